@@ -1,0 +1,242 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import compress from "@fastify/compress";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/index.ts";
+import { TambonDirectory } from "./tenancy.ts";
+import type { TambonModule } from "./modules.ts";
+import { pickLang } from "./i18n/index.ts";
+import { core } from "./i18n/messages.ts";
+import { loadActor } from "./auth/session.ts";
+import { ANONYMOUS, type Actor } from "./roles.ts";
+import { HttpError, badCsrf, notFound } from "./errors.ts";
+import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions, renderPage, viewCtx } from "./http.ts";
+import { sign, safeEqual } from "./auth/tokens.ts";
+import { allAssets } from "./views/assets.ts";
+import { ErrorPage } from "./views/error-page.tsx";
+import { navFor } from "./nav.ts";
+import { networkRoutes, tambonPublicRoutes } from "./routes/public.tsx";
+import { authRoutes, signupRoutes } from "./routes/auth.tsx";
+import { tambonAdminRoutes } from "./routes/admin.tsx";
+import { platformRoutes } from "./routes/platform.tsx";
+import { h } from "preact";
+
+/** What the app is built from. */
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  modules: TambonModule[];
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** Paths that never belong to a tambon, even on a tambon's own host name. */
+const GLOBAL_PREFIXES = [
+  "/static/",
+  "/healthz",
+  "/lang",
+  "/login",
+  "/logout",
+  "/account",
+  "/reset/",
+  "/admin",
+];
+
+/** Assembles the Fastify app: plugins, request context, CSRF, tenancy, core and module routes. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, database, modules } = opts;
+  const tambons = new TambonDirectory(database.db);
+  await tambons.reload();
+
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+    rewriteUrl(req) {
+      const url = req.url ?? "/";
+      const host = req.headers.host;
+      if (!host || url.startsWith("/t/") || GLOBAL_PREFIXES.some((p) => url.startsWith(p)))
+        return url;
+      const tambon = tambons.byHost(host);
+      return tambon ? `/t/${tambon.slug}${url === "/" ? "" : url}` : url;
+    },
+  });
+
+  app.decorate("tambons", tambons);
+  app.decorate("database", database);
+  app.decorate("modules", modules);
+  app.decorate("config", config);
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: 1024 * 1024, files: 4, fields: 100 },
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
+  await app.register(rateLimit, { global: false });
+
+  app.decorateRequest("actor", null as unknown as Actor);
+  app.decorateRequest("lang", "th");
+  app.decorateRequest("tambon", null);
+  app.decorateRequest("sessionId", null);
+  app.decorateRequest("flash", null);
+
+  app.decorateReply("page", function (title, body, pageOpts) {
+    const req = this.request;
+    const ctx = viewCtx(req, this, config.secret, navFor(req, modules));
+    const html = renderPage(ctx, title, body, pageOpts?.description);
+    const signedIn = !!req.actor.user;
+    this.status(pageOpts?.status ?? 200)
+      .header("content-type", "text/html; charset=utf-8")
+      .header("cache-control", signedIn || req.method !== "GET" ? "private, no-store" : "no-cache");
+    return this.send(html);
+  });
+  app.decorateReply("seeOther", function (url, flash) {
+    if (flash) this.setCookie("tflash", encodeURIComponent(flash), cookieOptions(this.request, 60));
+    return this.redirect(url, 303);
+  });
+
+  app.addHook("onRequest", async (req, reply) => {
+    req.lang = pickLang(req.cookies.tlang);
+    const token = req.cookies[SESSION_COOKIE];
+    req.sessionId = token ?? null;
+    req.actor = token ? await loadActor(database.db, token) : ANONYMOUS;
+    if (req.actor.user && !req.cookies.tlang) req.lang = req.actor.user.lang;
+    const flash = req.cookies.tflash;
+    if (flash && req.method === "GET") {
+      try {
+        req.flash = decodeURIComponent(flash);
+      } catch {
+        req.flash = null;
+      }
+      reply.clearCookie("tflash", { path: "/" });
+    }
+  });
+
+  // CSRF: every state-changing request carries the HMAC of the visitor's random cookie.
+  app.addHook("preHandler", async (req) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
+    const raw = req.cookies[CSRF_COOKIE];
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    let sent = body._csrf;
+    if (sent && typeof sent === "object" && "value" in sent)
+      sent = (sent as { value: unknown }).value;
+    if (typeof sent !== "string" || !raw || !safeEqual(sent, sign(config.secret, raw))) {
+      throw badCsrf();
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    let status = 500;
+    let key: Parameters<ReturnType<typeof core.t>>[0] = "error.500";
+    if (err instanceof HttpError) {
+      status = err.status;
+      key = err.key;
+    } else if (typeof (err as { statusCode?: number }).statusCode === "number") {
+      status = (err as { statusCode: number }).statusCode;
+      key =
+        status === 429
+          ? "error.429"
+          : status === 413
+            ? "error.413"
+            : status === 404
+              ? "error.404"
+              : status >= 500
+                ? "error.500"
+                : "error.400";
+    }
+    if (status >= 500) req.log.error({ err }, "request failed");
+    if (status === 403 && !req.actor.user && req.method === "GET") {
+      return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    }
+    const t = core.t(req.lang);
+    return reply.page(t("error.title"), h(ErrorPage, { status, message: t(key) }), { status });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const t = core.t(req.lang);
+    return reply.page(t("error.404"), h(ErrorPage, { status: 404, message: t("error.404") }), {
+      status: 404,
+    });
+  });
+
+  for (const asset of allAssets()) {
+    app.get(asset.url, (_req, reply) =>
+      reply
+        .header("content-type", asset.type)
+        .header("cache-control", "public, max-age=31536000, immutable")
+        .send(asset.body),
+    );
+  }
+
+  app.get("/healthz", async (_req, reply) => {
+    await database.rows(sqlPing);
+    return reply.header("cache-control", "no-store").send({ ok: true, db: database.kind });
+  });
+
+  app.get<{ Querystring: { to?: string; back?: string } }>("/lang", async (req, reply) => {
+    const lang = pickLang(req.query.to);
+    reply.setCookie("tlang", lang, { ...cookieOptions(req, 365 * 86400), httpOnly: false });
+    const back =
+      typeof req.query.back === "string" && /^\/(?![/\\])/.test(req.query.back)
+        ? req.query.back
+        : "/";
+    return reply.redirect(back, 303);
+  });
+
+  const deps = { database, tambons, config };
+  await app.register(authRoutes(deps));
+  await app.register(platformRoutes(deps, modules));
+  await app.register(networkRoutes(deps));
+
+  await app.register(
+    async (scope) => {
+      scope.addHook("onRequest", async (req) => {
+        const slug = (req.params as { tambon?: string }).tambon ?? "";
+        const tambon = tambons.bySlug(slug);
+        if (!tambon) throw notFound();
+        req.tambon = tambon;
+      });
+      await scope.register(tambonPublicRoutes(deps, modules));
+      await scope.register(signupRoutes(deps));
+      await scope.register(tambonAdminRoutes(deps, modules));
+      for (const mod of modules) {
+        if (mod.tambonRoutes) await scope.register(async (m) => mod.tambonRoutes!(m, deps));
+      }
+    },
+    { prefix: "/t/:tambon" },
+  );
+
+  return app;
+}
+
+import { sql } from "drizzle-orm";
+const sqlPing = sql`select 1 as ok`;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    tambons: TambonDirectory;
+    database: Database;
+    modules: TambonModule[];
+    config: Config;
+  }
+}

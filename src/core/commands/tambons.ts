@@ -1,0 +1,300 @@
+import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
+import { getByGeocode } from "thai-address-universal";
+import type { Db, Tx } from "../db/index.ts";
+import { roleGrants, tambonMembers, tambons, villages } from "../db/schema.ts";
+import { audit } from "../audit.ts";
+import { fields, invalid, ok, parseForm, type FieldError, type Result } from "../forms.ts";
+import { can } from "../policy.ts";
+import type { Actor } from "../roles.ts";
+import type { Tambon } from "../tenancy.ts";
+import type { TambonModule } from "../modules.ts";
+
+/** Names of a subdistrict and its district and province, from the national address list. */
+export interface PlaceNames {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  districtTh: string;
+  districtEn: string;
+  provinceTh: string;
+  provinceEn: string;
+  postalCode: string | null;
+}
+
+/** Looks up a 6-digit DOPA subdistrict code in the national list shipped by thai-address-universal. */
+export async function lookupSubdistrict(code: string): Promise<PlaceNames | null> {
+  if (!/^\d{6}$/.test(code)) return null;
+  const [sub, dist, prov] = await Promise.all([
+    getByGeocode(code),
+    getByGeocode(code.slice(0, 4)),
+    getByGeocode(code.slice(0, 2)),
+  ]);
+  if (!sub || !dist || !prov) return null;
+  return {
+    code,
+    nameTh: sub.nameTh,
+    nameEn: sub.nameEn,
+    districtTh: dist.nameTh,
+    districtEn: dist.nameEn,
+    provinceTh: prov.nameTh,
+    provinceEn: prov.nameEn,
+    postalCode: sub.postalCode ?? null,
+  };
+}
+
+/** A URL slug from an English name: "La-ngu" → "la-ngu", "Ko Kha" → "ko-kha". */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+}
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Input of createTambon. */
+export interface CreateTambonInput {
+  dopaCode: string;
+  slug?: string;
+  kind: "sao" | "municipality";
+  isDemo?: boolean;
+  siteOpened?: string | null;
+}
+
+/** Adds a tambon to the network from its DOPA code; modules set up their defaults in the same transaction. */
+export async function createTambon(
+  db: Db,
+  actor: Actor | null,
+  input: CreateTambonInput,
+  modules: TambonModule[],
+): Promise<Result<Tambon>> {
+  if (actor && !actor.user?.isPlatformAdmin) return invalid("_form", "error.403");
+  const place = await lookupSubdistrict(input.dopaCode);
+  if (!place) return invalid("dopaCode", "err.dopaUnknown");
+  const slug = (input.slug?.trim() || slugify(place.nameEn)).toLowerCase();
+  if (!SLUG.test(slug)) return invalid("slug", "err.slug");
+  if (input.kind !== "sao" && input.kind !== "municipality") return invalid("kind", "err.required");
+  const [dupCode] = await db
+    .select({ id: tambons.id })
+    .from(tambons)
+    .where(eq(tambons.dopaCode, place.code));
+  if (dupCode) return invalid("dopaCode", "err.dopaTaken");
+  const [dupSlug] = await db.select({ id: tambons.id }).from(tambons).where(eq(tambons.slug, slug));
+  if (dupSlug) return invalid("slug", "err.slugTaken");
+  const tambon = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(tambons)
+      .values({
+        slug,
+        dopaCode: place.code,
+        nameTh: place.nameTh,
+        nameEn: place.nameEn,
+        districtTh: place.districtTh,
+        districtEn: place.districtEn,
+        provinceTh: place.provinceTh,
+        provinceEn: place.provinceEn,
+        postalCode: place.postalCode,
+        kind: input.kind,
+        isDemo: input.isDemo ?? false,
+        siteOpened: input.siteOpened ?? null,
+      })
+      .returning();
+    const created = row!;
+    await audit(tx, {
+      tambonId: created.id,
+      actorId: actor?.user?.id ?? null,
+      action: "tambon.create",
+      targetType: "tambon",
+      targetId: created.id,
+      after: { slug, dopaCode: place.code, nameTh: place.nameTh, kind: input.kind },
+    });
+    for (const mod of modules)
+      await mod.onTambonCreated?.(tx as Tx, created, actor?.user?.id ?? null);
+    return created;
+  });
+  return ok(tambon);
+}
+
+/** Makes an existing account the first administrator of a tambon. */
+export async function grantFirstAdmin(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  userId: number,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(tambonMembers)
+      .values({ tambonId, userId, status: "active", verifiedAt: new Date() })
+      .onConflictDoNothing();
+    await tx
+      .insert(roleGrants)
+      .values({ tambonId, userId, role: "admin", grantedBy: actor.user?.id ?? null })
+      .onConflictDoNothing();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "user.roles",
+      targetType: "user",
+      targetId: userId,
+      after: { granted: "admin" },
+    });
+  });
+}
+
+const settingsSchema = z
+  .object({
+    nameTh: fields.text(100),
+    nameEn: fields.text(100),
+    kind: z.enum(["sao", "municipality"], { error: "err.required" }),
+    address: fields.optionalText(300),
+    phone: fields.optionalText(40),
+    email: fields.optionalText(200),
+    siteOpened: fields.optionalDate(),
+    ownerTh: fields.optionalText(200),
+    ownerEn: fields.optionalText(200),
+    host: fields.optionalText(253),
+    minRepsPerVillage: fields.int(0, 100),
+  })
+  .loose();
+
+/** The settings form fields of a tambon. */
+export type SettingsInput = Record<string, string>;
+
+/** Updates a tambon's settings; the logo path is set separately after an upload check. */
+export async function updateTambonSettings(
+  db: Db,
+  actor: Actor,
+  tambon: Tambon,
+  input: SettingsInput,
+  logoPath?: string,
+): Promise<Result<Tambon>> {
+  if (!can(actor, "tambon.manage", { tambonId: tambon.id })) return invalid("_form", "error.403");
+  const parsed = parseForm(settingsSchema, input);
+  const errors: Record<string, FieldError> = parsed.ok ? {} : { ...parsed.errors };
+  const host = (input.host ?? "").trim().toLowerCase();
+  if (host && !HOST.test(host)) errors.host = { key: "err.host" };
+  if (host && !errors.host) {
+    const [taken] = await db
+      .select({ id: tambons.id })
+      .from(tambons)
+      .where(and(eq(tambons.host, host), ne(tambons.id, tambon.id)));
+    if (taken) errors.host = { key: "err.hostTaken" };
+  }
+  if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
+  const v = parsed.value;
+  const next = {
+    nameTh: v.nameTh,
+    nameEn: v.nameEn,
+    kind: v.kind,
+    address: v.address,
+    phone: v.phone,
+    email: v.email,
+    siteOpened: v.siteOpened,
+    ownerTh: v.ownerTh,
+    ownerEn: v.ownerEn,
+    host: host || null,
+    minRepsPerVillage: v.minRepsPerVillage,
+    ...(logoPath ? { logoPath } : {}),
+  };
+  const updated = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(tambons)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(tambons.id, tambon.id))
+      .returning();
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const k of Object.keys(next) as (keyof typeof next)[]) {
+      if (String(tambon[k] ?? "") !== String(next[k] ?? "")) {
+        before[k] = tambon[k];
+        after[k] = next[k];
+      }
+    }
+    await audit(tx, {
+      tambonId: tambon.id,
+      actorId: actor.user?.id ?? null,
+      action: "tambon.update",
+      targetType: "tambon",
+      targetId: tambon.id,
+      before,
+      after,
+    });
+    return row!;
+  });
+  return ok(updated);
+}
+
+const villageSchema = z
+  .object({
+    moo: fields.int(1, 99),
+    nameTh: fields.text(100),
+    nameEn: fields.optionalText(100),
+    code: z.string().transform((s) => s.trim()),
+    households: fields.optionalInt(0, 1_000_000),
+    population: fields.optionalInt(0, 10_000_000),
+  })
+  .loose();
+
+/** Village row. */
+export type Village = typeof villages.$inferSelect;
+
+/** Adds or edits a village of the tambon (village code = tambon code + 2 digits). */
+export async function saveVillage(
+  db: Db,
+  actor: Actor,
+  tambon: Tambon,
+  input: Record<string, string>,
+  villageId?: number,
+): Promise<Result<Village>> {
+  if (!can(actor, "tambon.manage", { tambonId: tambon.id })) return invalid("_form", "error.403");
+  const parsed = parseForm(villageSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  const code = v.code || `${tambon.dopaCode}${String(v.moo).padStart(2, "0")}`;
+  if (!/^\d{8}$/.test(code) || !code.startsWith(tambon.dopaCode)) {
+    return invalid("code", "err.villageCode", { prefix: tambon.dopaCode });
+  }
+  const existing = await db.select().from(villages).where(eq(villages.tambonId, tambon.id));
+  const current = villageId ? existing.find((x) => x.id === villageId) : undefined;
+  if (villageId && !current) return invalid("_form", "error.404");
+  if (existing.some((x) => x.moo === v.moo && x.id !== villageId))
+    return invalid("moo", "err.mooTaken");
+  if (existing.some((x) => x.code === code && x.id !== villageId))
+    return invalid("code", "err.codeTaken");
+  const values = {
+    moo: v.moo,
+    nameTh: v.nameTh,
+    nameEn: v.nameEn,
+    code,
+    households: v.households,
+    population: v.population,
+  };
+  const saved = await db.transaction(async (tx) => {
+    const [row] = current
+      ? await tx
+          .update(villages)
+          .set(values)
+          .where(and(eq(villages.id, current.id), eq(villages.tambonId, tambon.id)))
+          .returning()
+      : await tx
+          .insert(villages)
+          .values({ ...values, tambonId: tambon.id })
+          .returning();
+    await audit(tx, {
+      tambonId: tambon.id,
+      actorId: actor.user?.id ?? null,
+      action: current ? "village.update" : "village.create",
+      targetType: "village",
+      targetId: row!.id,
+      before: current ? { ...current } : null,
+      after: values,
+    });
+    return row!;
+  });
+  return ok(saved);
+}

@@ -1,0 +1,97 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+/** Validated runtime configuration, read from the environment (and `.env` when present). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  smtpUrl: string | null;
+  secret: string;
+  logLevel: string;
+  nodeEnv: string;
+}
+
+const schema = z.object({
+  PORT: z.coerce
+    .number({ error: "PORT must be a number" })
+    .int("PORT must be a whole number")
+    .min(1, "PORT must be between 1 and 65535")
+    .max(65535, "PORT must be between 1 and 65535")
+    .default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  TAMBON_DATA_DIR: z.string().min(1).default("./data"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  TAMBON_SECRET: z.string().min(32, "TAMBON_SECRET must be at least 32 characters").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.string().default("development"),
+});
+
+/** Raised when the environment holds a bad value; the message is one line naming the variable. */
+export class ConfigError extends Error {}
+
+/** Parses a `.env` file's text into key/value pairs (KEY=value, # comments, optional quotes). */
+export function parseDotEnv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    if (eq < 1) continue;
+    const key = line.slice(0, eq).trim();
+    let value = line.slice(eq + 1).trim();
+    if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Reads and validates the configuration; throws ConfigError with one clear line on bad input. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const merged: Record<string, string | undefined> = {};
+  const dotenv = `${cwd}/.env`;
+  if (env === process.env && existsSync(dotenv)) {
+    Object.assign(merged, parseDotEnv(readFileSync(dotenv, "utf8")));
+  }
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== "") merged[k] = v;
+  const parsed = schema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join(".") ?? "config";
+    throw new ConfigError(`${name}: ${issue?.message ?? "invalid value"}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: e.TAMBON_DATA_DIR,
+    smtpUrl: e.SMTP_URL ?? null,
+    secret: e.TAMBON_SECRET ?? persistentSecret(e.TAMBON_DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    nodeEnv: e.NODE_ENV,
+  };
+}
+
+/** A per-installation secret kept in the data directory when TAMBON_SECRET is not set. */
+function persistentSecret(dataDir: string): string {
+  const file = `${dataDir}/secret.key`;
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("hex");
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, secret + "\n", { mode: 0o600 });
+  } catch {
+    // a read-only data dir: sessions then last only as long as this process
+  }
+  return secret;
+}

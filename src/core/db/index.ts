@@ -1,0 +1,82 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+
+/** The database handle used everywhere: the same query builder on PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+/** A transaction handle; commands receive one and write their audit row through it. */
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
+/** Either a database or a transaction handle. */
+export type DbOrTx = Db | Tx;
+
+/** An open database with its kind and a close function. */
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Runs a raw SQL statement and returns its rows (driver differences hidden). */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** Folder of the generated SQL migrations. */
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../drizzle",
+);
+
+/** Where to open the database: a PostgreSQL URL, a PGlite data dir, or PGlite in memory. */
+export type DbTarget = { url: string } | { dataDir: string } | { memory: true };
+
+/** Opens PostgreSQL (when a URL is given) or embedded PGlite (data dir or memory). */
+export async function openDatabase(target: DbTarget): Promise<Database> {
+  if ("url" in target) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(target.url, {
+      max: 10,
+      onnotice: () => {},
+      connection: { application_name: "tambon" },
+    });
+    const db = drizzle({ client }) as unknown as Db;
+    return {
+      db,
+      kind: "postgres",
+      rows: async <T>(query: SQL) => (await db.execute(query)) as unknown as T[],
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let client: InstanceType<typeof PGlite>;
+  if ("dataDir" in target) {
+    mkdirSync(target.dataDir, { recursive: true });
+    client = await PGlite.create(path.resolve(target.dataDir));
+  } else {
+    client = await PGlite.create();
+  }
+  const db = drizzle({ client }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    close: () => client.close(),
+  };
+}
+
+/** Applies every pending migration (idempotent). */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "postgres") {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    await migrate(database.db as never, { migrationsFolder });
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(database.db as never, { migrationsFolder });
+  }
+}

@@ -1,0 +1,180 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** A subdistrict (ตำบล) served by this deployment; its id is the tenant key of every other row. */
+export const tambons = pgTable(
+  "tambons",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull(),
+    dopaCode: text("dopa_code").notNull(),
+    nameTh: text("name_th").notNull(),
+    nameEn: text("name_en").notNull(),
+    districtTh: text("district_th").notNull(),
+    districtEn: text("district_en").notNull(),
+    provinceTh: text("province_th").notNull(),
+    provinceEn: text("province_en").notNull(),
+    postalCode: text("postal_code"),
+    kind: text("kind").$type<"sao" | "municipality">().notNull(),
+    host: text("host"),
+    logoPath: text("logo_path"),
+    address: text("address").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    email: text("email").notNull().default(""),
+    siteOpened: date("site_opened"),
+    ownerTh: text("owner_th").notNull().default(""),
+    ownerEn: text("owner_en").notNull().default(""),
+    minRepsPerVillage: integer("min_reps_per_village").notNull().default(5),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("tambons_slug_key").on(t.slug),
+    uniqueIndex("tambons_dopa_code_key").on(t.dopaCode),
+    uniqueIndex("tambons_host_key").on(t.host),
+  ],
+);
+
+/** A village (หมู่บ้าน) of a tambon. */
+export const villages = pgTable(
+  "villages",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: integer("tambon_id")
+      .notNull()
+      .references(() => tambons.id, { onDelete: "cascade" }),
+    moo: integer("moo").notNull(),
+    nameTh: text("name_th").notNull(),
+    nameEn: text("name_en").notNull().default(""),
+    code: text("code").notNull(),
+    households: integer("households"),
+    population: integer("population"),
+  },
+  (t) => [
+    uniqueIndex("villages_tambon_moo_key").on(t.tambonId, t.moo),
+    uniqueIndex("villages_tambon_code_key").on(t.tambonId, t.code),
+  ],
+);
+
+/** A person's account; one account may take part in several tambons. */
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    username: text("username"),
+    phone: text("phone"),
+    email: text("email"),
+    passwordHash: text("password_hash"),
+    isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
+    disabled: boolean("disabled").notNull().default(false),
+    lang: text("lang").$type<"th" | "en">().notNull().default("th"),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_username_key").on(t.username),
+    uniqueIndex("users_phone_key").on(t.phone),
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+  ],
+);
+
+/** Membership of a person in a tambon, with the village they live in. */
+export const tambonMembers = pgTable(
+  "tambon_members",
+  {
+    tambonId: integer("tambon_id")
+      .notNull()
+      .references(() => tambons.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    villageId: integer("village_id").references(() => villages.id, { onDelete: "set null" }),
+    status: text("status").$type<"active" | "pending" | "removed">().notNull().default("pending"),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tambonId, t.userId] })],
+);
+
+/** The roles a person holds in one tambon (several per person). */
+export const roleGrants = pgTable(
+  "role_grants",
+  {
+    tambonId: integer("tambon_id")
+      .notNull()
+      .references(() => tambons.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    grantedBy: integer("granted_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tambonId, t.userId, t.role] }),
+    index("role_grants_user_idx").on(t.userId),
+  ],
+);
+
+/** Signed-in sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    userAgent: text("user_agent").notNull().default(""),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One-time password reset tokens (stored hashed), made by an admin or on request. */
+export const passwordResets = pgTable("password_resets", {
+  id: text("id").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  tambonId: integer("tambon_id").references(() => tambons.id, { onDelete: "cascade" }),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+/** Append-only record of every change: who, in which tambon, what, before and after. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tambonId: integer("tambon_id").references(() => tambons.id, { onDelete: "cascade" }),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    before: jsonb("before").$type<Record<string, unknown> | null>(),
+    after: jsonb("after").$type<Record<string, unknown> | null>(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_log_tambon_at_idx").on(t.tambonId, t.at),
+    index("audit_log_actor_idx").on(t.actorId),
+  ],
+);

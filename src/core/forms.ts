@@ -1,0 +1,143 @@
+import { z } from "zod";
+import type { Translate } from "./i18n/index.ts";
+import type { CoreKey } from "./i18n/messages.ts";
+
+/** A field error: a core message key and its placeholder values. */
+export interface FieldError {
+  key: CoreKey;
+  vars?: Record<string, string | number>;
+}
+
+/** The outcome of a command: a value, or errors per field (shown next to the fields). */
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: Record<string, FieldError> };
+
+/** A successful result. */
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+/** A failed result with one field error. */
+export const invalid = <T>(
+  field: string,
+  key: CoreKey,
+  vars?: Record<string, string | number>,
+): Result<T> => ({
+  ok: false,
+  errors: { [field]: { key, vars } },
+});
+
+/** Translates field errors for display. */
+export function translateErrors(
+  errors: Record<string, FieldError>,
+  t: Translate<CoreKey>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, e] of Object.entries(errors)) out[field] = t(e.key, e.vars);
+  return out;
+}
+
+const enc = (key: CoreKey, vars?: Record<string, string | number>) =>
+  vars ? `${key}|${JSON.stringify(vars)}` : key;
+
+/** Zod pieces whose messages are core keys. */
+export const fields = {
+  text: (max = 200) =>
+    z
+      .string()
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1, enc("err.required")).max(max, enc("err.tooLong", { max }))),
+  optionalText: (max = 500) =>
+    z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim())
+      .pipe(z.string().max(max, enc("err.tooLong", { max }))),
+  int: (min: number, max: number) =>
+    z
+      .string()
+      .transform((s) => s.trim())
+      .pipe(
+        z
+          .string()
+          .min(1, enc("err.required"))
+          .regex(/^-?\d+$/, enc("err.number"))
+          .transform(Number)
+          .pipe(
+            z
+              .number()
+              .min(min, enc("err.range", { min, max }))
+              .max(max, enc("err.range", { min, max })),
+          ),
+      ),
+  optionalInt: (min: number, max: number) =>
+    z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim().replace(/,/g, ""))
+      .pipe(
+        z.union([
+          z.literal("").transform(() => null),
+          z
+            .string()
+            .regex(/^\d+$/, enc("err.number"))
+            .transform(Number)
+            .pipe(
+              z
+                .number()
+                .min(min, enc("err.range", { min, max }))
+                .max(max, enc("err.range", { min, max })),
+            ),
+        ]),
+      ),
+  optionalDate: () =>
+    z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim())
+      .pipe(
+        z.union([
+          z.literal("").transform(() => null),
+          z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, enc("err.date"))
+            .refine((s) => !Number.isNaN(Date.parse(s)), enc("err.date")),
+        ]),
+      ),
+};
+
+/** Normalises a Thai phone number (digits only, +66 → 0); null when empty. */
+export function normalisePhone(raw: string): string | null {
+  let digits = raw.replace(/[\s\-().]/g, "");
+  if (!digits) return null;
+  if (digits.startsWith("+66")) digits = "0" + digits.slice(3);
+  return digits;
+}
+
+/** True for a Thai phone number of 9–10 digits starting with 0. */
+export function isPhone(value: string): boolean {
+  return /^0\d{8,9}$/.test(value);
+}
+
+/** True for a plausible e-mail address. */
+export function isEmail(value: string): boolean {
+  return z.email().safeParse(value).success;
+}
+
+/** Parses a form with a zod schema; errors come back as core keys per field. */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  body: Record<string, string>,
+): Result<z.output<S>> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return ok(parsed.data);
+  const errors: Record<string, FieldError> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    if (errors[field]) continue;
+    const [key, vars] = issue.message.split("|", 2) as [string, string | undefined];
+    errors[field] = key.startsWith("err.")
+      ? {
+          key: key as CoreKey,
+          vars: vars ? (JSON.parse(vars) as Record<string, string | number>) : undefined,
+        }
+      : { key: issue.code === "invalid_type" ? "err.required" : "error.400" };
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,152 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ComponentChildren } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { h } from "preact";
+import type { Lang } from "./i18n/index.ts";
+import { core } from "./i18n/messages.ts";
+import type { Actor } from "./roles.ts";
+import type { Tambon } from "./tenancy.ts";
+import { sign } from "./auth/tokens.ts";
+import { newToken } from "./auth/tokens.ts";
+import { ViewContext, type NavItem, type ViewCtx } from "./views/ctx.ts";
+import { Layout } from "./views/layout.tsx";
+import { can } from "./policy.ts";
+import { forbidden } from "./errors.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor;
+    lang: Lang;
+    tambon: Tambon | null;
+    sessionId: string | null;
+    flash: string | null;
+  }
+  interface FastifyReply {
+    /** Renders a page inside the layout. */
+    page(
+      title: string,
+      body: ComponentChildren,
+      opts?: { status?: number; description?: string },
+    ): FastifyReply;
+    /** Redirects (303) after a POST, optionally with a flash message for the next page. */
+    seeOther(url: string, flash?: string): FastifyReply;
+  }
+}
+
+/** The CSRF cookie name; its value is random and the form token is its HMAC. */
+export const CSRF_COOKIE = "tcsrf";
+/** The session cookie name. */
+export const SESSION_COOKIE = "tsid";
+
+/** Options shared by the cookies the platform sets. */
+export function cookieOptions(req: FastifyRequest, maxAgeSeconds?: number) {
+  return {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: req.protocol === "https",
+    maxAge: maxAgeSeconds,
+  };
+}
+
+/** The CSRF token of this visitor, setting the random cookie it is derived from when missing. */
+export function csrfToken(req: FastifyRequest, reply: FastifyReply, secret: string): string {
+  let raw = req.cookies[CSRF_COOKIE];
+  if (!raw || raw.length < 20) {
+    raw = newToken();
+    req.cookies[CSRF_COOKIE] = raw;
+    reply.setCookie(CSRF_COOKIE, raw, cookieOptions(req));
+  }
+  return sign(secret, raw);
+}
+
+/** Builds the ViewCtx of a request: language, actor, tenant and menu. */
+export function viewCtx(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  secret: string,
+  nav: NavItem[],
+): ViewCtx {
+  const path = req.url.split("?")[0] ?? "/";
+  return {
+    lang: req.lang,
+    t: core.t(req.lang),
+    actor: req.actor,
+    tambon: req.tambon,
+    path: req.url,
+    flash: req.flash,
+    nav: nav.map((n) => ({ ...n, current: n.href === path })),
+    csrf: () => csrfToken(req, reply, secret),
+  };
+}
+
+/** Renders a page to an HTML string with the layout around it. */
+export function renderPage(
+  ctx: ViewCtx,
+  title: string,
+  body: ComponentChildren,
+  description?: string,
+): string {
+  const tree = h(
+    ViewContext.Provider,
+    { value: ctx },
+    h(Layout, { title, description, children: body }),
+  );
+  return "<!doctype html>" + renderToString(tree);
+}
+
+/** Throws 403 unless the actor may do the action on the resource (a resource of a tambon). */
+export function authorize(
+  req: FastifyRequest,
+  action: string,
+  resource: { tambonId: number; ownerId?: number | null },
+): void {
+  if (!can(req.actor, action, resource)) throw forbidden(!!req.actor.user);
+}
+
+/** Throws 403 unless somebody is signed in; returns the user. */
+export function requireUser(req: FastifyRequest) {
+  if (!req.actor.user) throw forbidden(false);
+  return req.actor.user;
+}
+
+/** The tambon of a tambon-scoped request (set by the tenancy hook). */
+export function currentTambon(req: FastifyRequest): Tambon {
+  if (!req.tambon) throw new Error("route used outside a tambon scope");
+  return req.tambon;
+}
+
+/** A form body as plain strings (repeated fields keep the last value; see formList for lists). */
+export function formBody(req: FastifyRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(body)) {
+    const value = Array.isArray(v) ? v[v.length - 1] : v;
+    if (typeof value === "string") out[k] = value;
+    else if (
+      value &&
+      typeof value === "object" &&
+      "value" in value &&
+      typeof value.value === "string"
+    ) {
+      out[k] = value.value;
+    }
+  }
+  return out;
+}
+
+/** All values of a repeated form field (checkbox groups). */
+export function formList(req: FastifyRequest, name: string): string[] {
+  const v = ((req.body ?? {}) as Record<string, unknown>)[name];
+  const arr = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return arr
+    .map((x) =>
+      typeof x === "string" ? x : x && typeof x === "object" && "value" in x ? String(x.value) : "",
+    )
+    .filter(Boolean);
+}
+
+/** A same-site relative path or the fallback (prevents open redirects). */
+export function safeNext(value: unknown, fallback = "/"): string {
+  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : fallback;
+}

@@ -1,0 +1,62 @@
+/** The languages of the UI: Thai first, English second. */
+export type Lang = "th" | "en";
+export const LANGS: readonly Lang[] = ["th", "en"];
+
+/** One UI string in both languages. */
+export interface Msg {
+  th: string;
+  en: string;
+}
+
+/** A translate function: key plus optional {placeholders}. */
+export type Translate<K extends string> = (
+  key: K,
+  vars?: Record<string, string | number>,
+) => string;
+
+/** A typed dictionary of UI strings with a translator per language. */
+export interface Dictionary<K extends string> {
+  name: string;
+  messages: Record<K, Msg>;
+  t(lang: Lang): Translate<K>;
+}
+
+const registry: Dictionary<string>[] = [];
+
+/** Every dictionary defined so far (the completeness test walks them). */
+export function allDictionaries(): readonly Dictionary<string>[] {
+  return registry;
+}
+
+/** Replaces {name} placeholders with values. */
+export function interpolate(text: string, vars?: Record<string, string | number>): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** Defines a dictionary; both languages are required for every key (checked by the compiler and a test). */
+export function defineMessages<K extends string>(
+  name: string,
+  messages: Record<K, Msg>,
+): Dictionary<K> {
+  const cache = new Map<Lang, Translate<K>>();
+  const dict: Dictionary<K> = {
+    name,
+    messages,
+    t(lang) {
+      let fn = cache.get(lang);
+      if (!fn) {
+        fn = (key, vars) => interpolate(messages[key][lang] || messages[key].th, vars);
+        cache.set(lang, fn);
+      }
+      return fn;
+    },
+  };
+  registry.push(dict as unknown as Dictionary<string>);
+  return dict;
+}
+
+/** Picks the language from a cookie value; Thai unless English was chosen. */
+export function pickLang(value: string | undefined): Lang {
+  return value === "en" ? "en" : "th";
+}

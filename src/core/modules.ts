@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import type { Database, Tx } from "./db/index.ts";
+import type { Lang } from "./i18n/index.ts";
+import type { Actor } from "./roles.ts";
+import type { Tambon, TambonDirectory } from "./tenancy.ts";
+import type { Config } from "./config.ts";
+
+/** What a module's routes receive from the core. */
+export interface ModuleDeps {
+  database: Database;
+  tambons: TambonDirectory;
+  config: Config;
+}
+
+/** A menu entry a module adds to a tambon's menu. */
+export interface ModuleNav {
+  /** Path inside the tambon, e.g. "/areas". */
+  path: string;
+  label: (lang: Lang) => string;
+  /** Only shown to actors for whom this returns true (default: everyone). */
+  visible?: (actor: Actor, tambon: Tambon) => boolean;
+}
+
+/** People made by the demo loader, by role, that modules may use in their demo content. */
+export interface DemoPeople {
+  byRole: Record<string, number[]>;
+  adminId: number;
+}
+
+/**
+ * A module's manifest: everything it adds to the platform, declared in one place. The core never
+ * imports a module; the app assembly passes the list of manifests in.
+ */
+export interface TambonModule {
+  id: string;
+  /** Routes mounted under /t/:tambon (req.tambon is set and checked before they run). */
+  tambonRoutes?: (app: FastifyInstance, deps: ModuleDeps) => Promise<void> | void;
+  /** Menu entries of the tambon's site. */
+  nav?: ModuleNav[];
+  /** Entries of the tambon's administration page. */
+  adminNav?: ModuleNav[];
+  /** Sets up what a newly created tambon starts with (inside the creating transaction). */
+  onTambonCreated?: (tx: Tx, tambon: Tambon, actorId: number | null) => Promise<void>;
+  /** Adds demo content to a demo tambon (inside the demo transaction). */
+  seedDemo?: (tx: Tx, tambon: Tambon, people: DemoPeople) => Promise<void>;
+}

@@ -1,0 +1,166 @@
+import type { ComponentChildren } from "preact";
+import { displayYear } from "../dates.ts";
+import type { Tambon } from "../tenancy.ts";
+import type { ViewCtx } from "./ctx.ts";
+import { useCtx } from "./ctx.ts";
+import { Form } from "./form.tsx";
+import { assetUrl } from "./assets.ts";
+
+/** The tambon's name with its kind, e.g. "เทศบาลตำบลล้อมแรด" or "อบต.ละงู". */
+export function tambonTitle(tambon: Tambon, lang: ViewCtx["lang"]): string {
+  if (lang === "en")
+    return `${tambon.nameEn} ${tambon.kind === "sao" ? "SAO" : "Subdistrict Municipality"}`;
+  return tambon.kind === "sao" ? `อบต.${tambon.nameTh}` : `เทศบาลตำบล${tambon.nameTh}`;
+}
+
+/** The copyright owner line of a tambon's footer. */
+export function copyrightOwner(tambon: Tambon, lang: ViewCtx["lang"]): string {
+  const own = lang === "en" ? tambon.ownerEn : tambon.ownerTh;
+  if (own) return own;
+  if (lang === "en") return tambonTitle(tambon, "en");
+  return tambon.kind === "sao"
+    ? `องค์การบริหารส่วนตำบล${tambon.nameTh}`
+    : `เทศบาลตำบล${tambon.nameTh}`;
+}
+
+function langSwitchHref(ctx: ViewCtx): string {
+  const to = ctx.lang === "th" ? "en" : "th";
+  return `/lang?to=${to}&back=${encodeURIComponent(ctx.path)}`;
+}
+
+function Header() {
+  const ctx = useCtx();
+  const { t, tambon, actor } = ctx;
+  const home = tambon ? `/t/${tambon.slug}` : "/";
+  const title = tambon ? tambonTitle(tambon, ctx.lang) : t("site.name");
+  const subtitle = tambon
+    ? `${t("place.district", { name: ctx.lang === "en" ? tambon.districtEn : tambon.districtTh })} ${t("place.province", { name: ctx.lang === "en" ? tambon.provinceEn : tambon.provinceTh })}`
+    : t("site.tagline");
+  return (
+    <header class="site-header">
+      <div class="brand">
+        {tambon?.logoPath && <img src={tambon.logoPath} alt="" width={48} height={48} />}
+        <div>
+          <a class="site-title" href={home}>
+            {title}
+          </a>
+          <p class="site-sub">{subtitle}</p>
+        </div>
+      </div>
+      <nav class="main-nav" aria-label={t("nav.menu")}>
+        <ul>
+          {ctx.nav.map((item) => (
+            <li key={item.href}>
+              <a href={item.href} aria-current={item.current ? "page" : undefined}>
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="user-nav">
+        <a href={langSwitchHref(ctx)} lang={ctx.lang === "th" ? "en" : "th"} class="lang-switch">
+          {t("nav.switchTo")}
+        </a>
+        {actor.user ? (
+          <>
+            <a href="/account">{t("nav.account")}</a>
+            {actor.user.isPlatformAdmin && <a href="/admin">{t("nav.platformAdmin")}</a>}
+            <Form action="/logout" class="inline">
+              <button type="submit" class="link">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <a href={`/login?next=${encodeURIComponent(ctx.path)}`}>{t("nav.login")}</a>
+            {tambon && <a href={`/t/${tambon.slug}/signup`}>{t("nav.signup")}</a>}
+          </>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  const ctx = useCtx();
+  const { t, tambon } = ctx;
+  const now = displayYear(new Date(), ctx.lang);
+  if (!tambon) {
+    return (
+      <footer class="site-footer">
+        <p>{t("footer.platform")}</p>
+      </footer>
+    );
+  }
+  const start = tambon.siteOpened ? displayYear(tambon.siteOpened, ctx.lang) : now;
+  const years = start < now ? `${start}–${now}` : String(now);
+  return (
+    <footer class="site-footer">
+      <p>{t("footer.copyright", { years, owner: copyrightOwner(tambon, ctx.lang) })}</p>
+      {(tambon.address || tambon.phone || tambon.email) && (
+        <p>
+          {t("footer.contact")}: {tambon.address}
+          {tambon.phone && <> · {tambon.phone}</>}
+          {tambon.email && (
+            <>
+              {" "}
+              · <a href={`mailto:${tambon.email}`}>{tambon.email}</a>
+            </>
+          )}
+        </p>
+      )}
+      <p class="muted">{t("footer.platform")}</p>
+    </footer>
+  );
+}
+
+/** The page frame: header with menu and language switch, main content, footer. */
+export function Layout(props: {
+  title: string;
+  children: ComponentChildren;
+  description?: string;
+}) {
+  const ctx = useCtx();
+  const siteName = ctx.tambon ? tambonTitle(ctx.tambon, ctx.lang) : ctx.t("site.name");
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title === siteName ? siteName : `${props.title} · ${siteName}`}</title>
+        {props.description && <meta name="description" content={props.description} />}
+        <link
+          rel="preload"
+          href={assetUrl("font-thai-400")}
+          as="font"
+          type="font/woff2"
+          crossOrigin="anonymous"
+        />
+        <link rel="stylesheet" href={assetUrl("css")} />
+        <link rel="icon" href="data:," />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {ctx.t("nav.skip")}
+        </a>
+        {ctx.tambon?.isDemo && (
+          <p class="demo-banner" role="note">
+            {ctx.t("demo.banner")}
+          </p>
+        )}
+        <Header />
+        <main id="main" tabIndex={-1}>
+          {ctx.flash && (
+            <p class="flash" role="status">
+              {ctx.flash}
+            </p>
+          )}
+          {props.children}
+        </main>
+        <Footer />
+      </body>
+    </html>
+  );
+}

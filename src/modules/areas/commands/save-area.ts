@@ -1,0 +1,134 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, invalid, ok, parseForm, type Result } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { issueAreas } from "../schema.ts";
+import { defaultAreas, type Area } from "../area.ts";
+
+const schema = z
+  .object({
+    nameTh: fields.text(120),
+    nameEn: fields.optionalText(120),
+    descriptionTh: fields.optionalText(4000),
+    descriptionEn: fields.optionalText(4000),
+    position: fields.optionalInt(0, 1000),
+  })
+  .loose();
+
+/** Creates or edits an issue area: validate → authorize → write + audit in one transaction. */
+export async function saveArea(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  areaId?: number,
+): Promise<Result<Area> | { ok: false; duplicate: true }> {
+  if (!can(actor, "area.manage", { tambonId })) return invalid("_form", "error.403");
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return db.transaction(async (tx) => {
+    const [current] = areaId
+      ? await tx
+          .select()
+          .from(issueAreas)
+          .where(and(eq(issueAreas.id, areaId), eq(issueAreas.tambonId, tambonId)))
+      : [];
+    if (areaId && !current) return invalid<Area>("_form", "error.404");
+    const [dup] = await tx
+      .select({ id: issueAreas.id })
+      .from(issueAreas)
+      .where(
+        and(
+          eq(issueAreas.tambonId, tambonId),
+          eq(issueAreas.nameTh, v.nameTh),
+          areaId ? ne(issueAreas.id, areaId) : sql`true`,
+        ),
+      );
+    if (dup) return { ok: false as const, duplicate: true as const };
+    let position = v.position;
+    if (position == null) {
+      const [max] = await tx
+        .select({ p: sql<number>`coalesce(max(${issueAreas.position}), 0)` })
+        .from(issueAreas)
+        .where(eq(issueAreas.tambonId, tambonId));
+      position = current?.position ?? Number(max?.p ?? 0) + 1;
+    }
+    const values = {
+      nameTh: v.nameTh,
+      nameEn: v.nameEn,
+      descriptionTh: v.descriptionTh,
+      descriptionEn: v.descriptionEn,
+      position,
+    };
+    const [row] = current
+      ? await tx
+          .update(issueAreas)
+          .set(values)
+          .where(and(eq(issueAreas.id, current.id), eq(issueAreas.tambonId, tambonId)))
+          .returning()
+      : await tx
+          .insert(issueAreas)
+          .values({ ...values, tambonId })
+          .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: current ? "area.update" : "area.create",
+      targetType: "issue_area",
+      targetId: row!.id,
+      before: current
+        ? { nameTh: current.nameTh, nameEn: current.nameEn, position: current.position }
+        : null,
+      after: { nameTh: values.nameTh, nameEn: values.nameEn, position: values.position },
+    });
+    return ok(row!);
+  });
+}
+
+/** Archives or restores an issue area (kept for history; hidden from lists when archived). */
+export async function setAreaArchived(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  areaId: number,
+  archived: boolean,
+): Promise<boolean> {
+  if (!can(actor, "area.manage", { tambonId })) return false;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(issueAreas)
+      .set({ archivedAt: archived ? new Date() : null })
+      .where(and(eq(issueAreas.id, areaId), eq(issueAreas.tambonId, tambonId)))
+      .returning({ id: issueAreas.id });
+    if (!rows.length) return false;
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: archived ? "area.archive" : "area.restore",
+      targetType: "issue_area",
+      targetId: areaId,
+    });
+    return true;
+  });
+}
+
+/** Gives a new tambon the default issue areas (inside the creating transaction). */
+export async function seedDefaultAreas(
+  tx: DbOrTx,
+  tambonId: number,
+  actorId: number | null,
+): Promise<void> {
+  const rows = defaultAreas().map((a) => ({ ...a, tambonId }));
+  await tx.insert(issueAreas).values(rows);
+  await audit(tx, {
+    tambonId,
+    actorId,
+    action: "area.seed",
+    targetType: "issue_area",
+    after: { names: rows.map((r) => r.nameTh) },
+  });
+}

@@ -1,0 +1,131 @@
+// `tambon tally FILE|-`: counts a question from a JSON file (or stdin) and prints the result JSON.
+import { readFile } from "node:fs/promises";
+import {
+  TallyInputError,
+  countTally,
+  parseTallyInput,
+  renderTallyJsonChunks,
+  toTallyColumns,
+} from "./tally.ts";
+
+/** Streams the command reads from and writes to. */
+export interface TallyIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** Usage text of `tambon tally`. */
+export const TALLY_USAGE = `Usage: tambon tally [--summary] FILE|-
+
+Counts the votes of one question (fluid democracy, Schulze ranking) from a JSON file,
+or from standard input when FILE is "-", and prints the result as one line of JSON.
+
+Options:
+  --summary  leave out the per-member parts (weights, capped, chains)
+  --help     show this help
+
+Exit status: 0 counted, 1 unreadable or invalid input, 2 wrong usage.
+`;
+
+const EXIT_INPUT = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+interface TallyArgs {
+  help: boolean;
+  summary: boolean;
+  source: string | null;
+}
+
+function parseArgs(args: string[]): TallyArgs {
+  const parsed: TallyArgs = { help: false, summary: false, source: null };
+  let flags = true;
+  for (const arg of args) {
+    if (flags && arg === "--") {
+      flags = false;
+    } else if (flags && (arg === "--help" || arg === "-h")) {
+      parsed.help = true;
+    } else if (flags && arg === "--summary") {
+      parsed.summary = true;
+    } else if (flags && arg.startsWith("-") && arg !== "-") {
+      throw new UsageError(`unknown option ${arg} (see tambon tally --help)`);
+    } else if (parsed.source === null) {
+      parsed.source = arg;
+    } else {
+      throw new UsageError(`expected one FILE or "-", got also ${arg}`);
+    }
+  }
+  if (!parsed.help && parsed.source === null) {
+    throw new UsageError(`missing FILE (or "-" for standard input); see tambon tally --help`);
+  }
+  return parsed;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error): void => reject(err);
+    stream.once("error", onError);
+    const done = (): void => {
+      stream.removeListener("error", onError);
+      resolve();
+    };
+    if (stream.write(text)) done();
+    else stream.once("drain", done);
+  });
+}
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, " ").trim();
+
+/** Runs `tambon tally` with its arguments; returns the exit code (never exits the process). */
+export async function runTallyCommand(args: string[], io: TallyIo): Promise<number> {
+  let parsed: TallyArgs;
+  try {
+    parsed = parseArgs(args);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    await write(io.stderr, `tambon tally: ${err.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (parsed.help) {
+    await write(io.stdout, TALLY_USAGE);
+    return 0;
+  }
+  const source = parsed.source ?? "-";
+  let bytes: Buffer;
+  try {
+    bytes = source === "-" ? await readAll(io.stdin) : await readFile(source);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    const name = source === "-" ? "standard input" : source;
+    await write(io.stderr, `tambon tally: cannot read ${name}: ${oneLine(reason)}\n`);
+    return EXIT_INPUT;
+  }
+  let text: string;
+  try {
+    text = bytes.toString("utf8");
+  } catch {
+    await write(io.stderr, `tambon tally: input too large (${bytes.length} bytes)\n`);
+    return EXIT_INPUT;
+  }
+  let chunks: Generator<string>;
+  try {
+    const count = countTally(toTallyColumns(parseTallyInput(text)));
+    chunks = renderTallyJsonChunks(count, { summary: parsed.summary });
+  } catch (err) {
+    if (!(err instanceof TallyInputError)) throw err;
+    await write(io.stderr, `tambon tally: ${oneLine(err.message)}\n`);
+    return EXIT_INPUT;
+  }
+  for (const chunk of chunks) await write(io.stdout, chunk);
+  return 0;
+}
