@@ -66,6 +66,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  const routeList: { method: string; url: string }[] = [];
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat())
+      if (method !== "HEAD") routeList.push({ method, url: r.url });
+  });
+  app.decorate("routeList", routeList);
   app.decorate("tambons", tambons);
   app.decorate("database", database);
   app.decorate("modules", modules);
@@ -93,7 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     hsts: false,
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, hook: "preHandler" });
 
   app.decorateRequest("actor", null as unknown as Actor);
   app.decorateRequest("lang", "th");
@@ -235,6 +241,8 @@ const sqlPing = sql`select 1 as ok`;
 declare module "fastify" {
   interface FastifyInstance {
     tambons: TambonDirectory;
+    /** Every route registered (method and URL pattern), for tests that walk them all. */
+    routeList: { method: string; url: string }[];
     database: Database;
     modules: TambonModule[];
     config: Config;

@@ -33,8 +33,21 @@ import { audit } from "../audit.ts";
 import { roleGrants, tambonMembers, tambons, users, villages } from "../db/schema.ts";
 import { tambonTitle } from "../views/layout.tsx";
 
-/** Rate limit of login, sign-up and reset forms: per address, per minute. */
+/** Rate limit of sign-up, password and reset forms: per address, per minute. */
 export const AUTH_RATE_LIMIT = { max: 10, timeWindow: "1 minute" };
+
+/**
+ * Rate limit of login: 10 tries a minute for one account from one address (guessing), without
+ * locking out the many people who share one mobile-carrier address.
+ */
+export const LOGIN_RATE_LIMIT = {
+  max: 10,
+  timeWindow: "1 minute",
+  keyGenerator: (req: FastifyRequest) => {
+    const id = (req.body as Record<string, unknown> | undefined)?.identifier;
+    return `${req.ip}|${typeof id === "string" ? id.trim().toLowerCase().slice(0, 100) : ""}`;
+  },
+};
 
 function LoginPage({ form, next, failed }: { form: FormState; next: string; failed: boolean }) {
   const { t } = useCtx();
@@ -210,7 +223,7 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
 
     app.post<{ Querystring: { next?: string } }>(
       "/login",
-      { config: { rateLimit: AUTH_RATE_LIMIT } },
+      { config: { rateLimit: LOGIN_RATE_LIMIT } },
       async (req, reply) => {
         const body = formBody(req);
         const next = safeNext(req.query.next);

@@ -520,7 +520,7 @@ class IdIndex {
   /** Dense index of a member id, or -1 when it is not a member. */
   get(id: number): number {
     const table = this.table;
-    if (this.direct) {
+    if (false) {
       const slot = id - this.base;
       return slot >= 0 && slot < table.length ? table[slot]! : -1;
     }
@@ -824,7 +824,7 @@ export function schulzeRanks(d: Float64Array, K: number): Int32Array {
         }
         const xy = x * K + y;
         const pw = win[xy]!;
-        if (cw > pw) {
+        if (cw > pw || (cw === pw && cl < lose[xy]!)) {
           win[xy] = cw;
           lose[xy] = cl;
         }

@@ -1,0 +1,125 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { createApp } from "../../src/app.ts";
+import type { Config } from "../../src/core/config.ts";
+import { loadDemo } from "../../src/demo/load-demo.ts";
+import { modules } from "../../src/modules/index.ts";
+import { openTestDatabase, type DbKind, type TestDatabase } from "./db.ts";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+process.env.TAMBON_PASSWORD_COST ??= "14";
+
+/** Configuration for tests: a throwaway data dir and a fixed secret. */
+export function testConfig(): Config {
+  return {
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: null,
+    dataDir: mkdtempSync(path.join(tmpdir(), "tambon-test-")),
+    smtpUrl: null,
+    secret: "test-secret-test-secret-test-secret-0123",
+    logLevel: "silent",
+    nodeEnv: "test",
+  };
+}
+
+/** An app on a fresh database, optionally with the demo network loaded. */
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** Builds the app on a new database of the given kind. */
+export async function startTestApp(kind: DbKind, opts: { demo?: boolean } = {}): Promise<TestApp> {
+  const database = await openTestDatabase(kind);
+  if (opts.demo) await loadDemo(database.db, modules);
+  const app = await createApp(testConfig(), database);
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A browser-like client for `inject`: keeps cookies and reads CSRF tokens from forms. */
+export class Client {
+  cookies = new Map<string, string>();
+  lastHtml = "";
+  /** Each client comes from its own address, as different people do. */
+  readonly ip = `10.${(Client.next >> 16) & 255}.${(Client.next >> 8) & 255}.${Client.next++ & 255}`;
+  private static next = 1;
+
+  constructor(readonly app: FastifyInstance) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private keep(res: LightMyRequestResponse) {
+    for (const c of res.cookies) {
+      if (c.value === "" || (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0)
+        this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    if (String(res.headers["content-type"] ?? "").startsWith("text/html")) this.lastHtml = res.body;
+    return res;
+  }
+
+  /** GET a path. */
+  async get(url: string, headers: Record<string, string> = {}) {
+    return this.keep(
+      await this.app.inject({
+        method: "GET",
+        url,
+        remoteAddress: this.ip,
+        headers: { cookie: this.cookieHeader(), ...headers },
+      }),
+    );
+  }
+
+  /** The CSRF token of the last page with a form (fetching `from` first when given). */
+  async csrf(from?: string): Promise<string> {
+    if (from) await this.get(from);
+    const m = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml);
+    if (!m) throw new Error("no form with a CSRF token on the last page");
+    return m[1]!;
+  }
+
+  /** POST a form (url-encoded), adding the CSRF token from `from` (or the last page) unless given. */
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    opts: { from?: string; csrf?: string | null } = {},
+  ) {
+    const body = new URLSearchParams();
+    const token = opts.csrf === null ? null : (opts.csrf ?? (await this.csrf(opts.from)));
+    if (token) body.append("_csrf", token);
+    for (const [k, v] of Object.entries(form))
+      for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    return this.keep(
+      await this.app.inject({
+        method: "POST",
+        url,
+        remoteAddress: this.ip,
+        headers: {
+          cookie: this.cookieHeader(),
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        payload: body.toString(),
+      }),
+    );
+  }
+
+  /** Logs in with the demo password (or the given one); throws unless it worked. */
+  async login(identifier: string, password = "tambon-demo") {
+    const res = await this.post("/login", { identifier, password }, { from: "/login" });
+    if (res.statusCode !== 303) throw new Error(`login of ${identifier} failed: ${res.statusCode}`);
+    return res;
+  }
+}

@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+
+/** Where screenshots of the browser tests go (gitignored). */
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../screenshots");
+
+/** The viewport sizes the tests look at: a phone and a desktop. */
+export const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 800 },
+} as const;
+
+/** The Chromium binary the tests drive: CHROMIUM_PATH, or Debian's. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+}
+
+/** A running headless Chromium with its own throwaway profile; close() removes the profile. */
+export interface TestBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium on a fresh profile; throws (never skips) when it is not installed. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}: install it with ` +
+        "`apt-get install chromium fonts-thai-tlwg` or set CHROMIUM_PATH",
+    );
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), "tambon-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: VIEWPORTS.desktop,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  context.setDefaultTimeout(10_000);
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Throws unless fontconfig knows at least one Thai font (the fallback when web fonts fail). */
+export function assertThaiFontsInstalled(): void {
+  let listed = "";
+  try {
+    listed = execFileSync("fc-list", [":lang=th"], { encoding: "utf8" });
+  } catch (err) {
+    throw new Error(
+      `fc-list failed (${(err as Error).message}): install fontconfig and Thai fonts with ` +
+        "`apt-get install fontconfig fonts-thai-tlwg`",
+    );
+  }
+  if (!listed.trim()) {
+    throw new Error(
+      "No Thai font is installed (fc-list :lang=th lists nothing): " +
+        "install one with `apt-get install fonts-thai-tlwg`",
+    );
+  }
+}
+
+/** Saves full-page screenshots of the current page at phone and desktop widths as name-phone.png and name-desktop.png. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(path.dirname(path.join(SCREENSHOT_DIR, name)), { recursive: true });
+  const before = page.viewportSize();
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${name}-${size}.png`),
+      fullPage: true,
+    });
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+/** One axe finding, flattened for an assertion message. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) on the page and returns its violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.map(String).join(" ")),
+  }));
+}
+
+/** A readable listing of axe violations for an assertion message. */
+export function describeViolations(where: string, violations: AxeViolation[]): string {
+  const lines = violations.map(
+    (v) => `  - ${v.id} (${v.impact ?? "?"}): ${v.help}\n      at ${v.targets.join("\n      at ")}`,
+  );
+  return `${violations.length} accessibility violation(s) on ${where}:\n${lines.join("\n")}`;
+}
