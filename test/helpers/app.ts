@@ -51,9 +51,9 @@ export async function startTestApp(kind: DbKind, opts: { demo?: boolean } = {}):
 export class Client {
   cookies = new Map<string, string>();
   lastHtml = "";
+  private static next = 1;
   /** Each client comes from its own address, as different people do. */
   readonly ip = `10.${(Client.next >> 16) & 255}.${(Client.next >> 8) & 255}.${Client.next++ & 255}`;
-  private static next = 1;
 
   constructor(readonly app: FastifyInstance) {}
 

@@ -24,6 +24,7 @@ async function adminClient() {
     throw new Error(
       `PostgreSQL is not reachable at ${TEST_PG_URL} (${(err as Error).message}). ` +
         "Install and start it (Debian: apt-get install postgresql; see .ci/run) or set TEST_DATABASE_URL.",
+      { cause: err },
     );
   }
   return sql;
