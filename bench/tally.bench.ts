@@ -118,7 +118,7 @@ const SCOPE_NAMES = new Map([
 ] as const);
 
 /** The scenario as the JSON-level input object. */
-function toInput(c: TallyColumns): TallyInput {
+export function toInput(c: TallyColumns): TallyInput {
   const k = c.alternatives.length;
   return {
     members: Array.from(c.memberIds, (id, p) => ({
@@ -151,7 +151,7 @@ function toInput(c: TallyColumns): TallyInput {
 }
 
 /** The scenario as JSON text pieces (one array element per record, to stay under string limits). */
-function toJsonPieces(c: TallyColumns): string[] {
+export function toJsonPieces(c: TallyColumns): string[] {
   const input = toInput(c);
   const pieces: string[] = [];
   const list = (key: string, items: unknown[], last = false): void => {
@@ -165,7 +165,7 @@ function toJsonPieces(c: TallyColumns): string[] {
   list("members", input.members);
   list("delegations", input.delegations ?? []);
   pieces.push(`"question":${JSON.stringify(input.question)},`);
-  list("ballots", input.ballots ?? []);
+  list("ballots", input.ballots ?? [], true);
   pieces.push(`,"policy":${JSON.stringify(input.policy)}}\n`);
   return pieces;
 }
@@ -236,47 +236,48 @@ async function phaseObjects(n: number): Promise<Figures> {
   return f;
 }
 
-async function phaseCli(n: number): Promise<Figures> {
-  const f: Figures = {};
-  const dir = await mkdtemp(join(tmpdir(), "tally-bench-"));
-  try {
-    const file = join(dir, "input.json");
-    await writeFile(file, toJsonPieces(generateColumns(n)).join(""));
-    f["1M input JSON (MB)"] = Math.round((await stat(file)).size / 1048576);
-    const baseline = peakMb();
-    for (const summary of [false, true]) {
-      const outFile = join(dir, summary ? "summary.json" : "out.json");
-      const stdout = createWriteStream(outFile);
-      const stderr = sink();
-      const args = summary ? ["--summary", file] : [file];
-      const t0 = performance.now();
-      const code = await runTallyCommand(args, {
-        stdin: Readable.from([]),
-        stdout,
-        stderr: stderr.stream,
-      });
-      await new Promise<void>((resolve) => stdout.end(resolve));
-      const label = summary ? "1M tambon tally --summary FILE" : "1M tambon tally FILE";
-      f[`${label} (ms)`] = ms(t0);
-      if (code !== 0) f[`${label} exit code`] = code;
-      if (!summary)
-        f["1M tambon tally output (MB)"] = Math.round((await stat(outFile)).size / 1048576);
-    }
-    f["1M peak RSS tambon tally (MB, incl. generating the file)"] = Math.max(baseline, peakMb());
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/** Writes the JSON input of a scenario with n members to a file. */
+async function phaseWriteJson(n: number, file: string): Promise<Figures> {
+  await writeFile(file, toJsonPieces(generateColumns(n)).join(""));
+  return { "1M input JSON (MB)": Math.round((await stat(file)).size / 1048576) };
+}
+
+/** `tambon tally [--summary] FILE` in this (fresh) process, output to a file next to it. */
+async function phaseCli(file: string, summary: boolean): Promise<Figures> {
+  const outFile = `${file}.${summary ? "summary" : "out"}.json`;
+  const stdout = createWriteStream(outFile);
+  const chunks: string[] = [];
+  const args = summary ? ["--summary", file] : [file];
+  const t0 = performance.now();
+  const code = await runTallyCommand(args, {
+    stdin: Readable.from([]),
+    stdout,
+    stderr: new Writable({
+      write(chunk: Buffer | string, _enc, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    }),
+  });
+  await new Promise<void>((resolve) => stdout.end(resolve));
+  const elapsed = ms(t0);
+  if (code !== 0) throw new Error(`tambon tally exited with ${code}: ${chunks.join("")}`);
+  const label = summary ? "1M tambon tally --summary FILE" : "1M tambon tally FILE";
+  const f: Figures = { [`${label} (ms)`]: elapsed, [`${label} peak RSS (MB)`]: peakMb() };
+  if (!summary) f["1M tambon tally output (MB)"] = Math.round((await stat(outFile)).size / 1048576);
   return f;
 }
 
-async function runPhase(phase: string): Promise<Figures> {
+async function runPhase(phase: string, args: string[]): Promise<Figures> {
   switch (phase) {
     case "count-1m":
       return phaseCount(1_000_000, "1M");
     case "objects-1m":
       return phaseObjects(1_000_000);
-    case "cli-1m":
-      return phaseCli(1_000_000);
+    case "write-json-1m":
+      return phaseWriteJson(1_000_000, args[0] ?? "");
+    case "cli":
+      return phaseCli(args[0] ?? "", args[1] === "--summary");
     case "count-10m":
       return phaseCount(10_000_000, "10M");
     default:
@@ -286,9 +287,10 @@ async function runPhase(phase: string): Promise<Figures> {
 
 const benchFile = fileURLToPath(import.meta.url);
 
-function runChild(phase: string): Promise<Figures> {
+function runChild(phase: string, ...args: string[]): Promise<Figures> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", benchFile, "--phase", phase], {
+    const argv = ["--import", "tsx", benchFile, "--phase", phase, ...args];
+    const child = spawn(process.execPath, argv, {
       cwd: dirname(dirname(benchFile)),
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -305,25 +307,41 @@ function runChild(phase: string): Promise<Figures> {
 
 /** Runs every phase (10M only with TALLY_BENCH_10M=1), each in a child process; returns figures. */
 export async function benchTally(): Promise<Record<string, string | number>> {
-  const phases = ["count-1m", "objects-1m", "cli-1m"];
-  if (process.env.TALLY_BENCH_10M === "1") phases.push("count-10m");
   const figures: Figures = {};
-  for (const phase of phases) Object.assign(figures, await runChild(phase));
+  Object.assign(figures, await runChild("count-1m"));
+  Object.assign(figures, await runChild("objects-1m"));
+  const dir = await mkdtemp(join(tmpdir(), "tally-bench-"));
+  try {
+    const file = join(dir, "input.json");
+    Object.assign(figures, await runChild("write-json-1m", file));
+    Object.assign(figures, await runChild("cli", file));
+    Object.assign(figures, await runChild("cli", file, "--summary"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  if (process.env.TALLY_BENCH_10M === "1") Object.assign(figures, await runChild("count-10m"));
   return figures;
 }
 
 const invoked =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (invoked) {
+async function main(): Promise<void> {
   const at = process.argv.indexOf("--phase");
   if (at >= 0) {
-    const figures = await runPhase(process.argv[at + 1] ?? "");
+    const figures = await runPhase(process.argv[at + 1] ?? "", process.argv.slice(at + 2));
     process.stdout.write(`${JSON.stringify(figures)}\n`);
-  } else {
-    const figures = await benchTally();
-    const width = Math.max(...Object.keys(figures).map((k) => k.length));
-    for (const [key, value] of Object.entries(figures)) {
-      process.stdout.write(`${key.padEnd(width)}  ${value}\n`);
-    }
+    return;
   }
+  const figures = await benchTally();
+  const width = Math.max(...Object.keys(figures).map((k) => k.length));
+  for (const [key, value] of Object.entries(figures)) {
+    process.stdout.write(`${key.padEnd(width)}  ${value}\n`);
+  }
+}
+
+if (invoked) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  });
 }

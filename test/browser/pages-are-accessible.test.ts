@@ -22,11 +22,9 @@ interface Visit {
 }
 
 let server: TestServer;
-let browser: TestBrowser;
-let page: Page;
 
 /** Runs an action that navigates the page; returns the main frame's first response. */
-async function navigation(action: () => Promise<unknown>): Promise<Response> {
+async function navigation(page: Page, action: () => Promise<unknown>): Promise<Response> {
   const [res] = await Promise.all([
     page.waitForResponse(
       (r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame(),
@@ -52,7 +50,7 @@ const follow = (name: string, from: string, link: (main: Locator) => Locator): V
     await p.goto(server.url + from);
     const target = link(p.getByRole("main")).first();
     await target.waitFor();
-    return navigation(() => target.click());
+    return navigation(p, () => target.click());
   },
 });
 
@@ -69,7 +67,7 @@ const failedSubmit = (
     await p.goto(server.url + from);
     await fill(p);
     const submit = p.getByRole("main").locator("form[method=post] button[type=submit]").last();
-    return navigation(() => submit.click());
+    return navigation(p, () => submit.click());
   },
 });
 
@@ -143,39 +141,67 @@ const fileName = (s: string) =>
     .replace(/^-|-$/g, "") || "home";
 
 /** Switches the interface language the way the header link does. */
-async function switchLanguage(lang: Lang) {
+async function switchLanguage(page: Page, lang: Lang) {
   const res = await page.goto(`${server.url}/lang?to=${lang}&back=/`);
   assert.equal(res?.status(), 200);
   assert.equal(await page.locator("html").getAttribute("lang"), lang);
 }
 
 /** Logs in through the login form; throws unless the header then shows the account link. */
-async function logIn(username: string) {
+async function logIn(page: Page, username: string) {
   await page.goto(server.url + "/login");
   await page.locator("#f-identifier").fill(username);
   await page.locator("#f-password").fill("tambon-demo");
-  const res = await navigation(() => page.getByRole("main").locator("button[type=submit]").click());
+  const submit = page.getByRole("main").locator("button[type=submit]");
+  const res = await navigation(page, () => submit.click());
   assert.equal(res.status(), 303, `log in of ${username}`);
   await page.getByRole("banner").locator('a[href="/account"]').waitFor();
 }
 
-/** Declares one suite: as `who`, in each language, every visit passes axe with no violation. */
-function checkPages(who: string, username: string | null, visits: Visit[]) {
-  describe(`as ${who}`, () => {
+/** Who visits which pages. */
+const PERSONAS: { who: string; username: string | null; visits: Visit[] }[] = [
+  { who: "an anonymous visitor", username: null, visits: ANONYMOUS },
+  { who: "langu-admin", username: "langu-admin", visits: TAMBON_ADMIN },
+  { who: "the platform admin", username: "admin", visits: PLATFORM_ADMIN },
+  { who: "langu-member", username: "langu-member", visits: MEMBER },
+];
+
+/**
+ * Declares the suite of one language: its own browser visits every persona's pages and runs axe,
+ * Thai at phone width and English at desktop width, so both layouts are checked once.
+ */
+function languageSuite(lang: Lang) {
+  const viewport = lang === "th" ? VIEWPORTS.phone : VIEWPORTS.desktop;
+  const width = lang === "th" ? "phone" : "desktop";
+  describe(`in ${lang === "th" ? "Thai" : "English"}`, { concurrency: 1 }, () => {
+    let browser: TestBrowser;
+    let page: Page;
     before(async () => {
-      await browser.context.clearCookies();
-      if (username) await logIn(username);
+      browser = await launchBrowser();
+      page = await browser.context.newPage();
     });
-    for (const lang of ["th", "en"] as const) {
-      describe(`in ${lang === "th" ? "Thai" : "English"}`, () => {
-        before(() => switchLanguage(lang));
+    after(() => browser?.close());
+
+    for (const { who, username, visits } of PERSONAS) {
+      describe(`as ${who}`, { concurrency: 1 }, () => {
+        before(async () => {
+          await browser.context.clearCookies();
+          await page.setViewportSize(viewport);
+          await switchLanguage(page, lang);
+          if (username) await logIn(page, username);
+        });
         for (const visit of visits) {
-          test(`${visit.name} has no WCAG 2.1 A/AA violations`, async () => {
+          test(`${visit.name} has no WCAG 2.1 A/AA violations at ${width} width`, async () => {
             const res = await visit.open(page);
             assert.equal(res?.status(), visit.status, `HTTP status of ${visit.name}`);
             assert.equal(await page.locator("html").getAttribute("lang"), lang);
             const violations = await axeViolations(page);
+
+            // Reflow (WCAG 1.4.10): at phone width only tables may scroll sideways, not the page.
             await page.setViewportSize(VIEWPORTS.phone);
+            const overflow = await page.evaluate<number>(
+              "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            );
             await page.screenshot({
               path: path.join(
                 SCREENSHOT_DIR,
@@ -184,12 +210,14 @@ function checkPages(who: string, username: string | null, visits: Visit[]) {
               ),
               fullPage: true,
             });
-            await page.setViewportSize(VIEWPORTS.desktop);
+            await page.setViewportSize(viewport);
+
             assert.deepEqual(
               violations,
               [],
-              describeViolations(`${visit.name} (${who}, ${lang})`, violations),
+              describeViolations(`${visit.name} (${who}, ${lang}, ${width})`, violations),
             );
+            assert.equal(overflow, 0, `${visit.name} scrolls sideways by ${overflow}px on a phone`);
           });
         }
       });
@@ -197,20 +225,13 @@ function checkPages(who: string, username: string | null, visits: Visit[]) {
   });
 }
 
-describe("every page of the foundation passes axe (WCAG 2.1 A and AA)", () => {
+// The two languages run side by side, each in its own browser; the pages of each run in order.
+describe("every page of the foundation passes axe (WCAG 2.1 A and AA)", { concurrency: 2 }, () => {
   before(async () => {
     server = await startServer({ demo: true });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
   });
+  after(() => server?.close());
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  checkPages("an anonymous visitor", null, ANONYMOUS);
-  checkPages("langu-admin", "langu-admin", TAMBON_ADMIN);
-  checkPages("the platform admin", "admin", PLATFORM_ADMIN);
-  checkPages("langu-member", "langu-member", MEMBER);
+  languageSuite("th");
+  languageSuite("en");
 });

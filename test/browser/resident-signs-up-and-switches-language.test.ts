@@ -35,42 +35,59 @@ describe("a resident of La-ngu signs up, logs in again and switches language", (
     await server?.close();
   });
 
+  /** The first step that failed: later steps build on it, so they fail at once naming it. */
+  let brokenStep: string | null = null;
+  /** One step of the journey, run only while every earlier step passed. */
+  const step = (name: string, fn: () => Promise<void>) =>
+    test(name, async () => {
+      if (brokenStep) throw new Error(`not run: the earlier step "${brokenStep}" failed`);
+      try {
+        await fn();
+      } catch (err) {
+        brokenStep = name;
+        throw err;
+      }
+    });
+
   /** The <html lang> of the current page. */
   const htmlLang = () => page.locator("html").getAttribute("lang");
   /** The field wrapper (label, hint, error, input) around the input with this id. */
   const field = (id: string) => page.locator(".field", { has: page.locator(`#${id}`) });
 
-  test("the network home lists La-ngu and Thai renders in the self-hosted Sarabun font", async () => {
-    const res = await page.goto(server.url + "/");
-    assert.equal(res?.status(), 200);
-    assert.equal(await htmlLang(), "th");
-    await page.getByRole("link", { name: "อบต.ละงู" }).first().waitFor();
+  step(
+    "the network home lists La-ngu and Thai renders in the self-hosted Sarabun font",
+    async () => {
+      const res = await page.goto(server.url + "/");
+      assert.equal(res?.status(), 200);
+      assert.equal(await htmlLang(), "th");
+      await page.getByRole("link", { name: "อบต.ละงู" }).first().waitFor();
 
-    await page.evaluate("document.fonts.ready");
-    assert.equal(
-      await page.evaluate<boolean>("document.fonts.check('16px Sarabun', 'ภาษาไทย')"),
-      true,
-      "Sarabun is not ready to render Thai text",
-    );
-    const thaiFace = await page.evaluate<string[]>(
-      `[...document.fonts]
+      await page.evaluate("document.fonts.ready");
+      assert.equal(
+        await page.evaluate<boolean>("document.fonts.check('16px Sarabun', 'ภาษาไทย')"),
+        true,
+        "Sarabun is not ready to render Thai text",
+      );
+      const thaiFace = await page.evaluate<string[]>(
+        `[...document.fonts]
         .filter((f) => f.family.replace(/"/g, "") === "Sarabun" && /E01/i.test(f.unicodeRange))
         .map((f) => f.weight + ":" + f.status)`,
-    );
-    assert.ok(
-      thaiFace.includes("400:loaded"),
-      `the Thai Sarabun face was not loaded: ${thaiFace.join(", ") || "no such face"}`,
-    );
-    const bodyFont = await page.evaluate<string>("getComputedStyle(document.body).fontFamily");
-    assert.match(bodyFont, /^"?Sarabun/);
-    assert.ok(
-      fontResponses.some((r) => r.status() === 200),
-      `no 200 response for /static/sarabun-thai-400.*.woff2 (saw ${fontResponses.map((r) => r.status()).join(", ") || "none"})`,
-    );
-    await screenshots(page, "journey/network-home");
-  });
+      );
+      assert.ok(
+        thaiFace.includes("400:loaded"),
+        `the Thai Sarabun face was not loaded: ${thaiFace.join(", ") || "no such face"}`,
+      );
+      const bodyFont = await page.evaluate<string>("getComputedStyle(document.body).fontFamily");
+      assert.match(bodyFont, /^"?Sarabun/);
+      assert.ok(
+        fontResponses.some((r) => r.status() === 200),
+        `no 200 response for /static/sarabun-thai-400.*.woff2 (saw ${fontResponses.map((r) => r.status()).join(", ") || "none"})`,
+      );
+      await screenshots(page, "journey/network-home");
+    },
+  );
 
-  test("the visitor goes to La-ngu and opens the sign-up form", async () => {
+  step("the visitor goes to La-ngu and opens the sign-up form", async () => {
     await page.getByRole("link", { name: "อบต.ละงู" }).first().click();
     await page.waitForURL(/\/t\/la-ngu$/);
     assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "อบต.ละงู");
@@ -81,7 +98,7 @@ describe("a resident of La-ngu signs up, logs in again and switches language", (
     await page.getByRole("heading", { level: 1, name: "สมัครสมาชิกอบต.ละงู" }).waitFor();
   });
 
-  test("a mistake is explained next to the field and what was typed is kept", async () => {
+  step("a mistake is explained next to the field and what was typed is kept", async () => {
     await page.getByLabel("ชื่อ–นามสกุล").fill(NAME);
     await page.getByLabel("เบอร์โทรศัพท์").fill(PHONE);
     await page.getByLabel("หมู่บ้านที่อาศัยอยู่").selectOption({ label: "หมู่ที่ 3 บ้านหมู่ที่ 3 (สาธิต)" });
@@ -106,7 +123,7 @@ describe("a resident of La-ngu signs up, logs in again and switches language", (
     await screenshots(page, "journey/signup-with-errors");
   });
 
-  test("after fixing the mistake the resident is signed up and signed in", async () => {
+  step("after fixing the mistake the resident is signed up and signed in", async () => {
     await page.getByLabel("ตั้งรหัสผ่าน").fill(PASSWORD);
     await page.getByLabel("ยืนยันรหัสผ่าน").fill(PASSWORD);
     const consent = page.getByLabel(/ข้าพเจ้ายินยอม/);
@@ -129,7 +146,7 @@ describe("a resident of La-ngu signs up, logs in again and switches language", (
     await screenshots(page, "journey/account");
   });
 
-  test("the resident logs out and logs in again with phone number and password", async () => {
+  step("the resident logs out and logs in again with phone number and password", async () => {
     await page.getByRole("banner").getByRole("button", { name: "ออกจากระบบ" }).click();
     await page.getByRole("status").filter({ hasText: "ออกจากระบบแล้ว" }).waitFor();
     const header = page.getByRole("banner");
@@ -154,7 +171,7 @@ describe("a resident of La-ngu signs up, logs in again and switches language", (
     await header.getByRole("link", { name: "บัญชีของฉัน" }).waitFor();
   });
 
-  test("the resident switches to English and back to Thai from the header", async () => {
+  step("the resident switches to English and back to Thai from the header", async () => {
     const header = page.getByRole("banner");
     await header.getByRole("link", { name: "English" }).click();
     await page.waitForURL(/\/t\/la-ngu$/);

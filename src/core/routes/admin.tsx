@@ -496,7 +496,7 @@ function AuditPage(props: {
       {props.rows.length === 0 ? (
         <p>{t("audit.none")}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.audit")}>
           <table>
             <thead>
               <tr>

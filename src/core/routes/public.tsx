@@ -132,7 +132,7 @@ function VillageList({ rows }: { rows: Village[] }) {
       {rows.length === 0 ? (
         <p>{t("village.none")}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("nav.villages")}>
           <table>
             <thead>
               <tr>

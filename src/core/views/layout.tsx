@@ -102,7 +102,12 @@ function Footer() {
       {(tambon.address || tambon.phone || tambon.email) && (
         <p>
           {t("footer.contact")}: {tambon.address}
-          {tambon.phone && <> · {tambon.phone}</>}
+          {tambon.phone && (
+            <>
+              {" "}
+              · <span class="nowrap">{tambon.phone}</span>
+            </>
+          )}
           {tambon.email && (
             <>
               {" "}

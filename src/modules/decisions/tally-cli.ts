@@ -25,7 +25,7 @@ Options:
   --summary  leave out the per-member parts (weights, capped, chains)
   --help     show this help
 
-Exit status: 0 counted, 1 unreadable or invalid input, 2 wrong usage.
+Exit status: 0 counted, 1 unreadable or invalid input (or output failed), 2 wrong usage.
 `;
 
 const EXIT_INPUT = 1;
@@ -126,6 +126,14 @@ export async function runTallyCommand(args: string[], io: TallyIo): Promise<numb
     await write(io.stderr, `tambon tally: ${oneLine(err.message)}\n`);
     return EXIT_INPUT;
   }
-  for (const chunk of chunks) await write(io.stdout, chunk);
+  try {
+    for (const chunk of chunks) await write(io.stdout, chunk);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    await write(io.stderr, `tambon tally: cannot write the result: ${oneLine(reason)}\n`).catch(
+      () => undefined,
+    );
+    return EXIT_INPUT;
+  }
   return 0;
 }

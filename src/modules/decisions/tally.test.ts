@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
   TallyInputError,
+  schulzeRanks,
   tally,
   tallyJson,
   type TallyBallotInput,
@@ -306,16 +307,19 @@ test("a missed quorum: no winner, and the result says by how much", () => {
   assert.deepEqual(met.quorum, { met: true, failed: [] });
 });
 
-test("quorum 0.1 of 30 members needs 3, not 4 (no floating-point surprise)", () => {
-  const ids = Array.from({ length: 30 }, (_, i) => i + 1);
-  const r = run({
-    members: members(ids),
-    ballots: [yes(1), yes(2), yes(3)],
-    policy: { quorum: 0.1 },
-  });
+test("quorum 0.07 of 100 members needs 7, not 8 (0.07 × 100 = 7.000000000000001)", () => {
+  const ids = Array.from({ length: 100 }, (_, i) => i + 1);
+  const seven = ids.slice(0, 7).map(yes);
+  const r = run({ members: members(ids), ballots: seven, policy: { quorum: 0.07 } });
   assert.deepEqual(r.quorum, { met: true, failed: [] });
-  const short = run({ members: members(ids), ballots: [yes(1), yes(2)], policy: { quorum: 0.1 } });
-  assert.deepEqual(short.quorum.failed, [{ kind: "quorum", required: 3, actual: 2, missing: 1 }]);
+  const short = run({ members: members(ids), ballots: seven.slice(1), policy: { quorum: 0.07 } });
+  assert.deepEqual(short.quorum.failed, [{ kind: "quorum", required: 7, actual: 6, missing: 1 }]);
+  const half = run({
+    members: members(ids.slice(0, 9)),
+    ballots: seven.slice(0, 4),
+    policy: { quorum: 0.5 },
+  });
+  assert.deepEqual(half.quorum.failed, [{ kind: "quorum", required: 5, actual: 4, missing: 1 }]);
 });
 
 test("village quorum: every village needs minPerVillage direct voters (delegated weight does not count)", () => {
@@ -608,6 +612,25 @@ test("Schulze: equal winning weights are decided by the smaller losing weight", 
   assert.equal(r.winner, 1);
 });
 
+test("Schulze: among paths of equal winning weight the one with smaller losing weight counts", () => {
+  // A→B 9:0, A→C 9:0, B→D 5:4, C→D 5:1, D→A 5:2: the strongest path A→D is A→C→D (5:1), which
+  // beats D→A (5:2); taking A→B→D (5:4) instead would let D beat A.
+  const [A, B, C, D] = [0, 1, 2, 3];
+  const d = Array.from({ length: 4 }, () => [0, 0, 0, 0]);
+  const set = (x: number, y: number, xy: number, yx: number) => {
+    d[x]![y] = xy;
+    d[y]![x] = yx;
+  };
+  set(A, B, 9, 0);
+  set(A, C, 9, 0);
+  set(B, D, 5, 4);
+  set(C, D, 5, 1);
+  set(D, A, 5, 2);
+  const ranks = schulzeRanks(Float64Array.from(d.flat()), 4);
+  assert.deepEqual([...ranks], [1, 4, 2, 3]);
+  assert.deepEqual([...ranks], referenceRanks(d));
+});
+
 test("delegated weight counts in the pairwise comparison", () => {
   // Without delegation 11 wins 2:1; member 1 carries two delegations, so 10 wins 3:2.
   const r = tally({
@@ -759,6 +782,30 @@ test("the spec's example shape: compact JSON, one line, newline at the end", () 
   );
 });
 
+test("ids that agree in their low 32 bits are still different members", () => {
+  const big = 2 ** 32 + 5;
+  const r = run({
+    members: members([big, 7, 8]),
+    delegations: [tambon(7, 5), tambon(8, big)],
+    ballots: [yes(big), yes(5)],
+  });
+  assert.equal(r.voters, 1);
+  assert.equal(r.weightLost, 1, "member 5 is not a member: 7's vote is lost");
+  assert.deepEqual(r.weights, { [String(big)]: 2 });
+  assert.deepEqual(r.chains, { "8": [8, big] });
+});
+
+test("a non-member id sharing its low 32 bits with many members is found to be no member", () => {
+  const ids = Array.from({ length: 600 }, (_, k) => (k + 1) * 2 ** 32 + 5);
+  const r = run({
+    members: [...members(ids), ...members([7])],
+    delegations: [tambon(7, 5)],
+    ballots: ids.map(yes),
+  });
+  assert.equal(r.weightLost, 1);
+  assert.equal(r.weightCounted, 600);
+});
+
 test("weights and chains are keyed in ascending numeric id order", () => {
   const r = tallyJson(
     JSON.stringify({
@@ -824,8 +871,14 @@ const scenarioArb = fc
       { selector: (b) => b.member, maxLength: POOL },
     ),
     maxWeight: fc.option(fc.integer({ min: 1, max: 4 }), { freq: 3 }),
+    villageQuorum: fc.option(
+      fc.record({
+        minPerVillage: fc.integer({ min: 0, max: 2 }),
+        villagesFraction: fc.constantFrom(0.5, 1),
+      }),
+    ),
   })
-  .map(({ memberMask, villages, delegations, ballots, maxWeight }): TallyInput => {
+  .map(({ memberMask, villages, delegations, ballots, maxWeight, villageQuorum }): TallyInput => {
     const ids: number[] = [];
     memberMask.forEach((isMember, i) => isMember && ids.push(i + 1));
     return {
@@ -839,11 +892,14 @@ const scenarioArb = fc
         });
         return { member: b.member, grades };
       }),
-      policy: { maxWeight },
+      policy: { maxWeight, villageQuorum },
     };
   });
 
-const uncapped = (input: TallyInput): TallyInput => ({ ...input, policy: {} });
+const uncapped = (input: TallyInput): TallyInput => ({
+  ...input,
+  policy: { ...input.policy, maxWeight: null },
+});
 
 /** The applicable trustee of a member: undefined = no applicable delegation, null = blocked. */
 function applicable(input: TallyInput, member: number): number | null | undefined {
@@ -968,10 +1024,37 @@ test("property: the count matches a direct reading of the rules", () => {
           eligible,
         });
       }
+      // Village quorum: direct voters per village.
+      const vq = input.policy?.villageQuorum;
+      const failed: unknown[] = [];
+      if (vq) {
+        const names = [...new Set(input.members.map((m) => m.village))].sort();
+        const short = names
+          .map((village) => {
+            const count = input.members.filter(
+              (m) => m.village === village && ref.voters.has(m.id),
+            ).length;
+            return { village, voters: count, missing: vq.minPerVillage - count };
+          })
+          .filter((v) => v.missing > 0);
+        const required = Math.ceil((vq.villagesFraction ?? 1) * names.length);
+        const met = names.length - short.length;
+        if (met < required) {
+          failed.push({
+            kind: "villageQuorum",
+            minPerVillage: vq.minPerVillage,
+            villagesRequired: required,
+            villagesMet: met,
+            missing: required - met,
+            villages: short,
+          });
+        }
+      }
+      assert.deepEqual(r.quorum, { met: failed.length === 0, failed });
       const winner = r.alternatives
         .filter((a) => a.eligible)
         .sort((a, b) => a.rank - b.rank || a.id - b.id)[0];
-      assert.equal(r.winner, winner?.id ?? null);
+      assert.equal(r.winner, failed.length === 0 ? (winner?.id ?? null) : null);
     }),
     { numRuns: 300 },
   );
@@ -1024,7 +1107,7 @@ test("property: every member's vote is counted at most once", () => {
 test("property: with a cap, no voter counts more than maxWeight and the excess is reported", () => {
   fc.assert(
     fc.property(scenarioArb, fc.integer({ min: 1, max: 3 }), (raw, maxWeight) => {
-      const capped = tally({ ...raw, policy: { maxWeight } });
+      const capped = tally({ ...raw, policy: { ...raw.policy, maxWeight } });
       const plain = tally(uncapped(raw));
       for (const [id, w] of Object.entries(plain.weights ?? {})) {
         assert.equal(capped.weights?.[id], Math.min(w, maxWeight));

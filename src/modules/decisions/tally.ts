@@ -24,7 +24,7 @@
 //   whenever maxWeight is not null (`capped` is left out with --summary, like weights and chains).
 // - Quorum thresholds are whole numbers: required weight = ceil(quorum × members with voting
 //   right) and required villages = ceil(villagesFraction × villages), where a product within 1e-9
-//   (relative) of an integer counts as that integer (so 0.1 × 30 requires 3, not 4).
+//   (relative) of an integer counts as that integer (0.07 × 100 = 7.000000000000001 requires 7).
 // - A failed quorum is reported as {"kind":"quorum","required","actual","missing"}; a failed
 //   village quorum as {"kind":"villageQuorum","minPerVillage","villagesRequired","villagesMet",
 //   "missing","villages":[{"village","voters","missing"}]} listing every village short of
@@ -100,7 +100,9 @@ export const SCOPE_QUESTION = 4;
 
 /**
  * The input as flat arrays; row r of each delegation/ballot array is delegations[r]/ballots[r].
- * Ids are non-negative integers; a null trustee is -1; grades are row-major, ballots × alternatives.
+ * Ids are non-negative safe integers; a null trustee is -1; scopes are SCOPE_* codes; villages are
+ * indices into distinct villageNames; grades are row-major, ballots × alternatives, 0 = abstain.
+ * toTallyColumns guarantees all this; countTally itself checks only lengths and duplicates.
  */
 export interface TallyColumns {
   memberIds: Float64Array;
@@ -373,7 +375,8 @@ export function toTallyColumns(input: unknown): TallyColumns {
       return fail(`ballots[${i}].grades must be an object, not ${describe(grades)}`);
     ballotMember[i] = b.member;
     const base = i * k;
-    for (const key of Object.keys(grades)) {
+    for (const key in grades) {
+      if (!Object.hasOwn(grades, key)) continue;
       const column = altColumn.get(key);
       if (column === undefined) {
         return fail(
@@ -520,7 +523,7 @@ class IdIndex {
   /** Dense index of a member id, or -1 when it is not a member. */
   get(id: number): number {
     const table = this.table;
-    if (false) {
+    if (this.direct) {
       const slot = id - this.base;
       return slot >= 0 && slot < table.length ? table[slot]! : -1;
     }
@@ -555,6 +558,15 @@ const VISITING = -3;
 export function countTally(cols: TallyColumns): TallyCount {
   const { memberIds, policy } = cols;
   const n = memberIds.length;
+  const rows = cols.delegationTruster.length;
+  if (
+    cols.memberVillages.length !== n ||
+    cols.delegationTrustee.length !== rows ||
+    cols.delegationScope.length !== rows ||
+    cols.ballotGrades.length !== cols.ballotMember.length * cols.alternatives.length
+  ) {
+    return fail("columns of different lengths");
+  }
 
   // Dense indices in ascending id order.
   const { ids, denseOf } = sortMemberIds(memberIds);
