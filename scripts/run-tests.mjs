@@ -21,6 +21,9 @@ if (!files.length) {
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=1", ...files],
-  { stdio: "inherit", env: { ...process.env, TAMBON_PASSWORD_COST: process.env.TAMBON_PASSWORD_COST ?? "14" } },
+  {
+    stdio: "inherit",
+    env: { ...process.env, TAMBON_PASSWORD_COST: process.env.TAMBON_PASSWORD_COST ?? "14" },
+  },
 );
 process.exit(result.status ?? 1);

@@ -19,6 +19,7 @@ import { sign, safeEqual } from "./auth/tokens.ts";
 import { allAssets } from "./views/assets.ts";
 import { ErrorPage } from "./views/error-page.tsx";
 import { navFor } from "./nav.ts";
+import { pageCache, prepare, sendPrepared } from "./page-cache.ts";
 import { networkRoutes, tambonPublicRoutes } from "./routes/public.tsx";
 import { authRoutes, signupRoutes } from "./routes/auth.tsx";
 import { tambonAdminRoutes } from "./routes/admin.tsx";
@@ -106,11 +107,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest("tambon", null);
   app.decorateRequest("sessionId", null);
   app.decorateRequest("flash", null);
+  app.decorateRequest("cacheKey", null);
+  app.decorateRequest("cacheGeneration", "");
+  app.decorateRequest("cacheTambonId", null);
 
   app.decorateReply("page", function (title, body, pageOpts) {
     const req = this.request;
     const ctx = viewCtx(req, this, config.secret, navFor(req, modules));
+    let usedForm = false;
+    const csrf = ctx.csrf;
+    ctx.csrf = () => {
+      usedForm = true;
+      return csrf();
+    };
     const html = renderPage(ctx, title, body, pageOpts?.description);
+    const status = pageOpts?.status ?? 200;
+    if (req.cacheKey && status === 200 && !usedForm) {
+      const prepared = prepare(html, "text/html; charset=utf-8");
+      pageCache.set(req.cacheKey, req.cacheTambonId, req.cacheGeneration, prepared);
+      return sendPrepared(req, this, prepared, "no-cache");
+    }
     const signedIn = !!req.actor.user;
     this.status(pageOpts?.status ?? 200)
       .header("content-type", "text/html; charset=utf-8")
@@ -128,6 +144,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     req.sessionId = token ?? null;
     req.actor = token ? await loadActor(database.db, token) : ANONYMOUS;
     if (req.actor.user && !req.cookies.tlang) req.lang = req.actor.user.lang;
+    if (req.method === "GET" && !req.actor.user && !req.cookies.tflash) {
+      const key = `${req.headers.host ?? ""}|${req.lang}|${req.url}`;
+      const hit = pageCache.get(key);
+      if (hit) return sendPrepared(req, reply, hit, "no-cache");
+      const slug = /^\/t\/([^/?#]+)/.exec(req.url)?.[1];
+      req.cacheKey = key;
+      req.cacheTambonId = slug ? (tambons.bySlug(slug)?.id ?? null) : null;
+      req.cacheGeneration = pageCache.generation(req.cacheTambonId);
+    }
     const flash = req.cookies.tflash;
     if (flash && req.method === "GET") {
       try {
@@ -150,6 +175,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (typeof sent !== "string" || !raw || !safeEqual(sent, sign(config.secret, raw))) {
       throw badCsrf();
     }
+  });
+
+  app.addHook("onResponse", async (req) => {
+    if (req.method !== "GET" && req.method !== "HEAD" && req.tambon)
+      pageCache.invalidate(req.tambon.id);
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -186,11 +216,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   for (const asset of allAssets()) {
-    app.get(asset.url, (_req, reply) =>
-      reply
-        .header("content-type", asset.type)
-        .header("cache-control", "public, max-age=31536000, immutable")
-        .send(asset.body),
+    const prepared = prepare(asset.body, asset.type);
+    app.get(asset.url, (req, reply) =>
+      sendPrepared(req, reply, prepared, "public, max-age=31536000, immutable"),
     );
   }
 

@@ -20,6 +20,10 @@ declare module "fastify" {
     tambon: Tambon | null;
     sessionId: string | null;
     flash: string | null;
+    /** Key of this anonymous GET in the page cache (null: not cacheable). */
+    cacheKey: string | null;
+    cacheGeneration: string;
+    cacheTambonId: number | null;
   }
   interface FastifyReply {
     /** Renders a page inside the layout. */

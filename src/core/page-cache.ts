@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+/** A response body with its compressed forms and validator, made once and served many times. */
+export interface Prepared {
+  type: string;
+  etag: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+}
+
+/** Compresses a body once (brotli and gzip) and computes its ETag. */
+export function prepare(body: string | Buffer, type: string): Prepared {
+  const identity = typeof body === "string" ? Buffer.from(body) : body;
+  return {
+    type,
+    etag: `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`,
+    identity,
+    gzip: gzipSync(identity, { level: 6 }),
+    br: brotliCompressSync(identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 9,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
+  };
+}
+
+/** Sends a prepared body: 304 when the browser has it, else the best encoding it accepts. */
+export function sendPrepared(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  p: Prepared,
+  cacheControl: string,
+) {
+  reply
+    .header("content-type", p.type)
+    .header("etag", p.etag)
+    .header("cache-control", cacheControl)
+    .header("vary", "accept-encoding");
+  if (req.headers["if-none-match"] === p.etag) return reply.code(304).send();
+  const accept = String(req.headers["accept-encoding"] ?? "");
+  if (/\bbr\b/.test(accept)) return reply.header("content-encoding", "br").send(p.br);
+  if (/\bgzip\b/.test(accept)) return reply.header("content-encoding", "gzip").send(p.gzip);
+  return reply.send(p.identity);
+}
+
+interface Entry {
+  prepared: Prepared;
+  tambonId: number | null;
+  generation: string;
+  expires: number;
+}
+
+/**
+ * Rendered public pages kept in memory for anonymous visitors. Any change to a tambon (every
+ * command writes an audit row, and every POST ends) drops that tambon's pages and the network's
+ * pages; a short lifetime covers changes made by another process (the CLI).
+ */
+export class PageCache {
+  private entries = new Map<string, Entry>();
+  private generations = new Map<number, number>();
+  private everything = 0;
+  private network = 0;
+
+  constructor(
+    private readonly ttlMs = 10_000,
+    private readonly maxEntries = 5_000,
+  ) {}
+
+  /** The current generation of a tambon's pages (taken before rendering). */
+  generation(tambonId: number | null): string {
+    if (tambonId === null) return `n${this.network}`;
+    return `${this.everything}:${this.generations.get(tambonId) ?? 0}`;
+  }
+
+  /** A fresh cached page, if any. */
+  get(key: string): Prepared | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (e.expires < Date.now() || e.generation !== this.generation(e.tambonId)) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return e.prepared;
+  }
+
+  /** Keeps a page rendered at the given generation (dropped if a change happened meanwhile). */
+  set(key: string, tambonId: number | null, generation: string, prepared: Prepared): void {
+    if (generation !== this.generation(tambonId)) return;
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { prepared, tambonId, generation, expires: Date.now() + this.ttlMs });
+  }
+
+  /** Drops the pages of a tambon and of the network (null: everything). */
+  invalidate(tambonId: number | null): void {
+    this.network++;
+    if (tambonId === null) this.everything++;
+    else this.generations.set(tambonId, (this.generations.get(tambonId) ?? 0) + 1);
+  }
+}
+
+/** The process-wide page cache (commands invalidate it through the audit log). */
+export const pageCache = new PageCache();
