@@ -22,8 +22,8 @@ describe("a resident of La-ngu signs up, logs in again and switches language", (
 
   before(async () => {
     assertThaiFontsInstalled();
-    server = await startServer({ demo: true });
     browser = await launchBrowser();
+    server = await startServer({ demo: true });
     page = await browser.context.newPage();
     page.on("response", (res) => {
       if (THAI_FONT_URL.test(new URL(res.url()).pathname)) fontResponses.push(res);

@@ -62,13 +62,14 @@ export async function launchBrowser(): Promise<TestBrowser> {
 
 /** Throws unless fontconfig knows at least one Thai font (the fallback when web fonts fail). */
 export function assertThaiFontsInstalled(): void {
-  let listed = "";
+  let listed: string;
   try {
     listed = execFileSync("fc-list", [":lang=th"], { encoding: "utf8" });
   } catch (err) {
     throw new Error(
       `fc-list failed (${(err as Error).message}): install fontconfig and Thai fonts with ` +
         "`apt-get install fontconfig fonts-thai-tlwg`",
+      { cause: err },
     );
   }
   if (!listed.trim()) {

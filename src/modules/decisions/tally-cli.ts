@@ -66,7 +66,7 @@ function parseArgs(args: string[]): TallyArgs {
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) {
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
   }
   return Buffer.concat(chunks);
 }
