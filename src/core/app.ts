@@ -11,7 +11,7 @@ import { TambonDirectory } from "./tenancy.ts";
 import type { TambonModule } from "./modules.ts";
 import { pickLang } from "./i18n/index.ts";
 import { core } from "./i18n/messages.ts";
-import { loadActor } from "./auth/session.ts";
+import { clearActorCache, loadActor } from "./auth/session.ts";
 import { ANONYMOUS, type Actor } from "./roles.ts";
 import { HttpError, badCsrf, notFound } from "./errors.ts";
 import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions, renderPage, viewCtx } from "./http.ts";

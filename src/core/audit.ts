@@ -1,6 +1,7 @@
 import { auditLog } from "./db/schema.ts";
 import type { DbOrTx } from "./db/index.ts";
 import { pageCache } from "./page-cache.ts";
+import { clearActorCache } from "./auth/session.ts";
 
 /** One audit entry: who did what to which target, with a summary of before and after. */
 export interface AuditEntry {
@@ -30,6 +31,7 @@ export function redact(
 /** Writes an audit row; call it inside the same transaction as the change. */
 export async function audit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   if (!entry.action.startsWith("session.")) pageCache.invalidate(entry.tambonId);
+  if (/^(user|member|session)\./.test(entry.action)) clearActorCache();
   await tx.insert(auditLog).values({
     tambonId: entry.tambonId,
     actorId: entry.actorId,

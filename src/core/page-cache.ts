@@ -97,6 +97,21 @@ export class PageCache {
     this.entries.set(key, { prepared, tambonId, generation, expires: Date.now() + this.ttlMs });
   }
 
+  private data = new Map<string, { value: unknown; generation: string; expires: number }>();
+
+  /** Data derived from a tambon's rows, kept until that tambon changes (or the lifetime ends). */
+  async memo<T>(tambonId: number | null, key: string, load: () => Promise<T>): Promise<T> {
+    const k = `${tambonId}:${key}`;
+    const generation = this.generation(tambonId);
+    const hit = this.data.get(k);
+    if (hit && hit.generation === generation && hit.expires > Date.now()) return hit.value as T;
+    const value = await load();
+    if (generation === this.generation(tambonId)) {
+      this.data.set(k, { value, generation, expires: Date.now() + this.ttlMs });
+    }
+    return value;
+  }
+
   /** Drops the pages of a tambon and of the network (null: everything). */
   invalidate(tambonId: number | null): void {
     this.network++;

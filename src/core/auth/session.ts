@@ -25,11 +25,13 @@ export async function createSession(
 
 /** Ends a session. */
 export async function deleteSession(tx: DbOrTx, token: string): Promise<void> {
+  actorCache.delete(token);
   await tx.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
 
 /** Ends every session of a user (after a password change or reset). */
 export async function deleteUserSessions(tx: DbOrTx, userId: number): Promise<void> {
+  clearActorCache();
   await tx.delete(sessions).where(eq(sessions.userId, userId));
 }
 
@@ -38,9 +40,26 @@ export async function purgeExpiredSessions(db: Db): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }
 
-/** Loads the actor of a session token: the user, their roles and memberships; anonymous if invalid. */
+const actorCache = new Map<string, { actor: Actor; expires: number }>();
+const ACTOR_TTL_MS = 10_000;
+
+/** Forgets every cached actor (after any change to accounts, roles, memberships or sessions). */
+export function clearActorCache(): void {
+  actorCache.clear();
+}
+
+/** Loads the actor of a session token (kept for a few seconds); anonymous if invalid. */
 export async function loadActor(db: Db, token: string | undefined): Promise<Actor> {
   if (!token) return ANONYMOUS;
+  const hit = actorCache.get(token);
+  if (hit && hit.expires > Date.now()) return hit.actor;
+  const actor = await loadActorFresh(db, token);
+  if (actorCache.size > 10_000) actorCache.clear();
+  actorCache.set(token, { actor, expires: Date.now() + ACTOR_TTL_MS });
+  return actor;
+}
+
+async function loadActorFresh(db: Db, token: string): Promise<Actor> {
   const [row] = await db
     .select({
       id: users.id,

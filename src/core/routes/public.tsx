@@ -7,6 +7,7 @@ import { currentTambon, authorize } from "../http.ts";
 import { core } from "../i18n/messages.ts";
 import { tambonTitle } from "../views/layout.tsx";
 import { formatDate } from "../dates.ts";
+import { pageCache } from "../page-cache.ts";
 import type { Tambon } from "../tenancy.ts";
 import type { Village } from "../commands/tambons.ts";
 
@@ -181,22 +182,24 @@ export function tambonPublicRoutes(deps: ModuleDeps, modules: TambonModule[]): F
     app.get("/", async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "tambon.read", { tambonId: tambon.id });
-      const [[v], [m]] = await Promise.all([
-        db
-          .select({
-            n: count(),
-            pop: sql<number>`coalesce(sum(${villages.population}), 0)`,
-            hh: sql<number>`coalesce(sum(${villages.households}), 0)`,
-          })
-          .from(villages)
-          .where(eq(villages.tambonId, tambon.id)),
-        db
-          .select({ n: count() })
-          .from(tambonMembers)
-          .where(
-            sql`${tambonMembers.tambonId} = ${tambon.id} and ${tambonMembers.status} = 'active'`,
-          ),
-      ]);
+      const [[v], [m]] = await pageCache.memo(tambon.id, "home-stats", () =>
+        Promise.all([
+          db
+            .select({
+              n: count(),
+              pop: sql<number>`coalesce(sum(${villages.population}), 0)`,
+              hh: sql<number>`coalesce(sum(${villages.households}), 0)`,
+            })
+            .from(villages)
+            .where(eq(villages.tambonId, tambon.id)),
+          db
+            .select({ n: count() })
+            .from(tambonMembers)
+            .where(
+              sql`${tambonMembers.tambonId} = ${tambon.id} and ${tambonMembers.status} = 'active'`,
+            ),
+        ]),
+      );
       const sections = modules.flatMap((mod) =>
         (mod.nav ?? [])
           .filter((n) => !n.visible || n.visible(req.actor, tambon))
