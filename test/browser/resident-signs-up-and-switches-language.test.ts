@@ -95,7 +95,7 @@ describe("a resident of La-ngu signs up, logs in again and switches language", (
 
     await page.getByRole("banner").getByRole("link", { name: "สมัครสมาชิก" }).click();
     await page.waitForURL(/\/t\/la-ngu\/signup$/);
-    await page.getByRole("heading", { level: 1, name: "สมัครสมาชิกอบต.ละงู" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "สมัครสมาชิก อบต.ละงู" }).waitFor();
   });
 
   step("a mistake is explained next to the field and what was typed is kept", async () => {

@@ -26,6 +26,7 @@ export const core = defineMessages("core", {
     th: "ให้บริการโดยแพลตฟอร์ม Tambon ซอฟต์แวร์เสรี",
     en: "Powered by Tambon, free software",
   },
+  "demo.label": { th: "ข้อมูลสาธิต", en: "Demo data" },
   "demo.banner": {
     th: "ข้อมูลสาธิต — ชื่อบุคคล ตัวเลข และเนื้อหาในตำบลนี้สร้างขึ้นเพื่อการทดลองใช้เท่านั้น",
     en: "Demo data — the people, figures and content of this tambon are made up for trying the platform",
@@ -150,7 +151,7 @@ export const core = defineMessages("core", {
   },
   "login.loggedOut": { th: "ออกจากระบบแล้ว", en: "You have logged out" },
   "login.welcome": { th: "ยินดีต้อนรับ {name}", en: "Welcome, {name}" },
-  "signup.title": { th: "สมัครสมาชิก{tambon}", en: "Join {tambon}" },
+  "signup.title": { th: "สมัครสมาชิก {tambon}", en: "Join {tambon}" },
   "signup.intro": {
     th: "สมาชิกอ่าน แสดงความเห็น เสนอเรื่อง และร่วมตัดสินใจเรื่องสุขภาพของชุมชน ผู้ดูแลหรือผู้ก่อการดีจะยืนยันสมาชิกภาพก่อนมีสิทธิ์ลงคะแนน",
     en: "Members read, comment, propose and take part in decisions on the community's health. An administrator or facilitator confirms your membership before you can vote.",
@@ -204,7 +205,7 @@ export const core = defineMessages("core", {
   "role.health_volunteer": { th: "อาสาสมัครสาธารณสุข (อสม.)", en: "Health volunteer" },
   "role.member": { th: "สมาชิก", en: "Member" },
   "role.platform_admin": { th: "ผู้ดูแลเครือข่าย", en: "Network administrator" },
-  "admin.title": { th: "ผู้ดูแลระบบ{tambon}", en: "{tambon} administration" },
+  "admin.title": { th: "ผู้ดูแลระบบ {tambon}", en: "{tambon} administration" },
   "admin.settings": { th: "ตั้งค่าตำบล", en: "Tambon settings" },
   "admin.villages": { th: "หมู่บ้าน", en: "Villages" },
   "admin.people": { th: "บุคคลและบทบาท", en: "People and roles" },

@@ -615,7 +615,7 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
         .orderBy(asc(villages.moo))
     ).map((v) => ({
       value: String(v.id),
-      label: `${core.t(lang)("village.mooN", { n: v.moo })} ${v.nameTh}`,
+      label: `${core.t(lang)("village.mooN", { n: v.moo })} ${lang === "en" && v.nameEn ? v.nameEn : v.nameTh}`,
     }));
 
   async function peoplePage(

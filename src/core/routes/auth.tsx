@@ -94,7 +94,7 @@ interface AccountData {
     tambon: typeof tambons.$inferSelect;
     status: string;
     roles: string[];
-    village: string | null;
+    village: { moo: number; nameTh: string; nameEn: string } | null;
   }[];
 }
 
@@ -126,7 +126,14 @@ function AccountPage({ data, form }: { data: AccountData; form: FormState }) {
         {data.memberships.map((m) => (
           <li key={m.slug}>
             <a href={`/t/${m.slug}`}>{tambonTitle(m.tambon, lang)}</a>
-            {m.village && <> · {m.village}</>} · {t(`status.${m.status}` as "status.active")}
+            {m.village && (
+              <>
+                {" "}
+                · {t("village.mooN", { n: m.village.moo })}{" "}
+                {lang === "en" && m.village.nameEn ? m.village.nameEn : m.village.nameTh}
+              </>
+            )}{" "}
+            · {t(`status.${m.status}` as "status.active")}
             <div>
               {m.roles.map((r) => (
                 <span class="badge" key={r}>
@@ -284,6 +291,7 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
           tambon: tambons,
           status: tambonMembers.status,
           village: villages.nameTh,
+          villageEn: villages.nameEn,
           moo: villages.moo,
         })
         .from(tambonMembers)
@@ -298,7 +306,9 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
           slug: m.tambon.slug,
           tambon: m.tambon,
           status: m.status,
-          village: m.moo ? `หมู่ที่ ${m.moo} ${m.village}` : null,
+          village: m.moo
+            ? { moo: m.moo, nameTh: m.village ?? "", nameEn: m.villageEn ?? "" }
+            : null,
           roles: grants.filter((g) => g.tambonId === m.tambon.id).map((g) => g.role),
         })),
       };
@@ -400,12 +410,12 @@ function SignupPage({
           autocomplete="name"
           maxLength={120}
         />
-        <p class="hint">{t("signup.contactHint")}</p>
         <Field
           form={form}
           name="phone"
           type="tel"
           label={t("signup.phone")}
+          hint={t("signup.contactHint")}
           autocomplete="tel"
           inputmode="tel"
         />
@@ -414,6 +424,7 @@ function SignupPage({
           name="email"
           type="email"
           label={t("signup.email")}
+          hint={t("signup.contactHint")}
           autocomplete="email"
         />
         <SelectField

@@ -105,7 +105,10 @@ function Footer() {
           {tambon.phone && (
             <>
               {" "}
-              · <span class="nowrap">{tambon.phone}</span>
+              ·{" "}
+              <a class="nowrap" href={`tel:${tambon.phone.replace(/[^0-9+]/g, "")}`}>
+                {tambon.phone}
+              </a>
             </>
           )}
           {tambon.email && (
@@ -151,9 +154,9 @@ export function Layout(props: {
           {ctx.t("nav.skip")}
         </a>
         {ctx.tambon?.isDemo && (
-          <p class="demo-banner" role="note">
+          <aside class="demo-banner" aria-label={ctx.t("demo.label")}>
             {ctx.t("demo.banner")}
-          </p>
+          </aside>
         )}
         <Header />
         <main id="main" tabIndex={-1}>
