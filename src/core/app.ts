@@ -178,8 +178,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook("onResponse", async (req) => {
-    if (req.method !== "GET" && req.method !== "HEAD" && req.tambon)
-      pageCache.invalidate(req.tambon.id);
+    if (req.method === "GET" || req.method === "HEAD") return;
+    // After the command's transaction has committed: drop what a concurrent read may have kept.
+    if (req.tambon) pageCache.invalidate(req.tambon.id);
+    clearActorCache();
   });
 
   app.setErrorHandler((err, req, reply) => {
