@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database, Tx } from "./db/index.ts";
 import type { Lang } from "./i18n/index.ts";
 import type { Actor } from "./roles.ts";
@@ -41,6 +42,12 @@ export interface TambonModule {
   adminNav?: ModuleNav[];
   /** Sets up what a newly created tambon starts with (inside the creating transaction). */
   onTambonCreated?: (tx: Tx, tambon: Tambon, actorId: number | null) => Promise<void>;
+  /**
+   * The module's records as they appear in URLs: path segment → table (with `id` and
+   * `tambon_id` columns), e.g. `{ areas: issueAreas }` for `/areas/:id`. The isolation test uses it
+   * to try every route with the ids of another tambon.
+   */
+  resources?: Record<string, PgTable>;
   /** Adds demo content to a demo tambon (inside the demo transaction). */
   seedDemo?: (tx: Tx, tambon: Tambon, people: DemoPeople) => Promise<void>;
 }

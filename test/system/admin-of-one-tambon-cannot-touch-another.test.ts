@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { tambonMembers, tambons, users, villages } from "../../src/core/db/schema.ts";
-import { issueAreas } from "../../src/modules/areas/schema.ts";
+import { modules } from "../../src/modules/index.ts";
 
 /** Every form field any route of the platform reads, filled with an attacker's values. */
 const ATTACK_FORM: Record<string, string> = {
@@ -81,13 +81,22 @@ for (const kind of DB_KINDS) {
           and(eq(tambonMembers.userId, users.id), eq(tambonMembers.tambonId, b.id)),
         )
         .where(eq(users.username, "kokha-member"));
-      const [ar] = await t.database.db
-        .select()
-        .from(issueAreas)
-        .where(eq(issueAreas.tambonId, b.id));
       ids.villages = String(v!.id);
       ids.people = String(m!.id);
-      ids.areas = String(ar!.id);
+      // Every module declares the tables behind its URL segments; take one row of Ko Kha's each.
+      for (const mod of modules) {
+        for (const [segment, table] of Object.entries(mod.resources ?? {})) {
+          const rows = await t.database.rows<{ id: number }>(
+            sql`select id from ${table} where tambon_id = ${b.id} order by id limit 1`,
+          );
+          if (!rows[0]) {
+            throw new Error(
+              `Ko Kha's demo data has no ${segment}; seed one in ${mod.id}'s seedDemo`,
+            );
+          }
+          ids[segment] = String(rows[0].id);
+        }
+      }
     });
     after(async () => {
       await t?.close();

@@ -4,6 +4,7 @@ import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
 import { areaRoutes } from "./routes.tsx";
 import { seedDefaultAreas } from "./commands/save-area.ts";
+import { issueAreas } from "./schema.ts";
 
 allow("area.manage", ["admin", "editor", "working_group"]);
 
@@ -19,5 +20,6 @@ export const areasModule: TambonModule = {
       visible: (actor, tambon) => can(actor, "area.manage", { tambonId: tambon.id }),
     },
   ],
+  resources: { areas: issueAreas },
   onTambonCreated: (tx, tambon, actorId) => seedDefaultAreas(tx, tambon.id, actorId),
 };

@@ -1,0 +1,139 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = path.join(root, "bin/tambon.js");
+const baseEnv = { ...process.env, TAMBON_PASSWORD_COST: "14", LOG_LEVEL: "warn" };
+
+function tambon(args: string[], env: Record<string, string> = {}, input?: string) {
+  return spawnSync(process.execPath, [bin, ...args], {
+    env: { ...baseEnv, ...env },
+    encoding: "utf8",
+    input,
+  });
+}
+
+test("help is in Thai and English; a wrong command exits non-zero with one line", () => {
+  const help = tambon(["--help"]);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /เปิดเว็บเซิร์ฟเวอร์ \/ start the web server/);
+  for (const cmd of ["serve", "migrate", "demo", "create-admin", "tally"])
+    assert.match(help.stdout, new RegExp(`\\b${cmd}\\b`));
+  const wrong = tambon(["frobnicate"]);
+  assert.equal(wrong.status, 2);
+  assert.equal(wrong.stderr.trim().split("\n").length, 1);
+  assert.match(wrong.stderr, /unknown command "frobnicate"/);
+  const bare = tambon([]);
+  assert.equal(bare.status, 2, "no command is a usage error");
+});
+
+test("a bad environment value stops with one line naming the variable", () => {
+  const r = tambon(["migrate"], {
+    PORT: "eighty",
+    TAMBON_DATA_DIR: mkdtempSync(path.join(tmpdir(), "tambon-cli-")),
+  });
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr.trim(), "tambon: PORT: PORT must be a number");
+});
+
+test("migrate, demo (idempotent) and create-admin on an embedded database", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
+  const env = { TAMBON_DATA_DIR: dir };
+  assert.equal(tambon(["migrate"], env).status, 0);
+  const demo = tambon(["demo"], env);
+  assert.equal(demo.status, 0, demo.stderr);
+  assert.match(demo.stdout, /ละงู loaded/);
+  const again = tambon(["demo"], env);
+  assert.equal(again.status, 0);
+  assert.match(again.stdout, /ละงู already present/);
+  const missing = tambon(["create-admin", "--name", "ผู้ดูแล"], env);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--username, --phone or --email/);
+  const noPassword = tambon(["create-admin", "--name", "ผู้ดูแล", "--username", "boss"], env);
+  assert.equal(noPassword.status, 2);
+  assert.match(noPassword.stderr, /TAMBON_ADMIN_PASSWORD/);
+  const weak = tambon(
+    ["create-admin", "--name", "ผู้ดูแล", "--username", "boss", "--password-stdin"],
+    env,
+    "short\n",
+  );
+  assert.equal(weak.status, 2);
+  const made = tambon(
+    ["create-admin", "--name", "ผู้ดูแล", "--username", "boss", "--password-stdin"],
+    env,
+    "long-enough-password\n",
+  );
+  assert.equal(made.status, 0, made.stderr);
+  assert.match(made.stdout, /created network administrator #\d+ \(boss\)/);
+  const dup = tambon(["create-admin", "--name", "อีกคน", "--username", "boss"], {
+    ...env,
+    TAMBON_ADMIN_PASSWORD: "long-enough-password",
+  });
+  assert.equal(dup.status, 1);
+  assert.match(dup.stderr, /exists/);
+  const badFlag = tambon(["create-admin", "--nme", "x"], env);
+  assert.equal(badFlag.status, 2);
+});
+
+test("tally reads a file or standard input and prints the count as JSON", () => {
+  const input = {
+    members: [
+      { id: 1, village: "91050201" },
+      { id: 2, village: "91050201" },
+      { id: 3, village: "91050202" },
+    ],
+    delegations: [{ truster: 1, trustee: 2, scope: "tambon" }],
+    question: { area: "health", alternatives: [10] },
+    ballots: [
+      { member: 2, grades: { "10": 1 } },
+      { member: 3, grades: { "10": -1 } },
+    ],
+  };
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "tambon-cli-")), "q.json");
+  writeFileSync(file, JSON.stringify(input));
+  const fromFile = tambon(["tally", file]);
+  assert.equal(fromFile.status, 0, fromFile.stderr);
+  const out = JSON.parse(fromFile.stdout);
+  assert.equal(out.winner, 10);
+  assert.deepEqual(out.weights, { "2": 2, "3": 1 });
+  assert.deepEqual(out.chains, { "1": [1, 2] });
+  const fromStdin = tambon(["tally", "-"], {}, JSON.stringify(input));
+  assert.equal(fromStdin.stdout, fromFile.stdout, "same bytes");
+  const bad = tambon(["tally", "-"], {}, "{not json");
+  assert.notEqual(bad.status, 0);
+  assert.equal(bad.stderr.trim().split("\n").length, 1);
+});
+
+test("serve answers, then shuts down gracefully on SIGTERM", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  const child = spawn(process.execPath, [bin, "serve"], {
+    env: { ...baseEnv, TAMBON_DATA_DIR: dir, PORT: port, LOG_LEVEL: "info" },
+  });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  try {
+    let ok = false;
+    for (let i = 0; i < 300 && !ok; i++) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+        ok = res.status === 200 && (await res.json()).db === "pglite";
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    assert.ok(ok, `server did not answer: ${out}`);
+    assert.match(out, new RegExp(`http://localhost:${port}`));
+    assert.match(out, /"msg":"incoming request"/, "structured JSON logs");
+  } finally {
+    child.kill("SIGTERM");
+  }
+  assert.equal(await exited, 0);
+  assert.match(out, /shutting down/);
+});
