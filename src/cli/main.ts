@@ -9,6 +9,8 @@ import { audit } from "../core/audit.ts";
 import { createApp, modules } from "../app.ts";
 import { DEMO_PASSWORD, loadDemo, type DemoLogin } from "../demo/load-demo.ts";
 import { runTallyCommand } from "../modules/decisions/tally-cli.ts";
+import { startJobs } from "../core/jobs.ts";
+import { exportQuestionCommand, tickCommand, verifyCommand } from "../modules/decisions/cli.ts";
 
 const HELP = `tambon — แพลตฟอร์มตำบลจัดการสุขภาพ / the Tambon community-health platform
 
@@ -24,6 +26,10 @@ const HELP = `tambon — แพลตฟอร์มตำบลจัดกา�
       รหัสผ่านจาก TAMBON_ADMIN_PASSWORD หรือ --password-stdin / password from TAMBON_ADMIN_PASSWORD or --password-stdin
   tally FILE|-          นับคะแนนแบบประชาธิปไตยลื่นไหล (JSON) / count a fluid-democracy vote (JSON in, JSON out)
       --summary             ไม่แสดงน้ำหนักและสายการมอบสิทธิ์ / omit weights and chains
+      --verify FILE         นับซ้ำไฟล์จาก export-question และตรวจค่าแฮช / recount an export-question file and check its hashes
+  tick                  เลื่อนขั้นเรื่องที่ถึงกำหนดและส่งการแจ้งเตือน (สำหรับ cron) / move questions whose phase ended, send notifications (for cron)
+  export-question ID --tambon SLUG
+                        ส่งออกบัตร การมอบสิทธิ์ และสมาชิก ณ เวลาปิด (JSON) / write the ballots, delegations and members at closing (JSON)
   help, --help          แสดงวิธีใช้นี้ / show this help
 
 สภาพแวดล้อม / environment:
@@ -85,6 +91,7 @@ async function serve(config: Config, demoOnFirstStart: boolean) {
     logins = await loadDemo(database.db, modules);
   }
   const app = await createApp(config, database, { level: config.logLevel });
+  const stopJobs = startJobs(modules, { database, tambons: app.tambons, config }, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -93,6 +100,7 @@ async function serve(config: Config, demoOnFirstStart: boolean) {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     try {
+      await stopJobs();
       await app.close();
       await database.close();
     } finally {
@@ -200,6 +208,9 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   try {
+    if (command === "tally" && rest.includes("--verify")) {
+      return await verifyCommand(rest.filter((a) => a !== "--verify"));
+    }
     if (command === "tally") {
       return await runTallyCommand(rest, {
         stdin: process.stdin,
@@ -237,6 +248,22 @@ export async function main(argv: string[]): Promise<number> {
           await database.close();
         }
         return 0;
+      }
+      case "tick": {
+        const database = await open(config);
+        try {
+          return await tickCommand(database, config);
+        } finally {
+          await database.close();
+        }
+      }
+      case "export-question": {
+        const database = await open(config);
+        try {
+          return await exportQuestionCommand(database, rest);
+        } finally {
+          await database.close();
+        }
       }
       case "create-admin":
         await createAdmin(config, rest);

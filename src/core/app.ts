@@ -120,7 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       usedForm = true;
       return csrf();
     };
-    const html = renderPage(ctx, title, body, pageOpts?.description);
+    const html = renderPage(ctx, title, body, pageOpts?.description, pageOpts?.head);
     const status = pageOpts?.status ?? 200;
     if (req.cacheKey && status === 200 && !usedForm) {
       const prepared = prepare(html, "text/html; charset=utf-8");
@@ -240,6 +240,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   const deps = { database, tambons, config };
+  for (const mod of modules) await mod.setup?.(app, deps);
   await app.register(authRoutes(deps));
   await app.register(platformRoutes(deps, modules));
   await app.register(networkRoutes(deps));

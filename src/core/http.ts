@@ -30,7 +30,7 @@ declare module "fastify" {
     page(
       title: string,
       body: ComponentChildren,
-      opts?: { status?: number; description?: string },
+      opts?: { status?: number; description?: string; head?: ComponentChildren },
     ): FastifyReply;
     /** Redirects (303) after a POST, optionally with a flash message for the next page. */
     seeOther(url: string, flash?: string): FastifyReply;
@@ -79,7 +79,11 @@ export function viewCtx(
     tambon: req.tambon,
     path: req.url,
     flash: req.flash,
-    nav: nav.map((n) => ({ ...n, current: n.href === path })),
+    nav: nav.map((n) => ({
+      ...n,
+      current: n.href === path,
+      children: n.children?.map((c) => ({ ...c, current: c.href === path })),
+    })),
     csrf: () => csrfToken(req, reply, secret),
   };
 }
@@ -90,11 +94,12 @@ export function renderPage(
   title: string,
   body: ComponentChildren,
   description?: string,
+  head?: ComponentChildren,
 ): string {
   const tree = h(
     ViewContext.Provider,
     { value: ctx },
-    h(Layout, { title, description, children: body }),
+    h(Layout, { title, description, head, children: body }),
   );
   return "<!doctype html>" + renderToString(tree);
 }

@@ -1,10 +1,12 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ComponentChildren } from "preact";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database, Tx } from "./db/index.ts";
 import type { Lang } from "./i18n/index.ts";
 import type { Actor } from "./roles.ts";
 import type { Tambon, TambonDirectory } from "./tenancy.ts";
 import type { Config } from "./config.ts";
+import type { NavItem } from "./views/ctx.ts";
 
 /** What a module's routes receive from the core. */
 export interface ModuleDeps {
@@ -20,6 +22,13 @@ export interface ModuleNav {
   label: (lang: Lang) => string;
   /** Only shown to actors for whom this returns true (default: everyone). */
   visible?: (actor: Actor, tambon: Tambon) => boolean;
+}
+
+/** Background work a module runs on an interval while the server runs. */
+export interface ModuleJob {
+  id: string;
+  everyMs: number;
+  run: (deps: ModuleDeps) => Promise<void>;
 }
 
 /** People made by the demo loader, by role, that modules may use in their demo content. */
@@ -48,6 +57,14 @@ export interface TambonModule {
    * to try every route with the ids of another tambon.
    */
   resources?: Record<string, PgTable>;
+  /** Background work the server runs on an interval (not in tests unless started). */
+  jobs?: ModuleJob[];
   /** Adds demo content to a demo tambon (inside the demo transaction). */
   seedDemo?: (tx: Tx, tambon: Tambon, people: DemoPeople) => Promise<void>;
+  /** Runs once on the root app before any route (global hooks, e.g. counting page views). */
+  setup?: (app: FastifyInstance, deps: ModuleDeps) => Promise<void> | void;
+  /** Sections the module adds to the tambon's home page, in module order. */
+  homeSections?: (req: FastifyRequest, deps: ModuleDeps) => Promise<ComponentChildren>;
+  /** Menu entries (with optional children) placed after "Home"; must not do I/O (keep a cache). */
+  menu?: (tambon: Tambon, lang: Lang, actor: Actor) => NavItem[];
 }

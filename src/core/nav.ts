@@ -10,10 +10,9 @@ export function navFor(req: FastifyRequest, modules: TambonModule[]): NavItem[] 
   const tambon = req.tambon;
   if (!tambon) return [{ href: "/", label: t("nav.network") }];
   const base = `/t/${tambon.slug}`;
-  const items: NavItem[] = [
-    { href: base, label: t("nav.home") },
-    { href: `${base}/villages`, label: t("nav.villages") },
-  ];
+  const items: NavItem[] = [{ href: base, label: t("nav.home") }];
+  for (const mod of modules) items.push(...(mod.menu?.(tambon, req.lang, req.actor) ?? []));
+  items.push({ href: `${base}/villages`, label: t("nav.villages") });
   for (const mod of modules) {
     for (const n of mod.nav ?? []) {
       if (n.visible && !n.visible(req.actor, tambon)) continue;

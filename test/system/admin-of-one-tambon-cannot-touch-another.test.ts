@@ -132,7 +132,9 @@ for (const kind of DB_KINDS) {
           const isPrivate = /\/admin\b|\/uploads\//.test(route.url);
           if (route.method === "GET") {
             const res = await attacker.get(v.url);
-            const allowed = isPrivate || v.scope === "own-with-other-ids" ? [403, 404] : [200];
+            // Public pages answer; members-only pages refuse; nothing private is shown.
+            const allowed =
+              isPrivate || v.scope === "own-with-other-ids" ? [403, 404] : [200, 403, 404];
             if (!allowed.includes(res.statusCode))
               report.push(`GET ${v.url} (${v.scope}) answered ${res.statusCode}`);
           } else {
@@ -148,8 +150,10 @@ for (const kind of DB_KINDS) {
               { from: page },
             );
             // Anyone may sign up to any tambon, but only into one of that tambon's own villages.
-            const allowed = route.url === "/t/:tambon/signup" ? [422] : [403, 404];
-            if (!allowed.includes(res.statusCode))
+            const refused =
+              res.statusCode === 403 || res.statusCode === 404 || res.statusCode === 409;
+            const ok = route.url === "/t/:tambon/signup" ? res.statusCode === 422 : refused;
+            if (!ok)
               report.push(`${route.method} ${v.url} (${v.scope}) answered ${res.statusCode}`);
           }
         }

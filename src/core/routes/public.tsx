@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
+import type { ComponentChildren } from "preact";
 import { asc, count, eq, sql } from "drizzle-orm";
 import { tambonMembers, villages } from "../db/schema.ts";
 import type { ModuleDeps, TambonModule } from "../modules.ts";
@@ -74,9 +75,11 @@ interface HomeData {
 function TambonHome({
   data,
   sections,
+  extra,
 }: {
   data: HomeData;
   sections: { href: string; label: string }[];
+  extra: ComponentChildren[];
 }) {
   const { t, tambon, lang } = useCtx();
   const tb = tambon!;
@@ -107,6 +110,7 @@ function TambonHome({
           {t("tambon.siteOpened")} {formatDate(tb.siteOpened, lang)}
         </p>
       )}
+      {extra}
       {sections.length > 0 && (
         <>
           <h2>{t("tambon.sections")}</h2>
@@ -211,9 +215,12 @@ export function tambonPublicRoutes(deps: ModuleDeps, modules: TambonModule[]): F
         households: Number(v?.hh ?? 0),
         members: Number(m?.n ?? 0),
       };
+      const extra = await Promise.all(
+        modules.map((mod) => mod.homeSections?.(req, deps) ?? Promise.resolve(null)),
+      );
       return reply.page(
         tambonTitle(tambon, req.lang),
-        <TambonHome data={data} sections={sections} />,
+        <TambonHome data={data} sections={sections} extra={extra} />,
       );
     });
 

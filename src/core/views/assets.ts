@@ -58,7 +58,7 @@ const fonts = {
   ),
 };
 
-const css =
+const baseCss =
   [
     fontCss("Sarabun", 400, fonts["font-thai-400"].url, THAI_RANGE),
     fontCss("Sarabun", 700, fonts["font-thai-700"].url, THAI_RANGE),
@@ -68,23 +68,45 @@ const css =
   "\n" +
   readFileSync(path.join(here, "app.css"), "utf8");
 
-const cssBody = Buffer.from(css);
-const cssAsset: Asset = {
-  url: `/static/app.${createHash("sha256").update(cssBody).digest("hex").slice(0, 10)}.css`,
-  type: "text/css; charset=utf-8",
-  body: cssBody,
-};
+const moduleCss: string[] = [];
+const moduleAssets: Record<string, Asset> = {};
+let assets: Record<string, Asset> | null = null;
 
-const assets: Record<string, Asset> = { css: cssAsset, ...fonts };
+/** Adds a module's styles to the one stylesheet (call at import time, before the app is built). */
+export function registerStyles(css: string): void {
+  if (assets) throw new Error("styles registered after the assets were built");
+  moduleCss.push(css);
+}
+
+/** Adds a module's static file (e.g. a small script) served with a hashed URL; returns its name. */
+export function registerAsset(name: string, ext: string, type: string, body: string | Buffer) {
+  if (assets) throw new Error("assets registered after the assets were built");
+  const buf = typeof body === "string" ? Buffer.from(body) : body;
+  const hash = createHash("sha256").update(buf).digest("hex").slice(0, 10);
+  moduleAssets[name] = { url: `/static/${name}.${hash}.${ext}`, type, body: buf };
+  return name;
+}
+
+function built(): Record<string, Asset> {
+  if (assets) return assets;
+  const cssBody = Buffer.from([baseCss, ...moduleCss].join("\n"));
+  const cssAsset: Asset = {
+    url: `/static/app.${createHash("sha256").update(cssBody).digest("hex").slice(0, 10)}.css`,
+    type: "text/css; charset=utf-8",
+    body: cssBody,
+  };
+  assets = { css: cssAsset, ...fonts, ...moduleAssets };
+  return assets;
+}
 
 /** The hashed URL of a named asset (css, font-thai-400, …). */
 export function assetUrl(name: string): string {
-  const a = assets[name];
+  const a = built()[name];
   if (!a) throw new Error(`unknown asset ${name}`);
   return a.url;
 }
 
 /** Every asset, for the static route. */
 export function allAssets(): Asset[] {
-  return Object.values(assets);
+  return Object.values(built());
 }

@@ -10,6 +10,8 @@ export interface NavItem {
   href: string;
   label: string;
   current?: boolean;
+  /** A sub-menu (shown as a disclosure, so it works without JavaScript). */
+  children?: NavItem[];
 }
 
 /** What every view may read about the request being answered. */

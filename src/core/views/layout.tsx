@@ -49,13 +49,30 @@ function Header() {
       </div>
       <nav class="main-nav" aria-label={t("nav.menu")}>
         <ul>
-          {ctx.nav.map((item) => (
-            <li key={item.href}>
-              <a href={item.href} aria-current={item.current ? "page" : undefined}>
-                {item.label}
-              </a>
-            </li>
-          ))}
+          {ctx.nav.map((item) =>
+            item.children?.length ? (
+              <li key={item.href} class="has-sub">
+                <details>
+                  <summary>{item.label}</summary>
+                  <ul>
+                    {item.children.map((c) => (
+                      <li key={c.href}>
+                        <a href={c.href} aria-current={c.current ? "page" : undefined}>
+                          {c.label}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ) : (
+              <li key={item.href}>
+                <a href={item.href} aria-current={item.current ? "page" : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ),
+          )}
         </ul>
       </nav>
       <div class="user-nav">
@@ -129,6 +146,7 @@ export function Layout(props: {
   title: string;
   children: ComponentChildren;
   description?: string;
+  head?: ComponentChildren;
 }) {
   const ctx = useCtx();
   const siteName = ctx.tambon ? tambonTitle(ctx.tambon, ctx.lang) : ctx.t("site.name");
@@ -148,6 +166,7 @@ export function Layout(props: {
         />
         <link rel="stylesheet" href={assetUrl("css")} />
         <link rel="icon" href="data:," />
+        {props.head}
       </head>
       <body>
         <a class="skip" href="#main">

@@ -192,6 +192,8 @@ export interface TallyCount {
   statusQuoRank: number;
   winner: number | null;
   quorum: QuorumResult;
+  /** d[X][Y] row-major over the alternatives in input order, then the status quo (last index) */
+  pairwise: Float64Array;
 }
 
 /** `next` value: no applicable delegation (none, or blocked by a null trustee). */
@@ -738,6 +740,7 @@ export function countTally(cols: TallyColumns): TallyCount {
     statusQuoRank,
     winner,
     quorum,
+    pairwise: d,
   };
 }
 

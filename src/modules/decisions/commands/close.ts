@@ -1,0 +1,95 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "../../../core/db/index.ts";
+import { ballots, questionResults } from "../schema.ts";
+import {
+  alternativesOf,
+  delegationsFor,
+  votersOf,
+  type Policy,
+  type Question,
+} from "../queries.ts";
+import {
+  countTally,
+  toTallyColumns,
+  toTallyResult,
+  type TallyInput,
+  type TallyResult,
+} from "../tally.ts";
+import { appendEvent } from "../events.ts";
+import { canonicalJson, sha256 } from "../hash-chain.ts";
+
+/** The tally input of a question as the database holds it now (the state at closing). */
+export async function tallyInputOf(
+  tx: Tx,
+  question: Question,
+  policy: Policy,
+): Promise<TallyInput> {
+  const [members, dels, alts, rows] = await Promise.all([
+    votersOf(tx, question.tambonId),
+    delegationsFor(tx, question.tambonId, question),
+    alternativesOf(tx, question.tambonId, question.id),
+    tx
+      .select({ member: ballots.userId, grades: ballots.grades })
+      .from(ballots)
+      .where(and(eq(ballots.tambonId, question.tambonId), eq(ballots.questionId, question.id))),
+  ]);
+  return {
+    members: members.map((m) => ({ id: m.id, village: m.village })),
+    delegations: dels.map((d) => ({ truster: d.trusterId, trustee: d.trusteeId, scope: d.scope })),
+    question: { area: String(question.areaId), alternatives: alts.map((a) => a.id) },
+    ballots: rows.sort((a, b) => a.member - b.member),
+    policy: {
+      majority: policy.majority,
+      quorum: policy.quorum,
+      maxWeight: policy.maxWeight,
+      villageQuorum:
+        policy.minPerVillage != null
+          ? { minPerVillage: policy.minPerVillage, villagesFraction: policy.villagesFraction ?? 1 }
+          : null,
+    },
+  };
+}
+
+/** A count with its pairwise matrix (alternatives in input order, status quo last). */
+export function countWithMatrix(input: TallyInput): { result: TallyResult; pairwise: number[][] } {
+  const count = countTally(toTallyColumns(input));
+  const k = input.question.alternatives.length + 1;
+  const pairwise = Array.from({ length: k }, (_, x) =>
+    Array.from({ length: k }, (_, y) => count.pairwise[x * k + y]!),
+  );
+  return { result: toTallyResult(count), pairwise };
+}
+
+/** Counts a question at closing and stores the result with its hashes (inside the closing transaction). */
+export async function closeQuestion(tx: Tx, question: Question, policy: Policy): Promise<void> {
+  const input = await tallyInputOf(tx, question, policy);
+  const { result, pairwise } = countWithMatrix(input);
+  const inputHash = sha256(canonicalJson(input));
+  const resultHash = sha256(canonicalJson(result));
+  let ballotList: { hash: string; grades: Record<string, number> }[] | null = null;
+  if (policy.secrecy === "private") {
+    const rows = await tx
+      .select({ hash: ballots.receiptHash, grades: ballots.grades })
+      .from(ballots)
+      .where(and(eq(ballots.tambonId, question.tambonId), eq(ballots.questionId, question.id)));
+    ballotList = rows
+      .map((r) => ({ hash: r.hash ?? "", grades: r.grades }))
+      .sort((a, b) => a.hash.localeCompare(b.hash));
+  }
+  const event = await appendEvent(tx, question.tambonId, "question.closed", question.id, {
+    inputHash,
+    resultHash,
+    winner: result.winner,
+  });
+  await tx.insert(questionResults).values({
+    tambonId: question.tambonId,
+    questionId: question.id,
+    input,
+    result,
+    pairwise,
+    membersWithRight: input.members.length,
+    ballotList,
+    inputHash,
+    chainHash: event.hash,
+  });
+}

@@ -1,0 +1,164 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../../../core/db/index.ts";
+import { users } from "../../../core/db/schema.ts";
+import { audit } from "../../../core/audit.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { getArea } from "../../areas/public.ts";
+import { delegations } from "../schema.ts";
+import { appendEvent } from "../events.ts";
+import { getQuestion, hasVotingRight } from "../queries.ts";
+import { ALLOWED } from "../phases.ts";
+import { notify } from "./notify.ts";
+import { msg } from "../messages.ts";
+
+/** Why a delegation was refused (message keys of the decisions dictionary). */
+export type DelegationError =
+  "del.self" | "del.outside" | "del.closed" | "ballot.noRight" | "notFound";
+
+/** What to delegate: scope, its area or question, and the trustee (null blocks broader scopes). */
+export interface DelegationInput {
+  scope: "tambon" | "area" | "question";
+  areaId?: number | null;
+  questionId?: number | null;
+  trusteeId: number | null;
+}
+
+/** Sets (or replaces) the actor's delegation for one scope; notifies the trustee. */
+export async function setDelegation(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: DelegationInput,
+): Promise<{ ok: true } | { ok: false; error: DelegationError }> {
+  const me = actor.user;
+  if (!me || !(await hasVotingRight(db, tambonId, me.id)))
+    return { ok: false, error: "ballot.noRight" };
+  let areaId: number | null = null;
+  let questionId: number | null = null;
+  let scopeLabel = "";
+  if (input.scope === "area") {
+    const area = await getArea(db, tambonId, Number(input.areaId));
+    if (!area) return { ok: false, error: "notFound" };
+    areaId = area.id;
+    scopeLabel = area.nameTh;
+  } else if (input.scope === "question") {
+    const found = await getQuestion(db, tambonId, Number(input.questionId));
+    if (!found) return { ok: false, error: "notFound" };
+    if (!ALLOWED.delegate(found.question.phase)) return { ok: false, error: "del.closed" };
+    questionId = found.question.id;
+    scopeLabel = found.question.title;
+  } else if (input.scope !== "tambon") return { ok: false, error: "notFound" };
+  if (input.trusteeId !== null) {
+    if (input.trusteeId === me.id) return { ok: false, error: "del.self" };
+    if (!(await hasVotingRight(db, tambonId, input.trusteeId)))
+      return { ok: false, error: "del.outside" };
+  }
+  await db.transaction(async (tx) => {
+    const where = and(
+      eq(delegations.tambonId, tambonId),
+      eq(delegations.trusterId, me.id),
+      eq(delegations.scope, input.scope),
+      sql`coalesce(${delegations.areaId}, 0) = ${areaId ?? 0}`,
+      sql`coalesce(${delegations.questionId}, 0) = ${questionId ?? 0}`,
+    );
+    const [before] = await tx.select().from(delegations).where(where);
+    if (before) await tx.delete(delegations).where(eq(delegations.id, before.id));
+    await tx
+      .insert(delegations)
+      .values({
+        tambonId,
+        trusterId: me.id,
+        trusteeId: input.trusteeId,
+        scope: input.scope,
+        areaId,
+        questionId,
+      });
+    const payload = {
+      truster: me.id,
+      trustee: input.trusteeId,
+      scope: input.scope,
+      areaId,
+      questionId,
+    };
+    await appendEvent(tx, tambonId, "delegation.set", questionId, payload);
+    await audit(tx, {
+      tambonId,
+      actorId: me.id,
+      action: "delegation.set",
+      targetType: "delegation",
+      targetId: me.id,
+      before: before ? { trustee: before.trusteeId } : null,
+      after: payload,
+    });
+    if (input.trusteeId !== null && input.trusteeId !== before?.trusteeId) {
+      const scope = input.scope === "tambon" ? msg.t("th")("del.scopeTambon") : scopeLabel;
+      await notify(tx, tambonId, [input.trusteeId], "delegated", questionId, {
+        name: me.name,
+        scope,
+      });
+    }
+  });
+  return { ok: true };
+}
+
+/** Revokes the actor's delegation of one scope (the broader ones apply again). */
+export async function revokeDelegation(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  delegationId: number,
+): Promise<boolean> {
+  const me = actor.user;
+  if (!me) return false;
+  const [row] = await db
+    .select()
+    .from(delegations)
+    .where(
+      and(
+        eq(delegations.tambonId, tambonId),
+        eq(delegations.id, delegationId || 0),
+        eq(delegations.trusterId, me.id),
+      ),
+    );
+  if (!row) return false;
+  if (row.questionId) {
+    const found = await getQuestion(db, tambonId, row.questionId);
+    if (found && !ALLOWED.delegate(found.question.phase)) return false;
+  }
+  await db.transaction(async (tx) => {
+    await tx.delete(delegations).where(eq(delegations.id, row.id));
+    const payload = {
+      truster: me.id,
+      trustee: null,
+      revoked: true,
+      scope: row.scope,
+      areaId: row.areaId,
+      questionId: row.questionId,
+    };
+    await appendEvent(tx, tambonId, "delegation.revoke", row.questionId, payload);
+    await audit(tx, {
+      tambonId,
+      actorId: me.id,
+      action: "delegation.revoke",
+      targetType: "delegation",
+      targetId: me.id,
+      before: { trustee: row.trusteeId, scope: row.scope },
+      after: null,
+    });
+  });
+  return true;
+}
+
+/** People of the tambon with voting right, for choosing a trustee (name search). */
+export async function trusteeCandidates(db: Db, tambonId: number, q: string, limit = 50) {
+  const { votersOf } = await import("../queries.ts");
+  const all = await votersOf(db, tambonId);
+  const needle = q.trim().toLowerCase();
+  return (needle ? all.filter((v) => v.name.toLowerCase().includes(needle)) : all).slice(0, limit);
+}
+
+/** A person's display name. */
+export async function nameOf(db: Db, userId: number): Promise<string> {
+  const [u] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return u?.name ?? "";
+}

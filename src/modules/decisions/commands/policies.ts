@@ -1,0 +1,126 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, invalid, ok, parseForm, type Result } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { decisionPolicies } from "../schema.ts";
+import type { Policy } from "../queries.ts";
+
+const fraction = () =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim())
+    .pipe(
+      z.union([
+        z.literal("").transform(() => null),
+        z
+          .string()
+          .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "err.range|" + JSON.stringify({ min: 0, max: 1 }))
+          .transform(Number),
+      ]),
+    );
+
+const schema = z
+  .object({
+    nameTh: fields.text(100),
+    nameEn: fields.optionalText(100),
+    discussionDays: fields.int(0, 365),
+    frozenDays: fields.int(0, 365),
+    votingDays: fields.int(1, 365),
+    majority: fraction(),
+    quorum: fraction(),
+    minPerVillage: fields.optionalInt(0, 1000),
+    villagesFraction: fraction(),
+    secrecy: z.enum(["public", "private"], { error: "err.required" }),
+    maxWeight: fields.optionalInt(1, 10_000_000),
+  })
+  .loose();
+
+/** Creates or edits a decision policy (admins). */
+export async function savePolicy(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  policyId?: number,
+): Promise<Result<Policy>> {
+  if (!can(actor, "decisionPolicy.manage", { tambonId })) return invalid("_form", "error.403");
+  if (policyId) {
+    const [exists] = await db
+      .select({ id: decisionPolicies.id })
+      .from(decisionPolicies)
+      .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, policyId)));
+    if (!exists) return invalid("_form", "error.404");
+  }
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  const values = { ...v, majority: v.majority ?? 0.5, quorum: v.quorum ?? 0 };
+  return db.transaction(async (tx) => {
+    const [current] = policyId
+      ? await tx
+          .select()
+          .from(decisionPolicies)
+          .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, policyId)))
+      : [];
+    if (policyId && !current) return invalid<Policy>("_form", "error.404");
+    const [row] = current
+      ? await tx
+          .update(decisionPolicies)
+          .set(values)
+          .where(eq(decisionPolicies.id, current.id))
+          .returning()
+      : await tx
+          .insert(decisionPolicies)
+          .values({ ...values, tambonId })
+          .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: current ? "decisionPolicy.update" : "decisionPolicy.create",
+      targetType: "decision_policy",
+      targetId: row!.id,
+      before: current ? { ...current } : null,
+      after: values,
+    });
+    return ok(row!);
+  });
+}
+
+/** The policies a new tambon starts with: a standard one and a quick poll. */
+export async function seedDefaultPolicies(
+  tx: DbOrTx,
+  tambonId: number,
+  minPerVillage: number | null,
+): Promise<Policy[]> {
+  return tx
+    .insert(decisionPolicies)
+    .values([
+      {
+        tambonId,
+        nameTh: "กติกาทั่วไป",
+        nameEn: "Standard",
+        discussionDays: 14,
+        frozenDays: 3,
+        votingDays: 7,
+        majority: 0.5,
+        quorum: 0.1,
+        minPerVillage,
+        villagesFraction: minPerVillage ? 0.5 : null,
+      },
+      {
+        tambonId,
+        nameTh: "สำรวจความเห็นด่วน",
+        nameEn: "Quick poll",
+        discussionDays: 0,
+        frozenDays: 0,
+        votingDays: 3,
+        majority: 0.5,
+        quorum: 0,
+      },
+    ])
+    .returning();
+}

@@ -1,0 +1,99 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../../core/db/index.ts";
+import { decisionEvents, questionResults } from "./schema.ts";
+import { chainUpTo } from "./events.ts";
+import { getQuestion } from "./queries.ts";
+import { canonicalJson, sha256, verifyChain, type ChainEvent } from "./hash-chain.ts";
+import { tally, type TallyInput, type TallyResult } from "./tally.ts";
+
+/** Everything needed to recount a closed question and check its record, as one JSON document. */
+export interface QuestionExport {
+  format: "tambon-question-export/1";
+  question: {
+    id: number;
+    title: string;
+    tambonId: number;
+    areaId: number;
+    closedAt: string | null;
+  };
+  input: TallyInput;
+  result: TallyResult;
+  inputHash: string;
+  chainHash: string;
+  events: ChainEvent[];
+}
+
+/** Builds the export of a closed question: the tally input at closing, the stored result and the hash chain up to the closing. */
+export async function exportQuestion(
+  db: Db,
+  tambonId: number,
+  questionId: number,
+): Promise<QuestionExport> {
+  const found = await getQuestion(db, tambonId, questionId);
+  if (!found || found.question.phase !== "closed")
+    throw new Error(`question ${questionId} is not closed`);
+  const [stored] = await db
+    .select()
+    .from(questionResults)
+    .where(and(eq(questionResults.tambonId, tambonId), eq(questionResults.questionId, questionId)));
+  if (!stored) throw new Error(`question ${questionId} has no stored result`);
+  const [closing] = await db
+    .select()
+    .from(decisionEvents)
+    .where(
+      and(
+        eq(decisionEvents.tambonId, tambonId),
+        eq(decisionEvents.questionId, questionId),
+        eq(decisionEvents.kind, "question.closed"),
+      ),
+    )
+    .orderBy(asc(decisionEvents.seq));
+  const input = stored.input as TallyInput;
+  return {
+    format: "tambon-question-export/1",
+    question: {
+      id: questionId,
+      title: found.question.title,
+      tambonId,
+      areaId: found.question.areaId,
+      closedAt: found.question.closedAt?.toISOString() ?? null,
+    },
+    input,
+    result: stored.result as TallyResult,
+    inputHash: stored.inputHash,
+    chainHash: stored.chainHash,
+    events: await chainUpTo(db, tambonId, closing!.seq),
+  };
+}
+
+/** The outcome of verifying an export. */
+export interface Verification {
+  ok: boolean;
+  problems: string[];
+}
+
+/** Recounts an export and checks its hashes: input hash, recomputed result, hash chain and closing event. */
+export function verifyExport(data: QuestionExport): Verification {
+  const problems: string[] = [];
+  if (data.format !== "tambon-question-export/1")
+    problems.push(`unknown format ${String(data.format)}`);
+  if (sha256(canonicalJson(data.input)) !== data.inputHash)
+    problems.push("the input does not match its hash");
+  const recount = tally(data.input);
+  if (canonicalJson(recount) !== canonicalJson(data.result))
+    problems.push("the recount differs from the published result");
+  const chain = verifyChain(data.events);
+  if (!chain.ok) problems.push(`hash chain broken at event ${chain.seq}: ${chain.reason}`);
+  else if (chain.last !== data.chainHash)
+    problems.push("the chain does not end at the published final hash");
+  const closing = data.events[data.events.length - 1];
+  if (!closing || closing.kind !== "question.closed" || closing.questionId !== data.question.id)
+    problems.push("the chain does not end with this question's closing");
+  else {
+    if (closing.payload.inputHash !== data.inputHash)
+      problems.push("the closing event records another input");
+    if (closing.payload.resultHash !== sha256(canonicalJson(data.result)))
+      problems.push("the closing event records another result");
+  }
+  return { ok: problems.length === 0, problems };
+}

@@ -1,0 +1,145 @@
+import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
+import type { DbOrTx } from "../../core/db/index.ts";
+import { tambonMembers, users, villages } from "../../core/db/schema.ts";
+import {
+  alternativeVersions,
+  alternatives,
+  decisionPolicies,
+  delegations,
+  questions,
+} from "./schema.ts";
+import type { DelegationRow } from "./delegation.ts";
+
+/** A question row. */
+export type Question = typeof questions.$inferSelect;
+/** A policy row. */
+export type Policy = typeof decisionPolicies.$inferSelect;
+
+/** A member with voting right: active, confirmed and living in a village of the tambon. */
+export interface Voter {
+  id: number;
+  name: string;
+  village: string;
+}
+
+/** Members with voting right in a tambon now (village given by its 8-digit code). */
+export async function votersOf(db: DbOrTx, tambonId: number): Promise<Voter[]> {
+  return db
+    .select({ id: users.id, name: users.name, village: villages.code })
+    .from(tambonMembers)
+    .innerJoin(users, eq(users.id, tambonMembers.userId))
+    .innerJoin(
+      villages,
+      and(eq(villages.id, tambonMembers.villageId), eq(villages.tambonId, tambonId)),
+    )
+    .where(
+      and(
+        eq(tambonMembers.tambonId, tambonId),
+        eq(tambonMembers.status, "active"),
+        isNotNull(tambonMembers.verifiedAt),
+        eq(users.disabled, false),
+      ),
+    )
+    .orderBy(asc(users.id));
+}
+
+/** True when the person has voting right in the tambon now. */
+export async function hasVotingRight(
+  db: DbOrTx,
+  tambonId: number,
+  userId: number,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: tambonMembers.userId })
+    .from(tambonMembers)
+    .innerJoin(users, eq(users.id, tambonMembers.userId))
+    .where(
+      and(
+        eq(tambonMembers.tambonId, tambonId),
+        eq(tambonMembers.userId, userId),
+        eq(tambonMembers.status, "active"),
+        isNotNull(tambonMembers.verifiedAt),
+        isNotNull(tambonMembers.villageId),
+        eq(users.disabled, false),
+      ),
+    );
+  return !!row;
+}
+
+/** One question of the tambon with its policy (undefined for another tambon's). */
+export async function getQuestion(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<{ question: Question; policy: Policy } | undefined> {
+  if (!Number.isInteger(id)) return undefined;
+  const [row] = await db
+    .select({ question: questions, policy: decisionPolicies })
+    .from(questions)
+    .innerJoin(decisionPolicies, eq(decisionPolicies.id, questions.policyId))
+    .where(and(eq(questions.tambonId, tambonId), eq(questions.id, id)));
+  return row;
+}
+
+/** The alternatives of a question with their current texts. */
+export async function alternativesOf(db: DbOrTx, tambonId: number, questionId: number) {
+  const alts = await db
+    .select({
+      id: alternatives.id,
+      title: alternatives.title,
+      authorId: alternatives.authorId,
+      author: users.name,
+      createdAt: alternatives.createdAt,
+    })
+    .from(alternatives)
+    .leftJoin(users, eq(users.id, alternatives.authorId))
+    .where(and(eq(alternatives.tambonId, tambonId), eq(alternatives.questionId, questionId)))
+    .orderBy(asc(alternatives.id));
+  const versions = alts.length
+    ? await db
+        .select()
+        .from(alternativeVersions)
+        .where(
+          and(
+            eq(alternativeVersions.tambonId, tambonId),
+            inArray(
+              alternativeVersions.alternativeId,
+              alts.map((a) => a.id),
+            ),
+          ),
+        )
+        .orderBy(asc(alternativeVersions.version))
+    : [];
+  return alts.map((a) => {
+    const mine = versions.filter((v) => v.alternativeId === a.id);
+    const current = mine[mine.length - 1];
+    return { ...a, body: current?.body ?? "", version: current?.version ?? 0 };
+  });
+}
+
+/** The current delegations that can apply to a question (tambon-wide, its area, itself). */
+export async function delegationsFor(
+  db: DbOrTx,
+  tambonId: number,
+  question: { id: number; areaId: number },
+): Promise<DelegationRow[]> {
+  return db
+    .select({
+      trusterId: delegations.trusterId,
+      trusteeId: delegations.trusteeId,
+      scope: delegations.scope,
+      areaId: delegations.areaId,
+      questionId: delegations.questionId,
+    })
+    .from(delegations)
+    .where(
+      and(
+        eq(delegations.tambonId, tambonId),
+        or(
+          eq(delegations.scope, "tambon"),
+          and(eq(delegations.scope, "area"), eq(delegations.areaId, question.areaId)),
+          and(eq(delegations.scope, "question"), eq(delegations.questionId, question.id)),
+        ),
+      ),
+    );
+}

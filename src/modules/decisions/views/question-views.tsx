@@ -1,0 +1,225 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  CheckField,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { formatDateTime } from "../../../core/dates.ts";
+import { core } from "../../../core/i18n/messages.ts";
+import { msg } from "../messages.ts";
+import type { Phase } from "../phases.ts";
+import type { DiffPart } from "../text-diff.ts";
+
+/** A question in a list. */
+export interface QuestionItem {
+  id: number;
+  title: string;
+  phase: Phase;
+  area: string;
+  phaseEndsAt: Date | null;
+  alternatives: number;
+}
+
+/** Renders trusted HTML made by renderMarkdown (sanitised). */
+export function Html({ html }: { html: string }) {
+  return <div class="prose" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** A phase badge. */
+export function PhaseBadge({ phase }: { phase: Phase }) {
+  const { lang } = useCtx();
+  return <span class={`badge phase-${phase}`}>{msg.t(lang)(`phase.${phase}`)}</span>;
+}
+
+/** The list of questions with filters. */
+export function QuestionList(props: {
+  items: QuestionItem[];
+  phase: string;
+  area: string;
+  areas: { value: string; label: string }[];
+  page: number;
+  more: boolean;
+  canOpen: boolean;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const ct = core.t(lang);
+  const base = `/t/${tambon!.slug}/decisions`;
+  const qs = (page: number) =>
+    `${base}?${new URLSearchParams({ phase: props.phase, area: props.area, page: String(page) })}`;
+  return (
+    <>
+      <h1>{t("list.title")}</h1>
+      <p>{t("list.intro")}</p>
+      <p class="actions">
+        {props.canOpen && (
+          <a class="button" href={`${base}/new`}>
+            {t("list.new")}
+          </a>
+        )}
+        <a class="button secondary" href={`/t/${tambon!.slug}/delegations`}>
+          {t("nav.delegations")}
+        </a>
+      </p>
+      <form method="get" action={base} class="filters" role="search">
+        <div class="field">
+          <label for="f-phase">{t("phase.label")}</label>
+          <select id="f-phase" name="phase">
+            <option value="">{t("list.allPhases")}</option>
+            {(["draft", "discussion", "frozen", "voting", "closed", "cancelled"] as const).map(
+              (p) => (
+                <option key={p} value={p} selected={props.phase === p}>
+                  {t(`phase.${p}`)}
+                </option>
+              ),
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-area">{t("q.area")}</label>
+          <select id="f-area" name="area">
+            <option value="">{t("list.allAreas")}</option>
+            {props.areas.map((a) => (
+              <option key={a.value} value={a.value} selected={props.area === a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="secondary">
+          {ct("form.filter")}
+        </button>
+      </form>
+      {props.items.length === 0 ? (
+        <p>{t("list.none")}</p>
+      ) : (
+        <ul class="cards">
+          {props.items.map((q) => (
+            <li key={q.id}>
+              <h2>
+                <a href={`${base}/${q.id}`}>{q.title}</a>
+              </h2>
+              <p>
+                <PhaseBadge phase={q.phase} /> <span class="badge">{q.area}</span>
+              </p>
+              <p class="muted">
+                {t("q.alternatives")}: {q.alternatives}
+                {q.phaseEndsAt && (
+                  <> · {t("phase.endsAt", { when: formatDateTime(q.phaseEndsAt, lang) })}</>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav class="pager" aria-label={ct("people.page", { page: props.page })}>
+        {props.page > 1 && <a href={qs(props.page - 1)}>{ct("people.prev")}</a>}
+        <span>{ct("people.page", { page: props.page })}</span>
+        {props.more && <a href={qs(props.page + 1)}>{ct("people.next")}</a>}
+      </nav>
+    </>
+  );
+}
+
+/** The form to open a question with its first alternative. */
+export function NewQuestion(props: {
+  form: FormState;
+  areas: { value: string; label: string }[];
+  policies: { value: string; label: string }[];
+  canQuickPoll: boolean;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  return (
+    <>
+      <h1>{t("list.new")}</h1>
+      <ErrorSummary form={props.form} />
+      <Form action={`/t/${tambon!.slug}/decisions`} label={t("list.new")}>
+        <Field form={props.form} name="title" label={t("q.title")} required maxLength={200} />
+        <SelectField
+          form={props.form}
+          name="area"
+          label={t("q.area")}
+          options={props.areas}
+          required
+        />
+        <SelectField
+          form={props.form}
+          name="policy"
+          label={t("q.policy")}
+          options={props.policies}
+          required
+          placeholder={false}
+        />
+        {props.canQuickPoll && (
+          <CheckField form={props.form} name="quickPoll" label={t("q.quickPoll")} />
+        )}
+        <fieldset>
+          <legend>{t("q.firstAlternative")}</legend>
+          <Field
+            form={props.form}
+            name="altTitle"
+            label={t("alt.title")}
+            required
+            maxLength={200}
+          />
+          <TextArea form={props.form} name="altBody" label={t("alt.body")} required />
+        </fieldset>
+        <button type="submit">{core.t(lang)("form.create")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** A labelled textarea keeping what was typed, with its error. */
+export function TextArea(p: { form: FormState; name: string; label: string; required?: boolean }) {
+  const { lang } = useCtx();
+  const id = `f-${p.name}`;
+  const err = p.form.errors[p.name];
+  return (
+    <div class={err ? "field has-error" : "field"}>
+      <label for={id}>
+        {p.label}
+        {p.required ? (
+          <span class="req"> *</span>
+        ) : (
+          <span class="opt"> ({core.t(lang)("form.optional")})</span>
+        )}
+      </label>
+      {err && (
+        <p class="error" id={`${id}-err`}>
+          {err}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={p.name}
+        required={p.required}
+        aria-invalid={err ? "true" : undefined}
+        aria-describedby={err ? `${id}-err` : undefined}
+      >
+        {p.form.values[p.name] ?? ""}
+      </textarea>
+    </div>
+  );
+}
+
+/** A word-level diff with insertions and deletions marked. */
+export function Diff({ parts }: { parts: DiffPart[] }) {
+  return (
+    <p class="diff">
+      {parts.map((p, i) =>
+        p.kind === "add" ? (
+          <ins key={i}>{p.text}</ins>
+        ) : p.kind === "del" ? (
+          <del key={i}>{p.text}</del>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
