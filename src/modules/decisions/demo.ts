@@ -210,13 +210,11 @@ export async function seedDecisionsDemo(tx: Tx, tambon: Tambon, people: DemoPeop
     })
     .returning();
   for (const [i, id] of reps.slice(0, 5).entries()) {
-    await tx
-      .insert(suggestionRatings)
-      .values({
-        tambonId: tambon.id,
-        suggestionId: s!.id,
-        userId: id,
-        rating: i < 3 ? "must" : "should",
-      });
+    await tx.insert(suggestionRatings).values({
+      tambonId: tambon.id,
+      suggestionId: s!.id,
+      userId: id,
+      rating: i < 3 ? "must" : "should",
+    });
   }
 }

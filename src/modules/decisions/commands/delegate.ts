@@ -63,16 +63,14 @@ export async function setDelegation(
     );
     const [before] = await tx.select().from(delegations).where(where);
     if (before) await tx.delete(delegations).where(eq(delegations.id, before.id));
-    await tx
-      .insert(delegations)
-      .values({
-        tambonId,
-        trusterId: me.id,
-        trusteeId: input.trusteeId,
-        scope: input.scope,
-        areaId,
-        questionId,
-      });
+    await tx.insert(delegations).values({
+      tambonId,
+      trusterId: me.id,
+      trusteeId: input.trusteeId,
+      scope: input.scope,
+      areaId,
+      questionId,
+    });
     const payload = {
       truster: me.id,
       trustee: input.trusteeId,

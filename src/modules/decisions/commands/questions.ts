@@ -121,15 +121,13 @@ export async function addAlternative(
       .insert(alternatives)
       .values({ tambonId, questionId, title: parsed.value.altTitle, authorId: userId })
       .returning();
-    await tx
-      .insert(alternativeVersions)
-      .values({
-        tambonId,
-        alternativeId: alt!.id,
-        version: 1,
-        body: parsed.value.altBody,
-        authorId: userId,
-      });
+    await tx.insert(alternativeVersions).values({
+      tambonId,
+      alternativeId: alt!.id,
+      version: 1,
+      body: parsed.value.altBody,
+      authorId: userId,
+    });
     await tx.insert(supporters).values({ tambonId, alternativeId: alt!.id, userId });
     await appendEvent(tx, tambonId, "alternative.add", questionId, {
       alternative: alt!.id,
@@ -184,15 +182,13 @@ export async function editAlternative(
       .update(alternatives)
       .set({ title: parsed.value.altTitle })
       .where(and(eq(alternatives.id, alternativeId), eq(alternatives.tambonId, tambonId)));
-    await tx
-      .insert(alternativeVersions)
-      .values({
-        tambonId,
-        alternativeId,
-        version,
-        body: parsed.value.altBody,
-        authorId: actor.user!.id,
-      });
+    await tx.insert(alternativeVersions).values({
+      tambonId,
+      alternativeId,
+      version,
+      body: parsed.value.altBody,
+      authorId: actor.user!.id,
+    });
     await appendEvent(tx, tambonId, "alternative.edit", found.question.id, {
       alternative: alternativeId,
       version,
