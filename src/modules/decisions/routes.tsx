@@ -698,9 +698,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const rows: ScopeRow[] = [
       row("tambon", null, t("del.scopeTambon")),
       ...areas.map((a) => row("area", a.id, t("del.scopeArea", { name: areaName(a, req.lang) }))),
-      ...open
-        .filter((q) => !focus || q.id === focus || mine.some((d) => d.questionId === q.id))
-        .map((q) => row("question", q.id, t("del.scopeQuestion", { name: q.title }))),
+      ...open.map((q) => row("question", q.id, t("del.scopeQuestion", { name: q.title }))),
     ];
     const voterIds = voters.map((v) => v.id);
     const right = new Set(voterIds);
@@ -742,6 +740,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
           previews={previews}
           error={error}
           canDelegate={await hasVotingRight(db, tambon.id, me.id)}
+          focus={focus ? `question:${focus}` : "tambon:"}
         />
       ),
     };
@@ -761,7 +760,11 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     authorize(req, "question.participate", { tambonId: tambon.id });
     const body = formBody(req);
     const t = msg.t(req.lang);
-    const scope = body.scope === "area" || body.scope === "question" ? body.scope : "tambon";
+    const [scopeName, target] = (
+      body.scopeKey ?? `${body.scope ?? "tambon"}:${body.target ?? ""}`
+    ).split(":");
+    const scope = scopeName === "area" || scopeName === "question" ? scopeName : "tambon";
+    body.target = target ?? "";
     if (!body.trustee) {
       const p = await delegationsPage(req, t("del.choose"), 422);
       return reply.page(t("del.title"), p.node, { status: 422 });

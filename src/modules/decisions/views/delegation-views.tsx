@@ -21,6 +21,8 @@ export function DelegationsPage(props: {
   previews: { questionId: number; title: string; path: string[]; end: VotePath["end"] }[];
   error: string | null;
   canDelegate: boolean;
+  /** The scope preselected in the form, e.g. "question:12". */
+  focus: string;
 }) {
   const { lang, tambon } = useCtx();
   const t = msg.t(lang);
@@ -43,68 +45,72 @@ export function DelegationsPage(props: {
         </p>
       )}
       {!props.canDelegate && <p class="error-summary">{t("ballot.noRight")}</p>}
-      <div class="table-wrap" role="region" aria-label={t("del.title")} tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("del.scope")}</th>
-              <th scope="col">{t("del.trustee")}</th>
-              <th scope="col">{t("del.set")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr key={`${r.scope}-${r.id}`}>
-                <th scope="row">{r.label}</th>
-                <td>{r.blocked ? t("del.blocked") : (r.trustee ?? t("del.none"))}</td>
-                <td>
-                  {props.canDelegate && (
-                    <div class="actions">
-                      <Form action={base} class="inline-form" label={`${t("del.set")} ${r.label}`}>
-                        <input type="hidden" name="scope" value={r.scope} />
-                        {r.id !== null && (
-                          <input type="hidden" name="target" value={String(r.id)} />
-                        )}
-                        <label class="visually-hidden" for={`tr-${r.scope}-${r.id}`}>
-                          {t("del.choose")}
-                        </label>
-                        <select id={`tr-${r.scope}-${r.id}`} name="trustee">
-                          <option value="">{t("del.choose")}</option>
-                          {props.candidates.map((c) => (
-                            <option key={c.value} value={c.value}>
-                              {c.label}
-                            </option>
-                          ))}
-                        </select>{" "}
-                        <button type="submit">{t("del.set")}</button>
-                      </Form>
-                      {r.scope !== "tambon" && !r.blocked && (
-                        <Form action={base}>
-                          <input type="hidden" name="scope" value={r.scope} />
-                          <input type="hidden" name="target" value={String(r.id)} />
-                          <input type="hidden" name="trustee" value="none" />
-                          <button type="submit" class="secondary">
-                            {t("del.block")}
-                          </button>
-                        </Form>
-                      )}
-                      {r.delegationId !== null && (
-                        <Form action={`${base}/${r.delegationId}/revoke`}>
-                          <button type="submit" class="secondary">
-                            {t("del.revoke")}
-                          </button>
-                        </Form>
-                      )}
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {props.canDelegate && (
+        <Form action={base} class="delegate-form" label={t("del.set")}>
+          <div class="field">
+            <label for="f-scope">{t("del.scope")}</label>
+            <select id="f-scope" name="scopeKey">
+              {props.rows.map((r) => (
+                <option
+                  key={`${r.scope}-${r.id}`}
+                  value={`${r.scope}:${r.id ?? ""}`}
+                  selected={props.focus === `${r.scope}:${r.id ?? ""}`}
+                >
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-trustee">{t("del.trustee")}</label>
+            <select id="f-trustee" name="trustee">
+              <option value="">{t("del.choose")}</option>
+              {props.candidates.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t("del.set")}</button>
+        </Form>
+      )}
+      <ul class="scopes">
+        {props.rows.map((r) => (
+          <li key={`${r.scope}-${r.id}`}>
+            <h2 class="scope-title">{r.label}</h2>
+            <p>
+              {t("del.trustee")}:{" "}
+              <strong>{r.blocked ? t("del.blocked") : (r.trustee ?? t("del.none"))}</strong>
+            </p>
+            {props.canDelegate && (
+              <div class="actions">
+                {r.scope !== "tambon" && !r.blocked && (
+                  <Form action={base} label={`${t("del.block")}: ${r.label}`}>
+                    <input type="hidden" name="scopeKey" value={`${r.scope}:${r.id ?? ""}`} />
+                    <input type="hidden" name="trustee" value="none" />
+                    <button type="submit" class="secondary">
+                      {t("del.block")}
+                    </button>
+                  </Form>
+                )}
+                {r.delegationId !== null && (
+                  <Form
+                    action={`${base}/${r.delegationId}/revoke`}
+                    label={`${t("del.revoke")}: ${r.label}`}
+                  >
+                    <button type="submit" class="secondary">
+                      {t("del.revoke")}
+                    </button>
+                  </Form>
+                )}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
       <h2>{t("del.preview")}</h2>
-      <ul>
+      <ul class="previews">
         {props.previews.map((p) => (
           <li key={p.questionId}>
             <a href={`/t/${tambon!.slug}/decisions/${p.questionId}`}>{p.title}</a>:{" "}

@@ -1,0 +1,143 @@
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import {
+  launchBrowser,
+  screenshots,
+  axeViolations,
+  describeViolations,
+  type TestBrowser,
+} from "../helpers/browser.ts";
+import { startServer, type TestServer } from "../helpers/server.ts";
+
+const TITLE = "ติดตั้งถังขยะแยกประเภทที่ตลาดนัด";
+
+describe("three residents delegate in a chain, the last votes, then one votes herself", () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+  let page: Page;
+  let questionUrl = "";
+  const pagesToCheck: string[] = [];
+
+  before(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function loginAs(username: string) {
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("เบอร์โทรศัพท์ อีเมล หรือชื่อผู้ใช้").fill(username);
+    await page.getByLabel("รหัสผ่าน").fill("tambon-demo");
+    await page.getByRole("main").getByRole("button", { name: "เข้าสู่ระบบ" }).click();
+    await page.waitForURL(/\/$/);
+  }
+
+  async function delegateTo(label: string) {
+    await page.goto(`${questionUrl}`);
+    await page.getByRole("link", { name: "มอบสิทธิ์" }).click();
+    const form = page.getByRole("form", { name: "มอบสิทธิ์" });
+    const preselected = await form.getByLabel("ขอบเขต").inputValue();
+    assert.equal(
+      preselected,
+      `question:${questionUrl.split("/").pop()}`,
+      "the question is preselected",
+    );
+    await form.getByLabel("ผู้รับมอบ").selectOption({ label });
+    await form.getByRole("button", { name: "มอบสิทธิ์" }).click();
+    await page.getByRole("status").filter({ hasText: "บันทึกการมอบสิทธิ์แล้ว" }).waitFor();
+  }
+
+  async function vote(option: string) {
+    await page.goto(questionUrl);
+    await page
+      .getByRole("link", { name: /ลงคะแนน|ท่านลงคะแนนแล้ว/ })
+      .first()
+      .click();
+    await page.getByLabel("ทุกหมู่บ้านวางถังสามสี").selectOption({ label: option });
+    await page.getByRole("button", { name: "ลงคะแนน" }).click();
+    await page.getByRole("status").filter({ hasText: "บันทึกบัตรลงคะแนนแล้ว" }).waitFor();
+  }
+
+  test("an admin opens a quick poll from a phone-sized screen", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await loginAs("langu-admin");
+    await page.goto(`${server.url}/t/la-ngu/decisions`);
+    await page.getByRole("link", { name: "เสนอเรื่องใหม่" }).click();
+    await page.getByLabel("หัวข้อเรื่อง").fill(TITLE);
+    await page.getByLabel("ประเด็น").selectOption({ index: 2 });
+    await page.getByLabel("สำรวจความเห็นด่วน (เริ่มลงคะแนนทันที)").check();
+    await page.getByLabel("ชื่อข้อเสนอ").fill("ทุกหมู่บ้านวางถังสามสี");
+    await page.getByLabel("รายละเอียด (Markdown)").fill("ถังสีเขียว เหลือง และน้ำเงิน\n\n- เก็บทุก**วันพุธ**");
+    await page.getByRole("button", { name: "สร้าง" }).click();
+    await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    questionUrl = page.url();
+    assert.match(questionUrl, /\/t\/la-ngu\/decisions\/\d+$/);
+    await screenshots(page, "decisions/question-voting");
+    pagesToCheck.push(
+      questionUrl,
+      `${server.url}/t/la-ngu/decisions`,
+      `${server.url}/t/la-ngu/decisions/new`,
+    );
+  });
+
+  test("A delegates to B and B to C; C votes; A sees where her vote goes", async () => {
+    await loginAs("langu-member");
+    await delegateTo("อสม. ละงู (สาธิต) (91050201)");
+    await loginAs("langu-osm");
+    await delegateTo("ตัวแทนหมู่บ้าน ละงู (สาธิต) (91050201)");
+    await loginAs("langu-rep");
+    await vote("เห็นด้วย ลำดับที่ 1");
+    await loginAs("langu-member");
+    await page.goto(`${server.url}/t/la-ngu/delegations`);
+    const preview = page.locator("ul.previews > li").filter({ hasText: TITLE });
+    await preview
+      .filter({ hasText: "สมาชิก ละงู (สาธิต) → อสม. ละงู (สาธิต) → ตัวแทนหมู่บ้าน ละงู (สาธิต)" })
+      .waitFor();
+    assert.match((await preview.first().textContent()) ?? "", /ถึงผู้ที่ลงคะแนนแล้ว/);
+    await screenshots(page, "decisions/delegations");
+    pagesToCheck.push(`${server.url}/t/la-ngu/delegations`, `${questionUrl}/ballot`);
+  });
+
+  test("B votes herself; after closing, the results show the weights and chains that follow", async () => {
+    await loginAs("langu-osm");
+    await vote("ไม่เห็นด้วย");
+    await loginAs("langu-admin");
+    await page.goto(questionUrl);
+    await page.getByRole("button", { name: "ไปขั้นถัดไปทันที" }).click();
+    await page.getByRole("link", { name: "ผลการลงคะแนน" }).click();
+    const main = page.getByRole("main");
+    await main.getByText("อสม. ละงู (สาธิต): 2").waitFor();
+    await main.getByText("ตัวแทนหมู่บ้าน ละงู (สาธิต): 1").waitFor();
+    await main.getByText("สมาชิก ละงู (สาธิต) → อสม. ละงู (สาธิต)", { exact: true }).waitFor();
+    assert.equal((await main.locator("svg").count()) > 0, true, "server-rendered chart");
+    await screenshots(page, "decisions/results");
+    pagesToCheck.push(
+      page.url(),
+      `${server.url}/t/la-ngu/admin/decision-policies`,
+      `${server.url}/t/la-ngu/notifications`,
+    );
+  });
+
+  test("every decisions page passes axe, in Thai and in English", async () => {
+    const alt = await page
+      .goto(questionUrl)
+      .then(() =>
+        page.getByRole("heading", { level: 3 }).getByRole("link").first().getAttribute("href"),
+      );
+    pagesToCheck.push(`${server.url}${alt}`);
+    for (const lang of ["th", "en"]) {
+      await page.goto(`${server.url}/lang?to=${lang}&back=/`);
+      for (const url of pagesToCheck) {
+        await page.goto(url);
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, describeViolations(`${url} (${lang})`, violations));
+      }
+    }
+  });
+});
