@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { benchColdStart, benchHomePage } from "./http.bench.ts";
 import { benchTally } from "./tally.bench.ts";
+import { benchClosing } from "./decisions.bench.ts";
 
 type Figures = Record<string, string | number>;
 
@@ -26,6 +27,11 @@ const sections: { title: string; target: string; run: () => Promise<Figures> }[]
     title: "Fluid-democracy tally",
     target: "1M members ≤ 1 s and ≤ 1 GB; CLI on a 1M-member file ≤ 10 s",
     run: benchTally,
+  },
+  {
+    title: "Closing a question on PostgreSQL",
+    target: "50,000 members: read, count, store results and chains ≤ 5 s",
+    run: () => benchClosing(),
   },
 ];
 
