@@ -79,6 +79,38 @@ test("migrate, demo (idempotent) and create-admin on an embedded database", () =
   assert.equal(badFlag.status, 2);
 });
 
+test("export-question writes a closed question that tally --verify recounts; tampering is caught", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
+  const env = { TAMBON_DATA_DIR: dir };
+  assert.equal(tambon(["demo"], env).status, 0);
+  const exported = tambon(["export-question", "1", "--tambon", "la-ngu"], env);
+  assert.equal(exported.status, 0, exported.stderr);
+  const data = JSON.parse(exported.stdout);
+  assert.equal(data.format, "tambon-question-export/1");
+  const file = path.join(dir, "q1.json");
+  writeFileSync(file, exported.stdout);
+  const ok = tambon(["tally", "--verify", file]);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(
+    ok.stdout,
+    new RegExp(`^verified: question 1, winner \\S+, final hash ${data.chainHash}`),
+  );
+  data.input.ballots[0].grades = Object.fromEntries(
+    Object.keys(data.input.ballots[0].grades).map((k) => [k, -2]),
+  );
+  writeFileSync(file, JSON.stringify(data));
+  const bad = tambon(["tally", "--verify", file]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /the input does not match its hash/);
+  const open = tambon(["export-question", "2", "--tambon", "la-ngu"], env);
+  assert.equal(open.status, 1, "a question still open cannot be exported");
+  assert.match(open.stderr, /not closed/);
+  assert.equal(tambon(["export-question", "x"], env).status, 2);
+  const tick = tambon(["tick"], env);
+  assert.equal(tick.status, 0, tick.stderr);
+  assert.match(tick.stdout, /^moved \d+ question\(s\)/);
+});
+
 test("tally reads a file or standard input and prints the count as JSON", () => {
   const input = {
     members: [
