@@ -53,13 +53,21 @@ describe("three residents delegate in a chain, the last votes, then one votes he
     await page.getByRole("status").filter({ hasText: "บันทึกการมอบสิทธิ์แล้ว" }).waitFor();
   }
 
-  async function vote(option: string) {
+  async function vote(column: "เห็นด้วย" | "ไม่เห็นด้วย") {
     await page.goto(questionUrl);
     await page
       .getByRole("link", { name: /ลงคะแนน|ท่านลงคะแนนแล้ว/ })
       .first()
       .click();
-    await page.getByLabel("ทุกหมู่บ้านวางถังสามสี").selectOption({ label: option });
+    // The script turns the selects into approve / abstain / disapprove lists with buttons.
+    const item = page.locator(".ballot-board li").filter({ hasText: "ทุกหมู่บ้านวางถังสามสี" });
+    await item.getByRole("button", { name: column, exact: true }).click();
+    const list = column === "เห็นด้วย" ? "เห็นด้วย (เรียงจากชอบที่สุด)" : "ไม่เห็นด้วย";
+    await page
+      .getByRole("list", { name: list, exact: true })
+      .getByText("ทุกหมู่บ้านวางถังสามสี")
+      .waitFor();
+    await screenshots(page, `decisions/ballot-${column === "เห็นด้วย" ? "approve" : "disapprove"}`);
     await page.getByRole("button", { name: "ลงคะแนน" }).click();
     await page.getByRole("status").filter({ hasText: "บันทึกบัตรลงคะแนนแล้ว" }).waitFor();
   }
@@ -92,7 +100,7 @@ describe("three residents delegate in a chain, the last votes, then one votes he
     await loginAs("langu-osm");
     await delegateTo("ตัวแทนหมู่บ้าน ละงู (สาธิต) (91050201)");
     await loginAs("langu-rep");
-    await vote("เห็นด้วย ลำดับที่ 1");
+    await vote("เห็นด้วย");
     await loginAs("langu-member");
     await page.goto(`${server.url}/t/la-ngu/delegations`);
     const preview = page.locator("ul.previews > li").filter({ hasText: TITLE });

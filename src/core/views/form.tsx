@@ -19,14 +19,20 @@ export function Form(props: {
   multipart?: boolean;
   class?: string;
   label?: string;
+  /** data-* attributes, for a script that enhances the form */
+  data?: Record<string, string>;
 }) {
   const { csrf } = useCtx();
+  const data = Object.fromEntries(
+    Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v]),
+  );
   return (
     <form
       method="post"
       action={props.action}
       class={props.class}
       aria-label={props.label}
+      {...data}
       enctype={props.multipart ? "multipart/form-data" : undefined}
     >
       <input type="hidden" name="_csrf" value={csrf()} />

@@ -7,6 +7,15 @@ import { seedDecisionsDemo } from "./demo.ts";
 import { alternatives, decisionPolicies, delegations, questions, suggestions } from "./schema.ts";
 import { registerAreaSection } from "../areas/public.ts";
 import { questionsOfArea } from "./public.ts";
+import { readFileSync } from "node:fs";
+import { registerAsset } from "../../core/views/assets.ts";
+
+registerAsset(
+  "ballot",
+  "js",
+  "text/javascript; charset=utf-8",
+  readFileSync(new URL("./ballot.client.js", import.meta.url)),
+);
 
 allow("question.open", [
   "member",

@@ -1,4 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import { assetUrl } from "../../../core/views/assets.ts";
 import { ErrorSummary, Field, Form, emptyForm, type FormState } from "../../../core/views/form.tsx";
 import { formatDateTime } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
@@ -311,7 +312,22 @@ export function BallotPage(props: {
           {props.error}
         </p>
       )}
-      <Form action={`${base}/ballot`} label={t("ballot.title")}>
+      <Form
+        action={`${base}/ballot`}
+        label={t("ballot.title")}
+        data={{
+          ballot: "1",
+          max: String(max),
+          text: JSON.stringify({
+            approve: t("ballot.colApprove"),
+            abstain: t("ballot.abstain"),
+            disapprove: t("ballot.disapprove"),
+            toApprove: t("ballot.toApprove"),
+            toAbstain: t("ballot.toAbstain"),
+            toDisapprove: t("ballot.toDisapprove"),
+          }),
+        }}
+      >
         {props.recordFor && (
           <div class="field">
             <label for="f-member">{t("ballot.recordFor")}</label>
@@ -330,7 +346,7 @@ export function BallotPage(props: {
           </div>
         )}
         {props.alts.map((a) => (
-          <div class="field" key={a.id}>
+          <div class="field" key={a.id} data-alternative={String(a.id)}>
             <label for={`g-${a.id}`}>{a.title}</label>
             <select id={`g-${a.id}`} name={`grade_${a.id}`}>
               {options.map((o) => (
@@ -347,6 +363,7 @@ export function BallotPage(props: {
         ))}
         <button type="submit">{t("ballot.submit")}</button>
       </Form>
+      <script src={assetUrl("ballot")} defer />
     </>
   );
 }
