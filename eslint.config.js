@@ -20,4 +20,8 @@ export default tseslint.config(
     files: ["bin/**/*.js", "scripts/**/*.mjs"],
     languageOptions: { globals: { process: "readonly" } },
   },
+  {
+    files: ["**/*.client.js"],
+    languageOptions: { sourceType: "script", globals: { document: "readonly", window: "readonly" } },
+  },
 );
