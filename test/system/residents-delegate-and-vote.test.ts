@@ -227,11 +227,19 @@ for (const kind of DB_KINDS) {
       assert.equal(r.voters, 3);
       const alt = r.alternatives[0]!;
       assert.deepEqual([alt.positive, alt.negative], [2, 2]);
-      const page = await new Client(t.app).get(`/t/la-ngu/decisions/${questionId}/results`);
+      const anonymous = await new Client(t.app).get(`/t/la-ngu/decisions/${questionId}/results`);
+      assert.equal(anonymous.statusCode, 200);
+      assert.ok(!anonymous.body.includes("อสม. ละงู (สาธิต)"), "names and chains are for members");
+      const page = await (
+        await login("kokha-member")
+      ).get(`/t/la-ngu/decisions/${questionId}/results`);
+      assert.ok(!page.body.includes("อสม. ละงู (สาธิต)"), "not for members of another tambon either");
+      const member = await login("langu-member");
+      const mine = await member.get(`/t/la-ngu/decisions/${questionId}/results`);
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /สมาชิก ละงู \(สาธิต\) → อสม\. ละงู \(สาธิต\)/);
-      assert.match(page.body, /<svg/);
-      assert.match(page.body, /ตารางเปรียบเทียบรายคู่/);
+      assert.match(mine.body, /สมาชิก ละงู \(สาธิต\) → อสม\. ละงู \(สาธิต\)/);
+      assert.match(mine.body, /<svg/);
+      assert.match(mine.body, /ตารางเปรียบเทียบรายคู่/);
     });
 
     test("the stored result is never recomputed silently, and the export verifies", async () => {
@@ -248,7 +256,13 @@ for (const kind of DB_KINDS) {
       assert.equal((stored!.result as TallyResult).weights?.[String(id["langu-osm"])], 2);
       const data = await exportQuestion(t.database.db, tambonId, questionId);
       assert.deepEqual(verifyExport(data), { ok: true, problems: [] });
-      const json = await new Client(t.app).get(`/t/la-ngu/decisions/${questionId}/export.json`);
+      assert.equal(
+        (await new Client(t.app).get(`/t/la-ngu/decisions/${questionId}/export.json`)).statusCode,
+        303,
+      );
+      const json = await (
+        await login("langu-member")
+      ).get(`/t/la-ngu/decisions/${questionId}/export.json`);
       assert.equal(JSON.parse(json.body).chainHash, data.chainHash);
       const forged = structuredClone(data);
       forged.input.ballots![0]!.grades = { [String(altId)]: 3 };

@@ -181,6 +181,10 @@ export const msg = defineMessages("decisions", {
     th: "เรื่องนี้ลงคะแนนลับ: เผยแพร่เฉพาะผลรวมและรายการบัตรที่เข้ารหัส ตรวจสอบบัตรของท่านด้วยรหัสใบรับ",
     en: "Secret ballot: only totals and the hashed ballot list are published; check your ballot with your receipt code",
   },
+  "res.membersOnly": {
+    th: "สมาชิกของตำบลที่เข้าสู่ระบบแล้วจะเห็นบัตรและสายการมอบสิทธิ์ของทุกคะแนน",
+    en: "Members of the tambon who log in see every ballot's delegation chain",
+  },
   "res.checkReceipt": { th: "ตรวจสอบรหัสใบรับ", en: "Check a receipt code" },
   "res.receiptFound": {
     th: "พบบัตรของท่านในรายการที่นับแล้ว: {grades}",

@@ -582,7 +582,9 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const result = stored.result as TallyResult;
     const alts = await alternativesOf(db, tambon.id, id);
     const secret = found.policy.secrecy === "private";
-    const ids = secret
+    // Public ballots: chains and names are for the tambon's members (as LiquidFeedback).
+    const detailed = !secret && can(req.actor, "question.participate", { tambonId: tambon.id });
+    const ids = !detailed
       ? []
       : [
           ...new Set([
@@ -622,6 +624,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
         alternatives={alts.map((a) => ({ id: a.id, title: a.title }))}
         membersWithRight={stored.membersWithRight}
         secret={secret}
+        detailed={detailed}
         names={names}
         chartSvg={chartSvg}
         chainHash={stored.chainHash}
@@ -636,11 +639,11 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     authorize(req, "tambon.read", { tambonId: tambon.id });
     const found = await getQuestion(db, tambon.id, num(req.params.id));
     if (!found || found.question.phase !== "closed") throw notFound();
-    if (
-      found.policy.secrecy === "private" &&
-      !can(req.actor, "question.manage", { tambonId: tambon.id })
-    )
-      throw forbidden(!!req.actor.user);
+    const allowed =
+      found.policy.secrecy === "private"
+        ? can(req.actor, "question.manage", { tambonId: tambon.id })
+        : can(req.actor, "question.participate", { tambonId: tambon.id });
+    if (!allowed) throw forbidden(!!req.actor.user);
     const data = await exportQuestion(db, tambon.id, found.question.id);
     return reply
       .header("content-type", "application/json; charset=utf-8")

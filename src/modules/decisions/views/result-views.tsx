@@ -12,6 +12,8 @@ export function ResultsPage(props: {
   alternatives: { id: number; title: string }[];
   membersWithRight: number;
   secret: boolean;
+  /** chains, names and the export (members of the tambon, public ballots) */
+  detailed: boolean;
   names: Map<number, string>;
   chartSvg: string;
   chainHash: string;
@@ -164,6 +166,16 @@ export function ResultsPage(props: {
               ))}
             </ol>
           </details>
+          <h2>{t("res.weights")}</h2>
+          <p>
+            {Object.values(r.weights ?? {})
+              .sort((a, b) => b - a)
+              .join(", ")}
+          </p>
+        </>
+      ) : !props.detailed ? (
+        <>
+          <p>{t("res.membersOnly")}</p>
           <h2>{t("res.weights")}</h2>
           <p>
             {Object.values(r.weights ?? {})
