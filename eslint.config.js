@@ -22,6 +22,9 @@ export default tseslint.config(
   },
   {
     files: ["**/*.client.js"],
-    languageOptions: { sourceType: "script", globals: { document: "readonly", window: "readonly" } },
+    languageOptions: {
+      sourceType: "script",
+      globals: { document: "readonly", window: "readonly" },
+    },
   },
 );

@@ -64,17 +64,15 @@ export async function benchClosing(n = 50_000): Promise<Figures> {
         ),
     );
     await batches(ids, 5000, (chunk) =>
-      db
-        .insert(tambonMembers)
-        .values(
-          chunk.map((userId, i) => ({
-            tambonId,
-            userId,
-            villageId: vs[i % vs.length]!.id,
-            status: "active" as const,
-            verifiedAt: new Date(),
-          })),
-        ),
+      db.insert(tambonMembers).values(
+        chunk.map((userId, i) => ({
+          tambonId,
+          userId,
+          villageId: vs[i % vs.length]!.id,
+          status: "active" as const,
+          verifiedAt: new Date(),
+        })),
+      ),
     );
     const [area] = await listAreas(db, tambonId);
     const [policy] = await db

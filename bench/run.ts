@@ -3,7 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { benchColdStart, benchHomePage } from "./http.bench.ts";
 import { benchTally } from "./tally.bench.ts";
+import { benchLighthouse, benchSite } from "./site.bench.ts";
 import { benchClosing } from "./decisions.bench.ts";
+import { benchCharter } from "./charter.bench.ts";
+import { benchGroups } from "./groups.bench.ts";
+import { benchNetwork } from "./network.bench.ts";
 
 type Figures = Record<string, string | number>;
 
@@ -24,9 +28,48 @@ const sections: { title: string; target: string; run: () => Promise<Figures> }[]
     run: () => benchHomePage("postgres"),
   },
   {
+    title: "Public site on PGlite",
+    target:
+      "200 news, 20 pages, 10 albums of 17 photos; 50 connections: home and news ≥ 8,000 req/s, p99 < 30 ms (cached); search ≥ 500 req/s, p99 < 100 ms; home HTML + CSS + JS ≤ 30 KB",
+    run: () => benchSite("pglite"),
+  },
+  {
+    title: "Public site on PostgreSQL",
+    target:
+      "200 news, 20 pages, 10 albums of 17 photos; 50 connections: home and news ≥ 8,000 req/s, p99 < 30 ms (cached); search ≥ 500 req/s, p99 < 100 ms; home HTML + CSS + JS ≤ 30 KB",
+    run: () => benchSite("postgres"),
+  },
+  {
+    title: "Lighthouse (mobile)",
+    target:
+      "home and a news page: performance ≥ 95, accessibility 100, best practices ≥ 95, SEO ≥ 95",
+    run: benchLighthouse,
+  },
+  {
     title: "Fluid-democracy tally",
     target: "1M members ≤ 1 s and ≤ 1 GB; CLI on a 1M-member file ≤ 10 s",
     run: benchTally,
+  },
+  {
+    title: "Groups and meetings: attendance and coverage",
+    target:
+      "an attendance row < 20 ms server time; coverage of 75 villages / 2,000 representatives < 100 ms",
+    run: async () => ({ ...(await benchGroups("pglite")), ...(await benchGroups("postgres")) }),
+  },
+  {
+    title: "Partner network on PGlite",
+    target: "directory of 2,000 partners and network page of 300 tambons < 100 ms server time",
+    run: () => benchNetwork("pglite"),
+  },
+  {
+    title: "Partner network on PostgreSQL",
+    target: "directory of 2,000 partners and network page of 300 tambons < 100 ms server time",
+    run: () => benchNetwork("postgres"),
+  },
+  {
+    title: "Health charter of 200 clauses on PGlite",
+    target: "page renders < 50 ms server time; diff of two 200-clause versions < 200 ms",
+    run: benchCharter,
   },
   {
     title: "Closing a question on PostgreSQL",

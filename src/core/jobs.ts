@@ -2,7 +2,11 @@ import type { FastifyBaseLogger } from "fastify";
 import type { ModuleDeps, TambonModule } from "./modules.ts";
 
 /** Starts the modules' background jobs on their intervals; returns a function that stops them. */
-export function startJobs(modules: TambonModule[], deps: ModuleDeps, log: FastifyBaseLogger): () => Promise<void> {
+export function startJobs(
+  modules: TambonModule[],
+  deps: ModuleDeps,
+  log: FastifyBaseLogger,
+): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();
   for (const mod of modules) {

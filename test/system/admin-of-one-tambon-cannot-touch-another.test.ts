@@ -149,10 +149,17 @@ for (const kind of DB_KINDS) {
               { ...ATTACK_FORM, village: String(aVillage!.id) },
               { from: page },
             );
-            // Anyone may sign up to any tambon, but only into one of that tambon's own villages.
+            // Anyone may sign up to any tambon, but only into one of that tambon's own villages;
+            // anyone may file a complaint with any tambon, and this form lacks its subject;
+            // anyone may ask for a study visit at a learning centre, and this form lacks its date.
             const refused =
               res.statusCode === 403 || res.statusCode === 404 || res.statusCode === 409;
-            const ok = route.url === "/t/:tambon/signup" ? res.statusCode === 422 : refused;
+            const publicForm = [
+              "/t/:tambon/signup",
+              "/t/:tambon/complaints",
+              "/t/:tambon/centres/:id/visit",
+            ].includes(route.url);
+            const ok = publicForm && v.scope === "other" ? res.statusCode === 422 : refused;
             if (!ok)
               report.push(`${route.method} ${v.url} (${v.scope}) answered ${res.statusCode}`);
           }

@@ -218,9 +218,17 @@ export function tambonPublicRoutes(deps: ModuleDeps, modules: TambonModule[]): F
       const extra = await Promise.all(
         modules.map((mod) => mod.homeSections?.(req, deps) ?? Promise.resolve(null)),
       );
+      const t = core.t(req.lang);
+      const en = req.lang === "en";
+      const description = [
+        tambonTitle(tambon, req.lang),
+        t("place.district", { name: en ? tambon.districtEn : tambon.districtTh }),
+        t("place.province", { name: en ? tambon.provinceEn : tambon.provinceTh }),
+      ].join(" ");
       return reply.page(
         tambonTitle(tambon, req.lang),
         <TambonHome data={data} sections={sections} extra={extra} />,
+        { description },
       );
     });
 

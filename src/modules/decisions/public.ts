@@ -1,12 +1,24 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { Lang } from "../../core/i18n/index.ts";
-import { questions, questionResults } from "./schema.ts";
+import { audit } from "../../core/audit.ts";
+import {
+  alternativeVersions,
+  alternatives,
+  decisionPolicies,
+  questions,
+  questionResults,
+  supporters,
+} from "./schema.ts";
 import { msg } from "./messages.ts";
+import { appendEvent } from "./events.ts";
+import { getArea } from "../areas/public.ts";
 import type { TallyResult } from "./tally.ts";
 
 export { tally, tallyJson } from "./tally.ts";
 export type { TallyInput, TallyResult } from "./tally.ts";
+export { tokens, wordDiff } from "../../core/text-diff.ts";
+export type { DiffPart } from "../../core/text-diff.ts";
 
 /** The questions of an issue area, for its page (newest first). */
 export async function questionsOfArea(db: DbOrTx, tambonId: number, areaId: number, lang: Lang) {
@@ -41,4 +53,73 @@ export async function questionOutcome(
   if (!q) return undefined;
   const [r] = await db.select().from(questionResults).where(eq(questionResults.questionId, q.id));
   return { phase: q.phase, result: (r?.result as TallyResult | undefined) ?? null };
+}
+
+/** What another module asks to put to the vote: one alternative against the status quo. */
+export interface LinkedQuestionInput {
+  tambonId: number;
+  actorId: number;
+  areaId: number;
+  title: string;
+  altTitle: string;
+  /** The alternative's text (Markdown), e.g. a summary of a charter edition with its link. */
+  altBody: string;
+}
+
+/**
+ * Opens a question in draft with one alternative for another module (e.g. adopting a charter
+ * edition), inside the caller's transaction: hash-chain event and audit row included. Uses the
+ * tambon's first active policy that is not a quick poll; null when the area or a policy is missing.
+ */
+export async function openLinkedQuestion(
+  tx: DbOrTx,
+  input: LinkedQuestionInput,
+): Promise<{ questionId: number; alternativeId: number } | null> {
+  const { tambonId, actorId } = input;
+  const area = await getArea(tx, tambonId, input.areaId);
+  const policies = await tx
+    .select()
+    .from(decisionPolicies)
+    .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.archived, false)))
+    .orderBy(asc(decisionPolicies.id));
+  const policy = policies.find((p) => p.votingDays > 0 && p.discussionDays > 0) ?? policies[0];
+  if (!area || area.archivedAt || !policy) return null;
+  const [q] = await tx
+    .insert(questions)
+    .values({
+      tambonId,
+      areaId: area.id,
+      policyId: policy.id,
+      title: input.title,
+      createdBy: actorId,
+    })
+    .returning();
+  const [alt] = await tx
+    .insert(alternatives)
+    .values({ tambonId, questionId: q!.id, title: input.altTitle, authorId: actorId })
+    .returning();
+  await tx.insert(alternativeVersions).values({
+    tambonId,
+    alternativeId: alt!.id,
+    version: 1,
+    body: input.altBody,
+    authorId: actorId,
+  });
+  await tx.insert(supporters).values({ tambonId, alternativeId: alt!.id, userId: actorId });
+  await appendEvent(tx, tambonId, "question.open", q!.id, {
+    title: input.title,
+    areaId: area.id,
+    policyId: policy.id,
+    phase: "draft",
+    alternative: alt!.id,
+  });
+  await audit(tx, {
+    tambonId,
+    actorId,
+    action: "question.open",
+    targetType: "question",
+    targetId: q!.id,
+    after: { title: input.title, phase: "draft", quickPoll: false },
+  });
+  return { questionId: q!.id, alternativeId: alt!.id };
 }

@@ -58,7 +58,7 @@ import { ResultsPage } from "./views/result-views.tsx";
 import { DelegationsPage, type ScopeRow } from "./views/delegation-views.tsx";
 import { PolicyAdmin } from "./views/policy-views.tsx";
 import { previewPath, trustersOf } from "./delegation.ts";
-import { wordDiff } from "./text-diff.ts";
+import { wordDiff } from "../../core/text-diff.ts";
 import { approvalChart } from "./chart.ts";
 import { sha256 } from "./hash-chain.ts";
 import type { TallyResult } from "./tally.ts";

@@ -6,7 +6,7 @@ import { msg } from "../messages.ts";
 import type { Phase } from "../phases.ts";
 import { ALLOWED, gradeRange } from "../phases.ts";
 import { Diff, Html, PhaseBadge, TextArea } from "./question-views.tsx";
-import type { DiffPart } from "../text-diff.ts";
+import type { DiffPart } from "../../../core/text-diff.ts";
 
 /** An alternative as shown on its question's page. */
 export interface AltView {

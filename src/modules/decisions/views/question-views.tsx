@@ -11,7 +11,7 @@ import { formatDateTime } from "../../../core/dates.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
 import type { Phase } from "../phases.ts";
-import type { DiffPart } from "../text-diff.ts";
+import type { DiffPart } from "../../../core/text-diff.ts";
 
 /** A question in a list. */
 export interface QuestionItem {

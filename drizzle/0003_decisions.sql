@@ -1,0 +1,1 @@
+ALTER TABLE "question_results" ADD COLUMN "input" jsonb NOT NULL;

@@ -1,0 +1,314 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { audit } from "../../../core/audit.ts";
+import { buddhistYear } from "../../../core/dates.ts";
+import { fields, isEmail, isPhone, normalisePhone, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { getArea } from "../../areas/public.ts";
+import { charterEditions, charterVersions, charters } from "../schema.ts";
+import { blankDoc, type CharterDoc } from "../document.ts";
+import { isDigitStyle } from "../digits.ts";
+import { isFrozen, isScope } from "../edition.ts";
+import {
+  currentEdition,
+  editionsOf,
+  getCharter,
+  getEdition,
+  openEdition,
+  shownVersion,
+  type CharterRow,
+  type EditionRow,
+} from "../queries.ts";
+import { done, fail, failCore, type CResult } from "../result.ts";
+
+/** The closing clauses a new charter starts with (entry into force, review period). */
+export function defaultClosing(reviewYears: number): string[] {
+  return [
+    "ธรรมนูญนี้ให้ใช้บังคับตั้งแต่วันที่ประชาคมมีมติรับรองเป็นต้นไป",
+    `ให้คณะทำงานทบทวนธรรมนูญนี้อย่างน้อยทุก ${reviewYears} ปี โดยเปิดให้ประชาชนในพื้นที่มีส่วนร่วมทุกขั้นตอน`,
+  ];
+}
+
+const charterSchema = z
+  .object({
+    nameTh: fields.text(200),
+    nameEn: fields.optionalText(200),
+    scope: z.string().refine(isScope, "err.required"),
+    scopeName: fields.optionalText(200),
+    village: fields.optionalInt(1, 2 ** 31 - 1),
+    area: fields.optionalInt(1, 2 ** 31 - 1),
+    digits: z.string().refine(isDigitStyle, "err.required"),
+    contactName: fields.optionalText(200),
+    contactPhone: fields.optionalText(40),
+    contactEmail: fields.optionalText(200),
+  })
+  .loose();
+
+async function checkCharterInput(
+  db: DbOrTx,
+  tambonId: number,
+  input: Record<string, string>,
+): Promise<CResult<Omit<typeof charters.$inferInsert, "tambonId">>> {
+  const parsed = parseForm(charterSchema, { scope: "tambon", digits: "arabic", ...input });
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (v.village) {
+    const [village] = await db
+      .select({ id: villages.id })
+      .from(villages)
+      .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.village)));
+    if (!village) return failCore("village", "err.village");
+  }
+  if (v.scope === "village" && !v.village) return failCore("village", "err.required");
+  if ((v.scope === "district" || v.scope === "issue") && !v.scopeName)
+    return failCore("scopeName", "err.required");
+  if (v.area) {
+    const area = await getArea(db, tambonId, v.area);
+    if (!area) return failCore("area", "err.required");
+  }
+  const phone = normalisePhone(v.contactPhone);
+  if (phone && !isPhone(phone)) return failCore("contactPhone", "err.phone");
+  if (v.contactEmail && !isEmail(v.contactEmail)) return failCore("contactEmail", "err.email");
+  return done({
+    nameTh: v.nameTh,
+    nameEn: v.nameEn,
+    scope: v.scope as CharterRow["scope"],
+    scopeName: v.scope === "tambon" ? "" : v.scopeName,
+    villageId: v.scope === "village" ? v.village : null,
+    areaId: v.area,
+    digits: v.digits as CharterRow["digits"],
+    contactName: v.contactName,
+    contactPhone: phone ?? "",
+    contactEmail: v.contactEmail,
+  });
+}
+
+/** Creates a charter with its first edition as a draft (version 1: the title and closing clauses). */
+export async function createCharter(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  today = new Date(),
+): Promise<CResult<{ charter: CharterRow; edition: EditionRow }>> {
+  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  const checked = await checkCharterInput(db, tambonId, input);
+  if (!checked.ok) return checked;
+  const userId = actor.user?.id ?? null;
+  return db.transaction(async (tx) => {
+    const [charter] = await tx
+      .insert(charters)
+      .values({ ...checked.value, tambonId, createdBy: userId })
+      .returning();
+    const edition = await startEdition(tx, charter!, 1, buddhistYear(today), null, userId);
+    await audit(tx, {
+      tambonId,
+      actorId: userId,
+      action: "charter.create",
+      targetType: "charter",
+      targetId: charter!.id,
+      after: { nameTh: charter!.nameTh, scope: charter!.scope, edition: edition.id },
+    });
+    return done({ charter: charter!, edition });
+  });
+}
+
+/** Inserts an edition with its first version (a blank text, or a copy of the given one). */
+async function startEdition(
+  tx: DbOrTx,
+  charter: CharterRow,
+  number: number,
+  yearBe: number,
+  from: { edition: EditionRow; doc: CharterDoc } | null,
+  userId: number | null,
+): Promise<EditionRow> {
+  const reviewYears = from?.edition.reviewYears ?? 5;
+  let doc = from?.doc;
+  let nextKey = charter.nextKey;
+  if (!doc) {
+    const blank = blankDoc(charter.nameTh, defaultClosing(reviewYears), nextKey);
+    doc = blank.doc;
+    nextKey = blank.nextKey;
+  }
+  const [edition] = await tx
+    .insert(charterEditions)
+    .values({
+      tambonId: charter.tambonId,
+      charterId: charter.id,
+      number,
+      yearBe,
+      reviewYears,
+      basedOnEditionId: from?.edition.id ?? null,
+      createdBy: userId,
+    })
+    .returning();
+  const [version] = await tx
+    .insert(charterVersions)
+    .values({
+      tambonId: charter.tambonId,
+      editionId: edition!.id,
+      number: 1,
+      doc,
+      source: "start",
+      note: from ? `fromEdition:${from.edition.number}` : "start:",
+      authorId: userId,
+    })
+    .returning({ id: charterVersions.id });
+  await tx
+    .update(charters)
+    .set({ nextKey, updatedAt: new Date() })
+    .where(and(eq(charters.id, charter.id), eq(charters.tambonId, charter.tambonId)));
+  const [updated] = await tx
+    .update(charterEditions)
+    .set({ currentVersionId: version!.id })
+    .where(eq(charterEditions.id, edition!.id))
+    .returning();
+  return updated!;
+}
+
+/** Changes a charter's name, scope, digits and contact (the working group). */
+export async function updateCharter(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  charterId: number,
+  input: Record<string, string>,
+): Promise<CResult<CharterRow>> {
+  const current = await getCharter(db, tambonId, charterId);
+  if (!current) return failCore("_form", "error.404");
+  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  const checked = await checkCharterInput(db, tambonId, input);
+  if (!checked.ok) return checked;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(charters)
+      .set({ ...checked.value, updatedAt: new Date() })
+      .where(and(eq(charters.id, charterId), eq(charters.tambonId, tambonId)))
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.update",
+      targetType: "charter",
+      targetId: charterId,
+      before: { nameTh: current.nameTh, scope: current.scope, digits: current.digits },
+      after: { nameTh: row!.nameTh, scope: row!.scope, digits: row!.digits },
+    });
+    return done(row!);
+  });
+}
+
+/** Starts the next edition from the one in force (its text copied as version 1 of a new draft). */
+export async function startNextEdition(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  charterId: number,
+  today = new Date(),
+): Promise<CResult<EditionRow>> {
+  const charter = await getCharter(db, tambonId, charterId);
+  if (!charter) return failCore("_form", "error.404");
+  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select id from charters where id = ${charterId} for update`);
+    const editions = await editionsOf(tx, tambonId, charterId);
+    if (openEdition(editions)) return fail<EditionRow>("_form", "err.openDraftExists");
+    const current = currentEdition(editions);
+    if (!current) return fail<EditionRow>("_form", "err.noEditionInForce");
+    const version = await shownVersion(tx, current);
+    const [fresh] = await tx.select().from(charters).where(eq(charters.id, charterId));
+    const number = Math.max(...editions.map((e) => e.number)) + 1;
+    const edition = await startEdition(
+      tx,
+      fresh!,
+      number,
+      buddhistYear(today),
+      { edition: current, doc: version.doc },
+      actor.user?.id ?? null,
+    );
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.edition.start",
+      targetType: "charter_edition",
+      targetId: edition.id,
+      after: { charterId, number, from: current.id },
+    });
+    return done(edition);
+  });
+}
+
+const editionSchema = z
+  .object({
+    number: fields.int(1, 999),
+    yearBe: fields.int(2400, 2800),
+    reviewYears: fields.int(1, 20),
+    effectiveOn: fields.optionalDate(),
+  })
+  .loose();
+
+const signingSchema = z
+  .object({ signingOn: fields.optionalDate(), signingPlace: fields.optionalText(300) })
+  .loose();
+
+/** Changes an edition's number, year, entry into force and review period (not once adopted), and its signing date and place. */
+export async function updateEdition(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+  input: Record<string, string>,
+): Promise<CResult<EditionRow>> {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return failCore("_form", "error.404");
+  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  const { edition } = found;
+  const signing = parseForm(signingSchema, input);
+  if (!signing.ok) return signing;
+  let changes: Partial<EditionRow> = {
+    signingOn: signing.value.signingOn,
+    signingPlace: signing.value.signingPlace,
+  };
+  if (!isFrozen(edition.status)) {
+    const parsed = parseForm(editionSchema, input);
+    if (!parsed.ok) return parsed;
+    changes = { ...changes, ...parsed.value };
+  }
+  return db.transaction(async (tx) => {
+    if (changes.number !== undefined && changes.number !== edition.number) {
+      const [taken] = await tx
+        .select({ id: charterEditions.id })
+        .from(charterEditions)
+        .where(
+          and(
+            eq(charterEditions.charterId, edition.charterId),
+            eq(charterEditions.number, changes.number),
+          ),
+        );
+      if (taken) return fail<EditionRow>("number", "err.numberTaken");
+    }
+    const [row] = await tx
+      .update(charterEditions)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(and(eq(charterEditions.id, editionId), eq(charterEditions.tambonId, tambonId)))
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.edition.update",
+      targetType: "charter_edition",
+      targetId: editionId,
+      before: {
+        number: edition.number,
+        yearBe: edition.yearBe,
+        reviewYears: edition.reviewYears,
+        effectiveOn: edition.effectiveOn,
+      },
+      after: changes,
+    });
+    return done(row!);
+  });
+}

@@ -1,0 +1,156 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { tambons } from "../../../core/db/schema.ts";
+import { getPartner, partnerUrl } from "../../network/public.ts";
+import { charterClauseLinks, charterClauseProgress } from "../schema.ts";
+import { cleanText, findClause } from "../document.ts";
+import { LINK_TYPES, isProgress } from "../edition.ts";
+import { getEdition, shownVersion, toId } from "../queries.ts";
+import { done, fail, failCore, type CResult } from "../result.ts";
+
+async function clauseOfEdition(db: Db, tambonId: number, editionId: number, keyInput: string) {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return { found: undefined, ok: false } as const;
+  const key = Number(keyInput);
+  const version = await shownVersion(db, found.edition);
+  const clause = Number.isInteger(key) ? findClause(version.doc, key) : undefined;
+  return { found, ok: !!clause, key } as const;
+}
+
+/** Records the implementation status of a clause of an adopted edition, with a note. */
+export async function setClauseProgress(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+  input: { clause: string; status: string; note: string },
+): Promise<CResult<number>> {
+  const c = await clauseOfEdition(db, tambonId, editionId, input.clause);
+  if (!c.found) return failCore("_form", "error.404");
+  if (!can(actor, "charter.followUp", { tambonId })) return failCore("_form", "error.403");
+  if (c.found.edition.status !== "adopted") return fail("_form", "err.followUpOnlyAdopted");
+  if (!c.ok) return fail("clause", "err.noSuchClause");
+  if (!isProgress(input.status)) return failCore("status", "err.required");
+  const note = cleanText(input.note);
+  if (note.length > 2000) return failCore("note", "err.tooLong", { max: 2000 });
+  const status = input.status;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(charterClauseProgress)
+      .values({
+        tambonId,
+        charterId: c.found.charter.id,
+        editionId,
+        clauseKey: c.key,
+        status,
+        note,
+        authorId: actor.user?.id ?? null,
+      })
+      .returning({ id: charterClauseProgress.id });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.progress.set",
+      targetType: "charter_edition",
+      targetId: editionId,
+      after: { clauseKey: c.key, status, note },
+    });
+    return done(row!.id);
+  });
+}
+
+/** Links a clause to what carries it out: a project, indicator, partner or other record (label and link). */
+export async function addClauseLink(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+  input: { clause: string; targetType: string; label: string; url: string; partner?: string },
+): Promise<CResult<number>> {
+  const c = await clauseOfEdition(db, tambonId, editionId, input.clause);
+  if (!c.found) return failCore("_form", "error.404");
+  if (!can(actor, "charter.followUp", { tambonId })) return failCore("_form", "error.403");
+  if (!c.ok) return fail("clause", "err.noSuchClause");
+  let targetId: number | null = null;
+  if (input.partner) {
+    // A partner of the tambon's network: its name and page come from the network module.
+    const partner = await getPartner(db, tambonId, toId(input.partner));
+    if (!partner) return failCore("partner", "err.required");
+    const [tb] = await db
+      .select({ slug: tambons.slug })
+      .from(tambons)
+      .where(eq(tambons.id, tambonId));
+    input = {
+      ...input,
+      targetType: "partner",
+      label: partner.nameTh,
+      url: partnerUrl(tb!.slug, partner.id),
+    };
+    targetId = partner.id;
+  }
+  if (!(LINK_TYPES as readonly string[]).includes(input.targetType))
+    return failCore("targetType", "err.required");
+  const label = cleanText(input.label).replace(/\s+/g, " ");
+  if (!label) return failCore("label", "err.required");
+  if (label.length > 300) return failCore("label", "err.tooLong", { max: 300 });
+  const url = input.url.trim();
+  if (url && !/^(https?:\/\/|\/)[^\s<>"]*$/i.test(url)) return fail("url", "err.url");
+  if (url.length > 1000) return failCore("url", "err.tooLong", { max: 1000 });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(charterClauseLinks)
+      .values({
+        tambonId,
+        charterId: c.found.charter.id,
+        clauseKey: c.key,
+        targetType: input.targetType,
+        targetId,
+        label,
+        url,
+        createdBy: actor.user?.id ?? null,
+      })
+      .returning({ id: charterClauseLinks.id });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.link.add",
+      targetType: "charter_clause_link",
+      targetId: row!.id,
+      after: { clauseKey: c.key, targetType: input.targetType, label, url },
+    });
+    return done(row!.id);
+  });
+}
+
+/** Removes a clause's link. */
+export async function deleteClauseLink(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  linkId: number,
+): Promise<CResult<{ charterId: number; clauseKey: number }>> {
+  if (!toId(linkId)) return failCore("_form", "error.404");
+  const [row] = await db
+    .select()
+    .from(charterClauseLinks)
+    .where(and(eq(charterClauseLinks.tambonId, tambonId), eq(charterClauseLinks.id, linkId)));
+  if (!row) return failCore("_form", "error.404");
+  if (!can(actor, "charter.followUp", { tambonId })) return failCore("_form", "error.403");
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(charterClauseLinks)
+      .where(and(eq(charterClauseLinks.tambonId, tambonId), eq(charterClauseLinks.id, linkId)));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.link.delete",
+      targetType: "charter_clause_link",
+      targetId: linkId,
+      before: { clauseKey: row.clauseKey, targetType: row.targetType, label: row.label },
+    });
+  });
+  return done({ charterId: row.charterId, clauseKey: row.clauseKey });
+}

@@ -1,0 +1,197 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { charterPhotos, charterSignatories } from "../schema.ts";
+import { getEdition, toId } from "../queries.ts";
+import { processImage } from "../images.ts";
+import { done, fail, failCore, type CResult } from "../result.ts";
+
+/** An uploaded file as the route hands it over (empty when nothing was chosen). */
+export interface Upload {
+  data: Buffer;
+  filename: string;
+}
+
+const signatorySchema = z
+  .object({
+    kind: z.enum(["pillar", "village"], { error: "err.required" }),
+    pillar: fields.optionalText(200),
+    village: fields.optionalInt(1, 2 ** 31 - 1),
+    name: fields.text(200),
+    position: fields.optionalText(200),
+    signedOn: fields.optionalDate(),
+    sortOrder: fields.optionalInt(0, 10_000),
+  })
+  .loose();
+
+/** Records a signatory of an adopted edition, with a photo or scan of the signed page when given. */
+export async function addSignatory(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+  input: Record<string, string>,
+  scan: Upload | null,
+): Promise<CResult<number>> {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return failCore("_form", "error.404");
+  if (!can(actor, "charter.sign", { tambonId })) return failCore("_form", "error.403");
+  if (found.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
+  const parsed = parseForm(signatorySchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (v.kind === "pillar" && !v.pillar) return failCore("pillar", "err.required");
+  if (v.kind === "village") {
+    if (!v.village) return failCore("village", "err.village");
+    const [village] = await db
+      .select({ id: villages.id })
+      .from(villages)
+      .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.village)));
+    if (!village) return failCore("village", "err.village");
+  }
+  const image = scan && scan.data.length ? await processImage(scan.data) : null;
+  if (scan && scan.data.length && !image) return failCore("scan", "err.image");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(charterSignatories)
+      .values({
+        tambonId,
+        editionId,
+        kind: v.kind,
+        pillar: v.kind === "pillar" ? v.pillar : "",
+        villageId: v.kind === "village" ? v.village : null,
+        name: v.name,
+        position: v.position,
+        signedOn: v.signedOn ?? found.edition.signingOn,
+        sortOrder: v.sortOrder ?? 0,
+        scan: image?.data ?? null,
+        scanMime: image?.mime ?? null,
+        scanBytes: image?.bytes ?? null,
+        scanWidth: image?.width ?? null,
+        scanHeight: image?.height ?? null,
+        thumb: image?.thumb ?? null,
+        createdBy: actor.user?.id ?? null,
+      })
+      .returning({ id: charterSignatories.id });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.signatory.add",
+      targetType: "charter_signatory",
+      targetId: row!.id,
+      after: { editionId, kind: v.kind, name: v.name, pillar: v.pillar, scan: !!image },
+    });
+    return done(row!.id);
+  });
+}
+
+/** Removes a signatory entered by mistake. */
+export async function deleteSignatory(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  signatoryId: number,
+): Promise<CResult<number>> {
+  if (!toId(signatoryId)) return failCore("_form", "error.404");
+  const [row] = await db
+    .select({ editionId: charterSignatories.editionId, name: charterSignatories.name })
+    .from(charterSignatories)
+    .where(and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)));
+  if (!row) return failCore("_form", "error.404");
+  if (!can(actor, "charter.sign", { tambonId })) return failCore("_form", "error.403");
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(charterSignatories)
+      .where(
+        and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)),
+      );
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.signatory.delete",
+      targetType: "charter_signatory",
+      targetId: signatoryId,
+      before: { editionId: row.editionId, name: row.name },
+    });
+  });
+  return done(row.editionId);
+}
+
+/** Adds a photo of the signing ceremony of an adopted edition. */
+export async function addPhoto(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+  file: Upload,
+  captionText: string,
+): Promise<CResult<number>> {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return failCore("_form", "error.404");
+  if (!can(actor, "charter.sign", { tambonId })) return failCore("_form", "error.403");
+  if (found.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
+  const image = await processImage(file.data);
+  if (!image) return failCore("photo", "err.image");
+  const caption = captionText.trim().slice(0, 300);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(charterPhotos)
+      .values({
+        tambonId,
+        editionId,
+        caption,
+        mime: image.mime,
+        bytes: image.bytes,
+        width: image.width,
+        height: image.height,
+        data: image.data,
+        thumb: image.thumb,
+        createdBy: actor.user?.id ?? null,
+      })
+      .returning({ id: charterPhotos.id });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.photo.add",
+      targetType: "charter_photo",
+      targetId: row!.id,
+      after: { editionId, bytes: image.bytes, width: image.width, height: image.height },
+    });
+    return done(row!.id);
+  });
+}
+
+/** Removes a ceremony photo. */
+export async function deletePhoto(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  photoId: number,
+): Promise<CResult<number>> {
+  if (!toId(photoId)) return failCore("_form", "error.404");
+  const [row] = await db
+    .select({ editionId: charterPhotos.editionId })
+    .from(charterPhotos)
+    .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)));
+  if (!row) return failCore("_form", "error.404");
+  if (!can(actor, "charter.sign", { tambonId })) return failCore("_form", "error.403");
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(charterPhotos)
+      .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.photo.delete",
+      targetType: "charter_photo",
+      targetId: photoId,
+      before: { editionId: row.editionId },
+    });
+  });
+  return done(row.editionId);
+}

@@ -1,0 +1,95 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  isFrozen,
+  isOpenForComments,
+  progressCounts,
+  ratingSummary,
+  resolutionAdopts,
+  reviewDueOn,
+  reviewState,
+  voteAdopts,
+  type Progress,
+} from "./edition.ts";
+
+test("only an adopted edition is frozen; comments are open while drafting and in hearing", () => {
+  assert.ok(isFrozen("adopted"));
+  assert.ok(!isFrozen("draft"));
+  assert.ok(!isFrozen("hearing"));
+  assert.ok(isOpenForComments("draft") && isOpenForComments("hearing"));
+  assert.ok(!isOpenForComments("adopted"));
+});
+
+test("a vote adopts only when closed, quorate and won by the edition's alternative", () => {
+  const closed = (winner: number | null, met: boolean) => ({
+    phase: "closed",
+    result: { winner, quorum: { met } },
+  });
+  assert.deepEqual(voteAdopts(closed(7, true), 7), { ok: true });
+  assert.deepEqual(voteAdopts(closed(null, false), 7), { ok: false, reason: "noQuorum" });
+  assert.deepEqual(voteAdopts(closed(null, true), 7), { ok: false, reason: "lost" });
+  assert.deepEqual(voteAdopts(closed(8, true), 7), { ok: false, reason: "lost" });
+  assert.deepEqual(voteAdopts({ phase: "voting", result: null }, 7), {
+    ok: false,
+    reason: "notClosed",
+  });
+  assert.deepEqual(voteAdopts({ phase: "cancelled", result: null }, 7), {
+    ok: false,
+    reason: "notClosed",
+  });
+  assert.deepEqual(voteAdopts(undefined, 7), { ok: false, reason: "missing" });
+});
+
+test("a resolution adopts only when an assembly adopted it with its quorum met", () => {
+  const r = {
+    outcome: "adopted",
+    quorumMet: true as boolean | null,
+    meetingKind: "village_assembly",
+    correctedById: null as number | null,
+  };
+  assert.deepEqual(resolutionAdopts(r), { ok: true });
+  assert.deepEqual(resolutionAdopts({ ...r, quorumMet: false }), { ok: false, reason: "noQuorum" });
+  assert.deepEqual(resolutionAdopts({ ...r, quorumMet: null }), { ok: false, reason: "noQuorum" });
+  assert.deepEqual(resolutionAdopts({ ...r, outcome: "rejected" }), {
+    ok: false,
+    reason: "notAdopted",
+  });
+  assert.deepEqual(resolutionAdopts({ ...r, meetingKind: "working_group" }), {
+    ok: false,
+    reason: "notAssembly",
+  });
+  assert.deepEqual(resolutionAdopts({ ...r, correctedById: 5 }), {
+    ok: false,
+    reason: "corrected",
+  });
+  assert.deepEqual(resolutionAdopts(undefined), { ok: false, reason: "missing" });
+});
+
+test("the review falls due whole years after adoption and is flagged when near", () => {
+  assert.equal(reviewDueOn("2025-03-15", 5), "2030-03-15");
+  assert.equal(reviewDueOn("2024-02-29", 1), "2025-02-28");
+  assert.deepEqual(reviewState("2030-03-15", "2030-03-20"), { state: "overdue", days: -5 });
+  assert.deepEqual(reviewState("2030-03-15", "2030-01-01"), { state: "soon", days: 73 });
+  assert.equal(reviewState("2030-03-15", "2026-01-01").state, "ok");
+});
+
+test("clauses without a status count as not started; ratings give a support score", () => {
+  const status = new Map<number, Progress>([
+    [1, "done"],
+    [2, "in_progress"],
+    [9, "done"],
+  ]);
+  assert.deepEqual(progressCounts([1, 2, 3, 4], status), {
+    not_started: 2,
+    in_progress: 1,
+    done: 1,
+    needs_revision: 0,
+  });
+  assert.deepEqual(ratingSummary(["must", "must", "should", "must_not"]), {
+    must: 2,
+    should: 1,
+    should_not: 0,
+    must_not: 1,
+    score: 3,
+  });
+});

@@ -1,0 +1,137 @@
+// Rules of an edition's life: drafting, public hearing, adoption (by a vote or by a quorate
+// resolution of an assembly), frozen text, review date and clause follow-up. No I/O.
+
+/** Where an edition stands. Adopted editions are frozen. */
+export const EDITION_STATUSES = ["draft", "hearing", "adopted"] as const;
+export type EditionStatus = (typeof EDITION_STATUSES)[number];
+
+/** What a charter covers besides the tambon as a whole. */
+export const SCOPES = ["tambon", "village", "district", "issue"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Implementation status of a clause. */
+export const PROGRESS = ["not_started", "in_progress", "done", "needs_revision"] as const;
+export type Progress = (typeof PROGRESS)[number];
+
+/** Ratings of a suggestion (as in the decisions module). */
+export const RATINGS = ["must", "should", "should_not", "must_not"] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** What others may link a clause to (modules add their own types as they arrive). */
+export const LINK_TYPES = ["project", "indicator", "partner", "other"] as const;
+
+/** Type guard for a scope. */
+export function isScope(value: unknown): value is Scope {
+  return typeof value === "string" && (SCOPES as readonly string[]).includes(value);
+}
+
+/** Type guard for an implementation status. */
+export function isProgress(value: unknown): value is Progress {
+  return typeof value === "string" && (PROGRESS as readonly string[]).includes(value);
+}
+
+/** Type guard for a rating. */
+export function isRating(value: unknown): value is Rating {
+  return typeof value === "string" && (RATINGS as readonly string[]).includes(value);
+}
+
+/** True when the text of an edition can no longer change (it was adopted). */
+export function isFrozen(status: EditionStatus): boolean {
+  return status === "adopted";
+}
+
+/** True while members may comment and suggest (drafting and hearing). */
+export function isOpenForComments(status: EditionStatus): boolean {
+  return status === "draft" || status === "hearing";
+}
+
+/** The day a review falls due: the adoption day plus the review period in years (YYYY-MM-DD). */
+export function reviewDueOn(adoptedOn: string, years: number): string {
+  const [y, m, d] = adoptedOn.split("-").map(Number) as [number, number, number];
+  const due = new Date(Date.UTC(y + years, m - 1, d));
+  // 29 February plus whole years lands on 1 March in a common year; keep 28 February instead.
+  if (due.getUTCMonth() !== m - 1) due.setUTCDate(0);
+  return due.toISOString().slice(0, 10);
+}
+
+/** How near the review is: overdue, due within `soonDays`, or not yet. */
+export function reviewState(
+  dueOn: string,
+  today: string,
+  soonDays = 180,
+): { state: "overdue" | "soon" | "ok"; days: number } {
+  const days = Math.round((Date.parse(dueOn) - Date.parse(today)) / 86_400_000);
+  return { state: days < 0 ? "overdue" : days <= soonDays ? "soon" : "ok", days };
+}
+
+/** The outcome of a question as the decisions module reports it. */
+export interface VoteOutcome {
+  phase: string;
+  result: { winner: number | null; quorum: { met: boolean } } | null;
+}
+
+/** Why a vote or a resolution does not adopt an edition. */
+export type AdoptionRefusal =
+  | "missing"
+  | "notClosed"
+  | "noQuorum"
+  | "lost"
+  | "notAdopted"
+  | "notAssembly"
+  | "corrected"
+  | "frozen";
+
+/** An edition is adopted by a vote only when the question is closed with its alternative winning and the quorum met. */
+export function voteAdopts(
+  outcome: VoteOutcome | undefined,
+  alternativeId: number,
+): { ok: true } | { ok: false; reason: AdoptionRefusal } {
+  if (!outcome) return { ok: false, reason: "missing" };
+  if (outcome.phase !== "closed" || !outcome.result) return { ok: false, reason: "notClosed" };
+  if (!outcome.result.quorum.met) return { ok: false, reason: "noQuorum" };
+  if (outcome.result.winner !== alternativeId) return { ok: false, reason: "lost" };
+  return { ok: true };
+}
+
+/** A resolution as far as adoption cares. */
+export interface ResolutionFacts {
+  outcome: string;
+  quorumMet: boolean | null;
+  meetingKind: string;
+  correctedById: number | null;
+}
+
+/** An edition is adopted by a resolution only when an assembly adopted it with its quorum met (and no correction replaced it). */
+export function resolutionAdopts(
+  r: ResolutionFacts | undefined,
+): { ok: true } | { ok: false; reason: AdoptionRefusal } {
+  if (!r) return { ok: false, reason: "missing" };
+  if (r.correctedById != null) return { ok: false, reason: "corrected" };
+  if (r.outcome !== "adopted") return { ok: false, reason: "notAdopted" };
+  if (r.meetingKind !== "village_assembly") return { ok: false, reason: "notAssembly" };
+  if (r.quorumMet !== true) return { ok: false, reason: "noQuorum" };
+  return { ok: true };
+}
+
+/** Counts of clauses per implementation status (clauses without a status are not started). */
+export function progressCounts(
+  clauseKeys: number[],
+  statusOf: Map<number, Progress>,
+): Record<Progress, number> {
+  const out: Record<Progress, number> = {
+    not_started: 0,
+    in_progress: 0,
+    done: 0,
+    needs_revision: 0,
+  };
+  for (const k of clauseKeys) out[statusOf.get(k) ?? "not_started"]++;
+  return out;
+}
+
+/** Totals of the four ratings of a suggestion, with a simple support score (must ×2, should ×1 …). */
+export function ratingSummary(ratings: Rating[]): Record<Rating, number> & { score: number } {
+  const out = { must: 0, should: 0, should_not: 0, must_not: 0, score: 0 };
+  for (const r of ratings) out[r]++;
+  out.score = out.must * 2 + out.should - out.should_not - out.must_not * 2;
+  return out;
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { and, eq } from "drizzle-orm";
+import type { TambonModule } from "../../core/modules.ts";
+import { allow, allowPublic, can } from "../../core/policy.ts";
+import { registerStyles } from "../../core/views/assets.ts";
+import { tambons } from "../../core/db/schema.ts";
+import type { DbOrTx } from "../../core/db/index.ts";
+import { registerAreaSection } from "../areas/public.ts";
+import { registerStepSection } from "../groups/public.ts";
+import { msg } from "./messages.ts";
+import { charterRoutes } from "./routes.tsx";
+import { networkRegistryRoutes } from "./routes/public.tsx";
+import { seedCharterDemo } from "./demo.ts";
+import { adoptDecidedVotes } from "./commands/adoption.ts";
+import { currentEdition, listCharters } from "./queries.ts";
+import { editionLabel } from "./present.ts";
+import { charterHome } from "./routes/home.tsx";
+import {
+  charterClauseLinks,
+  charterComments,
+  charterEditions,
+  charterPhotos,
+  charterSignatories,
+  charters,
+} from "./schema.ts";
+
+registerStyles(readFileSync(new URL("./charter.css", import.meta.url), "utf8"));
+
+// Reading adopted editions and editions in hearing is public; drafts are for the tambon's members.
+allowPublic("charter.read");
+allow("charter.readDraft", () => true);
+// Members (any role, or an active membership) comment on drafts and rate suggestions.
+allow("charter.comment", () => true);
+allow("charter.manage", ["admin", "working_group"]);
+allow("charter.draft", ["admin", "working_group"]);
+allow("charter.decide", ["admin", "working_group"]);
+allow("charter.hearing", ["admin", "facilitator", "working_group"]);
+allow("charter.sign", ["admin", "working_group", "facilitator", "editor"]);
+allow("charter.followUp", ["admin", "working_group"]);
+allow("charter.admin", ["admin", "working_group", "facilitator", "editor"]);
+
+async function slugOf(db: DbOrTx, id: number): Promise<string> {
+  const [row] = await db.select({ slug: tambons.slug }).from(tambons).where(eq(tambons.id, id));
+  return row?.slug ?? "";
+}
+
+registerAreaSection({
+  id: "charter",
+  title: (lang) => msg.t(lang)("nav.charter"),
+  async load(db, tambonId, areaId, lang) {
+    const rows = await db
+      .select()
+      .from(charters)
+      .where(and(eq(charters.tambonId, tambonId), eq(charters.areaId, areaId)));
+    const slug = await slugOf(db, tambonId);
+    return rows.map((c) => ({
+      href: `/t/${slug}/charters/${c.id}`,
+      title: lang === "en" && c.nameEn ? c.nameEn : c.nameTh,
+    }));
+  },
+});
+
+registerStepSection({
+  id: "charter.drafts",
+  step: 2,
+  title: (lang) => msg.t(lang)("nav.charter"),
+  async load(db, tambonId, lang) {
+    const slug = await slugOf(db, tambonId);
+    const out = [];
+    for (const { charter, editions } of await listCharters(db, tambonId))
+      for (const e of editions.filter((x) => x.status !== "draft"))
+        out.push({
+          href: `/t/${slug}/charter-editions/${e.id}`,
+          title: `${charter.nameTh} ${editionLabel(e, lang, charter.digits)}`,
+          meta: msg.t(lang)(`status.${e.status}`),
+        });
+    return out;
+  },
+});
+
+registerStepSection({
+  id: "charter.follow-up",
+  step: 3,
+  title: (lang) => msg.t(lang)("action.followUp"),
+  async load(db, tambonId, lang) {
+    const slug = await slugOf(db, tambonId);
+    const out = [];
+    for (const { charter, editions } of await listCharters(db, tambonId)) {
+      const inForce = currentEdition(editions);
+      if (inForce)
+        out.push({
+          href: `/t/${slug}/charter-editions/${inForce.id}/follow-up`,
+          title: `${charter.nameTh} ${editionLabel(inForce, lang, charter.digits)}`,
+        });
+    }
+    return out;
+  },
+});
+
+/** Health charter (ธรรมนูญสุขภาพ): editions, drafting with diffs, hearing, adoption, signing, print, follow-up. */
+export const charterModule: TambonModule = {
+  id: "charter",
+  tambonRoutes: charterRoutes,
+  nav: [{ path: "/charter", label: (lang) => msg.t(lang)("nav.charter") }],
+  adminNav: [
+    {
+      path: "/admin/charters",
+      label: (lang) => msg.t(lang)("nav.manage"),
+      visible: (actor, tambon) => can(actor, "charter.manage", { tambonId: tambon.id }),
+    },
+  ],
+  resources: {
+    charters,
+    "charter-editions": charterEditions,
+    "charter-comments": charterComments,
+    "charter-signatories": charterSignatories,
+    "charter-photos": charterPhotos,
+    "charter-links": charterClauseLinks,
+  },
+  seedDemo: seedCharterDemo,
+  homeSections: charterHome,
+  setup: (app, deps) => {
+    networkRegistryRoutes(app, deps);
+  },
+  jobs: [
+    {
+      id: "charter.adopt-decided-votes",
+      everyMs: 60_000,
+      run: async (deps) => void (await adoptDecidedVotes(deps.database.db)),
+    },
+  ],
+};

@@ -1,0 +1,127 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../core/db/index.ts";
+import { tambons } from "../../core/db/schema.ts";
+import { charterClauseLinks, charters } from "./schema.ts";
+import { allClauses } from "./document.ts";
+import { currentEdition, listCharters, shownVersion } from "./queries.ts";
+
+export { inDigits, toArabicDigits, toThaiDigits, type DigitStyle } from "./digits.ts";
+export { EDITION_TARGET } from "./commands/adoption.ts";
+
+/** A clause of a charter in force, as other modules show and link it. */
+export interface ClauseRef {
+  charterId: number;
+  charterName: string;
+  clauseKey: number;
+  number: number;
+  text: string;
+  href: string;
+}
+
+async function slugOf(db: DbOrTx, tambonId: number): Promise<string> {
+  const [row] = await db
+    .select({ slug: tambons.slug })
+    .from(tambons)
+    .where(eq(tambons.id, tambonId));
+  return row?.slug ?? "";
+}
+
+/** Every clause of the tambon's charters in force (for a module's "carries out clause …" picker). */
+export async function listClauses(db: DbOrTx, tambonId: number): Promise<ClauseRef[]> {
+  const slug = await slugOf(db, tambonId);
+  const out: ClauseRef[] = [];
+  for (const { charter, editions } of await listCharters(db, tambonId)) {
+    const inForce = currentEdition(editions);
+    if (!inForce) continue;
+    const version = await shownVersion(db, inForce);
+    for (const { clause, number } of allClauses(version.doc))
+      out.push({
+        charterId: charter.id,
+        charterName: charter.nameTh,
+        clauseKey: clause.key,
+        number,
+        text: clause.text,
+        href: `/t/${slug}/charter-editions/${inForce.id}/follow-up?clause=${clause.key}`,
+      });
+  }
+  return out;
+}
+
+/**
+ * Links a clause to a record of another module (a project, an indicator, a partner …). Call it
+ * inside the command that makes the link, which writes its own audit row. Returns false when the
+ * charter is not the tambon's; linking the same record twice is harmless.
+ */
+export async function linkClause(
+  tx: DbOrTx,
+  tambonId: number,
+  link: {
+    charterId: number;
+    clauseKey: number;
+    targetType: string;
+    targetId: number;
+    label: string;
+    url?: string;
+  },
+): Promise<boolean> {
+  const [charter] = await tx
+    .select({ id: charters.id })
+    .from(charters)
+    .where(and(eq(charters.tambonId, tambonId), eq(charters.id, link.charterId)));
+  if (!charter) return false;
+  const [existing] = await tx
+    .select({ id: charterClauseLinks.id })
+    .from(charterClauseLinks)
+    .where(
+      and(
+        eq(charterClauseLinks.tambonId, tambonId),
+        eq(charterClauseLinks.charterId, link.charterId),
+        eq(charterClauseLinks.clauseKey, link.clauseKey),
+        eq(charterClauseLinks.targetType, link.targetType),
+        eq(charterClauseLinks.targetId, link.targetId),
+      ),
+    );
+  if (existing) return true;
+  await tx.insert(charterClauseLinks).values({
+    tambonId,
+    charterId: link.charterId,
+    clauseKey: link.clauseKey,
+    targetType: link.targetType,
+    targetId: link.targetId,
+    label: link.label,
+    url: link.url ?? "",
+  });
+  return true;
+}
+
+/** The clauses a record of another module carries out (e.g. for a project's page). */
+export async function clausesLinkedTo(
+  db: DbOrTx,
+  tambonId: number,
+  targetType: string,
+  targetId: number,
+): Promise<ClauseRef[]> {
+  const links = await db
+    .select()
+    .from(charterClauseLinks)
+    .where(
+      and(
+        eq(charterClauseLinks.tambonId, tambonId),
+        eq(charterClauseLinks.targetType, targetType),
+        eq(charterClauseLinks.targetId, targetId),
+      ),
+    )
+    .orderBy(asc(charterClauseLinks.id));
+  if (!links.length) return [];
+  const wanted = new Set(links.map((l) => `${l.charterId}:${l.clauseKey}`));
+  const all = await listClauses(db, tambonId);
+  const chartersOf = new Set(links.map((l) => l.charterId));
+  return all.filter(
+    (c) => chartersOf.has(c.charterId) && wanted.has(`${c.charterId}:${c.clauseKey}`),
+  );
+}
+
+/** The stable public URL of a charter (its edition in force). */
+export function charterUrl(tambonSlug: string, charterId: number): string {
+  return `/t/${tambonSlug}/charters/${charterId}`;
+}

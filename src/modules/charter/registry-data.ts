@@ -1,0 +1,65 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../core/db/index.ts";
+import type { Tambon } from "../../core/tenancy.ts";
+import { charterClauseLinks } from "./schema.ts";
+import { allClauses } from "./document.ts";
+import { progressCounts, type Progress } from "./edition.ts";
+import { currentEdition, listCharters, openEdition, progressOf, shownVersion } from "./queries.ts";
+import type { RegistrySource } from "./registry.ts";
+
+/** The registry sources of every charter of the given tambons (edition in force, follow-up counts, links). */
+export async function registrySources(db: DbOrTx, tambons: Tambon[]): Promise<RegistrySource[]> {
+  const out: RegistrySource[] = [];
+  for (const tambon of tambons) {
+    for (const { charter, editions } of await listCharters(db, tambon.id)) {
+      const inForce = currentEdition(editions);
+      const open = openEdition(editions);
+      let progress: Record<Progress, number> = {
+        not_started: 0,
+        in_progress: 0,
+        done: 0,
+        needs_revision: 0,
+      };
+      const links: Record<string, number> = {};
+      if (inForce) {
+        const [version, status, linkRows] = await Promise.all([
+          shownVersion(db, inForce),
+          progressOf(db, tambon.id, charter.id),
+          db
+            .select({ type: charterClauseLinks.targetType, n: sql<number>`count(*)::int` })
+            .from(charterClauseLinks)
+            .where(
+              and(
+                eq(charterClauseLinks.tambonId, tambon.id),
+                eq(charterClauseLinks.charterId, charter.id),
+              ),
+            )
+            .groupBy(charterClauseLinks.targetType),
+        ]);
+        progress = progressCounts(
+          allClauses(version.doc).map((c) => c.clause.key),
+          new Map([...status].map(([k, v]) => [k, v.status])),
+        );
+        for (const l of linkRows) links[l.type] = Number(l.n);
+      }
+      out.push({
+        tambon,
+        charter,
+        inForce: inForce
+          ? {
+              number: inForce.number,
+              yearBe: inForce.yearBe,
+              adoptedOn: inForce.adoptedOn,
+              reviewYears: inForce.reviewYears,
+            }
+          : null,
+        open: open
+          ? { number: open.number, status: open.status === "hearing" ? "hearing" : "draft" }
+          : null,
+        progress,
+        links,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+import type { FastifyRequest } from "fastify";
+import { forbidden, notFound } from "../../../core/errors.ts";
+import { authorize, currentTambon } from "../../../core/http.ts";
+import { can } from "../../../core/policy.ts";
+import type { Db } from "../../../core/db/index.ts";
+import { getEdition, toId, type CharterRow, type EditionRow } from "../queries.ts";
+import { isForbidden, isNotFound, type CResult } from "../result.ts";
+import type { Upload } from "../commands/signing.ts";
+
+/** True when the actor may read editions that are still drafts (members of the tambon). */
+export function canReadDrafts(req: FastifyRequest, tambonId: number): boolean {
+  return can(req.actor, "charter.readDraft", { tambonId });
+}
+
+/** Throws 403 (sign-in for visitors) unless the edition may be read: drafts are for members. */
+export function assertReadable(req: FastifyRequest, edition: EditionRow): void {
+  if (edition.status === "draft" && !canReadDrafts(req, edition.tambonId))
+    throw forbidden(!!req.actor.user);
+}
+
+/** The edition of the URL with its charter, after the reading checks (404 for another tambon's). */
+export async function loadEdition(
+  req: FastifyRequest,
+  db: Db,
+  id: string,
+  action = "charter.read",
+): Promise<{ edition: EditionRow; charter: CharterRow; slug: string }> {
+  const tambon = currentTambon(req);
+  authorize(req, action, { tambonId: tambon.id });
+  const found = await getEdition(db, tambon.id, toId(id));
+  if (!found) throw notFound();
+  assertReadable(req, found.edition);
+  return { ...found, slug: tambon.slug };
+}
+
+/** Throws 404 / 403 when a command found nothing of this tambon or was not allowed. */
+export function check<T>(result: CResult<T>): CResult<T> {
+  if (isNotFound(result)) throw notFound();
+  if (isForbidden(result)) throw forbidden(true);
+  return result;
+}
+
+/** The query string as plain strings. */
+export function query(req: FastifyRequest): Record<string, string | undefined> {
+  const q = (req.query ?? {}) as Record<string, unknown>;
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(q)) out[k] = typeof v === "string" ? v : undefined;
+  return out;
+}
+
+/** An uploaded file of a multipart form (empty when none was chosen). */
+export async function uploadOf(req: FastifyRequest, field: string): Promise<Upload> {
+  const file = ((req.body ?? {}) as Record<string, unknown>)[field] as
+    { toBuffer?: () => Promise<Buffer>; filename?: string } | undefined;
+  if (!file || typeof file.toBuffer !== "function" || !file.filename)
+    return { data: Buffer.alloc(0), filename: "" };
+  return { data: await file.toBuffer(), filename: file.filename };
+}
+
+/** A Content-Disposition header value with a UTF-8 file name. */
+export function disposition(kind: "inline" | "attachment", filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** The site's own origin as the visitor reached it (for links in exports and share cards). */
+export function originOf(req: FastifyRequest): string {
+  return `${req.protocol}://${req.headers.host ?? "localhost"}`;
+}

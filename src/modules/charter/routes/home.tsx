@@ -1,0 +1,41 @@
+import type { FastifyRequest } from "fastify";
+import type { ComponentChildren } from "preact";
+import type { ModuleDeps } from "../../../core/modules.ts";
+import { currentTambon } from "../../../core/http.ts";
+import { pageCache } from "../../../core/page-cache.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { currentEdition, listCharters, shownVersion } from "../queries.ts";
+import { reviewDueOn, reviewState } from "../edition.ts";
+import { HomeSection } from "../views/home.tsx";
+
+/** The charter section of the tambon's home page: the edition in force, its review, an open hearing. */
+export async function charterHome(
+  req: FastifyRequest,
+  deps: ModuleDeps,
+): Promise<ComponentChildren> {
+  const tambon = currentTambon(req);
+  const db = deps.database.db;
+  const items = await pageCache.memo(tambon.id, "charter-home", async () => {
+    const out = [];
+    for (const { charter, editions } of await listCharters(db, tambon.id)) {
+      const inForce = currentEdition(editions);
+      const hearing = editions.find((e) => e.status === "hearing");
+      if (!inForce && !hearing) continue;
+      const shown = inForce ?? hearing!;
+      const title = (await shownVersion(db, shown)).doc.title;
+      const due = inForce?.adoptedOn ? reviewDueOn(inForce.adoptedOn, inForce.reviewYears) : null;
+      out.push({ charter, inForce: inForce ?? null, hearing: hearing ?? null, title, due });
+    }
+    return out;
+  });
+  if (!items.length) return null;
+  const today = todayIso();
+  return (
+    <HomeSection
+      items={items.map((i) => ({
+        ...i,
+        review: i.due ? { dueOn: i.due, ...reviewState(i.due, today) } : null,
+      }))}
+    />
+  );
+}

@@ -1,0 +1,664 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import { core } from "../../../core/i18n/messages.ts";
+import { Form, type FormState } from "../../../core/views/form.tsx";
+import { SCOPES } from "../edition.ts";
+import type { CharterRow, EditionRow, SignatoryRow } from "../queries.ts";
+import { currentEdition, openEdition } from "../queries.ts";
+import { dateIn, editionLabel, num } from "../present.ts";
+import { ErrorList, FormError, Input, Select, StatusBadge, TextArea, useT } from "./common.tsx";
+import { DraftEditor, type DraftData } from "./draft.tsx";
+import { Photos, Signatories } from "./edition.tsx";
+
+/** Choices the charter form offers. */
+export interface CharterChoices {
+  villages: { id: number; label: string }[];
+  areas: { id: number; label: string }[];
+}
+
+/** The fields of a charter (create and settings). */
+function CharterFields(props: { form: string; state: FormState; choices: CharterChoices }) {
+  const t = useT();
+  const { form, state, choices } = props;
+  return (
+    <>
+      <FormError state={state} />
+      <Input
+        form={form}
+        state={state}
+        name="nameTh"
+        label={t("manage.nameTh")}
+        required
+        maxLength={200}
+      />
+      <Input form={form} state={state} name="nameEn" label={t("manage.nameEn")} maxLength={200} />
+      <Select
+        form={form}
+        state={state}
+        name="scope"
+        label={t("manage.scope")}
+        required
+        options={SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
+      />
+      <Input
+        form={form}
+        state={state}
+        name="scopeName"
+        label={t("manage.scopeName")}
+        hint={t("manage.scopeNameHint")}
+        maxLength={200}
+      />
+      <Select
+        form={form}
+        state={state}
+        name="village"
+        label={t("manage.village")}
+        placeholder=""
+        options={choices.villages.map((v) => ({ value: String(v.id), label: v.label }))}
+      />
+      <Select
+        form={form}
+        state={state}
+        name="area"
+        label={t("manage.area")}
+        placeholder=""
+        options={choices.areas.map((a) => ({ value: String(a.id), label: a.label }))}
+      />
+      <Select
+        form={form}
+        state={state}
+        name="digits"
+        label={t("manage.digits")}
+        required
+        options={[
+          { value: "arabic", label: t("manage.digits.arabic") },
+          { value: "thai", label: t("manage.digits.thai") },
+        ]}
+      />
+      <Input
+        form={form}
+        state={state}
+        name="contactName"
+        label={t("manage.contactName")}
+        maxLength={200}
+      />
+      <Input
+        form={form}
+        state={state}
+        name="contactPhone"
+        type="tel"
+        label={t("manage.contactPhone")}
+        maxLength={40}
+      />
+      <Input
+        form={form}
+        state={state}
+        name="contactEmail"
+        type="email"
+        label={t("manage.contactEmail")}
+        maxLength={200}
+      />
+    </>
+  );
+}
+
+/** The values of a charter for its settings form. */
+export function charterValues(c: CharterRow): Record<string, string> {
+  return {
+    nameTh: c.nameTh,
+    nameEn: c.nameEn,
+    scope: c.scope,
+    scopeName: c.scopeName,
+    village: c.villageId ? String(c.villageId) : "",
+    area: c.areaId ? String(c.areaId) : "",
+    digits: c.digits,
+    contactName: c.contactName,
+    contactPhone: c.contactPhone,
+    contactEmail: c.contactEmail,
+  };
+}
+
+/** The working group's list of charters with the form to create one. */
+export function ManagePage(props: {
+  items: { charter: CharterRow; editions: EditionRow[] }[];
+  form: FormState;
+  choices: CharterChoices;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = useT();
+  const base = `/t/${tambon!.slug}`;
+  return (
+    <>
+      <p class="back">
+        <a href={`${base}/admin`}>← {core.t(lang)("admin.back")}</a>
+      </p>
+      <h1>{t("manage.title")}</h1>
+      {props.items.length === 0 ? (
+        <p>{t("list.none")}</p>
+      ) : (
+        <ul class="cards">
+          {props.items.map(({ charter, editions }) => {
+            const inForce = currentEdition(editions);
+            const draft = openEdition(editions);
+            return (
+              <li key={charter.id}>
+                <h2>
+                  <a href={`${base}/admin/charters/${charter.id}`}>{charter.nameTh}</a>
+                </h2>
+                <p>
+                  {inForce
+                    ? `${t("list.inForce")}: ${editionLabel(inForce, lang, charter.digits)}`
+                    : t("list.noneInForce")}
+                </p>
+                {draft && (
+                  <p>
+                    <a href={`${base}/admin/charter-editions/${draft.id}`}>
+                      {editionLabel(draft, lang, charter.digits)}
+                    </a>{" "}
+                    <StatusBadge edition={draft} />
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h2>{t("manage.create")}</h2>
+      <Form action={`${base}/admin/charters`} label={t("manage.create")}>
+        <CharterFields form="charter" state={props.form} choices={props.choices} />
+        <button type="submit">{t("manage.create")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** A charter's settings and its editions. */
+export function CharterAdminPage(props: {
+  charter: CharterRow;
+  editions: EditionRow[];
+  form: FormState;
+  choices: CharterChoices;
+  startError: string | null;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = useT();
+  const { charter, editions } = props;
+  const base = `/t/${tambon!.slug}`;
+  const inForce = currentEdition(editions);
+  return (
+    <>
+      <p class="back">
+        <a href={`${base}/admin/charters`}>← {t("manage.title")}</a>
+      </p>
+      <h1>{charter.nameTh}</h1>
+      <p>
+        <a href={`${base}/charters/${charter.id}`}>{t("print.url")}</a>
+      </p>
+      <h2>{t("manage.editions")}</h2>
+      <ul class="edition-list">
+        {editions.map((e) => (
+          <li key={e.id}>
+            <a href={`${base}/admin/charter-editions/${e.id}`}>
+              {editionLabel(e, lang, charter.digits)}
+            </a>{" "}
+            <StatusBadge edition={e} superseded={e.status === "adopted" && e.id !== inForce?.id} />
+            {e.adoptedOn && (
+              <span class="muted"> · {dateIn(e.adoptedOn, lang, charter.digits)}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {props.startError && (
+        <p class="error" role="alert">
+          {props.startError}
+        </p>
+      )}
+      {inForce && !openEdition(editions) && (
+        <Form action={`${base}/admin/charters/${charter.id}/next-edition`}>
+          <button type="submit">{t("manage.startNext")}</button>
+        </Form>
+      )}
+      <h2>{t("manage.settings")}</h2>
+      <Form action={`${base}/admin/charters/${charter.id}`} label={t("manage.settings")}>
+        <CharterFields form="charter" state={props.form} choices={props.choices} />
+        <button type="submit">{core.t(lang)("form.save")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** Everything the edition's admin page shows. */
+export interface EditionAdminData {
+  charter: CharterRow;
+  edition: EditionRow;
+  title: string;
+  inForceId: number | null;
+  draft: DraftData | null;
+  forms: {
+    edition?: FormState;
+    hearing?: FormState;
+    vote?: FormState;
+    resolution?: FormState;
+    signatory?: FormState;
+    photo?: FormState;
+    adopt?: FormState;
+  };
+  areas: { id: number; label: string }[];
+  resolutions: { id: number; label: string }[];
+  vote: { href: string; phase: string } | null;
+  pillars: string[];
+  missingPillars: string[];
+  villages: { id: number; label: string }[];
+  signatories: (SignatoryRow & { village: string | null; moo: number | null })[];
+  photos: { id: number; caption: string; width: number; height: number; bytes: number }[];
+  can: { manage: boolean; draft: boolean; sign: boolean };
+}
+
+/** The working group's page of one edition: details, hearing, adoption, signing and the draft editor. */
+export function EditionAdminPage({ data }: { data: EditionAdminData }) {
+  const { lang, tambon } = useCtx();
+  const t = useT();
+  const ct = core.t(lang);
+  const { charter, edition } = data;
+  const d = charter.digits;
+  const base = `/t/${tambon!.slug}`;
+  const ab = `${base}/admin/charter-editions/${edition.id}`;
+  const eb = `${base}/charter-editions/${edition.id}`;
+  const frozen = edition.status === "adopted";
+  const ev = {
+    number: String(edition.number),
+    yearBe: String(edition.yearBe),
+    reviewYears: String(edition.reviewYears),
+    effectiveOn: edition.effectiveOn ?? "",
+    signingOn: edition.signingOn ?? "",
+    signingPlace: edition.signingPlace,
+  };
+  const hv = {
+    hearingStartsOn: edition.hearingStartsOn ?? "",
+    hearingEndsOn: edition.hearingEndsOn ?? "",
+    hearingNote: edition.hearingNote,
+  };
+  return (
+    <>
+      <p class="back">
+        <a href={`${base}/admin/charters/${charter.id}`}>← {charter.nameTh}</a>
+      </p>
+      <h1>
+        {data.title} {editionLabel(edition, lang, d)}
+      </h1>
+      <p>
+        <StatusBadge edition={edition} superseded={frozen && edition.id !== data.inForceId} />{" "}
+        <a href={eb}>{t("print.url")}</a> · <a href={`${eb}/versions`}>{t("action.versions")}</a> ·{" "}
+        <a href={`${eb}/comments`}>{t("action.comments")}</a> ·{" "}
+        <a href={`${eb}/hearing`}>{t("action.hearing")}</a>
+        {frozen && (
+          <>
+            {" "}
+            · <a href={`${eb}/follow-up`}>{t("action.followUp")}</a>
+          </>
+        )}
+      </p>
+      {frozen && <p class="notice">{t("adopt.frozen")}</p>}
+      {Object.entries(data.forms).map(([name, state]) => (
+        <ErrorList key={name} form={name === "signatory" ? "sign" : name} state={state} />
+      ))}
+
+      {data.can.manage && (
+        <details class="charter-panel" open={!!data.forms.edition}>
+          <summary>{t("manage.edition")}</summary>
+          <Form action={ab} label={t("manage.edition")}>
+            <FormError state={data.forms.edition} />
+            {!frozen && (
+              <>
+                <Input
+                  form="edition"
+                  state={data.forms.edition}
+                  value={ev.number}
+                  name="number"
+                  type="number"
+                  label={t("manage.number")}
+                  required
+                />
+                <Input
+                  form="edition"
+                  state={data.forms.edition}
+                  value={ev.yearBe}
+                  name="yearBe"
+                  type="number"
+                  label={t("manage.yearBe")}
+                  required
+                />
+                <Input
+                  form="edition"
+                  state={data.forms.edition}
+                  value={ev.reviewYears}
+                  name="reviewYears"
+                  type="number"
+                  label={t("manage.reviewYears")}
+                  required
+                />
+                <Input
+                  form="edition"
+                  state={data.forms.edition}
+                  value={ev.effectiveOn}
+                  name="effectiveOn"
+                  type="date"
+                  label={t("manage.effectiveOn")}
+                  hint={t("manage.effectiveHint")}
+                />
+              </>
+            )}
+            <Input
+              form="edition"
+              state={data.forms.edition}
+              value={ev.signingOn}
+              name="signingOn"
+              type="date"
+              label={t("manage.signingOn")}
+            />
+            <Input
+              form="edition"
+              state={data.forms.edition}
+              value={ev.signingPlace}
+              name="signingPlace"
+              label={t("manage.signingPlace")}
+              maxLength={300}
+            />
+            <button type="submit">{ct("form.save")}</button>
+          </Form>
+        </details>
+      )}
+
+      {!frozen && data.can.manage && (
+        <details
+          class="charter-panel"
+          id="h-hearing"
+          open={edition.status === "hearing" || !!data.forms.hearing}
+        >
+          <summary>{t("hearing.title")}</summary>
+          <Form action={`${ab}/hearing`} label={t("hearing.title")}>
+            <FormError state={data.forms.hearing} />
+            <Input
+              form="hearing"
+              state={data.forms.hearing}
+              value={hv.hearingStartsOn}
+              name="hearingStartsOn"
+              type="date"
+              label={t("hearing.starts")}
+            />
+            <Input
+              form="hearing"
+              state={data.forms.hearing}
+              value={hv.hearingEndsOn}
+              name="hearingEndsOn"
+              type="date"
+              label={t("hearing.ends")}
+            />
+            <TextArea
+              form="hearing"
+              state={data.forms.hearing}
+              value={hv.hearingNote}
+              name="hearingNote"
+              label={t("hearing.note")}
+              rows={2}
+              maxLength={4000}
+            />
+            <button type="submit" name="open" value="1">
+              {edition.status === "hearing" ? ct("form.save") : t("hearing.open")}
+            </button>{" "}
+            {edition.status === "hearing" && (
+              <button type="submit" name="open" value="0" class="secondary">
+                {t("hearing.close")}
+              </button>
+            )}
+          </Form>
+        </details>
+      )}
+
+      {!frozen && data.can.manage && (
+        <details
+          class="charter-panel"
+          id="h-adopt"
+          open={!!(data.forms.vote || data.forms.resolution || data.forms.adopt || data.vote)}
+        >
+          <summary>{t("adopt.title")}</summary>
+          <FormError state={data.forms.adopt} />
+          <h3>{t("adopt.byVote")}</h3>
+          <p class="hint">{t("adopt.byVoteHint")}</p>
+          {data.vote ? (
+            <>
+              <p>
+                {t("adopt.question")}: <a href={data.vote.href}>{data.vote.phase}</a>
+              </p>
+              <div class="inline-forms">
+                <Form action={`${ab}/adopt-vote`} class="inline-form">
+                  <button type="submit">{t("adopt.check")}</button>
+                </Form>
+                <Form action={`${ab}/withdraw-vote`} class="inline-form">
+                  <button type="submit" class="secondary">
+                    {t("adopt.withdraw")}
+                  </button>
+                </Form>
+              </div>
+            </>
+          ) : (
+            <Form action={`${ab}/vote`} label={t("adopt.byVote")}>
+              <FormError state={data.forms.vote} />
+              <Select
+                form="vote"
+                state={data.forms.vote}
+                name="area"
+                label={t("adopt.area")}
+                required
+                value={charter.areaId ? String(charter.areaId) : ""}
+                placeholder=""
+                options={data.areas.map((a) => ({ value: String(a.id), label: a.label }))}
+              />
+              <button type="submit">{t("adopt.putToVote")}</button>
+            </Form>
+          )}
+          <h3>{t("adopt.byResolution")}</h3>
+          <p class="hint">{t("adopt.byResolutionHint")}</p>
+          {data.resolutions.length === 0 ? (
+            <p class="muted">{t("adopt.noResolutions")}</p>
+          ) : (
+            <Form action={`${ab}/adopt-resolution`} label={t("adopt.byResolution")}>
+              <FormError state={data.forms.resolution} />
+              <Select
+                form="resolution"
+                state={data.forms.resolution}
+                name="resolution"
+                label={t("adopt.resolution")}
+                required
+                placeholder=""
+                options={data.resolutions.map((r) => ({ value: String(r.id), label: r.label }))}
+              />
+              <button type="submit">{t("adopt.adopt")}</button>
+            </Form>
+          )}
+        </details>
+      )}
+
+      {frozen && data.can.sign && (
+        <section class="charter-panel" aria-labelledby="h-signing">
+          <h2 id="h-signing">{t("sign.title")}</h2>
+          {data.missingPillars.length > 0 && (
+            <p class="notice">
+              {t("sign.missingPillars", { names: data.missingPillars.join(", ") })}
+            </p>
+          )}
+          <Signatories data={data} />
+          {data.signatories.length > 0 && (
+            <ul class="inline-forms">
+              {data.signatories.map((s) => (
+                <li key={s.id}>
+                  <Form action={`${base}/charter-signatories/${s.id}/delete`} class="inline-form">
+                    <button
+                      type="submit"
+                      class="danger small"
+                      aria-label={t("draft.deleteLabel", { label: s.name })}
+                    >
+                      {t("draft.delete")} {s.name}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t("sign.add")}</h3>
+          <Form action={`${ab}/signatories`} multipart label={t("sign.add")}>
+            <FormError state={data.forms.signatory} />
+            <Select
+              form="sign"
+              state={data.forms.signatory}
+              name="kind"
+              label={t("sign.kind")}
+              required
+              value="pillar"
+              options={[
+                { value: "pillar", label: t("sign.kind.pillar") },
+                { value: "village", label: t("sign.kind.village") },
+              ]}
+            />
+            <div class="field">
+              <label for="f-sign-pillar">
+                {t("sign.pillar")} <span class="opt">({ct("form.optional")})</span>
+              </label>
+              {data.forms.signatory?.errors.pillar && (
+                <p class="error" id="f-sign-pillar-err">
+                  {data.forms.signatory.errors.pillar}
+                </p>
+              )}
+              <input
+                id="f-sign-pillar"
+                name="pillar"
+                list="pillar-list"
+                maxLength={200}
+                value={data.forms.signatory?.values.pillar ?? ""}
+                aria-describedby={
+                  data.forms.signatory?.errors.pillar ? "f-sign-pillar-err" : undefined
+                }
+              />
+              <datalist id="pillar-list">
+                {data.pillars.map((p) => (
+                  <option key={p} value={p} />
+                ))}
+              </datalist>
+            </div>
+            <Select
+              form="sign"
+              state={data.forms.signatory}
+              name="village"
+              label={t("sign.village")}
+              placeholder=""
+              options={data.villages.map((v) => ({ value: String(v.id), label: v.label }))}
+            />
+            <Input
+              form="sign"
+              state={data.forms.signatory}
+              name="name"
+              label={t("sign.name")}
+              required
+              maxLength={200}
+            />
+            <Input
+              form="sign"
+              state={data.forms.signatory}
+              name="position"
+              label={t("sign.position")}
+              maxLength={200}
+            />
+            <Input
+              form="sign"
+              state={data.forms.signatory}
+              name="signedOn"
+              type="date"
+              label={t("sign.signedOn")}
+              value={edition.signingOn ?? ""}
+            />
+            <Input
+              form="sign"
+              state={data.forms.signatory}
+              name="sortOrder"
+              type="number"
+              label={t("sign.order")}
+            />
+            <div class={data.forms.signatory?.errors.scan ? "field has-error" : "field"}>
+              <label for="f-sign-scan">
+                {t("sign.scan")} <span class="opt">({ct("form.optional")})</span>
+              </label>
+              <p class="hint" id="f-sign-scan-hint">
+                {t("sign.scanHint")}
+              </p>
+              {data.forms.signatory?.errors.scan && (
+                <p class="error" id="f-sign-scan-err">
+                  {data.forms.signatory.errors.scan}
+                </p>
+              )}
+              <input
+                id="f-sign-scan"
+                type="file"
+                name="scan"
+                accept="image/jpeg,image/png,image/webp"
+                aria-describedby={`f-sign-scan-hint${data.forms.signatory?.errors.scan ? " f-sign-scan-err" : ""}`}
+              />
+            </div>
+            <button type="submit">{t("sign.add")}</button>
+          </Form>
+          <h3>{t("photo.title")}</h3>
+          {data.photos.length > 0 && (
+            <>
+              <Photos photos={data.photos} />
+              <ul class="inline-forms">
+                {data.photos.map((p) => (
+                  <li key={p.id}>
+                    <Form action={`${base}/charter-photos/${p.id}/delete`} class="inline-form">
+                      <button type="submit" class="danger small">
+                        {t("draft.delete")} {p.caption || t("photo.untitled")} (
+                        {num(p.id, "arabic", lang)})
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <Form action={`${ab}/photos`} multipart label={t("photo.add")}>
+            <FormError state={data.forms.photo} />
+            <div class={data.forms.photo?.errors.photo ? "field has-error" : "field"}>
+              <label for="f-photo-file">
+                {t("photo.file")} <span class="req"> *</span>
+              </label>
+              {data.forms.photo?.errors.photo && (
+                <p class="error" id="f-photo-file-err">
+                  {data.forms.photo.errors.photo}
+                </p>
+              )}
+              <input
+                id="f-photo-file"
+                type="file"
+                name="photo"
+                required
+                accept="image/jpeg,image/png,image/webp"
+                aria-describedby={data.forms.photo?.errors.photo ? "f-photo-file-err" : undefined}
+              />
+            </div>
+            <Input
+              form="photo"
+              state={data.forms.photo}
+              name="caption"
+              label={t("photo.caption")}
+              maxLength={300}
+            />
+            <button type="submit">{t("photo.add")}</button>
+          </Form>
+        </section>
+      )}
+
+      {data.draft && data.can.draft ? (
+        <DraftEditor data={data.draft} />
+      ) : (
+        !frozen && <p class="notice">{t("draft.locked")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,311 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import { Form, type FormState } from "../../../core/views/form.tsx";
+import { LINK_TYPES, PROGRESS, type Progress } from "../edition.ts";
+import type { CharterRow, EditionRow, LinkRow } from "../queries.ts";
+import { chapterLabel, clauseLabel, dateIn, editionLabel, num } from "../present.ts";
+import { FormError, Input, Paras, Select, TextArea, textIn, useT } from "./common.tsx";
+
+/** One clause in the follow-up table. */
+export interface FollowRow {
+  key: number;
+  number: number;
+  chapter: number | null;
+  chapterTitle: string;
+  text: string;
+  status: Progress;
+  note: string;
+  at: Date | null;
+  links: LinkRow[];
+}
+
+function StatusTag({ status }: { status: Progress }) {
+  const t = useT();
+  return <span class={`badge progress-${status}`}>{t(`progress.${status}`)}</span>;
+}
+
+function Links({ links }: { links: LinkRow[] }) {
+  const t = useT();
+  if (!links.length) return <span class="muted">—</span>;
+  return (
+    <ul class="links">
+      {links.map((l) => (
+        <li key={l.id}>
+          <span class="muted">{t(`link.${l.targetType}` as "link.other")}:</span>{" "}
+          {l.url ? <a href={l.url}>{l.label}</a> : l.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A stacked bar of the statuses (SVG, so no inline styles are needed). */
+function ProgressBar({ counts, total }: { counts: Record<Progress, number>; total: number }) {
+  let x = 0;
+  return (
+    <svg
+      class="progress-bar"
+      viewBox="0 0 100 6"
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {PROGRESS.map((p) => {
+        const w = total ? (100 * counts[p]) / total : 0;
+        const rect = <rect key={p} class={`bar-${p}`} x={x} y={0} width={w} height={6} />;
+        x += w;
+        return rect;
+      })}
+    </svg>
+  );
+}
+
+/** The follow-up of a whole edition: every clause with its status and links. */
+export function FollowUpPage(props: {
+  charter: CharterRow;
+  edition: EditionRow;
+  title: string;
+  rows: FollowRow[];
+  counts: Record<Progress, number>;
+  total: number;
+  filter: Progress | "";
+  canEdit: boolean;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = useT();
+  const { charter, edition } = props;
+  const d = charter.digits;
+  const eb = `/t/${tambon!.slug}/charter-editions/${edition.id}`;
+  const n = (x: number) => num(x, d, lang);
+  let lastChapter: number | null | undefined;
+  return (
+    <>
+      <p class="back">
+        <a href={eb}>
+          ← {props.title} {editionLabel(edition, lang, d)}
+        </a>
+      </p>
+      <h1>
+        {t("follow.title")} · {editionLabel(edition, lang, d)}
+      </h1>
+      <p class="prose">{t("follow.intro")}</p>
+      <section aria-labelledby="h-summary">
+        <h2 id="h-summary">{t("follow.summary")}</h2>
+        <ProgressBar counts={props.counts} total={props.total} />
+        <ul class="stats progress-stats">
+          {PROGRESS.map((p) => (
+            <li key={p}>
+              <strong>{n(props.counts[p])}</strong> <StatusTag status={p} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <form
+        method="get"
+        action={`${eb}/follow-up`}
+        class="inline-form"
+        aria-label={t("follow.filter")}
+      >
+        <label for="f-status">{t("follow.filter")}</label>
+        <select id="f-status" name="status">
+          <option value="">{t("follow.allStatuses")}</option>
+          {PROGRESS.map((p) => (
+            <option key={p} value={p} selected={props.filter === p}>
+              {t(`progress.${p}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="secondary">
+          {t("follow.filter")}
+        </button>{" "}
+        <a href={`${eb}/follow-up.csv`}>{t("follow.export")}</a>
+      </form>
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t("follow.title")}>
+        <table class="follow-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("edition.clause", { n: "" }).trim()}</th>
+              <th scope="col">{t("follow.status")}</th>
+              <th scope="col">{t("follow.links")}</th>
+              <th scope="col">{t("follow.note")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => {
+              const head =
+                r.chapter !== lastChapter ? (
+                  <tr class="chapter-row" key={`h${r.key}`}>
+                    <th scope="colgroup" colSpan={4}>
+                      {r.chapter
+                        ? `${chapterLabel(r.chapter, lang, d)} ${textIn(r.chapterTitle, d, lang)}`
+                        : t("edition.closing")}
+                    </th>
+                  </tr>
+                ) : null;
+              lastChapter = r.chapter;
+              const excerpt = r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text;
+              return (
+                <>
+                  {head}
+                  <tr key={r.key} id={`c-${r.key}`}>
+                    <td>
+                      <a href={`${eb}/follow-up?clause=${r.key}`}>
+                        <strong>{clauseLabel(r.number, lang, d)}</strong>
+                      </a>{" "}
+                      {textIn(excerpt, d, lang)}
+                    </td>
+                    <td>
+                      <StatusTag status={r.status} />
+                    </td>
+                    <td>
+                      <Links links={r.links} />
+                    </td>
+                    <td>
+                      {textIn(r.note, d, lang)}
+                      {r.at && <span class="muted"> ({dateIn(r.at, lang, d)})</span>}
+                    </td>
+                  </tr>
+                </>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** One clause's follow-up: text, status with history, links; forms for the working group. */
+export function FollowClausePage(props: {
+  charter: CharterRow;
+  edition: EditionRow;
+  title: string;
+  row: FollowRow;
+  history: { id: number; status: Progress; note: string; at: Date; author: string | null }[];
+  canEdit: boolean;
+  statusForm: FormState;
+  linkForm: FormState;
+  partners: { id: number; name: string }[];
+}) {
+  const { lang, tambon } = useCtx();
+  const t = useT();
+  const { charter, edition, row } = props;
+  const d = charter.digits;
+  const eb = `/t/${tambon!.slug}/charter-editions/${edition.id}`;
+  const label = clauseLabel(row.number, lang, d);
+  return (
+    <>
+      <p class="back">
+        <a href={`${eb}/follow-up#c-${row.key}`}>← {t("follow.title")}</a>
+      </p>
+      <h1>
+        {label} · {props.title}
+      </h1>
+      <blockquote>
+        <Paras text={textIn(row.text, d, lang)} />
+      </blockquote>
+      <p>
+        {t("follow.status")}: <StatusTag status={row.status} />
+      </p>
+      {props.canEdit && edition.status === "adopted" && (
+        <Form action={`${eb}/follow-up`} label={t("follow.setStatus")}>
+          <input type="hidden" name="clause" value={String(row.key)} />
+          <FormError state={props.statusForm} />
+          <Select
+            form="status"
+            state={props.statusForm}
+            name="status"
+            label={t("follow.status")}
+            required
+            value={row.status}
+            options={PROGRESS.map((p) => ({ value: p, label: t(`progress.${p}`) }))}
+          />
+          <TextArea
+            form="status"
+            state={props.statusForm}
+            name="note"
+            label={t("follow.note")}
+            rows={2}
+            maxLength={2000}
+          />
+          <button type="submit">{t("follow.setStatus")}</button>
+        </Form>
+      )}
+      <section aria-labelledby="h-links">
+        <h2 id="h-links">{t("follow.links")}</h2>
+        {row.links.length === 0 ? (
+          <p class="muted">{t("follow.none")}</p>
+        ) : (
+          <ul class="links">
+            {row.links.map((l) => (
+              <li key={l.id}>
+                <span class="muted">{t(`link.${l.targetType}` as "link.other")}:</span>{" "}
+                {l.url ? <a href={l.url}>{l.label}</a> : l.label}
+                {props.canEdit && (
+                  <Form
+                    action={`/t/${tambon!.slug}/charter-links/${l.id}/delete`}
+                    class="inline-form"
+                  >
+                    <button
+                      type="submit"
+                      class="secondary small"
+                      aria-label={t("follow.removeLink", { label: l.label })}
+                    >
+                      {t("draft.delete")}
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {props.canEdit && (
+          <Form action={`${eb}/links`} label={t("follow.addLink")}>
+            <input type="hidden" name="clause" value={String(row.key)} />
+            <FormError state={props.linkForm} />
+            <Select
+              form="link"
+              state={props.linkForm}
+              name="targetType"
+              label={t("follow.linkType")}
+              required
+              options={LINK_TYPES.map((k) => ({ value: k, label: t(`link.${k}`) }))}
+            />
+            <Input
+              form="link"
+              state={props.linkForm}
+              name="label"
+              label={t("follow.label")}
+              required
+              maxLength={300}
+            />
+            <Input
+              form="link"
+              state={props.linkForm}
+              name="url"
+              label={t("follow.url")}
+              maxLength={1000}
+            />
+            <button type="submit">{t("follow.addLink")}</button>
+          </Form>
+        )}
+      </section>
+      <section aria-labelledby="h-history">
+        <h2 id="h-history">{t("follow.history")}</h2>
+        {props.history.length === 0 ? (
+          <p class="muted">{t("follow.none")}</p>
+        ) : (
+          <ul>
+            {props.history.map((h) => (
+              <li key={h.id}>
+                <StatusTag status={h.status} /> {h.note}{" "}
+                <span class="muted">
+                  · {h.author ?? "—"} · {dateIn(h.at, lang, d)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,250 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import { Form, type FormState } from "../../../core/views/form.tsx";
+import type { CharterDiff } from "../diff.ts";
+import type { VillageParticipation } from "../hearing.ts";
+import type { CharterRow, EditionRow } from "../queries.ts";
+import { dateIn, editionLabel, num } from "../present.ts";
+import { ErrorList, FormError, Input, Paras, Select, TextArea, useT } from "./common.tsx";
+import { DiffView } from "./lists.tsx";
+import type { CommentItem } from "./comments.tsx";
+
+/** What the hearing page shows. */
+export interface HearingData {
+  charter: CharterRow;
+  edition: EditionRow;
+  title: string;
+  meetings: { id: number; title: string; href: string; day: string | null }[];
+  villages: { id: number; moo: number; nameTh: string; nameEn: string }[];
+  byVillage: Map<number | null, VillageParticipation>;
+  people: number;
+  villagesReached: number;
+  acceptedInHearing: CommentItem[];
+  diff: { diff: CharterDiff; fromNumber: number; adopted: boolean } | null;
+  canRecord: boolean;
+  aboutOptions: { value: string; label: string }[];
+  form: FormState;
+  showAll: boolean;
+}
+
+/** The public hearing of an edition: period, meetings, recording views, and the report. */
+export function HearingPage({ data }: { data: HearingData }) {
+  const { lang, tambon } = useCtx();
+  const t = useT();
+  const { charter, edition } = data;
+  const d = charter.digits;
+  const eb = `/t/${tambon!.slug}/charter-editions/${edition.id}`;
+  const vName = (v: { nameTh: string; nameEn: string }) =>
+    lang === "en" && v.nameEn ? v.nameEn : v.nameTh;
+  const rows = data.villages.map((v) => ({ v, p: data.byVillage.get(v.id) }));
+  const unknown = data.byVillage.get(null);
+  const total = [...data.byVillage.values()].reduce(
+    (a, p) => ({
+      comments: a.comments + p.comments,
+      suggestions: a.suggestions + p.suggestions,
+      accepted: a.accepted + p.accepted,
+    }),
+    { comments: 0, suggestions: 0, accepted: 0 },
+  );
+  const n = (x: number) => num(x, d, lang);
+  return (
+    <>
+      <p class="back">
+        <a href={eb}>
+          ← {data.title} {editionLabel(edition, lang, d)}
+        </a>
+      </p>
+      <h1>
+        {t("hearing.title")} · {editionLabel(edition, lang, d)}
+      </h1>
+      <p class="prose">{t("hearing.intro")}</p>
+      {!(data.canRecord && edition.status === "hearing") && (
+        <ErrorList form="hearing" state={data.form} />
+      )}
+      <dl class="charter-facts">
+        <dt>{t("hearing.period")}</dt>
+        <dd>
+          {edition.hearingStartsOn && edition.hearingEndsOn
+            ? `${dateIn(edition.hearingStartsOn, lang, d)} – ${dateIn(edition.hearingEndsOn, lang, d)}`
+            : t("hearing.notYet")}
+        </dd>
+      </dl>
+      {edition.hearingNote && <Paras text={edition.hearingNote} />}
+      {data.meetings.length > 0 && (
+        <section aria-labelledby="h-meetings">
+          <h2 id="h-meetings">{t("hearing.meetings")}</h2>
+          <ul>
+            {data.meetings.map((m) => (
+              <li key={m.id}>
+                <a href={m.href}>{m.title}</a>
+                {m.day && <span class="muted"> · {dateIn(m.day, lang, d)}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {data.canRecord && edition.status === "hearing" && (
+        <section aria-labelledby="h-record">
+          <h2 id="h-record">{t("hearing.record")}</h2>
+          <Form action={`${eb}/hearing`} label={t("hearing.record")}>
+            <FormError state={data.form} />
+            <Input
+              form="hearing"
+              state={data.form}
+              name="name"
+              label={t("hearing.name")}
+              required
+              maxLength={200}
+            />
+            <Select
+              form="hearing"
+              state={data.form}
+              name="village"
+              label={t("hearing.village")}
+              required
+              placeholder=""
+              options={data.villages.map((v) => ({ value: String(v.id), label: vName(v) }))}
+            />
+            <Select
+              form="hearing"
+              state={data.form}
+              name="about"
+              label={t("comments.about")}
+              required
+              options={data.aboutOptions}
+            />
+            <fieldset>
+              <legend>{t("comments.kind")}</legend>
+              {(["comment", "suggestion"] as const).map((k) => (
+                <div class="field check" key={k}>
+                  <input
+                    type="radio"
+                    id={`f-hearing-kind-${k}`}
+                    name="kind"
+                    value={k}
+                    checked={(data.form.values.kind ?? "comment") === k}
+                  />
+                  <label for={`f-hearing-kind-${k}`}>{t(`comments.kind.${k}`)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <TextArea
+              form="hearing"
+              state={data.form}
+              name="body"
+              label={t("comments.body")}
+              rows={3}
+              maxLength={4000}
+            />
+            <TextArea
+              form="hearing"
+              state={data.form}
+              name="proposedText"
+              label={t("comments.proposed")}
+              hint={t("comments.proposedHint")}
+              rows={4}
+            />
+            <button type="submit">{t("hearing.record")}</button>
+          </Form>
+        </section>
+      )}
+      <section aria-labelledby="h-report">
+        <h2 id="h-report">{t("hearing.report")}</h2>
+        <p>
+          {t("hearing.villagesReached", {
+            n: n(data.villagesReached),
+            total: n(data.villages.length),
+          })}{" "}
+          · {t("hearing.people")}: {n(data.people)}
+        </p>
+        <h3>{t("hearing.participation")}</h3>
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("hearing.participation")}>
+          <table class="hearing-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("hearing.village")}</th>
+                <th scope="col" class="num">
+                  {t("hearing.people")}
+                </th>
+                <th scope="col" class="num">
+                  {t("hearing.comments")}
+                </th>
+                <th scope="col" class="num">
+                  {t("hearing.suggestions")}
+                </th>
+                <th scope="col" class="num">
+                  {t("hearing.acceptedN")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ v, p }) => (
+                <tr key={v.id} class={p ? undefined : "row-none"}>
+                  <th scope="row">{vName(v)}</th>
+                  <td class="num">{n(p?.people ?? 0)}</td>
+                  <td class="num">{n(p?.comments ?? 0)}</td>
+                  <td class="num">{n(p?.suggestions ?? 0)}</td>
+                  <td class="num">{n(p?.accepted ?? 0)}</td>
+                </tr>
+              ))}
+              {unknown && (
+                <tr>
+                  <th scope="row">{t("hearing.noVillage")}</th>
+                  <td class="num">{n(unknown.people)}</td>
+                  <td class="num">{n(unknown.comments)}</td>
+                  <td class="num">{n(unknown.suggestions)}</td>
+                  <td class="num">{n(unknown.accepted)}</td>
+                </tr>
+              )}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("hearing.total")}</th>
+                <td class="num">{n(data.people)}</td>
+                <td class="num">{n(total.comments)}</td>
+                <td class="num">{n(total.suggestions)}</td>
+                <td class="num">{n(total.accepted)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <h3>{t("hearing.changed")}</h3>
+        {data.acceptedInHearing.length === 0 && !data.diff ? (
+          <p class="muted">{t("hearing.noChanges")}</p>
+        ) : (
+          <>
+            {data.acceptedInHearing.length > 0 && (
+              <ul>
+                {data.acceptedInHearing.map((c) => (
+                  <li key={c.id}>
+                    <a href={`${eb}/comments?clause=${c.clauseKey ?? "preamble"}#comment-${c.id}`}>
+                      {c.aboutLabel}
+                    </a>{" "}
+                    · {t("comments.by", { name: c.author })}
+                    {c.village && ` (${c.village})`} ·{" "}
+                    {t("comments.status.accepted", { n: n(c.appliedVersionNumber ?? 0) })}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {data.diff && (
+              <>
+                <p>
+                  {t("hearing.sinceStart", {
+                    from: n(data.diff.fromNumber),
+                    to: data.diff.adopted ? t("hearing.adoptedText") : t("hearing.latest"),
+                  })}
+                </p>
+                <DiffView
+                  diff={data.diff.diff}
+                  charter={charter}
+                  showAll={data.showAll}
+                  toggleHref={`${eb}/hearing${data.showAll ? "" : "?all=1"}`}
+                />
+              </>
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { and, eq } from "drizzle-orm";
+import sharp from "sharp";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { checkImage } from "../../../core/uploads.ts";
+import { meetingFiles } from "../schema.ts";
+import type { FileInfo } from "../queries.ts";
+import { fail, failCore, type GResult } from "../result.ts";
+import { lockMeeting } from "./meetings.ts";
+
+const OFFICE: Record<string, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  odt: "application/vnd.oasis.opendocument.text",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+};
+const IMAGE_MIME = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
+
+/** What a file is, from its first bytes (and, for office documents, its extension). */
+export function sniffFile(
+  buf: Buffer,
+  filename: string,
+): { kind: "photo" | "document"; mime: string } | null {
+  const image = checkImage(buf);
+  if (image && image !== "svg") return { kind: "photo", mime: IMAGE_MIME[image] };
+  if (buf.subarray(0, 5).toString("latin1") === "%PDF-")
+    return { kind: "document", mime: "application/pdf" };
+  const ext = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
+  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && OFFICE[ext])
+    return { kind: "document", mime: OFFICE[ext] };
+  return null;
+}
+
+/** A file name safe to keep and to send back in a header. */
+function cleanName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return base.replace(/[\u0000-\u001f"]/g, "").slice(0, 150) || "file";
+}
+
+/** Adds a document or photo to a meeting; photos get their pixel size and a small WebP thumbnail. */
+export async function addMeetingFile(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  meetingId: number,
+  file: { data: Buffer; filename: string },
+  caption: string,
+): Promise<GResult<FileInfo>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return failCore("_form", "error.403");
+  const sniffed = file.data.length ? sniffFile(file.data, file.filename) : null;
+  if (!sniffed) return fail("file", "err.file");
+  let width: number | null = null;
+  let height: number | null = null;
+  let thumb: Buffer | null = null;
+  if (sniffed.kind === "photo") {
+    try {
+      const img = sharp(file.data, { limitInputPixels: 50_000_000 });
+      const meta = await img.metadata();
+      const turned = (meta.orientation ?? 1) >= 5;
+      width = (turned ? meta.height : meta.width) ?? null;
+      height = (turned ? meta.width : meta.height) ?? null;
+      thumb = await sharp(file.data)
+        .rotate()
+        .resize({ width: 480, height: 480, fit: "inside", withoutEnlargement: true })
+        .webp({ quality: 72 })
+        .toBuffer();
+    } catch {
+      return fail("file", "err.file");
+    }
+  }
+  const text = caption.trim().slice(0, 300);
+  return db.transaction(async (tx) => {
+    const meeting = await lockMeeting(tx, tambonId, meetingId);
+    if (!meeting) return failCore<FileInfo>("_form", "error.404");
+    const [row] = await tx
+      .insert(meetingFiles)
+      .values({
+        tambonId,
+        meetingId,
+        kind: sniffed.kind,
+        name: cleanName(file.filename),
+        caption: text,
+        mime: sniffed.mime,
+        bytes: file.data.length,
+        width,
+        height,
+        data: file.data,
+        thumb,
+      })
+      .returning({
+        id: meetingFiles.id,
+        meetingId: meetingFiles.meetingId,
+        kind: meetingFiles.kind,
+        name: meetingFiles.name,
+        caption: meetingFiles.caption,
+        mime: meetingFiles.mime,
+        bytes: meetingFiles.bytes,
+        width: meetingFiles.width,
+        height: meetingFiles.height,
+      });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "meeting.file.add",
+      targetType: "meeting",
+      targetId: meetingId,
+      after: { fileId: row!.id, name: row!.name, kind: row!.kind, bytes: row!.bytes },
+    });
+    return { ok: true as const, value: row! };
+  });
+}
+
+/** Removes a document or photo of a meeting. */
+export async function deleteMeetingFile(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  fileId: number,
+): Promise<GResult<{ meetingId: number }>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return failCore("_form", "error.403");
+  return db.transaction(async (tx) => {
+    const [gone] = await tx
+      .delete(meetingFiles)
+      .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, fileId)))
+      .returning({ meetingId: meetingFiles.meetingId, name: meetingFiles.name });
+    if (!gone) return failCore<{ meetingId: number }>("_form", "error.404");
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "meeting.file.delete",
+      targetType: "meeting",
+      targetId: gone.meetingId,
+      before: { fileId, name: gone.name },
+    });
+    return { ok: true as const, value: { meetingId: gone.meetingId } };
+  });
+}

@@ -1,0 +1,344 @@
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { getArea } from "../../areas/public.ts";
+import { groupMemberships, nominations, workGroups } from "../schema.ts";
+import { isGroupKind, isPosition, overlaps, type Position } from "../group.ts";
+import { nameKey } from "../meeting.ts";
+import {
+  findMemberByName,
+  type GroupRow,
+  type MembershipRow,
+  type NominationRow,
+} from "../queries.ts";
+import { fail, failCore, type GResult } from "../result.ts";
+import { lockMeeting } from "./meetings.ts";
+
+const groupSchema = z
+  .object({
+    kind: z.string(),
+    nameTh: fields.text(200),
+    nameEn: fields.optionalText(200),
+    purposeTh: fields.optionalText(4000),
+    purposeEn: fields.optionalText(4000),
+    areaId: fields.optionalInt(1, 2 ** 31 - 1),
+    formedOn: fields.optionalDate(),
+    dissolvedOn: fields.optionalDate(),
+  })
+  .loose();
+
+/** Forms a group or edits it: validate → authorize → write + audit. One central group per tambon. */
+export async function saveGroup(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  body: Record<string, string>,
+  today: string,
+  groupId?: number,
+): Promise<GResult<GroupRow>> {
+  if (!can(actor, "group.manage", { tambonId })) return failCore("_form", "error.403");
+  const parsed = parseForm(groupSchema, body);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (!isGroupKind(v.kind)) return fail("kind", "err.choice");
+  const formedOn = v.formedOn ?? today;
+  if (v.dissolvedOn && v.dissolvedOn < formedOn) return fail("dissolvedOn", "err.endBeforeStart");
+  if (v.areaId && !(await getArea(db, tambonId, v.areaId))) return fail("areaId", "err.area");
+  return db.transaction(async (tx) => {
+    const [current] = groupId
+      ? await tx
+          .select()
+          .from(workGroups)
+          .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, groupId)))
+      : [];
+    if (groupId && !current) return failCore<GroupRow>("_form", "error.404");
+    if (v.kind === "central" && !v.dissolvedOn) {
+      const [other] = await tx
+        .select({ id: workGroups.id })
+        .from(workGroups)
+        .where(
+          and(
+            eq(workGroups.tambonId, tambonId),
+            eq(workGroups.kind, "central"),
+            isNull(workGroups.dissolvedOn),
+            groupId ? ne(workGroups.id, groupId) : sql`true`,
+          ),
+        );
+      if (other) return fail<GroupRow>("kind", "err.centralExists");
+    }
+    const values = {
+      kind: v.kind as GroupRow["kind"],
+      nameTh: v.nameTh,
+      nameEn: v.nameEn,
+      purposeTh: v.purposeTh,
+      purposeEn: v.purposeEn,
+      areaId: v.areaId,
+      formedOn,
+      dissolvedOn: v.dissolvedOn,
+    };
+    const [row] = current
+      ? await tx
+          .update(workGroups)
+          .set(values)
+          .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, current.id)))
+          .returning()
+      : await tx
+          .insert(workGroups)
+          .values({ ...values, tambonId })
+          .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: current ? "group.update" : "group.create",
+      targetType: "work_group",
+      targetId: row!.id,
+      before: current
+        ? { nameTh: current.nameTh, kind: current.kind, dissolvedOn: current.dissolvedOn }
+        : null,
+      after: {
+        nameTh: row!.nameTh,
+        kind: row!.kind,
+        formedOn: row!.formedOn,
+        dissolvedOn: row!.dissolvedOn,
+      },
+    });
+    return { ok: true as const, value: row! };
+  });
+}
+
+const memberSchema = z
+  .object({
+    name: fields.text(200),
+    villageId: fields.optionalInt(1, 2 ** 31 - 1),
+    pillar: fields.optionalText(200),
+    position: z.string().optional(),
+    task: fields.optionalText(500),
+    startOn: fields.optionalDate(),
+    endOn: fields.optionalDate(),
+    joinReason: fields.optionalText(500),
+  })
+  .loose();
+
+async function villageOfTambon(tx: DbOrTx, tambonId: number, id: number | null): Promise<boolean> {
+  if (id === null) return true;
+  const [v] = await tx
+    .select({ id: villages.id })
+    .from(villages)
+    .where(and(eq(villages.tambonId, tambonId), eq(villages.id, id)));
+  return !!v;
+}
+
+/**
+ * Adds a person to a group for a period (e.g. for one task); the name is linked to the tambon
+ * member of that name when there is exactly one. A person cannot hold two overlapping periods.
+ */
+export async function addMember(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  groupId: number,
+  body: Record<string, string>,
+  today: string,
+): Promise<GResult<MembershipRow>> {
+  if (!can(actor, "group.manage", { tambonId })) return failCore("_form", "error.403");
+  const parsed = parseForm(memberSchema, body);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  const position: Position = isPosition(v.position) ? v.position : "member";
+  const startOn = v.startOn ?? today;
+  if (v.endOn && v.endOn < startOn) return fail("endOn", "err.endBeforeStart");
+  return db.transaction(async (tx) => {
+    const [group] = await tx
+      .select()
+      .from(workGroups)
+      .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, groupId)));
+    if (!group) return failCore<MembershipRow>("_form", "error.404");
+    if (!(await villageOfTambon(tx, tambonId, v.villageId)))
+      return fail<MembershipRow>("villageId", "err.village");
+    const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId);
+    const history = await tx
+      .select()
+      .from(groupMemberships)
+      .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.groupId, groupId)));
+    const same = history.filter((h) =>
+      match ? h.userId === match.userId : !h.userId && nameKey(h.name) === nameKey(v.name),
+    );
+    if (same.some((h) => overlaps(h, { startOn, endOn: v.endOn })))
+      return fail<MembershipRow>("startOn", "err.overlap");
+    const [row] = await tx
+      .insert(groupMemberships)
+      .values({
+        tambonId,
+        groupId,
+        userId: match?.userId ?? null,
+        name: v.name,
+        villageId: v.villageId ?? match?.villageId ?? null,
+        pillar: v.pillar,
+        position,
+        task: v.task,
+        startOn,
+        endOn: v.endOn,
+        joinReason: v.joinReason,
+      })
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "group.member.add",
+      targetType: "work_group",
+      targetId: groupId,
+      after: {
+        membershipId: row!.id,
+        name: row!.name,
+        userId: row!.userId,
+        position,
+        startOn,
+        endOn: v.endOn,
+        task: v.task,
+      },
+    });
+    return { ok: true as const, value: row! };
+  });
+}
+
+const endSchema = z
+  .object({ endOn: fields.optionalDate(), leaveReason: fields.optionalText(500) })
+  .loose();
+
+/** Records that a member left (last day and reason); the period stays in the history. */
+export async function endMembership(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  membershipId: number,
+  body: Record<string, string>,
+  today: string,
+): Promise<GResult<MembershipRow>> {
+  if (!can(actor, "group.manage", { tambonId })) return failCore("_form", "error.403");
+  const parsed = parseForm(endSchema, body);
+  if (!parsed.ok) return parsed;
+  const endOn = parsed.value.endOn ?? today;
+  return db.transaction(async (tx) => {
+    const [m] = await tx
+      .select()
+      .from(groupMemberships)
+      .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.id, membershipId)));
+    if (!m) return failCore<MembershipRow>("_form", "error.404");
+    if (endOn < m.startOn) return fail<MembershipRow>("endOn", "err.endBeforeStart");
+    const [row] = await tx
+      .update(groupMemberships)
+      .set({ endOn, leaveReason: parsed.value.leaveReason })
+      .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.id, membershipId)))
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "group.member.end",
+      targetType: "work_group",
+      targetId: m.groupId,
+      before: { membershipId, endOn: m.endOn },
+      after: { membershipId, endOn, leaveReason: parsed.value.leaveReason },
+    });
+    return { ok: true as const, value: row! };
+  });
+}
+
+const nominationSchema = z
+  .object({
+    groupId: fields.int(1, 2 ** 31 - 1),
+    name: fields.text(200),
+    villageId: fields.optionalInt(1, 2 ** 31 - 1),
+    pillar: fields.optionalText(200),
+    position: z.string().optional(),
+  })
+  .loose();
+
+/** A village assembly nominates a person to a group; a later resolution approves or rejects it. */
+export async function nominate(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  meetingId: number,
+  body: Record<string, string>,
+): Promise<GResult<NominationRow>> {
+  if (!can(actor, "nomination.manage", { tambonId })) return failCore("_form", "error.403");
+  const parsed = parseForm(nominationSchema, body);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  const position: Position = isPosition(v.position) ? v.position : "member";
+  return db.transaction(async (tx) => {
+    const meeting = await lockMeeting(tx, tambonId, meetingId);
+    if (!meeting) return failCore<NominationRow>("_form", "error.404");
+    if (meeting.minutesConfirmedAt) return fail<NominationRow>("_form", "err.locked");
+    if (meeting.kind !== "village_assembly")
+      return fail<NominationRow>("_form", "nom.onlyAssembly");
+    const [group] = await tx
+      .select({ id: workGroups.id })
+      .from(workGroups)
+      .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, v.groupId)));
+    if (!group) return fail<NominationRow>("groupId", "err.group");
+    if (!(await villageOfTambon(tx, tambonId, v.villageId)))
+      return fail<NominationRow>("villageId", "err.village");
+    const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId);
+    const [row] = await tx
+      .insert(nominations)
+      .values({
+        tambonId,
+        groupId: v.groupId,
+        meetingId,
+        userId: match?.userId ?? null,
+        name: v.name,
+        villageId: v.villageId ?? match?.villageId ?? null,
+        pillar: v.pillar,
+        position,
+      })
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "nomination.create",
+      targetType: "nomination",
+      targetId: row!.id,
+      after: { meetingId, groupId: v.groupId, name: row!.name, userId: row!.userId, position },
+    });
+    return { ok: true as const, value: row! };
+  });
+}
+
+/** Withdraws a nomination still awaiting its resolution. */
+export async function withdrawNomination(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  nominationId: number,
+): Promise<GResult<NominationRow>> {
+  if (!can(actor, "nomination.manage", { tambonId })) return failCore("_form", "error.403");
+  return db.transaction(async (tx) => {
+    const [n] = await tx
+      .select()
+      .from(nominations)
+      .where(and(eq(nominations.tambonId, tambonId), eq(nominations.id, nominationId)));
+    if (!n) return failCore<NominationRow>("_form", "error.404");
+    if (n.status !== "proposed") return fail<NominationRow>("_form", "err.nomination");
+    const [row] = await tx
+      .update(nominations)
+      .set({ status: "withdrawn" })
+      .where(and(eq(nominations.tambonId, tambonId), eq(nominations.id, nominationId)))
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "nomination.withdraw",
+      targetType: "nomination",
+      targetId: nominationId,
+      before: { status: n.status },
+      after: { status: "withdrawn" },
+    });
+    return { ok: true as const, value: row! };
+  });
+}

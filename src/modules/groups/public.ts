@@ -1,0 +1,241 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../core/db/index.ts";
+import type { Lang } from "../../core/i18n/index.ts";
+import { meetings, resolutionLinks, resolutions } from "./schema.ts";
+import { bangkokDay, type MeetingKind, type Step } from "./meeting.ts";
+import { groupHistory, termsOn } from "./queries.ts";
+import { membersOn } from "./group.ts";
+import type { QuorumResult, RepTerm } from "./quorum.ts";
+import type { DecisionMethod, Outcome } from "./resolution.ts";
+
+export { checkQuorum } from "./quorum.ts";
+export type { QuorumInput, QuorumResult, RepTerm, VillageQuorum } from "./quorum.ts";
+export type { DecisionMethod, Outcome } from "./resolution.ts";
+export type { MeetingKind, Step } from "./meeting.ts";
+
+/** A resolution as other modules see it (the charter adopts by one; decisions cite them). */
+export interface Resolution {
+  id: number;
+  tambonId: number;
+  meetingId: number;
+  meetingTitleTh: string;
+  meetingKind: MeetingKind;
+  /** The day of the meeting that decided it (YYYY-MM-DD, Bangkok). */
+  decidedOn: string;
+  number: number;
+  textTh: string;
+  textEn: string;
+  method: DecisionMethod;
+  votes: { for: number; against: number; abstain: number } | null;
+  outcome: Outcome;
+  /** Whether the village quorum held when it was decided; null when the meeting had no quorum rule. */
+  quorumMet: boolean | null;
+  quorum: QuorumResult | null;
+  /** True once the meeting's minutes are confirmed: from then on the record never changes. */
+  confirmed: boolean;
+  /** The resolution this one corrects, and the one that corrects this one (if any). */
+  correctsId: number | null;
+  correctedById: number | null;
+  /** What it decided: links to records of any module, from the whole correction chain. */
+  links: { targetType: string; targetId: number }[];
+}
+
+const validId = (id: number) => Number.isInteger(id) && id > 0 && id < 2 ** 31;
+
+/** One resolution of a tambon with its quorum status and links (undefined for another tambon's). */
+export async function getResolution(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<Resolution | undefined> {
+  if (!validId(id)) return undefined;
+  const [row] = await db
+    .select({ r: resolutions, m: meetings })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, id)));
+  if (!row) return undefined;
+  const chain = await db
+    .select({ id: resolutions.id, correctsId: resolutions.correctsId })
+    .from(resolutions)
+    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.meetingId, row.r.meetingId)));
+  const byId = new Map(chain.map((c) => [c.id, c]));
+  const ids = new Set<number>([id]);
+  for (let c = byId.get(id); c?.correctsId && !ids.has(c.correctsId); c = byId.get(c.correctsId))
+    ids.add(c.correctsId);
+  const correctedBy = chain.find((c) => c.correctsId === id)?.id ?? null;
+  const links = await db
+    .select({ targetType: resolutionLinks.targetType, targetId: resolutionLinks.targetId })
+    .from(resolutionLinks)
+    .where(
+      and(eq(resolutionLinks.tambonId, tambonId), inArray(resolutionLinks.resolutionId, [...ids])),
+    )
+    .orderBy(asc(resolutionLinks.id));
+  const r = row.r;
+  return {
+    id: r.id,
+    tambonId,
+    meetingId: r.meetingId,
+    meetingTitleTh: row.m.titleTh,
+    meetingKind: row.m.kind,
+    decidedOn: bangkokDay(row.m.startsAt),
+    number: r.number,
+    textTh: r.textTh,
+    textEn: r.textEn,
+    method: r.method,
+    votes:
+      r.votesFor === null
+        ? null
+        : { for: r.votesFor, against: r.votesAgainst ?? 0, abstain: r.votesAbstain ?? 0 },
+    outcome: r.outcome,
+    quorumMet: r.quorumMet,
+    quorum: r.quorum,
+    confirmed: !!row.m.minutesConfirmedAt,
+    correctsId: r.correctsId,
+    correctedById: correctedBy,
+    links,
+  };
+}
+
+/**
+ * Links a resolution to what it decided (a charter edition, a plan …). Call it inside the command
+ * that records the change, which writes its own audit row; linking twice is harmless.
+ */
+export async function linkResolution(
+  tx: DbOrTx,
+  tambonId: number,
+  resolutionId: number,
+  targetType: string,
+  targetId: number,
+): Promise<boolean> {
+  const [r] = await tx
+    .select({ id: resolutions.id })
+    .from(resolutions)
+    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, resolutionId)));
+  if (!r) return false;
+  await tx
+    .insert(resolutionLinks)
+    .values({ tambonId, resolutionId, targetType, targetId })
+    .onConflictDoNothing();
+  return true;
+}
+
+/** The resolutions that decided a record (e.g. the resolution adopting a charter edition). */
+export async function resolutionsLinkedTo(
+  db: DbOrTx,
+  tambonId: number,
+  targetType: string,
+  targetId: number,
+): Promise<Resolution[]> {
+  const rows = await db
+    .select({ id: resolutionLinks.resolutionId })
+    .from(resolutionLinks)
+    .where(
+      and(
+        eq(resolutionLinks.tambonId, tambonId),
+        eq(resolutionLinks.targetType, targetType),
+        eq(resolutionLinks.targetId, targetId),
+      ),
+    )
+    .orderBy(asc(resolutionLinks.id));
+  const out: Resolution[] = [];
+  for (const r of rows) {
+    const res = await getResolution(db, tambonId, r.id);
+    if (res) out.push(res);
+  }
+  return out;
+}
+
+/** Adopted resolutions of a tambon, newest first (optionally only quorate ones), to choose from. */
+export async function listAdoptedResolutions(
+  db: DbOrTx,
+  tambonId: number,
+  opts: { quorateOnly?: boolean; limit?: number } = {},
+): Promise<
+  {
+    id: number;
+    number: number;
+    textTh: string;
+    meetingTitleTh: string;
+    decidedOn: string;
+    quorumMet: boolean | null;
+  }[]
+> {
+  const rows = await db
+    .select({
+      id: resolutions.id,
+      number: resolutions.number,
+      textTh: resolutions.textTh,
+      quorumMet: resolutions.quorumMet,
+      meetingTitleTh: meetings.titleTh,
+      startsAt: meetings.startsAt,
+    })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .where(
+      and(
+        eq(resolutions.tambonId, tambonId),
+        eq(resolutions.outcome, "adopted"),
+        opts.quorateOnly ? eq(resolutions.quorumMet, true) : undefined,
+      ),
+    )
+    .orderBy(desc(meetings.startsAt), desc(resolutions.number))
+    .limit(opts.limit ?? 200);
+  return rows.map(({ startsAt, ...r }) => ({ ...r, decidedOn: bangkokDay(startsAt) }));
+}
+
+/** The URL of a resolution's public page. */
+export function resolutionUrl(tambonSlug: string, id: number): string {
+  return `/t/${tambonSlug}/resolutions/${id}`;
+}
+
+/** The URL of a meeting's public page. */
+export function meetingUrl(tambonSlug: string, id: number): string {
+  return `/t/${tambonSlug}/meetings/${id}`;
+}
+
+/** The members of a group on a day (YYYY-MM-DD): name, user, position, pillar and village. */
+export async function groupMembersOn(db: DbOrTx, tambonId: number, groupId: number, day: string) {
+  return membersOn(await groupHistory(db, tambonId, groupId), day).map((m) => ({
+    userId: m.userId,
+    name: m.name,
+    position: m.position,
+    pillar: m.pillar,
+    villageId: m.villageId,
+    startOn: m.startOn,
+    endOn: m.endOn,
+  }));
+}
+
+/** The village representatives in office on a day (their terms). */
+export function representativesOn(db: DbOrTx, tambonId: number, day: string): Promise<RepTerm[]> {
+  return termsOn(db, tambonId, day);
+}
+
+/** One item another module shows under a step of the three-step process page. */
+export interface StepItem {
+  href: string;
+  title: string;
+  meta?: string;
+}
+
+/** A section another module contributes to the process page (charter drafts, plans …). */
+export interface StepSection {
+  id: string;
+  step: Step;
+  title: (lang: Lang) => string;
+  load: (db: DbOrTx, tambonId: number, lang: Lang) => Promise<StepItem[]>;
+}
+
+const stepSections: StepSection[] = [];
+
+/** Adds outputs of another module under one of the three steps; call it from the module's manifest. */
+export function registerStepSection(section: StepSection): void {
+  if (stepSections.some((s) => s.id === section.id)) return;
+  stepSections.push(section);
+}
+
+/** The step sections registered so far. */
+export function stepSectionsList(): readonly StepSection[] {
+  return stepSections;
+}

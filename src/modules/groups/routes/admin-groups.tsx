@@ -1,0 +1,241 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ModuleDeps } from "../../../core/modules.ts";
+import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { notFound } from "../../../core/errors.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { emptyForm, type FormState } from "../../../core/views/form.tsx";
+import { listAreas } from "../../areas/public.ts";
+import { msg } from "../messages.ts";
+import { defaultPillars } from "../group.ts";
+import {
+  getGroup,
+  getMembership,
+  getTerm,
+  groupHistory,
+  listGroups,
+  repsWithoutTerm,
+  termsOfVillage,
+  villagesOf,
+  type GroupRow,
+} from "../queries.ts";
+import { addMember, endMembership, saveGroup } from "../commands/groups.ts";
+import { endTerm, recordTerm } from "../commands/representatives.ts";
+import { translate } from "../result.ts";
+import { GroupAdminList, GroupAdminPage, groupName } from "../views/groups.tsx";
+import { RepsAdmin } from "../views/reps.tsx";
+import { notFoundIf, query, toId } from "./helpers.ts";
+
+const groupValues = (g: GroupRow): Record<string, string> => ({
+  kind: g.kind,
+  nameTh: g.nameTh,
+  nameEn: g.nameEn,
+  purposeTh: g.purposeTh,
+  purposeEn: g.purposeEn,
+  areaId: g.areaId ? String(g.areaId) : "",
+  formedOn: g.formedOn,
+  dissolvedOn: g.dissolvedOn ?? "",
+});
+
+/** Administration of groups (with their members) and of village representatives' terms. */
+export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+
+  async function listPage(req: FastifyRequest, form: FormState) {
+    const tambon = currentTambon(req);
+    const [groups, areas] = await Promise.all([
+      listGroups(db, tambon.id, todayIso()),
+      listAreas(db, tambon.id),
+    ]);
+    const hasCentral = groups.some((g) => g.kind === "central" && !g.dissolvedOn);
+    return <GroupAdminList groups={groups} areas={areas} form={form} hasCentral={hasCentral} />;
+  }
+
+  app.get("/admin/groups", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "group.manage", { tambonId: tambon.id });
+    const groups = await listGroups(db, tambon.id, todayIso());
+    const hasCentral = groups.some((g) => g.kind === "central" && !g.dissolvedOn);
+    const t = msg.t(req.lang);
+    const values: Record<string, string> = hasCentral
+      ? { kind: "issue_team", formedOn: todayIso() }
+      : { kind: "central", nameTh: t("kind.central"), formedOn: todayIso() };
+    return reply.page(t("admin.groups"), await listPage(req, emptyForm(values)));
+  });
+
+  app.post("/admin/groups", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "group.manage", { tambonId: tambon.id });
+    const body = formBody(req);
+    const result = await saveGroup(db, req.actor, tambon.id, body, todayIso());
+    const t = msg.t(req.lang);
+    if (result.ok)
+      return reply.seeOther(`/t/${tambon.slug}/admin/groups/${result.value.id}`, t("groups.saved"));
+    return reply.page(
+      t("admin.groups"),
+      await listPage(req, { values: body, errors: translate(result.errors, req.lang) }),
+      {
+        status: 422,
+      },
+    );
+  });
+
+  async function groupPage(
+    req: FastifyRequest,
+    group: GroupRow,
+    forms: { groupForm?: FormState; memberForm?: FormState },
+  ) {
+    const tambon = currentTambon(req);
+    const [areas, history, villages] = await Promise.all([
+      listAreas(db, tambon.id),
+      groupHistory(db, tambon.id, group.id),
+      villagesOf(db, tambon.id),
+    ]);
+    const today = todayIso();
+    return (
+      <GroupAdminPage
+        group={group}
+        areas={areas}
+        history={history}
+        today={today}
+        villages={villages}
+        pillars={defaultPillars()}
+        groupForm={forms.groupForm ?? emptyForm(groupValues(group))}
+        memberForm={forms.memberForm ?? emptyForm({ startOn: today, position: "member" })}
+      />
+    );
+  }
+
+  async function loadGroup(req: FastifyRequest<{ Params: { id: string } }>) {
+    const tambon = currentTambon(req);
+    authorize(req, "group.manage", { tambonId: tambon.id });
+    const group = await getGroup(db, tambon.id, toId(req.params.id));
+    if (!group) throw notFound();
+    return { tambon, group };
+  }
+
+  app.get<{ Params: { id: string } }>("/admin/groups/:id", async (req, reply) => {
+    const { group } = await loadGroup(req);
+    return reply.page(groupName(group, req.lang), await groupPage(req, group, {}));
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/groups/:id", async (req, reply) => {
+    const { tambon, group } = await loadGroup(req);
+    const body = formBody(req);
+    const result = notFoundIf(
+      await saveGroup(db, req.actor, tambon.id, body, todayIso(), group.id),
+    );
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/groups/${group.id}`,
+        msg.t(req.lang)("groups.saved"),
+      );
+    const groupForm = { values: body, errors: translate(result.errors, req.lang) };
+    return reply.page(groupName(group, req.lang), await groupPage(req, group, { groupForm }), {
+      status: 422,
+    });
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/groups/:id/members", async (req, reply) => {
+    const { tambon, group } = await loadGroup(req);
+    const body = formBody(req);
+    const result = notFoundIf(
+      await addMember(db, req.actor, tambon.id, group.id, body, todayIso()),
+    );
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/groups/${group.id}#h-members`,
+        msg.t(req.lang)("groups.memberAdded", { name: result.value.name }),
+      );
+    const memberForm = { values: body, errors: translate(result.errors, req.lang) };
+    return reply.page(groupName(group, req.lang), await groupPage(req, group, { memberForm }), {
+      status: 422,
+    });
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/memberships/:id/end", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "group.manage", { tambonId: tambon.id });
+    const m = await getMembership(db, tambon.id, toId(req.params.id));
+    if (!m) throw notFound();
+    const result = notFoundIf(
+      await endMembership(db, req.actor, tambon.id, m.id, formBody(req), todayIso()),
+    );
+    const t = msg.t(req.lang);
+    return reply.seeOther(
+      `/t/${tambon.slug}/admin/groups/${m.groupId}#h-members`,
+      result.ok
+        ? t("groups.memberEnded", { name: m.name })
+        : Object.values(translate(result.errors, req.lang)).join(" "),
+    );
+  });
+
+  // Representatives
+
+  async function repsPage(req: FastifyRequest, villageId: number, form: FormState) {
+    const tambon = currentTambon(req);
+    const today = todayIso();
+    const villages = await villagesOf(db, tambon.id);
+    const village = villages.find((v) => v.id === villageId) ?? null;
+    const [terms, orphans] = await Promise.all([
+      village ? termsOfVillage(db, tambon.id, village.id) : Promise.resolve([]),
+      repsWithoutTerm(db, tambon.id, today),
+    ]);
+    return (
+      <RepsAdmin
+        villages={villages}
+        village={village}
+        terms={terms}
+        today={today}
+        withoutTerm={village ? orphans.filter((o) => o.villageId === village.id) : orphans}
+        form={form}
+      />
+    );
+  }
+
+  app.get("/admin/representatives", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "rep.manage", { tambonId: tambon.id });
+    const villageId = toId(query(req).village);
+    const values = { startOn: todayIso(), villageId: villageId ? String(villageId) : "" };
+    return reply.page(
+      msg.t(req.lang)("admin.reps"),
+      await repsPage(req, villageId, emptyForm(values)),
+    );
+  });
+
+  app.post("/admin/representatives", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "rep.manage", { tambonId: tambon.id });
+    const body = formBody(req);
+    const result = await recordTerm(db, req.actor, tambon.id, body, todayIso());
+    const t = msg.t(req.lang);
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/representatives?village=${result.value.villageId}#h-terms`,
+        t("reps.recorded", { name: result.value.name }),
+      );
+    return reply.page(
+      t("admin.reps"),
+      await repsPage(req, toId(body.villageId), {
+        values: body,
+        errors: translate(result.errors, req.lang),
+      }),
+      { status: 422 },
+    );
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/terms/:id/end", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "rep.manage", { tambonId: tambon.id });
+    const term = await getTerm(db, tambon.id, toId(req.params.id));
+    if (!term) throw notFound();
+    const result = notFoundIf(
+      await endTerm(db, req.actor, tambon.id, term.id, formBody(req), todayIso()),
+    );
+    const t = msg.t(req.lang);
+    return reply.seeOther(
+      `/t/${tambon.slug}/admin/representatives?village=${term.villageId}#h-terms`,
+      result.ok ? t("reps.ended") : Object.values(translate(result.errors, req.lang)).join(" "),
+    );
+  });
+}

@@ -1,0 +1,76 @@
+import type { FastifyRequest } from "fastify";
+import { notFound } from "../../../core/errors.ts";
+import { can } from "../../../core/policy.ts";
+import type { MeetingRow } from "../queries.ts";
+import type { GResult } from "../result.ts";
+
+/** A positive integer id from a URL or form value (0 when it is not one). */
+export function toId(value: unknown): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 && n < 2 ** 31 ? n : 0;
+}
+
+/** A page number from the query (1 when absent or bad). */
+export function pageOf(value: unknown): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 && n < 10_000 ? n : 1;
+}
+
+/** A YYYY-MM-DD date from the query, or the fallback. */
+export function dayOf(value: unknown, fallback: string): string {
+  return typeof value === "string" &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+    ? value
+    : fallback;
+}
+
+/** True when the actor organises meetings here (sees private meetings, draft minutes, names). */
+export function isOrganiser(req: FastifyRequest, tambonId: number): boolean {
+  return can(req.actor, "meeting.readPrivate", { tambonId });
+}
+
+/** 404 unless the meeting is public or the actor organises meetings here. */
+export function assertVisible(req: FastifyRequest, meeting: MeetingRow | undefined): MeetingRow {
+  if (!meeting) throw notFound();
+  if (!meeting.isPublic && !isOrganiser(req, meeting.tambonId)) throw notFound();
+  return meeting;
+}
+
+/** The query string as plain strings. */
+export function query(req: FastifyRequest): Record<string, string | undefined> {
+  const q = (req.query ?? {}) as Record<string, unknown>;
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(q)) out[k] = typeof v === "string" ? v : undefined;
+  return out;
+}
+
+/** One CSV line (RFC 4180 quoting). */
+export function csvLine(cells: (string | number | null | undefined)[]): string {
+  return cells
+    .map((c) => {
+      const s = c == null ? "" : String(c);
+      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    })
+    .join(",");
+}
+
+/** A CSV document with a UTF-8 byte-order mark (so spreadsheet programs read Thai correctly). */
+export function csv(rows: (string | number | null | undefined)[][]): string {
+  return "\uFEFF" + rows.map(csvLine).join("\r\n") + "\r\n";
+}
+
+/** A Content-Disposition header value with a UTF-8 file name. */
+export function disposition(kind: "inline" | "attachment", filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** Throws 404 when a command found nothing of this tambon (another tambon's id). */
+export function notFoundIf<T>(result: GResult<T>): GResult<T> {
+  if (!result.ok) {
+    const e = result.errors._form;
+    if (e && "key" in e && e.key === "error.404") throw notFound();
+  }
+  return result;
+}

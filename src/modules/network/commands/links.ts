@@ -1,0 +1,109 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { lookupSubdistrict } from "../../../core/commands/tambons.ts";
+import { tambonLinks } from "../schema.ts";
+import { fail, failCore, type NetResult } from "../errors.ts";
+
+/** How a tambon sees its link to another: it mentors it, is its member, or they are peers. */
+export const RELATIONS = ["mentor_of", "member_of", "peer"] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** Type guard for a relation from a form. */
+export function isRelation(v: unknown): v is Relation {
+  return typeof v === "string" && (RELATIONS as readonly string[]).includes(v);
+}
+
+const schema = z
+  .object({
+    dopaCode: fields.text(6),
+    since: fields.optionalDate(),
+    note: fields.optionalText(1000),
+  })
+  .loose();
+
+/**
+ * Declares the tambon's link to another tambon (on the platform or not, by its national code).
+ * Only the declaring tambon's row is written; the other tambon confirms by declaring its side.
+ */
+export async function declareLink(
+  db: Db,
+  actor: Actor,
+  tambon: Tambon,
+  input: Record<string, string>,
+): Promise<NetResult<{ id: number }>> {
+  const tambonId = tambon.id;
+  if (!can(actor, "link.manage", { tambonId })) return failCore("_form", "error.403");
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (!isRelation(input.relation)) return fail("relation", "err.choice");
+  const relation = input.relation;
+  if (v.dopaCode === tambon.dopaCode) return fail("dopaCode", "err.linkSelf");
+  const place = await lookupSubdistrict(v.dopaCode);
+  if (!place) return fail("dopaCode", "err.dopaCode");
+  const [dup] = await db
+    .select({ id: tambonLinks.id })
+    .from(tambonLinks)
+    .where(and(eq(tambonLinks.tambonId, tambonId), eq(tambonLinks.otherDopaCode, v.dopaCode)));
+  if (dup) return fail("dopaCode", "err.linkExists");
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(tambonLinks)
+      .values({
+        tambonId,
+        relation,
+        otherDopaCode: place.code,
+        otherNameTh: place.nameTh,
+        otherNameEn: place.nameEn,
+        otherDistrictTh: place.districtTh,
+        otherDistrictEn: place.districtEn,
+        otherProvinceTh: place.provinceTh,
+        otherProvinceEn: place.provinceEn,
+        since: v.since,
+        note: v.note,
+      })
+      .returning({ id: tambonLinks.id });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "network_link.declare",
+      targetType: "network_link",
+      targetId: row!.id,
+      after: { relation, other: place.code, name: place.nameTh },
+    });
+    return row!.id;
+  });
+  return { ok: true, value: { id } };
+}
+
+/** Withdraws one of the tambon's own declarations. */
+export async function removeLink(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  id: number,
+): Promise<boolean> {
+  if (!can(actor, "link.manage", { tambonId })) return false;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(tambonLinks)
+      .where(and(eq(tambonLinks.id, id), eq(tambonLinks.tambonId, tambonId)))
+      .returning();
+    if (!rows.length) return false;
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "network_link.remove",
+      targetType: "network_link",
+      targetId: id,
+      before: { relation: rows[0]!.relation, other: rows[0]!.otherDopaCode },
+    });
+    return true;
+  });
+}

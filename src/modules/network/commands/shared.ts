@@ -1,0 +1,122 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonMembers, villages } from "../../../core/db/schema.ts";
+import { findUserByIdentifier } from "../../../core/commands/accounts.ts";
+import { isEmail, isPhone, normalisePhone } from "../../../core/forms.ts";
+import { listAreas } from "../../areas/public.ts";
+import { networkPillars, networkTerms, partners } from "../schema.ts";
+import type { NetError } from "../errors.ts";
+
+/** Parses a list of ids from a form; non-numbers are dropped, duplicates removed. */
+export function idList(values: string[]): number[] {
+  return [...new Set(values.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
+}
+
+/** The ids among `ids` that are villages of the tambon. */
+export async function ownVillages(db: DbOrTx, tambonId: number, ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ id: villages.id })
+    .from(villages)
+    .where(and(eq(villages.tambonId, tambonId), inArray(villages.id, ids)));
+  return rows.map((r) => r.id);
+}
+
+/** The ids among `ids` that are active issue areas of the tambon. */
+export async function ownAreas(db: DbOrTx, tambonId: number, ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const areas = await listAreas(db, tambonId);
+  return ids.filter((id) => areas.some((a) => a.id === id));
+}
+
+/** True when the id is an entry of the tambon's term list (kinds or roles) still in use. */
+export async function isOwnTerm(
+  db: DbOrTx,
+  tambonId: number,
+  list: "kind" | "role",
+  id: number,
+  keep: number | null,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: networkTerms.id, archivedAt: networkTerms.archivedAt })
+    .from(networkTerms)
+    .where(
+      and(
+        eq(networkTerms.id, id),
+        eq(networkTerms.tambonId, tambonId),
+        eq(networkTerms.list, list),
+      ),
+    );
+  return !!row && (!row.archivedAt || row.id === keep);
+}
+
+/** True when the id is a pillar of the tambon still in use (or the one already chosen). */
+export async function isOwnPillar(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+  keep: number | null,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: networkPillars.id, archivedAt: networkPillars.archivedAt })
+    .from(networkPillars)
+    .where(and(eq(networkPillars.id, id), eq(networkPillars.tambonId, tambonId)));
+  return !!row && (!row.archivedAt || row.id === keep);
+}
+
+/** A partner of the tambon, or undefined (also for another tambon's partner). */
+export async function ownPartner(db: DbOrTx, tambonId: number, id: number) {
+  if (!Number.isInteger(id) || id < 1) return undefined;
+  const [row] = await db
+    .select()
+    .from(partners)
+    .where(and(eq(partners.id, id), eq(partners.tambonId, tambonId)));
+  return row;
+}
+
+/** An active partner of the tambon (for choices such as a centre's host). */
+export async function activeOwnPartner(db: DbOrTx, tambonId: number, id: number) {
+  const p = await ownPartner(db, tambonId, id);
+  return p && p.active ? p : undefined;
+}
+
+/** A village of the tambon, or undefined. */
+export async function ownVillage(db: DbOrTx, tambonId: number, id: number) {
+  if (!Number.isInteger(id) || id < 1) return undefined;
+  const [row] = await db
+    .select()
+    .from(villages)
+    .where(and(eq(villages.id, id), eq(villages.tambonId, tambonId)));
+  return row;
+}
+
+/** Finds an active member of the tambon by username, phone or e-mail. */
+export async function memberByIdentifier(db: DbOrTx, tambonId: number, identifier: string) {
+  const user = await findUserByIdentifier(db, identifier);
+  if (!user) return undefined;
+  const [m] = await db
+    .select({ userId: tambonMembers.userId })
+    .from(tambonMembers)
+    .where(
+      and(
+        eq(tambonMembers.tambonId, tambonId),
+        eq(tambonMembers.userId, user.id),
+        eq(tambonMembers.status, "active"),
+      ),
+    );
+  return m ? user : undefined;
+}
+
+/** Checks optional contact fields; returns the normalised phone and the errors found. */
+export function checkContact(
+  phoneRaw: string,
+  emailRaw: string,
+  fieldPrefix = "contact",
+): { phone: string; email: string; errors: Record<string, NetError> } {
+  const errors: Record<string, NetError> = {};
+  const phone = normalisePhone(phoneRaw.trim()) ?? "";
+  if (phone && !isPhone(phone)) errors[`${fieldPrefix}Phone`] = { key: "err.phone" };
+  const email = emailRaw.trim();
+  if (email && !isEmail(email)) errors[`${fieldPrefix}Email`] = { key: "err.email" };
+  return { phone, email, errors };
+}

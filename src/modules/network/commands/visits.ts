@@ -1,0 +1,295 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import { learningCentres, studyVisits } from "../schema.ts";
+import { fail, failCore, type NetError, type NetResult } from "../errors.ts";
+import {
+  afterHostAnswer,
+  afterRequesterAnswer,
+  canRecordVisit,
+  isHostAnswer,
+  isRequesterAnswer,
+} from "../visit.ts";
+import { checkContact } from "./shared.ts";
+
+/** A study visit hosted by the tambon, or undefined (also for another tambon's). */
+export async function hostedVisit(db: DbOrTx, tambonId: number, id: number) {
+  if (!Number.isInteger(id) || id < 1) return undefined;
+  const [row] = await db
+    .select()
+    .from(studyVisits)
+    .where(and(eq(studyVisits.id, id), eq(studyVisits.tambonId, tambonId)));
+  return row;
+}
+
+/** A study visit the tambon asked another tambon for, or undefined. */
+export async function requestedVisit(db: DbOrTx, requesterId: number, id: number) {
+  if (!Number.isInteger(id) || id < 1) return undefined;
+  const [row] = await db
+    .select()
+    .from(studyVisits)
+    .where(and(eq(studyVisits.id, id), eq(studyVisits.requestingTambonId, requesterId)));
+  return row;
+}
+
+const requestSchema = z
+  .object({
+    groupName: fields.optionalText(200),
+    contactName: fields.optionalText(200),
+    contactPhone: fields.optionalText(30),
+    contactEmail: fields.optionalText(200),
+    requestedOn: fields.optionalDate(),
+    groupSize: fields.int(1, 10_000),
+    topics: fields.text(2000),
+  })
+  .loose();
+
+/** Who files a request: a tambon on the platform (from its own scope), the public, or the host's staff. */
+export type RequestSource =
+  { kind: "tambon"; requester: Tambon } | { kind: "public" } | { kind: "host" };
+
+/**
+ * Files a study-visit request to a learning centre. The row belongs to the host tambon (the
+ * centre's); a request from a tambon on the platform also records which tambon asked, so that its
+ * staff can follow it from their own pages. Nothing else of the host is written.
+ */
+export async function requestVisit(
+  db: Db,
+  actor: Actor,
+  centreId: number,
+  input: Record<string, string>,
+  source: RequestSource,
+  today = todayIso(),
+): Promise<NetResult<{ id: number; hostTambonId: number }>> {
+  const [centre] = Number.isInteger(centreId)
+    ? await db.select().from(learningCentres).where(eq(learningCentres.id, centreId))
+    : [];
+  if (!centre) return fail("centreId", "err.choice");
+  const hostId = centre.tambonId;
+  if (source.kind === "tambon") {
+    if (!can(actor, "visit.request", { tambonId: source.requester.id }))
+      return failCore("_form", "error.403");
+    if (hostId === source.requester.id) return fail("centreId", "err.ownCentre");
+  } else if (source.kind === "host") {
+    if (!can(actor, "visit.respond", { tambonId: hostId })) return failCore("_form", "error.403");
+  } else if (!can(actor, "visit.requestPublic", { tambonId: hostId })) {
+    return failCore("_form", "error.403");
+  }
+  if (!centre.active || !centre.acceptsVisits) return fail("centreId", "err.noVisits");
+  // Every mistake is shown at once: the form's own checks, then those against the centre.
+  const parsed = parseForm(requestSchema, input);
+  const errors: Record<string, NetError> = parsed.ok ? {} : { ...parsed.errors };
+  const v = parsed.ok ? parsed.value : null;
+  const requestedOn = v
+    ? v.requestedOn
+    : /^\d{4}-\d{2}-\d{2}$/.test(input.requestedOn ?? "")
+      ? input.requestedOn!
+      : null;
+  const groupSize = v ? v.groupSize : Number(input.groupSize) || 0;
+  if (!requestedOn) errors.requestedOn ??= { key: "err.required" };
+  else if (requestedOn < today && source.kind !== "host")
+    errors.requestedOn ??= { nkey: "err.pastDate" };
+  if (centre.capacity && groupSize > centre.capacity)
+    errors.groupSize ??= { nkey: "err.overCapacity", vars: { n: centre.capacity } };
+  const contact = checkContact(input.contactPhone ?? "", input.contactEmail ?? "");
+  for (const [k, e] of Object.entries(contact.errors)) errors[k] ??= e;
+  if (source.kind !== "tambon") {
+    if (!(input.groupName ?? "").trim()) errors.groupName ??= { key: "err.required" };
+    if (!(input.contactName ?? "").trim()) errors.contactName ??= { key: "err.required" };
+    if (!contact.phone && !contact.email && !errors.contactPhone)
+      errors.contactPhone = { key: "err.contactNeeded" };
+  }
+  if (Object.keys(errors).length || !v || !requestedOn) return { ok: false, errors };
+  const requester = source.kind === "tambon" ? source.requester : null;
+  const groupName = requester
+    ? [tambonTitle(requester, "th"), v.groupName].filter(Boolean).join(" · ")
+    : v.groupName;
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(studyVisits)
+      .values({
+        tambonId: hostId,
+        centreId: centre.id,
+        requestingTambonId: requester?.id ?? null,
+        source: source.kind,
+        groupName,
+        contactName: v.contactName,
+        contactPhone: contact.phone,
+        contactEmail: contact.email,
+        requestedOn,
+        groupSize: v.groupSize,
+        topics: v.topics,
+        requestedBy: actor.user?.id ?? null,
+      })
+      .returning({ id: studyVisits.id });
+    const entry = {
+      actorId: actor.user?.id ?? null,
+      targetType: "study_visit",
+      targetId: row!.id,
+      after: {
+        centreId: centre.id,
+        hostTambonId: hostId,
+        requestingTambonId: requester?.id ?? null,
+        source: source.kind,
+        requestedOn,
+        groupSize: v.groupSize,
+      },
+    };
+    await audit(tx, { ...entry, tambonId: hostId, action: "visit.request" });
+    if (requester)
+      await audit(tx, { ...entry, tambonId: requester.id, action: "visit.request.sent" });
+    return row!.id;
+  });
+  return { ok: true, value: { id, hostTambonId: hostId } };
+}
+
+const answerSchema = z
+  .object({ proposedOn: fields.optionalDate(), hostNote: fields.optionalText(2000) })
+  .loose();
+
+/** The host's answer to a request: accept it, propose another date, or decline. */
+export async function answerVisit(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  visitId: number,
+  input: Record<string, string>,
+  today = todayIso(),
+): Promise<NetResult<{ id: number }>> {
+  if (!can(actor, "visit.respond", { tambonId })) return failCore("_form", "error.403");
+  const visit = await hostedVisit(db, tambonId, visitId);
+  if (!visit) return failCore("_form", "error.404");
+  if (!isHostAnswer(input.answer)) return fail("answer", "err.choice");
+  const answer = input.answer;
+  const parsed = parseForm(answerSchema, input);
+  if (!parsed.ok) return parsed;
+  const next = afterHostAnswer(visit.status, answer);
+  if (!next) return fail("answer", "err.notNow");
+  const v = parsed.value;
+  if (answer === "propose" && !v.proposedOn) return failCore("proposedOn", "err.required");
+  if (answer === "propose" && v.proposedOn! < today) return fail("proposedOn", "err.pastDate");
+  const values =
+    answer === "propose"
+      ? { status: next, proposedOn: v.proposedOn, hostNote: v.hostNote || visit.hostNote }
+      : { status: next, proposedOn: null, hostNote: v.hostNote || visit.hostNote };
+  await db.transaction(async (tx) => {
+    await tx
+      .update(studyVisits)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, tambonId)));
+    const entry = {
+      actorId: actor.user?.id ?? null,
+      action: `visit.${answer}`,
+      targetType: "study_visit",
+      targetId: visit.id,
+      before: { status: visit.status },
+      after: { status: next, proposedOn: values.proposedOn ?? null },
+    };
+    await audit(tx, { ...entry, tambonId });
+    if (visit.requestingTambonId) await audit(tx, { ...entry, tambonId: visit.requestingTambonId });
+  });
+  return { ok: true, value: { id: visit.id } };
+}
+
+/**
+ * The requesting tambon's reply, from its own scope: accept the date the host proposed, or
+ * withdraw the request. It may change nothing else of the host's row.
+ */
+export async function replyToVisit(
+  db: Db,
+  actor: Actor,
+  requesterId: number,
+  visitId: number,
+  input: Record<string, string>,
+): Promise<NetResult<{ id: number }>> {
+  if (!can(actor, "visit.request", { tambonId: requesterId }))
+    return failCore("_form", "error.403");
+  const visit = await requestedVisit(db, requesterId, visitId);
+  if (!visit) return failCore("_form", "error.404");
+  if (!isRequesterAnswer(input.answer)) return fail("answer", "err.choice");
+  const answer = input.answer;
+  const next = afterRequesterAnswer(visit.status, answer);
+  if (!next) return fail("answer", "err.notNow");
+  const note = (input.requesterNote ?? "").trim().slice(0, 2000);
+  const values =
+    answer === "accept_proposal"
+      ? { status: next, requestedOn: visit.proposedOn ?? visit.requestedOn, proposedOn: null }
+      : { status: next };
+  await db.transaction(async (tx) => {
+    await tx
+      .update(studyVisits)
+      .set({ ...values, requesterNote: note || visit.requesterNote, updatedAt: new Date() })
+      .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.requestingTambonId, requesterId)));
+    const entry = {
+      actorId: actor.user?.id ?? null,
+      action: `visit.${answer}`,
+      targetType: "study_visit",
+      targetId: visit.id,
+      before: { status: visit.status },
+      after: { status: next },
+    };
+    await audit(tx, { ...entry, tambonId: visit.tambonId });
+    await audit(tx, { ...entry, tambonId: requesterId });
+  });
+  return { ok: true, value: { id: visit.id } };
+}
+
+const recordSchema = z
+  .object({
+    visitedOn: fields.optionalDate(),
+    visitorsCount: fields.int(1, 10_000),
+    learnedTh: fields.text(6000),
+    learnedEn: fields.optionalText(6000),
+  })
+  .loose();
+
+/** The host records that an accepted visit took place: when, how many came, what was learned. */
+export async function recordVisit(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  visitId: number,
+  input: Record<string, string>,
+  today = todayIso(),
+): Promise<NetResult<{ id: number }>> {
+  if (!can(actor, "visit.respond", { tambonId })) return failCore("_form", "error.403");
+  const visit = await hostedVisit(db, tambonId, visitId);
+  if (!visit) return failCore("_form", "error.404");
+  if (!canRecordVisit(visit.status)) return fail("_form", "err.notNow");
+  const parsed = parseForm(recordSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (!v.visitedOn) return failCore("visitedOn", "err.required");
+  if (v.visitedOn > today) return fail("visitedOn", "err.futureDate");
+  await db.transaction(async (tx) => {
+    await tx
+      .update(studyVisits)
+      .set({
+        status: "done",
+        visitedOn: v.visitedOn,
+        visitorsCount: v.visitorsCount,
+        learnedTh: v.learnedTh,
+        learnedEn: v.learnedEn,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, tambonId)));
+    const entry = {
+      actorId: actor.user?.id ?? null,
+      action: "visit.record",
+      targetType: "study_visit",
+      targetId: visit.id,
+      before: { status: visit.status },
+      after: { status: "done", visitedOn: v.visitedOn, visitorsCount: v.visitorsCount },
+    };
+    await audit(tx, { ...entry, tambonId });
+    if (visit.requestingTambonId) await audit(tx, { ...entry, tambonId: visit.requestingTambonId });
+  });
+  return { ok: true, value: { id: visit.id } };
+}

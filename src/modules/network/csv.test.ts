@@ -1,0 +1,19 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { csvCell, toCsv } from "./csv.ts";
+
+test("CSV cells are quoted when needed and formulas are defused", () => {
+  assert.equal(csvCell("กลุ่ม อสม."), "กลุ่ม อสม.");
+  assert.equal(csvCell('ชมรม "รักษ์ละงู", หมู่ 2'), '"ชมรม ""รักษ์ละงู"", หมู่ 2"');
+  assert.equal(csvCell("บรรทัด\nใหม่"), '"บรรทัด\nใหม่"');
+  assert.equal(csvCell('=HYPERLINK("x")'), '"\'=HYPERLINK(""x"")"');
+  assert.equal(csvCell("-1"), "'-1");
+  assert.equal(csvCell(-1), "-1");
+  assert.equal(csvCell(null), "");
+  assert.equal(csvCell(true), "true");
+});
+
+test("a CSV document starts with a BOM and ends lines with CRLF", () => {
+  const csv = toCsv(["a", "b"], [[1, "สอง"]]);
+  assert.equal(csv, "\uFEFFa,b\r\n1,สอง\r\n");
+});

@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { and, asc, eq } from "drizzle-orm";
+import type { TambonModule } from "../../core/modules.ts";
+import type { DbOrTx } from "../../core/db/index.ts";
+import { tambons } from "../../core/db/schema.ts";
+import { allow, allowPublic, can } from "../../core/policy.ts";
+import type { Actor } from "../../core/roles.ts";
+import type { Tambon } from "../../core/tenancy.ts";
+import { registerStyles } from "../../core/views/assets.ts";
+import { registerAreaSection } from "../areas/public.ts";
+import { msg } from "./messages.ts";
+import { nameIn } from "./lists.ts";
+import { networkRoutes, rootRoutes } from "./routes.tsx";
+import { STAFF_ACTIONS } from "./routes/admin.tsx";
+import { seedNetworkDefaults } from "./commands/lists.ts";
+import { seedNetworkDemo } from "./demo.ts";
+import {
+  affiliations,
+  agreementActivities,
+  agreementParties,
+  agreements,
+  centrePhotos,
+  learningCentres,
+  networkPillars,
+  networkTerms,
+  partnerAreas,
+  partners,
+  personProfiles,
+  personRoles,
+  studyVisits,
+  tambonLinks,
+} from "./schema.ts";
+
+const STAFF = ["admin", "editor", "working_group", "facilitator"] as const;
+
+registerStyles(
+  readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "network.css"), "utf8"),
+);
+
+allowPublic("network.read");
+// Anyone may ask a tambon for a study visit through a learning centre's public form.
+allowPublic("visit.requestPublic");
+allow("partner.create", [...STAFF]);
+allow("partner.edit", [...STAFF]);
+// A partner's own contact person (a member of the tambon) may edit the partner's record.
+allow("partner.edit", (a, r) => !!a.user && r.ownerId != null && a.user.id === r.ownerId);
+allow("partner.classify", ["admin", "working_group"]);
+allow("network.lists", ["admin", "working_group"]);
+allow("agreement.manage", ["admin", "editor", "working_group"]);
+allow("link.manage", ["admin"]);
+allow("centre.manage", ["admin", "editor", "working_group"]);
+allow("visit.respond", [...STAFF]);
+allow("visit.request", [...STAFF]);
+allow("person.manage", ["admin", "facilitator"]);
+// A member decides for themselves whether the network shows them publicly.
+allow("person.self", (a, r) => !!a.user && r.ownerId != null && a.user.id === r.ownerId);
+
+function isStaff(actor: Actor, tambon: Tambon): boolean {
+  return STAFF_ACTIONS.some((action) => can(actor, action, { tambonId: tambon.id }));
+}
+
+registerAreaSection({
+  id: "network-partners",
+  title: (lang) => msg.t(lang)("area.partners"),
+  load: async (db, tambonId, areaId, lang) => {
+    const rows = await db
+      .select({ id: partners.id, nameTh: partners.nameTh, nameEn: partners.nameEn })
+      .from(partnerAreas)
+      .innerJoin(partners, eq(partners.id, partnerAreas.partnerId))
+      .where(
+        and(
+          eq(partnerAreas.tambonId, tambonId),
+          eq(partnerAreas.areaId, areaId),
+          eq(partners.active, true),
+        ),
+      )
+      .orderBy(asc(partners.nameTh))
+      .limit(50);
+    const slug = await slugOf(db, tambonId);
+    return rows.map((r) => ({ href: `/t/${slug}/partners/${r.id}`, title: nameIn(r, lang) }));
+  },
+});
+
+registerAreaSection({
+  id: "network-centres",
+  title: (lang) => msg.t(lang)("area.centres"),
+  load: async (db, tambonId, areaId, lang) => {
+    const rows = await db
+      .select({
+        id: learningCentres.id,
+        nameTh: learningCentres.nameTh,
+        nameEn: learningCentres.nameEn,
+      })
+      .from(learningCentres)
+      .where(
+        and(
+          eq(learningCentres.tambonId, tambonId),
+          eq(learningCentres.areaId, areaId),
+          eq(learningCentres.active, true),
+        ),
+      )
+      .orderBy(asc(learningCentres.nameTh))
+      .limit(50);
+    const slug = await slugOf(db, tambonId);
+    return rows.map((r) => ({ href: `/t/${slug}/centres/${r.id}`, title: nameIn(r, lang) }));
+  },
+});
+
+async function slugOf(db: DbOrTx, id: number): Promise<string> {
+  const [row] = await db.select({ slug: tambons.slug }).from(tambons).where(eq(tambons.id, id));
+  return row?.slug ?? "";
+}
+
+/**
+ * The partner network (ภาคีเครือข่าย): partners, pillars and their common ground, people's roles,
+ * agreements (MOU), the network of tambons, learning centres and study visits.
+ */
+export const networkModule: TambonModule = {
+  id: "network",
+  tambonRoutes: networkRoutes,
+  setup: rootRoutes,
+  nav: [{ path: "/network", label: (lang) => msg.t(lang)("nav.network") }],
+  adminNav: [
+    {
+      path: "/admin/network",
+      label: (lang) => msg.t(lang)("nav.admin"),
+      visible: isStaff,
+    },
+  ],
+  resources: {
+    partners,
+    agreements,
+    parties: agreementParties,
+    activities: agreementActivities,
+    centres: learningCentres,
+    photos: centrePhotos,
+    visits: studyVisits,
+    outgoing: studyVisits,
+    facilitators: personProfiles,
+    pillars: networkPillars,
+    lists: networkTerms,
+    links: tambonLinks,
+    roles: personRoles,
+    affiliations,
+  },
+  onTambonCreated: (tx, tambon, actorId) => seedNetworkDefaults(tx, tambon.id, actorId),
+  seedDemo: seedNetworkDemo,
+};

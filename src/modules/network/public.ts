@@ -1,0 +1,30 @@
+import type { DbOrTx } from "../../core/db/index.ts";
+import { listPillars, partnerById, partnerChoices } from "./queries.ts";
+import type { Pillar } from "./lists.ts";
+
+export type { Pillar } from "./lists.ts";
+export type { PartnerRow as Partner } from "./queries.ts";
+export { nameIn as partnerName } from "./lists.ts";
+
+/** The active partners of a tambon (id and names), e.g. to choose the partners of a project. */
+export function listPartners(
+  db: DbOrTx,
+  tambonId: number,
+): Promise<{ id: number; nameTh: string; nameEn: string }[]> {
+  return partnerChoices(db, tambonId);
+}
+
+/** One partner of a tambon with its kind, role, pillar, villages and issue areas (undefined when another tambon's). */
+export function getPartner(db: DbOrTx, tambonId: number, id: number) {
+  return partnerById(db, tambonId, id);
+}
+
+/** The tambon's pillars in order (e.g. for the pillars' signatures of a charter). */
+export function tambonPillars(db: DbOrTx, tambonId: number): Promise<Pillar[]> {
+  return listPillars(db, tambonId);
+}
+
+/** The public URL of a partner's page. */
+export function partnerUrl(tambonSlug: string, partnerId: number): string {
+  return `/t/${tambonSlug}/partners/${partnerId}`;
+}

@@ -1,0 +1,136 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { can } from "../../../core/policy.ts";
+import { hasRole } from "../../../core/roles.ts";
+import { isAgreementKind, isAgreementStatus } from "../agreement.ts";
+import { isVisitStatus } from "../visit.ts";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { pageCache } from "../../../core/page-cache.ts";
+import { listAreas } from "../../areas/public.ts";
+import type { PartnerChoices } from "../views/partners.tsx";
+import {
+  listPillars,
+  listTerms,
+  listVillages,
+  pageNumber,
+  queryId,
+  type AgreementFilter,
+  type CentreFilter,
+  type PartnerFilter,
+  type VisitFilter,
+} from "../queries.ts";
+
+/** The query string of a request as plain strings. */
+export function query(req: FastifyRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((req.query ?? {}) as Record<string, unknown>)) {
+    const value = Array.isArray(v) ? v[0] : v;
+    if (typeof value === "string") out[k] = value;
+  }
+  return out;
+}
+
+/** The page number asked for. */
+export function pageOf(req: FastifyRequest): number {
+  return pageNumber(query(req).page);
+}
+
+/** The search words typed (trimmed, at most 100 characters). */
+export function searchOf(q: Record<string, string>): string {
+  return (q.q ?? "").trim().slice(0, 100);
+}
+
+/** The partner filter of a request (staff may also ask for inactive partners). */
+export function partnerFilter(req: FastifyRequest, staff: boolean): PartnerFilter {
+  const q = query(req);
+  return {
+    q: searchOf(q),
+    kindId: queryId(q.kind),
+    roleId: queryId(q.role),
+    pillarId: queryId(q.pillar),
+    villageId: queryId(q.village),
+    areaId: queryId(q.area),
+    status: staff && (q.status === "inactive" || q.status === "all") ? q.status : "active",
+  };
+}
+
+/** The agreement filter of a request (drafts only for those who manage agreements). */
+export function agreementFilter(req: FastifyRequest, includeDrafts: boolean): AgreementFilter {
+  const q = query(req);
+  const status =
+    isAgreementStatus(q.status) && (includeDrafts || q.status !== "draft") ? q.status : "";
+  return {
+    q: searchOf(q),
+    status,
+    kind: isAgreementKind(q.kind) ? q.kind : "",
+    includeDrafts,
+  };
+}
+
+/** The learning-centre filter of a request. */
+export function centreFilter(req: FastifyRequest, includeInactive: boolean): CentreFilter {
+  const q = query(req);
+  return {
+    q: searchOf(q),
+    areaId: queryId(q.area),
+    villageId: queryId(q.village),
+    includeInactive,
+  };
+}
+
+/** The study-visit filter of a request. */
+export function visitFilter(req: FastifyRequest): VisitFilter {
+  const q = query(req);
+  return { status: isVisitStatus(q.status) ? q.status : "", centreId: queryId(q.centre) };
+}
+
+/** The numeric id of a route parameter (0 when it is not a number, which no row has). */
+export function param(req: FastifyRequest, name = "id"): number {
+  const n = Number((req.params as Record<string, string>)[name]);
+  return Number.isInteger(n) && n > 0 && n < 2_147_483_647 ? n : 0;
+}
+
+/** True when the actor works for the tambon in any role the network module trusts with edits. */
+export function isNetworkStaff(req: FastifyRequest, tambonId: number): boolean {
+  return (
+    hasRole(req.actor, tambonId, "admin", "editor", "working_group", "facilitator") ||
+    !!req.actor.user?.isPlatformAdmin ||
+    can(req.actor, "agreement.manage", { tambonId })
+  );
+}
+
+/** Sends an export file: CSV as a download, JSON inline, both never cached by shared caches. */
+export function sendExport(
+  reply: FastifyReply,
+  kind: "csv" | "json",
+  name: string,
+  body: string,
+): FastifyReply {
+  return reply
+    .header(
+      "content-type",
+      kind === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+    )
+    .header(
+      "content-disposition",
+      `${kind === "csv" ? "attachment" : "inline"}; filename="${name}"`,
+    )
+    .header("cache-control", "no-cache")
+    .send(body);
+}
+
+/**
+ * The lists the partner filters and forms offer (kinds, roles, pillars, villages, issue areas),
+ * kept until the tambon changes.
+ */
+export function partnerChoiceLists(db: DbOrTx, tambonId: number): Promise<PartnerChoices> {
+  return pageCache.memo(tambonId, "network:choices", async () => {
+    const [kinds, roles, pillars, villages, areas] = await Promise.all([
+      listTerms(db, tambonId, "kind"),
+      listTerms(db, tambonId, "role"),
+      listPillars(db, tambonId),
+      listVillages(db, tambonId),
+      listAreas(db, tambonId),
+    ]);
+    return { kinds, roles, pillars, villages, areas };
+  });
+}

@@ -1,0 +1,138 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { FastifyRequest } from "fastify";
+import sharp from "sharp";
+import { checkImage } from "../../core/uploads.ts";
+
+/** The largest image accepted (before re-encoding). */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+/** The largest signed document (PDF) accepted. */
+export const MAX_PDF_BYTES = 10 * 1024 * 1024;
+
+/** Route options that let a multipart form carry a file of up to `bytes` without a 413. */
+export function uploadRoute(bytes: number) {
+  return {
+    config: { multipartOptions: { limits: { fileSize: bytes + 1 }, throwFileSizeLimit: false } },
+  };
+}
+
+/** Names of stored files: kind, random part, and the thumbnail mark. */
+export const UPLOAD_NAME = /^(partner|agreement|centre)-[0-9a-f]{16}(-thumb)?\.(webp|pdf)$/;
+
+/** True when the bytes start like a PDF document (never trust the name or declared type). */
+export function isPdf(buf: Buffer): boolean {
+  return buf.length >= 5 && buf.toString("latin1", 0, 5) === "%PDF-";
+}
+
+/** A file sent with a multipart form: its bytes, and whether it was cut at the size limit. */
+export interface UploadedFile {
+  buf: Buffer;
+  truncated: boolean;
+}
+
+/** The file sent in a multipart field, or null when none was chosen. */
+export async function uploadedFile(
+  req: FastifyRequest,
+  field: string,
+): Promise<UploadedFile | null> {
+  const part = ((req.body ?? {}) as Record<string, unknown>)[field] as
+    | { toBuffer?: () => Promise<Buffer>; filename?: string; file?: { truncated?: boolean } }
+    | undefined;
+  if (!part || typeof part.toBuffer !== "function" || !part.filename) return null;
+  const buf = await part.toBuffer();
+  if (!buf.length) return null;
+  return { buf, truncated: !!part.file?.truncated };
+}
+
+/** An image re-encoded as WebP (orientation applied, metadata such as GPS removed). */
+export interface PreparedImage {
+  main: Buffer;
+  thumb: Buffer | null;
+  width: number;
+  height: number;
+}
+
+/**
+ * Checks an uploaded image by its bytes and re-encodes it: at most `maxSide` pixels on the long
+ * side, and a thumbnail when `thumbSide` is given. Null when it is not an image we accept.
+ */
+export async function prepareImage(
+  file: UploadedFile,
+  maxSide: number,
+  thumbSide?: number,
+): Promise<PreparedImage | null> {
+  if (file.truncated || file.buf.length > MAX_IMAGE_BYTES || !checkImage(file.buf)) return null;
+  try {
+    const base = () =>
+      sharp(file.buf, { limitInputPixels: 50_000_000, failOn: "error" })
+        .rotate()
+        .flatten({ background: "#ffffff" });
+    const { data, info } = await base()
+      .resize({ width: maxSide, height: maxSide, fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 82 })
+      .toBuffer({ resolveWithObject: true });
+    const thumb = thumbSide
+      ? await base()
+          .resize({ width: thumbSide, height: thumbSide, fit: "inside", withoutEnlargement: true })
+          .webp({ quality: 75 })
+          .toBuffer()
+      : null;
+    return { main: data, thumb, width: info.width, height: info.height };
+  } catch {
+    return null;
+  }
+}
+
+/** The folder of a tambon's network files. */
+function dir(dataDir: string, tambonId: number): string {
+  return path.join(dataDir, "uploads", String(tambonId), "network");
+}
+
+/** A new random file name of the given kind. */
+export function newFileName(kind: "partner" | "agreement" | "centre", ext: "webp" | "pdf"): string {
+  return `${kind}-${randomBytes(8).toString("hex")}.${ext}`;
+}
+
+/** The thumbnail's name of a stored image. */
+export function thumbName(name: string): string {
+  return name.replace(/\.webp$/, "-thumb.webp");
+}
+
+/** Writes a file into the tambon's network folder. */
+export async function storeFile(
+  dataDir: string,
+  tambonId: number,
+  name: string,
+  buf: Buffer,
+): Promise<void> {
+  if (!UPLOAD_NAME.test(name)) throw new Error(`bad upload name ${name}`);
+  await mkdir(dir(dataDir, tambonId), { recursive: true });
+  await writeFile(path.join(dir(dataDir, tambonId), name), buf);
+}
+
+/** Reads a stored file, or null when it is missing. */
+export async function readStored(
+  dataDir: string,
+  tambonId: number,
+  name: string,
+): Promise<Buffer | null> {
+  if (!UPLOAD_NAME.test(name)) return null;
+  try {
+    return await readFile(path.join(dir(dataDir, tambonId), name));
+  } catch {
+    return null;
+  }
+}
+
+/** Removes stored files (missing ones are ignored). */
+export async function removeStored(
+  dataDir: string,
+  tambonId: number,
+  ...names: (string | null | undefined)[]
+): Promise<void> {
+  for (const name of names) {
+    if (!name || !UPLOAD_NAME.test(name)) continue;
+    await unlink(path.join(dir(dataDir, tambonId), name)).catch(() => {});
+  }
+}

@@ -1,0 +1,256 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import "../policies.ts";
+import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { siteComments, sitePosts, siteReports } from "../schema.ts";
+import { indexItem, unindexItem } from "../search.ts";
+import { auditSite } from "./common.ts";
+
+/** A members' corner post row. */
+export type Post = typeof sitePosts.$inferSelect;
+
+const postSchema = z.object({ title: fields.text(200), body: fields.text(10_000) }).loose();
+
+/** The path of a post inside its tambon's site. */
+export function postPath(post: Pick<Post, "id">): string {
+  return `/corner/${post.id}`;
+}
+
+/** A member writes a post; it waits for an editor (editors' own posts are shown at once). */
+export async function createPost(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+): Promise<SiteResult<Post>> {
+  if (!can(actor, "site.post", { tambonId })) return fail("_form", "error.403");
+  const parsed = parseForm(postSchema, input);
+  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  const editor = can(actor, "site.moderate", { tambonId });
+  return db.transaction(async (tx) => {
+    const [post] = await tx
+      .insert(sitePosts)
+      .values({
+        tambonId,
+        authorId: actor.user?.id ?? null,
+        ...parsed.value,
+        status: editor ? "approved" : "pending",
+        moderatedBy: editor ? (actor.user?.id ?? null) : null,
+        moderatedAt: editor ? new Date() : null,
+      })
+      .returning();
+    if (post!.status === "approved")
+      await indexItem(tx, {
+        tambonId,
+        kind: "post",
+        refId: post!.id,
+        title: post!.title,
+        body: post!.body,
+        url: postPath(post!),
+      });
+    await auditSite(tx, actor, tambonId, "site.post.create", "site_post", post!.id, {
+      title: post!.title,
+      status: post!.status,
+    });
+    return done(post!);
+  });
+}
+
+/** An editor approves or hides a post; hiding needs a reason, which is recorded. */
+export async function moderatePost(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  postId: number,
+  decision: string,
+  reason: string,
+): Promise<SiteResult<Post>> {
+  if (!can(actor, "site.moderate", { tambonId })) return fail("_form", "error.403");
+  if (decision !== "approved" && decision !== "hidden") return fail("_form", "error.400");
+  const why = reason.trim().slice(0, 500);
+  if (decision === "hidden" && !why) return fail("reason", "mod.reasonNeeded");
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(sitePosts)
+      .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)));
+    if (!current) return fail<Post>("_form", "error.404");
+    const [post] = await tx
+      .update(sitePosts)
+      .set({
+        status: decision,
+        reason: why,
+        moderatedBy: actor.user?.id ?? null,
+        moderatedAt: new Date(),
+      })
+      .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)))
+      .returning();
+    if (decision === "approved")
+      await indexItem(tx, {
+        tambonId,
+        kind: "post",
+        refId: postId,
+        title: post!.title,
+        body: post!.body,
+        url: postPath(post!),
+      });
+    else await unindexItem(tx, tambonId, "post", postId);
+    await tx
+      .update(siteReports)
+      .set({ resolvedAt: new Date() })
+      .where(
+        and(
+          eq(siteReports.postId, postId),
+          eq(siteReports.tambonId, tambonId),
+          isNull(siteReports.resolvedAt),
+        ),
+      );
+    await auditSite(
+      tx,
+      actor,
+      tambonId,
+      `site.post.${decision === "approved" ? "approve" : "hide"}`,
+      "site_post",
+      postId,
+      { status: decision, reason: why },
+      { status: current.status },
+    );
+    return done(post!);
+  });
+}
+
+/** A member comments on a shown post. */
+export async function addComment(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  postId: number,
+  input: Record<string, string>,
+): Promise<SiteResult<number>> {
+  if (!can(actor, "site.post", { tambonId })) return fail("_form", "error.403");
+  const parsed = parseForm(z.object({ body: fields.text(4000) }).loose(), input);
+  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  return db.transaction(async (tx) => {
+    const [post] = await tx
+      .select({ id: sitePosts.id })
+      .from(sitePosts)
+      .where(
+        and(
+          eq(sitePosts.id, postId),
+          eq(sitePosts.tambonId, tambonId),
+          eq(sitePosts.status, "approved"),
+        ),
+      );
+    if (!post) return fail<number>("_form", "error.404");
+    const [c] = await tx
+      .insert(siteComments)
+      .values({ tambonId, postId, authorId: actor.user?.id ?? null, body: parsed.value.body })
+      .returning({ id: siteComments.id });
+    await auditSite(tx, actor, tambonId, "site.comment.create", "site_comment", c!.id, { postId });
+    return done(c!.id);
+  });
+}
+
+/** A member reports a post or one of its comments to the editors. */
+export async function reportContent(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  postId: number,
+  input: Record<string, string>,
+): Promise<SiteResult<number>> {
+  if (!can(actor, "site.post", { tambonId })) return fail("_form", "error.403");
+  const parsed = parseForm(
+    z.object({ reason: fields.text(500), commentId: z.string().optional() }).loose(),
+    input,
+  );
+  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  return db.transaction(async (tx) => {
+    const [post] = await tx
+      .select({ id: sitePosts.id })
+      .from(sitePosts)
+      .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)));
+    if (!post) return fail<number>("_form", "error.404");
+    let commentId: number | null = null;
+    if (parsed.value.commentId) {
+      const [c] = await tx
+        .select({ id: siteComments.id })
+        .from(siteComments)
+        .where(
+          and(
+            eq(siteComments.id, Number(parsed.value.commentId) || 0),
+            eq(siteComments.postId, postId),
+            eq(siteComments.tambonId, tambonId),
+          ),
+        );
+      if (!c) return fail<number>("_form", "error.404");
+      commentId = c.id;
+    }
+    const [r] = await tx
+      .insert(siteReports)
+      .values({
+        tambonId,
+        postId,
+        commentId,
+        reporterId: actor.user?.id ?? null,
+        reason: parsed.value.reason,
+      })
+      .returning({ id: siteReports.id });
+    await auditSite(tx, actor, tambonId, "site.report.create", "site_report", r!.id, {
+      postId,
+      commentId,
+    });
+    return done(r!.id);
+  });
+}
+
+/** An editor hides a comment (with the reason recorded) and closes its reports. */
+export async function hideComment(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  commentId: number,
+  reason: string,
+): Promise<boolean> {
+  if (!can(actor, "site.moderate", { tambonId })) return false;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(siteComments)
+      .set({ hidden: true })
+      .where(and(eq(siteComments.id, commentId), eq(siteComments.tambonId, tambonId)))
+      .returning({ id: siteComments.id });
+    if (!rows.length) return false;
+    await tx
+      .update(siteReports)
+      .set({ resolvedAt: new Date() })
+      .where(and(eq(siteReports.commentId, commentId), eq(siteReports.tambonId, tambonId)));
+    await auditSite(tx, actor, tambonId, "site.comment.hide", "site_comment", commentId, {
+      reason: reason.trim().slice(0, 500),
+    });
+    return true;
+  });
+}
+
+/** An editor marks a report as dealt with, leaving the content as it is. */
+export async function resolveReport(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  reportId: number,
+): Promise<boolean> {
+  if (!can(actor, "site.moderate", { tambonId })) return false;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(siteReports)
+      .set({ resolvedAt: new Date() })
+      .where(and(eq(siteReports.id, reportId), eq(siteReports.tambonId, tambonId)))
+      .returning({ id: siteReports.id });
+    if (!rows.length) return false;
+    await auditSite(tx, actor, tambonId, "site.report.resolve", "site_report", reportId);
+    return true;
+  });
+}

@@ -1,0 +1,107 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import "../policies.ts";
+import type { StoredDocument } from "../media.ts";
+import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { siteDocuments, siteNews, sitePages } from "../schema.ts";
+import { indexItem, unindexItem } from "../search.ts";
+import { auditSite } from "./common.ts";
+
+/** A document row. */
+export type Doc = typeof siteDocuments.$inferSelect;
+
+const schema = z
+  .object({
+    title: fields.text(300),
+    attachTo: z
+      .string()
+      .optional()
+      .transform((s) => s ?? "")
+      .pipe(z.string().regex(/^((page|news):\d{1,9})?$/, "err.number")),
+  })
+  .loose();
+
+/** The path where a document is downloaded, inside its tambon's site. */
+export function documentPath(doc: Pick<Doc, "file" | "ext">): string {
+  return `/uploads/site/${doc.file}.${doc.ext}`;
+}
+
+/** Adds an uploaded document (already stored) to the site, optionally attached to a page or news. */
+export async function addDocument(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  stored: StoredDocument | null,
+): Promise<SiteResult<Doc>> {
+  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!stored) return fail("file", "err.noFile");
+  const [kind, id] = parsed.value.attachTo.split(":") as ["page" | "news" | "", string];
+  return db.transaction(async (tx) => {
+    let pageId: number | null = null;
+    let newsId: number | null = null;
+    if (kind === "page") {
+      const [p] = await tx
+        .select({ id: sitePages.id })
+        .from(sitePages)
+        .where(and(eq(sitePages.id, Number(id)), eq(sitePages.tambonId, tambonId)));
+      if (!p) return fail<Doc>("attachTo", "err.badId");
+      pageId = p.id;
+    } else if (kind === "news") {
+      const [n] = await tx
+        .select({ id: siteNews.id })
+        .from(siteNews)
+        .where(and(eq(siteNews.id, Number(id)), eq(siteNews.tambonId, tambonId)));
+      if (!n) return fail<Doc>("attachTo", "err.badId");
+      newsId = n.id;
+    }
+    const [row] = await tx
+      .insert(siteDocuments)
+      .values({ tambonId, title: parsed.value.title, ...stored, pageId, newsId })
+      .returning();
+    await indexItem(tx, {
+      tambonId,
+      kind: "document",
+      refId: row!.id,
+      title: row!.title,
+      body: `${row!.ext.toUpperCase()}`,
+      url: documentPath(row!),
+    });
+    await auditSite(tx, actor, tambonId, "site.document.add", "site_document", row!.id, {
+      title: row!.title,
+      ext: row!.ext,
+      bytes: row!.bytes,
+      pageId,
+      newsId,
+    });
+    return done(row!);
+  });
+}
+
+/** Removes a document from the site. */
+export async function deleteDocument(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  docId: number,
+): Promise<boolean> {
+  if (!can(actor, "site.edit", { tambonId })) return false;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(siteDocuments)
+      .where(and(eq(siteDocuments.id, docId), eq(siteDocuments.tambonId, tambonId)))
+      .returning();
+    if (!rows.length) return false;
+    await unindexItem(tx, tambonId, "document", docId);
+    await auditSite(tx, actor, tambonId, "site.document.delete", "site_document", docId, null, {
+      title: rows[0]!.title,
+    });
+    return true;
+  });
+}

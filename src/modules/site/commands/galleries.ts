@@ -1,0 +1,176 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import "../policies.ts";
+import type { StoredPhoto } from "../media.ts";
+import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { siteAlbums, sitePhotos } from "../schema.ts";
+import { auditSite, siteFields } from "./common.ts";
+
+/** An album row. */
+export type Album = typeof siteAlbums.$inferSelect;
+/** A photo row. */
+export type Photo = typeof sitePhotos.$inferSelect;
+
+const schema = z
+  .object({
+    title: fields.text(200),
+    description: fields.optionalText(2000),
+    published: siteFields.checkbox(),
+  })
+  .loose();
+
+/** Creates or edits an album. */
+export async function saveAlbum(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  albumId?: number,
+): Promise<SiteResult<Album>> {
+  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  const v = parsed.value;
+  return db.transaction(async (tx) => {
+    const [current] = albumId
+      ? await tx
+          .select()
+          .from(siteAlbums)
+          .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)))
+      : [];
+    if (albumId && !current) return fail<Album>("_form", "error.404");
+    const values = { ...v, updatedAt: new Date() };
+    const [row] = current
+      ? await tx
+          .update(siteAlbums)
+          .set(values)
+          .where(and(eq(siteAlbums.id, current.id), eq(siteAlbums.tambonId, tambonId)))
+          .returning()
+      : await tx
+          .insert(siteAlbums)
+          .values({ ...values, tambonId })
+          .returning();
+    await auditSite(
+      tx,
+      actor,
+      tambonId,
+      current ? "site.album.update" : "site.album.create",
+      "site_album",
+      row!.id,
+      { title: v.title, published: v.published },
+    );
+    return done(row!);
+  });
+}
+
+/** Adds photos already stored on disk to an album (or a members' post), in upload order. */
+export async function addPhotos(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  target: { albumId: number } | { postId: number },
+  photos: (StoredPhoto & { originalName: string; caption?: string })[],
+  opts: { asMember?: boolean } = {},
+): Promise<SiteResult<Photo[]>> {
+  const action = opts.asMember ? "site.post" : "site.edit";
+  if (!can(actor, action, { tambonId })) return fail("_form", "error.403");
+  if (!photos.length) return done([]);
+  return db.transaction(async (tx) => {
+    const albumId = "albumId" in target ? target.albumId : null;
+    const postId = "postId" in target ? target.postId : null;
+    if (albumId !== null) {
+      const [album] = await tx
+        .select({ id: siteAlbums.id })
+        .from(siteAlbums)
+        .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)));
+      if (!album) return fail<Photo[]>("_form", "error.404");
+    }
+    const [max] = await tx
+      .select({ p: sql<number>`coalesce(max(${sitePhotos.position}), 0)` })
+      .from(sitePhotos)
+      .where(
+        and(
+          eq(sitePhotos.tambonId, tambonId),
+          albumId !== null ? eq(sitePhotos.albumId, albumId) : eq(sitePhotos.postId, postId!),
+        ),
+      );
+    const start = Number(max?.p ?? 0);
+    const rows = await tx
+      .insert(sitePhotos)
+      .values(
+        photos.map((p, i) => ({
+          tambonId,
+          albumId,
+          postId,
+          file: p.file,
+          ext: p.ext,
+          width: p.width,
+          height: p.height,
+          bytes: p.bytes,
+          originalName: p.originalName.slice(0, 200),
+          caption: (p.caption ?? "").slice(0, 500),
+          position: start + i + 1,
+        })),
+      )
+      .returning();
+    if (albumId !== null)
+      await tx
+        .update(siteAlbums)
+        .set({ updatedAt: new Date() })
+        .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)));
+    await auditSite(tx, actor, tambonId, "site.photo.add", "site_photo", rows[0]!.id, {
+      albumId,
+      postId,
+      count: rows.length,
+    });
+    return done(rows);
+  });
+}
+
+/** Changes a photo's caption. */
+export async function captionPhoto(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  photoId: number,
+  caption: string,
+): Promise<boolean> {
+  if (!can(actor, "site.edit", { tambonId })) return false;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(sitePhotos)
+      .set({ caption: caption.trim().slice(0, 500) })
+      .where(and(eq(sitePhotos.id, photoId), eq(sitePhotos.tambonId, tambonId)))
+      .returning({ id: sitePhotos.id });
+    if (!rows.length) return false;
+    await auditSite(tx, actor, tambonId, "site.photo.caption", "site_photo", photoId, {
+      caption,
+    });
+    return true;
+  });
+}
+
+/** Removes a photo from the site; returns it so the caller can remove its files. */
+export async function deletePhoto(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  photoId: number,
+): Promise<Photo | null> {
+  if (!can(actor, "site.edit", { tambonId })) return null;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(sitePhotos)
+      .where(and(eq(sitePhotos.id, photoId), eq(sitePhotos.tambonId, tambonId)))
+      .returning();
+    if (!rows.length) return null;
+    await auditSite(tx, actor, tambonId, "site.photo.delete", "site_photo", photoId, null, {
+      file: rows[0]!.file,
+    });
+    return rows[0]!;
+  });
+}

@@ -1,0 +1,115 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import "../policies.ts";
+import { renderMarkdown } from "../../../core/markdown.ts";
+import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { sitePages } from "../schema.ts";
+import { indexItem, unindexItem } from "../search.ts";
+import { idSlug, plainText, slugify } from "../text.ts";
+import { auditSite, siteFields } from "./common.ts";
+
+/** A page row. */
+export type Page = typeof sitePages.$inferSelect;
+
+const schema = z
+  .object({
+    titleTh: fields.text(200),
+    titleEn: fields.optionalText(200),
+    bodyMd: fields.optionalText(100_000),
+    published: siteFields.checkbox(),
+  })
+  .loose();
+
+/** The path of a page inside its tambon's site. */
+export function pagePath(page: Pick<Page, "id" | "titleTh">): string {
+  return `/pages/${idSlug(page.id, slugify(page.titleTh))}`;
+}
+
+/** Creates or edits a page: validate → authorize → write + index + audit in one transaction. */
+export async function savePage(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  pageId?: number,
+): Promise<SiteResult<Page>> {
+  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  const v = parsed.value;
+  return db.transaction(async (tx) => {
+    const [current] = pageId
+      ? await tx
+          .select()
+          .from(sitePages)
+          .where(and(eq(sitePages.id, pageId), eq(sitePages.tambonId, tambonId)))
+      : [];
+    if (pageId && !current) return fail<Page>("_form", "error.404");
+    const values = {
+      titleTh: v.titleTh,
+      titleEn: v.titleEn,
+      bodyMd: v.bodyMd,
+      bodyHtml: renderMarkdown(v.bodyMd),
+      published: v.published,
+      updatedAt: new Date(),
+    };
+    const [row] = current
+      ? await tx
+          .update(sitePages)
+          .set(values)
+          .where(and(eq(sitePages.id, current.id), eq(sitePages.tambonId, tambonId)))
+          .returning()
+      : await tx
+          .insert(sitePages)
+          .values({ ...values, tambonId })
+          .returning();
+    const page = row!;
+    if (page.published) {
+      await indexItem(tx, {
+        tambonId,
+        kind: "page",
+        refId: page.id,
+        title: [page.titleTh, page.titleEn].filter(Boolean).join(" · "),
+        body: plainText(page.bodyMd),
+        url: pagePath(page),
+      });
+    } else await unindexItem(tx, tambonId, "page", page.id);
+    await auditSite(
+      tx,
+      actor,
+      tambonId,
+      current ? "site.page.update" : "site.page.create",
+      "site_page",
+      page.id,
+      { titleTh: page.titleTh, published: page.published },
+      current ? { titleTh: current.titleTh, published: current.published } : null,
+    );
+    return done(page);
+  });
+}
+
+/** Deletes a page (its documents stay, unattached). */
+export async function deletePage(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  pageId: number,
+): Promise<boolean> {
+  if (!can(actor, "site.edit", { tambonId })) return false;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(sitePages)
+      .where(and(eq(sitePages.id, pageId), eq(sitePages.tambonId, tambonId)))
+      .returning();
+    if (!rows.length) return false;
+    await unindexItem(tx, tambonId, "page", pageId);
+    await auditSite(tx, actor, tambonId, "site.page.delete", "site_page", pageId, null, {
+      titleTh: rows[0]!.titleTh,
+    });
+    return true;
+  });
+}

@@ -1,0 +1,150 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import "../policies.ts";
+import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { siteCategories, siteLinks, siteSettings } from "../schema.ts";
+import { slugify } from "../text.ts";
+import { auditSite } from "./common.ts";
+
+/** Adds or renames a news category (its address part is made once, from its first name). */
+export async function saveCategory(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  categoryId?: number,
+): Promise<SiteResult<number>> {
+  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+  const parsed = parseForm(
+    z.object({ nameTh: fields.text(80), nameEn: fields.optionalText(80) }).loose(),
+    input,
+  );
+  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  const v = parsed.value;
+  return db.transaction(async (tx) => {
+    if (categoryId) {
+      const rows = await tx
+        .update(siteCategories)
+        .set(v)
+        .where(and(eq(siteCategories.id, categoryId), eq(siteCategories.tambonId, tambonId)))
+        .returning({ id: siteCategories.id });
+      if (!rows.length) return fail<number>("_form", "error.404");
+      await auditSite(tx, actor, tambonId, "site.category.update", "site_category", categoryId, v);
+      return done(categoryId);
+    }
+    const base = slugify(v.nameEn || v.nameTh) || "news";
+    let slug = base;
+    for (let i = 2; ; i++) {
+      const [taken] = await tx
+        .select({ id: siteCategories.id })
+        .from(siteCategories)
+        .where(and(eq(siteCategories.tambonId, tambonId), eq(siteCategories.slug, slug)));
+      if (!taken) break;
+      slug = `${base}-${i}`;
+    }
+    const [max] = await tx
+      .select({ p: sql<number>`coalesce(max(${siteCategories.position}), 0)` })
+      .from(siteCategories)
+      .where(eq(siteCategories.tambonId, tambonId));
+    const [row] = await tx
+      .insert(siteCategories)
+      .values({ tambonId, slug, ...v, position: Number(max?.p ?? 0) + 1 })
+      .returning({ id: siteCategories.id });
+    await auditSite(tx, actor, tambonId, "site.category.create", "site_category", row!.id, {
+      slug,
+      ...v,
+    });
+    return done(row!.id);
+  });
+}
+
+/** Adds a link to the job-market box. */
+export async function addJobLink(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+): Promise<SiteResult<number>> {
+  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+  const parsed = parseForm(
+    z
+      .object({
+        labelTh: fields.text(200),
+        labelEn: fields.optionalText(200),
+        url: fields.text(500),
+      })
+      .loose(),
+    input,
+  );
+  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!/^https?:\/\/[^\s/]+\.\S+$/.test(parsed.value.url)) return fail("url", "err.href");
+  return db.transaction(async (tx) => {
+    const [max] = await tx
+      .select({ p: sql<number>`coalesce(max(${siteLinks.position}), 0)` })
+      .from(siteLinks)
+      .where(eq(siteLinks.tambonId, tambonId));
+    const [row] = await tx
+      .insert(siteLinks)
+      .values({ tambonId, ...parsed.value, position: Number(max?.p ?? 0) + 1 })
+      .returning({ id: siteLinks.id });
+    await auditSite(tx, actor, tambonId, "site.link.create", "site_link", row!.id, parsed.value);
+    return done(row!.id);
+  });
+}
+
+/** Removes a link from the job-market box. */
+export async function deleteJobLink(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  linkId: number,
+): Promise<boolean> {
+  if (!can(actor, "site.edit", { tambonId })) return false;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(siteLinks)
+      .where(and(eq(siteLinks.id, linkId), eq(siteLinks.tambonId, tambonId)))
+      .returning();
+    if (!rows.length) return false;
+    await auditSite(tx, actor, tambonId, "site.link.delete", "site_link", linkId, null, {
+      url: rows[0]!.url,
+    });
+    return true;
+  });
+}
+
+/** Sets the visitor counts carried over from the tambon's previous website. */
+export async function setCountsBefore(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+): Promise<SiteResult<true>> {
+  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+  const parsed = parseForm(
+    z
+      .object({
+        visitorsBefore: fields.optionalInt(0, 2_000_000_000),
+        viewsBefore: fields.optionalInt(0, 2_000_000_000),
+      })
+      .loose(),
+    input,
+  );
+  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  const values = {
+    visitorsBefore: parsed.value.visitorsBefore ?? 0,
+    viewsBefore: parsed.value.viewsBefore ?? 0,
+  };
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(siteSettings)
+      .values({ tambonId, ...values })
+      .onConflictDoUpdate({ target: siteSettings.tambonId, set: values });
+    await auditSite(tx, actor, tambonId, "site.counts.set", "site_settings", tambonId, values);
+    return done(true as const);
+  });
+}

@@ -1,0 +1,52 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { documentKind, inspectImage, storePhoto } from "./media.ts";
+import { demoPdf } from "./demo-files.ts";
+
+const upload = (data: Buffer, filename = "x") => ({ filename, data, truncated: false });
+
+test("images are recognised by what sharp reads, not by their name", async () => {
+  const avif = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#123" } })
+    .avif()
+    .toBuffer();
+  const ok = await inspectImage(upload(avif, "photo.avif"));
+  assert.ok(ok.ok && ok.value.width === 64 && ok.value.format === "heif");
+  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+  assert.equal((await inspectImage(upload(svg, "a.jpg"))).ok, false, "SVG is not a photo");
+  const r = await inspectImage({ filename: "big.jpg", data: Buffer.alloc(10), truncated: true });
+  assert.ok(!r.ok && r.errors.photos!.key === "err.tooBig");
+});
+
+test("a stored photo keeps its original and gets a stripped copy, a thumbnail and a large WebP", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "tambon-media-"));
+  const jpeg = await sharp({
+    create: { width: 2000, height: 1000, channels: 3, background: "#0a0" },
+  })
+    .jpeg()
+    .withExif({ IFD0: { Make: "Phone" } })
+    .toBuffer();
+  const r = await storePhoto(dir, 7, upload(jpeg, "a.jpg"));
+  assert.ok(r.ok);
+  const files = readdirSync(path.join(dir, "site", "7")).sort();
+  assert.deepEqual(files, [
+    `${r.value.file}-l.webp`,
+    `${r.value.file}-t.webp`,
+    `${r.value.file}.jpg`,
+    "originals",
+  ]);
+  assert.deepEqual(readdirSync(path.join(dir, "site", "7", "originals")), [`${r.value.file}.jpg`]);
+  const large = await sharp(path.join(dir, "site", "7", `${r.value.file}-l.webp`)).metadata();
+  assert.equal(large.width, 1600);
+  assert.equal(large.height, 800);
+});
+
+test("documents are recognised by their bytes", () => {
+  assert.equal(documentKind(demoPdf()), "pdf");
+  assert.equal(documentKind(Buffer.from("PK\x03\x04....word/document.xml")), "docx");
+  assert.equal(documentKind(Buffer.from("PK\x03\x04....xl/workbook.xml")), "xlsx");
+  assert.equal(documentKind(Buffer.from("MZ....")), null);
+});

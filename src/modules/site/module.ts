@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TambonModule } from "../../core/modules.ts";
+import { can } from "../../core/policy.ts";
+import { registerAsset, registerStyles } from "../../core/views/assets.ts";
+import "./policies.ts";
+import { msg } from "./messages.ts";
+import { sitePublicRoutes, siteHome } from "./routes.tsx";
+import { siteAdminRoutes } from "./admin-routes.tsx";
+import { seedSiteDemo, setUpSite } from "./commands/setup-site.ts";
+import { ensureMenu, menuFor } from "./menu-cache.ts";
+import { isBot, visits } from "./visits.ts";
+import {
+  itaItems,
+  siteAlbums,
+  siteCategories,
+  siteComments,
+  siteComplaints,
+  siteDocuments,
+  siteJobs,
+  siteLinks,
+  siteMenuItems,
+  siteNews,
+  sitePages,
+  sitePhotos,
+  sitePosts,
+  siteReports,
+} from "./schema.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+registerStyles(readFileSync(path.join(here, "site.css"), "utf8"));
+registerAsset(
+  "site-js",
+  "js",
+  "text/javascript; charset=utf-8",
+  readFileSync(path.join(here, "site.js")),
+);
+
+/** Paths of a tambon's site that are not counted as page views. */
+const NOT_COUNTED = /^\/t\/[^/]+\/(admin|uploads|signup)\b/;
+
+/** The tambon's public website: pages, menus, news, galleries, documents, members' corner, jobs,
+ * visitor statistics, search, transparency, complaints, feeds and the editors' dashboard. */
+export const siteModule: TambonModule = {
+  id: "site",
+  async tambonRoutes(app, deps) {
+    await sitePublicRoutes(app, deps);
+    await siteAdminRoutes(app, deps);
+  },
+  adminNav: [
+    {
+      path: "/admin/site",
+      label: (lang) => msg.t(lang)("admin.site"),
+      visible: (actor, tambon) =>
+        can(actor, "site.edit", { tambonId: tambon.id }) ||
+        can(actor, "complaint.manage", { tambonId: tambon.id }),
+    },
+  ],
+  menu: (tambon, lang) => menuFor(tambon, lang),
+  homeSections: siteHome,
+  setup(app, deps) {
+    const db = deps.database.db;
+    // The menu is read from memory while the layout renders; load it before the handler runs.
+    app.addHook("preHandler", async (req) => {
+      if (req.tambon) await ensureMenu(db, req.tambon.id);
+    });
+    // Page views are counted after the response has gone (also for cached pages), in memory.
+    app.addHook("onResponse", (req, reply, done) => {
+      done();
+      if (req.method !== "GET" || (reply.statusCode !== 200 && reply.statusCode !== 304)) return;
+      const type = reply.getHeader("content-type");
+      if (typeof type !== "string" || !type.startsWith("text/html")) return;
+      const slug = (req.params as { tambon?: string } | undefined)?.tambon;
+      const tambon = slug ? deps.tambons.bySlug(slug) : undefined;
+      const agent = req.headers["user-agent"];
+      if (!tambon || isBot(agent) || NOT_COUNTED.test(req.url)) return;
+      visits.record(tambon.id, req.url, req.ip, agent ?? "");
+    });
+    app.addHook("onClose", async () => {
+      await visits.flush(db);
+    });
+  },
+  jobs: [{ id: "site.visits", everyMs: 5_000, run: (deps) => visits.flush(deps.database.db) }],
+  resources: {
+    pages: sitePages,
+    menu: siteMenuItems,
+    news: siteNews,
+    galleries: siteAlbums,
+    photo: sitePhotos,
+    docs: siteDocuments,
+    corner: sitePosts,
+    "corner-comments": siteComments,
+    "corner-reports": siteReports,
+    jobs: siteJobs,
+    complaints: siteComplaints,
+    ita: itaItems,
+    "news-categories": siteCategories,
+    "job-links": siteLinks,
+  },
+  onTambonCreated: (tx, tambon, actorId) => setUpSite(tx, tambon, actorId),
+  seedDemo: (tx, tambon, people) => seedSiteDemo(tx, tambon, people),
+};

@@ -1,0 +1,17 @@
+import type { DbOrTx } from "../../core/db/index.ts";
+import { listNews, type NewsCard } from "./queries.ts";
+import { indexItem, searchSite, unindexItem, type Indexable, type SearchHit } from "./search.ts";
+
+export type { NewsCard, Indexable, SearchHit };
+
+/** The latest published news of a tambon (for other modules' pages). */
+export async function latestNews(db: DbOrTx, tambonId: number, limit = 5): Promise<NewsCard[]> {
+  return (await listNews(db, tambonId, { limit })).items;
+}
+
+/** Lets another module put its public records into the site search (inside its transaction). */
+export const addToSearch = indexItem;
+/** Removes another module's record from the site search. */
+export const removeFromSearch = unindexItem;
+/** Searches a tambon's public site. */
+export const search = searchSite;

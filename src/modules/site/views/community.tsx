@@ -1,0 +1,182 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import { ErrorSummary, Field, Form, type FormState } from "../../../core/views/form.tsx";
+import { formatDateTime } from "../../../core/dates.ts";
+import { Input, TextArea, useSiteT, useUrl } from "./parts.tsx";
+import { PhotoGrid } from "./public.tsx";
+
+type PostCard = {
+  id: number;
+  title: string;
+  body: string;
+  createdAt: Date;
+  authorName: string | null;
+};
+type Comment = { id: number; body: string; createdAt: Date; authorName: string | null };
+type Photo = {
+  id: number;
+  file: string;
+  ext: string;
+  width: number;
+  height: number;
+  bytes: number;
+  caption: string;
+};
+
+/** The members' corner: shown posts and, for members, the form to write one. */
+export function CornerPage(props: {
+  posts: PostCard[];
+  canPost: boolean;
+  form: FormState;
+  page: number;
+  more: boolean;
+}) {
+  const t = useSiteT();
+  const { lang, path } = useCtx();
+  const url = useUrl();
+  return (
+    <>
+      <h1>{t("corner.title")}</h1>
+      <p>{t("corner.intro")}</p>
+      {props.posts.length === 0 ? (
+        <p>{t("corner.none")}</p>
+      ) : (
+        <ul class="cards">
+          {props.posts.map((p) => (
+            <li key={p.id}>
+              <h2>
+                <a href={url(`/corner/${p.id}`)}>{p.title}</a>
+              </h2>
+              <p class="muted">
+                {t("corner.by", { name: p.authorName ?? "—" })} ·{" "}
+                {formatDateTime(p.createdAt, lang)}
+              </p>
+              <p>{p.body.length > 240 ? `${p.body.slice(0, 240)}…` : p.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(props.page > 1 || props.more) && (
+        <nav class="pager" aria-label={t("corner.title")}>
+          {props.page > 1 && (
+            <a href={url(`/corner?page=${props.page - 1}`)} rel="prev">
+              ← {t("news.prev")}
+            </a>
+          )}
+          {props.more && (
+            <a href={url(`/corner?page=${props.page + 1}`)} rel="next">
+              {t("news.next")} →
+            </a>
+          )}
+        </nav>
+      )}
+      <h2 id="write-h">{t("corner.write")}</h2>
+      {props.canPost ? (
+        <>
+          <ErrorSummary form={props.form} />
+          <Form action={url("/corner")} multipart label={t("corner.write")}>
+            <Field
+              form={props.form}
+              name="title"
+              label={t("corner.postTitle")}
+              required
+              maxLength={200}
+            />
+            <TextArea form={props.form} name="body" label={t("corner.body")} required rows={6} />
+            <Input
+              form={props.form}
+              name="photos"
+              type="file"
+              multiple
+              accept="image/jpeg,image/png,image/webp,image/avif"
+              label={t("corner.photos")}
+              hint={t("field.photosHint")}
+            />
+            <button type="submit">{t("corner.submit")}</button>
+          </Form>
+        </>
+      ) : (
+        <p>
+          <a href={`/login?next=${encodeURIComponent(path)}`}>{t("corner.loginToWrite")}</a>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** One post with its photos, comments and the comment and report forms. */
+export function PostPage(props: {
+  post: PostCard & { status: string };
+  photos: Photo[];
+  comments: Comment[];
+  canComment: boolean;
+  form: FormState;
+}) {
+  const t = useSiteT();
+  const { lang, path } = useCtx();
+  const url = useUrl();
+  const p = props.post;
+  return (
+    <article>
+      <p>
+        <a href={url("/corner")}>← {t("corner.title")}</a>
+      </p>
+      <h1>{p.title}</h1>
+      <p class="muted">
+        {t("corner.by", { name: p.authorName ?? "—" })} · {formatDateTime(p.createdAt, lang)}
+      </p>
+      <p class="pre">{p.body}</p>
+      {props.photos.length > 0 && <PhotoGrid photos={props.photos} />}
+      <section aria-labelledby="comments-h">
+        <h2 id="comments-h">{t("corner.comments")}</h2>
+        {props.comments.length === 0 ? (
+          <p>{t("corner.noComments")}</p>
+        ) : (
+          <ul class="comments">
+            {props.comments.map((c) => (
+              <li key={c.id} id={`c${c.id}`}>
+                <p class="muted">
+                  {c.authorName ?? "—"} · {formatDateTime(c.createdAt, lang)}
+                </p>
+                <p class="pre">{c.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {props.canComment ? (
+          <>
+            <ErrorSummary form={props.form} />
+            <Form action={url(`/corner/${p.id}/comments`)} label={t("corner.comment")}>
+              <TextArea
+                form={props.form}
+                name="body"
+                label={t("corner.comment")}
+                required
+                rows={3}
+              />
+              <button type="submit">{t("corner.comment")}</button>
+            </Form>
+            <details class="report">
+              <summary>{t("corner.report")}</summary>
+              <Form action={url(`/corner/${p.id}/report`)} label={t("corner.report")}>
+                <Field
+                  form={props.form}
+                  name="reason"
+                  label={t("corner.reportReason")}
+                  required
+                  maxLength={500}
+                />
+                <button type="submit" class="secondary">
+                  {t("corner.report")}
+                </button>
+              </Form>
+            </details>
+          </>
+        ) : (
+          <p>
+            <a href={`/login?next=${encodeURIComponent(path)}`}>{t("corner.loginToWrite")}</a>
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}
