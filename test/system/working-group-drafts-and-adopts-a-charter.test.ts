@@ -14,6 +14,7 @@ import {
 import { allClauses, type CharterDoc } from "../../src/modules/charter/document.ts";
 import { toThaiDigits } from "../../src/modules/charter/public.ts";
 import { resolutionsLinkedTo } from "../../src/modules/groups/public.ts";
+import { listPartners } from "../../src/modules/network/public.ts";
 import { buddhistYear } from "../../src/core/dates.ts";
 
 const YEAR = buddhistYear(new Date());
@@ -578,7 +579,25 @@ for (const kind of DB_KINDS) {
         ).statusCode,
         303,
       );
+      const [partner] = await listPartners(t.database.db, tambonId);
+      assert.ok(partner, "the demo network has partners");
+      const linked = await wg.post(
+        `${pub()}/links`,
+        {
+          clause: String(first),
+          targetType: "other",
+          label: "",
+          url: "",
+          partner: String(partner!.id),
+        },
+        { from: `${follow}?clause=${first}` },
+      );
+      assert.equal(linked.statusCode, 303);
       const view = await new Client(t.app).get(follow);
+      assert.match(
+        view.body,
+        new RegExp(`ภาคีที่รับผิดชอบ:</span> <a href="/t/la-ngu/partners/${partner!.id}">`),
+      );
       assert.equal(view.statusCode, 200);
       assert.match(view.body, /progress-done">ดำเนินการแล้ว/);
       assert.match(view.body, /โครงการลดหวาน/);

@@ -91,7 +91,6 @@ export const msg = defineMessages("charter", {
   "action.hearing": { th: "ประชาพิจารณ์", en: "Public hearing" },
   "action.editDraft": { th: "แก้ไขร่าง", en: "Edit the draft" },
   "action.manage": { th: "จัดการฉบับนี้", en: "Manage this edition" },
-  "action.back": { th: "กลับ", en: "Back" },
   "actions.label": { th: "การดำเนินการกับฉบับนี้", en: "Actions on this edition" },
 
   "sign.title": { th: "ผู้ลงนาม", en: "Signatories" },
@@ -107,7 +106,6 @@ export const msg = defineMessages("charter", {
   "sign.scan": { th: "ภาพถ่ายหรือสแกนหน้าที่ลงนาม", en: "Photo or scan of the signed page" },
   "sign.scanHint": { th: "ไฟล์ JPG, PNG หรือ WebP ไม่เกิน 1 MB", en: "JPG, PNG or WebP, up to 1 MB" },
   "sign.scanOf": { th: "หน้าที่ลงนามของ {name}", en: "Signed page of {name}" },
-  "sign.signature": { th: "ลายมือชื่อ", en: "Signature" },
   "sign.order": { th: "ลำดับ", en: "Order" },
   "sign.add": { th: "บันทึกผู้ลงนาม", en: "Record a signatory" },
   "sign.added": { th: "บันทึกผู้ลงนามแล้ว", en: "Signatory recorded" },
@@ -132,7 +130,6 @@ export const msg = defineMessages("charter", {
   "photo.open": { th: "เปิดภาพขนาดเต็ม: {caption}", en: "Open the full photo: {caption}" },
   "photo.untitled": { th: "ภาพพิธีลงนาม", en: "Signing ceremony" },
 
-  "print.title": { th: "ฉบับพิมพ์", en: "Print version" },
   "print.hint": {
     th: "หน้านี้จัดรูปแบบสำหรับกระดาษ A4 พร้อมเลขหน้าและหน้าลงนาม สั่งพิมพ์จากเบราว์เซอร์ได้ทันที",
     en: "This page is laid out for A4 paper with page numbers and a signature page; print it from the browser",
@@ -142,7 +139,6 @@ export const msg = defineMessages("charter", {
     en: "This server cannot make PDF files (Chromium is missing); use the browser's print command and choose “Save as PDF”",
   },
   "print.url": { th: "อ่านฉบับออนไลน์", en: "Read online" },
-  "print.page": { th: "หน้า", en: "Page" },
 
   "card.title": { th: "การ์ดสรุปธรรมนูญ", en: "Charter summary card" },
   "card.chapters": { th: "สาระสำคัญ", en: "What it covers" },
@@ -304,13 +300,6 @@ export const msg = defineMessages("charter", {
   "hearing.starts": { th: "วันเริ่ม", en: "Starts on" },
   "hearing.ends": { th: "วันสิ้นสุด", en: "Ends on" },
   "hearing.note": { th: "รายละเอียด (สถานที่ ช่องทาง)", en: "Details (places, channels)" },
-  "hearing.meetings": { th: "เวทีรับฟังความคิดเห็น", en: "Hearing meetings" },
-  "hearing.noMeetings": { th: "ยังไม่ได้เชื่อมเวทีประชุม", en: "No meetings linked yet" },
-  "hearing.addMeeting": { th: "เชื่อมเวทีประชุม", en: "Link a meeting" },
-  "hearing.meeting": { th: "เวทีประชุม", en: "Meeting" },
-  "hearing.meetingAdded": { th: "เชื่อมเวทีประชุมแล้ว", en: "Meeting linked" },
-  "hearing.meetingRemoved": { th: "ยกเลิกการเชื่อมเวทีแล้ว", en: "Meeting unlinked" },
-  "hearing.unlink": { th: "ยกเลิกการเชื่อม", en: "Unlink" },
   "hearing.record": {
     th: "บันทึกความเห็นแทนผู้ไม่มีบัญชี",
     en: "Record a view for someone without an account",
@@ -365,7 +354,6 @@ export const msg = defineMessages("charter", {
   "adopt.putToVote": { th: "เปิดลงคะแนน", en: "Put to the vote" },
   "adopt.voteOpened": { th: "เปิดเรื่องลงคะแนนแล้ว", en: "Question opened" },
   "adopt.question": { th: "เรื่องที่ลงคะแนน", en: "Question" },
-  "adopt.phase": { th: "ขั้นตอน: {phase}", en: "Phase: {phase}" },
   "adopt.check": { th: "ตรวจผลและรับรอง", en: "Check the result and adopt" },
   "adopt.withdraw": {
     th: "ยกเลิกการเชื่อมกับการลงคะแนน (กลับไปแก้ร่าง)",
@@ -411,7 +399,6 @@ export const msg = defineMessages("charter", {
     en: "A later resolution corrected this one; choose that one",
   },
   "adopt.refused.frozen": { th: "ฉบับนี้รับรองแล้ว", en: "This edition is already adopted" },
-  "adopt.via": { th: "รับรองตาม", en: "Adopted through" },
 
   "manage.title": { th: "จัดการธรรมนูญสุขภาพ", en: "Manage health charters" },
   "manage.create": { th: "สร้างธรรมนูญใหม่", en: "New charter" },
@@ -440,7 +427,6 @@ export const msg = defineMessages("charter", {
     en: "Start the next edition from the one in force",
   },
   "manage.started": { th: "เริ่มร่าง{label}แล้ว", en: "{label} started" },
-  "manage.open": { th: "เปิด", en: "Open" },
   "manage.edition": { th: "ข้อมูลฉบับ", en: "Edition details" },
   "manage.number": { th: "ฉบับที่", en: "Edition number" },
   "manage.yearBe": { th: "ปี พ.ศ.", en: "Year (Buddhist era)" },
@@ -449,7 +435,6 @@ export const msg = defineMessages("charter", {
   "manage.effectiveHint": { th: "เว้นว่างไว้ = วันที่รับรอง", en: "Empty = the day of adoption" },
   "manage.signingOn": { th: "วันประกาศและลงนาม", en: "Day of the signing" },
   "manage.signingPlace": { th: "สถานที่ประกาศและลงนาม", en: "Place of the signing" },
-  "manage.reviewReminder": { th: "เตือนการทบทวน", en: "Review reminder" },
 
   "draft.title": { th: "แก้ไขร่าง", en: "Edit the draft" },
   "draft.version": { th: "ร่างที่ {n}", en: "Version {n}" },
@@ -513,7 +498,6 @@ export const msg = defineMessages("charter", {
   "follow.status": { th: "สถานะ", en: "Status" },
   "follow.note": { th: "บันทึก", en: "Note" },
   "follow.links": { th: "โครงการ / ตัวชี้วัด / ภาคี", en: "Projects / indicators / partners" },
-  "follow.updated": { th: "ปรับปรุงล่าสุด", en: "Last update" },
   "follow.setStatus": { th: "บันทึกสถานะ", en: "Save status" },
   "follow.statusSaved": { th: "บันทึกสถานะแล้ว", en: "Status saved" },
   "follow.addLink": { th: "เชื่อมโยง", en: "Add link" },
@@ -533,7 +517,6 @@ export const msg = defineMessages("charter", {
   "follow.filter": { th: "กรองตามสถานะ", en: "Filter by status" },
   "follow.allStatuses": { th: "ทุกสถานะ", en: "All statuses" },
   "follow.export": { th: "ส่งออก CSV", en: "Export CSV" },
-  "follow.detail": { th: "รายละเอียด", en: "Details" },
   "follow.onlyAdopted": {
     th: "ติดตามผลได้เมื่อฉบับได้รับรองแล้ว",
     en: "Follow-up starts once the edition is adopted",
@@ -662,7 +645,6 @@ export const msg = defineMessages("charter", {
     en: "Follow-up starts once the edition is adopted",
   },
   "err.url": { th: "ลิงก์ต้องขึ้นต้นด้วย https:// หรือ /", en: "A link starts with https:// or /" },
-  "err.meeting": { th: "ไม่พบเวทีประชุมนี้", en: "No such meeting" },
 });
 
 /** The keys of this module's messages. */

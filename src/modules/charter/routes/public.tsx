@@ -679,7 +679,6 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
           charter,
           edition,
           title: current.doc.title,
-          meetings: [],
           villages,
           byVillage: report.byVillage,
           people: report.people,

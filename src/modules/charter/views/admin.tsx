@@ -1,7 +1,8 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { Form, type FormState } from "../../../core/views/form.tsx";
-import { SCOPES } from "../edition.ts";
+import { SCOPES, reviewDueOn, reviewState } from "../edition.ts";
+import { todayIso } from "../../../core/dates.ts";
 import type { CharterRow, EditionRow, SignatoryRow } from "../queries.ts";
 import { currentEdition, openEdition } from "../queries.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
@@ -117,6 +118,28 @@ export function charterValues(c: CharterRow): Record<string, string> {
   };
 }
 
+/** When the edition in force falls due for review, flagged when near or past. */
+function ReviewNote(props: { edition: EditionRow; charter: CharterRow }) {
+  const { lang } = useCtx();
+  const t = useT();
+  const due = reviewDueOn(props.edition.adoptedOn!, props.edition.reviewYears);
+  const r = reviewState(due, todayIso());
+  const d = props.charter.digits;
+  return (
+    <p class={r.state === "ok" ? undefined : "review-reminder"}>
+      {t("edition.reviewDue")} {dateIn(due, lang, d)}
+      {r.state !== "ok" && (
+        <strong class={`review-${r.state}`}>
+          {" "}
+          {r.state === "overdue"
+            ? t("edition.reviewOverdue", { days: num(-r.days, d, lang) })
+            : t("edition.reviewSoon", { days: num(r.days, d, lang) })}
+        </strong>
+      )}
+    </p>
+  );
+}
+
 /** The working group's list of charters with the form to create one. */
 export function ManagePage(props: {
   items: { charter: CharterRow; editions: EditionRow[] }[];
@@ -149,6 +172,7 @@ export function ManagePage(props: {
                     ? `${t("list.inForce")}: ${editionLabel(inForce, lang, charter.digits)}`
                     : t("list.noneInForce")}
                 </p>
+                {inForce?.adoptedOn && <ReviewNote edition={inForce} charter={charter} />}
                 {draft && (
                   <p>
                     <a href={`${base}/admin/charter-editions/${draft.id}`}>

@@ -270,12 +270,22 @@ export function FollowClausePage(props: {
               required
               options={LINK_TYPES.map((k) => ({ value: k, label: t(`link.${k}`) }))}
             />
+            {props.partners.length > 0 && (
+              <Select
+                form="link"
+                state={props.linkForm}
+                name="partner"
+                label={t("follow.partner")}
+                placeholder=""
+                options={props.partners.map((p) => ({ value: String(p.id), label: p.name }))}
+              />
+            )}
             <Input
               form="link"
               state={props.linkForm}
               name="label"
               label={t("follow.label")}
-              required
+              hint={props.partners.length > 0 ? t("follow.labelHint") : undefined}
               maxLength={300}
             />
             <Input

@@ -13,7 +13,6 @@ export interface HearingData {
   charter: CharterRow;
   edition: EditionRow;
   title: string;
-  meetings: { id: number; title: string; href: string; day: string | null }[];
   villages: { id: number; moo: number; nameTh: string; nameEn: string }[];
   byVillage: Map<number | null, VillageParticipation>;
   people: number;
@@ -69,19 +68,6 @@ export function HearingPage({ data }: { data: HearingData }) {
         </dd>
       </dl>
       {edition.hearingNote && <Paras text={edition.hearingNote} />}
-      {data.meetings.length > 0 && (
-        <section aria-labelledby="h-meetings">
-          <h2 id="h-meetings">{t("hearing.meetings")}</h2>
-          <ul>
-            {data.meetings.map((m) => (
-              <li key={m.id}>
-                <a href={m.href}>{m.title}</a>
-                {m.day && <span class="muted"> · {dateIn(m.day, lang, d)}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       {data.canRecord && edition.status === "hearing" && (
         <section aria-labelledby="h-record">
           <h2 id="h-record">{t("hearing.record")}</h2>

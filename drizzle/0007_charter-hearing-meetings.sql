@@ -1,0 +1,1 @@
+DROP TABLE "charter_hearing_meetings" CASCADE;
