@@ -358,6 +358,51 @@ for (const kind of DB_KINDS) {
       );
     });
 
+    test("a tambon on its own host name: settings saved, pages served there, bad input refused", async () => {
+      const admin = new Client(t.app);
+      await admin.login("lomraet-admin");
+      const form = {
+        nameTh: "ล้อมแรด",
+        nameEn: "Lom Raet",
+        kind: "municipality",
+        siteOpened: "2009-03-06",
+        host: "www.lomraet.go.th",
+        minRepsPerVillage: "3",
+      };
+      const bad = await admin.post(
+        "/t/lom-raet/admin/settings",
+        { ...form, host: "not a host", minRepsPerVillage: "ห้า" },
+        { from: "/t/lom-raet/admin/settings" },
+      );
+      assert.equal(bad.statusCode, 422);
+      assert.match(bad.body, /ชื่อโดเมนไม่ถูกต้อง/);
+      assert.match(bad.body, /กรุณากรอกตัวเลขจำนวนเต็ม/);
+      assert.match(bad.body, /value="not a host"/, "what was typed is kept");
+      const ok = await admin.post("/t/lom-raet/admin/settings", form, {
+        from: "/t/lom-raet/admin/settings",
+      });
+      assert.equal(ok.statusCode, 303);
+      const home = await t.app.inject({ url: "/", headers: { host: "www.lomraet.go.th" } });
+      assert.equal(home.statusCode, 200);
+      assert.match(home.body, /เทศบาลตำบลล้อมแรด/);
+      const villagesThere = await t.app.inject({
+        url: "/villages",
+        headers: { host: "www.lomraet.go.th:3000" },
+      });
+      assert.match(villagesThere.body, /หมู่ที่/);
+      const network = await t.app.inject({ url: "/", headers: { host: "localhost" } });
+      assert.match(network.body, /ตำบลในเครือข่าย/, "other hosts get the network");
+      const other = new Client(t.app);
+      await other.login("langu-admin");
+      const taken = await other.post(
+        "/t/la-ngu/admin/settings",
+        { ...form, nameTh: "ละงู", nameEn: "La-ngu", kind: "sao" },
+        { from: "/t/la-ngu/admin/settings" },
+      );
+      assert.equal(taken.statusCode, 422);
+      assert.match(taken.body, /ตำบลอื่นใช้โดเมนนี้แล้ว/);
+    });
+
     test("the footer shows the copyright owner and years in the Buddhist era", async () => {
       const res = await new Client(t.app).get("/t/lom-raet");
       assert.match(res.body, /สงวนลิขสิทธิ์ © 2552–25\d\d เทศบาลตำบลล้อมแรด/);
