@@ -162,7 +162,11 @@ test("serve answers, then shuts down gracefully on SIGTERM", async () => {
     }
     assert.ok(ok, `server did not answer: ${out}`);
     assert.match(out, new RegExp(`http://localhost:${port}`));
-    assert.match(out, /\{"level":30,"time":\d+,.*"msg":"Server listening at http/, "structured JSON logs");
+    assert.match(
+      out,
+      /\{"level":30,"time":\d+,.*"msg":"Server listening at http/,
+      "structured JSON logs",
+    );
   } finally {
     child.kill("SIGTERM");
   }
