@@ -151,6 +151,7 @@ describe("the working group drafts a charter, a member's suggestion is accepted,
       day: "2025-09-20",
     });
     await page.goto(adminUrl);
+    await page.locator("summary", { hasText: "การรับรอง" }).click();
     const form = page.getByRole("form", { name: "รับรองโดยมติที่ประชุมประชาคม" });
     const select = form.getByLabel("มติที่ประชุม");
     const option = select.locator("option", { hasText: `ครบองค์ประชุม · รับรอง${NAME}` });

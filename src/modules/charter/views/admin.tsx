@@ -442,7 +442,10 @@ export function EditionAdminPage({ data }: { data: EditionAdminData }) {
         <details
           class="charter-panel"
           id="h-adopt"
-          open={!!(data.forms.vote || data.forms.resolution || data.forms.adopt || data.vote)}
+          open={
+            edition.status === "hearing" ||
+            !!(data.forms.vote || data.forms.resolution || data.forms.adopt || data.vote)
+          }
         >
           <summary>{t("adopt.title")}</summary>
           <FormError state={data.forms.adopt} />
