@@ -664,7 +664,14 @@ test("invalid input is rejected with a message naming the field", () => {
     /^members\[0\]\.id must be a non-negative integer/,
   );
   rejects({ ...base(), members: [{ id: 1.5, village: "v" }] }, /^members\[0\]\.id/);
-  rejects({ ...base(), members: [{ id: 1 }] }, /^members\[0\]\.village must be a string/);
+  rejects(
+    { ...base(), members: [{ id: 1, village: null }] },
+    /^members\[0\]\.village must be a string, not null$/,
+  );
+  rejects(
+    { ...base(), members: [{ id: 1, village: ["v"] }] },
+    /^members\[0\]\.village must be a string, not an array$/,
+  );
   rejects(
     { ...base(), members: [...members([1, 2, 3]), { id: 2, village: "x" }] },
     /^members\[3\]\.id: duplicate member id 2 \(also members\[1\]\)$/,
@@ -672,9 +679,9 @@ test("invalid input is rejected with a message naming the field", () => {
   rejects(
     {
       ...base(),
-      delegations: [tambon(1, 2), tambon(2, 1), { truster: 1, trustee: 2, scope: "area:health" }],
+      delegations: [tambon(1, 2), tambon(2, 1), { truster: 1, trustee: 2, scope: "village:1" }],
     },
-    /^delegations\[2\]\.scope must be tambon, area or question/,
+    /^delegations\[2\]\.scope must be tambon, area or question, not "village:1"$/,
   );
   rejects(
     { ...base(), delegations: [{ truster: 1, scope: "tambon" }] },
@@ -757,6 +764,131 @@ test("policy may be absent, null or partial", () => {
     tallyJson(JSON.stringify({ ...input, policy: { majority: 0.5, quorum: 0, maxWeight: null } })),
     plain,
   );
+});
+
+test("scopes written as in the spec's terms apply only to their own area or question", () => {
+  const scoped = (truster: number, trustee: number | null, scope: string) =>
+    ({ truster, trustee, scope }) as TallyDelegationInput;
+  const q = { id: 7, area: "health", alternatives: ALTS };
+  // 1 → 2 for this area; 1's delegation for another area is ignored, so 3 still gets nothing.
+  const r = tally({
+    members: members([1, 2, 3]),
+    delegations: [scoped(1, 2, "area:health"), scoped(1, 3, "area:roads")],
+    question: q,
+    ballots: [yes(2), yes(3)],
+  });
+  assert.deepEqual(r.weights, { "2": 2, "3": 1 });
+  // "question:7" beats the area one; "question:8" is another question's and is ignored.
+  const r2 = tally({
+    members: members([1, 2, 3]),
+    delegations: [
+      scoped(1, 2, "area:health"),
+      scoped(1, 3, "question:7"),
+      scoped(2, 3, "question:8"),
+    ],
+    question: q,
+    ballots: [yes(2), yes(3)],
+  });
+  assert.deepEqual(r2.weights, { "2": 1, "3": 2 });
+  // A question without an id: "question:<anything>" applies.
+  const r3 = tally({
+    members: members([1, 2, 3]),
+    delegations: [scoped(1, 2, "tambon"), scoped(1, 3, "question:7")],
+    question: { area: "health", alternatives: ALTS },
+    ballots: [yes(2), yes(3)],
+  });
+  assert.deepEqual(r3.weights, { "2": 1, "3": 2 });
+  // A numeric area matches its string; an area delegation never applies to a question without area.
+  const numeric = tally({
+    members: members([1, 2]),
+    delegations: [scoped(1, 2, "area:5")],
+    question: { area: 5, alternatives: ALTS },
+    ballots: [yes(2)],
+  });
+  assert.deepEqual(numeric.weights, { "2": 2 });
+  const noArea = tally({
+    members: members([1, 2]),
+    delegations: [scoped(1, 2, "area:undefined")],
+    question: { alternatives: ALTS },
+    ballots: [yes(2)],
+  });
+  assert.deepEqual(noArea.weights, { "2": 1 });
+  // Same bytes as the plain scope names when the scoped ones apply.
+  const plain = tallyJson(
+    JSON.stringify({
+      members: members([1, 2, 3]),
+      delegations: [area(1, 2), question(3, 2)],
+      question: q,
+      ballots: [yes(2)],
+    }),
+  );
+  assert.equal(
+    tallyJson(
+      JSON.stringify({
+        members: members([1, 2, 3]),
+        delegations: [scoped(1, 2, "area:health"), scoped(3, 2, "question:7")],
+        question: q,
+        ballots: [yes(2)],
+      }),
+    ),
+    plain,
+  );
+});
+
+test("two applicable delegations at one level are an error, whichever way they are written", () => {
+  const scoped = (truster: number, trustee: number | null, scope: string) => ({
+    truster,
+    trustee,
+    scope,
+  });
+  const q = { id: 7, area: "health", alternatives: [10, 11] };
+  rejects(
+    { ...base(), question: q, delegations: [area(1, 2), scoped(1, null, "area:health")] },
+    /^delegations\[1\]: member 1 has more than one delegation with scope area$/,
+  );
+  rejects(
+    { ...base(), question: q, delegations: [scoped(1, 2, "question:7"), question(1, null)] },
+    /^delegations\[1\]: member 1 has more than one delegation with scope question$/,
+  );
+  // One that does not apply is no second delegation.
+  const r = tally({
+    ...base(),
+    question: q,
+    delegations: [area(1, 2), scoped(1, null, "area:roads")] as TallyDelegationInput[],
+    ballots: [yes(2)],
+  } as TallyInput);
+  assert.deepEqual(r.weights, { "2": 2 });
+});
+
+test("null majority and quorum mean the defaults; villages may be numbers or missing", () => {
+  const input = { members: members([1]), question: { alternatives: [10] }, ballots: [yes(1)] };
+  const plain = tallyJson(JSON.stringify(input));
+  assert.equal(
+    tallyJson(JSON.stringify({ ...input, policy: { majority: null, quorum: null } })),
+    plain,
+  );
+  const quorum = { villageQuorum: { minPerVillage: 1 } };
+  const withStrings = tallyJson(
+    JSON.stringify({
+      members: [
+        { id: 1, village: "91050201" },
+        { id: 2, village: "" },
+      ],
+      question: { alternatives: [10] },
+      ballots: [yes(1)],
+      policy: quorum,
+    }),
+  );
+  const lenient = tallyJson(
+    JSON.stringify({
+      members: [{ id: 1, village: 91050201 }, { id: 2 }],
+      question: { alternatives: [10] },
+      ballots: [yes(1)],
+      policy: quorum,
+    }),
+  );
+  assert.equal(lenient, withStrings);
+  assert.match(lenient, /"village":""/, 'the missing village is the village named ""');
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,11 @@
 // fields of the spec):
 // - Ids (members, alternatives) are non-negative safe integers, so that object keys sort
 //   numerically; villages are strings.
+// - Lenient input: a delegation scope may also be written "area:<id>" (applies only when <id> is
+//   String(question.area)) or "question:<id>" (applies only when <id> is String(question.id), or
+//   always when the question has no id); delegations that do not apply are ignored, two that apply
+//   at the same level are an error as before. "majority": null and "quorum": null mean the
+//   defaults; a numeric village counts as its string, a missing village as "".
 // - A delegation to oneself is treated as a loop: unless that member votes, their vote is lost.
 // - A member with voting right who casts a ballot votes themselves even if they also delegated.
 // - Delegations and ballots of members absent from `members` are validated but otherwise ignored;
@@ -35,21 +40,29 @@
 /** A member with voting right. */
 export interface TallyMemberInput {
   id: number;
-  village: string;
+  village?: string | number;
 }
 
 /** Scope names of delegations in the JSON input. */
 export type DelegationScope = "tambon" | "area" | "question";
 
+/**
+ * A delegation scope as written in the input: a plain scope name, or, as in the spec's terms,
+ * "area:<id>" (applies only when <id> is String(question.area)) and "question:<id>" (applies only
+ * when <id> is String(question.id), or always when the question has no id).
+ */
+export type DelegationScopeInput = DelegationScope | `area:${string}` | `question:${string}`;
+
 /** A delegation: trustee null means "no delegation at this scope" (blocks broader scopes). */
 export interface TallyDelegationInput {
   truster: number;
   trustee: number | null;
-  scope: DelegationScope;
+  scope: DelegationScopeInput;
 }
 
 /** The question being counted. */
 export interface TallyQuestionInput {
+  id?: string | number;
   area?: string | number;
   alternatives: number[];
 }
@@ -68,8 +81,8 @@ export interface VillageQuorumInput {
 
 /** Policy of the question; every field is optional. */
 export interface TallyPolicyInput {
-  majority?: number;
-  quorum?: number;
+  majority?: number | null;
+  quorum?: number | null;
   maxWeight?: number | null;
   villageQuorum?: VillageQuorumInput | null;
 }
@@ -100,7 +113,8 @@ export const SCOPE_QUESTION = 4;
 
 /**
  * The input as flat arrays; row r of each delegation/ballot array is delegations[r]/ballots[r].
- * Ids are non-negative safe integers; a null trustee is -1; scopes are SCOPE_* codes; villages are
+ * Ids are non-negative safe integers; a null trustee is -1; scopes are SCOPE_* codes, or 0 for a
+ * delegation whose "area:<id>" or "question:<id>" scope is not this question's; villages are
  * indices into distinct villageNames; grades are row-major, ballots × alternatives, 0 = abstain.
  * toTallyColumns guarantees all this; countTally itself checks only lengths and duplicates.
  */
@@ -238,8 +252,10 @@ export function normalizePolicy(raw: unknown): TallyPolicy {
     }
     return v;
   };
-  if (raw.majority !== undefined) policy.majority = fraction("policy.majority", raw.majority);
-  if (raw.quorum !== undefined) policy.quorum = fraction("policy.quorum", raw.quorum);
+  if (raw.majority !== undefined && raw.majority !== null)
+    policy.majority = fraction("policy.majority", raw.majority);
+  if (raw.quorum !== undefined && raw.quorum !== null)
+    policy.quorum = fraction("policy.quorum", raw.quorum);
   const maxWeight = raw.maxWeight;
   if (maxWeight !== undefined && maxWeight !== null) {
     if (!isId(maxWeight) || maxWeight < 1) {
@@ -273,7 +289,11 @@ const scopeCode = (scope: unknown): number =>
       ? SCOPE_AREA
       : scope === "question"
         ? SCOPE_QUESTION
-        : 0;
+        : typeof scope === "string" && scope.startsWith("area:")
+          ? SCOPE_AREA
+          : typeof scope === "string" && scope.startsWith("question:")
+            ? SCOPE_QUESTION
+            : 0;
 
 const scopeName = (code: number): DelegationScope =>
   code === SCOPE_TAMBON ? "tambon" : code === SCOPE_AREA ? "area" : "question";
@@ -293,9 +313,11 @@ export function toTallyColumns(input: unknown): TallyColumns {
     if (!isRecord(m)) return fail(`members[${i}] must be an object, not ${describe(m)}`);
     if (!isId(m.id))
       return fail(`members[${i}].id must be a non-negative integer, not ${describe(m.id)}`);
-    const village = m.village;
+    const raw = m.village;
+    const village =
+      raw === undefined ? "" : typeof raw === "number" && Number.isFinite(raw) ? String(raw) : raw;
     if (typeof village !== "string") {
-      return fail(`members[${i}].village must be a string, not ${describe(village)}`);
+      return fail(`members[${i}].village must be a string, not ${describe(raw)}`);
     }
     let code = villageCode.get(village);
     if (code === undefined) {
@@ -346,6 +368,17 @@ export function toTallyColumns(input: unknown): TallyColumns {
   const alts = question.alternatives;
   if (!Array.isArray(alts) || alts.length === 0) {
     return fail(`question.alternatives must be a non-empty array of alternative ids`);
+  }
+  // "area:<id>" and "question:<id>" scopes apply only to their own area or question.
+  for (let i = 0; i < delegations.length; i++) {
+    const scope = (delegations[i] as Record<string, unknown>).scope;
+    if (typeof scope !== "string" || !scope.includes(":")) continue;
+    const target = scope.slice(scope.indexOf(":") + 1);
+    const applies =
+      delegationScope[i] === SCOPE_AREA
+        ? area !== undefined && target === String(area)
+        : question.id === undefined || question.id === null || target === String(question.id);
+    if (!applies) delegationScope[i] = 0;
   }
   const alternatives = new Float64Array(alts.length);
   const altColumn = new Map<string, number>();
@@ -582,6 +615,7 @@ export function countTally(cols: TallyColumns): TallyCount {
   for (let r = 0; r < delegationTruster.length; r++) {
     const truster = delegationTruster[r]!;
     const scope = delegationScope[r]!;
+    if (scope === 0) continue; // an area or question delegation for another area or question
     const t = index.get(truster);
     let before: number;
     if (t < 0) {
