@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { ConfigError, loadConfig, type Config } from "../core/config.ts";
 import { migrateDatabase, openDatabase, type Database } from "../core/db/index.ts";
 import { tambons, users } from "../core/db/schema.ts";
@@ -79,10 +79,12 @@ async function serve(config: Config, demoOnFirstStart: boolean) {
   const database = await open(config);
   let logins: DemoLogin[] = [];
   const [any] = await database.db.select({ id: tambons.id }).from(tambons).limit(1);
+  // A deployment that was started with the demo shows its logins again; a real one (whose
+  // administrator was made with create-admin) never gets the demo back.
   const [demoAdmin] = await database.db
     .select({ id: users.id })
     .from(users)
-    .where(eq(users.username, "admin"))
+    .where(and(eq(users.username, "admin"), eq(users.isDemo, true)))
     .limit(1);
   if (demoOnFirstStart && !any) {
     process.stdout.write("กำลังโหลดข้อมูลสาธิต / loading the demo network…\n");

@@ -14,7 +14,14 @@ import { core } from "./i18n/messages.ts";
 import { clearActorCache, loadActor } from "./auth/session.ts";
 import { ANONYMOUS, type Actor } from "./roles.ts";
 import { HttpError, badCsrf, notFound } from "./errors.ts";
-import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions, renderPage, viewCtx } from "./http.ts";
+import {
+  CSRF_COOKIE,
+  SESSION_COOKIE,
+  cookieOptions,
+  isSafePath,
+  renderPage,
+  viewCtx,
+} from "./http.ts";
 import { sign, safeEqual } from "./auth/tokens.ts";
 import { allAssets } from "./views/assets.ts";
 import { ErrorPage } from "./views/error-page.tsx";
@@ -54,7 +61,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: true,
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? ((hops: number) => (_addr: string, i: number) => i < hops)(config.trustProxy)
+        : config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     rewriteUrl(req) {
@@ -233,9 +243,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const lang = pickLang(req.query.to);
     reply.setCookie("tlang", lang, { ...cookieOptions(req, 365 * 86400), httpOnly: false });
     const back =
-      typeof req.query.back === "string" && /^\/(?![/\\])/.test(req.query.back)
-        ? req.query.back
-        : "/";
+      typeof req.query.back === "string" && isSafePath(req.query.back) ? req.query.back : "/";
     return reply.redirect(back, 303);
   });
 

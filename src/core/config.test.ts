@@ -51,3 +51,18 @@ test(".env lines are parsed with comments and quotes", () => {
     X: "a b",
   });
 });
+
+test("client addresses from X-Forwarded-For are believed only when TRUST_PROXY says so", () => {
+  const d = dir();
+  assert.equal(loadConfig({ TAMBON_DATA_DIR: d }, d).trustProxy, false);
+  assert.equal(loadConfig({ TAMBON_DATA_DIR: d, TRUST_PROXY: "true" }, d).trustProxy, true);
+  assert.equal(loadConfig({ TAMBON_DATA_DIR: d, TRUST_PROXY: "1" }, d).trustProxy, 1);
+  assert.equal(
+    loadConfig({ TAMBON_DATA_DIR: d, TRUST_PROXY: "127.0.0.1, 10.0.0.0/8" }, d).trustProxy,
+    "127.0.0.1,10.0.0.0/8",
+  );
+  assert.throws(
+    () => loadConfig({ TAMBON_DATA_DIR: d, TRUST_PROXY: "yes please" }, d),
+    (e: unknown) => e instanceof ConfigError && /^TRUST_PROXY: /.test(e.message),
+  );
+});

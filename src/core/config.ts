@@ -12,6 +12,8 @@ export interface Config {
   secret: string;
   logLevel: string;
   nodeEnv: string;
+  /** Which proxies to believe for the client address (X-Forwarded-For): none by default. */
+  trustProxy: boolean | number | string;
 }
 
 const schema = z.object({
@@ -34,7 +36,22 @@ const schema = z.object({
   TAMBON_SECRET: z.string().min(32, "TAMBON_SECRET must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      "must be true, false, a number of proxy hops, or proxy addresses separated by commas",
+    )
+    .default("false"),
 });
+
+/** TRUST_PROXY as Fastify's trustProxy: false, true, a hop count or a list of addresses. */
+function parseTrustProxy(v: string): boolean | number | string {
+  if (v === "true") return true;
+  if (v === "false") return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.replace(/\s+/g, "");
+}
 
 /** Raised when the environment holds a bad value; the message is one line naming the variable. */
 export class ConfigError extends Error {}
@@ -79,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secret: e.TAMBON_SECRET ?? persistentSecret(e.TAMBON_DATA_DIR),
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }
 

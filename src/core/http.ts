@@ -155,7 +155,25 @@ export function formList(req: FastifyRequest, name: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Whether a value is a path on this site: it starts with one "/", holds no backslash or control
+ * character (browsers drop tabs and newlines, so "/\t/evil" would become "//evil"), and resolves
+ * to the same origin.
+ */
+export function isSafePath(value: string): boolean {
+  if (value.length > 2000 || !/^\/(?![/\\])/.test(value)) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\\\u0000-\u001f\u007f]/.test(value)) return false;
+  try {
+    const base = "http://same.invalid";
+    const url = new URL(value, base);
+    return url.origin === base && url.pathname.startsWith("/") && !url.pathname.startsWith("//");
+  } catch {
+    return false;
+  }
+}
+
 /** A same-site relative path or the fallback (prevents open redirects). */
 export function safeNext(value: unknown, fallback = "/"): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : fallback;
+  return typeof value === "string" && isSafePath(value) ? value : fallback;
 }

@@ -21,6 +21,7 @@ export function testConfig(): Config {
     secret: "test-secret-test-secret-test-secret-0123",
     logLevel: "silent",
     nodeEnv: "test",
+    trustProxy: false,
   };
 }
 

@@ -206,6 +206,32 @@ for (const kind of DB_KINDS) {
       assert.equal(other.statusCode, 303, "another account from the same address still logs in");
     });
 
+    test("trying many accounts from one address is limited too, and X-Forwarded-For is not believed", async () => {
+      const c = new Client(t.app);
+      const token = await c.csrf("/login");
+      const statuses: number[] = [];
+      for (let i = 0; i < 101; i++) {
+        const res = await t.app.inject({
+          method: "POST",
+          url: "/login",
+          remoteAddress: "10.7.7.7",
+          headers: {
+            cookie: `tcsrf=${c.cookies.get("tcsrf")}`,
+            "content-type": "application/x-www-form-urlencoded",
+            "x-forwarded-for": `192.0.2.${i % 250}`,
+          },
+          payload: new URLSearchParams({
+            _csrf: token,
+            identifier: `nobody-${i}`,
+            password: "nope-nope",
+          }).toString(),
+        });
+        statuses.push(res.statusCode);
+      }
+      assert.deepEqual(statuses.slice(0, 100), Array(100).fill(401));
+      assert.equal(statuses[100], 429, "the 101st try from one address within 10 minutes");
+    });
+
     test("a member is refused administration with a Thai page and no stack trace", async () => {
       const c = new Client(t.app);
       await c.login("langu-member");
@@ -246,6 +272,77 @@ for (const kind of DB_KINDS) {
       assert.equal(set.statusCode, 303);
       await person.login(username, "แก้วตาดวงใจ");
       assert.equal((await new Client(t.app).get(link)).statusCode, 404, "a link works once");
+    });
+
+    test("a reset link is never a way into a more powerful account", async () => {
+      const idOf = async (username: string) =>
+        (await t.database.db.select().from(users).where(eq(users.username, username)))[0]!.id;
+      const facilitator = new Client(t.app);
+      await facilitator.login("langu-facilitator");
+      const resetAs = (c: Client, id: number) =>
+        c.post(`/t/la-ngu/admin/people/${id}/reset`, {}, { from: `/t/la-ngu/admin/people/${id}` });
+      for (const username of ["langu-admin", "langu-editor", "langu-wg"]) {
+        const res = await resetAs(facilitator, await idOf(username));
+        assert.equal(res.statusCode, 403, username);
+        assert.match(res.body, /ผู้ดูแลตำบลเท่านั้นที่สร้างลิงก์ตั้งรหัสผ่านให้ได้/);
+        assert.ok(!/\/reset\/[A-Za-z0-9_-]{20,}/.test(res.body), "no link shown");
+      }
+      const member = await resetAs(facilitator, await idOf("langu-member"));
+      assert.equal(member.statusCode, 201, "a facilitator helps a plain member");
+      assert.match(member.body, /\/reset\/[A-Za-z0-9_-]{20,}/);
+
+      // someone who also takes part in another tambon: not even this tambon's admin
+      const admin = new Client(t.app);
+      await admin.login("langu-admin");
+      const created = await admin.post(
+        "/t/la-ngu/admin/people",
+        { name: "นายสองตำบล ทดสอบ", village: String(village1) },
+        { from: "/t/la-ngu/admin/people" },
+      );
+      const username = /ชื่อผู้ใช้: (u\d+-\d+)/.exec(created.body)![1]!;
+      const twoPlaces = await idOf(username);
+      const [other] = await t.database.db
+        .select()
+        .from(tambons)
+        .where(eq(tambons.slug, "lom-raet"));
+      await t.database.db
+        .insert(tambonMembers)
+        .values({ tambonId: other!.id, userId: twoPlaces, status: "active" });
+      const refused = await resetAs(admin, twoPlaces);
+      assert.equal(refused.statusCode, 403);
+      assert.match(refused.body, /มีบัญชีในตำบลอื่นด้วย/);
+      const before = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(
+          and(eq(auditLog.action, "user.reset_link"), eq(auditLog.targetId, String(twoPlaces))),
+        );
+      assert.equal(before.length, 0, "nothing recorded for a refused link");
+    });
+
+    test("a new password ends every other reset link of that person", async () => {
+      const admin = new Client(t.app);
+      await admin.login("langu-admin");
+      const created = await admin.post(
+        "/t/la-ngu/admin/people",
+        { name: "นางสาวลิงก์ สองอัน", village: String(village1) },
+        { from: "/t/la-ngu/admin/people" },
+      );
+      const first = /(\/reset\/[A-Za-z0-9_-]+)/.exec(created.body)![1]!;
+      const username = /ชื่อผู้ใช้: (u\d+-\d+)/.exec(created.body)![1]!;
+      const [u] = await t.database.db.select().from(users).where(eq(users.username, username));
+      const again = await admin.post(
+        `/t/la-ngu/admin/people/${u!.id}/reset`,
+        {},
+        { from: `/t/la-ngu/admin/people/${u!.id}` },
+      );
+      const second = /(\/reset\/[A-Za-z0-9_-]+)/.exec(again.body)![1]!;
+      assert.notEqual(first, second);
+      const person = new Client(t.app);
+      assert.equal((await person.get(second)).statusCode, 200);
+      const set = await person.post(second, { password: "ลิงก์ที่สองใช้ได้", password2: "ลิงก์ที่สองใช้ได้" });
+      assert.equal(set.statusCode, 303);
+      assert.equal((await new Client(t.app).get(first)).statusCode, 404, "the older link is dead");
     });
 
     test("roles: an admin grants and revokes; before and after are audited; facilitators cannot", async () => {

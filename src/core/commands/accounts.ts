@@ -1,4 +1,4 @@
-import { and, eq, isNull, gt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, gt, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../db/index.ts";
 import { passwordResets, roleGrants, tambonMembers, users, villages } from "../db/schema.ts";
@@ -18,6 +18,7 @@ import {
   type Result,
 } from "../forms.ts";
 import { can } from "../policy.ts";
+import { HttpError } from "../errors.ts";
 import { ROLES, isRole, type Actor, type Role } from "../roles.ts";
 
 /** A user looked up for login. */
@@ -190,6 +191,10 @@ export async function changePassword(
   const token = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await deleteUserSessions(tx, userId);
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
     const t = await createSession(tx, userId, userAgent);
     await audit(tx, {
       tambonId: null,
@@ -203,6 +208,24 @@ export async function changePassword(
   return ok(token);
 }
 
+/**
+ * Why the actor may not make a reset link for this person, or null when they may. A link lets
+ * whoever holds it sign in as the person, so it is never made for a network administrator or for
+ * someone who also takes part in another tambon (only a network administrator may), and people
+ * who only create accounts (facilitators) make links only for plain members.
+ */
+export function resetRefusal(
+  actor: Actor,
+  managesPeople: boolean,
+  target: { isPlatformAdmin: boolean; inOtherTambons: boolean; roles: string[] },
+): "people.resetRefusedAdmin" | "people.resetRefusedElsewhere" | "people.resetRefusedRole" | null {
+  if (actor.user?.isPlatformAdmin) return null;
+  if (target.isPlatformAdmin) return "people.resetRefusedAdmin";
+  if (target.inOtherTambons) return "people.resetRefusedElsewhere";
+  if (!managesPeople && target.roles.some((r) => r !== "member")) return "people.resetRefusedRole";
+  return null;
+}
+
 /** Makes a one-time password link token for a person of the tambon (valid 7 days). */
 export async function issueResetToken(
   db: Db,
@@ -210,13 +233,31 @@ export async function issueResetToken(
   tambonId: number,
   userId: number,
 ): Promise<string | null> {
-  if (!can(actor, "people.manage", { tambonId }) && !can(actor, "account.create", { tambonId }))
-    return null;
+  const manages = can(actor, "people.manage", { tambonId });
+  if (!manages && !can(actor, "account.create", { tambonId })) return null;
   const [member] = await db
     .select()
     .from(tambonMembers)
     .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
   if (!member) return null;
+  const [target] = await db
+    .select({ isPlatformAdmin: users.isPlatformAdmin })
+    .from(users)
+    .where(eq(users.id, userId));
+  const otherMemberships = await db
+    .select({ tambonId: tambonMembers.tambonId })
+    .from(tambonMembers)
+    .where(and(eq(tambonMembers.userId, userId), ne(tambonMembers.tambonId, tambonId)));
+  const otherGrants = await db
+    .select({ tambonId: roleGrants.tambonId, role: roleGrants.role })
+    .from(roleGrants)
+    .where(eq(roleGrants.userId, userId));
+  const refusal = resetRefusal(actor, manages, {
+    isPlatformAdmin: !!target?.isPlatformAdmin,
+    inOtherTambons: otherMemberships.length > 0 || otherGrants.some((g) => g.tambonId !== tambonId),
+    roles: otherGrants.filter((g) => g.tambonId === tambonId).map((g) => g.role),
+  });
+  if (refusal) throw new HttpError(403, refusal);
   const token = newToken();
   await db.transaction(async (tx) => {
     await tx.insert(passwordResets).values({
@@ -277,6 +318,10 @@ export async function resetPassword(
     if (!used.length) throw new Error("reset token used concurrently");
     await tx.update(users).set({ passwordHash }).where(eq(users.id, target.userId));
     await deleteUserSessions(tx, target.userId);
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.userId, target.userId), isNull(passwordResets.usedAt)));
     await audit(tx, {
       tambonId: target.tambonId,
       actorId: target.userId,

@@ -257,6 +257,18 @@ export const core = defineMessages("core", {
     th: "ลิงก์ตั้งรหัสผ่าน (ใช้ได้ 7 วัน ครั้งเดียว): {url}",
     en: "Password link (valid 7 days, once): {url}",
   },
+  "people.resetRefusedAdmin": {
+    th: "ลิงก์ตั้งรหัสผ่านของผู้ดูแลเครือข่ายสร้างได้โดยผู้ดูแลเครือข่ายเท่านั้น",
+    en: "Only a network administrator may make a password link for a network administrator",
+  },
+  "people.resetRefusedElsewhere": {
+    th: "บุคคลนี้มีบัญชีในตำบลอื่นด้วย กรุณาขอให้ผู้ดูแลเครือข่ายสร้างลิงก์ตั้งรหัสผ่าน",
+    en: "This person also takes part in another tambon: ask a network administrator for the password link",
+  },
+  "people.resetRefusedRole": {
+    th: "บุคคลนี้มีบทบาทอื่นนอกจากสมาชิก ผู้ดูแลตำบลเท่านั้นที่สร้างลิงก์ตั้งรหัสผ่านให้ได้",
+    en: "This person holds roles beyond member: only the tambon's administrator may make their password link",
+  },
   "people.makeResetLink": { th: "สร้างลิงก์ตั้งรหัสผ่านใหม่", en: "Make a password reset link" },
   "people.setPassword": { th: "ตั้งรหัสผ่านให้", en: "Set their password" },
   "people.verify": { th: "ยืนยันสมาชิกภาพ", en: "Confirm membership" },

@@ -30,6 +30,8 @@ import {
 import { translateErrors } from "../forms.ts";
 import { SESSION_DAYS, createSession, deleteSession } from "../auth/session.ts";
 import { audit } from "../audit.ts";
+import { HttpError } from "../errors.ts";
+import { FixedWindowLimiter } from "../rate-window.ts";
 import { roleGrants, tambonMembers, tambons, users, villages } from "../db/schema.ts";
 import { tambonTitle } from "../views/layout.tsx";
 
@@ -48,6 +50,12 @@ export const LOGIN_RATE_LIMIT = {
     return `${req.ip}|${typeof id === "string" ? id.trim().toLowerCase().slice(0, 100) : ""}`;
   },
 };
+
+/**
+ * Rate limit of login across accounts from one address (trying many accounts): generous, as a
+ * village meeting may log in from one mobile-carrier address.
+ */
+export const LOGINS_PER_ADDRESS = { max: 100, windowMs: 10 * 60_000 };
 
 function LoginPage({ form, next, failed }: { form: FormState; next: string; failed: boolean }) {
   const { t } = useCtx();
@@ -219,6 +227,10 @@ function ResetPage({ form, token, valid }: { form: FormState; token: string; val
 /** Log in and out, my account, password reset by token. */
 export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
   const db = deps.database.db;
+  const loginsPerAddress = new FixedWindowLimiter(
+    LOGINS_PER_ADDRESS.max,
+    LOGINS_PER_ADDRESS.windowMs,
+  );
   return async (app) => {
     app.get<{ Querystring: { next?: string } }>("/login", async (req, reply) => {
       const next = safeNext(req.query.next);
@@ -230,7 +242,12 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
 
     app.post<{ Querystring: { next?: string } }>(
       "/login",
-      { config: { rateLimit: LOGIN_RATE_LIMIT } },
+      {
+        config: { rateLimit: LOGIN_RATE_LIMIT },
+        onRequest: async (req) => {
+          if (!loginsPerAddress.hit(req.ip)) throw new HttpError(429, "error.429");
+        },
+      },
       async (req, reply) => {
         const body = formBody(req);
         const next = safeNext(req.query.next);
