@@ -13,7 +13,7 @@ import { pickLang } from "./i18n/index.ts";
 import { core } from "./i18n/messages.ts";
 import { clearActorCache, loadActor } from "./auth/session.ts";
 import { ANONYMOUS, type Actor } from "./roles.ts";
-import { HttpError, badCsrf, notFound } from "./errors.ts";
+import { HttpError, badCsrf, forbidden, notFound } from "./errors.ts";
 import {
   CSRF_COOKIE,
   SESSION_COOKIE,
@@ -63,7 +63,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     trustProxy:
       typeof config.trustProxy === "number"
-        ? ((hops: number) => (_addr: string, i: number) => i < hops)(config.trustProxy)
+        ? (
+            (hops: number) => (_addr: string, i: number) =>
+              i < hops
+          )(config.trustProxy)
         : config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
@@ -174,6 +177,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // Uploads are read into memory before the CSRF check can see the form's token: refuse them
+  // before their body is read unless the visitor has a CSRF cookie and is signed in (or the route
+  // takes anonymous uploads, such as a complaint with one photo, under its own small limits).
+  app.addHook("onRequest", async (req) => {
+    if (req.method !== "POST" && req.method !== "PUT") return;
+    if (!String(req.headers["content-type"] ?? "").startsWith("multipart/")) return;
+    if (!req.cookies[CSRF_COOKIE]) throw badCsrf();
+    if (!req.actor.user && !req.routeOptions.config?.anonymousUpload) throw forbidden(false);
+  });
+
   // CSRF: every state-changing request carries the HMAC of the visitor's random cookie.
   app.addHook("preHandler", async (req) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
@@ -278,6 +291,10 @@ import { sql } from "drizzle-orm";
 const sqlPing = sql`select 1 as ok`;
 
 declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route takes multipart uploads from visitors who are not signed in. */
+    anonymousUpload?: boolean;
+  }
   interface FastifyInstance {
     tambons: TambonDirectory;
     /** Every route registered (method and URL pattern), for tests that walk them all. */

@@ -58,7 +58,8 @@ export class Client {
 
   constructor(readonly app: FastifyInstance) {}
 
-  private cookieHeader() {
+  /** The Cookie header this client sends. */
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 

@@ -811,34 +811,38 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     });
   });
 
-  app.post("/complaints", PHOTO_UPLOAD, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "complaint.file", { tambonId: tambon.id });
-    const body = formBody(req);
-    const [file] = await uploads(req, "photo");
-    let photo: string | null = null;
-    if (file) {
-      const stored = await storePrivatePhoto(dataDir, tambon.id, file);
-      if (!stored.ok)
+  app.post(
+    "/complaints",
+    { config: { ...PHOTO_UPLOAD.config, anonymousUpload: true } },
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "complaint.file", { tambonId: tambon.id });
+      const body = formBody(req);
+      const [file] = await uploads(req, "photo");
+      let photo: string | null = null;
+      if (file) {
+        const stored = await storePrivatePhoto(dataDir, tambon.id, file);
+        if (!stored.ok)
+          return reply.page(
+            msg.t(req.lang)("complaint.title"),
+            await complaintsPage(req, { values: body, errors: translate(stored.errors, req.lang) }),
+            { status: 422 },
+          );
+        photo = stored.value;
+      }
+      const r = await fileComplaint(db, req.actor, tambon.id, body, photo);
+      if (!r.ok)
         return reply.page(
           msg.t(req.lang)("complaint.title"),
-          await complaintsPage(req, { values: body, errors: translate(stored.errors, req.lang) }),
+          await complaintsPage(req, { values: body, errors: translate(r.errors, req.lang) }),
           { status: 422 },
         );
-      photo = stored.value;
-    }
-    const r = await fileComplaint(db, req.actor, tambon.id, body, photo);
-    if (!r.ok)
-      return reply.page(
-        msg.t(req.lang)("complaint.title"),
-        await complaintsPage(req, { values: body, errors: translate(r.errors, req.lang) }),
-        { status: 422 },
+      return reply.seeOther(
+        url(tambon, `/complaints/track?code=${r.value.code}`),
+        msg.t(req.lang)("complaint.filed", { code: r.value.code }),
       );
-    return reply.seeOther(
-      url(tambon, `/complaints/track?code=${r.value.code}`),
-      msg.t(req.lang)("complaint.filed", { code: r.value.code }),
-    );
-  });
+    },
+  );
 
   app.get<{ Querystring: { code?: string } }>("/complaints/track", async (req, reply) => {
     const tambon = read(req);

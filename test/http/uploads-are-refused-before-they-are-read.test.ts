@@ -1,0 +1,109 @@
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
+import { multipart } from "../helpers/multipart.ts";
+
+/**
+ * Sends the headers and the first KiB of a large multipart body, then waits: the status the
+ * server answers with before the rest arrives (null when it waits for the body).
+ */
+function answerBeforeBody(
+  base: string,
+  path: string,
+  cookie: string,
+  declaredBytes: number,
+): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, {
+      method: "POST",
+      headers: {
+        cookie,
+        "content-type": "multipart/form-data; boundary=----x",
+        "content-length": String(declaredBytes),
+      },
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      resolve(null);
+    }, 3000);
+    req.on("response", (res) => {
+      clearTimeout(timer);
+      res.resume();
+      req.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", (e) => {
+      if ((e as NodeJS.ErrnoException).code !== "ECONNRESET") reject(e);
+    });
+    req.write(`------x\r\ncontent-disposition: form-data; name="photos"; filename="a.jpg"\r\n\r\n`);
+    req.write(Buffer.alloc(1024, 1));
+  });
+}
+
+describe("uploads from visitors who may not upload are refused before their body is read", () => {
+  let t: TestApp;
+  let base: string;
+  before(async () => {
+    t = await startTestApp("pglite", { demo: true });
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  test("anonymous, with or without a CSRF cookie, to an editor's upload form", async () => {
+    const visitor = new Client(t.app);
+    await visitor.get("/t/ko-kha/complaints");
+    const csrfCookie = visitor.cookieHeader();
+    assert.match(csrfCookie, /tcsrf=/);
+    assert.equal(
+      await answerBeforeBody(base, "/t/ko-kha/admin/site/news", "", 50 * 1024 * 1024),
+      400,
+      "no CSRF cookie",
+    );
+    assert.equal(
+      await answerBeforeBody(base, "/t/ko-kha/admin/site/news", csrfCookie, 50 * 1024 * 1024),
+      403,
+      "not signed in",
+    );
+  });
+
+  test("a complaint with a photo still works without an account", async () => {
+    const visitor = new Client(t.app);
+    const token = await visitor.csrf("/t/ko-kha/complaints");
+    const { body, contentType } = multipart(
+      {
+        _csrf: token,
+        kind: "request",
+        channel: "general",
+        subject: "ขอไฟทางหน้าโรงเรียน",
+        details: "มืดมากตอนกลางคืน",
+      },
+      {},
+    );
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/t/ko-kha/complaints",
+      headers: { cookie: visitor.cookieHeader(), "content-type": contentType },
+      payload: body,
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+  });
+
+  test("a signed-in editor's upload is read and handled as before", async () => {
+    const editor = new Client(t.app);
+    await editor.login("kokha-editor");
+    const token = await editor.csrf("/t/ko-kha/admin/site/news/new");
+    const { body, contentType } = multipart({ _csrf: token, title: "" }, {});
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/t/ko-kha/admin/site/news",
+      headers: { cookie: editor.cookieHeader(), "content-type": contentType },
+      payload: body,
+    });
+    assert.equal(res.statusCode, 422, "the form is read and its errors shown");
+  });
+});
