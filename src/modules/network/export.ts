@@ -1,6 +1,6 @@
 import type { Area } from "../areas/public.ts";
 import { effectiveStatus } from "./agreement.ts";
-import { toCsv } from "./csv.ts";
+import { toCsv } from "../../core/csv.ts";
 import type { AgreementRow, CentreRow, PartnerRow } from "./queries.ts";
 
 /** Partners as plain records for CSV and JSON (public fields only). */
