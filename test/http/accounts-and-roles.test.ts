@@ -475,10 +475,23 @@ for (const kind of DB_KINDS) {
       assert.match(bad.body, /ชื่อโดเมนไม่ถูกต้อง/);
       assert.match(bad.body, /กรุณากรอกตัวเลขจำนวนเต็ม/);
       assert.match(bad.body, /value="not a host"/, "what was typed is kept");
-      const ok = await admin.post("/t/lom-raet/admin/settings", form, {
+      const notTheirs = await admin.post("/t/lom-raet/admin/settings", form, {
+        from: "/t/lom-raet/admin/settings",
+      });
+      assert.equal(notTheirs.statusCode, 422, "a tambon's admin cannot claim a host name");
+      assert.match(notTheirs.body, /เฉพาะผู้ดูแลเครือข่ายเท่านั้นที่กำหนดหรือเปลี่ยนโดเมน/);
+      const networkAdmin = new Client(t.app);
+      await networkAdmin.login("admin");
+      const ok = await networkAdmin.post("/t/lom-raet/admin/settings", form, {
         from: "/t/lom-raet/admin/settings",
       });
       assert.equal(ok.statusCode, 303);
+      const kept = await admin.post(
+        "/t/lom-raet/admin/settings",
+        { ...form, ownerTh: "เทศบาลตำบลล้อมแรด จังหวัดลำปาง" },
+        { from: "/t/lom-raet/admin/settings" },
+      );
+      assert.equal(kept.statusCode, 303, "the tambon's admin still saves the rest, host unchanged");
       const home = await t.app.inject({ url: "/", headers: { host: "www.lomraet.go.th" } });
       assert.equal(home.statusCode, 200);
       assert.match(home.body, /เทศบาลตำบลล้อมแรด/);
@@ -489,9 +502,7 @@ for (const kind of DB_KINDS) {
       assert.match(villagesThere.body, /หมู่ที่/);
       const network = await t.app.inject({ url: "/", headers: { host: "localhost" } });
       assert.match(network.body, /ตำบลในเครือข่าย/, "other hosts get the network");
-      const other = new Client(t.app);
-      await other.login("langu-admin");
-      const taken = await other.post(
+      const taken = await networkAdmin.post(
         "/t/la-ngu/admin/settings",
         { ...form, nameTh: "ละงู", nameEn: "La-ngu", kind: "sao" },
         { from: "/t/la-ngu/admin/settings" },

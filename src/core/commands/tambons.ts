@@ -54,7 +54,8 @@ export function slugify(name: string): string {
 }
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
-const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const HOST =
+  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 /** Input of createTambon. */
 export interface CreateTambonInput {
@@ -178,6 +179,10 @@ export async function updateTambonSettings(
   const errors: Record<string, FieldError> = parsed.ok ? {} : { ...parsed.errors };
   const host = (input.host ?? "").trim().toLowerCase();
   if (host && !HOST.test(host)) errors.host = { key: "err.host" };
+  // A host name takes over every request that arrives under it: only the network's
+  // administrators, who run the server, give one to a tambon or take it away.
+  if (!errors.host && host !== (tambon.host ?? "") && !actor.user?.isPlatformAdmin)
+    errors.host = { key: "err.hostPlatformOnly" };
   if (host && !errors.host) {
     const [taken] = await db
       .select({ id: tambons.id })

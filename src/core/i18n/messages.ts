@@ -108,6 +108,10 @@ export const core = defineMessages("core", {
   },
   "err.slugTaken": { th: "ชื่อนี้มีตำบลอื่นใช้แล้ว", en: "Another tambon uses this name" },
   "err.host": { th: "ชื่อโดเมนไม่ถูกต้อง", en: "This is not a valid host name" },
+  "err.hostPlatformOnly": {
+    th: "เฉพาะผู้ดูแลเครือข่ายเท่านั้นที่กำหนดหรือเปลี่ยนโดเมนของตำบลได้",
+    en: "Only a network administrator may set or change a tambon's host name",
+  },
   "err.hostTaken": { th: "ตำบลอื่นใช้โดเมนนี้แล้ว", en: "Another tambon uses this host name" },
   "err.mooTaken": { th: "มีหมู่ที่นี้แล้ว", en: "This moo number already exists" },
   "err.codeTaken": { th: "รหัสหมู่บ้านนี้มีแล้ว", en: "This village code already exists" },
