@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { Lang } from "../../core/i18n/index.ts";
-import { meetings, resolutionLinks, resolutions } from "./schema.ts";
+import { agendaItems, meetings, resolutionLinks, resolutions } from "./schema.ts";
 import { bangkokDay, type MeetingKind, type Step } from "./meeting.ts";
 import { groupHistory, termsOn } from "./queries.ts";
 import { membersOn } from "./group.ts";
@@ -25,6 +25,9 @@ export interface Resolution {
   number: number;
   textTh: string;
   textEn: string;
+  /** The title of the agenda item (วาระ) it was decided under, if any. */
+  agendaItemTh: string | null;
+  agendaItemEn: string | null;
   method: DecisionMethod;
   votes: { for: number; against: number; abstain: number } | null;
   outcome: Outcome;
@@ -50,9 +53,18 @@ export async function getResolution(
 ): Promise<Resolution | undefined> {
   if (!validId(id)) return undefined;
   const [row] = await db
-    .select({ r: resolutions, m: meetings })
+    .select({
+      r: resolutions,
+      m: meetings,
+      agendaTh: agendaItems.titleTh,
+      agendaEn: agendaItems.titleEn,
+    })
     .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .leftJoin(
+      agendaItems,
+      and(eq(agendaItems.id, resolutions.agendaItemId), eq(agendaItems.tambonId, tambonId)),
+    )
     .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, id)));
   if (!row) return undefined;
   const chain = await db
@@ -82,6 +94,8 @@ export async function getResolution(
     number: r.number,
     textTh: r.textTh,
     textEn: r.textEn,
+    agendaItemTh: row.agendaTh ?? null,
+    agendaItemEn: row.agendaEn ?? null,
     method: r.method,
     votes:
       r.votesFor === null
@@ -182,6 +196,49 @@ export async function listAdoptedResolutions(
     .orderBy(desc(meetings.startsAt), desc(resolutions.number))
     .limit(opts.limit ?? 200);
   return rows.map(({ startsAt, ...r }) => ({ ...r, decidedOn: bangkokDay(startsAt) }));
+}
+
+/** A meeting as other modules list it (the charter's hearing meetings). */
+export interface MeetingSummary {
+  id: number;
+  kind: MeetingKind;
+  titleTh: string;
+  titleEn: string;
+  /** The day it starts (YYYY-MM-DD, Bangkok). */
+  day: string;
+  startsAt: Date;
+  place: string;
+  status: string;
+  isPublic: boolean;
+}
+
+/**
+ * Meetings of a tambon, newest first: those with the given ids (another tambon's are left out),
+ * or the latest `limit` ones to choose from.
+ */
+export async function listMeetings(
+  db: DbOrTx,
+  tambonId: number,
+  opts: { ids?: number[]; limit?: number } = {},
+): Promise<MeetingSummary[]> {
+  const ids = opts.ids?.filter(validId);
+  if (ids && !ids.length) return [];
+  const rows = await db
+    .select({
+      id: meetings.id,
+      kind: meetings.kind,
+      titleTh: meetings.titleTh,
+      titleEn: meetings.titleEn,
+      startsAt: meetings.startsAt,
+      place: meetings.place,
+      status: meetings.status,
+      isPublic: meetings.isPublic,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.tambonId, tambonId), ids ? inArray(meetings.id, ids) : undefined))
+    .orderBy(desc(meetings.startsAt), desc(meetings.id))
+    .limit(ids ? ids.length : (opts.limit ?? 200));
+  return rows.map((m) => ({ ...m, day: bangkokDay(m.startsAt) }));
 }
 
 /** The URL of a resolution's public page. */
