@@ -27,6 +27,7 @@ import {
 import { startServer, type TestServer } from "../helpers/server.ts";
 import { recordResolution } from "../helpers/charter-fixtures.ts";
 import { tambons } from "../../src/core/db/schema.ts";
+import { buddhistYear } from "../../src/core/dates.ts";
 
 const NAME = "ธรรมนูญสุขภาพบ้านริมคลอง (ทดสอบ)";
 
@@ -148,7 +149,7 @@ describe("the working group drafts a charter, a member's suggestion is accepted,
     await recordResolution(db, tambon!.id, {
       quorumMet: true,
       text: `รับรอง${NAME}`,
-      day: "2025-09-20",
+      agenda: `รับรอง${NAME} ฉบับที่ 1 พ.ศ. ${buddhistYear(new Date())}`,
     });
     await page.goto(adminUrl);
     await page.locator("summary", { hasText: "การรับรอง" }).click();

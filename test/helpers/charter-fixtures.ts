@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../src/core/db/index.ts";
-import { meetings, resolutions } from "../../src/modules/groups/schema.ts";
+import { todayIso } from "../../src/core/dates.ts";
+import { agendaItems, meetings, resolutions } from "../../src/modules/groups/schema.ts";
 
 /**
  * A resolution as the groups module records it at a meeting: what the charter's adoption reads
- * through groups/public.ts. Tests use it as the assembly's record.
+ * through groups/public.ts. Tests use it as the assembly's record. With `agenda`, it is decided
+ * under an agenda item of that title (as a facilitator records "วาระ: รับรองธรรมนูญ ฉบับที่ 1
+ * พ.ศ. 2568"); the meeting is held on `day` (today by default).
  */
 export async function recordResolution(
   db: Db,
@@ -15,6 +18,7 @@ export async function recordResolution(
     outcome?: "adopted" | "rejected";
     text?: string;
     day?: string;
+    agenda?: string;
   },
 ): Promise<number> {
   const [meeting] = await db
@@ -24,18 +28,25 @@ export async function recordResolution(
       kind: opts.kind ?? "village_assembly",
       step: 2,
       titleTh: "ประชุมประชาคมตำบลรับรองธรรมนูญสุขภาพ (ทดสอบ)",
-      startsAt: new Date(`${opts.day ?? "2025-08-20"}T09:00:00+07:00`),
+      startsAt: new Date(`${opts.day ?? todayIso()}T09:00:00+07:00`),
       status: "held",
       quorumMinPerVillage: 5,
       quorumMet: opts.quorumMet,
       signinCode: randomBytes(3).toString("hex"),
     })
     .returning({ id: meetings.id });
+  const [item] = opts.agenda
+    ? await db
+        .insert(agendaItems)
+        .values({ tambonId, meetingId: meeting!.id, position: 1, titleTh: opts.agenda })
+        .returning({ id: agendaItems.id })
+    : [];
   const [resolution] = await db
     .insert(resolutions)
     .values({
       tambonId,
       meetingId: meeting!.id,
+      agendaItemId: item?.id ?? null,
       number: 1,
       textTh: opts.text ?? "รับรองร่างธรรมนูญสุขภาพตำบล (ทดสอบ)",
       method: "show_of_hands",

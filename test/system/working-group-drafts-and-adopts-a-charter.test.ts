@@ -15,7 +15,8 @@ import { allClauses, type CharterDoc } from "../../src/modules/charter/document.
 import { toThaiDigits } from "../../src/modules/charter/public.ts";
 import { resolutionsLinkedTo } from "../../src/modules/groups/public.ts";
 import { listPartners } from "../../src/modules/network/public.ts";
-import { buddhistYear } from "../../src/core/dates.ts";
+import { buddhistYear, formatDate, todayIso } from "../../src/core/dates.ts";
+import { reviewDueOn } from "../../src/modules/charter/edition.ts";
 
 const YEAR = buddhistYear(new Date());
 
@@ -381,33 +382,52 @@ for (const kind of DB_KINDS) {
       assert.match(report.body, /นางบุญมา ไม่มีบัญชี/);
     });
 
-    test("adoption needs a quorate resolution of a village assembly; then the edition is frozen", async () => {
+    test("adoption needs a quorate resolution of a village assembly about this edition; then the edition is frozen", async () => {
       const adopt = (resolution: number) =>
         wg.post(`${base()}/adopt-resolution`, { resolution: String(resolution) }, { from: base() });
       const db = t.database.db;
-      const noQuorum = await adopt(await recordResolution(db, tambonId, { quorumMet: false }));
+      const agenda = `รับรองธรรมนูญสุขภาพตำบล ฉบับที่ 1 พ.ศ. ${YEAR}`;
+      const noQuorum = await adopt(
+        await recordResolution(db, tambonId, { quorumMet: false, agenda }),
+      );
       assert.equal(noQuorum.statusCode, 422);
       assert.match(noQuorum.body, /ไม่ครบองค์ประชุม จึงรับรองไม่ได้/);
       const notAssembly = await adopt(
-        await recordResolution(db, tambonId, { quorumMet: true, kind: "working_group" }),
+        await recordResolution(db, tambonId, { quorumMet: true, kind: "working_group", agenda }),
       );
       assert.match(notAssembly.body, /มตินี้ไม่ได้มาจากการประชุมประชาคม/);
       const rejected = await adopt(
-        await recordResolution(db, tambonId, { quorumMet: true, outcome: "rejected" }),
+        await recordResolution(db, tambonId, { quorumMet: true, outcome: "rejected", agenda }),
       );
       assert.match(rejected.body, /มตินี้ไม่ได้ผ่านที่ประชุม/);
+      // A quorate assembly resolution on another matter cannot adopt the edition.
+      const unrelated = await adopt(
+        await recordResolution(db, tambonId, {
+          quorumMet: true,
+          agenda: "แผนงบประมาณกองทุนหลักประกันสุขภาพ",
+          text: "อนุมัติแผนงบประมาณ",
+        }),
+      );
+      assert.equal(unrelated.statusCode, 422);
+      assert.match(unrelated.body, /มตินี้ไม่ได้เป็นเรื่องของฉบับนี้/);
+      // Nor one decided before the current text was saved.
+      const early = await adopt(
+        await recordResolution(db, tambonId, { quorumMet: true, agenda, day: "2020-01-15" }),
+      );
+      assert.equal(early.statusCode, 422);
+      assert.match(early.body, /มตินี้ลงก่อนวันที่บันทึกร่างปัจจุบัน/);
       const [still] = await db
         .select()
         .from(charterEditions)
         .where(eq(charterEditions.id, editionId));
       assert.equal(still!.status, "hearing");
 
-      const good = await recordResolution(db, tambonId, { quorumMet: true, day: "2025-08-20" });
+      const good = await recordResolution(db, tambonId, { quorumMet: true, agenda });
       const adopted = await adopt(good);
       assert.equal(adopted.statusCode, 303);
       const [e] = await db.select().from(charterEditions).where(eq(charterEditions.id, editionId));
       assert.equal(e!.status, "adopted");
-      assert.equal(e!.adoptedOn, "2025-08-20");
+      assert.equal(e!.adoptedOn, todayIso());
       assert.equal(e!.adoptionKind, "resolution");
       assert.equal(e!.adoptedVersionId, e!.currentVersionId);
       const links = await resolutionsLinkedTo(db, tambonId, "charter_edition", editionId);
@@ -451,8 +471,9 @@ for (const kind of DB_KINDS) {
       const page = await new Client(t.app).get(`/t/la-ngu/charters/${charterId}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /รับรองแล้ว/);
-      assert.match(page.body, /20 สิงหาคม 2568/);
-      assert.match(page.body, /ทบทวนภายใน<\/dt><dd>20 สิงหาคม 2573/);
+      assert.ok(page.body.includes(formatDate(todayIso(), "th")));
+      const due = reviewDueOn(todayIso(), 5);
+      assert.ok(page.body.includes(`ทบทวนภายใน</dt><dd>${formatDate(due, "th")}`));
     });
 
     test("signatories per pillar with a scan of the signed page, ceremony photos, the print page and the PDF", async () => {
@@ -621,7 +642,7 @@ for (const kind of DB_KINDS) {
       const mine = json.charters.find((c) => c.charterName === "ธรรมนูญสุขภาพทดสอบ")!;
       assert.equal(mine.province, "สตูล");
       assert.equal(mine.status, "adopted");
-      assert.equal(mine.adoptedOn, "2025-08-20");
+      assert.equal(mine.adoptedOn, todayIso());
       assert.equal(mine.postAdoptionActions.done, 1);
       assert.equal(mine.postAdoptionActions.projects, 1);
       const all = await new Client(t.app).get("/charter-registry.csv");

@@ -40,29 +40,83 @@ test("a vote adopts only when closed, quorate and won by the edition's alternati
   assert.deepEqual(voteAdopts(undefined, 7), { ok: false, reason: "missing" });
 });
 
-test("a resolution adopts only when an assembly adopted it with its quorum met", () => {
+test("a resolution adopts only when an assembly adopted it with its quorum and it is about this edition", () => {
+  const edition = {
+    id: 7,
+    number: 2,
+    yearBe: 2568,
+    versionOn: "2025-08-01",
+    adoptedOtherEdition: false,
+  };
   const r = {
     outcome: "adopted",
     quorumMet: true as boolean | null,
     meetingKind: "village_assembly",
     correctedById: null as number | null,
+    decidedOn: "2025-08-20",
+    links: [{ targetType: "charter_edition", targetId: 7 }],
+    agendaItemTh: null as string | null,
+    agendaItemEn: null as string | null,
   };
-  assert.deepEqual(resolutionAdopts(r), { ok: true });
-  assert.deepEqual(resolutionAdopts({ ...r, quorumMet: false }), { ok: false, reason: "noQuorum" });
-  assert.deepEqual(resolutionAdopts({ ...r, quorumMet: null }), { ok: false, reason: "noQuorum" });
-  assert.deepEqual(resolutionAdopts({ ...r, outcome: "rejected" }), {
+  assert.deepEqual(resolutionAdopts(r, edition), { ok: true });
+  assert.deepEqual(resolutionAdopts({ ...r, quorumMet: false }, edition), {
+    ok: false,
+    reason: "noQuorum",
+  });
+  assert.deepEqual(resolutionAdopts({ ...r, quorumMet: null }, edition), {
+    ok: false,
+    reason: "noQuorum",
+  });
+  assert.deepEqual(resolutionAdopts({ ...r, outcome: "rejected" }, edition), {
     ok: false,
     reason: "notAdopted",
   });
-  assert.deepEqual(resolutionAdopts({ ...r, meetingKind: "working_group" }), {
+  assert.deepEqual(resolutionAdopts({ ...r, meetingKind: "working_group" }, edition), {
     ok: false,
     reason: "notAssembly",
   });
-  assert.deepEqual(resolutionAdopts({ ...r, correctedById: 5 }), {
+  assert.deepEqual(resolutionAdopts({ ...r, correctedById: 5 }, edition), {
     ok: false,
     reason: "corrected",
   });
-  assert.deepEqual(resolutionAdopts(undefined), { ok: false, reason: "missing" });
+  assert.deepEqual(resolutionAdopts(undefined, edition), { ok: false, reason: "missing" });
+
+  // A quorate resolution about something else does not adopt the edition.
+  const unrelated = { ...r, links: [], agendaItemTh: "งบประมาณกองทุนหลักประกันสุขภาพ ปี 2568" };
+  assert.deepEqual(resolutionAdopts(unrelated, edition), { ok: false, reason: "notAbout" });
+  const other = { ...r, links: [{ targetType: "charter_edition", targetId: 8 }] };
+  assert.deepEqual(resolutionAdopts(other, edition), { ok: false, reason: "notAbout" });
+  assert.deepEqual(
+    resolutionAdopts({ ...r, links: [{ targetType: "work_group", targetId: 7 }] }, edition),
+    { ok: false, reason: "notAbout" },
+  );
+  // An agenda item naming the edition (number and year, Thai or Arabic digits) is enough.
+  for (const title of [
+    "รับรองธรรมนูญสุขภาพตำบลละงู ฉบับที่ 2 พ.ศ. 2568",
+    "รับรองธรรมนูญสุขภาพ ฉบับที่ ๒ พ.ศ. ๒๕๖๘",
+    "ธรรมนูญฯ ฉบับที่ 2/2568",
+  ])
+    assert.deepEqual(resolutionAdopts({ ...r, links: [], agendaItemTh: title }, edition), {
+      ok: true,
+    });
+  assert.deepEqual(
+    resolutionAdopts(
+      { ...r, links: [], agendaItemEn: "Adopt the charter, Edition 2 (2025)" },
+      edition,
+    ),
+    { ok: true },
+  );
+  for (const title of ["ฉบับที่ 1 พ.ศ. 2568", "ฉบับที่ 2 พ.ศ. 2567", "ฉบับที่ 12 พ.ศ. 2568"])
+    assert.equal(resolutionAdopts({ ...r, links: [], agendaItemTh: title }, edition).ok, false);
+  // Decided before the current text was saved, or already used for another edition.
+  assert.deepEqual(resolutionAdopts({ ...r, decidedOn: "2025-07-31" }, edition), {
+    ok: false,
+    reason: "beforeVersion",
+  });
+  assert.deepEqual(resolutionAdopts(r, { ...edition, adoptedOtherEdition: true }), {
+    ok: false,
+    reason: "usedElsewhere",
+  });
 });
 
 test("the review falls due whole years after adoption and is flagged when near", () => {

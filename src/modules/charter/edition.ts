@@ -1,6 +1,8 @@
 // Rules of an edition's life: drafting, public hearing, adoption (by a vote or by a quorate
 // resolution of an assembly), frozen text, review date and clause follow-up. No I/O.
 
+import { toArabicDigits } from "./digits.ts";
+
 /** Where an edition stands. Adopted editions are frozen. */
 export const EDITION_STATUSES = ["draft", "hearing", "adopted"] as const;
 export type EditionStatus = (typeof EDITION_STATUSES)[number];
@@ -79,6 +81,9 @@ export type AdoptionRefusal =
   | "notAdopted"
   | "notAssembly"
   | "corrected"
+  | "notAbout"
+  | "beforeVersion"
+  | "usedElsewhere"
   | "frozen";
 
 /** An edition is adopted by a vote only when the question is closed with its alternative winning and the quorum met. */
@@ -99,17 +104,65 @@ export interface ResolutionFacts {
   quorumMet: boolean | null;
   meetingKind: string;
   correctedById: number | null;
+  /** The day of the meeting that decided it (YYYY-MM-DD). */
+  decidedOn: string;
+  /** What it decided (links of the groups module). */
+  links: { targetType: string; targetId: number }[];
+  /** The title of the agenda item it was decided under. */
+  agendaItemTh: string | null;
+  agendaItemEn: string | null;
 }
 
-/** An edition is adopted by a resolution only when an assembly adopted it with its quorum met (and no correction replaced it). */
+/** The edition a resolution would adopt. */
+export interface EditionFacts {
+  id: number;
+  number: number;
+  yearBe: number;
+  /** The day the current version of its text was saved (YYYY-MM-DD). */
+  versionOn: string;
+  /** Another edition this resolution already adopted, if any. */
+  adoptedOtherEdition: boolean;
+}
+
+/** The resource type under which resolutions link to an edition. */
+export const EDITION_LINK = "charter_edition";
+
+/**
+ * True when a title names the edition: "ฉบับที่ 2 พ.ศ. 2568" (or "ฉบับที่ ๒/๒๕๖๘") in Thai,
+ * "Edition 2 (2025)" in English; the number and the year must both be there.
+ */
+export function namesEdition(title: string | null, edition: { number: number; yearBe: number }) {
+  if (!title) return false;
+  const text = toArabicDigits(title).replace(/\s+/g, " ");
+  const th = new RegExp(`ฉบับ(?:ที่)?\\s*${edition.number}(?!\\d)\\D{0,12}?${edition.yearBe}(?!\\d)`);
+  const en = new RegExp(
+    `edition\\s*(?:no\\.?\\s*)?${edition.number}(?!\\d)\\D{0,8}?${edition.yearBe - 543}(?!\\d)`,
+    "i",
+  );
+  return th.test(text) || en.test(text);
+}
+
+/**
+ * An edition is adopted by a resolution only when an assembly adopted it with its quorum met (and
+ * no correction replaced it), the resolution was about this edition (linked to it, or decided under
+ * an agenda item naming it), it was decided on or after the current text was saved, and it has not
+ * already adopted another edition.
+ */
 export function resolutionAdopts(
   r: ResolutionFacts | undefined,
+  edition: EditionFacts,
 ): { ok: true } | { ok: false; reason: AdoptionRefusal } {
   if (!r) return { ok: false, reason: "missing" };
   if (r.correctedById != null) return { ok: false, reason: "corrected" };
   if (r.outcome !== "adopted") return { ok: false, reason: "notAdopted" };
   if (r.meetingKind !== "village_assembly") return { ok: false, reason: "notAssembly" };
   if (r.quorumMet !== true) return { ok: false, reason: "noQuorum" };
+  const editionLinks = r.links.filter((l) => l.targetType === EDITION_LINK);
+  const linkedHere = editionLinks.some((l) => l.targetId === edition.id);
+  const named = namesEdition(r.agendaItemTh, edition) || namesEdition(r.agendaItemEn, edition);
+  if (!linkedHere && (!named || editionLinks.length)) return { ok: false, reason: "notAbout" };
+  if (r.decidedOn < edition.versionOn) return { ok: false, reason: "beforeVersion" };
+  if (edition.adoptedOtherEdition) return { ok: false, reason: "usedElsewhere" };
   return { ok: true };
 }
 

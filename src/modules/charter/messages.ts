@@ -398,6 +398,18 @@ export const msg = defineMessages("charter", {
     th: "มตินี้ถูกแก้ไขโดยมติใหม่แล้ว ให้เลือกมติที่แก้ไข",
     en: "A later resolution corrected this one; choose that one",
   },
+  "adopt.refused.notAbout": {
+    th: "มตินี้ไม่ได้เป็นเรื่องของฉบับนี้ ต้องเป็นมติที่เชื่อมกับฉบับนี้ หรือมติภายใต้วาระที่ระบุฉบับนี้ (เช่น ฉบับที่ 2 พ.ศ. 2568)",
+    en: "This resolution is not about this edition: it must be linked to it, or decided under an agenda item naming it (e.g. Edition 2 (2025))",
+  },
+  "adopt.refused.beforeVersion": {
+    th: "มตินี้ลงก่อนวันที่บันทึกร่างปัจจุบัน จึงไม่ได้รับรองข้อความนี้",
+    en: "This resolution was decided before the current text was saved, so it did not adopt this text",
+  },
+  "adopt.refused.usedElsewhere": {
+    th: "มตินี้ใช้รับรองฉบับอื่นไปแล้ว",
+    en: "This resolution already adopted another edition",
+  },
   "adopt.refused.frozen": { th: "ฉบับนี้รับรองแล้ว", en: "This edition is already adopted" },
 
   "manage.title": { th: "จัดการธรรมนูญสุขภาพ", en: "Manage health charters" },

@@ -11,15 +11,21 @@ import { getArea } from "../../areas/public.ts";
 import { openLinkedQuestion, questionOutcome } from "../../decisions/public.ts";
 import { getResolution, linkResolution } from "../../groups/public.ts";
 import { charterEditions } from "../schema.ts";
-import { isFrozen, resolutionAdopts, voteAdopts, type AdoptionRefusal } from "../edition.ts";
-import { getEdition, shownVersion, toId, type EditionRow } from "../queries.ts";
+import {
+  EDITION_LINK,
+  isFrozen,
+  resolutionAdopts,
+  voteAdopts,
+  type AdoptionRefusal,
+} from "../edition.ts";
+import { getEdition, getVersionById, shownVersion, toId, type EditionRow } from "../queries.ts";
 import { editionLabel } from "../present.ts";
 import { done, fail, failCore, type CResult } from "../result.ts";
 import { lockEdition } from "./drafting.ts";
 import type { CharterKey } from "../messages.ts";
 
 /** The resource type under which other modules link to an edition (resolutions, questions). */
-export const EDITION_TARGET = "charter_edition";
+export const EDITION_TARGET = EDITION_LINK;
 
 const hearingSchema = z
   .object({
@@ -235,7 +241,25 @@ export async function adoptByResolution(
     if (isFrozen(edition.status)) return fail<EditionRow>("_form", "err.frozen");
     if (edition.questionId) return fail<EditionRow>("_form", "err.underVote");
     const resolution = await getResolution(tx, tambonId, resolutionId);
-    const verdict = resolutionAdopts(resolution);
+    const version = await getVersionById(tx, tambonId, editionId, edition.currentVersionId);
+    const [other] = await tx
+      .select({ id: charterEditions.id })
+      .from(charterEditions)
+      .where(
+        and(
+          eq(charterEditions.tambonId, tambonId),
+          eq(charterEditions.resolutionId, resolutionId),
+          ne(charterEditions.id, editionId),
+        ),
+      )
+      .limit(1);
+    const verdict = resolutionAdopts(resolution, {
+      id: editionId,
+      number: edition.number,
+      yearBe: edition.yearBe,
+      versionOn: todayIso(version?.createdAt ?? new Date()),
+      adoptedOtherEdition: !!other,
+    });
     if (!verdict.ok) return fail<EditionRow>("resolution", refusalKey(verdict.reason));
     await linkResolution(tx, tambonId, resolutionId, EDITION_TARGET, editionId);
     return done(
