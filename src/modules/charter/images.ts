@@ -13,21 +13,36 @@ export interface ProcessedImage {
   thumb: Buffer;
 }
 
-/** Checks that bytes are a PNG, JPEG or WebP photo and makes its thumbnail; null when they are not. */
+/**
+ * Checks that bytes are a PNG, JPEG or WebP photo, turns it upright and encodes it again (so no
+ * EXIF, GPS position or other metadata of the phone is kept), and makes its thumbnail; null when
+ * the bytes are not such a photo.
+ */
 export async function processImage(data: Buffer, thumbSize = 480): Promise<ProcessedImage | null> {
   const kind = data.length ? checkImage(data) : null;
   if (!kind || kind === "svg") return null;
   try {
-    const meta = await sharp(data, { limitInputPixels: 50_000_000 }).metadata();
-    const turned = (meta.orientation ?? 1) >= 5;
-    const width = (turned ? meta.height : meta.width) ?? 0;
-    const height = (turned ? meta.width : meta.height) ?? 0;
-    const thumb = await sharp(data, { limitInputPixels: 50_000_000 })
-      .rotate()
+    const upright = sharp(data, { limitInputPixels: 50_000_000 }).rotate();
+    const encoded =
+      kind === "png"
+        ? upright.clone().png({ compressionLevel: 9 })
+        : kind === "webp"
+          ? upright.clone().webp({ quality: 88 })
+          : upright.clone().jpeg({ quality: 88, mozjpeg: true });
+    const { data: clean, info } = await encoded.toBuffer({ resolveWithObject: true });
+    const thumb = await upright
+      .clone()
       .resize({ width: thumbSize, height: thumbSize, fit: "inside", withoutEnlargement: true })
       .webp({ quality: 75 })
       .toBuffer();
-    return { data, mime: MIME[kind], bytes: data.length, width, height, thumb };
+    return {
+      data: clean,
+      mime: MIME[kind],
+      bytes: clean.length,
+      width: info.width,
+      height: info.height,
+      thumb,
+    };
   } catch {
     return null;
   }
