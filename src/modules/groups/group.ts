@@ -23,6 +23,12 @@ export function defaultPillars(): string[] {
   return [...defaults.pillars_defaultAssumption.items];
 }
 
+/** A pillar a member may represent: the Thai name is what a membership keeps. */
+export interface PillarChoice {
+  nameTh: string;
+  nameEn: string;
+}
+
 /** A period with a first and an optional last day (both included), as ISO dates. */
 export interface Period {
   startOn: string;

@@ -361,6 +361,10 @@ export const msg = defineMessages("groups", {
   "res.agendaItem": { th: "ในวาระ", en: "Under item" },
   "res.record": { th: "บันทึกมติ", en: "Record a resolution" },
   "res.recorded": { th: "บันทึกมติที่ {n} แล้ว", en: "Resolution {n} recorded" },
+  "res.alreadyMembers": {
+    th: "ไม่ได้เพิ่มซ้ำ เพราะเป็นสมาชิกของคณะอยู่แล้ว: {names}",
+    en: "Not added again, already members of the group: {names}",
+  },
   "res.deleted": { th: "ลบมติแล้ว", en: "Resolution removed" },
   "res.votesIndividual": { th: "คะแนนรายบุคคล", en: "Individual votes" },
   "res.votesIndividualHint": {
@@ -418,6 +422,18 @@ export const msg = defineMessages("groups", {
     th: "บุคคลนี้มีช่วงเวลาที่ซ้อนกันอยู่แล้ว",
     en: "This person already has an overlapping period",
   },
+  "err.quorumMin": {
+    th: "การประชุมตัวแทนหมู่บ้านต้องมีผู้แทนอย่างน้อย 1 คนต่อหมู่บ้าน",
+    en: "A village assembly needs at least 1 representative per village",
+  },
+  "err.alreadyEnded": {
+    th: "ช่วงเวลานี้สิ้นสุดไปแล้ว",
+    en: "This period has already ended",
+  },
+  "err.alreadyNominated": {
+    th: "{name} ได้รับการเสนอชื่อเข้าคณะนี้แล้วและยังรอมติ",
+    en: "{name} has already been nominated to this group and awaits a resolution",
+  },
   "err.centralExists": {
     th: "ตำบลนี้มีคณะทำงานกลางอยู่แล้ว",
     en: "This tambon already has a central working group",
@@ -433,6 +449,10 @@ export const msg = defineMessages("groups", {
   "err.cancelled": { th: "การประชุมนี้ถูกยกเลิก", en: "This meeting was cancelled" },
   "err.duplicate": { th: "{name} ลงชื่อแล้ว", en: "{name} has already signed in" },
   "err.code": { th: "รหัสไม่ถูกต้อง", en: "Wrong code" },
+  "err.codeLocked": {
+    th: "ใส่รหัสผิดครบ {max} ครั้งแล้ว จึงลงชื่อด้วยรหัสสำหรับการประชุมนี้ไม่ได้อีก กรุณาแจ้งผู้จัดการประชุมให้บันทึกการเข้าร่วมให้",
+    en: "The code was wrong {max} times, so you can no longer sign in to this meeting with a code. Please ask the organisers to record your attendance.",
+  },
   "err.notToday": {
     th: "ลงชื่อด้วยตนเองได้เฉพาะวันประชุม",
     en: "You can sign yourself in only on the day of the meeting",

@@ -1,9 +1,9 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
+import { auditLog, tambonMembers, users, villages } from "../../../core/db/schema.ts";
 import { attendances, meetings, villageRepTerms } from "../schema.ts";
 import {
   bangkokDay,
@@ -343,7 +343,10 @@ export async function recordBulk(
   });
 }
 
-/** A member signs themselves in on their phone with the code announced at the meeting. */
+/**
+ * A member signs themselves in on their phone with the code announced at the meeting; after
+ * MAX_CODE_FAILURES wrong codes for a meeting (kept in the audit log) they are refused.
+ */
 export async function selfSignIn(
   db: Db,
   actor: Actor,
@@ -361,7 +364,33 @@ export async function selfSignIn(
     if (closed) return closed;
     if (bangkokDay(meeting!.startsAt) !== bangkokDay(now))
       return fail<Recorded>("code", "err.notToday");
-    if (code.replace(/\s/g, "") !== meeting!.signinCode) return fail<Recorded>("code", "err.code");
+    const [tries] = await tx
+      .select({ n: count() })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.tambonId, tambonId),
+          eq(auditLog.actorId, userId),
+          eq(auditLog.action, WRONG_CODE),
+          eq(auditLog.targetType, "meeting"),
+          eq(auditLog.targetId, String(meetingId)),
+        ),
+      );
+    const failures = Number(tries?.n ?? 0);
+    if (failures >= MAX_CODE_FAILURES)
+      return fail<Recorded>("code", "err.codeLocked", { max: MAX_CODE_FAILURES });
+    if (code.replace(/\s/g, "") !== meeting!.signinCode) {
+      await audit(tx, {
+        tambonId,
+        actorId: userId,
+        action: WRONG_CODE,
+        targetType: "meeting",
+        targetId: meetingId,
+      });
+      return failures + 1 >= MAX_CODE_FAILURES
+        ? fail<Recorded>("code", "err.codeLocked", { max: MAX_CODE_FAILURES })
+        : fail<Recorded>("code", "err.code");
+    }
     const result = await insertAttendees(
       tx,
       tambonId,
@@ -382,6 +411,10 @@ export async function selfSignIn(
     return { ok: true as const, value: result };
   });
 }
+
+/** Wrong sign-in codes a person may enter for one meeting before sign-in by code is closed to them. */
+export const MAX_CODE_FAILURES = 10;
+const WRONG_CODE = "attendance.self.wrong_code";
 
 /** Removes a row recorded by mistake (until the minutes are confirmed). */
 export async function removeAttendance(

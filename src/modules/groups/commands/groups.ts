@@ -19,6 +19,44 @@ import {
 import { fail, failCore, type GResult } from "../result.ts";
 import { lockMeeting } from "./meetings.ts";
 
+/** Who a membership or nomination is: the linked account, or the name when there is none. */
+export interface PersonKey {
+  userId: number | null;
+  name: string;
+}
+
+/** True when two records name the same person (same account, or same name and no account). */
+export function samePerson(a: PersonKey, b: PersonKey): boolean {
+  if (a.userId !== null || b.userId !== null) return a.userId === b.userId;
+  return nameKey(a.name) === nameKey(b.name);
+}
+
+/** Locks a group's row so that concurrent membership changes are applied one after another. */
+export async function lockGroup(
+  tx: DbOrTx,
+  tambonId: number,
+  groupId: number,
+): Promise<GroupRow | null> {
+  const [group] = await tx
+    .select()
+    .from(workGroups)
+    .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, groupId)))
+    .for("update");
+  return group ?? null;
+}
+
+/** The periods of a group, to check a person's new or changed period against. */
+export async function groupPeriods(
+  tx: DbOrTx,
+  tambonId: number,
+  groupId: number,
+): Promise<MembershipRow[]> {
+  return tx
+    .select()
+    .from(groupMemberships)
+    .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.groupId, groupId)));
+}
+
 const groupSchema = z
   .object({
     kind: z.string(),
@@ -153,21 +191,13 @@ export async function addMember(
   const startOn = v.startOn ?? today;
   if (v.endOn && v.endOn < startOn) return fail("endOn", "err.endBeforeStart");
   return db.transaction(async (tx) => {
-    const [group] = await tx
-      .select()
-      .from(workGroups)
-      .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, groupId)));
+    const group = await lockGroup(tx, tambonId, groupId);
     if (!group) return failCore<MembershipRow>("_form", "error.404");
     if (!(await villageOfTambon(tx, tambonId, v.villageId)))
       return fail<MembershipRow>("villageId", "err.village");
     const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId);
-    const history = await tx
-      .select()
-      .from(groupMemberships)
-      .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.groupId, groupId)));
-    const same = history.filter((h) =>
-      match ? h.userId === match.userId : !h.userId && nameKey(h.name) === nameKey(v.name),
-    );
+    const person = { userId: match?.userId ?? null, name: v.name };
+    const same = (await groupPeriods(tx, tambonId, groupId)).filter((h) => samePerson(h, person));
     if (same.some((h) => overlaps(h, { startOn, endOn: v.endOn })))
       return fail<MembershipRow>("startOn", "err.overlap");
     const [row] = await tx
@@ -210,7 +240,11 @@ const endSchema = z
   .object({ endOn: fields.optionalDate(), leaveReason: fields.optionalText(500) })
   .loose();
 
-/** Records that a member left (last day and reason); the period stays in the history. */
+/**
+ * Records that a member left (last day and reason); the period stays in the history. A period
+ * that has already ended is not ended again, and the new last day may not make the period overlap
+ * another period of the same person.
+ */
 export async function endMembership(
   db: Db,
   actor: Actor,
@@ -229,7 +263,15 @@ export async function endMembership(
       .from(groupMemberships)
       .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.id, membershipId)));
     if (!m) return failCore<MembershipRow>("_form", "error.404");
+    await lockGroup(tx, tambonId, m.groupId);
+    if (m.endOn !== null && m.endOn < today)
+      return fail<MembershipRow>("endOn", "err.alreadyEnded");
     if (endOn < m.startOn) return fail<MembershipRow>("endOn", "err.endBeforeStart");
+    const others = (await groupPeriods(tx, tambonId, m.groupId)).filter(
+      (h) => h.id !== m.id && samePerson(h, m),
+    );
+    if (others.some((h) => overlaps(h, { startOn: m.startOn, endOn })))
+      return fail<MembershipRow>("endOn", "err.overlap");
     const [row] = await tx
       .update(groupMemberships)
       .set({ endOn, leaveReason: parsed.value.leaveReason })
@@ -258,7 +300,10 @@ const nominationSchema = z
   })
   .loose();
 
-/** A village assembly nominates a person to a group; a later resolution approves or rejects it. */
+/**
+ * A village assembly nominates a person to a group; a later resolution approves or rejects it.
+ * A person already nominated to the group and awaiting a resolution is not nominated again.
+ */
 export async function nominate(
   db: Db,
   actor: Actor,
@@ -285,6 +330,20 @@ export async function nominate(
     if (!(await villageOfTambon(tx, tambonId, v.villageId)))
       return fail<NominationRow>("villageId", "err.village");
     const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId);
+    await lockGroup(tx, tambonId, v.groupId);
+    const open = await tx
+      .select()
+      .from(nominations)
+      .where(
+        and(
+          eq(nominations.tambonId, tambonId),
+          eq(nominations.groupId, v.groupId),
+          eq(nominations.status, "proposed"),
+        ),
+      );
+    const person = { userId: match?.userId ?? null, name: v.name };
+    if (open.some((n) => samePerson(n, person)))
+      return fail<NominationRow>("name", "err.alreadyNominated", { name: v.name });
     const [row] = await tx
       .insert(nominations)
       .values({

@@ -116,6 +116,9 @@ export async function saveMeeting(
     ...new Set(input.invitedVillageIds.map(Number).filter((n) => Number.isInteger(n) && n > 0)),
   ];
   if (v.areaId && !(await getArea(db, tambonId, v.areaId))) return fail("areaId", "err.area");
+  const minPerVillage = v.quorumMinPerVillage ?? (meetingId ? null : input.defaultMinPerVillage);
+  if (takesVillageQuorum(kind) && minPerVillage !== null && minPerVillage < 1)
+    return fail("quorumMinPerVillage", "err.quorumMin");
 
   return db.transaction(async (tx) => {
     const current = meetingId ? await lockMeeting(tx, tambonId, meetingId) : undefined;

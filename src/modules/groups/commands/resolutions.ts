@@ -27,6 +27,8 @@ import {
 import type { ResolutionRow } from "../queries.ts";
 import { fail, failCore, type GResult } from "../result.ts";
 import { lockMeeting, refreshQuorum } from "./meetings.ts";
+import { groupPeriods, lockGroup, samePerson } from "./groups.ts";
+import { overlaps } from "../group.ts";
 
 /** Link types this module writes itself (a resolution's own effects). */
 export const OWN_LINK_TYPES = ["group_membership", "work_group"] as const;
@@ -92,10 +94,16 @@ function parseResolution(input: ResolutionInput, allowIndividual: boolean): GRes
   };
 }
 
+type PeriodOf = { userId: number | null; name: string; startOn: string; endOn: string | null };
+
+/** A recorded resolution, with the approved nominees who were already members and not added again. */
+export type RecordedResolution = ResolutionRow & { alreadyMembers: string[] };
+
 /**
  * Records a resolution of a meeting with how it was decided and whether the quorum held. When it
  * approves nominations and is adopted, the nominees join their group from the day of the meeting
- * (a quorum is required when the meeting has a quorum rule); when rejected, the nominations are.
+ * (a quorum is required when the meeting has a quorum rule); a nominee whose period in the group
+ * would overlap one they already have is not added again. When rejected, the nominations are.
  */
 export async function recordResolution(
   db: Db,
@@ -103,7 +111,7 @@ export async function recordResolution(
   tambonId: number,
   meetingId: number,
   input: ResolutionInput,
-): Promise<GResult<ResolutionRow>> {
+): Promise<GResult<RecordedResolution>> {
   if (!can(actor, "resolution.record", { tambonId })) return failCore("_form", "error.403");
   const p = parseResolution(input, true);
   if (!p.ok) return p;
@@ -113,9 +121,9 @@ export async function recordResolution(
   );
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
-    if (!meeting) return failCore<ResolutionRow>("_form", "error.404");
-    if (meeting.minutesConfirmedAt) return fail<ResolutionRow>("_form", "err.locked");
-    if (meeting.status === "cancelled") return fail<ResolutionRow>("_form", "err.cancelled");
+    if (!meeting) return failCore<RecordedResolution>("_form", "error.404");
+    if (meeting.minutesConfirmedAt) return fail<RecordedResolution>("_form", "err.locked");
+    if (meeting.status === "cancelled") return fail<RecordedResolution>("_form", "err.cancelled");
     if (v.agendaItemId) {
       const [item] = await tx
         .select({ id: agendaItems.id })
@@ -127,7 +135,7 @@ export async function recordResolution(
             eq(agendaItems.id, v.agendaItemId),
           ),
         );
-      if (!item) return fail<ResolutionRow>("agendaItemId", "err.choice");
+      if (!item) return fail<RecordedResolution>("agendaItemId", "err.choice");
     }
     const voters = v.votes.size
       ? await tx
@@ -141,7 +149,7 @@ export async function recordResolution(
             ),
           )
       : [];
-    if (voters.length !== v.votes.size) return fail<ResolutionRow>("votes", "err.choice");
+    if (voters.length !== v.votes.size) return fail<RecordedResolution>("votes", "err.choice");
     const noms = approveIds.length
       ? await tx
           .select()
@@ -155,12 +163,12 @@ export async function recordResolution(
           )
       : [];
     if (noms.length !== approveIds.length || noms.some((n) => n.status !== "proposed"))
-      return fail<ResolutionRow>("approve", "err.nomination");
+      return fail<RecordedResolution>("approve", "err.nomination");
     const fresh = await refreshQuorum(tx, meeting);
     const outcome = decideOutcome(v.method, v.counts);
     const quorumRequired = meeting.quorumMinPerVillage !== null;
     if (noms.length && outcome === "adopted" && quorumRequired && !fresh.quorumMet)
-      return fail<ResolutionRow>("approve", "err.noQuorum");
+      return fail<RecordedResolution>("approve", "err.noQuorum");
 
     const [max] = await tx
       .select({ n: sql<number>`coalesce(max(${resolutions.number}), 0)` })
@@ -199,13 +207,31 @@ export async function recordResolution(
       );
     }
     const joined: number[] = [];
+    const alreadyMembers: string[] = [];
     if (noms.length) {
       const day = bangkokDay(meeting.startsAt);
+      const joining: typeof noms = [];
       if (outcome === "adopted") {
+        for (const groupId of [...new Set(noms.map((n) => n.groupId))]) {
+          await lockGroup(tx, tambonId, groupId);
+          const periods: PeriodOf[] = await groupPeriods(tx, tambonId, groupId);
+          for (const n of noms.filter((x) => x.groupId === groupId)) {
+            const taken = periods.some(
+              (h) => samePerson(h, n) && overlaps(h, { startOn: day, endOn: null }),
+            );
+            if (taken) alreadyMembers.push(n.name);
+            else {
+              joining.push(n);
+              periods.push({ userId: n.userId, name: n.name, startOn: day, endOn: null });
+            }
+          }
+        }
+      }
+      if (joining.length) {
         const members = await tx
           .insert(groupMemberships)
           .values(
-            noms.map((n) => ({
+            joining.map((n) => ({
               tambonId,
               groupId: n.groupId,
               userId: n.userId,
@@ -255,9 +281,10 @@ export async function recordResolution(
         quorumMet: res.quorumMet,
         approvedNominations: outcome === "adopted" ? approveIds : [],
         memberships: joined,
+        alreadyMembers,
       },
     });
-    return { ok: true as const, value: res };
+    return { ok: true as const, value: { ...res, alreadyMembers } };
   });
 }
 

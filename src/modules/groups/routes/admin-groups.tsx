@@ -6,7 +6,6 @@ import { todayIso } from "../../../core/dates.ts";
 import { emptyForm, type FormState } from "../../../core/views/form.tsx";
 import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
-import { defaultPillars } from "../group.ts";
 import {
   getGroup,
   getMembership,
@@ -23,7 +22,7 @@ import { endTerm, recordTerm } from "../commands/representatives.ts";
 import { translate } from "../result.ts";
 import { GroupAdminList, GroupAdminPage, groupName } from "../views/groups.tsx";
 import { RepsAdmin } from "../views/reps.tsx";
-import { notFoundIf, query, toId } from "./helpers.ts";
+import { notFoundIf, pillarChoices, query, toId } from "./helpers.ts";
 
 const groupValues = (g: GroupRow): Record<string, string> => ({
   kind: g.kind,
@@ -85,10 +84,11 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
     forms: { groupForm?: FormState; memberForm?: FormState },
   ) {
     const tambon = currentTambon(req);
-    const [areas, history, villages] = await Promise.all([
+    const [areas, history, villages, pillars] = await Promise.all([
       listAreas(db, tambon.id),
       groupHistory(db, tambon.id, group.id),
       villagesOf(db, tambon.id),
+      pillarChoices(db, tambon.id),
     ]);
     const today = todayIso();
     return (
@@ -98,7 +98,7 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
         history={history}
         today={today}
         villages={villages}
-        pillars={defaultPillars()}
+        pillars={pillars}
         groupForm={forms.groupForm ?? emptyForm(groupValues(group))}
         memberForm={forms.memberForm ?? emptyForm({ startOn: today, position: "member" })}
       />

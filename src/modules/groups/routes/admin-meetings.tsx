@@ -1,7 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody, formList } from "../../../core/http.ts";
+import { renderToString } from "preact-render-to-string";
+import { authorize, currentTambon, formBody, formList, viewCtx } from "../../../core/http.ts";
+import { assetUrl } from "../../../core/views/assets.ts";
+import { ViewContext } from "../../../core/views/ctx.ts";
+import { LIVE_SCRIPT } from "../live-script.ts";
 import { notFound } from "../../../core/errors.ts";
 import { can } from "../../../core/policy.ts";
 import { emptyForm, type FormState } from "../../../core/views/form.tsx";
@@ -9,7 +13,6 @@ import { tambonMembers, users } from "../../../core/db/schema.ts";
 import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import { workGroups } from "../schema.ts";
-import { defaultPillars } from "../group.ts";
 import { bangkokDay, bangkokTime, defaultStep, isMeetingKind } from "../meeting.ts";
 import {
   agendaOf,
@@ -57,9 +60,9 @@ import {
   MinutesPage,
   NewMeetingPage,
 } from "../views/meeting-admin.tsx";
-import { AttendancePage, type SheetPerson } from "../views/attendance.tsx";
+import { AttendanceLive, AttendancePage, type SheetPerson } from "../views/attendance.tsx";
 import { meetingTitle } from "../views/common.tsx";
-import { notFoundIf, pageOf, query, toId } from "./helpers.ts";
+import { notFoundIf, pageOf, pillarChoices, query, toId } from "./helpers.ts";
 
 /** Form values of a meeting row. */
 function meetingValues(m: MeetingRow): Record<string, string> {
@@ -418,7 +421,27 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     return reply.page(
       attendanceTitle(req),
       await attendancePage(req, meeting, toId(query(req).village), {}),
+      { head: <script src={assetUrl(LIVE_SCRIPT)} defer /> },
     );
+  });
+
+  /** The live parts of the attendance page as an HTML fragment, for the page's script. */
+  app.get<{ Params: { id: string } }>("/admin/meetings/:id/attendance/live", async (req, reply) => {
+    const { tambon, meeting } = await loadMeeting(req, "attendance.record");
+    const [villages, attendance] = await Promise.all([
+      villagesOf(db, tambon.id),
+      attendanceOf(db, tambon.id, meeting.id),
+    ]);
+    const ctx = viewCtx(req, reply, deps.config.secret, []);
+    const html = renderToString(
+      <ViewContext.Provider value={ctx}>
+        <AttendanceLive meeting={meeting} villages={villages} attendance={attendance} />
+      </ViewContext.Provider>,
+    );
+    return reply
+      .header("content-type", "text/html; charset=utf-8")
+      .header("cache-control", "private, no-store")
+      .send(html);
   });
 
   /** After recording: back to the page, the village remembered, with a summary. */
@@ -543,13 +566,14 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     },
   ) {
     const tambon = currentTambon(req);
-    const [agenda, res, attendance, noms, groups, villages] = await Promise.all([
+    const [agenda, res, attendance, noms, groups, villages, pillars] = await Promise.all([
       agendaOf(db, tambon.id, meeting.id),
       resolutionsOf(db, tambon.id, meeting.id),
       attendanceOf(db, tambon.id, meeting.id),
       nominationsOf(db, tambon.id, meeting.id),
       groupsOf(tambon.id),
       villagesOf(db, tambon.id),
+      pillarChoices(db, tambon.id),
     ]);
     const central = groups.find((g) => g.kind === "central" && !g.dissolvedOn);
     return (
@@ -561,7 +585,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
         nominations={noms}
         groups={groups}
         villages={villages}
-        pillars={defaultPillars()}
+        pillars={pillars}
         resForm={forms.resForm ?? emptyForm({ method: "consensus" })}
         nomForm={
           forms.nomForm ??
@@ -598,11 +622,16 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     const i = resolutionInput(req);
     const result = notFoundIf(await recordResolution(db, req.actor, tambon.id, meeting.id, i));
     const t = msg.t(req.lang);
-    if (result.ok)
+    if (result.ok) {
+      const already = result.value.alreadyMembers;
       return reply.seeOther(
         `/t/${tambon.slug}/admin/meetings/${meeting.id}/minutes#h-res`,
-        t("res.recorded", { n: result.value.number }),
+        [
+          t("res.recorded", { n: result.value.number }),
+          ...(already.length ? [t("res.alreadyMembers", { names: already.join(", ") })] : []),
+        ].join(" "),
       );
+    }
     const resForm = { values: i.body, errors: translate(result.errors, req.lang) };
     const fresh = (await getMeeting(db, tambon.id, meeting.id)) ?? meeting;
     return reply.page(

@@ -1,4 +1,8 @@
 import type { FastifyRequest } from "fastify";
+import { toCsv } from "../../../core/csv.ts";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonPillars } from "../../network/public.ts";
+import { defaultPillars, type PillarChoice } from "../group.ts";
 import { notFound } from "../../../core/errors.ts";
 import { can } from "../../../core/policy.ts";
 import type { MeetingRow } from "../queries.ts";
@@ -45,19 +49,9 @@ export function query(req: FastifyRequest): Record<string, string | undefined> {
   return out;
 }
 
-/** One CSV line (RFC 4180 quoting). */
-export function csvLine(cells: (string | number | null | undefined)[]): string {
-  return cells
-    .map((c) => {
-      const s = c == null ? "" : String(c);
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(",");
-}
-
-/** A CSV document with a UTF-8 byte-order mark (so spreadsheet programs read Thai correctly). */
+/** A CSV document (BOM, CRLF lines, formulas defused); the first row is the header. */
 export function csv(rows: (string | number | null | undefined)[][]): string {
-  return "\uFEFF" + rows.map(csvLine).join("\r\n") + "\r\n";
+  return toCsv(rows[0]?.map(String) ?? [], rows.slice(1));
 }
 
 /** A Content-Disposition header value with a UTF-8 file name. */
@@ -73,4 +67,12 @@ export function notFoundIf<T>(result: GResult<T>): GResult<T> {
     if (e && "key" in e && e.key === "error.404") throw notFound();
   }
   return result;
+}
+
+/** The tambon's own pillars (edited in the network module), else the default list. */
+export async function pillarChoices(db: DbOrTx, tambonId: number): Promise<PillarChoice[]> {
+  const own = await tambonPillars(db, tambonId);
+  return own.length
+    ? own.map((p) => ({ nameTh: p.nameTh, nameEn: p.nameEn }))
+    : defaultPillars().map((nameTh) => ({ nameTh, nameEn: "" }));
 }

@@ -23,6 +23,73 @@ export interface SheetPerson {
   present: boolean;
 }
 
+interface LiveProps {
+  meeting: MeetingRow;
+  villages: VillageRow[];
+  attendance: AttendanceRow[];
+}
+
+/** The attendance count and quorum status at the top of the attendance page (refreshed live). */
+export function LiveStatus(props: LiveProps) {
+  const { lang } = useCtx();
+  const t = useT();
+  const base = useBase();
+  const m = props.meeting;
+  return (
+    <div
+      id="gm-live-status"
+      data-live-part
+      data-live-url={`${base}/admin/meetings/${m.id}/attendance/live`}
+    >
+      <p class="muted">
+        {meetingTitle(m, lang)} · {meetingWhen(m, lang)} ·{" "}
+        {t("meetings.attendanceN", { n: nf.format(props.attendance.length) })}
+      </p>
+      <QuorumStatus quorum={m.quorum} villages={props.villages} live />
+    </div>
+  );
+}
+
+/** The per-village attendance, or the per-village quorum table (refreshed live). */
+export function LiveTable(props: LiveProps) {
+  const t = useT();
+  const base = useBase();
+  const m = props.meeting;
+  const action = `${base}/admin/meetings/${m.id}/attendance`;
+  const counts = new Map<number | null, number>();
+  for (const a of props.attendance) counts.set(a.villageId, (counts.get(a.villageId) ?? 0) + 1);
+  // Rows that are not counted representatives: everyone minus the counted ones per village.
+  const others = new Map(counts);
+  for (const q of m.quorum?.villages ?? [])
+    others.set(q.villageId, (others.get(q.villageId) ?? 0) - q.present);
+  return (
+    <div id="gm-live-table" data-live-part>
+      {!m.quorum && <AttendanceByVillage counts={counts} villages={props.villages} />}
+      {m.quorum && (
+        <section aria-labelledby="h-quorum">
+          <h2 id="h-quorum">{t("quorum.title")}</h2>
+          <QuorumTable
+            quorum={m.quorum}
+            villages={props.villages}
+            others={others}
+            villageHref={(id) => `${action}?village=${id}#sheet`}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The live parts of the attendance page alone, as the fragment the page's script fetches. */
+export function AttendanceLive(props: LiveProps) {
+  return (
+    <>
+      <LiveStatus {...props} />
+      <LiveTable {...props} />
+    </>
+  );
+}
+
 /** The facilitator's attendance page: village sheets, one-at-a-time form, pasted lists, live quorum. */
 export function AttendancePage(props: {
   meeting: MeetingRow;
@@ -41,13 +108,6 @@ export function AttendancePage(props: {
   const m = props.meeting;
   const action = `${base}/admin/meetings/${m.id}/attendance`;
   const roles = ATTENDEE_ROLES.map((r) => ({ value: r, label: t(`arole.${r}`) }));
-  const others = new Map<number | null, number>();
-  if (m.quorum) {
-    // Rows that are not counted representatives: everyone minus the counted ones per village.
-    for (const a of props.attendance) others.set(a.villageId, (others.get(a.villageId) ?? 0) + 1);
-    for (const q of m.quorum.villages)
-      others.set(q.villageId, (others.get(q.villageId) ?? 0) - q.present);
-  }
   const byVillage = new Map<number | null, AttendanceRow[]>();
   for (const a of props.attendance)
     byVillage.set(a.villageId, [...(byVillage.get(a.villageId) ?? []), a]);
@@ -59,11 +119,7 @@ export function AttendancePage(props: {
     <>
       <Back href={`${base}/admin/meetings/${m.id}`}>{meetingTitle(m, lang)}</Back>
       <h1>{t("attend.title")}</h1>
-      <p class="muted">
-        {meetingTitle(m, lang)} · {meetingWhen(m, lang)} ·{" "}
-        {t("meetings.attendanceN", { n: nf.format(props.attendance.length) })}
-      </p>
-      <QuorumStatus quorum={m.quorum} villages={props.villages} live />
+      <LiveStatus meeting={m} villages={props.villages} attendance={props.attendance} />
       {locked && (
         <p class="gm-warn">
           {m.minutesConfirmedAt ? t("meetings.locked") : t("meetings.cancelledNote")}
@@ -207,29 +263,7 @@ export function AttendancePage(props: {
         </details>
       )}
 
-      {!m.quorum && (
-        <AttendanceByVillage
-          counts={
-            new Map(
-              [...byVillage.entries()].map(
-                ([k, rows]) => [k, rows.length] as [number | null, number],
-              ),
-            )
-          }
-          villages={props.villages}
-        />
-      )}
-      {m.quorum && (
-        <section aria-labelledby="h-quorum">
-          <h2 id="h-quorum">{t("quorum.title")}</h2>
-          <QuorumTable
-            quorum={m.quorum}
-            villages={props.villages}
-            others={others}
-            villageHref={(id) => `${action}?village=${id}#sheet`}
-          />
-        </section>
-      )}
+      <LiveTable meeting={m} villages={props.villages} attendance={props.attendance} />
 
       {props.attendance.length > 0 && (
         <details id="list">

@@ -21,6 +21,7 @@ import {
   useT,
   villageLabel,
 } from "./common.tsx";
+import type { PillarChoice } from "../group.ts";
 
 /** A group's name in the reader's language. */
 export function groupName(g: Pick<GroupRow, "nameTh" | "nameEn">, lang: "th" | "en"): string {
@@ -421,7 +422,7 @@ export function GroupAdminList(props: {
 export function PersonFields(props: {
   form: FormState;
   villages: VillageRow[];
-  pillars: string[];
+  pillars: PillarChoice[];
   names?: string[];
   withPeriod?: boolean;
 }) {
@@ -449,7 +450,10 @@ export function PersonFields(props: {
         form={props.form}
         name="pillar"
         label={t("groups.pillar")}
-        options={props.pillars.map((p) => ({ value: p, label: p }))}
+        options={props.pillars.map((p) => ({
+          value: p.nameTh,
+          label: lang === "en" && p.nameEn ? p.nameEn : p.nameTh,
+        }))}
       />
       <SelectField
         form={props.form}
@@ -482,7 +486,7 @@ export function GroupAdminPage(props: {
   history: MembershipView[];
   today: string;
   villages: VillageRow[];
-  pillars: string[];
+  pillars: PillarChoice[];
   groupForm: FormState;
   memberForm: FormState;
 }) {

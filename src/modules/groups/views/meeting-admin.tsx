@@ -34,6 +34,7 @@ import {
 } from "./common.tsx";
 import { PersonFields, TextArea, groupName } from "./groups.tsx";
 import { ResolutionSummary } from "./resolutions.tsx";
+import type { PillarChoice } from "../group.ts";
 
 /** The organisers' list of every meeting (private ones too). */
 export function MeetingAdminList(props: { rows: MeetingRow[]; page: number; more: boolean }) {
@@ -430,7 +431,7 @@ export function MinutesPage(props: {
   nominations: { n: NominationRow; groupName: string; groupNameEn: string }[];
   groups: GroupRow[];
   villages: VillageRow[];
-  pillars: string[];
+  pillars: PillarChoice[];
   resForm: FormState;
   nomForm: FormState;
   votes: Record<string, string>;
