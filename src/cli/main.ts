@@ -86,7 +86,8 @@ async function serve(config: Config, demoOnFirstStart: boolean) {
     .from(users)
     .where(and(eq(users.username, "admin"), eq(users.isDemo, true)))
     .limit(1);
-  if (demoOnFirstStart && !any) {
+  const [anyone] = await database.db.select({ id: users.id }).from(users).limit(1);
+  if (demoOnFirstStart && !any && !anyone) {
     process.stdout.write("กำลังโหลดข้อมูลสาธิต / loading the demo network…\n");
     logins = await loadDemo(database.db, modules);
   } else if (demoOnFirstStart && demoAdmin) {

@@ -152,7 +152,7 @@ test("serve answers, then shuts down gracefully on SIGTERM", async () => {
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   try {
     let ok = false;
-    for (let i = 0; i < 300 && !ok; i++) {
+    for (let i = 0; i < 1200 && !ok; i++) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/healthz`);
         ok = res.status === 200 && (await res.json()).db === "pglite";
@@ -172,4 +172,40 @@ test("serve answers, then shuts down gracefully on SIGTERM", async () => {
   }
   assert.equal(await exited, 0);
   assert.match(out, /shutting down/);
+});
+
+test("npm start never brings the demo into a deployment whose administrator was created", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
+  const env = { TAMBON_DATA_DIR: dir };
+  assert.equal(tambon(["migrate"], env).status, 0);
+  const made = tambon(
+    ["create-admin", "--name", "ผู้ดูแลจริง", "--username", "admin", "--password-stdin"],
+    env,
+    "รหัสผ่านที่ยาวพอสมควร\n",
+  );
+  assert.equal(made.status, 0, made.stderr);
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  const child = spawn(process.execPath, [bin, "serve", "--demo-on-first-start"], {
+    env: { ...baseEnv, TAMBON_DATA_DIR: dir, PORT: port },
+  });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  try {
+    let ok = false;
+    for (let i = 0; i < 1200 && !ok; i++) {
+      try {
+        ok = (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    assert.ok(ok, `server did not answer: ${out}`);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/t/la-ngu`)).status, 404, "no demo tambon");
+    assert.doesNotMatch(out, /tambon-demo|loading the demo/);
+  } finally {
+    child.kill("SIGTERM");
+  }
+  assert.equal(await exited, 0);
 });
