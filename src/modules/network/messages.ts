@@ -4,6 +4,11 @@ import { defineMessages } from "../../core/i18n/index.ts";
 export const msg = defineMessages("network", {
   // menus
   "nav.network": { th: "ภาคีเครือข่าย", en: "Partners and network" },
+  "step.partnersJoined": { th: "ภาคีที่เข้าร่วม", en: "Partners who joined" },
+  "step.joinedOn": { th: "เข้าร่วมเมื่อ {date}", en: "joined on {date}" },
+  "step.mousSigned": { th: "บันทึกข้อตกลงความร่วมมือ (MOU) ที่ลงนาม", en: "MOUs signed" },
+  "step.signedOn": { th: "ลงนามเมื่อ {date}", en: "signed on {date}" },
+  "step.notSignedYet": { th: "ยังไม่ระบุวันลงนาม", en: "signing date not given" },
   "nav.admin": { th: "ภาคีเครือข่าย", en: "Partners and network" },
   "nav.section": { th: "หน้าของภาคีเครือข่าย", en: "Network pages" },
   "nav.overview": { th: "ภาพรวม", en: "Overview" },
@@ -463,6 +468,20 @@ export const msg = defineMessages("network", {
     th: "ได้รับคำขอศึกษาดูงาน {name} แล้ว เจ้าหน้าที่จะติดต่อกลับตามช่องทางที่ให้ไว้",
     en: "Your request to visit {name} was received; the staff will contact you.",
   },
+  "visit.linkTitle": { th: "ลิงก์ติดตามคำขอของท่าน", en: "Your link to follow the request" },
+  "visit.linkIntro": {
+    th: "เก็บลิงก์นี้ไว้ (อย่าส่งต่อ) เพื่อดูว่าเจ้าภาพตอบอย่างไร และเพื่อตกลงวันที่หากเจ้าภาพเสนอวันอื่น หรือยกเลิกคำขอ",
+    en: "Keep this link (do not share it) to see the host's answer, to accept a date if the host proposes another one, or to withdraw the request.",
+  },
+  "visit.linkKeep": {
+    th: "หน้านี้เปิดได้เฉพาะผู้ที่มีลิงก์ส่วนตัวของคำขอนี้",
+    en: "Only people with this request's private link can open this page.",
+  },
+  "visit.linkProposed": {
+    th: "เจ้าภาพเสนอให้มาดูงานวันที่ {date} ท่านตกลงวันนี้ หรือยกเลิกคำขอได้ที่นี่",
+    en: "The host proposes {date} for the visit. You can accept this date or withdraw the request here.",
+  },
+  "flash.linkReplied": { th: "บันทึกคำตอบของท่านแล้ว", en: "Your answer was recorded" },
   "visit.title": { th: "คำขอศึกษาดูงานของ {group}", en: "Study visit request of {group}" },
   "visit.centre": { th: "ศูนย์เรียนรู้", en: "Learning centre" },
   "visit.group": { th: "คณะ", en: "Group" },

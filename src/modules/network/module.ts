@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { TambonModule } from "../../core/modules.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 import { tambons } from "../../core/db/schema.ts";
@@ -10,6 +10,8 @@ import type { Actor } from "../../core/roles.ts";
 import type { Tambon } from "../../core/tenancy.ts";
 import { registerStyles } from "../../core/views/assets.ts";
 import { registerAreaSection } from "../areas/public.ts";
+import { registerStepSection } from "../groups/public.ts";
+import { formatDate } from "../../core/dates.ts";
 import { msg } from "./messages.ts";
 import { nameIn } from "./lists.ts";
 import { networkRoutes, rootRoutes } from "./routes.tsx";
@@ -105,6 +107,66 @@ registerAreaSection({
       .limit(50);
     const slug = await slugOf(db, tambonId);
     return rows.map((r) => ({ href: `/t/${slug}/centres/${r.id}`, title: nameIn(r, lang) }));
+  },
+});
+
+// Step 2 of the three steps (build networks and participation): partners who joined, MOUs signed.
+registerStepSection({
+  id: "network.partners",
+  step: 2,
+  title: (lang) => msg.t(lang)("step.partnersJoined"),
+  load: async (db, tambonId, lang) => {
+    const rows = await db
+      .select({
+        id: partners.id,
+        nameTh: partners.nameTh,
+        nameEn: partners.nameEn,
+        createdAt: partners.createdAt,
+      })
+      .from(partners)
+      .where(and(eq(partners.tambonId, tambonId), eq(partners.active, true)))
+      .orderBy(desc(partners.createdAt), desc(partners.id))
+      .limit(20);
+    const slug = await slugOf(db, tambonId);
+    return rows.map((r) => ({
+      href: `/t/${slug}/partners/${r.id}`,
+      title: nameIn(r, lang),
+      meta: msg.t(lang)("step.joinedOn", { date: formatDate(r.createdAt, lang) }),
+    }));
+  },
+});
+
+registerStepSection({
+  id: "network.mous",
+  step: 2,
+  title: (lang) => msg.t(lang)("step.mousSigned"),
+  load: async (db, tambonId, lang) => {
+    const rows = await db
+      .select({
+        id: agreements.id,
+        titleTh: agreements.titleTh,
+        titleEn: agreements.titleEn,
+        signedOn: agreements.signedOn,
+      })
+      .from(agreements)
+      .where(
+        and(
+          eq(agreements.tambonId, tambonId),
+          eq(agreements.kind, "mou"),
+          ne(agreements.status, "draft"),
+        ),
+      )
+      .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
+      .limit(20);
+    const slug = await slugOf(db, tambonId);
+    const t = msg.t(lang);
+    return rows.map((r) => ({
+      href: `/t/${slug}/agreements/${r.id}`,
+      title: lang === "en" && r.titleEn ? r.titleEn : r.titleTh,
+      meta: r.signedOn
+        ? t("step.signedOn", { date: formatDate(r.signedOn, lang) })
+        : t("step.notSignedYet"),
+    }));
   },
 });
 

@@ -16,7 +16,8 @@ import {
 } from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../core/db/index.ts";
-import { roleGrants, tambonMembers, users, villages } from "../../core/db/schema.ts";
+import { todayIso } from "../../core/dates.ts";
+import { roleGrants, tambonMembers, tambons, users, villages } from "../../core/db/schema.ts";
 import {
   affiliations,
   agreementActivities,
@@ -423,6 +424,26 @@ export interface AgreementFilter {
   q: string;
   /** Staff see drafts; the public does not. */
   includeDrafts: boolean;
+  /** The day the status is read on (an agreement past its last day reads as expired); today. */
+  today?: string;
+}
+
+/**
+ * The condition "the agreement's effective status is …", as `effectiveStatus` reads it: a signed
+ * or active agreement whose last day has passed is expired.
+ */
+function effectiveStatusIs(status: AgreementStatus, today: string) {
+  const lapsed = and(
+    inArray(agreements.status, ["signed", "active"]),
+    sql`${agreements.endsOn} < ${today}`,
+  );
+  if (status === "expired") return or(eq(agreements.status, "expired"), lapsed);
+  if (status === "signed" || status === "active")
+    return and(
+      eq(agreements.status, status),
+      or(isNull(agreements.endsOn), sql`${agreements.endsOn} >= ${today}`),
+    );
+  return eq(agreements.status, status);
 }
 
 /** An agreement in a list, with the names of its parties. */
@@ -494,7 +515,7 @@ export async function agreementList(
   const where = and(
     eq(agreements.tambonId, tambonId),
     f.includeDrafts ? undefined : ne(agreements.status, "draft"),
-    f.status ? eq(agreements.status, f.status) : undefined,
+    f.status ? effectiveStatusIs(f.status, f.today ?? todayIso()) : undefined,
     f.kind ? eq(agreements.kind, f.kind) : undefined,
     f.q
       ? or(
@@ -799,19 +820,34 @@ export async function centresOpenToVisits(db: DbOrTx, excludeTambonId: number) {
     .limit(5000);
 }
 
-/** Counts per tambon for the network table: active partners, published MOUs, active centres. */
+/**
+ * Counts for the network table: active partners and active centres per tambon id, and published
+ * MOUs per tambon national code, each MOU counted for the tambon that recorded it and for every
+ * tambon that is a party to it (also tambons not on the platform).
+ */
 export async function networkCounts(db: DbOrTx) {
-  const [ps, as, cs] = await Promise.all([
+  const [ps, mous, cs] = await Promise.all([
     db
       .select({ tambonId: partners.tambonId, n: count() })
       .from(partners)
       .where(eq(partners.active, true))
       .groupBy(partners.tambonId),
     db
-      .select({ tambonId: agreements.tambonId, n: count() })
+      .select({
+        id: agreements.id,
+        owner: tambons.dopaCode,
+        party: agreementParties.partyDopaCode,
+      })
       .from(agreements)
-      .where(and(eq(agreements.kind, "mou"), ne(agreements.status, "draft")))
-      .groupBy(agreements.tambonId),
+      .innerJoin(tambons, eq(tambons.id, agreements.tambonId))
+      .leftJoin(
+        agreementParties,
+        and(
+          eq(agreementParties.agreementId, agreements.id),
+          eq(agreementParties.partyKind, "tambon"),
+        ),
+      )
+      .where(and(eq(agreements.kind, "mou"), ne(agreements.status, "draft"))),
     db
       .select({ tambonId: learningCentres.tambonId, n: count() })
       .from(learningCentres)
@@ -820,7 +856,19 @@ export async function networkCounts(db: DbOrTx) {
   ]);
   const m = (rows: { tambonId: number; n: number }[]) =>
     new Map(rows.map((r) => [r.tambonId, Number(r.n)]));
-  return { partners: m(ps), agreements: m(as), centres: m(cs) };
+  const byCode = new Map<string, Set<number>>();
+  const add = (code: string | null, id: number) => {
+    if (!code) return;
+    const set = byCode.get(code) ?? new Set<number>();
+    set.add(id);
+    byCode.set(code, set);
+  };
+  for (const r of mous) {
+    add(r.owner, r.id);
+    add(r.party, r.id);
+  }
+  const agreementsByCode = new Map([...byCode].map(([code, ids]) => [code, ids.size]));
+  return { partners: m(ps), agreements: agreementsByCode, centres: m(cs) };
 }
 
 // ---------------------------------------------------------------- study visits

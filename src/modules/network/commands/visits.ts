@@ -16,7 +16,9 @@ import {
   canRecordVisit,
   isHostAnswer,
   isRequesterAnswer,
+  type VisitStatus,
 } from "../visit.ts";
+import { isVisitToken } from "../visit-link.ts";
 import { checkContact } from "./shared.ts";
 
 /** A study visit hosted by the tambon, or undefined (also for another tambon's). */
@@ -67,7 +69,7 @@ export async function requestVisit(
   input: Record<string, string>,
   source: RequestSource,
   today = todayIso(),
-): Promise<NetResult<{ id: number; hostTambonId: number }>> {
+): Promise<NetResult<{ id: number; hostTambonId: number; createdAt: Date }>> {
   const [centre] = Number.isInteger(centreId)
     ? await db.select().from(learningCentres).where(eq(learningCentres.id, centreId))
     : [];
@@ -111,7 +113,7 @@ export async function requestVisit(
   const groupName = requester
     ? [tambonTitle(requester, "th"), v.groupName].filter(Boolean).join(" · ")
     : v.groupName;
-  const id = await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(studyVisits)
       .values({
@@ -128,7 +130,7 @@ export async function requestVisit(
         topics: v.topics,
         requestedBy: actor.user?.id ?? null,
       })
-      .returning({ id: studyVisits.id });
+      .returning({ id: studyVisits.id, createdAt: studyVisits.createdAt });
     const entry = {
       actorId: actor.user?.id ?? null,
       targetType: "study_visit",
@@ -145,16 +147,22 @@ export async function requestVisit(
     await audit(tx, { ...entry, tambonId: hostId, action: "visit.request" });
     if (requester)
       await audit(tx, { ...entry, tambonId: requester.id, action: "visit.request.sent" });
-    return row!.id;
+    return row!;
   });
-  return { ok: true, value: { id, hostTambonId: hostId } };
+  return {
+    ok: true,
+    value: { id: created.id, hostTambonId: hostId, createdAt: created.createdAt },
+  };
 }
 
 const answerSchema = z
   .object({ proposedOn: fields.optionalDate(), hostNote: fields.optionalText(2000) })
   .loose();
 
-/** The host's answer to a request: accept it, propose another date, or decline. */
+/**
+ * The host's answer to a request: accept it, propose another date, or decline. Accepting when
+ * another date was proposed accepts that date (e.g. the group agreed to it by phone).
+ */
 export async function answerVisit(
   db: Db,
   actor: Actor,
@@ -175,10 +183,14 @@ export async function answerVisit(
   const v = parsed.value;
   if (answer === "propose" && !v.proposedOn) return failCore("proposedOn", "err.required");
   if (answer === "propose" && v.proposedOn! < today) return fail("proposedOn", "err.pastDate");
+  const hostNote = v.hostNote || visit.hostNote;
+  // Accepting after proposing another date accepts the date proposed: it becomes the visit's date.
   const values =
     answer === "propose"
-      ? { status: next, proposedOn: v.proposedOn, hostNote: v.hostNote || visit.hostNote }
-      : { status: next, proposedOn: null, hostNote: v.hostNote || visit.hostNote };
+      ? { status: next, proposedOn: v.proposedOn, hostNote }
+      : answer === "accept" && visit.status === "proposed" && visit.proposedOn
+        ? { status: next, requestedOn: visit.proposedOn, proposedOn: null, hostNote }
+        : { status: next, proposedOn: null, hostNote };
   await db.transaction(async (tx) => {
     await tx
       .update(studyVisits)
@@ -189,8 +201,12 @@ export async function answerVisit(
       action: `visit.${answer}`,
       targetType: "study_visit",
       targetId: visit.id,
-      before: { status: visit.status },
-      after: { status: next, proposedOn: values.proposedOn ?? null },
+      before: { status: visit.status, requestedOn: visit.requestedOn },
+      after: {
+        status: next,
+        requestedOn: "requestedOn" in values ? values.requestedOn : visit.requestedOn,
+        proposedOn: values.proposedOn ?? null,
+      },
     };
     await audit(tx, { ...entry, tambonId });
     if (visit.requestingTambonId) await audit(tx, { ...entry, tambonId: visit.requestingTambonId });
@@ -239,6 +255,48 @@ export async function replyToVisit(
     await audit(tx, { ...entry, tambonId: requesterId });
   });
   return { ok: true, value: { id: visit.id } };
+}
+
+/**
+ * The reply of a group that asked through the public form, by the private link it was given:
+ * accept the date the host proposed, or withdraw the request. The token must be the visit's own.
+ */
+export async function replyByLink(
+  db: Db,
+  secret: string,
+  hostId: number,
+  visitId: number,
+  token: string,
+  input: Record<string, string>,
+): Promise<NetResult<{ id: number; status: VisitStatus }>> {
+  const visit = await hostedVisit(db, hostId, visitId);
+  if (!visit || visit.source !== "public" || !isVisitToken(secret, visit, token))
+    return failCore("_form", "error.404");
+  if (!isRequesterAnswer(input.answer)) return fail("answer", "err.choice");
+  const answer = input.answer;
+  const next = afterRequesterAnswer(visit.status, answer);
+  if (!next) return fail("answer", "err.notNow");
+  const note = (input.requesterNote ?? "").trim().slice(0, 2000);
+  const values =
+    answer === "accept_proposal"
+      ? { status: next, requestedOn: visit.proposedOn ?? visit.requestedOn, proposedOn: null }
+      : { status: next };
+  await db.transaction(async (tx) => {
+    await tx
+      .update(studyVisits)
+      .set({ ...values, requesterNote: note || visit.requesterNote, updatedAt: new Date() })
+      .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, hostId)));
+    await audit(tx, {
+      tambonId: hostId,
+      actorId: null,
+      action: `visit.${answer}`,
+      targetType: "study_visit",
+      targetId: visit.id,
+      before: { status: visit.status, requestedOn: visit.requestedOn },
+      after: { status: next, requestedOn: values.requestedOn ?? visit.requestedOn, via: "link" },
+    });
+  });
+  return { ok: true, value: { id: visit.id, status: next } };
 }
 
 const recordSchema = z

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { and, count, eq, ne } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
@@ -35,9 +35,12 @@ import {
   partnersPerPillar,
   personByProfile,
   personNetwork,
+  visitById,
 } from "../queries.ts";
 import { agreements, centrePhotos, learningCentres, partners, studyVisits } from "../schema.ts";
-import { requestVisit } from "../commands/visits.ts";
+import { replyByLink, requestVisit } from "../commands/visits.ts";
+import { isVisitToken, visitLinkPath } from "../visit-link.ts";
+import { VisitByLink } from "../views/visits.tsx";
 import { translateNet } from "../errors.ts";
 import { UPLOAD_NAME, readStored, storeFile } from "../storage.ts";
 import { demoFile } from "../demo-files.ts";
@@ -490,9 +493,62 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
           { status: 422 },
         );
       }
-      return reply.page(t("visit.sentTitle"), <VisitSent centre={centre} />);
+      const link = visitLinkPath(
+        tambon.slug,
+        {
+          id: result.value.id,
+          tambonId: result.value.hostTambonId,
+          createdAt: result.value.createdAt,
+        },
+        deps.config.secret,
+      );
+      return reply.page(t("visit.sentTitle"), <VisitSent centre={centre} link={link} />, {
+        head: <meta name="robots" content="noindex" />,
+      });
     },
   );
+
+  // A public requester's private link: follow the request, accept a proposed date or withdraw.
+  const linkLimit = { config: { rateLimit: { max: 30, timeWindow: "10 minutes" } } };
+
+  async function linkedVisit(req: FastifyRequest) {
+    const tambon = currentTambon(req);
+    authorize(req, "visit.requestPublic", { tambonId: tambon.id });
+    const p = req.params as { id?: string; token?: string };
+    const visit = await visitById(db, tambon.id, Number(p.id));
+    if (!visit || visit.source !== "public") throw notFound();
+    const token = String(p.token ?? "");
+    if (!isVisitToken(deps.config.secret, visit, token)) throw notFound();
+    return { tambon, visit, path: `/t/${tambon.slug}/visit-requests/${visit.id}/${token}` };
+  }
+
+  app.get("/visit-requests/:id/:token", linkLimit, async (req, reply) => {
+    const { visit, path } = await linkedVisit(req);
+    return reply.page(
+      msg.t(req.lang)("visit.title", { group: visit.groupName }),
+      <VisitByLink visit={visit} action={`${path}/reply`} message="" />,
+      { head: <meta name="robots" content="noindex" /> },
+    );
+  });
+
+  app.post("/visit-requests/:id/:token/reply", linkLimit, async (req, reply) => {
+    const { tambon, visit, path } = await linkedVisit(req);
+    const p = req.params as { token: string };
+    const body = formBody(req);
+    const result = await replyByLink(db, deps.config.secret, tambon.id, visit.id, p.token, body);
+    const t = msg.t(req.lang);
+    if (result.ok) return reply.seeOther(path, t("flash.linkReplied"));
+    const errors = translateNet(result.errors, req.lang);
+    return reply.page(
+      t("visit.title", { group: visit.groupName }),
+      <VisitByLink
+        visit={visit}
+        action={`${path}/reply`}
+        message={Object.values(errors)[0] ?? ""}
+      />,
+      { status: 422, head: <meta name="robots" content="noindex" /> },
+    );
+  });
 
   // ------------------------------------------------------------ facilitators
 

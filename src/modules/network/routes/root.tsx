@@ -34,7 +34,7 @@ async function load(deps: ModuleDeps): Promise<NetworkData> {
       memberOf: [],
       peers: 0,
       centres: counts.centres.get(tb.id) ?? 0,
-      agreements: counts.agreements.get(tb.id) ?? 0,
+      agreements: counts.agreements.get(tb.dopaCode) ?? 0,
       partners: counts.partners.get(tb.id) ?? 0,
     });
   }
@@ -52,7 +52,7 @@ async function load(deps: ModuleDeps): Promise<NetworkData> {
         memberOf: [],
         peers: 0,
         centres: 0,
-        agreements: 0,
+        agreements: counts.agreements.get(d.otherDopaCode) ?? 0,
         partners: 0,
       });
   }

@@ -393,12 +393,21 @@ export function PublicVisitForm(props: { centre: CentreRow; form: FormState }) {
 }
 
 /** A confirmation after a public request was sent. */
-export function VisitSent(props: { centre: CentreRow }) {
+export function VisitSent(props: { centre: CentreRow; link: string }) {
   const { t, lang, base } = useNet();
   return (
     <>
       <h1>{t("visit.sentTitle")}</h1>
       <p>{t("visit.sent", { name: nameIn(props.centre, lang) })}</p>
+      <section aria-labelledby="h-link">
+        <h2 id="h-link">{t("visit.linkTitle")}</h2>
+        <p>{t("visit.linkIntro")}</p>
+        <p>
+          <a href={props.link} rel="nofollow">
+            {props.link}
+          </a>
+        </p>
+      </section>
       <p>
         <a href={`${base}/centres/${props.centre.id}`}>← {nameIn(props.centre, lang)}</a>
       </p>

@@ -438,3 +438,55 @@ export function OutgoingRequestForm(props: {
     </>
   );
 }
+
+/**
+ * The page behind a public requester's private link: where the request stands, and the answers
+ * they may give now (accept the date the host proposed, or withdraw).
+ */
+export function VisitByLink(props: { visit: VisitRow; action: string; message: string }) {
+  const { t, lang, base, date } = useNet();
+  const v = props.visit;
+  const answers = requesterAnswers(v.status as VisitStatus);
+  return (
+    <>
+      <h1>{t("visit.title", { group: v.groupName })}</h1>
+      <p class="muted">{t("visit.linkKeep")}</p>
+      <dl>
+        <dt>{t("visit.centre")}</dt>
+        <dd>
+          <a href={`${base}/centres/${v.centreId}`}>{textIn(v.centreTh, v.centreEn, lang)}</a>
+        </dd>
+        <dt>{t("visit.status")}</dt>
+        <dd>
+          <Badge>{t(`visit.${v.status}`)}</Badge>
+        </dd>
+        <dt>{t("visit.date")}</dt>
+        <dd>{when(v, date, t)}</dd>
+        <dt>{t("visit.groupSize")}</dt>
+        <dd>{t("visit.visitorsN", { n: num(v.groupSize) })}</dd>
+        {v.hostNote && (
+          <>
+            <dt>{t("visit.hostNote")}</dt>
+            <dd>{v.hostNote}</dd>
+          </>
+        )}
+      </dl>
+      {props.message && (
+        <p class="error" role="alert">
+          {props.message}
+        </p>
+      )}
+      {v.status === "proposed" && v.proposedOn && (
+        <p>{t("visit.linkProposed", { date: date(v.proposedOn) })}</p>
+      )}
+      {answers.map((a) => (
+        <Form key={a} action={props.action} class="inline" label={t(`answer.${a}`)}>
+          <input type="hidden" name="answer" value={a} />
+          <button type="submit" class={a === "withdraw" ? "secondary" : undefined}>
+            {t(`answer.${a}`)}
+          </button>
+        </Form>
+      ))}
+    </>
+  );
+}
