@@ -1,6 +1,9 @@
 import sharp from "sharp";
 import { checkImage } from "../../core/uploads.ts";
 
+/** The largest signed-page scan or ceremony photo accepted (a phone photo fits). */
+export const IMAGE_MAX_BYTES = 15 * 1024 * 1024;
+
 const MIME = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
 
 /** A checked upload: its type from its bytes, pixel size (as shown), and a small WebP thumbnail. */

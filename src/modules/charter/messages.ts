@@ -104,7 +104,12 @@ export const msg = defineMessages("charter", {
   "sign.kind.village": { th: "หมู่บ้าน", en: "A village" },
   "sign.signedOn": { th: "วันที่ลงนาม", en: "Signed on" },
   "sign.scan": { th: "ภาพถ่ายหรือสแกนหน้าที่ลงนาม", en: "Photo or scan of the signed page" },
-  "sign.scanHint": { th: "ไฟล์ JPG, PNG หรือ WebP ไม่เกิน 1 MB", en: "JPG, PNG or WebP, up to 1 MB" },
+  "sign.scanHint": { th: "ไฟล์ JPG, PNG หรือ WebP ไม่เกิน 15 MB", en: "JPG, PNG or WebP, up to 15 MB" },
+  "photo.hint": { th: "ไฟล์ JPG, PNG หรือ WebP ไม่เกิน 15 MB", en: "JPG, PNG or WebP, up to 15 MB" },
+  "err.fileTooBig": {
+    th: "ไฟล์ {name} ใหญ่เกิน {max} MB กรุณาย่อภาพหรือเลือกไฟล์ที่เล็กลง แล้วเลือกไฟล์อีกครั้ง",
+    en: "{name} is larger than {max} MB; make it smaller or choose another file, then choose it again",
+  },
   "sign.scanOf": { th: "หน้าที่ลงนามของ {name}", en: "Signed page of {name}" },
   "sign.order": { th: "ลำดับ", en: "Order" },
   "sign.add": { th: "บันทึกผู้ลงนาม", en: "Record a signatory" },

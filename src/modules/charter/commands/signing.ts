@@ -8,13 +8,24 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterPhotos, charterSignatories } from "../schema.ts";
 import { getEdition, toId } from "../queries.ts";
-import { processImage } from "../images.ts";
+import { IMAGE_MAX_BYTES, processImage } from "../images.ts";
 import { done, fail, failCore, type CResult } from "../result.ts";
 
 /** An uploaded file as the route hands it over (empty when nothing was chosen). */
 export interface Upload {
   data: Buffer;
   filename: string;
+  /** The file was larger than the route's limit and was cut off. */
+  truncated?: boolean;
+}
+
+/** The error for a file larger than the limit, or null. */
+function tooBig<T>(field: string, file: Upload | null): CResult<T> | null {
+  if (!file || (!file.truncated && file.data.length <= IMAGE_MAX_BYTES)) return null;
+  return fail(field, "err.fileTooBig", {
+    name: file.filename,
+    max: IMAGE_MAX_BYTES / 1024 / 1024,
+  });
 }
 
 const signatorySchema = z
@@ -54,6 +65,8 @@ export async function addSignatory(
       .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.village)));
     if (!village) return failCore("village", "err.village");
   }
+  const big = tooBig<number>("scan", scan);
+  if (big) return big;
   const image = scan && scan.data.length ? await processImage(scan.data) : null;
   if (scan && scan.data.length && !image) return failCore("scan", "err.image");
   return db.transaction(async (tx) => {
@@ -135,6 +148,8 @@ export async function addPhoto(
   if (!found) return failCore("_form", "error.404");
   if (!can(actor, "charter.sign", { tambonId })) return failCore("_form", "error.403");
   if (found.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
+  const big = tooBig<number>("photo", file);
+  if (big) return big;
   const image = await processImage(file.data);
   if (!image) return failCore("photo", "err.image");
   const caption = captionText.trim().slice(0, 300);

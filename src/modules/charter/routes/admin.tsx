@@ -47,7 +47,7 @@ import {
   type EditionAdminData,
 } from "../views/admin.tsx";
 import type { FailedForm } from "../views/draft.tsx";
-import { check, query, uploadOf } from "./helpers.ts";
+import { IMAGE_UPLOAD, check, query, uploadOf } from "./helpers.ts";
 import { pillarsOf } from "../pillars.ts";
 
 /** The working group's routes: charters, editions, drafting, hearing, adoption and signing. */
@@ -426,6 +426,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
 
   app.post<{ Params: { id: string } }>(
     "/admin/charter-editions/:id/signatories",
+    IMAGE_UPLOAD,
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.sign", { tambonId: tambon.id });
@@ -441,15 +442,19 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     },
   );
 
-  app.post<{ Params: { id: string } }>("/admin/charter-editions/:id/photos", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.sign", { tambonId: tambon.id });
-    const id = toId(req.params.id);
-    const body = formBody(req);
-    const file = await uploadOf(req, "photo");
-    const result = check(await addPhoto(db, req.actor, tambon.id, id, file, body.caption ?? ""));
-    if (result.ok)
-      return reply.seeOther(back(req, id, "#h-signing"), msg.t(req.lang)("photo.added"));
-    return renderEdition(req, reply, id, { photo: stateOf(body, result, req.lang) });
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/charter-editions/:id/photos",
+    IMAGE_UPLOAD,
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "charter.sign", { tambonId: tambon.id });
+      const id = toId(req.params.id);
+      const body = formBody(req);
+      const file = await uploadOf(req, "photo");
+      const result = check(await addPhoto(db, req.actor, tambon.id, id, file, body.caption ?? ""));
+      if (result.ok)
+        return reply.seeOther(back(req, id, "#h-signing"), msg.t(req.lang)("photo.added"));
+      return renderEdition(req, reply, id, { photo: stateOf(body, result, req.lang) });
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyRequest, RouteShorthandOptions } from "fastify";
 import { forbidden, notFound } from "../../../core/errors.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
@@ -6,6 +6,18 @@ import type { Db } from "../../../core/db/index.ts";
 import { getEdition, toId, type CharterRow, type EditionRow } from "../queries.ts";
 import { isForbidden, isNotFound, type CResult } from "../result.ts";
 import type { Upload } from "../commands/signing.ts";
+import { IMAGE_MAX_BYTES } from "../images.ts";
+
+/**
+ * Route options for a form with one photo or scan: larger than the site-wide limit, and an
+ * oversize file is cut off and flagged (not refused with a bare 413) so the form can say so and
+ * keep what was typed.
+ */
+const imageMultipart = {
+  limits: { fileSize: IMAGE_MAX_BYTES + 1, files: 1 },
+  throwFileSizeLimit: false,
+};
+export const IMAGE_UPLOAD: RouteShorthandOptions = { config: { multipartOptions: imageMultipart } };
 
 /** True when the actor may read editions that are still drafts (members of the tambon). */
 export function canReadDrafts(req: FastifyRequest, tambonId: number): boolean {
@@ -51,10 +63,12 @@ export function query(req: FastifyRequest): Record<string, string | undefined> {
 /** An uploaded file of a multipart form (empty when none was chosen). */
 export async function uploadOf(req: FastifyRequest, field: string): Promise<Upload> {
   const file = ((req.body ?? {}) as Record<string, unknown>)[field] as
-    { toBuffer?: () => Promise<Buffer>; filename?: string } | undefined;
+    | { toBuffer?: () => Promise<Buffer>; filename?: string; file?: { truncated?: boolean } }
+    | undefined;
   if (!file || typeof file.toBuffer !== "function" || !file.filename)
     return { data: Buffer.alloc(0), filename: "" };
-  return { data: await file.toBuffer(), filename: file.filename };
+  const data = await file.toBuffer();
+  return { data, filename: file.filename, truncated: !!file.file?.truncated };
 }
 
 /** A Content-Disposition header value with a UTF-8 file name. */

@@ -655,6 +655,9 @@ export function EditionAdminPage({ data }: { data: EditionAdminData }) {
               <label for="f-photo-file">
                 {t("photo.file")} <span class="req"> *</span>
               </label>
+              <p class="hint" id="f-photo-file-hint">
+                {t("photo.hint")}
+              </p>
               {data.forms.photo?.errors.photo && (
                 <p class="error" id="f-photo-file-err">
                   {data.forms.photo.errors.photo}
@@ -666,7 +669,7 @@ export function EditionAdminPage({ data }: { data: EditionAdminData }) {
                 name="photo"
                 required
                 accept="image/jpeg,image/png,image/webp"
-                aria-describedby={data.forms.photo?.errors.photo ? "f-photo-file-err" : undefined}
+                aria-describedby={`f-photo-file-hint${data.forms.photo?.errors.photo ? " f-photo-file-err" : ""}`}
               />
             </div>
             <Input
