@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { tambons, users } from "../../../core/db/schema.ts";
 import { alternatives, notificationPrefs, notifications, supporters } from "../schema.ts";
@@ -77,49 +77,73 @@ export function notificationText(
 
 /**
  * Sends the e-mails due: each notification at once for people who chose so, and a daily digest
- * for the others; people without an e-mail address or who chose none are skipped.
+ * (once their oldest unsent notification is a day old) for the others, one e-mail per person.
+ * Notifications of people without an e-mail address or who chose none are marked as handled
+ * (emailed_at set without sending), so no later pass reads them again.
  */
 export async function sendDueEmails(db: Db, mailer: Mailer, now = new Date()): Promise<number> {
-  const pending = await db
+  const pref = sql<string>`coalesce(${notificationPrefs.email}, 'daily')`;
+  const prefJoin = and(
+    eq(notificationPrefs.userId, notifications.userId),
+    eq(notificationPrefs.tambonId, notifications.tambonId),
+  );
+  // Not wanted by e-mail: mark once, in one statement.
+  await db
+    .update(notifications)
+    .set({ emailedAt: now })
+    .where(
+      and(
+        isNull(notifications.emailedAt),
+        sql`exists (select 1 from ${users} u left join ${notificationPrefs} p
+              on p.user_id = u.id and p.tambon_id = ${notifications.tambonId}
+            where u.id = ${notifications.userId}
+              and (u.email is null or u.email = '' or coalesce(p.email, 'daily') = 'off'))`,
+      ),
+    );
+  // Who is due an e-mail now, grouped per person in SQL.
+  const dayAgo = new Date(now.getTime() - 86400_000);
+  const due = await db
     .select({
-      n: notifications,
+      tambonId: notifications.tambonId,
+      userId: notifications.userId,
       email: users.email,
       lang: users.lang,
-      pref: notificationPrefs.email,
       tambon: tambons.nameTh,
     })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .innerJoin(tambons, eq(tambons.id, notifications.tambonId))
-    .leftJoin(
-      notificationPrefs,
-      and(
-        eq(notificationPrefs.userId, notifications.userId),
-        eq(notificationPrefs.tambonId, notifications.tambonId),
-      ),
+    .leftJoin(notificationPrefs, prefJoin)
+    .where(and(isNull(notifications.emailedAt), isNotNull(users.email)))
+    .groupBy(
+      notifications.tambonId,
+      notifications.userId,
+      users.email,
+      users.lang,
+      tambons.nameTh,
+      notificationPrefs.email,
     )
-    .where(isNull(notifications.emailedAt));
-  const groups = new Map<string, typeof pending>();
-  for (const row of pending) {
-    const pref = row.pref ?? "daily";
-    if (!row.email || pref === "off") continue;
-    if (pref === "daily" && now.getTime() - row.n.createdAt.getTime() < 86400_000) {
-      const oldest = pending.find(
-        (p) => p.n.userId === row.n.userId && now.getTime() - p.n.createdAt.getTime() >= 86400_000,
-      );
-      if (!oldest) continue;
-    }
-    const key = `${row.n.tambonId}:${row.n.userId}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
+    .having(
+      sql`${pref} = 'each' or min(${notifications.createdAt}) <= ${dayAgo.toISOString()}::timestamptz`,
+    );
   let sent = 0;
-  for (const rows of groups.values()) {
-    const first = rows[0]!;
-    const lang = first.lang;
-    const lines = rows.map((r) => `• ${notificationText(r.n, lang)}`);
+  for (const person of due) {
+    const rows = await db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.tambonId, person.tambonId),
+          eq(notifications.userId, person.userId),
+          isNull(notifications.emailedAt),
+        ),
+      )
+      .orderBy(asc(notifications.id));
+    if (!rows.length) continue;
+    const lines = rows.map((n) => `• ${notificationText(n, person.lang)}`);
     await mailer.sendMail({
-      to: first.email!,
-      subject: msg.t(lang)("notif.digestSubject", { tambon: first.tambon }),
+      to: person.email!,
+      subject: msg.t(person.lang)("notif.digestSubject", { tambon: person.tambon }),
       text: lines.join("\n"),
     });
     await db
@@ -128,7 +152,7 @@ export async function sendDueEmails(db: Db, mailer: Mailer, now = new Date()): P
       .where(
         inArray(
           notifications.id,
-          rows.map((r) => r.n.id),
+          rows.map((r) => r.id),
         ),
       );
     sent++;
