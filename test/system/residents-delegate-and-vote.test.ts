@@ -1,19 +1,30 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, eq } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
-import { tambons, users } from "../../src/core/db/schema.ts";
+import { auditLog, tambons, users } from "../../src/core/db/schema.ts";
+import type { Tx } from "../../src/core/db/index.ts";
 import {
   alternatives,
+  ballots,
+  decisionEvents,
   decisionPolicies,
+  notificationPrefs,
   notifications,
   questionResults,
   questions,
 } from "../../src/modules/decisions/schema.ts";
 import { listAreas } from "../../src/modules/areas/public.ts";
-import { exportQuestion, verifyExport } from "../../src/modules/decisions/export.ts";
+import {
+  exportQuestion,
+  verifyExport,
+  type QuestionExport,
+} from "../../src/modules/decisions/export.ts";
 import { tick } from "../../src/modules/decisions/commands/tick.ts";
+import { enterPhase } from "../../src/modules/decisions/commands/questions.ts";
+import { sendDueEmails } from "../../src/modules/decisions/commands/notify.ts";
 import type { TallyResult } from "../../src/modules/decisions/tally.ts";
 
 for (const kind of DB_KINDS) {
@@ -386,18 +397,360 @@ for (const kind of DB_KINDS) {
         {},
         { from: `/t/la-ngu/decisions/${qid}` },
       );
-      const results = await new Client(t.app).get(
-        `/t/la-ngu/decisions/${qid}/results?receipt=${code}`,
+      const visitor = new Client(t.app);
+      const results = await visitor.post(
+        `/t/la-ngu/decisions/${qid}/results`,
+        { receipt: code! },
+        { from: `/t/la-ngu/decisions/${qid}/results` },
       );
+      assert.equal(results.statusCode, 200);
       assert.match(results.body, /พบบัตรของท่านในรายการที่นับแล้ว/);
       assert.ok(!results.body.includes("ตัวแทนหมู่บ้าน ละงู (สาธิต)"), "no names of voters");
-      const wrong = await new Client(t.app).get(`/t/la-ngu/decisions/${qid}/results?receipt=nope`);
+      assert.ok(!results.body.includes(code!), "the code is not echoed back");
+      const wrong = await visitor.post(
+        `/t/la-ngu/decisions/${qid}/results`,
+        { receipt: "nope" },
+        { from: `/t/la-ngu/decisions/${qid}/results` },
+      );
       assert.match(wrong.body, /ไม่พบรหัสนี้/);
+      const byQuery = await visitor.get(`/t/la-ngu/decisions/${qid}/results?receipt=${code}`);
+      assert.doesNotMatch(byQuery.body, /พบบัตรของท่าน/, "receipts are not checked from URLs");
       assert.equal(
         (await new Client(t.app).get(`/t/la-ngu/decisions/${qid}/export.json`)).statusCode,
         303,
         "the export of a secret vote is not public",
       );
+    });
+
+    const openQuickPoll = async (title: string, policyName = "Standard") => {
+      const admin = await login("langu-admin");
+      const [area] = await listAreas(t.database.db, tambonId);
+      const [policy] = await t.database.db
+        .select()
+        .from(decisionPolicies)
+        .where(
+          and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.nameEn, policyName)),
+        );
+      const res = await admin.post(
+        "/t/la-ngu/decisions",
+        {
+          title,
+          area: String(area!.id),
+          policy: String(policy!.id),
+          quickPoll: "1",
+          altTitle: "ข้อเสนอ",
+          altBody: "ข้อความ",
+        },
+        { from: "/t/la-ngu/decisions/new" },
+      );
+      const qid = Number(/decisions\/(\d+)/.exec(String(res.headers.location))?.[1]);
+      const [alt] = await t.database.db
+        .select()
+        .from(alternatives)
+        .where(eq(alternatives.questionId, qid));
+      return { qid, alt: alt!.id, policy: policy! };
+    };
+    const vote = (c: Client, qid: number, alt: number, grade: string) =>
+      c.post(
+        `/t/la-ngu/decisions/${qid}/ballot`,
+        { [`grade_${alt}`]: grade },
+        { from: `/t/la-ngu/decisions/${qid}/ballot` },
+      );
+    const delegateOn = (c: Client, qid: number, trustee: string) =>
+      c.post(
+        "/t/la-ngu/delegations",
+        { scope: "question", target: String(qid), trustee: String(id[trustee]) },
+        { from: "/t/la-ngu/delegations" },
+      );
+
+    test("after the deadline, ballots, withdrawals and question delegations are refused before any tick", async () => {
+      const { qid, alt } = await openQuickPoll("ปิดตามเวลา");
+      const c = await login("langu-rep");
+      assert.equal((await vote(c, qid, alt, "1")).statusCode, 303);
+      await t.database.db
+        .update(questions)
+        .set({ phaseEndsAt: new Date(Date.now() - 1000) })
+        .where(eq(questions.id, qid));
+      const late = await vote(c, qid, alt, "-1");
+      assert.equal(late.statusCode, 409);
+      assert.match(late.body, /ขณะนี้ไม่อยู่ในขั้นลงคะแนน/);
+      const withdraw = await c.post(
+        `/t/la-ngu/decisions/${qid}/ballot/withdraw`,
+        {},
+        { from: `/t/la-ngu/decisions/${qid}/ballot` },
+      );
+      assert.equal(withdraw.statusCode, 409);
+      const del = await delegateOn(await login("langu-member"), qid, "langu-rep");
+      assert.equal(del.statusCode, 422);
+      const [row] = await t.database.db
+        .select()
+        .from(ballots)
+        .where(and(eq(ballots.questionId, qid), eq(ballots.userId, id["langu-rep"]!)));
+      assert.deepEqual(row?.grades, { [String(alt)]: 1 }, "the ballot before the deadline stays");
+    });
+
+    test("a ballot in flight while the question closes waits for the closing and is refused", async () => {
+      const { qid, alt } = await openQuickPoll("ปิดระหว่างลงคะแนน");
+      const c = await login("langu-osm");
+      await c.csrf(`/t/la-ngu/decisions/${qid}/ballot`);
+      let ballot: Promise<{ statusCode: number }> | null = null;
+      await t.database.db.transaction(async (tx) => {
+        const [q] = await tx.select().from(questions).where(eq(questions.id, qid)).for("update");
+        ballot = vote(c, qid, alt, "1");
+        await new Promise((r) => setTimeout(r, 400));
+        assert.ok(await enterPhase(tx as Tx, q!, "closed", null));
+      });
+      assert.equal((await ballot!).statusCode, 409);
+      const stored = await t.database.db.select().from(ballots).where(eq(ballots.questionId, qid));
+      assert.equal(stored.length, 0, "no ballot stored after the closing");
+      const [result] = await t.database.db
+        .select()
+        .from(questionResults)
+        .where(eq(questionResults.questionId, qid));
+      assert.equal((result!.result as TallyResult).voters, 0);
+    });
+
+    test("the scheduler starts each phase at the previous one's scheduled end, also when several are overdue", async () => {
+      const admin = await login("langu-admin");
+      const [area] = await listAreas(t.database.db, tambonId);
+      const [policy] = await t.database.db
+        .select()
+        .from(decisionPolicies)
+        .where(
+          and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.nameEn, "Standard")),
+        );
+      const res = await admin.post(
+        "/t/la-ngu/decisions",
+        {
+          title: "ตามกำหนดเวลา",
+          area: String(area!.id),
+          policy: String(policy!.id),
+          altTitle: "ข้อเสนอ",
+          altBody: "ข้อความ",
+        },
+        { from: "/t/la-ngu/decisions/new" },
+      );
+      const qid = Number(/decisions\/(\d+)/.exec(String(res.headers.location))?.[1]);
+      await admin.post(
+        `/t/la-ngu/decisions/${qid}/phase`,
+        {},
+        { from: `/t/la-ngu/decisions/${qid}` },
+      );
+      const day = 86400_000;
+      const now = new Date();
+      // Discussion ended long enough ago that the frozen phase is over too.
+      const end = new Date(now.getTime() - policy!.frozenDays * day - 3600_000);
+      await t.database.db.update(questions).set({ phaseEndsAt: end }).where(eq(questions.id, qid));
+      const report = await tick(t.database.db, now);
+      assert.ok(report.moved >= 2);
+      const [q] = await t.database.db.select().from(questions).where(eq(questions.id, qid));
+      assert.equal(q!.phase, "voting");
+      const votingStart = end.getTime() + policy!.frozenDays * day;
+      assert.equal(q!.phaseStartedAt.getTime(), votingStart);
+      assert.equal(q!.phaseEndsAt!.getTime(), votingStart + policy!.votingDays * day);
+    });
+
+    test("a member withdraws her ballot during voting and her vote follows her delegation again", async () => {
+      const { qid, alt } = await openQuickPoll("ถอนบัตรได้");
+      const a = await login("langu-member");
+      const b = await login("langu-osm");
+      assert.equal((await delegateOn(a, qid, "langu-osm")).statusCode, 303);
+      assert.equal((await vote(a, qid, alt, "-1")).statusCode, 303);
+      assert.equal((await vote(b, qid, alt, "1")).statusCode, 303);
+      const page = await a.get(`/t/la-ngu/decisions/${qid}/ballot`);
+      assert.match(page.body, /ถอนบัตรของฉัน \(กลับไปใช้การมอบสิทธิ์\)/);
+      const forged = await a.post(`/t/la-ngu/decisions/${qid}/ballot/withdraw`, {}, { csrf: null });
+      assert.equal(forged.statusCode, 400, "a CSRF token is required");
+      assert.equal(
+        (await t.database.db.select().from(ballots).where(eq(ballots.questionId, qid))).length,
+        2,
+      );
+      const res = await a.post(
+        `/t/la-ngu/decisions/${qid}/ballot/withdraw`,
+        {},
+        { from: `/t/la-ngu/decisions/${qid}/ballot` },
+      );
+      assert.equal(res.statusCode, 303);
+      const again = await a.post(
+        `/t/la-ngu/decisions/${qid}/ballot/withdraw`,
+        {},
+        { from: `/t/la-ngu/decisions/${qid}/ballot` },
+      );
+      assert.equal(again.statusCode, 409, "nothing left to withdraw");
+      assert.match(again.body, /ท่านยังไม่ได้ลงคะแนนในเรื่องนี้/);
+      const [event] = await t.database.db
+        .select()
+        .from(decisionEvents)
+        .where(and(eq(decisionEvents.questionId, qid), eq(decisionEvents.kind, "ballot.withdraw")));
+      assert.deepEqual(event?.payload, { member: id["langu-member"] });
+      const [audited] = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "ballot.withdraw"), eq(auditLog.targetId, String(qid))));
+      assert.equal(audited?.actorId, id["langu-member"]);
+      const admin = await login("langu-admin");
+      await admin.post(
+        `/t/la-ngu/decisions/${qid}/phase`,
+        {},
+        { from: `/t/la-ngu/decisions/${qid}` },
+      );
+      const [stored] = await t.database.db
+        .select()
+        .from(questionResults)
+        .where(eq(questionResults.questionId, qid));
+      const r = stored!.result as TallyResult;
+      assert.equal(r.weights?.[String(id["langu-osm"])], 2);
+      assert.deepEqual(r.alternatives[0]!.negative, 0);
+      assert.deepEqual(
+        verifyExport(await exportQuestion(t.database.db, tambonId, qid)).problems,
+        [],
+      );
+    });
+
+    test("who delegates to me stops at a member in the chain who voted herself", async () => {
+      const { qid, alt } = await openQuickPoll("สายที่หยุดที่ผู้ลงคะแนน");
+      const a = await login("langu-member");
+      const b = await login("langu-osm");
+      const c = await login("langu-rep");
+      assert.equal((await delegateOn(a, qid, "langu-osm")).statusCode, 303);
+      assert.equal((await delegateOn(b, qid, "langu-rep")).statusCode, 303);
+      const section = async () => {
+        const body = (await c.get("/t/la-ngu/delegations")).body;
+        const toMe = body.slice(body.indexOf("ผู้ที่มอบสิทธิ์ให้ท่าน</h2>"));
+        const start = toMe.indexOf("<h3>สายที่หยุดที่ผู้ลงคะแนน</h3>");
+        return start < 0 ? "" : toMe.slice(start, toMe.indexOf("</section>", start));
+      };
+      const before = await section();
+      assert.match(before, /สมาชิก ละงู \(สาธิต\)/, "A reaches C through B");
+      assert.match(before, /อสม\. ละงู \(สาธิต\)/);
+      assert.equal((await vote(b, qid, alt, "1")).statusCode, 303);
+      const after = await section();
+      assert.doesNotMatch(after, /สมาชิก ละงู \(สาธิต\)/, "A's vote now ends at B");
+      assert.doesNotMatch(after, /อสม\. ละงู \(สาธิต\)/, "B votes herself");
+    });
+
+    test("a secret vote: no published or exported record joins a member to grades", async () => {
+      const { qid, alt } = await openQuickPoll("ลับจริง", "Standard");
+      const [secretPolicy] = await t.database.db
+        .select()
+        .from(decisionPolicies)
+        .where(
+          and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.nameTh, "ลงคะแนนลับ")),
+        );
+      await t.database.db
+        .update(questions)
+        .set({ policyId: secretPolicy!.id })
+        .where(eq(questions.id, qid));
+      const a = await login("langu-member");
+      const c = await login("langu-rep");
+      const f = await login("langu-facilitator");
+      assert.equal((await delegateOn(a, qid, "langu-rep")).statusCode, 303);
+      const recorded = await f.post(
+        `/t/la-ngu/decisions/${qid}/ballot`,
+        { member: String(id["langu-admin"]), [`grade_${alt}`]: "1" },
+        { from: `/t/la-ngu/decisions/${qid}/ballot` },
+      );
+      assert.equal(recorded.statusCode, 409, "nobody records another's secret ballot");
+      assert.match(recorded.body, /สมาชิกต้องลงคะแนนด้วยตนเอง/);
+      assert.equal((await vote(c, qid, alt, "-1")).statusCode, 303);
+      const code = /รหัสใบรับของท่าน[^:]*: ([A-Za-z0-9_-]+)/.exec(
+        (await c.get(`/t/la-ngu/decisions/${qid}`)).body,
+      )?.[1];
+      assert.ok(code);
+      const [cast] = await t.database.db
+        .select()
+        .from(decisionEvents)
+        .where(and(eq(decisionEvents.questionId, qid), eq(decisionEvents.kind, "ballot.cast")));
+      assert.deepEqual(Object.keys(cast!.payload), ["ballot"], "the event names no member");
+      const admin = await login("langu-admin");
+      await admin.post(
+        `/t/la-ngu/decisions/${qid}/phase`,
+        {},
+        { from: `/t/la-ngu/decisions/${qid}` },
+      );
+      const json = await admin.get(`/t/la-ngu/decisions/${qid}/export.json`);
+      assert.equal(json.statusCode, 200);
+      const data = JSON.parse(json.body) as QuestionExport;
+      for (const b of data.input.ballots ?? []) assert.deepEqual(b.grades, {});
+      assert.equal(data.secretBallots?.length, 2, "weight 2: two entries of weight 1");
+      for (const e of data.secretBallots!) assert.deepEqual(e.grades, { [String(alt)]: -1 });
+      const receiptHash = createHash("sha256").update(code!).digest("hex");
+      assert.ok(!json.body.includes(receiptHash), "the export does not show the receipt's hash");
+      const event = data.events.find((e) => e.kind === "ballot.cast" && e.questionId === qid)!;
+      assert.ok(
+        !data.secretBallots!.some((e) => e.hash === event.payload.ballot),
+        "the event's commitment is not a list entry",
+      );
+      assert.deepEqual(verifyExport(data), { ok: true, problems: [] });
+      const r = data.result;
+      assert.deepEqual([r.alternatives[0]!.negative, r.weightCounted], [2, 2]);
+      const forged = structuredClone(data);
+      forged.secretBallots![0]!.grades = { [String(alt)]: 1 };
+      assert.ok(verifyExport(forged).problems.includes("the input does not match its hash"));
+      const check = await new Client(t.app).post(
+        `/t/la-ngu/decisions/${qid}/results`,
+        { receipt: code! },
+        { from: `/t/la-ngu/decisions/${qid}/results` },
+      );
+      assert.match(check.body, /พบบัตรของท่านในรายการที่นับแล้ว.*นับ 2 รายการ/);
+    });
+
+    test("e-mails: people who want none are marked once, and each person gets one e-mail", async () => {
+      const db = t.database.db;
+      await db
+        .update(users)
+        .set({ email: "rep@la-ngu.example" })
+        .where(eq(users.id, id["langu-rep"]!));
+      await db
+        .update(users)
+        .set({ email: "osm@la-ngu.example" })
+        .where(eq(users.id, id["langu-osm"]!));
+      await db
+        .insert(notificationPrefs)
+        .values({ tambonId, userId: id["langu-rep"]!, email: "off" })
+        .onConflictDoUpdate({
+          target: [notificationPrefs.tambonId, notificationPrefs.userId],
+          set: { email: "off" },
+        });
+      await db
+        .insert(notificationPrefs)
+        .values({ tambonId, userId: id["langu-osm"]!, email: "each" })
+        .onConflictDoUpdate({
+          target: [notificationPrefs.tambonId, notificationPrefs.userId],
+          set: { email: "each" },
+        });
+      await db.update(users).set({ email: null }).where(eq(users.id, id["langu-member"]!));
+      const now = new Date();
+      const payload = { title: "แจ้งเตือน", phase: "voting" };
+      for (const who of ["langu-rep", "langu-osm", "langu-osm", "langu-member"])
+        await db.insert(notifications).values({
+          tambonId,
+          userId: id[who]!,
+          kind: "phase",
+          payload,
+          createdAt: now,
+        });
+      const sent: { to: string }[] = [];
+      const mailer = { sendMail: async (m: { to: string }) => void sent.push(m) };
+      const ours = () => sent.map((m) => m.to).filter((to) => to !== "admin@la-ngu.example");
+      await sendDueEmails(db, mailer, now);
+      assert.deepEqual(ours(), ["osm@la-ngu.example"], "one e-mail for two notifications");
+      const left = await db
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            isNull(notifications.emailedAt),
+            inArray(notifications.userId, [
+              id["langu-rep"]!,
+              id["langu-member"]!,
+              id["langu-osm"]!,
+            ]),
+          ),
+        );
+      assert.deepEqual(left, [], "nothing is left to be read again on the next pass");
+      await sendDueEmails(db, mailer, new Date(now.getTime() + 2 * 86400_000));
+      assert.deepEqual(ours(), ["osm@la-ngu.example"], "nobody who wants none is mailed later");
     });
   });
 }

@@ -24,6 +24,37 @@ export function applicableTrustee(
   return mine.find((r) => r.scope === "tambon")?.trusteeId ?? null;
 }
 
+/** Every member's applicable delegation for one question: truster → trustee (null: none here). */
+export type TrusteeMap = Map<number, number | null>;
+
+/**
+ * The applicable delegation of every member for a question at once, in one pass over the rows
+ * (the same precedence as applicableTrustee: question, else area, else tambon).
+ */
+export function applicableTrustees(
+  rows: DelegationRow[],
+  question: { id: number; areaId: number },
+): TrusteeMap {
+  const level = new Map<number, number>();
+  const out: TrusteeMap = new Map();
+  for (const r of rows) {
+    const l =
+      r.scope === "question"
+        ? r.questionId === question.id
+          ? 3
+          : 0
+        : r.scope === "area"
+          ? r.areaId === question.areaId
+            ? 2
+            : 0
+          : 1;
+    if (l === 0 || (level.get(r.trusterId) ?? 0) >= l) continue;
+    level.set(r.trusterId, l);
+    out.set(r.trusterId, r.trusteeId);
+  }
+  return out;
+}
+
 /** Where a member's vote goes now: the path of trustees, and how it ends. */
 export interface VotePath {
   path: number[];
@@ -36,9 +67,8 @@ export interface VotePath {
  * at a member who neither votes nor delegates.
  */
 export function previewPath(
-  rows: DelegationRow[],
+  trustees: TrusteeMap,
   memberId: number,
-  question: { id: number; areaId: number },
   voted: ReadonlySet<number>,
   hasRight: (id: number) => boolean,
 ): VotePath {
@@ -47,7 +77,7 @@ export function previewPath(
   const seen = new Set(path);
   let current = memberId;
   for (;;) {
-    const next = applicableTrustee(rows, current, question);
+    const next = trustees.get(current) ?? null;
     if (next === null) return { path, end: current === memberId ? "none" : "no-voter-yet" };
     if (seen.has(next)) return { path: [...path, next], end: "loop" };
     path.push(next);
@@ -58,27 +88,41 @@ export function previewPath(
   }
 }
 
-/** Members whose applicable delegation for the question reaches `memberId`, as a tree of trusters. */
-export function trustersOf(
-  rows: DelegationRow[],
-  memberId: number,
-  question: { id: number; areaId: number },
-  members: number[],
-): { id: number; via: number[] }[] {
+/** The reverse delegation graph of one question: trustee → trusters with voting right (by id). */
+export function reverseGraph(
+  trustees: TrusteeMap,
+  hasRight: (id: number) => boolean,
+): Map<number, number[]> {
   const byTrustee = new Map<number, number[]>();
-  for (const m of members) {
-    const t = applicableTrustee(rows, m, question);
-    if (t !== null) byTrustee.set(t, [...(byTrustee.get(t) ?? []), m]);
+  for (const [truster, trustee] of trustees) {
+    if (trustee === null || !hasRight(truster)) continue;
+    const list = byTrustee.get(trustee);
+    if (list) list.push(truster);
+    else byTrustee.set(trustee, [truster]);
   }
+  for (const list of byTrustee.values()) list.sort((a, b) => a - b);
+  return byTrustee;
+}
+
+/**
+ * Members whose vote reaches `memberId` through delegation, as a tree of trusters: the walk
+ * stops at members who voted themselves (their vote ends with them, and so do the chains
+ * through them), as the count at closing would.
+ */
+export function trustersOf(
+  byTrustee: Map<number, number[]>,
+  memberId: number,
+  voted: ReadonlySet<number>,
+): { id: number; via: number[] }[] {
   const out: { id: number; via: number[] }[] = [];
   const seen = new Set([memberId]);
   const queue: { id: number; via: number[] }[] = [{ id: memberId, via: [] }];
-  while (queue.length) {
-    const cur = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const cur = queue[head]!;
     for (const t of byTrustee.get(cur.id) ?? []) {
-      if (seen.has(t)) continue;
+      if (seen.has(t) || voted.has(t)) continue;
       seen.add(t);
-      const entry = { id: t, via: [...cur.via, cur.id].filter((x) => x !== memberId) };
+      const entry = { id: t, via: cur.id === memberId ? [] : [...cur.via, cur.id] };
       out.push(entry);
       queue.push(entry);
     }

@@ -5,6 +5,7 @@ import { chainUpTo } from "./events.ts";
 import { getQuestion } from "./queries.ts";
 import { canonicalJson, sha256, verifyChain, type ChainEvent } from "./hash-chain.ts";
 import { tally, type TallyInput, type TallyResult } from "./tally.ts";
+import { tallySecret, type SecretEntry } from "./secret-ballots.ts";
 
 /** Everything needed to recount a closed question and check its record, as one JSON document. */
 export interface QuestionExport {
@@ -16,7 +17,10 @@ export interface QuestionExport {
     areaId: number;
     closedAt: string | null;
   };
+  /** The tally input kept at closing; for a secret question its ballots carry no grades. */
   input: TallyInput;
+  /** Secret questions only: the anonymous entries (weight 1 each) that carry the grades. */
+  secretBallots?: SecretEntry[];
   result: TallyResult;
   inputHash: string;
   chainHash: string;
@@ -59,6 +63,7 @@ export async function exportQuestion(
       closedAt: found.question.closedAt?.toISOString() ?? null,
     },
     input,
+    ...(found.policy.secrecy === "private" ? { secretBallots: stored.ballotList ?? [] } : {}),
     result: stored.result as TallyResult,
     inputHash: stored.inputHash,
     chainHash: stored.chainHash,
@@ -72,14 +77,27 @@ export interface Verification {
   problems: string[];
 }
 
-/** Recounts an export and checks its hashes: input hash, recomputed result, hash chain and closing event. */
+/**
+ * Recounts an export and checks its hashes: input hash, recomputed result, hash chain and closing
+ * event. A secret question is recounted from its grade-less input and its anonymous entries.
+ */
 export function verifyExport(data: QuestionExport): Verification {
   const problems: string[] = [];
   if (data.format !== "tambon-question-export/1")
     problems.push(`unknown format ${String(data.format)}`);
-  if (sha256(canonicalJson(data.input)) !== data.inputHash)
+  const secret = data.secretBallots;
+  const kept = secret ? { input: data.input, secretBallots: secret } : data.input;
+  if (sha256(canonicalJson(kept)) !== data.inputHash)
     problems.push("the input does not match its hash");
-  const recount = tally(data.input);
+  if (secret) {
+    if ((data.input.ballots ?? []).some((b) => Object.keys(b.grades).length > 0))
+      problems.push("the input of a secret question shows grades of members");
+    if (secret.length !== data.result.weightCounted)
+      problems.push("the secret ballot list does not match the counted weight");
+    if (new Set(secret.map((e) => e.hash)).size !== secret.length)
+      problems.push("the secret ballot list repeats an entry");
+  }
+  const recount = secret ? tallySecret(data.input, secret) : tally(data.input);
   if (canonicalJson(recount) !== canonicalJson(data.result))
     problems.push("the recount differs from the published result");
   const chain = verifyChain(data.events);

@@ -96,6 +96,22 @@ export const msg = defineMessages("decisions", {
   },
   "ballot.closed": { th: "ขณะนี้ไม่อยู่ในขั้นลงคะแนน", en: "This question is not in its voting phase" },
   "ballot.badGrade": { th: "ระดับคะแนนไม่ถูกต้อง", en: "Invalid grade" },
+  "ballot.secretSelf": {
+    th: "เรื่องนี้ลงคะแนนลับ สมาชิกต้องลงคะแนนด้วยตนเอง",
+    en: "This is a secret vote: members cast their ballots themselves",
+  },
+  "ballot.withdraw": {
+    th: "ถอนบัตรของฉัน (กลับไปใช้การมอบสิทธิ์)",
+    en: "Withdraw my ballot (go back to my delegation)",
+  },
+  "ballot.withdrawn": {
+    th: "ถอนบัตรแล้ว คะแนนของท่านจะไปตามการมอบสิทธิ์ของท่าน",
+    en: "Ballot withdrawn: your vote follows your delegation again",
+  },
+  "ballot.none": {
+    th: "ท่านยังไม่ได้ลงคะแนนในเรื่องนี้",
+    en: "You have no ballot on this question",
+  },
   "del.title": { th: "การมอบสิทธิ์ของฉัน", en: "My delegations" },
   "del.intro": {
     th: "มอบสิทธิ์ลงคะแนนให้คนที่ท่านไว้ใจ การมอบรายเรื่องมาก่อนรายประเด็น และรายประเด็นมาก่อนทั้งตำบล การลงคะแนนเองจะใช้แทนการมอบสิทธิ์ในเรื่องนั้นเสมอ",
@@ -187,8 +203,8 @@ export const msg = defineMessages("decisions", {
   },
   "res.checkReceipt": { th: "ตรวจสอบรหัสใบรับ", en: "Check a receipt code" },
   "res.receiptFound": {
-    th: "พบบัตรของท่านในรายการที่นับแล้ว: {grades}",
-    en: "Your ballot is in the counted list: {grades}",
+    th: "พบบัตรของท่านในรายการที่นับแล้ว: {grades} (นับ {weight} รายการ ตามน้ำหนักคะแนน)",
+    en: "Your ballot is in the counted list: {grades} ({weight} entries, one per unit of weight)",
   },
   "res.receiptMissing": { th: "ไม่พบรหัสนี้ในรายการบัตร", en: "This code is not in the ballot list" },
   "res.ballotList": { th: "รายการบัตรที่นับ (เข้ารหัส)", en: "Counted ballots (hashed)" },

@@ -143,3 +143,33 @@ export async function delegationsFor(
       ),
     );
 }
+
+/**
+ * Locks a question's row until the end of the transaction and returns it with its policy: closing
+ * takes it FOR UPDATE, ballots and question delegations FOR SHARE, so none of them can slip in
+ * between the count and the closing.
+ */
+export async function lockQuestion(
+  tx: DbOrTx,
+  tambonId: number,
+  id: number,
+  strength: "update" | "share",
+): Promise<{ question: Question; policy: Policy } | undefined> {
+  if (!Number.isInteger(id)) return undefined;
+  const [question] = await tx
+    .select()
+    .from(questions)
+    .where(and(eq(questions.tambonId, tambonId), eq(questions.id, id)))
+    .for(strength);
+  if (!question) return undefined;
+  const [policy] = await tx
+    .select()
+    .from(decisionPolicies)
+    .where(eq(decisionPolicies.id, question.policyId));
+  return { question, policy: policy! };
+}
+
+/** True while the question's current phase has not reached its scheduled end. */
+export function beforePhaseEnd(question: Question, now: Date): boolean {
+  return question.phaseEndsAt === null || now.getTime() < question.phaseEndsAt.getTime();
+}

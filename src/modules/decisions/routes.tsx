@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { ModuleDeps } from "../../core/modules.ts";
 import { authorize, currentTambon, formBody, requireUser } from "../../core/http.ts";
 import { can } from "../../core/policy.ts";
@@ -28,13 +28,7 @@ import {
   suggestions,
   supporters,
 } from "./schema.ts";
-import {
-  alternativesOf,
-  delegationsFor,
-  getQuestion,
-  hasVotingRight,
-  votersOf,
-} from "./queries.ts";
+import { alternativesOf, getQuestion, hasVotingRight, votersOf } from "./queries.ts";
 import {
   addAlternative,
   addSuggestion,
@@ -47,7 +41,7 @@ import {
   setSuggestionFulfilled,
   setSupport,
 } from "./commands/questions.ts";
-import { castBallot, myBallot } from "./commands/vote.ts";
+import { castBallot, myBallot, withdrawBallot } from "./commands/vote.ts";
 import { revokeDelegation, setDelegation, type DelegationInput } from "./commands/delegate.ts";
 import { savePolicy } from "./commands/policies.ts";
 import { notificationText } from "./commands/notify.ts";
@@ -57,10 +51,10 @@ import { AlternativePage, BallotPage, QuestionPage } from "./views/page-views.ts
 import { ResultsPage } from "./views/result-views.tsx";
 import { DelegationsPage, type ScopeRow } from "./views/delegation-views.tsx";
 import { PolicyAdmin } from "./views/policy-views.tsx";
-import { previewPath, trustersOf } from "./delegation.ts";
+import { applicableTrustees, previewPath, reverseGraph, trustersOf } from "./delegation.ts";
 import { wordDiff } from "../../core/text-diff.ts";
 import { approvalChart } from "./chart.ts";
-import { sha256 } from "./hash-chain.ts";
+import { findReceipt } from "./secret-ballots.ts";
 import type { TallyResult } from "./tally.ts";
 import type { Phase } from "./phases.ts";
 
@@ -507,7 +501,8 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const found = await getQuestion(db, tambon.id, id);
     if (!found) throw notFound();
     const alts = await alternativesOf(db, tambon.id, id);
-    const mine = grades ?? (await myBallot(db, tambon.id, id, req.actor.user!.id))?.grades ?? {};
+    const current = await myBallot(db, tambon.id, id, req.actor.user!.id);
+    const mine = grades ?? current?.grades ?? {};
     const recordFor = can(req.actor, "ballot.record", { tambonId: tambon.id })
       ? {
           options: (await votersOf(db, tambon.id)).map((v) => ({
@@ -524,6 +519,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
         grades={mine}
         error={error}
         recordFor={recordFor}
+        canWithdraw={!!current && found.question.phase === "voting"}
       />
     );
   };
@@ -567,10 +563,10 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     return reply.seeOther(`/t/${tambon.slug}/decisions/${id}`, flash);
   });
 
-  app.get<{ Params: { id: string } }>("/decisions/:id/results", async (req, reply) => {
+  const resultsPage = async (req: FastifyRequest, reply: FastifyReply, code: string | null) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const id = num(req.params.id);
+    const id = num((req.params as { id: string }).id);
     const found = await getQuestion(db, tambon.id, id);
     if (!found) throw notFound();
     const [stored] = await db
@@ -610,11 +606,8 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
       })),
       { positive: t("res.positive"), negative: t("res.negative"), title: t("res.chart") },
     );
-    const code = (req.query as Record<string, string | undefined>).receipt?.trim();
     const receipt =
-      secret && code
-        ? { code, found: stored.ballotList?.find((b) => b.hash === sha256(code))?.grades ?? null }
-        : null;
+      secret && code !== null ? { found: findReceipt(stored.ballotList ?? [], code) } : null;
     return reply.page(
       `${t("res.title")}: ${found.question.title}`,
       <ResultsPage
@@ -632,7 +625,33 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
         ballotList={stored.ballotList}
       />,
     );
+  };
+
+  app.post<{ Params: { id: string } }>("/decisions/:id/ballot/withdraw", async (req, reply) => {
+    const tambon = currentTambon(req);
+    requireUser(req);
+    authorize(req, "question.participate", { tambonId: tambon.id });
+    const id = num(req.params.id);
+    const result = await withdrawBallot(db, req.actor, tambon.id, id);
+    const t = msg.t(req.lang);
+    if (!result.ok) {
+      if (result.error === "notFound") throw notFound();
+      if (result.error === "forbidden") throw forbidden(true);
+      return reply.page(t("ballot.title"), await ballotPage(req, id, t(result.error)), {
+        status: 409,
+      });
+    }
+    return reply.seeOther(`/t/${tambon.slug}/decisions/${id}`, t("ballot.withdrawn"));
   });
+
+  app.get<{ Params: { id: string } }>("/decisions/:id/results", async (req, reply) =>
+    resultsPage(req, reply, null),
+  );
+
+  // Receipt codes are checked by POST, so that they stay out of URLs and access logs.
+  app.post<{ Params: { id: string } }>("/decisions/:id/results", async (req, reply) =>
+    resultsPage(req, reply, (formBody(req).receipt ?? "").trim()),
+  );
 
   app.get<{ Params: { id: string } }>("/decisions/:id/export.json", async (req, reply) => {
     const tambon = currentTambon(req);
@@ -703,25 +722,56 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
       ...areas.map((a) => row("area", a.id, t("del.scopeArea", { name: areaName(a, req.lang) }))),
       ...open.map((q) => row("question", q.id, t("del.scopeQuestion", { name: q.title }))),
     ];
-    const voterIds = voters.map((v) => v.id);
-    const right = new Set(voterIds);
+    const right = new Set(voters.map((v) => v.id));
+    const hasRight = (id: number) => right.has(id);
     const previews = [];
     const toMe: { label: string; entries: { name: string; via: string[] }[] }[] = [];
-    for (const q of open) {
-      const dels = await delegationsFor(db, tambon.id, q);
-      const votedRows = await db
-        .select({ userId: ballots.userId })
+    // All delegations that can apply to the open questions, read once; each question then gets
+    // its truster → trustee map and reverse graph in one pass (no per-member scans).
+    const openIds = open.map((q) => q.id);
+    const dels = await db
+      .select({
+        trusterId: delegations.trusterId,
+        trusteeId: delegations.trusteeId,
+        scope: delegations.scope,
+        areaId: delegations.areaId,
+        questionId: delegations.questionId,
+      })
+      .from(delegations)
+      .where(
+        and(
+          eq(delegations.tambonId, tambon.id),
+          or(
+            inArray(delegations.scope, ["tambon", "area"]),
+            openIds.length ? inArray(delegations.questionId, openIds) : sql`false`,
+          ),
+        ),
+      );
+    // Only questions in voting have ballots that end chains ("what would happen now").
+    const votingIds = open.filter((q) => q.phase === "voting").map((q) => q.id);
+    const votedBy = new Map<number, Set<number>>();
+    if (votingIds.length) {
+      for (const b of await db
+        .select({ questionId: ballots.questionId, userId: ballots.userId })
         .from(ballots)
-        .where(and(eq(ballots.tambonId, tambon.id), eq(ballots.questionId, q.id)));
-      const voted = new Set(votedRows.map((b) => b.userId).filter((id) => right.has(id)));
-      const p = previewPath(dels, me.id, q, voted, (id) => right.has(id));
+        .where(and(eq(ballots.tambonId, tambon.id), inArray(ballots.questionId, votingIds)))) {
+        if (!right.has(b.userId)) continue;
+        let set = votedBy.get(b.questionId);
+        if (!set) votedBy.set(b.questionId, (set = new Set()));
+        set.add(b.userId);
+      }
+    }
+    for (const q of open) {
+      const trustees = applicableTrustees(dels, q);
+      const voted = votedBy.get(q.id) ?? new Set<number>();
+      const p = previewPath(trustees, me.id, voted, hasRight);
       previews.push({
         questionId: q.id,
         title: q.title,
         path: p.path.map((id) => nameOf.get(id) ?? `#${id}`),
         end: p.end,
       });
-      const trusters = trustersOf(dels, me.id, q, voterIds);
+      const trusters = trustersOf(reverseGraph(trustees, hasRight), me.id, voted);
       toMe.push({
         label: q.title,
         entries: trusters.map((e) => ({

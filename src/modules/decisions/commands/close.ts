@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
 import type { Tx } from "../../../core/db/index.ts";
 import { ballots, questionResults } from "../schema.ts";
 import {
@@ -17,6 +18,12 @@ import {
 } from "../tally.ts";
 import { appendEvent } from "../events.ts";
 import { canonicalJson, sha256 } from "../hash-chain.ts";
+import { secretEntries, withoutGrades, type SecretEntry } from "../secret-ballots.ts";
+
+/** The hash the closing records over what it keeps: the input, and a secret question's entries. */
+export function keptInputHash(input: TallyInput, secretBallots: SecretEntry[] | null): string {
+  return sha256(canonicalJson(secretBallots ? { input, secretBallots } : input));
+}
 
 /** The tally input of a question as the database holds it now (the state at closing). */
 export async function tallyInputOf(
@@ -60,22 +67,31 @@ export function countWithMatrix(input: TallyInput): { result: TallyResult; pairw
   return { result: toTallyResult(count), pairwise };
 }
 
-/** Counts a question at closing and stores the result with its hashes (inside the closing transaction). */
+/**
+ * Counts a question at closing and stores the result with its hashes (inside the closing
+ * transaction). For a secret question it keeps the input without grades and the anonymous
+ * entries instead (see secret-ballots.ts), so nothing kept or exported joins a member to grades.
+ */
 export async function closeQuestion(tx: Tx, question: Question, policy: Policy): Promise<void> {
-  const input = await tallyInputOf(tx, question, policy);
-  const { result, pairwise } = countWithMatrix(input);
-  const inputHash = sha256(canonicalJson(input));
-  const resultHash = sha256(canonicalJson(result));
-  let ballotList: { hash: string; grades: Record<string, number> }[] | null = null;
+  const counted = await tallyInputOf(tx, question, policy);
+  const { result, pairwise } = countWithMatrix(counted);
+  let ballotList: SecretEntry[] | null = null;
+  let input = counted;
   if (policy.secrecy === "private") {
     const rows = await tx
-      .select({ hash: ballots.receiptHash, grades: ballots.grades })
+      .select({ member: ballots.userId, receiptHash: ballots.receiptHash, grades: ballots.grades })
       .from(ballots)
       .where(and(eq(ballots.tambonId, question.tambonId), eq(ballots.questionId, question.id)));
-    ballotList = rows
-      .map((r) => ({ hash: r.hash ?? "", grades: r.grades }))
-      .sort((a, b) => a.hash.localeCompare(b.hash));
+    // A ballot without a receipt (cast before the policy became secret) gets an unguessable one.
+    const withReceipts = rows.map((r) => ({
+      ...r,
+      receiptHash: r.receiptHash ?? sha256(randomBytes(16).toString("hex")),
+    }));
+    ballotList = secretEntries(withReceipts, result.weights ?? {});
+    input = withoutGrades(counted);
   }
+  const inputHash = keptInputHash(input, ballotList);
+  const resultHash = sha256(canonicalJson(result));
   const event = await appendEvent(tx, question.tambonId, "question.closed", question.id, {
     inputHash,
     resultHash,

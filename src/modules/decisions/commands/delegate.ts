@@ -6,7 +6,13 @@ import type { Actor } from "../../../core/roles.ts";
 import { getArea } from "../../areas/public.ts";
 import { delegations } from "../schema.ts";
 import { appendEvent } from "../events.ts";
-import { getQuestion, hasVotingRight } from "../queries.ts";
+import {
+  beforePhaseEnd,
+  getQuestion,
+  hasVotingRight,
+  lockQuestion,
+  type Question,
+} from "../queries.ts";
 import { ALLOWED } from "../phases.ts";
 import { notify } from "./notify.ts";
 import { msg } from "../messages.ts";
@@ -23,12 +29,24 @@ export interface DelegationInput {
   trusteeId: number | null;
 }
 
-/** Sets (or replaces) the actor's delegation for one scope; notifies the trustee. */
+/** True when a question's delegations may still change (until its voting phase ends). */
+function delegationsOpen(question: Question, now: Date): boolean {
+  return (
+    ALLOWED.delegate(question.phase) &&
+    (question.phase !== "voting" || beforePhaseEnd(question, now))
+  );
+}
+
+/**
+ * Sets (or replaces) the actor's delegation for one scope; notifies the trustee. A question
+ * delegation locks the question row, so it is written before the closing or refused.
+ */
 export async function setDelegation(
   db: Db,
   actor: Actor,
   tambonId: number,
   input: DelegationInput,
+  now?: Date,
 ): Promise<{ ok: true } | { ok: false; error: DelegationError }> {
   const me = actor.user;
   if (!me || !(await hasVotingRight(db, tambonId, me.id)))
@@ -53,7 +71,12 @@ export async function setDelegation(
     if (!(await hasVotingRight(db, tambonId, input.trusteeId)))
       return { ok: false, error: "del.outside" };
   }
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    if (questionId !== null) {
+      const locked = await lockQuestion(tx, tambonId, questionId, "share");
+      if (!locked || !delegationsOpen(locked.question, now ?? new Date()))
+        return { ok: false, error: "del.closed" } as const;
+    }
     const where = and(
       eq(delegations.tambonId, tambonId),
       eq(delegations.trusterId, me.id),
@@ -95,8 +118,8 @@ export async function setDelegation(
         scope,
       });
     }
+    return { ok: true } as const;
   });
-  return { ok: true };
 }
 
 /** Revokes the actor's delegation of one scope (the broader ones apply again). */
@@ -105,6 +128,7 @@ export async function revokeDelegation(
   actor: Actor,
   tambonId: number,
   delegationId: number,
+  now?: Date,
 ): Promise<boolean> {
   const me = actor.user;
   if (!me) return false;
@@ -119,12 +143,16 @@ export async function revokeDelegation(
       ),
     );
   if (!row) return false;
-  if (row.questionId) {
-    const found = await getQuestion(db, tambonId, row.questionId);
-    if (found && !ALLOWED.delegate(found.question.phase)) return false;
-  }
-  await db.transaction(async (tx) => {
-    await tx.delete(delegations).where(eq(delegations.id, row.id));
+  return db.transaction(async (tx) => {
+    if (row.questionId) {
+      const locked = await lockQuestion(tx, tambonId, row.questionId, "share");
+      if (locked && !delegationsOpen(locked.question, now ?? new Date())) return false;
+    }
+    const gone = await tx
+      .delete(delegations)
+      .where(eq(delegations.id, row.id))
+      .returning({ id: delegations.id });
+    if (!gone.length) return false;
     const payload = {
       truster: me.id,
       trustee: null,
@@ -143,8 +171,8 @@ export async function revokeDelegation(
       before: { trustee: row.trusteeId, scope: row.scope },
       after: null,
     });
+    return true;
   });
-  return true;
 }
 
 /** People of the tambon with voting right, for choosing a trustee (name search). */

@@ -17,7 +17,7 @@ import {
 } from "../schema.ts";
 import { ALLOWED, nextPhase, phaseEnd, type Phase } from "../phases.ts";
 import { appendEvent } from "../events.ts";
-import { getQuestion, type Question } from "../queries.ts";
+import { getQuestion, lockQuestion, type Question } from "../queries.ts";
 import { notifyFollowers } from "./notify.ts";
 import { closeQuestion } from "./close.ts";
 
@@ -349,24 +349,30 @@ export async function setSuggestionFulfilled(
   return ok(true as const);
 }
 
-/** Moves a question into a phase (inside a transaction): timing, hash chain, audit, notifications; closing counts the votes. */
+/**
+ * Moves a question into a phase (inside a transaction): timing, hash chain, audit, notifications;
+ * closing counts the votes. The phase starts at `start` (the scheduler passes the previous phase's
+ * scheduled end). Takes the question row FOR UPDATE first, so ballots and delegations in flight
+ * finish before it or see the new phase; returns false when the question is no longer in the
+ * phase the caller saw.
+ */
 export async function enterPhase(
   tx: Tx,
-  question: Question,
+  seen: Question,
   phase: Phase,
   actorId: number | null,
-  now = new Date(),
-): Promise<void> {
-  const [policy] = await tx
-    .select()
-    .from(decisionPolicies)
-    .where(eq(decisionPolicies.id, question.policyId));
+  start = new Date(),
+): Promise<boolean> {
+  const locked = await lockQuestion(tx, seen.tambonId, seen.id, "update");
+  if (!locked || locked.question.phase !== seen.phase) return false;
+  const { question, policy } = locked;
+  const now = start;
   await tx
     .update(questions)
     .set({
       phase,
       phaseStartedAt: now,
-      phaseEndsAt: phaseEnd(phase, now, policy!),
+      phaseEndsAt: phaseEnd(phase, now, policy),
       closedAt: phase === "closed" || phase === "cancelled" ? now : null,
     })
     .where(and(eq(questions.id, question.id), eq(questions.tambonId, question.tambonId)));
@@ -383,8 +389,9 @@ export async function enterPhase(
     before: { phase: question.phase },
     after: { phase },
   });
-  if (phase === "closed") await closeQuestion(tx, { ...question, phase }, policy!);
+  if (phase === "closed") await closeQuestion(tx, { ...question, phase }, policy);
   await notifyFollowers(tx, { ...question, phase }, "phase", { phase });
+  return true;
 }
 
 /** Moves a question to its next phase now (admins; the author may start the discussion of a draft). */
@@ -402,8 +409,10 @@ export async function advancePhase(
     return invalid("_form", "error.403");
   const next = nextPhase(q.phase);
   if (!next) return invalid("_form", "error.400");
-  await db.transaction(async (tx) => enterPhase(tx as Tx, q, next, actor.user?.id ?? null));
-  return ok(next);
+  const moved = await db.transaction(async (tx) =>
+    enterPhase(tx as Tx, q, next, actor.user?.id ?? null),
+  );
+  return moved ? ok(next) : invalid("_form", "error.400");
 }
 
 /** Cancels a question that is not closed (admins). */
@@ -417,8 +426,8 @@ export async function cancelQuestion(
   if (!found) return invalid("_form", "error.404");
   if (!can(actor, "question.manage", { tambonId })) return invalid("_form", "error.403");
   if (!ALLOWED.cancel(found.question.phase)) return invalid("_form", "error.400");
-  await db.transaction(async (tx) =>
+  const moved = await db.transaction(async (tx) =>
     enterPhase(tx as Tx, found.question, "cancelled", actor.user?.id ?? null),
   );
-  return ok(true as const);
+  return moved ? ok(true as const) : invalid("_form", "error.400");
 }

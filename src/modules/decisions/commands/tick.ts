@@ -38,11 +38,12 @@ export async function tick(
       if (!fresh || fresh.phase !== q.phase || !fresh.phaseEndsAt || fresh.phaseEndsAt > now)
         return;
       let current = fresh;
-      // A phase of zero days ends at once: keep moving until a phase lasts.
+      // Each phase starts when the one before was due to end, not when the tick runs; when
+      // several phases are overdue (or last zero days), keep moving until one lasts beyond now.
       for (;;) {
         const next = nextPhase(current.phase);
-        if (!next) break;
-        await enterPhase(tx as Tx, current, next, null, now);
+        if (!next || !current.phaseEndsAt) break;
+        if (!(await enterPhase(tx as Tx, current, next, null, current.phaseEndsAt))) break;
         moved++;
         const [after] = await tx.select().from(questions).where(eq(questions.id, q.id));
         if (!after?.phaseEndsAt || after.phaseEndsAt > now) break;

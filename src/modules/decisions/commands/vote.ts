@@ -5,16 +5,33 @@ import { audit } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { ballots } from "../schema.ts";
-import { alternativesOf, getQuestion, hasVotingRight } from "../queries.ts";
+import {
+  alternativesOf,
+  beforePhaseEnd,
+  getQuestion,
+  hasVotingRight,
+  lockQuestion,
+} from "../queries.ts";
 import { ALLOWED, cleanGrades } from "../phases.ts";
 import { appendEvent } from "../events.ts";
 import { sha256 } from "../hash-chain.ts";
+import { ballotCommitment } from "../secret-ballots.ts";
 
 /** Why a ballot was refused (message keys of the decisions dictionary). */
 export type BallotError =
-  "ballot.noRight" | "ballot.closed" | "ballot.badGrade" | "notFound" | "forbidden";
+  | "ballot.noRight"
+  | "ballot.closed"
+  | "ballot.badGrade"
+  | "ballot.secretSelf"
+  | "ballot.none"
+  | "notFound"
+  | "forbidden";
 
-/** Casts or changes a ballot (the actor's, or a present member's recorded by a facilitator); returns a receipt code for secret ballots. */
+/**
+ * Casts or changes a ballot (the actor's, or a present member's recorded by a facilitator on a
+ * public question); returns a receipt code for secret ballots. The question row is locked while
+ * the ballot is written, so a ballot is stored before the closing or refused.
+ */
 export async function castBallot(
   db: Db,
   actor: Actor,
@@ -22,6 +39,7 @@ export async function castBallot(
   questionId: number,
   rawGrades: Record<string, string>,
   forUserId?: number,
+  now?: Date,
 ): Promise<{ ok: true; receipt: string | null } | { ok: false; error: BallotError }> {
   if (!actor.user) return { ok: false, error: "forbidden" };
   const found = await getQuestion(db, tambonId, questionId);
@@ -29,6 +47,9 @@ export async function castBallot(
   const recording = forUserId !== undefined && forUserId !== actor.user.id;
   if (recording && !can(actor, "ballot.record", { tambonId }))
     return { ok: false, error: "forbidden" };
+  // A secret ballot's receipt belongs to its voter alone, so nobody records one for another.
+  if (recording && found.policy.secrecy === "private")
+    return { ok: false, error: "ballot.secretSelf" };
   const voterId = recording ? forUserId! : actor.user.id;
   if (!(await hasVotingRight(db, tambonId, voterId))) return { ok: false, error: "ballot.noRight" };
   if (!ALLOWED.vote(found.question.phase)) return { ok: false, error: "ballot.closed" };
@@ -38,10 +59,15 @@ export async function castBallot(
     alts.map((a) => a.id),
   );
   if (!clean.ok) return { ok: false, error: "ballot.badGrade" };
-  const secret = found.policy.secrecy === "private";
-  const receipt = secret ? randomBytes(9).toString("base64url") : null;
-  const receiptHash = receipt ? sha256(receipt) : null;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const locked = await lockQuestion(tx, tambonId, questionId, "share");
+    if (!locked) return { ok: false, error: "notFound" } as const;
+    if (!ALLOWED.vote(locked.question.phase) || !beforePhaseEnd(locked.question, now ?? new Date()))
+      return { ok: false, error: "ballot.closed" } as const;
+    const secret = locked.policy.secrecy === "private";
+    if (recording && secret) return { ok: false, error: "ballot.secretSelf" } as const;
+    const receipt = secret ? randomBytes(9).toString("base64url") : null;
+    const receiptHash = receipt ? sha256(receipt) : null;
     const values = {
       grades: clean.grades,
       recordedBy: recording ? actor.user!.id : null,
@@ -52,8 +78,8 @@ export async function castBallot(
       .insert(ballots)
       .values({ tambonId, questionId, userId: voterId, ...values })
       .onConflictDoUpdate({ target: [ballots.questionId, ballots.userId], set: values });
-    const payload = secret
-      ? { member: voterId, receipt: receiptHash, recordedBy: values.recordedBy }
+    const payload = receiptHash
+      ? { ballot: ballotCommitment(receiptHash) }
       : { member: voterId, grades: clean.grades, recordedBy: values.recordedBy };
     await appendEvent(tx, tambonId, "ballot.cast", questionId, payload);
     await audit(tx, {
@@ -64,8 +90,54 @@ export async function castBallot(
       targetId: questionId,
       after: secret ? { member: voterId } : { member: voterId, grades: clean.grades },
     });
+    return { ok: true, receipt } as const;
   });
-  return { ok: true, receipt };
+}
+
+/**
+ * Withdraws the actor's own ballot during voting, so that their vote follows their delegation
+ * again (as LiquidFeedback allows); hash-chained and audited like a ballot.
+ */
+export async function withdrawBallot(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  questionId: number,
+  now?: Date,
+): Promise<{ ok: true } | { ok: false; error: BallotError }> {
+  const me = actor.user;
+  if (!me) return { ok: false, error: "forbidden" };
+  return db.transaction(async (tx) => {
+    const locked = await lockQuestion(tx, tambonId, questionId, "share");
+    if (!locked) return { ok: false, error: "notFound" } as const;
+    if (!ALLOWED.vote(locked.question.phase) || !beforePhaseEnd(locked.question, now ?? new Date()))
+      return { ok: false, error: "ballot.closed" } as const;
+    const [gone] = await tx
+      .delete(ballots)
+      .where(
+        and(
+          eq(ballots.tambonId, tambonId),
+          eq(ballots.questionId, questionId),
+          eq(ballots.userId, me.id),
+        ),
+      )
+      .returning();
+    if (!gone) return { ok: false, error: "ballot.none" } as const;
+    const payload = gone.receiptHash
+      ? { withdrawn: ballotCommitment(gone.receiptHash) }
+      : { member: me.id };
+    await appendEvent(tx, tambonId, "ballot.withdraw", questionId, payload);
+    await audit(tx, {
+      tambonId,
+      actorId: me.id,
+      action: "ballot.withdraw",
+      targetType: "question",
+      targetId: questionId,
+      before: gone.receiptHash ? { member: me.id } : { member: me.id, grades: gone.grades },
+      after: null,
+    });
+    return { ok: true } as const;
+  });
 }
 
 /** The actor's current ballot on a question, if any. */

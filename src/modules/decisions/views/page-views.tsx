@@ -289,6 +289,8 @@ export function BallotPage(props: {
   grades: Record<string, number>;
   error: string | null;
   recordFor: { options: { value: string; label: string }[]; selected: string } | null;
+  /** The member has a ballot that may still be withdrawn. */
+  canWithdraw?: boolean;
 }) {
   const { lang, tambon } = useCtx();
   const t = msg.t(lang);
@@ -363,6 +365,13 @@ export function BallotPage(props: {
         ))}
         <button type="submit">{t("ballot.submit")}</button>
       </Form>
+      {props.canWithdraw && (
+        <Form action={`${base}/ballot/withdraw`} label={t("ballot.withdraw")}>
+          <button type="submit" class="secondary">
+            {t("ballot.withdraw")}
+          </button>
+        </Form>
+      )}
       <script src={assetUrl("ballot")} defer />
     </>
   );

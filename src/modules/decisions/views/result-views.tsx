@@ -1,4 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import { Form } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 import type { TallyResult } from "../tally.ts";
 
@@ -17,7 +18,7 @@ export function ResultsPage(props: {
   names: Map<number, string>;
   chartSvg: string;
   chainHash: string;
-  receipt: { code: string; found: Record<string, number> | null } | null;
+  receipt: { found: { grades: Record<string, number>; weight: number } | null } | null;
   ballotList: { hash: string; grades: Record<string, number> }[] | null;
 }) {
   const { lang, tambon } = useCtx();
@@ -140,19 +141,22 @@ export function ResultsPage(props: {
       {props.secret ? (
         <>
           <p>{t("res.private")}</p>
-          <form method="get" action={`${base}/results`} class="filters">
+          <Form action={`${base}/results`} class="filters" label={t("res.checkReceipt")}>
             <div class="field">
               <label for="receipt">{t("res.checkReceipt")}</label>
-              <input id="receipt" name="receipt" value={props.receipt?.code ?? ""} />
+              <input id="receipt" name="receipt" autocomplete="off" />
             </div>
             <button type="submit" class="secondary">
               {t("res.checkReceipt")}
             </button>
-          </form>
+          </Form>
           {props.receipt && (
             <p class={props.receipt.found ? "flash" : "error-summary"} role="status">
               {props.receipt.found
-                ? t("res.receiptFound", { grades: gradesText(props.receipt.found) })
+                ? t("res.receiptFound", {
+                    grades: gradesText(props.receipt.found.grades),
+                    weight: props.receipt.found.weight,
+                  })
                 : t("res.receiptMissing")}
             </p>
           )}

@@ -1,0 +1,89 @@
+// Secret ballots (policy `private`): what is published and how it is checked.
+//
+// A voter gets a receipt code r; the server keeps only h = sha256(r) next to the ballot (it needs
+// to know who voted, for the delegation weights). Nothing published or exported joins a member to
+// grades:
+// - the ballot's chain event records only the commitment sha256("commit:" + h);
+// - at closing, a ballot counted with weight w is published as w entries
+//   (sha256(h + ":" + i), grades) for i = 1..w, each of weight 1, sorted by hash; the entries
+//   of one ballot cannot be told apart from other entries without r;
+// - the tally input kept and exported lists who voted (ballots with empty grades) for the
+//   delegation weights, and the entries carry the grades.
+// The recount (`tallySecret`) counts weights, chains and quorums from the input and the grades
+// from the entries; it gives the same result as counting the ballots with their members.
+import { sha256 } from "./hash-chain.ts";
+import { tally, type TallyInput, type TallyResult } from "./tally.ts";
+
+/** One published entry of a secret ballot list: weight 1. */
+export interface SecretEntry {
+  hash: string;
+  grades: Record<string, number>;
+}
+
+/** The commitment a secret ballot's chain event records (reveals neither member nor entries). */
+export function ballotCommitment(receiptHash: string): string {
+  return sha256(`commit:${receiptHash}`);
+}
+
+/** The hash of the i-th (1-based) published entry of a secret ballot. */
+export function entryHash(receiptHash: string, i: number): string {
+  return sha256(`${receiptHash}:${i}`);
+}
+
+/** The published entries of secret ballots, given each direct voter's counted weight. */
+export function secretEntries(
+  rows: { member: number; receiptHash: string | null; grades: Record<string, number> }[],
+  weights: Record<string, number>,
+): SecretEntry[] {
+  const out: SecretEntry[] = [];
+  for (const row of rows) {
+    const w = weights[String(row.member)] ?? 0;
+    if (!row.receiptHash) continue;
+    for (let i = 1; i <= w; i++)
+      out.push({ hash: entryHash(row.receiptHash, i), grades: row.grades });
+  }
+  return out.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+}
+
+/** What a receipt code finds in a published list: the grades and how many entries (the weight). */
+export function findReceipt(
+  entries: SecretEntry[],
+  code: string,
+): { grades: Record<string, number>; weight: number } | null {
+  const h = sha256(code.trim());
+  const byHash = new Map(entries.map((e) => [e.hash, e]));
+  const first = byHash.get(entryHash(h, 1));
+  if (!first) return null;
+  let weight = 1;
+  while (byHash.has(entryHash(h, weight + 1))) weight++;
+  return { grades: first.grades, weight };
+}
+
+/** The tally input without grades: who voted (for the weights), as kept for a secret question. */
+export function withoutGrades(input: TallyInput): TallyInput {
+  return {
+    ...input,
+    ballots: (input.ballots ?? []).map((b) => ({ member: b.member, grades: {} })),
+  };
+}
+
+/**
+ * Counts a secret question from its grade-less input and its published entries: voters,
+ * weights, chains and quorums from the input; approval, ranks and winner from the entries.
+ */
+export function tallySecret(input: TallyInput, entries: SecretEntry[]): TallyResult {
+  const part = tally(input);
+  const policy = input.policy ?? {};
+  const grades = tally({
+    members: entries.map((_, i) => ({ id: i, village: "" })),
+    question: { alternatives: input.question.alternatives },
+    ballots: entries.map((e, i) => ({ member: i, grades: e.grades })),
+    policy: { majority: policy.majority ?? null, maxWeight: null, villageQuorum: null },
+  });
+  return {
+    ...part,
+    alternatives: grades.alternatives,
+    statusQuoRank: grades.statusQuoRank,
+    winner: part.quorum.met ? grades.winner : null,
+  };
+}
