@@ -129,6 +129,7 @@ const PLATFORM_ADMIN: Visit[] = [
   open("/admin"),
   open("/admin?province=91"),
   open("/admin?province=91&district=9105"),
+  open("/admin/audit"),
 ];
 
 const MEMBER: Visit[] = [open("/t/la-ngu/admin/settings", 403)];

@@ -410,12 +410,29 @@ for (const kind of DB_KINDS) {
       await admin.login("langu-admin");
       const all = await admin.get("/t/la-ngu/admin/audit");
       assert.equal(all.statusCode, 200);
-      assert.match(all.body, /user\.signup/);
+      assert.match(all.body, /<code>user\.signup<\/code>/, "a row, not only the filter's option");
       const roles = await admin.get("/t/la-ngu/admin/audit?action=user.roles");
       assert.match(roles.body, /user\.roles/);
       assert.ok(!/<code>user\.signup<\/code>/.test(roles.body), "filter applied");
       const future = await admin.get("/t/la-ngu/admin/audit?from=2999-01-01");
       assert.match(future.body, /ไม่มีรายการ/);
+    });
+
+    test("the network's own audit log (logins, passwords) is for network administrators", async () => {
+      const tambonAdmin = new Client(t.app);
+      await tambonAdmin.login("langu-admin");
+      assert.equal((await tambonAdmin.get("/admin/audit")).statusCode, 403);
+      const admin = new Client(t.app);
+      await admin.login("admin");
+      const page = await admin.get("/admin/audit?action=session.login");
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<code>session\.login<\/code>/);
+      assert.ok(
+        !/<code>user\.signup<\/code>/.test(page.body),
+        "tambon rows stay in the tambon's log",
+      );
+      const home = await admin.get("/admin");
+      assert.match(home.body, /href="\/admin\/audit"/);
     });
 
     test("changing one's password needs the current one and keeps one signed in", async () => {

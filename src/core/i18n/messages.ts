@@ -108,6 +108,10 @@ export const core = defineMessages("core", {
   },
   "err.slugTaken": { th: "ชื่อนี้มีตำบลอื่นใช้แล้ว", en: "Another tambon uses this name" },
   "err.host": { th: "ชื่อโดเมนไม่ถูกต้อง", en: "This is not a valid host name" },
+  "platform.audit": {
+    th: "บันทึกการเปลี่ยนแปลงของเครือข่าย (เข้าสู่ระบบ รหัสผ่าน ผู้ดูแล)",
+    en: "Network audit log (logins, passwords, administrators)",
+  },
   "err.hostPlatformOnly": {
     th: "เฉพาะผู้ดูแลเครือข่ายเท่านั้นที่กำหนดหรือเปลี่ยนโดเมนของตำบลได้",
     en: "Only a network administrator may set or change a tambon's host name",

@@ -1,5 +1,19 @@
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import type { Db } from "../db/index.ts";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ModuleDeps, TambonModule } from "../modules.ts";
@@ -54,7 +68,7 @@ function BackLink() {
   const { t, tambon } = useCtx();
   return (
     <p>
-      <a href={`/t/${tambon!.slug}/admin`}>← {t("admin.back")}</a>
+      <a href={tambon ? `/t/${tambon.slug}/admin` : "/admin"}>← {t("admin.back")}</a>
     </p>
   );
 }
@@ -453,9 +467,11 @@ function AuditPage(props: {
   more: boolean;
   page: number;
   actions: string[];
+  base: string;
+  title: string;
 }) {
-  const { t, tambon, lang } = useCtx();
-  const base = `/t/${tambon!.slug}/admin/audit`;
+  const { t, lang } = useCtx();
+  const base = props.base;
   const f = props.filters;
   const qs = (page: number) =>
     `${base}?${new URLSearchParams({ ...f, page: String(page) }).toString()}`;
@@ -464,7 +480,7 @@ function AuditPage(props: {
   return (
     <>
       <BackLink />
-      <h1>{t("admin.audit")}</h1>
+      <h1>{props.title}</h1>
       <form method="get" action={base} class="filters" role="search">
         <div class="field">
           <label for="a-action">{t("audit.action")}</label>
@@ -537,6 +553,73 @@ function AuditPage(props: {
         {props.more && <a href={qs(props.page + 1)}>{t("people.next")}</a>}
       </nav>
     </>
+  );
+}
+
+/** The audit log of one tambon, or of the network (rows without a tambon), filtered and paged. */
+export async function auditPage(
+  db: Db,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  where: { tambonId: number | null; base: string; title: string },
+) {
+  const q = req.query as Record<string, string | undefined>;
+  const page = pageNumber(q.page);
+  const scope =
+    where.tambonId === null ? isNull(auditLog.tambonId) : eq(auditLog.tambonId, where.tambonId);
+  const conds: SQL[] = [scope];
+  const filters: Record<string, string> = {};
+  if (q.action) {
+    conds.push(eq(auditLog.action, q.action));
+    filters.action = q.action;
+  }
+  if (q.who) {
+    conds.push(ilike(users.name, `%${q.who.replace(/[%_\\]/g, (c) => "\\" + c)}%`));
+    filters.who = q.who;
+  }
+  if (q.from && /^\d{4}-\d{2}-\d{2}$/.test(q.from)) {
+    conds.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+07:00`)));
+    filters.from = q.from;
+  }
+  if (q.to && /^\d{4}-\d{2}-\d{2}$/.test(q.to)) {
+    conds.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86400_000)));
+    filters.to = q.to;
+  }
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actor: users.name,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(...conds))
+    .orderBy(desc(auditLog.id))
+    .limit(PAGE + 1)
+    .offset((page - 1) * PAGE);
+  const actions = (
+    await db
+      .selectDistinct({ action: auditLog.action })
+      .from(auditLog)
+      .where(scope)
+      .orderBy(asc(auditLog.action))
+  ).map((r) => r.action);
+  return reply.page(
+    where.title,
+    <AuditPage
+      base={where.base}
+      title={where.title}
+      rows={rows.slice(0, PAGE)}
+      filters={filters}
+      more={rows.length > PAGE}
+      page={page}
+      actions={actions}
+    />,
   );
 }
 
@@ -932,62 +1015,11 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
     app.get("/admin/audit", async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "audit.read", { tambonId: tambon.id });
-      const q = req.query as Record<string, string | undefined>;
-      const page = pageNumber(q.page);
-      const conds: SQL[] = [eq(auditLog.tambonId, tambon.id)];
-      const filters: Record<string, string> = {};
-      if (q.action) {
-        conds.push(eq(auditLog.action, q.action));
-        filters.action = q.action;
-      }
-      if (q.who) {
-        conds.push(ilike(users.name, `%${q.who.replace(/[%_\\]/g, (c) => "\\" + c)}%`));
-        filters.who = q.who;
-      }
-      if (q.from && /^\d{4}-\d{2}-\d{2}$/.test(q.from)) {
-        conds.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+07:00`)));
-        filters.from = q.from;
-      }
-      if (q.to && /^\d{4}-\d{2}-\d{2}$/.test(q.to)) {
-        conds.push(
-          lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86400_000)),
-        );
-        filters.to = q.to;
-      }
-      const rows = await db
-        .select({
-          id: auditLog.id,
-          at: auditLog.at,
-          actor: users.name,
-          action: auditLog.action,
-          targetType: auditLog.targetType,
-          targetId: auditLog.targetId,
-          before: auditLog.before,
-          after: auditLog.after,
-        })
-        .from(auditLog)
-        .leftJoin(users, eq(users.id, auditLog.actorId))
-        .where(and(...conds))
-        .orderBy(desc(auditLog.id))
-        .limit(PAGE + 1)
-        .offset((page - 1) * PAGE);
-      const actions = (
-        await db
-          .selectDistinct({ action: auditLog.action })
-          .from(auditLog)
-          .where(eq(auditLog.tambonId, tambon.id))
-          .orderBy(asc(auditLog.action))
-      ).map((r) => r.action);
-      return reply.page(
-        core.t(req.lang)("admin.audit"),
-        <AuditPage
-          rows={rows.slice(0, PAGE)}
-          filters={filters}
-          more={rows.length > PAGE}
-          page={page}
-          actions={actions}
-        />,
-      );
+      return auditPage(db, req, reply, {
+        tambonId: tambon.id,
+        base: `/t/${tambon.slug}/admin/audit`,
+        title: core.t(req.lang)("admin.audit"),
+      });
     });
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
+import { auditPage } from "./admin.tsx";
 import { getDistricts, getProvinces, getSubDistricts } from "thai-address-universal";
 import type { ModuleDeps, TambonModule } from "../modules.ts";
 import { core } from "../i18n/messages.ts";
@@ -30,6 +31,9 @@ function PlatformPage(props: {
   return (
     <>
       <h1>{t("platform.title")}</h1>
+      <p>
+        <a href="/admin/audit">{t("platform.audit")}</a>
+      </p>
       <h2>{t("platform.tambons")}</h2>
       <div class="table-wrap">
         <table>
@@ -155,6 +159,15 @@ export function platformRoutes(deps: ModuleDeps, modules: TambonModule[]): Fasti
         );
       },
     );
+
+    app.get("/admin/audit", async (req, reply) => {
+      requirePlatformAdmin(req);
+      return auditPage(deps.database.db, req, reply, {
+        tambonId: null,
+        base: "/admin/audit",
+        title: core.t(req.lang)("platform.audit"),
+      });
+    });
 
     app.post("/admin/tambons", async (req, reply) => {
       requirePlatformAdmin(req);
