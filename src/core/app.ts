@@ -247,9 +247,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     );
   }
 
-  app.get("/healthz", async (_req, reply) => {
-    await database.rows(sqlPing);
-    return reply.header("cache-control", "no-store").send({ ok: true, db: database.kind });
+  app.get("/healthz", async (req, reply) => {
+    reply.header("cache-control", "no-store");
+    try {
+      await database.rows(sqlPing);
+    } catch (err) {
+      req.log.error({ err }, "health check: the database does not answer");
+      return reply.status(503).send({ ok: false, db: database.kind });
+    }
+    return reply.send({ ok: true, db: database.kind });
   });
 
   app.get<{ Querystring: { to?: string; back?: string } }>("/lang", async (req, reply) => {
