@@ -86,3 +86,32 @@ export function multipart(
     contentType: `multipart/form-data; boundary=${boundary}`,
   };
 }
+
+/** A meeting of a tambon as the groups module keeps it (for the hearing's list of meetings). */
+export async function recordMeeting(
+  db: Db,
+  tambonId: number,
+  opts: {
+    kind?: "public_hearing" | "village_assembly" | "briefing";
+    title: string;
+    day: string;
+    place?: string;
+    isPublic?: boolean;
+  },
+): Promise<number> {
+  const [meeting] = await db
+    .insert(meetings)
+    .values({
+      tambonId,
+      kind: opts.kind ?? "public_hearing",
+      step: 2,
+      titleTh: opts.title,
+      startsAt: new Date(`${opts.day}T13:00:00+07:00`),
+      place: opts.place ?? "",
+      status: "planned",
+      isPublic: opts.isPublic ?? true,
+      signinCode: randomBytes(3).toString("hex"),
+    })
+    .returning({ id: meetings.id });
+  return meeting!.id;
+}

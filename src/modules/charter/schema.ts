@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { tambons, users, villages } from "../../core/db/schema.ts";
 import type { CharterDoc } from "./document.ts";
 import type { DigitStyle } from "./digits.ts";
@@ -194,6 +195,46 @@ export const charterSignatories = pgTable(
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [index("charter_signatories_edition_idx").on(t.tambonId, t.editionId)],
+);
+
+/** A meeting (groups module) held as part of an edition's public hearing. */
+export const charterHearingMeetings = pgTable(
+  "charter_hearing_meetings",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => charterEditions.id, { onDelete: "cascade" }),
+    meetingId: integer("meeting_id").notNull(),
+    createdBy: userRef("created_by"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("charter_hearing_meetings_key").on(t.editionId, t.meetingId)],
+);
+
+/**
+ * A review reminder sent about an adopted edition: once when the review falls due within 90 days
+ * and once when it is overdue (for a given due day), to the tambon's admins and working group.
+ */
+export const charterReviewNotices = pgTable(
+  "charter_review_notices",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => charterEditions.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"soon" | "overdue">().notNull(),
+    dueOn: date("due_on").notNull(),
+    /** The people it was addressed to (admins and working group of the tambon). */
+    recipients: integer("recipients")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("charter_review_notices_key").on(t.editionId, t.kind, t.dueOn)],
 );
 
 /** A photo of an edition's signing ceremony. */

@@ -39,6 +39,12 @@ import {
 } from "../commands/adoption.ts";
 import { addPhoto, addSignatory } from "../commands/signing.ts";
 import {
+  addHearingMeeting,
+  hearingMeetingsOf,
+  meetingChoices,
+  removeHearingMeeting,
+} from "../commands/hearing.ts";
+import {
   CharterAdminPage,
   EditionAdminPage,
   ManagePage,
@@ -195,6 +201,10 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     const { charter, edition } = found;
     const t = msg.t(req.lang);
     const q = query(req);
+    const [hearingMeetings, choicesOfMeetings] = await Promise.all([
+      hearingMeetingsOf(db, tambon.id, edition.id),
+      meetingChoices(db, tambon.id),
+    ]);
     const [version, editions, ch, resolutions, signatories, photos, pillars] = await Promise.all([
       shownVersion(db, edition),
       editionsOf(db, tambon.id, charter.id),
@@ -247,6 +257,15 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
         label: `${t("adopt.resolutionLabel", { n: r.number, meeting: r.meetingTitleTh, day: formatDate(r.decidedOn, req.lang) })} · ${quorum(r.quorumMet)} · ${r.textTh.slice(0, 80)}`,
       })),
       vote,
+      hearingMeetings,
+      meetingChoices: choicesOfMeetings
+        .filter((m) => !hearingMeetings.some((h) => h.id === m.id))
+        .map((m) => ({
+          id: m.id,
+          label: `${formatDate(m.day, req.lang)} · ${t(`meetingKind.${m.kind}`)} · ${
+            req.lang === "en" && m.titleEn ? m.titleEn : m.titleTh
+          }${m.place ? ` · ${m.place}` : ""}`,
+        })),
       pillars,
       missingPillars: pillars.filter((p) => !signedPillars.has(p)),
       villages: ch.villages,
@@ -368,6 +387,44 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
           open ? t("hearing.opened") : t("hearing.closed"),
         );
       return renderEdition(req, reply, id, { hearing: stateOf(body, result, req.lang) });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    "/admin/charter-editions/:id/hearing-meetings",
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "charter.manage", { tambonId: tambon.id });
+      const id = toId(req.params.id);
+      const body = formBody(req);
+      const result = check(
+        await addHearingMeeting(db, req.actor, tambon.id, id, body.meeting ?? ""),
+      );
+      if (result.ok)
+        return reply.seeOther(
+          back(req, id, "#h-hearing-meetings"),
+          msg.t(req.lang)("hearing.meetingAdded"),
+        );
+      return renderEdition(req, reply, id, { meeting: stateOf(body, result, req.lang) });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    "/admin/charter-editions/:id/hearing-meetings/remove",
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "charter.manage", { tambonId: tambon.id });
+      const id = toId(req.params.id);
+      const body = formBody(req);
+      const result = check(
+        await removeHearingMeeting(db, req.actor, tambon.id, id, body.meeting ?? ""),
+      );
+      if (result.ok)
+        return reply.seeOther(
+          back(req, id, "#h-hearing-meetings"),
+          msg.t(req.lang)("hearing.meetingRemoved"),
+        );
+      return renderEdition(req, reply, id, { meeting: stateOf(body, result, req.lang) });
     },
   );
 

@@ -61,6 +61,7 @@ import { CharterList, DiffView, VersionsPage } from "../views/lists.tsx";
 import { EditionPage, type AdoptionInfo, type EditionPageData } from "../views/edition.tsx";
 import { CommentsPage, type CommentItem } from "../views/comments.tsx";
 import { HearingPage } from "../views/hearing.tsx";
+import { hearingMeetingsOf } from "../commands/hearing.ts";
 import { FollowClausePage, FollowUpPage, type FollowRow } from "../views/follow-up.tsx";
 import { CardPage, PrintPage } from "../views/print.tsx";
 import { canReadDrafts, check, disposition, loadEdition, originOf, query } from "./helpers.ts";
@@ -648,10 +649,11 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   const hearingPage = async (req: FastifyRequest, id: string, form: FormState) => {
     const { charter, edition } = await loadEdition(req, db, id);
     const tambonId = edition.tambonId;
-    const [current, villages, all] = await Promise.all([
+    const [current, villages, all, meetings] = await Promise.all([
       shownVersion(db, edition),
       villagesOf(db, tambonId),
       commentsOf(db, tambonId, edition.id),
+      hearingMeetingsOf(db, tambonId, edition.id),
     ]);
     const members = await memberVillages(db, tambonId, [
       ...new Set(all.map((c) => c.authorId).filter((x): x is number => x != null)),
@@ -694,6 +696,9 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
                 errors: form.errors,
               },
           showAll: query(req).all === "1",
+          meetings: meetings.filter(
+            (m) => m.isPublic || can(req.actor, "charter.manage", { tambonId }),
+          ),
         }}
       />
     );

@@ -9,6 +9,8 @@ import { dateIn, editionLabel, num } from "../present.ts";
 import { ErrorList, FormError, Input, Select, StatusBadge, TextArea, useT } from "./common.tsx";
 import { DraftEditor, type DraftData } from "./draft.tsx";
 import { Photos, Signatories } from "./edition.tsx";
+import { HearingMeetings } from "./hearing.tsx";
+import type { MeetingSummary } from "../../groups/public.ts";
 
 /** Choices the charter form offers. */
 export interface CharterChoices {
@@ -265,8 +267,11 @@ export interface EditionAdminData {
     signatory?: FormState;
     photo?: FormState;
     adopt?: FormState;
+    meeting?: FormState;
   };
   areas: { id: number; label: string }[];
+  hearingMeetings: MeetingSummary[];
+  meetingChoices: { id: number; label: string }[];
   resolutions: { id: number; label: string }[];
   vote: { href: string; phase: string } | null;
   pillars: string[];
@@ -434,6 +439,34 @@ export function EditionAdminPage({ data }: { data: EditionAdminData }) {
                 {t("hearing.close")}
               </button>
             )}
+          </Form>
+        </details>
+      )}
+
+      {data.can.manage && (
+        <details
+          class="charter-panel"
+          id="h-hearing-meetings"
+          open={edition.status === "hearing" || !!data.forms.meeting}
+        >
+          <summary>{t("hearing.meetings")}</summary>
+          <HearingMeetings
+            meetings={data.hearingMeetings}
+            charter={charter}
+            removeAction={`${ab}/hearing-meetings/remove`}
+          />
+          <Form action={`${ab}/hearing-meetings`} label={t("hearing.meetingAdd")}>
+            <FormError state={data.forms.meeting} />
+            <Select
+              form="meeting"
+              state={data.forms.meeting}
+              name="meeting"
+              label={t("hearing.meetingChoose")}
+              required
+              placeholder=""
+              options={data.meetingChoices.map((m) => ({ value: String(m.id), label: m.label }))}
+            />
+            <button type="submit">{t("hearing.meetingAdd")}</button>
           </Form>
         </details>
       )}

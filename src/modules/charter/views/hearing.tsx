@@ -1,5 +1,6 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { Form, type FormState } from "../../../core/views/form.tsx";
+import { meetingUrl, type MeetingSummary } from "../../groups/public.ts";
 import type { CharterDiff } from "../diff.ts";
 import type { VillageParticipation } from "../hearing.ts";
 import type { CharterRow, EditionRow } from "../queries.ts";
@@ -23,6 +24,70 @@ export interface HearingData {
   aboutOptions: { value: string; label: string }[];
   form: FormState;
   showAll: boolean;
+  meetings: MeetingSummary[];
+}
+
+/** The meetings of a hearing: date, kind and title (linked to the meeting's page), place. */
+export function HearingMeetings(props: {
+  meetings: MeetingSummary[];
+  charter: CharterRow;
+  /** Where a remove button posts (the working group's page); none on the public page. */
+  removeAction?: string;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = useT();
+  const d = props.charter.digits;
+  if (!props.meetings.length) return <p class="muted">{t("hearing.noMeetings")}</p>;
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={t("hearing.meetings")}>
+      <table class="hearing-meetings">
+        <thead>
+          <tr>
+            <th scope="col">{t("hearing.meetingWhen")}</th>
+            <th scope="col">{t("hearing.meetingWhat")}</th>
+            <th scope="col">{t("hearing.meetingWhere")}</th>
+            {props.removeAction && (
+              <th scope="col">
+                <span class="visually-hidden">{t("hearing.meetingRemove")}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {props.meetings.map((m) => {
+            const title = lang === "en" && m.titleEn ? m.titleEn : m.titleTh;
+            return (
+              <tr key={m.id}>
+                <td>{dateIn(m.day, lang, d)}</td>
+                <td>
+                  {t(`meetingKind.${m.kind}`)}:{" "}
+                  {m.isPublic ? (
+                    <a href={meetingUrl(tambon!.slug, m.id)}>{title}</a>
+                  ) : (
+                    <>
+                      {title} {t("hearing.meetingPrivate")}
+                    </>
+                  )}
+                </td>
+                <td>{m.place}</td>
+                {props.removeAction && (
+                  <td>
+                    <Form action={props.removeAction} class="inline-form">
+                      <input type="hidden" name="meeting" value={String(m.id)} />
+                      <button type="submit" class="secondary small">
+                        {t("hearing.meetingRemove")}
+                        <span class="visually-hidden"> {title}</span>
+                      </button>
+                    </Form>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 /** The public hearing of an edition: period, meetings, recording views, and the report. */
@@ -65,6 +130,10 @@ export function HearingPage({ data }: { data: HearingData }) {
           {edition.hearingStartsOn && edition.hearingEndsOn
             ? `${dateIn(edition.hearingStartsOn, lang, d)} – ${dateIn(edition.hearingEndsOn, lang, d)}`
             : t("hearing.notYet")}
+        </dd>
+        <dt>{t("hearing.meetings")}</dt>
+        <dd>
+          <a href="#h-meetings">{t("hearing.meetingsHeld", { n: n(data.meetings.length) })}</a>
         </dd>
       </dl>
       {edition.hearingNote && <Paras text={edition.hearingNote} />}
@@ -140,8 +209,11 @@ export function HearingPage({ data }: { data: HearingData }) {
             n: n(data.villagesReached),
             total: n(data.villages.length),
           })}{" "}
-          · {t("hearing.people")}: {n(data.people)}
+          · {t("hearing.people")}: {n(data.people)} ·{" "}
+          {t("hearing.meetingsHeld", { n: n(data.meetings.length) })}
         </p>
+        <h3 id="h-meetings">{t("hearing.meetings")}</h3>
+        <HearingMeetings meetings={data.meetings} charter={charter} />
         <h3>{t("hearing.participation")}</h3>
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t("hearing.participation")}>
           <table class="hearing-table">
