@@ -213,6 +213,10 @@ export async function commentsOf(
   editionId: number,
   opts: {
     clauseKey?: number | null;
+    /** Only comments on the preamble. */
+    preamble?: boolean;
+    /** Only suggestions with this status. */
+    status?: "open" | "accepted" | "declined";
     viewerId?: number | null;
     limit?: number;
     offset?: number;
@@ -242,6 +246,9 @@ export async function commentsOf(
         eq(charterComments.tambonId, tambonId),
         eq(charterComments.editionId, editionId),
         opts.clauseKey != null ? eq(charterComments.clauseKey, opts.clauseKey) : undefined,
+        opts.preamble ? eq(charterComments.target, "preamble") : undefined,
+        opts.status ? eq(charterComments.kind, "suggestion") : undefined,
+        opts.status ? eq(charterComments.status, opts.status) : undefined,
       ),
     )
     .orderBy(asc(charterComments.id))

@@ -157,7 +157,13 @@ async function commentItems(
   charter: CharterRow,
   edition: EditionRow,
   current: CharterDoc,
-  opts: { clauseKey?: number | null; limit?: number; offset?: number },
+  opts: {
+    clauseKey?: number | null;
+    preamble?: boolean;
+    status?: "open" | "accepted" | "declined";
+    limit?: number;
+    offset?: number;
+  },
 ): Promise<CommentItem[]> {
   const tambon = currentTambon(req);
   const t = msg.t(req.lang);
@@ -488,13 +494,13 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     if (clauseParam && clauseParam !== "preamble" && !Number.isInteger(key)) throw notFound();
     const page = Math.max(1, toId(q.page) || 1);
     const per = 50;
+    const status = (["open", "accepted", "declined"] as const).find((s) => s === q.status);
     let items = await commentItems(db, req, charter, edition, current.doc, {
       clauseKey: key,
+      preamble: clauseParam === "preamble",
+      status,
       ...(clauseParam ? {} : { limit: per + 1, offset: (page - 1) * per }),
     });
-    if (clauseParam === "preamble") items = items.filter((c) => c.target === "preamble");
-    const status = ["open", "accepted", "declined"].includes(q.status ?? "") ? q.status! : "";
-    if (status) items = items.filter((c) => c.kind === "suggestion" && c.status === status);
     const more = !clauseParam && items.length > per;
     if (more) items = items.slice(0, per);
     const number = key != null ? numberDoc(current.doc).clause.get(key) : undefined;
@@ -542,7 +548,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
               : { values: { ...defaults, ...form.values }, errors: form.errors }
           }
           declineFor={declineFor}
-          filter={status}
+          filter={status ?? ""}
           pager={{
             prev: page > 1 ? `${base}${page - 1}` : null,
             next: more ? `${base}${page + 1}` : null,
