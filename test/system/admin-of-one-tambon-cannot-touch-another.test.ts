@@ -103,6 +103,25 @@ for (const kind of DB_KINDS) {
     });
 
     test("an admin of La-ngu can neither read private data of nor change anything in Ko Kha, through any route", async () => {
+      // Private things of Ko Kha that no page may show to La-ngu's admin: a member's phone and
+      // e-mail, and a complaint (the corruption channel is for Ko Kha's admins only).
+      const secrets = ["0899990001", "secret-kokha@example.org", "PRIVATEKOKHAMARKER"];
+      await t.database.db
+        .update(users)
+        .set({ phone: secrets[0], email: secrets[1] })
+        .where(eq(users.username, "kokha-member"));
+      const resident = new Client(t.app);
+      const filed = await resident.post(
+        `/t/${b.slug}/complaints`,
+        {
+          kind: "complaint",
+          channel: "corruption",
+          subject: "เรื่องลับ",
+          details: `รายละเอียด ${secrets[2]}`,
+        },
+        { from: `/t/${b.slug}/complaints` },
+      );
+      assert.equal(filed.statusCode, 303, "the complaint is filed");
       const attacker = new Client(t.app);
       await attacker.login("langu-admin");
       const before = await snapshotB();
@@ -137,6 +156,9 @@ for (const kind of DB_KINDS) {
               isPrivate || v.scope === "own-with-other-ids" ? [403, 404] : [200, 403, 404];
             if (!allowed.includes(res.statusCode))
               report.push(`GET ${v.url} (${v.scope}) answered ${res.statusCode}`);
+            for (const secret of secrets)
+              if (res.body.includes(secret))
+                report.push(`GET ${v.url} (${v.scope}) shows ${secret}`);
           } else {
             const page = `/t/${a.slug}/admin/settings`;
             const [aVillage] = await t.database.db
@@ -159,7 +181,13 @@ for (const kind of DB_KINDS) {
               "/t/:tambon/complaints",
               "/t/:tambon/centres/:id/visit",
             ].includes(route.url);
-            const ok = publicForm && v.scope === "other" ? res.statusCode === 422 : refused;
+            // Checking a ballot receipt against published results changes nothing and is open
+            // to anyone who can see the results.
+            const readOnly = route.url === "/t/:tambon/decisions/:id/results";
+            const ok =
+              publicForm && v.scope === "other"
+                ? res.statusCode === 422
+                : refused || (readOnly && [200, 422].includes(res.statusCode));
             if (!ok)
               report.push(`${route.method} ${v.url} (${v.scope}) answered ${res.statusCode}`);
           }

@@ -200,6 +200,7 @@ export const networkModule: TambonModule = {
     photos: centrePhotos,
     visits: studyVisits,
     outgoing: studyVisits,
+    "visit-requests": studyVisits,
     facilitators: personProfiles,
     pillars: networkPillars,
     lists: networkTerms,
