@@ -344,6 +344,14 @@ export const msg = defineMessages("charter", {
   "meetingKind.issue_team": { th: "ประชุมทีมประเด็น", en: "Issue team meeting" },
   "meetingKind.learning_forum": { th: "เวทีแลกเปลี่ยนเรียนรู้", en: "Learning forum" },
   "meetingKind.public_hearing": { th: "เวทีประชาพิจารณ์", en: "Public hearing" },
+  "review.noticeSoon": {
+    th: "แจ้งเตือนผู้ดูแลและคณะทำงาน {n} คนแล้วเมื่อ {date} ว่าใกล้ถึงกำหนดทบทวน",
+    en: "{n} admins and working group members were reminded on {date} that the review is near",
+  },
+  "review.noticeOverdue": {
+    th: "แจ้งเตือนผู้ดูแลและคณะทำงาน {n} คนแล้วเมื่อ {date} ว่าเลยกำหนดทบทวน",
+    en: "{n} admins and working group members were reminded on {date} that the review is overdue",
+  },
   "hearing.report": { th: "รายงานผลการรับฟังความคิดเห็น", en: "Hearing report" },
   "hearing.participation": { th: "การมีส่วนร่วมรายหมู่บ้าน", en: "Participation by village" },
   "hearing.people": { th: "ผู้ให้ความเห็น (คน)", en: "People" },

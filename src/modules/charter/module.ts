@@ -12,6 +12,7 @@ import { charterRoutes } from "./routes.tsx";
 import { networkRegistryRoutes } from "./routes/public.tsx";
 import { seedCharterDemo } from "./demo.ts";
 import { adoptDecidedVotes } from "./commands/adoption.ts";
+import { sendReviewReminders } from "./commands/review.ts";
 import { currentEdition, listCharters } from "./queries.ts";
 import { editionLabel } from "./present.ts";
 import { charterHome } from "./routes/home.tsx";
@@ -127,6 +128,11 @@ export const charterModule: TambonModule = {
       id: "charter.adopt-decided-votes",
       everyMs: 60_000,
       run: async (deps) => void (await adoptDecidedVotes(deps.database.db)),
+    },
+    {
+      id: "charter.review-reminders",
+      everyMs: 6 * 60 * 60_000,
+      run: async (deps) => void (await sendReviewReminders(deps.database.db)),
     },
   ],
 };

@@ -38,6 +38,7 @@ import {
   withdrawVote,
 } from "../commands/adoption.ts";
 import { addPhoto, addSignatory } from "../commands/signing.ts";
+import { reviewNoticesOf } from "../commands/review.ts";
 import {
   addHearingMeeting,
   hearingMeetingsOf,
@@ -79,6 +80,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     return (
       <ManagePage
         items={await listCharters(db, tambon.id)}
+        notices={await reviewNoticesOf(db, tambon.id)}
         form={form}
         choices={await choices(tambon.id, req.lang)}
       />

@@ -10,6 +10,7 @@ import { ErrorList, FormError, Input, Select, StatusBadge, TextArea, useT } from
 import { DraftEditor, type DraftData } from "./draft.tsx";
 import { Photos, Signatories } from "./edition.tsx";
 import { HearingMeetings } from "./hearing.tsx";
+import type { ReviewNotice } from "../commands/review.ts";
 import type { MeetingSummary } from "../../groups/public.ts";
 
 /** Choices the charter form offers. */
@@ -121,7 +122,7 @@ export function charterValues(c: CharterRow): Record<string, string> {
 }
 
 /** When the edition in force falls due for review, flagged when near or past. */
-function ReviewNote(props: { edition: EditionRow; charter: CharterRow }) {
+function ReviewNote(props: { edition: EditionRow; charter: CharterRow; notice?: ReviewNotice }) {
   const { lang } = useCtx();
   const t = useT();
   const due = reviewDueOn(props.edition.adoptedOn!, props.edition.reviewYears);
@@ -138,6 +139,17 @@ function ReviewNote(props: { edition: EditionRow; charter: CharterRow }) {
             : t("edition.reviewSoon", { days: num(r.days, d, lang) })}
         </strong>
       )}
+      {props.notice && (
+        <>
+          {" "}
+          <span class="review-notice">
+            {t(props.notice.kind === "overdue" ? "review.noticeOverdue" : "review.noticeSoon", {
+              n: num(props.notice.recipients.length, d, lang),
+              date: dateIn(props.notice.createdAt, lang, d),
+            })}
+          </span>
+        </>
+      )}
     </p>
   );
 }
@@ -147,6 +159,7 @@ export function ManagePage(props: {
   items: { charter: CharterRow; editions: EditionRow[] }[];
   form: FormState;
   choices: CharterChoices;
+  notices: Map<number, ReviewNotice>;
 }) {
   const { lang, tambon } = useCtx();
   const t = useT();
@@ -174,7 +187,13 @@ export function ManagePage(props: {
                     ? `${t("list.inForce")}: ${editionLabel(inForce, lang, charter.digits)}`
                     : t("list.noneInForce")}
                 </p>
-                {inForce?.adoptedOn && <ReviewNote edition={inForce} charter={charter} />}
+                {inForce?.adoptedOn && (
+                  <ReviewNote
+                    edition={inForce}
+                    charter={charter}
+                    notice={props.notices.get(inForce.id)}
+                  />
+                )}
                 {draft && (
                   <p>
                     <a href={`${base}/admin/charter-editions/${draft.id}`}>
