@@ -140,38 +140,50 @@ test("tally reads a file or standard input and prints the count as JSON", () => 
   assert.equal(bad.stderr.trim().split("\n").length, 1);
 });
 
+/** Starts `tambon serve` on a random port and waits until /healthz answers. */
+async function startServe(args: string[], env: Record<string, string>) {
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  const child = spawn(process.execPath, [bin, "serve", ...args], {
+    env: { ...baseEnv, ...env, PORT: port },
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const server = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    out: "",
+    health: null as { db?: string } | null,
+    stop: () => (child.kill("SIGTERM"), exited),
+  };
+  child.stdout.on("data", (d) => (server.out += d));
+  child.stderr.on("data", (d) => (server.out += d));
+  for (let i = 0; i < 1200 && !server.health; i++) {
+    try {
+      const res = await fetch(`${server.url}/healthz`);
+      if (res.status === 200) server.health = (await res.json()) as { db?: string };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return server;
+}
+
 test("serve answers, then shuts down gracefully on SIGTERM", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
-  const port = String(20000 + Math.floor(Math.random() * 20000));
-  const child = spawn(process.execPath, [bin, "serve"], {
-    env: { ...baseEnv, TAMBON_DATA_DIR: dir, PORT: port, LOG_LEVEL: "info" },
-  });
-  let out = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const server = await startServe([], { TAMBON_DATA_DIR: dir, LOG_LEVEL: "info" });
+  let code: number | null;
   try {
-    let ok = false;
-    for (let i = 0; i < 1200 && !ok; i++) {
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-        ok = res.status === 200 && (await res.json()).db === "pglite";
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    assert.ok(ok, `server did not answer: ${out}`);
-    assert.match(out, new RegExp(`http://localhost:${port}`));
+    assert.equal(server.health?.db, "pglite", `server did not answer: ${server.out}`);
+    assert.match(server.out, new RegExp(`http://localhost:${server.port}`));
     assert.match(
-      out,
+      server.out,
       /\{"level":30,"time":\d+,.*"msg":"Server listening at http/,
       "structured JSON logs",
     );
   } finally {
-    child.kill("SIGTERM");
+    code = await server.stop();
   }
-  assert.equal(await exited, 0);
-  assert.match(out, /shutting down/);
+  assert.equal(code, 0);
+  assert.match(server.out, /shutting down/);
 });
 
 test("npm start never brings the demo into a deployment whose administrator was created", async () => {
@@ -184,28 +196,14 @@ test("npm start never brings the demo into a deployment whose administrator was 
     "รหัสผ่านที่ยาวพอสมควร\n",
   );
   assert.equal(made.status, 0, made.stderr);
-  const port = String(20000 + Math.floor(Math.random() * 20000));
-  const child = spawn(process.execPath, [bin, "serve", "--demo-on-first-start"], {
-    env: { ...baseEnv, TAMBON_DATA_DIR: dir, PORT: port },
-  });
-  let out = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const server = await startServe(["--demo-on-first-start"], env);
+  let code: number | null;
   try {
-    let ok = false;
-    for (let i = 0; i < 1200 && !ok; i++) {
-      try {
-        ok = (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    assert.ok(ok, `server did not answer: ${out}`);
-    assert.equal((await fetch(`http://127.0.0.1:${port}/t/la-ngu`)).status, 404, "no demo tambon");
-    assert.doesNotMatch(out, /tambon-demo|loading the demo/);
+    assert.ok(server.health, `server did not answer: ${server.out}`);
+    assert.equal((await fetch(`${server.url}/t/la-ngu`)).status, 404, "no demo tambon");
+    assert.doesNotMatch(server.out, /tambon-demo|loading the demo/);
   } finally {
-    child.kill("SIGTERM");
+    code = await server.stop();
   }
-  assert.equal(await exited, 0);
+  assert.equal(code, 0);
 });
