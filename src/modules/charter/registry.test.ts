@@ -81,3 +81,28 @@ test("the CSV starts with a byte-order mark and Thai headers, and quotes fields 
   assert.match(csv, /,"ธรรมนูญ, ฉบับทดลอง",ทั้งตำบล,2,2025-08-20,ประกาศใช้แล้ว,/);
   assert.equal(csv.split("\r\n").length, 3);
 });
+
+test("cells a spreadsheet would run as formulas are written as text", () => {
+  const csv = registryCsv(
+    [
+      registryEntry(
+        source({
+          charter: {
+            ...source().charter,
+            nameTh: '=HYPERLINK("http://evil.example","ธรรมนูญ")',
+            contactName: "@SUM(1+1)",
+            contactPhone: "+66 74 000 000",
+            contactEmail: "-2+3",
+          },
+        }),
+        "th",
+        "",
+      ),
+    ],
+    "th",
+  );
+  const row = csv.split("\r\n")[1]!;
+  assert.match(row, /,"'=HYPERLINK\(""http:\/\/evil\.example"",""ธรรมนูญ""\)",/);
+  assert.match(row, /,'@SUM\(1\+1\),'\+66 74 000 000,'-2\+3,/);
+  assert.doesNotMatch(row, /(^|,)"?[=+\-@]/);
+});

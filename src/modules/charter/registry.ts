@@ -2,6 +2,7 @@
 // areas that adopted a health charter: where, which charter, who to contact, when adopted, its
 // status and what was done after adoption. No I/O.
 
+import { csvCell } from "../../core/csv.ts";
 import type { Lang } from "../../core/i18n/index.ts";
 import { formatDate } from "../../core/dates.ts";
 import { msg } from "./messages.ts";
@@ -117,14 +118,9 @@ export function registryEntry(src: RegistrySource, lang: Lang, origin: string): 
   };
 }
 
-/** One CSV line (RFC 4180 quoting). */
+/** One CSV line (RFC 4180 quoting; cells that a spreadsheet would run as formulas are defused). */
 function csvLine(cells: (string | number | null)[]): string {
-  return cells
-    .map((c) => {
-      const s = c == null ? "" : String(c);
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(",");
+  return cells.map(csvCell).join(",");
 }
 
 /** The registry as CSV with a byte-order mark, headers in the given language. */

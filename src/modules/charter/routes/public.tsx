@@ -8,6 +8,7 @@ import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { wordDiff } from "../../../core/text-diff.ts";
+import { csvCell } from "../../../core/csv.ts";
 import { emptyForm, type FormState } from "../../../core/views/form.tsx";
 import { ViewContext } from "../../../core/views/ctx.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -64,6 +65,9 @@ import { HearingPage } from "../views/hearing.tsx";
 import { hearingMeetingsOf } from "../commands/hearing.ts";
 import { FollowClausePage, FollowUpPage, type FollowRow } from "../views/follow-up.tsx";
 import { CardPage, PrintPage } from "../views/print.tsx";
+import { textIn } from "../views/common.tsx";
+import { cardImage } from "../card-image.ts";
+import { tambonTitle } from "../../../core/views/layout.tsx";
 import { canReadDrafts, check, disposition, loadEdition, originOf, query } from "./helpers.ts";
 
 /** The page of an edition (or the charter's stable page), with everything it shows. */
@@ -352,6 +356,41 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     },
   );
 
+  app.get<{ Params: { id: string } }>("/charter-editions/:id/card.png", async (req, reply) => {
+    const { charter, edition } = await loadEdition(req, db, req.params.id);
+    const [version, signatories] = await Promise.all([
+      shownVersion(db, edition),
+      signatoriesOf(db, edition.tambonId, edition.id),
+    ]);
+    const lang = req.lang;
+    const t = msg.t(lang);
+    const d = charter.digits;
+    const clauses = allClauses(version.doc).length;
+    const pillars = new Set(signatories.filter((s) => s.kind === "pillar").map((s) => s.pillar));
+    const facts = [
+      `${num(clauses, d, lang)} ${t("card.clauses")}`,
+      ...(edition.status === "adopted"
+        ? [`${num(pillars.size, d, lang)} ${t("card.pillars")}`]
+        : [t(`status.${edition.status}`)]),
+      ...(edition.adoptedOn
+        ? [`${t("edition.adoptedOn")} ${dateIn(edition.adoptedOn, lang, d)}`]
+        : []),
+    ].join(" · ");
+    const png = await cardImage({
+      issuer: tambonTitle(currentTambon(req), lang),
+      title: textIn(version.doc.title, d, lang),
+      edition: editionLabel(edition, lang, d),
+      facts,
+    });
+    return reply
+      .header("content-type", "image/png")
+      .header(
+        "cache-control",
+        edition.status === "draft" ? "private, no-store" : "public, max-age=3600",
+      )
+      .send(png);
+  });
+
   app.get<{ Params: { id: string } }>("/charter-editions/:id/card", async (req, reply) => {
     const { charter, edition, slug } = await loadEdition(req, db, req.params.id);
     const [version, signatories, villages, progress] = await Promise.all([
@@ -388,6 +427,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
             : `/t/${slug}/charter-editions/${edition.id}`
         }
         origin={originOf(req)}
+        image={`/t/${slug}/charter-editions/${edition.id}/card.png`}
       />,
     );
   });
@@ -845,10 +885,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const { charter, edition } = await loadEdition(req, db, req.params.id);
     const t = msg.t(req.lang);
     const { rows } = await followRows(charter, edition);
-    const line = (cells: (string | number)[]) =>
-      cells
-        .map((c) => (/[",\r\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c)))
-        .join(",");
+    const line = (cells: (string | number)[]) => cells.map(csvCell).join(",");
     const csv =
       "\uFEFF" +
       [

@@ -54,7 +54,11 @@ export function CommentCard(props: {
             <strong>{t("comments.proposedText")}</strong>{" "}
             <span class="muted">({t("comments.changesFromThen")})</span>
           </p>
-          {c.diff ? <DiffText parts={c.diff} /> : <Paras text={textIn(c.proposedText, d, lang)} />}
+          {c.diff ? (
+            <DiffText parts={c.diff} digits={d} />
+          ) : (
+            <Paras text={textIn(c.proposedText, d, lang)} />
+          )}
           <p class="muted">
             {t("comments.ratings", {
               must: num(c.ratings.must, d, lang),

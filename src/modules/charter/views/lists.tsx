@@ -2,6 +2,7 @@ import { useCtx } from "../../../core/views/ctx.ts";
 import { Form } from "../../../core/views/form.tsx";
 import type { DiffPart } from "../../../core/text-diff.ts";
 import type { CharterDiff, ClauseChange } from "../diff.ts";
+import type { DigitStyle } from "../digits.ts";
 import type { CharterRow, EditionRow } from "../queries.ts";
 import { currentEdition, openEdition } from "../queries.ts";
 import {
@@ -98,25 +99,27 @@ export function CharterList(props: {
 }
 
 /** A word-level diff with insertions and deletions marked (and named for screen readers). */
-export function DiffText({ parts }: { parts: DiffPart[] }) {
+export function DiffText({ parts, digits }: { parts: DiffPart[]; digits: DigitStyle }) {
+  const { lang } = useCtx();
   const t = useT();
+  const text = (x: string) => textIn(x, digits, lang);
   return (
     <p class="diff">
       {parts.map((p, i) =>
         p.kind === "add" ? (
           <ins key={i}>
             <span class="visually-hidden">[{t("diff.inserted")} </span>
-            {p.text}
+            {text(p.text)}
             <span class="visually-hidden">]</span>
           </ins>
         ) : p.kind === "del" ? (
           <del key={i}>
             <span class="visually-hidden">[{t("diff.deleted")} </span>
-            {p.text}
+            {text(p.text)}
             <span class="visually-hidden">]</span>
           </del>
         ) : (
-          <span key={i}>{p.text}</span>
+          <span key={i}>{text(p.text)}</span>
         ),
       )}
     </p>
@@ -163,13 +166,13 @@ export function DiffView(props: {
       {diff.title && (
         <section class="diff-item changed">
           <h3>{t("draft.docTitle")}</h3>
-          <DiffText parts={diff.title} />
+          <DiffText parts={diff.title} digits={d} />
         </section>
       )}
       {diff.preamble && (
         <section class="diff-item changed">
           <h3>{t("edition.preamble")}</h3>
-          <DiffText parts={diff.preamble} />
+          <DiffText parts={diff.preamble} digits={d} />
         </section>
       )}
       {diff.definitions
@@ -182,8 +185,8 @@ export function DiffView(props: {
             </h3>
             {x.kind === "changed" ? (
               <>
-                {x.termParts && <DiffText parts={x.termParts} />}
-                {x.meaningParts && <DiffText parts={x.meaningParts} />}
+                {x.termParts && <DiffText parts={x.termParts} digits={d} />}
+                {x.meaningParts && <DiffText parts={x.meaningParts} digits={d} />}
               </>
             ) : (
               <p>{(x.after ?? x.before)!.meaning}</p>
@@ -206,7 +209,11 @@ export function DiffView(props: {
                 </span>
               )}
             </h3>
-            {c.parts ? <DiffText parts={c.parts} /> : <p>{(c.after ?? c.before)!.title}</p>}
+            {c.parts ? (
+              <DiffText parts={c.parts} digits={d} />
+            ) : (
+              <p>{(c.after ?? c.before)!.title}</p>
+            )}
           </section>
         ))}
       {changes.map((c) => (
@@ -223,7 +230,7 @@ export function DiffView(props: {
             )}
           </h3>
           {c.parts ? (
-            <DiffText parts={c.parts} />
+            <DiffText parts={c.parts} digits={d} />
           ) : c.kind === "removed" ? (
             <p class="diff">
               <del>{textIn(c.before!.text, d, lang)}</del>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { CARD_IMAGE } from "../card-image.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { assetUrl } from "../../../core/views/assets.ts";
 import { copyrightOwner, tambonTitle } from "../../../core/views/layout.tsx";
@@ -176,6 +177,8 @@ export function CardPage(props: {
   progress: Record<Progress, number> | null;
   url: string;
   origin: string;
+  /** The card's preview picture (path on this site). */
+  image: string;
 }) {
   const { lang, tambon } = useCtx();
   const t = useT();
@@ -198,6 +201,12 @@ export function CardPage(props: {
           <meta property="og:description" content={excerpt || title} />
           <meta property="og:url" content={`${props.origin}${props.url}`} />
           <meta property="og:type" content="article" />
+          <meta property="og:image" content={`${props.origin}${props.image}`} />
+          <meta property="og:image:type" content="image/png" />
+          <meta property="og:image:width" content={String(CARD_IMAGE.width)} />
+          <meta property="og:image:height" content={String(CARD_IMAGE.height)} />
+          <meta property="og:image:alt" content={title} />
+          <meta name="twitter:card" content="summary_large_image" />
         </>
       }
     >
