@@ -35,7 +35,10 @@ import {
   listPosts,
 } from "./queries.ts";
 import { removePhotoFiles, storeDocument, storePhoto } from "./media.ts";
-import { DOCUMENT_UPLOAD, PHOTO_UPLOAD, uploads } from "./http-helpers.ts";
+import { documentUpload, photoUpload, uploads } from "./http-helpers.ts";
+
+const PHOTO_UPLOAD = photoUpload("site.edit");
+const DOCUMENT_UPLOAD = documentUpload("site.edit");
 import { translate, type SiteError } from "./result.ts";
 import { deletePage, pagePath, savePage } from "./commands/pages.ts";
 import { deleteMenuItem, saveMenuItem } from "./commands/menu.ts";

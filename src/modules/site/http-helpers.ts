@@ -1,5 +1,12 @@
-import type { FastifyRequest, RouteShorthandOptions } from "fastify";
-import { PHOTO_MAX_BYTES, DOCUMENT_MAX_BYTES, type Upload } from "./media.ts";
+import type { FastifyRequest, onRequestHookHandler, RouteShorthandOptions } from "fastify";
+import { forbidden } from "../../core/errors.ts";
+import { can } from "../../core/policy.ts";
+import {
+  COMPLAINT_PHOTO_MAX_BYTES,
+  DOCUMENT_MAX_BYTES,
+  PHOTO_MAX_BYTES,
+  type Upload,
+} from "./media.ts";
 
 interface FilePart {
   filename?: string;
@@ -27,10 +34,44 @@ function multipartLimits(fileSize: number, files: number): RouteShorthandOptions
   return { config: { multipartOptions } };
 }
 
-/** Route options for forms with photos (15 MB each, up to 20 at once). */
-export const PHOTO_UPLOAD = multipartLimits(PHOTO_MAX_BYTES, 20);
-/** Route options for forms with one document (20 MB). */
-export const DOCUMENT_UPLOAD = multipartLimits(DOCUMENT_MAX_BYTES, 2);
+/**
+ * A hook refusing an upload before its body is read unless the visitor is signed in with the right
+ * to do `action` in the tambon. It runs on the request, after the actor (app) and the tambon (the
+ * /t/:tambon scope) are known, so megabytes of files are never read for someone who may not post.
+ */
+export function onlyFor(action: string): onRequestHookHandler {
+  return async (req) => {
+    const tambon = req.tambon;
+    if (!tambon || !can(req.actor, action, { tambonId: tambon.id }))
+      throw forbidden(!!req.actor.user);
+  };
+}
+
+/** Route options for forms with photos (15 MB each, up to 20 at once), for people allowed `action`. */
+export function photoUpload(action: string): RouteShorthandOptions {
+  return { ...multipartLimits(PHOTO_MAX_BYTES, 20), onRequest: onlyFor(action) };
+}
+/** Route options for forms with one document (20 MB), for people allowed `action`. */
+export function documentUpload(action: string): RouteShorthandOptions {
+  return { ...multipartLimits(DOCUMENT_MAX_BYTES, 2), onRequest: onlyFor(action) };
+}
+
+/** Filing complaints: a few a minute from one address (anyone may file, without an account). */
+export const COMPLAINT_RATE_LIMIT = { max: 5, timeWindow: "10 minutes", hook: "onRequest" as const };
+/** Looking up a complaint by its code: enough for people, too few to guess codes. */
+export const TRACK_RATE_LIMIT = { max: 20, timeWindow: "1 minute" };
+
+/**
+ * Route options for filing a complaint: one photo of modest size from visitors without an account,
+ * counted against the rate limit before the body is read.
+ */
+export const COMPLAINT_UPLOAD: RouteShorthandOptions = {
+  config: {
+    ...multipartLimits(COMPLAINT_PHOTO_MAX_BYTES, 1).config,
+    anonymousUpload: true,
+    rateLimit: COMPLAINT_RATE_LIMIT,
+  },
+};
 
 /** A positive integer from a query value, or the fallback. */
 export function pageParam(value: unknown, fallback = 1): number {

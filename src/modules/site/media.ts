@@ -9,6 +9,8 @@ import { done, fail, type SiteResult } from "./result.ts";
 export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
 /** Largest document accepted, in bytes. */
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+/** The largest photo a complaint may carry (one, from anyone). */
+export const COMPLAINT_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 /** Largest photo accepted, in pixels (a decompression bomb is refused before it is decoded). */
 export const PHOTO_MAX_PIXELS = 50_000_000;
 /** Width of the thumbnails and of the large WebP shown in the lightbox. */
@@ -100,10 +102,11 @@ export async function readPrivateFile(
  */
 export async function inspectImage(
   upload: Upload,
+  maxBytes = PHOTO_MAX_BYTES,
 ): Promise<SiteResult<{ width: number; height: number; format: string }>> {
   const name = upload.filename;
-  if (upload.truncated || upload.data.length > PHOTO_MAX_BYTES)
-    return fail("photos", "err.tooBig", { name, max: PHOTO_MAX_BYTES / 1024 / 1024 });
+  if (upload.truncated || upload.data.length > maxBytes)
+    return fail("photos", "err.tooBig", { name, max: maxBytes / 1024 / 1024 });
   const sniffed = checkImage(upload.data);
   if (sniffed === "svg") return fail("photos", "err.notImage", { name });
   let meta: Metadata;
@@ -174,7 +177,7 @@ export async function storePrivatePhoto(
   tambonId: number,
   upload: Upload,
 ): Promise<SiteResult<string>> {
-  const checked = await inspectImage(upload);
+  const checked = await inspectImage(upload, COMPLAINT_PHOTO_MAX_BYTES);
   if (!checked.ok) return fail("photo", checked.errors.photos!.key, checked.errors.photos!.vars);
   const dir = path.join(siteDir(dataDir, tambonId), "private");
   await mkdir(dir, { recursive: true });
