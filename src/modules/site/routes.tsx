@@ -52,7 +52,13 @@ import {
   storePrivatePhoto,
 } from "./media.ts";
 import { materializeDemoFile } from "./demo-files.ts";
-import { PHOTO_UPLOAD, pageParam, uploads } from "./http-helpers.ts";
+import {
+  COMPLAINT_UPLOAD,
+  TRACK_RATE_LIMIT,
+  pageParam,
+  photoUpload,
+  uploads,
+} from "./http-helpers.ts";
 import { translate, type SiteError } from "./result.ts";
 import { isLive, newsPath } from "./commands/news.ts";
 import { pagePath } from "./commands/pages.ts";
@@ -456,14 +462,15 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     // Queries vary without end: results are not kept in the shared page cache.
     if (q) req.cacheKey = null;
     const page = pageParam(req.query.page);
-    const { total, hits } = q
+    const { total, capped, hits } = q
       ? await searchSiteCached(db, tambon.id, q, { limit: 10, offset: (page - 1) * 10 })
-      : { total: 0, hits: [] };
+      : { total: 0, capped: false, hits: [] };
     return reply.page(
       q ? `${msg.t(req.lang)("search.title")}: ${q}` : msg.t(req.lang)("search.title"),
       <SearchPage
         q={q}
         total={total}
+        capped={capped}
         hits={hits}
         page={page}
         pages={Math.max(1, Math.ceil(total / 10))}
@@ -504,7 +511,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     );
   });
 
-  app.post("/corner", PHOTO_UPLOAD, async (req, reply) => {
+  app.post("/corner", photoUpload("site.post"), async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "site.post", { tambonId: tambon.id });
     const body = formBody(req);
@@ -811,74 +818,74 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     });
   });
 
-  app.post(
-    "/complaints",
-    { config: { ...PHOTO_UPLOAD.config, anonymousUpload: true } },
-    async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "complaint.file", { tambonId: tambon.id });
-      const body = formBody(req);
-      const [file] = await uploads(req, "photo");
-      let photo: string | null = null;
-      if (file) {
-        const stored = await storePrivatePhoto(dataDir, tambon.id, file);
-        if (!stored.ok)
-          return reply.page(
-            msg.t(req.lang)("complaint.title"),
-            await complaintsPage(req, { values: body, errors: translate(stored.errors, req.lang) }),
-            { status: 422 },
-          );
-        photo = stored.value;
-      }
-      const r = await fileComplaint(db, req.actor, tambon.id, body, photo);
-      if (!r.ok)
+  app.post("/complaints", COMPLAINT_UPLOAD, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "complaint.file", { tambonId: tambon.id });
+    const body = formBody(req);
+    const [file] = await uploads(req, "photo");
+    let photo: string | null = null;
+    if (file) {
+      const stored = await storePrivatePhoto(dataDir, tambon.id, file);
+      if (!stored.ok)
         return reply.page(
           msg.t(req.lang)("complaint.title"),
-          await complaintsPage(req, { values: body, errors: translate(r.errors, req.lang) }),
+          await complaintsPage(req, { values: body, errors: translate(stored.errors, req.lang) }),
           { status: 422 },
         );
-      return reply.seeOther(
-        url(tambon, `/complaints/track?code=${r.value.code}`),
-        msg.t(req.lang)("complaint.filed", { code: r.value.code }),
+      photo = stored.value;
+    }
+    const r = await fileComplaint(db, req.actor, tambon.id, body, photo);
+    if (!r.ok)
+      return reply.page(
+        msg.t(req.lang)("complaint.title"),
+        await complaintsPage(req, { values: body, errors: translate(r.errors, req.lang) }),
+        { status: 422 },
+      );
+    return reply.seeOther(
+      url(tambon, `/complaints/track?code=${r.value.code}`),
+      msg.t(req.lang)("complaint.filed", { code: r.value.code }),
+    );
+  });
+
+  app.get<{ Querystring: { code?: string } }>(
+    "/complaints/track",
+    { config: { rateLimit: TRACK_RATE_LIMIT } },
+    async (req, reply) => {
+      const tambon = read(req);
+      const raw = typeof req.query.code === "string" ? req.query.code.slice(0, 40) : "";
+      const code = normaliseCode(raw);
+      let complaint = null;
+      let events: { status: string; note: string; at: Date }[] = [];
+      if (code) {
+        [complaint] = await db
+          .select()
+          .from(siteComplaints)
+          .where(and(eq(siteComplaints.code, code), eq(siteComplaints.tambonId, tambon.id)));
+        if (complaint)
+          events = await db
+            .select({
+              status: siteComplaintEvents.status,
+              note: siteComplaintEvents.note,
+              at: siteComplaintEvents.at,
+            })
+            .from(siteComplaintEvents)
+            .where(
+              and(
+                eq(siteComplaintEvents.complaintId, complaint.id),
+                eq(siteComplaintEvents.tambonId, tambon.id),
+              ),
+            )
+            .orderBy(asc(siteComplaintEvents.at), asc(siteComplaintEvents.id));
+      }
+      // The tracking code is the filer's secret: never kept in the shared page cache.
+      req.cacheKey = null;
+      reply.header("x-robots-tag", "noindex");
+      return reply.page(
+        msg.t(req.lang)("complaint.track"),
+        <TrackPage code={raw} complaint={complaint ?? null} events={events} />,
       );
     },
   );
-
-  app.get<{ Querystring: { code?: string } }>("/complaints/track", async (req, reply) => {
-    const tambon = read(req);
-    const raw = typeof req.query.code === "string" ? req.query.code.slice(0, 40) : "";
-    const code = normaliseCode(raw);
-    let complaint = null;
-    let events: { status: string; note: string; at: Date }[] = [];
-    if (code) {
-      [complaint] = await db
-        .select()
-        .from(siteComplaints)
-        .where(and(eq(siteComplaints.code, code), eq(siteComplaints.tambonId, tambon.id)));
-      if (complaint)
-        events = await db
-          .select({
-            status: siteComplaintEvents.status,
-            note: siteComplaintEvents.note,
-            at: siteComplaintEvents.at,
-          })
-          .from(siteComplaintEvents)
-          .where(
-            and(
-              eq(siteComplaintEvents.complaintId, complaint.id),
-              eq(siteComplaintEvents.tambonId, tambon.id),
-            ),
-          )
-          .orderBy(asc(siteComplaintEvents.at), asc(siteComplaintEvents.id));
-    }
-    // The tracking code is the filer's secret: never kept in the shared page cache.
-    req.cacheKey = null;
-    reply.header("x-robots-tag", "noindex");
-    return reply.page(
-      msg.t(req.lang)("complaint.track"),
-      <TrackPage code={raw} complaint={complaint ?? null} events={events} />,
-    );
-  });
 
   app.get<{ Params: { name: string } }>(
     "/admin/site/complaint-photos/:name",

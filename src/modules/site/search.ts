@@ -69,15 +69,30 @@ export interface SearchHit {
   rank: number;
 }
 
-/** Finds a tambon's public items matching a Thai or English query, best first. */
+/** At most this many matches are ranked; beyond it the count shows as "1,000+". */
+export const SEARCH_CANDIDATES = 1000;
+
+/** Search results: the page of hits, how many matched (at most 1,000), and whether there were more. */
+export interface SearchResult {
+  total: number;
+  /** True when more than `SEARCH_CANDIDATES` items matched (the total is then a lower bound). */
+  capped: boolean;
+  hits: SearchHit[];
+}
+
+/**
+ * Finds a tambon's public items matching a Thai or English query, best first. Only the 1,000
+ * newest matches (found through the GIN index) are ranked, and the count comes from the same
+ * query, so a common word costs one bounded scan however many items hold it.
+ */
 export async function searchSite(
   db: DbOrTx,
   tambonId: number,
   query: string,
   opts: { limit?: number; offset?: number; now?: Date } = {},
-): Promise<{ total: number; hits: SearchHit[] }> {
+): Promise<SearchResult> {
   const q = searchQuery(query);
-  if (!q) return { total: 0, hits: [] };
+  if (!q) return { total: 0, capped: false, hits: [] };
   const now = opts.now ?? new Date();
   const tsq = sql`to_tsquery('simple', ${q})`;
   const where = and(
@@ -86,10 +101,18 @@ export async function searchSite(
     or(isNull(searchDocuments.visibleFrom), lte(searchDocuments.visibleFrom, now)),
     or(isNull(searchDocuments.visibleUntil), gt(searchDocuments.visibleUntil, now)),
   );
+  // One more than the cap tells whether there were more.
+  const candidates = db
+    .select({ id: searchDocuments.id })
+    .from(searchDocuments)
+    .where(where)
+    .orderBy(desc(searchDocuments.updatedAt), desc(searchDocuments.id))
+    .limit(SEARCH_CANDIDATES + 1)
+    .as("candidates");
   const rank = sql<number>`ts_rank(${searchDocuments.tsv}, ${tsq})`;
   const limit = opts.limit ?? 20;
   const offset = opts.offset ?? 0;
-  const hits = await db
+  const rows = await db
     .select({
       kind: searchDocuments.kind,
       refId: searchDocuments.refId,
@@ -97,21 +120,28 @@ export async function searchSite(
       body: sql<string>`left(${searchDocuments.body}, 1500)`,
       url: searchDocuments.url,
       rank,
+      matched: sql<number>`count(*) over ()`,
     })
-    .from(searchDocuments)
-    .where(where)
-    .orderBy(desc(rank), desc(searchDocuments.updatedAt))
-    .limit(limit)
+    .from(candidates)
+    .innerJoin(searchDocuments, eq(searchDocuments.id, candidates.id))
+    .orderBy(desc(rank), desc(searchDocuments.updatedAt), desc(searchDocuments.id))
+    .limit(Math.min(limit, SEARCH_CANDIDATES - Math.min(offset, SEARCH_CANDIDATES)))
     .offset(offset);
-  // Counting is needed only when this page is full.
-  const total =
-    hits.length < limit && (hits.length > 0 || offset === 0)
-      ? offset + hits.length
-      : Number((await db.select({ n: count() }).from(searchDocuments).where(where))[0]?.n ?? 0);
-  return { total, hits: hits.map((h) => ({ ...h, rank: Number(h.rank) })) };
+  let matched = rows.length ? Number(rows[0]!.matched) : 0;
+  if (!rows.length && offset > 0) {
+    // Past the last page: count the (bounded) matches alone.
+    const [c] = await db.select({ n: count() }).from(candidates);
+    matched = Number(c?.n ?? 0);
+  }
+  const hits = rows.map(({ matched: _m, ...h }) => ({ ...h, rank: Number(h.rank) }));
+  return {
+    total: Math.min(matched, SEARCH_CANDIDATES),
+    capped: matched > SEARCH_CANDIDATES,
+    hits,
+  };
 }
 
-const recent = new Map<string, { at: number; value: { total: number; hits: SearchHit[] } }>();
+const recent = new Map<string, { at: number; value: SearchResult }>();
 const RECENT_MAX = 500;
 const RECENT_MS = 10_000;
 
@@ -124,9 +154,9 @@ export async function searchSiteCached(
   tambonId: number,
   query: string,
   opts: { limit?: number; offset?: number } = {},
-): Promise<{ total: number; hits: SearchHit[] }> {
+): Promise<SearchResult> {
   const q = searchQuery(query);
-  if (!q) return { total: 0, hits: [] };
+  if (!q) return { total: 0, capped: false, hits: [] };
   const key = `${tambonId}|${pageCache.generation(tambonId)}|${opts.limit}|${opts.offset}|${q}`;
   const hit = recent.get(key);
   const now = Date.now();

@@ -616,6 +616,8 @@ export function DocumentsPage({ docs }: { docs: (DocRow & { createdAt: Date })[]
 export function SearchPage(props: {
   q: string;
   total: number;
+  /** More matched than were counted: the total shows as "1,000+". */
+  capped?: boolean;
   hits: SearchHit[];
   page: number;
   pages: number;
@@ -633,7 +635,12 @@ export function SearchPage(props: {
       {props.q && (
         <p role="status">
           {props.total
-            ? t("search.results", { n: props.total, q: props.q })
+            ? t("search.results", {
+                n: props.capped
+                  ? `${props.total.toLocaleString("en-US")}+`
+                  : props.total.toLocaleString("en-US"),
+                q: props.q,
+              })
             : t("search.none", { q: props.q })}
         </p>
       )}
