@@ -201,6 +201,15 @@ for (const kind of DB_KINDS) {
       assert.equal(chart.headers["content-type"], "image/svg+xml; charset=utf-8");
       assert.match(chart.body, /^<svg/);
       assert.match(chart.body, /ผู้เข้าชม|สถิติผู้เข้าชม/);
+      assert.match(
+        stats.body,
+        /<img src="\/t\/la-ngu\/stats\/top-pages\.svg\?lang=th" alt="กราฟแท่งจำนวนการเปิดหน้า[^"]*" width="720" height="\d+"/,
+      );
+      const top = await t.app.inject("/t/la-ngu/stats/top-pages.svg?lang=th");
+      assert.equal(top.statusCode, 200);
+      assert.equal(top.headers["content-type"], "image/svg+xml; charset=utf-8");
+      assert.match(top.body, /^<svg/);
+      assert.match(top.body, />\/<\/text>/, "the home page's bar is labelled by its path");
       const home = await t.app.inject("/t/la-ngu?fresh=1");
       assert.match(
         home.body,

@@ -57,6 +57,10 @@ export const msg = defineMessages("site", {
     th: "กราฟผู้เข้าชมและการเปิดหน้าเว็บรายวัน ตัวเลขอยู่ในตารางด้านล่าง",
     en: "Chart of visitors and page views per day; the figures are in the table below",
   },
+  "stats.topChartAlt": {
+    th: "กราฟแท่งจำนวนการเปิดหน้าที่มีผู้เข้าชมมากที่สุด ตัวเลขอยู่ในตารางด้านล่าง",
+    en: "Bar chart of the most viewed pages; the figures are in the table below",
+  },
   "stats.before": { th: "ยอดสะสมจากเว็บไซต์เดิม", en: "Counts carried over from the old site" },
   "stats.visitorsBefore": { th: "ผู้เข้าชมจากเว็บไซต์เดิม", en: "Visitors on the old site" },
   "stats.viewsBefore": { th: "Page Views จากเว็บไซต์เดิม", en: "Page views on the old site" },

@@ -46,8 +46,10 @@ import { idFromParam, plainText } from "./text.ts";
 import { normaliseCode } from "./tracking.ts";
 import {
   contentType,
+  discardPhoto,
   readPrivateFile,
   readSiteFile,
+  removePrivatePhoto,
   storePhoto,
   storePrivatePhoto,
 } from "./media.ts";
@@ -189,6 +191,51 @@ function chartSvg(days: { day: string; visitors: number; views: number }[], lang
         color: "#0b6b3a",
       },
       { name: t("stats.views"), type: "line", data: days.map((d) => d.views), color: "#0a58a8" },
+    ],
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+/** A path as people read it (Thai letters rather than %-escapes), shortened for a chart label. */
+function pageLabel(path: string, tambonSlug: string): string {
+  let p = path.startsWith(`/t/${tambonSlug}`) ? path.slice(`/t/${tambonSlug}`.length) || "/" : path;
+  try {
+    p = decodeURI(p);
+  } catch {
+    // keep it escaped
+  }
+  return p.length > 40 ? `${p.slice(0, 39)}…` : p;
+}
+
+/** The height of the top-pages chart for a number of pages. */
+const topChartHeight = (pages: number) => Math.max(120, 48 + pages * 30);
+
+/** A horizontal bar chart of the most viewed pages (most viewed on top). */
+function topPagesSvg(
+  pages: { path: string; views: number }[],
+  tambonSlug: string,
+  lang: "th" | "en",
+) {
+  const t = msg.t(lang);
+  const rows = [...pages].reverse();
+  const height = topChartHeight(rows.length);
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: 720, height });
+  chart.setOption({
+    animation: false,
+    textStyle: { fontFamily: "Sarabun, Tahoma, sans-serif" },
+    grid: { left: 16, right: 48, top: 16, bottom: 24, containLabel: true },
+    xAxis: { type: "value", minInterval: 1 },
+    yAxis: { type: "category", data: rows.map((p) => pageLabel(p.path, tambonSlug)) },
+    series: [
+      {
+        name: t("stats.views"),
+        type: "bar",
+        data: rows.map((p) => Number(p.views)),
+        color: "#0a58a8",
+        label: { show: true, position: "right" },
+      },
     ],
   });
   const svg = chart.renderToSVGString();
@@ -528,6 +575,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     }
     const result = errors ? null : await createPost(db, req.actor, tambon.id, body);
     if (errors || !result?.ok) {
+      for (const s of stored) await discardPhoto(dataDir, tambon.id, s);
       const form = {
         values: body,
         errors: translate(
@@ -714,6 +762,8 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
         days={days}
         top={top}
         chartUrl={url(tambon, `/stats/visits.svg?lang=${req.lang}`)}
+        topChartUrl={url(tambon, `/stats/top-pages.svg?lang=${req.lang}`)}
+        topChartHeight={topChartHeight(top.length)}
       />,
       { description: msg.t(req.lang)("stats.privacy").slice(0, 150) },
     );
@@ -729,6 +779,19 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
       "visits.svg",
       "image/svg+xml; charset=utf-8",
       async () => chartSvg(await visitsPerDay(db, tambon.id, 30), req.lang),
+    );
+  });
+
+  app.get("/stats/top-pages.svg", async (req, reply) => {
+    const tambon = read(req);
+    reply.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
+    return sendGenerated(
+      req,
+      reply,
+      tambon,
+      "top-pages.svg",
+      "image/svg+xml; charset=utf-8",
+      async () => topPagesSvg(await topPages(db, tambon.id, 30, 10), tambon.slug, req.lang),
     );
   });
 
@@ -835,12 +898,15 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
       photo = stored.value;
     }
     const r = await fileComplaint(db, req.actor, tambon.id, body, photo);
-    if (!r.ok)
+    if (!r.ok) {
+      // The complaint was not filed: its photo is not kept.
+      if (photo) await removePrivatePhoto(dataDir, tambon.id, photo);
       return reply.page(
         msg.t(req.lang)("complaint.title"),
         await complaintsPage(req, { values: body, errors: translate(r.errors, req.lang) }),
         { status: 422 },
       );
+    }
     return reply.seeOther(
       url(tambon, `/complaints/track?code=${r.value.code}`),
       msg.t(req.lang)("complaint.filed", { code: r.value.code }),

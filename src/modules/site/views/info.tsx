@@ -12,6 +12,8 @@ export function StatsPage(props: {
   days: { day: string; visitors: number; views: number }[];
   top: { path: string; views: number }[];
   chartUrl: string;
+  topChartUrl: string;
+  topChartHeight: number;
 }) {
   const t = useSiteT();
   const { lang } = useCtx();
@@ -27,6 +29,16 @@ export function StatsPage(props: {
         </figure>
       </div>
       <h2 id="top-h">{t("stats.topPages")}</h2>
+      {props.top.length > 0 && (
+        <figure class="chart">
+          <img
+            src={props.topChartUrl}
+            alt={t("stats.topChartAlt")}
+            width={720}
+            height={props.topChartHeight}
+          />
+        </figure>
+      )}
       <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="top-h">
         <table>
           <thead>
