@@ -6,7 +6,13 @@ import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { postMultipart } from "../helpers/multipart.ts";
 import { auditLog, tambons } from "../../src/core/db/schema.ts";
-import { siteJobs, sitePhotos, sitePosts, siteReports } from "../../src/modules/site/schema.ts";
+import {
+  siteComments,
+  siteJobs,
+  sitePhotos,
+  sitePosts,
+  siteReports,
+} from "../../src/modules/site/schema.ts";
 import { thaiDay } from "../../src/modules/site/visits.ts";
 
 for (const kind of DB_KINDS) {
@@ -117,6 +123,40 @@ for (const kind of DB_KINDS) {
         { from: `/t/la-ngu/corner/${post!.id}` },
       );
       assert.equal(refused.statusCode, 403, "only members of the tambon take part");
+
+      const [c] = await t.database.db
+        .select()
+        .from(siteComments)
+        .where(and(eq(siteComments.postId, post!.id), eq(siteComments.body, "เยี่ยมมากครับ")));
+      const commentReport = await other.post(
+        `/t/la-ngu/corner/${post!.id}/report`,
+        { reason: "ความเห็นซ้ำ", commentId: String(c!.id) },
+        { from: `/t/la-ngu/corner/${post!.id}` },
+      );
+      assert.equal(commentReport.statusCode, 303);
+      const hideNoReason = await editor.post(
+        `/t/la-ngu/admin/site/corner-comments/${c!.id}/hide`,
+        { reason: "  " },
+        { from: "/t/la-ngu/admin/site/corner" },
+      );
+      assert.equal(hideNoReason.statusCode, 422, "hiding a comment needs a reason, as a post does");
+      assert.match(hideNoReason.body, new RegExp(`id="hide-reason-${c!.id}-err">กรุณาระบุเหตุผลที่ซ่อน`));
+      const [still] = await t.database.db
+        .select()
+        .from(siteComments)
+        .where(eq(siteComments.id, c!.id));
+      assert.equal(still!.hidden, false);
+      const hideComment = await editor.post(
+        `/t/la-ngu/admin/site/corner-comments/${c!.id}/hide`,
+        { reason: "ซ้ำกับความเห็นก่อนหน้า" },
+        { from: "/t/la-ngu/admin/site/corner" },
+      );
+      assert.equal(hideComment.statusCode, 303);
+      const commentHidden = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.tambonId, tambonId), eq(auditLog.action, "site.comment.hide")));
+      assert.equal((commentHidden[0]!.after as { reason: string }).reason, "ซ้ำกับความเห็นก่อนหน้า");
 
       const hidden = await editor.post(
         `/t/la-ngu/admin/site/corner/${post!.id}/moderate`,

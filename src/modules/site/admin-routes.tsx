@@ -34,7 +34,13 @@ import {
   listMenu,
   listPosts,
 } from "./queries.ts";
-import { removePhotoFiles, storeDocument, storePhoto } from "./media.ts";
+import {
+  discardPhoto,
+  removePhotoFiles,
+  storeDocument,
+  storePhoto,
+  type StoredPhoto,
+} from "./media.ts";
 import { documentUpload, photoUpload, uploads } from "./http-helpers.ts";
 
 const PHOTO_UPLOAD = photoUpload("site.edit");
@@ -449,7 +455,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     const body = formBody(req);
     const [file] = await uploads(req, "cover");
     let errors: Errors | null = null;
-    let cover;
+    let cover: (StoredPhoto & { originalName: string }) | undefined;
     if (file) {
       const stored = await storePhoto(dataDir, tambon.id, file);
       if (stored.ok) cover = { ...stored.value, originalName: file.filename };
@@ -457,6 +463,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     }
     const r = errors ? null : await saveNews(db, req.actor, tambon.id, body, id, cover);
     if (!r || !r.ok) {
+      if (cover) await discardPhoto(dataDir, tambon.id, cover);
       const form = fail(req, body, errors ?? (r as { errors: Errors }).errors);
       const node = await newsForm(req, form, editing);
       return reply.page(
@@ -606,7 +613,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
         stored.push({ ...s.value, originalName: f.filename });
       }
       if (errors) {
-        for (const s of stored) await removePhotoFiles(dataDir, tambon.id, s);
+        for (const s of stored) await discardPhoto(dataDir, tambon.id, s);
         return reply.page(
           t(req)("admin.galleries"),
           await albumPage(req, id, null, fail(req, {}, errors)),
@@ -616,7 +623,10 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
         );
       }
       const r = await addPhotos(db, req.actor, tambon.id, { albumId: id }, stored);
-      if (!r.ok) throw notFound();
+      if (!r.ok) {
+        for (const s of stored) await discardPhoto(dataDir, tambon.id, s);
+        throw notFound();
+      }
       return reply.seeOther(`${base(tambon)}/galleries/${id}`, t(req)("admin.saved"));
     },
   );
@@ -757,8 +767,16 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     "/admin/site/corner-comments/:id/hide",
     async (req, reply) => {
       const tambon = moderate(req);
-      if (!(await hideComment(db, req.actor, tambon.id, idOf(req), formBody(req).reason ?? "")))
-        throw notFound();
+      const body = formBody(req);
+      const r = await hideComment(db, req.actor, tambon.id, idOf(req), body.reason ?? "");
+      if (!r.ok) {
+        if (r.errors._form) throw notFound();
+        return reply.page(
+          t(req)("admin.corner"),
+          await cornerPage(req, fail(req, { ...body, commentId: String(idOf(req)) }, r.errors)),
+          { status: 422 },
+        );
+      }
       return reply.seeOther(`${base(tambon)}/corner`, t(req)("mod.done"));
     },
   );

@@ -206,6 +206,31 @@ export async function removePhotoFiles(
     await rm(path.join(dir, n), { force: true });
 }
 
+/**
+ * Removes every file of a photo that was stored but never saved (its form failed): the published
+ * copies and the original, which nothing else would ever point to.
+ */
+export async function discardPhoto(
+  dataDir: string,
+  tambonId: number,
+  photo: { file: string; ext: string },
+): Promise<void> {
+  await removePhotoFiles(dataDir, tambonId, photo);
+  const originals = path.join(siteDir(dataDir, tambonId), "originals");
+  for (const ext of new Set([photo.ext, "heif"]))
+    await rm(path.join(originals, `${photo.file}.${ext}`), { force: true });
+}
+
+/** Removes a complaint's private photo. */
+export async function removePrivatePhoto(
+  dataDir: string,
+  tambonId: number,
+  name: string,
+): Promise<void> {
+  if (!/^[\w.-]+$/.test(name) || name.startsWith(".")) return;
+  await rm(path.join(siteDir(dataDir, tambonId), "private", name), { force: true });
+}
+
 /** Recognises a PDF, XLSX or DOCX by its bytes. */
 export function documentKind(buf: Buffer): StoredDocument["ext"] | null {
   if (buf.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";

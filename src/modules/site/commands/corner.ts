@@ -208,30 +208,32 @@ export async function reportContent(
   });
 }
 
-/** An editor hides a comment (with the reason recorded) and closes its reports. */
+/** An editor hides a comment, giving the reason (as for a post), and closes its reports. */
 export async function hideComment(
   db: Db,
   actor: Actor,
   tambonId: number,
   commentId: number,
   reason: string,
-): Promise<boolean> {
-  if (!can(actor, "site.moderate", { tambonId })) return false;
+): Promise<SiteResult<number>> {
+  if (!can(actor, "site.moderate", { tambonId })) return fail("_form", "error.403");
+  const why = reason.trim().slice(0, 500);
+  if (!why) return fail("reason", "mod.reasonNeeded");
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(siteComments)
       .set({ hidden: true })
       .where(and(eq(siteComments.id, commentId), eq(siteComments.tambonId, tambonId)))
       .returning({ id: siteComments.id });
-    if (!rows.length) return false;
+    if (!rows.length) return fail<number>("_form", "error.404");
     await tx
       .update(siteReports)
       .set({ resolvedAt: new Date() })
       .where(and(eq(siteReports.commentId, commentId), eq(siteReports.tambonId, tambonId)));
     await auditSite(tx, actor, tambonId, "site.comment.hide", "site_comment", commentId, {
-      reason: reason.trim().slice(0, 500),
+      reason: why,
     });
-    return true;
+    return done(commentId);
   });
 }
 

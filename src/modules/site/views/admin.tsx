@@ -522,12 +522,7 @@ export function CornerAdmin(props: {
             {t("corner.reportReason")}: {r.reason}
           </p>
           {r.commentId ? (
-            <Form action={url(`/admin/site/corner-comments/${r.commentId}/hide`)} class="inline">
-              <input type="hidden" name="reason" value={r.reason} />
-              <button type="submit" class="danger">
-                {t("mod.hide")}
-              </button>
-            </Form>
+            <HideCommentForm id={r.commentId} form={props.form} />
           ) : (
             <ModerateForm id={r.postId} form={props.form} />
           )}
@@ -547,6 +542,38 @@ export function CornerAdmin(props: {
         ))}
       </ul>
     </AdminFrame>
+  );
+}
+
+/** Hiding a reported comment: the reason is required, as for a post. */
+function HideCommentForm({ id, form }: { id: number; form: FormState }) {
+  const t = useSiteT();
+  const url = useUrl();
+  const mine = form.values.commentId === String(id);
+  const err = mine ? form.errors.reason : undefined;
+  return (
+    <Form action={url(`/admin/site/corner-comments/${id}/hide`)} class="moderate">
+      <div class={err ? "field has-error" : "field"}>
+        <label for={`hide-reason-${id}`}>{t("field.reason")}</label>
+        {err && (
+          <p class="error" id={`hide-reason-${id}-err`}>
+            {err}
+          </p>
+        )}
+        <input
+          id={`hide-reason-${id}`}
+          name="reason"
+          required
+          maxLength={500}
+          value={mine ? (form.values.reason ?? "") : ""}
+          aria-invalid={err ? "true" : undefined}
+          aria-describedby={err ? `hide-reason-${id}-err` : undefined}
+        />
+      </div>
+      <button type="submit" class="danger">
+        {t("mod.hide")}
+      </button>
+    </Form>
   );
 }
 
