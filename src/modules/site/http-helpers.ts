@@ -56,8 +56,12 @@ export function documentUpload(action: string): RouteShorthandOptions {
   return { ...multipartLimits(DOCUMENT_MAX_BYTES, 2), onRequest: onlyFor(action) };
 }
 
-/** Filing complaints: a few a minute from one address (anyone may file, without an account). */
-export const COMPLAINT_RATE_LIMIT = { max: 5, timeWindow: "10 minutes", hook: "onRequest" as const };
+/** Filing complaints: five in ten minutes from one address (anyone may file, without an account). */
+export const COMPLAINT_RATE_LIMIT = {
+  max: 5,
+  timeWindow: "10 minutes",
+  hook: "onRequest" as const,
+};
 /** Looking up a complaint by its code: enough for people, too few to guess codes. */
 export const TRACK_RATE_LIMIT = { max: 20, timeWindow: "1 minute" };
 
