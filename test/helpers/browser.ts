@@ -89,6 +89,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({
       path: path.join(SCREENSHOT_DIR, `${name}-${size}.png`),
       fullPage: true,
+      // a long page (90 sign-ins at phone width) on a busy two-core machine takes a while
+      timeout: 60_000,
     });
   }
   if (before) await page.setViewportSize(before);
