@@ -51,10 +51,14 @@ export function formatDateTime(value: Date | string, lang: Lang): string {
   return dateTimeFmt[lang].format(toDate(value));
 }
 
+// Making an Intl formatter costs far more than using one: make each once.
+const yearFormat = new Intl.DateTimeFormat("en", { timeZone: TZ, year: "numeric" });
+const isoDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TZ });
+
 /** The Buddhist-era year of a date (Gregorian + 543). */
 export function buddhistYear(value: Date | string): number {
   const d = toDate(value);
-  const y = Number(new Intl.DateTimeFormat("en", { timeZone: TZ, year: "numeric" }).format(d));
+  const y = Number(yearFormat.format(d));
   return y + 543;
 }
 
@@ -66,5 +70,5 @@ export function displayYear(value: Date | string, lang: Lang): number {
 
 /** Today's date in Bangkok as YYYY-MM-DD. */
 export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(now);
+  return isoDayFormat.format(now);
 }

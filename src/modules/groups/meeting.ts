@@ -58,19 +58,22 @@ export function nameKey(name: string): string {
   return name.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
 }
 
+const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Bangkok" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Bangkok",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
 /** The day in Bangkok (YYYY-MM-DD) of an instant. */
 export function bangkokDay(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Bangkok" }).format(at);
+  return dayFormat.format(at);
 }
 
 /** The time of day in Bangkok (HH:MM) of an instant. */
 export function bangkokTime(at: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Bangkok",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
+  return timeFormat.format(at);
 }
 
 /** The instant of a Bangkok day and time (Thailand keeps UTC+7 all year). */

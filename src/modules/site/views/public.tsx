@@ -861,14 +861,14 @@ export function ComplaintsPage(props: {
   );
 }
 
+const monthFormats = {
+  th: new Intl.DateTimeFormat("th-TH", { month: "long", year: "numeric", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }),
+};
+
 /** "2026-11" as "พฤศจิกายน 2569" or "November 2026". */
 export function monthLabel(month: string, lang: "th" | "en"): string {
-  const d = new Date(`${month}-15T00:00:00Z`);
-  return new Intl.DateTimeFormat(lang === "th" ? "th-TH" : "en-GB", {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(d);
+  return monthFormats[lang].format(new Date(`${month}-15T00:00:00Z`));
 }
 
 /** The status of a complaint as its filer sees it. */
