@@ -217,6 +217,12 @@ export async function hideComment(
   reason: string,
 ): Promise<SiteResult<number>> {
   if (!can(actor, "site.moderate", { tambonId })) return fail("_form", "error.403");
+  // Another tambon's comment is "not found" whatever the form holds.
+  const [exists] = await db
+    .select({ id: siteComments.id })
+    .from(siteComments)
+    .where(and(eq(siteComments.id, commentId), eq(siteComments.tambonId, tambonId)));
+  if (!exists) return fail("_form", "error.404");
   const why = reason.trim().slice(0, 500);
   if (!why) return fail("reason", "mod.reasonNeeded");
   return db.transaction(async (tx) => {
