@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../../../test/helpers/db.ts";
 import { tambons } from "../../core/db/schema.ts";
-import { indexItem, searchSite, SEARCH_CANDIDATES } from "./search.ts";
+import { indexItem, searchSite, searchSiteCached, SEARCH_CANDIDATES } from "./search.ts";
 
 for (const kind of DB_KINDS) {
   describe(`site search ranks a bounded set of matches on ${kind}`, () => {
@@ -75,6 +75,30 @@ for (const kind of DB_KINDS) {
         capped: false,
         hits: [],
       });
+    });
+
+    test("visitors asking the same thing at once share one query", async () => {
+      let queries = 0;
+      const counting = new Proxy(database.db, {
+        get(target, prop, receiver) {
+          if (prop === "select") queries++;
+          return Reflect.get(target, prop, receiver) as unknown;
+        },
+      });
+      // answers are kept per process: each database kind asks its own word
+      const word = kind === "pglite" ? "ประปา" : "ซ่อม";
+      await searchSite(counting, tambonId, word, { limit: 10, offset: 0 });
+      const perSearch = queries;
+      queries = 0;
+      const asked = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          searchSiteCached(counting, tambonId, word, { limit: 10, offset: 0 }),
+        ),
+      );
+      assert.ok(perSearch > 0);
+      assert.equal(queries, perSearch, "twenty visitors cost one search");
+      assert.ok(asked.every((r) => r === asked[0]));
+      assert.equal(asked[0]!.hits.length, 10);
     });
 
     test("the text search index is a GIN index", async () => {

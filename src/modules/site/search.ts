@@ -141,13 +141,14 @@ export async function searchSite(
   };
 }
 
-const recent = new Map<string, { at: number; value: SearchResult }>();
+const recent = new Map<string, { at: number; value: Promise<SearchResult> }>();
 const RECENT_MAX = 500;
 const RECENT_MS = 10_000;
 
 /**
  * `searchSite` with the answers of the last few seconds kept in memory (at most 500), dropped when
- * the tambon changes: a popular query is answered once, not once per visitor.
+ * the tambon changes: a popular query is answered once, not once per visitor, and visitors who
+ * ask the same thing at the same moment share one query.
  */
 export async function searchSiteCached(
   db: DbOrTx,
@@ -161,8 +162,11 @@ export async function searchSiteCached(
   const hit = recent.get(key);
   const now = Date.now();
   if (hit && now - hit.at < RECENT_MS) return hit.value;
-  const value = await searchSite(db, tambonId, query, opts);
+  const value = searchSite(db, tambonId, query, opts);
   if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
   recent.set(key, { at: now, value });
+  value.catch(() => {
+    if (recent.get(key)?.value === value) recent.delete(key);
+  });
   return value;
 }
