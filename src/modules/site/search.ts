@@ -143,10 +143,12 @@ export async function searchSite(
 
 const recent = new Map<string, { at: number; value: Promise<SearchResult> }>();
 const RECENT_MAX = 500;
-const RECENT_MS = 10_000;
+// Changes drop the answers at once (the generation is in the key); the time bound only covers
+// news whose scheduled publication or expiry passes.
+const RECENT_MS = 60_000;
 
 /**
- * `searchSite` with the answers of the last few seconds kept in memory (at most 500), dropped when
+ * `searchSite` with the answers of the last minute kept in memory (at most 500), dropped when
  * the tambon changes: a popular query is answered once, not once per visitor, and visitors who
  * ask the same thing at the same moment share one query.
  */
