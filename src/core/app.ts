@@ -59,6 +59,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const tambons = new TambonDirectory(database.db);
   await tambons.reload();
 
+  const cacheQuery = new Map<string, readonly string[]>();
+  for (const m of modules)
+    for (const [p, q] of Object.entries(m.cacheQuery ?? {})) cacheQuery.set(p, q);
+
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy:
@@ -136,7 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const html = renderPage(ctx, title, body, pageOpts?.description, pageOpts?.head);
     const status = pageOpts?.status ?? 200;
     if (req.cacheKey && status === 200 && !usedForm) {
-      const prepared = prepare(html, "text/html; charset=utf-8");
+      const prepared = prepare(html, "text/html; charset=utf-8", { quality: 5 });
       pageCache.set(req.cacheKey, req.cacheTambonId, req.cacheGeneration, prepared);
       return sendPrepared(req, this, prepared, "no-cache");
     }
@@ -158,7 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     req.actor = token ? await loadActor(database.db, token) : ANONYMOUS;
     if (req.actor.user && !req.cookies.tlang) req.lang = req.actor.user.lang;
     if (req.method === "GET" && !req.actor.user && !req.cookies.tflash) {
-      const key = `${req.headers.host ?? ""}|${req.lang}|${req.url}`;
+      const key = `${req.headers.host ?? ""}|${req.lang}|${cacheUrl(req.url, cacheQuery)}`;
       const hit = pageCache.get(key);
       if (hit) return sendPrepared(req, reply, hit, "no-cache");
       const slug = /^\/t\/([^/?#]+)/.exec(req.url)?.[1];
@@ -295,6 +299,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
 import { sql } from "drizzle-orm";
 const sqlPing = sql`select 1 as ok`;
+
+/**
+ * The address a page is cached under: for tambon pages that declared the query parameters they
+ * depend on, only those parameters (in the declared order); every other address as it is.
+ */
+export function cacheUrl(url: string, cacheQuery: ReadonlyMap<string, readonly string[]>): string {
+  const q = url.indexOf("?");
+  if (q < 0 || cacheQuery.size === 0) return url;
+  const m = /^\/t\/[^/?#]+(\/[^?#]*)$/.exec(url.slice(0, q));
+  const keep = m ? cacheQuery.get(m[1]!) : undefined;
+  if (!keep) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  const kept = new URLSearchParams();
+  for (const name of keep) for (const v of params.getAll(name)) kept.append(name, v);
+  const rest = kept.toString();
+  return rest ? `${url.slice(0, q)}?${rest}` : url.slice(0, q);
+}
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -57,6 +57,12 @@ export interface TambonModule {
    * to try every route with the ids of another tambon.
    */
   resources?: Record<string, PgTable>;
+  /**
+   * Tambon pages whose content depends only on the named query parameters: path under the
+   * tambon → parameters, e.g. `{ "/search": ["q", "page"] }`. Anonymous visits of such a page
+   * share one cached copy whatever else the address carries (tracking parameters, cache busters).
+   */
+  cacheQuery?: Record<string, readonly string[]>;
   /** Background work the server runs on an interval (not in tests unless started). */
   jobs?: ModuleJob[];
   /** Adds demo content to a demo tambon (inside the demo transaction). */

@@ -7,24 +7,39 @@ export interface Prepared {
   type: string;
   etag: string;
   identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
+  readonly gzip: Buffer;
+  readonly br: Buffer;
 }
 
-/** Compresses a body once (brotli and gzip) and computes its ETag. */
-export function prepare(body: string | Buffer, type: string): Prepared {
+/**
+ * Computes a body's ETag; its brotli and gzip forms are made on first use and then kept, so a page
+ * asked only once is compressed once, in the one encoding its visitor accepts. Pages rendered on
+ * request use a quicker brotli level (`quality` 5) than static assets (9, made once at start).
+ */
+export function prepare(
+  body: string | Buffer,
+  type: string,
+  opts: { quality?: number } = {},
+): Prepared {
   const identity = typeof body === "string" ? Buffer.from(body) : body;
+  const quality = opts.quality ?? 9;
+  let gzip: Buffer | undefined;
+  let br: Buffer | undefined;
   return {
     type,
     etag: `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`,
     identity,
-    gzip: gzipSync(identity, { level: 6 }),
-    br: brotliCompressSync(identity, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 9,
-        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-      },
-    }),
+    get gzip() {
+      return (gzip ??= gzipSync(identity, { level: 6 }));
+    },
+    get br() {
+      return (br ??= brotliCompressSync(identity, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: quality,
+          [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        },
+      }));
+    },
   };
 }
 

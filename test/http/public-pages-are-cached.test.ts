@@ -4,6 +4,22 @@ import { and, eq } from "drizzle-orm";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { tambons, villages } from "../../src/core/db/schema.ts";
 import { PageCache, prepare } from "../../src/core/page-cache.ts";
+import { cacheUrl } from "../../src/core/app.ts";
+
+test("a page that names its query parameters is cached under those alone", () => {
+  const declared = new Map([["/search", ["q", "page"]]]);
+  assert.equal(
+    cacheUrl("/t/la-ngu/search?fbclid=x&q=%E0%B8%AA&n=7&page=2", declared),
+    "/t/la-ngu/search?q=%E0%B8%AA&page=2",
+  );
+  assert.equal(cacheUrl("/t/la-ngu/search?utm_source=line", declared), "/t/la-ngu/search");
+  assert.equal(
+    cacheUrl("/t/la-ngu/news?category=3&n=1", declared),
+    "/t/la-ngu/news?category=3&n=1",
+    "other pages keep every parameter",
+  );
+  assert.equal(cacheUrl("/t/la-ngu/search", declared), "/t/la-ngu/search");
+});
 
 test("the page cache drops a tambon's pages and the network's on a change, not other tambons'", () => {
   const cache = new PageCache(60_000);
@@ -48,6 +64,18 @@ describe("public pages are cached for anonymous visitors (PGlite)", () => {
     });
     assert.equal(c.statusCode, 304);
     assert.equal(c.body, "");
+  });
+
+  test("one search asked with different extra parameters is rendered once", async () => {
+    const q = encodeURIComponent("สุขภาพ");
+    const first = await t.app.inject(`/t/la-ngu/search?q=${q}&n=1`);
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, /n%3D1/, "the language link goes back to the address asked");
+    const second = await t.app.inject(`/t/la-ngu/search?q=${q}&n=2`);
+    assert.equal(second.headers.etag, first.headers.etag);
+    assert.match(second.body, /n%3D1/, "the copy rendered for the first visitor");
+    const other = await t.app.inject(`/t/la-ngu/search?q=${encodeURIComponent("ชุมชน")}&n=3`);
+    assert.match(other.body, /n%3D3/, "another question is its own page");
   });
 
   test("a change made by staff shows at once", async () => {

@@ -82,6 +82,8 @@ export const siteModule: TambonModule = {
     });
   },
   jobs: [{ id: "site.visits", everyMs: 5_000, run: (deps) => visits.flush(deps.database.db) }],
+  // A search page shows only its words and page number: visitors asking the same thing share it.
+  cacheQuery: { "/search": ["q", "page"] },
   resources: {
     pages: sitePages,
     menu: siteMenuItems,

@@ -506,8 +506,6 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
   app.get<{ Querystring: { q?: string; page?: string } }>("/search", async (req, reply) => {
     const tambon = read(req);
     const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 200) : "";
-    // Queries vary without end: results are not kept in the shared page cache.
-    if (q) req.cacheKey = null;
     const page = pageParam(req.query.page);
     const { total, capped, hits } = q
       ? await searchSiteCached(db, tambon.id, q, { limit: 10, offset: (page - 1) * 10 })
