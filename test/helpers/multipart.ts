@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import type { Client } from "./app.ts";
 
 /** A file to send in a multipart form. */
@@ -55,4 +56,41 @@ export async function postMultipart(
   for (const c of res.cookies) client.cookies.set(c.name, c.value);
   if (String(res.headers["content-type"] ?? "").startsWith("text/html")) client.lastHtml = res.body;
   return res;
+}
+
+/**
+ * Sends the headers and the first KiB of a large multipart body, then waits: the status the
+ * server answers with before the rest arrives (null when it waits for the body).
+ */
+export function answerBeforeBody(
+  base: string,
+  path: string,
+  cookie: string,
+  declaredBytes: number,
+): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, {
+      method: "POST",
+      headers: {
+        cookie,
+        "content-type": "multipart/form-data; boundary=----x",
+        "content-length": String(declaredBytes),
+      },
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      resolve(null);
+    }, 3000);
+    req.on("response", (res) => {
+      clearTimeout(timer);
+      res.resume();
+      req.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", (e) => {
+      if ((e as NodeJS.ErrnoException).code !== "ECONNRESET") reject(e);
+    });
+    req.write(`------x\r\ncontent-disposition: form-data; name="photos"; filename="a.jpg"\r\n\r\n`);
+    req.write(Buffer.alloc(1024, 1));
+  });
 }

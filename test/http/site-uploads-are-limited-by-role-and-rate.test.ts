@@ -1,46 +1,8 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
-import { multipart } from "../helpers/multipart.ts";
-
-/**
- * Sends the headers and the first KiB of a large multipart body, then waits: the status the
- * server answers with before the rest arrives (null when it waits for the body).
- */
-function answerBeforeBody(
-  base: string,
-  path: string,
-  cookie: string,
-  declaredBytes: number,
-): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, {
-      method: "POST",
-      headers: {
-        cookie,
-        "content-type": "multipart/form-data; boundary=----x",
-        "content-length": String(declaredBytes),
-      },
-    });
-    const timer = setTimeout(() => {
-      req.destroy();
-      resolve(null);
-    }, 3000);
-    req.on("response", (res) => {
-      clearTimeout(timer);
-      res.resume();
-      req.destroy();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on("error", (e) => {
-      if ((e as NodeJS.ErrnoException).code !== "ECONNRESET") reject(e);
-    });
-    req.write(`------x\r\ncontent-disposition: form-data; name="photos"; filename="a.jpg"\r\n\r\n`);
-    req.write(Buffer.alloc(1024, 1));
-  });
-}
+import { answerBeforeBody, multipart } from "../helpers/multipart.ts";
 
 const complaint = {
   kind: "request",
