@@ -86,6 +86,19 @@ export const fields = {
             ),
         ]),
       ),
+  /** One of the given values; anything else is a field error (never silently replaced). */
+  choice: <const T extends readonly [string, ...string[]]>(values: T) =>
+    z.enum(values, { error: () => enc("err.choice") }),
+  /** One of the given values, or the default when the field is absent or empty. */
+  optionalChoice: <const T extends readonly [string, ...string[]]>(
+    values: T,
+    fallback: T[number],
+  ) =>
+    z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim() || fallback)
+      .pipe(z.enum(values, { error: () => enc("err.choice") })),
   optionalDate: () =>
     z
       .string()

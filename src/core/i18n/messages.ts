@@ -102,6 +102,10 @@ export const core = defineMessages("core", {
     en: "Please agree to the personal data policy to sign up",
   },
   "err.date": { th: "วันที่ไม่ถูกต้อง", en: "This is not a valid date" },
+  "err.choice": {
+    th: "กรุณาเลือกจากรายการที่มีให้",
+    en: "Please choose one of the options offered",
+  },
   "err.slug": {
     th: "ใช้ได้เฉพาะ a–z 0–9 และขีด (2–40 ตัว)",
     en: "Use a–z, 0–9 and dashes (2–40 characters)",
