@@ -34,6 +34,22 @@ export function interpolate(text: string, vars?: Record<string, string | number>
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
+const warned = new Set<string>();
+
+/**
+ * A key no dictionary defines (a stored value the code does not know, such as a status added by
+ * hand) shows as itself rather than breaking the page; the first lookup of each key is reported
+ * as a process warning, and the completeness test catches keys used in code.
+ */
+function warnMissing(dictionary: string, key: string): void {
+  const id = `${dictionary}:${key}`;
+  if (warned.has(id)) return;
+  warned.add(id);
+  process.emitWarning(`no translation for "${key}" in the ${dictionary} dictionary`, {
+    code: "TAMBON_MISSING_TRANSLATION",
+  });
+}
+
 /** Defines a dictionary; both languages are required for every key (checked by the compiler and a test). */
 export function defineMessages<K extends string>(
   name: string,
@@ -46,7 +62,14 @@ export function defineMessages<K extends string>(
     t(lang) {
       let fn = cache.get(lang);
       if (!fn) {
-        fn = (key, vars) => interpolate(messages[key][lang] || messages[key].th, vars);
+        fn = (key, vars) => {
+          const msg = Object.hasOwn(messages, key) ? messages[key] : undefined;
+          if (!msg) {
+            warnMissing(name, key);
+            return key;
+          }
+          return interpolate(msg[lang] || msg.th, vars);
+        };
         cache.set(lang, fn);
       }
       return fn;
