@@ -1,9 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { COMMANDS } from "../../src/cli/commands.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = path.join(root, "bin/tambon.js");
@@ -16,6 +18,94 @@ function tambon(args: string[], env: Record<string, string> = {}, input?: string
     input,
   });
 }
+
+/** A command that must answer without starting anything: stopped after a minute. */
+function tambonQuick(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [bin, ...args], {
+    env: { ...baseEnv, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+}
+
+const THAI = /[\u0E00-\u0E7F]/;
+
+test("every command's --help and -h print its help in Thai and English and do nothing else", () => {
+  // A data folder that must not come into being, and a PostgreSQL URL nothing answers on: a
+  // command that opened a database or wrote its secret would leave the folder or fail.
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "tambon-cli-")), "data");
+  const env = { TAMBON_DATA_DIR: dir, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" };
+  assert.ok(COMMANDS.length >= 7);
+  for (const c of COMMANDS) {
+    for (const args of [
+      [c.name, "--help"],
+      [c.name, "-h"],
+      ["help", c.name],
+    ]) {
+      const r = tambonQuick(args, env);
+      const what = `tambon ${args.join(" ")}`;
+      assert.equal(r.status, 0, `${what}: ${r.stderr}`);
+      assert.equal(r.stderr, "", what);
+      assert.match(r.stdout, new RegExp(`^tambon ${c.name} — `), what);
+      assert.match(r.stdout, /ใช้งาน \/ usage:/, what);
+      assert.match(r.stdout, THAI, what);
+      assert.match(r.stdout, /-h, --help +แสดงวิธีใช้นี้ \/ show this help/, what);
+      for (const option of Object.keys(c.options))
+        assert.match(r.stdout, new RegExp(`--${option}\\b`), `${what} names --${option}`);
+    }
+  }
+  const migrate = tambonQuick(["migrate", "--help"], { TAMBON_DATA_DIR: dir });
+  assert.equal(migrate.status, 0);
+  assert.doesNotMatch(migrate.stdout, /migrations applied/);
+  assert.equal(existsSync(dir), false, "no command's help created the data folder");
+  const tallyHelp = tambonQuick(["tally", "--help"]).stdout;
+  assert.match(tallyHelp, /tambon tally --verify FILE/);
+  assert.match(tallyHelp, /นับคะแนน/);
+  assert.match(tallyHelp, /Counts the votes/);
+});
+
+test("--version prints the version of package.json", () => {
+  const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+    version: string;
+  };
+  for (const flag of ["--version", "-v"]) {
+    const r = tambonQuick([flag]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `tambon ${version}\n`);
+  }
+});
+
+test("an unknown option or a wrong number of arguments exits 2 with one line on standard error", () => {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "tambon-cli-")), "data");
+  const env = { TAMBON_DATA_DIR: dir };
+  for (const c of COMMANDS) {
+    const r = tambonQuick([c.name, "--no-such-option"], env);
+    const what = `tambon ${c.name} --no-such-option`;
+    assert.equal(r.status, 2, `${what}: ${r.stderr}`);
+    assert.equal(r.stdout, "", what);
+    assert.equal(r.stderr.trim().split("\n").length, 1, `${what}: ${r.stderr}`);
+    assert.match(r.stderr, new RegExp(`^tambon: ${c.name}: unknown option --no-such-option`));
+  }
+  const global = tambonQuick(["--no-such-option"], env);
+  assert.equal(global.status, 2);
+  assert.equal(
+    global.stderr,
+    "tambon: unknown option --no-such-option / ไม่รู้จักตัวเลือกนี้; see tambon --help\n",
+  );
+  const missingFile = tambonQuick(["tally"], env);
+  assert.equal(missingFile.status, 2);
+  assert.match(missingFile.stderr, /^tambon: tally: missing FILE\|- .*\n$/);
+  const extra = tambonQuick(["migrate", "now"], env);
+  assert.equal(extra.status, 2);
+  assert.match(extra.stderr, /^tambon: migrate: unexpected argument "now"/);
+  const noValue = tambonQuick(["export-question", "1", "--tambon"], env);
+  assert.equal(noValue.status, 2);
+  assert.equal(noValue.stderr.trim().split("\n").length, 1, noValue.stderr);
+  const unknownHelp = tambonQuick(["help", "frobnicate"], env);
+  assert.equal(unknownHelp.status, 2);
+  assert.match(unknownHelp.stderr, /unknown command "frobnicate"/);
+  assert.equal(existsSync(dir), false, "nothing ran");
+});
 
 test("help is in Thai and English; a wrong command exits non-zero with one line", () => {
   const help = tambon(["--help"]);
@@ -133,6 +223,15 @@ test("tally reads a file or standard input and prints the count as JSON", () => 
   assert.equal(out.winner, 10);
   assert.deepEqual(out.weights, { "2": 2, "3": 1 });
   assert.deepEqual(out.chains, { "1": [1, 2] });
+  const summary = tambon(["tally", "--summary", file]);
+  assert.equal(summary.status, 0, summary.stderr);
+  const counted = JSON.parse(summary.stdout);
+  assert.equal(counted.winner, 10);
+  assert.equal(counted.weights, undefined, "--summary leaves out the weights");
+  assert.equal(counted.chains, undefined, "--summary leaves out the chains");
+  const both = tambon(["tally", "--summary", "--verify", file]);
+  assert.equal(both.status, 2);
+  assert.equal(both.stderr.trim().split("\n").length, 1);
   const fromStdin = tambon(["tally", "-"], {}, JSON.stringify(input));
   assert.equal(fromStdin.stdout, fromFile.stdout, "same bytes");
   const bad = tambon(["tally", "-"], {}, "{not json");
@@ -142,7 +241,15 @@ test("tally reads a file or standard input and prints the count as JSON", () => 
 
 /** Starts `tambon serve` on a random port and waits until /healthz answers. */
 async function startServe(args: string[], env: Record<string, string>) {
-  const port = String(20000 + Math.floor(Math.random() * 20000));
+  // A port the system has just handed out and taken back, so test files running at the same time
+  // never pick the same one.
+  const port = await new Promise<string>((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(String(free)));
+    });
+  });
   const child = spawn(process.execPath, [bin, "serve", ...args], {
     env: { ...baseEnv, ...env, PORT: port },
   });

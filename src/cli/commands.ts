@@ -1,0 +1,232 @@
+// The commands of `tambon`: names, options and help texts. This file is read on every run, so it
+// imports nothing; each command's code is loaded by `load` only when that command runs.
+
+/** Arguments of a command after parsing. */
+export interface CommandArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** A command's code: returns the exit code, or -1 when the process keeps running (serve). */
+export interface CommandModule {
+  run(args: CommandArgs): Promise<number>;
+}
+
+interface OptionSpec {
+  type: "string" | "boolean";
+  /** Shown after the option in the help, e.g. NAME. */
+  value?: string;
+  /** "ไทย / English". */
+  help: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** Positional arguments as shown in the list of commands, e.g. "FILE|-". */
+  args?: string;
+  /** Usage lines after "tambon ", when the options are not all optional. */
+  usage?: string[];
+  /** Fewest and most positional arguments. */
+  positionals: [number, number];
+  /** One line, "ไทย / English". */
+  summary: string;
+  /** Paragraphs in Thai, then in English. */
+  about: string;
+  options: Record<string, OptionSpec>;
+  load(): Promise<CommandModule>;
+}
+
+const DATABASE_TH =
+  "ใช้ PostgreSQL จาก DATABASE_URL หรือ PGlite ฝังตัวใน TAMBON_DATA_DIR (./data) และปรับโครงสร้างฐานข้อมูลก่อนเสมอ";
+const DATABASE_EN =
+  "Uses PostgreSQL at DATABASE_URL, or embedded PGlite in TAMBON_DATA_DIR (./data), and applies\npending migrations first.";
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: "serve",
+    positionals: [0, 0],
+    summary: "เปิดเว็บเซิร์ฟเวอร์ / start the web server",
+    about: `เปิดเว็บเซิร์ฟเวอร์ที่ HOST:PORT (127.0.0.1:3000) และทำงานเบื้องหลังตามรอบ หยุดด้วย Ctrl-C หรือ SIGTERM
+${DATABASE_TH}
+
+Serves the platform on HOST:PORT (127.0.0.1:3000) and runs the background jobs on their
+intervals; stops gracefully on Ctrl-C or SIGTERM. ${DATABASE_EN}`,
+    options: {
+      "demo-on-first-start": {
+        type: "boolean",
+        help: "โหลดข้อมูลสาธิตเมื่อฐานข้อมูลยังว่าง / load the demo network into an empty database",
+      },
+    },
+    load: () => import("./commands/serve.ts"),
+  },
+  {
+    name: "migrate",
+    positionals: [0, 0],
+    summary: "ปรับโครงสร้างฐานข้อมูลให้เป็นปัจจุบัน / apply pending database migrations",
+    about: `เปิดฐานข้อมูล (PostgreSQL จาก DATABASE_URL หรือ PGlite ฝังตัวใน TAMBON_DATA_DIR) แล้วปรับโครงสร้างตาม drizzle/ ที่ยังไม่ได้ทำ
+คำสั่งอื่นที่ใช้ฐานข้อมูลก็ทำเช่นนี้ก่อนเริ่มงาน
+
+Opens the database (PostgreSQL at DATABASE_URL, or embedded PGlite in TAMBON_DATA_DIR) and
+applies the migrations in drizzle/ that it has not had yet; the other commands that use the
+database do the same before they start.`,
+    options: {},
+    load: () => import("./commands/migrate.ts"),
+  },
+  {
+    name: "demo",
+    positionals: [0, 0],
+    summary:
+      "โหลดเครือข่ายสาธิต (ละงู ล้อมแรด เกาะคา) / load the demo network (La-ngu, Lom Raet, Ko Kha)",
+    about: `เพิ่มตำบลสาธิตที่ยังไม่มี และบัญชีสาธิต (รหัสผ่าน tambon-demo) สั่งซ้ำได้
+${DATABASE_TH}
+
+Adds the demo tambons that are not there yet and their demo logins (password tambon-demo);
+safe to run again. ${DATABASE_EN}`,
+    options: {},
+    load: () => import("./commands/demo.ts"),
+  },
+  {
+    name: "create-admin",
+    positionals: [0, 0],
+    usage: ["create-admin --name NAME (--username U | --phone P | --email E) [--password-stdin]"],
+    summary: "สร้างผู้ดูแลเครือข่าย / create a network administrator",
+    about: `สร้างบัญชีผู้ดูแลเครือข่าย ต้องระบุ --name และอย่างน้อยหนึ่งใน --username --phone --email
+รหัสผ่าน (อย่างน้อย 8 ตัวอักษร) จาก TAMBON_ADMIN_PASSWORD หรือจากอินพุตมาตรฐานเมื่อใช้ --password-stdin
+
+Creates a network administrator. Give --name and at least one of --username, --phone and
+--email; the password (8 characters or more) comes from TAMBON_ADMIN_PASSWORD, or from standard
+input with --password-stdin. ${DATABASE_EN}`,
+    options: {
+      name: { type: "string", value: "NAME", help: "ชื่อ นามสกุล / full name" },
+      username: {
+        type: "string",
+        value: "U",
+        help: "ชื่อผู้ใช้ (a-z 0-9 . -) / user name (a-z, 0-9, dot, dash)",
+      },
+      phone: { type: "string", value: "P", help: "เบอร์โทรศัพท์ / Thai phone number" },
+      email: { type: "string", value: "E", help: "อีเมล / e-mail address" },
+      "password-stdin": {
+        type: "boolean",
+        help: "อ่านรหัสผ่านจากอินพุตมาตรฐาน / read the password from standard input",
+      },
+    },
+    load: () => import("./commands/create-admin.ts"),
+  },
+  {
+    name: "tally",
+    args: "FILE|-",
+    positionals: [1, 1],
+    usage: ["tally [--summary] FILE|-", "tally --verify FILE"],
+    summary: "นับคะแนนแบบประชาธิปไตยลื่นไหล (JSON) / count a fluid-democracy vote (JSON in, JSON out)",
+    about: `นับคะแนนของหนึ่งคำถาม (ประชาธิปไตยลื่นไหล จัดอันดับแบบ Schulze) จากไฟล์ JSON หรือจากอินพุตมาตรฐานเมื่อ FILE เป็น "-"
+แล้วพิมพ์ผลเป็น JSON หนึ่งบรรทัด ไม่ใช้ฐานข้อมูล
+เมื่อใช้ --verify: FILE คือไฟล์จาก export-question ซึ่งจะถูกนับซ้ำและตรวจค่าแฮชทุกค่า
+สถานะเมื่อจบ: 0 นับแล้ว (หรือตรวจผ่าน), 1 อ่านข้อมูลไม่ได้หรือข้อมูลไม่ถูกต้อง, 2 ใช้คำสั่งผิด
+
+Counts the votes of one question (fluid democracy, Schulze ranking) from a JSON file, or from
+standard input when FILE is "-", and prints the result as one line of JSON; no database.
+With --verify, FILE is a file written by export-question: it is counted again and every hash
+is checked. Exit status: 0 counted (or verified), 1 unreadable or invalid input, 2 wrong usage.`,
+    options: {
+      summary: {
+        type: "boolean",
+        help: "ไม่แสดงน้ำหนักและสายการมอบสิทธิ์ / omit weights and chains",
+      },
+      verify: {
+        type: "boolean",
+        help: "นับซ้ำไฟล์จาก export-question และตรวจค่าแฮช / recount an export-question file and check its hashes",
+      },
+    },
+    load: () => import("./commands/tally.ts"),
+  },
+  {
+    name: "tick",
+    positionals: [0, 0],
+    summary:
+      "เลื่อนขั้นเรื่องที่ถึงกำหนดและส่งการแจ้งเตือน (สำหรับ cron) / move questions whose phase ended, send notifications (for cron)",
+    about: `ทำงานเบื้องหลังหนึ่งรอบ (เลื่อนขั้นตามเวลา เตือน ส่งอีเมลผ่าน SMTP_URL) เหมือนที่ serve ทำทุก 30 วินาที
+${DATABASE_TH}
+
+One pass of the scheduler (phases on time, reminders, e-mail through SMTP_URL), as serve does
+every 30 seconds. ${DATABASE_EN}`,
+    options: {},
+    load: () => import("./commands/tick.ts"),
+  },
+  {
+    name: "export-question",
+    args: "ID",
+    positionals: [1, 1],
+    usage: ["export-question ID --tambon SLUG"],
+    summary:
+      "ส่งออกบัตร การมอบสิทธิ์ และสมาชิก ณ เวลาปิด (JSON) / write the ballots, delegations and members at closing (JSON)",
+    about: `พิมพ์ข้อมูลของคำถามที่ปิดแล้ว ณ เวลาปิด ผลการนับ และสายแฮช เป็น JSON ให้ตรวจได้ด้วย tambon tally --verify
+
+Prints a closed question's input at closing, its result and its hash chain as JSON, for
+tambon tally --verify. ${DATABASE_EN}`,
+    options: {
+      tambon: { type: "string", value: "SLUG", help: "ตำบลของคำถาม / the question's tambon" },
+    },
+    load: () => import("./commands/export-question.ts"),
+  },
+];
+
+const ENVIRONMENT = `สภาพแวดล้อม / environment:
+  PORT (3000)  HOST (127.0.0.1)  DATABASE_URL (postgres://…; ไม่กำหนด = PGlite ฝังตัว / unset = embedded PGlite)
+  TAMBON_DATA_DIR (./data)  TAMBON_SECRET  SMTP_URL  LOG_LEVEL (info)
+`;
+
+function usageLines(c: CommandSpec): string[] {
+  const lines = c.usage ?? [
+    `${c.name}${Object.keys(c.options).length ? " [options]" : ""}${c.args ? ` ${c.args}` : ""}`,
+  ];
+  return lines.map((l) => `  tambon ${l}`);
+}
+
+function optionLines(c: CommandSpec): string[] {
+  const rows = Object.entries(c.options).map(([name, o]) => [
+    `--${name}${o.value ? ` ${o.value}` : ""}`,
+    o.help,
+  ]);
+  rows.push(["-h, --help", "แสดงวิธีใช้นี้ / show this help"]);
+  const width = Math.max(...rows.map(([flag]) => flag!.length)) + 2;
+  return rows.map(([flag, help]) => `  ${flag!.padEnd(width)}${help}`);
+}
+
+/** The help of `tambon --help`: every command in one screen. */
+export function mainHelp(): string {
+  const lines = [
+    "tambon — แพลตฟอร์มตำบลจัดการสุขภาพ / the Tambon community-health platform",
+    "",
+    "ใช้งาน / usage: tambon <command> [options]",
+    "",
+    "คำสั่ง / commands:",
+  ];
+  for (const c of COMMANDS) {
+    const head = `${c.name}${c.args ? ` ${c.args}` : ""}`;
+    lines.push(`  ${head.padEnd(20)}  ${c.summary}`);
+  }
+  lines.push(
+    "",
+    "  tambon <command> --help   วิธีใช้ของแต่ละคำสั่ง / the help of one command",
+    "  tambon --version          แสดงรุ่น / print the version",
+    "",
+    ENVIRONMENT,
+  );
+  return lines.join("\n");
+}
+
+/** The help of `tambon <command> --help`. */
+export function commandHelp(c: CommandSpec): string {
+  return [
+    `tambon ${c.name} — ${c.summary}`,
+    "",
+    "ใช้งาน / usage:",
+    ...usageLines(c),
+    "",
+    c.about,
+    "",
+    "ตัวเลือก / options:",
+    ...optionLines(c),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,81 @@
+import { loadConfig } from "../../core/config.ts";
+import { users } from "../../core/db/schema.ts";
+import { hashPassword, passwordProblem } from "../../core/auth/password.ts";
+import { isEmail, isPhone, normalisePhone } from "../../core/forms.ts";
+import { audit } from "../../core/audit.ts";
+import { withDatabase } from "../database.ts";
+import { CliError } from "../errors.ts";
+import type { CommandArgs } from "../commands.ts";
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
+
+/** `tambon create-admin --name NAME --username U | --phone P | --email E`. */
+export async function run({ values }: CommandArgs): Promise<number> {
+  const name = str(values.name)?.trim();
+  if (!name) throw new CliError("create-admin: --name is required / ต้องระบุ --name", 2);
+  const username = str(values.username)?.trim().toLowerCase() || null;
+  const rawPhone = str(values.phone);
+  const phone = rawPhone ? normalisePhone(rawPhone) : null;
+  const email = str(values.email)?.trim() || null;
+  if (!username && !phone && !email)
+    throw new CliError(
+      "create-admin: give --username, --phone or --email / ต้องระบุอย่างน้อยหนึ่งอย่าง",
+      2,
+    );
+  if (username && !/^[a-z0-9][a-z0-9.-]{2,39}$/.test(username))
+    throw new CliError("create-admin: --username uses a-z, 0-9, dot and dash (3-40 characters)", 2);
+  if (phone && !isPhone(phone))
+    throw new CliError("create-admin: --phone must be a Thai phone number of 9-10 digits", 2);
+  if (email && !isEmail(email))
+    throw new CliError("create-admin: --email is not a valid e-mail address", 2);
+  const password = values["password-stdin"]
+    ? (await readStdin()).replace(/\r?\n$/, "")
+    : (process.env.TAMBON_ADMIN_PASSWORD ?? "");
+  if (!password)
+    throw new CliError(
+      "create-admin: set TAMBON_ADMIN_PASSWORD or use --password-stdin / ต้องระบุรหัสผ่าน",
+      2,
+    );
+  if (passwordProblem(password))
+    throw new CliError(
+      "create-admin: the password needs at least 8 characters / รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร",
+      2,
+    );
+  await withDatabase(loadConfig(), async (database) => {
+    try {
+      const passwordHash = await hashPassword(password);
+      const id = await database.db.transaction(async (tx) => {
+        const [u] = await tx
+          .insert(users)
+          .values({ name, username, phone, email, passwordHash, isPlatformAdmin: true })
+          .returning({ id: users.id });
+        await audit(tx, {
+          tambonId: null,
+          actorId: null,
+          action: "user.create",
+          targetType: "user",
+          targetId: u!.id,
+          after: { name, username, phone, email, platformAdmin: true },
+        });
+        return u!.id;
+      });
+      process.stdout.write(
+        `created network administrator #${id} (${username ?? phone ?? email})\n`,
+      );
+    } catch (err) {
+      const m = (err as Error).message + String((err as { cause?: unknown }).cause ?? "");
+      if (/unique|duplicate/i.test(m))
+        throw new CliError(
+          "create-admin: an account with this username, phone or e-mail exists / มีบัญชีนี้แล้ว",
+        );
+      throw err;
+    }
+  });
+  return 0;
+}

@@ -1,0 +1,19 @@
+import { runTallyCommand } from "../../modules/decisions/tally-cli.ts";
+import { CliError } from "../errors.ts";
+import type { CommandArgs } from "../commands.ts";
+
+/** `tambon tally [--summary] FILE|-` counts a vote; `tambon tally --verify FILE` checks an export. */
+export async function run({ values, positionals }: CommandArgs): Promise<number> {
+  const source = positionals[0]!;
+  if (values.verify) {
+    if (values.summary)
+      throw new CliError("tally: --verify and --summary do not go together / ใช้ร่วมกันไม่ได้", 2);
+    const { verifyCommand } = await import("../../modules/decisions/cli.ts");
+    return await verifyCommand([source]);
+  }
+  return await runTallyCommand([...(values.summary ? ["--summary"] : []), "--", source], {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+}
