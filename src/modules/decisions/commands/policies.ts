@@ -23,21 +23,19 @@ const fraction = () =>
       ]),
     );
 
-const schema = z
-  .object({
-    nameTh: fields.text(100),
-    nameEn: fields.optionalText(100),
-    discussionDays: fields.int(0, 365),
-    frozenDays: fields.int(0, 365),
-    votingDays: fields.int(1, 365),
-    majority: fraction(),
-    quorum: fraction(),
-    minPerVillage: fields.optionalInt(0, 1000),
-    villagesFraction: fraction(),
-    secrecy: z.enum(["public", "private"], { error: "err.required" }),
-    maxWeight: fields.optionalInt(1, 10_000_000),
-  })
-  .loose();
+const schema = z.object({
+  nameTh: fields.text(100),
+  nameEn: fields.optionalText(100),
+  discussionDays: fields.int(0, 365),
+  frozenDays: fields.int(0, 365),
+  votingDays: fields.int(1, 365),
+  majority: fraction(),
+  quorum: fraction(),
+  minPerVillage: fields.optionalInt(0, 1000),
+  villagesFraction: fraction(),
+  secrecy: fields.choice(["public", "private"]),
+  maxWeight: fields.optionalInt(1, 10_000_000),
+});
 
 /** Creates or edits a decision policy (admins). */
 export async function savePolicy(
@@ -58,7 +56,20 @@ export async function savePolicy(
   const parsed = parseForm(schema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const values = { ...v, majority: v.majority ?? 0.5, quorum: v.quorum ?? 0 };
+  const values = {
+    tambonId,
+    nameTh: v.nameTh,
+    nameEn: v.nameEn,
+    discussionDays: v.discussionDays,
+    frozenDays: v.frozenDays,
+    votingDays: v.votingDays,
+    majority: v.majority ?? 0.5,
+    quorum: v.quorum ?? 0,
+    minPerVillage: v.minPerVillage,
+    villagesFraction: v.villagesFraction,
+    secrecy: v.secrecy,
+    maxWeight: v.maxWeight,
+  };
   return db.transaction(async (tx) => {
     const [current] = policyId
       ? await tx
@@ -71,12 +82,9 @@ export async function savePolicy(
       ? await tx
           .update(decisionPolicies)
           .set(values)
-          .where(eq(decisionPolicies.id, current.id))
+          .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, current.id)))
           .returning()
-      : await tx
-          .insert(decisionPolicies)
-          .values({ ...values, tambonId })
-          .returning();
+      : await tx.insert(decisionPolicies).values(values).returning();
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,

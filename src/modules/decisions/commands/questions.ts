@@ -21,15 +21,13 @@ import { getQuestion, lockQuestion, type Question } from "../queries.ts";
 import { notifyFollowers } from "./notify.ts";
 import { closeQuestion } from "./close.ts";
 
-const openSchema = z
-  .object({
-    title: fields.text(200),
-    area: fields.text(12),
-    policy: fields.text(12),
-    altTitle: fields.text(200),
-    altBody: fields.text(20000),
-  })
-  .loose();
+const openSchema = z.object({
+  title: fields.text(200),
+  area: fields.text(12),
+  policy: fields.text(12),
+  altTitle: fields.text(200),
+  altBody: fields.text(20000),
+});
 
 /** Opens a question with its first alternative (draft; a quick poll goes straight to voting). */
 export async function openQuestion(
@@ -99,7 +97,7 @@ export async function openQuestion(
   });
 }
 
-const altSchema = z.object({ altTitle: fields.text(200), altBody: fields.text(20000) }).loose();
+const altSchema = z.object({ altTitle: fields.text(200), altBody: fields.text(20000) });
 
 /** Adds a competing alternative (draft and discussion phases). */
 export async function addAlternative(

@@ -76,7 +76,15 @@ export async function castBallot(
     };
     await tx
       .insert(ballots)
-      .values({ tambonId, questionId, userId: voterId, ...values })
+      .values({
+        tambonId,
+        questionId,
+        userId: voterId,
+        grades: values.grades,
+        recordedBy: values.recordedBy,
+        receiptHash: values.receiptHash,
+        updatedAt: values.updatedAt,
+      })
       .onConflictDoUpdate({ target: [ballots.questionId, ballots.userId], set: values });
     const payload = receiptHash
       ? { ballot: ballotCommitment(receiptHash) }
