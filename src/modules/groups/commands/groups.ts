@@ -8,7 +8,7 @@ import type { Actor } from "../../../core/roles.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { getArea } from "../../areas/public.ts";
 import { groupMemberships, nominations, workGroups } from "../schema.ts";
-import { isGroupKind, isPosition, overlaps, type Position } from "../group.ts";
+import { GROUP_KINDS, overlaps, POSITIONS } from "../group.ts";
 import { nameKey } from "../meeting.ts";
 import {
   findMemberByName,
@@ -57,18 +57,16 @@ export async function groupPeriods(
     .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.groupId, groupId)));
 }
 
-const groupSchema = z
-  .object({
-    kind: z.string(),
-    nameTh: fields.text(200),
-    nameEn: fields.optionalText(200),
-    purposeTh: fields.optionalText(4000),
-    purposeEn: fields.optionalText(4000),
-    areaId: fields.optionalInt(1, 2 ** 31 - 1),
-    formedOn: fields.optionalDate(),
-    dissolvedOn: fields.optionalDate(),
-  })
-  .loose();
+const groupSchema = z.object({
+  kind: fields.choice(GROUP_KINDS),
+  nameTh: fields.text(200),
+  nameEn: fields.optionalText(200),
+  purposeTh: fields.optionalText(4000),
+  purposeEn: fields.optionalText(4000),
+  areaId: fields.optionalInt(1, 2 ** 31 - 1),
+  formedOn: fields.optionalDate(),
+  dissolvedOn: fields.optionalDate(),
+});
 
 /** Forms a group or edits it: validate → authorize → write + audit. One central group per tambon. */
 export async function saveGroup(
@@ -83,7 +81,6 @@ export async function saveGroup(
   const parsed = parseForm(groupSchema, body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (!isGroupKind(v.kind)) return fail("kind", "err.choice");
   const formedOn = v.formedOn ?? today;
   if (v.dissolvedOn && v.dissolvedOn < formedOn) return fail("dissolvedOn", "err.endBeforeStart");
   if (v.areaId && !(await getArea(db, tambonId, v.areaId))) return fail("areaId", "err.area");
@@ -110,7 +107,8 @@ export async function saveGroup(
       if (other) return fail<GroupRow>("kind", "err.centralExists");
     }
     const values = {
-      kind: v.kind as GroupRow["kind"],
+      tambonId,
+      kind: v.kind,
       nameTh: v.nameTh,
       nameEn: v.nameEn,
       purposeTh: v.purposeTh,
@@ -125,10 +123,7 @@ export async function saveGroup(
           .set(values)
           .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, current.id)))
           .returning()
-      : await tx
-          .insert(workGroups)
-          .values({ ...values, tambonId })
-          .returning();
+      : await tx.insert(workGroups).values(values).returning();
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
@@ -149,18 +144,16 @@ export async function saveGroup(
   });
 }
 
-const memberSchema = z
-  .object({
-    name: fields.text(200),
-    villageId: fields.optionalInt(1, 2 ** 31 - 1),
-    pillar: fields.optionalText(200),
-    position: z.string().optional(),
-    task: fields.optionalText(500),
-    startOn: fields.optionalDate(),
-    endOn: fields.optionalDate(),
-    joinReason: fields.optionalText(500),
-  })
-  .loose();
+const memberSchema = z.object({
+  name: fields.text(200),
+  villageId: fields.optionalInt(1, 2 ** 31 - 1),
+  pillar: fields.optionalText(200),
+  position: fields.optionalChoice(POSITIONS, "member"),
+  task: fields.optionalText(500),
+  startOn: fields.optionalDate(),
+  endOn: fields.optionalDate(),
+  joinReason: fields.optionalText(500),
+});
 
 async function villageOfTambon(tx: DbOrTx, tambonId: number, id: number | null): Promise<boolean> {
   if (id === null) return true;
@@ -187,7 +180,7 @@ export async function addMember(
   const parsed = parseForm(memberSchema, body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const position: Position = isPosition(v.position) ? v.position : "member";
+  const position = v.position;
   const startOn = v.startOn ?? today;
   if (v.endOn && v.endOn < startOn) return fail("endOn", "err.endBeforeStart");
   return db.transaction(async (tx) => {
@@ -236,9 +229,10 @@ export async function addMember(
   });
 }
 
-const endSchema = z
-  .object({ endOn: fields.optionalDate(), leaveReason: fields.optionalText(500) })
-  .loose();
+const endSchema = z.object({
+  endOn: fields.optionalDate(),
+  leaveReason: fields.optionalText(500),
+});
 
 /**
  * Records that a member left (last day and reason); the period stays in the history. A period
@@ -290,15 +284,13 @@ export async function endMembership(
   });
 }
 
-const nominationSchema = z
-  .object({
-    groupId: fields.int(1, 2 ** 31 - 1),
-    name: fields.text(200),
-    villageId: fields.optionalInt(1, 2 ** 31 - 1),
-    pillar: fields.optionalText(200),
-    position: z.string().optional(),
-  })
-  .loose();
+const nominationSchema = z.object({
+  groupId: fields.int(1, 2 ** 31 - 1),
+  name: fields.text(200),
+  villageId: fields.optionalInt(1, 2 ** 31 - 1),
+  pillar: fields.optionalText(200),
+  position: fields.optionalChoice(POSITIONS, "member"),
+});
 
 /**
  * A village assembly nominates a person to a group; a later resolution approves or rejects it.
@@ -315,7 +307,7 @@ export async function nominate(
   const parsed = parseForm(nominationSchema, body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const position: Position = isPosition(v.position) ? v.position : "member";
+  const position = v.position;
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
     if (!meeting) return failCore<NominationRow>("_form", "error.404");

@@ -12,7 +12,7 @@ import { agendaItems, meetings, workGroups } from "../schema.ts";
 import {
   bangkokInstant,
   defaultStep,
-  isMeetingKind,
+  MEETING_KINDS,
   MEETING_STATUSES,
   takesVillageQuorum,
   type MeetingKind,
@@ -24,25 +24,28 @@ import { fail, failCore, type GResult } from "../result.ts";
 
 const TIME = /^([01]\d|2[0-3])[:.]([0-5]\d)$/;
 
-const schema = z
-  .object({
-    kind: z.string(),
-    step: z.string().optional(),
-    titleTh: fields.text(200),
-    titleEn: fields.optionalText(200),
-    descriptionTh: fields.optionalText(4000),
-    date: fields.text(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "err.date")),
-    startTime: fields.text(5),
-    endTime: fields.optionalText(5),
-    place: fields.optionalText(200),
-    organiser: fields.optionalText(200),
-    groupId: fields.optionalInt(1, 2 ** 31 - 1),
-    areaId: fields.optionalInt(1, 2 ** 31 - 1),
-    status: z.string().optional(),
-    quorumMinPerVillage: fields.optionalInt(0, 100),
-    quorumVillagesPct: fields.optionalInt(1, 100),
-  })
-  .loose();
+const schema = z.object({
+  kind: fields.choice(MEETING_KINDS),
+  // Empty means the usual step of the meeting's kind.
+  step: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim())
+    .pipe(z.enum(["", "1", "2", "3"], { error: () => "err.choice" })),
+  titleTh: fields.text(200),
+  titleEn: fields.optionalText(200),
+  descriptionTh: fields.optionalText(4000),
+  date: fields.text(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "err.date")),
+  startTime: fields.text(5),
+  endTime: fields.optionalText(5),
+  place: fields.optionalText(200),
+  organiser: fields.optionalText(200),
+  groupId: fields.optionalInt(1, 2 ** 31 - 1),
+  areaId: fields.optionalInt(1, 2 ** 31 - 1),
+  status: fields.optionalChoice(MEETING_STATUSES, "planned"),
+  quorumMinPerVillage: fields.optionalInt(0, 100),
+  quorumVillagesPct: fields.optionalInt(1, 100),
+});
 
 /** The form of a meeting plus the ids of the invited groups and villages. */
 export interface MeetingInput {
@@ -96,13 +99,9 @@ export async function saveMeeting(
   const parsed = parseForm(schema, input.body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (!isMeetingKind(v.kind)) return fail("kind", "err.choice");
   const kind: MeetingKind = v.kind;
-  const step: Step =
-    v.step === "1" || v.step === "2" || v.step === "3"
-      ? (Number(v.step) as Step)
-      : defaultStep(kind);
-  const status: MeetingStatus = MEETING_STATUSES.find((s) => s === v.status) ?? "planned";
+  const step: Step = v.step ? (Number(v.step) as Step) : defaultStep(kind);
+  const status: MeetingStatus = v.status;
   if (!TIME.test(v.startTime)) return fail("startTime", "err.time");
   if (v.endTime && !TIME.test(v.endTime)) return fail("endTime", "err.time");
   const startsAt = bangkokInstant(v.date, v.startTime.replace(".", ":"));
@@ -140,6 +139,7 @@ export async function saveMeeting(
       return fail<MeetingRow>("invitedVillageIds", "err.village");
     const locked = !!current?.minutesConfirmedAt;
     const values = {
+      tambonId,
       kind,
       step,
       titleTh: v.titleTh,
@@ -161,19 +161,18 @@ export async function saveMeeting(
           (!current && takesVillageQuorum(kind) ? input.defaultMinPerVillage : null)),
       quorumVillagesPct: locked ? current!.quorumVillagesPct : (v.quorumVillagesPct ?? 100),
       updatedAt: new Date(),
+      signinCode: current ? current.signinCode : newSigninCode(),
+      revision: current ? sql`${meetings.revision} + 1` : 0,
     };
     let row: MeetingRow;
     if (current) {
       [row] = (await tx
         .update(meetings)
-        .set({ ...values, revision: sql`${meetings.revision} + 1` })
+        .set(values)
         .where(and(eq(meetings.id, current.id), eq(meetings.tambonId, tambonId)))
         .returning()) as [MeetingRow];
     } else {
-      [row] = (await tx
-        .insert(meetings)
-        .values({ ...values, tambonId, signinCode: newSigninCode() })
-        .returning()) as [MeetingRow];
+      [row] = (await tx.insert(meetings).values(values).returning()) as [MeetingRow];
     }
     if (!locked) row = await refreshQuorum(tx, row);
     await audit(tx, {
@@ -202,13 +201,11 @@ export async function saveMeeting(
   });
 }
 
-const agendaSchema = z
-  .object({
-    titleTh: fields.text(300),
-    titleEn: fields.optionalText(300),
-    minutesTh: fields.optionalText(20000),
-  })
-  .loose();
+const agendaSchema = z.object({
+  titleTh: fields.text(300),
+  titleEn: fields.optionalText(300),
+  minutesTh: fields.optionalText(20000),
+});
 
 /** Adds an agenda item to a meeting or edits one (title and minutes), until the minutes are confirmed. */
 export async function saveAgendaItem(

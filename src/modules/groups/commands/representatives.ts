@@ -12,16 +12,14 @@ import { nameKey } from "../meeting.ts";
 import { findMemberByName, type TermRow } from "../queries.ts";
 import { fail, failCore, type GResult } from "../result.ts";
 
-const termSchema = z
-  .object({
-    villageId: fields.int(1, 2 ** 31 - 1),
-    name: fields.optionalText(200),
-    userId: fields.optionalInt(1, 2 ** 31 - 1),
-    startOn: fields.optionalDate(),
-    endOn: fields.optionalDate(),
-    chosenBy: fields.optionalText(300),
-  })
-  .loose();
+const termSchema = z.object({
+  villageId: fields.int(1, 2 ** 31 - 1),
+  name: fields.optionalText(200),
+  userId: fields.optionalInt(1, 2 ** 31 - 1),
+  startOn: fields.optionalDate(),
+  endOn: fields.optionalDate(),
+  chosenBy: fields.optionalText(300),
+});
 
 /** Gives the village_rep role to a person unless they hold it; true when it was given now. */
 export async function grantRepRole(
@@ -112,9 +110,10 @@ export async function recordTerm(
   });
 }
 
-const endSchema = z
-  .object({ endOn: fields.optionalDate(), endReason: fields.optionalText(300) })
-  .loose();
+const endSchema = z.object({
+  endOn: fields.optionalDate(),
+  endReason: fields.optionalText(300),
+});
 
 /**
  * Ends a term on a day (its last day). When that day has come and the person has no other term

@@ -18,7 +18,7 @@ import { bangkokDay } from "../meeting.ts";
 import {
   countVotes,
   decideOutcome,
-  isDecisionMethod,
+  DECISION_METHODS,
   isVoteChoice,
   type Counts,
   type DecisionMethod,
@@ -33,17 +33,15 @@ import { overlaps } from "../group.ts";
 /** Link types this module writes itself (a resolution's own effects). */
 export const OWN_LINK_TYPES = ["group_membership", "work_group"] as const;
 
-const schema = z
-  .object({
-    textTh: fields.text(8000),
-    textEn: fields.optionalText(8000),
-    method: z.string(),
-    agendaItemId: fields.optionalInt(1, 2 ** 31 - 1),
-    votesFor: fields.optionalInt(0, 1_000_000),
-    votesAgainst: fields.optionalInt(0, 1_000_000),
-    votesAbstain: fields.optionalInt(0, 1_000_000),
-  })
-  .loose();
+const schema = z.object({
+  textTh: fields.text(8000),
+  textEn: fields.optionalText(8000),
+  method: fields.choice(DECISION_METHODS),
+  agendaItemId: fields.optionalInt(1, 2 ** 31 - 1),
+  votesFor: fields.optionalInt(0, 1_000_000),
+  votesAgainst: fields.optionalInt(0, 1_000_000),
+  votesAbstain: fields.optionalInt(0, 1_000_000),
+});
 
 /** A resolution form: the fields, the individual votes (attendance id → choice) and the nominations it approves. */
 export interface ResolutionInput {
@@ -65,7 +63,6 @@ function parseResolution(input: ResolutionInput, allowIndividual: boolean): GRes
   const parsed = parseForm(schema, input.body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (!isDecisionMethod(v.method)) return fail("method", "err.choice");
   const votes = new Map<number, VoteChoice>();
   let counts: Counts | null = null;
   if (v.method === "show_of_hands" || (v.method === "individual_votes" && !allowIndividual)) {
