@@ -564,15 +564,41 @@ async function addLinks(tx: Tx, tambon: Tambon) {
   );
 }
 
-async function addCentre(
-  tx: Tx,
-  tambon: Tambon,
-  values: Omit<typeof learningCentres.$inferInsert, "tambonId">,
-  photos: number,
-) {
+/** What the demo tells of a learning centre. */
+type DemoCentre = Pick<
+  typeof learningCentres.$inferInsert,
+  | "nameTh"
+  | "nameEn"
+  | "topicTh"
+  | "topicEn"
+  | "areaId"
+  | "villageId"
+  | "hostPartnerId"
+  | "learnTh"
+  | "learnEn"
+  | "capacity"
+  | "contactName"
+  | "contactPhone"
+>;
+
+async function addCentre(tx: Tx, tambon: Tambon, centre: DemoCentre, photos: number) {
   const [c] = await tx
     .insert(learningCentres)
-    .values({ ...values, tambonId: tambon.id })
+    .values({
+      tambonId: tambon.id,
+      nameTh: centre.nameTh,
+      nameEn: centre.nameEn,
+      topicTh: centre.topicTh,
+      topicEn: centre.topicEn,
+      areaId: centre.areaId,
+      villageId: centre.villageId,
+      hostPartnerId: centre.hostPartnerId,
+      learnTh: centre.learnTh,
+      learnEn: centre.learnEn,
+      capacity: centre.capacity,
+      contactName: centre.contactName,
+      contactPhone: centre.contactPhone,
+    })
     .returning({ id: learningCentres.id });
   for (let i = 0; i < photos; i++) {
     const file = demoFileName("centre", fileIndex++);
@@ -591,27 +617,89 @@ async function addCentre(
   return c!.id;
 }
 
+/** What the demo tells of an agreement. */
+type DemoAgreement = Pick<
+  typeof agreements.$inferInsert,
+  | "kind"
+  | "titleTh"
+  | "titleEn"
+  | "purposeTh"
+  | "purposeEn"
+  | "scopeTh"
+  | "signedOn"
+  | "startsOn"
+  | "endsOn"
+  | "status"
+  | "documentFile"
+  | "documentBytes"
+>;
+
+/** What the demo tells of a party to an agreement. */
+type DemoParty = Pick<
+  typeof agreementParties.$inferInsert,
+  | "partyKind"
+  | "partyDopaCode"
+  | "partnerId"
+  | "pillarId"
+  | "nameTh"
+  | "nameEn"
+  | "signatoryName"
+  | "signatoryPosition"
+>;
+
 async function addAgreement(
   tx: Tx,
   tambon: Tambon,
-  values: Omit<typeof agreements.$inferInsert, "tambonId">,
-  parties: Omit<typeof agreementParties.$inferInsert, "tambonId" | "agreementId" | "position">[],
+  agreement: DemoAgreement,
+  parties: DemoParty[],
   activities: { heldOn: string; titleTh: string; titleEn: string; note?: string }[],
   actorId: number,
 ) {
   const [a] = await tx
     .insert(agreements)
-    .values({ ...values, tambonId: tambon.id, createdBy: actorId })
+    .values({
+      tambonId: tambon.id,
+      createdBy: actorId,
+      kind: agreement.kind,
+      titleTh: agreement.titleTh,
+      titleEn: agreement.titleEn,
+      purposeTh: agreement.purposeTh,
+      purposeEn: agreement.purposeEn,
+      scopeTh: agreement.scopeTh,
+      signedOn: agreement.signedOn,
+      startsOn: agreement.startsOn,
+      endsOn: agreement.endsOn,
+      status: agreement.status,
+      documentFile: agreement.documentFile,
+      documentBytes: agreement.documentBytes,
+    })
     .returning({ id: agreements.id });
-  await tx
-    .insert(agreementParties)
-    .values(
-      parties.map((p, i) => ({ ...p, tambonId: tambon.id, agreementId: a!.id, position: i + 1 })),
-    );
+  await tx.insert(agreementParties).values(
+    parties.map((p, i) => ({
+      tambonId: tambon.id,
+      agreementId: a!.id,
+      position: i + 1,
+      partyKind: p.partyKind,
+      partyDopaCode: p.partyDopaCode,
+      partnerId: p.partnerId,
+      pillarId: p.pillarId,
+      nameTh: p.nameTh,
+      nameEn: p.nameEn,
+      signatoryName: p.signatoryName,
+      signatoryPosition: p.signatoryPosition,
+    })),
+  );
   if (activities.length)
-    await tx
-      .insert(agreementActivities)
-      .values(activities.map((x) => ({ ...x, tambonId: tambon.id, agreementId: a!.id })));
+    await tx.insert(agreementActivities).values(
+      activities.map((x) => ({
+        tambonId: tambon.id,
+        agreementId: a!.id,
+        heldOn: x.heldOn,
+        titleTh: x.titleTh,
+        titleEn: x.titleEn,
+        note: x.note,
+      })),
+    );
   return a!.id;
 }
 

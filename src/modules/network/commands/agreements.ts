@@ -39,19 +39,17 @@ async function partyCount(db: DbOrTx, agreementId: number): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-const schema = z
-  .object({
-    titleTh: fields.text(300),
-    titleEn: fields.optionalText(300),
-    purposeTh: fields.optionalText(6000),
-    purposeEn: fields.optionalText(6000),
-    scopeTh: fields.optionalText(6000),
-    scopeEn: fields.optionalText(6000),
-    signedOn: fields.optionalDate(),
-    startsOn: fields.optionalDate(),
-    endsOn: fields.optionalDate(),
-  })
-  .loose();
+const schema = z.object({
+  titleTh: fields.text(300),
+  titleEn: fields.optionalText(300),
+  purposeTh: fields.optionalText(6000),
+  purposeEn: fields.optionalText(6000),
+  scopeTh: fields.optionalText(6000),
+  scopeEn: fields.optionalText(6000),
+  signedOn: fields.optionalDate(),
+  startsOn: fields.optionalDate(),
+  endsOn: fields.optionalDate(),
+});
 
 /** A signed document sent with the agreement form. */
 export interface AgreementDocument {
@@ -120,6 +118,9 @@ export async function saveAgreement(
     documentBytes = null;
   }
   const values = {
+    tambonId,
+    kind,
+    createdBy: current ? current.createdBy : (actor.user?.id ?? null),
     titleTh: v.titleTh,
     titleEn: v.titleEn,
     purposeTh: v.purposeTh,
@@ -142,17 +143,16 @@ export async function saveAgreement(
             .set(values)
             .where(and(eq(agreements.id, current.id), eq(agreements.tambonId, tambonId)))
             .returning()
-        : await tx
-            .insert(agreements)
-            .values({ ...values, kind, tambonId, createdBy: actor.user?.id ?? null })
-            .returning();
+        : await tx.insert(agreements).values(values).returning();
       if (!current && kind === "mou") {
+        const own = tambonPartyNames(tambon);
         await tx.insert(agreementParties).values({
           tambonId,
           agreementId: row!.id,
           partyKind: "tambon",
           partyDopaCode: tambon.dopaCode,
-          ...tambonPartyNames(tambon),
+          nameTh: own.nameTh,
+          nameEn: own.nameEn,
           position: 1,
         });
       }
@@ -176,17 +176,15 @@ export async function saveAgreement(
   }
 }
 
-const partySchema = z
-  .object({
-    nameTh: fields.optionalText(300),
-    nameEn: fields.optionalText(300),
-    dopaCode: fields.optionalText(6),
-    partnerId: fields.optionalInt(1, 2_000_000_000),
-    pillarId: fields.optionalInt(1, 2_000_000_000),
-    signatoryName: fields.optionalText(200),
-    signatoryPosition: fields.optionalText(200),
-  })
-  .loose();
+const partySchema = z.object({
+  nameTh: fields.optionalText(300),
+  nameEn: fields.optionalText(300),
+  dopaCode: fields.optionalText(6),
+  partnerId: fields.optionalInt(1, 2_000_000_000),
+  pillarId: fields.optionalInt(1, 2_000_000_000),
+  signatoryName: fields.optionalText(200),
+  signatoryPosition: fields.optionalText(200),
+});
 
 /**
  * Adds a party to an agreement: a tambon by its national code (on the platform or not), one of the
@@ -253,7 +251,8 @@ export async function addParty(
         partyDopaCode,
         partnerId,
         pillarId: v.pillarId,
-        ...names,
+        nameTh: names.nameTh,
+        nameEn: names.nameEn,
         signatoryName: v.signatoryName,
         signatoryPosition: v.signatoryPosition,
         position,
@@ -316,14 +315,12 @@ export async function removeParty(
   return { ok: true, value: { id: partyId } };
 }
 
-const activitySchema = z
-  .object({
-    heldOn: fields.optionalDate(),
-    activityTitleTh: fields.text(300),
-    activityTitleEn: fields.optionalText(300),
-    activityNote: fields.optionalText(4000),
-  })
-  .loose();
+const activitySchema = z.object({
+  heldOn: fields.optionalDate(),
+  activityTitleTh: fields.text(300),
+  activityTitleEn: fields.optionalText(300),
+  activityNote: fields.optionalText(4000),
+});
 
 /** Records an activity done under an agreement. */
 export async function addActivity(

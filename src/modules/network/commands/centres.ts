@@ -20,23 +20,21 @@ export async function ownCentre(db: DbOrTx, tambonId: number, id: number) {
   return row;
 }
 
-const schema = z
-  .object({
-    nameTh: fields.text(200),
-    nameEn: fields.optionalText(200),
-    topicTh: fields.optionalText(300),
-    topicEn: fields.optionalText(300),
-    areaId: fields.optionalInt(1, 2_000_000_000),
-    villageId: fields.optionalInt(1, 2_000_000_000),
-    hostPartnerId: fields.optionalInt(1, 2_000_000_000),
-    learnTh: fields.optionalText(4000),
-    learnEn: fields.optionalText(4000),
-    capacity: fields.optionalInt(1, 10_000),
-    contactName: fields.optionalText(200),
-    contactPhone: fields.optionalText(30),
-    contactEmail: fields.optionalText(200),
-  })
-  .loose();
+const schema = z.object({
+  nameTh: fields.text(200),
+  nameEn: fields.optionalText(200),
+  topicTh: fields.optionalText(300),
+  topicEn: fields.optionalText(300),
+  areaId: fields.optionalInt(1, 2_000_000_000),
+  villageId: fields.optionalInt(1, 2_000_000_000),
+  hostPartnerId: fields.optionalInt(1, 2_000_000_000),
+  learnTh: fields.optionalText(4000),
+  learnEn: fields.optionalText(4000),
+  capacity: fields.optionalInt(1, 10_000),
+  contactName: fields.optionalText(200),
+  contactPhone: fields.optionalText(30),
+  contactEmail: fields.optionalText(200),
+});
 
 /** Records or edits a learning centre of the tambon. */
 export async function saveCentre(
@@ -67,6 +65,7 @@ export async function saveCentre(
   Object.assign(errors, contact.errors);
   if (Object.keys(errors).length) return { ok: false, errors };
   const values = {
+    tambonId,
     nameTh: v.nameTh,
     nameEn: v.nameEn,
     topicTh: v.topicTh,
@@ -91,10 +90,7 @@ export async function saveCentre(
           .set(values)
           .where(and(eq(learningCentres.id, current.id), eq(learningCentres.tambonId, tambonId)))
           .returning({ id: learningCentres.id })
-      : await tx
-          .insert(learningCentres)
-          .values({ ...values, tambonId })
-          .returning({ id: learningCentres.id });
+      : await tx.insert(learningCentres).values(values).returning({ id: learningCentres.id });
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,

@@ -14,18 +14,12 @@ import { fail, failCore, type NetResult } from "../errors.ts";
 export const RELATIONS = ["mentor_of", "member_of", "peer"] as const;
 export type Relation = (typeof RELATIONS)[number];
 
-/** Type guard for a relation from a form. */
-export function isRelation(v: unknown): v is Relation {
-  return typeof v === "string" && (RELATIONS as readonly string[]).includes(v);
-}
-
-const schema = z
-  .object({
-    dopaCode: fields.text(6),
-    since: fields.optionalDate(),
-    note: fields.optionalText(1000),
-  })
-  .loose();
+const schema = z.object({
+  dopaCode: fields.text(6),
+  relation: fields.choice(RELATIONS),
+  since: fields.optionalDate(),
+  note: fields.optionalText(1000),
+});
 
 /**
  * Declares the tambon's link to another tambon (on the platform or not, by its national code).
@@ -42,8 +36,7 @@ export async function declareLink(
   const parsed = parseForm(schema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (!isRelation(input.relation)) return fail("relation", "err.choice");
-  const relation = input.relation;
+  const relation = v.relation;
   if (v.dopaCode === tambon.dopaCode) return fail("dopaCode", "err.linkSelf");
   const place = await lookupSubdistrict(v.dopaCode);
   if (!place) return fail("dopaCode", "err.dopaCode");

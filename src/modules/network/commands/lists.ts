@@ -12,15 +12,13 @@ import { fail, failCore, type NetResult } from "../errors.ts";
 /** Which list an entry belongs to: the pillars, or one of the term lists. */
 export type ListName = "pillar" | TermList;
 
-const schema = z
-  .object({
-    nameTh: fields.text(160),
-    nameEn: fields.optionalText(160),
-    descriptionTh: fields.optionalText(2000),
-    descriptionEn: fields.optionalText(2000),
-    position: fields.optionalInt(0, 1000),
-  })
-  .loose();
+const schema = z.object({
+  nameTh: fields.text(160),
+  nameEn: fields.optionalText(160),
+  descriptionTh: fields.optionalText(2000),
+  descriptionEn: fields.optionalText(2000),
+  position: fields.optionalInt(0, 1000),
+});
 
 /** Adds or edits an entry of a tambon's pillars, partner kinds or partner roles. */
 export async function saveListItem(
@@ -60,6 +58,7 @@ export async function saveListItem(
         .from(networkPillars)
         .where(eq(networkPillars.tambonId, tambonId));
       const values = {
+        tambonId,
         nameTh: v.nameTh,
         nameEn: v.nameEn,
         descriptionTh: v.descriptionTh,
@@ -72,10 +71,7 @@ export async function saveListItem(
             .set(values)
             .where(and(eq(networkPillars.id, current.id), eq(networkPillars.tambonId, tambonId)))
             .returning()
-        : await tx
-            .insert(networkPillars)
-            .values({ ...values, tambonId })
-            .returning();
+        : await tx.insert(networkPillars).values(values).returning();
       await audit(tx, {
         tambonId,
         actorId: actor.user?.id ?? null,
@@ -117,6 +113,8 @@ export async function saveListItem(
       .from(networkTerms)
       .where(and(eq(networkTerms.tambonId, tambonId), eq(networkTerms.list, list)));
     const values = {
+      tambonId,
+      list,
       nameTh: v.nameTh,
       nameEn: v.nameEn,
       position: v.position ?? current?.position ?? Number(max?.p ?? 0) + 1,
@@ -127,10 +125,7 @@ export async function saveListItem(
           .set(values)
           .where(and(eq(networkTerms.id, current.id), eq(networkTerms.tambonId, tambonId)))
           .returning()
-      : await tx
-          .insert(networkTerms)
-          .values({ ...values, list, tambonId })
-          .returning();
+      : await tx.insert(networkTerms).values(values).returning();
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
@@ -192,13 +187,24 @@ export async function seedNetworkDefaults(
   tambonId: number,
   actorId: number | null,
 ): Promise<void> {
-  await tx.insert(networkPillars).values(defaultPillars().map((p) => ({ ...p, tambonId })));
+  await tx.insert(networkPillars).values(
+    defaultPillars().map((p) => ({
+      tambonId,
+      nameTh: p.nameTh,
+      nameEn: p.nameEn,
+      position: p.position,
+    })),
+  );
+  const term = (list: TermList) => (t: { nameTh: string; nameEn: string; position: number }) => ({
+    tambonId,
+    list,
+    nameTh: t.nameTh,
+    nameEn: t.nameEn,
+    position: t.position,
+  });
   await tx
     .insert(networkTerms)
-    .values([
-      ...defaultRoles().map((r) => ({ ...r, tambonId, list: "role" as const })),
-      ...defaultKinds().map((k) => ({ ...k, tambonId, list: "kind" as const })),
-    ]);
+    .values([...defaultRoles().map(term("role")), ...defaultKinds().map(term("kind"))]);
   await audit(tx, {
     tambonId,
     actorId,

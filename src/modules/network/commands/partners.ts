@@ -19,22 +19,20 @@ import {
   ownVillages,
 } from "./shared.ts";
 
-const schema = z
-  .object({
-    nameTh: fields.text(200),
-    nameEn: fields.optionalText(200),
-    kindId: fields.optionalInt(1, 2_000_000_000),
-    roleId: fields.optionalInt(1, 2_000_000_000),
-    pillarId: fields.optionalInt(1, 2_000_000_000),
-    descriptionTh: fields.optionalText(4000),
-    descriptionEn: fields.optionalText(4000),
-    contactName: fields.optionalText(200),
-    contactPhone: fields.optionalText(30),
-    contactEmail: fields.optionalText(200),
-    website: fields.optionalText(300),
-    contactUser: fields.optionalText(120),
-  })
-  .loose();
+const schema = z.object({
+  nameTh: fields.text(200),
+  nameEn: fields.optionalText(200),
+  kindId: fields.optionalInt(1, 2_000_000_000),
+  roleId: fields.optionalInt(1, 2_000_000_000),
+  pillarId: fields.optionalInt(1, 2_000_000_000),
+  descriptionTh: fields.optionalText(4000),
+  descriptionEn: fields.optionalText(4000),
+  contactName: fields.optionalText(200),
+  contactPhone: fields.optionalText(30),
+  contactEmail: fields.optionalText(200),
+  website: fields.optionalText(300),
+  contactUser: fields.optionalText(120),
+});
 
 /** A web address the directory may link to. */
 const WEBSITE = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
@@ -114,6 +112,8 @@ export async function savePartner(
   else if (extras.removeLogo) logoFile = null;
 
   const values = {
+    tambonId,
+    createdBy: current ? current.createdBy : (actor.user?.id ?? null),
     nameTh: v.nameTh,
     nameEn: v.nameEn,
     kindId: v.kindId,
@@ -137,10 +137,7 @@ export async function savePartner(
             .set(values)
             .where(and(eq(partners.id, current.id), eq(partners.tambonId, tambonId)))
             .returning()
-        : await tx
-            .insert(partners)
-            .values({ ...values, tambonId, createdBy: actor.user?.id ?? null })
-            .returning();
+        : await tx.insert(partners).values(values).returning();
       await tx.delete(partnerVillages).where(eq(partnerVillages.partnerId, row!.id));
       if (villageIds.length)
         await tx

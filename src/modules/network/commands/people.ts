@@ -22,14 +22,12 @@ export async function memberOf(db: DbOrTx, tambonId: number, userId: number) {
   return row;
 }
 
-const profileSchema = z
-  .object({
-    titleTh: fields.optionalText(200),
-    titleEn: fields.optionalText(200),
-    bioTh: fields.optionalText(3000),
-    bioEn: fields.optionalText(3000),
-  })
-  .loose();
+const profileSchema = z.object({
+  titleTh: fields.optionalText(200),
+  titleEn: fields.optionalText(200),
+  bioTh: fields.optionalText(3000),
+  bioEn: fields.optionalText(3000),
+});
 
 /**
  * Saves what the network shows of a person and whether they agreed to be shown publicly. Staff
@@ -59,7 +57,12 @@ export async function saveProfile(
       .where(and(eq(personProfiles.tambonId, tambonId), eq(personProfiles.userId, userId)));
     const consentChanged = (current?.publicConsent ?? false) !== consent;
     const values = {
-      ...v,
+      tambonId,
+      userId,
+      titleTh: v.titleTh,
+      titleEn: v.titleEn,
+      bioTh: v.bioTh,
+      bioEn: v.bioEn,
       publicConsent: consent,
       consentAt: consentChanged ? new Date() : (current?.consentAt ?? null),
       consentBy: consentChanged ? (actor.user?.id ?? null) : (current?.consentBy ?? null),
@@ -71,10 +74,7 @@ export async function saveProfile(
           .set(values)
           .where(and(eq(personProfiles.id, current.id), eq(personProfiles.tambonId, tambonId)))
           .returning({ id: personProfiles.id })
-      : await tx
-          .insert(personProfiles)
-          .values({ ...values, tambonId, userId })
-          .returning({ id: personProfiles.id });
+      : await tx.insert(personProfiles).values(values).returning({ id: personProfiles.id });
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,

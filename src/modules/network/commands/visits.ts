@@ -41,17 +41,15 @@ export async function requestedVisit(db: DbOrTx, requesterId: number, id: number
   return row;
 }
 
-const requestSchema = z
-  .object({
-    groupName: fields.optionalText(200),
-    contactName: fields.optionalText(200),
-    contactPhone: fields.optionalText(30),
-    contactEmail: fields.optionalText(200),
-    requestedOn: fields.optionalDate(),
-    groupSize: fields.int(1, 10_000),
-    topics: fields.text(2000),
-  })
-  .loose();
+const requestSchema = z.object({
+  groupName: fields.optionalText(200),
+  contactName: fields.optionalText(200),
+  contactPhone: fields.optionalText(30),
+  contactEmail: fields.optionalText(200),
+  requestedOn: fields.optionalDate(),
+  groupSize: fields.int(1, 10_000),
+  topics: fields.text(2000),
+});
 
 /** Who files a request: a tambon on the platform (from its own scope), the public, or the host's staff. */
 export type RequestSource =
@@ -155,9 +153,10 @@ export async function requestVisit(
   };
 }
 
-const answerSchema = z
-  .object({ proposedOn: fields.optionalDate(), hostNote: fields.optionalText(2000) })
-  .loose();
+const answerSchema = z.object({
+  proposedOn: fields.optionalDate(),
+  hostNote: fields.optionalText(2000),
+});
 
 /**
  * The host's answer to a request: accept it, propose another date, or decline. Accepting when
@@ -185,16 +184,19 @@ export async function answerVisit(
   if (answer === "propose" && v.proposedOn! < today) return fail("proposedOn", "err.pastDate");
   const hostNote = v.hostNote || visit.hostNote;
   // Accepting after proposing another date accepts the date proposed: it becomes the visit's date.
-  const values =
-    answer === "propose"
-      ? { status: next, proposedOn: v.proposedOn, hostNote }
-      : answer === "accept" && visit.status === "proposed" && visit.proposedOn
-        ? { status: next, requestedOn: visit.proposedOn, proposedOn: null, hostNote }
-        : { status: next, proposedOn: null, hostNote };
+  const acceptsProposal = answer === "accept" && visit.status === "proposed" && !!visit.proposedOn;
+  const requestedOn = acceptsProposal ? visit.proposedOn! : visit.requestedOn;
+  const proposedOn = answer === "propose" ? v.proposedOn : null;
   await db.transaction(async (tx) => {
     await tx
       .update(studyVisits)
-      .set({ ...values, updatedAt: new Date() })
+      .set({
+        status: next,
+        requestedOn: acceptsProposal ? requestedOn : undefined,
+        proposedOn,
+        hostNote,
+        updatedAt: new Date(),
+      })
       .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, tambonId)));
     const entry = {
       actorId: actor.user?.id ?? null,
@@ -202,11 +204,7 @@ export async function answerVisit(
       targetType: "study_visit",
       targetId: visit.id,
       before: { status: visit.status, requestedOn: visit.requestedOn },
-      after: {
-        status: next,
-        requestedOn: "requestedOn" in values ? values.requestedOn : visit.requestedOn,
-        proposedOn: values.proposedOn ?? null,
-      },
+      after: { status: next, requestedOn, proposedOn },
     };
     await audit(tx, { ...entry, tambonId });
     if (visit.requestingTambonId) await audit(tx, { ...entry, tambonId: visit.requestingTambonId });
@@ -234,14 +232,19 @@ export async function replyToVisit(
   const next = afterRequesterAnswer(visit.status, answer);
   if (!next) return fail("answer", "err.notNow");
   const note = (input.requesterNote ?? "").trim().slice(0, 2000);
-  const values =
-    answer === "accept_proposal"
-      ? { status: next, requestedOn: visit.proposedOn ?? visit.requestedOn, proposedOn: null }
-      : { status: next };
+  // Accepting the host's proposal makes it the visit's date; withdrawing leaves the dates as they are.
+  const accepting = answer === "accept_proposal";
+  const requestedOn = accepting ? (visit.proposedOn ?? visit.requestedOn) : visit.requestedOn;
   await db.transaction(async (tx) => {
     await tx
       .update(studyVisits)
-      .set({ ...values, requesterNote: note || visit.requesterNote, updatedAt: new Date() })
+      .set({
+        status: next,
+        requestedOn: accepting ? requestedOn : undefined,
+        proposedOn: accepting ? null : undefined,
+        requesterNote: note || visit.requesterNote,
+        updatedAt: new Date(),
+      })
       .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.requestingTambonId, requesterId)));
     const entry = {
       actorId: actor.user?.id ?? null,
@@ -277,14 +280,19 @@ export async function replyByLink(
   const next = afterRequesterAnswer(visit.status, answer);
   if (!next) return fail("answer", "err.notNow");
   const note = (input.requesterNote ?? "").trim().slice(0, 2000);
-  const values =
-    answer === "accept_proposal"
-      ? { status: next, requestedOn: visit.proposedOn ?? visit.requestedOn, proposedOn: null }
-      : { status: next };
+  // Accepting the host's proposal makes it the visit's date; withdrawing leaves the dates as they are.
+  const accepting = answer === "accept_proposal";
+  const requestedOn = accepting ? (visit.proposedOn ?? visit.requestedOn) : visit.requestedOn;
   await db.transaction(async (tx) => {
     await tx
       .update(studyVisits)
-      .set({ ...values, requesterNote: note || visit.requesterNote, updatedAt: new Date() })
+      .set({
+        status: next,
+        requestedOn: accepting ? requestedOn : undefined,
+        proposedOn: accepting ? null : undefined,
+        requesterNote: note || visit.requesterNote,
+        updatedAt: new Date(),
+      })
       .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, hostId)));
     await audit(tx, {
       tambonId: hostId,
@@ -293,20 +301,18 @@ export async function replyByLink(
       targetType: "study_visit",
       targetId: visit.id,
       before: { status: visit.status, requestedOn: visit.requestedOn },
-      after: { status: next, requestedOn: values.requestedOn ?? visit.requestedOn, via: "link" },
+      after: { status: next, requestedOn, via: "link" },
     });
   });
   return { ok: true, value: { id: visit.id, status: next } };
 }
 
-const recordSchema = z
-  .object({
-    visitedOn: fields.optionalDate(),
-    visitorsCount: fields.int(1, 10_000),
-    learnedTh: fields.text(6000),
-    learnedEn: fields.optionalText(6000),
-  })
-  .loose();
+const recordSchema = z.object({
+  visitedOn: fields.optionalDate(),
+  visitorsCount: fields.int(1, 10_000),
+  learnedTh: fields.text(6000),
+  learnedEn: fields.optionalText(6000),
+});
 
 /** The host records that an accepted visit took place: when, how many came, what was learned. */
 export async function recordVisit(
