@@ -1,10 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { createApp } from "../../src/app.ts";
 import type { Config } from "../../src/core/config.ts";
-import { loadDemo } from "../../src/demo/load-demo.ts";
-import { modules } from "../../src/modules/index.ts";
 import { openTestDatabase, type DbKind, type TestDatabase } from "./db.ts";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -32,10 +30,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds the app on a new database of the given kind. */
+/**
+ * Builds the app on a new database of the given kind. The demo's pictures and documents are not
+ * files of the database: the app makes them in its data dir when they are first asked for.
+ */
 export async function startTestApp(kind: DbKind, opts: { demo?: boolean } = {}): Promise<TestApp> {
-  const database = await openTestDatabase(kind);
-  if (opts.demo) await loadDemo(database.db, modules);
+  const database = await openTestDatabase(kind, { demo: opts.demo });
   const app = await createApp(testConfig(), database);
   await app.ready();
   return {
@@ -44,6 +44,7 @@ export async function startTestApp(kind: DbKind, opts: { demo?: boolean } = {}):
     async close() {
       await app.close();
       await database.drop();
+      rmSync(app.config.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,25 @@
-import { randomBytes } from "node:crypto";
-import { migrateDatabase, openDatabase, type Database } from "../../src/core/db/index.ts";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  migrateDatabase,
+  migrationsFolder,
+  openDatabase,
+  type Database,
+  type Db,
+} from "../../src/core/db/index.ts";
+import { todayIso } from "../../src/core/dates.ts";
+import type { SQL } from "drizzle-orm";
 
 /** The database kinds every database test runs on. */
 export const DB_KINDS = ["pglite", "postgres"] as const;
@@ -12,6 +32,177 @@ export const TEST_PG_URL =
 /** A migrated database for one test file, with a drop function. */
 export interface TestDatabase extends Database {
   drop(): Promise<void>;
+}
+
+/** What a new test database holds besides the migrated schema. */
+export interface TestDatabaseOptions {
+  /** The demo network (three tambons with their people and content). */
+  demo?: boolean;
+}
+
+/*
+ * Migrating a database and loading the demo take most of a test file's set-up, so each is done
+ * once per run: a migrated PostgreSQL database (and one with the demo) serves as the template of
+ * every test database, and a dump of a migrated PGlite (and one with the demo) is loaded into each
+ * PGlite. `scripts/run-tests.mjs` gives every test process of a run the same folder
+ * (TAMBON_TEST_RUN_DIR) and name (TAMBON_TEST_RUN_ID): the first process that needs a template
+ * builds it while the others wait, and the run removes them all at its end. The names carry a hash
+ * of the migrations (and, for the demo, of the sources and today's date), so a change made during
+ * the run gets its own template instead of a stale one. A test file run on its own builds the PGlite
+ * dumps in its own process and makes PostgreSQL databases from scratch.
+ */
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const RUN_DIR = process.env.TAMBON_TEST_RUN_DIR || null;
+const RUN_ID = /^[a-z0-9]{1,20}$/.test(process.env.TAMBON_TEST_RUN_ID ?? "")
+  ? process.env.TAMBON_TEST_RUN_ID!
+  : null;
+/** Where the run lists the PostgreSQL templates it made, for `scripts/run-tests.mjs` to drop. */
+export const PG_TEMPLATES_FILE = "pg-templates.txt";
+
+type Variant = "schema" | "demo";
+
+function hashFiles(
+  hash: ReturnType<typeof createHash>,
+  dir: string,
+  keep: (file: string) => boolean,
+) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) hashFiles(hash, file, keep);
+    else if (keep(file)) {
+      hash.update(path.relative(ROOT, file) + "\0");
+      hash.update(readFileSync(file));
+      hash.update("\0");
+    }
+  }
+}
+
+const keys = new Map<Variant, string>();
+/** A hash of what a template's content depends on. */
+function templateKey(variant: Variant): string {
+  let key = keys.get(variant);
+  if (key) return key;
+  const hash = createHash("sha256");
+  if (variant === "schema") {
+    hashFiles(hash, migrationsFolder, () => true);
+    const pglite = path.join(ROOT, "node_modules/@electric-sql/pglite/package.json");
+    if (existsSync(pglite)) hash.update(JSON.parse(readFileSync(pglite, "utf8")).version);
+  } else {
+    hash.update(templateKey("schema"));
+    hashFiles(
+      hash,
+      path.join(ROOT, "src"),
+      (f) => /\.(tsx?|json)$/.test(f) && !/\.test\.tsx?$/.test(f),
+    );
+    // the demo dates its rows from today
+    hash.update(todayIso());
+  }
+  key = hash.digest("hex").slice(0, 12);
+  keys.set(variant, key);
+  return key;
+}
+
+function memo<T>(cache: Map<Variant, Promise<T>>, variant: Variant, make: () => Promise<T>) {
+  let p = cache.get(variant);
+  if (!p) {
+    p = make();
+    cache.set(variant, p);
+    p.catch(() => cache.delete(variant));
+  }
+  return p;
+}
+
+async function loadDemoInto(db: Db) {
+  const [{ loadDemo }, { modules }] = await Promise.all([
+    import("../../src/demo/load-demo.ts"),
+    import("../../src/modules/index.ts"),
+  ]);
+  await loadDemo(db, modules);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The file's bytes; the first process of the run to ask builds it while the others wait. */
+async function sharedFile(
+  file: string,
+  build: () => Promise<Buffer<ArrayBuffer>>,
+): Promise<Buffer<ArrayBuffer>> {
+  const lock = `${file}.lock`;
+  for (;;) {
+    if (existsSync(file)) return readFileSync(file);
+    try {
+      mkdirSync(lock);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(path.join(lock, "pid"), "utf8"));
+      } catch {
+        // the builder has not written its pid yet, or has just finished
+      }
+      if (owner && !alive(owner)) rmSync(lock, { recursive: true, force: true });
+      await sleep(200);
+      continue;
+    }
+    try {
+      writeFileSync(path.join(lock, "pid"), String(process.pid));
+      if (existsSync(file)) return readFileSync(file);
+      const bytes = await build();
+      const partial = `${file}.${process.pid}.part`;
+      writeFileSync(partial, bytes);
+      renameSync(partial, file);
+      return bytes;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** PGlite in memory, empty or loaded from a dump; `dump()` makes a dump of it. */
+async function openPglite(
+  dump?: Buffer<ArrayBuffer>,
+): Promise<Database & { dump(): Promise<Buffer<ArrayBuffer>> }> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = await PGlite.create(dump ? { loadDataDir: new Blob([dump]) } : {});
+  const db = drizzle({ client }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    close: () => client.close(),
+    dump: async () => Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()),
+  };
+}
+
+const dumps = new Map<Variant, Promise<Buffer<ArrayBuffer>>>();
+/** The data directory (a tarball) of a migrated PGlite, with the demo loaded for "demo". */
+function pgliteDump(variant: Variant): Promise<Buffer<ArrayBuffer>> {
+  return memo(dumps, variant, async () => {
+    const build = async () => {
+      const database = await openPglite(
+        variant === "demo" ? await pgliteDump("schema") : undefined,
+      );
+      try {
+        if (variant === "schema") await migrateDatabase(database);
+        else await loadDemoInto(database.db);
+        return await database.dump();
+      } finally {
+        await database.close();
+      }
+    };
+    if (!RUN_DIR) return build();
+    return sharedFile(path.join(RUN_DIR, `pglite-${variant}-${templateKey(variant)}.tar`), build);
+  });
 }
 
 async function adminClient() {
@@ -30,26 +221,108 @@ async function adminClient() {
   return sql;
 }
 
-/** Opens a fresh, migrated database of the given kind (PGlite in memory, or a new PostgreSQL database). */
-export async function openTestDatabase(kind: DbKind): Promise<TestDatabase> {
-  if (kind === "pglite") {
-    const database = await openDatabase({ memory: true });
-    await migrateDatabase(database);
-    return { ...database, drop: () => database.close() };
-  }
-  const admin = await adminClient();
-  const name = `tambon_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await admin.unsafe(`create database ${name}`);
+function pgUrl(name: string): string {
   const url = new URL(TEST_PG_URL);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  await migrateDatabase(database);
+  return url.toString();
+}
+
+const templates = new Map<Variant, Promise<string>>();
+/** The name of the run's template database: migrated, with the demo loaded for "demo". */
+function pgTemplate(variant: Variant): Promise<string> {
+  return memo(templates, variant, async () => {
+    const name = `tambon_tpl_${RUN_ID}_${variant === "demo" ? "d" : "s"}${templateKey(variant)}`;
+    const admin = await adminClient();
+    try {
+      // Session-level: released when this process dies, so a waiting process then builds it.
+      await admin`select pg_advisory_lock(hashtext(${name}))`;
+      const [found] = await admin`select 1 from pg_database where datname = ${name}`;
+      if (found) return name;
+      const building = `${name}_b`;
+      await admin.unsafe(`drop database if exists ${building} with (force)`);
+      appendFileSync(path.join(RUN_DIR!, PG_TEMPLATES_FILE), `${building}\n${name}\n`);
+      if (variant === "schema") await admin.unsafe(`create database ${building}`);
+      else await admin.unsafe(`create database ${building} template ${await pgTemplate("schema")}`);
+      const database = await openDatabase({ url: pgUrl(building) });
+      try {
+        if (variant === "schema") await migrateDatabase(database);
+        else await loadDemoInto(database.db);
+      } finally {
+        await database.close();
+      }
+      // Only a finished template gets its name; nobody connects to it afterwards, which a copy needs.
+      await admin.unsafe(`alter database ${building} rename to ${name}`);
+      await admin.unsafe(`alter database ${name} with allow_connections false`);
+      return name;
+    } finally {
+      await admin.end({ timeout: 5 });
+    }
+  });
+}
+
+/** A new PostgreSQL database (a copy of `template` when given) that drop() removes. */
+async function newPgDatabase(
+  template: string | null,
+): Promise<{ name: string; database: Database }> {
+  const admin = await adminClient();
+  const name = `tambon_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  try {
+    await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  return { name, database: await openDatabase({ url: pgUrl(name) }) };
+}
+
+function droppable(database: Database, name: string | null): TestDatabase {
+  const { db, kind, rows, close } = database;
   return {
-    ...database,
+    db,
+    kind,
+    rows,
+    close,
     async drop() {
       await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 5 });
+      if (!name) return;
+      const admin = await adminClient();
+      try {
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await admin.end({ timeout: 5 });
+      }
     },
   };
+}
+
+/**
+ * Opens a fresh, migrated database of the given kind (PGlite in memory, or a new PostgreSQL
+ * database), with the demo network loaded when asked. Each call gets its own database.
+ */
+export async function openTestDatabase(
+  kind: DbKind,
+  opts: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
+  const variant: Variant = opts.demo ? "demo" : "schema";
+  if (kind === "pglite") return droppable(await openPglite(await pgliteDump(variant)), null);
+  if (RUN_DIR && RUN_ID) {
+    const { name, database } = await newPgDatabase(await pgTemplate(variant));
+    return droppable(database, name);
+  }
+  const { name, database } = await newPgDatabase(null);
+  const test = droppable(database, name);
+  try {
+    await migrateDatabase(database);
+    if (opts.demo) await loadDemoInto(database.db);
+  } catch (err) {
+    await test.drop();
+    throw err;
+  }
+  return test;
+}
+
+/** Opens a new database of the given kind with nothing in it: for tests of the migrations. */
+export async function openEmptyDatabase(kind: DbKind): Promise<TestDatabase> {
+  if (kind === "pglite") return droppable(await openPglite(), null);
+  const { name, database } = await newPgDatabase(null);
+  return droppable(database, name);
 }
