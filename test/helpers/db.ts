@@ -47,7 +47,7 @@ export interface TestDatabaseOptions {
  * PGlite. `scripts/run-tests.mjs` gives every test process of a run the same folder
  * (TAMBON_TEST_RUN_DIR) and name (TAMBON_TEST_RUN_ID): the first process that needs a template
  * builds it while the others wait, and the run removes them all at its end. The names carry a hash
- * of the migrations (and, for the demo, of the sources and today's date), so a change made during
+ * of the migrations (and, for the demo, of src/, seed/ and today's date), so a change made during
  * the run gets its own template instead of a stale one. A test file run on its own builds the PGlite
  * dumps in its own process and makes PostgreSQL databases from scratch.
  */
@@ -91,11 +91,9 @@ function templateKey(variant: Variant): string {
     if (existsSync(pglite)) hash.update(JSON.parse(readFileSync(pglite, "utf8")).version);
   } else {
     hash.update(templateKey("schema"));
-    hashFiles(
-      hash,
-      path.join(ROOT, "src"),
-      (f) => /\.(tsx?|json)$/.test(f) && !/\.test\.tsx?$/.test(f),
-    );
+    const sources = (f: string) => /\.(tsx?|json)$/.test(f) && !/\.test\.tsx?$/.test(f);
+    hashFiles(hash, path.join(ROOT, "src"), sources);
+    hashFiles(hash, path.join(ROOT, "seed"), sources);
     // the demo dates its rows from today
     hash.update(todayIso());
   }
