@@ -77,17 +77,15 @@ export async function logIn(
   return { token, user };
 }
 
-const signUpSchema = z
-  .object({
-    name: fields.text(120),
-    phone: fields.optionalText(20),
-    email: fields.optionalText(200),
-    village: fields.text(12),
-    password: z.string().max(200),
-    password2: z.string().max(200),
-    consent: z.string().optional(),
-  })
-  .loose();
+const signUpSchema = z.object({
+  name: fields.text(120),
+  phone: fields.optionalText(20),
+  email: fields.optionalText(200),
+  village: fields.text(12),
+  password: z.string().max(200),
+  password2: z.string().max(200),
+  consent: z.string().optional(),
+});
 
 /** Input of signUp, straight from the form. */
 export type SignUpInput = Record<string, string>;
@@ -333,7 +331,7 @@ export async function resetPassword(
   return ok(target.userId);
 }
 
-const createSchema = z.object({ name: fields.text(120), village: fields.optionalText(12) }).loose();
+const createSchema = z.object({ name: fields.text(120), village: fields.optionalText(12) });
 
 /** Creates an account (no e-mail or phone needed) for a person of the tambon; returns username and a password link token. */
 export async function createAccountForPerson(

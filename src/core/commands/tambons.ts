@@ -147,21 +147,19 @@ export async function grantFirstAdmin(
   });
 }
 
-const settingsSchema = z
-  .object({
-    nameTh: fields.text(100),
-    nameEn: fields.text(100),
-    kind: z.enum(["sao", "municipality"], { error: "err.required" }),
-    address: fields.optionalText(300),
-    phone: fields.optionalText(40),
-    email: fields.optionalText(200),
-    siteOpened: fields.optionalDate(),
-    ownerTh: fields.optionalText(200),
-    ownerEn: fields.optionalText(200),
-    host: fields.optionalText(253),
-    minRepsPerVillage: fields.int(0, 100),
-  })
-  .loose();
+const settingsSchema = z.object({
+  nameTh: fields.text(100),
+  nameEn: fields.text(100),
+  kind: fields.choice(["sao", "municipality"]),
+  address: fields.optionalText(300),
+  phone: fields.optionalText(40),
+  email: fields.optionalText(200),
+  siteOpened: fields.optionalDate(),
+  ownerTh: fields.optionalText(200),
+  ownerEn: fields.optionalText(200),
+  host: fields.optionalText(253),
+  minRepsPerVillage: fields.int(0, 100),
+});
 
 /** The settings form fields of a tambon. */
 export type SettingsInput = Record<string, string>;
@@ -204,12 +202,26 @@ export async function updateTambonSettings(
     ownerEn: v.ownerEn,
     host: host || null,
     minRepsPerVillage: v.minRepsPerVillage,
-    ...(logoPath ? { logoPath } : {}),
+    logoPath: logoPath ?? tambon.logoPath,
   };
   const updated = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(tambons)
-      .set({ ...next, updatedAt: new Date() })
+      .set({
+        nameTh: next.nameTh,
+        nameEn: next.nameEn,
+        kind: next.kind,
+        address: next.address,
+        phone: next.phone,
+        email: next.email,
+        siteOpened: next.siteOpened,
+        ownerTh: next.ownerTh,
+        ownerEn: next.ownerEn,
+        host: next.host,
+        minRepsPerVillage: next.minRepsPerVillage,
+        logoPath: next.logoPath,
+        updatedAt: new Date(),
+      })
       .where(eq(tambons.id, tambon.id))
       .returning();
     const before: Record<string, unknown> = {};
@@ -234,16 +246,14 @@ export async function updateTambonSettings(
   return ok(updated);
 }
 
-const villageSchema = z
-  .object({
-    moo: fields.int(1, 99),
-    nameTh: fields.text(100),
-    nameEn: fields.optionalText(100),
-    code: z.string().transform((s) => s.trim()),
-    households: fields.optionalInt(0, 1_000_000),
-    population: fields.optionalInt(0, 10_000_000),
-  })
-  .loose();
+const villageSchema = z.object({
+  moo: fields.int(1, 99),
+  nameTh: fields.text(100),
+  nameEn: fields.optionalText(100),
+  code: z.string().transform((s) => s.trim()),
+  households: fields.optionalInt(0, 1_000_000),
+  population: fields.optionalInt(0, 10_000_000),
+});
 
 /** Village row. */
 export type Village = typeof villages.$inferSelect;
@@ -288,7 +298,15 @@ export async function saveVillage(
           .returning()
       : await tx
           .insert(villages)
-          .values({ ...values, tambonId: tambon.id })
+          .values({
+            tambonId: tambon.id,
+            moo: values.moo,
+            nameTh: values.nameTh,
+            nameEn: values.nameEn,
+            code: values.code,
+            households: values.households,
+            population: values.population,
+          })
           .returning();
     await audit(tx, {
       tambonId: tambon.id,
