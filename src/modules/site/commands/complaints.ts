@@ -16,17 +16,15 @@ export type Complaint = typeof siteComplaints.$inferSelect;
 /** The statuses a complaint goes through. */
 export const COMPLAINT_STATUSES = ["received", "in_progress", "answered", "closed"] as const;
 
-const fileSchema = z
-  .object({
-    kind: z.enum(["complaint", "request"]).catch("complaint"),
-    channel: z.enum(["general", "corruption"]).catch("general"),
-    subject: fields.text(200),
-    details: fields.text(10_000),
-    location: fields.optionalText(500),
-    name: fields.optionalText(200),
-    contact: fields.optionalText(200),
-  })
-  .loose();
+const fileSchema = z.object({
+  kind: fields.optionalChoice(["complaint", "request"], "complaint"),
+  channel: fields.optionalChoice(["general", "corruption"], "general"),
+  subject: fields.text(200),
+  details: fields.text(10_000),
+  location: fields.optionalText(500),
+  name: fields.optionalText(200),
+  contact: fields.optionalText(200),
+});
 
 /** The policy action that lets staff handle complaints of a channel. */
 export function manageAction(channel: Complaint["channel"]): string {
@@ -44,6 +42,7 @@ export async function fileComplaint(
   if (!can(actor, "complaint.file", { tambonId })) return fail("_form", "error.403");
   const parsed = parseForm(fileSchema, input);
   if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  const v = parsed.value;
   return db.transaction(async (tx) => {
     let row: Complaint | undefined;
     for (let attempt = 0; !row && attempt < 5; attempt++) {
@@ -55,7 +54,18 @@ export async function fileComplaint(
       if (clash) continue;
       [row] = await tx
         .insert(siteComplaints)
-        .values({ tambonId, code, ...parsed.value, photo })
+        .values({
+          tambonId,
+          code,
+          kind: v.kind,
+          channel: v.channel,
+          subject: v.subject,
+          details: v.details,
+          location: v.location,
+          name: v.name,
+          contact: v.contact,
+          photo,
+        })
         .returning();
     }
     if (!row) return fail<Complaint>("_form", "error.500");
@@ -74,14 +84,12 @@ export async function fileComplaint(
   });
 }
 
-const updateSchema = z
-  .object({
-    status: z.enum(COMPLAINT_STATUSES),
-    assignedTo: siteFields.optionalId(),
-    answer: fields.optionalText(10_000),
-    note: fields.optionalText(2000),
-  })
-  .loose();
+const updateSchema = z.object({
+  status: fields.choice(COMPLAINT_STATUSES),
+  assignedTo: siteFields.optionalId(),
+  answer: fields.optionalText(10_000),
+  note: fields.optionalText(2000),
+});
 
 /** Staff assign, answer, move on and close a complaint (corruption ones: admins only). */
 export async function updateComplaint(

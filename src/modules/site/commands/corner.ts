@@ -13,7 +13,7 @@ import { auditSite } from "./common.ts";
 /** A members' corner post row. */
 export type Post = typeof sitePosts.$inferSelect;
 
-const postSchema = z.object({ title: fields.text(200), body: fields.text(10_000) }).loose();
+const postSchema = z.object({ title: fields.text(200), body: fields.text(10_000) });
 
 /** The path of a post inside its tambon's site. */
 export function postPath(post: Pick<Post, "id">): string {
@@ -37,7 +37,8 @@ export async function createPost(
       .values({
         tambonId,
         authorId: actor.user?.id ?? null,
-        ...parsed.value,
+        title: parsed.value.title,
+        body: parsed.value.body,
         status: editor ? "approved" : "pending",
         moderatedBy: editor ? (actor.user?.id ?? null) : null,
         moderatedAt: editor ? new Date() : null,
@@ -132,7 +133,7 @@ export async function addComment(
   input: Record<string, string>,
 ): Promise<SiteResult<number>> {
   if (!can(actor, "site.post", { tambonId })) return fail("_form", "error.403");
-  const parsed = parseForm(z.object({ body: fields.text(4000) }).loose(), input);
+  const parsed = parseForm(z.object({ body: fields.text(4000) }), input);
   if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
   return db.transaction(async (tx) => {
     const [post] = await tx
@@ -165,7 +166,7 @@ export async function reportContent(
 ): Promise<SiteResult<number>> {
   if (!can(actor, "site.post", { tambonId })) return fail("_form", "error.403");
   const parsed = parseForm(
-    z.object({ reason: fields.text(500), commentId: z.string().optional() }).loose(),
+    z.object({ reason: fields.text(500), commentId: z.string().optional() }),
     input,
   );
   if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };

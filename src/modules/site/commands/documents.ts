@@ -14,16 +14,14 @@ import { auditSite } from "./common.ts";
 /** A document row. */
 export type Doc = typeof siteDocuments.$inferSelect;
 
-const schema = z
-  .object({
-    title: fields.text(300),
-    attachTo: z
-      .string()
-      .optional()
-      .transform((s) => s ?? "")
-      .pipe(z.string().regex(/^((page|news):\d{1,9})?$/, "err.number")),
-  })
-  .loose();
+const schema = z.object({
+  title: fields.text(300),
+  attachTo: z
+    .string()
+    .optional()
+    .transform((s) => s ?? "")
+    .pipe(z.string().regex(/^((page|news):\d{1,9})?$/, "err.number")),
+});
 
 /** The path where a document is downloaded, inside its tambon's site. */
 export function documentPath(doc: Pick<Doc, "file" | "ext">): string {
@@ -63,7 +61,15 @@ export async function addDocument(
     }
     const [row] = await tx
       .insert(siteDocuments)
-      .values({ tambonId, title: parsed.value.title, ...stored, pageId, newsId })
+      .values({
+        tambonId,
+        title: parsed.value.title,
+        file: stored.file,
+        ext: stored.ext,
+        bytes: stored.bytes,
+        pageId,
+        newsId,
+      })
       .returning();
     await indexItem(tx, {
       tambonId,

@@ -15,13 +15,11 @@ export type Album = typeof siteAlbums.$inferSelect;
 /** A photo row. */
 export type Photo = typeof sitePhotos.$inferSelect;
 
-const schema = z
-  .object({
-    title: fields.text(200),
-    description: fields.optionalText(2000),
-    published: siteFields.checkbox(),
-  })
-  .loose();
+const schema = z.object({
+  title: fields.text(200),
+  description: fields.optionalText(2000),
+  published: siteFields.checkbox(),
+});
 
 /** Creates or edits an album. */
 export async function saveAlbum(
@@ -43,7 +41,12 @@ export async function saveAlbum(
           .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)))
       : [];
     if (albumId && !current) return fail<Album>("_form", "error.404");
-    const values = { ...v, updatedAt: new Date() };
+    const values = {
+      title: v.title,
+      description: v.description,
+      published: v.published,
+      updatedAt: new Date(),
+    };
     const [row] = current
       ? await tx
           .update(siteAlbums)
@@ -52,7 +55,13 @@ export async function saveAlbum(
           .returning()
       : await tx
           .insert(siteAlbums)
-          .values({ ...values, tambonId })
+          .values({
+            tambonId,
+            title: values.title,
+            description: values.description,
+            published: values.published,
+            updatedAt: values.updatedAt,
+          })
           .returning();
     await auditSite(
       tx,

@@ -14,27 +14,25 @@ import { auditSite } from "./common.ts";
 /** A job posting row. */
 export type Job = typeof siteJobs.$inferSelect;
 
-const schema = z
-  .object({
-    title: fields.text(200),
-    employer: fields.text(200),
-    place: fields.optionalText(200),
-    wage: fields.optionalText(100),
-    contact: fields.text(200),
-    details: fields.optionalText(5000),
-    closesOn: z
-      .string()
-      .optional()
-      .transform((s) => (s ?? "").trim())
-      .pipe(
-        z
-          .string()
-          .min(1, "err.required")
-          .regex(/^\d{4}-\d{2}-\d{2}$/, "err.date")
-          .refine((s) => !Number.isNaN(Date.parse(s)), "err.date"),
-      ),
-  })
-  .loose();
+const schema = z.object({
+  title: fields.text(200),
+  employer: fields.text(200),
+  place: fields.optionalText(200),
+  wage: fields.optionalText(100),
+  contact: fields.text(200),
+  details: fields.optionalText(5000),
+  closesOn: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, "err.required")
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "err.date")
+        .refine((s) => !Number.isNaN(Date.parse(s)), "err.date"),
+    ),
+});
 
 /** The moment a job stops showing: the end of its closing day in Thailand. */
 export function closesAt(job: Pick<Job, "closesOn">): Date {
@@ -84,17 +82,32 @@ export async function saveJob(
           .where(and(eq(siteJobs.id, jobId), eq(siteJobs.tambonId, tambonId)))
       : [];
     if (jobId && !current) return fail<Job>("_form", "error.404");
+    const values = {
+      title: v.title,
+      employer: v.employer,
+      place: v.place,
+      wage: v.wage,
+      contact: v.contact,
+      details: v.details,
+      closesOn: v.closesOn,
+    };
     const [row] = current
       ? await tx
           .update(siteJobs)
-          .set(v)
+          .set(values)
           .where(and(eq(siteJobs.id, current.id), eq(siteJobs.tambonId, tambonId)))
           .returning()
       : await tx
           .insert(siteJobs)
           .values({
-            ...v,
             tambonId,
+            title: values.title,
+            employer: values.employer,
+            place: values.place,
+            wage: values.wage,
+            contact: values.contact,
+            details: values.details,
+            closesOn: values.closesOn,
             status: staff ? "approved" : "pending",
             createdBy: actor.user?.id ?? null,
           })

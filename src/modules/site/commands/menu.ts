@@ -12,15 +12,13 @@ import { auditSite, siteFields } from "./common.ts";
 /** A menu entry row. */
 export type MenuItem = typeof siteMenuItems.$inferSelect;
 
-const schema = z
-  .object({
-    labelTh: fields.text(80),
-    labelEn: fields.optionalText(80),
-    href: fields.optionalText(500),
-    parentId: siteFields.optionalId(),
-    position: fields.optionalInt(0, 1000),
-  })
-  .loose();
+const schema = z.object({
+  labelTh: fields.text(80),
+  labelEn: fields.optionalText(80),
+  href: fields.optionalText(500),
+  parentId: siteFields.optionalId(),
+  position: fields.optionalInt(0, 1000),
+});
 
 /** True for a link a menu may hold: a path of this site or an https/http address. */
 export function isMenuHref(href: string): boolean {
@@ -88,7 +86,14 @@ export async function saveMenuItem(
           .returning()
       : await tx
           .insert(siteMenuItems)
-          .values({ ...values, tambonId })
+          .values({
+            tambonId,
+            labelTh: values.labelTh,
+            labelEn: values.labelEn,
+            href: values.href,
+            parentId: values.parentId,
+            position: values.position,
+          })
           .returning();
     await auditSite(
       tx,

@@ -16,17 +16,15 @@ import { auditSite, siteFields } from "./common.ts";
 /** A news row. */
 export type News = typeof siteNews.$inferSelect;
 
-const schema = z
-  .object({
-    title: fields.text(200),
-    summary: fields.optionalText(500),
-    bodyMd: fields.optionalText(100_000),
-    categoryId: siteFields.optionalId(),
-    albumId: siteFields.optionalId(),
-    status: z.enum(["draft", "published"]).catch("draft"),
-    publishAt: siteFields.optionalDateTime(),
-  })
-  .loose();
+const schema = z.object({
+  title: fields.text(200),
+  summary: fields.optionalText(500),
+  bodyMd: fields.optionalText(100_000),
+  categoryId: siteFields.optionalId(),
+  albumId: siteFields.optionalId(),
+  status: fields.optionalChoice(["draft", "published"], "draft"),
+  publishAt: siteFields.optionalDateTime(),
+});
 
 /** The path of a news item inside its tambon's site (id plus a Thai slug). */
 export function newsPath(news: Pick<News, "id" | "slug">): string {
@@ -98,7 +96,15 @@ export async function saveNews(
     if (cover) {
       const [photo] = await tx
         .insert(sitePhotos)
-        .values({ tambonId, ...cover })
+        .values({
+          tambonId,
+          file: cover.file,
+          ext: cover.ext,
+          width: cover.width,
+          height: cover.height,
+          bytes: cover.bytes,
+          originalName: cover.originalName.slice(0, 200),
+        })
         .returning({ id: sitePhotos.id });
       coverPhotoId = photo!.id;
     }
@@ -129,7 +135,21 @@ export async function saveNews(
           .returning()
       : await tx
           .insert(siteNews)
-          .values({ ...values, tambonId, authorId: actor.user?.id ?? null })
+          .values({
+            tambonId,
+            authorId: actor.user?.id ?? null,
+            title: values.title,
+            slug: values.slug,
+            summary: values.summary,
+            bodyMd: values.bodyMd,
+            bodyHtml: values.bodyHtml,
+            categoryId: values.categoryId,
+            albumId: values.albumId,
+            status: values.status,
+            publishAt: values.publishAt,
+            coverPhotoId: values.coverPhotoId,
+            updatedAt: values.updatedAt,
+          })
           .returning();
     const news = row!;
     await indexNews(tx, news);

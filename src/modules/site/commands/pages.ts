@@ -15,14 +15,12 @@ import { auditSite, siteFields } from "./common.ts";
 /** A page row. */
 export type Page = typeof sitePages.$inferSelect;
 
-const schema = z
-  .object({
-    titleTh: fields.text(200),
-    titleEn: fields.optionalText(200),
-    bodyMd: fields.optionalText(100_000),
-    published: siteFields.checkbox(),
-  })
-  .loose();
+const schema = z.object({
+  titleTh: fields.text(200),
+  titleEn: fields.optionalText(200),
+  bodyMd: fields.optionalText(100_000),
+  published: siteFields.checkbox(),
+});
 
 /** The path of a page inside its tambon's site. */
 export function pagePath(page: Pick<Page, "id" | "titleTh">): string {
@@ -65,7 +63,15 @@ export async function savePage(
           .returning()
       : await tx
           .insert(sitePages)
-          .values({ ...values, tambonId })
+          .values({
+            tambonId,
+            titleTh: values.titleTh,
+            titleEn: values.titleEn,
+            bodyMd: values.bodyMd,
+            bodyHtml: values.bodyHtml,
+            published: values.published,
+            updatedAt: values.updatedAt,
+          })
           .returning();
     const page = row!;
     if (page.published) {

@@ -20,23 +20,31 @@ export async function saveCategory(
 ): Promise<SiteResult<number>> {
   if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
   const parsed = parseForm(
-    z.object({ nameTh: fields.text(80), nameEn: fields.optionalText(80) }).loose(),
+    z.object({ nameTh: fields.text(80), nameEn: fields.optionalText(80) }),
     input,
   );
   if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
-  const v = parsed.value;
+  const names = { nameTh: parsed.value.nameTh, nameEn: parsed.value.nameEn };
   return db.transaction(async (tx) => {
     if (categoryId) {
       const rows = await tx
         .update(siteCategories)
-        .set(v)
+        .set({ nameTh: names.nameTh, nameEn: names.nameEn })
         .where(and(eq(siteCategories.id, categoryId), eq(siteCategories.tambonId, tambonId)))
         .returning({ id: siteCategories.id });
       if (!rows.length) return fail<number>("_form", "error.404");
-      await auditSite(tx, actor, tambonId, "site.category.update", "site_category", categoryId, v);
+      await auditSite(
+        tx,
+        actor,
+        tambonId,
+        "site.category.update",
+        "site_category",
+        categoryId,
+        names,
+      );
       return done(categoryId);
     }
-    const base = slugify(v.nameEn || v.nameTh) || "news";
+    const base = slugify(names.nameEn || names.nameTh) || "news";
     let slug = base;
     for (let i = 2; ; i++) {
       const [taken] = await tx
@@ -52,11 +60,18 @@ export async function saveCategory(
       .where(eq(siteCategories.tambonId, tambonId));
     const [row] = await tx
       .insert(siteCategories)
-      .values({ tambonId, slug, ...v, position: Number(max?.p ?? 0) + 1 })
+      .values({
+        tambonId,
+        slug,
+        nameTh: names.nameTh,
+        nameEn: names.nameEn,
+        position: Number(max?.p ?? 0) + 1,
+      })
       .returning({ id: siteCategories.id });
     await auditSite(tx, actor, tambonId, "site.category.create", "site_category", row!.id, {
       slug,
-      ...v,
+      nameTh: names.nameTh,
+      nameEn: names.nameEn,
     });
     return done(row!.id);
   });
@@ -71,17 +86,20 @@ export async function addJobLink(
 ): Promise<SiteResult<number>> {
   if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
   const parsed = parseForm(
-    z
-      .object({
-        labelTh: fields.text(200),
-        labelEn: fields.optionalText(200),
-        url: fields.text(500),
-      })
-      .loose(),
+    z.object({
+      labelTh: fields.text(200),
+      labelEn: fields.optionalText(200),
+      url: fields.text(500),
+    }),
     input,
   );
   if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
-  if (!/^https?:\/\/[^\s/]+\.\S+$/.test(parsed.value.url)) return fail("url", "err.href");
+  const link = {
+    labelTh: parsed.value.labelTh,
+    labelEn: parsed.value.labelEn,
+    url: parsed.value.url,
+  };
+  if (!/^https?:\/\/[^\s/]+\.\S+$/.test(link.url)) return fail("url", "err.href");
   return db.transaction(async (tx) => {
     const [max] = await tx
       .select({ p: sql<number>`coalesce(max(${siteLinks.position}), 0)` })
@@ -89,9 +107,15 @@ export async function addJobLink(
       .where(eq(siteLinks.tambonId, tambonId));
     const [row] = await tx
       .insert(siteLinks)
-      .values({ tambonId, ...parsed.value, position: Number(max?.p ?? 0) + 1 })
+      .values({
+        tambonId,
+        labelTh: link.labelTh,
+        labelEn: link.labelEn,
+        url: link.url,
+        position: Number(max?.p ?? 0) + 1,
+      })
       .returning({ id: siteLinks.id });
-    await auditSite(tx, actor, tambonId, "site.link.create", "site_link", row!.id, parsed.value);
+    await auditSite(tx, actor, tambonId, "site.link.create", "site_link", row!.id, link);
     return done(row!.id);
   });
 }
@@ -126,12 +150,10 @@ export async function setCountsBefore(
 ): Promise<SiteResult<true>> {
   if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
   const parsed = parseForm(
-    z
-      .object({
-        visitorsBefore: fields.optionalInt(0, 2_000_000_000),
-        viewsBefore: fields.optionalInt(0, 2_000_000_000),
-      })
-      .loose(),
+    z.object({
+      visitorsBefore: fields.optionalInt(0, 2_000_000_000),
+      viewsBefore: fields.optionalInt(0, 2_000_000_000),
+    }),
     input,
   );
   if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
@@ -142,7 +164,7 @@ export async function setCountsBefore(
   return db.transaction(async (tx) => {
     await tx
       .insert(siteSettings)
-      .values({ tambonId, ...values })
+      .values({ tambonId, visitorsBefore: values.visitorsBefore, viewsBefore: values.viewsBefore })
       .onConflictDoUpdate({ target: siteSettings.tambonId, set: values });
     await auditSite(tx, actor, tambonId, "site.counts.set", "site_settings", tambonId, values);
     return done(true as const);

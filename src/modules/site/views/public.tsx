@@ -797,8 +797,13 @@ export function ComplaintsPage(props: {
             { value: "request", label: t("complaint.kind.request") },
           ]}
         />
-        <fieldset>
+        <fieldset id="f-channel">
           <legend>{t("complaint.channel")}</legend>
+          {f.errors.channel && (
+            <p class="error" id="f-channel-err">
+              {f.errors.channel}
+            </p>
+          )}
           {(["general", "corruption"] as const).map((c) => (
             <div class="field check" key={c}>
               <input
