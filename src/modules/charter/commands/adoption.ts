@@ -27,13 +27,11 @@ import type { CharterKey } from "../messages.ts";
 /** The resource type under which other modules link to an edition (resolutions, questions). */
 export const EDITION_TARGET = EDITION_LINK;
 
-const hearingSchema = z
-  .object({
-    hearingStartsOn: fields.optionalDate(),
-    hearingEndsOn: fields.optionalDate(),
-    hearingNote: fields.optionalText(4000),
-  })
-  .loose();
+const hearingSchema = z.object({
+  hearingStartsOn: fields.optionalDate(),
+  hearingEndsOn: fields.optionalDate(),
+  hearingNote: fields.optionalText(4000),
+});
 
 /** Opens the public hearing of a draft (dates and note), or closes it back to drafting. */
 export async function setHearing(

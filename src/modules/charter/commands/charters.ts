@@ -10,8 +10,8 @@ import type { Actor } from "../../../core/roles.ts";
 import { getArea } from "../../areas/public.ts";
 import { charterEditions, charterVersions, charters } from "../schema.ts";
 import { blankDoc, type CharterDoc } from "../document.ts";
-import { isDigitStyle } from "../digits.ts";
-import { isFrozen, isScope } from "../edition.ts";
+import type { DigitStyle } from "../digits.ts";
+import { SCOPES, isFrozen } from "../edition.ts";
 import {
   currentEdition,
   editionsOf,
@@ -32,27 +32,33 @@ export function defaultClosing(reviewYears: number): string[] {
   ];
 }
 
-const charterSchema = z
-  .object({
-    nameTh: fields.text(200),
-    nameEn: fields.optionalText(200),
-    scope: z.string().refine(isScope, "err.required"),
-    scopeName: fields.optionalText(200),
-    village: fields.optionalInt(1, 2 ** 31 - 1),
-    area: fields.optionalInt(1, 2 ** 31 - 1),
-    digits: z.string().refine(isDigitStyle, "err.required"),
-    contactName: fields.optionalText(200),
-    contactPhone: fields.optionalText(40),
-    contactEmail: fields.optionalText(200),
-  })
-  .loose();
+const DIGIT_STYLES = ["arabic", "thai"] as const satisfies readonly DigitStyle[];
+
+const charterSchema = z.object({
+  nameTh: fields.text(200),
+  nameEn: fields.optionalText(200),
+  scope: fields.optionalChoice(SCOPES, "tambon"),
+  scopeName: fields.optionalText(200),
+  village: fields.optionalInt(1, 2 ** 31 - 1),
+  area: fields.optionalInt(1, 2 ** 31 - 1),
+  digits: fields.optionalChoice(DIGIT_STYLES, "arabic"),
+  contactName: fields.optionalText(200),
+  contactPhone: fields.optionalText(40),
+  contactEmail: fields.optionalText(200),
+});
+
+/** The fields of a charter that its form sets. */
+type CharterFields = Omit<
+  typeof charters.$inferInsert,
+  "id" | "tambonId" | "nextKey" | "createdBy" | "createdAt" | "updatedAt"
+>;
 
 async function checkCharterInput(
   db: DbOrTx,
   tambonId: number,
   input: Record<string, string>,
-): Promise<CResult<Omit<typeof charters.$inferInsert, "tambonId">>> {
-  const parsed = parseForm(charterSchema, { scope: "tambon", digits: "arabic", ...input });
+): Promise<CResult<CharterFields>> {
+  const parsed = parseForm(charterSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (v.village) {
@@ -75,11 +81,11 @@ async function checkCharterInput(
   return done({
     nameTh: v.nameTh,
     nameEn: v.nameEn,
-    scope: v.scope as CharterRow["scope"],
+    scope: v.scope,
     scopeName: v.scope === "tambon" ? "" : v.scopeName,
     villageId: v.scope === "village" ? v.village : null,
     areaId: v.area,
-    digits: v.digits as CharterRow["digits"],
+    digits: v.digits,
     contactName: v.contactName,
     contactPhone: phone ?? "",
     contactEmail: v.contactEmail,
@@ -98,10 +104,24 @@ export async function createCharter(
   const checked = await checkCharterInput(db, tambonId, input);
   if (!checked.ok) return checked;
   const userId = actor.user?.id ?? null;
+  const c = checked.value;
   return db.transaction(async (tx) => {
     const [charter] = await tx
       .insert(charters)
-      .values({ ...checked.value, tambonId, createdBy: userId })
+      .values({
+        tambonId,
+        nameTh: c.nameTh,
+        nameEn: c.nameEn,
+        scope: c.scope,
+        scopeName: c.scopeName,
+        villageId: c.villageId,
+        areaId: c.areaId,
+        digits: c.digits,
+        contactName: c.contactName,
+        contactPhone: c.contactPhone,
+        contactEmail: c.contactEmail,
+        createdBy: userId,
+      })
       .returning();
     const edition = await startEdition(tx, charter!, 1, buddhistYear(today), null, userId);
     await audit(tx, {
@@ -182,10 +202,23 @@ export async function updateCharter(
   if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
   const checked = await checkCharterInput(db, tambonId, input);
   if (!checked.ok) return checked;
+  const c = checked.value;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(charters)
-      .set({ ...checked.value, updatedAt: new Date() })
+      .set({
+        nameTh: c.nameTh,
+        nameEn: c.nameEn,
+        scope: c.scope,
+        scopeName: c.scopeName,
+        villageId: c.villageId,
+        areaId: c.areaId,
+        digits: c.digits,
+        contactName: c.contactName,
+        contactPhone: c.contactPhone,
+        contactEmail: c.contactEmail,
+        updatedAt: new Date(),
+      })
       .where(and(eq(charters.id, charterId), eq(charters.tambonId, tambonId)))
       .returning();
     await audit(tx, {
@@ -241,18 +274,17 @@ export async function startNextEdition(
   });
 }
 
-const editionSchema = z
-  .object({
-    number: fields.int(1, 999),
-    yearBe: fields.int(2400, 2800),
-    reviewYears: fields.int(1, 20),
-    effectiveOn: fields.optionalDate(),
-  })
-  .loose();
+const editionSchema = z.object({
+  number: fields.int(1, 999),
+  yearBe: fields.int(2400, 2800),
+  reviewYears: fields.int(1, 20),
+  effectiveOn: fields.optionalDate(),
+});
 
-const signingSchema = z
-  .object({ signingOn: fields.optionalDate(), signingPlace: fields.optionalText(300) })
-  .loose();
+const signingSchema = z.object({
+  signingOn: fields.optionalDate(),
+  signingPlace: fields.optionalText(300),
+});
 
 /** Changes an edition's number, year, entry into force and review period (not once adopted), and its signing date and place. */
 export async function updateEdition(
@@ -268,14 +300,18 @@ export async function updateEdition(
   const { edition } = found;
   const signing = parseForm(signingSchema, input);
   if (!signing.ok) return signing;
-  let changes: Partial<EditionRow> = {
+  // The status, adoption and vote of an edition change only through their own commands.
+  const changes: Partial<typeof charterEditions.$inferInsert> = {
     signingOn: signing.value.signingOn,
     signingPlace: signing.value.signingPlace,
   };
   if (!isFrozen(edition.status)) {
     const parsed = parseForm(editionSchema, input);
     if (!parsed.ok) return parsed;
-    changes = { ...changes, ...parsed.value };
+    changes.number = parsed.value.number;
+    changes.yearBe = parsed.value.yearBe;
+    changes.reviewYears = parsed.value.reviewYears;
+    changes.effectiveOn = parsed.value.effectiveOn;
   }
   return db.transaction(async (tx) => {
     if (changes.number !== undefined && changes.number !== edition.number) {
@@ -290,9 +326,10 @@ export async function updateEdition(
         );
       if (taken) return fail<EditionRow>("number", "err.numberTaken");
     }
+    changes.updatedAt = new Date();
     const [row] = await tx
       .update(charterEditions)
-      .set({ ...changes, updatedAt: new Date() })
+      .set(changes)
       .where(and(eq(charterEditions.id, editionId), eq(charterEditions.tambonId, tambonId)))
       .returning();
     await audit(tx, {
@@ -307,7 +344,14 @@ export async function updateEdition(
         reviewYears: edition.reviewYears,
         effectiveOn: edition.effectiveOn,
       },
-      after: changes,
+      after: {
+        number: changes.number,
+        yearBe: changes.yearBe,
+        reviewYears: changes.reviewYears,
+        effectiveOn: changes.effectiveOn,
+        signingOn: changes.signingOn,
+        signingPlace: changes.signingPlace,
+      },
     });
     return done(row!);
   });

@@ -39,7 +39,8 @@ async function checkInput(
     .from(charterVersions)
     .where(and(eq(charterVersions.tambonId, tambonId), eq(charterVersions.id, versionId)));
   if (!version) return failCore("_form", "error.404");
-  const kind = input.kind === "suggestion" ? "suggestion" : "comment";
+  const kind = input.kind.trim() || "comment";
+  if (kind !== "comment" && kind !== "suggestion") return failCore("kind", "err.choice");
   let target: Checked["target"] = "general";
   let clauseKey: number | null = null;
   let current = "";
@@ -92,7 +93,11 @@ export async function addComment(
         tambonId,
         editionId,
         versionId: edition.currentVersionId!,
-        ...checked.value,
+        target: checked.value.target,
+        clauseKey: checked.value.clauseKey,
+        kind: checked.value.kind,
+        body: checked.value.body,
+        proposedText: checked.value.proposedText,
         authorId: userId,
         phase: edition.status === "hearing" ? "hearing" : "draft",
       })
@@ -141,7 +146,11 @@ export async function recordHearingInput(
         tambonId,
         editionId,
         versionId: edition.currentVersionId!,
-        ...checked.value,
+        target: checked.value.target,
+        clauseKey: checked.value.clauseKey,
+        kind: checked.value.kind,
+        body: checked.value.body,
+        proposedText: checked.value.proposedText,
         authorName: name,
         villageId,
         recordedBy: actor.user!.id,

@@ -28,17 +28,15 @@ function tooBig<T>(field: string, file: Upload | null): CResult<T> | null {
   });
 }
 
-const signatorySchema = z
-  .object({
-    kind: z.enum(["pillar", "village"], { error: "err.required" }),
-    pillar: fields.optionalText(200),
-    village: fields.optionalInt(1, 2 ** 31 - 1),
-    name: fields.text(200),
-    position: fields.optionalText(200),
-    signedOn: fields.optionalDate(),
-    sortOrder: fields.optionalInt(0, 10_000),
-  })
-  .loose();
+const signatorySchema = z.object({
+  kind: z.enum(["pillar", "village"], { error: "err.required" }),
+  pillar: fields.optionalText(200),
+  village: fields.optionalInt(1, 2 ** 31 - 1),
+  name: fields.text(200),
+  position: fields.optionalText(200),
+  signedOn: fields.optionalDate(),
+  sortOrder: fields.optionalInt(0, 10_000),
+});
 
 /** Records a signatory of an adopted edition, with a photo or scan of the signed page when given. */
 export async function addSignatory(

@@ -247,8 +247,13 @@ export function CommentsPage(props: {
               options={props.aboutOptions}
               required
             />
-            <fieldset>
+            <fieldset id="f-comment-kind">
               <legend>{t("comments.kind")}</legend>
+              {props.form.errors.kind && (
+                <p class="error" id="f-comment-kind-err">
+                  {props.form.errors.kind}
+                </p>
+              )}
               {(["comment", "suggestion"] as const).map((k) => (
                 <div class="field check" key={k}>
                   <input
