@@ -8,15 +8,13 @@ import type { Actor } from "../../../core/roles.ts";
 import { issueAreas } from "../schema.ts";
 import { defaultAreas, type Area } from "../area.ts";
 
-const schema = z
-  .object({
-    nameTh: fields.text(120),
-    nameEn: fields.optionalText(120),
-    descriptionTh: fields.optionalText(4000),
-    descriptionEn: fields.optionalText(4000),
-    position: fields.optionalInt(0, 1000),
-  })
-  .loose();
+const schema = z.object({
+  nameTh: fields.text(120),
+  nameEn: fields.optionalText(120),
+  descriptionTh: fields.optionalText(4000),
+  descriptionEn: fields.optionalText(4000),
+  position: fields.optionalInt(0, 1000),
+});
 
 /** Creates or edits an issue area: validate → authorize → write + audit in one transaction. */
 export async function saveArea(
@@ -72,7 +70,14 @@ export async function saveArea(
           .returning()
       : await tx
           .insert(issueAreas)
-          .values({ ...values, tambonId })
+          .values({
+            tambonId,
+            nameTh: values.nameTh,
+            nameEn: values.nameEn,
+            descriptionTh: values.descriptionTh,
+            descriptionEn: values.descriptionEn,
+            position: values.position,
+          })
           .returning();
     await audit(tx, {
       tambonId,
@@ -122,7 +127,12 @@ export async function seedDefaultAreas(
   tambonId: number,
   actorId: number | null,
 ): Promise<void> {
-  const rows = defaultAreas().map((a) => ({ ...a, tambonId }));
+  const rows = defaultAreas().map((a) => ({
+    tambonId,
+    nameTh: a.nameTh,
+    nameEn: a.nameEn,
+    position: a.position,
+  }));
   await tx.insert(issueAreas).values(rows);
   await audit(tx, {
     tambonId,
