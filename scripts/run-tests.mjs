@@ -1,9 +1,24 @@
 #!/usr/bin/env node
 // Runs every *.test.ts / *.test.tsx under src/ and test/ (or those under the paths given) with
-// node's test runner through tsx, one file at a time. Node 20 has no glob support in --test.
-import { readdirSync, statSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+// node's test runner through tsx, in three lanes one after the other:
+//   unit      src/** and test/*.test.ts        TAMBON_TEST_CONCURRENCY files at once (default: cores)
+//   database  test/db, test/http, test/system  TAMBON_TEST_CONCURRENCY files at once (default: cores)
+//   browser   test/browser                     TAMBON_TEST_BROWSER_CONCURRENCY (default 1)
+// Each file runs in its own process with its own databases (a new PostgreSQL database per file, a
+// PGlite in memory, a temporary data dir, port 0). The migrated and demo databases that test files
+// start from are built once per run (see test/helpers/db.ts) in a folder given to every process as
+// TAMBON_TEST_RUN_DIR, and removed at the end with the PostgreSQL templates listed there.
+// At the end it prints each lane's time, the ten slowest files and the totals.
+// Node 20 has no glob support in --test, hence the walk.
+import { randomBytes } from "node:crypto";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const out = (s) => process.stdout.write(s + "\n");
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ["src", "test"];
 const files = [];
@@ -11,19 +26,152 @@ const walk = (p) => {
   const st = statSync(p);
   if (st.isDirectory()) {
     for (const name of readdirSync(p).sort()) if (name !== "node_modules") walk(path.join(p, name));
-  } else if (/\.test\.tsx?$/.test(p)) files.push(p);
+  } else if (/\.test\.tsx?$/.test(p)) files.push(path.relative(ROOT, path.resolve(p)));
 };
 for (const r of roots) walk(r);
 if (!files.length) {
   process.stderr.write(`no test files under ${roots.join(", ")}\n`);
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=1", ...files],
-  {
-    stdio: "inherit",
-    env: { ...process.env, TAMBON_PASSWORD_COST: process.env.TAMBON_PASSWORD_COST ?? "14" },
-  },
+
+const count = (name, fallback) => {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+const cores = os.availableParallelism();
+const lanes = [
+  { name: "unit", concurrency: count("TAMBON_TEST_CONCURRENCY", cores), files: [] },
+  { name: "database", concurrency: count("TAMBON_TEST_CONCURRENCY", cores), files: [] },
+  { name: "browser", concurrency: count("TAMBON_TEST_BROWSER_CONCURRENCY", 1), files: [] },
+];
+for (const f of new Set(files)) {
+  const lane = f.startsWith("test/browser/")
+    ? lanes[2]
+    : f.startsWith("src/") || path.dirname(f) === "test"
+      ? lanes[0]
+      : lanes[1];
+  lane.files.push(f);
+}
+// Larger files hold more tests and take longer: starting them first keeps every slot busy until
+// the end of a lane.
+for (const lane of lanes)
+  if (lane.concurrency > 1)
+    lane.files.sort(
+      (a, b) => statSync(path.join(ROOT, b)).size - statSync(path.join(ROOT, a)).size,
+    );
+
+const runDir = mkdtempSync(path.join(os.tmpdir(), "tambon-test-run-"));
+const env = {
+  ...process.env,
+  TAMBON_PASSWORD_COST: process.env.TAMBON_PASSWORD_COST ?? "14",
+  TAMBON_TEST_RUN_DIR: runDir,
+  TAMBON_TEST_RUN_ID: `r${randomBytes(4).toString("hex")}`,
+};
+
+/** Drops the PostgreSQL templates the run made and removes its folder. */
+async function cleanUp() {
+  const listed = path.join(runDir, "pg-templates.txt");
+  if (existsSync(listed)) {
+    const names = [...new Set(readFileSync(listed, "utf8").split("\n").filter(Boolean))];
+    const { default: postgres } = await import("postgres");
+    const sql = postgres(
+      process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+      { max: 1, onnotice: () => {}, connect_timeout: 5 },
+    );
+    try {
+      for (const name of names)
+        if (/^tambon_tpl_[a-z0-9_]+$/.test(name))
+          await sql.unsafe(`drop database if exists ${name} with (force)`);
+    } catch (err) {
+      process.stderr.write(`could not drop the run's template databases: ${err.message}\n`);
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  }
+  rmSync(runDir, { recursive: true, force: true });
+}
+
+let child = null;
+let stopped = null;
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    stopped = signal;
+    child?.kill(signal);
+  });
+
+const reporter = path.join(ROOT, "scripts/test-times-reporter.mjs");
+function runLane(lane) {
+  const times = path.join(runDir, `times-${lane.name}.jsonl`);
+  const args = [
+    "--import",
+    "tsx",
+    "--test",
+    `--test-concurrency=${lane.concurrency}`,
+    "--test-reporter=spec",
+    "--test-reporter-destination=stdout",
+    `--test-reporter=${reporter}`,
+    `--test-reporter-destination=${times}`,
+    ...lane.files,
+  ];
+  const started = performance.now();
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, args, { cwd: ROOT, stdio: "inherit", env });
+    child.on("exit", (code, signal) => {
+      child = null;
+      const lines = existsSync(times)
+        ? readFileSync(times, "utf8")
+            .split("\n")
+            .filter(Boolean)
+            .map((l) => JSON.parse(l))
+        : [];
+      resolve({
+        lane,
+        ok: code === 0,
+        why: signal ?? `exit code ${code}`,
+        ms: performance.now() - started,
+        files: lines.filter((l) => l.file),
+        totals: lines.find((l) => l.totals)?.totals ?? {},
+      });
+    });
+  });
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const results = [];
+const started = performance.now();
+try {
+  for (const lane of lanes) {
+    if (!lane.files.length || stopped) continue;
+    out(`\n== ${lane.name} lane: ${lane.files.length} file(s), ${lane.concurrency} at a time`);
+    results.push(await runLane(lane));
+  }
+} finally {
+  await cleanUp();
+}
+
+out("\n== test times");
+for (const r of results)
+  out(
+    `${r.lane.name.padEnd(9)} ${seconds(r.ms).padStart(9)}  ${r.lane.files.length} file(s), ${r.lane.concurrency} at a time${r.ok ? "" : `  FAILED (${r.why})`}`,
+  );
+out(`${"total".padEnd(9)} ${seconds(performance.now() - started).padStart(9)}`);
+const slowest = results
+  .flatMap((r) => r.files)
+  .sort((a, b) => b.ms - a.ms)
+  .slice(0, 10);
+if (slowest.length) {
+  out("\nslowest test files (wall time of the file's process):");
+  for (const f of slowest)
+    out(`${seconds(f.ms).padStart(9)}  ${f.file}${f.passed ? "" : "  (failed)"}`);
+}
+const totals = {};
+for (const r of results)
+  for (const [k, v] of Object.entries(r.totals)) totals[k] = (totals[k] ?? 0) + v;
+out(
+  "\n" +
+    ["tests", "suites", "pass", "fail", "cancelled", "skipped", "todo"]
+      .map((k) => `${k} ${totals[k] ?? 0}`)
+      .join(", "),
 );
-process.exit(result.status ?? 1);
+if (stopped) process.exit(128 + os.constants.signals[stopped]);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
