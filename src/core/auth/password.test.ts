@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hashPassword, passwordProblem, verifyPassword } from "./password.ts";
+import { hashPassword, passwordCost, passwordProblem, verifyPassword } from "./password.ts";
 
 test("passwords are hashed with salted scrypt and verified", async () => {
   const a = await hashPassword("ละงูน่าอยู่2568");
@@ -17,6 +17,35 @@ test("passwords are hashed with salted scrypt and verified", async () => {
 test("scrypt cost is memory-hard (N of at least 2^14)", async () => {
   const n = Number((await hashPassword("password1")).split("$")[1]);
   assert.ok(n >= 2 ** 14, `N=${n}`);
+});
+
+test("TAMBON_PASSWORD_COST may lower the cost to the floor of 2^14 but never below it", async () => {
+  const given = process.env.TAMBON_PASSWORD_COST;
+  try {
+    for (const [value, cost] of [
+      ["14", 14],
+      ["18", 18],
+      ["13", 16],
+      ["1", 16],
+      ["0", 16],
+      ["-14", 16],
+      ["14.5", 16],
+      ["21", 16],
+      ["fast", 16],
+      ["", 16],
+    ] as const) {
+      process.env.TAMBON_PASSWORD_COST = value;
+      assert.equal(passwordCost(), cost, `TAMBON_PASSWORD_COST=${JSON.stringify(value)}`);
+    }
+    delete process.env.TAMBON_PASSWORD_COST;
+    assert.equal(passwordCost(), 16, "the default");
+    process.env.TAMBON_PASSWORD_COST = "10";
+    const n = Number((await hashPassword("password1")).split("$")[1]);
+    assert.equal(n, 2 ** 16, "a hash made while a too-low cost is set uses the default");
+  } finally {
+    if (given === undefined) delete process.env.TAMBON_PASSWORD_COST;
+    else process.env.TAMBON_PASSWORD_COST = given;
+  }
 });
 
 test("password rules count Thai characters, not bytes", () => {
