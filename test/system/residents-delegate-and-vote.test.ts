@@ -1,7 +1,7 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { auditLog, tambons, users } from "../../src/core/db/schema.ts";
@@ -489,26 +489,49 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(row?.grades, { [String(alt)]: 1 }, "the ballot before the deadline stays");
     });
 
-    test("a ballot in flight while the question closes waits for the closing and is refused", async () => {
-      const { qid, alt } = await openQuickPoll("ปิดระหว่างลงคะแนน");
-      const c = await login("langu-osm");
-      await c.csrf(`/t/la-ngu/decisions/${qid}/ballot`);
-      let ballot: Promise<{ statusCode: number }> | null = null;
-      await t.database.db.transaction(async (tx) => {
-        const [q] = await tx.select().from(questions).where(eq(questions.id, qid)).for("update");
-        ballot = vote(c, qid, alt, "1");
-        await new Promise((r) => setTimeout(r, 400));
-        assert.ok(await enterPhase(tx as Tx, q!, "closed", null));
+    /** Resolves once PostgreSQL reports a session waiting for a lock that backend `pid` holds. */
+    async function someoneWaitsFor(pid: number) {
+      for (let i = 0; i < 1000; i++) {
+        const [row] = await t.database.rows<{ n: number }>(
+          sql`select count(*)::int as n from pg_stat_activity
+              where wait_event_type = 'Lock' and ${pid}::int = any(pg_blocking_pids(pid))`,
+        );
+        if (row!.n > 0) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`no session waited for the locks of backend ${pid}`);
+    }
+
+    // On PGlite one connection serves every request in turn, so no ballot can be in flight while
+    // the closing holds the question's lock: the race exists on PostgreSQL only.
+    if (kind === "postgres")
+      test("a ballot in flight while the question closes waits for the closing and is refused", async () => {
+        const { qid, alt } = await openQuickPoll("ปิดระหว่างลงคะแนน");
+        const c = await login("langu-osm");
+        await c.csrf(`/t/la-ngu/decisions/${qid}/ballot`);
+        let ballot: Promise<{ statusCode: number }> | null = null;
+        await t.database.db.transaction(async (tx) => {
+          const [q] = await tx.select().from(questions).where(eq(questions.id, qid)).for("update");
+          const [self] = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
+            pid: number;
+          }[];
+          ballot = vote(c, qid, alt, "1");
+          // the ballot is blocked on the question's row, not merely slow
+          await someoneWaitsFor(self!.pid);
+          assert.ok(await enterPhase(tx as Tx, q!, "closed", null));
+        });
+        assert.equal((await ballot!).statusCode, 409);
+        const stored = await t.database.db
+          .select()
+          .from(ballots)
+          .where(eq(ballots.questionId, qid));
+        assert.equal(stored.length, 0, "no ballot stored after the closing");
+        const [result] = await t.database.db
+          .select()
+          .from(questionResults)
+          .where(eq(questionResults.questionId, qid));
+        assert.equal((result!.result as TallyResult).voters, 0);
       });
-      assert.equal((await ballot!).statusCode, 409);
-      const stored = await t.database.db.select().from(ballots).where(eq(ballots.questionId, qid));
-      assert.equal(stored.length, 0, "no ballot stored after the closing");
-      const [result] = await t.database.db
-        .select()
-        .from(questionResults)
-        .where(eq(questionResults.questionId, qid));
-      assert.equal((result!.result as TallyResult).voters, 0);
-    });
 
     test("the scheduler starts each phase at the previous one's scheduled end, also when several are overdue", async () => {
       const admin = await login("langu-admin");
