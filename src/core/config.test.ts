@@ -66,3 +66,39 @@ test("client addresses from X-Forwarded-For are believed only when TRUST_PROXY s
     (e: unknown) => e instanceof ConfigError && /^TRUST_PROXY: /.test(e.message),
   );
 });
+
+test("PUBLIC_URL is an http(s) address without a path; HSTS_MAX_AGE a number of seconds", () => {
+  const d = dir();
+  const load = (env: Record<string, string>) => loadConfig({ TAMBON_DATA_DIR: d, ...env }, d);
+  assert.equal(load({}).publicUrl, null);
+  assert.equal(load({}).hstsMaxAge, null);
+  assert.equal(
+    load({ PUBLIC_URL: "https://Tambon.Example.org/" }).publicUrl,
+    "https://tambon.example.org",
+  );
+  assert.equal(load({ PUBLIC_URL: "http://10.0.0.5:8080" }).publicUrl, "http://10.0.0.5:8080");
+  assert.equal(load({ HSTS_MAX_AGE: "31536000" }).hstsMaxAge, 31536000);
+  const bad = (env: Record<string, string>) =>
+    assert.throws(
+      () => load(env),
+      (e: unknown) =>
+        e instanceof ConfigError && !e.message.includes("\n") && /^[A-Z_]+: /.test(e.message),
+      JSON.stringify(env),
+    );
+  for (const url of [
+    "tambon.example.org",
+    "ftp://tambon.example.org",
+    "https://tambon.example.org/path",
+    "https://tambon.example.org/?x=1",
+    "https://user:pw@tambon.example.org",
+    "https://tambon.example.org/#top",
+  ])
+    bad({ PUBLIC_URL: url });
+  assert.throws(() => load({ PUBLIC_URL: "/x" }), /PUBLIC_URL: must be an http/);
+  bad({ HSTS_MAX_AGE: "a year" });
+  bad({ HSTS_MAX_AGE: "-1" });
+  assert.throws(
+    () => load({ PUBLIC_URL: "http://tambon.example.org", HSTS_MAX_AGE: "600" }),
+    /HSTS_MAX_AGE: .*https/,
+  );
+});

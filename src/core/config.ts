@@ -14,6 +14,14 @@ export interface Config {
   nodeEnv: string;
   /** Which proxies to believe for the client address (X-Forwarded-For): none by default. */
   trustProxy: boolean | number | string;
+  /**
+   * The address people reach the platform at (scheme, host and port, no path), e.g.
+   * `https://tambon.example.org`; absolute links (password links) are built from it and an
+   * `https://` address makes every cookie `Secure`. Null when unset.
+   */
+  publicUrl: string | null;
+  /** Strict-Transport-Security max-age in seconds, sent on HTTPS responses; null = no header. */
+  hstsMaxAge: number | null;
 }
 
 const schema = z.object({
@@ -43,7 +51,39 @@ const schema = z.object({
       "must be true, false, a number of proxy hops, or proxy addresses separated by commas",
     )
     .default("false"),
+  PUBLIC_URL: z
+    .string()
+    .refine(
+      isPublicUrl,
+      "must be an http:// or https:// address without a path, e.g. https://tambon.example.org",
+    )
+    .optional(),
+  HSTS_MAX_AGE: z.coerce
+    .number({ error: "HSTS_MAX_AGE must be a number of seconds" })
+    .int("HSTS_MAX_AGE must be a whole number of seconds")
+    .min(0, "HSTS_MAX_AGE must be a number of seconds (0 or more)")
+    .max(63072000, "HSTS_MAX_AGE must be at most 63072000 (two years)")
+    .optional(),
 });
+
+/** Whether a value is an http(s) origin: no user, path, query or fragment (a trailing "/" is fine). */
+function isPublicUrl(v: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    !url.username &&
+    !url.password &&
+    url.pathname === "/" &&
+    !url.search &&
+    !url.hash &&
+    !/[?#]/.test(v)
+  );
+}
 
 /** TRUST_PROXY as Fastify's trustProxy: false, true, a hop count or a list of addresses. */
 function parseTrustProxy(v: string): boolean | number | string {
@@ -87,6 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`${name}: ${issue?.message ?? "invalid value"}`);
   }
   const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null;
+  if (e.HSTS_MAX_AGE !== undefined && publicUrl?.startsWith("http:"))
+    throw new ConfigError(
+      "HSTS_MAX_AGE: needs PUBLIC_URL to start with https:// (or no PUBLIC_URL)",
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -97,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    publicUrl,
+    hstsMaxAge: e.HSTS_MAX_AGE ?? null,
   };
 }
 

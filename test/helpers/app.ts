@@ -20,6 +20,8 @@ export function testConfig(): Config {
     logLevel: "silent",
     nodeEnv: "test",
     trustProxy: false,
+    publicUrl: null,
+    hstsMaxAge: null,
   };
 }
 
