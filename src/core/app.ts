@@ -18,6 +18,7 @@ import {
   CSRF_COOKIE,
   SESSION_COOKIE,
   cookieOptions,
+  isHttps,
   isSafePath,
   renderPage,
   viewCtx,
@@ -154,6 +155,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (flash) this.setCookie("tflash", encodeURIComponent(flash), cookieOptions(this.request, 60));
     return this.redirect(url, 303);
   });
+
+  // HSTS: only on responses over HTTPS, and only when HSTS_MAX_AGE asks for it.
+  if (config.hstsMaxAge !== null) {
+    const hsts = `max-age=${config.hstsMaxAge}`;
+    app.addHook("onRequest", async (req, reply) => {
+      if (isHttps(req)) reply.header("strict-transport-security", hsts);
+    });
+  }
 
   app.addHook("onRequest", async (req, reply) => {
     req.lang = pickLang(req.cookies.tlang);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isSafePath, safeNext } from "./http.ts";
+import { isSafePath, publicUrl, safeNext } from "./http.ts";
 
 test("redirect targets stay on this site", () => {
   for (const ok of ["/", "/t/la-ngu", "/t/la-ngu/search?q=สุขภาพ ชุมชน", "/admin?x=//y"]) {
@@ -23,4 +23,32 @@ test("redirect targets stay on this site", () => {
   }
   assert.equal(safeNext(undefined), "/");
   assert.equal(safeNext(["/a"]), "/");
+});
+
+test("absolute links come from PUBLIC_URL, on a tambon's own host name over its scheme", () => {
+  const config = { publicUrl: "https://tambon.example.org", host: "0.0.0.0", port: 3000 };
+  assert.equal(publicUrl(config, "/reset/abc"), "https://tambon.example.org/reset/abc");
+  assert.equal(
+    publicUrl(config, "/reset/abc", { host: null }),
+    "https://tambon.example.org/reset/abc",
+  );
+  assert.equal(
+    publicUrl(config, "/reset/abc", { host: "langu.example.net" }),
+    "https://langu.example.net/reset/abc",
+  );
+  assert.equal(
+    publicUrl({ ...config, publicUrl: "http://10.0.0.5:8080" }, "/x", {
+      host: "langu.example.net",
+    }),
+    "http://langu.example.net:8080/x",
+  );
+  assert.equal(publicUrl({ ...config, publicUrl: null }, "/x"), "http://localhost:3000/x");
+  assert.equal(
+    publicUrl({ publicUrl: null, host: "192.168.1.9", port: 8080 }, "/x", { host: "a.example" }),
+    "http://192.168.1.9:8080/x",
+  );
+  assert.equal(
+    publicUrl({ publicUrl: null, host: "::1", port: 3000 }, "/x"),
+    "http://[::1]:3000/x",
+  );
 });

@@ -6,8 +6,8 @@ import type { Lang } from "./i18n/index.ts";
 import { core } from "./i18n/messages.ts";
 import type { Actor } from "./roles.ts";
 import type { Tambon } from "./tenancy.ts";
-import { sign } from "./auth/tokens.ts";
-import { newToken } from "./auth/tokens.ts";
+import { newToken, sign } from "./auth/tokens.ts";
+import type { Config } from "./config.ts";
 import { ViewContext, type NavItem, type ViewCtx } from "./views/ctx.ts";
 import { Layout } from "./views/layout.tsx";
 import { can } from "./policy.ts";
@@ -42,13 +42,21 @@ export const CSRF_COOKIE = "tcsrf";
 /** The session cookie name. */
 export const SESSION_COOKIE = "tsid";
 
-/** Options shared by the cookies the platform sets. */
+/**
+ * Whether the request reached the public site over HTTPS: its own protocol (from
+ * X-Forwarded-Proto only when TRUST_PROXY believes the proxy), or an `https://` PUBLIC_URL.
+ */
+export function isHttps(req: FastifyRequest): boolean {
+  return req.protocol === "https" || !!req.server.config?.publicUrl?.startsWith("https:");
+}
+
+/** Options shared by the cookies the platform sets (Secure over HTTPS). */
 export function cookieOptions(req: FastifyRequest, maxAgeSeconds?: number) {
   return {
     path: "/",
     httpOnly: true,
     sameSite: "lax" as const,
-    secure: req.protocol === "https",
+    secure: isHttps(req),
     maxAge: maxAgeSeconds,
   };
 }
@@ -62,6 +70,31 @@ export function csrfToken(req: FastifyRequest, reply: FastifyReply, secret: stri
     reply.setCookie(CSRF_COOKIE, raw, cookieOptions(req));
   }
   return sign(secret, raw);
+}
+
+/**
+ * The absolute address of a path, for links read outside the site (password links handed over
+ * or sent by e-mail). Built from PUBLIC_URL — on the tambon's own host name, over PUBLIC_URL's
+ * scheme and port, when the tambon has one — and never from the request's Host header. Without
+ * PUBLIC_URL: http on HOST and PORT (localhost when listening on every address), for one machine.
+ */
+export function publicUrl(
+  config: Pick<Config, "publicUrl" | "host" | "port">,
+  path: string,
+  tambon?: Pick<Tambon, "host"> | null,
+): string {
+  if (config.publicUrl) {
+    const url = new URL(config.publicUrl);
+    if (tambon?.host) url.hostname = tambon.host;
+    return url.origin + path;
+  }
+  const wildcard = ["", "0.0.0.0", "::", "[::]"].includes(config.host);
+  const host = wildcard
+    ? "localhost"
+    : config.host.includes(":")
+      ? `[${config.host}]`
+      : config.host;
+  return `http://${host}:${config.port}${path}`;
 }
 
 /** Builds the ViewCtx of a request: language, actor, tenant and menu. */

@@ -28,7 +28,7 @@ import {
   emptyForm,
   type FormState,
 } from "../views/form.tsx";
-import { authorize, currentTambon, formBody, formList, requireUser } from "../http.ts";
+import { authorize, currentTambon, formBody, formList, publicUrl, requireUser } from "../http.ts";
 import { can } from "../policy.ts";
 import { ROLES } from "../roles.ts";
 import { auditLog, roleGrants, tambonMembers, users, villages } from "../db/schema.ts";
@@ -731,7 +731,7 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
   }
 
   function resetUrl(req: FastifyRequest, token: string) {
-    return `${req.protocol}://${req.host}/reset/${token}`;
+    return publicUrl(deps.config, `/reset/${token}`, currentTambon(req));
   }
 
   async function findPerson(tambonId: number, id: string) {
