@@ -5,7 +5,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 
-/** Where screenshots of the browser tests go (gitignored). */
+/** Where screenshots of the browser tests go (gitignored), when TAMBON_SCREENSHOTS=1. */
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../screenshots");
 
 /** The viewport sizes the tests look at: a phone and a desktop. */
@@ -80,8 +80,15 @@ export function assertThaiFontsInstalled(): void {
   }
 }
 
-/** Saves full-page screenshots of the current page at phone and desktop widths as name-phone.png and name-desktop.png. */
+/** True when this run keeps screenshots (TAMBON_SCREENSHOTS=1); they are for people to look at, not assertions. */
+export const SCREENSHOTS_WANTED = process.env.TAMBON_SCREENSHOTS === "1";
+
+/**
+ * Saves full-page screenshots of the current page at phone and desktop widths as name-phone.png
+ * and name-desktop.png, when TAMBON_SCREENSHOTS=1 asks for them.
+ */
 export async function screenshots(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS_WANTED) return;
   mkdirSync(path.dirname(path.join(SCREENSHOT_DIR, name)), { recursive: true });
   const before = page.viewportSize();
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
