@@ -107,7 +107,6 @@ describe("a facilitator records an assembly of 18 villages × 5 representatives 
         .locator("#f-sheet-village option")
         .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
       assert.equal(options.length, 18);
-      const times: number[] = [];
       for (const [i, value] of options.entries()) {
         await page.locator("#f-sheet-village").selectOption(value);
         await submit(() => page.getByRole("button", { name: "เปิดใบลงชื่อ" }).click());
@@ -118,9 +117,7 @@ describe("a facilitator records an assembly of 18 villages × 5 representatives 
           const labels = await page.locator("fieldset.gm-sheet label").allInnerTexts();
           nominees.push(labels[0]!.trim(), labels[1]!.trim());
         }
-        const started = Date.now();
         await submit(() => page.getByRole("button", { name: "บันทึกผู้ที่ติ๊ก" }).click());
-        times.push(Date.now() - started);
         const cls = (await status.getAttribute("class")) ?? "";
         if (i < 17) assert.match(cls, /gm-quorum-short/, `after village ${i + 1}`);
         else assert.match(cls, /gm-quorum-met/, "after the 18th village");
@@ -131,8 +128,6 @@ describe("a facilitator records an assembly of 18 villages × 5 representatives 
       assert.equal(green, "rgb(230, 244, 234)", "the quorum panel is green");
       await accessible("attendance page with a quorum");
       await screenshots(page, `${SHOTS}/attendance-quorum`);
-      times.sort((a, b) => a - b);
-      assert.ok(times[9]! < 2000, `a sheet takes ${times[9]} ms to record and reload`);
     },
   );
 
