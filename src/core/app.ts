@@ -18,12 +18,13 @@ import {
   CSRF_COOKIE,
   SESSION_COOKIE,
   cookieOptions,
+  expectedCsrf,
   isHttps,
   isSafePath,
   renderPage,
   viewCtx,
 } from "./http.ts";
-import { sign, safeEqual } from "./auth/tokens.ts";
+import { safeEqual } from "./auth/tokens.ts";
 import { allAssets } from "./views/assets.ts";
 import { ErrorPage } from "./views/error-page.tsx";
 import { navFor } from "./nav.ts";
@@ -200,15 +201,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!req.actor.user && !req.routeOptions.config?.anonymousUpload) throw forbidden(false);
   });
 
-  // CSRF: every state-changing request carries the HMAC of the visitor's random cookie.
+  // CSRF: every state-changing request carries the HMAC of the visitor's random cookie (and of
+  // the session, when signed in).
   app.addHook("preHandler", async (req) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
-    const raw = req.cookies[CSRF_COOKIE];
+    const expected = expectedCsrf(req, config.secret);
     const body = (req.body ?? {}) as Record<string, unknown>;
     let sent = body._csrf;
     if (sent && typeof sent === "object" && "value" in sent)
       sent = (sent as { value: unknown }).value;
-    if (typeof sent !== "string" || !raw || !safeEqual(sent, sign(config.secret, raw))) {
+    if (typeof sent !== "string" || !expected || !safeEqual(sent, expected)) {
       throw badCsrf();
     }
   });

@@ -61,15 +61,34 @@ export function cookieOptions(req: FastifyRequest, maxAgeSeconds?: number) {
   };
 }
 
+/**
+ * The form token for a CSRF cookie: its HMAC under the installation secret, covering the session
+ * when somebody is signed in, so a token minted before logging in or for another session fails.
+ */
+export function csrfFor(secret: string, raw: string, sessionToken: string | null): string {
+  return sign(secret, `${raw}|${sessionToken ?? ""}`);
+}
+
+/** The form token this request should carry (null when it has no CSRF cookie). */
+export function expectedCsrf(req: FastifyRequest, secret: string): string | null {
+  const raw = req.cookies[CSRF_COOKIE];
+  if (!raw) return null;
+  return csrfFor(secret, raw, req.actor?.user ? req.sessionId : null);
+}
+
 /** The CSRF token of this visitor, setting the random cookie it is derived from when missing. */
 export function csrfToken(req: FastifyRequest, reply: FastifyReply, secret: string): string {
   let raw = req.cookies[CSRF_COOKIE];
-  if (!raw || raw.length < 20) {
-    raw = newToken();
-    req.cookies[CSRF_COOKIE] = raw;
-    reply.setCookie(CSRF_COOKIE, raw, cookieOptions(req));
-  }
-  return sign(secret, raw);
+  if (!raw || raw.length < 20) raw = rotateCsrf(req, reply);
+  return csrfFor(secret, raw, req.actor?.user ? req.sessionId : null);
+}
+
+/** Replaces the visitor's CSRF cookie with a new random one (when a session starts). */
+export function rotateCsrf(req: FastifyRequest, reply: FastifyReply): string {
+  const raw = newToken();
+  req.cookies[CSRF_COOKIE] = raw;
+  reply.setCookie(CSRF_COOKIE, raw, cookieOptions(req));
+  return raw;
 }
 
 /**

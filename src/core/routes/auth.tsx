@@ -18,6 +18,7 @@ import {
   currentTambon,
   formBody,
   requireUser,
+  rotateCsrf,
   safeNext,
 } from "../http.ts";
 import {
@@ -91,8 +92,10 @@ function LoginPage({ form, next, failed }: { form: FormState; next: string; fail
   );
 }
 
+/** Starts a session in the browser; a new session gets a new CSRF cookie as well. */
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, SESSION_DAYS * 86400));
+  rotateCsrf(req, reply);
 }
 
 interface AccountData {
