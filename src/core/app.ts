@@ -43,7 +43,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
 }
 
-/** Paths that never belong to a tambon, even on a tambon's own host name. */
+/**
+ * Paths that never belong to a tambon, even on a tambon's own host name (where every other path,
+ * `/admin` included, is the tambon's own).
+ */
 const GLOBAL_PREFIXES = [
   "/static/",
   "/healthz",
@@ -52,7 +55,6 @@ const GLOBAL_PREFIXES = [
   "/logout",
   "/account",
   "/reset/",
-  "/admin",
 ];
 
 /** Assembles the Fastify app: plugins, request context, CSRF, tenancy, core and module routes. */
@@ -77,6 +79,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     rewriteUrl(req) {
+      // On a tambon's own host name every path is that tambon's (its /admin too); other tambons'
+      // /t/<slug>/… paths answer 404 there (see the tambon scope hook).
       const url = req.url ?? "/";
       const host = req.headers.host;
       if (!host || url.startsWith("/t/") || GLOBAL_PREFIXES.some((p) => url.startsWith(p)))
@@ -293,6 +297,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         const slug = (req.params as { tambon?: string }).tambon ?? "";
         const tambon = tambons.bySlug(slug);
         if (!tambon) throw notFound();
+        // A tambon's own host name serves that tambon only.
+        const hostTambon = req.headers.host ? tambons.byHost(req.headers.host) : undefined;
+        if (hostTambon && hostTambon.id !== tambon.id) throw notFound();
         req.tambon = tambon;
       });
       await scope.register(tambonPublicRoutes(deps, modules));
