@@ -249,6 +249,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (status === 403 && !req.actor.user && req.method === "GET") {
       return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
     }
+    // A member who signed up and awaits confirmation is told why, not only "not allowed".
+    if (status === 403 && req.tambon && req.actor.pendingIn?.has(req.tambon.id))
+      key = "error.403pending";
     const t = core.t(req.lang);
     return reply.page(t("error.title"), h(ErrorPage, { status, message: t(key) }), { status });
   });

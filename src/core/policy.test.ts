@@ -44,3 +44,15 @@ test("a denial cannot be re-allowed, and unknown actions are a programming error
   assert.equal(can(actor(5, {}, true), "test.edit", { tambonId: 1, ownerId: -1 }), false);
   assert.throws(() => can(editor, "no.such.action", { tambonId: 1 }), /no policy/);
 });
+
+test("a member awaiting confirmation gets public actions only, whatever rule or role says", () => {
+  allow("test.act", () => true);
+  allowPublic("test.look");
+  const pending: Actor = { ...actor(6, { 1: ["member"] }), pendingIn: new Set([1]) };
+  assert.equal(can(pending, "test.act", { tambonId: 1 }), false);
+  assert.equal(can(pending, "test.look", { tambonId: 1 }), true);
+  assert.equal(can(pending, "tambon.read", { tambonId: 1 }), true);
+  const confirmedElsewhere: Actor = { ...actor(6, { 2: ["member"] }), pendingIn: new Set([1]) };
+  assert.equal(can(confirmedElsewhere, "test.act", { tambonId: 2 }), true, "other tambons");
+  assert.equal(can(actor(6, { 1: ["member"] }), "test.act", { tambonId: 1 }), true);
+});

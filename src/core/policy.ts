@@ -40,7 +40,8 @@ export function allowPublic(action: string): void {
 /**
  * Decides whether the actor may do the action on the resource. Public actions are open to all;
  * otherwise the actor must be signed in and belong to the resource's own tambon (platform admins
- * excepted) before any rule is asked. Deny rules win over everything.
+ * excepted) before any rule is asked. A member awaiting confirmation there gets public actions
+ * only. Deny rules win over everything.
  */
 export function can(actor: Actor, action: string, resource: Resource): boolean {
   const rules = allowRules.get(action);
@@ -49,6 +50,7 @@ export function can(actor: Actor, action: string, resource: Resource): boolean {
   if (publicActions.has(action)) return true;
   if (!actor.user) return false;
   if (actor.user.isPlatformAdmin) return true;
+  if (actor.pendingIn?.has(resource.tambonId)) return false;
   if (!actor.roles.has(resource.tambonId) && !actor.memberOf.has(resource.tambonId)) return false;
   return rules.some((rule) => rule(actor, resource));
 }

@@ -29,6 +29,11 @@ export interface Actor {
   roles: ReadonlyMap<number, ReadonlySet<Role>>;
   /** Tambons where the person is an active member. */
   memberOf: ReadonlySet<number>;
+  /**
+   * Tambons where the person signed up and awaits confirmation: they read what everyone reads
+   * there, and their roles in that tambon take effect only once a facilitator or admin confirms.
+   */
+  pendingIn?: ReadonlySet<number>;
 }
 
 /** The anonymous visitor. */

@@ -87,10 +87,13 @@ export async function actorFor(
       .from(tambonMembers)
       .where(eq(tambonMembers.userId, user.id)),
   ]);
-  const removed = new Set(members.filter((m) => m.status === "removed").map((m) => m.tambonId));
+  // Roles count only where the membership is active (or where a role was granted without one,
+  // as to a network's staff): a removed member has none, and one who signed up and awaits
+  // confirmation has none yet, so no policy can mistake them for a member.
+  const notActive = new Set(members.filter((m) => m.status !== "active").map((m) => m.tambonId));
   const roles = new Map<number, Set<Role>>();
   for (const g of grants) {
-    if (removed.has(g.tambonId)) continue;
+    if (notActive.has(g.tambonId)) continue;
     let set = roles.get(g.tambonId);
     if (!set) roles.set(g.tambonId, (set = new Set()));
     set.add(g.role as Role);
@@ -98,6 +101,7 @@ export async function actorFor(
   return {
     user: { id: user.id, name: user.name, isPlatformAdmin: user.isPlatformAdmin, lang: user.lang },
     roles,
-    memberOf: new Set(members.filter((m) => m.status !== "removed").map((m) => m.tambonId)),
+    memberOf: new Set(members.filter((m) => m.status === "active").map((m) => m.tambonId)),
+    pendingIn: new Set(members.filter((m) => m.status === "pending").map((m) => m.tambonId)),
   };
 }

@@ -200,6 +200,10 @@ export const core = defineMessages("core", {
   "status.active": { th: "สมาชิกที่ยืนยันแล้ว", en: "Confirmed member" },
   "status.pending": { th: "รอการยืนยัน", en: "Awaiting confirmation" },
   "status.removed": { th: "พ้นสภาพ", en: "Removed" },
+  "status.pendingNotice": {
+    th: "สมาชิกภาพของท่านรอการยืนยันจากผู้ประสานงานหรือผู้ดูแลของตำบล ระหว่างนี้ท่านอ่านข้อมูลได้ เมื่อได้รับการยืนยันแล้วจึงจะร่วมเสนอ โพสต์ และแสดงความคิดเห็นได้",
+    en: "Your membership is awaiting confirmation by a facilitator or administrator of the tambon. Until then you can read; once confirmed you can take part, post and comment.",
+  },
   "reset.title": { th: "ตั้งรหัสผ่านใหม่", en: "Set a new password" },
   "reset.invalid": {
     th: "ลิงก์นี้ใช้ไม่ได้หรือหมดอายุแล้ว กรุณาขอลิงก์ใหม่จากผู้ดูแล",
@@ -323,6 +327,10 @@ export const core = defineMessages("core", {
   "error.403": {
     th: "ท่านไม่มีสิทธิ์ทำรายการนี้",
     en: "You are not allowed to do this",
+  },
+  "error.403pending": {
+    th: "สมาชิกภาพของท่านยังรอการยืนยันจากผู้ประสานงานหรือผู้ดูแลของตำบล ระหว่างนี้ท่านอ่านข้อมูลได้ แต่ยังเปิดประเด็น เสนอทางเลือก โพสต์ หรือแสดงความคิดเห็นไม่ได้",
+    en: "Your membership is awaiting confirmation by a facilitator or administrator of the tambon. Until then you can read, but not open questions, add alternatives, post or comment.",
   },
   "error.403login": {
     th: "กรุณาเข้าสู่ระบบก่อน",

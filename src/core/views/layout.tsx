@@ -184,6 +184,11 @@ export function Layout(props: {
               {ctx.flash}
             </p>
           )}
+          {ctx.tambon && ctx.actor.pendingIn?.has(ctx.tambon.id) && (
+            <p class="flash" role="note">
+              {ctx.t("status.pendingNotice")}
+            </p>
+          )}
           {props.children}
         </main>
         <Footer />
