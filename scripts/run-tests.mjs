@@ -6,8 +6,9 @@
 //   browser   test/browser                     TAMBON_TEST_BROWSER_CONCURRENCY (default 1)
 // Each file runs in its own process with its own databases (a new PostgreSQL database per file, a
 // PGlite in memory, a temporary data dir, port 0). The migrated and demo databases that test files
-// start from are built once per run (see test/helpers/db.ts) in a folder given to every process as
-// TAMBON_TEST_RUN_DIR, and removed at the end with the PostgreSQL templates listed there.
+// start from are built once per run (test/helpers/db.ts; on a whole run, beside the unit lane) in
+// a folder given to every process as TAMBON_TEST_RUN_DIR, and removed at the end with the
+// PostgreSQL templates listed there.
 // At the end it prints each lane's time, the ten slowest files and the totals.
 // Node 20 has no glob support in --test, hence the walk.
 import { randomBytes } from "node:crypto";
@@ -93,11 +94,36 @@ async function cleanUp() {
 
 let child = null;
 let stopped = null;
+let preparing = null;
 for (const signal of ["SIGINT", "SIGTERM"])
   process.on(signal, () => {
     stopped = signal;
     child?.kill(signal);
+    preparing?.kill(signal);
   });
+
+// On a whole run, the templates are built beside the unit lane, so the database lane's first
+// files find them ready instead of one building while the other waits.
+let prepared = Promise.resolve();
+if (!process.argv.slice(2).length && lanes[1].files.length + lanes[2].files.length > 0) {
+  preparing = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "test/helpers/prepare-databases.ts")],
+    { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env },
+  );
+  let errors = "";
+  preparing.stderr.on("data", (d) => (errors += d));
+  prepared = new Promise((resolve) =>
+    preparing.on("exit", (code) => {
+      preparing = null;
+      if (code !== 0 && !stopped)
+        process.stderr.write(
+          `building the run's databases ahead failed; test files build them themselves:\n${errors}`,
+        );
+      resolve();
+    }),
+  );
+}
 
 const reporter = path.join(ROOT, "scripts/test-times-reporter.mjs");
 function runLane(lane) {
@@ -146,6 +172,7 @@ try {
     results.push(await runLane(lane));
   }
 } finally {
+  await prepared;
   await cleanUp();
 }
 

@@ -318,6 +318,16 @@ export async function openTestDatabase(
   return test;
 }
 
+/**
+ * Builds the run's templates (migrated and with the demo, PGlite and PostgreSQL) before any test
+ * file asks for them: `scripts/run-tests.mjs` runs it beside the unit lane on a whole run.
+ */
+export async function prepareTestDatabases(): Promise<void> {
+  if (!RUN_DIR || !RUN_ID)
+    throw new Error("TAMBON_TEST_RUN_DIR and TAMBON_TEST_RUN_ID are not set");
+  await Promise.all([pgliteDump("demo"), pgTemplate("demo")]);
+}
+
 /** Opens a new database of the given kind with nothing in it: for tests of the migrations. */
 export async function openEmptyDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === "pglite") return droppable(await openPglite(), null);
