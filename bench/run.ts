@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { benchColdStart, benchHomePage } from "./http.bench.ts";
 import { benchTally } from "./tally.bench.ts";
+import { benchCli } from "./cli.ts";
 import { benchLighthouse, benchSite } from "./site.bench.ts";
 import { benchClosing } from "./decisions.bench.ts";
 import { benchCharter } from "./charter.bench.ts";
@@ -49,6 +50,12 @@ const sections: { title: string; target: string; run: () => Promise<Figures> }[]
     title: "Fluid-democracy tally",
     target: "1M members ≤ 1 s and ≤ 1 GB; CLI on a 1M-member file ≤ 10 s",
     run: benchTally,
+  },
+  {
+    title: "Command line",
+    target:
+      "tambon --help ≤ 0.3 s; tambon tally on a 10-member file ≤ 0.5 s and ≤ 100 MB max RSS (node -e 0 measured beside them)",
+    run: benchCli,
   },
   {
     title: "Groups and meetings: attendance and coverage",
