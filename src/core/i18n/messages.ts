@@ -351,3 +351,27 @@ export const core = defineMessages("core", {
 
 /** Keys of the core dictionary. */
 export type CoreKey = keyof typeof core.messages;
+  "error.date": {
+    th: "วันที่ในลิงก์ไม่ถูกต้อง (ใช้รูปแบบ ปปปป-ดด-วว แบบคริสต์ศักราช เช่น 2025-03-31)",
+    en: "The date in the address is not valid (use YYYY-MM-DD, e.g. 2025-03-31)",
+  },
+  "error.searchTooLong": {
+    th: "คำค้นยาวเกินไป กรุณาใช้คำค้นที่สั้นลง",
+    en: "The search words are too long. Please search with fewer words.",
+  },
+  "error.nul": {
+    th: "ข้อมูลที่ส่งมามีอักขระที่บันทึกไม่ได้ (NUL) กรุณากลับไปแก้ไขแล้วส่งอีกครั้ง",
+    en: "What was sent holds a character that cannot be stored (NUL). Please go back, correct it and send again.",
+  },
+  "error.body": {
+    th: "อ่านข้อมูลแบบฟอร์มที่ส่งมาไม่ได้ กรุณากลับไปหน้าเดิม โหลดใหม่ แล้วส่งอีกครั้ง",
+    en: "The form that was sent could not be read. Go back, reload the page and send it again.",
+  },
+  "error.414": {
+    th: "ที่อยู่เว็บ (ลิงก์) ยาวเกินไป",
+    en: "The web address is too long",
+  },
+  "error.415": {
+    th: "รูปแบบข้อมูลที่ส่งมาไม่รองรับ กรุณาส่งจากแบบฟอร์มของเว็บไซต์",
+    en: "This kind of content is not accepted. Please send it from the site's own form.",
+  },
