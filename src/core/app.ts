@@ -1,4 +1,8 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from "fastify";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
@@ -14,6 +18,7 @@ import { core } from "./i18n/messages.ts";
 import { clearActorCache, loadActor } from "./auth/session.ts";
 import { ANONYMOUS, type Actor } from "./roles.ts";
 import { HttpError, badCsrf, forbidden, notFound } from "./errors.ts";
+import { hasNul, parseQuery } from "./params.ts";
 import {
   CSRF_COOKIE,
   SESSION_COOKIE,
@@ -77,7 +82,30 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           )(config.trustProxy)
         : config.trustProxy,
     bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Parameters may be an id and a Thai slug, percent-encoded (nine characters per letter); the
+    // query keeps one string per name (the last), as every page reads single values.
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: 1000,
+      querystringParser: parseQuery,
+    },
+    // Addresses the router cannot decode, or with a part past maxParamLength: the error page.
+    // (Fastify gives this handler a bare request and reply, before any hook or decoration.)
+    frameworkErrors(err, req, reply) {
+      req.cookies = app.parseCookie(req.headers.cookie ?? "");
+      Object.assign(req, { lang: pickLang(req.cookies.tlang), actor: ANONYMOUS, tambon: null });
+      const status = err.statusCode === 414 ? 414 : err.statusCode === 400 ? 400 : 500;
+      if (status === 500) req.log.error({ err }, "request failed");
+      const t = core.t(req.lang);
+      const message = t(status === 414 ? "error.414" : status === 400 ? "error.400" : "error.500");
+      const ctx = viewCtx(req, reply, config.secret, navFor(req, modules));
+      const html = renderPage(ctx, t("error.title"), h(ErrorPage, { status, message }));
+      return (reply as FastifyReply)
+        .status(status)
+        .header("content-type", "text/html; charset=utf-8")
+        .header("cache-control", "no-store")
+        .send(html);
+    },
     rewriteUrl(req) {
       // On a tambon's own host name every path is that tambon's (its /admin too); other tambons'
       // /t/<slug>/… paths answer 404 there (see the tambon scope hook).
@@ -103,6 +131,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(formbody);
+  // Forms are url-encoded or multipart; any other body (JSON, plain text) is refused with 415.
+  app.removeContentTypeParser(["application/json", "text/plain"]);
   await app.register(multipart, {
     attachFieldsToBody: true,
     limits: { fileSize: 1024 * 1024, files: 4, fields: 100 },
@@ -205,6 +235,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!req.actor.user && !req.routeOptions.config?.anonymousUpload) throw forbidden(false);
   });
 
+  // Malformed input is refused in one place, before any route reads it: an address too long to be
+  // a link of the platform (414), and a NUL character anywhere in the address or the form, which
+  // no text column can store (400).
+  app.addHook("onRequest", async (req) => {
+    if (req.url.length > MAX_URL) throw new HttpError(414, "error.414");
+  });
+  app.addHook("preParsing", async (req) => {
+    readingBody.add(req);
+  });
+  // Runs after the multipart parser's own hook, so multipart fields are there to be checked.
+  app.addHook("preValidation", async (req) => {
+    readingBody.delete(req);
+    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body))
+      throw new HttpError(400, "error.nul");
+  });
+
   // CSRF: every state-changing request carries the HMAC of the visitor's random cookie (and of
   // the session, when signed in).
   app.addHook("preHandler", async (req) => {
@@ -229,11 +275,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((err, req, reply) => {
     let status = 500;
     let key: Parameters<ReturnType<typeof core.t>>[0] = "error.500";
+    const declared = (err as { statusCode?: unknown }).statusCode;
     if (err instanceof HttpError) {
       status = err.status;
       key = err.key;
-    } else if (typeof (err as { statusCode?: number }).statusCode === "number") {
-      status = (err as { statusCode: number }).statusCode;
+    } else if (typeof declared === "number" && declared >= 400 && declared <= 599) {
+      // Errors of Fastify and its plugins carry their status: a 4xx is the request's fault.
+      status = declared;
       key =
         status === 429
           ? "error.429"
@@ -241,9 +289,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             ? "error.413"
             : status === 404
               ? "error.404"
-              : status >= 500
-                ? "error.500"
-                : "error.400";
+              : status === 414
+                ? "error.414"
+                : status === 415
+                  ? "error.415"
+                  : status >= 500
+                    ? "error.500"
+                    : "error.400";
+    } else if (readingBody.has(req) && req.isMultipart()) {
+      // The multipart parser fails on a body that is not what its headers say (a wrong or
+      // missing boundary, a truncated part) with a plain error: the request's fault, not ours.
+      status = 400;
+      key = "error.body";
     }
     if (status >= 500) req.log.error({ err }, "request failed");
     if (status === 403 && !req.actor.user && req.method === "GET") {
@@ -320,6 +377,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
 import { sql } from "drizzle-orm";
 const sqlPing = sql`select 1 as ok`;
+
+/** The longest address answered (the query included); longer ones are not links of the platform. */
+const MAX_URL = 2048;
+
+/** Requests whose body is being read (from preParsing until the parsers are done). */
+const readingBody = new WeakSet<object>();
 
 /**
  * The address a page is cached under: for tambon pages that declared the query parameters they
