@@ -346,11 +346,6 @@ export const core = defineMessages("core", {
     th: "ระบบขัดข้อง ขออภัยในความไม่สะดวก กรุณาลองใหม่ภายหลัง",
     en: "The system had a problem. Sorry — please try again later.",
   },
-  "error.back": { th: "กลับหน้าแรก", en: "Back to the home page" },
-});
-
-/** Keys of the core dictionary. */
-export type CoreKey = keyof typeof core.messages;
   "error.date": {
     th: "วันที่ในลิงก์ไม่ถูกต้อง (ใช้รูปแบบ ปปปป-ดด-วว แบบคริสต์ศักราช เช่น 2025-03-31)",
     en: "The date in the address is not valid (use YYYY-MM-DD, e.g. 2025-03-31)",
@@ -375,3 +370,8 @@ export type CoreKey = keyof typeof core.messages;
     th: "รูปแบบข้อมูลที่ส่งมาไม่รองรับ กรุณาส่งจากแบบฟอร์มของเว็บไซต์",
     en: "This kind of content is not accepted. Please send it from the site's own form.",
   },
+  "error.back": { th: "กลับหน้าแรก", en: "Back to the home page" },
+});
+
+/** Keys of the core dictionary. */
+export type CoreKey = keyof typeof core.messages;
