@@ -42,6 +42,7 @@ import {
 import { translateErrors } from "../forms.ts";
 import { formatDateTime } from "../dates.ts";
 import { notFound } from "../errors.ts";
+import { parseDay, parsePage, parseSearch, requireId } from "../params.ts";
 import { tambonTitle } from "../views/layout.tsx";
 import type { Tambon } from "../tenancy.ts";
 import { checkImage } from "../uploads.ts";
@@ -564,7 +565,9 @@ export async function auditPage(
   where: { tambonId: number | null; base: string; title: string },
 ) {
   const q = req.query as Record<string, string | undefined>;
-  const page = pageNumber(q.page);
+  const page = parsePage(q.page);
+  const from = parseDay(q.from);
+  const to = parseDay(q.to);
   const scope =
     where.tambonId === null ? isNull(auditLog.tambonId) : eq(auditLog.tambonId, where.tambonId);
   const conds: SQL[] = [scope];
@@ -577,13 +580,13 @@ export async function auditPage(
     conds.push(ilike(users.name, `%${q.who.replace(/[%_\\]/g, (c) => "\\" + c)}%`));
     filters.who = q.who;
   }
-  if (q.from && /^\d{4}-\d{2}-\d{2}$/.test(q.from)) {
-    conds.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+07:00`)));
-    filters.from = q.from;
+  if (from) {
+    conds.push(gte(auditLog.at, new Date(`${from}T00:00:00+07:00`)));
+    filters.from = from;
   }
-  if (q.to && /^\d{4}-\d{2}-\d{2}$/.test(q.to)) {
-    conds.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86400_000)));
-    filters.to = q.to;
+  if (to) {
+    conds.push(lt(auditLog.at, new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86400_000)));
+    filters.to = to;
   }
   const rows = await db
     .select({
@@ -621,11 +624,6 @@ export async function auditPage(
       actions={actions}
     />,
   );
-}
-
-function pageNumber(v: unknown): number {
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 1 && n <= 100000 ? n : 1;
 }
 
 /** The tambon administration: settings, villages, people and roles, audit log. */
@@ -708,10 +706,10 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
   ) {
     const tambon = currentTambon(req);
     const q = req.query as Record<string, string | undefined>;
-    const page = pageNumber(q.page);
+    const page = parsePage(q.page);
     const role = ROLES.find((r) => r === q.role) ?? "";
     const { rows, more } = await people(tambon.id, {
-      q: (q.q ?? "").trim().slice(0, 100),
+      q: parseSearch(q.q),
       role,
       page,
     });
@@ -735,8 +733,7 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
   }
 
   async function findPerson(tambonId: number, id: string) {
-    const userId = Number(id);
-    if (!Number.isInteger(userId) || userId < 1) throw notFound();
+    const userId = requireId(id);
     const { rows } = await people(tambonId, { userId });
     if (!rows[0]) throw notFound();
     return rows[0];
@@ -874,7 +871,7 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
       const [v] = await db
         .select()
         .from(villages)
-        .where(and(eq(villages.id, Number(req.params.id) || 0), eq(villages.tambonId, tambon.id)));
+        .where(and(eq(villages.id, requireId(req.params.id)), eq(villages.tambonId, tambon.id)));
       if (!v) throw notFound();
       const p = await villagesPage(req, emptyForm(villageValues(v)), v);
       return reply.page(core.t(req.lang)("village.edit"), p.node);
@@ -914,7 +911,7 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
     app.post<{ Params: { id: string } }>("/admin/villages/:id", async (req, reply) => {
       const { result, body, editing, tambon } = await saveVillageRoute(
         req,
-        Number(req.params.id) || 0,
+        requireId(req.params.id),
       );
       const t = core.t(req.lang);
       if (!result.ok) {

@@ -6,6 +6,7 @@ import { useCtx } from "../../core/views/ctx.ts";
 import { ErrorSummary, Field, Form, emptyForm, type FormState } from "../../core/views/form.tsx";
 import { translateErrors } from "../../core/forms.ts";
 import { notFound } from "../../core/errors.ts";
+import { requireId } from "../../core/params.ts";
 import { core } from "../../core/i18n/messages.ts";
 import { msg } from "./messages.ts";
 import { areaSections, getArea, listAreas, type AreaItem } from "./public.ts";
@@ -186,7 +187,7 @@ export async function areaRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
   app.get<{ Params: { id: string } }>("/areas/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const area = await getArea(db, tambon.id, Number(req.params.id));
+    const area = await getArea(db, tambon.id, requireId(req.params.id));
     if (!area) throw notFound();
     const sections = await Promise.all(
       areaSections().map(async (s) => ({
@@ -211,7 +212,7 @@ export async function areaRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
   app.get<{ Params: { id: string } }>("/admin/areas/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "area.manage", { tambonId: tambon.id });
-    const area = await getArea(db, tambon.id, Number(req.params.id));
+    const area = await getArea(db, tambon.id, requireId(req.params.id));
     if (!area) throw notFound();
     return reply.page(
       msg.t(req.lang)("areas.edit"),
@@ -242,7 +243,7 @@ export async function areaRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
   });
 
   app.post<{ Params: { id: string } }>("/admin/areas/:id", async (req, reply) => {
-    const r = await save(req, Number(req.params.id) || 0);
+    const r = await save(req, requireId(req.params.id));
     if ("redirect" in r) return reply.seeOther(r.redirect!, r.flash);
     return reply.page(msg.t(req.lang)("areas.edit"), r.page, { status: 422 });
   });
@@ -255,14 +256,14 @@ export async function areaRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
       db,
       req.actor,
       tambon.id,
-      Number(req.params.id) || 0,
+      requireId(req.params.id),
       archived,
     );
     if (!done) throw notFound();
     const [area] = await db
       .select()
       .from(issueAreas)
-      .where(and(eq(issueAreas.id, Number(req.params.id)), eq(issueAreas.tambonId, tambon.id)));
+      .where(and(eq(issueAreas.id, requireId(req.params.id)), eq(issueAreas.tambonId, tambon.id)));
     return reply.seeOther(
       `/t/${tambon.slug}/admin/areas`,
       `${area?.nameTh ?? ""} · ${msg.t(req.lang)(archived ? "areas.archived" : "areas.saved")}`,

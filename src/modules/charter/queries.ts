@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
+import { parseId } from "../../core/params.ts";
 import { tambonMembers, users, villages } from "../../core/db/schema.ts";
 import {
   charterClauseLinks,
@@ -26,10 +27,9 @@ export type SignatoryRow = Omit<typeof charterSignatories.$inferSelect, "scan" |
 /** A link row. */
 export type LinkRow = typeof charterClauseLinks.$inferSelect;
 
-/** A positive integer id from a URL or form value (0 when it is not one). */
+/** A record id from a form or query value, read as the core reads ids (0 when it is not one). */
 export function toId(value: unknown): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 && n < 2 ** 31 ? n : 0;
+  return parseId(value) ?? 0;
 }
 
 /** One charter of the tambon (undefined for another tambon's). */

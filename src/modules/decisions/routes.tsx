@@ -4,6 +4,7 @@ import type { ModuleDeps } from "../../core/modules.ts";
 import { authorize, currentTambon, formBody, requireUser } from "../../core/http.ts";
 import { can } from "../../core/policy.ts";
 import { notFound, forbidden } from "../../core/errors.ts";
+import { parseId, parsePage, requireId } from "../../core/params.ts";
 import { core } from "../../core/i18n/messages.ts";
 import { emptyForm, type FormState } from "../../core/views/form.tsx";
 import { translateErrors } from "../../core/forms.ts";
@@ -59,10 +60,6 @@ import type { TallyResult } from "./tally.ts";
 import type { Phase } from "./phases.ts";
 
 const PAGE = 20;
-const num = (v: unknown) => {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : 0;
-};
 
 function NotificationsPage(props: {
   items: { id: number; text: string; at: Date; read: boolean; href: string | null }[];
@@ -132,13 +129,14 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
     const q = req.query as Record<string, string | undefined>;
-    const page = num(q.page) || 1;
+    const page = parsePage(q.page);
     const conds: SQL[] = [eq(questions.tambonId, tambon.id)];
     const phase = ["draft", "discussion", "frozen", "voting", "closed", "cancelled"].find(
       (p) => p === q.phase,
     ) as Phase | undefined;
     if (phase) conds.push(eq(questions.phase, phase));
-    if (num(q.area)) conds.push(eq(questions.areaId, num(q.area)));
+    const area = parseId(q.area);
+    if (area) conds.push(eq(questions.areaId, area));
     const rows = await db
       .select({
         q: questions,
@@ -263,15 +261,15 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.get<{ Params: { id: string } }>("/decisions/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const node = await questionPage(req, num(req.params.id), emptyForm());
-    const found = await getQuestion(db, tambon.id, num(req.params.id));
+    const node = await questionPage(req, requireId(req.params.id), emptyForm());
+    const found = await getQuestion(db, tambon.id, requireId(req.params.id));
     return reply.page(found!.question.title, node);
   });
 
   app.post<{ Params: { id: string } }>("/decisions/:id/alternatives", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    const id = num(req.params.id);
+    const id = requireId(req.params.id);
     const body = formBody(req);
     const result = await addAlternative(db, req.actor, tambon.id, id, body);
     if (!result.ok) {
@@ -288,10 +286,10 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.post<{ Params: { id: string } }>("/decisions/:id/phase", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    const result = await advancePhase(db, req.actor, tambon.id, num(req.params.id));
+    const result = await advancePhase(db, req.actor, tambon.id, requireId(req.params.id));
     if (!result.ok) throw result.errors._form?.key === "error.404" ? notFound() : forbidden(true);
     return reply.seeOther(
-      `/t/${tambon.slug}/decisions/${num(req.params.id)}`,
+      `/t/${tambon.slug}/decisions/${requireId(req.params.id)}`,
       msg.t(req.lang)("phase.moved"),
     );
   });
@@ -299,10 +297,10 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.post<{ Params: { id: string } }>("/decisions/:id/cancel", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    const result = await cancelQuestion(db, req.actor, tambon.id, num(req.params.id));
+    const result = await cancelQuestion(db, req.actor, tambon.id, requireId(req.params.id));
     if (!result.ok) throw result.errors._form?.key === "error.404" ? notFound() : forbidden(true);
     return reply.seeOther(
-      `/t/${tambon.slug}/decisions/${num(req.params.id)}`,
+      `/t/${tambon.slug}/decisions/${requireId(req.params.id)}`,
       msg.t(req.lang)("phase.moved"),
     );
   });
@@ -324,8 +322,8 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
       .orderBy(asc(alternativeVersions.version));
     const current = versions[versions.length - 1]!;
     const q = req.query as Record<string, string | undefined>;
-    const from = versions.find((v) => v.version === num(q.from));
-    const to = versions.find((v) => v.version === num(q.to));
+    const from = versions.find((v) => v.version === parseId(q.from));
+    const to = versions.find((v) => v.version === parseId(q.to));
     const sugg = await db
       .select({ s: suggestions, author: users.name })
       .from(suggestions)
@@ -397,14 +395,14 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.get<{ Params: { id: string } }>("/alternatives/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const p = await alternativePage(req, num(req.params.id), {});
+    const p = await alternativePage(req, requireId(req.params.id), {});
     return reply.page(p.title, p.node);
   });
 
   app.post<{ Params: { id: string } }>("/alternatives/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    const id = num(req.params.id);
+    const id = requireId(req.params.id);
     const body = formBody(req);
     const result = await editAlternative(db, req.actor, tambon.id, id, body);
     if (!result.ok) {
@@ -424,7 +422,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.post<{ Params: { id: string } }>("/alternatives/:id/support", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    const id = num(req.params.id);
+    const id = requireId(req.params.id);
     const result = await setSupport(db, req.actor, tambon.id, id, formBody(req).support === "1");
     if (!result.ok) throw result.errors._form?.key === "error.404" ? notFound() : forbidden(true);
     const found = await getAlternative(db, tambon.id, id);
@@ -437,7 +435,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.post<{ Params: { id: string } }>("/alternatives/:id/suggestions", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    const id = num(req.params.id);
+    const id = requireId(req.params.id);
     const body = formBody(req);
     const result = await addSuggestion(db, req.actor, tambon.id, id, body.suggestion ?? "");
     if (!result.ok) {
@@ -463,7 +461,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.post<{ Params: { id: string } }>("/suggestions/:id/rate", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    const s = await suggestionTarget(tambon.id, num(req.params.id));
+    const s = await suggestionTarget(tambon.id, requireId(req.params.id));
     const result = await rateSuggestion(db, req.actor, tambon.id, s.id, formBody(req).rating ?? "");
     if (!result.ok) throw result.errors._form?.key === "error.403" ? forbidden(true) : notFound();
     return reply.seeOther(
@@ -475,7 +473,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.post<{ Params: { id: string } }>("/suggestions/:id/fulfilled", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    const s = await suggestionTarget(tambon.id, num(req.params.id));
+    const s = await suggestionTarget(tambon.id, requireId(req.params.id));
     const result = await setSuggestionFulfilled(
       db,
       req.actor,
@@ -530,18 +528,18 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     authorize(req, "question.participate", { tambonId: tambon.id });
     return reply.page(
       msg.t(req.lang)("ballot.title"),
-      await ballotPage(req, num(req.params.id), null),
+      await ballotPage(req, requireId(req.params.id), null),
     );
   });
 
   app.post<{ Params: { id: string } }>("/decisions/:id/ballot", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    const id = num(req.params.id);
+    const id = requireId(req.params.id);
     const body = formBody(req);
     const raw: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) if (k.startsWith("grade_")) raw[k.slice(6)] = v;
-    const forUser = num(body.member) || undefined;
+    const forUser = parseId(body.member) ?? undefined;
     const result = await castBallot(db, req.actor, tambon.id, id, raw, forUser);
     const t = msg.t(req.lang);
     if (!result.ok) {
@@ -566,7 +564,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   const resultsPage = async (req: FastifyRequest, reply: FastifyReply, code: string | null) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const id = num((req.params as { id: string }).id);
+    const id = requireId((req.params as { id: string }).id);
     const found = await getQuestion(db, tambon.id, id);
     if (!found) throw notFound();
     const [stored] = await db
@@ -631,7 +629,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const tambon = currentTambon(req);
     requireUser(req);
     authorize(req, "question.participate", { tambonId: tambon.id });
-    const id = num(req.params.id);
+    const id = requireId(req.params.id);
     const result = await withdrawBallot(db, req.actor, tambon.id, id);
     const t = msg.t(req.lang);
     if (!result.ok) {
@@ -656,7 +654,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.get<{ Params: { id: string } }>("/decisions/:id/export.json", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const found = await getQuestion(db, tambon.id, num(req.params.id));
+    const found = await getQuestion(db, tambon.id, requireId(req.params.id));
     if (!found || found.question.phase !== "closed") throw notFound();
     const allowed =
       found.policy.secrecy === "private"
@@ -716,7 +714,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
         blocked: !!d && d.trusteeId === null,
       };
     };
-    const focus = num((req.query as Record<string, string | undefined>).question);
+    const focus = parseId((req.query as Record<string, string | undefined>).question);
     const rows: ScopeRow[] = [
       row("tambon", null, t("del.scopeTambon")),
       ...areas.map((a) => row("area", a.id, t("del.scopeArea", { name: areaName(a, req.lang) }))),
@@ -824,9 +822,9 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     }
     const input: DelegationInput = {
       scope,
-      areaId: scope === "area" ? num(body.target) : null,
-      questionId: scope === "question" ? num(body.target) : null,
-      trusteeId: body.trustee === "none" ? null : num(body.trustee) || -1,
+      areaId: scope === "area" ? (parseId(body.target) ?? 0) : null,
+      questionId: scope === "question" ? (parseId(body.target) ?? 0) : null,
+      trusteeId: body.trustee === "none" ? null : (parseId(body.trustee) ?? -1),
     };
     const result = await setDelegation(db, req.actor, tambon.id, input);
     if (!result.ok) {
@@ -840,7 +838,8 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.post<{ Params: { id: string } }>("/delegations/:id/revoke", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    if (!(await revokeDelegation(db, req.actor, tambon.id, num(req.params.id)))) throw notFound();
+    if (!(await revokeDelegation(db, req.actor, tambon.id, requireId(req.params.id))))
+      throw notFound();
     return reply.seeOther(`/t/${tambon.slug}/delegations`, msg.t(req.lang)("del.revoked"));
   });
 
@@ -971,7 +970,10 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
       .select()
       .from(decisionPolicies)
       .where(
-        and(eq(decisionPolicies.tambonId, tambon.id), eq(decisionPolicies.id, num(req.params.id))),
+        and(
+          eq(decisionPolicies.tambonId, tambon.id),
+          eq(decisionPolicies.id, requireId(req.params.id)),
+        ),
       );
     if (!p) throw notFound();
     return reply.page(
@@ -1005,7 +1007,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   });
 
   app.post<{ Params: { id: string } }>("/admin/decision-policies/:id", async (req, reply) => {
-    const r = await savePolicyRoute(req, num(req.params.id));
+    const r = await savePolicyRoute(req, requireId(req.params.id));
     if (r.redirect) return reply.seeOther(r.redirect, msg.t(req.lang)("pol.saved"));
     return reply.page(msg.t(req.lang)("admin.policies"), r.page, { status: 422 });
   });

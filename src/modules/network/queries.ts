@@ -51,18 +51,6 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-/** A page number from a query string (1 when missing or nonsense). */
-export function pageNumber(v: unknown): number {
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-}
-
-/** A positive id from a query string, or null. */
-export function queryId(v: unknown): number | null {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 && n < 2_147_483_647 ? n : null;
-}
-
 /** Escapes LIKE wildcards in what a person typed. */
 function like(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -4,6 +4,7 @@ import type { ModuleDeps } from "../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../core/http.ts";
 import { emptyForm, type FormState } from "../../core/views/form.tsx";
 import { notFound } from "../../core/errors.ts";
+import { requireId } from "../../core/params.ts";
 import { can } from "../../core/policy.ts";
 import { auditLog, roleGrants, users } from "../../core/db/schema.ts";
 import type { Tambon } from "../../core/tenancy.ts";
@@ -88,7 +89,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     return tambon;
   };
   const t = (req: FastifyRequest) => msg.t(req.lang);
-  const idOf = (req: FastifyRequest) => Number((req.params as { id: string }).id) || 0;
+  const idOf = (req: FastifyRequest) => requireId((req.params as { id: string }).id);
   const fail = (
     req: FastifyRequest,
     values: Record<string, string>,

@@ -76,9 +76,3 @@ export const COMPLAINT_UPLOAD: RouteShorthandOptions = {
     rateLimit: COMPLAINT_RATE_LIMIT,
   },
 };
-
-/** A positive integer from a query value, or the fallback. */
-export function pageParam(value: unknown, fallback = 1): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : fallback;
-}

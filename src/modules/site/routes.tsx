@@ -6,6 +6,7 @@ import type { ModuleDeps } from "../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../core/http.ts";
 import { emptyForm, type FormState } from "../../core/views/form.tsx";
 import { notFound } from "../../core/errors.ts";
+import { parsePage, parseSearch, requireId, requireIdSlug } from "../../core/params.ts";
 import { can } from "../../core/policy.ts";
 import { pageCache, prepare, sendPrepared } from "../../core/page-cache.ts";
 import { tambonTitle } from "../../core/views/layout.tsx";
@@ -42,7 +43,7 @@ import {
   visitsPerDay,
 } from "./queries.ts";
 import { searchSiteCached } from "./search.ts";
-import { idFromParam, plainText } from "./text.ts";
+import { plainText } from "./text.ts";
 import { normaliseCode } from "./tracking.ts";
 import {
   contentType,
@@ -54,13 +55,7 @@ import {
   storePrivatePhoto,
 } from "./media.ts";
 import { materializeDemoFile } from "./demo-files.ts";
-import {
-  COMPLAINT_UPLOAD,
-  TRACK_RATE_LIMIT,
-  pageParam,
-  photoUpload,
-  uploads,
-} from "./http-helpers.ts";
+import { COMPLAINT_UPLOAD, TRACK_RATE_LIMIT, photoUpload, uploads } from "./http-helpers.ts";
 import { translate, type SiteError } from "./result.ts";
 import { isLive, newsPath } from "./commands/news.ts";
 import { pagePath } from "./commands/pages.ts";
@@ -275,7 +270,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
       .select()
       .from(sitePages)
       .where(
-        and(eq(sitePages.id, idFromParam(req.params.id) || 0), eq(sitePages.tambonId, tambon.id)),
+        and(eq(sitePages.id, requireIdSlug(req.params.id)), eq(sitePages.tambonId, tambon.id)),
       );
     const editor = can(req.actor, "site.edit", { tambonId: tambon.id });
     if (!page || (!page.published && !editor)) throw notFound();
@@ -310,7 +305,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const tambon = read(req);
     const categories = await listCategories(db, tambon.id);
     const category = categories.find((c) => c.slug === req.query.category);
-    const page = pageParam(req.query.page);
+    const page = parsePage(req.query.page);
     const { total, items } = await listNews(db, tambon.id, {
       categoryId: category?.id ?? null,
       limit: NEWS_PER_PAGE,
@@ -350,9 +345,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const [news] = await db
       .select()
       .from(siteNews)
-      .where(
-        and(eq(siteNews.id, idFromParam(req.params.id) || 0), eq(siteNews.tambonId, tambon.id)),
-      );
+      .where(and(eq(siteNews.id, requireIdSlug(req.params.id)), eq(siteNews.tambonId, tambon.id)));
     const editor = can(req.actor, "site.edit", { tambonId: tambon.id });
     if (!news || (!isLive(news) && !editor)) throw notFound();
     const [[category], [cover], photos, docs] = await Promise.all([
@@ -417,9 +410,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const [album] = await db
       .select()
       .from(siteAlbums)
-      .where(
-        and(eq(siteAlbums.id, Number(req.params.id) || 0), eq(siteAlbums.tambonId, tambon.id)),
-      );
+      .where(and(eq(siteAlbums.id, requireId(req.params.id)), eq(siteAlbums.tambonId, tambon.id)));
     if (!album || (!album.published && !can(req.actor, "site.edit", { tambonId: tambon.id })))
       throw notFound();
     const photos = await albumPhotos(db, tambon.id, album.id);
@@ -446,9 +437,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const [photo] = await db
       .select()
       .from(sitePhotos)
-      .where(
-        and(eq(sitePhotos.id, Number(req.params.id) || 0), eq(sitePhotos.tambonId, tambon.id)),
-      );
+      .where(and(eq(sitePhotos.id, requireId(req.params.id)), eq(sitePhotos.tambonId, tambon.id)));
     if (!photo || (photo.albumId === null && photo.postId === null)) throw notFound();
     const t = msg.t(req.lang);
     let back: { href: string; label: string };
@@ -505,8 +494,8 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
 
   app.get<{ Querystring: { q?: string; page?: string } }>("/search", async (req, reply) => {
     const tambon = read(req);
-    const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 200) : "";
-    const page = pageParam(req.query.page);
+    const q = parseSearch(req.query.q);
+    const page = parsePage(req.query.page);
     const { total, capped, hits } = q
       ? await searchSiteCached(db, tambon.id, q, { limit: 10, offset: (page - 1) * 10 })
       : { total: 0, capped: false, hits: [] };
@@ -549,7 +538,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     read(req);
     return reply.page(
       msg.t(req.lang)("corner.title"),
-      await cornerPage(req, emptyForm(), pageParam(req.query.page)),
+      await cornerPage(req, emptyForm(), parsePage(req.query.page)),
       {
         description: msg.t(req.lang)("corner.intro"),
       },
@@ -656,14 +645,14 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
 
   app.get<{ Params: { id: string } }>("/corner/:id", async (req, reply) => {
     read(req);
-    const p = await postPage(req, Number(req.params.id) || 0, emptyForm());
+    const p = await postPage(req, requireId(req.params.id), emptyForm());
     return reply.page(p.title, p.node, { description: p.title });
   });
 
   app.post<{ Params: { id: string } }>("/corner/:id/comments", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "site.post", { tambonId: tambon.id });
-    const id = Number(req.params.id) || 0;
+    const id = requireId(req.params.id);
     const body = formBody(req);
     const r = await addComment(db, req.actor, tambon.id, id, body);
     if (!r.ok) {
@@ -680,7 +669,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
   app.post<{ Params: { id: string } }>("/corner/:id/report", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "site.post", { tambonId: tambon.id });
-    const id = Number(req.params.id) || 0;
+    const id = requireId(req.params.id);
     const body = formBody(req);
     const r = await reportContent(db, req.actor, tambon.id, id, body);
     if (!r.ok) {
@@ -737,7 +726,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const [job] = await db
       .select()
       .from(siteJobs)
-      .where(and(eq(siteJobs.id, Number(req.params.id) || 0), eq(siteJobs.tambonId, tambon.id)));
+      .where(and(eq(siteJobs.id, requireId(req.params.id)), eq(siteJobs.tambonId, tambon.id)));
     if (!job || (!isOpen(job) && !can(req.actor, "site.edit", { tambonId: tambon.id })))
       throw notFound();
     return reply.page(job.title, <JobView job={job} />, {

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { idFromParam, idSlug, searchQuery, segmented, slugify, snippet, words } from "./text.ts";
+import { idSlug, searchQuery, segmented, slugify, snippet, words } from "./text.ts";
+import { parseIdSlug } from "../../core/params.ts";
 
 test("Thai text is split into words as the index stores them", () => {
   assert.deepEqual(words("ประชุมคณะทำงาน Health Day 2566!"), [
@@ -32,7 +33,7 @@ test("snippets mark the words found, joined when they touch", () => {
 test("URLs carry the id and a readable Thai slug", () => {
   assert.equal(slugify("ประชุม ครั้งที่ 1/2566!"), "ประชุม-ครั้งที่-1-2566");
   assert.equal(idSlug(12, "ข่าว"), "12-%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7");
-  assert.equal(idFromParam("12-ข่าว"), 12);
-  assert.equal(idFromParam("12"), 12);
-  assert.ok(Number.isNaN(idFromParam("x12")));
+  assert.equal(parseIdSlug(decodeURIComponent(idSlug(12, "ข่าว"))), 12);
+  assert.equal(parseIdSlug("12"), 12);
+  assert.equal(parseIdSlug("x12"), null);
 });

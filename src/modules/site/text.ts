@@ -69,12 +69,6 @@ export function slugify(title: string): string {
     .replace(/-+$/g, "");
 }
 
-/** The record id at the start of a URL part such as "12-ข่าวประชาสัมพันธ์" (NaN when none). */
-export function idFromParam(param: string): number {
-  const m = /^(\d{1,9})(?:-|$)/.exec(param);
-  return m ? Number(m[1]) : Number.NaN;
-}
-
 /** A URL part made of an id and a slug, "12-ข่าว" (percent-encoded, as links and headers need). */
 export function idSlug(id: number, slug: string): string {
   return slug ? `${id}-${encodeURIComponent(slug)}` : String(id);

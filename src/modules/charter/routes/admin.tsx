@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
+import { parseId, requireId } from "../../../core/params.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { can } from "../../../core/policy.ts";
 import { emptyForm, type FormState } from "../../../core/views/form.tsx";
@@ -18,7 +19,6 @@ import {
   photosOf,
   shownVersion,
   signatoriesOf,
-  toId,
   villagesOf,
 } from "../queries.ts";
 import { editionLabel } from "../present.ts";
@@ -141,7 +141,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     authorize(req, "charter.manage", { tambonId: tambon.id });
     return reply.page(
       msg.t(req.lang)("manage.settings"),
-      await charterPage(req, toId(req.params.id), null, null),
+      await charterPage(req, requireId(req.params.id), null, null),
     );
   });
 
@@ -149,7 +149,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     const tambon = currentTambon(req);
     authorize(req, "charter.manage", { tambonId: tambon.id });
     const body = formBody(req);
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     const result = check(await updateCharter(db, req.actor, tambon.id, id, body));
     if (result.ok)
       return reply.seeOther(
@@ -171,7 +171,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/charters/:id/next-edition", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.manage", { tambonId: tambon.id });
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     const result = check(await startNextEdition(db, req.actor, tambon.id, id));
     if (result.ok) {
       const charter = await getCharter(db, tambon.id, id);
@@ -248,8 +248,8 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
             doc: version.doc,
             versionNumber: version.number,
             failed,
-            split: q.split !== undefined ? toId(q.split) || null : null,
-            newChapterAt: q.newChapterAt !== undefined ? toId(q.newChapterAt) || null : null,
+            split: parseId(q.split),
+            newChapterAt: parseId(q.newChapterAt),
           }
         : null,
       forms,
@@ -300,7 +300,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.get<{ Params: { id: string } }>("/admin/charter-editions/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.admin", { tambonId: tambon.id });
-    return renderEdition(req, reply, toId(req.params.id), {}, null, 200);
+    return renderEdition(req, reply, requireId(req.params.id), {}, null, 200);
   });
 
   const stateOf = (
@@ -318,7 +318,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/charter-editions/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.manage", { tambonId: tambon.id });
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     const body = formBody(req);
     const result = check(await updateEdition(db, req.actor, tambon.id, id, body));
     if (result.ok) return reply.seeOther(back(req, id), msg.t(req.lang)("manage.saved"));
@@ -328,7 +328,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/charter-editions/:id/draft", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.draft", { tambonId: tambon.id });
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     const found = await getEdition(db, tambon.id, id);
     if (!found) throw notFound();
     const body = formBody(req);
@@ -343,7 +343,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
         { form, state: { values: body, errors: { _form: msg.t(req.lang)("err.doc.notFound") } } },
       );
     }
-    const base = toId(body.base) || undefined;
+    const base = parseId(body.base) ?? undefined;
     const result = check(await applyDraftOp(db, req.actor, tambon.id, id, op, base));
     if (result.ok) {
       const anchor =
@@ -364,8 +364,8 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.draft", { tambonId: tambon.id });
-      const id = toId(req.params.id);
-      const version = toId(formBody(req).version);
+      const id = requireId(req.params.id);
+      const version = parseId(formBody(req).version) ?? 0;
       const result = check(await restoreVersion(db, req.actor, tambon.id, id, version));
       if (result.ok)
         return reply.seeOther(back(req, id), msg.t(req.lang)("versions.restored", { n: version }));
@@ -378,7 +378,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.manage", { tambonId: tambon.id });
-      const id = toId(req.params.id);
+      const id = requireId(req.params.id);
       const body = formBody(req);
       const open = body.open !== "0";
       const result = check(await setHearing(db, req.actor, tambon.id, id, open, body));
@@ -397,7 +397,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.manage", { tambonId: tambon.id });
-      const id = toId(req.params.id);
+      const id = requireId(req.params.id);
       const body = formBody(req);
       const result = check(
         await addHearingMeeting(db, req.actor, tambon.id, id, body.meeting ?? ""),
@@ -416,7 +416,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.manage", { tambonId: tambon.id });
-      const id = toId(req.params.id);
+      const id = requireId(req.params.id);
       const body = formBody(req);
       const result = check(
         await removeHearingMeeting(db, req.actor, tambon.id, id, body.meeting ?? ""),
@@ -433,7 +433,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/charter-editions/:id/vote", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.manage", { tambonId: tambon.id });
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     const body = formBody(req);
     const result = check(await putToVote(db, req.actor, tambon.id, id, body.area ?? ""));
     if (result.ok)
@@ -449,7 +449,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.manage", { tambonId: tambon.id });
-      const id = toId(req.params.id);
+      const id = requireId(req.params.id);
       const result = check(await adoptByVote(db, req.actor, tambon.id, id));
       if (result.ok) return reply.seeOther(back(req, id), msg.t(req.lang)("adopt.adopted"));
       return renderEdition(req, reply, id, { adopt: stateOf({}, result, req.lang) });
@@ -461,7 +461,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.manage", { tambonId: tambon.id });
-      const id = toId(req.params.id);
+      const id = requireId(req.params.id);
       const result = check(await withdrawVote(db, req.actor, tambon.id, id));
       if (result.ok) return reply.seeOther(back(req, id), msg.t(req.lang)("adopt.withdrawn"));
       return renderEdition(req, reply, id, { adopt: stateOf({}, result, req.lang) });
@@ -473,7 +473,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.manage", { tambonId: tambon.id });
-      const id = toId(req.params.id);
+      const id = requireId(req.params.id);
       const body = formBody(req);
       const result = check(
         await adoptByResolution(db, req.actor, tambon.id, id, body.resolution ?? ""),
@@ -489,7 +489,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.sign", { tambonId: tambon.id });
-      const id = toId(req.params.id);
+      const id = requireId(req.params.id);
       const body = formBody(req);
       const scan = await uploadOf(req, "scan");
       const result = check(
@@ -507,7 +507,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.sign", { tambonId: tambon.id });
-      const id = toId(req.params.id);
+      const id = requireId(req.params.id);
       const body = formBody(req);
       const file = await uploadOf(req, "photo");
       const result = check(await addPhoto(db, req.actor, tambon.id, id, file, body.caption ?? ""));

@@ -3,7 +3,8 @@ import { forbidden, notFound } from "../../../core/errors.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import type { Db } from "../../../core/db/index.ts";
-import { getEdition, toId, type CharterRow, type EditionRow } from "../queries.ts";
+import { getEdition, type CharterRow, type EditionRow } from "../queries.ts";
+import { requireId } from "../../../core/params.ts";
 import { isForbidden, isNotFound, type CResult } from "../result.ts";
 import type { Upload } from "../commands/signing.ts";
 import { IMAGE_MAX_BYTES } from "../images.ts";
@@ -39,7 +40,7 @@ export async function loadEdition(
 ): Promise<{ edition: EditionRow; charter: CharterRow; slug: string }> {
   const tambon = currentTambon(req);
   authorize(req, action, { tambonId: tambon.id });
-  const found = await getEdition(db, tambon.id, toId(id));
+  const found = await getEdition(db, tambon.id, requireId(id));
   if (!found) throw notFound();
   assertReadable(req, found.edition);
   return { ...found, slug: tambon.slug };

@@ -6,6 +6,7 @@ import type { Db } from "../../../core/db/index.ts";
 import { authorize, currentTambon, formBody, viewCtx } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
+import { parseId, parsePage, requireId } from "../../../core/params.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { wordDiff } from "../../../core/text-diff.ts";
 import { csvCell } from "../../../core/csv.ts";
@@ -38,7 +39,6 @@ import {
   progressOf,
   shownVersion,
   signatoriesOf,
-  toId,
   versionsOf,
   villagesOf,
   type CharterRow,
@@ -269,7 +269,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.get<{ Params: { id: string } }>("/charters/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.read", { tambonId: tambon.id });
-    const charter = await getCharter(db, tambon.id, toId(req.params.id));
+    const charter = await getCharter(db, tambon.id, requireId(req.params.id));
     if (!charter) throw notFound();
     const editions = await editionsOf(db, tambon.id, charter.id);
     const edition =
@@ -482,8 +482,10 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
       fromLabel = editionLabel(previous, req.lang, d);
       toLabel = `${editionLabel(edition, req.lang, d)} (${t("draft.version", { n: num(shown.number, d, req.lang) })})`;
     } else {
-      const from = await getVersionByNumber(db, edition.tambonId, edition.id, toId(q.from));
-      const to = await getVersionByNumber(db, edition.tambonId, edition.id, toId(q.to));
+      const [fromN, toN] = [parseId(q.from), parseId(q.to)];
+      if (fromN === null || toN === null) throw notFound();
+      const from = await getVersionByNumber(db, edition.tambonId, edition.id, fromN);
+      const to = await getVersionByNumber(db, edition.tambonId, edition.id, toN);
       if (!from || !to) throw notFound();
       before = from.doc;
       after = to.doc;
@@ -530,9 +532,8 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const t = msg.t(req.lang);
     const current = await shownVersion(db, edition);
     const clauseParam = q.clause;
-    const key = clauseParam && clauseParam !== "preamble" ? Number(clauseParam) : null;
-    if (clauseParam && clauseParam !== "preamble" && !Number.isInteger(key)) throw notFound();
-    const page = Math.max(1, toId(q.page) || 1);
+    const key = clauseParam && clauseParam !== "preamble" ? requireId(clauseParam) : null;
+    const page = parsePage(q.page);
     const per = 50;
     const status = (["open", "accepted", "declined"] as const).find((s) => s === q.status);
     let items = await commentItems(db, req, charter, edition, current.doc, {
@@ -608,7 +609,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     authorize(req, "charter.comment", { tambonId: tambon.id });
     const body = formBody(req);
     const result = check(
-      await addComment(db, req.actor, tambon.id, toId(req.params.id), {
+      await addComment(db, req.actor, tambon.id, requireId(req.params.id), {
         about: body.about ?? "",
         kind: body.kind ?? "comment",
         body: body.body ?? "",
@@ -616,7 +617,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
       }),
     );
     const q = query(req);
-    const back = `/t/${tambon.slug}/charter-editions/${toId(req.params.id)}/comments${q.clause ? `?clause=${encodeURIComponent(q.clause)}` : ""}`;
+    const back = `/t/${tambon.slug}/charter-editions/${requireId(req.params.id)}/comments${q.clause ? `?clause=${encodeURIComponent(q.clause)}` : ""}`;
     if (result.ok)
       return reply.seeOther(`${back}#comment-${result.value}`, msg.t(req.lang)("comments.sent"));
     const p = await commentsPage(req, req.params.id, {
@@ -636,7 +637,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.post<{ Params: { id: string } }>("/charter-comments/:id/rate", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.comment", { tambonId: tambon.id });
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     const result = check(
       await rateSuggestion(db, req.actor, tambon.id, id, formBody(req).rating ?? ""),
     );
@@ -655,7 +656,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.post<{ Params: { id: string } }>("/charter-comments/:id/accept", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.decide", { tambonId: tambon.id });
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     const result = check(await acceptSuggestion(db, req.actor, tambon.id, id));
     if (!result.ok)
       return reply.page(
@@ -672,7 +673,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.post<{ Params: { id: string } }>("/charter-comments/:id/decline", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.decide", { tambonId: tambon.id });
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     const body = formBody(req);
     const result = check(await declineSuggestion(db, req.actor, tambon.id, id, body.reason ?? ""));
     if (result.ok)
@@ -762,7 +763,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     authorize(req, "charter.hearing", { tambonId: tambon.id });
     const body = formBody(req);
     const result = check(
-      await recordHearingInput(db, req.actor, tambon.id, toId(req.params.id), {
+      await recordHearingInput(db, req.actor, tambon.id, requireId(req.params.id), {
         name: body.name ?? "",
         village: body.village ?? "",
         about: body.about ?? "",
@@ -773,7 +774,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     );
     if (result.ok)
       return reply.seeOther(
-        `/t/${tambon.slug}/charter-editions/${toId(req.params.id)}/hearing`,
+        `/t/${tambon.slug}/charter-editions/${requireId(req.params.id)}/hearing`,
         msg.t(req.lang)("hearing.recorded"),
       );
     return reply.page(
@@ -825,7 +826,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const { rows, version } = await followRows(charter, edition);
     const canEdit = can(req.actor, "charter.followUp", { tambonId: edition.tambonId });
     const q = query(req);
-    const clauseKey = q.clause !== undefined ? Number(q.clause) : null;
+    const clauseKey = q.clause !== undefined ? requireId(q.clause) : null;
     if (clauseKey !== null) {
       const row = rows.find((r) => r.key === clauseKey);
       if (!row) throw notFound();
@@ -927,7 +928,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const tambon = currentTambon(req);
     authorize(req, "charter.followUp", { tambonId: tambon.id });
     const body = formBody(req);
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     const result = check(
       await setClauseProgress(db, req.actor, tambon.id, id, {
         clause: body.clause ?? "",
@@ -948,7 +949,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const tambon = currentTambon(req);
     authorize(req, "charter.followUp", { tambonId: tambon.id });
     const body = formBody(req);
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     const result = check(
       await addClauseLink(db, req.actor, tambon.id, id, {
         clause: body.clause ?? "",
@@ -970,7 +971,9 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.post<{ Params: { id: string } }>("/charter-links/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.followUp", { tambonId: tambon.id });
-    const result = check(await deleteClauseLink(db, req.actor, tambon.id, toId(req.params.id)));
+    const result = check(
+      await deleteClauseLink(db, req.actor, tambon.id, requireId(req.params.id)),
+    );
     if (!result.ok) throw notFound();
     const editions = await editionsOf(db, tambon.id, result.value.charterId);
     const inForce = currentEdition(editions) ?? editions[0];
@@ -995,7 +998,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
       .where(
         and(
           eq(charterSignatories.tambonId, tambon.id),
-          eq(charterSignatories.id, toId(req.params.id)),
+          eq(charterSignatories.id, requireId(req.params.id)),
         ),
       );
     if (!row?.scan) throw notFound();
@@ -1010,7 +1013,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.post<{ Params: { id: string } }>("/charter-signatories/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.sign", { tambonId: tambon.id });
-    const result = check(await deleteSignatory(db, req.actor, tambon.id, toId(req.params.id)));
+    const result = check(await deleteSignatory(db, req.actor, tambon.id, requireId(req.params.id)));
     if (!result.ok) throw notFound();
     return reply.seeOther(
       `/t/${tambon.slug}/admin/charter-editions/${result.value}#h-signing`,
@@ -1025,7 +1028,9 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const [row] = await db
       .select({ data: thumb ? charterPhotos.thumb : charterPhotos.data, mime: charterPhotos.mime })
       .from(charterPhotos)
-      .where(and(eq(charterPhotos.tambonId, tambon.id), eq(charterPhotos.id, toId(req.params.id))));
+      .where(
+        and(eq(charterPhotos.tambonId, tambon.id), eq(charterPhotos.id, requireId(req.params.id))),
+      );
     if (!row) throw notFound();
     return reply
       .header("content-type", thumb ? "image/webp" : row.mime)
@@ -1037,7 +1042,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.post<{ Params: { id: string } }>("/charter-photos/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.sign", { tambonId: tambon.id });
-    const result = check(await deletePhoto(db, req.actor, tambon.id, toId(req.params.id)));
+    const result = check(await deletePhoto(db, req.actor, tambon.id, requireId(req.params.id)));
     if (!result.ok) throw notFound();
     return reply.seeOther(
       `/t/${tambon.slug}/admin/charter-editions/${result.value}#h-signing`,

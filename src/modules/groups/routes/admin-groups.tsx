@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
+import { requireId } from "../../../core/params.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { emptyForm, type FormState } from "../../../core/views/form.tsx";
 import { listAreas } from "../../areas/public.ts";
@@ -108,7 +109,7 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
   async function loadGroup(req: FastifyRequest<{ Params: { id: string } }>) {
     const tambon = currentTambon(req);
     authorize(req, "group.manage", { tambonId: tambon.id });
-    const group = await getGroup(db, tambon.id, toId(req.params.id));
+    const group = await getGroup(db, tambon.id, requireId(req.params.id));
     if (!group) throw notFound();
     return { tambon, group };
   }
@@ -155,7 +156,7 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
   app.post<{ Params: { id: string } }>("/admin/memberships/:id/end", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "group.manage", { tambonId: tambon.id });
-    const m = await getMembership(db, tambon.id, toId(req.params.id));
+    const m = await getMembership(db, tambon.id, requireId(req.params.id));
     if (!m) throw notFound();
     const result = notFoundIf(
       await endMembership(db, req.actor, tambon.id, m.id, formBody(req), todayIso()),
@@ -227,7 +228,7 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
   app.post<{ Params: { id: string } }>("/admin/terms/:id/end", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "rep.manage", { tambonId: tambon.id });
-    const term = await getTerm(db, tambon.id, toId(req.params.id));
+    const term = await getTerm(db, tambon.id, requireId(req.params.id));
     if (!term) throw notFound();
     const result = notFoundIf(
       await endTerm(db, req.actor, tambon.id, term.id, formBody(req), todayIso()),

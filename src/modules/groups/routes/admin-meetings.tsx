@@ -7,6 +7,7 @@ import { assetUrl } from "../../../core/views/assets.ts";
 import { ViewContext } from "../../../core/views/ctx.ts";
 import { LIVE_SCRIPT } from "../live-script.ts";
 import { notFound } from "../../../core/errors.ts";
+import { parsePage, requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import { emptyForm, type FormState } from "../../../core/views/form.tsx";
 import { tambonMembers, users } from "../../../core/db/schema.ts";
@@ -62,7 +63,7 @@ import {
 } from "../views/meeting-admin.tsx";
 import { AttendanceLive, AttendancePage, type SheetPerson } from "../views/attendance.tsx";
 import { meetingTitle } from "../views/common.tsx";
-import { notFoundIf, pageOf, pillarChoices, query, toId } from "./helpers.ts";
+import { notFoundIf, pillarChoices, query, toId } from "./helpers.ts";
 
 /** Form values of a meeting row. */
 function meetingValues(m: MeetingRow): Record<string, string> {
@@ -99,7 +100,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   async function loadMeeting(req: FastifyRequest<{ Params: { id: string } }>, action: string) {
     const tambon = currentTambon(req);
     authorize(req, action, { tambonId: tambon.id });
-    const meeting = await getMeeting(db, tambon.id, toId(req.params.id));
+    const meeting = await getMeeting(db, tambon.id, requireId(req.params.id));
     if (!meeting) throw notFound();
     return { tambon, meeting };
   }
@@ -114,7 +115,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.get("/admin/meetings", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "meeting.manage", { tambonId: tambon.id });
-    const page = pageOf(query(req).page);
+    const page = parsePage(query(req).page);
     const { rows, more } = await listMeetings(db, tambon.id, { includePrivate: true }, page, 30);
     return reply.page(
       msg.t(req.lang)("admin.meetings"),
@@ -268,7 +269,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/agenda/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "meeting.manage", { tambonId: tambon.id });
-    const item = await getAgendaItem(db, tambon.id, toId(req.params.id));
+    const item = await getAgendaItem(db, tambon.id, requireId(req.params.id));
     if (!item) throw notFound();
     const body = formBody(req);
     const result = notFoundIf(
@@ -286,7 +287,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/agenda/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "meeting.manage", { tambonId: tambon.id });
-    const item = await getAgendaItem(db, tambon.id, toId(req.params.id));
+    const item = await getAgendaItem(db, tambon.id, requireId(req.params.id));
     if (!item) throw notFound();
     const result = notFoundIf(await deleteAgendaItem(db, req.actor, tambon.id, item.id));
     const t = msg.t(req.lang);
@@ -332,7 +333,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     const tambon = currentTambon(req);
     authorize(req, "meeting.manage", { tambonId: tambon.id });
     const result = notFoundIf(
-      await deleteMeetingFile(db, req.actor, tambon.id, toId(req.params.id)),
+      await deleteMeetingFile(db, req.actor, tambon.id, requireId(req.params.id)),
     );
     if (!result.ok) throw notFound();
     return reply.seeOther(
@@ -406,7 +407,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   function recording(req: FastifyRequest<{ Params: { id: string } }>) {
     const tambon = currentTambon(req);
     authorize(req, "attendance.record", { tambonId: tambon.id });
-    return { tambon, meetingId: toId(req.params.id) };
+    return { tambon, meetingId: requireId(req.params.id) };
   }
 
   /** The meeting again, to show the form with its errors. */
@@ -543,7 +544,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/attendance/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "attendance.record", { tambonId: tambon.id });
-    const row = await getAttendance(db, tambon.id, toId(req.params.id));
+    const row = await getAttendance(db, tambon.id, requireId(req.params.id));
     if (!row) throw notFound();
     const result = notFoundIf(await removeAttendance(db, req.actor, tambon.id, row.id));
     const t = msg.t(req.lang);
@@ -644,7 +645,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/resolutions/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "resolution.record", { tambonId: tambon.id });
-    const row = await getResolutionRow(db, tambon.id, toId(req.params.id));
+    const row = await getResolutionRow(db, tambon.id, requireId(req.params.id));
     if (!row) throw notFound();
     const result = notFoundIf(await deleteResolution(db, req.actor, tambon.id, row.id));
     const t = msg.t(req.lang);
@@ -677,14 +678,14 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     authorize(req, "resolution.record", { tambonId: tambon.id });
     return reply.page(
       msg.t(req.lang)("res.correct"),
-      await correctionPage(req, toId(req.params.id), null),
+      await correctionPage(req, requireId(req.params.id), null),
     );
   });
 
   app.post<{ Params: { id: string } }>("/admin/resolutions/:id/correct", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "resolution.record", { tambonId: tambon.id });
-    const id = toId(req.params.id);
+    const id = requireId(req.params.id);
     if (!(await getResolutionRow(db, tambon.id, id))) throw notFound();
     const i = resolutionInput(req);
     const result = notFoundIf(await correctResolution(db, req.actor, tambon.id, id, i));
@@ -726,7 +727,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/nominations/:id/withdraw", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "nomination.manage", { tambonId: tambon.id });
-    const n = await getNomination(db, tambon.id, toId(req.params.id));
+    const n = await getNomination(db, tambon.id, requireId(req.params.id));
     if (!n) throw notFound();
     const result = notFoundIf(await withdrawNomination(db, req.actor, tambon.id, n.id));
     const t = msg.t(req.lang);

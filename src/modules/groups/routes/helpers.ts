@@ -4,29 +4,14 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonPillars } from "../../network/public.ts";
 import { defaultPillars, type PillarChoice } from "../group.ts";
 import { notFound } from "../../../core/errors.ts";
+import { parseId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import type { MeetingRow } from "../queries.ts";
 import type { GResult } from "../result.ts";
 
-/** A positive integer id from a URL or form value (0 when it is not one). */
+/** A record id from a form or query value, read as the core reads ids (0 when it is not one). */
 export function toId(value: unknown): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 && n < 2 ** 31 ? n : 0;
-}
-
-/** A page number from the query (1 when absent or bad). */
-export function pageOf(value: unknown): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 && n < 10_000 ? n : 1;
-}
-
-/** A YYYY-MM-DD date from the query, or the fallback. */
-export function dayOf(value: unknown, fallback: string): string {
-  return typeof value === "string" &&
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(Date.parse(value))
-    ? value
-    : fallback;
+  return parseId(value) ?? 0;
 }
 
 /** True when the actor organises meetings here (sees private meetings, draft minutes, names). */

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
+import { parseDay, parseId, parsePage, requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import { formatDate, todayIso } from "../../../core/dates.ts";
 import { emptyForm, type FormState } from "../../../core/views/form.tsx";
@@ -39,16 +40,7 @@ import { RepsPage } from "../views/reps.tsx";
 import { MeetingList, MeetingPage, ProcessPage } from "../views/meetings.tsx";
 import { ResolutionPage, type LinkView } from "../views/resolutions.tsx";
 import { meetingTitle, villageLabel } from "../views/common.tsx";
-import {
-  assertVisible,
-  csv,
-  dayOf,
-  disposition,
-  isOrganiser,
-  pageOf,
-  query,
-  toId,
-} from "./helpers.ts";
+import { assertVisible, csv, disposition, isOrganiser, query, toId } from "./helpers.ts";
 
 /** The public pages: meetings, groups, representatives, the three steps, resolutions, calendars. */
 export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -80,9 +72,9 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     const q = query(req);
     const kind = isMeetingKind(q.kind) ? q.kind : null;
     const step = STEPS.find((s) => String(s) === q.step) ?? null;
-    const yearRaw = Number(q.year);
-    const year = Number.isInteger(yearRaw) && yearRaw > 1900 && yearRaw < 3000 ? yearRaw : null;
-    const page = pageOf(q.page);
+    const yearRaw = parseId(q.year) ?? 0;
+    const year = yearRaw > 1900 && yearRaw < 3000 ? yearRaw : null;
+    const page = parsePage(q.page);
     const organiser = isOrganiser(req, tambon.id);
     const filtered = !!(kind || step || year);
     const base = { kind, step, year, includePrivate: organiser };
@@ -242,7 +234,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   app.get<{ Params: { id: string } }>("/meetings/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const meeting = assertVisible(req, await getMeeting(db, tambon.id, toId(req.params.id)));
+    const meeting = assertVisible(req, await getMeeting(db, tambon.id, requireId(req.params.id)));
     return reply.page(
       meetingTitle(meeting, req.lang),
       await meetingPage(req, meeting, emptyForm()),
@@ -252,7 +244,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   app.post<{ Params: { id: string } }>("/meetings/:id/signin", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "attendance.self", { tambonId: tambon.id });
-    const meeting = assertVisible(req, await getMeeting(db, tambon.id, toId(req.params.id)));
+    const meeting = assertVisible(req, await getMeeting(db, tambon.id, requireId(req.params.id)));
     const body = formBody(req);
     const result = await selfSignIn(db, req.actor, tambon.id, meeting.id, body.code ?? "");
     const t = msg.t(req.lang);
@@ -270,7 +262,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   app.get<{ Params: { id: string } }>("/meetings/:id/calendar.ics", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const meeting = assertVisible(req, await getMeeting(db, tambon.id, toId(req.params.id)));
+    const meeting = assertVisible(req, await getMeeting(db, tambon.id, requireId(req.params.id)));
     const body = renderCalendar({
       name: tambonTitle(tambon, req.lang),
       events: [icsEvent(req, tambon.slug, meeting, req.lang)],
@@ -284,7 +276,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   app.get<{ Params: { id: string } }>("/meetings/:id/export.json", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const meeting = assertVisible(req, await getMeeting(db, tambon.id, toId(req.params.id)));
+    const meeting = assertVisible(req, await getMeeting(db, tambon.id, requireId(req.params.id)));
     const organiser = isOrganiser(req, tambon.id);
     const showMinutes = !!meeting.minutesConfirmedAt || organiser;
     const [agenda, res, villages, count] = await Promise.all([
@@ -350,7 +342,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   app.get<{ Params: { id: string } }>("/meeting-files/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const info = await getFileInfo(db, tambon.id, toId(req.params.id));
+    const info = await getFileInfo(db, tambon.id, requireId(req.params.id));
     if (!info) throw notFound();
     const meeting = assertVisible(req, await getMeeting(db, tambon.id, info.meetingId));
     const thumb = query(req).thumb === "1" && info.kind === "photo";
@@ -371,7 +363,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   app.get<{ Params: { id: string } }>("/resolutions/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const row = await getResolutionRow(db, tambon.id, toId(req.params.id));
+    const row = await getResolutionRow(db, tambon.id, requireId(req.params.id));
     if (!row) throw notFound();
     const meeting = assertVisible(req, await getMeeting(db, tambon.id, row.meetingId));
     const organiser = isOrganiser(req, tambon.id);
@@ -470,10 +462,10 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   app.get<{ Params: { id: string } }>("/groups/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const group = await getGroup(db, tambon.id, toId(req.params.id));
+    const group = await getGroup(db, tambon.id, requireId(req.params.id));
     if (!group) throw notFound();
     const today = todayIso();
-    const on = dayOf(query(req).on, today);
+    const on = parseDay(query(req).on) ?? today;
     const organiser = isOrganiser(req, tambon.id);
     const [history, held, area] = await Promise.all([
       groupHistory(db, tambon.id, group.id),
@@ -508,7 +500,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   app.get<{ Params: { id: string } }>("/groups/:id/members.csv", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const group = await getGroup(db, tambon.id, toId(req.params.id));
+    const group = await getGroup(db, tambon.id, requireId(req.params.id));
     if (!group) throw notFound();
     const t = msg.t(req.lang);
     const history = await groupHistory(db, tambon.id, group.id);
@@ -549,7 +541,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     authorize(req, "tambon.read", { tambonId: tambon.id });
     const q = query(req);
     const today = todayIso();
-    const on = dayOf(q.on, today);
+    const on = parseDay(q.on) ?? today;
     const villageId = toId(q.village);
     const rows = await coverage(db, tambon.id, on, tambon.minRepsPerVillage);
     const village = villageId
@@ -576,7 +568,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   app.get("/representatives/export.csv", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "tambon.read", { tambonId: tambon.id });
-    const on = dayOf(query(req).on, todayIso());
+    const on = parseDay(query(req).on) ?? todayIso();
     const [rows, terms] = await Promise.all([
       coverage(db, tambon.id, on, tambon.minRepsPerVillage),
       termsOfVillage(db, tambon.id, null),

@@ -5,6 +5,7 @@ import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody, formList, requireUser } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { forbidden, notFound } from "../../../core/errors.ts";
+import { parseId } from "../../../core/params.ts";
 import { emptyForm, type FormState } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { listAreas } from "../../areas/public.ts";
@@ -828,7 +829,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     const tambon = currentTambon(req);
     authorize(req, "visit.respond", { tambonId: tambon.id });
     const body = formBody(req);
-    const centre = await centreById(db, tambon.id, Number(body.centreId));
+    const centre = await centreById(db, tambon.id, parseId(body.centreId) ?? 0);
     const result = centre
       ? await requestVisit(db, req.actor, centre.id, body, { kind: "host" })
       : ({ ok: false, errors: { centreId: { nkey: "err.choice" } } } as const);
@@ -965,7 +966,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     const tambon = currentTambon(req);
     authorize(req, "visit.request", { tambonId: tambon.id });
     const body = formBody(req);
-    const result = await requestVisit(db, req.actor, Number(body.centreId), body, {
+    const result = await requestVisit(db, req.actor, parseId(body.centreId) ?? 0, body, {
       kind: "tambon",
       requester: tambon,
     });

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { can } from "../../../core/policy.ts";
+import { parseId, parsePage, parseSearch, requireId } from "../../../core/params.ts";
 import { hasRole } from "../../../core/roles.ts";
 import { isAgreementKind, isAgreementStatus } from "../agreement.ts";
 import { isVisitStatus } from "../visit.ts";
@@ -11,8 +12,6 @@ import {
   listPillars,
   listTerms,
   listVillages,
-  pageNumber,
-  queryId,
   type AgreementFilter,
   type CentreFilter,
   type PartnerFilter,
@@ -29,14 +28,14 @@ export function query(req: FastifyRequest): Record<string, string> {
   return out;
 }
 
-/** The page number asked for. */
+/** The page number asked for (the first page when it is not one). */
 export function pageOf(req: FastifyRequest): number {
-  return pageNumber(query(req).page);
+  return parsePage(query(req).page);
 }
 
-/** The search words typed (trimmed, at most 100 characters). */
+/** The search words typed (trimmed; more than the search box takes answers 422). */
 export function searchOf(q: Record<string, string>): string {
-  return (q.q ?? "").trim().slice(0, 100);
+  return parseSearch(q.q, 100);
 }
 
 /** The partner filter of a request (staff may also ask for inactive partners). */
@@ -44,11 +43,11 @@ export function partnerFilter(req: FastifyRequest, staff: boolean): PartnerFilte
   const q = query(req);
   return {
     q: searchOf(q),
-    kindId: queryId(q.kind),
-    roleId: queryId(q.role),
-    pillarId: queryId(q.pillar),
-    villageId: queryId(q.village),
-    areaId: queryId(q.area),
+    kindId: parseId(q.kind),
+    roleId: parseId(q.role),
+    pillarId: parseId(q.pillar),
+    villageId: parseId(q.village),
+    areaId: parseId(q.area),
     status: staff && (q.status === "inactive" || q.status === "all") ? q.status : "active",
   };
 }
@@ -71,8 +70,8 @@ export function centreFilter(req: FastifyRequest, includeInactive: boolean): Cen
   const q = query(req);
   return {
     q: searchOf(q),
-    areaId: queryId(q.area),
-    villageId: queryId(q.village),
+    areaId: parseId(q.area),
+    villageId: parseId(q.village),
     includeInactive,
   };
 }
@@ -80,13 +79,12 @@ export function centreFilter(req: FastifyRequest, includeInactive: boolean): Cen
 /** The study-visit filter of a request. */
 export function visitFilter(req: FastifyRequest): VisitFilter {
   const q = query(req);
-  return { status: isVisitStatus(q.status) ? q.status : "", centreId: queryId(q.centre) };
+  return { status: isVisitStatus(q.status) ? q.status : "", centreId: parseId(q.centre) };
 }
 
-/** The numeric id of a route parameter (0 when it is not a number, which no row has). */
+/** The id of a route parameter; a value that is not an id answers 404. */
 export function param(req: FastifyRequest, name = "id"): number {
-  const n = Number((req.params as Record<string, string>)[name]);
-  return Number.isInteger(n) && n > 0 && n < 2_147_483_647 ? n : 0;
+  return requireId((req.params as Record<string, string>)[name]);
 }
 
 /** True when the actor works for the tambon in any role the network module trusts with edits. */

@@ -4,6 +4,7 @@ import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
+import { requireId } from "../../../core/params.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { emptyForm } from "../../../core/views/form.tsx";
@@ -515,7 +516,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     const tambon = currentTambon(req);
     authorize(req, "visit.requestPublic", { tambonId: tambon.id });
     const p = req.params as { id?: string; token?: string };
-    const visit = await visitById(db, tambon.id, Number(p.id));
+    const visit = await visitById(db, tambon.id, requireId(p.id));
     if (!visit || visit.source !== "public") throw notFound();
     const token = String(p.token ?? "");
     if (!isVisitToken(deps.config.secret, visit, token)) throw notFound();
