@@ -10,6 +10,7 @@ import { isOpenForComments, isRating } from "../edition.ts";
 import { getEdition, toId } from "../queries.ts";
 import { done, fail, failCore, type CResult } from "../result.ts";
 import { lockEdition, saveVersion } from "./drafting.ts";
+import { parseId } from "../../../core/params.ts";
 
 /** What a comment or suggestion is about and says, as typed in the form. */
 export interface CommentInput {
@@ -48,8 +49,8 @@ async function checkInput(
     target = "preamble";
     current = version.doc.preamble;
   } else if (input.about && input.about !== "general") {
-    const key = Number(input.about);
-    const clause = Number.isInteger(key) ? findClause(version.doc, key) : undefined;
+    const key = parseId(input.about);
+    const clause = key !== null ? findClause(version.doc, key) : undefined;
     if (!clause) return fail("about", "err.noSuchClause");
     target = "clause";
     clauseKey = key;

@@ -10,13 +10,14 @@ import { cleanText, findClause } from "../document.ts";
 import { LINK_TYPES, isProgress } from "../edition.ts";
 import { getEdition, shownVersion, toId } from "../queries.ts";
 import { done, fail, failCore, type CResult } from "../result.ts";
+import { parseId } from "../../../core/params.ts";
 
 async function clauseOfEdition(db: Db, tambonId: number, editionId: number, keyInput: string) {
   const found = await getEdition(db, tambonId, editionId);
   if (!found) return { found: undefined, ok: false } as const;
-  const key = Number(keyInput);
+  const key = parseId(keyInput) ?? 0;
   const version = await shownVersion(db, found.edition);
-  const clause = Number.isInteger(key) ? findClause(version.doc, key) : undefined;
+  const clause = key ? findClause(version.doc, key) : undefined;
   return { found, ok: !!clause, key } as const;
 }
 

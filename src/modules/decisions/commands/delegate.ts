@@ -16,6 +16,7 @@ import {
 import { ALLOWED } from "../phases.ts";
 import { notify } from "./notify.ts";
 import { msg } from "../messages.ts";
+import { parseId } from "../../../core/params.ts";
 
 /** Why a delegation was refused (message keys of the decisions dictionary). */
 export type DelegationError =
@@ -55,12 +56,12 @@ export async function setDelegation(
   let questionId: number | null = null;
   let scopeLabel = "";
   if (input.scope === "area") {
-    const area = await getArea(db, tambonId, Number(input.areaId));
+    const area = await getArea(db, tambonId, parseId(input.areaId) ?? 0);
     if (!area) return { ok: false, error: "notFound" };
     areaId = area.id;
     scopeLabel = area.nameTh;
   } else if (input.scope === "question") {
-    const found = await getQuestion(db, tambonId, Number(input.questionId));
+    const found = await getQuestion(db, tambonId, parseId(input.questionId) ?? 0);
     if (!found) return { ok: false, error: "notFound" };
     if (!ALLOWED.delegate(found.question.phase)) return { ok: false, error: "del.closed" };
     questionId = found.question.id;

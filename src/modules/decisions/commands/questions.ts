@@ -20,6 +20,7 @@ import { appendEvent } from "../events.ts";
 import { getQuestion, lockQuestion, type Question } from "../queries.ts";
 import { notifyFollowers } from "./notify.ts";
 import { closeQuestion } from "./close.ts";
+import { parseId } from "../../../core/params.ts";
 
 const openSchema = z.object({
   title: fields.text(200),
@@ -40,13 +41,13 @@ export async function openQuestion(
   const parsed = parseForm(openSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const area = await getArea(db, tambonId, Number(v.area));
+  const area = await getArea(db, tambonId, parseId(v.area) ?? 0);
   if (!area || area.archivedAt) return invalid("area", "err.required");
   const [policy] = await db
     .select()
     .from(decisionPolicies)
     .where(
-      and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, Number(v.policy) || 0)),
+      and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, parseId(v.policy) ?? 0)),
     );
   if (!policy || policy.archived) return invalid("policy", "err.required");
   const quick = input.quickPoll === "1";

@@ -16,6 +16,7 @@ import { findMemberByName, type AttendanceRow, type MeetingRow } from "../querie
 import { addArrivals } from "../quorum.ts";
 import { fail, failCore, type GResult } from "../result.ts";
 import { lockMeeting, refreshQuorum } from "./meetings.ts";
+import { parseId } from "../../../core/params.ts";
 
 /** One person to record: a member (user id) or a name with village and role. */
 export interface AttendeeInput {
@@ -205,10 +206,7 @@ async function villageOk(tx: DbOrTx, tambonId: number, villageId: number | null)
   return !!v;
 }
 
-const toId = (s: string | undefined): number | null => {
-  const n = Number(s);
-  return Number.isInteger(n) && n > 0 && n < 2 ** 31 ? n : null;
-};
+const toId = (s: string | undefined): number | null => parseId(s);
 
 /** Records one person (the facilitator's fast form): name, village and role. */
 export async function recordAttendance(

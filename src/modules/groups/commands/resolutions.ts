@@ -29,6 +29,7 @@ import { fail, failCore, type GResult } from "../result.ts";
 import { lockMeeting, refreshQuorum } from "./meetings.ts";
 import { groupPeriods, lockGroup, samePerson } from "./groups.ts";
 import { overlaps } from "../group.ts";
+import { parseId } from "../../../core/params.ts";
 
 /** Link types this module writes itself (a resolution's own effects). */
 export const OWN_LINK_TYPES = ["group_membership", "work_group"] as const;
@@ -70,8 +71,8 @@ function parseResolution(input: ResolutionInput, allowIndividual: boolean): GRes
     counts = { for: v.votesFor, against: v.votesAgainst, abstain: v.votesAbstain ?? 0 };
   } else if (v.method === "individual_votes") {
     for (const [k, choice] of Object.entries(input.votes)) {
-      const id = Number(k);
-      if (!Number.isInteger(id) || id < 1 || !choice) continue;
+      const id = parseId(k);
+      if (id === null || !choice) continue;
       if (!isVoteChoice(choice)) return fail("votes", "err.choice");
       votes.set(id, choice);
     }

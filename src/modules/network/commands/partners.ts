@@ -18,6 +18,7 @@ import {
   ownPartner,
   ownVillages,
 } from "./shared.ts";
+import { parseId } from "../../../core/params.ts";
 
 const schema = z.object({
   nameTh: fields.text(200),
@@ -189,7 +190,7 @@ export async function setPartnerPillar(
   if (!can(actor, "partner.classify", { tambonId })) return failCore("_form", "error.403");
   const current = await ownPartner(db, tambonId, id);
   if (!current) return failCore("_form", "error.404");
-  const pillarId = pillarRaw ? Number(pillarRaw) : null;
+  const pillarId = pillarRaw ? (parseId(pillarRaw) ?? 0) : null;
   if (pillarId !== null && !(await isOwnPillar(db, tambonId, pillarId, current.pillarId)))
     return fail("pillarId", "err.choice");
   await db.transaction(async (tx) => {

@@ -10,6 +10,7 @@ import { affiliations, facilitatorReach, personProfiles, personRoles } from "../
 import { isCommunityRole } from "../people.ts";
 import { fail, failCore, type NetResult } from "../errors.ts";
 import { idList, ownAreas, ownPartner, ownVillage, ownVillages } from "./shared.ts";
+import { parseId } from "../../../core/params.ts";
 
 /** A member of the tambon (any status), or undefined. */
 export async function memberOf(db: DbOrTx, tambonId: number, userId: number) {
@@ -100,7 +101,7 @@ export async function addPersonRole(
   if (!(await memberOf(db, tambonId, userId))) return failCore("_form", "error.404");
   if (!isCommunityRole(input.role)) return fail("role", "err.choice");
   const role = input.role;
-  const villageId = input.villageId ? Number(input.villageId) : null;
+  const villageId = input.villageId ? (parseId(input.villageId) ?? 0) : null;
   if (villageId !== null && !(await ownVillage(db, tambonId, villageId)))
     return fail("villageId", "err.choice");
   const note = (input.note ?? "").trim().slice(0, 300);
@@ -165,7 +166,7 @@ export async function addAffiliation(
 ): Promise<NetResult<{ id: number }>> {
   if (!can(actor, "person.manage", { tambonId })) return failCore("_form", "error.403");
   if (!(await memberOf(db, tambonId, userId))) return failCore("_form", "error.404");
-  const partner = await ownPartner(db, tambonId, Number(input.partnerId));
+  const partner = await ownPartner(db, tambonId, parseId(input.partnerId) ?? 0);
   if (!partner) return fail("partnerId", "err.choice");
   const [dup] = await db
     .select({ id: affiliations.id })

@@ -9,6 +9,7 @@ import { coreErrors, done, fail, type SiteResult } from "../result.ts";
 import { siteComments, sitePosts, siteReports } from "../schema.ts";
 import { indexItem, unindexItem } from "../search.ts";
 import { auditSite } from "./common.ts";
+import { parseId } from "../../../core/params.ts";
 
 /** A members' corner post row. */
 export type Post = typeof sitePosts.$inferSelect;
@@ -183,7 +184,7 @@ export async function reportContent(
         .from(siteComments)
         .where(
           and(
-            eq(siteComments.id, Number(parsed.value.commentId) || 0),
+            eq(siteComments.id, parseId(parsed.value.commentId) ?? 0),
             eq(siteComments.postId, postId),
             eq(siteComments.tambonId, tambonId),
           ),

@@ -10,6 +10,7 @@ import { coreErrors, done, fail, type SiteResult } from "../result.ts";
 import { siteDocuments, siteNews, sitePages } from "../schema.ts";
 import { indexItem, unindexItem } from "../search.ts";
 import { auditSite } from "./common.ts";
+import { parseId } from "../../../core/params.ts";
 
 /** A document row. */
 export type Doc = typeof siteDocuments.$inferSelect;
@@ -48,14 +49,14 @@ export async function addDocument(
       const [p] = await tx
         .select({ id: sitePages.id })
         .from(sitePages)
-        .where(and(eq(sitePages.id, Number(id)), eq(sitePages.tambonId, tambonId)));
+        .where(and(eq(sitePages.id, parseId(id) ?? 0), eq(sitePages.tambonId, tambonId)));
       if (!p) return fail<Doc>("attachTo", "err.badId");
       pageId = p.id;
     } else if (kind === "news") {
       const [n] = await tx
         .select({ id: siteNews.id })
         .from(siteNews)
-        .where(and(eq(siteNews.id, Number(id)), eq(siteNews.tambonId, tambonId)));
+        .where(and(eq(siteNews.id, parseId(id) ?? 0), eq(siteNews.tambonId, tambonId)));
       if (!n) return fail<Doc>("attachTo", "err.badId");
       newsId = n.id;
     }

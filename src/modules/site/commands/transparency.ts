@@ -6,6 +6,7 @@ import "../policies.ts";
 import { done, fail, type SiteResult } from "../result.ts";
 import { itaItems, siteDocuments, siteNews, sitePages } from "../schema.ts";
 import { auditSite } from "./common.ts";
+import { parseId } from "../../../core/params.ts";
 
 /** An ITA/OIT list as published (the shape of seed/ita-oit-2566.json). */
 export interface ItaList {
@@ -100,7 +101,7 @@ export async function linkItaItem(
     if (!/^https?:\/\/[^\s/]+\.\S+$/.test(u) && !/^\/(?![/\\])\S*$/.test(u))
       return fail("url", "err.href");
     link = { linkKind: "url", linkId: null, linkUrl: url.trim() };
-  } else if (m) link = { linkKind: m[1] as "page", linkId: Number(m[2]), linkUrl: null };
+  } else if (m) link = { linkKind: m[1] as "page", linkId: parseId(m[2]) ?? 0, linkUrl: null };
   else if (target !== "") return fail("target", "err.badId");
   return db.transaction(async (tx) => {
     if (link.linkKind && link.linkKind !== "url") {
