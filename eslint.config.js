@@ -27,4 +27,33 @@ export default tseslint.config(
       globals: { document: "readonly", window: "readonly" },
     },
   },
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(loose|passthrough)$/]",
+          message:
+            "A form schema keeps only the fields it declares: no .loose()/.passthrough() (mass assignment).",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(looseObject|catchall)$/]",
+          message: "A form schema keeps only the fields it declares (mass assignment).",
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(values|set)$/] > ObjectExpression:first-child > SpreadElement",
+          message:
+            "Build inserts and updates field by field; never spread an object into .values()/.set() (mass assignment).",
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='values'] > ArrayExpression > ObjectExpression > SpreadElement",
+          message:
+            "Build inserts field by field; never spread an object into .values() (mass assignment).",
+        },
+      ],
+    },
+  },
 );

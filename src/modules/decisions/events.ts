@@ -28,7 +28,16 @@ export async function appendEvent(
     prevHash: last?.hash ?? GENESIS,
   };
   const event: ChainEvent = { ...base, hash: eventHash(base) };
-  await tx.insert(decisionEvents).values({ tambonId, ...event });
+  await tx.insert(decisionEvents).values({
+    tambonId,
+    seq: event.seq,
+    kind: event.kind,
+    questionId: event.questionId,
+    payload: event.payload,
+    at: event.at,
+    prevHash: event.prevHash,
+    hash: event.hash,
+  });
   return event;
 }
 

@@ -34,7 +34,18 @@ export async function indexItem(tx: DbOrTx, item: Indexable): Promise<void> {
   };
   await tx
     .insert(searchDocuments)
-    .values({ tambonId: item.tambonId, kind: item.kind, refId: item.refId, ...values })
+    .values({
+      tambonId: item.tambonId,
+      kind: item.kind,
+      refId: item.refId,
+      title: values.title,
+      body: values.body,
+      url: values.url,
+      tsv: values.tsv,
+      visibleFrom: values.visibleFrom,
+      visibleUntil: values.visibleUntil,
+      updatedAt: values.updatedAt,
+    })
     .onConflictDoUpdate({
       target: [searchDocuments.tambonId, searchDocuments.kind, searchDocuments.refId],
       set: values,
