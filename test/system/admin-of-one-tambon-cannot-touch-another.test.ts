@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { tambonMembers, tambons, users, villages } from "../../src/core/db/schema.ts";
-import { modules } from "../../src/modules/index.ts";
+import { fillRoute, recordIds } from "../helpers/tenant-data.ts";
 
 /** Every form field any route of the platform reads, filled with an attacker's values. */
 const ATTACK_FORM: Record<string, string> = {
@@ -84,19 +84,7 @@ for (const kind of DB_KINDS) {
       ids.villages = String(v!.id);
       ids.people = String(m!.id);
       // Every module declares the tables behind its URL segments; take one row of Ko Kha's each.
-      for (const mod of modules) {
-        for (const [segment, table] of Object.entries(mod.resources ?? {})) {
-          const rows = await t.database.rows<{ id: number }>(
-            sql`select id from ${table} where tambon_id = ${b.id} order by id limit 1`,
-          );
-          if (!rows[0]) {
-            throw new Error(
-              `Ko Kha's demo data has no ${segment}; seed one in ${mod.id}'s seedDemo`,
-            );
-          }
-          ids[segment] = String(rows[0].id);
-        }
-      }
+      Object.assign(ids, await recordIds(t.database, b.id));
     });
     after(async () => {
       await t?.close();
@@ -131,18 +119,7 @@ for (const kind of DB_KINDS) {
       let checked = 0;
       for (const route of tambonRoutes) {
         const variants: { url: string; scope: "other" | "own-with-other-ids" }[] = [];
-        const fill = (slug: string) =>
-          route.url
-            .replace(":tambon", slug)
-            .replace(/\/([a-z-]+)\/:(\w+)/g, (_m, segment: string, param: string) => {
-              if (param === "name") return `/${segment}/logo-1.png`;
-              const id = ids[segment];
-              if (!id)
-                throw new Error(
-                  `no fixture for ${route.method} ${route.url} (:${param} after /${segment}/); add one to this test`,
-                );
-              return `/${segment}/${id}`;
-            });
+        const fill = (slug: string) => fillRoute(route.url, slug, ids);
         variants.push({ url: fill(b.slug), scope: "other" });
         if (/:(id)\b/.test(route.url))
           variants.push({ url: fill(a.slug), scope: "own-with-other-ids" });
