@@ -7,7 +7,6 @@ import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import compress from "@fastify/compress";
-import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/index.ts";
@@ -39,6 +38,7 @@ import { authRoutes, signupRoutes } from "./routes/auth.tsx";
 import { tambonAdminRoutes } from "./routes/admin.tsx";
 import { platformRoutes } from "./routes/platform.tsx";
 import { h } from "preact";
+import { megabytes, registerUploads } from "./uploads.ts";
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -133,10 +133,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(formbody);
   // Forms are url-encoded or multipart; any other body (JSON, plain text) is refused with 415.
   app.removeContentTypeParser(["application/json", "text/plain"]);
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    limits: { fileSize: 1024 * 1024, files: 4, fields: 100 },
-  });
+  // Multipart forms: each route declares the files it takes (`config.upload`), enforced while the
+  // body streams in; routes that declare nothing take no files.
+  await registerUploads(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -310,7 +309,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (status === 403 && req.tambon && req.actor.pendingIn?.has(req.tambon.id))
       key = "error.403pending";
     const t = core.t(req.lang);
-    return reply.page(t("error.title"), h(ErrorPage, { status, message: t(key) }), { status });
+    const upload = req.routeOptions.config?.upload;
+    const message =
+      status === 413 && upload?.files
+        ? t("error.413upload", { files: upload.files, mb: megabytes(upload.fileBytes) })
+        : t(key);
+    return reply.page(t("error.title"), h(ErrorPage, { status, message }), { status });
   });
   app.setNotFoundHandler((req, reply) => {
     const t = core.t(req.lang);

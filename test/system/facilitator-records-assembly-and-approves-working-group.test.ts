@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
+import { GPS_TAG, exifTags, phoneJpeg } from "../helpers/images.ts";
 import { tambons, villages } from "../../src/core/db/schema.ts";
 import { todayIso } from "../../src/core/dates.ts";
 import {
@@ -391,13 +392,11 @@ for (const kind of DB_KINDS) {
       assert.equal(gone!.status, "withdrawn");
     });
 
-    test("photos and documents are added by bytes, not by name; photos get their pixel size and a thumbnail", async () => {
+    test("photos and documents are added by bytes, not by name; photos get their pixel size and a thumbnail, and lose their EXIF and GPS position", async () => {
       const { default: sharp } = await import("sharp");
-      const png = await sharp({
-        create: { width: 800, height: 600, channels: 3, background: "#3a7" },
-      })
-        .png()
-        .toBuffer();
+      const photo = await phoneJpeg(800, 600, 1);
+      const sent = await sharp(photo).metadata();
+      assert.ok(sent.exif && exifTags(sent.exif).has(GPS_TAG), "the upload carries a GPS position");
       const token = await fac.csrf(`${base}/admin/meetings/${meetingId}`);
       const upload = (filename: string, type: string, data: Buffer) => {
         const boundary = `----tambon${Date.now()}`;
@@ -419,15 +418,17 @@ for (const kind of DB_KINDS) {
       };
       const bad = await upload("photo.png", "image/png", Buffer.from("<script>alert(1)</script>"));
       assert.equal(bad.statusCode, 422);
-      const ok = await upload("ภาพ.png", "image/png", png);
+      const ok = await upload("ภาพ.jpg", "image/jpeg", photo);
       assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
       const page = await new Client(t.app).get(`${base}/meetings/${meetingId}`);
       assert.match(page.body, /800×600/);
       const id = /meeting-files\/(\d+)\?thumb=1/.exec(page.body)?.[1];
       assert.ok(id);
       const full = await new Client(t.app).get(`${base}/meeting-files/${id}`);
-      assert.equal(full.headers["content-type"], "image/png");
-      assert.equal(full.rawPayload.length, png.length);
+      assert.equal(full.headers["content-type"], "image/jpeg");
+      const served = await sharp(full.rawPayload).metadata();
+      assert.deepEqual([served.format, served.width, served.height], ["jpeg", 800, 600]);
+      assert.equal(served.exif, undefined, "no EXIF, and so no GPS position, is served");
       const thumb = await new Client(t.app).get(`${base}/meeting-files/${id}?thumb=1`);
       assert.equal(thumb.headers["content-type"], "image/webp");
       const meta = await sharp(thumb.rawPayload).metadata();

@@ -338,6 +338,22 @@ export const core = defineMessages("core", {
   },
   "error.404": { th: "ไม่พบหน้าที่ต้องการ", en: "Page not found" },
   "error.413": { th: "ไฟล์ใหญ่เกินไป", en: "The file is too large" },
+  "error.413upload": {
+    th: "แบบฟอร์มนี้รับไฟล์ได้ไม่เกิน {files} ไฟล์ ไฟล์ละไม่เกิน {mb} MB กรุณากลับไปเลือกไฟล์ใหม่",
+    en: "This form takes at most {files} file(s) of up to {mb} MB each. Please go back and choose again.",
+  },
+  "upload.tooMany": {
+    th: "เลือกไฟล์ได้ไม่เกิน {max} ไฟล์ต่อครั้ง",
+    en: "Choose at most {max} files at a time",
+  },
+  "upload.tooBig": {
+    th: "ไฟล์ “{name}” ใหญ่เกินไป (ไม่เกิน {max} MB)",
+    en: "“{name}” is too large (at most {max} MB)",
+  },
+  "upload.tooManyPixels": {
+    th: "ภาพ “{name}” มีขนาดพิกเซลใหญ่เกินไป (ไม่เกิน {mp} ล้านพิกเซล)",
+    en: "“{name}” has too many pixels (at most {mp} megapixels)",
+  },
   "error.429": {
     th: "มีการพยายามหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่",
     en: "Too many attempts. Please wait a moment and try again.",

@@ -1,10 +1,8 @@
 import sharp from "sharp";
-import { checkImage } from "../../core/uploads.ts";
+import { reencodeImage } from "../../core/uploads.ts";
 
 /** The largest signed-page scan or ceremony photo accepted (a phone photo fits). */
 export const IMAGE_MAX_BYTES = 15 * 1024 * 1024;
-
-const MIME = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
 
 /** A checked upload: its type from its bytes, pixel size (as shown), and a small WebP thumbnail. */
 export interface ProcessedImage {
@@ -17,38 +15,25 @@ export interface ProcessedImage {
 }
 
 /**
- * Checks that bytes are a PNG, JPEG or WebP photo, turns it upright and encodes it again (so no
- * EXIF, GPS position or other metadata of the phone is kept), and makes its thumbnail; null when
- * the bytes are not such a photo.
+ * Checks that bytes are a PNG, JPEG or WebP photo and re-encodes it through the upload pipeline
+ * (turned upright, no EXIF, GPS position or other metadata of the phone kept; JPEG stays JPEG, the
+ * rest becomes WebP) with its thumbnail; null when the bytes are not such a photo.
  */
 export async function processImage(data: Buffer, thumbSize = 480): Promise<ProcessedImage | null> {
-  const kind = data.length ? checkImage(data) : null;
-  if (!kind || kind === "svg") return null;
-  try {
-    const upright = sharp(data, { limitInputPixels: 50_000_000 }).rotate();
-    const encoded =
-      kind === "png"
-        ? upright.clone().png({ compressionLevel: 9 })
-        : kind === "webp"
-          ? upright.clone().webp({ quality: 88 })
-          : upright.clone().jpeg({ quality: 88, mozjpeg: true });
-    const { data: clean, info } = await encoded.toBuffer({ resolveWithObject: true });
-    const thumb = await upright
-      .clone()
-      .resize({ width: thumbSize, height: thumbSize, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 75 })
-      .toBuffer();
-    return {
-      data: clean,
-      mime: MIME[kind],
-      bytes: clean.length,
-      width: info.width,
-      height: info.height,
-      thumb,
-    };
-  } catch {
-    return null;
-  }
+  const r = await reencodeImage(data, {
+    quality: 88,
+    variants: { thumb: { width: thumbSize, quality: 75 } },
+  });
+  if (!r.ok) return null;
+  const { image } = r;
+  return {
+    data: image.data,
+    mime: image.mime,
+    bytes: image.data.length,
+    width: image.width,
+    height: image.height,
+    thumb: image.variants.thumb,
+  };
 }
 
 /** A demo picture: a plain page with a caption-like band, as a JPEG (demo data only). */

@@ -2,19 +2,20 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { FastifyRequest } from "fastify";
-import sharp from "sharp";
-import { checkImage } from "../../core/uploads.ts";
+import { readUploads, reencodeImage, uploadRoute as coreUploadRoute } from "../../core/uploads.ts";
 
 /** The largest image accepted (before re-encoding). */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 /** The largest signed document (PDF) accepted. */
 export const MAX_PDF_BYTES = 10 * 1024 * 1024;
 
-/** Route options that let a multipart form carry a file of up to `bytes` without a 413. */
+/**
+ * Route options of a form with one file of up to `bytes`: a larger one is cut off while it streams
+ * in and flagged, so the form says so next to the field. The partner form carries a checkbox per
+ * village and issue area, hence its many fields.
+ */
 export function uploadRoute(bytes: number) {
-  return {
-    config: { multipartOptions: { limits: { fileSize: bytes + 1 }, throwFileSizeLimit: false } },
-  };
+  return coreUploadRoute({ files: 1, fileBytes: bytes, fields: 400 });
 }
 
 /** Names of stored files: kind, random part, and the thumbnail mark. */
@@ -36,13 +37,11 @@ export async function uploadedFile(
   req: FastifyRequest,
   field: string,
 ): Promise<UploadedFile | null> {
-  const part = ((req.body ?? {}) as Record<string, unknown>)[field] as
-    | { toBuffer?: () => Promise<Buffer>; filename?: string; file?: { truncated?: boolean } }
-    | undefined;
-  if (!part || typeof part.toBuffer !== "function" || !part.filename) return null;
-  const buf = await part.toBuffer();
-  if (!buf.length) return null;
-  return { buf, truncated: !!part.file?.truncated };
+  const { files, tooMany } = readUploads(req, field);
+  const file = files[0];
+  if (!file) return null;
+  // More files than the form takes: refused like an oversize one.
+  return { buf: file.data, truncated: file.truncated || tooMany };
 }
 
 /** An image re-encoded as WebP (orientation applied, metadata such as GPS removed). */
@@ -54,34 +53,31 @@ export interface PreparedImage {
 }
 
 /**
- * Checks an uploaded image by its bytes and re-encodes it: at most `maxSide` pixels on the long
- * side, and a thumbnail when `thumbSide` is given. Null when it is not an image we accept.
+ * Checks an uploaded image by its bytes and re-encodes it through the upload pipeline (an SVG is
+ * drawn into pixels): at most `maxSide` pixels on the long side, and a thumbnail when `thumbSide`
+ * is given. Null when it is not an image we accept.
  */
 export async function prepareImage(
   file: UploadedFile,
   maxSide: number,
   thumbSide?: number,
 ): Promise<PreparedImage | null> {
-  if (file.truncated || file.buf.length > MAX_IMAGE_BYTES || !checkImage(file.buf)) return null;
-  try {
-    const base = () =>
-      sharp(file.buf, { limitInputPixels: 50_000_000, failOn: "error" })
-        .rotate()
-        .flatten({ background: "#ffffff" });
-    const { data, info } = await base()
-      .resize({ width: maxSide, height: maxSide, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 82 })
-      .toBuffer({ resolveWithObject: true });
-    const thumb = thumbSide
-      ? await base()
-          .resize({ width: thumbSide, height: thumbSide, fit: "inside", withoutEnlargement: true })
-          .webp({ quality: 75 })
-          .toBuffer()
-      : null;
-    return { main: data, thumb, width: info.width, height: info.height };
-  } catch {
-    return null;
-  }
+  if (file.truncated || file.buf.length > MAX_IMAGE_BYTES) return null;
+  const r = await reencodeImage(file.buf, {
+    accept: ["jpeg", "png", "webp", "svg"],
+    maxWidth: maxSide,
+    format: "webp",
+    quality: 82,
+    variants: thumbSide ? { thumb: { width: thumbSide, quality: 75 } } : undefined,
+  });
+  if (!r.ok) return null;
+  const { image } = r;
+  return {
+    main: image.data,
+    thumb: image.variants.thumb ?? null,
+    width: image.width,
+    height: image.height,
+  };
 }
 
 /** The folder of a tambon's network files. */

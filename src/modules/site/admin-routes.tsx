@@ -42,10 +42,19 @@ import {
   storePhoto,
   type StoredPhoto,
 } from "./media.ts";
-import { documentUpload, photoUpload, uploads } from "./http-helpers.ts";
+import { coverUpload, documentUpload, galleryUpload } from "./http-helpers.ts";
+import { readUploads, uploadError, type Upload } from "../../core/uploads.ts";
 
-const PHOTO_UPLOAD = photoUpload("site.edit");
+const COVER_UPLOAD = coverUpload("site.edit");
+const GALLERY_UPLOAD = galleryUpload("site.edit");
 const DOCUMENT_UPLOAD = documentUpload("site.edit");
+
+/** The one file of a form field, or the field error when the route cannot take what was sent. */
+function oneUpload(req: FastifyRequest, field: string): { file?: Upload; error?: SiteError } {
+  const got = readUploads(req, field);
+  const error = uploadError(req, got);
+  return error ? { error } : { file: got.files[0] };
+}
 import { translate, type SiteError } from "./result.ts";
 import { deletePage, pagePath, savePage } from "./commands/pages.ts";
 import { deleteMenuItem, saveMenuItem } from "./commands/menu.ts";
@@ -454,8 +463,8 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     const tambon = edit(req);
     const editing = id === undefined ? null : await findNews(tambon, id);
     const body = formBody(req);
-    const [file] = await uploads(req, "cover");
-    let errors: Errors | null = null;
+    const { file, error } = oneUpload(req, "cover");
+    let errors: Errors | null = error ? { cover: error } : null;
     let cover: (StoredPhoto & { originalName: string }) | undefined;
     if (file) {
       const stored = await storePhoto(dataDir, tambon.id, file);
@@ -477,8 +486,8 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     }
     return reply.seeOther(`${base(tambon)}/news/${r.value.id}`, t(req)("admin.saved"));
   };
-  app.post("/admin/site/news", PHOTO_UPLOAD, (req, reply) => postNews(req, reply));
-  app.post<{ Params: { id: string } }>("/admin/site/news/:id", PHOTO_UPLOAD, (req, reply) =>
+  app.post("/admin/site/news", COVER_UPLOAD, (req, reply) => postNews(req, reply));
+  app.post<{ Params: { id: string } }>("/admin/site/news/:id", COVER_UPLOAD, (req, reply) =>
     postNews(req, reply, idOf(req)),
   );
   app.post<{ Params: { id: string } }>("/admin/site/news/:id/delete", async (req, reply) => {
@@ -593,7 +602,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   });
   app.post<{ Params: { id: string } }>(
     "/admin/site/galleries/:id/photos",
-    PHOTO_UPLOAD,
+    GALLERY_UPLOAD,
     async (req, reply) => {
       const tambon = edit(req);
       const id = idOf(req);
@@ -602,9 +611,15 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
         .from(siteAlbums)
         .where(and(eq(siteAlbums.id, id), eq(siteAlbums.tambonId, tambon.id)));
       if (!album) throw notFound();
-      const files = await uploads(req, "photos");
+      const got = readUploads(req, "photos");
+      const refused = uploadError(req, got);
+      const files = refused ? [] : got.files;
       const stored = [];
-      let errors: Errors | null = files.length ? null : { photos: { key: "err.noFile" } };
+      let errors: Errors | null = refused
+        ? { photos: refused }
+        : files.length
+          ? null
+          : { photos: { key: "err.noFile" } };
       for (const f of files) {
         const s = await storePhoto(dataDir, tambon.id, f);
         if (!s.ok) {
@@ -688,8 +703,8 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   app.post("/admin/site/documents", DOCUMENT_UPLOAD, async (req, reply) => {
     const tambon = edit(req);
     const body = formBody(req);
-    const [file] = await uploads(req, "file");
-    let errors: Errors | null = null;
+    const { file, error } = oneUpload(req, "file");
+    let errors: Errors | null = error ? { file: error } : null;
     let stored = null;
     if (file) {
       const s = await storeDocument(dataDir, tambon.id, file);
@@ -1001,7 +1016,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   });
   app.post("/admin/site/transparency", DOCUMENT_UPLOAD, async (req, reply) => {
     const tambon = edit(req);
-    const [file] = await uploads(req, "file");
+    const { file } = oneUpload(req, "file");
     let value: unknown;
     try {
       value = file && !file.truncated ? JSON.parse(file.data.toString("utf8")) : null;

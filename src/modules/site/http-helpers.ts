@@ -1,37 +1,12 @@
-import type { FastifyRequest, onRequestHookHandler, RouteShorthandOptions } from "fastify";
+import type { onRequestHookHandler, RouteShorthandOptions } from "fastify";
 import { forbidden } from "../../core/errors.ts";
 import { can } from "../../core/policy.ts";
-import {
-  COMPLAINT_PHOTO_MAX_BYTES,
-  DOCUMENT_MAX_BYTES,
-  PHOTO_MAX_BYTES,
-  type Upload,
-} from "./media.ts";
+import type { UploadSpec } from "../../core/uploads.ts";
+import { COMPLAINT_PHOTO_MAX_BYTES, DOCUMENT_MAX_BYTES, PHOTO_MAX_BYTES } from "./media.ts";
 
-interface FilePart {
-  filename?: string;
-  toBuffer?: () => Promise<Buffer>;
-  file?: { truncated?: boolean };
-}
-
-/** The files uploaded in a multipart form field (empty file inputs are skipped). */
-export async function uploads(req: FastifyRequest, name: string): Promise<Upload[]> {
-  const raw = ((req.body ?? {}) as Record<string, unknown>)[name];
-  const parts = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as FilePart[];
-  const out: Upload[] = [];
-  for (const p of parts) {
-    if (!p || typeof p.toBuffer !== "function" || !p.filename) continue;
-    const data = await p.toBuffer();
-    if (!data.length && !p.file?.truncated) continue;
-    out.push({ filename: p.filename, data, truncated: !!p.file?.truncated });
-  }
-  return out;
-}
-
-function multipartLimits(fileSize: number, files: number): RouteShorthandOptions {
-  // Oversize files are cut off and flagged (`truncated`) so the form can say so in Thai.
-  const multipartOptions = { limits: { fileSize: fileSize + 1, files }, throwFileSizeLimit: false };
-  return { config: { multipartOptions } };
+/** Route options declaring the files a form takes, for people allowed `action`. */
+function uploadFor(action: string, upload: UploadSpec): RouteShorthandOptions {
+  return { config: { upload }, onRequest: onlyFor(action) };
 }
 
 /**
@@ -47,13 +22,26 @@ export function onlyFor(action: string): onRequestHookHandler {
   };
 }
 
-/** Route options for forms with photos (15 MB each, up to 20 at once), for people allowed `action`. */
-export function photoUpload(action: string): RouteShorthandOptions {
-  return { ...multipartLimits(PHOTO_MAX_BYTES, 20), onRequest: onlyFor(action) };
+/** Photos a gallery takes at once. */
+export const GALLERY_BATCH = 20;
+/** Photos a members' corner post carries. */
+export const CORNER_PHOTOS = 4;
+
+/** Route options for a gallery's photos (15 MB each, 20 at once), for people allowed `action`. */
+export function galleryUpload(action: string): RouteShorthandOptions {
+  return uploadFor(action, { files: GALLERY_BATCH, fileBytes: PHOTO_MAX_BYTES, fields: 10 });
+}
+/** Route options for a form with one photo of 15 MB (a news cover), for people allowed `action`. */
+export function coverUpload(action: string): RouteShorthandOptions {
+  return uploadFor(action, { files: 1, fileBytes: PHOTO_MAX_BYTES, fields: 40 });
+}
+/** Route options for a corner post: the four photos it keeps, 15 MB each, for `action`. */
+export function cornerUpload(action: string): RouteShorthandOptions {
+  return uploadFor(action, { files: CORNER_PHOTOS, fileBytes: PHOTO_MAX_BYTES, fields: 10 });
 }
 /** Route options for forms with one document (20 MB), for people allowed `action`. */
 export function documentUpload(action: string): RouteShorthandOptions {
-  return { ...multipartLimits(DOCUMENT_MAX_BYTES, 2), onRequest: onlyFor(action) };
+  return uploadFor(action, { files: 1, fileBytes: DOCUMENT_MAX_BYTES, fields: 20 });
 }
 
 /** Filing complaints: five in ten minutes from one address (anyone may file, without an account). */
@@ -71,7 +59,7 @@ export const TRACK_RATE_LIMIT = { max: 20, timeWindow: "1 minute" };
  */
 export const COMPLAINT_UPLOAD: RouteShorthandOptions = {
   config: {
-    ...multipartLimits(COMPLAINT_PHOTO_MAX_BYTES, 1).config,
+    upload: { files: 1, fileBytes: COMPLAINT_PHOTO_MAX_BYTES, fields: 20 },
     anonymousUpload: true,
     rateLimit: COMPLAINT_RATE_LIMIT,
   },

@@ -4,20 +4,29 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { documentKind, inspectImage, storePhoto } from "./media.ts";
+import { documentKind, storePhoto, storePrivatePhoto } from "./media.ts";
 import { demoPdf } from "./demo-files.ts";
 
 const upload = (data: Buffer, filename = "x") => ({ filename, data, truncated: false });
 
-test("images are recognised by what sharp reads, not by their name", async () => {
+test("photos are recognised by what sharp reads, not by their name", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "tambon-media-"));
   const avif = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#123" } })
     .avif()
     .toBuffer();
-  const ok = await inspectImage(upload(avif, "photo.avif"));
-  assert.ok(ok.ok && ok.value.width === 64 && ok.value.format === "heif");
+  const ok = await storePhoto(dir, 7, upload(avif, "photo.jpg"));
+  assert.ok(ok.ok && ok.value.width === 64 && ok.value.ext === "webp");
+  assert.deepEqual(readdirSync(path.join(dir, "site", "7", "originals")), [
+    `${ok.value.file}.heif`,
+  ]);
   const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
-  assert.equal((await inspectImage(upload(svg, "a.jpg"))).ok, false, "SVG is not a photo");
-  const r = await inspectImage({ filename: "big.jpg", data: Buffer.alloc(10), truncated: true });
+  const notPhoto = await storePhoto(dir, 7, upload(svg, "a.jpg"));
+  assert.ok(!notPhoto.ok && notPhoto.errors.photos!.key === "err.notImage", "SVG is not a photo");
+  const r = await storePhoto(dir, 7, {
+    filename: "big.jpg",
+    data: Buffer.alloc(10),
+    truncated: true,
+  });
   assert.ok(!r.ok && r.errors.photos!.key === "err.tooBig");
 });
 
@@ -42,6 +51,25 @@ test("a stored photo keeps its original and gets a stripped copy, a thumbnail an
   const large = await sharp(path.join(dir, "site", "7", `${r.value.file}-l.webp`)).metadata();
   assert.equal(large.width, 1600);
   assert.equal(large.height, 800);
+  const published = await sharp(path.join(dir, "site", "7", `${r.value.file}.jpg`)).metadata();
+  assert.equal(published.exif, undefined);
+});
+
+test("a complaint's photo is kept privately as a JPEG of at most 1600 px without metadata", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "tambon-media-"));
+  const png = await sharp({
+    create: { width: 3200, height: 1600, channels: 3, background: "#a00" },
+  })
+    .png()
+    .withExif({ IFD0: { Make: "Phone" } })
+    .toBuffer();
+  const r = await storePrivatePhoto(dir, 7, upload(png, "street.png"));
+  assert.ok(r.ok);
+  const meta = await sharp(path.join(dir, "site", "7", "private", r.value)).metadata();
+  assert.deepEqual(
+    [meta.format, meta.width, meta.height, meta.exif],
+    ["jpeg", 1600, 800, undefined],
+  );
 });
 
 test("documents are recognised by their bytes", () => {

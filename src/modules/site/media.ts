@@ -1,8 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp, { type Metadata } from "sharp";
-import { checkImage } from "../../core/uploads.ts";
+import {
+  PHOTO_MAX_PIXELS,
+  reencodeImage,
+  type ReencodeOptions,
+  type ReencodedImage,
+  type Upload,
+} from "../../core/uploads.ts";
 import { done, fail, type SiteResult } from "./result.ts";
 
 /** Largest photo accepted, in bytes. */
@@ -11,8 +16,7 @@ export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 /** The largest photo a complaint may carry (one, from anyone). */
 export const COMPLAINT_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
-/** Largest photo accepted, in pixels (a decompression bomb is refused before it is decoded). */
-export const PHOTO_MAX_PIXELS = 50_000_000;
+export { PHOTO_MAX_PIXELS, type Upload };
 /** Width of the thumbnails and of the large WebP shown in the lightbox. */
 export const THUMB_WIDTH = 480;
 export const LARGE_WIDTH = 1600;
@@ -31,13 +35,6 @@ export interface StoredDocument {
   file: string;
   ext: "pdf" | "xlsx" | "docx";
   bytes: number;
-}
-
-/** An uploaded file as the routes hand it over. */
-export interface Upload {
-  filename: string;
-  data: Buffer;
-  truncated: boolean;
 }
 
 /** The folder of a tambon's published site files. */
@@ -95,80 +92,75 @@ export async function readPrivateFile(
   }
 }
 
+const PHOTO_FORMATS = ["jpeg", "png", "webp", "heif"] as const;
+const ORIGINAL_EXT: Record<string, string> = {
+  jpeg: "jpg",
+  png: "png",
+  webp: "webp",
+  heif: "heif",
+};
+
 /**
- * Checks an uploaded image without decoding its pixels: a format sharp reads (JPEG, PNG, WebP, and
- * HEIF when its codec is built in: AVIF always, HEIC only with an HEVC decoder), within the byte and
- * pixel limits. Returns its format and size.
+ * Re-encodes an uploaded photo (core's pipeline: orientation applied, no metadata kept) after the
+ * byte limit: a format sharp reads (JPEG, PNG, WebP, and HEIF when its codec is built in: AVIF
+ * always, HEIC only with an HEVC decoder) within the pixel limit, checked before decoding.
  */
-export async function inspectImage(
+async function reencodePhoto<V extends string = never>(
   upload: Upload,
-  maxBytes = PHOTO_MAX_BYTES,
-): Promise<SiteResult<{ width: number; height: number; format: string }>> {
+  maxBytes: number,
+  field: string,
+  opts: ReencodeOptions<V>,
+): Promise<SiteResult<ReencodedImage<V>>> {
   const name = upload.filename;
   if (upload.truncated || upload.data.length > maxBytes)
-    return fail("photos", "err.tooBig", { name, max: maxBytes / 1024 / 1024 });
-  const sniffed = checkImage(upload.data);
-  if (sniffed === "svg") return fail("photos", "err.notImage", { name });
-  let meta: Metadata;
-  try {
-    // Reading the header decodes no pixels; the size is checked before anything is decoded.
-    meta = await sharp(upload.data, { limitInputPixels: false }).metadata();
-  } catch {
-    return fail("photos", "err.notImage", { name });
-  }
-  const format = meta.format ?? "";
-  const known = ["jpeg", "png", "webp", "heif"].includes(format);
-  if (!known || !meta.width || !meta.height) return fail("photos", "err.notImage", { name });
-  if (meta.width * meta.height > PHOTO_MAX_PIXELS)
-    return fail("photos", "err.tooManyPixels", { name });
-  return done({ width: meta.width, height: meta.height, format });
+    return fail(field, "err.tooBig", { name, max: maxBytes / 1024 / 1024 });
+  const r = await reencodeImage(upload.data, {
+    accept: PHOTO_FORMATS,
+    maxPixels: PHOTO_MAX_PIXELS,
+    ...opts,
+  });
+  if (!r.ok)
+    return fail(field, r.reason === "tooManyPixels" ? "err.tooManyPixels" : "err.notImage", {
+      name,
+    });
+  return done(r.image);
 }
 
 /**
  * Stores a photo: the original bytes kept privately, a published copy with every metadata (EXIF,
- * GPS location) removed and turned upright, a thumbnail and a large WebP.
+ * GPS location) removed and turned upright (JPEG for JPEG photos, WebP for the rest), a thumbnail
+ * and a large WebP.
  */
 export async function storePhoto(
   dataDir: string,
   tambonId: number,
   upload: Upload,
 ): Promise<SiteResult<StoredPhoto>> {
-  const checked = await inspectImage(upload);
-  if (!checked.ok) return checked;
+  const r = await reencodePhoto(upload, PHOTO_MAX_BYTES, "photos", {
+    format: "auto",
+    quality: 85,
+    variants: {
+      thumb: { width: THUMB_WIDTH, height: THUMB_WIDTH, fit: "cover", quality: 70 },
+      large: { width: LARGE_WIDTH, quality: 80 },
+    },
+  });
+  if (!r.ok) return r;
+  const image = r.value;
   const dir = siteDir(dataDir, tambonId);
   await mkdir(path.join(dir, "originals"), { recursive: true });
   const file = newKey();
-  const opts = { limitInputPixels: PHOTO_MAX_PIXELS, failOn: "error" as const };
-  const ext: StoredPhoto["ext"] =
-    checked.value.format === "png" ? "png" : checked.value.format === "webp" ? "webp" : "jpg";
-  try {
-    const base = sharp(upload.data, opts).rotate();
-    const published =
-      ext === "png"
-        ? base.clone().png({ compressionLevel: 9 })
-        : ext === "webp"
-          ? base.clone().webp({ quality: 85 })
-          : base.clone().jpeg({ quality: 85, mozjpeg: true });
-    const { data, info } = await published.toBuffer({ resolveWithObject: true });
-    const thumb = await base
-      .clone()
-      .resize({ width: THUMB_WIDTH, height: THUMB_WIDTH, fit: "cover" })
-      .webp({ quality: 70 })
-      .toBuffer();
-    const large = await base
-      .clone()
-      .resize({ width: LARGE_WIDTH, height: LARGE_WIDTH, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toBuffer();
-    const originalExt = checked.value.format === "heif" ? "heif" : ext;
-    await writeFile(path.join(dir, "originals", `${file}.${originalExt}`), upload.data);
-    await writeFile(path.join(dir, `${file}.${ext}`), data);
-    await writeFile(path.join(dir, `${file}-t.webp`), thumb);
-    await writeFile(path.join(dir, `${file}-l.webp`), large);
-    return done({ file, ext, width: info.width, height: info.height, bytes: data.length });
-  } catch {
-    return fail("photos", "err.notImage", { name: upload.filename });
-  }
+  const original = `${file}.${ORIGINAL_EXT[image.source] ?? "bin"}`;
+  await writeFile(path.join(dir, "originals", original), upload.data);
+  await writeFile(path.join(dir, `${file}.${image.ext}`), image.data);
+  await writeFile(path.join(dir, `${file}-t.webp`), image.variants.thumb);
+  await writeFile(path.join(dir, `${file}-l.webp`), image.variants.large);
+  return done({
+    file,
+    ext: image.ext,
+    width: image.width,
+    height: image.height,
+    bytes: image.data.length,
+  });
 }
 
 /** Stores a complaint's photo privately (metadata removed, at most 1600 px), returning its name. */
@@ -177,22 +169,17 @@ export async function storePrivatePhoto(
   tambonId: number,
   upload: Upload,
 ): Promise<SiteResult<string>> {
-  const checked = await inspectImage(upload, COMPLAINT_PHOTO_MAX_BYTES);
-  if (!checked.ok) return fail("photo", checked.errors.photos!.key, checked.errors.photos!.vars);
+  const r = await reencodePhoto(upload, COMPLAINT_PHOTO_MAX_BYTES, "photo", {
+    format: "jpeg",
+    quality: 82,
+    maxWidth: LARGE_WIDTH,
+  });
+  if (!r.ok) return r;
   const dir = path.join(siteDir(dataDir, tambonId), "private");
   await mkdir(dir, { recursive: true });
   const name = `${newKey()}.jpg`;
-  try {
-    const buf = await sharp(upload.data, { limitInputPixels: PHOTO_MAX_PIXELS })
-      .rotate()
-      .resize({ width: LARGE_WIDTH, height: LARGE_WIDTH, fit: "inside", withoutEnlargement: true })
-      .jpeg({ quality: 82, mozjpeg: true })
-      .toBuffer();
-    await writeFile(path.join(dir, name), buf);
-    return done(name);
-  } catch {
-    return fail("photo", "err.notImage", { name: upload.filename });
-  }
+  await writeFile(path.join(dir, name), r.value.data);
+  return done(name);
 }
 
 /** Removes a photo's published files (the original is kept in the archive folder). */
@@ -217,7 +204,7 @@ export async function discardPhoto(
 ): Promise<void> {
   await removePhotoFiles(dataDir, tambonId, photo);
   const originals = path.join(siteDir(dataDir, tambonId), "originals");
-  for (const ext of new Set([photo.ext, "heif"]))
+  for (const ext of Object.values(ORIGINAL_EXT))
     await rm(path.join(originals, `${photo.file}.${ext}`), { force: true });
 }
 

@@ -55,7 +55,8 @@ import {
   storePrivatePhoto,
 } from "./media.ts";
 import { materializeDemoFile } from "./demo-files.ts";
-import { COMPLAINT_UPLOAD, TRACK_RATE_LIMIT, photoUpload, uploads } from "./http-helpers.ts";
+import { COMPLAINT_UPLOAD, TRACK_RATE_LIMIT, cornerUpload } from "./http-helpers.ts";
+import { readUploads, uploadError } from "../../core/uploads.ts";
 import { translate, type SiteError } from "./result.ts";
 import { isLive, newsPath } from "./commands/news.ts";
 import { pagePath } from "./commands/pages.ts";
@@ -545,13 +546,15 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     );
   });
 
-  app.post("/corner", photoUpload("site.post"), async (req, reply) => {
+  app.post("/corner", cornerUpload("site.post"), async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "site.post", { tambonId: tambon.id });
     const body = formBody(req);
-    const files = (await uploads(req, "photos")).slice(0, 4);
+    const got = readUploads(req, "photos");
+    const refused = uploadError(req, got);
+    const files = refused ? [] : got.files;
     const stored = [];
-    let errors: Record<string, SiteError> | null = null;
+    let errors: Record<string, SiteError> | null = refused ? { photos: refused } : null;
     for (const f of files) {
       const r = await storePhoto(dataDir, tambon.id, f);
       if (!r.ok) {
@@ -872,7 +875,18 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const tambon = currentTambon(req);
     authorize(req, "complaint.file", { tambonId: tambon.id });
     const body = formBody(req);
-    const [file] = await uploads(req, "photo");
+    const got = readUploads(req, "photo");
+    const refused = uploadError(req, got);
+    if (refused)
+      return reply.page(
+        msg.t(req.lang)("complaint.title"),
+        await complaintsPage(req, {
+          values: body,
+          errors: translate({ photo: refused }, req.lang),
+        }),
+        { status: 422 },
+      );
+    const [file] = got.files;
     let photo: string | null = null;
     if (file) {
       const stored = await storePrivatePhoto(dataDir, tambon.id, file);

@@ -8,17 +8,18 @@ import { requireId } from "../../../core/params.ts";
 import { isForbidden, isNotFound, type CResult } from "../result.ts";
 import type { Upload } from "../commands/signing.ts";
 import { IMAGE_MAX_BYTES } from "../images.ts";
+import { readUploads, uploadRoute } from "../../../core/uploads.ts";
 
 /**
- * Route options for a form with one photo or scan: larger than the site-wide limit, and an
- * oversize file is cut off and flagged (not refused with a bare 413) so the form can say so and
- * keep what was typed.
+ * Route options for a form with one photo or scan of up to 15 MB; an oversize file is cut off
+ * while it streams in and flagged (not refused with a bare 413) so the form can say so and keep
+ * what was typed.
  */
-const imageMultipart = {
-  limits: { fileSize: IMAGE_MAX_BYTES + 1, files: 1 },
-  throwFileSizeLimit: false,
-};
-export const IMAGE_UPLOAD: RouteShorthandOptions = { config: { multipartOptions: imageMultipart } };
+export const IMAGE_UPLOAD: RouteShorthandOptions = uploadRoute({
+  files: 1,
+  fileBytes: IMAGE_MAX_BYTES,
+  fields: 40,
+});
 
 /** True when the actor may read editions that are still drafts (members of the tambon). */
 export function canReadDrafts(req: FastifyRequest, tambonId: number): boolean {
@@ -61,15 +62,13 @@ export function query(req: FastifyRequest): Record<string, string | undefined> {
   return out;
 }
 
-/** An uploaded file of a multipart form (empty when none was chosen). */
+/** The uploaded file of a multipart form field (empty when none was chosen). */
 export async function uploadOf(req: FastifyRequest, field: string): Promise<Upload> {
-  const file = ((req.body ?? {}) as Record<string, unknown>)[field] as
-    | { toBuffer?: () => Promise<Buffer>; filename?: string; file?: { truncated?: boolean } }
-    | undefined;
-  if (!file || typeof file.toBuffer !== "function" || !file.filename)
-    return { data: Buffer.alloc(0), filename: "" };
-  const data = await file.toBuffer();
-  return { data, filename: file.filename, truncated: !!file.file?.truncated };
+  const { files, tooMany } = readUploads(req, field);
+  const file = files[0];
+  if (!file) return { data: Buffer.alloc(0), filename: "" };
+  // More files than the form takes: refused like an oversize one.
+  return { data: file.data, filename: file.filename, truncated: file.truncated || tooMany };
 }
 
 /** A Content-Disposition header value with a UTF-8 file name. */

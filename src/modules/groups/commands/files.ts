@@ -1,10 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import sharp from "sharp";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import { checkImage } from "../../../core/uploads.ts";
+import {
+  PHOTO_MAX_PIXELS,
+  checkImage,
+  reencodeImage,
+  type UploadSpec,
+} from "../../../core/uploads.ts";
 import { meetingFiles } from "../schema.ts";
 import type { FileInfo } from "../queries.ts";
 import { fail, failCore, type GResult } from "../result.ts";
@@ -19,13 +23,16 @@ const OFFICE: Record<string, string> = {
 };
 const IMAGE_MIME = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
 
+/** What the meeting's file form takes: one photo or document of up to 1 MB. */
+export const MEETING_FILE_UPLOAD: UploadSpec = { files: 1, fileBytes: 1024 * 1024, fields: 10 };
+
 /** What a file is, from its first bytes (and, for office documents, its extension). */
 export function sniffFile(
   buf: Buffer,
   filename: string,
 ): { kind: "photo" | "document"; mime: string } | null {
   const image = checkImage(buf);
-  if (image && image !== "svg") return { kind: "photo", mime: IMAGE_MIME[image] };
+  if (image) return { kind: "photo", mime: IMAGE_MIME[image] };
   if (buf.subarray(0, 5).toString("latin1") === "%PDF-")
     return { kind: "document", mime: "application/pdf" };
   const ext = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
@@ -53,24 +60,28 @@ export async function addMeetingFile(
   if (!can(actor, "meeting.manage", { tambonId })) return failCore("_form", "error.403");
   const sniffed = file.data.length ? sniffFile(file.data, file.filename) : null;
   if (!sniffed) return fail("file", "err.file");
+  let data = file.data;
+  let mime = sniffed.mime;
   let width: number | null = null;
   let height: number | null = null;
   let thumb: Buffer | null = null;
   if (sniffed.kind === "photo") {
-    try {
-      const img = sharp(file.data, { limitInputPixels: 50_000_000 });
-      const meta = await img.metadata();
-      const turned = (meta.orientation ?? 1) >= 5;
-      width = (turned ? meta.height : meta.width) ?? null;
-      height = (turned ? meta.width : meta.height) ?? null;
-      thumb = await sharp(file.data)
-        .rotate()
-        .resize({ width: 480, height: 480, fit: "inside", withoutEnlargement: true })
-        .webp({ quality: 72 })
-        .toBuffer();
-    } catch {
-      return fail("file", "err.file");
-    }
+    // Photos are public with a public meeting: stored re-encoded, upright, without EXIF or GPS.
+    const r = await reencodeImage(file.data, {
+      variants: { thumb: { width: 480, quality: 72 } },
+    });
+    if (!r.ok)
+      return r.reason === "tooManyPixels"
+        ? failCore("file", "upload.tooManyPixels", {
+            name: cleanName(file.filename),
+            mp: PHOTO_MAX_PIXELS / 1_000_000,
+          })
+        : fail("file", "err.file");
+    data = r.image.data;
+    mime = r.image.mime;
+    width = r.image.width;
+    height = r.image.height;
+    thumb = r.image.variants.thumb;
   }
   const text = caption.trim().slice(0, 300);
   return db.transaction(async (tx) => {
@@ -84,11 +95,11 @@ export async function addMeetingFile(
         kind: sniffed.kind,
         name: cleanName(file.filename),
         caption: text,
-        mime: sniffed.mime,
-        bytes: file.data.length,
+        mime,
+        bytes: data.length,
         width,
         height,
-        data: file.data,
+        data,
         thumb,
       })
       .returning({

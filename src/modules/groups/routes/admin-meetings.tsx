@@ -52,8 +52,9 @@ import {
   type ResolutionInput,
 } from "../commands/resolutions.ts";
 import { nominate, withdrawNomination } from "../commands/groups.ts";
-import { addMeetingFile, deleteMeetingFile } from "../commands/files.ts";
-import { translate } from "../result.ts";
+import { MEETING_FILE_UPLOAD, addMeetingFile, deleteMeetingFile } from "../commands/files.ts";
+import { translate, type GResult } from "../result.ts";
+import { readUploads, uploadError, uploadRoute } from "../../../core/uploads.ts";
 import {
   CorrectionPage,
   MeetingAdminList,
@@ -299,35 +300,35 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     );
   });
 
-  app.post<{ Params: { id: string } }>("/admin/meetings/:id/files", async (req, reply) => {
-    const { tambon, meeting } = await loadMeeting(req, "meeting.manage");
-    const body = formBody(req);
-    const file = (req.body as Record<string, unknown>).file as
-      { toBuffer?: () => Promise<Buffer>; filename?: string } | undefined;
-    const data =
-      file && typeof file.toBuffer === "function" && file.filename
-        ? await file.toBuffer()
-        : Buffer.alloc(0);
-    const result = notFoundIf(
-      await addMeetingFile(
-        db,
-        req.actor,
-        tambon.id,
-        meeting.id,
-        { data, filename: file?.filename ?? "" },
-        body.caption ?? "",
-      ),
-    );
-    if (result.ok)
-      return reply.seeOther(
-        `/t/${tambon.slug}/admin/meetings/${meeting.id}#h-files`,
-        msg.t(req.lang)("meetings.fileAdded"),
+  app.post<{ Params: { id: string } }>(
+    "/admin/meetings/:id/files",
+    uploadRoute(MEETING_FILE_UPLOAD),
+    async (req, reply) => {
+      const { tambon, meeting } = await loadMeeting(req, "meeting.manage");
+      const body = formBody(req);
+      const got = readUploads(req, "file");
+      const refused = uploadError(req, got);
+      const file = got.files[0] ?? { data: Buffer.alloc(0), filename: "" };
+      const result: GResult<unknown> = refused
+        ? { ok: false, errors: { file: refused } }
+        : notFoundIf(
+            await addMeetingFile(db, req.actor, tambon.id, meeting.id, file, body.caption ?? ""),
+          );
+      if (result.ok)
+        return reply.seeOther(
+          `/t/${tambon.slug}/admin/meetings/${meeting.id}#h-files`,
+          msg.t(req.lang)("meetings.fileAdded"),
+        );
+      const fileForm = { values: body, errors: translate(result.errors, req.lang) };
+      return reply.page(
+        meetingTitle(meeting, req.lang),
+        await hubPage(req, meeting, { fileForm }),
+        {
+          status: 422,
+        },
       );
-    const fileForm = { values: body, errors: translate(result.errors, req.lang) };
-    return reply.page(meetingTitle(meeting, req.lang), await hubPage(req, meeting, { fileForm }), {
-      status: 422,
-    });
-  });
+    },
+  );
 
   app.post<{ Params: { id: string } }>("/admin/meeting-files/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
