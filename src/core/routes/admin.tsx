@@ -14,7 +14,6 @@ import {
   type SQL,
 } from "drizzle-orm";
 import type { Db } from "../db/index.ts";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ModuleDeps, TambonModule } from "../modules.ts";
 import { core } from "../i18n/messages.ts";
@@ -45,7 +44,8 @@ import { notFound } from "../errors.ts";
 import { parseDay, parsePage, parseSearch, requireId } from "../params.ts";
 import { tambonTitle } from "../views/layout.tsx";
 import type { Tambon } from "../tenancy.ts";
-import { checkImage } from "../uploads.ts";
+import { readUploads, uploadError, uploadRoute } from "../uploads.ts";
+import { LOGO_MAX_PIXELS, LOGO_NAME, LOGO_UPLOAD, storeLogo, tambonUploadsDir } from "../files.ts";
 
 const PAGE = 50;
 
@@ -776,26 +776,28 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
       );
     });
 
-    app.post("/admin/settings", async (req, reply) => {
+    app.post("/admin/settings", uploadRoute(LOGO_UPLOAD), async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "tambon.manage", { tambonId: tambon.id });
       const t = core.t(req.lang);
       const body = formBody(req);
-      const file = (req.body as Record<string, unknown>).logo as
-        { toBuffer?: () => Promise<Buffer>; filename?: string } | undefined;
+      const got = readUploads(req, "logo");
+      const [file] = got.files;
       let logoPath: string | undefined;
-      if (file && typeof file.toBuffer === "function" && file.filename) {
-        const buf = await file.toBuffer();
-        const kind = checkImage(buf);
-        if (!kind || buf.length > 1024 * 1024) {
-          const form = { values: body, errors: { logo: t("err.image") } };
-          return reply.page(t("admin.settings"), <SettingsPage form={form} />, { status: 422 });
-        }
-        const dir = path.join(deps.config.dataDir, "uploads", String(tambon.id));
-        await mkdir(dir, { recursive: true });
-        const name = `logo-${Date.now()}.${kind}`;
-        await writeFile(path.join(dir, name), buf);
-        logoPath = `/t/${tambon.slug}/uploads/${name}`;
+      let logoError = uploadError(req, got);
+      if (file && !logoError) {
+        const stored = await storeLogo(deps.config.dataDir, tambon.id, file.data);
+        if (stored.ok) logoPath = `/t/${tambon.slug}/uploads/${stored.name}`;
+        else if (stored.reason === "tooManyPixels")
+          logoError = {
+            key: "upload.tooManyPixels",
+            vars: { name: file.filename, mp: LOGO_MAX_PIXELS / 1_000_000 },
+          };
+        else logoError = { key: "err.image" };
+      }
+      if (logoError) {
+        const form = { values: body, errors: { logo: t(logoError.key, logoError.vars) } };
+        return reply.page(t("admin.settings"), <SettingsPage form={form} />, { status: 422 });
       }
       const result = await updateTambonSettings(db, req.actor, tambon, body, logoPath);
       if (!result.ok) {
@@ -809,19 +811,15 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
     app.get<{ Params: { name: string } }>("/uploads/:name", async (req, reply) => {
       const tambon = currentTambon(req);
       const name = req.params.name;
-      if (!/^logo-\d+\.(png|jpg|webp|svg)$/.test(name)) throw notFound();
+      // Logos are always pixels (an SVG one is drawn into a WebP); no SVG is served from uploads.
+      if (!LOGO_NAME.test(name)) throw notFound();
       const { readFile } = await import("node:fs/promises");
       try {
         const buf = await readFile(
-          path.join(deps.config.dataDir, "uploads", String(tambon.id), name),
+          path.join(tambonUploadsDir(deps.config.dataDir, tambon.id), name),
         );
         const ext = name.split(".").pop()!;
-        const type = {
-          png: "image/png",
-          jpg: "image/jpeg",
-          webp: "image/webp",
-          svg: "image/svg+xml",
-        }[ext]!;
+        const type = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" }[ext]!;
         return reply
           .header("content-type", type)
           .header("cache-control", "public, max-age=31536000, immutable")

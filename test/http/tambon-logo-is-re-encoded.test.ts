@@ -1,0 +1,98 @@
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { eq } from "drizzle-orm";
+import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
+import { postMultipart } from "../helpers/multipart.ts";
+import { GPS_TAG, exifTags, hugePng, phoneJpeg } from "../helpers/images.ts";
+import { tambons } from "../../src/core/db/schema.ts";
+import { tambonUploadsDir } from "../../src/core/files.ts";
+
+const SETTINGS = "/t/ko-kha/admin/settings";
+
+describe("a tambon's logo goes through the upload pipeline", () => {
+  let t: TestApp;
+  let admin: Client;
+  let tambonId: number;
+  let dir: string;
+  const logoPath = async () =>
+    (await t.database.db.select().from(tambons).where(eq(tambons.id, tambonId)))[0]!.logoPath;
+  const files = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
+  let settings: Record<string, string> = {};
+  const send = (filename: string, type: string, data: Buffer) =>
+    postMultipart(
+      admin,
+      SETTINGS,
+      settings,
+      { logo: { filename, type, data } },
+      { from: SETTINGS },
+    );
+
+  before(async () => {
+    t = await startTestApp("pglite", { demo: true });
+    const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "ko-kha"));
+    tambonId = tb!.id;
+    settings = {
+      nameTh: tb!.nameTh,
+      nameEn: tb!.nameEn,
+      kind: tb!.kind,
+      minRepsPerVillage: String(tb!.minRepsPerVillage),
+    };
+    dir = tambonUploadsDir(t.app.config.dataDir, tambonId);
+    admin = new Client(t.app);
+    await admin.login("kokha-admin");
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  test("a 20000 × 20000 PNG is refused next to the field, and nothing is stored", async () => {
+    const png = hugePng(20000, 20000);
+    assert.ok(png.length < 1024 * 1024, "it is within the byte limit");
+    const before = await logoPath();
+    const res = await send("big.png", "image/png", png);
+    assert.equal(res.statusCode, 422, res.body.slice(0, 300));
+    assert.match(
+      res.body,
+      /id="f-logo-err">ภาพ “big\.png” มีขนาดพิกเซลใหญ่เกินไป \(ไม่เกิน 25 ล้านพิกเซล\)/,
+    );
+    assert.equal(await logoPath(), before);
+    assert.deepEqual(files(), []);
+  });
+
+  test("an SVG is drawn into a WebP of at most 512 px; no SVG is stored or served", async () => {
+    const svg = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" onload="alert(1)"><script>alert(document.cookie)</script><rect width="100" height="50" fill="#0a58a8"/></svg>`,
+    );
+    const res = await send("logo.svg", "image/svg+xml", svg);
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    const logo = await logoPath();
+    assert.match(logo ?? "", /^\/t\/ko-kha\/uploads\/logo-\d+\.webp$/);
+    assert.ok(
+      files().every((f) => f.endsWith(".webp")),
+      files().join(),
+    );
+    const served = await t.app.inject(logo!);
+    assert.equal(served.statusCode, 200);
+    assert.equal(served.headers["content-type"], "image/webp");
+    const meta = await sharp(served.rawPayload).metadata();
+    assert.deepEqual([meta.format, meta.width, meta.height], ["webp", 512, 256]);
+    assert.ok(!served.rawPayload.includes("script"));
+    // An SVG put in the folder by other means is still not served from it.
+    writeFileSync(path.join(dir, "logo-1.svg"), svg);
+    assert.equal((await t.app.inject("/t/ko-kha/uploads/logo-1.svg")).statusCode, 404);
+  });
+
+  test("a phone photo as logo is stored upright, without EXIF or GPS", async () => {
+    const jpeg = await phoneJpeg(1200, 800, 6);
+    assert.ok(exifTags((await sharp(jpeg).metadata()).exif!).has(GPS_TAG));
+    const res = await send("photo.jpg", "image/jpeg", jpeg);
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    const served = await t.app.inject((await logoPath())!);
+    const meta = await sharp(served.rawPayload).metadata();
+    assert.deepEqual([meta.format, meta.width, meta.height], ["webp", 341, 512], "turned upright");
+    assert.equal(meta.exif, undefined);
+  });
+});
