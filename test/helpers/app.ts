@@ -1,6 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { createApp } from "../../src/app.ts";
 import type { Config } from "../../src/core/config.ts";
+import { clearActorCache } from "../../src/core/auth/session.ts";
+import { pageCache } from "../../src/core/page-cache.ts";
 import { openTestDatabase, type DbKind, type TestDatabase } from "./db.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,6 +40,11 @@ export interface TestApp {
  */
 export async function startTestApp(kind: DbKind, opts: { demo?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind, { demo: opts.demo });
+  // Pages, figures and actors are cached per process for a few seconds; a server has one app, but
+  // a test file starts several in turn (PGlite, then PostgreSQL), whose tambons share ids and
+  // addresses. A new app must not be answered from the previous one's cache.
+  pageCache.invalidate(null);
+  clearActorCache();
   const app = await createApp(testConfig(), database);
   await app.ready();
   return {
