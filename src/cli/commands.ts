@@ -153,6 +153,21 @@ every 30 seconds. ${DATABASE_EN}`,
     load: () => import("./commands/tick.ts"),
   },
   {
+    name: "reencode-images",
+    positionals: [0, 0],
+    summary:
+      "ลบข้อมูล EXIF/GPS จากภาพการประชุมและโลโก้ที่เก็บไว้ก่อน / strip EXIF/GPS from meeting photos and logos stored before",
+    about: `บันทึกภาพการประชุมที่ยังมีข้อมูล EXIF หรือตำแหน่ง GPS และโลโก้ที่เป็น SVG หรือไฟล์เดิม ใหม่ผ่านขั้นตอนเดียวกับการอัปโหลด
+(หมุนภาพให้ตั้งตรง ไม่เก็บข้อมูลแฝง วาด SVG เป็นภาพ WebP) สั่งซ้ำได้ สั่งครั้งเดียวหลังปรับรุ่น แล้วเริ่ม serve ใหม่
+${DATABASE_TH}
+
+Stores again, through the upload pipeline, the meeting photos that still carry EXIF or a GPS
+position and the tambon logos kept as SVG or as uploaded (turned upright, no metadata, SVG drawn
+into a WebP). Safe to run again; run it once after upgrading, then restart serve. ${DATABASE_EN}`,
+    options: {},
+    load: () => import("./commands/reencode-images.ts"),
+  },
+  {
     name: "export-question",
     args: "ID",
     positionals: [1, 1],

@@ -1,6 +1,6 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { eq } from "drizzle-orm";
@@ -8,7 +8,7 @@ import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { postMultipart } from "../helpers/multipart.ts";
 import { GPS_TAG, exifTags, hugePng, phoneJpeg } from "../helpers/images.ts";
 import { tambons } from "../../src/core/db/schema.ts";
-import { tambonUploadsDir } from "../../src/core/files.ts";
+import { reencodeStoredLogos, tambonUploadsDir } from "../../src/core/files.ts";
 
 const SETTINGS = "/t/ko-kha/admin/settings";
 
@@ -94,5 +94,40 @@ describe("a tambon's logo goes through the upload pipeline", () => {
     const meta = await sharp(served.rawPayload).metadata();
     assert.deepEqual([meta.format, meta.width, meta.height], ["webp", 341, 512], "turned upright");
     assert.equal(meta.exif, undefined);
+  });
+
+  test("a logo stored as SVG before is drawn into a WebP by the re-encoding command", async () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, "logo-2.svg"),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="30" fill="#c00"/></svg>',
+    );
+    await t.database.db
+      .update(tambons)
+      .set({ logoPath: "/t/ko-kha/uploads/logo-2.svg" })
+      .where(eq(tambons.id, tambonId));
+    assert.equal(await reencodeStoredLogos(t.database.db, t.app.config.dataDir), 1);
+    const logo = await logoPath();
+    assert.match(logo ?? "", /^\/t\/ko-kha\/uploads\/logo-\d+\.webp$/);
+    const served = await t.app.inject(logo!);
+    assert.equal(served.headers["content-type"], "image/webp");
+    assert.equal((await sharp(served.rawPayload).metadata()).width, 512);
+    assert.equal(await reencodeStoredLogos(t.database.db, t.app.config.dataDir), 0, "once only");
+
+    // A WebP stored as uploaded (large, with EXIF) is stored again as well.
+    const raw = await sharp({
+      create: { width: 2000, height: 1000, channels: 3, background: "#0a0" },
+    })
+      .webp()
+      .withExif({ IFD0: { Make: "Phone" } })
+      .toBuffer();
+    writeFileSync(path.join(dir, "logo-3.webp"), raw);
+    await t.database.db
+      .update(tambons)
+      .set({ logoPath: "/t/ko-kha/uploads/logo-3.webp" })
+      .where(eq(tambons.id, tambonId));
+    assert.equal(await reencodeStoredLogos(t.database.db, t.app.config.dataDir), 1);
+    const again = await sharp((await t.app.inject((await logoPath())!)).rawPayload).metadata();
+    assert.deepEqual([again.width, again.height, again.exif], [512, 256, undefined]);
   });
 });

@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
+import sharp from "sharp";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -149,4 +150,73 @@ export async function deleteMeetingFile(
     });
     return { ok: true as const, value: { meetingId: gone.meetingId } };
   });
+}
+
+/** True when an image carries anything beyond its pixels (EXIF, GPS, XMP, IPTC, comments). */
+async function carriesMetadata(data: Buffer): Promise<boolean> {
+  try {
+    const meta = await sharp(data).metadata();
+    return !!(
+      meta.exif ||
+      meta.xmp ||
+      meta.iptc ||
+      meta.comments?.length ||
+      (meta.orientation && meta.orientation !== 1)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Re-encodes the meeting photos stored before photos were stripped on upload (they are kept in
+ * the database and public with a public meeting): each one that still carries metadata is stored
+ * again through the upload pipeline, upright and without EXIF or GPS, with a new thumbnail. Photos
+ * without metadata are left as they are, so this is safe to run twice (`tambon reencode-images`).
+ * Returns the number of photos changed.
+ */
+export async function reencodeStoredPhotos(db: Db): Promise<number> {
+  let changed = 0;
+  let after = 0;
+  for (;;) {
+    // A few at a time: the bytes of every photo are never held at once.
+    const rows = await db
+      .select({ id: meetingFiles.id, tambonId: meetingFiles.tambonId, data: meetingFiles.data })
+      .from(meetingFiles)
+      .where(and(eq(meetingFiles.kind, "photo"), gt(meetingFiles.id, after)))
+      .orderBy(asc(meetingFiles.id))
+      .limit(20);
+    if (!rows.length) return changed;
+    after = rows.at(-1)!.id;
+    for (const row of rows) {
+      const data = Buffer.from(row.data);
+      if (!(await carriesMetadata(data))) continue;
+      const r = await reencodeImage(data, { variants: { thumb: { width: 480, quality: 72 } } });
+      if (!r.ok) continue;
+      const { image } = r;
+      await db.transaction(async (tx) => {
+        await tx
+          .update(meetingFiles)
+          .set({
+            data: image.data,
+            thumb: image.variants.thumb,
+            mime: image.mime,
+            bytes: image.data.length,
+            width: image.width,
+            height: image.height,
+          })
+          .where(and(eq(meetingFiles.tambonId, row.tambonId), eq(meetingFiles.id, row.id)));
+        await audit(tx, {
+          tambonId: row.tambonId,
+          actorId: null,
+          action: "meeting.file.reencode",
+          targetType: "meeting_file",
+          targetId: row.id,
+          before: { bytes: data.length },
+          after: { bytes: image.data.length, mime: image.mime },
+        });
+      });
+      changed++;
+    }
+  }
 }
