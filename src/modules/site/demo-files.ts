@@ -1,7 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
+import type { DbOrTx } from "../../core/db/index.ts";
 import { LARGE_WIDTH, THUMB_WIDTH, siteDir } from "./media.ts";
+import { siteDocuments, sitePhotos } from "./schema.ts";
 
 /** The files of a generated demo photo. */
 interface DemoPhoto {
@@ -71,21 +74,53 @@ export function demoPdf(): Buffer {
   return Buffer.from(out, "latin1");
 }
 
-/** Writes a missing demo file on first request (demo tambons are seeded without a data folder). */
+/**
+ * Writes a missing file of a demo tambon when one of its rows names it: demo tambons are seeded in
+ * the database alone, so each data folder gets the demo's few pictures and its PDF the first time
+ * they are asked for, and then serves them from disk. A name no row of the tambon has (an invented
+ * one) makes and stores nothing.
+ */
 export async function materializeDemoFile(
+  db: DbOrTx,
   dataDir: string,
   tambonId: number,
   name: string,
 ): Promise<Buffer | undefined> {
-  const m = /^(de|df)([0-9a-f]{14})(-t|-l)?\.(jpg|webp|pdf)$/.exec(name);
+  const m = /^((de|df)[0-9a-f]{14})(-t|-l)?\.(jpg|webp|pdf)$/.exec(name);
   if (!m) return undefined;
+  const [, key, kind, size, ext] = m;
   let buf: Buffer;
-  if (m[1] === "df") {
-    if (m[4] !== "pdf") return undefined;
+  if (kind === "df") {
+    if (size || ext !== "pdf") return undefined;
+    const [doc] = await db
+      .select({ id: siteDocuments.id })
+      .from(siteDocuments)
+      .where(
+        and(
+          eq(siteDocuments.tambonId, tambonId),
+          eq(siteDocuments.file, key!),
+          eq(siteDocuments.ext, "pdf"),
+        ),
+      )
+      .limit(1);
+    if (!doc) return undefined;
     buf = demoPdf();
   } else {
-    const photo = await demoPhoto(parseInt(m[2]!, 16));
-    buf = m[3] === "-t" ? photo.thumb : m[3] === "-l" ? photo.large : photo.full;
+    if (size ? ext !== "webp" : ext === "pdf") return undefined;
+    const [photo] = await db
+      .select({ id: sitePhotos.id })
+      .from(sitePhotos)
+      .where(
+        and(
+          eq(sitePhotos.tambonId, tambonId),
+          eq(sitePhotos.file, key!),
+          ...(size ? [] : [eq(sitePhotos.ext, ext!)]),
+        ),
+      )
+      .limit(1);
+    if (!photo) return undefined;
+    const made = await demoPhoto(parseInt(key!.slice(2), 16));
+    buf = size === "-t" ? made.thumb : size === "-l" ? made.large : made.full;
   }
   const dir = siteDir(dataDir, tambonId);
   await mkdir(dir, { recursive: true });

@@ -255,7 +255,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const tambon = read(req);
     const name = req.params.name;
     let buf = await readSiteFile(dataDir, tambon.id, name);
-    if (!buf && tambon.isDemo) buf = await materializeDemoFile(dataDir, tambon.id, name);
+    if (!buf && tambon.isDemo) buf = await materializeDemoFile(db, dataDir, tambon.id, name);
     if (!buf) throw notFound();
     return reply
       .header("content-type", contentType(name))
