@@ -9,6 +9,7 @@ import { benchClosing } from "./decisions.bench.ts";
 import { benchCharter } from "./charter.bench.ts";
 import { benchGroups } from "./groups.bench.ts";
 import { benchNetwork } from "./network.bench.ts";
+import { benchUploads } from "./uploads.bench.ts";
 
 type Figures = Record<string, string | number>;
 
@@ -77,6 +78,12 @@ const sections: { title: string; target: string; run: () => Promise<Figures> }[]
     title: "Health charter of 200 clauses on PGlite",
     target: "page renders < 50 ms server time; diff of two 200-clause versions < 200 ms",
     run: benchCharter,
+  },
+  {
+    title: "Upload memory",
+    target:
+      "a request over a form's limit (20 × 15 MB to the corner, which keeps 4) holds no more memory than the form's limit (4 × 15 MB): refused before reading when its length is declared",
+    run: benchUploads,
   },
   {
     title: "Closing a question on PostgreSQL",
