@@ -16,8 +16,10 @@ test("photos are recognised by what sharp reads, not by their name", async () =>
     .toBuffer();
   const ok = await storePhoto(dir, 7, upload(avif, "photo.jpg"));
   assert.ok(ok.ok && ok.value.width === 64 && ok.value.ext === "webp");
-  assert.deepEqual(readdirSync(path.join(dir, "site", "7", "originals")), [
-    `${ok.value.file}.heif`,
+  assert.deepEqual(readdirSync(path.join(dir, "site", "7")).sort(), [
+    `${ok.value.file}-l.webp`,
+    `${ok.value.file}-t.webp`,
+    `${ok.value.file}.webp`,
   ]);
   const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
   const notPhoto = await storePhoto(dir, 7, upload(svg, "a.jpg"));
@@ -30,14 +32,18 @@ test("photos are recognised by what sharp reads, not by their name", async () =>
   assert.ok(!r.ok && r.errors.photos!.key === "err.tooBig");
 });
 
-test("a stored photo keeps its original and gets a stripped copy, a thumbnail and a large WebP", async () => {
+test("a stored photo keeps only copies without metadata: full size, a thumbnail and a large WebP", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "tambon-media-"));
   const jpeg = await sharp({
     create: { width: 2000, height: 1000, channels: 3, background: "#0a0" },
   })
     .jpeg()
-    .withExif({ IFD0: { Make: "Phone" } })
+    .withExif({
+      IFD0: { Make: "Phone" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "7/1 0/1 0/1" },
+    })
     .toBuffer();
+  assert.ok((await sharp(jpeg).metadata()).exif, "the upload carries EXIF");
   const r = await storePhoto(dir, 7, upload(jpeg, "a.jpg"));
   assert.ok(r.ok);
   const files = readdirSync(path.join(dir, "site", "7")).sort();
@@ -45,9 +51,9 @@ test("a stored photo keeps its original and gets a stripped copy, a thumbnail an
     `${r.value.file}-l.webp`,
     `${r.value.file}-t.webp`,
     `${r.value.file}.jpg`,
-    "originals",
   ]);
-  assert.deepEqual(readdirSync(path.join(dir, "site", "7", "originals")), [`${r.value.file}.jpg`]);
+  for (const f of files)
+    assert.equal((await sharp(path.join(dir, "site", "7", f)).metadata()).exif, undefined, f);
   const large = await sharp(path.join(dir, "site", "7", `${r.value.file}-l.webp`)).metadata();
   assert.equal(large.width, 1600);
   assert.equal(large.height, 800);

@@ -127,9 +127,9 @@ async function reencodePhoto<V extends string = never>(
 }
 
 /**
- * Stores a photo: the original bytes kept privately, a published copy with every metadata (EXIF,
- * GPS location) removed and turned upright (JPEG for JPEG photos, WebP for the rest), a thumbnail
- * and a large WebP.
+ * Stores a photo: a copy at full size with every metadata (EXIF, GPS location) removed and turned
+ * upright (JPEG for JPEG photos, WebP for the rest), a thumbnail and a large WebP. The uploaded
+ * bytes themselves are never kept: they carry where and when the photo was taken.
  */
 export async function storePhoto(
   dataDir: string,
@@ -147,10 +147,8 @@ export async function storePhoto(
   if (!r.ok) return r;
   const image = r.value;
   const dir = siteDir(dataDir, tambonId);
-  await mkdir(path.join(dir, "originals"), { recursive: true });
+  await mkdir(dir, { recursive: true });
   const file = newKey();
-  const original = `${file}.${ORIGINAL_EXT[image.source] ?? "bin"}`;
-  await writeFile(path.join(dir, "originals", original), upload.data);
   await writeFile(path.join(dir, `${file}.${image.ext}`), image.data);
   await writeFile(path.join(dir, `${file}-t.webp`), image.variants.thumb);
   await writeFile(path.join(dir, `${file}-l.webp`), image.variants.large);
@@ -182,7 +180,7 @@ export async function storePrivatePhoto(
   return done(name);
 }
 
-/** Removes a photo's published files (the original is kept in the archive folder). */
+/** Removes a photo's published files. */
 export async function removePhotoFiles(
   dataDir: string,
   tambonId: number,
@@ -194,8 +192,8 @@ export async function removePhotoFiles(
 }
 
 /**
- * Removes every file of a photo that was stored but never saved (its form failed): the published
- * copies and the original, which nothing else would ever point to.
+ * Removes every file of a photo that was stored but never saved (its form failed), and the raw
+ * original that installations before metadata stripping kept in `originals/`.
  */
 export async function discardPhoto(
   dataDir: string,
