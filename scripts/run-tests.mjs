@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs every *.test.ts / *.test.tsx under src/ and test/ (or those under the paths given) with
-// node's test runner through tsx, in three lanes one after the other:
+// Runs every *.test.ts / *.test.tsx under src/ and test/ (or those under the paths given, or with
+// --fast a quick selection) with node's test runner through tsx, in three lanes one after the other:
 //   unit      src/** and test/*.test.ts        TAMBON_TEST_CONCURRENCY files at once (default: cores)
 //   database  test/db, test/http, test/system  TAMBON_TEST_CONCURRENCY files at once (default: cores)
 //   browser   test/browser                     TAMBON_TEST_BROWSER_CONCURRENCY (default 1)
@@ -13,7 +13,17 @@
 // Node 20 has no glob support in --test, hence the walk.
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -21,7 +31,12 @@ import { performance } from "node:perf_hooks";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const out = (s) => process.stdout.write(s + "\n");
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ["src", "test"];
+// --fast: the unit lane, the command line's journeys and one journey through the app on both
+// databases; .ci/run runs it on the older Node.js it supports (see there).
+const FAST = ["test/system/operator-uses-the-cli.test.ts", "test/http/accounts-and-roles.test.ts"];
+const fast = process.argv.includes("--fast");
+const paths = process.argv.slice(2).filter((a) => a !== "--fast");
+const roots = paths.length ? paths : ["src", "test"];
 const files = [];
 const walk = (p) => {
   const st = statSync(p);
@@ -30,6 +45,12 @@ const walk = (p) => {
   } else if (/\.test\.tsx?$/.test(p)) files.push(path.relative(ROOT, path.resolve(p)));
 };
 for (const r of roots) walk(r);
+if (fast)
+  files.splice(
+    0,
+    files.length,
+    ...files.filter((f) => f.startsWith("src/") || path.dirname(f) === "test" || FAST.includes(f)),
+  );
 if (!files.length) {
   process.stderr.write(`no test files under ${roots.join(", ")}\n`);
   process.exit(1);
@@ -53,13 +74,27 @@ for (const f of new Set(files)) {
       : lanes[1];
   lane.files.push(f);
 }
-// Larger files hold more tests and take longer: starting them first keeps every slot busy until
-// the end of a lane.
-for (const lane of lanes)
-  if (lane.concurrency > 1)
-    lane.files.sort(
-      (a, b) => statSync(path.join(ROOT, b)).size - statSync(path.join(ROOT, a)).size,
-    );
+// The longest files start first, so no slot idles at the end of a lane while one long file runs.
+// A file's time is the one recorded by the last run that ran it; a file without one is guessed
+// from its size at the lane's usual seconds per byte.
+const TIMES = path.join(ROOT, "node_modules/.cache/tambon-tests/times.json");
+let recorded = {};
+try {
+  recorded = JSON.parse(readFileSync(TIMES, "utf8"));
+} catch {
+  // no run has recorded its times here yet
+}
+const size = (f) => statSync(path.join(ROOT, f)).size;
+for (const lane of lanes) {
+  if (lane.concurrency === 1) continue;
+  const perByte = lane.files
+    .filter((f) => recorded[f] > 0)
+    .map((f) => recorded[f] / size(f))
+    .sort((a, b) => a - b);
+  const rate = perByte.length ? perByte[Math.floor(perByte.length / 2)] : 1;
+  const expected = new Map(lane.files.map((f) => [f, recorded[f] ?? size(f) * rate]));
+  lane.files.sort((a, b) => expected.get(b) - expected.get(a));
+}
 
 const runDir = mkdtempSync(path.join(os.tmpdir(), "tambon-test-run-"));
 const env = {
@@ -105,7 +140,7 @@ for (const signal of ["SIGINT", "SIGTERM"])
 // On a whole run, the templates are built beside the unit lane, so the database lane's first
 // files find them ready instead of one building while the other waits.
 let prepared = Promise.resolve();
-if (!process.argv.slice(2).length && lanes[1].files.length + lanes[2].files.length > 0) {
+if (!paths.length && lanes[1].files.length + lanes[2].files.length > 0) {
   preparing = spawn(
     process.execPath,
     ["--import", "tsx", path.join(ROOT, "test/helpers/prepare-databases.ts")],
@@ -162,6 +197,20 @@ function runLane(lane) {
   });
 }
 
+/** Keeps each file's time for the next run's order. */
+function record(results) {
+  const times = { ...recorded };
+  for (const r of results) for (const f of r.files) times[f.file] = f.ms;
+  try {
+    mkdirSync(path.dirname(TIMES), { recursive: true });
+    const partial = `${TIMES}.${process.pid}`;
+    writeFileSync(partial, JSON.stringify(times, null, 1));
+    renameSync(partial, TIMES);
+  } catch (err) {
+    process.stderr.write(`could not record the files' times: ${err.message}\n`);
+  }
+}
+
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const results = [];
 const started = performance.now();
@@ -175,6 +224,7 @@ try {
   await prepared;
   await cleanUp();
 }
+record(results);
 
 out("\n== test times");
 for (const r of results)
