@@ -19,6 +19,8 @@ import {
   type Db,
 } from "../../src/core/db/index.ts";
 import { todayIso } from "../../src/core/dates.ts";
+import { loadDemo } from "../../src/demo/load-demo.ts";
+import { modules } from "../../src/modules/index.ts";
 import type { SQL } from "drizzle-orm";
 
 /** The database kinds every database test runs on. */
@@ -113,12 +115,12 @@ function memo<T>(cache: Map<Variant, Promise<T>>, variant: Variant, make: () => 
 }
 
 async function loadDemoInto(db: Db) {
-  const [{ loadDemo }, { modules }] = await Promise.all([
-    import("../../src/demo/load-demo.ts"),
-    import("../../src/modules/index.ts"),
-  ]);
   await loadDemo(db, modules);
 }
+
+// The keys are taken as this file loads, when the process has read every file it imports, so they
+// name the code it runs even if src/ changes before it first asks for a template.
+if (RUN_DIR) templateKey("demo");
 
 function alive(pid: number): boolean {
   try {
