@@ -43,15 +43,18 @@ test("a signatory scan or ceremony photo keeps no EXIF or GPS position, and is s
   assert.equal((await sharp(image.thumb).metadata()).format, "webp");
 });
 
-test("a PNG stays a PNG and loses its text metadata; other bytes are refused", async () => {
+test("a PNG becomes a WebP without its metadata; other bytes are refused", async () => {
   const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#fff" } })
     .withMetadata({ exif: { IFD0: { Copyright: "Somebody" } } })
     .png()
     .toBuffer();
   const image = await processImage(png);
   assert.ok(image);
-  assert.equal(image.mime, "image/png");
-  assert.equal((await sharp(image.data).metadata()).exif, undefined);
+  assert.ok((await sharp(png).metadata()).exif, "the upload carries EXIF");
+  assert.equal(image.mime, "image/webp");
+  const after = await sharp(image.data).metadata();
+  assert.equal(after.format, "webp");
+  assert.equal(after.exif, undefined);
   assert.equal(await processImage(Buffer.from("not an image")), null);
   assert.equal(await processImage(Buffer.alloc(0)), null);
 });
