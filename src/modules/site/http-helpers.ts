@@ -29,7 +29,7 @@ export const CORNER_PHOTOS = 4;
 
 /** Route options for a gallery's photos (15 MB each, 20 at once), for people allowed `action`. */
 export function galleryUpload(action: string): RouteShorthandOptions {
-  return uploadFor(action, { files: GALLERY_BATCH, fileBytes: PHOTO_MAX_BYTES, fields: 10 });
+  return uploadFor(action, { files: GALLERY_BATCH, fileBytes: PHOTO_MAX_BYTES, fields: 20 });
 }
 /** Route options for a form with one photo of 15 MB (a news cover), for people allowed `action`. */
 export function coverUpload(action: string): RouteShorthandOptions {
@@ -37,7 +37,7 @@ export function coverUpload(action: string): RouteShorthandOptions {
 }
 /** Route options for a corner post: the four photos it keeps, 15 MB each, for `action`. */
 export function cornerUpload(action: string): RouteShorthandOptions {
-  return uploadFor(action, { files: CORNER_PHOTOS, fileBytes: PHOTO_MAX_BYTES, fields: 10 });
+  return uploadFor(action, { files: CORNER_PHOTOS, fileBytes: PHOTO_MAX_BYTES, fields: 20 });
 }
 /** Route options for forms with one document (20 MB), for people allowed `action`. */
 export function documentUpload(action: string): RouteShorthandOptions {
