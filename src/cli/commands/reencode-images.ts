@@ -1,6 +1,6 @@
 import { loadConfig } from "../../core/config.ts";
 import { reencodeStoredLogos } from "../../core/files.ts";
-import { reencodeStoredPhotos } from "../../modules/groups/commands/files.ts";
+import { reencodeStoredPhotos } from "../../modules/groups/public.ts";
 import { withDatabase } from "../database.ts";
 
 /**

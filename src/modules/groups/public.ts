@@ -9,6 +9,7 @@ import type { QuorumResult, RepTerm } from "./quorum.ts";
 import type { DecisionMethod, Outcome } from "./resolution.ts";
 
 export { checkQuorum } from "./quorum.ts";
+export { reencodeStoredPhotos } from "./commands/files.ts";
 export type { QuorumInput, QuorumResult, RepTerm, VillageQuorum } from "./quorum.ts";
 export type { DecisionMethod, Outcome } from "./resolution.ts";
 export type { MeetingKind, Step } from "./meeting.ts";
