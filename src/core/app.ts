@@ -18,6 +18,7 @@ import { clearActorCache, loadActor } from "./auth/session.ts";
 import { ANONYMOUS, type Actor } from "./roles.ts";
 import { HttpError, badCsrf, forbidden, notFound } from "./errors.ts";
 import { hasNul, parseQuery } from "./params.ts";
+import { foldDateParts } from "./dates.ts";
 import {
   CSRF_COOKIE,
   SESSION_COOKIE,
@@ -248,6 +249,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     readingBody.delete(req);
     if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body))
       throw new HttpError(400, "error.nul");
+    if (req.body && typeof req.body === "object" && !Array.isArray(req.body))
+      foldDateParts(req.body as Record<string, unknown>);
   });
 
   // CSRF: every state-changing request carries the HMAC of the visitor's random cookie (and of

@@ -72,3 +72,48 @@ export function displayYear(value: Date | string, lang: Lang): number {
 export function todayIso(now = new Date()): string {
   return isoDayFormat.format(now);
 }
+
+/** True for a YYYY-MM-DD string naming a day that exists (no 31 February). */
+export function isIsoDay(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** The suffixes of a date entered as day, month and Buddhist-era year (see DateField). */
+export const DATE_PARTS = { day: "__d", month: "__m", year: "__y" } as const;
+
+/**
+ * Folds every date a form sent as three parts (`due__d`, `due__m`, `due__y` with the year in
+ * พ.ศ.) into one field (`due`): a YYYY-MM-DD date, "" when all three are empty, or what was typed
+ * ("31/2/2568") when it names no day, so the form's own date rule refuses it next to the field.
+ * A year written in ค.ศ. (below 2400) is taken as such; Thai digits are read.
+ */
+export function foldDateParts(body: Record<string, unknown>): void {
+  for (const key of Object.keys(body)) {
+    if (!key.endsWith(DATE_PARTS.year)) continue;
+    const name = key.slice(0, -DATE_PARTS.year.length);
+    const part = (suffix: string) => {
+      const v = body[name + suffix];
+      return typeof v === "string" ? arabicDigits(v).trim() : "";
+    };
+    const [d, m, y] = [part(DATE_PARTS.day), part(DATE_PARTS.month), part(DATE_PARTS.year)];
+    if (!d && !m && !y) {
+      body[name] = "";
+      continue;
+    }
+    const year = /^\d{4}$/.test(y) ? (Number(y) >= 2400 ? Number(y) - 543 : Number(y)) : NaN;
+    const iso =
+      /^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && year > 0
+        ? `${String(year).padStart(4, "0")}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`
+        : "";
+    body[name] = iso && isIsoDay(iso) ? iso : `${d}/${m}/${y}`;
+  }
+}
+
+/** Thai digits (๐–๙) as Arabic ones. */
+export function arabicDigits(s: string): string {
+  return s.replace(/[๐-๙]/g, (c) => String(c.charCodeAt(0) - 0x0e50));
+}

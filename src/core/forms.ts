@@ -1,37 +1,7 @@
 import { z } from "zod";
-import type { Translate } from "./i18n/index.ts";
 import type { CoreKey } from "./i18n/messages.ts";
-
-/** A field error: a core message key and its placeholder values. */
-export interface FieldError {
-  key: CoreKey;
-  vars?: Record<string, string | number>;
-}
-
-/** The outcome of a command: a value, or errors per field (shown next to the fields). */
-export type Result<T> = { ok: true; value: T } | { ok: false; errors: Record<string, FieldError> };
-
-/** A successful result. */
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-/** A failed result with one field error. */
-export const invalid = <T>(
-  field: string,
-  key: CoreKey,
-  vars?: Record<string, string | number>,
-): Result<T> => ({
-  ok: false,
-  errors: { [field]: { key, vars } },
-});
-
-/** Translates field errors for display. */
-export function translateErrors(
-  errors: Record<string, FieldError>,
-  t: Translate<CoreKey>,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, e] of Object.entries(errors)) out[field] = t(e.key, e.vars);
-  return out;
-}
+import { isIsoDay } from "./dates.ts";
+import { ok, type FieldError, type Result } from "./result.ts";
 
 const enc = (key: CoreKey, vars?: Record<string, string | number>) =>
   vars ? `${key}|${JSON.stringify(vars)}` : key;
@@ -110,7 +80,7 @@ export const fields = {
           z
             .string()
             .regex(/^\d{4}-\d{2}-\d{2}$/, enc("err.date"))
-            .refine((s) => !Number.isNaN(Date.parse(s)), enc("err.date")),
+            .refine(isIsoDay, enc("err.date")),
         ]),
       ),
 };

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from "fas
 import multipart, { type MultipartFile } from "@fastify/multipart";
 import sharp, { type Metadata, type Sharp } from "sharp";
 import { HttpError } from "./errors.ts";
-import type { FieldError } from "./forms.ts";
+import type { FieldError } from "./result.ts";
 
 const MB = 1024 * 1024;
 

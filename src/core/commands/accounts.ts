@@ -6,17 +6,8 @@ import { audit } from "../audit.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/password.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import { createSession, deleteUserSessions } from "../auth/session.ts";
-import {
-  fields,
-  invalid,
-  isEmail,
-  isPhone,
-  normalisePhone,
-  ok,
-  parseForm,
-  type FieldError,
-  type Result,
-} from "../forms.ts";
+import { fields, isEmail, isPhone, normalisePhone, parseForm } from "../forms.ts";
+import { fail, ok, type FieldError, type Result } from "../result.ts";
 import { can } from "../policy.ts";
 import { HttpError } from "../errors.ts";
 import { ROLES, isRole, type Actor, type Role } from "../roles.ts";
@@ -179,12 +170,12 @@ export async function changePassword(
   userAgent: string,
 ): Promise<Result<string>> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) return invalid("current", "error.404");
+  if (!user) return fail("current", "error.404");
   if (!(await verifyPassword(current, user.passwordHash)))
-    return invalid("current", "account.wrongPassword");
+    return fail("current", "account.wrongPassword");
   const problem = passwordProblem(next);
-  if (problem) return invalid("password", problem);
-  if (next !== next2) return invalid("password2", "err.passwordMismatch");
+  if (problem) return fail("password", problem);
+  if (next !== next2) return fail("password2", "err.passwordMismatch");
   const passwordHash = await hashPassword(next);
   const token = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
@@ -302,10 +293,10 @@ export async function resetPassword(
   password2: string,
 ): Promise<Result<number>> {
   const target = await resetTokenUser(db, token);
-  if (!target) return invalid("password", "reset.invalid");
+  if (!target) return fail("password", "reset.invalid");
   const problem = passwordProblem(password);
-  if (problem) return invalid("password", problem);
-  if (password !== password2) return invalid("password2", "err.passwordMismatch");
+  if (problem) return fail("password", problem);
+  if (password !== password2) return fail("password2", "err.passwordMismatch");
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const used = await tx
@@ -340,7 +331,7 @@ export async function createAccountForPerson(
   tambonId: number,
   input: Record<string, string>,
 ): Promise<Result<{ userId: number; username: string; token: string }>> {
-  if (!can(actor, "account.create", { tambonId })) return invalid("_form", "error.403");
+  if (!can(actor, "account.create", { tambonId })) return fail("_form", "error.403");
   const parsed = parseForm(createSchema, input);
   if (!parsed.ok) return parsed;
   const { errors, phone, email } = await contactErrors(db, input.phone ?? "", input.email ?? "");
@@ -353,7 +344,7 @@ export async function createAccountForPerson(
       .where(
         and(eq(villages.id, Number(parsed.value.village) || 0), eq(villages.tambonId, tambonId)),
       );
-    if (!v) return invalid("village", "err.village");
+    if (!v) return fail("village", "err.village");
     villageId = v.id;
   }
   const token = newToken();
@@ -399,15 +390,15 @@ export async function setRoles(
   userId: number,
   roles: string[],
 ): Promise<Result<Role[]>> {
-  if (!can(actor, "people.manage", { tambonId })) return invalid("_form", "error.403");
-  if (!roles.every(isRole)) return invalid("roles", "err.role");
+  if (!can(actor, "people.manage", { tambonId })) return fail("_form", "error.403");
+  if (!roles.every(isRole)) return fail("roles", "err.role");
   const wanted = ROLES.filter((r) => roles.includes(r));
   return db.transaction(async (tx) => {
     const [member] = await tx
       .select()
       .from(tambonMembers)
       .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
-    if (!member) return invalid<Role[]>("_form", "error.404");
+    if (!member) return fail("_form", "error.404");
     const before = (
       await tx
         .select({ role: roleGrants.role })
@@ -446,13 +437,13 @@ export async function setMemberStatus(
   status: "active" | "removed",
 ): Promise<Result<true>> {
   const action = status === "active" ? "member.verify" : "people.manage";
-  if (!can(actor, action, { tambonId })) return invalid("_form", "error.403");
+  if (!can(actor, action, { tambonId })) return fail("_form", "error.403");
   return db.transaction(async (tx) => {
     const [member] = await tx
       .select()
       .from(tambonMembers)
       .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
-    if (!member) return invalid<true>("_form", "error.404");
+    if (!member) return fail("_form", "error.404");
     await tx
       .update(tambonMembers)
       .set({

@@ -4,7 +4,8 @@ import { getByGeocode } from "thai-address-universal";
 import type { Db, Tx } from "../db/index.ts";
 import { roleGrants, tambonMembers, tambons, villages } from "../db/schema.ts";
 import { audit } from "../audit.ts";
-import { fields, invalid, ok, parseForm, type FieldError, type Result } from "../forms.ts";
+import { fields, parseForm } from "../forms.ts";
+import { fail, ok, type FieldError, type Result } from "../result.ts";
 import { can } from "../policy.ts";
 import type { Actor } from "../roles.ts";
 import type { Tambon } from "../tenancy.ts";
@@ -73,19 +74,19 @@ export async function createTambon(
   input: CreateTambonInput,
   modules: TambonModule[],
 ): Promise<Result<Tambon>> {
-  if (actor && !actor.user?.isPlatformAdmin) return invalid("_form", "error.403");
+  if (actor && !actor.user?.isPlatformAdmin) return fail("_form", "error.403");
   const place = await lookupSubdistrict(input.dopaCode);
-  if (!place) return invalid("dopaCode", "err.dopaUnknown");
+  if (!place) return fail("dopaCode", "err.dopaUnknown");
   const slug = (input.slug?.trim() || slugify(place.nameEn)).toLowerCase();
-  if (!SLUG.test(slug)) return invalid("slug", "err.slug");
-  if (input.kind !== "sao" && input.kind !== "municipality") return invalid("kind", "err.required");
+  if (!SLUG.test(slug)) return fail("slug", "err.slug");
+  if (input.kind !== "sao" && input.kind !== "municipality") return fail("kind", "err.required");
   const [dupCode] = await db
     .select({ id: tambons.id })
     .from(tambons)
     .where(eq(tambons.dopaCode, place.code));
-  if (dupCode) return invalid("dopaCode", "err.dopaTaken");
+  if (dupCode) return fail("dopaCode", "err.dopaTaken");
   const [dupSlug] = await db.select({ id: tambons.id }).from(tambons).where(eq(tambons.slug, slug));
-  if (dupSlug) return invalid("slug", "err.slugTaken");
+  if (dupSlug) return fail("slug", "err.slugTaken");
   const tambon = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(tambons)
@@ -172,7 +173,7 @@ export async function updateTambonSettings(
   input: SettingsInput,
   logoPath?: string,
 ): Promise<Result<Tambon>> {
-  if (!can(actor, "tambon.manage", { tambonId: tambon.id })) return invalid("_form", "error.403");
+  if (!can(actor, "tambon.manage", { tambonId: tambon.id })) return fail("_form", "error.403");
   const parsed = parseForm(settingsSchema, input);
   const errors: Record<string, FieldError> = parsed.ok ? {} : { ...parsed.errors };
   const host = (input.host ?? "").trim().toLowerCase();
@@ -266,21 +267,21 @@ export async function saveVillage(
   input: Record<string, string>,
   villageId?: number,
 ): Promise<Result<Village>> {
-  if (!can(actor, "tambon.manage", { tambonId: tambon.id })) return invalid("_form", "error.403");
+  if (!can(actor, "tambon.manage", { tambonId: tambon.id })) return fail("_form", "error.403");
   const parsed = parseForm(villageSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   const code = v.code || `${tambon.dopaCode}${String(v.moo).padStart(2, "0")}`;
   if (!/^\d{8}$/.test(code) || !code.startsWith(tambon.dopaCode)) {
-    return invalid("code", "err.villageCode", { prefix: tambon.dopaCode });
+    return fail("code", "err.villageCode", { prefix: tambon.dopaCode });
   }
   const existing = await db.select().from(villages).where(eq(villages.tambonId, tambon.id));
   const current = villageId ? existing.find((x) => x.id === villageId) : undefined;
-  if (villageId && !current) return invalid("_form", "error.404");
+  if (villageId && !current) return fail("_form", "error.404");
   if (existing.some((x) => x.moo === v.moo && x.id !== villageId))
-    return invalid("moo", "err.mooTaken");
+    return fail("moo", "err.mooTaken");
   if (existing.some((x) => x.code === code && x.id !== villageId))
-    return invalid("code", "err.codeTaken");
+    return fail("code", "err.codeTaken");
   const values = {
     moo: v.moo,
     nameTh: v.nameTh,

@@ -38,7 +38,7 @@ import {
   setMemberStatus,
   setRoles,
 } from "../commands/accounts.ts";
-import { translateErrors } from "../forms.ts";
+import { translateErrors } from "../result.ts";
 import { formatDateTime } from "../dates.ts";
 import { notFound } from "../errors.ts";
 import { parseDay, parsePage, parseSearch, requireId } from "../params.ts";
@@ -801,7 +801,7 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
       }
       const result = await updateTambonSettings(db, req.actor, tambon, body, logoPath);
       if (!result.ok) {
-        const form = { values: body, errors: translateErrors(result.errors, t) };
+        const form = { values: body, errors: translateErrors(result.errors, req.lang) };
         return reply.page(t("admin.settings"), <SettingsPage form={form} />, { status: 422 });
       }
       await deps.tambons.reload();
@@ -898,7 +898,7 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
       if (!result.ok) {
         const p = await villagesPage(
           req,
-          { values: body, errors: translateErrors(result.errors, t) },
+          { values: body, errors: translateErrors(result.errors, req.lang) },
           null,
         );
         return reply.page(t("admin.villages"), p.node, { status: 422 });
@@ -915,7 +915,7 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
       if (!result.ok) {
         const p = await villagesPage(
           req,
-          { values: body, errors: translateErrors(result.errors, t) },
+          { values: body, errors: translateErrors(result.errors, req.lang) },
           editing,
         );
         return reply.page(t("village.edit"), p.node, { status: 422 });
@@ -938,7 +938,11 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
       if (!result.ok) {
         return reply.page(
           t("admin.people"),
-          await peoplePage(req, { values: body, errors: translateErrors(result.errors, t) }, null),
+          await peoplePage(
+            req,
+            { values: body, errors: translateErrors(result.errors, req.lang) },
+            null,
+          ),
           {
             status: 422,
           },

@@ -28,7 +28,7 @@ import {
   resetTokenUser,
   signUp,
 } from "../commands/accounts.ts";
-import { translateErrors } from "../forms.ts";
+import { translateErrors } from "../result.ts";
 import { SESSION_DAYS, createSession, deleteSession } from "../auth/session.ts";
 import { audit } from "../audit.ts";
 import { HttpError } from "../errors.ts";
@@ -358,7 +358,7 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
         );
         const t = core.t(req.lang);
         if (!result.ok) {
-          const form = { values: {}, errors: translateErrors(result.errors, t) };
+          const form = { values: {}, errors: translateErrors(result.errors, req.lang) };
           return reply.page(
             t("account.title"),
             <AccountPage data={await accountData(user.id)} form={form} />,
@@ -395,7 +395,7 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
         );
         if (!result.ok) {
           const valid = !!(await resetTokenUser(db, req.params.token));
-          const form = { values: {}, errors: translateErrors(result.errors, t) };
+          const form = { values: {}, errors: translateErrors(result.errors, req.lang) };
           return reply.page(
             t("reset.title"),
             <ResetPage form={form} token={req.params.token} valid={valid} />,
@@ -511,7 +511,7 @@ export function signupRoutes(deps: ModuleDeps): FastifyPluginAsync {
       const result = await signUp(db, tambon.id, body);
       if (!result.ok) {
         const { password: _p, password2: _p2, ...values } = body;
-        const form = { values, errors: translateErrors(result.errors, t) };
+        const form = { values, errors: translateErrors(result.errors, req.lang) };
         return reply.page(
           t("nav.signup"),
           <SignupPage form={form} villageOptions={await villageOptions(tambon.id, req.lang)} />,

@@ -9,7 +9,7 @@ import { forbidden } from "../errors.ts";
 import { formBody, requireUser } from "../http.ts";
 import { createTambon, grantFirstAdmin, lookupSubdistrict, slugify } from "../commands/tambons.ts";
 import { findUserByIdentifier } from "../commands/accounts.ts";
-import { translateErrors } from "../forms.ts";
+import { translateErrors } from "../result.ts";
 import { tambonTitle } from "../views/layout.tsx";
 import type { Tambon } from "../tenancy.ts";
 import type { FastifyRequest } from "fastify";
@@ -194,7 +194,7 @@ export function platformRoutes(deps: ModuleDeps, modules: TambonModule[]): Fasti
           },
           modules,
         );
-        if (!result.ok) Object.assign(errors, translateErrors(result.errors, t));
+        if (!result.ok) Object.assign(errors, translateErrors(result.errors, req.lang));
       }
       if (!result?.ok) {
         const opts = await options(req.lang, code.slice(0, 2), code.slice(0, 4));

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "./ctx.ts";
+import type { Dictionary, Lang } from "../i18n/index.ts";
+import { translateErrors, type FieldError } from "../result.ts";
 
 /** Values a user typed and the translated errors per field, to re-show a form after an error. */
 export interface FormState {
@@ -182,4 +184,283 @@ export function CheckField(p: { form: FormState; name: string; label: string; va
       <label for={id}>{p.label}</label>
     </div>
   );
+}
+
+/** The label, hint and error around a control, wired to it for screen readers. */
+function FieldShell(p: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  group?: boolean;
+  children: ComponentChildren;
+}) {
+  const { t } = useCtx();
+  const label = (
+    <>
+      {p.label}
+      {p.required ? <span class="req"> *</span> : <span class="opt"> ({t("form.optional")})</span>}
+    </>
+  );
+  const notes = (
+    <>
+      {p.hint && (
+        <p class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p class="error" id={`${p.id}-err`}>
+          {p.error}
+        </p>
+      )}
+    </>
+  );
+  if (p.group)
+    return (
+      <fieldset class={p.error ? "field has-error" : "field"} id={p.id}>
+        <legend>{label}</legend>
+        {notes}
+        {p.children}
+      </fieldset>
+    );
+  return (
+    <div class={p.error ? "field has-error" : "field"}>
+      <label for={p.id}>{label}</label>
+      {notes}
+      {p.children}
+    </div>
+  );
+}
+
+/** The aria-describedby value of a control with an optional hint and error. */
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return (
+    [hint ? `${id}-hint` : "", error ? `${id}-err` : ""].filter(Boolean).join(" ") || undefined
+  );
+}
+
+/** A labelled multi-line text box with its hint and error, keeping what the user typed. */
+export function TextArea(p: {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  rows?: number;
+  maxLength?: number;
+}) {
+  const id = `f-${p.name}`;
+  const err = p.form.errors[p.name];
+  return (
+    <FieldShell id={id} label={p.label} hint={p.hint} error={err} required={p.required}>
+      <textarea
+        id={id}
+        name={p.name}
+        rows={p.rows ?? 4}
+        required={p.required}
+        maxLength={p.maxLength}
+        aria-invalid={err ? "true" : undefined}
+        aria-describedby={describedBy(id, p.hint, err)}
+      >
+        {p.form.values[p.name] ?? ""}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+/** Several checkboxes under one question; every ticked value is sent under the same name. */
+export function CheckGroup(p: {
+  form: FormState;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  /** The values ticked (by default the comma-separated value of the field in the form state). */
+  checked?: readonly string[];
+  hint?: string;
+  required?: boolean;
+}) {
+  const id = `f-${p.name}`;
+  const err = p.form.errors[p.name];
+  const ticked = new Set(p.checked ?? (p.form.values[p.name] ?? "").split(",").filter(Boolean));
+  return (
+    <FieldShell id={id} label={p.label} hint={p.hint} error={err} required={p.required} group>
+      <div class="check-group">
+        {p.options.map((o, i) => (
+          <label key={o.value} class="check" for={`${id}-${i}`}>
+            <input
+              type="checkbox"
+              id={`${id}-${i}`}
+              name={p.name}
+              value={o.value}
+              checked={ticked.has(o.value)}
+              aria-describedby={describedBy(id, p.hint, err)}
+            />{" "}
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </FieldShell>
+  );
+}
+
+/** A file chooser; the hint says which files it takes and how large (the route enforces both). */
+export function FileField(p: {
+  form: FormState;
+  name: string;
+  label: string;
+  /** e.g. "image/jpeg,image/png,image/webp" or ".pdf" */
+  accept: string;
+  /** What the hint calls the kinds of file, e.g. "JPEG, PNG" */
+  types: string;
+  maxBytes: number;
+  required?: boolean;
+  multiple?: boolean;
+}) {
+  const { t } = useCtx();
+  const id = `f-${p.name}`;
+  const err = p.form.errors[p.name];
+  const hint = t("form.fileHint", {
+    types: p.types,
+    mb: Math.round((p.maxBytes / (1024 * 1024)) * 10) / 10,
+  });
+  return (
+    <FieldShell id={id} label={p.label} hint={hint} error={err} required={p.required}>
+      <input
+        type="file"
+        id={id}
+        name={p.name}
+        accept={p.accept}
+        multiple={p.multiple}
+        required={p.required}
+        aria-invalid={err ? "true" : undefined}
+        aria-describedby={describedBy(id, hint, err)}
+      />
+    </FieldShell>
+  );
+}
+
+const MONTHS_TH = [
+  "มกราคม",
+  "กุมภาพันธ์",
+  "มีนาคม",
+  "เมษายน",
+  "พฤษภาคม",
+  "มิถุนายน",
+  "กรกฎาคม",
+  "สิงหาคม",
+  "กันยายน",
+  "ตุลาคม",
+  "พฤศจิกายน",
+  "ธันวาคม",
+];
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** Day, month and Buddhist-era year of a form value (YYYY-MM-DD, or "d/m/y" as typed). */
+export function dateParts(value: string | undefined): { d: string; m: string; y: string } {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? "");
+  if (iso)
+    return {
+      d: String(Number(iso[3])),
+      m: String(Number(iso[2])),
+      y: String(Number(iso[1]) + 543),
+    };
+  const typed = /^([^/]*)\/([^/]*)\/(.*)$/.exec(value ?? "");
+  return typed ? { d: typed[1]!, m: typed[2]!, y: typed[3]! } : { d: "", m: "", y: "" };
+}
+
+/**
+ * A date as Thai people write it: day, month by name and the year in พ.ศ. (a native date input
+ * shows mm/dd/yyyy in ค.ศ. on many phones). The three parts are folded into one YYYY-MM-DD field
+ * named `name` before the route sees the form (core/dates.ts, foldDateParts), so routes and
+ * commands read one date as before.
+ */
+export function DateField(p: {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+}) {
+  const { t, lang } = useCtx();
+  const id = `f-${p.name}`;
+  const err = p.form.errors[p.name];
+  const parts = dateParts(p.form.values[p.name]);
+  const hint = p.hint ?? t("form.dateHint");
+  const described = describedBy(id, hint, err);
+  const months = lang === "en" ? MONTHS_EN : MONTHS_TH;
+  return (
+    <FieldShell id={id} label={p.label} hint={hint} error={err} required={p.required} group>
+      <div class="date-parts">
+        <label>
+          <span class="date-part">{t("form.day")}</span>
+          <input
+            name={`${p.name}__d`}
+            inputMode="numeric"
+            pattern="[0-9๐-๙]{1,2}"
+            maxLength={2}
+            size={2}
+            value={parts.d}
+            required={p.required}
+            autocomplete="off"
+            aria-invalid={err ? "true" : undefined}
+            aria-describedby={described}
+          />
+        </label>
+        <label>
+          <span class="date-part">{t("form.month")}</span>
+          <select name={`${p.name}__m`} required={p.required} aria-describedby={described}>
+            <option value="">{t("form.choose")}</option>
+            {months.map((name, i) => (
+              <option key={name} value={String(i + 1)} selected={parts.m === String(i + 1)}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span class="date-part">{t("form.yearBE")}</span>
+          <input
+            name={`${p.name}__y`}
+            inputMode="numeric"
+            pattern="[0-9๐-๙]{4}"
+            maxLength={4}
+            size={4}
+            value={parts.y}
+            required={p.required}
+            autocomplete="off"
+            aria-invalid={err ? "true" : undefined}
+            aria-describedby={described}
+          />
+        </label>
+      </div>
+    </FieldShell>
+  );
+}
+
+/**
+ * The state to show a form again after a failed command: what the user sent and the result's
+ * errors in their language (a module passes its dictionary for its own keys).
+ */
+export function failedForm<K extends string, D extends string = never>(
+  values: Record<string, string>,
+  errors: Record<string, FieldError<K>>,
+  lang: Lang,
+  dictionary?: Dictionary<D>,
+): FormState {
+  return { values, errors: translateErrors(errors, lang, dictionary) };
 }

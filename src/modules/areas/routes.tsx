@@ -4,7 +4,7 @@ import type { ModuleDeps } from "../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../core/http.ts";
 import { useCtx } from "../../core/views/ctx.ts";
 import { ErrorSummary, Field, Form, emptyForm, type FormState } from "../../core/views/form.tsx";
-import { translateErrors } from "../../core/forms.ts";
+import { translateErrors } from "../../core/result.ts";
 import { notFound } from "../../core/errors.ts";
 import { requireId } from "../../core/params.ts";
 import { core } from "../../core/i18n/messages.ts";
@@ -232,7 +232,7 @@ export async function areaRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     const errors =
       "duplicate" in result
         ? { nameTh: t("areas.duplicate") }
-        : translateErrors(result.errors, core.t(req.lang));
+        : translateErrors(result.errors, req.lang);
     return { page: await adminPage(req, { values: body, errors }, editing) };
   };
 

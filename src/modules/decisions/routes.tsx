@@ -7,7 +7,7 @@ import { notFound, forbidden } from "../../core/errors.ts";
 import { parseId, parsePage, requireId } from "../../core/params.ts";
 import { core } from "../../core/i18n/messages.ts";
 import { emptyForm, type FormState } from "../../core/views/form.tsx";
-import { translateErrors } from "../../core/forms.ts";
+import { translateErrors } from "../../core/result.ts";
 import { renderMarkdown } from "../../core/markdown.ts";
 import { users } from "../../core/db/schema.ts";
 import { useCtx } from "../../core/views/ctx.ts";
@@ -200,7 +200,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
         msg.t(req.lang)("list.new"),
         await newPage(req, {
           values: body,
-          errors: translateErrors(result.errors, core.t(req.lang)),
+          errors: translateErrors(result.errors, req.lang),
         }),
         { status: 422 },
       );
@@ -275,7 +275,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     if (!result.ok) {
       if (result.errors._form)
         throw result.errors._form.key === "error.404" ? notFound() : forbidden(true);
-      const form = { values: body, errors: translateErrors(result.errors, core.t(req.lang)) };
+      const form = { values: body, errors: translateErrors(result.errors, req.lang) };
       return reply.page(msg.t(req.lang)("alt.add"), await questionPage(req, id, form), {
         status: 422,
       });
@@ -409,7 +409,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
       if (result.errors._form)
         throw result.errors._form.key === "error.404" ? notFound() : forbidden(true);
       const p = await alternativePage(req, id, {
-        edit: { values: body, errors: translateErrors(result.errors, core.t(req.lang)) },
+        edit: { values: body, errors: translateErrors(result.errors, req.lang) },
       });
       return reply.page(p.title, p.node, { status: 422 });
     }
@@ -442,7 +442,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
       if (result.errors._form)
         throw result.errors._form.key === "error.404" ? notFound() : forbidden(true);
       const p = await alternativePage(req, id, {
-        suggestion: { values: body, errors: translateErrors(result.errors, core.t(req.lang)) },
+        suggestion: { values: body, errors: translateErrors(result.errors, req.lang) },
       });
       return reply.page(p.title, p.node, { status: 422 });
     }
@@ -992,7 +992,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
       return {
         page: await policiesPage(
           req,
-          { values: body, errors: translateErrors(result.errors, core.t(req.lang)) },
+          { values: body, errors: translateErrors(result.errors, req.lang) },
           id ?? null,
         ),
       };

@@ -1,6 +1,6 @@
 import type { Lang } from "../../core/i18n/index.ts";
 import { core, type CoreKey } from "../../core/i18n/messages.ts";
-import type { FieldError } from "../../core/forms.ts";
+import type { FieldError } from "../../core/result.ts";
 import { msg, type NetKey } from "./messages.ts";
 
 /** A field error: a core message key, or one of this module's keys. */

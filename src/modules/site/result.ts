@@ -1,4 +1,4 @@
-import type { FieldError } from "../../core/forms.ts";
+import type { FieldError } from "../../core/result.ts";
 import type { Lang } from "../../core/i18n/index.ts";
 import { core, type CoreKey } from "../../core/i18n/messages.ts";
 import { msg, type SiteKey } from "./messages.ts";

@@ -2,7 +2,8 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
-import { fields, invalid, ok, parseForm, type Result } from "../../../core/forms.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { fail, ok, type Result } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { issueAreas } from "../schema.ts";
@@ -24,7 +25,7 @@ export async function saveArea(
   input: Record<string, string>,
   areaId?: number,
 ): Promise<Result<Area> | { ok: false; duplicate: true }> {
-  if (!can(actor, "area.manage", { tambonId })) return invalid("_form", "error.403");
+  if (!can(actor, "area.manage", { tambonId })) return fail("_form", "error.403");
   const parsed = parseForm(schema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -35,7 +36,7 @@ export async function saveArea(
           .from(issueAreas)
           .where(and(eq(issueAreas.id, areaId), eq(issueAreas.tambonId, tambonId)))
       : [];
-    if (areaId && !current) return invalid<Area>("_form", "error.404");
+    if (areaId && !current) return fail("_form", "error.404");
     const [dup] = await tx
       .select({ id: issueAreas.id })
       .from(issueAreas)

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
-import { fields, invalid, ok, parseForm, type Result } from "../../../core/forms.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { fail, ok, type Result } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { decisionPolicies } from "../schema.ts";
@@ -45,13 +46,13 @@ export async function savePolicy(
   input: Record<string, string>,
   policyId?: number,
 ): Promise<Result<Policy>> {
-  if (!can(actor, "decisionPolicy.manage", { tambonId })) return invalid("_form", "error.403");
+  if (!can(actor, "decisionPolicy.manage", { tambonId })) return fail("_form", "error.403");
   if (policyId) {
     const [exists] = await db
       .select({ id: decisionPolicies.id })
       .from(decisionPolicies)
       .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, policyId)));
-    if (!exists) return invalid("_form", "error.404");
+    if (!exists) return fail("_form", "error.404");
   }
   const parsed = parseForm(schema, input);
   if (!parsed.ok) return parsed;
@@ -77,7 +78,7 @@ export async function savePolicy(
           .from(decisionPolicies)
           .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, policyId)))
       : [];
-    if (policyId && !current) return invalid<Policy>("_form", "error.404");
+    if (policyId && !current) return fail("_form", "error.404");
     const [row] = current
       ? await tx
           .update(decisionPolicies)

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
-import { fields, invalid, ok, parseForm, type Result } from "../../../core/forms.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { fail, ok, type Result } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { getArea } from "../../areas/public.ts";
@@ -37,22 +38,22 @@ export async function openQuestion(
   tambonId: number,
   input: Record<string, string>,
 ): Promise<Result<Question>> {
-  if (!can(actor, "question.open", { tambonId })) return invalid("_form", "error.403");
+  if (!can(actor, "question.open", { tambonId })) return fail("_form", "error.403");
   const parsed = parseForm(openSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   const area = await getArea(db, tambonId, parseId(v.area) ?? 0);
-  if (!area || area.archivedAt) return invalid("area", "err.required");
+  if (!area || area.archivedAt) return fail("area", "err.required");
   const [policy] = await db
     .select()
     .from(decisionPolicies)
     .where(
       and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, parseId(v.policy) ?? 0)),
     );
-  if (!policy || policy.archived) return invalid("policy", "err.required");
+  if (!policy || policy.archived) return fail("policy", "err.required");
   const quick = input.quickPoll === "1";
   if (quick && !can(actor, "question.quickPoll", { tambonId }))
-    return invalid("quickPoll", "error.403");
+    return fail("quickPoll", "error.403");
   const userId = actor.user!.id;
   return db.transaction(async (tx) => {
     const now = new Date();
@@ -109,9 +110,9 @@ export async function addAlternative(
   input: Record<string, string>,
 ): Promise<Result<number>> {
   const found = await getQuestion(db, tambonId, questionId);
-  if (!found) return invalid("_form", "error.404");
-  if (!can(actor, "question.participate", { tambonId })) return invalid("_form", "error.403");
-  if (!ALLOWED.editTexts(found.question.phase)) return invalid("_form", "error.400");
+  if (!found) return fail("_form", "error.404");
+  if (!can(actor, "question.participate", { tambonId })) return fail("_form", "error.403");
+  if (!ALLOWED.editTexts(found.question.phase)) return fail("_form", "error.400");
   const parsed = parseForm(altSchema, input);
   if (!parsed.ok) return parsed;
   const userId = actor.user!.id;
@@ -165,10 +166,10 @@ export async function editAlternative(
   input: Record<string, string>,
 ): Promise<Result<number>> {
   const found = await getAlternative(db, tambonId, alternativeId);
-  if (!found) return invalid("_form", "error.404");
+  if (!found) return fail("_form", "error.404");
   if (!actor.user || found.alternative.authorId !== actor.user.id)
-    return invalid("_form", "error.403");
-  if (!ALLOWED.editTexts(found.question.phase)) return invalid("_form", "error.400");
+    return fail("_form", "error.403");
+  if (!ALLOWED.editTexts(found.question.phase)) return fail("_form", "error.400");
   const parsed = parseForm(altSchema, input);
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
@@ -214,9 +215,9 @@ export async function setSupport(
   support: boolean,
 ): Promise<Result<true>> {
   const found = await getAlternative(db, tambonId, alternativeId);
-  if (!found) return invalid("_form", "error.404");
-  if (!can(actor, "question.participate", { tambonId })) return invalid("_form", "error.403");
-  if (!ALLOWED.support(found.question.phase)) return invalid("_form", "error.400");
+  if (!found) return fail("_form", "error.404");
+  if (!can(actor, "question.participate", { tambonId })) return fail("_form", "error.403");
+  if (!ALLOWED.support(found.question.phase)) return fail("_form", "error.400");
   const userId = actor.user!.id;
   await db.transaction(async (tx) => {
     if (support)
@@ -251,12 +252,12 @@ export async function addSuggestion(
   body: string,
 ): Promise<Result<number>> {
   const found = await getAlternative(db, tambonId, alternativeId);
-  if (!found) return invalid("_form", "error.404");
-  if (!can(actor, "question.participate", { tambonId })) return invalid("_form", "error.403");
-  if (!ALLOWED.suggest(found.question.phase)) return invalid("_form", "error.400");
+  if (!found) return fail("_form", "error.404");
+  if (!can(actor, "question.participate", { tambonId })) return fail("_form", "error.403");
+  if (!ALLOWED.suggest(found.question.phase)) return fail("_form", "error.400");
   const text = body.trim();
-  if (!text) return invalid("suggestion", "err.required");
-  if (text.length > 4000) return invalid("suggestion", "err.tooLong", { max: 4000 });
+  if (!text) return fail("suggestion", "err.required");
+  if (text.length > 4000) return fail("suggestion", "err.tooLong", { max: 4000 });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(suggestions)
@@ -283,16 +284,16 @@ export async function rateSuggestion(
   rating: string,
 ): Promise<Result<true>> {
   if (!["must", "should", "should_not", "must_not"].includes(rating))
-    return invalid("rating", "error.400");
+    return fail("rating", "error.400");
   const [s] = await db
     .select()
     .from(suggestions)
     .where(and(eq(suggestions.tambonId, tambonId), eq(suggestions.id, suggestionId || 0)));
-  if (!s) return invalid("_form", "error.404");
+  if (!s) return fail("_form", "error.404");
   const found = await getAlternative(db, tambonId, s.alternativeId);
-  if (!found) return invalid("_form", "error.404");
-  if (!can(actor, "question.participate", { tambonId })) return invalid("_form", "error.403");
-  if (!ALLOWED.suggest(found.question.phase)) return invalid("_form", "error.400");
+  if (!found) return fail("_form", "error.404");
+  if (!can(actor, "question.participate", { tambonId })) return fail("_form", "error.403");
+  if (!ALLOWED.suggest(found.question.phase)) return fail("_form", "error.400");
   const r = rating as "must" | "should" | "should_not" | "must_not";
   await db.transaction(async (tx) => {
     await tx
@@ -326,11 +327,11 @@ export async function setSuggestionFulfilled(
     .select()
     .from(suggestions)
     .where(and(eq(suggestions.tambonId, tambonId), eq(suggestions.id, suggestionId || 0)));
-  if (!s) return invalid("_form", "error.404");
+  if (!s) return fail("_form", "error.404");
   const found = await getAlternative(db, tambonId, s.alternativeId);
-  if (!found) return invalid("_form", "error.404");
+  if (!found) return fail("_form", "error.404");
   if (!actor.user || found.alternative.authorId !== actor.user.id)
-    return invalid("_form", "error.403");
+    return fail("_form", "error.403");
   await db.transaction(async (tx) => {
     await tx
       .update(suggestions)
@@ -401,17 +402,17 @@ export async function advancePhase(
   questionId: number,
 ): Promise<Result<Phase>> {
   const found = await getQuestion(db, tambonId, questionId);
-  if (!found) return invalid("_form", "error.404");
+  if (!found) return fail("_form", "error.404");
   const q = found.question;
   const isAuthorStarting = q.phase === "draft" && actor.user?.id === q.createdBy;
   if (!isAuthorStarting && !can(actor, "question.manage", { tambonId }))
-    return invalid("_form", "error.403");
+    return fail("_form", "error.403");
   const next = nextPhase(q.phase);
-  if (!next) return invalid("_form", "error.400");
+  if (!next) return fail("_form", "error.400");
   const moved = await db.transaction(async (tx) =>
     enterPhase(tx as Tx, q, next, actor.user?.id ?? null),
   );
-  return moved ? ok(next) : invalid("_form", "error.400");
+  return moved ? ok(next) : fail("_form", "error.400");
 }
 
 /** Cancels a question that is not closed (admins). */
@@ -422,11 +423,11 @@ export async function cancelQuestion(
   questionId: number,
 ): Promise<Result<true>> {
   const found = await getQuestion(db, tambonId, questionId);
-  if (!found) return invalid("_form", "error.404");
-  if (!can(actor, "question.manage", { tambonId })) return invalid("_form", "error.403");
-  if (!ALLOWED.cancel(found.question.phase)) return invalid("_form", "error.400");
+  if (!found) return fail("_form", "error.404");
+  if (!can(actor, "question.manage", { tambonId })) return fail("_form", "error.403");
+  if (!ALLOWED.cancel(found.question.phase)) return fail("_form", "error.400");
   const moved = await db.transaction(async (tx) =>
     enterPhase(tx as Tx, found.question, "cancelled", actor.user?.id ?? null),
   );
-  return moved ? ok(true as const) : invalid("_form", "error.400");
+  return moved ? ok(true as const) : fail("_form", "error.400");
 }
