@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import moduleBoundary from "./eslint/module-boundary.js";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "data/", "drizzle/", "screenshots/", ".tmp/", "dist/"] },
@@ -17,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bin/**/*.js", "scripts/**/*.mjs"],
+    files: ["bin/**/*.js", "scripts/**/*.mjs", "eslint/**/*.js"],
     languageOptions: { globals: { process: "readonly" } },
   },
   {
@@ -29,7 +30,9 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.ts", "src/**/*.tsx"],
+    plugins: { tambon: { rules: { "module-boundary": moduleBoundary } } },
     rules: {
+      "tambon/module-boundary": "error",
       "no-restricted-syntax": [
         "error",
         {

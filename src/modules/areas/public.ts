@@ -6,6 +6,8 @@ import type { Area } from "./area.ts";
 
 export type { Area } from "./area.ts";
 export { areaName } from "./area.ts";
+/** The issue-areas table, for other modules' foreign keys. */
+export { issueAreas } from "./schema.ts";
 
 /** One item another module shows on an issue area's page. */
 export interface AreaItem {

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { tambons, users } from "../../core/db/schema.ts";
-import { issueAreas } from "../areas/schema.ts";
+import { issueAreas } from "../areas/public.ts";
 
 const tambonId = () =>
   integer("tambon_id")
