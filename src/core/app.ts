@@ -12,6 +12,7 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/index.ts";
 import { TambonDirectory } from "./tenancy.ts";
 import type { TambonModule } from "./modules.ts";
+import { installModules } from "./install.ts";
 import { pickLang } from "./i18n/index.ts";
 import { core } from "./i18n/messages.ts";
 import { clearActorCache, loadActor } from "./auth/session.ts";
@@ -66,6 +67,7 @@ const GLOBAL_PREFIXES = [
 /** Assembles the Fastify app: plugins, request context, CSRF, tenancy, core and module routes. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config, database, modules } = opts;
+  installModules(modules);
   const tambons = new TambonDirectory(database.db);
   await tambons.reload();
 

@@ -3,7 +3,9 @@ import type { ComponentChildren } from "preact";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database, Tx } from "./db/index.ts";
 import type { Lang } from "./i18n/index.ts";
-import type { Actor } from "./roles.ts";
+import type { Actor, Role } from "./roles.ts";
+import type { Rule } from "./policy.ts";
+import type { DbOrTx } from "./db/index.ts";
 import type { Tambon, TambonDirectory } from "./tenancy.ts";
 import type { Config } from "./config.ts";
 import type { NavItem } from "./views/ctx.ts";
@@ -29,6 +31,44 @@ export interface ModuleJob {
   id: string;
   everyMs: number;
   run: (deps: ModuleDeps) => Promise<void>;
+}
+
+/** Who may do an action: holders of roles, a rule, or everyone ("public"); or a denial rule. */
+export type AccessGrant =
+  { action: string; allow: Role[] | Rule | "public" } | { action: string; deny: Rule };
+
+/** One link another module shows on a page it does not own. */
+export interface LinkItem {
+  href: string;
+  title: string;
+  meta?: string;
+}
+
+/**
+ * A section a module adds to a page of another module. The page's owner names its places and
+ * what `subject` is there: "areas.area" (an issue area's page; subject: the area's id) and
+ * "groups.process" (the three-step process page; slot: the step; subject: null).
+ */
+export interface PageSection<S = number | null> {
+  id: string;
+  /** The part of the page it goes in, when the page has several (a step of the process). */
+  slot?: number;
+  title(lang: Lang): string;
+  load(db: DbOrTx, tambonId: number, lang: Lang, subject: S): Promise<LinkItem[]>;
+}
+
+/** A named thing of a tambon in both languages (the "pillars" lookup returns a list of them). */
+export interface NamedItem {
+  nameTh: string;
+  nameEn: string;
+}
+
+/** A script or other static file the module serves under a hashed URL. */
+export interface ModuleAsset {
+  name: string;
+  ext: string;
+  type: string;
+  body: string | Buffer;
 }
 
 /** People made by the demo loader, by role, that modules may use in their demo content. */
@@ -73,4 +113,17 @@ export interface TambonModule {
   homeSections?: (req: FastifyRequest, deps: ModuleDeps) => Promise<ComponentChildren>;
   /** Menu entries (with optional children) placed after "Home"; must not do I/O (keep a cache). */
   menu?: (tambon: Tambon, lang: Lang, actor: Actor) => NavItem[];
+  /** Who may do the module's actions (core/policy.ts asks them through `can`). */
+  access?: AccessGrant[];
+  /** CSS added to the one stylesheet. */
+  styles?: string[];
+  /** Scripts and other files served with a hashed URL (assetUrl(name)). */
+  assets?: ModuleAsset[];
+  /** Sections added to other modules' pages: `on` names the page (see PageSection). */
+  sections?: { on: string; section: PageSection }[];
+  /**
+   * Data the module offers other modules by name, e.g. `{ pillars: (db, tambonId) => … }`; a
+   * module asking with `lookup(name)` gets null when the offering module is left out of the build.
+   */
+  lookups?: Record<string, (db: DbOrTx, tambonId: number) => Promise<unknown>>;
 }

@@ -5,6 +5,7 @@ import { hashPassword } from "../core/auth/password.ts";
 import { createTambon } from "../core/commands/tambons.ts";
 import { audit } from "../core/audit.ts";
 import type { DemoPeople, TambonModule } from "../core/modules.ts";
+import { installModules } from "../core/install.ts";
 import type { Role } from "../core/roles.ts";
 import type { Tambon } from "../core/tenancy.ts";
 
@@ -150,6 +151,7 @@ export async function loadDemo(
   modules: TambonModule[],
   log: (line: string) => void = () => {},
 ): Promise<DemoLogin[]> {
+  installModules(modules);
   const hash = await hashPassword(DEMO_PASSWORD);
   const logins: DemoLogin[] = [];
   const [existingAdmin] = await db.select().from(users).where(eq(users.username, "admin"));

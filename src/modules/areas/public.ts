@@ -1,6 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
-import type { Lang } from "../../core/i18n/index.ts";
 import { issueAreas } from "./schema.ts";
 import type { Area } from "./area.ts";
 
@@ -8,33 +7,6 @@ export type { Area } from "./area.ts";
 export { areaName } from "./area.ts";
 /** The issue-areas table, for other modules' foreign keys. */
 export { issueAreas } from "./schema.ts";
-
-/** One item another module shows on an issue area's page. */
-export interface AreaItem {
-  href: string;
-  title: string;
-  meta?: string;
-}
-
-/** A section another module contributes to every issue area's page (teams, proposals, …). */
-export interface AreaSection {
-  id: string;
-  title: (lang: Lang) => string;
-  load: (db: DbOrTx, tambonId: number, areaId: number, lang: Lang) => Promise<AreaItem[]>;
-}
-
-const sections: AreaSection[] = [];
-
-/** Adds a section to the issue-area pages; modules call this from their manifest file. */
-export function registerAreaSection(section: AreaSection): void {
-  if (sections.some((s) => s.id === section.id)) return;
-  sections.push(section);
-}
-
-/** The sections registered so far, in registration order. */
-export function areaSections(): readonly AreaSection[] {
-  return sections;
-}
 
 /** The active issue areas of a tambon, in order. */
 export async function listAreas(db: DbOrTx, tambonId: number): Promise<Area[]> {

@@ -9,7 +9,9 @@ import { notFound } from "../../core/errors.ts";
 import { requireId } from "../../core/params.ts";
 import { core } from "../../core/i18n/messages.ts";
 import { msg } from "./messages.ts";
-import { areaSections, getArea, listAreas, type AreaItem } from "./public.ts";
+import { getArea, listAreas } from "./public.ts";
+import { sectionsOn } from "../../core/install.ts";
+import type { LinkItem as AreaItem } from "../../core/modules.ts";
 import { areaName, type Area } from "./area.ts";
 import { issueAreas } from "./schema.ts";
 import { saveArea, setAreaArchived } from "./commands/save-area.ts";
@@ -190,10 +192,10 @@ export async function areaRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     const area = await getArea(db, tambon.id, requireId(req.params.id));
     if (!area) throw notFound();
     const sections = await Promise.all(
-      areaSections().map(async (s) => ({
+      sectionsOn("areas.area").map(async (s) => ({
         id: s.id,
         title: s.title(req.lang),
-        items: await s.load(db, tambon.id, area.id, req.lang),
+        items: await s.load(db, tambon.id, req.lang, area.id),
       })),
     );
     return reply.page(areaName(area, req.lang), <AreaPage area={area} sections={sections} />);

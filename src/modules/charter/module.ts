@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
-import type { TambonModule } from "../../core/modules.ts";
+import type { PageSection, TambonModule } from "../../core/modules.ts";
 import { allow, allowPublic, can } from "../../core/policy.ts";
 import { registerStyles } from "../../core/views/assets.ts";
 import { tambons } from "../../core/db/schema.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
-import { registerAreaSection } from "../areas/public.ts";
-import { registerStepSection } from "../groups/public.ts";
 import { msg } from "./messages.ts";
 import { charterRoutes } from "./routes.tsx";
 import { networkRegistryRoutes } from "./routes/public.tsx";
@@ -45,10 +43,10 @@ async function slugOf(db: DbOrTx, id: number): Promise<string> {
   return row?.slug ?? "";
 }
 
-registerAreaSection({
+const areaSection1: PageSection<number> = {
   id: "charter",
   title: (lang) => msg.t(lang)("nav.charter"),
-  async load(db, tambonId, areaId, lang) {
+  async load(db, tambonId, lang, areaId) {
     const rows = await db
       .select()
       .from(charters)
@@ -59,11 +57,11 @@ registerAreaSection({
       title: lang === "en" && c.nameEn ? c.nameEn : c.nameTh,
     }));
   },
-});
+};
 
-registerStepSection({
+const stepSection2: PageSection<null> = {
   id: "charter.drafts",
-  step: 2,
+  slot: 2,
   title: (lang) => msg.t(lang)("nav.charter"),
   async load(db, tambonId, lang) {
     const slug = await slugOf(db, tambonId);
@@ -77,11 +75,11 @@ registerStepSection({
         });
     return out;
   },
-});
+};
 
-registerStepSection({
+const stepSection3: PageSection<null> = {
   id: "charter.follow-up",
-  step: 3,
+  slot: 3,
   title: (lang) => msg.t(lang)("action.followUp"),
   async load(db, tambonId, lang) {
     const slug = await slugOf(db, tambonId);
@@ -96,7 +94,7 @@ registerStepSection({
     }
     return out;
   },
-});
+};
 
 /** Health charter (ธรรมนูญสุขภาพ): editions, drafting with diffs, hearing, adoption, signing, print, follow-up. */
 export const charterModule: TambonModule = {
@@ -134,5 +132,10 @@ export const charterModule: TambonModule = {
       everyMs: 6 * 60 * 60_000,
       run: async (deps) => void (await sendReviewReminders(deps.database.db)),
     },
+  ],
+  sections: [
+    { on: "areas.area", section: areaSection1 },
+    { on: "groups.process", section: stepSection2 },
+    { on: "groups.process", section: stepSection3 },
   ],
 };

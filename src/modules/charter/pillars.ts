@@ -1,6 +1,7 @@
 import defaults from "../../../seed/defaults.json" with { type: "json" };
 import type { DbOrTx } from "../../core/db/index.ts";
-import { tambonPillars } from "../network/public.ts";
+import { lookup } from "../../core/install.ts";
+import type { NamedItem } from "../../core/modules.ts";
 
 /** The platform's default pillars (seed/defaults.json), used when a tambon has none of its own. */
 export const DEFAULT_PILLARS: readonly string[] = defaults.pillars_defaultAssumption.items;
@@ -11,6 +12,6 @@ export const DEFAULT_PILLARS: readonly string[] = defaults.pillars_defaultAssump
  * as it was signed when the list changes later.
  */
 export async function pillarsOf(db: DbOrTx, tambonId: number): Promise<string[]> {
-  const own = await tambonPillars(db, tambonId);
+  const own = (await lookup<NamedItem[]>("pillars")?.(db, tambonId)) ?? [];
   return own.length ? own.map((p) => p.nameTh) : [...DEFAULT_PILLARS];
 }

@@ -1,11 +1,10 @@
-import type { TambonModule } from "../../core/modules.ts";
+import type { PageSection, TambonModule } from "../../core/modules.ts";
 import { allow, can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
 import { decisionRoutes } from "./routes.tsx";
 import { seedDefaultPolicies } from "./commands/policies.ts";
 import { seedDecisionsDemo } from "./demo.ts";
 import { alternatives, decisionPolicies, delegations, questions, suggestions } from "./schema.ts";
-import { registerAreaSection } from "../areas/public.ts";
 import { questionsOfArea } from "./public.ts";
 import { readFileSync } from "node:fs";
 import { registerAsset } from "../../core/views/assets.ts";
@@ -40,11 +39,11 @@ allow("question.manage", ["admin"]);
 allow("ballot.record", ["facilitator", "admin"]);
 allow("decisionPolicy.manage", ["admin"]);
 
-registerAreaSection({
+const areaSection1: PageSection<number> = {
   id: "decisions",
   title: (lang) => msg.t(lang)("list.title"),
-  load: questionsOfArea,
-});
+  load: (db, tambonId, lang, areaId) => questionsOfArea(db, tambonId, areaId, lang),
+};
 
 /** Decisions: questions with phases, fluid democracy (delegation), Schulze ballots, verifiable results. */
 export const decisionsModule: TambonModule = {
@@ -87,6 +86,7 @@ export const decisionsModule: TambonModule = {
         ).tick(deps.database.db, new Date(), await mailerFor(deps.config.smtpUrl))),
     },
   ],
+  sections: [{ on: "areas.area", section: areaSection1 }],
 };
 
 let mailer: import("./commands/notify.ts").Mailer | null | undefined;

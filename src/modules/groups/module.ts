@@ -3,10 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { registerStyles } from "../../core/views/assets.ts";
-import type { TambonModule } from "../../core/modules.ts";
+import type { PageSection, TambonModule } from "../../core/modules.ts";
 import { allow, can } from "../../core/policy.ts";
 import { formatDate } from "../../core/dates.ts";
-import { registerAreaSection } from "../areas/public.ts";
 import { msg } from "./messages.ts";
 import { groupRoutes } from "./routes.tsx";
 import { seedGroupsDemo } from "./commands/seed-demo.ts";
@@ -46,10 +45,10 @@ allow("nomination.manage", ["admin", "facilitator"]);
 allow("group.manage", ["admin", "working_group"]);
 allow("rep.manage", ["admin", "facilitator"]);
 
-registerAreaSection({
+const areaSection1: PageSection<number> = {
   id: "groups.teams",
   title: (lang) => msg.t(lang)("kind.issue_team"),
-  async load(db, tambonId, areaId, lang) {
+  async load(db, tambonId, lang, areaId) {
     const rows = await db
       .select()
       .from(workGroups)
@@ -68,12 +67,12 @@ registerAreaSection({
       meta: msg.t(lang)(`kind.${g.kind}`),
     }));
   },
-});
+};
 
-registerAreaSection({
+const areaSection2: PageSection<number> = {
   id: "groups.meetings",
   title: (lang) => msg.t(lang)("nav.meetings"),
-  async load(db, tambonId, areaId, lang) {
+  async load(db, tambonId, lang, areaId) {
     const rows = await db
       .select()
       .from(meetings)
@@ -93,7 +92,7 @@ registerAreaSection({
       meta: `${formatDate(bangkokDay(m.startsAt), lang)} · ${msg.t(lang)(`mkind.${m.kind}`)}`,
     }));
   },
-});
+};
 
 /** Groups and meetings: working groups, issue teams, representatives, meetings, quorum, minutes, resolutions. */
 export const groupsModule: TambonModule = {
@@ -129,4 +128,8 @@ export const groupsModule: TambonModule = {
     terms: villageRepTerms,
   },
   seedDemo: seedGroupsDemo,
+  sections: [
+    { on: "areas.area", section: areaSection1 },
+    { on: "areas.area", section: areaSection2 },
+  ],
 };

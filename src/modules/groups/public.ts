@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
-import type { Lang } from "../../core/i18n/index.ts";
 import { agendaItems, meetings, resolutionLinks, resolutions } from "./schema.ts";
-import { bangkokDay, type MeetingKind, type Step } from "./meeting.ts";
+import { bangkokDay, type MeetingKind } from "./meeting.ts";
 import { groupHistory, termsOn } from "./queries.ts";
 import { membersOn } from "./group.ts";
 import type { QuorumResult, RepTerm } from "./quorum.ts";
@@ -268,32 +267,4 @@ export async function groupMembersOn(db: DbOrTx, tambonId: number, groupId: numb
 /** The village representatives in office on a day (their terms). */
 export function representativesOn(db: DbOrTx, tambonId: number, day: string): Promise<RepTerm[]> {
   return termsOn(db, tambonId, day);
-}
-
-/** One item another module shows under a step of the three-step process page. */
-export interface StepItem {
-  href: string;
-  title: string;
-  meta?: string;
-}
-
-/** A section another module contributes to the process page (charter drafts, plans …). */
-export interface StepSection {
-  id: string;
-  step: Step;
-  title: (lang: Lang) => string;
-  load: (db: DbOrTx, tambonId: number, lang: Lang) => Promise<StepItem[]>;
-}
-
-const stepSections: StepSection[] = [];
-
-/** Adds outputs of another module under one of the three steps; call it from the module's manifest. */
-export function registerStepSection(section: StepSection): void {
-  if (stepSections.some((s) => s.id === section.id)) return;
-  stepSections.push(section);
-}
-
-/** The step sections registered so far. */
-export function stepSectionsList(): readonly StepSection[] {
-  return stepSections;
 }

@@ -2,15 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
-import type { TambonModule } from "../../core/modules.ts";
+import type { PageSection, TambonModule } from "../../core/modules.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 import { tambons } from "../../core/db/schema.ts";
 import { allow, allowPublic, can } from "../../core/policy.ts";
 import type { Actor } from "../../core/roles.ts";
 import type { Tambon } from "../../core/tenancy.ts";
 import { registerStyles } from "../../core/views/assets.ts";
-import { registerAreaSection } from "../areas/public.ts";
-import { registerStepSection } from "../groups/public.ts";
 import { formatDate } from "../../core/dates.ts";
 import { msg } from "./messages.ts";
 import { nameIn } from "./lists.ts";
@@ -18,6 +16,7 @@ import { networkRoutes, rootRoutes } from "./routes.tsx";
 import { STAFF_ACTIONS } from "./routes/admin.tsx";
 import { seedNetworkDefaults } from "./commands/lists.ts";
 import { seedNetworkDemo } from "./demo.ts";
+import { listPillars } from "./queries.ts";
 import {
   affiliations,
   agreementActivities,
@@ -63,10 +62,10 @@ function isStaff(actor: Actor, tambon: Tambon): boolean {
   return STAFF_ACTIONS.some((action) => can(actor, action, { tambonId: tambon.id }));
 }
 
-registerAreaSection({
+const areaSection1: PageSection<number> = {
   id: "network-partners",
   title: (lang) => msg.t(lang)("area.partners"),
-  load: async (db, tambonId, areaId, lang) => {
+  load: async (db, tambonId, lang, areaId) => {
     const rows = await db
       .select({ id: partners.id, nameTh: partners.nameTh, nameEn: partners.nameEn })
       .from(partnerAreas)
@@ -83,12 +82,12 @@ registerAreaSection({
     const slug = await slugOf(db, tambonId);
     return rows.map((r) => ({ href: `/t/${slug}/partners/${r.id}`, title: nameIn(r, lang) }));
   },
-});
+};
 
-registerAreaSection({
+const areaSection2: PageSection<number> = {
   id: "network-centres",
   title: (lang) => msg.t(lang)("area.centres"),
-  load: async (db, tambonId, areaId, lang) => {
+  load: async (db, tambonId, lang, areaId) => {
     const rows = await db
       .select({
         id: learningCentres.id,
@@ -108,12 +107,12 @@ registerAreaSection({
     const slug = await slugOf(db, tambonId);
     return rows.map((r) => ({ href: `/t/${slug}/centres/${r.id}`, title: nameIn(r, lang) }));
   },
-});
+};
 
 // Step 2 of the three steps (build networks and participation): partners who joined, MOUs signed.
-registerStepSection({
+const stepSection3: PageSection<null> = {
   id: "network.partners",
-  step: 2,
+  slot: 2,
   title: (lang) => msg.t(lang)("step.partnersJoined"),
   load: async (db, tambonId, lang) => {
     const rows = await db
@@ -134,11 +133,11 @@ registerStepSection({
       meta: msg.t(lang)("step.joinedOn", { date: formatDate(r.createdAt, lang) }),
     }));
   },
-});
+};
 
-registerStepSection({
+const stepSection4: PageSection<null> = {
   id: "network.mous",
-  step: 2,
+  slot: 2,
   title: (lang) => msg.t(lang)("step.mousSigned"),
   load: async (db, tambonId, lang) => {
     const rows = await db
@@ -168,7 +167,7 @@ registerStepSection({
         : t("step.notSignedYet"),
     }));
   },
-});
+};
 
 async function slugOf(db: DbOrTx, id: number): Promise<string> {
   const [row] = await db.select({ slug: tambons.slug }).from(tambons).where(eq(tambons.id, id));
@@ -210,4 +209,11 @@ export const networkModule: TambonModule = {
   },
   onTambonCreated: (tx, tambon, actorId) => seedNetworkDefaults(tx, tambon.id, actorId),
   seedDemo: seedNetworkDemo,
+  lookups: { pillars: listPillars },
+  sections: [
+    { on: "areas.area", section: areaSection1 },
+    { on: "areas.area", section: areaSection2 },
+    { on: "groups.process", section: stepSection3 },
+    { on: "groups.process", section: stepSection4 },
+  ],
 };

@@ -1,6 +1,5 @@
 import type { DbOrTx } from "../../core/db/index.ts";
-import { listPillars, partnerById, partnerChoices } from "./queries.ts";
-import type { Pillar } from "./lists.ts";
+import { partnerById, partnerChoices } from "./queries.ts";
 
 export type { Pillar } from "./lists.ts";
 export type { PartnerRow as Partner } from "./queries.ts";
@@ -17,11 +16,6 @@ export function listPartners(
 /** One partner of a tambon with its kind, role, pillar, villages and issue areas (undefined when another tambon's). */
 export function getPartner(db: DbOrTx, tambonId: number, id: number) {
   return partnerById(db, tambonId, id);
-}
-
-/** The tambon's pillars in order (e.g. for the pillars' signatures of a charter). */
-export function tambonPillars(db: DbOrTx, tambonId: number): Promise<Pillar[]> {
-  return listPillars(db, tambonId);
 }
 
 /** The public URL of a partner's page. */

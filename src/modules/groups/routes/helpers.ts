@@ -1,7 +1,8 @@
 import type { FastifyRequest } from "fastify";
 import { toCsv } from "../../../core/csv.ts";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonPillars } from "../../network/public.ts";
+import { lookup } from "../../../core/install.ts";
+import type { NamedItem } from "../../../core/modules.ts";
 import { defaultPillars, type PillarChoice } from "../group.ts";
 import { notFound } from "../../../core/errors.ts";
 import { parseId } from "../../../core/params.ts";
@@ -54,9 +55,12 @@ export function notFoundIf<T>(result: GResult<T>): GResult<T> {
   return result;
 }
 
-/** The tambon's own pillars (edited in the network module), else the default list. */
+/**
+ * The tambon's own pillars (offered by the network module as the "pillars" lookup), else the
+ * default list (also when the build leaves the network module out).
+ */
 export async function pillarChoices(db: DbOrTx, tambonId: number): Promise<PillarChoice[]> {
-  const own = await tambonPillars(db, tambonId);
+  const own = (await lookup<NamedItem[]>("pillars")?.(db, tambonId)) ?? [];
   return own.length
     ? own.map((p) => ({ nameTh: p.nameTh, nameEn: p.nameEn }))
     : defaultPillars().map((nameTh) => ({ nameTh, nameEn: "" }));

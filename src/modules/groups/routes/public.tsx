@@ -30,7 +30,8 @@ import {
   votesOf,
   type MeetingRow,
 } from "../queries.ts";
-import { getResolution, stepSectionsList } from "../public.ts";
+import { getResolution } from "../public.ts";
+import { sectionsOn } from "../../../core/install.ts";
 import { bangkokDay, isMeetingKind, STEPS, type Step } from "../meeting.ts";
 import { renderCalendar, type IcsEvent } from "../ics.ts";
 import { selfSignIn } from "../commands/attendance.ts";
@@ -644,9 +645,9 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       listGroups(db, tambon.id, todayIso()),
     ]);
     const extra = await Promise.all(
-      stepSectionsList().map(async (s) => ({
-        step: s.step,
-        items: await s.load(db, tambon.id, req.lang),
+      sectionsOn("groups.process").map(async (s) => ({
+        step: s.slot,
+        items: await s.load(db, tambon.id, req.lang, null),
       })),
     );
     const steps = STEPS.map((step: Step) => {
