@@ -41,7 +41,16 @@ test("bad values stop the start with one line naming the variable", () => {
   assert.match(bad({ DATABASE_URL: "mysql://x" }), /^DATABASE_URL: .*postgres/);
   assert.match(bad({ TAMBON_SECRET: "short" }), /^TAMBON_SECRET: /);
   assert.match(bad({ LOG_LEVEL: "loud" }), /^LOG_LEVEL: /);
+  assert.match(bad({ SMTP_FROM: "not an address" }), /^SMTP_FROM: /);
+  assert.match(bad({ SMTP_FROM: "a@b\r\nBcc: c@d" }), /^SMTP_FROM: /);
   for (const m of [bad({ PORT: "abc" })]) assert.ok(!m.includes("\n"));
+});
+
+test("e-mail is sent from SMTP_FROM, a plain or a named address (Thai names too)", () => {
+  const d = dir();
+  assert.equal(loadConfig({ TAMBON_DATA_DIR: d }, d).smtpFrom, "tambon@localhost");
+  for (const from of ["tambon@example.org", "อบต.ละงู <tambon@la-ngu.go.th>"])
+    assert.equal(loadConfig({ TAMBON_DATA_DIR: d, SMTP_FROM: from }, d).smtpFrom, from);
 });
 
 test(".env lines are parsed with comments and quotes", () => {

@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   smtpUrl: string | null;
+  /** The sender of the platform's e-mail (SMTP_FROM). */
+  smtpFrom: string;
   secret: string;
   logLevel: string;
   nodeEnv: string;
@@ -41,6 +43,10 @@ const schema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
     .optional(),
+  SMTP_FROM: z
+    .string()
+    .refine(isMailbox, "SMTP_FROM must be an e-mail address, e.g. Tambon <tambon@example.org>")
+    .default("tambon@localhost"),
   TAMBON_SECRET: z.string().min(32, "TAMBON_SECRET must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
@@ -138,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: e.TAMBON_DATA_DIR,
     smtpUrl: e.SMTP_URL ?? null,
+    smtpFrom: e.SMTP_FROM,
     secret: e.TAMBON_SECRET ?? persistentSecret(e.TAMBON_DATA_DIR),
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
@@ -145,6 +152,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl,
     hstsMaxAge: e.HSTS_MAX_AGE ?? null,
   };
+}
+
+/** True for "name@host" or "Name <name@host>" (the name may be Thai). */
+function isMailbox(value: string): boolean {
+  const m = /^(?:[^<>\r\n]+<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim());
+  const address = m?.[1] ?? m?.[2] ?? "";
+  return /^[^@\s]+@[^@\s]+$/.test(address);
 }
 
 /** A per-installation secret kept in the data directory when TAMBON_SECRET is not set. */

@@ -18,6 +18,7 @@ export function testConfig(): Config {
     databaseUrl: null,
     dataDir: mkdtempSync(path.join(tmpdir(), "tambon-test-")),
     smtpUrl: null,
+    smtpFrom: "tambon@localhost",
     secret: "test-secret-test-secret-test-secret-0123",
     logLevel: "silent",
     nodeEnv: "test",
