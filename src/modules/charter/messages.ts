@@ -1,3 +1,5 @@
+import type { CoreKey } from "../../core/i18n/messages.ts";
+import type { Result } from "../../core/result.ts";
 import { defineMessages } from "../../core/i18n/index.ts";
 
 /** UI strings of the health-charter module. */
@@ -706,3 +708,6 @@ export const msg = defineMessages("charter", {
 
 /** The keys of this module's messages. */
 export type CharterKey = keyof typeof msg.messages;
+
+/** The outcome of a command of this module: its own messages or core's on the fields. */
+export type CharterResult<T> = Result<T, CharterKey | CoreKey>;

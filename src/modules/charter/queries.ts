@@ -206,17 +206,46 @@ export interface CommentView {
   myRating: Rating | null;
 }
 
+/** Which comments of an edition a list shows: about one clause or the preamble, suggestions by status. */
+interface CommentFilter {
+  clauseKey?: number | null;
+  /** Only comments on the preamble. */
+  preamble?: boolean;
+  /** Only suggestions with this status. */
+  status?: "open" | "accepted" | "declined";
+}
+
+function commentFilter(tambonId: number, editionId: number, opts: CommentFilter) {
+  return and(
+    eq(charterComments.tambonId, tambonId),
+    eq(charterComments.editionId, editionId),
+    opts.clauseKey != null ? eq(charterComments.clauseKey, opts.clauseKey) : undefined,
+    opts.preamble ? eq(charterComments.target, "preamble") : undefined,
+    opts.status ? eq(charterComments.kind, "suggestion") : undefined,
+    opts.status ? eq(charterComments.status, opts.status) : undefined,
+  );
+}
+
+/** How many comments of an edition a list shows (for its pager). */
+export async function countComments(
+  db: DbOrTx,
+  tambonId: number,
+  editionId: number,
+  opts: CommentFilter = {},
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(charterComments)
+    .where(commentFilter(tambonId, editionId, opts));
+  return Number(row?.n ?? 0);
+}
+
 /** The comments of an edition (optionally of one clause), oldest first. */
 export async function commentsOf(
   db: DbOrTx,
   tambonId: number,
   editionId: number,
-  opts: {
-    clauseKey?: number | null;
-    /** Only comments on the preamble. */
-    preamble?: boolean;
-    /** Only suggestions with this status. */
-    status?: "open" | "accepted" | "declined";
+  opts: CommentFilter & {
     viewerId?: number | null;
     limit?: number;
     offset?: number;
@@ -241,16 +270,7 @@ export async function commentsOf(
     .innerJoin(charterVersions, eq(charterVersions.id, charterComments.versionId))
     .leftJoin(users, eq(users.id, charterComments.authorId))
     .leftJoin(villages, eq(villages.id, charterComments.villageId))
-    .where(
-      and(
-        eq(charterComments.tambonId, tambonId),
-        eq(charterComments.editionId, editionId),
-        opts.clauseKey != null ? eq(charterComments.clauseKey, opts.clauseKey) : undefined,
-        opts.preamble ? eq(charterComments.target, "preamble") : undefined,
-        opts.status ? eq(charterComments.kind, "suggestion") : undefined,
-        opts.status ? eq(charterComments.status, opts.status) : undefined,
-      ),
-    )
+    .where(commentFilter(tambonId, editionId, opts))
     .orderBy(asc(charterComments.id))
     .limit(opts.limit ?? 1000)
     .offset(opts.offset ?? 0);

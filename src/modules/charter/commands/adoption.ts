@@ -20,7 +20,8 @@ import {
 } from "../edition.ts";
 import { getEdition, getVersionById, shownVersion, toId, type EditionRow } from "../queries.ts";
 import { editionLabel } from "../present.ts";
-import { done, fail, failCore, type CResult } from "../result.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import type { CharterResult } from "../messages.ts";
 import { lockEdition } from "./drafting.ts";
 import type { CharterKey } from "../messages.ts";
 
@@ -41,21 +42,21 @@ export async function setHearing(
   editionId: number,
   open: boolean,
   input: Record<string, string>,
-): Promise<CResult<EditionRow>> {
+): Promise<CharterResult<EditionRow>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
   if (isFrozen(found.edition.status)) return fail("_form", "err.frozen");
   const parsed = parseForm(hearingSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (open && (!v.hearingStartsOn || !v.hearingEndsOn))
-    return failCore(v.hearingStartsOn ? "hearingEndsOn" : "hearingStartsOn", "err.required");
+    return fail(v.hearingStartsOn ? "hearingEndsOn" : "hearingStartsOn", "err.required");
   if (v.hearingStartsOn && v.hearingEndsOn && v.hearingEndsOn < v.hearingStartsOn)
     return fail("hearingEndsOn", "err.endBeforeStart");
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition || isFrozen(edition.status)) return fail<EditionRow>("_form", "err.frozen");
+    if (!edition || isFrozen(edition.status)) return fail("_form", "err.frozen");
     const opening = open && edition.status !== "hearing";
     const [row] = await tx
       .update(charterEditions)
@@ -78,7 +79,7 @@ export async function setHearing(
       before: { status: edition.status },
       after: { status: row!.status, from: row!.hearingStartsOn, to: row!.hearingEndsOn },
     });
-    return done(row!);
+    return ok(row!);
   });
 }
 
@@ -97,15 +98,15 @@ export async function putToVote(
   tambonId: number,
   editionId: number,
   areaInput: string,
-): Promise<CResult<{ questionId: number }>> {
+): Promise<CharterResult<{ questionId: number }>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
   const { edition, charter } = found;
   if (isFrozen(edition.status)) return fail("_form", "err.frozen");
   if (edition.questionId) return fail("_form", "err.alreadyPutToVote");
   const area = await getArea(db, tambonId, toId(areaInput));
-  if (!area || area.archivedAt) return failCore("area", "err.required");
+  if (!area || area.archivedAt) return fail("area", "err.required");
   const [tambon] = await db
     .select({ slug: tambons.slug })
     .from(tambons)
@@ -118,11 +119,10 @@ export async function putToVote(
     `รับรอง${version.doc.title} ${label} ตามร่างฉบับที่ ${version.number}\n\n` +
     `อ่านฉบับเต็ม: [${version.doc.title}](${url})\n\n` +
     (chapters ? `หมวด:\n\n${chapters}\n` : "");
-  type Out = { questionId: number };
   return db.transaction(async (tx) => {
     const locked = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!locked || isFrozen(locked.status)) return fail<Out>("_form", "err.frozen");
-    if (locked.questionId) return fail<Out>("_form", "err.alreadyPutToVote");
+    if (!locked || isFrozen(locked.status)) return fail("_form", "err.frozen");
+    if (locked.questionId) return fail("_form", "err.alreadyPutToVote");
     const opened = await openLinkedQuestion(tx, {
       tambonId,
       actorId: actor.user!.id,
@@ -131,7 +131,7 @@ export async function putToVote(
       altTitle: `${version.doc.title} ${label}`.slice(0, 200),
       altBody: body,
     });
-    if (!opened) return fail<Out>("area", "err.noPolicy");
+    if (!opened) return fail("area", "err.noPolicy");
     await tx
       .update(charterEditions)
       .set({
@@ -148,7 +148,7 @@ export async function putToVote(
       targetId: editionId,
       after: { questionId: opened.questionId, alternativeId: opened.alternativeId },
     });
-    return done({ questionId: opened.questionId });
+    return ok({ questionId: opened.questionId });
   });
 }
 
@@ -200,20 +200,20 @@ export async function adoptByVote(
   tambonId: number,
   editionId: number,
   today = todayIso(),
-): Promise<CResult<EditionRow>> {
+): Promise<CharterResult<EditionRow>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (actor && !can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (actor && !can(actor, "charter.manage", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition) return failCore<EditionRow>("_form", "error.404");
-    if (isFrozen(edition.status)) return fail<EditionRow>("_form", "err.frozen");
+    if (!edition) return missing();
+    if (isFrozen(edition.status)) return fail("_form", "err.frozen");
     if (!edition.questionId || !edition.alternativeId)
-      return fail<EditionRow>("_form", "adopt.refused.missing");
+      return fail("_form", "adopt.refused.missing");
     const outcome = await questionOutcome(tx, tambonId, edition.questionId);
     const verdict = voteAdopts(outcome, edition.alternativeId);
-    if (!verdict.ok) return fail<EditionRow>("_form", refusalKey(verdict.reason));
-    return done(
+    if (!verdict.ok) return fail("_form", refusalKey(verdict.reason));
+    return ok(
       await adopt(tx as Tx, edition, { kind: "vote", adoptedOn: today }, actor?.user?.id ?? null),
     );
   });
@@ -226,18 +226,18 @@ export async function adoptByResolution(
   tambonId: number,
   editionId: number,
   resolutionInput: string,
-): Promise<CResult<EditionRow>> {
+): Promise<CharterResult<EditionRow>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
   if (isFrozen(found.edition.status)) return fail("_form", "err.frozen");
   const resolutionId = toId(resolutionInput);
-  if (!resolutionId) return failCore("resolution", "err.required");
+  if (!resolutionId) return fail("resolution", "err.required");
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition) return failCore<EditionRow>("_form", "error.404");
-    if (isFrozen(edition.status)) return fail<EditionRow>("_form", "err.frozen");
-    if (edition.questionId) return fail<EditionRow>("_form", "err.underVote");
+    if (!edition) return missing();
+    if (isFrozen(edition.status)) return fail("_form", "err.frozen");
+    if (edition.questionId) return fail("_form", "err.underVote");
     const resolution = await getResolution(tx, tambonId, resolutionId);
     const version = await getVersionById(tx, tambonId, editionId, edition.currentVersionId);
     const [other] = await tx
@@ -258,9 +258,9 @@ export async function adoptByResolution(
       versionOn: todayIso(version?.createdAt ?? new Date()),
       adoptedOtherEdition: !!other,
     });
-    if (!verdict.ok) return fail<EditionRow>("resolution", refusalKey(verdict.reason));
+    if (!verdict.ok) return fail("resolution", refusalKey(verdict.reason));
     await linkResolution(tx, tambonId, resolutionId, EDITION_TARGET, editionId);
-    return done(
+    return ok(
       await adopt(
         tx as Tx,
         edition,
@@ -277,18 +277,18 @@ export async function withdrawVote(
   actor: Actor,
   tambonId: number,
   editionId: number,
-): Promise<CResult<EditionRow>> {
+): Promise<CharterResult<EditionRow>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition) return failCore<EditionRow>("_form", "error.404");
-    if (isFrozen(edition.status)) return fail<EditionRow>("_form", "err.frozen");
-    if (!edition.questionId) return failCore<EditionRow>("_form", "error.400");
+    if (!edition) return missing();
+    if (isFrozen(edition.status)) return fail("_form", "err.frozen");
+    if (!edition.questionId) return fail("_form", "error.400");
     const outcome = await questionOutcome(tx, tambonId, edition.questionId);
     if (outcome && outcome.phase !== "closed" && outcome.phase !== "cancelled")
-      return fail<EditionRow>("_form", "err.voteStillOpen");
+      return fail("_form", "err.voteStillOpen");
     const [row] = await tx
       .update(charterEditions)
       .set({ questionId: null, alternativeId: null, updatedAt: new Date() })
@@ -302,7 +302,7 @@ export async function withdrawVote(
       targetId: editionId,
       before: { questionId: edition.questionId, phase: outcome?.phase ?? null },
     });
-    return done(row!);
+    return ok(row!);
   });
 }
 

@@ -22,7 +22,8 @@ import {
   type CharterRow,
   type EditionRow,
 } from "../queries.ts";
-import { done, fail, failCore, type CResult } from "../result.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import type { CharterResult } from "../messages.ts";
 
 /** The closing clauses a new charter starts with (entry into force, review period). */
 export function defaultClosing(reviewYears: number): string[] {
@@ -57,7 +58,7 @@ async function checkCharterInput(
   db: DbOrTx,
   tambonId: number,
   input: Record<string, string>,
-): Promise<CResult<CharterFields>> {
+): Promise<CharterResult<CharterFields>> {
   const parsed = parseForm(charterSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -66,19 +67,19 @@ async function checkCharterInput(
       .select({ id: villages.id })
       .from(villages)
       .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.village)));
-    if (!village) return failCore("village", "err.village");
+    if (!village) return fail("village", "err.village");
   }
-  if (v.scope === "village" && !v.village) return failCore("village", "err.required");
+  if (v.scope === "village" && !v.village) return fail("village", "err.required");
   if ((v.scope === "district" || v.scope === "issue") && !v.scopeName)
-    return failCore("scopeName", "err.required");
+    return fail("scopeName", "err.required");
   if (v.area) {
     const area = await getArea(db, tambonId, v.area);
-    if (!area) return failCore("area", "err.required");
+    if (!area) return fail("area", "err.required");
   }
   const phone = normalisePhone(v.contactPhone);
-  if (phone && !isPhone(phone)) return failCore("contactPhone", "err.phone");
-  if (v.contactEmail && !isEmail(v.contactEmail)) return failCore("contactEmail", "err.email");
-  return done({
+  if (phone && !isPhone(phone)) return fail("contactPhone", "err.phone");
+  if (v.contactEmail && !isEmail(v.contactEmail)) return fail("contactEmail", "err.email");
+  return ok({
     nameTh: v.nameTh,
     nameEn: v.nameEn,
     scope: v.scope,
@@ -99,8 +100,8 @@ export async function createCharter(
   tambonId: number,
   input: Record<string, string>,
   today = new Date(),
-): Promise<CResult<{ charter: CharterRow; edition: EditionRow }>> {
-  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<CharterResult<{ charter: CharterRow; edition: EditionRow }>> {
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
   const checked = await checkCharterInput(db, tambonId, input);
   if (!checked.ok) return checked;
   const userId = actor.user?.id ?? null;
@@ -132,7 +133,7 @@ export async function createCharter(
       targetId: charter!.id,
       after: { nameTh: charter!.nameTh, scope: charter!.scope, edition: edition.id },
     });
-    return done({ charter: charter!, edition });
+    return ok({ charter: charter!, edition });
   });
 }
 
@@ -196,10 +197,10 @@ export async function updateCharter(
   tambonId: number,
   charterId: number,
   input: Record<string, string>,
-): Promise<CResult<CharterRow>> {
+): Promise<CharterResult<CharterRow>> {
   const current = await getCharter(db, tambonId, charterId);
-  if (!current) return failCore("_form", "error.404");
-  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!current) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
   const checked = await checkCharterInput(db, tambonId, input);
   if (!checked.ok) return checked;
   const c = checked.value;
@@ -230,7 +231,7 @@ export async function updateCharter(
       before: { nameTh: current.nameTh, scope: current.scope, digits: current.digits },
       after: { nameTh: row!.nameTh, scope: row!.scope, digits: row!.digits },
     });
-    return done(row!);
+    return ok(row!);
   });
 }
 
@@ -241,16 +242,16 @@ export async function startNextEdition(
   tambonId: number,
   charterId: number,
   today = new Date(),
-): Promise<CResult<EditionRow>> {
+): Promise<CharterResult<EditionRow>> {
   const charter = await getCharter(db, tambonId, charterId);
-  if (!charter) return failCore("_form", "error.404");
-  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!charter) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select id from charters where id = ${charterId} for update`);
     const editions = await editionsOf(tx, tambonId, charterId);
-    if (openEdition(editions)) return fail<EditionRow>("_form", "err.openDraftExists");
+    if (openEdition(editions)) return fail("_form", "err.openDraftExists");
     const current = currentEdition(editions);
-    if (!current) return fail<EditionRow>("_form", "err.noEditionInForce");
+    if (!current) return fail("_form", "err.noEditionInForce");
     const version = await shownVersion(tx, current);
     const [fresh] = await tx.select().from(charters).where(eq(charters.id, charterId));
     const number = Math.max(...editions.map((e) => e.number)) + 1;
@@ -270,7 +271,7 @@ export async function startNextEdition(
       targetId: edition.id,
       after: { charterId, number, from: current.id },
     });
-    return done(edition);
+    return ok(edition);
   });
 }
 
@@ -293,10 +294,10 @@ export async function updateEdition(
   tambonId: number,
   editionId: number,
   input: Record<string, string>,
-): Promise<CResult<EditionRow>> {
+): Promise<CharterResult<EditionRow>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
   const { edition } = found;
   const signing = parseForm(signingSchema, input);
   if (!signing.ok) return signing;
@@ -324,7 +325,7 @@ export async function updateEdition(
             eq(charterEditions.number, changes.number),
           ),
         );
-      if (taken) return fail<EditionRow>("number", "err.numberTaken");
+      if (taken) return fail("number", "err.numberTaken");
     }
     changes.updatedAt = new Date();
     const [row] = await tx
@@ -353,6 +354,6 @@ export async function updateEdition(
         signingPlace: changes.signingPlace,
       },
     });
-    return done(row!);
+    return ok(row!);
   });
 }

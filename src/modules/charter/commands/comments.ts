@@ -8,7 +8,8 @@ import { charterCommentRatings, charterComments, charterVersions } from "../sche
 import { cleanText, findClause, LIMITS, type DocOp } from "../document.ts";
 import { isOpenForComments, isRating } from "../edition.ts";
 import { getEdition, toId } from "../queries.ts";
-import { done, fail, failCore, type CResult } from "../result.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import type { CharterResult } from "../messages.ts";
 import { lockEdition, saveVersion } from "./drafting.ts";
 import { parseId } from "../../../core/params.ts";
 
@@ -34,14 +35,14 @@ async function checkInput(
   tambonId: number,
   versionId: number,
   input: CommentInput,
-): Promise<CResult<Checked>> {
+): Promise<CharterResult<Checked>> {
   const [version] = await db
     .select({ doc: charterVersions.doc })
     .from(charterVersions)
     .where(and(eq(charterVersions.tambonId, tambonId), eq(charterVersions.id, versionId)));
-  if (!version) return failCore("_form", "error.404");
+  if (!version) return missing();
   const kind = input.kind.trim() || "comment";
-  if (kind !== "comment" && kind !== "suggestion") return failCore("kind", "err.choice");
+  if (kind !== "comment" && kind !== "suggestion") return fail("kind", "err.choice");
   let target: Checked["target"] = "general";
   let clauseKey: number | null = null;
   let current = "";
@@ -58,17 +59,17 @@ async function checkInput(
   }
   const body = cleanText(input.body);
   const proposed = cleanText(input.proposedText);
-  if (body.length > 4000) return failCore("body", "err.tooLong", { max: 4000 });
+  if (body.length > 4000) return fail("body", "err.tooLong", { max: 4000 });
   if (kind === "comment") {
-    if (!body) return failCore("body", "err.required");
-    return done({ target, clauseKey, kind, body, proposedText: null });
+    if (!body) return fail("body", "err.required");
+    return ok({ target, clauseKey, kind, body, proposedText: null });
   }
   if (target === "general") return fail("about", "err.suggestionNeedsClause");
-  if (!proposed) return failCore("proposedText", "err.required");
+  if (!proposed) return fail("proposedText", "err.required");
   const max = target === "preamble" ? LIMITS.preamble : LIMITS.clause;
-  if (proposed.length > max) return failCore("proposedText", "err.tooLong", { max });
+  if (proposed.length > max) return fail("proposedText", "err.tooLong", { max });
   if (proposed === current) return fail("proposedText", "err.sameAsCurrent");
-  return done({ target, clauseKey, kind, body, proposedText: proposed });
+  return ok({ target, clauseKey, kind, body, proposedText: proposed });
 }
 
 /** A member comments on, or suggests new text for, a clause or the preamble of the current draft. */
@@ -78,10 +79,10 @@ export async function addComment(
   tambonId: number,
   editionId: number,
   input: CommentInput,
-): Promise<CResult<number>> {
+): Promise<CharterResult<number>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.comment", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.comment", { tambonId })) return refused();
   const { edition } = found;
   if (!isOpenForComments(edition.status)) return fail("_form", "err.notOpenForComments");
   const checked = await checkInput(db, tambonId, edition.currentVersionId ?? 0, input);
@@ -111,7 +112,7 @@ export async function addComment(
       targetId: row!.id,
       after: { editionId, target: checked.value.target, clauseKey: checked.value.clauseKey },
     });
-    return done(row!.id);
+    return ok(row!.id);
   });
 }
 
@@ -122,22 +123,22 @@ export async function recordHearingInput(
   tambonId: number,
   editionId: number,
   input: CommentInput & { name: string; village: string },
-): Promise<CResult<number>> {
+): Promise<CharterResult<number>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.hearing", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.hearing", { tambonId })) return refused();
   const { edition } = found;
   if (edition.status !== "hearing") return fail("_form", "err.notInHearing");
   const name = cleanText(input.name).replace(/\s+/g, " ");
-  if (!name) return failCore("name", "err.required");
-  if (name.length > 200) return failCore("name", "err.tooLong", { max: 200 });
+  if (!name) return fail("name", "err.required");
+  if (name.length > 200) return fail("name", "err.tooLong", { max: 200 });
   const villageId = toId(input.village);
-  if (!villageId) return failCore("village", "err.village");
+  if (!villageId) return fail("village", "err.village");
   const [village] = await db
     .select({ id: villages.id })
     .from(villages)
     .where(and(eq(villages.tambonId, tambonId), eq(villages.id, villageId)));
-  if (!village) return failCore("village", "err.village");
+  if (!village) return fail("village", "err.village");
   const checked = await checkInput(db, tambonId, edition.currentVersionId ?? 0, input);
   if (!checked.ok) return checked;
   return db.transaction(async (tx) => {
@@ -166,7 +167,7 @@ export async function recordHearingInput(
       targetId: row!.id,
       after: { editionId, villageId, kind: checked.value.kind },
     });
-    return done(row!.id);
+    return ok(row!.id);
   });
 }
 
@@ -186,12 +187,12 @@ export async function rateSuggestion(
   tambonId: number,
   commentId: number,
   rating: string,
-): Promise<CResult<{ editionId: number; clauseKey: number | null }>> {
+): Promise<CharterResult<{ editionId: number; clauseKey: number | null }>> {
   const comment = await getComment(db, tambonId, commentId);
-  if (!comment) return failCore("_form", "error.404");
-  if (!can(actor, "charter.comment", { tambonId })) return failCore("_form", "error.403");
-  if (!isRating(rating)) return failCore("rating", "err.required");
-  if (comment.kind !== "suggestion") return failCore("_form", "error.400");
+  if (!comment) return missing();
+  if (!can(actor, "charter.comment", { tambonId })) return refused();
+  if (!isRating(rating)) return fail("rating", "err.required");
+  if (comment.kind !== "suggestion") return fail("_form", "error.400");
   if (comment.authorId === actor.user!.id) return fail("rating", "err.ownSuggestion");
   const found = await getEdition(db, tambonId, comment.editionId);
   if (!found || !isOpenForComments(found.edition.status))
@@ -214,7 +215,7 @@ export async function rateSuggestion(
       after: { rating },
     });
   });
-  return done({ editionId: comment.editionId, clauseKey: comment.clauseKey });
+  return ok({ editionId: comment.editionId, clauseKey: comment.clauseKey });
 }
 
 /**
@@ -226,22 +227,21 @@ export async function acceptSuggestion(
   actor: Actor,
   tambonId: number,
   commentId: number,
-): Promise<CResult<{ editionId: number; clauseKey: number | null; version: number }>> {
+): Promise<CharterResult<{ editionId: number; clauseKey: number | null; version: number }>> {
   const comment = await getComment(db, tambonId, commentId);
-  if (!comment) return failCore("_form", "error.404");
-  if (!can(actor, "charter.decide", { tambonId })) return failCore("_form", "error.403");
+  if (!comment) return missing();
+  if (!can(actor, "charter.decide", { tambonId })) return refused();
   if (comment.kind !== "suggestion" || comment.proposedText == null)
-    return failCore("_form", "error.400");
-  type Out = { editionId: number; clauseKey: number | null; version: number };
+    return fail("_form", "error.400");
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, comment.editionId);
-    if (!edition) return failCore<Out>("_form", "error.404");
+    if (!edition) return missing();
     const [fresh] = await tx
       .select({ status: charterComments.status })
       .from(charterComments)
       .where(eq(charterComments.id, commentId))
       .for("update");
-    if (fresh!.status !== "open") return fail<Out>("_form", "err.alreadyDecided");
+    if (fresh!.status !== "open") return fail("_form", "err.alreadyDecided");
     const op: DocOp =
       comment.target === "preamble"
         ? { op: "setPreamble", text: comment.proposedText! }
@@ -252,10 +252,8 @@ export async function acceptSuggestion(
     });
     if (!saved.ok) {
       const e = saved.errors.text ?? saved.errors._form;
-      if (e && "ckey" in e && e.ckey === "err.doc.notFound")
-        return fail<Out>("_form", "err.clauseGone");
-      if (e && "ckey" in e && e.ckey === "err.doc.sameText")
-        return fail<Out>("_form", "err.sameAsCurrent");
+      if (e?.key === "err.doc.notFound") return fail("_form", "err.clauseGone");
+      if (e?.key === "err.doc.sameText") return fail("_form", "err.sameAsCurrent");
       return saved;
     }
     await tx
@@ -275,7 +273,7 @@ export async function acceptSuggestion(
       targetId: commentId,
       after: { editionId: edition.id, version: saved.value.number },
     });
-    return done({
+    return ok({
       editionId: edition.id,
       clauseKey: comment.clauseKey,
       version: saved.value.number,
@@ -290,19 +288,18 @@ export async function declineSuggestion(
   tambonId: number,
   commentId: number,
   reasonText: string,
-): Promise<CResult<{ editionId: number; clauseKey: number | null }>> {
+): Promise<CharterResult<{ editionId: number; clauseKey: number | null }>> {
   const comment = await getComment(db, tambonId, commentId);
-  if (!comment) return failCore("_form", "error.404");
-  if (!can(actor, "charter.decide", { tambonId })) return failCore("_form", "error.403");
-  if (comment.kind !== "suggestion") return failCore("_form", "error.400");
+  if (!comment) return missing();
+  if (!can(actor, "charter.decide", { tambonId })) return refused();
+  if (comment.kind !== "suggestion") return fail("_form", "error.400");
   const reason = cleanText(reasonText);
   if (!reason) return fail("reason", "err.reasonRequired");
-  if (reason.length > 2000) return failCore("reason", "err.tooLong", { max: 2000 });
-  type Out = { editionId: number; clauseKey: number | null };
+  if (reason.length > 2000) return fail("reason", "err.tooLong", { max: 2000 });
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, comment.editionId);
     if (!edition || !isOpenForComments(edition.status))
-      return fail<Out>("_form", "err.notOpenForComments");
+      return fail("_form", "err.notOpenForComments");
     const rows = await tx
       .update(charterComments)
       .set({ status: "declined", reason, decidedBy: actor.user!.id, decidedAt: new Date() })
@@ -314,7 +311,7 @@ export async function declineSuggestion(
         ),
       )
       .returning({ id: charterComments.id });
-    if (!rows.length) return fail<Out>("_form", "err.alreadyDecided");
+    if (!rows.length) return fail("_form", "err.alreadyDecided");
     await audit(tx, {
       tambonId,
       actorId: actor.user!.id,
@@ -323,6 +320,6 @@ export async function declineSuggestion(
       targetId: commentId,
       after: { reason },
     });
-    return done({ editionId: comment.editionId, clauseKey: comment.clauseKey });
+    return ok({ editionId: comment.editionId, clauseKey: comment.clauseKey });
   });
 }

@@ -16,7 +16,8 @@ import {
 } from "../document.ts";
 import { isFrozen } from "../edition.ts";
 import { getEdition, getVersionByNumber, toId, type EditionRow } from "../queries.ts";
-import { done, fail, failCore, type CResult } from "../result.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import type { CharterResult } from "../messages.ts";
 import type { CharterKey } from "../messages.ts";
 
 const intOf = (v: string | undefined) => (v === undefined || v === "" ? NaN : Number(v));
@@ -162,14 +163,14 @@ export async function saveVersion(
   op: DocOp,
   userId: number | null,
   opts: { base?: number; source?: "edit" | "suggestion"; commentId?: number } = {},
-): Promise<CResult<{ number: number; id: number; doc: CharterDoc }>> {
+): Promise<CharterResult<{ number: number; id: number; doc: CharterDoc }>> {
   if (isFrozen(edition.status)) return fail("_form", "err.frozen");
   if (edition.questionId) return fail("_form", "err.underVote");
   const [current] = await tx
     .select()
     .from(charterVersions)
     .where(eq(charterVersions.id, edition.currentVersionId ?? 0));
-  if (!current) return failCore("_form", "error.404");
+  if (!current) return missing();
   if (opts.base !== undefined && opts.base !== current.number) {
     const base = await getVersionByNumber(tx, edition.tambonId, edition.id, opts.base);
     const was = base ? touchedText(base.doc, op) : undefined;
@@ -215,7 +216,7 @@ export async function saveVersion(
       .update(charters)
       .set({ nextKey: applied.nextKey })
       .where(eq(charters.id, edition.charterId));
-  return done({ number, id: version!.id, doc: applied.doc });
+  return ok({ number, id: version!.id, doc: applied.doc });
 }
 
 /** Applies one drafting operation to an edition's draft and keeps the result as a new version. */
@@ -226,14 +227,14 @@ export async function applyDraftOp(
   editionId: number,
   op: DocOp,
   base?: number,
-): Promise<CResult<{ number: number; doc: CharterDoc }>> {
+): Promise<CharterResult<{ number: number; doc: CharterDoc }>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.draft", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.draft", { tambonId })) return refused();
   if (isFrozen(found.edition.status)) return fail("_form", "err.frozen");
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition) return failCore<{ number: number; doc: CharterDoc }>("_form", "error.404");
+    if (!edition) return missing();
     const saved = await saveVersion(tx as Tx, edition, op, actor.user?.id ?? null, { base });
     if (!saved.ok) return saved;
     await audit(tx, {
@@ -244,7 +245,7 @@ export async function applyDraftOp(
       targetId: editionId,
       after: { op: op.op, key: "key" in op ? op.key : null, version: saved.value.number },
     });
-    return done({ number: saved.value.number, doc: saved.value.doc });
+    return ok({ number: saved.value.number, doc: saved.value.doc });
   });
 }
 
@@ -255,19 +256,19 @@ export async function restoreVersion(
   tambonId: number,
   editionId: number,
   versionNumber: number,
-): Promise<CResult<number>> {
+): Promise<CharterResult<number>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.draft", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.draft", { tambonId })) return refused();
   if (isFrozen(found.edition.status)) return fail("_form", "err.frozen");
   const old = toId(versionNumber)
     ? await getVersionByNumber(db, tambonId, editionId, versionNumber)
     : undefined;
-  if (!old) return failCore("_form", "error.404");
+  if (!old) return missing();
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition || isFrozen(edition.status)) return fail<number>("_form", "err.frozen");
-    if (edition.questionId) return fail<number>("_form", "err.underVote");
+    if (!edition || isFrozen(edition.status)) return fail("_form", "err.frozen");
+    if (edition.questionId) return fail("_form", "err.underVote");
     const [current] = await tx
       .select({ number: charterVersions.number })
       .from(charterVersions)
@@ -297,6 +298,6 @@ export async function restoreVersion(
       targetId: editionId,
       after: { from: old.number, version: number },
     });
-    return done(number);
+    return ok(number);
   });
 }

@@ -9,7 +9,8 @@ import { charterClauseLinks, charterClauseProgress } from "../schema.ts";
 import { cleanText, findClause } from "../document.ts";
 import { LINK_TYPES, isProgress } from "../edition.ts";
 import { getEdition, shownVersion, toId } from "../queries.ts";
-import { done, fail, failCore, type CResult } from "../result.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import type { CharterResult } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
 
 async function clauseOfEdition(db: Db, tambonId: number, editionId: number, keyInput: string) {
@@ -28,15 +29,15 @@ export async function setClauseProgress(
   tambonId: number,
   editionId: number,
   input: { clause: string; status: string; note: string },
-): Promise<CResult<number>> {
+): Promise<CharterResult<number>> {
   const c = await clauseOfEdition(db, tambonId, editionId, input.clause);
-  if (!c.found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.followUp", { tambonId })) return failCore("_form", "error.403");
+  if (!c.found) return missing();
+  if (!can(actor, "charter.followUp", { tambonId })) return refused();
   if (c.found.edition.status !== "adopted") return fail("_form", "err.followUpOnlyAdopted");
   if (!c.ok) return fail("clause", "err.noSuchClause");
-  if (!isProgress(input.status)) return failCore("status", "err.required");
+  if (!isProgress(input.status)) return fail("status", "err.required");
   const note = cleanText(input.note);
-  if (note.length > 2000) return failCore("note", "err.tooLong", { max: 2000 });
+  if (note.length > 2000) return fail("note", "err.tooLong", { max: 2000 });
   const status = input.status;
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -59,7 +60,7 @@ export async function setClauseProgress(
       targetId: editionId,
       after: { clauseKey: c.key, status, note },
     });
-    return done(row!.id);
+    return ok(row!.id);
   });
 }
 
@@ -70,16 +71,16 @@ export async function addClauseLink(
   tambonId: number,
   editionId: number,
   input: { clause: string; targetType: string; label: string; url: string; partner?: string },
-): Promise<CResult<number>> {
+): Promise<CharterResult<number>> {
   const c = await clauseOfEdition(db, tambonId, editionId, input.clause);
-  if (!c.found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.followUp", { tambonId })) return failCore("_form", "error.403");
+  if (!c.found) return missing();
+  if (!can(actor, "charter.followUp", { tambonId })) return refused();
   if (!c.ok) return fail("clause", "err.noSuchClause");
   let targetId: number | null = null;
   if (input.partner) {
     // A partner of the tambon's network: its name and page come from the network module.
     const partner = await getPartner(db, tambonId, toId(input.partner));
-    if (!partner) return failCore("partner", "err.required");
+    if (!partner) return fail("partner", "err.required");
     const [tb] = await db
       .select({ slug: tambons.slug })
       .from(tambons)
@@ -93,13 +94,13 @@ export async function addClauseLink(
     targetId = partner.id;
   }
   if (!(LINK_TYPES as readonly string[]).includes(input.targetType))
-    return failCore("targetType", "err.required");
+    return fail("targetType", "err.required");
   const label = cleanText(input.label).replace(/\s+/g, " ");
-  if (!label) return failCore("label", "err.required");
-  if (label.length > 300) return failCore("label", "err.tooLong", { max: 300 });
+  if (!label) return fail("label", "err.required");
+  if (label.length > 300) return fail("label", "err.tooLong", { max: 300 });
   const url = input.url.trim();
   if (url && !/^(https?:\/\/|\/)[^\s<>"]*$/i.test(url)) return fail("url", "err.url");
-  if (url.length > 1000) return failCore("url", "err.tooLong", { max: 1000 });
+  if (url.length > 1000) return fail("url", "err.tooLong", { max: 1000 });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(charterClauseLinks)
@@ -122,7 +123,7 @@ export async function addClauseLink(
       targetId: row!.id,
       after: { clauseKey: c.key, targetType: input.targetType, label, url },
     });
-    return done(row!.id);
+    return ok(row!.id);
   });
 }
 
@@ -132,14 +133,14 @@ export async function deleteClauseLink(
   actor: Actor,
   tambonId: number,
   linkId: number,
-): Promise<CResult<{ charterId: number; clauseKey: number }>> {
-  if (!toId(linkId)) return failCore("_form", "error.404");
+): Promise<CharterResult<{ charterId: number; clauseKey: number }>> {
+  if (!toId(linkId)) return missing();
   const [row] = await db
     .select()
     .from(charterClauseLinks)
     .where(and(eq(charterClauseLinks.tambonId, tambonId), eq(charterClauseLinks.id, linkId)));
-  if (!row) return failCore("_form", "error.404");
-  if (!can(actor, "charter.followUp", { tambonId })) return failCore("_form", "error.403");
+  if (!row) return missing();
+  if (!can(actor, "charter.followUp", { tambonId })) return refused();
   await db.transaction(async (tx) => {
     await tx
       .delete(charterClauseLinks)
@@ -153,5 +154,5 @@ export async function deleteClauseLink(
       before: { clauseKey: row.clauseKey, targetType: row.targetType, label: row.label },
     });
   });
-  return done({ charterId: row.charterId, clauseKey: row.clauseKey });
+  return ok({ charterId: row.charterId, clauseKey: row.clauseKey });
 }

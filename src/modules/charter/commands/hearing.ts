@@ -6,7 +6,8 @@ import type { Actor } from "../../../core/roles.ts";
 import { listMeetings, type MeetingSummary } from "../../groups/public.ts";
 import { charterHearingMeetings } from "../schema.ts";
 import { getEdition, toId } from "../queries.ts";
-import { done, fail, failCore, type CResult } from "../result.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import type { CharterResult } from "../messages.ts";
 
 /** The meetings of an edition's public hearing, oldest first. */
 export async function hearingMeetingsOf(
@@ -44,10 +45,10 @@ export async function addHearingMeeting(
   tambonId: number,
   editionId: number,
   meetingInput: string,
-): Promise<CResult<number>> {
+): Promise<CharterResult<number>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
   const meetingId = toId(meetingInput);
   const [meeting] = meetingId ? await listMeetings(db, tambonId, { ids: [meetingId] }) : [];
   if (!meeting) return fail("meeting", "err.meeting");
@@ -57,7 +58,7 @@ export async function addHearingMeeting(
       .values({ tambonId, editionId, meetingId, createdBy: actor.user?.id ?? null })
       .onConflictDoNothing()
       .returning({ id: charterHearingMeetings.id });
-    if (!row) return fail<number>("meeting", "err.meetingAlready");
+    if (!row) return fail("meeting", "err.meetingAlready");
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
@@ -66,7 +67,7 @@ export async function addHearingMeeting(
       targetId: editionId,
       after: { meetingId, kind: meeting.kind, day: meeting.day },
     });
-    return done(meetingId);
+    return ok(meetingId);
   });
 }
 
@@ -77,10 +78,10 @@ export async function removeHearingMeeting(
   tambonId: number,
   editionId: number,
   meetingInput: string,
-): Promise<CResult<number>> {
+): Promise<CharterResult<number>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
   const meetingId = toId(meetingInput);
   return db.transaction(async (tx) => {
     const removed = await tx
@@ -93,7 +94,7 @@ export async function removeHearingMeeting(
         ),
       )
       .returning({ id: charterHearingMeetings.id });
-    if (!removed.length) return fail<number>("meeting", "err.meeting");
+    if (!removed.length) return fail("meeting", "err.meeting");
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
@@ -102,6 +103,6 @@ export async function removeHearingMeeting(
       targetId: editionId,
       before: { meetingId },
     });
-    return done(meetingId);
+    return ok(meetingId);
   });
 }

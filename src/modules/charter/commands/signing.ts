@@ -9,7 +9,8 @@ import type { Actor } from "../../../core/roles.ts";
 import { charterPhotos, charterSignatories } from "../schema.ts";
 import { getEdition, toId } from "../queries.ts";
 import { IMAGE_MAX_BYTES, processImage } from "../images.ts";
-import { done, fail, failCore, type CResult } from "../result.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import type { CharterResult } from "../messages.ts";
 
 /** An uploaded file as the route hands it over (empty when nothing was chosen). */
 export interface Upload {
@@ -20,7 +21,7 @@ export interface Upload {
 }
 
 /** The error for a file larger than the limit, or null. */
-function tooBig<T>(field: string, file: Upload | null): CResult<T> | null {
+function tooBig<T>(field: string, file: Upload | null): CharterResult<T> | null {
   if (!file || (!file.truncated && file.data.length <= IMAGE_MAX_BYTES)) return null;
   return fail(field, "err.fileTooBig", {
     name: file.filename,
@@ -46,27 +47,27 @@ export async function addSignatory(
   editionId: number,
   input: Record<string, string>,
   scan: Upload | null,
-): Promise<CResult<number>> {
+): Promise<CharterResult<number>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.sign", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.sign", { tambonId })) return refused();
   if (found.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
   const parsed = parseForm(signatorySchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (v.kind === "pillar" && !v.pillar) return failCore("pillar", "err.required");
+  if (v.kind === "pillar" && !v.pillar) return fail("pillar", "err.required");
   if (v.kind === "village") {
-    if (!v.village) return failCore("village", "err.village");
+    if (!v.village) return fail("village", "err.village");
     const [village] = await db
       .select({ id: villages.id })
       .from(villages)
       .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.village)));
-    if (!village) return failCore("village", "err.village");
+    if (!village) return fail("village", "err.village");
   }
   const big = tooBig<number>("scan", scan);
   if (big) return big;
   const image = scan && scan.data.length ? await processImage(scan.data) : null;
-  if (scan && scan.data.length && !image) return failCore("scan", "err.image");
+  if (scan && scan.data.length && !image) return fail("scan", "err.image");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(charterSignatories)
@@ -97,7 +98,7 @@ export async function addSignatory(
       targetId: row!.id,
       after: { editionId, kind: v.kind, name: v.name, pillar: v.pillar, scan: !!image },
     });
-    return done(row!.id);
+    return ok(row!.id);
   });
 }
 
@@ -107,14 +108,14 @@ export async function deleteSignatory(
   actor: Actor,
   tambonId: number,
   signatoryId: number,
-): Promise<CResult<number>> {
-  if (!toId(signatoryId)) return failCore("_form", "error.404");
+): Promise<CharterResult<number>> {
+  if (!toId(signatoryId)) return missing();
   const [row] = await db
     .select({ editionId: charterSignatories.editionId, name: charterSignatories.name })
     .from(charterSignatories)
     .where(and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)));
-  if (!row) return failCore("_form", "error.404");
-  if (!can(actor, "charter.sign", { tambonId })) return failCore("_form", "error.403");
+  if (!row) return missing();
+  if (!can(actor, "charter.sign", { tambonId })) return refused();
   await db.transaction(async (tx) => {
     await tx
       .delete(charterSignatories)
@@ -130,7 +131,7 @@ export async function deleteSignatory(
       before: { editionId: row.editionId, name: row.name },
     });
   });
-  return done(row.editionId);
+  return ok(row.editionId);
 }
 
 /** Adds a photo of the signing ceremony of an adopted edition. */
@@ -141,15 +142,15 @@ export async function addPhoto(
   editionId: number,
   file: Upload,
   captionText: string,
-): Promise<CResult<number>> {
+): Promise<CharterResult<number>> {
   const found = await getEdition(db, tambonId, editionId);
-  if (!found) return failCore("_form", "error.404");
-  if (!can(actor, "charter.sign", { tambonId })) return failCore("_form", "error.403");
+  if (!found) return missing();
+  if (!can(actor, "charter.sign", { tambonId })) return refused();
   if (found.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
   const big = tooBig<number>("photo", file);
   if (big) return big;
   const image = await processImage(file.data);
-  if (!image) return failCore("photo", "err.image");
+  if (!image) return fail("photo", "err.image");
   const caption = captionText.trim().slice(0, 300);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -175,7 +176,7 @@ export async function addPhoto(
       targetId: row!.id,
       after: { editionId, bytes: image.bytes, width: image.width, height: image.height },
     });
-    return done(row!.id);
+    return ok(row!.id);
   });
 }
 
@@ -185,14 +186,14 @@ export async function deletePhoto(
   actor: Actor,
   tambonId: number,
   photoId: number,
-): Promise<CResult<number>> {
-  if (!toId(photoId)) return failCore("_form", "error.404");
+): Promise<CharterResult<number>> {
+  if (!toId(photoId)) return missing();
   const [row] = await db
     .select({ editionId: charterPhotos.editionId })
     .from(charterPhotos)
     .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)));
-  if (!row) return failCore("_form", "error.404");
-  if (!can(actor, "charter.sign", { tambonId })) return failCore("_form", "error.403");
+  if (!row) return missing();
+  if (!can(actor, "charter.sign", { tambonId })) return refused();
   await db.transaction(async (tx) => {
     await tx
       .delete(charterPhotos)
@@ -206,5 +207,5 @@ export async function deletePhoto(
       before: { editionId: row.editionId },
     });
   });
-  return done(row.editionId);
+  return ok(row.editionId);
 }

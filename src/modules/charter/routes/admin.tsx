@@ -5,7 +5,7 @@ import { notFound } from "../../../core/errors.ts";
 import { parseId, requireId } from "../../../core/params.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { can } from "../../../core/policy.ts";
-import { emptyForm, type FormState } from "../../../core/views/form.tsx";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { listAreas, areaName } from "../../areas/public.ts";
 import { questionOutcome } from "../../decisions/public.ts";
 import { listAdoptedResolutions } from "../../groups/public.ts";
@@ -22,7 +22,7 @@ import {
   villagesOf,
 } from "../queries.ts";
 import { editionLabel } from "../present.ts";
-import { translate, type CResult } from "../result.ts";
+import { throwIfDenied, translateErrors } from "../../../core/result.ts";
 import {
   createCharter,
   startNextEdition,
@@ -37,7 +37,8 @@ import {
   setHearing,
   withdrawVote,
 } from "../commands/adoption.ts";
-import { addPhoto, addSignatory } from "../commands/signing.ts";
+import { addPhoto, addSignatory, type Upload } from "../commands/signing.ts";
+import type { Actor } from "../../../core/roles.ts";
 import { reviewNoticesOf } from "../commands/review.ts";
 import {
   addHearingMeeting,
@@ -54,7 +55,7 @@ import {
   type EditionAdminData,
 } from "../views/admin.tsx";
 import type { FailedForm } from "../views/draft.tsx";
-import { IMAGE_UPLOAD, check, query, uploadOf } from "./helpers.ts";
+import { IMAGE_UPLOAD, uploadOf } from "./helpers.ts";
 import { pillarsOf } from "../pillars.ts";
 
 /** The working group's routes: charters, editions, drafting, hearing, adoption and signing. */
@@ -103,7 +104,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     const tambon = currentTambon(req);
     authorize(req, "charter.manage", { tambonId: tambon.id });
     const body = formBody(req);
-    const result = check(await createCharter(db, req.actor, tambon.id, body));
+    const result = throwIfDenied(await createCharter(db, req.actor, tambon.id, body));
     if (result.ok)
       return reply.seeOther(
         `/t/${tambon.slug}/admin/charter-editions/${result.value.edition.id}`,
@@ -111,7 +112,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       );
     return reply.page(
       msg.t(req.lang)("manage.title"),
-      await managePage(req, { values: body, errors: translate(result.errors, req.lang) }),
+      await managePage(req, failedForm(body, result.errors, req.lang, msg)),
       { status: 422 },
     );
   });
@@ -150,7 +151,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     authorize(req, "charter.manage", { tambonId: tambon.id });
     const body = formBody(req);
     const id = requireId(req.params.id);
-    const result = check(await updateCharter(db, req.actor, tambon.id, id, body));
+    const result = throwIfDenied(await updateCharter(db, req.actor, tambon.id, id, body));
     if (result.ok)
       return reply.seeOther(
         `/t/${tambon.slug}/admin/charters/${id}`,
@@ -158,12 +159,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       );
     return reply.page(
       msg.t(req.lang)("manage.settings"),
-      await charterPage(
-        req,
-        id,
-        { values: body, errors: translate(result.errors, req.lang) },
-        null,
-      ),
+      await charterPage(req, id, failedForm(body, result.errors, req.lang, msg), null),
       { status: 422 },
     );
   });
@@ -172,7 +168,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     const tambon = currentTambon(req);
     authorize(req, "charter.manage", { tambonId: tambon.id });
     const id = requireId(req.params.id);
-    const result = check(await startNextEdition(db, req.actor, tambon.id, id));
+    const result = throwIfDenied(await startNextEdition(db, req.actor, tambon.id, id));
     if (result.ok) {
       const charter = await getCharter(db, tambon.id, id);
       return reply.seeOther(
@@ -184,7 +180,12 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     }
     return reply.page(
       msg.t(req.lang)("manage.settings"),
-      await charterPage(req, id, null, Object.values(translate(result.errors, req.lang)).join(" ")),
+      await charterPage(
+        req,
+        id,
+        null,
+        Object.values(translateErrors(result.errors, req.lang, msg)).join(" "),
+      ),
       { status: 409 },
     );
   });
@@ -202,7 +203,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     if (!found) throw notFound();
     const { charter, edition } = found;
     const t = msg.t(req.lang);
-    const q = query(req);
+    const q = req.query as Record<string, string | undefined>;
     const [hearingMeetings, choicesOfMeetings] = await Promise.all([
       hearingMeetingsOf(db, tambon.id, edition.id),
       meetingChoices(db, tambon.id),
@@ -303,15 +304,6 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     return renderEdition(req, reply, requireId(req.params.id), {}, null, 200);
   });
 
-  const stateOf = (
-    body: Record<string, string>,
-    result: CResult<unknown>,
-    lang: "th" | "en",
-  ): FormState => ({
-    values: body,
-    errors: result.ok ? {} : translate(result.errors, lang),
-  });
-
   const back = (req: FastifyRequest, id: number, anchor = "") =>
     `/t/${currentTambon(req).slug}/admin/charter-editions/${id}${anchor}`;
 
@@ -320,9 +312,11 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     authorize(req, "charter.manage", { tambonId: tambon.id });
     const id = requireId(req.params.id);
     const body = formBody(req);
-    const result = check(await updateEdition(db, req.actor, tambon.id, id, body));
+    const result = throwIfDenied(await updateEdition(db, req.actor, tambon.id, id, body));
     if (result.ok) return reply.seeOther(back(req, id), msg.t(req.lang)("manage.saved"));
-    return renderEdition(req, reply, id, { edition: stateOf(body, result, req.lang) });
+    return renderEdition(req, reply, id, {
+      edition: failedForm(body, result.errors, req.lang, msg),
+    });
   });
 
   app.post<{ Params: { id: string } }>("/admin/charter-editions/:id/draft", async (req, reply) => {
@@ -344,7 +338,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       );
     }
     const base = parseId(body.base) ?? undefined;
-    const result = check(await applyDraftOp(db, req.actor, tambon.id, id, op, base));
+    const result = throwIfDenied(await applyDraftOp(db, req.actor, tambon.id, id, op, base));
     if (result.ok) {
       const anchor =
         "key" in op ? `#c-${op.key}` : op.op === "addClause" ? `#ch-${op.chapter}` : "#h-draft";
@@ -356,7 +350,13 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     if (form.startsWith("split-")) req.query = { ...(req.query as object), split: form.slice(6) };
     if (form.startsWith("splitch-"))
       req.query = { ...(req.query as object), newChapterAt: form.slice(8) };
-    return renderEdition(req, reply, id, {}, { form, state: stateOf(body, result, req.lang) });
+    return renderEdition(
+      req,
+      reply,
+      id,
+      {},
+      { form, state: failedForm(body, result.errors, req.lang, msg) },
+    );
   });
 
   app.post<{ Params: { id: string } }>(
@@ -366,10 +366,10 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       authorize(req, "charter.draft", { tambonId: tambon.id });
       const id = requireId(req.params.id);
       const version = parseId(formBody(req).version) ?? 0;
-      const result = check(await restoreVersion(db, req.actor, tambon.id, id, version));
+      const result = throwIfDenied(await restoreVersion(db, req.actor, tambon.id, id, version));
       if (result.ok)
         return reply.seeOther(back(req, id), msg.t(req.lang)("versions.restored", { n: version }));
-      return renderEdition(req, reply, id, { adopt: stateOf({}, result, req.lang) });
+      return renderEdition(req, reply, id, { adopt: failedForm({}, result.errors, req.lang, msg) });
     },
   );
 
@@ -381,14 +381,16 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       const id = requireId(req.params.id);
       const body = formBody(req);
       const open = body.open !== "0";
-      const result = check(await setHearing(db, req.actor, tambon.id, id, open, body));
+      const result = throwIfDenied(await setHearing(db, req.actor, tambon.id, id, open, body));
       const t = msg.t(req.lang);
       if (result.ok)
         return reply.seeOther(
           back(req, id, "#h-hearing"),
           open ? t("hearing.opened") : t("hearing.closed"),
         );
-      return renderEdition(req, reply, id, { hearing: stateOf(body, result, req.lang) });
+      return renderEdition(req, reply, id, {
+        hearing: failedForm(body, result.errors, req.lang, msg),
+      });
     },
   );
 
@@ -399,7 +401,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       authorize(req, "charter.manage", { tambonId: tambon.id });
       const id = requireId(req.params.id);
       const body = formBody(req);
-      const result = check(
+      const result = throwIfDenied(
         await addHearingMeeting(db, req.actor, tambon.id, id, body.meeting ?? ""),
       );
       if (result.ok)
@@ -407,7 +409,9 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
           back(req, id, "#h-hearing-meetings"),
           msg.t(req.lang)("hearing.meetingAdded"),
         );
-      return renderEdition(req, reply, id, { meeting: stateOf(body, result, req.lang) });
+      return renderEdition(req, reply, id, {
+        meeting: failedForm(body, result.errors, req.lang, msg),
+      });
     },
   );
 
@@ -418,7 +422,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       authorize(req, "charter.manage", { tambonId: tambon.id });
       const id = requireId(req.params.id);
       const body = formBody(req);
-      const result = check(
+      const result = throwIfDenied(
         await removeHearingMeeting(db, req.actor, tambon.id, id, body.meeting ?? ""),
       );
       if (result.ok)
@@ -426,7 +430,9 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
           back(req, id, "#h-hearing-meetings"),
           msg.t(req.lang)("hearing.meetingRemoved"),
         );
-      return renderEdition(req, reply, id, { meeting: stateOf(body, result, req.lang) });
+      return renderEdition(req, reply, id, {
+        meeting: failedForm(body, result.errors, req.lang, msg),
+      });
     },
   );
 
@@ -435,13 +441,13 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     authorize(req, "charter.manage", { tambonId: tambon.id });
     const id = requireId(req.params.id);
     const body = formBody(req);
-    const result = check(await putToVote(db, req.actor, tambon.id, id, body.area ?? ""));
+    const result = throwIfDenied(await putToVote(db, req.actor, tambon.id, id, body.area ?? ""));
     if (result.ok)
       return reply.seeOther(
         `/t/${tambon.slug}/decisions/${result.value.questionId}`,
         msg.t(req.lang)("adopt.voteOpened"),
       );
-    return renderEdition(req, reply, id, { vote: stateOf(body, result, req.lang) });
+    return renderEdition(req, reply, id, { vote: failedForm(body, result.errors, req.lang, msg) });
   });
 
   app.post<{ Params: { id: string } }>(
@@ -450,9 +456,9 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       const tambon = currentTambon(req);
       authorize(req, "charter.manage", { tambonId: tambon.id });
       const id = requireId(req.params.id);
-      const result = check(await adoptByVote(db, req.actor, tambon.id, id));
+      const result = throwIfDenied(await adoptByVote(db, req.actor, tambon.id, id));
       if (result.ok) return reply.seeOther(back(req, id), msg.t(req.lang)("adopt.adopted"));
-      return renderEdition(req, reply, id, { adopt: stateOf({}, result, req.lang) });
+      return renderEdition(req, reply, id, { adopt: failedForm({}, result.errors, req.lang, msg) });
     },
   );
 
@@ -462,9 +468,9 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       const tambon = currentTambon(req);
       authorize(req, "charter.manage", { tambonId: tambon.id });
       const id = requireId(req.params.id);
-      const result = check(await withdrawVote(db, req.actor, tambon.id, id));
+      const result = throwIfDenied(await withdrawVote(db, req.actor, tambon.id, id));
       if (result.ok) return reply.seeOther(back(req, id), msg.t(req.lang)("adopt.withdrawn"));
-      return renderEdition(req, reply, id, { adopt: stateOf({}, result, req.lang) });
+      return renderEdition(req, reply, id, { adopt: failedForm({}, result.errors, req.lang, msg) });
     },
   );
 
@@ -475,45 +481,61 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       authorize(req, "charter.manage", { tambonId: tambon.id });
       const id = requireId(req.params.id);
       const body = formBody(req);
-      const result = check(
+      const result = throwIfDenied(
         await adoptByResolution(db, req.actor, tambon.id, id, body.resolution ?? ""),
       );
       if (result.ok) return reply.seeOther(back(req, id), msg.t(req.lang)("adopt.adopted"));
-      return renderEdition(req, reply, id, { resolution: stateOf(body, result, req.lang) });
+      return renderEdition(req, reply, id, {
+        resolution: failedForm(body, result.errors, req.lang, msg),
+      });
     },
   );
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/charter-editions/:id/signatories",
-    IMAGE_UPLOAD,
-    async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "charter.sign", { tambonId: tambon.id });
-      const id = requireId(req.params.id);
-      const body = formBody(req);
-      const scan = await uploadOf(req, "scan");
-      const result = check(
-        await addSignatory(db, req.actor, tambon.id, id, body, scan.data.length ? scan : null),
-      );
-      if (result.ok)
-        return reply.seeOther(back(req, id, "#h-signing"), msg.t(req.lang)("sign.added"));
-      return renderEdition(req, reply, id, { signatory: stateOf(body, result, req.lang) });
+  // A signatory (with the scan of the signed page) and a ceremony photo each come with one image.
+  const withImage = [
+    {
+      path: "signatories",
+      field: "scan",
+      form: "signatory",
+      added: "sign.added",
+      save: (
+        actor: Actor,
+        tambonId: number,
+        id: number,
+        body: Record<string, string>,
+        file: Upload,
+      ) => addSignatory(db, actor, tambonId, id, body, file.data.length ? file : null),
     },
-  );
+    {
+      path: "photos",
+      field: "photo",
+      form: "photo",
+      added: "photo.added",
+      save: (
+        actor: Actor,
+        tambonId: number,
+        id: number,
+        body: Record<string, string>,
+        file: Upload,
+      ) => addPhoto(db, actor, tambonId, id, file, body.caption ?? ""),
+    },
+  ] as const;
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/charter-editions/:id/photos",
-    IMAGE_UPLOAD,
-    async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "charter.sign", { tambonId: tambon.id });
-      const id = requireId(req.params.id);
-      const body = formBody(req);
-      const file = await uploadOf(req, "photo");
-      const result = check(await addPhoto(db, req.actor, tambon.id, id, file, body.caption ?? ""));
-      if (result.ok)
-        return reply.seeOther(back(req, id, "#h-signing"), msg.t(req.lang)("photo.added"));
-      return renderEdition(req, reply, id, { photo: stateOf(body, result, req.lang) });
-    },
-  );
+  for (const r of withImage)
+    app.post<{ Params: { id: string } }>(
+      `/admin/charter-editions/:id/${r.path}`,
+      IMAGE_UPLOAD,
+      async (req, reply) => {
+        const tambon = currentTambon(req);
+        authorize(req, "charter.sign", { tambonId: tambon.id });
+        const id = requireId(req.params.id);
+        const body = formBody(req);
+        const file = await uploadOf(req, r.field);
+        const result = throwIfDenied(await r.save(req.actor, tambon.id, id, body, file));
+        if (result.ok) return reply.seeOther(back(req, id, "#h-signing"), msg.t(req.lang)(r.added));
+        return renderEdition(req, reply, id, {
+          [r.form]: failedForm(body, result.errors, req.lang, msg),
+        });
+      },
+    );
 }

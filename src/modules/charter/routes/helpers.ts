@@ -5,7 +5,6 @@ import { can } from "../../../core/policy.ts";
 import type { Db } from "../../../core/db/index.ts";
 import { getEdition, type CharterRow, type EditionRow } from "../queries.ts";
 import { requireId } from "../../../core/params.ts";
-import { isForbidden, isNotFound, type CResult } from "../result.ts";
 import type { Upload } from "../commands/signing.ts";
 import { IMAGE_MAX_BYTES } from "../images.ts";
 import { readUploads, uploadRoute } from "../../../core/uploads.ts";
@@ -47,21 +46,6 @@ export async function loadEdition(
   return { ...found, slug: tambon.slug };
 }
 
-/** Throws 404 / 403 when a command found nothing of this tambon or was not allowed. */
-export function check<T>(result: CResult<T>): CResult<T> {
-  if (isNotFound(result)) throw notFound();
-  if (isForbidden(result)) throw forbidden(true);
-  return result;
-}
-
-/** The query string as plain strings. */
-export function query(req: FastifyRequest): Record<string, string | undefined> {
-  const q = (req.query ?? {}) as Record<string, unknown>;
-  const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(q)) out[k] = typeof v === "string" ? v : undefined;
-  return out;
-}
-
 /** The uploaded file of a multipart form field (empty when none was chosen). */
 export async function uploadOf(req: FastifyRequest, field: string): Promise<Upload> {
   const { files, tooMany } = readUploads(req, field);
@@ -69,12 +53,6 @@ export async function uploadOf(req: FastifyRequest, field: string): Promise<Uplo
   if (!file) return { data: Buffer.alloc(0), filename: "" };
   // More files than the form takes: refused like an oversize one.
   return { data: file.data, filename: file.filename, truncated: file.truncated || tooMany };
-}
-
-/** A Content-Disposition header value with a UTF-8 file name. */
-export function disposition(kind: "inline" | "attachment", filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 /** The site's own origin as the visitor reached it (for links in exports and share cards). */

@@ -7,10 +7,11 @@ import { authorize, currentTambon, formBody, viewCtx } from "../../../core/http.
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { parseId, parsePage, requireId } from "../../../core/params.ts";
+import { pageHref, paged } from "../../../core/paging.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { wordDiff } from "../../../core/text-diff.ts";
 import { csvCell } from "../../../core/csv.ts";
-import { emptyForm, type FormState } from "../../../core/views/form.tsx";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { ViewContext } from "../../../core/views/ctx.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { questionOutcome } from "../../decisions/public.ts";
@@ -25,6 +26,7 @@ import { participation } from "../hearing.ts";
 import {
   commentCounts,
   commentsOf,
+  countComments,
   currentEdition,
   docsOf,
   editionsOf,
@@ -45,7 +47,8 @@ import {
   type EditionRow,
 } from "../queries.ts";
 import { clauseLabel, dateIn, editionLabel, num } from "../present.ts";
-import { translate } from "../result.ts";
+import { orThrow, throwIfDenied, translateErrors } from "../../../core/result.ts";
+import { sendDownload } from "../../../core/download.ts";
 import { registryCsv, registryEntry } from "../registry.ts";
 import { registrySources } from "../registry-data.ts";
 import { pdfAvailable, pdfKey, renderPdf } from "../pdf.ts";
@@ -68,7 +71,7 @@ import { CardPage, PrintPage } from "../views/print.tsx";
 import { textIn } from "../views/common.tsx";
 import { cardImage } from "../card-image.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
-import { canReadDrafts, check, disposition, loadEdition, originOf, query } from "./helpers.ts";
+import { canReadDrafts, loadEdition, originOf } from "./helpers.ts";
 
 /** The page of an edition (or the charter's stable page), with everything it shows. */
 async function editionPageData(
@@ -315,7 +318,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
         signatories={p.signatories}
         onlineUrl={`${originOf(req)}/t/${p.slug}/charter-editions/${p.edition.id}`}
         backUrl={`/t/${p.slug}/charter-editions/${p.edition.id}`}
-        noPdf={query(req).nopdf === "1"}
+        noPdf={(req.query as Record<string, string | undefined>).nopdf === "1"}
       />,
     );
   });
@@ -348,11 +351,13 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
       if (page.status !== 200) throw notFound();
       const pdf = await renderPdf(printPath, pdfKey(page.body.toString("utf8") + lang), fetch);
       const name = `${p.version.doc.title} ${editionLabel(p.edition, lang, "arabic")}.pdf`;
-      return reply
-        .header("content-type", "application/pdf")
-        .header("content-disposition", disposition("inline", name))
-        .header("cache-control", req.actor.user ? "private, no-store" : "no-cache")
-        .send(pdf);
+      return sendDownload(reply, {
+        type: "pdf",
+        name,
+        body: pdf,
+        inline: true,
+        cache: req.actor.user ? "private, no-store" : "no-cache",
+      });
     },
   );
 
@@ -461,7 +466,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
 
   app.get<{ Params: { id: string } }>("/charter-editions/:id/diff", async (req, reply) => {
     const { charter, edition, slug } = await loadEdition(req, db, req.params.id);
-    const q = query(req);
+    const q = req.query as Record<string, string | undefined>;
     const t = msg.t(req.lang);
     const d = charter.digits;
     const shown = await shownVersion(db, edition);
@@ -528,22 +533,20 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   ) => {
     const { charter, edition, slug } = await loadEdition(req, db, id);
     const tambonId = edition.tambonId;
-    const q = query(req);
+    const q = req.query as Record<string, string | undefined>;
     const t = msg.t(req.lang);
     const current = await shownVersion(db, edition);
     const clauseParam = q.clause;
     const key = clauseParam && clauseParam !== "preamble" ? requireId(clauseParam) : null;
-    const page = parsePage(q.page);
-    const per = 50;
     const status = (["open", "accepted", "declined"] as const).find((s) => s === q.status);
-    let items = await commentItems(db, req, charter, edition, current.doc, {
-      clauseKey: key,
-      preamble: clauseParam === "preamble",
-      status,
-      ...(clauseParam ? {} : { limit: per + 1, offset: (page - 1) * per }),
-    });
-    const more = !clauseParam && items.length > per;
-    if (more) items = items.slice(0, per);
+    const filter = { clauseKey: key, preamble: clauseParam === "preamble", status };
+    const load = (window = {}) =>
+      commentItems(db, req, charter, edition, current.doc, { ...filter, ...window });
+    // The comments on one clause are few and shown together; the whole list is paged.
+    const list = clauseParam
+      ? null
+      : await paged(parsePage(q.page), () => countComments(db, tambonId, edition.id, filter), load);
+    const items = list ? list.items : await load();
     const number = key != null ? numberDoc(current.doc).clause.get(key) : undefined;
     const heading =
       clauseParam === "preamble"
@@ -564,7 +567,6 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
       kind: "comment",
       proposedText: clause?.text ?? "",
     };
-    const base = `/t/${slug}/charter-editions/${edition.id}/comments?${status ? `status=${status}&` : ""}page=`;
     return {
       title: heading,
       body: (
@@ -590,10 +592,13 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
           }
           declineFor={declineFor}
           filter={status ?? ""}
-          pager={{
-            prev: page > 1 ? `${base}${page - 1}` : null,
-            next: more ? `${base}${page + 1}` : null,
-          }}
+          pager={
+            list && {
+              ...list,
+              href: (n: number) =>
+                pageHref(`/t/${slug}/charter-editions/${edition.id}/comments`, { status }, n),
+            }
+          }
         />
       ),
     };
@@ -608,7 +613,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const tambon = currentTambon(req);
     authorize(req, "charter.comment", { tambonId: tambon.id });
     const body = formBody(req);
-    const result = check(
+    const result = throwIfDenied(
       await addComment(db, req.actor, tambon.id, requireId(req.params.id), {
         about: body.about ?? "",
         kind: body.kind ?? "comment",
@@ -616,14 +621,15 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
         proposedText: body.proposedText ?? "",
       }),
     );
-    const q = query(req);
+    const q = req.query as Record<string, string | undefined>;
     const back = `/t/${tambon.slug}/charter-editions/${requireId(req.params.id)}/comments${q.clause ? `?clause=${encodeURIComponent(q.clause)}` : ""}`;
     if (result.ok)
       return reply.seeOther(`${back}#comment-${result.value}`, msg.t(req.lang)("comments.sent"));
-    const p = await commentsPage(req, req.params.id, {
-      values: body,
-      errors: translate(result.errors, req.lang),
-    });
+    const p = await commentsPage(
+      req,
+      req.params.id,
+      failedForm(body, result.errors, req.lang, msg),
+    );
     return reply.page(p.title, p.body, { status: 422 });
   });
 
@@ -638,13 +644,15 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const tambon = currentTambon(req);
     authorize(req, "charter.comment", { tambonId: tambon.id });
     const id = requireId(req.params.id);
-    const result = check(
+    const result = throwIfDenied(
       await rateSuggestion(db, req.actor, tambon.id, id, formBody(req).rating ?? ""),
     );
     if (!result.ok)
       return reply.page(
         msg.t(req.lang)("comments.title"),
-        <p class="error">{Object.values(translate(result.errors, req.lang)).join(" ")}</p>,
+        <p class="error">
+          {Object.values(translateErrors(result.errors, req.lang, msg)).join(" ")}
+        </p>,
         { status: 422 },
       );
     return reply.seeOther(
@@ -657,11 +665,13 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const tambon = currentTambon(req);
     authorize(req, "charter.decide", { tambonId: tambon.id });
     const id = requireId(req.params.id);
-    const result = check(await acceptSuggestion(db, req.actor, tambon.id, id));
+    const result = throwIfDenied(await acceptSuggestion(db, req.actor, tambon.id, id));
     if (!result.ok)
       return reply.page(
         msg.t(req.lang)("comments.title"),
-        <p class="error">{Object.values(translate(result.errors, req.lang)).join(" ")}</p>,
+        <p class="error">
+          {Object.values(translateErrors(result.errors, req.lang, msg)).join(" ")}
+        </p>,
         { status: 422 },
       );
     return reply.seeOther(
@@ -675,7 +685,9 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     authorize(req, "charter.decide", { tambonId: tambon.id });
     const id = requireId(req.params.id);
     const body = formBody(req);
-    const result = check(await declineSuggestion(db, req.actor, tambon.id, id, body.reason ?? ""));
+    const result = throwIfDenied(
+      await declineSuggestion(db, req.actor, tambon.id, id, body.reason ?? ""),
+    );
     if (result.ok)
       return reply.seeOther(
         commentBack(tambon.slug, result.value, id),
@@ -686,7 +698,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     req.query = { clause: c.clauseKey == null ? "preamble" : String(c.clauseKey) };
     const p = await commentsPage(req, String(c.editionId), emptyForm(), {
       id,
-      state: { values: body, errors: translate(result.errors, req.lang) },
+      state: failedForm(body, result.errors, req.lang, msg),
     });
     return reply.page(p.title, p.body, { status: 422 });
   });
@@ -742,7 +754,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
                 values: { about: "general", kind: "comment", ...form.values },
                 errors: form.errors,
               },
-          showAll: query(req).all === "1",
+          showAll: (req.query as Record<string, string | undefined>).all === "1",
           meetings: meetings.filter(
             (m) => m.isPublic || can(req.actor, "charter.manage", { tambonId }),
           ),
@@ -762,7 +774,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const tambon = currentTambon(req);
     authorize(req, "charter.hearing", { tambonId: tambon.id });
     const body = formBody(req);
-    const result = check(
+    const result = throwIfDenied(
       await recordHearingInput(db, req.actor, tambon.id, requireId(req.params.id), {
         name: body.name ?? "",
         village: body.village ?? "",
@@ -779,10 +791,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
       );
     return reply.page(
       msg.t(req.lang)("hearing.title"),
-      await hearingPage(req, req.params.id, {
-        values: body,
-        errors: translate(result.errors, req.lang),
-      }),
+      await hearingPage(req, req.params.id, failedForm(body, result.errors, req.lang, msg)),
       { status: 422 },
     );
   });
@@ -825,7 +834,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
       return { title: t("follow.title"), body: <p class="notice">{t("follow.onlyAdopted")}</p> };
     const { rows, version } = await followRows(charter, edition);
     const canEdit = can(req.actor, "charter.followUp", { tambonId: edition.tambonId });
-    const q = query(req);
+    const q = req.query as Record<string, string | undefined>;
     const clauseKey = q.clause !== undefined ? requireId(q.clause) : null;
     if (clauseKey !== null) {
       const row = rows.find((r) => r.key === clauseKey);
@@ -915,13 +924,11 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
         ),
       ].join("\r\n") +
       "\r\n";
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header(
-        "content-disposition",
-        disposition("attachment", `charter-${edition.id}-follow-up.csv`),
-      )
-      .send(csv);
+    return sendDownload(reply, {
+      type: "csv",
+      name: `charter-${edition.id}-follow-up.csv`,
+      body: csv,
+    });
   });
 
   app.post<{ Params: { id: string } }>("/charter-editions/:id/follow-up", async (req, reply) => {
@@ -929,7 +936,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     authorize(req, "charter.followUp", { tambonId: tambon.id });
     const body = formBody(req);
     const id = requireId(req.params.id);
-    const result = check(
+    const result = throwIfDenied(
       await setClauseProgress(db, req.actor, tambon.id, id, {
         clause: body.clause ?? "",
         status: body.status ?? "",
@@ -940,7 +947,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     if (result.ok) return reply.seeOther(back, msg.t(req.lang)("follow.statusSaved"));
     req.query = { clause: body.clause ?? "" };
     const p = await followPage(req, req.params.id, {
-      status: { values: body, errors: translate(result.errors, req.lang) },
+      status: failedForm(body, result.errors, req.lang, msg),
     });
     return reply.page(p.title, p.body, { status: 422 });
   });
@@ -950,7 +957,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     authorize(req, "charter.followUp", { tambonId: tambon.id });
     const body = formBody(req);
     const id = requireId(req.params.id);
-    const result = check(
+    const result = throwIfDenied(
       await addClauseLink(db, req.actor, tambon.id, id, {
         clause: body.clause ?? "",
         targetType: body.targetType ?? "",
@@ -963,7 +970,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     if (result.ok) return reply.seeOther(back, msg.t(req.lang)("follow.linkAdded"));
     req.query = { clause: body.clause ?? "" };
     const p = await followPage(req, req.params.id, {
-      link: { values: body, errors: translate(result.errors, req.lang) },
+      link: failedForm(body, result.errors, req.lang, msg),
     });
     return reply.page(p.title, p.body, { status: 422 });
   });
@@ -971,14 +978,13 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.post<{ Params: { id: string } }>("/charter-links/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.followUp", { tambonId: tambon.id });
-    const result = check(
+    const value = orThrow(
       await deleteClauseLink(db, req.actor, tambon.id, requireId(req.params.id)),
     );
-    if (!result.ok) throw notFound();
-    const editions = await editionsOf(db, tambon.id, result.value.charterId);
+    const editions = await editionsOf(db, tambon.id, value.charterId);
     const inForce = currentEdition(editions) ?? editions[0];
     return reply.seeOther(
-      `/t/${tambon.slug}/charter-editions/${inForce!.id}/follow-up?clause=${result.value.clauseKey}`,
+      `/t/${tambon.slug}/charter-editions/${inForce!.id}/follow-up?clause=${value.clauseKey}`,
       msg.t(req.lang)("follow.linkDeleted"),
     );
   });
@@ -1002,7 +1008,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
         ),
       );
     if (!row?.scan) throw notFound();
-    const thumb = query(req).size === "thumb" && row.thumb;
+    const thumb = (req.query as Record<string, string | undefined>).size === "thumb" && row.thumb;
     return reply
       .header("content-type", thumb ? "image/webp" : (row.mime ?? "application/octet-stream"))
       .header("cache-control", "public, max-age=3600")
@@ -1013,10 +1019,11 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.post<{ Params: { id: string } }>("/charter-signatories/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.sign", { tambonId: tambon.id });
-    const result = check(await deleteSignatory(db, req.actor, tambon.id, requireId(req.params.id)));
-    if (!result.ok) throw notFound();
+    const value = orThrow(
+      await deleteSignatory(db, req.actor, tambon.id, requireId(req.params.id)),
+    );
     return reply.seeOther(
-      `/t/${tambon.slug}/admin/charter-editions/${result.value}#h-signing`,
+      `/t/${tambon.slug}/admin/charter-editions/${value}#h-signing`,
       msg.t(req.lang)("sign.deleted"),
     );
   });
@@ -1024,7 +1031,7 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.get<{ Params: { id: string } }>("/charter-photos/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.read", { tambonId: tambon.id });
-    const thumb = query(req).size === "thumb";
+    const thumb = (req.query as Record<string, string | undefined>).size === "thumb";
     const [row] = await db
       .select({ data: thumb ? charterPhotos.thumb : charterPhotos.data, mime: charterPhotos.mime })
       .from(charterPhotos)
@@ -1042,10 +1049,9 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   app.post<{ Params: { id: string } }>("/charter-photos/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.sign", { tambonId: tambon.id });
-    const result = check(await deletePhoto(db, req.actor, tambon.id, requireId(req.params.id)));
-    if (!result.ok) throw notFound();
+    const value = orThrow(await deletePhoto(db, req.actor, tambon.id, requireId(req.params.id)));
     return reply.seeOther(
-      `/t/${tambon.slug}/admin/charter-editions/${result.value}#h-signing`,
+      `/t/${tambon.slug}/admin/charter-editions/${value}#h-signing`,
       msg.t(req.lang)("photo.deleted"),
     );
   });
@@ -1065,13 +1071,11 @@ export async function charterPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const tambon = currentTambon(req);
     authorize(req, "charter.read", { tambonId: tambon.id });
     const entries = await registryFor(req, db, [tambon]);
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header(
-        "content-disposition",
-        disposition("attachment", `charter-registry-${tambon.slug}.csv`),
-      )
-      .send(registryCsv(entries, req.lang));
+    return sendDownload(reply, {
+      type: "csv",
+      name: `charter-registry-${tambon.slug}.csv`,
+      body: registryCsv(entries, req.lang),
+    });
   });
 }
 
@@ -1086,10 +1090,11 @@ export function networkRegistryRoutes(app: FastifyInstance, deps: ModuleDeps): v
   });
   app.get("/charter-registry.csv", async (req, reply) => {
     const entries = await registryFor(req, db, [...deps.tambons.all()]);
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header("content-disposition", disposition("attachment", "charter-registry.csv"))
-      .send(registryCsv(entries, req.lang));
+    return sendDownload(reply, {
+      type: "csv",
+      name: "charter-registry.csv",
+      body: registryCsv(entries, req.lang),
+    });
   });
 }
 

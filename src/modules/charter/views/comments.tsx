@@ -4,6 +4,7 @@ import type { DiffPart } from "../../../core/text-diff.ts";
 import type { CommentView, CharterRow, EditionRow } from "../queries.ts";
 import { RATINGS } from "../edition.ts";
 import { dateTimeIn, editionLabel, num } from "../present.ts";
+import { Pager } from "../../../core/views/pager.tsx";
 import { ErrorList, FormError, Paras, Select, TextArea, textIn, useT } from "./common.tsx";
 import { DiffText } from "./lists.tsx";
 
@@ -147,7 +148,8 @@ export function CommentsPage(props: {
   form: FormState;
   declineFor?: { id: number; state: FormState };
   filter: string;
-  pager: { prev: string | null; next: string | null };
+  /** The whole list is paged; the comments on one clause are not. */
+  pager: { page: number; pages: number; total: number; href: (page: number) => string } | null;
 }) {
   const { lang, tambon, path } = useCtx();
   const t = useT();
@@ -227,12 +229,7 @@ export function CommentsPage(props: {
             ))}
           </ul>
         )}
-        {(props.pager.prev || props.pager.next) && (
-          <nav class="pager" aria-label={t("comments.title")}>
-            {props.pager.prev && <a href={props.pager.prev}>←</a>}{" "}
-            {props.pager.next && <a href={props.pager.next}>→</a>}
-          </nav>
-        )}
+        {props.pager && <Pager {...props.pager} label={t("comments.title")} />}
       </section>
       {open && props.can.comment && (
         <section aria-labelledby="h-add-comment">
