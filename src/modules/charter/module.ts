@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import type { PageSection, TambonModule } from "../../core/modules.ts";
-import { allow, allowPublic, can } from "../../core/policy.ts";
-import { registerStyles } from "../../core/views/assets.ts";
+import { can } from "../../core/policy.ts";
 import { tambons } from "../../core/db/schema.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 import { msg } from "./messages.ts";
@@ -22,21 +21,6 @@ import {
   charterSignatories,
   charters,
 } from "./schema.ts";
-
-registerStyles(readFileSync(new URL("./charter.css", import.meta.url), "utf8"));
-
-// Reading adopted editions and editions in hearing is public; drafts are for the tambon's members.
-allowPublic("charter.read");
-allow("charter.readDraft", () => true);
-// Members (any role, or an active membership) comment on drafts and rate suggestions.
-allow("charter.comment", () => true);
-allow("charter.manage", ["admin", "working_group"]);
-allow("charter.draft", ["admin", "working_group"]);
-allow("charter.decide", ["admin", "working_group"]);
-allow("charter.hearing", ["admin", "facilitator", "working_group"]);
-allow("charter.sign", ["admin", "working_group", "facilitator", "editor"]);
-allow("charter.followUp", ["admin", "working_group"]);
-allow("charter.admin", ["admin", "working_group", "facilitator", "editor"]);
 
 async function slugOf(db: DbOrTx, id: number): Promise<string> {
   const [row] = await db.select({ slug: tambons.slug }).from(tambons).where(eq(tambons.id, id));
@@ -133,6 +117,21 @@ export const charterModule: TambonModule = {
       run: async (deps) => void (await sendReviewReminders(deps.database.db)),
     },
   ],
+  access: [
+    // Reading adopted editions and editions in hearing is public; drafts are for the tambon's members.
+    { action: "charter.read", allow: "public" },
+    { action: "charter.readDraft", allow: () => true },
+    // Members (any role, or an active membership) comment on drafts and rate suggestions.
+    { action: "charter.comment", allow: () => true },
+    { action: "charter.manage", allow: ["admin", "working_group"] },
+    { action: "charter.draft", allow: ["admin", "working_group"] },
+    { action: "charter.decide", allow: ["admin", "working_group"] },
+    { action: "charter.hearing", allow: ["admin", "facilitator", "working_group"] },
+    { action: "charter.sign", allow: ["admin", "working_group", "facilitator", "editor"] },
+    { action: "charter.followUp", allow: ["admin", "working_group"] },
+    { action: "charter.admin", allow: ["admin", "working_group", "facilitator", "editor"] },
+  ],
+  styles: [readFileSync(new URL("./charter.css", import.meta.url), "utf8")],
   sections: [
     { on: "areas.area", section: areaSection1 },
     { on: "groups.process", section: stepSection2 },

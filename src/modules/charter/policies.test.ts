@@ -2,7 +2,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { can } from "../../core/policy.ts";
 import { ANONYMOUS, type Actor, type Role } from "../../core/roles.ts";
-import "./module.ts";
+import { installModules } from "../../core/install.ts";
+import { modules } from "../index.ts";
+
+installModules(modules);
 
 const TAMBON = 7;
 const OTHER = 8;
