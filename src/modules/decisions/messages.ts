@@ -264,3 +264,6 @@ export const msg = defineMessages("decisions", {
     en: "Your notifications from {tambon}",
   },
 });
+
+/** The message keys of the decisions module (its commands fail with these or core's). */
+export type DecisionsKey = keyof typeof msg.messages;

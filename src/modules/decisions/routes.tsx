@@ -6,15 +6,17 @@ import { can } from "../../core/policy.ts";
 import { notFound, forbidden } from "../../core/errors.ts";
 import { parseId, parsePage, requireId } from "../../core/params.ts";
 import { core } from "../../core/i18n/messages.ts";
-import { emptyForm, type FormState } from "../../core/views/form.tsx";
-import { translateErrors } from "../../core/result.ts";
+import { emptyForm, failedForm, type FormState } from "../../core/views/form.tsx";
+import { orThrow, throwIfDenied } from "../../core/result.ts";
+import { paged } from "../../core/paging.ts";
+import { sendDownload } from "../../core/download.ts";
 import { renderMarkdown } from "../../core/markdown.ts";
 import { users } from "../../core/db/schema.ts";
 import { useCtx } from "../../core/views/ctx.ts";
 import { Form } from "../../core/views/form.tsx";
 import { formatDateTime } from "../../core/dates.ts";
 import { listAreas, areaName } from "../areas/public.ts";
-import { msg } from "./messages.ts";
+import { msg, type DecisionsKey } from "./messages.ts";
 import {
   alternativeVersions,
   alternatives,
@@ -58,8 +60,6 @@ import { approvalChart } from "./chart.ts";
 import { findReceipt } from "./secret-ballots.ts";
 import type { TallyResult } from "./tally.ts";
 import type { Phase } from "./phases.ts";
-
-const PAGE = 20;
 
 function NotificationsPage(props: {
   items: { id: number; text: string; at: Date; read: boolean; href: string | null }[];
@@ -137,18 +137,31 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     if (phase) conds.push(eq(questions.phase, phase));
     const area = parseId(q.area);
     if (area) conds.push(eq(questions.areaId, area));
-    const rows = await db
-      .select({
-        q: questions,
-        alts: sql<number>`(select count(*) from ${alternatives} a where a.question_id = ${questions.id})`,
-      })
-      .from(questions)
-      .where(and(...conds))
-      .orderBy(desc(questions.id))
-      .limit(PAGE + 1)
-      .offset((page - 1) * PAGE);
+    const list = await paged(
+      page,
+      async () =>
+        Number(
+          (
+            await db
+              .select({ n: count() })
+              .from(questions)
+              .where(and(...conds))
+          )[0]?.n ?? 0,
+        ),
+      ({ limit, offset }) =>
+        db
+          .select({
+            q: questions,
+            alts: sql<number>`(select count(*) from ${alternatives} a where a.question_id = ${questions.id})`,
+          })
+          .from(questions)
+          .where(and(...conds))
+          .orderBy(desc(questions.id))
+          .limit(limit)
+          .offset(offset),
+    );
     const areas = await areaOptions(tambon.id, req.lang);
-    const items: QuestionItem[] = rows.slice(0, PAGE).map((r) => ({
+    const items: QuestionItem[] = list.items.map((r) => ({
       id: r.q.id,
       title: r.q.title,
       phase: r.q.phase,
@@ -163,8 +176,9 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
         phase={phase ?? ""}
         area={q.area ?? ""}
         areas={areas}
-        page={page}
-        more={rows.length > PAGE}
+        page={list.page}
+        pages={list.pages}
+        total={list.total}
         canOpen={can(req.actor, "question.open", { tambonId: tambon.id })}
       />,
     );
@@ -198,10 +212,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     if (!result.ok) {
       return reply.page(
         msg.t(req.lang)("list.new"),
-        await newPage(req, {
-          values: body,
-          errors: translateErrors(result.errors, req.lang),
-        }),
+        await newPage(req, failedForm(body, throwIfDenied(result).errors, req.lang, msg)),
         { status: 422 },
       );
     }
@@ -273,9 +284,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const body = formBody(req);
     const result = await addAlternative(db, req.actor, tambon.id, id, body);
     if (!result.ok) {
-      if (result.errors._form)
-        throw result.errors._form.key === "error.404" ? notFound() : forbidden(true);
-      const form = { values: body, errors: translateErrors(result.errors, req.lang) };
+      const form = failedForm(body, throwIfDenied(result).errors, req.lang, msg);
       return reply.page(msg.t(req.lang)("alt.add"), await questionPage(req, id, form), {
         status: 422,
       });
@@ -287,7 +296,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const tambon = currentTambon(req);
     requireUser(req);
     const result = await advancePhase(db, req.actor, tambon.id, requireId(req.params.id));
-    if (!result.ok) throw result.errors._form?.key === "error.404" ? notFound() : forbidden(true);
+    orThrow(result);
     return reply.seeOther(
       `/t/${tambon.slug}/decisions/${requireId(req.params.id)}`,
       msg.t(req.lang)("phase.moved"),
@@ -298,7 +307,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const tambon = currentTambon(req);
     requireUser(req);
     const result = await cancelQuestion(db, req.actor, tambon.id, requireId(req.params.id));
-    if (!result.ok) throw result.errors._form?.key === "error.404" ? notFound() : forbidden(true);
+    orThrow(result);
     return reply.seeOther(
       `/t/${tambon.slug}/decisions/${requireId(req.params.id)}`,
       msg.t(req.lang)("phase.moved"),
@@ -406,10 +415,8 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const body = formBody(req);
     const result = await editAlternative(db, req.actor, tambon.id, id, body);
     if (!result.ok) {
-      if (result.errors._form)
-        throw result.errors._form.key === "error.404" ? notFound() : forbidden(true);
       const p = await alternativePage(req, id, {
-        edit: { values: body, errors: translateErrors(result.errors, req.lang) },
+        edit: failedForm(body, throwIfDenied(result).errors, req.lang, msg),
       });
       return reply.page(p.title, p.node, { status: 422 });
     }
@@ -424,7 +431,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     requireUser(req);
     const id = requireId(req.params.id);
     const result = await setSupport(db, req.actor, tambon.id, id, formBody(req).support === "1");
-    if (!result.ok) throw result.errors._form?.key === "error.404" ? notFound() : forbidden(true);
+    orThrow(result);
     const found = await getAlternative(db, tambon.id, id);
     return reply.seeOther(
       `/t/${tambon.slug}/decisions/${found!.question.id}`,
@@ -439,10 +446,8 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const body = formBody(req);
     const result = await addSuggestion(db, req.actor, tambon.id, id, body.suggestion ?? "");
     if (!result.ok) {
-      if (result.errors._form)
-        throw result.errors._form.key === "error.404" ? notFound() : forbidden(true);
       const p = await alternativePage(req, id, {
-        suggestion: { values: body, errors: translateErrors(result.errors, req.lang) },
+        suggestion: failedForm(body, throwIfDenied(result).errors, req.lang, msg),
       });
       return reply.page(p.title, p.node, { status: 422 });
     }
@@ -463,7 +468,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     requireUser(req);
     const s = await suggestionTarget(tambon.id, requireId(req.params.id));
     const result = await rateSuggestion(db, req.actor, tambon.id, s.id, formBody(req).rating ?? "");
-    if (!result.ok) throw result.errors._form?.key === "error.403" ? forbidden(true) : notFound();
+    orThrow(result);
     return reply.seeOther(
       `/t/${tambon.slug}/alternatives/${s.alternativeId}`,
       core.t(req.lang)("form.saved"),
@@ -481,7 +486,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
       s.id,
       formBody(req).fulfilled === "1",
     );
-    if (!result.ok) throw result.errors._form?.key === "error.403" ? forbidden(true) : notFound();
+    orThrow(result);
     return reply.seeOther(
       `/t/${tambon.slug}/alternatives/${s.alternativeId}`,
       core.t(req.lang)("form.saved"),
@@ -543,20 +548,20 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const result = await castBallot(db, req.actor, tambon.id, id, raw, forUser);
     const t = msg.t(req.lang);
     if (!result.ok) {
-      if (result.error === "notFound") throw notFound();
-      if (result.error === "forbidden") throw forbidden(true);
-      const status = result.error === "ballot.badGrade" ? 422 : 409;
+      const error = throwIfDenied(result).errors._form?.key ?? "ballot.badGrade";
+      const status = error === "ballot.badGrade" ? 422 : 409;
       const typed: Record<string, number> = {};
       for (const [k, v] of Object.entries(raw))
         if (Number.isInteger(Number(v))) typed[k] = Number(v);
       return reply.page(
         t("ballot.title"),
-        await ballotPage(req, id, t(result.error), typed, body.member ?? ""),
+        await ballotPage(req, id, t(error as DecisionsKey), typed, body.member ?? ""),
         { status },
       );
     }
-    const flash = result.receipt
-      ? `${t("ballot.saved")} — ${t("ballot.receipt", { code: result.receipt })}`
+    const { receipt } = result.value;
+    const flash = receipt
+      ? `${t("ballot.saved")} — ${t("ballot.receipt", { code: receipt })}`
       : t("ballot.saved");
     return reply.seeOther(`/t/${tambon.slug}/decisions/${id}`, flash);
   });
@@ -633,9 +638,8 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const result = await withdrawBallot(db, req.actor, tambon.id, id);
     const t = msg.t(req.lang);
     if (!result.ok) {
-      if (result.error === "notFound") throw notFound();
-      if (result.error === "forbidden") throw forbidden(true);
-      return reply.page(t("ballot.title"), await ballotPage(req, id, t(result.error)), {
+      const error = (throwIfDenied(result).errors._form?.key ?? "ballot.closed") as DecisionsKey;
+      return reply.page(t("ballot.title"), await ballotPage(req, id, t(error)), {
         status: 409,
       });
     }
@@ -662,10 +666,11 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
         : can(req.actor, "question.participate", { tambonId: tambon.id });
     if (!allowed) throw forbidden(!!req.actor.user);
     const data = await exportQuestion(db, tambon.id, found.question.id);
-    return reply
-      .header("content-type", "application/json; charset=utf-8")
-      .header("content-disposition", `attachment; filename="question-${found.question.id}.json"`)
-      .send(JSON.stringify(data, null, 1));
+    return sendDownload(reply, {
+      type: "json",
+      name: `question-${found.question.id}.json`,
+      body: JSON.stringify(data, null, 1),
+    });
   });
 
   // ---- delegations
@@ -828,8 +833,8 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     };
     const result = await setDelegation(db, req.actor, tambon.id, input);
     if (!result.ok) {
-      if (result.error === "notFound") throw notFound();
-      const p = await delegationsPage(req, t(result.error), 422);
+      const error = (throwIfDenied(result).errors._form?.key ?? "del.choose") as DecisionsKey;
+      const p = await delegationsPage(req, t(error), 422);
       return reply.page(t("del.title"), p.node, { status: 422 });
     }
     return reply.seeOther(`/t/${tambon.slug}/delegations`, t("del.saved"));
@@ -838,8 +843,7 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   app.post<{ Params: { id: string } }>("/delegations/:id/revoke", async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
-    if (!(await revokeDelegation(db, req.actor, tambon.id, requireId(req.params.id))))
-      throw notFound();
+    orThrow(await revokeDelegation(db, req.actor, tambon.id, requireId(req.params.id)));
     return reply.seeOther(`/t/${tambon.slug}/delegations`, msg.t(req.lang)("del.revoked"));
   });
 
@@ -988,14 +992,8 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const body = formBody(req);
     const result = await savePolicy(db, req.actor, tambon.id, body, id);
     if (!result.ok) {
-      if (result.errors._form?.key === "error.404") throw notFound();
-      return {
-        page: await policiesPage(
-          req,
-          { values: body, errors: translateErrors(result.errors, req.lang) },
-          id ?? null,
-        ),
-      };
+      const form = failedForm(body, throwIfDenied(result).errors, req.lang, msg);
+      return { page: await policiesPage(req, form, id ?? null) };
     }
     return { redirect: `/t/${tambon.slug}/admin/decision-policies` };
   };
@@ -1011,6 +1009,4 @@ export async function decisionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     if (r.redirect) return reply.seeOther(r.redirect, msg.t(req.lang)("pol.saved"));
     return reply.page(msg.t(req.lang)("admin.policies"), r.page, { status: 422 });
   });
-
-  void count;
 }

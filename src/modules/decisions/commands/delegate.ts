@@ -17,10 +17,9 @@ import { ALLOWED } from "../phases.ts";
 import { notify } from "./notify.ts";
 import { msg } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
-
-/** Why a delegation was refused (message keys of the decisions dictionary). */
-export type DelegationError =
-  "del.self" | "del.outside" | "del.closed" | "ballot.noRight" | "notFound";
+import { fail, missing, ok, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { DecisionsKey } from "../messages.ts";
 
 /** What to delegate: scope, its area or question, and the trustee (null blocks broader scopes). */
 export interface DelegationInput {
@@ -48,35 +47,33 @@ export async function setDelegation(
   tambonId: number,
   input: DelegationInput,
   now?: Date,
-): Promise<{ ok: true } | { ok: false; error: DelegationError }> {
+): Promise<Result<true, DecisionsKey | CoreKey>> {
   const me = actor.user;
-  if (!me || !(await hasVotingRight(db, tambonId, me.id)))
-    return { ok: false, error: "ballot.noRight" };
+  if (!me || !(await hasVotingRight(db, tambonId, me.id))) return fail("_form", "ballot.noRight");
   let areaId: number | null = null;
   let questionId: number | null = null;
   let scopeLabel = "";
   if (input.scope === "area") {
     const area = await getArea(db, tambonId, parseId(input.areaId) ?? 0);
-    if (!area) return { ok: false, error: "notFound" };
+    if (!area) return missing();
     areaId = area.id;
     scopeLabel = area.nameTh;
   } else if (input.scope === "question") {
     const found = await getQuestion(db, tambonId, parseId(input.questionId) ?? 0);
-    if (!found) return { ok: false, error: "notFound" };
-    if (!ALLOWED.delegate(found.question.phase)) return { ok: false, error: "del.closed" };
+    if (!found) return missing();
+    if (!ALLOWED.delegate(found.question.phase)) return fail("_form", "del.closed");
     questionId = found.question.id;
     scopeLabel = found.question.title;
-  } else if (input.scope !== "tambon") return { ok: false, error: "notFound" };
+  } else if (input.scope !== "tambon") return missing();
   if (input.trusteeId !== null) {
-    if (input.trusteeId === me.id) return { ok: false, error: "del.self" };
-    if (!(await hasVotingRight(db, tambonId, input.trusteeId)))
-      return { ok: false, error: "del.outside" };
+    if (input.trusteeId === me.id) return fail("_form", "del.self");
+    if (!(await hasVotingRight(db, tambonId, input.trusteeId))) return fail("_form", "del.outside");
   }
   return db.transaction(async (tx) => {
     if (questionId !== null) {
       const locked = await lockQuestion(tx, tambonId, questionId, "share");
       if (!locked || !delegationsOpen(locked.question, now ?? new Date()))
-        return { ok: false, error: "del.closed" } as const;
+        return fail("_form", "del.closed");
     }
     const where = and(
       eq(delegations.tambonId, tambonId),
@@ -119,7 +116,7 @@ export async function setDelegation(
         scope,
       });
     }
-    return { ok: true } as const;
+    return ok(true as const);
   });
 }
 
@@ -130,9 +127,9 @@ export async function revokeDelegation(
   tambonId: number,
   delegationId: number,
   now?: Date,
-): Promise<boolean> {
+): Promise<Result<true, DecisionsKey | CoreKey>> {
   const me = actor.user;
-  if (!me) return false;
+  if (!me) return missing();
   const [row] = await db
     .select()
     .from(delegations)
@@ -143,17 +140,17 @@ export async function revokeDelegation(
         eq(delegations.trusterId, me.id),
       ),
     );
-  if (!row) return false;
+  if (!row) return missing();
   return db.transaction(async (tx) => {
     if (row.questionId) {
       const locked = await lockQuestion(tx, tambonId, row.questionId, "share");
-      if (locked && !delegationsOpen(locked.question, now ?? new Date())) return false;
+      if (locked && !delegationsOpen(locked.question, now ?? new Date())) return missing();
     }
     const gone = await tx
       .delete(delegations)
       .where(eq(delegations.id, row.id))
       .returning({ id: delegations.id });
-    if (!gone.length) return false;
+    if (!gone.length) return missing();
     const payload = {
       truster: me.id,
       trustee: null,
@@ -172,7 +169,7 @@ export async function revokeDelegation(
       before: { trustee: row.trusteeId, scope: row.scope },
       after: null,
     });
-    return true;
+    return ok(true as const);
   });
 }
 

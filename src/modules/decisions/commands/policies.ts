@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { fail, ok, type Result } from "../../../core/result.ts";
+import { missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { DecisionsKey } from "../messages.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { decisionPolicies } from "../schema.ts";
@@ -45,14 +47,14 @@ export async function savePolicy(
   tambonId: number,
   input: Record<string, string>,
   policyId?: number,
-): Promise<Result<Policy>> {
-  if (!can(actor, "decisionPolicy.manage", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<Policy, DecisionsKey | CoreKey>> {
+  if (!can(actor, "decisionPolicy.manage", { tambonId })) return refused();
   if (policyId) {
     const [exists] = await db
       .select({ id: decisionPolicies.id })
       .from(decisionPolicies)
       .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, policyId)));
-    if (!exists) return fail("_form", "error.404");
+    if (!exists) return missing();
   }
   const parsed = parseForm(schema, input);
   if (!parsed.ok) return parsed;
@@ -78,7 +80,7 @@ export async function savePolicy(
           .from(decisionPolicies)
           .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, policyId)))
       : [];
-    if (policyId && !current) return fail("_form", "error.404");
+    if (policyId && !current) return missing();
     const [row] = current
       ? await tx
           .update(decisionPolicies)

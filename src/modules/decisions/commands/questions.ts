@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { fail, ok, type Result } from "../../../core/result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { DecisionsKey } from "../messages.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { getArea } from "../../areas/public.ts";
@@ -37,8 +39,8 @@ export async function openQuestion(
   actor: Actor,
   tambonId: number,
   input: Record<string, string>,
-): Promise<Result<Question>> {
-  if (!can(actor, "question.open", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<Question, DecisionsKey | CoreKey>> {
+  if (!can(actor, "question.open", { tambonId })) return refused();
   const parsed = parseForm(openSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -108,11 +110,11 @@ export async function addAlternative(
   tambonId: number,
   questionId: number,
   input: Record<string, string>,
-): Promise<Result<number>> {
+): Promise<Result<number, DecisionsKey | CoreKey>> {
   const found = await getQuestion(db, tambonId, questionId);
-  if (!found) return fail("_form", "error.404");
-  if (!can(actor, "question.participate", { tambonId })) return fail("_form", "error.403");
-  if (!ALLOWED.editTexts(found.question.phase)) return fail("_form", "error.400");
+  if (!found) return missing();
+  if (!can(actor, "question.participate", { tambonId })) return refused();
+  if (!ALLOWED.editTexts(found.question.phase)) return refused();
   const parsed = parseForm(altSchema, input);
   if (!parsed.ok) return parsed;
   const userId = actor.user!.id;
@@ -164,12 +166,11 @@ export async function editAlternative(
   tambonId: number,
   alternativeId: number,
   input: Record<string, string>,
-): Promise<Result<number>> {
+): Promise<Result<number, DecisionsKey | CoreKey>> {
   const found = await getAlternative(db, tambonId, alternativeId);
-  if (!found) return fail("_form", "error.404");
-  if (!actor.user || found.alternative.authorId !== actor.user.id)
-    return fail("_form", "error.403");
-  if (!ALLOWED.editTexts(found.question.phase)) return fail("_form", "error.400");
+  if (!found) return missing();
+  if (!actor.user || found.alternative.authorId !== actor.user.id) return refused();
+  if (!ALLOWED.editTexts(found.question.phase)) return refused();
   const parsed = parseForm(altSchema, input);
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
@@ -213,11 +214,11 @@ export async function setSupport(
   tambonId: number,
   alternativeId: number,
   support: boolean,
-): Promise<Result<true>> {
+): Promise<Result<true, DecisionsKey | CoreKey>> {
   const found = await getAlternative(db, tambonId, alternativeId);
-  if (!found) return fail("_form", "error.404");
-  if (!can(actor, "question.participate", { tambonId })) return fail("_form", "error.403");
-  if (!ALLOWED.support(found.question.phase)) return fail("_form", "error.400");
+  if (!found) return missing();
+  if (!can(actor, "question.participate", { tambonId })) return refused();
+  if (!ALLOWED.support(found.question.phase)) return refused();
   const userId = actor.user!.id;
   await db.transaction(async (tx) => {
     if (support)
@@ -250,11 +251,11 @@ export async function addSuggestion(
   tambonId: number,
   alternativeId: number,
   body: string,
-): Promise<Result<number>> {
+): Promise<Result<number, DecisionsKey | CoreKey>> {
   const found = await getAlternative(db, tambonId, alternativeId);
-  if (!found) return fail("_form", "error.404");
-  if (!can(actor, "question.participate", { tambonId })) return fail("_form", "error.403");
-  if (!ALLOWED.suggest(found.question.phase)) return fail("_form", "error.400");
+  if (!found) return missing();
+  if (!can(actor, "question.participate", { tambonId })) return refused();
+  if (!ALLOWED.suggest(found.question.phase)) return refused();
   const text = body.trim();
   if (!text) return fail("suggestion", "err.required");
   if (text.length > 4000) return fail("suggestion", "err.tooLong", { max: 4000 });
@@ -282,18 +283,18 @@ export async function rateSuggestion(
   tambonId: number,
   suggestionId: number,
   rating: string,
-): Promise<Result<true>> {
+): Promise<Result<true, DecisionsKey | CoreKey>> {
   if (!["must", "should", "should_not", "must_not"].includes(rating))
     return fail("rating", "error.400");
   const [s] = await db
     .select()
     .from(suggestions)
     .where(and(eq(suggestions.tambonId, tambonId), eq(suggestions.id, suggestionId || 0)));
-  if (!s) return fail("_form", "error.404");
+  if (!s) return missing();
   const found = await getAlternative(db, tambonId, s.alternativeId);
-  if (!found) return fail("_form", "error.404");
-  if (!can(actor, "question.participate", { tambonId })) return fail("_form", "error.403");
-  if (!ALLOWED.suggest(found.question.phase)) return fail("_form", "error.400");
+  if (!found) return missing();
+  if (!can(actor, "question.participate", { tambonId })) return refused();
+  if (!ALLOWED.suggest(found.question.phase)) return refused();
   const r = rating as "must" | "should" | "should_not" | "must_not";
   await db.transaction(async (tx) => {
     await tx
@@ -322,16 +323,15 @@ export async function setSuggestionFulfilled(
   tambonId: number,
   suggestionId: number,
   fulfilled: boolean,
-): Promise<Result<true>> {
+): Promise<Result<true, DecisionsKey | CoreKey>> {
   const [s] = await db
     .select()
     .from(suggestions)
     .where(and(eq(suggestions.tambonId, tambonId), eq(suggestions.id, suggestionId || 0)));
-  if (!s) return fail("_form", "error.404");
+  if (!s) return missing();
   const found = await getAlternative(db, tambonId, s.alternativeId);
-  if (!found) return fail("_form", "error.404");
-  if (!actor.user || found.alternative.authorId !== actor.user.id)
-    return fail("_form", "error.403");
+  if (!found) return missing();
+  if (!actor.user || found.alternative.authorId !== actor.user.id) return refused();
   await db.transaction(async (tx) => {
     await tx
       .update(suggestions)
@@ -400,19 +400,18 @@ export async function advancePhase(
   actor: Actor,
   tambonId: number,
   questionId: number,
-): Promise<Result<Phase>> {
+): Promise<Result<Phase, DecisionsKey | CoreKey>> {
   const found = await getQuestion(db, tambonId, questionId);
-  if (!found) return fail("_form", "error.404");
+  if (!found) return missing();
   const q = found.question;
   const isAuthorStarting = q.phase === "draft" && actor.user?.id === q.createdBy;
-  if (!isAuthorStarting && !can(actor, "question.manage", { tambonId }))
-    return fail("_form", "error.403");
+  if (!isAuthorStarting && !can(actor, "question.manage", { tambonId })) return refused();
   const next = nextPhase(q.phase);
-  if (!next) return fail("_form", "error.400");
+  if (!next) return refused();
   const moved = await db.transaction(async (tx) =>
     enterPhase(tx as Tx, q, next, actor.user?.id ?? null),
   );
-  return moved ? ok(next) : fail("_form", "error.400");
+  return moved ? ok(next) : refused();
 }
 
 /** Cancels a question that is not closed (admins). */
@@ -421,13 +420,13 @@ export async function cancelQuestion(
   actor: Actor,
   tambonId: number,
   questionId: number,
-): Promise<Result<true>> {
+): Promise<Result<true, DecisionsKey | CoreKey>> {
   const found = await getQuestion(db, tambonId, questionId);
-  if (!found) return fail("_form", "error.404");
-  if (!can(actor, "question.manage", { tambonId })) return fail("_form", "error.403");
-  if (!ALLOWED.cancel(found.question.phase)) return fail("_form", "error.400");
+  if (!found) return missing();
+  if (!can(actor, "question.manage", { tambonId })) return refused();
+  if (!ALLOWED.cancel(found.question.phase)) return refused();
   const moved = await db.transaction(async (tx) =>
     enterPhase(tx as Tx, found.question, "cancelled", actor.user?.id ?? null),
   );
-  return moved ? ok(true as const) : fail("_form", "error.400");
+  return moved ? ok(true as const) : refused();
 }

@@ -16,16 +16,9 @@ import { ALLOWED, cleanGrades } from "../phases.ts";
 import { appendEvent } from "../events.ts";
 import { sha256 } from "../hash-chain.ts";
 import { ballotCommitment } from "../secret-ballots.ts";
-
-/** Why a ballot was refused (message keys of the decisions dictionary). */
-export type BallotError =
-  | "ballot.noRight"
-  | "ballot.closed"
-  | "ballot.badGrade"
-  | "ballot.secretSelf"
-  | "ballot.none"
-  | "notFound"
-  | "forbidden";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { DecisionsKey } from "../messages.ts";
 
 /**
  * Casts or changes a ballot (the actor's, or a present member's recorded by a facilitator on a
@@ -40,32 +33,30 @@ export async function castBallot(
   rawGrades: Record<string, string>,
   forUserId?: number,
   now?: Date,
-): Promise<{ ok: true; receipt: string | null } | { ok: false; error: BallotError }> {
-  if (!actor.user) return { ok: false, error: "forbidden" };
+): Promise<Result<{ receipt: string | null }, DecisionsKey | CoreKey>> {
+  if (!actor.user) return refused();
   const found = await getQuestion(db, tambonId, questionId);
-  if (!found) return { ok: false, error: "notFound" };
+  if (!found) return missing();
   const recording = forUserId !== undefined && forUserId !== actor.user.id;
-  if (recording && !can(actor, "ballot.record", { tambonId }))
-    return { ok: false, error: "forbidden" };
+  if (recording && !can(actor, "ballot.record", { tambonId })) return refused();
   // A secret ballot's receipt belongs to its voter alone, so nobody records one for another.
-  if (recording && found.policy.secrecy === "private")
-    return { ok: false, error: "ballot.secretSelf" };
+  if (recording && found.policy.secrecy === "private") return fail("_form", "ballot.secretSelf");
   const voterId = recording ? forUserId! : actor.user.id;
-  if (!(await hasVotingRight(db, tambonId, voterId))) return { ok: false, error: "ballot.noRight" };
-  if (!ALLOWED.vote(found.question.phase)) return { ok: false, error: "ballot.closed" };
+  if (!(await hasVotingRight(db, tambonId, voterId))) return fail("_form", "ballot.noRight");
+  if (!ALLOWED.vote(found.question.phase)) return fail("_form", "ballot.closed");
   const alts = await alternativesOf(db, tambonId, questionId);
   const clean = cleanGrades(
     rawGrades,
     alts.map((a) => a.id),
   );
-  if (!clean.ok) return { ok: false, error: "ballot.badGrade" };
+  if (!clean.ok) return fail("_form", "ballot.badGrade");
   return db.transaction(async (tx) => {
     const locked = await lockQuestion(tx, tambonId, questionId, "share");
-    if (!locked) return { ok: false, error: "notFound" } as const;
+    if (!locked) return missing();
     if (!ALLOWED.vote(locked.question.phase) || !beforePhaseEnd(locked.question, now ?? new Date()))
-      return { ok: false, error: "ballot.closed" } as const;
+      return fail("_form", "ballot.closed");
     const secret = locked.policy.secrecy === "private";
-    if (recording && secret) return { ok: false, error: "ballot.secretSelf" } as const;
+    if (recording && secret) return fail("_form", "ballot.secretSelf");
     const receipt = secret ? randomBytes(9).toString("base64url") : null;
     const receiptHash = receipt ? sha256(receipt) : null;
     const values = {
@@ -98,7 +89,7 @@ export async function castBallot(
       targetId: questionId,
       after: secret ? { member: voterId } : { member: voterId, grades: clean.grades },
     });
-    return { ok: true, receipt } as const;
+    return ok({ receipt });
   });
 }
 
@@ -112,14 +103,14 @@ export async function withdrawBallot(
   tambonId: number,
   questionId: number,
   now?: Date,
-): Promise<{ ok: true } | { ok: false; error: BallotError }> {
+): Promise<Result<true, DecisionsKey | CoreKey>> {
   const me = actor.user;
-  if (!me) return { ok: false, error: "forbidden" };
+  if (!me) return refused();
   return db.transaction(async (tx) => {
     const locked = await lockQuestion(tx, tambonId, questionId, "share");
-    if (!locked) return { ok: false, error: "notFound" } as const;
+    if (!locked) return missing();
     if (!ALLOWED.vote(locked.question.phase) || !beforePhaseEnd(locked.question, now ?? new Date()))
-      return { ok: false, error: "ballot.closed" } as const;
+      return fail("_form", "ballot.closed");
     const [gone] = await tx
       .delete(ballots)
       .where(
@@ -130,7 +121,7 @@ export async function withdrawBallot(
         ),
       )
       .returning();
-    if (!gone) return { ok: false, error: "ballot.none" } as const;
+    if (!gone) return fail("_form", "ballot.none");
     const payload = gone.receiptHash
       ? { withdrawn: ballotCommitment(gone.receiptHash) }
       : { member: me.id };
@@ -144,7 +135,7 @@ export async function withdrawBallot(
       before: gone.receiptHash ? { member: me.id } : { member: me.id, grades: gone.grades },
       after: null,
     });
-    return { ok: true } as const;
+    return ok(true as const);
   });
 }
 

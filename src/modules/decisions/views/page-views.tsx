@@ -1,11 +1,18 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { assetUrl } from "../../../core/views/assets.ts";
-import { ErrorSummary, Field, Form, emptyForm, type FormState } from "../../../core/views/form.tsx";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  TextArea,
+  emptyForm,
+  type FormState,
+} from "../../../core/views/form.tsx";
 import { formatDateTime } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
 import type { Phase } from "../phases.ts";
 import { ALLOWED, gradeRange } from "../phases.ts";
-import { Diff, Html, PhaseBadge, TextArea } from "./question-views.tsx";
+import { Diff, Html, PhaseBadge } from "./question-views.tsx";
 import type { DiffPart } from "../../../core/text-diff.ts";
 
 /** An alternative as shown on its question's page. */

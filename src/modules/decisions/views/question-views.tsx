@@ -5,8 +5,11 @@ import {
   Form,
   SelectField,
   CheckField,
+  TextArea,
   type FormState,
 } from "../../../core/views/form.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref } from "../../../core/paging.ts";
 import { formatDateTime } from "../../../core/dates.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
@@ -41,15 +44,14 @@ export function QuestionList(props: {
   area: string;
   areas: { value: string; label: string }[];
   page: number;
-  more: boolean;
+  pages: number;
+  total: number;
   canOpen: boolean;
 }) {
   const { lang, tambon } = useCtx();
   const t = msg.t(lang);
   const ct = core.t(lang);
   const base = `/t/${tambon!.slug}/decisions`;
-  const qs = (page: number) =>
-    `${base}?${new URLSearchParams({ phase: props.phase, area: props.area, page: String(page) })}`;
   return (
     <>
       <h1>{t("list.title")}</h1>
@@ -115,11 +117,12 @@ export function QuestionList(props: {
           ))}
         </ul>
       )}
-      <nav class="pager" aria-label={ct("people.page", { page: props.page })}>
-        {props.page > 1 && <a href={qs(props.page - 1)}>{ct("people.prev")}</a>}
-        <span>{ct("people.page", { page: props.page })}</span>
-        {props.more && <a href={qs(props.page + 1)}>{ct("people.next")}</a>}
-      </nav>
+      <Pager
+        page={props.page}
+        pages={props.pages}
+        total={props.total}
+        href={(page) => pageHref(base, { phase: props.phase, area: props.area }, page)}
+      />
     </>
   );
 }
@@ -171,39 +174,6 @@ export function NewQuestion(props: {
         <button type="submit">{core.t(lang)("form.create")}</button>
       </Form>
     </>
-  );
-}
-
-/** A labelled textarea keeping what was typed, with its error. */
-export function TextArea(p: { form: FormState; name: string; label: string; required?: boolean }) {
-  const { lang } = useCtx();
-  const id = `f-${p.name}`;
-  const err = p.form.errors[p.name];
-  return (
-    <div class={err ? "field has-error" : "field"}>
-      <label for={id}>
-        {p.label}
-        {p.required ? (
-          <span class="req"> *</span>
-        ) : (
-          <span class="opt"> ({core.t(lang)("form.optional")})</span>
-        )}
-      </label>
-      {err && (
-        <p class="error" id={`${id}-err`}>
-          {err}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={p.name}
-        required={p.required}
-        aria-invalid={err ? "true" : undefined}
-        aria-describedby={err ? `${id}-err` : undefined}
-      >
-        {p.form.values[p.name] ?? ""}
-      </textarea>
-    </div>
   );
 }
 
