@@ -2,14 +2,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { and, asc, desc, eq, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
 import type { ModuleDeps } from "../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../core/http.ts";
-import { emptyForm, type FormState } from "../../core/views/form.tsx";
+import { emptyForm, failedForm, type FormState } from "../../core/views/form.tsx";
 import { notFound } from "../../core/errors.ts";
 import { requireId } from "../../core/params.ts";
 import { can } from "../../core/policy.ts";
 import { auditLog, roleGrants, users } from "../../core/db/schema.ts";
 import type { Tambon } from "../../core/tenancy.ts";
-import { msg } from "./messages.ts";
-import "./policies.ts";
+import { msg, type SiteKey } from "./messages.ts";
+import type { CoreKey } from "../../core/i18n/messages.ts";
+import { orThrow, throwIfDenied, type FieldError } from "../../core/result.ts";
 import {
   itaItems,
   siteAlbums,
@@ -50,12 +51,11 @@ const GALLERY_UPLOAD = galleryUpload("site.edit");
 const DOCUMENT_UPLOAD = documentUpload("site.edit");
 
 /** The one file of a form field, or the field error when the route cannot take what was sent. */
-function oneUpload(req: FastifyRequest, field: string): { file?: Upload; error?: SiteError } {
+function oneUpload(req: FastifyRequest, field: string): { file?: Upload; error?: FieldError } {
   const got = readUploads(req, field);
   const error = uploadError(req, got);
   return error ? { error } : { file: got.files[0] };
 }
-import { translate, type SiteError } from "./result.ts";
 import { deletePage, pagePath, savePage } from "./commands/pages.ts";
 import { deleteMenuItem, saveMenuItem } from "./commands/menu.ts";
 import { deleteNews, newsPath, saveNews } from "./commands/news.ts";
@@ -85,7 +85,7 @@ import {
 } from "./views/admin.tsx";
 import { JobForm } from "./views/public.tsx";
 
-type Errors = Record<string, SiteError>;
+type Errors = Record<string, FieldError<SiteKey | CoreKey>>;
 
 /** Administration of the website, mounted under /t/:tambon/admin/site. */
 export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -99,14 +99,8 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   };
   const t = (req: FastifyRequest) => msg.t(req.lang);
   const idOf = (req: FastifyRequest) => requireId((req.params as { id: string }).id);
-  const fail = (
-    req: FastifyRequest,
-    values: Record<string, string>,
-    errors: Errors,
-  ): FormState => ({
-    values,
-    errors: translate(errors, req.lang),
-  });
+  const fail = (req: FastifyRequest, values: Record<string, string>, errors: Errors): FormState =>
+    failedForm(values, errors, req.lang, msg);
 
   // Dashboard.
   app.get("/admin/site", async (req, reply) => {
@@ -306,7 +300,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   );
   app.post<{ Params: { id: string } }>("/admin/site/pages/:id/delete", async (req, reply) => {
     const tambon = edit(req);
-    if (!(await deletePage(db, req.actor, tambon.id, idOf(req)))) throw notFound();
+    orThrow(await deletePage(db, req.actor, tambon.id, idOf(req)));
     return reply.seeOther(`${base(tambon)}/pages`, t(req)("admin.deleted"));
   });
 
@@ -346,7 +340,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     const body = formBody(req);
     const r = await saveMenuItem(db, req.actor, tambon.id, body, id);
     if (!r.ok) {
-      if (r.errors._form?.key === "error.404") throw notFound();
+      throwIfDenied(r);
       return reply.page(
         t(req)("admin.menu"),
         await menuPage(req, fail(req, body, r.errors), id ?? null),
@@ -363,7 +357,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   );
   app.post<{ Params: { id: string } }>("/admin/site/menu/:id/delete", async (req, reply) => {
     const tambon = edit(req);
-    if (!(await deleteMenuItem(db, req.actor, tambon.id, idOf(req)))) throw notFound();
+    orThrow(await deleteMenuItem(db, req.actor, tambon.id, idOf(req)));
     return reply.seeOther(`${base(tambon)}/menu`, t(req)("admin.deleted"));
   });
 
@@ -492,7 +486,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   );
   app.post<{ Params: { id: string } }>("/admin/site/news/:id/delete", async (req, reply) => {
     const tambon = edit(req);
-    if (!(await deleteNews(db, req.actor, tambon.id, idOf(req)))) throw notFound();
+    orThrow(await deleteNews(db, req.actor, tambon.id, idOf(req)));
     return reply.seeOther(`${base(tambon)}/news`, t(req)("admin.deleted"));
   });
 
@@ -589,7 +583,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     const body = formBody(req);
     const r = await saveAlbum(db, req.actor, tambon.id, body, id);
     if (!r.ok) {
-      if (r.errors._form?.key === "error.404") throw notFound();
+      throwIfDenied(r);
       return reply.page(
         t(req)("admin.galleries"),
         await albumPage(req, id, fail(req, body, r.errors), emptyForm()),
@@ -639,10 +633,8 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
         );
       }
       const r = await addPhotos(db, req.actor, tambon.id, { albumId: id }, stored);
-      if (!r.ok) {
-        for (const s of stored) await discardPhoto(dataDir, tambon.id, s);
-        throw notFound();
-      }
+      if (!r.ok) for (const s of stored) await discardPhoto(dataDir, tambon.id, s);
+      orThrow(r);
       return reply.seeOther(`${base(tambon)}/galleries/${id}`, t(req)("admin.saved"));
     },
   );
@@ -652,11 +644,8 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
       .select()
       .from(sitePhotos)
       .where(and(eq(sitePhotos.id, idOf(req)), eq(sitePhotos.tambonId, tambon.id)));
-    if (
-      !photo ||
-      !(await captionPhoto(db, req.actor, tambon.id, photo.id, formBody(req).caption ?? ""))
-    )
-      throw notFound();
+    if (!photo) throw notFound();
+    orThrow(await captionPhoto(db, req.actor, tambon.id, photo.id, formBody(req).caption ?? ""));
     return reply.seeOther(
       photo.albumId ? `${base(tambon)}/galleries/${photo.albumId}` : base(tambon),
       t(req)("admin.saved"),
@@ -664,8 +653,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   });
   app.post<{ Params: { id: string } }>("/admin/site/photo/:id/delete", async (req, reply) => {
     const tambon = edit(req);
-    const photo = await deletePhoto(db, req.actor, tambon.id, idOf(req));
-    if (!photo) throw notFound();
+    const photo = orThrow(await deletePhoto(db, req.actor, tambon.id, idOf(req)));
     await removePhotoFiles(dataDir, tambon.id, photo);
     return reply.seeOther(
       photo.albumId ? `${base(tambon)}/galleries/${photo.albumId}` : base(tambon),
@@ -722,7 +710,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   });
   app.post<{ Params: { id: string } }>("/admin/site/docs/:id/delete", async (req, reply) => {
     const tambon = edit(req);
-    if (!(await deleteDocument(db, req.actor, tambon.id, idOf(req)))) throw notFound();
+    orThrow(await deleteDocument(db, req.actor, tambon.id, idOf(req)));
     return reply.seeOther(`${base(tambon)}/documents`, t(req)("admin.deleted"));
   });
 
@@ -770,7 +758,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
       body.reason ?? "",
     );
     if (!r.ok) {
-      if (r.errors._form) throw notFound();
+      throwIfDenied(r);
       return reply.page(
         t(req)("admin.corner"),
         await cornerPage(req, fail(req, { ...body, postId: String(idOf(req)) }, r.errors)),
@@ -786,7 +774,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
       const body = formBody(req);
       const r = await hideComment(db, req.actor, tambon.id, idOf(req), body.reason ?? "");
       if (!r.ok) {
-        if (r.errors._form) throw notFound();
+        throwIfDenied(r);
         return reply.page(
           t(req)("admin.corner"),
           await cornerPage(req, fail(req, { ...body, commentId: String(idOf(req)) }, r.errors)),
@@ -800,7 +788,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     "/admin/site/corner-reports/:id/resolve",
     async (req, reply) => {
       const tambon = moderate(req);
-      if (!(await resolveReport(db, req.actor, tambon.id, idOf(req)))) throw notFound();
+      orThrow(await resolveReport(db, req.actor, tambon.id, idOf(req)));
       return reply.seeOther(`${base(tambon)}/corner`, t(req)("mod.done"));
     },
   );
@@ -836,8 +824,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   });
   app.post<{ Params: { id: string } }>("/admin/site/jobs/:id/moderate", async (req, reply) => {
     const tambon = edit(req);
-    if (!(await moderateJob(db, req.actor, tambon.id, idOf(req), formBody(req).decision ?? "")))
-      throw notFound();
+    orThrow(await moderateJob(db, req.actor, tambon.id, idOf(req), formBody(req).decision ?? ""));
     return reply.seeOther(`${base(tambon)}/jobs`, t(req)("mod.done"));
   });
 
@@ -1089,7 +1076,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   ) => {
     const tambon = currentTambon(req);
     if (!r.ok) {
-      if (r.errors._form?.key === "error.404") throw notFound();
+      throwIfDenied(r);
       return reply.page(
         t(req)("admin.settings"),
         await settingsPage(req, fail(req, body, r.errors)),
@@ -1118,7 +1105,7 @@ export async function siteAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   });
   app.post<{ Params: { id: string } }>("/admin/site/job-links/:id/delete", async (req, reply) => {
     const tambon = edit(req);
-    if (!(await deleteJobLink(db, req.actor, tambon.id, idOf(req)))) throw notFound();
+    orThrow(await deleteJobLink(db, req.actor, tambon.id, idOf(req)));
     return reply.seeOther(`${base(tambon)}/settings`, t(req)("admin.deleted"));
   });
   app.post("/admin/site/counts", async (req, reply) => {

@@ -8,7 +8,9 @@ import {
   type ReencodedImage,
   type Upload,
 } from "../../core/uploads.ts";
-import { done, fail, type SiteResult } from "./result.ts";
+import { fail, ok, type Result } from "../../core/result.ts";
+import type { CoreKey } from "../../core/i18n/messages.ts";
+import type { SiteKey } from "./messages.ts";
 
 /** Largest photo accepted, in bytes. */
 export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
@@ -110,7 +112,7 @@ async function reencodePhoto<V extends string = never>(
   maxBytes: number,
   field: string,
   opts: ReencodeOptions<V>,
-): Promise<SiteResult<ReencodedImage<V>>> {
+): Promise<Result<ReencodedImage<V>, SiteKey | CoreKey>> {
   const name = upload.filename;
   if (upload.truncated || upload.data.length > maxBytes)
     return fail(field, "err.tooBig", { name, max: maxBytes / 1024 / 1024 });
@@ -123,7 +125,7 @@ async function reencodePhoto<V extends string = never>(
     return fail(field, r.reason === "tooManyPixels" ? "err.tooManyPixels" : "err.notImage", {
       name,
     });
-  return done(r.image);
+  return ok(r.image);
 }
 
 /**
@@ -135,7 +137,7 @@ export async function storePhoto(
   dataDir: string,
   tambonId: number,
   upload: Upload,
-): Promise<SiteResult<StoredPhoto>> {
+): Promise<Result<StoredPhoto, SiteKey | CoreKey>> {
   const r = await reencodePhoto(upload, PHOTO_MAX_BYTES, "photos", {
     format: "auto",
     quality: 85,
@@ -152,7 +154,7 @@ export async function storePhoto(
   await writeFile(path.join(dir, `${file}.${image.ext}`), image.data);
   await writeFile(path.join(dir, `${file}-t.webp`), image.variants.thumb);
   await writeFile(path.join(dir, `${file}-l.webp`), image.variants.large);
-  return done({
+  return ok({
     file,
     ext: image.ext,
     width: image.width,
@@ -166,7 +168,7 @@ export async function storePrivatePhoto(
   dataDir: string,
   tambonId: number,
   upload: Upload,
-): Promise<SiteResult<string>> {
+): Promise<Result<string, SiteKey | CoreKey>> {
   const r = await reencodePhoto(upload, COMPLAINT_PHOTO_MAX_BYTES, "photo", {
     format: "jpeg",
     quality: 82,
@@ -177,7 +179,7 @@ export async function storePrivatePhoto(
   await mkdir(dir, { recursive: true });
   const name = `${newKey()}.jpg`;
   await writeFile(path.join(dir, name), r.value.data);
-  return done(name);
+  return ok(name);
 }
 
 /** Removes a photo's published files. */
@@ -231,7 +233,7 @@ export async function storeDocument(
   dataDir: string,
   tambonId: number,
   upload: Upload,
-): Promise<SiteResult<StoredDocument>> {
+): Promise<Result<StoredDocument, SiteKey | CoreKey>> {
   const name = upload.filename;
   if (upload.truncated || upload.data.length > DOCUMENT_MAX_BYTES)
     return fail("file", "err.tooBig", { name, max: DOCUMENT_MAX_BYTES / 1024 / 1024 });
@@ -241,5 +243,5 @@ export async function storeDocument(
   await mkdir(dir, { recursive: true });
   const file = newKey();
   await writeFile(path.join(dir, `${file}.${ext}`), upload.data);
-  return done({ file, ext, bytes: upload.data.length });
+  return ok({ file, ext, bytes: upload.data.length });
 }

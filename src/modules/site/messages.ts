@@ -80,9 +80,6 @@ export const msg = defineMessages("site", {
   "news.published": { th: "เผยแพร่ {date}", en: "Published {date}" },
   "news.gallery": { th: "ภาพประกอบข่าว", en: "Photos" },
   "news.share": { th: "แชร์", en: "Share" },
-  "news.prev": { th: "หน้าก่อน", en: "Previous" },
-  "news.next": { th: "หน้าถัดไป", en: "Next" },
-  "news.pageN": { th: "หน้า {n} จาก {total}", en: "Page {n} of {total}" },
   "news.feed": { th: "ฟีดข่าว (Atom)", en: "News feed (Atom)" },
 
   "gallery.title": { th: "ภาพกิจกรรม", en: "Photo galleries" },

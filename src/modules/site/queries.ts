@@ -210,6 +210,19 @@ export function listPosts(
     .offset(offset);
 }
 
+/** The number of members' posts of a tambon with a status. */
+export async function countPosts(
+  db: DbOrTx,
+  tambonId: number,
+  status: "approved" | "pending" | "hidden",
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(sitePosts)
+    .where(and(eq(sitePosts.tambonId, tambonId), eq(sitePosts.status, status)));
+  return Number(row?.n ?? 0);
+}
+
 /** Open, approved job postings (those past their closing day hide themselves). */
 export function listOpenJobs(db: DbOrTx, tambonId: number, now = new Date()) {
   return db

@@ -4,16 +4,16 @@ import { and, asc, desc, eq, lt } from "drizzle-orm";
 import * as echarts from "echarts";
 import type { ModuleDeps } from "../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../core/http.ts";
-import { emptyForm, type FormState } from "../../core/views/form.tsx";
+import { emptyForm, failedForm, type FormState } from "../../core/views/form.tsx";
 import { notFound } from "../../core/errors.ts";
 import { parsePage, parseSearch, requireId, requireIdSlug } from "../../core/params.ts";
 import { can } from "../../core/policy.ts";
+import { PAGE_SIZE, pageCount, paged } from "../../core/paging.ts";
 import { pageCache, prepare, sendPrepared } from "../../core/page-cache.ts";
 import { tambonTitle } from "../../core/views/layout.tsx";
 import { users } from "../../core/db/schema.ts";
 import type { Tambon } from "../../core/tenancy.ts";
-import { msg } from "./messages.ts";
-import "./policies.ts";
+import { msg, type SiteKey } from "./messages.ts";
 import {
   itaItems,
   siteAlbums,
@@ -37,6 +37,7 @@ import {
   listLinks,
   listNews,
   listOpenJobs,
+  countPosts,
   listPosts,
   siteStats,
   topPages,
@@ -57,7 +58,8 @@ import {
 import { materializeDemoFile } from "./demo-files.ts";
 import { COMPLAINT_UPLOAD, TRACK_RATE_LIMIT, cornerUpload } from "./http-helpers.ts";
 import { readUploads, uploadError } from "../../core/uploads.ts";
-import { translate, type SiteError } from "./result.ts";
+import { throwIfDenied, type FieldError } from "../../core/result.ts";
+import type { CoreKey } from "../../core/i18n/messages.ts";
 import { isLive, newsPath } from "./commands/news.ts";
 import { pagePath } from "./commands/pages.ts";
 import { documentPath } from "./commands/documents.ts";
@@ -82,9 +84,6 @@ import {
 } from "./views/public.tsx";
 import { CornerPage, PostPage } from "./views/community.tsx";
 import { StatsPage, TransparencyPage, type ItaRow } from "./views/info.tsx";
-
-const NEWS_PER_PAGE = 12;
-const POSTS_PER_PAGE = 20;
 
 /** The absolute address of a path, as shared links and feeds need it. */
 export function absolute(req: FastifyRequest, path: string): string {
@@ -309,10 +308,9 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const page = parsePage(req.query.page);
     const { total, items } = await listNews(db, tambon.id, {
       categoryId: category?.id ?? null,
-      limit: NEWS_PER_PAGE,
-      offset: (page - 1) * NEWS_PER_PAGE,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
     });
-    const pages = Math.max(1, Math.ceil(total / NEWS_PER_PAGE));
     const t = msg.t(req.lang);
     return reply.page(
       category
@@ -325,7 +323,8 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
         categories={categories}
         category={category}
         page={page}
-        pages={pages}
+        pages={pageCount(total)}
+        total={total}
       />,
       {
         description: `${t("news.title")} · ${siteName(req)}`,
@@ -498,7 +497,10 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const q = parseSearch(req.query.q);
     const page = parsePage(req.query.page);
     const { total, capped, hits } = q
-      ? await searchSiteCached(db, tambon.id, q, { limit: 10, offset: (page - 1) * 10 })
+      ? await searchSiteCached(db, tambon.id, q, {
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        })
       : { total: 0, capped: false, hits: [] };
     return reply.page(
       q ? `${msg.t(req.lang)("search.title")}: ${q}` : msg.t(req.lang)("search.title"),
@@ -508,7 +510,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
         capped={capped}
         hits={hits}
         page={page}
-        pages={Math.max(1, Math.ceil(total / 10))}
+        pages={pageCount(total)}
       />,
       { description: `${msg.t(req.lang)("search.title")} · ${siteName(req)}` },
     );
@@ -517,18 +519,14 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
   // Members' corner.
   const cornerPage = async (req: FastifyRequest, form: FormState, page = 1) => {
     const tambon = currentTambon(req);
-    const posts = await listPosts(
-      db,
-      tambon.id,
-      "approved",
-      POSTS_PER_PAGE + 1,
-      (page - 1) * POSTS_PER_PAGE,
+    const posts = await paged(
+      page,
+      () => countPosts(db, tambon.id, "approved"),
+      (w) => listPosts(db, tambon.id, "approved", w.limit, w.offset),
     );
     return (
       <CornerPage
-        posts={posts.slice(0, POSTS_PER_PAGE)}
-        more={posts.length > POSTS_PER_PAGE}
-        page={page}
+        posts={posts}
         canPost={can(req.actor, "site.post", { tambonId: tambon.id })}
         form={form}
       />
@@ -554,7 +552,9 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const refused = uploadError(req, got);
     const files = refused ? [] : got.files;
     const stored = [];
-    let errors: Record<string, SiteError> | null = refused ? { photos: refused } : null;
+    let errors: Record<string, FieldError<SiteKey | CoreKey>> | null = refused
+      ? { photos: refused }
+      : null;
     for (const f of files) {
       const r = await storePhoto(dataDir, tambon.id, f);
       if (!r.ok) {
@@ -566,13 +566,12 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const result = errors ? null : await createPost(db, req.actor, tambon.id, body);
     if (errors || !result?.ok) {
       for (const s of stored) await discardPhoto(dataDir, tambon.id, s);
-      const form = {
-        values: body,
-        errors: translate(
-          errors ?? (result as { errors: Record<string, SiteError> }).errors,
-          req.lang,
-        ),
-      };
+      const form = failedForm(
+        body,
+        errors ?? (result as { errors: Record<string, FieldError<SiteKey | CoreKey>> }).errors,
+        req.lang,
+        msg,
+      );
       return reply.page(msg.t(req.lang)("corner.title"), await cornerPage(req, form), {
         status: 422,
       });
@@ -659,8 +658,8 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const body = formBody(req);
     const r = await addComment(db, req.actor, tambon.id, id, body);
     if (!r.ok) {
-      if (r.errors._form) throw notFound();
-      const p = await postPage(req, id, { values: body, errors: translate(r.errors, req.lang) });
+      throwIfDenied(r);
+      const p = await postPage(req, id, failedForm(body, r.errors, req.lang, msg));
       return reply.page(p.title, p.node, { status: 422 });
     }
     return reply.seeOther(
@@ -676,8 +675,8 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const body = formBody(req);
     const r = await reportContent(db, req.actor, tambon.id, id, body);
     if (!r.ok) {
-      if (r.errors._form) throw notFound();
-      const p = await postPage(req, id, { values: body, errors: translate(r.errors, req.lang) });
+      throwIfDenied(r);
+      const p = await postPage(req, id, failedForm(body, r.errors, req.lang, msg));
       return reply.page(p.title, p.node, { status: 422 });
     }
     return reply.seeOther(url(tambon, `/corner/${id}`), msg.t(req.lang)("corner.reported"));
@@ -715,7 +714,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     if (!r.ok)
       return reply.page(
         msg.t(req.lang)("jobs.title"),
-        await jobsPage(req, { values: body, errors: translate(r.errors, req.lang) }),
+        await jobsPage(req, failedForm(body, r.errors, req.lang, msg)),
         { status: 422 },
       );
     const t = msg.t(req.lang);
@@ -880,10 +879,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
     if (refused)
       return reply.page(
         msg.t(req.lang)("complaint.title"),
-        await complaintsPage(req, {
-          values: body,
-          errors: translate({ photo: refused }, req.lang),
-        }),
+        await complaintsPage(req, failedForm(body, { photo: refused }, req.lang, msg)),
         { status: 422 },
       );
     const [file] = got.files;
@@ -893,7 +889,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
       if (!stored.ok)
         return reply.page(
           msg.t(req.lang)("complaint.title"),
-          await complaintsPage(req, { values: body, errors: translate(stored.errors, req.lang) }),
+          await complaintsPage(req, failedForm(body, stored.errors, req.lang, msg)),
           { status: 422 },
         );
       photo = stored.value;
@@ -904,7 +900,7 @@ export async function sitePublicRoutes(app: FastifyInstance, deps: ModuleDeps): 
       if (photo) await removePrivatePhoto(dataDir, tambon.id, photo);
       return reply.page(
         msg.t(req.lang)("complaint.title"),
-        await complaintsPage(req, { values: body, errors: translate(r.errors, req.lang) }),
+        await complaintsPage(req, failedForm(body, r.errors, req.lang, msg)),
         { status: 422 },
       );
     }

@@ -5,8 +5,9 @@ import { roleGrants } from "../../../core/db/schema.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import "../policies.ts";
-import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { SiteKey } from "../messages.ts";
 import { siteComplaintEvents, siteComplaints } from "../schema.ts";
 import { newTrackingCode } from "../tracking.ts";
 import { auditSite, siteFields } from "./common.ts";
@@ -38,10 +39,10 @@ export async function fileComplaint(
   tambonId: number,
   input: Record<string, string>,
   photo: string | null,
-): Promise<SiteResult<Complaint>> {
-  if (!can(actor, "complaint.file", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<Complaint, SiteKey | CoreKey>> {
+  if (!can(actor, "complaint.file", { tambonId })) return refused();
   const parsed = parseForm(fileSchema, input);
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
     let row: Complaint | undefined;
@@ -68,7 +69,7 @@ export async function fileComplaint(
         })
         .returning();
     }
-    if (!row) return fail<Complaint>("_form", "error.500");
+    if (!row) return fail("_form", "error.500");
     await tx.insert(siteComplaintEvents).values({
       tambonId,
       complaintId: row.id,
@@ -80,7 +81,7 @@ export async function fileComplaint(
       channel: row.channel,
       kind: row.kind,
     });
-    return done(row);
+    return ok(row);
   });
 }
 
@@ -98,25 +99,24 @@ export async function updateComplaint(
   tambonId: number,
   complaintId: number,
   input: Record<string, string>,
-): Promise<SiteResult<Complaint>> {
+): Promise<Result<Complaint, SiteKey | CoreKey>> {
   const parsed = parseForm(updateSchema, input);
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
       .from(siteComplaints)
       .where(and(eq(siteComplaints.id, complaintId), eq(siteComplaints.tambonId, tambonId)));
-    if (!current) return fail<Complaint>("_form", "error.404");
-    if (!can(actor, manageAction(current.channel), { tambonId }))
-      return fail<Complaint>("_form", "error.403");
+    if (!current) return missing();
+    if (!can(actor, manageAction(current.channel), { tambonId })) return refused();
     if (v.assignedTo !== null) {
       const [staff] = await tx
         .select({ userId: roleGrants.userId })
         .from(roleGrants)
         .where(and(eq(roleGrants.userId, v.assignedTo), eq(roleGrants.tambonId, tambonId)))
         .limit(1);
-      if (!staff) return fail<Complaint>("assignedTo", "err.badId");
+      if (!staff) return fail("assignedTo", "err.badId");
     }
     const [row] = await tx
       .update(siteComplaints)
@@ -147,6 +147,6 @@ export async function updateComplaint(
       { status: v.status, assignedTo: v.assignedTo },
       { status: current.status, assignedTo: current.assignedTo },
     );
-    return done(row!);
+    return ok(row!);
   });
 }

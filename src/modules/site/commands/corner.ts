@@ -4,8 +4,9 @@ import type { Db } from "../../../core/db/index.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import "../policies.ts";
-import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { SiteKey } from "../messages.ts";
 import { siteComments, sitePosts, siteReports } from "../schema.ts";
 import { indexItem, unindexItem } from "../search.ts";
 import { auditSite } from "./common.ts";
@@ -27,10 +28,10 @@ export async function createPost(
   actor: Actor,
   tambonId: number,
   input: Record<string, string>,
-): Promise<SiteResult<Post>> {
-  if (!can(actor, "site.post", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<Post, SiteKey | CoreKey>> {
+  if (!can(actor, "site.post", { tambonId })) return refused();
   const parsed = parseForm(postSchema, input);
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const editor = can(actor, "site.moderate", { tambonId });
   return db.transaction(async (tx) => {
     const [post] = await tx
@@ -58,7 +59,7 @@ export async function createPost(
       title: post!.title,
       status: post!.status,
     });
-    return done(post!);
+    return ok(post!);
   });
 }
 
@@ -70,9 +71,9 @@ export async function moderatePost(
   postId: number,
   decision: string,
   reason: string,
-): Promise<SiteResult<Post>> {
-  if (!can(actor, "site.moderate", { tambonId })) return fail("_form", "error.403");
-  if (decision !== "approved" && decision !== "hidden") return fail("_form", "error.400");
+): Promise<Result<Post, SiteKey | CoreKey>> {
+  if (!can(actor, "site.moderate", { tambonId })) return refused();
+  if (decision !== "approved" && decision !== "hidden") return missing();
   const why = reason.trim().slice(0, 500);
   if (decision === "hidden" && !why) return fail("reason", "mod.reasonNeeded");
   return db.transaction(async (tx) => {
@@ -80,7 +81,7 @@ export async function moderatePost(
       .select()
       .from(sitePosts)
       .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)));
-    if (!current) return fail<Post>("_form", "error.404");
+    if (!current) return missing();
     const [post] = await tx
       .update(sitePosts)
       .set({
@@ -121,7 +122,7 @@ export async function moderatePost(
       { status: decision, reason: why },
       { status: current.status },
     );
-    return done(post!);
+    return ok(post!);
   });
 }
 
@@ -132,10 +133,10 @@ export async function addComment(
   tambonId: number,
   postId: number,
   input: Record<string, string>,
-): Promise<SiteResult<number>> {
-  if (!can(actor, "site.post", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<number, SiteKey | CoreKey>> {
+  if (!can(actor, "site.post", { tambonId })) return refused();
   const parsed = parseForm(z.object({ body: fields.text(4000) }), input);
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
     const [post] = await tx
       .select({ id: sitePosts.id })
@@ -147,13 +148,13 @@ export async function addComment(
           eq(sitePosts.status, "approved"),
         ),
       );
-    if (!post) return fail<number>("_form", "error.404");
+    if (!post) return missing();
     const [c] = await tx
       .insert(siteComments)
       .values({ tambonId, postId, authorId: actor.user?.id ?? null, body: parsed.value.body })
       .returning({ id: siteComments.id });
     await auditSite(tx, actor, tambonId, "site.comment.create", "site_comment", c!.id, { postId });
-    return done(c!.id);
+    return ok(c!.id);
   });
 }
 
@@ -164,19 +165,19 @@ export async function reportContent(
   tambonId: number,
   postId: number,
   input: Record<string, string>,
-): Promise<SiteResult<number>> {
-  if (!can(actor, "site.post", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<number, SiteKey | CoreKey>> {
+  if (!can(actor, "site.post", { tambonId })) return refused();
   const parsed = parseForm(
     z.object({ reason: fields.text(500), commentId: z.string().optional() }),
     input,
   );
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
     const [post] = await tx
       .select({ id: sitePosts.id })
       .from(sitePosts)
       .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)));
-    if (!post) return fail<number>("_form", "error.404");
+    if (!post) return missing();
     let commentId: number | null = null;
     if (parsed.value.commentId) {
       const [c] = await tx
@@ -189,7 +190,7 @@ export async function reportContent(
             eq(siteComments.tambonId, tambonId),
           ),
         );
-      if (!c) return fail<number>("_form", "error.404");
+      if (!c) return missing();
       commentId = c.id;
     }
     const [r] = await tx
@@ -206,7 +207,7 @@ export async function reportContent(
       postId,
       commentId,
     });
-    return done(r!.id);
+    return ok(r!.id);
   });
 }
 
@@ -217,14 +218,14 @@ export async function hideComment(
   tambonId: number,
   commentId: number,
   reason: string,
-): Promise<SiteResult<number>> {
-  if (!can(actor, "site.moderate", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<number, SiteKey | CoreKey>> {
+  if (!can(actor, "site.moderate", { tambonId })) return refused();
   // Another tambon's comment is "not found" whatever the form holds.
   const [exists] = await db
     .select({ id: siteComments.id })
     .from(siteComments)
     .where(and(eq(siteComments.id, commentId), eq(siteComments.tambonId, tambonId)));
-  if (!exists) return fail("_form", "error.404");
+  if (!exists) return missing();
   const why = reason.trim().slice(0, 500);
   if (!why) return fail("reason", "mod.reasonNeeded");
   return db.transaction(async (tx) => {
@@ -233,7 +234,7 @@ export async function hideComment(
       .set({ hidden: true })
       .where(and(eq(siteComments.id, commentId), eq(siteComments.tambonId, tambonId)))
       .returning({ id: siteComments.id });
-    if (!rows.length) return fail<number>("_form", "error.404");
+    if (!rows.length) return missing();
     await tx
       .update(siteReports)
       .set({ resolvedAt: new Date() })
@@ -241,7 +242,7 @@ export async function hideComment(
     await auditSite(tx, actor, tambonId, "site.comment.hide", "site_comment", commentId, {
       reason: why,
     });
-    return done(commentId);
+    return ok(commentId);
   });
 }
 
@@ -251,16 +252,16 @@ export async function resolveReport(
   actor: Actor,
   tambonId: number,
   reportId: number,
-): Promise<boolean> {
-  if (!can(actor, "site.moderate", { tambonId })) return false;
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.moderate", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(siteReports)
       .set({ resolvedAt: new Date() })
       .where(and(eq(siteReports.id, reportId), eq(siteReports.tambonId, tambonId)))
       .returning({ id: siteReports.id });
-    if (!rows.length) return false;
+    if (!rows.length) return missing();
     await auditSite(tx, actor, tambonId, "site.report.resolve", "site_report", reportId);
-    return true;
+    return ok(true as const);
   });
 }

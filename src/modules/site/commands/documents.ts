@@ -4,9 +4,10 @@ import type { Db } from "../../../core/db/index.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import "../policies.ts";
 import type { StoredDocument } from "../media.ts";
-import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { SiteKey } from "../messages.ts";
 import { siteDocuments, siteNews, sitePages } from "../schema.ts";
 import { indexItem, unindexItem } from "../search.ts";
 import { auditSite } from "./common.ts";
@@ -36,10 +37,10 @@ export async function addDocument(
   tambonId: number,
   input: Record<string, string>,
   stored: StoredDocument | null,
-): Promise<SiteResult<Doc>> {
-  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<Doc, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   const parsed = parseForm(schema, input);
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   if (!stored) return fail("file", "err.noFile");
   const [kind, id] = parsed.value.attachTo.split(":") as ["page" | "news" | "", string];
   return db.transaction(async (tx) => {
@@ -50,14 +51,14 @@ export async function addDocument(
         .select({ id: sitePages.id })
         .from(sitePages)
         .where(and(eq(sitePages.id, parseId(id) ?? 0), eq(sitePages.tambonId, tambonId)));
-      if (!p) return fail<Doc>("attachTo", "err.badId");
+      if (!p) return fail("attachTo", "err.badId");
       pageId = p.id;
     } else if (kind === "news") {
       const [n] = await tx
         .select({ id: siteNews.id })
         .from(siteNews)
         .where(and(eq(siteNews.id, parseId(id) ?? 0), eq(siteNews.tambonId, tambonId)));
-      if (!n) return fail<Doc>("attachTo", "err.badId");
+      if (!n) return fail("attachTo", "err.badId");
       newsId = n.id;
     }
     const [row] = await tx
@@ -87,7 +88,7 @@ export async function addDocument(
       pageId,
       newsId,
     });
-    return done(row!);
+    return ok(row!);
   });
 }
 
@@ -97,18 +98,18 @@ export async function deleteDocument(
   actor: Actor,
   tambonId: number,
   docId: number,
-): Promise<boolean> {
-  if (!can(actor, "site.edit", { tambonId })) return false;
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const rows = await tx
       .delete(siteDocuments)
       .where(and(eq(siteDocuments.id, docId), eq(siteDocuments.tambonId, tambonId)))
       .returning();
-    if (!rows.length) return false;
+    if (!rows.length) return missing();
     await unindexItem(tx, tambonId, "document", docId);
     await auditSite(tx, actor, tambonId, "site.document.delete", "site_document", docId, null, {
       title: rows[0]!.title,
     });
-    return true;
+    return ok(true as const);
   });
 }

@@ -4,9 +4,10 @@ import type { Db } from "../../../core/db/index.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import "../policies.ts";
 import type { StoredPhoto } from "../media.ts";
-import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { SiteKey } from "../messages.ts";
 import { siteAlbums, sitePhotos } from "../schema.ts";
 import { auditSite, siteFields } from "./common.ts";
 
@@ -28,10 +29,10 @@ export async function saveAlbum(
   tambonId: number,
   input: Record<string, string>,
   albumId?: number,
-): Promise<SiteResult<Album>> {
-  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<Album, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   const parsed = parseForm(schema, input);
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
     const [current] = albumId
@@ -40,7 +41,7 @@ export async function saveAlbum(
           .from(siteAlbums)
           .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)))
       : [];
-    if (albumId && !current) return fail<Album>("_form", "error.404");
+    if (albumId && !current) return missing();
     const values = {
       title: v.title,
       description: v.description,
@@ -72,7 +73,7 @@ export async function saveAlbum(
       row!.id,
       { title: v.title, published: v.published },
     );
-    return done(row!);
+    return ok(row!);
   });
 }
 
@@ -84,10 +85,10 @@ export async function addPhotos(
   target: { albumId: number } | { postId: number },
   photos: (StoredPhoto & { originalName: string; caption?: string })[],
   opts: { asMember?: boolean } = {},
-): Promise<SiteResult<Photo[]>> {
+): Promise<Result<Photo[], SiteKey | CoreKey>> {
   const action = opts.asMember ? "site.post" : "site.edit";
-  if (!can(actor, action, { tambonId })) return fail("_form", "error.403");
-  if (!photos.length) return done([]);
+  if (!can(actor, action, { tambonId })) return refused();
+  if (!photos.length) return ok([]);
   return db.transaction(async (tx) => {
     const albumId = "albumId" in target ? target.albumId : null;
     const postId = "postId" in target ? target.postId : null;
@@ -96,7 +97,7 @@ export async function addPhotos(
         .select({ id: siteAlbums.id })
         .from(siteAlbums)
         .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)));
-      if (!album) return fail<Photo[]>("_form", "error.404");
+      if (!album) return missing();
     }
     const [max] = await tx
       .select({ p: sql<number>`coalesce(max(${sitePhotos.position}), 0)` })
@@ -136,7 +137,7 @@ export async function addPhotos(
       postId,
       count: rows.length,
     });
-    return done(rows);
+    return ok(rows);
   });
 }
 
@@ -147,19 +148,19 @@ export async function captionPhoto(
   tambonId: number,
   photoId: number,
   caption: string,
-): Promise<boolean> {
-  if (!can(actor, "site.edit", { tambonId })) return false;
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(sitePhotos)
       .set({ caption: caption.trim().slice(0, 500) })
       .where(and(eq(sitePhotos.id, photoId), eq(sitePhotos.tambonId, tambonId)))
       .returning({ id: sitePhotos.id });
-    if (!rows.length) return false;
+    if (!rows.length) return missing();
     await auditSite(tx, actor, tambonId, "site.photo.caption", "site_photo", photoId, {
       caption,
     });
-    return true;
+    return ok(true as const);
   });
 }
 
@@ -169,17 +170,17 @@ export async function deletePhoto(
   actor: Actor,
   tambonId: number,
   photoId: number,
-): Promise<Photo | null> {
-  if (!can(actor, "site.edit", { tambonId })) return null;
+): Promise<Result<Photo, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const rows = await tx
       .delete(sitePhotos)
       .where(and(eq(sitePhotos.id, photoId), eq(sitePhotos.tambonId, tambonId)))
       .returning();
-    if (!rows.length) return null;
+    if (!rows.length) return missing();
     await auditSite(tx, actor, tambonId, "site.photo.delete", "site_photo", photoId, null, {
       file: rows[0]!.file,
     });
-    return rows[0]!;
+    return ok(rows[0]!);
   });
 }

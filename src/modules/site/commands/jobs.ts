@@ -4,8 +4,9 @@ import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import "../policies.ts";
-import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { SiteKey } from "../messages.ts";
 import { siteJobs } from "../schema.ts";
 import { indexItem, unindexItem } from "../search.ts";
 import { thaiDay } from "../visits.ts";
@@ -66,12 +67,11 @@ export async function saveJob(
   tambonId: number,
   input: Record<string, string>,
   jobId?: number,
-): Promise<SiteResult<Job>> {
+): Promise<Result<Job, SiteKey | CoreKey>> {
   const staff = can(actor, "site.edit", { tambonId });
-  if (!staff && (jobId || !can(actor, "site.post", { tambonId })))
-    return fail("_form", "error.403");
+  if (!staff && (jobId || !can(actor, "site.post", { tambonId }))) return refused();
   const parsed = parseForm(schema, input);
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (v.closesOn < thaiDay()) return fail("closesOn", "jobs.pastClose");
   return db.transaction(async (tx) => {
@@ -81,7 +81,7 @@ export async function saveJob(
           .from(siteJobs)
           .where(and(eq(siteJobs.id, jobId), eq(siteJobs.tambonId, tambonId)))
       : [];
-    if (jobId && !current) return fail<Job>("_form", "error.404");
+    if (jobId && !current) return missing();
     const values = {
       title: v.title,
       employer: v.employer,
@@ -122,7 +122,7 @@ export async function saveJob(
       row!.id,
       { title: row!.title, status: row!.status, closesOn: row!.closesOn },
     );
-    return done(row!);
+    return ok(row!);
   });
 }
 
@@ -133,20 +133,20 @@ export async function moderateJob(
   tambonId: number,
   jobId: number,
   decision: string,
-): Promise<boolean> {
-  if (!can(actor, "site.edit", { tambonId })) return false;
-  if (decision !== "approved" && decision !== "hidden") return false;
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
+  if (decision !== "approved" && decision !== "hidden") return missing();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(siteJobs)
       .set({ status: decision })
       .where(and(eq(siteJobs.id, jobId), eq(siteJobs.tambonId, tambonId)))
       .returning();
-    if (!row) return false;
+    if (!row) return missing();
     await reindex(tx, row);
     await auditSite(tx, actor, tambonId, `site.job.${decision}`, "site_job", jobId, {
       status: decision,
     });
-    return true;
+    return ok(true as const);
   });
 }

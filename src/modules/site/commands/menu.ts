@@ -4,8 +4,9 @@ import type { Db } from "../../../core/db/index.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import "../policies.ts";
-import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { SiteKey } from "../messages.ts";
 import { siteMenuItems } from "../schema.ts";
 import { auditSite, siteFields } from "./common.ts";
 
@@ -32,10 +33,10 @@ export async function saveMenuItem(
   tambonId: number,
   input: Record<string, string>,
   itemId?: number,
-): Promise<SiteResult<MenuItem>> {
-  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<MenuItem, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   const parsed = parseForm(schema, input);
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (!isMenuHref(v.href)) return fail("href", "err.href");
   return db.transaction(async (tx) => {
@@ -45,22 +46,21 @@ export async function saveMenuItem(
           .from(siteMenuItems)
           .where(and(eq(siteMenuItems.id, itemId), eq(siteMenuItems.tambonId, tambonId)))
       : [];
-    if (itemId && !current) return fail<MenuItem>("_form", "error.404");
+    if (itemId && !current) return missing();
     if (v.parentId !== null) {
       const [parent] = await tx
         .select()
         .from(siteMenuItems)
         .where(and(eq(siteMenuItems.id, v.parentId), eq(siteMenuItems.tambonId, tambonId)));
-      if (!parent) return fail<MenuItem>("parentId", "err.badId");
-      if (parent.parentId !== null || parent.id === itemId)
-        return fail<MenuItem>("parentId", "err.parent");
+      if (!parent) return fail("parentId", "err.badId");
+      if (parent.parentId !== null || parent.id === itemId) return fail("parentId", "err.parent");
       if (current) {
         const [child] = await tx
           .select({ id: siteMenuItems.id })
           .from(siteMenuItems)
           .where(and(eq(siteMenuItems.parentId, current.id), eq(siteMenuItems.tambonId, tambonId)))
           .limit(1);
-        if (child) return fail<MenuItem>("parentId", "err.parent");
+        if (child) return fail("parentId", "err.parent");
       }
     }
     let position = v.position;
@@ -105,7 +105,7 @@ export async function saveMenuItem(
       values,
       current ? { labelTh: current.labelTh, href: current.href } : null,
     );
-    return done(row!);
+    return ok(row!);
   });
 }
 
@@ -115,20 +115,20 @@ export async function deleteMenuItem(
   actor: Actor,
   tambonId: number,
   itemId: number,
-): Promise<boolean> {
-  if (!can(actor, "site.edit", { tambonId })) return false;
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const rows = await tx
       .delete(siteMenuItems)
       .where(and(eq(siteMenuItems.id, itemId), eq(siteMenuItems.tambonId, tambonId)))
       .returning();
-    if (!rows.length) return false;
+    if (!rows.length) return missing();
     await tx
       .delete(siteMenuItems)
       .where(and(eq(siteMenuItems.parentId, itemId), eq(siteMenuItems.tambonId, tambonId)));
     await auditSite(tx, actor, tambonId, "site.menu.delete", "site_menu_item", itemId, null, {
       labelTh: rows[0]!.labelTh,
     });
-    return true;
+    return ok(true as const);
   });
 }

@@ -4,10 +4,11 @@ import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import "../policies.ts";
 import type { StoredPhoto } from "../media.ts";
 import { renderMarkdown } from "../../../core/markdown.ts";
-import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { SiteKey } from "../messages.ts";
 import { siteAlbums, siteCategories, siteNews, sitePhotos } from "../schema.ts";
 import { indexItem, unindexItem } from "../search.ts";
 import { idSlug, plainText, slugify } from "../text.ts";
@@ -75,10 +76,10 @@ export async function saveNews(
   input: Record<string, string>,
   newsId?: number,
   cover?: StoredPhoto & { originalName: string },
-): Promise<SiteResult<News>> {
-  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<News, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   const parsed = parseForm(schema, input);
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
     const [current] = newsId
@@ -87,11 +88,11 @@ export async function saveNews(
           .from(siteNews)
           .where(and(eq(siteNews.id, newsId), eq(siteNews.tambonId, tambonId)))
       : [];
-    if (newsId && !current) return fail<News>("_form", "error.404");
+    if (newsId && !current) return missing();
     if (v.categoryId !== null && !(await belongs(tx, siteCategories, v.categoryId, tambonId)))
-      return fail<News>("categoryId", "err.badId");
+      return fail("categoryId", "err.badId");
     if (v.albumId !== null && !(await belongs(tx, siteAlbums, v.albumId, tambonId)))
-      return fail<News>("albumId", "err.badId");
+      return fail("albumId", "err.badId");
     let coverPhotoId = current?.coverPhotoId ?? null;
     if (cover) {
       const [photo] = await tx
@@ -163,7 +164,7 @@ export async function saveNews(
       { title: news.title, status: news.status, publishAt: news.publishAt },
       current ? { title: current.title, status: current.status } : null,
     );
-    return done(news);
+    return ok(news);
   });
 }
 
@@ -173,18 +174,18 @@ export async function deleteNews(
   actor: Actor,
   tambonId: number,
   newsId: number,
-): Promise<boolean> {
-  if (!can(actor, "site.edit", { tambonId })) return false;
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const rows = await tx
       .delete(siteNews)
       .where(and(eq(siteNews.id, newsId), eq(siteNews.tambonId, tambonId)))
       .returning();
-    if (!rows.length) return false;
+    if (!rows.length) return missing();
     await unindexItem(tx, tambonId, "news", newsId);
     await auditSite(tx, actor, tambonId, "site.news.delete", "site_news", newsId, null, {
       title: rows[0]!.title,
     });
-    return true;
+    return ok(true as const);
   });
 }

@@ -4,9 +4,10 @@ import type { Db } from "../../../core/db/index.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import "../policies.ts";
 import { renderMarkdown } from "../../../core/markdown.ts";
-import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { SiteKey } from "../messages.ts";
 import { sitePages } from "../schema.ts";
 import { indexItem, unindexItem } from "../search.ts";
 import { idSlug, plainText, slugify } from "../text.ts";
@@ -34,10 +35,10 @@ export async function savePage(
   tambonId: number,
   input: Record<string, string>,
   pageId?: number,
-): Promise<SiteResult<Page>> {
-  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<Page, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   const parsed = parseForm(schema, input);
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
     const [current] = pageId
@@ -46,7 +47,7 @@ export async function savePage(
           .from(sitePages)
           .where(and(eq(sitePages.id, pageId), eq(sitePages.tambonId, tambonId)))
       : [];
-    if (pageId && !current) return fail<Page>("_form", "error.404");
+    if (pageId && !current) return missing();
     const values = {
       titleTh: v.titleTh,
       titleEn: v.titleEn,
@@ -94,7 +95,7 @@ export async function savePage(
       { titleTh: page.titleTh, published: page.published },
       current ? { titleTh: current.titleTh, published: current.published } : null,
     );
-    return done(page);
+    return ok(page);
   });
 }
 
@@ -104,18 +105,18 @@ export async function deletePage(
   actor: Actor,
   tambonId: number,
   pageId: number,
-): Promise<boolean> {
-  if (!can(actor, "site.edit", { tambonId })) return false;
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const rows = await tx
       .delete(sitePages)
       .where(and(eq(sitePages.id, pageId), eq(sitePages.tambonId, tambonId)))
       .returning();
-    if (!rows.length) return false;
+    if (!rows.length) return missing();
     await unindexItem(tx, tambonId, "page", pageId);
     await auditSite(tx, actor, tambonId, "site.page.delete", "site_page", pageId, null, {
       titleTh: rows[0]!.titleTh,
     });
-    return true;
+    return ok(true as const);
   });
 }

@@ -4,8 +4,9 @@ import type { Db } from "../../../core/db/index.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import "../policies.ts";
-import { coreErrors, done, fail, type SiteResult } from "../result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { SiteKey } from "../messages.ts";
 import { siteCategories, siteLinks, siteSettings } from "../schema.ts";
 import { slugify } from "../text.ts";
 import { auditSite } from "./common.ts";
@@ -17,13 +18,13 @@ export async function saveCategory(
   tambonId: number,
   input: Record<string, string>,
   categoryId?: number,
-): Promise<SiteResult<number>> {
-  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<number, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   const parsed = parseForm(
     z.object({ nameTh: fields.text(80), nameEn: fields.optionalText(80) }),
     input,
   );
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const names = { nameTh: parsed.value.nameTh, nameEn: parsed.value.nameEn };
   return db.transaction(async (tx) => {
     if (categoryId) {
@@ -32,7 +33,7 @@ export async function saveCategory(
         .set({ nameTh: names.nameTh, nameEn: names.nameEn })
         .where(and(eq(siteCategories.id, categoryId), eq(siteCategories.tambonId, tambonId)))
         .returning({ id: siteCategories.id });
-      if (!rows.length) return fail<number>("_form", "error.404");
+      if (!rows.length) return missing();
       await auditSite(
         tx,
         actor,
@@ -42,7 +43,7 @@ export async function saveCategory(
         categoryId,
         names,
       );
-      return done(categoryId);
+      return ok(categoryId);
     }
     const base = slugify(names.nameEn || names.nameTh) || "news";
     let slug = base;
@@ -73,7 +74,7 @@ export async function saveCategory(
       nameTh: names.nameTh,
       nameEn: names.nameEn,
     });
-    return done(row!.id);
+    return ok(row!.id);
   });
 }
 
@@ -83,8 +84,8 @@ export async function addJobLink(
   actor: Actor,
   tambonId: number,
   input: Record<string, string>,
-): Promise<SiteResult<number>> {
-  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<number, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   const parsed = parseForm(
     z.object({
       labelTh: fields.text(200),
@@ -93,7 +94,7 @@ export async function addJobLink(
     }),
     input,
   );
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const link = {
     labelTh: parsed.value.labelTh,
     labelEn: parsed.value.labelEn,
@@ -116,7 +117,7 @@ export async function addJobLink(
       })
       .returning({ id: siteLinks.id });
     await auditSite(tx, actor, tambonId, "site.link.create", "site_link", row!.id, link);
-    return done(row!.id);
+    return ok(row!.id);
   });
 }
 
@@ -126,18 +127,18 @@ export async function deleteJobLink(
   actor: Actor,
   tambonId: number,
   linkId: number,
-): Promise<boolean> {
-  if (!can(actor, "site.edit", { tambonId })) return false;
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const rows = await tx
       .delete(siteLinks)
       .where(and(eq(siteLinks.id, linkId), eq(siteLinks.tambonId, tambonId)))
       .returning();
-    if (!rows.length) return false;
+    if (!rows.length) return missing();
     await auditSite(tx, actor, tambonId, "site.link.delete", "site_link", linkId, null, {
       url: rows[0]!.url,
     });
-    return true;
+    return ok(true as const);
   });
 }
 
@@ -147,8 +148,8 @@ export async function setCountsBefore(
   actor: Actor,
   tambonId: number,
   input: Record<string, string>,
-): Promise<SiteResult<true>> {
-  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<true, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   const parsed = parseForm(
     z.object({
       visitorsBefore: fields.optionalInt(0, 2_000_000_000),
@@ -156,7 +157,7 @@ export async function setCountsBefore(
     }),
     input,
   );
-  if (!parsed.ok) return { ok: false, errors: coreErrors(parsed.errors) };
+  if (!parsed.ok) return parsed;
   const values = {
     visitorsBefore: parsed.value.visitorsBefore ?? 0,
     viewsBefore: parsed.value.viewsBefore ?? 0,
@@ -167,6 +168,6 @@ export async function setCountsBefore(
       .values({ tambonId, visitorsBefore: values.visitorsBefore, viewsBefore: values.viewsBefore })
       .onConflictDoUpdate({ target: siteSettings.tambonId, set: values });
     await auditSite(tx, actor, tambonId, "site.counts.set", "site_settings", tambonId, values);
-    return done(true as const);
+    return ok(true as const);
   });
 }

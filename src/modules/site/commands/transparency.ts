@@ -2,8 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import "../policies.ts";
-import { done, fail, type SiteResult } from "../result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { SiteKey } from "../messages.ts";
 import { itaItems, siteDocuments, siteNews, sitePages } from "../schema.ts";
 import { auditSite } from "./common.ts";
 import { parseId } from "../../../core/params.ts";
@@ -60,8 +61,8 @@ export async function loadItaList(
   actor: Actor,
   tambonId: number,
   value: unknown,
-): Promise<SiteResult<ItaList>> {
-  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<ItaList, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   const list = parseItaList(value);
   if (!list) return fail("file", "ita.badFile");
   return db.transaction(async (tx) => {
@@ -69,7 +70,7 @@ export async function loadItaList(
     await auditSite(tx, actor, tambonId, "site.ita.load", "ita_list", list.fiscalYearBE, {
       items: n,
     });
-    return done(list);
+    return ok(list);
   });
 }
 
@@ -84,8 +85,8 @@ export async function linkItaItem(
   itemId: number,
   target: string,
   url: string,
-): Promise<SiteResult<true>> {
-  if (!can(actor, "site.edit", { tambonId })) return fail("_form", "error.403");
+): Promise<Result<true, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
   const m = /^(page|news|document):(\d{1,9})$/.exec(target);
   let link: {
     linkKind: "page" | "news" | "document" | "url" | null;
@@ -111,18 +112,18 @@ export async function linkItaItem(
         .select({ id: table.id })
         .from(table)
         .where(and(eq(table.id, link.linkId!), eq(table.tambonId, tambonId)));
-      if (!exists) return fail<true>("target", "err.badId");
+      if (!exists) return fail("target", "err.badId");
     }
     const rows = await tx
       .update(itaItems)
       .set(link)
       .where(and(eq(itaItems.id, itemId), eq(itaItems.tambonId, tambonId)))
       .returning({ code: itaItems.code });
-    if (!rows.length) return fail<true>("_form", "error.404");
+    if (!rows.length) return missing();
     await auditSite(tx, actor, tambonId, "site.ita.link", "ita_item", itemId, {
       code: rows[0]!.code,
       ...link,
     });
-    return done(true as const);
+    return ok(true as const);
   });
 }

@@ -6,13 +6,14 @@ import {
   Field,
   Form,
   SelectField,
+  TextArea,
   type FormState,
 } from "../../../core/views/form.tsx";
 import { formatDateTime } from "../../../core/dates.ts";
 import { bytesLabel, sizeLabel } from "../text.ts";
 import type { Complaint } from "../commands/complaints.ts";
 import { COMPLAINT_STATUSES } from "../commands/complaints.ts";
-import { Input, TextArea, When, fileUrl, useSiteT, useUrl } from "./parts.tsx";
+import { Input, When, fileUrl, useSiteT, useUrl } from "./parts.tsx";
 import type { ItaRow } from "./info.tsx";
 
 /** The frame of every site admin page: a link back and a heading. */

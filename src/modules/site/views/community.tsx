@@ -1,7 +1,9 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Field, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
 import { formatDateTime } from "../../../core/dates.ts";
-import { Input, TextArea, useSiteT, useUrl } from "./parts.tsx";
+import { Input, useSiteT, useUrl } from "./parts.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref, type Page } from "../../../core/paging.ts";
 import { PhotoGrid } from "./public.tsx";
 
 type PostCard = {
@@ -23,13 +25,7 @@ type Photo = {
 };
 
 /** The members' corner: shown posts and, for members, the form to write one. */
-export function CornerPage(props: {
-  posts: PostCard[];
-  canPost: boolean;
-  form: FormState;
-  page: number;
-  more: boolean;
-}) {
+export function CornerPage(props: { posts: Page<PostCard>; canPost: boolean; form: FormState }) {
   const t = useSiteT();
   const { lang, path } = useCtx();
   const url = useUrl();
@@ -37,11 +33,11 @@ export function CornerPage(props: {
     <>
       <h1>{t("corner.title")}</h1>
       <p>{t("corner.intro")}</p>
-      {props.posts.length === 0 ? (
+      {props.posts.items.length === 0 ? (
         <p>{t("corner.none")}</p>
       ) : (
         <ul class="cards">
-          {props.posts.map((p) => (
+          {props.posts.items.map((p) => (
             <li key={p.id}>
               <h2>
                 <a href={url(`/corner/${p.id}`)}>{p.title}</a>
@@ -55,20 +51,12 @@ export function CornerPage(props: {
           ))}
         </ul>
       )}
-      {(props.page > 1 || props.more) && (
-        <nav class="pager" aria-label={t("corner.title")}>
-          {props.page > 1 && (
-            <a href={url(`/corner?page=${props.page - 1}`)} rel="prev">
-              ← {t("news.prev")}
-            </a>
-          )}
-          {props.more && (
-            <a href={url(`/corner?page=${props.page + 1}`)} rel="next">
-              {t("news.next")} →
-            </a>
-          )}
-        </nav>
-      )}
+      <Pager
+        page={props.posts.page}
+        pages={props.posts.pages}
+        total={props.posts.total}
+        href={(p) => url(pageHref("/corner", {}, p))}
+      />
       <h2 id="write-h">{t("corner.write")}</h2>
       {props.canPost ? (
         <>

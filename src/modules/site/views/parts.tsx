@@ -26,27 +26,6 @@ export function Prose({ html }: { html: string }) {
   return <div class="prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-/** Links to the previous and next page of a list. */
-export function Pager(props: { page: number; pages: number; href: (page: number) => string }) {
-  const t = useSiteT();
-  if (props.pages <= 1) return null;
-  return (
-    <nav class="pager" aria-label={t("news.pageN", { n: props.page, total: props.pages })}>
-      {props.page > 1 && (
-        <a href={props.href(props.page - 1)} rel="prev">
-          ← {t("news.prev")}
-        </a>
-      )}
-      <span>{t("news.pageN", { n: props.page, total: props.pages })}</span>
-      {props.page < props.pages && (
-        <a href={props.href(props.page + 1)} rel="next">
-          {t("news.next")} →
-        </a>
-      )}
-    </nav>
-  );
-}
-
 /** A date in the reader's language (Buddhist era in Thai). */
 export function When({ at }: { at: Date | string | null }) {
   const { lang } = useCtx();
@@ -101,25 +80,6 @@ const describedBy = (p: InputProps) =>
   [p.hint ? `f-${p.name}-hint` : "", p.form.errors[p.name] ? `f-${p.name}-err` : ""]
     .filter(Boolean)
     .join(" ") || undefined;
-
-/** A labelled multi-line text field keeping what the user typed. */
-export function TextArea(p: InputProps & { rows?: number; maxLength?: number }) {
-  return (
-    <FieldShell {...p}>
-      <textarea
-        id={`f-${p.name}`}
-        name={p.name}
-        rows={p.rows ?? 6}
-        required={p.required}
-        maxLength={p.maxLength}
-        aria-invalid={p.form.errors[p.name] ? "true" : undefined}
-        aria-describedby={describedBy(p)}
-      >
-        {p.form.values[p.name] ?? ""}
-      </textarea>
-    </FieldShell>
-  );
-}
 
 /** A labelled input of a type the core Field lacks (datetime-local, file). */
 export function Input(

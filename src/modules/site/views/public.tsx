@@ -4,8 +4,11 @@ import {
   Field,
   Form,
   SelectField,
+  TextArea,
   type FormState,
 } from "../../../core/views/form.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref } from "../../../core/paging.ts";
 import { formatDate, formatDateTime } from "../../../core/dates.ts";
 import { assetUrl } from "../../../core/views/assets.ts";
 import type { NewsCard, SiteStats } from "../queries.ts";
@@ -15,18 +18,7 @@ import { newsPath } from "../commands/news.ts";
 import { documentPath } from "../commands/documents.ts";
 import type { Complaint } from "../commands/complaints.ts";
 import type { Job } from "../commands/jobs.ts";
-import {
-  Facts,
-  Input,
-  Marked,
-  Pager,
-  Prose,
-  TextArea,
-  When,
-  fileUrl,
-  useSiteT,
-  useUrl,
-} from "./parts.tsx";
+import { Facts, Input, Marked, Prose, When, fileUrl, useSiteT, useUrl } from "./parts.tsx";
 
 const nf = new Intl.NumberFormat("en-US");
 
@@ -309,17 +301,12 @@ export function NewsList(props: {
   category: Category | undefined;
   page: number;
   pages: number;
+  total: number;
 }) {
   const t = useSiteT();
   const { lang } = useCtx();
   const url = useUrl();
-  const q = (page: number) =>
-    url(
-      `/news?${new URLSearchParams({
-        ...(props.category ? { category: props.category.slug } : {}),
-        ...(page > 1 ? { page: String(page) } : {}),
-      }).toString()}`,
-    ).replace(/\?$/, "");
+  const q = (page: number) => url(pageHref("/news", { category: props.category?.slug }, page));
   return (
     <>
       <h1>{props.category ? catName(props.category, lang) : t("news.title")}</h1>
@@ -342,7 +329,7 @@ export function NewsList(props: {
       ) : (
         <p>{t("news.none")}</p>
       )}
-      <Pager page={props.page} pages={props.pages} href={q} />
+      <Pager page={props.page} pages={props.pages} total={props.total} href={q} />
       <p>
         <a href={url("/feed.xml")}>{t("news.feed")}</a>
       </p>
@@ -662,7 +649,8 @@ export function SearchPage(props: {
       <Pager
         page={props.page}
         pages={props.pages}
-        href={(p) => url(`/search?q=${encodeURIComponent(props.q)}&page=${p}`)}
+        total={props.total}
+        href={(p) => url(pageHref("/search", { q: props.q }, p))}
       />
     </>
   );
