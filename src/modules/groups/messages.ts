@@ -259,9 +259,6 @@ export const msg = defineMessages("groups", {
   "meetings.fileDeleted": { th: "ลบไฟล์แล้ว", en: "File removed" },
   "meetings.delete": { th: "ลบ", en: "Remove" },
   "meetings.allMeetings": { th: "การประชุมทั้งหมด", en: "All meetings" },
-  "meetings.page": { th: "หน้า {page}", en: "Page {page}" },
-  "meetings.prev": { th: "ก่อนหน้า", en: "Previous" },
-  "meetings.next": { th: "ถัดไป", en: "Next" },
 
   // Quorum and attendance
   "quorum.title": { th: "องค์ประชุม", en: "Quorum" },

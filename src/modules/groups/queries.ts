@@ -14,6 +14,7 @@ import {
   type SQL,
 } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
+import { paged, PAGE_SIZE, type Page } from "../../core/paging.ts";
 import { roleGrants, tambonMembers, users, villages } from "../../core/db/schema.ts";
 import {
   agendaItems,
@@ -299,13 +300,13 @@ export interface MeetingFilter {
 }
 
 /** A page of a tambon's meetings, newest first (upcoming: soonest first). */
-export async function listMeetings(
+export function listMeetings(
   db: DbOrTx,
   tambonId: number,
   f: MeetingFilter,
   page = 1,
-  perPage = 20,
-): Promise<{ rows: MeetingRow[]; more: boolean }> {
+  pageSize = PAGE_SIZE,
+): Promise<Page<MeetingRow>> {
   const conds: SQL[] = [eq(meetings.tambonId, tambonId)];
   if (!f.includePrivate) conds.push(eq(meetings.isPublic, true));
   if (f.kind) conds.push(eq(meetings.kind, f.kind));
@@ -320,14 +321,20 @@ export async function listMeetings(
   const now = f.now ?? new Date();
   if (f.upcoming === true) conds.push(gte(meetings.startsAt, startOfDay(now)));
   if (f.upcoming === false) conds.push(lt(meetings.startsAt, startOfDay(now)));
-  const rows = await db
-    .select()
-    .from(meetings)
-    .where(and(...conds))
-    .orderBy(f.upcoming ? asc(meetings.startsAt) : desc(meetings.startsAt), desc(meetings.id))
-    .limit(perPage + 1)
-    .offset((page - 1) * perPage);
-  return { rows: rows.slice(0, perPage), more: rows.length > perPage };
+  const where = and(...conds);
+  return paged(
+    page,
+    async () => (await db.select({ n: count() }).from(meetings).where(where))[0]?.n ?? 0,
+    ({ limit, offset }) =>
+      db
+        .select()
+        .from(meetings)
+        .where(where)
+        .orderBy(f.upcoming ? asc(meetings.startsAt) : desc(meetings.startsAt), desc(meetings.id))
+        .limit(limit)
+        .offset(offset),
+    pageSize,
+  );
 }
 
 /** Midnight in Bangkok of the day of an instant. */

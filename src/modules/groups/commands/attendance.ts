@@ -14,7 +14,9 @@ import {
 } from "../meeting.ts";
 import { findMemberByName, type AttendanceRow, type MeetingRow } from "../queries.ts";
 import { addArrivals } from "../quorum.ts";
-import { fail, failCore, type GResult } from "../result.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
 import { lockMeeting, refreshQuorum } from "./meetings.ts";
 import { parseId } from "../../../core/params.ts";
 
@@ -190,8 +192,10 @@ async function insertAttendees(
 }
 
 /** Checks the meeting can take attendance (exists, not cancelled, minutes not confirmed). */
-function closedReason(meeting: MeetingRow | undefined): GResult<Recorded> | null {
-  if (!meeting) return failCore("_form", "error.404");
+function closedReason(
+  meeting: MeetingRow | undefined,
+): Result<Recorded, GroupsKey | CoreKey> | null {
+  if (!meeting) return missing();
   if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
   if (meeting.status === "cancelled") return fail("_form", "err.cancelled");
   return null;
@@ -215,11 +219,11 @@ export async function recordAttendance(
   tambonId: number,
   meetingId: number,
   body: Record<string, string>,
-): Promise<GResult<Recorded>> {
-  if (!can(actor, "attendance.record", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<Recorded, GroupsKey | CoreKey>> {
+  if (!can(actor, "attendance.record", { tambonId })) return refused();
   const name = (body.name ?? "").trim();
-  if (!name) return failCore("name", "err.required");
-  if (name.length > MAX_NAME) return failCore("name", "err.tooLong", { max: MAX_NAME });
+  if (!name) return fail("name", "err.required");
+  if (name.length > MAX_NAME) return fail("name", "err.tooLong", { max: MAX_NAME });
   const role = body.role ? body.role : null;
   if (role !== null && !isAttendeeRole(role)) return fail("role", "err.choice");
   const villageId = toId(body.villageId);
@@ -227,8 +231,7 @@ export async function recordAttendance(
     const meeting = await lockMeeting(tx, tambonId, meetingId);
     const closed = closedReason(meeting);
     if (closed) return closed;
-    if (!(await villageOk(tx, tambonId, villageId)))
-      return fail<Recorded>("villageId", "err.village");
+    if (!(await villageOk(tx, tambonId, villageId))) return fail("villageId", "err.village");
     const result = await insertAttendees(
       tx,
       tambonId,
@@ -237,7 +240,7 @@ export async function recordAttendance(
       actor.user?.id ?? null,
       false,
     );
-    if (!result.added.length) return fail<Recorded>("name", "err.duplicate", { name });
+    if (!result.added.length) return fail("name", "err.duplicate", { name });
     const a = result.added[0]!;
     await audit(tx, {
       tambonId,
@@ -265,16 +268,15 @@ export async function recordSheet(
   meetingId: number,
   villageId: number | null,
   userIds: string[],
-): Promise<GResult<Recorded>> {
-  if (!can(actor, "attendance.record", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<Recorded, GroupsKey | CoreKey>> {
+  if (!can(actor, "attendance.record", { tambonId })) return refused();
   const ids = [...new Set(userIds.map(toId).filter((n): n is number => n !== null))];
   if (!ids.length) return fail("people", "err.pickSomeone");
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
     const closed = closedReason(meeting);
     if (closed) return closed;
-    if (!(await villageOk(tx, tambonId, villageId)))
-      return fail<Recorded>("villageId", "err.village");
+    if (!(await villageOk(tx, tambonId, villageId))) return fail("villageId", "err.village");
     const result = await insertAttendees(
       tx,
       tambonId,
@@ -306,12 +308,12 @@ export async function recordBulk(
   tambonId: number,
   meetingId: number,
   body: Record<string, string>,
-): Promise<GResult<Recorded>> {
-  if (!can(actor, "attendance.record", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<Recorded, GroupsKey | CoreKey>> {
+  if (!can(actor, "attendance.record", { tambonId })) return refused();
   const names = namesFromList(body.names ?? "").slice(0, 500);
   if (!names.length) return fail("names", "err.nameNeeded");
   if (names.some((n) => n.length > MAX_NAME))
-    return failCore("names", "err.tooLong", { max: MAX_NAME });
+    return fail("names", "err.tooLong", { max: MAX_NAME });
   const role = body.role ? body.role : null;
   if (role !== null && !isAttendeeRole(role)) return fail("role", "err.choice");
   const villageId = toId(body.villageId);
@@ -319,8 +321,7 @@ export async function recordBulk(
     const meeting = await lockMeeting(tx, tambonId, meetingId);
     const closed = closedReason(meeting);
     if (closed) return closed;
-    if (!(await villageOk(tx, tambonId, villageId)))
-      return fail<Recorded>("villageId", "err.village");
+    if (!(await villageOk(tx, tambonId, villageId))) return fail("villageId", "err.village");
     const result = await insertAttendees(
       tx,
       tambonId,
@@ -352,16 +353,14 @@ export async function selfSignIn(
   meetingId: number,
   code: string,
   now = new Date(),
-): Promise<GResult<Recorded>> {
-  if (!actor.user || !can(actor, "attendance.self", { tambonId }))
-    return failCore("_form", "error.403");
+): Promise<Result<Recorded, GroupsKey | CoreKey>> {
+  if (!actor.user || !can(actor, "attendance.self", { tambonId })) return refused();
   const userId = actor.user.id;
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
     const closed = closedReason(meeting);
     if (closed) return closed;
-    if (bangkokDay(meeting!.startsAt) !== bangkokDay(now))
-      return fail<Recorded>("code", "err.notToday");
+    if (bangkokDay(meeting!.startsAt) !== bangkokDay(now)) return fail("code", "err.notToday");
     const [tries] = await tx
       .select({ n: count() })
       .from(auditLog)
@@ -376,7 +375,7 @@ export async function selfSignIn(
       );
     const failures = Number(tries?.n ?? 0);
     if (failures >= MAX_CODE_FAILURES)
-      return fail<Recorded>("code", "err.codeLocked", { max: MAX_CODE_FAILURES });
+      return fail("code", "err.codeLocked", { max: MAX_CODE_FAILURES });
     if (code.replace(/\s/g, "") !== meeting!.signinCode) {
       await audit(tx, {
         tambonId,
@@ -386,8 +385,8 @@ export async function selfSignIn(
         targetId: meetingId,
       });
       return failures + 1 >= MAX_CODE_FAILURES
-        ? fail<Recorded>("code", "err.codeLocked", { max: MAX_CODE_FAILURES })
-        : fail<Recorded>("code", "err.code");
+        ? fail("code", "err.codeLocked", { max: MAX_CODE_FAILURES })
+        : fail("code", "err.code");
     }
     const result = await insertAttendees(
       tx,
@@ -420,14 +419,14 @@ export async function removeAttendance(
   actor: Actor,
   tambonId: number,
   attendanceId: number,
-): Promise<GResult<Recorded>> {
-  if (!can(actor, "attendance.record", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<Recorded, GroupsKey | CoreKey>> {
+  if (!can(actor, "attendance.record", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(attendances)
       .where(and(eq(attendances.tambonId, tambonId), eq(attendances.id, attendanceId)));
-    if (!row) return failCore<Recorded>("_form", "error.404");
+    if (!row) return missing();
     const meeting = await lockMeeting(tx, tambonId, row.meetingId);
     const closed = closedReason(meeting);
     if (closed) return closed;

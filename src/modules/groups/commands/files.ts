@@ -12,7 +12,9 @@ import {
 } from "../../../core/uploads.ts";
 import { meetingFiles } from "../schema.ts";
 import type { FileInfo } from "../queries.ts";
-import { fail, failCore, type GResult } from "../result.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
 import { lockMeeting } from "./meetings.ts";
 
 const OFFICE: Record<string, string> = {
@@ -57,8 +59,8 @@ export async function addMeetingFile(
   meetingId: number,
   file: { data: Buffer; filename: string },
   caption: string,
-): Promise<GResult<FileInfo>> {
-  if (!can(actor, "meeting.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<FileInfo, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
   const sniffed = file.data.length ? sniffFile(file.data, file.filename) : null;
   if (!sniffed) return fail("file", "err.file");
   let data = file.data;
@@ -73,7 +75,7 @@ export async function addMeetingFile(
     });
     if (!r.ok)
       return r.reason === "tooManyPixels"
-        ? failCore("file", "upload.tooManyPixels", {
+        ? fail("file", "upload.tooManyPixels", {
             name: cleanName(file.filename),
             mp: PHOTO_MAX_PIXELS / 1_000_000,
           })
@@ -87,7 +89,7 @@ export async function addMeetingFile(
   const text = caption.trim().slice(0, 300);
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
-    if (!meeting) return failCore<FileInfo>("_form", "error.404");
+    if (!meeting) return missing();
     const [row] = await tx
       .insert(meetingFiles)
       .values({
@@ -132,14 +134,14 @@ export async function deleteMeetingFile(
   actor: Actor,
   tambonId: number,
   fileId: number,
-): Promise<GResult<{ meetingId: number }>> {
-  if (!can(actor, "meeting.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<{ meetingId: number }, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(meetingFiles)
       .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, fileId)))
       .returning({ meetingId: meetingFiles.meetingId, name: meetingFiles.name });
-    if (!gone) return failCore<{ meetingId: number }>("_form", "error.404");
+    if (!gone) return missing();
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,

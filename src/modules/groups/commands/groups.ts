@@ -16,7 +16,9 @@ import {
   type MembershipRow,
   type NominationRow,
 } from "../queries.ts";
-import { fail, failCore, type GResult } from "../result.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
 import { lockMeeting } from "./meetings.ts";
 
 /** Who a membership or nomination is: the linked account, or the name when there is none. */
@@ -76,8 +78,8 @@ export async function saveGroup(
   body: Record<string, string>,
   today: string,
   groupId?: number,
-): Promise<GResult<GroupRow>> {
-  if (!can(actor, "group.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<GroupRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "group.manage", { tambonId })) return refused();
   const parsed = parseForm(groupSchema, body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -91,7 +93,7 @@ export async function saveGroup(
           .from(workGroups)
           .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, groupId)))
       : [];
-    if (groupId && !current) return failCore<GroupRow>("_form", "error.404");
+    if (groupId && !current) return missing();
     if (v.kind === "central" && !v.dissolvedOn) {
       const [other] = await tx
         .select({ id: workGroups.id })
@@ -104,7 +106,7 @@ export async function saveGroup(
             groupId ? ne(workGroups.id, groupId) : sql`true`,
           ),
         );
-      if (other) return fail<GroupRow>("kind", "err.centralExists");
+      if (other) return fail("kind", "err.centralExists");
     }
     const values = {
       tambonId,
@@ -175,8 +177,8 @@ export async function addMember(
   groupId: number,
   body: Record<string, string>,
   today: string,
-): Promise<GResult<MembershipRow>> {
-  if (!can(actor, "group.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<MembershipRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "group.manage", { tambonId })) return refused();
   const parsed = parseForm(memberSchema, body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -185,14 +187,14 @@ export async function addMember(
   if (v.endOn && v.endOn < startOn) return fail("endOn", "err.endBeforeStart");
   return db.transaction(async (tx) => {
     const group = await lockGroup(tx, tambonId, groupId);
-    if (!group) return failCore<MembershipRow>("_form", "error.404");
+    if (!group) return missing();
     if (!(await villageOfTambon(tx, tambonId, v.villageId)))
-      return fail<MembershipRow>("villageId", "err.village");
+      return fail("villageId", "err.village");
     const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId);
     const person = { userId: match?.userId ?? null, name: v.name };
     const same = (await groupPeriods(tx, tambonId, groupId)).filter((h) => samePerson(h, person));
     if (same.some((h) => overlaps(h, { startOn, endOn: v.endOn })))
-      return fail<MembershipRow>("startOn", "err.overlap");
+      return fail("startOn", "err.overlap");
     const [row] = await tx
       .insert(groupMemberships)
       .values({
@@ -246,8 +248,8 @@ export async function endMembership(
   membershipId: number,
   body: Record<string, string>,
   today: string,
-): Promise<GResult<MembershipRow>> {
-  if (!can(actor, "group.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<MembershipRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "group.manage", { tambonId })) return refused();
   const parsed = parseForm(endSchema, body);
   if (!parsed.ok) return parsed;
   const endOn = parsed.value.endOn ?? today;
@@ -256,16 +258,15 @@ export async function endMembership(
       .select()
       .from(groupMemberships)
       .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.id, membershipId)));
-    if (!m) return failCore<MembershipRow>("_form", "error.404");
+    if (!m) return missing();
     await lockGroup(tx, tambonId, m.groupId);
-    if (m.endOn !== null && m.endOn < today)
-      return fail<MembershipRow>("endOn", "err.alreadyEnded");
-    if (endOn < m.startOn) return fail<MembershipRow>("endOn", "err.endBeforeStart");
+    if (m.endOn !== null && m.endOn < today) return fail("endOn", "err.alreadyEnded");
+    if (endOn < m.startOn) return fail("endOn", "err.endBeforeStart");
     const others = (await groupPeriods(tx, tambonId, m.groupId)).filter(
       (h) => h.id !== m.id && samePerson(h, m),
     );
     if (others.some((h) => overlaps(h, { startOn: m.startOn, endOn })))
-      return fail<MembershipRow>("endOn", "err.overlap");
+      return fail("endOn", "err.overlap");
     const [row] = await tx
       .update(groupMemberships)
       .set({ endOn, leaveReason: parsed.value.leaveReason })
@@ -302,25 +303,24 @@ export async function nominate(
   tambonId: number,
   meetingId: number,
   body: Record<string, string>,
-): Promise<GResult<NominationRow>> {
-  if (!can(actor, "nomination.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<NominationRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "nomination.manage", { tambonId })) return refused();
   const parsed = parseForm(nominationSchema, body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   const position = v.position;
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
-    if (!meeting) return failCore<NominationRow>("_form", "error.404");
-    if (meeting.minutesConfirmedAt) return fail<NominationRow>("_form", "err.locked");
-    if (meeting.kind !== "village_assembly")
-      return fail<NominationRow>("_form", "nom.onlyAssembly");
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    if (meeting.kind !== "village_assembly") return fail("_form", "nom.onlyAssembly");
     const [group] = await tx
       .select({ id: workGroups.id })
       .from(workGroups)
       .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, v.groupId)));
-    if (!group) return fail<NominationRow>("groupId", "err.group");
+    if (!group) return fail("groupId", "err.group");
     if (!(await villageOfTambon(tx, tambonId, v.villageId)))
-      return fail<NominationRow>("villageId", "err.village");
+      return fail("villageId", "err.village");
     const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId);
     await lockGroup(tx, tambonId, v.groupId);
     const open = await tx
@@ -335,7 +335,7 @@ export async function nominate(
       );
     const person = { userId: match?.userId ?? null, name: v.name };
     if (open.some((n) => samePerson(n, person)))
-      return fail<NominationRow>("name", "err.alreadyNominated", { name: v.name });
+      return fail("name", "err.alreadyNominated", { name: v.name });
     const [row] = await tx
       .insert(nominations)
       .values({
@@ -367,15 +367,15 @@ export async function withdrawNomination(
   actor: Actor,
   tambonId: number,
   nominationId: number,
-): Promise<GResult<NominationRow>> {
-  if (!can(actor, "nomination.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<NominationRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "nomination.manage", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const [n] = await tx
       .select()
       .from(nominations)
       .where(and(eq(nominations.tambonId, tambonId), eq(nominations.id, nominationId)));
-    if (!n) return failCore<NominationRow>("_form", "error.404");
-    if (n.status !== "proposed") return fail<NominationRow>("_form", "err.nomination");
+    if (!n) return missing();
+    if (n.status !== "proposed") return fail("_form", "err.nomination");
     const [row] = await tx
       .update(nominations)
       .set({ status: "withdrawn" })

@@ -20,7 +20,9 @@ import {
   type Step,
 } from "../meeting.ts";
 import { computeQuorum, type AgendaRow, type MeetingRow } from "../queries.ts";
-import { fail, failCore, type GResult } from "../result.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
 
 const TIME = /^([01]\d|2[0-3])[:.]([0-5]\d)$/;
 
@@ -94,8 +96,8 @@ export async function saveMeeting(
   tambonId: number,
   input: MeetingInput,
   meetingId?: number,
-): Promise<GResult<MeetingRow>> {
-  if (!can(actor, "meeting.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<MeetingRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
   const parsed = parseForm(schema, input.body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -105,7 +107,7 @@ export async function saveMeeting(
   if (!TIME.test(v.startTime)) return fail("startTime", "err.time");
   if (v.endTime && !TIME.test(v.endTime)) return fail("endTime", "err.time");
   const startsAt = bangkokInstant(v.date, v.startTime.replace(".", ":"));
-  if (Number.isNaN(startsAt.getTime())) return failCore("date", "err.date");
+  if (Number.isNaN(startsAt.getTime())) return fail("date", "err.date");
   const endsAt = v.endTime ? bangkokInstant(v.date, v.endTime.replace(".", ":")) : null;
   if (endsAt && endsAt < startsAt) return fail("endTime", "err.endBeforeStart");
   const groupIds = [
@@ -121,7 +123,7 @@ export async function saveMeeting(
 
   return db.transaction(async (tx) => {
     const current = meetingId ? await lockMeeting(tx, tambonId, meetingId) : undefined;
-    if (meetingId && !current) return failCore<MeetingRow>("_form", "error.404");
+    if (meetingId && !current) return missing();
     const ownGroups = (
       await tx
         .select({ id: workGroups.id })
@@ -131,12 +133,10 @@ export async function saveMeeting(
     const ownVillages = (
       await tx.select({ id: villages.id }).from(villages).where(eq(villages.tambonId, tambonId))
     ).map((g) => g.id);
-    if (v.groupId && !ownGroups.includes(v.groupId))
-      return fail<MeetingRow>("groupId", "err.group");
-    if (groupIds.some((id) => !ownGroups.includes(id)))
-      return fail<MeetingRow>("invitedGroupIds", "err.group");
+    if (v.groupId && !ownGroups.includes(v.groupId)) return fail("groupId", "err.group");
+    if (groupIds.some((id) => !ownGroups.includes(id))) return fail("invitedGroupIds", "err.group");
     if (villageIds.some((id) => !ownVillages.includes(id)))
-      return fail<MeetingRow>("invitedVillageIds", "err.village");
+      return fail("invitedVillageIds", "err.village");
     const locked = !!current?.minutesConfirmedAt;
     const values = {
       tambonId,
@@ -215,15 +215,15 @@ export async function saveAgendaItem(
   meetingId: number,
   body: Record<string, string>,
   itemId?: number,
-): Promise<GResult<AgendaRow>> {
-  if (!can(actor, "meeting.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<AgendaRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
   const parsed = parseForm(agendaSchema, body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
-    if (!meeting) return failCore<AgendaRow>("_form", "error.404");
-    if (meeting.minutesConfirmedAt) return fail<AgendaRow>("_form", "err.locked");
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
     let row: AgendaRow | undefined;
     let before: AgendaRow | undefined;
     if (itemId) {
@@ -237,7 +237,7 @@ export async function saveAgendaItem(
             eq(agendaItems.meetingId, meetingId),
           ),
         );
-      if (!before) return failCore<AgendaRow>("_form", "error.404");
+      if (!before) return missing();
       [row] = await tx
         .update(agendaItems)
         .set({
@@ -287,17 +287,17 @@ export async function deleteAgendaItem(
   actor: Actor,
   tambonId: number,
   itemId: number,
-): Promise<GResult<AgendaRow>> {
-  if (!can(actor, "meeting.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<AgendaRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const [item] = await tx
       .select()
       .from(agendaItems)
       .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)));
-    if (!item) return failCore<AgendaRow>("_form", "error.404");
+    if (!item) return missing();
     const meeting = await lockMeeting(tx, tambonId, item.meetingId);
-    if (!meeting) return failCore<AgendaRow>("_form", "error.404");
-    if (meeting.minutesConfirmedAt) return fail<AgendaRow>("_form", "err.locked");
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
     await tx
       .delete(agendaItems)
       .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)));
@@ -332,13 +332,13 @@ export async function confirmMinutes(
   actor: Actor,
   tambonId: number,
   meetingId: number,
-): Promise<GResult<MeetingRow>> {
-  if (!can(actor, "minutes.confirm", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<MeetingRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "minutes.confirm", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
-    if (!meeting) return failCore<MeetingRow>("_form", "error.404");
-    if (meeting.minutesConfirmedAt) return fail<MeetingRow>("_form", "err.locked");
-    if (meeting.status === "cancelled") return fail<MeetingRow>("_form", "err.cancelled");
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    if (meeting.status === "cancelled") return fail("_form", "err.cancelled");
     const fresh = await refreshQuorum(tx, meeting);
     const [row] = await tx
       .update(meetings)

@@ -10,7 +10,9 @@ import { villageRepTerms } from "../schema.ts";
 import { overlaps } from "../group.ts";
 import { nameKey } from "../meeting.ts";
 import { findMemberByName, type TermRow } from "../queries.ts";
-import { fail, failCore, type GResult } from "../result.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
 
 const termSchema = z.object({
   villageId: fields.int(1, 2 ** 31 - 1),
@@ -46,30 +48,30 @@ export async function recordTerm(
   tambonId: number,
   body: Record<string, string>,
   today: string,
-): Promise<GResult<TermRow & { name: string }>> {
-  if (!can(actor, "rep.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<TermRow & { name: string }, GroupsKey | CoreKey>> {
+  if (!can(actor, "rep.manage", { tambonId })) return refused();
   const parsed = parseForm(termSchema, body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   const startOn = v.startOn ?? today;
   if (v.endOn && v.endOn < startOn) return fail("endOn", "err.endBeforeStart");
-  if (!v.userId && !v.name) return failCore("name", "err.required");
+  if (!v.userId && !v.name) return fail("name", "err.required");
   return db.transaction(async (tx) => {
     const [village] = await tx
       .select()
       .from(villages)
       .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.villageId)));
-    if (!village) return fail<TermRow & { name: string }>("villageId", "err.village");
+    if (!village) return fail("villageId", "err.village");
     let userId = v.userId;
     if (userId) {
       const [m] = await tx
         .select({ userId: tambonMembers.userId })
         .from(tambonMembers)
         .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
-      if (!m) return fail<TermRow & { name: string }>("name", "err.noSuchMember");
+      if (!m) return fail("name", "err.noSuchMember");
     } else {
       const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId, true);
-      if (!match) return fail<TermRow & { name: string }>("name", "err.noSuchMember");
+      if (!match) return fail("name", "err.noSuchMember");
       userId = match.userId;
     }
     const others = await tx
@@ -77,7 +79,7 @@ export async function recordTerm(
       .from(villageRepTerms)
       .where(and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.userId, userId)));
     if (others.some((o) => overlaps(o, { startOn, endOn: v.endOn })))
-      return fail<TermRow & { name: string }>("startOn", "err.overlap");
+      return fail("startOn", "err.overlap");
     const [row] = await tx
       .insert(villageRepTerms)
       .values({
@@ -126,8 +128,8 @@ export async function endTerm(
   termId: number,
   body: Record<string, string>,
   today: string,
-): Promise<GResult<TermRow>> {
-  if (!can(actor, "rep.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<TermRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "rep.manage", { tambonId })) return refused();
   const parsed = parseForm(endSchema, body);
   if (!parsed.ok) return parsed;
   const endOn = parsed.value.endOn ?? today;
@@ -136,8 +138,8 @@ export async function endTerm(
       .select()
       .from(villageRepTerms)
       .where(and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.id, termId)));
-    if (!term) return failCore<TermRow>("_form", "error.404");
-    if (endOn < term.startOn) return fail<TermRow>("endOn", "err.endBeforeStart");
+    if (!term) return missing();
+    if (endOn < term.startOn) return fail("endOn", "err.endBeforeStart");
     const [row] = await tx
       .update(villageRepTerms)
       .set({ endOn, endReason: parsed.value.endReason })

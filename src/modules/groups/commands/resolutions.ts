@@ -25,7 +25,9 @@ import {
   type VoteChoice,
 } from "../resolution.ts";
 import type { ResolutionRow } from "../queries.ts";
-import { fail, failCore, type GResult } from "../result.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
 import { lockMeeting, refreshQuorum } from "./meetings.ts";
 import { groupPeriods, lockGroup, samePerson } from "./groups.ts";
 import { overlaps } from "../group.ts";
@@ -60,7 +62,10 @@ type Parsed = {
   votes: Map<number, VoteChoice>;
 };
 
-function parseResolution(input: ResolutionInput, allowIndividual: boolean): GResult<Parsed> {
+function parseResolution(
+  input: ResolutionInput,
+  allowIndividual: boolean,
+): Result<Parsed, GroupsKey | CoreKey> {
   const parsed = parseForm(schema, input.body);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -109,8 +114,8 @@ export async function recordResolution(
   tambonId: number,
   meetingId: number,
   input: ResolutionInput,
-): Promise<GResult<RecordedResolution>> {
-  if (!can(actor, "resolution.record", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<RecordedResolution, GroupsKey | CoreKey>> {
+  if (!can(actor, "resolution.record", { tambonId })) return refused();
   const p = parseResolution(input, true);
   if (!p.ok) return p;
   const v = p.value;
@@ -119,9 +124,9 @@ export async function recordResolution(
   );
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
-    if (!meeting) return failCore<RecordedResolution>("_form", "error.404");
-    if (meeting.minutesConfirmedAt) return fail<RecordedResolution>("_form", "err.locked");
-    if (meeting.status === "cancelled") return fail<RecordedResolution>("_form", "err.cancelled");
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    if (meeting.status === "cancelled") return fail("_form", "err.cancelled");
     if (v.agendaItemId) {
       const [item] = await tx
         .select({ id: agendaItems.id })
@@ -133,7 +138,7 @@ export async function recordResolution(
             eq(agendaItems.id, v.agendaItemId),
           ),
         );
-      if (!item) return fail<RecordedResolution>("agendaItemId", "err.choice");
+      if (!item) return fail("agendaItemId", "err.choice");
     }
     const voters = v.votes.size
       ? await tx
@@ -147,7 +152,7 @@ export async function recordResolution(
             ),
           )
       : [];
-    if (voters.length !== v.votes.size) return fail<RecordedResolution>("votes", "err.choice");
+    if (voters.length !== v.votes.size) return fail("votes", "err.choice");
     const noms = approveIds.length
       ? await tx
           .select()
@@ -161,12 +166,12 @@ export async function recordResolution(
           )
       : [];
     if (noms.length !== approveIds.length || noms.some((n) => n.status !== "proposed"))
-      return fail<RecordedResolution>("approve", "err.nomination");
+      return fail("approve", "err.nomination");
     const fresh = await refreshQuorum(tx, meeting);
     const outcome = decideOutcome(v.method, v.counts);
     const quorumRequired = meeting.quorumMinPerVillage !== null;
     if (noms.length && outcome === "adopted" && quorumRequired && !fresh.quorumMet)
-      return fail<RecordedResolution>("approve", "err.noQuorum");
+      return fail("approve", "err.noQuorum");
 
     const [max] = await tx
       .select({ n: sql<number>`coalesce(max(${resolutions.number}), 0)` })
@@ -295,17 +300,17 @@ export async function deleteResolution(
   actor: Actor,
   tambonId: number,
   resolutionId: number,
-): Promise<GResult<ResolutionRow>> {
-  if (!can(actor, "resolution.record", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<ResolutionRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "resolution.record", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const [res] = await tx
       .select()
       .from(resolutions)
       .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, resolutionId)));
-    if (!res) return failCore<ResolutionRow>("_form", "error.404");
+    if (!res) return missing();
     const meeting = await lockMeeting(tx, tambonId, res.meetingId);
-    if (!meeting) return failCore<ResolutionRow>("_form", "error.404");
-    if (meeting.minutesConfirmedAt) return fail<ResolutionRow>("_form", "err.locked");
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
     const [foreign] = await tx
       .select({ id: resolutionLinks.id })
       .from(resolutionLinks)
@@ -322,7 +327,7 @@ export async function deleteResolution(
       .from(resolutions)
       .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.correctsId, resolutionId)))
       .limit(1);
-    if (foreign || correction) return fail<ResolutionRow>("_form", "err.linked");
+    if (foreign || correction) return fail("_form", "err.linked");
     const removed = await tx
       .delete(groupMemberships)
       .where(
@@ -366,11 +371,11 @@ export async function correctResolution(
   tambonId: number,
   resolutionId: number,
   input: ResolutionInput,
-): Promise<GResult<ResolutionRow>> {
-  if (!can(actor, "resolution.record", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<ResolutionRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "resolution.record", { tambonId })) return refused();
   const reason = (input.body.correctionReason ?? "").trim();
-  if (!reason) return failCore("correctionReason", "err.required");
-  if (reason.length > 2000) return failCore("correctionReason", "err.tooLong", { max: 2000 });
+  if (!reason) return fail("correctionReason", "err.required");
+  if (reason.length > 2000) return fail("correctionReason", "err.tooLong", { max: 2000 });
   const p = parseResolution(input, false);
   if (!p.ok) return p;
   const v = p.value;
@@ -379,14 +384,14 @@ export async function correctResolution(
       .select()
       .from(resolutions)
       .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, resolutionId)));
-    if (!orig) return failCore<ResolutionRow>("_form", "error.404");
+    if (!orig) return missing();
     await lockMeeting(tx, tambonId, orig.meetingId);
     const [later] = await tx
       .select({ id: resolutions.id })
       .from(resolutions)
       .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.correctsId, resolutionId)))
       .limit(1);
-    if (later) return fail<ResolutionRow>("_form", "err.alreadyCorrected");
+    if (later) return fail("_form", "err.alreadyCorrected");
     const [row] = await tx
       .insert(resolutions)
       .values({

@@ -4,7 +4,7 @@ import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { todayIso } from "../../../core/dates.ts";
-import { emptyForm, type FormState } from "../../../core/views/form.tsx";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import {
@@ -20,10 +20,10 @@ import {
 } from "../queries.ts";
 import { addMember, endMembership, saveGroup } from "../commands/groups.ts";
 import { endTerm, recordTerm } from "../commands/representatives.ts";
-import { translate } from "../result.ts";
+import { throwIfDenied } from "../../../core/result.ts";
 import { GroupAdminList, GroupAdminPage, groupName } from "../views/groups.tsx";
 import { RepsAdmin } from "../views/reps.tsx";
-import { notFoundIf, pillarChoices, query, toId } from "./helpers.ts";
+import { errorText, pillarChoices, query, toId } from "./helpers.ts";
 
 const groupValues = (g: GroupRow): Record<string, string> => ({
   kind: g.kind,
@@ -72,7 +72,7 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
       return reply.seeOther(`/t/${tambon.slug}/admin/groups/${result.value.id}`, t("groups.saved"));
     return reply.page(
       t("admin.groups"),
-      await listPage(req, { values: body, errors: translate(result.errors, req.lang) }),
+      await listPage(req, failedForm(body, result.errors, req.lang, msg)),
       {
         status: 422,
       },
@@ -122,7 +122,7 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
   app.post<{ Params: { id: string } }>("/admin/groups/:id", async (req, reply) => {
     const { tambon, group } = await loadGroup(req);
     const body = formBody(req);
-    const result = notFoundIf(
+    const result = throwIfDenied(
       await saveGroup(db, req.actor, tambon.id, body, todayIso(), group.id),
     );
     if (result.ok)
@@ -130,7 +130,7 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
         `/t/${tambon.slug}/admin/groups/${group.id}`,
         msg.t(req.lang)("groups.saved"),
       );
-    const groupForm = { values: body, errors: translate(result.errors, req.lang) };
+    const groupForm = failedForm(body, result.errors, req.lang, msg);
     return reply.page(groupName(group, req.lang), await groupPage(req, group, { groupForm }), {
       status: 422,
     });
@@ -139,7 +139,7 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
   app.post<{ Params: { id: string } }>("/admin/groups/:id/members", async (req, reply) => {
     const { tambon, group } = await loadGroup(req);
     const body = formBody(req);
-    const result = notFoundIf(
+    const result = throwIfDenied(
       await addMember(db, req.actor, tambon.id, group.id, body, todayIso()),
     );
     if (result.ok)
@@ -147,7 +147,7 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
         `/t/${tambon.slug}/admin/groups/${group.id}#h-members`,
         msg.t(req.lang)("groups.memberAdded", { name: result.value.name }),
       );
-    const memberForm = { values: body, errors: translate(result.errors, req.lang) };
+    const memberForm = failedForm(body, result.errors, req.lang, msg);
     return reply.page(groupName(group, req.lang), await groupPage(req, group, { memberForm }), {
       status: 422,
     });
@@ -158,15 +158,13 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
     authorize(req, "group.manage", { tambonId: tambon.id });
     const m = await getMembership(db, tambon.id, requireId(req.params.id));
     if (!m) throw notFound();
-    const result = notFoundIf(
+    const result = throwIfDenied(
       await endMembership(db, req.actor, tambon.id, m.id, formBody(req), todayIso()),
     );
     const t = msg.t(req.lang);
     return reply.seeOther(
       `/t/${tambon.slug}/admin/groups/${m.groupId}#h-members`,
-      result.ok
-        ? t("groups.memberEnded", { name: m.name })
-        : Object.values(translate(result.errors, req.lang)).join(" "),
+      result.ok ? t("groups.memberEnded", { name: m.name }) : errorText(result.errors, req.lang),
     );
   });
 
@@ -217,10 +215,7 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
       );
     return reply.page(
       t("admin.reps"),
-      await repsPage(req, toId(body.villageId), {
-        values: body,
-        errors: translate(result.errors, req.lang),
-      }),
+      await repsPage(req, toId(body.villageId), failedForm(body, result.errors, req.lang, msg)),
       { status: 422 },
     );
   });
@@ -230,13 +225,13 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
     authorize(req, "rep.manage", { tambonId: tambon.id });
     const term = await getTerm(db, tambon.id, requireId(req.params.id));
     if (!term) throw notFound();
-    const result = notFoundIf(
+    const result = throwIfDenied(
       await endTerm(db, req.actor, tambon.id, term.id, formBody(req), todayIso()),
     );
     const t = msg.t(req.lang);
     return reply.seeOther(
       `/t/${tambon.slug}/admin/representatives?village=${term.villageId}#h-terms`,
-      result.ok ? t("reps.ended") : Object.values(translate(result.errors, req.lang)).join(" "),
+      result.ok ? t("reps.ended") : errorText(result.errors, req.lang),
     );
   });
 }

@@ -9,7 +9,7 @@ import { LIVE_SCRIPT } from "../live-script.ts";
 import { notFound } from "../../../core/errors.ts";
 import { parsePage, requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
-import { emptyForm, type FormState } from "../../../core/views/form.tsx";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { tambonMembers, users } from "../../../core/db/schema.ts";
 import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
@@ -53,7 +53,9 @@ import {
 } from "../commands/resolutions.ts";
 import { nominate, withdrawNomination } from "../commands/groups.ts";
 import { MEETING_FILE_UPLOAD, addMeetingFile, deleteMeetingFile } from "../commands/files.ts";
-import { translate, type GResult } from "../result.ts";
+import { throwIfDenied, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
 import { readUploads, uploadError, uploadRoute } from "../../../core/uploads.ts";
 import {
   CorrectionPage,
@@ -64,7 +66,7 @@ import {
 } from "../views/meeting-admin.tsx";
 import { AttendanceLive, AttendancePage, type SheetPerson } from "../views/attendance.tsx";
 import { meetingTitle } from "../views/common.tsx";
-import { notFoundIf, pillarChoices, query, toId } from "./helpers.ts";
+import { errorText, pillarChoices, query, toId } from "./helpers.ts";
 
 /** Form values of a meeting row. */
 function meetingValues(m: MeetingRow): Record<string, string> {
@@ -117,11 +119,8 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     const tambon = currentTambon(req);
     authorize(req, "meeting.manage", { tambonId: tambon.id });
     const page = parsePage(query(req).page);
-    const { rows, more } = await listMeetings(db, tambon.id, { includePrivate: true }, page, 30);
-    return reply.page(
-      msg.t(req.lang)("admin.meetings"),
-      <MeetingAdminList rows={rows} page={page} more={more} />,
-    );
+    const list = await listMeetings(db, tambon.id, { includePrivate: true }, page);
+    return reply.page(msg.t(req.lang)("admin.meetings"), <MeetingAdminList list={list} />);
   });
 
   async function newPage(
@@ -179,7 +178,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
         `/t/${tambon.slug}/admin/meetings/${result.value.id}`,
         t("meetings.saved"),
       );
-    const form = { values: i.body, errors: translate(result.errors, req.lang) };
+    const form = failedForm(i.body, result.errors, req.lang, msg);
     return reply.page(
       t("meetings.new"),
       await newPage(req, form, i.invitedGroupIds.map(Number), i.invitedVillageIds.map(Number)),
@@ -232,13 +231,13 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/meetings/:id", async (req, reply) => {
     const { tambon, meeting } = await loadMeeting(req, "meeting.manage");
     const i = input(req, tambon.minRepsPerVillage);
-    const result = notFoundIf(await saveMeeting(db, req.actor, tambon.id, i, meeting.id));
+    const result = throwIfDenied(await saveMeeting(db, req.actor, tambon.id, i, meeting.id));
     if (result.ok)
       return reply.seeOther(
         `/t/${tambon.slug}/admin/meetings/${meeting.id}`,
         msg.t(req.lang)("meetings.saved"),
       );
-    const form = { values: i.body, errors: translate(result.errors, req.lang) };
+    const form = failedForm(i.body, result.errors, req.lang, msg);
     return reply.page(
       meetingTitle(meeting, req.lang),
       await hubPage(req, meeting, {
@@ -253,13 +252,13 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/meetings/:id/agenda", async (req, reply) => {
     const { tambon, meeting } = await loadMeeting(req, "meeting.manage");
     const body = formBody(req);
-    const result = notFoundIf(await saveAgendaItem(db, req.actor, tambon.id, meeting.id, body));
+    const result = throwIfDenied(await saveAgendaItem(db, req.actor, tambon.id, meeting.id, body));
     if (result.ok)
       return reply.seeOther(
         `/t/${tambon.slug}/admin/meetings/${meeting.id}#h-agenda`,
         msg.t(req.lang)("meetings.agendaSaved"),
       );
-    const agendaForm = { values: body, errors: translate(result.errors, req.lang) };
+    const agendaForm = failedForm(body, result.errors, req.lang, msg);
     return reply.page(
       meetingTitle(meeting, req.lang),
       await hubPage(req, meeting, { agendaForm }),
@@ -273,7 +272,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     const item = await getAgendaItem(db, tambon.id, requireId(req.params.id));
     if (!item) throw notFound();
     const body = formBody(req);
-    const result = notFoundIf(
+    const result = throwIfDenied(
       await saveAgendaItem(db, req.actor, tambon.id, item.meetingId, body, item.id),
     );
     const t = msg.t(req.lang);
@@ -282,7 +281,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
         ? `/t/${tambon.slug}/admin/meetings/${item.meetingId}/minutes`
         : `/t/${tambon.slug}/admin/meetings/${item.meetingId}#h-agenda`;
     if (result.ok) return reply.seeOther(back, t("meetings.agendaSaved"));
-    return reply.seeOther(back, Object.values(translate(result.errors, req.lang)).join(" "));
+    return reply.seeOther(back, errorText(result.errors, req.lang));
   });
 
   app.post<{ Params: { id: string } }>("/admin/agenda/:id/delete", async (req, reply) => {
@@ -290,13 +289,11 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     authorize(req, "meeting.manage", { tambonId: tambon.id });
     const item = await getAgendaItem(db, tambon.id, requireId(req.params.id));
     if (!item) throw notFound();
-    const result = notFoundIf(await deleteAgendaItem(db, req.actor, tambon.id, item.id));
+    const result = throwIfDenied(await deleteAgendaItem(db, req.actor, tambon.id, item.id));
     const t = msg.t(req.lang);
     return reply.seeOther(
       `/t/${tambon.slug}/admin/meetings/${item.meetingId}#h-agenda`,
-      result.ok
-        ? t("meetings.agendaDeleted")
-        : Object.values(translate(result.errors, req.lang)).join(" "),
+      result.ok ? t("meetings.agendaDeleted") : errorText(result.errors, req.lang),
     );
   });
 
@@ -309,9 +306,9 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
       const got = readUploads(req, "file");
       const refused = uploadError(req, got);
       const file = got.files[0] ?? { data: Buffer.alloc(0), filename: "" };
-      const result: GResult<unknown> = refused
+      const result: Result<unknown, GroupsKey | CoreKey> = refused
         ? { ok: false, errors: { file: refused } }
-        : notFoundIf(
+        : throwIfDenied(
             await addMeetingFile(db, req.actor, tambon.id, meeting.id, file, body.caption ?? ""),
           );
       if (result.ok)
@@ -319,7 +316,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
           `/t/${tambon.slug}/admin/meetings/${meeting.id}#h-files`,
           msg.t(req.lang)("meetings.fileAdded"),
         );
-      const fileForm = { values: body, errors: translate(result.errors, req.lang) };
+      const fileForm = failedForm(body, result.errors, req.lang, msg);
       return reply.page(
         meetingTitle(meeting, req.lang),
         await hubPage(req, meeting, { fileForm }),
@@ -333,7 +330,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/meeting-files/:id/delete", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "meeting.manage", { tambonId: tambon.id });
-    const result = notFoundIf(
+    const result = throwIfDenied(
       await deleteMeetingFile(db, req.actor, tambon.id, requireId(req.params.id)),
     );
     if (!result.ok) throw notFound();
@@ -481,10 +478,10 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/meetings/:id/attendance", async (req, reply) => {
     const { tambon, meetingId } = recording(req);
     const body = formBody(req);
-    const result = notFoundIf(await recordAttendance(db, req.actor, tambon.id, meetingId, body));
+    const result = throwIfDenied(await recordAttendance(db, req.actor, tambon.id, meetingId, body));
     if (result.ok) return recorded(req, reply, result.value, toId(body.villageId) || null, "one");
     const meeting = await reread(tambon.id, meetingId);
-    const form = { values: body, errors: translate(result.errors, req.lang) };
+    const form = failedForm(body, result.errors, req.lang, msg);
     return reply.page(
       attendanceTitle(req),
       await attendancePage(req, meeting, toId(body.villageId), { form }),
@@ -500,7 +497,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
       const { tambon, meetingId } = recording(req);
       const body = formBody(req);
       const villageId = toId(body.villageId) || null;
-      const result = notFoundIf(
+      const result = throwIfDenied(
         await recordSheet(db, req.actor, tambon.id, meetingId, villageId, formList(req, "people")),
       );
       if (result.ok) {
@@ -511,7 +508,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
         return recorded(req, reply, result.value, next?.villageId ?? villageId, "sheet");
       }
       const meeting = await reread(tambon.id, meetingId);
-      const sheetForm = { values: body, errors: translate(result.errors, req.lang) };
+      const sheetForm = failedForm(body, result.errors, req.lang, msg);
       return reply.page(
         attendanceTitle(req),
         await attendancePage(req, meeting, villageId ?? 0, { sheetForm }),
@@ -527,11 +524,11 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const { tambon, meetingId } = recording(req);
       const body = formBody(req);
-      const result = notFoundIf(await recordBulk(db, req.actor, tambon.id, meetingId, body));
+      const result = throwIfDenied(await recordBulk(db, req.actor, tambon.id, meetingId, body));
       if (result.ok)
         return recorded(req, reply, result.value, toId(body.villageId) || null, "bulk");
       const meeting = await reread(tambon.id, meetingId);
-      const bulkForm = { values: body, errors: translate(result.errors, req.lang) };
+      const bulkForm = failedForm(body, result.errors, req.lang, msg);
       return reply.page(
         attendanceTitle(req),
         await attendancePage(req, meeting, toId(body.villageId), { bulkForm }),
@@ -547,11 +544,11 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     authorize(req, "attendance.record", { tambonId: tambon.id });
     const row = await getAttendance(db, tambon.id, requireId(req.params.id));
     if (!row) throw notFound();
-    const result = notFoundIf(await removeAttendance(db, req.actor, tambon.id, row.id));
+    const result = throwIfDenied(await removeAttendance(db, req.actor, tambon.id, row.id));
     const t = msg.t(req.lang);
     return reply.seeOther(
       `/t/${tambon.slug}/admin/meetings/${row.meetingId}/attendance${row.villageId ? `?village=${row.villageId}` : ""}#list`,
-      result.ok ? t("attend.removed") : Object.values(translate(result.errors, req.lang)).join(" "),
+      result.ok ? t("attend.removed") : errorText(result.errors, req.lang),
     );
   });
 
@@ -622,7 +619,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
   app.post<{ Params: { id: string } }>("/admin/meetings/:id/resolutions", async (req, reply) => {
     const { tambon, meeting } = await loadMeeting(req, "resolution.record");
     const i = resolutionInput(req);
-    const result = notFoundIf(await recordResolution(db, req.actor, tambon.id, meeting.id, i));
+    const result = throwIfDenied(await recordResolution(db, req.actor, tambon.id, meeting.id, i));
     const t = msg.t(req.lang);
     if (result.ok) {
       const already = result.value.alreadyMembers;
@@ -634,7 +631,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
         ].join(" "),
       );
     }
-    const resForm = { values: i.body, errors: translate(result.errors, req.lang) };
+    const resForm = failedForm(i.body, result.errors, req.lang, msg);
     const fresh = (await getMeeting(db, tambon.id, meeting.id)) ?? meeting;
     return reply.page(
       t("meetings.writeMinutes"),
@@ -648,11 +645,11 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     authorize(req, "resolution.record", { tambonId: tambon.id });
     const row = await getResolutionRow(db, tambon.id, requireId(req.params.id));
     if (!row) throw notFound();
-    const result = notFoundIf(await deleteResolution(db, req.actor, tambon.id, row.id));
+    const result = throwIfDenied(await deleteResolution(db, req.actor, tambon.id, row.id));
     const t = msg.t(req.lang);
     return reply.seeOther(
       `/t/${tambon.slug}/admin/meetings/${row.meetingId}/minutes#h-res`,
-      result.ok ? t("res.deleted") : Object.values(translate(result.errors, req.lang)).join(" "),
+      result.ok ? t("res.deleted") : errorText(result.errors, req.lang),
     );
   });
 
@@ -689,37 +686,35 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     const id = requireId(req.params.id);
     if (!(await getResolutionRow(db, tambon.id, id))) throw notFound();
     const i = resolutionInput(req);
-    const result = notFoundIf(await correctResolution(db, req.actor, tambon.id, id, i));
+    const result = throwIfDenied(await correctResolution(db, req.actor, tambon.id, id, i));
     const t = msg.t(req.lang);
     if (result.ok)
       return reply.seeOther(`/t/${tambon.slug}/resolutions/${result.value.id}`, t("res.corrected"));
-    const form = { values: i.body, errors: translate(result.errors, req.lang) };
+    const form = failedForm(i.body, result.errors, req.lang, msg);
     return reply.page(t("res.correct"), await correctionPage(req, id, form), { status: 422 });
   });
 
   app.post<{ Params: { id: string } }>("/admin/meetings/:id/confirm", async (req, reply) => {
     const { tambon, meeting } = await loadMeeting(req, "minutes.confirm");
-    const result = notFoundIf(await confirmMinutes(db, req.actor, tambon.id, meeting.id));
+    const result = throwIfDenied(await confirmMinutes(db, req.actor, tambon.id, meeting.id));
     const t = msg.t(req.lang);
     return reply.seeOther(
       `/t/${tambon.slug}/admin/meetings/${meeting.id}/minutes`,
-      result.ok
-        ? t("meetings.confirmed")
-        : Object.values(translate(result.errors, req.lang)).join(" "),
+      result.ok ? t("meetings.confirmed") : errorText(result.errors, req.lang),
     );
   });
 
   app.post<{ Params: { id: string } }>("/admin/meetings/:id/nominations", async (req, reply) => {
     const { tambon, meeting } = await loadMeeting(req, "nomination.manage");
     const body = formBody(req);
-    const result = notFoundIf(await nominate(db, req.actor, tambon.id, meeting.id, body));
+    const result = throwIfDenied(await nominate(db, req.actor, tambon.id, meeting.id, body));
     const t = msg.t(req.lang);
     if (result.ok)
       return reply.seeOther(
         `/t/${tambon.slug}/admin/meetings/${meeting.id}/minutes#h-nom`,
         t("nom.added", { name: result.value.name }),
       );
-    const nomForm = { values: body, errors: translate(result.errors, req.lang) };
+    const nomForm = failedForm(body, result.errors, req.lang, msg);
     return reply.page(t("meetings.writeMinutes"), await minutesPage(req, meeting, { nomForm }), {
       status: 422,
     });
@@ -730,11 +725,11 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     authorize(req, "nomination.manage", { tambonId: tambon.id });
     const n = await getNomination(db, tambon.id, requireId(req.params.id));
     if (!n) throw notFound();
-    const result = notFoundIf(await withdrawNomination(db, req.actor, tambon.id, n.id));
+    const result = throwIfDenied(await withdrawNomination(db, req.actor, tambon.id, n.id));
     const t = msg.t(req.lang);
     return reply.seeOther(
       `/t/${tambon.slug}/admin/meetings/${n.meetingId}/minutes#h-nom`,
-      result.ok ? t("nom.withdrawn") : Object.values(translate(result.errors, req.lang)).join(" "),
+      result.ok ? t("nom.withdrawn") : errorText(result.errors, req.lang),
     );
   });
 }

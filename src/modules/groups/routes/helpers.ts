@@ -1,5 +1,4 @@
 import type { FastifyRequest } from "fastify";
-import { toCsv } from "../../../core/csv.ts";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { lookup } from "../../../core/install.ts";
 import type { NamedItem } from "../../../core/modules.ts";
@@ -8,7 +7,10 @@ import { notFound } from "../../../core/errors.ts";
 import { parseId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import type { MeetingRow } from "../queries.ts";
-import type { GResult } from "../result.ts";
+import { translateErrors, type FieldError } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import { msg, type GroupsKey } from "../messages.ts";
 
 /** A record id from a form or query value, read as the core reads ids (0 when it is not one). */
 export function toId(value: unknown): number {
@@ -27,32 +29,17 @@ export function assertVisible(req: FastifyRequest, meeting: MeetingRow | undefin
   return meeting;
 }
 
-/** The query string as plain strings. */
+/** The query string (the core parses it into one string per name). */
 export function query(req: FastifyRequest): Record<string, string | undefined> {
-  const q = (req.query ?? {}) as Record<string, unknown>;
-  const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(q)) out[k] = typeof v === "string" ? v : undefined;
-  return out;
+  return req.query as Record<string, string | undefined>;
 }
 
-/** A CSV document (BOM, CRLF lines, formulas defused); the first row is the header. */
-export function csv(rows: (string | number | null | undefined)[][]): string {
-  return toCsv(rows[0]?.map(String) ?? [], rows.slice(1));
-}
-
-/** A Content-Disposition header value with a UTF-8 file name. */
-export function disposition(kind: "inline" | "attachment", filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-/** Throws 404 when a command found nothing of this tambon (another tambon's id). */
-export function notFoundIf<T>(result: GResult<T>): GResult<T> {
-  if (!result.ok) {
-    const e = result.errors._form;
-    if (e && "key" in e && e.key === "error.404") throw notFound();
-  }
-  return result;
+/** A failed command's errors as one line, for the message shown after a redirect. */
+export function errorText(
+  errors: Record<string, FieldError<GroupsKey | CoreKey>>,
+  lang: Lang,
+): string {
+  return Object.values(translateErrors(errors, lang, msg)).join(" ");
 }
 
 /**

@@ -35,13 +35,18 @@ import { sectionsOn } from "../../../core/install.ts";
 import { bangkokDay, isMeetingKind, STEPS, type Step } from "../meeting.ts";
 import { renderCalendar, type IcsEvent } from "../ics.ts";
 import { selfSignIn } from "../commands/attendance.ts";
-import { translate } from "../result.ts";
 import { GroupList, GroupPage, groupName } from "../views/groups.tsx";
 import { RepsPage } from "../views/reps.tsx";
 import { MeetingList, MeetingPage, ProcessPage } from "../views/meetings.tsx";
 import { ResolutionPage, type LinkView } from "../views/resolutions.tsx";
 import { meetingTitle, villageLabel } from "../views/common.tsx";
-import { assertVisible, csv, disposition, isOrganiser, query, toId } from "./helpers.ts";
+import { assertVisible, isOrganiser, query, toId } from "./helpers.ts";
+import { disposition, sendDownload } from "../../../core/download.ts";
+import { toCsv } from "../../../core/csv.ts";
+import { failedForm } from "../../../core/views/form.tsx";
+
+/** Upcoming meetings listed above the pages of past ones (all of them, in practice). */
+const UPCOMING_SHOWN = 50;
 
 /** The public pages: meetings, groups, representatives, the three steps, resolutions, calendars. */
 export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -82,7 +87,9 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     const [upcoming, past, years] = await Promise.all([
       filtered || page > 1
         ? Promise.resolve(null)
-        : listMeetings(db, tambon.id, { ...base, upcoming: true }, 1, 50).then((r) => r.rows),
+        : listMeetings(db, tambon.id, { ...base, upcoming: true }, 1, UPCOMING_SHOWN).then(
+            (r) => r.items,
+          ),
       listMeetings(db, tambon.id, { ...base, upcoming: filtered ? null : false }, page),
       db
         .selectDistinct({
@@ -96,9 +103,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       msg.t(req.lang)("meetings.title"),
       <MeetingList
         upcoming={upcoming}
-        rows={past.rows}
-        page={page}
-        more={past.more}
+        list={past}
         filters={{ kind, year, step }}
         years={years.map((y) => Number(y.y))}
         canManage={can(req.actor, "meeting.manage", { tambonId: tambon.id })}
@@ -119,11 +124,13 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       name: `${tambonTitle(tambon, req.lang)} · ${msg.t(req.lang)("meetings.title")}`,
       events: rows.map((m) => icsEvent(req, tambon.slug, m, req.lang)),
     });
-    return reply
-      .header("content-type", "text/calendar; charset=utf-8")
-      .header("content-disposition", disposition("inline", `${tambon.slug}-meetings.ics`))
-      .header("cache-control", "public, max-age=300")
-      .send(body);
+    return sendDownload(reply, {
+      type: "ics",
+      name: `${tambon.slug}-meetings.ics`,
+      body,
+      inline: true,
+      cache: "public, max-age=300",
+    });
   });
 
   app.get("/meetings/export.csv", async (req, reply) => {
@@ -145,7 +152,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       .where(eq(attendances.tambonId, tambon.id))
       .groupBy(attendances.meetingId);
     const byMeeting = new Map(counts.map((c) => [c.meetingId, Number(c.n)]));
-    const out = csv([
+    const out = toCsv(
       [
         "id",
         "date",
@@ -160,7 +167,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
         "quorum_met",
         "url",
       ],
-      ...rows.map((m) => [
+      rows.map((m) => [
         m.id,
         bangkokDay(m.startsAt),
         m.startsAt.toISOString(),
@@ -174,11 +181,8 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
         m.quorumMet === null ? "" : m.quorumMet ? "yes" : "no",
         absolute(req, `/t/${tambon.slug}/meetings/${m.id}`),
       ]),
-    ]);
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header("content-disposition", disposition("attachment", `${tambon.slug}-meetings.csv`))
-      .send(out);
+    );
+    return sendDownload(reply, { type: "csv", name: `${tambon.slug}-meetings.csv`, body: out });
   });
 
   async function meetingPage(req: FastifyRequest, meeting: MeetingRow, signForm: FormState) {
@@ -254,7 +258,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
         `/t/${tambon.slug}/meetings/${meeting.id}#h-sign`,
         t("attend.signedIn"),
       );
-    const form = { values: body, errors: translate(result.errors, req.lang) };
+    const form = failedForm(body, result.errors, req.lang, msg);
     return reply.page(meetingTitle(meeting, req.lang), await meetingPage(req, meeting, form), {
       status: 422,
     });
@@ -268,10 +272,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       name: tambonTitle(tambon, req.lang),
       events: [icsEvent(req, tambon.slug, meeting, req.lang)],
     });
-    return reply
-      .header("content-type", "text/calendar; charset=utf-8")
-      .header("content-disposition", disposition("attachment", `meeting-${meeting.id}.ics`))
-      .send(body);
+    return sendDownload(reply, { type: "ics", name: `meeting-${meeting.id}.ics`, body });
   });
 
   app.get<{ Params: { id: string } }>("/meetings/:id/export.json", async (req, reply) => {
@@ -505,7 +506,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     if (!group) throw notFound();
     const t = msg.t(req.lang);
     const history = await groupHistory(db, tambon.id, group.id);
-    const out = csv([
+    const out = toCsv(
       [
         "name",
         "position",
@@ -518,7 +519,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
         "leave_reason",
         "resolution_id",
       ],
-      ...history.map((m) => [
+      history.map((m) => [
         m.name,
         t(`pos.${m.position}`),
         m.pillar,
@@ -530,11 +531,8 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
         m.leaveReason,
         m.resolutionId,
       ]),
-    ]);
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header("content-disposition", disposition("attachment", `group-${group.id}-members.csv`))
-      .send(out);
+    );
+    return sendDownload(reply, { type: "csv", name: `group-${group.id}-members.csv`, body: out });
   });
 
   app.get("/representatives", async (req, reply) => {
@@ -575,7 +573,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       termsOfVillage(db, tambon.id, null),
     ]);
     const current = terms.filter((x) => x.startOn <= on && (x.endOn === null || x.endOn >= on));
-    const out = csv([
+    const out = toCsv(
       [
         "moo",
         "village",
@@ -587,7 +585,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
         "term_end",
         "chosen_by",
       ],
-      ...rows.flatMap((r) => {
+      rows.flatMap((r) => {
         const people = current.filter((x) => x.villageId === r.village.id);
         const head = [
           r.village.moo,
@@ -600,14 +598,12 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
           ? people.map((p) => [...head, p.name, p.startOn, p.endOn, p.chosenBy])
           : [[...head, "", "", "", ""]];
       }),
-    ]);
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header(
-        "content-disposition",
-        disposition("attachment", `${tambon.slug}-representatives-${on}.csv`),
-      )
-      .send(out);
+    );
+    return sendDownload(reply, {
+      type: "csv",
+      name: `${tambon.slug}-representatives-${on}.csv`,
+      body: out,
+    });
   });
 
   app.get("/process", async (req, reply) => {

@@ -1,5 +1,11 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Form, SelectField, type FormState } from "../../../core/views/form.tsx";
+import {
+  ErrorSummary,
+  Form,
+  SelectField,
+  TextArea,
+  type FormState,
+} from "../../../core/views/form.tsx";
 import { ATTENDEE_ROLES } from "../meeting.ts";
 import type { AttendanceRow, MeetingRow, VillageRow } from "../queries.ts";
 import {
@@ -14,7 +20,7 @@ import {
   useT,
   villageLabel,
 } from "./common.tsx";
-import { TextArea, villageOptions } from "./groups.tsx";
+import { villageOptions } from "./groups.tsx";
 
 /** A representative on a village's sign-in sheet. */
 export interface SheetPerson {

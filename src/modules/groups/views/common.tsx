@@ -84,19 +84,6 @@ export function Back({ href, children }: { href: string; children: ComponentChil
   );
 }
 
-/** Previous/next links of a paginated list; `href` builds the URL of a page. */
-export function Pager(props: { page: number; more: boolean; href: (page: number) => string }) {
-  const t = useT();
-  if (props.page === 1 && !props.more) return null;
-  return (
-    <nav class="pager" aria-label={t("meetings.page", { page: props.page })}>
-      {props.page > 1 && <a href={props.href(props.page - 1)}>{t("meetings.prev")}</a>}
-      <span>{t("meetings.page", { page: props.page })}</span>
-      {props.more && <a href={props.href(props.page + 1)}>{t("meetings.next")}</a>}
-    </nav>
-  );
-}
-
 /** The quorum's headline: reached or not, how far, and what is missing. */
 export function QuorumStatus({
   quorum,

@@ -4,6 +4,7 @@ import {
   Field,
   Form,
   SelectField,
+  TextArea,
   type FormState,
 } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
@@ -315,53 +316,6 @@ export function GroupFields({ form, areas }: { form: FormState; areas: Area[] })
       <Field form={form} name="formedOn" type="date" label={t("groups.formedOn")} />
       <Field form={form} name="dissolvedOn" type="date" label={t("groups.dissolvedOn")} />
     </>
-  );
-}
-
-/** A labelled textarea with its error, keeping what the user typed. */
-export function TextArea(p: {
-  form: FormState;
-  name: string;
-  label: string;
-  required?: boolean;
-  hint?: string;
-  rows?: number;
-}) {
-  const { t } = useCtx();
-  const id = `f-${p.name}`;
-  const err = p.form.errors[p.name];
-  const described = [p.hint ? `${id}-hint` : "", err ? `${id}-err` : ""].filter(Boolean).join(" ");
-  return (
-    <div class={err ? "field has-error" : "field"}>
-      <label for={id}>
-        {p.label}
-        {p.required ? (
-          <span class="req"> *</span>
-        ) : (
-          <span class="opt"> ({t("form.optional")})</span>
-        )}
-      </label>
-      {p.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      )}
-      {err && (
-        <p class="error" id={`${id}-err`}>
-          {err}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={p.name}
-        rows={p.rows ?? 4}
-        required={p.required}
-        aria-invalid={err ? "true" : undefined}
-        aria-describedby={described || undefined}
-      >
-        {p.form.values[p.name] ?? ""}
-      </textarea>
-    </div>
   );
 }
 

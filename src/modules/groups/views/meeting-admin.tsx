@@ -5,6 +5,7 @@ import {
   Field,
   Form,
   SelectField,
+  TextArea,
   type FormState,
 } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
@@ -23,7 +24,6 @@ import type {
 } from "../queries.ts";
 import {
   Back,
-  Pager,
   QuorumStatus,
   meetingTitle,
   meetingWhen,
@@ -32,12 +32,14 @@ import {
   useT,
   villageLabel,
 } from "./common.tsx";
-import { PersonFields, TextArea, groupName } from "./groups.tsx";
+import { PersonFields, groupName } from "./groups.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref, type Page } from "../../../core/paging.ts";
 import { ResolutionSummary } from "./resolutions.tsx";
 import type { PillarChoice } from "../group.ts";
 
 /** The organisers' list of every meeting (private ones too). */
-export function MeetingAdminList(props: { rows: MeetingRow[]; page: number; more: boolean }) {
+export function MeetingAdminList({ list }: { list: Page<MeetingRow> }) {
   const { lang } = useCtx();
   const t = useT();
   const base = useBase();
@@ -50,11 +52,11 @@ export function MeetingAdminList(props: { rows: MeetingRow[]; page: number; more
           {t("meetings.new")}
         </a>
       </p>
-      {props.rows.length === 0 ? (
+      {list.items.length === 0 ? (
         <p class="muted">{t("meetings.none")}</p>
       ) : (
         <ul class="gm-meeting-list">
-          {props.rows.map((m) => (
+          {list.items.map((m) => (
             <li key={m.id}>
               <a href={`${base}/admin/meetings/${m.id}`}>{meetingTitle(m, lang)}</a>
               <p class="muted">
@@ -66,7 +68,12 @@ export function MeetingAdminList(props: { rows: MeetingRow[]; page: number; more
           ))}
         </ul>
       )}
-      <Pager page={props.page} more={props.more} href={(p) => `${base}/admin/meetings?page=${p}`} />
+      <Pager
+        page={list.page}
+        pages={list.pages}
+        total={list.total}
+        href={(p) => pageHref(`${base}/admin/meetings`, {}, p)}
+      />
     </>
   );
 }

@@ -1,4 +1,6 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref, type Page } from "../../../core/paging.ts";
 import { ErrorSummary, Field, Form, type FormState } from "../../../core/views/form.tsx";
 import { formatDateTime } from "../../../core/dates.ts";
 import type { Area } from "../../areas/public.ts";
@@ -16,7 +18,6 @@ import type {
 import {
   AttendanceByVillage,
   Back,
-  Pager,
   QuorumStatus,
   QuorumTable,
   SubNav,
@@ -70,9 +71,7 @@ function MeetingItems({ rows }: { rows: MeetingRow[] }) {
 /** The meeting list: upcoming meetings, then past ones page by page; or one filtered list. */
 export function MeetingList(props: {
   upcoming: MeetingRow[] | null;
-  rows: MeetingRow[];
-  page: number;
-  more: boolean;
+  list: Page<MeetingRow>;
   filters: ListFilters;
   years: number[];
   canManage: boolean;
@@ -81,15 +80,8 @@ export function MeetingList(props: {
   const t = useT();
   const base = useBase();
   const f = props.filters;
-  const qs = (page: number) => {
-    const p = new URLSearchParams();
-    if (f.kind) p.set("kind", f.kind);
-    if (f.year) p.set("year", String(f.year));
-    if (f.step) p.set("step", String(f.step));
-    if (page > 1) p.set("page", String(page));
-    const s = p.toString();
-    return `${base}/meetings${s ? `?${s}` : ""}`;
-  };
+  const href = (page: number) =>
+    pageHref(`${base}/meetings`, { kind: f.kind, year: f.year, step: f.step }, page);
   return (
     <>
       <SubNav current="meetings" />
@@ -158,12 +150,17 @@ export function MeetingList(props: {
       )}
       <section aria-labelledby="h-list">
         <h2 id="h-list">{props.upcoming ? t("meetings.past") : t("meetings.title")}</h2>
-        {props.rows.length ? (
-          <MeetingItems rows={props.rows} />
+        {props.list.items.length ? (
+          <MeetingItems rows={props.list.items} />
         ) : (
           <p class="muted">{t("meetings.none")}</p>
         )}
-        <Pager page={props.page} more={props.more} href={qs} />
+        <Pager
+          page={props.list.page}
+          pages={props.list.pages}
+          total={props.list.total}
+          href={href}
+        />
       </section>
     </>
   );
