@@ -3,8 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
-import { registerAsset, registerStyles } from "../../core/views/assets.ts";
-import "./policies.ts";
+import { hasRole, type Actor } from "../../core/roles.ts";
 import { msg } from "./messages.ts";
 import { sitePublicRoutes, siteHome } from "./routes.tsx";
 import { siteAdminRoutes } from "./admin-routes.tsx";
@@ -29,13 +28,11 @@ import {
 } from "./schema.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-registerStyles(readFileSync(path.join(here, "site.css"), "utf8"));
-registerAsset(
-  "site-js",
-  "js",
-  "text/javascript; charset=utf-8",
-  readFileSync(path.join(here, "site.js")),
-);
+
+/** True when the actor is an active member (or holds any role) of the tambon. */
+function isMemberOf(actor: Actor, tambonId: number): boolean {
+  return actor.memberOf.has(tambonId) || actor.roles.has(tambonId);
+}
 
 /** Paths of a tambon's site that are not counted as page views. */
 const NOT_COUNTED = /^\/t\/[^/]+\/(admin|uploads|signup)\b/;
@@ -44,6 +41,28 @@ const NOT_COUNTED = /^\/t\/[^/]+\/(admin|uploads|signup)\b/;
  * visitor statistics, search, transparency, complaints, feeds and the editors' dashboard. */
 export const siteModule: TambonModule = {
   id: "site",
+  access: [
+    // Staff of the tambon edit the website.
+    { action: "site.edit", allow: ["admin", "editor"] },
+    { action: "site.moderate", allow: ["admin", "editor"] },
+    // Members write in the members' corner, comment, report and post jobs.
+    { action: "site.post", allow: (actor, r) => isMemberOf(actor, r.tambonId) },
+    // Complaints: anyone files; staff handle general ones; only admins see corruption complaints.
+    { action: "complaint.file", allow: "public" },
+    { action: "complaint.manage", allow: ["admin", "editor"] },
+    { action: "complaint.corruption", allow: ["admin"] },
+    // Not even a network administrator reads them unless an admin of that tambon.
+    { action: "complaint.corruption", deny: (actor, r) => !hasRole(actor, r.tambonId, "admin") },
+  ],
+  styles: [readFileSync(path.join(here, "site.css"), "utf8")],
+  assets: [
+    {
+      name: "site-js",
+      ext: "js",
+      type: "text/javascript; charset=utf-8",
+      body: readFileSync(path.join(here, "site.js")),
+    },
+  ],
   async tambonRoutes(app, deps) {
     await sitePublicRoutes(app, deps);
     await siteAdminRoutes(app, deps);
