@@ -6,6 +6,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { COMMANDS } from "../../src/cli/commands.ts";
+import { writePgliteDataDir } from "../helpers/db.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = path.join(root, "bin/tambon.js");
@@ -29,6 +30,17 @@ function tambonQuick(args: string[], env: Record<string, string> = {}) {
 }
 
 const THAI = /[\u0E00-\u0E7F]/;
+
+/**
+ * A data folder whose PGlite is a copy of the run's migrated database (with the demo when asked),
+ * as `tambon migrate` / `tambon demo` leave it: only the first journey below creates one from
+ * nothing, as a new operator does; the others start where it ends.
+ */
+async function dataDir(opts: { demo?: boolean } = {}): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
+  await writePgliteDataDir(path.join(dir, "pglite"), opts);
+  return dir;
+}
 
 test("every command's --help and -h print its help in Thai and English and do nothing else", () => {
   // A data folder that must not come into being, and a PostgreSQL URL nothing answers on: a
@@ -169,10 +181,9 @@ test("migrate, demo (idempotent) and create-admin on an embedded database", () =
   assert.equal(badFlag.status, 2);
 });
 
-test("export-question writes a closed question that tally --verify recounts; tampering is caught", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
+test("export-question writes a closed question that tally --verify recounts; tampering is caught", async () => {
+  const dir = await dataDir({ demo: true });
   const env = { TAMBON_DATA_DIR: dir };
-  assert.equal(tambon(["demo"], env).status, 0);
   const exported = tambon(["export-question", "1", "--tambon", "la-ngu"], env);
   assert.equal(exported.status, 0, exported.stderr);
   const data = JSON.parse(exported.stdout);
@@ -275,7 +286,7 @@ async function startServe(args: string[], env: Record<string, string>) {
 }
 
 test("serve answers, then shuts down gracefully on SIGTERM", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
+  const dir = await dataDir();
   const server = await startServe([], { TAMBON_DATA_DIR: dir, LOG_LEVEL: "info" });
   let code: number | null;
   try {
@@ -294,7 +305,7 @@ test("serve answers, then shuts down gracefully on SIGTERM", async () => {
 });
 
 test("npm start never brings the demo into a deployment whose administrator was created", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
+  const dir = await dataDir();
   const env = { TAMBON_DATA_DIR: dir };
   assert.equal(tambon(["migrate"], env).status, 0);
   const made = tambon(
