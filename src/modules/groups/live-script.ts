@@ -1,10 +1,2 @@
-import { readFileSync } from "node:fs";
-import { registerAsset } from "../../core/views/assets.ts";
-
-/** The attendance page's script that refreshes the attendance and quorum every 10 s. */
-export const LIVE_SCRIPT = registerAsset(
-  "groups-attendance-live",
-  "js",
-  "text/javascript; charset=utf-8",
-  readFileSync(new URL("./attendance-live.client.js", import.meta.url)),
-);
+/** The name of the attendance page's script (served by the manifest's assets) that refreshes the attendance and quorum every 10 s. */
+export const LIVE_SCRIPT = "groups-attendance-live";

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { registerStyles } from "../../core/views/assets.ts";
+import { LIVE_SCRIPT } from "./live-script.ts";
 import type { PageSection, TambonModule } from "../../core/modules.ts";
-import { allow, can } from "../../core/policy.ts";
+import { can } from "../../core/policy.ts";
 import { formatDate } from "../../core/dates.ts";
 import { msg } from "./messages.ts";
 import { groupRoutes } from "./routes.tsx";
@@ -30,20 +30,7 @@ async function tambonSlug(db: DbOrTx, id: number): Promise<string> {
   return row?.slug ?? "";
 }
 
-registerStyles(
-  readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "groups.css"), "utf8"),
-);
-
-// Who may do what (every rule runs after the core's check that the actor belongs to the tambon).
-allow("meeting.manage", ["admin", "facilitator", "working_group"]);
-allow("meeting.readPrivate", ["admin", "facilitator", "working_group"]);
-allow("attendance.record", ["admin", "facilitator"]);
-allow("attendance.self", () => true);
-allow("resolution.record", ["admin", "facilitator"]);
-allow("minutes.confirm", ["admin", "facilitator"]);
-allow("nomination.manage", ["admin", "facilitator"]);
-allow("group.manage", ["admin", "working_group"]);
-allow("rep.manage", ["admin", "facilitator"]);
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 const areaSection1: PageSection<number> = {
   id: "groups.teams",
@@ -128,6 +115,27 @@ export const groupsModule: TambonModule = {
     terms: villageRepTerms,
   },
   seedDemo: seedGroupsDemo,
+  // Who may do what (every rule runs after the core's check that the actor belongs to the tambon).
+  access: [
+    { action: "meeting.manage", allow: ["admin", "facilitator", "working_group"] },
+    { action: "meeting.readPrivate", allow: ["admin", "facilitator", "working_group"] },
+    { action: "attendance.record", allow: ["admin", "facilitator"] },
+    { action: "attendance.self", allow: () => true },
+    { action: "resolution.record", allow: ["admin", "facilitator"] },
+    { action: "minutes.confirm", allow: ["admin", "facilitator"] },
+    { action: "nomination.manage", allow: ["admin", "facilitator"] },
+    { action: "group.manage", allow: ["admin", "working_group"] },
+    { action: "rep.manage", allow: ["admin", "facilitator"] },
+  ],
+  styles: [readFileSync(path.join(here, "groups.css"), "utf8")],
+  assets: [
+    {
+      name: LIVE_SCRIPT,
+      ext: "js",
+      type: "text/javascript; charset=utf-8",
+      body: readFileSync(path.join(here, "attendance-live.client.js")),
+    },
+  ],
   sections: [
     { on: "areas.area", section: areaSection1 },
     { on: "areas.area", section: areaSection2 },
