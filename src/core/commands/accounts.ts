@@ -5,7 +5,7 @@ import { passwordResets, roleGrants, tambonMembers, users, villages } from "../d
 import { audit } from "../audit.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/password.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
-import { createSession, deleteUserSessions } from "../auth/session.ts";
+import { createSession, deleteSession, deleteUserSessions } from "../auth/session.ts";
 import { fields, isEmail, isPhone, normalisePhone, parseForm } from "../forms.ts";
 import { fail, ok, type FieldError, type Result } from "../result.ts";
 import { can } from "../policy.ts";
@@ -66,6 +66,21 @@ export async function logIn(
     return t;
   });
   return { token, user };
+}
+
+/** Ends a session, audited when it was a signed-in person's (without a tambon, like logins). */
+export async function logOut(db: Db, token: string, userId: number | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, token);
+    if (userId !== null)
+      await audit(tx, {
+        tambonId: null,
+        actorId: userId,
+        action: "session.logout",
+        targetType: "user",
+        targetId: userId,
+      });
+  });
 }
 
 const signUpSchema = z.object({

@@ -1,0 +1,82 @@
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../db/index.ts";
+import { tambonMembers, villages } from "../db/schema.ts";
+import type { Village } from "../commands/tambons.ts";
+import type { Lang } from "../i18n/index.ts";
+import { core } from "../i18n/messages.ts";
+
+/** The villages of a tambon by หมู่ที่. */
+export function listVillages(db: DbOrTx, tambonId: number): Promise<Village[]> {
+  return db
+    .select()
+    .from(villages)
+    .where(eq(villages.tambonId, tambonId))
+    .orderBy(asc(villages.moo));
+}
+
+/** One village of a tambon (undefined when it is another tambon's). */
+export async function getVillage(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<Village | undefined> {
+  const [row] = await db
+    .select()
+    .from(villages)
+    .where(and(eq(villages.id, id), eq(villages.tambonId, tambonId)));
+  return row;
+}
+
+/** The villages of a tambon as choices of a form ("หมู่ที่ 3 บ้านนา"). */
+export async function villageOptions(
+  db: DbOrTx,
+  tambonId: number,
+  lang: Lang,
+): Promise<{ value: string; label: string }[]> {
+  const t = core.t(lang);
+  return (await listVillages(db, tambonId)).map((v) => ({
+    value: String(v.id),
+    label: `${t("village.mooN", { n: v.moo })} ${lang === "en" && v.nameEn ? v.nameEn : v.nameTh}`,
+  }));
+}
+
+/** The number of villages of every tambon, by tambon id. */
+export async function villageCounts(db: DbOrTx): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ tambonId: villages.tambonId, n: count() })
+    .from(villages)
+    .groupBy(villages.tambonId);
+  return new Map(rows.map((r) => [r.tambonId, Number(r.n)]));
+}
+
+/** The figures on a tambon's home page. */
+export interface TambonFigures {
+  villageCount: number;
+  population: number;
+  households: number;
+  members: number;
+}
+
+/** A tambon's villages, people and households, and its confirmed members. */
+export async function tambonFigures(db: DbOrTx, tambonId: number): Promise<TambonFigures> {
+  const [[v], [m]] = await Promise.all([
+    db
+      .select({
+        n: count(),
+        pop: sql<number>`coalesce(sum(${villages.population}), 0)`,
+        hh: sql<number>`coalesce(sum(${villages.households}), 0)`,
+      })
+      .from(villages)
+      .where(eq(villages.tambonId, tambonId)),
+    db
+      .select({ n: count() })
+      .from(tambonMembers)
+      .where(sql`${tambonMembers.tambonId} = ${tambonId} and ${tambonMembers.status} = 'active'`),
+  ]);
+  return {
+    villageCount: Number(v?.n ?? 0),
+    population: Number(v?.pop ?? 0),
+    households: Number(v?.hh ?? 0),
+    members: Number(m?.n ?? 0),
+  };
+}

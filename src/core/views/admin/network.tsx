@@ -1,0 +1,100 @@
+import { useCtx } from "../ctx.ts";
+import { ErrorSummary, Field, Form, SelectField, type FormState } from "../form.tsx";
+import { tambonTitle } from "../layout.tsx";
+import type { Tambon } from "../../tenancy.ts";
+import type { PlaceOption as Option } from "../../queries/places.ts";
+
+/** The network administration: every tambon, and adding one from the national list. */
+export function PlatformPage(props: {
+  tambons: readonly Tambon[];
+  provinces: Option[];
+  districts: Option[];
+  subdistricts: Option[];
+  form: FormState;
+}) {
+  const { t, lang } = useCtx();
+  const { form } = props;
+  return (
+    <>
+      <h1>{t("platform.title")}</h1>
+      <p>
+        <a href="/admin/audit">{t("platform.audit")}</a>
+      </p>
+      <h2>{t("platform.tambons")}</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("platform.subdistrict")}</th>
+              <th scope="col">{t("platform.district")}</th>
+              <th scope="col">{t("platform.province")}</th>
+              <th scope="col">DOPA</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.tambons.map((tb) => (
+              <tr key={tb.id}>
+                <td>
+                  <a href={`/t/${tb.slug}/admin`}>{tambonTitle(tb, lang)}</a>
+                </td>
+                <td>{lang === "en" ? tb.districtEn : tb.districtTh}</td>
+                <td>{lang === "en" ? tb.provinceEn : tb.provinceTh}</td>
+                <td>{tb.dopaCode}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 id="add">{t("platform.addTambon")}</h2>
+      <form method="get" action="/admin#add" class="filters">
+        <SelectField
+          form={form}
+          name="province"
+          label={t("platform.province")}
+          options={props.provinces}
+          required
+        />
+        {props.districts.length > 0 && (
+          <SelectField
+            form={form}
+            name="district"
+            label={t("platform.district")}
+            options={props.districts}
+            required
+          />
+        )}
+        <button type="submit" class="secondary">
+          {t("platform.next")}
+        </button>
+      </form>
+      {props.subdistricts.length > 0 && (
+        <>
+          <ErrorSummary form={form} />
+          <Form action="/admin/tambons" label={t("platform.addTambon")}>
+            <SelectField
+              form={form}
+              name="dopaCode"
+              label={t("platform.subdistrict")}
+              options={props.subdistricts}
+              required
+            />
+            <SelectField
+              form={form}
+              name="kind"
+              label={t("settings.kind")}
+              required
+              placeholder={false}
+              options={[
+                { value: "sao", label: t("kind.sao") },
+                { value: "municipality", label: t("kind.municipality") },
+              ]}
+            />
+            <Field form={form} name="slug" label={t("platform.slug")} />
+            <Field form={form} name="firstAdmin" label={t("platform.firstAdmin")} />
+            <button type="submit">{t("form.create")}</button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,200 @@
+import { useCtx } from "../ctx.ts";
+import {
+  CheckField,
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  emptyForm,
+  type FormState,
+} from "../form.tsx";
+import { Pager } from "../pager.tsx";
+import { pageHref, type Page } from "../../paging.ts";
+import { ROLES } from "../../roles.ts";
+import type { PersonRow } from "../../queries/people.ts";
+import { BackLink } from "./home.tsx";
+
+/** A person's phone, e-mail and user name, as far as known. */
+const contact = (p: PersonRow) => [p.phone, p.email, p.username].filter(Boolean).join(" · ");
+
+/** The members of a tambon, found by name or contact and by role, and the form to add a person. */
+export function PeopleList(props: {
+  people: Page<PersonRow>;
+  q: string;
+  role: string;
+  form: FormState;
+  villageOptions: { value: string; label: string }[];
+  canCreate: boolean;
+  created: { username: string; url: string } | null;
+}) {
+  const { t, tambon } = useCtx();
+  const base = `/t/${tambon!.slug}/admin/people`;
+  const { people } = props;
+  return (
+    <>
+      <BackLink />
+      <h1>{t("admin.people")}</h1>
+      {props.created && (
+        <div class="flash" role="status">
+          <p>{t("people.created", { username: props.created.username })}</p>
+          <p>{t("people.resetLink", { url: props.created.url })}</p>
+        </div>
+      )}
+      <form method="get" action={base} class="filters" role="search">
+        <div class="field">
+          <label for="q">{t("people.search")}</label>
+          <input id="q" name="q" type="search" value={props.q} />
+        </div>
+        <div class="field">
+          <label for="role">{t("people.roles")}</label>
+          <select id="role" name="role">
+            <option value="">{t("people.anyRole")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r} selected={r === props.role}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="secondary">
+          {t("form.filter")}
+        </button>
+      </form>
+      {people.items.length === 0 ? (
+        <p>{t("people.none")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("people.name")}</th>
+                <th scope="col">{t("people.contact")}</th>
+                <th scope="col">{t("people.village")}</th>
+                <th scope="col">{t("account.status")}</th>
+                <th scope="col">{t("people.roles")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.items.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <a href={`${base}/${p.id}`}>{p.name}</a>
+                  </td>
+                  <td>{contact(p)}</td>
+                  <td>{p.villageMoo ? t("village.mooN", { n: p.villageMoo }) : "–"}</td>
+                  <td>{t(`status.${p.status}` as "status.active")}</td>
+                  <td>
+                    {p.roles.map((r) => (
+                      <span class="badge" key={r}>
+                        {t(`role.${r}`)}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        page={people.page}
+        pages={people.pages}
+        total={people.total}
+        href={(n) => pageHref(base, { q: props.q, role: props.role }, n)}
+      />
+      {props.canCreate && (
+        <>
+          <h2 id="create">{t("people.create")}</h2>
+          <p class="hint">{t("people.createHint")}</p>
+          <ErrorSummary form={props.form} />
+          <Form action={base} label={t("people.create")}>
+            <Field form={props.form} name="name" label={t("signup.name")} required />
+            <Field form={props.form} name="phone" type="tel" label={t("signup.phone")} />
+            <Field form={props.form} name="email" type="email" label={t("signup.email")} />
+            <SelectField
+              form={props.form}
+              name="village"
+              label={t("signup.village")}
+              options={props.villageOptions}
+            />
+            <button type="submit">{t("form.create")}</button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}
+
+/** One member: confirm, remove or reinstate, a password link, and their roles. */
+export function PersonPage({
+  person,
+  canManage,
+  resetUrl,
+}: {
+  person: PersonRow;
+  canManage: boolean;
+  resetUrl: string | null;
+}) {
+  const { t, tambon } = useCtx();
+  const base = `/t/${tambon!.slug}/admin/people/${person.id}`;
+  const form = emptyForm(Object.fromEntries(person.roles.map((r) => [`role_${r}`, "1"])));
+  return (
+    <>
+      <p>
+        <a href={`/t/${tambon!.slug}/admin/people`}>← {t("admin.people")}</a>
+      </p>
+      <h1>{person.name}</h1>
+      <p>
+        {contact(person)} · {t(`status.${person.status}` as "status.active")}
+      </p>
+      {resetUrl && (
+        <p class="flash" role="status">
+          {t("people.resetLink", { url: resetUrl })}
+        </p>
+      )}
+      <div class="actions">
+        {person.status !== "active" && (
+          <Form action={`${base}/status`}>
+            <input type="hidden" name="status" value="active" />
+            <button type="submit">
+              {person.status === "removed" ? t("people.reinstate") : t("people.verify")}
+            </button>
+          </Form>
+        )}
+        {canManage && person.status !== "removed" && (
+          <Form action={`${base}/status`}>
+            <input type="hidden" name="status" value="removed" />
+            <button type="submit" class="danger">
+              {t("people.remove")}
+            </button>
+          </Form>
+        )}
+        <Form action={`${base}/reset`}>
+          <button type="submit" class="secondary">
+            {t("people.makeResetLink")}
+          </button>
+        </Form>
+      </div>
+      {canManage && (
+        <>
+          <h2>{t("people.roles")}</h2>
+          <Form action={`${base}/roles`} label={t("people.roles")}>
+            <fieldset>
+              <legend>{t("people.roles")}</legend>
+              {ROLES.map((r) => (
+                <CheckField
+                  key={r}
+                  form={form}
+                  name={`role_${r}`}
+                  label={t(`role.${r}`)}
+                  value={r}
+                />
+              ))}
+            </fieldset>
+            <button type="submit">{t("form.save")}</button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

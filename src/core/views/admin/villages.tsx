@@ -1,0 +1,118 @@
+import { useCtx } from "../ctx.ts";
+import { ErrorSummary, Field, Form, type FormState } from "../form.tsx";
+import type { Village } from "../../commands/tambons.ts";
+import { BackLink } from "./home.tsx";
+
+/** The village form's values for a village as it is. */
+export function villageValues(v: Village): Record<string, string> {
+  return {
+    moo: String(v.moo),
+    nameTh: v.nameTh,
+    nameEn: v.nameEn,
+    code: v.code,
+    households: v.households == null ? "" : String(v.households),
+    population: v.population == null ? "" : String(v.population),
+  };
+}
+
+/** A tambon's villages with the form to add one or edit the one chosen. */
+export function VillagesAdmin({
+  rows,
+  form,
+  editing,
+}: {
+  rows: Village[];
+  form: FormState;
+  editing: Village | null;
+}) {
+  const { t, tambon } = useCtx();
+  const base = `/t/${tambon!.slug}/admin/villages`;
+  return (
+    <>
+      <BackLink />
+      <h1>{t("admin.villages")}</h1>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("village.moo")}</th>
+              <th scope="col">{t("village.name")}</th>
+              <th scope="col">{t("village.code")}</th>
+              <th scope="col" class="num">
+                {t("village.households")}
+              </th>
+              <th scope="col" class="num">
+                {t("village.population")}
+              </th>
+              <th scope="col">
+                <span class="muted">{t("village.edit")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((v) => (
+              <tr key={v.id}>
+                <td>{v.moo}</td>
+                <td>{v.nameTh}</td>
+                <td>{v.code}</td>
+                <td class="num">{v.households ?? "–"}</td>
+                <td class="num">{v.population ?? "–"}</td>
+                <td>
+                  <a
+                    href={`${base}/${v.id}`}
+                    aria-label={`${t("village.edit")} ${t("village.mooN", { n: v.moo })}`}
+                  >
+                    {t("village.edit")}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 id="village-form">
+        {editing
+          ? `${t("village.edit")} ${t("village.mooN", { n: editing.moo })}`
+          : t("village.add")}
+      </h2>
+      <ErrorSummary form={form} />
+      <Form
+        action={editing ? `${base}/${editing.id}` : base}
+        label={editing ? t("village.edit") : t("village.add")}
+      >
+        <Field
+          form={form}
+          name="moo"
+          type="number"
+          label={t("village.moo")}
+          required
+          inputmode="numeric"
+        />
+        <Field form={form} name="nameTh" label={t("village.name")} required />
+        <Field form={form} name="nameEn" label={t("village.nameEn")} />
+        <Field
+          form={form}
+          name="code"
+          label={t("village.code")}
+          inputmode="numeric"
+          hint={`${tambon!.dopaCode}xx`}
+        />
+        <Field
+          form={form}
+          name="households"
+          type="number"
+          label={t("village.households")}
+          inputmode="numeric"
+        />
+        <Field
+          form={form}
+          name="population"
+          type="number"
+          label={t("village.population")}
+          inputmode="numeric"
+        />
+        <button type="submit">{t("form.save")}</button>
+      </Form>
+    </>
+  );
+}

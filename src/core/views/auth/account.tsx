@@ -1,0 +1,85 @@
+import { useCtx } from "../ctx.ts";
+import { ErrorSummary, Field, Form, type FormState } from "../form.tsx";
+import { tambonTitle } from "../layout.tsx";
+import type { AccountData } from "../../queries/account.ts";
+
+/** A person's own account: who they are, where they take part, changing the password. */
+export function AccountPage({ data, form }: { data: AccountData; form: FormState }) {
+  const { t, lang } = useCtx();
+  const u = data.user;
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      <dl>
+        <dt>{t("people.name")}</dt>
+        <dd>{u.name}</dd>
+        {u.username && (
+          <>
+            <dt>{t("account.username")}</dt>
+            <dd>{u.username}</dd>
+          </>
+        )}
+        {(u.phone || u.email) && (
+          <>
+            <dt>{t("people.contact")}</dt>
+            <dd>{[u.phone, u.email].filter(Boolean).join(" · ")}</dd>
+          </>
+        )}
+      </dl>
+      <h2>{t("account.memberships")}</h2>
+      {u.isPlatformAdmin && <p class="badge">{t("role.platform_admin")}</p>}
+      <ul>
+        {data.memberships.map((m) => (
+          <li key={m.slug}>
+            <a href={`/t/${m.slug}`}>{tambonTitle(m.tambon, lang)}</a>
+            {m.village && (
+              <>
+                {" "}
+                · {t("village.mooN", { n: m.village.moo })}{" "}
+                {lang === "en" && m.village.nameEn ? m.village.nameEn : m.village.nameTh}
+              </>
+            )}{" "}
+            · {t(`status.${m.status}` as "status.active")}
+            <div>
+              {m.roles.map((r) => (
+                <span class="badge" key={r}>
+                  {t(`role.${r}` as "role.member")}
+                </span>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <h2 id="password">{t("account.changePassword")}</h2>
+      <ErrorSummary form={form} />
+      <Form action="/account/password" label={t("account.changePassword")}>
+        <Field
+          form={form}
+          name="current"
+          type="password"
+          label={t("account.currentPassword")}
+          required
+          autocomplete="current-password"
+        />
+        <Field
+          form={form}
+          name="password"
+          type="password"
+          label={t("account.newPassword")}
+          hint={t("signup.passwordHint")}
+          required
+          autocomplete="new-password"
+        />
+        <Field
+          form={form}
+          name="password2"
+          type="password"
+          label={t("signup.password2")}
+          required
+          autocomplete="new-password"
+        />
+        <button type="submit">{t("account.changePassword")}</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { useCtx } from "../ctx.ts";
+import { CheckField, ErrorSummary, Field, Form, SelectField, type FormState } from "../form.tsx";
+import { tambonTitle } from "../layout.tsx";
+
+/** Signing up in a tambon: a pending member until a facilitator or admin confirms them. */
+export function SignupPage({
+  form,
+  villageOptions,
+}: {
+  form: FormState;
+  villageOptions: { value: string; label: string }[];
+}) {
+  const { t, tambon, lang } = useCtx();
+  return (
+    <>
+      <h1>{t("signup.title", { tambon: tambonTitle(tambon!, lang) })}</h1>
+      <p>{t("signup.intro")}</p>
+      <ErrorSummary form={form} />
+      <Form action={`/t/${tambon!.slug}/signup`} label={t("signup.submit")}>
+        <Field
+          form={form}
+          name="name"
+          label={t("signup.name")}
+          required
+          autocomplete="name"
+          maxLength={120}
+        />
+        <Field
+          form={form}
+          name="phone"
+          type="tel"
+          label={t("signup.phone")}
+          hint={t("signup.contactHint")}
+          autocomplete="tel"
+          inputmode="tel"
+        />
+        <Field
+          form={form}
+          name="email"
+          type="email"
+          label={t("signup.email")}
+          hint={t("signup.contactHint")}
+          autocomplete="email"
+        />
+        <SelectField
+          form={form}
+          name="village"
+          label={t("signup.village")}
+          options={villageOptions}
+          required
+        />
+        <Field
+          form={form}
+          name="password"
+          type="password"
+          label={t("signup.password")}
+          hint={t("signup.passwordHint")}
+          required
+          autocomplete="new-password"
+        />
+        <Field
+          form={form}
+          name="password2"
+          type="password"
+          label={t("signup.password2")}
+          required
+          autocomplete="new-password"
+        />
+        <CheckField form={form} name="consent" label={t("signup.consent")} />
+        <button type="submit">{t("signup.submit")}</button>
+      </Form>
+    </>
+  );
+}
