@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../core/db/index.ts";
+import { PAGE_SIZE, paged, type Page, type PageWindow } from "../../core/paging.ts";
 import { todayIso } from "../../core/dates.ts";
 import { roleGrants, tambonMembers, tambons, users, villages } from "../../core/db/schema.ts";
 import {
@@ -40,15 +41,10 @@ import type { ListItem, Pillar, TermList } from "./lists.ts";
 import type { AgreementKind, AgreementStatus } from "./agreement.ts";
 import type { VisitStatus } from "./visit.ts";
 
-/** How many rows a page of a list shows. */
-export const PAGE_SIZE = 30;
-
-/** A page of rows with the total count of the filtered list. */
-export interface Paged<T> {
-  rows: T[];
-  total: number;
-  page: number;
-  pageSize: number;
+/** The number in a `count()` query's only row. */
+async function countOf(rows: Promise<{ n: number }[]>): Promise<number> {
+  const [row] = await rows;
+  return Number(row?.n ?? 0);
 }
 
 /** Escapes LIKE wildcards in what a person typed. */
@@ -288,13 +284,14 @@ export async function partnerDirectory(
   filter: PartnerFilter,
   page: number,
   pageSize = PAGE_SIZE,
-): Promise<Paged<PartnerRow>> {
+): Promise<Page<PartnerRow>> {
   const where = partnerWhere(tambonId, filter);
-  const [rows, [total]] = await Promise.all([
-    partnerRows(db, tambonId, where, pageSize, (page - 1) * pageSize),
-    db.select({ n: count() }).from(partners).where(where),
-  ]);
-  return { rows, total: Number(total?.n ?? 0), page, pageSize };
+  return paged(
+    page,
+    () => countOf(db.select({ n: count() }).from(partners).where(where)),
+    (w) => partnerRows(db, tambonId, where, w.limit, w.offset),
+    pageSize,
+  );
 }
 
 /** One partner of the tambon with its names of kind, role and pillar. */
@@ -499,7 +496,7 @@ export async function agreementList(
   f: AgreementFilter,
   page: number,
   pageSize = PAGE_SIZE,
-): Promise<Paged<AgreementRow>> {
+): Promise<Page<AgreementRow>> {
   const where = and(
     eq(agreements.tambonId, tambonId),
     f.includeDrafts ? undefined : ne(agreements.status, "draft"),
@@ -513,17 +510,22 @@ export async function agreementList(
         )
       : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(agreementColumns)
-      .from(agreements)
-      .where(where)
-      .orderBy(sql`${agreements.signedOn} desc nulls first`, desc(agreements.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(agreements).where(where),
-  ]);
-  return { rows: await withParties(db, rows), total: Number(total?.n ?? 0), page, pageSize };
+  return paged(
+    page,
+    () => countOf(db.select({ n: count() }).from(agreements).where(where)),
+    async (w) =>
+      withParties(
+        db,
+        await db
+          .select(agreementColumns)
+          .from(agreements)
+          .where(where)
+          .orderBy(sql`${agreements.signedOn} desc nulls first`, desc(agreements.id))
+          .limit(w.limit)
+          .offset(w.offset),
+      ),
+    pageSize,
+  );
 }
 
 /** Published agreements that other tambons recorded with this tambon (by its national code) as a party. */
@@ -744,21 +746,23 @@ export async function centreList(
   f: CentreFilter,
   page: number,
   pageSize = PAGE_SIZE,
-): Promise<Paged<CentreRow>> {
+): Promise<Page<CentreRow>> {
   const where = centreWhere(tambonId, f);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(centreColumns)
-      .from(learningCentres)
-      .leftJoin(villages, eq(villages.id, learningCentres.villageId))
-      .leftJoin(partners, eq(partners.id, learningCentres.hostPartnerId))
-      .where(where)
-      .orderBy(asc(learningCentres.nameTh), asc(learningCentres.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(learningCentres).where(where),
-  ]);
-  return { rows, total: Number(total?.n ?? 0), page, pageSize };
+  return paged(
+    page,
+    () => countOf(db.select({ n: count() }).from(learningCentres).where(where)),
+    (w) =>
+      db
+        .select(centreColumns)
+        .from(learningCentres)
+        .leftJoin(villages, eq(villages.id, learningCentres.villageId))
+        .leftJoin(partners, eq(partners.id, learningCentres.hostPartnerId))
+        .where(where)
+        .orderBy(asc(learningCentres.nameTh), asc(learningCentres.id))
+        .limit(w.limit)
+        .offset(w.offset),
+    pageSize,
+  );
 }
 
 /** One learning centre of the tambon. */
@@ -925,19 +929,21 @@ async function visitPage(
   where: SQL | undefined,
   page: number,
   pageSize: number,
-): Promise<Paged<VisitRow>> {
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(visitColumns)
-      .from(studyVisits)
-      .innerJoin(learningCentres, eq(learningCentres.id, studyVisits.centreId))
-      .where(where)
-      .orderBy(desc(studyVisits.createdAt), desc(studyVisits.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(studyVisits).where(where),
-  ]);
-  return { rows, total: Number(total?.n ?? 0), page, pageSize };
+): Promise<Page<VisitRow>> {
+  return paged(
+    page,
+    () => countOf(db.select({ n: count() }).from(studyVisits).where(where)),
+    (w) =>
+      db
+        .select(visitColumns)
+        .from(studyVisits)
+        .innerJoin(learningCentres, eq(learningCentres.id, studyVisits.centreId))
+        .where(where)
+        .orderBy(desc(studyVisits.createdAt), desc(studyVisits.id))
+        .limit(w.limit)
+        .offset(w.offset),
+    pageSize,
+  );
 }
 
 /** Requests and visits to the tambon's learning centres, newest first. */
@@ -947,7 +953,7 @@ export async function incomingVisits(
   f: VisitFilter,
   page: number,
   pageSize = PAGE_SIZE,
-): Promise<Paged<VisitRow>> {
+): Promise<Page<VisitRow>> {
   return visitPage(
     db,
     and(
@@ -967,7 +973,7 @@ export async function outgoingVisits(
   f: VisitFilter,
   page: number,
   pageSize = PAGE_SIZE,
-): Promise<Paged<VisitRow>> {
+): Promise<Page<VisitRow>> {
   return visitPage(
     db,
     and(
@@ -1001,24 +1007,26 @@ export async function doneVisits(
   centreId: number,
   page: number,
   pageSize = PAGE_SIZE,
-): Promise<Paged<VisitRow>> {
+): Promise<Page<VisitRow>> {
   const where = and(
     eq(studyVisits.tambonId, tambonId),
     eq(studyVisits.centreId, centreId),
     eq(studyVisits.status, "done"),
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(visitColumns)
-      .from(studyVisits)
-      .innerJoin(learningCentres, eq(learningCentres.id, studyVisits.centreId))
-      .where(where)
-      .orderBy(desc(studyVisits.visitedOn), desc(studyVisits.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(studyVisits).where(where),
-  ]);
-  return { rows, total: Number(total?.n ?? 0), page, pageSize };
+  return paged(
+    page,
+    () => countOf(db.select({ n: count() }).from(studyVisits).where(where)),
+    (w) =>
+      db
+        .select(visitColumns)
+        .from(studyVisits)
+        .innerJoin(learningCentres, eq(learningCentres.id, studyVisits.centreId))
+        .where(where)
+        .orderBy(desc(studyVisits.visitedOn), desc(studyVisits.id))
+        .limit(w.limit)
+        .offset(w.offset),
+    pageSize,
+  );
 }
 
 /** How many requests wait for the host's answer. */
@@ -1051,7 +1059,7 @@ export async function facilitatorList(
   onlyPublic: boolean,
   page: number,
   pageSize = PAGE_SIZE,
-): Promise<Paged<PersonCard & { villages: number[]; areaIds: number[] }>> {
+): Promise<Page<PersonCard & { villages: number[]; areaIds: number[] }>> {
   const where = and(
     eq(roleGrants.tambonId, tambonId),
     eq(roleGrants.role, "facilitator"),
@@ -1078,41 +1086,44 @@ export async function facilitatorList(
           eq(personProfiles.tambonId, roleGrants.tambonId),
         ),
       );
-  const [rows, [total]] = await Promise.all([
-    base()
+  const withReach = async (w: PageWindow) => {
+    const rows = await base()
       .where(where)
       .orderBy(asc(users.name), asc(users.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db
-      .select({ n: count() })
-      .from(roleGrants)
-      .leftJoin(
-        personProfiles,
-        and(
-          eq(personProfiles.userId, roleGrants.userId),
-          eq(personProfiles.tambonId, roleGrants.tambonId),
-        ),
-      )
-      .where(where),
-  ]);
-  const reach = await reachOf(
-    db,
-    tambonId,
-    rows.map((r) => r.userId),
-  );
-  return {
-    rows: rows.map((r) => ({
+      .limit(w.limit)
+      .offset(w.offset);
+    const reach = await reachOf(
+      db,
+      tambonId,
+      rows.map((r) => r.userId),
+    );
+    return rows.map((r) => ({
       ...r,
       villages: reach.filter((x) => x.userId === r.userId && x.moo !== null).map((x) => x.moo!),
       areaIds: reach
         .filter((x) => x.userId === r.userId && x.areaId !== null)
         .map((x) => x.areaId!),
-    })),
-    total: Number(total?.n ?? 0),
-    page,
-    pageSize,
+    }));
   };
+  return paged(
+    page,
+    () =>
+      countOf(
+        db
+          .select({ n: count() })
+          .from(roleGrants)
+          .leftJoin(
+            personProfiles,
+            and(
+              eq(personProfiles.userId, roleGrants.userId),
+              eq(personProfiles.tambonId, roleGrants.tambonId),
+            ),
+          )
+          .where(where),
+      ),
+    withReach,
+    pageSize,
+  );
 }
 
 async function reachOf(db: DbOrTx, tambonId: number, userIds: number[]) {
@@ -1218,8 +1229,8 @@ export async function peopleList(
         ? sql`exists (select 1 from ${personRoles} where ${personRoles.tambonId} = ${tambonId} and ${personRoles.userId} = ${users.id} and ${personRoles.role} = ${f.role})`
         : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    db
+  const rowsOf = async (w: PageWindow) => {
+    const rows = await db
       .select({
         userId: users.id,
         name: users.name,
@@ -1235,49 +1246,52 @@ export async function peopleList(
       )
       .where(where)
       .orderBy(asc(users.name), asc(users.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db
-      .select({ n: count() })
-      .from(tambonMembers)
-      .innerJoin(users, eq(users.id, tambonMembers.userId))
-      .where(where),
-  ]);
-  const ids = rows.map((r) => r.userId);
-  const [roles, grants, affs] = ids.length
-    ? await Promise.all([
-        db
-          .select({ userId: personRoles.userId, role: personRoles.role })
-          .from(personRoles)
-          .where(and(eq(personRoles.tambonId, tambonId), inArray(personRoles.userId, ids))),
-        db
-          .select({ userId: roleGrants.userId })
-          .from(roleGrants)
-          .where(
-            and(
-              eq(roleGrants.tambonId, tambonId),
-              eq(roleGrants.role, "facilitator"),
-              inArray(roleGrants.userId, ids),
+      .limit(w.limit)
+      .offset(w.offset);
+    const ids = rows.map((r) => r.userId);
+    const [roles, grants, affs] = ids.length
+      ? await Promise.all([
+          db
+            .select({ userId: personRoles.userId, role: personRoles.role })
+            .from(personRoles)
+            .where(and(eq(personRoles.tambonId, tambonId), inArray(personRoles.userId, ids))),
+          db
+            .select({ userId: roleGrants.userId })
+            .from(roleGrants)
+            .where(
+              and(
+                eq(roleGrants.tambonId, tambonId),
+                eq(roleGrants.role, "facilitator"),
+                inArray(roleGrants.userId, ids),
+              ),
             ),
-          ),
-        db
-          .select({ userId: affiliations.userId, n: count() })
-          .from(affiliations)
-          .where(and(eq(affiliations.tambonId, tambonId), inArray(affiliations.userId, ids)))
-          .groupBy(affiliations.userId),
-      ])
-    : [[], [], []];
-  return {
-    rows: rows.map((r) => ({
+          db
+            .select({ userId: affiliations.userId, n: count() })
+            .from(affiliations)
+            .where(and(eq(affiliations.tambonId, tambonId), inArray(affiliations.userId, ids)))
+            .groupBy(affiliations.userId),
+        ])
+      : [[], [], []];
+    return rows.map((r) => ({
       ...r,
       roles: [
         ...(grants.some((g) => g.userId === r.userId) ? ["facilitator"] : []),
         ...roles.filter((x) => x.userId === r.userId).map((x) => x.role),
       ],
       affiliations: Number(affs.find((a) => a.userId === r.userId)?.n ?? 0),
-    })),
-    total: Number(total?.n ?? 0),
-    page,
-    pageSize,
+    }));
   };
+  return paged(
+    page,
+    () =>
+      countOf(
+        db
+          .select({ n: count() })
+          .from(tambonMembers)
+          .innerJoin(users, eq(users.id, tambonMembers.userId))
+          .where(where),
+      ),
+    rowsOf,
+    pageSize,
+  );
 }

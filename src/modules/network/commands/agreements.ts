@@ -17,7 +17,9 @@ import {
   type AgreementKind,
   type AgreementStatus,
 } from "../agreement.ts";
-import { fail, failCore, type NetError, type NetResult } from "../errors.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { fail, missing, refused, type FieldError, type Result } from "../../../core/result.ts";
+import type { NetKey } from "../messages.ts";
 import { MAX_PDF_BYTES, isPdf, newFileName, removeStored, storeFile } from "../storage.ts";
 import { isOwnPillar, ownPartner } from "./shared.ts";
 
@@ -73,11 +75,11 @@ export async function saveAgreement(
   input: Record<string, string>,
   extras: { document?: AgreementDocument | null; removeDocument?: boolean; dataDir: string },
   id?: number,
-): Promise<NetResult<{ id: number }>> {
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
   const tambonId = tambon.id;
-  if (!can(actor, "agreement.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!can(actor, "agreement.manage", { tambonId })) return refused();
   const current = id ? await ownAgreement(db, tambonId, id) : undefined;
-  if (id && !current) return failCore("_form", "error.404");
+  if (id && !current) return missing();
   const parsed = parseForm(schema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -87,12 +89,12 @@ export async function saveAgreement(
       ? input.kind
       : null;
   const status: AgreementStatus | null = isAgreementStatus(input.status) ? input.status : null;
-  const errors: Record<string, NetError> = {};
-  if (!kind) errors.kind = { nkey: "err.choice" };
-  if (!status) errors.status = { nkey: "err.choice" };
+  const errors: Record<string, FieldError<NetKey | CoreKey>> = {};
+  if (!kind) errors.kind = { key: "err.choice" };
+  if (!status) errors.status = { key: "err.choice" };
   if (extras.document && (extras.document.truncated || extras.document.buf.length > MAX_PDF_BYTES))
-    errors.document = { nkey: "err.pdfTooLarge" };
-  else if (extras.document && !isPdf(extras.document.buf)) errors.document = { nkey: "err.pdf" };
+    errors.document = { key: "err.pdfTooLarge" };
+  else if (extras.document && !isPdf(extras.document.buf)) errors.document = { key: "err.pdf" };
   const parties = current ? await partyCount(db, current.id) : kind === "mou" ? 1 : 0;
   if (status) {
     const problems = checkAgreement({
@@ -102,7 +104,7 @@ export async function saveAgreement(
       endsOn: v.endsOn,
       partyCount: parties,
     });
-    for (const [field, nkey] of Object.entries(problems)) errors[field] ??= { nkey };
+    for (const [field, nkey] of Object.entries(problems)) errors[field] ??= { key: nkey };
   }
   if (Object.keys(errors).length || !kind || !status) return { ok: false, errors };
 
@@ -197,10 +199,10 @@ export async function addParty(
   agreementId: number,
   input: Record<string, string>,
   findTambon: (dopaCode: string) => Tambon | undefined,
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "agreement.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "agreement.manage", { tambonId })) return refused();
   const agreement = await ownAgreement(db, tambonId, agreementId);
-  if (!agreement) return failCore("_form", "error.404");
+  if (!agreement) return missing();
   const parsed = parseForm(partySchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -238,7 +240,7 @@ export async function addParty(
     partnerId = partner.id;
     names = { nameTh: partner.nameTh, nameEn: partner.nameEn };
   } else if (!v.nameTh) {
-    return failCore("nameTh", "err.required");
+    return fail("nameTh", "err.required");
   }
   const position = existing.reduce((m, p) => Math.max(m, p.position), 0) + 1;
   const id = await db.transaction(async (tx) => {
@@ -282,10 +284,10 @@ export async function removeParty(
   tambonId: number,
   agreementId: number,
   partyId: number,
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "agreement.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "agreement.manage", { tambonId })) return refused();
   const agreement = await ownAgreement(db, tambonId, agreementId);
-  if (!agreement) return failCore("_form", "error.404");
+  if (!agreement) return missing();
   const [party] = await db
     .select()
     .from(agreementParties)
@@ -296,7 +298,7 @@ export async function removeParty(
         eq(agreementParties.tambonId, tambonId),
       ),
     );
-  if (!party) return failCore("_form", "error.404");
+  if (!party) return missing();
   if (agreement.status !== "draft" && (await partyCount(db, agreementId)) <= 2)
     return fail("_form", "err.partiesNeeded");
   await db.transaction(async (tx) => {
@@ -329,14 +331,14 @@ export async function addActivity(
   tambonId: number,
   agreementId: number,
   input: Record<string, string>,
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "agreement.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "agreement.manage", { tambonId })) return refused();
   const agreement = await ownAgreement(db, tambonId, agreementId);
-  if (!agreement) return failCore("_form", "error.404");
+  if (!agreement) return missing();
   const parsed = parseForm(activitySchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (!v.heldOn) return failCore("heldOn", "err.required");
+  if (!v.heldOn) return fail("heldOn", "err.required");
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(agreementActivities)

@@ -6,7 +6,9 @@ import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { centrePhotos, learningCentres } from "../schema.ts";
-import { fail, failCore, type NetError, type NetResult } from "../errors.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { fail, missing, refused, type FieldError, type Result } from "../../../core/result.ts";
+import type { NetKey } from "../messages.ts";
 import { newFileName, removeStored, storeFile, thumbName, type PreparedImage } from "../storage.ts";
 import { activeOwnPartner, checkContact, ownAreas, ownVillage } from "./shared.ts";
 
@@ -43,24 +45,24 @@ export async function saveCentre(
   tambonId: number,
   input: Record<string, string>,
   id?: number,
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "centre.manage", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "centre.manage", { tambonId })) return refused();
   const current = id ? await ownCentre(db, tambonId, id) : undefined;
-  if (id && !current) return failCore("_form", "error.404");
+  if (id && !current) return missing();
   const parsed = parseForm(schema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const errors: Record<string, NetError> = {};
+  const errors: Record<string, FieldError<NetKey | CoreKey>> = {};
   if (v.areaId && !(await ownAreas(db, tambonId, [v.areaId])).length)
-    errors.areaId = { nkey: "err.choice" };
+    errors.areaId = { key: "err.choice" };
   if (v.villageId && !(await ownVillage(db, tambonId, v.villageId)))
-    errors.villageId = { nkey: "err.choice" };
+    errors.villageId = { key: "err.choice" };
   if (
     v.hostPartnerId &&
     v.hostPartnerId !== current?.hostPartnerId &&
     !(await activeOwnPartner(db, tambonId, v.hostPartnerId))
   )
-    errors.hostPartnerId = { nkey: "err.choice" };
+    errors.hostPartnerId = { key: "err.choice" };
   const contact = checkContact(v.contactPhone, v.contactEmail);
   Object.assign(errors, contact.errors);
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -114,9 +116,9 @@ export async function addCentrePhoto(
   image: PreparedImage | null,
   input: Record<string, string>,
   dataDir: string,
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "centre.manage", { tambonId })) return failCore("_form", "error.403");
-  if (!(await ownCentre(db, tambonId, centreId))) return failCore("_form", "error.404");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "centre.manage", { tambonId })) return refused();
+  if (!(await ownCentre(db, tambonId, centreId))) return missing();
   if (!image || !image.thumb) return fail("photo", "err.image");
   const captionTh = (input.captionTh ?? "").trim().slice(0, 300);
   const captionEn = (input.captionEn ?? "").trim().slice(0, 300);

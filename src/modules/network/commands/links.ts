@@ -8,7 +8,9 @@ import type { Actor } from "../../../core/roles.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { lookupSubdistrict } from "../../../core/commands/tambons.ts";
 import { tambonLinks } from "../schema.ts";
-import { fail, failCore, type NetResult } from "../errors.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { fail, refused, type Result } from "../../../core/result.ts";
+import type { NetKey } from "../messages.ts";
 
 /** How a tambon sees its link to another: it mentors it, is its member, or they are peers. */
 export const RELATIONS = ["mentor_of", "member_of", "peer"] as const;
@@ -30,9 +32,9 @@ export async function declareLink(
   actor: Actor,
   tambon: Tambon,
   input: Record<string, string>,
-): Promise<NetResult<{ id: number }>> {
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
   const tambonId = tambon.id;
-  if (!can(actor, "link.manage", { tambonId })) return failCore("_form", "error.403");
+  if (!can(actor, "link.manage", { tambonId })) return refused();
   const parsed = parseForm(schema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;

@@ -7,7 +7,9 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { networkPillars, networkTerms } from "../schema.ts";
 import { defaultKinds, defaultPillars, defaultRoles, type TermList } from "../lists.ts";
-import { fail, failCore, type NetResult } from "../errors.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { NetKey } from "../messages.ts";
 
 /** Which list an entry belongs to: the pillars, or one of the term lists. */
 export type ListName = "pillar" | TermList;
@@ -28,12 +30,12 @@ export async function saveListItem(
   list: ListName,
   input: Record<string, string>,
   id?: number,
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "network.lists", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "network.lists", { tambonId })) return refused();
   const parsed = parseForm(schema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<Result<{ id: number }, NetKey | CoreKey>> => {
     if (list === "pillar") {
       const [current] = id
         ? await tx
@@ -41,7 +43,7 @@ export async function saveListItem(
             .from(networkPillars)
             .where(and(eq(networkPillars.id, id), eq(networkPillars.tambonId, tambonId)))
         : [];
-      if (id && !current) return failCore<{ id: number }>("_form", "error.404");
+      if (id && !current) return missing();
       const [dup] = await tx
         .select({ id: networkPillars.id })
         .from(networkPillars)
@@ -52,7 +54,7 @@ export async function saveListItem(
             id ? ne(networkPillars.id, id) : sql`true`,
           ),
         );
-      if (dup) return fail<{ id: number }>("nameTh", "err.duplicateName");
+      if (dup) return fail("nameTh", "err.duplicateName");
       const [max] = await tx
         .select({ p: sql<number>`coalesce(max(${networkPillars.position}), 0)` })
         .from(networkPillars)
@@ -95,7 +97,7 @@ export async function saveListItem(
             ),
           )
       : [];
-    if (id && !current) return failCore<{ id: number }>("_form", "error.404");
+    if (id && !current) return missing();
     const [dup] = await tx
       .select({ id: networkTerms.id })
       .from(networkTerms)
@@ -107,7 +109,7 @@ export async function saveListItem(
           id ? ne(networkTerms.id, id) : sql`true`,
         ),
       );
-    if (dup) return fail<{ id: number }>("nameTh", "err.duplicateName");
+    if (dup) return fail("nameTh", "err.duplicateName");
     const [max] = await tx
       .select({ p: sql<number>`coalesce(max(${networkTerms.position}), 0)` })
       .from(networkTerms)

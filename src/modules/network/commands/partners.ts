@@ -6,7 +6,9 @@ import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { partnerAreas, partnerVillages, partners } from "../schema.ts";
-import { fail, failCore, type NetError, type NetResult } from "../errors.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { fail, missing, refused, type FieldError, type Result } from "../../../core/result.ts";
+import type { NetKey } from "../messages.ts";
 import { newFileName, removeStored, storeFile, type PreparedImage } from "../storage.ts";
 import {
   checkContact,
@@ -59,46 +61,45 @@ export async function savePartner(
   input: Record<string, string>,
   extras: PartnerExtras,
   id?: number,
-): Promise<NetResult<{ id: number }>> {
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
   const current = id ? await ownPartner(db, tambonId, id) : undefined;
-  if (id && !current) return failCore("_form", "error.404");
+  if (id && !current) return missing();
   const allowed = current
     ? can(actor, "partner.edit", { tambonId, ownerId: current.contactUserId })
     : can(actor, "partner.create", { tambonId });
-  if (!allowed) return failCore("_form", "error.403");
+  if (!allowed) return refused();
   const parsed = parseForm(schema, input);
   if (!parsed.ok) {
     // Show the contact's mistakes together with the form's own.
-    const errors: Record<string, NetError> = { ...parsed.errors };
+    const errors: Record<string, FieldError<NetKey | CoreKey>> = { ...parsed.errors };
     const contact = checkContact(input.contactPhone ?? "", input.contactEmail ?? "");
     for (const [k, e] of Object.entries(contact.errors)) errors[k] ??= e;
-    if (input.website && !WEBSITE.test(input.website.trim()))
-      errors.website ??= { nkey: "err.url" };
+    if (input.website && !WEBSITE.test(input.website.trim())) errors.website ??= { key: "err.url" };
     return { ok: false, errors };
   }
   const v = parsed.value;
-  const errors: Record<string, NetError> = {};
+  const errors: Record<string, FieldError<NetKey | CoreKey>> = {};
   if (v.kindId && !(await isOwnTerm(db, tambonId, "kind", v.kindId, current?.kindId ?? null)))
-    errors.kindId = { nkey: "err.choice" };
+    errors.kindId = { key: "err.choice" };
   if (v.roleId && !(await isOwnTerm(db, tambonId, "role", v.roleId, current?.roleId ?? null)))
-    errors.roleId = { nkey: "err.choice" };
+    errors.roleId = { key: "err.choice" };
   const classify = can(actor, "partner.classify", { tambonId });
   let pillarId = current?.pillarId ?? null;
   if (classify) {
     pillarId = v.pillarId;
     if (pillarId && !(await isOwnPillar(db, tambonId, pillarId, current?.pillarId ?? null)))
-      errors.pillarId = { nkey: "err.choice" };
+      errors.pillarId = { key: "err.choice" };
   }
   const contact = checkContact(v.contactPhone, v.contactEmail);
   Object.assign(errors, contact.errors);
-  if (v.website && !WEBSITE.test(v.website)) errors.website = { nkey: "err.url" };
+  if (v.website && !WEBSITE.test(v.website)) errors.website = { key: "err.url" };
   const staff = can(actor, "partner.create", { tambonId });
   let contactUserId = current?.contactUserId ?? null;
   if (staff) {
     if (!v.contactUser) contactUserId = null;
     else {
       const user = await memberByIdentifier(db, tambonId, v.contactUser);
-      if (!user) errors.contactUser = { nkey: "err.notMember" };
+      if (!user) errors.contactUser = { key: "err.notMember" };
       else contactUserId = user.id;
     }
   }
@@ -186,10 +187,10 @@ export async function setPartnerPillar(
   tambonId: number,
   id: number,
   pillarRaw: string,
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "partner.classify", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "partner.classify", { tambonId })) return refused();
   const current = await ownPartner(db, tambonId, id);
-  if (!current) return failCore("_form", "error.404");
+  if (!current) return missing();
   const pillarId = pillarRaw ? (parseId(pillarRaw) ?? 0) : null;
   if (pillarId !== null && !(await isOwnPillar(db, tambonId, pillarId, current.pillarId)))
     return fail("pillarId", "err.choice");

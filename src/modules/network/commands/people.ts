@@ -8,7 +8,9 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { affiliations, facilitatorReach, personProfiles, personRoles } from "../schema.ts";
 import { isCommunityRole } from "../people.ts";
-import { fail, failCore, type NetResult } from "../errors.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { NetKey } from "../messages.ts";
 import { idList, ownAreas, ownPartner, ownVillage, ownVillages } from "./shared.ts";
 import { parseId } from "../../../core/params.ts";
 
@@ -40,13 +42,13 @@ export async function saveProfile(
   tambonId: number,
   userId: number,
   input: Record<string, string>,
-): Promise<NetResult<{ id: number }>> {
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
   const self = actor.user?.id === userId;
   const allowed =
     can(actor, "person.manage", { tambonId }) ||
     (self && can(actor, "person.self", { tambonId, ownerId: userId }));
-  if (!allowed) return failCore("_form", "error.403");
-  if (!(await memberOf(db, tambonId, userId))) return failCore("_form", "error.404");
+  if (!allowed) return refused();
+  if (!(await memberOf(db, tambonId, userId))) return missing();
   const parsed = parseForm(profileSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -96,9 +98,9 @@ export async function addPersonRole(
   tambonId: number,
   userId: number,
   input: Record<string, string>,
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "person.manage", { tambonId })) return failCore("_form", "error.403");
-  if (!(await memberOf(db, tambonId, userId))) return failCore("_form", "error.404");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "person.manage", { tambonId })) return refused();
+  if (!(await memberOf(db, tambonId, userId))) return missing();
   if (!isCommunityRole(input.role)) return fail("role", "err.choice");
   const role = input.role;
   const villageId = input.villageId ? (parseId(input.villageId) ?? 0) : null;
@@ -163,9 +165,9 @@ export async function addAffiliation(
   tambonId: number,
   userId: number,
   input: Record<string, string>,
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "person.manage", { tambonId })) return failCore("_form", "error.403");
-  if (!(await memberOf(db, tambonId, userId))) return failCore("_form", "error.404");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "person.manage", { tambonId })) return refused();
+  if (!(await memberOf(db, tambonId, userId))) return missing();
   const partner = await ownPartner(db, tambonId, parseId(input.partnerId) ?? 0);
   if (!partner) return fail("partnerId", "err.choice");
   const [dup] = await db
@@ -234,9 +236,9 @@ export async function setFacilitatorReach(
   userId: number,
   villageValues: string[],
   areaValues: string[],
-): Promise<NetResult<{ villages: number; areas: number }>> {
-  if (!can(actor, "person.manage", { tambonId })) return failCore("_form", "error.403");
-  if (!(await memberOf(db, tambonId, userId))) return failCore("_form", "error.404");
+): Promise<Result<{ villages: number; areas: number }, NetKey | CoreKey>> {
+  if (!can(actor, "person.manage", { tambonId })) return refused();
+  if (!(await memberOf(db, tambonId, userId))) return missing();
   const villageIds = await ownVillages(db, tambonId, idList(villageValues));
   const areaIds = await ownAreas(db, tambonId, idList(areaValues));
   await db.transaction(async (tx) => {

@@ -5,7 +5,9 @@ import { findUserByIdentifier } from "../../../core/commands/accounts.ts";
 import { isEmail, isPhone, normalisePhone } from "../../../core/forms.ts";
 import { listAreas } from "../../areas/public.ts";
 import { networkPillars, networkTerms, partners } from "../schema.ts";
-import type { NetError } from "../errors.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { FieldError } from "../../../core/result.ts";
+import type { NetKey } from "../messages.ts";
 
 /** Parses a list of ids from a form; non-numbers are dropped, duplicates removed. */
 export function idList(values: string[]): number[] {
@@ -112,8 +114,8 @@ export function checkContact(
   phoneRaw: string,
   emailRaw: string,
   fieldPrefix = "contact",
-): { phone: string; email: string; errors: Record<string, NetError> } {
-  const errors: Record<string, NetError> = {};
+): { phone: string; email: string; errors: Record<string, FieldError<NetKey | CoreKey>> } {
+  const errors: Record<string, FieldError<NetKey | CoreKey>> = {};
   const phone = normalisePhone(phoneRaw.trim()) ?? "";
   if (phone && !isPhone(phone)) errors[`${fieldPrefix}Phone`] = { key: "err.phone" };
   const email = emailRaw.trim();

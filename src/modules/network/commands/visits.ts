@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, type AuditEntry } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { can } from "../../../core/policy.ts";
@@ -9,7 +9,9 @@ import type { Actor } from "../../../core/roles.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { learningCentres, studyVisits } from "../schema.ts";
-import { fail, failCore, type NetError, type NetResult } from "../errors.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { fail, missing, refused, type FieldError, type Result } from "../../../core/result.ts";
+import type { NetKey } from "../messages.ts";
 import {
   afterHostAnswer,
   afterRequesterAnswer,
@@ -67,25 +69,26 @@ export async function requestVisit(
   input: Record<string, string>,
   source: RequestSource,
   today = todayIso(),
-): Promise<NetResult<{ id: number; hostTambonId: number; createdAt: Date }>> {
+): Promise<Result<{ id: number; hostTambonId: number; createdAt: Date }, NetKey | CoreKey>> {
   const [centre] = Number.isInteger(centreId)
     ? await db.select().from(learningCentres).where(eq(learningCentres.id, centreId))
     : [];
   if (!centre) return fail("centreId", "err.choice");
   const hostId = centre.tambonId;
   if (source.kind === "tambon") {
-    if (!can(actor, "visit.request", { tambonId: source.requester.id }))
-      return failCore("_form", "error.403");
+    if (!can(actor, "visit.request", { tambonId: source.requester.id })) return refused();
     if (hostId === source.requester.id) return fail("centreId", "err.ownCentre");
   } else if (source.kind === "host") {
-    if (!can(actor, "visit.respond", { tambonId: hostId })) return failCore("_form", "error.403");
+    if (!can(actor, "visit.respond", { tambonId: hostId })) return refused();
   } else if (!can(actor, "visit.requestPublic", { tambonId: hostId })) {
-    return failCore("_form", "error.403");
+    return refused();
   }
   if (!centre.active || !centre.acceptsVisits) return fail("centreId", "err.noVisits");
   // Every mistake is shown at once: the form's own checks, then those against the centre.
   const parsed = parseForm(requestSchema, input);
-  const errors: Record<string, NetError> = parsed.ok ? {} : { ...parsed.errors };
+  const errors: Record<string, FieldError<NetKey | CoreKey>> = parsed.ok
+    ? {}
+    : { ...parsed.errors };
   const v = parsed.ok ? parsed.value : null;
   const requestedOn = v
     ? v.requestedOn
@@ -95,9 +98,9 @@ export async function requestVisit(
   const groupSize = v ? v.groupSize : Number(input.groupSize) || 0;
   if (!requestedOn) errors.requestedOn ??= { key: "err.required" };
   else if (requestedOn < today && source.kind !== "host")
-    errors.requestedOn ??= { nkey: "err.pastDate" };
+    errors.requestedOn ??= { key: "err.pastDate" };
   if (centre.capacity && groupSize > centre.capacity)
-    errors.groupSize ??= { nkey: "err.overCapacity", vars: { n: centre.capacity } };
+    errors.groupSize ??= { key: "err.overCapacity", vars: { n: centre.capacity } };
   const contact = checkContact(input.contactPhone ?? "", input.contactEmail ?? "");
   for (const [k, e] of Object.entries(contact.errors)) errors[k] ??= e;
   if (source.kind !== "tambon") {
@@ -169,10 +172,10 @@ export async function answerVisit(
   visitId: number,
   input: Record<string, string>,
   today = todayIso(),
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "visit.respond", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "visit.respond", { tambonId })) return refused();
   const visit = await hostedVisit(db, tambonId, visitId);
-  if (!visit) return failCore("_form", "error.404");
+  if (!visit) return missing();
   if (!isHostAnswer(input.answer)) return fail("answer", "err.choice");
   const answer = input.answer;
   const parsed = parseForm(answerSchema, input);
@@ -180,7 +183,7 @@ export async function answerVisit(
   const next = afterHostAnswer(visit.status, answer);
   if (!next) return fail("answer", "err.notNow");
   const v = parsed.value;
-  if (answer === "propose" && !v.proposedOn) return failCore("proposedOn", "err.required");
+  if (answer === "propose" && !v.proposedOn) return fail("proposedOn", "err.required");
   if (answer === "propose" && v.proposedOn! < today) return fail("proposedOn", "err.pastDate");
   const hostNote = v.hostNote || visit.hostNote;
   // Accepting after proposing another date accepts the date proposed: it becomes the visit's date.
@@ -212,21 +215,24 @@ export async function answerVisit(
   return { ok: true, value: { id: visit.id } };
 }
 
+type Visit = typeof studyVisits.$inferSelect;
+
 /**
- * The requesting tambon's reply, from its own scope: accept the date the host proposed, or
- * withdraw the request. It may change nothing else of the host's row.
+ * Applies a requester's answer (accept the date the host proposed, or withdraw) to a visit found
+ * in `scope`, with the audit rows `entries` makes from the move. Nothing else of the host's row
+ * changes.
  */
-export async function replyToVisit(
+async function answerAsRequester(
   db: Db,
-  actor: Actor,
-  requesterId: number,
-  visitId: number,
+  visit: Visit,
   input: Record<string, string>,
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "visit.request", { tambonId: requesterId }))
-    return failCore("_form", "error.403");
-  const visit = await requestedVisit(db, requesterId, visitId);
-  if (!visit) return failCore("_form", "error.404");
+  scope: SQL | undefined,
+  entries: (move: {
+    action: string;
+    next: VisitStatus;
+    requestedOn: string | null;
+  }) => AuditEntry[],
+): Promise<Result<{ id: number; status: VisitStatus }, NetKey | CoreKey>> {
   if (!isRequesterAnswer(input.answer)) return fail("answer", "err.choice");
   const answer = input.answer;
   const next = afterRequesterAnswer(visit.status, answer);
@@ -245,19 +251,42 @@ export async function replyToVisit(
         requesterNote: note || visit.requesterNote,
         updatedAt: new Date(),
       })
-      .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.requestingTambonId, requesterId)));
+      .where(and(eq(studyVisits.id, visit.id), scope));
+    for (const entry of entries({ action: `visit.${answer}`, next, requestedOn }))
+      await audit(tx, entry);
+  });
+  return { ok: true, value: { id: visit.id, status: next } };
+}
+
+/**
+ * The requesting tambon's reply, from its own scope: accept the date the host proposed, or
+ * withdraw the request. Both tambons get an audit row.
+ */
+export async function replyToVisit(
+  db: Db,
+  actor: Actor,
+  requesterId: number,
+  visitId: number,
+  input: Record<string, string>,
+): Promise<Result<{ id: number; status: VisitStatus }, NetKey | CoreKey>> {
+  if (!can(actor, "visit.request", { tambonId: requesterId })) return refused();
+  const visit = await requestedVisit(db, requesterId, visitId);
+  if (!visit) return missing();
+  const scope = eq(studyVisits.requestingTambonId, requesterId);
+  return answerAsRequester(db, visit, input, scope, ({ action, next }) => {
     const entry = {
       actorId: actor.user?.id ?? null,
-      action: `visit.${answer}`,
+      action,
       targetType: "study_visit",
       targetId: visit.id,
       before: { status: visit.status },
       after: { status: next },
     };
-    await audit(tx, { ...entry, tambonId: visit.tambonId });
-    await audit(tx, { ...entry, tambonId: requesterId });
+    return [
+      { ...entry, tambonId: visit.tambonId },
+      { ...entry, tambonId: requesterId },
+    ];
   });
-  return { ok: true, value: { id: visit.id } };
 }
 
 /**
@@ -271,40 +300,21 @@ export async function replyByLink(
   visitId: number,
   token: string,
   input: Record<string, string>,
-): Promise<NetResult<{ id: number; status: VisitStatus }>> {
+): Promise<Result<{ id: number; status: VisitStatus }, NetKey | CoreKey>> {
   const visit = await hostedVisit(db, hostId, visitId);
-  if (!visit || visit.source !== "public" || !isVisitToken(secret, visit, token))
-    return failCore("_form", "error.404");
-  if (!isRequesterAnswer(input.answer)) return fail("answer", "err.choice");
-  const answer = input.answer;
-  const next = afterRequesterAnswer(visit.status, answer);
-  if (!next) return fail("answer", "err.notNow");
-  const note = (input.requesterNote ?? "").trim().slice(0, 2000);
-  // Accepting the host's proposal makes it the visit's date; withdrawing leaves the dates as they are.
-  const accepting = answer === "accept_proposal";
-  const requestedOn = accepting ? (visit.proposedOn ?? visit.requestedOn) : visit.requestedOn;
-  await db.transaction(async (tx) => {
-    await tx
-      .update(studyVisits)
-      .set({
-        status: next,
-        requestedOn: accepting ? requestedOn : undefined,
-        proposedOn: accepting ? null : undefined,
-        requesterNote: note || visit.requesterNote,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, hostId)));
-    await audit(tx, {
+  if (!visit || visit.source !== "public" || !isVisitToken(secret, visit, token)) return missing();
+  const scope = eq(studyVisits.tambonId, hostId);
+  return answerAsRequester(db, visit, input, scope, ({ action, next, requestedOn }) => [
+    {
       tambonId: hostId,
       actorId: null,
-      action: `visit.${answer}`,
+      action,
       targetType: "study_visit",
       targetId: visit.id,
       before: { status: visit.status, requestedOn: visit.requestedOn },
       after: { status: next, requestedOn, via: "link" },
-    });
-  });
-  return { ok: true, value: { id: visit.id, status: next } };
+    },
+  ]);
 }
 
 const recordSchema = z.object({
@@ -322,15 +332,15 @@ export async function recordVisit(
   visitId: number,
   input: Record<string, string>,
   today = todayIso(),
-): Promise<NetResult<{ id: number }>> {
-  if (!can(actor, "visit.respond", { tambonId })) return failCore("_form", "error.403");
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "visit.respond", { tambonId })) return refused();
   const visit = await hostedVisit(db, tambonId, visitId);
-  if (!visit) return failCore("_form", "error.404");
+  if (!visit) return missing();
   if (!canRecordVisit(visit.status)) return fail("_form", "err.notNow");
   const parsed = parseForm(recordSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (!v.visitedOn) return failCore("visitedOn", "err.required");
+  if (!v.visitedOn) return fail("visitedOn", "err.required");
   if (v.visitedOn > today) return fail("visitedOn", "err.futureDate");
   await db.transaction(async (tx) => {
     await tx

@@ -6,12 +6,13 @@ import { authorize, currentTambon, formBody, formList, requireUser } from "../..
 import { can } from "../../../core/policy.ts";
 import { forbidden, notFound } from "../../../core/errors.ts";
 import { parseId } from "../../../core/params.ts";
-import { emptyForm, type FormState } from "../../../core/views/form.tsx";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { listAreas } from "../../areas/public.ts";
 import { msg, type NetKey } from "../messages.ts";
 import { nameIn, textIn } from "../lists.ts";
-import { translateNet, type NetError } from "../errors.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { fail, throwIfDenied, translateErrors, type Result } from "../../../core/result.ts";
 import {
   MAX_IMAGE_BYTES,
   MAX_PDF_BYTES,
@@ -108,10 +109,6 @@ type Page = { title: string; body: ComponentChildren; status?: number };
 
 function render(reply: FastifyReply, p: Page) {
   return reply.page(p.title, p.body, p.status ? { status: p.status } : undefined);
-}
-
-function errorsOf(result: { ok: false; errors: Record<string, NetError> }, lang: "th" | "en") {
-  return translateNet(result.errors, lang);
 }
 
 /** The network administration, mounted under /t/:tambon/admin/network. */
@@ -259,7 +256,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
         T(req)("lists.editTitle", { name: body.nameTh ?? "" }),
         <ListItemPage
           list={list}
-          form={{ values: body, errors: errorsOf(result, req.lang) }}
+          form={failedForm(body, result.errors, req.lang, msg)}
           editing={found?.item ?? null}
           action={found ? url(tambon, `/${segment}/${found.item.id}`) : url(tambon, `/${segment}`)}
         />,
@@ -406,7 +403,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
         t("flash.partnerSaved", { name: body.nameTh ?? "" }),
       );
     }
-    const errors = result ? errorsOf(result, req.lang) : {};
+    const errors = result ? translateErrors(result.errors, req.lang, msg) : {};
     if (fileError) errors.logo = fileError;
     return reply.page(
       t("partners.add"),
@@ -523,7 +520,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     const t = T(req);
     if (result.ok)
       return reply.seeOther(url(tambon, `/agreements/${result.value.id}`), t("flash.saved"));
-    const form = { values: body, errors: errorsOf(result, req.lang) };
+    const form = failedForm(body, result.errors, req.lang, msg);
     if (id)
       return render(reply, { ...(await editAgreementPage(req, id, { main: form })), status: 422 });
     return reply.page(t("agreements.add"), <NewAgreementPage form={form} />, { status: 422 });
@@ -555,7 +552,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
       );
     return render(reply, {
       ...(await editAgreementPage(req, id, {
-        party: { values: body, errors: errorsOf(result, req.lang) },
+        party: failedForm(body, result.errors, req.lang, msg),
       })),
       status: 422,
     });
@@ -567,15 +564,10 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     const id = param(req);
     const result = await removeParty(db, req.actor, tambon.id, id, param(req, "partyId"));
     if (!result.ok) {
-      if (
-        result.errors._form &&
-        "key" in result.errors._form &&
-        result.errors._form.key === "error.404"
-      )
-        throw notFound();
+      throwIfDenied(result);
       return reply.seeOther(
         `${url(tambon, `/agreements/${id}`)}#parties`,
-        errorsOf(result, req.lang)._form,
+        translateErrors(result.errors, req.lang, msg)._form,
       );
     }
     return reply.seeOther(
@@ -598,7 +590,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
       );
     return render(reply, {
       ...(await editAgreementPage(req, id, {
-        activity: { values: body, errors: errorsOf(result, req.lang) },
+        activity: failedForm(body, result.errors, req.lang, msg),
       })),
       status: 422,
     });
@@ -654,7 +646,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     if (result.ok) return reply.seeOther(url(tambon, "/links"), T(req)("flash.saved"));
     return reply.page(
       T(req)("admin.links"),
-      await linksPage(req, { values: body, errors: errorsOf(result, req.lang) }),
+      await linksPage(req, failedForm(body, result.errors, req.lang, msg)),
       { status: 422 },
     );
   });
@@ -757,7 +749,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
       return reply.seeOther(url(tambon, `/centres/${result.value.id}`), T(req)("flash.saved"));
     return render(reply, {
       ...(await centrePage(req, id ?? null, {
-        main: { values: body, errors: errorsOf(result, req.lang) },
+        main: failedForm(body, result.errors, req.lang, msg),
       })),
       status: 422,
     });
@@ -776,7 +768,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     const result = await addCentrePhoto(db, req.actor, tambon.id, id, image, body, dataDir);
     if (result.ok)
       return reply.seeOther(`${url(tambon, `/centres/${id}`)}#photos`, T(req)("flash.photoAdded"));
-    const errors = errorsOf(result, req.lang);
+    const errors = translateErrors(result.errors, req.lang, msg);
     if (errors.photo) errors.photo = T(req)("err.image", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
     return render(reply, {
       ...(await centrePage(req, id, { photo: { values: body, errors } })),
@@ -832,13 +824,13 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     const centre = await centreById(db, tambon.id, parseId(body.centreId) ?? 0);
     const result = centre
       ? await requestVisit(db, req.actor, centre.id, body, { kind: "host" })
-      : ({ ok: false, errors: { centreId: { nkey: "err.choice" } } } as const);
+      : fail("centreId", "err.choice");
     if (result.ok)
       return reply.seeOther(url(tambon, `/visits/${result.value.id}`), T(req)("flash.saved"));
     return reply.page(
       T(req)("visits.recordRequest"),
       <HostRequestForm
-        form={{ values: body, errors: errorsOf(result, req.lang) }}
+        form={failedForm(body, result.errors, req.lang, msg)}
         centres={await ownCentres(tambon.id)}
       />,
       { status: 422 },
@@ -892,7 +884,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
         T(req)(`flash.answer.${body.answer as "accept"}`),
       );
     return render(reply, {
-      ...(await visitPage(req, { answer: { values: body, errors: errorsOf(result, req.lang) } })),
+      ...(await visitPage(req, { answer: failedForm(body, result.errors, req.lang, msg) })),
       status: 422,
     });
   });
@@ -906,7 +898,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     if (result.ok)
       return reply.seeOther(url(tambon, `/visits/${param(req)}`), T(req)("flash.visitRecorded"));
     return render(reply, {
-      ...(await visitPage(req, { record: { values: body, errors: errorsOf(result, req.lang) } })),
+      ...(await visitPage(req, { record: failedForm(body, result.errors, req.lang, msg) })),
       status: 422,
     });
   });
@@ -929,7 +921,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     const tambon = currentTambon(req);
     const filter = visitFilter(req);
     const page = await outgoingVisits(db, tambon.id, filter, pageOf(req));
-    return <OutgoingVisits page={page} filter={filter} hosts={hostsOf(page.rows)} error={error} />;
+    return <OutgoingVisits page={page} filter={filter} hosts={hostsOf(page.items)} error={error} />;
   };
 
   app.get(`${A}/outgoing`, async (req, reply) => {
@@ -973,7 +965,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     if (result.ok) return reply.seeOther(url(tambon, "/outgoing"), T(req)("flash.requestSent"));
     return reply.page(
       T(req)("visits.newRequest"),
-      await requestForm(req, { values: body, errors: errorsOf(result, req.lang) }),
+      await requestForm(req, failedForm(body, result.errors, req.lang, msg)),
       { status: 422 },
     );
   });
@@ -986,13 +978,8 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     const result = await replyToVisit(db, req.actor, tambon.id, id, body);
     if (result.ok)
       return reply.seeOther(`${url(tambon, "/outgoing")}#v-${id}`, T(req)("flash.replied"));
-    const errors = errorsOf(result, req.lang);
-    if (
-      result.errors._form &&
-      "key" in result.errors._form &&
-      result.errors._form.key === "error.404"
-    )
-      throw notFound();
+    const errors = translateErrors(result.errors, req.lang, msg);
+    throwIfDenied(result);
     return reply.page(
       T(req)("admin.outgoing"),
       await outgoingPage(req, { id, message: Object.values(errors)[0] ?? "" }),
@@ -1066,7 +1053,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
       req: FastifyRequest,
       tambonId: number,
       userId: number,
-    ) => Promise<{ ok: true } | { ok: false; errors: Record<string, NetError> } | boolean>,
+    ) => Promise<Result<unknown, NetKey | CoreKey> | boolean>,
     form: "profile" | "role" | "affiliation" | null,
     anchor: string,
   ) =>
@@ -1084,7 +1071,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
       if (result === false || !form) throw notFound();
       return render(reply, {
         ...(await personPage(req, {
-          [form]: { values: formBody(req), errors: errorsOf(result, req.lang) },
+          [form]: failedForm(formBody(req), result.errors, req.lang, msg),
         })),
         status: 422,
       });
@@ -1176,7 +1163,7 @@ export async function adminRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     if (result.ok) return reply.seeOther(url(tambon, "/my-profile"), T(req)("flash.saved"));
     return reply.page(
       T(req)("me.title"),
-      await myPage(req, { values: body, errors: errorsOf(result, req.lang) }),
+      await myPage(req, failedForm(body, result.errors, req.lang, msg)),
       { status: 422 },
     );
   });

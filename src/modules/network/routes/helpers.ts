@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import { can } from "../../../core/policy.ts";
 import { parseId, parsePage, parseSearch, requireId } from "../../../core/params.ts";
 import { hasRole } from "../../../core/roles.ts";
@@ -94,26 +94,6 @@ export function isNetworkStaff(req: FastifyRequest, tambonId: number): boolean {
     !!req.actor.user?.isPlatformAdmin ||
     can(req.actor, "agreement.manage", { tambonId })
   );
-}
-
-/** Sends an export file: CSV as a download, JSON inline, both never cached by shared caches. */
-export function sendExport(
-  reply: FastifyReply,
-  kind: "csv" | "json",
-  name: string,
-  body: string,
-): FastifyReply {
-  return reply
-    .header(
-      "content-type",
-      kind === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-    )
-    .header(
-      "content-disposition",
-      `${kind === "csv" ? "attachment" : "inline"}; filename="${name}"`,
-    )
-    .header("cache-control", "no-cache")
-    .send(body);
 }
 
 /**

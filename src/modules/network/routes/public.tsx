@@ -6,6 +6,7 @@ import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { todayIso } from "../../../core/dates.ts";
+import { disposition, sendDownload } from "../../../core/download.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { emptyForm } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -15,7 +16,6 @@ import { nameIn, textIn } from "../lists.ts";
 import { isPublished } from "../agreement.ts";
 import { mergeDeclarations, radialLayout, type GraphNode } from "../graph.ts";
 import {
-  PAGE_SIZE,
   agreementDetail,
   agreementList,
   agreementsAsParty,
@@ -42,7 +42,7 @@ import { agreements, centrePhotos, learningCentres, partners, studyVisits } from
 import { replyByLink, requestVisit } from "../commands/visits.ts";
 import { isVisitToken, visitLinkPath } from "../visit-link.ts";
 import { VisitByLink } from "../views/visits.tsx";
-import { translateNet } from "../errors.ts";
+import { translateErrors } from "../../../core/result.ts";
 import { UPLOAD_NAME, readStored, storeFile } from "../storage.ts";
 import { demoFile } from "../demo-files.ts";
 import {
@@ -68,7 +68,6 @@ import {
   param,
   partnerFilter,
   query,
-  sendExport,
   partnerChoiceLists,
 } from "./helpers.ts";
 
@@ -166,8 +165,8 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
         }}
         links={links}
         layout={radialLayout(nodes, edges, 600)}
-        centres={centres.rows}
-        agreements={own.rows}
+        centres={centres.items}
+        agreements={own.items}
         asParty={asParty}
         owners={owners}
       />,
@@ -207,7 +206,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     const filtered = ["q", "kind", "role", "pillar", "village", "area"].some((k) => q[k]);
     return reply.page(
       msg.t(req.lang)("print.title", { tambon: tambonTitle(tambon, req.lang) }),
-      <PartnerPrint rows={page.rows} pillars={pillars} filtered={filtered} />,
+      <PartnerPrint rows={page.items} pillars={pillars} filtered={filtered} />,
     );
   });
 
@@ -221,19 +220,20 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       ]);
       const origin = `${req.protocol}://${req.host}`;
       const records = partnerRecords(
-        page.rows,
+        page.items,
         areas,
         (id) => `${origin}/t/${tambon.slug}/partners/${id}`,
       );
       const name = exportName("partners", tambon.slug, todayIso(), ext);
-      return sendExport(
-        reply,
-        ext,
+      return sendDownload(reply, {
+        type: ext,
         name,
-        ext === "csv"
-          ? recordsToCsv(EXPORT_COLUMNS.partners, records)
-          : JSON.stringify({ tambon: tambon.slug, partners: records }, null, 1),
-      );
+        inline: ext === "json",
+        body:
+          ext === "csv"
+            ? recordsToCsv(EXPORT_COLUMNS.partners, records)
+            : JSON.stringify({ tambon: tambon.slug, partners: records }, null, 1),
+      });
     });
   }
 
@@ -353,19 +353,20 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       const page = await agreementList(db, tambon.id, agreementFilter(req, false), 1, EXPORT_LIMIT);
       const origin = `${req.protocol}://${req.host}`;
       const records = agreementRecords(
-        page.rows,
+        page.items,
         todayIso(),
         (id) => `${origin}/t/${tambon.slug}/agreements/${id}`,
       );
       const name = exportName("agreements", tambon.slug, todayIso(), ext);
-      return sendExport(
-        reply,
-        ext,
+      return sendDownload(reply, {
+        type: ext,
         name,
-        ext === "csv"
-          ? recordsToCsv(EXPORT_COLUMNS.agreements, records)
-          : JSON.stringify({ tambon: tambon.slug, agreements: records }, null, 1),
-      );
+        inline: ext === "json",
+        body:
+          ext === "csv"
+            ? recordsToCsv(EXPORT_COLUMNS.agreements, records)
+            : JSON.stringify({ tambon: tambon.slug, agreements: records }, null, 1),
+      });
     });
   }
 
@@ -423,19 +424,20 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       ]);
       const origin = `${req.protocol}://${req.host}`;
       const records = centreRecords(
-        page.rows,
+        page.items,
         areas,
         (id) => `${origin}/t/${tambon.slug}/centres/${id}`,
       );
       const name = exportName("learning-centres", tambon.slug, todayIso(), ext);
-      return sendExport(
-        reply,
-        ext,
+      return sendDownload(reply, {
+        type: ext,
         name,
-        ext === "csv"
-          ? recordsToCsv(EXPORT_COLUMNS.centres, records)
-          : JSON.stringify({ tambon: tambon.slug, learningCentres: records }, null, 1),
-      );
+        inline: ext === "json",
+        body:
+          ext === "csv"
+            ? recordsToCsv(EXPORT_COLUMNS.centres, records)
+            : JSON.stringify({ tambon: tambon.slug, learningCentres: records }, null, 1),
+      });
     });
   }
 
@@ -448,7 +450,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     const [areas, photos, visits] = await Promise.all([
       listAreas(db, tambon.id),
       centrePhotoList(db, tambon.id, centre.id),
-      doneVisits(db, tambon.id, centre.id, pageOf(req), PAGE_SIZE),
+      doneVisits(db, tambon.id, centre.id, pageOf(req)),
     ]);
     return reply.page(
       nameIn(centre, req.lang),
@@ -486,7 +488,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       const result = await requestVisit(db, req.actor, centre.id, body, { kind: "public" });
       const t = msg.t(req.lang);
       if (!result.ok) {
-        const errors = translateNet(result.errors, req.lang);
+        const errors = translateErrors(result.errors, req.lang, msg);
         if (errors.centreId) errors._form = errors.centreId;
         return reply.page(
           t("visit.requestTitle", { name: nameIn(centre, req.lang) }),
@@ -539,7 +541,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     const result = await replyByLink(db, deps.config.secret, tambon.id, visit.id, p.token, body);
     const t = msg.t(req.lang);
     if (result.ok) return reply.seeOther(path, t("flash.linkReplied"));
-    const errors = translateNet(result.errors, req.lang);
+    const errors = translateErrors(result.errors, req.lang, msg);
     return reply.page(
       t("visit.title", { group: visit.groupName }),
       <VisitByLink
@@ -638,7 +640,7 @@ export async function publicRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       )
       .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
       .header("x-content-type-options", "nosniff");
-    if (pdf) reply.header("content-disposition", `attachment; filename="${name}"`);
+    if (pdf) reply.header("content-disposition", disposition("attachment", name));
     return reply.send(buf);
   });
 }

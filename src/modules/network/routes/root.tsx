@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { pageCache } from "../../../core/page-cache.ts";
+import { pageOfList } from "../../../core/paging.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { msg } from "../messages.ts";
 import { textIn } from "../lists.ts";
@@ -9,7 +10,6 @@ import { allDeclarations, networkCounts } from "../queries.ts";
 import { WholeNetworkPage, type NetworkFilter, type NetworkRow } from "../views/network.tsx";
 import { pageOf, query } from "./helpers.ts";
 
-const ROWS = 50;
 const thai = new Intl.Collator("th");
 
 /** Everything the whole network's page is drawn from, derived once per change of any tambon. */
@@ -123,12 +123,7 @@ export async function rootRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
       msg.t(req.lang)("whole.title"),
       <WholeNetworkPage
         layout={layout}
-        page={{
-          rows: rows.slice((page - 1) * ROWS, page * ROWS),
-          total: rows.length,
-          page,
-          pageSize: ROWS,
-        }}
+        page={pageOfList(rows, page)}
         filter={filter}
         provinces={provinces.map((p) => ({
           value: p,

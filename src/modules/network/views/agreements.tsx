@@ -4,6 +4,7 @@ import {
   Form,
   SelectField,
   type FormState,
+  TextArea,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { todayIso } from "../../../core/dates.ts";
@@ -15,7 +16,8 @@ import {
   effectiveStatus,
   type AgreementKind,
 } from "../agreement.ts";
-import type { AgreementDetail, AgreementFilter, AgreementRow, Paged } from "../queries.ts";
+import type { AgreementDetail, AgreementFilter, AgreementRow } from "../queries.ts";
+import type { Page } from "../../../core/paging.ts";
 import { PartyTable } from "./pillars.tsx";
 import {
   Badge,
@@ -26,17 +28,16 @@ import {
   FilterSelect,
   Filters,
   NetworkNav,
-  Pager,
-  TextArea,
   num,
-  qs,
   size,
   useNet,
 } from "./common.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref } from "../../../core/paging.ts";
 
 /** The query string of an agreement filter. */
 export function agreementQuery(f: AgreementFilter, page?: number): string {
-  return qs({ q: f.q, status: f.status, kind: f.kind, page: page && page > 1 ? page : null });
+  return pageHref("", { q: f.q, status: f.status, kind: f.kind }, page ?? 1);
 }
 
 function AgreementFilters(props: { action: string; f: AgreementFilter }) {
@@ -112,7 +113,7 @@ export function AgreementTable(props: {
 
 /** The public list of a tambon's agreements. */
 export function AgreementList(props: {
-  page: Paged<AgreementRow>;
+  page: Page<AgreementRow>;
   filter: AgreementFilter;
   asParty: AgreementRow[];
   owners: Map<number, Tambon>;
@@ -135,11 +136,11 @@ export function AgreementList(props: {
       )}
       <AgreementFilters action={`${base}/agreements`} f={filter} />
       <p role="status">{t("agreements.found", { n: num(page.total) })}</p>
-      {page.rows.length === 0 ? (
+      {page.items.length === 0 ? (
         <p>{t("agreements.none")}</p>
       ) : (
         <AgreementTable
-          rows={page.rows}
+          rows={page.items}
           href={(a) => `${base}/agreements/${a.id}`}
           caption={t("agreements.recorded")}
         />
@@ -147,7 +148,7 @@ export function AgreementList(props: {
       <Pager
         page={page.page}
         total={page.total}
-        pageSize={page.pageSize}
+        pages={page.pages}
         href={(n) => `${base}/agreements${agreementQuery(filter, n)}`}
       />
       <ExportLinks
@@ -271,7 +272,7 @@ export function AgreementPage(props: {
 }
 
 /** Staff's list of agreements (drafts included). */
-export function AdminAgreementList(props: { page: Paged<AgreementRow>; filter: AgreementFilter }) {
+export function AdminAgreementList(props: { page: Page<AgreementRow>; filter: AgreementFilter }) {
   const { t, admin } = useNet();
   const { page, filter } = props;
   return (
@@ -285,9 +286,9 @@ export function AdminAgreementList(props: { page: Paged<AgreementRow>; filter: A
       </p>
       <AgreementFilters action={`${admin}/agreements`} f={filter} />
       <p role="status">{t("agreements.found", { n: num(page.total) })}</p>
-      {page.rows.length > 0 && (
+      {page.items.length > 0 && (
         <AgreementTable
-          rows={page.rows}
+          rows={page.items}
           href={(a) => `${admin}/agreements/${a.id}`}
           caption={t("admin.agreements")}
         />
@@ -295,7 +296,7 @@ export function AdminAgreementList(props: { page: Paged<AgreementRow>; filter: A
       <Pager
         page={page.page}
         total={page.total}
-        pageSize={page.pageSize}
+        pages={page.pages}
         href={(n) => `${admin}/agreements${agreementQuery(filter, n)}`}
       />
     </>

@@ -4,13 +4,15 @@ import {
   Form,
   SelectField,
   type FormState,
+  TextArea,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Village } from "../../../core/commands/tambons.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { areaName, type Area } from "../../areas/public.ts";
 import { nameIn, textIn } from "../lists.ts";
-import type { CentreFilter, CentreRow, Paged, VisitRow } from "../queries.ts";
+import type { CentreFilter, CentreRow, VisitRow } from "../queries.ts";
+import type { Page } from "../../../core/paging.ts";
 import type { centrePhotos } from "../schema.ts";
 import {
   Badge,
@@ -21,19 +23,18 @@ import {
   FilterSelect,
   Filters,
   NetworkNav,
-  Pager,
-  TextArea,
   num,
-  qs,
   size,
   useNet,
 } from "./common.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref } from "../../../core/paging.ts";
 
 type Photo = typeof centrePhotos.$inferSelect;
 
 /** The query string of a centre filter. */
 export function centreQuery(f: CentreFilter, page?: number): string {
-  return qs({ q: f.q, area: f.areaId, village: f.villageId, page: page && page > 1 ? page : null });
+  return pageHref("", { q: f.q, area: f.areaId, village: f.villageId }, page ?? 1);
 }
 
 function CentreFilters(props: {
@@ -69,7 +70,7 @@ function CentreFilters(props: {
 
 /** The public list of a tambon's learning centres. */
 export function CentreList(props: {
-  page: Paged<CentreRow>;
+  page: Page<CentreRow>;
   filter: CentreFilter;
   areas: Area[];
   villages: Village[];
@@ -98,11 +99,11 @@ export function CentreList(props: {
         villages={props.villages}
       />
       <p role="status">{t("centres.found", { n: num(page.total) })}</p>
-      {page.rows.length === 0 ? (
+      {page.items.length === 0 ? (
         <p>{t("centres.none")}</p>
       ) : (
         <ul class="cards">
-          {page.rows.map((c) => (
+          {page.items.map((c) => (
             <li key={c.id}>
               {c.thumb && (
                 <img
@@ -135,7 +136,7 @@ export function CentreList(props: {
       <Pager
         page={page.page}
         total={page.total}
-        pageSize={page.pageSize}
+        pages={page.pages}
         href={(n) => `${base}/centres${centreQuery(filter, n)}`}
       />
       <ExportLinks
@@ -151,7 +152,7 @@ export function CentrePage(props: {
   centre: CentreRow;
   area: Area | undefined;
   photos: Photo[];
-  visits: Paged<VisitRow>;
+  visits: Page<VisitRow>;
   requestFrom: Tambon[];
   canManage: boolean;
 }) {
@@ -248,7 +249,7 @@ export function CentrePage(props: {
           <strong>{num(c.visitors)}</strong> {t("centre.visitors")}
         </li>
       </ul>
-      {props.visits.rows.length > 0 && (
+      {props.visits.items.length > 0 && (
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t("centre.visits")}>
           <table>
             <thead>
@@ -262,7 +263,7 @@ export function CentrePage(props: {
               </tr>
             </thead>
             <tbody>
-              {props.visits.rows.map((v) => (
+              {props.visits.items.map((v) => (
                 <tr key={v.id}>
                   <td>{date(v.visitedOn)}</td>
                   <td>{v.groupName}</td>
@@ -277,8 +278,8 @@ export function CentrePage(props: {
       <Pager
         page={props.visits.page}
         total={props.visits.total}
-        pageSize={props.visits.pageSize}
-        href={(n) => `${base}/centres/${c.id}${qs({ page: n > 1 ? n : null })}#visits`}
+        pages={props.visits.pages}
+        href={(n) => `${pageHref(`${base}/centres/${c.id}`, {}, n)}#visits`}
       />
       {c.acceptsVisits && c.active ? (
         <section aria-labelledby="ask">
@@ -417,7 +418,7 @@ export function VisitSent(props: { centre: CentreRow; link: string }) {
 
 /** Staff's list of learning centres. */
 export function AdminCentreList(props: {
-  page: Paged<CentreRow>;
+  page: Page<CentreRow>;
   filter: CentreFilter;
   areas: Area[];
   villages: Village[];
@@ -440,7 +441,7 @@ export function AdminCentreList(props: {
         villages={props.villages}
       />
       <p role="status">{t("centres.found", { n: num(page.total) })}</p>
-      {page.rows.length > 0 && (
+      {page.items.length > 0 && (
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.centres")}>
           <table>
             <thead>
@@ -453,7 +454,7 @@ export function AdminCentreList(props: {
               </tr>
             </thead>
             <tbody>
-              {page.rows.map((c) => (
+              {page.items.map((c) => (
                 <tr key={c.id}>
                   <td>
                     <a href={`${admin}/centres/${c.id}`}>{nameIn(c, lang)}</a>
@@ -474,7 +475,7 @@ export function AdminCentreList(props: {
       <Pager
         page={page.page}
         total={page.total}
-        pageSize={page.pageSize}
+        pages={page.pages}
         href={(n) => `${admin}/centres${centreQuery(filter, n)}`}
       />
     </>

@@ -26,44 +26,6 @@ export function useNet() {
   };
 }
 
-/** A query string from the given values, leaving out empty ones. */
-export function qs(values: Record<string, string | number | null | undefined>): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(values))
-    if (v !== null && v !== undefined && v !== "") p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : "";
-}
-
-/** Previous/next links of a paged list, with where the reader is and how many there are. */
-export function Pager(props: {
-  page: number;
-  total: number;
-  pageSize: number;
-  href: (page: number) => string;
-}) {
-  const { t } = useNet();
-  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
-  if (props.total === 0) return null;
-  return (
-    <nav class="pager" aria-label={t("list.pages")}>
-      {props.page > 1 && (
-        <a href={props.href(props.page - 1)} rel="prev">
-          {t("list.prev")}
-        </a>
-      )}
-      <span>
-        {t("list.pageOf", { page: num(props.page), pages: num(pages), total: num(props.total) })}
-      </span>
-      {props.page < pages && (
-        <a href={props.href(props.page + 1)} rel="next">
-          {t("list.next")}
-        </a>
-      )}
-    </nav>
-  );
-}
-
 /** The sub-menu of a tambon's network pages. */
 export function NetworkNav({ current }: { current: string }) {
   const { t, base } = useNet();
@@ -129,47 +91,6 @@ function Label(p: { id: string; label: string; required?: boolean }) {
       {p.label}
       {p.required ? <span class="req"> *</span> : <span class="opt"> ({ct("form.optional")})</span>}
     </label>
-  );
-}
-
-/** A labelled multi-line text field with its hint and error, keeping what was typed. */
-export function TextArea(p: {
-  form: FormState;
-  name: string;
-  label: string;
-  hint?: string;
-  required?: boolean;
-  rows?: number;
-  maxLength?: number;
-}) {
-  const id = `f-${p.name}`;
-  const err = p.form.errors[p.name];
-  const described = [p.hint ? `${id}-hint` : "", err ? `${id}-err` : ""].filter(Boolean).join(" ");
-  return (
-    <div class={err ? "field has-error" : "field"}>
-      <Label id={id} label={p.label} required={p.required} />
-      {p.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      )}
-      {err && (
-        <p class="error" id={`${id}-err`}>
-          {err}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={p.name}
-        rows={p.rows ?? 4}
-        required={p.required}
-        maxLength={p.maxLength}
-        aria-invalid={err ? "true" : undefined}
-        aria-describedby={described || undefined}
-      >
-        {p.form.values[p.name] ?? ""}
-      </textarea>
-    </div>
   );
 }
 

@@ -2,10 +2,13 @@ import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { textIn } from "../lists.ts";
 import type { GraphEdge, Layout } from "../graph.ts";
-import type { AgreementRow, CentreRow, Paged } from "../queries.ts";
+import type { AgreementRow, CentreRow } from "../queries.ts";
+import type { Page } from "../../../core/paging.ts";
 import type { LinkView } from "../tambon-links.ts";
 import { AgreementTable } from "./agreements.tsx";
-import { Badge, FilterSelect, Filters, NetworkNav, Pager, num, qs, useNet } from "./common.tsx";
+import { Badge, FilterSelect, Filters, NetworkNav, num, useNet } from "./common.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref } from "../../../core/paging.ts";
 
 const MENTOR = "#0b6b3a";
 const PEER = "#0a58a8";
@@ -273,14 +276,14 @@ export interface NetworkFilter {
 /** The network of tambons across the deployment: diagram and a paged table. */
 export function WholeNetworkPage(props: {
   layout: Layout;
-  page: Paged<NetworkRow>;
+  page: Page<NetworkRow>;
   filter: NetworkFilter;
   provinces: { value: string; label: string }[];
 }) {
   const { t, lang } = useNet();
   const { page, filter } = props;
   const href = (n: number) =>
-    `/network${qs({ province: filter.province, role: filter.role, page: n > 1 ? n : null })}`;
+    pageHref("/network", { province: filter.province, role: filter.role }, n);
   return (
     <>
       <h1>{t("whole.title")}</h1>
@@ -308,7 +311,7 @@ export function WholeNetworkPage(props: {
         <NetworkDiagram layout={props.layout} title={t("whole.title")} />
       )}
       <p role="status">{t("whole.found", { n: num(page.total) })}</p>
-      {page.rows.length > 0 && (
+      {page.items.length > 0 && (
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t("whole.table")}>
           <table>
             <caption class="muted">{t("whole.table")}</caption>
@@ -329,7 +332,7 @@ export function WholeNetworkPage(props: {
               </tr>
             </thead>
             <tbody>
-              {page.rows.map((r) => (
+              {page.items.map((r) => (
                 <tr key={r.code}>
                   <td>
                     {r.tambon ? (
@@ -368,7 +371,7 @@ export function WholeNetworkPage(props: {
           </table>
         </div>
       )}
-      <Pager page={page.page} total={page.total} pageSize={page.pageSize} href={href} />
+      <Pager page={page.page} total={page.total} pages={page.pages} href={href} />
     </>
   );
 }

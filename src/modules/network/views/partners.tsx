@@ -4,13 +4,15 @@ import {
   Form,
   SelectField,
   type FormState,
+  TextArea,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { formatDate, todayIso } from "../../../core/dates.ts";
 import type { Village } from "../../../core/commands/tambons.ts";
 import { areaName, type Area } from "../../areas/public.ts";
 import { nameIn, textIn, type ListItem, type Pillar } from "../lists.ts";
-import type { Paged, PartnerFilter, PartnerRow } from "../queries.ts";
+import type { PartnerFilter, PartnerRow } from "../queries.ts";
+import type { Page } from "../../../core/paging.ts";
 import { effectiveStatus, type AgreementStatus } from "../agreement.ts";
 import {
   Badge,
@@ -22,12 +24,11 @@ import {
   FilterSelect,
   Filters,
   NetworkNav,
-  Pager,
-  TextArea,
   num,
-  qs,
   useNet,
 } from "./common.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref } from "../../../core/paging.ts";
 
 /** The choices the partner filters and forms offer. */
 export interface PartnerChoices {
@@ -40,16 +41,19 @@ export interface PartnerChoices {
 
 /** The query string of a partner filter (for pager and export links). */
 export function partnerQuery(f: PartnerFilter, page?: number): string {
-  return qs({
-    q: f.q,
-    kind: f.kindId,
-    role: f.roleId,
-    pillar: f.pillarId,
-    village: f.villageId,
-    area: f.areaId,
-    status: f.status === "active" ? "" : f.status,
-    page: page && page > 1 ? page : null,
-  });
+  return pageHref(
+    "",
+    {
+      q: f.q,
+      kind: f.kindId,
+      role: f.roleId,
+      pillar: f.pillarId,
+      village: f.villageId,
+      area: f.areaId,
+      status: f.status === "active" ? "" : f.status,
+    },
+    page ?? 1,
+  );
 }
 
 function villageLabel(v: Village, lang: "th" | "en", mooN: (n: number) => string): string {
@@ -150,7 +154,7 @@ function villagesText(p: PartnerRow, mooN: (n: number) => string): string {
 
 /** The public directory of a tambon's partners, filtered on the server. */
 export function PartnerDirectory(props: {
-  page: Paged<PartnerRow>;
+  page: Page<PartnerRow>;
   filter: PartnerFilter;
   choices: PartnerChoices;
   canCreate: boolean;
@@ -173,11 +177,11 @@ export function PartnerDirectory(props: {
       )}
       <PartnerFilters action={`${base}/partners`} f={filter} c={props.choices} />
       <p role="status">{t("partners.found", { n: num(page.total) })}</p>
-      {page.rows.length === 0 ? (
+      {page.items.length === 0 ? (
         <p>{t("partners.none")}</p>
       ) : (
         <ul class="cards">
-          {page.rows.map((p) => (
+          {page.items.map((p) => (
             <li key={p.id}>
               <h2>
                 <a href={`${base}/partners/${p.id}`}>{nameIn(p, lang)}</a>
@@ -204,7 +208,7 @@ export function PartnerDirectory(props: {
       <Pager
         page={page.page}
         total={page.total}
-        pageSize={page.pageSize}
+        pages={page.pages}
         href={(n) => `${base}/partners${partnerQuery(filter, n)}`}
       />
       <ExportLinks
@@ -438,7 +442,7 @@ export function PartnerPrint(props: { rows: PartnerRow[]; pillars: Pillar[]; fil
 
 /** Staff's list of partners (active and inactive), with links to edit and to register one. */
 export function AdminPartnerList(props: {
-  page: Paged<PartnerRow>;
+  page: Page<PartnerRow>;
   filter: PartnerFilter;
   choices: PartnerChoices;
   canCreate: boolean;
@@ -458,7 +462,7 @@ export function AdminPartnerList(props: {
       )}
       <PartnerFilters action={`${admin}/partners`} f={filter} c={props.choices} staff />
       <p role="status">{t("partners.found", { n: num(page.total) })}</p>
-      {page.rows.length > 0 && (
+      {page.items.length > 0 && (
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.partners")}>
           <table>
             <thead>
@@ -470,7 +474,7 @@ export function AdminPartnerList(props: {
               </tr>
             </thead>
             <tbody>
-              {page.rows.map((p) => (
+              {page.items.map((p) => (
                 <tr key={p.id}>
                   <td>
                     <a href={`${admin}/partners/${p.id}`}>{nameIn(p, lang)}</a>
@@ -494,7 +498,7 @@ export function AdminPartnerList(props: {
       <Pager
         page={page.page}
         total={page.total}
-        pageSize={page.pageSize}
+        pages={page.pages}
         href={(n) => `${admin}/partners${partnerQuery(filter, n)}`}
       />
     </>

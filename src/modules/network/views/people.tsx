@@ -5,13 +5,15 @@ import {
   Form,
   SelectField,
   type FormState,
+  TextArea,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Village } from "../../../core/commands/tambons.ts";
 import { areaName, type Area } from "../../areas/public.ts";
 import { nameIn, textIn } from "../lists.ts";
 import { COMMUNITY_ROLES } from "../people.ts";
-import type { Paged, PersonCard, personNetwork } from "../queries.ts";
+import type { PersonCard, personNetwork } from "../queries.ts";
+import type { Page } from "../../../core/paging.ts";
 import {
   Badge,
   BackToAdmin,
@@ -20,19 +22,18 @@ import {
   FilterSelect,
   Filters,
   NetworkNav,
-  Pager,
-  TextArea,
   num,
-  qs,
   useNet,
 } from "./common.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref } from "../../../core/paging.ts";
 
 type Facilitator = PersonCard & { villages: number[]; areaIds: number[] };
 type PersonNetwork = Awaited<ReturnType<typeof personNetwork>>;
 
 /** The public list of facilitators (ผู้ก่อการดี) who agreed to be shown. */
 export function FacilitatorList(props: {
-  page: Paged<Facilitator>;
+  page: Page<Facilitator>;
   areas: Area[];
   signedIn: boolean;
 }) {
@@ -44,11 +45,11 @@ export function FacilitatorList(props: {
       <h1>{t("facilitators.title", { tambon: tambonTitle(tambon!, lang) })}</h1>
       <NetworkNav current="facilitators" />
       <p>{t("facilitators.intro")}</p>
-      {page.rows.length === 0 ? (
+      {page.items.length === 0 ? (
         <p>{t("facilitators.none")}</p>
       ) : (
         <ul class="cards">
-          {page.rows.map((f) => (
+          {page.items.map((f) => (
             <li key={f.userId}>
               <h2>
                 <a href={`${base}/facilitators/${f.profileId}`}>{f.name}</a>
@@ -76,8 +77,8 @@ export function FacilitatorList(props: {
       <Pager
         page={page.page}
         total={page.total}
-        pageSize={page.pageSize}
-        href={(n) => `${base}/facilitators${qs({ page: n > 1 ? n : null })}`}
+        pages={page.pages}
+        href={(n) => `${pageHref(`${base}/facilitators`, {}, n)}`}
       />
       {props.signedIn && (
         <p class="muted">
@@ -167,7 +168,7 @@ export function FacilitatorPage(props: {
 
 /** Staff's list of the tambon's people with their network roles. */
 export function PeopleAdmin(props: {
-  page: Paged<{
+  page: Page<{
     userId: number;
     name: string;
     moo: number | null;
@@ -180,8 +181,7 @@ export function PeopleAdmin(props: {
 }) {
   const { t, ct, admin } = useNet();
   const { page } = props;
-  const href = (n: number) =>
-    `${admin}/people${qs({ q: props.q, role: props.role, page: n > 1 ? n : null })}`;
+  const href = (n: number) => pageHref(`${admin}/people`, { q: props.q, role: props.role }, n);
   return (
     <>
       <BackToAdmin />
@@ -201,7 +201,7 @@ export function PeopleAdmin(props: {
         />
       </Filters>
       <p role="status">{t("people.found", { n: num(page.total) })}</p>
-      {page.rows.length > 0 && (
+      {page.items.length > 0 && (
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.people")}>
           <table>
             <thead>
@@ -216,7 +216,7 @@ export function PeopleAdmin(props: {
               </tr>
             </thead>
             <tbody>
-              {page.rows.map((p) => (
+              {page.items.map((p) => (
                 <tr key={p.userId}>
                   <td>
                     <a href={`${admin}/people/${p.userId}`}>{p.name}</a>
@@ -231,7 +231,7 @@ export function PeopleAdmin(props: {
           </table>
         </div>
       )}
-      <Pager page={page.page} total={page.total} pageSize={page.pageSize} href={href} />
+      <Pager page={page.page} total={page.total} pages={page.pages} href={href} />
     </>
   );
 }

@@ -1,9 +1,9 @@
-import { ErrorSummary, Field, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Field, Form, type FormState, TextArea } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { nameIn, textIn, type ListItem, type Pillar } from "../lists.ts";
 import type { AgreementDetail } from "../queries.ts";
 import type { ListName } from "../commands/lists.ts";
-import { Badge, BackToAdmin, NetworkNav, TextArea, num, useNet } from "./common.tsx";
+import { Badge, BackToAdmin, NetworkNav, num, useNet } from "./common.tsx";
 
 /** The parties of an agreement as a table: party, pillar, signatory. */
 export function PartyTable(props: { parties: AgreementDetail["parties"]; caption: string }) {

@@ -4,11 +4,13 @@ import {
   Form,
   SelectField,
   type FormState,
+  TextArea,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { nameIn, textIn } from "../lists.ts";
-import type { Paged, VisitFilter, VisitRow } from "../queries.ts";
+import type { VisitFilter, VisitRow } from "../queries.ts";
+import type { Page } from "../../../core/paging.ts";
 import {
   VISIT_STATUSES,
   canRecordVisit,
@@ -17,21 +19,13 @@ import {
   type VisitStatus,
 } from "../visit.ts";
 import { VisitRequestFields } from "./centres.tsx";
-import {
-  Badge,
-  BackToAdmin,
-  FilterSelect,
-  Filters,
-  Pager,
-  TextArea,
-  num,
-  qs,
-  useNet,
-} from "./common.tsx";
+import { Badge, BackToAdmin, FilterSelect, Filters, num, useNet } from "./common.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref } from "../../../core/paging.ts";
 
 /** The query string of a visit filter. */
 export function visitQuery(f: VisitFilter, page?: number): string {
-  return qs({ status: f.status, centre: f.centreId, page: page && page > 1 ? page : null });
+  return pageHref("", { status: f.status, centre: f.centreId }, page ?? 1);
 }
 
 function StatusFilter(props: { action: string; f: VisitFilter }) {
@@ -59,7 +53,7 @@ function when(v: VisitRow, date: (d: string | null) => string, t: ReturnType<typ
 
 /** The host's list of requests and visits to its learning centres. */
 export function IncomingVisits(props: {
-  page: Paged<VisitRow>;
+  page: Page<VisitRow>;
   filter: VisitFilter;
   canRecord: boolean;
 }) {
@@ -79,7 +73,7 @@ export function IncomingVisits(props: {
       )}
       <StatusFilter action={`${admin}/visits`} f={filter} />
       <p role="status">{t("visits.found", { n: num(page.total) })}</p>
-      {page.rows.length > 0 && (
+      {page.items.length > 0 && (
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.visits")}>
           <table>
             <thead>
@@ -94,7 +88,7 @@ export function IncomingVisits(props: {
               </tr>
             </thead>
             <tbody>
-              {page.rows.map((v) => (
+              {page.items.map((v) => (
                 <tr key={v.id}>
                   <td>
                     <a href={`${admin}/visits/${v.id}`}>{v.groupName}</a>
@@ -112,7 +106,7 @@ export function IncomingVisits(props: {
       <Pager
         page={page.page}
         total={page.total}
-        pageSize={page.pageSize}
+        pages={page.pages}
         href={(n) => `${admin}/visits${visitQuery(filter, n)}`}
       />
     </>
@@ -306,7 +300,7 @@ export function HostRequestForm(props: {
 
 /** The requesting tambon's list of its requests to other tambons, with its replies. */
 export function OutgoingVisits(props: {
-  page: Paged<VisitRow>;
+  page: Page<VisitRow>;
   filter: VisitFilter;
   hosts: Map<number, Tambon>;
   error: { id: number; message: string } | null;
@@ -325,9 +319,9 @@ export function OutgoingVisits(props: {
       </p>
       <StatusFilter action={`${admin}/outgoing`} f={filter} />
       <p role="status">{t("visits.found", { n: num(page.total) })}</p>
-      {page.rows.length > 0 && (
+      {page.items.length > 0 && (
         <ul class="cards">
-          {page.rows.map((v) => {
+          {page.items.map((v) => {
             const host = props.hosts.get(v.tambonId);
             const answers = requesterAnswers(v.status as VisitStatus);
             return (
@@ -372,7 +366,7 @@ export function OutgoingVisits(props: {
       <Pager
         page={page.page}
         total={page.total}
-        pageSize={page.pageSize}
+        pages={page.pages}
         href={(n) => `${admin}/outgoing${visitQuery(filter, n)}`}
       />
     </>
