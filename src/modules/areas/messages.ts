@@ -1,4 +1,6 @@
 import { defineMessages } from "../../core/i18n/index.ts";
+import type { CoreKey } from "../../core/i18n/messages.ts";
+import type { Result } from "../../core/result.ts";
 
 /** UI strings of the issue-areas module. */
 export const msg = defineMessages("areas", {
@@ -27,3 +29,8 @@ export const msg = defineMessages("areas", {
   "areas.saved": { th: "บันทึกประเด็นแล้ว", en: "Issue area saved" },
   "areas.duplicate": { th: "มีประเด็นชื่อนี้แล้ว", en: "An issue area with this name exists" },
 });
+
+/** A key of the issue-areas dictionary. */
+export type AreasKey = keyof typeof msg.messages;
+/** The outcome of an issue-areas command: field errors carry this module's keys or core's. */
+export type AreasResult<T> = Result<T, AreasKey | CoreKey>;

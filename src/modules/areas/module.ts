@@ -1,17 +1,17 @@
 import type { TambonModule } from "../../core/modules.ts";
-import { allow } from "../../core/policy.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
-import { areaRoutes } from "./routes.tsx";
-import { seedDefaultAreas } from "./commands/save-area.ts";
 import { issueAreas } from "./schema.ts";
-
-allow("area.manage", ["admin", "editor", "working_group"]);
+import { areaRoutes } from "./areas/routes.tsx";
+import { seedDefaultAreas } from "./areas/commands.ts";
 
 /** Issue areas (ประเด็น): the topics everything else is filed under. */
 export const areasModule: TambonModule = {
   id: "areas",
-  tambonRoutes: areaRoutes,
+  access: [{ action: "area.manage", allow: ["admin", "editor", "working_group"] }],
+  tambonRoutes: (app, deps) => {
+    areaRoutes(app, deps);
+  },
   nav: [{ path: "/areas", label: (lang) => msg.t(lang)("nav.areas") }],
   adminNav: [
     {

@@ -1,0 +1,167 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import defaults from "../../../../seed/defaults.json" with { type: "json" };
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import type { AreasResult } from "../messages.ts";
+import { issueAreas } from "../schema.ts";
+import type { Area } from "./queries.ts";
+
+const schema = z.object({
+  nameTh: fields.text(120),
+  nameEn: fields.optionalText(120),
+  descriptionTh: fields.optionalText(4000),
+  descriptionEn: fields.optionalText(4000),
+  position: fields.optionalInt(0, 1000),
+});
+
+/**
+ * Creates an issue area, or edits one (`areaId`): validate → authorize → write + audit in one
+ * transaction. A name the tambon already uses is refused next to the field.
+ */
+export async function saveArea(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  areaId?: number,
+): Promise<AreasResult<Area>> {
+  if (!can(actor, "area.manage", { tambonId })) return refused();
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return db.transaction(async (tx): Promise<AreasResult<Area>> => {
+    const [current] = areaId
+      ? await tx
+          .select()
+          .from(issueAreas)
+          .where(and(eq(issueAreas.id, areaId), eq(issueAreas.tambonId, tambonId)))
+      : [];
+    if (areaId && !current) return missing();
+    const [dup] = await tx
+      .select({ id: issueAreas.id })
+      .from(issueAreas)
+      .where(
+        and(
+          eq(issueAreas.tambonId, tambonId),
+          eq(issueAreas.nameTh, v.nameTh),
+          areaId ? ne(issueAreas.id, areaId) : sql`true`,
+        ),
+      );
+    if (dup) return fail("nameTh", "areas.duplicate");
+    let position = v.position;
+    if (position == null) {
+      const [max] = await tx
+        .select({ p: sql<number>`coalesce(max(${issueAreas.position}), 0)` })
+        .from(issueAreas)
+        .where(eq(issueAreas.tambonId, tambonId));
+      position = current?.position ?? Number(max?.p ?? 0) + 1;
+    }
+    const values = {
+      nameTh: v.nameTh,
+      nameEn: v.nameEn,
+      descriptionTh: v.descriptionTh,
+      descriptionEn: v.descriptionEn,
+      position,
+    };
+    const [row] = current
+      ? await tx
+          .update(issueAreas)
+          .set(values)
+          .where(and(eq(issueAreas.id, current.id), eq(issueAreas.tambonId, tambonId)))
+          .returning()
+      : await tx
+          .insert(issueAreas)
+          .values({
+            tambonId,
+            nameTh: values.nameTh,
+            nameEn: values.nameEn,
+            descriptionTh: values.descriptionTh,
+            descriptionEn: values.descriptionEn,
+            position: values.position,
+          })
+          .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: current ? "area.update" : "area.create",
+      targetType: "issue_area",
+      targetId: row!.id,
+      before: current
+        ? { nameTh: current.nameTh, nameEn: current.nameEn, position: current.position }
+        : null,
+      after: { nameTh: values.nameTh, nameEn: values.nameEn, position: values.position },
+    });
+    return ok(row!);
+  });
+}
+
+/** Archives or restores an issue area (kept for history; hidden from lists when archived). */
+export async function setAreaArchived(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  areaId: number,
+  archived: boolean,
+): Promise<AreasResult<Area>> {
+  if (!can(actor, "area.manage", { tambonId })) return refused();
+  return db.transaction(async (tx): Promise<AreasResult<Area>> => {
+    const [row] = await tx
+      .update(issueAreas)
+      .set({ archivedAt: archived ? new Date() : null })
+      .where(and(eq(issueAreas.id, areaId), eq(issueAreas.tambonId, tambonId)))
+      .returning();
+    if (!row) return missing();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: archived ? "area.archive" : "area.restore",
+      targetType: "issue_area",
+      targetId: areaId,
+    });
+    return ok(row);
+  });
+}
+
+const ENGLISH: Record<string, string> = {
+  "สุขภาพกาย/ใจ": "Physical and mental health",
+  "การจัดการสิ่งแวดล้อม/ภัยพิบัติ": "Environment and disasters",
+  การจัดการโครงสร้างพื้นฐาน: "Infrastructure",
+  "การสร้างรายได้/เศรษฐกิจชุมชน": "Income and community economy",
+  "การช่วยเหลือคนพิการ ผู้สูงอายุ คนยากลำบาก": "Support for disabled, elderly and disadvantaged people",
+};
+
+/** The issue areas a new tambon starts with (those of La-ngu's charter), in order. */
+export function defaultAreas(): { nameTh: string; nameEn: string; position: number }[] {
+  return defaults.issueAreas_fromSeed003.map((nameTh, i) => ({
+    nameTh,
+    nameEn: ENGLISH[nameTh] ?? "",
+    position: i + 1,
+  }));
+}
+
+/** Gives a new tambon the default issue areas (inside the creating transaction). */
+export async function seedDefaultAreas(
+  tx: DbOrTx,
+  tambonId: number,
+  actorId: number | null,
+): Promise<void> {
+  const rows = defaultAreas().map((a) => ({
+    tambonId,
+    nameTh: a.nameTh,
+    nameEn: a.nameEn,
+    position: a.position,
+  }));
+  await tx.insert(issueAreas).values(rows);
+  await audit(tx, {
+    tambonId,
+    actorId,
+    action: "area.seed",
+    targetType: "issue_area",
+    after: { names: rows.map((r) => r.nameTh) },
+  });
+}

@@ -1,0 +1,54 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import { issueAreas } from "../schema.ts";
+
+/** An issue area as the rest of the platform sees it. */
+export interface Area {
+  id: number;
+  tambonId: number;
+  nameTh: string;
+  nameEn: string;
+  descriptionTh: string;
+  descriptionEn: string;
+  position: number;
+  archivedAt: Date | null;
+}
+
+/** The name of an area in the reader's language (Thai when no English name is given). */
+export function areaName(area: Pick<Area, "nameTh" | "nameEn">, lang: Lang): string {
+  return lang === "en" && area.nameEn ? area.nameEn : area.nameTh;
+}
+
+/** The description of an area in the reader's language (Thai when no English one is given). */
+export function areaDescription(area: Pick<Area, "descriptionTh" | "descriptionEn">, lang: Lang) {
+  return lang === "en" ? area.descriptionEn || area.descriptionTh : area.descriptionTh;
+}
+
+/** The active issue areas of a tambon, in order. */
+export async function listAreas(db: DbOrTx, tambonId: number): Promise<Area[]> {
+  return db
+    .select()
+    .from(issueAreas)
+    .where(and(eq(issueAreas.tambonId, tambonId), isNull(issueAreas.archivedAt)))
+    .orderBy(asc(issueAreas.position), asc(issueAreas.id));
+}
+
+/** Every issue area of a tambon, archived ones too, in order (for the administration). */
+export async function listAllAreas(db: DbOrTx, tambonId: number): Promise<Area[]> {
+  return db
+    .select()
+    .from(issueAreas)
+    .where(eq(issueAreas.tambonId, tambonId))
+    .orderBy(asc(issueAreas.position), asc(issueAreas.id));
+}
+
+/** One issue area of a tambon (undefined when it belongs to another tambon). */
+export async function getArea(db: DbOrTx, tambonId: number, id: number): Promise<Area | undefined> {
+  if (!Number.isInteger(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(issueAreas)
+    .where(and(eq(issueAreas.tambonId, tambonId), eq(issueAreas.id, id)));
+  return row;
+}

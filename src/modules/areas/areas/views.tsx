@@ -1,0 +1,170 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
+import type { LinkItem } from "../../../core/modules.ts";
+import { core } from "../../../core/i18n/messages.ts";
+import { msg } from "../messages.ts";
+import { areaDescription, areaName, type Area } from "./queries.ts";
+
+/** A section another module adds to an area's page, loaded for this area. */
+export interface LoadedSection {
+  id: string;
+  title: string;
+  items: LinkItem[];
+}
+
+/** The tambon's active issue areas, each with its description. */
+export function AreaList({ areas }: { areas: Area[] }) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  return (
+    <>
+      <h1>{t("areas.title")}</h1>
+      <p>{t("areas.intro")}</p>
+      {areas.length === 0 ? (
+        <p>{t("areas.none")}</p>
+      ) : (
+        <ul class="cards">
+          {areas.map((a) => (
+            <li key={a.id}>
+              <h2>
+                <a href={`/t/${tambon!.slug}/areas/${a.id}`}>{areaName(a, lang)}</a>
+              </h2>
+              {areaDescription(a, lang) && <p>{areaDescription(a, lang)}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** An issue area's page: what other modules file under it, one section each. */
+export function AreaPage({ area, sections }: { area: Area; sections: LoadedSection[] }) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const description = areaDescription(area, lang);
+  const filled = sections.filter((s) => s.items.length > 0);
+  return (
+    <>
+      <p>
+        <a href={`/t/${tambon!.slug}/areas`}>← {t("areas.title")}</a>
+      </p>
+      <h1>{areaName(area, lang)}</h1>
+      {area.archivedAt && <p class="badge">{t("areas.archived")}</p>}
+      {description && <p>{description}</p>}
+      {filled.length === 0 ? (
+        <p class="muted">{t("areas.nothingYet")}</p>
+      ) : (
+        filled.map((s) => (
+          <section key={s.id} aria-labelledby={`sec-${s.id}`}>
+            <h2 id={`sec-${s.id}`}>{s.title}</h2>
+            <ul>
+              {s.items.map((i) => (
+                <li key={i.href}>
+                  <a href={i.href}>{i.title}</a>
+                  {i.meta && <span class="muted"> · {i.meta}</span>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </>
+  );
+}
+
+/** Every issue area of the tambon, with the form to add one or edit the one chosen. */
+export function AreaAdmin({
+  areas,
+  form,
+  editing,
+}: {
+  areas: Area[];
+  form: FormState;
+  editing: Area | null;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const ct = core.t(lang);
+  const base = `/t/${tambon!.slug}/admin/areas`;
+  return (
+    <>
+      <p>
+        <a href={`/t/${tambon!.slug}/admin`}>← {ct("admin.back")}</a>
+      </p>
+      <h1>{t("areas.manage")}</h1>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("areas.position")}</th>
+              <th scope="col">{t("areas.nameTh")}</th>
+              <th scope="col">{t("areas.nameEn")}</th>
+              <th scope="col">
+                <span class="muted">{t("areas.edit")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {areas.map((a) => (
+              <tr key={a.id}>
+                <td>{a.position}</td>
+                <td>
+                  {a.nameTh} {a.archivedAt && <span class="badge">{t("areas.archived")}</span>}
+                </td>
+                <td>{a.nameEn}</td>
+                <td class="actions">
+                  <a href={`${base}/${a.id}`}>{t("areas.edit")}</a>
+                  <Form action={`${base}/${a.id}/archive`}>
+                    <input type="hidden" name="archived" value={a.archivedAt ? "0" : "1"} />
+                    <button type="submit" class="secondary">
+                      {a.archivedAt ? t("areas.restore") : t("areas.archive")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{editing ? t("areas.edit") : t("areas.add")}</h2>
+      <ErrorSummary form={form} />
+      <Form
+        action={editing ? `${base}/${editing.id}` : base}
+        label={editing ? t("areas.edit") : t("areas.add")}
+      >
+        <Field form={form} name="nameTh" label={t("areas.nameTh")} required maxLength={120} />
+        <Field form={form} name="nameEn" label={t("areas.nameEn")} maxLength={120} />
+        <TextArea
+          form={form}
+          name="descriptionTh"
+          label={t("areas.descriptionTh")}
+          maxLength={4000}
+        />
+        <TextArea
+          form={form}
+          name="descriptionEn"
+          label={t("areas.descriptionEn")}
+          maxLength={4000}
+        />
+        <Field
+          form={form}
+          name="position"
+          type="number"
+          label={t("areas.position")}
+          inputmode="numeric"
+        />
+        <button type="submit">{ct("form.save")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** The area form's values for an area as it is. */
+export const areaValues = (a: Area) => ({
+  nameTh: a.nameTh,
+  nameEn: a.nameEn,
+  descriptionTh: a.descriptionTh,
+  descriptionEn: a.descriptionEn,
+  position: String(a.position),
+});
