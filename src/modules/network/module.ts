@@ -5,10 +5,9 @@ import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { PageSection, TambonModule } from "../../core/modules.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 import { tambons } from "../../core/db/schema.ts";
-import { allow, allowPublic, can } from "../../core/policy.ts";
+import { can, type Rule } from "../../core/policy.ts";
 import type { Actor } from "../../core/roles.ts";
 import type { Tambon } from "../../core/tenancy.ts";
-import { registerStyles } from "../../core/views/assets.ts";
 import { formatDate } from "../../core/dates.ts";
 import { msg } from "./messages.ts";
 import { nameIn } from "./lists.ts";
@@ -36,27 +35,8 @@ import {
 
 const STAFF = ["admin", "editor", "working_group", "facilitator"] as const;
 
-registerStyles(
-  readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "network.css"), "utf8"),
-);
-
-allowPublic("network.read");
-// Anyone may ask a tambon for a study visit through a learning centre's public form.
-allowPublic("visit.requestPublic");
-allow("partner.create", [...STAFF]);
-allow("partner.edit", [...STAFF]);
-// A partner's own contact person (a member of the tambon) may edit the partner's record.
-allow("partner.edit", (a, r) => !!a.user && r.ownerId != null && a.user.id === r.ownerId);
-allow("partner.classify", ["admin", "working_group"]);
-allow("network.lists", ["admin", "working_group"]);
-allow("agreement.manage", ["admin", "editor", "working_group"]);
-allow("link.manage", ["admin"]);
-allow("centre.manage", ["admin", "editor", "working_group"]);
-allow("visit.respond", [...STAFF]);
-allow("visit.request", [...STAFF]);
-allow("person.manage", ["admin", "facilitator"]);
-// A member decides for themselves whether the network shows them publicly.
-allow("person.self", (a, r) => !!a.user && r.ownerId != null && a.user.id === r.ownerId);
+/** A partner's own contact person, or a member deciding about themselves (`ownerId`). */
+const isOwner: Rule = (a, r) => !!a.user && r.ownerId != null && a.user.id === r.ownerId;
 
 function isStaff(actor: Actor, tambon: Tambon): boolean {
   return STAFF_ACTIONS.some((action) => can(actor, action, { tambonId: tambon.id }));
@@ -180,6 +160,28 @@ async function slugOf(db: DbOrTx, id: number): Promise<string> {
  */
 export const networkModule: TambonModule = {
   id: "network",
+  access: [
+    { action: "network.read", allow: "public" },
+    // Anyone may ask a tambon for a study visit through a learning centre's public form.
+    { action: "visit.requestPublic", allow: "public" },
+    { action: "partner.create", allow: [...STAFF] },
+    { action: "partner.edit", allow: [...STAFF] },
+    // A partner's own contact person (a member of the tambon) may edit the partner's record.
+    { action: "partner.edit", allow: isOwner },
+    { action: "partner.classify", allow: ["admin", "working_group"] },
+    { action: "network.lists", allow: ["admin", "working_group"] },
+    { action: "agreement.manage", allow: ["admin", "editor", "working_group"] },
+    { action: "link.manage", allow: ["admin"] },
+    { action: "centre.manage", allow: ["admin", "editor", "working_group"] },
+    { action: "visit.respond", allow: [...STAFF] },
+    { action: "visit.request", allow: [...STAFF] },
+    { action: "person.manage", allow: ["admin", "facilitator"] },
+    // A member decides for themselves whether the network shows them publicly.
+    { action: "person.self", allow: isOwner },
+  ],
+  styles: [
+    readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "network.css"), "utf8"),
+  ],
   tambonRoutes: networkRoutes,
   setup: rootRoutes,
   nav: [{ path: "/network", label: (lang) => msg.t(lang)("nav.network") }],
