@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Runs every *.test.ts / *.test.tsx under src/ and test/ (or those under the paths given, or with
-// --fast a quick selection) with node's test runner through tsx, in three lanes one after the other:
+// --fast a quick selection) with node's test runner through tsx, in three lanes:
 //   unit      src/** and test/*.test.ts        TAMBON_TEST_CONCURRENCY files at once (default: cores)
 //   database  test/db, test/http, test/system  TAMBON_TEST_CONCURRENCY files at once (default: cores)
 //   browser   test/browser                     TAMBON_TEST_BROWSER_CONCURRENCY (default 1)
+// The unit lane runs first; then the database and browser lanes run side by side in one pool of
+// TAMBON_TEST_SLOTS slots (default: cores), the longest files first.
 // Each file runs in its own process with its own databases (a new PostgreSQL database per file, a
 // PGlite in memory, a temporary data dir, port 0). The migrated and demo databases that test files
 // start from are built once per run (test/helpers/db.ts; on a whole run, beside the unit lane) in
@@ -11,6 +13,7 @@
 // PostgreSQL templates listed there.
 // At the end it prints each lane's time, the ten slowest files and the totals.
 // Node 20 has no glob support in --test, hence the walk.
+import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import {
@@ -61,6 +64,8 @@ const count = (name, fallback) => {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 };
 const cores = os.availableParallelism();
+// The database and browser lanes share this many slots (see runPool).
+const slots = count("TAMBON_TEST_SLOTS", cores);
 const lanes = [
   { name: "unit", concurrency: count("TAMBON_TEST_CONCURRENCY", cores), files: [] },
   { name: "database", concurrency: count("TAMBON_TEST_CONCURRENCY", cores), files: [] },
@@ -85,14 +90,14 @@ try {
   // no run has recorded its times here yet
 }
 const size = (f) => statSync(path.join(ROOT, f)).size;
+const expected = new Map();
 for (const lane of lanes) {
-  if (lane.concurrency === 1) continue;
   const perByte = lane.files
     .filter((f) => recorded[f] > 0)
     .map((f) => recorded[f] / size(f))
     .sort((a, b) => a - b);
   const rate = perByte.length ? perByte[Math.floor(perByte.length / 2)] : 1;
-  const expected = new Map(lane.files.map((f) => [f, recorded[f] ?? size(f) * rate]));
+  for (const f of lane.files) expected.set(f, recorded[f] ?? size(f) * rate);
   lane.files.sort((a, b) => expected.get(b) - expected.get(a));
 }
 
@@ -127,13 +132,12 @@ async function cleanUp() {
   rmSync(runDir, { recursive: true, force: true });
 }
 
-let child = null;
 let stopped = null;
 let preparing = null;
 for (const signal of ["SIGINT", "SIGTERM"])
   process.on(signal, () => {
     stopped = signal;
-    child?.kill(signal);
+    for (const child of children) child.kill(signal);
     preparing?.kill(signal);
   });
 
@@ -161,30 +165,35 @@ if (!paths.length && lanes[1].files.length + lanes[2].files.length > 0) {
 }
 
 const reporter = path.join(ROOT, "scripts/test-times-reporter.mjs");
+const reporterArgs = (times) => [
+  "--import",
+  "tsx",
+  "--test",
+  "--test-reporter=spec",
+  "--test-reporter-destination=stdout",
+  `--test-reporter=${reporter}`,
+  `--test-reporter-destination=${times}`,
+];
+const readTimes = (times) =>
+  existsSync(times)
+    ? readFileSync(times, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
+const children = new Set();
+
+/** The unit lane: one `node --test` for all its (small, quick) files. */
 function runLane(lane) {
   const times = path.join(runDir, `times-${lane.name}.jsonl`);
-  const args = [
-    "--import",
-    "tsx",
-    "--test",
-    `--test-concurrency=${lane.concurrency}`,
-    "--test-reporter=spec",
-    "--test-reporter-destination=stdout",
-    `--test-reporter=${reporter}`,
-    `--test-reporter-destination=${times}`,
-    ...lane.files,
-  ];
+  const args = [...reporterArgs(times), `--test-concurrency=${lane.concurrency}`, ...lane.files];
   const started = performance.now();
   return new Promise((resolve) => {
-    child = spawn(process.execPath, args, { cwd: ROOT, stdio: "inherit", env });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: "inherit", env });
+    children.add(child);
     child.on("exit", (code, signal) => {
-      child = null;
-      const lines = existsSync(times)
-        ? readFileSync(times, "utf8")
-            .split("\n")
-            .filter(Boolean)
-            .map((l) => JSON.parse(l))
-        : [];
+      children.delete(child);
+      const lines = readTimes(times);
       resolve({
         lane,
         ok: code === 0,
@@ -195,6 +204,69 @@ function runLane(lane) {
       });
     });
   });
+}
+
+/**
+ * The database and browser lanes share one pool of slots: each file runs in its own `node --test`
+ * as soon as a slot is free, longest first, with at most the browser lane's concurrency of browser
+ * files at once. So the database lane's slots do not idle at its end while its last long file
+ * runs, and the browser files do not wait for the whole database lane. A file's output is printed
+ * in one piece when it ends.
+ */
+function runPool(pool, slots) {
+  const queue = pool.flatMap((lane) => lane.files.map((file) => ({ lane, file })));
+  queue.sort((a, b) => expected.get(b.file) - expected.get(a.file));
+  const results = new Map(
+    pool.map((lane) => [
+      lane,
+      { lane, ok: true, why: "", started: null, ended: 0, files: [], totals: {} },
+    ]),
+  );
+  const running = new Map(pool.map((lane) => [lane, 0]));
+  let next = 0;
+  return new Promise((resolve) => {
+    let active = 0;
+    const launch = () => {
+      while (!stopped && active < slots) {
+        const i = queue.findIndex((job) => running.get(job.lane) < job.lane.concurrency);
+        if (i < 0) break;
+        const [{ lane, file }] = queue.splice(i, 1);
+        const result = results.get(lane);
+        result.started ??= performance.now();
+        const times = path.join(runDir, `times-${lane.name}-${next++}.jsonl`);
+        const child = spawn(process.execPath, [...reporterArgs(times), file], {
+          cwd: ROOT,
+          stdio: ["ignore", "pipe", "pipe"],
+          env,
+        });
+        children.add(child);
+        active++;
+        running.set(lane, running.get(lane) + 1);
+        const output = [];
+        child.stdout.on("data", (d) => output.push(d));
+        child.stderr.on("data", (d) => output.push(d));
+        child.on("close", (code, signal) => {
+          children.delete(child);
+          active--;
+          running.set(lane, running.get(lane) - 1);
+          process.stdout.write(Buffer.concat(output));
+          const lines = readTimes(times);
+          result.files.push(...lines.filter((l) => l.file));
+          for (const [k, v] of Object.entries(lines.find((l) => l.totals)?.totals ?? {}))
+            result.totals[k] = (result.totals[k] ?? 0) + v;
+          if (code !== 0) {
+            result.ok = false;
+            result.why = signal ?? `exit code ${code} (${file})`;
+          }
+          result.ended = performance.now();
+          launch();
+          if (active === 0) resolve([...results.values()]);
+        });
+      }
+      if (active === 0) resolve([...results.values()]);
+    };
+    launch();
+  }).then((done) => done.map((r) => ({ ...r, ms: r.started === null ? 0 : r.ended - r.started })));
 }
 
 /** Keeps each file's time for the next run's order. */
@@ -215,10 +287,17 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const results = [];
 const started = performance.now();
 try {
-  for (const lane of lanes) {
-    if (!lane.files.length || stopped) continue;
-    out(`\n== ${lane.name} lane: ${lane.files.length} file(s), ${lane.concurrency} at a time`);
-    results.push(await runLane(lane));
+  const [unit, ...pool] = lanes;
+  if (unit.files.length) {
+    out(`\n== ${unit.name} lane: ${unit.files.length} file(s), ${unit.concurrency} at a time`);
+    results.push(await runLane(unit));
+  }
+  const shared = pool.filter((lane) => lane.files.length);
+  if (shared.length && !stopped) {
+    out(
+      `\n== ${shared.map((l) => `${l.name} lane (${l.files.length} file(s), ${l.concurrency} at a time)`).join(" and ")}: ${slots} slot(s)`,
+    );
+    results.push(...(await runPool(shared, slots)));
   }
 } finally {
   await prepared;
