@@ -21,10 +21,15 @@ import {
   exportQuestion,
   verifyExport,
   type QuestionExport,
-} from "../../src/modules/decisions/export.ts";
-import { tick } from "../../src/modules/decisions/commands/tick.ts";
-import { enterPhase } from "../../src/modules/decisions/commands/questions.ts";
-import { sendDueEmails } from "../../src/modules/decisions/commands/notify.ts";
+} from "../../src/modules/decisions/results/export.ts";
+import { tick } from "../../src/modules/decisions/questions/tick.ts";
+import { enterPhase } from "../../src/modules/decisions/questions/phase-commands.ts";
+import { sendDueEmails } from "../../src/modules/decisions/notifications/notify.ts";
+import {
+  markNotificationsRead,
+  setEmailPreference,
+} from "../../src/modules/decisions/notifications/commands.ts";
+import type { Actor, Role } from "../../src/core/roles.ts";
 import type { TallyResult } from "../../src/modules/decisions/tally.ts";
 
 for (const kind of DB_KINDS) {
@@ -774,6 +779,55 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(left, [], "nothing is left to be read again on the next pass");
       await sendDueEmails(db, mailer, new Date(now.getTime() + 2 * 86400_000));
       assert.deepEqual(ours(), ["osm@la-ngu.example"], "nobody who wants none is mailed later");
+    });
+
+    test("reading notifications and the e-mail choice are audited, and refused without a role", async () => {
+      const db = t.database.db;
+      const actor = (who: string, roles: Role[]): Actor => ({
+        user: { id: id[who]!, name: who, isPlatformAdmin: false, lang: "th" },
+        roles: new Map(roles.length ? [[tambonId, new Set(roles)]] : []),
+        memberOf: new Set(roles.length ? [tambonId] : []),
+      });
+      const member = actor("langu-member", ["member"]);
+      const outsider = actor("kokha-member", []);
+      const audited = async (action: string, who: string) =>
+        (
+          await db
+            .select()
+            .from(auditLog)
+            .where(
+              and(
+                eq(auditLog.action, action),
+                eq(auditLog.tambonId, tambonId),
+                eq(auditLog.actorId, id[who]!),
+              ),
+            )
+        ).length;
+      await db.insert(notifications).values({
+        tambonId,
+        userId: id["langu-member"]!,
+        kind: "phase",
+        payload: { title: "อ่านแล้ว", phase: "voting" },
+      });
+      const read = await markNotificationsRead(db, member, tambonId);
+      assert.ok(read.ok && read.value >= 1);
+      const unread = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, id["langu-member"]!), isNull(notifications.readAt)));
+      assert.equal(unread.length, 0);
+      assert.equal(await audited("notification.read", "langu-member"), 1);
+      const pref = await setEmailPreference(db, member, tambonId, "each");
+      assert.deepEqual(pref, { ok: true, value: "each" });
+      assert.ok((await audited("notification.prefs", "langu-member")) >= 1);
+
+      const before = await audited("notification.read", "kokha-member");
+      const refusedRead = await markNotificationsRead(db, outsider, tambonId);
+      assert.equal(refusedRead.ok ? null : refusedRead.errors._form?.key, "error.403");
+      const refusedPref = await setEmailPreference(db, outsider, tambonId, "off");
+      assert.equal(refusedPref.ok ? null : refusedPref.errors._form?.key, "error.403");
+      assert.equal(await audited("notification.read", "kokha-member"), before);
+      assert.equal(await audited("notification.prefs", "kokha-member"), 0);
     });
   });
 }

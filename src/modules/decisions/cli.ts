@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import type { Config } from "../../core/config.ts";
 import type { Database } from "../../core/db/index.ts";
 import { tambons } from "../../core/db/schema.ts";
-import { tick } from "./commands/tick.ts";
-import { exportQuestion, verifyExport, type QuestionExport } from "./export.ts";
+import { tick } from "./questions/tick.ts";
+import { exportQuestion, verifyExport, type QuestionExport } from "./results/export.ts";
 
 /** `tambon tick`: one scheduler pass (phases, reminders, e-mails); prints what it did. */
 export async function tickCommand(database: Database, config: Config): Promise<number> {

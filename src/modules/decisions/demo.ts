@@ -14,9 +14,9 @@ import {
   suggestions,
   supporters,
 } from "./schema.ts";
-import { appendEvent } from "./events.ts";
-import { enterPhase } from "./commands/questions.ts";
-import { phaseEnd } from "./phases.ts";
+import { appendEvent } from "./shared/events.ts";
+import { enterPhase } from "./questions/phase-commands.ts";
+import { phaseEnd } from "./shared/phases.ts";
 
 interface DemoAlternative {
   title: string;
@@ -33,10 +33,7 @@ async function addQuestion(
   alts: DemoAlternative[],
   phase: "discussion" | "voting",
 ) {
-  const [policy] = await tx
-    .select()
-    .from(decisionPolicies)
-    .where(eq(decisionPolicies.id, policyId));
+  const [rules] = await tx.select().from(decisionPolicies).where(eq(decisionPolicies.id, policyId));
   const now = new Date();
   const [q] = await tx
     .insert(questions)
@@ -48,7 +45,7 @@ async function addQuestion(
       phase,
       createdBy: authorId,
       phaseStartedAt: now,
-      phaseEndsAt: phaseEnd(phase, now, policy!),
+      phaseEndsAt: phaseEnd(phase, now, rules!),
     })
     .returning();
   await appendEvent(tx, tambon.id, "question.open", q!.id, { title, areaId, policyId, phase });
@@ -106,11 +103,11 @@ async function delegate(
 export async function seedDecisionsDemo(tx: Tx, tambon: Tambon, people: DemoPeople): Promise<void> {
   const areas = await listAreas(tx, tambon.id);
   const area = (i: number) => areas[Math.min(i, areas.length - 1)]!.id;
-  const [policy] = await tx
+  const [rules] = await tx
     .select()
     .from(decisionPolicies)
     .where(and(eq(decisionPolicies.tambonId, tambon.id), eq(decisionPolicies.nameEn, "Standard")));
-  if (!policy || !areas.length) return;
+  if (!rules || !areas.length) return;
   const reps = people.byRole.village_rep ?? [];
   const members = people.byRole.member ?? [];
   const wg = people.byRole.working_group?.[0] ?? people.adminId;
@@ -130,7 +127,7 @@ export async function seedDecisionsDemo(tx: Tx, tambon: Tambon, people: DemoPeop
   const foam = await addQuestion(
     tx,
     tambon,
-    policy.id,
+    rules.id,
     area(1),
     wg,
     "งดใช้โฟมบรรจุอาหารในงานบุญและงานเลี้ยงของตำบล (สาธิต)",
@@ -165,7 +162,7 @@ export async function seedDecisionsDemo(tx: Tx, tambon: Tambon, people: DemoPeop
   const fund = await addQuestion(
     tx,
     tambon,
-    policy.id,
+    rules.id,
     area(4),
     facilitator,
     "ตั้งกองทุนดูแลผู้สูงอายุติดเตียงของตำบล (สาธิต)",
@@ -184,7 +181,7 @@ export async function seedDecisionsDemo(tx: Tx, tambon: Tambon, people: DemoPeop
   const road = await addQuestion(
     tx,
     tambon,
-    policy.id,
+    rules.id,
     area(2),
     reps[2] ?? wg,
     "ปรับปรุงถนนและไฟส่องสว่างสายหลักหมู่ที่ 3 (สาธิต)",

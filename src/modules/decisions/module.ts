@@ -1,22 +1,21 @@
 import type { PageSection, TambonModule } from "../../core/modules.ts";
-import { allow, can } from "../../core/policy.ts";
+import { can } from "../../core/policy.ts";
+import type { Role } from "../../core/roles.ts";
 import { msg } from "./messages.ts";
-import { decisionRoutes } from "./routes.tsx";
-import { seedDefaultPolicies } from "./commands/policies.ts";
+import { questionRoutes } from "./questions/routes.tsx";
+import { ballotRoutes } from "./ballots/routes.tsx";
+import { resultRoutes } from "./results/routes.tsx";
+import { delegationRoutes } from "./delegation/routes.tsx";
+import { notificationRoutes } from "./notifications/routes.tsx";
+import { votingRulesAdminRoutes } from "./voting-rules/admin-routes.tsx";
+import { seedDefaultVotingRules } from "./voting-rules/commands.ts";
 import { seedDecisionsDemo } from "./demo.ts";
 import { alternatives, decisionPolicies, delegations, questions, suggestions } from "./schema.ts";
 import { questionsOfArea } from "./public.ts";
 import { readFileSync } from "node:fs";
-import { registerAsset } from "../../core/views/assets.ts";
 
-registerAsset(
-  "ballot",
-  "js",
-  "text/javascript; charset=utf-8",
-  readFileSync(new URL("./ballot.client.js", import.meta.url)),
-);
-
-allow("question.open", [
+/** Everyone who takes part in the tambon's life may open questions and take part in them. */
+const participants: Role[] = [
   "member",
   "working_group",
   "admin",
@@ -24,22 +23,9 @@ allow("question.open", [
   "facilitator",
   "village_rep",
   "health_volunteer",
-]);
-allow("question.participate", [
-  "member",
-  "working_group",
-  "admin",
-  "editor",
-  "facilitator",
-  "village_rep",
-  "health_volunteer",
-]);
-allow("question.quickPoll", ["admin"]);
-allow("question.manage", ["admin"]);
-allow("ballot.record", ["facilitator", "admin"]);
-allow("decisionPolicy.manage", ["admin"]);
+];
 
-const areaSection1: PageSection<number> = {
+const areaQuestions: PageSection<number> = {
   id: "decisions",
   title: (lang) => msg.t(lang)("list.title"),
   load: (db, tambonId, lang, areaId) => questionsOfArea(db, tambonId, areaId, lang),
@@ -48,7 +34,17 @@ const areaSection1: PageSection<number> = {
 /** Decisions: questions with phases, fluid democracy (delegation), Schulze ballots, verifiable results. */
 export const decisionsModule: TambonModule = {
   id: "decisions",
-  tambonRoutes: decisionRoutes,
+  tambonRoutes: async (app, deps) => {
+    for (const routes of [
+      questionRoutes,
+      ballotRoutes,
+      resultRoutes,
+      delegationRoutes,
+      notificationRoutes,
+      votingRulesAdminRoutes,
+    ])
+      await routes(app, deps);
+  },
   nav: [
     { path: "/decisions", label: (lang) => msg.t(lang)("nav.decisions") },
     {
@@ -61,8 +57,8 @@ export const decisionsModule: TambonModule = {
   adminNav: [
     {
       path: "/admin/decision-policies",
-      label: (lang) => msg.t(lang)("admin.policies"),
-      visible: (actor, tambon) => can(actor, "decisionPolicy.manage", { tambonId: tambon.id }),
+      label: (lang) => msg.t(lang)("admin.votingRules"),
+      visible: (actor, tambon) => can(actor, "votingRules.manage", { tambonId: tambon.id }),
     },
   ],
   resources: {
@@ -73,7 +69,7 @@ export const decisionsModule: TambonModule = {
     "decision-policies": decisionPolicies,
   },
   onTambonCreated: async (tx, tambon) => {
-    await seedDefaultPolicies(tx, tambon.id, null);
+    await seedDefaultVotingRules(tx, tambon.id, null);
   },
   seedDemo: seedDecisionsDemo,
   jobs: [
@@ -82,14 +78,30 @@ export const decisionsModule: TambonModule = {
       everyMs: 30_000,
       run: async (deps) =>
         void (await (
-          await import("./commands/tick.ts")
+          await import("./questions/tick.ts")
         ).tick(deps.database.db, new Date(), await mailerFor(deps.config.smtpUrl))),
     },
   ],
-  sections: [{ on: "areas.area", section: areaSection1 }],
+  sections: [{ on: "areas.area", section: areaQuestions }],
+  access: [
+    { action: "question.open", allow: participants },
+    { action: "question.participate", allow: participants },
+    { action: "question.quickPoll", allow: ["admin"] },
+    { action: "question.manage", allow: ["admin"] },
+    { action: "ballot.record", allow: ["facilitator", "admin"] },
+    { action: "votingRules.manage", allow: ["admin"] },
+  ],
+  assets: [
+    {
+      name: "ballot",
+      ext: "js",
+      type: "text/javascript; charset=utf-8",
+      body: readFileSync(new URL("./ballot.client.js", import.meta.url)),
+    },
+  ],
 };
 
-let mailer: import("./commands/notify.ts").Mailer | null | undefined;
+let mailer: import("./notifications/notify.ts").Mailer | null | undefined;
 async function mailerFor(url: string | null) {
   if (mailer !== undefined) return mailer;
   if (!url) return (mailer = null);

@@ -11,7 +11,7 @@ import {
   supporters,
 } from "./schema.ts";
 import { msg } from "./messages.ts";
-import { appendEvent } from "./events.ts";
+import { appendEvent } from "./shared/events.ts";
 import { getArea } from "../areas/public.ts";
 import type { TallyResult } from "./tally.ts";
 
@@ -69,7 +69,7 @@ export interface LinkedQuestionInput {
 /**
  * Opens a question in draft with one alternative for another module (e.g. adopting a charter
  * edition), inside the caller's transaction: hash-chain event and audit row included. Uses the
- * tambon's first active policy that is not a quick poll; null when the area or a policy is missing.
+ * tambon's first active voting rules that are not a quick poll; null without the area or rules.
  */
 export async function openLinkedQuestion(
   tx: DbOrTx,
@@ -77,19 +77,19 @@ export async function openLinkedQuestion(
 ): Promise<{ questionId: number; alternativeId: number } | null> {
   const { tambonId, actorId } = input;
   const area = await getArea(tx, tambonId, input.areaId);
-  const policies = await tx
+  const allRules = await tx
     .select()
     .from(decisionPolicies)
     .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.archived, false)))
     .orderBy(asc(decisionPolicies.id));
-  const policy = policies.find((p) => p.votingDays > 0 && p.discussionDays > 0) ?? policies[0];
-  if (!area || area.archivedAt || !policy) return null;
+  const rules = allRules.find((p) => p.votingDays > 0 && p.discussionDays > 0) ?? allRules[0];
+  if (!area || area.archivedAt || !rules) return null;
   const [q] = await tx
     .insert(questions)
     .values({
       tambonId,
       areaId: area.id,
-      policyId: policy.id,
+      policyId: rules.id,
       title: input.title,
       createdBy: actorId,
     })
@@ -109,7 +109,7 @@ export async function openLinkedQuestion(
   await appendEvent(tx, tambonId, "question.open", q!.id, {
     title: input.title,
     areaId: area.id,
-    policyId: policy.id,
+    policyId: rules.id,
     phase: "draft",
     alternative: alt!.id,
   });

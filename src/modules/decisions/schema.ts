@@ -20,7 +20,7 @@ const tambonId = () =>
     .references(() => tambons.id, { onDelete: "cascade" });
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
-/** A decision policy: phase lengths, majority, quorums, ballot secrecy and weight cap. */
+/** Voting rules (table `decision_policies`): phase lengths, majority, quorums, ballot secrecy and weight cap. */
 export const decisionPolicies = pgTable("decision_policies", {
   id: serial("id").primaryKey(),
   tambonId: tambonId(),

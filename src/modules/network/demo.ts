@@ -25,8 +25,8 @@ import {
   studyVisits,
   tambonLinks,
 } from "./schema.ts";
-import { demoFile, demoFileName, demoPdf } from "./demo-files.ts";
-import { thumbName } from "./storage.ts";
+import { demoFile, demoFileName, demoPdf } from "./shared/demo-files.ts";
+import { thumbName } from "./uploads.ts";
 
 /** A demo partner: names, the kind/role/pillar by position in the default lists, villages. */
 interface DemoPartner {

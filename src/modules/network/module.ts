@@ -10,12 +10,28 @@ import type { Actor } from "../../core/roles.ts";
 import type { Tambon } from "../../core/tenancy.ts";
 import { formatDate } from "../../core/dates.ts";
 import { msg } from "./messages.ts";
-import { nameIn } from "./lists.ts";
-import { networkRoutes, rootRoutes } from "./routes.tsx";
-import { STAFF_ACTIONS } from "./routes/admin.tsx";
-import { seedNetworkDefaults } from "./commands/lists.ts";
+import { nameIn } from "./shared/lists.ts";
+import { rootRoutes } from "./overview/root-routes.tsx";
+import { overviewRoutes } from "./overview/routes.tsx";
+import { adminHomeRoutes } from "./overview/admin-routes.tsx";
+import { partnerAdminRoutes } from "./partners/admin-routes.tsx";
+import { partnerPublicRoutes } from "./partners/public-routes.tsx";
+import { pillarRoutes } from "./pillars/routes.tsx";
+import { listRoutes } from "./lists/routes.tsx";
+import { agreementAdminRoutes } from "./agreements/admin-routes.tsx";
+import { agreementPublicRoutes } from "./agreements/public-routes.tsx";
+import { linkRoutes } from "./links/routes.tsx";
+import { centreAdminRoutes } from "./centres/admin-routes.tsx";
+import { centrePublicRoutes } from "./centres/public-routes.tsx";
+import { visitAdminRoutes } from "./visits/admin-routes.tsx";
+import { visitPublicRoutes } from "./visits/public-routes.tsx";
+import { facilitatorRoutes } from "./people/public-routes.tsx";
+import { peopleAdminRoutes } from "./people/admin-routes.tsx";
+import { fileRoutes } from "./shared/file-routes.tsx";
+import { STAFF_ACTIONS } from "./shared/helpers.ts";
+import { seedNetworkDefaults } from "./lists/commands.ts";
 import { seedNetworkDemo } from "./demo.ts";
-import { listPillars } from "./queries.ts";
+import { listPillars } from "./lists/queries.ts";
 import {
   affiliations,
   agreementActivities,
@@ -154,6 +170,26 @@ async function slugOf(db: DbOrTx, id: number): Promise<string> {
   return row?.slug ?? "";
 }
 
+/** Each resource's pages under /t/:tambon: the public ones first, then the administration. */
+const RESOURCE_ROUTES = [
+  overviewRoutes,
+  partnerPublicRoutes,
+  pillarRoutes,
+  agreementPublicRoutes,
+  centrePublicRoutes,
+  visitPublicRoutes,
+  facilitatorRoutes,
+  fileRoutes,
+  adminHomeRoutes,
+  listRoutes,
+  partnerAdminRoutes,
+  agreementAdminRoutes,
+  linkRoutes,
+  centreAdminRoutes,
+  visitAdminRoutes,
+  peopleAdminRoutes,
+];
+
 /**
  * The partner network (ภาคีเครือข่าย): partners, pillars and their common ground, people's roles,
  * agreements (MOU), the network of tambons, learning centres and study visits.
@@ -182,7 +218,9 @@ export const networkModule: TambonModule = {
   styles: [
     readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "network.css"), "utf8"),
   ],
-  tambonRoutes: networkRoutes,
+  async tambonRoutes(app, deps) {
+    for (const routes of RESOURCE_ROUTES) await routes(app, deps);
+  },
   setup: rootRoutes,
   nav: [{ path: "/network", label: (lang) => msg.t(lang)("nav.network") }],
   adminNav: [

@@ -1,9 +1,9 @@
 import type { DbOrTx } from "../../core/db/index.ts";
-import { partnerById, partnerChoices } from "./queries.ts";
+import { partnerById, partnerChoices } from "./partners/queries.ts";
 
-export type { Pillar } from "./lists.ts";
-export type { PartnerRow as Partner } from "./queries.ts";
-export { nameIn as partnerName } from "./lists.ts";
+export type { Pillar } from "./shared/lists.ts";
+export type { PartnerRow as Partner } from "./partners/queries.ts";
+export { nameIn as partnerName } from "./shared/lists.ts";
 
 /** The active partners of a tambon (id and names), e.g. to choose the partners of a project. */
 export function listPartners(

@@ -11,9 +11,9 @@ import {
   getQuestion,
   hasVotingRight,
   lockQuestion,
-} from "../queries.ts";
-import { ALLOWED, cleanGrades } from "../phases.ts";
-import { appendEvent } from "../events.ts";
+} from "../shared/queries.ts";
+import { ALLOWED, cleanGrades } from "../shared/phases.ts";
+import { appendEvent } from "../shared/events.ts";
 import { sha256 } from "../hash-chain.ts";
 import { ballotCommitment } from "../secret-ballots.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
@@ -40,7 +40,7 @@ export async function castBallot(
   const recording = forUserId !== undefined && forUserId !== actor.user.id;
   if (recording && !can(actor, "ballot.record", { tambonId })) return refused();
   // A secret ballot's receipt belongs to its voter alone, so nobody records one for another.
-  if (recording && found.policy.secrecy === "private") return fail("_form", "ballot.secretSelf");
+  if (recording && found.rules.secrecy === "private") return fail("_form", "ballot.secretSelf");
   const voterId = recording ? forUserId! : actor.user.id;
   if (!(await hasVotingRight(db, tambonId, voterId))) return fail("_form", "ballot.noRight");
   if (!ALLOWED.vote(found.question.phase)) return fail("_form", "ballot.closed");
@@ -55,7 +55,7 @@ export async function castBallot(
     if (!locked) return missing();
     if (!ALLOWED.vote(locked.question.phase) || !beforePhaseEnd(locked.question, now ?? new Date()))
       return fail("_form", "ballot.closed");
-    const secret = locked.policy.secrecy === "private";
+    const secret = locked.rules.secrecy === "private";
     if (recording && secret) return fail("_form", "ballot.secretSelf");
     const receipt = secret ? randomBytes(9).toString("base64url") : null;
     const receiptHash = receipt ? sha256(receipt) : null;
@@ -137,19 +137,4 @@ export async function withdrawBallot(
     });
     return ok(true as const);
   });
-}
-
-/** The actor's current ballot on a question, if any. */
-export async function myBallot(db: Db, tambonId: number, questionId: number, userId: number) {
-  const [row] = await db
-    .select()
-    .from(ballots)
-    .where(
-      and(
-        eq(ballots.tambonId, tambonId),
-        eq(ballots.questionId, questionId),
-        eq(ballots.userId, userId),
-      ),
-    );
-  return row;
 }

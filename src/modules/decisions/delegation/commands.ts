@@ -1,20 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
-import { users } from "../../../core/db/schema.ts";
 import { audit } from "../../../core/audit.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { getArea } from "../../areas/public.ts";
 import { delegations } from "../schema.ts";
-import { appendEvent } from "../events.ts";
+import { appendEvent } from "../shared/events.ts";
 import {
   beforePhaseEnd,
   getQuestion,
   hasVotingRight,
   lockQuestion,
   type Question,
-} from "../queries.ts";
-import { ALLOWED } from "../phases.ts";
-import { notify } from "./notify.ts";
+} from "../shared/queries.ts";
+import { ALLOWED } from "../shared/phases.ts";
+import { notify } from "../notifications/notify.ts";
 import { msg } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
 import { fail, missing, ok, type Result } from "../../../core/result.ts";
@@ -171,18 +170,4 @@ export async function revokeDelegation(
     });
     return ok(true as const);
   });
-}
-
-/** People of the tambon with voting right, for choosing a trustee (name search). */
-export async function trusteeCandidates(db: Db, tambonId: number, q: string, limit = 50) {
-  const { votersOf } = await import("../queries.ts");
-  const all = await votersOf(db, tambonId);
-  const needle = q.trim().toLowerCase();
-  return (needle ? all.filter((v) => v.name.toLowerCase().includes(needle)) : all).slice(0, limit);
-}
-
-/** A person's display name. */
-export async function nameOf(db: Db, userId: number): Promise<string> {
-  const [u] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
-  return u?.name ?? "";
 }

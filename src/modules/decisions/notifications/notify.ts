@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { tambons, users } from "../../../core/db/schema.ts";
 import { alternatives, notificationPrefs, notifications, supporters } from "../schema.ts";
-import type { Question } from "../queries.ts";
+import type { Question } from "../shared/queries.ts";
 import { msg } from "../messages.ts";
 
 /** What sends e-mail (nodemailer's transport interface, narrowed). */

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { questions } from "../schema.ts";
-import { nextPhase } from "../phases.ts";
-import { enterPhase } from "./questions.ts";
-import { notifyFollowers, sendDueEmails, type Mailer } from "./notify.ts";
+import { nextPhase } from "../shared/phases.ts";
+import { enterPhase } from "./phase-commands.ts";
+import { notifyFollowers, sendDueEmails, type Mailer } from "../notifications/notify.ts";
 
 /** What one tick did. */
 export interface TickReport {

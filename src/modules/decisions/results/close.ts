@@ -6,9 +6,9 @@ import {
   alternativesOf,
   delegationsFor,
   votersOf,
-  type Policy,
+  type VotingRules,
   type Question,
-} from "../queries.ts";
+} from "../shared/queries.ts";
 import {
   countTally,
   toTallyColumns,
@@ -16,7 +16,7 @@ import {
   type TallyInput,
   type TallyResult,
 } from "../tally.ts";
-import { appendEvent } from "../events.ts";
+import { appendEvent } from "../shared/events.ts";
 import { canonicalJson, sha256 } from "../hash-chain.ts";
 import { secretEntries, withoutGrades, type SecretEntry } from "../secret-ballots.ts";
 
@@ -29,7 +29,7 @@ export function keptInputHash(input: TallyInput, secretBallots: SecretEntry[] | 
 export async function tallyInputOf(
   tx: Tx,
   question: Question,
-  policy: Policy,
+  rules: VotingRules,
 ): Promise<TallyInput> {
   const [members, dels, alts, rows] = await Promise.all([
     votersOf(tx, question.tambonId),
@@ -46,12 +46,12 @@ export async function tallyInputOf(
     question: { area: String(question.areaId), alternatives: alts.map((a) => a.id) },
     ballots: rows.sort((a, b) => a.member - b.member),
     policy: {
-      majority: policy.majority,
-      quorum: policy.quorum,
-      maxWeight: policy.maxWeight,
+      majority: rules.majority,
+      quorum: rules.quorum,
+      maxWeight: rules.maxWeight,
       villageQuorum:
-        policy.minPerVillage != null
-          ? { minPerVillage: policy.minPerVillage, villagesFraction: policy.villagesFraction ?? 1 }
+        rules.minPerVillage != null
+          ? { minPerVillage: rules.minPerVillage, villagesFraction: rules.villagesFraction ?? 1 }
           : null,
     },
   };
@@ -72,17 +72,17 @@ export function countWithMatrix(input: TallyInput): { result: TallyResult; pairw
  * transaction). For a secret question it keeps the input without grades and the anonymous
  * entries instead (see secret-ballots.ts), so nothing kept or exported joins a member to grades.
  */
-export async function closeQuestion(tx: Tx, question: Question, policy: Policy): Promise<void> {
-  const counted = await tallyInputOf(tx, question, policy);
+export async function closeQuestion(tx: Tx, question: Question, rules: VotingRules): Promise<void> {
+  const counted = await tallyInputOf(tx, question, rules);
   const { result, pairwise } = countWithMatrix(counted);
   let ballotList: SecretEntry[] | null = null;
   let input = counted;
-  if (policy.secrecy === "private") {
+  if (rules.secrecy === "private") {
     const rows = await tx
       .select({ member: ballots.userId, receiptHash: ballots.receiptHash, grades: ballots.grades })
       .from(ballots)
       .where(and(eq(ballots.tambonId, question.tambonId), eq(ballots.questionId, question.id)));
-    // A ballot without a receipt (cast before the policy became secret) gets an unguessable one.
+    // A ballot without a receipt (cast before the voting rules became secret) gets an unguessable one.
     const withReceipts = rows.map((r) => ({
       ...r,
       receiptHash: r.receiptHash ?? sha256(randomBytes(16).toString("hex")),

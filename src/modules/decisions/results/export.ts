@@ -1,11 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../../core/db/index.ts";
-import { decisionEvents, questionResults } from "./schema.ts";
-import { chainUpTo } from "./events.ts";
-import { getQuestion } from "./queries.ts";
-import { canonicalJson, sha256, verifyChain, type ChainEvent } from "./hash-chain.ts";
-import { tally, type TallyInput, type TallyResult } from "./tally.ts";
-import { tallySecret, type SecretEntry } from "./secret-ballots.ts";
+import type { Db } from "../../../core/db/index.ts";
+import { decisionEvents, questionResults } from "../schema.ts";
+import { chainUpTo } from "../shared/events.ts";
+import { getQuestion } from "../shared/queries.ts";
+import { canonicalJson, sha256, verifyChain, type ChainEvent } from "../hash-chain.ts";
+import { tally, type TallyInput, type TallyResult } from "../tally.ts";
+import { tallySecret, type SecretEntry } from "../secret-ballots.ts";
 
 /** Everything needed to recount a closed question and check its record, as one JSON document. */
 export interface QuestionExport {
@@ -63,7 +63,7 @@ export async function exportQuestion(
       closedAt: found.question.closedAt?.toISOString() ?? null,
     },
     input,
-    ...(found.policy.secrecy === "private" ? { secretBallots: stored.ballotList ?? [] } : {}),
+    ...(found.rules.secrecy === "private" ? { secretBallots: stored.ballotList ?? [] } : {}),
     result: stored.result as TallyResult,
     inputHash: stored.inputHash,
     chainHash: stored.chainHash,

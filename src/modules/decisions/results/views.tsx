@@ -5,7 +5,7 @@ import type { TallyResult } from "../tally.ts";
 
 const nf = new Intl.NumberFormat("th-TH");
 
-/** The stored result of a closed question, shown as the policy's secrecy allows. */
+/** The stored result of a closed question, shown as its voting rules' secrecy allows. */
 export function ResultsPage(props: {
   q: { id: number; title: string };
   result: TallyResult;

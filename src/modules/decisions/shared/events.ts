@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../core/db/index.ts";
-import { decisionEvents } from "./schema.ts";
-import { GENESIS, eventHash, type ChainEvent } from "./hash-chain.ts";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { decisionEvents } from "../schema.ts";
+import { GENESIS, eventHash, type ChainEvent } from "../hash-chain.ts";
 
 /** Appends an event to the tambon's hash chain (inside the caller's transaction); returns its hash. */
 export async function appendEvent(

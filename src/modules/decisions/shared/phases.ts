@@ -2,7 +2,7 @@
 export const PHASES = ["draft", "discussion", "frozen", "voting", "closed", "cancelled"] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** Phase lengths of a policy, in days. */
+/** Phase lengths of a set of voting rules, in days. */
 export interface PhaseLengths {
   discussionDays: number;
   frozenDays: number;

@@ -1,19 +1,19 @@
 import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
-import type { DbOrTx } from "../../core/db/index.ts";
-import { tambonMembers, users, villages } from "../../core/db/schema.ts";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
 import {
   alternativeVersions,
   alternatives,
   decisionPolicies,
   delegations,
   questions,
-} from "./schema.ts";
-import type { DelegationRow } from "./delegation.ts";
+} from "../schema.ts";
+import type { DelegationRow } from "../delegation.ts";
 
 /** A question row. */
 export type Question = typeof questions.$inferSelect;
-/** A policy row. */
-export type Policy = typeof decisionPolicies.$inferSelect;
+/** A question's voting rules (table `decision_policies`): phase lengths, majority, quorum, secrecy. */
+export type VotingRules = typeof decisionPolicies.$inferSelect;
 
 /** A member with voting right: active, confirmed and living in a village of the tambon. */
 export interface Voter {
@@ -66,15 +66,15 @@ export async function hasVotingRight(
   return !!row;
 }
 
-/** One question of the tambon with its policy (undefined for another tambon's). */
+/** One question of the tambon with its voting rules (undefined for another tambon's). */
 export async function getQuestion(
   db: DbOrTx,
   tambonId: number,
   id: number,
-): Promise<{ question: Question; policy: Policy } | undefined> {
+): Promise<{ question: Question; rules: VotingRules } | undefined> {
   if (!Number.isInteger(id)) return undefined;
   const [row] = await db
-    .select({ question: questions, policy: decisionPolicies })
+    .select({ question: questions, rules: decisionPolicies })
     .from(questions)
     .innerJoin(decisionPolicies, eq(decisionPolicies.id, questions.policyId))
     .where(and(eq(questions.tambonId, tambonId), eq(questions.id, id)));
@@ -145,7 +145,7 @@ export async function delegationsFor(
 }
 
 /**
- * Locks a question's row until the end of the transaction and returns it with its policy: closing
+ * Locks a question's row until the end of the transaction and returns it with its voting rules: closing
  * takes it FOR UPDATE, ballots and question delegations FOR SHARE, so none of them can slip in
  * between the count and the closing.
  */
@@ -154,7 +154,7 @@ export async function lockQuestion(
   tambonId: number,
   id: number,
   strength: "update" | "share",
-): Promise<{ question: Question; policy: Policy } | undefined> {
+): Promise<{ question: Question; rules: VotingRules } | undefined> {
   if (!Number.isInteger(id)) return undefined;
   const [question] = await tx
     .select()
@@ -162,14 +162,27 @@ export async function lockQuestion(
     .where(and(eq(questions.tambonId, tambonId), eq(questions.id, id)))
     .for(strength);
   if (!question) return undefined;
-  const [policy] = await tx
+  const [rules] = await tx
     .select()
     .from(decisionPolicies)
     .where(eq(decisionPolicies.id, question.policyId));
-  return { question, policy: policy! };
+  return { question, rules: rules! };
 }
 
 /** True while the question's current phase has not reached its scheduled end. */
 export function beforePhaseEnd(question: Question, now: Date): boolean {
   return question.phaseEndsAt === null || now.getTime() < question.phaseEndsAt.getTime();
+}
+
+/** The names of people by id (read in chunks, so a long list stays within one statement's limits). */
+export async function namesOf(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const u of await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, ids.slice(i, i + 1000))))
+      names.set(u.id, u.name);
+  }
+  return names;
 }

@@ -9,7 +9,7 @@ import type { DecisionsKey } from "../messages.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { decisionPolicies } from "../schema.ts";
-import type { Policy } from "../queries.ts";
+import type { VotingRules } from "../shared/queries.ts";
 
 const fraction = () =>
   z
@@ -40,20 +40,20 @@ const schema = z.object({
   maxWeight: fields.optionalInt(1, 10_000_000),
 });
 
-/** Creates or edits a decision policy (admins). */
-export async function savePolicy(
+/** Creates or edits a set of voting rules (admins). */
+export async function saveVotingRules(
   db: Db,
   actor: Actor,
   tambonId: number,
   input: Record<string, string>,
-  policyId?: number,
-): Promise<Result<Policy, DecisionsKey | CoreKey>> {
-  if (!can(actor, "decisionPolicy.manage", { tambonId })) return refused();
-  if (policyId) {
+  rulesId?: number,
+): Promise<Result<VotingRules, DecisionsKey | CoreKey>> {
+  if (!can(actor, "votingRules.manage", { tambonId })) return refused();
+  if (rulesId) {
     const [exists] = await db
       .select({ id: decisionPolicies.id })
       .from(decisionPolicies)
-      .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, policyId)));
+      .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, rulesId)));
     if (!exists) return missing();
   }
   const parsed = parseForm(schema, input);
@@ -74,13 +74,13 @@ export async function savePolicy(
     maxWeight: v.maxWeight,
   };
   return db.transaction(async (tx) => {
-    const [current] = policyId
+    const [current] = rulesId
       ? await tx
           .select()
           .from(decisionPolicies)
-          .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, policyId)))
+          .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, rulesId)))
       : [];
-    if (policyId && !current) return missing();
+    if (rulesId && !current) return missing();
     const [row] = current
       ? await tx
           .update(decisionPolicies)
@@ -91,7 +91,7 @@ export async function savePolicy(
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
-      action: current ? "decisionPolicy.update" : "decisionPolicy.create",
+      action: current ? "votingRules.update" : "votingRules.create",
       targetType: "decision_policy",
       targetId: row!.id,
       before: current ? { ...current } : null,
@@ -101,12 +101,12 @@ export async function savePolicy(
   });
 }
 
-/** The policies a new tambon starts with: a standard one and a quick poll. */
-export async function seedDefaultPolicies(
+/** The voting rules a new tambon starts with: standard ones and a quick poll. */
+export async function seedDefaultVotingRules(
   tx: DbOrTx,
   tambonId: number,
   minPerVillage: number | null,
-): Promise<Policy[]> {
+): Promise<VotingRules[]> {
   return tx
     .insert(decisionPolicies)
     .values([

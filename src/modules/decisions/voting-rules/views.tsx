@@ -8,15 +8,16 @@ import {
 } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
-import type { Policy } from "../queries.ts";
+import type { VotingRules } from "../shared/queries.ts";
+import { votingRulesName } from "./queries.ts";
 
-/** Administration of the tambon's decision policies. */
-export function PolicyAdmin({
+/** Administration of the tambon's voting rules. */
+export function VotingRulesAdmin({
   rows,
   form,
   editing,
 }: {
-  rows: Policy[];
+  rows: VotingRules[];
   form: FormState;
   editing: number | null;
 }) {
@@ -29,57 +30,57 @@ export function PolicyAdmin({
       <p>
         <a href={`/t/${tambon!.slug}/admin`}>← {ct("admin.back")}</a>
       </p>
-      <h1>{t("admin.policies")}</h1>
-      <div class="table-wrap" role="region" aria-label={t("admin.policies")} tabIndex={0}>
+      <h1>{t("admin.votingRules")}</h1>
+      <div class="table-wrap" role="region" aria-label={t("admin.votingRules")} tabIndex={0}>
         <table>
           <thead>
             <tr>
-              <th scope="col">{t("pol.name")}</th>
+              <th scope="col">{t("rules.name")}</th>
               <th scope="col" class="num">
-                {t("pol.discussionDays")}
+                {t("rules.discussionDays")}
               </th>
               <th scope="col" class="num">
-                {t("pol.frozenDays")}
+                {t("rules.frozenDays")}
               </th>
               <th scope="col" class="num">
-                {t("pol.votingDays")}
+                {t("rules.votingDays")}
               </th>
               <th scope="col" class="num">
-                {t("pol.majority")}
+                {t("rules.majority")}
               </th>
               <th scope="col" class="num">
-                {t("pol.quorum")}
+                {t("rules.quorum")}
               </th>
-              <th scope="col">{t("pol.secrecy")}</th>
+              <th scope="col">{t("rules.secrecy")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
-                  <a href={`${base}/${p.id}`}>{lang === "en" && p.nameEn ? p.nameEn : p.nameTh}</a>
+                  <a href={`${base}/${p.id}`}>{votingRulesName(p, lang)}</a>
                 </th>
                 <td class="num">{p.discussionDays}</td>
                 <td class="num">{p.frozenDays}</td>
                 <td class="num">{p.votingDays}</td>
                 <td class="num">{p.majority}</td>
                 <td class="num">{p.quorum}</td>
-                <td>{t(p.secrecy === "private" ? "pol.private" : "pol.public")}</td>
+                <td>{t(p.secrecy === "private" ? "rules.private" : "rules.public")}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <h2>{editing ? t("pol.name") : t("pol.add")}</h2>
+      <h2>{editing ? t("rules.name") : t("rules.add")}</h2>
       <ErrorSummary form={form} />
-      <Form action={editing ? `${base}/${editing}` : base} label={t("pol.add")}>
-        <Field form={form} name="nameTh" label={`${t("pol.name")} (ไทย)`} required />
-        <Field form={form} name="nameEn" label={`${t("pol.name")} (English)`} />
+      <Form action={editing ? `${base}/${editing}` : base} label={t("rules.add")}>
+        <Field form={form} name="nameTh" label={`${t("rules.name")} (ไทย)`} required />
+        <Field form={form} name="nameEn" label={`${t("rules.name")} (English)`} />
         <Field
           form={form}
           name="discussionDays"
           type="number"
-          label={t("pol.discussionDays")}
+          label={t("rules.discussionDays")}
           required
           inputmode="numeric"
         />
@@ -87,7 +88,7 @@ export function PolicyAdmin({
           form={form}
           name="frozenDays"
           type="number"
-          label={t("pol.frozenDays")}
+          label={t("rules.frozenDays")}
           required
           inputmode="numeric"
         />
@@ -95,41 +96,41 @@ export function PolicyAdmin({
           form={form}
           name="votingDays"
           type="number"
-          label={t("pol.votingDays")}
+          label={t("rules.votingDays")}
           required
           inputmode="numeric"
         />
-        <Field form={form} name="majority" label={t("pol.majority")} inputmode="text" />
-        <Field form={form} name="quorum" label={t("pol.quorum")} inputmode="text" />
+        <Field form={form} name="majority" label={t("rules.majority")} inputmode="text" />
+        <Field form={form} name="quorum" label={t("rules.quorum")} inputmode="text" />
         <Field
           form={form}
           name="minPerVillage"
           type="number"
-          label={t("pol.minPerVillage")}
+          label={t("rules.minPerVillage")}
           inputmode="numeric"
         />
         <Field
           form={form}
           name="villagesFraction"
-          label={t("pol.villagesFraction")}
+          label={t("rules.villagesFraction")}
           inputmode="text"
         />
         <SelectField
           form={form}
           name="secrecy"
-          label={t("pol.secrecy")}
+          label={t("rules.secrecy")}
           required
           placeholder={false}
           options={[
-            { value: "public", label: t("pol.public") },
-            { value: "private", label: t("pol.private") },
+            { value: "public", label: t("rules.public") },
+            { value: "private", label: t("rules.private") },
           ]}
         />
         <Field
           form={form}
           name="maxWeight"
           type="number"
-          label={t("pol.maxWeight")}
+          label={t("rules.maxWeight")}
           inputmode="numeric"
         />
         <button type="submit">{ct("form.save")}</button>

@@ -1,0 +1,72 @@
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { ballots, delegations, questions } from "../schema.ts";
+import type { DelegationRow } from "../delegation.ts";
+
+/** The questions still open to delegations (not closed or cancelled), newest first. */
+export async function openQuestions(db: DbOrTx, tambonId: number) {
+  return db
+    .select()
+    .from(questions)
+    .where(
+      and(
+        eq(questions.tambonId, tambonId),
+        inArray(questions.phase, ["draft", "discussion", "frozen", "voting"]),
+      ),
+    )
+    .orderBy(desc(questions.id))
+    .limit(50);
+}
+
+/** A member's own delegations, one per scope. */
+export async function delegationsOf(db: DbOrTx, tambonId: number, trusterId: number) {
+  return db
+    .select()
+    .from(delegations)
+    .where(and(eq(delegations.tambonId, tambonId), eq(delegations.trusterId, trusterId)));
+}
+
+/** Every delegation that can apply to these questions: tambon-wide, per area, and their own. */
+export async function delegationsForQuestions(
+  db: DbOrTx,
+  tambonId: number,
+  questionIds: number[],
+): Promise<DelegationRow[]> {
+  return db
+    .select({
+      trusterId: delegations.trusterId,
+      trusteeId: delegations.trusteeId,
+      scope: delegations.scope,
+      areaId: delegations.areaId,
+      questionId: delegations.questionId,
+    })
+    .from(delegations)
+    .where(
+      and(
+        eq(delegations.tambonId, tambonId),
+        or(
+          inArray(delegations.scope, ["tambon", "area"]),
+          questionIds.length ? inArray(delegations.questionId, questionIds) : sql`false`,
+        ),
+      ),
+    );
+}
+
+/** Who has a ballot on each of these questions. */
+export async function votersByQuestion(
+  db: DbOrTx,
+  tambonId: number,
+  questionIds: number[],
+): Promise<Map<number, Set<number>>> {
+  const votedBy = new Map<number, Set<number>>();
+  if (!questionIds.length) return votedBy;
+  for (const b of await db
+    .select({ questionId: ballots.questionId, userId: ballots.userId })
+    .from(ballots)
+    .where(and(eq(ballots.tambonId, tambonId), inArray(ballots.questionId, questionIds)))) {
+    let set = votedBy.get(b.questionId);
+    if (!set) votedBy.set(b.questionId, (set = new Set()));
+    set.add(b.userId);
+  }
+  return votedBy;
+}

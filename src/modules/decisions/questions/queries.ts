@@ -1,0 +1,113 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { users } from "../../../core/db/schema.ts";
+import { paged } from "../../../core/paging.ts";
+import {
+  alternativeVersions,
+  alternatives,
+  questions,
+  suggestionRatings,
+  suggestions,
+  supporters,
+} from "../schema.ts";
+import { getQuestion } from "../shared/queries.ts";
+import type { Phase } from "../shared/phases.ts";
+
+/** One page of a tambon's questions, newest first, with how many alternatives each has. */
+export async function listQuestions(
+  db: DbOrTx,
+  tambonId: number,
+  filter: { phase?: Phase; areaId?: number | null },
+  page: number,
+) {
+  const conds: SQL[] = [eq(questions.tambonId, tambonId)];
+  if (filter.phase) conds.push(eq(questions.phase, filter.phase));
+  if (filter.areaId) conds.push(eq(questions.areaId, filter.areaId));
+  const where = and(...conds);
+  return paged(
+    page,
+    async () => Number((await db.select({ n: count() }).from(questions).where(where))[0]?.n ?? 0),
+    ({ limit, offset }) =>
+      db
+        .select({
+          q: questions,
+          alts: sql<number>`(select count(*) from ${alternatives} a where a.question_id = ${questions.id})`,
+        })
+        .from(questions)
+        .where(where)
+        .orderBy(desc(questions.id))
+        .limit(limit)
+        .offset(offset),
+  );
+}
+
+/** Who supports which of these alternatives. */
+export async function supportersOf(db: DbOrTx, tambonId: number, alternativeIds: number[]) {
+  if (!alternativeIds.length) return [];
+  return db
+    .select({ alternativeId: supporters.alternativeId, userId: supporters.userId })
+    .from(supporters)
+    .where(
+      and(eq(supporters.tambonId, tambonId), inArray(supporters.alternativeId, alternativeIds)),
+    );
+}
+
+/** The alternative with its question, when both belong to the tambon. */
+export async function getAlternative(db: DbOrTx, tambonId: number, alternativeId: number) {
+  if (!Number.isInteger(alternativeId)) return undefined;
+  const [alt] = await db
+    .select()
+    .from(alternatives)
+    .where(and(eq(alternatives.tambonId, tambonId), eq(alternatives.id, alternativeId)));
+  if (!alt) return undefined;
+  const found = await getQuestion(db, tambonId, alt.questionId);
+  return found ? { alternative: alt, ...found } : undefined;
+}
+
+/** Every version of an alternative's text, oldest first. */
+export async function versionsOf(db: DbOrTx, tambonId: number, alternativeId: number) {
+  return db
+    .select()
+    .from(alternativeVersions)
+    .where(
+      and(
+        eq(alternativeVersions.tambonId, tambonId),
+        eq(alternativeVersions.alternativeId, alternativeId),
+      ),
+    )
+    .orderBy(asc(alternativeVersions.version));
+}
+
+/** The suggestions on an alternative with their authors and every rating given to them. */
+export async function suggestionsOf(db: DbOrTx, tambonId: number, alternativeId: number) {
+  const rows = await db
+    .select({ s: suggestions, author: users.name })
+    .from(suggestions)
+    .leftJoin(users, eq(users.id, suggestions.authorId))
+    .where(and(eq(suggestions.tambonId, tambonId), eq(suggestions.alternativeId, alternativeId)))
+    .orderBy(asc(suggestions.id));
+  const ratings = rows.length
+    ? await db
+        .select()
+        .from(suggestionRatings)
+        .where(
+          and(
+            eq(suggestionRatings.tambonId, tambonId),
+            inArray(
+              suggestionRatings.suggestionId,
+              rows.map((r) => r.s.id),
+            ),
+          ),
+        )
+    : [];
+  return { rows, ratings };
+}
+
+/** One suggestion of the tambon. */
+export async function getSuggestion(db: DbOrTx, tambonId: number, id: number) {
+  const [s] = await db
+    .select()
+    .from(suggestions)
+    .where(and(eq(suggestions.tambonId, tambonId), eq(suggestions.id, id || 0)));
+  return s;
+}

@@ -1,0 +1,205 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ModuleDeps } from "../../../core/modules.ts";
+import { authorize, currentTambon, formBody, requireUser } from "../../../core/http.ts";
+import { can } from "../../../core/policy.ts";
+import { notFound } from "../../../core/errors.ts";
+import { parseId, parsePage, requireId } from "../../../core/params.ts";
+import { core } from "../../../core/i18n/messages.ts";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
+import { orThrow, throwIfDenied } from "../../../core/result.ts";
+import { areaName, listAreas } from "../../areas/public.ts";
+import { msg } from "../messages.ts";
+import { PHASES, type Phase } from "../shared/phases.ts";
+import { votingRulesOptions } from "../voting-rules/queries.ts";
+import { addAlternative, editAlternative, openQuestion, setSupport } from "./commands.ts";
+import { advancePhase, cancelQuestion } from "./phase-commands.ts";
+import { addSuggestion, rateSuggestion, setSuggestionFulfilled } from "./suggestion-commands.ts";
+import { getAlternative, getSuggestion, listQuestions } from "./queries.ts";
+import { alternativePage, questionPage } from "./helpers.tsx";
+import { NewQuestion, QuestionList, type QuestionItem } from "./views.tsx";
+
+type WithId = { Params: { id: string } };
+
+/** Questions, their alternatives and texts, phases, support and suggestions. */
+export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+
+  const areaOptions = async (tambonId: number, lang: "th" | "en") =>
+    (await listAreas(db, tambonId)).map((a) => ({ value: String(a.id), label: areaName(a, lang) }));
+
+  app.get("/decisions", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "tambon.read", { tambonId: tambon.id });
+    const q = req.query as Record<string, string | undefined>;
+    const phase = PHASES.find((p) => p === q.phase) as Phase | undefined;
+    const list = await listQuestions(
+      db,
+      tambon.id,
+      { phase, areaId: parseId(q.area) },
+      parsePage(q.page),
+    );
+    const areas = await areaOptions(tambon.id, req.lang);
+    const items: QuestionItem[] = list.items.map((r) => ({
+      id: r.q.id,
+      title: r.q.title,
+      phase: r.q.phase,
+      area: areas.find((a) => a.value === String(r.q.areaId))?.label ?? "",
+      phaseEndsAt: r.q.phaseEndsAt,
+      alternatives: Number(r.alts),
+    }));
+    return reply.page(
+      msg.t(req.lang)("list.title"),
+      <QuestionList
+        items={items}
+        phase={phase ?? ""}
+        area={q.area ?? ""}
+        areas={areas}
+        page={list.page}
+        pages={list.pages}
+        total={list.total}
+        canOpen={can(req.actor, "question.open", { tambonId: tambon.id })}
+      />,
+    );
+  });
+
+  const newPage = async (req: FastifyRequest, form: FormState) => {
+    const tambon = currentTambon(req);
+    return (
+      <NewQuestion
+        form={form}
+        areas={await areaOptions(tambon.id, req.lang)}
+        votingRules={await votingRulesOptions(db, tambon.id, req.lang)}
+        canQuickPoll={can(req.actor, "question.quickPoll", { tambonId: tambon.id })}
+      />
+    );
+  };
+
+  app.get("/decisions/new", async (req, reply) => {
+    const tambon = currentTambon(req);
+    requireUser(req);
+    authorize(req, "question.open", { tambonId: tambon.id });
+    return reply.page(msg.t(req.lang)("list.new"), await newPage(req, emptyForm()));
+  });
+
+  app.post("/decisions", async (req, reply) => {
+    const tambon = currentTambon(req);
+    requireUser(req);
+    authorize(req, "question.open", { tambonId: tambon.id });
+    const body = formBody(req);
+    const result = await openQuestion(db, req.actor, tambon.id, body);
+    if (!result.ok) {
+      const form = failedForm(body, throwIfDenied(result).errors, req.lang, msg);
+      return reply.page(msg.t(req.lang)("list.new"), await newPage(req, form), { status: 422 });
+    }
+    return reply.seeOther(
+      `/t/${tambon.slug}/decisions/${result.value.id}`,
+      msg.t(req.lang)("q.created"),
+    );
+  });
+
+  app.get<WithId>("/decisions/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "tambon.read", { tambonId: tambon.id });
+    const p = await questionPage(db, req, requireId(req.params.id), emptyForm());
+    return reply.page(p.title, p.node);
+  });
+
+  app.post<WithId>("/decisions/:id/alternatives", async (req, reply) => {
+    const tambon = currentTambon(req);
+    requireUser(req);
+    const id = requireId(req.params.id);
+    const body = formBody(req);
+    const result = await addAlternative(db, req.actor, tambon.id, id, body);
+    if (!result.ok) {
+      const form = failedForm(body, throwIfDenied(result).errors, req.lang, msg);
+      const p = await questionPage(db, req, id, form);
+      return reply.page(msg.t(req.lang)("alt.add"), p.node, { status: 422 });
+    }
+    return reply.seeOther(`/t/${tambon.slug}/decisions/${id}`, msg.t(req.lang)("alt.saved"));
+  });
+
+  // Moving to the next phase and cancelling answer the same way.
+  for (const [path, command] of [
+    ["phase", advancePhase],
+    ["cancel", cancelQuestion],
+  ] as const) {
+    app.post<WithId>(`/decisions/:id/${path}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      requireUser(req);
+      const id = requireId(req.params.id);
+      orThrow<unknown>(await command(db, req.actor, tambon.id, id));
+      return reply.seeOther(`/t/${tambon.slug}/decisions/${id}`, msg.t(req.lang)("phase.moved"));
+    });
+  }
+
+  app.get<WithId>("/alternatives/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "tambon.read", { tambonId: tambon.id });
+    const p = await alternativePage(db, req, requireId(req.params.id), {});
+    return reply.page(p.title, p.node);
+  });
+
+  app.post<WithId>("/alternatives/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    requireUser(req);
+    const id = requireId(req.params.id);
+    const body = formBody(req);
+    const result = await editAlternative(db, req.actor, tambon.id, id, body);
+    if (!result.ok) {
+      const edit = failedForm(body, throwIfDenied(result).errors, req.lang, msg);
+      const p = await alternativePage(db, req, id, { edit });
+      return reply.page(p.title, p.node, { status: 422 });
+    }
+    return reply.seeOther(
+      `/t/${tambon.slug}/alternatives/${id}?from=${result.value - 1}&to=${result.value}#diff`,
+      msg.t(req.lang)("alt.saved"),
+    );
+  });
+
+  app.post<WithId>("/alternatives/:id/support", async (req, reply) => {
+    const tambon = currentTambon(req);
+    requireUser(req);
+    const id = requireId(req.params.id);
+    orThrow(await setSupport(db, req.actor, tambon.id, id, formBody(req).support === "1"));
+    const found = await getAlternative(db, tambon.id, id);
+    return reply.seeOther(
+      `/t/${tambon.slug}/decisions/${found!.question.id}`,
+      core.t(req.lang)("form.saved"),
+    );
+  });
+
+  app.post<WithId>("/alternatives/:id/suggestions", async (req, reply) => {
+    const tambon = currentTambon(req);
+    requireUser(req);
+    const id = requireId(req.params.id);
+    const body = formBody(req);
+    const result = await addSuggestion(db, req.actor, tambon.id, id, body.suggestion ?? "");
+    if (!result.ok) {
+      const suggestion = failedForm(body, throwIfDenied(result).errors, req.lang, msg);
+      const p = await alternativePage(db, req, id, { suggestion });
+      return reply.page(p.title, p.node, { status: 422 });
+    }
+    return reply.seeOther(`/t/${tambon.slug}/alternatives/${id}`, core.t(req.lang)("form.saved"));
+  });
+
+  // Rating a suggestion and marking it fulfilled both lead back to its alternative.
+  const suggestionActions = {
+    rate: (req: FastifyRequest, tambonId: number, id: number) =>
+      rateSuggestion(db, req.actor, tambonId, id, formBody(req).rating ?? ""),
+    fulfilled: (req: FastifyRequest, tambonId: number, id: number) =>
+      setSuggestionFulfilled(db, req.actor, tambonId, id, formBody(req).fulfilled === "1"),
+  };
+  for (const [path, command] of Object.entries(suggestionActions)) {
+    app.post<WithId>(`/suggestions/:id/${path}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      requireUser(req);
+      const s = await getSuggestion(db, tambon.id, requireId(req.params.id));
+      if (!s) throw notFound();
+      orThrow(await command(req, tambon.id, s.id));
+      return reply.seeOther(
+        `/t/${tambon.slug}/alternatives/${s.alternativeId}`,
+        core.t(req.lang)("form.saved"),
+      );
+    });
+  }
+}

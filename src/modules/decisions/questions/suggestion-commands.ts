@@ -1,0 +1,110 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import type { DecisionsKey } from "../messages.ts";
+import { suggestionRatings, suggestions } from "../schema.ts";
+import { ALLOWED } from "../shared/phases.ts";
+import { getAlternative, getSuggestion } from "./queries.ts";
+
+/** Writes a suggestion on an alternative (discussion phase). */
+export async function addSuggestion(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  alternativeId: number,
+  body: string,
+): Promise<Result<number, DecisionsKey | CoreKey>> {
+  const found = await getAlternative(db, tambonId, alternativeId);
+  if (!found) return missing();
+  if (!can(actor, "question.participate", { tambonId })) return refused();
+  if (!ALLOWED.suggest(found.question.phase)) return refused();
+  const text = body.trim();
+  if (!text) return fail("suggestion", "err.required");
+  if (text.length > 4000) return fail("suggestion", "err.tooLong", { max: 4000 });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(suggestions)
+      .values({ tambonId, alternativeId, body: text, authorId: actor.user!.id })
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user!.id,
+      action: "suggestion.add",
+      targetType: "suggestion",
+      targetId: row!.id,
+      after: { alternativeId },
+    });
+    return ok(row!.id);
+  });
+}
+
+/** Rates a suggestion must / should / should-not / must-not (one rating per member, may change). */
+export async function rateSuggestion(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  suggestionId: number,
+  rating: string,
+): Promise<Result<true, DecisionsKey | CoreKey>> {
+  if (!["must", "should", "should_not", "must_not"].includes(rating))
+    return fail("rating", "error.400");
+  const s = await getSuggestion(db, tambonId, suggestionId);
+  if (!s) return missing();
+  const found = await getAlternative(db, tambonId, s.alternativeId);
+  if (!found) return missing();
+  if (!can(actor, "question.participate", { tambonId })) return refused();
+  if (!ALLOWED.suggest(found.question.phase)) return refused();
+  const r = rating as "must" | "should" | "should_not" | "must_not";
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(suggestionRatings)
+      .values({ tambonId, suggestionId, userId: actor.user!.id, rating: r })
+      .onConflictDoUpdate({
+        target: [suggestionRatings.suggestionId, suggestionRatings.userId],
+        set: { rating: r },
+      });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user!.id,
+      action: "suggestion.rate",
+      targetType: "suggestion",
+      targetId: suggestionId,
+      after: { rating: r },
+    });
+  });
+  return ok(true as const);
+}
+
+/** Marks a suggestion fulfilled (or not) — the alternative's author does this. */
+export async function setSuggestionFulfilled(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  suggestionId: number,
+  fulfilled: boolean,
+): Promise<Result<true, DecisionsKey | CoreKey>> {
+  const s = await getSuggestion(db, tambonId, suggestionId);
+  if (!s) return missing();
+  const found = await getAlternative(db, tambonId, s.alternativeId);
+  if (!found) return missing();
+  if (!actor.user || found.alternative.authorId !== actor.user.id) return refused();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(suggestions)
+      .set({ fulfilled })
+      .where(and(eq(suggestions.id, suggestionId), eq(suggestions.tambonId, tambonId)));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user!.id,
+      action: "suggestion.fulfilled",
+      targetType: "suggestion",
+      targetId: suggestionId,
+      after: { fulfilled },
+    });
+  });
+  return ok(true as const);
+}

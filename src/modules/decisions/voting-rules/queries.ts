@@ -1,0 +1,49 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import { decisionPolicies } from "../schema.ts";
+import type { VotingRules } from "../shared/queries.ts";
+
+/** Every set of voting rules of the tambon (archived ones too), oldest first. */
+export async function listVotingRules(db: DbOrTx, tambonId: number): Promise<VotingRules[]> {
+  return db
+    .select()
+    .from(decisionPolicies)
+    .where(eq(decisionPolicies.tambonId, tambonId))
+    .orderBy(asc(decisionPolicies.id));
+}
+
+/** One set of voting rules of the tambon. */
+export async function getVotingRules(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<VotingRules | undefined> {
+  const [rules] = await db
+    .select()
+    .from(decisionPolicies)
+    .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, id)));
+  return rules;
+}
+
+/** The voting rules a new question may use (not archived), oldest first. */
+export async function activeVotingRules(db: DbOrTx, tambonId: number): Promise<VotingRules[]> {
+  return db
+    .select()
+    .from(decisionPolicies)
+    .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.archived, false)))
+    .orderBy(asc(decisionPolicies.id));
+}
+
+/** The name of a set of voting rules in a language (Thai when it has no English name). */
+export function votingRulesName(rules: VotingRules, lang: Lang): string {
+  return lang === "en" && rules.nameEn ? rules.nameEn : rules.nameTh;
+}
+
+/** The voting rules a new question may use, as choices of a select field. */
+export async function votingRulesOptions(db: DbOrTx, tambonId: number, lang: Lang) {
+  return (await activeVotingRules(db, tambonId)).map((r) => ({
+    value: String(r.id),
+    label: votingRulesName(r, lang),
+  }));
+}

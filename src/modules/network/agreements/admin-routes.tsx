@@ -1,0 +1,202 @@
+import type { ModuleDeps } from "../../../core/modules.ts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { notFound } from "../../../core/errors.ts";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { msg } from "../messages.ts";
+import { textIn } from "../shared/lists.ts";
+import { throwIfDenied, translateErrors } from "../../../core/result.ts";
+import { MAX_PDF_BYTES, uploadRoute, uploadedFile } from "../uploads.ts";
+import { agreementDetail, agreementList } from "./queries.ts";
+import { listPillars } from "../lists/queries.ts";
+import { partnerChoices } from "../partners/queries.ts";
+import { addActivity, addParty, removeActivity, removeParty, saveAgreement } from "./commands.ts";
+import { AdminAgreementList, EditAgreementPage, NewAgreementPage } from "./views.tsx";
+import { render } from "../shared/helpers.ts";
+import { agreementFilter, pageOf, param } from "../shared/helpers.ts";
+
+export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+  const dataDir = deps.config.dataDir;
+  const A = "/admin/network";
+  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
+  const T = (req: FastifyRequest) => msg.t(req.lang);
+
+  app.get(`${A}/agreements`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "agreement.manage", { tambonId: tambon.id });
+    const filter = agreementFilter(req, true);
+    const page = await agreementList(db, tambon.id, filter, pageOf(req));
+    return reply.page(
+      T(req)("admin.agreements"),
+      <AdminAgreementList page={page} filter={filter} />,
+    );
+  });
+
+  app.get(`${A}/agreements/new`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "agreement.manage", { tambonId: tambon.id });
+    return reply.page(
+      T(req)("agreements.add"),
+      <NewAgreementPage form={emptyForm({ kind: "mou", status: "draft" })} />,
+    );
+  });
+
+  const agreementValues = (
+    a: NonNullable<Awaited<ReturnType<typeof agreementDetail>>>["agreement"],
+  ) => ({
+    titleTh: a.titleTh,
+    titleEn: a.titleEn,
+    purposeTh: a.purposeTh,
+    purposeEn: a.purposeEn,
+    scopeTh: a.scopeTh,
+    scopeEn: a.scopeEn,
+    signedOn: a.signedOn ?? "",
+    startsOn: a.startsOn ?? "",
+    endsOn: a.endsOn ?? "",
+    status: a.status,
+  });
+
+  const editAgreementPage = async (
+    req: FastifyRequest,
+    id: number,
+    forms: { main?: FormState; party?: FormState; activity?: FormState },
+  ) => {
+    const tambon = currentTambon(req);
+    const detail = await agreementDetail(db, tambon.id, id);
+    if (!detail) throw notFound();
+    const [partnersList, pillars] = await Promise.all([
+      partnerChoices(db, tambon.id),
+      listPillars(db, tambon.id),
+    ]);
+    return {
+      title: textIn(detail.agreement.titleTh, detail.agreement.titleEn, req.lang),
+      body: (
+        <EditAgreementPage
+          detail={detail}
+          form={forms.main ?? emptyForm(agreementValues(detail.agreement))}
+          partyForm={
+            forms.party ??
+            emptyForm({ partyKind: detail.agreement.kind === "mou" ? "tambon" : "partner" })
+          }
+          activityForm={forms.activity ?? emptyForm()}
+          tambons={deps.tambons.all()}
+          partners={partnersList}
+          pillars={pillars}
+        />
+      ),
+    };
+  };
+
+  app.get(`${A}/agreements/:id`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "agreement.manage", { tambonId: tambon.id });
+    return render(reply, await editAgreementPage(req, param(req), {}));
+  });
+
+  const saveAgreementRoute = async (req: FastifyRequest, reply: FastifyReply, id?: number) => {
+    const tambon = currentTambon(req);
+    authorize(req, "agreement.manage", { tambonId: tambon.id });
+    if (id && !(await agreementDetail(db, tambon.id, id))) throw notFound();
+    const body = formBody(req);
+    const file = await uploadedFile(req, "document");
+    const result = await saveAgreement(
+      db,
+      req.actor,
+      tambon,
+      body,
+      { document: file, removeDocument: body.removeDocument === "1", dataDir },
+      id,
+    );
+    const t = T(req);
+    if (result.ok)
+      return reply.seeOther(url(tambon, `/agreements/${result.value.id}`), t("flash.saved"));
+    const form = failedForm(body, result.errors, req.lang, msg);
+    if (id)
+      return render(reply, { ...(await editAgreementPage(req, id, { main: form })), status: 422 });
+    return reply.page(t("agreements.add"), <NewAgreementPage form={form} />, { status: 422 });
+  };
+  app.post(`${A}/agreements/new`, uploadRoute(MAX_PDF_BYTES), (req, reply) =>
+    saveAgreementRoute(req, reply),
+  );
+  app.post(`${A}/agreements/:id`, uploadRoute(MAX_PDF_BYTES), (req, reply) =>
+    saveAgreementRoute(req, reply, param(req)),
+  );
+
+  app.post(`${A}/agreements/:id/parties`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "agreement.manage", { tambonId: tambon.id });
+    const id = param(req);
+    if (!(await agreementDetail(db, tambon.id, id))) throw notFound();
+    const body = formBody(req);
+    const input = {
+      ...body,
+      dopaCode: (body.dopaCode ?? "").trim() || (body.platformTambon ?? ""),
+    };
+    const result = await addParty(db, req.actor, tambon.id, id, input, (code) =>
+      deps.tambons.all().find((x) => x.dopaCode === code),
+    );
+    if (result.ok)
+      return reply.seeOther(
+        `${url(tambon, `/agreements/${id}`)}#parties`,
+        T(req)("flash.partyAdded"),
+      );
+    return render(reply, {
+      ...(await editAgreementPage(req, id, {
+        party: failedForm(body, result.errors, req.lang, msg),
+      })),
+      status: 422,
+    });
+  });
+
+  app.post(`${A}/agreements/:id/parties/:partyId/delete`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "agreement.manage", { tambonId: tambon.id });
+    const id = param(req);
+    const result = await removeParty(db, req.actor, tambon.id, id, param(req, "partyId"));
+    if (!result.ok) {
+      throwIfDenied(result);
+      return reply.seeOther(
+        `${url(tambon, `/agreements/${id}`)}#parties`,
+        translateErrors(result.errors, req.lang, msg)._form,
+      );
+    }
+    return reply.seeOther(
+      `${url(tambon, `/agreements/${id}`)}#parties`,
+      T(req)("flash.partyRemoved"),
+    );
+  });
+
+  app.post(`${A}/agreements/:id/activities`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "agreement.manage", { tambonId: tambon.id });
+    const id = param(req);
+    if (!(await agreementDetail(db, tambon.id, id))) throw notFound();
+    const body = formBody(req);
+    const result = await addActivity(db, req.actor, tambon.id, id, body);
+    if (result.ok)
+      return reply.seeOther(
+        `${url(tambon, `/agreements/${id}`)}#activities`,
+        T(req)("flash.saved"),
+      );
+    return render(reply, {
+      ...(await editAgreementPage(req, id, {
+        activity: failedForm(body, result.errors, req.lang, msg),
+      })),
+      status: 422,
+    });
+  });
+
+  app.post(`${A}/agreements/:id/activities/:activityId/delete`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "agreement.manage", { tambonId: tambon.id });
+    const id = param(req);
+    if (!(await removeActivity(db, req.actor, tambon.id, id, param(req, "activityId"))))
+      throw notFound();
+    return reply.seeOther(
+      `${url(tambon, `/agreements/${id}`)}#activities`,
+      T(req)("flash.removed"),
+    );
+  });
+}

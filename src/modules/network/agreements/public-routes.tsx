@@ -1,0 +1,94 @@
+import type { ModuleDeps } from "../../../core/modules.ts";
+import type { FastifyInstance } from "fastify";
+import { authorize, currentTambon } from "../../../core/http.ts";
+import { can } from "../../../core/policy.ts";
+import { notFound } from "../../../core/errors.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { sendDownload } from "../../../core/download.ts";
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { msg } from "../messages.ts";
+import { textIn } from "../shared/lists.ts";
+import { isPublished } from "./agreement.ts";
+import { agreementDetail, agreementList, agreementsAsParty } from "./queries.ts";
+import { EXPORT_COLUMNS, agreementRecords, exportName, recordsToCsv } from "../shared/export.ts";
+import { AgreementList, AgreementPage } from "./views.tsx";
+import { EXPORT_LIMIT } from "../shared/export.ts";
+import { agreementFilter, pageOf, param } from "../shared/helpers.ts";
+
+export async function agreementPublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+  const byCode = (code: string) => deps.tambons.all().find((tb) => tb.dopaCode === code);
+  const byId = (id: number) => deps.tambons.byId(id);
+
+  app.get("/agreements", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "network.read", { tambonId: tambon.id });
+    const manage = can(req.actor, "agreement.manage", { tambonId: tambon.id });
+    const filter = agreementFilter(req, manage);
+    const [page, asParty] = await Promise.all([
+      agreementList(db, tambon.id, filter, pageOf(req)),
+      agreementsAsParty(db, tambon.dopaCode, tambon.id),
+    ]);
+    const owners = new Map<number, Tambon>();
+    for (const a of asParty) {
+      const o = byId(a.tambonId);
+      if (o) owners.set(o.id, o);
+    }
+    return reply.page(
+      msg.t(req.lang)("agreements.title", { tambon: tambonTitle(tambon, req.lang) }),
+      <AgreementList
+        page={page}
+        filter={filter}
+        asParty={page.page === 1 ? asParty : []}
+        owners={owners}
+        canManage={manage}
+      />,
+    );
+  });
+
+  for (const ext of ["csv", "json"] as const) {
+    app.get(`/agreements/export.${ext}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "network.read", { tambonId: tambon.id });
+      const page = await agreementList(db, tambon.id, agreementFilter(req, false), 1, EXPORT_LIMIT);
+      const origin = `${req.protocol}://${req.host}`;
+      const records = agreementRecords(
+        page.items,
+        todayIso(),
+        (id) => `${origin}/t/${tambon.slug}/agreements/${id}`,
+      );
+      const name = exportName("agreements", tambon.slug, todayIso(), ext);
+      return sendDownload(reply, {
+        type: ext,
+        name,
+        inline: ext === "json",
+        body:
+          ext === "csv"
+            ? recordsToCsv(EXPORT_COLUMNS.agreements, records)
+            : JSON.stringify({ tambon: tambon.slug, agreements: records }, null, 1),
+      });
+    });
+  }
+
+  app.get("/agreements/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "network.read", { tambonId: tambon.id });
+    const detail = await agreementDetail(db, tambon.id, param(req));
+    const manage = can(req.actor, "agreement.manage", { tambonId: tambon.id });
+    if (!detail || (!isPublished(detail.agreement.status) && !manage)) throw notFound();
+    const partyLinks = new Map<number, string>();
+    for (const p of detail.parties) {
+      if (p.partyKind === "tambon" && p.partyDopaCode && p.partyDopaCode !== tambon.dopaCode) {
+        const other = byCode(p.partyDopaCode);
+        if (other) partyLinks.set(p.id, `/t/${other.slug}/network`);
+      } else if (p.partyKind === "partner" && p.partnerId) {
+        partyLinks.set(p.id, `/t/${tambon.slug}/partners/${p.partnerId}`);
+      }
+    }
+    return reply.page(
+      textIn(detail.agreement.titleTh, detail.agreement.titleEn, req.lang),
+      <AgreementPage detail={detail} partyLinks={partyLinks} canManage={manage} />,
+    );
+  });
+}

@@ -1,0 +1,151 @@
+import type { ModuleDeps } from "../../../core/modules.ts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { notFound } from "../../../core/errors.ts";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { listAreas } from "../../areas/public.ts";
+import { msg } from "../messages.ts";
+import { nameIn } from "../shared/lists.ts";
+import { translateErrors } from "../../../core/result.ts";
+import { MAX_IMAGE_BYTES, prepareImage, uploadRoute, uploadedFile } from "../uploads.ts";
+import { centreById, centreList, centrePhotoList } from "./queries.ts";
+import { listVillages } from "../lists/queries.ts";
+import { partnerChoices } from "../partners/queries.ts";
+import { addCentrePhoto, removeCentrePhoto, saveCentre } from "./commands.ts";
+import { AdminCentreList, CentreForm } from "./views.tsx";
+import { render } from "../shared/helpers.ts";
+import { centreFilter, pageOf, param } from "../shared/helpers.ts";
+
+export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+  const dataDir = deps.config.dataDir;
+  const A = "/admin/network";
+  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
+  const T = (req: FastifyRequest) => msg.t(req.lang);
+
+  app.get(`${A}/centres`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "centre.manage", { tambonId: tambon.id });
+    const filter = centreFilter(req, true);
+    const [page, areas, villages] = await Promise.all([
+      centreList(db, tambon.id, filter, pageOf(req)),
+      listAreas(db, tambon.id),
+      listVillages(db, tambon.id),
+    ]);
+    return reply.page(
+      T(req)("admin.centres"),
+      <AdminCentreList page={page} filter={filter} areas={areas} villages={villages} />,
+    );
+  });
+
+  const centreValues = (c: NonNullable<Awaited<ReturnType<typeof centreById>>>) => ({
+    nameTh: c.nameTh,
+    nameEn: c.nameEn,
+    topicTh: c.topicTh,
+    topicEn: c.topicEn,
+    areaId: c.areaId ? String(c.areaId) : "",
+    villageId: c.villageId ? String(c.villageId) : "",
+    hostPartnerId: c.hostPartnerId ? String(c.hostPartnerId) : "",
+    learnTh: c.learnTh,
+    learnEn: c.learnEn,
+    capacity: c.capacity ? String(c.capacity) : "",
+    contactName: c.contactName,
+    contactPhone: c.contactPhone,
+    contactEmail: c.contactEmail,
+    acceptsVisits: c.acceptsVisits ? "1" : "",
+    active: c.active ? "1" : "",
+  });
+
+  const centrePage = async (
+    req: FastifyRequest,
+    id: number | null,
+    forms: { main?: FormState; photo?: FormState },
+  ) => {
+    const tambon = currentTambon(req);
+    const editing = id ? await centreById(db, tambon.id, id) : null;
+    if (id && !editing) throw notFound();
+    const [areas, villages, partnersList, photos] = await Promise.all([
+      listAreas(db, tambon.id),
+      listVillages(db, tambon.id),
+      partnerChoices(db, tambon.id),
+      editing ? centrePhotoList(db, tambon.id, editing.id) : Promise.resolve([]),
+    ]);
+    const t = T(req);
+    return {
+      title: editing
+        ? t("centre.editTitle", { name: nameIn(editing, req.lang) })
+        : t("centres.add"),
+      body: (
+        <CentreForm
+          form={
+            forms.main ??
+            (editing ? emptyForm(centreValues(editing)) : emptyForm({ acceptsVisits: "1" }))
+          }
+          photoForm={forms.photo ?? emptyForm()}
+          editing={editing ?? null}
+          photos={photos}
+          areas={areas}
+          villages={villages}
+          partners={partnersList}
+        />
+      ),
+    };
+  };
+
+  app.get(`${A}/centres/new`, async (req, reply) => {
+    authorize(req, "centre.manage", { tambonId: currentTambon(req).id });
+    return render(reply, await centrePage(req, null, {}));
+  });
+
+  app.get(`${A}/centres/:id`, async (req, reply) => {
+    authorize(req, "centre.manage", { tambonId: currentTambon(req).id });
+    return render(reply, await centrePage(req, param(req), {}));
+  });
+
+  const saveCentreRoute = async (req: FastifyRequest, reply: FastifyReply, id?: number) => {
+    const tambon = currentTambon(req);
+    authorize(req, "centre.manage", { tambonId: tambon.id });
+    if (id && !(await centreById(db, tambon.id, id))) throw notFound();
+    const body = formBody(req);
+    const result = await saveCentre(db, req.actor, tambon.id, body, id);
+    if (result.ok)
+      return reply.seeOther(url(tambon, `/centres/${result.value.id}`), T(req)("flash.saved"));
+    return render(reply, {
+      ...(await centrePage(req, id ?? null, {
+        main: failedForm(body, result.errors, req.lang, msg),
+      })),
+      status: 422,
+    });
+  };
+  app.post(`${A}/centres/new`, (req, reply) => saveCentreRoute(req, reply));
+  app.post(`${A}/centres/:id`, (req, reply) => saveCentreRoute(req, reply, param(req)));
+
+  app.post(`${A}/centres/:id/photos`, uploadRoute(MAX_IMAGE_BYTES), async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "centre.manage", { tambonId: tambon.id });
+    const id = param(req);
+    if (!(await centreById(db, tambon.id, id))) throw notFound();
+    const body = formBody(req);
+    const file = await uploadedFile(req, "photo");
+    const image = file ? await prepareImage(file, 1600, 480) : null;
+    const result = await addCentrePhoto(db, req.actor, tambon.id, id, image, body, dataDir);
+    if (result.ok)
+      return reply.seeOther(`${url(tambon, `/centres/${id}`)}#photos`, T(req)("flash.photoAdded"));
+    const errors = translateErrors(result.errors, req.lang, msg);
+    if (errors.photo) errors.photo = T(req)("err.image", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
+    return render(reply, {
+      ...(await centrePage(req, id, { photo: { values: body, errors } })),
+      status: 422,
+    });
+  });
+
+  app.post(`${A}/centres/:id/photos/:photoId/delete`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "centre.manage", { tambonId: tambon.id });
+    const id = param(req);
+    if (!(await removeCentrePhoto(db, req.actor, tambon.id, id, param(req, "photoId"), dataDir)))
+      throw notFound();
+    return reply.seeOther(`${url(tambon, `/centres/${id}`)}#photos`, T(req)("flash.removed"));
+  });
+}

@@ -1,0 +1,95 @@
+import type { ModuleDeps } from "../../../core/modules.ts";
+import type { FastifyInstance } from "fastify";
+import { authorize, currentTambon } from "../../../core/http.ts";
+import { can } from "../../../core/policy.ts";
+import { notFound } from "../../../core/errors.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { sendDownload } from "../../../core/download.ts";
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import { listAreas } from "../../areas/public.ts";
+import { msg } from "../messages.ts";
+import { nameIn } from "../shared/lists.ts";
+import { centreById, centreList, centrePhotoList } from "./queries.ts";
+import { doneVisits } from "../visits/queries.ts";
+import { listVillages } from "../lists/queries.ts";
+import { EXPORT_COLUMNS, centreRecords, exportName, recordsToCsv } from "../shared/export.ts";
+import { CentreList, CentrePage } from "./views.tsx";
+import { EXPORT_LIMIT } from "../shared/export.ts";
+import { requestingTambons } from "../shared/helpers.ts";
+import { centreFilter, pageOf, param } from "../shared/helpers.ts";
+
+export async function centrePublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+
+  app.get("/centres", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "network.read", { tambonId: tambon.id });
+    const filter = centreFilter(req, false);
+    const [page, areas, villages] = await Promise.all([
+      centreList(db, tambon.id, filter, pageOf(req)),
+      listAreas(db, tambon.id),
+      listVillages(db, tambon.id),
+    ]);
+    return reply.page(
+      msg.t(req.lang)("centres.title", { tambon: tambonTitle(tambon, req.lang) }),
+      <CentreList
+        page={page}
+        filter={filter}
+        areas={areas}
+        villages={villages}
+        canManage={can(req.actor, "centre.manage", { tambonId: tambon.id })}
+      />,
+    );
+  });
+
+  for (const ext of ["csv", "json"] as const) {
+    app.get(`/centres/export.${ext}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "network.read", { tambonId: tambon.id });
+      const [page, areas] = await Promise.all([
+        centreList(db, tambon.id, centreFilter(req, false), 1, EXPORT_LIMIT),
+        listAreas(db, tambon.id),
+      ]);
+      const origin = `${req.protocol}://${req.host}`;
+      const records = centreRecords(
+        page.items,
+        areas,
+        (id) => `${origin}/t/${tambon.slug}/centres/${id}`,
+      );
+      const name = exportName("learning-centres", tambon.slug, todayIso(), ext);
+      return sendDownload(reply, {
+        type: ext,
+        name,
+        inline: ext === "json",
+        body:
+          ext === "csv"
+            ? recordsToCsv(EXPORT_COLUMNS.centres, records)
+            : JSON.stringify({ tambon: tambon.slug, learningCentres: records }, null, 1),
+      });
+    });
+  }
+
+  app.get("/centres/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "network.read", { tambonId: tambon.id });
+    const centre = await centreById(db, tambon.id, param(req));
+    const manage = can(req.actor, "centre.manage", { tambonId: tambon.id });
+    if (!centre || (!centre.active && !manage)) throw notFound();
+    const [areas, photos, visits] = await Promise.all([
+      listAreas(db, tambon.id),
+      centrePhotoList(db, tambon.id, centre.id),
+      doneVisits(db, tambon.id, centre.id, pageOf(req)),
+    ]);
+    return reply.page(
+      nameIn(centre, req.lang),
+      <CentrePage
+        centre={centre}
+        area={areas.find((a) => a.id === centre.areaId)}
+        photos={photos}
+        visits={visits}
+        requestFrom={requestingTambons(req.actor, deps.tambons.all(), tambon.id)}
+        canManage={manage}
+      />,
+    );
+  });
+}

@@ -1,0 +1,132 @@
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { textIn } from "../shared/lists.ts";
+import { RELATIONS } from "./commands.ts";
+import { reciprocal, type LinkRow } from "./tambon-links.ts";
+import { BackToAdmin, useNet } from "../shared/views.tsx";
+
+/** Staff's page of the tambon's links: its own declarations, others' about it, and a form. */
+export function LinksAdmin(props: {
+  own: LinkRow[];
+  aboutUs: { row: LinkRow; from: Tambon | undefined; confirmed: boolean }[];
+  tambons: readonly Tambon[];
+  form: FormState;
+}) {
+  const { t, lang, admin, date, tambon } = useNet();
+  return (
+    <>
+      <BackToAdmin />
+      <h1>{t("admin.links")}</h1>
+      <p>{t("links.intro")}</p>
+      <h2>{t("links.own")}</h2>
+      {props.own.length === 0 ? (
+        <p class="muted">{t("network.noLinks")}</p>
+      ) : (
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("links.own")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("network.tambon")}</th>
+                <th scope="col">{t("network.relation")}</th>
+                <th scope="col">{t("network.since")}</th>
+                <th scope="col">{t("lists.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.own.map((l) => (
+                <tr key={l.id}>
+                  <td>
+                    {t("network.offPlatform", { name: textIn(l.otherNameTh, l.otherNameEn, lang) })}
+                    <span class="muted">
+                      {" "}
+                      · {textIn(l.otherProvinceTh, l.otherProvinceEn, lang)}
+                    </span>
+                  </td>
+                  <td>{t(`relation.${l.relation}`)}</td>
+                  <td>{date(l.since)}</td>
+                  <td class="actions">
+                    <Form action={`${admin}/links/${l.id}/delete`}>
+                      <button
+                        type="submit"
+                        class="secondary"
+                        aria-label={t("links.removeNamed", { name: l.otherNameTh })}
+                      >
+                        {t("links.remove")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t("links.aboutUs")}</h2>
+      {props.aboutUs.length === 0 ? (
+        <p class="muted">{t("links.noneAboutUs")}</p>
+      ) : (
+        <ul>
+          {props.aboutUs.map(({ row, from, confirmed }) => (
+            <li key={row.id}>
+              {from ? tambonTitle(from, lang) : "?"} · {t(`relation.${reciprocal(row.relation)}`)}
+              {confirmed ? (
+                <span class="muted"> · {t("network.mutual")}</span>
+              ) : (
+                from && (
+                  <Form action={`${admin}/links`} class="inline">
+                    <input type="hidden" name="relation" value={reciprocal(row.relation)} />
+                    <input type="hidden" name="dopaCode" value={from.dopaCode} />
+                    <input type="hidden" name="since" value={row.since ?? ""} />{" "}
+                    <button type="submit" class="secondary">
+                      {t("links.confirm")}
+                    </button>
+                  </Form>
+                )
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 id="add">{t("links.add")}</h2>
+      <ErrorSummary form={props.form} />
+      <Form action={`${admin}/links`} label={t("links.add")}>
+        <SelectField
+          form={props.form}
+          name="relation"
+          label={t("network.relation")}
+          required
+          options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))}
+        />
+        <SelectField
+          form={props.form}
+          name="platformTambon"
+          label={t("links.platformTambon")}
+          options={props.tambons
+            .filter((x) => x.id !== tambon!.id)
+            .map((x) => ({
+              value: x.dopaCode,
+              label: `${tambonTitle(x, lang)} (${lang === "en" ? x.provinceEn : x.provinceTh})`,
+            }))}
+        />
+        <Field
+          form={props.form}
+          name="dopaCode"
+          label={t("agreement.partyDopa")}
+          hint={t("links.dopaHint")}
+          inputmode="numeric"
+          maxLength={6}
+        />
+        <Field form={props.form} name="since" type="date" label={t("network.since")} />
+        <Field form={props.form} name="note" label={t("links.note")} maxLength={1000} />
+        <button type="submit">{t("links.save")}</button>
+      </Form>
+    </>
+  );
+}

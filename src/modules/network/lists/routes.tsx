@@ -1,0 +1,122 @@
+import type { ModuleDeps } from "../../../core/modules.ts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { listItem } from "./queries.ts";
+import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { notFound } from "../../../core/errors.ts";
+import { emptyForm, failedForm } from "../../../core/views/form.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { msg } from "../messages.ts";
+import { listPillars, listTerms } from "./queries.ts";
+import { saveListItem, setListItemArchived, type ListName } from "./commands.ts";
+import { ListItemPage, ListsAdmin } from "../pillars/views.tsx";
+import { param, query } from "../shared/helpers.ts";
+
+export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+  const A = "/admin/network";
+  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
+  const T = (req: FastifyRequest) => msg.t(req.lang);
+
+  app.get(`${A}/lists`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "network.lists", { tambonId: tambon.id });
+    const [pillars, roles, kinds] = await Promise.all([
+      listPillars(db, tambon.id, true),
+      listTerms(db, tambon.id, "role", true),
+      listTerms(db, tambon.id, "kind", true),
+    ]);
+    return reply.page(
+      T(req)("admin.lists"),
+      <ListsAdmin pillars={pillars} roles={roles} kinds={kinds} />,
+    );
+  });
+
+  const listOf = (req: FastifyRequest, fallback: ListName): ListName => {
+    const v = formBody(req).list ?? query(req).list;
+    return v === "role" || v === "kind" ? v : fallback;
+  };
+
+  for (const segment of ["pillars", "lists"] as const) {
+    const isPillar = segment === "pillars";
+    app.get(`${A}/${segment}/new`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "network.lists", { tambonId: tambon.id });
+      const list = isPillar ? "pillar" : listOf(req, "role");
+      return reply.page(
+        T(req)(
+          list === "pillar"
+            ? "lists.addPillar"
+            : list === "role"
+              ? "lists.addRole"
+              : "lists.addKind",
+        ),
+        <ListItemPage
+          list={list}
+          form={emptyForm()}
+          editing={null}
+          action={url(tambon, `/${segment}`)}
+        />,
+      );
+    });
+
+    const findItem = (tambonId: number, id: number) =>
+      listItem(db, tambonId, isPillar ? "pillar" : "term", id);
+
+    app.get(`${A}/${segment}/:id`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "network.lists", { tambonId: tambon.id });
+      const found = await findItem(tambon.id, param(req));
+      if (!found) throw notFound();
+      const form = emptyForm({
+        nameTh: found.item.nameTh,
+        nameEn: found.item.nameEn,
+        position: String(found.item.position),
+        ...found.values,
+      });
+      return reply.page(
+        T(req)("lists.editTitle", { name: found.item.nameTh }),
+        <ListItemPage
+          list={found.list}
+          form={form}
+          editing={found.item}
+          action={url(tambon, `/${segment}/${found.item.id}`)}
+        />,
+      );
+    });
+
+    const save = async (req: FastifyRequest, reply: FastifyReply, id?: number) => {
+      const tambon = currentTambon(req);
+      authorize(req, "network.lists", { tambonId: tambon.id });
+      const found = id ? await findItem(tambon.id, id) : undefined;
+      if (id && !found) throw notFound();
+      const list = found?.list ?? (isPillar ? "pillar" : listOf(req, "role"));
+      const body = formBody(req);
+      const result = await saveListItem(db, req.actor, tambon.id, list, body, found?.item.id);
+      if (result.ok) return reply.seeOther(url(tambon, "/lists"), T(req)("flash.saved"));
+      return reply.page(
+        T(req)("lists.editTitle", { name: body.nameTh ?? "" }),
+        <ListItemPage
+          list={list}
+          form={failedForm(body, result.errors, req.lang, msg)}
+          editing={found?.item ?? null}
+          action={found ? url(tambon, `/${segment}/${found.item.id}`) : url(tambon, `/${segment}`)}
+        />,
+        { status: 422 },
+      );
+    };
+    app.post(`${A}/${segment}`, (req, reply) => save(req, reply));
+    app.post(`${A}/${segment}/:id`, (req, reply) => save(req, reply, param(req)));
+    app.post(`${A}/${segment}/:id/archive`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "network.lists", { tambonId: tambon.id });
+      const found = await findItem(tambon.id, param(req));
+      if (!found) throw notFound();
+      const archived = formBody(req).archived === "1";
+      await setListItemArchived(db, req.actor, tambon.id, found.list, found.item.id, archived);
+      return reply.seeOther(
+        url(tambon, "/lists"),
+        `${found.item.nameTh} · ${T(req)(archived ? "lists.archived" : "flash.saved")}`,
+      );
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import { num, useNet } from "../shared/views.tsx";
+
+/** One entry of the network administration page. */
+export interface AdminLink {
+  href: string;
+  label: string;
+  hint: string;
+  count?: number;
+}
+
+/** The network administration page: what staff may manage here, with counts waiting. */
+export function AdminHome({ links }: { links: AdminLink[] }) {
+  const { t, ct, lang, tambon } = useNet();
+  return (
+    <>
+      <p>
+        <a href={`/t/${tambon!.slug}/admin`}>← {ct("admin.back")}</a>
+      </p>
+      <h1>{t("admin.title", { tambon: tambonTitle(tambon!, lang) })}</h1>
+      <ul class="cards">
+        {links.map((l) => (
+          <li key={l.href}>
+            <h2>
+              <a href={l.href}>{l.label}</a>
+            </h2>
+            <p class="muted">{l.hint}</p>
+            {l.count !== undefined && l.count > 0 && (
+              <p>
+                <strong>{t("admin.waiting", { n: num(l.count) })}</strong>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p class="actions">
+        <a class="button secondary" href={`/t/${tambon!.slug}/network`}>
+          {t("admin.publicPages")}
+        </a>
+        <a class="button secondary" href={`/t/${tambon!.slug}/admin/network/my-profile`}>
+          {t("me.title")}
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,378 @@
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { textIn } from "../shared/lists.ts";
+import type { GraphEdge, Layout } from "./graph.ts";
+import type { AgreementRow } from "../agreements/queries.ts";
+import type { CentreRow } from "../centres/queries.ts";
+import type { Page } from "../../../core/paging.ts";
+import type { LinkView } from "../links/tambon-links.ts";
+import { AgreementTable } from "../agreements/views.tsx";
+import { Badge, FilterSelect, Filters, NetworkNav, num, useNet } from "../shared/views.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref } from "../../../core/paging.ts";
+
+const MENTOR = "#0b6b3a";
+const PEER = "#0a58a8";
+
+/**
+ * The network of tambons drawn on the server as SVG: provinces as sectors of a circle, mentor
+ * tambons on the inner ring, lines from mentors to members (solid when both sides declared the
+ * link, dashed when only one did) and dotted lines between peers.
+ */
+export function NetworkDiagram(props: { layout: Layout; title: string; highlight?: string }) {
+  const { t } = useNet();
+  const { layout } = props;
+  const at = new Map(layout.nodes.map((n) => [n.code, n]));
+  const labels = layout.nodes.length <= 40;
+  // Room on both sides for the province names written outside the circle.
+  const pad = layout.size * 0.16;
+  const mentors = layout.edges.filter((e) => e.kind === "mentor").length;
+  const peers = layout.edges.length - mentors;
+  const desc = t("diagram.desc", {
+    tambons: num(layout.nodes.length),
+    provinces: num(layout.groups.length),
+    mentor: num(mentors),
+    peer: num(peers),
+  });
+  const line = (e: GraphEdge, i: number) => {
+    const a = at.get(e.a)!;
+    const b = at.get(e.b)!;
+    return (
+      <line
+        key={i}
+        x1={a.x}
+        y1={a.y}
+        x2={b.x}
+        y2={b.y}
+        stroke={e.kind === "mentor" ? MENTOR : PEER}
+        stroke-width={e.mutual ? 2 : 1.5}
+        stroke-dasharray={e.kind === "peer" ? "2 4" : e.mutual ? undefined : "7 5"}
+        stroke-opacity={0.75}
+      />
+    );
+  };
+  return (
+    <figure class="network-diagram">
+      <svg
+        viewBox={`${-pad} ${-pad / 4} ${layout.size + 2 * pad} ${layout.size + pad / 2}`}
+        width="100%"
+        role="img"
+        aria-labelledby="nd-title nd-desc"
+        font-size={layout.size / (layout.nodes.length <= 12 ? 26 : 44)}
+      >
+        <title id="nd-title">{props.title}</title>
+        <desc id="nd-desc">{desc}</desc>
+        <circle
+          cx={layout.size / 2}
+          cy={layout.size / 2}
+          r={layout.size * 0.36}
+          fill="none"
+          stroke="#d0d7de"
+        />
+        {layout.edges.map(line)}
+        {layout.nodes.map((n) => {
+          const mine = n.code === props.highlight;
+          return (
+            <g key={n.code}>
+              <circle
+                cx={n.x}
+                cy={n.y}
+                r={mine ? 11 : n.mentor ? 9 : 6}
+                fill={n.slug ? (n.mentor ? MENTOR : "#ffffff") : "#eef1f4"}
+                stroke={mine ? "#b3261e" : n.mentor ? MENTOR : "#59636e"}
+                stroke-width={mine ? 3 : 1.5}
+              />
+              {labels && (
+                <text
+                  x={n.x}
+                  y={n.y - (n.mentor ? 14 : 11)}
+                  text-anchor="middle"
+                  fill="#1b1f23"
+                  stroke="#ffffff"
+                  stroke-width={3}
+                  paint-order="stroke"
+                >
+                  {n.label}
+                </text>
+              )}
+            </g>
+          );
+        })}
+        {layout.groups.map((g) => (
+          <text
+            key={g.province}
+            x={g.x}
+            y={g.y}
+            text-anchor={g.anchor}
+            fill="#59636e"
+            font-weight="700"
+          >
+            {g.province} ({num(g.count)})
+          </text>
+        ))}
+      </svg>
+      <figcaption class="muted">{t("diagram.legend")}</figcaption>
+    </figure>
+  );
+}
+
+/** A tambon's page of its network: partners in short, links to other tambons, centres and MOUs. */
+export function TambonNetworkPage(props: {
+  stats: { partners: number; pillars: number; agreements: number; centres: number; visits: number };
+  links: LinkView[];
+  layout: Layout;
+  centres: CentreRow[];
+  agreements: AgreementRow[];
+  asParty: AgreementRow[];
+  owners: Map<number, Tambon>;
+}) {
+  const { t, lang, base, date, tambon } = useNet();
+  const tb = tambon!;
+  return (
+    <>
+      <h1>{t("network.title", { tambon: tambonTitle(tb, lang) })}</h1>
+      <NetworkNav current="network" />
+      <p>{t("network.intro")}</p>
+      <ul class="stats" aria-label={t("network.inNumbers")}>
+        <li>
+          <strong>{num(props.stats.partners)}</strong>{" "}
+          <a href={`${base}/partners`}>{t("nav.partners")}</a>
+        </li>
+        <li>
+          <strong>{num(props.stats.pillars)}</strong>{" "}
+          <a href={`${base}/pillars`}>{t("nav.pillars")}</a>
+        </li>
+        <li>
+          <strong>{num(props.stats.agreements)}</strong>{" "}
+          <a href={`${base}/agreements`}>{t("nav.agreements")}</a>
+        </li>
+        <li>
+          <strong>{num(props.stats.centres)}</strong>{" "}
+          <a href={`${base}/centres`}>{t("nav.centres")}</a>
+        </li>
+        <li>
+          <strong>{num(props.stats.visits)}</strong> {t("network.visitsDone")}
+        </li>
+      </ul>
+
+      <h2 id="tambons">{t("network.tambons")}</h2>
+      <p>{t("network.tambonsIntro")}</p>
+      {props.links.length === 0 ? (
+        <p class="muted">{t("network.noLinks")}</p>
+      ) : (
+        <>
+          <NetworkDiagram
+            layout={props.layout}
+            title={t("network.diagramOf", { tambon: tambonTitle(tb, lang) })}
+            highlight={tb.dopaCode}
+          />
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t("network.tambons")}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("network.tambon")}</th>
+                  <th scope="col">{t("network.relation")}</th>
+                  <th scope="col">{t("network.declared")}</th>
+                  <th scope="col">{t("network.since")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.links.map((l) => (
+                  <tr key={`${l.code}-${l.relation}`}>
+                    <td>
+                      {l.tambon ? (
+                        <a href={`/t/${l.tambon.slug}/network`}>{tambonTitle(l.tambon, lang)}</a>
+                      ) : (
+                        t("network.offPlatform", { name: textIn(l.nameTh, l.nameEn, lang) })
+                      )}
+                      <span class="muted"> · {textIn(l.provinceTh, l.provinceEn, lang)}</span>
+                    </td>
+                    <td>{t(`relation.${l.relation}`)}</td>
+                    <td>
+                      {l.ours && l.theirs
+                        ? t("network.mutual")
+                        : l.ours
+                          ? t("network.byUs")
+                          : t("network.byThem")}
+                    </td>
+                    <td>{date((l.ours ?? l.theirs)?.since)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <p>
+        <a href="/network">{t("network.whole")}</a>
+      </p>
+
+      <h2 id="centres">{t("nav.centres")}</h2>
+      {props.centres.length === 0 ? (
+        <p class="muted">{t("centres.none")}</p>
+      ) : (
+        <ul>
+          {props.centres.map((c) => (
+            <li key={c.id}>
+              <a href={`${base}/centres/${c.id}`}>{textIn(c.nameTh, c.nameEn, lang)}</a>
+              {textIn(c.topicTh, c.topicEn, lang) && (
+                <span class="muted"> · {textIn(c.topicTh, c.topicEn, lang)}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 id="agreements">{t("network.mous")}</h2>
+      {props.agreements.length === 0 && props.asParty.length === 0 ? (
+        <p class="muted">{t("agreements.none")}</p>
+      ) : (
+        <>
+          {props.agreements.length > 0 && (
+            <AgreementTable
+              rows={props.agreements}
+              href={(a) => `${base}/agreements/${a.id}`}
+              caption={t("agreements.recorded")}
+            />
+          )}
+          {props.asParty.length > 0 && (
+            <AgreementTable
+              rows={props.asParty}
+              caption={t("agreements.asParty")}
+              href={(a) => `/t/${props.owners.get(a.tambonId)?.slug ?? ""}/agreements/${a.id}`}
+              owner={(a) => {
+                const o = props.owners.get(a.tambonId);
+                return o ? t("agreements.recordedBy", { tambon: tambonTitle(o, lang) }) : null;
+              }}
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** One tambon's row in the whole network's table. */
+export interface NetworkRow {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  provinceTh: string;
+  provinceEn: string;
+  tambon: Tambon | null;
+  mentorOf: number;
+  memberOf: string[];
+  peers: number;
+  centres: number;
+  agreements: number;
+  partners: number;
+}
+
+/** The filters of the whole network's page. */
+export interface NetworkFilter {
+  province: string;
+  role: "" | "mentor" | "member" | "peer" | "none";
+}
+
+/** The network of tambons across the deployment: diagram and a paged table. */
+export function WholeNetworkPage(props: {
+  layout: Layout;
+  page: Page<NetworkRow>;
+  filter: NetworkFilter;
+  provinces: { value: string; label: string }[];
+}) {
+  const { t, lang } = useNet();
+  const { page, filter } = props;
+  const href = (n: number) =>
+    pageHref("/network", { province: filter.province, role: filter.role }, n);
+  return (
+    <>
+      <h1>{t("whole.title")}</h1>
+      <p>{t("whole.intro")}</p>
+      <Filters action="/network">
+        <FilterSelect
+          name="province"
+          label={t("whole.province")}
+          any={t("list.any")}
+          value={filter.province}
+          options={props.provinces}
+        />
+        <FilterSelect
+          name="role"
+          label={t("whole.role")}
+          any={t("list.any")}
+          value={filter.role}
+          options={(["mentor", "member", "peer", "none"] as const).map((r) => ({
+            value: r,
+            label: t(`whole.role.${r}`),
+          }))}
+        />
+      </Filters>
+      {props.layout.nodes.length > 0 && (
+        <NetworkDiagram layout={props.layout} title={t("whole.title")} />
+      )}
+      <p role="status">{t("whole.found", { n: num(page.total) })}</p>
+      {page.items.length > 0 && (
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("whole.table")}>
+          <table>
+            <caption class="muted">{t("whole.table")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("network.tambon")}</th>
+                <th scope="col">{t("whole.province")}</th>
+                <th scope="col">{t("whole.place")}</th>
+                <th scope="col" class="num">
+                  {t("nav.centres")}
+                </th>
+                <th scope="col" class="num">
+                  MOU
+                </th>
+                <th scope="col" class="num">
+                  {t("nav.partners")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((r) => (
+                <tr key={r.code}>
+                  <td>
+                    {r.tambon ? (
+                      <a href={`/t/${r.tambon.slug}/network`}>{tambonTitle(r.tambon, lang)}</a>
+                    ) : (
+                      t("network.offPlatform", { name: textIn(r.nameTh, r.nameEn, lang) })
+                    )}
+                  </td>
+                  <td>{textIn(r.provinceTh, r.provinceEn, lang)}</td>
+                  <td>
+                    {r.mentorOf > 0 && <Badge>{t("whole.mentorOf", { n: num(r.mentorOf) })}</Badge>}
+                    {r.memberOf.length > 0 && (
+                      <Badge>{t("whole.memberOf", { names: r.memberOf.join(", ") })}</Badge>
+                    )}
+                    {r.peers > 0 && <Badge>{t("whole.peers", { n: num(r.peers) })}</Badge>}
+                    {r.mentorOf + r.memberOf.length + r.peers === 0 && "–"}
+                  </td>
+                  <td class="num">
+                    {r.tambon && r.centres > 0 ? (
+                      <a href={`/t/${r.tambon.slug}/centres`}>{num(r.centres)}</a>
+                    ) : (
+                      num(r.centres)
+                    )}
+                  </td>
+                  <td class="num">
+                    {r.tambon && r.agreements > 0 ? (
+                      <a href={`/t/${r.tambon.slug}/agreements`}>{num(r.agreements)}</a>
+                    ) : (
+                      num(r.agreements)
+                    )}
+                  </td>
+                  <td class="num">{num(r.partners)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={page.page} total={page.total} pages={page.pages} href={href} />
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import type { ModuleDeps } from "../../../core/modules.ts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorize, currentTambon, formBody, formList, requireUser } from "../../../core/http.ts";
+import { can } from "../../../core/policy.ts";
+import { notFound } from "../../../core/errors.ts";
+import { emptyForm, type FormState } from "../../../core/views/form.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { msg } from "../messages.ts";
+import { nameIn } from "../shared/lists.ts";
+import { translateErrors } from "../../../core/result.ts";
+import { MAX_IMAGE_BYTES, prepareImage, uploadRoute, uploadedFile } from "../uploads.ts";
+import { partnerById, partnerDirectory, type PartnerRow } from "./queries.ts";
+import { savePartner, setPartnerActive } from "./commands.ts";
+import { AdminPartnerList, PartnerForm } from "./views.tsx";
+import { pageOf, param, partnerChoiceLists, partnerFilter } from "../shared/helpers.ts";
+
+export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+  const dataDir = deps.config.dataDir;
+  const A = "/admin/network";
+  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
+  const T = (req: FastifyRequest) => msg.t(req.lang);
+  const choices = (tambonId: number) => partnerChoiceLists(db, tambonId);
+
+  app.get(`${A}/partners`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "partner.create", { tambonId: tambon.id });
+    const filter = partnerFilter(req, true);
+    const [page, c] = await Promise.all([
+      partnerDirectory(db, tambon.id, filter, pageOf(req)),
+      choices(tambon.id),
+    ]);
+    return reply.page(
+      T(req)("admin.partners"),
+      <AdminPartnerList page={page} filter={filter} choices={c} canCreate />,
+    );
+  });
+
+  const partnerValues = (p: PartnerRow, contactUser: string): Record<string, string> => ({
+    nameTh: p.nameTh,
+    nameEn: p.nameEn,
+    kindId: p.kindId ? String(p.kindId) : "",
+    roleId: p.roleId ? String(p.roleId) : "",
+    pillarId: p.pillarId ? String(p.pillarId) : "",
+    descriptionTh: p.descriptionTh,
+    descriptionEn: p.descriptionEn,
+    contactName: p.contactName,
+    contactPhone: p.contactPhone,
+    contactEmail: p.contactEmail,
+    website: p.website,
+    contactUser,
+  });
+
+  const partnerPage = async (
+    req: FastifyRequest,
+    form: FormState,
+    editing: PartnerRow | null,
+    villages: string[],
+    areas: string[],
+  ) => {
+    const tambon = currentTambon(req);
+    return (
+      <PartnerForm
+        form={form}
+        editing={editing}
+        choices={await choices(tambon.id)}
+        villages={villages}
+        areas={areas}
+        canClassify={can(req.actor, "partner.classify", { tambonId: tambon.id })}
+        isStaff={can(req.actor, "partner.create", { tambonId: tambon.id })}
+      />
+    );
+  };
+
+  app.get(`${A}/partners/new`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "partner.create", { tambonId: tambon.id });
+    return reply.page(T(req)("partners.add"), await partnerPage(req, emptyForm(), null, [], []));
+  });
+
+  app.get(`${A}/partners/:id`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    requireUser(req);
+    const partner = await partnerById(db, tambon.id, param(req));
+    if (!partner) {
+      authorize(req, "partner.create", { tambonId: tambon.id });
+      throw notFound();
+    }
+    authorize(req, "partner.edit", { tambonId: tambon.id, ownerId: partner.contactUserId });
+    const contactUser = await contactIdentifier(db, partner.contactUserId);
+    return reply.page(
+      T(req)("partner.editTitle", { name: nameIn(partner, req.lang) }),
+      await partnerPage(
+        req,
+        emptyForm(partnerValues(partner, contactUser)),
+        partner,
+        partner.villages.map((v) => String(v.id)),
+        partner.areaIds.map(String),
+      ),
+    );
+  });
+
+  const savePartnerRoute = async (req: FastifyRequest, reply: FastifyReply, id?: number) => {
+    const tambon = currentTambon(req);
+    requireUser(req);
+    const editing = id ? await partnerById(db, tambon.id, id) : null;
+    if (id && !editing) {
+      authorize(req, "partner.create", { tambonId: tambon.id });
+      throw notFound();
+    }
+    if (editing)
+      authorize(req, "partner.edit", { tambonId: tambon.id, ownerId: editing.contactUserId });
+    else authorize(req, "partner.create", { tambonId: tambon.id });
+    const body = formBody(req);
+    const villages = formList(req, "villages");
+    const areas = formList(req, "areas");
+    const t = T(req);
+    const file = await uploadedFile(req, "logo");
+    let logo = null;
+    let fileError: string | null = null;
+    if (file) {
+      logo = await prepareImage(file, 512);
+      if (!logo) fileError = t("err.image", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
+    }
+    const result = fileError
+      ? null
+      : await savePartner(
+          db,
+          req.actor,
+          tambon.id,
+          body,
+          { villages, areas, logo, removeLogo: body.removeLogo === "1", dataDir },
+          editing?.id,
+        );
+    if (result?.ok) {
+      const staff = can(req.actor, "partner.create", { tambonId: tambon.id });
+      return reply.seeOther(
+        staff ? url(tambon, "/partners") : `/t/${tambon.slug}/partners/${result.value.id}`,
+        t("flash.partnerSaved", { name: body.nameTh ?? "" }),
+      );
+    }
+    const errors = result ? translateErrors(result.errors, req.lang, msg) : {};
+    if (fileError) errors.logo = fileError;
+    return reply.page(
+      t("partners.add"),
+      await partnerPage(req, { values: body, errors }, editing ?? null, villages, areas),
+      { status: 422 },
+    );
+  };
+  app.post(`${A}/partners/new`, uploadRoute(MAX_IMAGE_BYTES), (req, reply) =>
+    savePartnerRoute(req, reply),
+  );
+  app.post(`${A}/partners/:id`, uploadRoute(MAX_IMAGE_BYTES), (req, reply) =>
+    savePartnerRoute(req, reply, param(req)),
+  );
+
+  app.post(`${A}/partners/:id/active`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "partner.create", { tambonId: tambon.id });
+    const active = formBody(req).active === "1";
+    if (!(await setPartnerActive(db, req.actor, tambon.id, param(req), active))) throw notFound();
+    return reply.seeOther(
+      url(tambon, `/partners/${param(req)}`),
+      T(req)(active ? "flash.activated" : "flash.deactivated"),
+    );
+  });
+}

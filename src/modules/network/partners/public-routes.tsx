@@ -1,0 +1,135 @@
+import type { ModuleDeps } from "../../../core/modules.ts";
+import type { FastifyInstance } from "fastify";
+import { authorize, currentTambon } from "../../../core/http.ts";
+import { can } from "../../../core/policy.ts";
+import { notFound } from "../../../core/errors.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { sendDownload } from "../../../core/download.ts";
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import { listAreas } from "../../areas/public.ts";
+import { msg } from "../messages.ts";
+import { nameIn, textIn } from "../shared/lists.ts";
+import { agreementsOfPartner } from "../agreements/queries.ts";
+import { listPillars } from "../lists/queries.ts";
+import { partnerById, partnerDirectory, partnerMembers } from "./queries.ts";
+import { EXPORT_COLUMNS, exportName, partnerRecords, recordsToCsv } from "../shared/export.ts";
+import { PartnerDirectory, PartnerPage, PartnerPrint } from "./views.tsx";
+import { EXPORT_LIMIT } from "../shared/export.ts";
+import {
+  isNetworkStaff,
+  pageOf,
+  param,
+  partnerFilter,
+  query,
+  partnerChoiceLists,
+} from "../shared/helpers.ts";
+
+export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+  const choices = (tambonId: number) => partnerChoiceLists(db, tambonId);
+
+  app.get("/partners", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "network.read", { tambonId: tambon.id });
+    const filter = partnerFilter(req, false);
+    const [page, c] = await Promise.all([
+      partnerDirectory(db, tambon.id, filter, pageOf(req)),
+      choices(tambon.id),
+    ]);
+    return reply.page(
+      msg.t(req.lang)("partners.title", { tambon: tambonTitle(tambon, req.lang) }),
+      <PartnerDirectory
+        page={page}
+        filter={filter}
+        choices={c}
+        canCreate={can(req.actor, "partner.create", { tambonId: tambon.id })}
+      />,
+    );
+  });
+
+  app.get("/partners/print", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "network.read", { tambonId: tambon.id });
+    const filter = partnerFilter(req, false);
+    const [page, pillars] = await Promise.all([
+      partnerDirectory(db, tambon.id, filter, 1, EXPORT_LIMIT),
+      listPillars(db, tambon.id),
+    ]);
+    const q = query(req);
+    const filtered = ["q", "kind", "role", "pillar", "village", "area"].some((k) => q[k]);
+    return reply.page(
+      msg.t(req.lang)("print.title", { tambon: tambonTitle(tambon, req.lang) }),
+      <PartnerPrint rows={page.items} pillars={pillars} filtered={filtered} />,
+    );
+  });
+
+  for (const ext of ["csv", "json"] as const) {
+    app.get(`/partners/export.${ext}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "network.read", { tambonId: tambon.id });
+      const [page, areas] = await Promise.all([
+        partnerDirectory(db, tambon.id, partnerFilter(req, false), 1, EXPORT_LIMIT),
+        listAreas(db, tambon.id),
+      ]);
+      const origin = `${req.protocol}://${req.host}`;
+      const records = partnerRecords(
+        page.items,
+        areas,
+        (id) => `${origin}/t/${tambon.slug}/partners/${id}`,
+      );
+      const name = exportName("partners", tambon.slug, todayIso(), ext);
+      return sendDownload(reply, {
+        type: ext,
+        name,
+        inline: ext === "json",
+        body:
+          ext === "csv"
+            ? recordsToCsv(EXPORT_COLUMNS.partners, records)
+            : JSON.stringify({ tambon: tambon.slug, partners: records }, null, 1),
+      });
+    });
+  }
+
+  app.get("/partners/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "network.read", { tambonId: tambon.id });
+    const partner = await partnerById(db, tambon.id, param(req));
+    const staff = isNetworkStaff(req, tambon.id);
+    if (!partner || (!partner.active && !staff)) throw notFound();
+    const [areas, members, agreementRows, centres] = await Promise.all([
+      listAreas(db, tambon.id),
+      partnerMembers(
+        db,
+        tambon.id,
+        partner.id,
+        !can(req.actor, "person.manage", { tambonId: tambon.id }),
+      ),
+      agreementsOfPartner(
+        db,
+        tambon.id,
+        partner.id,
+        can(req.actor, "agreement.manage", { tambonId: tambon.id }),
+      ),
+      activeCentres(db, tambon.id, partner.id),
+    ]);
+    return reply.page(
+      nameIn(partner, req.lang),
+      <PartnerPage
+        partner={partner}
+        description={textIn(partner.descriptionTh, partner.descriptionEn, req.lang)}
+        areas={areas.filter((a) => partner.areaIds.includes(a.id))}
+        members={members}
+        agreements={agreementRows}
+        centres={centres}
+        canEdit={can(req.actor, "partner.edit", {
+          tambonId: tambon.id,
+          ownerId: partner.contactUserId,
+        })}
+      />,
+      {
+        description:
+          textIn(partner.descriptionTh, partner.descriptionEn, req.lang).slice(0, 160) || undefined,
+      },
+    );
+  });
+}

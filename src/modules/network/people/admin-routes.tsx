@@ -1,0 +1,210 @@
+import type { ModuleDeps } from "../../../core/modules.ts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { authorize, currentTambon, formBody, formList, requireUser } from "../../../core/http.ts";
+import { notFound } from "../../../core/errors.ts";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { listAreas } from "../../areas/public.ts";
+import { msg, type NetKey } from "../messages.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { type Result } from "../../../core/result.ts";
+import { listVillages } from "../lists/queries.ts";
+import { partnerChoices } from "../partners/queries.ts";
+import { peopleList, personNetwork } from "./queries.ts";
+import {
+  addAffiliation,
+  addPersonRole,
+  memberOf,
+  removeAffiliation,
+  removePersonRole,
+  saveProfile,
+  setFacilitatorReach,
+} from "./commands.ts";
+import { MyProfile, PeopleAdmin, PersonAdmin } from "./views.tsx";
+import { render } from "../shared/helpers.ts";
+import { pageOf, param, query, searchOf } from "../shared/helpers.ts";
+import { isCommunityRole } from "./community.ts";
+
+export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+  const A = "/admin/network";
+  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
+  const T = (req: FastifyRequest) => msg.t(req.lang);
+
+  app.get(`${A}/people`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "person.manage", { tambonId: tambon.id });
+    const q = query(req);
+    const role = q.role === "facilitator" || isCommunityRole(q.role) ? q.role : "";
+    const page = await peopleList(db, tambon.id, { q: searchOf(q), role }, pageOf(req));
+    return reply.page(
+      T(req)("admin.people"),
+      <PeopleAdmin page={page} q={searchOf(q)} role={role} />,
+    );
+  });
+
+  const personPage = async (
+    req: FastifyRequest,
+    forms: { profile?: FormState; role?: FormState; affiliation?: FormState },
+  ) => {
+    const tambon = currentTambon(req);
+    const person = await memberOf(db, tambon.id, param(req));
+    if (!person) throw notFound();
+    const [net, villages, areas, partnersList] = await Promise.all([
+      personNetwork(db, tambon.id, person.id),
+      listVillages(db, tambon.id),
+      listAreas(db, tambon.id),
+      partnerChoices(db, tambon.id),
+    ]);
+    const profile = net.profile;
+    return {
+      title: person.name,
+      body: (
+        <PersonAdmin
+          person={person}
+          net={net}
+          forms={{
+            profile:
+              forms.profile ??
+              emptyForm({
+                publicConsent: profile?.publicConsent ? "1" : "",
+                titleTh: profile?.titleTh ?? "",
+                titleEn: profile?.titleEn ?? "",
+                bioTh: profile?.bioTh ?? "",
+                bioEn: profile?.bioEn ?? "",
+              }),
+            role: forms.role ?? emptyForm(),
+            affiliation: forms.affiliation ?? emptyForm(),
+          }}
+          villages={villages}
+          areas={areas}
+          partners={partnersList}
+        />
+      ),
+    };
+  };
+
+  app.get(`${A}/people/:id`, async (req, reply) => {
+    authorize(req, "person.manage", { tambonId: currentTambon(req).id });
+    return render(reply, await personPage(req, {}));
+  });
+
+  const personPost = (
+    path: string,
+    run: (
+      req: FastifyRequest,
+      tambonId: number,
+      userId: number,
+    ) => Promise<Result<unknown, NetKey | CoreKey> | boolean>,
+    form: "profile" | "role" | "affiliation" | null,
+    anchor: string,
+  ) =>
+    app.post(`${A}/people/:id${path}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "person.manage", { tambonId: tambon.id });
+      const userId = param(req);
+      if (!(await memberOf(db, tambon.id, userId))) throw notFound();
+      const result = await run(req, tambon.id, userId);
+      if (result === true || (typeof result === "object" && result.ok))
+        return reply.seeOther(
+          `${url(tambon, `/people/${userId}`)}#${anchor}`,
+          T(req)("flash.saved"),
+        );
+      if (result === false || !form) throw notFound();
+      return render(reply, {
+        ...(await personPage(req, {
+          [form]: failedForm(formBody(req), result.errors, req.lang, msg),
+        })),
+        status: 422,
+      });
+    });
+
+  personPost(
+    "/profile",
+    (req, tambonId, userId) => saveProfile(db, req.actor, tambonId, userId, formBody(req)),
+    "profile",
+    "profile",
+  );
+  personPost(
+    "/roles",
+    (req, tambonId, userId) => addPersonRole(db, req.actor, tambonId, userId, formBody(req)),
+    "role",
+    "roles",
+  );
+  personPost(
+    "/roles/:roleId/delete",
+    (req, tambonId, userId) =>
+      removePersonRole(db, req.actor, tambonId, userId, param(req, "roleId")),
+    null,
+    "roles",
+  );
+  personPost(
+    "/affiliations",
+    (req, tambonId, userId) => addAffiliation(db, req.actor, tambonId, userId, formBody(req)),
+    "affiliation",
+    "affiliations",
+  );
+  personPost(
+    "/affiliations/:affiliationId/delete",
+    (req, tambonId, userId) =>
+      removeAffiliation(db, req.actor, tambonId, userId, param(req, "affiliationId")),
+    null,
+    "affiliations",
+  );
+  personPost(
+    "/reach",
+    (req, tambonId, userId) =>
+      setFacilitatorReach(
+        db,
+        req.actor,
+        tambonId,
+        userId,
+        formList(req, "villages"),
+        formList(req, "areas"),
+      ),
+    null,
+    "reach",
+  );
+
+  const myPage = async (req: FastifyRequest, form: FormState | null) => {
+    const tambon = currentTambon(req);
+    const user = requireUser(req);
+    authorize(req, "person.self", { tambonId: tambon.id, ownerId: user.id });
+    if (!(await memberOf(db, tambon.id, user.id))) throw notFound();
+    const net = await personNetwork(db, tambon.id, user.id);
+    const p = net.profile;
+    return (
+      <MyProfile
+        form={
+          form ??
+          emptyForm({
+            publicConsent: p?.publicConsent ? "1" : "",
+            titleTh: p?.titleTh ?? "",
+            titleEn: p?.titleEn ?? "",
+            bioTh: p?.bioTh ?? "",
+            bioEn: p?.bioEn ?? "",
+          })
+        }
+        net={net}
+      />
+    );
+  };
+
+  app.get(`${A}/my-profile`, async (req, reply) => {
+    return reply.page(T(req)("me.title"), await myPage(req, null));
+  });
+
+  app.post(`${A}/my-profile`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    const user = requireUser(req);
+    authorize(req, "person.self", { tambonId: tambon.id, ownerId: user.id });
+    const body = formBody(req);
+    const result = await saveProfile(db, req.actor, tambon.id, user.id, body);
+    if (result.ok) return reply.seeOther(url(tambon, "/my-profile"), T(req)("flash.saved"));
+    return reply.page(
+      T(req)("me.title"),
+      await myPage(req, failedForm(body, result.errors, req.lang, msg)),
+      { status: 422 },
+    );
+  });
+}

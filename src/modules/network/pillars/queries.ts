@@ -1,0 +1,66 @@
+import { and, asc, count, desc, eq, isNotNull, lte, ne, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { agreements, partners } from "../schema.ts";
+import { agreementDetail } from "../agreements/queries.ts";
+
+/** How many active partners stand in each pillar (key 0: none). */
+export async function partnersPerPillar(db: DbOrTx, tambonId: number) {
+  const rows = await db
+    .select({ pillarId: partners.pillarId, n: count() })
+    .from(partners)
+    .where(and(eq(partners.tambonId, tambonId), eq(partners.active, true)))
+    .groupBy(partners.pillarId);
+  return new Map(rows.map((r) => [r.pillarId ?? 0, Number(r.n)]));
+}
+
+/** The first active partners of each pillar by name (at most `perPillar` each), in one query. */
+export async function partnersByPillar(
+  db: DbOrTx,
+  tambonId: number,
+  perPillar: number,
+): Promise<Map<number, { id: number; nameTh: string; nameEn: string }[]>> {
+  const ranked = db
+    .select({
+      id: partners.id,
+      nameTh: partners.nameTh,
+      nameEn: partners.nameEn,
+      pillarId: partners.pillarId,
+      rank: sql<number>`row_number() over (partition by ${partners.pillarId} order by ${partners.nameTh}, ${partners.id})`.as(
+        "rank",
+      ),
+    })
+    .from(partners)
+    .where(
+      and(eq(partners.tambonId, tambonId), eq(partners.active, true), isNotNull(partners.pillarId)),
+    )
+    .as("ranked");
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, perPillar))
+    .orderBy(asc(ranked.pillarId), asc(ranked.rank));
+  const out = new Map<number, { id: number; nameTh: string; nameEn: string }[]>();
+  for (const r of rows) {
+    const list = out.get(r.pillarId!) ?? [];
+    list.push({ id: r.id, nameTh: r.nameTh, nameEn: r.nameEn });
+    out.set(r.pillarId!, list);
+  }
+  return out;
+}
+
+/** The tambon's latest published common-ground agreement (ข้อตกลงร่วม of the pillars), if any. */
+export async function commonGround(db: DbOrTx, tambonId: number) {
+  const [a] = await db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(
+      and(
+        eq(agreements.tambonId, tambonId),
+        eq(agreements.kind, "common_ground"),
+        ne(agreements.status, "draft"),
+      ),
+    )
+    .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
+    .limit(1);
+  return a ? agreementDetail(db, tambonId, a.id) : undefined;
+}

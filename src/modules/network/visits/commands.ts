@@ -1,0 +1,369 @@
+import { and, eq, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit, type AuditEntry } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import { learningCentres, studyVisits } from "../schema.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { fail, missing, refused, type FieldError, type Result } from "../../../core/result.ts";
+import type { NetKey } from "../messages.ts";
+import {
+  afterHostAnswer,
+  afterRequesterAnswer,
+  canRecordVisit,
+  isHostAnswer,
+  isRequesterAnswer,
+  type VisitStatus,
+} from "./visit.ts";
+import { isVisitToken } from "./visit-link.ts";
+import { checkContact } from "../shared/commands.ts";
+
+/** A study visit hosted by the tambon, or undefined (also for another tambon's). */
+export async function hostedVisit(db: DbOrTx, tambonId: number, id: number) {
+  if (!Number.isInteger(id) || id < 1) return undefined;
+  const [row] = await db
+    .select()
+    .from(studyVisits)
+    .where(and(eq(studyVisits.id, id), eq(studyVisits.tambonId, tambonId)));
+  return row;
+}
+
+/** A study visit the tambon asked another tambon for, or undefined. */
+export async function requestedVisit(db: DbOrTx, requesterId: number, id: number) {
+  if (!Number.isInteger(id) || id < 1) return undefined;
+  const [row] = await db
+    .select()
+    .from(studyVisits)
+    .where(and(eq(studyVisits.id, id), eq(studyVisits.requestingTambonId, requesterId)));
+  return row;
+}
+
+const requestSchema = z.object({
+  groupName: fields.optionalText(200),
+  contactName: fields.optionalText(200),
+  contactPhone: fields.optionalText(30),
+  contactEmail: fields.optionalText(200),
+  requestedOn: fields.optionalDate(),
+  groupSize: fields.int(1, 10_000),
+  topics: fields.text(2000),
+});
+
+/** Who files a request: a tambon on the platform (from its own scope), the public, or the host's staff. */
+export type RequestSource =
+  { kind: "tambon"; requester: Tambon } | { kind: "public" } | { kind: "host" };
+
+/**
+ * Files a study-visit request to a learning centre. The row belongs to the host tambon (the
+ * centre's); a request from a tambon on the platform also records which tambon asked, so that its
+ * staff can follow it from their own pages. Nothing else of the host is written.
+ */
+export async function requestVisit(
+  db: Db,
+  actor: Actor,
+  centreId: number,
+  input: Record<string, string>,
+  source: RequestSource,
+  today = todayIso(),
+): Promise<Result<{ id: number; hostTambonId: number; createdAt: Date }, NetKey | CoreKey>> {
+  const [centre] = Number.isInteger(centreId)
+    ? await db.select().from(learningCentres).where(eq(learningCentres.id, centreId))
+    : [];
+  if (!centre) return fail("centreId", "err.choice");
+  const hostId = centre.tambonId;
+  if (source.kind === "tambon") {
+    if (!can(actor, "visit.request", { tambonId: source.requester.id })) return refused();
+    if (hostId === source.requester.id) return fail("centreId", "err.ownCentre");
+  } else if (source.kind === "host") {
+    if (!can(actor, "visit.respond", { tambonId: hostId })) return refused();
+  } else if (!can(actor, "visit.requestPublic", { tambonId: hostId })) {
+    return refused();
+  }
+  if (!centre.active || !centre.acceptsVisits) return fail("centreId", "err.noVisits");
+  // Every mistake is shown at once: the form's own checks, then those against the centre.
+  const parsed = parseForm(requestSchema, input);
+  const errors: Record<string, FieldError<NetKey | CoreKey>> = parsed.ok
+    ? {}
+    : { ...parsed.errors };
+  const v = parsed.ok ? parsed.value : null;
+  const requestedOn = v
+    ? v.requestedOn
+    : /^\d{4}-\d{2}-\d{2}$/.test(input.requestedOn ?? "")
+      ? input.requestedOn!
+      : null;
+  const groupSize = v ? v.groupSize : Number(input.groupSize) || 0;
+  if (!requestedOn) errors.requestedOn ??= { key: "err.required" };
+  else if (requestedOn < today && source.kind !== "host")
+    errors.requestedOn ??= { key: "err.pastDate" };
+  if (centre.capacity && groupSize > centre.capacity)
+    errors.groupSize ??= { key: "err.overCapacity", vars: { n: centre.capacity } };
+  const contact = checkContact(input.contactPhone ?? "", input.contactEmail ?? "");
+  for (const [k, e] of Object.entries(contact.errors)) errors[k] ??= e;
+  if (source.kind !== "tambon") {
+    if (!(input.groupName ?? "").trim()) errors.groupName ??= { key: "err.required" };
+    if (!(input.contactName ?? "").trim()) errors.contactName ??= { key: "err.required" };
+    if (!contact.phone && !contact.email && !errors.contactPhone)
+      errors.contactPhone = { key: "err.contactNeeded" };
+  }
+  if (Object.keys(errors).length || !v || !requestedOn) return { ok: false, errors };
+  const requester = source.kind === "tambon" ? source.requester : null;
+  const groupName = requester
+    ? [tambonTitle(requester, "th"), v.groupName].filter(Boolean).join(" · ")
+    : v.groupName;
+  const created = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(studyVisits)
+      .values({
+        tambonId: hostId,
+        centreId: centre.id,
+        requestingTambonId: requester?.id ?? null,
+        source: source.kind,
+        groupName,
+        contactName: v.contactName,
+        contactPhone: contact.phone,
+        contactEmail: contact.email,
+        requestedOn,
+        groupSize: v.groupSize,
+        topics: v.topics,
+        requestedBy: actor.user?.id ?? null,
+      })
+      .returning({ id: studyVisits.id, createdAt: studyVisits.createdAt });
+    const entry = {
+      actorId: actor.user?.id ?? null,
+      targetType: "study_visit",
+      targetId: row!.id,
+      after: {
+        centreId: centre.id,
+        hostTambonId: hostId,
+        requestingTambonId: requester?.id ?? null,
+        source: source.kind,
+        requestedOn,
+        groupSize: v.groupSize,
+      },
+    };
+    await audit(tx, { ...entry, tambonId: hostId, action: "visit.request" });
+    if (requester)
+      await audit(tx, { ...entry, tambonId: requester.id, action: "visit.request.sent" });
+    return row!;
+  });
+  return {
+    ok: true,
+    value: { id: created.id, hostTambonId: hostId, createdAt: created.createdAt },
+  };
+}
+
+const answerSchema = z.object({
+  proposedOn: fields.optionalDate(),
+  hostNote: fields.optionalText(2000),
+});
+
+/**
+ * The host's answer to a request: accept it, propose another date, or decline. Accepting when
+ * another date was proposed accepts that date (e.g. the group agreed to it by phone).
+ */
+export async function answerVisit(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  visitId: number,
+  input: Record<string, string>,
+  today = todayIso(),
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "visit.respond", { tambonId })) return refused();
+  const visit = await hostedVisit(db, tambonId, visitId);
+  if (!visit) return missing();
+  if (!isHostAnswer(input.answer)) return fail("answer", "err.choice");
+  const answer = input.answer;
+  const parsed = parseForm(answerSchema, input);
+  if (!parsed.ok) return parsed;
+  const next = afterHostAnswer(visit.status, answer);
+  if (!next) return fail("answer", "err.notNow");
+  const v = parsed.value;
+  if (answer === "propose" && !v.proposedOn) return fail("proposedOn", "err.required");
+  if (answer === "propose" && v.proposedOn! < today) return fail("proposedOn", "err.pastDate");
+  const hostNote = v.hostNote || visit.hostNote;
+  // Accepting after proposing another date accepts the date proposed: it becomes the visit's date.
+  const acceptsProposal = answer === "accept" && visit.status === "proposed" && !!visit.proposedOn;
+  const requestedOn = acceptsProposal ? visit.proposedOn! : visit.requestedOn;
+  const proposedOn = answer === "propose" ? v.proposedOn : null;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(studyVisits)
+      .set({
+        status: next,
+        requestedOn: acceptsProposal ? requestedOn : undefined,
+        proposedOn,
+        hostNote,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, tambonId)));
+    const entry = {
+      actorId: actor.user?.id ?? null,
+      action: `visit.${answer}`,
+      targetType: "study_visit",
+      targetId: visit.id,
+      before: { status: visit.status, requestedOn: visit.requestedOn },
+      after: { status: next, requestedOn, proposedOn },
+    };
+    await audit(tx, { ...entry, tambonId });
+    if (visit.requestingTambonId) await audit(tx, { ...entry, tambonId: visit.requestingTambonId });
+  });
+  return { ok: true, value: { id: visit.id } };
+}
+
+type Visit = typeof studyVisits.$inferSelect;
+
+/**
+ * Applies a requester's answer (accept the date the host proposed, or withdraw) to a visit found
+ * in `scope`, with the audit rows `entries` makes from the move. Nothing else of the host's row
+ * changes.
+ */
+async function answerAsRequester(
+  db: Db,
+  visit: Visit,
+  input: Record<string, string>,
+  scope: SQL | undefined,
+  entries: (move: {
+    action: string;
+    next: VisitStatus;
+    requestedOn: string | null;
+  }) => AuditEntry[],
+): Promise<Result<{ id: number; status: VisitStatus }, NetKey | CoreKey>> {
+  if (!isRequesterAnswer(input.answer)) return fail("answer", "err.choice");
+  const answer = input.answer;
+  const next = afterRequesterAnswer(visit.status, answer);
+  if (!next) return fail("answer", "err.notNow");
+  const note = (input.requesterNote ?? "").trim().slice(0, 2000);
+  // Accepting the host's proposal makes it the visit's date; withdrawing leaves the dates as they are.
+  const accepting = answer === "accept_proposal";
+  const requestedOn = accepting ? (visit.proposedOn ?? visit.requestedOn) : visit.requestedOn;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(studyVisits)
+      .set({
+        status: next,
+        requestedOn: accepting ? requestedOn : undefined,
+        proposedOn: accepting ? null : undefined,
+        requesterNote: note || visit.requesterNote,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(studyVisits.id, visit.id), scope));
+    for (const entry of entries({ action: `visit.${answer}`, next, requestedOn }))
+      await audit(tx, entry);
+  });
+  return { ok: true, value: { id: visit.id, status: next } };
+}
+
+/**
+ * The requesting tambon's reply, from its own scope: accept the date the host proposed, or
+ * withdraw the request. Both tambons get an audit row.
+ */
+export async function replyToVisit(
+  db: Db,
+  actor: Actor,
+  requesterId: number,
+  visitId: number,
+  input: Record<string, string>,
+): Promise<Result<{ id: number; status: VisitStatus }, NetKey | CoreKey>> {
+  if (!can(actor, "visit.request", { tambonId: requesterId })) return refused();
+  const visit = await requestedVisit(db, requesterId, visitId);
+  if (!visit) return missing();
+  const scope = eq(studyVisits.requestingTambonId, requesterId);
+  return answerAsRequester(db, visit, input, scope, ({ action, next }) => {
+    const entry = {
+      actorId: actor.user?.id ?? null,
+      action,
+      targetType: "study_visit",
+      targetId: visit.id,
+      before: { status: visit.status },
+      after: { status: next },
+    };
+    return [
+      { ...entry, tambonId: visit.tambonId },
+      { ...entry, tambonId: requesterId },
+    ];
+  });
+}
+
+/**
+ * The reply of a group that asked through the public form, by the private link it was given:
+ * accept the date the host proposed, or withdraw the request. The token must be the visit's own.
+ */
+export async function replyByLink(
+  db: Db,
+  secret: string,
+  hostId: number,
+  visitId: number,
+  token: string,
+  input: Record<string, string>,
+): Promise<Result<{ id: number; status: VisitStatus }, NetKey | CoreKey>> {
+  const visit = await hostedVisit(db, hostId, visitId);
+  if (!visit || visit.source !== "public" || !isVisitToken(secret, visit, token)) return missing();
+  const scope = eq(studyVisits.tambonId, hostId);
+  return answerAsRequester(db, visit, input, scope, ({ action, next, requestedOn }) => [
+    {
+      tambonId: hostId,
+      actorId: null,
+      action,
+      targetType: "study_visit",
+      targetId: visit.id,
+      before: { status: visit.status, requestedOn: visit.requestedOn },
+      after: { status: next, requestedOn, via: "link" },
+    },
+  ]);
+}
+
+const recordSchema = z.object({
+  visitedOn: fields.optionalDate(),
+  visitorsCount: fields.int(1, 10_000),
+  learnedTh: fields.text(6000),
+  learnedEn: fields.optionalText(6000),
+});
+
+/** The host records that an accepted visit took place: when, how many came, what was learned. */
+export async function recordVisit(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  visitId: number,
+  input: Record<string, string>,
+  today = todayIso(),
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "visit.respond", { tambonId })) return refused();
+  const visit = await hostedVisit(db, tambonId, visitId);
+  if (!visit) return missing();
+  if (!canRecordVisit(visit.status)) return fail("_form", "err.notNow");
+  const parsed = parseForm(recordSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (!v.visitedOn) return fail("visitedOn", "err.required");
+  if (v.visitedOn > today) return fail("visitedOn", "err.futureDate");
+  await db.transaction(async (tx) => {
+    await tx
+      .update(studyVisits)
+      .set({
+        status: "done",
+        visitedOn: v.visitedOn,
+        visitorsCount: v.visitorsCount,
+        learnedTh: v.learnedTh,
+        learnedEn: v.learnedEn,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, tambonId)));
+    const entry = {
+      actorId: actor.user?.id ?? null,
+      action: "visit.record",
+      targetType: "study_visit",
+      targetId: visit.id,
+      before: { status: visit.status },
+      after: { status: "done", visitedOn: v.visitedOn, visitorsCount: v.visitorsCount },
+    };
+    await audit(tx, { ...entry, tambonId });
+    if (visit.requestingTambonId) await audit(tx, { ...entry, tambonId: visit.requestingTambonId });
+  });
+  return { ok: true, value: { id: visit.id } };
+}

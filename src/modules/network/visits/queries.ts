@@ -1,0 +1,181 @@
+import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { PAGE_SIZE, paged, type Page } from "../../../core/paging.ts";
+import { learningCentres, studyVisits } from "../schema.ts";
+import type { VisitStatus } from "./visit.ts";
+import { countOf } from "../shared/queries.ts";
+
+// ---------------------------------------------------------------- study visits
+
+/** The filters of a list of study visits. */
+export interface VisitFilter {
+  status: VisitStatus | "";
+  centreId: number | null;
+}
+
+const visitColumns = {
+  id: studyVisits.id,
+  tambonId: studyVisits.tambonId,
+  centreId: studyVisits.centreId,
+  centreTh: learningCentres.nameTh,
+  centreEn: learningCentres.nameEn,
+  requestingTambonId: studyVisits.requestingTambonId,
+  source: studyVisits.source,
+  groupName: studyVisits.groupName,
+  contactName: studyVisits.contactName,
+  contactPhone: studyVisits.contactPhone,
+  contactEmail: studyVisits.contactEmail,
+  requestedOn: studyVisits.requestedOn,
+  proposedOn: studyVisits.proposedOn,
+  groupSize: studyVisits.groupSize,
+  topics: studyVisits.topics,
+  status: studyVisits.status,
+  hostNote: studyVisits.hostNote,
+  requesterNote: studyVisits.requesterNote,
+  visitedOn: studyVisits.visitedOn,
+  visitorsCount: studyVisits.visitorsCount,
+  learnedTh: studyVisits.learnedTh,
+  learnedEn: studyVisits.learnedEn,
+  createdAt: studyVisits.createdAt,
+};
+
+/** A study visit with its centre's names. */
+export interface VisitRow {
+  id: number;
+  tambonId: number;
+  centreId: number;
+  centreTh: string;
+  centreEn: string;
+  requestingTambonId: number | null;
+  source: "tambon" | "public" | "host";
+  groupName: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
+  requestedOn: string;
+  proposedOn: string | null;
+  groupSize: number;
+  topics: string;
+  status: VisitStatus;
+  hostNote: string;
+  requesterNote: string;
+  visitedOn: string | null;
+  visitorsCount: number | null;
+  learnedTh: string;
+  learnedEn: string;
+  createdAt: Date;
+}
+
+async function visitPage(
+  db: DbOrTx,
+  where: SQL | undefined,
+  page: number,
+  pageSize: number,
+): Promise<Page<VisitRow>> {
+  return paged(
+    page,
+    () => countOf(db.select({ n: count() }).from(studyVisits).where(where)),
+    (w) =>
+      db
+        .select(visitColumns)
+        .from(studyVisits)
+        .innerJoin(learningCentres, eq(learningCentres.id, studyVisits.centreId))
+        .where(where)
+        .orderBy(desc(studyVisits.createdAt), desc(studyVisits.id))
+        .limit(w.limit)
+        .offset(w.offset),
+    pageSize,
+  );
+}
+
+/** Requests and visits to the tambon's learning centres, newest first. */
+export async function incomingVisits(
+  db: DbOrTx,
+  tambonId: number,
+  f: VisitFilter,
+  page: number,
+  pageSize = PAGE_SIZE,
+): Promise<Page<VisitRow>> {
+  return visitPage(
+    db,
+    and(
+      eq(studyVisits.tambonId, tambonId),
+      f.status ? eq(studyVisits.status, f.status) : undefined,
+      f.centreId ? eq(studyVisits.centreId, f.centreId) : undefined,
+    ),
+    page,
+    pageSize,
+  );
+}
+
+/** Requests the tambon filed to other tambons' learning centres, newest first. */
+export async function outgoingVisits(
+  db: DbOrTx,
+  requesterId: number,
+  f: VisitFilter,
+  page: number,
+  pageSize = PAGE_SIZE,
+): Promise<Page<VisitRow>> {
+  return visitPage(
+    db,
+    and(
+      eq(studyVisits.requestingTambonId, requesterId),
+      f.status ? eq(studyVisits.status, f.status) : undefined,
+    ),
+    page,
+    pageSize,
+  );
+}
+
+/** One study visit hosted by the tambon, with its centre's names. */
+export async function visitById(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<VisitRow | undefined> {
+  if (!Number.isInteger(id) || id < 1) return undefined;
+  const [row] = await db
+    .select(visitColumns)
+    .from(studyVisits)
+    .innerJoin(learningCentres, eq(learningCentres.id, studyVisits.centreId))
+    .where(and(eq(studyVisits.tambonId, tambonId), eq(studyVisits.id, id)));
+  return row;
+}
+
+/** The visits that took place at a centre (public record: group, date, size, what was learned). */
+export async function doneVisits(
+  db: DbOrTx,
+  tambonId: number,
+  centreId: number,
+  page: number,
+  pageSize = PAGE_SIZE,
+): Promise<Page<VisitRow>> {
+  const where = and(
+    eq(studyVisits.tambonId, tambonId),
+    eq(studyVisits.centreId, centreId),
+    eq(studyVisits.status, "done"),
+  );
+  return paged(
+    page,
+    () => countOf(db.select({ n: count() }).from(studyVisits).where(where)),
+    (w) =>
+      db
+        .select(visitColumns)
+        .from(studyVisits)
+        .innerJoin(learningCentres, eq(learningCentres.id, studyVisits.centreId))
+        .where(where)
+        .orderBy(desc(studyVisits.visitedOn), desc(studyVisits.id))
+        .limit(w.limit)
+        .offset(w.offset),
+    pageSize,
+  );
+}
+
+/** How many requests wait for the host's answer. */
+export async function waitingVisits(db: DbOrTx, tambonId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(studyVisits)
+    .where(and(eq(studyVisits.tambonId, tambonId), eq(studyVisits.status, "requested")));
+  return Number(row?.n ?? 0);
+}

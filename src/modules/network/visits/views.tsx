@@ -1,0 +1,486 @@
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  type FormState,
+  TextArea,
+} from "../../../core/views/form.tsx";
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { nameIn, textIn } from "../shared/lists.ts";
+import type { VisitFilter, VisitRow } from "./queries.ts";
+import type { Page } from "../../../core/paging.ts";
+import {
+  VISIT_STATUSES,
+  canRecordVisit,
+  hostAnswers,
+  requesterAnswers,
+  type VisitStatus,
+} from "./visit.ts";
+import { VisitRequestFields } from "../centres/views.tsx";
+import { Badge, BackToAdmin, FilterSelect, Filters, num, useNet } from "../shared/views.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { pageHref } from "../../../core/paging.ts";
+
+/** The query string of a visit filter. */
+export function visitQuery(f: VisitFilter, page?: number): string {
+  return pageHref("", { status: f.status, centre: f.centreId }, page ?? 1);
+}
+
+function StatusFilter(props: { action: string; f: VisitFilter }) {
+  const { t } = useNet();
+  return (
+    <Filters action={props.action}>
+      <FilterSelect
+        name="status"
+        label={t("visit.status")}
+        any={t("list.any")}
+        value={props.f.status}
+        options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`visit.${s}`) }))}
+      />
+      {props.f.centreId && <input type="hidden" name="centre" value={String(props.f.centreId)} />}
+    </Filters>
+  );
+}
+
+function when(v: VisitRow, date: (d: string | null) => string, t: ReturnType<typeof useNet>["t"]) {
+  if (v.status === "done") return date(v.visitedOn);
+  if (v.status === "proposed" && v.proposedOn)
+    return t("visit.proposedInstead", { date: date(v.proposedOn), asked: date(v.requestedOn) });
+  return date(v.requestedOn);
+}
+
+/** The host's list of requests and visits to its learning centres. */
+export function IncomingVisits(props: {
+  page: Page<VisitRow>;
+  filter: VisitFilter;
+  canRecord: boolean;
+}) {
+  const { t, lang, admin, date } = useNet();
+  const { page, filter } = props;
+  return (
+    <>
+      <BackToAdmin />
+      <h1>{t("admin.visits")}</h1>
+      <p>{t("visits.incomingIntro")}</p>
+      {props.canRecord && (
+        <p>
+          <a class="button secondary" href={`${admin}/visits/new`}>
+            {t("visits.recordRequest")}
+          </a>
+        </p>
+      )}
+      <StatusFilter action={`${admin}/visits`} f={filter} />
+      <p role="status">{t("visits.found", { n: num(page.total) })}</p>
+      {page.items.length > 0 && (
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.visits")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("visit.group")}</th>
+                <th scope="col">{t("visit.centre")}</th>
+                <th scope="col">{t("visit.date")}</th>
+                <th scope="col" class="num">
+                  {t("visit.groupSize")}
+                </th>
+                <th scope="col">{t("visit.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    <a href={`${admin}/visits/${v.id}`}>{v.groupName}</a>
+                  </td>
+                  <td>{textIn(v.centreTh, v.centreEn, lang)}</td>
+                  <td>{when(v, date, t)}</td>
+                  <td class="num">{num(v.groupSize)}</td>
+                  <td>{t(`visit.${v.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        page={page.page}
+        total={page.total}
+        pages={page.pages}
+        href={(n) => `${admin}/visits${visitQuery(filter, n)}`}
+      />
+    </>
+  );
+}
+
+function VisitFacts({ v, requester }: { v: VisitRow; requester: Tambon | null }) {
+  const { t, lang, date } = useNet();
+  return (
+    <dl>
+      <dt>{t("visit.centre")}</dt>
+      <dd>{textIn(v.centreTh, v.centreEn, lang)}</dd>
+      <dt>{t("visit.group")}</dt>
+      <dd>
+        {v.groupName}
+        {requester && (
+          <span class="muted">
+            {" "}
+            · {t("visit.fromTambon", { tambon: tambonTitle(requester, lang) })}
+          </span>
+        )}
+        {v.source === "public" && <span class="muted"> · {t("visit.fromPublic")}</span>}
+        {v.source === "host" && <span class="muted"> · {t("visit.fromHost")}</span>}
+      </dd>
+      <dt>{t("visit.requestedOn")}</dt>
+      <dd>{date(v.requestedOn)}</dd>
+      {v.proposedOn && (
+        <>
+          <dt>{t("visit.proposedOn")}</dt>
+          <dd>{date(v.proposedOn)}</dd>
+        </>
+      )}
+      <dt>{t("visit.groupSize")}</dt>
+      <dd>{num(v.groupSize)}</dd>
+      <dt>{t("visit.topics")}</dt>
+      <dd>{v.topics}</dd>
+      {(v.contactName || v.contactPhone || v.contactEmail) && (
+        <>
+          <dt>{t("visit.contact")}</dt>
+          <dd>{[v.contactName, v.contactPhone, v.contactEmail].filter(Boolean).join(" · ")}</dd>
+        </>
+      )}
+      <dt>{t("visit.status")}</dt>
+      <dd>
+        <Badge>{t(`visit.${v.status}`)}</Badge>
+      </dd>
+      {v.hostNote && (
+        <>
+          <dt>{t("visit.hostNote")}</dt>
+          <dd>{v.hostNote}</dd>
+        </>
+      )}
+      {v.requesterNote && (
+        <>
+          <dt>{t("visit.requesterNote")}</dt>
+          <dd>{v.requesterNote}</dd>
+        </>
+      )}
+      {v.status === "done" && (
+        <>
+          <dt>{t("visit.visitedOn")}</dt>
+          <dd>
+            {date(v.visitedOn)} · {t("visit.visitorsN", { n: num(v.visitorsCount ?? 0) })}
+          </dd>
+          <dt>{t("visit.learned")}</dt>
+          <dd>{textIn(v.learnedTh, v.learnedEn, lang)}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** The host's page of one request: the facts, the answer form, and recording the visit. */
+export function VisitPage(props: {
+  visit: VisitRow;
+  requester: Tambon | null;
+  answerForm: FormState;
+  recordForm: FormState;
+}) {
+  const { t, admin } = useNet();
+  const v = props.visit;
+  const answers = hostAnswers(v.status);
+  return (
+    <>
+      <BackToAdmin to={`${admin}/visits`} label={t("admin.visits")} />
+      <h1>{t("visit.title", { group: v.groupName })}</h1>
+      <VisitFacts v={v} requester={props.requester} />
+      {answers.length > 0 && (
+        <section aria-labelledby="answer">
+          <h2 id="answer">{t("visit.answer")}</h2>
+          <ErrorSummary form={props.answerForm} />
+          <Form action={`${admin}/visits/${v.id}/answer`} label={t("visit.answer")}>
+            <fieldset class={props.answerForm.errors.answer ? "field has-error" : "field"}>
+              <legend>{t("visit.answerChoice")}</legend>
+              {props.answerForm.errors.answer && (
+                <p class="error">{props.answerForm.errors.answer}</p>
+              )}
+              {answers.map((a) => (
+                <div class="field check" key={a}>
+                  <input
+                    type="radio"
+                    id={`f-answer-${a}`}
+                    name="answer"
+                    value={a}
+                    checked={props.answerForm.values.answer === a}
+                  />
+                  <label for={`f-answer-${a}`}>{t(`answer.${a}`)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <Field
+              form={props.answerForm}
+              name="proposedOn"
+              type="date"
+              label={t("visit.proposedOn")}
+              hint={t("visit.proposedOnHint")}
+            />
+            <TextArea
+              form={props.answerForm}
+              name="hostNote"
+              label={t("visit.hostNote")}
+              hint={t("visit.hostNoteHint")}
+              rows={3}
+            />
+            <button type="submit">{t("visit.sendAnswer")}</button>
+          </Form>
+        </section>
+      )}
+      {canRecordVisit(v.status) && (
+        <section aria-labelledby="record">
+          <h2 id="record">{t("visit.record")}</h2>
+          <ErrorSummary form={props.recordForm} />
+          <Form action={`${admin}/visits/${v.id}/record`} label={t("visit.record")}>
+            <Field
+              form={props.recordForm}
+              name="visitedOn"
+              type="date"
+              label={t("visit.visitedOn")}
+              required
+            />
+            <Field
+              form={props.recordForm}
+              name="visitorsCount"
+              type="number"
+              inputmode="numeric"
+              label={t("visit.visitors")}
+              required
+            />
+            <TextArea
+              form={props.recordForm}
+              name="learnedTh"
+              label={t("visit.learnedTh")}
+              required
+              hint={t("visit.learnedHint")}
+            />
+            <TextArea form={props.recordForm} name="learnedEn" label={t("visit.learnedEn")} />
+            <button type="submit">{t("visit.saveRecord")}</button>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** The host's form to record a request that came by phone or letter. */
+export function HostRequestForm(props: {
+  form: FormState;
+  centres: { id: number; nameTh: string; nameEn: string }[];
+}) {
+  const { t, lang, admin } = useNet();
+  return (
+    <>
+      <BackToAdmin to={`${admin}/visits`} label={t("admin.visits")} />
+      <h1>{t("visits.recordRequest")}</h1>
+      <p>{t("visits.recordRequestIntro")}</p>
+      <ErrorSummary form={props.form} />
+      <Form action={`${admin}/visits/new`} label={t("visits.recordRequest")}>
+        <SelectField
+          form={props.form}
+          name="centreId"
+          label={t("visit.centre")}
+          required
+          options={props.centres.map((c) => ({ value: String(c.id), label: nameIn(c, lang) }))}
+        />
+        <VisitRequestFields form={props.form} withContact capacity={null} />
+        <button type="submit">{t("visit.save")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** The requesting tambon's list of its requests to other tambons, with its replies. */
+export function OutgoingVisits(props: {
+  page: Page<VisitRow>;
+  filter: VisitFilter;
+  hosts: Map<number, Tambon>;
+  error: { id: number; message: string } | null;
+}) {
+  const { t, lang, admin, date } = useNet();
+  const { page, filter } = props;
+  return (
+    <>
+      <BackToAdmin />
+      <h1>{t("admin.outgoing")}</h1>
+      <p>{t("visits.outgoingIntro")}</p>
+      <p>
+        <a class="button" href={`${admin}/outgoing/new`}>
+          {t("visits.newRequest")}
+        </a>
+      </p>
+      <StatusFilter action={`${admin}/outgoing`} f={filter} />
+      <p role="status">{t("visits.found", { n: num(page.total) })}</p>
+      {page.items.length > 0 && (
+        <ul class="cards">
+          {page.items.map((v) => {
+            const host = props.hosts.get(v.tambonId);
+            const answers = requesterAnswers(v.status as VisitStatus);
+            return (
+              <li key={v.id} id={`v-${v.id}`}>
+                <h2>
+                  {host ? (
+                    <a href={`/t/${host.slug}/centres/${v.centreId}`}>
+                      {textIn(v.centreTh, v.centreEn, lang)}
+                    </a>
+                  ) : (
+                    textIn(v.centreTh, v.centreEn, lang)
+                  )}
+                </h2>
+                <p class="muted">{host && tambonTitle(host, lang)}</p>
+                <p>
+                  <Badge>{t(`visit.${v.status}`)}</Badge> {when(v, date, t)} ·{" "}
+                  {t("visit.visitorsN", { n: num(v.groupSize) })}
+                </p>
+                {v.hostNote && (
+                  <p>
+                    {t("visit.hostNote")}: {v.hostNote}
+                  </p>
+                )}
+                {props.error?.id === v.id && (
+                  <p class="error" role="alert">
+                    {props.error.message}
+                  </p>
+                )}
+                {answers.map((a) => (
+                  <Form key={a} action={`${admin}/outgoing/${v.id}/reply`} class="inline">
+                    <input type="hidden" name="answer" value={a} />
+                    <button type="submit" class={a === "withdraw" ? "secondary" : undefined}>
+                      {t(`answer.${a}`)}
+                    </button>
+                  </Form>
+                ))}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Pager
+        page={page.page}
+        total={page.total}
+        pages={page.pages}
+        href={(n) => `${admin}/outgoing${visitQuery(filter, n)}`}
+      />
+    </>
+  );
+}
+
+/** The form with which a tambon's staff ask another tambon for a study visit. */
+export function OutgoingRequestForm(props: {
+  form: FormState;
+  groups: {
+    tambon: Tambon;
+    centres: { id: number; nameTh: string; nameEn: string; capacity: number | null }[];
+  }[];
+}) {
+  const { t, lang, admin, tambon } = useNet();
+  const f = props.form;
+  const err = f.errors.centreId;
+  const current = f.values.centreId ?? "";
+  const chosen = props.groups.flatMap((g) => g.centres).find((c) => String(c.id) === current);
+  return (
+    <>
+      <BackToAdmin to={`${admin}/outgoing`} label={t("admin.outgoing")} />
+      <h1>{t("visits.newRequest")}</h1>
+      <p>{t("visits.newRequestIntro", { tambon: tambonTitle(tambon!, lang) })}</p>
+      <ErrorSummary form={f} />
+      {props.groups.length === 0 ? (
+        <p>{t("visits.noCentres")}</p>
+      ) : (
+        <Form action={`${admin}/outgoing/new`} label={t("visits.newRequest")}>
+          <div class={err ? "field has-error" : "field"}>
+            <label for="f-centreId">
+              {t("visit.centre")}
+              <span class="req"> *</span>
+            </label>
+            {err && (
+              <p class="error" id="f-centreId-err">
+                {err}
+              </p>
+            )}
+            <select
+              id="f-centreId"
+              name="centreId"
+              required
+              aria-invalid={err ? "true" : undefined}
+              aria-describedby={err ? "f-centreId-err" : undefined}
+            >
+              <option value="">{t("list.choose")}</option>
+              {props.groups.map((g) => (
+                <optgroup key={g.tambon.id} label={tambonTitle(g.tambon, lang)}>
+                  {g.centres.map((c) => (
+                    <option key={c.id} value={String(c.id)} selected={String(c.id) === current}>
+                      {nameIn(c, lang)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <VisitRequestFields form={f} withContact={false} capacity={chosen?.capacity ?? null} />
+          <button type="submit">{t("visit.send")}</button>
+        </Form>
+      )}
+    </>
+  );
+}
+
+/**
+ * The page behind a public requester's private link: where the request stands, and the answers
+ * they may give now (accept the date the host proposed, or withdraw).
+ */
+export function VisitByLink(props: { visit: VisitRow; action: string; message: string }) {
+  const { t, lang, base, date } = useNet();
+  const v = props.visit;
+  const answers = requesterAnswers(v.status as VisitStatus);
+  return (
+    <>
+      <h1>{t("visit.title", { group: v.groupName })}</h1>
+      <p class="muted">{t("visit.linkKeep")}</p>
+      <dl>
+        <dt>{t("visit.centre")}</dt>
+        <dd>
+          <a href={`${base}/centres/${v.centreId}`}>{textIn(v.centreTh, v.centreEn, lang)}</a>
+        </dd>
+        <dt>{t("visit.status")}</dt>
+        <dd>
+          <Badge>{t(`visit.${v.status}`)}</Badge>
+        </dd>
+        <dt>{t("visit.date")}</dt>
+        <dd>{when(v, date, t)}</dd>
+        <dt>{t("visit.groupSize")}</dt>
+        <dd>{t("visit.visitorsN", { n: num(v.groupSize) })}</dd>
+        {v.hostNote && (
+          <>
+            <dt>{t("visit.hostNote")}</dt>
+            <dd>{v.hostNote}</dd>
+          </>
+        )}
+      </dl>
+      {props.message && (
+        <p class="error" role="alert">
+          {props.message}
+        </p>
+      )}
+      {v.status === "proposed" && v.proposedOn && (
+        <p>{t("visit.linkProposed", { date: date(v.proposedOn) })}</p>
+      )}
+      {answers.map((a) => (
+        <Form key={a} action={props.action} class="inline" label={t(`answer.${a}`)}>
+          <input type="hidden" name="answer" value={a} />
+          <button type="submit" class={a === "withdraw" ? "secondary" : undefined}>
+            {t(`answer.${a}`)}
+          </button>
+        </Form>
+      ))}
+    </>
+  );
+}
