@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { JSX } from "preact";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
@@ -69,21 +70,22 @@ export function areaRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   });
 
+  type Saved = { redirect: string; flash: string } | { title: string; page: JSX.Element };
+
   /** Saves the form (a new area, or `id`'s): back to the list, or the form again at 422. */
-  async function save(req: FastifyRequest, id?: string) {
+  async function save(req: FastifyRequest, id?: string): Promise<Saved> {
     const tambon = currentTambon(req);
     authorize(req, "area.manage", { tambonId: tambon.id });
     const editing = id === undefined ? null : await findArea(tambon.id, id);
     const body = formBody(req);
     const result = throwIfDenied(await saveArea(db, req.actor, tambon.id, body, editing?.id));
     const t = msg.t(req.lang);
-    if (result.ok)
-      return { redirect: `/t/${tambon.slug}/admin/areas`, flash: t("areas.saved") } as const;
+    if (result.ok) return { redirect: `/t/${tambon.slug}/admin/areas`, flash: t("areas.saved") };
     const form = failedForm(body, result.errors, req.lang, msg);
     return {
       title: t(editing ? "areas.edit" : "areas.manage"),
       page: await adminPage(req, form, editing),
-    } as const;
+    };
   }
 
   app.post("/admin/areas", async (req, reply) => {
