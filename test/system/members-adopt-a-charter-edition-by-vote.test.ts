@@ -12,7 +12,7 @@ import {
   questions,
 } from "../../src/modules/decisions/schema.ts";
 import { charterEditions } from "../../src/modules/charter/schema.ts";
-import { adoptDecidedVotes } from "../../src/modules/charter/commands/adoption.ts";
+import { adoptDecidedVotes } from "../../src/modules/charter/adoption/commands.ts";
 
 for (const kind of DB_KINDS) {
   describe(`members adopt a charter edition by a vote on ${kind}`, () => {

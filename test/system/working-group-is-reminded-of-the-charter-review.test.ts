@@ -5,7 +5,7 @@ import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { auditLog, roleGrants, tambons, users } from "../../src/core/db/schema.ts";
 import { charterModule } from "../../src/modules/charter/module.ts";
-import { sendReviewReminders } from "../../src/modules/charter/commands/review.ts";
+import { sendReviewReminders } from "../../src/modules/charter/charters/review.ts";
 import { charterEditions, charterReviewNotices } from "../../src/modules/charter/schema.ts";
 
 for (const kind of DB_KINDS) {

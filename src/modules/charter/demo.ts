@@ -17,10 +17,10 @@ import {
   charters,
 } from "./schema.ts";
 import { applyOp, type CharterDoc, type DocOp } from "./document.ts";
-import { defaultClosing } from "./commands/charters.ts";
-import { demoImage, processImage } from "./images.ts";
+import { defaultClosing } from "./charters/commands.ts";
+import { demoImage, processImage } from "./signing/images.ts";
 import type { Progress } from "./edition.ts";
-import { pillarsOf } from "./pillars.ts";
+import { pillarsOf } from "./signing/pillars.ts";
 
 /** A charter's text as written for the demo: chapters of clause texts. */
 interface DemoText {

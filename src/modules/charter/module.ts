@@ -5,14 +5,10 @@ import { can } from "../../core/policy.ts";
 import { tambons } from "../../core/db/schema.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 import { msg } from "./messages.ts";
-import { charterRoutes } from "./routes.tsx";
-import { networkRegistryRoutes } from "./routes/public.tsx";
 import { seedCharterDemo } from "./demo.ts";
-import { adoptDecidedVotes } from "./commands/adoption.ts";
-import { sendReviewReminders } from "./commands/review.ts";
-import { currentEdition, listCharters } from "./queries.ts";
+import { sendReviewReminders } from "./charters/review.ts";
 import { editionLabel } from "./present.ts";
-import { charterHome } from "./routes/home.tsx";
+import { charterHome } from "./charters/home.tsx";
 import {
   charterClauseLinks,
   charterComments,
@@ -21,6 +17,21 @@ import {
   charterSignatories,
   charters,
 } from "./schema.ts";
+import { adoptionAdminRoutes } from "./adoption/admin-routes.tsx";
+import { adoptDecidedVotes } from "./adoption/commands.ts";
+import { charterAdminRoutes } from "./charters/admin-routes.tsx";
+import { charterPrintRoutes } from "./charters/print-routes.tsx";
+import { listCharters, currentEdition } from "./charters/queries.ts";
+import { charterRoutes } from "./charters/routes.tsx";
+import { commentRoutes } from "./comments/routes.tsx";
+import { draftingAdminRoutes } from "./drafting/admin-routes.tsx";
+import { draftingRoutes } from "./drafting/routes.tsx";
+import { followUpRoutes } from "./follow-up/routes.tsx";
+import { hearingAdminRoutes } from "./hearing/admin-routes.tsx";
+import { hearingRoutes } from "./hearing/routes.tsx";
+import { registryRoutes, networkRegistryRoutes } from "./registry/routes.tsx";
+import { signingAdminRoutes } from "./signing/admin-routes.tsx";
+import { signingRoutes } from "./signing/routes.tsx";
 
 async function slugOf(db: DbOrTx, id: number): Promise<string> {
   const [row] = await db.select({ slug: tambons.slug }).from(tambons).where(eq(tambons.id, id));
@@ -80,10 +91,29 @@ const stepSection3: PageSection<null> = {
   },
 };
 
+/** Each resource's routes, mounted under /t/:tambon. */
+const resourceRoutes = [
+  charterRoutes,
+  charterPrintRoutes,
+  charterAdminRoutes,
+  draftingRoutes,
+  draftingAdminRoutes,
+  commentRoutes,
+  hearingRoutes,
+  hearingAdminRoutes,
+  adoptionAdminRoutes,
+  signingRoutes,
+  signingAdminRoutes,
+  followUpRoutes,
+  registryRoutes,
+];
+
 /** Health charter (ธรรมนูญสุขภาพ): editions, drafting with diffs, hearing, adoption, signing, print, follow-up. */
 export const charterModule: TambonModule = {
   id: "charter",
-  tambonRoutes: charterRoutes,
+  tambonRoutes: async (app, deps) => {
+    for (const routes of resourceRoutes) await routes(app, deps);
+  },
   nav: [{ path: "/charter", label: (lang) => msg.t(lang)("nav.charter") }],
   adminNav: [
     {

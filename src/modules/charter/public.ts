@@ -3,10 +3,10 @@ import type { DbOrTx } from "../../core/db/index.ts";
 import { tambons } from "../../core/db/schema.ts";
 import { charterClauseLinks, charters } from "./schema.ts";
 import { allClauses } from "./document.ts";
-import { currentEdition, listCharters, shownVersion } from "./queries.ts";
+import { listCharters, currentEdition, shownVersion } from "./charters/queries.ts";
 
 export { inDigits, toArabicDigits, toThaiDigits, type DigitStyle } from "./digits.ts";
-export { EDITION_TARGET } from "./commands/adoption.ts";
+export { EDITION_TARGET } from "./adoption/commands.ts";
 
 /** A clause of a charter in force, as other modules show and link it. */
 export interface ClauseRef {

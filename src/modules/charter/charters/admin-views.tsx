@@ -3,15 +3,21 @@ import { core } from "../../../core/i18n/messages.ts";
 import { Form, type FormState } from "../../../core/views/form.tsx";
 import { SCOPES, reviewDueOn, reviewState } from "../edition.ts";
 import { todayIso } from "../../../core/dates.ts";
-import type { CharterRow, EditionRow, SignatoryRow } from "../queries.ts";
-import { currentEdition, openEdition } from "../queries.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
-import { ErrorList, FormError, Input, Select, StatusBadge, TextArea, useT } from "./common.tsx";
-import { DraftEditor, type DraftData } from "./draft.tsx";
-import { Photos, Signatories } from "./edition.tsx";
-import { HearingMeetings } from "./hearing.tsx";
-import type { ReviewNotice } from "../commands/review.ts";
+import { ErrorList, FormError, Input, Select, StatusBadge, useT } from "../shared/views.tsx";
+import { DraftEditor, type DraftData } from "../drafting/editor.tsx";
+import type { ReviewNotice } from "./review.ts";
 import type { MeetingSummary } from "../../groups/public.ts";
+import {
+  type CharterRow,
+  type EditionRow,
+  currentEdition,
+  openEdition,
+  type SignatoryRow,
+} from "./queries.ts";
+import { AdoptionPanel } from "../adoption/views.tsx";
+import { HearingPanel, HearingMeetingsPanel } from "../hearing/admin-views.tsx";
+import { SigningPanel } from "../signing/admin-views.tsx";
 
 /** Choices the charter form offers. */
 export interface CharterChoices {
@@ -320,11 +326,6 @@ export function EditionAdminPage({ data }: { data: EditionAdminData }) {
     signingOn: edition.signingOn ?? "",
     signingPlace: edition.signingPlace,
   };
-  const hv = {
-    hearingStartsOn: edition.hearingStartsOn ?? "",
-    hearingEndsOn: edition.hearingEndsOn ?? "",
-    hearingNote: edition.hearingNote,
-  };
   return (
     <>
       <p class="back">
@@ -416,325 +417,13 @@ export function EditionAdminPage({ data }: { data: EditionAdminData }) {
         </details>
       )}
 
-      {!frozen && data.can.manage && (
-        <details
-          class="charter-panel"
-          id="h-hearing"
-          open={edition.status === "hearing" || !!data.forms.hearing}
-        >
-          <summary>{t("hearing.title")}</summary>
-          <Form action={`${ab}/hearing`} label={t("hearing.title")}>
-            <FormError state={data.forms.hearing} />
-            <Input
-              form="hearing"
-              state={data.forms.hearing}
-              value={hv.hearingStartsOn}
-              name="hearingStartsOn"
-              type="date"
-              label={t("hearing.starts")}
-            />
-            <Input
-              form="hearing"
-              state={data.forms.hearing}
-              value={hv.hearingEndsOn}
-              name="hearingEndsOn"
-              type="date"
-              label={t("hearing.ends")}
-            />
-            <TextArea
-              form="hearing"
-              state={data.forms.hearing}
-              value={hv.hearingNote}
-              name="hearingNote"
-              label={t("hearing.note")}
-              rows={2}
-              maxLength={4000}
-            />
-            <button type="submit" name="open" value="1">
-              {edition.status === "hearing" ? ct("form.save") : t("hearing.open")}
-            </button>{" "}
-            {edition.status === "hearing" && (
-              <button type="submit" name="open" value="0" class="secondary">
-                {t("hearing.close")}
-              </button>
-            )}
-          </Form>
-        </details>
-      )}
+      {!frozen && data.can.manage && <HearingPanel data={data} />}
 
-      {data.can.manage && (
-        <details
-          class="charter-panel"
-          id="h-hearing-meetings"
-          open={edition.status === "hearing" || !!data.forms.meeting}
-        >
-          <summary>{t("hearing.meetings")}</summary>
-          <HearingMeetings
-            meetings={data.hearingMeetings}
-            charter={charter}
-            removeAction={`${ab}/hearing-meetings/remove`}
-          />
-          <Form action={`${ab}/hearing-meetings`} label={t("hearing.meetingAdd")}>
-            <FormError state={data.forms.meeting} />
-            <Select
-              form="meeting"
-              state={data.forms.meeting}
-              name="meeting"
-              label={t("hearing.meetingChoose")}
-              required
-              placeholder=""
-              options={data.meetingChoices.map((m) => ({ value: String(m.id), label: m.label }))}
-            />
-            <button type="submit">{t("hearing.meetingAdd")}</button>
-          </Form>
-        </details>
-      )}
+      {data.can.manage && <HearingMeetingsPanel data={data} />}
 
-      {!frozen && data.can.manage && (
-        <details
-          class="charter-panel"
-          id="h-adopt"
-          open={
-            edition.status === "hearing" ||
-            !!(data.forms.vote || data.forms.resolution || data.forms.adopt || data.vote)
-          }
-        >
-          <summary>{t("adopt.title")}</summary>
-          <FormError state={data.forms.adopt} />
-          <h3>{t("adopt.byVote")}</h3>
-          <p class="hint">{t("adopt.byVoteHint")}</p>
-          {data.vote ? (
-            <>
-              <p>
-                {t("adopt.question")}: <a href={data.vote.href}>{data.vote.phase}</a>
-              </p>
-              <div class="inline-forms">
-                <Form action={`${ab}/adopt-vote`} class="inline-form">
-                  <button type="submit">{t("adopt.check")}</button>
-                </Form>
-                <Form action={`${ab}/withdraw-vote`} class="inline-form">
-                  <button type="submit" class="secondary">
-                    {t("adopt.withdraw")}
-                  </button>
-                </Form>
-              </div>
-            </>
-          ) : (
-            <Form action={`${ab}/vote`} label={t("adopt.byVote")}>
-              <FormError state={data.forms.vote} />
-              <Select
-                form="vote"
-                state={data.forms.vote}
-                name="area"
-                label={t("adopt.area")}
-                required
-                value={charter.areaId ? String(charter.areaId) : ""}
-                placeholder=""
-                options={data.areas.map((a) => ({ value: String(a.id), label: a.label }))}
-              />
-              <button type="submit">{t("adopt.putToVote")}</button>
-            </Form>
-          )}
-          <h3>{t("adopt.byResolution")}</h3>
-          <p class="hint">{t("adopt.byResolutionHint")}</p>
-          {data.resolutions.length === 0 ? (
-            <p class="muted">{t("adopt.noResolutions")}</p>
-          ) : (
-            <Form action={`${ab}/adopt-resolution`} label={t("adopt.byResolution")}>
-              <FormError state={data.forms.resolution} />
-              <Select
-                form="resolution"
-                state={data.forms.resolution}
-                name="resolution"
-                label={t("adopt.resolution")}
-                required
-                placeholder=""
-                options={data.resolutions.map((r) => ({ value: String(r.id), label: r.label }))}
-              />
-              <button type="submit">{t("adopt.adopt")}</button>
-            </Form>
-          )}
-        </details>
-      )}
+      {!frozen && data.can.manage && <AdoptionPanel data={data} />}
 
-      {frozen && data.can.sign && (
-        <section class="charter-panel" aria-labelledby="h-signing">
-          <h2 id="h-signing">{t("sign.title")}</h2>
-          {data.missingPillars.length > 0 && (
-            <p class="notice">
-              {t("sign.missingPillars", { names: data.missingPillars.join(", ") })}
-            </p>
-          )}
-          <Signatories data={data} />
-          {data.signatories.length > 0 && (
-            <ul class="inline-forms">
-              {data.signatories.map((s) => (
-                <li key={s.id}>
-                  <Form action={`${base}/charter-signatories/${s.id}/delete`} class="inline-form">
-                    <button
-                      type="submit"
-                      class="danger small"
-                      aria-label={t("draft.deleteLabel", { label: s.name })}
-                    >
-                      {t("draft.delete")} {s.name}
-                    </button>
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          )}
-          <h3>{t("sign.add")}</h3>
-          <Form action={`${ab}/signatories`} multipart label={t("sign.add")}>
-            <FormError state={data.forms.signatory} />
-            <Select
-              form="sign"
-              state={data.forms.signatory}
-              name="kind"
-              label={t("sign.kind")}
-              required
-              value="pillar"
-              options={[
-                { value: "pillar", label: t("sign.kind.pillar") },
-                { value: "village", label: t("sign.kind.village") },
-              ]}
-            />
-            <div class="field">
-              <label for="f-sign-pillar">
-                {t("sign.pillar")} <span class="opt">({ct("form.optional")})</span>
-              </label>
-              {data.forms.signatory?.errors.pillar && (
-                <p class="error" id="f-sign-pillar-err">
-                  {data.forms.signatory.errors.pillar}
-                </p>
-              )}
-              <input
-                id="f-sign-pillar"
-                name="pillar"
-                list="pillar-list"
-                maxLength={200}
-                value={data.forms.signatory?.values.pillar ?? ""}
-                aria-describedby={
-                  data.forms.signatory?.errors.pillar ? "f-sign-pillar-err" : undefined
-                }
-              />
-              <datalist id="pillar-list">
-                {data.pillars.map((p) => (
-                  <option key={p} value={p} />
-                ))}
-              </datalist>
-            </div>
-            <Select
-              form="sign"
-              state={data.forms.signatory}
-              name="village"
-              label={t("sign.village")}
-              placeholder=""
-              options={data.villages.map((v) => ({ value: String(v.id), label: v.label }))}
-            />
-            <Input
-              form="sign"
-              state={data.forms.signatory}
-              name="name"
-              label={t("sign.name")}
-              required
-              maxLength={200}
-            />
-            <Input
-              form="sign"
-              state={data.forms.signatory}
-              name="position"
-              label={t("sign.position")}
-              maxLength={200}
-            />
-            <Input
-              form="sign"
-              state={data.forms.signatory}
-              name="signedOn"
-              type="date"
-              label={t("sign.signedOn")}
-              value={edition.signingOn ?? ""}
-            />
-            <Input
-              form="sign"
-              state={data.forms.signatory}
-              name="sortOrder"
-              type="number"
-              label={t("sign.order")}
-            />
-            <div class={data.forms.signatory?.errors.scan ? "field has-error" : "field"}>
-              <label for="f-sign-scan">
-                {t("sign.scan")} <span class="opt">({ct("form.optional")})</span>
-              </label>
-              <p class="hint" id="f-sign-scan-hint">
-                {t("sign.scanHint")}
-              </p>
-              {data.forms.signatory?.errors.scan && (
-                <p class="error" id="f-sign-scan-err">
-                  {data.forms.signatory.errors.scan}
-                </p>
-              )}
-              <input
-                id="f-sign-scan"
-                type="file"
-                name="scan"
-                accept="image/jpeg,image/png,image/webp"
-                aria-describedby={`f-sign-scan-hint${data.forms.signatory?.errors.scan ? " f-sign-scan-err" : ""}`}
-              />
-            </div>
-            <button type="submit">{t("sign.add")}</button>
-          </Form>
-          <h3>{t("photo.title")}</h3>
-          {data.photos.length > 0 && (
-            <>
-              <Photos photos={data.photos} />
-              <ul class="inline-forms">
-                {data.photos.map((p) => (
-                  <li key={p.id}>
-                    <Form action={`${base}/charter-photos/${p.id}/delete`} class="inline-form">
-                      <button type="submit" class="danger small">
-                        {t("draft.delete")} {p.caption || t("photo.untitled")} (
-                        {num(p.id, "arabic", lang)})
-                      </button>
-                    </Form>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          <Form action={`${ab}/photos`} multipart label={t("photo.add")}>
-            <FormError state={data.forms.photo} />
-            <div class={data.forms.photo?.errors.photo ? "field has-error" : "field"}>
-              <label for="f-photo-file">
-                {t("photo.file")} <span class="req"> *</span>
-              </label>
-              <p class="hint" id="f-photo-file-hint">
-                {t("photo.hint")}
-              </p>
-              {data.forms.photo?.errors.photo && (
-                <p class="error" id="f-photo-file-err">
-                  {data.forms.photo.errors.photo}
-                </p>
-              )}
-              <input
-                id="f-photo-file"
-                type="file"
-                name="photo"
-                required
-                accept="image/jpeg,image/png,image/webp"
-                aria-describedby={`f-photo-file-hint${data.forms.photo?.errors.photo ? " f-photo-file-err" : ""}`}
-              />
-            </div>
-            <Input
-              form="photo"
-              state={data.forms.photo}
-              name="caption"
-              label={t("photo.caption")}
-              maxLength={300}
-            />
-            <button type="submit">{t("photo.add")}</button>
-          </Form>
-        </section>
-      )}
+      {frozen && data.can.sign && <SigningPanel data={data} />}
 
       {data.draft && data.can.draft ? (
         <DraftEditor data={data.draft} />

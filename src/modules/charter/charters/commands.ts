@@ -12,18 +12,18 @@ import { charterEditions, charterVersions, charters } from "../schema.ts";
 import { blankDoc, type CharterDoc } from "../document.ts";
 import type { DigitStyle } from "../digits.ts";
 import { SCOPES, isFrozen } from "../edition.ts";
-import {
-  currentEdition,
-  editionsOf,
-  getCharter,
-  getEdition,
-  openEdition,
-  shownVersion,
-  type CharterRow,
-  type EditionRow,
-} from "../queries.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
+import {
+  type CharterRow,
+  type EditionRow,
+  getCharter,
+  editionsOf,
+  openEdition,
+  currentEdition,
+  shownVersion,
+  getEdition,
+} from "./queries.ts";
 
 /** The closing clauses a new charter starts with (entry into force, review period). */
 export function defaultClosing(reviewYears: number): string[] {

@@ -1,7 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import type { CharterRow, EditionRow } from "../queries.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
-import { textIn, useT } from "./common.tsx";
+import { textIn, useT } from "../shared/views.tsx";
+import type { CharterRow, EditionRow } from "./queries.ts";
 
 /** The charter section of a tambon's home page. */
 export function HomeSection(props: {

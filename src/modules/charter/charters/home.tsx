@@ -4,9 +4,9 @@ import type { ModuleDeps } from "../../../core/modules.ts";
 import { currentTambon } from "../../../core/http.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 import { todayIso } from "../../../core/dates.ts";
-import { currentEdition, listCharters, shownVersion } from "../queries.ts";
 import { reviewDueOn, reviewState } from "../edition.ts";
-import { HomeSection } from "../views/home.tsx";
+import { HomeSection } from "./home-views.tsx";
+import { listCharters, currentEdition, shownVersion } from "./queries.ts";
 
 /** The charter section of the tambon's home page: the edition in force, its review, an open hearing. */
 export async function charterHome(

@@ -1,15 +1,15 @@
 import type { ComponentChildren } from "preact";
-import { CARD_IMAGE } from "../card-image.ts";
+import { CARD_IMAGE } from "./card-image.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { assetUrl } from "../../../core/views/assets.ts";
 import { copyrightOwner, tambonTitle } from "../../../core/views/layout.tsx";
 import { PROGRESS, type Progress } from "../edition.ts";
 import type { CharterDoc } from "../document.ts";
 import { numberDoc } from "../document.ts";
-import type { CharterRow, EditionRow, SignatoryRow } from "../queries.ts";
 import { chapterLabel, dateIn, editionLabel, num } from "../present.ts";
-import { Paras, textIn, useT } from "./common.tsx";
-import { CharterText } from "./text.tsx";
+import { Paras, textIn, useT } from "../shared/views.tsx";
+import { CharterText } from "../views/text.tsx";
+import type { SignatoryRow, CharterRow, EditionRow } from "./queries.ts";
 
 /** A standalone document (no site header or menu): the print layout and the summary card. */
 export function StandaloneDoc(props: {

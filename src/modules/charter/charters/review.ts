@@ -4,8 +4,8 @@ import { roleGrants } from "../../../core/db/schema.ts";
 import { audit } from "../../../core/audit.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { charterEditions, charterReviewNotices } from "../schema.ts";
-import { currentEdition, type EditionRow } from "../queries.ts";
 import { reviewDueOn, reviewState } from "../edition.ts";
+import { type EditionRow, currentEdition } from "./queries.ts";
 
 /** How long before the review falls due the working group is reminded. */
 export const REVIEW_NOTICE_DAYS = 90;

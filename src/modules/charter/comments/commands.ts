@@ -7,11 +7,11 @@ import type { Actor } from "../../../core/roles.ts";
 import { charterCommentRatings, charterComments, charterVersions } from "../schema.ts";
 import { cleanText, findClause, LIMITS, type DocOp } from "../document.ts";
 import { isOpenForComments, isRating } from "../edition.ts";
-import { getEdition, toId } from "../queries.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
-import { lockEdition, saveVersion } from "./drafting.ts";
+import { lockEdition, saveVersion } from "../drafting/commands.ts";
 import { parseId } from "../../../core/params.ts";
+import { getEdition, toId } from "../charters/queries.ts";
 
 /** What a comment or suggestion is about and says, as typed in the form. */
 export interface CommentInput {

@@ -1,12 +1,13 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { Form, type FormState } from "../../../core/views/form.tsx";
 import type { DiffPart } from "../../../core/text-diff.ts";
-import type { CommentView, CharterRow, EditionRow } from "../queries.ts";
 import { RATINGS } from "../edition.ts";
 import { dateTimeIn, editionLabel, num } from "../present.ts";
 import { Pager } from "../../../core/views/pager.tsx";
-import { ErrorList, FormError, Paras, Select, TextArea, textIn, useT } from "./common.tsx";
-import { DiffText } from "./lists.tsx";
+import { ErrorList, FormError, Paras, Select, TextArea, textIn, useT } from "../shared/views.tsx";
+import type { CharterRow, EditionRow } from "../charters/queries.ts";
+import { DiffText } from "../drafting/views.tsx";
+import type { CommentView } from "./queries.ts";
 
 /** A comment as the page shows it: what it is about and, for a suggestion, its diff. */
 export type CommentItem = CommentView & {

@@ -15,10 +15,10 @@ import {
   type DocOp,
 } from "../document.ts";
 import { isFrozen } from "../edition.ts";
-import { getEdition, getVersionByNumber, toId, type EditionRow } from "../queries.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import type { CharterKey } from "../messages.ts";
+import { type EditionRow, getVersionByNumber, getEdition, toId } from "../charters/queries.ts";
 
 const intOf = (v: string | undefined) => (v === undefined || v === "" ? NaN : Number(v));
 const isInt = (n: number) => Number.isInteger(n) && n >= 0 && n < 2 ** 31;

@@ -1,9 +1,9 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { Form, type FormState } from "../../../core/views/form.tsx";
+import type { CharterRow, EditionRow } from "../charters/queries.ts";
 import { CLOSING, LIMITS, suggestSplit, type CharterDoc, type Clause } from "../document.ts";
-import type { CharterRow, EditionRow } from "../queries.ts";
 import { chapterLabel, clauseLabel, num } from "../present.ts";
-import { ErrorList, FormError, Input, TextArea, useT } from "./common.tsx";
+import { ErrorList, FormError, Input, TextArea, useT } from "../shared/views.tsx";
 
 /** The form that failed (its id) with what the user typed and the errors, to show again. */
 export interface FailedForm {

@@ -8,10 +8,10 @@ import { getPartner, partnerUrl } from "../../network/public.ts";
 import { charterClauseLinks, charterClauseProgress } from "../schema.ts";
 import { cleanText, findClause } from "../document.ts";
 import { LINK_TYPES, isProgress } from "../edition.ts";
-import { getEdition, shownVersion, toId } from "../queries.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
+import { getEdition, shownVersion, toId } from "../charters/queries.ts";
 
 async function clauseOfEdition(db: Db, tambonId: number, editionId: number, keyInput: string) {
   const found = await getEdition(db, tambonId, editionId);

@@ -1,9 +1,9 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { Form, type FormState } from "../../../core/views/form.tsx";
+import type { LinkRow, CharterRow, EditionRow } from "../charters/queries.ts";
 import { LINK_TYPES, PROGRESS, type Progress } from "../edition.ts";
-import type { CharterRow, EditionRow, LinkRow } from "../queries.ts";
 import { chapterLabel, clauseLabel, dateIn, editionLabel, num } from "../present.ts";
-import { FormError, Input, Paras, Select, TextArea, textIn, useT } from "./common.tsx";
+import { FormError, Input, Paras, Select, TextArea, textIn, useT } from "../shared/views.tsx";
 
 /** One clause in the follow-up table. */
 export interface FollowRow {

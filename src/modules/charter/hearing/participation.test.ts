@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { participation, type HearingComment } from "./hearing.ts";
+import { participation, type HearingComment } from "./participation.ts";
 
 const c = (over: Partial<HearingComment>): HearingComment => ({
   authorId: null,

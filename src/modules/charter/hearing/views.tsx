@@ -2,12 +2,12 @@ import { useCtx } from "../../../core/views/ctx.ts";
 import { Form, type FormState } from "../../../core/views/form.tsx";
 import { meetingUrl, type MeetingSummary } from "../../groups/public.ts";
 import type { CharterDiff } from "../diff.ts";
-import type { VillageParticipation } from "../hearing.ts";
-import type { CharterRow, EditionRow } from "../queries.ts";
+import type { VillageParticipation } from "./participation.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
-import { ErrorList, FormError, Input, Paras, Select, TextArea, useT } from "./common.tsx";
-import { DiffView } from "./lists.tsx";
-import type { CommentItem } from "./comments.tsx";
+import { ErrorList, FormError, Input, Paras, Select, TextArea, useT } from "../shared/views.tsx";
+import type { CommentItem } from "../comments/views.tsx";
+import type { CharterRow, EditionRow } from "../charters/queries.ts";
+import { DiffView } from "../drafting/views.tsx";
 
 /** What the hearing page shows. */
 export interface HearingData {

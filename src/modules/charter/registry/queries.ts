@@ -1,11 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../core/db/index.ts";
-import type { Tambon } from "../../core/tenancy.ts";
-import { charterClauseLinks } from "./schema.ts";
-import { allClauses } from "./document.ts";
-import { progressCounts, type Progress } from "./edition.ts";
-import { currentEdition, listCharters, openEdition, progressOf, shownVersion } from "./queries.ts";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { charterClauseLinks } from "../schema.ts";
+import { allClauses } from "../document.ts";
+import { progressCounts, type Progress } from "../edition.ts";
 import type { RegistrySource } from "./registry.ts";
+import { listCharters, currentEdition, openEdition, shownVersion } from "../charters/queries.ts";
+import { progressOf } from "../follow-up/queries.ts";
 
 /** The registry sources of every charter of the given tambons (edition in force, follow-up counts, links). */
 export async function registrySources(db: DbOrTx, tambons: Tambon[]): Promise<RegistrySource[]> {

@@ -2,12 +2,12 @@
 // areas that adopted a health charter: where, which charter, who to contact, when adopted, its
 // status and what was done after adoption. No I/O.
 
-import { csvCell } from "../../core/csv.ts";
-import type { Lang } from "../../core/i18n/index.ts";
-import { formatDate } from "../../core/dates.ts";
-import { msg } from "./messages.ts";
-import type { Progress } from "./edition.ts";
-import { reviewDueOn } from "./edition.ts";
+import { csvCell } from "../../../core/csv.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import { formatDate } from "../../../core/dates.ts";
+import { msg } from "../messages.ts";
+import type { Progress } from "../edition.ts";
+import { reviewDueOn } from "../edition.ts";
 
 /** What the registry needs of a charter and its editions. */
 export interface RegistrySource {

@@ -5,8 +5,8 @@ import { core } from "../../../core/i18n/messages.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { toThaiDigits, type DigitStyle } from "../digits.ts";
 import { paragraphs } from "../document.ts";
-import type { EditionRow } from "../queries.ts";
 import { msg } from "../messages.ts";
+import type { EditionRow } from "../charters/queries.ts";
 
 /** The translator of this module for the current page. */
 export function useT() {

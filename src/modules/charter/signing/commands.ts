@@ -7,10 +7,10 @@ import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterPhotos, charterSignatories } from "../schema.ts";
-import { getEdition, toId } from "../queries.ts";
-import { IMAGE_MAX_BYTES, processImage } from "../images.ts";
+import { IMAGE_MAX_BYTES, processImage } from "./images.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
+import { getEdition, toId } from "../charters/queries.ts";
 
 /** An uploaded file as the route hands it over (empty when nothing was chosen). */
 export interface Upload {

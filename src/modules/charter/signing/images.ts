@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { reencodeImage } from "../../core/uploads.ts";
+import { reencodeImage } from "../../../core/uploads.ts";
 
 /** The largest signed-page scan or ceremony photo accepted (a phone photo fits). */
 export const IMAGE_MAX_BYTES = 15 * 1024 * 1024;

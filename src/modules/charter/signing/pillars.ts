@@ -1,7 +1,7 @@
-import defaults from "../../../seed/defaults.json" with { type: "json" };
-import type { DbOrTx } from "../../core/db/index.ts";
-import { lookup } from "../../core/install.ts";
-import type { NamedItem } from "../../core/modules.ts";
+import defaults from "../../../../seed/defaults.json" with { type: "json" };
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { lookup } from "../../../core/install.ts";
+import type { NamedItem } from "../../../core/modules.ts";
 
 /** The platform's default pillars (seed/defaults.json), used when a tambon has none of its own. */
 export const DEFAULT_PILLARS: readonly string[] = defaults.pillars_defaultAssumption.items;

@@ -4,7 +4,7 @@ import type { DigitStyle } from "../digits.ts";
 import type { CharterDoc } from "../document.ts";
 import { chapterLabel, clauseLabel } from "../present.ts";
 import { msg } from "../messages.ts";
-import { Paras, textIn } from "./common.tsx";
+import { Paras, textIn } from "../shared/views.tsx";
 
 /**
  * The full text of a charter version: preamble, definitions, chapters with clauses, closing

@@ -1,0 +1,270 @@
+import { and, eq, isNotNull, ne } from "drizzle-orm";
+import type { Db, Tx } from "../../../core/db/index.ts";
+import { tambons } from "../../../core/db/schema.ts";
+import { audit } from "../../../core/audit.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { getArea } from "../../areas/public.ts";
+import { openLinkedQuestion, questionOutcome } from "../../decisions/public.ts";
+import { getResolution, linkResolution } from "../../groups/public.ts";
+import { charterEditions } from "../schema.ts";
+import {
+  EDITION_LINK,
+  isFrozen,
+  resolutionAdopts,
+  voteAdopts,
+  type AdoptionRefusal,
+} from "../edition.ts";
+import { editionLabel } from "../present.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import type { CharterResult } from "../messages.ts";
+import { lockEdition } from "../drafting/commands.ts";
+import type { CharterKey } from "../messages.ts";
+import {
+  getEdition,
+  toId,
+  shownVersion,
+  type EditionRow,
+  getVersionById,
+} from "../charters/queries.ts";
+
+/** The resource type under which other modules link to an edition (resolutions, questions). */
+export const EDITION_TARGET = EDITION_LINK;
+
+/** The message key explaining why an edition was not adopted. */
+export function refusalKey(reason: AdoptionRefusal): CharterKey {
+  return `adopt.refused.${reason}`;
+}
+
+/**
+ * Puts a draft to the vote: opens a question (decisions module) whose one alternative is the
+ * edition, filed under the chosen issue area, and links it to the edition.
+ */
+export async function putToVote(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+  areaInput: string,
+): Promise<CharterResult<{ questionId: number }>> {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
+  const { edition, charter } = found;
+  if (isFrozen(edition.status)) return fail("_form", "err.frozen");
+  if (edition.questionId) return fail("_form", "err.alreadyPutToVote");
+  const area = await getArea(db, tambonId, toId(areaInput));
+  if (!area || area.archivedAt) return fail("area", "err.required");
+  const [tambon] = await db
+    .select({ slug: tambons.slug })
+    .from(tambons)
+    .where(eq(tambons.id, tambonId));
+  const version = await shownVersion(db, edition);
+  const label = editionLabel(edition, "th", "arabic");
+  const url = `/t/${tambon!.slug}/charter-editions/${edition.id}`;
+  const chapters = version.doc.chapters.map((c, i) => `${i + 1}. ${c.title}`).join("\n");
+  const body =
+    `รับรอง${version.doc.title} ${label} ตามร่างฉบับที่ ${version.number}\n\n` +
+    `อ่านฉบับเต็ม: [${version.doc.title}](${url})\n\n` +
+    (chapters ? `หมวด:\n\n${chapters}\n` : "");
+  return db.transaction(async (tx) => {
+    const locked = await lockEdition(tx as Tx, tambonId, editionId);
+    if (!locked || isFrozen(locked.status)) return fail("_form", "err.frozen");
+    if (locked.questionId) return fail("_form", "err.alreadyPutToVote");
+    const opened = await openLinkedQuestion(tx, {
+      tambonId,
+      actorId: actor.user!.id,
+      areaId: area.id,
+      title: `รับรอง${charter.nameTh} ${label}`.slice(0, 200),
+      altTitle: `${version.doc.title} ${label}`.slice(0, 200),
+      altBody: body,
+    });
+    if (!opened) return fail("area", "err.noPolicy");
+    await tx
+      .update(charterEditions)
+      .set({
+        questionId: opened.questionId,
+        alternativeId: opened.alternativeId,
+        updatedAt: new Date(),
+      })
+      .where(eq(charterEditions.id, editionId));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user!.id,
+      action: "charter.vote.open",
+      targetType: "charter_edition",
+      targetId: editionId,
+      after: { questionId: opened.questionId, alternativeId: opened.alternativeId },
+    });
+    return ok({ questionId: opened.questionId });
+  });
+}
+
+/** Freezes an edition as adopted (inside the adopting transaction). */
+async function adopt(
+  tx: Tx,
+  edition: EditionRow,
+  how: { kind: "vote" | "resolution"; resolutionId?: number; adoptedOn: string },
+  actorId: number | null,
+): Promise<EditionRow> {
+  const [row] = await tx
+    .update(charterEditions)
+    .set({
+      status: "adopted",
+      adoptedVersionId: edition.currentVersionId,
+      adoptedOn: how.adoptedOn,
+      adoptedAt: new Date(),
+      adoptedBy: actorId,
+      adoptionKind: how.kind,
+      resolutionId: how.resolutionId ?? null,
+      effectiveOn: edition.effectiveOn ?? how.adoptedOn,
+      updatedAt: new Date(),
+    })
+    .where(eq(charterEditions.id, edition.id))
+    .returning();
+  await audit(tx, {
+    tambonId: edition.tambonId,
+    actorId,
+    action: "charter.adopt",
+    targetType: "charter_edition",
+    targetId: edition.id,
+    before: { status: edition.status },
+    after: {
+      status: "adopted",
+      kind: how.kind,
+      questionId: how.kind === "vote" ? edition.questionId : null,
+      resolutionId: how.resolutionId ?? null,
+      versionId: edition.currentVersionId,
+      adoptedOn: how.adoptedOn,
+    },
+  });
+  return row!;
+}
+
+/** Adopts an edition whose question closed with its alternative winning and the quorum met. */
+export async function adoptByVote(
+  db: Db,
+  actor: Actor | null,
+  tambonId: number,
+  editionId: number,
+  today = todayIso(),
+): Promise<CharterResult<EditionRow>> {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return missing();
+  if (actor && !can(actor, "charter.manage", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const edition = await lockEdition(tx as Tx, tambonId, editionId);
+    if (!edition) return missing();
+    if (isFrozen(edition.status)) return fail("_form", "err.frozen");
+    if (!edition.questionId || !edition.alternativeId)
+      return fail("_form", "adopt.refused.missing");
+    const outcome = await questionOutcome(tx, tambonId, edition.questionId);
+    const verdict = voteAdopts(outcome, edition.alternativeId);
+    if (!verdict.ok) return fail("_form", refusalKey(verdict.reason));
+    return ok(
+      await adopt(tx as Tx, edition, { kind: "vote", adoptedOn: today }, actor?.user?.id ?? null),
+    );
+  });
+}
+
+/** Adopts an edition by a resolution of a village assembly that met its quorum; links the two. */
+export async function adoptByResolution(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+  resolutionInput: string,
+): Promise<CharterResult<EditionRow>> {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
+  if (isFrozen(found.edition.status)) return fail("_form", "err.frozen");
+  const resolutionId = toId(resolutionInput);
+  if (!resolutionId) return fail("resolution", "err.required");
+  return db.transaction(async (tx) => {
+    const edition = await lockEdition(tx as Tx, tambonId, editionId);
+    if (!edition) return missing();
+    if (isFrozen(edition.status)) return fail("_form", "err.frozen");
+    if (edition.questionId) return fail("_form", "err.underVote");
+    const resolution = await getResolution(tx, tambonId, resolutionId);
+    const version = await getVersionById(tx, tambonId, editionId, edition.currentVersionId);
+    const [other] = await tx
+      .select({ id: charterEditions.id })
+      .from(charterEditions)
+      .where(
+        and(
+          eq(charterEditions.tambonId, tambonId),
+          eq(charterEditions.resolutionId, resolutionId),
+          ne(charterEditions.id, editionId),
+        ),
+      )
+      .limit(1);
+    const verdict = resolutionAdopts(resolution, {
+      id: editionId,
+      number: edition.number,
+      yearBe: edition.yearBe,
+      versionOn: todayIso(version?.createdAt ?? new Date()),
+      adoptedOtherEdition: !!other,
+    });
+    if (!verdict.ok) return fail("resolution", refusalKey(verdict.reason));
+    await linkResolution(tx, tambonId, resolutionId, EDITION_TARGET, editionId);
+    return ok(
+      await adopt(
+        tx as Tx,
+        edition,
+        { kind: "resolution", resolutionId, adoptedOn: resolution!.decidedOn },
+        actor.user?.id ?? null,
+      ),
+    );
+  });
+}
+
+/** Unlinks a vote that ended without adopting the edition (closed or cancelled), so drafting resumes. */
+export async function withdrawVote(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+): Promise<CharterResult<EditionRow>> {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const edition = await lockEdition(tx as Tx, tambonId, editionId);
+    if (!edition) return missing();
+    if (isFrozen(edition.status)) return fail("_form", "err.frozen");
+    if (!edition.questionId) return fail("_form", "error.400");
+    const outcome = await questionOutcome(tx, tambonId, edition.questionId);
+    if (outcome && outcome.phase !== "closed" && outcome.phase !== "cancelled")
+      return fail("_form", "err.voteStillOpen");
+    const [row] = await tx
+      .update(charterEditions)
+      .set({ questionId: null, alternativeId: null, updatedAt: new Date() })
+      .where(eq(charterEditions.id, editionId))
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.vote.withdraw",
+      targetType: "charter_edition",
+      targetId: editionId,
+      before: { questionId: edition.questionId, phase: outcome?.phase ?? null },
+    });
+    return ok(row!);
+  });
+}
+
+/** Adopts every edition whose vote has closed in its favour (run by the scheduler); returns how many. */
+export async function adoptDecidedVotes(db: Db, today = todayIso()): Promise<number> {
+  const pending = await db
+    .select({ id: charterEditions.id, tambonId: charterEditions.tambonId })
+    .from(charterEditions)
+    .where(and(isNotNull(charterEditions.questionId), ne(charterEditions.status, "adopted")));
+  let adopted = 0;
+  for (const p of pending) {
+    const r = await adoptByVote(db, null, p.tambonId, p.id, today);
+    if (r.ok) adopted++;
+  }
+  return adopted;
+}

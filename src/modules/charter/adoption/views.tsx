@@ -1,0 +1,78 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import type { EditionAdminData } from "../charters/admin-views.tsx";
+import type { Form } from "../../../core/views/form.tsx";
+import { useT, type FormError, type Select } from "../shared/views.tsx";
+
+/** Adoption: put to the vote (then check or withdraw it), or adopt by an assembly's resolution. */
+export function AdoptionPanel({ data }: { data: EditionAdminData }) {
+  const { tambon } = useCtx();
+  const t = useT();
+  const { charter, edition } = data;
+  const ab = `/t/${tambon!.slug}/admin/charter-editions/${edition.id}`;
+  return (
+    <details
+      class="charter-panel"
+      id="h-adopt"
+      open={
+        edition.status === "hearing" ||
+        !!(data.forms.vote || data.forms.resolution || data.forms.adopt || data.vote)
+      }
+    >
+      <summary>{t("adopt.title")}</summary>
+      <FormError state={data.forms.adopt} />
+      <h3>{t("adopt.byVote")}</h3>
+      <p class="hint">{t("adopt.byVoteHint")}</p>
+      {data.vote ? (
+        <>
+          <p>
+            {t("adopt.question")}: <a href={data.vote.href}>{data.vote.phase}</a>
+          </p>
+          <div class="inline-forms">
+            <Form action={`${ab}/adopt-vote`} class="inline-form">
+              <button type="submit">{t("adopt.check")}</button>
+            </Form>
+            <Form action={`${ab}/withdraw-vote`} class="inline-form">
+              <button type="submit" class="secondary">
+                {t("adopt.withdraw")}
+              </button>
+            </Form>
+          </div>
+        </>
+      ) : (
+        <Form action={`${ab}/vote`} label={t("adopt.byVote")}>
+          <FormError state={data.forms.vote} />
+          <Select
+            form="vote"
+            state={data.forms.vote}
+            name="area"
+            label={t("adopt.area")}
+            required
+            value={charter.areaId ? String(charter.areaId) : ""}
+            placeholder=""
+            options={data.areas.map((a) => ({ value: String(a.id), label: a.label }))}
+          />
+          <button type="submit">{t("adopt.putToVote")}</button>
+        </Form>
+      )}
+      <h3>{t("adopt.byResolution")}</h3>
+      <p class="hint">{t("adopt.byResolutionHint")}</p>
+      {data.resolutions.length === 0 ? (
+        <p class="muted">{t("adopt.noResolutions")}</p>
+      ) : (
+        <Form action={`${ab}/adopt-resolution`} label={t("adopt.byResolution")}>
+          <FormError state={data.forms.resolution} />
+          <Select
+            form="resolution"
+            state={data.forms.resolution}
+            name="resolution"
+            label={t("adopt.resolution")}
+            required
+            placeholder=""
+            options={data.resolutions.map((r) => ({ value: String(r.id), label: r.label }))}
+          />
+          <button type="submit">{t("adopt.adopt")}</button>
+        </Form>
+      )}
+    </details>
+  );
+}

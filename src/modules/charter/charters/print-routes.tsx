@@ -1,0 +1,184 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { renderToString } from "preact-render-to-string";
+import type { ModuleDeps } from "../../../core/modules.ts";
+import { currentTambon, viewCtx } from "../../../core/http.ts";
+import { notFound } from "../../../core/errors.ts";
+import { ViewContext } from "../../../core/views/ctx.ts";
+import { msg } from "../messages.ts";
+import { allClauses } from "../document.ts";
+import { progressCounts, type Progress } from "../edition.ts";
+import { dateIn, editionLabel, num } from "../present.ts";
+import { sendDownload } from "../../../core/download.ts";
+import { pdfAvailable, pdfKey, renderPdf } from "./pdf.ts";
+import { CardPage, PrintPage } from "./print-views.tsx";
+import { textIn } from "../shared/views.tsx";
+import { cardImage } from "./card-image.ts";
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import { progressOf } from "../follow-up/queries.ts";
+import { loadEdition, originOf } from "../shared/helpers.ts";
+import { signatoriesOf } from "../signing/queries.ts";
+import { shownVersion, villagesOf } from "./queries.ts";
+
+/** Sends a standalone page (print layout, card) rendered with the request's view context. */
+function sendStandalone(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: ModuleDeps,
+  tree: preact.ComponentChildren,
+) {
+  const ctx = viewCtx(req, reply, deps.config.secret, []);
+  const html =
+    "<!doctype html>" +
+    renderToString(<ViewContext.Provider value={ctx}>{tree}</ViewContext.Provider>);
+  return reply
+    .header("content-type", "text/html; charset=utf-8")
+    .header("cache-control", req.actor.user ? "private, no-store" : "no-cache")
+    .send(html);
+}
+
+/** The print layout, its PDF and the share card (page and image) of an edition. */
+export async function charterPrintRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+
+  const printData = async (req: FastifyRequest, id: string) => {
+    const { charter, edition, slug } = await loadEdition(req, db, id);
+    const [version, signatories] = await Promise.all([
+      shownVersion(db, edition),
+      signatoriesOf(db, edition.tambonId, edition.id),
+    ]);
+    return { charter, edition, version, signatories, slug };
+  };
+
+  app.get<{ Params: { id: string } }>("/charter-editions/:id/print", async (req, reply) => {
+    const p = await printData(req, req.params.id);
+    return sendStandalone(
+      req,
+      reply,
+      deps,
+      <PrintPage
+        charter={p.charter}
+        edition={p.edition}
+        doc={p.version.doc}
+        versionNumber={p.version.number}
+        signatories={p.signatories}
+        onlineUrl={`${originOf(req)}/t/${p.slug}/charter-editions/${p.edition.id}`}
+        backUrl={`/t/${p.slug}/charter-editions/${p.edition.id}`}
+        noPdf={(req.query as Record<string, string | undefined>).nopdf === "1"}
+      />,
+    );
+  });
+
+  app.get<{ Params: { id: string } }>(
+    "/charter-editions/:id/pdf",
+    { config: { rateLimit: { max: 20, timeWindow: "1 minute" } } },
+    async (req, reply) => {
+      const p = await printData(req, req.params.id);
+      const printPath = `/t/${p.slug}/charter-editions/${p.edition.id}/print`;
+      if (!pdfAvailable()) return reply.redirect(`${printPath}?nopdf=1`, 303);
+      const cookie = req.headers.cookie ?? "";
+      const lang = req.lang;
+      const fetch = async (path: string) => {
+        const res = await app.inject({
+          method: "GET",
+          url: path,
+          headers: {
+            cookie: `${cookie}${cookie ? "; " : ""}tlang=${lang}`,
+            host: req.headers.host ?? "localhost",
+          },
+        });
+        return {
+          status: res.statusCode,
+          type: String(res.headers["content-type"] ?? "application/octet-stream"),
+          body: res.rawPayload,
+        };
+      };
+      const page = await fetch(printPath);
+      if (page.status !== 200) throw notFound();
+      const pdf = await renderPdf(printPath, pdfKey(page.body.toString("utf8") + lang), fetch);
+      const name = `${p.version.doc.title} ${editionLabel(p.edition, lang, "arabic")}.pdf`;
+      return sendDownload(reply, {
+        type: "pdf",
+        name,
+        body: pdf,
+        inline: true,
+        cache: req.actor.user ? "private, no-store" : "no-cache",
+      });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>("/charter-editions/:id/card.png", async (req, reply) => {
+    const { charter, edition } = await loadEdition(req, db, req.params.id);
+    const [version, signatories] = await Promise.all([
+      shownVersion(db, edition),
+      signatoriesOf(db, edition.tambonId, edition.id),
+    ]);
+    const lang = req.lang;
+    const t = msg.t(lang);
+    const d = charter.digits;
+    const clauses = allClauses(version.doc).length;
+    const pillars = new Set(signatories.filter((s) => s.kind === "pillar").map((s) => s.pillar));
+    const facts = [
+      `${num(clauses, d, lang)} ${t("card.clauses")}`,
+      ...(edition.status === "adopted"
+        ? [`${num(pillars.size, d, lang)} ${t("card.pillars")}`]
+        : [t(`status.${edition.status}`)]),
+      ...(edition.adoptedOn
+        ? [`${t("edition.adoptedOn")} ${dateIn(edition.adoptedOn, lang, d)}`]
+        : []),
+    ].join(" · ");
+    const png = await cardImage({
+      issuer: tambonTitle(currentTambon(req), lang),
+      title: textIn(version.doc.title, d, lang),
+      edition: editionLabel(edition, lang, d),
+      facts,
+    });
+    return reply
+      .header("content-type", "image/png")
+      .header(
+        "cache-control",
+        edition.status === "draft" ? "private, no-store" : "public, max-age=3600",
+      )
+      .send(png);
+  });
+
+  app.get<{ Params: { id: string } }>("/charter-editions/:id/card", async (req, reply) => {
+    const { charter, edition, slug } = await loadEdition(req, db, req.params.id);
+    const [version, signatories, villages, progress] = await Promise.all([
+      shownVersion(db, edition),
+      signatoriesOf(db, edition.tambonId, edition.id),
+      villagesOf(db, edition.tambonId),
+      edition.status === "adopted"
+        ? progressOf(db, edition.tambonId, charter.id)
+        : Promise.resolve(null),
+    ]);
+    const keys = allClauses(version.doc).map((c) => c.clause.key);
+    const statusOf = new Map(
+      [...(progress ?? new Map()).entries()].map(([k, v]) => [k, v.status as Progress]),
+    );
+    return sendStandalone(
+      req,
+      reply,
+      deps,
+      <CardPage
+        charter={charter}
+        edition={edition}
+        doc={version.doc}
+        pillarsSigned={
+          new Set(signatories.filter((s) => s.kind === "pillar").map((s) => s.pillar)).size
+        }
+        villagesSigned={
+          new Set(signatories.filter((s) => s.kind === "village").map((s) => s.villageId)).size
+        }
+        villages={villages.length}
+        progress={progress ? progressCounts(keys, statusOf) : null}
+        url={
+          edition.status === "adopted"
+            ? `/t/${slug}/charters/${charter.id}`
+            : `/t/${slug}/charter-editions/${edition.id}`
+        }
+        origin={originOf(req)}
+        image={`/t/${slug}/charter-editions/${edition.id}/card.png`}
+      />,
+    );
+  });
+}

@@ -1,0 +1,219 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { parseId } from "../../../core/params.ts";
+import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
+import {
+  charterClauseLinks,
+  charterEditions,
+  charterSignatories,
+  charterVersions,
+  charters,
+} from "../schema.ts";
+import type { CharterDoc } from "../document.ts";
+
+/** A charter row. */
+export type CharterRow = typeof charters.$inferSelect;
+/** An edition row. */
+export type EditionRow = typeof charterEditions.$inferSelect;
+/** A version row (with its document). */
+export type VersionRow = typeof charterVersions.$inferSelect;
+/** A signatory row without the image bytes. */
+export type SignatoryRow = Omit<typeof charterSignatories.$inferSelect, "scan" | "thumb">;
+/** A link row. */
+export type LinkRow = typeof charterClauseLinks.$inferSelect;
+
+/** A record id from a form or query value, read as the core reads ids (0 when it is not one). */
+export function toId(value: unknown): number {
+  return parseId(value) ?? 0;
+}
+
+/** One charter of the tambon (undefined for another tambon's). */
+export async function getCharter(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<CharterRow | undefined> {
+  if (!toId(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(charters)
+    .where(and(eq(charters.tambonId, tambonId), eq(charters.id, id)));
+  return row;
+}
+
+/** One edition of the tambon with its charter (undefined for another tambon's). */
+export async function getEdition(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<{ edition: EditionRow; charter: CharterRow } | undefined> {
+  if (!toId(id)) return undefined;
+  const [row] = await db
+    .select({ edition: charterEditions, charter: charters })
+    .from(charterEditions)
+    .innerJoin(charters, eq(charters.id, charterEditions.charterId))
+    .where(and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.id, id)));
+  return row;
+}
+
+/** The editions of a charter, newest first. */
+export function editionsOf(db: DbOrTx, tambonId: number, charterId: number): Promise<EditionRow[]> {
+  return db
+    .select()
+    .from(charterEditions)
+    .where(and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.charterId, charterId)))
+    .orderBy(desc(charterEditions.number));
+}
+
+/** The edition in force: the adopted edition with the highest number (undefined: none yet). */
+export function currentEdition(editions: EditionRow[]): EditionRow | undefined {
+  return editions.filter((e) => e.status === "adopted").sort((a, b) => b.number - a.number)[0];
+}
+
+/** The edition being drafted or heard, if any. */
+export function openEdition(editions: EditionRow[]): EditionRow | undefined {
+  return editions.find((e) => e.status !== "adopted");
+}
+
+/** The charters of a tambon with their editions (newest first). */
+export async function listCharters(
+  db: DbOrTx,
+  tambonId: number,
+): Promise<{ charter: CharterRow; editions: EditionRow[] }[]> {
+  const [rows, editions] = await Promise.all([
+    db.select().from(charters).where(eq(charters.tambonId, tambonId)).orderBy(asc(charters.id)),
+    db
+      .select()
+      .from(charterEditions)
+      .where(eq(charterEditions.tambonId, tambonId))
+      .orderBy(desc(charterEditions.number)),
+  ]);
+  return rows.map((charter) => ({
+    charter,
+    editions: editions.filter((e) => e.charterId === charter.id),
+  }));
+}
+
+/** One version of an edition by id (undefined when it is not of this edition). */
+export async function getVersionById(
+  db: DbOrTx,
+  tambonId: number,
+  editionId: number,
+  id: number | null,
+): Promise<VersionRow | undefined> {
+  if (!id || !toId(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(charterVersions)
+    .where(
+      and(
+        eq(charterVersions.tambonId, tambonId),
+        eq(charterVersions.editionId, editionId),
+        eq(charterVersions.id, id),
+      ),
+    );
+  return row;
+}
+
+/** One version of an edition by its number (1, 2, …). */
+export async function getVersionByNumber(
+  db: DbOrTx,
+  tambonId: number,
+  editionId: number,
+  number: number,
+): Promise<VersionRow | undefined> {
+  if (!toId(number)) return undefined;
+  const [row] = await db
+    .select()
+    .from(charterVersions)
+    .where(
+      and(
+        eq(charterVersions.tambonId, tambonId),
+        eq(charterVersions.editionId, editionId),
+        eq(charterVersions.number, number),
+      ),
+    );
+  return row;
+}
+
+/** The version an edition shows: the adopted one when adopted, else the newest draft. */
+export async function shownVersion(db: DbOrTx, edition: EditionRow): Promise<VersionRow> {
+  const id = edition.adoptedVersionId ?? edition.currentVersionId;
+  const row = await getVersionById(db, edition.tambonId, edition.id, id);
+  if (!row) throw new Error(`edition ${edition.id} has no version ${id}`);
+  return row;
+}
+
+/** The versions of an edition (without their documents), newest first, with author names. */
+export function versionsOf(db: DbOrTx, tambonId: number, editionId: number) {
+  return db
+    .select({
+      id: charterVersions.id,
+      number: charterVersions.number,
+      note: charterVersions.note,
+      source: charterVersions.source,
+      commentId: charterVersions.commentId,
+      createdAt: charterVersions.createdAt,
+      author: users.name,
+    })
+    .from(charterVersions)
+    .leftJoin(users, eq(users.id, charterVersions.authorId))
+    .where(and(eq(charterVersions.tambonId, tambonId), eq(charterVersions.editionId, editionId)))
+    .orderBy(desc(charterVersions.number));
+}
+
+/** A version's number by id, for many ids at once. */
+export async function versionNumbers(
+  db: DbOrTx,
+  tambonId: number,
+  ids: number[],
+): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: charterVersions.id, number: charterVersions.number })
+    .from(charterVersions)
+    .where(and(eq(charterVersions.tambonId, tambonId), inArray(charterVersions.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.number]));
+}
+
+/** The villages of a tambon by moo number. */
+export function villagesOf(db: DbOrTx, tambonId: number) {
+  return db
+    .select({
+      id: villages.id,
+      moo: villages.moo,
+      nameTh: villages.nameTh,
+      nameEn: villages.nameEn,
+    })
+    .from(villages)
+    .where(eq(villages.tambonId, tambonId))
+    .orderBy(asc(villages.moo));
+}
+
+/** The village each of these members lives in (for the hearing report). */
+export async function memberVillages(
+  db: DbOrTx,
+  tambonId: number,
+  userIds: number[],
+): Promise<Map<number, number | null>> {
+  if (!userIds.length) return new Map();
+  const rows = await db
+    .select({ userId: tambonMembers.userId, villageId: tambonMembers.villageId })
+    .from(tambonMembers)
+    .where(and(eq(tambonMembers.tambonId, tambonId), inArray(tambonMembers.userId, userIds)));
+  return new Map(rows.map((r) => [r.userId, r.villageId]));
+}
+
+/** The documents of several versions by id (for diffs and comment context). */
+export async function docsOf(
+  db: DbOrTx,
+  tambonId: number,
+  ids: number[],
+): Promise<Map<number, CharterDoc>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: charterVersions.id, doc: charterVersions.doc })
+    .from(charterVersions)
+    .where(and(eq(charterVersions.tambonId, tambonId), inArray(charterVersions.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.doc]));
+}

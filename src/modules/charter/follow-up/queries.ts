@@ -1,0 +1,84 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { users } from "../../../core/db/schema.ts";
+import { charterClauseLinks, charterClauseProgress } from "../schema.ts";
+import { type Progress } from "../edition.ts";
+import type { LinkRow } from "../charters/queries.ts";
+
+/** The current implementation status of each clause of a charter (newest entry per clause). */
+export async function progressOf(
+  db: DbOrTx,
+  tambonId: number,
+  charterId: number,
+): Promise<Map<number, { status: Progress; note: string; at: Date; author: string | null }>> {
+  const rows = await db
+    .select({
+      key: charterClauseProgress.clauseKey,
+      status: charterClauseProgress.status,
+      note: charterClauseProgress.note,
+      at: charterClauseProgress.createdAt,
+      author: users.name,
+    })
+    .from(charterClauseProgress)
+    .leftJoin(users, eq(users.id, charterClauseProgress.authorId))
+    .where(
+      and(
+        eq(charterClauseProgress.tambonId, tambonId),
+        eq(charterClauseProgress.charterId, charterId),
+      ),
+    )
+    .orderBy(asc(charterClauseProgress.id));
+  const out = new Map<
+    number,
+    { status: Progress; note: string; at: Date; author: string | null }
+  >();
+  for (const r of rows)
+    out.set(r.key, { status: r.status, note: r.note, at: r.at, author: r.author });
+  return out;
+}
+
+/** The history of a clause's status, newest first. */
+export function progressHistory(
+  db: DbOrTx,
+  tambonId: number,
+  charterId: number,
+  clauseKey: number,
+) {
+  return db
+    .select({
+      id: charterClauseProgress.id,
+      status: charterClauseProgress.status,
+      note: charterClauseProgress.note,
+      at: charterClauseProgress.createdAt,
+      author: users.name,
+    })
+    .from(charterClauseProgress)
+    .leftJoin(users, eq(users.id, charterClauseProgress.authorId))
+    .where(
+      and(
+        eq(charterClauseProgress.tambonId, tambonId),
+        eq(charterClauseProgress.charterId, charterId),
+        eq(charterClauseProgress.clauseKey, clauseKey),
+      ),
+    )
+    .orderBy(desc(charterClauseProgress.id))
+    .limit(50);
+}
+
+/** The links of a charter's clauses, by clause key. */
+export async function linksOf(
+  db: DbOrTx,
+  tambonId: number,
+  charterId: number,
+): Promise<Map<number, LinkRow[]>> {
+  const rows = await db
+    .select()
+    .from(charterClauseLinks)
+    .where(
+      and(eq(charterClauseLinks.tambonId, tambonId), eq(charterClauseLinks.charterId, charterId)),
+    )
+    .orderBy(asc(charterClauseLinks.id));
+  const out = new Map<number, LinkRow[]>();
+  for (const r of rows) out.set(r.clauseKey, [...(out.get(r.clauseKey) ?? []), r]);
+  return out;
+}

@@ -1,0 +1,222 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ModuleDeps } from "../../../core/modules.ts";
+import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { can } from "../../../core/policy.ts";
+import { notFound } from "../../../core/errors.ts";
+import { requireId } from "../../../core/params.ts";
+import { csvCell } from "../../../core/csv.ts";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
+import { listPartners } from "../../network/public.ts";
+import { msg } from "../messages.ts";
+import { allClauses, numberDoc } from "../document.ts";
+import { isProgress, progressCounts } from "../edition.ts";
+import { clauseLabel } from "../present.ts";
+import { orThrow, throwIfDenied } from "../../../core/result.ts";
+import { sendDownload } from "../../../core/download.ts";
+import { addClauseLink, deleteClauseLink, setClauseProgress } from "./commands.ts";
+import { FollowClausePage, FollowUpPage, type FollowRow } from "./views.tsx";
+import {
+  type CharterRow,
+  type EditionRow,
+  shownVersion,
+  editionsOf,
+  currentEdition,
+} from "../charters/queries.ts";
+import { loadEdition } from "../shared/helpers.ts";
+import { progressOf, linksOf, progressHistory } from "./queries.ts";
+
+/** Follow-up of an adopted edition: status per clause, its links and the CSV export. */
+export async function followUpRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+
+  const followRows = async (charter: CharterRow, edition: EditionRow) => {
+    const [version, progress, links] = await Promise.all([
+      shownVersion(db, edition),
+      progressOf(db, edition.tambonId, charter.id),
+      linksOf(db, edition.tambonId, charter.id),
+    ]);
+    const numbering = numberDoc(version.doc);
+    const titles = new Map(version.doc.chapters.map((c) => [c.key, c.title]));
+    const rows: FollowRow[] = allClauses(version.doc).map(({ clause, number, section }) => {
+      const p = progress.get(clause.key);
+      return {
+        key: clause.key,
+        number,
+        chapter: numbering.chapter.get(section) ?? null,
+        chapterTitle: titles.get(section) ?? "",
+        text: clause.text,
+        status: p?.status ?? "not_started",
+        note: p?.note ?? "",
+        at: p?.at ?? null,
+        links: links.get(clause.key) ?? [],
+      };
+    });
+    return { rows, version };
+  };
+
+  const followPage = async (
+    req: FastifyRequest,
+    id: string,
+    forms: { status?: FormState; link?: FormState },
+  ) => {
+    const { charter, edition } = await loadEdition(req, db, id);
+    const t = msg.t(req.lang);
+    if (edition.status !== "adopted")
+      return { title: t("follow.title"), body: <p class="notice">{t("follow.onlyAdopted")}</p> };
+    const { rows, version } = await followRows(charter, edition);
+    const canEdit = can(req.actor, "charter.followUp", { tambonId: edition.tambonId });
+    const q = req.query as Record<string, string | undefined>;
+    const clauseKey = q.clause !== undefined ? requireId(q.clause) : null;
+    if (clauseKey !== null) {
+      const row = rows.find((r) => r.key === clauseKey);
+      if (!row) throw notFound();
+      const history = await progressHistory(db, edition.tambonId, charter.id, row.key);
+      return {
+        title: clauseLabel(row.number, req.lang, charter.digits),
+        body: (
+          <FollowClausePage
+            charter={charter}
+            edition={edition}
+            title={version.doc.title}
+            row={row}
+            history={history}
+            canEdit={canEdit}
+            statusForm={forms.status ?? emptyForm()}
+            linkForm={forms.link ?? emptyForm()}
+            partners={
+              canEdit
+                ? (await listPartners(db, edition.tambonId)).map((p) => ({
+                    id: p.id,
+                    name: req.lang === "en" && p.nameEn ? p.nameEn : p.nameTh,
+                  }))
+                : []
+            }
+          />
+        ),
+      };
+    }
+    const counts = progressCounts(
+      rows.map((r) => r.key),
+      new Map(rows.map((r) => [r.key, r.status])),
+    );
+    const filter = isProgress(q.status) ? q.status : "";
+    return {
+      title: t("follow.title"),
+      body: (
+        <FollowUpPage
+          charter={charter}
+          edition={edition}
+          title={version.doc.title}
+          rows={filter ? rows.filter((r) => r.status === filter) : rows}
+          counts={counts}
+          total={rows.length}
+          filter={filter}
+          canEdit={canEdit}
+        />
+      ),
+    };
+  };
+
+  app.get<{ Params: { id: string } }>("/charter-editions/:id/follow-up", async (req, reply) => {
+    const p = await followPage(req, req.params.id, {});
+    return reply.page(p.title, p.body);
+  });
+
+  app.get<{ Params: { id: string } }>("/charter-editions/:id/follow-up.csv", async (req, reply) => {
+    const { charter, edition } = await loadEdition(req, db, req.params.id);
+    const t = msg.t(req.lang);
+    const { rows } = await followRows(charter, edition);
+    const line = (cells: (string | number)[]) => cells.map(csvCell).join(",");
+    const csv =
+      "\uFEFF" +
+      [
+        line([
+          t("edition.clause", { n: "" }).trim(),
+          t("edition.chapter", { n: "" }).trim(),
+          "text",
+          t("follow.status"),
+          t("follow.note"),
+          t("follow.links"),
+        ]),
+        ...rows.map((r) =>
+          line([
+            r.number,
+            r.chapter ?? "",
+            r.text,
+            t(`progress.${r.status}`),
+            r.note,
+            r.links
+              .map(
+                (l) =>
+                  `${t(`link.${l.targetType}` as "link.other")}: ${l.label}${l.url ? ` <${l.url}>` : ""}`,
+              )
+              .join("; "),
+          ]),
+        ),
+      ].join("\r\n") +
+      "\r\n";
+    return sendDownload(reply, {
+      type: "csv",
+      name: `charter-${edition.id}-follow-up.csv`,
+      body: csv,
+    });
+  });
+
+  app.post<{ Params: { id: string } }>("/charter-editions/:id/follow-up", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "charter.followUp", { tambonId: tambon.id });
+    const body = formBody(req);
+    const id = requireId(req.params.id);
+    const result = throwIfDenied(
+      await setClauseProgress(db, req.actor, tambon.id, id, {
+        clause: body.clause ?? "",
+        status: body.status ?? "",
+        note: body.note ?? "",
+      }),
+    );
+    const back = `/t/${tambon.slug}/charter-editions/${id}/follow-up?clause=${encodeURIComponent(body.clause ?? "")}`;
+    if (result.ok) return reply.seeOther(back, msg.t(req.lang)("follow.statusSaved"));
+    req.query = { clause: body.clause ?? "" };
+    const p = await followPage(req, req.params.id, {
+      status: failedForm(body, result.errors, req.lang, msg),
+    });
+    return reply.page(p.title, p.body, { status: 422 });
+  });
+
+  app.post<{ Params: { id: string } }>("/charter-editions/:id/links", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "charter.followUp", { tambonId: tambon.id });
+    const body = formBody(req);
+    const id = requireId(req.params.id);
+    const result = throwIfDenied(
+      await addClauseLink(db, req.actor, tambon.id, id, {
+        clause: body.clause ?? "",
+        targetType: body.targetType ?? "",
+        label: body.label ?? "",
+        url: body.url ?? "",
+        partner: body.partner ?? "",
+      }),
+    );
+    const back = `/t/${tambon.slug}/charter-editions/${id}/follow-up?clause=${encodeURIComponent(body.clause ?? "")}`;
+    if (result.ok) return reply.seeOther(back, msg.t(req.lang)("follow.linkAdded"));
+    req.query = { clause: body.clause ?? "" };
+    const p = await followPage(req, req.params.id, {
+      link: failedForm(body, result.errors, req.lang, msg),
+    });
+    return reply.page(p.title, p.body, { status: 422 });
+  });
+
+  app.post<{ Params: { id: string } }>("/charter-links/:id/delete", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "charter.followUp", { tambonId: tambon.id });
+    const value = orThrow(
+      await deleteClauseLink(db, req.actor, tambon.id, requireId(req.params.id)),
+    );
+    const editions = await editionsOf(db, tambon.id, value.charterId);
+    const inForce = currentEdition(editions) ?? editions[0];
+    return reply.seeOther(
+      `/t/${tambon.slug}/charter-editions/${inForce!.id}/follow-up?clause=${value.clauseKey}`,
+      msg.t(req.lang)("follow.linkDeleted"),
+    );
+  });
+}

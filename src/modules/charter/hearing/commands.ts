@@ -1,0 +1,169 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { listMeetings, type MeetingSummary } from "../../groups/public.ts";
+import { charterHearingMeetings } from "../schema.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import type { CharterResult } from "../messages.ts";
+import { z } from "zod";
+import type { Tx } from "../../../core/db/index.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { charterEditions } from "../schema.ts";
+import { isFrozen } from "../edition.ts";
+import { lockEdition } from "../drafting/commands.ts";
+import { type EditionRow, getEdition, toId } from "../charters/queries.ts";
+
+const hearingSchema = z.object({
+  hearingStartsOn: fields.optionalDate(),
+  hearingEndsOn: fields.optionalDate(),
+  hearingNote: fields.optionalText(4000),
+});
+
+/** Opens the public hearing of a draft (dates and note), or closes it back to drafting. */
+export async function setHearing(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+  open: boolean,
+  input: Record<string, string>,
+): Promise<CharterResult<EditionRow>> {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
+  if (isFrozen(found.edition.status)) return fail("_form", "err.frozen");
+  const parsed = parseForm(hearingSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (open && (!v.hearingStartsOn || !v.hearingEndsOn))
+    return fail(v.hearingStartsOn ? "hearingEndsOn" : "hearingStartsOn", "err.required");
+  if (v.hearingStartsOn && v.hearingEndsOn && v.hearingEndsOn < v.hearingStartsOn)
+    return fail("hearingEndsOn", "err.endBeforeStart");
+  return db.transaction(async (tx) => {
+    const edition = await lockEdition(tx as Tx, tambonId, editionId);
+    if (!edition || isFrozen(edition.status)) return fail("_form", "err.frozen");
+    const opening = open && edition.status !== "hearing";
+    const [row] = await tx
+      .update(charterEditions)
+      .set({
+        status: open ? "hearing" : "draft",
+        hearingStartsOn: v.hearingStartsOn ?? edition.hearingStartsOn,
+        hearingEndsOn: v.hearingEndsOn ?? edition.hearingEndsOn,
+        hearingNote: v.hearingNote,
+        hearingVersionId: opening ? edition.currentVersionId : edition.hearingVersionId,
+        updatedAt: new Date(),
+      })
+      .where(eq(charterEditions.id, editionId))
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: open ? "charter.hearing.open" : "charter.hearing.close",
+      targetType: "charter_edition",
+      targetId: editionId,
+      before: { status: edition.status },
+      after: { status: row!.status, from: row!.hearingStartsOn, to: row!.hearingEndsOn },
+    });
+    return ok(row!);
+  });
+}
+
+/** The meetings of an edition's public hearing, oldest first. */
+export async function hearingMeetingsOf(
+  db: DbOrTx,
+  tambonId: number,
+  editionId: number,
+): Promise<MeetingSummary[]> {
+  const rows = await db
+    .select({ meetingId: charterHearingMeetings.meetingId })
+    .from(charterHearingMeetings)
+    .where(
+      and(
+        eq(charterHearingMeetings.tambonId, tambonId),
+        eq(charterHearingMeetings.editionId, editionId),
+      ),
+    )
+    .orderBy(asc(charterHearingMeetings.id));
+  const meetings = await listMeetings(db, tambonId, { ids: rows.map((r) => r.meetingId) });
+  return meetings.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
+}
+
+/** The tambon's meetings to choose from: public hearings first, then the others, newest first. */
+export async function meetingChoices(db: DbOrTx, tambonId: number): Promise<MeetingSummary[]> {
+  const all = await listMeetings(db, tambonId, { limit: 300 });
+  return [
+    ...all.filter((m) => m.kind === "public_hearing"),
+    ...all.filter((m) => m.kind !== "public_hearing"),
+  ];
+}
+
+/** Adds a meeting of the tambon (a public hearing or any other) to an edition's hearing. */
+export async function addHearingMeeting(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+  meetingInput: string,
+): Promise<CharterResult<number>> {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
+  const meetingId = toId(meetingInput);
+  const [meeting] = meetingId ? await listMeetings(db, tambonId, { ids: [meetingId] }) : [];
+  if (!meeting) return fail("meeting", "err.meeting");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(charterHearingMeetings)
+      .values({ tambonId, editionId, meetingId, createdBy: actor.user?.id ?? null })
+      .onConflictDoNothing()
+      .returning({ id: charterHearingMeetings.id });
+    if (!row) return fail("meeting", "err.meetingAlready");
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.hearing.meeting.add",
+      targetType: "charter_edition",
+      targetId: editionId,
+      after: { meetingId, kind: meeting.kind, day: meeting.day },
+    });
+    return ok(meetingId);
+  });
+}
+
+/** Removes a meeting from an edition's hearing (the meeting itself stays). */
+export async function removeHearingMeeting(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  editionId: number,
+  meetingInput: string,
+): Promise<CharterResult<number>> {
+  const found = await getEdition(db, tambonId, editionId);
+  if (!found) return missing();
+  if (!can(actor, "charter.manage", { tambonId })) return refused();
+  const meetingId = toId(meetingInput);
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(charterHearingMeetings)
+      .where(
+        and(
+          eq(charterHearingMeetings.tambonId, tambonId),
+          eq(charterHearingMeetings.editionId, editionId),
+          eq(charterHearingMeetings.meetingId, meetingId),
+        ),
+      )
+      .returning({ id: charterHearingMeetings.id });
+    if (!removed.length) return fail("meeting", "err.meeting");
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "charter.hearing.meeting.remove",
+      targetType: "charter_edition",
+      targetId: editionId,
+      before: { meetingId },
+    });
+    return ok(meetingId);
+  });
+}

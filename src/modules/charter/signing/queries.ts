@@ -1,0 +1,102 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { charterPhotos, charterSignatories } from "../schema.ts";
+import type { SignatoryRow } from "../charters/queries.ts";
+
+/** The signatories of an edition in order (pillars first, then villages), without image bytes. */
+export function signatoriesOf(
+  db: DbOrTx,
+  tambonId: number,
+  editionId: number,
+): Promise<(SignatoryRow & { village: string | null; moo: number | null })[]> {
+  return db
+    .select({
+      id: charterSignatories.id,
+      tambonId: charterSignatories.tambonId,
+      editionId: charterSignatories.editionId,
+      kind: charterSignatories.kind,
+      pillar: charterSignatories.pillar,
+      villageId: charterSignatories.villageId,
+      name: charterSignatories.name,
+      position: charterSignatories.position,
+      sortOrder: charterSignatories.sortOrder,
+      signedOn: charterSignatories.signedOn,
+      scanMime: charterSignatories.scanMime,
+      scanBytes: charterSignatories.scanBytes,
+      scanWidth: charterSignatories.scanWidth,
+      scanHeight: charterSignatories.scanHeight,
+      createdBy: charterSignatories.createdBy,
+      createdAt: charterSignatories.createdAt,
+      village: villages.nameTh,
+      moo: villages.moo,
+    })
+    .from(charterSignatories)
+    .leftJoin(villages, eq(villages.id, charterSignatories.villageId))
+    .where(
+      and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.editionId, editionId)),
+    )
+    .orderBy(
+      sql`case ${charterSignatories.kind} when 'pillar' then 0 else 1 end`,
+      asc(charterSignatories.sortOrder),
+      asc(villages.moo),
+      asc(charterSignatories.id),
+    );
+}
+
+/** The ceremony photos of an edition (without bytes). */
+export function photosOf(db: DbOrTx, tambonId: number, editionId: number) {
+  return db
+    .select({
+      id: charterPhotos.id,
+      caption: charterPhotos.caption,
+      mime: charterPhotos.mime,
+      bytes: charterPhotos.bytes,
+      width: charterPhotos.width,
+      height: charterPhotos.height,
+    })
+    .from(charterPhotos)
+    .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.editionId, editionId)))
+    .orderBy(asc(charterPhotos.id));
+}
+
+/** An image as it is sent: its bytes and media type. */
+export interface StoredImage {
+  data: Uint8Array;
+  type: string;
+}
+
+/** The scan of a signatory's signed page, or its thumbnail when asked and there is one. */
+export async function signatoryScan(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+  thumb: boolean,
+): Promise<StoredImage | null> {
+  const [row] = await db
+    .select({
+      scan: charterSignatories.scan,
+      thumb: charterSignatories.thumb,
+      mime: charterSignatories.scanMime,
+    })
+    .from(charterSignatories)
+    .where(and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, id)));
+  if (!row?.scan) return null;
+  return thumb && row.thumb
+    ? { data: row.thumb, type: "image/webp" }
+    : { data: row.scan, type: row.mime ?? "application/octet-stream" };
+}
+
+/** A ceremony photo, or its thumbnail. */
+export async function ceremonyPhoto(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+  thumb: boolean,
+): Promise<StoredImage | null> {
+  const [row] = await db
+    .select({ data: thumb ? charterPhotos.thumb : charterPhotos.data, mime: charterPhotos.mime })
+    .from(charterPhotos)
+    .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, id)));
+  return row ? { data: row.data, type: thumb ? "image/webp" : row.mime } : null;
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from "fastify";
+import type { ModuleDeps } from "../../../core/modules.ts";
+import { authorize, currentTambon } from "../../../core/http.ts";
+import { notFound } from "../../../core/errors.ts";
+import { requireId } from "../../../core/params.ts";
+import { msg } from "../messages.ts";
+import { ceremonyPhoto, signatoryScan } from "./queries.ts";
+import { orThrow } from "../../../core/result.ts";
+import { deletePhoto, deleteSignatory } from "./commands.ts";
+
+/** Signatories' scans and ceremony photos: the images, and deleting them. */
+export async function signingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+
+  // A scan of a signed page and a ceremony photo are served alike (public, cached for an hour).
+  const images = [
+    { path: "/charter-signatories/:id/scan", read: signatoryScan },
+    { path: "/charter-photos/:id", read: ceremonyPhoto },
+  ];
+  for (const { path, read } of images)
+    app.get<{ Params: { id: string } }>(path, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "charter.read", { tambonId: tambon.id });
+      const thumb = (req.query as Record<string, string | undefined>).size === "thumb";
+      const image = await read(db, tambon.id, requireId(req.params.id), thumb);
+      if (!image) throw notFound();
+      return reply
+        .header("content-type", image.type)
+        .header("cache-control", "public, max-age=3600")
+        .header("x-content-type-options", "nosniff")
+        .send(Buffer.from(image.data));
+    });
+
+  app.post<{ Params: { id: string } }>("/charter-signatories/:id/delete", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "charter.sign", { tambonId: tambon.id });
+    const value = orThrow(
+      await deleteSignatory(db, req.actor, tambon.id, requireId(req.params.id)),
+    );
+    return reply.seeOther(
+      `/t/${tambon.slug}/admin/charter-editions/${value}#h-signing`,
+      msg.t(req.lang)("sign.deleted"),
+    );
+  });
+
+  app.post<{ Params: { id: string } }>("/charter-photos/:id/delete", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "charter.sign", { tambonId: tambon.id });
+    const value = orThrow(await deletePhoto(db, req.actor, tambon.id, requireId(req.params.id)));
+    return reply.seeOther(
+      `/t/${tambon.slug}/admin/charter-editions/${value}#h-signing`,
+      msg.t(req.lang)("photo.deleted"),
+    );
+  });
+}
