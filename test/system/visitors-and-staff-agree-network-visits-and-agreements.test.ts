@@ -10,7 +10,7 @@ import {
   learningCentres,
   studyVisits,
 } from "../../src/modules/network/schema.ts";
-import { networkCounts } from "../../src/modules/network/queries.ts";
+import { networkCounts } from "../../src/modules/network/overview/queries.ts";
 
 for (const kind of DB_KINDS) {
   describe(

@@ -1,16 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
-import type { PageSection, TambonModule } from "../../core/modules.ts";
-import type { DbOrTx } from "../../core/db/index.ts";
-import { tambons } from "../../core/db/schema.ts";
+import type { TambonModule } from "../../core/modules.ts";
 import { can, type Rule } from "../../core/policy.ts";
 import type { Actor } from "../../core/roles.ts";
 import type { Tambon } from "../../core/tenancy.ts";
-import { formatDate } from "../../core/dates.ts";
 import { msg } from "./messages.ts";
-import { nameIn } from "./shared/lists.ts";
 import { rootRoutes } from "./overview/root-routes.tsx";
 import { overviewRoutes } from "./overview/routes.tsx";
 import { adminHomeRoutes } from "./overview/admin-routes.tsx";
@@ -41,13 +36,13 @@ import {
   learningCentres,
   networkPillars,
   networkTerms,
-  partnerAreas,
   partners,
   personProfiles,
   personRoles,
   studyVisits,
   tambonLinks,
 } from "./schema.ts";
+import { partnersOfArea, centresOfArea, partnersJoined, mousSigned } from "./overview/sections.ts";
 
 const STAFF = ["admin", "editor", "working_group", "facilitator"] as const;
 
@@ -56,118 +51,6 @@ const isOwner: Rule = (a, r) => !!a.user && r.ownerId != null && a.user.id === r
 
 function isStaff(actor: Actor, tambon: Tambon): boolean {
   return STAFF_ACTIONS.some((action) => can(actor, action, { tambonId: tambon.id }));
-}
-
-const areaSection1: PageSection<number> = {
-  id: "network-partners",
-  title: (lang) => msg.t(lang)("area.partners"),
-  load: async (db, tambonId, lang, areaId) => {
-    const rows = await db
-      .select({ id: partners.id, nameTh: partners.nameTh, nameEn: partners.nameEn })
-      .from(partnerAreas)
-      .innerJoin(partners, eq(partners.id, partnerAreas.partnerId))
-      .where(
-        and(
-          eq(partnerAreas.tambonId, tambonId),
-          eq(partnerAreas.areaId, areaId),
-          eq(partners.active, true),
-        ),
-      )
-      .orderBy(asc(partners.nameTh))
-      .limit(50);
-    const slug = await slugOf(db, tambonId);
-    return rows.map((r) => ({ href: `/t/${slug}/partners/${r.id}`, title: nameIn(r, lang) }));
-  },
-};
-
-const areaSection2: PageSection<number> = {
-  id: "network-centres",
-  title: (lang) => msg.t(lang)("area.centres"),
-  load: async (db, tambonId, lang, areaId) => {
-    const rows = await db
-      .select({
-        id: learningCentres.id,
-        nameTh: learningCentres.nameTh,
-        nameEn: learningCentres.nameEn,
-      })
-      .from(learningCentres)
-      .where(
-        and(
-          eq(learningCentres.tambonId, tambonId),
-          eq(learningCentres.areaId, areaId),
-          eq(learningCentres.active, true),
-        ),
-      )
-      .orderBy(asc(learningCentres.nameTh))
-      .limit(50);
-    const slug = await slugOf(db, tambonId);
-    return rows.map((r) => ({ href: `/t/${slug}/centres/${r.id}`, title: nameIn(r, lang) }));
-  },
-};
-
-// Step 2 of the three steps (build networks and participation): partners who joined, MOUs signed.
-const stepSection3: PageSection<null> = {
-  id: "network.partners",
-  slot: 2,
-  title: (lang) => msg.t(lang)("step.partnersJoined"),
-  load: async (db, tambonId, lang) => {
-    const rows = await db
-      .select({
-        id: partners.id,
-        nameTh: partners.nameTh,
-        nameEn: partners.nameEn,
-        createdAt: partners.createdAt,
-      })
-      .from(partners)
-      .where(and(eq(partners.tambonId, tambonId), eq(partners.active, true)))
-      .orderBy(desc(partners.createdAt), desc(partners.id))
-      .limit(20);
-    const slug = await slugOf(db, tambonId);
-    return rows.map((r) => ({
-      href: `/t/${slug}/partners/${r.id}`,
-      title: nameIn(r, lang),
-      meta: msg.t(lang)("step.joinedOn", { date: formatDate(r.createdAt, lang) }),
-    }));
-  },
-};
-
-const stepSection4: PageSection<null> = {
-  id: "network.mous",
-  slot: 2,
-  title: (lang) => msg.t(lang)("step.mousSigned"),
-  load: async (db, tambonId, lang) => {
-    const rows = await db
-      .select({
-        id: agreements.id,
-        titleTh: agreements.titleTh,
-        titleEn: agreements.titleEn,
-        signedOn: agreements.signedOn,
-      })
-      .from(agreements)
-      .where(
-        and(
-          eq(agreements.tambonId, tambonId),
-          eq(agreements.kind, "mou"),
-          ne(agreements.status, "draft"),
-        ),
-      )
-      .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
-      .limit(20);
-    const slug = await slugOf(db, tambonId);
-    const t = msg.t(lang);
-    return rows.map((r) => ({
-      href: `/t/${slug}/agreements/${r.id}`,
-      title: lang === "en" && r.titleEn ? r.titleEn : r.titleTh,
-      meta: r.signedOn
-        ? t("step.signedOn", { date: formatDate(r.signedOn, lang) })
-        : t("step.notSignedYet"),
-    }));
-  },
-};
-
-async function slugOf(db: DbOrTx, id: number): Promise<string> {
-  const [row] = await db.select({ slug: tambons.slug }).from(tambons).where(eq(tambons.id, id));
-  return row?.slug ?? "";
 }
 
 /** Each resource's pages under /t/:tambon: the public ones first, then the administration. */
@@ -251,9 +134,9 @@ export const networkModule: TambonModule = {
   seedDemo: seedNetworkDemo,
   lookups: { pillars: listPillars },
   sections: [
-    { on: "areas.area", section: areaSection1 },
-    { on: "areas.area", section: areaSection2 },
-    { on: "groups.process", section: stepSection3 },
-    { on: "groups.process", section: stepSection4 },
+    { on: "areas.area", section: partnersOfArea },
+    { on: "areas.area", section: centresOfArea },
+    { on: "groups.process", section: partnersJoined },
+    { on: "groups.process", section: mousSigned },
   ],
 };

@@ -1,14 +1,13 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { listItem } from "./queries.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { emptyForm, failedForm } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
-import { listPillars, listTerms } from "./queries.ts";
+import { listItem, listPillars, listTerms } from "./queries.ts";
 import { saveListItem, setListItemArchived, type ListName } from "./commands.ts";
-import { ListItemPage, ListsAdmin } from "../pillars/views.tsx";
+import { ListItemPage, ListsAdmin } from "./views.tsx";
 import { param, query } from "../shared/helpers.ts";
 
 export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {

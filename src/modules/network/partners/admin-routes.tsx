@@ -9,7 +9,7 @@ import { msg } from "../messages.ts";
 import { nameIn } from "../shared/lists.ts";
 import { translateErrors } from "../../../core/result.ts";
 import { MAX_IMAGE_BYTES, prepareImage, uploadRoute, uploadedFile } from "../uploads.ts";
-import { partnerById, partnerDirectory, type PartnerRow } from "./queries.ts";
+import { contactIdentifier, partnerById, partnerDirectory, type PartnerRow } from "./queries.ts";
 import { savePartner, setPartnerActive } from "./commands.ts";
 import { AdminPartnerList, PartnerForm } from "./views.tsx";
 import { pageOf, param, partnerChoiceLists, partnerFilter } from "../shared/helpers.ts";

@@ -1,3 +1,4 @@
+import { activeCentres } from "../centres/queries.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";

@@ -1,0 +1,157 @@
+import { ErrorSummary, Field, Form, type FormState, TextArea } from "../../../core/views/form.tsx";
+import { type ListItem, type Pillar } from "../shared/lists.ts";
+import type { ListName } from "./commands.ts";
+import { Badge, BackToAdmin, useNet } from "../shared/views.tsx";
+
+function ListTable(props: {
+  list: ListName;
+  items: (ListItem & { descriptionTh?: string })[];
+  caption: string;
+}) {
+  const { t, admin } = useNet();
+  const segment = props.list === "pillar" ? "pillars" : "lists";
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
+      <table>
+        <caption class="muted">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("lists.position")}</th>
+            <th scope="col">{t("lists.nameTh")}</th>
+            <th scope="col">{t("lists.nameEn")}</th>
+            <th scope="col">{t("lists.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((i) => (
+            <tr key={i.id}>
+              <td>{i.position}</td>
+              <td>
+                {i.nameTh} {i.archivedAt && <Badge>{t("lists.archived")}</Badge>}
+              </td>
+              <td>{i.nameEn}</td>
+              <td class="actions">
+                <a href={`${admin}/${segment}/${i.id}`}>{t("lists.edit")}</a>
+                <Form action={`${admin}/${segment}/${i.id}/archive`}>
+                  <input type="hidden" name="archived" value={i.archivedAt ? "0" : "1"} />
+                  <button type="submit" class="secondary">
+                    {i.archivedAt ? t("lists.restore") : t("lists.archive")}
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The page with the form of one list entry (new or existing). */
+export function ListItemPage(props: {
+  list: ListName;
+  form: FormState;
+  editing: ListItem | null;
+  action: string;
+}) {
+  const { t, ct, admin } = useNet();
+  const title = props.editing
+    ? t("lists.editTitle", { name: props.editing.nameTh })
+    : t(addKey(props.list));
+  return (
+    <>
+      <BackToAdmin to={`${admin}/lists`} label={t("admin.lists")} />
+      <h1>{title}</h1>
+      <ErrorSummary form={props.form} />
+      <Form action={props.action} label={title}>
+        <input type="hidden" name="list" value={props.list} />
+        <Field form={props.form} name="nameTh" label={t("lists.nameTh")} required maxLength={160} />
+        <Field form={props.form} name="nameEn" label={t("lists.nameEn")} maxLength={160} />
+        {props.list === "pillar" && (
+          <>
+            <TextArea
+              form={props.form}
+              name="descriptionTh"
+              label={t("lists.descriptionTh")}
+              rows={3}
+            />
+            <TextArea
+              form={props.form}
+              name="descriptionEn"
+              label={t("lists.descriptionEn")}
+              rows={3}
+            />
+          </>
+        )}
+        <Field
+          form={props.form}
+          name="position"
+          type="number"
+          label={t("lists.position")}
+          inputmode="numeric"
+        />
+        <button type="submit">{props.editing ? ct("form.save") : t("lists.add")}</button>
+      </Form>
+    </>
+  );
+}
+
+function addKey(list: ListName) {
+  return list === "pillar"
+    ? "lists.addPillar"
+    : list === "role"
+      ? "lists.addRole"
+      : "lists.addKind";
+}
+
+/** The tambon's editable lists: pillars, partner roles and partner kinds. */
+export function ListsAdmin(props: { pillars: Pillar[]; roles: ListItem[]; kinds: ListItem[] }) {
+  const { t, admin } = useNet();
+  const sections: {
+    list: ListName;
+    title: string;
+    hint: string;
+    items: ListItem[];
+    add: string;
+  }[] = [
+    {
+      list: "pillar",
+      title: t("lists.pillars"),
+      hint: t("lists.pillarsHint"),
+      items: props.pillars,
+      add: `${admin}/pillars/new`,
+    },
+    {
+      list: "role",
+      title: t("lists.roles"),
+      hint: t("lists.rolesHint"),
+      items: props.roles,
+      add: `${admin}/lists/new?list=role`,
+    },
+    {
+      list: "kind",
+      title: t("lists.kinds"),
+      hint: t("lists.kindsHint"),
+      items: props.kinds,
+      add: `${admin}/lists/new?list=kind`,
+    },
+  ];
+  return (
+    <>
+      <BackToAdmin />
+      <h1>{t("admin.lists")}</h1>
+      {sections.map((s) => (
+        <section key={s.list} aria-labelledby={`l-${s.list}`}>
+          <h2 id={`l-${s.list}`}>{s.title}</h2>
+          <p class="hint">{s.hint}</p>
+          <ListTable list={s.list} items={s.items} caption={s.title} />
+          <p>
+            <a class="button secondary" href={s.add}>
+              {t(addKey(s.list))}
+            </a>
+          </p>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import type { PageSection } from "../../../core/modules.ts";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambons } from "../../../core/db/schema.ts";
+import { formatDate } from "../../../core/dates.ts";
+import { msg } from "../messages.ts";
+import { nameIn } from "../shared/lists.ts";
+import { agreements, learningCentres, partnerAreas, partners } from "../schema.ts";
+
+/** The active partners working on an issue area, on the area's page. */
+export const partnersOfArea: PageSection<number> = {
+  id: "network-partners",
+  title: (lang) => msg.t(lang)("area.partners"),
+  load: async (db, tambonId, lang, areaId) => {
+    const rows = await db
+      .select({ id: partners.id, nameTh: partners.nameTh, nameEn: partners.nameEn })
+      .from(partnerAreas)
+      .innerJoin(partners, eq(partners.id, partnerAreas.partnerId))
+      .where(
+        and(
+          eq(partnerAreas.tambonId, tambonId),
+          eq(partnerAreas.areaId, areaId),
+          eq(partners.active, true),
+        ),
+      )
+      .orderBy(asc(partners.nameTh))
+      .limit(50);
+    const slug = await slugOf(db, tambonId);
+    return rows.map((r) => ({ href: `/t/${slug}/partners/${r.id}`, title: nameIn(r, lang) }));
+  },
+};
+
+/** The active learning centres of an issue area, on the area's page. */
+export const centresOfArea: PageSection<number> = {
+  id: "network-centres",
+  title: (lang) => msg.t(lang)("area.centres"),
+  load: async (db, tambonId, lang, areaId) => {
+    const rows = await db
+      .select({
+        id: learningCentres.id,
+        nameTh: learningCentres.nameTh,
+        nameEn: learningCentres.nameEn,
+      })
+      .from(learningCentres)
+      .where(
+        and(
+          eq(learningCentres.tambonId, tambonId),
+          eq(learningCentres.areaId, areaId),
+          eq(learningCentres.active, true),
+        ),
+      )
+      .orderBy(asc(learningCentres.nameTh))
+      .limit(50);
+    const slug = await slugOf(db, tambonId);
+    return rows.map((r) => ({ href: `/t/${slug}/centres/${r.id}`, title: nameIn(r, lang) }));
+  },
+};
+
+// Step 2 of the three steps (build networks and participation): partners who joined, MOUs signed.
+export const partnersJoined: PageSection<null> = {
+  id: "network.partners",
+  slot: 2,
+  title: (lang) => msg.t(lang)("step.partnersJoined"),
+  load: async (db, tambonId, lang) => {
+    const rows = await db
+      .select({
+        id: partners.id,
+        nameTh: partners.nameTh,
+        nameEn: partners.nameEn,
+        createdAt: partners.createdAt,
+      })
+      .from(partners)
+      .where(and(eq(partners.tambonId, tambonId), eq(partners.active, true)))
+      .orderBy(desc(partners.createdAt), desc(partners.id))
+      .limit(20);
+    const slug = await slugOf(db, tambonId);
+    return rows.map((r) => ({
+      href: `/t/${slug}/partners/${r.id}`,
+      title: nameIn(r, lang),
+      meta: msg.t(lang)("step.joinedOn", { date: formatDate(r.createdAt, lang) }),
+    }));
+  },
+};
+
+/** Step 2 of the three steps: the MOUs signed, newest first. */
+export const mousSigned: PageSection<null> = {
+  id: "network.mous",
+  slot: 2,
+  title: (lang) => msg.t(lang)("step.mousSigned"),
+  load: async (db, tambonId, lang) => {
+    const rows = await db
+      .select({
+        id: agreements.id,
+        titleTh: agreements.titleTh,
+        titleEn: agreements.titleEn,
+        signedOn: agreements.signedOn,
+      })
+      .from(agreements)
+      .where(
+        and(
+          eq(agreements.tambonId, tambonId),
+          eq(agreements.kind, "mou"),
+          ne(agreements.status, "draft"),
+        ),
+      )
+      .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
+      .limit(20);
+    const slug = await slugOf(db, tambonId);
+    const t = msg.t(lang);
+    return rows.map((r) => ({
+      href: `/t/${slug}/agreements/${r.id}`,
+      title: lang === "en" && r.titleEn ? r.titleEn : r.titleTh,
+      meta: r.signedOn
+        ? t("step.signedOn", { date: formatDate(r.signedOn, lang) })
+        : t("step.notSignedYet"),
+    }));
+  },
+};
+
+async function slugOf(db: DbOrTx, id: number): Promise<string> {
+  const [row] = await db.select({ slug: tambons.slug }).from(tambons).where(eq(tambons.id, id));
+  return row?.slug ?? "";
+}
