@@ -1,7 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import type { EditionAdminData } from "../charters/admin-views.tsx";
-import type { Form } from "../../../core/views/form.tsx";
-import { useT, type FormError, type Select } from "../shared/views.tsx";
+import { Form } from "../../../core/views/form.tsx";
+import { useT, FormError, Select } from "../shared/views.tsx";
 
 /** Adoption: put to the vote (then check or withdraw it), or adopt by an assembly's resolution. */
 export function AdoptionPanel({ data }: { data: EditionAdminData }) {

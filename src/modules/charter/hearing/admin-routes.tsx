@@ -33,45 +33,25 @@ export async function hearingAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     },
   );
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/charter-editions/:id/hearing-meetings",
-    async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "charter.manage", { tambonId: tambon.id });
-      const id = requireId(req.params.id);
-      const body = formBody(req);
-      const result = throwIfDenied(
-        await addHearingMeeting(db, req.actor, tambon.id, id, body.meeting ?? ""),
-      );
-      if (result.ok)
-        return reply.seeOther(
-          back(req, id, "#h-hearing-meetings"),
-          msg.t(req.lang)("hearing.meetingAdded"),
-        );
-      return renderEdition(req, reply, id, {
-        meeting: failedForm(body, result.errors, req.lang, msg),
-      });
-    },
-  );
-
-  app.post<{ Params: { id: string } }>(
-    "/admin/charter-editions/:id/hearing-meetings/remove",
-    async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "charter.manage", { tambonId: tambon.id });
-      const id = requireId(req.params.id);
-      const body = formBody(req);
-      const result = throwIfDenied(
-        await removeHearingMeeting(db, req.actor, tambon.id, id, body.meeting ?? ""),
-      );
-      if (result.ok)
-        return reply.seeOther(
-          back(req, id, "#h-hearing-meetings"),
-          msg.t(req.lang)("hearing.meetingRemoved"),
-        );
-      return renderEdition(req, reply, id, {
-        meeting: failedForm(body, result.errors, req.lang, msg),
-      });
-    },
-  );
+  // Adding and removing a meeting of the hearing take the same form and come back to its panel.
+  const meetingForms = [
+    { path: "hearing-meetings", run: addHearingMeeting, done: "hearing.meetingAdded" },
+    { path: "hearing-meetings/remove", run: removeHearingMeeting, done: "hearing.meetingRemoved" },
+  ] as const;
+  for (const m of meetingForms)
+    app.post<{ Params: { id: string } }>(
+      `/admin/charter-editions/:id/${m.path}`,
+      async (req, reply) => {
+        const tambon = currentTambon(req);
+        authorize(req, "charter.manage", { tambonId: tambon.id });
+        const id = requireId(req.params.id);
+        const body = formBody(req);
+        const result = throwIfDenied(await m.run(db, req.actor, tambon.id, id, body.meeting ?? ""));
+        if (result.ok)
+          return reply.seeOther(back(req, id, "#h-hearing-meetings"), msg.t(req.lang)(m.done));
+        return renderEdition(req, reply, id, {
+          meeting: failedForm(body, result.errors, req.lang, msg),
+        });
+      },
+    );
 }

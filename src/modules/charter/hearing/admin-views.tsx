@@ -1,8 +1,8 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/admin-views.tsx";
-import type { Form } from "../../../core/views/form.tsx";
-import { type useT, type FormError, type Input, TextArea, Select } from "../shared/views.tsx";
+import { Form } from "../../../core/views/form.tsx";
+import { useT, FormError, Input, TextArea, Select } from "../shared/views.tsx";
 import { HearingMeetings } from "./views.tsx";
 
 /** The hearing's dates and note, and the buttons that open and close it. */

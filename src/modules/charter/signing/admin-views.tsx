@@ -2,9 +2,9 @@ import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/admin-views.tsx";
 import base from "diff/lib/diff/base.js";
-import type { Form } from "../../../core/views/form.tsx";
+import { Form } from "../../../core/views/form.tsx";
 import { num } from "../present.ts";
-import { useT, type FormError, type Select, type Input } from "../shared/views.tsx";
+import { useT, FormError, Select, Input } from "../shared/views.tsx";
 import { Signatories, Photos } from "./views.tsx";
 
 /** The signatories (with the scan of the signed page) and the ceremony photos of an adopted edition. */

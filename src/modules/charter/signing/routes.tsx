@@ -31,25 +31,19 @@ export async function signingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
         .send(Buffer.from(image.data));
     });
 
-  app.post<{ Params: { id: string } }>("/charter-signatories/:id/delete", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.sign", { tambonId: tambon.id });
-    const value = orThrow(
-      await deleteSignatory(db, req.actor, tambon.id, requireId(req.params.id)),
-    );
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/charter-editions/${value}#h-signing`,
-      msg.t(req.lang)("sign.deleted"),
-    );
-  });
-
-  app.post<{ Params: { id: string } }>("/charter-photos/:id/delete", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.sign", { tambonId: tambon.id });
-    const value = orThrow(await deletePhoto(db, req.actor, tambon.id, requireId(req.params.id)));
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/charter-editions/${value}#h-signing`,
-      msg.t(req.lang)("photo.deleted"),
-    );
-  });
+  // Deleting a signatory or a photo goes back to the signing panel of its edition.
+  const deletions = [
+    { path: "/charter-signatories/:id/delete", run: deleteSignatory, done: "sign.deleted" },
+    { path: "/charter-photos/:id/delete", run: deletePhoto, done: "photo.deleted" },
+  ] as const;
+  for (const del of deletions)
+    app.post<{ Params: { id: string } }>(del.path, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "charter.sign", { tambonId: tambon.id });
+      const editionId = orThrow(await del.run(db, req.actor, tambon.id, requireId(req.params.id)));
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/charter-editions/${editionId}#h-signing`,
+        msg.t(req.lang)(del.done),
+      );
+    });
 }
