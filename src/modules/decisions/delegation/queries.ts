@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { ballots, delegations, questions } from "../schema.ts";
 import type { DelegationRow } from "../delegation.ts";
+import { delegationColumns } from "../shared/queries.ts";
 
 /** The questions still open to delegations (not closed or cancelled), newest first. */
 export async function openQuestions(db: DbOrTx, tambonId: number) {
@@ -33,13 +34,7 @@ export async function delegationsForQuestions(
   questionIds: number[],
 ): Promise<DelegationRow[]> {
   return db
-    .select({
-      trusterId: delegations.trusterId,
-      trusteeId: delegations.trusteeId,
-      scope: delegations.scope,
-      areaId: delegations.areaId,
-      questionId: delegations.questionId,
-    })
+    .select(delegationColumns)
     .from(delegations)
     .where(
       and(

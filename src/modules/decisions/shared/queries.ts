@@ -117,6 +117,15 @@ export async function alternativesOf(db: DbOrTx, tambonId: number, questionId: n
   });
 }
 
+/** The columns of a delegation the count and the preview need. */
+export const delegationColumns = {
+  trusterId: delegations.trusterId,
+  trusteeId: delegations.trusteeId,
+  scope: delegations.scope,
+  areaId: delegations.areaId,
+  questionId: delegations.questionId,
+};
+
 /** The current delegations that can apply to a question (tambon-wide, its area, itself). */
 export async function delegationsFor(
   db: DbOrTx,
@@ -124,13 +133,7 @@ export async function delegationsFor(
   question: { id: number; areaId: number },
 ): Promise<DelegationRow[]> {
   return db
-    .select({
-      trusterId: delegations.trusterId,
-      trusteeId: delegations.trusteeId,
-      scope: delegations.scope,
-      areaId: delegations.areaId,
-      questionId: delegations.questionId,
-    })
+    .select(delegationColumns)
     .from(delegations)
     .where(
       and(
