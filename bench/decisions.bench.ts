@@ -13,7 +13,7 @@ import {
   questionResults,
   questions,
 } from "../src/modules/decisions/schema.ts";
-import { enterPhase } from "../src/modules/decisions/commands/questions.ts";
+import { enterPhase } from "../src/modules/decisions/questions/phase-commands.ts";
 import type { Tx } from "../src/core/db/index.ts";
 
 type Figures = Record<string, string | number>;
