@@ -10,10 +10,15 @@ import { openDatabase } from "../src/core/db/index.ts";
 import { roleGrants, tambons, users } from "../src/core/db/schema.ts";
 import { loadActor } from "../src/core/auth/session.ts";
 import type { Actor } from "../src/core/roles.ts";
-import { savePage } from "../src/modules/site/commands/pages.ts";
-import { saveNews } from "../src/modules/site/commands/news.ts";
-import { addPhotos, saveAlbum } from "../src/modules/site/commands/galleries.ts";
-import { storePhoto, type StoredPhoto } from "../src/modules/site/media.ts";
+import { savePage } from "../src/modules/site/pages/commands.ts";
+import { saveNews } from "../src/modules/site/news/commands.ts";
+import { addPhotos, saveAlbum } from "../src/modules/site/galleries/commands.ts";
+import { storePhoto, type StoredPhoto } from "../src/modules/site/shared/media.ts";
+import { installModules } from "../src/core/install.ts";
+import { modules } from "../src/modules/index.ts";
+
+// The site's commands are called without building the app: install the modules' access rules.
+installModules(modules);
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = path.join(root, "bin/tambon.js");

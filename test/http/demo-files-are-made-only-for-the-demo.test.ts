@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { tambons } from "../../src/core/db/schema.ts";
 import { siteDocuments, sitePhotos } from "../../src/modules/site/schema.ts";
 import { partners } from "../../src/modules/network/schema.ts";
-import { siteDir } from "../../src/modules/site/media.ts";
+import { siteDir } from "../../src/modules/site/shared/media.ts";
 
 /** Every file under a folder (relative paths), or none when it does not exist. */
 function filesUnder(dir: string): string[] {

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { postMultipart } from "../helpers/multipart.ts";
 import { tambons } from "../../src/core/db/schema.ts";
-import { siteDir } from "../../src/modules/site/media.ts";
+import { siteDir } from "../../src/modules/site/shared/media.ts";
 
 /** Every file under a folder (relative paths), or none when it does not exist. */
 function filesUnder(dir: string): string[] {

@@ -16,7 +16,7 @@ import {
   sitePosts,
 } from "../../src/modules/site/schema.ts";
 import { charterComments, charterEditions, charters } from "../../src/modules/charter/schema.ts";
-import { thaiDay } from "../../src/modules/site/visits.ts";
+import { thaiDay } from "../../src/modules/site/statistics/visits.ts";
 
 /** A table whose rows belong to a tambon. */
 type Owned = PgTable & { id: AnyPgColumn; tambonId: AnyPgColumn };

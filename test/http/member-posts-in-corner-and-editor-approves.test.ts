@@ -13,7 +13,7 @@ import {
   sitePosts,
   siteReports,
 } from "../../src/modules/site/schema.ts";
-import { thaiDay } from "../../src/modules/site/visits.ts";
+import { thaiDay } from "../../src/modules/site/statistics/visits.ts";
 
 for (const kind of DB_KINDS) {
   describe(`members' corner and job board (${kind})`, () => {

@@ -8,7 +8,7 @@ import { tambonMembers, tambons, users, villages } from "../../src/core/db/schem
 import { alternatives, decisionPolicies, questions } from "../../src/modules/decisions/schema.ts";
 import { siteComments, siteJobs, sitePosts } from "../../src/modules/site/schema.ts";
 import { listAreas } from "../../src/modules/areas/public.ts";
-import { thaiDay } from "../../src/modules/site/visits.ts";
+import { thaiDay } from "../../src/modules/site/statistics/visits.ts";
 
 const PENDING_TH = /สมาชิกภาพของท่านยังรอการยืนยัน/;
 const PENDING_EN = /Your membership is awaiting confirmation/;

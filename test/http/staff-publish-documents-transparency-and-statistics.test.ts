@@ -6,8 +6,8 @@ import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { postMultipart } from "../helpers/multipart.ts";
 import { tambons } from "../../src/core/db/schema.ts";
 import { itaItems, sitePageViews, siteVisitDays } from "../../src/modules/site/schema.ts";
-import { thaiDay, visits } from "../../src/modules/site/visits.ts";
-import { demoPdf } from "../../src/modules/site/demo-files.ts";
+import { thaiDay, visits } from "../../src/modules/site/statistics/visits.ts";
+import { demoPdf } from "../../src/modules/site/shared/demo-files.ts";
 
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 const PHONE = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 Chrome/126 Mobile";

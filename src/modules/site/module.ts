@@ -5,11 +5,34 @@ import type { TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
 import { hasRole, type Actor } from "../../core/roles.ts";
 import { msg } from "./messages.ts";
-import { sitePublicRoutes, siteHome } from "./routes.tsx";
-import { siteAdminRoutes } from "./admin-routes.tsx";
-import { seedSiteDemo, setUpSite } from "./commands/setup-site.ts";
-import { ensureMenu, menuFor } from "./menu-cache.ts";
-import { isBot, visits } from "./visits.ts";
+import { complaintsRoutes } from "./complaints/routes.tsx";
+import { cornerRoutes } from "./corner/routes.tsx";
+import { documentsRoutes } from "./documents/routes.tsx";
+import { feedsRoutes } from "./feeds/routes.ts";
+import { filesRoutes } from "./files/routes.ts";
+import { galleriesRoutes } from "./galleries/routes.tsx";
+import { jobsRoutes } from "./jobs/routes.tsx";
+import { newsRoutes } from "./news/routes.tsx";
+import { pagesRoutes } from "./pages/routes.tsx";
+import { searchRoutes } from "./search/routes.tsx";
+import { statisticsRoutes } from "./statistics/routes.tsx";
+import { transparencyRoutes } from "./transparency/routes.tsx";
+import { complaintsAdminRoutes } from "./complaints/admin-routes.tsx";
+import { cornerAdminRoutes } from "./corner/admin-routes.tsx";
+import { dashboardAdminRoutes } from "./dashboard/admin-routes.tsx";
+import { documentsAdminRoutes } from "./documents/admin-routes.tsx";
+import { galleriesAdminRoutes } from "./galleries/admin-routes.tsx";
+import { jobsAdminRoutes } from "./jobs/admin-routes.tsx";
+import { menuAdminRoutes } from "./menu/admin-routes.tsx";
+import { newsAdminRoutes } from "./news/admin-routes.tsx";
+import { pagesAdminRoutes } from "./pages/admin-routes.tsx";
+import { settingsAdminRoutes } from "./settings/admin-routes.tsx";
+import { transparencyAdminRoutes } from "./transparency/admin-routes.tsx";
+import { siteHome } from "./home/routes.tsx";
+import { seedSiteDemo } from "./demo.ts";
+import { setUpSite } from "./shared/setup.ts";
+import { ensureMenu, menuFor } from "./menu/cache.ts";
+import { isBot, visits } from "./statistics/visits.ts";
 import {
   itaItems,
   siteAlbums,
@@ -33,6 +56,33 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 function isMemberOf(actor: Actor, tambonId: number): boolean {
   return actor.memberOf.has(tambonId) || actor.roles.has(tambonId);
 }
+
+/** Each resource's public and administration routes. */
+const RESOURCE_ROUTES = [
+  complaintsRoutes,
+  cornerRoutes,
+  documentsRoutes,
+  feedsRoutes,
+  filesRoutes,
+  galleriesRoutes,
+  jobsRoutes,
+  newsRoutes,
+  pagesRoutes,
+  searchRoutes,
+  statisticsRoutes,
+  transparencyRoutes,
+  complaintsAdminRoutes,
+  cornerAdminRoutes,
+  dashboardAdminRoutes,
+  documentsAdminRoutes,
+  galleriesAdminRoutes,
+  jobsAdminRoutes,
+  menuAdminRoutes,
+  newsAdminRoutes,
+  pagesAdminRoutes,
+  settingsAdminRoutes,
+  transparencyAdminRoutes,
+];
 
 /** Paths of a tambon's site that are not counted as page views. */
 const NOT_COUNTED = /^\/t\/[^/]+\/(admin|uploads|signup)\b/;
@@ -64,8 +114,7 @@ export const siteModule: TambonModule = {
     },
   ],
   async tambonRoutes(app, deps) {
-    await sitePublicRoutes(app, deps);
-    await siteAdminRoutes(app, deps);
+    for (const routes of RESOURCE_ROUTES) await routes(app, deps);
   },
   adminNav: [
     {

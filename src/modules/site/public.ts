@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../core/db/index.ts";
-import { listNews, type NewsCard } from "./queries.ts";
-import { indexItem, searchSite, unindexItem, type Indexable, type SearchHit } from "./search.ts";
+import { listNews, type NewsCard } from "./news/queries.ts";
+import { indexItem, unindexItem, type Indexable } from "./search/commands.ts";
+import { searchSite, type SearchHit } from "./search/queries.ts";
 
 export type { NewsCard, Indexable, SearchHit };
 

@@ -1,0 +1,123 @@
+import { type FastifyInstance, type FastifyRequest } from "fastify";
+import { type ModuleDeps } from "../../../core/modules.ts";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
+import { ComplaintsPage, TrackPage } from "./views.tsx";
+import {
+  complaintByCode,
+  complaintByPhoto,
+  complaintEvents,
+  complaintsPerMonth,
+} from "./queries.ts";
+import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { read, url } from "../shared/helpers.tsx";
+import { msg } from "../messages.ts";
+import { COMPLAINT_UPLOAD, TRACK_RATE_LIMIT } from "../shared/uploads.ts";
+import { readUploads, uploadError } from "../../../core/uploads.ts";
+import { readPrivateFile, removePrivatePhoto, storePrivatePhoto } from "../shared/media.ts";
+import { fileComplaint } from "./commands.ts";
+import { normaliseCode } from "./tracking.ts";
+import { notFound } from "../../../core/errors.ts";
+
+/** Public pages of complaints, mounted under /t/:tambon. */
+export async function complaintsRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+  const dataDir = deps.config.dataDir;
+
+  // Complaints.
+  const complaintsPage = async (req: FastifyRequest, form: FormState) => (
+    <ComplaintsPage form={form} perMonth={await complaintsPerMonth(db, currentTambon(req).id)} />
+  );
+
+  app.get("/complaints", async (req, reply) => {
+    read(req);
+    return reply.page(msg.t(req.lang)("complaint.title"), await complaintsPage(req, emptyForm()), {
+      description: msg.t(req.lang)("complaint.intro"),
+    });
+  });
+
+  app.post("/complaints", COMPLAINT_UPLOAD, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "complaint.file", { tambonId: tambon.id });
+    const body = formBody(req);
+    const got = readUploads(req, "photo");
+    const refused = uploadError(req, got);
+    if (refused)
+      return reply.page(
+        msg.t(req.lang)("complaint.title"),
+        await complaintsPage(req, failedForm(body, { photo: refused }, req.lang, msg)),
+        { status: 422 },
+      );
+    const [file] = got.files;
+    let photo: string | null = null;
+    if (file) {
+      const stored = await storePrivatePhoto(dataDir, tambon.id, file);
+      if (!stored.ok)
+        return reply.page(
+          msg.t(req.lang)("complaint.title"),
+          await complaintsPage(req, failedForm(body, stored.errors, req.lang, msg)),
+          { status: 422 },
+        );
+      photo = stored.value;
+    }
+    const r = await fileComplaint(db, req.actor, tambon.id, body, photo);
+    if (!r.ok) {
+      // The complaint was not filed: its photo is not kept.
+      if (photo) await removePrivatePhoto(dataDir, tambon.id, photo);
+      return reply.page(
+        msg.t(req.lang)("complaint.title"),
+        await complaintsPage(req, failedForm(body, r.errors, req.lang, msg)),
+        { status: 422 },
+      );
+    }
+    return reply.seeOther(
+      url(tambon, `/complaints/track?code=${r.value.code}`),
+      msg.t(req.lang)("complaint.filed", { code: r.value.code }),
+    );
+  });
+
+  app.get<{ Querystring: { code?: string } }>(
+    "/complaints/track",
+    { config: { rateLimit: TRACK_RATE_LIMIT } },
+    async (req, reply) => {
+      const tambon = read(req);
+      const raw = typeof req.query.code === "string" ? req.query.code.slice(0, 40) : "";
+      const code = normaliseCode(raw);
+      const complaint = code ? await complaintByCode(db, tambon.id, code) : undefined;
+      // The filer sees what happened, not who on the staff did it.
+      const events = complaint
+        ? (await complaintEvents(db, tambon.id, complaint.id)).map(({ status, note, at }) => ({
+            status,
+            note,
+            at,
+          }))
+        : [];
+      // The tracking code is the filer's secret: never kept in the shared page cache.
+      req.cacheKey = null;
+      reply.header("x-robots-tag", "noindex");
+      return reply.page(
+        msg.t(req.lang)("complaint.track"),
+        <TrackPage code={raw} complaint={complaint ?? null} events={events} />,
+      );
+    },
+  );
+
+  app.get<{ Params: { name: string } }>(
+    "/admin/site/complaint-photos/:name",
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      const name = req.params.name;
+      const c = await complaintByPhoto(db, tambon.id, name);
+      if (!c) throw notFound();
+      authorize(req, c.channel === "corruption" ? "complaint.corruption" : "complaint.manage", {
+        tambonId: tambon.id,
+      });
+      const buf = await readPrivateFile(dataDir, tambon.id, name);
+      if (!buf) throw notFound();
+      return reply
+        .header("content-type", "image/jpeg")
+        .header("cache-control", "private, no-store")
+        .header("content-security-policy", "default-src 'none'; sandbox")
+        .send(buf);
+    },
+  );
+}

@@ -1,0 +1,267 @@
+import { siteComments, sitePosts, siteReports } from "../schema.ts";
+import { z } from "zod";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { type Db } from "../../../core/db/index.ts";
+import { type Actor } from "../../../core/roles.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { type SiteKey } from "../messages.ts";
+import { type CoreKey } from "../../../core/i18n/messages.ts";
+import { can } from "../../../core/policy.ts";
+import { indexItem, unindexItem } from "../search/commands.ts";
+import { auditSite } from "../shared/fields.ts";
+import { and, eq, isNull } from "drizzle-orm";
+import { parseId } from "../../../core/params.ts";
+
+/** A members' corner post row. */
+export type Post = typeof sitePosts.$inferSelect;
+
+export const postSchema = z.object({ title: fields.text(200), body: fields.text(10_000) });
+
+/** The path of a post inside its tambon's site. */
+export function postPath(post: Pick<Post, "id">): string {
+  return `/corner/${post.id}`;
+}
+
+/** A member writes a post; it waits for an editor (editors' own posts are shown at once). */
+export async function createPost(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+): Promise<Result<Post, SiteKey | CoreKey>> {
+  if (!can(actor, "site.post", { tambonId })) return refused();
+  const parsed = parseForm(postSchema, input);
+  if (!parsed.ok) return parsed;
+  const editor = can(actor, "site.moderate", { tambonId });
+  return db.transaction(async (tx) => {
+    const [post] = await tx
+      .insert(sitePosts)
+      .values({
+        tambonId,
+        authorId: actor.user?.id ?? null,
+        title: parsed.value.title,
+        body: parsed.value.body,
+        status: editor ? "approved" : "pending",
+        moderatedBy: editor ? (actor.user?.id ?? null) : null,
+        moderatedAt: editor ? new Date() : null,
+      })
+      .returning();
+    if (post!.status === "approved")
+      await indexItem(tx, {
+        tambonId,
+        kind: "post",
+        refId: post!.id,
+        title: post!.title,
+        body: post!.body,
+        url: postPath(post!),
+      });
+    await auditSite(tx, actor, tambonId, "site.post.create", "site_post", post!.id, {
+      title: post!.title,
+      status: post!.status,
+    });
+    return ok(post!);
+  });
+}
+
+/** An editor approves or hides a post; hiding needs a reason, which is recorded. */
+export async function moderatePost(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  postId: number,
+  decision: string,
+  reason: string,
+): Promise<Result<Post, SiteKey | CoreKey>> {
+  if (!can(actor, "site.moderate", { tambonId })) return refused();
+  if (decision !== "approved" && decision !== "hidden") return missing();
+  const why = reason.trim().slice(0, 500);
+  if (decision === "hidden" && !why) return fail("reason", "mod.reasonNeeded");
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(sitePosts)
+      .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)));
+    if (!current) return missing();
+    const [post] = await tx
+      .update(sitePosts)
+      .set({
+        status: decision,
+        reason: why,
+        moderatedBy: actor.user?.id ?? null,
+        moderatedAt: new Date(),
+      })
+      .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)))
+      .returning();
+    if (decision === "approved")
+      await indexItem(tx, {
+        tambonId,
+        kind: "post",
+        refId: postId,
+        title: post!.title,
+        body: post!.body,
+        url: postPath(post!),
+      });
+    else await unindexItem(tx, tambonId, "post", postId);
+    await tx
+      .update(siteReports)
+      .set({ resolvedAt: new Date() })
+      .where(
+        and(
+          eq(siteReports.postId, postId),
+          eq(siteReports.tambonId, tambonId),
+          isNull(siteReports.resolvedAt),
+        ),
+      );
+    await auditSite(
+      tx,
+      actor,
+      tambonId,
+      `site.post.${decision === "approved" ? "approve" : "hide"}`,
+      "site_post",
+      postId,
+      { status: decision, reason: why },
+      { status: current.status },
+    );
+    return ok(post!);
+  });
+}
+
+/** A member comments on a shown post. */
+export async function addComment(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  postId: number,
+  input: Record<string, string>,
+): Promise<Result<number, SiteKey | CoreKey>> {
+  if (!can(actor, "site.post", { tambonId })) return refused();
+  const parsed = parseForm(z.object({ body: fields.text(4000) }), input);
+  if (!parsed.ok) return parsed;
+  return db.transaction(async (tx) => {
+    const [post] = await tx
+      .select({ id: sitePosts.id })
+      .from(sitePosts)
+      .where(
+        and(
+          eq(sitePosts.id, postId),
+          eq(sitePosts.tambonId, tambonId),
+          eq(sitePosts.status, "approved"),
+        ),
+      );
+    if (!post) return missing();
+    const [c] = await tx
+      .insert(siteComments)
+      .values({ tambonId, postId, authorId: actor.user?.id ?? null, body: parsed.value.body })
+      .returning({ id: siteComments.id });
+    await auditSite(tx, actor, tambonId, "site.comment.create", "site_comment", c!.id, { postId });
+    return ok(c!.id);
+  });
+}
+
+/** A member reports a post or one of its comments to the editors. */
+export async function reportContent(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  postId: number,
+  input: Record<string, string>,
+): Promise<Result<number, SiteKey | CoreKey>> {
+  if (!can(actor, "site.post", { tambonId })) return refused();
+  const parsed = parseForm(
+    z.object({ reason: fields.text(500), commentId: z.string().optional() }),
+    input,
+  );
+  if (!parsed.ok) return parsed;
+  return db.transaction(async (tx) => {
+    const [post] = await tx
+      .select({ id: sitePosts.id })
+      .from(sitePosts)
+      .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)));
+    if (!post) return missing();
+    let commentId: number | null = null;
+    if (parsed.value.commentId) {
+      const [c] = await tx
+        .select({ id: siteComments.id })
+        .from(siteComments)
+        .where(
+          and(
+            eq(siteComments.id, parseId(parsed.value.commentId) ?? 0),
+            eq(siteComments.postId, postId),
+            eq(siteComments.tambonId, tambonId),
+          ),
+        );
+      if (!c) return missing();
+      commentId = c.id;
+    }
+    const [r] = await tx
+      .insert(siteReports)
+      .values({
+        tambonId,
+        postId,
+        commentId,
+        reporterId: actor.user?.id ?? null,
+        reason: parsed.value.reason,
+      })
+      .returning({ id: siteReports.id });
+    await auditSite(tx, actor, tambonId, "site.report.create", "site_report", r!.id, {
+      postId,
+      commentId,
+    });
+    return ok(r!.id);
+  });
+}
+
+/** An editor hides a comment, giving the reason (as for a post), and closes its reports. */
+export async function hideComment(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  commentId: number,
+  reason: string,
+): Promise<Result<number, SiteKey | CoreKey>> {
+  if (!can(actor, "site.moderate", { tambonId })) return refused();
+  // Another tambon's comment is "not found" whatever the form holds.
+  const [exists] = await db
+    .select({ id: siteComments.id })
+    .from(siteComments)
+    .where(and(eq(siteComments.id, commentId), eq(siteComments.tambonId, tambonId)));
+  if (!exists) return missing();
+  const why = reason.trim().slice(0, 500);
+  if (!why) return fail("reason", "mod.reasonNeeded");
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(siteComments)
+      .set({ hidden: true })
+      .where(and(eq(siteComments.id, commentId), eq(siteComments.tambonId, tambonId)))
+      .returning({ id: siteComments.id });
+    if (!rows.length) return missing();
+    await tx
+      .update(siteReports)
+      .set({ resolvedAt: new Date() })
+      .where(and(eq(siteReports.commentId, commentId), eq(siteReports.tambonId, tambonId)));
+    await auditSite(tx, actor, tambonId, "site.comment.hide", "site_comment", commentId, {
+      reason: why,
+    });
+    return ok(commentId);
+  });
+}
+
+/** An editor marks a report as dealt with, leaving the content as it is. */
+export async function resolveReport(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  reportId: number,
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.moderate", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(siteReports)
+      .set({ resolvedAt: new Date() })
+      .where(and(eq(siteReports.id, reportId), eq(siteReports.tambonId, tambonId)))
+      .returning({ id: siteReports.id });
+    if (!rows.length) return missing();
+    await auditSite(tx, actor, tambonId, "site.report.resolve", "site_report", reportId);
+    return ok(true as const);
+  });
+}

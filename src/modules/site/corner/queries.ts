@@ -1,0 +1,108 @@
+import { type DbOrTx } from "../../../core/db/index.ts";
+import { siteComments, sitePhotos, sitePosts, siteReports } from "../schema.ts";
+import { users } from "../../../core/db/schema.ts";
+import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+
+/** Posts of the members' corner with their authors' names. */
+export function listPosts(
+  db: DbOrTx,
+  tambonId: number,
+  status: "approved" | "pending" | "hidden",
+  limit = 50,
+  offset = 0,
+) {
+  return db
+    .select({
+      id: sitePosts.id,
+      title: sitePosts.title,
+      body: sitePosts.body,
+      status: sitePosts.status,
+      reason: sitePosts.reason,
+      createdAt: sitePosts.createdAt,
+      authorName: users.name,
+    })
+    .from(sitePosts)
+    .leftJoin(users, eq(users.id, sitePosts.authorId))
+    .where(and(eq(sitePosts.tambonId, tambonId), eq(sitePosts.status, status)))
+    .orderBy(desc(sitePosts.createdAt), desc(sitePosts.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** The number of members' posts of a tambon with a status. */
+export async function countPosts(
+  db: DbOrTx,
+  tambonId: number,
+  status: "approved" | "pending" | "hidden",
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(sitePosts)
+    .where(and(eq(sitePosts.tambonId, tambonId), eq(sitePosts.status, status)));
+  return Number(row?.n ?? 0);
+}
+
+/** A members' post with its author's name. */
+export async function findPost(db: DbOrTx, tambonId: number, id: number) {
+  const [post] = await db
+    .select({
+      id: sitePosts.id,
+      title: sitePosts.title,
+      body: sitePosts.body,
+      status: sitePosts.status,
+      createdAt: sitePosts.createdAt,
+      authorName: users.name,
+    })
+    .from(sitePosts)
+    .leftJoin(users, eq(users.id, sitePosts.authorId))
+    .where(and(eq(sitePosts.id, id), eq(sitePosts.tambonId, tambonId)));
+  return post;
+}
+
+/** The photos of a members' post, in order. */
+export function postPhotos(db: DbOrTx, tambonId: number, postId: number) {
+  return db
+    .select()
+    .from(sitePhotos)
+    .where(and(eq(sitePhotos.tambonId, tambonId), eq(sitePhotos.postId, postId)))
+    .orderBy(asc(sitePhotos.position));
+}
+
+/** The comments of a post that are not hidden, oldest first, with their authors' names. */
+export function shownComments(db: DbOrTx, tambonId: number, postId: number) {
+  return db
+    .select({
+      id: siteComments.id,
+      body: siteComments.body,
+      createdAt: siteComments.createdAt,
+      authorName: users.name,
+    })
+    .from(siteComments)
+    .leftJoin(users, eq(users.id, siteComments.authorId))
+    .where(
+      and(
+        eq(siteComments.tambonId, tambonId),
+        eq(siteComments.postId, postId),
+        eq(siteComments.hidden, false),
+      ),
+    )
+    .orderBy(asc(siteComments.createdAt));
+}
+
+/** Reports not yet dealt with, oldest first, with the post's title and the comment reported. */
+export function openReports(db: DbOrTx, tambonId: number) {
+  return db
+    .select({
+      id: siteReports.id,
+      postId: siteReports.postId,
+      commentId: siteReports.commentId,
+      reason: siteReports.reason,
+      postTitle: sitePosts.title,
+      commentBody: siteComments.body,
+    })
+    .from(siteReports)
+    .innerJoin(sitePosts, eq(sitePosts.id, siteReports.postId))
+    .leftJoin(siteComments, eq(siteComments.id, siteReports.commentId))
+    .where(and(eq(siteReports.tambonId, tambonId), isNull(siteReports.resolvedAt)))
+    .orderBy(asc(siteReports.createdAt));
+}

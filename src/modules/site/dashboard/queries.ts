@@ -1,0 +1,78 @@
+import { and, desc, eq, isNull, like, ne, or, sql } from "drizzle-orm";
+import { type DbOrTx } from "../../../core/db/index.ts";
+import { auditLog, users } from "../../../core/db/schema.ts";
+import { siteComplaints, siteJobs, siteNews, siteReports } from "../schema.ts";
+import { listPosts } from "../corner/queries.ts";
+
+/**
+ * What the editors' dashboard shows: the latest site changes, drafts and scheduled news, what
+ * waits for moderation and, for complaint handlers, the open general complaints.
+ */
+export async function dashboardData(db: DbOrTx, tambonId: number, withComplaints: boolean) {
+  const [recent, drafts, pendingPosts, pendingJobs, reports, complaints] = await Promise.all([
+    db
+      .select({
+        action: auditLog.action,
+        at: auditLog.at,
+        targetId: auditLog.targetId,
+        actorName: users.name,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(
+        and(
+          eq(auditLog.tambonId, tambonId),
+          like(auditLog.action, "site.%"),
+          ne(auditLog.action, "site.complaint.file"),
+        ),
+      )
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(15),
+    db
+      .select({
+        id: siteNews.id,
+        title: siteNews.title,
+        status: siteNews.status,
+        publishAt: siteNews.publishAt,
+      })
+      .from(siteNews)
+      .where(
+        and(
+          eq(siteNews.tambonId, tambonId),
+          or(eq(siteNews.status, "draft"), sql`${siteNews.publishAt} > now()`),
+        ),
+      )
+      .orderBy(desc(siteNews.updatedAt))
+      .limit(20),
+    listPosts(db, tambonId, "pending", 20),
+    db
+      .select({ id: siteJobs.id, title: siteJobs.title })
+      .from(siteJobs)
+      .where(and(eq(siteJobs.tambonId, tambonId), eq(siteJobs.status, "pending")))
+      .limit(20),
+    db
+      .select({ id: siteReports.id })
+      .from(siteReports)
+      .where(and(eq(siteReports.tambonId, tambonId), isNull(siteReports.resolvedAt))),
+    withComplaints
+      ? db
+          .select({
+            id: siteComplaints.id,
+            code: siteComplaints.code,
+            subject: siteComplaints.subject,
+            status: siteComplaints.status,
+          })
+          .from(siteComplaints)
+          .where(
+            and(
+              eq(siteComplaints.tambonId, tambonId),
+              eq(siteComplaints.channel, "general"),
+              ne(siteComplaints.status, "closed"),
+            ),
+          )
+          .orderBy(desc(siteComplaints.createdAt))
+          .limit(20)
+      : Promise.resolve([]),
+  ]);
+  return { recent, drafts, pendingPosts, pendingJobs, reports, complaints };
+}

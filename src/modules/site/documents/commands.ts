@@ -1,0 +1,115 @@
+import { siteDocuments, siteNews, sitePages } from "../schema.ts";
+import { z } from "zod";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { type Db } from "../../../core/db/index.ts";
+import { type Actor } from "../../../core/roles.ts";
+import { type StoredDocument } from "../shared/media.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { type SiteKey } from "../messages.ts";
+import { type CoreKey } from "../../../core/i18n/messages.ts";
+import { can } from "../../../core/policy.ts";
+import { and, eq } from "drizzle-orm";
+import { parseId } from "../../../core/params.ts";
+import { indexItem, unindexItem } from "../search/commands.ts";
+import { auditSite } from "../shared/fields.ts";
+
+/** A document row. */
+export type Doc = typeof siteDocuments.$inferSelect;
+
+export const schema = z.object({
+  title: fields.text(300),
+  attachTo: z
+    .string()
+    .optional()
+    .transform((s) => s ?? "")
+    .pipe(z.string().regex(/^((page|news):\d{1,9})?$/, "err.number")),
+});
+
+/** The path where a document is downloaded, inside its tambon's site. */
+export function documentPath(doc: Pick<Doc, "file" | "ext">): string {
+  return `/uploads/site/${doc.file}.${doc.ext}`;
+}
+
+/** Adds an uploaded document (already stored) to the site, optionally attached to a page or news. */
+export async function addDocument(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  stored: StoredDocument | null,
+): Promise<Result<Doc, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return parsed;
+  if (!stored) return fail("file", "err.noFile");
+  const [kind, id] = parsed.value.attachTo.split(":") as ["page" | "news" | "", string];
+  return db.transaction(async (tx) => {
+    let pageId: number | null = null;
+    let newsId: number | null = null;
+    if (kind === "page") {
+      const [p] = await tx
+        .select({ id: sitePages.id })
+        .from(sitePages)
+        .where(and(eq(sitePages.id, parseId(id) ?? 0), eq(sitePages.tambonId, tambonId)));
+      if (!p) return fail("attachTo", "err.badId");
+      pageId = p.id;
+    } else if (kind === "news") {
+      const [n] = await tx
+        .select({ id: siteNews.id })
+        .from(siteNews)
+        .where(and(eq(siteNews.id, parseId(id) ?? 0), eq(siteNews.tambonId, tambonId)));
+      if (!n) return fail("attachTo", "err.badId");
+      newsId = n.id;
+    }
+    const [row] = await tx
+      .insert(siteDocuments)
+      .values({
+        tambonId,
+        title: parsed.value.title,
+        file: stored.file,
+        ext: stored.ext,
+        bytes: stored.bytes,
+        pageId,
+        newsId,
+      })
+      .returning();
+    await indexItem(tx, {
+      tambonId,
+      kind: "document",
+      refId: row!.id,
+      title: row!.title,
+      body: `${row!.ext.toUpperCase()}`,
+      url: documentPath(row!),
+    });
+    await auditSite(tx, actor, tambonId, "site.document.add", "site_document", row!.id, {
+      title: row!.title,
+      ext: row!.ext,
+      bytes: row!.bytes,
+      pageId,
+      newsId,
+    });
+    return ok(row!);
+  });
+}
+
+/** Removes a document from the site. */
+export async function deleteDocument(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  docId: number,
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(siteDocuments)
+      .where(and(eq(siteDocuments.id, docId), eq(siteDocuments.tambonId, tambonId)))
+      .returning();
+    if (!rows.length) return missing();
+    await unindexItem(tx, tambonId, "document", docId);
+    await auditSite(tx, actor, tambonId, "site.document.delete", "site_document", docId, null, {
+      title: rows[0]!.title,
+    });
+    return ok(true as const);
+  });
+}

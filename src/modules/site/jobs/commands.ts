@@ -1,0 +1,152 @@
+import { siteJobs } from "../schema.ts";
+import { z } from "zod";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { thaiDay } from "../statistics/visits.ts";
+import { type Db, type DbOrTx } from "../../../core/db/index.ts";
+import { indexItem, unindexItem } from "../search/commands.ts";
+import { type Actor } from "../../../core/roles.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { type SiteKey } from "../messages.ts";
+import { type CoreKey } from "../../../core/i18n/messages.ts";
+import { can } from "../../../core/policy.ts";
+import { and, eq } from "drizzle-orm";
+import { auditSite } from "../shared/fields.ts";
+
+/** A job posting row. */
+export type Job = typeof siteJobs.$inferSelect;
+
+export const schema = z.object({
+  title: fields.text(200),
+  employer: fields.text(200),
+  place: fields.optionalText(200),
+  wage: fields.optionalText(100),
+  contact: fields.text(200),
+  details: fields.optionalText(5000),
+  closesOn: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, "err.required")
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "err.date")
+        .refine((s) => !Number.isNaN(Date.parse(s)), "err.date"),
+    ),
+});
+
+/** The moment a job stops showing: the end of its closing day in Thailand. */
+export function closesAt(job: Pick<Job, "closesOn">): Date {
+  return new Date(`${job.closesOn}T23:59:59.999+07:00`);
+}
+
+/** True when a job is shown on the board at the given moment. */
+export function isOpen(job: Pick<Job, "status" | "closesOn">, now = new Date()): boolean {
+  return job.status === "approved" && job.closesOn >= thaiDay(now);
+}
+
+export async function reindex(tx: DbOrTx, job: Job) {
+  if (job.status !== "approved") return unindexItem(tx, job.tambonId, "job", job.id);
+  await indexItem(tx, {
+    tambonId: job.tambonId,
+    kind: "job",
+    refId: job.id,
+    title: job.title,
+    body: `${job.employer} ${job.place} ${job.wage} ${job.details}`,
+    url: `/jobs/${job.id}`,
+    visibleUntil: closesAt(job),
+  });
+}
+
+/**
+ * Posts or edits a job. Staff postings show at once; a member's (an employer's) waits for staff.
+ */
+export async function saveJob(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  jobId?: number,
+): Promise<Result<Job, SiteKey | CoreKey>> {
+  const staff = can(actor, "site.edit", { tambonId });
+  if (!staff && (jobId || !can(actor, "site.post", { tambonId }))) return refused();
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (v.closesOn < thaiDay()) return fail("closesOn", "jobs.pastClose");
+  return db.transaction(async (tx) => {
+    const [current] = jobId
+      ? await tx
+          .select()
+          .from(siteJobs)
+          .where(and(eq(siteJobs.id, jobId), eq(siteJobs.tambonId, tambonId)))
+      : [];
+    if (jobId && !current) return missing();
+    const values = {
+      title: v.title,
+      employer: v.employer,
+      place: v.place,
+      wage: v.wage,
+      contact: v.contact,
+      details: v.details,
+      closesOn: v.closesOn,
+    };
+    const [row] = current
+      ? await tx
+          .update(siteJobs)
+          .set(values)
+          .where(and(eq(siteJobs.id, current.id), eq(siteJobs.tambonId, tambonId)))
+          .returning()
+      : await tx
+          .insert(siteJobs)
+          .values({
+            tambonId,
+            title: values.title,
+            employer: values.employer,
+            place: values.place,
+            wage: values.wage,
+            contact: values.contact,
+            details: values.details,
+            closesOn: values.closesOn,
+            status: staff ? "approved" : "pending",
+            createdBy: actor.user?.id ?? null,
+          })
+          .returning();
+    await reindex(tx, row!);
+    await auditSite(
+      tx,
+      actor,
+      tambonId,
+      current ? "site.job.update" : "site.job.create",
+      "site_job",
+      row!.id,
+      { title: row!.title, status: row!.status, closesOn: row!.closesOn },
+    );
+    return ok(row!);
+  });
+}
+
+/** Staff approve or hide a job posting. */
+export async function moderateJob(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  jobId: number,
+  decision: string,
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
+  if (decision !== "approved" && decision !== "hidden") return missing();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(siteJobs)
+      .set({ status: decision })
+      .where(and(eq(siteJobs.id, jobId), eq(siteJobs.tambonId, tambonId)))
+      .returning();
+    if (!row) return missing();
+    await reindex(tx, row);
+    await auditSite(tx, actor, tambonId, `site.job.${decision}`, "site_job", jobId, {
+      status: decision,
+    });
+    return ok(true as const);
+  });
+}

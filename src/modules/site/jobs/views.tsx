@@ -1,0 +1,181 @@
+import { AdminFrame, Facts, Input, When, type Link, useSiteT, useUrl } from "../shared/views.tsx";
+import { useCtx } from "../../../core/views/ctx.ts";
+import { type Job } from "./commands.ts";
+import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
+import { formatDate } from "../../../core/dates.ts";
+import { type ComponentChildren } from "preact";
+
+export function LinksBox({ links }: { links: Link[] }) {
+  const t = useSiteT();
+  const { lang } = useCtx();
+  const url = useUrl();
+  return (
+    <section class="box" aria-labelledby="jobs-box-h">
+      <h2 id="jobs-box-h">{t("jobs.title")}</h2>
+      <ul>
+        <li>
+          <a href={url("/jobs")}>{t("jobs.title")}</a>
+        </li>
+        {links.map((l) => (
+          <li key={l.id}>
+            <a href={l.url} rel="noopener">
+              {lang === "en" && l.labelEn ? l.labelEn : l.labelTh}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Job-market board. */
+export function JobsPage(props: { jobs: Job[]; links: Link[]; canPost: boolean; form: FormState }) {
+  const t = useSiteT();
+  const { lang } = useCtx();
+  const url = useUrl();
+  return (
+    <>
+      <h1>{t("jobs.title")}</h1>
+      <p>{t("jobs.intro")}</p>
+      {props.jobs.length === 0 ? (
+        <p>{t("jobs.none")}</p>
+      ) : (
+        <ul class="cards">
+          {props.jobs.map((j) => (
+            <li key={j.id}>
+              <h2>
+                <a href={url(`/jobs/${j.id}`)}>{j.title}</a>
+              </h2>
+              <p>
+                {j.employer}
+                {j.place && ` · ${j.place}`}
+                {j.wage && ` · ${j.wage}`}
+              </p>
+              <p class="muted">{t("jobs.closesOnDate", { date: formatDate(j.closesOn, lang) })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t("jobs.links")}</h2>
+      <ul>
+        {props.links.map((l) => (
+          <li key={l.id}>
+            <a href={l.url} rel="noopener">
+              {lang === "en" && l.labelEn ? l.labelEn : l.labelTh}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h2>{t("jobs.post")}</h2>
+      {props.canPost ? (
+        <JobForm form={props.form} action={url("/jobs")} />
+      ) : (
+        <p>{t("jobs.loginToPost")}</p>
+      )}
+    </>
+  );
+}
+
+/** The form of a job posting (members and staff). */
+export function JobForm({ form, action }: { form: FormState; action: string }) {
+  const t = useSiteT();
+  const ct = useCtx().t;
+  return (
+    <>
+      <ErrorSummary form={form} />
+      <Form action={action} label={t("jobs.post")}>
+        <Field form={form} name="title" label={t("jobs.jobTitle")} required maxLength={200} />
+        <Field form={form} name="employer" label={t("jobs.employer")} required maxLength={200} />
+        <Field form={form} name="place" label={t("jobs.place")} maxLength={200} />
+        <Field form={form} name="wage" label={t("jobs.wage")} maxLength={100} />
+        <Field form={form} name="contact" label={t("jobs.contact")} required maxLength={200} />
+        <Input form={form} name="closesOn" type="date" label={t("jobs.closesOn")} required />
+        <TextArea form={form} name="details" label={t("jobs.details")} rows={4} />
+        <button type="submit">{ct("form.save")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** One job posting. */
+export function JobView({ job }: { job: Job }) {
+  const t = useSiteT();
+  const { lang } = useCtx();
+  const url = useUrl();
+  return (
+    <article>
+      <p>
+        <a href={url("/jobs")}>← {t("jobs.title")}</a>
+      </p>
+      <h1>{job.title}</h1>
+      <Facts
+        rows={[
+          [t("jobs.employer"), job.employer],
+          [t("jobs.place"), job.place],
+          [t("jobs.wage"), job.wage],
+          [t("jobs.contact"), job.contact],
+          [t("jobs.closesOn"), formatDate(job.closesOn, lang)],
+        ]}
+      />
+      {job.details && <p class="pre">{job.details}</p>}
+    </article>
+  );
+}
+
+/** Job postings for staff: approve, hide, add. */
+export function JobsAdmin(props: {
+  jobs: { id: number; title: string; employer: string; status: string; closesOn: string }[];
+  children: ComponentChildren;
+}) {
+  const t = useSiteT();
+  const url = useUrl();
+  return (
+    <AdminFrame title={t("admin.jobs")}>
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.jobs")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("jobs.jobTitle")}</th>
+              <th scope="col">{t("jobs.closesOn")}</th>
+              <th scope="col">{t("field.status")}</th>
+              <th scope="col">
+                <span class="muted">{t("admin.edit")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.jobs.map((j) => (
+              <tr key={j.id}>
+                <td>
+                  {j.title} <span class="muted">({j.employer})</span>
+                </td>
+                <td>
+                  <When at={j.closesOn} />
+                </td>
+                <td>{t(`corner.${j.status as "pending" | "approved" | "hidden"}`)}</td>
+                <td class="actions">
+                  {j.status !== "approved" && (
+                    <Form action={url(`/admin/site/jobs/${j.id}/moderate`)} class="inline">
+                      <input type="hidden" name="decision" value="approved" />
+                      <button type="submit">{t("jobs.approve")}</button>
+                    </Form>
+                  )}
+                  {j.status !== "hidden" && (
+                    <Form action={url(`/admin/site/jobs/${j.id}/moderate`)} class="inline">
+                      <input type="hidden" name="decision" value="hidden" />
+                      <button type="submit" class="secondary">
+                        {t("jobs.hide")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("jobs.post")}</h2>
+      {props.children}
+    </AdminFrame>
+  );
+}

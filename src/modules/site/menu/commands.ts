@@ -1,0 +1,134 @@
+import { siteMenuItems } from "../schema.ts";
+import { z } from "zod";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { auditSite, siteFields } from "../shared/fields.ts";
+import { type Db } from "../../../core/db/index.ts";
+import { type Actor } from "../../../core/roles.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { type SiteKey } from "../messages.ts";
+import { type CoreKey } from "../../../core/i18n/messages.ts";
+import { can } from "../../../core/policy.ts";
+import { and, eq, sql } from "drizzle-orm";
+
+/** A menu entry row. */
+export type MenuItem = typeof siteMenuItems.$inferSelect;
+
+export const schema = z.object({
+  labelTh: fields.text(80),
+  labelEn: fields.optionalText(80),
+  href: fields.optionalText(500),
+  parentId: siteFields.optionalId(),
+  position: fields.optionalInt(0, 1000),
+});
+
+/** True for a link a menu may hold: a path of this site or an https/http address. */
+export function isMenuHref(href: string): boolean {
+  return href === "" || /^\/(?![/\\])\S*$/.test(href) || /^https?:\/\/[^\s/]+\.\S+$/.test(href);
+}
+
+/** Creates or edits a menu entry (sub-menus one level deep). */
+export async function saveMenuItem(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  itemId?: number,
+): Promise<Result<MenuItem, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (!isMenuHref(v.href)) return fail("href", "err.href");
+  return db.transaction(async (tx) => {
+    const [current] = itemId
+      ? await tx
+          .select()
+          .from(siteMenuItems)
+          .where(and(eq(siteMenuItems.id, itemId), eq(siteMenuItems.tambonId, tambonId)))
+      : [];
+    if (itemId && !current) return missing();
+    if (v.parentId !== null) {
+      const [parent] = await tx
+        .select()
+        .from(siteMenuItems)
+        .where(and(eq(siteMenuItems.id, v.parentId), eq(siteMenuItems.tambonId, tambonId)));
+      if (!parent) return fail("parentId", "err.badId");
+      if (parent.parentId !== null || parent.id === itemId) return fail("parentId", "err.parent");
+      if (current) {
+        const [child] = await tx
+          .select({ id: siteMenuItems.id })
+          .from(siteMenuItems)
+          .where(and(eq(siteMenuItems.parentId, current.id), eq(siteMenuItems.tambonId, tambonId)))
+          .limit(1);
+        if (child) return fail("parentId", "err.parent");
+      }
+    }
+    let position = v.position;
+    if (position === null) {
+      const [max] = await tx
+        .select({ p: sql<number>`coalesce(max(${siteMenuItems.position}), 0)` })
+        .from(siteMenuItems)
+        .where(eq(siteMenuItems.tambonId, tambonId));
+      position = current?.position ?? Number(max?.p ?? 0) + 1;
+    }
+    const values = {
+      labelTh: v.labelTh,
+      labelEn: v.labelEn,
+      href: v.href,
+      parentId: v.parentId,
+      position,
+    };
+    const [row] = current
+      ? await tx
+          .update(siteMenuItems)
+          .set(values)
+          .where(and(eq(siteMenuItems.id, current.id), eq(siteMenuItems.tambonId, tambonId)))
+          .returning()
+      : await tx
+          .insert(siteMenuItems)
+          .values({
+            tambonId,
+            labelTh: values.labelTh,
+            labelEn: values.labelEn,
+            href: values.href,
+            parentId: values.parentId,
+            position: values.position,
+          })
+          .returning();
+    await auditSite(
+      tx,
+      actor,
+      tambonId,
+      current ? "site.menu.update" : "site.menu.create",
+      "site_menu_item",
+      row!.id,
+      values,
+      current ? { labelTh: current.labelTh, href: current.href } : null,
+    );
+    return ok(row!);
+  });
+}
+
+/** Deletes a menu entry and its sub-menu. */
+export async function deleteMenuItem(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  itemId: number,
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(siteMenuItems)
+      .where(and(eq(siteMenuItems.id, itemId), eq(siteMenuItems.tambonId, tambonId)))
+      .returning();
+    if (!rows.length) return missing();
+    await tx
+      .delete(siteMenuItems)
+      .where(and(eq(siteMenuItems.parentId, itemId), eq(siteMenuItems.tambonId, tambonId)));
+    await auditSite(tx, actor, tambonId, "site.menu.delete", "site_menu_item", itemId, null, {
+      labelTh: rows[0]!.labelTh,
+    });
+    return ok(true as const);
+  });
+}

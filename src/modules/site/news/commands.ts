@@ -1,0 +1,191 @@
+import { siteAlbums, siteCategories, siteNews, sitePhotos } from "../schema.ts";
+import { z } from "zod";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { auditSite, siteFields } from "../shared/fields.ts";
+import { idSlug, plainText, slugify } from "../shared/text.ts";
+import { type Db, type DbOrTx } from "../../../core/db/index.ts";
+import { and, eq } from "drizzle-orm";
+import { indexItem, unindexItem } from "../search/commands.ts";
+import { type Actor } from "../../../core/roles.ts";
+import { type StoredPhoto } from "../shared/media.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { type SiteKey } from "../messages.ts";
+import { type CoreKey } from "../../../core/i18n/messages.ts";
+import { can } from "../../../core/policy.ts";
+import { renderMarkdown } from "../../../core/markdown.ts";
+
+/** A news row. */
+export type News = typeof siteNews.$inferSelect;
+
+export const schema = z.object({
+  title: fields.text(200),
+  summary: fields.optionalText(500),
+  bodyMd: fields.optionalText(100_000),
+  categoryId: siteFields.optionalId(),
+  albumId: siteFields.optionalId(),
+  status: fields.optionalChoice(["draft", "published"], "draft"),
+  publishAt: siteFields.optionalDateTime(),
+});
+
+/** The path of a news item inside its tambon's site (id plus a Thai slug). */
+export function newsPath(news: Pick<News, "id" | "slug">): string {
+  return `/news/${idSlug(news.id, news.slug)}`;
+}
+
+/** True when a news item is visible to the public at the given moment. */
+export function isLive(news: Pick<News, "status" | "publishAt">, now = new Date()): boolean {
+  return news.status === "published" && !!news.publishAt && news.publishAt <= now;
+}
+
+export async function belongs(
+  tx: DbOrTx,
+  table: typeof siteCategories | typeof siteAlbums,
+  id: number,
+  tambonId: number,
+): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.tambonId, tambonId)));
+  return !!row;
+}
+
+/** Indexes a news item for search (or removes it while it is a draft). */
+export async function indexNews(tx: DbOrTx, news: News): Promise<void> {
+  if (news.status !== "published" || !news.publishAt)
+    return unindexItem(tx, news.tambonId, "news", news.id);
+  await indexItem(tx, {
+    tambonId: news.tambonId,
+    kind: "news",
+    refId: news.id,
+    title: news.title,
+    body: `${news.summary} ${plainText(news.bodyMd)}`,
+    url: newsPath(news),
+    visibleFrom: news.publishAt,
+  });
+}
+
+/**
+ * Creates or edits a news item, with an optional new cover photo already stored: validate →
+ * authorize → write + index + audit in one transaction. Publishing with a future time schedules it.
+ */
+export async function saveNews(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  newsId?: number,
+  cover?: StoredPhoto & { originalName: string },
+): Promise<Result<News, SiteKey | CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return db.transaction(async (tx) => {
+    const [current] = newsId
+      ? await tx
+          .select()
+          .from(siteNews)
+          .where(and(eq(siteNews.id, newsId), eq(siteNews.tambonId, tambonId)))
+      : [];
+    if (newsId && !current) return missing();
+    if (v.categoryId !== null && !(await belongs(tx, siteCategories, v.categoryId, tambonId)))
+      return fail("categoryId", "err.badId");
+    if (v.albumId !== null && !(await belongs(tx, siteAlbums, v.albumId, tambonId)))
+      return fail("albumId", "err.badId");
+    let coverPhotoId = current?.coverPhotoId ?? null;
+    if (cover) {
+      const [photo] = await tx
+        .insert(sitePhotos)
+        .values({
+          tambonId,
+          file: cover.file,
+          ext: cover.ext,
+          width: cover.width,
+          height: cover.height,
+          bytes: cover.bytes,
+          originalName: cover.originalName.slice(0, 200),
+        })
+        .returning({ id: sitePhotos.id });
+      coverPhotoId = photo!.id;
+    }
+    // Publishing without a time means now; an item already out keeps its first publication time.
+    const wasLive = current ? isLive(current) : false;
+    const publishAt =
+      v.status === "published"
+        ? (v.publishAt ?? (wasLive ? current!.publishAt : new Date()))
+        : v.publishAt;
+    const values = {
+      title: v.title,
+      slug: slugify(v.title),
+      summary: v.summary,
+      bodyMd: v.bodyMd,
+      bodyHtml: renderMarkdown(v.bodyMd),
+      categoryId: v.categoryId,
+      albumId: v.albumId,
+      status: v.status,
+      publishAt,
+      coverPhotoId,
+      updatedAt: new Date(),
+    };
+    const [row] = current
+      ? await tx
+          .update(siteNews)
+          .set(values)
+          .where(and(eq(siteNews.id, current.id), eq(siteNews.tambonId, tambonId)))
+          .returning()
+      : await tx
+          .insert(siteNews)
+          .values({
+            tambonId,
+            authorId: actor.user?.id ?? null,
+            title: values.title,
+            slug: values.slug,
+            summary: values.summary,
+            bodyMd: values.bodyMd,
+            bodyHtml: values.bodyHtml,
+            categoryId: values.categoryId,
+            albumId: values.albumId,
+            status: values.status,
+            publishAt: values.publishAt,
+            coverPhotoId: values.coverPhotoId,
+            updatedAt: values.updatedAt,
+          })
+          .returning();
+    const news = row!;
+    await indexNews(tx, news);
+    await auditSite(
+      tx,
+      actor,
+      tambonId,
+      current ? "site.news.update" : "site.news.create",
+      "site_news",
+      news.id,
+      { title: news.title, status: news.status, publishAt: news.publishAt },
+      current ? { title: current.title, status: current.status } : null,
+    );
+    return ok(news);
+  });
+}
+
+/** Deletes a news item. */
+export async function deleteNews(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  newsId: number,
+): Promise<Result<true, CoreKey>> {
+  if (!can(actor, "site.edit", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(siteNews)
+      .where(and(eq(siteNews.id, newsId), eq(siteNews.tambonId, tambonId)))
+      .returning();
+    if (!rows.length) return missing();
+    await unindexItem(tx, tambonId, "news", newsId);
+    await auditSite(tx, actor, tambonId, "site.news.delete", "site_news", newsId, null, {
+      title: rows[0]!.title,
+    });
+    return ok(true as const);
+  });
+}

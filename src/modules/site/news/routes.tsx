@@ -1,0 +1,102 @@
+import { findOwned } from "../shared/queries.ts";
+import { type FastifyInstance } from "fastify";
+import { type ModuleDeps } from "../../../core/modules.ts";
+import { absolute, read, shareHead, siteName, url } from "../shared/helpers.tsx";
+import { listCategories, listNews } from "./queries.ts";
+import { parsePage, requireIdSlug } from "../../../core/params.ts";
+import { PAGE_SIZE, pageCount } from "../../../core/paging.ts";
+import { msg } from "../messages.ts";
+import { NewsList, NewsView } from "./views.tsx";
+import { siteCategories, siteNews, sitePhotos } from "../schema.ts";
+import { can } from "../../../core/policy.ts";
+import { isLive, newsPath } from "./commands.ts";
+import { notFound } from "../../../core/errors.ts";
+import { albumPhotos } from "../galleries/queries.ts";
+import { listDocuments } from "../documents/queries.ts";
+import { plainText } from "../shared/text.ts";
+
+/** Public pages of news, mounted under /t/:tambon. */
+export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+
+  app.get<{ Querystring: { category?: string; page?: string } }>("/news", async (req, reply) => {
+    const tambon = read(req);
+    const categories = await listCategories(db, tambon.id);
+    const category = categories.find((c) => c.slug === req.query.category);
+    const page = parsePage(req.query.page);
+    const { total, items } = await listNews(db, tambon.id, {
+      categoryId: category?.id ?? null,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    });
+    const t = msg.t(req.lang);
+    return reply.page(
+      category
+        ? req.lang === "en" && category.nameEn
+          ? category.nameEn
+          : category.nameTh
+        : t("news.title"),
+      <NewsList
+        items={items}
+        categories={categories}
+        category={category}
+        page={page}
+        pages={pageCount(total)}
+        total={total}
+      />,
+      {
+        description: `${t("news.title")} · ${siteName(req)}`,
+        head: (
+          <link
+            rel="alternate"
+            type="application/atom+xml"
+            title={t("news.feed")}
+            href={url(tambon, "/feed.xml")}
+          />
+        ),
+      },
+    );
+  });
+
+  app.get<{ Params: { id: string } }>("/news/:id", async (req, reply) => {
+    const tambon = read(req);
+    const news = await findOwned(db, siteNews, tambon.id, requireIdSlug(req.params.id));
+    const editor = can(req.actor, "site.edit", { tambonId: tambon.id });
+    if (!news || (!isLive(news) && !editor)) throw notFound();
+    const [category, cover, photos, docs] = await Promise.all([
+      news.categoryId ? findOwned(db, siteCategories, tambon.id, news.categoryId) : undefined,
+      news.coverPhotoId ? findOwned(db, sitePhotos, tambon.id, news.coverPhotoId) : undefined,
+      news.albumId ? albumPhotos(db, tambon.id, news.albumId) : Promise.resolve([]),
+      listDocuments(db, tambon.id, { newsId: news.id }),
+    ]);
+    const canonical = absolute(req, url(tambon, newsPath(news)));
+    const description = (news.summary || plainText(news.bodyMd)).slice(0, 200) || news.title;
+    const image = cover ? absolute(req, url(tambon, `/uploads/site/${cover.file}-l.webp`)) : null;
+    return reply.page(
+      news.title,
+      <NewsView
+        news={news}
+        category={category}
+        cover={cover ?? null}
+        photos={photos}
+        albumId={news.albumId}
+        docs={docs}
+        shareUrl={canonical}
+        canEdit={editor ? url(tambon, `/admin/site/news/${news.id}`) : null}
+      />,
+      {
+        description,
+        head: shareHead({
+          url: canonical,
+          title: news.title,
+          description,
+          image,
+          type: "article",
+          siteName: siteName(req),
+          published: news.publishAt,
+          modified: news.updatedAt,
+        }),
+      },
+    );
+  });
+}

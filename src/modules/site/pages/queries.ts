@@ -1,0 +1,12 @@
+import { asc, eq } from "drizzle-orm";
+import { type DbOrTx } from "../../../core/db/index.ts";
+import { sitePages } from "../schema.ts";
+
+/** The pages of a tambon, oldest first. */
+export function listPages(db: DbOrTx, tambonId: number) {
+  return db
+    .select()
+    .from(sitePages)
+    .where(eq(sitePages.tambonId, tambonId))
+    .orderBy(asc(sitePages.id));
+}

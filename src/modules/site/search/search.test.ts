@@ -1,0 +1,112 @@
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { sql } from "drizzle-orm";
+import { DB_KINDS, openTestDatabase, type TestDatabase } from "../../../../test/helpers/db.ts";
+import { tambons } from "../../../core/db/schema.ts";
+import { indexItem } from "./commands.ts";
+import { searchSite, searchSiteCached, SEARCH_CANDIDATES } from "./queries.ts";
+
+for (const kind of DB_KINDS) {
+  describe(`site search ranks a bounded set of matches on ${kind}`, () => {
+    let database: TestDatabase;
+    let tambonId = 0;
+
+    before(async () => {
+      database = await openTestDatabase(kind);
+      const db = database.db;
+      const [tb] = await db
+        .insert(tambons)
+        .values({
+          slug: "search-test",
+          dopaCode: "999999",
+          nameTh: "ทดสอบค้นหา",
+          nameEn: "Search test",
+          districtTh: "ทดสอบ",
+          districtEn: "Test",
+          provinceTh: "ทดสอบ",
+          provinceEn: "Test",
+          kind: "sao",
+        })
+        .returning({ id: tambons.id });
+      tambonId = tb!.id;
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < SEARCH_CANDIDATES + 20; i++)
+          await indexItem(tx, {
+            tambonId,
+            kind: "news",
+            refId: i + 1,
+            title: `ข่าวประจำวันที่ ${i}`,
+            body: "ประชาสัมพันธ์การซ่อมท่อประปาหมู่บ้าน",
+            url: `/news/${i + 1}`,
+          });
+        for (let i = 0; i < 3; i++)
+          await indexItem(tx, {
+            tambonId,
+            kind: "page",
+            refId: i + 1,
+            title: i === 1 ? "ตารางเก็บขยะ ขยะอันตราย" : `หน้าที่ ${i}`,
+            body: "การคัดแยกขยะในครัวเรือน",
+            url: `/pages/${i + 1}`,
+          });
+      });
+    });
+    after(async () => {
+      await database?.drop();
+    });
+
+    test("a word in more than 1,000 items is counted as 1,000+ and still pages", async () => {
+      const first = await searchSite(database.db, tambonId, "ประปา", { limit: 10 });
+      assert.deepEqual([first.total, first.capped, first.hits.length], [1000, true, 10]);
+      const last = await searchSite(database.db, tambonId, "ประปา", { limit: 10, offset: 990 });
+      assert.deepEqual([last.total, last.capped, last.hits.length], [1000, true, 10]);
+      const beyond = await searchSite(database.db, tambonId, "ประปา", { limit: 10, offset: 1000 });
+      assert.deepEqual([beyond.total, beyond.capped, beyond.hits.length], [1000, true, 0]);
+    });
+
+    test("a rarer word is counted exactly, best match first", async () => {
+      const r = await searchSite(database.db, tambonId, "ขยะ", { limit: 2 });
+      assert.deepEqual([r.total, r.capped, r.hits.length], [3, false, 2]);
+      assert.equal(r.hits[0]!.title, "ตารางเก็บขยะ ขยะอันตราย");
+      const page2 = await searchSite(database.db, tambonId, "ขยะ", { limit: 2, offset: 2 });
+      assert.deepEqual([page2.total, page2.hits.length], [3, 1]);
+      const past = await searchSite(database.db, tambonId, "ขยะ", { limit: 2, offset: 10 });
+      assert.deepEqual([past.total, past.hits.length], [3, 0]);
+      assert.deepEqual(await searchSite(database.db, tambonId, "ไม่มีคำนี้"), {
+        total: 0,
+        capped: false,
+        hits: [],
+      });
+    });
+
+    test("visitors asking the same thing at once share one query", async () => {
+      let queries = 0;
+      const counting = new Proxy(database.db, {
+        get(target, prop, receiver) {
+          if (prop === "select") queries++;
+          return Reflect.get(target, prop, receiver) as unknown;
+        },
+      });
+      // answers are kept per process: each database kind asks its own word
+      const word = kind === "pglite" ? "ประปา" : "ซ่อม";
+      await searchSite(counting, tambonId, word, { limit: 10, offset: 0 });
+      const perSearch = queries;
+      queries = 0;
+      const asked = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          searchSiteCached(counting, tambonId, word, { limit: 10, offset: 0 }),
+        ),
+      );
+      assert.ok(perSearch > 0);
+      assert.equal(queries, perSearch, "twenty visitors cost one search");
+      assert.ok(asked.every((r) => r === asked[0]));
+      assert.equal(asked[0]!.hits.length, 10);
+    });
+
+    test("the text search index is a GIN index", async () => {
+      const rows = await database.rows<{ indexdef: string }>(
+        sql`select indexdef from pg_indexes where tablename = 'search_documents' and indexname = 'search_documents_tsv_idx'`,
+      );
+      assert.match(rows[0]!.indexdef, /USING gin \(tsv\)/i);
+    });
+  });
+}

@@ -1,0 +1,79 @@
+import { ErrorSummary, Field, Form, type FormState } from "../../../core/views/form.tsx";
+import { AdminFrame, DeleteButton, useSiteT, useUrl } from "../shared/views.tsx";
+import { useCtx } from "../../../core/views/ctx.ts";
+
+/** Website settings: news categories, job-market links, counts from the old site. */
+export function SettingsAdmin(props: {
+  categories: { id: number; slug: string; nameTh: string; nameEn: string }[];
+  links: { id: number; labelTh: string; url: string }[];
+  form: FormState;
+}) {
+  const t = useSiteT();
+  const ct = useCtx().t;
+  const url = useUrl();
+  const f = props.form;
+  return (
+    <AdminFrame title={t("admin.settings")}>
+      <h2 id="cats-h">{t("news.category")}</h2>
+      <ul class="admin-list" aria-labelledby="cats-h">
+        {props.categories.map((c) => (
+          <li key={c.id}>
+            <Form action={url(`/admin/site/news-categories/${c.id}`)} class="stack">
+              <label for={`cat-${c.id}`} class="sr-only">
+                {t("field.nameTh")} {c.slug}
+              </label>
+              <input id={`cat-${c.id}`} name="nameTh" value={c.nameTh} maxLength={80} required />
+              <label for={`cat-en-${c.id}`} class="sr-only">
+                {t("field.nameEn")} {c.slug}
+              </label>
+              <input id={`cat-en-${c.id}`} name="nameEn" value={c.nameEn} maxLength={80} />
+              <span class="muted">?category={c.slug}</span>
+              <button type="submit" class="secondary">
+                {ct("form.save")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <ErrorSummary form={f} />
+      <Form action={url("/admin/site/news-categories")} label={t("admin.newCategory")}>
+        <Field form={f} name="nameTh" label={t("field.nameTh")} required maxLength={80} />
+        <Field form={f} name="nameEn" label={t("field.nameEn")} maxLength={80} />
+        <button type="submit">{t("admin.newCategory")}</button>
+      </Form>
+      <h2 id="links-h">{t("jobs.links")}</h2>
+      <ul class="admin-list" aria-labelledby="links-h">
+        {props.links.map((l) => (
+          <li key={l.id}>
+            <a href={l.url}>{l.labelTh}</a>{" "}
+            <DeleteButton action={url(`/admin/site/job-links/${l.id}/delete`)} />
+          </li>
+        ))}
+      </ul>
+      <Form action={url("/admin/site/job-links")} label={t("jobs.links")}>
+        <Field form={f} name="labelTh" label={t("field.label")} required maxLength={200} />
+        <Field form={f} name="labelEn" label={t("field.labelEn")} maxLength={200} />
+        <Field form={f} name="url" type="url" label={t("field.url")} required maxLength={500} />
+        <button type="submit">{ct("form.save")}</button>
+      </Form>
+      <h2>{t("stats.before")}</h2>
+      <Form action={url("/admin/site/counts")} label={t("stats.before")}>
+        <Field
+          form={f}
+          name="visitorsBefore"
+          type="number"
+          label={t("stats.visitorsBefore")}
+          inputmode="numeric"
+        />
+        <Field
+          form={f}
+          name="viewsBefore"
+          type="number"
+          label={t("stats.viewsBefore")}
+          inputmode="numeric"
+        />
+        <button type="submit">{ct("form.save")}</button>
+      </Form>
+    </AdminFrame>
+  );
+}

@@ -1,0 +1,137 @@
+import sharp from "sharp";
+import { LARGE_WIDTH, THUMB_WIDTH, siteDir } from "./media.ts";
+import { type DbOrTx } from "../../../core/db/index.ts";
+import { siteDocuments, sitePhotos } from "../schema.ts";
+import { and, eq } from "drizzle-orm";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/** The files of a generated demo photo. */
+export interface DemoPhoto {
+  full: Buffer;
+  thumb: Buffer;
+  large: Buffer;
+  width: number;
+  height: number;
+}
+
+export const cache = new Map<number, Promise<DemoPhoto>>();
+
+export const SCENES = [
+  "ประชุมประชาคม",
+  "เวทีเรียนรู้",
+  "ลงพื้นที่เยี่ยมบ้าน",
+  "ตลาดชุมชน",
+  "ปลูกป่า",
+  "ตรวจสุขภาพ",
+];
+
+export async function make(index: number): Promise<DemoPhoto> {
+  const hue = (index * 47) % 360;
+  const scene = SCENES[index % SCENES.length]!;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="960"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},55%,55%)"/><stop offset="1" stop-color="hsl(${(hue + 70) % 360},45%,28%)"/></linearGradient></defs><rect width="1280" height="960" fill="url(#g)"/><circle cx="${260 + ((index * 90) % 700)}" cy="380" r="190" fill="rgba(255,255,255,0.22)"/><rect x="700" y="520" width="420" height="260" rx="24" fill="rgba(0,0,0,0.18)"/><text x="80" y="850" font-family="Sarabun, Loma, sans-serif" font-size="64" fill="#fff">${scene} (ภาพสาธิต ${index + 1})</text></svg>`;
+  const base = sharp(Buffer.from(svg));
+  const full = await base.clone().jpeg({ quality: 80, mozjpeg: true }).toBuffer();
+  const thumb = await base
+    .clone()
+    .resize({ width: THUMB_WIDTH, height: THUMB_WIDTH, fit: "cover" })
+    .webp({ quality: 70 })
+    .toBuffer();
+  const large = await base
+    .clone()
+    .resize({ width: LARGE_WIDTH, height: LARGE_WIDTH, fit: "inside", withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer();
+  return { full, thumb, large, width: 1280, height: 960 };
+}
+
+/** A generated demo photo (the same bytes every time for the same index). */
+export function demoPhoto(index: number): Promise<DemoPhoto> {
+  let p = cache.get(index);
+  if (!p) cache.set(index, (p = make(index)));
+  return p;
+}
+
+/** The file key of demo photo `index` ("de" + hex), recognised when its files are missing. */
+export function demoPhotoKey(index: number): string {
+  return `de${index.toString(16).padStart(14, "0")}`;
+}
+
+/** The file key of the demo PDF. */
+export const DEMO_PDF_KEY = "df00000000000000";
+
+/** A small valid one-page PDF (the demo document). */
+export function demoPdf(): Buffer {
+  const objs = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    "<< /Length 58 >>\nstream\nBT /F1 24 Tf 72 760 Td (Demo document - Tambon) Tj ET\nendstream",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+/**
+ * Writes a missing file of a demo tambon when one of its rows names it: demo tambons are seeded in
+ * the database alone, so each data folder gets the demo's few pictures and its PDF the first time
+ * they are asked for, and then serves them from disk. A name no row of the tambon has (an invented
+ * one) makes and stores nothing.
+ */
+export async function materializeDemoFile(
+  db: DbOrTx,
+  dataDir: string,
+  tambonId: number,
+  name: string,
+): Promise<Buffer | undefined> {
+  const m = /^((de|df)[0-9a-f]{14})(-t|-l)?\.(jpg|webp|pdf)$/.exec(name);
+  if (!m) return undefined;
+  const [, key, kind, size, ext] = m;
+  let buf: Buffer;
+  if (kind === "df") {
+    if (size || ext !== "pdf") return undefined;
+    const [doc] = await db
+      .select({ id: siteDocuments.id })
+      .from(siteDocuments)
+      .where(
+        and(
+          eq(siteDocuments.tambonId, tambonId),
+          eq(siteDocuments.file, key!),
+          eq(siteDocuments.ext, "pdf"),
+        ),
+      )
+      .limit(1);
+    if (!doc) return undefined;
+    buf = demoPdf();
+  } else {
+    if (size ? ext !== "webp" : ext === "pdf") return undefined;
+    const [photo] = await db
+      .select({ id: sitePhotos.id })
+      .from(sitePhotos)
+      .where(
+        and(
+          eq(sitePhotos.tambonId, tambonId),
+          eq(sitePhotos.file, key!),
+          ...(size ? [] : [eq(sitePhotos.ext, ext!)]),
+        ),
+      )
+      .limit(1);
+    if (!photo) return undefined;
+    const made = await demoPhoto(parseInt(key!.slice(2), 16));
+    buf = size === "-t" ? made.thumb : size === "-l" ? made.large : made.full;
+  }
+  const dir = siteDir(dataDir, tambonId);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, name), buf);
+  return buf;
+}

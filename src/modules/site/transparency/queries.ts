@@ -1,0 +1,82 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { documentPath } from "../documents/commands.ts";
+import { isLive, newsPath } from "../news/commands.ts";
+import { pagePath } from "../pages/commands.ts";
+import { itaItems, siteDocuments, siteNews, sitePages } from "../schema.ts";
+import { url } from "../shared/helpers.tsx";
+import type { ItaRow } from "./views.tsx";
+
+/**
+ * The fiscal years a tambon has items for (latest first), the year asked for (or the latest) and
+ * its items in order.
+ */
+export async function itaYear(db: DbOrTx, tambonId: number, yearParam?: string) {
+  const years = (
+    await db
+      .select({ year: itaItems.fiscalYear })
+      .from(itaItems)
+      .where(eq(itaItems.tambonId, tambonId))
+      .groupBy(itaItems.fiscalYear)
+      .orderBy(desc(itaItems.fiscalYear))
+  ).map((r) => r.year);
+  const year = years.includes(Number(yearParam)) ? Number(yearParam) : (years[0] ?? 0);
+  const rows = await db
+    .select()
+    .from(itaItems)
+    .where(and(eq(itaItems.tambonId, tambonId), eq(itaItems.fiscalYear, year)))
+    .orderBy(asc(itaItems.position));
+  return { year, years, rows };
+}
+
+/** The items of a fiscal year with where each is published (links to hidden records are left out). */
+export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?: string) {
+  const { year, years, rows } = await itaYear(db, tambon.id, yearParam);
+  const [pages, news, docs] = await Promise.all([
+    db.select().from(sitePages).where(eq(sitePages.tambonId, tambon.id)),
+    db
+      .select({
+        id: siteNews.id,
+        slug: siteNews.slug,
+        title: siteNews.title,
+        status: siteNews.status,
+        publishAt: siteNews.publishAt,
+      })
+      .from(siteNews)
+      .where(eq(siteNews.tambonId, tambon.id)),
+    db.select().from(siteDocuments).where(eq(siteDocuments.tambonId, tambon.id)),
+  ]);
+  const items: ItaRow[] = rows.map((r) => {
+    let href: string | null = null;
+    let label: string | null = null;
+    if (r.linkKind === "page") {
+      const p = pages.find((x) => x.id === r.linkId && x.published);
+      if (p)
+        [href, label] = [
+          url(tambon, pagePath(p)),
+          lang === "en" && p.titleEn ? p.titleEn : p.titleTh,
+        ];
+    } else if (r.linkKind === "news") {
+      const n = news.find((x) => x.id === r.linkId && isLive(x));
+      if (n) [href, label] = [url(tambon, newsPath(n)), n.title];
+    } else if (r.linkKind === "document") {
+      const d = docs.find((x) => x.id === r.linkId);
+      if (d) [href, label] = [url(tambon, documentPath(d)), `${d.title} (${d.ext.toUpperCase()})`];
+    } else if (r.linkKind === "url" && r.linkUrl) {
+      href = r.linkUrl.startsWith("/") ? url(tambon, r.linkUrl) : r.linkUrl;
+      label = r.linkUrl.startsWith("/") ? decodeURI(r.linkUrl) : new URL(r.linkUrl).host;
+    }
+    return {
+      id: r.id,
+      code: r.code,
+      groupCode: r.groupCode,
+      groupTitle: r.groupTitle,
+      title: r.title,
+      href,
+      linkLabel: label,
+    };
+  });
+  return { year, years, items };
+}
