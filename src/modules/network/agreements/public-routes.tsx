@@ -1,17 +1,17 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
+import { exportRoutes } from "../shared/export-routes.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { todayIso } from "../../../core/dates.ts";
-import { sendDownload } from "../../../core/download.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
 import { textIn } from "../shared/lists.ts";
 import { isPublished } from "./agreement.ts";
 import { agreementDetail, agreementList, agreementsAsParty } from "./queries.ts";
-import { EXPORT_COLUMNS, agreementRecords, exportName, recordsToCsv } from "../shared/export.ts";
+import { agreementRecords } from "../shared/export.ts";
 import { AgreementList, AgreementPage } from "./views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
 import { agreementFilter, pageOf, param } from "../shared/helpers.ts";
@@ -47,29 +47,16 @@ export async function agreementPublicRoutes(app: FastifyInstance, deps: ModuleDe
     );
   });
 
-  for (const ext of ["csv", "json"] as const) {
-    app.get(`/agreements/export.${ext}`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "network.read", { tambonId: tambon.id });
+  exportRoutes(app, {
+    path: "agreements",
+    file: "agreements",
+    key: "agreements",
+    columns: "agreements",
+    records: async (req, tambon, url) => {
       const page = await agreementList(db, tambon.id, agreementFilter(req, false), 1, EXPORT_LIMIT);
-      const origin = `${req.protocol}://${req.host}`;
-      const records = agreementRecords(
-        page.items,
-        todayIso(),
-        (id) => `${origin}/t/${tambon.slug}/agreements/${id}`,
-      );
-      const name = exportName("agreements", tambon.slug, todayIso(), ext);
-      return sendDownload(reply, {
-        type: ext,
-        name,
-        inline: ext === "json",
-        body:
-          ext === "csv"
-            ? recordsToCsv(EXPORT_COLUMNS.agreements, records)
-            : JSON.stringify({ tambon: tambon.slug, agreements: records }, null, 1),
-      });
-    });
-  }
+      return agreementRecords(page.items, todayIso(), url);
+    },
+  });
 
   app.get("/agreements/:id", async (req, reply) => {
     const tambon = currentTambon(req);

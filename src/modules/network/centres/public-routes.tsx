@@ -1,10 +1,9 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
+import { exportRoutes } from "../shared/export-routes.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
-import { todayIso } from "../../../core/dates.ts";
-import { sendDownload } from "../../../core/download.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
@@ -12,7 +11,7 @@ import { nameIn } from "../shared/lists.ts";
 import { centreById, centreList, centrePhotoList } from "./queries.ts";
 import { doneVisits } from "../visits/queries.ts";
 import { listVillages } from "../lists/queries.ts";
-import { EXPORT_COLUMNS, centreRecords, exportName, recordsToCsv } from "../shared/export.ts";
+import { centreRecords } from "../shared/export.ts";
 import { CentreList, CentrePage } from "./views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
 import { requestingTambons } from "../shared/helpers.ts";
@@ -42,32 +41,19 @@ export async function centrePublicRoutes(app: FastifyInstance, deps: ModuleDeps)
     );
   });
 
-  for (const ext of ["csv", "json"] as const) {
-    app.get(`/centres/export.${ext}`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "network.read", { tambonId: tambon.id });
+  exportRoutes(app, {
+    path: "centres",
+    file: "learning-centres",
+    key: "learningCentres",
+    columns: "centres",
+    records: async (req, tambon, url) => {
       const [page, areas] = await Promise.all([
         centreList(db, tambon.id, centreFilter(req, false), 1, EXPORT_LIMIT),
         listAreas(db, tambon.id),
       ]);
-      const origin = `${req.protocol}://${req.host}`;
-      const records = centreRecords(
-        page.items,
-        areas,
-        (id) => `${origin}/t/${tambon.slug}/centres/${id}`,
-      );
-      const name = exportName("learning-centres", tambon.slug, todayIso(), ext);
-      return sendDownload(reply, {
-        type: ext,
-        name,
-        inline: ext === "json",
-        body:
-          ext === "csv"
-            ? recordsToCsv(EXPORT_COLUMNS.centres, records)
-            : JSON.stringify({ tambon: tambon.slug, learningCentres: records }, null, 1),
-      });
-    });
-  }
+      return centreRecords(page.items, areas, url);
+    },
+  });
 
   app.get("/centres/:id", async (req, reply) => {
     const tambon = currentTambon(req);

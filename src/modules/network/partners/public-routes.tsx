@@ -1,11 +1,10 @@
+import { exportRoutes } from "../shared/export-routes.ts";
 import { activeCentres } from "../centres/queries.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
-import { todayIso } from "../../../core/dates.ts";
-import { sendDownload } from "../../../core/download.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
@@ -13,7 +12,7 @@ import { nameIn, textIn } from "../shared/lists.ts";
 import { agreementsOfPartner } from "../agreements/queries.ts";
 import { listPillars } from "../lists/queries.ts";
 import { partnerById, partnerDirectory, partnerMembers } from "./queries.ts";
-import { EXPORT_COLUMNS, exportName, partnerRecords, recordsToCsv } from "../shared/export.ts";
+import { partnerRecords } from "../shared/export.ts";
 import { PartnerDirectory, PartnerPage, PartnerPrint } from "./views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
 import {
@@ -64,32 +63,19 @@ export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     );
   });
 
-  for (const ext of ["csv", "json"] as const) {
-    app.get(`/partners/export.${ext}`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "network.read", { tambonId: tambon.id });
+  exportRoutes(app, {
+    path: "partners",
+    file: "partners",
+    key: "partners",
+    columns: "partners",
+    records: async (req, tambon, url) => {
       const [page, areas] = await Promise.all([
         partnerDirectory(db, tambon.id, partnerFilter(req, false), 1, EXPORT_LIMIT),
         listAreas(db, tambon.id),
       ]);
-      const origin = `${req.protocol}://${req.host}`;
-      const records = partnerRecords(
-        page.items,
-        areas,
-        (id) => `${origin}/t/${tambon.slug}/partners/${id}`,
-      );
-      const name = exportName("partners", tambon.slug, todayIso(), ext);
-      return sendDownload(reply, {
-        type: ext,
-        name,
-        inline: ext === "json",
-        body:
-          ext === "csv"
-            ? recordsToCsv(EXPORT_COLUMNS.partners, records)
-            : JSON.stringify({ tambon: tambon.slug, partners: records }, null, 1),
-      });
-    });
-  }
+      return partnerRecords(page.items, areas, url);
+    },
+  });
 
   app.get("/partners/:id", async (req, reply) => {
     const tambon = currentTambon(req);
