@@ -5,7 +5,7 @@ import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { tambons } from "../../src/core/db/schema.ts";
 import { todayIso } from "../../src/core/dates.ts";
-import { nextDay } from "../../src/modules/groups/group.ts";
+import { nextDay } from "../../src/modules/groups/groups/group.ts";
 import {
   attendances,
   groupMemberships,

@@ -2,13 +2,26 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { LIVE_SCRIPT } from "./live-script.ts";
-import type { PageSection, TambonModule } from "../../core/modules.ts";
+import { LIVE_SCRIPT } from "./attendance/live-script.ts";
+import type { PageSection, TambonModule, ModuleDeps } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
 import { formatDate } from "../../core/dates.ts";
 import { msg } from "./messages.ts";
-import { groupRoutes } from "./routes.tsx";
-import { seedGroupsDemo } from "./commands/seed-demo.ts";
+import type { FastifyInstance } from "fastify";
+import { meetingRoutes } from "./meetings/routes.tsx";
+import { meetingExportRoutes } from "./meetings/export-routes.tsx";
+import { adminMeetingRoutes } from "./meetings/admin-routes.tsx";
+import { fileRoutes } from "./files/routes.tsx";
+import { adminFileRoutes } from "./files/admin-routes.tsx";
+import { attendanceRoutes } from "./attendance/admin-routes.tsx";
+import { resolutionRoutes } from "./resolutions/routes.tsx";
+import { adminResolutionRoutes } from "./resolutions/admin-routes.tsx";
+import { groupRoutes } from "./groups/routes.tsx";
+import { adminGroupRoutes } from "./groups/admin-routes.tsx";
+import { representativeRoutes } from "./representatives/routes.tsx";
+import { adminRepresentativeRoutes } from "./representatives/admin-routes.tsx";
+import { processRoutes } from "./process/routes.tsx";
+import { seedGroupsDemo } from "./demo.ts";
 import {
   agendaItems,
   attendances,
@@ -20,7 +33,7 @@ import {
   villageRepTerms,
   workGroups,
 } from "./schema.ts";
-import { bangkokDay } from "./meeting.ts";
+import { bangkokDay } from "./meetings/meeting.ts";
 import { tambons } from "../../core/db/schema.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 
@@ -81,10 +94,30 @@ const areaSection2: PageSection<number> = {
   },
 };
 
+/** Every resource's routes, mounted under /t/:tambon. */
+async function tambonRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  for (const routes of [
+    meetingRoutes,
+    meetingExportRoutes,
+    fileRoutes,
+    resolutionRoutes,
+    groupRoutes,
+    representativeRoutes,
+    processRoutes,
+    adminMeetingRoutes,
+    adminFileRoutes,
+    attendanceRoutes,
+    adminResolutionRoutes,
+    adminGroupRoutes,
+    adminRepresentativeRoutes,
+  ])
+    await routes(app, deps);
+}
+
 /** Groups and meetings: working groups, issue teams, representatives, meetings, quorum, minutes, resolutions. */
 export const groupsModule: TambonModule = {
   id: "groups",
-  tambonRoutes: groupRoutes,
+  tambonRoutes,
   nav: [{ path: "/meetings", label: (lang) => msg.t(lang)("nav.hub") }],
   adminNav: [
     {

@@ -1,17 +1,18 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import { agendaItems, meetings, resolutionLinks, resolutions } from "./schema.ts";
-import { bangkokDay, type MeetingKind } from "./meeting.ts";
-import { groupHistory, termsOn } from "./queries.ts";
-import { membersOn } from "./group.ts";
-import type { QuorumResult, RepTerm } from "./quorum.ts";
-import type { DecisionMethod, Outcome } from "./resolution.ts";
+import { bangkokDay, type MeetingKind } from "./meetings/meeting.ts";
+import { groupHistory } from "./groups/queries.ts";
+import { termsOn } from "./representatives/queries.ts";
+import { membersOn } from "./groups/group.ts";
+import type { QuorumResult, RepTerm } from "./attendance/quorum.ts";
+import type { DecisionMethod, Outcome } from "./resolutions/resolution.ts";
 
-export { checkQuorum } from "./quorum.ts";
-export { reencodeStoredPhotos } from "./commands/files.ts";
-export type { QuorumInput, QuorumResult, RepTerm, VillageQuorum } from "./quorum.ts";
-export type { DecisionMethod, Outcome } from "./resolution.ts";
-export type { MeetingKind, Step } from "./meeting.ts";
+export { checkQuorum } from "./attendance/quorum.ts";
+export { reencodeStoredPhotos } from "./files/commands.ts";
+export type { QuorumInput, QuorumResult, RepTerm, VillageQuorum } from "./attendance/quorum.ts";
+export type { DecisionMethod, Outcome } from "./resolutions/resolution.ts";
+export type { MeetingKind, Step } from "./meetings/meeting.ts";
 
 /** A resolution as other modules see it (the charter adopts by one; decisions cite them). */
 export interface Resolution {

@@ -15,10 +15,10 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { tambons, users, villages } from "../../core/db/schema.ts";
-import type { GroupKind, Position } from "./group.ts";
-import type { AttendeeRole, MeetingKind, MeetingStatus, Step } from "./meeting.ts";
-import type { QuorumResult } from "./quorum.ts";
-import type { DecisionMethod, Outcome, VoteChoice } from "./resolution.ts";
+import type { GroupKind, Position } from "./groups/group.ts";
+import type { AttendeeRole, MeetingKind, MeetingStatus, Step } from "./meetings/meeting.ts";
+import type { QuorumResult } from "./attendance/quorum.ts";
+import type { DecisionMethod, Outcome, VoteChoice } from "./resolutions/resolution.ts";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => "bytea",

@@ -1,0 +1,312 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import {
+  ErrorSummary,
+  Form,
+  SelectField,
+  TextArea,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { ATTENDEE_ROLES } from "../meetings/meeting.ts";
+import type { AttendanceRow } from "./queries.ts";
+import type { MeetingRow } from "../meetings/queries.ts";
+import type { VillageRow } from "../shared/queries.ts";
+import {
+  AttendanceByVillage,
+  Back,
+  QuorumStatus,
+  QuorumTable,
+  meetingTitle,
+  meetingWhen,
+  nf,
+  useBase,
+  useT,
+  villageLabel,
+} from "../shared/views.tsx";
+import { villageOptions } from "../shared/fields.tsx";
+
+/** A representative on a village's sign-in sheet. */
+export interface SheetPerson {
+  userId: number;
+  name: string;
+  present: boolean;
+}
+
+interface LiveProps {
+  meeting: MeetingRow;
+  villages: VillageRow[];
+  attendance: AttendanceRow[];
+}
+
+/** The attendance count and quorum status at the top of the attendance page (refreshed live). */
+export function LiveStatus(props: LiveProps) {
+  const { lang } = useCtx();
+  const t = useT();
+  const base = useBase();
+  const m = props.meeting;
+  return (
+    <div
+      id="gm-live-status"
+      data-live-part
+      data-live-url={`${base}/admin/meetings/${m.id}/attendance/live`}
+    >
+      <p class="muted">
+        {meetingTitle(m, lang)} · {meetingWhen(m, lang)} ·{" "}
+        {t("meetings.attendanceN", { n: nf.format(props.attendance.length) })}
+      </p>
+      <QuorumStatus quorum={m.quorum} villages={props.villages} live />
+    </div>
+  );
+}
+
+/** The per-village attendance, or the per-village quorum table (refreshed live). */
+export function LiveTable(props: LiveProps) {
+  const t = useT();
+  const base = useBase();
+  const m = props.meeting;
+  const action = `${base}/admin/meetings/${m.id}/attendance`;
+  const counts = new Map<number | null, number>();
+  for (const a of props.attendance) counts.set(a.villageId, (counts.get(a.villageId) ?? 0) + 1);
+  // Rows that are not counted representatives: everyone minus the counted ones per village.
+  const others = new Map(counts);
+  for (const q of m.quorum?.villages ?? [])
+    others.set(q.villageId, (others.get(q.villageId) ?? 0) - q.present);
+  return (
+    <div id="gm-live-table" data-live-part>
+      {!m.quorum && <AttendanceByVillage counts={counts} villages={props.villages} />}
+      {m.quorum && (
+        <section aria-labelledby="h-quorum">
+          <h2 id="h-quorum">{t("quorum.title")}</h2>
+          <QuorumTable
+            quorum={m.quorum}
+            villages={props.villages}
+            others={others}
+            villageHref={(id) => `${action}?village=${id}#sheet`}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The live parts of the attendance page alone, as the fragment the page's script fetches. */
+export function AttendanceLive(props: LiveProps) {
+  return (
+    <>
+      <LiveStatus {...props} />
+      <LiveTable {...props} />
+    </>
+  );
+}
+
+/** The facilitator's attendance page: village sheets, one-at-a-time form, pasted lists, live quorum. */
+export function AttendancePage(props: {
+  meeting: MeetingRow;
+  villages: VillageRow[];
+  attendance: AttendanceRow[];
+  village: VillageRow | null;
+  sheet: SheetPerson[];
+  names: string[];
+  form: FormState;
+  sheetForm: FormState;
+  bulkForm: FormState;
+}) {
+  const { lang } = useCtx();
+  const t = useT();
+  const base = useBase();
+  const m = props.meeting;
+  const action = `${base}/admin/meetings/${m.id}/attendance`;
+  const roles = ATTENDEE_ROLES.map((r) => ({ value: r, label: t(`arole.${r}`) }));
+  const byVillage = new Map<number | null, AttendanceRow[]>();
+  for (const a of props.attendance)
+    byVillage.set(a.villageId, [...(byVillage.get(a.villageId) ?? []), a]);
+  const vById = new Map(props.villages.map((v) => [v.id, v]));
+  const villageValue = props.village ? String(props.village.id) : "";
+  const sheetOpen = props.village !== null;
+  const locked = !!m.minutesConfirmedAt || m.status === "cancelled";
+  return (
+    <>
+      <Back href={`${base}/admin/meetings/${m.id}`}>{meetingTitle(m, lang)}</Back>
+      <h1>{t("attend.title")}</h1>
+      <LiveStatus meeting={m} villages={props.villages} attendance={props.attendance} />
+      {locked && (
+        <p class="gm-warn">
+          {m.minutesConfirmedAt ? t("meetings.locked") : t("meetings.cancelledNote")}
+        </p>
+      )}
+
+      {!locked && (
+        <section aria-labelledby="h-sheet" id="sheet">
+          <h2 id="h-sheet">{t("attend.sheet")}</h2>
+          <p class="hint">{t("attend.sheetHint")}</p>
+          <form
+            method="get"
+            action={`${action}#sheet`}
+            class="filters"
+            aria-label={t("attend.openSheet")}
+          >
+            <div class="field">
+              <label for="f-sheet-village">{t("attend.village")}</label>
+              <select id="f-sheet-village" name="village">
+                <option value="">{useCtx().t("form.choose")}</option>
+                {props.villages.map((v) => (
+                  <option key={v.id} value={String(v.id)} selected={v.id === props.village?.id}>
+                    {villageLabel(v, lang)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" class="secondary">
+              {t("attend.openSheet")}
+            </button>
+          </form>
+          {sheetOpen && (
+            <>
+              <ErrorSummary form={props.sheetForm} />
+              {props.sheet.length === 0 ? (
+                <p class="gm-warn">{t("attend.noRepsInVillage")}</p>
+              ) : (
+                <Form action={`${action}/sheet`} label={t("attend.sheet")}>
+                  <input type="hidden" name="villageId" value={villageValue} />
+                  <fieldset class="gm-sheet" id="f-people">
+                    <legend>{villageLabel(props.village!, lang)}</legend>
+                    {props.sheet.map((p) => (
+                      <div class="field check" key={p.userId}>
+                        <input
+                          type="checkbox"
+                          id={`p-${p.userId}`}
+                          name="people"
+                          value={String(p.userId)}
+                          checked={p.present}
+                          disabled={p.present}
+                        />
+                        <label for={`p-${p.userId}`}>
+                          {p.name}
+                          {p.present && <span class="gm-tag-ok"> · {t("attend.alreadyHere")}</span>}
+                        </label>
+                      </div>
+                    ))}
+                  </fieldset>
+                  <button type="submit">{t("attend.addSheet")}</button>
+                </Form>
+              )}
+            </>
+          )}
+        </section>
+      )}
+
+      {!locked && (
+        <section aria-labelledby="h-one" id="one">
+          <h2 id="h-one">{t("attend.one")}</h2>
+          <ErrorSummary form={props.form} />
+          <Form action={action} label={t("attend.one")}>
+            <div class={props.form.errors.name ? "field has-error" : "field"}>
+              <label for="f-name">
+                {t("attend.name")}
+                <span class="req"> *</span>
+              </label>
+              {props.form.errors.name && (
+                <p class="error" id="f-name-err">
+                  {props.form.errors.name}
+                </p>
+              )}
+              <input
+                id="f-name"
+                name="name"
+                type="text"
+                required
+                maxLength={200}
+                autocomplete="off"
+                list={props.names.length ? "known-names" : undefined}
+                value={props.form.values.name ?? ""}
+                aria-invalid={props.form.errors.name ? "true" : undefined}
+                aria-describedby={props.form.errors.name ? "f-name-err" : undefined}
+              />
+              {props.names.length > 0 && (
+                <datalist id="known-names">
+                  {props.names.map((n) => (
+                    <option key={n} value={n} />
+                  ))}
+                </datalist>
+              )}
+            </div>
+            <SelectField
+              form={props.form}
+              name="villageId"
+              label={t("attend.village")}
+              options={villageOptions(props.villages, lang)}
+            />
+            <SelectField form={props.form} name="role" label={t("attend.role")} options={roles} />
+            <button type="submit">{t("attend.add")}</button>
+          </Form>
+        </section>
+      )}
+
+      {!locked && (
+        <details id="bulk" open={Object.keys(props.bulkForm.errors).length > 0}>
+          <summary>{t("attend.bulk")}</summary>
+          <ErrorSummary form={props.bulkForm} />
+          <Form action={`${action}/bulk`} label={t("attend.bulk")}>
+            <SelectField
+              form={props.bulkForm}
+              name="villageId"
+              label={t("attend.village")}
+              options={villageOptions(props.villages, lang)}
+            />
+            <SelectField
+              form={props.bulkForm}
+              name="role"
+              label={t("attend.role")}
+              options={roles}
+            />
+            <TextArea
+              form={props.bulkForm}
+              name="names"
+              label={t("attend.names")}
+              hint={t("attend.bulkHint")}
+              required
+              rows={8}
+            />
+            <button type="submit">{t("attend.add")}</button>
+          </Form>
+        </details>
+      )}
+
+      <LiveTable meeting={m} villages={props.villages} attendance={props.attendance} />
+
+      {props.attendance.length > 0 && (
+        <details id="list">
+          <summary>
+            {t("attend.list")} ({nf.format(props.attendance.length)})
+          </summary>
+          {[...byVillage.entries()].map(([vid, rows]) => (
+            <div key={String(vid)}>
+              <h3>{vid && vById.get(vid) ? villageLabel(vById.get(vid)!, lang) : "–"}</h3>
+              <ul class="gm-member-admin">
+                {rows.map((a) => (
+                  <li key={a.id}>
+                    <span>
+                      {a.name} · {t(`arole.${a.role}`)}
+                      {!a.userId && ` · ${t("attend.noAccount")}`}
+                      {a.selfSigned && ` · ${t("attend.self")}`}
+                    </span>
+                    {!locked && (
+                      <Form
+                        action={`${base}/admin/attendance/${a.id}/delete`}
+                        class="inline-form"
+                        label={`${t("meetings.delete")} ${a.name}`}
+                      >
+                        <button type="submit" class="secondary">
+                          {t("meetings.delete")}
+                        </button>
+                      </Form>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </details>
+      )}
+    </>
+  );
+}

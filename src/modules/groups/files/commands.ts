@@ -1,0 +1,216 @@
+import { and, asc, eq, gt } from "drizzle-orm";
+import sharp from "sharp";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { PHOTO_MAX_PIXELS, checkImage, reencodeImage } from "../../../core/uploads.ts";
+import { meetingFiles } from "../schema.ts";
+import type { FileInfo } from "./queries.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
+import { lockMeeting } from "../meetings/commands.ts";
+
+const OFFICE: Record<string, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  odt: "application/vnd.oasis.opendocument.text",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+};
+const IMAGE_MIME = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
+
+/** What a file is, from its first bytes (and, for office documents, its extension). */
+export function sniffFile(
+  buf: Buffer,
+  filename: string,
+): { kind: "photo" | "document"; mime: string } | null {
+  const image = checkImage(buf);
+  if (image) return { kind: "photo", mime: IMAGE_MIME[image] };
+  if (buf.subarray(0, 5).toString("latin1") === "%PDF-")
+    return { kind: "document", mime: "application/pdf" };
+  const ext = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
+  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && OFFICE[ext])
+    return { kind: "document", mime: OFFICE[ext] };
+  return null;
+}
+
+/** A file name safe to keep and to send back in a header. */
+function cleanName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return base.replace(/[\u0000-\u001f"]/g, "").slice(0, 150) || "file";
+}
+
+/** Adds a document or photo to a meeting; photos get their pixel size and a small WebP thumbnail. */
+export async function addMeetingFile(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  meetingId: number,
+  file: { data: Buffer; filename: string },
+  caption: string,
+): Promise<Result<FileInfo, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
+  const sniffed = file.data.length ? sniffFile(file.data, file.filename) : null;
+  if (!sniffed) return fail("file", "err.file");
+  let data = file.data;
+  let mime = sniffed.mime;
+  let width: number | null = null;
+  let height: number | null = null;
+  let thumb: Buffer | null = null;
+  if (sniffed.kind === "photo") {
+    // Photos are public with a public meeting: stored re-encoded, upright, without EXIF or GPS.
+    const r = await reencodeImage(file.data, {
+      variants: { thumb: { width: 480, quality: 72 } },
+    });
+    if (!r.ok)
+      return r.reason === "tooManyPixels"
+        ? fail("file", "upload.tooManyPixels", {
+            name: cleanName(file.filename),
+            mp: PHOTO_MAX_PIXELS / 1_000_000,
+          })
+        : fail("file", "err.file");
+    data = r.image.data;
+    mime = r.image.mime;
+    width = r.image.width;
+    height = r.image.height;
+    thumb = r.image.variants.thumb;
+  }
+  const text = caption.trim().slice(0, 300);
+  return db.transaction(async (tx) => {
+    const meeting = await lockMeeting(tx, tambonId, meetingId);
+    if (!meeting) return missing();
+    const [row] = await tx
+      .insert(meetingFiles)
+      .values({
+        tambonId,
+        meetingId,
+        kind: sniffed.kind,
+        name: cleanName(file.filename),
+        caption: text,
+        mime,
+        bytes: data.length,
+        width,
+        height,
+        data,
+        thumb,
+      })
+      .returning({
+        id: meetingFiles.id,
+        meetingId: meetingFiles.meetingId,
+        kind: meetingFiles.kind,
+        name: meetingFiles.name,
+        caption: meetingFiles.caption,
+        mime: meetingFiles.mime,
+        bytes: meetingFiles.bytes,
+        width: meetingFiles.width,
+        height: meetingFiles.height,
+      });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "meeting.file.add",
+      targetType: "meeting",
+      targetId: meetingId,
+      after: { fileId: row!.id, name: row!.name, kind: row!.kind, bytes: row!.bytes },
+    });
+    return { ok: true as const, value: row! };
+  });
+}
+
+/** Removes a document or photo of a meeting. */
+export async function deleteMeetingFile(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  fileId: number,
+): Promise<Result<{ meetingId: number }, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const [gone] = await tx
+      .delete(meetingFiles)
+      .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, fileId)))
+      .returning({ meetingId: meetingFiles.meetingId, name: meetingFiles.name });
+    if (!gone) return missing();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "meeting.file.delete",
+      targetType: "meeting",
+      targetId: gone.meetingId,
+      before: { fileId, name: gone.name },
+    });
+    return { ok: true as const, value: { meetingId: gone.meetingId } };
+  });
+}
+
+/** True when an image carries anything beyond its pixels (EXIF, GPS, XMP, IPTC, comments). */
+async function carriesMetadata(data: Buffer): Promise<boolean> {
+  try {
+    const meta = await sharp(data).metadata();
+    return !!(
+      meta.exif ||
+      meta.xmp ||
+      meta.iptc ||
+      meta.comments?.length ||
+      (meta.orientation && meta.orientation !== 1)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Re-encodes the meeting photos stored before photos were stripped on upload (they are kept in
+ * the database and public with a public meeting): each one that still carries metadata is stored
+ * again through the upload pipeline, upright and without EXIF or GPS, with a new thumbnail. Photos
+ * without metadata are left as they are, so this is safe to run twice (`tambon reencode-images`).
+ * Returns the number of photos changed.
+ */
+export async function reencodeStoredPhotos(db: Db): Promise<number> {
+  let changed = 0;
+  let after = 0;
+  for (;;) {
+    // A few at a time: the bytes of every photo are never held at once.
+    const rows = await db
+      .select({ id: meetingFiles.id, tambonId: meetingFiles.tambonId, data: meetingFiles.data })
+      .from(meetingFiles)
+      .where(and(eq(meetingFiles.kind, "photo"), gt(meetingFiles.id, after)))
+      .orderBy(asc(meetingFiles.id))
+      .limit(20);
+    if (!rows.length) return changed;
+    after = rows.at(-1)!.id;
+    for (const row of rows) {
+      const data = Buffer.from(row.data);
+      if (!(await carriesMetadata(data))) continue;
+      const r = await reencodeImage(data, { variants: { thumb: { width: 480, quality: 72 } } });
+      if (!r.ok) continue;
+      const { image } = r;
+      await db.transaction(async (tx) => {
+        await tx
+          .update(meetingFiles)
+          .set({
+            data: image.data,
+            thumb: image.variants.thumb,
+            mime: image.mime,
+            bytes: image.data.length,
+            width: image.width,
+            height: image.height,
+          })
+          .where(and(eq(meetingFiles.tambonId, row.tambonId), eq(meetingFiles.id, row.id)));
+        await audit(tx, {
+          tambonId: row.tambonId,
+          actorId: null,
+          action: "meeting.file.reencode",
+          targetType: "meeting_file",
+          targetId: row.id,
+          before: { bytes: data.length },
+          after: { bytes: image.data.length, mime: image.mime },
+        });
+      });
+      changed++;
+    }
+  }
+}

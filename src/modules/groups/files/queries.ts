@@ -1,0 +1,74 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { meetingFiles } from "../schema.ts";
+import { validId } from "../shared/queries.ts";
+
+/** A file of a meeting without its bytes. */
+export interface FileInfo {
+  id: number;
+  meetingId: number;
+  kind: "photo" | "document";
+  name: string;
+  caption: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+}
+
+/** The documents and photos of a meeting (without their bytes). */
+export function filesOf(db: DbOrTx, tambonId: number, meetingId: number): Promise<FileInfo[]> {
+  return db
+    .select({
+      id: meetingFiles.id,
+      meetingId: meetingFiles.meetingId,
+      kind: meetingFiles.kind,
+      name: meetingFiles.name,
+      caption: meetingFiles.caption,
+      mime: meetingFiles.mime,
+      bytes: meetingFiles.bytes,
+      width: meetingFiles.width,
+      height: meetingFiles.height,
+    })
+    .from(meetingFiles)
+    .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.meetingId, meetingId)))
+    .orderBy(asc(meetingFiles.id));
+}
+
+/** A file's info and its meeting (to check the meeting is visible). */
+export async function getFileInfo(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<FileInfo | undefined> {
+  if (!validId(id)) return undefined;
+  const [row] = await db
+    .select({
+      id: meetingFiles.id,
+      meetingId: meetingFiles.meetingId,
+      kind: meetingFiles.kind,
+      name: meetingFiles.name,
+      caption: meetingFiles.caption,
+      mime: meetingFiles.mime,
+      bytes: meetingFiles.bytes,
+      width: meetingFiles.width,
+      height: meetingFiles.height,
+    })
+    .from(meetingFiles)
+    .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, id)));
+  return row;
+}
+
+/** The bytes of a file (or of its thumbnail). */
+export async function fileBytes(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+  thumb: boolean,
+): Promise<Buffer | null> {
+  const [row] = await db
+    .select({ data: thumb ? meetingFiles.thumb : meetingFiles.data })
+    .from(meetingFiles)
+    .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, id)));
+  return row?.data ? Buffer.from(row.data) : null;
+}

@@ -1,0 +1,126 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { nominations, workGroups } from "../schema.ts";
+import { POSITIONS } from "./group.ts";
+import { nameKey } from "../meetings/meeting.ts";
+import { findMemberByName } from "../shared/queries.ts";
+import { type NominationRow } from "../resolutions/queries.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
+import { lockMeeting } from "../meetings/commands.ts";
+import { samePerson, lockGroup, villageOfTambon } from "./commands.ts";
+
+const nominationSchema = z.object({
+  groupId: fields.int(1, 2 ** 31 - 1),
+  name: fields.text(200),
+  villageId: fields.optionalInt(1, 2 ** 31 - 1),
+  pillar: fields.optionalText(200),
+  position: fields.optionalChoice(POSITIONS, "member"),
+});
+
+/**
+ * A village assembly nominates a person to a group; a later resolution approves or rejects it.
+ * A person already nominated to the group and awaiting a resolution is not nominated again.
+ */
+export async function nominate(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  meetingId: number,
+  body: Record<string, string>,
+): Promise<Result<NominationRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "nomination.manage", { tambonId })) return refused();
+  const parsed = parseForm(nominationSchema, body);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  const position = v.position;
+  return db.transaction(async (tx) => {
+    const meeting = await lockMeeting(tx, tambonId, meetingId);
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    if (meeting.kind !== "village_assembly") return fail("_form", "nom.onlyAssembly");
+    const [group] = await tx
+      .select({ id: workGroups.id })
+      .from(workGroups)
+      .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, v.groupId)));
+    if (!group) return fail("groupId", "err.group");
+    if (!(await villageOfTambon(tx, tambonId, v.villageId)))
+      return fail("villageId", "err.village");
+    const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId);
+    await lockGroup(tx, tambonId, v.groupId);
+    const open = await tx
+      .select()
+      .from(nominations)
+      .where(
+        and(
+          eq(nominations.tambonId, tambonId),
+          eq(nominations.groupId, v.groupId),
+          eq(nominations.status, "proposed"),
+        ),
+      );
+    const person = { userId: match?.userId ?? null, name: v.name };
+    if (open.some((n) => samePerson(n, person)))
+      return fail("name", "err.alreadyNominated", { name: v.name });
+    const [row] = await tx
+      .insert(nominations)
+      .values({
+        tambonId,
+        groupId: v.groupId,
+        meetingId,
+        userId: match?.userId ?? null,
+        name: v.name,
+        villageId: v.villageId ?? match?.villageId ?? null,
+        pillar: v.pillar,
+        position,
+      })
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "nomination.create",
+      targetType: "nomination",
+      targetId: row!.id,
+      after: { meetingId, groupId: v.groupId, name: row!.name, userId: row!.userId, position },
+    });
+    return { ok: true as const, value: row! };
+  });
+}
+
+/** Withdraws a nomination still awaiting its resolution. */
+export async function withdrawNomination(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  nominationId: number,
+): Promise<Result<NominationRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "nomination.manage", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const [n] = await tx
+      .select()
+      .from(nominations)
+      .where(and(eq(nominations.tambonId, tambonId), eq(nominations.id, nominationId)));
+    if (!n) return missing();
+    if (n.status !== "proposed") return fail("_form", "err.nomination");
+    const [row] = await tx
+      .update(nominations)
+      .set({ status: "withdrawn" })
+      .where(and(eq(nominations.tambonId, tambonId), eq(nominations.id, nominationId)))
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "nomination.withdraw",
+      targetType: "nomination",
+      targetId: nominationId,
+      before: { status: n.status },
+      after: { status: "withdrawn" },
+    });
+    return { ok: true as const, value: row! };
+  });
+}

@@ -1,0 +1,131 @@
+import { and, asc, count, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { groupMemberships, meetings, resolutions, workGroups } from "../schema.ts";
+import { validId } from "../shared/queries.ts";
+import type { MeetingRow } from "../meetings/queries.ts";
+
+/** A group row. */
+export type GroupRow = typeof workGroups.$inferSelect;
+/** A membership row. */
+export type MembershipRow = typeof groupMemberships.$inferSelect;
+/** The groups of a tambon (central first), with the number of members on the day. */
+export async function listGroups(
+  db: DbOrTx,
+  tambonId: number,
+  day: string,
+): Promise<(GroupRow & { members: number })[]> {
+  const rows = await db
+    .select()
+    .from(workGroups)
+    .where(eq(workGroups.tambonId, tambonId))
+    .orderBy(
+      sql`case ${workGroups.kind} when 'central' then 0 when 'issue_team' then 1 else 2 end`,
+      asc(workGroups.nameTh),
+      asc(workGroups.id),
+    );
+  const counts = await db
+    .select({ groupId: groupMemberships.groupId, n: count() })
+    .from(groupMemberships)
+    .where(
+      and(
+        eq(groupMemberships.tambonId, tambonId),
+        lte(groupMemberships.startOn, day),
+        or(isNull(groupMemberships.endOn), gte(groupMemberships.endOn, day)),
+      ),
+    )
+    .groupBy(groupMemberships.groupId);
+  const byGroup = new Map(counts.map((c) => [c.groupId, Number(c.n)]));
+  return rows.map((g) => ({ ...g, members: byGroup.get(g.id) ?? 0 }));
+}
+
+/** One group of a tambon (undefined for another tambon's). */
+export async function getGroup(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<GroupRow | undefined> {
+  if (!validId(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(workGroups)
+    .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, id)));
+  return row;
+}
+
+/** A membership with the village's moo and the approving resolution's number. */
+export type MembershipView = MembershipRow & {
+  moo: number | null;
+  resolutionNumber: number | null;
+  resolutionMeetingId: number | null;
+};
+
+/** Every membership period of a group (its whole history). */
+export async function groupHistory(
+  db: DbOrTx,
+  tambonId: number,
+  groupId: number,
+): Promise<MembershipView[]> {
+  const rows = await db
+    .select({
+      m: groupMemberships,
+      moo: villages.moo,
+      resolutionNumber: resolutions.number,
+      resolutionMeetingId: resolutions.meetingId,
+    })
+    .from(groupMemberships)
+    .leftJoin(villages, eq(villages.id, groupMemberships.villageId))
+    .leftJoin(resolutions, eq(resolutions.id, groupMemberships.resolutionId))
+    .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.groupId, groupId)))
+    .orderBy(asc(groupMemberships.startOn), asc(groupMemberships.id));
+  return rows.map((r) => ({
+    ...r.m,
+    moo: r.moo,
+    resolutionNumber: r.resolutionNumber,
+    resolutionMeetingId: r.resolutionMeetingId,
+  }));
+}
+
+/** One membership of a tambon. */
+export async function getMembership(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<MembershipRow | undefined> {
+  if (!validId(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(groupMemberships)
+    .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.id, id)));
+  return row;
+}
+
+/** Every group of a tambon, dissolved ones too, in the order they were made. */
+export function groupsOf(db: DbOrTx, tambonId: number): Promise<GroupRow[]> {
+  return db
+    .select()
+    .from(workGroups)
+    .where(eq(workGroups.tambonId, tambonId))
+    .orderBy(asc(workGroups.id));
+}
+
+/** The latest meetings a group held or was invited to (public ones unless `includePrivate`). */
+export function meetingsOfGroup(
+  db: DbOrTx,
+  tambonId: number,
+  groupId: number,
+  includePrivate: boolean,
+): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.tambonId, tambonId),
+        sql`(${meetings.groupId} = ${groupId} or ${groupId} = any(${meetings.invitedGroupIds}))`,
+        includePrivate ? undefined : eq(meetings.isPublic, true),
+      ),
+    )
+    .orderBy(desc(meetings.startsAt))
+    .limit(50);
+}

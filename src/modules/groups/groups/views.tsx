@@ -1,0 +1,455 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  TextArea,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { core } from "../../../core/i18n/messages.ts";
+import { areaName, type Area } from "../../areas/public.ts";
+import { GROUP_KINDS, changeDays, splitHistory } from "./group.ts";
+import type { GroupRow, MembershipView } from "./queries.ts";
+import type { MeetingRow } from "../meetings/queries.ts";
+import type { VillageRow } from "../shared/queries.ts";
+import {
+  Back,
+  SubNav,
+  day,
+  meetingTitle,
+  meetingWhen,
+  mooLabel,
+  useBase,
+  useT,
+} from "../shared/views.tsx";
+import type { PillarChoice } from "./group.ts";
+import { PersonFields } from "../shared/fields.tsx";
+
+/** A group's name in the reader's language. */
+export function groupName(g: Pick<GroupRow, "nameTh" | "nameEn">, lang: "th" | "en"): string {
+  return lang === "en" && g.nameEn ? g.nameEn : g.nameTh;
+}
+
+/** The list of groups: central working group, issue teams, other committees. */
+export function GroupList(props: {
+  groups: (GroupRow & { members: number })[];
+  areas: Area[];
+  canManage: boolean;
+}) {
+  const { lang } = useCtx();
+  const t = useT();
+  const base = useBase();
+  const areaById = new Map(props.areas.map((a) => [a.id, a]));
+  return (
+    <>
+      <SubNav current="groups" />
+      <h1>{t("groups.title")}</h1>
+      <p>{t("groups.intro")}</p>
+      {props.canManage && (
+        <p class="actions">
+          <a class="button" href={`${base}/admin/groups`}>
+            {t("admin.groups")}
+          </a>
+        </p>
+      )}
+      {props.groups.length === 0 ? (
+        <p class="muted">{t("groups.none")}</p>
+      ) : (
+        <ul class="cards">
+          {props.groups.map((g) => {
+            const area = g.areaId ? areaById.get(g.areaId) : undefined;
+            return (
+              <li key={g.id}>
+                <h2>
+                  <a href={`${base}/groups/${g.id}`}>{groupName(g, lang)}</a>
+                </h2>
+                <p>
+                  <span class="badge">{t(`kind.${g.kind}`)}</span>
+                  {g.dissolvedOn && <span class="badge">{t("groups.dissolved")}</span>}
+                </p>
+                {area && <p class="muted">{areaName(area, lang)}</p>}
+                <p class="muted">{t("groups.membersN", { n: g.members })}</p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Represents({ m, lang }: { m: MembershipView; lang: "th" | "en" }) {
+  const parts = [m.pillar, m.moo != null ? mooLabel(m.moo, lang) : ""].filter(Boolean);
+  return <>{parts.join(" · ") || "–"}</>;
+}
+
+function MemberTable({
+  rows,
+  mode,
+}: {
+  rows: MembershipView[];
+  mode: "current" | "past" | "future";
+}) {
+  const { lang } = useCtx();
+  const t = useT();
+  const base = useBase();
+  const label =
+    mode === "current"
+      ? t("groups.current")
+      : mode === "past"
+        ? t("groups.past")
+        : t("groups.future");
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("groups.name")}</th>
+            <th scope="col">{t("groups.position")}</th>
+            <th scope="col">{t("groups.represents")}</th>
+            <th scope="col">{t("groups.from")}</th>
+            {mode === "past" && <th scope="col">{t("groups.to")}</th>}
+            <th scope="col">{t("groups.task")}</th>
+            <th scope="col">{t("groups.reason")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.id}>
+              <td>{m.name}</td>
+              <td>{t(`pos.${m.position}`)}</td>
+              <td>
+                <Represents m={m} lang={lang} />
+              </td>
+              <td>{day(m.startOn, lang)}</td>
+              {mode === "past" && <td>{day(m.endOn, lang)}</td>}
+              <td>{m.task || "–"}</td>
+              <td>
+                {mode === "past" && m.leaveReason ? (
+                  m.leaveReason
+                ) : m.resolutionId && m.resolutionMeetingId ? (
+                  <a href={`${base}/resolutions/${m.resolutionId}`}>
+                    {t("groups.approvedBy", {
+                      res: t("res.title", { n: m.resolutionNumber ?? 0 }),
+                    })}
+                  </a>
+                ) : (
+                  m.joinReason || "–"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A group's page: members on a day (today by default), past and future members, history, meetings. */
+export function GroupPage(props: {
+  group: GroupRow;
+  area: Area | null;
+  history: MembershipView[];
+  day: string;
+  today: string;
+  meetings: MeetingRow[];
+  canManage: boolean;
+}) {
+  const { lang } = useCtx();
+  const t = useT();
+  const base = useBase();
+  const g = props.group;
+  const h = splitHistory(props.history, props.day);
+  const purpose = lang === "en" ? g.purposeEn || g.purposeTh : g.purposeTh;
+  const isToday = props.day === props.today;
+  return (
+    <article>
+      <Back href={`${base}/groups`}>{t("groups.title")}</Back>
+      <h1>{groupName(g, lang)}</h1>
+      <p>
+        <span class="badge">{t(`kind.${g.kind}`)}</span>
+        {g.dissolvedOn && <span class="badge">{t("groups.dissolved")}</span>}
+      </p>
+      {purpose && <p class="prose">{purpose}</p>}
+      <dl class="gm-facts">
+        <dt>{t("groups.formedOn")}</dt>
+        <dd>{day(g.formedOn, lang)}</dd>
+        {g.dissolvedOn && (
+          <>
+            <dt>{t("groups.dissolvedOn")}</dt>
+            <dd>{day(g.dissolvedOn, lang)}</dd>
+          </>
+        )}
+        {props.area && (
+          <>
+            <dt>{t("groups.area")}</dt>
+            <dd>
+              <a href={`${base}/areas/${props.area.id}`}>{areaName(props.area, lang)}</a>
+            </dd>
+          </>
+        )}
+      </dl>
+      <p class="actions">
+        <a href={`${base}/groups/${g.id}/members.csv`}>{t("groups.export")}</a>
+        {props.canManage && (
+          <a class="button" href={`${base}/admin/groups/${g.id}`}>
+            {t("groups.manage")}
+          </a>
+        )}
+      </p>
+      <form
+        method="get"
+        action={`${base}/groups/${g.id}`}
+        class="filters"
+        aria-label={t("groups.showOn")}
+      >
+        <div class="field">
+          <label for="f-on">{t("groups.showOn")}</label>
+          <input id="f-on" type="date" name="on" value={props.day} />
+        </div>
+        <button type="submit" class="secondary">
+          {t("groups.show")}
+        </button>
+      </form>
+      <section aria-labelledby="h-current">
+        <h2 id="h-current">
+          {isToday ? t("groups.current") : t("groups.onDate", { date: day(props.day, lang) })}
+        </h2>
+        {h.current.length ? (
+          <MemberTable rows={h.current} mode="current" />
+        ) : (
+          <p class="muted">{t("groups.noMembers")}</p>
+        )}
+      </section>
+      {h.past.length > 0 && (
+        <section aria-labelledby="h-past">
+          <h2 id="h-past">{t("groups.past")}</h2>
+          <MemberTable rows={h.past} mode="past" />
+        </section>
+      )}
+      {h.future.length > 0 && (
+        <section aria-labelledby="h-future">
+          <h2 id="h-future">{t("groups.future")}</h2>
+          <MemberTable rows={h.future} mode="future" />
+        </section>
+      )}
+      {props.history.length > 0 && (
+        <section aria-labelledby="h-history">
+          <h2 id="h-history">{t("groups.history")}</h2>
+          <ul class="gm-timeline">
+            {changeDays(props.history).map((d) => {
+              const joined = props.history.filter((m) => m.startOn === d);
+              const left = props.history.filter((m) => m.endOn && nextDayOf(m.endOn) === d);
+              return (
+                <li key={d}>
+                  <a href={`${base}/groups/${g.id}?on=${d}`}>{day(d, lang)}</a>
+                  {joined.length > 0 && (
+                    <span>
+                      {" "}
+                      · {t("groups.joined")}: {joined.map((m) => m.name).join(", ")}
+                    </span>
+                  )}
+                  {left.length > 0 && (
+                    <span>
+                      {" "}
+                      · {t("groups.left")}: {left.map((m) => m.name).join(", ")}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="h-meetings">
+        <h2 id="h-meetings">{t("groups.meetings")}</h2>
+        {props.meetings.length === 0 ? (
+          <p class="muted">{t("groups.noMeetings")}</p>
+        ) : (
+          <ul>
+            {props.meetings.map((m) => (
+              <li key={m.id}>
+                <a href={`${base}/meetings/${m.id}`}>{meetingTitle(m, lang)}</a>{" "}
+                <span class="muted">· {meetingWhen(m, lang)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function nextDayOf(d: string): string {
+  const x = new Date(`${d}T00:00:00Z`);
+  x.setUTCDate(x.getUTCDate() + 1);
+  return x.toISOString().slice(0, 10);
+}
+
+/** The fields of the group form. */
+export function GroupFields({ form, areas }: { form: FormState; areas: Area[] }) {
+  const { lang } = useCtx();
+  const t = useT();
+  return (
+    <>
+      <SelectField
+        form={form}
+        name="kind"
+        label={t("groups.kind")}
+        required
+        options={GROUP_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+      />
+      <Field form={form} name="nameTh" label={t("groups.nameTh")} required maxLength={200} />
+      <Field form={form} name="nameEn" label={t("groups.nameEn")} maxLength={200} />
+      <TextArea form={form} name="purposeTh" label={t("groups.purposeTh")} />
+      <TextArea form={form} name="purposeEn" label={t("groups.purposeEn")} />
+      <SelectField
+        form={form}
+        name="areaId"
+        label={t("groups.area")}
+        options={areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+      />
+      <Field form={form} name="formedOn" type="date" label={t("groups.formedOn")} />
+      <Field form={form} name="dissolvedOn" type="date" label={t("groups.dissolvedOn")} />
+    </>
+  );
+}
+
+/** The administration list of groups with the form for a new one. */
+export function GroupAdminList(props: {
+  groups: (GroupRow & { members: number })[];
+  areas: Area[];
+  form: FormState;
+  hasCentral: boolean;
+}) {
+  const { lang } = useCtx();
+  const t = useT();
+  const base = useBase();
+  const ct = core.t(lang);
+  return (
+    <>
+      <Back href={`${base}/admin`}>{ct("admin.back")}</Back>
+      <h1>{t("admin.groups")}</h1>
+      {!props.hasCentral && <p class="gm-warn">{t("groups.noCentral")}</p>}
+      {props.groups.length > 0 && (
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("groups.title")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("groups.name")}</th>
+                <th scope="col">{t("groups.kind")}</th>
+                <th scope="col" class="num">
+                  {t("groups.current")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.groups.map((g) => (
+                <tr key={g.id}>
+                  <td>
+                    <a href={`${base}/admin/groups/${g.id}`}>{groupName(g, lang)}</a>
+                    {g.dissolvedOn && <span class="badge">{t("groups.dissolved")}</span>}
+                  </td>
+                  <td>{t(`kind.${g.kind}`)}</td>
+                  <td class="num">{g.members}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2 id="new">{t("groups.new")}</h2>
+      <ErrorSummary form={props.form} />
+      <Form action={`${base}/admin/groups`} label={t("groups.new")}>
+        <GroupFields form={props.form} areas={props.areas} />
+        <button type="submit">{ct("form.create")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** The administration page of one group: details, members with leave forms, add-member form. */
+export function GroupAdminPage(props: {
+  group: GroupRow;
+  areas: Area[];
+  history: MembershipView[];
+  today: string;
+  villages: VillageRow[];
+  pillars: PillarChoice[];
+  groupForm: FormState;
+  memberForm: FormState;
+}) {
+  const { lang } = useCtx();
+  const t = useT();
+  const base = useBase();
+  const ct = core.t(lang);
+  const g = props.group;
+  const h = splitHistory(props.history, props.today);
+  return (
+    <>
+      <Back href={`${base}/admin/groups`}>{t("admin.groups")}</Back>
+      <h1>{groupName(g, lang)}</h1>
+      <p class="actions">
+        <a href={`${base}/groups/${g.id}`}>{t("groups.view")}</a>
+      </p>
+      <section aria-labelledby="h-members">
+        <h2 id="h-members">{t("groups.current")}</h2>
+        {h.current.length === 0 && h.future.length === 0 ? (
+          <p class="muted">{t("groups.noMembers")}</p>
+        ) : (
+          <ul class="gm-member-admin">
+            {[...h.current, ...h.future].map((m) => (
+              <li key={m.id}>
+                <p>
+                  <strong>{m.name}</strong> · {t(`pos.${m.position}`)} · {day(m.startOn, lang)}
+                  {m.endOn && ` – ${day(m.endOn, lang)}`}
+                  {m.task && ` · ${m.task}`}
+                </p>
+                <Form
+                  action={`${base}/admin/memberships/${m.id}/end`}
+                  class="inline-form"
+                  label={`${t("groups.endMembership")}: ${m.name}`}
+                >
+                  <label for={`end-${m.id}`}>{t("groups.to")}</label>
+                  <input
+                    id={`end-${m.id}`}
+                    type="date"
+                    name="endOn"
+                    value={m.endOn ?? props.today}
+                  />
+                  <label for={`why-${m.id}`}>{t("groups.reason")}</label>
+                  <input id={`why-${m.id}`} type="text" name="leaveReason" maxLength={500} />
+                  <button type="submit" class="secondary">
+                    {t("groups.endMembership")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="h-add">
+        <h2 id="h-add">{t("groups.addMember")}</h2>
+        <ErrorSummary form={props.memberForm} />
+        <Form action={`${base}/admin/groups/${g.id}/members`} label={t("groups.addMember")}>
+          <PersonFields
+            form={props.memberForm}
+            villages={props.villages}
+            pillars={props.pillars}
+            withPeriod
+          />
+          <button type="submit">{t("groups.addMember")}</button>
+        </Form>
+      </section>
+      <section aria-labelledby="h-edit">
+        <h2 id="h-edit">{t("groups.edit")}</h2>
+        <ErrorSummary form={props.groupForm} />
+        <Form action={`${base}/admin/groups/${g.id}`} label={t("groups.edit")}>
+          <GroupFields form={props.groupForm} areas={props.areas} />
+          <button type="submit">{ct("form.save")}</button>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,364 @@
+import { randomInt } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { getArea } from "../../areas/public.ts";
+import { agendaItems, meetings, workGroups } from "../schema.ts";
+import {
+  bangkokInstant,
+  defaultStep,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  takesVillageQuorum,
+  type MeetingKind,
+  type MeetingStatus,
+  type Step,
+} from "./meeting.ts";
+import { computeQuorum } from "../attendance/queries.ts";
+import { type AgendaRow, type MeetingRow } from "./queries.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
+
+const TIME = /^([01]\d|2[0-3])[:.]([0-5]\d)$/;
+
+const schema = z.object({
+  kind: fields.choice(MEETING_KINDS),
+  // Empty means the usual step of the meeting's kind.
+  step: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim())
+    .pipe(z.enum(["", "1", "2", "3"], { error: () => "err.choice" })),
+  titleTh: fields.text(200),
+  titleEn: fields.optionalText(200),
+  descriptionTh: fields.optionalText(4000),
+  date: fields.text(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "err.date")),
+  startTime: fields.text(5),
+  endTime: fields.optionalText(5),
+  place: fields.optionalText(200),
+  organiser: fields.optionalText(200),
+  groupId: fields.optionalInt(1, 2 ** 31 - 1),
+  areaId: fields.optionalInt(1, 2 ** 31 - 1),
+  status: fields.optionalChoice(MEETING_STATUSES, "planned"),
+  quorumMinPerVillage: fields.optionalInt(0, 100),
+  quorumVillagesPct: fields.optionalInt(1, 100),
+});
+
+/** The form of a meeting plus the ids of the invited groups and villages. */
+export interface MeetingInput {
+  body: Record<string, string>;
+  invitedGroupIds: string[];
+  invitedVillageIds: string[];
+  /** The tambon's minimum of representatives per village, used for a new village assembly. */
+  defaultMinPerVillage: number;
+}
+
+/** A six-digit code for people to sign themselves in. */
+export function newSigninCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, "0");
+}
+
+/** Recomputes a meeting's quorum from its attendance and stores it with the meeting. */
+export async function refreshQuorum(tx: DbOrTx, meeting: MeetingRow): Promise<MeetingRow> {
+  const quorum = await computeQuorum(tx, meeting);
+  const [row] = await tx
+    .update(meetings)
+    .set({ quorum, quorumMet: quorum ? quorum.met : null, updatedAt: new Date() })
+    .where(and(eq(meetings.id, meeting.id), eq(meetings.tambonId, meeting.tambonId)))
+    .returning();
+  return row!;
+}
+
+/** Reads a meeting of the tambon and locks its row until the transaction ends. */
+export async function lockMeeting(
+  tx: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<MeetingRow | undefined> {
+  if (!Number.isInteger(id) || id < 1) return undefined;
+  const [row] = await tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.tambonId, tambonId), eq(meetings.id, id)))
+    .for("update");
+  return row;
+}
+
+/** Schedules a meeting or changes its details: validate → authorize → write + audit. */
+export async function saveMeeting(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: MeetingInput,
+  meetingId?: number,
+): Promise<Result<MeetingRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
+  const parsed = parseForm(schema, input.body);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  const kind: MeetingKind = v.kind;
+  const step: Step = v.step ? (Number(v.step) as Step) : defaultStep(kind);
+  const status: MeetingStatus = v.status;
+  if (!TIME.test(v.startTime)) return fail("startTime", "err.time");
+  if (v.endTime && !TIME.test(v.endTime)) return fail("endTime", "err.time");
+  const startsAt = bangkokInstant(v.date, v.startTime.replace(".", ":"));
+  if (Number.isNaN(startsAt.getTime())) return fail("date", "err.date");
+  const endsAt = v.endTime ? bangkokInstant(v.date, v.endTime.replace(".", ":")) : null;
+  if (endsAt && endsAt < startsAt) return fail("endTime", "err.endBeforeStart");
+  const groupIds = [
+    ...new Set(input.invitedGroupIds.map(Number).filter((n) => Number.isInteger(n) && n > 0)),
+  ];
+  const villageIds = [
+    ...new Set(input.invitedVillageIds.map(Number).filter((n) => Number.isInteger(n) && n > 0)),
+  ];
+  if (v.areaId && !(await getArea(db, tambonId, v.areaId))) return fail("areaId", "err.area");
+  const minPerVillage = v.quorumMinPerVillage ?? (meetingId ? null : input.defaultMinPerVillage);
+  if (takesVillageQuorum(kind) && minPerVillage !== null && minPerVillage < 1)
+    return fail("quorumMinPerVillage", "err.quorumMin");
+
+  return db.transaction(async (tx) => {
+    const current = meetingId ? await lockMeeting(tx, tambonId, meetingId) : undefined;
+    if (meetingId && !current) return missing();
+    const ownGroups = (
+      await tx
+        .select({ id: workGroups.id })
+        .from(workGroups)
+        .where(eq(workGroups.tambonId, tambonId))
+    ).map((g) => g.id);
+    const ownVillages = (
+      await tx.select({ id: villages.id }).from(villages).where(eq(villages.tambonId, tambonId))
+    ).map((g) => g.id);
+    if (v.groupId && !ownGroups.includes(v.groupId)) return fail("groupId", "err.group");
+    if (groupIds.some((id) => !ownGroups.includes(id))) return fail("invitedGroupIds", "err.group");
+    if (villageIds.some((id) => !ownVillages.includes(id)))
+      return fail("invitedVillageIds", "err.village");
+    const locked = !!current?.minutesConfirmedAt;
+    const values = {
+      tambonId,
+      kind,
+      step,
+      titleTh: v.titleTh,
+      titleEn: v.titleEn,
+      descriptionTh: v.descriptionTh,
+      startsAt: locked ? current!.startsAt : startsAt,
+      endsAt: locked ? current!.endsAt : endsAt,
+      place: v.place,
+      organiser: v.organiser,
+      groupId: v.groupId,
+      areaId: v.areaId,
+      invitedGroupIds: groupIds,
+      invitedVillageIds: locked ? current!.invitedVillageIds : villageIds,
+      status: locked ? "held" : status,
+      isPublic: input.body.isPublic === "1",
+      quorumMinPerVillage: locked
+        ? current!.quorumMinPerVillage
+        : (v.quorumMinPerVillage ??
+          (!current && takesVillageQuorum(kind) ? input.defaultMinPerVillage : null)),
+      quorumVillagesPct: locked ? current!.quorumVillagesPct : (v.quorumVillagesPct ?? 100),
+      updatedAt: new Date(),
+      signinCode: current ? current.signinCode : newSigninCode(),
+      revision: current ? sql`${meetings.revision} + 1` : 0,
+    };
+    let row: MeetingRow;
+    if (current) {
+      [row] = (await tx
+        .update(meetings)
+        .set(values)
+        .where(and(eq(meetings.id, current.id), eq(meetings.tambonId, tambonId)))
+        .returning()) as [MeetingRow];
+    } else {
+      [row] = (await tx.insert(meetings).values(values).returning()) as [MeetingRow];
+    }
+    if (!locked) row = await refreshQuorum(tx, row);
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: current ? "meeting.update" : "meeting.create",
+      targetType: "meeting",
+      targetId: row.id,
+      before: current
+        ? {
+            titleTh: current.titleTh,
+            startsAt: current.startsAt,
+            status: current.status,
+            isPublic: current.isPublic,
+          }
+        : null,
+      after: {
+        titleTh: row.titleTh,
+        kind: row.kind,
+        startsAt: row.startsAt,
+        status: row.status,
+        isPublic: row.isPublic,
+      },
+    });
+    return { ok: true as const, value: row };
+  });
+}
+
+const agendaSchema = z.object({
+  titleTh: fields.text(300),
+  titleEn: fields.optionalText(300),
+  minutesTh: fields.optionalText(20000),
+});
+
+/** Adds an agenda item to a meeting or edits one (title and minutes), until the minutes are confirmed. */
+export async function saveAgendaItem(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  meetingId: number,
+  body: Record<string, string>,
+  itemId?: number,
+): Promise<Result<AgendaRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
+  const parsed = parseForm(agendaSchema, body);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return db.transaction(async (tx) => {
+    const meeting = await lockMeeting(tx, tambonId, meetingId);
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    let row: AgendaRow | undefined;
+    let before: AgendaRow | undefined;
+    if (itemId) {
+      [before] = await tx
+        .select()
+        .from(agendaItems)
+        .where(
+          and(
+            eq(agendaItems.tambonId, tambonId),
+            eq(agendaItems.id, itemId),
+            eq(agendaItems.meetingId, meetingId),
+          ),
+        );
+      if (!before) return missing();
+      [row] = await tx
+        .update(agendaItems)
+        .set({
+          titleTh: v.titleTh,
+          titleEn: v.titleEn,
+          minutesTh: "minutesTh" in body ? v.minutesTh : before.minutesTh,
+        })
+        .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)))
+        .returning();
+    } else {
+      const [max] = await tx
+        .select({ p: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.meetingId, meetingId)));
+      [row] = await tx
+        .insert(agendaItems)
+        .values({
+          tambonId,
+          meetingId,
+          position: Number(max?.p ?? 0) + 1,
+          titleTh: v.titleTh,
+          titleEn: v.titleEn,
+          minutesTh: v.minutesTh,
+        })
+        .returning();
+    }
+    await tx
+      .update(meetings)
+      .set({ updatedAt: new Date(), revision: sql`${meetings.revision} + 1` })
+      .where(eq(meetings.id, meetingId));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: before ? "agenda.update" : "agenda.create",
+      targetType: "agenda_item",
+      targetId: row!.id,
+      before: before ? { titleTh: before.titleTh, minutesLength: before.minutesTh.length } : null,
+      after: { meetingId, titleTh: row!.titleTh, minutesLength: row!.minutesTh.length },
+    });
+    return { ok: true as const, value: row! };
+  });
+}
+
+/** Removes an agenda item (before the minutes are confirmed); later items move up. */
+export async function deleteAgendaItem(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  itemId: number,
+): Promise<Result<AgendaRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const [item] = await tx
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)));
+    if (!item) return missing();
+    const meeting = await lockMeeting(tx, tambonId, item.meetingId);
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    await tx
+      .delete(agendaItems)
+      .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)));
+    await tx
+      .update(agendaItems)
+      .set({ position: sql`${agendaItems.position} - 1` })
+      .where(
+        and(
+          eq(agendaItems.tambonId, tambonId),
+          eq(agendaItems.meetingId, item.meetingId),
+          sql`${agendaItems.position} > ${item.position}`,
+        ),
+      );
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "agenda.delete",
+      targetType: "agenda_item",
+      targetId: itemId,
+      before: { meetingId: item.meetingId, titleTh: item.titleTh },
+    });
+    return { ok: true as const, value: item };
+  });
+}
+
+/**
+ * Confirms a meeting's minutes: the quorum is counted a last time and kept, the meeting counts as
+ * held, and from now on its minutes, resolutions and attendance cannot change.
+ */
+export async function confirmMinutes(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  meetingId: number,
+): Promise<Result<MeetingRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "minutes.confirm", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const meeting = await lockMeeting(tx, tambonId, meetingId);
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    if (meeting.status === "cancelled") return fail("_form", "err.cancelled");
+    const fresh = await refreshQuorum(tx, meeting);
+    const [row] = await tx
+      .update(meetings)
+      .set({
+        minutesConfirmedAt: new Date(),
+        minutesConfirmedBy: actor.user?.id ?? null,
+        status: "held",
+        revision: sql`${meetings.revision} + 1`,
+      })
+      .where(and(eq(meetings.id, meetingId), eq(meetings.tambonId, tambonId)))
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "meeting.confirm",
+      targetType: "meeting",
+      targetId: meetingId,
+      after: { quorumMet: fresh.quorumMet },
+    });
+    return { ok: true as const, value: row! };
+  });
+}

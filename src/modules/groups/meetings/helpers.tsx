@@ -1,0 +1,73 @@
+import type { FastifyRequest } from "fastify";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { currentTambon } from "../../../core/http.ts";
+import { can } from "../../../core/policy.ts";
+import { emptyForm, type FormState } from "../../../core/views/form.tsx";
+import { listAreas } from "../../areas/public.ts";
+import { bangkokDay, bangkokTime } from "../meetings/meeting.ts";
+import { agendaOf, type MeetingRow } from "../meetings/queries.ts";
+import { filesOf } from "../files/queries.ts";
+import { villagesOf } from "../shared/queries.ts";
+import { MeetingAdminPage } from "../meetings/admin-views.tsx";
+
+import { groupsOf } from "../groups/queries.ts";
+/** Form values of a meeting row. */
+export function meetingValues(m: MeetingRow): Record<string, string> {
+  return {
+    kind: m.kind,
+    step: String(m.step),
+    titleTh: m.titleTh,
+    titleEn: m.titleEn,
+    descriptionTh: m.descriptionTh,
+    date: bangkokDay(m.startsAt),
+    startTime: bangkokTime(m.startsAt),
+    endTime: m.endsAt ? bangkokTime(m.endsAt) : "",
+    place: m.place,
+    organiser: m.organiser,
+    groupId: m.groupId ? String(m.groupId) : "",
+    areaId: m.areaId ? String(m.areaId) : "",
+    status: m.status,
+    isPublic: m.isPublic ? "1" : "",
+    quorumMinPerVillage: m.quorumMinPerVillage === null ? "" : String(m.quorumMinPerVillage),
+    quorumVillagesPct: String(m.quorumVillagesPct),
+  };
+}
+
+/** The organisers' page of one meeting, with its forms (each may carry errors). */
+export async function hubPage(
+  db: DbOrTx,
+  req: FastifyRequest,
+  meeting: MeetingRow,
+  forms: {
+    form?: FormState;
+    agendaForm?: FormState;
+    fileForm?: FormState;
+    groupIds?: number[];
+    villageIds?: number[];
+  },
+) {
+  const tambon = currentTambon(req);
+  const [agenda, files, groups, villages, areas] = await Promise.all([
+    agendaOf(db, tambon.id, meeting.id),
+    filesOf(db, tambon.id, meeting.id),
+    groupsOf(db, tambon.id),
+    villagesOf(db, tambon.id),
+    listAreas(db, tambon.id),
+  ]);
+  return (
+    <MeetingAdminPage
+      meeting={meeting}
+      agenda={agenda}
+      files={files}
+      form={forms.form ?? emptyForm(meetingValues(meeting))}
+      agendaForm={forms.agendaForm ?? emptyForm()}
+      fileForm={forms.fileForm ?? emptyForm()}
+      groups={groups}
+      villages={villages}
+      areas={areas}
+      invitedGroupIds={forms.groupIds ?? meeting.invitedGroupIds}
+      invitedVillageIds={forms.villageIds ?? meeting.invitedVillageIds}
+      canRecord={can(req.actor, "attendance.record", { tambonId: tambon.id })}
+    />
+  );
+}

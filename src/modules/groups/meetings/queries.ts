@@ -1,0 +1,135 @@
+import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
+import { agendaItems, meetings } from "../schema.ts";
+import { bangkokDay } from "./meeting.ts";
+import type { MeetingKind, Step } from "./meeting.ts";
+import { validId } from "../shared/queries.ts";
+
+/** A meeting row. */
+export type MeetingRow = typeof meetings.$inferSelect;
+/** An agenda item row. */
+export type AgendaRow = typeof agendaItems.$inferSelect;
+/** Filters of the meeting list. */
+export interface MeetingFilter {
+  kind?: MeetingKind | null;
+  year?: number | null;
+  groupId?: number | null;
+  areaId?: number | null;
+  step?: Step | null;
+  includePrivate: boolean;
+  upcoming?: boolean | null;
+  now?: Date;
+}
+
+/** A page of a tambon's meetings, newest first (upcoming: soonest first). */
+export function listMeetings(
+  db: DbOrTx,
+  tambonId: number,
+  f: MeetingFilter,
+  page = 1,
+  pageSize = PAGE_SIZE,
+): Promise<Page<MeetingRow>> {
+  const conds: SQL[] = [eq(meetings.tambonId, tambonId)];
+  if (!f.includePrivate) conds.push(eq(meetings.isPublic, true));
+  if (f.kind) conds.push(eq(meetings.kind, f.kind));
+  if (f.groupId) conds.push(eq(meetings.groupId, f.groupId));
+  if (f.areaId) conds.push(eq(meetings.areaId, f.areaId));
+  if (f.step) conds.push(eq(meetings.step, f.step));
+  if (f.year) {
+    const ce = f.year > 2400 ? f.year - 543 : f.year;
+    conds.push(gte(meetings.startsAt, new Date(`${ce}-01-01T00:00:00+07:00`)));
+    conds.push(lt(meetings.startsAt, new Date(`${ce + 1}-01-01T00:00:00+07:00`)));
+  }
+  const now = f.now ?? new Date();
+  if (f.upcoming === true) conds.push(gte(meetings.startsAt, startOfDay(now)));
+  if (f.upcoming === false) conds.push(lt(meetings.startsAt, startOfDay(now)));
+  const where = and(...conds);
+  return paged(
+    page,
+    async () => (await db.select({ n: count() }).from(meetings).where(where))[0]?.n ?? 0,
+    ({ limit, offset }) =>
+      db
+        .select()
+        .from(meetings)
+        .where(where)
+        .orderBy(f.upcoming ? asc(meetings.startsAt) : desc(meetings.startsAt), desc(meetings.id))
+        .limit(limit)
+        .offset(offset),
+    pageSize,
+  );
+}
+
+/** Midnight in Bangkok of the day of an instant. */
+export function startOfDay(at: Date): Date {
+  return new Date(`${bangkokDay(at)}T00:00:00+07:00`);
+}
+
+/** One meeting of a tambon. */
+export async function getMeeting(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<MeetingRow | undefined> {
+  if (!validId(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.tambonId, tambonId), eq(meetings.id, id)));
+  return row;
+}
+
+/** The agenda of a meeting, in order. */
+export function agendaOf(db: DbOrTx, tambonId: number, meetingId: number): Promise<AgendaRow[]> {
+  return db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.meetingId, meetingId)))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id));
+}
+
+/** One agenda item of a tambon. */
+export async function getAgendaItem(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<AgendaRow | undefined> {
+  if (!validId(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, id)));
+  return row;
+}
+
+/** The years (Bangkok time) in which a tambon held meetings, latest first. */
+export async function meetingYears(db: DbOrTx, tambonId: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({
+      y: sql<number>`extract(year from ${meetings.startsAt} at time zone 'Asia/Bangkok')::int`,
+    })
+    .from(meetings)
+    .where(eq(meetings.tambonId, tambonId))
+    .orderBy(desc(sql`1`));
+  return rows.map((r) => Number(r.y));
+}
+
+/** A tambon's meetings, latest first (public ones unless `includePrivate`), up to `limit`. */
+export function latestMeetings(
+  db: DbOrTx,
+  tambonId: number,
+  includePrivate: boolean,
+  limit: number,
+): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.tambonId, tambonId),
+        includePrivate ? undefined : eq(meetings.isPublic, true),
+      ),
+    )
+    .orderBy(desc(meetings.startsAt))
+    .limit(limit);
+}

@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ModuleDeps } from "../../../core/modules.ts";
+import { currentTambon, formBody } from "../../../core/http.ts";
+import { parseId, parsePage, requireId } from "../../../core/params.ts";
+import { can } from "../../../core/policy.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { emptyForm, type FormState, failedForm } from "../../../core/views/form.tsx";
+import { getArea } from "../../areas/public.ts";
+import { msg } from "../messages.ts";
+import { agendaOf, getMeeting, listMeetings, type MeetingRow } from "../meetings/queries.ts";
+import { attendanceOf } from "../attendance/queries.ts";
+import { filesOf } from "../files/queries.ts";
+import { resolutionsOf } from "../resolutions/queries.ts";
+import { villagesOf } from "../shared/queries.ts";
+import { bangkokDay, isMeetingKind, STEPS } from "../meetings/meeting.ts";
+import { selfSignIn } from "../attendance/commands.ts";
+import { MeetingList, MeetingPage } from "../meetings/views.tsx";
+import { meetingTitle } from "../shared/views.tsx";
+import { assertVisible, isOrganiser, query, tambonFor } from "../shared/helpers.ts";
+
+import { groupsOf } from "../groups/queries.ts";
+import { meetingYears } from "./queries.ts";
+/** Upcoming meetings listed above the pages of past ones (all of them, in practice). */
+const UPCOMING_SHOWN = 50;
+
+/** The public meeting pages: the list, one meeting, and signing in to it with the code. */
+export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const db = deps.database.db;
+  async function meetingPage(req: FastifyRequest, meeting: MeetingRow, signForm: FormState) {
+    const tambon = currentTambon(req);
+    const organiser = isOrganiser(req, tambon.id);
+    const [agenda, res, attendance, villages, groups, files] = await Promise.all([
+      agendaOf(db, tambon.id, meeting.id),
+      resolutionsOf(db, tambon.id, meeting.id),
+      attendanceOf(db, tambon.id, meeting.id),
+      villagesOf(db, tambon.id),
+      groupsOf(db, tambon.id),
+      filesOf(db, tambon.id, meeting.id),
+    ]);
+    const area = meeting.areaId ? ((await getArea(db, tambon.id, meeting.areaId)) ?? null) : null;
+    let selfSign: "form" | "done" | "login" | null = null;
+    const open =
+      !meeting.minutesConfirmedAt &&
+      meeting.status !== "cancelled" &&
+      bangkokDay(meeting.startsAt) === todayIso();
+    if (open) {
+      if (!req.actor.user) selfSign = "login";
+      else if (can(req.actor, "attendance.self", { tambonId: tambon.id }))
+        selfSign = attendance.some((a) => a.userId === req.actor.user!.id) ? "done" : "form";
+    }
+    const perVillage = new Map<number | null, number>();
+    for (const a of attendance) perVillage.set(a.villageId, (perVillage.get(a.villageId) ?? 0) + 1);
+    const others = new Map(perVillage);
+    for (const q of meeting.quorum?.villages ?? [])
+      others.set(q.villageId, (others.get(q.villageId) ?? 0) - q.present);
+    return (
+      <MeetingPage
+        meeting={meeting}
+        agenda={agenda}
+        resolutions={res}
+        attendance={organiser ? attendance : []}
+        attendanceCount={attendance.length}
+        villages={villages}
+        groups={groups}
+        area={area}
+        files={files}
+        organiser={organiser}
+        selfSign={selfSign}
+        signForm={signForm}
+        othersPerVillage={others}
+        perVillage={perVillage}
+      />
+    );
+  }
+
+  app.get("/meetings", async (req, reply) => {
+    const tambon = tambonFor(req, "tambon.read");
+    const q = query(req);
+    const kind = isMeetingKind(q.kind) ? q.kind : null;
+    const step = STEPS.find((s) => String(s) === q.step) ?? null;
+    const yearRaw = parseId(q.year) ?? 0;
+    const year = yearRaw > 1900 && yearRaw < 3000 ? yearRaw : null;
+    const page = parsePage(q.page);
+    const organiser = isOrganiser(req, tambon.id);
+    const filtered = !!(kind || step || year);
+    const base = { kind, step, year, includePrivate: organiser };
+    const [upcoming, past, years] = await Promise.all([
+      filtered || page > 1
+        ? Promise.resolve(null)
+        : listMeetings(db, tambon.id, { ...base, upcoming: true }, 1, UPCOMING_SHOWN).then(
+            (r) => r.items,
+          ),
+      listMeetings(db, tambon.id, { ...base, upcoming: filtered ? null : false }, page),
+      meetingYears(db, tambon.id),
+    ]);
+    return reply.page(
+      msg.t(req.lang)("meetings.title"),
+      <MeetingList
+        upcoming={upcoming}
+        list={past}
+        filters={{ kind, year, step }}
+        years={years}
+        canManage={can(req.actor, "meeting.manage", { tambonId: tambon.id })}
+      />,
+    );
+  });
+
+  app.get<{ Params: { id: string } }>("/meetings/:id", async (req, reply) => {
+    const tambon = tambonFor(req, "tambon.read");
+    const meeting = assertVisible(req, await getMeeting(db, tambon.id, requireId(req.params.id)));
+    return reply.page(
+      meetingTitle(meeting, req.lang),
+      await meetingPage(req, meeting, emptyForm()),
+    );
+  });
+
+  app.post<{ Params: { id: string } }>("/meetings/:id/signin", async (req, reply) => {
+    const tambon = tambonFor(req, "attendance.self");
+    const meeting = assertVisible(req, await getMeeting(db, tambon.id, requireId(req.params.id)));
+    const body = formBody(req);
+    const result = await selfSignIn(db, req.actor, tambon.id, meeting.id, body.code ?? "");
+    const t = msg.t(req.lang);
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/meetings/${meeting.id}#h-sign`,
+        t("attend.signedIn"),
+      );
+    const form = failedForm(body, result.errors, req.lang, msg);
+    return reply.page(meetingTitle(meeting, req.lang), await meetingPage(req, meeting, form), {
+      status: 422,
+    });
+  });
+}

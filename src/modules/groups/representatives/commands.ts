@@ -1,0 +1,188 @@
+import { and, eq, gte, isNull, ne, or } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { roleGrants, tambonMembers, users, villages } from "../../../core/db/schema.ts";
+import { villageRepTerms } from "../schema.ts";
+import { overlaps } from "../groups/group.ts";
+import { nameKey } from "../meetings/meeting.ts";
+import { findMemberByName } from "../shared/queries.ts";
+import { type TermRow } from "./queries.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
+
+const termSchema = z.object({
+  villageId: fields.int(1, 2 ** 31 - 1),
+  name: fields.optionalText(200),
+  userId: fields.optionalInt(1, 2 ** 31 - 1),
+  startOn: fields.optionalDate(),
+  endOn: fields.optionalDate(),
+  chosenBy: fields.optionalText(300),
+});
+
+/** Gives the village_rep role to a person unless they hold it; true when it was given now. */
+export async function grantRepRole(
+  tx: DbOrTx,
+  tambonId: number,
+  userId: number,
+  by: number | null,
+): Promise<boolean> {
+  const added = await tx
+    .insert(roleGrants)
+    .values({ tambonId, userId, role: "village_rep", grantedBy: by })
+    .onConflictDoNothing()
+    .returning({ userId: roleGrants.userId });
+  return added.length > 0;
+}
+
+/**
+ * Records a representative's term for a village (a member of the tambon, by id or by name in that
+ * village). The person gets the village_rep role. Terms of one person may not overlap.
+ */
+export async function recordTerm(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  body: Record<string, string>,
+  today: string,
+): Promise<Result<TermRow & { name: string }, GroupsKey | CoreKey>> {
+  if (!can(actor, "rep.manage", { tambonId })) return refused();
+  const parsed = parseForm(termSchema, body);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  const startOn = v.startOn ?? today;
+  if (v.endOn && v.endOn < startOn) return fail("endOn", "err.endBeforeStart");
+  if (!v.userId && !v.name) return fail("name", "err.required");
+  return db.transaction(async (tx) => {
+    const [village] = await tx
+      .select()
+      .from(villages)
+      .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.villageId)));
+    if (!village) return fail("villageId", "err.village");
+    let userId = v.userId;
+    if (userId) {
+      const [m] = await tx
+        .select({ userId: tambonMembers.userId })
+        .from(tambonMembers)
+        .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
+      if (!m) return fail("name", "err.noSuchMember");
+    } else {
+      const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId, true);
+      if (!match) return fail("name", "err.noSuchMember");
+      userId = match.userId;
+    }
+    const others = await tx
+      .select()
+      .from(villageRepTerms)
+      .where(and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.userId, userId)));
+    if (others.some((o) => overlaps(o, { startOn, endOn: v.endOn })))
+      return fail("startOn", "err.overlap");
+    const [row] = await tx
+      .insert(villageRepTerms)
+      .values({
+        tambonId,
+        villageId: v.villageId,
+        userId,
+        startOn,
+        endOn: v.endOn,
+        chosenBy: v.chosenBy,
+      })
+      .returning();
+    const granted = await grantRepRole(tx, tambonId, userId, actor.user?.id ?? null);
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "rep.term.record",
+      targetType: "village_rep_term",
+      targetId: row!.id,
+      after: {
+        userId,
+        villageId: v.villageId,
+        startOn,
+        endOn: v.endOn,
+        chosenBy: v.chosenBy,
+        roleGranted: granted,
+      },
+    });
+    const [u] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
+    return { ok: true as const, value: { ...row!, name: u?.name ?? "" } };
+  });
+}
+
+const endSchema = z.object({
+  endOn: fields.optionalDate(),
+  endReason: fields.optionalText(300),
+});
+
+/**
+ * Ends a term on a day (its last day). When that day has come and the person has no other term
+ * running, the village_rep role is taken back.
+ */
+export async function endTerm(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  termId: number,
+  body: Record<string, string>,
+  today: string,
+): Promise<Result<TermRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "rep.manage", { tambonId })) return refused();
+  const parsed = parseForm(endSchema, body);
+  if (!parsed.ok) return parsed;
+  const endOn = parsed.value.endOn ?? today;
+  return db.transaction(async (tx) => {
+    const [term] = await tx
+      .select()
+      .from(villageRepTerms)
+      .where(and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.id, termId)));
+    if (!term) return missing();
+    if (endOn < term.startOn) return fail("endOn", "err.endBeforeStart");
+    const [row] = await tx
+      .update(villageRepTerms)
+      .set({ endOn, endReason: parsed.value.endReason })
+      .where(and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.id, termId)))
+      .returning();
+    let roleRevoked = false;
+    if (endOn <= today) {
+      const [running] = await tx
+        .select({ id: villageRepTerms.id })
+        .from(villageRepTerms)
+        .where(
+          and(
+            eq(villageRepTerms.tambonId, tambonId),
+            eq(villageRepTerms.userId, term.userId),
+            ne(villageRepTerms.id, termId),
+            or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, today)),
+          ),
+        )
+        .limit(1);
+      if (!running) {
+        const gone = await tx
+          .delete(roleGrants)
+          .where(
+            and(
+              eq(roleGrants.tambonId, tambonId),
+              eq(roleGrants.userId, term.userId),
+              eq(roleGrants.role, "village_rep"),
+            ),
+          )
+          .returning({ userId: roleGrants.userId });
+        roleRevoked = gone.length > 0;
+      }
+    }
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "rep.term.end",
+      targetType: "village_rep_term",
+      targetId: termId,
+      before: { endOn: term.endOn },
+      after: { endOn, endReason: parsed.value.endReason, roleRevoked },
+    });
+    return { ok: true as const, value: row! };
+  });
+}

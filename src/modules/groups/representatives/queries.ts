@@ -1,0 +1,156 @@
+import { and, asc, count, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { roleGrants, tambonMembers, users } from "../../../core/db/schema.ts";
+import { villageRepTerms } from "../schema.ts";
+import { type RepTerm } from "../attendance/quorum.ts";
+import { type VillageRow, validId, villagesOf } from "../shared/queries.ts";
+
+/** A representative term row. */
+export type TermRow = typeof villageRepTerms.$inferSelect;
+
+/** The representative terms of a tambon that cover a day. */
+export async function termsOn(db: DbOrTx, tambonId: number, day: string): Promise<RepTerm[]> {
+  return db
+    .select({
+      userId: villageRepTerms.userId,
+      villageId: villageRepTerms.villageId,
+      startOn: villageRepTerms.startOn,
+      endOn: villageRepTerms.endOn,
+    })
+    .from(villageRepTerms)
+    .where(
+      and(
+        eq(villageRepTerms.tambonId, tambonId),
+        lte(villageRepTerms.startOn, day),
+        or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, day)),
+      ),
+    );
+}
+
+/** One village's line of the coverage view. */
+export interface CoverageRow {
+  village: VillageRow;
+  inOffice: number;
+  endingSoon: number;
+  roleWithoutTerm: number;
+  missing: number;
+}
+
+/** Representatives in office per village on a day against the tambon's minimum. */
+export async function coverage(
+  db: DbOrTx,
+  tambonId: number,
+  day: string,
+  minPerVillage: number,
+): Promise<CoverageRow[]> {
+  const soon = new Date(`${day}T00:00:00Z`);
+  soon.setUTCDate(soon.getUTCDate() + 90);
+  const soonDay = soon.toISOString().slice(0, 10);
+  const [vs, counts, orphans] = await Promise.all([
+    villagesOf(db, tambonId),
+    db
+      .select({
+        villageId: villageRepTerms.villageId,
+        n: sql<number>`count(distinct ${villageRepTerms.userId})`,
+        soon: sql<number>`count(distinct ${villageRepTerms.userId}) filter (where ${villageRepTerms.endOn} <= ${soonDay})`,
+      })
+      .from(villageRepTerms)
+      .where(
+        and(
+          eq(villageRepTerms.tambonId, tambonId),
+          lte(villageRepTerms.startOn, day),
+          or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, day)),
+        ),
+      )
+      .groupBy(villageRepTerms.villageId),
+    db
+      .select({ villageId: tambonMembers.villageId, n: count() })
+      .from(roleGrants)
+      .innerJoin(
+        tambonMembers,
+        and(
+          eq(tambonMembers.tambonId, roleGrants.tambonId),
+          eq(tambonMembers.userId, roleGrants.userId),
+        ),
+      )
+      .where(
+        and(
+          eq(roleGrants.tambonId, tambonId),
+          eq(roleGrants.role, "village_rep"),
+          sql`not exists (select 1 from ${villageRepTerms} where ${villageRepTerms.tambonId} = ${tambonId} and ${villageRepTerms.userId} = ${roleGrants.userId} and ${villageRepTerms.startOn} <= ${day} and (${villageRepTerms.endOn} is null or ${villageRepTerms.endOn} >= ${day}))`,
+        ),
+      )
+      .groupBy(tambonMembers.villageId),
+  ]);
+  const byVillage = new Map(counts.map((c) => [c.villageId, c]));
+  const orphanBy = new Map(orphans.map((o) => [o.villageId, Number(o.n)]));
+  return vs.map((v) => {
+    const c = byVillage.get(v.id);
+    const inOffice = Number(c?.n ?? 0);
+    return {
+      village: v,
+      inOffice,
+      endingSoon: Number(c?.soon ?? 0),
+      roleWithoutTerm: orphanBy.get(v.id) ?? 0,
+      missing: Math.max(0, minPerVillage - inOffice),
+    };
+  });
+}
+
+/** A term with the person's name. */
+export type TermView = TermRow & { name: string };
+
+/** The terms of one village (or all), newest first, with names. */
+export async function termsOfVillage(
+  db: DbOrTx,
+  tambonId: number,
+  villageId: number | null,
+): Promise<TermView[]> {
+  const conds: SQL[] = [eq(villageRepTerms.tambonId, tambonId)];
+  if (villageId) conds.push(eq(villageRepTerms.villageId, villageId));
+  const rows = await db
+    .select({ t: villageRepTerms, name: users.name })
+    .from(villageRepTerms)
+    .innerJoin(users, eq(users.id, villageRepTerms.userId))
+    .where(and(...conds))
+    .orderBy(asc(villageRepTerms.villageId), asc(users.name), desc(villageRepTerms.startOn));
+  return rows.map((r) => ({ ...r.t, name: r.name }));
+}
+
+/** One term of a tambon. */
+export async function getTerm(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<TermRow | undefined> {
+  if (!validId(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(villageRepTerms)
+    .where(and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.id, id)));
+  return row;
+}
+
+/** Holders of the village_rep role without a term covering the day (their village and name). */
+export async function repsWithoutTerm(
+  db: DbOrTx,
+  tambonId: number,
+  day: string,
+): Promise<{ userId: number; name: string; villageId: number | null }[]> {
+  return db
+    .select({ userId: users.id, name: users.name, villageId: tambonMembers.villageId })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .innerJoin(
+      tambonMembers,
+      and(eq(tambonMembers.tambonId, roleGrants.tambonId), eq(tambonMembers.userId, users.id)),
+    )
+    .where(
+      and(
+        eq(roleGrants.tambonId, tambonId),
+        eq(roleGrants.role, "village_rep"),
+        sql`not exists (select 1 from ${villageRepTerms} where ${villageRepTerms.tambonId} = ${tambonId} and ${villageRepTerms.userId} = ${users.id} and ${villageRepTerms.startOn} <= ${day} and (${villageRepTerms.endOn} is null or ${villageRepTerms.endOn} >= ${day}))`,
+      ),
+    )
+    .orderBy(asc(tambonMembers.villageId), asc(users.name));
+}

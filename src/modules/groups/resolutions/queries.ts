@@ -1,0 +1,101 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import {
+  nominations,
+  resolutionLinks,
+  resolutions,
+  resolutionVotes,
+  workGroups,
+  groupMemberships,
+} from "../schema.ts";
+import { validId } from "../shared/queries.ts";
+
+/** A resolution row. */
+export type ResolutionRow = typeof resolutions.$inferSelect;
+/** A nomination row. */
+export type NominationRow = typeof nominations.$inferSelect;
+/** The resolutions of a meeting, in order (corrections after what they correct). */
+export function resolutionsOf(
+  db: DbOrTx,
+  tambonId: number,
+  meetingId: number,
+): Promise<ResolutionRow[]> {
+  return db
+    .select()
+    .from(resolutions)
+    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.meetingId, meetingId)))
+    .orderBy(asc(resolutions.number), asc(resolutions.id));
+}
+
+/** One resolution row of a tambon. */
+export async function getResolutionRow(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<ResolutionRow | undefined> {
+  if (!validId(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(resolutions)
+    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, id)));
+  return row;
+}
+
+/** The individual votes of a resolution. */
+export function votesOf(db: DbOrTx, tambonId: number, resolutionId: number) {
+  return db
+    .select()
+    .from(resolutionVotes)
+    .where(
+      and(eq(resolutionVotes.tambonId, tambonId), eq(resolutionVotes.resolutionId, resolutionId)),
+    )
+    .orderBy(asc(resolutionVotes.id));
+}
+
+/** What resolutions decided: their links. */
+export function linksOf(db: DbOrTx, tambonId: number, resolutionIds: number[]) {
+  if (!resolutionIds.length) return Promise.resolve([]);
+  return db
+    .select()
+    .from(resolutionLinks)
+    .where(
+      and(
+        eq(resolutionLinks.tambonId, tambonId),
+        inArray(resolutionLinks.resolutionId, resolutionIds),
+      ),
+    )
+    .orderBy(asc(resolutionLinks.id));
+}
+
+/** The nominations made at a meeting, with the group's name. */
+export async function nominationsOf(db: DbOrTx, tambonId: number, meetingId: number) {
+  return db
+    .select({ n: nominations, groupName: workGroups.nameTh, groupNameEn: workGroups.nameEn })
+    .from(nominations)
+    .innerJoin(workGroups, eq(workGroups.id, nominations.groupId))
+    .where(and(eq(nominations.tambonId, tambonId), eq(nominations.meetingId, meetingId)))
+    .orderBy(asc(nominations.id));
+}
+
+/** One nomination of a tambon. */
+export async function getNomination(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<NominationRow | undefined> {
+  if (!validId(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(nominations)
+    .where(and(eq(nominations.tambonId, tambonId), eq(nominations.id, id)));
+  return row;
+}
+
+/** Memberships by id with their groups (what a resolution approved). */
+export function membershipsWithGroups(db: DbOrTx, tambonId: number, ids: number[]) {
+  return db
+    .select({ m: groupMemberships, g: workGroups })
+    .from(groupMemberships)
+    .innerJoin(workGroups, eq(workGroups.id, groupMemberships.groupId))
+    .where(and(eq(groupMemberships.tambonId, tambonId), inArray(groupMemberships.id, ids)));
+}

@@ -1,0 +1,72 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import { Field, SelectField, type FormState } from "../../../core/views/form.tsx";
+import { POSITIONS } from "../groups/group.ts";
+import type { VillageRow } from "./queries.ts";
+import { useT, villageLabel } from "./views.tsx";
+import type { PillarChoice } from "../groups/group.ts";
+
+/** Options of a village select. */
+export function villageOptions(villages: readonly VillageRow[], lang: "th" | "en") {
+  return villages.map((v) => ({ value: String(v.id), label: villageLabel(v, lang) }));
+}
+
+/** Fields for a person joining a group (also used by nominations). */
+export function PersonFields(props: {
+  form: FormState;
+  villages: VillageRow[];
+  pillars: PillarChoice[];
+  names?: string[];
+  withPeriod?: boolean;
+}) {
+  const { lang } = useCtx();
+  const t = useT();
+  return (
+    <>
+      <Field
+        form={props.form}
+        name="name"
+        label={t("attend.name")}
+        required
+        maxLength={200}
+        hint={t("groups.personHint")}
+        autocomplete="off"
+      />
+      <SelectField
+        form={props.form}
+        name="position"
+        label={t("groups.position")}
+        placeholder={false}
+        options={POSITIONS.map((p) => ({ value: p, label: t(`pos.${p}`) }))}
+      />
+      <SelectField
+        form={props.form}
+        name="pillar"
+        label={t("groups.pillar")}
+        options={props.pillars.map((p) => ({
+          value: p.nameTh,
+          label: lang === "en" && p.nameEn ? p.nameEn : p.nameTh,
+        }))}
+      />
+      <SelectField
+        form={props.form}
+        name="villageId"
+        label={t("groups.village")}
+        options={villageOptions(props.villages, lang)}
+      />
+      {props.withPeriod && (
+        <>
+          <Field form={props.form} name="task" label={t("groups.task")} maxLength={500} />
+          <Field form={props.form} name="startOn" type="date" label={t("groups.from")} />
+          <Field form={props.form} name="endOn" type="date" label={t("groups.to")} />
+          <Field
+            form={props.form}
+            name="joinReason"
+            label={t("groups.reason")}
+            hint={t("groups.joinReasonHint")}
+            maxLength={500}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import type { FastifyRequest } from "fastify";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { lookup } from "../../../core/install.ts";
+import type { NamedItem } from "../../../core/modules.ts";
+import { defaultPillars, type PillarChoice } from "../groups/group.ts";
+import { notFound } from "../../../core/errors.ts";
+import { parseId, requireId } from "../../../core/params.ts";
+import { authorize, currentTambon } from "../../../core/http.ts";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { getMeeting } from "../meetings/queries.ts";
+import { can } from "../../../core/policy.ts";
+import type { MeetingRow } from "../meetings/queries.ts";
+import { translateErrors, type FieldError } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import { msg, type GroupsKey } from "../messages.ts";
+
+/** A record id from a form or query value, read as the core reads ids (0 when it is not one). */
+export function toId(value: unknown): number {
+  return parseId(value) ?? 0;
+}
+
+/** True when the actor organises meetings here (sees private meetings, draft minutes, names). */
+export function isOrganiser(req: FastifyRequest, tambonId: number): boolean {
+  return can(req.actor, "meeting.readPrivate", { tambonId });
+}
+
+/** 404 unless the meeting is public or the actor organises meetings here. */
+export function assertVisible(req: FastifyRequest, meeting: MeetingRow | undefined): MeetingRow {
+  if (!meeting) throw notFound();
+  if (!meeting.isPublic && !isOrganiser(req, meeting.tambonId)) throw notFound();
+  return meeting;
+}
+
+/** The query string (the core parses it into one string per name). */
+export function query(req: FastifyRequest): Record<string, string | undefined> {
+  return req.query as Record<string, string | undefined>;
+}
+
+/** A failed command's errors as one line, for the message shown after a redirect. */
+export function errorText(
+  errors: Record<string, FieldError<GroupsKey | CoreKey>>,
+  lang: Lang,
+): string {
+  return Object.values(translateErrors(errors, lang, msg)).join(" ");
+}
+
+/**
+ * The tambon's own pillars (offered by the network module as the "pillars" lookup), else the
+ * default list (also when the build leaves the network module out).
+ */
+export async function pillarChoices(db: DbOrTx, tambonId: number): Promise<PillarChoice[]> {
+  const own = (await lookup<NamedItem[]>("pillars")?.(db, tambonId)) ?? [];
+  return own.length
+    ? own.map((p) => ({ nameTh: p.nameTh, nameEn: p.nameEn }))
+    : defaultPillars().map((nameTh) => ({ nameTh, nameEn: "" }));
+}
+
+/** The tambon of the request, once the actor may do `action` there (else 403 or the login page). */
+export function tambonFor(req: FastifyRequest, action: string): Tambon {
+  const tambon = currentTambon(req);
+  authorize(req, action, { tambonId: tambon.id });
+  return tambon;
+}
+
+/** The meeting named in the path, once the actor may do `action` (404 for another tambon's). */
+export async function loadMeeting(
+  db: DbOrTx,
+  req: FastifyRequest<{ Params: { id: string } }>,
+  action: string,
+) {
+  const tambon = tambonFor(req, action);
+  const meeting = await getMeeting(db, tambon.id, requireId(req.params.id));
+  if (!meeting) throw notFound();
+  return { tambon, meeting };
+}

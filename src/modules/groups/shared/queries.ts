@@ -1,0 +1,49 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
+
+/** A village row. */
+export type VillageRow = typeof villages.$inferSelect;
+export const validId = (id: number) => Number.isInteger(id) && id > 0 && id < 2 ** 31;
+
+/** The villages of a tambon by moo number. */
+export function villagesOf(db: DbOrTx, tambonId: number): Promise<VillageRow[]> {
+  return db
+    .select()
+    .from(villages)
+    .where(eq(villages.tambonId, tambonId))
+    .orderBy(asc(villages.moo));
+}
+
+/**
+ * Finds the tambon member of a name: the only one of that name in the village when given, else
+ * (unless strict) the only one of that name in the tambon.
+ */
+export async function findMemberByName(
+  db: DbOrTx,
+  tambonId: number,
+  key: string,
+  villageId: number | null,
+  strict = false,
+): Promise<{ userId: number; villageId: number | null } | null> {
+  const byName = (inVillage: number | null) =>
+    db
+      .select({ userId: users.id, villageId: tambonMembers.villageId })
+      .from(users)
+      .innerJoin(tambonMembers, eq(tambonMembers.userId, users.id))
+      .where(
+        and(
+          eq(tambonMembers.tambonId, tambonId),
+          inVillage === null ? undefined : eq(tambonMembers.villageId, inVillage),
+          sql`lower(regexp_replace(btrim(${users.name}), '\\s+', ' ', 'g')) = ${key}`,
+        ),
+      )
+      .limit(20);
+  if (villageId) {
+    const here = await byName(villageId);
+    if (here.length === 1) return here[0]!;
+    if (here.length > 1 || strict) return null;
+  }
+  const rows = await byName(null);
+  return rows.length === 1 ? rows[0]! : null;
+}
