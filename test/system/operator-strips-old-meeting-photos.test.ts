@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import sharp from "sharp";
 import { and, eq } from "drizzle-orm";
 import { DB_KINDS } from "../helpers/db.ts";
-import { startTestApp, type TestApp } from "../helpers/app.ts";
+import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { GPS_TAG, exifTags, phoneJpeg } from "../helpers/images.ts";
 import { auditLog, tambons } from "../../src/core/db/schema.ts";
 import { meetingFiles, meetings } from "../../src/modules/groups/schema.ts";
-import { reencodeStoredPhotos } from "../../src/modules/groups/commands/files.ts";
+import { reencodeStoredPhotos } from "../../src/modules/groups/files/commands.ts";
 
 for (const kind of DB_KINDS) {
   describe(`meeting photos stored before uploads were stripped (${kind})`, () => {
@@ -25,7 +25,7 @@ for (const kind of DB_KINDS) {
       const [meeting] = await db
         .select({ id: meetings.id })
         .from(meetings)
-        .where(eq(meetings.tambonId, tb!.id))
+        .where(and(eq(meetings.tambonId, tb!.id), eq(meetings.isPublic, true)))
         .limit(1);
       // As the upload stored it before: the phone's bytes, EXIF and GPS included.
       const raw = await phoneJpeg(640, 480, 6);
@@ -60,6 +60,12 @@ for (const kind of DB_KINDS) {
       assert.deepEqual([meta.format, meta.width, meta.height], ["jpeg", 480, 640]);
       assert.equal(row!.bytes, row!.data.length);
       assert.equal((await sharp(Buffer.from(row!.thumb!)).metadata()).format, "webp");
+      // What visitors download is the re-encoded photo: no EXIF, so no GPS position.
+      const served = await new Client(t.app).get(`/t/la-ngu/meeting-files/${old!.id}`);
+      assert.equal(served.statusCode, 200);
+      const servedMeta = await sharp(served.rawPayload).metadata();
+      assert.equal(servedMeta.exif, undefined, "no EXIF, and so no GPS position, is served");
+      assert.ok(!served.rawPayload.equals(raw), "the phone's bytes are never served");
       for (const [id, before] of untouched) {
         const [now] = await db
           .select({ data: meetingFiles.data })
