@@ -340,35 +340,12 @@ export async function writePgliteDataDir(
   dir: string,
   opts: TestDatabaseOptions = {},
 ): Promise<void> {
-  untar(await pgliteDump(opts.demo ? "demo" : "schema"), dir);
-}
-
-/** Extracts a ustar archive (what PGlite's dumpDataDir writes) into `dir`. */
-function untar(tar: Buffer, dir: string): void {
-  const text = (at: number, length: number) => {
-    const field = tar.subarray(at, at + length);
-    const end = field.indexOf(0);
-    return field.subarray(0, end < 0 ? length : end).toString("utf8");
-  };
+  // PGlite writes the dump out as the data directory it opens; closing it leaves the folder ready.
+  const dump = await pgliteDump(opts.demo ? "demo" : "schema");
   mkdirSync(dir, { recursive: true });
-  for (let at = 0; at + 512 <= tar.length;) {
-    const name = text(at, 100);
-    if (!name) break;
-    const prefix =
-      tar.toString("latin1", at + 257, at + 263) === "ustar\0" ? text(at + 345, 155) : "";
-    const size = parseInt(text(at + 124, 12).trim() || "0", 8);
-    const type = String.fromCharCode(tar[at + 156]);
-    const relative = path.posix.normalize(path.posix.join(prefix, name)).replace(/^\/+/, "");
-    const target = path.join(dir, relative);
-    if (relative.startsWith("..") || path.isAbsolute(relative))
-      throw new Error(`unsafe path in a PGlite dump: ${relative}`);
-    if (type === "5") mkdirSync(target, { recursive: true });
-    else if (type === "0" || type === "\0") {
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, tar.subarray(at + 512, at + 512 + size));
-    }
-    at += 512 + Math.ceil(size / 512) * 512;
-  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const client = await PGlite.create(dir, { loadDataDir: new Blob([dump]) });
+  await client.close();
 }
 
 /** Opens a new database of the given kind with nothing in it: for tests of the migrations. */
