@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import type { Config } from "../../core/config.ts";
+import { mailerFor } from "../../core/mail.ts";
 import type { Database } from "../../core/db/index.ts";
 import { tambons } from "../../core/db/schema.ts";
 import { tick } from "./questions/tick.ts";
@@ -9,16 +10,7 @@ import { exportQuestion, verifyExport, type QuestionExport } from "./results/exp
 
 /** `tambon tick`: one scheduler pass (phases, reminders, e-mails); prints what it did. */
 export async function tickCommand(database: Database, config: Config): Promise<number> {
-  let mailer = null;
-  if (config.smtpUrl) {
-    const nodemailer = await import("nodemailer");
-    const transport = nodemailer.createTransport(config.smtpUrl);
-    mailer = {
-      sendMail: (m: { to: string; subject: string; text: string }) =>
-        transport.sendMail({ from: process.env.SMTP_FROM ?? "tambon@localhost", ...m }),
-    };
-  }
-  const report = await tick(database.db, new Date(), mailer);
+  const report = await tick(database.db, new Date(), await mailerFor(config));
   process.stdout.write(
     `moved ${report.moved} question(s), reminded ${report.reminded}, sent ${report.emails} e-mail(s)\n`,
   );

@@ -1,4 +1,6 @@
 import type { PageSection, TambonModule } from "../../core/modules.ts";
+import type { Config } from "../../core/config.ts";
+import { mailerFor, type Mailer } from "../../core/mail.ts";
 import { can } from "../../core/policy.ts";
 import type { Role } from "../../core/roles.ts";
 import { msg } from "./messages.ts";
@@ -79,7 +81,7 @@ export const decisionsModule: TambonModule = {
       run: async (deps) =>
         void (await (
           await import("./questions/tick.ts")
-        ).tick(deps.database.db, new Date(), await mailerFor(deps.config.smtpUrl))),
+        ).tick(deps.database.db, new Date(), await mailerOnce(deps.config))),
     },
   ],
   sections: [{ on: "areas.area", section: areaQuestions }],
@@ -101,14 +103,8 @@ export const decisionsModule: TambonModule = {
   ],
 };
 
-let mailer: import("./notifications/notify.ts").Mailer | null | undefined;
-async function mailerFor(url: string | null) {
-  if (mailer !== undefined) return mailer;
-  if (!url) return (mailer = null);
-  const nodemailer = await import("nodemailer");
-  const transport = nodemailer.createTransport(url);
-  return (mailer = {
-    sendMail: (m) =>
-      transport.sendMail({ from: process.env.SMTP_FROM ?? "tambon@localhost", ...m }),
-  });
+let mailer: Promise<Mailer | null> | undefined;
+/** The platform's mailer, made once per process (null without SMTP_URL). */
+function mailerOnce(config: Config): Promise<Mailer | null> {
+  return (mailer ??= mailerFor(config));
 }

@@ -5,10 +5,8 @@ import { alternatives, notificationPrefs, notifications, supporters } from "../s
 import type { Question } from "../shared/queries.ts";
 import { msg } from "../messages.ts";
 
-/** What sends e-mail (nodemailer's transport interface, narrowed). */
-export interface Mailer {
-  sendMail(message: { to: string; subject: string; text: string }): Promise<unknown>;
-}
+export type { Mailer } from "../../../core/mail.ts";
+import type { Mailer } from "../../../core/mail.ts";
 
 /** Adds in-app notifications for people (each once). */
 export async function notify(
