@@ -90,7 +90,7 @@ async function seedContent(env: Env) {
   const [editor] = await db.select().from(users).where(eq(users.username, "langu-editor"));
   const roles = await db.select().from(roleGrants).where(eq(roleGrants.userId, editor!.id));
   const actor: Actor = {
-    user: { id: editor!.id, name: editor!.name, isPlatformAdmin: false, lang: "th" },
+    user: { id: editor!.id, name: editor!.name, isNetworkAdmin: false, lang: "th" },
     roles: new Map([[tb!.id, new Set(roles.map((r) => r.role as "editor"))]]),
     memberOf: new Set([tb!.id]),
   };

@@ -38,7 +38,7 @@ import { pageCache, prepare, sendPrepared } from "./page-cache.ts";
 import { networkRoutes, tambonPublicRoutes } from "./routes/public.tsx";
 import { authRoutes, signupRoutes } from "./routes/auth.tsx";
 import { tambonAdminRoutes } from "./routes/admin.tsx";
-import { platformRoutes } from "./routes/platform.tsx";
+import { networkAdminRoutes } from "./routes/network-admin.tsx";
 import { h } from "preact";
 import { megabytes, registerUploads } from "./uploads.ts";
 
@@ -357,7 +357,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const deps = { database, tambons, config };
   for (const mod of modules) await mod.setup?.(app, deps);
   await app.register(authRoutes(deps));
-  await app.register(platformRoutes(deps, modules));
+  await app.register(networkAdminRoutes(deps, modules));
   await app.register(networkRoutes(deps));
 
   await app.register(

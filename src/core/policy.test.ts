@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 import { allow, allowPublic, can, deny } from "./policy.ts";
 import type { Actor, Role } from "./roles.ts";
 
-function actor(id: number, grants: Record<number, Role[]>, platformAdmin = false): Actor {
+function actor(id: number, grants: Record<number, Role[]>, networkAdmin = false): Actor {
   return {
-    user: { id, name: `u${id}`, isPlatformAdmin: platformAdmin, lang: "th" },
+    user: { id, name: `u${id}`, isNetworkAdmin: networkAdmin, lang: "th" },
     roles: new Map(Object.entries(grants).map(([t, r]) => [Number(t), new Set(r)])),
     memberOf: new Set(Object.keys(grants).map(Number)),
   };
@@ -27,7 +27,7 @@ test("roles are checked per action", () => {
   assert.equal(can(facilitator, "people.manage", { tambonId: 1 }), false);
 });
 
-test("anonymous visitors get only public actions; platform admins get the rest", () => {
+test("anonymous visitors get only public actions; network administrators get the rest", () => {
   const anon: Actor = { user: null, roles: new Map(), memberOf: new Set() };
   assert.equal(can(anon, "tambon.read", { tambonId: 1 }), true);
   assert.equal(can(anon, "tambon.manage", { tambonId: 1 }), false);

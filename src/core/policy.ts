@@ -39,7 +39,7 @@ export function allowPublic(action: string): void {
 
 /**
  * Decides whether the actor may do the action on the resource. Public actions are open to all;
- * otherwise the actor must be signed in and belong to the resource's own tambon (platform admins
+ * otherwise the actor must be signed in and belong to the resource's own tambon (network administrators
  * excepted) before any rule is asked. A member awaiting confirmation there gets public actions
  * only. Deny rules win over everything.
  */
@@ -49,7 +49,7 @@ export function can(actor: Actor, action: string, resource: Resource): boolean {
   if (denyRules.get(action)?.some((rule) => rule(actor, resource))) return false;
   if (publicActions.has(action)) return true;
   if (!actor.user) return false;
-  if (actor.user.isPlatformAdmin) return true;
+  if (actor.user.isNetworkAdmin) return true;
   if (actor.pendingIn?.has(resource.tambonId)) return false;
   if (!actor.roles.has(resource.tambonId) && !actor.memberOf.has(resource.tambonId)) return false;
   return rules.some((rule) => rule(actor, resource));

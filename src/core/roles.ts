@@ -19,7 +19,7 @@ export function isRole(value: unknown): value is Role {
 export interface SessionUser {
   id: number;
   name: string;
-  isPlatformAdmin: boolean;
+  isNetworkAdmin: boolean;
   lang: "th" | "en";
 }
 

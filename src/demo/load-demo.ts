@@ -163,7 +163,7 @@ export async function loadDemo(
           name: "ผู้ดูแลเครือข่าย (สาธิต)",
           username: "admin",
           passwordHash: hash,
-          isPlatformAdmin: true,
+          isNetworkAdmin: true,
           isDemo: true,
         })
         .returning({ id: users.id });
@@ -173,11 +173,11 @@ export async function loadDemo(
         action: "user.create",
         targetType: "user",
         targetId: u!.id,
-        after: { username: "admin", platformAdmin: true, demo: true },
+        after: { username: "admin", networkAdmin: true, demo: true },
       });
     });
   }
-  logins.push({ username: "admin", role: "platform admin / ผู้ดูแลเครือข่าย", tambon: "—" });
+  logins.push({ username: "admin", role: "network administrator / ผู้ดูแลเครือข่าย", tambon: "—" });
 
   for (const [i, d] of DEMO_TAMBONS.entries()) {
     const [already] = await db.select().from(tambons).where(eq(tambons.dopaCode, d.dopaCode));

@@ -125,7 +125,7 @@ const TAMBON_ADMIN: Visit[] = [
   ),
 ];
 
-const PLATFORM_ADMIN: Visit[] = [
+const NETWORK_ADMIN: Visit[] = [
   open("/admin"),
   open("/admin?province=91"),
   open("/admin?province=91&district=9105"),
@@ -163,7 +163,7 @@ async function logIn(page: Page, username: string) {
 const PERSONAS: { who: string; username: string | null; visits: Visit[] }[] = [
   { who: "an anonymous visitor", username: null, visits: ANONYMOUS },
   { who: "langu-admin", username: "langu-admin", visits: TAMBON_ADMIN },
-  { who: "the platform admin", username: "admin", visits: PLATFORM_ADMIN },
+  { who: "the network administrator", username: "admin", visits: NETWORK_ADMIN },
   { who: "langu-member", username: "langu-member", visits: MEMBER },
 ];
 

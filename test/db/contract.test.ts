@@ -247,10 +247,10 @@ for (const kind of DB_KINDS) {
       const [tb] = await database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
       const [root] = await database.db
         .insert(users)
-        .values({ name: "root", isPlatformAdmin: true })
+        .values({ name: "root", isNetworkAdmin: true })
         .returning({ id: users.id });
       const admin: Actor = {
-        user: { id: root!.id, name: "root", isPlatformAdmin: true, lang: "th" },
+        user: { id: root!.id, name: "root", isNetworkAdmin: true, lang: "th" },
         roles: new Map(),
         memberOf: new Set(),
       };

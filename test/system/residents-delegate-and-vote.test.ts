@@ -784,7 +784,7 @@ for (const kind of DB_KINDS) {
     test("reading notifications and the e-mail choice are audited, and refused without a role", async () => {
       const db = t.database.db;
       const actor = (who: string, roles: Role[]): Actor => ({
-        user: { id: id[who]!, name: who, isPlatformAdmin: false, lang: "th" },
+        user: { id: id[who]!, name: who, isNetworkAdmin: false, lang: "th" },
         roles: new Map(roles.length ? [[tambonId, new Set(roles)]] : []),
         memberOf: new Set(roles.length ? [tambonId] : []),
       });

@@ -53,7 +53,7 @@ export async function run({ values }: CommandArgs): Promise<number> {
       const id = await database.db.transaction(async (tx) => {
         const [u] = await tx
           .insert(users)
-          .values({ name, username, phone, email, passwordHash, isPlatformAdmin: true })
+          .values({ name, username, phone, email, passwordHash, isNetworkAdmin: true })
           .returning({ id: users.id });
         await audit(tx, {
           tambonId: null,
@@ -61,7 +61,7 @@ export async function run({ values }: CommandArgs): Promise<number> {
           action: "user.create",
           targetType: "user",
           targetId: u!.id,
-          after: { name, username, phone, email, platformAdmin: true },
+          after: { name, username, phone, email, networkAdmin: true },
         });
         return u!.id;
       });

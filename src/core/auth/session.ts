@@ -64,7 +64,7 @@ async function loadActorFresh(db: Db, token: string): Promise<Actor> {
     .select({
       id: users.id,
       name: users.name,
-      isPlatformAdmin: users.isPlatformAdmin,
+      isNetworkAdmin: users.isNetworkAdmin,
       lang: users.lang,
       disabled: users.disabled,
     })
@@ -78,7 +78,7 @@ async function loadActorFresh(db: Db, token: string): Promise<Actor> {
 /** Builds the actor of a known user. */
 export async function actorFor(
   db: DbOrTx,
-  user: { id: number; name: string; isPlatformAdmin: boolean; lang: "th" | "en" },
+  user: { id: number; name: string; isNetworkAdmin: boolean; lang: "th" | "en" },
 ): Promise<Actor> {
   const [grants, members] = await Promise.all([
     db.select().from(roleGrants).where(eq(roleGrants.userId, user.id)),
@@ -99,7 +99,7 @@ export async function actorFor(
     set.add(g.role as Role);
   }
   return {
-    user: { id: user.id, name: user.name, isPlatformAdmin: user.isPlatformAdmin, lang: user.lang },
+    user: { id: user.id, name: user.name, isNetworkAdmin: user.isNetworkAdmin, lang: user.lang },
     roles,
     memberOf: new Set(members.filter((m) => m.status === "active").map((m) => m.tambonId)),
     pendingIn: new Set(members.filter((m) => m.status === "pending").map((m) => m.tambonId)),

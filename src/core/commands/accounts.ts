@@ -221,10 +221,10 @@ export async function changePassword(
 export function resetRefusal(
   actor: Actor,
   managesPeople: boolean,
-  target: { isPlatformAdmin: boolean; inOtherTambons: boolean; roles: string[] },
+  target: { isNetworkAdmin: boolean; inOtherTambons: boolean; roles: string[] },
 ): "people.resetRefusedAdmin" | "people.resetRefusedElsewhere" | "people.resetRefusedRole" | null {
-  if (actor.user?.isPlatformAdmin) return null;
-  if (target.isPlatformAdmin) return "people.resetRefusedAdmin";
+  if (actor.user?.isNetworkAdmin) return null;
+  if (target.isNetworkAdmin) return "people.resetRefusedAdmin";
   if (target.inOtherTambons) return "people.resetRefusedElsewhere";
   if (!managesPeople && target.roles.some((r) => r !== "member")) return "people.resetRefusedRole";
   return null;
@@ -245,7 +245,7 @@ export async function issueResetToken(
     .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
   if (!member) return null;
   const [target] = await db
-    .select({ isPlatformAdmin: users.isPlatformAdmin })
+    .select({ isNetworkAdmin: users.isNetworkAdmin })
     .from(users)
     .where(eq(users.id, userId));
   const otherMemberships = await db
@@ -257,7 +257,7 @@ export async function issueResetToken(
     .from(roleGrants)
     .where(eq(roleGrants.userId, userId));
   const refusal = resetRefusal(actor, manages, {
-    isPlatformAdmin: !!target?.isPlatformAdmin,
+    isNetworkAdmin: !!target?.isNetworkAdmin,
     inOtherTambons: otherMemberships.length > 0 || otherGrants.some((g) => g.tambonId !== tambonId),
     roles: otherGrants.filter((g) => g.tambonId === tambonId).map((g) => g.role),
   });

@@ -74,7 +74,7 @@ export async function createTambon(
   input: CreateTambonInput,
   modules: TambonModule[],
 ): Promise<Result<Tambon>> {
-  if (actor && !actor.user?.isPlatformAdmin) return fail("_form", "error.403");
+  if (actor && !actor.user?.isNetworkAdmin) return fail("_form", "error.403");
   const place = await lookupSubdistrict(input.dopaCode);
   if (!place) return fail("dopaCode", "err.dopaUnknown");
   const slug = (input.slug?.trim() || slugify(place.nameEn)).toLowerCase();
@@ -180,7 +180,7 @@ export async function updateTambonSettings(
   if (host && !HOST.test(host)) errors.host = { key: "err.host" };
   // A host name takes over every request that arrives under it: only the network's
   // administrators, who run the server, give one to a tambon or take it away.
-  if (!errors.host && host !== (tambon.host ?? "") && !actor.user?.isPlatformAdmin)
+  if (!errors.host && host !== (tambon.host ?? "") && !actor.user?.isNetworkAdmin)
     errors.host = { key: "err.hostPlatformOnly" };
   if (host && !errors.host) {
     const [taken] = await db

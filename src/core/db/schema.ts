@@ -80,7 +80,7 @@ export const users = pgTable(
     phone: text("phone"),
     email: text("email"),
     passwordHash: text("password_hash"),
-    isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
+    isNetworkAdmin: boolean("is_platform_admin").notNull().default(false),
     disabled: boolean("disabled").notNull().default(false),
     lang: text("lang").$type<"th" | "en">().notNull().default("th"),
     isDemo: boolean("is_demo").notNull().default(false),

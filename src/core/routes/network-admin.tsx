@@ -14,12 +14,12 @@ import { sendAuditPage } from "./audit.tsx";
 /** The signed-in network administrator (ผู้ดูแลเครือข่าย), or a 403. */
 function requirePlatformAdmin(req: FastifyRequest) {
   const user = requireUser(req);
-  if (!user.isPlatformAdmin) throw forbidden(true);
+  if (!user.isNetworkAdmin) throw forbidden(true);
   return user;
 }
 
 /** The network administration: tambons of the deployment, added from the national list. */
-export function platformRoutes(deps: ModuleDeps, modules: TambonModule[]): FastifyPluginAsync {
+export function networkAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): FastifyPluginAsync {
   const db = deps.database.db;
   return async (app) => {
     app.get<{ Querystring: { province?: string; district?: string } }>(
@@ -33,7 +33,7 @@ export function platformRoutes(deps: ModuleDeps, modules: TambonModule[]): Fasti
           errors: {},
         };
         return reply.page(
-          core.t(req.lang)("platform.title"),
+          core.t(req.lang)("networkAdmin.title"),
           <PlatformPage tambons={deps.tambons.all()} form={form} {...opts} />,
         );
       },
@@ -44,7 +44,7 @@ export function platformRoutes(deps: ModuleDeps, modules: TambonModule[]): Fasti
       return sendAuditPage(db, req, reply, {
         tambonId: null,
         base: "/admin/audit",
-        title: core.t(req.lang)("platform.audit"),
+        title: core.t(req.lang)("networkAdmin.audit"),
       });
     });
 
@@ -57,7 +57,7 @@ export function platformRoutes(deps: ModuleDeps, modules: TambonModule[]): Fasti
       let adminId: number | null = null;
       if (body.firstAdmin?.trim()) {
         const user = await findUserByIdentifier(db, body.firstAdmin);
-        if (!user) errors.firstAdmin = t("platform.noSuchUser");
+        if (!user) errors.firstAdmin = t("networkAdmin.noSuchUser");
         else adminId = user.id;
       }
       const place = await lookupSubdistrict(code);
@@ -82,7 +82,7 @@ export function platformRoutes(deps: ModuleDeps, modules: TambonModule[]): Fasti
           errors,
         };
         return reply.page(
-          t("platform.title"),
+          t("networkAdmin.title"),
           <PlatformPage tambons={deps.tambons.all()} form={form} {...opts} />,
           { status: 422 },
         );
@@ -91,7 +91,7 @@ export function platformRoutes(deps: ModuleDeps, modules: TambonModule[]): Fasti
       await deps.tambons.reload();
       return reply.seeOther(
         `/t/${result.value.slug}/admin`,
-        t("platform.created", { name: tambonTitle(result.value, req.lang) }),
+        t("networkAdmin.created", { name: tambonTitle(result.value, req.lang) }),
       );
     });
   };

@@ -82,7 +82,7 @@ function Header() {
         {actor.user ? (
           <>
             <a href="/account">{t("nav.account")}</a>
-            {actor.user.isPlatformAdmin && <a href="/admin">{t("nav.platformAdmin")}</a>}
+            {actor.user.isNetworkAdmin && <a href="/admin">{t("nav.networkAdmin")}</a>}
             <Form action="/logout" class="inline">
               <button type="submit" class="link">
                 {t("nav.logout")}

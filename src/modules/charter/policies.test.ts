@@ -10,9 +10,9 @@ installModules(modules);
 const TAMBON = 7;
 const OTHER = 8;
 
-function actor(roles: Role[], tambonId = TAMBON, platformAdmin = false): Actor {
+function actor(roles: Role[], tambonId = TAMBON, networkAdmin = false): Actor {
   return {
-    user: { id: 1, name: "x", isPlatformAdmin: platformAdmin, lang: "th" },
+    user: { id: 1, name: "x", isNetworkAdmin: networkAdmin, lang: "th" },
     roles: new Map([[tambonId, new Set(roles)]]),
     memberOf: new Set([tambonId]),
   };
@@ -78,6 +78,6 @@ test("roles in another tambon give nothing here but reading", () => {
   assert.deepEqual(
     allowed(actor([], OTHER, true)),
     [...ACTIONS],
-    "platform admins may act anywhere",
+    "network administrators may act anywhere",
   );
 });

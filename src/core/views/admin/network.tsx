@@ -16,18 +16,18 @@ export function PlatformPage(props: {
   const { form } = props;
   return (
     <>
-      <h1>{t("platform.title")}</h1>
+      <h1>{t("networkAdmin.title")}</h1>
       <p>
-        <a href="/admin/audit">{t("platform.audit")}</a>
+        <a href="/admin/audit">{t("networkAdmin.audit")}</a>
       </p>
-      <h2>{t("platform.tambons")}</h2>
+      <h2>{t("networkAdmin.tambons")}</h2>
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col">{t("platform.subdistrict")}</th>
-              <th scope="col">{t("platform.district")}</th>
-              <th scope="col">{t("platform.province")}</th>
+              <th scope="col">{t("networkAdmin.subdistrict")}</th>
+              <th scope="col">{t("networkAdmin.district")}</th>
+              <th scope="col">{t("networkAdmin.province")}</th>
               <th scope="col">DOPA</th>
             </tr>
           </thead>
@@ -45,12 +45,12 @@ export function PlatformPage(props: {
           </tbody>
         </table>
       </div>
-      <h2 id="add">{t("platform.addTambon")}</h2>
+      <h2 id="add">{t("networkAdmin.addTambon")}</h2>
       <form method="get" action="/admin#add" class="filters">
         <SelectField
           form={form}
           name="province"
-          label={t("platform.province")}
+          label={t("networkAdmin.province")}
           options={props.provinces}
           required
         />
@@ -58,23 +58,23 @@ export function PlatformPage(props: {
           <SelectField
             form={form}
             name="district"
-            label={t("platform.district")}
+            label={t("networkAdmin.district")}
             options={props.districts}
             required
           />
         )}
         <button type="submit" class="secondary">
-          {t("platform.next")}
+          {t("networkAdmin.next")}
         </button>
       </form>
       {props.subdistricts.length > 0 && (
         <>
           <ErrorSummary form={form} />
-          <Form action="/admin/tambons" label={t("platform.addTambon")}>
+          <Form action="/admin/tambons" label={t("networkAdmin.addTambon")}>
             <SelectField
               form={form}
               name="dopaCode"
-              label={t("platform.subdistrict")}
+              label={t("networkAdmin.subdistrict")}
               options={props.subdistricts}
               required
             />
@@ -89,8 +89,8 @@ export function PlatformPage(props: {
                 { value: "municipality", label: t("kind.municipality") },
               ]}
             />
-            <Field form={form} name="slug" label={t("platform.slug")} />
-            <Field form={form} name="firstAdmin" label={t("platform.firstAdmin")} />
+            <Field form={form} name="slug" label={t("networkAdmin.slug")} />
+            <Field form={form} name="firstAdmin" label={t("networkAdmin.firstAdmin")} />
             <button type="submit">{t("form.create")}</button>
           </Form>
         </>

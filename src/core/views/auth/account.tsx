@@ -27,7 +27,7 @@ export function AccountPage({ data, form }: { data: AccountData; form: FormState
         )}
       </dl>
       <h2>{t("account.memberships")}</h2>
-      {u.isPlatformAdmin && <p class="badge">{t("role.platform_admin")}</p>}
+      {u.isNetworkAdmin && <p class="badge">{t("role.network_admin")}</p>}
       <ul>
         {data.memberships.map((m) => (
           <li key={m.slug}>

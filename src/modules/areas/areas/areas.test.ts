@@ -16,7 +16,7 @@ installModules(modules);
 /** Someone holding `roles` in one tambon, as the session would load them. */
 function actor(id: number, tambonId: number, roles: Role[]): Actor {
   return {
-    user: { id, name: "ผู้ทดสอบ", isPlatformAdmin: false, lang: "th" },
+    user: { id, name: "ผู้ทดสอบ", isNetworkAdmin: false, lang: "th" },
     roles: new Map([[tambonId, new Set(roles)]]),
     memberOf: new Set([tambonId]),
   };

@@ -89,7 +89,7 @@ export function param(req: FastifyRequest, name = "id"): number {
 export function isNetworkStaff(req: FastifyRequest, tambonId: number): boolean {
   return (
     hasRole(req.actor, tambonId, "admin", "editor", "working_group", "facilitator") ||
-    !!req.actor.user?.isPlatformAdmin ||
+    !!req.actor.user?.isNetworkAdmin ||
     can(req.actor, "agreement.manage", { tambonId })
   );
 }
