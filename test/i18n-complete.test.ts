@@ -274,3 +274,17 @@ test("the key check catches a misspelt key, a list value without words and a pre
     "src/modules/keycheck/view.tsx:6: no key of core,keycheck fits `states.${row.state}`",
   ]);
 });
+
+test("no module redefines one of core's error messages (a field error's key names one text)", () => {
+  // Field errors of every module are translated from the module's dictionary first, then core's:
+  // a module key equal to a core error key would silently change core's message on its pages.
+  const core = allDictionaries().find((d) => d.name === "core")!;
+  const clashes = allDictionaries()
+    .filter((d) => d !== core)
+    .flatMap((d) =>
+      Object.keys(d.messages)
+        .filter((k) => /^(err|error)\./.test(k) && Object.hasOwn(core.messages, k))
+        .map((k) => `${d.name}: ${k}`),
+    );
+  assert.deepEqual(clashes, []);
+});

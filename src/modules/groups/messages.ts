@@ -411,10 +411,9 @@ export const msg = defineMessages("groups", {
   // Errors
   "err.endBeforeStart": { th: "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", en: "The end cannot be before the start" },
   "err.time": { th: "เวลาไม่ถูกต้อง (เช่น 09:30)", en: "Not a valid time (e.g. 09:30)" },
-  "err.village": { th: "ไม่พบหมู่บ้านนี้ในตำบล", en: "No such village in this tambon" },
+  "err.noVillage": { th: "ไม่พบหมู่บ้านนี้ในตำบล", en: "No such village in this tambon" },
   "err.group": { th: "ไม่พบคณะนี้", en: "No such group" },
   "err.area": { th: "ไม่พบประเด็นนี้", en: "No such issue area" },
-  "err.choice": { th: "กรุณาเลือกจากรายการ", en: "Please choose from the list" },
   "err.overlap": {
     th: "บุคคลนี้มีช่วงเวลาที่ซ้อนกันอยู่แล้ว",
     en: "This person already has an overlapping period",

@@ -711,7 +711,6 @@ export const msg = defineMessages("network", {
   "flash.visitRecorded": { th: "บันทึกผลการดูงานแล้ว", en: "Visit recorded" },
 
   // errors
-  "err.choice": { th: "กรุณาเลือกจากรายการ", en: "Please choose from the list" },
   "err.duplicateName": { th: "มีรายการชื่อนี้แล้ว", en: "An entry with this name exists" },
   "err.url": {
     th: "ที่อยู่เว็บไซต์ต้องขึ้นต้นด้วย http:// หรือ https://",
@@ -721,7 +720,7 @@ export const msg = defineMessages("network", {
     th: "ไม่พบสมาชิกของตำบลที่ใช้ชื่อผู้ใช้ เบอร์โทร หรืออีเมลนี้",
     en: "No member of the tambon has this username, phone or e-mail",
   },
-  "err.image": {
+  "err.picture": {
     th: "ไฟล์ต้องเป็นภาพ PNG JPG WebP หรือ SVG ขนาดไม่เกิน {mb} MB กรุณาเลือกไฟล์อีกครั้ง",
     en: "The file must be a PNG, JPG, WebP or SVG image of at most {mb} MB; please choose it again",
   },

@@ -50,14 +50,15 @@ export async function rateSuggestion(
   suggestionId: number,
   rating: string,
 ): Promise<Result<true, DecisionsKey | CoreKey>> {
-  if (!["must", "should", "should_not", "must_not"].includes(rating))
-    return fail("rating", "error.400");
   const s = await getSuggestion(db, tambonId, suggestionId);
   if (!s) return missing();
   const found = await getAlternative(db, tambonId, s.alternativeId);
   if (!found) return missing();
   if (!can(actor, "question.participate", { tambonId })) return refused();
   if (!ALLOWED.suggest(found.question.phase)) return refused();
+  // Whose it is and who may rate come first: an outsider learns nothing from a bad value.
+  if (!["must", "should", "should_not", "must_not"].includes(rating))
+    return fail("rating", "error.400");
   const r = rating as "must" | "should" | "should_not" | "must_not";
   await db.transaction(async (tx) => {
     await tx

@@ -233,7 +233,7 @@ export async function recordAttendance(
     const meeting = await lockMeeting(tx, tambonId, meetingId);
     const closed = closedReason(meeting);
     if (closed) return closed;
-    if (!(await villageOk(tx, tambonId, villageId))) return fail("villageId", "err.village");
+    if (!(await villageOk(tx, tambonId, villageId))) return fail("villageId", "err.noVillage");
     const result = await insertAttendees(
       tx,
       tambonId,
@@ -278,7 +278,7 @@ export async function recordSheet(
     const meeting = await lockMeeting(tx, tambonId, meetingId);
     const closed = closedReason(meeting);
     if (closed) return closed;
-    if (!(await villageOk(tx, tambonId, villageId))) return fail("villageId", "err.village");
+    if (!(await villageOk(tx, tambonId, villageId))) return fail("villageId", "err.noVillage");
     const result = await insertAttendees(
       tx,
       tambonId,
@@ -323,7 +323,7 @@ export async function recordBulk(
     const meeting = await lockMeeting(tx, tambonId, meetingId);
     const closed = closedReason(meeting);
     if (closed) return closed;
-    if (!(await villageOk(tx, tambonId, villageId))) return fail("villageId", "err.village");
+    if (!(await villageOk(tx, tambonId, villageId))) return fail("villageId", "err.noVillage");
     const result = await insertAttendees(
       tx,
       tambonId,

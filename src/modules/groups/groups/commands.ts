@@ -188,7 +188,7 @@ export async function addMember(
     const group = await lockGroup(tx, tambonId, groupId);
     if (!group) return missing();
     if (!(await villageOfTambon(tx, tambonId, v.villageId)))
-      return fail("villageId", "err.village");
+      return fail("villageId", "err.noVillage");
     const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId);
     const person = { userId: match?.userId ?? null, name: v.name };
     const same = (await groupPeriods(tx, tambonId, groupId)).filter((h) => samePerson(h, person));

@@ -51,7 +51,7 @@ export async function nominate(
       .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, v.groupId)));
     if (!group) return fail("groupId", "err.group");
     if (!(await villageOfTambon(tx, tambonId, v.villageId)))
-      return fail("villageId", "err.village");
+      return fail("villageId", "err.noVillage");
     const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId);
     await lockGroup(tx, tambonId, v.groupId);
     const open = await tx

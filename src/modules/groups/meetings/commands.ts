@@ -137,7 +137,7 @@ export async function saveMeeting(
     if (v.groupId && !ownGroups.includes(v.groupId)) return fail("groupId", "err.group");
     if (groupIds.some((id) => !ownGroups.includes(id))) return fail("invitedGroupIds", "err.group");
     if (villageIds.some((id) => !ownVillages.includes(id)))
-      return fail("invitedVillageIds", "err.village");
+      return fail("invitedVillageIds", "err.noVillage");
     const locked = !!current?.minutesConfirmedAt;
     const values = {
       tambonId,

@@ -62,7 +62,7 @@ export async function recordTerm(
       .select()
       .from(villages)
       .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.villageId)));
-    if (!village) return fail("villageId", "err.village");
+    if (!village) return fail("villageId", "err.noVillage");
     let userId = v.userId;
     if (userId) {
       const [m] = await tx

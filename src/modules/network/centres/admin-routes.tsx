@@ -133,7 +133,7 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     if (result.ok)
       return reply.seeOther(`${url(tambon, `/centres/${id}`)}#photos`, T(req)("flash.photoAdded"));
     const errors = translateErrors(result.errors, req.lang, msg);
-    if (errors.photo) errors.photo = T(req)("err.image", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
+    if (errors.photo) errors.photo = T(req)("err.picture", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
     return render(reply, {
       ...(await centrePage(req, id, { photo: { values: body, errors } })),
       status: 422,

@@ -119,7 +119,7 @@ export async function addCentrePhoto(
 ): Promise<Result<{ id: number }, NetKey | CoreKey>> {
   if (!can(actor, "centre.manage", { tambonId })) return refused();
   if (!(await ownCentre(db, tambonId, centreId))) return missing();
-  if (!image || !image.thumb) return fail("photo", "err.image");
+  if (!image || !image.thumb) return fail("photo", "err.picture");
   const captionTh = (input.captionTh ?? "").trim().slice(0, 300);
   const captionEn = (input.captionEn ?? "").trim().slice(0, 300);
   const file = newFileName("centre", "webp");

@@ -120,7 +120,7 @@ export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     let fileError: string | null = null;
     if (file) {
       logo = await prepareImage(file, 512);
-      if (!logo) fileError = t("err.image", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
+      if (!logo) fileError = t("err.picture", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
     }
     const result = fileError
       ? null
