@@ -120,5 +120,25 @@ for (const kind of DB_KINDS) {
       );
       assert.match(photo.body, /value="Too big to keep"/);
     });
+
+    test("a file that is not a photo is refused next to its field with the photo rule, not the logo's", async () => {
+      const signed = await upload(
+        `${base()}/signatories`,
+        { kind: "pillar", pillar: "ท้องถิ่น", name: "นายไฟล์ ไม่ใช่ภาพ", position: "ปลัด อบต." },
+        {
+          field: "scan",
+          filename: "scan.jpg",
+          type: "image/jpeg",
+          data: Buffer.from("%PDF-1.4 not a photo"),
+        },
+      );
+      assert.equal(signed.statusCode, 422);
+      assert.match(
+        signed.body,
+        /<p class="error" id="f-sign-scan-err">ไฟล์ต้องเป็นภาพถ่าย JPG, PNG หรือ WebP/,
+      );
+      assert.doesNotMatch(signed.body, /โลโก้/);
+      assert.match(signed.body, /value="นายไฟล์ ไม่ใช่ภาพ"/);
+    });
   });
 }

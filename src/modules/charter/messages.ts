@@ -108,6 +108,10 @@ export const msg = defineMessages("charter", {
   "sign.scan": { th: "ภาพถ่ายหรือสแกนหน้าที่ลงนาม", en: "Photo or scan of the signed page" },
   "sign.scanHint": { th: "ไฟล์ JPG, PNG หรือ WebP ไม่เกิน 15 MB", en: "JPG, PNG or WebP, up to 15 MB" },
   "photo.hint": { th: "ไฟล์ JPG, PNG หรือ WebP ไม่เกิน 15 MB", en: "JPG, PNG or WebP, up to 15 MB" },
+  "err.notPhoto": {
+    th: "ไฟล์ต้องเป็นภาพถ่าย JPG, PNG หรือ WebP กรุณาเลือกไฟล์อีกครั้ง",
+    en: "The file must be a JPG, PNG or WebP photo; please choose it again",
+  },
   "err.fileTooBig": {
     th: "ไฟล์ {name} ใหญ่เกิน {max} MB กรุณาย่อภาพหรือเลือกไฟล์ที่เล็กลง แล้วเลือกไฟล์อีกครั้ง",
     en: "{name} is larger than {max} MB; make it smaller or choose another file, then choose it again",

@@ -67,7 +67,7 @@ export async function addSignatory(
   const big = tooBig<number>("scan", scan);
   if (big) return big;
   const image = scan && scan.data.length ? await processImage(scan.data) : null;
-  if (scan && scan.data.length && !image) return fail("scan", "err.image");
+  if (scan && scan.data.length && !image) return fail("scan", "err.notPhoto");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(charterSignatories)
@@ -150,7 +150,7 @@ export async function addPhoto(
   const big = tooBig<number>("photo", file);
   if (big) return big;
   const image = await processImage(file.data);
-  if (!image) return fail("photo", "err.image");
+  if (!image) return fail("photo", "err.notPhoto");
   const caption = captionText.trim().slice(0, 300);
   return db.transaction(async (tx) => {
     const [row] = await tx
