@@ -187,7 +187,7 @@ tambon tally --verify. ${DATABASE_EN}`,
 
 const ENVIRONMENT = `สภาพแวดล้อม / environment:
   PORT (3000)  HOST (127.0.0.1)  DATABASE_URL (postgres://…; ไม่กำหนด = PGlite ฝังตัว / unset = embedded PGlite)
-  TAMBON_DATA_DIR (./data)  TAMBON_SECRET  SMTP_URL  LOG_LEVEL (info)
+  TAMBON_DATA_DIR (./data)  TAMBON_SECRET  SMTP_URL  SMTP_FROM  LOG_LEVEL (info)
 `;
 
 function usageLines(c: CommandSpec): string[] {
