@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
+import { tambonSlug } from "../../core/queries/tambons.ts";
 import { and, eq } from "drizzle-orm";
 import type { PageSection, TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
-import { tambons } from "../../core/db/schema.ts";
-import type { DbOrTx } from "../../core/db/index.ts";
 import { msg } from "./messages.ts";
 import { seedCharterDemo } from "./demo.ts";
 import { sendReviewReminders } from "./charters/review.ts";
@@ -33,11 +32,6 @@ import { registryRoutes, networkRegistryRoutes } from "./registry/routes.tsx";
 import { signingAdminRoutes } from "./signing/admin-routes.tsx";
 import { signingRoutes } from "./signing/routes.tsx";
 
-async function slugOf(db: DbOrTx, id: number): Promise<string> {
-  const [row] = await db.select({ slug: tambons.slug }).from(tambons).where(eq(tambons.id, id));
-  return row?.slug ?? "";
-}
-
 const areaSection1: PageSection<number> = {
   id: "charter",
   title: (lang) => msg.t(lang)("nav.charter"),
@@ -46,7 +40,7 @@ const areaSection1: PageSection<number> = {
       .select()
       .from(charters)
       .where(and(eq(charters.tambonId, tambonId), eq(charters.areaId, areaId)));
-    const slug = await slugOf(db, tambonId);
+    const slug = await tambonSlug(db, tambonId);
     return rows.map((c) => ({
       href: `/t/${slug}/charters/${c.id}`,
       title: lang === "en" && c.nameEn ? c.nameEn : c.nameTh,
@@ -59,7 +53,7 @@ const stepSection2: PageSection<null> = {
   slot: 2,
   title: (lang) => msg.t(lang)("nav.charter"),
   async load(db, tambonId, lang) {
-    const slug = await slugOf(db, tambonId);
+    const slug = await tambonSlug(db, tambonId);
     const out = [];
     for (const { charter, editions } of await listCharters(db, tambonId))
       for (const e of editions.filter((x) => x.status !== "draft"))
@@ -77,7 +71,7 @@ const stepSection3: PageSection<null> = {
   slot: 3,
   title: (lang) => msg.t(lang)("action.followUp"),
   async load(db, tambonId, lang) {
-    const slug = await slugOf(db, tambonId);
+    const slug = await tambonSlug(db, tambonId);
     const out = [];
     for (const { charter, editions } of await listCharters(db, tambonId)) {
       const inForce = currentEdition(editions);

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
-import { tambons } from "../../core/db/schema.ts";
+import { tambonSlug } from "../../core/queries/tambons.ts";
 import { charterClauseLinks, charters } from "./schema.ts";
 import { allClauses } from "./document.ts";
 import { listCharters, currentEdition, shownVersion } from "./charters/queries.ts";
@@ -18,17 +18,9 @@ export interface ClauseRef {
   href: string;
 }
 
-async function slugOf(db: DbOrTx, tambonId: number): Promise<string> {
-  const [row] = await db
-    .select({ slug: tambons.slug })
-    .from(tambons)
-    .where(eq(tambons.id, tambonId));
-  return row?.slug ?? "";
-}
-
 /** Every clause of the tambon's charters in force (for a module's "carries out clause …" picker). */
 export async function listClauses(db: DbOrTx, tambonId: number): Promise<ClauseRef[]> {
-  const slug = await slugOf(db, tambonId);
+  const slug = await tambonSlug(db, tambonId);
   const out: ClauseRef[] = [];
   for (const { charter, editions } of await listCharters(db, tambonId)) {
     const inForce = currentEdition(editions);

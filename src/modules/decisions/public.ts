@@ -1,4 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
+import { tambonSlug } from "../../core/queries/tambons.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { Lang } from "../../core/i18n/index.ts";
 import { audit } from "../../core/audit.ts";
@@ -22,11 +23,7 @@ export type { DiffPart } from "../../core/text-diff.ts";
 
 /** The questions of an issue area, for its page (newest first). */
 export async function questionsOfArea(db: DbOrTx, tambonId: number, areaId: number, lang: Lang) {
-  const { tambons } = await import("../../core/db/schema.ts");
-  const [tb] = await db
-    .select({ slug: tambons.slug })
-    .from(tambons)
-    .where(eq(tambons.id, tambonId));
+  const slug = await tambonSlug(db, tambonId);
   const rows = await db
     .select()
     .from(questions)
@@ -34,7 +31,7 @@ export async function questionsOfArea(db: DbOrTx, tambonId: number, areaId: numb
     .orderBy(desc(questions.id))
     .limit(20);
   return rows.map((q) => ({
-    href: `/t/${tb!.slug}/decisions/${q.id}`,
+    href: `/t/${slug}/decisions/${q.id}`,
     title: q.title,
     meta: msg.t(lang)(`phase.${q.phase}`),
   }));

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { tambonSlug } from "../../../core/queries/tambons.ts";
 import type { PageSection } from "../../../core/modules.ts";
-import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambons } from "../../../core/db/schema.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
 import { nameIn } from "../shared/lists.ts";
@@ -25,7 +24,7 @@ export const partnersOfArea: PageSection<number> = {
       )
       .orderBy(asc(partners.nameTh))
       .limit(50);
-    const slug = await slugOf(db, tambonId);
+    const slug = await tambonSlug(db, tambonId);
     return rows.map((r) => ({ href: `/t/${slug}/partners/${r.id}`, title: nameIn(r, lang) }));
   },
 };
@@ -51,7 +50,7 @@ export const centresOfArea: PageSection<number> = {
       )
       .orderBy(asc(learningCentres.nameTh))
       .limit(50);
-    const slug = await slugOf(db, tambonId);
+    const slug = await tambonSlug(db, tambonId);
     return rows.map((r) => ({ href: `/t/${slug}/centres/${r.id}`, title: nameIn(r, lang) }));
   },
 };
@@ -73,7 +72,7 @@ export const partnersJoined: PageSection<null> = {
       .where(and(eq(partners.tambonId, tambonId), eq(partners.active, true)))
       .orderBy(desc(partners.createdAt), desc(partners.id))
       .limit(20);
-    const slug = await slugOf(db, tambonId);
+    const slug = await tambonSlug(db, tambonId);
     return rows.map((r) => ({
       href: `/t/${slug}/partners/${r.id}`,
       title: nameIn(r, lang),
@@ -105,7 +104,7 @@ export const mousSigned: PageSection<null> = {
       )
       .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
       .limit(20);
-    const slug = await slugOf(db, tambonId);
+    const slug = await tambonSlug(db, tambonId);
     const t = msg.t(lang);
     return rows.map((r) => ({
       href: `/t/${slug}/agreements/${r.id}`,
@@ -116,8 +115,3 @@ export const mousSigned: PageSection<null> = {
     }));
   },
 };
-
-async function slugOf(db: DbOrTx, id: number): Promise<string> {
-  const [row] = await db.select({ slug: tambons.slug }).from(tambons).where(eq(tambons.id, id));
-  return row?.slug ?? "";
-}
