@@ -359,6 +359,22 @@ export const core = defineMessages("core", {
     th: "ภาพ “{name}” มีขนาดพิกเซลใหญ่เกินไป (ไม่เกิน {mp} ล้านพิกเซล)",
     en: "“{name}” has too many pixels (at most {mp} megapixels)",
   },
+  "xlsx.notWorkbook": {
+    th: "ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้ กรุณาบันทึกเป็น .xlsx แล้วลองใหม่",
+    en: "This is not an Excel workbook (.xlsx) that can be read. Save it as .xlsx and try again.",
+  },
+  "xlsx.tooLarge": {
+    th: "ข้อมูลในไฟล์ Excel มากเกินไป (เมื่อแตกไฟล์แล้วต้องไม่เกิน {mb} MB)",
+    en: "The workbook holds too much (at most {mb} MB unpacked)",
+  },
+  "xlsx.tooManyRows": {
+    th: "ไฟล์มีจำนวนแถวมากเกินไป (ไม่เกิน {max} แถวต่อแผ่นงาน)",
+    en: "The file has too many rows (at most {max} per sheet)",
+  },
+  "xlsx.tooManyColumns": {
+    th: "ไฟล์มีจำนวนคอลัมน์มากเกินไป (ไม่เกิน {max} คอลัมน์)",
+    en: "The file has too many columns (at most {max})",
+  },
   "error.429": {
     th: "มีการพยายามหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่",
     en: "Too many attempts. Please wait a moment and try again.",
