@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -176,5 +177,35 @@ export const auditLog = pgTable(
   (t) => [
     index("audit_log_tambon_at_idx").on(t.tambonId, t.at),
     index("audit_log_actor_idx").on(t.actorId),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * Every uploaded or made file of a tambon (photos and their sizes, documents, logos, scans), kept
+ * in the database so that one dump backs up everything and a failed upload leaves nothing.
+ * `key` is the name a public URL gives the file (unique in its tambon; null for files addressed by
+ * id), `name` the original file name, cleaned, for downloads.
+ */
+export const storedFiles = pgTable(
+  "stored_files",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: integer("tambon_id")
+      .notNull()
+      .references(() => tambons.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    key: text("key"),
+    name: text("name").notNull().default(""),
+    contentType: text("content_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("stored_files_tambon_id_idx").on(t.tambonId, t.id),
+    uniqueIndex("stored_files_tambon_key_key").on(t.tambonId, t.key),
   ],
 );
