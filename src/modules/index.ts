@@ -5,6 +5,7 @@ import { decisionsModule } from "./decisions/module.ts";
 import { groupsModule } from "./groups/module.ts";
 import { networkModule } from "./network/module.ts";
 import { charterModule } from "./charter/module.ts";
+import { plansModule } from "./plans/module.ts";
 
 /** The modules of this build, in menu order. */
 export const modules: TambonModule[] = [
@@ -14,4 +15,5 @@ export const modules: TambonModule[] = [
   groupsModule,
   networkModule,
   charterModule,
+  plansModule,
 ];

@@ -1,0 +1,50 @@
+import type { TambonModule } from "../../core/modules.ts";
+import { can } from "../../core/policy.ts";
+import { msg } from "./messages.ts";
+import {
+  evaluationRounds,
+  indicators,
+  planEditions,
+  planStrategies,
+  plans,
+  projectMilestones,
+  projects,
+} from "./schema.ts";
+
+/** Who screens proposals and keeps the plan: the tambon's admin and the central working group. */
+const PLANNERS = ["admin", "working_group"] as const;
+
+/**
+ * The participatory development plan (แผนพัฒนา): plans and their editions, strategies, projects
+ * proposed by residents and screened by the working group, indicators and evaluation rounds.
+ */
+export const plansModule: TambonModule = {
+  id: "plans",
+  access: [
+    { action: "plan.read", allow: "public" },
+    { action: "plan.manage", allow: [...PLANNERS] },
+    {
+      action: "project.propose",
+      allow: ["member", "village_rep", "health_volunteer", "facilitator", "editor", ...PLANNERS],
+    },
+    { action: "project.screen", allow: [...PLANNERS] },
+  ],
+  async tambonRoutes() {},
+  nav: [{ path: "/plans", label: (lang) => msg.t(lang)("nav.plans") }],
+  adminNav: [
+    {
+      path: "/admin/plans",
+      label: (lang) => msg.t(lang)("nav.admin"),
+      visible: (actor, tambon) => can(actor, "plan.manage", { tambonId: tambon.id }),
+    },
+  ],
+  resources: {
+    plans,
+    strategies: planStrategies,
+    editions: planEditions,
+    projects,
+    milestones: projectMilestones,
+    indicators,
+    rounds: evaluationRounds,
+  },
+};
