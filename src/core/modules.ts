@@ -44,6 +44,9 @@ export interface LinkItem {
   meta?: string;
 }
 
+/** The tambon a section is shown for: its id for queries and its slug for links. */
+export type SectionTambon = Pick<Tambon, "id" | "slug">;
+
 /**
  * A section a module adds to a page of another module. The page's owner names its places and
  * what `subject` is there: "areas.area" (an issue area's page; subject: the area's id) and
@@ -54,7 +57,7 @@ export interface PageSection<S = number | null> {
   /** The part of the page it goes in, when the page has several (a step of the process). */
   slot?: number;
   title(lang: Lang): string;
-  load(db: DbOrTx, tambonId: number, lang: Lang, subject: S): Promise<LinkItem[]>;
+  load(db: DbOrTx, tambon: SectionTambon, lang: Lang, subject: S): Promise<LinkItem[]>;
 }
 
 /** A named thing of a tambon in both languages (the "pillars" lookup returns a list of them). */

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { tambonSlug } from "../../core/queries/tambons.ts";
 import { and, eq } from "drizzle-orm";
 import type { PageSection, TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
@@ -35,12 +34,11 @@ import { signingRoutes } from "./signing/routes.tsx";
 const areaSection1: PageSection<number> = {
   id: "charter",
   title: (lang) => msg.t(lang)("nav.charter"),
-  async load(db, tambonId, lang, areaId) {
+  async load(db, { id: tambonId, slug }, lang, areaId) {
     const rows = await db
       .select()
       .from(charters)
       .where(and(eq(charters.tambonId, tambonId), eq(charters.areaId, areaId)));
-    const slug = await tambonSlug(db, tambonId);
     return rows.map((c) => ({
       href: `/t/${slug}/charters/${c.id}`,
       title: lang === "en" && c.nameEn ? c.nameEn : c.nameTh,
@@ -52,8 +50,7 @@ const stepSection2: PageSection<null> = {
   id: "charter.drafts",
   slot: 2,
   title: (lang) => msg.t(lang)("nav.charter"),
-  async load(db, tambonId, lang) {
-    const slug = await tambonSlug(db, tambonId);
+  async load(db, { id: tambonId, slug }, lang) {
     const out = [];
     for (const { charter, editions } of await listCharters(db, tambonId))
       for (const e of editions.filter((x) => x.status !== "draft"))
@@ -70,8 +67,7 @@ const stepSection3: PageSection<null> = {
   id: "charter.follow-up",
   slot: 3,
   title: (lang) => msg.t(lang)("action.followUp"),
-  async load(db, tambonId, lang) {
-    const slug = await tambonSlug(db, tambonId);
+  async load(db, { id: tambonId, slug }, lang) {
     const out = [];
     for (const { charter, editions } of await listCharters(db, tambonId)) {
       const inForce = currentEdition(editions);

@@ -30,7 +30,7 @@ const participants: Role[] = [
 const areaQuestions: PageSection<number> = {
   id: "decisions",
   title: (lang) => msg.t(lang)("list.title"),
-  load: (db, tambonId, lang, areaId) => questionsOfArea(db, tambonId, areaId, lang),
+  load: (db, tambon, lang, areaId) => questionsOfArea(db, tambon, areaId, lang),
 };
 
 /** Decisions: questions with phases, fluid democracy (delegation), Schulze ballots, verifiable results. */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { tambonSlug } from "../../core/queries/tambons.ts";
+import type { SectionTambon } from "../../core/modules.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { Lang } from "../../core/i18n/index.ts";
 import { audit } from "../../core/audit.ts";
@@ -22,16 +22,20 @@ export { tokens, wordDiff } from "../../core/text-diff.ts";
 export type { DiffPart } from "../../core/text-diff.ts";
 
 /** The questions of an issue area, for its page (newest first). */
-export async function questionsOfArea(db: DbOrTx, tambonId: number, areaId: number, lang: Lang) {
-  const slug = await tambonSlug(db, tambonId);
+export async function questionsOfArea(
+  db: DbOrTx,
+  tambon: SectionTambon,
+  areaId: number,
+  lang: Lang,
+) {
   const rows = await db
     .select()
     .from(questions)
-    .where(and(eq(questions.tambonId, tambonId), eq(questions.areaId, areaId)))
+    .where(and(eq(questions.tambonId, tambon.id), eq(questions.areaId, areaId)))
     .orderBy(desc(questions.id))
     .limit(20);
   return rows.map((q) => ({
-    href: `/t/${slug}/decisions/${q.id}`,
+    href: `/t/${tambon.slug}/decisions/${q.id}`,
     title: q.title,
     meta: msg.t(lang)(`phase.${q.phase}`),
   }));

@@ -34,21 +34,13 @@ import {
   workGroups,
 } from "./schema.ts";
 import { bangkokDay } from "./meetings/meeting.ts";
-import { tambons } from "../../core/db/schema.ts";
-import type { DbOrTx } from "../../core/db/index.ts";
-
-/** The slug of a tambon, for links built outside a request. */
-async function tambonSlug(db: DbOrTx, id: number): Promise<string> {
-  const [row] = await db.select({ slug: tambons.slug }).from(tambons).where(eq(tambons.id, id));
-  return row?.slug ?? "";
-}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const areaSection1: PageSection<number> = {
   id: "groups.teams",
   title: (lang) => msg.t(lang)("kind.issue_team"),
-  async load(db, tambonId, lang, areaId) {
+  async load(db, { id: tambonId, slug }, lang, areaId) {
     const rows = await db
       .select()
       .from(workGroups)
@@ -60,7 +52,6 @@ const areaSection1: PageSection<number> = {
         ),
       )
       .orderBy(asc(workGroups.nameTh));
-    const slug = await tambonSlug(db, tambonId);
     return rows.map((g) => ({
       href: `/t/${slug}/groups/${g.id}`,
       title: lang === "en" && g.nameEn ? g.nameEn : g.nameTh,
@@ -72,7 +63,7 @@ const areaSection1: PageSection<number> = {
 const areaSection2: PageSection<number> = {
   id: "groups.meetings",
   title: (lang) => msg.t(lang)("nav.meetings"),
-  async load(db, tambonId, lang, areaId) {
+  async load(db, { id: tambonId, slug }, lang, areaId) {
     const rows = await db
       .select()
       .from(meetings)
@@ -85,7 +76,6 @@ const areaSection2: PageSection<number> = {
       )
       .orderBy(desc(meetings.startsAt))
       .limit(20);
-    const slug = await tambonSlug(db, tambonId);
     return rows.map((m) => ({
       href: `/t/${slug}/meetings/${m.id}`,
       title: lang === "en" && m.titleEn ? m.titleEn : m.titleTh,

@@ -116,5 +116,21 @@ for (const kind of DB_KINDS) {
         .where(and(eq(auditLog.targetId, String(otherAreaId)), eq(auditLog.tambonId, langu)));
       assert.equal(kept, undefined, "nothing was written about it");
     });
+
+    test("an area's page shows other modules' sections, linking into this tambon", async () => {
+      const visitor = new Client(t.app);
+      const pages = await Promise.all(
+        (await listAllAreas(t.database.db, langu)).map((a) =>
+          visitor.get(`/t/la-ngu/areas/${a.id}`),
+        ),
+      );
+      const links = pages.flatMap((p) =>
+        [...p.body.matchAll(/<section aria-labelledby="sec-[^"]+">[\s\S]*?<\/section>/g)].flatMap(
+          (m) => [...m[0].matchAll(/href="([^"]+)"/g)].map((h) => h[1]!),
+        ),
+      );
+      assert.ok(links.length > 0, "the demo's areas have partners, groups or questions");
+      for (const href of links) assert.match(href, /^\/t\/la-ngu\/[a-z-]+\/\d+/, href);
+    });
   });
 }

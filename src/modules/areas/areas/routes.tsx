@@ -40,7 +40,7 @@ export function areaRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       sectionsOn("areas.area").map(async (s) => ({
         id: s.id,
         title: s.title(req.lang),
-        items: await s.load(db, tambon.id, req.lang, area.id),
+        items: await s.load(db, tambon, req.lang, area.id),
       })),
     );
     return reply.page(areaName(area, req.lang), <AreaPage area={area} sections={sections} />);

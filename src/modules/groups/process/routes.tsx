@@ -26,7 +26,7 @@ export async function processRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
     const extra = await Promise.all(
       sectionsOn("groups.process").map(async (s) => ({
         step: s.slot,
-        items: await s.load(db, tambon.id, req.lang, null),
+        items: await s.load(db, tambon, req.lang, null),
       })),
     );
     const steps = STEPS.map((step: Step) => {

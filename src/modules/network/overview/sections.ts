@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
-import { tambonSlug } from "../../../core/queries/tambons.ts";
 import type { PageSection } from "../../../core/modules.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
@@ -10,7 +9,7 @@ import { agreements, learningCentres, partnerAreas, partners } from "../schema.t
 export const partnersOfArea: PageSection<number> = {
   id: "network-partners",
   title: (lang) => msg.t(lang)("area.partners"),
-  load: async (db, tambonId, lang, areaId) => {
+  load: async (db, { id: tambonId, slug }, lang, areaId) => {
     const rows = await db
       .select({ id: partners.id, nameTh: partners.nameTh, nameEn: partners.nameEn })
       .from(partnerAreas)
@@ -24,7 +23,6 @@ export const partnersOfArea: PageSection<number> = {
       )
       .orderBy(asc(partners.nameTh))
       .limit(50);
-    const slug = await tambonSlug(db, tambonId);
     return rows.map((r) => ({ href: `/t/${slug}/partners/${r.id}`, title: nameIn(r, lang) }));
   },
 };
@@ -33,7 +31,7 @@ export const partnersOfArea: PageSection<number> = {
 export const centresOfArea: PageSection<number> = {
   id: "network-centres",
   title: (lang) => msg.t(lang)("area.centres"),
-  load: async (db, tambonId, lang, areaId) => {
+  load: async (db, { id: tambonId, slug }, lang, areaId) => {
     const rows = await db
       .select({
         id: learningCentres.id,
@@ -50,7 +48,6 @@ export const centresOfArea: PageSection<number> = {
       )
       .orderBy(asc(learningCentres.nameTh))
       .limit(50);
-    const slug = await tambonSlug(db, tambonId);
     return rows.map((r) => ({ href: `/t/${slug}/centres/${r.id}`, title: nameIn(r, lang) }));
   },
 };
@@ -60,7 +57,7 @@ export const partnersJoined: PageSection<null> = {
   id: "network.partners",
   slot: 2,
   title: (lang) => msg.t(lang)("step.partnersJoined"),
-  load: async (db, tambonId, lang) => {
+  load: async (db, { id: tambonId, slug }, lang) => {
     const rows = await db
       .select({
         id: partners.id,
@@ -72,7 +69,6 @@ export const partnersJoined: PageSection<null> = {
       .where(and(eq(partners.tambonId, tambonId), eq(partners.active, true)))
       .orderBy(desc(partners.createdAt), desc(partners.id))
       .limit(20);
-    const slug = await tambonSlug(db, tambonId);
     return rows.map((r) => ({
       href: `/t/${slug}/partners/${r.id}`,
       title: nameIn(r, lang),
@@ -86,7 +82,7 @@ export const mousSigned: PageSection<null> = {
   id: "network.mous",
   slot: 2,
   title: (lang) => msg.t(lang)("step.mousSigned"),
-  load: async (db, tambonId, lang) => {
+  load: async (db, { id: tambonId, slug }, lang) => {
     const rows = await db
       .select({
         id: agreements.id,
@@ -104,7 +100,6 @@ export const mousSigned: PageSection<null> = {
       )
       .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
       .limit(20);
-    const slug = await tambonSlug(db, tambonId);
     const t = msg.t(lang);
     return rows.map((r) => ({
       href: `/t/${slug}/agreements/${r.id}`,
