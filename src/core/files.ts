@@ -1,10 +1,10 @@
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { eq, isNotNull } from "drizzle-orm";
-import sharp from "sharp";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { audit } from "./audit.ts";
-import type { Db } from "./db/index.ts";
-import { tambons } from "./db/schema.ts";
+import type { DbOrTx, Db } from "./db/index.ts";
+import { storedFiles, tambons } from "./db/schema.ts";
+import { deleteFilesByKey, getFileByKey, putFile } from "./file-store.ts";
 import { reencodeImage, type ImageRefusal, type UploadSpec } from "./uploads.ts";
 
 /** What the tambon settings form takes: one logo of up to 1 MB. */
@@ -17,19 +17,29 @@ export const LOGO_SIDE = 512;
 /** Names of stored logos (always pixels: an SVG logo is drawn into a WebP). */
 export const LOGO_NAME = /^logo-\d+\.(png|jpg|webp)$/;
 
-/** The folder of a tambon's own uploads (its logo). */
+/** The kind of a tambon's logo in the file store. */
+export const LOGO_KIND = "tambon.logo";
+
+/** The folder where a tambon's own uploads (its logo) were kept on disk before the file store. */
 export function tambonUploadsDir(dataDir: string, tambonId: number): string {
   return path.join(dataDir, "uploads", String(tambonId));
 }
 
+/** The address of a stored logo. */
+export function logoUrl(slug: string, name: string): string {
+  return `/t/${slug}/uploads/${name}`;
+}
+
 /**
  * Re-encodes a logo through the upload pipeline (PNG, JPEG, WebP or SVG in, a WebP of at most
- * 512 px out, without metadata) and stores it in the tambon's folder. Returns its file name.
+ * 512 px out, without metadata) and keeps it in the file store under a name never used before
+ * (`logo-<id>.webp`: the old one may be cached a year). Returns its name.
  */
 export async function storeLogo(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   data: Buffer,
+  originalName?: string,
 ): Promise<{ ok: true; name: string } | { ok: false; reason: ImageRefusal }> {
   const r = await reencodeImage(data, {
     accept: ["png", "jpeg", "webp", "svg"],
@@ -39,37 +49,38 @@ export async function storeLogo(
     quality: 90,
   });
   if (!r.ok) return r;
-  const dir = tambonUploadsDir(dataDir, tambonId);
-  await mkdir(dir, { recursive: true });
-  let name = `logo-${Date.now()}.webp`;
-  // Two saves in the same millisecond must not share a name (the old one may be cached a year).
-  const taken = new Set(await readdir(dir));
-  for (let n = Date.now() + 1; taken.has(name); n++) name = `logo-${n}.webp`;
-  await writeFile(path.join(dir, name), r.image.data);
+  const ref = await putFile(db, {
+    tambonId,
+    kind: LOGO_KIND,
+    contentType: r.image.mime,
+    data: r.image.data,
+    name: originalName,
+  });
+  const name = `logo-${ref.id}.webp`;
+  await db
+    .update(storedFiles)
+    .set({ key: name })
+    .where(and(eq(storedFiles.tambonId, tambonId), eq(storedFiles.id, ref.id)));
   return { ok: true, name };
 }
 
-/** True for a WebP as the pipeline stores logos: within 512 px and without metadata. */
-async function pipelineLogo(data: Buffer): Promise<boolean> {
-  try {
-    const m = await sharp(data).metadata();
-    return (
-      m.format === "webp" &&
-      Math.max(m.width ?? Infinity, m.height ?? Infinity) <= LOGO_SIDE &&
-      !m.exif &&
-      !m.xmp &&
-      !m.iptc
-    );
-  } catch {
-    return false;
-  }
+/** The stored logo a logo address names (null for another address). */
+export function logoName(logoPath: string | null | undefined): string | null {
+  const name = /\/uploads\/([^/]+)$/.exec(logoPath ?? "")?.[1];
+  return name && LOGO_NAME.test(name) ? name : null;
+}
+
+/** Removes a stored logo that is no longer the tambon's. */
+export async function discardLogo(db: DbOrTx, tambonId: number, name: string | null) {
+  if (name) await deleteFilesByKey(db, tambonId, name);
 }
 
 /**
- * Re-encodes the logos stored before every logo went through the pipeline: an SVG is drawn into a
- * WebP and the tambon points to it; a raster logo is stored again without metadata and at most
- * 512 px. A logo already as the pipeline stores it is left as it is (safe to run twice).
- * Returns the number of logos changed.
+ * Moves the logos kept on disk (TAMBON_DATA_DIR/uploads/<tambon>/) before the file store into it,
+ * through the pipeline: an SVG is drawn into a WebP, a raster logo is stored again without
+ * metadata and at most 512 px, the tambon points to the stored one, and the disk file is removed.
+ * A logo the pipeline refuses is no longer shown. Safe to run twice (a logo in the store is left
+ * as it is). Returns the number of logos moved.
  */
 export async function reencodeStoredLogos(db: Db, dataDir: string): Promise<number> {
   const rows = await db
@@ -80,17 +91,17 @@ export async function reencodeStoredLogos(db: Db, dataDir: string): Promise<numb
   for (const row of rows) {
     const name = /\/uploads\/(logo-\d+\.(?:png|jpg|webp|svg))$/.exec(row.logoPath ?? "")?.[1];
     if (!name) continue;
+    if (LOGO_NAME.test(name) && (await getFileByKey(db, row.id, name))) continue;
+    const file = path.join(tambonUploadsDir(dataDir, row.id), name);
     let data: Buffer;
     try {
-      data = await readFile(path.join(tambonUploadsDir(dataDir, row.id), name));
+      data = await readFile(file);
     } catch {
       continue;
     }
-    if (name.endsWith(".webp") && (await pipelineLogo(data))) continue;
-    const stored = await storeLogo(dataDir, row.id, data);
-    // A logo the pipeline refuses is no longer shown (never served as it was).
-    const logoPath = stored.ok ? `/t/${row.slug}/uploads/${stored.name}` : null;
     await db.transaction(async (tx) => {
+      const stored = await storeLogo(tx, row.id, data, name);
+      const logoPath = stored.ok ? logoUrl(row.slug, stored.name) : null;
       await tx.update(tambons).set({ logoPath }).where(eq(tambons.id, row.id));
       await audit(tx, {
         tambonId: row.id,
@@ -102,7 +113,15 @@ export async function reencodeStoredLogos(db: Db, dataDir: string): Promise<numb
         after: { logoPath },
       });
     });
+    await rm(file, { force: true });
     changed++;
+  }
+  // Logos replaced before the move stay on disk, shown by no page: removed as well.
+  for (const row of await db.select({ id: tambons.id }).from(tambons)) {
+    const dir = tambonUploadsDir(dataDir, row.id);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const n of names)
+      if (/^logo-\d+\.(png|jpg|webp|svg)$/.test(n)) await rm(path.join(dir, n), { force: true });
   }
   return changed;
 }

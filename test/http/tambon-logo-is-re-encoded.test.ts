@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { postMultipart } from "../helpers/multipart.ts";
 import { GPS_TAG, exifTags, hugePng, phoneJpeg } from "../helpers/images.ts";
-import { tambons } from "../../src/core/db/schema.ts";
+import { storedFiles, tambons } from "../../src/core/db/schema.ts";
 import { reencodeStoredLogos, tambonUploadsDir } from "../../src/core/files.ts";
 
 const SETTINGS = "/t/ko-kha/admin/settings";
@@ -19,7 +19,17 @@ describe("a tambon's logo goes through the upload pipeline", () => {
   let dir: string;
   const logoPath = async () =>
     (await t.database.db.select().from(tambons).where(eq(tambons.id, tambonId)))[0]!.logoPath;
-  const files = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
+  /** The logos of the tambon in the file store. */
+  const files = async () =>
+    (
+      await t.database.db
+        .select({ key: storedFiles.key })
+        .from(storedFiles)
+        .where(eq(storedFiles.tambonId, tambonId))
+    )
+      .map((r) => r.key ?? "")
+      .sort();
+  const onDisk = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
   let settings: Record<string, string> = {};
   const send = (filename: string, type: string, data: Buffer) =>
     postMultipart(
@@ -59,7 +69,7 @@ describe("a tambon's logo goes through the upload pipeline", () => {
       /id="f-logo-err">ภาพ “big\.png” มีขนาดพิกเซลใหญ่เกินไป \(ไม่เกิน 25 ล้านพิกเซล\)/,
     );
     assert.equal(await logoPath(), before);
-    assert.deepEqual(files(), []);
+    assert.deepEqual(await files(), []);
   });
 
   test("an SVG is drawn into a WebP of at most 512 px; no SVG is stored or served", async () => {
@@ -70,10 +80,13 @@ describe("a tambon's logo goes through the upload pipeline", () => {
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
     const logo = await logoPath();
     assert.match(logo ?? "", /^\/t\/ko-kha\/uploads\/logo-\d+\.webp$/);
+    const stored = await files();
+    assert.equal(stored.length, 1);
     assert.ok(
-      files().every((f) => f.endsWith(".webp")),
-      files().join(),
+      stored.every((f) => f.endsWith(".webp")),
+      stored.join(),
     );
+    assert.deepEqual(onDisk(), [], "nothing is written to disk");
     const served = await t.app.inject(logo!);
     assert.equal(served.statusCode, 200);
     assert.equal(served.headers["content-type"], "image/webp");
@@ -81,6 +94,7 @@ describe("a tambon's logo goes through the upload pipeline", () => {
     assert.deepEqual([meta.format, meta.width, meta.height], ["webp", 512, 256]);
     assert.ok(!served.rawPayload.includes("script"));
     // An SVG put in the folder by other means is still not served from it.
+    mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "logo-1.svg"), svg);
     assert.equal((await t.app.inject("/t/ko-kha/uploads/logo-1.svg")).statusCode, 404);
   });
@@ -94,17 +108,18 @@ describe("a tambon's logo goes through the upload pipeline", () => {
     const meta = await sharp(served.rawPayload).metadata();
     assert.deepEqual([meta.format, meta.width, meta.height], ["webp", 341, 512], "turned upright");
     assert.equal(meta.exif, undefined);
+    assert.equal((await files()).length, 1, "the logo it replaces is removed");
   });
 
-  test("a logo stored as SVG before is drawn into a WebP by the re-encoding command", async () => {
+  test("a logo kept on disk before is moved into the store through the pipeline", async () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(
-      path.join(dir, "logo-2.svg"),
+      path.join(dir, "logo-1733000000002.svg"),
       '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="30" fill="#c00"/></svg>',
     );
     await t.database.db
       .update(tambons)
-      .set({ logoPath: "/t/ko-kha/uploads/logo-2.svg" })
+      .set({ logoPath: "/t/ko-kha/uploads/logo-1733000000002.svg" })
       .where(eq(tambons.id, tambonId));
     assert.equal(await reencodeStoredLogos(t.database.db, t.app.config.dataDir), 1);
     const logo = await logoPath();
@@ -113,6 +128,7 @@ describe("a tambon's logo goes through the upload pipeline", () => {
     assert.equal(served.headers["content-type"], "image/webp");
     assert.equal((await sharp(served.rawPayload).metadata()).width, 512);
     assert.equal(await reencodeStoredLogos(t.database.db, t.app.config.dataDir), 0, "once only");
+    assert.deepEqual(onDisk(), [], "the disk files are removed");
 
     // A WebP stored as uploaded (large, with EXIF) is stored again as well.
     const raw = await sharp({
@@ -121,13 +137,14 @@ describe("a tambon's logo goes through the upload pipeline", () => {
       .webp()
       .withExif({ IFD0: { Make: "Phone" } })
       .toBuffer();
-    writeFileSync(path.join(dir, "logo-3.webp"), raw);
+    writeFileSync(path.join(dir, "logo-1733000000003.webp"), raw);
     await t.database.db
       .update(tambons)
-      .set({ logoPath: "/t/ko-kha/uploads/logo-3.webp" })
+      .set({ logoPath: "/t/ko-kha/uploads/logo-1733000000003.webp" })
       .where(eq(tambons.id, tambonId));
     assert.equal(await reencodeStoredLogos(t.database.db, t.app.config.dataDir), 1);
     const again = await sharp((await t.app.inject((await logoPath())!)).rawPayload).metadata();
     assert.deepEqual([again.width, again.height, again.exif], [512, 256, undefined]);
+    assert.deepEqual(onDisk(), []);
   });
 });

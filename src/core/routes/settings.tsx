@@ -1,7 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { JSX } from "preact";
-import path from "node:path";
-import { readFile } from "node:fs/promises";
 import type { ModuleDeps } from "../modules.ts";
 import { core } from "../i18n/messages.ts";
 import { authorize, currentTambon, formBody } from "../http.ts";
@@ -11,16 +9,19 @@ import { requireId } from "../params.ts";
 import { saveVillage, updateTambonSettings, type Village } from "../commands/tambons.ts";
 import { getVillage, listVillages } from "../queries/villages.ts";
 import { readUploads, uploadError, uploadRoute } from "../uploads.ts";
-import { LOGO_MAX_PIXELS, LOGO_NAME, LOGO_UPLOAD, storeLogo, tambonUploadsDir } from "../files.ts";
+import {
+  LOGO_MAX_PIXELS,
+  LOGO_NAME,
+  LOGO_UPLOAD,
+  discardLogo,
+  logoName,
+  logoUrl,
+  storeLogo,
+} from "../files.ts";
+import { getFileByKey, serveFile } from "../file-store.ts";
 import { emptyForm, failedForm, type FormState } from "../views/form.tsx";
 import { SettingsPage, settingsValues } from "../views/admin/settings.tsx";
 import { VillagesAdmin, villageValues } from "../views/admin/villages.tsx";
-
-const LOGO_TYPES: Record<string, string> = {
-  png: "image/png",
-  jpg: "image/jpeg",
-  webp: "image/webp",
-};
 
 /** A tambon's settings and logo. */
 export function settingsRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -45,8 +46,8 @@ export function settingsRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     let logoPath: string | undefined;
     let logoError = uploadError(req, got);
     if (file && !logoError) {
-      const stored = await storeLogo(deps.config.dataDir, tambon.id, file.data);
-      if (stored.ok) logoPath = `/t/${tambon.slug}/uploads/${stored.name}`;
+      const stored = await storeLogo(db, tambon.id, file.data, file.filename);
+      if (stored.ok) logoPath = logoUrl(tambon.slug, stored.name);
       else if (stored.reason === "tooManyPixels")
         logoError = {
           key: "upload.tooManyPixels",
@@ -58,7 +59,16 @@ export function settingsRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       const form = failedForm(body, { logo: logoError }, req.lang);
       return reply.page(t("admin.settings"), <SettingsPage form={form} />, { status: 422 });
     }
-    const result = throwIfDenied(await updateTambonSettings(db, req.actor, tambon, body, logoPath));
+    const result = await updateTambonSettings(db, req.actor, tambon, body, logoPath).catch(
+      async (err: unknown) => {
+        await discardLogo(db, tambon.id, logoName(logoPath));
+        throw err;
+      },
+    );
+    // The new logo is kept only with the settings that name it; the one it replaces goes.
+    if (logoPath)
+      await discardLogo(db, tambon.id, logoName(result.ok ? tambon.logoPath : logoPath));
+    throwIfDenied(result);
     if (!result.ok) {
       const form = failedForm(body, result.errors, req.lang);
       return reply.page(t("admin.settings"), <SettingsPage form={form} />, { status: 422 });
@@ -72,16 +82,9 @@ export function settingsRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     const name = req.params.name;
     // Logos are always pixels (an SVG one is drawn into a WebP); no SVG is served from uploads.
     if (!LOGO_NAME.test(name)) throw notFound();
-    try {
-      const buf = await readFile(path.join(tambonUploadsDir(deps.config.dataDir, tambon.id), name));
-      return reply
-        .header("content-type", LOGO_TYPES[name.split(".").pop()!]!)
-        .header("cache-control", "public, max-age=31536000, immutable")
-        .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-        .send(buf);
-    } catch {
-      throw notFound();
-    }
+    const file = await getFileByKey(db, tambon.id, name);
+    if (!file) throw notFound();
+    return serveFile(reply, req, file, { visibility: "public", name });
   });
 }
 
