@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { csvCell, toCsv } from "./csv.ts";
+import { csvCell, parseCsv, toCsv } from "./csv.ts";
 
 test("CSV cells are quoted when needed and formulas are defused", () => {
   assert.equal(csvCell("กลุ่ม อสม."), "กลุ่ม อสม.");
@@ -16,4 +16,31 @@ test("CSV cells are quoted when needed and formulas are defused", () => {
 test("a CSV document starts with a BOM and ends lines with CRLF", () => {
   const csv = toCsv(["a", "b"], [[1, "สอง"]]);
   assert.equal(csv, "\uFEFFa,b\r\n1,สอง\r\n");
+});
+
+test("CSV text parses back into rows: quotes, line breaks, BOM, defused cells", () => {
+  const csv = toCsv(
+    ["หมู่ที่", "ชื่อ"],
+    [
+      ["0102", 'ชมรม "รักษ์ละงู", หมู่ 2'],
+      ["-1", "บรรทัด\nใหม่"],
+      ["=SUM(A1)", ""],
+    ],
+  );
+  assert.deepEqual(parseCsv(csv), [
+    ["หมู่ที่", "ชื่อ"],
+    ["0102", 'ชมรม "รักษ์ละงู", หมู่ 2'],
+    ["-1", "บรรทัด\nใหม่"],
+    ["=SUM(A1)", ""],
+  ]);
+  assert.deepEqual(parseCsv("a;b\n1;2"), [
+    ["a", "b"],
+    ["1", "2"],
+  ]);
+  assert.deepEqual(parseCsv("a\tb\r\n1\t2\r\n"), [
+    ["a", "b"],
+    ["1", "2"],
+  ]);
+  assert.deepEqual(parseCsv('a,"",c'), [["a", "", "c"]]);
+  assert.deepEqual(parseCsv(""), []);
 });

@@ -15,3 +15,50 @@ export function toCsv(
   const lines = [header, ...rows].map((r) => r.map(csvCell).join(","));
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
+
+/**
+ * Parses CSV text (RFC 4180: quoted cells with doubled quotes and line breaks; CRLF or LF; a
+ * leading BOM dropped) into rows of cells. The delimiter is read from the first line: a comma,
+ * or a semicolon or tab when the line has more of those. A cell `toCsv` defused (`'=…`, `'-1`)
+ * comes back as it was.
+ */
+export function parseCsv(text: string): string[][] {
+  const s = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const firstLine = s.slice(0, s.search(/\r?\n|$/));
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  const delim = [",", ";", "\t"].reduce((best, ch) => (count(ch) > count(best) ? ch : best));
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let wasQuoted = false;
+  const endCell = () => {
+    row.push(/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+    cell = "";
+    wasQuoted = false;
+  };
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quoted) {
+      if (ch !== '"') cell += ch;
+      else if (s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
+    } else if (ch === '"' && cell === "") {
+      quoted = true;
+      wasQuoted = true;
+    } else if (ch === delim) endCell();
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && s[i + 1] === "\n") i++;
+      endCell();
+      rows.push(row);
+      row = [];
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length || wasQuoted) {
+    endCell();
+    rows.push(row);
+  }
+  return rows;
+}

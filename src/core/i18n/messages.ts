@@ -375,6 +375,82 @@ export const core = defineMessages("core", {
     th: "ไฟล์มีจำนวนคอลัมน์มากเกินไป (ไม่เกิน {max} คอลัมน์)",
     en: "The file has too many columns (at most {max})",
   },
+  "import.empty": {
+    th: "ไฟล์ว่าง ไม่มีแถวหัวตารางหรือข้อมูล",
+    en: "The file is empty: no header row or data",
+  },
+  "import.oldExcel": {
+    th: "ไฟล์ Excel แบบเก่า (.xls) อ่านไม่ได้ กรุณาบันทึกเป็น .xlsx หรือ CSV แล้วลองใหม่",
+    en: "Old Excel files (.xls) cannot be read. Save it as .xlsx or CSV and try again.",
+  },
+  "import.notText": {
+    th: "ไฟล์นี้ไม่ใช่ CSV หรือ Excel (.xlsx) กรุณาเลือกไฟล์ใหม่",
+    en: "This is neither a CSV file nor an Excel workbook (.xlsx). Please choose another file.",
+  },
+  "import.sheetMissing": {
+    th: "ไม่พบแผ่นงานชื่อ “{name}” ในไฟล์",
+    en: "The workbook has no sheet named “{name}”",
+  },
+  "import.tooManyRows": {
+    th: "ไฟล์มีข้อมูลมากเกินไป (ไม่เกิน {max} แถวต่อครั้ง)",
+    en: "The file has too many rows (at most {max} at a time)",
+  },
+  "import.required": { th: "ต้องมีข้อมูลในช่องนี้", en: "This needs a value" },
+  "import.columnTwice": {
+    th: "คอลัมน์ “{column}” ถูกเลือกให้ช่องอื่นแล้ว",
+    en: "Column “{column}” is already chosen for another field",
+  },
+  "import.duplicateRow": {
+    th: "ซ้ำกับแถวที่ {line} ในไฟล์เดียวกัน",
+    en: "The same record as row {line} of this file",
+  },
+  "import.upload": { th: "เลือกไฟล์ที่จะนำเข้า", en: "Choose a file to import" },
+  "import.file": { th: "ไฟล์ CSV หรือ Excel", en: "CSV or Excel file" },
+  "import.sheet": { th: "ชื่อแผ่นงาน (sheet)", en: "Sheet name" },
+  "import.sheetHint": {
+    th: "เว้นว่างได้ ระบบจะอ่านแผ่นงานแรกที่มีข้อมูล",
+    en: "May be left empty: the first sheet with data is read",
+  },
+  "import.read": { th: "อ่านไฟล์และตรวจสอบ", en: "Read and check the file" },
+  "import.fileRead": {
+    th: "ไฟล์ “{name}” มีข้อมูล {rows} แถว",
+    en: "“{name}” holds {rows} rows of data",
+  },
+  "import.sheetRead": { th: "แผ่นงาน “{sheet}”", en: "sheet “{sheet}”" },
+  "import.mapping": { th: "จับคู่คอลัมน์กับข้อมูล", en: "Match columns to fields" },
+  "import.mappingHint": {
+    th: "ระบบจับคู่ให้จากหัวคอลัมน์แล้ว ตรวจดูและแก้ได้ แล้วกด “ตรวจสอบ” ก่อนนำเข้า",
+    en: "Columns were matched by their headers. Check them, change any, then press “Check” before importing.",
+  },
+  "import.noColumn": { th: "— ไม่ใช้ —", en: "— none —" },
+  "import.noHeader": { th: "(ไม่มีหัวคอลัมน์)", en: "(no header)" },
+  "import.preview": { th: "ตัวอย่างข้อมูลที่จะอ่าน", en: "The first rows as they will be read" },
+  "import.row": { th: "แถวที่", en: "Row" },
+  "import.column": { th: "คอลัมน์", en: "Column" },
+  "import.problem": { th: "ปัญหา", en: "Problem" },
+  "import.check": { th: "ตรวจสอบ (ยังไม่บันทึก)", en: "Check (nothing is saved)" },
+  "import.apply": { th: "นำเข้าทั้งหมด", en: "Import all rows" },
+  "import.report": { th: "ผลการตรวจสอบ", en: "What the check found" },
+  "import.errors": { th: "แถวที่ต้องแก้ไข", en: "Rows to correct" },
+  "import.badRows": {
+    th: "มี {bad} แถวจาก {rows} แถวที่ต้องแก้ไข ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไฟล์แล้วนำเข้าใหม่",
+    en: "{bad} of {rows} rows need correcting. Nothing was saved: correct the file and import it again.",
+  },
+  "import.allGood": {
+    th: "ทั้ง {rows} แถวถูกต้อง กด “นำเข้าทั้งหมด” เพื่อบันทึก",
+    en: "All {rows} rows are correct. Press “Import all rows” to save them.",
+  },
+  "import.willCreate": { th: "เพิ่มใหม่ {n} แถว", en: "{n} new" },
+  "import.willUpdate": { th: "ปรับปรุง {n} แถว", en: "{n} changed" },
+  "import.willKeep": { th: "เหมือนเดิม {n} แถว", en: "{n} unchanged" },
+  "import.done": {
+    th: "นำเข้าแล้ว: เพิ่มใหม่ {create} ปรับปรุง {update} เหมือนเดิม {unchanged}",
+    en: "Imported: {create} new, {update} changed, {unchanged} unchanged",
+  },
+  "import.expired": {
+    th: "ไฟล์ที่อ่านไว้หมดเวลาแล้ว กรุณาเลือกไฟล์ใหม่อีกครั้ง",
+    en: "The file read earlier has expired. Please choose it again.",
+  },
   "error.429": {
     th: "มีการพยายามหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่",
     en: "Too many attempts. Please wait a moment and try again.",
