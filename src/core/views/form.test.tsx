@@ -5,7 +5,17 @@ import type { ComponentChildren } from "preact";
 import { core } from "../i18n/messages.ts";
 import type { Lang } from "../i18n/index.ts";
 import { ViewContext, type ViewCtx } from "./ctx.ts";
-import { CheckGroup, DateField, dateParts, failedForm, TextArea } from "./form.tsx";
+import {
+  CheckGroup,
+  DateField,
+  dateParts,
+  ErrorSummary,
+  failedForm,
+  Field,
+  FormError,
+  SelectField,
+  TextArea,
+} from "./form.tsx";
 import { Pager } from "./pager.tsx";
 import { fail } from "../result.ts";
 
@@ -51,6 +61,48 @@ test("a text area keeps what was typed, escaped, and a check group ticks the cho
   assert.doesNotMatch(group, /value="1" checked/);
   assert.match(group, /value="2" checked/);
 });
+
+test("fields of one of several forms on a page carry its scope in their ids, and show the record's value until the user typed", () => {
+  const failed = failedForm(
+    { title: "" },
+    { ...fail("title", "form.required").errors, ...fail("_form", "error.403").errors },
+    "th",
+  );
+  const field = render(
+    <Field scope="ch-7" form={failed} name="title" label="ชื่อหมวด" value="เดิม" required />,
+  );
+  assert.match(field, /<label for="f-ch-7-title">/);
+  assert.match(field, /id="f-ch-7-title-err"/);
+  assert.doesNotMatch(field, /เดิม/, "what the user sent wins over the record's value");
+  const fresh = render(<Field scope="ch-7" name="title" label="ชื่อหมวด" value="เดิม" />);
+  assert.match(fresh, /id="f-ch-7-title"[^>]*value="เดิม"/);
+  assert.doesNotMatch(fresh, /has-error/);
+  const summary = render(<ErrorSummary scope="ch-7" form={failed} />);
+  assert.match(summary, /<a href="#f-ch-7-title">/);
+  assert.doesNotMatch(summary, /#f-ch-7-_form|#f-_form/, "the whole form's error links nowhere");
+  assert.match(render(<FormError form={failed} />), /role="alert"/);
+  assert.equal(render(<FormError form={emptyState} />), "");
+  const select = (placeholder?: boolean | string) =>
+    render(
+      <SelectField
+        scope="v"
+        name="area"
+        label="ประเด็น"
+        value="2"
+        placeholder={placeholder}
+        options={[
+          { value: "1", label: "หนึ่ง" },
+          { value: "2", label: "สอง" },
+        ]}
+      />,
+    );
+  assert.match(select(), /<option value>— เลือก —<\/option>/);
+  assert.match(select(""), /<option value><\/option>/);
+  assert.doesNotMatch(select(false), /<option value>/);
+  assert.match(select(false), /<option value="2" selected>สอง/);
+});
+
+const emptyState = { values: {}, errors: {} };
 
 test("the pager links to the neighbouring pages only, and hides on a list of one page", () => {
   const href = (p: number) => `/news?page=${p}`;

@@ -43,10 +43,18 @@ export function Form(props: {
   );
 }
 
-/** The list of errors at the top of a form, linked to the fields. */
-export function ErrorSummary({ form }: { form: FormState }) {
+/**
+ * The id of a field: `f-<name>`, or `f-<scope>-<name>` for one of several forms on a page (a
+ * field component and the error summary given the same scope agree on it).
+ */
+export function fieldId(name: string, scope?: string): string {
+  return scope ? `f-${scope}-${name}` : `f-${name}`;
+}
+
+/** The list of errors at the top of a form, linked to the fields (the whole form's error unlinked). */
+export function ErrorSummary({ form, scope }: { form?: FormState; scope?: string }) {
   const { t } = useCtx();
-  const entries = Object.entries(form.errors);
+  const entries = Object.entries(form?.errors ?? {});
   if (!entries.length) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1}>
@@ -54,7 +62,7 @@ export function ErrorSummary({ form }: { form: FormState }) {
       <ul>
         {entries.map(([name, msg]) => (
           <li key={name}>
-            <a href={`#f-${name}`}>{msg}</a>
+            {name === "_form" ? msg : <a href={`#${fieldId(name, scope)}`}>{msg}</a>}
           </li>
         ))}
       </ul>
@@ -62,109 +70,118 @@ export function ErrorSummary({ form }: { form: FormState }) {
   );
 }
 
-interface FieldProps {
-  form: FormState;
+/** The error of the whole form (not of one field), shown above its buttons. */
+export function FormError({ form }: { form?: FormState }) {
+  const err = form?.errors._form;
+  return err ? (
+    <p class="error" role="alert">
+      {err}
+    </p>
+  ) : null;
+}
+
+/** What every field takes: where its value and error come from, its name and label. */
+interface FieldBase {
+  /** What the user sent and the errors; without it the field shows `value`. */
+  form?: FormState;
+  /** The form's scope on a page with several forms: the field's id is `f-<scope>-<name>`. */
+  scope?: string;
   name: string;
   label: string;
+  /** The value shown when the form state holds none (the record's current value). */
+  value?: string;
+}
+
+/** The id, error and current value of a field. */
+function fieldState(p: FieldBase) {
+  return {
+    id: fieldId(p.name, p.scope),
+    err: p.form?.errors[p.name],
+    value: p.form?.values[p.name] ?? p.value ?? "",
+  };
+}
+
+interface FieldProps extends FieldBase {
   type?: "text" | "password" | "email" | "tel" | "number" | "date" | "search" | "url";
   hint?: string;
   required?: boolean;
   autocomplete?: string;
   inputmode?: "numeric" | "tel" | "email" | "text";
   maxLength?: number;
+  /** A class added to the field's box. */
+  class?: string;
 }
 
 /** A labelled input with its hint and error next to it, keeping what the user typed. */
 export function Field(p: FieldProps) {
-  const { t } = useCtx();
-  const id = `f-${p.name}`;
-  const err = p.form.errors[p.name];
-  const described = [p.hint ? `${id}-hint` : "", err ? `${id}-err` : ""].filter(Boolean).join(" ");
+  const { id, err, value } = fieldState(p);
   return (
-    <div class={err ? "field has-error" : "field"}>
-      <label for={id}>
-        {p.label}
-        {p.required ? (
-          <span class="req"> *</span>
-        ) : (
-          <span class="opt"> ({t("form.optional")})</span>
-        )}
-      </label>
-      {p.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      )}
-      {err && (
-        <p class="error" id={`${id}-err`}>
-          {err}
-        </p>
-      )}
+    <FieldShell
+      id={id}
+      label={p.label}
+      hint={p.hint}
+      error={err}
+      required={p.required}
+      class={p.class}
+    >
       <input
         id={id}
         name={p.name}
         {...({ type: p.type ?? "text" } as { type: "text" })}
-        value={p.type === "password" ? "" : (p.form.values[p.name] ?? "")}
+        value={p.type === "password" ? "" : value}
         required={p.required}
         autocomplete={p.autocomplete}
         inputMode={p.inputmode}
         maxLength={p.maxLength}
         aria-invalid={err ? "true" : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, p.hint, err)}
       />
-    </div>
+    </FieldShell>
   );
 }
 
 /** A labelled select with its error, keeping the chosen option. */
-export function SelectField(p: {
-  form: FormState;
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  required?: boolean;
-  placeholder?: boolean;
-}) {
+export function SelectField(
+  p: FieldBase & {
+    options: { value: string; label: string }[];
+    required?: boolean;
+    /** The empty first option: "choose" (the default), this text, or none (false). */
+    placeholder?: boolean | string;
+  },
+) {
   const { t } = useCtx();
-  const id = `f-${p.name}`;
-  const err = p.form.errors[p.name];
-  const current = p.form.values[p.name] ?? "";
+  const { id, err, value } = fieldState(p);
+  const placeholder =
+    typeof p.placeholder === "string" ? p.placeholder : p.placeholder !== false && t("form.choose");
   return (
-    <div class={err ? "field has-error" : "field"}>
-      <label for={id}>
-        {p.label}
-        {p.required ? (
-          <span class="req"> *</span>
-        ) : (
-          <span class="opt"> ({t("form.optional")})</span>
-        )}
-      </label>
-      {err && (
-        <p class="error" id={`${id}-err`}>
-          {err}
-        </p>
-      )}
+    <FieldShell id={id} label={p.label} error={err} required={p.required}>
       <select
         id={id}
         name={p.name}
         required={p.required}
         aria-invalid={err ? "true" : undefined}
-        aria-describedby={err ? `${id}-err` : undefined}
+        aria-describedby={describedBy(id, undefined, err)}
       >
-        {p.placeholder !== false && <option value="">{t("form.choose")}</option>}
+        {placeholder !== false && <option value="">{placeholder}</option>}
         {p.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === current}>
+          <option key={o.value} value={o.value} selected={o.value === value}>
             {o.label}
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }
 
 /** A checkbox with its label and error. */
-export function CheckField(p: { form: FormState; name: string; label: string; value?: string }) {
-  const id = `f-${p.name}`;
+export function CheckField(p: {
+  form: FormState;
+  scope?: string;
+  name: string;
+  label: string;
+  value?: string;
+}) {
+  const id = fieldId(p.name, p.scope);
   const err = p.form.errors[p.name];
   return (
     <div class={err ? "field check has-error" : "field check"}>
@@ -194,9 +211,12 @@ function FieldShell(p: {
   error?: string;
   required?: boolean;
   group?: boolean;
+  /** A class added to the box. */
+  class?: string;
   children: ComponentChildren;
 }) {
   const { t } = useCtx();
+  const box = `field${p.error ? " has-error" : ""}${p.class ? ` ${p.class}` : ""}`;
   const label = (
     <>
       {p.label}
@@ -219,14 +239,14 @@ function FieldShell(p: {
   );
   if (p.group)
     return (
-      <fieldset class={p.error ? "field has-error" : "field"} id={p.id}>
+      <fieldset class={box} id={p.id}>
         <legend>{label}</legend>
         {notes}
         {p.children}
       </fieldset>
     );
   return (
-    <div class={p.error ? "field has-error" : "field"}>
+    <div class={box}>
       <label for={p.id}>{label}</label>
       {notes}
       {p.children}
@@ -242,17 +262,15 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
 }
 
 /** A labelled multi-line text box with its hint and error, keeping what the user typed. */
-export function TextArea(p: {
-  form: FormState;
-  name: string;
-  label: string;
-  hint?: string;
-  required?: boolean;
-  rows?: number;
-  maxLength?: number;
-}) {
-  const id = `f-${p.name}`;
-  const err = p.form.errors[p.name];
+export function TextArea(
+  p: FieldBase & {
+    hint?: string;
+    required?: boolean;
+    rows?: number;
+    maxLength?: number;
+  },
+) {
+  const { id, err, value } = fieldState(p);
   return (
     <FieldShell id={id} label={p.label} hint={p.hint} error={err} required={p.required}>
       <textarea
@@ -264,7 +282,7 @@ export function TextArea(p: {
         aria-invalid={err ? "true" : undefined}
         aria-describedby={describedBy(id, p.hint, err)}
       >
-        {p.form.values[p.name] ?? ""}
+        {value}
       </textarea>
     </FieldShell>
   );
@@ -273,6 +291,7 @@ export function TextArea(p: {
 /** Several checkboxes under one question; every ticked value is sent under the same name. */
 export function CheckGroup(p: {
   form: FormState;
+  scope?: string;
   name: string;
   label: string;
   options: { value: string; label: string }[];
@@ -281,7 +300,7 @@ export function CheckGroup(p: {
   hint?: string;
   required?: boolean;
 }) {
-  const id = `f-${p.name}`;
+  const id = fieldId(p.name, p.scope);
   const err = p.form.errors[p.name];
   const ticked = new Set(p.checked ?? (p.form.values[p.name] ?? "").split(",").filter(Boolean));
   return (
@@ -308,6 +327,7 @@ export function CheckGroup(p: {
 /** A file chooser; the hint says which files it takes and how large (the route enforces both). */
 export function FileField(p: {
   form: FormState;
+  scope?: string;
   name: string;
   label: string;
   /** e.g. "image/jpeg,image/png,image/webp" or ".pdf" */
@@ -319,7 +339,7 @@ export function FileField(p: {
   multiple?: boolean;
 }) {
   const { t } = useCtx();
-  const id = `f-${p.name}`;
+  const id = fieldId(p.name, p.scope);
   const err = p.form.errors[p.name];
   const hint = t("form.fileHint", {
     types: p.types,
@@ -391,13 +411,14 @@ export function dateParts(value: string | undefined): { d: string; m: string; y:
  */
 export function DateField(p: {
   form: FormState;
+  scope?: string;
   name: string;
   label: string;
   hint?: string;
   required?: boolean;
 }) {
   const { t, lang } = useCtx();
-  const id = `f-${p.name}`;
+  const id = fieldId(p.name, p.scope);
   const err = p.form.errors[p.name];
   const parts = dateParts(p.form.values[p.name]);
   const hint = p.hint ?? t("form.dateHint");

@@ -1,7 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import type { EditionAdminData } from "../charters/admin-views.tsx";
-import { Form } from "../../../core/views/form.tsx";
-import { useT, FormError, Select } from "../shared/views.tsx";
+import { Form, FormError, SelectField } from "../../../core/views/form.tsx";
+import { useT } from "../shared/views.tsx";
 
 /** Adoption: put to the vote (then check or withdraw it), or adopt by an assembly's resolution. */
 export function AdoptionPanel({ data }: { data: EditionAdminData }) {
@@ -19,7 +19,7 @@ export function AdoptionPanel({ data }: { data: EditionAdminData }) {
       }
     >
       <summary>{t("adopt.title")}</summary>
-      <FormError state={data.forms.adopt} />
+      <FormError form={data.forms.adopt} />
       <h3>{t("adopt.byVote")}</h3>
       <p class="hint">{t("adopt.byVoteHint")}</p>
       {data.vote ? (
@@ -40,10 +40,10 @@ export function AdoptionPanel({ data }: { data: EditionAdminData }) {
         </>
       ) : (
         <Form action={`${ab}/vote`} label={t("adopt.byVote")}>
-          <FormError state={data.forms.vote} />
-          <Select
-            form="vote"
-            state={data.forms.vote}
+          <FormError form={data.forms.vote} />
+          <SelectField
+            scope="vote"
+            form={data.forms.vote}
             name="area"
             label={t("adopt.area")}
             required
@@ -60,10 +60,10 @@ export function AdoptionPanel({ data }: { data: EditionAdminData }) {
         <p class="muted">{t("adopt.noResolutions")}</p>
       ) : (
         <Form action={`${ab}/adopt-resolution`} label={t("adopt.byResolution")}>
-          <FormError state={data.forms.resolution} />
-          <Select
-            form="resolution"
-            state={data.forms.resolution}
+          <FormError form={data.forms.resolution} />
+          <SelectField
+            scope="resolution"
+            form={data.forms.resolution}
             name="resolution"
             label={t("adopt.resolution")}
             required

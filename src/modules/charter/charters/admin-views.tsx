@@ -1,10 +1,17 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import { Form, type FormState } from "../../../core/views/form.tsx";
+import {
+  Form,
+  type FormState,
+  ErrorSummary,
+  FormError,
+  Field,
+  SelectField,
+} from "../../../core/views/form.tsx";
 import { SCOPES, reviewDueOn, reviewState } from "../edition.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
-import { ErrorList, FormError, Input, Select, StatusBadge, useT } from "../shared/views.tsx";
+import { StatusBadge, useT } from "../shared/views.tsx";
 import { DraftEditor, type DraftData } from "../drafting/editor.tsx";
 import type { ReviewNotice } from "./review.ts";
 import type { MeetingSummary } from "../../groups/public.ts";
@@ -31,51 +38,52 @@ function CharterFields(props: { form: string; state: FormState; choices: Charter
   const { form, state, choices } = props;
   return (
     <>
-      <FormError state={state} />
-      <Input
-        form={form}
-        state={state}
+      <FormError form={state} />
+      <Field
+        scope={form}
+        form={state}
         name="nameTh"
         label={t("manage.nameTh")}
         required
         maxLength={200}
       />
-      <Input form={form} state={state} name="nameEn" label={t("manage.nameEn")} maxLength={200} />
-      <Select
-        form={form}
-        state={state}
+      <Field scope={form} form={state} name="nameEn" label={t("manage.nameEn")} maxLength={200} />
+      <SelectField
+        scope={form}
+        form={state}
         name="scope"
         label={t("manage.scope")}
         required
         options={SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
+        placeholder={false}
       />
-      <Input
-        form={form}
-        state={state}
+      <Field
+        scope={form}
+        form={state}
         name="scopeName"
         label={t("manage.scopeName")}
         hint={t("manage.scopeNameHint")}
         maxLength={200}
       />
-      <Select
-        form={form}
-        state={state}
+      <SelectField
+        scope={form}
+        form={state}
         name="village"
         label={t("manage.village")}
         placeholder=""
         options={choices.villages.map((v) => ({ value: String(v.id), label: v.label }))}
       />
-      <Select
-        form={form}
-        state={state}
+      <SelectField
+        scope={form}
+        form={state}
         name="area"
         label={t("manage.area")}
         placeholder=""
         options={choices.areas.map((a) => ({ value: String(a.id), label: a.label }))}
       />
-      <Select
-        form={form}
-        state={state}
+      <SelectField
+        scope={form}
+        form={state}
         name="digits"
         label={t("manage.digits")}
         required
@@ -83,25 +91,26 @@ function CharterFields(props: { form: string; state: FormState; choices: Charter
           { value: "arabic", label: t("manage.digits.arabic") },
           { value: "thai", label: t("manage.digits.thai") },
         ]}
+        placeholder={false}
       />
-      <Input
-        form={form}
-        state={state}
+      <Field
+        scope={form}
+        form={state}
         name="contactName"
         label={t("manage.contactName")}
         maxLength={200}
       />
-      <Input
-        form={form}
-        state={state}
+      <Field
+        scope={form}
+        form={state}
         name="contactPhone"
         type="tel"
         label={t("manage.contactPhone")}
         maxLength={40}
       />
-      <Input
-        form={form}
-        state={state}
+      <Field
+        scope={form}
+        form={state}
         name="contactEmail"
         type="email"
         label={t("manage.contactEmail")}
@@ -348,46 +357,49 @@ export function EditionAdminPage({ data }: { data: EditionAdminData }) {
       </p>
       {frozen && <p class="notice">{t("adopt.frozen")}</p>}
       {Object.entries(data.forms).map(([name, state]) => (
-        <ErrorList key={name} form={name === "signatory" ? "sign" : name} state={state} />
+        <ErrorSummary key={name} scope={name === "signatory" ? "sign" : name} form={state} />
       ))}
 
       {data.can.manage && (
         <details class="charter-panel" open={!!data.forms.edition}>
           <summary>{t("manage.edition")}</summary>
           <Form action={ab} label={t("manage.edition")}>
-            <FormError state={data.forms.edition} />
+            <FormError form={data.forms.edition} />
             {!frozen && (
               <>
-                <Input
-                  form="edition"
-                  state={data.forms.edition}
+                <Field
+                  scope="edition"
+                  form={data.forms.edition}
                   value={ev.number}
                   name="number"
                   type="number"
                   label={t("manage.number")}
                   required
+                  inputmode="numeric"
                 />
-                <Input
-                  form="edition"
-                  state={data.forms.edition}
+                <Field
+                  scope="edition"
+                  form={data.forms.edition}
                   value={ev.yearBe}
                   name="yearBe"
                   type="number"
                   label={t("manage.yearBe")}
                   required
+                  inputmode="numeric"
                 />
-                <Input
-                  form="edition"
-                  state={data.forms.edition}
+                <Field
+                  scope="edition"
+                  form={data.forms.edition}
                   value={ev.reviewYears}
                   name="reviewYears"
                   type="number"
                   label={t("manage.reviewYears")}
                   required
+                  inputmode="numeric"
                 />
-                <Input
-                  form="edition"
-                  state={data.forms.edition}
+                <Field
+                  scope="edition"
+                  form={data.forms.edition}
                   value={ev.effectiveOn}
                   name="effectiveOn"
                   type="date"
@@ -396,17 +408,17 @@ export function EditionAdminPage({ data }: { data: EditionAdminData }) {
                 />
               </>
             )}
-            <Input
-              form="edition"
-              state={data.forms.edition}
+            <Field
+              scope="edition"
+              form={data.forms.edition}
               value={ev.signingOn}
               name="signingOn"
               type="date"
               label={t("manage.signingOn")}
             />
-            <Input
-              form="edition"
-              state={data.forms.edition}
+            <Field
+              scope="edition"
+              form={data.forms.edition}
               value={ev.signingPlace}
               name="signingPlace"
               label={t("manage.signingPlace")}

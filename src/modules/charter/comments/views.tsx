@@ -1,10 +1,17 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Form, type FormState } from "../../../core/views/form.tsx";
+import {
+  Form,
+  type FormState,
+  ErrorSummary,
+  FormError,
+  SelectField,
+  TextArea,
+} from "../../../core/views/form.tsx";
 import type { DiffPart } from "../../../core/text-diff.ts";
 import { RATINGS } from "../edition.ts";
 import { dateTimeIn, editionLabel, num } from "../present.ts";
 import { Pager } from "../../../core/views/pager.tsx";
-import { ErrorList, FormError, Paras, Select, TextArea, textIn, useT } from "../shared/views.tsx";
+import { Paras, textIn, useT } from "../shared/views.tsx";
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
 import { DiffText } from "../drafting/views.tsx";
 import type { CommentView } from "./queries.ts";
@@ -115,10 +122,10 @@ export function CommentCard(props: {
             <button type="submit">{t("comments.accept")}</button>
           </Form>
           <Form action={`${base}/charter-comments/${c.id}/decline`} label={t("comments.decline")}>
-            <FormError state={props.declineState} />
+            <FormError form={props.declineState} />
             <TextArea
-              form={`decline-${c.id}`}
-              state={props.declineState}
+              scope={`decline-${c.id}`}
+              form={props.declineState}
               name="reason"
               label={t("comments.declineReason")}
               rows={2}
@@ -173,7 +180,7 @@ export function CommentsPage(props: {
         </a>
       </p>
       <h1>{props.heading}</h1>
-      {!(open && props.can.comment) && <ErrorList form="comment" state={props.form} />}
+      {!(open && props.can.comment) && <ErrorSummary scope="comment" form={props.form} />}
       {props.clause && (
         <section class="current-text" aria-labelledby="h-current">
           <h2 id="h-current">{t("comments.currentText")}</h2>
@@ -236,14 +243,15 @@ export function CommentsPage(props: {
         <section aria-labelledby="h-add-comment">
           <h2 id="h-add-comment">{t("comments.add")}</h2>
           <Form action={`${eb}/comments${here}`} label={t("comments.add")}>
-            <FormError state={props.form} />
-            <Select
-              form="comment"
-              state={props.form}
+            <FormError form={props.form} />
+            <SelectField
+              scope="comment"
+              form={props.form}
               name="about"
               label={t("comments.about")}
               options={props.aboutOptions}
               required
+              placeholder={false}
             />
             <fieldset id="f-comment-kind">
               <legend>{t("comments.kind")}</legend>
@@ -266,16 +274,16 @@ export function CommentsPage(props: {
               ))}
             </fieldset>
             <TextArea
-              form="comment"
-              state={props.form}
+              scope="comment"
+              form={props.form}
               name="body"
               label={t("comments.body")}
               rows={4}
               maxLength={4000}
             />
             <TextArea
-              form="comment"
-              state={props.form}
+              scope="comment"
+              form={props.form}
               name="proposedText"
               label={t("comments.proposed")}
               hint={t("comments.proposedHint")}

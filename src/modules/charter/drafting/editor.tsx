@@ -1,9 +1,16 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Form, type FormState } from "../../../core/views/form.tsx";
+import {
+  Form,
+  type FormState,
+  ErrorSummary,
+  FormError,
+  Field,
+  TextArea,
+} from "../../../core/views/form.tsx";
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
 import { CLOSING, LIMITS, suggestSplit, type CharterDoc, type Clause } from "../document.ts";
 import { chapterLabel, clauseLabel, num } from "../present.ts";
-import { ErrorList, FormError, Input, TextArea, useT } from "../shared/views.tsx";
+import { useT } from "../shared/views.tsx";
 
 /** The form that failed (its id) with what the user typed and the errors, to show again. */
 export interface FailedForm {
@@ -67,10 +74,10 @@ export function DraftEditor({ data }: { data: DraftData }) {
         <Form action={action} label={label}>
           <Hidden form={form} base={base} />
           <input type="hidden" name="key" value={String(cl.key)} />
-          <FormError state={state} />
+          <FormError form={state} />
           <TextArea
-            form={form}
-            state={state}
+            scope={form}
+            form={state}
             name="text"
             label={t("draft.clauseText", { label })}
             value={cl.text}
@@ -164,10 +171,10 @@ export function DraftEditor({ data }: { data: DraftData }) {
             <p class="hint">{t("draft.splitHint")}</p>
             <Hidden form={`split-${cl.key}`} base={base} />
             <input type="hidden" name="key" value={String(cl.key)} />
-            <FormError state={splitState} />
+            <FormError form={splitState} />
             <TextArea
-              form={`split-${cl.key}`}
-              state={splitState}
+              scope={`split-${cl.key}`}
+              form={splitState}
               name="first"
               label={t("draft.first")}
               value={suggestion.first}
@@ -175,8 +182,8 @@ export function DraftEditor({ data }: { data: DraftData }) {
               required
             />
             <TextArea
-              form={`split-${cl.key}`}
-              state={splitState}
+              scope={`split-${cl.key}`}
+              form={splitState}
               name="second"
               label={t("draft.second")}
               value={suggestion.second}
@@ -199,10 +206,10 @@ export function DraftEditor({ data }: { data: DraftData }) {
             <Hidden form={`splitch-${cl.key}`} base={base} />
             <input type="hidden" name="key" value={String(section)} />
             <input type="hidden" name="at" value={String(cl.key)} />
-            <FormError state={chState} />
-            <Input
-              form={`splitch-${cl.key}`}
-              state={chState}
+            <FormError form={chState} />
+            <Field
+              scope={`splitch-${cl.key}`}
+              form={chState}
               name="title"
               label={t("draft.newChapterTitle")}
               required
@@ -229,10 +236,10 @@ export function DraftEditor({ data }: { data: DraftData }) {
       >
         <Hidden form={form} base={base} />
         <input type="hidden" name="chapter" value={String(section)} />
-        <FormError state={state} />
+        <FormError form={state} />
         <TextArea
-          form={form}
-          state={state}
+          scope={form}
+          form={state}
           name="text"
           label={t("draft.newClause", { label: sectionLabel })}
           rows={2}
@@ -252,13 +259,13 @@ export function DraftEditor({ data }: { data: DraftData }) {
         {t("draft.title")} · {t("draft.version", { n: num(data.versionNumber, d, lang) })}
       </h2>
       <p class="hint">{t("draft.renumberNote")}</p>
-      {data.failed && <ErrorList form={data.failed.form} state={data.failed.state} />}
+      {data.failed && <ErrorSummary scope={data.failed.form} form={data.failed.state} />}
       <Form action={action} label={t("draft.docTitle")}>
         <Hidden form="title" base={base} />
-        <FormError state={stateOf("title")} />
-        <Input
-          form="title"
-          state={stateOf("title")}
+        <FormError form={stateOf("title")} />
+        <Field
+          scope="title"
+          form={stateOf("title")}
           name="text"
           label={t("draft.docTitle")}
           value={doc.title}
@@ -271,10 +278,10 @@ export function DraftEditor({ data }: { data: DraftData }) {
       </Form>
       <Form action={action} label={t("draft.preamble")}>
         <Hidden form="preamble" base={base} />
-        <FormError state={stateOf("preamble")} />
+        <FormError form={stateOf("preamble")} />
         <TextArea
-          form="preamble"
-          state={stateOf("preamble")}
+          scope="preamble"
+          form={stateOf("preamble")}
           name="text"
           label={t("draft.preamble")}
           hint={t("draft.preambleHint")}
@@ -301,10 +308,10 @@ export function DraftEditor({ data }: { data: DraftData }) {
               >
                 <Hidden form={form} base={base} />
                 <input type="hidden" name="key" value={String(def.key)} />
-                <FormError state={state} />
-                <Input
-                  form={form}
-                  state={state}
+                <FormError form={state} />
+                <Field
+                  scope={form}
+                  form={state}
                   name="term"
                   label={t("draft.term")}
                   value={def.term}
@@ -312,8 +319,8 @@ export function DraftEditor({ data }: { data: DraftData }) {
                   maxLength={LIMITS.term}
                 />
                 <TextArea
-                  form={form}
-                  state={state}
+                  scope={form}
+                  form={state}
                   name="meaning"
                   label={t("draft.meaning")}
                   value={def.meaning}
@@ -364,18 +371,18 @@ export function DraftEditor({ data }: { data: DraftData }) {
       </ul>
       <Form action={action} label={t("draft.addDefinition")} class="add-clause">
         <Hidden form="def-new" base={base} />
-        <FormError state={stateOf("def-new")} />
-        <Input
-          form="def-new"
-          state={stateOf("def-new")}
+        <FormError form={stateOf("def-new")} />
+        <Field
+          scope="def-new"
+          form={stateOf("def-new")}
           name="term"
           label={t("draft.term")}
           required
           maxLength={LIMITS.term}
         />
         <TextArea
-          form="def-new"
-          state={stateOf("def-new")}
+          scope="def-new"
+          form={stateOf("def-new")}
           name="meaning"
           label={t("draft.meaning")}
           rows={2}
@@ -402,10 +409,10 @@ export function DraftEditor({ data }: { data: DraftData }) {
               <Hidden form={form} base={base} />
               <input type="hidden" name="key" value={String(c.key)} />
               <h3>{label}</h3>
-              <FormError state={state} />
-              <Input
-                form={form}
-                state={state}
+              <FormError form={state} />
+              <Field
+                scope={form}
+                form={state}
                 name="title"
                 label={t("draft.chapterTitle")}
                 value={c.title}
@@ -472,10 +479,10 @@ export function DraftEditor({ data }: { data: DraftData }) {
       })}
       <Form action={action} label={t("draft.addChapter")} class="add-chapter">
         <Hidden form="ch-new" base={base} />
-        <FormError state={stateOf("ch-new")} />
-        <Input
-          form="ch-new"
-          state={stateOf("ch-new")}
+        <FormError form={stateOf("ch-new")} />
+        <Field
+          scope="ch-new"
+          form={stateOf("ch-new")}
           name="title"
           label={t("draft.chapterTitle")}
           required

@@ -1,9 +1,16 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Form, type FormState } from "../../../core/views/form.tsx";
+import {
+  Form,
+  type FormState,
+  FormError,
+  Field,
+  SelectField,
+  TextArea,
+} from "../../../core/views/form.tsx";
 import type { LinkRow, CharterRow, EditionRow } from "../charters/queries.ts";
 import { LINK_TYPES, PROGRESS, type Progress } from "../edition.ts";
 import { chapterLabel, clauseLabel, dateIn, editionLabel, num } from "../present.ts";
-import { FormError, Input, Paras, Select, TextArea, textIn, useT } from "../shared/views.tsx";
+import { Paras, textIn, useT } from "../shared/views.tsx";
 
 /** One clause in the follow-up table. */
 export interface FollowRow {
@@ -209,19 +216,20 @@ export function FollowClausePage(props: {
       {props.canEdit && edition.status === "adopted" && (
         <Form action={`${eb}/follow-up`} label={t("follow.setStatus")}>
           <input type="hidden" name="clause" value={String(row.key)} />
-          <FormError state={props.statusForm} />
-          <Select
-            form="status"
-            state={props.statusForm}
+          <FormError form={props.statusForm} />
+          <SelectField
+            scope="status"
+            form={props.statusForm}
             name="status"
             label={t("follow.status")}
             required
             value={row.status}
             options={PROGRESS.map((p) => ({ value: p, label: t(`progress.${p}`) }))}
+            placeholder={false}
           />
           <TextArea
-            form="status"
-            state={props.statusForm}
+            scope="status"
+            form={props.statusForm}
             name="note"
             label={t("follow.note")}
             rows={2}
@@ -261,36 +269,37 @@ export function FollowClausePage(props: {
         {props.canEdit && (
           <Form action={`${eb}/links`} label={t("follow.addLink")}>
             <input type="hidden" name="clause" value={String(row.key)} />
-            <FormError state={props.linkForm} />
-            <Select
-              form="link"
-              state={props.linkForm}
+            <FormError form={props.linkForm} />
+            <SelectField
+              scope="link"
+              form={props.linkForm}
               name="targetType"
               label={t("follow.linkType")}
               required
               options={LINK_TYPES.map((k) => ({ value: k, label: t(`link.${k}`) }))}
+              placeholder={false}
             />
             {props.partners.length > 0 && (
-              <Select
-                form="link"
-                state={props.linkForm}
+              <SelectField
+                scope="link"
+                form={props.linkForm}
                 name="partner"
                 label={t("follow.partner")}
                 placeholder=""
                 options={props.partners.map((p) => ({ value: String(p.id), label: p.name }))}
               />
             )}
-            <Input
-              form="link"
-              state={props.linkForm}
+            <Field
+              scope="link"
+              form={props.linkForm}
               name="label"
               label={t("follow.label")}
               hint={props.partners.length > 0 ? t("follow.labelHint") : undefined}
               maxLength={300}
             />
-            <Input
-              form="link"
-              state={props.linkForm}
+            <Field
+              scope="link"
+              form={props.linkForm}
               name="url"
               label={t("follow.url")}
               maxLength={1000}

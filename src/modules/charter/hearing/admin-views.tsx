@@ -1,8 +1,8 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/admin-views.tsx";
-import { Form } from "../../../core/views/form.tsx";
-import { useT, FormError, Input, TextArea, Select } from "../shared/views.tsx";
+import { Form, FormError, Field, TextArea, SelectField } from "../../../core/views/form.tsx";
+import { useT } from "../shared/views.tsx";
 import { HearingMeetings } from "./views.tsx";
 
 /** The hearing's dates and note, and the buttons that open and close it. */
@@ -25,26 +25,26 @@ export function HearingPanel({ data }: { data: EditionAdminData }) {
     >
       <summary>{t("hearing.title")}</summary>
       <Form action={`${ab}/hearing`} label={t("hearing.title")}>
-        <FormError state={data.forms.hearing} />
-        <Input
-          form="hearing"
-          state={data.forms.hearing}
+        <FormError form={data.forms.hearing} />
+        <Field
+          scope="hearing"
+          form={data.forms.hearing}
           value={hv.hearingStartsOn}
           name="hearingStartsOn"
           type="date"
           label={t("hearing.starts")}
         />
-        <Input
-          form="hearing"
-          state={data.forms.hearing}
+        <Field
+          scope="hearing"
+          form={data.forms.hearing}
           value={hv.hearingEndsOn}
           name="hearingEndsOn"
           type="date"
           label={t("hearing.ends")}
         />
         <TextArea
-          form="hearing"
-          state={data.forms.hearing}
+          scope="hearing"
+          form={data.forms.hearing}
           value={hv.hearingNote}
           name="hearingNote"
           label={t("hearing.note")}
@@ -83,10 +83,10 @@ export function HearingMeetingsPanel({ data }: { data: EditionAdminData }) {
         removeAction={`${ab}/hearing-meetings/remove`}
       />
       <Form action={`${ab}/hearing-meetings`} label={t("hearing.meetingAdd")}>
-        <FormError state={data.forms.meeting} />
-        <Select
-          form="meeting"
-          state={data.forms.meeting}
+        <FormError form={data.forms.meeting} />
+        <SelectField
+          scope="meeting"
+          form={data.forms.meeting}
           name="meeting"
           label={t("hearing.meetingChoose")}
           required

@@ -1,10 +1,18 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Form, type FormState } from "../../../core/views/form.tsx";
+import {
+  Form,
+  type FormState,
+  ErrorSummary,
+  FormError,
+  Field,
+  SelectField,
+  TextArea,
+} from "../../../core/views/form.tsx";
 import { meetingUrl, type MeetingSummary } from "../../groups/public.ts";
 import type { CharterDiff } from "../diff.ts";
 import type { VillageParticipation } from "./participation.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
-import { ErrorList, FormError, Input, Paras, Select, TextArea, useT } from "../shared/views.tsx";
+import { Paras, useT } from "../shared/views.tsx";
 import type { CommentItem } from "../comments/views.tsx";
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
 import { DiffView } from "../drafting/views.tsx";
@@ -122,7 +130,7 @@ export function HearingPage({ data }: { data: HearingData }) {
       </h1>
       <p class="prose">{t("hearing.intro")}</p>
       {!(data.canRecord && edition.status === "hearing") && (
-        <ErrorList form="hearing" state={data.form} />
+        <ErrorSummary scope="hearing" form={data.form} />
       )}
       <dl class="charter-facts">
         <dt>{t("hearing.period")}</dt>
@@ -141,31 +149,32 @@ export function HearingPage({ data }: { data: HearingData }) {
         <section aria-labelledby="h-record">
           <h2 id="h-record">{t("hearing.record")}</h2>
           <Form action={`${eb}/hearing`} label={t("hearing.record")}>
-            <FormError state={data.form} />
-            <Input
-              form="hearing"
-              state={data.form}
+            <FormError form={data.form} />
+            <Field
+              scope="hearing"
+              form={data.form}
               name="name"
               label={t("hearing.name")}
               required
               maxLength={200}
             />
-            <Select
-              form="hearing"
-              state={data.form}
+            <SelectField
+              scope="hearing"
+              form={data.form}
               name="village"
               label={t("hearing.village")}
               required
               placeholder=""
               options={data.villages.map((v) => ({ value: String(v.id), label: vName(v) }))}
             />
-            <Select
-              form="hearing"
-              state={data.form}
+            <SelectField
+              scope="hearing"
+              form={data.form}
               name="about"
               label={t("comments.about")}
               required
               options={data.aboutOptions}
+              placeholder={false}
             />
             <fieldset>
               <legend>{t("comments.kind")}</legend>
@@ -183,16 +192,16 @@ export function HearingPage({ data }: { data: HearingData }) {
               ))}
             </fieldset>
             <TextArea
-              form="hearing"
-              state={data.form}
+              scope="hearing"
+              form={data.form}
               name="body"
               label={t("comments.body")}
               rows={3}
               maxLength={4000}
             />
             <TextArea
-              form="hearing"
-              state={data.form}
+              scope="hearing"
+              form={data.form}
               name="proposedText"
               label={t("comments.proposed")}
               hint={t("comments.proposedHint")}

@@ -2,9 +2,9 @@ import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/admin-views.tsx";
 import base from "diff/lib/diff/base.js";
-import { Form } from "../../../core/views/form.tsx";
+import { Form, FormError, SelectField, Field } from "../../../core/views/form.tsx";
 import { num } from "../present.ts";
-import { useT, FormError, Select, Input } from "../shared/views.tsx";
+import { useT } from "../shared/views.tsx";
 import { Signatories, Photos } from "./views.tsx";
 
 /** The signatories (with the scan of the signed page) and the ceremony photos of an adopted edition. */
@@ -40,10 +40,10 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
       )}
       <h3>{t("sign.add")}</h3>
       <Form action={`${ab}/signatories`} multipart label={t("sign.add")}>
-        <FormError state={data.forms.signatory} />
-        <Select
-          form="sign"
-          state={data.forms.signatory}
+        <FormError form={data.forms.signatory} />
+        <SelectField
+          scope="sign"
+          form={data.forms.signatory}
           name="kind"
           label={t("sign.kind")}
           required
@@ -52,6 +52,7 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
             { value: "pillar", label: t("sign.kind.pillar") },
             { value: "village", label: t("sign.kind.village") },
           ]}
+          placeholder={false}
         />
         <div class="field">
           <label for="f-sign-pillar">
@@ -76,43 +77,44 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
             ))}
           </datalist>
         </div>
-        <Select
-          form="sign"
-          state={data.forms.signatory}
+        <SelectField
+          scope="sign"
+          form={data.forms.signatory}
           name="village"
           label={t("sign.village")}
           placeholder=""
           options={data.villages.map((v) => ({ value: String(v.id), label: v.label }))}
         />
-        <Input
-          form="sign"
-          state={data.forms.signatory}
+        <Field
+          scope="sign"
+          form={data.forms.signatory}
           name="name"
           label={t("sign.name")}
           required
           maxLength={200}
         />
-        <Input
-          form="sign"
-          state={data.forms.signatory}
+        <Field
+          scope="sign"
+          form={data.forms.signatory}
           name="position"
           label={t("sign.position")}
           maxLength={200}
         />
-        <Input
-          form="sign"
-          state={data.forms.signatory}
+        <Field
+          scope="sign"
+          form={data.forms.signatory}
           name="signedOn"
           type="date"
           label={t("sign.signedOn")}
           value={edition.signingOn ?? ""}
         />
-        <Input
-          form="sign"
-          state={data.forms.signatory}
+        <Field
+          scope="sign"
+          form={data.forms.signatory}
           name="sortOrder"
           type="number"
           label={t("sign.order")}
+          inputmode="numeric"
         />
         <div class={data.forms.signatory?.errors.scan ? "field has-error" : "field"}>
           <label for="f-sign-scan">
@@ -155,7 +157,7 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
         </>
       )}
       <Form action={`${ab}/photos`} multipart label={t("photo.add")}>
-        <FormError state={data.forms.photo} />
+        <FormError form={data.forms.photo} />
         <div class={data.forms.photo?.errors.photo ? "field has-error" : "field"}>
           <label for="f-photo-file">
             {t("photo.file")} <span class="req"> *</span>
@@ -177,9 +179,9 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
             aria-describedby={`f-photo-file-hint${data.forms.photo?.errors.photo ? " f-photo-file-err" : ""}`}
           />
         </div>
-        <Input
-          form="photo"
-          state={data.forms.photo}
+        <Field
+          scope="photo"
+          form={data.forms.photo}
           name="caption"
           label={t("photo.caption")}
           maxLength={300}
