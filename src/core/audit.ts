@@ -1,7 +1,10 @@
 import { auditLog } from "./db/schema.ts";
-import type { DbOrTx } from "./db/index.ts";
+import type { Db, DbOrTx, Tx } from "./db/index.ts";
 import { pageCache } from "./page-cache.ts";
 import { clearActorCache } from "./auth/session.ts";
+import { can } from "./policy.ts";
+import type { Actor } from "./roles.ts";
+import { missing, ok, refused, type Result } from "./result.ts";
 
 /** One audit entry: who did what to which target, with a summary of before and after. */
 export interface AuditEntry {
@@ -40,5 +43,27 @@ export async function audit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
     targetId: entry.targetId == null ? null : String(entry.targetId),
     before: redact(entry.before),
     after: redact(entry.after),
+  });
+}
+
+/**
+ * The whole of a command that changes one row of a tambon (removes it, archives it …): the access
+ * rule first (`refused()`), then in one transaction the change and, when it touched a row, that
+ * row's audit entry; a change that touched no row (another tambon's, or gone) is `missing()`.
+ */
+export async function auditedChange<R>(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  action: string,
+  change: (tx: Tx) => Promise<R | undefined>,
+  entry: (row: R) => Omit<AuditEntry, "tambonId" | "actorId">,
+): Promise<Result<R, "error.403" | "error.404">> {
+  if (!can(actor, action, { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const row = await change(tx);
+    if (row === undefined) return missing();
+    await audit(tx, { tambonId, actorId: actor.user?.id ?? null, ...entry(row) });
+    return ok(row);
   });
 }

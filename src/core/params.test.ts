@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import type { FastifyRequest } from "fastify";
 import { HttpError } from "./errors.ts";
 import {
   MAX_ID,
@@ -9,7 +10,9 @@ import {
   isDay,
   parseDay,
   parseId,
+  pageOf,
   parseIdSlug,
+  queryOf,
   parsePage,
   parseQuery,
   parseSearch,
@@ -202,4 +205,13 @@ test("the query keeps one string per name", () => {
   assert.equal(q.__proto__, "1");
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   assert.deepEqual({ ...parseQuery("") }, {});
+});
+
+test("a request's query and page number are read the same way by every route", () => {
+  const req = (query: string) => ({ query: parseQuery(query) }) as unknown as FastifyRequest;
+  assert.equal(queryOf(req("status=all&status=inactive")).status, "inactive");
+  assert.equal(queryOf({ query: undefined } as unknown as FastifyRequest).q, undefined);
+  assert.equal(pageOf(req("page=3")), 3);
+  for (const bad of ["page=0", "page=1.5", "page=-2", "page=x", "", `page=${MAX_PAGE + 1}`])
+    assert.equal(pageOf(req(bad)), 1, bad);
 });

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import { HttpError, notFound } from "./errors.ts";
 
 /** The largest value of a PostgreSQL `integer` column, and so the largest record id. */
@@ -114,4 +115,17 @@ export function parseQuery(query: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const [k, v] of new URLSearchParams(query)) out[k] = v;
   return out;
+}
+
+/**
+ * A request's query as one string per name, for routes that read several parameters (the app
+ * parses every query with `parseQuery`, so no value is an array).
+ */
+export function queryOf(req: FastifyRequest): Readonly<Record<string, string | undefined>> {
+  return (req.query ?? {}) as Record<string, string | undefined>;
+}
+
+/** The page number a request asks for in its query (the first page when it is not one). */
+export function pageOf(req: FastifyRequest): number {
+  return parsePage(queryOf(req).page);
 }

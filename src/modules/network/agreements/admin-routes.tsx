@@ -1,4 +1,6 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
+import { pageOf } from "../../../core/params.ts";
+import { render, agreementFilter, param } from "../shared/helpers.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -6,15 +8,13 @@ import { emptyForm, failedForm, type FormState } from "../../../core/views/form.
 import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
 import { textIn } from "../shared/lists.ts";
-import { throwIfDenied, translateErrors } from "../../../core/result.ts";
+import { throwIfDenied, translateErrors, orThrow } from "../../../core/result.ts";
 import { MAX_PDF_BYTES, uploadRoute, uploadedFile } from "../uploads.ts";
 import { agreementDetail, agreementList } from "./queries.ts";
 import { listPillars } from "../lists/queries.ts";
 import { partnerChoices } from "../partners/queries.ts";
 import { addActivity, addParty, removeActivity, removeParty, saveAgreement } from "./commands.ts";
 import { AdminAgreementList, EditAgreementPage, NewAgreementPage } from "./views.tsx";
-import { render } from "../shared/helpers.ts";
-import { agreementFilter, pageOf, param } from "../shared/helpers.ts";
 
 export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -192,8 +192,7 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
     const tambon = currentTambon(req);
     authorize(req, "agreement.manage", { tambonId: tambon.id });
     const id = param(req);
-    if (!(await removeActivity(db, req.actor, tambon.id, id, param(req, "activityId"))))
-      throw notFound();
+    orThrow(await removeActivity(db, req.actor, tambon.id, id, param(req, "activityId")));
     return reply.seeOther(
       `${url(tambon, `/agreements/${id}`)}#activities`,
       T(req)("flash.removed"),

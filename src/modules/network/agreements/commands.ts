@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -365,34 +365,36 @@ export async function addActivity(
 }
 
 /** Removes an activity recorded under an agreement. */
-export async function removeActivity(
+export function removeActivity(
   db: Db,
   actor: Actor,
   tambonId: number,
   agreementId: number,
   activityId: number,
-): Promise<boolean> {
-  if (!can(actor, "agreement.manage", { tambonId })) return false;
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(agreementActivities)
-      .where(
-        and(
-          eq(agreementActivities.id, activityId),
-          eq(agreementActivities.agreementId, agreementId),
-          eq(agreementActivities.tambonId, tambonId),
-        ),
-      )
-      .returning({ titleTh: agreementActivities.titleTh });
-    if (!rows.length) return false;
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+) {
+  return auditedChange(
+    db,
+    actor,
+    tambonId,
+    "agreement.manage",
+    async (tx) =>
+      (
+        await tx
+          .delete(agreementActivities)
+          .where(
+            and(
+              eq(agreementActivities.id, activityId),
+              eq(agreementActivities.agreementId, agreementId),
+              eq(agreementActivities.tambonId, tambonId),
+            ),
+          )
+          .returning({ titleTh: agreementActivities.titleTh })
+      )[0],
+    (row) => ({
       action: "agreement.activity.remove",
       targetType: "agreement",
       targetId: agreementId,
-      before: { titleTh: rows[0]!.titleTh },
-    });
-    return true;
-  });
+      before: { titleTh: row.titleTh },
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { pageOf } from "../../../core/params.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
 import { exportRoutes } from "../shared/export-routes.ts";
@@ -14,7 +15,7 @@ import { agreementDetail, agreementList, agreementsAsParty } from "./queries.ts"
 import { agreementRecords } from "../shared/export.ts";
 import { AgreementList, AgreementPage } from "./views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
-import { agreementFilter, pageOf, param } from "../shared/helpers.ts";
+import { agreementFilter, param } from "../shared/helpers.ts";
 
 export async function agreementPublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;

@@ -1,4 +1,6 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
+import { pageOf } from "../../../core/params.ts";
+import { render, centreFilter, param } from "../shared/helpers.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -7,15 +9,13 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import { nameIn } from "../shared/lists.ts";
-import { translateErrors } from "../../../core/result.ts";
+import { translateErrors, orThrow } from "../../../core/result.ts";
 import { MAX_IMAGE_BYTES, prepareImage, uploadRoute, uploadedFile } from "../uploads.ts";
 import { centreById, centreList, centrePhotoList } from "./queries.ts";
 import { listVillages } from "../lists/queries.ts";
 import { partnerChoices } from "../partners/queries.ts";
 import { addCentrePhoto, removeCentrePhoto, saveCentre } from "./commands.ts";
 import { AdminCentreList, CentreForm } from "./views.tsx";
-import { render } from "../shared/helpers.ts";
-import { centreFilter, pageOf, param } from "../shared/helpers.ts";
 
 export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -144,8 +144,7 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     const tambon = currentTambon(req);
     authorize(req, "centre.manage", { tambonId: tambon.id });
     const id = param(req);
-    if (!(await removeCentrePhoto(db, req.actor, tambon.id, id, param(req, "photoId"), dataDir)))
-      throw notFound();
+    orThrow(await removeCentrePhoto(db, req.actor, tambon.id, id, param(req, "photoId"), dataDir));
     return reply.seeOther(`${url(tambon, `/centres/${id}`)}#photos`, T(req)("flash.removed"));
   });
 }

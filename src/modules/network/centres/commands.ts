@@ -1,13 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { centrePhotos, learningCentres } from "../schema.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
-import { fail, missing, refused, type FieldError, type Result } from "../../../core/result.ts";
+import { fail, missing, ok, refused, type FieldError, type Result } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
 import { newFileName, removeStored, storeFile, thumbName, type PreparedImage } from "../uploads.ts";
 import { activeOwnPartner, checkContact, ownAreas, ownVillage } from "../shared/commands.ts";
@@ -171,31 +171,33 @@ export async function removeCentrePhoto(
   centreId: number,
   photoId: number,
   dataDir: string,
-): Promise<boolean> {
-  if (!can(actor, "centre.manage", { tambonId })) return false;
-  const removed = await db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(centrePhotos)
-      .where(
-        and(
-          eq(centrePhotos.id, photoId),
-          eq(centrePhotos.centreId, centreId),
-          eq(centrePhotos.tambonId, tambonId),
-        ),
-      )
-      .returning();
-    if (!rows.length) return null;
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+): Promise<Result<true, CoreKey>> {
+  const removed = await auditedChange(
+    db,
+    actor,
+    tambonId,
+    "centre.manage",
+    async (tx) =>
+      (
+        await tx
+          .delete(centrePhotos)
+          .where(
+            and(
+              eq(centrePhotos.id, photoId),
+              eq(centrePhotos.centreId, centreId),
+              eq(centrePhotos.tambonId, tambonId),
+            ),
+          )
+          .returning()
+      )[0],
+    (row) => ({
       action: "centre.photo.remove",
       targetType: "learning_centre",
       targetId: centreId,
-      before: { file: rows[0]!.file },
-    });
-    return rows[0]!;
-  });
-  if (!removed) return false;
-  await removeStored(dataDir, tambonId, removed.file, removed.thumbFile);
-  return true;
+      before: { file: row.file },
+    }),
+  );
+  if (!removed.ok) return removed;
+  await removeStored(dataDir, tambonId, removed.value.file, removed.value.thumbFile);
+  return ok(true);
 }

@@ -1,4 +1,6 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
+import { pageOf } from "../../../core/params.ts";
+import { requestingTambons, centreFilter, param } from "../shared/helpers.ts";
 import type { FastifyInstance } from "fastify";
 import { exportRoutes } from "../shared/export-routes.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
@@ -14,8 +16,6 @@ import { listVillages } from "../lists/queries.ts";
 import { centreRecords } from "../shared/export.ts";
 import { CentreList, CentrePage } from "./views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
-import { requestingTambons } from "../shared/helpers.ts";
-import { centreFilter, pageOf, param } from "../shared/helpers.ts";
 
 export async function centrePublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -78,27 +78,24 @@ export async function declareLink(
 }
 
 /** Withdraws one of the tambon's own declarations. */
-export async function removeLink(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  id: number,
-): Promise<boolean> {
-  if (!can(actor, "link.manage", { tambonId })) return false;
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(tambonLinks)
-      .where(and(eq(tambonLinks.id, id), eq(tambonLinks.tambonId, tambonId)))
-      .returning();
-    if (!rows.length) return false;
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+export function removeLink(db: Db, actor: Actor, tambonId: number, id: number) {
+  return auditedChange(
+    db,
+    actor,
+    tambonId,
+    "link.manage",
+    async (tx) =>
+      (
+        await tx
+          .delete(tambonLinks)
+          .where(and(eq(tambonLinks.id, id), eq(tambonLinks.tambonId, tambonId)))
+          .returning()
+      )[0],
+    (row) => ({
       action: "network_link.remove",
       targetType: "network_link",
       targetId: id,
-      before: { relation: rows[0]!.relation, other: rows[0]!.otherDopaCode },
-    });
-    return true;
-  });
+      before: { relation: row.relation, other: row.otherDopaCode },
+    }),
+  );
 }

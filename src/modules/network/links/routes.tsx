@@ -1,7 +1,7 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
-import { notFound } from "../../../core/errors.ts";
+import { orThrow } from "../../../core/result.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
@@ -61,7 +61,7 @@ export async function linkRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
   app.post(`${A}/links/:id/delete`, async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "link.manage", { tambonId: tambon.id });
-    if (!(await removeLink(db, req.actor, tambon.id, param(req)))) throw notFound();
+    orThrow(await removeLink(db, req.actor, tambon.id, param(req)));
     return reply.seeOther(url(tambon, "/links"), T(req)("flash.removed"));
   });
 }

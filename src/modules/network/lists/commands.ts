@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -142,19 +142,22 @@ export async function saveListItem(
 }
 
 /** Archives or restores a list entry (kept for the partners that use it; hidden from choices). */
-export async function setListItemArchived(
+export function setListItemArchived(
   db: Db,
   actor: Actor,
   tambonId: number,
   list: ListName,
   id: number,
   archived: boolean,
-): Promise<boolean> {
-  if (!can(actor, "network.lists", { tambonId })) return false;
-  return db.transaction(async (tx) => {
-    const at = archived ? new Date() : null;
-    const rows =
-      list === "pillar"
+) {
+  const at = archived ? new Date() : null;
+  return auditedChange(
+    db,
+    actor,
+    tambonId,
+    "network.lists",
+    async (tx) =>
+      (list === "pillar"
         ? await tx
             .update(networkPillars)
             .set({ archivedAt: at })
@@ -170,17 +173,13 @@ export async function setListItemArchived(
                 eq(networkTerms.list, list),
               ),
             )
-            .returning({ id: networkTerms.id });
-    if (!rows.length) return false;
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+            .returning({ id: networkTerms.id }))[0],
+    () => ({
       action: `${list === "pillar" ? "pillar" : `partner_${list}`}.${archived ? "archive" : "restore"}`,
       targetType: list === "pillar" ? "network_pillar" : "network_term",
       targetId: id,
-    });
-    return true;
-  });
+    }),
+  );
 }
 
 /** Gives a new tambon its pillars, partner roles and partner kinds (inside the creating transaction). */

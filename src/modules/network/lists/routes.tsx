@@ -1,6 +1,8 @@
+import { queryOf } from "../../../core/params.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { orThrow } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
 import { emptyForm, failedForm } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -8,7 +10,7 @@ import { msg } from "../messages.ts";
 import { listItem, listPillars, listTerms } from "./queries.ts";
 import { saveListItem, setListItemArchived, type ListName } from "./commands.ts";
 import { ListItemPage, ListsAdmin } from "./views.tsx";
-import { param, query } from "../shared/helpers.ts";
+import { param } from "../shared/helpers.ts";
 
 export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -31,7 +33,7 @@ export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
   });
 
   const listOf = (req: FastifyRequest, fallback: ListName): ListName => {
-    const v = formBody(req).list ?? query(req).list;
+    const v = formBody(req).list ?? queryOf(req).list;
     return v === "role" || v === "kind" ? v : fallback;
   };
 
@@ -111,7 +113,9 @@ export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
       const found = await findItem(tambon.id, param(req));
       if (!found) throw notFound();
       const archived = formBody(req).archived === "1";
-      await setListItemArchived(db, req.actor, tambon.id, found.list, found.item.id, archived);
+      orThrow(
+        await setListItemArchived(db, req.actor, tambon.id, found.list, found.item.id, archived),
+      );
       return reply.seeOther(
         url(tambon, "/lists"),
         `${found.item.nameTh} · ${T(req)(archived ? "lists.archived" : "flash.saved")}`,

@@ -1,3 +1,4 @@
+import { pageOf, queryOf } from "../../../core/params.ts";
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { pageCache } from "../../../core/page-cache.ts";
@@ -9,7 +10,6 @@ import { mergeDeclarations, radialLayout, type GraphEdge, type GraphNode } from 
 import { allDeclarations } from "../links/queries.ts";
 import { networkCounts } from "./queries.ts";
 import { WholeNetworkPage, type NetworkFilter, type NetworkRow } from "./views.tsx";
-import { pageOf, query } from "../shared/helpers.ts";
 
 const thai = new Intl.Collator("th");
 
@@ -104,7 +104,7 @@ function node(r: NetworkRow, lang: Lang): GraphNode {
 /** The network's own page outside any tambon: /network, the network of tambons. */
 export async function rootRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   app.get("/network", async (req, reply) => {
-    const q = query(req);
+    const q = queryOf(req);
     const data = await pageCache.memo(null, "network:whole", () => load(deps));
     const names = new Map(data.rows.map((r) => [r.provinceTh, r.provinceEn]));
     const provinces = [...names.keys()].sort(thai.compare);

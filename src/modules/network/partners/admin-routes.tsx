@@ -1,3 +1,4 @@
+import { pageOf } from "../../../core/params.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody, formList, requireUser } from "../../../core/http.ts";
@@ -7,12 +8,12 @@ import { emptyForm, type FormState } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
 import { nameIn } from "../shared/lists.ts";
-import { translateErrors } from "../../../core/result.ts";
+import { translateErrors, orThrow } from "../../../core/result.ts";
 import { MAX_IMAGE_BYTES, prepareImage, uploadRoute, uploadedFile } from "../uploads.ts";
 import { contactIdentifier, partnerById, partnerDirectory, type PartnerRow } from "./queries.ts";
 import { savePartner, setPartnerActive } from "./commands.ts";
 import { AdminPartnerList, PartnerForm } from "./views.tsx";
-import { pageOf, param, partnerChoiceLists, partnerFilter } from "../shared/helpers.ts";
+import { param, partnerChoiceLists, partnerFilter } from "../shared/helpers.ts";
 
 export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -158,7 +159,7 @@ export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     const tambon = currentTambon(req);
     authorize(req, "partner.create", { tambonId: tambon.id });
     const active = formBody(req).active === "1";
-    if (!(await setPartnerActive(db, req.actor, tambon.id, param(req), active))) throw notFound();
+    orThrow(await setPartnerActive(db, req.actor, tambon.id, param(req), active));
     return reply.seeOther(
       url(tambon, `/partners/${param(req)}`),
       T(req)(active ? "flash.activated" : "flash.deactivated"),

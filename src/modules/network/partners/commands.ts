@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -213,28 +213,30 @@ export async function setPartnerPillar(
 }
 
 /** Marks a partner active or inactive (inactive partners leave the public directory). */
-export async function setPartnerActive(
+export function setPartnerActive(
   db: Db,
   actor: Actor,
   tambonId: number,
   id: number,
   active: boolean,
-): Promise<boolean> {
-  if (!can(actor, "partner.create", { tambonId })) return false;
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(partners)
-      .set({ active, updatedAt: new Date() })
-      .where(and(eq(partners.id, id), eq(partners.tambonId, tambonId)))
-      .returning({ id: partners.id });
-    if (!rows.length) return false;
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+) {
+  return auditedChange(
+    db,
+    actor,
+    tambonId,
+    "partner.create",
+    async (tx) =>
+      (
+        await tx
+          .update(partners)
+          .set({ active, updatedAt: new Date() })
+          .where(and(eq(partners.id, id), eq(partners.tambonId, tambonId)))
+          .returning({ id: partners.id })
+      )[0],
+    () => ({
       action: active ? "partner.activate" : "partner.deactivate",
       targetType: "partner",
       targetId: id,
-    });
-    return true;
-  });
+    }),
+  );
 }

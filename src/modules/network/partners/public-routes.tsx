@@ -1,3 +1,4 @@
+import { pageOf, queryOf } from "../../../core/params.ts";
 import { exportRoutes } from "../shared/export-routes.ts";
 import { activeCentres } from "../centres/queries.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
@@ -15,14 +16,7 @@ import { partnerById, partnerDirectory, partnerMembers } from "./queries.ts";
 import { partnerRecords } from "../shared/export.ts";
 import { PartnerDirectory, PartnerPage, PartnerPrint } from "./views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
-import {
-  isNetworkStaff,
-  pageOf,
-  param,
-  partnerFilter,
-  query,
-  partnerChoiceLists,
-} from "../shared/helpers.ts";
+import { isNetworkStaff, param, partnerFilter, partnerChoiceLists } from "../shared/helpers.ts";
 
 export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -55,7 +49,7 @@ export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps
       partnerDirectory(db, tambon.id, filter, 1, EXPORT_LIMIT),
       listPillars(db, tambon.id),
     ]);
-    const q = query(req);
+    const q = queryOf(req);
     const filtered = ["q", "kind", "role", "pillar", "village", "area"].some((k) => q[k]);
     return reply.page(
       msg.t(req.lang)("print.title", { tambon: tambonTitle(tambon, req.lang) }),

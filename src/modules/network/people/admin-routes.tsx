@@ -1,4 +1,6 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
+import { pageOf, queryOf } from "../../../core/params.ts";
+import { render, param, searchOf } from "../shared/helpers.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody, formList, requireUser } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -7,7 +9,7 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { listAreas } from "../../areas/public.ts";
 import { msg, type NetKey } from "../messages.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
-import { type Result } from "../../../core/result.ts";
+import { type Result, orThrow } from "../../../core/result.ts";
 import { listVillages } from "../lists/queries.ts";
 import { partnerChoices } from "../partners/queries.ts";
 import { peopleList, personNetwork } from "./queries.ts";
@@ -21,8 +23,6 @@ import {
   setFacilitatorReach,
 } from "./commands.ts";
 import { MyProfile, PeopleAdmin, PersonAdmin } from "./views.tsx";
-import { render } from "../shared/helpers.ts";
-import { pageOf, param, query, searchOf } from "../shared/helpers.ts";
 import { isCommunityRole } from "./community.ts";
 
 export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -34,7 +34,7 @@ export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
   app.get(`${A}/people`, async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "person.manage", { tambonId: tambon.id });
-    const q = query(req);
+    const q = queryOf(req);
     const role = q.role === "facilitator" || isCommunityRole(q.role) ? q.role : "";
     const page = await peopleList(db, tambon.id, { q: searchOf(q), role }, pageOf(req));
     return reply.page(
@@ -95,7 +95,7 @@ export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
       req: FastifyRequest,
       tambonId: number,
       userId: number,
-    ) => Promise<Result<unknown, NetKey | CoreKey> | boolean>,
+    ) => Promise<Result<unknown, NetKey | CoreKey>>,
     form: "profile" | "role" | "affiliation" | null,
     anchor: string,
   ) =>
@@ -105,12 +105,12 @@ export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
       const userId = param(req);
       if (!(await memberOf(db, tambon.id, userId))) throw notFound();
       const result = await run(req, tambon.id, userId);
-      if (result === true || (typeof result === "object" && result.ok))
+      if (result.ok)
         return reply.seeOther(
           `${url(tambon, `/people/${userId}`)}#${anchor}`,
           T(req)("flash.saved"),
         );
-      if (result === false || !form) throw notFound();
+      if (!form) return orThrow(result); // 404 or 403: a remove button has no form to show
       return render(reply, {
         ...(await personPage(req, {
           [form]: failedForm(formBody(req), result.errors, req.lang, msg),

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, users } from "../../../core/db/schema.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -126,36 +126,38 @@ export async function addPersonRole(
 }
 
 /** Removes a community role of a person. */
-export async function removePersonRole(
+export function removePersonRole(
   db: Db,
   actor: Actor,
   tambonId: number,
   userId: number,
   roleId: number,
-): Promise<boolean> {
-  if (!can(actor, "person.manage", { tambonId })) return false;
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(personRoles)
-      .where(
-        and(
-          eq(personRoles.id, roleId),
-          eq(personRoles.userId, userId),
-          eq(personRoles.tambonId, tambonId),
-        ),
-      )
-      .returning({ role: personRoles.role });
-    if (!rows.length) return false;
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+) {
+  return auditedChange(
+    db,
+    actor,
+    tambonId,
+    "person.manage",
+    async (tx) =>
+      (
+        await tx
+          .delete(personRoles)
+          .where(
+            and(
+              eq(personRoles.id, roleId),
+              eq(personRoles.userId, userId),
+              eq(personRoles.tambonId, tambonId),
+            ),
+          )
+          .returning({ role: personRoles.role })
+      )[0],
+    (row) => ({
       action: "person.role.remove",
       targetType: "user",
       targetId: userId,
-      before: { role: rows[0]!.role },
-    });
-    return true;
-  });
+      before: { role: row.role },
+    }),
+  );
 }
 
 /** Records that a person is a member of a partner organisation, with their position. */
@@ -196,36 +198,38 @@ export async function addAffiliation(
 }
 
 /** Removes a person's membership of a partner organisation. */
-export async function removeAffiliation(
+export function removeAffiliation(
   db: Db,
   actor: Actor,
   tambonId: number,
   userId: number,
   affiliationId: number,
-): Promise<boolean> {
-  if (!can(actor, "person.manage", { tambonId })) return false;
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(affiliations)
-      .where(
-        and(
-          eq(affiliations.id, affiliationId),
-          eq(affiliations.userId, userId),
-          eq(affiliations.tambonId, tambonId),
-        ),
-      )
-      .returning({ partnerId: affiliations.partnerId });
-    if (!rows.length) return false;
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+) {
+  return auditedChange(
+    db,
+    actor,
+    tambonId,
+    "person.manage",
+    async (tx) =>
+      (
+        await tx
+          .delete(affiliations)
+          .where(
+            and(
+              eq(affiliations.id, affiliationId),
+              eq(affiliations.userId, userId),
+              eq(affiliations.tambonId, tambonId),
+            ),
+          )
+          .returning({ partnerId: affiliations.partnerId })
+      )[0],
+    (row) => ({
       action: "person.affiliation.remove",
       targetType: "user",
       targetId: userId,
-      before: { partnerId: rows[0]!.partnerId },
-    });
-    return true;
-  });
+      before: { partnerId: row.partnerId },
+    }),
+  );
 }
 
 /** Replaces the villages and issue areas a facilitator connects. */

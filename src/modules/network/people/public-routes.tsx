@@ -1,3 +1,4 @@
+import { pageOf } from "../../../core/params.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
 import { authorize, currentTambon } from "../../../core/http.ts";
@@ -8,7 +9,7 @@ import { msg } from "../messages.ts";
 import { facilitatorList, personByProfile, personNetwork } from "./queries.ts";
 import { listVillages } from "../lists/queries.ts";
 import { FacilitatorList, FacilitatorPage } from "./views.tsx";
-import { pageOf, param } from "../shared/helpers.ts";
+import { param } from "../shared/helpers.ts";
 
 export async function facilitatorRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { can } from "../../../core/policy.ts";
-import { parseId, parsePage, parseSearch, requireId } from "../../../core/params.ts";
+import { parseId, parseSearch, queryOf, requireId } from "../../../core/params.ts";
 import { hasRole } from "../../../core/roles.ts";
 import { isAgreementKind, isAgreementStatus } from "../agreements/agreement.ts";
 import { isVisitStatus } from "../visits/visit.ts";
@@ -16,29 +16,14 @@ import { type CentreFilter } from "../centres/queries.ts";
 import { type PartnerFilter } from "../partners/queries.ts";
 import { type VisitFilter } from "../visits/queries.ts";
 
-/** The query string of a request as plain strings. */
-export function query(req: FastifyRequest): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries((req.query ?? {}) as Record<string, unknown>)) {
-    const value = Array.isArray(v) ? v[0] : v;
-    if (typeof value === "string") out[k] = value;
-  }
-  return out;
-}
-
-/** The page number asked for (the first page when it is not one). */
-export function pageOf(req: FastifyRequest): number {
-  return parsePage(query(req).page);
-}
-
 /** The search words typed (trimmed; more than the search box takes answers 422). */
-export function searchOf(q: Record<string, string>): string {
+export function searchOf(q: Readonly<Record<string, string | undefined>>): string {
   return parseSearch(q.q, 100);
 }
 
 /** The partner filter of a request (staff may also ask for inactive partners). */
 export function partnerFilter(req: FastifyRequest, staff: boolean): PartnerFilter {
-  const q = query(req);
+  const q = queryOf(req);
   return {
     q: searchOf(q),
     kindId: parseId(q.kind),
@@ -52,7 +37,7 @@ export function partnerFilter(req: FastifyRequest, staff: boolean): PartnerFilte
 
 /** The agreement filter of a request (drafts only for those who manage agreements). */
 export function agreementFilter(req: FastifyRequest, includeDrafts: boolean): AgreementFilter {
-  const q = query(req);
+  const q = queryOf(req);
   const status =
     isAgreementStatus(q.status) && (includeDrafts || q.status !== "draft") ? q.status : "";
   return {
@@ -65,7 +50,7 @@ export function agreementFilter(req: FastifyRequest, includeDrafts: boolean): Ag
 
 /** The learning-centre filter of a request. */
 export function centreFilter(req: FastifyRequest, includeInactive: boolean): CentreFilter {
-  const q = query(req);
+  const q = queryOf(req);
   return {
     q: searchOf(q),
     areaId: parseId(q.area),
@@ -76,7 +61,7 @@ export function centreFilter(req: FastifyRequest, includeInactive: boolean): Cen
 
 /** The study-visit filter of a request. */
 export function visitFilter(req: FastifyRequest): VisitFilter {
-  const q = query(req);
+  const q = queryOf(req);
   return { status: isVisitStatus(q.status) ? q.status : "", centreId: parseId(q.centre) };
 }
 

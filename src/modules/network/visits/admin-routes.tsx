@@ -3,7 +3,8 @@ import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
-import { parseId } from "../../../core/params.ts";
+import { pageOf, parseId, queryOf } from "../../../core/params.ts";
+import { render, param, visitFilter } from "../shared/helpers.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
@@ -18,8 +19,6 @@ import {
   OutgoingVisits,
   VisitPage,
 } from "./views.tsx";
-import { render } from "../shared/helpers.ts";
-import { pageOf, param, query, visitFilter } from "../shared/helpers.ts";
 
 export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -177,7 +176,7 @@ export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
   app.get(`${A}/outgoing/new`, async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "visit.request", { tambonId: tambon.id });
-    const centre = query(req).centre ?? "";
+    const centre = queryOf(req).centre ?? "";
     return reply.page(
       T(req)("visits.newRequest"),
       await requestForm(req, emptyForm({ centreId: /^\d+$/.test(centre) ? centre : "" })),
