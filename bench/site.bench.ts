@@ -107,7 +107,7 @@ async function seedContent(env: Env) {
     })
       .jpeg({ quality: 85 })
       .toBuffer();
-    const stored = await storePhoto(env.TAMBON_DATA_DIR!, tb!.id, {
+    const stored = await storePhoto(db, tb!.id, {
       filename: `p${i}.jpg`,
       data,
       truncated: false,

@@ -1,25 +1,10 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
 import { eq } from "drizzle-orm";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { postMultipart } from "../helpers/multipart.ts";
-import { tambons } from "../../src/core/db/schema.ts";
-import { siteDir } from "../../src/modules/site/shared/media.ts";
-
-/** Every file under a folder (relative paths), or none when it does not exist. */
-function filesUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-      .sort();
-  } catch {
-    return [];
-  }
-}
+import { storedFiles, tambons } from "../../src/core/db/schema.ts";
 
 const photo = () =>
   sharp({ create: { width: 64, height: 48, channels: 3, background: "#3a7" } })
@@ -28,11 +13,21 @@ const photo = () =>
 
 describe("forms that fail keep none of the files sent with them", () => {
   let t: TestApp;
-  let dir = "";
+  let tambonId = 0;
+  /** The ids of every file the tambon has in the file store. */
+  const filesStored = async () =>
+    (
+      await t.database.db
+        .select({ id: storedFiles.id })
+        .from(storedFiles)
+        .where(eq(storedFiles.tambonId, tambonId))
+    )
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
   before(async () => {
     t = await startTestApp("pglite", { demo: true });
     const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "lom-raet"));
-    dir = siteDir(t.app.config.dataDir, tb!.id);
+    tambonId = tb!.id;
   });
   after(async () => {
     await t?.close();
@@ -48,7 +43,7 @@ describe("forms that fail keep none of the files sent with them", () => {
     );
     assert.equal(created.statusCode, 303);
     const albumUrl = created.headers.location as string;
-    const before = filesUnder(dir);
+    const before = await filesStored();
     const res = await postMultipart(
       ed,
       `/t/lom-raet/admin/site/galleries/${Number(/galleries\/(\d+)$/.exec(albumUrl)![1])}/photos`,
@@ -63,12 +58,12 @@ describe("forms that fail keep none of the files sent with them", () => {
       { from: albumUrl },
     );
     assert.equal(res.statusCode, 422, res.body.slice(0, 200));
-    assert.deepEqual(filesUnder(dir), before);
+    assert.deepEqual(await filesStored(), before);
   });
 
   test("a complaint refused for a missing subject does not keep its photo", async () => {
     const visitor = new Client(t.app);
-    const before = filesUnder(dir);
+    const before = await filesStored();
     const res = await postMultipart(
       visitor,
       "/t/lom-raet/complaints",
@@ -77,13 +72,13 @@ describe("forms that fail keep none of the files sent with them", () => {
       { from: "/t/lom-raet/complaints" },
     );
     assert.equal(res.statusCode, 422);
-    assert.deepEqual(filesUnder(dir), before);
+    assert.deepEqual(await filesStored(), before);
   });
 
   test("a corner post refused for a missing title does not keep its photos", async () => {
     const member = new Client(t.app);
     await member.login("lomraet-member");
-    const before = filesUnder(dir);
+    const before = await filesStored();
     const res = await postMultipart(
       member,
       "/t/lom-raet/corner",
@@ -92,6 +87,6 @@ describe("forms that fail keep none of the files sent with them", () => {
       { from: "/t/lom-raet/corner" },
     );
     assert.equal(res.statusCode, 422);
-    assert.deepEqual(filesUnder(dir), before);
+    assert.deepEqual(await filesStored(), before);
   });
 });

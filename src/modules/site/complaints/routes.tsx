@@ -13,6 +13,7 @@ import { read, url } from "../shared/helpers.tsx";
 import { msg } from "../messages.ts";
 import { COMPLAINT_UPLOAD, TRACK_RATE_LIMIT } from "../shared/uploads.ts";
 import { readUploads, uploadError } from "../../../core/uploads.ts";
+import { serveFile } from "../../../core/file-store.ts";
 import { readPrivateFile, removePrivatePhoto, storePrivatePhoto } from "../shared/media.ts";
 import { fileComplaint } from "./commands.ts";
 import { normaliseCode } from "./tracking.ts";
@@ -21,7 +22,6 @@ import { notFound } from "../../../core/errors.ts";
 /** Public pages of complaints, mounted under /t/:tambon. */
 export async function complaintsRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const dataDir = deps.config.dataDir;
 
   // Complaints.
   const complaintsPage = async (req: FastifyRequest, form: FormState) => (
@@ -50,7 +50,7 @@ export async function complaintsRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const [file] = got.files;
     let photo: string | null = null;
     if (file) {
-      const stored = await storePrivatePhoto(dataDir, tambon.id, file);
+      const stored = await storePrivatePhoto(db, tambon.id, file);
       if (!stored.ok)
         return reply.page(
           msg.t(req.lang)("complaint.title"),
@@ -62,7 +62,7 @@ export async function complaintsRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const r = await fileComplaint(db, req.actor, tambon.id, body, photo);
     if (!r.ok) {
       // The complaint was not filed: its photo is not kept.
-      if (photo) await removePrivatePhoto(dataDir, tambon.id, photo);
+      if (photo) await removePrivatePhoto(db, tambon.id, photo);
       return reply.page(
         msg.t(req.lang)("complaint.title"),
         await complaintsPage(req, failedForm(body, r.errors, req.lang, msg)),
@@ -111,13 +111,9 @@ export async function complaintsRoutes(app: FastifyInstance, deps: ModuleDeps): 
       authorize(req, c.channel === "corruption" ? "complaint.corruption" : "complaint.manage", {
         tambonId: tambon.id,
       });
-      const buf = await readPrivateFile(dataDir, tambon.id, name);
-      if (!buf) throw notFound();
-      return reply
-        .header("content-type", "image/jpeg")
-        .header("cache-control", "private, no-store")
-        .header("content-security-policy", "default-src 'none'; sandbox")
-        .send(buf);
+      const file = await readPrivateFile(db, tambon.id, name);
+      if (!file) throw notFound();
+      return serveFile(reply, req, file, { visibility: "private", name });
     },
   );
 }

@@ -21,7 +21,6 @@ import { notFound } from "../../../core/errors.ts";
 /** Public pages of corner, mounted under /t/:tambon. */
 export async function cornerRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const dataDir = deps.config.dataDir;
 
   // Members' corner.
   const cornerPage = async (req: FastifyRequest, form: FormState, page = 1) => {
@@ -63,7 +62,7 @@ export async function cornerRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
       ? { photos: refused }
       : null;
     for (const f of files) {
-      const r = await storePhoto(dataDir, tambon.id, f);
+      const r = await storePhoto(db, tambon.id, f);
       if (!r.ok) {
         errors = r.errors;
         break;
@@ -72,7 +71,7 @@ export async function cornerRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     }
     const result = errors ? null : await createPost(db, req.actor, tambon.id, body);
     if (errors || !result?.ok) {
-      for (const s of stored) await discardPhoto(dataDir, tambon.id, s);
+      for (const s of stored) await discardPhoto(db, tambon.id, s);
       const form = failedForm(
         body,
         errors ?? (result as { errors: Record<string, FieldError<SiteKey | CoreKey>> }).errors,

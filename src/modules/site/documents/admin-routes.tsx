@@ -6,7 +6,7 @@ import { listDocuments } from "./queries.ts";
 import { base, edit, idOf, oneUpload, t, type Errors } from "../shared/helpers.tsx";
 import { DocumentsAdmin } from "./views.tsx";
 import { DOCUMENT_UPLOAD } from "../shared/uploads.ts";
-import { storeDocument } from "../shared/media.ts";
+import { removeDocumentFile, storeDocument } from "../shared/media.ts";
 import { addDocument, deleteDocument } from "./commands.ts";
 import { msg } from "../messages.ts";
 import { orThrow } from "../../../core/result.ts";
@@ -15,7 +15,6 @@ import { linkTargets } from "../shared/queries.ts";
 /** Administration of documents, mounted under /t/:tambon. */
 export async function documentsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const dataDir = deps.config.dataDir;
 
   // Documents.
   const docsPage = async (req: FastifyRequest, form: FormState) => {
@@ -39,12 +38,14 @@ export async function documentsAdminRoutes(app: FastifyInstance, deps: ModuleDep
     let errors: Errors | null = error ? { file: error } : null;
     let stored = null;
     if (file) {
-      const s = await storeDocument(dataDir, tambon.id, file);
+      const s = await storeDocument(db, tambon.id, file);
       if (s.ok) stored = s.value;
       else errors = s.errors;
     }
     const r = errors ? null : await addDocument(db, req.actor, tambon.id, body, stored);
-    if (!r || !r.ok)
+    if (!r || !r.ok) {
+      // The document was not added: its file is not kept.
+      if (stored) await removeDocumentFile(db, tambon.id, stored);
       return reply.page(
         t(req)("admin.documents"),
         await docsPage(
@@ -53,6 +54,7 @@ export async function documentsAdminRoutes(app: FastifyInstance, deps: ModuleDep
         ),
         { status: 422 },
       );
+    }
     return reply.seeOther(`${base(tambon)}/documents`, t(req)("admin.saved"));
   });
 

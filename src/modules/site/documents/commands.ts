@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { type Db } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
-import { type StoredDocument } from "../shared/media.ts";
+import { removeDocumentFile, type StoredDocument } from "../shared/media.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
@@ -106,6 +106,8 @@ export async function deleteDocument(
       .where(and(eq(siteDocuments.id, docId), eq(siteDocuments.tambonId, tambonId)))
       .returning();
     if (!rows.length) return missing();
+    if (rows[0]!.file)
+      await removeDocumentFile(tx, tambonId, { file: rows[0]!.file, ext: rows[0]!.ext });
     await unindexItem(tx, tambonId, "document", docId);
     await auditSite(tx, actor, tambonId, "site.document.delete", "site_document", docId, null, {
       title: rows[0]!.title,

@@ -19,7 +19,6 @@ import { discardPhoto, removePhotoFiles, storePhoto } from "../shared/media.ts";
 /** Administration of galleries, mounted under /t/:tambon. */
 export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const dataDir = deps.config.dataDir;
 
   // Galleries.
   app.get("/admin/site/galleries", async (req, reply) => {
@@ -145,7 +144,7 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
           ? null
           : { photos: { key: "err.noFile" } };
       for (const f of files) {
-        const s = await storePhoto(dataDir, tambon.id, f);
+        const s = await storePhoto(db, tambon.id, f);
         if (!s.ok) {
           errors = s.errors;
           break;
@@ -153,7 +152,7 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
         stored.push({ ...s.value, originalName: f.filename });
       }
       if (errors) {
-        for (const s of stored) await discardPhoto(dataDir, tambon.id, s);
+        for (const s of stored) await discardPhoto(db, tambon.id, s);
         return reply.page(
           t(req)("admin.galleries"),
           await albumPage(req, id, null, failedForm({}, errors, req.lang, msg)),
@@ -163,7 +162,7 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
         );
       }
       const r = await addPhotos(db, req.actor, tambon.id, { albumId: id }, stored);
-      if (!r.ok) for (const s of stored) await discardPhoto(dataDir, tambon.id, s);
+      if (!r.ok) for (const s of stored) await discardPhoto(db, tambon.id, s);
       orThrow(r);
       return reply.seeOther(`${base(tambon)}/galleries/${id}`, t(req)("admin.saved"));
     },
@@ -183,7 +182,7 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
   app.post<{ Params: { id: string } }>("/admin/site/photo/:id/delete", async (req, reply) => {
     const tambon = edit(req);
     const photo = orThrow(await deletePhoto(db, req.actor, tambon.id, idOf(req)));
-    await removePhotoFiles(dataDir, tambon.id, photo);
+    await removePhotoFiles(db, tambon.id, photo);
     return reply.seeOther(
       photo.albumId ? `${base(tambon)}/galleries/${photo.albumId}` : base(tambon),
       t(req)("admin.deleted"),

@@ -21,7 +21,6 @@ import { orThrow } from "../../../core/result.ts";
 /** Administration of news, mounted under /t/:tambon. */
 export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const dataDir = deps.config.dataDir;
 
   // News.
   const newsForm = async (
@@ -116,13 +115,13 @@ export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     let errors: Errors | null = error ? { cover: error } : null;
     let cover: (StoredPhoto & { originalName: string }) | undefined;
     if (file) {
-      const stored = await storePhoto(dataDir, tambon.id, file);
+      const stored = await storePhoto(db, tambon.id, file);
       if (stored.ok) cover = { ...stored.value, originalName: file.filename };
       else errors = { cover: stored.errors.photos! };
     }
     const r = errors ? null : await saveNews(db, req.actor, tambon.id, body, id, cover);
     if (!r || !r.ok) {
-      if (cover) await discardPhoto(dataDir, tambon.id, cover);
+      if (cover) await discardPhoto(db, tambon.id, cover);
       const form = failedForm(body, errors ?? (r as { errors: Errors }).errors, req.lang, msg);
       const node = await newsForm(req, form, editing);
       return reply.page(

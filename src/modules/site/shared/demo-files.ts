@@ -1,10 +1,9 @@
 import sharp from "sharp";
-import { LARGE_WIDTH, THUMB_WIDTH, siteDir } from "./media.ts";
+import { LARGE_WIDTH, THUMB_WIDTH, contentType, publicKey } from "./media.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteDocuments, sitePhotos } from "../schema.ts";
 import { and, eq } from "drizzle-orm";
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { getFileByKey, putFile, type StoredFile } from "../../../core/file-store.ts";
 
 /** The files of a generated demo photo. */
 export interface DemoPhoto {
@@ -83,17 +82,16 @@ export function demoPdf(): Buffer {
 }
 
 /**
- * Writes a missing file of a demo tambon when one of its rows names it: demo tambons are seeded in
- * the database alone, so each data folder gets the demo's few pictures and its PDF the first time
- * they are asked for, and then serves them from disk. A name no row of the tambon has (an invented
+ * Stores a missing file of a demo tambon when one of its rows names it: demo tambons are seeded
+ * with rows alone, so the file store gets the demo's few pictures and its PDF the first time they
+ * are asked for, and then serves them as any other. A name no row of the tambon has (an invented
  * one) makes and stores nothing.
  */
 export async function materializeDemoFile(
   db: DbOrTx,
-  dataDir: string,
   tambonId: number,
   name: string,
-): Promise<Buffer | undefined> {
+): Promise<StoredFile | undefined> {
   const m = /^((de|df)[0-9a-f]{14})(-t|-l)?\.(jpg|webp|pdf)$/.exec(name);
   if (!m) return undefined;
   const [, key, kind, size, ext] = m;
@@ -130,8 +128,18 @@ export async function materializeDemoFile(
     const made = await demoPhoto(parseInt(key!.slice(2), 16));
     buf = size === "-t" ? made.thumb : size === "-l" ? made.large : made.full;
   }
-  const dir = siteDir(dataDir, tambonId);
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, name), buf);
-  return buf;
+  const storeKey = publicKey(name);
+  try {
+    await putFile(db, {
+      tambonId,
+      kind: "site.demo",
+      contentType: contentType(name),
+      data: buf,
+      key: storeKey,
+    });
+  } catch (err) {
+    // Two first requests at once: the other one stored it.
+    if (!(await getFileByKey(db, tambonId, storeKey))) throw err;
+  }
+  return getFileByKey(db, tambonId, storeKey);
 }

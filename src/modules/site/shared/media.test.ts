@@ -1,81 +1,126 @@
-import { test } from "node:test";
+import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import sharp from "sharp";
-import { documentKind, storePhoto, storePrivatePhoto } from "./media.ts";
+import { and, eq, like } from "drizzle-orm";
+import { openTestDatabase, type TestDatabase } from "../../../../test/helpers/db.ts";
+import { storedFiles, tambons } from "../../../core/db/schema.ts";
+import {
+  documentKind,
+  readPrivateFile,
+  readSiteFile,
+  storePhoto,
+  storePrivatePhoto,
+} from "./media.ts";
 import { demoPdf } from "./demo-files.ts";
 
 const upload = (data: Buffer, filename = "x") => ({ filename, data, truncated: false });
 
-test("photos are recognised by what sharp reads, not by their name", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "tambon-media-"));
-  const avif = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#123" } })
-    .avif()
-    .toBuffer();
-  const ok = await storePhoto(dir, 7, upload(avif, "photo.jpg"));
-  assert.ok(ok.ok && ok.value.width === 64 && ok.value.ext === "webp");
-  assert.deepEqual(readdirSync(path.join(dir, "site", "7")).sort(), [
-    `${ok.value.file}-l.webp`,
-    `${ok.value.file}-t.webp`,
-    `${ok.value.file}.webp`,
-  ]);
-  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
-  const notPhoto = await storePhoto(dir, 7, upload(svg, "a.jpg"));
-  assert.ok(!notPhoto.ok && notPhoto.errors.photos!.key === "err.notImage", "SVG is not a photo");
-  const r = await storePhoto(dir, 7, {
-    filename: "big.jpg",
-    data: Buffer.alloc(10),
-    truncated: true,
+describe("site photos are kept in the file store", () => {
+  let db: TestDatabase;
+  let tambonId = 0;
+  /** The keys of a photo's stored files. */
+  const keysOf = async (file: string) =>
+    (
+      await db.db
+        .select({ key: storedFiles.key })
+        .from(storedFiles)
+        .where(and(eq(storedFiles.tambonId, tambonId), like(storedFiles.key, `%${file}%`)))
+    )
+      .map((r) => r.key)
+      .sort();
+
+  before(async () => {
+    db = await openTestDatabase("pglite");
+    const [row] = await db.db
+      .insert(tambons)
+      .values({
+        slug: "media",
+        dopaCode: "900101",
+        nameTh: "ทดสอบ",
+        nameEn: "Test",
+        districtTh: "อำเภอ",
+        districtEn: "District",
+        provinceTh: "จังหวัด",
+        provinceEn: "Province",
+        kind: "sao",
+      })
+      .returning({ id: tambons.id });
+    tambonId = row!.id;
   });
-  assert.ok(!r.ok && r.errors.photos!.key === "err.tooBig");
-});
+  after(async () => {
+    await db?.drop();
+  });
 
-test("a stored photo keeps only copies without metadata: full size, a thumbnail and a large WebP", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "tambon-media-"));
-  const jpeg = await sharp({
-    create: { width: 2000, height: 1000, channels: 3, background: "#0a0" },
-  })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: "Phone" },
-      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "7/1 0/1 0/1" },
+  test("photos are recognised by what sharp reads, not by their name", async () => {
+    const avif = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: "#123" },
     })
-    .toBuffer();
-  assert.ok((await sharp(jpeg).metadata()).exif, "the upload carries EXIF");
-  const r = await storePhoto(dir, 7, upload(jpeg, "a.jpg"));
-  assert.ok(r.ok);
-  const files = readdirSync(path.join(dir, "site", "7")).sort();
-  assert.deepEqual(files, [
-    `${r.value.file}-l.webp`,
-    `${r.value.file}-t.webp`,
-    `${r.value.file}.jpg`,
-  ]);
-  for (const f of files)
-    assert.equal((await sharp(path.join(dir, "site", "7", f)).metadata()).exif, undefined, f);
-  const large = await sharp(path.join(dir, "site", "7", `${r.value.file}-l.webp`)).metadata();
-  assert.equal(large.width, 1600);
-  assert.equal(large.height, 800);
-  const published = await sharp(path.join(dir, "site", "7", `${r.value.file}.jpg`)).metadata();
-  assert.equal(published.exif, undefined);
-});
+      .avif()
+      .toBuffer();
+    const ok = await storePhoto(db.db, tambonId, upload(avif, "photo.jpg"));
+    assert.ok(ok.ok && ok.value.width === 64 && ok.value.ext === "webp");
+    assert.deepEqual(await keysOf(ok.value.file), [
+      `site/${ok.value.file}-l.webp`,
+      `site/${ok.value.file}-t.webp`,
+      `site/${ok.value.file}.webp`,
+    ]);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    const notPhoto = await storePhoto(db.db, tambonId, upload(svg, "a.jpg"));
+    assert.ok(!notPhoto.ok && notPhoto.errors.photos!.key === "err.notImage", "SVG is not a photo");
+    const r = await storePhoto(db.db, tambonId, {
+      filename: "big.jpg",
+      data: Buffer.alloc(10),
+      truncated: true,
+    });
+    assert.ok(!r.ok && r.errors.photos!.key === "err.tooBig");
+  });
 
-test("a complaint's photo is kept privately as a JPEG of at most 1600 px without metadata", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "tambon-media-"));
-  const png = await sharp({
-    create: { width: 3200, height: 1600, channels: 3, background: "#a00" },
-  })
-    .png()
-    .withExif({ IFD0: { Make: "Phone" } })
-    .toBuffer();
-  const r = await storePrivatePhoto(dir, 7, upload(png, "street.png"));
-  assert.ok(r.ok);
-  const meta = await sharp(path.join(dir, "site", "7", "private", r.value)).metadata();
-  assert.deepEqual(
-    [meta.format, meta.width, meta.height, meta.exif],
-    ["jpeg", 1600, 800, undefined],
-  );
+  test("a stored photo keeps only copies without metadata: full size, a thumbnail and a large WebP", async () => {
+    const jpeg = await sharp({
+      create: { width: 2000, height: 1000, channels: 3, background: "#0a0" },
+    })
+      .jpeg()
+      .withExif({
+        IFD0: { Make: "Phone" },
+        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "7/1 0/1 0/1" },
+      })
+      .toBuffer();
+    assert.ok((await sharp(jpeg).metadata()).exif, "the upload carries EXIF");
+    const r = await storePhoto(db.db, tambonId, upload(jpeg, "a.jpg"));
+    assert.ok(r.ok);
+    const names = [`${r.value.file}-l.webp`, `${r.value.file}-t.webp`, `${r.value.file}.jpg`];
+    assert.deepEqual(
+      await keysOf(r.value.file),
+      names.map((n) => `site/${n}`),
+    );
+    for (const n of names) {
+      const file = await readSiteFile(db.db, tambonId, n);
+      assert.ok(file, n);
+      assert.equal((await sharp(Buffer.from(file.data)).metadata()).exif, undefined, n);
+    }
+    const large = await readSiteFile(db.db, tambonId, `${r.value.file}-l.webp`);
+    const meta = await sharp(Buffer.from(large!.data)).metadata();
+    assert.deepEqual([meta.width, meta.height], [1600, 800]);
+  });
+
+  test("a complaint's photo is kept privately as a JPEG of at most 1600 px without metadata", async () => {
+    const png = await sharp({
+      create: { width: 3200, height: 1600, channels: 3, background: "#a00" },
+    })
+      .png()
+      .withExif({ IFD0: { Make: "Phone" } })
+      .toBuffer();
+    const r = await storePrivatePhoto(db.db, tambonId, upload(png, "street.png"));
+    assert.ok(r.ok);
+    const file = await readPrivateFile(db.db, tambonId, r.value);
+    assert.ok(file);
+    const meta = await sharp(Buffer.from(file.data)).metadata();
+    assert.deepEqual(
+      [meta.format, meta.width, meta.height, meta.exif],
+      ["jpeg", 1600, 800, undefined],
+    );
+    assert.equal(await readSiteFile(db.db, tambonId, r.value), undefined, "never published");
+  });
 });
 
 test("documents are recognised by their bytes", () => {

@@ -7,7 +7,14 @@ import {
 } from "../../../core/uploads.ts";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import {
+  deleteFilesByKey,
+  getFileByKey,
+  putFile,
+  putImage,
+  type StoredFile,
+} from "../../../core/file-store.ts";
 import { fail, ok, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
@@ -44,7 +51,7 @@ export interface StoredDocument {
   bytes: number;
 }
 
-/** The folder of a tambon's published site files. */
+/** The folder where a tambon's site files were kept on disk before the file store. */
 export function siteDir(dataDir: string, tambonId: number): string {
   return path.join(dataDir, "site", String(tambonId));
 }
@@ -55,6 +62,17 @@ export const newKey = () => randomBytes(8).toString("hex");
 export function isPublicFileName(name: string): boolean {
   return /^[a-f0-9]{16}(-t|-l)?\.(jpg|png|webp|pdf|xlsx|docx)$/.test(name);
 }
+
+/** True for the name of a complaint's private photo. */
+export function isPrivateFileName(name: string): boolean {
+  return /^[a-f0-9]{16}\.jpg$/.test(name);
+}
+
+/** The key of a published site file in the file store. */
+export const publicKey = (name: string) => `site/${name}`;
+
+/** The key of a complaint's private photo in the file store. */
+export const privateKey = (name: string) => `site/private/${name}`;
 
 /** The content type of a published site file by its extension. */
 export function contentType(name: string): string {
@@ -71,42 +89,27 @@ export function contentType(name: string): string {
   );
 }
 
-/** Reads a published file of a tambon (undefined when there is none). */
+/** A published file of a tambon (undefined when there is none). */
 export async function readSiteFile(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   name: string,
-): Promise<Buffer | undefined> {
-  if (!isPublicFileName(name) && !/^[a-f0-9]{16}\.jpg$/.test(name)) return undefined;
-  try {
-    return await readFile(path.join(siteDir(dataDir, tambonId), name));
-  } catch {
-    return undefined;
-  }
+): Promise<StoredFile | undefined> {
+  if (!isPublicFileName(name)) return undefined;
+  return getFileByKey(db, tambonId, publicKey(name));
 }
 
-/** Reads a private file (a complaint's photo). */
+/** A private file (a complaint's photo). */
 export async function readPrivateFile(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   name: string,
-): Promise<Buffer | undefined> {
-  if (!/^[a-f0-9]{16}\.jpg$/.test(name)) return undefined;
-  try {
-    return await readFile(path.join(siteDir(dataDir, tambonId), "private", name));
-  } catch {
-    return undefined;
-  }
+): Promise<StoredFile | undefined> {
+  if (!isPrivateFileName(name)) return undefined;
+  return getFileByKey(db, tambonId, privateKey(name));
 }
 
 export const PHOTO_FORMATS = ["jpeg", "png", "webp", "heif"] as const;
-
-export const ORIGINAL_EXT: Record<string, string> = {
-  jpeg: "jpg",
-  png: "png",
-  webp: "webp",
-  heif: "heif",
-};
 
 /**
  * Re-encodes an uploaded photo (core's pipeline: orientation applied, no metadata kept) after the
@@ -140,7 +143,7 @@ export async function reencodePhoto<V extends string = never>(
  * bytes themselves are never kept: they carry where and when the photo was taken.
  */
 export async function storePhoto(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   upload: Upload,
 ): Promise<Result<StoredPhoto, SiteKey | CoreKey>> {
@@ -154,12 +157,20 @@ export async function storePhoto(
   });
   if (!r.ok) return r;
   const image = r.value;
-  const dir = siteDir(dataDir, tambonId);
-  await mkdir(dir, { recursive: true });
   const file = newKey();
-  await writeFile(path.join(dir, `${file}.${image.ext}`), image.data);
-  await writeFile(path.join(dir, `${file}-t.webp`), image.variants.thumb);
-  await writeFile(path.join(dir, `${file}-l.webp`), image.variants.large);
+  await putImage(db, image, {
+    tambonId,
+    kind: "site.photo",
+    name: upload.filename,
+    key: (size) =>
+      publicKey(
+        size === "thumb"
+          ? `${file}-t.webp`
+          : size === "large"
+            ? `${file}-l.webp`
+            : `${file}.${image.ext}`,
+      ),
+  });
   return ok({
     file,
     ext: image.ext,
@@ -171,7 +182,7 @@ export async function storePhoto(
 
 /** Stores a complaint's photo privately (metadata removed, at most 1600 px), returning its name. */
 export async function storePrivatePhoto(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   upload: Upload,
 ): Promise<Result<string, SiteKey | CoreKey>> {
@@ -181,47 +192,43 @@ export async function storePrivatePhoto(
     maxWidth: LARGE_WIDTH,
   });
   if (!r.ok) return r;
-  const dir = path.join(siteDir(dataDir, tambonId), "private");
-  await mkdir(dir, { recursive: true });
   const name = `${newKey()}.jpg`;
-  await writeFile(path.join(dir, name), r.value.data);
+  await putFile(db, {
+    tambonId,
+    kind: "site.complaint-photo",
+    contentType: r.value.mime,
+    data: r.value.data,
+    name: upload.filename,
+    key: privateKey(name),
+  });
   return ok(name);
 }
 
 /** Removes a photo's published files. */
 export async function removePhotoFiles(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   photo: { file: string; ext: string },
 ): Promise<void> {
-  const dir = siteDir(dataDir, tambonId);
-  for (const n of [`${photo.file}.${photo.ext}`, `${photo.file}-t.webp`, `${photo.file}-l.webp`])
-    await rm(path.join(dir, n), { force: true });
+  await deleteFilesByKey(
+    db,
+    tambonId,
+    ...[`${photo.file}.${photo.ext}`, `${photo.file}-t.webp`, `${photo.file}-l.webp`].map(
+      publicKey,
+    ),
+  );
 }
 
-/**
- * Removes every file of a photo that was stored but never saved (its form failed), and the raw
- * original that installations before metadata stripping kept in `originals/`.
- */
-export async function discardPhoto(
-  dataDir: string,
-  tambonId: number,
-  photo: { file: string; ext: string },
-): Promise<void> {
-  await removePhotoFiles(dataDir, tambonId, photo);
-  const originals = path.join(siteDir(dataDir, tambonId), "originals");
-  for (const ext of Object.values(ORIGINAL_EXT))
-    await rm(path.join(originals, `${photo.file}.${ext}`), { force: true });
-}
+/** Removes every file of a photo that was stored but never saved (its form failed). */
+export const discardPhoto = removePhotoFiles;
 
 /** Removes a complaint's private photo. */
 export async function removePrivatePhoto(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   name: string,
 ): Promise<void> {
-  if (!/^[\w.-]+$/.test(name) || name.startsWith(".")) return;
-  await rm(path.join(siteDir(dataDir, tambonId), "private", name), { force: true });
+  if (isPrivateFileName(name)) await deleteFilesByKey(db, tambonId, privateKey(name));
 }
 
 /** Recognises a PDF, XLSX or DOCX by its bytes. */
@@ -234,9 +241,16 @@ export function documentKind(buf: Buffer): StoredDocument["ext"] | null {
   return null;
 }
 
+/** The content type of a stored document. */
+const DOCUMENT_TYPES = {
+  pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+} as const;
+
 /** Stores a document after checking its kind and size. */
 export async function storeDocument(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   upload: Upload,
 ): Promise<Result<StoredDocument, SiteKey | CoreKey>> {
@@ -245,9 +259,23 @@ export async function storeDocument(
     return fail("file", "err.tooBig", { name, max: DOCUMENT_MAX_BYTES / 1024 / 1024 });
   const ext = documentKind(upload.data);
   if (!ext) return fail("file", "err.notDocument", { name });
-  const dir = siteDir(dataDir, tambonId);
-  await mkdir(dir, { recursive: true });
   const file = newKey();
-  await writeFile(path.join(dir, `${file}.${ext}`), upload.data);
+  await putFile(db, {
+    tambonId,
+    kind: "site.document",
+    contentType: DOCUMENT_TYPES[ext],
+    data: upload.data,
+    name,
+    key: publicKey(`${file}.${ext}`),
+  });
   return ok({ file, ext, bytes: upload.data.length });
+}
+
+/** Removes a document's file. */
+export async function removeDocumentFile(
+  db: DbOrTx,
+  tambonId: number,
+  doc: { file: string; ext: string },
+): Promise<void> {
+  await deleteFilesByKey(db, tambonId, publicKey(`${doc.file}.${doc.ext}`));
 }
