@@ -1,0 +1,134 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import type { PlansResult } from "../messages.ts";
+import { projectLinks, projectUpdates, projects } from "../schema.ts";
+import { getProject, type Project } from "../projects/queries.ts";
+
+const linkSchema = z.object({
+  otherId: fields.int(1, 2_147_483_647),
+  kind: fields.choice(["overlaps", "duplicate"] as const),
+  note: fields.optionalText(1000),
+});
+
+/** Records that two projects of the tambon overlap or duplicate each other (both keep their history). */
+export async function linkProjects(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  projectId: number,
+  input: Record<string, string>,
+): Promise<PlansResult<Project>> {
+  if (!can(actor, "project.screen", { tambonId })) return refused();
+  const parsed = parseForm(linkSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (v.otherId === projectId) return fail("otherId", "dup.self");
+  return db.transaction(async (tx): Promise<PlansResult<Project>> => {
+    const project = await getProject(tx, tambonId, projectId);
+    if (!project) return missing();
+    const other = await getProject(tx, tambonId, v.otherId);
+    if (!other) return fail("otherId", "project.unknownParent");
+    await tx
+      .insert(projectLinks)
+      .values({
+        tambonId,
+        projectId: project.id,
+        otherId: other.id,
+        kind: v.kind,
+        note: v.note,
+        createdBy: actor.user?.id ?? null,
+      })
+      .onConflictDoNothing();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "project.link",
+      targetType: "project",
+      targetId: project.id,
+      after: { otherId: other.id, kind: v.kind, note: v.note },
+    });
+    return ok(project);
+  });
+}
+
+const mergeSchema = z.object({
+  intoId: fields.int(1, 2_147_483_647),
+  note: fields.optionalText(1000),
+});
+
+/**
+ * Merges a project into another: it keeps its own record and timeline, points at the project it
+ * was merged into, and both timelines say so. A merged project cannot be merged again.
+ */
+export async function mergeProject(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  projectId: number,
+  input: Record<string, string>,
+): Promise<PlansResult<Project>> {
+  if (!can(actor, "project.screen", { tambonId })) return refused();
+  const parsed = parseForm(mergeSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (v.intoId === projectId) return fail("intoId", "dup.self");
+  return db.transaction(async (tx): Promise<PlansResult<Project>> => {
+    const project = await getProject(tx, tambonId, projectId);
+    if (!project) return missing();
+    if (project.mergedIntoId != null) return fail("intoId", "dup.alreadyMerged");
+    const into = await getProject(tx, tambonId, v.intoId);
+    if (!into) return fail("intoId", "project.unknownParent");
+    if (into.mergedIntoId != null) return fail("intoId", "dup.alreadyMerged");
+    const [row] = await tx
+      .update(projects)
+      .set({ mergedIntoId: into.id, updatedAt: new Date() })
+      .where(and(eq(projects.tambonId, tambonId), eq(projects.id, project.id)))
+      .returning();
+    await tx
+      .insert(projectLinks)
+      .values({
+        tambonId,
+        projectId: project.id,
+        otherId: into.id,
+        kind: "merged",
+        note: v.note,
+        createdBy: actor.user?.id ?? null,
+      })
+      .onConflictDoNothing();
+    const authorId = actor.user?.id ?? null;
+    await tx.insert(projectUpdates).values([
+      {
+        tambonId,
+        projectId: project.id,
+        status: project.status,
+        progress: project.progress,
+        note: `→ #${into.id} ${into.title}${v.note ? ` · ${v.note}` : ""}`,
+        authorId,
+      },
+      {
+        tambonId,
+        projectId: into.id,
+        status: into.status,
+        progress: into.progress,
+        note: `← #${project.id} ${project.title}${v.note ? ` · ${v.note}` : ""}`,
+        authorId,
+      },
+    ]);
+    await audit(tx, {
+      tambonId,
+      actorId: authorId,
+      action: "project.merge",
+      targetType: "project",
+      targetId: project.id,
+      before: { mergedIntoId: null },
+      after: { mergedIntoId: into.id, note: v.note },
+    });
+    return ok(row!);
+  });
+}

@@ -1,0 +1,28 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { planEditions } from "../schema.ts";
+
+/** An edition of a plan as stored. */
+export type Edition = typeof planEditions.$inferSelect;
+
+/** The editions of a plan in the order they were approved. */
+export function listEditions(db: DbOrTx, tambonId: number, planId: number): Promise<Edition[]> {
+  return db
+    .select()
+    .from(planEditions)
+    .where(and(eq(planEditions.tambonId, tambonId), eq(planEditions.planId, planId)))
+    .orderBy(asc(planEditions.approvedOn), asc(planEditions.id));
+}
+
+/** One edition of a tambon (undefined when it is another tambon's). */
+export async function getEdition(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<Edition | undefined> {
+  const [row] = await db
+    .select()
+    .from(planEditions)
+    .where(and(eq(planEditions.tambonId, tambonId), eq(planEditions.id, id)));
+  return row;
+}

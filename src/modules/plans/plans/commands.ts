@@ -1,0 +1,193 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { getArea } from "../../areas/public.ts";
+import { linkClause, listClauses } from "../../charter/public.ts";
+import type { PlansResult } from "../messages.ts";
+import { planStrategies, plans } from "../schema.ts";
+import { PLAN_STATUSES } from "../shared/kinds.ts";
+import { getPlan, getStrategy, strategyName, type Plan, type Strategy } from "./queries.ts";
+
+const planSchema = z.object({
+  title: fields.text(200),
+  firstYear: fields.int(2500, 2700),
+  years: fields.optionalInt(1, 10),
+  status: fields.optionalChoice(PLAN_STATUSES, "draft"),
+  description: fields.optionalText(4000),
+});
+
+/** Creates a plan, or edits one (`planId`): validate → authorize → write + audit. */
+export async function savePlan(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  planId?: number,
+): Promise<PlansResult<Plan>> {
+  if (!can(actor, "plan.manage", { tambonId })) return refused();
+  const parsed = parseForm(planSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return db.transaction(async (tx): Promise<PlansResult<Plan>> => {
+    const current = planId ? await getPlan(tx, tambonId, planId) : undefined;
+    if (planId && !current) return missing();
+    const values = {
+      title: v.title,
+      firstYear: v.firstYear,
+      years: v.years ?? 5,
+      status: v.status,
+      description: v.description,
+    };
+    const [row] = current
+      ? await tx
+          .update(plans)
+          .set({
+            title: values.title,
+            firstYear: values.firstYear,
+            years: values.years,
+            status: values.status,
+            description: values.description,
+            updatedAt: new Date(),
+          })
+          .where(and(eq(plans.tambonId, tambonId), eq(plans.id, current.id)))
+          .returning()
+      : await tx
+          .insert(plans)
+          .values({
+            tambonId,
+            title: values.title,
+            firstYear: values.firstYear,
+            years: values.years,
+            status: values.status,
+            description: values.description,
+            createdBy: actor.user?.id ?? null,
+          })
+          .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: current ? "plan.update" : "plan.create",
+      targetType: "plan",
+      targetId: row!.id,
+      before: current
+        ? { title: current.title, firstYear: current.firstYear, status: current.status }
+        : null,
+      after: values,
+    });
+    return ok(row!);
+  });
+}
+
+const strategySchema = z.object({
+  code: fields.optionalText(20),
+  title: fields.text(300),
+  areaId: fields.optionalInt(1, 2_147_483_647),
+  position: fields.optionalInt(0, 1000),
+});
+
+/** Adds a strategy to a plan, or edits one (`strategyId`). */
+export async function saveStrategy(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  planId: number,
+  input: Record<string, string>,
+  strategyId?: number,
+): Promise<PlansResult<Strategy>> {
+  if (!can(actor, "plan.manage", { tambonId })) return refused();
+  const parsed = parseForm(strategySchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (v.areaId != null && !(await getArea(db, tambonId, v.areaId)))
+    return fail("areaId", "project.unknownArea");
+  return db.transaction(async (tx): Promise<PlansResult<Strategy>> => {
+    const plan = await getPlan(tx, tambonId, planId);
+    if (!plan) return missing();
+    const current = strategyId ? await getStrategy(tx, tambonId, strategyId) : undefined;
+    if (strategyId && (!current || current.planId !== plan.id)) return missing();
+    let position = v.position;
+    if (position == null) {
+      const [max] = await tx
+        .select({ p: sql<number>`coalesce(max(${planStrategies.position}), 0)` })
+        .from(planStrategies)
+        .where(and(eq(planStrategies.tambonId, tambonId), eq(planStrategies.planId, plan.id)));
+      position = current?.position ?? Number(max?.p ?? 0) + 1;
+    }
+    const [row] = current
+      ? await tx
+          .update(planStrategies)
+          .set({ code: v.code, title: v.title, areaId: v.areaId, position })
+          .where(and(eq(planStrategies.tambonId, tambonId), eq(planStrategies.id, current.id)))
+          .returning()
+      : await tx
+          .insert(planStrategies)
+          .values({
+            tambonId,
+            planId: plan.id,
+            code: v.code,
+            title: v.title,
+            areaId: v.areaId,
+            position,
+          })
+          .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: current ? "strategy.update" : "strategy.create",
+      targetType: "plan_strategy",
+      targetId: row!.id,
+      before: current ? { code: current.code, title: current.title } : null,
+      after: { planId: plan.id, code: v.code, title: v.title, areaId: v.areaId },
+    });
+    return ok(row!);
+  });
+}
+
+/**
+ * Links a strategy to a charter clause it carries out (`clause` = "charterId:clauseKey", one of
+ * the clauses in force), through the charter module; audited here.
+ */
+export async function linkStrategyClause(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  strategyId: number,
+  input: Record<string, string>,
+  url: string,
+): Promise<PlansResult<Strategy>> {
+  if (!can(actor, "plan.manage", { tambonId })) return refused();
+  const strategy = await getStrategy(db, tambonId, strategyId);
+  if (!strategy) return missing();
+  const m = /^(\d{1,9}):(\d{1,9})$/.exec((input.clause ?? "").trim());
+  if (!m) return fail("clause", "err.required");
+  const charterId = Number(m[1]);
+  const clauseKey = Number(m[2]);
+  const clauses = await listClauses(db, tambonId);
+  const clause = clauses.find((c) => c.charterId === charterId && c.clauseKey === clauseKey);
+  if (!clause) return fail("clause", "strategy.unknownClause");
+  return db.transaction(async (tx): Promise<PlansResult<Strategy>> => {
+    const linked = await linkClause(tx, tambonId, {
+      charterId,
+      clauseKey,
+      targetType: "plan_strategy",
+      targetId: strategy.id,
+      label: strategyName(strategy),
+      url,
+    });
+    if (!linked) return fail("clause", "strategy.unknownClause");
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "strategy.linkClause",
+      targetType: "plan_strategy",
+      targetId: strategy.id,
+      after: { charterId, clauseKey },
+    });
+    return ok(strategy);
+  });
+}

@@ -1,0 +1,370 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { openLinkedQuestion } from "../../decisions/public.ts";
+import type { PlansResult } from "../messages.ts";
+import {
+  projectBudgets,
+  projectMilestones,
+  projectPartners,
+  projectUpdates,
+  projectVillages,
+  projects,
+} from "../schema.ts";
+import { PROJECT_STATUSES } from "../shared/kinds.ts";
+import { getPlan } from "../plans/queries.ts";
+import { getProject, type Milestone, type Project } from "./queries.ts";
+import { parseProject, parseStaffFields, type ProjectFields, type ProjectInput } from "./input.ts";
+
+/** Replaces a project's villages and budget rows with the checked ones. */
+async function writeLists(tx: DbOrTx, tambonId: number, projectId: number, f: ProjectFields) {
+  await tx
+    .delete(projectVillages)
+    .where(and(eq(projectVillages.tambonId, tambonId), eq(projectVillages.projectId, projectId)));
+  if (f.villageIds.length)
+    await tx
+      .insert(projectVillages)
+      .values(f.villageIds.map((villageId) => ({ tambonId, projectId, villageId })));
+  await tx
+    .delete(projectBudgets)
+    .where(and(eq(projectBudgets.tambonId, tambonId), eq(projectBudgets.projectId, projectId)));
+  if (f.budgets.length)
+    await tx.insert(projectBudgets).values(
+      f.budgets.map((b) => ({
+        tambonId,
+        projectId,
+        fiscalYear: b.fiscalYear,
+        source: b.source,
+        amount: b.amount,
+      })),
+    );
+}
+
+const budgetSummary = (f: ProjectFields) =>
+  f.budgets.map((b) => `${b.fiscalYear}/${b.source}/${b.amount}`);
+
+/**
+ * A resident or village representative proposes a project for a plan: it is stored as proposed,
+ * with its proposer, the next ลำดับ and a first timeline entry. Status, plan, tambon and proposer
+ * come from the request, never from the form.
+ */
+export async function proposeProject(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  planId: number,
+  input: ProjectInput,
+): Promise<PlansResult<Project>> {
+  if (!actor.user || !can(actor, "project.propose", { tambonId })) return refused();
+  const plan = await getPlan(db, tambonId, planId);
+  if (!plan || plan.status === "closed") return missing();
+  const parsed = await parseProject(db, tambonId, plan, input);
+  if (!parsed.ok) return parsed;
+  const f = parsed.value;
+  const userId = actor.user.id;
+  return db.transaction(async (tx): Promise<PlansResult<Project>> => {
+    const [max] = await tx
+      .select({ n: sql<number>`coalesce(max(${projects.seq}), 0)` })
+      .from(projects)
+      .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, plan.id)));
+    const [row] = await tx
+      .insert(projects)
+      .values({
+        tambonId,
+        planId: plan.id,
+        seq: Number(max?.n ?? 0) + 1,
+        title: f.title,
+        areaId: f.areaId,
+        wholeTambon: f.wholeTambon,
+        targetGroups: f.targetGroups,
+        objectives: f.objectives,
+        outputs: f.outputs,
+        kpi: f.kpi,
+        expectedResults: f.expectedResults,
+        status: "proposed",
+        proposedBy: userId,
+      })
+      .returning();
+    await writeLists(tx, tambonId, row!.id, f);
+    await tx.insert(projectUpdates).values({
+      tambonId,
+      projectId: row!.id,
+      status: "proposed",
+      progress: 0,
+      authorId: userId,
+    });
+    await audit(tx, {
+      tambonId,
+      actorId: userId,
+      action: "project.propose",
+      targetType: "project",
+      targetId: row!.id,
+      after: {
+        planId: plan.id,
+        title: f.title,
+        areaId: f.areaId,
+        villages: f.villageIds,
+        wholeTambon: f.wholeTambon,
+        budgets: budgetSummary(f),
+      },
+    });
+    return ok(row!);
+  });
+}
+
+/** Staff edit a project: its resident fields and the ones only staff set (strategy, form, partners …). */
+export async function saveProject(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  projectId: number,
+  input: ProjectInput,
+): Promise<PlansResult<Project>> {
+  if (!can(actor, "project.screen", { tambonId })) return refused();
+  const current = await getProject(db, tambonId, projectId);
+  if (!current) return missing();
+  const plan = await getPlan(db, tambonId, current.planId);
+  if (!plan) return missing();
+  const parsed = await parseProject(db, tambonId, plan, input);
+  const staffParsed = await parseStaffFields(db, tambonId, plan, current.id, input);
+  if (!parsed.ok || !staffParsed.ok)
+    return {
+      ok: false,
+      errors: {
+        ...(staffParsed.ok ? {} : staffParsed.errors),
+        ...(parsed.ok ? {} : parsed.errors),
+      },
+    };
+  const f = parsed.value;
+  const s = staffParsed.value;
+  return db.transaction(async (tx): Promise<PlansResult<Project>> => {
+    const [row] = await tx
+      .update(projects)
+      .set({
+        title: f.title,
+        areaId: f.areaId,
+        wholeTambon: f.wholeTambon,
+        targetGroups: f.targetGroups,
+        objectives: f.objectives,
+        outputs: f.outputs,
+        kpi: f.kpi,
+        expectedResults: f.expectedResults,
+        strategyId: s.strategyId,
+        parentId: s.parentId,
+        formCategory: s.formCategory,
+        responsibleUnit: s.responsibleUnit,
+        weight: s.weight,
+        rollup: s.rollup,
+        seq: s.seq ?? current.seq,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(projects.tambonId, tambonId), eq(projects.id, current.id)))
+      .returning();
+    await writeLists(tx, tambonId, current.id, f);
+    await tx
+      .delete(projectPartners)
+      .where(
+        and(eq(projectPartners.tambonId, tambonId), eq(projectPartners.projectId, current.id)),
+      );
+    const partnerRows = [
+      ...s.responsible.map((partnerId) => ({ partnerId, role: "responsible" as const })),
+      ...s.supporting.map((partnerId) => ({ partnerId, role: "supporting" as const })),
+    ];
+    if (partnerRows.length)
+      await tx.insert(projectPartners).values(
+        partnerRows.map((p) => ({
+          tambonId,
+          projectId: current.id,
+          partnerId: p.partnerId,
+          role: p.role,
+        })),
+      );
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "project.update",
+      targetType: "project",
+      targetId: current.id,
+      before: { title: current.title, strategyId: current.strategyId, parentId: current.parentId },
+      after: {
+        title: f.title,
+        strategyId: s.strategyId,
+        parentId: s.parentId,
+        formCategory: s.formCategory,
+        budgets: budgetSummary(f),
+        partners: partnerRows.map((p) => `${p.role}:${p.partnerId}`),
+      },
+    });
+    return ok(row!);
+  });
+}
+
+const statusSchema = z.object({
+  status: fields.choice(PROJECT_STATUSES),
+  progress: fields.optionalInt(0, 100),
+  note: fields.optionalText(2000),
+});
+
+/**
+ * The working group screens a project or records its progress: a new status and progress, each
+ * change a timeline entry, audited. Done means 100 %.
+ */
+export async function setProjectStatus(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  projectId: number,
+  input: Record<string, string>,
+): Promise<PlansResult<Project>> {
+  if (!can(actor, "project.screen", { tambonId })) return refused();
+  const parsed = parseForm(statusSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return db.transaction(async (tx): Promise<PlansResult<Project>> => {
+    const current = await getProject(tx, tambonId, projectId);
+    if (!current) return missing();
+    const progress = v.status === "done" ? 100 : (v.progress ?? current.progress);
+    const [row] = await tx
+      .update(projects)
+      .set({ status: v.status, progress, updatedAt: new Date() })
+      .where(and(eq(projects.tambonId, tambonId), eq(projects.id, current.id)))
+      .returning();
+    await tx.insert(projectUpdates).values({
+      tambonId,
+      projectId: current.id,
+      status: v.status,
+      progress,
+      note: v.note,
+      authorId: actor.user?.id ?? null,
+    });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "project.status",
+      targetType: "project",
+      targetId: current.id,
+      before: { status: current.status, progress: current.progress },
+      after: { status: v.status, progress, note: v.note },
+    });
+    return ok(row!);
+  });
+}
+
+const milestoneSchema = z.object({
+  title: fields.text(200),
+  dueOn: fields.optionalDate(),
+  doneOn: fields.optionalDate(),
+  note: fields.optionalText(1000),
+});
+
+/** Adds a dated milestone to a project (shown publicly once due). */
+export async function addMilestone(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  projectId: number,
+  input: Record<string, string>,
+): Promise<PlansResult<Milestone>> {
+  if (!can(actor, "project.screen", { tambonId })) return refused();
+  const parsed = parseForm(milestoneSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (!v.dueOn) return fail("dueOn", "err.required");
+  const dueOn = v.dueOn;
+  return db.transaction(async (tx): Promise<PlansResult<Milestone>> => {
+    const current = await getProject(tx, tambonId, projectId);
+    if (!current) return missing();
+    const [row] = await tx
+      .insert(projectMilestones)
+      .values({
+        tambonId,
+        projectId: current.id,
+        title: v.title,
+        dueOn,
+        doneOn: v.doneOn,
+        note: v.note,
+      })
+      .returning();
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "project.milestone",
+      targetType: "project",
+      targetId: current.id,
+      after: { title: v.title, dueOn, doneOn: v.doneOn },
+    });
+    return ok(row!);
+  });
+}
+
+const voteSchema = z.object({
+  title: fields.text(200),
+  areaId: fields.int(1, 2_147_483_647),
+});
+
+/**
+ * Puts projects of a plan to a priority vote: one question (decisions module, in draft) with one
+ * alternative per project, its id stored on each project. At least two projects of the plan.
+ */
+export async function putProjectsToVote(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  planId: number,
+  input: Record<string, string>,
+  projectIds: string[],
+  projectUrl: (id: number) => string,
+): Promise<PlansResult<{ questionId: number }>> {
+  if (!actor.user || !can(actor, "plan.manage", { tambonId })) return refused();
+  const plan = await getPlan(db, tambonId, planId);
+  if (!plan) return missing();
+  const parsed = parseForm(voteSchema, input);
+  if (!parsed.ok) return parsed;
+  const ids = [...new Set(projectIds.filter((v) => /^\d{1,9}$/.test(v)).map(Number))];
+  if (ids.length < 2) return fail("projects", "project.voteChoose");
+  const userId = actor.user.id;
+  return db.transaction(async (tx): Promise<PlansResult<{ questionId: number }>> => {
+    const chosen = await tx
+      .select()
+      .from(projects)
+      .where(
+        and(
+          eq(projects.tambonId, tambonId),
+          eq(projects.planId, plan.id),
+          inArray(projects.id, ids),
+        ),
+      );
+    if (chosen.length !== ids.length) return fail("projects", "project.unknownParent");
+    const opened = await openLinkedQuestion(tx, {
+      tambonId,
+      actorId: userId,
+      areaId: parsed.value.areaId,
+      title: parsed.value.title,
+      altTitle: chosen[0]!.title,
+      altBody: "",
+      alternatives: chosen.map((p) => ({
+        title: p.title,
+        body: `${p.objectives}\n\n[${p.title}](${projectUrl(p.id)})`,
+      })),
+    });
+    if (!opened) return fail("areaId", "project.voteNoRules");
+    await tx
+      .update(projects)
+      .set({ questionId: opened.questionId, updatedAt: new Date() })
+      .where(and(eq(projects.tambonId, tambonId), inArray(projects.id, ids)));
+    await audit(tx, {
+      tambonId,
+      actorId: userId,
+      action: "project.vote",
+      targetType: "plan",
+      targetId: plan.id,
+      after: { questionId: opened.questionId, projects: ids },
+    });
+    return ok({ questionId: opened.questionId });
+  });
+}
