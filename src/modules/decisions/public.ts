@@ -56,7 +56,11 @@ export async function questionOutcome(
   return { phase: q.phase, result: (r?.result as TallyResult | undefined) ?? null };
 }
 
-/** What another module asks to put to the vote: one alternative against the status quo. */
+/**
+ * What another module asks to put to the vote: one alternative against the status quo
+ * (`altTitle`, `altBody`), or several alternatives to rank (`alternatives`, e.g. projects to put
+ * in order of priority), which then take the place of the one.
+ */
 export interface LinkedQuestionInput {
   tambonId: number;
   actorId: number;
@@ -65,17 +69,19 @@ export interface LinkedQuestionInput {
   altTitle: string;
   /** The alternative's text (Markdown), e.g. a summary of a charter edition with its link. */
   altBody: string;
+  alternatives?: { title: string; body: string }[];
 }
 
 /**
- * Opens a question in draft with one alternative for another module (e.g. adopting a charter
- * edition), inside the caller's transaction: hash-chain event and audit row included. Uses the
- * tambon's first active voting rules that are not a quick poll; null without the area or rules.
+ * Opens a question in draft for another module, with one alternative (e.g. adopting a charter
+ * edition) or several (e.g. projects to rank), inside the caller's transaction: hash-chain event
+ * and audit row included. Uses the tambon's first active voting rules that are not a quick poll;
+ * null without the area or rules.
  */
 export async function openLinkedQuestion(
   tx: DbOrTx,
   input: LinkedQuestionInput,
-): Promise<{ questionId: number; alternativeId: number } | null> {
+): Promise<{ questionId: number; alternativeId: number; alternativeIds: number[] } | null> {
   const { tambonId, actorId } = input;
   const area = await getArea(tx, tambonId, input.areaId);
   const allRules = await tx
@@ -95,24 +101,31 @@ export async function openLinkedQuestion(
       createdBy: actorId,
     })
     .returning();
-  const [alt] = await tx
-    .insert(alternatives)
-    .values({ tambonId, questionId: q!.id, title: input.altTitle, authorId: actorId })
-    .returning();
-  await tx.insert(alternativeVersions).values({
-    tambonId,
-    alternativeId: alt!.id,
-    version: 1,
-    body: input.altBody,
-    authorId: actorId,
-  });
-  await tx.insert(supporters).values({ tambonId, alternativeId: alt!.id, userId: actorId });
+  const wanted = input.alternatives?.length
+    ? input.alternatives
+    : [{ title: input.altTitle, body: input.altBody }];
+  const altIds: number[] = [];
+  for (const a of wanted) {
+    const [alt] = await tx
+      .insert(alternatives)
+      .values({ tambonId, questionId: q!.id, title: a.title, authorId: actorId })
+      .returning();
+    await tx.insert(alternativeVersions).values({
+      tambonId,
+      alternativeId: alt!.id,
+      version: 1,
+      body: a.body,
+      authorId: actorId,
+    });
+    await tx.insert(supporters).values({ tambonId, alternativeId: alt!.id, userId: actorId });
+    altIds.push(alt!.id);
+  }
   await appendEvent(tx, tambonId, "question.open", q!.id, {
     title: input.title,
     areaId: area.id,
     policyId: rules.id,
     phase: "draft",
-    alternative: alt!.id,
+    ...(altIds.length === 1 ? { alternative: altIds[0] } : { alternatives: altIds }),
   });
   await audit(tx, {
     tambonId,
@@ -122,5 +135,5 @@ export async function openLinkedQuestion(
     targetId: q!.id,
     after: { title: input.title, phase: "draft", quickPoll: false },
   });
-  return { questionId: q!.id, alternativeId: alt!.id };
+  return { questionId: q!.id, alternativeId: altIds[0]!, alternativeIds: altIds };
 }
