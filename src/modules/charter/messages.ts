@@ -593,6 +593,9 @@ export const msg = defineMessages("charter", {
   "link.indicator": { th: "ตัวชี้วัด", en: "Indicator" },
   "link.partner": { th: "ภาคีที่รับผิดชอบ", en: "Responsible partner" },
   "link.other": { th: "อื่น ๆ", en: "Other" },
+  "link.plans.project": { th: "โครงการในแผนพัฒนา", en: "Project of the plan" },
+  "link.plans.indicator": { th: "ตัวชี้วัดของแผนพัฒนา", en: "Indicator of the plan" },
+  "link.plan_strategy": { th: "ยุทธศาสตร์ของแผนพัฒนา", en: "Strategy of the plan" },
 
   "registry.province": { th: "จังหวัด", en: "Province" },
   "registry.district": { th: "อำเภอ", en: "District" },

@@ -1,5 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
+import type { PageSection } from "../../core/modules.ts";
 import { tambonSlug } from "../../core/queries/tambons.ts";
 import { charterClauseLinks, charters } from "./schema.ts";
 import { allClauses } from "./document.ts";
@@ -116,4 +117,76 @@ export async function clausesLinkedTo(
 /** The stable public URL of a charter (its edition in force). */
 export function charterUrl(tambonSlug: string, charterId: number): string {
   return `/t/${tambonSlug}/charters/${charterId}`;
+}
+
+/** A record of another module linked to one clause (its type and id, as `linkClause` stored them). */
+export interface ClauseLinkRef {
+  targetType: string;
+  targetId: number;
+}
+
+/** The records of the given types linked to one clause of a charter, in the order they were linked. */
+export async function recordsLinkedToClause(
+  db: DbOrTx,
+  tambonId: number,
+  clause: { charterId: number; clauseKey: number },
+  targetTypes: readonly string[],
+): Promise<ClauseLinkRef[]> {
+  if (!targetTypes.length) return [];
+  const rows = await db
+    .select({ targetType: charterClauseLinks.targetType, targetId: charterClauseLinks.targetId })
+    .from(charterClauseLinks)
+    .where(
+      and(
+        eq(charterClauseLinks.tambonId, tambonId),
+        eq(charterClauseLinks.charterId, clause.charterId),
+        eq(charterClauseLinks.clauseKey, clause.clauseKey),
+        inArray(charterClauseLinks.targetType, [...targetTypes]),
+      ),
+    )
+    .orderBy(asc(charterClauseLinks.id));
+  return rows.flatMap((r) =>
+    r.targetId === null ? [] : [{ targetType: r.targetType, targetId: r.targetId }],
+  );
+}
+
+/**
+ * The clauses (charter id and key) linked to any of the given records of one type, e.g. every
+ * clause the projects of a plan carry out; each clause once.
+ */
+export async function clauseKeysLinkedTo(
+  db: DbOrTx,
+  tambonId: number,
+  targetType: string,
+  targetIds: readonly number[],
+): Promise<{ charterId: number; clauseKey: number }[]> {
+  if (!targetIds.length) return [];
+  const rows = await db
+    .selectDistinct({
+      charterId: charterClauseLinks.charterId,
+      clauseKey: charterClauseLinks.clauseKey,
+    })
+    .from(charterClauseLinks)
+    .where(
+      and(
+        eq(charterClauseLinks.tambonId, tambonId),
+        eq(charterClauseLinks.targetType, targetType),
+        inArray(charterClauseLinks.targetId, [...targetIds]),
+      ),
+    );
+  return rows;
+}
+
+/** What a section on a clause's page ("charter.clause") is loaded for: the charter and the clause's key. */
+export interface ClauseSubject {
+  charterId: number;
+  clauseKey: number;
+}
+
+/**
+ * Declares a section for a clause's follow-up page: `sections: [{ on: "charter.clause", section:
+ * clauseSection({ … }) }]`. The page passes the charter's id and the clause's key as the subject.
+ */
+export function clauseSection(section: PageSection<ClauseSubject>): PageSection {
+  return section as unknown as PageSection;
 }

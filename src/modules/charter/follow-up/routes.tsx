@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { ModuleDeps } from "../../../core/modules.ts";
+import type { ModuleDeps, PageSection } from "../../../core/modules.ts";
+import { sectionsOn } from "../../../core/install.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -23,6 +24,7 @@ import {
   currentEdition,
 } from "../charters/queries.ts";
 import { loadEdition } from "../shared/helpers.ts";
+import type { ClauseSubject } from "../public.ts";
 import { progressOf, linksOf, progressHistory } from "./queries.ts";
 
 /** Follow-up of an adopted edition: status per clause, its links and the CSV export. */
@@ -70,7 +72,21 @@ export async function followUpRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     if (clauseKey !== null) {
       const row = rows.find((r) => r.key === clauseKey);
       if (!row) throw notFound();
-      const history = await progressHistory(db, edition.tambonId, charter.id, row.key);
+      const tambon = currentTambon(req);
+      const subject: ClauseSubject = { charterId: charter.id, clauseKey: row.key };
+      // Other modules' sections (projects, indicators, ratings), declared in their manifests.
+      const [history, sections] = await Promise.all([
+        progressHistory(db, edition.tambonId, charter.id, row.key),
+        Promise.all(
+          (sectionsOn("charter.clause") as unknown as readonly PageSection<ClauseSubject>[]).map(
+            async (s) => ({
+              id: s.id,
+              title: s.title(req.lang),
+              items: await s.load(db, tambon, req.lang, subject),
+            }),
+          ),
+        ),
+      ]);
       return {
         title: clauseLabel(row.number, req.lang, charter.digits),
         body: (
@@ -80,6 +96,7 @@ export async function followUpRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
             title={version.doc.title}
             row={row}
             history={history}
+            sections={sections.filter((s) => s.items.length > 0)}
             canEdit={canEdit}
             statusForm={forms.status ?? emptyForm()}
             linkForm={forms.link ?? emptyForm()}

@@ -1,4 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import type { LinkItem } from "../../../core/modules.ts";
 import {
   Form,
   type FormState,
@@ -188,6 +189,8 @@ export function FollowClausePage(props: {
   title: string;
   row: FollowRow;
   history: { id: number; status: Progress; note: string; at: Date; author: string | null }[];
+  /** What other modules show for this clause (projects, indicators, ratings), non-empty ones. */
+  sections: { id: string; title: string; items: LinkItem[] }[];
   canEdit: boolean;
   statusForm: FormState;
   linkForm: FormState;
@@ -238,6 +241,19 @@ export function FollowClausePage(props: {
           <button type="submit">{t("follow.setStatus")}</button>
         </Form>
       )}
+      {props.sections.map((s) => (
+        <section key={s.id} aria-labelledby={`sec-${s.id}`} class="clause-section">
+          <h2 id={`sec-${s.id}`}>{s.title}</h2>
+          <ul>
+            {s.items.map((i) => (
+              <li key={i.href}>
+                <a href={i.href}>{i.title}</a>
+                {i.meta && <span class="muted"> · {i.meta}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
       <section aria-labelledby="h-links">
         <h2 id="h-links">{t("follow.links")}</h2>
         {row.links.length === 0 ? (
