@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
+import { affiliations, partners } from "./schema.ts";
 import { partnerById, partnerChoices } from "./partners/queries.ts";
 
 export type { Pillar } from "./shared/lists.ts";
@@ -21,4 +23,27 @@ export function getPartner(db: DbOrTx, tambonId: number, id: number) {
 /** The public URL of a partner's page. */
 export function partnerUrl(tambonSlug: string, partnerId: number): string {
   return `/t/${tambonSlug}/partners/${partnerId}`;
+}
+
+/** The active partners of a tambon a person belongs to (their ids), e.g. to let partners rate a plan. */
+export async function partnersOfPerson(
+  db: DbOrTx,
+  tambonId: number,
+  userId: number,
+): Promise<number[]> {
+  const rows = await db
+    .select({ id: partners.id })
+    .from(affiliations)
+    .innerJoin(
+      partners,
+      and(eq(partners.id, affiliations.partnerId), eq(partners.tambonId, tambonId)),
+    )
+    .where(
+      and(
+        eq(affiliations.tambonId, tambonId),
+        eq(affiliations.userId, userId),
+        eq(partners.active, true),
+      ),
+    );
+  return rows.map((r) => r.id);
 }
