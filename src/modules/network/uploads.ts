@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { FastifyRequest } from "fastify";
+import type { DbOrTx } from "../../core/db/index.ts";
+import { deleteFilesByKey, getFileByKey, putFile, type StoredFile } from "../../core/file-store.ts";
 import { readUploads, reencodeImage, uploadRoute as coreUploadRoute } from "../../core/uploads.ts";
 
 /** The largest image accepted (before re-encoding). */
@@ -80,10 +81,13 @@ export async function prepareImage(
   };
 }
 
-/** The folder of a tambon's network files. */
-function dir(dataDir: string, tambonId: number): string {
+/** The folder where a tambon's network files were kept on disk before the file store. */
+export function networkDir(dataDir: string, tambonId: number): string {
   return path.join(dataDir, "uploads", String(tambonId), "network");
 }
+
+/** The key of a network file in the file store. */
+export const networkKey = (name: string) => `network/${name}`;
 
 /** A new random file name of the given kind. */
 export function newFileName(kind: "partner" | "agreement" | "centre", ext: "webp" | "pdf"): string {
@@ -95,40 +99,52 @@ export function thumbName(name: string): string {
   return name.replace(/\.webp$/, "-thumb.webp");
 }
 
-/** Writes a file into the tambon's network folder. */
+/** The kind of a network file in the file store, by its name. */
+function kindOf(name: string): string {
+  const m = UPLOAD_NAME.exec(name)!;
+  return m[1] === "partner"
+    ? "network.logo"
+    : m[1] === "agreement"
+      ? "network.agreement"
+      : m[2]
+        ? "network.centre-photo.thumb"
+        : "network.centre-photo";
+}
+
+/** Keeps a file of the tambon's network in the file store (in the command's transaction). */
 export async function storeFile(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   name: string,
   buf: Buffer,
 ): Promise<void> {
   if (!UPLOAD_NAME.test(name)) throw new Error(`bad upload name ${name}`);
-  await mkdir(dir(dataDir, tambonId), { recursive: true });
-  await writeFile(path.join(dir(dataDir, tambonId), name), buf);
+  await putFile(db, {
+    tambonId,
+    kind: kindOf(name),
+    contentType: name.endsWith(".pdf") ? "application/pdf" : "image/webp",
+    data: buf,
+    name,
+    key: networkKey(name),
+  });
 }
 
-/** Reads a stored file, or null when it is missing. */
+/** A stored file, or undefined when there is none. */
 export async function readStored(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   name: string,
-): Promise<Buffer | null> {
-  if (!UPLOAD_NAME.test(name)) return null;
-  try {
-    return await readFile(path.join(dir(dataDir, tambonId), name));
-  } catch {
-    return null;
-  }
+): Promise<StoredFile | undefined> {
+  if (!UPLOAD_NAME.test(name)) return undefined;
+  return getFileByKey(db, tambonId, networkKey(name));
 }
 
 /** Removes stored files (missing ones are ignored). */
 export async function removeStored(
-  dataDir: string,
+  db: DbOrTx,
   tambonId: number,
   ...names: (string | null | undefined)[]
 ): Promise<void> {
-  for (const name of names) {
-    if (!name || !UPLOAD_NAME.test(name)) continue;
-    await unlink(path.join(dir(dataDir, tambonId), name)).catch(() => {});
-  }
+  const keys = names.filter((n): n is string => !!n && UPLOAD_NAME.test(n)).map(networkKey);
+  await deleteFilesByKey(db, tambonId, ...keys);
 }

@@ -18,7 +18,6 @@ import { AdminAgreementList, EditAgreementPage, NewAgreementPage } from "./views
 
 export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const dataDir = deps.config.dataDir;
   const A = "/admin/network";
   const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
   const T = (req: FastifyRequest) => msg.t(req.lang);
@@ -106,7 +105,7 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
       req.actor,
       tambon,
       body,
-      { document: file, removeDocument: body.removeDocument === "1", dataDir },
+      { document: file, removeDocument: body.removeDocument === "1" },
       id,
     );
     const t = T(req);

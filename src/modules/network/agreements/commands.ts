@@ -73,7 +73,7 @@ export async function saveAgreement(
   actor: Actor,
   tambon: Tambon,
   input: Record<string, string>,
-  extras: { document?: AgreementDocument | null; removeDocument?: boolean; dataDir: string },
+  extras: { document?: AgreementDocument | null; removeDocument?: boolean },
   id?: number,
 ): Promise<Result<{ id: number }, NetKey | CoreKey>> {
   const tambonId = tambon.id;
@@ -112,7 +112,6 @@ export async function saveAgreement(
   let documentBytes = current?.documentBytes ?? null;
   const newDoc = extras.document ? newFileName("agreement", "pdf") : null;
   if (newDoc && extras.document) {
-    await storeFile(extras.dataDir, tambonId, newDoc, extras.document.buf);
     documentFile = newDoc;
     documentBytes = extras.document.buf.length;
   } else if (extras.removeDocument) {
@@ -137,45 +136,42 @@ export async function saveAgreement(
     documentBytes,
     updatedAt: new Date(),
   };
-  try {
-    const row = await db.transaction(async (tx) => {
-      const [row] = current
-        ? await tx
-            .update(agreements)
-            .set(values)
-            .where(and(eq(agreements.id, current.id), eq(agreements.tambonId, tambonId)))
-            .returning()
-        : await tx.insert(agreements).values(values).returning();
-      if (!current && kind === "mou") {
-        const own = tambonPartyNames(tambon);
-        await tx.insert(agreementParties).values({
-          tambonId,
-          agreementId: row!.id,
-          partyKind: "tambon",
-          partyDopaCode: tambon.dopaCode,
-          nameTh: own.nameTh,
-          nameEn: own.nameEn,
-          position: 1,
-        });
-      }
-      await audit(tx, {
-        tambonId,
-        actorId: actor.user?.id ?? null,
-        action: current ? "agreement.update" : "agreement.create",
-        targetType: "agreement",
-        targetId: row!.id,
-        before: current ? { titleTh: current.titleTh, status: current.status } : null,
-        after: { titleTh: values.titleTh, kind, status, document: documentFile },
-      });
-      return row!;
-    });
+  const row = await db.transaction(async (tx) => {
+    // The document is stored with the agreement that names it, the one it replaces removed.
+    if (newDoc && extras.document) await storeFile(tx, tambonId, newDoc, extras.document.buf);
     if (current?.documentFile && current.documentFile !== documentFile)
-      await removeStored(extras.dataDir, tambonId, current.documentFile);
-    return { ok: true, value: { id: row.id } };
-  } catch (err) {
-    if (newDoc) await removeStored(extras.dataDir, tambonId, newDoc);
-    throw err;
-  }
+      await removeStored(tx, tambonId, current.documentFile);
+    const [row] = current
+      ? await tx
+          .update(agreements)
+          .set(values)
+          .where(and(eq(agreements.id, current.id), eq(agreements.tambonId, tambonId)))
+          .returning()
+      : await tx.insert(agreements).values(values).returning();
+    if (!current && kind === "mou") {
+      const own = tambonPartyNames(tambon);
+      await tx.insert(agreementParties).values({
+        tambonId,
+        agreementId: row!.id,
+        partyKind: "tambon",
+        partyDopaCode: tambon.dopaCode,
+        nameTh: own.nameTh,
+        nameEn: own.nameEn,
+        position: 1,
+      });
+    }
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: current ? "agreement.update" : "agreement.create",
+      targetType: "agreement",
+      targetId: row!.id,
+      before: current ? { titleTh: current.titleTh, status: current.status } : null,
+      after: { titleTh: values.titleTh, kind, status, document: documentFile },
+    });
+    return row!;
+  });
+  return { ok: true, value: { id: row.id } };
 }
 
 const partySchema = z.object({

@@ -19,7 +19,6 @@ import { AdminCentreList, CentreForm } from "./views.tsx";
 
 export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const dataDir = deps.config.dataDir;
   const A = "/admin/network";
   const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
   const T = (req: FastifyRequest) => msg.t(req.lang);
@@ -129,7 +128,7 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     const body = formBody(req);
     const file = await uploadedFile(req, "photo");
     const image = file ? await prepareImage(file, 1600, 480) : null;
-    const result = await addCentrePhoto(db, req.actor, tambon.id, id, image, body, dataDir);
+    const result = await addCentrePhoto(db, req.actor, tambon.id, id, image, body);
     if (result.ok)
       return reply.seeOther(`${url(tambon, `/centres/${id}`)}#photos`, T(req)("flash.photoAdded"));
     const errors = translateErrors(result.errors, req.lang, msg);
@@ -144,7 +143,7 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     const tambon = currentTambon(req);
     authorize(req, "centre.manage", { tambonId: tambon.id });
     const id = param(req);
-    orThrow(await removeCentrePhoto(db, req.actor, tambon.id, id, param(req, "photoId"), dataDir));
+    orThrow(await removeCentrePhoto(db, req.actor, tambon.id, id, param(req, "photoId")));
     return reply.seeOther(`${url(tambon, `/centres/${id}`)}#photos`, T(req)("flash.removed"));
   });
 }

@@ -115,7 +115,6 @@ export async function addCentrePhoto(
   centreId: number,
   image: PreparedImage | null,
   input: Record<string, string>,
-  dataDir: string,
 ): Promise<Result<{ id: number }, NetKey | CoreKey>> {
   if (!can(actor, "centre.manage", { tambonId })) return refused();
   if (!(await ownCentre(db, tambonId, centreId))) return missing();
@@ -123,44 +122,40 @@ export async function addCentrePhoto(
   const captionTh = (input.captionTh ?? "").trim().slice(0, 300);
   const captionEn = (input.captionEn ?? "").trim().slice(0, 300);
   const file = newFileName("centre", "webp");
-  await storeFile(dataDir, tambonId, file, image.main);
-  await storeFile(dataDir, tambonId, thumbName(file), image.thumb);
-  try {
-    const id = await db.transaction(async (tx) => {
-      const [max] = await tx
-        .select({ p: sql<number>`coalesce(max(${centrePhotos.position}), 0)` })
-        .from(centrePhotos)
-        .where(and(eq(centrePhotos.centreId, centreId), eq(centrePhotos.tambonId, tambonId)));
-      const [row] = await tx
-        .insert(centrePhotos)
-        .values({
-          tambonId,
-          centreId,
-          file,
-          thumbFile: thumbName(file),
-          width: image.width,
-          height: image.height,
-          bytes: image.main.length,
-          captionTh,
-          captionEn,
-          position: Number(max?.p ?? 0) + 1,
-        })
-        .returning({ id: centrePhotos.id });
-      await audit(tx, {
+  const thumb = image.thumb;
+  const id = await db.transaction(async (tx) => {
+    await storeFile(tx, tambonId, file, image.main);
+    await storeFile(tx, tambonId, thumbName(file), thumb);
+    const [max] = await tx
+      .select({ p: sql<number>`coalesce(max(${centrePhotos.position}), 0)` })
+      .from(centrePhotos)
+      .where(and(eq(centrePhotos.centreId, centreId), eq(centrePhotos.tambonId, tambonId)));
+    const [row] = await tx
+      .insert(centrePhotos)
+      .values({
         tambonId,
-        actorId: actor.user?.id ?? null,
-        action: "centre.photo.add",
-        targetType: "learning_centre",
-        targetId: centreId,
-        after: { file, width: image.width, height: image.height, bytes: image.main.length },
-      });
-      return row!.id;
+        centreId,
+        file,
+        thumbFile: thumbName(file),
+        width: image.width,
+        height: image.height,
+        bytes: image.main.length,
+        captionTh,
+        captionEn,
+        position: Number(max?.p ?? 0) + 1,
+      })
+      .returning({ id: centrePhotos.id });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "centre.photo.add",
+      targetType: "learning_centre",
+      targetId: centreId,
+      after: { file, width: image.width, height: image.height, bytes: image.main.length },
     });
-    return { ok: true, value: { id } };
-  } catch (err) {
-    await removeStored(dataDir, tambonId, file, thumbName(file));
-    throw err;
-  }
+    return row!.id;
+  });
+  return { ok: true, value: { id } };
 }
 
 /** Removes a photo of a learning centre (and its files). */
@@ -170,26 +165,26 @@ export async function removeCentrePhoto(
   tambonId: number,
   centreId: number,
   photoId: number,
-  dataDir: string,
 ): Promise<Result<true, CoreKey>> {
   const removed = await auditedChange(
     db,
     actor,
     tambonId,
     "centre.manage",
-    async (tx) =>
-      (
-        await tx
-          .delete(centrePhotos)
-          .where(
-            and(
-              eq(centrePhotos.id, photoId),
-              eq(centrePhotos.centreId, centreId),
-              eq(centrePhotos.tambonId, tambonId),
-            ),
-          )
-          .returning()
-      )[0],
+    async (tx) => {
+      const [row] = await tx
+        .delete(centrePhotos)
+        .where(
+          and(
+            eq(centrePhotos.id, photoId),
+            eq(centrePhotos.centreId, centreId),
+            eq(centrePhotos.tambonId, tambonId),
+          ),
+        )
+        .returning();
+      if (row) await removeStored(tx, tambonId, row.file, row.thumbFile);
+      return row;
+    },
     (row) => ({
       action: "centre.photo.remove",
       targetType: "learning_centre",
@@ -198,6 +193,5 @@ export async function removeCentrePhoto(
     }),
   );
   if (!removed.ok) return removed;
-  await removeStored(dataDir, tambonId, removed.value.file, removed.value.thumbFile);
   return ok(true);
 }

@@ -17,7 +17,6 @@ import { param, partnerChoiceLists, partnerFilter } from "../shared/helpers.ts";
 
 export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const dataDir = deps.config.dataDir;
   const A = "/admin/network";
   const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
   const T = (req: FastifyRequest) => msg.t(req.lang);
@@ -130,7 +129,7 @@ export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
           req.actor,
           tambon.id,
           body,
-          { villages, areas, logo, removeLogo: body.removeLogo === "1", dataDir },
+          { villages, areas, logo, removeLogo: body.removeLogo === "1" },
           editing?.id,
         );
     if (result?.ok) {

@@ -46,7 +46,6 @@ export interface PartnerExtras {
   areas: string[];
   logo?: PreparedImage | null;
   removeLogo?: boolean;
-  dataDir: string;
 }
 
 /**
@@ -109,7 +108,6 @@ export async function savePartner(
 
   let logoFile = current?.logoFile ?? null;
   const newLogo = extras.logo ? newFileName("partner", "webp") : null;
-  if (newLogo && extras.logo) await storeFile(extras.dataDir, tambonId, newLogo, extras.logo.main);
   if (newLogo) logoFile = newLogo;
   else if (extras.removeLogo) logoFile = null;
 
@@ -131,53 +129,50 @@ export async function savePartner(
     logoFile,
     updatedAt: new Date(),
   };
-  try {
-    const row = await db.transaction(async (tx) => {
-      const [row] = current
-        ? await tx
-            .update(partners)
-            .set(values)
-            .where(and(eq(partners.id, current.id), eq(partners.tambonId, tambonId)))
-            .returning()
-        : await tx.insert(partners).values(values).returning();
-      await tx.delete(partnerVillages).where(eq(partnerVillages.partnerId, row!.id));
-      if (villageIds.length)
-        await tx
-          .insert(partnerVillages)
-          .values(villageIds.map((villageId) => ({ tambonId, partnerId: row!.id, villageId })));
-      await tx.delete(partnerAreas).where(eq(partnerAreas.partnerId, row!.id));
-      if (areaIds.length)
-        await tx
-          .insert(partnerAreas)
-          .values(areaIds.map((areaId) => ({ tambonId, partnerId: row!.id, areaId })));
-      await audit(tx, {
-        tambonId,
-        actorId: actor.user?.id ?? null,
-        action: current ? "partner.update" : "partner.create",
-        targetType: "partner",
-        targetId: row!.id,
-        before: current
-          ? { nameTh: current.nameTh, pillarId: current.pillarId, roleId: current.roleId }
-          : null,
-        after: {
-          nameTh: values.nameTh,
-          pillarId: values.pillarId,
-          roleId: values.roleId,
-          kindId: values.kindId,
-          villages: villageIds,
-          areas: areaIds,
-          logo: values.logoFile,
-        },
-      });
-      return row!;
-    });
+  const row = await db.transaction(async (tx) => {
+    // The logo is stored with the partner that names it, and the one it replaces removed with it.
+    if (newLogo && extras.logo) await storeFile(tx, tambonId, newLogo, extras.logo.main);
     if (current?.logoFile && current.logoFile !== logoFile)
-      await removeStored(extras.dataDir, tambonId, current.logoFile);
-    return { ok: true, value: { id: row.id } };
-  } catch (err) {
-    if (newLogo) await removeStored(extras.dataDir, tambonId, newLogo);
-    throw err;
-  }
+      await removeStored(tx, tambonId, current.logoFile);
+    const [row] = current
+      ? await tx
+          .update(partners)
+          .set(values)
+          .where(and(eq(partners.id, current.id), eq(partners.tambonId, tambonId)))
+          .returning()
+      : await tx.insert(partners).values(values).returning();
+    await tx.delete(partnerVillages).where(eq(partnerVillages.partnerId, row!.id));
+    if (villageIds.length)
+      await tx
+        .insert(partnerVillages)
+        .values(villageIds.map((villageId) => ({ tambonId, partnerId: row!.id, villageId })));
+    await tx.delete(partnerAreas).where(eq(partnerAreas.partnerId, row!.id));
+    if (areaIds.length)
+      await tx
+        .insert(partnerAreas)
+        .values(areaIds.map((areaId) => ({ tambonId, partnerId: row!.id, areaId })));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: current ? "partner.update" : "partner.create",
+      targetType: "partner",
+      targetId: row!.id,
+      before: current
+        ? { nameTh: current.nameTh, pillarId: current.pillarId, roleId: current.roleId }
+        : null,
+      after: {
+        nameTh: values.nameTh,
+        pillarId: values.pillarId,
+        roleId: values.roleId,
+        kindId: values.kindId,
+        villages: villageIds,
+        areas: areaIds,
+        logo: values.logoFile,
+      },
+    });
+    return row!;
+  });
+  return { ok: true, value: { id: row.id } };
 }
 
 /** Sets a partner's pillar (the working group places partners in the tambon's pillars). */

@@ -3,9 +3,9 @@ import type { FastifyInstance } from "fastify";
 import { currentTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
-import { disposition } from "../../../core/download.ts";
+import { getFileByKey, serveFile } from "../../../core/file-store.ts";
 import { fileOwner } from "./queries.ts";
-import { UPLOAD_NAME, readStored, storeFile } from "../uploads.ts";
+import { UPLOAD_NAME, networkKey, readStored, storeFile } from "../uploads.ts";
 import { demoFile } from "./demo-files.ts";
 
 /** The module's stored files, served only when a row of the tambon names them. */
@@ -23,24 +23,22 @@ export async function fileRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     const ok =
       !!owner && (!privateFile || can(req.actor, "agreement.manage", { tambonId: tambon.id }));
     if (!ok) throw notFound();
-    let buf = await readStored(deps.config.dataDir, tambon.id, name);
-    // Demo tambons are seeded without a data folder: their files are made on first request.
-    const demo = !buf && tambon.isDemo ? demoFile(name) : null;
+    let file = await readStored(db, tambon.id, name);
+    // Demo tambons are seeded with rows alone: their files are made on first request.
+    const demo = !file && tambon.isDemo ? demoFile(name) : null;
     if (demo) {
-      buf = await demo;
-      await storeFile(deps.config.dataDir, tambon.id, name, buf);
+      const data = await demo;
+      // Two first requests at once: the other one stored it.
+      await storeFile(db, tambon.id, name, data).catch(async (err: unknown) => {
+        if (!(await getFileByKey(db, tambon.id, networkKey(name)))) throw err;
+      });
+      file = await readStored(db, tambon.id, name);
     }
-    if (!buf) throw notFound();
-    const pdf = name.endsWith(".pdf");
-    reply
-      .header("content-type", pdf ? "application/pdf" : "image/webp")
-      .header(
-        "cache-control",
-        privateFile ? "private, no-store" : "public, max-age=31536000, immutable",
-      )
-      .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-      .header("x-content-type-options", "nosniff");
-    if (pdf) reply.header("content-disposition", disposition("attachment", name));
-    return reply.send(buf);
+    if (!file) throw notFound();
+    // A draft agreement's document is for staff only; a file's name never names other content.
+    return serveFile(reply, req, file, {
+      visibility: privateFile ? "private" : "public",
+      name,
+    });
   });
 }
