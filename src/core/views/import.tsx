@@ -73,6 +73,8 @@ export function ImportMappingForm(p: {
   mapping: Mapping;
   form: FormState;
   report?: ImportCounts & { rows: number; errors: ShownRowError[] };
+  /** Hidden fields the form sends back (the kept file's token). */
+  hidden?: Record<string, string>;
 }) {
   const { t, lang } = useCtx();
   const options = p.table.headers.map((h, i) => ({
@@ -88,6 +90,9 @@ export function ImportMappingForm(p: {
         {p.table.sheet ? ` · ${t("import.sheetRead", { sheet: p.table.sheet })}` : ""}
       </p>
       <Form action={p.action} label={t("import.mapping")}>
+        {Object.entries(p.hidden ?? {}).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <ErrorSummary form={p.form} />
         <fieldset>
           <legend>{t("import.mapping")}</legend>

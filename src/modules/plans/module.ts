@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
@@ -10,6 +11,9 @@ import {
   projectMilestones,
   projects,
 } from "./schema.ts";
+import { indicatorRoutes } from "./indicators/routes.tsx";
+import { measurementRoutes } from "./measurements/routes.tsx";
+import { measurementImportRoutes } from "./imports/routes.tsx";
 
 /** Who screens proposals and keeps the plan: the tambon's admin and the central working group. */
 const PLANNERS = ["admin", "working_group"] as const;
@@ -28,8 +32,14 @@ export const plansModule: TambonModule = {
       allow: ["member", "village_rep", "health_volunteer", "facilitator", "editor", ...PLANNERS],
     },
     { action: "project.screen", allow: [...PLANNERS] },
+    { action: "measurement.record", allow: [...PLANNERS, "health_volunteer", "facilitator"] },
   ],
-  async tambonRoutes() {},
+  tambonRoutes: (app, deps) => {
+    indicatorRoutes(app, deps);
+    measurementRoutes(app, deps);
+    measurementImportRoutes(app, deps);
+  },
+  styles: [readFileSync(new URL("./indicators/indicators.css", import.meta.url), "utf8")],
   nav: [{ path: "/plans", label: (lang) => msg.t(lang)("nav.plans") }],
   adminNav: [
     {

@@ -1,0 +1,24 @@
+import type { ComponentChildren } from "preact";
+import { useCtx } from "../../../core/views/ctx.ts";
+import { msg } from "../messages.ts";
+
+/** The frame of the measurements import: its title, what the file holds, and the template. */
+export function ImportPage(p: { templateHref?: string; children: ComponentChildren }) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  return (
+    <>
+      <p>
+        <a href={`/t/${tambon!.slug}/admin/indicators`}>← {t("indicator.manage")}</a>
+      </p>
+      <h1>{t("measure.import")}</h1>
+      <p>{t("measure.importIntro")}</p>
+      {p.templateHref && (
+        <p>
+          <a href={p.templateHref}>{t("measure.template")}</a>
+        </p>
+      )}
+      {p.children}
+    </>
+  );
+}
