@@ -4,3 +4,12 @@
  */
 export { plans, projects, indicators } from "./schema.ts";
 export { fiscalYearOf } from "./shared/fiscal.ts";
+
+/**
+ * Indicators and the hook for values computed elsewhere: the community-data module lists the
+ * tambon's indicators whose source is "community" and stores their values per village and fiscal
+ * year with `recordComputedMeasurements` (source "computed", audited, idempotent by indicator,
+ * village and year).
+ */
+export { listIndicators, type Indicator } from "./indicators/queries.ts";
+export { recordComputedMeasurements, type MeasurementInput } from "./measurements/commands.ts";
