@@ -2,10 +2,12 @@ import { defineMessages } from "../../core/i18n/index.ts";
 import type { CoreKey } from "../../core/i18n/messages.ts";
 import type { Result } from "../../core/result.ts";
 import { indicatorMessages } from "./indicators/messages.ts";
+import { evaluationMessages } from "./evaluations/messages.ts";
 
 /** UI strings of the plans module. */
 export const msg = defineMessages("plans", {
   ...indicatorMessages,
+  ...evaluationMessages,
   "nav.plans": { th: "แผนพัฒนา", en: "Development plan" },
   "nav.admin": { th: "จัดการแผนพัฒนา", en: "Manage development plans" },
 

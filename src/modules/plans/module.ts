@@ -14,6 +14,8 @@ import {
 import { indicatorRoutes } from "./indicators/routes.tsx";
 import { measurementRoutes } from "./measurements/routes.tsx";
 import { measurementImportRoutes } from "./imports/routes.tsx";
+import { evaluationRoutes } from "./evaluations/routes.tsx";
+import { clauseIndicators, clauseProjects, clauseRating } from "./evaluations/clause-sections.ts";
 
 /** Who screens proposals and keeps the plan: the tambon's admin and the central working group. */
 const PLANNERS = ["admin", "working_group"] as const;
@@ -33,13 +35,24 @@ export const plansModule: TambonModule = {
     },
     { action: "project.screen", allow: [...PLANNERS] },
     { action: "measurement.record", allow: [...PLANNERS, "health_volunteer", "facilitator"] },
+    // Partners' people may rate too: evaluations/commands.ts mayRate asks the network module.
+    { action: "evaluation.rate", allow: [...PLANNERS, "village_rep", "facilitator"] },
   ],
   tambonRoutes: (app, deps) => {
     indicatorRoutes(app, deps);
     measurementRoutes(app, deps);
     measurementImportRoutes(app, deps);
+    evaluationRoutes(app, deps);
   },
-  styles: [readFileSync(new URL("./indicators/indicators.css", import.meta.url), "utf8")],
+  styles: [
+    readFileSync(new URL("./indicators/indicators.css", import.meta.url), "utf8"),
+    readFileSync(new URL("./evaluations/evaluations.css", import.meta.url), "utf8"),
+  ],
+  sections: [
+    { on: "charter.clause", section: clauseProjects },
+    { on: "charter.clause", section: clauseIndicators },
+    { on: "charter.clause", section: clauseRating },
+  ],
   nav: [{ path: "/plans", label: (lang) => msg.t(lang)("nav.plans") }],
   adminNav: [
     {
@@ -55,6 +68,6 @@ export const plansModule: TambonModule = {
     projects,
     milestones: projectMilestones,
     indicators,
-    rounds: evaluationRounds,
+    evaluations: evaluationRounds,
   },
 };
