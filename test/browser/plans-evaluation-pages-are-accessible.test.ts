@@ -1,0 +1,178 @@
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { eq } from "drizzle-orm";
+import type { Page, Response } from "playwright-core";
+import {
+  VIEWPORTS,
+  axeViolations,
+  describeViolations,
+  launchBrowser,
+  screenshots,
+  type TestBrowser,
+} from "../helpers/browser.ts";
+import { startServer, type TestServer } from "../helpers/server.ts";
+import { tambons, users } from "../../src/core/db/schema.ts";
+import { linkClause, listClauses, type ClauseRef } from "../../src/modules/charter/public.ts";
+import {
+  evaluationRatings,
+  evaluationRounds,
+  planEditions,
+  plans,
+  projects,
+} from "../../src/modules/plans/schema.ts";
+
+/**
+ * The pages of evaluating together — a plan's rounds, a round's results, the rating form (also
+ * after a mistake) and a charter clause with the plan's sections — pass axe in Thai at phone
+ * width and in English at desktop width, and never scroll sideways on a phone.
+ */
+describe(
+  "the evaluation pages pass axe (WCAG 2.1 A and AA) and reflow on a phone",
+  {
+    concurrency: 1,
+  },
+  () => {
+    let server: TestServer;
+    let browser: TestBrowser;
+    let page: Page;
+    let planId = 0;
+    let roundId = 0;
+    let clause: ClauseRef;
+    let projectIds: number[] = [];
+
+    before(async () => {
+      browser = await launchBrowser();
+      server = await startServer({ demo: true });
+      page = await browser.context.newPage();
+      const db = server.database.db;
+      const [langu] = await db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+      const tambonId = langu!.id;
+      const [plan] = await db
+        .insert(plans)
+        .values({ tambonId, title: "แผนพัฒนาท้องถิ่น 2571–2575", firstYear: 2571, status: "active" })
+        .returning();
+      planId = plan!.id;
+      const made = await db
+        .insert(projects)
+        .values([
+          {
+            tambonId,
+            planId,
+            seq: 1,
+            title: "โครงการคัดกรองเบาหวานและความดันโลหิตสูงในผู้สูงอายุ ทุกหมู่บ้าน",
+            status: "in_progress",
+            progress: 40,
+          },
+          { tambonId, planId, seq: 2, title: "ชมรมเดินเพื่อสุขภาพ", status: "in_plan" },
+        ])
+        .returning();
+      projectIds = made.map((p) => p.id);
+      clause = (await listClauses(db, tambonId))[0]!;
+      await linkClause(db, tambonId, {
+        charterId: clause.charterId,
+        clauseKey: clause.clauseKey,
+        targetType: "plans.project",
+        targetId: projectIds[0]!,
+        label: made[0]!.title,
+      });
+      await db
+        .insert(planEditions)
+        .values({ tambonId, planId, kind: "first", number: 1, approvedOn: "2027-06-01" });
+      const [round] = await db
+        .insert(evaluationRounds)
+        .values({ tambonId, planId, title: "ประเมินครึ่งปีแรก 2571", heldOn: "2028-03-31" })
+        .returning();
+      roundId = round!.id;
+      const [wg] = await db.select().from(users).where(eq(users.username, "langu-wg"));
+      await db.insert(evaluationRatings).values([
+        {
+          tambonId,
+          roundId,
+          subjectType: "project",
+          projectId: projectIds[0]!,
+          raterId: wg!.id,
+          rating: "partly",
+          helped: "อสม. ลงพื้นที่ทุกหมู่บ้าน",
+          blocked: "เครื่องตรวจน้ำตาลไม่พอ",
+        },
+        {
+          tambonId,
+          roundId,
+          subjectType: "clause",
+          charterId: clause.charterId,
+          clauseKey: clause.clauseKey,
+          raterId: wg!.id,
+          rating: "achieved",
+        },
+      ]);
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    async function logIn(username: string | null) {
+      await browser.context.clearCookies();
+      if (!username) return;
+      await page.goto(server.url + "/login");
+      await page.locator("#f-identifier").fill(username);
+      await page.locator("#f-password").fill("tambon-demo");
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole("main").locator("button[type=submit]").click(),
+      ]);
+    }
+
+    /** Checks the page now shown: its status, axe, and no sideways scrolling at phone width. */
+    async function check(res: Response | null, status: number, name: string, lang: "th" | "en") {
+      assert.equal(res?.status(), status, `HTTP status of ${name}`);
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], describeViolations(`${name} (${lang})`, violations));
+      const before = page.viewportSize();
+      await page.setViewportSize(VIEWPORTS.phone);
+      const overflow = await page.evaluate<number>(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+      );
+      assert.equal(overflow, 0, `${name} scrolls sideways by ${overflow}px on a phone`);
+      if (before) await page.setViewportSize(before);
+    }
+
+    for (const lang of ["th", "en"] as const) {
+      test(`in ${lang === "th" ? "Thai at phone width" : "English at desktop width"}`, async () => {
+        await page.setViewportSize(lang === "th" ? VIEWPORTS.phone : VIEWPORTS.desktop);
+        await logIn(null);
+        await page.goto(`${server.url}/lang?to=${lang}&back=/`);
+
+        let res = await page.goto(`${server.url}/t/la-ngu/plans/${planId}/evaluations`);
+        await check(res, 200, "rounds of a plan", lang);
+        res = await page.goto(`${server.url}/t/la-ngu/evaluations/${roundId}`);
+        await check(res, 200, "a round's results", lang);
+        res = await page.goto(server.url + clause.href);
+        await check(res, 200, "a charter clause with the plan's sections", lang);
+        assert.match(await page.getByRole("main").innerText(), /ประเมินครึ่งปีแรก 2571/);
+        if (lang === "th") await screenshots(page, "plans/charter-clause-sections");
+
+        await logIn("langu-rep");
+        await page.goto(`${server.url}/lang?to=${lang}&back=/`);
+        res = await page.goto(`${server.url}/t/la-ngu/evaluations/${roundId}/rate`);
+        await check(res, 200, "the rating form", lang);
+        if (lang === "th") await screenshots(page, "plans/evaluation-form");
+        // Words without an answer: the form comes back at 422 with the error next to the card.
+        await page.locator(`#f-helped-p${projectIds[1]}`).fill("ชาวบ้านมาร่วมเดินทุกเย็น");
+        const [failed] = await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole("main").locator(".rate-submit button[type=submit]").click(),
+        ]);
+        await check(failed, 422, "the rating form after a mistake", lang);
+        if (lang === "th") await screenshots(page, "plans/evaluation-form-error");
+
+        await logIn("langu-wg");
+        await page.goto(`${server.url}/lang?to=${lang}&back=/`);
+        res = await page.goto(`${server.url}/t/la-ngu/evaluations/${roundId}`);
+        await check(res, 200, "a round with the closing form", lang);
+        res = await page.goto(`${server.url}/t/la-ngu/plans/${planId}/evaluations`);
+        await check(res, 200, "rounds with the opening form", lang);
+      });
+    }
+  },
+);
