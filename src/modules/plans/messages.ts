@@ -1,11 +1,13 @@
 import { defineMessages } from "../../core/i18n/index.ts";
 import type { CoreKey } from "../../core/i18n/messages.ts";
 import type { Result } from "../../core/result.ts";
+import { distributionMessages } from "./distribution/messages.ts";
 import { indicatorMessages } from "./indicators/messages.ts";
 import { evaluationMessages } from "./evaluations/messages.ts";
 
 /** UI strings of the plans module. */
 export const msg = defineMessages("plans", {
+  ...distributionMessages,
   ...indicatorMessages,
   ...evaluationMessages,
   "nav.plans": { th: "แผนพัฒนา", en: "Development plan" },

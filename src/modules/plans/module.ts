@@ -15,6 +15,7 @@ import { indicatorRoutes } from "./indicators/routes.tsx";
 import { measurementRoutes } from "./measurements/routes.tsx";
 import { measurementImportRoutes } from "./imports/routes.tsx";
 import { evaluationRoutes } from "./evaluations/routes.tsx";
+import { distributionRoutes } from "./distribution/routes.tsx";
 import { clauseIndicators, clauseProjects, clauseRating } from "./evaluations/clause-sections.ts";
 
 /** Who screens proposals and keeps the plan: the tambon's admin and the central working group. */
@@ -43,10 +44,12 @@ export const plansModule: TambonModule = {
     measurementRoutes(app, deps);
     measurementImportRoutes(app, deps);
     evaluationRoutes(app, deps);
+    distributionRoutes(app, deps);
   },
   styles: [
     readFileSync(new URL("./indicators/indicators.css", import.meta.url), "utf8"),
     readFileSync(new URL("./evaluations/evaluations.css", import.meta.url), "utf8"),
+    readFileSync(new URL("./distribution/distribution.css", import.meta.url), "utf8"),
   ],
   sections: [
     { on: "charter.clause", section: clauseProjects },

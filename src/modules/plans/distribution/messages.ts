@@ -1,0 +1,57 @@
+import type { Msg } from "../../../core/i18n/index.ts";
+
+/** UI strings of the fair-distribution pages (part of the plans dictionary). */
+export const distributionMessages = {
+  "dist.title": { th: "การกระจายงบประมาณสู่หมู่บ้าน", en: "How the budget reaches each village" },
+  "dist.heading": { th: "การกระจายงบประมาณ: {plan}", en: "Distribution: {plan}" },
+  "dist.intro": {
+    th: "งบประมาณของโครงการที่ระบุหมู่บ้านแบ่งให้หมู่บ้านเหล่านั้น โครงการทั้งตำบลแบ่งให้ทุกหมู่บ้าน ตามสัดส่วนจำนวนประชากรของแต่ละหมู่บ้าน (ถ้ายังไม่รู้จำนวนประชากรของหมู่บ้านใด แบ่งเท่ากัน) นับเฉพาะโครงการที่ผ่านการกลั่นกรองแล้ว ไม่นับโครงการที่ยกเลิกหรือรวมไปแล้ว",
+    en: "A project's budget is shared among the villages it names, a project for the whole tambon among every village, by each village's share of the people (equally when a village's population is not known). Only screened projects count; cancelled and merged ones do not.",
+  },
+  "dist.period": { th: "ช่วงเวลา", en: "Period" },
+  "dist.allYears": { th: "ทั้งแผน {from}–{to}", en: "Whole plan {from}–{to}" },
+  "dist.year": { th: "ปีงบประมาณ {year}", en: "Fiscal year {year}" },
+  "dist.village": { th: "หมู่บ้าน", en: "Village" },
+  "dist.projects": { th: "โครงการ", en: "Projects" },
+  "dist.ownProjects": { th: "โครงการเฉพาะหมู่บ้าน", en: "Its own projects" },
+  "dist.budget": { th: "งบประมาณ (บาท)", en: "Budget (baht)" },
+  "dist.people": { th: "ประชากร (คน)", en: "People" },
+  "dist.households": { th: "ครัวเรือน", en: "Households" },
+  "dist.perHead": { th: "บาทต่อคน", en: "Baht per head" },
+  "dist.perHousehold": { th: "บาทต่อครัวเรือน", en: "Baht per household" },
+  "dist.flags": { th: "ข้อสังเกต", en: "Notes" },
+  "dist.nothing": { th: "ไม่ได้รับงบประมาณ", en: "Receives nothing" },
+  "dist.noOwn": { th: "ไม่มีโครงการเฉพาะหมู่บ้าน", en: "No project of its own" },
+  "dist.total": { th: "รวมทั้งตำบล", en: "Whole tambon" },
+  "dist.gini": { th: "ดัชนีความไม่เท่าเทียม (จีนี)", en: "Inequality index (Gini)" },
+  "dist.giniHelp": {
+    th: "คิดจากงบประมาณต่อคนของแต่ละหมู่บ้าน: 0 = ทุกหมู่บ้านได้ต่อคนเท่ากัน ยิ่งใกล้ 1 ยิ่งกระจุกอยู่ไม่กี่หมู่บ้าน",
+    en: "Over each village's budget per head: 0 = every village gets the same per head; the closer to 1, the more it goes to few villages.",
+  },
+  "dist.trend": { th: "ความไม่เท่าเทียมรายปี", en: "Inequality year by year" },
+  "dist.trendChart": { th: "ดัชนีจีนีรายปีงบประมาณ", en: "Gini index per fiscal year" },
+  "dist.chart": { th: "งบประมาณต่อคนรายหมู่บ้าน {period}", en: "Budget per head by village, {period}" },
+  "dist.average": { th: "เฉลี่ยทั้งตำบล", en: "Tambon average" },
+  "dist.byArea": { th: "งบประมาณตามประเด็น (บาท)", en: "Budget by issue area (baht)" },
+  "dist.noArea": { th: "ไม่ระบุประเด็น", en: "No issue area" },
+  "dist.sources": { th: "ที่มาของจำนวนประชากร: {list}", en: "Population from: {list}" },
+  "dist.source.community": { th: "ข้อมูลชุมชน", en: "community data" },
+  "dist.source.entered": { th: "ตัวเลขที่บันทึกในแผน", en: "figures entered for the plan" },
+  "dist.source.village": { th: "ข้อมูลหมู่บ้านของตำบล", en: "the tambon's village records" },
+  "dist.noPopulation": {
+    th: "ยังไม่มีจำนวนประชากรของหมู่บ้าน จึงคิดงบต่อคนและดัชนีไม่ได้",
+    en: "No village populations yet: budget per head and the index cannot be worked out.",
+  },
+  "dist.counted": { th: "นับ {n} โครงการ", en: "{n} projects counted" },
+  "dist.flagged": {
+    th: "{n} หมู่บ้านไม่ได้รับงบประมาณในช่วงนี้",
+    en: "{n} villages receive nothing in this period",
+  },
+  "dist.noOwnFlagged": {
+    th: "{n} หมู่บ้านไม่มีโครงการเฉพาะของหมู่บ้าน (ได้เฉพาะส่วนแบ่งจากโครงการทั้งตำบล)",
+    en: "{n} villages have no project of their own (only shares of projects for the whole tambon)",
+  },
+  "dist.csv": { th: "ดาวน์โหลด CSV", en: "Download CSV" },
+  "dist.back": { th: "กลับไปที่แผน", en: "Back to the plan" },
+  "dist.none": { th: "ยังไม่มีหมู่บ้าน", en: "No villages yet" },
+} satisfies Record<string, Msg>;

@@ -1,0 +1,136 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { plans, projectBudgets, projectVillages, projects } from "../schema.ts";
+import { populationOf, type HeadsSource } from "./population.ts";
+import {
+  COUNTED_STATUSES,
+  distribute,
+  type ProjectMoney,
+  type YearDistribution,
+} from "./shares.ts";
+
+/** A village as the distribution lists it. */
+export interface VillageRow {
+  id: number;
+  moo: number;
+  nameTh: string;
+  nameEn: string;
+  code: string;
+}
+
+/** A plan's distribution: each fiscal year's, the whole period's, and where populations came from. */
+export interface PlanDistribution {
+  plan: { id: number; title: string; firstYear: number; years: number };
+  years: number[];
+  villages: VillageRow[];
+  perYear: YearDistribution[];
+  whole: YearDistribution;
+  /** The sources of the populations used, for the page's note. */
+  sources: HeadsSource[];
+  /** Projects counted, and those left out (proposed, cancelled, merged). */
+  counted: number;
+}
+
+/** A plan of the tambon (undefined when it is another tambon's). */
+export async function planHead(db: DbOrTx, tambonId: number, planId: number) {
+  const [row] = await db
+    .select({ id: plans.id, title: plans.title, firstYear: plans.firstYear, years: plans.years })
+    .from(plans)
+    .where(and(eq(plans.tambonId, tambonId), eq(plans.id, planId)));
+  return row;
+}
+
+/** The plan's counted projects with their budget per fiscal year and villages. */
+export async function projectMoney(
+  db: DbOrTx,
+  tambonId: number,
+  planId: number,
+): Promise<ProjectMoney[]> {
+  const rows = await db
+    .select({ id: projects.id, areaId: projects.areaId, wholeTambon: projects.wholeTambon })
+    .from(projects)
+    .where(
+      and(
+        eq(projects.tambonId, tambonId),
+        eq(projects.planId, planId),
+        isNull(projects.mergedIntoId),
+        inArray(projects.status, [...COUNTED_STATUSES]),
+      ),
+    )
+    .orderBy(asc(projects.seq), asc(projects.id));
+  if (!rows.length) return [];
+  const inPlan = sql`(select ${projects.id} from ${projects} where ${projects.tambonId} = ${tambonId} and ${projects.planId} = ${planId})`;
+  const [budgets, covered] = await Promise.all([
+    db
+      .select({
+        projectId: projectBudgets.projectId,
+        year: projectBudgets.fiscalYear,
+        amount: sql<string>`sum(${projectBudgets.amount})`,
+      })
+      .from(projectBudgets)
+      .where(
+        and(eq(projectBudgets.tambonId, tambonId), sql`${projectBudgets.projectId} in ${inPlan}`),
+      )
+      .groupBy(projectBudgets.projectId, projectBudgets.fiscalYear),
+    db
+      .select({ projectId: projectVillages.projectId, villageId: projectVillages.villageId })
+      .from(projectVillages)
+      .where(
+        and(eq(projectVillages.tambonId, tambonId), sql`${projectVillages.projectId} in ${inPlan}`),
+      ),
+  ]);
+  const money = new Map<number, Map<number, number>>();
+  for (const b of budgets) {
+    const m = money.get(b.projectId) ?? new Map<number, number>();
+    m.set(b.year, Number(b.amount));
+    money.set(b.projectId, m);
+  }
+  const where = new Map<number, number[]>();
+  for (const c of covered) where.set(c.projectId, [...(where.get(c.projectId) ?? []), c.villageId]);
+  return rows.map((r) => ({
+    id: r.id,
+    areaId: r.areaId,
+    wholeTambon: r.wholeTambon,
+    villageIds: where.get(r.id) ?? [],
+    byYear: money.get(r.id) ?? new Map(),
+  }));
+}
+
+/** The distribution of a plan's budget among the tambon's villages, per fiscal year and in all. */
+export async function planDistribution(
+  db: DbOrTx,
+  tambonId: number,
+  plan: { id: number; title: string; firstYear: number; years: number },
+): Promise<PlanDistribution> {
+  const years = Array.from({ length: plan.years }, (_, i) => plan.firstYear + i);
+  const [population, money, villageRows] = await Promise.all([
+    populationOf(db, tambonId),
+    projectMoney(db, tambonId, plan.id),
+    db
+      .select({
+        id: villages.id,
+        moo: villages.moo,
+        nameTh: villages.nameTh,
+        nameEn: villages.nameEn,
+        code: villages.code,
+      })
+      .from(villages)
+      .where(eq(villages.tambonId, tambonId))
+      .orderBy(asc(villages.moo)),
+  ]);
+  const { villageIds, heads } = population;
+  const perYear = years.map((y) => distribute([y], villageIds, heads, money));
+  const whole = distribute(years, villageIds, heads, money);
+  const sources = new Set<HeadsSource>();
+  for (const y of years) for (const h of heads(y)) if (h.source) sources.add(h.source);
+  return {
+    plan,
+    years,
+    villages: villageRows,
+    perYear,
+    whole,
+    sources: [...sources],
+    counted: money.length,
+  };
+}
