@@ -258,22 +258,27 @@ export function resultsOf(
   });
 }
 
-/** The rounds carried into an edition of a plan (what the edition came from). */
-export function roundsCarriedInto(
+/** The rounds carried into each of the given editions (what each edition came from), by edition id. */
+export async function roundsCarriedInto(
   db: DbOrTx,
   tambonId: number,
-  editionId: number,
-): Promise<Round[]> {
-  return db
+  editionIds: readonly number[],
+): Promise<Map<number, Round[]>> {
+  const out = new Map<number, Round[]>();
+  if (!editionIds.length) return out;
+  const rows = await db
     .select()
     .from(evaluationRounds)
     .where(
       and(
         eq(evaluationRounds.tambonId, tambonId),
-        eq(evaluationRounds.carriedToEditionId, editionId),
+        inArray(evaluationRounds.carriedToEditionId, [...editionIds]),
       ),
     )
     .orderBy(asc(evaluationRounds.heldOn), asc(evaluationRounds.id));
+  for (const r of rows)
+    out.set(r.carriedToEditionId!, [...(out.get(r.carriedToEditionId!) ?? []), r]);
+  return out;
 }
 
 /**

@@ -25,7 +25,7 @@ import {
 import { RateForm, RoundList, RoundPage } from "./views.tsx";
 
 /** An edition's name as the plan's pages say it: "เพิ่มเติม ครั้งที่ 2 (12 ม.ค. 2568)". */
-export function editionName(e: Edition, lang: Lang): string {
+function editionLabel(e: Edition, lang: Lang): string {
   const t = msg.t(lang);
   const name = t(`edition.name.${e.kind}`, { n: e.number });
   return e.approvedOn ? `${name} (${formatDate(e.approvedOn, lang)})` : name;
@@ -127,11 +127,11 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
         }
         results={resultsOf(subjects, ratings)}
         raters={new Set(ratings.map((r) => r.raterId)).size}
-        carriedTo={carried ? editionName(carried, req.lang) : null}
+        carriedTo={carried ? editionLabel(carried, req.lang) : null}
         canRate={canRate}
         rated={ratings.filter((r) => me !== undefined && r.raterId === me).length}
         canManage={canManage}
-        editions={editions.map((e) => ({ value: String(e.id), label: editionName(e, req.lang) }))}
+        editions={editions.map((e) => ({ value: String(e.id), label: editionLabel(e, req.lang) }))}
         closeForm={forms.close ?? emptyForm()}
         carryForm={forms.carry ?? emptyForm()}
       />,

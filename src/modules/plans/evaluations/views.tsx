@@ -422,22 +422,20 @@ export function RateForm(props: { round: Round; subjects: Subject[]; form: FormS
   );
 }
 
-/** The rounds an edition came from, for the edition's page. */
-export function CarriedFrom({ rounds }: { rounds: Round[] }) {
+/** The evaluation rounds an edition came from, as a line of the edition's entry. */
+export function CarriedFrom({ rounds }: { rounds: readonly Round[] | undefined }) {
   const { tambon } = useCtx();
   const t = useT();
-  if (!rounds.length) return null;
+  if (!rounds?.length) return null;
   return (
-    <section aria-labelledby="h-carried-from">
-      <h2 id="h-carried-from">{t("evaluation.cameFrom")}</h2>
-      <ul>
-        {rounds.map((r) => (
-          <li key={r.id}>
-            <a href={`/t/${tambon!.slug}/evaluations/${r.id}`}>{r.title}</a>
-            {r.decisions && <span class="muted"> · {r.decisions.slice(0, 160)}</span>}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <p>
+      {t("evaluation.cameFrom")}:{" "}
+      {rounds.map((r, i) => (
+        <span key={r.id}>
+          {i > 0 && ", "}
+          <a href={`/t/${tambon!.slug}/evaluations/${r.id}`}>{r.title}</a>
+        </span>
+      ))}
+    </p>
   );
 }
