@@ -16,6 +16,7 @@ import { measurementRoutes } from "./measurements/routes.tsx";
 import { measurementImportRoutes } from "./imports/routes.tsx";
 import { evaluationRoutes } from "./evaluations/routes.tsx";
 import { distributionRoutes } from "./distribution/routes.tsx";
+import { reportRoutes } from "./reports/routes.tsx";
 import { clauseIndicators, clauseProjects, clauseRating } from "./evaluations/clause-sections.ts";
 
 /** Who screens proposals and keeps the plan: the tambon's admin and the central working group. */
@@ -45,11 +46,13 @@ export const plansModule: TambonModule = {
     measurementImportRoutes(app, deps);
     evaluationRoutes(app, deps);
     distributionRoutes(app, deps);
+    reportRoutes(app, deps);
   },
   styles: [
     readFileSync(new URL("./indicators/indicators.css", import.meta.url), "utf8"),
     readFileSync(new URL("./evaluations/evaluations.css", import.meta.url), "utf8"),
     readFileSync(new URL("./distribution/distribution.css", import.meta.url), "utf8"),
+    readFileSync(new URL("./reports/reports.css", import.meta.url), "utf8"),
   ],
   sections: [
     { on: "charter.clause", section: clauseProjects },

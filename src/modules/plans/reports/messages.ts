@@ -1,0 +1,80 @@
+import type { Msg } from "../../../core/i18n/index.ts";
+
+/** UI strings of the plan's reports, exports and open data (part of the plans dictionary). */
+export const reportMessages = {
+  "report.title": { th: "รายงานและไฟล์ส่งออก", en: "Reports and exports" },
+  "report.heading": { th: "รายงานของ{plan}", en: "Reports of {plan}" },
+  "report.intro": {
+    th: "แบบฟอร์มของแผนพัฒนาท้องถิ่นเป็นไฟล์ Excel (XLSX) และหน้าสำหรับพิมพ์ขนาด A4 แนวนอน รายชื่อโครงการ รายงานความก้าวหน้า และตารางตัวชี้วัด",
+    en: "The local development plan's forms as Excel (XLSX) files and printable A4 landscape pages; the project list, progress reports and indicator tables.",
+  },
+  "report.forms": { th: "แบบฟอร์มของแผน", en: "The plan's forms" },
+  "report.form.p01": { th: "ผ.01 บัญชีสรุปโครงการพัฒนา", en: "P.01 Summary of projects" },
+  "report.form.p02": { th: "ผ.02 รายละเอียดโครงการพัฒนา", en: "P.02 Development projects" },
+  "report.form.p02_1": {
+    th: "ผ.02/1 โครงการจากแผนพัฒนาหมู่บ้านและแผนชุมชน",
+    en: "P.02/1 Projects from community plans",
+  },
+  "report.form.p02_2": {
+    th: "ผ.02/2 โครงการประสานจังหวัดและหน่วยงานอื่น",
+    en: "P.02/2 Projects asked of the province and other agencies",
+  },
+  "report.form.p03": { th: "ผ.03 บัญชีครุภัณฑ์", en: "P.03 Equipment" },
+  "report.print": { th: "หน้าพิมพ์ A4", en: "A4 print page" },
+  "report.pdf": { th: "PDF", en: "PDF" },
+  "report.xlsx": { th: "Excel (XLSX)", en: "Excel (XLSX)" },
+  "report.allForms": { th: "ทุกแบบฟอร์มในไฟล์เดียว (XLSX)", en: "Every form in one workbook (XLSX)" },
+  "report.projects": { th: "รายชื่อโครงการ", en: "Project list" },
+  "report.projectsHelp": {
+    th: "ทุกโครงการของแผนพร้อมสถานะ ความก้าวหน้า หมู่บ้าน และงบประมาณรายปีตามแหล่งงบ",
+    en: "Every project of the plan with its status, progress, villages and budget per year and source.",
+  },
+  "report.progress": {
+    th: "รายงานความก้าวหน้าปีงบประมาณ {year}",
+    en: "Progress report, fiscal year {year}",
+  },
+  "report.progressList": { th: "รายงานความก้าวหน้ารายปี", en: "Progress reports by fiscal year" },
+  "report.progressIntro": {
+    th: "โครงการที่มีงบประมาณในปีงบประมาณ {year}: สถานะและความก้าวหน้า",
+    en: "Projects with budget in fiscal year {year}: status and progress.",
+  },
+  "report.indicators": { th: "ตารางตัวชี้วัด", en: "Indicator tables" },
+  "report.indicatorsIntro": {
+    th: "ค่าฐาน เป้าหมาย และค่าที่วัดได้ของทั้งตำบลในแต่ละปีงบประมาณ",
+    en: "Baseline, targets and the tambon's measured values in each fiscal year.",
+  },
+  "report.openData": { th: "ข้อมูลเปิด (JSON)", en: "Open data (JSON)" },
+  "report.openDataHelp": {
+    th: "แผน โครงการ งบประมาณ ตัวชี้วัด และค่าที่วัดได้ของตำบล ไม่มีข้อมูลส่วนบุคคล",
+    en: "The tambon's plans, projects, budgets, indicators and measurements, without personal data.",
+  },
+  "report.openDataDocs": { th: "คำอธิบายข้อมูล", en: "What the fields mean" },
+  "report.back": { th: "กลับไปที่รายงาน", en: "Back to the reports" },
+  "report.printNow": { th: "พิมพ์", en: "Print" },
+  "report.noPdf": {
+    th: "เครื่องแม่ข่ายนี้สร้าง PDF ไม่ได้ ใช้คำสั่งพิมพ์ของเบราว์เซอร์ (บันทึกเป็น PDF) แทน",
+    en: "This server cannot make PDFs: use the browser's print command (save as PDF) instead.",
+  },
+  "report.seq": { th: "ที่", en: "No." },
+  "report.project": { th: "โครงการ", en: "Project" },
+  "report.area": { th: "ประเด็น", en: "Issue area" },
+  "report.villages": { th: "พื้นที่", en: "Where" },
+  "report.wholeTambon": { th: "ทั้งตำบล", en: "Whole tambon" },
+  "report.budgetYear": { th: "งบประมาณ {year} (บาท)", en: "Budget {year} (baht)" },
+  "report.status": { th: "สถานะ", en: "Status" },
+  "report.progressPct": { th: "ความก้าวหน้า (%)", en: "Progress (%)" },
+  "report.total": { th: "รวม", en: "Total" },
+  "report.none": { th: "ไม่มีโครงการ", en: "No projects" },
+  "report.indicator": { th: "ตัวชี้วัด", en: "Indicator" },
+  "report.unit": { th: "หน่วย", en: "Unit" },
+  "report.baseline": { th: "ค่าฐาน", en: "Baseline" },
+  "report.targetOf": { th: "เป้าหมาย {year}", en: "Target {year}" },
+  "report.valueOf": { th: "ค่าที่วัดได้ {year}", en: "Measured {year}" },
+  "report.noIndicators": { th: "ยังไม่มีตัวชี้วัด", en: "No indicators yet" },
+  "report.csv": { th: "CSV", en: "CSV" },
+  "report.json": { th: "JSON", en: "JSON" },
+  "report.distribution": {
+    th: "การกระจายงบประมาณสู่หมู่บ้าน",
+    en: "How the budget reaches each village",
+  },
+} satisfies Record<string, Msg>;

@@ -1,0 +1,330 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { listAreas } from "../../areas/public.ts";
+import {
+  indicatorTargets,
+  indicators,
+  measurements,
+  planStrategies,
+  plans,
+  projectBudgets,
+  projectVillages,
+  projects,
+} from "../schema.ts";
+import type { FormCategory, ProjectStatus, Rollup, TargetGroup } from "../shared/kinds.ts";
+import { COUNTED_STATUSES } from "../distribution/shares.ts";
+
+/** A plan as the reports head it. */
+export interface ReportPlan {
+  id: number;
+  title: string;
+  firstYear: number;
+  years: number;
+  status: string;
+  description: string;
+}
+
+/** A strategy of the plan, in order. */
+export interface ReportStrategy {
+  id: number;
+  code: string;
+  title: string;
+  areaId: number | null;
+}
+
+/** A village a project covers (หมู่ที่ and its code, kept as text). */
+export interface ReportVillage {
+  id: number;
+  moo: number;
+  nameTh: string;
+  code: string;
+}
+
+/** A project with what the forms and exports print. No proposer: reports carry no personal data. */
+export interface ReportProject {
+  id: number;
+  seq: number;
+  parentId: number | null;
+  title: string;
+  areaId: number | null;
+  areaName: string;
+  strategyId: number | null;
+  wholeTambon: boolean;
+  targetGroups: TargetGroup[];
+  objectives: string;
+  outputs: string;
+  kpi: string;
+  expectedResults: string;
+  responsibleUnit: string;
+  formCategory: FormCategory;
+  status: ProjectStatus;
+  progress: number;
+  weight: number;
+  rollup: Rollup;
+  villages: ReportVillage[];
+  /** Budget per fiscal year (all sources), in baht. */
+  byYear: Map<number, number>;
+  /** Budget per fiscal year and source. */
+  bySource: { fiscalYear: number; source: string; amount: number }[];
+}
+
+/** A plan of the tambon (undefined when it is another tambon's). */
+export async function reportPlan(
+  db: DbOrTx,
+  tambonId: number,
+  planId: number,
+): Promise<ReportPlan | undefined> {
+  const [row] = await db
+    .select({
+      id: plans.id,
+      title: plans.title,
+      firstYear: plans.firstYear,
+      years: plans.years,
+      status: plans.status,
+      description: plans.description,
+    })
+    .from(plans)
+    .where(and(eq(plans.tambonId, tambonId), eq(plans.id, planId)));
+  return row;
+}
+
+/** The tambon's plans, newest first (for the open data). */
+export function reportPlans(db: DbOrTx, tambonId: number): Promise<ReportPlan[]> {
+  return db
+    .select({
+      id: plans.id,
+      title: plans.title,
+      firstYear: plans.firstYear,
+      years: plans.years,
+      status: plans.status,
+      description: plans.description,
+    })
+    .from(plans)
+    .where(eq(plans.tambonId, tambonId))
+    .orderBy(sql`${plans.firstYear} desc`, sql`${plans.id} desc`);
+}
+
+/** The strategies of plans, in order. */
+export function reportStrategies(
+  db: DbOrTx,
+  tambonId: number,
+  planIds: number[],
+): Promise<(ReportStrategy & { planId: number })[]> {
+  if (!planIds.length) return Promise.resolve([]);
+  return db
+    .select({
+      id: planStrategies.id,
+      planId: planStrategies.planId,
+      code: planStrategies.code,
+      title: planStrategies.title,
+      areaId: planStrategies.areaId,
+    })
+    .from(planStrategies)
+    .where(and(eq(planStrategies.tambonId, tambonId), inArray(planStrategies.planId, planIds)))
+    .orderBy(asc(planStrategies.position), asc(planStrategies.id));
+}
+
+/**
+ * The projects of plans as the reports print them, by ลำดับ. `all` keeps every project (the
+ * project list, the open data); otherwise only those in the plan's money (screened or later,
+ * neither cancelled nor merged), as the forms list them.
+ */
+export async function reportProjects(
+  db: DbOrTx,
+  tambonId: number,
+  planIds: number[],
+  opts: { all?: boolean } = {},
+): Promise<(ReportProject & { planId: number })[]> {
+  if (!planIds.length) return [];
+  const rows = await db
+    .select({
+      id: projects.id,
+      planId: projects.planId,
+      seq: projects.seq,
+      parentId: projects.parentId,
+      title: projects.title,
+      areaId: projects.areaId,
+      strategyId: projects.strategyId,
+      wholeTambon: projects.wholeTambon,
+      targetGroups: projects.targetGroups,
+      objectives: projects.objectives,
+      outputs: projects.outputs,
+      kpi: projects.kpi,
+      expectedResults: projects.expectedResults,
+      responsibleUnit: projects.responsibleUnit,
+      formCategory: projects.formCategory,
+      status: projects.status,
+      progress: projects.progress,
+      weight: projects.weight,
+      rollup: projects.rollup,
+    })
+    .from(projects)
+    .where(
+      and(
+        eq(projects.tambonId, tambonId),
+        inArray(projects.planId, planIds),
+        ...(opts.all
+          ? []
+          : [isNull(projects.mergedIntoId), inArray(projects.status, [...COUNTED_STATUSES])]),
+      ),
+    )
+    .orderBy(asc(projects.planId), asc(projects.seq), asc(projects.id));
+  if (!rows.length) return [];
+  const inPlans = sql`(select ${projects.id} from ${projects} where ${projects.tambonId} = ${tambonId} and ${inArray(projects.planId, planIds)})`;
+  const [budgets, covered, areas] = await Promise.all([
+    db
+      .select({
+        projectId: projectBudgets.projectId,
+        fiscalYear: projectBudgets.fiscalYear,
+        source: projectBudgets.source,
+        amount: projectBudgets.amount,
+      })
+      .from(projectBudgets)
+      .where(
+        and(eq(projectBudgets.tambonId, tambonId), sql`${projectBudgets.projectId} in ${inPlans}`),
+      )
+      .orderBy(asc(projectBudgets.fiscalYear), asc(projectBudgets.source)),
+    db
+      .select({
+        projectId: projectVillages.projectId,
+        id: villages.id,
+        moo: villages.moo,
+        nameTh: villages.nameTh,
+        code: villages.code,
+      })
+      .from(projectVillages)
+      .innerJoin(
+        villages,
+        and(eq(villages.id, projectVillages.villageId), eq(villages.tambonId, tambonId)),
+      )
+      .where(
+        and(
+          eq(projectVillages.tambonId, tambonId),
+          sql`${projectVillages.projectId} in ${inPlans}`,
+        ),
+      )
+      .orderBy(asc(villages.moo)),
+    listAreas(db, tambonId),
+  ]);
+  const areaNames = new Map(areas.map((a) => [a.id, a.nameTh]));
+  const money = new Map<number, ReportProject["bySource"]>();
+  for (const b of budgets)
+    money.set(b.projectId, [
+      ...(money.get(b.projectId) ?? []),
+      { fiscalYear: b.fiscalYear, source: b.source, amount: Number(b.amount) },
+    ]);
+  const where = new Map<number, ReportVillage[]>();
+  for (const c of covered)
+    where.set(c.projectId, [
+      ...(where.get(c.projectId) ?? []),
+      { id: c.id, moo: c.moo, nameTh: c.nameTh, code: c.code },
+    ]);
+  return rows.map((r) => {
+    const bySource = money.get(r.id) ?? [];
+    const byYear = new Map<number, number>();
+    for (const b of bySource) byYear.set(b.fiscalYear, (byYear.get(b.fiscalYear) ?? 0) + b.amount);
+    return {
+      ...r,
+      areaName: r.areaId === null ? "" : (areaNames.get(r.areaId) ?? ""),
+      villages: where.get(r.id) ?? [],
+      byYear,
+      bySource,
+    };
+  });
+}
+
+/** An indicator as the tables and the open data show it, with its targets and measured values. */
+export interface ReportIndicator {
+  id: number;
+  planId: number | null;
+  areaId: number | null;
+  name: string;
+  unit: string;
+  definition: string;
+  direction: string;
+  source: string;
+  baselineValue: number | null;
+  baselineYear: number | null;
+  decimals: number;
+  targets: { fiscalYear: number; target: number }[];
+  measurements: {
+    villageId: number | null;
+    moo: number | null;
+    fiscalYear: number;
+    periodEnd: string;
+    value: number;
+    source: string;
+  }[];
+}
+
+/** The indicators of a tambon (of the given plans, or all), with targets and measurements. */
+export async function reportIndicators(
+  db: DbOrTx,
+  tambonId: number,
+  planIds?: number[],
+): Promise<ReportIndicator[]> {
+  const list = await db
+    .select()
+    .from(indicators)
+    .where(
+      planIds
+        ? and(eq(indicators.tambonId, tambonId), inArray(indicators.planId, planIds))
+        : eq(indicators.tambonId, tambonId),
+    )
+    .orderBy(asc(indicators.id));
+  if (!list.length) return [];
+  const ids = list.map((i) => i.id);
+  const [targets, values] = await Promise.all([
+    db
+      .select()
+      .from(indicatorTargets)
+      .where(
+        and(eq(indicatorTargets.tambonId, tambonId), inArray(indicatorTargets.indicatorId, ids)),
+      )
+      .orderBy(asc(indicatorTargets.fiscalYear)),
+    db
+      .select({
+        indicatorId: measurements.indicatorId,
+        villageId: measurements.villageId,
+        moo: villages.moo,
+        fiscalYear: measurements.fiscalYear,
+        periodEnd: measurements.periodEnd,
+        value: measurements.value,
+        source: measurements.source,
+      })
+      .from(measurements)
+      .leftJoin(
+        villages,
+        and(eq(villages.id, measurements.villageId), eq(villages.tambonId, tambonId)),
+      )
+      .where(and(eq(measurements.tambonId, tambonId), inArray(measurements.indicatorId, ids)))
+      .orderBy(asc(measurements.periodEnd), asc(villages.moo)),
+  ]);
+  return list.map((i) => ({
+    id: i.id,
+    planId: i.planId,
+    areaId: i.areaId,
+    name: i.name,
+    unit: i.unit,
+    definition: i.definition,
+    direction: i.direction,
+    source: i.source,
+    baselineValue: i.baselineValue === null ? null : Number(i.baselineValue),
+    baselineYear: i.baselineYear,
+    decimals: i.decimals,
+    targets: targets
+      .filter((t) => t.indicatorId === i.id)
+      .map((t) => ({ fiscalYear: t.fiscalYear, target: Number(t.target) })),
+    measurements: values
+      .filter((v) => v.indicatorId === i.id)
+      .map((v) => ({
+        villageId: v.villageId,
+        moo: v.moo,
+        fiscalYear: v.fiscalYear,
+        periodEnd: v.periodEnd,
+        value: Number(v.value),
+        source: v.source,
+      })),
+  }));
+}
