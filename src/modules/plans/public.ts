@@ -13,3 +13,10 @@ export { fiscalYearOf } from "./shared/fiscal.ts";
  */
 export { listIndicators, type Indicator } from "./indicators/queries.ts";
 export { recordComputedMeasurements, type MeasurementInput } from "./measurements/commands.ts";
+
+/**
+ * The hook for village populations counted elsewhere: a module that counts people and households
+ * (community data) offers `lookups: { [POPULATION_LOOKUP]: (db, tambonId) => VillagePopulation[] }`
+ * in its manifest, and the fair-distribution pages use it before the plan's own village figures.
+ */
+export { POPULATION_LOOKUP, type VillagePopulation } from "./distribution/population.ts";
