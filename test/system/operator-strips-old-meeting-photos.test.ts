@@ -8,6 +8,7 @@ import { GPS_TAG, exifTags, phoneJpeg } from "../helpers/images.ts";
 import { auditLog, tambons } from "../../src/core/db/schema.ts";
 import { meetingFiles, meetings } from "../../src/modules/groups/schema.ts";
 import { reencodeStoredPhotos } from "../../src/modules/groups/files/commands.ts";
+import { getFile, putFile } from "../../src/core/file-store.ts";
 
 for (const kind of DB_KINDS) {
   describe(`meeting photos stored before uploads were stripped (${kind})`, () => {
@@ -30,6 +31,13 @@ for (const kind of DB_KINDS) {
       // As the upload stored it before: the phone's bytes, EXIF and GPS included.
       const raw = await phoneJpeg(640, 480, 6);
       assert.ok(exifTags((await sharp(raw).metadata()).exif!).has(GPS_TAG));
+      const rawFile = await putFile(db, {
+        tambonId: tb!.id,
+        kind: "meeting.photo",
+        contentType: "image/jpeg",
+        data: raw,
+        name: "phone.jpg",
+      });
       const [old] = await db
         .insert(meetingFiles)
         .values({
@@ -41,25 +49,30 @@ for (const kind of DB_KINDS) {
           bytes: raw.length,
           width: 480,
           height: 640,
-          data: raw,
-          thumb: null,
+          fileId: rawFile.id,
+          thumbFileId: null,
         })
         .returning({ id: meetingFiles.id });
       const clean = await db
-        .select({ id: meetingFiles.id, data: meetingFiles.data })
+        .select({
+          id: meetingFiles.id,
+          tambonId: meetingFiles.tambonId,
+          fileId: meetingFiles.fileId,
+        })
         .from(meetingFiles)
         .where(eq(meetingFiles.kind, "photo"));
-      const untouched = new Map(
-        clean.filter((r) => r.id !== old!.id).map((r) => [r.id, Buffer.from(r.data)]),
-      );
+      const untouched = new Map(clean.filter((r) => r.id !== old!.id).map((r) => [r.id, r.fileId]));
 
       assert.equal(await reencodeStoredPhotos(db), 1);
       const [row] = await db.select().from(meetingFiles).where(eq(meetingFiles.id, old!.id));
-      const meta = await sharp(Buffer.from(row!.data)).metadata();
+      const main = await getFile(db, tb!.id, row!.fileId);
+      const meta = await sharp(Buffer.from(main!.data)).metadata();
       assert.equal(meta.exif, undefined, "no EXIF, and so no GPS position, is kept");
       assert.deepEqual([meta.format, meta.width, meta.height], ["jpeg", 480, 640]);
-      assert.equal(row!.bytes, row!.data.length);
-      assert.equal((await sharp(Buffer.from(row!.thumb!)).metadata()).format, "webp");
+      assert.equal(row!.bytes, main!.byteSize);
+      const thumb = await getFile(db, tb!.id, row!.thumbFileId!);
+      assert.equal((await sharp(Buffer.from(thumb!.data)).metadata()).format, "webp");
+      assert.equal(await getFile(db, tb!.id, rawFile.id), undefined, "the phone's bytes are gone");
       // What visitors download is the re-encoded photo: no EXIF, so no GPS position.
       const served = await new Client(t.app).get(`/t/la-ngu/meeting-files/${old!.id}`);
       assert.equal(served.statusCode, 200);
@@ -68,10 +81,10 @@ for (const kind of DB_KINDS) {
       assert.ok(!served.rawPayload.equals(raw), "the phone's bytes are never served");
       for (const [id, before] of untouched) {
         const [now] = await db
-          .select({ data: meetingFiles.data })
+          .select({ fileId: meetingFiles.fileId })
           .from(meetingFiles)
           .where(eq(meetingFiles.id, id));
-        assert.ok(Buffer.from(now!.data).equals(before), `photo ${id} had no metadata to remove`);
+        assert.equal(now!.fileId, before, `photo ${id} had no metadata to remove`);
       }
       const audited = await db
         .select()

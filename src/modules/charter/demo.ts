@@ -18,7 +18,7 @@ import {
 } from "./schema.ts";
 import { applyOp, type CharterDoc, type DocOp } from "./document.ts";
 import { defaultClosing } from "./charters/commands.ts";
-import { demoImage, processImage } from "./signing/images.ts";
+import { demoImage, processImage, storeImage } from "./signing/images.ts";
 import type { Progress } from "./edition.ts";
 import { pillarsOf } from "./signing/pillars.ts";
 
@@ -162,7 +162,8 @@ async function addSignatories(
   repsPerVillage: number,
 ) {
   for (const [i, [pillar, name, position]] of pillarPeople.entries()) {
-    const image = await processImage(await demoImage(900, 1200, 30 + i * 40), 320);
+    const image = (await processImage(await demoImage(900, 1200, 30 + i * 40), 320))!;
+    const files = await storeImage(tx, tambon.id, "charter.scan", image, `scan-${i + 1}.jpg`);
     await tx.insert(charterSignatories).values({
       tambonId: tambon.id,
       editionId,
@@ -172,12 +173,12 @@ async function addSignatories(
       position,
       sortOrder: i + 1,
       signedOn,
-      scan: image!.data,
-      scanMime: image!.mime,
-      scanBytes: image!.bytes,
-      scanWidth: image!.width,
-      scanHeight: image!.height,
-      thumb: image!.thumb,
+      scanFileId: files.fileId,
+      scanMime: image.mime,
+      scanBytes: image.bytes,
+      scanWidth: image.width,
+      scanHeight: image.height,
+      thumbFileId: files.thumbFileId,
     });
   }
   const reps = people.byRole.village_rep ?? [];
@@ -221,17 +222,18 @@ async function addPhotos(
   sizes: [number, number, string][],
 ) {
   for (const [i, [w, h, caption]] of sizes.entries()) {
-    const image = await processImage(await demoImage(w, h, 120 + i * 25));
+    const image = (await processImage(await demoImage(w, h, 120 + i * 25)))!;
+    const files = await storeImage(tx, tambonId, "charter.photo", image, `photo-${i + 1}.jpg`);
     await tx.insert(charterPhotos).values({
       tambonId,
       editionId,
       caption,
-      mime: image!.mime,
-      bytes: image!.bytes,
-      width: image!.width,
-      height: image!.height,
-      data: image!.data,
-      thumb: image!.thumb,
+      mime: image.mime,
+      bytes: image.bytes,
+      width: image.width,
+      height: image.height,
+      fileId: files.fileId,
+      thumbFileId: files.thumbFileId,
     });
   }
 }

@@ -1,5 +1,4 @@
 import {
-  customType,
   date,
   index,
   integer,
@@ -11,12 +10,13 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { tambons, users, villages } from "../../core/db/schema.ts";
+import { storedFiles, tambons, users, villages } from "../../core/db/schema.ts";
 import type { CharterDoc } from "./document.ts";
 import type { DigitStyle } from "./digits.ts";
 import type { EditionStatus, Progress, Rating, Scope } from "./edition.ts";
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+/** A file of the core file store (the bytes of a scan or photo). */
+const fileRef = (name: string) => integer(name).references(() => storedFiles.id);
 const tambonId = () =>
   integer("tambon_id")
     .notNull()
@@ -185,12 +185,12 @@ export const charterSignatories = pgTable(
     position: text("position").notNull().default(""),
     sortOrder: integer("sort_order").notNull().default(0),
     signedOn: date("signed_on"),
-    scan: bytea("scan"),
+    scanFileId: fileRef("scan_file_id"),
     scanMime: text("scan_mime"),
     scanBytes: integer("scan_bytes"),
     scanWidth: integer("scan_width"),
     scanHeight: integer("scan_height"),
-    thumb: bytea("thumb"),
+    thumbFileId: fileRef("thumb_file_id"),
     createdBy: userRef("created_by"),
     createdAt: at("created_at").notNull().defaultNow(),
   },
@@ -251,8 +251,8 @@ export const charterPhotos = pgTable(
     bytes: integer("bytes").notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),
-    data: bytea("data").notNull(),
-    thumb: bytea("thumb").notNull(),
+    fileId: fileRef("file_id").notNull(),
+    thumbFileId: fileRef("thumb_file_id").notNull(),
     createdBy: userRef("created_by"),
     createdAt: at("created_at").notNull().defaultNow(),
   },

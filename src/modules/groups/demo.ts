@@ -4,6 +4,7 @@ import type { Tx } from "../../core/db/index.ts";
 import type { DemoPeople } from "../../core/modules.ts";
 import type { Tambon } from "../../core/tenancy.ts";
 import { audit } from "../../core/audit.ts";
+import { putFile } from "../../core/file-store.ts";
 import { todayIso } from "../../core/dates.ts";
 import { tambonMembers, users, villages } from "../../core/db/schema.ts";
 import { listAreas } from "../areas/public.ts";
@@ -410,18 +411,33 @@ export async function seedGroupsDemo(tx: Tx, tambon: Tambon, people: DemoPeople)
       .resize({ width: 480, height: 480, fit: "inside" })
       .webp({ quality: 72 })
       .toBuffer();
+    const name = `assembly-${i + 1}.jpg`;
+    const file = await putFile(tx, {
+      tambonId,
+      kind: "meeting.photo",
+      contentType: "image/jpeg",
+      data,
+      name,
+    });
+    const thumbFile = await putFile(tx, {
+      tambonId,
+      kind: "meeting.photo.thumb",
+      contentType: "image/webp",
+      data: thumb,
+      name,
+    });
     await tx.insert(meetingFiles).values({
       tambonId,
       meetingId: assembly.id,
       kind: "photo",
-      name: `assembly-${i + 1}.jpg`,
+      name,
       caption: i === 0 ? "ตัวแทนหมู่บ้านร่วมประชุม (สาธิต)" : "ลงมติเห็นชอบ (สาธิต)",
       mime: "image/jpeg",
       bytes: data.length,
       width: size[0]!,
       height: size[1]!,
-      data,
-      thumb,
+      fileId: file.id,
+      thumbFileId: thumbFile.id,
     });
   }
   await confirm(assembly);

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -14,15 +13,11 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { tambons, users, villages } from "../../core/db/schema.ts";
+import { storedFiles, tambons, users, villages } from "../../core/db/schema.ts";
 import type { GroupKind, Position } from "./groups/group.ts";
 import type { AttendeeRole, MeetingKind, MeetingStatus, Step } from "./meetings/meeting.ts";
 import type { QuorumResult } from "./attendance/quorum.ts";
 import type { DecisionMethod, Outcome, VoteChoice } from "./resolutions/resolution.ts";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({
-  dataType: () => "bytea",
-});
 
 /** A working group, issue team or committee (คณะทำงาน / ทีมประเด็น / คณะกรรมการ) of a tambon. */
 export const workGroups = pgTable(
@@ -228,8 +223,11 @@ export const meetingFiles = pgTable(
     bytes: integer("bytes").notNull(),
     width: integer("width"),
     height: integer("height"),
-    data: bytea("data").notNull(),
-    thumb: bytea("thumb"),
+    /** The file itself and a photo's thumbnail, in the core file store. */
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => storedFiles.id),
+    thumbFileId: integer("thumb_file_id").references(() => storedFiles.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("meeting_files_meeting_idx").on(t.tambonId, t.meetingId)],

@@ -18,7 +18,10 @@ export type EditionRow = typeof charterEditions.$inferSelect;
 /** A version row (with its document). */
 export type VersionRow = typeof charterVersions.$inferSelect;
 /** A signatory row without the image bytes. */
-export type SignatoryRow = Omit<typeof charterSignatories.$inferSelect, "scan" | "thumb">;
+export type SignatoryRow = Omit<
+  typeof charterSignatories.$inferSelect,
+  "scanFileId" | "thumbFileId"
+>;
 /** A link row. */
 export type LinkRow = typeof charterClauseLinks.$inferSelect;
 

@@ -1,13 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
+import { deleteFile } from "../../../core/file-store.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { audit } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterPhotos, charterSignatories } from "../schema.ts";
-import { IMAGE_MAX_BYTES, processImage } from "./images.ts";
+import { IMAGE_MAX_BYTES, processImage, storeImage } from "./images.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { getEdition, toId } from "../charters/queries.ts";
@@ -69,6 +70,9 @@ export async function addSignatory(
   const image = scan && scan.data.length ? await processImage(scan.data) : null;
   if (scan && scan.data.length && !image) return fail("scan", "err.notPhoto");
   return db.transaction(async (tx) => {
+    const files = image
+      ? await storeImage(tx, tambonId, "charter.scan", image, scan?.filename)
+      : null;
     const [row] = await tx
       .insert(charterSignatories)
       .values({
@@ -81,12 +85,12 @@ export async function addSignatory(
         position: v.position,
         signedOn: v.signedOn ?? found.edition.signingOn,
         sortOrder: v.sortOrder ?? 0,
-        scan: image?.data ?? null,
+        scanFileId: files?.fileId ?? null,
         scanMime: image?.mime ?? null,
         scanBytes: image?.bytes ?? null,
         scanWidth: image?.width ?? null,
         scanHeight: image?.height ?? null,
-        thumb: image?.thumb ?? null,
+        thumbFileId: files?.thumbFileId ?? null,
         createdBy: actor.user?.id ?? null,
       })
       .returning({ id: charterSignatories.id });
@@ -111,7 +115,12 @@ export async function deleteSignatory(
 ): Promise<CharterResult<number>> {
   if (!toId(signatoryId)) return missing();
   const [row] = await db
-    .select({ editionId: charterSignatories.editionId, name: charterSignatories.name })
+    .select({
+      editionId: charterSignatories.editionId,
+      name: charterSignatories.name,
+      scanFileId: charterSignatories.scanFileId,
+      thumbFileId: charterSignatories.thumbFileId,
+    })
     .from(charterSignatories)
     .where(and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)));
   if (!row) return missing();
@@ -122,6 +131,7 @@ export async function deleteSignatory(
       .where(
         and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)),
       );
+    await deleteFile(tx, tambonId, row.scanFileId, row.thumbFileId);
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
@@ -153,6 +163,7 @@ export async function addPhoto(
   if (!image) return fail("photo", "err.notPhoto");
   const caption = captionText.trim().slice(0, 300);
   return db.transaction(async (tx) => {
+    const files = await storeImage(tx, tambonId, "charter.photo", image, file.filename);
     const [row] = await tx
       .insert(charterPhotos)
       .values({
@@ -163,8 +174,8 @@ export async function addPhoto(
         bytes: image.bytes,
         width: image.width,
         height: image.height,
-        data: image.data,
-        thumb: image.thumb,
+        fileId: files.fileId,
+        thumbFileId: files.thumbFileId,
         createdBy: actor.user?.id ?? null,
       })
       .returning({ id: charterPhotos.id });
@@ -189,7 +200,11 @@ export async function deletePhoto(
 ): Promise<CharterResult<number>> {
   if (!toId(photoId)) return missing();
   const [row] = await db
-    .select({ editionId: charterPhotos.editionId })
+    .select({
+      editionId: charterPhotos.editionId,
+      fileId: charterPhotos.fileId,
+      thumbFileId: charterPhotos.thumbFileId,
+    })
     .from(charterPhotos)
     .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)));
   if (!row) return missing();
@@ -198,6 +213,7 @@ export async function deletePhoto(
     await tx
       .delete(charterPhotos)
       .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)));
+    await deleteFile(tx, tambonId, row.fileId, row.thumbFileId);
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,

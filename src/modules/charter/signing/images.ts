@@ -1,5 +1,7 @@
 import sharp from "sharp";
 import { reencodeImage } from "../../../core/uploads.ts";
+import type { Tx } from "../../../core/db/index.ts";
+import { putFile } from "../../../core/file-store.ts";
 
 /** The largest signed-page scan or ceremony photo accepted (a phone photo fits). */
 export const IMAGE_MAX_BYTES = 15 * 1024 * 1024;
@@ -44,4 +46,29 @@ export async function demoImage(width: number, height: number, hue: number): Pro
     <rect x="8%" y="78%" width="55%" height="6%" fill="hsl(${hue},30%,45%)"/>
   </svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 70 }).toBuffer();
+}
+
+/** Keeps a processed scan or photo and its thumbnail in the file store. */
+export async function storeImage(
+  tx: Tx,
+  tambonId: number,
+  kind: string,
+  image: { data: Buffer; mime: string; thumb: Buffer },
+  name?: string,
+): Promise<{ fileId: number; thumbFileId: number }> {
+  const main = await putFile(tx, {
+    tambonId,
+    kind,
+    contentType: image.mime,
+    data: image.data,
+    name,
+  });
+  const thumb = await putFile(tx, {
+    tambonId,
+    kind: `${kind}.thumb`,
+    contentType: "image/webp",
+    data: image.thumb,
+    name,
+  });
+  return { fileId: main.id, thumbFileId: thumb.id };
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
+import { getFile, type StoredFile } from "../../../core/file-store.ts";
 import { charterPhotos, charterSignatories } from "../schema.ts";
 import type { SignatoryRow } from "../charters/queries.ts";
 
@@ -60,11 +61,8 @@ export function photosOf(db: DbOrTx, tambonId: number, editionId: number) {
     .orderBy(asc(charterPhotos.id));
 }
 
-/** An image as it is sent: its bytes and media type. */
-export interface StoredImage {
-  data: Uint8Array;
-  type: string;
-}
+/** An image as it is sent: a file of the core file store. */
+export type StoredImage = StoredFile;
 
 /** The scan of a signatory's signed page, or its thumbnail when asked and there is one. */
 export async function signatoryScan(
@@ -74,17 +72,11 @@ export async function signatoryScan(
   thumb: boolean,
 ): Promise<StoredImage | null> {
   const [row] = await db
-    .select({
-      scan: charterSignatories.scan,
-      thumb: charterSignatories.thumb,
-      mime: charterSignatories.scanMime,
-    })
+    .select({ scan: charterSignatories.scanFileId, thumb: charterSignatories.thumbFileId })
     .from(charterSignatories)
     .where(and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, id)));
   if (!row?.scan) return null;
-  return thumb && row.thumb
-    ? { data: row.thumb, type: "image/webp" }
-    : { data: row.scan, type: row.mime ?? "application/octet-stream" };
+  return (await getFile(db, tambonId, thumb && row.thumb ? row.thumb : row.scan)) ?? null;
 }
 
 /** A ceremony photo, or its thumbnail. */
@@ -95,8 +87,8 @@ export async function ceremonyPhoto(
   thumb: boolean,
 ): Promise<StoredImage | null> {
   const [row] = await db
-    .select({ data: thumb ? charterPhotos.thumb : charterPhotos.data, mime: charterPhotos.mime })
+    .select({ fileId: thumb ? charterPhotos.thumbFileId : charterPhotos.fileId })
     .from(charterPhotos)
     .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, id)));
-  return row ? { data: row.data, type: thumb ? "image/webp" : row.mime } : null;
+  return row ? ((await getFile(db, tambonId, row.fileId)) ?? null) : null;
 }

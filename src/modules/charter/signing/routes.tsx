@@ -6,13 +6,15 @@ import { requireId } from "../../../core/params.ts";
 import { msg } from "../messages.ts";
 import { ceremonyPhoto, signatoryScan } from "./queries.ts";
 import { orThrow } from "../../../core/result.ts";
+import { serveFile } from "../../../core/file-store.ts";
 import { deletePhoto, deleteSignatory } from "./commands.ts";
 
 /** Signatories' scans and ceremony photos: the images, and deleting them. */
 export async function signingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
 
-  // A scan of a signed page and a ceremony photo are served alike (public, cached for an hour).
+  // A scan of a signed page and a ceremony photo are served alike (public; an id never names
+  // other content).
   const images = [
     { path: "/charter-signatories/:id/scan", read: signatoryScan },
     { path: "/charter-photos/:id", read: ceremonyPhoto },
@@ -24,11 +26,7 @@ export async function signingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
       const thumb = (req.query as Record<string, string | undefined>).size === "thumb";
       const image = await read(db, tambon.id, requireId(req.params.id), thumb);
       if (!image) throw notFound();
-      return reply
-        .header("content-type", image.type)
-        .header("cache-control", "public, max-age=3600")
-        .header("x-content-type-options", "nosniff")
-        .send(Buffer.from(image.data));
+      return serveFile(reply, req, image, { visibility: "public" });
     });
 
   // Deleting a signatory or a photo goes back to the signing panel of its edition.

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import sharp from "sharp";
 import type { Db } from "../../../core/db/index.ts";
+import { cleanFileName, deleteFile, getFile, putFile } from "../../../core/file-store.ts";
 import { audit } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -37,11 +38,7 @@ export function sniffFile(
 }
 
 /** A file name safe to keep and to send back in a header. */
-function cleanName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  return base.replace(/[\u0000-\u001f"]/g, "").slice(0, 150) || "file";
-}
+const cleanName = (name: string) => cleanFileName(name);
 
 /** Adds a document or photo to a meeting; photos get their pixel size and a small WebP thumbnail. */
 export async function addMeetingFile(
@@ -82,20 +79,32 @@ export async function addMeetingFile(
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
     if (!meeting) return missing();
+    const name = cleanName(file.filename);
+    const kind = `meeting.${sniffed.kind}`;
+    const stored = await putFile(tx, { tambonId, kind, contentType: mime, data, name });
+    const thumbFile = thumb
+      ? await putFile(tx, {
+          tambonId,
+          kind: `${kind}.thumb`,
+          contentType: "image/webp",
+          data: thumb,
+          name,
+        })
+      : null;
     const [row] = await tx
       .insert(meetingFiles)
       .values({
         tambonId,
         meetingId,
         kind: sniffed.kind,
-        name: cleanName(file.filename),
+        name,
         caption: text,
         mime,
         bytes: data.length,
         width,
         height,
-        data,
-        thumb,
+        fileId: stored.id,
+        thumbFileId: thumbFile?.id ?? null,
       })
       .returning({
         id: meetingFiles.id,
@@ -132,8 +141,14 @@ export async function deleteMeetingFile(
     const [gone] = await tx
       .delete(meetingFiles)
       .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, fileId)))
-      .returning({ meetingId: meetingFiles.meetingId, name: meetingFiles.name });
+      .returning({
+        meetingId: meetingFiles.meetingId,
+        name: meetingFiles.name,
+        fileId: meetingFiles.fileId,
+        thumbFileId: meetingFiles.thumbFileId,
+      });
     if (!gone) return missing();
+    await deleteFile(tx, tambonId, gone.fileId, gone.thumbFileId);
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
@@ -175,7 +190,13 @@ export async function reencodeStoredPhotos(db: Db): Promise<number> {
   for (;;) {
     // A few at a time: the bytes of every photo are never held at once.
     const rows = await db
-      .select({ id: meetingFiles.id, tambonId: meetingFiles.tambonId, data: meetingFiles.data })
+      .select({
+        id: meetingFiles.id,
+        tambonId: meetingFiles.tambonId,
+        name: meetingFiles.name,
+        fileId: meetingFiles.fileId,
+        thumbFileId: meetingFiles.thumbFileId,
+      })
       .from(meetingFiles)
       .where(and(eq(meetingFiles.kind, "photo"), gt(meetingFiles.id, after)))
       .orderBy(asc(meetingFiles.id))
@@ -183,23 +204,30 @@ export async function reencodeStoredPhotos(db: Db): Promise<number> {
     if (!rows.length) return changed;
     after = rows.at(-1)!.id;
     for (const row of rows) {
-      const data = Buffer.from(row.data);
+      const stored = await getFile(db, row.tambonId, row.fileId);
+      if (!stored) continue;
+      const data = Buffer.from(stored.data);
       if (!(await carriesMetadata(data))) continue;
       const r = await reencodeImage(data, { variants: { thumb: { width: 480, quality: 72 } } });
       if (!r.ok) continue;
       const { image } = r;
       await db.transaction(async (tx) => {
+        const put = (kind: string, contentType: string, bytes: Buffer) =>
+          putFile(tx, { tambonId: row.tambonId, kind, contentType, data: bytes, name: row.name });
+        const main = await put("meeting.photo", image.mime, image.data);
+        const thumb = await put("meeting.photo.thumb", "image/webp", image.variants.thumb);
         await tx
           .update(meetingFiles)
           .set({
-            data: image.data,
-            thumb: image.variants.thumb,
+            fileId: main.id,
+            thumbFileId: thumb.id,
             mime: image.mime,
             bytes: image.data.length,
             width: image.width,
             height: image.height,
           })
           .where(and(eq(meetingFiles.tambonId, row.tambonId), eq(meetingFiles.id, row.id)));
+        await deleteFile(tx, row.tambonId, row.fileId, row.thumbFileId);
         await audit(tx, {
           tambonId: row.tambonId,
           actorId: null,

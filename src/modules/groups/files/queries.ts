@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { getFile, type StoredFile } from "../../../core/file-store.ts";
 import { meetingFiles } from "../schema.ts";
 import { validId } from "../shared/queries.ts";
 
@@ -59,16 +60,16 @@ export async function getFileInfo(
   return row;
 }
 
-/** The bytes of a file (or of its thumbnail). */
+/** The stored file of a meeting's file (or of its thumbnail). */
 export async function fileBytes(
   db: DbOrTx,
   tambonId: number,
   id: number,
   thumb: boolean,
-): Promise<Buffer | null> {
+): Promise<StoredFile | null> {
   const [row] = await db
-    .select({ data: thumb ? meetingFiles.thumb : meetingFiles.data })
+    .select({ fileId: thumb ? meetingFiles.thumbFileId : meetingFiles.fileId })
     .from(meetingFiles)
     .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, id)));
-  return row?.data ? Buffer.from(row.data) : null;
+  return (row?.fileId && (await getFile(db, tambonId, row.fileId))) || null;
 }

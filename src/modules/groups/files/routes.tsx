@@ -5,7 +5,7 @@ import { requireId } from "../../../core/params.ts";
 import { getMeeting } from "../meetings/queries.ts";
 import { fileBytes, getFileInfo } from "../files/queries.ts";
 import { assertVisible, query, tambonFor } from "../shared/helpers.ts";
-import { disposition } from "../../../core/download.ts";
+import { serveFile } from "../../../core/file-store.ts";
 
 /** A meeting's documents and photos, served as the meeting is shown. */
 export async function fileRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -16,17 +16,12 @@ export async function fileRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     if (!info) throw notFound();
     const meeting = assertVisible(req, await getMeeting(db, tambon.id, info.meetingId));
     const thumb = query(req).thumb === "1" && info.kind === "photo";
-    const data = await fileBytes(db, tambon.id, info.id, thumb);
-    if (!data) throw notFound();
-    const inline = info.kind === "photo" || info.mime === "application/pdf";
-    return reply
-      .header("content-type", thumb ? "image/webp" : info.mime)
-      .header(
-        "content-disposition",
-        disposition(inline ? "inline" : "attachment", thumb ? `${info.name}.webp` : info.name),
-      )
-      .header("cache-control", meeting.isPublic ? "public, max-age=86400" : "private, no-store")
-      .header("content-security-policy", "default-src 'none'; sandbox")
-      .send(data);
+    const file = await fileBytes(db, tambon.id, info.id, thumb);
+    if (!file) throw notFound();
+    // A file's id never names other content; a meeting that is not public keeps its files private.
+    return serveFile(reply, req, file, {
+      visibility: meeting.isPublic ? "public" : "private",
+      name: thumb ? `${info.name}.webp` : info.name,
+    });
   });
 }
