@@ -5,7 +5,9 @@ import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { postMultipart } from "../helpers/multipart.ts";
 import { auditLog, tambons, villages } from "../../src/core/db/schema.ts";
-import { indicators, measurements } from "../../src/modules/plans/schema.ts";
+import { indicators, measurements, plans } from "../../src/modules/plans/schema.ts";
+import { recordComputedMeasurements } from "../../src/modules/plans/public.ts";
+import { DEMO_INDICATORS } from "../../src/modules/plans/indicators/demo.ts";
 import { toCsv } from "../../src/core/csv.ts";
 import { readWorkbook, writeWorkbook } from "../../src/core/xlsx.ts";
 
@@ -124,6 +126,9 @@ for (const kind of DB_KINDS) {
         .from(indicators)
         .where(eq(indicators.id, otherIndicator));
       assert.equal(other!.name, "ตัวชี้วัดของเกาะขา");
+      const theirs = () =>
+        t.database.db.select().from(measurements).where(eq(measurements.tambonId, kokha));
+      const theirsBefore = await theirs();
       const grid = await staff.post(
         `${FORM}/${indicatorId}/measurements?year=2569`,
         {
@@ -136,11 +141,7 @@ for (const kind of DB_KINDS) {
       );
       assert.equal(grid.statusCode, 303);
       assert.deepEqual(await stored(indicatorId), []);
-      const theirs = await t.database.db
-        .select()
-        .from(measurements)
-        .where(eq(measurements.tambonId, kokha));
-      assert.deepEqual(theirs, []);
+      assert.deepEqual(await theirs(), theirsBefore);
     });
 
     test("the entry grid stores a value per village and the tambon, refuses a bad number, clears an emptied box", async () => {
@@ -381,6 +382,50 @@ for (const kind of DB_KINDS) {
       assert.ok(book.ok);
       assert.deepEqual(book.value[0]!.rows[0], ["ตัวชี้วัด", "หมู่ที่", "ปีงบประมาณ", "ค่าที่วัดได้", "หมายเหตุ"]);
       assert.ok(book.value[1]!.rows.some((r) => r[0] === NAME));
+    });
+    test("a plan's dashboard shows the demo indicators red, amber and green, each with its chart", async () => {
+      let [plan] = await t.database.db.select().from(plans).where(eq(plans.tambonId, langu));
+      if (!plan)
+        [plan] = await t.database.db
+          .insert(plans)
+          .values({ tambonId: langu, title: "แผนพัฒนาท้องถิ่น พ.ศ. 2566–2570", firstYear: 2566 })
+          .returning();
+      const names = DEMO_INDICATORS.map((d) => d.name);
+      const demo = (
+        await t.database.db.select().from(indicators).where(eq(indicators.tambonId, langu))
+      ).filter((i) => names.includes(i.name));
+      assert.equal(demo.length, 10);
+      for (const i of demo)
+        await t.database.db
+          .update(indicators)
+          .set({ planId: plan!.id })
+          .where(eq(indicators.id, i.id));
+      const page = await t.app.inject(`/t/la-ngu/plans/${plan!.id}/indicators`);
+      assert.equal(page.statusCode, 200);
+      const cards = page.body.match(/<li class="ind-card ind-border-(\w+)"/g) ?? [];
+      assert.equal(cards.length, 10);
+      const count = (s: string) => cards.filter((c) => c.includes(`ind-border-${s}"`)).length;
+      assert.deepEqual([count("green"), count("amber"), count("red")], [4, 3, 3]);
+      assert.equal((page.body.match(/<svg/g) ?? []).length, 10);
+      assert.match(page.body, /ถึงเป้าหมาย/);
+      assert.equal((await t.app.inject(`/t/ko-kha/plans/${plan!.id}/indicators`)).statusCode, 404);
+    });
+
+    test("values computed by another module are stored once, for this tambon's records only", async () => {
+      const value = { indicatorId, villageId: moo.get(6)!, fiscalYear: 2570, value: 77 };
+      const first = await recordComputedMeasurements(t.database.db, langu, [value]);
+      assert.deepEqual(first, { ok: true, value: { create: 1, update: 0, unchanged: 0 } });
+      const again = await recordComputedMeasurements(t.database.db, langu, [value]);
+      assert.deepEqual(again, { ok: true, value: { create: 0, update: 0, unchanged: 1 } });
+      const row = (await stored(indicatorId)).find((r) => r.fiscalYear === 2570)!;
+      assert.equal(row.source, "computed");
+      const foreign = await recordComputedMeasurements(t.database.db, langu, [
+        { ...value, villageId: otherVillage },
+      ]);
+      assert.equal(foreign.ok, false);
+      const theirs = await recordComputedMeasurements(t.database.db, kokha, [value]);
+      assert.equal(theirs.ok, false);
+      assert.equal((await stored(indicatorId)).filter((r) => r.fiscalYear === 2570).length, 1);
     });
   });
 }

@@ -14,6 +14,7 @@ import {
 import { indicatorRoutes } from "./indicators/routes.tsx";
 import { measurementRoutes } from "./measurements/routes.tsx";
 import { measurementImportRoutes } from "./imports/routes.tsx";
+import { seedIndicatorDemo } from "./indicators/demo.ts";
 import { evaluationRoutes } from "./evaluations/routes.tsx";
 import { distributionRoutes } from "./distribution/routes.tsx";
 import { reportRoutes } from "./reports/routes.tsx";
@@ -59,6 +60,9 @@ export const plansModule: TambonModule = {
     { on: "charter.clause", section: clauseIndicators },
     { on: "charter.clause", section: clauseRating },
   ],
+  seedDemo: async (tx, tambon, people) => {
+    await seedIndicatorDemo(tx, tambon, people.adminId);
+  },
   nav: [{ path: "/plans", label: (lang) => msg.t(lang)("nav.plans") }],
   adminNav: [
     {
