@@ -1,4 +1,17 @@
-import { and, asc, count, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { roleGrants, tambonMembers, users } from "../../../core/db/schema.ts";
 import { villageRepTerms } from "../schema.ts";
@@ -8,8 +21,13 @@ import { type VillageRow, validId, villagesOf } from "../shared/queries.ts";
 /** A representative term row. */
 export type TermRow = typeof villageRepTerms.$inferSelect;
 
-/** The representative terms of a tambon that cover a day. */
-export async function termsOn(db: DbOrTx, tambonId: number, day: string): Promise<RepTerm[]> {
+/** The representative terms of a tambon that cover a day (of these people only, when given), earliest first. */
+export async function termsOn(
+  db: DbOrTx,
+  tambonId: number,
+  day: string,
+  userIds?: number[],
+): Promise<RepTerm[]> {
   return db
     .select({
       userId: villageRepTerms.userId,
@@ -21,10 +39,12 @@ export async function termsOn(db: DbOrTx, tambonId: number, day: string): Promis
     .where(
       and(
         eq(villageRepTerms.tambonId, tambonId),
+        userIds ? inArray(villageRepTerms.userId, userIds) : undefined,
         lte(villageRepTerms.startOn, day),
         or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, day)),
       ),
-    );
+    )
+    .orderBy(asc(villageRepTerms.startOn));
 }
 
 /** One village's line of the coverage view. */
