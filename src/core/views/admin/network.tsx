@@ -1,3 +1,4 @@
+import { Table } from "../list.tsx";
 import { useCtx } from "../ctx.ts";
 import { ErrorSummary, Field, Form, SelectField, type FormState } from "../form.tsx";
 import { tambonTitle } from "../layout.tsx";
@@ -21,30 +22,25 @@ export function PlatformPage(props: {
         <a href="/admin/audit">{t("networkAdmin.audit")}</a>
       </p>
       <h2>{t("networkAdmin.tambons")}</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("networkAdmin.subdistrict")}</th>
-              <th scope="col">{t("networkAdmin.district")}</th>
-              <th scope="col">{t("networkAdmin.province")}</th>
-              <th scope="col">DOPA</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.tambons.map((tb) => (
-              <tr key={tb.id}>
-                <td>
-                  <a href={`/t/${tb.slug}/admin`}>{tambonTitle(tb, lang)}</a>
-                </td>
-                <td>{lang === "en" ? tb.districtEn : tb.districtTh}</td>
-                <td>{lang === "en" ? tb.provinceEn : tb.provinceTh}</td>
-                <td>{tb.dopaCode}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        columns={[
+          t("networkAdmin.subdistrict"),
+          t("networkAdmin.district"),
+          t("networkAdmin.province"),
+          "DOPA",
+        ]}
+      >
+        {props.tambons.map((tb) => (
+          <tr key={tb.id}>
+            <td>
+              <a href={`/t/${tb.slug}/admin`}>{tambonTitle(tb, lang)}</a>
+            </td>
+            <td>{lang === "en" ? tb.districtEn : tb.districtTh}</td>
+            <td>{lang === "en" ? tb.provinceEn : tb.provinceTh}</td>
+            <td>{tb.dopaCode}</td>
+          </tr>
+        ))}
+      </Table>
       <h2 id="add">{t("networkAdmin.addTambon")}</h2>
       <form method="get" action="/admin#add" class="filters">
         <SelectField

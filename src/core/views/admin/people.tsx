@@ -1,3 +1,4 @@
+import { FilterInput, FilterSelect, Filters, Table } from "../list.tsx";
 import { useCtx } from "../ctx.ts";
 import {
   CheckField,
@@ -40,68 +41,49 @@ export function PeopleList(props: {
           <p>{t("people.resetLink", { url: props.created.url })}</p>
         </div>
       )}
-      <form method="get" action={base} class="filters" role="search">
-        <div class="field">
-          <label for="q">{t("people.search")}</label>
-          <input id="q" name="q" type="search" value={props.q} />
-        </div>
-        <div class="field">
-          <label for="role">{t("people.roles")}</label>
-          <select id="role" name="role">
-            <option value="">{t("people.anyRole")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r} selected={r === props.role}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="secondary">
-          {t("form.filter")}
-        </button>
-      </form>
+      <Filters action={base}>
+        <FilterInput id="q" label={t("people.search")} value={props.q} />
+        <FilterSelect
+          id="role"
+          name="role"
+          label={t("people.roles")}
+          any={t("people.anyRole")}
+          value={props.role}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
+      </Filters>
       {people.items.length === 0 ? (
         <p>{t("people.none")}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("people.name")}</th>
-                <th scope="col">{t("people.contact")}</th>
-                <th scope="col">{t("people.village")}</th>
-                <th scope="col">{t("account.status")}</th>
-                <th scope="col">{t("people.roles")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.items.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <a href={`${base}/${p.id}`}>{p.name}</a>
-                  </td>
-                  <td>{contact(p)}</td>
-                  <td>{p.villageMoo ? t("village.mooN", { n: p.villageMoo }) : "–"}</td>
-                  <td>{t(`status.${p.status}` as "status.active")}</td>
-                  <td>
-                    {p.roles.map((r) => (
-                      <span class="badge" key={r}>
-                        {t(`role.${r}`)}
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          columns={[
+            t("people.name"),
+            t("people.contact"),
+            t("people.village"),
+            t("account.status"),
+            t("people.roles"),
+          ]}
+        >
+          {people.items.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <a href={`${base}/${p.id}`}>{p.name}</a>
+              </td>
+              <td>{contact(p)}</td>
+              <td>{p.villageMoo ? t("village.mooN", { n: p.villageMoo }) : "–"}</td>
+              <td>{t(`status.${p.status}` as "status.active")}</td>
+              <td>
+                {p.roles.map((r) => (
+                  <span class="badge" key={r}>
+                    {t(`role.${r}`)}
+                  </span>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
-      <Pager
-        page={people.page}
-        pages={people.pages}
-        total={people.total}
-        href={(n) => pageHref(base, { q: props.q, role: props.role }, n)}
-      />
+      <Pager of={people} href={(n) => pageHref(base, { q: props.q, role: props.role }, n)} />
       {props.canCreate && (
         <>
           <h2 id="create">{t("people.create")}</h2>

@@ -1,3 +1,4 @@
+import { Table } from "../list.tsx";
 import { useCtx } from "../ctx.ts";
 import { ErrorSummary, Field, Form, type FormState } from "../form.tsx";
 import type { Village } from "../../commands/tambons.ts";
@@ -31,45 +32,34 @@ export function VillagesAdmin({
     <>
       <BackLink />
       <h1>{t("admin.villages")}</h1>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("village.moo")}</th>
-              <th scope="col">{t("village.name")}</th>
-              <th scope="col">{t("village.code")}</th>
-              <th scope="col" class="num">
-                {t("village.households")}
-              </th>
-              <th scope="col" class="num">
-                {t("village.population")}
-              </th>
-              <th scope="col">
-                <span class="muted">{t("village.edit")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((v) => (
-              <tr key={v.id}>
-                <td>{v.moo}</td>
-                <td>{v.nameTh}</td>
-                <td>{v.code}</td>
-                <td class="num">{v.households ?? "–"}</td>
-                <td class="num">{v.population ?? "–"}</td>
-                <td>
-                  <a
-                    href={`${base}/${v.id}`}
-                    aria-label={`${t("village.edit")} ${t("village.mooN", { n: v.moo })}`}
-                  >
-                    {t("village.edit")}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        columns={[
+          t("village.moo"),
+          t("village.name"),
+          t("village.code"),
+          { label: t("village.households"), num: true },
+          { label: t("village.population"), num: true },
+          { label: t("village.edit"), muted: true },
+        ]}
+      >
+        {rows.map((v) => (
+          <tr key={v.id}>
+            <td>{v.moo}</td>
+            <td>{v.nameTh}</td>
+            <td>{v.code}</td>
+            <td class="num">{v.households ?? "–"}</td>
+            <td class="num">{v.population ?? "–"}</td>
+            <td>
+              <a
+                href={`${base}/${v.id}`}
+                aria-label={`${t("village.edit")} ${t("village.mooN", { n: v.moo })}`}
+              >
+                {t("village.edit")}
+              </a>
+            </td>
+          </tr>
+        ))}
+      </Table>
       <h2 id="village-form">
         {editing
           ? `${t("village.edit")} ${t("village.mooN", { n: editing.moo })}`

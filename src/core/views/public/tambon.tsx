@@ -1,3 +1,4 @@
+import { Table } from "../list.tsx";
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../ctx.ts";
 import { tambonTitle } from "../layout.tsx";
@@ -74,43 +75,35 @@ export function VillageList({ rows }: { rows: Village[] }) {
       {rows.length === 0 ? (
         <p>{t("village.none")}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("nav.villages")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("village.moo")}</th>
-                <th scope="col">{t("village.name")}</th>
-                <th scope="col">{t("village.code")}</th>
-                <th scope="col" class="num">
-                  {t("village.households")}
-                </th>
-                <th scope="col" class="num">
-                  {t("village.population")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((v) => (
-                <tr key={v.id}>
-                  <td>{v.moo}</td>
-                  <td>{lang === "en" && v.nameEn ? v.nameEn : v.nameTh}</td>
-                  <td>{v.code}</td>
-                  <td class="num">{v.households == null ? "–" : nf.format(v.households)}</td>
-                  <td class="num">{v.population == null ? "–" : nf.format(v.population)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  {t("village.total")}
-                </th>
-                <td class="num">{nf.format(totalHh)}</td>
-                <td class="num">{nf.format(totalPop)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <Table
+          label={t("nav.villages")}
+          columns={[
+            t("village.moo"),
+            t("village.name"),
+            t("village.code"),
+            { label: t("village.households"), num: true },
+            { label: t("village.population"), num: true },
+          ]}
+          foot={
+            <tr>
+              <th scope="row" colSpan={3}>
+                {t("village.total")}
+              </th>
+              <td class="num">{nf.format(totalHh)}</td>
+              <td class="num">{nf.format(totalPop)}</td>
+            </tr>
+          }
+        >
+          {rows.map((v) => (
+            <tr key={v.id}>
+              <td>{v.moo}</td>
+              <td>{lang === "en" && v.nameEn ? v.nameEn : v.nameTh}</td>
+              <td>{v.code}</td>
+              <td class="num">{v.households == null ? "–" : nf.format(v.households)}</td>
+              <td class="num">{v.population == null ? "–" : nf.format(v.population)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
 import type { LinkItem } from "../../../core/modules.ts";
@@ -93,40 +94,33 @@ export function AreaAdmin({
         <a href={`/t/${tambon!.slug}/admin`}>← {ct("admin.back")}</a>
       </p>
       <h1>{t("areas.manage")}</h1>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("areas.position")}</th>
-              <th scope="col">{t("areas.nameTh")}</th>
-              <th scope="col">{t("areas.nameEn")}</th>
-              <th scope="col">
-                <span class="muted">{t("areas.edit")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {areas.map((a) => (
-              <tr key={a.id}>
-                <td>{a.position}</td>
-                <td>
-                  {a.nameTh} {a.archivedAt && <span class="badge">{t("areas.archived")}</span>}
-                </td>
-                <td>{a.nameEn}</td>
-                <td class="actions">
-                  <a href={`${base}/${a.id}`}>{t("areas.edit")}</a>
-                  <Form action={`${base}/${a.id}/archive`}>
-                    <input type="hidden" name="archived" value={a.archivedAt ? "0" : "1"} />
-                    <button type="submit" class="secondary">
-                      {a.archivedAt ? t("areas.restore") : t("areas.archive")}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        columns={[
+          t("areas.position"),
+          t("areas.nameTh"),
+          t("areas.nameEn"),
+          { label: t("areas.edit"), muted: true },
+        ]}
+      >
+        {areas.map((a) => (
+          <tr key={a.id}>
+            <td>{a.position}</td>
+            <td>
+              {a.nameTh} {a.archivedAt && <span class="badge">{t("areas.archived")}</span>}
+            </td>
+            <td>{a.nameEn}</td>
+            <td class="actions">
+              <a href={`${base}/${a.id}`}>{t("areas.edit")}</a>
+              <Form action={`${base}/${a.id}/archive`}>
+                <input type="hidden" name="archived" value={a.archivedAt ? "0" : "1"} />
+                <button type="submit" class="secondary">
+                  {a.archivedAt ? t("areas.restore") : t("areas.archive")}
+                </button>
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </Table>
       <h2>{editing ? t("areas.edit") : t("areas.add")}</h2>
       <ErrorSummary form={form} />
       <Form

@@ -1,3 +1,4 @@
+import { Filters, FilterSelect } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import {
   ErrorSummary,
@@ -51,7 +52,6 @@ export function QuestionList(props: {
 }) {
   const { lang, tambon } = useCtx();
   const t = msg.t(lang);
-  const ct = core.t(lang);
   const base = `/t/${tambon!.slug}/decisions`;
   return (
     <>
@@ -67,35 +67,26 @@ export function QuestionList(props: {
           {t("nav.delegations")}
         </a>
       </p>
-      <form method="get" action={base} class="filters" role="search">
-        <div class="field">
-          <label for="f-phase">{t("phase.label")}</label>
-          <select id="f-phase" name="phase">
-            <option value="">{t("list.allPhases")}</option>
-            {(["draft", "discussion", "frozen", "voting", "closed", "cancelled"] as const).map(
-              (p) => (
-                <option key={p} value={p} selected={props.phase === p}>
-                  {t(`phase.${p}`)}
-                </option>
-              ),
-            )}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-area">{t("q.area")}</label>
-          <select id="f-area" name="area">
-            <option value="">{t("list.allAreas")}</option>
-            {props.areas.map((a) => (
-              <option key={a.value} value={a.value} selected={props.area === a.value}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="secondary">
-          {ct("form.filter")}
-        </button>
-      </form>
+      <Filters action={base}>
+        <FilterSelect
+          id="f-phase"
+          name="phase"
+          label={t("phase.label")}
+          any={t("list.allPhases")}
+          value={props.phase ?? ""}
+          options={(
+            ["draft", "discussion", "frozen", "voting", "closed", "cancelled"] as const
+          ).map((p) => ({ value: p, label: t(`phase.${p}`) }))}
+        />
+        <FilterSelect
+          id="f-area"
+          name="area"
+          label={t("q.area")}
+          any={t("list.allAreas")}
+          value={props.area ?? ""}
+          options={props.areas}
+        />
+      </Filters>
       {props.items.length === 0 ? (
         <p>{t("list.none")}</p>
       ) : (
@@ -119,9 +110,7 @@ export function QuestionList(props: {
         </ul>
       )}
       <Pager
-        page={props.page}
-        pages={props.pages}
-        total={props.total}
+        of={props}
         href={(page) => pageHref(base, { phase: props.phase, area: props.area }, page)}
       />
     </>

@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { Form } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
@@ -72,41 +73,33 @@ export function ResultsPage(props: {
           <strong>{nf.format(props.membersWithRight)}</strong> {t("res.membersWithRight")}
         </li>
       </ul>
-      <div class="table-wrap" role="region" aria-label={t("res.title")} tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("res.rank")}</th>
-              <th scope="col">{t("q.alternatives")}</th>
-              <th scope="col" class="num">
-                {t("res.positive")}
-              </th>
-              <th scope="col" class="num">
-                {t("res.negative")}
-              </th>
-              <th scope="col">{t("res.eligible")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.alternatives.map((a) => (
-              <tr key={a.id}>
-                <td>{a.rank}</td>
-                <th scope="row">{title(a.id)}</th>
-                <td class="num">{nf.format(a.positive)}</td>
-                <td class="num">{nf.format(a.negative)}</td>
-                <td>{a.eligible ? t("res.yes") : t("res.no")}</td>
-              </tr>
-            ))}
-            <tr>
-              <td>{r.statusQuoRank}</td>
-              <th scope="row">{t("q.statusQuo")}</th>
-              <td class="num">–</td>
-              <td class="num">–</td>
-              <td>–</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <Table
+        label={t("res.title")}
+        columns={[
+          t("res.rank"),
+          t("q.alternatives"),
+          { label: t("res.positive"), num: true },
+          { label: t("res.negative"), num: true },
+          t("res.eligible"),
+        ]}
+      >
+        {r.alternatives.map((a) => (
+          <tr key={a.id}>
+            <td>{a.rank}</td>
+            <th scope="row">{title(a.id)}</th>
+            <td class="num">{nf.format(a.positive)}</td>
+            <td class="num">{nf.format(a.negative)}</td>
+            <td>{a.eligible ? t("res.yes") : t("res.no")}</td>
+          </tr>
+        ))}
+        <tr>
+          <td>{r.statusQuoRank}</td>
+          <th scope="row">{t("q.statusQuo")}</th>
+          <td class="num">–</td>
+          <td class="num">–</td>
+          <td>–</td>
+        </tr>
+      </Table>
       <figure class="chart" aria-label={t("res.chart")}>
         <div dangerouslySetInnerHTML={{ __html: props.chartSvg }} />
         <figcaption class="muted">{t("res.chart")}</figcaption>

@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import {
   ErrorSummary,
@@ -31,46 +32,32 @@ export function VotingRulesAdmin({
         <a href={`/t/${tambon!.slug}/admin`}>← {ct("admin.back")}</a>
       </p>
       <h1>{t("admin.votingRules")}</h1>
-      <div class="table-wrap" role="region" aria-label={t("admin.votingRules")} tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("rules.name")}</th>
-              <th scope="col" class="num">
-                {t("rules.discussionDays")}
-              </th>
-              <th scope="col" class="num">
-                {t("rules.frozenDays")}
-              </th>
-              <th scope="col" class="num">
-                {t("rules.votingDays")}
-              </th>
-              <th scope="col" class="num">
-                {t("rules.majority")}
-              </th>
-              <th scope="col" class="num">
-                {t("rules.quorum")}
-              </th>
-              <th scope="col">{t("rules.secrecy")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <a href={`${base}/${p.id}`}>{votingRulesName(p, lang)}</a>
-                </th>
-                <td class="num">{p.discussionDays}</td>
-                <td class="num">{p.frozenDays}</td>
-                <td class="num">{p.votingDays}</td>
-                <td class="num">{p.majority}</td>
-                <td class="num">{p.quorum}</td>
-                <td>{t(p.secrecy === "private" ? "rules.private" : "rules.public")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        label={t("admin.votingRules")}
+        columns={[
+          t("rules.name"),
+          { label: t("rules.discussionDays"), num: true },
+          { label: t("rules.frozenDays"), num: true },
+          { label: t("rules.votingDays"), num: true },
+          { label: t("rules.majority"), num: true },
+          { label: t("rules.quorum"), num: true },
+          t("rules.secrecy"),
+        ]}
+      >
+        {rows.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              <a href={`${base}/${p.id}`}>{votingRulesName(p, lang)}</a>
+            </th>
+            <td class="num">{p.discussionDays}</td>
+            <td class="num">{p.frozenDays}</td>
+            <td class="num">{p.votingDays}</td>
+            <td class="num">{p.majority}</td>
+            <td class="num">{p.quorum}</td>
+            <td>{t(p.secrecy === "private" ? "rules.private" : "rules.public")}</td>
+          </tr>
+        ))}
+      </Table>
       <h2>{editing ? t("rules.name") : t("rules.add")}</h2>
       <ErrorSummary form={form} />
       <Form action={editing ? `${base}/${editing}` : base} label={t("rules.add")}>

@@ -1,3 +1,4 @@
+import { FilterInput, FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
 import {
   ErrorSummary,
   Field,
@@ -24,9 +25,6 @@ import {
   BackToAdmin,
   ExportLinks,
   FileField,
-  FilterSearch,
-  FilterSelect,
-  Filters,
   NetworkNav,
   num,
   size,
@@ -46,8 +44,8 @@ function AgreementFilters(props: { action: string; f: AgreementFilter }) {
     ? AGREEMENT_STATUSES
     : AGREEMENT_STATUSES.filter((s) => s !== "draft");
   return (
-    <Filters action={props.action}>
-      <FilterSearch value={props.f.q} label={t("agreements.search")} />
+    <Filters action={props.action} label={t("list.filters")}>
+      <FilterInput value={props.f.q} label={t("agreements.search")} maxLength={100} />
       <FilterSelect
         name="status"
         label={t("agreement.status")}
@@ -76,38 +74,34 @@ export function AgreementTable(props: {
   const { t, lang, date } = useNet();
   const today = todayIso();
   return (
-    <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
-      <table>
-        <caption class="muted">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("agreement.title")}</th>
-            <th scope="col">{t("agreement.parties")}</th>
-            <th scope="col">{t("agreement.signedOn")}</th>
-            <th scope="col">{t("agreement.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <a href={props.href(a)}>{textIn(a.titleTh, a.titleEn, lang)}</a>
-                {a.kind === "common_ground" && (
-                  <>
-                    {" "}
-                    <Badge>{t("kind.common_ground")}</Badge>
-                  </>
-                )}
-                {props.owner?.(a) && <span class="muted"> · {props.owner(a)}</span>}
-              </td>
-              <td>{a.parties.map((p) => textIn(p.nameTh, p.nameEn, lang)).join(" · ") || "–"}</td>
-              <td>{date(a.signedOn)}</td>
-              <td>{t(`status.${effectiveStatus(a, today)}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      label={props.caption}
+      caption={props.caption}
+      columns={[
+        t("agreement.title"),
+        t("agreement.parties"),
+        t("agreement.signedOn"),
+        t("agreement.status"),
+      ]}
+    >
+      {props.rows.map((a) => (
+        <tr key={a.id}>
+          <td>
+            <a href={props.href(a)}>{textIn(a.titleTh, a.titleEn, lang)}</a>
+            {a.kind === "common_ground" && (
+              <>
+                {" "}
+                <Badge>{t("kind.common_ground")}</Badge>
+              </>
+            )}
+            {props.owner?.(a) && <span class="muted"> · {props.owner(a)}</span>}
+          </td>
+          <td>{a.parties.map((p) => textIn(p.nameTh, p.nameEn, lang)).join(" · ") || "–"}</td>
+          <td>{date(a.signedOn)}</td>
+          <td>{t(`status.${effectiveStatus(a, today)}`)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -145,12 +139,7 @@ export function AgreementList(props: {
           caption={t("agreements.recorded")}
         />
       )}
-      <Pager
-        page={page.page}
-        total={page.total}
-        pages={page.pages}
-        href={(n) => `${base}/agreements${agreementQuery(filter, n)}`}
-      />
+      <Pager of={page} href={(n) => `${base}/agreements${agreementQuery(filter, n)}`} />
       <ExportLinks
         csv={`${base}/agreements/export.csv${q}`}
         json={`${base}/agreements/export.json${q}`}
@@ -293,12 +282,7 @@ export function AdminAgreementList(props: { page: Page<AgreementRow>; filter: Ag
           caption={t("admin.agreements")}
         />
       )}
-      <Pager
-        page={page.page}
-        total={page.total}
-        pages={page.pages}
-        href={(n) => `${admin}/agreements${agreementQuery(filter, n)}`}
-      />
+      <Pager of={page} href={(n) => `${admin}/agreements${agreementQuery(filter, n)}`} />
     </>
   );
 }
@@ -417,41 +401,37 @@ export function EditAgreementPage(props: {
       <h2 id="parties">{t("agreement.parties")}</h2>
       <p class="hint">{t("agreement.partiesHint")}</p>
       {parties.length > 0 && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("agreement.parties")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("agreement.party")}</th>
-                <th scope="col">{t("partner.pillar")}</th>
-                <th scope="col">{t("agreement.signatory")}</th>
-                <th scope="col">{t("lists.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {parties.map((p) => (
-                <tr key={p.id}>
-                  <td>{textIn(p.nameTh, p.nameEn, lang)}</td>
-                  <td>{p.pillarTh ? textIn(p.pillarTh, p.pillarEn ?? "", lang) : "–"}</td>
-                  <td>
-                    {p.signatoryName || "–"}
-                    {p.signatoryPosition && <span class="muted"> · {p.signatoryPosition}</span>}
-                  </td>
-                  <td class="actions">
-                    <Form action={`${admin}/agreements/${a.id}/parties/${p.id}/delete`}>
-                      <button
-                        type="submit"
-                        class="secondary"
-                        aria-label={t("agreement.removePartyNamed", { name: p.nameTh })}
-                      >
-                        {t("agreement.removeParty")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t("agreement.parties")}
+          columns={[
+            t("agreement.party"),
+            t("partner.pillar"),
+            t("agreement.signatory"),
+            t("lists.actions"),
+          ]}
+        >
+          {parties.map((p) => (
+            <tr key={p.id}>
+              <td>{textIn(p.nameTh, p.nameEn, lang)}</td>
+              <td>{p.pillarTh ? textIn(p.pillarTh, p.pillarEn ?? "", lang) : "–"}</td>
+              <td>
+                {p.signatoryName || "–"}
+                {p.signatoryPosition && <span class="muted"> · {p.signatoryPosition}</span>}
+              </td>
+              <td class="actions">
+                <Form action={`${admin}/agreements/${a.id}/parties/${p.id}/delete`}>
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t("agreement.removePartyNamed", { name: p.nameTh })}
+                  >
+                    {t("agreement.removeParty")}
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <h3>{t("agreement.addParty")}</h3>
       <ErrorSummary form={props.partyForm} />

@@ -1,3 +1,4 @@
+import { FilterInput, FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
 import {
   ErrorSummary,
   Field,
@@ -20,9 +21,6 @@ import {
   BackToAdmin,
   ExportLinks,
   FileField,
-  FilterSearch,
-  FilterSelect,
-  Filters,
   NetworkNav,
   num,
   size,
@@ -46,8 +44,8 @@ function CentreFilters(props: {
 }) {
   const { t, ct, lang } = useNet();
   return (
-    <Filters action={props.action}>
-      <FilterSearch value={props.f.q} label={t("centres.search")} />
+    <Filters action={props.action} label={t("list.filters")}>
+      <FilterInput value={props.f.q} label={t("centres.search")} maxLength={100} />
       <FilterSelect
         name="area"
         label={t("centre.area")}
@@ -134,12 +132,7 @@ export function CentreList(props: {
           ))}
         </ul>
       )}
-      <Pager
-        page={page.page}
-        total={page.total}
-        pages={page.pages}
-        href={(n) => `${base}/centres${centreQuery(filter, n)}`}
-      />
+      <Pager of={page} href={(n) => `${base}/centres${centreQuery(filter, n)}`} />
       <ExportLinks
         csv={`${base}/centres/export.csv${q}`}
         json={`${base}/centres/export.json${q}`}
@@ -251,35 +244,27 @@ export function CentrePage(props: {
         </li>
       </ul>
       {props.visits.items.length > 0 && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("centre.visits")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("visit.visitedOn")}</th>
-                <th scope="col">{t("visit.group")}</th>
-                <th scope="col" class="num">
-                  {t("visit.visitors")}
-                </th>
-                <th scope="col">{t("visit.learned")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.visits.items.map((v) => (
-                <tr key={v.id}>
-                  <td>{date(v.visitedOn)}</td>
-                  <td>{v.groupName}</td>
-                  <td class="num">{num(v.visitorsCount ?? 0)}</td>
-                  <td>{textIn(v.learnedTh, v.learnedEn, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t("centre.visits")}
+          columns={[
+            t("visit.visitedOn"),
+            t("visit.group"),
+            { label: t("visit.visitors"), num: true },
+            t("visit.learned"),
+          ]}
+        >
+          {props.visits.items.map((v) => (
+            <tr key={v.id}>
+              <td>{date(v.visitedOn)}</td>
+              <td>{v.groupName}</td>
+              <td class="num">{num(v.visitorsCount ?? 0)}</td>
+              <td>{textIn(v.learnedTh, v.learnedEn, lang)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pager
-        page={props.visits.page}
-        total={props.visits.total}
-        pages={props.visits.pages}
+        of={props.visits}
         href={(n) => `${pageHref(`${base}/centres/${c.id}`, {}, n)}#visits`}
       />
       {c.acceptsVisits && c.active ? (
@@ -443,42 +428,31 @@ export function AdminCentreList(props: {
       />
       <p role="status">{t("centres.found", { n: num(page.total) })}</p>
       {page.items.length > 0 && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.centres")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("centre.name")}</th>
-                <th scope="col">{t("centre.status")}</th>
-                <th scope="col" class="num">
-                  {t("centre.visitsDone")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <a href={`${admin}/centres/${c.id}`}>{nameIn(c, lang)}</a>
-                  </td>
-                  <td>
-                    {c.active ? t("partner.active") : t("partner.inactive")}
-                    {!c.acceptsVisits && ` · ${t("centre.noVisits")}`}
-                  </td>
-                  <td class="num">
-                    <a href={`${admin}/visits?centre=${c.id}`}>{num(c.visitsDone)}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t("admin.centres")}
+          columns={[
+            t("centre.name"),
+            t("centre.status"),
+            { label: t("centre.visitsDone"), num: true },
+          ]}
+        >
+          {page.items.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <a href={`${admin}/centres/${c.id}`}>{nameIn(c, lang)}</a>
+              </td>
+              <td>
+                {c.active ? t("partner.active") : t("partner.inactive")}
+                {!c.acceptsVisits && ` · ${t("centre.noVisits")}`}
+              </td>
+              <td class="num">
+                <a href={`${admin}/visits?centre=${c.id}`}>{num(c.visitsDone)}</a>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
-      <Pager
-        page={page.page}
-        total={page.total}
-        pages={page.pages}
-        href={(n) => `${admin}/centres${centreQuery(filter, n)}`}
-      />
+      <Pager of={page} href={(n) => `${admin}/centres${centreQuery(filter, n)}`} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import {
   ErrorSummary,
   Field,
@@ -29,44 +30,37 @@ export function LinksAdmin(props: {
       {props.own.length === 0 ? (
         <p class="muted">{t("network.noLinks")}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("links.own")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("network.tambon")}</th>
-                <th scope="col">{t("network.relation")}</th>
-                <th scope="col">{t("network.since")}</th>
-                <th scope="col">{t("lists.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.own.map((l) => (
-                <tr key={l.id}>
-                  <td>
-                    {t("network.offPlatform", { name: textIn(l.otherNameTh, l.otherNameEn, lang) })}
-                    <span class="muted">
-                      {" "}
-                      · {textIn(l.otherProvinceTh, l.otherProvinceEn, lang)}
-                    </span>
-                  </td>
-                  <td>{t(`relation.${l.relation}`)}</td>
-                  <td>{date(l.since)}</td>
-                  <td class="actions">
-                    <Form action={`${admin}/links/${l.id}/delete`}>
-                      <button
-                        type="submit"
-                        class="secondary"
-                        aria-label={t("links.removeNamed", { name: l.otherNameTh })}
-                      >
-                        {t("links.remove")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t("links.own")}
+          columns={[
+            t("network.tambon"),
+            t("network.relation"),
+            t("network.since"),
+            t("lists.actions"),
+          ]}
+        >
+          {props.own.map((l) => (
+            <tr key={l.id}>
+              <td>
+                {t("network.offPlatform", { name: textIn(l.otherNameTh, l.otherNameEn, lang) })}
+                <span class="muted"> · {textIn(l.otherProvinceTh, l.otherProvinceEn, lang)}</span>
+              </td>
+              <td>{t(`relation.${l.relation}`)}</td>
+              <td>{date(l.since)}</td>
+              <td class="actions">
+                <Form action={`${admin}/links/${l.id}/delete`}>
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t("links.removeNamed", { name: l.otherNameTh })}
+                  >
+                    {t("links.remove")}
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <h2>{t("links.aboutUs")}</h2>
       {props.aboutUs.length === 0 ? (

@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { ErrorSummary, Field, Form, type FormState, TextArea } from "../../../core/views/form.tsx";
 import { type ListItem, type Pillar } from "../shared/lists.ts";
 import type { ListName } from "./commands.ts";
@@ -11,39 +12,30 @@ function ListTable(props: {
   const { t, admin } = useNet();
   const segment = props.list === "pillar" ? "pillars" : "lists";
   return (
-    <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
-      <table>
-        <caption class="muted">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("lists.position")}</th>
-            <th scope="col">{t("lists.nameTh")}</th>
-            <th scope="col">{t("lists.nameEn")}</th>
-            <th scope="col">{t("lists.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map((i) => (
-            <tr key={i.id}>
-              <td>{i.position}</td>
-              <td>
-                {i.nameTh} {i.archivedAt && <Badge>{t("lists.archived")}</Badge>}
-              </td>
-              <td>{i.nameEn}</td>
-              <td class="actions">
-                <a href={`${admin}/${segment}/${i.id}`}>{t("lists.edit")}</a>
-                <Form action={`${admin}/${segment}/${i.id}/archive`}>
-                  <input type="hidden" name="archived" value={i.archivedAt ? "0" : "1"} />
-                  <button type="submit" class="secondary">
-                    {i.archivedAt ? t("lists.restore") : t("lists.archive")}
-                  </button>
-                </Form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      label={props.caption}
+      caption={props.caption}
+      columns={[t("lists.position"), t("lists.nameTh"), t("lists.nameEn"), t("lists.actions")]}
+    >
+      {props.items.map((i) => (
+        <tr key={i.id}>
+          <td>{i.position}</td>
+          <td>
+            {i.nameTh} {i.archivedAt && <Badge>{t("lists.archived")}</Badge>}
+          </td>
+          <td>{i.nameEn}</td>
+          <td class="actions">
+            <a href={`${admin}/${segment}/${i.id}`}>{t("lists.edit")}</a>
+            <Form action={`${admin}/${segment}/${i.id}/archive`}>
+              <input type="hidden" name="archived" value={i.archivedAt ? "0" : "1"} />
+              <button type="submit" class="secondary">
+                {i.archivedAt ? t("lists.restore") : t("lists.archive")}
+              </button>
+            </Form>
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

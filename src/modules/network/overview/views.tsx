@@ -1,3 +1,4 @@
+import { FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { textIn } from "../shared/lists.ts";
@@ -7,7 +8,7 @@ import type { CentreRow } from "../centres/queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import type { LinkView } from "../links/tambon-links.ts";
 import { AgreementTable } from "../agreements/views.tsx";
-import { Badge, FilterSelect, Filters, NetworkNav, num, useNet } from "../shared/views.tsx";
+import { Badge, NetworkNav, num, useNet } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 
@@ -166,41 +167,37 @@ export function TambonNetworkPage(props: {
             title={t("network.diagramOf", { tambon: tambonTitle(tb, lang) })}
             highlight={tb.dopaCode}
           />
-          <div class="table-wrap" tabIndex={0} role="region" aria-label={t("network.tambons")}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("network.tambon")}</th>
-                  <th scope="col">{t("network.relation")}</th>
-                  <th scope="col">{t("network.declared")}</th>
-                  <th scope="col">{t("network.since")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.links.map((l) => (
-                  <tr key={`${l.code}-${l.relation}`}>
-                    <td>
-                      {l.tambon ? (
-                        <a href={`/t/${l.tambon.slug}/network`}>{tambonTitle(l.tambon, lang)}</a>
-                      ) : (
-                        t("network.offPlatform", { name: textIn(l.nameTh, l.nameEn, lang) })
-                      )}
-                      <span class="muted"> · {textIn(l.provinceTh, l.provinceEn, lang)}</span>
-                    </td>
-                    <td>{t(`relation.${l.relation}`)}</td>
-                    <td>
-                      {l.ours && l.theirs
-                        ? t("network.mutual")
-                        : l.ours
-                          ? t("network.byUs")
-                          : t("network.byThem")}
-                    </td>
-                    <td>{date((l.ours ?? l.theirs)?.since)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            label={t("network.tambons")}
+            columns={[
+              t("network.tambon"),
+              t("network.relation"),
+              t("network.declared"),
+              t("network.since"),
+            ]}
+          >
+            {props.links.map((l) => (
+              <tr key={`${l.code}-${l.relation}`}>
+                <td>
+                  {l.tambon ? (
+                    <a href={`/t/${l.tambon.slug}/network`}>{tambonTitle(l.tambon, lang)}</a>
+                  ) : (
+                    t("network.offPlatform", { name: textIn(l.nameTh, l.nameEn, lang) })
+                  )}
+                  <span class="muted"> · {textIn(l.provinceTh, l.provinceEn, lang)}</span>
+                </td>
+                <td>{t(`relation.${l.relation}`)}</td>
+                <td>
+                  {l.ours && l.theirs
+                    ? t("network.mutual")
+                    : l.ours
+                      ? t("network.byUs")
+                      : t("network.byThem")}
+                </td>
+                <td>{date((l.ours ?? l.theirs)?.since)}</td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
       <p>
@@ -289,7 +286,7 @@ export function WholeNetworkPage(props: {
     <>
       <h1>{t("whole.title")}</h1>
       <p>{t("whole.intro")}</p>
-      <Filters action="/network">
+      <Filters action="/network" label={t("list.filters")}>
         <FilterSelect
           name="province"
           label={t("whole.province")}
@@ -313,66 +310,56 @@ export function WholeNetworkPage(props: {
       )}
       <p role="status">{t("whole.found", { n: num(page.total) })}</p>
       {page.items.length > 0 && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("whole.table")}>
-          <table>
-            <caption class="muted">{t("whole.table")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("network.tambon")}</th>
-                <th scope="col">{t("whole.province")}</th>
-                <th scope="col">{t("whole.place")}</th>
-                <th scope="col" class="num">
-                  {t("nav.centres")}
-                </th>
-                <th scope="col" class="num">
-                  MOU
-                </th>
-                <th scope="col" class="num">
-                  {t("nav.partners")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((r) => (
-                <tr key={r.code}>
-                  <td>
-                    {r.tambon ? (
-                      <a href={`/t/${r.tambon.slug}/network`}>{tambonTitle(r.tambon, lang)}</a>
-                    ) : (
-                      t("network.offPlatform", { name: textIn(r.nameTh, r.nameEn, lang) })
-                    )}
-                  </td>
-                  <td>{textIn(r.provinceTh, r.provinceEn, lang)}</td>
-                  <td>
-                    {r.mentorOf > 0 && <Badge>{t("whole.mentorOf", { n: num(r.mentorOf) })}</Badge>}
-                    {r.memberOf.length > 0 && (
-                      <Badge>{t("whole.memberOf", { names: r.memberOf.join(", ") })}</Badge>
-                    )}
-                    {r.peers > 0 && <Badge>{t("whole.peers", { n: num(r.peers) })}</Badge>}
-                    {r.mentorOf + r.memberOf.length + r.peers === 0 && "–"}
-                  </td>
-                  <td class="num">
-                    {r.tambon && r.centres > 0 ? (
-                      <a href={`/t/${r.tambon.slug}/centres`}>{num(r.centres)}</a>
-                    ) : (
-                      num(r.centres)
-                    )}
-                  </td>
-                  <td class="num">
-                    {r.tambon && r.agreements > 0 ? (
-                      <a href={`/t/${r.tambon.slug}/agreements`}>{num(r.agreements)}</a>
-                    ) : (
-                      num(r.agreements)
-                    )}
-                  </td>
-                  <td class="num">{num(r.partners)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t("whole.table")}
+          caption={t("whole.table")}
+          columns={[
+            t("network.tambon"),
+            t("whole.province"),
+            t("whole.place"),
+            { label: t("nav.centres"), num: true },
+            { label: "MOU", num: true },
+            { label: t("nav.partners"), num: true },
+          ]}
+        >
+          {page.items.map((r) => (
+            <tr key={r.code}>
+              <td>
+                {r.tambon ? (
+                  <a href={`/t/${r.tambon.slug}/network`}>{tambonTitle(r.tambon, lang)}</a>
+                ) : (
+                  t("network.offPlatform", { name: textIn(r.nameTh, r.nameEn, lang) })
+                )}
+              </td>
+              <td>{textIn(r.provinceTh, r.provinceEn, lang)}</td>
+              <td>
+                {r.mentorOf > 0 && <Badge>{t("whole.mentorOf", { n: num(r.mentorOf) })}</Badge>}
+                {r.memberOf.length > 0 && (
+                  <Badge>{t("whole.memberOf", { names: r.memberOf.join(", ") })}</Badge>
+                )}
+                {r.peers > 0 && <Badge>{t("whole.peers", { n: num(r.peers) })}</Badge>}
+                {r.mentorOf + r.memberOf.length + r.peers === 0 && "–"}
+              </td>
+              <td class="num">
+                {r.tambon && r.centres > 0 ? (
+                  <a href={`/t/${r.tambon.slug}/centres`}>{num(r.centres)}</a>
+                ) : (
+                  num(r.centres)
+                )}
+              </td>
+              <td class="num">
+                {r.tambon && r.agreements > 0 ? (
+                  <a href={`/t/${r.tambon.slug}/agreements`}>{num(r.agreements)}</a>
+                ) : (
+                  num(r.agreements)
+                )}
+              </td>
+              <td class="num">{num(r.partners)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
-      <Pager page={page.page} total={page.total} pages={page.pages} href={href} />
+      <Pager of={page} href={href} />
     </>
   );
 }

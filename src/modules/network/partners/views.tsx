@@ -1,3 +1,4 @@
+import { FilterInput, FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
 import {
   ErrorSummary,
   Field,
@@ -20,9 +21,6 @@ import {
   CheckGroup,
   ExportLinks,
   FileField,
-  FilterSearch,
-  FilterSelect,
-  Filters,
   NetworkNav,
   num,
   useNet,
@@ -71,8 +69,8 @@ function PartnerFilters(props: {
   const opts = (items: { id: number; nameTh: string; nameEn: string }[]) =>
     items.map((i) => ({ value: String(i.id), label: nameIn(i, lang) }));
   return (
-    <Filters action={props.action}>
-      <FilterSearch value={f.q} label={t("partners.search")} />
+    <Filters action={props.action} label={t("list.filters")}>
+      <FilterInput value={f.q} label={t("partners.search")} maxLength={100} />
       <FilterSelect
         name="role"
         label={t("partner.role")}
@@ -205,12 +203,7 @@ export function PartnerDirectory(props: {
           ))}
         </ul>
       )}
-      <Pager
-        page={page.page}
-        total={page.total}
-        pages={page.pages}
-        href={(n) => `${base}/partners${partnerQuery(filter, n)}`}
-      />
+      <Pager of={page} href={(n) => `${base}/partners${partnerQuery(filter, n)}`} />
       <ExportLinks
         print={`${base}/partners/print${q}`}
         csv={`${base}/partners/export.csv${q}`}
@@ -402,38 +395,33 @@ export function PartnerPrint(props: { rows: PartnerRow[]; pillars: Pillar[]; fil
           <h2 id={`g-${g.key}`}>
             {g.title} ({num(g.rows.length)})
           </h2>
-          <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={`g-${g.key}`}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("partner.name")}</th>
-                  <th scope="col">{t("partner.kind")}</th>
-                  <th scope="col">{t("partner.role")}</th>
-                  <th scope="col">{t("partner.villages")}</th>
-                  <th scope="col">{t("partner.contact")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.rows.map((p) => (
-                  <tr key={p.id}>
-                    <td>{nameIn(p, lang)}</td>
-                    <td>{p.kindTh ? textIn(p.kindTh, p.kindEn ?? "", lang) : "–"}</td>
-                    <td>{p.roleTh ? textIn(p.roleTh, p.roleEn ?? "", lang) : "–"}</td>
-                    <td>
-                      {p.villages.length
-                        ? villagesText(p, (n) => ct("village.mooN", { n }))
-                        : t("partner.wholeTambon")}
-                    </td>
-                    <td>
-                      {[p.contactName, p.contactPhone, p.contactEmail]
-                        .filter(Boolean)
-                        .join(" · ") || "–"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            labelledBy={`g-${g.key}`}
+            columns={[
+              t("partner.name"),
+              t("partner.kind"),
+              t("partner.role"),
+              t("partner.villages"),
+              t("partner.contact"),
+            ]}
+          >
+            {g.rows.map((p) => (
+              <tr key={p.id}>
+                <td>{nameIn(p, lang)}</td>
+                <td>{p.kindTh ? textIn(p.kindTh, p.kindEn ?? "", lang) : "–"}</td>
+                <td>{p.roleTh ? textIn(p.roleTh, p.roleEn ?? "", lang) : "–"}</td>
+                <td>
+                  {p.villages.length
+                    ? villagesText(p, (n) => ct("village.mooN", { n }))
+                    : t("partner.wholeTambon")}
+                </td>
+                <td>
+                  {[p.contactName, p.contactPhone, p.contactEmail].filter(Boolean).join(" · ") ||
+                    "–"}
+                </td>
+              </tr>
+            ))}
+          </Table>
         </section>
       ))}
     </>
@@ -463,44 +451,28 @@ export function AdminPartnerList(props: {
       <PartnerFilters action={`${admin}/partners`} f={filter} c={props.choices} staff />
       <p role="status">{t("partners.found", { n: num(page.total) })}</p>
       {page.items.length > 0 && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.partners")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("partner.name")}</th>
-                <th scope="col">{t("partner.role")}</th>
-                <th scope="col">{t("partner.pillar")}</th>
-                <th scope="col">{t("partner.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <a href={`${admin}/partners/${p.id}`}>{nameIn(p, lang)}</a>
-                  </td>
-                  <td>{p.roleTh ? textIn(p.roleTh, p.roleEn ?? "", lang) : "–"}</td>
-                  <td>
-                    {p.pillarTh
-                      ? textIn(p.pillarTh, p.pillarEn ?? "", lang)
-                      : t("pillars.unplaced")}
-                  </td>
-                  <td>
-                    {p.active ? t("partner.active") : t("partner.inactive")}{" "}
-                    <a href={`${base}/partners/${p.id}`}>{t("list.view")}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t("admin.partners")}
+          columns={[t("partner.name"), t("partner.role"), t("partner.pillar"), t("partner.status")]}
+        >
+          {page.items.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <a href={`${admin}/partners/${p.id}`}>{nameIn(p, lang)}</a>
+              </td>
+              <td>{p.roleTh ? textIn(p.roleTh, p.roleEn ?? "", lang) : "–"}</td>
+              <td>
+                {p.pillarTh ? textIn(p.pillarTh, p.pillarEn ?? "", lang) : t("pillars.unplaced")}
+              </td>
+              <td>
+                {p.active ? t("partner.active") : t("partner.inactive")}{" "}
+                <a href={`${base}/partners/${p.id}`}>{t("list.view")}</a>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
-      <Pager
-        page={page.page}
-        total={page.total}
-        pages={page.pages}
-        href={(n) => `${admin}/partners${partnerQuery(filter, n)}`}
-      />
+      <Pager of={page} href={(n) => `${admin}/partners${partnerQuery(filter, n)}`} />
     </>
   );
 }

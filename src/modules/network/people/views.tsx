@@ -1,3 +1,4 @@
+import { FilterInput, FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
 import {
   CheckField,
   ErrorSummary,
@@ -14,17 +15,7 @@ import { nameIn, textIn } from "../shared/lists.ts";
 import { COMMUNITY_ROLES } from "./community.ts";
 import type { PersonCard, personNetwork } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
-import {
-  Badge,
-  BackToAdmin,
-  CheckGroup,
-  FilterSearch,
-  FilterSelect,
-  Filters,
-  NetworkNav,
-  num,
-  useNet,
-} from "../shared/views.tsx";
+import { Badge, BackToAdmin, CheckGroup, NetworkNav, num, useNet } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 
@@ -74,12 +65,7 @@ export function FacilitatorList(props: {
           ))}
         </ul>
       )}
-      <Pager
-        page={page.page}
-        total={page.total}
-        pages={page.pages}
-        href={(n) => `${pageHref(`${base}/facilitators`, {}, n)}`}
-      />
+      <Pager of={page} href={(n) => `${pageHref(`${base}/facilitators`, {}, n)}`} />
       {props.signedIn && (
         <p class="muted">
           {t("facilitators.own")} <a href={`${admin}/my-profile`}>{t("me.title")}</a>
@@ -187,8 +173,8 @@ export function PeopleAdmin(props: {
       <BackToAdmin />
       <h1>{t("admin.people")}</h1>
       <p>{t("people.intro")}</p>
-      <Filters action={`${admin}/people`}>
-        <FilterSearch value={props.q} label={t("people.search")} />
+      <Filters action={`${admin}/people`} label={t("list.filters")}>
+        <FilterInput value={props.q} label={t("people.search")} maxLength={100} />
         <FilterSelect
           name="role"
           label={t("person.roles")}
@@ -202,36 +188,30 @@ export function PeopleAdmin(props: {
       </Filters>
       <p role="status">{t("people.found", { n: num(page.total) })}</p>
       {page.items.length > 0 && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.people")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("person.name")}</th>
-                <th scope="col">{t("person.village")}</th>
-                <th scope="col">{t("person.roles")}</th>
-                <th scope="col" class="num">
-                  {t("person.affiliations")}
-                </th>
-                <th scope="col">{t("person.public")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((p) => (
-                <tr key={p.userId}>
-                  <td>
-                    <a href={`${admin}/people/${p.userId}`}>{p.name}</a>
-                  </td>
-                  <td>{p.moo ? ct("village.mooN", { n: p.moo }) : "–"}</td>
-                  <td>{p.roles.map((r) => t(`role.${r}` as "role.elder")).join(", ") || "–"}</td>
-                  <td class="num">{num(p.affiliations)}</td>
-                  <td>{p.publicConsent ? t("person.publicYes") : t("person.publicNo")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t("admin.people")}
+          columns={[
+            t("person.name"),
+            t("person.village"),
+            t("person.roles"),
+            { label: t("person.affiliations"), num: true },
+            t("person.public"),
+          ]}
+        >
+          {page.items.map((p) => (
+            <tr key={p.userId}>
+              <td>
+                <a href={`${admin}/people/${p.userId}`}>{p.name}</a>
+              </td>
+              <td>{p.moo ? ct("village.mooN", { n: p.moo }) : "–"}</td>
+              <td>{p.roles.map((r) => t(`role.${r}` as "role.elder")).join(", ") || "–"}</td>
+              <td class="num">{num(p.affiliations)}</td>
+              <td>{p.publicConsent ? t("person.publicYes") : t("person.publicNo")}</td>
+            </tr>
+          ))}
+        </Table>
       )}
-      <Pager page={page.page} total={page.total} pages={page.pages} href={href} />
+      <Pager of={page} href={href} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { nameIn, textIn, type Pillar } from "../shared/lists.ts";
 import type { AgreementDetail } from "../agreements/queries.ts";
@@ -8,32 +9,26 @@ export function PartyTable(props: { parties: AgreementDetail["parties"]; caption
   const { t, lang } = useNet();
   const withPillar = props.parties.some((p) => p.pillarTh);
   return (
-    <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
-      <table>
-        <caption class="muted">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("agreement.party")}</th>
-            {withPillar && <th scope="col">{t("partner.pillar")}</th>}
-            <th scope="col">{t("agreement.signatory")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.parties.map((p) => (
-            <tr key={p.id}>
-              <td>{textIn(p.nameTh, p.nameEn, lang)}</td>
-              {withPillar && (
-                <td>{p.pillarTh ? textIn(p.pillarTh, p.pillarEn ?? "", lang) : "–"}</td>
-              )}
-              <td>
-                {p.signatoryName || "–"}
-                {p.signatoryPosition && <span class="muted"> · {p.signatoryPosition}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      label={props.caption}
+      caption={props.caption}
+      columns={[
+        t("agreement.party"),
+        ...(withPillar ? [t("partner.pillar")] : []),
+        t("agreement.signatory"),
+      ]}
+    >
+      {props.parties.map((p) => (
+        <tr key={p.id}>
+          <td>{textIn(p.nameTh, p.nameEn, lang)}</td>
+          {withPillar && <td>{p.pillarTh ? textIn(p.pillarTh, p.pillarEn ?? "", lang) : "–"}</td>}
+          <td>
+            {p.signatoryName || "–"}
+            {p.signatoryPosition && <span class="muted"> · {p.signatoryPosition}</span>}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

@@ -166,59 +166,6 @@ export function FileField(p: {
   );
 }
 
-/** A select of a GET filter form: "any" first, then the options. */
-export function FilterSelect(p: {
-  name: string;
-  label: string;
-  any: string;
-  value: string;
-  options: { value: string; label: string }[];
-}) {
-  const id = `q-${p.name}`;
-  return (
-    <div class="field">
-      <label for={id}>{p.label}</label>
-      <select id={id} name={p.name}>
-        <option value="">{p.any}</option>
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === p.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/** A search box of a GET filter form. */
-export function FilterSearch(p: { value: string; label: string }) {
-  return (
-    <div class="field">
-      <label for="q-q">{p.label}</label>
-      <input id="q-q" name="q" type="search" value={p.value} maxLength={100} />
-    </div>
-  );
-}
-
-/** A GET form of filters that works without JavaScript. */
-export function Filters(p: { action: string; children: ComponentChildren }) {
-  const { ct, t } = useNet();
-  return (
-    <form
-      method="get"
-      action={p.action}
-      class="filters"
-      role="search"
-      aria-label={t("list.filters")}
-    >
-      {p.children}
-      <button type="submit" class="secondary">
-        {ct("form.filter")}
-      </button>
-    </form>
-  );
-}
-
 /** A badge. */
 export function Badge({ children }: { children: ComponentChildren }) {
   return <span class="badge">{children}</span>;

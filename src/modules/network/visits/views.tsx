@@ -1,3 +1,4 @@
+import { FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
 import {
   ErrorSummary,
   Field,
@@ -19,7 +20,7 @@ import {
   type VisitStatus,
 } from "./visit.ts";
 import { VisitRequestFields } from "../centres/views.tsx";
-import { Badge, BackToAdmin, FilterSelect, Filters, num, useNet } from "../shared/views.tsx";
+import { Badge, BackToAdmin, num, useNet } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 
@@ -31,7 +32,7 @@ export function visitQuery(f: VisitFilter, page?: number): string {
 function StatusFilter(props: { action: string; f: VisitFilter }) {
   const { t } = useNet();
   return (
-    <Filters action={props.action}>
+    <Filters action={props.action} label={t("list.filters")}>
       <FilterSelect
         name="status"
         label={t("visit.status")}
@@ -74,41 +75,30 @@ export function IncomingVisits(props: {
       <StatusFilter action={`${admin}/visits`} f={filter} />
       <p role="status">{t("visits.found", { n: num(page.total) })}</p>
       {page.items.length > 0 && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.visits")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("visit.group")}</th>
-                <th scope="col">{t("visit.centre")}</th>
-                <th scope="col">{t("visit.date")}</th>
-                <th scope="col" class="num">
-                  {t("visit.groupSize")}
-                </th>
-                <th scope="col">{t("visit.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((v) => (
-                <tr key={v.id}>
-                  <td>
-                    <a href={`${admin}/visits/${v.id}`}>{v.groupName}</a>
-                  </td>
-                  <td>{textIn(v.centreTh, v.centreEn, lang)}</td>
-                  <td>{when(v, date, t)}</td>
-                  <td class="num">{num(v.groupSize)}</td>
-                  <td>{t(`visit.${v.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t("admin.visits")}
+          columns={[
+            t("visit.group"),
+            t("visit.centre"),
+            t("visit.date"),
+            { label: t("visit.groupSize"), num: true },
+            t("visit.status"),
+          ]}
+        >
+          {page.items.map((v) => (
+            <tr key={v.id}>
+              <td>
+                <a href={`${admin}/visits/${v.id}`}>{v.groupName}</a>
+              </td>
+              <td>{textIn(v.centreTh, v.centreEn, lang)}</td>
+              <td>{when(v, date, t)}</td>
+              <td class="num">{num(v.groupSize)}</td>
+              <td>{t(`visit.${v.status}`)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
-      <Pager
-        page={page.page}
-        total={page.total}
-        pages={page.pages}
-        href={(n) => `${admin}/visits${visitQuery(filter, n)}`}
-      />
+      <Pager of={page} href={(n) => `${admin}/visits${visitQuery(filter, n)}`} />
     </>
   );
 }
@@ -363,12 +353,7 @@ export function OutgoingVisits(props: {
           })}
         </ul>
       )}
-      <Pager
-        page={page.page}
-        total={page.total}
-        pages={page.pages}
-        href={(n) => `${admin}/outgoing${visitQuery(filter, n)}`}
-      />
+      <Pager of={page} href={(n) => `${admin}/outgoing${visitQuery(filter, n)}`} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
 import {
   ErrorSummary,
   Field,
@@ -86,30 +87,22 @@ export function ComplaintsPage(props: {
       {props.perMonth.length === 0 ? (
         <p>{t("admin.nothing")}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="per-month-h">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("complaint.month")}</th>
-                <th scope="col" class="num">
-                  {t("complaint.count")}
-                </th>
-                <th scope="col" class="num">
-                  {t("complaint.closedCount")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.perMonth.map((m) => (
-                <tr key={m.month}>
-                  <td>{monthLabel(m.month, lang)}</td>
-                  <td class="num">{m.n}</td>
-                  <td class="num">{m.closed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="per-month-h"
+          columns={[
+            t("complaint.month"),
+            { label: t("complaint.count"), num: true },
+            { label: t("complaint.closedCount"), num: true },
+          ]}
+        >
+          {props.perMonth.map((m) => (
+            <tr key={m.month}>
+              <td>{monthLabel(m.month, lang)}</td>
+              <td class="num">{m.n}</td>
+              <td class="num">{m.closed}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );
@@ -194,47 +187,39 @@ export function ComplaintsAdmin(props: {
   const { lang } = useCtx();
   const url = useUrl();
   const table = (rows: Complaint[], label: string) => (
-    <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("complaint.code")}</th>
-            <th scope="col">{t("complaint.subject")}</th>
-            <th scope="col">{t("complaint.status")}</th>
-            <th scope="col">{t("complaint.filedAt")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <a href={url(`/admin/site/complaints/${c.id}`)}>{c.code}</a>
-              </td>
-              <td>{c.subject}</td>
-              <td>{t(`complaint.status.${c.status}`)}</td>
-              <td>{formatDateTime(c.createdAt, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      label={label}
+      columns={[
+        t("complaint.code"),
+        t("complaint.subject"),
+        t("complaint.status"),
+        t("complaint.filedAt"),
+      ]}
+    >
+      {rows.map((c) => (
+        <tr key={c.id}>
+          <td>
+            <a href={url(`/admin/site/complaints/${c.id}`)}>{c.code}</a>
+          </td>
+          <td>{c.subject}</td>
+          <td>{t(`complaint.status.${c.status}`)}</td>
+          <td>{formatDateTime(c.createdAt, lang)}</td>
+        </tr>
+      ))}
+    </Table>
   );
   return (
     <AdminFrame title={t("admin.complaints")}>
-      <form method="get" action={url("/admin/site/complaints")} class="filters">
-        <div class="field">
-          <label for="f-status">{t("complaint.status")}</label>
-          <select id="f-status" name="status">
-            <option value="">{t("complaint.filter.all")}</option>
-            {COMPLAINT_STATUSES.map((s) => (
-              <option key={s} value={s} selected={props.status === s}>
-                {t(`complaint.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{useCtx().t("form.filter")}</button>
-      </form>
+      <Filters action={url("/admin/site/complaints")}>
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label={t("complaint.status")}
+          any={t("complaint.filter.all")}
+          value={props.status ?? ""}
+          options={COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaint.status.${s}`) }))}
+        />
+      </Filters>
       {props.rows.length ? table(props.rows, t("admin.complaints")) : <p>{t("admin.nothing")}</p>}
       {props.corruption && (
         <>

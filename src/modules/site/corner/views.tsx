@@ -178,12 +178,7 @@ export function CornerPage(props: { posts: Page<PostCard>; canPost: boolean; for
           ))}
         </ul>
       )}
-      <Pager
-        page={props.posts.page}
-        pages={props.posts.pages}
-        total={props.posts.total}
-        href={(p) => url(pageHref("/corner", {}, p))}
-      />
+      <Pager of={props.posts} href={(p) => url(pageHref("/corner", {}, p))} />
       <h2 id="write-h">{t("corner.write")}</h2>
       {props.canPost ? (
         <>

@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import {
   AdminFrame,
   DeleteButton,
@@ -51,36 +52,30 @@ export function DocumentsPage({ docs }: { docs: (DocRow & { createdAt: Date })[]
       {docs.length === 0 ? (
         <p>{t("docs.none")}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("docs.title")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("field.title")}</th>
-                <th scope="col">{t("docs.type")}</th>
-                <th scope="col" class="num">
-                  {t("docs.size")}
-                </th>
-                <th scope="col">{t("stats.updated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {docs.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <a href={`/t/${tambon!.slug}${documentPath(d)}`} download>
-                      {d.title}
-                    </a>
-                  </td>
-                  <td>{d.ext.toUpperCase()}</td>
-                  <td class="num">{sizeLabel(d.bytes)}</td>
-                  <td>
-                    <When at={d.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t("docs.title")}
+          columns={[
+            t("field.title"),
+            t("docs.type"),
+            { label: t("docs.size"), num: true },
+            t("stats.updated"),
+          ]}
+        >
+          {docs.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <a href={`/t/${tambon!.slug}${documentPath(d)}`} download>
+                  {d.title}
+                </a>
+              </td>
+              <td>{d.ext.toUpperCase()}</td>
+              <td class="num">{sizeLabel(d.bytes)}</td>
+              <td>
+                <When at={d.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

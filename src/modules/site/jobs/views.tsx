@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { AdminFrame, Facts, Input, When, type Link, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { type Job } from "./commands.ts";
@@ -131,49 +132,43 @@ export function JobsAdmin(props: {
   const url = useUrl();
   return (
     <AdminFrame title={t("admin.jobs")}>
-      <div class="table-wrap" tabIndex={0} role="region" aria-label={t("admin.jobs")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("jobs.jobTitle")}</th>
-              <th scope="col">{t("jobs.closesOn")}</th>
-              <th scope="col">{t("field.status")}</th>
-              <th scope="col">
-                <span class="muted">{t("admin.edit")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.jobs.map((j) => (
-              <tr key={j.id}>
-                <td>
-                  {j.title} <span class="muted">({j.employer})</span>
-                </td>
-                <td>
-                  <When at={j.closesOn} />
-                </td>
-                <td>{t(`corner.${j.status as "pending" | "approved" | "hidden"}`)}</td>
-                <td class="actions">
-                  {j.status !== "approved" && (
-                    <Form action={url(`/admin/site/jobs/${j.id}/moderate`)} class="inline">
-                      <input type="hidden" name="decision" value="approved" />
-                      <button type="submit">{t("jobs.approve")}</button>
-                    </Form>
-                  )}
-                  {j.status !== "hidden" && (
-                    <Form action={url(`/admin/site/jobs/${j.id}/moderate`)} class="inline">
-                      <input type="hidden" name="decision" value="hidden" />
-                      <button type="submit" class="secondary">
-                        {t("jobs.hide")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        label={t("admin.jobs")}
+        columns={[
+          t("jobs.jobTitle"),
+          t("jobs.closesOn"),
+          t("field.status"),
+          { label: t("admin.edit"), muted: true },
+        ]}
+      >
+        {props.jobs.map((j) => (
+          <tr key={j.id}>
+            <td>
+              {j.title} <span class="muted">({j.employer})</span>
+            </td>
+            <td>
+              <When at={j.closesOn} />
+            </td>
+            <td>{t(`corner.${j.status as "pending" | "approved" | "hidden"}`)}</td>
+            <td class="actions">
+              {j.status !== "approved" && (
+                <Form action={url(`/admin/site/jobs/${j.id}/moderate`)} class="inline">
+                  <input type="hidden" name="decision" value="approved" />
+                  <button type="submit">{t("jobs.approve")}</button>
+                </Form>
+              )}
+              {j.status !== "hidden" && (
+                <Form action={url(`/admin/site/jobs/${j.id}/moderate`)} class="inline">
+                  <input type="hidden" name="decision" value="hidden" />
+                  <button type="submit" class="secondary">
+                    {t("jobs.hide")}
+                  </button>
+                </Form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
       <h2>{t("jobs.post")}</h2>
       {props.children}
     </AdminFrame>

@@ -107,7 +107,7 @@ export function NewsList(props: {
       ) : (
         <p>{t("news.none")}</p>
       )}
-      <Pager page={props.page} pages={props.pages} total={props.total} href={q} />
+      <Pager of={props} href={q} />
       <p>
         <a href={url("/feed.xml")}>{t("news.feed")}</a>
       </p>

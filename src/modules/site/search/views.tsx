@@ -51,12 +51,7 @@ export function SearchPage(props: {
           </li>
         ))}
       </ol>
-      <Pager
-        page={props.page}
-        pages={props.pages}
-        total={props.total}
-        href={(p) => url(pageHref("/search", { q: props.q }, p))}
-      />
+      <Pager of={props} href={(p) => url(pageHref("/search", { q: props.q }, p))} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { type SiteStats } from "./queries.ts";
 import { When, nf, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
@@ -89,53 +90,33 @@ export function StatsPage(props: {
           />
         </figure>
       )}
-      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="top-h">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("stats.page")}</th>
-              <th scope="col" class="num">
-                {t("stats.views")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.top.map((p) => (
-              <tr key={p.path}>
-                <td>
-                  <a href={p.path}>{decodeSafe(p.path)}</a>
-                </td>
-                <td class="num">{nf.format(Number(p.views))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table labelledBy="top-h" columns={[t("stats.page"), { label: t("stats.views"), num: true }]}>
+        {props.top.map((p) => (
+          <tr key={p.path}>
+            <td>
+              <a href={p.path}>{decodeSafe(p.path)}</a>
+            </td>
+            <td class="num">{nf.format(Number(p.views))}</td>
+          </tr>
+        ))}
+      </Table>
       <h2 id="days-h">{t("stats.perDay")}</h2>
-      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="days-h">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("stats.day")}</th>
-              <th scope="col" class="num">
-                {t("stats.visitors")}
-              </th>
-              <th scope="col" class="num">
-                {t("stats.views")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...props.days].reverse().map((d) => (
-              <tr key={d.day}>
-                <td>{formatDate(d.day, lang)}</td>
-                <td class="num">{nf.format(d.visitors)}</td>
-                <td class="num">{nf.format(d.views)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        labelledBy="days-h"
+        columns={[
+          t("stats.day"),
+          { label: t("stats.visitors"), num: true },
+          { label: t("stats.views"), num: true },
+        ]}
+      >
+        {[...props.days].reverse().map((d) => (
+          <tr key={d.day}>
+            <td>{formatDate(d.day, lang)}</td>
+            <td class="num">{nf.format(d.visitors)}</td>
+            <td class="num">{nf.format(d.views)}</td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { ErrorSummary, Form, type FormState } from "../../../core/views/form.tsx";
 import { AdminFrame, Input, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
@@ -26,50 +27,39 @@ export function TransparencyAdmin(props: {
           </a>
         ))}
       </nav>
-      <div class="table-wrap" tabIndex={0} role="region" aria-label={t("ita.manage")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("ita.item")}</th>
-              <th scope="col">{t("ita.topic")}</th>
-              <th scope="col">{t("ita.link")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((i) => (
-              <tr key={i.id}>
-                <td>{i.code}</td>
-                <td>{i.title}</td>
-                <td>
-                  <Form action={url(`/admin/site/ita/${i.id}`)} class="stack">
-                    <label for={`target-${i.id}`} class="sr-only">
-                      {t("ita.link")} {i.code}
-                    </label>
-                    <select id={`target-${i.id}`} name="target">
-                      <option value="">{t("ita.linkNone")}</option>
-                      <option value="url" selected={i.target === "url"}>
-                        {t("field.url")}
-                      </option>
-                      {props.targets.map((o) => (
-                        <option key={o.value} value={o.value} selected={o.value === i.target}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
-                    <label for={`url-${i.id}`} class="sr-only">
-                      {t("field.url")} {i.code}
-                    </label>
-                    <input id={`url-${i.id}`} name="url" value={i.url} placeholder="https://…" />
-                    <button type="submit" class="secondary">
-                      {ct("form.save")}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={t("ita.manage")} columns={[t("ita.item"), t("ita.topic"), t("ita.link")]}>
+        {props.items.map((i) => (
+          <tr key={i.id}>
+            <td>{i.code}</td>
+            <td>{i.title}</td>
+            <td>
+              <Form action={url(`/admin/site/ita/${i.id}`)} class="stack">
+                <label for={`target-${i.id}`} class="sr-only">
+                  {t("ita.link")} {i.code}
+                </label>
+                <select id={`target-${i.id}`} name="target">
+                  <option value="">{t("ita.linkNone")}</option>
+                  <option value="url" selected={i.target === "url"}>
+                    {t("field.url")}
+                  </option>
+                  {props.targets.map((o) => (
+                    <option key={o.value} value={o.value} selected={o.value === i.target}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+                <label for={`url-${i.id}`} class="sr-only">
+                  {t("field.url")} {i.code}
+                </label>
+                <input id={`url-${i.id}`} name="url" value={i.url} placeholder="https://…" />
+                <button type="submit" class="secondary">
+                  {ct("form.save")}
+                </button>
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </Table>
       <h2>{t("ita.load")}</h2>
       <ErrorSummary form={props.form} />
       <Form action={url("/admin/site/transparency")} multipart label={t("ita.load")}>
@@ -150,32 +140,24 @@ export function TransparencyPage(props: { year: number; years: number[]; items: 
                 <h2 id={`ita-${g}`}>
                   {g} {rows[0]?.groupTitle}
                 </h2>
-                <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={`ita-${g}`}>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("ita.item")}</th>
-                        <th scope="col">{t("ita.topic")}</th>
-                        <th scope="col">{t("ita.where")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((i) => (
-                        <tr key={i.id} id={i.code}>
-                          <td>{i.code}</td>
-                          <td>{i.title}</td>
-                          <td>
-                            {i.href ? (
-                              <a href={i.href}>{i.linkLabel}</a>
-                            ) : (
-                              <span class="badge missing">{t("ita.missing")}</span>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Table
+                  labelledBy={`ita-${g}`}
+                  columns={[t("ita.item"), t("ita.topic"), t("ita.where")]}
+                >
+                  {rows.map((i) => (
+                    <tr key={i.id} id={i.code}>
+                      <td>{i.code}</td>
+                      <td>{i.title}</td>
+                      <td>
+                        {i.href ? (
+                          <a href={i.href}>{i.linkLabel}</a>
+                        ) : (
+                          <span class="badge missing">{t("ita.missing")}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </Table>
               </section>
             );
           })}
