@@ -32,7 +32,7 @@ export async function trendChart(
   const echarts = await import("echarts");
   const small = opts.small ?? false;
   const width = small ? 280 : 640;
-  const height = small ? 96 : 300;
+  const height = small ? 110 : 300;
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   const round = (v: number | null) =>
     v === null ? null : Number(v.toFixed(Math.max(0, Math.min(opts.decimals ?? 1, 4))));
@@ -42,7 +42,7 @@ export async function trendChart(
     textStyle: { fontFamily: "Sarabun, Tahoma, sans-serif", fontSize: small ? 11 : 14 },
     legend: small ? { show: false } : { data: [opts.valueName, opts.targetName], top: 0 },
     grid: small
-      ? { left: 4, right: 4, top: 14, bottom: 16, containLabel: false }
+      ? { left: 12, right: 12, top: 14, bottom: 26, containLabel: false }
       : { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: {
       type: "category",

@@ -52,7 +52,7 @@ export const indicatorMessages = {
   "indicator.trend.worsening": { th: "แนวโน้มแย่ลง", en: "Worsening" },
   "indicator.trend.steady": { th: "ทรงตัว", en: "Steady" },
   "indicator.trend.none": { th: "ยังไม่มีแนวโน้ม", en: "No trend yet" },
-  "indicator.latest": { th: "ปี {year}: {value}", en: "{year}: {value}" },
+  "indicator.latest": { th: "ปี {year}", en: "in {year}" },
   "indicator.targetValue": { th: "เป้าหมาย {value}", en: "Target {value}" },
   "indicator.noValue": { th: "ยังไม่มีค่า", en: "No value yet" },
   "indicator.tambon": { th: "ทั้งตำบล", en: "Whole tambon" },

@@ -90,9 +90,7 @@ export function IndicatorDashboard(p: {
                   {c.latest ? (
                     <>
                       <strong>{withUnit(c.latest.value, c.indicator)}</strong>{" "}
-                      <span class="muted">
-                        {t("indicator.latest", { year: c.latest.year, value: "" }).trim()}
-                      </span>
+                      <span class="muted">{t("indicator.latest", { year: c.latest.year })}</span>
                     </>
                   ) : (
                     <span class="muted">{t("indicator.noValue")}</span>
