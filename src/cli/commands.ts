@@ -1,46 +1,12 @@
-// The commands of `tambon`: names, options and help texts. This file is read on every run, so it
-// imports nothing; each command's code is loaded by `load` only when that command runs.
+// The commands of `tambon`: names, options and help texts, the core's and the modules'. This file
+// is read on every run, so it imports only specifications; each command's code is loaded by `load`
+// only when that command runs.
+import { DATABASE_EN, DATABASE_TH, type CommandSpec } from "../core/cli.ts";
+import { moduleCommands } from "../modules/commands.ts";
 
-/** Arguments of a command after parsing. */
-export interface CommandArgs {
-  values: Record<string, string | boolean | undefined>;
-  positionals: string[];
-}
+export type { CommandArgs, CommandModule, CommandSpec } from "../core/cli.ts";
 
-/** A command's code: returns the exit code, or -1 when the process keeps running (serve). */
-export interface CommandModule {
-  run(args: CommandArgs): Promise<number>;
-}
-
-interface OptionSpec {
-  type: "string" | "boolean";
-  /** Shown after the option in the help, e.g. NAME. */
-  value?: string;
-  /** "ไทย / English". */
-  help: string;
-}
-
-export interface CommandSpec {
-  name: string;
-  /** Positional arguments as shown in the list of commands, e.g. "FILE|-". */
-  args?: string;
-  /** Usage lines after "tambon ", when the options are not all optional. */
-  usage?: string[];
-  /** Fewest and most positional arguments. */
-  positionals: [number, number];
-  /** One line, "ไทย / English". */
-  summary: string;
-  /** Paragraphs in Thai, then in English. */
-  about: string;
-  options: Record<string, OptionSpec>;
-  load(): Promise<CommandModule>;
-}
-
-const DATABASE_TH =
-  "ใช้ PostgreSQL จาก DATABASE_URL หรือ PGlite ฝังตัวใน TAMBON_DATA_DIR (./data) และปรับโครงสร้างฐานข้อมูลก่อนเสมอ";
-const DATABASE_EN =
-  "Uses PostgreSQL at DATABASE_URL, or embedded PGlite in TAMBON_DATA_DIR (./data), and applies\npending migrations first.";
-
+/** Every command: the core's, then those the build's modules declare. */
 export const COMMANDS: CommandSpec[] = [
   {
     name: "serve",
@@ -113,46 +79,6 @@ input with --password-stdin. ${DATABASE_EN}`,
     load: () => import("./commands/create-admin.ts"),
   },
   {
-    name: "tally",
-    args: "FILE|-",
-    positionals: [1, 1],
-    usage: ["tally [--summary] FILE|-", "tally --verify FILE"],
-    summary: "นับคะแนนแบบประชาธิปไตยลื่นไหล (JSON) / count a fluid-democracy vote (JSON in, JSON out)",
-    about: `นับคะแนนของหนึ่งคำถาม (ประชาธิปไตยลื่นไหล จัดอันดับแบบ Schulze) จากไฟล์ JSON หรือจากอินพุตมาตรฐานเมื่อ FILE เป็น "-"
-แล้วพิมพ์ผลเป็น JSON หนึ่งบรรทัด ไม่ใช้ฐานข้อมูล
-เมื่อใช้ --verify: FILE คือไฟล์จาก export-question ซึ่งจะถูกนับซ้ำและตรวจค่าแฮชทุกค่า
-สถานะเมื่อจบ: 0 นับแล้ว (หรือตรวจผ่าน), 1 อ่านข้อมูลไม่ได้หรือข้อมูลไม่ถูกต้อง, 2 ใช้คำสั่งผิด
-
-Counts the votes of one question (fluid democracy, Schulze ranking) from a JSON file, or from
-standard input when FILE is "-", and prints the result as one line of JSON; no database.
-With --verify, FILE is a file written by export-question: it is counted again and every hash
-is checked. Exit status: 0 counted (or verified), 1 unreadable or invalid input, 2 wrong usage.`,
-    options: {
-      summary: {
-        type: "boolean",
-        help: "ไม่แสดงน้ำหนักและสายการมอบสิทธิ์ / omit weights and chains",
-      },
-      verify: {
-        type: "boolean",
-        help: "นับซ้ำไฟล์จาก export-question และตรวจค่าแฮช / recount an export-question file and check its hashes",
-      },
-    },
-    load: () => import("./commands/tally.ts"),
-  },
-  {
-    name: "tick",
-    positionals: [0, 0],
-    summary:
-      "เลื่อนขั้นเรื่องที่ถึงกำหนดและส่งการแจ้งเตือน (สำหรับ cron) / move questions whose phase ended, send notifications (for cron)",
-    about: `ทำงานเบื้องหลังหนึ่งรอบ (เลื่อนขั้นตามเวลา เตือน ส่งอีเมลผ่าน SMTP_URL) เหมือนที่ serve ทำทุก 30 วินาที
-${DATABASE_TH}
-
-One pass of the scheduler (phases on time, reminders, e-mail through SMTP_URL), as serve does
-every 30 seconds. ${DATABASE_EN}`,
-    options: {},
-    load: () => import("./commands/tick.ts"),
-  },
-  {
     name: "reencode-images",
     positionals: [0, 0],
     summary:
@@ -167,22 +93,7 @@ into a WebP). Safe to run again; run it once after upgrading, then restart serve
     options: {},
     load: () => import("./commands/reencode-images.ts"),
   },
-  {
-    name: "export-question",
-    args: "ID",
-    positionals: [1, 1],
-    usage: ["export-question ID --tambon SLUG"],
-    summary:
-      "ส่งออกบัตร การมอบสิทธิ์ และสมาชิก ณ เวลาปิด (JSON) / write the ballots, delegations and members at closing (JSON)",
-    about: `พิมพ์ข้อมูลของคำถามที่ปิดแล้ว ณ เวลาปิด ผลการนับ และสายแฮช เป็น JSON ให้ตรวจได้ด้วย tambon tally --verify
-
-Prints a closed question's input at closing, its result and its hash chain as JSON, for
-tambon tally --verify. ${DATABASE_EN}`,
-    options: {
-      tambon: { type: "string", value: "SLUG", help: "ตำบลของคำถาม / the question's tambon" },
-    },
-    load: () => import("./commands/export-question.ts"),
-  },
+  ...moduleCommands,
 ];
 
 const ENVIRONMENT = `สภาพแวดล้อม / environment:

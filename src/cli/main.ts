@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { COMMANDS, commandHelp, mainHelp, type CommandSpec } from "./commands.ts";
-import { CliError } from "./errors.ts";
+import { CliError } from "../core/cli.ts";
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {

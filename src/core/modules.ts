@@ -9,6 +9,7 @@ import type { DbOrTx } from "./db/index.ts";
 import type { Tambon, TambonDirectory } from "./tenancy.ts";
 import type { Config } from "./config.ts";
 import type { NavItem } from "./views/ctx.ts";
+import type { CommandSpec } from "./cli.ts";
 
 /** What a module's routes receive from the core. */
 export interface ModuleDeps {
@@ -129,4 +130,10 @@ export interface TambonModule {
    * module asking with `lookup(name)` gets null when the offering module is left out of the build.
    */
   lookups?: Record<string, (db: DbOrTx, tambonId: number) => Promise<unknown>>;
+  /**
+   * Commands the module adds to `tambon` (e.g. decisions: tally). Declared in a file that imports
+   * no code (each `load` imports it when the command runs) and listed in src/modules/commands.ts,
+   * which the CLI reads before it loads anything.
+   */
+  commands?: CommandSpec[];
 }

@@ -3,9 +3,8 @@ import { users } from "../../core/db/schema.ts";
 import { hashPassword, passwordProblem } from "../../core/auth/password.ts";
 import { isEmail, isPhone, normalisePhone } from "../../core/forms.ts";
 import { audit } from "../../core/audit.ts";
-import { withDatabase } from "../database.ts";
-import { CliError } from "../errors.ts";
-import type { CommandArgs } from "../commands.ts";
+import { withDatabase } from "../../core/db/migrated.ts";
+import { CliError, type CommandArgs } from "../../core/cli.ts";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,7 +1,7 @@
 import { loadConfig } from "../../core/config.ts";
 import { modules } from "../../modules/index.ts";
 import { DEMO_PASSWORD, loadDemo } from "../../demo/load-demo.ts";
-import { withDatabase } from "../database.ts";
+import { withDatabase } from "../../core/db/migrated.ts";
 
 /** `tambon demo`: adds the demo tambons that are missing, then lists the demo logins. */
 export async function run(): Promise<number> {

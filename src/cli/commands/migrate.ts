@@ -1,5 +1,5 @@
 import { loadConfig } from "../../core/config.ts";
-import { openMigrated } from "../database.ts";
+import { openMigrated } from "../../core/db/migrated.ts";
 
 /** `tambon migrate`: applies pending migrations and says to which database. */
 export async function run(): Promise<number> {

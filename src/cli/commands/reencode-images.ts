@@ -1,7 +1,7 @@
 import { loadConfig } from "../../core/config.ts";
 import { reencodeStoredLogos } from "../../core/files.ts";
 import { reencodeStoredPhotos } from "../../modules/groups/public.ts";
-import { withDatabase } from "../database.ts";
+import { withDatabase } from "../../core/db/migrated.ts";
 
 /**
  * `tambon reencode-images`: stores again, through the upload pipeline, the images kept from before

@@ -5,9 +5,8 @@ import { startJobs } from "../../core/jobs.ts";
 import { createApp, modules } from "../../app.ts";
 import type { DemoLogin } from "../../demo/load-demo.ts";
 import type { Database } from "../../core/db/index.ts";
-import { openMigrated } from "../database.ts";
-import { CliError } from "../errors.ts";
-import type { CommandArgs } from "../commands.ts";
+import { openMigrated } from "../../core/db/migrated.ts";
+import { CliError, type CommandArgs } from "../../core/cli.ts";
 
 function printLogins(logins: DemoLogin[], password: string, url: string) {
   const out = process.stdout;

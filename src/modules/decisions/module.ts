@@ -14,6 +14,7 @@ import { seedDefaultVotingRules } from "./voting-rules/commands.ts";
 import { seedDecisionsDemo } from "./demo.ts";
 import { alternatives, decisionPolicies, delegations, questions, suggestions } from "./schema.ts";
 import { questionsOfArea } from "./public.ts";
+import { decisionsCommands } from "./cli/commands.ts";
 import { readFileSync } from "node:fs";
 
 /** Everyone who takes part in the tambon's life may open questions and take part in them. */
@@ -85,6 +86,7 @@ export const decisionsModule: TambonModule = {
     },
   ],
   sections: [{ on: "areas.area", section: areaQuestions }],
+  commands: decisionsCommands,
   access: [
     { action: "question.open", allow: participants },
     { action: "question.participate", allow: participants },

@@ -1,6 +1,6 @@
-import type { Config } from "../core/config.ts";
-import { migrateDatabase, openDatabase, type Database } from "../core/db/index.ts";
-import { CliError } from "./errors.ts";
+import type { Config } from "../config.ts";
+import { migrateDatabase, openDatabase, type Database } from "./index.ts";
+import { CliError } from "../cli.ts";
 
 /** Opens the configured database (PostgreSQL or embedded PGlite) and applies pending migrations. */
 export async function openMigrated(config: Config): Promise<Database> {

@@ -1,6 +1,5 @@
-import { runTallyCommand } from "../../modules/decisions/tally-cli.ts";
-import { CliError } from "../errors.ts";
-import type { CommandArgs } from "../commands.ts";
+import { CliError, type CommandArgs } from "../../../core/cli.ts";
+import { runTallyCommand } from "../tally-cli.ts";
 
 /** `tambon tally [--summary] FILE|-` counts a vote; `tambon tally --verify FILE` checks an export. */
 export async function run({ values, positionals }: CommandArgs): Promise<number> {
@@ -8,7 +7,8 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
   if (values.verify) {
     if (values.summary)
       throw new CliError("tally: --verify and --summary do not go together / ใช้ร่วมกันไม่ได้", 2);
-    const { verifyCommand } = await import("../../modules/decisions/cli.ts");
+    // Loaded only here: checking an export reads the database schema; counting a vote does not.
+    const { verifyCommand } = await import("./verify.ts");
     return await verifyCommand([source]);
   }
   return await runTallyCommand([...(values.summary ? ["--summary"] : []), "--", source], {
