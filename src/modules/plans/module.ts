@@ -19,6 +19,7 @@ import { evaluationRoutes } from "./evaluations/routes.tsx";
 import { distributionRoutes } from "./distribution/routes.tsx";
 import { reportRoutes } from "./reports/routes.tsx";
 import { clauseIndicators, clauseProjects, clauseRating } from "./evaluations/clause-sections.ts";
+import { seedEvaluationDemo } from "./evaluations/demo.ts";
 
 /** Who screens proposals and keeps the plan: the tambon's admin and the central working group. */
 const PLANNERS = ["admin", "working_group"] as const;
@@ -62,6 +63,7 @@ export const plansModule: TambonModule = {
   ],
   seedDemo: async (tx, tambon, people) => {
     await seedIndicatorDemo(tx, tambon, people.adminId);
+    await seedEvaluationDemo(tx, tambon, people);
   },
   nav: [{ path: "/plans", label: (lang) => msg.t(lang)("nav.plans") }],
   adminNav: [
