@@ -10,6 +10,7 @@ import { benchCharter } from "./charter.bench.ts";
 import { benchGroups } from "./groups.bench.ts";
 import { benchNetwork } from "./network.bench.ts";
 import { benchUploads } from "./uploads.bench.ts";
+import { benchPlans } from "./plans.bench.ts";
 
 type Figures = Record<string, string | number>;
 
@@ -84,6 +85,17 @@ const sections: { title: string; target: string; run: () => Promise<Figures> }[]
     target:
       "a request over a form's limit (20 × 15 MB to the corner, which keeps 4) holds no more memory than the form's limit (4 × 15 MB): refused before reading when its length is declared",
     run: benchUploads,
+  },
+  {
+    title: "Development plans on a province, PostgreSQL",
+    target:
+      "150 tambons, 2,000 villages, 20,000 projects, 500,000 measurements: the distribution view, an indicator dashboard and the duplicate check of a new title each < 300 ms server time; the ผ.02 XLSX of a 300-project plan < 2 s",
+    run: () => benchPlans("postgres"),
+  },
+  {
+    title: "Development plans on a province, PGlite",
+    target: "the same figures on the embedded database",
+    run: () => benchPlans("pglite"),
   },
   {
     title: "Closing a question on PostgreSQL",
