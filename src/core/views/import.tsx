@@ -111,8 +111,8 @@ export function ImportMappingForm(p: {
         </fieldset>
         {preview.length > 0 && (
           <div class="table-wrap">
-            <table class="import-preview">
-              <caption>{t("import.preview")}</caption>
+            <p id="import-preview-h">{t("import.preview")}</p>
+            <table class="import-preview" aria-labelledby="import-preview-h">
               <thead>
                 <tr>
                   <th scope="col">{t("import.row")}</th>
@@ -178,9 +178,10 @@ export function ImportReportView(p: {
         <li>{t("import.willKeep", { n: r.unchanged })}</li>
       </ul>
       {r.errors.length > 0 && (
-        <div class="table-wrap">
-          <table class="import-errors">
-            <caption>{t("import.errors")}</caption>
+        <>
+          <h3 id="import-errors-h">{t("import.errors")}</h3>
+          {/* Not in a scrolling box: on a phone the reasons wrap instead of running off. */}
+          <table class="import-errors" aria-labelledby="import-errors-h">
             <thead>
               <tr>
                 <th scope="col">{t("import.row")}</th>
@@ -198,7 +199,7 @@ export function ImportReportView(p: {
               ))}
             </tbody>
           </table>
-        </div>
+        </>
       )}
     </section>
   );
