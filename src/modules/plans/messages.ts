@@ -3,8 +3,8 @@ import type { CoreKey } from "../../core/i18n/messages.ts";
 import type { Result } from "../../core/result.ts";
 import { distributionMessages } from "./distribution/messages.ts";
 import { reportMessages } from "./reports/messages.ts";
-import { indicatorMessages } from "./indicators/messages.ts";
 import { evaluationMessages } from "./evaluations/messages.ts";
+import { indicatorMessages } from "./indicators/messages.ts";
 
 /** UI strings of the plans module. */
 export const msg = defineMessages("plans", {
@@ -46,6 +46,25 @@ export const msg = defineMessages("plans", {
     en: "The year (B.E.) must be between 2500 and 2700",
   },
 
+  "plan.proposals": { th: "ข้อเสนอโครงการที่รอกลั่นกรอง", en: "Proposals awaiting screening" },
+  "plan.editionsLink": { th: "ฉบับของแผนและความแตกต่าง", en: "Editions and their differences" },
+  "plan.duplicatesLink": { th: "รายงานโครงการซ้ำซ้อน", en: "Duplicates report" },
+  "plan.manageProjects": { th: "โครงการทั้งหมดของแผน", en: "All projects of the plan" },
+  "plan.open": { th: "เปิด", en: "Open" },
+  "plan.backToPlan": { th: "กลับไปที่แผน", en: "Back to the plan" },
+  "plan.strategyOf": { th: "ยุทธศาสตร์ {code}", en: "Strategy {code}" },
+  "plan.editLink": { th: "แก้ไข", en: "Edit" },
+  "plan.preview": { th: "ตรวจโครงการที่คล้ายกัน", en: "Check for similar projects" },
+  "plan.send": { th: "ส่งข้อเสนอ", en: "Send the proposal" },
+  "plan.save": { th: "บันทึก", en: "Save" },
+  "plan.villagesOr": {
+    th: "เลือกหมู่บ้าน หรือติ๊ก “ทั้งตำบล” ด้านบน",
+    en: "Choose villages, or tick “the whole tambon” above",
+  },
+  "plan.budgetHint": {
+    th: "กรอกเฉพาะแถวที่ใช้ ปีงบประมาณเป็น พ.ศ. ({from}–{to})",
+    en: "Fill only the rows you need; fiscal years in B.E. ({from}–{to})",
+  },
   "strategy.title": { th: "ยุทธศาสตร์", en: "Strategies" },
   "strategy.add": { th: "เพิ่มยุทธศาสตร์", en: "Add a strategy" },
   "strategy.edit": { th: "แก้ไขยุทธศาสตร์", en: "Edit the strategy" },
@@ -144,6 +163,8 @@ export const msg = defineMessages("plans", {
   "project.clauses": { th: "ข้อธรรมนูญที่เกี่ยวข้อง", en: "Charter clauses" },
   "project.question": { th: "การลงมติจัดลำดับความสำคัญ", en: "Priority vote" },
   "project.questionOutcome": { th: "ผล: {phase}", en: "Outcome: {phase}" },
+  "project.questionRank": { th: "อันดับที่ {n}", en: "Ranked {n}" },
+  "project.questionLink": { th: "ดูคำถามลงมติ", en: "See the question" },
   "project.questionWinner": { th: "ได้รับเลือกเป็นลำดับแรก", en: "Ranked first" },
   "project.timeline": { th: "ความเคลื่อนไหว", en: "Timeline" },
   "project.milestones": { th: "หมุดหมาย", en: "Milestones" },

@@ -11,6 +11,12 @@ import {
   projectMilestones,
   projects,
 } from "./schema.ts";
+import { planRoutes } from "./plans/routes.tsx";
+import { editionRoutes } from "./editions/routes.tsx";
+import { proposalRoutes } from "./proposals/routes.tsx";
+import { projectRoutes } from "./projects/routes.tsx";
+import { duplicateRoutes } from "./duplicates/routes.tsx";
+import { seedPlansDemo } from "./demo.ts";
 import { indicatorRoutes } from "./indicators/routes.tsx";
 import { measurementRoutes } from "./measurements/routes.tsx";
 import { measurementImportRoutes } from "./imports/routes.tsx";
@@ -43,6 +49,11 @@ export const plansModule: TambonModule = {
     { action: "evaluation.rate", allow: [...PLANNERS, "village_rep", "facilitator"] },
   ],
   tambonRoutes: (app, deps) => {
+    planRoutes(app, deps);
+    editionRoutes(app, deps);
+    proposalRoutes(app, deps);
+    projectRoutes(app, deps);
+    duplicateRoutes(app, deps);
     indicatorRoutes(app, deps);
     measurementRoutes(app, deps);
     measurementImportRoutes(app, deps);
@@ -51,17 +62,28 @@ export const plansModule: TambonModule = {
     reportRoutes(app, deps);
   },
   styles: [
+    readFileSync(new URL("./plans.css", import.meta.url), "utf8"),
     readFileSync(new URL("./indicators/indicators.css", import.meta.url), "utf8"),
     readFileSync(new URL("./evaluations/evaluations.css", import.meta.url), "utf8"),
     readFileSync(new URL("./distribution/distribution.css", import.meta.url), "utf8"),
     readFileSync(new URL("./reports/reports.css", import.meta.url), "utf8"),
+  ],
+  assets: [
+    {
+      name: "plans-overlaps",
+      ext: "js",
+      type: "text/javascript; charset=utf-8",
+      body: readFileSync(new URL("./proposals/overlaps.client.js", import.meta.url)),
+    },
   ],
   sections: [
     { on: "charter.clause", section: clauseProjects },
     { on: "charter.clause", section: clauseIndicators },
     { on: "charter.clause", section: clauseRating },
   ],
+  // The plan and its projects first: the indicators' demo links to projects by their titles.
   seedDemo: async (tx, tambon, people) => {
+    await seedPlansDemo(tx, tambon, people);
     await seedIndicatorDemo(tx, tambon, people.adminId);
     await seedEvaluationDemo(tx, tambon, people);
   },

@@ -1,0 +1,230 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import {
+  DateField,
+  ErrorSummary,
+  Form,
+  SelectField,
+  TextArea,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { formatDate } from "../../../core/dates.ts";
+import { msg } from "../messages.ts";
+import { baht } from "../shared/format.ts";
+import { EDITION_KINDS } from "../shared/kinds.ts";
+import { editionName, planPeriod } from "../plans/views.tsx";
+import type { Plan } from "../plans/queries.ts";
+import type { EditionDiff } from "./diff.ts";
+import { CarriedFrom } from "../evaluations/views.tsx";
+import type { Round } from "../evaluations/queries.ts";
+import type { Edition } from "./queries.ts";
+
+/** The form recording an approved edition, with the meeting and resolution to choose from. */
+export function EditionAdmin(p: {
+  plan: Plan;
+  editions: Edition[];
+  form: FormState;
+  meetings: { value: string; label: string }[];
+  resolutions: { value: string; label: string }[];
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const base = `/t/${tambon!.slug}`;
+  return (
+    <>
+      <h2 id="editions">{t("edition.title")}</h2>
+      {p.editions.length === 0 ? (
+        <p class="muted">{t("edition.noEditions")}</p>
+      ) : (
+        <ul>
+          {p.editions.map((e) => (
+            <li key={e.id}>
+              {editionName(e, lang)}
+              {e.approvedOn && <span class="muted"> · {formatDate(e.approvedOn, lang)}</span>}
+              {e.reason && <span> · {e.reason}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t("edition.add")}</h3>
+      <Form action={`${base}/admin/plans/${p.plan.id}/editions`} label={t("edition.add")}>
+        <ErrorSummary form={p.form} scope="e" />
+        <SelectField
+          form={p.form}
+          scope="e"
+          name="kind"
+          label={t("edition.kind")}
+          required
+          options={EDITION_KINDS.map((k) => ({ value: k, label: t(`edition.kind.${k}`) }))}
+        />
+        <TextArea form={p.form} scope="e" name="reason" label={t("edition.reason")} rows={3} />
+        <DateField
+          form={p.form}
+          scope="e"
+          name="approvedOn"
+          label={t("edition.approvedOn")}
+          required
+        />
+        <SelectField
+          form={p.form}
+          scope="e"
+          name="meetingId"
+          label={t("edition.meeting")}
+          placeholder={t("edition.none")}
+          options={p.meetings}
+        />
+        <SelectField
+          form={p.form}
+          scope="e"
+          name="resolutionId"
+          label={t("edition.resolution")}
+          placeholder={t("edition.none")}
+          options={p.resolutions}
+        />
+        <button type="submit">{t("edition.add")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** The editions of a plan, and the differences between the two chosen. */
+export function EditionsPage(p: {
+  plan: Plan;
+  editions: Edition[];
+  meetingLinks: Map<number, { href: string; title: string }>;
+  resolutionLinks: Map<number, { href: string; title: string }>;
+  /** The evaluation rounds carried into each edition, by edition id. */
+  carriedFrom: Map<number, Round[]>;
+  from: Edition | null;
+  to: Edition | null;
+  diff: EditionDiff | null;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const base = `/t/${tambon!.slug}`;
+  const options = p.editions.map((e) => ({ value: String(e.id), label: editionName(e, lang) }));
+  const projectLink = (id: number, title: string) => <a href={`${base}/projects/${id}`}>{title}</a>;
+  return (
+    <>
+      <p>
+        <a href={`${base}/plans/${p.plan.id}`}>← {p.plan.title}</a>
+      </p>
+      <h1>{t("edition.title")}</h1>
+      <p class="muted">
+        {p.plan.title} · {planPeriod(p.plan, lang)}
+      </p>
+      {p.editions.length === 0 ? (
+        <p>{t("edition.noEditions")}</p>
+      ) : (
+        <ol>
+          {p.editions.map((e) => {
+            const meeting = e.meetingId != null ? p.meetingLinks.get(e.meetingId) : undefined;
+            const resolution =
+              e.resolutionId != null ? p.resolutionLinks.get(e.resolutionId) : undefined;
+            return (
+              <li key={e.id}>
+                <strong>{editionName(e, lang)}</strong>
+                {e.approvedOn && ` · ${t("edition.approvedOn")} ${formatDate(e.approvedOn, lang)}`}
+                {e.reason && <p>{e.reason}</p>}
+                {meeting && (
+                  <p>
+                    {t("edition.meeting")}: <a href={meeting.href}>{meeting.title}</a>
+                  </p>
+                )}
+                {resolution && (
+                  <p>
+                    {t("edition.resolution")}: <a href={resolution.href}>{resolution.title}</a>
+                  </p>
+                )}
+                <CarriedFrom rounds={p.carriedFrom.get(e.id)} />
+                <p class="muted">
+                  {t("edition.projectsAtApproval", { n: e.snapshot?.projects.length ?? 0 })}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {p.editions.length > 1 && (
+        <>
+          <h2>{t("edition.compare")}</h2>
+          <form method="get" action={`${base}/plans/${p.plan.id}/editions`} class="filters">
+            <label>
+              {t("edition.from")}{" "}
+              <select name="from">
+                {options.map((o) => (
+                  <option key={o.value} value={o.value} selected={String(p.from?.id) === o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>{" "}
+            <label>
+              {t("edition.to")}{" "}
+              <select name="to">
+                {options.map((o) => (
+                  <option key={o.value} value={o.value} selected={String(p.to?.id) === o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>{" "}
+            <button type="submit">{t("edition.show")}</button>
+          </form>
+        </>
+      )}
+      {p.diff && p.from && p.to && (
+        <section class="plan-diff" aria-labelledby="diff">
+          <h2 id="diff">
+            {t("edition.differences")}: {editionName(p.from, lang)} → {editionName(p.to, lang)}
+          </h2>
+          {p.diff.added.length + p.diff.removed.length + p.diff.budgetChanged.length === 0 && (
+            <p>{t("edition.noDifference")}</p>
+          )}
+          {p.diff.added.length > 0 && (
+            <>
+              <h3>{t("edition.added")}</h3>
+              <ul>
+                {p.diff.added.map((x) => (
+                  <li key={x.id}>
+                    <ins>+</ins> {projectLink(x.id, x.title)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {p.diff.removed.length > 0 && (
+            <>
+              <h3>{t("edition.removed")}</h3>
+              <ul>
+                {p.diff.removed.map((x) => (
+                  <li key={x.id}>
+                    <del>−</del> {projectLink(x.id, x.title)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {p.diff.budgetChanged.length > 0 && (
+            <>
+              <h3>{t("edition.budgetChanged")}</h3>
+              <ul>
+                {p.diff.budgetChanged.map((c) => (
+                  <li key={c.project.id}>
+                    {projectLink(c.project.id, c.project.title)}:{" "}
+                    {c.years.map((y, i) => (
+                      <span key={y.year}>
+                        {i > 0 && "; "}
+                        {t("plan.yearShort", { year: y.year })} <del>{baht(y.before, lang)}</del> →{" "}
+                        <ins>{baht(y.after, lang)}</ins>
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,283 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ModuleDeps } from "../../../core/modules.ts";
+import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
+import { throwIfDenied } from "../../../core/result.ts";
+import { notFound } from "../../../core/errors.ts";
+import { requireId } from "../../../core/params.ts";
+import { can } from "../../../core/policy.ts";
+import { areaName, listAreas } from "../../areas/public.ts";
+import { clausesLinkedTo, listClauses } from "../../charter/public.ts";
+import { listAdoptedResolutions, listMeetings } from "../../groups/public.ts";
+import { formatDate } from "../../../core/dates.ts";
+import { msg } from "../messages.ts";
+import { listEditions } from "../editions/queries.ts";
+import { EditionAdmin } from "../editions/views.tsx";
+import { recordEdition } from "../editions/commands.ts";
+import { planProjects } from "../projects/queries.ts";
+import {
+  getPlan,
+  getStrategy,
+  listPlans,
+  listStrategies,
+  type Plan,
+  type Strategy,
+} from "./queries.ts";
+import { linkStrategyClause, savePlan, saveStrategy } from "./commands.ts";
+import { editionName, PlanAdmin, PlanEdit, PlanList, PlanPage } from "./views.tsx";
+
+const planValues = (p: Plan): Record<string, string> => ({
+  title: p.title,
+  firstYear: String(p.firstYear),
+  years: String(p.years),
+  status: p.status,
+  description: p.description,
+});
+
+const strategyValues = (s: Strategy): Record<string, string> => ({
+  code: s.code,
+  title: s.title,
+  areaId: s.areaId == null ? "" : String(s.areaId),
+  position: String(s.position),
+});
+
+/** Plans and strategies: the public list and page of a plan; the administration of both. */
+export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+
+  async function findPlan(tambonId: number, id: string): Promise<Plan> {
+    const plan = await getPlan(db, tambonId, requireId(id));
+    if (!plan) throw notFound();
+    return plan;
+  }
+
+  app.get("/plans", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.read", { tambonId: tambon.id });
+    const canManage = can(req.actor, "plan.manage", { tambonId: tambon.id });
+    return reply.page(
+      msg.t(req.lang)("plan.title"),
+      <PlanList plans={await listPlans(db, tambon.id)} canManage={canManage} />,
+    );
+  });
+
+  app.get<{ Params: { id: string } }>("/plans/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.read", { tambonId: tambon.id });
+    const plan = await findPlan(tambon.id, req.params.id);
+    const [strategies, areas, projects, editions] = await Promise.all([
+      listStrategies(db, tambon.id, plan.id),
+      listAreas(db, tambon.id),
+      planProjects(db, tambon.id, plan.id),
+      listEditions(db, tambon.id, plan.id),
+    ]);
+    return reply.page(
+      plan.title,
+      <PlanPage
+        plan={plan}
+        strategies={strategies}
+        areaNames={new Map(areas.map((a) => [a.id, areaName(a, req.lang)]))}
+        projects={projects}
+        editions={editions}
+        canPropose={can(req.actor, "project.propose", { tambonId: tambon.id })}
+        canManage={can(req.actor, "plan.manage", { tambonId: tambon.id })}
+      />,
+    );
+  });
+
+  app.get("/admin/plans", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.manage", { tambonId: tambon.id });
+    return reply.page(
+      msg.t(req.lang)("nav.admin"),
+      <PlanAdmin plans={await listPlans(db, tambon.id)} form={emptyForm({ years: "5" })} />,
+    );
+  });
+
+  app.post("/admin/plans", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const body = formBody(req);
+    const result = throwIfDenied(await savePlan(db, req.actor, tambon.id, body));
+    const t = msg.t(req.lang);
+    if (result.ok)
+      return reply.seeOther(`/t/${tambon.slug}/admin/plans/${result.value.id}`, t("plan.saved"));
+    return reply.page(
+      t("nav.admin"),
+      <PlanAdmin
+        plans={await listPlans(db, tambon.id)}
+        form={failedForm(body, result.errors, req.lang, msg)}
+      />,
+      { status: 422 },
+    );
+  });
+
+  /** The administration page of a plan, with the forms' states (the one that failed, if any). */
+  async function editPage(
+    req: FastifyRequest,
+    plan: Plan,
+    forms: { plan?: FormState; strategy?: FormState; clause?: FormState; edition?: FormState },
+    editing: Strategy | null = null,
+  ) {
+    const tambon = currentTambon(req);
+    const lang = req.lang;
+    const [strategies, areas, clauses, editions, meetings, resolutions] = await Promise.all([
+      listStrategies(db, tambon.id, plan.id),
+      listAreas(db, tambon.id),
+      listClauses(db, tambon.id),
+      listEditions(db, tambon.id, plan.id),
+      listMeetings(db, tambon.id, { limit: 100 }),
+      listAdoptedResolutions(db, tambon.id, { limit: 100 }),
+    ]);
+    const withClauses = await Promise.all(
+      strategies.map(async (s) => ({
+        ...s,
+        clauses: await clausesLinkedTo(db, tambon.id, "plan_strategy", s.id),
+      })),
+    );
+    return (
+      <PlanEdit
+        plan={plan}
+        form={forms.plan ?? emptyForm(planValues(plan))}
+        strategies={withClauses}
+        strategyForm={forms.strategy ?? emptyForm(editing ? strategyValues(editing) : {})}
+        clauseForm={forms.clause ?? emptyForm()}
+        areaOptions={areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+        clauseOptions={clauses.map((c) => ({
+          value: `${c.charterId}:${c.clauseKey}`,
+          label: `${c.charterName} · ${c.number}. ${c.text.slice(0, 80)}`,
+        }))}
+        editing={editing}
+      >
+        {!editing && (
+          <EditionAdmin
+            plan={plan}
+            editions={editions}
+            form={forms.edition ?? emptyForm()}
+            meetings={meetings.map((m) => ({
+              value: String(m.id),
+              label: `${formatDate(m.day, lang)} · ${m.titleTh}`,
+            }))}
+            resolutions={resolutions.map((r) => ({
+              value: String(r.id),
+              label: `${formatDate(r.decidedOn, lang)} · ${r.meetingTitleTh} · ${r.number}. ${r.textTh.slice(0, 60)}`,
+            }))}
+          />
+        )}
+      </PlanEdit>
+    );
+  }
+
+  app.get<{ Params: { id: string } }>("/admin/plans/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const plan = await findPlan(tambon.id, req.params.id);
+    return reply.page(plan.title, await editPage(req, plan, {}));
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/plans/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const plan = await findPlan(tambon.id, req.params.id);
+    const body = formBody(req);
+    const result = throwIfDenied(await savePlan(db, req.actor, tambon.id, body, plan.id));
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/plans/${plan.id}`,
+        msg.t(req.lang)("plan.saved"),
+      );
+    const form = failedForm(body, result.errors, req.lang, msg);
+    return reply.page(plan.title, await editPage(req, plan, { plan: form }), { status: 422 });
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/plans/:id/strategies", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const plan = await findPlan(tambon.id, req.params.id);
+    const body = formBody(req);
+    const result = throwIfDenied(await saveStrategy(db, req.actor, tambon.id, plan.id, body));
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/plans/${plan.id}#strategies`,
+        msg.t(req.lang)("strategy.saved"),
+      );
+    const form = failedForm(body, result.errors, req.lang, msg);
+    return reply.page(plan.title, await editPage(req, plan, { strategy: form }), { status: 422 });
+  });
+
+  async function findStrategy(tambonId: number, id: string) {
+    const strategy = await getStrategy(db, tambonId, requireId(id));
+    if (!strategy) throw notFound();
+    const plan = await getPlan(db, tambonId, strategy.planId);
+    if (!plan) throw notFound();
+    return { strategy, plan };
+  }
+
+  app.get<{ Params: { id: string } }>("/admin/strategies/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const { strategy, plan } = await findStrategy(tambon.id, req.params.id);
+    return reply.page(strategy.title, await editPage(req, plan, {}, strategy));
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/strategies/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const { strategy, plan } = await findStrategy(tambon.id, req.params.id);
+    const body = formBody(req);
+    const result = throwIfDenied(
+      await saveStrategy(db, req.actor, tambon.id, plan.id, body, strategy.id),
+    );
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/plans/${plan.id}#strategies`,
+        msg.t(req.lang)("strategy.saved"),
+      );
+    const form = failedForm(body, result.errors, req.lang, msg);
+    return reply.page(strategy.title, await editPage(req, plan, { strategy: form }, strategy), {
+      status: 422,
+    });
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/strategies/:id/clauses", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const { strategy, plan } = await findStrategy(tambon.id, req.params.id);
+    const body = formBody(req);
+    const result = throwIfDenied(
+      await linkStrategyClause(
+        db,
+        req.actor,
+        tambon.id,
+        strategy.id,
+        body,
+        `/t/${tambon.slug}/plans/${plan.id}#s-${strategy.id}`,
+      ),
+    );
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/strategies/${strategy.id}`,
+        msg.t(req.lang)("strategy.clauseLinked"),
+      );
+    const form = failedForm(body, result.errors, req.lang, msg);
+    return reply.page(strategy.title, await editPage(req, plan, { clause: form }, strategy), {
+      status: 422,
+    });
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/plans/:id/editions", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const plan = await findPlan(tambon.id, req.params.id);
+    const body = formBody(req);
+    const result = throwIfDenied(await recordEdition(db, req.actor, tambon.id, plan.id, body));
+    const t = msg.t(req.lang);
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/plans/${plan.id}/editions`,
+        `${t("edition.saved")}: ${editionName(result.value, req.lang)}`,
+      );
+    const form = failedForm(body, result.errors, req.lang, msg);
+    return reply.page(plan.title, await editPage(req, plan, { edition: form }), { status: 422 });
+  });
+}

@@ -1,0 +1,289 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ModuleDeps } from "../../../core/modules.ts";
+import { authorize, currentTambon, formBody, formList } from "../../../core/http.ts";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
+import { orThrow, throwIfDenied } from "../../../core/result.ts";
+import { notFound } from "../../../core/errors.ts";
+import { requireId } from "../../../core/params.ts";
+import { can } from "../../../core/policy.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { listVillages } from "../../../core/queries/villages.ts";
+import { areaName, getArea, listAreas } from "../../areas/public.ts";
+import { clausesLinkedTo } from "../../charter/public.ts";
+import { questionOutcome } from "../../decisions/public.ts";
+import { listPartners, partnerName, partnerUrl } from "../../network/public.ts";
+import { msg } from "../messages.ts";
+import { getPlan, getStrategy, strategyName, type Plan } from "../plans/queries.ts";
+import { findOverlaps } from "../duplicates/queries.ts";
+import { candidateOf } from "../duplicates/queries.ts";
+import { OverlapList } from "../duplicates/views.tsx";
+import { linkProjects, mergeProject } from "../duplicates/commands.ts";
+import { addMilestone, putProjectsToVote, saveProject, setProjectStatus } from "./commands.ts";
+import { projectChoices } from "./choices.ts";
+import { planProjects, projectDetail, getProject, type Project } from "./queries.ts";
+import { PlanProjectsAdmin, ProjectAdmin, ProjectPage, projectValues } from "./views.tsx";
+
+/** A project's public page; its administration (edit, screen, milestones, links, merge); the priority vote. */
+export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  const db = deps.database.db;
+
+  async function findProject(
+    tambonId: number,
+    id: string,
+  ): Promise<{ project: Project; plan: Plan }> {
+    const project = await getProject(db, tambonId, requireId(id));
+    if (!project) throw notFound();
+    const plan = await getPlan(db, tambonId, project.planId);
+    if (!plan) throw notFound();
+    return { project, plan };
+  }
+
+  /** Which alternative of its question a project is, and how it ranked (projects and alternatives both in id order). */
+  async function questionOf(tambonId: number, slug: string, project: Project) {
+    if (project.questionId == null) return null;
+    const outcome = await questionOutcome(db, tambonId, project.questionId);
+    if (!outcome) return null;
+    const siblings = (await planProjects(db, tambonId, project.planId))
+      .filter((p) => p.questionId === project.questionId)
+      .map((p) => p.id)
+      .sort((a, b) => a - b);
+    const alternatives = [...(outcome.result?.alternatives ?? [])].sort((a, b) => a.id - b.id);
+    const mine = alternatives[siblings.indexOf(project.id)];
+    return {
+      href: `/t/${slug}/decisions/${project.questionId}`,
+      phase: outcome.phase,
+      rank: mine?.rank ?? null,
+      winner: !!mine && outcome.result?.winner === mine.id,
+    };
+  }
+
+  app.get<{ Params: { id: string } }>("/projects/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.read", { tambonId: tambon.id });
+    const { project, plan } = await findProject(tambon.id, req.params.id);
+    const [detail, area, strategy, villages, partners, clauses, question, all] = await Promise.all([
+      projectDetail(db, tambon.id, project),
+      project.areaId != null ? getArea(db, tambon.id, project.areaId) : undefined,
+      project.strategyId != null ? getStrategy(db, tambon.id, project.strategyId) : undefined,
+      listVillages(db, tambon.id),
+      listPartners(db, tambon.id),
+      clausesLinkedTo(db, tambon.id, "project", project.id),
+      questionOf(tambon.id, tambon.slug, project),
+      planProjects(db, tambon.id, plan.id),
+    ]);
+    const villageNames = villages
+      .filter((v) => detail.villageIds.includes(v.id))
+      .map((v) => `${v.moo} ${req.lang === "en" && v.nameEn ? v.nameEn : v.nameTh}`);
+    return reply.page(
+      project.title,
+      <ProjectPage
+        project={project}
+        shownProgress={all.find((p) => p.id === project.id)?.shownProgress ?? project.progress}
+        plan={plan}
+        detail={detail}
+        areaName={area ? areaName(area, req.lang) : null}
+        strategyName={strategy ? strategyName(strategy) : null}
+        villageNames={villageNames}
+        partnerNames={
+          new Map(
+            partners.map((p) => [
+              p.id,
+              { name: partnerName(p, req.lang), href: partnerUrl(tambon.slug, p.id) },
+            ]),
+          )
+        }
+        clauses={clauses}
+        question={question}
+        today={todayIso()}
+        canScreen={can(req.actor, "project.screen", { tambonId: tambon.id })}
+      />,
+    );
+  });
+
+  async function adminPage(
+    req: FastifyRequest,
+    project: Project,
+    plan: Plan,
+    forms: { edit?: FormState; status?: FormState; milestone?: FormState; link?: FormState },
+  ) {
+    const tambon = currentTambon(req);
+    const detail = await projectDetail(db, tambon.id, project);
+    const summary = (await planProjects(db, tambon.id, plan.id)).find((p) => p.id === project.id);
+    const overlaps = summary
+      ? await findOverlaps(db, tambon.id, plan, candidateOf(summary), { excludeId: project.id })
+      : [];
+    return (
+      <ProjectAdmin
+        project={project}
+        plan={plan}
+        form={forms.edit ?? emptyForm(projectValues(project, detail))}
+        statusForm={
+          forms.status ?? emptyForm({ status: project.status, progress: String(project.progress) })
+        }
+        milestoneForm={forms.milestone ?? emptyForm()}
+        linkForm={forms.link ?? emptyForm()}
+        choices={await projectChoices(db, tambon.id, plan, req.lang, { projectId: project.id })}
+        milestones={detail.milestones}
+        overlaps={<OverlapList overlaps={overlaps} checked />}
+      />
+    );
+  }
+
+  app.get<{ Params: { id: string } }>("/admin/projects/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "project.screen", { tambonId: tambon.id });
+    const { project, plan } = await findProject(tambon.id, req.params.id);
+    return reply.page(project.title, await adminPage(req, project, plan, {}));
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/projects/:id", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "project.screen", { tambonId: tambon.id });
+    const { project, plan } = await findProject(tambon.id, req.params.id);
+    const body = formBody(req);
+    const lists = {
+      villages: formList(req, "villages"),
+      targets: formList(req, "targets"),
+      responsible: formList(req, "responsible"),
+      supporting: formList(req, "supporting"),
+    };
+    const result = throwIfDenied(
+      await saveProject(db, req.actor, tambon.id, project.id, { body, ...lists }),
+    );
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/projects/${project.id}`,
+        msg.t(req.lang)("project.saved"),
+      );
+    const shown = {
+      ...body,
+      villages: lists.villages.join(","),
+      targets: lists.targets.join(","),
+      responsible: lists.responsible.join(","),
+      supporting: lists.supporting.join(","),
+    };
+    const form = failedForm(shown, result.errors, req.lang, msg);
+    return reply.page(project.title, await adminPage(req, project, plan, { edit: form }), {
+      status: 422,
+    });
+  });
+
+  /** A small form of the project's administration page: saved and back, or the page again at 422. */
+  function subForm(
+    path: string,
+    key: "status" | "milestone" | "link",
+    run: (
+      req: FastifyRequest,
+      tambonId: number,
+      projectId: number,
+      body: Record<string, string>,
+    ) => Promise<import("../../../core/result.ts").Result<unknown, string>>,
+    flash: "project.statusSaved" | "project.milestoneSaved" | "dup.linked",
+  ) {
+    app.post<{ Params: { id: string } }>(`/admin/projects/:id/${path}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "project.screen", { tambonId: tambon.id });
+      const { project, plan } = await findProject(tambon.id, req.params.id);
+      const body = formBody(req);
+      const result = throwIfDenied(await run(req, tambon.id, project.id, body));
+      if (result.ok)
+        return reply.seeOther(
+          `/t/${tambon.slug}/admin/projects/${project.id}`,
+          msg.t(req.lang)(flash),
+        );
+      const form = failedForm(body, result.errors, req.lang, msg);
+      const fresh = (await getProject(db, tambon.id, project.id)) ?? project;
+      return reply.page(project.title, await adminPage(req, fresh, plan, { [key]: form }), {
+        status: 422,
+      });
+    });
+  }
+
+  subForm(
+    "status",
+    "status",
+    (req, t, id, body) => setProjectStatus(db, req.actor, t, id, body),
+    "project.statusSaved",
+  );
+  subForm(
+    "milestones",
+    "milestone",
+    (req, t, id, body) => addMilestone(db, req.actor, t, id, body),
+    "project.milestoneSaved",
+  );
+  subForm(
+    "links",
+    "link",
+    (req, t, id, body) => linkProjects(db, req.actor, t, id, body),
+    "dup.linked",
+  );
+
+  app.post<{ Params: { id: string } }>("/admin/projects/:id/merge", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "project.screen", { tambonId: tambon.id });
+    const { project } = await findProject(tambon.id, req.params.id);
+    const merged = orThrow(await mergeProject(db, req.actor, tambon.id, project.id, formBody(req)));
+    const into = await getProject(db, tambon.id, merged.mergedIntoId ?? 0);
+    return reply.seeOther(
+      `/t/${tambon.slug}/projects/${project.id}`,
+      msg.t(req.lang)("project.merged", { title: into?.title ?? "" }),
+    );
+  });
+
+  async function planProjectsPage(req: FastifyRequest, plan: Plan, voteForm: FormState) {
+    const tambon = currentTambon(req);
+    const [projects, areas] = await Promise.all([
+      planProjects(db, tambon.id, plan.id),
+      listAreas(db, tambon.id),
+    ]);
+    return (
+      <PlanProjectsAdmin
+        plan={plan}
+        projects={projects}
+        voteForm={voteForm}
+        areas={areas.map((a) => ({ value: String(a.id), label: areaName(a, req.lang) }))}
+      />
+    );
+  }
+
+  app.get<{ Params: { id: string } }>("/admin/plans/:id/projects", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "project.screen", { tambonId: tambon.id });
+    const plan = await getPlan(db, tambon.id, requireId(req.params.id));
+    if (!plan) throw notFound();
+    return reply.page(
+      msg.t(req.lang)("plan.manageProjects"),
+      await planProjectsPage(req, plan, emptyForm()),
+    );
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/plans/:id/vote", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const plan = await getPlan(db, tambon.id, requireId(req.params.id));
+    if (!plan) throw notFound();
+    const body = formBody(req);
+    const chosen = formList(req, "projects");
+    const result = throwIfDenied(
+      await putProjectsToVote(
+        db,
+        req.actor,
+        tambon.id,
+        plan.id,
+        body,
+        chosen,
+        (id) => `/t/${tambon.slug}/projects/${id}`,
+      ),
+    );
+    const t = msg.t(req.lang);
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}/decisions/${result.value.questionId}`,
+        t("project.voteOpened"),
+      );
+    const form = failedForm({ ...body, projects: chosen.join(",") }, result.errors, req.lang, msg);
+    return reply.page(t("plan.manageProjects"), await planProjectsPage(req, plan, form), {
+      status: 422,
+    });
+  });
+}
