@@ -1,5 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import type { EditionAdminData } from "../charters/admin-views.tsx";
+import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
 import { Form, FormError, SelectField } from "../../../core/views/form.tsx";
 import { useT } from "../shared/views.tsx";
 

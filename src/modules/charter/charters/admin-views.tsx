@@ -1,30 +1,12 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import {
-  Form,
-  type FormState,
-  ErrorSummary,
-  FormError,
-  Field,
-  SelectField,
-} from "../../../core/views/form.tsx";
+import { Form, type FormState, FormError, Field, SelectField } from "../../../core/views/form.tsx";
 import { SCOPES, reviewDueOn, reviewState } from "../edition.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
 import { StatusBadge, useT } from "../shared/views.tsx";
-import { DraftEditor, type DraftData } from "../drafting/editor.tsx";
 import type { ReviewNotice } from "./review.ts";
-import type { MeetingSummary } from "../../groups/public.ts";
-import {
-  type CharterRow,
-  type EditionRow,
-  currentEdition,
-  openEdition,
-  type SignatoryRow,
-} from "./queries.ts";
-import { AdoptionPanel } from "../adoption/views.tsx";
-import { HearingPanel, HearingMeetingsPanel } from "../hearing/admin-views.tsx";
-import { SigningPanel } from "../signing/admin-views.tsx";
+import { type CharterRow, type EditionRow, currentEdition, openEdition } from "./queries.ts";
 
 /** Choices the charter form offers. */
 export interface CharterChoices {
@@ -282,166 +264,6 @@ export function CharterAdminPage(props: {
         <CharterFields form="charter" state={props.form} choices={props.choices} />
         <button type="submit">{core.t(lang)("form.save")}</button>
       </Form>
-    </>
-  );
-}
-
-/** Everything the edition's admin page shows. */
-export interface EditionAdminData {
-  charter: CharterRow;
-  edition: EditionRow;
-  title: string;
-  inForceId: number | null;
-  draft: DraftData | null;
-  forms: {
-    edition?: FormState;
-    hearing?: FormState;
-    vote?: FormState;
-    resolution?: FormState;
-    signatory?: FormState;
-    photo?: FormState;
-    adopt?: FormState;
-    meeting?: FormState;
-  };
-  areas: { id: number; label: string }[];
-  hearingMeetings: MeetingSummary[];
-  meetingChoices: { id: number; label: string }[];
-  resolutions: { id: number; label: string }[];
-  vote: { href: string; phase: string } | null;
-  pillars: string[];
-  missingPillars: string[];
-  villages: { id: number; label: string }[];
-  signatories: (SignatoryRow & { village: string | null; moo: number | null })[];
-  photos: { id: number; caption: string; width: number; height: number; bytes: number }[];
-  can: { manage: boolean; draft: boolean; sign: boolean };
-}
-
-/** The working group's page of one edition: details, hearing, adoption, signing and the draft editor. */
-export function EditionAdminPage({ data }: { data: EditionAdminData }) {
-  const { lang, tambon } = useCtx();
-  const t = useT();
-  const ct = core.t(lang);
-  const { charter, edition } = data;
-  const d = charter.digits;
-  const base = `/t/${tambon!.slug}`;
-  const ab = `${base}/admin/charter-editions/${edition.id}`;
-  const eb = `${base}/charter-editions/${edition.id}`;
-  const frozen = edition.status === "adopted";
-  const ev = {
-    number: String(edition.number),
-    yearBe: String(edition.yearBe),
-    reviewYears: String(edition.reviewYears),
-    effectiveOn: edition.effectiveOn ?? "",
-    signingOn: edition.signingOn ?? "",
-    signingPlace: edition.signingPlace,
-  };
-  return (
-    <>
-      <p class="back">
-        <a href={`${base}/admin/charters/${charter.id}`}>← {charter.nameTh}</a>
-      </p>
-      <h1>
-        {data.title} {editionLabel(edition, lang, d)}
-      </h1>
-      <p>
-        <StatusBadge edition={edition} superseded={frozen && edition.id !== data.inForceId} />{" "}
-        <a href={eb}>{t("print.url")}</a> · <a href={`${eb}/versions`}>{t("action.versions")}</a> ·{" "}
-        <a href={`${eb}/comments`}>{t("action.comments")}</a> ·{" "}
-        <a href={`${eb}/hearing`}>{t("action.hearing")}</a>
-        {frozen && (
-          <>
-            {" "}
-            · <a href={`${eb}/follow-up`}>{t("action.followUp")}</a>
-          </>
-        )}
-      </p>
-      {frozen && <p class="notice">{t("adopt.frozen")}</p>}
-      {Object.entries(data.forms).map(([name, state]) => (
-        <ErrorSummary key={name} scope={name === "signatory" ? "sign" : name} form={state} />
-      ))}
-
-      {data.can.manage && (
-        <details class="charter-panel" open={!!data.forms.edition}>
-          <summary>{t("manage.edition")}</summary>
-          <Form action={ab} label={t("manage.edition")}>
-            <FormError form={data.forms.edition} />
-            {!frozen && (
-              <>
-                <Field
-                  scope="edition"
-                  form={data.forms.edition}
-                  value={ev.number}
-                  name="number"
-                  type="number"
-                  label={t("manage.number")}
-                  required
-                  inputmode="numeric"
-                />
-                <Field
-                  scope="edition"
-                  form={data.forms.edition}
-                  value={ev.yearBe}
-                  name="yearBe"
-                  type="number"
-                  label={t("manage.yearBe")}
-                  required
-                  inputmode="numeric"
-                />
-                <Field
-                  scope="edition"
-                  form={data.forms.edition}
-                  value={ev.reviewYears}
-                  name="reviewYears"
-                  type="number"
-                  label={t("manage.reviewYears")}
-                  required
-                  inputmode="numeric"
-                />
-                <Field
-                  scope="edition"
-                  form={data.forms.edition}
-                  value={ev.effectiveOn}
-                  name="effectiveOn"
-                  type="date"
-                  label={t("manage.effectiveOn")}
-                  hint={t("manage.effectiveHint")}
-                />
-              </>
-            )}
-            <Field
-              scope="edition"
-              form={data.forms.edition}
-              value={ev.signingOn}
-              name="signingOn"
-              type="date"
-              label={t("manage.signingOn")}
-            />
-            <Field
-              scope="edition"
-              form={data.forms.edition}
-              value={ev.signingPlace}
-              name="signingPlace"
-              label={t("manage.signingPlace")}
-              maxLength={300}
-            />
-            <button type="submit">{ct("form.save")}</button>
-          </Form>
-        </details>
-      )}
-
-      {!frozen && data.can.manage && <HearingPanel data={data} />}
-
-      {data.can.manage && <HearingMeetingsPanel data={data} />}
-
-      {!frozen && data.can.manage && <AdoptionPanel data={data} />}
-
-      {frozen && data.can.sign && <SigningPanel data={data} />}
-
-      {data.draft && data.can.draft ? (
-        <DraftEditor data={data.draft} />
-      ) : (
-        !frozen && <p class="notice">{t("draft.locked")}</p>
-      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import type { EditionAdminData } from "../charters/admin-views.tsx";
+import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
 import { Form, FormError, Field, TextArea, SelectField } from "../../../core/views/form.tsx";
 import { useT } from "../shared/views.tsx";
 import { HearingMeetings } from "./views.tsx";

@@ -1,6 +1,6 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import type { EditionAdminData } from "../charters/admin-views.tsx";
+import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
 import base from "diff/lib/diff/base.js";
 import { Form, FormError, SelectField, Field } from "../../../core/views/form.tsx";
 import { num } from "../present.ts";
