@@ -1,7 +1,6 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
-import base from "diff/lib/diff/base.js";
 import { Form, FormError, SelectField, Field } from "../../../core/views/form.tsx";
 import { num } from "../present.ts";
 import { useT } from "../shared/views.tsx";
@@ -13,7 +12,8 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
   const t = useT();
   const ct = core.t(lang);
   const { edition } = data;
-  const ab = `/t/${tambon!.slug}/admin/charter-editions/${edition.id}`;
+  const base = `/t/${tambon!.slug}`;
+  const ab = `${base}/admin/charter-editions/${edition.id}`;
   return (
     <section class="charter-panel" aria-labelledby="h-signing">
       <h2 id="h-signing">{t("sign.title")}</h2>
