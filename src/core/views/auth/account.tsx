@@ -1,4 +1,5 @@
 import { useCtx } from "../ctx.ts";
+import { NewPassword } from "./new-password.tsx";
 import { ErrorSummary, Field, Form, type FormState } from "../form.tsx";
 import { tambonTitle } from "../layout.tsx";
 import type { AccountData } from "../../queries/account.ts";
@@ -61,23 +62,7 @@ export function AccountPage({ data, form }: { data: AccountData; form: FormState
           required
           autocomplete="current-password"
         />
-        <Field
-          form={form}
-          name="password"
-          type="password"
-          label={t("account.newPassword")}
-          hint={t("signup.passwordHint")}
-          required
-          autocomplete="new-password"
-        />
-        <Field
-          form={form}
-          name="password2"
-          type="password"
-          label={t("signup.password2")}
-          required
-          autocomplete="new-password"
-        />
+        <NewPassword form={form} label={t("account.newPassword")} />
         <button type="submit">{t("account.changePassword")}</button>
       </Form>
     </>

@@ -1,4 +1,5 @@
 import { useCtx } from "../ctx.ts";
+import { NewPassword } from "./new-password.tsx";
 import { ErrorSummary, Field, Form, type FormState } from "../form.tsx";
 
 /** The login form (after a failed try, with what went wrong). */
@@ -66,23 +67,7 @@ export function ResetPage({
         <>
           <ErrorSummary form={form} />
           <Form action={`/reset/${encodeURIComponent(token)}`} label={t("reset.title")}>
-            <Field
-              form={form}
-              name="password"
-              type="password"
-              label={t("account.newPassword")}
-              hint={t("signup.passwordHint")}
-              required
-              autocomplete="new-password"
-            />
-            <Field
-              form={form}
-              name="password2"
-              type="password"
-              label={t("signup.password2")}
-              required
-              autocomplete="new-password"
-            />
+            <NewPassword form={form} label={t("account.newPassword")} />
             <button type="submit">{t("form.save")}</button>
           </Form>
         </>

@@ -1,4 +1,5 @@
 import { useCtx } from "../ctx.ts";
+import { NewPassword } from "./new-password.tsx";
 import { CheckField, ErrorSummary, Field, Form, SelectField, type FormState } from "../form.tsx";
 import { tambonTitle } from "../layout.tsx";
 
@@ -49,23 +50,7 @@ export function SignupPage({
           options={villageOptions}
           required
         />
-        <Field
-          form={form}
-          name="password"
-          type="password"
-          label={t("signup.password")}
-          hint={t("signup.passwordHint")}
-          required
-          autocomplete="new-password"
-        />
-        <Field
-          form={form}
-          name="password2"
-          type="password"
-          label={t("signup.password2")}
-          required
-          autocomplete="new-password"
-        />
+        <NewPassword form={form} label={t("signup.password")} />
         <CheckField form={form} name="consent" label={t("signup.consent")} />
         <button type="submit">{t("signup.submit")}</button>
       </Form>
