@@ -67,12 +67,20 @@ function byVillage<T extends { villageId: number }>(rows: readonly T[]): Map<num
 export async function populationOf(
   db: DbOrTx,
   tambonId: number,
-): Promise<{ villageIds: number[]; heads: (year: number) => SourcedHeads[] }> {
+): Promise<{
+  villages: { id: number; moo: number; nameTh: string; nameEn: string; code: string }[];
+  villageIds: number[];
+  heads: (year: number) => SourcedHeads[];
+}> {
   const community = lookup<VillagePopulation[]>(POPULATION_LOOKUP);
   const [vs, entered, counted] = await Promise.all([
     db
       .select({
         id: villages.id,
+        moo: villages.moo,
+        nameTh: villages.nameTh,
+        nameEn: villages.nameEn,
+        code: villages.code,
         people: villages.population,
         households: villages.households,
       })
@@ -114,5 +122,15 @@ export async function populationOf(
     memo.set(year, list);
     return list;
   };
-  return { villageIds: vs.map((v) => v.id), heads };
+  return {
+    villages: vs.map((v) => ({
+      id: v.id,
+      moo: v.moo,
+      nameTh: v.nameTh,
+      nameEn: v.nameEn,
+      code: v.code,
+    })),
+    villageIds: vs.map((v) => v.id),
+    heads,
+  };
 }

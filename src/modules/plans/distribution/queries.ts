@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { villages } from "../../../core/db/schema.ts";
 import { plans, projectBudgets, projectVillages, projects } from "../schema.ts";
 import { populationOf, type HeadsSource } from "./population.ts";
 import {
@@ -104,22 +103,11 @@ export async function planDistribution(
   plan: { id: number; title: string; firstYear: number; years: number },
 ): Promise<PlanDistribution> {
   const years = Array.from({ length: plan.years }, (_, i) => plan.firstYear + i);
-  const [population, money, villageRows] = await Promise.all([
+  const [population, money] = await Promise.all([
     populationOf(db, tambonId),
     projectMoney(db, tambonId, plan.id),
-    db
-      .select({
-        id: villages.id,
-        moo: villages.moo,
-        nameTh: villages.nameTh,
-        nameEn: villages.nameEn,
-        code: villages.code,
-      })
-      .from(villages)
-      .where(eq(villages.tambonId, tambonId))
-      .orderBy(asc(villages.moo)),
   ]);
-  const { villageIds, heads } = population;
+  const { villageIds, heads, villages: villageRows } = population;
   const perYear = years.map((y) => distribute([y], villageIds, heads, money));
   const whole = distribute(years, villageIds, heads, money);
   const sources = new Set<HeadsSource>();
