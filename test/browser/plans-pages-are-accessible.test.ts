@@ -1,6 +1,6 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Page, Response } from "playwright-core";
 import {
   VIEWPORTS,
@@ -16,18 +16,20 @@ import { linkClause, listClauses, type ClauseRef } from "../../src/modules/chart
 import {
   evaluationRatings,
   evaluationRounds,
+  indicators,
   planEditions,
   plans,
   projects,
 } from "../../src/modules/plans/schema.ts";
 
 /**
- * The pages of evaluating together — a plan's rounds, a round's results, the rating form (also
- * after a mistake) and a charter clause with the plan's sections — pass axe in Thai at phone
- * width and in English at desktop width, and never scroll sideways on a phone.
+ * The plans module's pages — the demo plan's public pages, proposing, the working group's pages,
+ * and evaluating together: a plan's rounds, a round's results, the rating form (also after a
+ * mistake) and a charter clause with the plan's sections — pass axe in Thai at phone width and in
+ * English at desktop width, and never scroll sideways on a phone.
  */
 describe(
-  "the evaluation pages pass axe (WCAG 2.1 A and AA) and reflow on a phone",
+  "the plans pages pass axe (WCAG 2.1 A and AA) and reflow on a phone",
   {
     concurrency: 1,
   },
@@ -111,6 +113,36 @@ describe(
       await server?.close();
     });
 
+    /** The demo plan in force and its first project, indicator and evaluation round. */
+    async function demoPlan() {
+      const db = server.database.db;
+      const [langu] = await db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+      const [plan] = await db
+        .select()
+        .from(plans)
+        .where(and(eq(plans.tambonId, langu!.id), eq(plans.title, "แผนพัฒนาท้องถิ่น พ.ศ. 2566–2570")));
+      assert.ok(plan, "the demo has La-ngu's plan 2566–2570");
+      const [project] = await db
+        .select({ id: projects.id })
+        .from(projects)
+        .where(and(eq(projects.planId, plan.id), isNull(projects.parentId)))
+        .orderBy(asc(projects.seq))
+        .limit(1);
+      const [indicator] = await db
+        .select({ id: indicators.id })
+        .from(indicators)
+        .where(eq(indicators.planId, plan.id))
+        .orderBy(asc(indicators.id))
+        .limit(1);
+      const [round] = await db
+        .select({ id: evaluationRounds.id })
+        .from(evaluationRounds)
+        .where(eq(evaluationRounds.planId, plan.id))
+        .orderBy(asc(evaluationRounds.id))
+        .limit(1);
+      return { plan: plan.id, project: project!.id, indicator: indicator!.id, round: round!.id };
+    }
+
     async function logIn(username: string | null) {
       await browser.context.clearCookies();
       if (!username) return;
@@ -172,6 +204,47 @@ describe(
         await check(res, 200, "a round with the closing form", lang);
         res = await page.goto(`${server.url}/t/la-ngu/plans/${planId}/evaluations`);
         await check(res, 200, "rounds with the opening form", lang);
+      });
+    }
+    for (const lang of ["th", "en"] as const) {
+      test(`the demo plan's pages in ${lang === "th" ? "Thai at phone width" : "English at desktop width"}`, async () => {
+        const d = await demoPlan();
+        const visits: [string | null, string[]][] = [
+          [
+            null,
+            [
+              "/t/la-ngu/plans",
+              `/t/la-ngu/plans/${d.plan}`,
+              `/t/la-ngu/plans/${d.plan}/editions`,
+              `/t/la-ngu/plans/${d.plan}/indicators`,
+              `/t/la-ngu/indicators/${d.indicator}`,
+              `/t/la-ngu/plans/${d.plan}/distribution`,
+              `/t/la-ngu/plans/${d.plan}/reports`,
+              `/t/la-ngu/projects/${d.project}`,
+              `/t/la-ngu/plans/${d.plan}/evaluations`,
+              `/t/la-ngu/evaluations/${d.round}`,
+            ],
+          ],
+          ["langu-rep", [`/t/la-ngu/plans/${d.plan}/propose`]],
+          [
+            "langu-wg",
+            [
+              "/t/la-ngu/admin/plans",
+              `/t/la-ngu/admin/plans/${d.plan}`,
+              `/t/la-ngu/admin/plans/${d.plan}/projects`,
+              `/t/la-ngu/admin/plans/${d.plan}/duplicates`,
+              `/t/la-ngu/admin/projects/${d.project}`,
+              "/t/la-ngu/admin/indicators",
+              `/t/la-ngu/admin/indicators/${d.indicator}/measurements`,
+            ],
+          ],
+        ];
+        await page.setViewportSize(lang === "th" ? VIEWPORTS.phone : VIEWPORTS.desktop);
+        for (const [who, urls] of visits) {
+          await logIn(who);
+          await page.goto(`${server.url}/lang?to=${lang}&back=/`);
+          for (const url of urls) await check(await page.goto(server.url + url), 200, url, lang);
+        }
       });
     }
   },
