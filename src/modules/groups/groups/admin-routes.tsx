@@ -17,7 +17,8 @@ import {
 import { villagesOf } from "../shared/queries.ts";
 import { addMember, endMembership, saveGroup } from "../groups/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
-import { GroupAdminList, GroupAdminPage, groupName } from "../groups/views.tsx";
+import { GroupAdminList, GroupAdminPage } from "./admin-views.tsx";
+import { groupName } from "./views.tsx";
 import { errorText, pillarChoices, tambonFor } from "../shared/helpers.ts";
 
 const groupValues = (g: GroupRow): Record<string, string> => ({

@@ -1,18 +1,8 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
-import { core } from "../../../core/i18n/messages.ts";
 import { areaName, type Area } from "../../areas/public.ts";
-import { GROUP_KINDS, changeDays, splitHistory } from "./group.ts";
+import { changeDays, splitHistory } from "./group.ts";
 import type { GroupRow, MembershipView } from "./queries.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
-import type { VillageRow } from "../shared/queries.ts";
 import {
   Back,
   SubNav,
@@ -23,8 +13,6 @@ import {
   useBase,
   useT,
 } from "../shared/views.tsx";
-import type { PillarChoice } from "./group.ts";
-import { PersonFields } from "../shared/fields.tsx";
 
 /** A group's name in the reader's language. */
 export function groupName(g: Pick<GroupRow, "nameTh" | "nameEn">, lang: "th" | "en"): string {
@@ -285,171 +273,4 @@ function nextDayOf(d: string): string {
   const x = new Date(`${d}T00:00:00Z`);
   x.setUTCDate(x.getUTCDate() + 1);
   return x.toISOString().slice(0, 10);
-}
-
-/** The fields of the group form. */
-export function GroupFields({ form, areas }: { form: FormState; areas: Area[] }) {
-  const { lang } = useCtx();
-  const t = useT();
-  return (
-    <>
-      <SelectField
-        form={form}
-        name="kind"
-        label={t("groups.kind")}
-        required
-        options={GROUP_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-      />
-      <Field form={form} name="nameTh" label={t("groups.nameTh")} required maxLength={200} />
-      <Field form={form} name="nameEn" label={t("groups.nameEn")} maxLength={200} />
-      <TextArea form={form} name="purposeTh" label={t("groups.purposeTh")} />
-      <TextArea form={form} name="purposeEn" label={t("groups.purposeEn")} />
-      <SelectField
-        form={form}
-        name="areaId"
-        label={t("groups.area")}
-        options={areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
-      />
-      <Field form={form} name="formedOn" type="date" label={t("groups.formedOn")} />
-      <Field form={form} name="dissolvedOn" type="date" label={t("groups.dissolvedOn")} />
-    </>
-  );
-}
-
-/** The administration list of groups with the form for a new one. */
-export function GroupAdminList(props: {
-  groups: (GroupRow & { members: number })[];
-  areas: Area[];
-  form: FormState;
-  hasCentral: boolean;
-}) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
-  const ct = core.t(lang);
-  return (
-    <>
-      <Back href={`${base}/admin`}>{ct("admin.back")}</Back>
-      <h1>{t("admin.groups")}</h1>
-      {!props.hasCentral && <p class="gm-warn">{t("groups.noCentral")}</p>}
-      {props.groups.length > 0 && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("groups.title")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("groups.name")}</th>
-                <th scope="col">{t("groups.kind")}</th>
-                <th scope="col" class="num">
-                  {t("groups.current")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.groups.map((g) => (
-                <tr key={g.id}>
-                  <td>
-                    <a href={`${base}/admin/groups/${g.id}`}>{groupName(g, lang)}</a>
-                    {g.dissolvedOn && <span class="badge">{t("groups.dissolved")}</span>}
-                  </td>
-                  <td>{t(`kind.${g.kind}`)}</td>
-                  <td class="num">{g.members}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h2 id="new">{t("groups.new")}</h2>
-      <ErrorSummary form={props.form} />
-      <Form action={`${base}/admin/groups`} label={t("groups.new")}>
-        <GroupFields form={props.form} areas={props.areas} />
-        <button type="submit">{ct("form.create")}</button>
-      </Form>
-    </>
-  );
-}
-
-/** The administration page of one group: details, members with leave forms, add-member form. */
-export function GroupAdminPage(props: {
-  group: GroupRow;
-  areas: Area[];
-  history: MembershipView[];
-  today: string;
-  villages: VillageRow[];
-  pillars: PillarChoice[];
-  groupForm: FormState;
-  memberForm: FormState;
-}) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
-  const ct = core.t(lang);
-  const g = props.group;
-  const h = splitHistory(props.history, props.today);
-  return (
-    <>
-      <Back href={`${base}/admin/groups`}>{t("admin.groups")}</Back>
-      <h1>{groupName(g, lang)}</h1>
-      <p class="actions">
-        <a href={`${base}/groups/${g.id}`}>{t("groups.view")}</a>
-      </p>
-      <section aria-labelledby="h-members">
-        <h2 id="h-members">{t("groups.current")}</h2>
-        {h.current.length === 0 && h.future.length === 0 ? (
-          <p class="muted">{t("groups.noMembers")}</p>
-        ) : (
-          <ul class="gm-member-admin">
-            {[...h.current, ...h.future].map((m) => (
-              <li key={m.id}>
-                <p>
-                  <strong>{m.name}</strong> · {t(`pos.${m.position}`)} · {day(m.startOn, lang)}
-                  {m.endOn && ` – ${day(m.endOn, lang)}`}
-                  {m.task && ` · ${m.task}`}
-                </p>
-                <Form
-                  action={`${base}/admin/memberships/${m.id}/end`}
-                  class="inline-form"
-                  label={`${t("groups.endMembership")}: ${m.name}`}
-                >
-                  <label for={`end-${m.id}`}>{t("groups.to")}</label>
-                  <input
-                    id={`end-${m.id}`}
-                    type="date"
-                    name="endOn"
-                    value={m.endOn ?? props.today}
-                  />
-                  <label for={`why-${m.id}`}>{t("groups.reason")}</label>
-                  <input id={`why-${m.id}`} type="text" name="leaveReason" maxLength={500} />
-                  <button type="submit" class="secondary">
-                    {t("groups.endMembership")}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="h-add">
-        <h2 id="h-add">{t("groups.addMember")}</h2>
-        <ErrorSummary form={props.memberForm} />
-        <Form action={`${base}/admin/groups/${g.id}/members`} label={t("groups.addMember")}>
-          <PersonFields
-            form={props.memberForm}
-            villages={props.villages}
-            pillars={props.pillars}
-            withPeriod
-          />
-          <button type="submit">{t("groups.addMember")}</button>
-        </Form>
-      </section>
-      <section aria-labelledby="h-edit">
-        <h2 id="h-edit">{t("groups.edit")}</h2>
-        <ErrorSummary form={props.groupForm} />
-        <Form action={`${base}/admin/groups/${g.id}`} label={t("groups.edit")}>
-          <GroupFields form={props.groupForm} areas={props.areas} />
-          <button type="submit">{ct("form.save")}</button>
-        </Form>
-      </section>
-    </>
-  );
 }

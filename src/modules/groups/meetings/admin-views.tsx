@@ -1,30 +1,13 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  CheckField,
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Field, Form, type FormState } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
-import { areaName, type Area } from "../../areas/public.ts";
-import { MEETING_KINDS, MEETING_STATUSES, STEPS } from "./meeting.ts";
+import type { Area } from "../../areas/public.ts";
 import type { AgendaRow, MeetingRow } from "./queries.ts";
 import type { FileInfo } from "../files/queries.ts";
 import type { GroupRow } from "../groups/queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
-import {
-  Back,
-  meetingTitle,
-  meetingWhen,
-  nf,
-  useBase,
-  useT,
-  villageLabel,
-} from "../shared/views.tsx";
-import { groupName } from "../groups/views.tsx";
+import { Back, meetingTitle, meetingWhen, nf, useBase, useT } from "../shared/views.tsx";
+import { MeetingFields } from "./fields.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref, type Page } from "../../../core/paging.ts";
 
@@ -64,143 +47,6 @@ export function MeetingAdminList({ list }: { list: Page<MeetingRow> }) {
         total={list.total}
         href={(p) => pageHref(`${base}/admin/meetings`, {}, p)}
       />
-    </>
-  );
-}
-
-/** The fields of the meeting form. */
-export function MeetingFields(props: {
-  form: FormState;
-  groups: GroupRow[];
-  villages: VillageRow[];
-  areas: Area[];
-  invitedGroupIds: number[];
-  invitedVillageIds: number[];
-  locked: boolean;
-}) {
-  const { lang, tambon } = useCtx();
-  const t = useT();
-  const f = props.form;
-  return (
-    <>
-      <SelectField
-        form={f}
-        name="kind"
-        label={t("meetings.kind")}
-        required
-        options={MEETING_KINDS.map((k) => ({ value: k, label: t(`mkind.${k}`) }))}
-      />
-      <SelectField
-        form={f}
-        name="step"
-        label={t("meetings.step")}
-        options={STEPS.map((s) => ({
-          value: String(s),
-          label: `${t("step.n", { n: s })} ${t(`step.${s}`)}`,
-        }))}
-      />
-      <Field form={f} name="titleTh" label={t("meetings.titleTh")} required maxLength={200} />
-      <Field form={f} name="titleEn" label={t("meetings.titleEn")} maxLength={200} />
-      <TextArea form={f} name="descriptionTh" label={t("meetings.description")} />
-      {!props.locked && (
-        <>
-          <Field form={f} name="date" type="date" label={t("meetings.date")} required />
-          <Field
-            form={f}
-            name="startTime"
-            label={t("meetings.startTime")}
-            hint={t("meetings.timeHint")}
-            required
-            maxLength={5}
-            inputmode="numeric"
-          />
-          <Field
-            form={f}
-            name="endTime"
-            label={t("meetings.endTime")}
-            hint={t("meetings.timeHint")}
-            maxLength={5}
-            inputmode="numeric"
-          />
-        </>
-      )}
-      <Field form={f} name="place" label={t("meetings.place")} maxLength={200} />
-      <Field form={f} name="organiser" label={t("meetings.organiser")} maxLength={200} />
-      <SelectField
-        form={f}
-        name="groupId"
-        label={t("meetings.heldBy")}
-        options={props.groups.map((g) => ({ value: String(g.id), label: groupName(g, lang) }))}
-      />
-      <SelectField
-        form={f}
-        name="areaId"
-        label={t("meetings.area")}
-        options={props.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
-      />
-      {props.groups.length > 0 && (
-        <fieldset>
-          <legend>{t("meetings.invitedGroups")}</legend>
-          {f.errors.invitedGroupIds && <p class="error">{f.errors.invitedGroupIds}</p>}
-          {props.groups.map((g) => (
-            <div class="field check" key={g.id}>
-              <input
-                type="checkbox"
-                id={`ig-${g.id}`}
-                name="invitedGroupIds"
-                value={String(g.id)}
-                checked={props.invitedGroupIds.includes(g.id)}
-              />
-              <label for={`ig-${g.id}`}>{groupName(g, lang)}</label>
-            </div>
-          ))}
-        </fieldset>
-      )}
-      {!props.locked && (
-        <fieldset>
-          <legend>{t("meetings.quorumRule")}</legend>
-          <Field
-            form={f}
-            name="quorumMinPerVillage"
-            type="number"
-            inputmode="numeric"
-            label={t("meetings.quorumMin")}
-            hint={t("meetings.quorumMinHint", { min: tambon!.minRepsPerVillage })}
-          />
-          <Field
-            form={f}
-            name="quorumVillagesPct"
-            type="number"
-            inputmode="numeric"
-            label={t("meetings.quorumPct")}
-          />
-          <details>
-            <summary>{t("meetings.invitedVillages")}</summary>
-            {f.errors.invitedVillageIds && <p class="error">{f.errors.invitedVillageIds}</p>}
-            <p class="hint">{t("meetings.allVillages")}</p>
-            {props.villages.map((v) => (
-              <div class="field check" key={v.id}>
-                <input
-                  type="checkbox"
-                  id={`iv-${v.id}`}
-                  name="invitedVillageIds"
-                  value={String(v.id)}
-                  checked={props.invitedVillageIds.includes(v.id)}
-                />
-                <label for={`iv-${v.id}`}>{villageLabel(v, lang)}</label>
-              </div>
-            ))}
-          </details>
-        </fieldset>
-      )}
-      <SelectField
-        form={f}
-        name="status"
-        label={t("meetings.status")}
-        placeholder={false}
-        options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-      />
-      <CheckField form={f} name="isPublic" label={t("meetings.isPublic")} />
     </>
   );
 }

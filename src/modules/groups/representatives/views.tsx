@@ -10,7 +10,16 @@ import { core } from "../../../core/i18n/messages.ts";
 import { coversDay } from "../groups/group.ts";
 import type { CoverageRow, TermView } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
-import { Back, SubNav, day, nf, useBase, useT, villageLabel } from "../shared/views.tsx";
+import {
+  Back,
+  PeriodItem,
+  SubNav,
+  day,
+  nf,
+  useBase,
+  useT,
+  villageLabel,
+} from "../shared/views.tsx";
 import { villageOptions } from "../shared/fields.tsx";
 
 /** The coverage table: representatives in office per village against the minimum. */
@@ -292,32 +301,19 @@ export function RepsAdmin(props: {
         ) : (
           <ul class="gm-member-admin">
             {current.map((x) => (
-              <li key={x.id}>
-                <p>
-                  <strong>{x.name}</strong> · {villageLabel(vById.get(x.villageId)!, lang)} ·{" "}
-                  {day(x.startOn, lang)}
-                  {x.endOn && ` – ${day(x.endOn, lang)}`}
-                  {x.chosenBy && ` · ${x.chosenBy}`}
-                </p>
-                <Form
-                  action={`${base}/admin/terms/${x.id}/end`}
-                  class="inline-form"
-                  label={`${t("reps.end")}: ${x.name}`}
-                >
-                  <label for={`end-${x.id}`}>{t("groups.to")}</label>
-                  <input
-                    id={`end-${x.id}`}
-                    type="date"
-                    name="endOn"
-                    value={x.endOn ?? props.today}
-                  />
-                  <label for={`why-${x.id}`}>{t("reps.endReason")}</label>
-                  <input id={`why-${x.id}`} type="text" name="endReason" maxLength={300} />
-                  <button type="submit" class="secondary">
-                    {t("reps.end")}
-                  </button>
-                </Form>
-              </li>
+              <PeriodItem
+                key={x.id}
+                id={x.id}
+                name={x.name}
+                what={villageLabel(vById.get(x.villageId)!, lang)}
+                startOn={x.startOn}
+                endOn={x.endOn}
+                note={x.chosenBy}
+                action={`${base}/admin/terms/${x.id}/end`}
+                endLabel={t("reps.end")}
+                reason={{ name: "endReason", label: t("reps.endReason"), maxLength: 300 }}
+                today={props.today}
+              />
             ))}
           </ul>
         )}

@@ -3,6 +3,7 @@ import type { Lang } from "../../../core/i18n/index.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { formatDate, formatDateTime } from "../../../core/dates.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
+import { Form } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 import type { QuorumResult } from "../attendance/quorum.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
@@ -237,5 +238,52 @@ export function AttendanceByVillage({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A period someone holds (a membership or a representative's term) and the small form that ends
+ * it on a day, with the reason.
+ */
+export function PeriodItem(props: {
+  id: number;
+  name: string;
+  /** What follows the name: the position or the village. */
+  what: string;
+  startOn: string;
+  endOn: string | null;
+  /** A note after the dates: the task, or who chose the representative. */
+  note: string | null;
+  /** Where the form posts, its button and the reason's field. */
+  action: string;
+  endLabel: string;
+  reason: { name: string; label: string; maxLength: number };
+  today: string;
+}) {
+  const t = useT();
+  const { lang } = useCtx();
+  const { id } = props;
+  return (
+    <li>
+      <p>
+        <strong>{props.name}</strong> · {props.what} · {day(props.startOn, lang)}
+        {props.endOn && ` – ${day(props.endOn, lang)}`}
+        {props.note && ` · ${props.note}`}
+      </p>
+      <Form action={props.action} class="inline-form" label={`${props.endLabel}: ${props.name}`}>
+        <label for={`end-${id}`}>{t("groups.to")}</label>
+        <input id={`end-${id}`} type="date" name="endOn" value={props.endOn ?? props.today} />
+        <label for={`why-${id}`}>{props.reason.label}</label>
+        <input
+          id={`why-${id}`}
+          type="text"
+          name={props.reason.name}
+          maxLength={props.reason.maxLength}
+        />
+        <button type="submit" class="secondary">
+          {props.endLabel}
+        </button>
+      </Form>
+    </li>
   );
 }

@@ -1,0 +1,169 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import {
+  CheckField,
+  Field,
+  SelectField,
+  TextArea,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { areaName, type Area } from "../../areas/public.ts";
+import { MEETING_KINDS, MEETING_STATUSES, STEPS } from "./meeting.ts";
+import type { GroupRow } from "../groups/queries.ts";
+import type { VillageRow } from "../shared/queries.ts";
+import { useT, villageLabel } from "../shared/views.tsx";
+import { groupName } from "../groups/views.tsx";
+
+/** The fields of the meeting form. */
+export function MeetingFields(props: {
+  form: FormState;
+  groups: GroupRow[];
+  villages: VillageRow[];
+  areas: Area[];
+  invitedGroupIds: number[];
+  invitedVillageIds: number[];
+  locked: boolean;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = useT();
+  const f = props.form;
+  return (
+    <>
+      <SelectField
+        form={f}
+        name="kind"
+        label={t("meetings.kind")}
+        required
+        options={MEETING_KINDS.map((k) => ({ value: k, label: t(`mkind.${k}`) }))}
+      />
+      <SelectField
+        form={f}
+        name="step"
+        label={t("meetings.step")}
+        options={STEPS.map((s) => ({
+          value: String(s),
+          label: `${t("step.n", { n: s })} ${t(`step.${s}`)}`,
+        }))}
+      />
+      <Field form={f} name="titleTh" label={t("meetings.titleTh")} required maxLength={200} />
+      <Field form={f} name="titleEn" label={t("meetings.titleEn")} maxLength={200} />
+      <TextArea form={f} name="descriptionTh" label={t("meetings.description")} />
+      {!props.locked && (
+        <>
+          <Field form={f} name="date" type="date" label={t("meetings.date")} required />
+          <Field
+            form={f}
+            name="startTime"
+            label={t("meetings.startTime")}
+            hint={t("meetings.timeHint")}
+            required
+            maxLength={5}
+            inputmode="numeric"
+          />
+          <Field
+            form={f}
+            name="endTime"
+            label={t("meetings.endTime")}
+            hint={t("meetings.timeHint")}
+            maxLength={5}
+            inputmode="numeric"
+          />
+        </>
+      )}
+      <Field form={f} name="place" label={t("meetings.place")} maxLength={200} />
+      <Field form={f} name="organiser" label={t("meetings.organiser")} maxLength={200} />
+      <SelectField
+        form={f}
+        name="groupId"
+        label={t("meetings.heldBy")}
+        options={props.groups.map((g) => ({ value: String(g.id), label: groupName(g, lang) }))}
+      />
+      <SelectField
+        form={f}
+        name="areaId"
+        label={t("meetings.area")}
+        options={props.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+      />
+      {props.groups.length > 0 && (
+        <fieldset>
+          <legend>{t("meetings.invitedGroups")}</legend>
+          <Invited
+            form={f}
+            name="invitedGroupIds"
+            prefix="ig"
+            options={props.groups.map((g) => ({ id: g.id, label: groupName(g, lang) }))}
+            checked={props.invitedGroupIds}
+          />
+        </fieldset>
+      )}
+      {!props.locked && (
+        <fieldset>
+          <legend>{t("meetings.quorumRule")}</legend>
+          <Field
+            form={f}
+            name="quorumMinPerVillage"
+            type="number"
+            inputmode="numeric"
+            label={t("meetings.quorumMin")}
+            hint={t("meetings.quorumMinHint", { min: tambon!.minRepsPerVillage })}
+          />
+          <Field
+            form={f}
+            name="quorumVillagesPct"
+            type="number"
+            inputmode="numeric"
+            label={t("meetings.quorumPct")}
+          />
+          <details>
+            <summary>{t("meetings.invitedVillages")}</summary>
+            <Invited
+              form={f}
+              name="invitedVillageIds"
+              prefix="iv"
+              hint={t("meetings.allVillages")}
+              options={props.villages.map((v) => ({ id: v.id, label: villageLabel(v, lang) }))}
+              checked={props.invitedVillageIds}
+            />
+          </details>
+        </fieldset>
+      )}
+      <SelectField
+        form={f}
+        name="status"
+        label={t("meetings.status")}
+        placeholder={false}
+        options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+      />
+      <CheckField form={f} name="isPublic" label={t("meetings.isPublic")} />
+    </>
+  );
+}
+
+/** The groups or villages invited to a meeting, as checkboxes (with the field's error first). */
+function Invited(props: {
+  form: FormState;
+  name: string;
+  prefix: string;
+  hint?: string;
+  options: { id: number; label: string }[];
+  checked: number[];
+}) {
+  const err = props.form.errors[props.name];
+  return (
+    <>
+      {err && <p class="error">{err}</p>}
+      {props.hint && <p class="hint">{props.hint}</p>}
+      {props.options.map((o) => (
+        <div class="field check" key={o.id}>
+          <input
+            type="checkbox"
+            id={`${props.prefix}-${o.id}`}
+            name={props.name}
+            value={String(o.id)}
+            checked={props.checked.includes(o.id)}
+          />
+          <label for={`${props.prefix}-${o.id}`}>{o.label}</label>
+        </div>
+      ))}
+    </>
+  );
+}
