@@ -15,12 +15,9 @@ import {
 } from "../resolutions/queries.ts";
 import { villagesOf } from "../shared/queries.ts";
 import { confirmMinutes } from "../meetings/commands.ts";
-import {
-  correctResolution,
-  deleteResolution,
-  recordResolution,
-  type ResolutionInput,
-} from "../resolutions/commands.ts";
+import { deleteResolution, recordResolution } from "./commands.ts";
+import { correctResolution } from "./correction.ts";
+import type { ResolutionInput } from "./resolution-form.ts";
 import { nominate, withdrawNomination } from "../groups/nominations.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { CorrectionPage, MinutesPage } from "../resolutions/admin-views.tsx";

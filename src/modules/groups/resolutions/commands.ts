@@ -1,8 +1,6 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
-import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import {
@@ -15,89 +13,19 @@ import {
   resolutionVotes,
 } from "../schema.ts";
 import { bangkokDay } from "../meetings/meeting.ts";
-import {
-  countVotes,
-  decideOutcome,
-  DECISION_METHODS,
-  isVoteChoice,
-  type Counts,
-  type DecisionMethod,
-  type VoteChoice,
-} from "./resolution.ts";
+import { decideOutcome } from "./resolution.ts";
 import type { ResolutionRow } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockMeeting, refreshQuorum } from "../meetings/commands.ts";
-import { groupPeriods, lockGroup, samePerson } from "../groups/commands.ts";
-import { overlaps } from "../groups/group.ts";
-import { parseId } from "../../../core/params.ts";
+import { settleNominations } from "./nominees.ts";
+import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
+import { correctionOf } from "./correction.ts";
+
 
 /** Link types this module writes itself (a resolution's own effects). */
 export const OWN_LINK_TYPES = ["group_membership", "work_group"] as const;
-
-const schema = z.object({
-  textTh: fields.text(8000),
-  textEn: fields.optionalText(8000),
-  method: fields.choice(DECISION_METHODS),
-  agendaItemId: fields.optionalInt(1, 2 ** 31 - 1),
-  votesFor: fields.optionalInt(0, 1_000_000),
-  votesAgainst: fields.optionalInt(0, 1_000_000),
-  votesAbstain: fields.optionalInt(0, 1_000_000),
-});
-
-/** A resolution form: the fields, the individual votes (attendance id → choice) and the nominations it approves. */
-export interface ResolutionInput {
-  body: Record<string, string>;
-  votes: Record<string, string>;
-  approveNominationIds: string[];
-}
-
-type Parsed = {
-  textTh: string;
-  textEn: string;
-  method: DecisionMethod;
-  agendaItemId: number | null;
-  counts: Counts | null;
-  votes: Map<number, VoteChoice>;
-};
-
-function parseResolution(
-  input: ResolutionInput,
-  allowIndividual: boolean,
-): Result<Parsed, GroupsKey | CoreKey> {
-  const parsed = parseForm(schema, input.body);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  const votes = new Map<number, VoteChoice>();
-  let counts: Counts | null = null;
-  if (v.method === "show_of_hands" || (v.method === "individual_votes" && !allowIndividual)) {
-    if (v.votesFor === null || v.votesAgainst === null) return fail("votesFor", "err.counts");
-    counts = { for: v.votesFor, against: v.votesAgainst, abstain: v.votesAbstain ?? 0 };
-  } else if (v.method === "individual_votes") {
-    for (const [k, choice] of Object.entries(input.votes)) {
-      const id = parseId(k);
-      if (id === null || !choice) continue;
-      if (!isVoteChoice(choice)) return fail("votes", "err.choice");
-      votes.set(id, choice);
-    }
-    if (!votes.size) return fail("votes", "err.noVotes");
-    counts = countVotes([...votes.values()].map((choice) => ({ choice })));
-  }
-  return {
-    ok: true,
-    value: {
-      textTh: v.textTh,
-      textEn: v.textEn,
-      method: v.method,
-      agendaItemId: v.agendaItemId,
-      counts,
-      votes,
-    },
-  };
-}
-
-type PeriodOf = { userId: number | null; name: string; startOn: string; endOn: string | null };
 
 /** A recorded resolution, with the approved nominees who were already members and not added again. */
 export type RecordedResolution = ResolutionRow & { alreadyMembers: string[] };
@@ -209,66 +137,9 @@ export async function recordResolution(
         })),
       );
     }
-    const joined: number[] = [];
-    const alreadyMembers: string[] = [];
-    if (noms.length) {
-      const day = bangkokDay(meeting.startsAt);
-      const joining: typeof noms = [];
-      if (outcome === "adopted") {
-        for (const groupId of [...new Set(noms.map((n) => n.groupId))]) {
-          await lockGroup(tx, tambonId, groupId);
-          const periods: PeriodOf[] = await groupPeriods(tx, tambonId, groupId);
-          for (const n of noms.filter((x) => x.groupId === groupId)) {
-            const taken = periods.some(
-              (h) => samePerson(h, n) && overlaps(h, { startOn: day, endOn: null }),
-            );
-            if (taken) alreadyMembers.push(n.name);
-            else {
-              joining.push(n);
-              periods.push({ userId: n.userId, name: n.name, startOn: day, endOn: null });
-            }
-          }
-        }
-      }
-      if (joining.length) {
-        const members = await tx
-          .insert(groupMemberships)
-          .values(
-            joining.map((n) => ({
-              tambonId,
-              groupId: n.groupId,
-              userId: n.userId,
-              name: n.name,
-              villageId: n.villageId,
-              pillar: n.pillar,
-              position: n.position,
-              startOn: day,
-              resolutionId: res.id,
-            })),
-          )
-          .returning({ id: groupMemberships.id, groupId: groupMemberships.groupId });
-        joined.push(...members.map((m) => m.id));
-        const groupIds = [...new Set(members.map((m) => m.groupId))];
-        await tx.insert(resolutionLinks).values([
-          ...members.map((m) => ({
-            tambonId,
-            resolutionId: res.id,
-            targetType: "group_membership",
-            targetId: m.id,
-          })),
-          ...groupIds.map((g) => ({
-            tambonId,
-            resolutionId: res.id,
-            targetType: "work_group",
-            targetId: g,
-          })),
-        ]);
-      }
-      await tx
-        .update(nominations)
-        .set({ status: outcome === "adopted" ? "approved" : "rejected", resolutionId: res.id })
-        .where(and(eq(nominations.tambonId, tambonId), inArray(nominations.id, approveIds)));
-    }
+    const { joined, alreadyMembers } = noms.length
+      ? await settleNominations(tx, tambonId, res, noms, bangkokDay(meeting.startsAt))
+      : { joined: [], alreadyMembers: [] };
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
@@ -322,12 +193,8 @@ export async function deleteResolution(
         ),
       )
       .limit(1);
-    const [correction] = await tx
-      .select({ id: resolutions.id })
-      .from(resolutions)
-      .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.correctsId, resolutionId)))
-      .limit(1);
-    if (foreign || correction) return fail("_form", "err.linked");
+    if (foreign || (await correctionOf(tx, tambonId, resolutionId)))
+      return fail("_form", "err.linked");
     const removed = await tx
       .delete(groupMemberships)
       .where(
@@ -358,76 +225,5 @@ export async function deleteResolution(
       },
     });
     return { ok: true as const, value: res };
-  });
-}
-
-/**
- * Records a correction of a resolution as a new row linked to it (the original never changes).
- * The correction keeps the original's meeting, number and quorum; only the latest may be corrected.
- */
-export async function correctResolution(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  resolutionId: number,
-  input: ResolutionInput,
-): Promise<Result<ResolutionRow, GroupsKey | CoreKey>> {
-  if (!can(actor, "resolution.record", { tambonId })) return refused();
-  const reason = (input.body.correctionReason ?? "").trim();
-  if (!reason) return fail("correctionReason", "err.required");
-  if (reason.length > 2000) return fail("correctionReason", "err.tooLong", { max: 2000 });
-  const p = parseResolution(input, false);
-  if (!p.ok) return p;
-  const v = p.value;
-  return db.transaction(async (tx) => {
-    const [orig] = await tx
-      .select()
-      .from(resolutions)
-      .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, resolutionId)));
-    if (!orig) return missing();
-    await lockMeeting(tx, tambonId, orig.meetingId);
-    const [later] = await tx
-      .select({ id: resolutions.id })
-      .from(resolutions)
-      .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.correctsId, resolutionId)))
-      .limit(1);
-    if (later) return fail("_form", "err.alreadyCorrected");
-    const [row] = await tx
-      .insert(resolutions)
-      .values({
-        tambonId,
-        meetingId: orig.meetingId,
-        agendaItemId: orig.agendaItemId,
-        number: orig.number,
-        textTh: v.textTh,
-        textEn: v.textEn,
-        method: v.method,
-        votesFor: v.counts?.for ?? null,
-        votesAgainst: v.counts?.against ?? null,
-        votesAbstain: v.counts?.abstain ?? null,
-        outcome: decideOutcome(v.method, v.counts),
-        quorumMet: orig.quorumMet,
-        quorum: orig.quorum,
-        correctsId: orig.id,
-        correctionReason: reason,
-        recordedBy: actor.user?.id ?? null,
-      })
-      .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
-      action: "resolution.correct",
-      targetType: "resolution",
-      targetId: row!.id,
-      before: { id: orig.id, textTh: orig.textTh, method: orig.method, outcome: orig.outcome },
-      after: {
-        correctsId: orig.id,
-        textTh: row!.textTh,
-        method: row!.method,
-        outcome: row!.outcome,
-        reason,
-      },
-    });
-    return { ok: true as const, value: row! };
   });
 }
