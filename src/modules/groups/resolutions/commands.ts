@@ -23,7 +23,6 @@ import { settleNominations } from "./nominees.ts";
 import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
 import { correctionOf } from "./correction.ts";
 
-
 /** Link types this module writes itself (a resolution's own effects). */
 export const OWN_LINK_TYPES = ["group_membership", "work_group"] as const;
 
