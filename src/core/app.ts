@@ -41,6 +41,7 @@ import { tambonAdminRoutes } from "./routes/admin.tsx";
 import { networkAdminRoutes } from "./routes/network-admin.tsx";
 import { h } from "preact";
 import { megabytes, registerUploads } from "./uploads.ts";
+import { reencodeStoredLogos } from "./files.ts";
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -356,6 +357,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const deps = { database, tambons, config };
   for (const mod of modules) await mod.setup?.(app, deps);
+  // Logos kept on disk before the file store move into it once, at start.
+  await reencodeStoredLogos(database.db, config.dataDir);
   await app.register(authRoutes(deps));
   await app.register(networkAdminRoutes(deps, modules));
   await app.register(networkRoutes(deps));

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { DbOrTx } from "./db/index.ts";
-import { storedFiles } from "./db/schema.ts";
+import type { Db, DbOrTx } from "./db/index.ts";
+import { storedFiles, tambons } from "./db/schema.ts";
 import { disposition } from "./download.ts";
-import type { ReencodedImage } from "./uploads.ts";
+import { reencodeImage, type ReencodedImage, type ReencodeOptions } from "./uploads.ts";
 
 /**
  * The one store of files: every upload kept, and every file a tambon's pages serve, is a row of
@@ -247,4 +249,57 @@ export function serveFile(
       disposition(inline ? "inline" : "attachment", opts.name ?? file.name ?? "file"),
     )
     .send(file.data);
+}
+
+/** A file kept on disk before the file store, and how to store it. */
+export interface LegacyFile {
+  tambonId: number;
+  kind: string;
+  key: string;
+  path: string;
+  contentType: string;
+  /** Images go through the upload pipeline again, so that no metadata they carried is kept. */
+  image?: ReencodeOptions<never>;
+}
+
+/**
+ * Moves a file kept on disk before the file store into it (an image through the pipeline) and
+ * removes the disk file. A file already in the store under its key is only removed from disk; an
+ * image the pipeline refuses is dropped, never served as it was. True when a file was stored.
+ */
+export async function importLegacyFile(db: Db, file: LegacyFile): Promise<boolean> {
+  let data: Buffer;
+  try {
+    data = await readFile(file.path);
+  } catch {
+    return false;
+  }
+  let stored = false;
+  if (!(await getFileByKey(db, file.tambonId, file.key))) {
+    let contentType = file.contentType;
+    if (file.image) {
+      const r = await reencodeImage(data, file.image);
+      if (r.ok) {
+        data = r.image.data;
+        contentType = r.image.mime;
+      }
+      stored = r.ok;
+    } else stored = true;
+    if (stored)
+      await putFile(db, {
+        tambonId: file.tambonId,
+        kind: file.kind,
+        contentType,
+        data,
+        name: path.basename(file.path),
+        key: file.key,
+      });
+  }
+  await rm(file.path, { force: true });
+  return stored;
+}
+
+/** The ids of the tambons of the installation (legacy folders of others are left alone). */
+export async function tambonIds(db: Db): Promise<Set<number>> {
+  return new Set((await db.select({ id: tambons.id }).from(tambons)).map((r) => r.id));
 }

@@ -18,13 +18,17 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** The keys of every stored file of a tambon (of every tambon when none is given). */
+/** The keys of a tambon's stored site files (of every stored file when no tambon is given). */
 async function storedKeys(t: TestApp, tambonId?: number): Promise<string[]> {
   const rows = await t.database.db
-    .select({ key: storedFiles.key })
+    .select({ id: storedFiles.id, key: storedFiles.key })
     .from(storedFiles)
-    .where(tambonId === undefined ? undefined : eq(storedFiles.tambonId, tambonId));
-  return rows.map((r) => r.key ?? "").sort();
+    .where(
+      tambonId === undefined
+        ? undefined
+        : and(eq(storedFiles.tambonId, tambonId), like(storedFiles.key, "site/%")),
+    );
+  return rows.map((r) => r.key ?? `#${r.id}`).sort();
 }
 
 describe("a demo tambon's files are made for the files its rows name, and for nothing else", () => {

@@ -3,12 +3,12 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { postMultipart } from "../helpers/multipart.ts";
 import { GPS_TAG, exifTags, hugePng, phoneJpeg } from "../helpers/images.ts";
 import { storedFiles, tambons } from "../../src/core/db/schema.ts";
-import { reencodeStoredLogos, tambonUploadsDir } from "../../src/core/files.ts";
+import { LOGO_KIND, reencodeStoredLogos, tambonUploadsDir } from "../../src/core/files.ts";
 
 const SETTINGS = "/t/ko-kha/admin/settings";
 
@@ -25,7 +25,7 @@ describe("a tambon's logo goes through the upload pipeline", () => {
       await t.database.db
         .select({ key: storedFiles.key })
         .from(storedFiles)
-        .where(eq(storedFiles.tambonId, tambonId))
+        .where(and(eq(storedFiles.tambonId, tambonId), eq(storedFiles.kind, LOGO_KIND)))
     )
       .map((r) => r.key ?? "")
       .sort();

@@ -43,6 +43,7 @@ import {
   tambonLinks,
 } from "./schema.ts";
 import { partnersOfArea, centresOfArea, partnersJoined, mousSigned } from "./overview/sections.ts";
+import { importNetworkDiskFiles } from "./uploads.ts";
 
 const STAFF = ["admin", "editor", "working_group", "facilitator"] as const;
 
@@ -104,7 +105,11 @@ export const networkModule: TambonModule = {
   async tambonRoutes(app, deps) {
     for (const routes of RESOURCE_ROUTES) await routes(app, deps);
   },
-  setup: rootRoutes,
+  async setup(app, deps) {
+    await rootRoutes(app, deps);
+    // Files kept on disk before the file store move into it once, at start.
+    await importNetworkDiskFiles(deps.database.db, deps.config.dataDir);
+  },
   nav: [{ path: "/network", label: (lang) => msg.t(lang)("nav.network") }],
   adminNav: [
     {

@@ -1,8 +1,16 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { FastifyRequest } from "fastify";
-import type { DbOrTx } from "../../core/db/index.ts";
-import { deleteFilesByKey, getFileByKey, putFile, type StoredFile } from "../../core/file-store.ts";
+import { readdir } from "node:fs/promises";
+import type { Db, DbOrTx } from "../../core/db/index.ts";
+import {
+  deleteFilesByKey,
+  getFileByKey,
+  importLegacyFile,
+  putFile,
+  tambonIds,
+  type StoredFile,
+} from "../../core/file-store.ts";
 import { readUploads, reencodeImage, uploadRoute as coreUploadRoute } from "../../core/uploads.ts";
 
 /** The largest image accepted (before re-encoding). */
@@ -147,4 +155,32 @@ export async function removeStored(
 ): Promise<void> {
   const keys = names.filter((n): n is string => !!n && UPLOAD_NAME.test(n)).map(networkKey);
   await deleteFilesByKey(db, tambonId, ...keys);
+}
+
+/**
+ * Moves the network files kept on disk (TAMBON_DATA_DIR/uploads/<tambon>/network/) before the
+ * file store into it under the names rows already hold, images through the pipeline, and removes
+ * them from disk. Safe to run twice. Returns the files stored.
+ */
+export async function importNetworkDiskFiles(db: Db, dataDir: string): Promise<number> {
+  let stored = 0;
+  for (const tambonId of await tambonIds(db)) {
+    const folder = networkDir(dataDir, tambonId);
+    for (const name of await readdir(folder).catch(() => [] as string[])) {
+      if (!UPLOAD_NAME.test(name)) continue;
+      const pdf = name.endsWith(".pdf");
+      if (
+        await importLegacyFile(db, {
+          tambonId,
+          kind: kindOf(name),
+          key: networkKey(name),
+          path: path.join(folder, name),
+          contentType: pdf ? "application/pdf" : "image/webp",
+          image: pdf ? undefined : { accept: ["jpeg", "png", "webp"], format: "webp", quality: 82 },
+        })
+      )
+        stored++;
+    }
+  }
+  return stored;
 }

@@ -31,6 +31,7 @@ import { transparencyAdminRoutes } from "./transparency/admin-routes.tsx";
 import { siteHome } from "./home/routes.tsx";
 import { seedSiteDemo } from "./demo.ts";
 import { setUpSite } from "./shared/setup.ts";
+import { importSiteDiskFiles } from "./shared/media.ts";
 import { ensureMenu, menuFor } from "./menu/cache.ts";
 import { isBot, visits } from "./statistics/visits.ts";
 import {
@@ -127,8 +128,10 @@ export const siteModule: TambonModule = {
   ],
   menu: (tambon, lang) => menuFor(tambon, lang),
   homeSections: siteHome,
-  setup(app, deps) {
+  async setup(app, deps) {
     const db = deps.database.db;
+    // Files kept on disk before the file store move into it once, at start.
+    await importSiteDiskFiles(db, deps.config.dataDir);
     // The menu is read from memory while the layout renders; load it before the handler runs.
     app.addHook("preHandler", async (req) => {
       if (req.tambon) await ensureMenu(db, req.tambon.id);
