@@ -66,11 +66,13 @@ export interface VisitRow {
   createdAt: Date;
 }
 
+/** A page of visits, newest request first unless `order` says otherwise. */
 async function visitPage(
   db: DbOrTx,
   where: SQL | undefined,
   page: number,
   pageSize: number,
+  order: SQL[] = [desc(studyVisits.createdAt), desc(studyVisits.id)],
 ): Promise<Page<VisitRow>> {
   return paged(
     page,
@@ -81,7 +83,7 @@ async function visitPage(
         .from(studyVisits)
         .innerJoin(learningCentres, eq(learningCentres.id, studyVisits.centreId))
         .where(where)
-        .orderBy(desc(studyVisits.createdAt), desc(studyVisits.id))
+        .orderBy(...order)
         .limit(w.limit)
         .offset(w.offset),
     pageSize,
@@ -155,20 +157,7 @@ export async function doneVisits(
     eq(studyVisits.centreId, centreId),
     eq(studyVisits.status, "done"),
   );
-  return paged(
-    page,
-    () => countOf(db.select({ n: count() }).from(studyVisits).where(where)),
-    (w) =>
-      db
-        .select(visitColumns)
-        .from(studyVisits)
-        .innerJoin(learningCentres, eq(learningCentres.id, studyVisits.centreId))
-        .where(where)
-        .orderBy(desc(studyVisits.visitedOn), desc(studyVisits.id))
-        .limit(w.limit)
-        .offset(w.offset),
-    pageSize,
-  );
+  return visitPage(db, where, page, pageSize, [desc(studyVisits.visitedOn), desc(studyVisits.id)]);
 }
 
 /** How many requests wait for the host's answer. */
