@@ -230,6 +230,23 @@ export function resetRefusal(
   return null;
 }
 
+/** Keeps the hash of a set-password link a member of staff made for someone: valid for 7 days. */
+async function storeResetLink(
+  tx: DbOrTx,
+  token: string,
+  userId: number,
+  tambonId: number,
+  actor: Actor,
+): Promise<void> {
+  await tx.insert(passwordResets).values({
+    id: hashToken(token),
+    userId,
+    tambonId,
+    createdBy: actor.user?.id ?? null,
+    expiresAt: new Date(Date.now() + 7 * 86400_000),
+  });
+}
+
 /** Makes a one-time password link token for a person of the tambon (valid 7 days). */
 export async function issueResetToken(
   db: Db,
@@ -264,13 +281,7 @@ export async function issueResetToken(
   if (refusal) throw new HttpError(403, refusal);
   const token = newToken();
   await db.transaction(async (tx) => {
-    await tx.insert(passwordResets).values({
-      id: hashToken(token),
-      userId,
-      tambonId,
-      createdBy: actor.user?.id ?? null,
-      expiresAt: new Date(Date.now() + 7 * 86400_000),
-    });
+    await storeResetLink(tx, token, userId, tambonId, actor);
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
@@ -377,13 +388,7 @@ export async function createAccountForPerson(
     await tx
       .insert(roleGrants)
       .values({ tambonId, userId, role: "member", grantedBy: actor.user?.id ?? null });
-    await tx.insert(passwordResets).values({
-      id: hashToken(token),
-      userId,
-      tambonId,
-      createdBy: actor.user?.id ?? null,
-      expiresAt: new Date(Date.now() + 7 * 86400_000),
-    });
+    await storeResetLink(tx, token, userId, tambonId, actor);
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
