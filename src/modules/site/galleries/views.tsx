@@ -20,11 +20,30 @@ import {
   type FormState,
 } from "../../../core/views/form.tsx";
 
+/** An album's cover and title, linking to the album (the gallery and the home page show them). */
+export function AlbumLink({ album }: { album: AlbumCard }) {
+  const { tambon } = useCtx();
+  const url = useUrl();
+  return (
+    <a href={url(`/galleries/${album.id}`)}>
+      {album.coverFile && (
+        <img
+          src={fileUrl(tambon!.slug, `${album.coverFile}-t.webp`)}
+          alt=""
+          width={240}
+          height={240}
+          loading="lazy"
+          decoding="async"
+        />
+      )}
+      <span>{album.title}</span>
+    </a>
+  );
+}
+
 /** The list of albums. */
 export function GalleryList({ albums }: { albums: AlbumCard[] }) {
   const t = useSiteT();
-  const { tambon } = useCtx();
-  const url = useUrl();
   return (
     <>
       <h1>{t("gallery.title")}</h1>
@@ -34,19 +53,7 @@ export function GalleryList({ albums }: { albums: AlbumCard[] }) {
         <ul class="album-grid">
           {albums.map((a) => (
             <li key={a.id}>
-              <a href={url(`/galleries/${a.id}`)}>
-                {a.coverFile && (
-                  <img
-                    src={fileUrl(tambon!.slug, `${a.coverFile}-t.webp`)}
-                    alt=""
-                    width={240}
-                    height={240}
-                    loading="lazy"
-                    decoding="async"
-                  />
-                )}
-                <span>{a.title}</span>
-              </a>
+              <AlbumLink album={a} />
               <span class="muted">
                 {t("gallery.photos", { n: a.photoCount })} · <When at={a.createdAt} />
               </span>

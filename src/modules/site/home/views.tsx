@@ -1,17 +1,10 @@
 import { type NewsCard } from "../news/queries.ts";
-import {
-  fileUrl,
-  type AlbumCard,
-  type Category,
-  type Link,
-  useSiteT,
-  useUrl,
-} from "../shared/views.tsx";
+import { type AlbumCard, type Category, type Link, useSiteT, useUrl } from "../shared/views.tsx";
 import { type SiteStats } from "../statistics/queries.ts";
-import { useCtx } from "../../../core/views/ctx.ts";
 import { NewsItems } from "../news/views.tsx";
 import { StatsBox } from "../statistics/views.tsx";
 import { LinksBox } from "../jobs/views.tsx";
+import { AlbumLink } from "../galleries/views.tsx";
 
 /** What the site adds to the tambon's home page: latest news, albums, statistics, links. */
 export function HomeSections(props: {
@@ -22,7 +15,6 @@ export function HomeSections(props: {
   links: Link[];
 }) {
   const t = useSiteT();
-  const { tambon } = useCtx();
   const url = useUrl();
   return (
     <div class="home-site">
@@ -44,19 +36,7 @@ export function HomeSections(props: {
             <ul class="album-grid">
               {props.albums.map((a) => (
                 <li key={a.id}>
-                  <a href={url(`/galleries/${a.id}`)}>
-                    {a.coverFile && (
-                      <img
-                        src={fileUrl(tambon!.slug, `${a.coverFile}-t.webp`)}
-                        alt=""
-                        width={240}
-                        height={240}
-                        loading="lazy"
-                        decoding="async"
-                      />
-                    )}
-                    <span>{a.title}</span>
-                  </a>
+                  <AlbumLink album={a} />
                 </li>
               ))}
             </ul>
