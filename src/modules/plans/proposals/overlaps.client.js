@@ -59,7 +59,8 @@
     var q = query();
     if (q === last) return;
     last = q;
-    window.fetch(url + "?" + q, { credentials: "same-origin", headers: { accept: "application/json" } })
+    window
+      .fetch(url + "?" + q, { credentials: "same-origin", headers: { accept: "application/json" } })
       .then(function (r) {
         return r.ok ? r.json() : null;
       })
