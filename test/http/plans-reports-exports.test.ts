@@ -272,7 +272,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("the distribution shares budgets by village, draws its chart and flags villages with nothing", async () => {
-      const page = await t.app.inject(`/t/la-ngu/plans/${planId}/distribution/2567`);
+      const page = await t.app.inject(`/t/la-ngu/plans/${planId}/distribution?year=2567`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /ดัชนีความไม่เท่าเทียม \(จีนี\)/);
       assert.match(page.body, /<svg[^>]*>/);
@@ -293,7 +293,7 @@ for (const kind of DB_KINDS) {
       const others = lines.slice(1).filter((l) => l.split(",")[1] !== "99");
       assert.ok(others.length > 0);
       for (const l of others) assert.equal(l.split(",")[head.indexOf("receives_nothing")], "true");
-      const bad = await t.app.inject(`/t/la-ngu/plans/${planId}/distribution/2599`);
+      const bad = await t.app.inject(`/t/la-ngu/plans/${planId}/distribution?year=2599`);
       assert.equal(bad.statusCode, 404);
     });
 

@@ -79,18 +79,11 @@ export function distributionRoutes(app: FastifyInstance, deps: ModuleDeps): void
     };
   }
 
+  // The year is a query (`?year=2568`), like the CSV's: a path parameter only follows a resource.
   app.get<{ Params: { id: string } }>("/plans/:id/distribution", async (req, reply) => {
-    const p = await page(req, req.params.id, undefined);
+    const p = await page(req, req.params.id, queryOf(req).year);
     return reply.page(p.title, p.body);
   });
-
-  app.get<{ Params: { id: string; year: string } }>(
-    "/plans/:id/distribution/:year",
-    async (req, reply) => {
-      const p = await page(req, req.params.id, req.params.year);
-      return reply.page(p.title, p.body);
-    },
-  );
 
   app.get<{ Params: { id: string } }>("/plans/:id/distribution.csv", async (req, reply) => {
     const { tambon, data } = await load(req, req.params.id);

@@ -75,7 +75,7 @@ export function DistributionPage(p: {
               {p.year === y ? (
                 <strong aria-current="page">{y}</strong>
               ) : (
-                <a href={`${href}/${y}`}>{y}</a>
+                <a href={`${href}?year=${y}`}>{y}</a>
               )}
             </li>
           ))}
@@ -251,7 +251,7 @@ export function DistributionPage(p: {
               {data.perYear.map((d) => (
                 <tr key={d.year}>
                   <th scope="row">
-                    <a href={`${href}/${d.year}`}>{d.year}</a>
+                    <a href={`${href}?year=${d.year}`}>{d.year}</a>
                   </th>
                   <td class="num">{money(d.total, 2)}</td>
                   <td class="num">{giniText(d.gini)}</td>

@@ -5,7 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, viewCtx } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
-import { requireId } from "../../../core/params.ts";
+import { queryOf, requireId } from "../../../core/params.ts";
 import { sendDownload } from "../../../core/download.ts";
 import { toCsv } from "../../../core/csv.ts";
 import { writeWorkbook, type Cell } from "../../../core/xlsx.ts";
@@ -241,22 +241,20 @@ export function reportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     });
   });
 
-  app.get<{ Params: { id: string; year: string } }>(
-    "/plans/:id/reports/progress/:year",
-    async (req, reply) => {
-      const { tambon, plan, base } = await loadPlan(req, req.params.id);
-      const year = /^\d{4}$/.test(req.params.year) ? Number(req.params.year) : NaN;
-      if (!yearsOf(plan).includes(year)) throw notFound();
-      const list = (await projectList(tambon, plan)).filter((p) => (p.byYear.get(year) ?? 0) > 0);
-      return sendPrint(
-        req,
-        reply,
-        <PrintDoc title={msg.t(req.lang)("report.progress", { year })} back={base}>
-          <ProgressPrint plan={plan} year={year} projects={list} />
-        </PrintDoc>,
-      );
-    },
-  );
+  app.get<{ Params: { id: string } }>("/plans/:id/reports/progress", async (req, reply) => {
+    const { tambon, plan, base } = await loadPlan(req, req.params.id);
+    const asked = queryOf(req).year ?? "";
+    const year = /^\d{4}$/.test(asked) ? Number(asked) : NaN;
+    if (!yearsOf(plan).includes(year)) throw notFound();
+    const list = (await projectList(tambon, plan)).filter((p) => (p.byYear.get(year) ?? 0) > 0);
+    return sendPrint(
+      req,
+      reply,
+      <PrintDoc title={msg.t(req.lang)("report.progress", { year })} back={base}>
+        <ProgressPrint plan={plan} year={year} projects={list} />
+      </PrintDoc>,
+    );
+  });
 
   async function indicatorRows(tambon: Tambon, plan: ReportPlan) {
     const list = await reportIndicators(db, tambon.id, [plan.id]);

@@ -135,7 +135,7 @@ export function ReportsIndex(p: { plan: ReportPlan; base: string; pdf: boolean }
       <ul class="report-list">
         {yearsOf(p.plan).map((y) => (
           <li key={y}>
-            <a href={`${here}/progress/${y}`}>{t("report.progress", { year: y })}</a>
+            <a href={`${here}/progress?year=${y}`}>{t("report.progress", { year: y })}</a>
           </li>
         ))}
       </ul>
