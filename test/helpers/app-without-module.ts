@@ -34,6 +34,7 @@ const paths = [
   "/network",
   "/charter",
   "/decisions",
+  "/plans",
 ];
 const statuses: Record<string, number> = {};
 const bodies: Record<string, string> = {};

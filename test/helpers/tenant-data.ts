@@ -29,13 +29,16 @@ export async function recordIds(
 
 /**
  * A registered route's URL with its parameters filled: the tambon's slug, and after each
- * `/segment/` the id given for that segment (a file name after `/name/`).
+ * `/segment/` the id given for that segment; parameters that name a key rather than a record take
+ * a valid key (a file name for `:name`, a plan form such as ผ.02 for `:form`).
  */
+const KEYS: Record<string, string> = { name: "logo-1.png", form: "p02" };
+
 export function fillRoute(url: string, slug: string, ids: Record<string, string>): string {
   return url
     .replace(":tambon", slug)
     .replace(/\/([a-z-]+)\/:(\w+)/g, (_m, segment: string, param: string) => {
-      if (param === "name") return `/${segment}/logo-1.png`;
+      if (KEYS[param]) return `/${segment}/${KEYS[param]}`;
       const id = ids[segment];
       if (!id) throw new Error(`no record id for :${param} after /${segment}/ in ${url}`);
       return `/${segment}/${id}`;

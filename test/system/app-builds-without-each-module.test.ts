@@ -20,6 +20,7 @@ const OWN: Record<string, string[]> = {
   network: ["/network"],
   charter: ["/charter"],
   decisions: ["/decisions"],
+  plans: ["/plans"],
 };
 
 test("the list of module pages covers every module of the build", () => {
