@@ -1,10 +1,11 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { auditLog, tambons, users, villages } from "../../src/core/db/schema.ts";
 import { issueAreas } from "../../src/modules/areas/schema.ts";
+import { alternatives } from "../../src/modules/decisions/schema.ts";
 import {
   plans,
   projectBudgets,
@@ -222,6 +223,47 @@ for (const kind of DB_KINDS) {
       );
       const page = await rep.get(`/t/la-ngu/projects/${original!.id}`);
       assert.match(page.body, /โครงการดูแลสุขภาพผู้สูงอายุที่บ้าน/);
+    });
+
+    test("two projects put to a priority vote each keep their own alternative of the question", async () => {
+      const chosen = await db()
+        .select()
+        .from(projects)
+        .where(and(eq(projects.tambonId, langu), eq(projects.planId, planId)))
+        .orderBy(desc(projects.id))
+        .limit(2);
+      assert.equal(chosen.length, 2);
+      const admin = `/t/la-ngu/admin/plans/${planId}/projects`;
+      const res = await wg.post(
+        `/t/la-ngu/admin/plans/${planId}/vote`,
+        {
+          title: "โครงการใดควรทำก่อน",
+          areaId: String(healthArea),
+          // Listed newest first, the reverse of the order they are stored in.
+          projects: chosen.map((p) => String(p.id)),
+        },
+        { from: admin },
+      );
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+      const put = await db()
+        .select()
+        .from(projects)
+        .where(
+          inArray(
+            projects.id,
+            chosen.map((p) => p.id),
+          ),
+        );
+      const alts = await db()
+        .select()
+        .from(alternatives)
+        .where(eq(alternatives.questionId, put[0]!.questionId!));
+      assert.equal(alts.length, 2);
+      for (const p of put) {
+        const alt = alts.find((a) => a.id === p.questionAlternativeId);
+        assert.equal(alt?.title, p.title, `project ${p.id} names its own alternative`);
+      }
+      assert.notEqual(put[0]!.questionAlternativeId, put[1]!.questionAlternativeId);
     });
 
     test("another tambon's project is a 404 on every page and cannot be linked", async () => {

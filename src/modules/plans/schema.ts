@@ -151,6 +151,8 @@ export const projects = pgTable(
     proposedBy: userRef("proposed_by"),
     /** The priority question (decisions module) it was put to. */
     questionId: integer("question_id"),
+    /** The project's own alternative in that question (its rank is the project's priority). */
+    questionAlternativeId: integer("question_alternative_id"),
     mergedIntoId: integer("merged_into_id"),
     /** The edition that brought it into the plan. */
     editionId: integer("edition_id").references(() => planEditions.id, { onDelete: "set null" }),

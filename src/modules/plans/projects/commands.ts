@@ -353,10 +353,16 @@ export async function putProjectsToVote(
       })),
     });
     if (!opened) return fail("areaId", "project.voteNoRules");
-    await tx
-      .update(projects)
-      .set({ questionId: opened.questionId, updatedAt: new Date() })
-      .where(and(eq(projects.tambonId, tambonId), inArray(projects.id, ids)));
+    // Each project keeps its own alternative: its rank in the result is the project's priority.
+    for (const [i, p] of chosen.entries())
+      await tx
+        .update(projects)
+        .set({
+          questionId: opened.questionId,
+          questionAlternativeId: opened.alternativeIds[i]!,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(projects.tambonId, tambonId), eq(projects.id, p.id)));
     await audit(tx, {
       tambonId,
       actorId: userId,

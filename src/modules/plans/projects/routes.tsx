@@ -18,6 +18,7 @@ import { findOverlaps } from "../duplicates/queries.ts";
 import { candidateOf } from "../duplicates/queries.ts";
 import { OverlapList } from "../duplicates/views.tsx";
 import { linkProjects, mergeProject } from "../duplicates/commands.ts";
+import { PROJECT_TARGET } from "../evaluations/queries.ts";
 import { addMilestone, putProjectsToVote, saveProject, setProjectStatus } from "./commands.ts";
 import { projectChoices } from "./choices.ts";
 import { planProjects, projectDetail, getProject, type Project } from "./queries.ts";
@@ -38,17 +39,12 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return { project, plan };
   }
 
-  /** Which alternative of its question a project is, and how it ranked (projects and alternatives both in id order). */
+  /** The project's question and how its own alternative ranked. */
   async function questionOf(tambonId: number, slug: string, project: Project) {
     if (project.questionId == null) return null;
     const outcome = await questionOutcome(db, tambonId, project.questionId);
     if (!outcome) return null;
-    const siblings = (await planProjects(db, tambonId, project.planId))
-      .filter((p) => p.questionId === project.questionId)
-      .map((p) => p.id)
-      .sort((a, b) => a - b);
-    const alternatives = [...(outcome.result?.alternatives ?? [])].sort((a, b) => a.id - b.id);
-    const mine = alternatives[siblings.indexOf(project.id)];
+    const mine = outcome.result?.alternatives.find((a) => a.id === project.questionAlternativeId);
     return {
       href: `/t/${slug}/decisions/${project.questionId}`,
       phase: outcome.phase,
@@ -67,7 +63,7 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       project.strategyId != null ? getStrategy(db, tambon.id, project.strategyId) : undefined,
       listVillages(db, tambon.id),
       listPartners(db, tambon.id),
-      clausesLinkedTo(db, tambon.id, "project", project.id),
+      clausesLinkedTo(db, tambon.id, PROJECT_TARGET, project.id),
       questionOf(tambon.id, tambon.slug, project),
       planProjects(db, tambon.id, plan.id),
     ]);
