@@ -1,7 +1,6 @@
-import type { ComponentChildren } from "preact";
 import { CARD_IMAGE } from "./card-image.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
-import { assetUrl } from "../../../core/views/assets.ts";
+import { StandaloneDoc } from "../../../core/views/standalone.tsx";
 import { copyrightOwner, tambonTitle } from "../../../core/views/layout.tsx";
 import { PROGRESS, type Progress } from "../edition.ts";
 import type { CharterDoc } from "../document.ts";
@@ -10,36 +9,6 @@ import { chapterLabel, dateIn, editionLabel, num } from "../present.ts";
 import { Paras, textIn, useT } from "../shared/views.tsx";
 import { CharterText } from "../views/text.tsx";
 import type { SignatoryRow, CharterRow, EditionRow } from "./queries.ts";
-
-/** A standalone document (no site header or menu): the print layout and the summary card. */
-export function StandaloneDoc(props: {
-  title: string;
-  bodyClass: string;
-  head?: ComponentChildren;
-  children: ComponentChildren;
-}) {
-  const { lang } = useCtx();
-  return (
-    <html lang={lang}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-        <link
-          rel="preload"
-          href={assetUrl("font-thai-400")}
-          as="font"
-          type="font/woff2"
-          crossOrigin="anonymous"
-        />
-        <link rel="stylesheet" href={assetUrl("css")} />
-        <link rel="icon" href="data:," />
-        {props.head}
-      </head>
-      <body class={props.bodyClass}>{props.children}</body>
-    </html>
-  );
-}
 
 type Signatory = SignatoryRow & { village: string | null; moo: number | null };
 

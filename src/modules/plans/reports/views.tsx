@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
-import { assetUrl } from "../../../core/views/assets.ts";
+import { StandaloneDoc } from "../../../core/views/standalone.tsx";
 import { msg } from "../messages.ts";
 import { FORMS, yearsOf, type FormTable } from "./forms.ts";
 import type { ReportIndicator, ReportPlan, ReportProject } from "./queries.ts";
@@ -20,28 +20,12 @@ export function PrintDoc(props: { title: string; back: string; children: Compone
   const { lang } = useCtx();
   const t = msg.t(lang);
   return (
-    <html lang={lang}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-        <link
-          rel="preload"
-          href={assetUrl("font-thai-400")}
-          as="font"
-          type="font/woff2"
-          crossOrigin="anonymous"
-        />
-        <link rel="stylesheet" href={assetUrl("css")} />
-        <link rel="icon" href="data:," />
-      </head>
-      <body class="plan-print">
-        <p class="plan-print-bar">
-          <a href={props.back}>{t("report.back")}</a>
-        </p>
-        {props.children}
-      </body>
-    </html>
+    <StandaloneDoc title={props.title} bodyClass="plan-print">
+      <p class="plan-print-bar">
+        <a href={props.back}>{t("report.back")}</a>
+      </p>
+      {props.children}
+    </StandaloneDoc>
   );
 }
 
