@@ -239,7 +239,7 @@ export async function benchPlans(kind: DbKind): Promise<Figures> {
         20,
       ),
       "distribution, plan of 300 projects (one year)": await page(
-        `/t/bench-1/plans/${one.plan}/distribution/2568`,
+        `/t/bench-1/plans/${one.plan}/distribution?year=2568`,
         20,
       ),
       "distribution, a typical tambon (130 projects)": await page(
