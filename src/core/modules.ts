@@ -50,8 +50,9 @@ export type SectionTambon = Pick<Tambon, "id" | "slug">;
 
 /**
  * A section a module adds to a page of another module. The page's owner names its places and
- * what `subject` is there: "areas.area" (an issue area's page; subject: the area's id) and
- * "groups.process" (the three-step process page; slot: the step; subject: null).
+ * what `subject` is there: "areas.area" (an issue area's page; subject: the area's id),
+ * "groups.process" (the three-step process page; slot: the step; subject: null) and
+ * "charter.clause" (a charter clause's page; subject: `{ charterId, clauseKey }`).
  */
 export interface PageSection<S = number | null> {
   id: string;
