@@ -6,6 +6,7 @@ import { groupsModule } from "./groups/module.ts";
 import { networkModule } from "./network/module.ts";
 import { charterModule } from "./charter/module.ts";
 import { plansModule } from "./plans/module.ts";
+import { communityModule } from "./community/module.ts";
 
 /** The modules of this build, in menu order. */
 export const modules: TambonModule[] = [
@@ -16,4 +17,5 @@ export const modules: TambonModule[] = [
   networkModule,
   charterModule,
   plansModule,
+  communityModule,
 ];

@@ -1,0 +1,24 @@
+import { integer, timestamp } from "drizzle-orm/pg-core";
+import { tambons, users, villages } from "./schema.ts";
+
+/**
+ * Column helpers every module's schema uses, so that a tambon key, a time, a person or a village
+ * is declared the same way everywhere.
+ */
+
+/** The tenant key: the row's tambon; its rows go when the tambon goes. */
+export const tambonId = () =>
+  integer("tambon_id")
+    .notNull()
+    .references(() => tambons.id, { onDelete: "cascade" });
+
+/** A moment, with its time zone. */
+export const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/** A person who did something; the row stays when the account goes. */
+export const userRef = (name: string) =>
+  integer(name).references(() => users.id, { onDelete: "set null" });
+
+/** A village of the tambon; the row goes with the village. */
+export const villageRef = (name: string) =>
+  integer(name).references(() => villages.id, { onDelete: "cascade" });

@@ -1,0 +1,2 @@
+/** UI strings of exports (merged into the module's dictionary in ../messages.ts). */
+export const exportsMessages = {} as const;

@@ -1,0 +1,2 @@
+/** UI strings of figures (merged into the module's dictionary in ../messages.ts). */
+export const figuresMessages = {} as const;

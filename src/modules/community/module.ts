@@ -1,0 +1,59 @@
+import type { TambonModule } from "../../core/modules.ts";
+import { can } from "../../core/policy.ts";
+import { msg } from "./messages.ts";
+import { forms, households, people, rounds, submissions, dataRequests } from "./schema.ts";
+import { householdRoutes } from "./households/routes.tsx";
+import { peopleRoutes } from "./people/routes.tsx";
+import { privacyRoutes } from "./privacy/routes.tsx";
+import { formRoutes } from "./forms/routes.tsx";
+import { roundRoutes } from "./rounds/routes.tsx";
+import { collectRoutes } from "./collect/routes.tsx";
+import { submissionRoutes } from "./submissions/routes.tsx";
+import { importRoutes } from "./imports/routes.tsx";
+import { figureRoutes } from "./figures/routes.tsx";
+import { exportRoutes } from "./exports/routes.tsx";
+
+/** Who keeps the tambon's community data: its admin and the central working group. */
+const STAFF = ["admin", "working_group"] as const;
+
+/**
+ * Community data (ข้อมูลชุมชน): the households and people of the tambon's villages, the survey
+ * forms the community fills itself (offline on phones), imports, the villages' figures, and the
+ * personal data in all of it handled as the PDPA asks.
+ */
+export const communityModule: TambonModule = {
+  id: "community",
+  access: [
+    { action: "community.figures.read", allow: "public" },
+    { action: "community.manage", allow: [...STAFF] },
+    { action: "community.collect", allow: [...STAFF, "health_volunteer", "facilitator"] },
+  ],
+  tambonRoutes: (app, deps) => {
+    householdRoutes(app, deps);
+    peopleRoutes(app, deps);
+    privacyRoutes(app, deps);
+    formRoutes(app, deps);
+    roundRoutes(app, deps);
+    collectRoutes(app, deps);
+    submissionRoutes(app, deps);
+    importRoutes(app, deps);
+    figureRoutes(app, deps);
+    exportRoutes(app, deps);
+  },
+  nav: [{ path: "/community", label: (lang) => msg.t(lang)("nav.community") }],
+  adminNav: [
+    {
+      path: "/admin/community",
+      label: (lang) => msg.t(lang)("nav.admin"),
+      visible: (actor, tambon) => can(actor, "community.manage", { tambonId: tambon.id }),
+    },
+  ],
+  resources: {
+    households,
+    people,
+    forms,
+    rounds,
+    submissions,
+    requests: dataRequests,
+  },
+};

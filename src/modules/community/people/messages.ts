@@ -1,0 +1,2 @@
+/** UI strings of people (merged into the module's dictionary in ../messages.ts). */
+export const peopleMessages = {} as const;

@@ -1,0 +1,2 @@
+/** UI strings of privacy (merged into the module's dictionary in ../messages.ts). */
+export const privacyMessages = {} as const;

@@ -1,0 +1,2 @@
+/** UI strings of rounds (merged into the module's dictionary in ../messages.ts). */
+export const roundsMessages = {} as const;

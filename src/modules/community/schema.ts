@@ -1,0 +1,329 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { tambons } from "../../core/db/schema.ts";
+import { at, tambonId, userRef, villageRef } from "../../core/db/columns.ts";
+import { indicators } from "../plans/public.ts";
+import type { Answers, FormDefinition } from "./forms/definition.ts";
+import type {
+  ChangeAction,
+  ChangeVia,
+  Condition,
+  ConsentStatus,
+  FigureSource,
+  FormLevel,
+  FormStatus,
+  HouseholdStatus,
+  IndicatorMeasure,
+  LawfulBasis,
+  PersonStatus,
+  ReadSubject,
+  RecordEntity,
+  Relation,
+  RequestKind,
+  RequestStatus,
+  RoundStatus,
+  Sex,
+  SubmissionStatus,
+} from "./shared/kinds.ts";
+
+/** What PDPA asks to know of every record of personal data: why, on what basis, consent, until when. */
+const personalData = () => ({
+  purpose: text("purpose").notNull().default(""),
+  lawfulBasis: text("lawful_basis").$type<LawfulBasis>().notNull().default("public_task"),
+  consent: text("consent").$type<ConsentStatus>().notNull().default("not_needed"),
+  consentAt: at("consent_at"),
+  /** The retention job erases the record after this day (null: the tambon's default period). */
+  retainUntil: date("retain_until"),
+});
+
+/** A household (ครัวเรือน) of a village. `version` grows with each change (sync conflicts). */
+export const households = pgTable(
+  "community_households",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    villageId: villageRef("village_id").notNull(),
+    /** บ้านเลขที่, as written ("12/3"). */
+    houseNo: text("house_no").notNull(),
+    locationText: text("location_text").notNull().default(""),
+    lat: numeric("lat", { precision: 9, scale: 6 }),
+    lng: numeric("lng", { precision: 9, scale: 6 }),
+    status: text("status").$type<HouseholdStatus>().notNull().default("active"),
+    version: integer("version").notNull().default(1),
+    ...personalData(),
+    createdBy: userRef("created_by"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("community_households_house_key").on(t.tambonId, t.villageId, t.houseNo),
+    index("community_households_village_idx").on(t.tambonId, t.villageId),
+  ],
+);
+
+/** A person of a household. `villageId` is the household's, kept here for access and counts. */
+export const people = pgTable(
+  "community_people",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    householdId: integer("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    villageId: villageRef("village_id").notNull(),
+    name: text("name").notNull(),
+    /** เลขประจำตัวประชาชน, 13 digits with a valid check digit, or null. */
+    thaiId: text("thai_id"),
+    birthDate: date("birth_date"),
+    sex: text("sex").$type<Sex>().notNull().default("unspecified"),
+    relation: text("relation").$type<Relation>().notNull().default("other"),
+    conditions: jsonb("conditions").$type<Condition[]>().notNull().default([]),
+    status: text("status").$type<PersonStatus>().notNull().default("living"),
+    version: integer("version").notNull().default(1),
+    ...personalData(),
+    createdBy: userRef("created_by"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("community_people_thai_id_key")
+      .on(t.tambonId, t.thaiId)
+      .where(sql`${t.thaiId} is not null`),
+    index("community_people_household_idx").on(t.tambonId, t.householdId),
+    index("community_people_village_idx").on(t.tambonId, t.villageId),
+  ],
+);
+
+/**
+ * The history of every change to a household or a person: which fields changed from what to what
+ * (`{ field: [before, after] }`), by whom and how. Erasing a person on request or by the retention
+ * job empties the values of that person's history and keeps that it happened.
+ */
+export const recordChanges = pgTable(
+  "community_record_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tambonId: tambonId(),
+    entity: text("entity").$type<RecordEntity>().notNull(),
+    entityId: integer("entity_id").notNull(),
+    version: integer("version").notNull(),
+    action: text("action").$type<ChangeAction>().notNull(),
+    changes: jsonb("changes").$type<Record<string, [unknown, unknown]>>().notNull().default({}),
+    via: text("via").$type<ChangeVia>().notNull().default("web"),
+    byUser: userRef("by_user"),
+    at: at("at").notNull().defaultNow(),
+  },
+  (t) => [index("community_record_changes_entity_idx").on(t.tambonId, t.entity, t.entityId)],
+);
+
+/** A survey form; its questions are in its versions. */
+export const forms = pgTable(
+  "community_forms",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    level: text("level").$type<FormLevel>().notNull().default("household"),
+    status: text("status").$type<FormStatus>().notNull().default("draft"),
+    /** The draft being edited (what the builder changes). */
+    draft: jsonb("draft").$type<FormDefinition>().notNull(),
+    /** The version phones fill now (null until first published). */
+    currentVersion: integer("current_version"),
+    createdBy: userRef("created_by"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("community_forms_tambon_idx").on(t.tambonId)],
+);
+
+/** A published version of a form: answers keep the version they were given to. */
+export const formVersions = pgTable(
+  "community_form_versions",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    formId: integer("form_id")
+      .notNull()
+      .references(() => forms.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    definition: jsonb("definition").$type<FormDefinition>().notNull(),
+    publishedBy: userRef("published_by"),
+    publishedAt: at("published_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("community_form_versions_key").on(t.formId, t.version)],
+);
+
+/** A survey round (e.g. "2569"): figures compare rounds for trends. */
+export const rounds = pgTable(
+  "community_rounds",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    formId: integer("form_id")
+      .notNull()
+      .references(() => forms.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on"),
+    status: text("status").$type<RoundStatus>().notNull().default("open"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("community_rounds_form_idx").on(t.tambonId, t.formId)],
+);
+
+/**
+ * A filled form. `clientId` is made on the phone, so a re-sent submission is recognised and never
+ * stored twice; `baseVersion` is the household's version the phone started from, so a change made
+ * meanwhile by someone else is held as a conflict for a reviewer instead of overwritten.
+ */
+export const submissions = pgTable(
+  "community_submissions",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    clientId: text("client_id").notNull(),
+    formId: integer("form_id")
+      .notNull()
+      .references(() => forms.id, { onDelete: "cascade" }),
+    formVersionId: integer("form_version_id")
+      .notNull()
+      .references(() => formVersions.id, { onDelete: "cascade" }),
+    roundId: integer("round_id").references(() => rounds.id, { onDelete: "set null" }),
+    villageId: villageRef("village_id").notNull(),
+    householdId: integer("household_id").references(() => households.id, { onDelete: "cascade" }),
+    personId: integer("person_id").references(() => people.id, { onDelete: "cascade" }),
+    answers: jsonb("answers").$type<Answers>().notNull(),
+    baseVersion: integer("base_version"),
+    status: text("status").$type<SubmissionStatus>().notNull().default("accepted"),
+    /** For a conflict: the submission it collided with. */
+    conflictWith: integer("conflict_with"),
+    submittedBy: userRef("submitted_by"),
+    collectedAt: at("collected_at"),
+    receivedAt: at("received_at").notNull().defaultNow(),
+    reviewedBy: userRef("reviewed_by"),
+    reviewedAt: at("reviewed_at"),
+    reviewNote: text("review_note").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("community_submissions_client_key").on(t.tambonId, t.clientId),
+    index("community_submissions_form_idx").on(t.tambonId, t.formId, t.roundId),
+    index("community_submissions_household_idx").on(t.tambonId, t.householdId),
+    index("community_submissions_village_idx").on(t.tambonId, t.villageId),
+  ],
+);
+
+/** Every read of personal data: who looked at what, when (PDPA; shown to the tambon's admin). */
+export const personalReads = pgTable(
+  "community_personal_reads",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tambonId: tambonId(),
+    userId: userRef("user_id"),
+    subject: text("subject").$type<ReadSubject>().notNull(),
+    subjectId: integer("subject_id"),
+    /** What was shown: a page's path and filters, an export's name. */
+    detail: text("detail").notNull().default(""),
+    /** How many records were shown. */
+    records: integer("records").notNull().default(1),
+    at: at("at").notNull().defaultNow(),
+  },
+  (t) => [index("community_personal_reads_at_idx").on(t.tambonId, t.at)],
+);
+
+/** A person's request to see, correct or delete their data, and what was done. */
+export const dataRequests = pgTable(
+  "community_data_requests",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
+    /** Who asked, as the requester gave it (kept when the person's record is erased). */
+    requester: text("requester").notNull(),
+    kind: text("kind").$type<RequestKind>().notNull(),
+    status: text("status").$type<RequestStatus>().notNull().default("open"),
+    receivedOn: date("received_on").notNull(),
+    details: text("details").notNull().default(""),
+    outcome: text("outcome").notNull().default(""),
+    createdBy: userRef("created_by"),
+    handledBy: userRef("handled_by"),
+    handledAt: at("handled_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("community_data_requests_tambon_idx").on(t.tambonId, t.status)],
+);
+
+/** A tambon's settings for its community data (one row per tambon, made when first saved). */
+export const communitySettings = pgTable("community_settings", {
+  tambonId: integer("tambon_id")
+    .primaryKey()
+    .references(() => tambons.id, { onDelete: "cascade" }),
+  /** Who decides about the data (the data controller), shown on the privacy notice. */
+  controller: text("controller").notNull().default(""),
+  contact: text("contact").notNull().default(""),
+  defaultPurpose: text("default_purpose").notNull().default(""),
+  /** Years a record is kept after its last change, unless it says otherwise. */
+  retentionYears: integer("retention_years").notNull().default(5),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/**
+ * A figure the tambon already has (e.g. a จปฐ. summary) for a village, or for the whole tambon
+ * when `villageId` is null, in a year (พ.ศ.): imported or entered instead of collected again.
+ */
+export const figures = pgTable(
+  "community_figures",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    villageId: villageRef("village_id"),
+    year: integer("year").notNull(),
+    code: text("code").notNull(),
+    label: text("label").notNull(),
+    numerator: numeric("numerator").notNull(),
+    denominator: numeric("denominator"),
+    source: text("source").$type<FigureSource>().notNull().default("import"),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("community_figures_key").on(
+      t.tambonId,
+      sql`coalesce(${t.villageId}, 0)`,
+      t.year,
+      t.code,
+    ),
+  ],
+);
+
+/**
+ * An indicator of the plans module computed from answers: the share (or count) of a form's
+ * records whose answer to `question` is `value` (or is "yes" / any answer when null).
+ */
+export const indicatorSources = pgTable(
+  "community_indicator_sources",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    formId: integer("form_id")
+      .notNull()
+      .references(() => forms.id, { onDelete: "cascade" }),
+    question: text("question").notNull(),
+    value: text("value"),
+    measure: text("measure").$type<IndicatorMeasure>().notNull().default("share"),
+  },
+  (t) => [uniqueIndex("community_indicator_sources_key").on(t.tambonId, t.indicatorId)],
+);

@@ -1,0 +1,2 @@
+/** UI strings of submissions (merged into the module's dictionary in ../messages.ts). */
+export const submissionsMessages = {} as const;
