@@ -12,7 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { tambons, users, villages } from "../../core/db/schema.ts";
+import { storedFiles, tambons, users, villages } from "../../core/db/schema.ts";
 import { issueAreas } from "../areas/public.ts";
 import type {
   BudgetSource,
@@ -237,6 +237,33 @@ export const projectMilestones = pgTable(
     position: integer("position").notNull().default(0),
   },
   (t) => [index("project_milestones_project_idx").on(t.tambonId, t.projectId, t.dueOn)],
+);
+
+/**
+ * A photo or document of a project, kept in the core file store: photos re-encoded (with a
+ * thumbnail), documents as they came, each with a caption and its place in the gallery.
+ */
+export const projectFiles = pgTable(
+  "project_files",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"photo" | "document">().notNull(),
+    name: text("name").notNull(),
+    caption: text("caption").notNull().default(""),
+    mime: text("mime").notNull(),
+    bytes: integer("bytes").notNull(),
+    position: integer("position").notNull().default(0),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => storedFiles.id),
+    thumbFileId: integer("thumb_file_id").references(() => storedFiles.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("project_files_project_idx").on(t.tambonId, t.projectId, t.position)],
 );
 
 /** An entry of a project's timeline: a status or progress change with its note. */
