@@ -8,6 +8,7 @@ import {
   planEditions,
   planStrategies,
   plans,
+  projectFiles,
   projectMilestones,
   projects,
 } from "./schema.ts";
@@ -101,6 +102,7 @@ export const plansModule: TambonModule = {
     editions: planEditions,
     projects,
     milestones: projectMilestones,
+    "project-files": projectFiles,
     indicators,
     evaluations: evaluationRounds,
   },
