@@ -6,24 +6,17 @@ import {
   pgTable,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { storedFiles, tambons, users, villages } from "../../core/db/schema.ts";
+import { storedFiles, users, villages } from "../../core/db/schema.ts";
+import { tambonId, at, userRef } from "../../core/db/columns.ts";
 import type { CharterDoc } from "./document.ts";
 import type { DigitStyle } from "./digits.ts";
 import type { EditionStatus, Progress, Rating, Scope } from "./edition.ts";
 
 /** A file of the core file store (the bytes of a scan or photo). */
 const fileRef = (name: string) => integer(name).references(() => storedFiles.id);
-const tambonId = () =>
-  integer("tambon_id")
-    .notNull()
-    .references(() => tambons.id, { onDelete: "cascade" });
-const at = (name: string) => timestamp(name, { withTimezone: true });
-const userRef = (name: string) =>
-  integer(name).references(() => users.id, { onDelete: "set null" });
 
 /** A health charter (ธรรมนูญสุขภาพ) of a tambon, or of a village, district or issue within it. */
 export const charters = pgTable(

@@ -8,17 +8,11 @@ import {
   real,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { tambons, users } from "../../core/db/schema.ts";
+import { users } from "../../core/db/schema.ts";
+import { tambonId, at, userRef } from "../../core/db/columns.ts";
 import { issueAreas } from "../areas/public.ts";
-
-const tambonId = () =>
-  integer("tambon_id")
-    .notNull()
-    .references(() => tambons.id, { onDelete: "cascade" });
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /** Voting rules (table `decision_policies`): phase lengths, majority, quorums, ballot secrecy and weight cap. */
 export const decisionPolicies = pgTable("decision_policies", {
@@ -56,7 +50,7 @@ export const questions = pgTable(
       .notNull()
       .default("draft"),
     quickPoll: boolean("quick_poll").notNull().default(false),
-    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: userRef("created_by"),
     createdAt: at("created_at").notNull().defaultNow(),
     phaseStartedAt: at("phase_started_at").notNull().defaultNow(),
     phaseEndsAt: at("phase_ends_at"),
@@ -79,7 +73,7 @@ export const alternatives = pgTable(
       .notNull()
       .references(() => questions.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
-    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorId: userRef("author_id"),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [index("alternatives_question_idx").on(t.questionId)],
@@ -96,7 +90,7 @@ export const alternativeVersions = pgTable(
       .references(() => alternatives.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     body: text("body").notNull(),
-    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorId: userRef("author_id"),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("alternative_versions_key").on(t.alternativeId, t.version)],
@@ -127,7 +121,7 @@ export const suggestions = pgTable("suggestions", {
     .notNull()
     .references(() => alternatives.id, { onDelete: "cascade" }),
   body: text("body").notNull(),
-  authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+  authorId: userRef("author_id"),
   fulfilled: boolean("fulfilled").notNull().default(false),
   createdAt: at("created_at").notNull().defaultNow(),
 });
@@ -189,7 +183,7 @@ export const ballots = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     grades: jsonb("grades").$type<Record<string, number>>().notNull(),
-    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    recordedBy: userRef("recorded_by"),
     receiptHash: text("receipt_hash"),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },

@@ -10,10 +10,10 @@ import {
   serial,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { storedFiles, tambons, users, villages } from "../../core/db/schema.ts";
+import { storedFiles, users, villages } from "../../core/db/schema.ts";
+import { tambonId, at, userRef } from "../../core/db/columns.ts";
 import type { GroupKind, Position } from "./groups/group.ts";
 import type { AttendeeRole, MeetingKind, MeetingStatus, Step } from "./meetings/meeting.ts";
 import type { QuorumResult } from "./attendance/quorum.ts";
@@ -24,9 +24,7 @@ export const workGroups = pgTable(
   "work_groups",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     kind: text("kind").$type<GroupKind>().notNull(),
     nameTh: text("name_th").notNull(),
     nameEn: text("name_en").notNull().default(""),
@@ -36,7 +34,7 @@ export const workGroups = pgTable(
     areaId: integer("area_id"),
     formedOn: date("formed_on").notNull(),
     dissolvedOn: date("dissolved_on"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [index("work_groups_tambon_idx").on(t.tambonId, t.kind)],
 );
@@ -50,13 +48,11 @@ export const groupMemberships = pgTable(
   "group_memberships",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     groupId: integer("group_id")
       .notNull()
       .references(() => workGroups.id, { onDelete: "cascade" }),
-    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    userId: userRef("user_id"),
     name: text("name").notNull(),
     villageId: integer("village_id").references(() => villages.id, { onDelete: "set null" }),
     pillar: text("pillar").notNull().default(""),
@@ -70,7 +66,7 @@ export const groupMemberships = pgTable(
     resolutionId: integer("resolution_id").references((): AnyPgColumn => resolutions.id, {
       onDelete: "set null",
     }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [
     index("group_memberships_group_idx").on(t.tambonId, t.groupId, t.startOn),
@@ -83,9 +79,7 @@ export const villageRepTerms = pgTable(
   "village_rep_terms",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     villageId: integer("village_id")
       .notNull()
       .references(() => villages.id, { onDelete: "cascade" }),
@@ -96,7 +90,7 @@ export const villageRepTerms = pgTable(
     endOn: date("end_on"),
     chosenBy: text("chosen_by").notNull().default(""),
     endReason: text("end_reason").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [
     index("village_rep_terms_tambon_idx").on(t.tambonId, t.villageId),
@@ -109,16 +103,14 @@ export const meetings = pgTable(
   "meetings",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     kind: text("kind").$type<MeetingKind>().notNull(),
     step: smallint("step").$type<Step>().notNull(),
     titleTh: text("title_th").notNull(),
     titleEn: text("title_en").notNull().default(""),
     descriptionTh: text("description_th").notNull().default(""),
-    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
-    endsAt: timestamp("ends_at", { withTimezone: true }),
+    startsAt: at("starts_at").notNull(),
+    endsAt: at("ends_at"),
     place: text("place").notNull().default(""),
     organiser: text("organiser").notNull().default(""),
     /** The group that holds the meeting (working group, issue team), if any. */
@@ -143,13 +135,13 @@ export const meetings = pgTable(
     quorum: jsonb("quorum").$type<QuorumResult | null>(),
     /** Code people type to sign themselves in on their phone. */
     signinCode: text("signin_code").notNull(),
-    minutesConfirmedAt: timestamp("minutes_confirmed_at", { withTimezone: true }),
+    minutesConfirmedAt: at("minutes_confirmed_at"),
     minutesConfirmedBy: integer("minutes_confirmed_by").references(() => users.id, {
       onDelete: "set null",
     }),
     revision: integer("revision").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [index("meetings_tambon_starts_idx").on(t.tambonId, t.startsAt)],
 );
@@ -159,9 +151,7 @@ export const agendaItems = pgTable(
   "meeting_agenda_items",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     meetingId: integer("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
@@ -181,21 +171,19 @@ export const attendances = pgTable(
   "meeting_attendances",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     meetingId: integer("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
-    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    userId: userRef("user_id"),
     name: text("name").notNull(),
     /** Lower-cased name without extra spaces, to find duplicate sign-ins of people without account. */
     nameKey: text("name_key").notNull(),
     villageId: integer("village_id").references(() => villages.id, { onDelete: "set null" }),
     role: text("role").$type<AttendeeRole>().notNull(),
     selfSigned: boolean("self_signed").notNull().default(false),
-    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: userRef("recorded_by"),
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [
     index("meeting_attendances_meeting_idx").on(t.tambonId, t.meetingId),
@@ -210,9 +198,7 @@ export const meetingFiles = pgTable(
   "meeting_files",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     meetingId: integer("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
@@ -228,7 +214,7 @@ export const meetingFiles = pgTable(
       .notNull()
       .references(() => storedFiles.id),
     thumbFileId: integer("thumb_file_id").references(() => storedFiles.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [index("meeting_files_meeting_idx").on(t.tambonId, t.meetingId)],
 );
@@ -241,9 +227,7 @@ export const resolutions = pgTable(
   "resolutions",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     meetingId: integer("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
@@ -265,8 +249,8 @@ export const resolutions = pgTable(
       onDelete: "set null",
     }),
     correctionReason: text("correction_reason").notNull().default(""),
-    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: userRef("recorded_by"),
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [
     index("resolutions_meeting_idx").on(t.tambonId, t.meetingId, t.number),
@@ -279,9 +263,7 @@ export const resolutionVotes = pgTable(
   "resolution_votes",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     resolutionId: integer("resolution_id")
       .notNull()
       .references(() => resolutions.id, { onDelete: "cascade" }),
@@ -300,15 +282,13 @@ export const resolutionLinks = pgTable(
   "resolution_links",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     resolutionId: integer("resolution_id")
       .notNull()
       .references(() => resolutions.id, { onDelete: "cascade" }),
     targetType: text("target_type").notNull(),
     targetId: integer("target_id").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("resolution_links_key").on(t.resolutionId, t.targetType, t.targetId),
@@ -321,16 +301,14 @@ export const nominations = pgTable(
   "group_nominations",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     groupId: integer("group_id")
       .notNull()
       .references(() => workGroups.id, { onDelete: "cascade" }),
     meetingId: integer("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
-    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    userId: userRef("user_id"),
     name: text("name").notNull(),
     villageId: integer("village_id").references(() => villages.id, { onDelete: "set null" }),
     pillar: text("pillar").notNull().default(""),
@@ -342,7 +320,7 @@ export const nominations = pgTable(
     resolutionId: integer("resolution_id").references(() => resolutions.id, {
       onDelete: "set null",
     }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [index("group_nominations_meeting_idx").on(t.tambonId, t.meetingId)],
 );

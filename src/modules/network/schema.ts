@@ -6,15 +6,10 @@ import {
   pgTable,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { tambons, users, villages } from "../../core/db/schema.ts";
-
-const tambonId = () =>
-  integer("tambon_id")
-    .notNull()
-    .references(() => tambons.id, { onDelete: "cascade" });
+import { tambonId, at, userRef, villageRef } from "../../core/db/columns.ts";
 
 /** A pillar (เสาหลัก) of a tambon: one of the sectors that agree on the common ground. */
 export const networkPillars = pgTable(
@@ -27,7 +22,7 @@ export const networkPillars = pgTable(
     descriptionTh: text("description_th").notNull().default(""),
     descriptionEn: text("description_en").notNull().default(""),
     position: integer("position").notNull().default(0),
-    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    archivedAt: at("archived_at"),
   },
   (t) => [index("network_pillars_tambon_idx").on(t.tambonId, t.position)],
 );
@@ -42,7 +37,7 @@ export const networkTerms = pgTable(
     nameTh: text("name_th").notNull(),
     nameEn: text("name_en").notNull().default(""),
     position: integer("position").notNull().default(0),
-    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    archivedAt: at("archived_at"),
   },
   (t) => [index("network_terms_tambon_idx").on(t.tambonId, t.list, t.position)],
 );
@@ -64,12 +59,12 @@ export const partners = pgTable(
     contactPhone: text("contact_phone").notNull().default(""),
     contactEmail: text("contact_email").notNull().default(""),
     website: text("website").notNull().default(""),
-    contactUserId: integer("contact_user_id").references(() => users.id, { onDelete: "set null" }),
+    contactUserId: userRef("contact_user_id"),
     logoFile: text("logo_file"),
     active: boolean("active").notNull().default(true),
-    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef("created_by"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
     index("network_partners_tambon_name_idx").on(t.tambonId, t.active, t.nameTh, t.id),
@@ -124,13 +119,13 @@ export const personProfiles = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     publicConsent: boolean("public_consent").notNull().default(false),
-    consentAt: timestamp("consent_at", { withTimezone: true }),
-    consentBy: integer("consent_by").references(() => users.id, { onDelete: "set null" }),
+    consentAt: at("consent_at"),
+    consentBy: userRef("consent_by"),
     titleTh: text("title_th").notNull().default(""),
     titleEn: text("title_en").notNull().default(""),
     bioTh: text("bio_th").notNull().default(""),
     bioEn: text("bio_en").notNull().default(""),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("network_people_tambon_user_key").on(t.tambonId, t.userId)],
 );
@@ -181,7 +176,7 @@ export const facilitatorReach = pgTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    villageId: integer("village_id").references(() => villages.id, { onDelete: "cascade" }),
+    villageId: villageRef("village_id"),
     areaId: integer("area_id"),
   },
   (t) => [index("network_facilitator_reach_user_idx").on(t.tambonId, t.userId)],
@@ -209,9 +204,9 @@ export const agreements = pgTable(
       .default("draft"),
     documentFile: text("document_file"),
     documentBytes: integer("document_bytes"),
-    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef("created_by"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [index("network_agreements_tambon_idx").on(t.tambonId, t.kind, t.status)],
 );
@@ -280,7 +275,7 @@ export const tambonLinks = pgTable(
     otherProvinceEn: text("other_province_en").notNull().default(""),
     since: date("since"),
     note: text("note").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("network_tambon_links_key").on(t.tambonId, t.otherDopaCode),
@@ -311,8 +306,8 @@ export const learningCentres = pgTable(
     contactEmail: text("contact_email").notNull().default(""),
     acceptsVisits: boolean("accepts_visits").notNull().default(true),
     active: boolean("active").notNull().default(true),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [index("network_learning_centres_tambon_idx").on(t.tambonId, t.active, t.nameTh)],
 );
@@ -334,7 +329,7 @@ export const centrePhotos = pgTable(
     captionTh: text("caption_th").notNull().default(""),
     captionEn: text("caption_en").notNull().default(""),
     position: integer("position").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [index("network_centre_photos_centre_idx").on(t.centreId, t.position)],
 );
@@ -373,9 +368,9 @@ export const studyVisits = pgTable(
     visitorsCount: integer("visitors_count"),
     learnedTh: text("learned_th").notNull().default(""),
     learnedEn: text("learned_en").notNull().default(""),
-    requestedBy: integer("requested_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    requestedBy: userRef("requested_by"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
     index("network_study_visits_tambon_idx").on(t.tambonId, t.status),

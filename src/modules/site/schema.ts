@@ -7,20 +7,15 @@ import {
   pgTable,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { tambons, users } from "../../core/db/schema.ts";
+import { tambonId, at, userRef } from "../../core/db/columns.ts";
 
 /** PostgreSQL's full-text vector (filled from Thai text segmented into words). */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-const tambonId = () =>
-  integer("tambon_id")
-    .notNull()
-    .references(() => tambons.id, { onDelete: "cascade" });
-const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const created = () => at("created_at").notNull().defaultNow();
+const updated = () => at("updated_at").notNull().defaultNow();
 
 /** A rich-text page of the website (history, vision, contact …); `section` marks the standard ones. */
 export const sitePages = pgTable(
@@ -86,8 +81,8 @@ export const siteNews = pgTable(
     coverPhotoId: integer("cover_photo_id"),
     albumId: integer("album_id"),
     status: text("status").$type<"draft" | "published">().notNull().default("draft"),
-    publishAt: timestamp("publish_at", { withTimezone: true }),
-    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    publishAt: at("publish_at"),
+    authorId: userRef("author_id"),
     createdAt: created(),
     updatedAt: updated(),
   },
@@ -156,13 +151,13 @@ export const sitePosts = pgTable(
   {
     id: serial("id").primaryKey(),
     tambonId: tambonId(),
-    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorId: userRef("author_id"),
     title: text("title").notNull(),
     body: text("body").notNull(),
     status: text("status").$type<"pending" | "approved" | "hidden">().notNull().default("pending"),
     reason: text("reason").notNull().default(""),
-    moderatedBy: integer("moderated_by").references(() => users.id, { onDelete: "set null" }),
-    moderatedAt: timestamp("moderated_at", { withTimezone: true }),
+    moderatedBy: userRef("moderated_by"),
+    moderatedAt: at("moderated_at"),
     createdAt: created(),
   },
   (t) => [index("site_posts_tambon_idx").on(t.tambonId, t.status, t.createdAt)],
@@ -177,7 +172,7 @@ export const siteComments = pgTable(
     postId: integer("post_id")
       .notNull()
       .references(() => sitePosts.id, { onDelete: "cascade" }),
-    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorId: userRef("author_id"),
     body: text("body").notNull(),
     hidden: boolean("hidden").notNull().default(false),
     createdAt: created(),
@@ -195,9 +190,9 @@ export const siteReports = pgTable(
       .notNull()
       .references(() => sitePosts.id, { onDelete: "cascade" }),
     commentId: integer("comment_id").references(() => siteComments.id, { onDelete: "cascade" }),
-    reporterId: integer("reporter_id").references(() => users.id, { onDelete: "set null" }),
+    reporterId: userRef("reporter_id"),
     reason: text("reason").notNull(),
-    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedAt: at("resolved_at"),
     createdAt: created(),
   },
   (t) => [index("site_reports_tambon_idx").on(t.tambonId, t.resolvedAt)],
@@ -217,7 +212,7 @@ export const siteJobs = pgTable(
     details: text("details").notNull().default(""),
     closesOn: date("closes_on").notNull(),
     status: text("status").$type<"pending" | "approved" | "hidden">().notNull().default("pending"),
-    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: userRef("created_by"),
     createdAt: created(),
   },
   (t) => [index("site_jobs_tambon_idx").on(t.tambonId, t.status, t.closesOn)],
@@ -288,8 +283,8 @@ export const searchDocuments = pgTable(
     url: text("url").notNull(),
     tsv: tsvector("tsv").notNull(),
     /** Hidden from search before this time (scheduled news) and after `visibleUntil` (closed jobs). */
-    visibleFrom: timestamp("visible_from", { withTimezone: true }),
-    visibleUntil: timestamp("visible_until", { withTimezone: true }),
+    visibleFrom: at("visible_from"),
+    visibleUntil: at("visible_until"),
     updatedAt: updated(),
   },
   (t) => [
@@ -336,11 +331,11 @@ export const siteComplaints = pgTable(
       .$type<"received" | "in_progress" | "answered" | "closed">()
       .notNull()
       .default("received"),
-    assignedTo: integer("assigned_to").references(() => users.id, { onDelete: "set null" }),
+    assignedTo: userRef("assigned_to"),
     answer: text("answer").notNull().default(""),
     createdAt: created(),
     updatedAt: updated(),
-    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedAt: at("closed_at"),
   },
   (t) => [
     uniqueIndex("site_complaints_code_key").on(t.code),
@@ -359,8 +354,8 @@ export const siteComplaintEvents = pgTable(
       .references(() => siteComplaints.id, { onDelete: "cascade" }),
     status: text("status").notNull(),
     note: text("note").notNull().default(""),
-    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: userRef("actor_id"),
+    at: at("at").notNull().defaultNow(),
   },
   (t) => [index("site_complaint_events_idx").on(t.tambonId, t.complaintId)],
 );
