@@ -1,6 +1,7 @@
 import type { TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
+import { COLLECTORS, STAFF } from "./access.ts";
 import { forms, households, people, rounds, submissions, dataRequests } from "./schema.ts";
 import { householdRoutes } from "./households/routes.tsx";
 import { peopleRoutes } from "./people/routes.tsx";
@@ -13,9 +14,6 @@ import { importRoutes } from "./imports/routes.tsx";
 import { figureRoutes } from "./figures/routes.tsx";
 import { exportRoutes } from "./exports/routes.tsx";
 
-/** Who keeps the tambon's community data: its admin and the central working group. */
-const STAFF = ["admin", "working_group"] as const;
-
 /**
  * Community data (ข้อมูลชุมชน): the households and people of the tambon's villages, the survey
  * forms the community fills itself (offline on phones), imports, the villages' figures, and the
@@ -26,7 +24,11 @@ export const communityModule: TambonModule = {
   access: [
     { action: "community.figures.read", allow: "public" },
     { action: "community.manage", allow: [...STAFF] },
-    { action: "community.collect", allow: [...STAFF, "health_volunteer", "facilitator"] },
+    { action: "community.collect", allow: [...STAFF, ...COLLECTORS] },
+    // Personal data: staff see all; collectors only their village's (access.ts personalScope).
+    { action: "community.personal", allow: [...STAFF, ...COLLECTORS] },
+    // The read log and the privacy settings: the tambon's admin.
+    { action: "community.privacy", allow: ["admin"] },
   ],
   tambonRoutes: (app, deps) => {
     householdRoutes(app, deps);

@@ -1,0 +1,105 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { recordChanges } from "../schema.ts";
+import type { ChangeAction, ChangeVia, RecordEntity } from "../shared/kinds.ts";
+
+/** What changed in a record: `{ field: [before, after] }`. */
+export type FieldChanges = Record<string, [unknown, unknown]>;
+
+/** A value as the history keeps it: dates as ISO text, arrays sorted, undefined as null. */
+function plain(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return [...value].map(String).sort();
+  return value;
+}
+
+/**
+ * The fields whose values differ between a record before and after a change, among `fields`
+ * (a field `after` does not name is unchanged). Arrays compare as sets; dates as ISO text.
+ */
+export function diffRecord<T extends object>(
+  before: Partial<T> | null,
+  after: Partial<T>,
+  fields: readonly (keyof T & string)[],
+): FieldChanges {
+  const out: FieldChanges = {};
+  for (const f of fields) {
+    if (!(f in after)) continue;
+    const b = plain(before ? before[f] : null);
+    const a = plain(after[f]);
+    if (JSON.stringify(b) !== JSON.stringify(a)) out[f] = [b, a];
+  }
+  return out;
+}
+
+/** Writes one row of a record's history (inside the change's transaction). */
+export async function recordChange(
+  tx: DbOrTx,
+  row: {
+    tambonId: number;
+    entity: RecordEntity;
+    entityId: number;
+    version: number;
+    action: ChangeAction;
+    changes: FieldChanges;
+    via: ChangeVia;
+    byUser: number | null;
+  },
+): Promise<void> {
+  await tx.insert(recordChanges).values({
+    tambonId: row.tambonId,
+    entity: row.entity,
+    entityId: row.entityId,
+    version: row.version,
+    action: row.action,
+    changes: row.changes,
+    via: row.via,
+    byUser: row.byUser,
+  });
+}
+
+/** A record's history, newest first. */
+export function historyOf(db: DbOrTx, tambonId: number, entity: RecordEntity, entityId: number) {
+  return db
+    .select()
+    .from(recordChanges)
+    .where(
+      and(
+        eq(recordChanges.tambonId, tambonId),
+        eq(recordChanges.entity, entity),
+        eq(recordChanges.entityId, entityId),
+      ),
+    )
+    .orderBy(desc(recordChanges.id))
+    .limit(200);
+}
+
+export type HistoryRow = Awaited<ReturnType<typeof historyOf>>[number];
+
+/**
+ * Empties the values of a record's history (erasure on request or by the retention job): each
+ * row keeps which fields changed, when, by whom and how, never what they were.
+ */
+export async function blankHistory(
+  tx: DbOrTx,
+  tambonId: number,
+  entity: RecordEntity,
+  entityId: number,
+): Promise<void> {
+  const rows = await tx
+    .select({ id: recordChanges.id, changes: recordChanges.changes })
+    .from(recordChanges)
+    .where(
+      and(
+        eq(recordChanges.tambonId, tambonId),
+        eq(recordChanges.entity, entity),
+        eq(recordChanges.entityId, entityId),
+      ),
+    );
+  for (const r of rows)
+    await tx
+      .update(recordChanges)
+      .set({ changes: Object.fromEntries(Object.keys(r.changes).map((k) => [k, [null, null]])) })
+      .where(and(eq(recordChanges.tambonId, tambonId), eq(recordChanges.id, r.id)));
+}
