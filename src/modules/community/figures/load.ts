@@ -1,0 +1,108 @@
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { listVillages } from "../../../core/queries/villages.ts";
+import { formFigures, type QuestionFigures } from "./aggregate.ts";
+import { pyramidOf, type Pyramid } from "./pyramid.ts";
+import {
+  answerCounts,
+  bandCounts,
+  countedQuestions,
+  openForms,
+  registryCounts,
+  storedFigures,
+} from "./queries.ts";
+import { isSmall, publishedRate, suppressOne, suppressRow } from "./suppress.ts";
+
+/** A village as the figures show it, with its published counts (null: "<5"). */
+export interface VillageFigures {
+  id: number;
+  moo: number;
+  nameTh: string;
+  nameEn: string;
+  code: string;
+  households: number | null;
+  people: number | null;
+}
+
+/** A stored figure as published. */
+export interface PublishedFigure {
+  villageId: number | null;
+  year: number;
+  code: string;
+  label: string;
+  numerator: number | null;
+  denominator: number | null;
+  rate: number | null;
+}
+
+/** Everything the figures pages and the open data show: aggregates only, suppressed. */
+export interface CommunityFigures {
+  villages: VillageFigures[];
+  /** The tambon's (or the chosen village's) totals. */
+  totals: { households: number | null; people: number | null };
+  pyramid: Pyramid;
+  forms: { id: number; title: string; questions: QuestionFigures[] }[];
+  figures: PublishedFigure[];
+}
+
+/**
+ * The published figures of a tambon, or of one of its villages (`villageId`): every count
+ * aggregated in SQL, then suppressed at the tambon's level so that a village page never shows
+ * what the tambon page hides.
+ */
+export async function communityFigures(
+  db: DbOrTx,
+  tambonId: number,
+  villageId?: number,
+): Promise<CommunityFigures> {
+  const [villageList, registry, bands, formList, stored] = await Promise.all([
+    listVillages(db, tambonId),
+    registryCounts(db, tambonId),
+    bandCounts(db, tambonId, villageId),
+    openForms(db, tambonId),
+    storedFigures(db, tambonId, villageId),
+  ]);
+  const ids = villageList.map((v) => v.id);
+  const hh = suppressRow(ids.map((id) => registry.households.get(id) ?? 0));
+  const pp = suppressRow(ids.map((id) => registry.people.get(id) ?? 0));
+  const villages = villageList.map((v, i) => ({
+    id: v.id,
+    moo: v.moo,
+    nameTh: v.nameTh,
+    nameEn: v.nameEn,
+    code: v.code,
+    households: hh[i] ?? null,
+    people: pp[i] ?? null,
+  }));
+  const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const mine = villageId === undefined ? undefined : villages.find((v) => v.id === villageId);
+  const totals = mine
+    ? { households: mine.households, people: mine.people }
+    : {
+        households: suppressOne(sum(registry.households)),
+        people: suppressOne(sum(registry.people)),
+      };
+  const forms = await Promise.all(
+    formList.map(async (f) => {
+      const counts = await answerCounts(db, tambonId, f.id, countedQuestions(f.definition.items));
+      return {
+        id: f.id,
+        title: f.title,
+        questions: formFigures(f, counts, ids, villageId ?? null),
+      };
+    }),
+  );
+  const figures = stored.map((f) => {
+    const numerator = isSmall(f.numerator) ? null : f.numerator;
+    const denominator = f.denominator === null || isSmall(f.denominator) ? null : f.denominator;
+    return {
+      villageId: f.villageId,
+      year: f.year,
+      code: f.code,
+      label: f.label,
+      numerator,
+      denominator,
+      rate: denominator === null ? null : publishedRate(numerator, denominator),
+    };
+  });
+  return { villages, totals, pyramid: pyramidOf(bands), forms, figures };
+}

@@ -1,0 +1,235 @@
+import { and, asc, count, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { listVillages } from "../../../core/queries/villages.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { figures, formVersions, forms, households, people, rounds } from "../schema.ts";
+import type { FormDefinition, FormItem, Question } from "../forms/definition.ts";
+import { BAND_COUNT, BAND_YEARS, type BandCount } from "./pyramid.ts";
+
+/** Raw rows of a statement on either driver (postgres-js gives an array, PGlite `{ rows }`). */
+export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const r = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(r) ? r : r.rows;
+}
+
+/** Submissions that count in figures: taken, or settled by a reviewer. */
+export const COUNTED_STATUSES = ["accepted", "resolved"] as const;
+
+/** Question types the figures count: shares of choices and means of numbers. */
+export const COUNTED_TYPES = ["select_one", "yesno", "select_multiple", "integer", "decimal"];
+
+/** The questions of a form the figures count, groups opened, repeats left out. */
+export function countedQuestions(items: readonly FormItem[]): Question[] {
+  const out: Question[] = [];
+  for (const it of items) {
+    if (it.kind === "group") out.push(...countedQuestions(it.items));
+    else if (it.kind === "question" && COUNTED_TYPES.includes(it.type)) out.push(it);
+  }
+  return out;
+}
+
+/** People and households per village (living people, active households). */
+export async function registryCounts(
+  db: DbOrTx,
+  tambonId: number,
+  villageId?: number,
+): Promise<{ households: Map<number, number>; people: Map<number, number> }> {
+  const hv = villageId === undefined ? undefined : eq(households.villageId, villageId);
+  const pv = villageId === undefined ? undefined : eq(people.villageId, villageId);
+  const [h, p] = await Promise.all([
+    db
+      .select({ villageId: households.villageId, n: count() })
+      .from(households)
+      .where(and(eq(households.tambonId, tambonId), eq(households.status, "active"), hv))
+      .groupBy(households.villageId),
+    db
+      .select({ villageId: people.villageId, n: count() })
+      .from(people)
+      .where(and(eq(people.tambonId, tambonId), eq(people.status, "living"), pv))
+      .groupBy(people.villageId),
+  ]);
+  return {
+    households: new Map(h.map((r) => [r.villageId, Number(r.n)])),
+    people: new Map(p.map((r) => [r.villageId, Number(r.n)])),
+  };
+}
+
+/** Living people with a birth date, by five-year band and sex (one village, or the tambon). */
+export async function bandCounts(
+  db: DbOrTx,
+  tambonId: number,
+  villageId?: number,
+  today = todayIso(),
+): Promise<BandCount[]> {
+  const band = sql<number>`least(${BAND_COUNT - 1}, greatest(0, floor(date_part('year', age(${today}::date, ${people.birthDate})) / ${BAND_YEARS})))::int`;
+  const rows = await db
+    .select({ band, sex: people.sex, n: count() })
+    .from(people)
+    .where(
+      and(
+        eq(people.tambonId, tambonId),
+        eq(people.status, "living"),
+        isNotNull(people.birthDate),
+        villageId === undefined ? undefined : eq(people.villageId, villageId),
+      ),
+    )
+    .groupBy(band, people.sex);
+  return rows.map((r) => ({ band: Number(r.band), sex: r.sex, n: Number(r.n) }));
+}
+
+/** An open form with its current version's definition and its rounds, oldest round first. */
+export interface OpenForm {
+  id: number;
+  title: string;
+  definition: FormDefinition;
+  rounds: { id: number; name: string }[];
+}
+
+/** The tambon's open forms (with a published version) and their rounds. */
+export async function openForms(db: DbOrTx, tambonId: number): Promise<OpenForm[]> {
+  const list = await db
+    .select({ id: forms.id, title: forms.title, definition: formVersions.definition })
+    .from(forms)
+    .innerJoin(
+      formVersions,
+      and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
+    )
+    .where(and(eq(forms.tambonId, tambonId), eq(forms.status, "open")))
+    .orderBy(asc(forms.id));
+  if (!list.length) return [];
+  const rs = await db
+    .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })
+    .from(rounds)
+    .where(
+      and(
+        eq(rounds.tambonId, tambonId),
+        inArray(
+          rounds.formId,
+          list.map((f) => f.id),
+        ),
+      ),
+    )
+    .orderBy(asc(rounds.startsOn), asc(rounds.id));
+  return list.map((f) => ({
+    ...f,
+    rounds: rs.filter((r) => r.formId === f.id).map((r) => ({ id: r.id, name: r.name })),
+  }));
+}
+
+/** Answers counted per village and round: a choice's count, or a number's sum and count. */
+export interface AnswerCount {
+  villageId: number;
+  roundId: number | null;
+  question: string;
+  /** The choice (null for the row that counts who answered, and for numbers). */
+  value: string | null;
+  n: number;
+  /** For numbers: the sum of the answers. */
+  sum: number | null;
+}
+
+/**
+ * The answers of one form counted in SQL: per village, round and question, how many answered,
+ * how many gave each choice (select_multiple opened), and the sum of numbers.
+ */
+export async function answerCounts(
+  db: DbOrTx,
+  tambonId: number,
+  formId: number,
+  questions: readonly Question[],
+  villageId?: number,
+): Promise<AnswerCount[]> {
+  const choice = questions
+    .filter((q) => !["integer", "decimal"].includes(q.type))
+    .map((q) => q.name);
+  const numeric = questions
+    .filter((q) => ["integer", "decimal"].includes(q.type))
+    .map((q) => q.name);
+  const all = [...choice, ...numeric];
+  if (!all.length) return [];
+  const statuses = sql.join(
+    COUNTED_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const names = (list: string[]) =>
+    sql`(${sql.join(
+      list.map((n) => sql`${n}`),
+      sql`, `,
+    )})`;
+  const where = sql`s.tambon_id = ${tambonId} and s.form_id = ${formId} and s.status in (${statuses})${
+    villageId === undefined ? sql`` : sql` and s.village_id = ${villageId}`
+  }`;
+  const answered = rowsOf<{
+    village_id: number;
+    round_id: number | null;
+    q: string;
+    n: string;
+    sum: string | null;
+  }>(
+    db,
+    sql`select s.village_id, s.round_id, e.key as q, count(*) as n,
+          sum(case when e.key in ${numeric.length ? names(numeric) : sql`('')`} and jsonb_typeof(e.value) = 'number' then (e.value #>> '{}')::numeric end) as sum
+        from community_submissions s, jsonb_each(s.answers) e
+        where ${where} and e.key in ${names(all)}
+        group by 1, 2, 3`,
+  );
+  const chosen = choice.length
+    ? rowsOf<{ village_id: number; round_id: number | null; q: string; v: string; n: string }>(
+        db,
+        sql`select s.village_id, s.round_id, e.key as q, x.v, count(*) as n
+            from community_submissions s, jsonb_each(s.answers) e,
+              lateral jsonb_array_elements_text(case jsonb_typeof(e.value) when 'array' then e.value
+                else jsonb_build_array(e.value) end) x(v)
+            where ${where} and e.key in ${names(choice)}
+            group by 1, 2, 3, 4`,
+      )
+    : Promise.resolve([]);
+  const [a, c] = await Promise.all([answered, chosen]);
+  return [
+    ...a.map((r) => ({
+      villageId: Number(r.village_id),
+      roundId: r.round_id === null ? null : Number(r.round_id),
+      question: r.q,
+      value: null,
+      n: Number(r.n),
+      sum: r.sum === null ? null : Number(r.sum),
+    })),
+    ...c.map((r) => ({
+      villageId: Number(r.village_id),
+      roundId: r.round_id === null ? null : Number(r.round_id),
+      question: r.q,
+      value: r.v,
+      n: Number(r.n),
+      sum: null,
+    })),
+  ];
+}
+
+/** The figures imported or entered (จปฐ.-style), newest year first. */
+export async function storedFigures(db: DbOrTx, tambonId: number, villageId?: number) {
+  const rows = await db
+    .select({
+      villageId: figures.villageId,
+      year: figures.year,
+      code: figures.code,
+      label: figures.label,
+      numerator: figures.numerator,
+      denominator: figures.denominator,
+    })
+    .from(figures)
+    .where(
+      and(
+        eq(figures.tambonId, tambonId),
+        villageId === undefined ? undefined : eq(figures.villageId, villageId),
+      ),
+    )
+    .orderBy(sql`${figures.year} desc`, asc(figures.code), asc(figures.villageId));
+  return rows.map((r) => ({
+    ...r,
+    numerator: Number(r.numerator),
+    denominator: r.denominator === null ? null : Number(r.denominator),
+  }));
+}
+export type StoredFigure = Awaited<ReturnType<typeof storedFigures>>[number];
+
+export { listVillages };
