@@ -6,7 +6,7 @@ import { assetUrl } from "../../../core/views/assets.ts";
 import { ViewContext } from "../../../core/views/ctx.ts";
 import { LIVE_SCRIPT } from "../attendance/live-script.ts";
 import { notFound } from "../../../core/errors.ts";
-import { requireId } from "../../../core/params.ts";
+import { queryOf, requireId } from "../../../core/params.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 import { bangkokDay } from "../meetings/meeting.ts";
@@ -23,7 +23,7 @@ import {
 } from "../attendance/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { AttendanceLive, AttendancePage, type SheetPerson } from "../attendance/views.tsx";
-import { errorText, query, toId, loadMeeting, tambonFor } from "../shared/helpers.ts";
+import { errorText, toId, loadMeeting, tambonFor } from "../shared/helpers.ts";
 
 import { usersNamed, villageMemberNames } from "./queries.ts";
 /** Recording attendance: one person, a village's sheet, a typed list; the live count. */
@@ -90,7 +90,7 @@ export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const { meeting } = await loadMeeting(db, req, "attendance.record");
     return reply.page(
       attendanceTitle(req),
-      await attendancePage(req, meeting, toId(query(req).village), {}),
+      await attendancePage(req, meeting, toId(queryOf(req).village), {}),
       { head: <script src={assetUrl(LIVE_SCRIPT)} defer /> },
     );
   });

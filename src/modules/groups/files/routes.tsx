@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { notFound } from "../../../core/errors.ts";
-import { requireId } from "../../../core/params.ts";
+import { queryOf, requireId } from "../../../core/params.ts";
 import { getMeeting } from "../meetings/queries.ts";
 import { fileBytes, getFileInfo } from "../files/queries.ts";
-import { assertVisible, query, tambonFor } from "../shared/helpers.ts";
+import { assertVisible, tambonFor } from "../shared/helpers.ts";
 import { serveFile } from "../../../core/file-store.ts";
 
 /** A meeting's documents and photos, served as the meeting is shown. */
@@ -15,7 +15,7 @@ export async function fileRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     const info = await getFileInfo(db, tambon.id, requireId(req.params.id));
     if (!info) throw notFound();
     const meeting = assertVisible(req, await getMeeting(db, tambon.id, info.meetingId));
-    const thumb = query(req).thumb === "1" && info.kind === "photo";
+    const thumb = queryOf(req).thumb === "1" && info.kind === "photo";
     const file = await fileBytes(db, tambon.id, info.id, thumb);
     if (!file) throw notFound();
     // A file's id never names other content; a meeting that is not public keeps its files private.

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { notFound } from "../../../core/errors.ts";
-import { parseDay, requireId } from "../../../core/params.ts";
+import { parseDay, queryOf, requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { getArea, listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import { getGroup, groupHistory, listGroups } from "../groups/queries.ts";
 import { GroupList, GroupPage, groupName } from "../groups/views.tsx";
-import { isOrganiser, query, tambonFor } from "../shared/helpers.ts";
+import { isOrganiser, tambonFor } from "../shared/helpers.ts";
 import { sendDownload } from "../../../core/download.ts";
 import { toCsv } from "../../../core/csv.ts";
 
@@ -37,7 +37,7 @@ export async function groupRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     const group = await getGroup(db, tambon.id, requireId(req.params.id));
     if (!group) throw notFound();
     const today = todayIso();
-    const on = parseDay(query(req).on) ?? today;
+    const on = parseDay(queryOf(req).on) ?? today;
     const organiser = isOrganiser(req, tambon.id);
     const [history, held, area] = await Promise.all([
       groupHistory(db, tambon.id, group.id),

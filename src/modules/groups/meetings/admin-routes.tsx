@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { currentTambon, formBody, formList } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
-import { parsePage, requireId } from "../../../core/params.ts";
+import { pageOf, queryOf, requireId } from "../../../core/params.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
@@ -18,7 +18,7 @@ import {
 import { throwIfDenied } from "../../../core/result.ts";
 import { MeetingAdminList, NewMeetingPage } from "../meetings/admin-views.tsx";
 import { meetingTitle } from "../shared/views.tsx";
-import { errorText, query, loadMeeting, tambonFor } from "../shared/helpers.ts";
+import { errorText, loadMeeting, tambonFor } from "../shared/helpers.ts";
 
 import { hubPage } from "../meetings/helpers.tsx";
 import { groupsOf } from "../groups/queries.ts";
@@ -34,7 +34,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
 
   app.get("/admin/meetings", async (req, reply) => {
     const tambon = tambonFor(req, "meeting.manage");
-    const page = parsePage(query(req).page);
+    const page = pageOf(req);
     const list = await listMeetings(db, tambon.id, { includePrivate: true }, page);
     return reply.page(msg.t(req.lang)("admin.meetings"), <MeetingAdminList list={list} />);
   });
@@ -65,7 +65,7 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
 
   app.get("/admin/meetings/new", async (req, reply) => {
     tambonFor(req, "meeting.manage");
-    const q = query(req);
+    const q = queryOf(req);
     const kind = isMeetingKind(q.kind) ? q.kind : "village_assembly";
     const values = {
       kind,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { currentTambon, formBody } from "../../../core/http.ts";
-import { parseId, parsePage, requireId } from "../../../core/params.ts";
+import { parseId, parsePage, queryOf, requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { emptyForm, type FormState, failedForm } from "../../../core/views/form.tsx";
@@ -16,7 +16,7 @@ import { bangkokDay, isMeetingKind, STEPS } from "../meetings/meeting.ts";
 import { selfSignIn } from "../attendance/commands.ts";
 import { MeetingList, MeetingPage } from "../meetings/views.tsx";
 import { meetingTitle } from "../shared/views.tsx";
-import { assertVisible, isOrganiser, query, tambonFor } from "../shared/helpers.ts";
+import { assertVisible, isOrganiser, tambonFor } from "../shared/helpers.ts";
 
 import { groupsOf } from "../groups/queries.ts";
 import { meetingYears } from "./queries.ts";
@@ -75,7 +75,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
 
   app.get("/meetings", async (req, reply) => {
     const tambon = tambonFor(req, "tambon.read");
-    const q = query(req);
+    const q = queryOf(req);
     const kind = isMeetingKind(q.kind) ? q.kind : null;
     const step = STEPS.find((s) => String(s) === q.step) ?? null;
     const yearRaw = parseId(q.year) ?? 0;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
-import { requireId } from "../../../core/params.ts";
+import { queryOf, requireId } from "../../../core/params.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
@@ -11,7 +11,7 @@ import { villagesOf } from "../shared/queries.ts";
 import { endTerm, recordTerm } from "../representatives/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { RepsAdmin } from "../representatives/views.tsx";
-import { errorText, query, toId, tambonFor } from "../shared/helpers.ts";
+import { errorText, toId, tambonFor } from "../shared/helpers.ts";
 
 /** Administration of village representatives' terms. */
 export async function adminRepresentativeRoutes(
@@ -42,7 +42,7 @@ export async function adminRepresentativeRoutes(
 
   app.get("/admin/representatives", async (req, reply) => {
     tambonFor(req, "rep.manage");
-    const villageId = toId(query(req).village);
+    const villageId = toId(queryOf(req).village);
     const values = { startOn: todayIso(), villageId: villageId ? String(villageId) : "" };
     return reply.page(
       msg.t(req.lang)("admin.reps"),

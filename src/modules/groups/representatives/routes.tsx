@@ -1,14 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { notFound } from "../../../core/errors.ts";
-import { parseDay } from "../../../core/params.ts";
+import { parseDay, queryOf } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
 import { coverage, termsOfVillage } from "../representatives/queries.ts";
 import { RepsPage } from "../representatives/views.tsx";
 import { villageLabel } from "../shared/views.tsx";
-import { query, toId, tambonFor } from "../shared/helpers.ts";
+import { toId, tambonFor } from "../shared/helpers.ts";
 import { sendDownload } from "../../../core/download.ts";
 import { toCsv } from "../../../core/csv.ts";
 
@@ -17,7 +17,7 @@ export async function representativeRoutes(app: FastifyInstance, deps: ModuleDep
   const db = deps.database.db;
   app.get("/representatives", async (req, reply) => {
     const tambon = tambonFor(req, "tambon.read");
-    const q = query(req);
+    const q = queryOf(req);
     const today = todayIso();
     const on = parseDay(q.on) ?? today;
     const villageId = toId(q.village);
@@ -45,7 +45,7 @@ export async function representativeRoutes(app: FastifyInstance, deps: ModuleDep
 
   app.get("/representatives/export.csv", async (req, reply) => {
     const tambon = tambonFor(req, "tambon.read");
-    const on = parseDay(query(req).on) ?? todayIso();
+    const on = parseDay(queryOf(req).on) ?? todayIso();
     const [rows, terms] = await Promise.all([
       coverage(db, tambon.id, on, tambon.minRepsPerVillage),
       termsOfVillage(db, tambon.id, null),

@@ -32,11 +32,6 @@ export function assertVisible(req: FastifyRequest, meeting: MeetingRow | undefin
   return meeting;
 }
 
-/** The query string (the core parses it into one string per name). */
-export function query(req: FastifyRequest): Record<string, string | undefined> {
-  return req.query as Record<string, string | undefined>;
-}
-
 /** A failed command's errors as one line, for the message shown after a redirect. */
 export function errorText(
   errors: Record<string, FieldError<GroupsKey | CoreKey>>,
