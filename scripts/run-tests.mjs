@@ -3,7 +3,8 @@
 // --fast a quick selection) with node's test runner through tsx, in three lanes:
 //   unit      src/** and test/*.test.ts        TAMBON_TEST_CONCURRENCY files at once (default: cores)
 //   database  test/db, test/http, test/system  TAMBON_TEST_CONCURRENCY files at once (default: cores)
-//   browser   test/browser                     TAMBON_TEST_BROWSER_CONCURRENCY (default 1)
+//   browser   test/browser                     TAMBON_TEST_BROWSER_CONCURRENCY (default 1) while
+//                                              database files wait, then every free slot
 // The unit lane runs first; then the database and browser lanes run side by side in one pool of
 // TAMBON_TEST_SLOTS slots (default: cores), the longest files first.
 // Each file runs in its own process with its own databases (a new PostgreSQL database per file, a
@@ -209,9 +210,10 @@ function runLane(lane) {
 /**
  * The database and browser lanes share one pool of slots: each file runs in its own `node --test`
  * as soon as a slot is free, longest first, with at most the browser lane's concurrency of browser
- * files at once. So the database lane's slots do not idle at its end while its last long file
- * runs, and the browser files do not wait for the whole database lane. A file's output is printed
- * in one piece when it ends.
+ * files at once while database files wait (then as many as there are slots). So the database
+ * lane's slots do not idle at its end while its last long file runs, the browser files do not wait
+ * for the whole database lane, and the last browser files do not leave a slot idle. A file's
+ * output is printed in one piece when it ends.
  */
 function runPool(pool, slots) {
   const queue = pool.flatMap((lane) => lane.files.map((file) => ({ lane, file })));
@@ -228,7 +230,12 @@ function runPool(pool, slots) {
     let active = 0;
     const launch = () => {
       while (!stopped && active < slots) {
-        const i = queue.findIndex((job) => running.get(job.lane) < job.lane.concurrency);
+        // A lane's limit holds while files of other lanes wait; once only its own files are
+        // left, it may take every free slot (so no slot idles through the last browser files).
+        const othersWait = (lane) => queue.some((job) => job.lane !== lane);
+        const i = queue.findIndex(
+          (job) => running.get(job.lane) < job.lane.concurrency || !othersWait(job.lane),
+        );
         if (i < 0) break;
         const [{ lane, file }] = queue.splice(i, 1);
         const result = results.get(lane);
