@@ -374,3 +374,30 @@ declare module "fastify" {
     upload?: UploadSpec;
   }
 }
+
+const OFFICE: Record<string, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  odt: "application/vnd.oasis.opendocument.text",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+};
+const IMAGE_MIME = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
+
+/**
+ * What an uploaded file is, from its first bytes (and, for office documents, its extension): a
+ * photo (PNG, JPEG, WebP; re-encode it before keeping it), a PDF or an office document, else null.
+ */
+export function sniffFile(
+  buf: Buffer,
+  filename: string,
+): { kind: "photo" | "document"; mime: string } | null {
+  const image = checkImage(buf);
+  if (image) return { kind: "photo", mime: IMAGE_MIME[image] };
+  if (buf.subarray(0, 5).toString("latin1") === "%PDF-")
+    return { kind: "document", mime: "application/pdf" };
+  const ext = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
+  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && OFFICE[ext])
+    return { kind: "document", mime: OFFICE[ext] };
+  return null;
+}

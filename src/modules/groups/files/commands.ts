@@ -5,37 +5,13 @@ import { cleanFileName, deleteFile, getFile, putFile } from "../../../core/file-
 import { audit } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import { PHOTO_MAX_PIXELS, checkImage, reencodeImage } from "../../../core/uploads.ts";
+import { PHOTO_MAX_PIXELS, reencodeImage, sniffFile } from "../../../core/uploads.ts";
 import { meetingFiles } from "../schema.ts";
 import type { FileInfo } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockMeeting } from "../meetings/commands.ts";
-
-const OFFICE: Record<string, string> = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  odt: "application/vnd.oasis.opendocument.text",
-  ods: "application/vnd.oasis.opendocument.spreadsheet",
-};
-const IMAGE_MIME = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
-
-/** What a file is, from its first bytes (and, for office documents, its extension). */
-export function sniffFile(
-  buf: Buffer,
-  filename: string,
-): { kind: "photo" | "document"; mime: string } | null {
-  const image = checkImage(buf);
-  if (image) return { kind: "photo", mime: IMAGE_MIME[image] };
-  if (buf.subarray(0, 5).toString("latin1") === "%PDF-")
-    return { kind: "document", mime: "application/pdf" };
-  const ext = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
-  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && OFFICE[ext])
-    return { kind: "document", mime: OFFICE[ext] };
-  return null;
-}
 
 /** A file name safe to keep and to send back in a header. */
 const cleanName = (name: string) => cleanFileName(name);
