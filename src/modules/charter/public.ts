@@ -9,7 +9,6 @@ import { listCharters, currentEdition, shownVersion } from "./charters/queries.t
 export { inDigits, toArabicDigits, toThaiDigits, type DigitStyle } from "./digits.ts";
 export { EDITION_TARGET } from "./adoption/commands.ts";
 /** Printing a page of the platform to an A4 PDF with Chromium (other modules print their own pages). */
-export { pdfAvailable, pdfKey, renderPdf } from "./charters/pdf.ts";
 
 /** A clause of a charter in force, as other modules show and link it. */
 export interface ClauseRef {
@@ -87,6 +86,30 @@ export async function linkClause(
     url: link.url ?? "",
   });
   return true;
+}
+
+/**
+ * Removes the link of a clause to a record of another module (inside the command that unlinks it,
+ * which writes its own audit row). Returns false when there was no such link of the tambon.
+ */
+export async function unlinkClause(
+  tx: DbOrTx,
+  tambonId: number,
+  link: { charterId: number; clauseKey: number; targetType: string; targetId: number },
+): Promise<boolean> {
+  const gone = await tx
+    .delete(charterClauseLinks)
+    .where(
+      and(
+        eq(charterClauseLinks.tambonId, tambonId),
+        eq(charterClauseLinks.charterId, link.charterId),
+        eq(charterClauseLinks.clauseKey, link.clauseKey),
+        eq(charterClauseLinks.targetType, link.targetType),
+        eq(charterClauseLinks.targetId, link.targetId),
+      ),
+    )
+    .returning({ id: charterClauseLinks.id });
+  return gone.length > 0;
 }
 
 /** The clauses a record of another module carries out (e.g. for a project's page). */
