@@ -13,7 +13,7 @@ import type { Actor } from "../src/core/roles.ts";
 import { savePage } from "../src/modules/site/pages/commands.ts";
 import { saveNews } from "../src/modules/site/news/commands.ts";
 import { addPhotos, saveAlbum } from "../src/modules/site/galleries/commands.ts";
-import { storePhoto, type StoredPhoto } from "../src/modules/site/shared/media.ts";
+import { newKey, preparePhoto, type PreparedPhoto } from "../src/modules/site/shared/media.ts";
 import { installModules } from "../src/core/install.ts";
 import { modules } from "../src/modules/index.ts";
 
@@ -95,7 +95,7 @@ async function seedContent(env: Env) {
     memberOf: new Set([tb!.id]),
   };
   void loadActor;
-  const photos: (StoredPhoto & { originalName: string })[] = [];
+  const photos: PreparedPhoto[] = [];
   for (let i = 0; i < 17; i++) {
     const data = await sharp({
       create: {
@@ -107,20 +107,22 @@ async function seedContent(env: Env) {
     })
       .jpeg({ quality: 85 })
       .toBuffer();
-    const stored = await storePhoto(db, tb!.id, {
+    const stored = await preparePhoto({
       filename: `p${i}.jpg`,
       data,
       truncated: false,
     });
     if (!stored.ok) throw new Error("photo");
-    photos.push({ ...stored.value, originalName: `p${i}.jpg` });
+    photos.push(stored.value);
   }
   const albums: number[] = [];
   for (let a = 0; a < 10; a++) {
     const r = await saveAlbum(db, actor, tb!.id, { title: `อัลบั้มกิจกรรม ${a + 1}`, published: "1" });
     if (!r.ok) throw new Error("album");
     albums.push(r.value.id);
-    await addPhotos(db, actor, tb!.id, { albumId: r.value.id }, photos);
+    // Each album keeps its own copies, under their own names.
+    const copies = photos.map((p) => ({ ...p, file: newKey() }));
+    await addPhotos(db, actor, tb!.id, r.value.id, copies);
   }
   for (let p = 0; p < 20; p++) {
     const body = Array.from({ length: 30 }, (_, k) => WORDS[(p + k) % WORDS.length]).join(" ");
@@ -146,7 +148,7 @@ async function seedContent(env: Env) {
         albumId: n % 20 === 0 ? String(albums[n % 10]) : "",
       },
       undefined,
-      n < 10 ? photos[n] : undefined,
+      n < 10 ? { ...photos[n]!, file: newKey() } : undefined,
     );
     if (!r.ok) throw new Error(`news ${JSON.stringify(r.errors)}`);
     newsId = r.value.id;

@@ -89,4 +89,77 @@ describe("forms that fail keep none of the files sent with them", () => {
     assert.equal(res.statusCode, 422);
     assert.deepEqual(await filesStored(), before);
   });
+  test("a news item refused for a missing title does not keep its cover photo", async () => {
+    const ed = new Client(t.app);
+    await ed.login("lomraet-editor");
+    const before = await filesStored();
+    const res = await postMultipart(
+      ed,
+      "/t/lom-raet/admin/site/news",
+      { title: "", summary: "", bodyMd: "เนื้อหา", status: "draft" },
+      { cover: { filename: "cover.jpg", type: "image/jpeg", data: await photo() } },
+      { from: "/t/lom-raet/admin/site/news" },
+    );
+    assert.equal(res.statusCode, 422, res.body.slice(0, 200));
+    assert.deepEqual(await filesStored(), before);
+  });
+
+  test("a news item refused inside its transaction (an album of no one) keeps no cover", async () => {
+    const ed = new Client(t.app);
+    await ed.login("lomraet-editor");
+    const before = await filesStored();
+    const res = await postMultipart(
+      ed,
+      "/t/lom-raet/admin/site/news",
+      { title: "ข่าวทดสอบ", summary: "", bodyMd: "เนื้อหา", status: "draft", albumId: "999999" },
+      { cover: { filename: "cover.jpg", type: "image/jpeg", data: await photo() } },
+      { from: "/t/lom-raet/admin/site/news" },
+    );
+    assert.equal(res.statusCode, 422, res.body.slice(0, 200));
+    assert.deepEqual(await filesStored(), before);
+  });
+
+  test("a document attached to a page of no one is refused and its file not kept", async () => {
+    const ed = new Client(t.app);
+    await ed.login("lomraet-admin");
+    const before = await filesStored();
+    const res = await postMultipart(
+      ed,
+      "/t/lom-raet/admin/site/documents",
+      { title: "ประกาศ", attachTo: "page:999999" },
+      {
+        file: {
+          filename: "a.pdf",
+          type: "application/pdf",
+          data: Buffer.from("%PDF-1.4\n%%EOF\n"),
+        },
+      },
+      { from: "/t/lom-raet/admin/site/documents" },
+    );
+    assert.equal(res.statusCode, 422, res.body.slice(0, 200));
+    assert.deepEqual(await filesStored(), before);
+  });
+
+  test("a partner refused for a missing name does not keep its logo", async () => {
+    const admin = new Client(t.app);
+    await admin.login("langu-admin");
+    const [langu] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+    const count = async () =>
+      (
+        await t.database.db
+          .select({ id: storedFiles.id })
+          .from(storedFiles)
+          .where(eq(storedFiles.tambonId, langu!.id))
+      ).length;
+    const before = await count();
+    const res = await postMultipart(
+      admin,
+      "/t/la-ngu/admin/network/partners/new",
+      { nameTh: "" },
+      { logo: { filename: "logo.jpg", type: "image/jpeg", data: await photo() } },
+      { from: "/t/la-ngu/admin/network/partners/new" },
+    );
+    assert.equal(res.statusCode, 422, res.body.slice(0, 200));
+    assert.equal(await count(), before);
+  });
 });

@@ -31,7 +31,7 @@ import { transparencyAdminRoutes } from "./transparency/admin-routes.tsx";
 import { siteHome } from "./home/routes.tsx";
 import { seedSiteDemo } from "./demo.ts";
 import { setUpSite } from "./shared/setup.ts";
-import { importSiteDiskFiles } from "./shared/media.ts";
+import { importSiteDiskFiles } from "./shared/legacy-files.ts";
 import { ensureMenu, menuFor } from "./menu/cache.ts";
 import { isBot, visits } from "./statistics/visits.ts";
 import {
@@ -155,6 +155,8 @@ export const siteModule: TambonModule = {
   jobs: [{ id: "site.visits", everyMs: 5_000, run: (deps) => visits.flush(deps.database.db) }],
   // A search page shows only its words and page number: visitors asking the same thing share it.
   cacheQuery: { "/search": ["q", "page"] },
+  // File names of the tambon's uploads (any well-formed name answers 404 when nothing is stored).
+  routeParams: { "site/:name": "logo-1.png", "complaint-photos/:name": "logo-1.png" },
   resources: {
     pages: sitePages,
     menu: siteMenuItems,

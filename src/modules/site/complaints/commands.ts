@@ -1,4 +1,5 @@
 import { siteComplaintEvents, siteComplaints } from "../schema.ts";
+import { savePrivatePhoto, type PreparedPrivatePhoto } from "../shared/media.ts";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { type Db } from "../../../core/db/index.ts";
@@ -33,13 +34,13 @@ export function manageAction(channel: Complaint["channel"]): string {
   return channel === "corruption" ? "complaint.corruption" : "complaint.manage";
 }
 
-/** Anyone files a complaint or request and gets its tracking code. */
+/** Anyone files a complaint or request (its photo stored with it) and gets its tracking code. */
 export async function fileComplaint(
   db: Db,
   actor: Actor,
   tambonId: number,
   input: Record<string, string>,
-  photo: string | null,
+  photo: PreparedPrivatePhoto | null,
 ): Promise<Result<Complaint, SiteKey | CoreKey>> {
   if (!can(actor, "complaint.file", { tambonId })) return refused();
   const parsed = parseForm(fileSchema, input);
@@ -66,11 +67,12 @@ export async function fileComplaint(
           location: v.location,
           name: v.name,
           contact: v.contact,
-          photo,
+          photo: photo?.name ?? null,
         })
         .returning();
     }
     if (!row) return fail("_form", "error.500");
+    if (photo) await savePrivatePhoto(tx, tambonId, photo);
     await tx.insert(siteComplaintEvents).values({
       tambonId,
       complaintId: row.id,

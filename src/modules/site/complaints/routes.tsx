@@ -14,7 +14,11 @@ import { msg } from "../messages.ts";
 import { COMPLAINT_UPLOAD, TRACK_RATE_LIMIT } from "../shared/uploads.ts";
 import { readUploads, uploadError } from "../../../core/uploads.ts";
 import { serveFile } from "../../../core/file-store.ts";
-import { readPrivateFile, removePrivatePhoto, storePrivatePhoto } from "../shared/media.ts";
+import {
+  preparePrivatePhoto,
+  readPrivateFile,
+  type PreparedPrivatePhoto,
+} from "../shared/media.ts";
 import { fileComplaint } from "./commands.ts";
 import { normaliseCode } from "./tracking.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -48,21 +52,20 @@ export async function complaintsRoutes(app: FastifyInstance, deps: ModuleDeps): 
         { status: 422 },
       );
     const [file] = got.files;
-    let photo: string | null = null;
+    let photo: PreparedPrivatePhoto | null = null;
     if (file) {
-      const stored = await storePrivatePhoto(db, tambon.id, file);
-      if (!stored.ok)
+      const prepared = await preparePrivatePhoto(file);
+      if (!prepared.ok)
         return reply.page(
           msg.t(req.lang)("complaint.title"),
-          await complaintsPage(req, failedForm(body, stored.errors, req.lang, msg)),
+          await complaintsPage(req, failedForm(body, prepared.errors, req.lang, msg)),
           { status: 422 },
         );
-      photo = stored.value;
+      photo = prepared.value;
     }
+    // The photo is stored with the complaint, so a refused one keeps none.
     const r = await fileComplaint(db, req.actor, tambon.id, body, photo);
     if (!r.ok) {
-      // The complaint was not filed: its photo is not kept.
-      if (photo) await removePrivatePhoto(db, tambon.id, photo);
       return reply.page(
         msg.t(req.lang)("complaint.title"),
         await complaintsPage(req, failedForm(body, r.errors, req.lang, msg)),

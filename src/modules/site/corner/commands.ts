@@ -1,4 +1,6 @@
 import { siteComments, sitePosts, siteReports } from "../schema.ts";
+import { type PreparedPhoto } from "../shared/media.ts";
+import { keepPhotos } from "../galleries/commands.ts";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { type Db } from "../../../core/db/index.ts";
@@ -22,12 +24,16 @@ export function postPath(post: Pick<Post, "id">): string {
   return `/corner/${post.id}`;
 }
 
-/** A member writes a post; it waits for an editor (editors' own posts are shown at once). */
+/**
+ * A member writes a post, with its prepared photos stored in the same transaction; it waits for an
+ * editor (editors' own posts are shown at once).
+ */
 export async function createPost(
   db: Db,
   actor: Actor,
   tambonId: number,
   input: Record<string, string>,
+  photos: PreparedPhoto[] = [],
 ): Promise<Result<Post, SiteKey | CoreKey>> {
   if (!can(actor, "site.post", { tambonId })) return refused();
   const parsed = parseForm(postSchema, input);
@@ -59,6 +65,14 @@ export async function createPost(
       title: post!.title,
       status: post!.status,
     });
+    if (photos.length) {
+      const rows = await keepPhotos(tx, tambonId, { albumId: null, postId: post!.id }, photos);
+      await auditSite(tx, actor, tambonId, "site.photo.add", "site_photo", rows[0]!.id, {
+        albumId: null,
+        postId: post!.id,
+        count: rows.length,
+      });
+    }
     return ok(post!);
   });
 }

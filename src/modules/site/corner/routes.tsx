@@ -13,9 +13,8 @@ import { cornerUpload } from "../shared/uploads.ts";
 import { readUploads, uploadError } from "../../../core/uploads.ts";
 import { throwIfDenied, type FieldError } from "../../../core/result.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
-import { discardPhoto, storePhoto } from "../shared/media.ts";
+import { preparePhotos } from "../shared/media.ts";
 import { addComment, createPost, reportContent } from "./commands.ts";
-import { addPhotos } from "../galleries/commands.ts";
 import { notFound } from "../../../core/errors.ts";
 
 /** Public pages of corner, mounted under /t/:tambon. */
@@ -56,36 +55,19 @@ export async function cornerRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     const body = formBody(req);
     const got = readUploads(req, "photos");
     const refused = uploadError(req, got);
-    const files = refused ? [] : got.files;
-    const stored = [];
-    let errors: Record<string, FieldError<SiteKey | CoreKey>> | null = refused
-      ? { photos: refused }
-      : null;
-    for (const f of files) {
-      const r = await storePhoto(db, tambon.id, f);
-      if (!r.ok) {
-        errors = r.errors;
-        break;
-      }
-      stored.push({ ...r.value, originalName: f.filename });
-    }
-    const result = errors ? null : await createPost(db, req.actor, tambon.id, body);
-    if (errors || !result?.ok) {
-      for (const s of stored) await discardPhoto(db, tambon.id, s);
-      const form = failedForm(
-        body,
-        errors ?? (result as { errors: Record<string, FieldError<SiteKey | CoreKey>> }).errors,
-        req.lang,
-        msg,
-      );
+    const prepared = refused ? null : await preparePhotos(got.files);
+    const result = prepared?.ok
+      ? await createPost(db, req.actor, tambon.id, body, prepared.value)
+      : prepared;
+    if (!result?.ok) {
+      const errors: Record<string, FieldError<SiteKey | CoreKey>> = result
+        ? result.errors
+        : { photos: refused! };
+      const form = failedForm(body, errors, req.lang, msg);
       return reply.page(msg.t(req.lang)("corner.title"), await cornerPage(req, form), {
         status: 422,
       });
     }
-    if (stored.length)
-      await addPhotos(db, req.actor, tambon.id, { postId: result.value.id }, stored, {
-        asMember: true,
-      });
     const t = msg.t(req.lang);
     return result.value.status === "approved"
       ? reply.seeOther(url(tambon, `/corner/${result.value.id}`), t("admin.saved"))

@@ -6,7 +6,7 @@ import { listDocuments } from "./queries.ts";
 import { base, edit, idOf, oneUpload, t, type Errors } from "../shared/helpers.tsx";
 import { DocumentsAdmin } from "./views.tsx";
 import { DOCUMENT_UPLOAD } from "../shared/uploads.ts";
-import { removeDocumentFile, storeDocument } from "../shared/media.ts";
+import { prepareDocument } from "../shared/media.ts";
 import { addDocument, deleteDocument } from "./commands.ts";
 import { msg } from "../messages.ts";
 import { orThrow } from "../../../core/result.ts";
@@ -38,14 +38,12 @@ export async function documentsAdminRoutes(app: FastifyInstance, deps: ModuleDep
     let errors: Errors | null = error ? { file: error } : null;
     let stored = null;
     if (file) {
-      const s = await storeDocument(db, tambon.id, file);
+      const s = prepareDocument(file);
       if (s.ok) stored = s.value;
       else errors = s.errors;
     }
     const r = errors ? null : await addDocument(db, req.actor, tambon.id, body, stored);
     if (!r || !r.ok) {
-      // The document was not added: its file is not kept.
-      if (stored) await removeDocumentFile(db, tambon.id, stored);
       return reply.page(
         t(req)("admin.documents"),
         await docsPage(

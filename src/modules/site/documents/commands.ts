@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { type Db } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
-import { removeDocumentFile, type StoredDocument } from "../shared/media.ts";
+import { removeDocumentFile, saveDocument, type PreparedDocument } from "../shared/media.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
@@ -30,13 +30,13 @@ export function documentPath(doc: Pick<Doc, "file" | "ext">): string {
   return `/uploads/site/${doc.file}.${doc.ext}`;
 }
 
-/** Adds an uploaded document (already stored) to the site, optionally attached to a page or news. */
+/** Adds an uploaded document (its file stored with it) to the site, optionally attached to a page or news. */
 export async function addDocument(
   db: Db,
   actor: Actor,
   tambonId: number,
   input: Record<string, string>,
-  stored: StoredDocument | null,
+  stored: PreparedDocument | null,
 ): Promise<Result<Doc, SiteKey | CoreKey>> {
   if (!can(actor, "site.edit", { tambonId })) return refused();
   const parsed = parseForm(schema, input);
@@ -61,6 +61,7 @@ export async function addDocument(
       if (!n) return fail("attachTo", "err.badId");
       newsId = n.id;
     }
+    await saveDocument(tx, tambonId, stored);
     const [row] = await tx
       .insert(siteDocuments)
       .values({

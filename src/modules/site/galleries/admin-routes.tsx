@@ -14,7 +14,7 @@ import { msg } from "../messages.ts";
 import { orThrow, throwIfDenied } from "../../../core/result.ts";
 import { GALLERY_UPLOAD } from "../shared/uploads.ts";
 import { readUploads, uploadError } from "../../../core/uploads.ts";
-import { discardPhoto, removePhotoFiles, storePhoto } from "../shared/media.ts";
+import { preparePhotos } from "../shared/media.ts";
 
 /** Administration of galleries, mounted under /t/:tambon. */
 export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -136,23 +136,11 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
       if (!album) throw notFound();
       const got = readUploads(req, "photos");
       const refused = uploadError(req, got);
-      const files = refused ? [] : got.files;
-      const stored = [];
-      let errors: Errors | null = refused
-        ? { photos: refused }
-        : files.length
-          ? null
-          : { photos: { key: "err.noFile" } };
-      for (const f of files) {
-        const s = await storePhoto(db, tambon.id, f);
-        if (!s.ok) {
-          errors = s.errors;
-          break;
-        }
-        stored.push({ ...s.value, originalName: f.filename });
-      }
-      if (errors) {
-        for (const s of stored) await discardPhoto(db, tambon.id, s);
+      const prepared = refused || !got.files.length ? null : await preparePhotos(got.files);
+      if (!prepared?.ok) {
+        const errors: Errors = prepared
+          ? prepared.errors
+          : { photos: refused ?? { key: "err.noFile" } };
         return reply.page(
           t(req)("admin.galleries"),
           await albumPage(req, id, null, failedForm({}, errors, req.lang, msg)),
@@ -161,9 +149,7 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
           },
         );
       }
-      const r = await addPhotos(db, req.actor, tambon.id, { albumId: id }, stored);
-      if (!r.ok) for (const s of stored) await discardPhoto(db, tambon.id, s);
-      orThrow(r);
+      orThrow(await addPhotos(db, req.actor, tambon.id, id, prepared.value));
       return reply.seeOther(`${base(tambon)}/galleries/${id}`, t(req)("admin.saved"));
     },
   );
@@ -182,7 +168,6 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
   app.post<{ Params: { id: string } }>("/admin/site/photo/:id/delete", async (req, reply) => {
     const tambon = edit(req);
     const photo = orThrow(await deletePhoto(db, req.actor, tambon.id, idOf(req)));
-    await removePhotoFiles(db, tambon.id, photo);
     return reply.seeOther(
       photo.albumId ? `${base(tambon)}/galleries/${photo.albumId}` : base(tambon),
       t(req)("admin.deleted"),

@@ -2,14 +2,14 @@ import { siteAlbums, sitePhotos } from "../schema.ts";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { auditSite, siteFields } from "../shared/fields.ts";
-import { type Db } from "../../../core/db/index.ts";
+import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
-import { missing, ok, refused, type Result } from "../../../core/result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { and, eq, sql } from "drizzle-orm";
-import { type StoredPhoto } from "../shared/media.ts";
+import { removePhotoFiles, savePhoto, type PreparedPhoto } from "../shared/media.ts";
 
 /** An album row. */
 export type Album = typeof siteAlbums.$inferSelect;
@@ -78,64 +78,72 @@ export async function saveAlbum(
   });
 }
 
-/** Adds photos already stored on disk to an album (or a members' post), in upload order. */
+/**
+ * Stores prepared photos' files and adds their rows to an album or a members' post, in upload
+ * order, inside the caller's transaction: when it fails, neither rows nor files remain.
+ */
+export async function keepPhotos(
+  tx: DbOrTx,
+  tambonId: number,
+  target: { albumId: number | null; postId: number | null },
+  photos: (PreparedPhoto & { caption?: string })[],
+): Promise<Photo[]> {
+  const { albumId, postId } = target;
+  const [max] = await tx
+    .select({ p: sql<number>`coalesce(max(${sitePhotos.position}), 0)` })
+    .from(sitePhotos)
+    .where(
+      and(
+        eq(sitePhotos.tambonId, tambonId),
+        albumId !== null ? eq(sitePhotos.albumId, albumId) : eq(sitePhotos.postId, postId!),
+      ),
+    );
+  const start = Number(max?.p ?? 0);
+  for (const p of photos) await savePhoto(tx, tambonId, p);
+  return tx
+    .insert(sitePhotos)
+    .values(
+      photos.map((p, i) => ({
+        tambonId,
+        albumId,
+        postId,
+        file: p.file,
+        ext: p.ext,
+        width: p.width,
+        height: p.height,
+        bytes: p.bytes,
+        originalName: p.originalName.slice(0, 200),
+        caption: (p.caption ?? "").slice(0, 500),
+        position: start + i + 1,
+      })),
+    )
+    .returning();
+}
+
+/** Adds prepared photos to an album, storing their files in the same transaction. */
 export async function addPhotos(
   db: Db,
   actor: Actor,
   tambonId: number,
-  target: { albumId: number } | { postId: number },
-  photos: (StoredPhoto & { originalName: string; caption?: string })[],
-  opts: { asMember?: boolean } = {},
+  albumId: number,
+  photos: (PreparedPhoto & { caption?: string })[],
 ): Promise<Result<Photo[], SiteKey | CoreKey>> {
-  const action = opts.asMember ? "site.post" : "site.edit";
-  if (!can(actor, action, { tambonId })) return refused();
-  if (!photos.length) return ok([]);
+  if (!can(actor, "site.edit", { tambonId })) return refused();
+  if (!photos.length) return fail("photos", "err.noFile");
   return db.transaction(async (tx) => {
-    const albumId = "albumId" in target ? target.albumId : null;
-    const postId = "postId" in target ? target.postId : null;
-    if (albumId !== null) {
-      const [album] = await tx
-        .select({ id: siteAlbums.id })
-        .from(siteAlbums)
-        .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)));
-      if (!album) return missing();
-    }
-    const [max] = await tx
-      .select({ p: sql<number>`coalesce(max(${sitePhotos.position}), 0)` })
-      .from(sitePhotos)
-      .where(
-        and(
-          eq(sitePhotos.tambonId, tambonId),
-          albumId !== null ? eq(sitePhotos.albumId, albumId) : eq(sitePhotos.postId, postId!),
-        ),
-      );
-    const start = Number(max?.p ?? 0);
-    const rows = await tx
-      .insert(sitePhotos)
-      .values(
-        photos.map((p, i) => ({
-          tambonId,
-          albumId,
-          postId,
-          file: p.file,
-          ext: p.ext,
-          width: p.width,
-          height: p.height,
-          bytes: p.bytes,
-          originalName: p.originalName.slice(0, 200),
-          caption: (p.caption ?? "").slice(0, 500),
-          position: start + i + 1,
-        })),
-      )
-      .returning();
-    if (albumId !== null)
-      await tx
-        .update(siteAlbums)
-        .set({ updatedAt: new Date() })
-        .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)));
+    const [album] = await tx
+      .select({ id: siteAlbums.id })
+      .from(siteAlbums)
+      .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)));
+    if (!album) return missing();
+    const rows = await keepPhotos(tx, tambonId, { albumId, postId: null }, photos);
+    await tx
+      .update(siteAlbums)
+      .set({ updatedAt: new Date() })
+      .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)));
     await auditSite(tx, actor, tambonId, "site.photo.add", "site_photo", rows[0]!.id, {
       albumId,
-      postId,
+      postId: null,
       count: rows.length,
     });
     return ok(rows);
@@ -165,7 +173,7 @@ export async function captionPhoto(
   });
 }
 
-/** Removes a photo from the site; returns it so the caller can remove its files. */
+/** Removes a photo and its files from the site; returns it. */
 export async function deletePhoto(
   db: Db,
   actor: Actor,
@@ -179,6 +187,7 @@ export async function deletePhoto(
       .where(and(eq(sitePhotos.id, photoId), eq(sitePhotos.tambonId, tambonId)))
       .returning();
     if (!rows.length) return missing();
+    await removePhotoFiles(tx, tambonId, rows[0]!);
     await auditSite(tx, actor, tambonId, "site.photo.delete", "site_photo", photoId, null, {
       file: rows[0]!.file,
     });

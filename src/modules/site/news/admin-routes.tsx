@@ -13,7 +13,7 @@ import { type Tambon } from "../../../core/tenancy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { toLocalInput } from "../shared/fields.ts";
 import { deleteNews, newsPath, saveNews } from "./commands.ts";
-import { discardPhoto, storePhoto, type StoredPhoto } from "../shared/media.ts";
+import { preparePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { msg } from "../messages.ts";
 import { COVER_UPLOAD } from "../shared/uploads.ts";
 import { orThrow } from "../../../core/result.ts";
@@ -113,15 +113,14 @@ export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     const body = formBody(req);
     const { file, error } = oneUpload(req, "cover");
     let errors: Errors | null = error ? { cover: error } : null;
-    let cover: (StoredPhoto & { originalName: string }) | undefined;
+    let cover: PreparedPhoto | undefined;
     if (file) {
-      const stored = await storePhoto(db, tambon.id, file);
-      if (stored.ok) cover = { ...stored.value, originalName: file.filename };
-      else errors = { cover: stored.errors.photos! };
+      const prepared = await preparePhoto(file);
+      if (prepared.ok) cover = prepared.value;
+      else errors = { cover: prepared.errors.photos! };
     }
     const r = errors ? null : await saveNews(db, req.actor, tambon.id, body, id, cover);
     if (!r || !r.ok) {
-      if (cover) await discardPhoto(db, tambon.id, cover);
       const form = failedForm(body, errors ?? (r as { errors: Errors }).errors, req.lang, msg);
       const node = await newsForm(req, form, editing);
       return reply.page(

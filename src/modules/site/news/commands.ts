@@ -7,7 +7,7 @@ import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { and, eq } from "drizzle-orm";
 import { indexItem, unindexItem } from "../search/commands.ts";
 import { type Actor } from "../../../core/roles.ts";
-import { type StoredPhoto } from "../shared/media.ts";
+import { savePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
@@ -66,7 +66,7 @@ export async function indexNews(tx: DbOrTx, news: News): Promise<void> {
 }
 
 /**
- * Creates or edits a news item, with an optional new cover photo already stored: validate →
+ * Creates or edits a news item, with an optional new cover photo (stored with it): validate →
  * authorize → write + index + audit in one transaction. Publishing with a future time schedules it.
  */
 export async function saveNews(
@@ -75,7 +75,7 @@ export async function saveNews(
   tambonId: number,
   input: Record<string, string>,
   newsId?: number,
-  cover?: StoredPhoto & { originalName: string },
+  cover?: PreparedPhoto,
 ): Promise<Result<News, SiteKey | CoreKey>> {
   if (!can(actor, "site.edit", { tambonId })) return refused();
   const parsed = parseForm(schema, input);
@@ -95,6 +95,7 @@ export async function saveNews(
       return fail("albumId", "err.badId");
     let coverPhotoId = current?.coverPhotoId ?? null;
     if (cover) {
+      await savePhoto(tx, tambonId, cover);
       const [photo] = await tx
         .insert(sitePhotos)
         .values({

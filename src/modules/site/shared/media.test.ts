@@ -8,8 +8,11 @@ import {
   documentKind,
   readPrivateFile,
   readSiteFile,
-  storePhoto,
-  storePrivatePhoto,
+  preparePhoto,
+  preparePrivatePhoto,
+  savePhoto,
+  savePrivatePhoto,
+  type Upload,
 } from "./media.ts";
 import { demoPdf } from "./demo-files.ts";
 
@@ -29,6 +32,12 @@ describe("site photos are kept in the file store", () => {
       .map((r) => r.key)
       .sort();
 
+  /** Prepares and stores a photo, as a command does. */
+  const storePhoto = async (u: Upload) => {
+    const r = await preparePhoto(u);
+    if (r.ok) await savePhoto(db.db, tambonId, r.value);
+    return r;
+  };
   before(async () => {
     db = await openTestDatabase("pglite");
     const [row] = await db.db
@@ -57,7 +66,7 @@ describe("site photos are kept in the file store", () => {
     })
       .avif()
       .toBuffer();
-    const ok = await storePhoto(db.db, tambonId, upload(avif, "photo.jpg"));
+    const ok = await storePhoto(upload(avif, "photo.jpg"));
     assert.ok(ok.ok && ok.value.width === 64 && ok.value.ext === "webp");
     assert.deepEqual(await keysOf(ok.value.file), [
       `site/${ok.value.file}-l.webp`,
@@ -65,9 +74,9 @@ describe("site photos are kept in the file store", () => {
       `site/${ok.value.file}.webp`,
     ]);
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
-    const notPhoto = await storePhoto(db.db, tambonId, upload(svg, "a.jpg"));
+    const notPhoto = await storePhoto(upload(svg, "a.jpg"));
     assert.ok(!notPhoto.ok && notPhoto.errors.photos!.key === "err.notImage", "SVG is not a photo");
-    const r = await storePhoto(db.db, tambonId, {
+    const r = await storePhoto({
       filename: "big.jpg",
       data: Buffer.alloc(10),
       truncated: true,
@@ -86,7 +95,7 @@ describe("site photos are kept in the file store", () => {
       })
       .toBuffer();
     assert.ok((await sharp(jpeg).metadata()).exif, "the upload carries EXIF");
-    const r = await storePhoto(db.db, tambonId, upload(jpeg, "a.jpg"));
+    const r = await storePhoto(upload(jpeg, "a.jpg"));
     assert.ok(r.ok);
     const names = [`${r.value.file}-l.webp`, `${r.value.file}-t.webp`, `${r.value.file}.jpg`];
     assert.deepEqual(
@@ -110,16 +119,17 @@ describe("site photos are kept in the file store", () => {
       .png()
       .withExif({ IFD0: { Make: "Phone" } })
       .toBuffer();
-    const r = await storePrivatePhoto(db.db, tambonId, upload(png, "street.png"));
+    const r = await preparePrivatePhoto(upload(png, "street.png"));
     assert.ok(r.ok);
-    const file = await readPrivateFile(db.db, tambonId, r.value);
+    await savePrivatePhoto(db.db, tambonId, r.value);
+    const file = await readPrivateFile(db.db, tambonId, r.value.name);
     assert.ok(file);
     const meta = await sharp(Buffer.from(file.data)).metadata();
     assert.deepEqual(
       [meta.format, meta.width, meta.height, meta.exif],
       ["jpeg", 1600, 800, undefined],
     );
-    assert.equal(await readSiteFile(db.db, tambonId, r.value), undefined, "never published");
+    assert.equal(await readSiteFile(db.db, tambonId, r.value.name), undefined, "never published");
   });
 });
 

@@ -5,17 +5,13 @@ import {
   type ReencodedImage,
   type Upload,
 } from "../../../core/uploads.ts";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { readdir, rm } from "node:fs/promises";
-import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import type { DbOrTx } from "../../../core/db/index.ts";
 import {
   deleteFilesByKey,
   getFileByKey,
-  importLegacyFile,
   putFile,
   putImage,
-  tambonIds,
   type StoredFile,
 } from "../../../core/file-store.ts";
 import { fail, ok, type Result } from "../../../core/result.ts";
@@ -52,11 +48,6 @@ export interface StoredDocument {
   file: string;
   ext: "pdf" | "xlsx" | "docx";
   bytes: number;
-}
-
-/** The folder where a tambon's site files were kept on disk before the file store. */
-export function siteDir(dataDir: string, tambonId: number): string {
-  return path.join(dataDir, "site", String(tambonId));
 }
 
 export const newKey = () => randomBytes(8).toString("hex");
@@ -140,16 +131,21 @@ export async function reencodePhoto<V extends string = never>(
   return ok(r.image);
 }
 
+/** A photo re-encoded and named, held until the command that keeps it stores it. */
+export interface PreparedPhoto extends StoredPhoto {
+  image: ReencodedImage<"thumb" | "large">;
+  originalName: string;
+}
+
 /**
- * Stores a photo: a copy at full size with every metadata (EXIF, GPS location) removed and turned
+ * Prepares a photo: a copy at full size with every metadata (EXIF, GPS location) removed and turned
  * upright (JPEG for JPEG photos, WebP for the rest), a thumbnail and a large WebP. The uploaded
- * bytes themselves are never kept: they carry where and when the photo was taken.
+ * bytes themselves are never kept: they carry where and when the photo was taken. Nothing is
+ * stored until `savePhoto` runs in the command's transaction.
  */
-export async function storePhoto(
-  db: DbOrTx,
-  tambonId: number,
+export async function preparePhoto(
   upload: Upload,
-): Promise<Result<StoredPhoto, SiteKey | CoreKey>> {
+): Promise<Result<PreparedPhoto, SiteKey | CoreKey>> {
   const r = await reencodePhoto(upload, PHOTO_MAX_BYTES, "photos", {
     format: "auto",
     quality: 85,
@@ -160,22 +156,10 @@ export async function storePhoto(
   });
   if (!r.ok) return r;
   const image = r.value;
-  const file = newKey();
-  await putImage(db, image, {
-    tambonId,
-    kind: "site.photo",
-    name: upload.filename,
-    key: (size) =>
-      publicKey(
-        size === "thumb"
-          ? `${file}-t.webp`
-          : size === "large"
-            ? `${file}-l.webp`
-            : `${file}.${image.ext}`,
-      ),
-  });
   return ok({
-    file,
+    image,
+    originalName: upload.filename,
+    file: newKey(),
     ext: image.ext,
     width: image.width,
     height: image.height,
@@ -183,28 +167,70 @@ export async function storePhoto(
   });
 }
 
-/** Stores a complaint's photo privately (metadata removed, at most 1600 px), returning its name. */
-export async function storePrivatePhoto(
-  db: DbOrTx,
-  tambonId: number,
+/** Prepares each photo of a batch; the first refused one refuses the batch. */
+export async function preparePhotos(
+  uploads: Upload[],
+): Promise<Result<PreparedPhoto[], SiteKey | CoreKey>> {
+  const photos: PreparedPhoto[] = [];
+  for (const upload of uploads) {
+    const r = await preparePhoto(upload);
+    if (!r.ok) return r;
+    photos.push(r.value);
+  }
+  return ok(photos);
+}
+
+/** Stores a prepared photo's files (in the transaction of the command that keeps its row). */
+export async function savePhoto(tx: DbOrTx, tambonId: number, photo: PreparedPhoto): Promise<void> {
+  await putImage(tx, photo.image, {
+    tambonId,
+    kind: "site.photo",
+    name: photo.originalName,
+    key: (size) =>
+      publicKey(
+        size === "thumb"
+          ? `${photo.file}-t.webp`
+          : size === "large"
+            ? `${photo.file}-l.webp`
+            : `${photo.file}.${photo.ext}`,
+      ),
+  });
+}
+
+/** A complaint's photo re-encoded and named, held until the complaint is filed. */
+export interface PreparedPrivatePhoto {
+  name: string;
+  image: ReencodedImage;
+  originalName: string;
+}
+
+/** Prepares a complaint's photo (metadata removed, at most 1600 px), kept privately once saved. */
+export async function preparePrivatePhoto(
   upload: Upload,
-): Promise<Result<string, SiteKey | CoreKey>> {
+): Promise<Result<PreparedPrivatePhoto, SiteKey | CoreKey>> {
   const r = await reencodePhoto(upload, COMPLAINT_PHOTO_MAX_BYTES, "photo", {
     format: "jpeg",
     quality: 82,
     maxWidth: LARGE_WIDTH,
   });
   if (!r.ok) return r;
-  const name = `${newKey()}.jpg`;
-  await putFile(db, {
+  return ok({ name: `${newKey()}.jpg`, image: r.value, originalName: upload.filename });
+}
+
+/** Stores a complaint's prepared photo (in the complaint's transaction). */
+export async function savePrivatePhoto(
+  tx: DbOrTx,
+  tambonId: number,
+  photo: PreparedPrivatePhoto,
+): Promise<void> {
+  await putFile(tx, {
     tambonId,
     kind: "site.complaint-photo",
-    contentType: r.value.mime,
-    data: r.value.data,
-    name: upload.filename,
-    key: privateKey(name),
+    contentType: photo.image.mime,
+    data: photo.image.data,
+    name: photo.originalName,
+    key: privateKey(photo.name),
   });
-  return ok(name);
 }
 
 /** Removes a photo's published files. */
@@ -221,9 +247,6 @@ export async function removePhotoFiles(
     ),
   );
 }
-
-/** Removes every file of a photo that was stored but never saved (its form failed). */
-export const discardPhoto = removePhotoFiles;
 
 /** Removes a complaint's private photo. */
 export async function removePrivatePhoto(
@@ -251,27 +274,42 @@ const DOCUMENT_TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 } as const;
 
-/** Stores a document after checking its kind and size. */
-export async function storeDocument(
-  db: DbOrTx,
-  tambonId: number,
-  upload: Upload,
-): Promise<Result<StoredDocument, SiteKey | CoreKey>> {
+/** A document checked and named, held until the command that keeps it stores it. */
+export interface PreparedDocument extends StoredDocument {
+  data: Buffer;
+  originalName: string;
+}
+
+/** Checks a document's kind and size and names it; nothing is stored yet. */
+export function prepareDocument(upload: Upload): Result<PreparedDocument, SiteKey | CoreKey> {
   const name = upload.filename;
   if (upload.truncated || upload.data.length > DOCUMENT_MAX_BYTES)
     return fail("file", "err.tooBig", { name, max: DOCUMENT_MAX_BYTES / 1024 / 1024 });
   const ext = documentKind(upload.data);
   if (!ext) return fail("file", "err.notDocument", { name });
-  const file = newKey();
-  await putFile(db, {
+  return ok({
+    file: newKey(),
+    ext,
+    bytes: upload.data.length,
+    data: upload.data,
+    originalName: name,
+  });
+}
+
+/** Stores a prepared document (in the transaction of the command that keeps its row). */
+export async function saveDocument(
+  tx: DbOrTx,
+  tambonId: number,
+  doc: PreparedDocument,
+): Promise<void> {
+  await putFile(tx, {
     tambonId,
     kind: "site.document",
-    contentType: DOCUMENT_TYPES[ext],
-    data: upload.data,
-    name,
-    key: publicKey(`${file}.${ext}`),
+    contentType: DOCUMENT_TYPES[doc.ext],
+    data: doc.data,
+    name: doc.originalName,
+    key: publicKey(`${doc.file}.${doc.ext}`),
   });
-  return ok({ file, ext, bytes: upload.data.length });
 }
 
 /** Removes a document's file. */
@@ -281,67 +319,4 @@ export async function removeDocumentFile(
   doc: { file: string; ext: string },
 ): Promise<void> {
   await deleteFilesByKey(db, tambonId, publicKey(`${doc.file}.${doc.ext}`));
-}
-
-/** How a site file kept on disk before the file store is stored again, by its name. */
-function legacyImage(name: string): ReencodeOptions | undefined {
-  if (/-(t|l)\.webp$/.test(name)) return { accept: PHOTO_FORMATS, format: "webp", quality: 80 };
-  if (/\.(jpg|png|webp)$/.test(name))
-    return { accept: PHOTO_FORMATS, maxPixels: PHOTO_MAX_PIXELS, format: "auto", quality: 85 };
-  return undefined;
-}
-
-/**
- * Moves the site files kept on disk (TAMBON_DATA_DIR/site/<tambon>/, its `private/` complaint
- * photos) before the file store into it under the names pages already link, photos through the
- * pipeline so that none keeps its metadata, and removes them from disk, with the raw originals
- * that old installations kept in `originals/`. Safe to run twice. Returns the files stored.
- */
-export async function importSiteDiskFiles(db: Db, dataDir: string): Promise<number> {
-  const root = path.join(dataDir, "site");
-  const ids = await readdir(root).catch(() => [] as string[]);
-  if (!ids.length) return 0;
-  const known = await tambonIds(db);
-  let stored = 0;
-  for (const id of ids) {
-    const tambonId = Number(id);
-    if (!known.has(tambonId)) continue;
-    const dir = siteDir(dataDir, tambonId);
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      if (!isPublicFileName(name)) continue;
-      const image = legacyImage(name);
-      const kind = image
-        ? /-(t|l)\.webp$/.test(name)
-          ? "site.photo.size"
-          : "site.photo"
-        : "site.document";
-      if (
-        await importLegacyFile(db, {
-          tambonId,
-          kind,
-          key: publicKey(name),
-          path: path.join(dir, name),
-          contentType: contentType(name),
-          image,
-        })
-      )
-        stored++;
-    }
-    for (const name of await readdir(path.join(dir, "private")).catch(() => [] as string[])) {
-      if (!isPrivateFileName(name)) continue;
-      if (
-        await importLegacyFile(db, {
-          tambonId,
-          kind: "site.complaint-photo",
-          key: privateKey(name),
-          path: path.join(dir, "private", name),
-          contentType: "image/jpeg",
-          image: { accept: PHOTO_FORMATS, format: "jpeg", quality: 82, maxWidth: LARGE_WIDTH },
-        })
-      )
-        stored++;
-    }
-    await rm(path.join(dir, "originals"), { recursive: true, force: true });
-  }
-  return stored;
 }
