@@ -36,11 +36,18 @@ export interface TestApp {
 }
 
 /**
- * Builds the app on a new database of the given kind. The demo's pictures and documents are not
+ * Builds the app on a new database of the given kind, with the demo or with what `seed` makes.
+ * The demo's pictures and documents are not
  * files of the database: the app makes them in its data dir when they are first asked for.
  */
-export async function startTestApp(kind: DbKind, opts: { demo?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: DbKind,
+  opts: { demo?: boolean; seed?: (db: TestDatabase["db"]) => Promise<unknown> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(kind, { demo: opts.demo });
+  // What a test makes with the factories (test/helpers/factories) is there before the app reads
+  // its tambons.
+  await opts.seed?.(database.db);
   // Pages, figures and actors are cached per process for a few seconds; a server has one app, but
   // a test file starts several in turn (PGlite, then PostgreSQL), whose tambons share ids and
   // addresses. A new app must not be answered from the previous one's cache.

@@ -3,12 +3,18 @@ import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { answerBeforeBody, multipart } from "../helpers/multipart.ts";
+import { FACTORY_PASSWORD, makePerson, makeTambon } from "../helpers/factories/core.ts";
 
 describe("uploads from visitors who may not upload are refused before their body is read", () => {
   let t: TestApp;
   let base: string;
   before(async () => {
-    t = await startTestApp("pglite", { demo: true });
+    t = await startTestApp("pglite", {
+      seed: async (db) => {
+        const { tambon } = await makeTambon(db, { slug: "ko-kha" });
+        await makePerson(db, tambon.id, { username: "kokha-editor", roles: ["editor"] });
+      },
+    });
     await t.app.listen({ port: 0, host: "127.0.0.1" });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   });
@@ -57,7 +63,7 @@ describe("uploads from visitors who may not upload are refused before their body
 
   test("a signed-in editor's upload is read and handled as before", async () => {
     const editor = new Client(t.app);
-    await editor.login("kokha-editor");
+    await editor.login("kokha-editor", FACTORY_PASSWORD);
     const token = await editor.csrf("/t/ko-kha/admin/site/news/new");
     const { body, contentType } = multipart({ _csrf: token, title: "" }, {});
     const res = await t.app.inject({
