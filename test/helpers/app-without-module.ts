@@ -35,6 +35,7 @@ const paths = [
   "/charter",
   "/decisions",
   "/plans",
+  "/community",
 ];
 const statuses: Record<string, number> = {};
 const bodies: Record<string, string> = {};

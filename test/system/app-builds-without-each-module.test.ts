@@ -21,6 +21,7 @@ const OWN: Record<string, string[]> = {
   charter: ["/charter"],
   decisions: ["/decisions"],
   plans: ["/plans"],
+  community: ["/community"],
 };
 
 test("the list of module pages covers every module of the build", () => {
