@@ -1,5 +1,9 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { DB_KINDS } from "../helpers/db.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
@@ -218,6 +222,50 @@ for (const kind of DB_KINDS) {
       assert.doesNotMatch(res.body, /class="main-nav/);
       const css = await t.app.inject(/href="([^"]+\.css)"/.exec(res.body)![1]!);
       assert.match(css.body, /@page plan-landscape\{?\s*\{?[^}]*size:\s*A4 landscape/);
+    });
+
+    test("the ผ.02 PDF is an A4 document with the Thai text of the form", async () => {
+      const res = await t.app.inject(`/t/la-ngu/plans/${planId}/reports/forms/p02/pdf`);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers["content-type"], "application/pdf");
+      assert.equal(res.rawPayload.subarray(0, 5).toString("latin1"), "%PDF-");
+      const dir = mkdtempSync(path.join(tmpdir(), "plans-pdf-"));
+      try {
+        const file = path.join(dir, "p02.pdf");
+        writeFileSync(file, res.rawPayload);
+        const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+        const flat = text.replace(/\s+/g, "");
+        assert.ok(
+          flat.includes("รายละเอียดโครงการพัฒนา"),
+          "the form's Thai title is text in the PDF",
+        );
+        assert.ok(flat.includes("กองสาธารณสุข"), "a project's Thai cell is text in the PDF");
+        assert.ok(flat.includes("30,000.50"), "the 5-year total is printed");
+        assert.ok(!flat.includes(TITLE_B.replace(/\s+/g, "")), "a proposal is not on the form");
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test("without Chromium the PDF link leads to the print page, which says why", async () => {
+      const saved = process.env.CHROMIUM_PATH;
+      process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+      try {
+        const res = await t.app.inject(`/t/la-ngu/plans/${planId}/reports/forms/p01/pdf`);
+        assert.equal(res.statusCode, 303);
+        assert.equal(res.headers.location, `/t/la-ngu/plans/${planId}/reports/forms/p01?nopdf=1`);
+        const page = await t.app.inject(res.headers.location!);
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /เครื่องแม่ข่ายนี้สร้าง PDF ไม่ได้/);
+        assert.match(page.body, /<h1>บัญชีสรุปโครงการพัฒนา<\/h1>/);
+        const index = await t.app.inject(`/t/la-ngu/plans/${planId}/reports`);
+        assert.doesNotMatch(index.body, /\/forms\/p02\/pdf"/, "no PDF link is offered");
+      } finally {
+        if (saved === undefined) delete process.env.CHROMIUM_PATH;
+        else process.env.CHROMIUM_PATH = saved;
+      }
+      const other = await t.app.inject(`/t/lom-raet/plans/${planId}/reports/forms/p02/pdf`);
+      assert.equal(other.statusCode, 404, "another tambon's plan has no PDF here");
     });
 
     test("the open data has no personal fields and no other tambon's rows", async () => {

@@ -9,7 +9,6 @@ import { listCharters, currentEdition, shownVersion } from "./charters/queries.t
 export { inDigits, toArabicDigits, toThaiDigits, type DigitStyle } from "./digits.ts";
 export { EDITION_TARGET } from "./adoption/commands.ts";
 /** Printing a page of the platform to an A4 PDF with Chromium (other modules print their own pages). */
-export { pdfAvailable, pdfKey, renderPdf } from "./charters/pdf.ts";
 
 /** A clause of a charter in force, as other modules show and link it. */
 export interface ClauseRef {

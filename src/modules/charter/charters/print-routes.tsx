@@ -1,15 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { renderToString } from "preact-render-to-string";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { currentTambon, viewCtx } from "../../../core/http.ts";
-import { notFound } from "../../../core/errors.ts";
-import { ViewContext } from "../../../core/views/ctx.ts";
+import { currentTambon } from "../../../core/http.ts";
 import { msg } from "../messages.ts";
 import { allClauses } from "../document.ts";
 import { progressCounts, type Progress } from "../edition.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
 import { sendDownload } from "../../../core/download.ts";
-import { pdfAvailable, pdfKey, renderPdf } from "./pdf.ts";
+import { pagePdf, sendStandalone } from "../../../core/pdf.ts";
 import { CardPage, PrintPage } from "./print-views.tsx";
 import { textIn } from "../shared/views.tsx";
 import { cardImage } from "./card-image.ts";
@@ -18,23 +15,6 @@ import { progressOf } from "../follow-up/queries.ts";
 import { loadEdition, originOf } from "../shared/helpers.ts";
 import { signatoriesOf } from "../signing/queries.ts";
 import { shownVersion, villagesOf } from "./queries.ts";
-
-/** Sends a standalone page (print layout, card) rendered with the request's view context. */
-function sendStandalone(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  deps: ModuleDeps,
-  tree: preact.ComponentChildren,
-) {
-  const ctx = viewCtx(req, reply, deps.config.secret, []);
-  const html =
-    "<!doctype html>" +
-    renderToString(<ViewContext.Provider value={ctx}>{tree}</ViewContext.Provider>);
-  return reply
-    .header("content-type", "text/html; charset=utf-8")
-    .header("cache-control", req.actor.user ? "private, no-store" : "no-cache")
-    .send(html);
-}
 
 /** The print layout, its PDF and the share card (page and image) of an edition. */
 export async function charterPrintRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -54,7 +34,7 @@ export async function charterPrintRoutes(app: FastifyInstance, deps: ModuleDeps)
     return sendStandalone(
       req,
       reply,
-      deps,
+      deps.config.secret,
       <PrintPage
         charter={p.charter}
         edition={p.edition}
@@ -74,27 +54,9 @@ export async function charterPrintRoutes(app: FastifyInstance, deps: ModuleDeps)
     async (req, reply) => {
       const p = await printData(req, req.params.id);
       const printPath = `/t/${p.slug}/charter-editions/${p.edition.id}/print`;
-      if (!pdfAvailable()) return reply.redirect(`${printPath}?nopdf=1`, 303);
-      const cookie = req.headers.cookie ?? "";
+      const pdf = await pagePdf(app, req, printPath);
+      if (!pdf) return reply.redirect(`${printPath}?nopdf=1`, 303);
       const lang = req.lang;
-      const fetch = async (path: string) => {
-        const res = await app.inject({
-          method: "GET",
-          url: path,
-          headers: {
-            cookie: `${cookie}${cookie ? "; " : ""}tlang=${lang}`,
-            host: req.headers.host ?? "localhost",
-          },
-        });
-        return {
-          status: res.statusCode,
-          type: String(res.headers["content-type"] ?? "application/octet-stream"),
-          body: res.rawPayload,
-        };
-      };
-      const page = await fetch(printPath);
-      if (page.status !== 200) throw notFound();
-      const pdf = await renderPdf(printPath, pdfKey(page.body.toString("utf8") + lang), fetch);
       const name = `${p.version.doc.title} ${editionLabel(p.edition, lang, "arabic")}.pdf`;
       return sendDownload(reply, {
         type: "pdf",
@@ -158,7 +120,7 @@ export async function charterPrintRoutes(app: FastifyInstance, deps: ModuleDeps)
     return sendStandalone(
       req,
       reply,
-      deps,
+      deps.config.secret,
       <CardPage
         charter={charter}
         edition={edition}

@@ -1,19 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
-import { renderToString } from "preact-render-to-string";
 import { asc, eq } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, viewCtx } from "../../../core/http.ts";
+import { authorize, currentTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { queryOf, requireId } from "../../../core/params.ts";
 import { sendDownload } from "../../../core/download.ts";
 import { toCsv } from "../../../core/csv.ts";
 import { writeWorkbook, type Cell } from "../../../core/xlsx.ts";
-import { ViewContext } from "../../../core/views/ctx.ts";
 import { villages } from "../../../core/db/schema.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { listAreas } from "../../areas/public.ts";
-import { pdfAvailable, pdfKey, renderPdf } from "../../charter/public.ts";
+import { pagePdf, pdfAvailable, sendStandalone } from "../../../core/pdf.ts";
 import { progressById } from "../shared/progress.ts";
 import { msg } from "../messages.ts";
 import { FORMS, FORM_CODES, formTable, yearsOf, type FormKey } from "./forms.ts";
@@ -64,16 +62,8 @@ export function reportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   /** Sends a page without the site's header and menu (the print layouts). */
-  function sendPrint(req: FastifyRequest, reply: FastifyReply, tree: ComponentChildren) {
-    const ctx = viewCtx(req, reply, deps.config.secret, []);
-    const html =
-      "<!doctype html>" +
-      renderToString(<ViewContext.Provider value={ctx}>{tree}</ViewContext.Provider>);
-    return reply
-      .header("content-type", "text/html; charset=utf-8")
-      .header("cache-control", req.actor.user ? "private, no-store" : "no-cache")
-      .send(html);
-  }
+  const sendPrint = (req: FastifyRequest, reply: FastifyReply, tree: ComponentChildren) =>
+    sendStandalone(req, reply, deps.config.secret, tree);
 
   app.get<{ Params: { id: string } }>("/plans/:id/reports", async (req, reply) => {
     const { tambon, plan } = await loadPlan(req, req.params.id);
@@ -92,7 +82,11 @@ export function reportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       return sendPrint(
         req,
         reply,
-        <PrintDoc title={`${table!.code} ${plan.title}`} back={base}>
+        <PrintDoc
+          title={`${table!.code} ${plan.title}`}
+          back={base}
+          noPdf={queryOf(req).nopdf === "1"}
+        >
           <FormPrint form={table!} />
         </PrintDoc>,
       );
@@ -129,26 +123,8 @@ export function reportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       const form = formKey(req.params.form);
       const { plan, base } = await loadPlan(req, req.params.id);
       const printPath = `${base}/forms/${form}`;
-      if (!pdfAvailable()) return reply.redirect(printPath, 303);
-      const cookie = req.headers.cookie ?? "";
-      const fetch = async (path: string) => {
-        const res = await app.inject({
-          method: "GET",
-          url: path,
-          headers: {
-            cookie: `${cookie}${cookie ? "; " : ""}tlang=${req.lang}`,
-            host: req.headers.host ?? "localhost",
-          },
-        });
-        return {
-          status: res.statusCode,
-          type: String(res.headers["content-type"] ?? "application/octet-stream"),
-          body: res.rawPayload,
-        };
-      };
-      const page = await fetch(printPath);
-      if (page.status !== 200) throw notFound();
-      const pdf = await renderPdf(printPath, pdfKey(page.body.toString("utf8")), fetch);
+      const pdf = await pagePdf(app, req, printPath);
+      if (!pdf) return reply.redirect(`${printPath}?nopdf=1`, 303);
       return sendDownload(reply, {
         type: "pdf",
         name: `${FORM_CODES[form]} ${plan.title}.pdf`,

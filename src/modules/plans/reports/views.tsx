@@ -16,7 +16,13 @@ function shown(v: string | number | null, kind: "text" | "count" | "money"): str
 }
 
 /** A document without the site's header and menu, for printing on A4 landscape. */
-export function PrintDoc(props: { title: string; back: string; children: ComponentChildren }) {
+export function PrintDoc(props: {
+  title: string;
+  back: string;
+  /** The person asked for a PDF this server cannot make. */
+  noPdf?: boolean;
+  children: ComponentChildren;
+}) {
   const { lang } = useCtx();
   const t = msg.t(lang);
   return (
@@ -24,6 +30,11 @@ export function PrintDoc(props: { title: string; back: string; children: Compone
       <p class="plan-print-bar">
         <a href={props.back}>{t("report.back")}</a>
       </p>
+      {props.noPdf && (
+        <p class="plan-print-bar" role="status">
+          {t("report.noPdf")}
+        </p>
+      )}
       {props.children}
     </StandaloneDoc>
   );

@@ -1,5 +1,18 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ComponentChildren } from "preact";
+import { h } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { viewCtx } from "./http.ts";
+import { notFound } from "./errors.ts";
+import { ViewContext } from "./views/ctx.ts";
+
+/**
+ * Print: standalone documents (core/views/standalone.tsx) sent as pages, and printed to A4 PDFs by
+ * Chromium through playwright-core. A module's PDF route prints its own print page with
+ * `pagePdf`; without Chromium it sends the person to that print page instead.
+ */
 
 /** How the PDF renderer fetches a page of the platform (the app answering in-process). */
 export type FetchPage = (path: string) => Promise<{ status: number; type: string; body: Buffer }>;
@@ -19,7 +32,7 @@ const CACHE_MAX = 24;
 const cache = new Map<string, Buffer>();
 let queue: Promise<unknown> = Promise.resolve();
 
-/** A cache key from the printed page's own HTML (any change to text or signatories gives a new PDF). */
+/** A cache key from the printed page's own HTML (any change to its text gives a new PDF). */
 export function pdfKey(html: string): string {
   return createHash("sha256").update(html).digest("hex");
 }
@@ -39,6 +52,63 @@ export async function renderPdf(path: string, key: string, fetch: FetchPage): Pr
   cache.set(key, pdf);
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
   return pdf;
+}
+
+/** Pages of this app fetched in-process as the person asking: their cookie and language. */
+export function fetchAsRequester(app: FastifyInstance, req: FastifyRequest): FetchPage {
+  const cookie = req.headers.cookie ?? "";
+  return async (path) => {
+    const res = await app.inject({
+      method: "GET",
+      url: path,
+      headers: {
+        cookie: `${cookie}${cookie ? "; " : ""}tlang=${req.lang}`,
+        host: req.headers.host ?? "localhost",
+      },
+    });
+    return {
+      status: res.statusCode,
+      type: String(res.headers["content-type"] ?? "application/octet-stream"),
+      body: res.rawPayload,
+    };
+  };
+}
+
+/**
+ * The PDF of a print page of this app, printed as the person asking sees it. Null when this
+ * server cannot print (no Chromium, or it failed to start; logged): the route then offers the
+ * print page itself. A print page that does not answer 200 is a 404.
+ */
+export async function pagePdf(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  path: string,
+): Promise<Buffer | null> {
+  if (!pdfAvailable()) return null;
+  const fetch = fetchAsRequester(app, req);
+  const page = await fetch(path);
+  if (page.status !== 200) throw notFound();
+  try {
+    return await renderPdf(path, pdfKey(page.body.toString("utf8") + req.lang), fetch);
+  } catch (err) {
+    req.log.error({ err, path }, "printing a PDF failed");
+    return null;
+  }
+}
+
+/** Sends a standalone document (a print layout, a page for a PDF or an image) as HTML. */
+export function sendStandalone(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  secret: string,
+  tree: ComponentChildren,
+): FastifyReply {
+  const ctx = viewCtx(req, reply, secret, []);
+  const html = "<!doctype html>" + renderToString(h(ViewContext.Provider, { value: ctx }, tree));
+  return reply
+    .header("content-type", "text/html; charset=utf-8")
+    .header("cache-control", req.actor.user ? "private, no-store" : "no-cache")
+    .send(html);
 }
 
 async function print(path: string, fetch: FetchPage): Promise<Buffer> {
