@@ -103,6 +103,12 @@ export interface TambonModule {
    */
   resources?: Record<string, PgTable>;
   /**
+   * A valid value for each route parameter that names no record (a file name, a form's key), for
+   * the tests that walk every route: `"segment/:param"` → value, e.g. `{ "forms/:form": "p02" }`
+   * for `/plans/:id/reports/forms/:form`.
+   */
+  routeParams?: Record<string, string>;
+  /**
    * Tambon pages whose content depends only on the named query parameters: path under the
    * tambon → parameters, e.g. `{ "/search": ["q", "page"] }`. Anonymous visits of such a page
    * share one cached copy whatever else the address carries (tracking parameters, cache busters).
@@ -138,3 +144,8 @@ export interface TambonModule {
    */
   commands?: CommandSpec[];
 }
+
+/** The core's own route parameters that name no record (see `routeParams`): the tambon's logo. */
+export const CORE_ROUTE_PARAMS: Readonly<Record<string, string>> = {
+  "uploads/:name": "logo-1.png",
+};

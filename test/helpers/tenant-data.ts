@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../src/core/db/index.ts";
 import { modules } from "../../src/modules/index.ts";
+import { CORE_ROUTE_PARAMS } from "../../src/core/modules.ts";
 
 /**
  * One row id of a tambon per URL segment that names a record (`/decisions/:id` → "decisions"),
@@ -27,20 +28,30 @@ export async function recordIds(
   return ids;
 }
 
+/** The value of every non-record route parameter, as core and the modules declare them. */
+const KEYS: Record<string, string> = Object.assign(
+  {},
+  CORE_ROUTE_PARAMS,
+  ...modules.map((mod) => mod.routeParams ?? {}),
+);
+
 /**
  * A registered route's URL with its parameters filled: the tambon's slug, and after each
- * `/segment/` the id given for that segment; parameters that name a key rather than a record take
- * a valid key (a file name for `:name`, a plan form such as ผ.02 for `:form`).
+ * `/segment/` the id given for that segment, or for a parameter that names a key rather than a
+ * record the value its module declares in `routeParams` (`"forms/:form"` → "p02").
  */
-const KEYS: Record<string, string> = { name: "logo-1.png", form: "p02" };
-
 export function fillRoute(url: string, slug: string, ids: Record<string, string>): string {
   return url
     .replace(":tambon", slug)
     .replace(/\/([a-z-]+)\/:(\w+)/g, (_m, segment: string, param: string) => {
-      if (KEYS[param]) return `/${segment}/${KEYS[param]}`;
-      const id = ids[segment];
-      if (!id) throw new Error(`no record id for :${param} after /${segment}/ in ${url}`);
+      const key = KEYS[`${segment}/:${param}`];
+      if (key !== undefined) return `/${segment}/${key}`;
+      const id = param === "id" || param.endsWith("Id") ? ids[segment] : undefined;
+      if (!id)
+        throw new Error(
+          `${url}: /${segment}/:${param} names neither a record (the module's \`resources\`) ` +
+            `nor a key (its \`routeParams\`); declare one in the module's manifest`,
+        );
       return `/${segment}/${id}`;
     });
 }

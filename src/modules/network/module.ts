@@ -118,6 +118,7 @@ export const networkModule: TambonModule = {
       visible: isStaff,
     },
   ],
+  routeParams: { "network/:name": "logo-1.png" },
   resources: {
     partners,
     agreements,

@@ -16,6 +16,7 @@ import { planRoutes } from "./plans/routes.tsx";
 import { editionRoutes } from "./editions/routes.tsx";
 import { proposalRoutes } from "./proposals/routes.tsx";
 import { projectRoutes } from "./projects/routes.tsx";
+import { projectPartRoutes } from "./projects/part-routes.tsx";
 import { duplicateRoutes } from "./duplicates/routes.tsx";
 import { seedPlansDemo } from "./demo.ts";
 import { indicatorRoutes } from "./indicators/routes.tsx";
@@ -54,6 +55,7 @@ export const plansModule: TambonModule = {
     editionRoutes(app, deps);
     proposalRoutes(app, deps);
     projectRoutes(app, deps);
+    projectPartRoutes(app, deps);
     duplicateRoutes(app, deps);
     indicatorRoutes(app, deps);
     measurementRoutes(app, deps);
@@ -106,4 +108,5 @@ export const plansModule: TambonModule = {
     indicators,
     evaluations: evaluationRounds,
   },
+  routeParams: { "forms/:form": "p02" },
 };
