@@ -299,13 +299,20 @@ export function CheckGroup(p: {
   checked?: readonly string[];
   hint?: string;
   required?: boolean;
+  /**
+   * Many short choices side by side in columns ("grid": villages) or fewer, wider ones ("wide":
+   * issue areas) instead of one under another.
+   */
+  layout?: "grid" | "wide";
 }) {
   const id = fieldId(p.name, p.scope);
   const err = p.form.errors[p.name];
   const ticked = new Set(p.checked ?? (p.form.values[p.name] ?? "").split(",").filter(Boolean));
+  // A question without choices (a tambon with no villages yet) is left out.
+  if (!p.options.length) return null;
   return (
     <FieldShell id={id} label={p.label} hint={p.hint} error={err} required={p.required} group>
-      <div class="check-group">
+      <div class={p.layout ? `check-group ${p.layout}` : "check-group"}>
         {p.options.map((o, i) => (
           <label key={o.value} class="check" for={`${id}-${i}`}>
             <input
@@ -335,16 +342,19 @@ export function FileField(p: {
   /** What the hint calls the kinds of file, e.g. "JPEG, PNG" */
   types: string;
   maxBytes: number;
+  /** Said after the types and size, e.g. what is done to the file once sent. */
+  note?: string;
   required?: boolean;
   multiple?: boolean;
 }) {
   const { t } = useCtx();
   const id = fieldId(p.name, p.scope);
   const err = p.form.errors[p.name];
-  const hint = t("form.fileHint", {
+  const limits = t("form.fileHint", {
     types: p.types,
     mb: Math.round((p.maxBytes / (1024 * 1024)) * 10) / 10,
   });
+  const hint = p.note ? `${limits} ${p.note}` : limits;
   return (
     <FieldShell id={id} label={p.label} hint={hint} error={err} required={p.required}>
       <input

@@ -14,8 +14,8 @@ import { agreementDetail, agreementList } from "./queries.ts";
 import { listPillars } from "../lists/queries.ts";
 import { partnerChoices } from "../partners/queries.ts";
 import { addActivity, addParty, removeActivity, removeParty, saveAgreement } from "./commands.ts";
-import { AdminAgreementList, EditAgreementPage, NewAgreementPage } from "./views.tsx";
-
+import { AdminAgreementList, NewAgreementPage } from "./admin-views.tsx";
+import { EditAgreementPage } from "./edit-views.tsx";
 export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
   const A = "/admin/network";

@@ -15,8 +15,7 @@ import { centreById, centreList, centrePhotoList } from "./queries.ts";
 import { listVillages } from "../lists/queries.ts";
 import { partnerChoices } from "../partners/queries.ts";
 import { addCentrePhoto, removeCentrePhoto, saveCentre } from "./commands.ts";
-import { AdminCentreList, CentreForm } from "./views.tsx";
-
+import { AdminCentreList, CentreForm } from "./admin-views.tsx";
 export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
   const A = "/admin/network";

@@ -12,7 +12,7 @@ import { translateErrors, orThrow } from "../../../core/result.ts";
 import { MAX_IMAGE_BYTES, prepareImage, uploadRoute, uploadedFile } from "../uploads.ts";
 import { contactIdentifier, partnerById, partnerDirectory, type PartnerRow } from "./queries.ts";
 import { savePartner, setPartnerActive } from "./commands.ts";
-import { AdminPartnerList, PartnerForm } from "./views.tsx";
+import { AdminPartnerList, PartnerForm } from "./admin-views.tsx";
 import { param, partnerChoiceLists, partnerFilter } from "../shared/helpers.ts";
 
 export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {

@@ -14,7 +14,8 @@ import { agreementsOfPartner } from "../agreements/queries.ts";
 import { listPillars } from "../lists/queries.ts";
 import { partnerById, partnerDirectory, partnerMembers } from "./queries.ts";
 import { partnerRecords } from "../shared/export.ts";
-import { PartnerDirectory, PartnerPage, PartnerPrint } from "./views.tsx";
+import { PartnerDirectory } from "./views.tsx";
+import { PartnerPage, PartnerPrint } from "./page-views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
 import { isNetworkStaff, param, partnerFilter, partnerChoiceLists } from "../shared/helpers.ts";
 

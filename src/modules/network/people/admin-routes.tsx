@@ -22,7 +22,8 @@ import {
   saveProfile,
   setFacilitatorReach,
 } from "./commands.ts";
-import { MyProfile, PeopleAdmin, PersonAdmin } from "./views.tsx";
+import { MyProfile } from "./profile-views.tsx";
+import { PeopleAdmin, PersonAdmin } from "./admin-views.tsx";
 import { isCommunityRole } from "./community.ts";
 
 export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {

@@ -1,6 +1,5 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
-import type { FormState } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg, type NetKey } from "../messages.ts";
@@ -80,89 +79,6 @@ export function ExportLinks(props: { csv: string; json: string; print?: string }
         {t("export.json")}
       </a>
     </p>
-  );
-}
-
-/** The label of a field, with the required or optional mark. */
-function Label(p: { id: string; label: string; required?: boolean }) {
-  const { ct } = useNet();
-  return (
-    <label for={p.id}>
-      {p.label}
-      {p.required ? <span class="req"> *</span> : <span class="opt"> ({ct("form.optional")})</span>}
-    </label>
-  );
-}
-
-/** A group of checkboxes (villages, issue areas) in a fieldset with its legend and error. */
-export function CheckGroup(p: {
-  form: FormState;
-  name: string;
-  legend: string;
-  options: { value: string; label: string }[];
-  selected: string[];
-  hint?: string;
-  /** Long labels (issue areas): fewer, wider columns. */
-  wide?: boolean;
-}) {
-  const err = p.form.errors[p.name];
-  if (!p.options.length) return null;
-  return (
-    <fieldset class={err ? "field has-error" : "field"}>
-      <legend>{p.legend}</legend>
-      {p.hint && <p class="hint">{p.hint}</p>}
-      {err && <p class="error">{err}</p>}
-      <div class={p.wide ? "check-grid wide" : "check-grid"}>
-        {p.options.map((o) => {
-          const id = `f-${p.name}-${o.value}`;
-          return (
-            <div class="field check" key={o.value}>
-              <input
-                type="checkbox"
-                id={id}
-                name={p.name}
-                value={o.value}
-                checked={p.selected.includes(o.value)}
-              />
-              <label for={id}>{o.label}</label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
-
-/** A file input with its hint and error (the chosen file is not kept after an error). */
-export function FileField(p: {
-  form: FormState;
-  name: string;
-  label: string;
-  hint: string;
-  accept: string;
-}) {
-  const id = `f-${p.name}`;
-  const err = p.form.errors[p.name];
-  return (
-    <div class={err ? "field has-error" : "field"}>
-      <Label id={id} label={p.label} />
-      <p class="hint" id={`${id}-hint`}>
-        {p.hint}
-      </p>
-      {err && (
-        <p class="error" id={`${id}-err`}>
-          {err}
-        </p>
-      )}
-      <input
-        id={id}
-        name={p.name}
-        type="file"
-        accept={p.accept}
-        aria-invalid={err ? "true" : undefined}
-        aria-describedby={err ? `${id}-hint ${id}-err` : `${id}-hint`}
-      />
-    </div>
   );
 }
 

@@ -12,14 +12,8 @@ import { fail, throwIfDenied, translateErrors } from "../../../core/result.ts";
 import { centreById, centresOpenToVisits } from "../centres/queries.ts";
 import { incomingVisits, outgoingVisits, visitById } from "./queries.ts";
 import { answerVisit, recordVisit, replyToVisit, requestVisit } from "./commands.ts";
-import {
-  HostRequestForm,
-  IncomingVisits,
-  OutgoingRequestForm,
-  OutgoingVisits,
-  VisitPage,
-} from "./views.tsx";
-
+import { HostRequestForm, IncomingVisits, VisitPage } from "./views.tsx";
+import { OutgoingRequestForm, OutgoingVisits } from "./outgoing-views.tsx";
 export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
   const A = "/admin/network";

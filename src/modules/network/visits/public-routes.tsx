@@ -10,9 +10,9 @@ import { centreById } from "../centres/queries.ts";
 import { visitById } from "./queries.ts";
 import { replyByLink, requestVisit } from "./commands.ts";
 import { isVisitToken, visitLinkPath } from "./visit-link.ts";
-import { VisitByLink } from "./views.tsx";
+import { VisitByLink } from "./outgoing-views.tsx";
 import { translateErrors } from "../../../core/result.ts";
-import { PublicVisitForm, VisitSent } from "../centres/views.tsx";
+import { PublicVisitForm, VisitSent } from "../centres/request-views.tsx";
 import { param } from "../shared/helpers.ts";
 
 export async function visitPublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {

@@ -1,0 +1,132 @@
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  type FormState,
+  TextArea,
+  FileField,
+} from "../../../core/views/form.tsx";
+import { MAX_PDF_BYTES } from "../uploads.ts";
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type AgreementKind } from "./agreement.ts";
+import type { AgreementFilter, AgreementRow } from "./queries.ts";
+import type { Page } from "../../../core/paging.ts";
+import { BackToAdmin, num, size, useNet } from "../shared/views.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { AgreementFilters, AgreementTable, agreementQuery } from "./views.tsx";
+
+/** Staff's list of agreements (drafts included). */
+export function AdminAgreementList(props: { page: Page<AgreementRow>; filter: AgreementFilter }) {
+  const { t, admin } = useNet();
+  const { page, filter } = props;
+  return (
+    <>
+      <BackToAdmin />
+      <h1>{t("admin.agreements")}</h1>
+      <p>
+        <a class="button" href={`${admin}/agreements/new`}>
+          {t("agreements.add")}
+        </a>
+      </p>
+      <AgreementFilters action={`${admin}/agreements`} f={filter} />
+      <p role="status">{t("agreements.found", { n: num(page.total) })}</p>
+      {page.items.length > 0 && (
+        <AgreementTable
+          rows={page.items}
+          href={(a) => `${admin}/agreements/${a.id}`}
+          caption={t("admin.agreements")}
+        />
+      )}
+      <Pager of={page} href={(n) => `${admin}/agreements${agreementQuery(filter, n)}`} />
+    </>
+  );
+}
+
+/** The main form of an agreement (new or existing). */
+export function AgreementForm(props: {
+  form: FormState;
+  editing: {
+    id: number;
+    kind: AgreementKind;
+    documentFile: string | null;
+    documentBytes: number | null;
+  } | null;
+}) {
+  const { t, ct, admin } = useNet();
+  const { form, editing } = props;
+  const title = editing ? t("agreement.edit") : t("agreements.add");
+  return (
+    <>
+      <ErrorSummary form={form} />
+      <Form
+        action={editing ? `${admin}/agreements/${editing.id}` : `${admin}/agreements/new`}
+        multipart
+        label={title}
+      >
+        {!editing && (
+          <SelectField
+            form={form}
+            name="kind"
+            label={t("agreement.kind")}
+            required
+            placeholder={false}
+            options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          />
+        )}
+        <Field form={form} name="titleTh" label={t("agreement.titleTh")} required maxLength={300} />
+        <Field form={form} name="titleEn" label={t("agreement.titleEn")} maxLength={300} />
+        <TextArea form={form} name="purposeTh" label={t("agreement.purposeTh")} />
+        <TextArea form={form} name="purposeEn" label={t("agreement.purposeEn")} />
+        <TextArea form={form} name="scopeTh" label={t("agreement.scopeTh")} />
+        <TextArea form={form} name="scopeEn" label={t("agreement.scopeEn")} />
+        <Field
+          form={form}
+          name="signedOn"
+          type="date"
+          label={t("agreement.signedOn")}
+          hint={t("agreement.signedOnHint")}
+        />
+        <Field form={form} name="startsOn" type="date" label={t("agreement.startsOn")} />
+        <Field form={form} name="endsOn" type="date" label={t("agreement.endsOn")} />
+        <SelectField
+          form={form}
+          name="status"
+          label={t("agreement.status")}
+          required
+          placeholder={false}
+          options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <FileField
+          form={form}
+          name="document"
+          label={t("agreement.document")}
+          types="PDF"
+          maxBytes={MAX_PDF_BYTES}
+          accept="application/pdf"
+        />
+        {editing?.documentFile && (
+          <div class="field check">
+            <input type="checkbox" id="f-removeDocument" name="removeDocument" value="1" />
+            <label for="f-removeDocument">
+              {t("agreement.removeDocument", { size: size(editing.documentBytes ?? 0) })}
+            </label>
+          </div>
+        )}
+        <button type="submit">{ct("form.save")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** A new agreement's page. */
+export function NewAgreementPage(props: { form: FormState }) {
+  const { t, admin } = useNet();
+  return (
+    <>
+      <BackToAdmin to={`${admin}/agreements`} label={t("admin.agreements")} />
+      <h1>{t("agreements.add")}</h1>
+      <p class="hint">{t("agreements.addHint")}</p>
+      <AgreementForm form={props.form} editing={null} />
+    </>
+  );
+}

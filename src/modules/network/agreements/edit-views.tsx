@@ -1,0 +1,204 @@
+import { Table } from "../../../core/views/list.tsx";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  type FormState,
+  TextArea,
+} from "../../../core/views/form.tsx";
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
+import { nameIn, textIn, type Pillar } from "../shared/lists.ts";
+import type { AgreementDetail } from "./queries.ts";
+import { Badge, BackToAdmin, useNet } from "../shared/views.tsx";
+import { AgreementForm } from "./admin-views.tsx";
+
+/** Staff's page of one agreement: its fields, its parties and the activities done under it. */
+export function EditAgreementPage(props: {
+  detail: AgreementDetail;
+  form: FormState;
+  partyForm: FormState;
+  activityForm: FormState;
+  tambons: readonly Tambon[];
+  partners: { id: number; nameTh: string; nameEn: string }[];
+  pillars: Pillar[];
+}) {
+  const { t, ct, lang, admin, base, date, tambon } = useNet();
+  const { agreement: a, parties, activities } = props.detail;
+  return (
+    <>
+      <BackToAdmin to={`${admin}/agreements`} label={t("admin.agreements")} />
+      <h1>{textIn(a.titleTh, a.titleEn, lang)}</h1>
+      <p>
+        <Badge>{t(`kind.${a.kind}`)}</Badge>{" "}
+        <a href={`${base}/agreements/${a.id}`}>{t("agreement.publicPage")}</a>
+      </p>
+      <h2>{t("agreement.details")}</h2>
+      <AgreementForm form={props.form} editing={a} />
+
+      <h2 id="parties">{t("agreement.parties")}</h2>
+      <p class="hint">{t("agreement.partiesHint")}</p>
+      {parties.length > 0 && (
+        <Table
+          label={t("agreement.parties")}
+          columns={[
+            t("agreement.party"),
+            t("partner.pillar"),
+            t("agreement.signatory"),
+            t("lists.actions"),
+          ]}
+        >
+          {parties.map((p) => (
+            <tr key={p.id}>
+              <td>{textIn(p.nameTh, p.nameEn, lang)}</td>
+              <td>{p.pillarTh ? textIn(p.pillarTh, p.pillarEn ?? "", lang) : "–"}</td>
+              <td>
+                {p.signatoryName || "–"}
+                {p.signatoryPosition && <span class="muted"> · {p.signatoryPosition}</span>}
+              </td>
+              <td class="actions">
+                <Form action={`${admin}/agreements/${a.id}/parties/${p.id}/delete`}>
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t("agreement.removePartyNamed", { name: p.nameTh })}
+                  >
+                    {t("agreement.removeParty")}
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <h3>{t("agreement.addParty")}</h3>
+      <ErrorSummary form={props.partyForm} />
+      <Form action={`${admin}/agreements/${a.id}/parties#parties`} label={t("agreement.addParty")}>
+        <SelectField
+          form={props.partyForm}
+          name="partyKind"
+          label={t("agreement.partyKind")}
+          required
+          placeholder={false}
+          options={[
+            { value: "tambon", label: t("party.tambon") },
+            { value: "partner", label: t("party.partner") },
+            { value: "other", label: t("party.other") },
+          ]}
+        />
+        <SelectField
+          form={props.partyForm}
+          name="platformTambon"
+          label={t("agreement.partyTambon")}
+          options={props.tambons
+            .filter((x) => x.id !== tambon!.id)
+            .map((x) => ({
+              value: x.dopaCode,
+              label: `${tambonTitle(x, lang)} (${lang === "en" ? x.provinceEn : x.provinceTh})`,
+            }))}
+        />
+        <Field
+          form={props.partyForm}
+          name="dopaCode"
+          label={t("agreement.partyDopa")}
+          hint={t("agreement.partyDopaHint")}
+          inputmode="numeric"
+          maxLength={6}
+        />
+        <SelectField
+          form={props.partyForm}
+          name="partnerId"
+          label={t("agreement.partyPartner")}
+          options={props.partners.map((p) => ({ value: String(p.id), label: nameIn(p, lang) }))}
+        />
+        <Field
+          form={props.partyForm}
+          name="nameTh"
+          label={t("agreement.partyName")}
+          hint={t("agreement.partyNameHint")}
+          maxLength={300}
+        />
+        <Field
+          form={props.partyForm}
+          name="nameEn"
+          label={t("agreement.partyNameEn")}
+          maxLength={300}
+        />
+        <SelectField
+          form={props.partyForm}
+          name="pillarId"
+          label={t("agreement.partyPillar")}
+          options={props.pillars.map((p) => ({ value: String(p.id), label: nameIn(p, lang) }))}
+        />
+        <Field
+          form={props.partyForm}
+          name="signatoryName"
+          label={t("agreement.signatoryName")}
+          maxLength={200}
+        />
+        <Field
+          form={props.partyForm}
+          name="signatoryPosition"
+          label={t("agreement.signatoryPosition")}
+          maxLength={200}
+        />
+        <button type="submit">{t("agreement.addParty")}</button>
+      </Form>
+
+      <h2 id="activities">{t("agreement.activities")}</h2>
+      {activities.length > 0 && (
+        <ul>
+          {activities.map((x) => (
+            <li key={x.id}>
+              <strong>{date(x.heldOn)}</strong> {textIn(x.titleTh, x.titleEn, lang)}{" "}
+              <Form action={`${admin}/agreements/${a.id}/activities/${x.id}/delete`} class="inline">
+                <button
+                  type="submit"
+                  class="link"
+                  aria-label={t("agreement.removeActivityNamed", { name: x.titleTh })}
+                >
+                  {t("agreement.removeActivity")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t("agreement.addActivity")}</h3>
+      <ErrorSummary form={props.activityForm} />
+      <Form
+        action={`${admin}/agreements/${a.id}/activities#activities`}
+        label={t("agreement.addActivity")}
+      >
+        <Field
+          form={props.activityForm}
+          name="heldOn"
+          type="date"
+          label={t("agreement.heldOn")}
+          required
+        />
+        <Field
+          form={props.activityForm}
+          name="activityTitleTh"
+          label={t("agreement.activityTitle")}
+          required
+          maxLength={300}
+        />
+        <Field
+          form={props.activityForm}
+          name="activityTitleEn"
+          label={t("agreement.activityTitleEn")}
+          maxLength={300}
+        />
+        <TextArea
+          form={props.activityForm}
+          name="activityNote"
+          label={t("agreement.activityNote")}
+          rows={3}
+        />
+        <button type="submit">{ct("form.save")}</button>
+      </Form>
+    </>
+  );
+}

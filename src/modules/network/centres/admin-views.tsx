@@ -1,0 +1,252 @@
+import { Table } from "../../../core/views/list.tsx";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  type FormState,
+  TextArea,
+  FileField,
+} from "../../../core/views/form.tsx";
+import { MAX_IMAGE_BYTES } from "../uploads.ts";
+import type { Village } from "../../../core/commands/tambons.ts";
+import { areaName, type Area } from "../../areas/public.ts";
+import { nameIn, textIn } from "../shared/lists.ts";
+import type { CentreFilter, CentreRow } from "./queries.ts";
+import type { Page } from "../../../core/paging.ts";
+import { BackToAdmin, num, size, useNet } from "../shared/views.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { CentreFilters, type Photo, centreQuery } from "./views.tsx";
+
+/** Staff's list of learning centres. */
+export function AdminCentreList(props: {
+  page: Page<CentreRow>;
+  filter: CentreFilter;
+  areas: Area[];
+  villages: Village[];
+}) {
+  const { t, lang, admin } = useNet();
+  const { page, filter } = props;
+  return (
+    <>
+      <BackToAdmin />
+      <h1>{t("admin.centres")}</h1>
+      <p>
+        <a class="button" href={`${admin}/centres/new`}>
+          {t("centres.add")}
+        </a>
+      </p>
+      <CentreFilters
+        action={`${admin}/centres`}
+        f={filter}
+        areas={props.areas}
+        villages={props.villages}
+      />
+      <p role="status">{t("centres.found", { n: num(page.total) })}</p>
+      {page.items.length > 0 && (
+        <Table
+          label={t("admin.centres")}
+          columns={[
+            t("centre.name"),
+            t("centre.status"),
+            { label: t("centre.visitsDone"), num: true },
+          ]}
+        >
+          {page.items.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <a href={`${admin}/centres/${c.id}`}>{nameIn(c, lang)}</a>
+              </td>
+              <td>
+                {c.active ? t("partner.active") : t("partner.inactive")}
+                {!c.acceptsVisits && ` · ${t("centre.noVisits")}`}
+              </td>
+              <td class="num">
+                <a href={`${admin}/visits?centre=${c.id}`}>{num(c.visitsDone)}</a>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pager of={page} href={(n) => `${admin}/centres${centreQuery(filter, n)}`} />
+    </>
+  );
+}
+
+/** The form of a learning centre, and (for an existing one) its photos. */
+export function CentreForm(props: {
+  form: FormState;
+  photoForm: FormState;
+  editing: CentreRow | null;
+  photos: Photo[];
+  areas: Area[];
+  villages: Village[];
+  partners: { id: number; nameTh: string; nameEn: string }[];
+}) {
+  const { t, ct, lang, admin, base } = useNet();
+  const { form, editing } = props;
+  const title = editing ? t("centre.editTitle", { name: nameIn(editing, lang) }) : t("centres.add");
+  return (
+    <>
+      <BackToAdmin to={`${admin}/centres`} label={t("admin.centres")} />
+      <h1>{title}</h1>
+      {editing && (
+        <p>
+          <a href={`${base}/centres/${editing.id}`}>{t("agreement.publicPage")}</a>
+        </p>
+      )}
+      <ErrorSummary form={form} />
+      <Form
+        action={editing ? `${admin}/centres/${editing.id}` : `${admin}/centres/new`}
+        label={title}
+      >
+        <Field form={form} name="nameTh" label={t("centre.nameTh")} required maxLength={200} />
+        <Field form={form} name="nameEn" label={t("centre.nameEn")} maxLength={200} />
+        <Field form={form} name="topicTh" label={t("centre.topicTh")} maxLength={300} />
+        <Field form={form} name="topicEn" label={t("centre.topicEn")} maxLength={300} />
+        <SelectField
+          form={form}
+          name="areaId"
+          label={t("centre.area")}
+          options={props.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+        />
+        <SelectField
+          form={form}
+          name="villageId"
+          label={t("centre.village")}
+          options={props.villages.map((v) => ({
+            value: String(v.id),
+            label: `${ct("village.mooN", { n: v.moo })} ${lang === "en" && v.nameEn ? v.nameEn : v.nameTh}`,
+          }))}
+        />
+        <SelectField
+          form={form}
+          name="hostPartnerId"
+          label={t("centre.host")}
+          options={props.partners.map((p) => ({ value: String(p.id), label: nameIn(p, lang) }))}
+        />
+        <TextArea
+          form={form}
+          name="learnTh"
+          label={t("centre.learnTh")}
+          hint={t("centre.learnHint")}
+          maxLength={4000}
+        />
+        <TextArea form={form} name="learnEn" label={t("centre.learnEn")} maxLength={4000} />
+        <Field
+          form={form}
+          name="capacity"
+          type="number"
+          inputmode="numeric"
+          label={t("centre.capacity")}
+          hint={t("centre.capacityHint")}
+        />
+        <fieldset>
+          <legend>{t("partner.contact")}</legend>
+          <p class="hint">{t("partner.contactPublic")}</p>
+          <Field form={form} name="contactName" label={t("partner.contactName")} maxLength={200} />
+          <Field
+            form={form}
+            name="contactPhone"
+            type="tel"
+            label={t("partner.contactPhone")}
+            autocomplete="off"
+          />
+          <Field
+            form={form}
+            name="contactEmail"
+            type="email"
+            label={t("partner.contactEmail")}
+            autocomplete="off"
+          />
+        </fieldset>
+        <div class="field check">
+          <input
+            type="checkbox"
+            id="f-acceptsVisits"
+            name="acceptsVisits"
+            value="1"
+            checked={form.values.acceptsVisits === "1"}
+          />
+          <label for="f-acceptsVisits">{t("centre.acceptsVisits")}</label>
+        </div>
+        {editing && (
+          <div class="field check">
+            <input
+              type="checkbox"
+              id="f-active"
+              name="active"
+              value="1"
+              checked={form.values.active === "1"}
+            />
+            <label for="f-active">{t("centre.active")}</label>
+          </div>
+        )}
+        <button type="submit">{ct("form.save")}</button>
+      </Form>
+      {editing && (
+        <>
+          <h2 id="photos">{t("centre.photos")}</h2>
+          {props.photos.length > 0 && (
+            <ul class="cards photos">
+              {props.photos.map((p) => (
+                <li key={p.id}>
+                  <img
+                    src={`${base}/uploads/network/${p.thumbFile}`}
+                    alt={
+                      textIn(p.captionTh, p.captionEn, lang) ||
+                      t("centre.photoOf", { name: nameIn(editing, lang) })
+                    }
+                    width={Math.round((p.width / Math.max(p.width, p.height)) * 320)}
+                    height={Math.round((p.height / Math.max(p.width, p.height)) * 320)}
+                  />
+                  <p class="muted">
+                    {t("centre.photoSize", { w: p.width, h: p.height, size: size(p.bytes) })}
+                  </p>
+                  <Form action={`${admin}/centres/${editing.id}/photos/${p.id}/delete`}>
+                    <button
+                      type="submit"
+                      class="secondary"
+                      aria-label={t("centre.removePhotoNamed", { n: p.position })}
+                    >
+                      {t("centre.removePhoto")}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+          <ErrorSummary form={props.photoForm} />
+          <Form
+            action={`${admin}/centres/${editing.id}/photos`}
+            multipart
+            label={t("centre.addPhoto")}
+          >
+            <FileField
+              form={props.photoForm}
+              name="photo"
+              label={t("centre.addPhoto")}
+              types="JPG, PNG, WebP"
+              maxBytes={MAX_IMAGE_BYTES}
+              note={t("centre.photoNote")}
+              accept="image/png,image/jpeg,image/webp"
+            />
+            <Field
+              form={props.photoForm}
+              name="captionTh"
+              label={t("centre.captionTh")}
+              maxLength={300}
+            />
+            <Field
+              form={props.photoForm}
+              name="captionEn"
+              label={t("centre.captionEn")}
+              maxLength={300}
+            />
+            <button type="submit">{t("centre.upload")}</button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

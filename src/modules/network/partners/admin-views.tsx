@@ -1,0 +1,222 @@
+import { Table } from "../../../core/views/list.tsx";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  type FormState,
+  TextArea,
+  CheckGroup,
+  FileField,
+} from "../../../core/views/form.tsx";
+import { MAX_IMAGE_BYTES } from "../uploads.ts";
+import { areaName } from "../../areas/public.ts";
+import { nameIn, textIn } from "../shared/lists.ts";
+import type { PartnerFilter, PartnerRow } from "./queries.ts";
+import type { Page } from "../../../core/paging.ts";
+import { BackToAdmin, num, useNet } from "../shared/views.tsx";
+import { Pager } from "../../../core/views/pager.tsx";
+import { type PartnerChoices, PartnerFilters, partnerQuery } from "./views.tsx";
+
+/** Staff's list of partners (active and inactive), with links to edit and to register one. */
+export function AdminPartnerList(props: {
+  page: Page<PartnerRow>;
+  filter: PartnerFilter;
+  choices: PartnerChoices;
+  canCreate: boolean;
+}) {
+  const { t, lang, base, admin } = useNet();
+  const { page, filter } = props;
+  return (
+    <>
+      <BackToAdmin />
+      <h1>{t("admin.partners")}</h1>
+      {props.canCreate && (
+        <p>
+          <a class="button" href={`${admin}/partners/new`}>
+            {t("partners.add")}
+          </a>
+        </p>
+      )}
+      <PartnerFilters action={`${admin}/partners`} f={filter} c={props.choices} staff />
+      <p role="status">{t("partners.found", { n: num(page.total) })}</p>
+      {page.items.length > 0 && (
+        <Table
+          label={t("admin.partners")}
+          columns={[t("partner.name"), t("partner.role"), t("partner.pillar"), t("partner.status")]}
+        >
+          {page.items.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <a href={`${admin}/partners/${p.id}`}>{nameIn(p, lang)}</a>
+              </td>
+              <td>{p.roleTh ? textIn(p.roleTh, p.roleEn ?? "", lang) : "–"}</td>
+              <td>
+                {p.pillarTh ? textIn(p.pillarTh, p.pillarEn ?? "", lang) : t("pillars.unplaced")}
+              </td>
+              <td>
+                {p.active ? t("partner.active") : t("partner.inactive")}{" "}
+                <a href={`${base}/partners/${p.id}`}>{t("list.view")}</a>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pager of={page} href={(n) => `${admin}/partners${partnerQuery(filter, n)}`} />
+    </>
+  );
+}
+
+/** The form to register or edit a partner. */
+export function PartnerForm(props: {
+  form: FormState;
+  editing: PartnerRow | null;
+  choices: PartnerChoices;
+  villages: string[];
+  areas: string[];
+  canClassify: boolean;
+  isStaff: boolean;
+}) {
+  const { t, ct, lang, base, admin } = useNet();
+  const { form, editing, choices } = props;
+  const title = editing
+    ? t("partner.editTitle", { name: nameIn(editing, lang) })
+    : t("partners.add");
+  const action = editing ? `${admin}/partners/${editing.id}` : `${admin}/partners/new`;
+  const opts = (items: { id: number; nameTh: string; nameEn: string }[]) =>
+    items.map((i) => ({ value: String(i.id), label: nameIn(i, lang) }));
+  return (
+    <>
+      {props.isStaff ? (
+        <BackToAdmin to={`${admin}/partners`} label={t("admin.partners")} />
+      ) : (
+        editing && (
+          <BackToAdmin to={`${base}/partners/${editing.id}`} label={nameIn(editing, lang)} />
+        )
+      )}
+      <h1>{title}</h1>
+      <ErrorSummary form={form} />
+      <Form action={action} multipart label={title}>
+        <Field form={form} name="nameTh" label={t("partner.nameTh")} required maxLength={200} />
+        <Field form={form} name="nameEn" label={t("partner.nameEn")} maxLength={200} />
+        <SelectField
+          form={form}
+          name="kindId"
+          label={t("partner.kind")}
+          options={opts(choices.kinds)}
+        />
+        <SelectField
+          form={form}
+          name="roleId"
+          label={t("partner.role")}
+          options={opts(choices.roles)}
+        />
+        {props.canClassify ? (
+          <SelectField
+            form={form}
+            name="pillarId"
+            label={t("partner.pillar")}
+            options={opts(choices.pillars)}
+          />
+        ) : (
+          <p class="hint">{t("partner.pillarByAdmin")}</p>
+        )}
+        <TextArea
+          form={form}
+          name="descriptionTh"
+          label={t("partner.descriptionTh")}
+          maxLength={4000}
+        />
+        <TextArea
+          form={form}
+          name="descriptionEn"
+          label={t("partner.descriptionEn")}
+          maxLength={4000}
+        />
+        <CheckGroup
+          layout="grid"
+          form={form}
+          name="villages"
+          label={t("partner.villages")}
+          hint={t("partner.villagesHint")}
+          options={choices.villages.map((v) => ({
+            value: String(v.id),
+            label: ct("village.mooN", { n: v.moo }),
+          }))}
+          checked={props.villages}
+        />
+        <CheckGroup
+          layout="wide"
+          form={form}
+          name="areas"
+          label={t("partner.areas")}
+          options={choices.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+          checked={props.areas}
+        />
+        <fieldset>
+          <legend>{t("partner.contact")}</legend>
+          <p class="hint">{t("partner.contactPublic")}</p>
+          <Field form={form} name="contactName" label={t("partner.contactName")} maxLength={200} />
+          <Field
+            form={form}
+            name="contactPhone"
+            type="tel"
+            label={t("partner.contactPhone")}
+            autocomplete="off"
+          />
+          <Field
+            form={form}
+            name="contactEmail"
+            type="email"
+            label={t("partner.contactEmail")}
+            autocomplete="off"
+          />
+          <Field
+            form={form}
+            name="website"
+            type="url"
+            label={t("partner.website")}
+            hint={t("partner.websiteHint")}
+          />
+        </fieldset>
+        {props.isStaff && (
+          <Field
+            form={form}
+            name="contactUser"
+            label={t("partner.contactUser")}
+            hint={t("partner.contactUserHint")}
+            maxLength={120}
+          />
+        )}
+        <FileField
+          form={form}
+          name="logo"
+          label={t("partner.logo")}
+          types="PNG, JPG, WebP, SVG"
+          maxBytes={MAX_IMAGE_BYTES}
+          note={t("partner.logoNote")}
+          accept="image/png,image/jpeg,image/webp,image/svg+xml"
+        />
+        {editing?.logoFile && (
+          <div class="field check">
+            <input type="checkbox" id="f-removeLogo" name="removeLogo" value="1" />
+            <label for="f-removeLogo">{t("partner.removeLogo")}</label>
+          </div>
+        )}
+        <button type="submit">{ct("form.save")}</button>
+      </Form>
+      {editing && props.isStaff && (
+        <>
+          <h2>{t("partner.status")}</h2>
+          <p>{editing.active ? t("partner.activeHint") : t("partner.inactiveHint")}</p>
+          <Form action={`${admin}/partners/${editing.id}/active`}>
+            <input type="hidden" name="active" value={editing.active ? "0" : "1"} />
+            <button type="submit" class="secondary">
+              {editing.active ? t("partner.deactivate") : t("partner.activate")}
+            </button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import {
+  CheckField,
+  ErrorSummary,
+  Field,
+  Form,
+  type FormState,
+  TextArea,
+} from "../../../core/views/form.tsx";
+import { nameIn, textIn } from "../shared/lists.ts";
+import { useNet } from "../shared/views.tsx";
+import { type PersonNetwork } from "./views.tsx";
+
+/** The profile fields (consent, public title, short bio). */
+export function ProfileForm(props: { form: FormState; action: string; self: boolean }) {
+  const { t, ct } = useNet();
+  return (
+    <>
+      <ErrorSummary form={props.form} />
+      <Form action={props.action} label={t("person.profile")}>
+        <CheckField
+          form={props.form}
+          name="publicConsent"
+          label={props.self ? t("me.consent") : t("person.consent")}
+        />
+        <p class="hint">{t("person.consentHint")}</p>
+        <Field
+          form={props.form}
+          name="titleTh"
+          label={t("person.titleTh")}
+          hint={t("person.titleHint")}
+          maxLength={200}
+        />
+        <Field form={props.form} name="titleEn" label={t("person.titleEn")} maxLength={200} />
+        <TextArea
+          form={props.form}
+          name="bioTh"
+          label={t("person.bioTh")}
+          rows={3}
+          maxLength={3000}
+        />
+        <TextArea
+          form={props.form}
+          name="bioEn"
+          label={t("person.bioEn")}
+          rows={3}
+          maxLength={3000}
+        />
+        <button type="submit">{ct("form.save")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** A person's own page: whether they appear publicly, and what is shown. */
+export function MyProfile(props: { form: FormState; net: PersonNetwork }) {
+  const { t, ct, lang, base, admin } = useNet();
+  const { net } = props;
+  return (
+    <>
+      <h1>{t("me.title")}</h1>
+      <p>{t("me.intro")}</p>
+      <ProfileForm form={props.form} action={`${admin}/my-profile`} self />
+      <h2>{t("me.recorded")}</h2>
+      <ul>
+        {net.isFacilitator && <li>{t("role.facilitator")}</li>}
+        {net.roles.map((r) => (
+          <li key={r.id}>
+            {t(`role.${r.role}` as "role.elder")}
+            {r.moo ? ` · ${ct("village.mooN", { n: r.moo })}` : ""}
+          </li>
+        ))}
+        {net.affiliations.map((a) => (
+          <li key={`a${a.id}`}>
+            <a href={`${base}/partners/${a.partnerId}`}>{nameIn(a, lang)}</a>
+            {textIn(a.positionTh, a.positionEn, lang) &&
+              ` · ${textIn(a.positionTh, a.positionEn, lang)}`}
+          </li>
+        ))}
+      </ul>
+      {!net.isFacilitator && net.roles.length === 0 && net.affiliations.length === 0 && (
+        <p class="muted">{t("me.nothing")}</p>
+      )}
+      <p class="muted">{t("me.askStaff")}</p>
+    </>
+  );
+}
