@@ -1,4 +1,5 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { users } from "../../../core/db/schema.ts";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { recordChanges } from "../schema.ts";
 import type { ChangeAction, ChangeVia, RecordEntity } from "../shared/kinds.ts";
@@ -102,4 +103,15 @@ export async function blankHistory(
       .update(recordChanges)
       .set({ changes: Object.fromEntries(Object.keys(r.changes).map((k) => [k, [null, null]])) })
       .where(and(eq(recordChanges.tambonId, tambonId), eq(recordChanges.id, r.id)));
+}
+
+/** The names of the users who made the changes, by id. */
+export async function authorNames(db: DbOrTx, rows: HistoryRow[]): Promise<Map<number, string>> {
+  const ids = [...new Set(rows.map((r) => r.byUser).filter((x): x is number => x !== null))];
+  if (!ids.length) return new Map();
+  const found = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(found.map((u) => [u.id, u.name]));
 }

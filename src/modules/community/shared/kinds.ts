@@ -94,3 +94,9 @@ export type FigureSource = "import" | "entered";
 
 /** How an indicator of the plans module is computed from answers. */
 export type IndicatorMeasure = "share" | "count";
+
+/**
+ * The key of a repeat group's entry (a household's members in a household form) that names the
+ * registry's person it is about: erasing that person removes the entry from the submission.
+ */
+export const PERSON_ANSWER_KEY = "person_id";

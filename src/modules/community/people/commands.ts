@@ -1,0 +1,269 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { parseId } from "../../../core/params.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { allows, personalScope, type PersonalScope } from "../access.ts";
+import { diffRecord, recordChange, type FieldChanges } from "../registry/history.ts";
+import { households, people } from "../schema.ts";
+import type { CommunityResult } from "../shared/result.ts";
+import type { ChangeMeta } from "../households/commands.ts";
+import type { Person } from "../households/queries.ts";
+import { parsePerson, PERSON_FIELDS, type PersonFields } from "./input.ts";
+
+/** A day of consent as the moment kept (noon in Bangkok), or null. */
+const consentMoment = (day: string | null) => (day ? new Date(`${day}T12:00:00+07:00`) : null);
+
+/** A person's fields as the history compares them (consent as its day). */
+function fieldsOf(p: Person): PersonFields {
+  return {
+    name: p.name,
+    thaiId: p.thaiId,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    relation: p.relation,
+    conditions: p.conditions,
+    status: p.status,
+    purpose: p.purpose,
+    lawfulBasis: p.lawfulBasis,
+    consent: p.consent,
+    consentAt: p.consentAt ? todayIso(p.consentAt) : null,
+    retainUntil: p.retainUntil,
+  };
+}
+
+/** True when another person of the tambon has this Thai ID. */
+async function thaiIdTaken(tx: DbOrTx, tambonId: number, thaiId: string, exceptId: number | null) {
+  const [row] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        eq(people.tambonId, tambonId),
+        eq(people.thaiId, thaiId),
+        exceptId === null ? undefined : ne(people.id, exceptId),
+      ),
+    );
+  return !!row;
+}
+
+/** Writes a person's history row and audit row for a change. */
+async function logPersonChange(
+  tx: Tx,
+  tambonId: number,
+  person: Person,
+  action: "create" | "update",
+  changes: FieldChanges,
+  meta: ChangeMeta,
+) {
+  await recordChange(tx, {
+    tambonId,
+    entity: "person",
+    entityId: person.id,
+    version: person.version,
+    action,
+    changes,
+    via: meta.via,
+    byUser: meta.actorId,
+  });
+  // The audit row names the fields changed, not their values: the values are personal data.
+  await audit(tx, {
+    tambonId,
+    actorId: meta.actorId,
+    action: `community.person.${action}`,
+    targetType: "community_person",
+    targetId: person.id,
+    after: { fields: Object.keys(changes), householdId: person.householdId, via: meta.via },
+  });
+}
+
+/** Adds a person to a household the scope covers (Thai ID unique in the tambon). */
+export async function createPerson(
+  tx: Tx,
+  tambonId: number,
+  householdId: number,
+  values: PersonFields,
+  meta: ChangeMeta & { scope: PersonalScope },
+): Promise<CommunityResult<Person>> {
+  const [household] = await tx
+    .select()
+    .from(households)
+    .where(and(eq(households.tambonId, tambonId), eq(households.id, householdId)));
+  if (!household || !allows(meta.scope, household.villageId)) return missing();
+  if (values.thaiId && (await thaiIdTaken(tx, tambonId, values.thaiId, null)))
+    return fail("thaiId", "person.thaiIdTaken");
+  const [row] = await tx
+    .insert(people)
+    .values({
+      tambonId,
+      householdId,
+      villageId: household.villageId,
+      name: values.name,
+      thaiId: values.thaiId,
+      birthDate: values.birthDate,
+      sex: values.sex,
+      relation: values.relation,
+      conditions: values.conditions,
+      status: values.status,
+      purpose: values.purpose,
+      lawfulBasis: values.lawfulBasis,
+      consent: values.consent,
+      consentAt: consentMoment(values.consentAt),
+      retainUntil: values.retainUntil,
+      createdBy: meta.actorId,
+    })
+    .returning();
+  await logPersonChange(
+    tx,
+    tambonId,
+    row!,
+    "create",
+    diffRecord(null, values, PERSON_FIELDS),
+    meta,
+  );
+  return ok(row!);
+}
+
+/**
+ * Changes a person (a page's form, a phone's sync, a request): a conflict when the person's
+ * version is no longer `baseVersion`; a real change bumps the version and writes history and audit.
+ */
+export async function savePersonChange(
+  tx: Tx,
+  tambonId: number,
+  personId: number,
+  change: Partial<PersonFields>,
+  meta: ChangeMeta & { scope: PersonalScope; baseVersion: number | null },
+): Promise<CommunityResult<Person>> {
+  const [current] = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.tambonId, tambonId), eq(people.id, personId)))
+    .for("update");
+  if (!current || !allows(meta.scope, current.villageId)) return missing();
+  if (meta.baseVersion !== null && current.version !== meta.baseVersion)
+    return fail("_form", "person.conflict");
+  if (change.thaiId && (await thaiIdTaken(tx, tambonId, change.thaiId, current.id)))
+    return fail("thaiId", "person.thaiIdTaken");
+  const before = fieldsOf(current);
+  const next: PersonFields = { ...before };
+  for (const f of PERSON_FIELDS)
+    if (change[f] !== undefined) Object.assign(next, { [f]: change[f] });
+  const changes = diffRecord(before, next, PERSON_FIELDS);
+  if (!Object.keys(changes).length) return ok(current);
+  const [row] = await tx
+    .update(people)
+    .set({
+      name: next.name,
+      thaiId: next.thaiId,
+      birthDate: next.birthDate,
+      sex: next.sex,
+      relation: next.relation,
+      conditions: next.conditions,
+      status: next.status,
+      purpose: next.purpose,
+      lawfulBasis: next.lawfulBasis,
+      consent: next.consent,
+      consentAt: consentMoment(next.consentAt),
+      retainUntil: next.retainUntil,
+      version: current.version + 1,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(people.tambonId, tambonId), eq(people.id, current.id)))
+    .returning();
+  await logPersonChange(tx, tambonId, row!, "update", changes, meta);
+  return ok(row!);
+}
+
+/** Adds a person from the household page's form. */
+export async function addPerson(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  householdId: number,
+  input: Record<string, string>,
+  ticked: string[],
+): Promise<CommunityResult<Person>> {
+  const scope = await personalScope(db, actor, tambonId);
+  if (!scope) return refused();
+  const parsed = parsePerson(input, ticked);
+  if (!parsed.ok) return parsed;
+  return db.transaction((tx) =>
+    createPerson(tx, tambonId, householdId, parsed.value, {
+      actorId: actor.user?.id ?? null,
+      via: "web",
+      scope,
+    }),
+  );
+}
+
+/** Edits a person from their form (which carries the version it was shown at). */
+export async function editPerson(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  personId: number,
+  input: Record<string, string>,
+  ticked: string[],
+): Promise<CommunityResult<Person>> {
+  const scope = await personalScope(db, actor, tambonId);
+  if (!scope) return refused();
+  const parsed = parsePerson(input, ticked);
+  if (!parsed.ok) return parsed;
+  return db.transaction((tx) =>
+    savePersonChange(tx, tambonId, personId, parsed.value, {
+      actorId: actor.user?.id ?? null,
+      via: "web",
+      scope,
+      baseVersion: parseId((input.version ?? "").trim()),
+    }),
+  );
+}
+
+/** Moves a person to another household the scope covers (its village with it). */
+export async function movePerson(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  personId: number,
+  input: Record<string, string>,
+): Promise<CommunityResult<Person>> {
+  const scope = await personalScope(db, actor, tambonId);
+  if (!scope) return refused();
+  const targetId = parseId((input.householdId ?? "").trim());
+  if (targetId === null) return fail("householdId", "person.unknownHousehold");
+  return db.transaction(async (tx): Promise<CommunityResult<Person>> => {
+    const [current] = await tx
+      .select()
+      .from(people)
+      .where(and(eq(people.tambonId, tambonId), eq(people.id, personId)));
+    if (!current || !allows(scope, current.villageId)) return missing();
+    const [target] = await tx
+      .select()
+      .from(households)
+      .where(and(eq(households.tambonId, tambonId), eq(households.id, targetId)));
+    if (!target || !allows(scope, target.villageId))
+      return fail("householdId", "person.unknownHousehold");
+    if (target.id === current.householdId) return ok(current);
+    const [row] = await tx
+      .update(people)
+      .set({
+        householdId: target.id,
+        villageId: target.villageId,
+        version: current.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(people.tambonId, tambonId), eq(people.id, current.id)))
+      .returning();
+    const changes: FieldChanges = { householdId: [current.householdId, target.id] };
+    if (target.villageId !== current.villageId)
+      changes.villageId = [current.villageId, target.villageId];
+    await logPersonChange(tx, tambonId, row!, "update", changes, {
+      actorId: actor.user?.id ?? null,
+      via: "web",
+    });
+    return ok(row!);
+  });
+}

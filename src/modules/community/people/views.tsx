@@ -1,0 +1,223 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import {
+  CheckGroup,
+  DateField,
+  ErrorSummary,
+  Field,
+  Form,
+  FormError,
+  SelectField,
+  TextArea,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { Table } from "../../../core/views/list.tsx";
+import { todayIso } from "../../../core/dates.ts";
+import { formatThaiId } from "../../../core/thai-id.ts";
+import { msg } from "../messages.ts";
+import {
+  CONDITIONS,
+  CONSENT_STATUSES,
+  LAWFUL_BASES,
+  PERSON_STATUSES,
+  RELATIONS,
+  SEXES,
+} from "../shared/kinds.ts";
+import type { Household, Person } from "../households/queries.ts";
+import { History } from "../registry/views.tsx";
+import type { HistoryRow } from "../registry/history.ts";
+
+type Option = { value: string; label: string };
+
+/** Whole years from a birth date (YYYY-MM-DD) to today. */
+export function ageOn(birthDate: string, today = todayIso()): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** The people of a household: name, age, sex, relation, conditions, status. */
+export function PeopleTable({ people }: { people: Person[] }) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  return (
+    <Table
+      label={t("household.peopleHeading")}
+      columns={[
+        t("person.name"),
+        { label: t("person.age"), num: true },
+        t("person.sex"),
+        t("person.relation"),
+        t("person.conditions"),
+        t("person.status"),
+      ]}
+    >
+      {people.map((p) => (
+        <tr key={p.id}>
+          <td>
+            <a href={`/t/${tambon!.slug}/community/people/${p.id}`}>{p.name}</a>
+          </td>
+          <td class="num">{p.birthDate ? t("person.ageN", { n: ageOn(p.birthDate) }) : "—"}</td>
+          <td>{t(`person.sex.${p.sex}`)}</td>
+          <td>{t(`person.relation.${p.relation}`)}</td>
+          <td>{p.conditions.map((c) => t(`person.condition.${c}`)).join(", ") || "—"}</td>
+          <td>{t(`person.status.${p.status}`)}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+/** The form values of a stored person. */
+export function personValues(p: Person): Record<string, string> {
+  return {
+    name: p.name,
+    thaiId: p.thaiId ? formatThaiId(p.thaiId) : "",
+    birthDate: p.birthDate ?? "",
+    sex: p.sex,
+    relation: p.relation,
+    status: p.status,
+    purpose: p.purpose,
+    lawfulBasis: p.lawfulBasis,
+    consent: p.consent,
+    consentAt: p.consentAt ? todayIso(p.consentAt) : "",
+    retainUntil: p.retainUntil ?? "",
+    version: String(p.version),
+  };
+}
+
+/** A person's form: new in a household, or an edit with the move form and history below. */
+export function PersonForm(p: {
+  household: Household;
+  form: FormState;
+  conditions: string[];
+  person?: Person;
+  moveForm?: FormState;
+  moveTo?: Option[];
+  history?: HistoryRow[];
+  names?: Map<number, string>;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const f = p.form;
+  const slug = tambon!.slug;
+  const back = `/t/${slug}/community/households/${p.household.id}`;
+  const action = p.person ? `/t/${slug}/community/people/${p.person.id}` : `${back}/people`;
+  const choices = <T extends string>(values: readonly T[], prefix: string) =>
+    values.map((v) => ({ value: v, label: t(`${prefix}${v}` as Parameters<typeof t>[0]) }));
+  return (
+    <>
+      <p>
+        <a href={back}>← {t("person.in", { no: p.household.houseNo })}</a>
+      </p>
+      <h1>{p.person ? p.person.name : t("person.add")}</h1>
+      <p class="registry-note">{t("household.logged")}</p>
+      <ErrorSummary form={f} />
+      <Form action={action} label={p.person ? t("person.edit") : t("person.add")}>
+        {p.person && (
+          <input
+            type="hidden"
+            name="version"
+            value={f.values.version ?? String(p.person.version)}
+          />
+        )}
+        <Field
+          form={f}
+          name="name"
+          label={t("person.name")}
+          required
+          maxLength={200}
+          autocomplete="off"
+        />
+        <Field
+          form={f}
+          name="thaiId"
+          label={t("person.thaiId")}
+          hint={t("person.thaiIdHint")}
+          inputmode="numeric"
+          maxLength={20}
+          autocomplete="off"
+        />
+        <DateField form={f} name="birthDate" label={t("person.birthDate")} />
+        <SelectField
+          form={f}
+          name="sex"
+          label={t("person.sex")}
+          placeholder={false}
+          options={choices(SEXES, "person.sex.")}
+        />
+        <SelectField
+          form={f}
+          name="relation"
+          label={t("person.relation")}
+          placeholder={false}
+          options={choices(RELATIONS, "person.relation.")}
+        />
+        <CheckGroup
+          form={f}
+          name="conditions"
+          label={t("person.conditions")}
+          checked={p.conditions}
+          options={choices(CONDITIONS, "person.condition.")}
+        />
+        <SelectField
+          form={f}
+          name="status"
+          label={t("person.status")}
+          placeholder={false}
+          options={choices(PERSON_STATUSES, "person.status.")}
+        />
+        <fieldset>
+          <legend>{t("person.pdpa")}</legend>
+          <TextArea form={f} name="purpose" label={t("person.purpose")} rows={2} maxLength={1000} />
+          <SelectField
+            form={f}
+            name="lawfulBasis"
+            label={t("person.lawfulBasis")}
+            placeholder={false}
+            options={choices(LAWFUL_BASES, "person.basis.")}
+          />
+          <SelectField
+            form={f}
+            name="consent"
+            label={t("person.consent")}
+            placeholder={false}
+            options={choices(CONSENT_STATUSES, "person.consent.")}
+          />
+          <DateField form={f} name="consentAt" label={t("person.consentAt")} />
+          <DateField
+            form={f}
+            name="retainUntil"
+            label={t("person.retainUntil")}
+            hint={t("person.retainHint")}
+          />
+        </fieldset>
+        <FormError form={f} />
+        <button type="submit">{t("person.save")}</button>
+      </Form>
+      {p.person && p.moveForm && p.moveTo && (
+        <section aria-labelledby="move-h">
+          <h2 id="move-h">{t("person.move")}</h2>
+          <ErrorSummary form={p.moveForm} scope="m" />
+          <Form
+            action={`/t/${slug}/community/people/${p.person.id}/move`}
+            class="inline-form"
+            label={t("person.move")}
+          >
+            <SelectField
+              form={p.moveForm}
+              scope="m"
+              name="householdId"
+              label={t("person.moveTo")}
+              options={p.moveTo}
+              required
+            />
+            <button type="submit" class="secondary">
+              {t("person.move")}
+            </button>
+          </Form>
+        </section>
+      )}
+      {p.history && <History rows={p.history} names={p.names ?? new Map()} />}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { and, asc, eq, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { toCsv } from "../../../core/csv.ts";
+import type { Answers } from "../forms/definition.ts";
+import { historyOf, type HistoryRow } from "../registry/history.ts";
+import { forms, households, people, submissions } from "../schema.ts";
+import { PERSON_ANSWER_KEY } from "../shared/kinds.ts";
+import type { Household, Person } from "../households/queries.ts";
+
+/** Everything stored about one person: the registry, its history, the answers about them. */
+export interface PersonReport {
+  person: Person;
+  household: Household | undefined;
+  history: HistoryRow[];
+  answers: { submissionId: number; form: string; receivedAt: Date; answers: Answers }[];
+}
+
+/**
+ * Gathers what the tambon keeps about a person, for a request to see it: their row, their
+ * household, their history, the submissions about them alone and their entries in household
+ * submissions' repeat groups.
+ */
+export async function personReport(
+  db: DbOrTx,
+  tambonId: number,
+  personId: number,
+): Promise<PersonReport | undefined> {
+  const [person] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.tambonId, tambonId), eq(people.id, personId)));
+  if (!person) return undefined;
+  const [[household], history, subs] = await Promise.all([
+    db
+      .select()
+      .from(households)
+      .where(and(eq(households.tambonId, tambonId), eq(households.id, person.householdId))),
+    historyOf(db, tambonId, "person", personId),
+    db
+      .select({
+        id: submissions.id,
+        personId: submissions.personId,
+        form: forms.title,
+        receivedAt: submissions.receivedAt,
+        answers: submissions.answers,
+      })
+      .from(submissions)
+      .innerJoin(forms, eq(forms.id, submissions.formId))
+      .where(
+        and(
+          eq(submissions.tambonId, tambonId),
+          or(
+            eq(submissions.personId, personId),
+            and(
+              eq(submissions.householdId, person.householdId),
+              sql`jsonb_path_exists(${submissions.answers}, '$.*[*] ? (@.${sql.raw(PERSON_ANSWER_KEY)} == $id || @.${sql.raw(PERSON_ANSWER_KEY)} == $s)', jsonb_build_object('id', ${personId}::int, 's', ${String(personId)}::text))`,
+            ),
+          ),
+        ),
+      )
+      .orderBy(asc(submissions.receivedAt)),
+  ]);
+  const answers = subs.map((s) => ({
+    submissionId: s.id,
+    form: s.form,
+    receivedAt: s.receivedAt,
+    answers: s.personId === personId ? s.answers : entriesAbout(s.answers, personId),
+  }));
+  return { person, household, history, answers };
+}
+
+/** The repeat-group entries of a household submission that are about the person. */
+function entriesAbout(answers: Answers, personId: number): Answers {
+  const out: Answers = {};
+  for (const [k, v] of Object.entries(answers))
+    if (Array.isArray(v) && v.length && typeof v[0] === "object") {
+      const mine = (v as Answers[]).filter((e) => Number(e[PERSON_ANSWER_KEY]) === personId);
+      if (mine.length) out[k] = mine;
+    }
+  return out;
+}
+
+/** The report as CSV rows: section, field, value. */
+export function reportCsv(r: PersonReport): string {
+  const rows: (string | number | null)[][] = [];
+  const p = r.person;
+  const registry: [string, unknown][] = [
+    ["name", p.name],
+    ["thai_id", p.thaiId],
+    ["birth_date", p.birthDate],
+    ["sex", p.sex],
+    ["relation", p.relation],
+    ["conditions", p.conditions.join(" ")],
+    ["status", p.status],
+    ["purpose", p.purpose],
+    ["lawful_basis", p.lawfulBasis],
+    ["consent", p.consent],
+    ["consent_at", p.consentAt?.toISOString() ?? null],
+    ["retain_until", p.retainUntil],
+    ["house_no", r.household?.houseNo ?? null],
+  ];
+  for (const [k, v] of registry) rows.push(["registry", k, v == null ? null : String(v)]);
+  for (const h of r.history)
+    rows.push([
+      `history ${h.at.toISOString()} ${h.action} ${h.via}`,
+      "changes",
+      JSON.stringify(h.changes),
+    ]);
+  for (const a of r.answers)
+    rows.push([`submission ${a.submissionId} ${a.form}`, "answers", JSON.stringify(a.answers)]);
+  return toCsv(["section", "field", "value"], rows);
+}

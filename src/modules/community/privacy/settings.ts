@@ -1,0 +1,80 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import { ok, refused } from "../../../core/result.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { communitySettings } from "../schema.ts";
+import type { CommunityResult } from "../shared/result.ts";
+
+export type CommunitySettings = Omit<typeof communitySettings.$inferSelect, "updatedAt">;
+
+/** A tambon's settings, or the defaults when it has saved none. */
+export async function settingsOf(db: DbOrTx, tambonId: number): Promise<CommunitySettings> {
+  const [row] = await db
+    .select()
+    .from(communitySettings)
+    .where(eq(communitySettings.tambonId, tambonId));
+  return row ?? { tambonId, controller: "", contact: "", defaultPurpose: "", retentionYears: 5 };
+}
+
+const schema = z.object({
+  controller: fields.optionalText(300),
+  contact: fields.optionalText(500),
+  defaultPurpose: fields.optionalText(1000),
+  retentionYears: fields.int(1, 50),
+});
+
+/** Saves the tambon's privacy settings (made when first saved), audited. */
+export async function saveSettings(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+): Promise<CommunityResult<CommunitySettings>> {
+  if (!can(actor, "community.privacy", { tambonId })) return refused();
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return db.transaction(async (tx) => {
+    const before = await settingsOf(tx, tambonId);
+    const values = {
+      controller: v.controller,
+      contact: v.contact,
+      defaultPurpose: v.defaultPurpose,
+      retentionYears: v.retentionYears,
+      updatedAt: new Date(),
+    };
+    await tx
+      .insert(communitySettings)
+      .values({
+        tambonId,
+        controller: values.controller,
+        contact: values.contact,
+        defaultPurpose: values.defaultPurpose,
+        retentionYears: values.retentionYears,
+      })
+      .onConflictDoUpdate({
+        target: communitySettings.tambonId,
+        set: {
+          controller: values.controller,
+          contact: values.contact,
+          defaultPurpose: values.defaultPurpose,
+          retentionYears: values.retentionYears,
+          updatedAt: values.updatedAt,
+        },
+      });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "community.settings",
+      targetType: "community_settings",
+      targetId: tambonId,
+      before: { ...before },
+      after: { ...v },
+    });
+    return ok({ tambonId, ...v });
+  });
+}
