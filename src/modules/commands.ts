@@ -4,6 +4,7 @@
 // that the two agree).
 import type { CommandSpec } from "../core/cli.ts";
 import { decisionsCommands } from "./decisions/cli/commands.ts";
+import { communityCommands } from "./community/cli/commands.ts";
 
 /** The commands the modules of this build add, in module order. */
-export const moduleCommands: CommandSpec[] = [...decisionsCommands];
+export const moduleCommands: CommandSpec[] = [...decisionsCommands, ...communityCommands];

@@ -13,6 +13,7 @@ import { submissionRoutes } from "./submissions/routes.tsx";
 import { importRoutes } from "./imports/routes.tsx";
 import { figureRoutes } from "./figures/routes.tsx";
 import { exportRoutes } from "./exports/routes.tsx";
+import { communityCommands } from "./cli/commands.ts";
 
 /**
  * Community data (ข้อมูลชุมชน): the households and people of the tambon's villages, the survey
@@ -58,4 +59,5 @@ export const communityModule: TambonModule = {
     submissions,
     requests: dataRequests,
   },
+  commands: communityCommands,
 };

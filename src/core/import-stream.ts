@@ -1,0 +1,307 @@
+import { createReadStream } from "node:fs";
+import type { CoreKey } from "./i18n/messages.ts";
+import {
+  mappedCells,
+  type ImportChange,
+  type ImportCounts,
+  type ImportReport,
+  type Importer,
+  type Mapping,
+  type RowError,
+  type TableRow,
+} from "./imports.ts";
+
+/**
+ * Imports too large to hold in memory (a million rows from the CLI): the CSV file is read in
+ * chunks and parsed as it comes, every row is checked in a first pass (nothing is written when
+ * any row is bad), then a second pass writes the rows in batches inside one transaction with the
+ * same `Importer` a web import uses, so both meet the same rules and keys.
+ */
+
+/** Parses CSV text given in pieces: cells may be quoted across a piece's end (RFC 4180). */
+export class CsvChunks {
+  private row: string[] = [];
+  private cell = "";
+  private quoted = false;
+  private quoteSeen = false;
+  private pendingCr = false;
+  private delim: string | null = null;
+  private head = "";
+  private started = false;
+  /** Rows parsed (with their line numbers, from 1) since the last `take`. */
+  private out: TableRow[] = [];
+  private line = 1;
+
+  /** Adds a piece of text; complete rows are collected for `take`. */
+  push(text: string): void {
+    let s = text;
+    if (!this.started) {
+      if (s.startsWith("\uFEFF")) s = s.slice(1);
+      this.started = s.length > 0;
+    }
+    if (this.delim === null) {
+      this.head += s;
+      const end = this.head.search(/\r|\n/);
+      if (end < 0 && this.head.length < 65536) return;
+      const first = end < 0 ? this.head : this.head.slice(0, end);
+      const count = (ch: string) => first.split(ch).length - 1;
+      this.delim = [",", ";", "\t"].reduce((b, ch) => (count(ch) > count(b) ? ch : b));
+      s = this.head;
+      this.head = "";
+    }
+    this.scan(s);
+  }
+
+  private endCell() {
+    this.row.push(/^'[=+\-@\t\r]/.test(this.cell) ? this.cell.slice(1) : this.cell);
+    this.cell = "";
+    this.quoteSeen = false;
+  }
+
+  private endRow() {
+    this.endCell();
+    this.out.push({ line: this.line, cells: this.row.map((c) => c.trim()) });
+    this.row = [];
+    this.line++;
+  }
+
+  private scan(s: string) {
+    const d = this.delim!;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s[i]!;
+      if (this.pendingCr) {
+        this.pendingCr = false;
+        if (ch === "\n") continue;
+      }
+      if (this.quoted) {
+        if (ch === '"') {
+          this.quoted = false;
+          this.quoteSeen = true;
+        } else this.cell += ch;
+      } else if (ch === '"' && this.quoteSeen) {
+        // A doubled quote inside a quoted cell: the quote closed, then opens again.
+        this.cell += '"';
+        this.quoted = true;
+      } else if (ch === '"' && this.cell === "") this.quoted = true;
+      else if (ch === d) this.endCell();
+      else if (ch === "\n" || ch === "\r") {
+        this.endRow();
+        if (ch === "\r") this.pendingCr = true;
+      } else this.cell += ch;
+    }
+  }
+
+  /** Ends the text: a last row without a line break is kept. */
+  end(): void {
+    if (this.delim === null && this.head) {
+      const text = this.head;
+      this.head = "";
+      this.delim = ",";
+      const count = (ch: string) => text.split(ch).length - 1;
+      this.delim = [",", ";", "\t"].reduce((b, ch) => (count(ch) > count(b) ? ch : b));
+      this.scan(text);
+    }
+    if (this.cell !== "" || this.row.length || this.quoteSeen) this.endRow();
+  }
+
+  /** The rows parsed so far (each given once). */
+  take(): TableRow[] {
+    const rows = this.out;
+    this.out = [];
+    return rows;
+  }
+}
+
+/** A CSV file's header and its data rows, read again from the disk each time it is iterated. */
+export interface CsvSource {
+  headers: string[];
+  /** Data rows (empty rows left out), in pieces of at most `batch` rows. */
+  batches(batch: number): AsyncIterable<TableRow[]>;
+  /** The file's size, and bytes read so far by the running pass (for progress). */
+  size: number;
+  read(): number;
+}
+
+/** Opens a UTF-8 CSV file for streaming: reads its header now, its rows when iterated. */
+export async function csvSource(path: string, size: number): Promise<CsvSource> {
+  let bytes = 0;
+  async function* rows(): AsyncGenerator<TableRow> {
+    bytes = 0;
+    const parser = new CsvChunks();
+    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      parser.push(decoder.decode(chunk, { stream: true }));
+      yield* parser.take();
+    }
+    parser.push(decoder.decode());
+    parser.end();
+    yield* parser.take();
+  }
+  let headers: string[] = [];
+  let headerLine = 0;
+  for await (const r of rows()) {
+    if (r.cells.some((c) => c !== "")) {
+      headers = r.cells;
+      headerLine = r.line;
+      break;
+    }
+  }
+  while (headers.length && headers[headers.length - 1] === "") headers.pop();
+  return {
+    headers,
+    size,
+    read: () => bytes,
+    async *batches(batch: number) {
+      let out: TableRow[] = [];
+      for await (const r of rows()) {
+        if (r.line <= headerLine || !r.cells.some((c) => c !== "")) continue;
+        out.push(r);
+        if (out.length >= batch) {
+          yield out;
+          out = [];
+        }
+      }
+      if (out.length) yield out;
+    },
+  };
+}
+
+/** Rows in memory (a workbook's sheet) as a source. */
+export function tableSource(headers: string[], rows: readonly TableRow[]): CsvSource {
+  let done = 0;
+  return {
+    headers,
+    size: rows.length,
+    read: () => done,
+    async *batches(batch: number) {
+      for (let i = 0; i < rows.length; i += batch) {
+        done = Math.min(rows.length, i + batch);
+        yield rows.slice(i, i + batch);
+      }
+    },
+  };
+}
+
+/** Where a streaming import stands: which pass, rows done. */
+export interface StreamProgress {
+  pass: "check" | "write";
+  rows: number;
+  /** Share of the file read in this pass, 0 to 1. */
+  share: number;
+}
+
+/**
+ * `runImport` for a large source: the first pass checks every row (and keys met twice, kept as
+ * a set of keys), the second pass compares each batch with what is stored and writes the new and
+ * changed rows in one transaction; `finish` runs at its end (the audit row). With any bad row,
+ * or with `apply` false (a dry run), nothing is written. At most `maxErrors` bad rows are kept
+ * in the report (all are counted in `badRows`).
+ */
+export async function runStreamingImport<Row, K extends string, Tx, Current>(
+  source: CsvSource,
+  mapping: Mapping,
+  importer: Importer<Row, K, Tx, Current> & {
+    finish?(tx: Tx, counts: ImportCounts): Promise<void>;
+  },
+  opts: {
+    apply: boolean;
+    batch?: number;
+    maxErrors?: number;
+    onProgress?: (p: StreamProgress) => void;
+  },
+): Promise<ImportReport<K | CoreKey> & { badRows: number }> {
+  const batch = opts.batch ?? 2000;
+  const maxErrors = opts.maxErrors ?? 1000;
+  const errors: RowError<K | CoreKey>[] = [];
+  const badLines = new Set<number>();
+  let badRows = 0;
+  const bad = (e: RowError<K | CoreKey>) => {
+    if (!badLines.has(e.line)) {
+      badRows++;
+      if (badLines.size < maxErrors) badLines.add(e.line);
+    }
+    if (errors.length < maxErrors) errors.push(e);
+  };
+  const columnOf = (field: string) => {
+    const col = mapping[field];
+    return col === null || col === undefined ? undefined : source.headers[col] || undefined;
+  };
+  const seen = new Map<string, number>();
+  let rows = 0;
+  const parseBatch = (part: readonly TableRow[], check: boolean) => {
+    const good: { line: number; row: Row }[] = [];
+    for (const tr of part) {
+      const cells = mappedCells(tr, mapping);
+      const missing = importer.fields.filter((f) => f.required && !cells[f.name]);
+      if (missing.length) {
+        if (check)
+          for (const f of missing)
+            bad({ line: tr.line, field: f.name, column: columnOf(f.name), key: "import.required" });
+        continue;
+      }
+      const parsed = importer.parse(cells, tr.line);
+      if (!parsed.ok) {
+        if (check)
+          for (const [field, e] of Object.entries(parsed.errors))
+            bad({ line: tr.line, field, column: columnOf(field), key: e.key, vars: e.vars });
+        continue;
+      }
+      if (check) {
+        const key = importer.key(parsed.value);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          bad({ line: tr.line, field: "_row", key: "import.duplicateRow", vars: { line: first } });
+          continue;
+        }
+        seen.set(key, tr.line);
+      }
+      good.push({ line: tr.line, row: parsed.value });
+    }
+    return good;
+  };
+  const progress = (pass: StreamProgress["pass"], n: number) =>
+    opts.onProgress?.({ pass, rows: n, share: source.size ? source.read() / source.size : 1 });
+
+  for await (const part of source.batches(batch)) {
+    rows += part.length;
+    parseBatch(part, true);
+    progress("check", rows);
+  }
+  seen.clear();
+  const counts: ImportCounts = { create: 0, update: 0, unchanged: 0 };
+  if (badRows > 0) return { rows, errors, applied: false, badRows, ...counts };
+  const apply = opts.apply;
+  await importer.transaction(async (tx) => {
+    let done = 0;
+    for await (const part of source.batches(batch)) {
+      const good = parseBatch(part, false);
+      const stored = await importer.current(
+        tx,
+        good.map((g) => g.row),
+      );
+      const changes: ImportChange<Row, Current>[] = [];
+      const c: ImportCounts = { create: 0, update: 0, unchanged: 0 };
+      for (const g of good) {
+        const current = stored.get(importer.key(g.row));
+        if (current === undefined) {
+          c.create++;
+          changes.push({ line: g.line, row: g.row });
+        } else if (importer.same(current, g.row)) c.unchanged++;
+        else {
+          c.update++;
+          changes.push({ line: g.line, row: g.row, current });
+        }
+      }
+      if (apply && changes.length) await importer.write(tx, changes, c);
+      counts.create += c.create;
+      counts.update += c.update;
+      counts.unchanged += c.unchanged;
+      done += part.length;
+      progress("write", done);
+    }
+    if (apply && importer.finish) await importer.finish(tx, counts);
+  });
+  return { rows, errors, applied: apply, badRows, ...counts };
+}

@@ -1,0 +1,179 @@
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { CliError, type CommandArgs } from "../../../core/cli.ts";
+import { loadConfig } from "../../../core/config.ts";
+import { withDatabase } from "../../../core/db/migrated.ts";
+import { tambons } from "../../../core/db/schema.ts";
+import {
+  autoMap,
+  readImportFile,
+  rowErrorText,
+  type ImportCounts,
+  type ImportField,
+  type Importer,
+  type Mapping,
+} from "../../../core/imports.ts";
+import {
+  csvSource,
+  runStreamingImport,
+  tableSource,
+  type CsvSource,
+} from "../../../core/import-stream.ts";
+import { msg } from "../messages.ts";
+import { peopleImporter } from "../imports/people.ts";
+import { figureImporter } from "../imports/figures.ts";
+import { submissionImporter, type RepeatSheet } from "../imports/submissions.ts";
+import type { Db, Tx } from "../../../core/db/index.ts";
+import { progressBar } from "./progress.ts";
+
+const KINDS = ["people", "submissions", "figures"] as const;
+
+/** Most rows of a file read whole (a workbook, or a CSV that is not people). */
+const MAX_ROWS = 1_000_000;
+const MAX_BYTES = 400 * 1024 * 1024;
+
+/** The columns every required field is read from, or a one-line error naming those missing. */
+function mappingOf(headers: string[], fields: readonly ImportField[]): Mapping {
+  const mapping = autoMap(headers, fields);
+  const missing = fields.filter((f) => f.required && mapping[f.name] === null);
+  if (missing.length)
+    throw new CliError(
+      `import: ไม่พบคอลัมน์ ${missing.map((f) => `“${f.label.th}”`).join(", ")} / missing columns ${missing
+        .map((f) => f.name)
+        .join(", ")}`,
+    );
+  return mapping;
+}
+
+/** `tambon import KIND FILE --tambon SLUG [--form ID --round ID] [--dry-run]`. */
+export async function run({ values, positionals }: CommandArgs): Promise<number> {
+  const [kind, file] = positionals as [string, string];
+  if (!(KINDS as readonly string[]).includes(kind))
+    throw new CliError(
+      `import: KIND is people, submissions or figures / ชนิดต้องเป็น people, submissions หรือ figures`,
+      2,
+    );
+  const slug = values.tambon;
+  if (typeof slug !== "string" || !slug)
+    throw new CliError("import: give the tambon with --tambon SLUG / ต้องระบุ --tambon", 2);
+  const id = (name: "form" | "round") => {
+    const v = values[name];
+    if (typeof v !== "string" || !/^[1-9]\d{0,9}$/.test(v))
+      throw new CliError(`import submissions: give --${name} ID / ต้องระบุ --${name} เป็นตัวเลข`, 2);
+    return Number(v);
+  };
+  const formId = kind === "submissions" ? id("form") : 0;
+  const roundId = kind === "submissions" ? id("round") : 0;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new CliError(`import: cannot read ${file} / อ่านไฟล์ไม่ได้`);
+  }
+  const dryRun = !!values["dry-run"];
+  const filename = path.basename(file);
+  return await withDatabase(loadConfig(), async (database) => {
+    const db = database.db;
+    const [tb] = await db.select().from(tambons).where(eq(tambons.slug, slug));
+    if (!tb) throw new CliError(`import: no tambon "${slug}" / ไม่มีตำบลนี้`);
+    const head = Buffer.alloc(4);
+    const { openSync, readSync, closeSync } = await import("node:fs");
+    const fd = openSync(file, "r");
+    readSync(fd, head, 0, 4, 0);
+    closeSync(fd);
+    const workbook = head[0] === 0x50 && head[1] === 0x4b;
+    let source: CsvSource;
+    let sheets: { name: string; headers: string[]; rows: { line: number; cells: string[] }[] }[] =
+      [];
+    if (kind === "people" && !workbook) source = await csvSource(file, size);
+    else {
+      const data = readFileSync(file);
+      const read = await readImportFile(
+        { filename, data },
+        { maxRows: MAX_ROWS, maxBytes: MAX_BYTES },
+      );
+      if (!read.ok) {
+        const e = Object.values(read.errors)[0]!;
+        throw new CliError(
+          `import: ${rowErrorText({ line: 0, field: "file", key: e.key, vars: e.vars }, "th")} / ${rowErrorText({ line: 0, field: "file", key: e.key, vars: e.vars }, "en")}`,
+        );
+      }
+      source = tableSource(read.value.headers, read.value.rows);
+      if (workbook && kind === "submissions") {
+        const { readWorkbook } = await import("../../../core/xlsx.ts");
+        const book = await readWorkbook(data, { maxRows: MAX_ROWS, maxBytes: MAX_BYTES });
+        if (book.ok)
+          sheets = book.value.slice(1).map((s) => {
+            const rows = s.rows.map((r) => r.map((c) => c.trim()));
+            return {
+              name: s.name,
+              headers: rows[0] ?? [],
+              rows: rows.slice(1).map((cells, i) => ({ line: i + 2, cells })),
+            };
+          });
+      }
+    }
+    const go = async <R, C>(
+      importer: Importer<R, string, Tx, C> & { finish(tx: Tx, c: ImportCounts): Promise<void> },
+    ) => {
+      const mapping = mappingOf(source.headers, importer.fields);
+      return runStreamingImport(source, mapping, importer, {
+        apply: !dryRun,
+        batch: 2000,
+        onProgress: (p) => bar.update(p),
+      });
+    };
+    const bar = progressBar();
+    const report =
+      kind === "people"
+        ? await go(await peopleImporter(db, tb.id, null, filename))
+        : kind === "figures"
+          ? await go(await figureImporter(db, tb.id, null, filename))
+          : await go(
+              await submissions(db, tb.id, filename, {
+                formId,
+                roundId,
+                repeatSheets: sheets,
+                headers: source.headers,
+              }),
+            );
+    bar.done();
+    for (const e of report.errors) {
+      const where = e.column ?? e.field;
+      process.stderr.write(
+        `แถว ${e.line} คอลัมน์ ${where}: ${rowErrorText(e, "th", msg)} / row ${e.line} column ${where}: ${rowErrorText(e, "en", msg)}\n`,
+      );
+    }
+    if (report.badRows > report.errors.length)
+      process.stderr.write(`… ${report.badRows} แถวผิดทั้งหมด / bad rows in all\n`);
+    process.stdout.write(
+      JSON.stringify({
+        kind,
+        tambon: slug,
+        rows: report.rows,
+        badRows: report.badRows,
+        create: report.create,
+        update: report.update,
+        unchanged: report.unchanged,
+        applied: report.applied && report.badRows === 0,
+        dryRun,
+      }) + "\n",
+    );
+    return report.badRows ? 1 : 0;
+  });
+}
+
+async function submissions(
+  db: Db,
+  tambonId: number,
+  filename: string,
+  opts: { formId: number; roundId: number; headers: string[]; repeatSheets: RepeatSheet[] },
+) {
+  const made = await submissionImporter(db, tambonId, null, filename, opts);
+  if (!made.ok) {
+    const e = Object.values(made.errors)[0]!;
+    throw new CliError(`import: ${msg.t("th")(e.key)} / ${msg.t("en")(e.key)}`);
+  }
+  return made.value;
+}

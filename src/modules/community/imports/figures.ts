@@ -1,0 +1,169 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Db, Tx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { arabicDigits } from "../../../core/dates.ts";
+import { listVillages } from "../../../core/queries/villages.ts";
+import type { ImportCounts, ImportField, Importer } from "../../../core/imports.ts";
+import { fail, ok } from "../../../core/result.ts";
+import { msg } from "../messages.ts";
+import { figures } from "../schema.ts";
+import { isWholeTambon, mooOf, numberOf, villagesByMoo } from "./cells.ts";
+
+type Key = Parameters<ReturnType<typeof msg.t>>[0];
+const label = (key: Key) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
+
+/** The columns of a figures file (จปฐ.-style summaries). */
+export const FIGURE_FIELDS: readonly ImportField[] = [
+  { name: "village", label: label("imp.field.village"), aliases: ["moo", "หมู่", "ม."] },
+  { name: "year", label: label("imp.field.year"), aliases: ["ปี", "year", "พ.ศ."], required: true },
+  {
+    name: "code",
+    label: label("imp.field.code"),
+    aliases: ["รหัส", "ตัวชี้วัด", "indicator"],
+    required: true,
+  },
+  {
+    name: "label",
+    label: label("imp.field.label"),
+    aliases: ["รายการ", "ชื่อ", "description"],
+    required: true,
+  },
+  {
+    name: "numerator",
+    label: label("imp.field.numerator"),
+    aliases: ["จำนวน", "ผ่าน", "count", "value"],
+    required: true,
+  },
+  {
+    name: "denominator",
+    label: label("imp.field.denominator"),
+    aliases: ["ทั้งหมด", "สำรวจ", "total"],
+  },
+];
+
+/** A figure read from a file. */
+export interface FigureRow {
+  villageId: number | null;
+  year: number;
+  code: string;
+  label: string;
+  numerator: number;
+  denominator: number | null;
+}
+
+const keyOf = (r: Pick<FigureRow, "villageId" | "year" | "code">) =>
+  `${r.villageId ?? 0}|${r.year}|${r.code}`;
+
+/**
+ * The importer of figures (community_figures): a row's key is village, year and code, so a
+ * corrected file replaces the stored figure and the same file changes nothing.
+ */
+export async function figureImporter(
+  db: Db,
+  tambonId: number,
+  actorId: number | null,
+  filename: string,
+): Promise<
+  Importer<FigureRow, Key, Tx, FigureRow> & { finish(tx: Tx, c: ImportCounts): Promise<void> }
+> {
+  const byMoo = villagesByMoo(await listVillages(db, tambonId));
+  return {
+    fields: FIGURE_FIELDS,
+    parse(cells) {
+      let villageId: number | null = null;
+      if (!isWholeTambon(cells.village ?? "")) {
+        const moo = mooOf(cells.village ?? "");
+        const id = moo === null ? undefined : byMoo.get(moo);
+        if (id === undefined)
+          return fail("village", "imp.unknownVillage", { moo: cells.village ?? "" });
+        villageId = id;
+      }
+      const yearText = arabicDigits(cells.year ?? "").trim();
+      const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+      if (!(year >= 2500 && year <= 2700)) return fail("year", "imp.yearInvalid");
+      const code = (cells.code ?? "").trim();
+      if (!/^[\p{L}\p{M}\d._-]{1,40}$/u.test(code)) return fail("code", "imp.codeInvalid");
+      const text = (cells.label ?? "").trim();
+      if (text.length > 300) return fail("label", "imp.tooLong", { max: 300 });
+      const numerator = numberOf(cells.numerator ?? "");
+      if (numerator === undefined || numerator === null)
+        return fail("numerator", "imp.numberInvalid");
+      const denominator = numberOf(cells.denominator ?? "");
+      if (denominator === undefined) return fail("denominator", "imp.numberInvalid");
+      return ok({ villageId, year, code, label: text, numerator, denominator });
+    },
+    key: keyOf,
+    transaction: (fn) => db.transaction(fn),
+    async current(tx, rows) {
+      const out = new Map<string, FigureRow>();
+      if (!rows.length) return out;
+      const stored = await tx
+        .select()
+        .from(figures)
+        .where(
+          and(
+            eq(figures.tambonId, tambonId),
+            inArray(figures.year, [...new Set(rows.map((r) => r.year))]),
+            inArray(figures.code, [...new Set(rows.map((r) => r.code))]),
+          ),
+        );
+      for (const s of stored)
+        out.set(keyOf(s), {
+          villageId: s.villageId,
+          year: s.year,
+          code: s.code,
+          label: s.label,
+          numerator: Number(s.numerator),
+          denominator: s.denominator === null ? null : Number(s.denominator),
+        });
+      return out;
+    },
+    same: (a, b) =>
+      a.label === b.label && a.numerator === b.numerator && a.denominator === b.denominator,
+    async write(tx, changes) {
+      for (const c of changes) {
+        const values = {
+          label: c.row.label,
+          numerator: String(c.row.numerator),
+          denominator: c.row.denominator === null ? null : String(c.row.denominator),
+          source: "import" as const,
+          updatedAt: new Date(),
+        };
+        if (c.current)
+          await tx
+            .update(figures)
+            .set(values)
+            .where(
+              and(
+                eq(figures.tambonId, tambonId),
+                c.row.villageId === null
+                  ? isNull(figures.villageId)
+                  : eq(figures.villageId, c.row.villageId),
+                eq(figures.year, c.row.year),
+                eq(figures.code, c.row.code),
+              ),
+            );
+        else
+          await tx.insert(figures).values({
+            tambonId,
+            villageId: c.row.villageId,
+            year: c.row.year,
+            code: c.row.code,
+            label: values.label,
+            numerator: values.numerator,
+            denominator: values.denominator,
+            source: values.source,
+          });
+      }
+    },
+    async finish(tx, counts) {
+      await audit(tx, {
+        tambonId,
+        actorId,
+        action: "community.figures.import",
+        targetType: "community_figures",
+        after: { filename, ...counts },
+      });
+    },
+  };
+}

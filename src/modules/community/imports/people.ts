@@ -1,0 +1,381 @@
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { listVillages } from "../../../core/queries/villages.ts";
+import { normaliseThaiId } from "../../../core/thai-id.ts";
+import { todayIso } from "../../../core/dates.ts";
+import type { ImportCounts, ImportField, Importer } from "../../../core/imports.ts";
+import { fail, ok, type Result } from "../../../core/result.ts";
+import { msg } from "../messages.ts";
+import { households, people, recordChanges } from "../schema.ts";
+import { RELATIONS, type Relation, type Sex } from "../shared/kinds.ts";
+import { diffRecord } from "../registry/history.ts";
+import { dayOf, mooOf, villagesByMoo } from "./cells.ts";
+
+type Key = Parameters<ReturnType<typeof msg.t>>[0];
+const label = (key: Key) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
+
+/** The columns a people file is read from (one row a person). */
+export const PEOPLE_FIELDS: readonly ImportField[] = [
+  {
+    name: "village",
+    label: label("imp.field.village"),
+    aliases: ["moo", "หมู่", "ม."],
+    required: true,
+  },
+  {
+    name: "house_no",
+    label: label("imp.field.houseNo"),
+    aliases: ["house", "house no", "บ้านเลขที่", "เลขที่บ้าน"],
+    required: true,
+  },
+  {
+    name: "name",
+    label: label("imp.field.name"),
+    aliases: ["ชื่อ", "ชื่อ สกุล", "full name"],
+    required: true,
+  },
+  {
+    name: "thai_id",
+    label: label("imp.field.thaiId"),
+    aliases: ["เลขบัตรประชาชน", "pid", "cid", "id card"],
+  },
+  {
+    name: "birth_date",
+    label: label("imp.field.birthDate"),
+    aliases: ["วันเดือนปีเกิด", "dob", "birthdate"],
+  },
+  { name: "sex", label: label("imp.field.sex"), aliases: ["gender"] },
+  { name: "relation", label: label("imp.field.relation"), aliases: ["ความสัมพันธ์", "relationship"] },
+];
+
+/** A person read from a file. */
+export interface PersonRow {
+  villageId: number;
+  houseNo: string;
+  name: string;
+  thaiId: string | null;
+  birthDate: string | null;
+  sex: Sex;
+  relation: Relation;
+}
+
+/** A person as stored, with the house number of their household. */
+export interface StoredPerson extends PersonRow {
+  id: number;
+  householdId: number;
+  version: number;
+}
+
+const SEX: Record<string, Sex> = {
+  ชาย: "male",
+  ช: "male",
+  male: "male",
+  m: "male",
+  "1": "male",
+  หญิง: "female",
+  ญ: "female",
+  female: "female",
+  f: "female",
+  "2": "female",
+  "": "unspecified",
+};
+
+const RELATION_WORDS: Record<string, Relation> = {
+  "": "other",
+  หัวหน้า: "head",
+  หัวหน้าครัวเรือน: "head",
+  เจ้าบ้าน: "head",
+  คู่สมรส: "spouse",
+  สามี: "spouse",
+  ภรรยา: "spouse",
+  บุตร: "child",
+  ลูก: "child",
+  บิดา: "parent",
+  มารดา: "parent",
+  พ่อ: "parent",
+  แม่: "parent",
+  หลาน: "grandchild",
+  พี่น้อง: "sibling",
+  พี่: "sibling",
+  น้อง: "sibling",
+  ญาติ: "relative",
+  อื่นๆ: "other",
+  อื่น: "other",
+  ผู้อาศัย: "other",
+};
+
+/** Reads one person's cells (by field name): every rule of the registry, in Thai and English. */
+export function personParser(byMoo: ReadonlyMap<number, number>, today = todayIso()) {
+  return (cells: Readonly<Record<string, string>>): Result<PersonRow, Key> => {
+    const moo = mooOf(cells.village ?? "");
+    const villageId = moo === null ? undefined : byMoo.get(moo);
+    if (villageId === undefined)
+      return fail("village", "imp.unknownVillage", { moo: cells.village ?? "" });
+    const houseNo = (cells.house_no ?? "").trim();
+    if (houseNo.length > 40) return fail("house_no", "imp.tooLong", { max: 40 });
+    const name = (cells.name ?? "").replace(/\s+/g, " ").trim();
+    if (name.length > 200) return fail("name", "imp.tooLong", { max: 200 });
+    let thaiId: string | null = null;
+    if (cells.thai_id) {
+      thaiId = normaliseThaiId(cells.thai_id);
+      if (!thaiId) return fail("thai_id", "imp.thaiIdInvalid");
+    }
+    let birthDate: string | null = null;
+    if (cells.birth_date) {
+      birthDate = dayOf(cells.birth_date);
+      if (!birthDate) return fail("birth_date", "imp.dateInvalid");
+      if (birthDate > today) return fail("birth_date", "imp.dateFuture");
+    }
+    const sex = SEX[(cells.sex ?? "").trim().toLowerCase()];
+    if (!sex) return fail("sex", "imp.sexInvalid");
+    const rawRelation = (cells.relation ?? "").trim().toLowerCase();
+    const relation =
+      RELATION_WORDS[rawRelation] ??
+      ((RELATIONS as readonly string[]).includes(rawRelation)
+        ? (rawRelation as Relation)
+        : undefined);
+    if (!relation) return fail("relation", "imp.relationInvalid", { value: cells.relation ?? "" });
+    return ok({ villageId, houseNo, name, thaiId, birthDate, sex, relation });
+  };
+}
+
+const houseKey = (villageId: number, houseNo: string) => `${villageId}|${houseNo}`;
+
+/** A person's key: their Thai ID, else their household and name. */
+export const personKey = (r: Pick<PersonRow, "thaiId" | "villageId" | "houseNo" | "name">) =>
+  r.thaiId ? `id:${r.thaiId}` : `hh:${houseKey(r.villageId, r.houseNo)}|${r.name}`;
+
+const FIELDS = [
+  "name",
+  "thaiId",
+  "birthDate",
+  "sex",
+  "relation",
+  "householdId",
+  "villageId",
+] as const;
+
+/** True when the stored person already says what the row says (a row without Thai ID keeps it). */
+export function samePerson(a: StoredPerson, b: PersonRow): boolean {
+  return (
+    a.name === b.name &&
+    (b.thaiId === null || a.thaiId === b.thaiId) &&
+    a.birthDate === b.birthDate &&
+    a.sex === b.sex &&
+    a.relation === b.relation &&
+    a.villageId === b.villageId &&
+    a.houseNo === b.houseNo
+  );
+}
+
+/**
+ * The importer of households and people for one tambon (web and CLI). Households are made as
+ * rows name them; a person is found by Thai ID or by household and name; every new or changed
+ * record gets its history row (via "import"), and one audit row tells the whole import.
+ */
+export async function peopleImporter(
+  db: Db,
+  tambonId: number,
+  actorId: number | null,
+  filename: string,
+): Promise<
+  Importer<PersonRow, Key, Tx, StoredPerson> & { finish(tx: Tx, c: ImportCounts): Promise<void> }
+> {
+  const parse = personParser(villagesByMoo(await listVillages(db, tambonId)));
+  let householdsMade = 0;
+  const importer = {
+    fields: PEOPLE_FIELDS,
+    parse: (cells: Readonly<Record<string, string>>) => parse(cells),
+    key: personKey,
+    transaction: <T>(fn: (tx: Tx) => Promise<T>) => db.transaction(fn),
+    async current(tx: Tx, rows: readonly PersonRow[]) {
+      const out = new Map<string, StoredPerson>();
+      if (!rows.length) return out;
+      const select = {
+        id: people.id,
+        householdId: people.householdId,
+        villageId: people.villageId,
+        houseNo: households.houseNo,
+        name: people.name,
+        thaiId: people.thaiId,
+        birthDate: people.birthDate,
+        sex: people.sex,
+        relation: people.relation,
+        version: people.version,
+      };
+      const ids = [...new Set(rows.flatMap((r) => (r.thaiId ? [r.thaiId] : [])))];
+      const noId = rows.filter((r) => !r.thaiId);
+      const [byId, byHouse] = await Promise.all([
+        ids.length
+          ? tx
+              .select(select)
+              .from(people)
+              .innerJoin(households, eq(households.id, people.householdId))
+              .where(
+                and(
+                  eq(people.tambonId, tambonId),
+                  isNotNull(people.thaiId),
+                  inArray(people.thaiId, ids),
+                ),
+              )
+          : [],
+        noId.length
+          ? tx
+              .select(select)
+              .from(people)
+              .innerJoin(households, eq(households.id, people.householdId))
+              .where(
+                and(
+                  eq(households.tambonId, tambonId),
+                  inArray(households.villageId, [...new Set(noId.map((r) => r.villageId))]),
+                  inArray(households.houseNo, [...new Set(noId.map((r) => r.houseNo))]),
+                  inArray(people.name, [...new Set(noId.map((r) => r.name))]),
+                ),
+              )
+          : [],
+      ]);
+      for (const s of byHouse) out.set(personKey({ ...s, thaiId: null }), s as StoredPerson);
+      for (const s of byId) out.set(personKey(s), s as StoredPerson);
+      return out;
+    },
+    same: samePerson,
+    async write(tx: Tx, changes: readonly { row: PersonRow; current?: StoredPerson }[]) {
+      // The households the rows name: found, or made.
+      const wanted = new Map<string, { villageId: number; houseNo: string }>();
+      for (const c of changes) wanted.set(houseKey(c.row.villageId, c.row.houseNo), c.row);
+      const list = [...wanted.values()];
+      const found = await tx
+        .select({ id: households.id, villageId: households.villageId, houseNo: households.houseNo })
+        .from(households)
+        .where(
+          and(
+            eq(households.tambonId, tambonId),
+            inArray(households.villageId, [...new Set(list.map((h) => h.villageId))]),
+            inArray(households.houseNo, [...new Set(list.map((h) => h.houseNo))]),
+          ),
+        );
+      const hid = new Map(found.map((h) => [houseKey(h.villageId, h.houseNo), h.id]));
+      const missing = list.filter((h) => !hid.has(houseKey(h.villageId, h.houseNo)));
+      if (missing.length) {
+        const made = await tx
+          .insert(households)
+          .values(
+            missing.map((h) => ({
+              tambonId,
+              villageId: h.villageId,
+              houseNo: h.houseNo,
+              createdBy: actorId,
+            })),
+          )
+          .returning({
+            id: households.id,
+            villageId: households.villageId,
+            houseNo: households.houseNo,
+          });
+        householdsMade += made.length;
+        for (const h of made) hid.set(houseKey(h.villageId, h.houseNo), h.id);
+        await tx.insert(recordChanges).values(
+          made.map((h) => ({
+            tambonId,
+            entity: "household" as const,
+            entityId: h.id,
+            version: 1,
+            action: "create" as const,
+            changes: { villageId: [null, h.villageId], houseNo: [null, h.houseNo] } as Record<
+              string,
+              [unknown, unknown]
+            >,
+            via: "import" as const,
+            byUser: actorId,
+          })),
+        );
+      }
+      const fresh = changes.filter((c) => !c.current);
+      if (fresh.length) {
+        const made = await tx
+          .insert(people)
+          .values(
+            fresh.map(({ row }) => ({
+              tambonId,
+              householdId: hid.get(houseKey(row.villageId, row.houseNo))!,
+              villageId: row.villageId,
+              name: row.name,
+              thaiId: row.thaiId,
+              birthDate: row.birthDate,
+              sex: row.sex,
+              relation: row.relation,
+              createdBy: actorId,
+            })),
+          )
+          .returning({ id: people.id });
+        await tx.insert(recordChanges).values(
+          made.map((p, i) => {
+            const row = fresh[i]!.row;
+            return {
+              tambonId,
+              entity: "person" as const,
+              entityId: p.id,
+              version: 1,
+              action: "create" as const,
+              changes: diffRecord(
+                null,
+                { ...row, householdId: hid.get(houseKey(row.villageId, row.houseNo)) },
+                FIELDS,
+              ),
+              via: "import" as const,
+              byUser: actorId,
+            };
+          }),
+        );
+      }
+      for (const c of changes) {
+        const cur = c.current;
+        if (!cur) continue;
+        const next = {
+          name: c.row.name,
+          thaiId: c.row.thaiId ?? cur.thaiId,
+          birthDate: c.row.birthDate,
+          sex: c.row.sex,
+          relation: c.row.relation,
+          householdId: hid.get(houseKey(c.row.villageId, c.row.houseNo))!,
+          villageId: c.row.villageId,
+        };
+        await tx
+          .update(people)
+          .set({
+            name: next.name,
+            thaiId: next.thaiId,
+            birthDate: next.birthDate,
+            sex: next.sex,
+            relation: next.relation,
+            householdId: next.householdId,
+            villageId: next.villageId,
+            version: sql`${people.version} + 1`,
+            updatedAt: new Date(),
+          })
+          .where(and(eq(people.id, cur.id), eq(people.tambonId, tambonId)));
+        await tx.insert(recordChanges).values({
+          tambonId,
+          entity: "person",
+          entityId: cur.id,
+          version: cur.version + 1,
+          action: "update",
+          changes: diffRecord(cur, next, FIELDS),
+          via: "import",
+          byUser: actorId,
+        });
+      }
+    },
+    async finish(tx: Tx, counts: ImportCounts) {
+      await audit(tx, {
+        tambonId,
+        actorId,
+        action: "community.people.import",
+        targetType: "community_people",
+        after: { filename, households: householdsMade, ...counts },
+      });
+    },
+  };
+  return importer;
+}

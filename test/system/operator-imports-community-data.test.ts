@@ -1,0 +1,95 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { writePgliteDataDir } from "../helpers/db.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = path.join(root, "bin/tambon.js");
+
+function tambon(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+}
+
+const summary = (stdout: string) =>
+  JSON.parse(stdout.trim().split("\n").pop()!) as {
+    rows: number;
+    badRows: number;
+    create: number;
+    update: number;
+    unchanged: number;
+    applied: boolean;
+  };
+
+test("an operator imports people from CSV: re-running changes nothing; a bad row stores nothing", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "tambon-import-"));
+  await writePgliteDataDir(path.join(dir, "pglite"), { demo: true });
+  const env = { TAMBON_DATA_DIR: dir };
+  const good = path.join(dir, "people.csv");
+  writeFileSync(
+    good,
+    [
+      "หมู่ที่,บ้านเลขที่,ชื่อ-สกุล,เลขประจำตัวประชาชน,วันเกิด,เพศ,ความสัมพันธ์",
+      "1,901/1,นายทดสอบ นำเข้า,1101700230705,13/04/2510,ชาย,หัวหน้า",
+      "1,901/1,นางทดสอบ นำเข้า,,02/02/2515,หญิง,คู่สมรส",
+      '2,"902",เด็กหญิงทดสอบ นำเข้า,,2010-05-01,ญ,บุตร',
+    ].join("\n"),
+  );
+
+  const first = tambon(["import", "people", good, "--tambon", "langu"], env);
+  assert.equal(first.status, 0, first.stderr);
+  assert.deepEqual(
+    { ...summary(first.stdout) },
+    {
+      ...summary(first.stdout),
+      rows: 3,
+      badRows: 0,
+      create: 3,
+      update: 0,
+      unchanged: 0,
+      applied: true,
+    },
+  );
+  assert.match(first.stderr, /rows\/s/, "a progress bar on standard error");
+
+  const again = tambon(["import", "people", good, "--tambon", "langu"], env);
+  assert.equal(again.status, 0, again.stderr);
+  const s2 = summary(again.stdout);
+  assert.equal(s2.create, 0);
+  assert.equal(s2.update, 0);
+  assert.equal(s2.unchanged, 3);
+
+  const bad = path.join(dir, "bad.csv");
+  writeFileSync(
+    bad,
+    [
+      "moo,house_no,name,thai_id,birth_date,sex",
+      "1,903,คนใหม่ หนึ่ง,,01/01/2520,ชาย",
+      "1,903,คนใหม่ สอง,1234567890123,01/01/2521,หญิง",
+      "1,903,คนใหม่ สาม,,31/02/2521,หญิง",
+    ].join("\n"),
+  );
+  const failed = tambon(["import", "people", bad, "--tambon", "langu"], env);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /แถว 3 คอลัมน์ thai_id: เลขประจำตัวประชาชนไม่ถูกต้อง/);
+  assert.match(failed.stderr, /row 4 column birth_date/);
+  assert.equal(summary(failed.stdout).applied, false);
+
+  // Nothing of the bad file was stored: its good row is still new.
+  const goodOnly = path.join(dir, "good-only.csv");
+  writeFileSync(goodOnly, "moo,house_no,name\n1,903,คนใหม่ หนึ่ง\n");
+  const check = tambon(["import", "people", goodOnly, "--tambon", "langu", "--dry-run"], env);
+  assert.equal(check.status, 0, check.stderr);
+  assert.equal(summary(check.stdout).create, 1);
+  assert.equal(summary(check.stdout).applied, false);
+
+  const wrong = tambon(["import", "animals", good, "--tambon", "langu"], env);
+  assert.equal(wrong.status, 2);
+  assert.equal(wrong.stderr.trim().split("\n").length, 1, "one-line error");
+});
