@@ -1,8 +1,270 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
+import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { emptyForm, failedForm } from "../../../core/views/form.tsx";
+import { fail, throwIfDenied } from "../../../core/result.ts";
+import { notFound } from "../../../core/errors.ts";
+import { requireId, queryOf } from "../../../core/params.ts";
+import { readUploads, uploadError, uploadRoute } from "../../../core/uploads.ts";
+import { sendDownload } from "../../../core/download.ts";
+import { msg } from "../messages.ts";
+import { listRounds } from "../rounds/queries.ts";
+import {
+  changeDraft,
+  createForm,
+  publishForm,
+  publishProblems,
+  setFormStatus,
+} from "./commands.ts";
+import { findItem, itemValues, moveItem, putItem, removeItem } from "./draft.ts";
+import { formatLogicError } from "./logic-messages.ts";
+import { getForm, getFormVersion, listForms, listVersions, type FormRow } from "./queries.ts";
+import { FormPreview } from "./preview.tsx";
+import { formatXlsFormError, readXlsForm, writeXlsForm } from "./xlsform.ts";
+import { FormPage, FormsListPage, ItemPage, formsBase, type Failed } from "./views.tsx";
 
-/** The form builder, versions and XLSForm import and export. */
+type IdParams = { Params: { id: string } };
+type ItemParams = { Params: { id: string; name: string } };
+const ACTION = "community.manage";
+const XLSX_BYTES = 5 * 1024 * 1024;
+
+/** The form builder, versions and XLSForm import and export (admin pages). */
 export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  void app;
-  void deps;
+  const db = deps.database.db;
+
+  async function load(req: FastifyRequest<IdParams>) {
+    const tambon = currentTambon(req);
+    authorize(req, ACTION, { tambonId: tambon.id });
+    const form = await getForm(db, tambon.id, requireId(req.params.id));
+    if (!form) throw notFound();
+    return { tambon, form, base: `${formsBase(tambon.slug)}/${form.id}` };
+  }
+
+  async function formPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormRow,
+    failed?: Failed,
+  ) {
+    const tambon = currentTambon(req);
+    const [versions, rounds] = await Promise.all([
+      listVersions(db, tambon.id, form.id),
+      listRounds(db, tambon.id, form.id),
+    ]);
+    const action = `${formsBase(tambon.slug)}/${form.id}/rounds`;
+    return reply.page(
+      form.title,
+      <FormPage form={form} versions={versions} rounds={{ action, rounds }} failed={failed} />,
+      { status: failed ? 422 : 200 },
+    );
+  }
+
+  app.get("/admin/community/forms", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, ACTION, { tambonId: tambon.id });
+    const list = await listForms(db, tambon.id);
+    return reply.page(
+      msg.t(req.lang)("form.title"),
+      <FormsListPage forms={list} form={emptyForm({ level: "household" })} />,
+    );
+  });
+
+  app.post("/admin/community/forms", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, ACTION, { tambonId: tambon.id });
+    const body = formBody(req);
+    const r = throwIfDenied(await createForm(db, req.actor, tambon.id, body));
+    if (r.ok)
+      return reply.seeOther(
+        `${formsBase(tambon.slug)}/${r.value.id}`,
+        msg.t(req.lang)("form.created"),
+      );
+    const list = await listForms(db, tambon.id);
+    return reply.page(
+      msg.t(req.lang)("form.title"),
+      <FormsListPage forms={list} form={failedForm(body, r.errors, req.lang, msg)} />,
+      { status: 422 },
+    );
+  });
+
+  app.get<IdParams>("/admin/community/forms/:id", async (req, reply) => {
+    const { form } = await load(req);
+    return formPage(req, reply, form);
+  });
+
+  app.post<IdParams>("/admin/community/forms/:id/items", async (req, reply) => {
+    const { tambon, form, base } = await load(req);
+    const body = formBody(req);
+    const which = body.kind === "question" ? "question" : "group";
+    const r = throwIfDenied(
+      await changeDraft(
+        db,
+        req.actor,
+        tambon.id,
+        form.id,
+        { op: "add", name: body.name ?? "" },
+        (def) => putItem(def, body),
+      ),
+    );
+    if (r.ok) return reply.seeOther(base, msg.t(req.lang)("form.saved"));
+    return formPage(req, reply, form, { which, state: failedForm(body, r.errors, req.lang, msg) });
+  });
+
+  app.get<ItemParams>("/admin/community/forms/:id/items/:name", async (req, reply) => {
+    const { form } = await load(req);
+    const at = findItem(form.draft, req.params.name);
+    if (!at) throw notFound();
+    const state = emptyForm(itemValues(form.draft, at.item, at.parent));
+    return reply.page(at.item.name, <ItemPage form={form} item={at.item} state={state} />);
+  });
+
+  app.post<ItemParams>("/admin/community/forms/:id/items/:name", async (req, reply) => {
+    const { tambon, form, base } = await load(req);
+    const at = findItem(form.draft, req.params.name);
+    if (!at) throw notFound();
+    const body = formBody(req);
+    const r = throwIfDenied(
+      await changeDraft(
+        db,
+        req.actor,
+        tambon.id,
+        form.id,
+        { op: "edit", name: at.item.name, to: body.name ?? "" },
+        (def) => putItem(def, body, at.item.name),
+      ),
+    );
+    if (r.ok) return reply.seeOther(base, msg.t(req.lang)("form.saved"));
+    return reply.page(
+      at.item.name,
+      <ItemPage form={form} item={at.item} state={failedForm(body, r.errors, req.lang, msg)} />,
+      {
+        status: 422,
+      },
+    );
+  });
+
+  for (const op of ["delete", "move"] as const)
+    app.post<ItemParams>(`/admin/community/forms/:id/items/:name/${op}`, async (req, reply) => {
+      const { tambon, form, base } = await load(req);
+      const body = formBody(req);
+      const name = req.params.name;
+      const r = throwIfDenied(
+        await changeDraft(db, req.actor, tambon.id, form.id, { op, name, dir: body.dir }, (def) => {
+          const next =
+            op === "delete" ? removeItem(def, name) : moveItem(def, name, body.dir === "up");
+          return next ? { ok: true, value: next } : fail("_form", "form.missing");
+        }),
+      );
+      if (!r.ok) throw notFound();
+      return reply.seeOther(base, msg.t(req.lang)("form.saved"));
+    });
+
+  app.get<IdParams>("/admin/community/forms/:id/preview", async (req, reply) => {
+    const { tambon, form } = await load(req);
+    const v = queryOf(req).version;
+    let def = form.draft;
+    if (v) {
+      const version = await getFormVersion(db, tambon.id, form.id, Number(v));
+      if (!version) throw notFound();
+      def = version.definition;
+    }
+    const t = msg.t(req.lang);
+    const title = `${t("form.preview")} · ${form.title}`;
+    return reply.page(
+      title,
+      <>
+        <p>
+          <a href={`${formsBase(tambon.slug)}/${form.id}`}>← {t("form.backToForm")}</a>
+        </p>
+        <h1>{form.title}</h1>
+        <p class="hint">
+          {t("form.previewNote")}
+          {v ? ` · ${t("form.versionN", { n: Number(v) })}` : ` · ${t("form.draft")}`}
+        </p>
+        <FormPreview def={def} />
+      </>,
+    );
+  });
+
+  app.post<IdParams>("/admin/community/forms/:id/publish", async (req, reply) => {
+    const { tambon, form, base } = await load(req);
+    const problems = publishProblems(form.draft);
+    if (problems.length) {
+      const list = problems.map((p) => formatLogicError(p, req.lang));
+      return formPage(req, reply, form, { which: "publish", state: emptyForm(), list });
+    }
+    const r = throwIfDenied(await publishForm(db, req.actor, tambon.id, form.id));
+    if (r.ok)
+      return reply.seeOther(base, msg.t(req.lang)("form.published", { n: r.value.version }));
+    return formPage(req, reply, form, {
+      which: "status",
+      state: failedForm({}, r.errors, req.lang, msg),
+    });
+  });
+
+  app.post<IdParams>("/admin/community/forms/:id/status", async (req, reply) => {
+    const { tambon, form, base } = await load(req);
+    const status = formBody(req).status === "open" ? "open" : "closed";
+    const r = throwIfDenied(await setFormStatus(db, req.actor, tambon.id, form.id, status));
+    if (r.ok)
+      return reply.seeOther(
+        base,
+        msg.t(req.lang)(status === "open" ? "form.opened" : "form.closed"),
+      );
+    return formPage(req, reply, form, {
+      which: "status",
+      state: failedForm({}, r.errors, req.lang, msg),
+    });
+  });
+
+  app.get<IdParams>("/admin/community/forms/:id/xlsform", async (req, reply) => {
+    const { tambon, form } = await load(req);
+    const v = queryOf(req).version;
+    let def = { ...form.draft, title: { ...form.draft.title, th: form.title } };
+    if (v) {
+      const version = await getFormVersion(db, tambon.id, form.id, Number(v));
+      if (!version) throw notFound();
+      def = version.definition;
+    }
+    const name = `${def.formId}${v ? `-v${Number(v)}` : "-draft"}.xlsx`;
+    return sendDownload(reply, { type: "xlsx", name, body: await writeXlsForm(def) });
+  });
+
+  app.post<IdParams>(
+    "/admin/community/forms/:id/xlsform",
+    uploadRoute({ files: 1, fileBytes: XLSX_BYTES, fields: 5 }),
+    async (req, reply) => {
+      const { tambon, form, base } = await load(req);
+      const got = readUploads(req, "file");
+      const tooBig = uploadError(req, got);
+      const file = got.files[0];
+      if (tooBig || !file) {
+        const errors = tooBig ? { file: tooBig } : fail("file", "err.required").errors;
+        return formPage(req, reply, form, {
+          which: "upload",
+          state: failedForm({}, errors, req.lang),
+        });
+      }
+      const read = await readXlsForm(file.data);
+      if (!read.ok) {
+        const list = read.errors.map((e) => formatXlsFormError(e, req.lang));
+        return formPage(req, reply, form, { which: "upload", state: emptyForm(), list });
+      }
+      const r = throwIfDenied(
+        await changeDraft(
+          db,
+          req.actor,
+          tambon.id,
+          form.id,
+          { op: "xlsform", file: file.filename },
+          () => ({
+            ok: true,
+            value: read.value,
+          }),
+        ),
+      );
+      if (!r.ok) throw notFound();
+      return reply.seeOther(base, msg.t(req.lang)("form.uploaded"));
+    },
+  );
 }

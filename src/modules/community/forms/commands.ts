@@ -1,0 +1,188 @@
+import { z } from "zod";
+import { and, eq, max } from "drizzle-orm";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { can } from "../../../core/policy.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { fail, missing, ok, refused, type FieldError, type Result } from "../../../core/result.ts";
+import type { Actor } from "../../../core/roles.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { forms, formVersions } from "../schema.ts";
+import { FORM_LEVELS, type FormStatus } from "../shared/kinds.ts";
+import type { FormDefinition } from "./definition.ts";
+import { checkDefinition } from "./logic.ts";
+
+/** What a forms command answers: errors carry the module's keys (form.*) or core's. */
+export type FormsResult<T> = Result<T, string | CoreKey>;
+const ACTION = "community.manage";
+
+const createSchema = z.object({
+  title: fields.text(200),
+  description: fields.optionalText(2000),
+  level: fields.choice(FORM_LEVELS),
+});
+
+/** A new form with an empty draft. */
+export async function createForm(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  body: Record<string, string>,
+): Promise<FormsResult<{ id: number }>> {
+  if (!can(actor, ACTION, { tambonId })) return refused();
+  const parsed = parseForm(createSchema, body);
+  if (!parsed.ok) return parsed;
+  const { title, description, level } = parsed.value;
+  return db.transaction(async (tx) => {
+    const draft: FormDefinition = { title: { th: title }, formId: "form", items: [], choices: {} };
+    const [row] = await tx
+      .insert(forms)
+      .values({ tambonId, title, description, level, draft, createdBy: actor.user?.id ?? null })
+      .returning({ id: forms.id });
+    const id = row!.id;
+    await tx
+      .update(forms)
+      .set({ draft: { ...draft, formId: `form_${id}` } })
+      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, id)));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "community.form.create",
+      targetType: "community_form",
+      targetId: id,
+      after: { title, level },
+    });
+    return ok({ id });
+  });
+}
+
+/**
+ * Changes a form's draft: `edit` gets the stored draft and answers the new one or errors per
+ * field; the draft is stored (and audited with `what`) only when the edit succeeds.
+ */
+export async function changeDraft(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  formId: number,
+  what: Record<string, unknown>,
+  edit: (
+    def: FormDefinition,
+  ) => Result<FormDefinition, string> | { ok: false; errors: Record<string, FieldError<string>> },
+): Promise<FormsResult<FormDefinition>> {
+  if (!can(actor, ACTION, { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const [form] = await tx
+      .select({ id: forms.id, draft: forms.draft })
+      .from(forms)
+      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)))
+      .for("update");
+    if (!form) return missing();
+    const next = edit(form.draft);
+    if (!next.ok) return next;
+    await tx
+      .update(forms)
+      .set({ draft: next.value, updatedAt: new Date() })
+      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "community.form.draft",
+      targetType: "community_form",
+      targetId: formId,
+      after: what,
+    });
+    return ok(next.value);
+  });
+}
+
+/**
+ * Publishes the draft as the next version (phones fill it from then on). A draft that fails
+ * `checkDefinition` is refused; the problems are listed by `publishProblems`.
+ */
+export async function publishForm(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  formId: number,
+): Promise<FormsResult<{ version: number }>> {
+  if (!can(actor, ACTION, { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const [form] = await tx
+      .select({ id: forms.id, draft: forms.draft, title: forms.title })
+      .from(forms)
+      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)))
+      .for("update");
+    if (!form) return missing();
+    if (publishProblems(form.draft).length) return fail("_form", "form.publishErrors");
+    const [last] = await tx
+      .select({ n: max(formVersions.version) })
+      .from(formVersions)
+      .where(and(eq(formVersions.tambonId, tambonId), eq(formVersions.formId, formId)));
+    const version = (last?.n ?? 0) + 1;
+    const definition = { ...form.draft, title: { ...form.draft.title, th: form.title } };
+    await tx.insert(formVersions).values({
+      tambonId,
+      formId,
+      version,
+      definition,
+      publishedBy: actor.user?.id ?? null,
+    });
+    await tx
+      .update(forms)
+      .set({ currentVersion: version, updatedAt: new Date() })
+      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "community.form.publish",
+      targetType: "community_form",
+      targetId: formId,
+      after: { version },
+    });
+    return ok({ version });
+  });
+}
+
+/** What stops a draft from being published (an empty draft too). */
+export function publishProblems(def: FormDefinition) {
+  const problems = checkDefinition(def);
+  if (def.items.length === 0)
+    problems.push({ path: "", key: "def.emptyGroup", vars: { name: "" } });
+  return problems;
+}
+
+/** Opens a published form for collection, or closes it. */
+export async function setFormStatus(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  formId: number,
+  status: Exclude<FormStatus, "draft">,
+): Promise<FormsResult<{ status: FormStatus }>> {
+  if (!can(actor, ACTION, { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const [form] = await tx
+      .select({ status: forms.status, currentVersion: forms.currentVersion })
+      .from(forms)
+      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)))
+      .for("update");
+    if (!form) return missing();
+    if (status === "open" && form.currentVersion === null)
+      return fail("_form", "form.needsVersion");
+    await tx
+      .update(forms)
+      .set({ status, updatedAt: new Date() })
+      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "community.form.status",
+      targetType: "community_form",
+      targetId: formId,
+      before: { status: form.status },
+      after: { status },
+    });
+    return ok({ status });
+  });
+}

@@ -1,0 +1,126 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { forms, formVersions, rounds } from "../schema.ts";
+import type { FormDefinition } from "./definition.ts";
+
+/** A form as its pages and other parts of the module read it. */
+export type FormRow = typeof forms.$inferSelect;
+/** A published version of a form. */
+export type FormVersionRow = typeof formVersions.$inferSelect;
+
+/** One form of the tambon, or undefined (another tambon's form is undefined too). */
+export async function getForm(
+  db: DbOrTx,
+  tambonId: number,
+  formId: number,
+): Promise<FormRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(forms)
+    .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
+  return row;
+}
+
+/** A form in the list: with how many versions and rounds it has. */
+export interface FormListItem extends Omit<FormRow, "draft"> {
+  versions: number;
+  rounds: number;
+}
+
+/** The tambon's forms, newest first. */
+export async function listForms(db: DbOrTx, tambonId: number): Promise<FormListItem[]> {
+  const rows = await db
+    .select({
+      id: forms.id,
+      tambonId: forms.tambonId,
+      title: forms.title,
+      description: forms.description,
+      level: forms.level,
+      status: forms.status,
+      currentVersion: forms.currentVersion,
+      createdBy: forms.createdBy,
+      createdAt: forms.createdAt,
+      updatedAt: forms.updatedAt,
+      versions: sql<number>`(select count(*) from ${formVersions} v where v.form_id = ${forms.id})`,
+      rounds: sql<number>`(select count(*) from ${rounds} r where r.form_id = ${forms.id})`,
+    })
+    .from(forms)
+    .where(eq(forms.tambonId, tambonId))
+    .orderBy(desc(forms.id));
+  return rows.map((r) => ({ ...r, versions: Number(r.versions), rounds: Number(r.rounds) }));
+}
+
+/** A version of a form by its number, or undefined. */
+export async function getFormVersion(
+  db: DbOrTx,
+  tambonId: number,
+  formId: number,
+  version: number,
+): Promise<FormVersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(formVersions)
+    .where(
+      and(
+        eq(formVersions.tambonId, tambonId),
+        eq(formVersions.formId, formId),
+        eq(formVersions.version, version),
+      ),
+    );
+  return row;
+}
+
+/** The version phones fill now (the form's current one), or undefined before the first publish. */
+export async function currentVersion(
+  db: DbOrTx,
+  tambonId: number,
+  formId: number,
+): Promise<FormVersionRow | undefined> {
+  const form = await getForm(db, tambonId, formId);
+  if (!form?.currentVersion) return undefined;
+  return getFormVersion(db, tambonId, formId, form.currentVersion);
+}
+
+/** The versions of a form, oldest first (without their definitions). */
+export async function listVersions(db: DbOrTx, tambonId: number, formId: number) {
+  return db
+    .select({
+      id: formVersions.id,
+      version: formVersions.version,
+      publishedAt: formVersions.publishedAt,
+      publishedBy: formVersions.publishedBy,
+    })
+    .from(formVersions)
+    .where(and(eq(formVersions.tambonId, tambonId), eq(formVersions.formId, formId)))
+    .orderBy(asc(formVersions.version));
+}
+
+/** An open form with the version phones fill. */
+export interface OpenForm {
+  formId: number;
+  title: string;
+  level: FormRow["level"];
+  versionId: number;
+  version: number;
+  definition: FormDefinition;
+}
+
+/** The forms open for collection, each with its current version (for the phone app). */
+export async function listOpenForms(db: DbOrTx, tambonId: number): Promise<OpenForm[]> {
+  return db
+    .select({
+      formId: forms.id,
+      title: forms.title,
+      level: forms.level,
+      versionId: formVersions.id,
+      version: formVersions.version,
+      definition: formVersions.definition,
+    })
+    .from(forms)
+    .innerJoin(
+      formVersions,
+      and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
+    )
+    .where(and(eq(forms.tambonId, tambonId), eq(forms.status, "open")))
+    .orderBy(asc(forms.id));
+}

@@ -1,0 +1,34 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { rounds } from "../schema.ts";
+
+/** A survey round of a form. */
+export type RoundRow = typeof rounds.$inferSelect;
+
+/** A form's rounds, oldest first. */
+export async function listRounds(
+  db: DbOrTx,
+  tambonId: number,
+  formId: number,
+): Promise<RoundRow[]> {
+  return db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.tambonId, tambonId), eq(rounds.formId, formId)))
+    .orderBy(asc(rounds.startsOn), asc(rounds.id));
+}
+
+/** The form's open round (the latest started, if several are open), or undefined. */
+export async function openRound(
+  db: DbOrTx,
+  tambonId: number,
+  formId: number,
+): Promise<RoundRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.tambonId, tambonId), eq(rounds.formId, formId), eq(rounds.status, "open")))
+    .orderBy(desc(rounds.startsOn), desc(rounds.id))
+    .limit(1);
+  return row;
+}

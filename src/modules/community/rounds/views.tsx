@@ -1,0 +1,79 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import {
+  DateField,
+  ErrorSummary,
+  Field,
+  Form,
+  FormError,
+  emptyForm,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { Table } from "../../../core/views/list.tsx";
+import { formatDate } from "../../../core/dates.ts";
+import { msg } from "../messages.ts";
+import type { RoundRow } from "./queries.ts";
+
+export interface RoundsProps {
+  action: string;
+  rounds: RoundRow[];
+  failed?: FormState;
+}
+
+/** A form's rounds with their days in พ.ศ., a close button for an open one, and a new round's form. */
+export function RoundsSection(p: RoundsProps) {
+  const { lang } = useCtx();
+  const t = msg.t(lang);
+  const form = p.failed ?? emptyForm();
+  return (
+    <section aria-labelledby="rounds-h">
+      <h2 id="rounds-h">{t("round.title")}</h2>
+      {p.rounds.length === 0 ? (
+        <p class="muted">{t("round.none")}</p>
+      ) : (
+        <Table
+          labelledBy="rounds-h"
+          columns={[t("round.name"), t("round.startsOn"), t("round.endsOn"), t("round.status"), ""]}
+        >
+          {p.rounds.map((r) => (
+            <tr key={r.id}>
+              <td>{r.name}</td>
+              <td>{formatDate(r.startsOn, lang)}</td>
+              <td>{r.endsOn ? formatDate(r.endsOn, lang) : "—"}</td>
+              <td>{t(`round.status.${r.status}`)}</td>
+              <td>
+                {r.status === "open" && (
+                  <Form
+                    action={`${p.action}/${r.id}/close`}
+                    class="inline"
+                    label={`${t("round.close")} ${r.name}`}
+                  >
+                    <button type="submit" class="secondary small">
+                      {t("round.close")}
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <h3>{t("round.add")}</h3>
+      <Form action={p.action} label={t("round.add")}>
+        <ErrorSummary form={form} scope="r" />
+        <Field
+          form={form}
+          scope="r"
+          name="name"
+          label={t("round.name")}
+          hint={t("round.nameHint")}
+          required
+          maxLength={60}
+        />
+        <DateField form={form} scope="r" name="startsOn" label={t("round.startsOn")} required />
+        <DateField form={form} scope="r" name="endsOn" label={t("round.endsOn")} />
+        <FormError form={form} />
+        <button type="submit">{t("round.add")}</button>
+      </Form>
+    </section>
+  );
+}
