@@ -5,6 +5,7 @@ import { distributionMessages } from "./distribution/messages.ts";
 import { reportMessages } from "./reports/messages.ts";
 import { evaluationMessages } from "./evaluations/messages.ts";
 import { indicatorMessages } from "./indicators/messages.ts";
+import { projectMessages } from "./projects/messages.ts";
 
 /** UI strings of the plans module. */
 export const msg = defineMessages("plans", {
@@ -12,6 +13,7 @@ export const msg = defineMessages("plans", {
   ...reportMessages,
   ...indicatorMessages,
   ...evaluationMessages,
+  ...projectMessages,
   "nav.plans": { th: "แผนพัฒนา", en: "Development plan" },
   "nav.admin": { th: "จัดการแผนพัฒนา", en: "Manage development plans" },
 

@@ -11,7 +11,7 @@ import { formatDate } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
 import { baht } from "../shared/format.ts";
 import { EDITION_KINDS } from "../shared/kinds.ts";
-import { editionName, planPeriod } from "../plans/views.tsx";
+import { editionName, planPeriod } from "../shared/views.tsx";
 import type { Plan } from "../plans/queries.ts";
 import type { EditionDiff } from "./diff.ts";
 import { CarriedFrom } from "../evaluations/views.tsx";

@@ -24,7 +24,9 @@ import {
   type Strategy,
 } from "./queries.ts";
 import { linkStrategyClause, savePlan, saveStrategy } from "./commands.ts";
-import { editionName, PlanAdmin, PlanEdit, PlanList, PlanPage } from "./views.tsx";
+import { editionName } from "../shared/views.tsx";
+import { PlanAdmin, PlanEdit } from "./views/admin.tsx";
+import { PlanList, PlanPage } from "./views/page.tsx";
 
 const planValues = (p: Plan): Record<string, string> => ({
   title: p.title,

@@ -5,7 +5,7 @@ import { areaName, listAreas } from "../../areas/public.ts";
 import { listPartners, partnerName } from "../../network/public.ts";
 import { listStrategies, strategyName, type Plan } from "../plans/queries.ts";
 import { parentChoices } from "./queries.ts";
-import type { ProjectChoices } from "./views.tsx";
+import type { ProjectChoices } from "./views/form.tsx";
 
 /** The choices of a project's form: issue areas and villages; for staff, strategies, parents and partners. */
 export async function projectChoices(

@@ -1,16 +1,14 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { missing, ok, refused } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import { openLinkedQuestion } from "../../decisions/public.ts";
 import type { PlansResult } from "../messages.ts";
 import {
   projectBudgets,
-  projectMilestones,
   projectPartners,
   projectUpdates,
   projectVillages,
@@ -18,7 +16,7 @@ import {
 } from "../schema.ts";
 import { PROJECT_STATUSES } from "../shared/kinds.ts";
 import { getPlan } from "../plans/queries.ts";
-import { getProject, type Milestone, type Project } from "./queries.ts";
+import { getProject, type Project } from "./queries.ts";
 import { parseProject, parseStaffFields, type ProjectFields, type ProjectInput } from "./input.ts";
 
 /** Replaces a project's villages and budget rows with the checked ones. */
@@ -252,125 +250,5 @@ export async function setProjectStatus(
       after: { status: v.status, progress, note: v.note },
     });
     return ok(row!);
-  });
-}
-
-const milestoneSchema = z.object({
-  title: fields.text(200),
-  dueOn: fields.optionalDate(),
-  doneOn: fields.optionalDate(),
-  note: fields.optionalText(1000),
-});
-
-/** Adds a dated milestone to a project (shown publicly once due). */
-export async function addMilestone(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  projectId: number,
-  input: Record<string, string>,
-): Promise<PlansResult<Milestone>> {
-  if (!can(actor, "project.screen", { tambonId })) return refused();
-  const parsed = parseForm(milestoneSchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  if (!v.dueOn) return fail("dueOn", "err.required");
-  const dueOn = v.dueOn;
-  return db.transaction(async (tx): Promise<PlansResult<Milestone>> => {
-    const current = await getProject(tx, tambonId, projectId);
-    if (!current) return missing();
-    const [row] = await tx
-      .insert(projectMilestones)
-      .values({
-        tambonId,
-        projectId: current.id,
-        title: v.title,
-        dueOn,
-        doneOn: v.doneOn,
-        note: v.note,
-      })
-      .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
-      action: "project.milestone",
-      targetType: "project",
-      targetId: current.id,
-      after: { title: v.title, dueOn, doneOn: v.doneOn },
-    });
-    return ok(row!);
-  });
-}
-
-const voteSchema = z.object({
-  title: fields.text(200),
-  areaId: fields.int(1, 2_147_483_647),
-});
-
-/**
- * Puts projects of a plan to a priority vote: one question (decisions module, in draft) with one
- * alternative per project, its id stored on each project. At least two projects of the plan.
- */
-export async function putProjectsToVote(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  planId: number,
-  input: Record<string, string>,
-  projectIds: string[],
-  projectUrl: (id: number) => string,
-): Promise<PlansResult<{ questionId: number }>> {
-  if (!actor.user || !can(actor, "plan.manage", { tambonId })) return refused();
-  const plan = await getPlan(db, tambonId, planId);
-  if (!plan) return missing();
-  const parsed = parseForm(voteSchema, input);
-  if (!parsed.ok) return parsed;
-  const ids = [...new Set(projectIds.filter((v) => /^\d{1,9}$/.test(v)).map(Number))];
-  if (ids.length < 2) return fail("projects", "project.voteChoose");
-  const userId = actor.user.id;
-  return db.transaction(async (tx): Promise<PlansResult<{ questionId: number }>> => {
-    const chosen = await tx
-      .select()
-      .from(projects)
-      .where(
-        and(
-          eq(projects.tambonId, tambonId),
-          eq(projects.planId, plan.id),
-          inArray(projects.id, ids),
-        ),
-      );
-    if (chosen.length !== ids.length) return fail("projects", "project.unknownParent");
-    const opened = await openLinkedQuestion(tx, {
-      tambonId,
-      actorId: userId,
-      areaId: parsed.value.areaId,
-      title: parsed.value.title,
-      altTitle: chosen[0]!.title,
-      altBody: "",
-      alternatives: chosen.map((p) => ({
-        title: p.title,
-        body: `${p.objectives}\n\n[${p.title}](${projectUrl(p.id)})`,
-      })),
-    });
-    if (!opened) return fail("areaId", "project.voteNoRules");
-    // Each project keeps its own alternative: its rank in the result is the project's priority.
-    for (const [i, p] of chosen.entries())
-      await tx
-        .update(projects)
-        .set({
-          questionId: opened.questionId,
-          questionAlternativeId: opened.alternativeIds[i]!,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(projects.tambonId, tambonId), eq(projects.id, p.id)));
-    await audit(tx, {
-      tambonId,
-      actorId: userId,
-      action: "project.vote",
-      targetType: "plan",
-      targetId: plan.id,
-      after: { questionId: opened.questionId, projects: ids },
-    });
-    return ok({ questionId: opened.questionId });
   });
 }

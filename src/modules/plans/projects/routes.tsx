@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody, formList } from "../../../core/http.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import { orThrow, throwIfDenied } from "../../../core/result.ts";
+import { orThrow, throwIfDenied, type Result } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
@@ -14,30 +14,23 @@ import { questionOutcome } from "../../decisions/public.ts";
 import { listPartners, partnerName, partnerUrl } from "../../network/public.ts";
 import { msg } from "../messages.ts";
 import { getPlan, getStrategy, strategyName, type Plan } from "../plans/queries.ts";
-import { findOverlaps } from "../duplicates/queries.ts";
-import { candidateOf } from "../duplicates/queries.ts";
-import { OverlapList } from "../duplicates/views.tsx";
 import { linkProjects, mergeProject } from "../duplicates/commands.ts";
 import { PROJECT_TARGET } from "../evaluations/queries.ts";
-import { addMilestone, putProjectsToVote, saveProject, setProjectStatus } from "./commands.ts";
-import { projectChoices } from "./choices.ts";
+import { saveProject, setProjectStatus } from "./commands.ts";
+import { addMilestone } from "./milestones.ts";
+import { putProjectsToVote } from "./vote.ts";
+import { findProject as findProjectOf, projectAdminPage } from "./admin-page.tsx";
+import { listProjectFiles } from "./files.ts";
 import { planProjects, projectDetail, getProject, type Project } from "./queries.ts";
-import { PlanProjectsAdmin, ProjectAdmin, ProjectPage, projectValues } from "./views.tsx";
+import type { ProjectAdminForms } from "./views/admin.tsx";
+import { PlanProjectsAdmin } from "./views/list.tsx";
+import { ProjectPage } from "./views/page.tsx";
 
 /** A project's public page; its administration (edit, screen, milestones, links, merge); the priority vote. */
 export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
 
-  async function findProject(
-    tambonId: number,
-    id: string,
-  ): Promise<{ project: Project; plan: Plan }> {
-    const project = await getProject(db, tambonId, requireId(id));
-    if (!project) throw notFound();
-    const plan = await getPlan(db, tambonId, project.planId);
-    if (!plan) throw notFound();
-    return { project, plan };
-  }
+  const findProject = (tambonId: number, id: string) => findProjectOf(db, tambonId, id);
 
   /** The project's question and how its own alternative ranked. */
   async function questionOf(tambonId: number, slug: string, project: Project) {
@@ -57,16 +50,18 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     const tambon = currentTambon(req);
     authorize(req, "plan.read", { tambonId: tambon.id });
     const { project, plan } = await findProject(tambon.id, req.params.id);
-    const [detail, area, strategy, villages, partners, clauses, question, all] = await Promise.all([
-      projectDetail(db, tambon.id, project),
-      project.areaId != null ? getArea(db, tambon.id, project.areaId) : undefined,
-      project.strategyId != null ? getStrategy(db, tambon.id, project.strategyId) : undefined,
-      listVillages(db, tambon.id),
-      listPartners(db, tambon.id),
-      clausesLinkedTo(db, tambon.id, PROJECT_TARGET, project.id),
-      questionOf(tambon.id, tambon.slug, project),
-      planProjects(db, tambon.id, plan.id),
-    ]);
+    const [detail, area, strategy, villages, partners, clauses, question, all, files] =
+      await Promise.all([
+        projectDetail(db, tambon.id, project),
+        project.areaId != null ? getArea(db, tambon.id, project.areaId) : undefined,
+        project.strategyId != null ? getStrategy(db, tambon.id, project.strategyId) : undefined,
+        listVillages(db, tambon.id),
+        listPartners(db, tambon.id),
+        clausesLinkedTo(db, tambon.id, PROJECT_TARGET, project.id),
+        questionOf(tambon.id, tambon.slug, project),
+        planProjects(db, tambon.id, plan.id),
+        listProjectFiles(db, tambon.id, project.id),
+      ]);
     const villageNames = villages
       .filter((v) => detail.villageIds.includes(v.id))
       .map((v) => `${v.moo} ${req.lang === "en" && v.nameEn ? v.nameEn : v.nameTh}`);
@@ -89,6 +84,7 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
           )
         }
         clauses={clauses}
+        files={files}
         question={question}
         today={todayIso()}
         canScreen={can(req.actor, "project.screen", { tambonId: tambon.id })}
@@ -96,34 +92,12 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   });
 
-  async function adminPage(
+  const adminPage = (
     req: FastifyRequest,
     project: Project,
     plan: Plan,
-    forms: { edit?: FormState; status?: FormState; milestone?: FormState; link?: FormState },
-  ) {
-    const tambon = currentTambon(req);
-    const detail = await projectDetail(db, tambon.id, project);
-    const summary = (await planProjects(db, tambon.id, plan.id)).find((p) => p.id === project.id);
-    const overlaps = summary
-      ? await findOverlaps(db, tambon.id, plan, candidateOf(summary), { excludeId: project.id })
-      : [];
-    return (
-      <ProjectAdmin
-        project={project}
-        plan={plan}
-        form={forms.edit ?? emptyForm(projectValues(project, detail))}
-        statusForm={
-          forms.status ?? emptyForm({ status: project.status, progress: String(project.progress) })
-        }
-        milestoneForm={forms.milestone ?? emptyForm()}
-        linkForm={forms.link ?? emptyForm()}
-        choices={await projectChoices(db, tambon.id, plan, req.lang, { projectId: project.id })}
-        milestones={detail.milestones}
-        overlaps={<OverlapList overlaps={overlaps} checked />}
-      />
-    );
-  }
+    forms: Partial<ProjectAdminForms>,
+  ) => projectAdminPage(db, req, project, plan, forms);
 
   app.get<{ Params: { id: string } }>("/admin/projects/:id", async (req, reply) => {
     const tambon = currentTambon(req);
@@ -173,7 +147,7 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       tambonId: number,
       projectId: number,
       body: Record<string, string>,
-    ) => Promise<import("../../../core/result.ts").Result<unknown, string>>,
+    ) => Promise<Result<unknown, string>>,
     flash: "project.statusSaved" | "project.milestoneSaved" | "dup.linked",
   ) {
     app.post<{ Params: { id: string } }>(`/admin/projects/:id/${path}`, async (req, reply) => {

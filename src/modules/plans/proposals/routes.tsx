@@ -10,7 +10,7 @@ import { getPlan, type Plan } from "../plans/queries.ts";
 import { proposeProject } from "../projects/commands.ts";
 import { projectChoices } from "../projects/choices.ts";
 import { BUDGET_ROWS } from "../projects/input.ts";
-import { ProposePage } from "../projects/views.tsx";
+import { ProposePage } from "./views.tsx";
 import { findOverlaps } from "../duplicates/queries.ts";
 import { OverlapList, overlapJson } from "../duplicates/views.tsx";
 import type { Candidate } from "../duplicates/overlaps.ts";

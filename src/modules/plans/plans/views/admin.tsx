@@ -1,0 +1,200 @@
+import { useCtx } from "../../../../core/views/ctx.ts";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  TextArea,
+  type FormState,
+} from "../../../../core/views/form.tsx";
+import { msg } from "../../messages.ts";
+import { PLAN_STATUSES } from "../../shared/kinds.ts";
+import { planPeriod } from "../../shared/views.tsx";
+import { strategyName, type Plan, type Strategy } from "../queries.ts";
+
+/** The fields of a plan's form. */
+export function PlanFields({ form }: { form: FormState }) {
+  const { lang } = useCtx();
+  const t = msg.t(lang);
+  return (
+    <>
+      <Field form={form} name="title" label={t("plan.name")} required maxLength={200} />
+      <Field
+        form={form}
+        name="firstYear"
+        label={t("plan.firstYear")}
+        required
+        inputmode="numeric"
+        maxLength={4}
+      />
+      <Field form={form} name="years" label={t("plan.years")} inputmode="numeric" maxLength={2} />
+      <SelectField
+        form={form}
+        name="status"
+        label={t("plan.status")}
+        placeholder={false}
+        options={PLAN_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}`) }))}
+      />
+      <TextArea form={form} name="description" label={t("plan.description")} rows={3} />
+    </>
+  );
+}
+
+/** The administration's list of plans with the form to create one. */
+export function PlanAdmin({ plans, form }: { plans: Plan[]; form: FormState }) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const base = `/t/${tambon!.slug}`;
+  return (
+    <>
+      <h1>{t("nav.admin")}</h1>
+      {plans.length === 0 ? (
+        <p>{t("plan.none")}</p>
+      ) : (
+        <ul>
+          {plans.map((p) => (
+            <li key={p.id}>
+              <a href={`${base}/admin/plans/${p.id}`}>{p.title}</a>{" "}
+              <span class="muted">
+                {planPeriod(p, lang)} · {t(`plan.status.${p.status}`)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t("plan.add")}</h2>
+      <Form action={`${base}/admin/plans`}>
+        <ErrorSummary form={form} />
+        <PlanFields form={form} />
+        <button type="submit">{t("plan.save")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** One plan in the administration: its fields, strategies (with clauses) and editions. */
+export function PlanEdit(p: {
+  plan: Plan;
+  form: FormState;
+  strategies: (Strategy & { clauses: { number: number; charterName: string; href: string }[] })[];
+  strategyForm: FormState;
+  clauseForm: FormState;
+  areaOptions: { value: string; label: string }[];
+  clauseOptions: { value: string; label: string }[];
+  editing: Strategy | null;
+  children?: preact.ComponentChildren;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const base = `/t/${tambon!.slug}`;
+  const planBase = `${base}/admin/plans/${p.plan.id}`;
+  return (
+    <>
+      <p>
+        <a href={`${base}/admin/plans`}>← {t("nav.admin")}</a> ·{" "}
+        <a href={`${base}/plans/${p.plan.id}`}>{t("plan.open")}</a> ·{" "}
+        <a href={`${planBase}/projects`}>{t("plan.manageProjects")}</a> ·{" "}
+        <a href={`${planBase}/duplicates`}>{t("plan.duplicatesLink")}</a>
+      </p>
+      <h1>{p.plan.title}</h1>
+      <Form action={planBase} label={t("plan.edit")}>
+        <ErrorSummary form={p.form} />
+        <PlanFields form={p.form} />
+        <button type="submit">{t("plan.save")}</button>
+      </Form>
+
+      <h2 id="strategies">{t("strategy.title")}</h2>
+      {p.strategies.length === 0 ? (
+        <p class="muted">{t("plan.noProjects")}</p>
+      ) : (
+        <ul>
+          {p.strategies.map((s) => (
+            <li key={s.id}>
+              <a href={`${base}/admin/strategies/${s.id}`}>{strategyName(s)}</a>
+              {s.areaId != null && (
+                <span class="muted">
+                  {" "}
+                  · {p.areaOptions.find((o) => o.value === String(s.areaId))?.label}
+                </span>
+              )}
+              {s.clauses.length > 0 && (
+                <ul>
+                  {s.clauses.map((c) => (
+                    <li key={`${c.charterName}-${c.number}`}>
+                      <a href={c.href}>
+                        {c.charterName} · {t("strategy.clause")} {c.number}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{p.editing ? t("strategy.edit") : t("strategy.add")}</h3>
+      <Form
+        action={p.editing ? `${base}/admin/strategies/${p.editing.id}` : `${planBase}/strategies`}
+        label={p.editing ? t("strategy.edit") : t("strategy.add")}
+      >
+        <ErrorSummary form={p.strategyForm} scope="s" />
+        <Field
+          form={p.strategyForm}
+          scope="s"
+          name="code"
+          label={t("strategy.code")}
+          maxLength={20}
+        />
+        <Field
+          form={p.strategyForm}
+          scope="s"
+          name="title"
+          label={t("strategy.name")}
+          required
+          maxLength={300}
+        />
+        <SelectField
+          form={p.strategyForm}
+          scope="s"
+          name="areaId"
+          label={t("strategy.area")}
+          options={p.areaOptions}
+        />
+        <Field
+          form={p.strategyForm}
+          scope="s"
+          name="position"
+          label={t("strategy.position")}
+          inputmode="numeric"
+          maxLength={4}
+        />
+        <button type="submit">{t("plan.save")}</button>
+      </Form>
+      {p.editing && (
+        <>
+          <h3>{t("strategy.linkClause")}</h3>
+          {p.clauseOptions.length === 0 ? (
+            <p class="muted">{t("strategy.noClauses")}</p>
+          ) : (
+            <Form
+              action={`${base}/admin/strategies/${p.editing.id}/clauses`}
+              label={t("strategy.linkClause")}
+            >
+              <ErrorSummary form={p.clauseForm} scope="c" />
+              <SelectField
+                form={p.clauseForm}
+                scope="c"
+                name="clause"
+                label={t("strategy.clause")}
+                required
+                options={p.clauseOptions}
+              />
+              <button type="submit">{t("strategy.linkClause")}</button>
+            </Form>
+          )}
+        </>
+      )}
+      {p.children}
+    </>
+  );
+}

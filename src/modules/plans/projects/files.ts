@@ -1,0 +1,205 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { cleanFileName, deleteFile, putFile } from "../../../core/file-store.ts";
+import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import {
+  PHOTO_MAX_PIXELS,
+  reencodeImage,
+  sniffFile,
+  type UploadSpec,
+} from "../../../core/uploads.ts";
+import type { PlansResult } from "../messages.ts";
+import { projectFiles } from "../schema.ts";
+import { getProject } from "./queries.ts";
+
+/** What the project's file form takes: one photo or document of up to 8 MB. */
+export const PROJECT_FILE_UPLOAD: UploadSpec = {
+  files: 1,
+  fileBytes: 8 * 1024 * 1024,
+  fields: 5,
+};
+
+/** A photo or document of a project as its pages show it. */
+export type ProjectFile = Omit<typeof projectFiles.$inferSelect, "tambonId">;
+
+const columns = {
+  id: projectFiles.id,
+  projectId: projectFiles.projectId,
+  kind: projectFiles.kind,
+  name: projectFiles.name,
+  caption: projectFiles.caption,
+  mime: projectFiles.mime,
+  bytes: projectFiles.bytes,
+  position: projectFiles.position,
+  fileId: projectFiles.fileId,
+  thumbFileId: projectFiles.thumbFileId,
+  createdAt: projectFiles.createdAt,
+};
+
+/** A project's photos and documents, in their order. */
+export function listProjectFiles(
+  db: DbOrTx,
+  tambonId: number,
+  projectId: number,
+): Promise<ProjectFile[]> {
+  return db
+    .select(columns)
+    .from(projectFiles)
+    .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.projectId, projectId)))
+    .orderBy(asc(projectFiles.position), asc(projectFiles.id));
+}
+
+/** One photo or document of a tambon's project (undefined for another tambon's). */
+export async function getProjectFile(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<ProjectFile | undefined> {
+  const [row] = await db
+    .select(columns)
+    .from(projectFiles)
+    .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.id, id)));
+  return row;
+}
+
+const caption = (s: string | undefined) => (s ?? "").trim().slice(0, 300);
+
+/**
+ * Adds a photo or document to a project: a photo is re-encoded (upright, no EXIF or GPS) with a
+ * thumbnail; a PDF or office document is kept as it came and always served as a download.
+ */
+export async function addProjectFile(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  projectId: number,
+  file: { data: Buffer; filename: string },
+  input: Record<string, string>,
+): Promise<PlansResult<ProjectFile>> {
+  if (!can(actor, "project.screen", { tambonId })) return refused();
+  if (!file.data.length) return fail("file", "err.required");
+  const sniffed = sniffFile(file.data, file.filename);
+  if (!sniffed) return fail("file", "projectFile.unknownType");
+  const name = cleanFileName(file.filename);
+  let data = file.data;
+  let mime = sniffed.mime;
+  let thumb: Buffer | null = null;
+  if (sniffed.kind === "photo") {
+    const r = await reencodeImage(file.data, {
+      variants: { thumb: { width: 480, quality: 72 } },
+    });
+    if (!r.ok)
+      return r.reason === "tooManyPixels"
+        ? fail("file", "upload.tooManyPixels", { name, mp: PHOTO_MAX_PIXELS / 1_000_000 })
+        : fail("file", "projectFile.unknownType");
+    data = r.image.data;
+    mime = r.image.mime;
+    thumb = r.image.variants.thumb;
+  }
+  return db.transaction(async (tx): Promise<PlansResult<ProjectFile>> => {
+    const project = await getProject(tx, tambonId, projectId);
+    if (!project) return missing();
+    const kind = `project.${sniffed.kind}`;
+    const stored = await putFile(tx, { tambonId, kind, contentType: mime, data, name });
+    const small = thumb
+      ? await putFile(tx, {
+          tambonId,
+          kind: `${kind}.thumb`,
+          contentType: "image/webp",
+          data: thumb,
+          name,
+        })
+      : null;
+    const [last] = await tx
+      .select({ n: sql<number>`coalesce(max(${projectFiles.position}), 0)` })
+      .from(projectFiles)
+      .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.projectId, project.id)));
+    const [row] = await tx
+      .insert(projectFiles)
+      .values({
+        tambonId,
+        projectId: project.id,
+        kind: sniffed.kind,
+        name,
+        caption: caption(input.caption),
+        mime,
+        bytes: data.length,
+        position: Number(last?.n ?? 0) + 1,
+        fileId: stored.id,
+        thumbFileId: small?.id ?? null,
+      })
+      .returning(columns);
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "project.file.add",
+      targetType: "project",
+      targetId: project.id,
+      after: { fileId: row!.id, name, kind: sniffed.kind, bytes: data.length },
+    });
+    return ok(row!);
+  });
+}
+
+/** Changes a file's caption and place in the gallery. */
+export async function editProjectFile(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  id: number,
+  input: Record<string, string>,
+): Promise<PlansResult<ProjectFile>> {
+  if (!can(actor, "project.screen", { tambonId })) return refused();
+  const raw = (input.position ?? "").trim();
+  const position = raw === "" ? null : /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+  if (Number.isNaN(position)) return fail("position", "err.range", { min: 0, max: 9999 });
+  return db.transaction(async (tx): Promise<PlansResult<ProjectFile>> => {
+    const current = await getProjectFile(tx, tambonId, id);
+    if (!current) return missing();
+    const [row] = await tx
+      .update(projectFiles)
+      .set({ caption: caption(input.caption), position: position ?? current.position })
+      .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.id, current.id)))
+      .returning(columns);
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "project.file.update",
+      targetType: "project",
+      targetId: current.projectId,
+      before: { fileId: current.id, caption: current.caption, position: current.position },
+      after: { fileId: current.id, caption: row!.caption, position: row!.position },
+    });
+    return ok(row!);
+  });
+}
+
+/** Removes a photo or document of a project and its stored bytes, in one transaction. */
+export async function deleteProjectFile(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  id: number,
+): Promise<PlansResult<ProjectFile>> {
+  if (!can(actor, "project.screen", { tambonId })) return refused();
+  return db.transaction(async (tx): Promise<PlansResult<ProjectFile>> => {
+    const [gone] = await tx
+      .delete(projectFiles)
+      .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.id, id)))
+      .returning(columns);
+    if (!gone) return missing();
+    await deleteFile(tx, tambonId, gone.fileId, gone.thumbFileId);
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "project.file.delete",
+      targetType: "project",
+      targetId: gone.projectId,
+      before: { fileId: gone.id, name: gone.name, kind: gone.kind },
+    });
+    return ok(gone);
+  });
+}

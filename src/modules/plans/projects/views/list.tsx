@@ -1,0 +1,90 @@
+import { useCtx } from "../../../../core/views/ctx.ts";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  type FormState,
+} from "../../../../core/views/form.tsx";
+import { Table } from "../../../../core/views/list.tsx";
+import { msg } from "../../messages.ts";
+import { baht } from "../../shared/format.ts";
+import type { Plan } from "../../plans/queries.ts";
+import type { ProjectSummary } from "../queries.ts";
+
+type Option = { value: string; label: string };
+
+/** Every project of a plan for staff, with the form putting chosen ones to a priority vote. */
+export function PlanProjectsAdmin(p: {
+  plan: Plan;
+  projects: ProjectSummary[];
+  voteForm: FormState;
+  areas: Option[];
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const base = `/t/${tambon!.slug}`;
+  const chosen = new Set((p.voteForm.values.projects ?? "").split(","));
+  return (
+    <>
+      <p>
+        <a href={`${base}/admin/plans/${p.plan.id}`}>← {p.plan.title}</a>
+      </p>
+      <h1>{t("plan.manageProjects")}</h1>
+      <Form action={`${base}/admin/plans/${p.plan.id}/vote`} label={t("project.vote")}>
+        <ErrorSummary form={p.voteForm} scope="v" />
+        <Table
+          label={t("plan.manageProjects")}
+          columns={[
+            { label: t("project.vote"), muted: true },
+            t("project.seq"),
+            t("project.name"),
+            t("project.status"),
+            { label: t("plan.total"), num: true },
+          ]}
+        >
+          {p.projects.map((x) => (
+            <tr key={x.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  name="projects"
+                  value={String(x.id)}
+                  id={`v-${x.id}`}
+                  checked={chosen.has(String(x.id))}
+                  aria-label={x.title}
+                />
+              </td>
+              <td>{x.seq}</td>
+              <td>
+                <a href={`${base}/admin/projects/${x.id}`}>{x.title}</a>
+                {x.mergedIntoId != null && <span class="muted"> · {t("dup.kind.merged")}</span>}
+                {x.questionId != null && <span class="muted"> · {t("project.question")}</span>}
+              </td>
+              <td>{t(`status.${x.status}`)}</td>
+              <td class="num">{baht(x.total, lang)}</td>
+            </tr>
+          ))}
+        </Table>
+        {p.voteForm.errors.projects && <p class="error">{p.voteForm.errors.projects}</p>}
+        <Field
+          form={p.voteForm}
+          scope="v"
+          name="title"
+          label={t("project.voteTitle")}
+          required
+          maxLength={200}
+        />
+        <SelectField
+          form={p.voteForm}
+          scope="v"
+          name="areaId"
+          label={t("project.voteArea")}
+          required
+          options={p.areas}
+        />
+        <button type="submit">{t("project.vote")}</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import { useCtx } from "../../../../core/views/ctx.ts";
+import {
+  DateField,
+  emptyForm,
+  ErrorSummary,
+  Field,
+  Form,
+  TextArea,
+  type FormState,
+} from "../../../../core/views/form.tsx";
+import { formatDate } from "../../../../core/dates.ts";
+import { msg } from "../../messages.ts";
+import type { Milestone } from "../queries.ts";
+
+/** The milestone form that failed (kept with its errors when the page comes back at 422). */
+export interface MilestoneFailure {
+  id: number;
+  kind: "edit" | "done";
+  form: FormState;
+}
+
+/** A milestone's due and done state in words: done on …, overdue, due on …. */
+export function MilestoneState({ m, today }: { m: Milestone; today: string }) {
+  const { lang } = useCtx();
+  const t = msg.t(lang);
+  if (m.doneOn)
+    return (
+      <span class="milestone-state done">
+        ✓ {t("project.doneOn")} {formatDate(m.doneOn, lang)}
+      </span>
+    );
+  const late = m.dueOn < today;
+  return (
+    <span class={`milestone-state ${late ? "late" : "due"}`}>
+      {late ? t("milestone.overdue") : t("project.dueOn")} {formatDate(m.dueOn, lang)}
+    </span>
+  );
+}
+
+const valuesOf = (m: Milestone) => ({ title: m.title, dueOn: m.dueOn, note: m.note });
+
+/** Each milestone of a project with its forms: edit, tick done (day, note), untick, delete. */
+export function MilestonesAdmin(p: {
+  milestones: Milestone[];
+  failed?: MilestoneFailure;
+  today: string;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const base = `/t/${tambon!.slug}/admin/milestones`;
+  if (!p.milestones.length) return <p class="muted">{t("milestone.none")}</p>;
+  return (
+    <ul class="milestones">
+      {p.milestones.map((m) => {
+        const failed = p.failed?.id === m.id ? p.failed : undefined;
+        const edit = failed?.kind === "edit" ? failed.form : emptyForm(valuesOf(m));
+        const done = failed?.kind === "done" ? failed.form : emptyForm({ doneOn: p.today });
+        const scope = `m${m.id}`;
+        return (
+          <li key={m.id} id={`milestone-${m.id}`}>
+            <strong>{m.title}</strong> · <MilestoneState m={m} today={p.today} />
+            {m.note && <p class="muted">{m.note}</p>}
+            {m.doneOn ? (
+              <Form action={`${base}/${m.id}/undone`} class="inline-form" label={m.title}>
+                <button type="submit" class="secondary">
+                  {t("milestone.untick")}
+                </button>
+              </Form>
+            ) : (
+              <details open={failed?.kind === "done"}>
+                <summary>{t("milestone.tick")}</summary>
+                <Form action={`${base}/${m.id}/done`} label={`${t("milestone.tick")}: ${m.title}`}>
+                  <ErrorSummary form={done} scope={`${scope}d`} />
+                  <DateField
+                    form={done}
+                    scope={`${scope}d`}
+                    name="doneOn"
+                    label={t("project.doneOn")}
+                  />
+                  <Field
+                    form={done}
+                    scope={`${scope}d`}
+                    name="note"
+                    label={t("project.note")}
+                    maxLength={1000}
+                  />
+                  <button type="submit">{t("milestone.tick")}</button>
+                </Form>
+              </details>
+            )}
+            <details open={failed?.kind === "edit"}>
+              <summary>{t("milestone.edit")}</summary>
+              <Form action={`${base}/${m.id}`} label={`${t("milestone.edit")}: ${m.title}`}>
+                <ErrorSummary form={edit} scope={scope} />
+                <MilestoneFields form={edit} scope={scope} />
+                <button type="submit">{t("plan.save")}</button>
+              </Form>
+              <Form
+                action={`${base}/${m.id}/delete`}
+                label={`${t("milestone.delete")}: ${m.title}`}
+              >
+                <button type="submit" class="danger">
+                  {t("milestone.delete")}
+                </button>
+              </Form>
+            </details>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** A milestone's title, due day (พ.ศ.) and description. */
+export function MilestoneFields({ form, scope }: { form: FormState; scope: string }) {
+  const { lang } = useCtx();
+  const t = msg.t(lang);
+  return (
+    <>
+      <Field
+        form={form}
+        scope={scope}
+        name="title"
+        label={t("project.milestone")}
+        required
+        maxLength={200}
+      />
+      <DateField form={form} scope={scope} name="dueOn" label={t("project.dueOn")} required />
+      <TextArea
+        form={form}
+        scope={scope}
+        name="note"
+        label={t("milestone.description")}
+        rows={2}
+        maxLength={1000}
+      />
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ComponentChildren } from "preact";
+import { useCtx } from "../../../core/views/ctx.ts";
+import { ErrorSummary, Form, type FormState } from "../../../core/views/form.tsx";
+import { assetUrl } from "../../../core/views/assets.ts";
+import { msg } from "../messages.ts";
+import type { Plan } from "../plans/queries.ts";
+import { ProjectFields, type ProjectChoices } from "../projects/views/form.tsx";
+
+/** The proposal form of a plan, with the projects that may overlap shown above its buttons. */
+export function ProposePage(p: {
+  plan: Plan;
+  form: FormState;
+  choices: ProjectChoices;
+  overlaps: ComponentChildren;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const base = `/t/${tambon!.slug}`;
+  return (
+    <>
+      <p>
+        <a href={`${base}/plans/${p.plan.id}`}>← {p.plan.title}</a>
+      </p>
+      <h1>{t("plan.propose")}</h1>
+      <Form
+        action={`${base}/plans/${p.plan.id}/propose`}
+        label={t("plan.propose")}
+        data={{ overlaps: `${base}/plans/${p.plan.id}/overlaps`, "overlaps-title": t("dup.title") }}
+      >
+        <ErrorSummary form={p.form} />
+        <ProjectFields form={p.form} plan={p.plan} choices={p.choices} />
+        <div id="overlaps" aria-live="polite">
+          {p.overlaps}
+        </div>
+        <p class="actions">
+          <button type="submit" name="preview" value="1" formnovalidate class="secondary">
+            {t("plan.preview")}
+          </button>{" "}
+          <button type="submit">{t("plan.send")}</button>
+        </p>
+      </Form>
+      <script src={assetUrl("plans-overlaps")} defer />
+    </>
+  );
+}
+

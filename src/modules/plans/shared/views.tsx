@@ -1,0 +1,115 @@
+import type { ComponentChildren } from "preact";
+import { useCtx } from "../../../core/views/ctx.ts";
+import { Table, type Column } from "../../../core/views/list.tsx";
+import type { Lang } from "../../../core/i18n/index.ts";
+import { msg } from "../messages.ts";
+import { lastYear } from "./fiscal.ts";
+import { baht } from "./format.ts";
+import type { EditionKind } from "./kinds.ts";
+
+/** The name of an edition: "ฉบับแรก", "เพิ่มเติม ครั้งที่ 2" … */
+export function editionName(e: { kind: EditionKind; number: number }, lang: Lang): string {
+  return msg.t(lang)(`edition.name.${e.kind}`, { n: e.number });
+}
+
+/** A plan's period: "พ.ศ. 2566–2570". */
+export function planPeriod(plan: { firstYear: number; years: number }, lang: Lang): string {
+  return msg.t(lang)("plan.period", { from: plan.firstYear, to: lastYear(plan) });
+}
+
+/** A progress bar with its value for screen readers. */
+export function ProgressBar({ value }: { value: number }) {
+  const { lang } = useCtx();
+  return (
+    <span class="nowrap">
+      <span
+        class="plan-progress"
+        role="img"
+        aria-label={msg.t(lang)("project.progressValue", { n: value })}
+      >
+        <span style={`width:${Math.max(0, Math.min(100, value))}%`} />
+      </span>{" "}
+      {value}%
+    </span>
+  );
+}
+
+/** One row of a budget-by-year table: its leading cells, its amount per year and after it. */
+export interface YearRow {
+  key: string | number;
+  lead: ComponentChildren[];
+  byYear: ReadonlyMap<number, number>;
+  tail?: ComponentChildren[];
+  /** A sub-row (indented; not counted in the totals). */
+  sub?: boolean;
+}
+
+/**
+ * Budgets per fiscal year in baht, one column a year and their total, with a totals row over the
+ * rows that are not sub-rows: the one table of a plan's projects and of a project's sources.
+ */
+export function BudgetByYear(p: {
+  label: string;
+  years: readonly number[];
+  lead: Column[];
+  tail?: Column[];
+  rows: YearRow[];
+  /** The totals row's heading ("รวม (12)"). */
+  totalLabel: string;
+}) {
+  const { lang } = useCtx();
+  const t = msg.t(lang);
+  const tail = p.tail ?? [];
+  const sumOf = (r: YearRow) => [...r.byYear.values()].reduce((a, b) => a + b, 0);
+  const top = p.rows.filter((r) => !r.sub);
+  const yearSum = (y: number) => top.reduce((a, r) => a + (r.byYear.get(y) ?? 0), 0);
+  return (
+    <div class="plan-budget">
+      <Table
+        label={p.label}
+        columns={[
+          ...p.lead,
+          ...p.years.map((y) => ({ label: t("plan.yearShort", { year: y }), num: true })),
+          { label: t("plan.total"), num: true },
+          ...tail,
+        ]}
+        foot={
+          <tr>
+            <th scope="row" colSpan={p.lead.length}>
+              {p.totalLabel}
+            </th>
+            {p.years.map((y) => (
+              <td key={y} class="num">
+                {baht(yearSum(y), lang)}
+              </td>
+            ))}
+            <td class="num">
+              {baht(
+                top.reduce((a, r) => a + sumOf(r), 0),
+                lang,
+              )}
+            </td>
+            {tail.length > 0 && <td colSpan={tail.length} />}
+          </tr>
+        }
+      >
+        {p.rows.map((r) => (
+          <tr key={r.key} class={r.sub ? "plan-sub" : undefined}>
+            {r.lead.map((c, i) => (
+              <td key={i}>{c}</td>
+            ))}
+            {p.years.map((y) => (
+              <td key={y} class="num">
+                {r.byYear.get(y) ? baht(r.byYear.get(y)!, lang) : "–"}
+              </td>
+            ))}
+            <td class="num">{baht(sumOf(r), lang)}</td>
+            {(r.tail ?? []).map((c, i) => (
+              <td key={`t${i}`}>{c}</td>
+            ))}
+          </tr>
+        ))}
+      </Table>
+    </div>
+  );
+}
