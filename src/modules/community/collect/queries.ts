@@ -1,0 +1,151 @@
+import { and, asc, desc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { formVersions, forms, households, people, rounds } from "../schema.ts";
+import type { FormDefinition } from "../forms/definition.ts";
+import type { FormLevel } from "../shared/kinds.ts";
+import type { CollectScope } from "./scope.ts";
+
+/** An open form as the phone fills it: its current version's definition and its open round. */
+export interface CollectForm {
+  id: number;
+  level: FormLevel;
+  versionId: number;
+  version: number;
+  definition: FormDefinition;
+  round: { id: number; name: string } | null;
+}
+
+/** A household as the phone lists it, with its people's names for the members' repeat. */
+export interface CollectHousehold {
+  id: number;
+  houseNo: string;
+  villageId: number;
+  version: number;
+  people: { id: number; name: string }[];
+}
+
+export interface CollectVillage {
+  id: number;
+  moo: number;
+  nameTh: string;
+}
+
+/** Everything the collect app keeps on the phone for working offline. */
+export interface CollectData {
+  forms: CollectForm[];
+  villages: CollectVillage[];
+  households: CollectHousehold[];
+}
+
+/** The open forms of the tambon at their current versions, each with its newest open round. */
+export async function openCollectForms(db: DbOrTx, tambonId: number): Promise<CollectForm[]> {
+  const rows = await db
+    .select({
+      id: forms.id,
+      level: forms.level,
+      versionId: formVersions.id,
+      version: formVersions.version,
+      definition: formVersions.definition,
+    })
+    .from(forms)
+    .innerJoin(
+      formVersions,
+      and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
+    )
+    .where(
+      and(eq(forms.tambonId, tambonId), eq(forms.status, "open"), isNotNull(forms.currentVersion)),
+    )
+    .orderBy(asc(forms.id));
+  if (!rows.length) return [];
+  const open = await db
+    .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })
+    .from(rounds)
+    .where(
+      and(
+        eq(rounds.tambonId, tambonId),
+        eq(rounds.status, "open"),
+        inArray(
+          rounds.formId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    )
+    .orderBy(desc(rounds.startsOn), desc(rounds.id));
+  return rows.map((r) => {
+    const round = open.find((o) => o.formId === r.id);
+    return { ...r, round: round ? { id: round.id, name: round.name } : null };
+  });
+}
+
+/** The condition "a row of this tambon in the scope's villages" for a table with both columns. */
+function scoped(
+  table: { tambonId: AnyPgColumn; villageId: AnyPgColumn },
+  tambonId: number,
+  scope: CollectScope,
+): SQL | undefined {
+  if (scope.all) return eq(table.tambonId, tambonId);
+  return and(eq(table.tambonId, tambonId), inArray(table.villageId, scope.villageIds));
+}
+
+/** The households (with their living people) of the scope, by village and house number. */
+export async function scopeHouseholds(
+  db: DbOrTx,
+  tambonId: number,
+  scope: CollectScope,
+): Promise<CollectHousehold[]> {
+  if (!scope.all && !scope.villageIds.length) return [];
+  const rows = await db
+    .select({
+      id: households.id,
+      houseNo: households.houseNo,
+      villageId: households.villageId,
+      version: households.version,
+    })
+    .from(households)
+    .where(and(scoped(households, tambonId, scope), eq(households.status, "active")))
+    .orderBy(asc(households.villageId), asc(households.houseNo), asc(households.id));
+  const byId = new Map<number, CollectHousehold>();
+  for (const r of rows) byId.set(r.id, { ...r, people: [] });
+  if (rows.length) {
+    const folks = await db
+      .select({ id: people.id, householdId: people.householdId, name: people.name })
+      .from(people)
+      .where(and(scoped(people, tambonId, scope), eq(people.status, "living")))
+      .orderBy(asc(people.householdId), asc(people.id));
+    for (const p of folks) byId.get(p.householdId)?.people.push({ id: p.id, name: p.name });
+  }
+  return [...byId.values()];
+}
+
+/** The villages of the scope. */
+export async function scopeVillages(
+  db: DbOrTx,
+  tambonId: number,
+  scope: CollectScope,
+): Promise<CollectVillage[]> {
+  if (!scope.all && !scope.villageIds.length) return [];
+  return db
+    .select({ id: villages.id, moo: villages.moo, nameTh: villages.nameTh })
+    .from(villages)
+    .where(
+      scope.all
+        ? eq(villages.tambonId, tambonId)
+        : and(eq(villages.tambonId, tambonId), inArray(villages.id, scope.villageIds)),
+    )
+    .orderBy(asc(villages.moo));
+}
+
+/** What the phone downloads to work offline. */
+export async function collectData(
+  db: DbOrTx,
+  tambonId: number,
+  scope: CollectScope,
+): Promise<CollectData> {
+  return {
+    forms: await openCollectForms(db, tambonId),
+    villages: await scopeVillages(db, tambonId, scope),
+    households: await scopeHouseholds(db, tambonId, scope),
+  };
+}

@@ -1,0 +1,328 @@
+import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { villages } from "../../../core/db/schema.ts";
+import type { Db, Tx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { putImage } from "../../../core/file-store.ts";
+import { reencodeImage } from "../../../core/uploads.ts";
+import type { Actor } from "../../../core/roles.ts";
+import {
+  formVersions,
+  forms,
+  households,
+  people,
+  recordChanges,
+  rounds,
+  submissions,
+} from "../schema.ts";
+import type { Answers, FormDefinition, FormItem } from "../forms/definition.ts";
+import { cleanAnswers, validateAnswers } from "../forms/logic.ts";
+import type { SubmissionStatus } from "../shared/kinds.ts";
+import type { ParsedItem, SyncItem } from "./payload.ts";
+import { collectScope, inScope, type CollectScope } from "./scope.ts";
+
+/** Why one submission of a sync was not taken (message keys `collect.reason.*`). */
+export type RefusalReason =
+  | "payload"
+  | "form"
+  | "household"
+  | "person"
+  | "village"
+  | "round"
+  | "answers"
+  | "photo"
+  | "forbidden";
+
+/** What the server answers for each submission of a sync. */
+export type SyncOutcome =
+  | { clientId: string; status: SubmissionStatus; id: number; conflictWith?: number | null }
+  | { clientId: string; status: "refused"; reason: RefusalReason; detail?: string };
+
+/** The longest side of a stored collected photo. */
+export const PHOTO_MAX_SIDE = 1600;
+
+class Refusal extends Error {
+  constructor(
+    readonly reason: RefusalReason,
+    readonly detail?: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** The stored result of a client id already received, or null. */
+async function received(db: Db | Tx, tambonId: number, clientId: string) {
+  const [row] = await db
+    .select({
+      id: submissions.id,
+      status: submissions.status,
+      conflictWith: submissions.conflictWith,
+    })
+    .from(submissions)
+    .where(and(eq(submissions.tambonId, tambonId), eq(submissions.clientId, clientId)));
+  return row ?? null;
+}
+
+/** Every photo answer of the answers (in repeats too), with a setter for its stored id. */
+function photoSlots(items: FormItem[], answers: Answers, out: [Answers, string][] = []) {
+  for (const item of items) {
+    if (item.kind === "group") photoSlots(item.items, answers, out);
+    else if (item.kind === "repeat") {
+      const entries = answers[item.name];
+      if (Array.isArray(entries))
+        for (const e of entries) if (e && typeof e === "object") photoSlots(item.items, e, out);
+    } else if (item.type === "image" && typeof answers[item.name] === "string")
+      out.push([answers, item.name]);
+  }
+  return out;
+}
+
+/** Stores the photos the answers name (files of the request), re-encoded; their ids replace the names. */
+async function storePhotos(
+  tx: Tx,
+  tambonId: number,
+  def: FormDefinition,
+  answers: Answers,
+  photos: ReadonlyMap<string, Buffer>,
+): Promise<void> {
+  for (const [holder, name] of photoSlots(def.items, answers)) {
+    const data = photos.get(holder[name] as string);
+    if (!data) throw new Refusal("photo", name);
+    const made = await reencodeImage(data, { maxWidth: PHOTO_MAX_SIDE, format: "jpeg" });
+    if (!made.ok) throw new Refusal("photo", name);
+    const stored = await putImage(tx, made.image, {
+      tambonId,
+      kind: "community.photo",
+      name: `${name}.jpg`,
+    });
+    holder[name] = stored.main.id;
+  }
+}
+
+/** The form version a submission names, when it is a version of an open form of this tambon. */
+async function formVersionOf(tx: Tx, tambonId: number, versionId: number) {
+  const [row] = await tx
+    .select({
+      id: formVersions.id,
+      formId: formVersions.formId,
+      definition: formVersions.definition,
+      level: forms.level,
+    })
+    .from(formVersions)
+    .innerJoin(forms, eq(forms.id, formVersions.formId))
+    .where(
+      and(
+        eq(formVersions.id, versionId),
+        eq(formVersions.tambonId, tambonId),
+        eq(forms.tambonId, tambonId),
+        inArray(forms.status, ["open", "closed"]),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * The submission accepted for the same household, form and round since the phone's base version
+ * (it started from that version or a later one), which a submission from an older version would
+ * silently overwrite.
+ */
+async function acceptedSince(tx: Tx, tambonId: number, item: SyncItem, formId: number) {
+  const [other] = await tx
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.tambonId, tambonId),
+        eq(submissions.householdId, item.householdId!),
+        eq(submissions.formId, formId),
+        item.roundId === null ? isNull(submissions.roundId) : eq(submissions.roundId, item.roundId),
+        inArray(submissions.status, ["accepted", "resolved"]),
+        gte(submissions.baseVersion, item.baseVersion ?? 0),
+      ),
+    )
+    .orderBy(desc(submissions.id))
+    .limit(1);
+  return other ?? null;
+}
+
+/** Takes one submission in its own transaction; throws a Refusal for what it cannot take. */
+async function takeOne(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  scope: CollectScope,
+  item: SyncItem,
+  photos: ReadonlyMap<string, Buffer>,
+): Promise<SyncOutcome> {
+  return db.transaction(async (tx) => {
+    const version = await formVersionOf(tx, tambonId, item.formVersionId);
+    if (!version) throw new Refusal("form");
+    let villageId: number;
+    let household: { id: number; version: number } | null = null;
+    if (version.level === "household") {
+      if (!item.householdId) throw new Refusal("household");
+      const [h] = await tx
+        .select({ id: households.id, villageId: households.villageId, version: households.version })
+        .from(households)
+        .where(and(eq(households.id, item.householdId), eq(households.tambonId, tambonId)))
+        .for("update");
+      if (!h || !inScope(scope, h.villageId)) throw new Refusal("household");
+      villageId = h.villageId;
+      household = h;
+    } else if (version.level === "person") {
+      const [p] = item.personId
+        ? await tx
+            .select({ villageId: people.villageId, householdId: people.householdId })
+            .from(people)
+            .where(and(eq(people.id, item.personId), eq(people.tambonId, tambonId)))
+        : [];
+      if (!p || !inScope(scope, p.villageId)) throw new Refusal("person");
+      villageId = p.villageId;
+      item = { ...item, householdId: p.householdId };
+    } else {
+      if (!item.villageId || !inScope(scope, item.villageId)) throw new Refusal("village");
+      const [v] = await tx
+        .select({ id: villages.id })
+        .from(villages)
+        .where(and(eq(villages.id, item.villageId), eq(villages.tambonId, tambonId)));
+      if (!v) throw new Refusal("village");
+      villageId = item.villageId;
+    }
+    if (item.roundId !== null) {
+      const [r] = await tx
+        .select({ id: rounds.id })
+        .from(rounds)
+        .where(
+          and(
+            eq(rounds.id, item.roundId),
+            eq(rounds.tambonId, tambonId),
+            eq(rounds.formId, version.formId),
+          ),
+        );
+      if (!r) throw new Refusal("round");
+    }
+    const answers = cleanAnswers(version.definition, structuredClone(item.answers));
+    await storePhotos(tx, tambonId, version.definition, answers, photos);
+    const errors = validateAnswers(version.definition, answers);
+    if (errors.length)
+      throw new Refusal("answers", errors.map((e) => `${e.path}: ${e.key}`).join("; "));
+
+    let status: SubmissionStatus = "accepted";
+    let conflictWith: number | null = null;
+    if (household && item.baseVersion !== null && household.version !== item.baseVersion) {
+      const other = await acceptedSince(tx, tambonId, item, version.formId);
+      if (other) {
+        status = "conflict";
+        conflictWith = other.id;
+      }
+    }
+    const [row] = await tx
+      .insert(submissions)
+      .values({
+        tambonId,
+        clientId: item.clientId,
+        formId: version.formId,
+        formVersionId: version.id,
+        roundId: item.roundId,
+        villageId,
+        householdId: item.householdId,
+        personId: version.level === "person" ? item.personId : null,
+        answers,
+        baseVersion: item.baseVersion,
+        status,
+        conflictWith,
+        submittedBy: actor.user?.id ?? null,
+        collectedAt: item.collectedAt ? new Date(item.collectedAt) : null,
+      })
+      .returning({ id: submissions.id });
+    const id = row!.id;
+    if (household && status === "accepted") {
+      // A household's version counts what was taken about it: a phone that started from an
+      // older one collides with this submission instead of overwriting it.
+      const [bumped] = await tx
+        .update(households)
+        .set({ version: sql`${households.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(households.id, household.id), eq(households.tambonId, tambonId)))
+        .returning({ version: households.version });
+      await tx.insert(recordChanges).values({
+        tambonId,
+        entity: "household",
+        entityId: household.id,
+        version: bumped!.version,
+        action: "update",
+        changes: { submission: [null, id] },
+        via: "sync",
+        byUser: actor.user?.id ?? null,
+      });
+    }
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "community.submission.sync",
+      targetType: "community_submission",
+      targetId: id,
+      after: {
+        clientId: item.clientId,
+        formId: version.formId,
+        formVersionId: version.id,
+        householdId: item.householdId,
+        status,
+        conflictWith,
+      },
+    });
+    return { clientId: item.clientId, status, id, conflictWith };
+  });
+}
+
+const isUniqueViolation = (err: unknown): boolean => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+};
+
+/**
+ * Takes the submissions of one sync, each on its own: a client id already received answers what
+ * was stored and stores nothing new; an item the actor may not send (another tambon's form, a
+ * household outside her villages, answers that break the form) is refused with a reason while
+ * the others still go; a submission made from an older version of a household that someone else's
+ * accepted submission changed since is held as a conflict for a reviewer, never applied over it.
+ */
+export async function syncSubmissions(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  items: ParsedItem[],
+  photos: ReadonlyMap<string, Buffer> = new Map(),
+): Promise<SyncOutcome[] | null> {
+  const scope = await collectScope(db, actor, tambonId);
+  if (!scope) return null;
+  const out: SyncOutcome[] = [];
+  for (const parsed of items) {
+    if (!parsed.ok) {
+      out.push({ clientId: parsed.clientId, status: "refused", reason: "payload" });
+      continue;
+    }
+    const item = parsed.item;
+    const before = await received(db, tambonId, item.clientId);
+    if (before) {
+      out.push({ clientId: item.clientId, ...before });
+      continue;
+    }
+    try {
+      out.push(await takeOne(db, actor, tambonId, scope, item, photos));
+    } catch (err) {
+      if (err instanceof Refusal) {
+        out.push({
+          clientId: item.clientId,
+          status: "refused",
+          reason: err.reason,
+          detail: err.detail,
+        });
+        continue;
+      }
+      // The same id sent twice at once: the other request stored it.
+      const again = isUniqueViolation(err) ? await received(db, tambonId, item.clientId) : null;
+      if (!again) throw err;
+      out.push({ clientId: item.clientId, ...again });
+    }
+  }
+  return out;
+}
