@@ -12,7 +12,8 @@ import { alternativesOf, getQuestion } from "../shared/queries.ts";
 import { myBallot } from "../ballots/queries.ts";
 import { votingRulesName } from "../voting-rules/queries.ts";
 import { getAlternative, suggestionsOf, supportersOf, versionsOf } from "./queries.ts";
-import { AlternativePage, QuestionPage } from "./views.tsx";
+import { AlternativePage } from "./alternative-views.tsx";
+import { QuestionPage } from "./question-views.tsx";
 
 /** A question's page, with the add-alternative form in the given state. */
 export async function questionPage(db: Db, req: FastifyRequest, id: number, addForm: FormState) {
