@@ -54,4 +54,22 @@ export const distributionMessages = {
   "dist.csv": { th: "ดาวน์โหลด CSV", en: "Download CSV" },
   "dist.back": { th: "กลับไปที่แผน", en: "Back to the plan" },
   "dist.none": { th: "ยังไม่มีหมู่บ้าน", en: "No villages yet" },
+  "figures.title": { th: "ประชากรและครัวเรือนรายหมู่บ้าน", en: "People and households per village" },
+  "figures.intro": {
+    th: "กรอกจำนวนประชากรและครัวเรือนของแต่ละหมู่บ้านในปีงบประมาณนี้ ใช้คำนวณงบประมาณต่อหัวและต่อครัวเรือน ช่องว่างคือยังไม่ทราบ (ใช้ตัวเลขของหมู่บ้านแทน)",
+    en: "Enter each village's people and households for this fiscal year; they give the budget per head and per household. An empty cell means not known (the village's own figures are used instead).",
+  },
+  "figures.community": {
+    th: "ตัวเลขจากระบบข้อมูลชุมชนใช้ก่อน ตัวเลขที่กรอกที่นี่ใช้เมื่อข้อมูลชุมชนยังไม่มี",
+    en: "Figures from the community-data module come first; the ones entered here are used where it has none.",
+  },
+  "figures.show": { th: "แสดง", en: "Show" },
+  "figures.save": { th: "บันทึกทุกหมู่บ้าน", en: "Save every village" },
+  "figures.saved": { th: "บันทึกจำนวนประชากรแล้ว {n} หมู่บ้าน", en: "Figures saved for {n} villages" },
+  "figures.used": { th: "ตัวเลขที่ใช้อยู่ (คน / ครัวเรือน)", en: "Used now (people / households)" },
+  "figures.noVillages": { th: "ตำบลนี้ยังไม่มีหมู่บ้าน", en: "This tambon has no villages yet" },
+  "figures.link": { th: "กรอกจำนวนประชากรรายหมู่บ้าน", en: "Enter village populations" },
+  "figures.source.community": { th: "ข้อมูลชุมชน", en: "community data" },
+  "figures.source.entered": { th: "กรอกไว้", en: "entered" },
+  "figures.source.village": { th: "ข้อมูลหมู่บ้าน", en: "village record" },
 } satisfies Record<string, Msg>;

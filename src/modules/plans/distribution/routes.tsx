@@ -10,6 +10,8 @@ import { msg } from "../messages.ts";
 import { planDistribution, planHead } from "./queries.ts";
 import { distributionChart, giniChart } from "./chart.ts";
 import { DistributionPage, giniText, villageLabel } from "./views.tsx";
+import { villageFigureRoutes } from "./figures-routes.tsx";
+import { can } from "../../../core/policy.ts";
 
 /** The year asked for in an address: one of the plan's fiscal years, else 404. */
 function yearIn(value: string | undefined, years: readonly number[]): number | null {
@@ -22,6 +24,7 @@ function yearIn(value: string | undefined, years: readonly number[]): number | n
 /** Fair distribution: a plan's budget per village and year, its chart and Gini index, as CSV too. */
 export function distributionRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
+  villageFigureRoutes(app, deps);
 
   async function load(req: FastifyRequest, id: string) {
     const tambon = currentTambon(req);
@@ -74,6 +77,7 @@ export function distributionRoutes(app: FastifyInstance, deps: ModuleDeps): void
           chartSvg={chartSvg}
           trendSvg={trendSvg}
           base={`/t/${tambon.slug}`}
+          canManage={can(req.actor, "plan.manage", { tambonId: tambon.id })}
         />
       ),
     };

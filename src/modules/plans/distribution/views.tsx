@@ -36,6 +36,8 @@ export function DistributionPage(p: {
   chartSvg: string;
   trendSvg: string;
   base: string;
+  /** Staff may enter the villages' figures. */
+  canManage?: boolean;
 }) {
   const { lang } = useCtx();
   const t = msg.t(lang);
@@ -94,6 +96,13 @@ export function DistributionPage(p: {
       </dl>
       <p class="muted">{t("dist.giniHelp")}</p>
       {noPeople && <p class="notice">{t("dist.noPopulation")}</p>}
+      {p.canManage && (
+        <p>
+          <a href={`${p.base}/admin/plans/villages${p.year === null ? "" : `?year=${p.year}`}`}>
+            {t("figures.link")}
+          </a>
+        </p>
+      )}
       {shown.nothing.length > 0 && (
         <p class="notice dist-flag">{t("dist.flagged", { n: shown.nothing.length })}</p>
       )}
