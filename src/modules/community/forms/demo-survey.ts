@@ -113,7 +113,6 @@ export const HOUSEHOLD_SURVEY: FormDefinition = {
     },
   ],
   choices: {
-    yes_no: [c("yes", "ใช่", "Yes"), c("no", "ไม่ใช่", "No")],
     garbage: [
       c("sorted", "คัดแยกและจัดการเอง", "Sorted and managed at home"),
       c("collected", "มีรถเก็บขยะ", "Collected by the tambon"),

@@ -226,8 +226,10 @@ export function parseXlsForm(sheets: readonly ReadSheet[]): XlsFormResult {
       const list = sel[2]!;
       if (!choices[list]) err(r.no, "xls.unknownList", { list });
       else if (q.type === "select_one" && isYesNo(choices[list])) q.type = "yesno";
-      else q.list = list;
-      used.add(list);
+      else {
+        q.list = list;
+        used.add(list); // a yes/no list is implied by the type yesno and written back on export
+      }
     }
     const hint = r.label("hint");
     if (hint) q.hint = hint;
