@@ -140,10 +140,24 @@ export function Field(p: FieldProps) {
   );
 }
 
+/** Options cut into runs of the same group (ungrouped options form runs of their own). */
+function optionRuns<O extends { group?: string }>(
+  options: O[],
+): { group?: string; options: O[] }[] {
+  const runs: { group?: string; options: O[] }[] = [];
+  for (const o of options) {
+    const last = runs[runs.length - 1];
+    if (last && last.group === o.group) last.options.push(o);
+    else runs.push({ group: o.group, options: [o] });
+  }
+  return runs;
+}
+
 /** A labelled select with its error, keeping the chosen option. */
 export function SelectField(
   p: FieldBase & {
-    options: { value: string; label: string }[];
+    /** Options in order; consecutive ones with the same `group` are shown under it (optgroup). */
+    options: { value: string; label: string; group?: string }[];
     required?: boolean;
     /** The empty first option: "choose" (the default), this text, or none (false). */
     placeholder?: boolean | string;
@@ -163,11 +177,20 @@ export function SelectField(
         aria-describedby={describedBy(id, undefined, err)}
       >
         {placeholder !== false && <option value="">{placeholder}</option>}
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
+        {optionRuns(p.options).map((run, i) => {
+          const items = run.options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === value}>
+              {o.label}
+            </option>
+          ));
+          return run.group === undefined ? (
+            items
+          ) : (
+            <optgroup key={`g${i}`} label={run.group}>
+              {items}
+            </optgroup>
+          );
+        })}
       </select>
     </FieldShell>
   );

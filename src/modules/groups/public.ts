@@ -161,14 +161,15 @@ export async function resolutionsLinkedTo(
   return out;
 }
 
-/** Adopted resolutions of a tambon, newest first (optionally only quorate ones), to choose from. */
+/** Adopted resolutions of a tambon (or of one meeting), newest first (optionally only quorate ones), to choose from. */
 export async function listAdoptedResolutions(
   db: DbOrTx,
   tambonId: number,
-  opts: { quorateOnly?: boolean; limit?: number } = {},
+  opts: { quorateOnly?: boolean; limit?: number; meetingId?: number } = {},
 ): Promise<
   {
     id: number;
+    meetingId: number;
     number: number;
     textTh: string;
     meetingTitleTh: string;
@@ -179,6 +180,7 @@ export async function listAdoptedResolutions(
   const rows = await db
     .select({
       id: resolutions.id,
+      meetingId: resolutions.meetingId,
       number: resolutions.number,
       textTh: resolutions.textTh,
       quorumMet: resolutions.quorumMet,
@@ -192,6 +194,7 @@ export async function listAdoptedResolutions(
         eq(resolutions.tambonId, tambonId),
         eq(resolutions.outcome, "adopted"),
         opts.quorateOnly ? eq(resolutions.quorumMet, true) : undefined,
+        opts.meetingId !== undefined ? eq(resolutions.meetingId, opts.meetingId) : undefined,
       ),
     )
     .orderBy(desc(meetings.startsAt), desc(resolutions.number))
