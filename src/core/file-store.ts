@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, getTableName, inArray, like, lt, not, or, sql, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db, DbOrTx } from "./db/index.ts";
 import { storedFiles, tambons } from "./db/schema.ts";
@@ -302,4 +303,61 @@ export async function importLegacyFile(db: Db, file: LegacyFile): Promise<boolea
 /** The ids of the tambons of the installation (legacy folders of others are left alone). */
 export async function tambonIds(db: Db): Promise<Set<number>> {
   return new Set((await db.select({ id: tambons.id }).from(tambons)).map((r) => r.id));
+}
+
+/**
+ * Where a module's rows point to stored files, declared in its manifest (`files`), so that a file
+ * no row points to any more (its row went with a cascade, e.g. an album's photos or a tambon's
+ * partner) is swept. `kinds` are the prefixes of the kinds of file the module writes ("site"
+ * covers "site.photo" and "site.photo.thumb"); files of other kinds are never touched. Each
+ * reference is a table with a `tambon_id` column and either its column holding a stored file's
+ * id, or the keys its rows name (SQL over the table's columns, e.g. `'site/' || file || '.jpg'`).
+ */
+export interface FileReferences {
+  kinds: string[];
+  refs: ({ table: PgTable; id: PgColumn } | { table: PgTable; keys: SQL[] })[];
+}
+
+/**
+ * Removes the stored files of the declared kinds that no declared row of their tambon points to
+ * and that are older than `olderThan` (a file is stored in the transaction of the row that names
+ * it, so only a writer outside a transaction could leave a young file unnamed for a moment).
+ * Returns how many were removed.
+ */
+export async function sweepOrphanFiles(
+  db: DbOrTx,
+  declared: FileReferences[],
+  opts: { olderThan: Date; tambonId?: number },
+): Promise<number> {
+  // Outer references are spelled out: inside a subquery an unqualified name would bind to the
+  // referencing table's own column.
+  const fileTambon = sql.raw(`"stored_files"."tambon_id"`);
+  let swept = 0;
+  for (const d of declared) {
+    if (!d.kinds.length) continue;
+    const kinds = or(
+      ...d.kinds.flatMap((k) => [eq(storedFiles.kind, k), like(storedFiles.kind, `${k}.%`)]),
+    );
+    const pointedTo = d.refs.map((r) => {
+      const tambon = sql.raw(`"${getTableName(r.table)}"."tambon_id"`);
+      const match =
+        "id" in r
+          ? sql`${r.id} = ${sql.raw(`"stored_files"."id"`)}`
+          : sql`${sql.raw(`"stored_files"."key"`)} in (${sql.join(r.keys, sql`, `)})`;
+      return sql`exists (select 1 from ${r.table} where ${tambon} = ${fileTambon} and ${match})`;
+    });
+    const gone = await db
+      .delete(storedFiles)
+      .where(
+        and(
+          kinds,
+          lt(storedFiles.createdAt, opts.olderThan),
+          opts.tambonId === undefined ? undefined : eq(storedFiles.tambonId, opts.tambonId),
+          ...pointedTo.map((p) => not(p)),
+        ),
+      )
+      .returning({ id: storedFiles.id });
+    swept += gone.length;
+  }
+  return swept;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import type { PgTable } from "drizzle-orm/pg-core";
+import type { FileReferences } from "./file-store.ts";
 import type { Database, Tx } from "./db/index.ts";
 import type { Lang } from "./i18n/index.ts";
 import type { Actor, Role } from "./roles.ts";
@@ -116,6 +117,11 @@ export interface TambonModule {
   cacheQuery?: Record<string, readonly string[]>;
   /** Background work the server runs on an interval (not in tests unless started). */
   jobs?: ModuleJob[];
+  /**
+   * The stored files the module's rows name (kinds it writes and where its rows point), so that
+   * the core sweeps files whose rows are gone.
+   */
+  files?: FileReferences;
   /** Adds demo content to a demo tambon (inside the demo transaction). */
   seedDemo?: (tx: Tx, tambon: Tambon, people: DemoPeople) => Promise<void>;
   /** Runs once on the root app before any route (global hooks, e.g. counting page views). */

@@ -42,6 +42,7 @@ import {
   studyVisits,
   tambonLinks,
 } from "./schema.ts";
+import { networkFiles } from "./shared/files.ts";
 import { partnersOfArea, centresOfArea, partnersJoined, mousSigned } from "./overview/sections.ts";
 import { importNetworkDiskFiles } from "./uploads.ts";
 
@@ -119,6 +120,7 @@ export const networkModule: TambonModule = {
     },
   ],
   routeParams: { "network/:name": "logo-1.png" },
+  files: networkFiles,
   resources: {
     partners,
     agreements,

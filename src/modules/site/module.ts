@@ -32,6 +32,7 @@ import { siteHome } from "./home/routes.tsx";
 import { seedSiteDemo } from "./demo.ts";
 import { setUpSite } from "./shared/setup.ts";
 import { importSiteDiskFiles } from "./shared/legacy-files.ts";
+import { siteFiles } from "./shared/files.ts";
 import { ensureMenu, menuFor } from "./menu/cache.ts";
 import { isBot, visits } from "./statistics/visits.ts";
 import {
@@ -153,6 +154,7 @@ export const siteModule: TambonModule = {
     });
   },
   jobs: [{ id: "site.visits", everyMs: 5_000, run: (deps) => visits.flush(deps.database.db) }],
+  files: siteFiles,
   // A search page shows only its words and page number: visitors asking the same thing share it.
   cacheQuery: { "/search": ["q", "page"] },
   // File names of the tambon's uploads (any well-formed name answers 404 when nothing is stored).
