@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
@@ -13,6 +14,7 @@ import { submissionRoutes } from "./submissions/routes.tsx";
 import { importRoutes } from "./imports/routes.tsx";
 import { figureRoutes } from "./figures/routes.tsx";
 import { exportRoutes } from "./exports/routes.tsx";
+import { seedRegistryDemo } from "./registry/demo.ts";
 import { communityCommands } from "./cli/commands.ts";
 
 /**
@@ -42,6 +44,19 @@ export const communityModule: TambonModule = {
     importRoutes(app, deps);
     figureRoutes(app, deps);
     exportRoutes(app, deps);
+  },
+  styles: [readFileSync(new URL("./registry/registry.css", import.meta.url), "utf8")],
+  jobs: [
+    {
+      // Erases the records whose keeping time is over (PDPA); a few times a day is enough.
+      id: "community.retention",
+      everyMs: 6 * 60 * 60 * 1000,
+      run: async (deps) =>
+        void (await (await import("./privacy/retention.ts")).runRetention(deps.database.db)),
+    },
+  ],
+  seedDemo: async (tx, tambon, people) => {
+    await seedRegistryDemo(tx, tambon, people);
   },
   nav: [{ path: "/community", label: (lang) => msg.t(lang)("nav.community") }],
   adminNav: [

@@ -5,7 +5,7 @@ export const peopleMessages = {
   "person.name": { th: "ชื่อ-นามสกุล", en: "Name" },
   "person.thaiId": { th: "เลขประจำตัวประชาชน", en: "Thai ID number" },
   "person.thaiIdHint": {
-    th: "13 หลัก เว้นวรรคหรือขีดได้ (ไม่บังคับ)",
+    th: "13 หลัก เว้นวรรคหรือขีดได้",
     en: "13 digits; spaces or dashes are fine",
   },
   "person.birthDate": { th: "วันเกิด", en: "Date of birth" },
@@ -16,6 +16,7 @@ export const peopleMessages = {
   "person.sex.female": { th: "หญิง", en: "Female" },
   "person.sex.unspecified": { th: "ไม่ระบุ", en: "Not given" },
   "person.relation": { th: "ความสัมพันธ์กับหัวหน้าครัวเรือน", en: "Relation to the head" },
+  "person.relationShort": { th: "ความสัมพันธ์", en: "Relation" },
   "person.relation.head": { th: "หัวหน้าครัวเรือน", en: "Head" },
   "person.relation.spouse": { th: "คู่สมรส", en: "Spouse" },
   "person.relation.child": { th: "บุตร", en: "Child" },

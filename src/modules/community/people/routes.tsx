@@ -54,7 +54,14 @@ export function peopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     const scope = await requireScope(db, req);
     const household = await findHousehold(req, scope, req.params.id);
     const settings = await settingsOf(db, currentTambon(req).id);
-    const form = emptyForm({ purpose: settings.defaultPurpose });
+    const form = emptyForm({
+      purpose: settings.defaultPurpose,
+      sex: "unspecified",
+      relation: "other",
+      status: "living",
+      lawfulBasis: "public_task",
+      consent: "not_needed",
+    });
     return reply.page(
       msg.t(req.lang)("person.add"),
       <PersonForm household={household} form={form} conditions={[]} />,

@@ -46,7 +46,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
         t("person.name"),
         { label: t("person.age"), num: true },
         t("person.sex"),
-        t("person.relation"),
+        t("person.relationShort"),
         t("person.conditions"),
         t("person.status"),
       ]}

@@ -1,8 +1,255 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { and, count, eq, isNotNull } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
+import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { notFound } from "../../../core/errors.ts";
+import { pageOf, parseDay, parseId, queryOf, requireId } from "../../../core/params.ts";
+import { can } from "../../../core/policy.ts";
+import { throwIfDenied } from "../../../core/result.ts";
+import { sendDownload } from "../../../core/download.ts";
+import { sendStandalone } from "../../../core/pdf.ts";
+import { users } from "../../../core/db/schema.ts";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
+import { msg } from "../messages.ts";
+import { dataRequests, households, people, personalReads } from "../schema.ts";
+import { authorNames } from "../registry/history.ts";
+import { exportRegistryCsv } from "./export.ts";
+import { listReads, logPersonalRead } from "./reads.ts";
+import { personReport, reportCsv } from "./report.ts";
+import {
+  getRequest,
+  handleRequest,
+  listRequests,
+  recordRequest,
+  type DataRequest,
+} from "./requests.ts";
+import { saveSettings, settingsOf } from "./settings.ts";
+import { AdminHome, PrivacyNotice, ReadLog, SettingsPage } from "./views.tsx";
+import { ReportDoc, RequestList, RequestPage } from "./request-views.tsx";
 
-/** Personal data (PDPA): the read log, requests, settings. */
+/** Personal data (PDPA): the admin home, the read log, requests, settings, the public notice. */
 export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  void app;
-  void deps;
+  const db = deps.database.db;
+  const ADMIN = "/admin/community";
+
+  app.get(ADMIN, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "community.manage", { tambonId: tambon.id });
+    const n = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
+    const [h, p, open] = await Promise.all([
+      n(db.select({ n: count() }).from(households).where(eq(households.tambonId, tambon.id))),
+      n(db.select({ n: count() }).from(people).where(eq(people.tambonId, tambon.id))),
+      n(
+        db
+          .select({ n: count() })
+          .from(dataRequests)
+          .where(and(eq(dataRequests.tambonId, tambon.id), eq(dataRequests.status, "open"))),
+      ),
+    ]);
+    return reply.page(
+      msg.t(req.lang)("admin.title"),
+      <AdminHome
+        households={h}
+        people={p}
+        openRequests={open}
+        canPrivacy={can(req.actor, "community.privacy", { tambonId: tambon.id })}
+      />,
+    );
+  });
+
+  app.get(`${ADMIN}/export.csv`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "community.manage", { tambonId: tambon.id });
+    const { csv } = await exportRegistryCsv(db, req, tambon.id);
+    return sendDownload(reply, { type: "csv", name: `households-${tambon.slug}.csv`, body: csv });
+  });
+
+  app.get(`${ADMIN}/reads`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "community.privacy", { tambonId: tambon.id });
+    const q = queryOf(req);
+    const filter = {
+      personId: parseId(q.person ?? ""),
+      userId: parseId(q.user ?? ""),
+      from: parseDay(q.from),
+      to: parseDay(q.to),
+    };
+    const [page, readers] = await Promise.all([
+      listReads(db, tambon.id, filter, pageOf(req)),
+      db
+        .selectDistinct({ id: users.id, name: users.name })
+        .from(personalReads)
+        .innerJoin(users, eq(users.id, personalReads.userId))
+        .where(and(eq(personalReads.tambonId, tambon.id), isNotNull(personalReads.userId))),
+    ]);
+    const query = {
+      person: filter.personId === null ? "" : String(filter.personId),
+      user: filter.userId === null ? "" : String(filter.userId),
+      from: filter.from ?? "",
+      to: filter.to ?? "",
+    };
+    return reply.page(
+      msg.t(req.lang)("reads.title"),
+      <ReadLog
+        page={page}
+        query={query}
+        users={readers.map((u) => ({ value: String(u.id), label: u.name }))}
+      />,
+    );
+  });
+
+  async function requestsPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    status = 200,
+  ) {
+    const page = await listRequests(db, currentTambon(req).id, pageOf(req));
+    return reply.page(msg.t(req.lang)("request.title"), <RequestList page={page} form={form} />, {
+      status,
+    });
+  }
+
+  app.get(`${ADMIN}/requests`, async (req, reply) => {
+    authorize(req, "community.manage", { tambonId: currentTambon(req).id });
+    return requestsPage(req, reply, emptyForm());
+  });
+
+  app.post(`${ADMIN}/requests`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "community.manage", { tambonId: tambon.id });
+    const body = formBody(req);
+    const result = throwIfDenied(await recordRequest(db, req.actor, tambon.id, body));
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}${ADMIN}/requests/${result.value.id}`,
+        msg.t(req.lang)("request.saved"),
+      );
+    return requestsPage(req, reply, failedForm(body, result.errors, req.lang, msg), 422);
+  });
+
+  async function findRequest(req: FastifyRequest, id: string): Promise<DataRequest> {
+    const tambon = currentTambon(req);
+    authorize(req, "community.manage", { tambonId: tambon.id });
+    const found = await getRequest(db, tambon.id, requireId(id));
+    if (!found) throw notFound();
+    return found;
+  }
+
+  async function requestPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    request: DataRequest,
+    form: FormState,
+    status = 200,
+  ) {
+    const tambonId = currentTambon(req).id;
+    const [person] =
+      request.personId === null
+        ? []
+        : await db
+            .select({ name: people.name })
+            .from(people)
+            .where(and(eq(people.tambonId, tambonId), eq(people.id, request.personId)));
+    const t = msg.t(req.lang);
+    return reply.page(
+      t("request.heading", { kind: t(`request.kind.${request.kind}`) }),
+      <RequestPage request={request} personName={person?.name ?? null} form={form} />,
+      { status },
+    );
+  }
+
+  app.get<{ Params: { id: string } }>(`${ADMIN}/requests/:id`, async (req, reply) =>
+    requestPage(req, reply, await findRequest(req, req.params.id), emptyForm()),
+  );
+
+  app.post<{ Params: { id: string } }>(`${ADMIN}/requests/:id/handle`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    const request = await findRequest(req, req.params.id);
+    const body = formBody(req);
+    const result = throwIfDenied(await handleRequest(db, req.actor, tambon.id, request.id, body));
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}${ADMIN}/requests/${request.id}`,
+        msg.t(req.lang)("request.handled"),
+      );
+    return requestPage(req, reply, request, failedForm(body, result.errors, req.lang, msg), 422);
+  });
+
+  for (const csv of [false, true])
+    app.get<{ Params: { id: string } }>(
+      `${ADMIN}/requests/:id/report${csv ? ".csv" : ""}`,
+      async (req, reply) => {
+        const tambon = currentTambon(req);
+        const request = await findRequest(req, req.params.id);
+        if (request.personId === null) throw notFound();
+        const report = await personReport(db, tambon.id, request.personId);
+        if (!report) throw notFound();
+        await logPersonalRead(db, req, {
+          subject: "request",
+          subjectId: request.id,
+          detail: `person ${request.personId}: ${req.url}`,
+          records: 1 + report.answers.length,
+        });
+        if (csv)
+          return sendDownload(reply, {
+            type: "csv",
+            name: `person-${request.personId}.csv`,
+            body: reportCsv(report),
+          });
+        return sendStandalone(
+          req,
+          reply,
+          deps.config.secret,
+          <ReportDoc report={report} names={await authorNames(db, report.history)} />,
+        );
+      },
+    );
+
+  async function settingsPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    status = 200,
+  ) {
+    return reply.page(msg.t(req.lang)("settings.title"), <SettingsPage form={form} />, { status });
+  }
+
+  app.get(`${ADMIN}/settings`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "community.privacy", { tambonId: tambon.id });
+    const s = await settingsOf(db, tambon.id);
+    return settingsPage(
+      req,
+      reply,
+      emptyForm({
+        controller: s.controller,
+        contact: s.contact,
+        defaultPurpose: s.defaultPurpose,
+        retentionYears: String(s.retentionYears),
+      }),
+    );
+  });
+
+  app.post(`${ADMIN}/settings`, async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "community.privacy", { tambonId: tambon.id });
+    const body = formBody(req);
+    const result = throwIfDenied(await saveSettings(db, req.actor, tambon.id, body));
+    if (result.ok)
+      return reply.seeOther(
+        `/t/${tambon.slug}${ADMIN}/settings`,
+        msg.t(req.lang)("settings.saved"),
+      );
+    return settingsPage(req, reply, failedForm(body, result.errors, req.lang, msg), 422);
+  });
+
+  app.get("/community/privacy", async (req, reply) => {
+    const tambon = currentTambon(req);
+    authorize(req, "community.figures.read", { tambonId: tambon.id });
+    return reply.page(
+      msg.t(req.lang)("notice.title"),
+      <PrivacyNotice settings={await settingsOf(db, tambon.id)} />,
+    );
+  });
 }

@@ -1,0 +1,92 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { toCsv } from "../../../core/csv.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { personalScope, inScope } from "../access.ts";
+import { households, people } from "../schema.ts";
+import { logPersonalRead } from "./reads.ts";
+
+/**
+ * The households and people of the staff's villages as CSV (one row per person; a household
+ * without people has one row), recorded in the read log and the audit log.
+ */
+export async function exportRegistryCsv(
+  db: Db,
+  req: FastifyRequest,
+  tambonId: number,
+): Promise<{ csv: string; records: number }> {
+  const scope = await personalScope(db, req.actor, tambonId);
+  const rows = await db
+    .select({
+      moo: villages.moo,
+      householdId: households.id,
+      houseNo: households.houseNo,
+      householdStatus: households.status,
+      personId: people.id,
+      name: people.name,
+      thaiId: people.thaiId,
+      birthDate: people.birthDate,
+      sex: people.sex,
+      relation: people.relation,
+      conditions: people.conditions,
+      status: people.status,
+      lawfulBasis: people.lawfulBasis,
+      consent: people.consent,
+    })
+    .from(households)
+    .innerJoin(villages, eq(villages.id, households.villageId))
+    .leftJoin(people, and(eq(people.tambonId, tambonId), eq(people.householdId, households.id)))
+    .where(and(eq(households.tambonId, tambonId), inScope(scope, households.villageId)))
+    .orderBy(asc(villages.moo), asc(households.houseNo), asc(people.id));
+  const csv = toCsv(
+    [
+      "moo",
+      "household_id",
+      "house_no",
+      "household_status",
+      "person_id",
+      "name",
+      "thai_id",
+      "birth_date",
+      "sex",
+      "relation",
+      "conditions",
+      "status",
+      "lawful_basis",
+      "consent",
+    ],
+    rows.map((r) => [
+      r.moo,
+      r.householdId,
+      r.houseNo,
+      r.householdStatus,
+      r.personId,
+      r.name,
+      r.thaiId,
+      r.birthDate,
+      r.sex,
+      r.relation,
+      r.conditions?.join(" ") ?? null,
+      r.status,
+      r.lawfulBasis,
+      r.consent,
+    ]),
+  );
+  await db.transaction(async (tx) => {
+    await logPersonalRead(tx, req, {
+      subject: "export",
+      detail: "households.csv",
+      records: rows.length,
+    });
+    await audit(tx, {
+      tambonId,
+      actorId: req.actor.user?.id ?? null,
+      action: "community.export",
+      targetType: "community_household",
+      after: { rows: rows.length },
+    });
+  });
+  return { csv, records: rows.length };
+}
