@@ -109,6 +109,16 @@ export const msg = defineMessages("plans", {
   },
   "edition.unknownMeeting": { th: "ไม่พบการประชุมนี้", en: "No such meeting" },
   "edition.unknownResolution": { th: "ไม่พบมตินี้", en: "No such resolution" },
+  "edition.resolutionOtherMeeting": {
+    th: "มตินี้ไม่ได้มาจากการประชุมที่เลือก",
+    en: "This resolution was not taken in the chosen meeting",
+  },
+  "edition.notAdopted": { th: "มตินี้ไม่ได้รับการรับรอง", en: "This resolution was not adopted" },
+  "edition.pickMeeting": {
+    th: "แสดงเฉพาะมติของการประชุมที่เลือก",
+    en: "Show only the chosen meeting's resolutions",
+  },
+  "edition.fiscalYear": { th: "ปีงบประมาณ {year}", en: "Fiscal year {year}" },
   "edition.compare": { th: "เปรียบเทียบฉบับ", en: "Compare editions" },
   "edition.from": { th: "จากฉบับ", en: "From" },
   "edition.to": { th: "ถึงฉบับ", en: "To" },

@@ -69,8 +69,15 @@ export async function recordEdition(
   if (!v.approvedOn) return fail("approvedOn", "err.required");
   if (v.meetingId != null && !(await listMeetings(db, tambonId, { ids: [v.meetingId] })).length)
     return fail("meetingId", "edition.unknownMeeting");
-  if (v.resolutionId != null && !(await getResolution(db, tambonId, v.resolutionId)))
-    return fail("resolutionId", "edition.unknownResolution");
+  if (v.resolutionId != null) {
+    const resolution = await getResolution(db, tambonId, v.resolutionId);
+    if (!resolution) return fail("resolutionId", "edition.unknownResolution");
+    if (resolution.outcome !== "adopted") return fail("resolutionId", "edition.notAdopted");
+    // The resolution must be of the chosen meeting; without a meeting, it names its own.
+    if (v.meetingId != null && resolution.meetingId !== v.meetingId)
+      return fail("resolutionId", "edition.resolutionOtherMeeting");
+    v.meetingId = resolution.meetingId;
+  }
   return db.transaction(async (tx): Promise<PlansResult<Edition>> => {
     const plan = await getPlan(tx, tambonId, planId);
     if (!plan) return missing();

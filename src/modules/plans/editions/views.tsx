@@ -23,8 +23,8 @@ export function EditionAdmin(p: {
   plan: Plan;
   editions: Edition[];
   form: FormState;
-  meetings: { value: string; label: string }[];
-  resolutions: { value: string; label: string }[];
+  meetings: { value: string; label: string; group?: string }[];
+  resolutions: { value: string; label: string; group?: string }[];
 }) {
   const { lang, tambon } = useCtx();
   const t = msg.t(lang);
@@ -80,7 +80,12 @@ export function EditionAdmin(p: {
           placeholder={t("edition.none")}
           options={p.resolutions}
         />
-        <button type="submit">{t("edition.add")}</button>
+        <p class="actions">
+          <button type="submit" name="pick" value="1" formnovalidate class="secondary">
+            {t("edition.pickMeeting")}
+          </button>{" "}
+          <button type="submit">{t("edition.add")}</button>
+        </p>
       </Form>
     </>
   );

@@ -11,6 +11,7 @@ import { clausesLinkedTo, listClauses } from "../../charter/public.ts";
 import { listAdoptedResolutions, listMeetings } from "../../groups/public.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
+import { fiscalYearOf } from "../shared/fiscal.ts";
 import { listEditions } from "../editions/queries.ts";
 import { EditionAdmin } from "../editions/views.tsx";
 import { recordEdition } from "../editions/commands.ts";
@@ -114,6 +115,12 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   });
 
+  /** The adopted resolutions an edition may cite: the chosen meeting's, else the latest of all. */
+  function editionResolutions(tambonId: number, meeting: string | undefined) {
+    const meetingId = meeting && /^\d{1,9}$/.test(meeting) ? Number(meeting) : undefined;
+    return listAdoptedResolutions(db, tambonId, meetingId ? { meetingId } : { limit: 300 });
+  }
+
   /** The administration page of a plan, with the forms' states (the one that failed, if any). */
   async function editPage(
     req: FastifyRequest,
@@ -123,13 +130,14 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   ) {
     const tambon = currentTambon(req);
     const lang = req.lang;
+    const t = msg.t(lang);
     const [strategies, areas, clauses, editions, meetings, resolutions] = await Promise.all([
       listStrategies(db, tambon.id, plan.id),
       listAreas(db, tambon.id),
       listClauses(db, tambon.id),
       listEditions(db, tambon.id, plan.id),
-      listMeetings(db, tambon.id, { limit: 100 }),
-      listAdoptedResolutions(db, tambon.id, { limit: 100 }),
+      listMeetings(db, tambon.id, { limit: 500 }),
+      editionResolutions(tambon.id, forms.edition?.values.meetingId),
     ]);
     const withClauses = await Promise.all(
       strategies.map(async (s) => ({
@@ -159,10 +167,12 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
             meetings={meetings.map((m) => ({
               value: String(m.id),
               label: `${formatDate(m.day, lang)} · ${m.titleTh}`,
+              group: t("edition.fiscalYear", { year: fiscalYearOf(m.day) }),
             }))}
             resolutions={resolutions.map((r) => ({
               value: String(r.id),
-              label: `${formatDate(r.decidedOn, lang)} · ${r.meetingTitleTh} · ${r.number}. ${r.textTh.slice(0, 60)}`,
+              label: `${r.number}. ${r.textTh.slice(0, 80)}`,
+              group: `${formatDate(r.decidedOn, lang)} · ${r.meetingTitleTh}`,
             }))}
           />
         )}
@@ -272,6 +282,9 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     authorize(req, "plan.manage", { tambonId: tambon.id });
     const plan = await findPlan(tambon.id, req.params.id);
     const body = formBody(req);
+    // "Show the meeting's resolutions" only narrows the picker: the form comes back as typed.
+    if (body.pick === "1")
+      return reply.page(plan.title, await editPage(req, plan, { edition: emptyForm(body) }));
     const result = throwIfDenied(await recordEdition(db, req.actor, tambon.id, plan.id, body));
     const t = msg.t(req.lang);
     if (result.ok)

@@ -75,7 +75,6 @@ function withChildren(list: ProjectSummary[]): { p: ProjectSummary; depth: numbe
   return out;
 }
 
-
 /** The budget table of some projects: one column per fiscal year, their total, progress and status. */
 export function BudgetTable(p: { plan: Plan; projects: ProjectSummary[]; label: string }) {
   const { lang, tambon } = useCtx();
@@ -197,4 +196,3 @@ export function PlanPage(v: PlanView) {
     </>
   );
 }
-
