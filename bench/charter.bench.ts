@@ -4,7 +4,8 @@ import { h } from "preact";
 import { startTestApp, Client } from "../test/helpers/app.ts";
 import { tambons } from "../src/core/db/schema.ts";
 import { charterEditions, charterVersions, charters } from "../src/modules/charter/schema.ts";
-import { applyOp, type CharterDoc, type DocOp } from "../src/modules/charter/document.ts";
+import type { CharterDoc } from "../src/modules/charter/document.ts";
+import { applyOp, type DocOp } from "../src/modules/charter/document-ops.ts";
 import { diffCharters } from "../src/modules/charter/diff.ts";
 import { CharterText } from "../src/modules/charter/views/text.tsx";
 

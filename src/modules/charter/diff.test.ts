@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { applyOp, type CharterDoc, type DocOp } from "./document.ts";
+import { applyOp, type DocOp } from "./document-ops.ts";
+import { type CharterDoc } from "./document.ts";
 import { diffCharters, hasChanges, type DiffPart } from "./diff.ts";
 
 const base: CharterDoc = {

@@ -2,7 +2,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CLOSING,
-  applyOp,
   blankDoc,
   cleanText,
   isCharterDoc,
@@ -10,8 +9,8 @@ import {
   numberDoc,
   suggestSplit,
   type CharterDoc,
-  type DocOp,
 } from "./document.ts";
+import { applyOp, type DocOp } from "./document-ops.ts";
 
 /** Three chapters of 2, 3 and 1 clauses, and one closing clause; keys 1–13. */
 function sample(): { doc: CharterDoc; nextKey: number } {

@@ -7,7 +7,8 @@ import { emptyForm, failedForm, type FormState } from "../../../core/views/form.
 import { msg } from "../messages.ts";
 import { editionLabel } from "../present.ts";
 import { throwIfDenied, translateErrors } from "../../../core/result.ts";
-import { createCharter, startNextEdition, updateCharter, updateEdition } from "./commands.ts";
+import { createCharter, updateCharter } from "./commands.ts";
+import { startNextEdition, updateEdition } from "./edition-commands.ts";
 import { reviewNoticesOf } from "./review.ts";
 import { CharterAdminPage, ManagePage, charterValues } from "./admin-views.tsx";
 import { editionAdmin } from "./helpers.tsx";

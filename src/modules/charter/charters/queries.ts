@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { parseId } from "../../../core/params.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
@@ -97,6 +97,22 @@ export async function listCharters(
   }));
 }
 
+/** The version of this edition (and tambon) that `match` picks. */
+async function versionOf(
+  db: DbOrTx,
+  tambonId: number,
+  editionId: number,
+  match: SQL,
+): Promise<VersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(charterVersions)
+    .where(
+      and(eq(charterVersions.tambonId, tambonId), eq(charterVersions.editionId, editionId), match),
+    );
+  return row;
+}
+
 /** One version of an edition by id (undefined when it is not of this edition). */
 export async function getVersionById(
   db: DbOrTx,
@@ -105,17 +121,7 @@ export async function getVersionById(
   id: number | null,
 ): Promise<VersionRow | undefined> {
   if (!id || !toId(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(charterVersions)
-    .where(
-      and(
-        eq(charterVersions.tambonId, tambonId),
-        eq(charterVersions.editionId, editionId),
-        eq(charterVersions.id, id),
-      ),
-    );
-  return row;
+  return versionOf(db, tambonId, editionId, eq(charterVersions.id, id));
 }
 
 /** One version of an edition by its number (1, 2, …). */
@@ -126,17 +132,7 @@ export async function getVersionByNumber(
   number: number,
 ): Promise<VersionRow | undefined> {
   if (!toId(number)) return undefined;
-  const [row] = await db
-    .select()
-    .from(charterVersions)
-    .where(
-      and(
-        eq(charterVersions.tambonId, tambonId),
-        eq(charterVersions.editionId, editionId),
-        eq(charterVersions.number, number),
-      ),
-    );
-  return row;
+  return versionOf(db, tambonId, editionId, eq(charterVersions.number, number));
 }
 
 /** The version an edition shows: the adopted one when adopted, else the newest draft. */

@@ -23,7 +23,8 @@ import {
   listCharters,
   getCharter,
 } from "./queries.ts";
-import { type EditionPageData, type AdoptionInfo, CharterList, EditionPage } from "./views.tsx";
+import { type EditionPageData, type AdoptionInfo, EditionPage } from "./edition-views.tsx";
+import { CharterList } from "./views.tsx";
 
 /** The page of an edition (or the charter's stable page), with everything it shows. */
 async function editionPageData(

@@ -5,7 +5,7 @@ import { wordDiff } from "../../../core/text-diff.ts";
 import { msg } from "../messages.ts";
 import { allClauses, findClause, numberDoc, type CharterDoc } from "../document.ts";
 import { clauseLabel } from "../present.ts";
-import { type CommentItem } from "./views.tsx";
+import { type CommentItem } from "./comment-card.tsx";
 import { type CharterRow, type EditionRow, docsOf } from "../charters/queries.ts";
 import { commentsOf } from "./queries.ts";
 

@@ -4,16 +4,8 @@ import { audit } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterEditions, charterVersions, charters } from "../schema.ts";
-import {
-  CLOSING,
-  OPS,
-  applyOp,
-  findClause,
-  numberDoc,
-  type CharterDoc,
-  type DocError,
-  type DocOp,
-} from "../document.ts";
+import { CLOSING, findClause, numberDoc, type CharterDoc } from "../document.ts";
+import { OPS, applyOp, type DocError, type DocOp } from "../document-ops.ts";
 import { isFrozen } from "../edition.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";

@@ -10,7 +10,8 @@ import { editionLabel, num } from "../present.ts";
 import { versionsOf, shownVersion, editionsOf, getVersionByNumber } from "../charters/queries.ts";
 import { commentsOf } from "../comments/queries.ts";
 import { loadEdition } from "../shared/helpers.ts";
-import { VersionsPage, DiffView } from "./views.tsx";
+import { VersionsPage } from "./views.tsx";
+import { DiffView } from "./diff-views.tsx";
 
 /** The versions of an edition's text and the differences between them. */
 export async function draftingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {

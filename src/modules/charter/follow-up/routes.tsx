@@ -15,7 +15,8 @@ import { clauseLabel } from "../present.ts";
 import { orThrow, throwIfDenied } from "../../../core/result.ts";
 import { sendDownload } from "../../../core/download.ts";
 import { addClauseLink, deleteClauseLink, setClauseProgress } from "./commands.ts";
-import { FollowClausePage, FollowUpPage, type FollowRow } from "./views.tsx";
+import { FollowClausePage } from "./clause-views.tsx";
+import { FollowUpPage, type FollowRow } from "./views.tsx";
 import {
   type CharterRow,
   type EditionRow,

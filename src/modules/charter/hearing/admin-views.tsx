@@ -3,7 +3,7 @@ import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
 import { Form, FormError, Field, TextArea, SelectField } from "../../../core/views/form.tsx";
 import { useT } from "../shared/views.tsx";
-import { HearingMeetings } from "./views.tsx";
+import { HearingMeetings } from "./meeting-views.tsx";
 
 /** The hearing's dates and note, and the buttons that open and close it. */
 export function HearingPanel({ data }: { data: EditionAdminData }) {

@@ -1,4 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import { CommentFields } from "../comments/fields.tsx";
 import {
   Form,
   type FormState,
@@ -6,16 +7,16 @@ import {
   FormError,
   Field,
   SelectField,
-  TextArea,
 } from "../../../core/views/form.tsx";
-import { meetingUrl, type MeetingSummary } from "../../groups/public.ts";
+import { type MeetingSummary } from "../../groups/public.ts";
 import type { CharterDiff } from "../diff.ts";
 import type { VillageParticipation } from "./participation.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
 import { Paras, useT } from "../shared/views.tsx";
-import type { CommentItem } from "../comments/views.tsx";
+import type { CommentItem } from "../comments/comment-card.tsx";
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
-import { DiffView } from "../drafting/views.tsx";
+import { DiffView } from "../drafting/diff-views.tsx";
+import { HearingMeetings } from "./meeting-views.tsx";
 
 /** What the hearing page shows. */
 export interface HearingData {
@@ -33,69 +34,6 @@ export interface HearingData {
   form: FormState;
   showAll: boolean;
   meetings: MeetingSummary[];
-}
-
-/** The meetings of a hearing: date, kind and title (linked to the meeting's page), place. */
-export function HearingMeetings(props: {
-  meetings: MeetingSummary[];
-  charter: CharterRow;
-  /** Where a remove button posts (the working group's page); none on the public page. */
-  removeAction?: string;
-}) {
-  const { lang, tambon } = useCtx();
-  const t = useT();
-  const d = props.charter.digits;
-  if (!props.meetings.length) return <p class="muted">{t("hearing.noMeetings")}</p>;
-  return (
-    <div class="table-wrap" tabIndex={0} role="region" aria-label={t("hearing.meetings")}>
-      <table class="hearing-meetings">
-        <thead>
-          <tr>
-            <th scope="col">{t("hearing.meetingWhen")}</th>
-            <th scope="col">{t("hearing.meetingWhat")}</th>
-            <th scope="col">{t("hearing.meetingWhere")}</th>
-            {props.removeAction && (
-              <th scope="col">
-                <span class="visually-hidden">{t("hearing.meetingRemove")}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {props.meetings.map((m) => {
-            const title = lang === "en" && m.titleEn ? m.titleEn : m.titleTh;
-            return (
-              <tr key={m.id}>
-                <td>{dateIn(m.day, lang, d)}</td>
-                <td>
-                  {t(`meetingKind.${m.kind}`)}:{" "}
-                  {m.isPublic ? (
-                    <a href={meetingUrl(tambon!.slug, m.id)}>{title}</a>
-                  ) : (
-                    <>
-                      {title} {t("hearing.meetingPrivate")}
-                    </>
-                  )}
-                </td>
-                <td>{m.place}</td>
-                {props.removeAction && (
-                  <td>
-                    <Form action={props.removeAction} class="inline-form">
-                      <input type="hidden" name="meeting" value={String(m.id)} />
-                      <button type="submit" class="secondary small">
-                        {t("hearing.meetingRemove")}
-                        <span class="visually-hidden"> {title}</span>
-                      </button>
-                    </Form>
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 /** The public hearing of an edition: period, meetings, recording views, and the report. */
@@ -176,37 +114,7 @@ export function HearingPage({ data }: { data: HearingData }) {
               options={data.aboutOptions}
               placeholder={false}
             />
-            <fieldset>
-              <legend>{t("comments.kind")}</legend>
-              {(["comment", "suggestion"] as const).map((k) => (
-                <div class="field check" key={k}>
-                  <input
-                    type="radio"
-                    id={`f-hearing-kind-${k}`}
-                    name="kind"
-                    value={k}
-                    checked={(data.form.values.kind ?? "comment") === k}
-                  />
-                  <label for={`f-hearing-kind-${k}`}>{t(`comments.kind.${k}`)}</label>
-                </div>
-              ))}
-            </fieldset>
-            <TextArea
-              scope="hearing"
-              form={data.form}
-              name="body"
-              label={t("comments.body")}
-              rows={3}
-              maxLength={4000}
-            />
-            <TextArea
-              scope="hearing"
-              form={data.form}
-              name="proposedText"
-              label={t("comments.proposed")}
-              hint={t("comments.proposedHint")}
-              rows={4}
-            />
+            <CommentFields scope="hearing" form={data.form} rows={[3, 4]} />
             <button type="submit">{t("hearing.record")}</button>
           </Form>
         </section>

@@ -1,5 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import type { EditionPageData } from "../charters/views.tsx";
+import type { EditionPageData } from "../charters/edition-views.tsx";
 import { textIn, useT } from "../shared/views.tsx";
 
 /** Signatories grouped: pillars first, then village representatives by village. */

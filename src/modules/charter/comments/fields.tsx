@@ -1,0 +1,52 @@
+import { TextArea, fieldId, type FormState } from "../../../core/views/form.tsx";
+import { useT } from "../shared/views.tsx";
+
+/**
+ * The fields every comment form asks: comment or suggestion, the comment and the proposed text.
+ * `scope` names the form on its page; `rows` are the heights of the two text areas.
+ */
+export function CommentFields(props: { scope: string; form: FormState; rows: [number, number] }) {
+  const t = useT();
+  const { scope, form } = props;
+  const id = fieldId("kind", scope);
+  return (
+    <>
+      <fieldset id={id}>
+        <legend>{t("comments.kind")}</legend>
+        {form.errors.kind && (
+          <p class="error" id={`${id}-err`}>
+            {form.errors.kind}
+          </p>
+        )}
+        {(["comment", "suggestion"] as const).map((k) => (
+          <div class="field check" key={k}>
+            <input
+              type="radio"
+              id={`${id}-${k}`}
+              name="kind"
+              value={k}
+              checked={(form.values.kind ?? "comment") === k}
+            />
+            <label for={`${id}-${k}`}>{t(`comments.kind.${k}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <TextArea
+        scope={scope}
+        form={form}
+        name="body"
+        label={t("comments.body")}
+        rows={props.rows[0]}
+        maxLength={4000}
+      />
+      <TextArea
+        scope={scope}
+        form={form}
+        name="proposedText"
+        label={t("comments.proposed")}
+        hint={t("comments.proposedHint")}
+        rows={props.rows[1]}
+      />
+    </>
+  );
+}
