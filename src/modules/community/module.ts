@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { TambonModule } from "../../core/modules.ts";
+import { bundleClientScript } from "../../core/client-bundle.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
 import { COLLECTORS, STAFF } from "./access.ts";
@@ -16,6 +17,8 @@ import { figureRoutes } from "./figures/routes.tsx";
 import { exportRoutes } from "./exports/routes.tsx";
 import { seedRegistryDemo } from "./registry/demo.ts";
 import { communityCommands } from "./cli/commands.ts";
+import { POPULATION_LOOKUP } from "../plans/public.ts";
+import { villagePopulation } from "./figures/population.ts";
 
 /**
  * Community data (ข้อมูลชุมชน): the households and people of the tambon's villages, the survey
@@ -45,7 +48,18 @@ export const communityModule: TambonModule = {
     figureRoutes(app, deps);
     exportRoutes(app, deps);
   },
-  styles: [readFileSync(new URL("./registry/registry.css", import.meta.url), "utf8")],
+  styles: [
+    readFileSync(new URL("./registry/registry.css", import.meta.url), "utf8"),
+    readFileSync(new URL("./collect/collect.css", import.meta.url), "utf8"),
+  ],
+  assets: [
+    {
+      name: "community-collect",
+      ext: "js",
+      type: "text/javascript; charset=utf-8",
+      body: bundleClientScript(new URL("./collect/app.client.ts", import.meta.url)),
+    },
+  ],
   jobs: [
     {
       // Erases the records whose keeping time is over (PDPA); a few times a day is enough.
@@ -75,4 +89,5 @@ export const communityModule: TambonModule = {
     requests: dataRequests,
   },
   commands: communityCommands,
+  lookups: { [POPULATION_LOOKUP]: villagePopulation },
 };

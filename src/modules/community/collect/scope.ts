@@ -1,8 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonMembers } from "../../../core/db/schema.ts";
-import { hasRole, type Actor } from "../../../core/roles.ts";
+import type { Actor } from "../../../core/roles.ts";
 import { can } from "../../../core/policy.ts";
+import { personalScope } from "../access.ts";
 
 /** The villages whose households a collector sees: all of the tambon's, or a list. */
 export interface CollectScope {
@@ -10,13 +9,11 @@ export interface CollectScope {
   villageIds: number[];
 }
 
-/** Holders of these roles collect in every village of the tambon. */
-const TAMBON_WIDE = ["admin", "working_group"] as const;
-
 /**
- * Where the actor collects in a tambon: staff (and network administrators) everywhere, a health
- * volunteer or facilitator in the village of her membership; null when she may not collect at
- * all. Every read and write of the collect app and the sync asks this one function.
+ * Where the actor collects in a tambon: who may collect (`community.collect`) sees the
+ * households the module's personal-data rule (`personalScope`) lets her see: staff everywhere, a
+ * health volunteer or facilitator in the village of her membership; null when she may not collect
+ * or has no village. Every read and write of the collect app and the sync asks this one function.
  */
 export async function collectScope(
   db: DbOrTx,
@@ -24,21 +21,9 @@ export async function collectScope(
   tambonId: number,
 ): Promise<CollectScope | null> {
   if (!can(actor, "community.collect", { tambonId })) return null;
-  const user = actor.user;
-  if (!user) return null;
-  if (user.isNetworkAdmin || hasRole(actor, tambonId, ...TAMBON_WIDE))
-    return { all: true, villageIds: [] };
-  const [member] = await db
-    .select({ villageId: tambonMembers.villageId })
-    .from(tambonMembers)
-    .where(
-      and(
-        eq(tambonMembers.tambonId, tambonId),
-        eq(tambonMembers.userId, user.id),
-        eq(tambonMembers.status, "active"),
-      ),
-    );
-  return { all: false, villageIds: member?.villageId ? [member.villageId] : [] };
+  const scope = await personalScope(db, actor, tambonId);
+  if (!scope) return null;
+  return scope.all ? { all: true, villageIds: [] } : { all: false, villageIds: scope.villageIds };
 }
 
 /** Whether a village is in the scope. */
