@@ -1,8 +1,190 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
+import { authorize, currentTambon } from "../../../core/http.ts";
+import { notFound } from "../../../core/errors.ts";
+import { queryOf, requireId } from "../../../core/params.ts";
+import { sendDownload } from "../../../core/download.ts";
+import { toCsv } from "../../../core/csv.ts";
+import { writeWorkbook } from "../../../core/xlsx.ts";
+import { audit } from "../../../core/audit.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { useCtx } from "../../../core/views/ctx.ts";
+import { msg } from "../messages.ts";
+import { formVersions, forms, households, rounds, submissions } from "../schema.ts";
+import { logPersonalRead } from "../privacy/reads.ts";
+import { communityFigures } from "../figures/load.ts";
+import { allowFigures, villageByMoo } from "../figures/routes.tsx";
+import { FIGURE_COLUMNS, figureRows, openData } from "./aggregates.ts";
+import { odkTables } from "./odk.ts";
 
-/** Exports of aggregates and of submissions. */
+function ExportsPage(p: { forms: { id: number; title: string }[]; base: string }) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  return (
+    <>
+      <p>
+        <a href={`/t/${tambon!.slug}/admin/community`}>{t("exp.back")}</a>
+      </p>
+      <p>{t("exp.intro")}</p>
+      {p.forms.length === 0 && <p>{t("exp.none")}</p>}
+      <ul>
+        {p.forms.map((f) => (
+          <li key={f.id}>
+            {f.title}: <a href={`${p.base}/submissions.xlsx?form=${f.id}`}>{t("exp.xlsx")}</a> ·{" "}
+            <a href={`${p.base}/submissions.csv?form=${f.id}`}>{t("exp.csv")}</a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Exports of aggregates (public) and of submissions in the ODK shape (staff, logged). */
 export function exportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  void app;
-  void deps;
+  const db = deps.database.db;
+
+  async function aggregates(req: FastifyRequest, moo?: string) {
+    const tambon = allowFigures(req);
+    const v = moo === undefined ? undefined : await villageByMoo(db, tambon.id, moo);
+    const data = await communityFigures(db, tambon.id, v?.id);
+    const name = `community-${tambon.slug}${v ? `-moo${v.moo}` : ""}`;
+    return { tambon, data, name };
+  }
+
+  for (const prefix of ["/community", "/community/villages/:moo"]) {
+    app.get<{ Params: { moo?: string } }>(`${prefix}/figures.csv`, async (req, reply) => {
+      const { data, name } = await aggregates(req, req.params.moo);
+      return sendDownload(reply, {
+        type: "csv",
+        name: `${name}.csv`,
+        body: toCsv(FIGURE_COLUMNS, figureRows(data)),
+      });
+    });
+    app.get<{ Params: { moo?: string } }>(`${prefix}/figures.xlsx`, async (req, reply) => {
+      const { data, name } = await aggregates(req, req.params.moo);
+      const body = await writeWorkbook([
+        {
+          name: "figures",
+          rows: [
+            FIGURE_COLUMNS.map((h) => ({ value: h, bold: true, shaded: true })),
+            ...figureRows(data),
+          ],
+          frozenRows: 1,
+        },
+      ]);
+      return sendDownload(reply, { type: "xlsx", name: `${name}.xlsx`, body });
+    });
+    app.get<{ Params: { moo?: string } }>(`${prefix}/figures.json`, async (req, reply) => {
+      const { tambon, data, name } = await aggregates(req, req.params.moo);
+      const body = JSON.stringify(openData({ tambon, generatedAt: new Date(), data }), null, 1);
+      return sendDownload(reply, { type: "json", name: `${name}.json`, body, inline: true });
+    });
+  }
+
+  app.get("/community/open-data.json", async (req, reply) => {
+    const { tambon, data } = await aggregates(req);
+    const body = JSON.stringify(openData({ tambon, generatedAt: new Date(), data }), null, 1);
+    return sendDownload(reply, {
+      type: "json",
+      name: `open-data-community-${tambon.slug}.json`,
+      body,
+      inline: true,
+    });
+  });
+
+  const staff = (req: FastifyRequest) => {
+    const tambon = currentTambon(req);
+    authorize(req, "community.manage", { tambonId: tambon.id });
+    return tambon;
+  };
+
+  app.get("/admin/community/exports", async (req, reply) => {
+    const tambon = staff(req);
+    const list = await db
+      .select({ id: forms.id, title: forms.title })
+      .from(forms)
+      .where(eq(forms.tambonId, tambon.id))
+      .orderBy(asc(forms.id));
+    return reply.page(
+      msg.t(req.lang)("exp.title"),
+      <ExportsPage forms={list} base={`/t/${tambon.slug}/admin/community/exports`} />,
+    );
+  });
+
+  async function submissionTables(req: FastifyRequest, format: "xlsx" | "csv") {
+    const tambon = staff(req);
+    const formId = requireId(queryOf(req).form);
+    const [form] = await db
+      .select({ id: forms.id, draft: forms.draft, current: formVersions.definition })
+      .from(forms)
+      .leftJoin(
+        formVersions,
+        and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
+      )
+      .where(and(eq(forms.id, formId), eq(forms.tambonId, tambon.id)));
+    if (!form) throw notFound();
+    const def = form.current ?? form.draft;
+    const rows = await db
+      .select({
+        clientId: submissions.clientId,
+        moo: villages.moo,
+        houseNo: households.houseNo,
+        status: submissions.status,
+        collectedAt: submissions.collectedAt,
+        receivedAt: submissions.receivedAt,
+        round: rounds.name,
+        answers: submissions.answers,
+      })
+      .from(submissions)
+      .innerJoin(villages, eq(villages.id, submissions.villageId))
+      .leftJoin(households, eq(households.id, submissions.householdId))
+      .leftJoin(rounds, eq(rounds.id, submissions.roundId))
+      .where(
+        and(
+          eq(submissions.tambonId, tambon.id),
+          eq(submissions.formId, form.id),
+          inArray(submissions.status, ["accepted", "resolved", "conflict"]),
+        ),
+      )
+      .orderBy(asc(submissions.id));
+    const tables = odkTables(def, rows);
+    await logPersonalRead(db, req, {
+      subject: "export",
+      subjectId: form.id,
+      detail: `submissions.${format} form ${form.id}`,
+      records: rows.length,
+    });
+    await audit(db, {
+      tambonId: tambon.id,
+      actorId: req.actor.user?.id ?? null,
+      action: "community.submissions.export",
+      targetType: "community_forms",
+      targetId: form.id,
+      after: { format, submissions: rows.length },
+    });
+    return { tables, name: `${def.formId || "survey"}-${tambon.slug}` };
+  }
+
+  app.get("/admin/community/exports/submissions.xlsx", async (req, reply) => {
+    const { tables, name } = await submissionTables(req, "xlsx");
+    const body = await writeWorkbook(
+      tables.map((t) => ({
+        name: t.name,
+        rows: [t.headers.map((h) => ({ value: h, bold: true })), ...t.rows],
+        frozenRows: 1,
+      })),
+    );
+    return sendDownload(reply, { type: "xlsx", name: `${name}.xlsx`, body });
+  });
+
+  app.get("/admin/community/exports/submissions.csv", async (req, reply) => {
+    const { tables, name } = await submissionTables(req, "csv");
+    const main = tables[0]!;
+    return sendDownload(reply, {
+      type: "csv",
+      name: `${name}.csv`,
+      body: toCsv(main.headers, main.rows),
+    });
+  });
 }

@@ -1,0 +1,224 @@
+import type { Tambon } from "../../../core/tenancy.ts";
+import { BAND_COUNT, bandLabel } from "../figures/pyramid.ts";
+import type { CommunityFigures } from "../figures/load.ts";
+
+/** The version of the community open-data format (docs/open-data-community.md). */
+export const OPEN_DATA_FORMAT = "tambon-community/1";
+
+/** A cell of a published table: a number, or "<5" for a hidden count. */
+const out = (n: number | null, hidden = true) => (n === null ? (hidden ? "<5" : "") : n);
+
+/** The header of the figures as a table (CSV and XLSX). */
+export const FIGURE_COLUMNS = [
+  "section",
+  "moo",
+  "village",
+  "form",
+  "round",
+  "question",
+  "choice",
+  "count",
+  "answered",
+  "rate_percent",
+  "mean",
+  "year",
+  "code",
+  "label",
+  "denominator",
+];
+
+/**
+ * The published figures as one long table (one row a number), for CSV and XLSX: villages'
+ * households and people, the pyramid's bands, each question's counts per village and round, and
+ * the figures imported. Hidden counts are "<5"; no names, no houses.
+ */
+export function figureRows(data: CommunityFigures): (string | number)[][] {
+  const village = new Map(data.villages.map((v) => [v.id, v]));
+  const where = (id: number | null) => {
+    const v = id === null ? undefined : village.get(id);
+    return v ? [v.moo, v.nameTh] : ["", "ทั้งตำบล"];
+  };
+  const blank = (n: number) => new Array<string>(n).fill("");
+  const rows: (string | number)[][] = [];
+  for (const v of data.villages) {
+    rows.push(["households", v.moo, v.nameTh, "", "", "", "", out(v.households), ...blank(7)]);
+    rows.push(["people", v.moo, v.nameTh, "", "", "", "", out(v.people), ...blank(7)]);
+  }
+  rows.push(["households", "", "ทั้งตำบล", "", "", "", "", out(data.totals.households), ...blank(7)]);
+  rows.push(["people", "", "ทั้งตำบล", "", "", "", "", out(data.totals.people), ...blank(7)]);
+  for (let b = 0; b < BAND_COUNT; b++) {
+    rows.push([
+      "pyramid",
+      "",
+      "",
+      "",
+      "",
+      bandLabel(b),
+      "male",
+      out(data.pyramid.male[b] ?? null),
+      ...blank(7),
+    ]);
+    rows.push([
+      "pyramid",
+      "",
+      "",
+      "",
+      "",
+      bandLabel(b),
+      "female",
+      out(data.pyramid.female[b] ?? null),
+      ...blank(7),
+    ]);
+  }
+  for (const f of data.forms)
+    for (const q of f.questions) {
+      const rounds = q.trend.length ? q.trend.map((x) => x.round.name) : [q.round?.name ?? ""];
+      const latest = q.round?.name ?? "";
+      for (const r of q.rows) {
+        const numeric = !r.cells.length;
+        if (numeric)
+          rows.push([
+            "answers",
+            ...where(r.villageId),
+            f.title,
+            latest,
+            q.name,
+            "",
+            "",
+            out(r.answered),
+            "",
+            r.mean ?? "",
+            ...blank(4),
+          ]);
+        for (const c of r.cells)
+          rows.push([
+            "answers",
+            ...where(r.villageId),
+            f.title,
+            latest,
+            q.name,
+            c.value,
+            out(c.count),
+            out(r.answered),
+            c.rate ?? "",
+            "",
+            ...blank(4),
+          ]);
+      }
+      if (rounds.length > 1)
+        for (const x of q.trend)
+          for (const c of x.row.cells.length ? x.row.cells : [null])
+            rows.push([
+              "trend",
+              ...where(x.row.villageId),
+              f.title,
+              x.round.name,
+              q.name,
+              c?.value ?? "",
+              c ? out(c.count) : "",
+              out(x.row.answered),
+              c?.rate ?? "",
+              c ? "" : (x.row.mean ?? ""),
+              ...blank(4),
+            ]);
+    }
+  for (const f of data.figures)
+    rows.push([
+      "figures",
+      ...where(f.villageId),
+      "",
+      "",
+      "",
+      "",
+      out(f.numerator),
+      "",
+      f.rate ?? "",
+      "",
+      f.year,
+      f.code,
+      f.label,
+      f.denominator === null ? "" : f.denominator,
+    ]);
+  return rows;
+}
+
+/**
+ * The tambon's community open data: aggregates only, suppressed as the pages are (a hidden
+ * count is null), with the villages they are about. Built field by field: no names, houses, ids
+ * of people or answers of one household.
+ */
+export function openData(input: {
+  tambon: Pick<Tambon, "slug" | "dopaCode" | "nameTh" | "nameEn" | "districtTh" | "provinceTh">;
+  generatedAt: Date;
+  data: CommunityFigures;
+}) {
+  const { data } = input;
+  const t = input.tambon;
+  return {
+    format: OPEN_DATA_FORMAT,
+    generatedAt: input.generatedAt.toISOString(),
+    suppression: { below: 5, hiddenAs: null, complementary: true },
+    tambon: {
+      slug: t.slug,
+      dopaCode: t.dopaCode,
+      nameTh: t.nameTh,
+      nameEn: t.nameEn,
+      districtTh: t.districtTh,
+      provinceTh: t.provinceTh,
+      households: data.totals.households,
+      people: data.totals.people,
+    },
+    villages: data.villages.map((v) => ({
+      id: v.id,
+      moo: v.moo,
+      code: v.code,
+      nameTh: v.nameTh,
+      nameEn: v.nameEn,
+      households: v.households,
+      people: v.people,
+    })),
+    pyramid: {
+      bands: Array.from({ length: BAND_COUNT }, (_, b) => bandLabel(b)),
+      male: data.pyramid.male,
+      female: data.pyramid.female,
+    },
+    surveys: data.forms.map((f) => ({
+      formId: f.id,
+      title: f.title,
+      questions: f.questions.map((q) => ({
+        name: q.name,
+        labelTh: q.label.th,
+        labelEn: q.label.en ?? null,
+        type: q.type,
+        choices: q.choices.map((c) => ({
+          name: c.name,
+          labelTh: c.label.th,
+          labelEn: c.label.en ?? null,
+        })),
+        round: q.round?.name ?? null,
+        villages: q.rows.map((r) => ({
+          villageId: r.villageId,
+          answered: r.answered,
+          mean: r.mean,
+          counts: Object.fromEntries(r.cells.map((c) => [c.value, c.count])),
+          ratePercent: Object.fromEntries(r.cells.map((c) => [c.value, c.rate])),
+        })),
+        trend: q.trend.map((x) => ({
+          round: x.round.name,
+          answered: x.row.answered,
+          mean: x.row.mean,
+          ratePercent: Object.fromEntries(x.row.cells.map((c) => [c.value, c.rate])),
+        })),
+      })),
+    })),
+    figures: data.figures.map((f) => ({
+      villageId: f.villageId,
+      year: f.year,
+      code: f.code,
+      label: f.label,
+      numerator: f.numerator,
+      denominator: f.denominator,
+      ratePercent: f.rate,
+    })),
+  };
+}
