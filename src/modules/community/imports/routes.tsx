@@ -3,7 +3,7 @@ import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
-import { emptyForm, failedForm, SelectField, type FormState } from "../../../core/views/form.tsx";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { fail, type Result } from "../../../core/result.ts";
 import { readUploads, uploadError, uploadRoute } from "../../../core/uploads.ts";
 import { readWorkbook } from "../../../core/xlsx.ts";
