@@ -22,7 +22,8 @@ import {
   type Recorded,
 } from "../attendance/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
-import { AttendanceLive, AttendancePage, type SheetPerson } from "../attendance/views.tsx";
+import { AttendanceLive } from "../attendance/live-views.tsx";
+import { AttendancePage, type SheetPerson } from "../attendance/views.tsx";
 import { errorText, toId, loadMeeting, tambonFor } from "../shared/helpers.ts";
 
 import { usersNamed, villageMemberNames } from "./queries.ts";

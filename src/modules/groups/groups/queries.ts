@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { groupMemberships, meetings, resolutions, workGroups } from "../schema.ts";
 import { validId } from "../shared/queries.ts";
-import type { MeetingRow } from "../meetings/queries.ts";
+import { visibleMeetings, type MeetingRow } from "../meetings/queries.ts";
 
 /** A group row. */
 export type GroupRow = typeof workGroups.$inferSelect;
@@ -116,16 +116,12 @@ export function meetingsOfGroup(
   groupId: number,
   includePrivate: boolean,
 ): Promise<MeetingRow[]> {
-  return db
-    .select()
-    .from(meetings)
-    .where(
-      and(
-        eq(meetings.tambonId, tambonId),
-        sql`(${meetings.groupId} = ${groupId} or ${groupId} = any(${meetings.invitedGroupIds}))`,
-        includePrivate ? undefined : eq(meetings.isPublic, true),
-      ),
-    )
-    .orderBy(desc(meetings.startsAt))
-    .limit(50);
+  return visibleMeetings(
+    db,
+    tambonId,
+    includePrivate,
+    desc(meetings.startsAt),
+    50,
+    sql`(${meetings.groupId} = ${groupId} or ${groupId} = any(${meetings.invitedGroupIds}))`,
+  );
 }

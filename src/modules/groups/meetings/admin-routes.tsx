@@ -9,12 +9,8 @@ import { msg } from "../messages.ts";
 import { defaultStep, isMeetingKind } from "../meetings/meeting.ts";
 import { getAgendaItem, listMeetings } from "../meetings/queries.ts";
 import { villagesOf } from "../shared/queries.ts";
-import {
-  deleteAgendaItem,
-  saveAgendaItem,
-  saveMeeting,
-  type MeetingInput,
-} from "../meetings/commands.ts";
+import { deleteAgendaItem, saveAgendaItem } from "../meetings/agenda-commands.ts";
+import { saveMeeting, type MeetingInput } from "../meetings/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { MeetingAdminList, NewMeetingPage } from "../meetings/admin-views.tsx";
 import { meetingTitle } from "../shared/views.tsx";

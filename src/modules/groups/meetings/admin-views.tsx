@@ -6,7 +6,15 @@ import type { AgendaRow, MeetingRow } from "./queries.ts";
 import type { FileInfo } from "../files/queries.ts";
 import type { GroupRow } from "../groups/queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
-import { Back, meetingTitle, meetingWhen, nf, useBase, useT } from "../shared/views.tsx";
+import {
+  Back,
+  meetingTitle,
+  meetingWhen,
+  nf,
+  useBase,
+  useT,
+  ButtonForm,
+} from "../shared/views.tsx";
 import { MeetingFields } from "./fields.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref, type Page } from "../../../core/paging.ts";
@@ -155,15 +163,11 @@ export function MeetingAdminPage(props: {
                       {core.t(lang)("form.save")}
                     </button>
                   </Form>
-                  <Form
+                  <ButtonForm
                     action={`${base}/admin/agenda/${a.id}/delete`}
-                    class="inline-form"
                     label={`${t("meetings.delete")} ${t("meetings.agendaN", { n: a.position })}`}
-                  >
-                    <button type="submit" class="secondary">
-                      {t("meetings.delete")}
-                    </button>
-                  </Form>
+                    text={t("meetings.delete")}
+                  />
                 </div>
               )}
             </li>
@@ -202,15 +206,11 @@ export function MeetingAdminPage(props: {
                   ({f.kind === "photo" ? `${f.width}×${f.height}, ` : ""}
                   {nf.format(f.bytes)} B)
                 </span>
-                <Form
+                <ButtonForm
                   action={`${base}/admin/meeting-files/${f.id}/delete`}
-                  class="inline-form"
                   label={`${t("meetings.delete")} ${f.name}`}
-                >
-                  <button type="submit" class="secondary">
-                    {t("meetings.delete")}
-                  </button>
-                </Form>
+                  text={t("meetings.delete")}
+                />
               </li>
             ))}
           </ul>

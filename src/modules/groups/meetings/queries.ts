@@ -121,15 +121,31 @@ export function latestMeetings(
   includePrivate: boolean,
   limit: number,
 ): Promise<MeetingRow[]> {
+  return visibleMeetings(db, tambonId, includePrivate, desc(meetings.startsAt), limit);
+}
+
+/**
+ * A tambon's meetings that `match` picks (every one when absent), public ones only unless
+ * `includePrivate`, in `order`, up to `limit`.
+ */
+export function visibleMeetings(
+  db: DbOrTx,
+  tambonId: number,
+  includePrivate: boolean,
+  order: SQL,
+  limit: number,
+  match?: SQL,
+): Promise<MeetingRow[]> {
   return db
     .select()
     .from(meetings)
     .where(
       and(
         eq(meetings.tambonId, tambonId),
+        match,
         includePrivate ? undefined : eq(meetings.isPublic, true),
       ),
     )
-    .orderBy(desc(meetings.startsAt))
+    .orderBy(order)
     .limit(limit);
 }

@@ -14,7 +14,8 @@ import { resolutionsOf } from "../resolutions/queries.ts";
 import { villagesOf } from "../shared/queries.ts";
 import { bangkokDay, isMeetingKind, STEPS } from "../meetings/meeting.ts";
 import { selfSignIn } from "../attendance/commands.ts";
-import { MeetingList, MeetingPage } from "../meetings/views.tsx";
+import { MeetingList } from "../meetings/views.tsx";
+import { MeetingPage } from "../meetings/meeting-views.tsx";
 import { meetingTitle } from "../shared/views.tsx";
 import { assertVisible, isOrganiser, tambonFor } from "../shared/helpers.ts";
 

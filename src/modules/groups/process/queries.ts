@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { meetings, resolutions } from "../schema.ts";
-import type { MeetingRow } from "../meetings/queries.ts";
+import { visibleMeetings, type MeetingRow } from "../meetings/queries.ts";
 
 /** A tambon's meetings in the order they were held (public ones unless `includePrivate`). */
 export function stepMeetings(
@@ -9,17 +9,7 @@ export function stepMeetings(
   tambonId: number,
   includePrivate: boolean,
 ): Promise<MeetingRow[]> {
-  return db
-    .select()
-    .from(meetings)
-    .where(
-      and(
-        eq(meetings.tambonId, tambonId),
-        includePrivate ? undefined : eq(meetings.isPublic, true),
-      ),
-    )
-    .orderBy(asc(meetings.startsAt))
-    .limit(2000);
+  return visibleMeetings(db, tambonId, includePrivate, asc(meetings.startsAt), 2000);
 }
 
 /** Adopted resolutions of public meetings whose minutes are confirmed, latest meeting first. */

@@ -10,7 +10,7 @@ import { getTerm, repsWithoutTerm, termsOfVillage } from "../representatives/que
 import { villagesOf } from "../shared/queries.ts";
 import { endTerm, recordTerm } from "../representatives/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
-import { RepsAdmin } from "../representatives/views.tsx";
+import { RepsAdmin } from "../representatives/admin-views.tsx";
 import { errorText, toId, tambonFor } from "../shared/helpers.ts";
 
 /** Administration of village representatives' terms. */

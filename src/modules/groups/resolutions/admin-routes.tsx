@@ -20,7 +20,8 @@ import { correctResolution } from "./correction.ts";
 import type { ResolutionInput } from "./resolution-form.ts";
 import { nominate, withdrawNomination } from "../groups/nominations.ts";
 import { throwIfDenied } from "../../../core/result.ts";
-import { CorrectionPage, MinutesPage } from "../resolutions/admin-views.tsx";
+import { CorrectionPage } from "../resolutions/correction-views.tsx";
+import { MinutesPage } from "../resolutions/admin-views.tsx";
 import { errorText, pillarChoices, loadMeeting, tambonFor } from "../shared/helpers.ts";
 
 import { groupsOf } from "../groups/queries.ts";

@@ -1,14 +1,8 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Form, SelectField, type FormState } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
-import { DECISION_METHODS, VOTE_CHOICES } from "./resolution.ts";
+import { DECISION_METHODS } from "./resolution.ts";
+import { IndividualVotes, NominationApprovals, ResolutionText, VoteCounts } from "./fields.tsx";
 import type { AgendaRow, MeetingRow } from "../meetings/queries.ts";
 import type { AttendanceRow } from "../attendance/queries.ts";
 import type { GroupRow } from "../groups/queries.ts";
@@ -22,6 +16,7 @@ import {
   useBase,
   useT,
   villageLabel,
+  ButtonForm,
 } from "../shared/views.tsx";
 import { PersonFields } from "../shared/fields.tsx";
 import { groupName } from "../groups/views.tsx";
@@ -104,15 +99,11 @@ export function MinutesPage(props: {
           <div key={r.id}>
             <ResolutionSummary r={r} all={props.resolutions} />
             {!locked ? (
-              <Form
+              <ButtonForm
                 action={`${base}/admin/resolutions/${r.id}/delete`}
-                class="inline-form"
                 label={`${t("meetings.delete")} ${t("res.title", { n: r.number })}`}
-              >
-                <button type="submit" class="secondary">
-                  {t("meetings.delete")}
-                </button>
-              </Form>
+                text={t("meetings.delete")}
+              />
             ) : (
               !props.resolutions.some((x) => x.correctsId === r.id) && (
                 <p>
@@ -142,15 +133,11 @@ export function MinutesPage(props: {
                     {n.pillar && ` · ${n.pillar}`} · <em>{t(`nom.status.${n.status}`)}</em>
                   </span>
                   {!locked && n.status === "proposed" && (
-                    <Form
+                    <ButtonForm
                       action={`${base}/admin/nominations/${n.id}/withdraw`}
-                      class="inline-form"
                       label={`${t("nom.withdraw")} ${n.name}`}
-                    >
-                      <button type="submit" class="secondary">
-                        {t("nom.withdraw")}
-                      </button>
-                    </Form>
+                      text={t("nom.withdraw")}
+                    />
                   )}
                 </li>
               ))}
@@ -187,8 +174,7 @@ export function MinutesPage(props: {
           <h2 id="h-record">{t("res.record")}</h2>
           <ErrorSummary form={rf} />
           <Form action={`${admin}/resolutions`} label={t("res.record")}>
-            <TextArea form={rf} name="textTh" label={t("res.text")} required />
-            <TextArea form={rf} name="textEn" label={t("res.textEn")} rows={2} />
+            <ResolutionText form={rf} />
             <SelectField
               form={rf}
               name="agendaItemId"
@@ -216,89 +202,13 @@ export function MinutesPage(props: {
             </fieldset>
             <fieldset>
               <legend>{t("method.show_of_hands")}</legend>
-              <div class="gm-counts">
-                <Field
-                  form={rf}
-                  name="votesFor"
-                  type="number"
-                  inputmode="numeric"
-                  label={t("res.for")}
-                />
-                <Field
-                  form={rf}
-                  name="votesAgainst"
-                  type="number"
-                  inputmode="numeric"
-                  label={t("res.against")}
-                />
-                <Field
-                  form={rf}
-                  name="votesAbstain"
-                  type="number"
-                  inputmode="numeric"
-                  label={t("res.abstain")}
-                />
-              </div>
+              <VoteCounts form={rf} />
             </fieldset>
             {props.attendance.length > 0 && (
-              <details open={!!rf.errors.votes || rf.values.method === "individual_votes"}>
-                <summary>{t("res.votesIndividual")}</summary>
-                <p class="hint">{t("res.votesIndividualHint")}</p>
-                {rf.errors.votes && <p class="error">{rf.errors.votes}</p>}
-                <div
-                  class="table-wrap"
-                  tabIndex={0}
-                  role="region"
-                  aria-label={t("res.votesIndividual")}
-                >
-                  <table>
-                    <tbody>
-                      {props.attendance.map((a) => (
-                        <tr key={a.id}>
-                          <th scope="row">
-                            <label for={`vote-${a.id}`}>{a.name}</label>
-                          </th>
-                          <td>
-                            <select id={`vote-${a.id}`} name={`vote_${a.id}`}>
-                              <option value="">{t("res.noVote")}</option>
-                              {VOTE_CHOICES.map((c) => (
-                                <option
-                                  key={c}
-                                  value={c}
-                                  selected={props.votes[String(a.id)] === c}
-                                >
-                                  {t(`res.${c}`)}
-                                </option>
-                              ))}
-                            </select>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </details>
+              <IndividualVotes form={rf} attendance={props.attendance} votes={props.votes} />
             )}
             {pending.length > 0 && (
-              <fieldset class={rf.errors.approve ? "has-error" : undefined}>
-                <legend>{t("res.approves")}</legend>
-                <p class="hint">{t("res.approvesHint")}</p>
-                {rf.errors.approve && <p class="error">{rf.errors.approve}</p>}
-                {pending.map(({ n, groupName: gn }) => (
-                  <div class="field check" key={n.id}>
-                    <input
-                      type="checkbox"
-                      id={`ap-${n.id}`}
-                      name="approve"
-                      value={String(n.id)}
-                      checked={props.approve.includes(String(n.id))}
-                    />
-                    <label for={`ap-${n.id}`}>
-                      {n.name} · {t(`pos.${n.position}`)} · {gn}
-                    </label>
-                  </div>
-                ))}
-              </fieldset>
+              <NominationApprovals form={rf} pending={pending} approve={props.approve} />
             )}
             <button type="submit">{t("res.record")}</button>
           </Form>
@@ -314,72 +224,6 @@ export function MinutesPage(props: {
           </Form>
         </section>
       )}
-    </>
-  );
-}
-
-/** The form to correct a resolution with a new, linked record. */
-export function CorrectionPage(props: {
-  original: ResolutionRow;
-  meeting: MeetingRow;
-  form: FormState;
-}) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
-  const f = props.form;
-  return (
-    <>
-      <Back href={`${base}/resolutions/${props.original.id}`}>
-        {t("res.title", { n: props.original.number })}
-      </Back>
-      <h1>{t("res.correct")}</h1>
-      <p>
-        {meetingTitle(props.meeting, lang)} · {meetingWhen(props.meeting, lang)}
-      </p>
-      <blockquote class="prose">{props.original.textTh}</blockquote>
-      <p class="hint">{t("res.correctHint")}</p>
-      <ErrorSummary form={f} />
-      <Form
-        action={`${base}/admin/resolutions/${props.original.id}/correct`}
-        label={t("res.correct")}
-      >
-        <TextArea form={f} name="textTh" label={t("res.text")} required />
-        <TextArea form={f} name="textEn" label={t("res.textEn")} rows={2} />
-        <SelectField
-          form={f}
-          name="method"
-          label={t("res.method")}
-          required
-          placeholder={false}
-          options={DECISION_METHODS.map((k) => ({ value: k, label: t(`method.${k}`) }))}
-        />
-        <div class="gm-counts">
-          <Field form={f} name="votesFor" type="number" inputmode="numeric" label={t("res.for")} />
-          <Field
-            form={f}
-            name="votesAgainst"
-            type="number"
-            inputmode="numeric"
-            label={t("res.against")}
-          />
-          <Field
-            form={f}
-            name="votesAbstain"
-            type="number"
-            inputmode="numeric"
-            label={t("res.abstain")}
-          />
-        </div>
-        <TextArea
-          form={f}
-          name="correctionReason"
-          label={t("res.correctionReason")}
-          required
-          rows={2}
-        />
-        <button type="submit">{t("res.correct")}</button>
-      </Form>
     </>
   );
 }

@@ -287,3 +287,14 @@ export function PeriodItem(props: {
     </li>
   );
 }
+
+/** A form that is one secondary button (delete, withdraw …); `label` names what it acts on. */
+export function ButtonForm(props: { action: string; label: string; text: string }) {
+  return (
+    <Form action={props.action} class="inline-form" label={props.label}>
+      <button type="submit" class="secondary">
+        {props.text}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,135 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { agendaItems, meetings } from "../schema.ts";
+import { type AgendaRow } from "./queries.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import type { GroupsKey } from "../messages.ts";
+import { lockMeeting } from "./commands.ts";
+
+const agendaSchema = z.object({
+  titleTh: fields.text(300),
+  titleEn: fields.optionalText(300),
+  minutesTh: fields.optionalText(20000),
+});
+
+/** Adds an agenda item to a meeting or edits one (title and minutes), until the minutes are confirmed. */
+export async function saveAgendaItem(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  meetingId: number,
+  body: Record<string, string>,
+  itemId?: number,
+): Promise<Result<AgendaRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
+  const parsed = parseForm(agendaSchema, body);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return db.transaction(async (tx) => {
+    const meeting = await lockMeeting(tx, tambonId, meetingId);
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    let row: AgendaRow | undefined;
+    let before: AgendaRow | undefined;
+    if (itemId) {
+      [before] = await tx
+        .select()
+        .from(agendaItems)
+        .where(
+          and(
+            eq(agendaItems.tambonId, tambonId),
+            eq(agendaItems.id, itemId),
+            eq(agendaItems.meetingId, meetingId),
+          ),
+        );
+      if (!before) return missing();
+      [row] = await tx
+        .update(agendaItems)
+        .set({
+          titleTh: v.titleTh,
+          titleEn: v.titleEn,
+          minutesTh: "minutesTh" in body ? v.minutesTh : before.minutesTh,
+        })
+        .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)))
+        .returning();
+    } else {
+      const [max] = await tx
+        .select({ p: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.meetingId, meetingId)));
+      [row] = await tx
+        .insert(agendaItems)
+        .values({
+          tambonId,
+          meetingId,
+          position: Number(max?.p ?? 0) + 1,
+          titleTh: v.titleTh,
+          titleEn: v.titleEn,
+          minutesTh: v.minutesTh,
+        })
+        .returning();
+    }
+    await tx
+      .update(meetings)
+      .set({ updatedAt: new Date(), revision: sql`${meetings.revision} + 1` })
+      .where(eq(meetings.id, meetingId));
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: before ? "agenda.update" : "agenda.create",
+      targetType: "agenda_item",
+      targetId: row!.id,
+      before: before ? { titleTh: before.titleTh, minutesLength: before.minutesTh.length } : null,
+      after: { meetingId, titleTh: row!.titleTh, minutesLength: row!.minutesTh.length },
+    });
+    return { ok: true as const, value: row! };
+  });
+}
+
+/** Removes an agenda item (before the minutes are confirmed); later items move up. */
+export async function deleteAgendaItem(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  itemId: number,
+): Promise<Result<AgendaRow, GroupsKey | CoreKey>> {
+  if (!can(actor, "meeting.manage", { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const [item] = await tx
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)));
+    if (!item) return missing();
+    const meeting = await lockMeeting(tx, tambonId, item.meetingId);
+    if (!meeting) return missing();
+    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    await tx
+      .delete(agendaItems)
+      .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)));
+    await tx
+      .update(agendaItems)
+      .set({ position: sql`${agendaItems.position} - 1` })
+      .where(
+        and(
+          eq(agendaItems.tambonId, tambonId),
+          eq(agendaItems.meetingId, item.meetingId),
+          sql`${agendaItems.position} > ${item.position}`,
+        ),
+      );
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "agenda.delete",
+      targetType: "agenda_item",
+      targetId: itemId,
+      before: { meetingId: item.meetingId, titleTh: item.titleTh },
+    });
+    return { ok: true as const, value: item };
+  });
+}

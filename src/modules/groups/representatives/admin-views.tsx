@@ -1,0 +1,142 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { core } from "../../../core/i18n/messages.ts";
+import type { TermView } from "./queries.ts";
+import type { VillageRow } from "../shared/queries.ts";
+import { Back, PeriodItem, useBase, useT, villageLabel } from "../shared/views.tsx";
+import { villageOptions } from "../shared/fields.tsx";
+
+/** The administration of representatives' terms. */
+export function RepsAdmin(props: {
+  villages: VillageRow[];
+  village: VillageRow | null;
+  terms: TermView[];
+  today: string;
+  withoutTerm: { userId: number; name: string; villageId: number | null }[];
+  form: FormState;
+}) {
+  const { lang } = useCtx();
+  const t = useT();
+  const base = useBase();
+  const ct = core.t(lang);
+  const vById = new Map(props.villages.map((v) => [v.id, v]));
+  const current = props.terms.filter((x) => x.endOn === null || x.endOn >= props.today);
+  return (
+    <>
+      <Back href={`${base}/admin`}>{ct("admin.back")}</Back>
+      <h1>{t("admin.reps")}</h1>
+      <p class="hint">{t("reps.roleHint")}</p>
+      <form
+        method="get"
+        action={`${base}/admin/representatives`}
+        class="filters"
+        aria-label={t("groups.village")}
+      >
+        <div class="field">
+          <label for="f-village">{t("groups.village")}</label>
+          <select id="f-village" name="village">
+            <option value="">{t("reps.all")}</option>
+            {props.villages.map((v) => (
+              <option key={v.id} value={String(v.id)} selected={v.id === props.village?.id}>
+                {villageLabel(v, lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="secondary">
+          {t("groups.show")}
+        </button>
+      </form>
+      <section aria-labelledby="h-record">
+        <h2 id="h-record">{t("reps.record")}</h2>
+        <ErrorSummary form={props.form} />
+        <Form action={`${base}/admin/representatives`} label={t("reps.record")}>
+          <SelectField
+            form={props.form}
+            name="villageId"
+            label={t("groups.village")}
+            required
+            options={villageOptions(props.villages, lang)}
+          />
+          <Field
+            form={props.form}
+            name="name"
+            label={t("reps.person")}
+            required
+            maxLength={200}
+            autocomplete="off"
+          />
+          <Field form={props.form} name="startOn" type="date" label={t("groups.from")} />
+          <Field form={props.form} name="endOn" type="date" label={t("groups.to")} />
+          <Field
+            form={props.form}
+            name="chosenBy"
+            label={t("reps.chosenBy")}
+            hint={t("reps.chosenByHint")}
+            maxLength={300}
+          />
+          <button type="submit">{t("reps.record")}</button>
+        </Form>
+      </section>
+      {props.withoutTerm.length > 0 && (
+        <section aria-labelledby="h-orphans">
+          <h2 id="h-orphans">{t("reps.withoutTerm")}</h2>
+          <ul class="gm-member-admin">
+            {props.withoutTerm.map((p) => (
+              <li key={p.userId}>
+                <span>
+                  {p.name} · {p.villageId ? villageLabel(vById.get(p.villageId)!, lang) : "–"}
+                </span>
+                {p.villageId && (
+                  <Form
+                    action={`${base}/admin/representatives`}
+                    class="inline-form"
+                    label={`${t("reps.giveTerm")}: ${p.name}`}
+                  >
+                    <input type="hidden" name="userId" value={String(p.userId)} />
+                    <input type="hidden" name="villageId" value={String(p.villageId)} />
+                    <button type="submit" class="secondary">
+                      {t("reps.giveTerm")}
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="h-terms">
+        <h2 id="h-terms">{t("reps.inOffice")}</h2>
+        {!props.village ? (
+          <p class="muted">{t("reps.chooseVillage")}</p>
+        ) : current.length === 0 ? (
+          <p class="muted">{t("reps.noneInVillage")}</p>
+        ) : (
+          <ul class="gm-member-admin">
+            {current.map((x) => (
+              <PeriodItem
+                key={x.id}
+                id={x.id}
+                name={x.name}
+                what={villageLabel(vById.get(x.villageId)!, lang)}
+                startOn={x.startOn}
+                endOn={x.endOn}
+                note={x.chosenBy}
+                action={`${base}/admin/terms/${x.id}/end`}
+                endLabel={t("reps.end")}
+                reason={{ name: "endReason", label: t("reps.endReason"), maxLength: 300 }}
+                today={props.today}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

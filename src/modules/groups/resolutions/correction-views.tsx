@@ -1,0 +1,62 @@
+import { useCtx } from "../../../core/views/ctx.ts";
+import {
+  ErrorSummary,
+  Form,
+  SelectField,
+  TextArea,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { DECISION_METHODS } from "./resolution.ts";
+import { ResolutionText, VoteCounts } from "./fields.tsx";
+import type { MeetingRow } from "../meetings/queries.ts";
+import type { ResolutionRow } from "./queries.ts";
+import { Back, meetingTitle, meetingWhen, useBase, useT } from "../shared/views.tsx";
+
+/** The form to correct a resolution with a new, linked record. */
+export function CorrectionPage(props: {
+  original: ResolutionRow;
+  meeting: MeetingRow;
+  form: FormState;
+}) {
+  const { lang } = useCtx();
+  const t = useT();
+  const base = useBase();
+  const f = props.form;
+  return (
+    <>
+      <Back href={`${base}/resolutions/${props.original.id}`}>
+        {t("res.title", { n: props.original.number })}
+      </Back>
+      <h1>{t("res.correct")}</h1>
+      <p>
+        {meetingTitle(props.meeting, lang)} · {meetingWhen(props.meeting, lang)}
+      </p>
+      <blockquote class="prose">{props.original.textTh}</blockquote>
+      <p class="hint">{t("res.correctHint")}</p>
+      <ErrorSummary form={f} />
+      <Form
+        action={`${base}/admin/resolutions/${props.original.id}/correct`}
+        label={t("res.correct")}
+      >
+        <ResolutionText form={f} />
+        <SelectField
+          form={f}
+          name="method"
+          label={t("res.method")}
+          required
+          placeholder={false}
+          options={DECISION_METHODS.map((k) => ({ value: k, label: t(`method.${k}`) }))}
+        />
+        <VoteCounts form={f} />
+        <TextArea
+          form={f}
+          name="correctionReason"
+          label={t("res.correctionReason")}
+          required
+          rows={2}
+        />
+        <button type="submit">{t("res.correct")}</button>
+      </Form>
+    </>
+  );
+}
