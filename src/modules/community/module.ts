@@ -51,6 +51,7 @@ export const communityModule: TambonModule = {
   styles: [
     readFileSync(new URL("./registry/registry.css", import.meta.url), "utf8"),
     readFileSync(new URL("./collect/collect.css", import.meta.url), "utf8"),
+    readFileSync(new URL("./forms/forms.css", import.meta.url), "utf8"),
   ],
   assets: [
     {
