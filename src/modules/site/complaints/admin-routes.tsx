@@ -5,7 +5,7 @@ import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { siteComplaints } from "../schema.ts";
 import { can } from "../../../core/policy.ts";
 import { base, idOf, t } from "../shared/helpers.tsx";
-import { ComplaintAdmin, ComplaintsAdmin } from "./views.tsx";
+import { ComplaintAdmin, ComplaintsAdmin } from "./admin-views.tsx";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { notFound } from "../../../core/errors.ts";
 import { manageAction, updateComplaint } from "./commands.ts";

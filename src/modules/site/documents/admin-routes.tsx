@@ -6,7 +6,7 @@ import { listDocuments } from "./queries.ts";
 import { base, edit, idOf, oneUpload, t, type Errors } from "../shared/helpers.tsx";
 import { DocumentsAdmin } from "./views.tsx";
 import { DOCUMENT_UPLOAD } from "../shared/uploads.ts";
-import { prepareDocument } from "../shared/media.ts";
+import { prepareDocument } from "../shared/documents.ts";
 import { addDocument, deleteDocument } from "./commands.ts";
 import { msg } from "../messages.ts";
 import { orThrow } from "../../../core/result.ts";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { type Db } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
-import { removeDocumentFile, saveDocument, type PreparedDocument } from "../shared/media.ts";
+import { removeDocumentFile, saveDocument, type PreparedDocument } from "../shared/documents.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";

@@ -4,8 +4,8 @@ import sharp from "sharp";
 import { and, eq, like } from "drizzle-orm";
 import { openTestDatabase, type TestDatabase } from "../../../../test/helpers/db.ts";
 import { storedFiles, tambons } from "../../../core/db/schema.ts";
+import { documentKind } from "./documents.ts";
 import {
-  documentKind,
   readPrivateFile,
   readSiteFile,
   preparePhoto,
