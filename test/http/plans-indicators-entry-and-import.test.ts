@@ -13,6 +13,7 @@ import { readWorkbook, writeWorkbook } from "../../src/core/xlsx.ts";
 
 const FORM = "/t/la-ngu/admin/indicators";
 const IMPORT = "/t/la-ngu/admin/indicators/import";
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 for (const kind of DB_KINDS) {
   describe(`indicators: entry grid and imports (${kind})`, () => {
@@ -193,14 +194,26 @@ for (const kind of DB_KINDS) {
 
     const csv = (rows: string[][]) =>
       Buffer.from(toCsv(["ตัวชี้วัด", "หมู่ที่", "ปีงบประมาณ", "ค่าที่วัดได้", "หมายเหตุ"], rows));
-    const upload = (client: Client, data: Buffer, filename = "m.csv") =>
-      postMultipart(
-        client,
-        IMPORT,
-        {},
-        { file: { filename, type: "text/csv", data } },
-        { from: IMPORT },
-      );
+    const upload = (client: Client, data: Buffer, filename = "m.csv", type = "text/csv") =>
+      postMultipart(client, IMPORT, {}, { file: { filename, type, data } }, { from: IMPORT });
+    /** Presses "import" on a checked file: its token from the check page and the column map. */
+    const apply = (
+      client: Client,
+      checked: string,
+      columns: Record<string, string> = ALL_COLUMNS,
+    ) => {
+      const token = /name="token" value="([0-9a-f]{32})"/.exec(checked)?.[1];
+      assert.ok(token, "the check page keeps the file under a token");
+      return client.post(`${IMPORT}/check`, { token, ...columns, step: "apply" }, { from: IMPORT });
+    };
+    const ALL_COLUMNS = {
+      col_indicator: "0",
+      col_village: "1",
+      col_year: "2",
+      col_value: "3",
+      col_note: "4",
+    };
+    const SOME_COLUMNS = { col_indicator: "0", col_year: "2", col_value: "3" };
     const NAME = "ร้อยละผู้สูงอายุที่ได้รับการคัดกรองสุขภาพ";
 
     test("an import with bad rows stores nothing and reports every bad row by number", async () => {
@@ -229,31 +242,14 @@ for (const kind of DB_KINDS) {
         assert.match(res.body, new RegExp(`<td>${line}</td><td>[^<]*</td><td>${text}`));
       // The import button is not offered; pressing it anyway stores nothing.
       assert.doesNotMatch(res.body, /value="apply"/);
-      const token = /name="token" value="([0-9a-f]{32})"/.exec(res.body)![1]!;
-      const forced = await staff.post(
-        `${IMPORT}/check`,
-        {
-          token,
-          col_indicator: "0",
-          col_village: "1",
-          col_year: "2",
-          col_value: "3",
-          col_note: "4",
-          step: "apply",
-        },
-        { from: IMPORT },
-      );
+      const forced = await apply(staff, res.body);
       assert.equal(forced.statusCode, 422);
       assert.equal((await stored(indicatorId)).length, before);
       assert.equal((await importAudits()).length, 0);
       // Another person cannot use the kept file.
       const other = new Client(t.app);
       await other.login("langu-admin");
-      const stolen = await other.post(
-        `${IMPORT}/check`,
-        { token, col_indicator: "0", col_year: "2", col_value: "3", step: "apply" },
-        { from: IMPORT },
-      );
+      const stolen = await apply(other, res.body, SOME_COLUMNS);
       assert.equal(stolen.statusCode, 422);
       assert.match(stolen.body, /หมดเวลาแล้ว/);
     });
@@ -275,20 +271,7 @@ for (const kind of DB_KINDS) {
       assert.match(res.body, /เพิ่มใหม่ 4 แถว/);
       assert.match(res.body, /ปรับปรุง 1 แถว/);
       assert.equal((await stored(indicatorId)).length, 2);
-      const token = /name="token" value="([0-9a-f]{32})"/.exec(res.body)![1]!;
-      const done = await staff.post(
-        `${IMPORT}/check`,
-        {
-          token,
-          col_indicator: "0",
-          col_village: "1",
-          col_year: "2",
-          col_value: "3",
-          col_note: "4",
-          step: "apply",
-        },
-        { from: IMPORT },
-      );
+      const done = await apply(staff, res.body);
       assert.equal(done.statusCode, 303);
       const rows = await stored(indicatorId);
       assert.deepEqual(
@@ -304,11 +287,7 @@ for (const kind of DB_KINDS) {
       );
       assert.equal((await importAudits()).length, 1);
       // The token is spent.
-      const twice = await staff.post(
-        `${IMPORT}/check`,
-        { token, col_indicator: "0", col_year: "2", col_value: "3", step: "apply" },
-        { from: IMPORT },
-      );
+      const twice = await apply(staff, res.body, SOME_COLUMNS);
       assert.equal(twice.statusCode, 422);
     });
 
@@ -324,36 +303,11 @@ for (const kind of DB_KINDS) {
         [NAME, "2", "2569", "1100", "แก้ไขค่า"],
       ];
       const xlsx = await writeWorkbook([{ name: "ค่าที่วัดได้", rows }]);
-      const res = await postMultipart(
-        staff,
-        IMPORT,
-        {},
-        {
-          file: {
-            filename: "m.xlsx",
-            type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            data: xlsx,
-          },
-        },
-        { from: IMPORT },
-      );
+      const res = await upload(staff, xlsx, "m.xlsx", XLSX_TYPE);
       assert.equal(res.statusCode, 200);
       assert.match(res.body, /เหมือนเดิม 5 แถว/);
       assert.match(res.body, /เพิ่มใหม่ 0 แถว/);
-      const token = /name="token" value="([0-9a-f]{32})"/.exec(res.body)![1]!;
-      const done = await staff.post(
-        `${IMPORT}/check`,
-        {
-          token,
-          col_indicator: "0",
-          col_village: "1",
-          col_year: "2",
-          col_value: "3",
-          col_note: "4",
-          step: "apply",
-        },
-        { from: IMPORT },
-      );
+      const done = await apply(staff, res.body);
       assert.equal(done.statusCode, 303);
       assert.deepEqual(await stored(indicatorId), before);
       assert.equal((await importAudits()).length, 1);
@@ -361,19 +315,8 @@ for (const kind of DB_KINDS) {
 
     test("a file that is not CSV or XLSX is refused next to the field; the template opens as a workbook", async () => {
       const staff = await wg();
-      const res = await postMultipart(
-        staff,
-        IMPORT,
-        {},
-        {
-          file: {
-            filename: "photo.xlsx",
-            type: "image/png",
-            data: Buffer.from([0x50, 0x4b, 3, 4, 9, 9]),
-          },
-        },
-        { from: IMPORT },
-      );
+      const junk = Buffer.from([0x50, 0x4b, 3, 4, 9, 9]);
+      const res = await upload(staff, junk, "photo.xlsx", "image/png");
       assert.equal(res.statusCode, 422);
       assert.match(res.body, /ไม่ใช่ไฟล์ Excel \(\.xlsx\) ที่อ่านได้/);
       const template = await staff.get(`${IMPORT}/template`);

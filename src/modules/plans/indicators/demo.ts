@@ -23,8 +23,8 @@ interface DemoIndicator {
   /** Which default issue area (0–4, in seed/defaults.json's order). */
   area: number;
   baseline: number;
-  targets: [number, number, number, number, number];
-  values: [number, number, number];
+  targets: number[];
+  values: number[];
   /** Words of project titles it measures. */
   projectWords: string[];
 }
@@ -32,121 +32,45 @@ interface DemoIndicator {
 const PERCENT = "ร้อยละ";
 
 /**
- * Ten indicators of a tambon's health plan, modelled on the province's health indicators. By
- * 2568 four meet their target, three are close to it and three are far from it.
+ * Ten indicators of a tambon's health plan, modelled on the province's health indicators, one a
+ * line: name | unit ("%" for ร้อยละ) | better up or down | issue area (0–4, in
+ * seed/defaults.json's order) | baseline 2565 | targets 2566–2570 | values 2566–2568 | words of
+ * the project titles it measures | definition. By 2568 four meet their target, three are close
+ * to it and three are far from it.
  */
-export const DEMO_INDICATORS: readonly DemoIndicator[] = [
-  {
-    name: "ร้อยละผู้สูงอายุที่ได้รับการคัดกรองสุขภาพประจำปี",
-    unit: PERCENT,
-    definition: "ผู้สูงอายุ 60 ปีขึ้นไปที่ได้รับการคัดกรอง ADL เบาหวาน ความดัน หารด้วยผู้สูงอายุทั้งหมด × 100",
-    direction: "up",
-    area: 4,
-    baseline: 62,
-    targets: [70, 75, 80, 85, 90],
-    values: [68.5, 74, 82.3],
-    projectWords: ["ผู้สูงอายุ"],
-  },
-  {
-    name: "ร้อยละผู้ป่วยเบาหวานที่ควบคุมระดับน้ำตาลได้ดี",
-    unit: PERCENT,
-    definition: "ผู้ป่วยเบาหวานที่ HbA1c < 7 หารด้วยผู้ป่วยเบาหวานที่ขึ้นทะเบียน × 100",
-    direction: "up",
-    area: 0,
-    baseline: 38,
-    targets: [40, 45, 50, 55, 60],
-    values: [39.2, 43.5, 47.1],
-    projectWords: ["เบาหวาน", "โรคเรื้อรัง"],
-  },
-  {
-    name: "อัตราป่วยโรคไข้เลือดออกต่อประชากรแสนคน",
-    unit: "ต่อแสนประชากร",
-    definition: "ผู้ป่วยไข้เลือดออกในปีงบประมาณ หารด้วยประชากรกลางปี × 100,000",
-    direction: "down",
-    area: 1,
-    baseline: 120,
-    targets: [100, 90, 80, 70, 60],
-    values: [112, 101, 95],
-    projectWords: ["ไข้เลือดออก", "ยุงลาย"],
-  },
-  {
-    name: "ร้อยละครัวเรือนที่คัดแยกขยะต้นทาง",
-    unit: PERCENT,
-    definition: "ครัวเรือนที่คัดแยกขยะอินทรีย์ รีไซเคิล และขยะอันตราย หารด้วยครัวเรือนทั้งหมด × 100",
-    direction: "up",
-    area: 1,
-    baseline: 35,
-    targets: [45, 55, 65, 70, 75],
-    values: [47, 58, 66.4],
-    projectWords: ["ขยะ"],
-  },
-  {
-    name: "ร้อยละผู้ป่วยติดบ้านติดเตียงที่ได้รับการเยี่ยมบ้านทุกเดือน",
-    unit: PERCENT,
-    definition: "ผู้ป่วยติดบ้านติดเตียงที่ อสม. หรือทีมหมอครอบครัวเยี่ยมอย่างน้อยเดือนละครั้ง × 100",
-    direction: "up",
-    area: 4,
-    baseline: 70,
-    targets: [80, 85, 90, 95, 95],
-    values: [78, 84, 88],
-    projectWords: ["ติดเตียง", "เยี่ยมบ้าน"],
-  },
-  {
-    name: "ร้อยละเด็กอายุ 0–5 ปีที่มีพัฒนาการสมวัย",
-    unit: PERCENT,
-    definition: "เด็ก 0–5 ปีที่ผ่านการตรวจพัฒนาการ DSPM ครบทุกด้าน หารด้วยเด็กที่ได้รับการตรวจ × 100",
-    direction: "up",
-    area: 0,
-    baseline: 80,
-    targets: [85, 87, 90, 92, 95],
-    values: [84, 88.5, 91.2],
-    projectWords: ["เด็ก", "ปฐมวัย"],
-  },
-  {
-    name: "ร้อยละประชากรอายุ 15 ปีขึ้นไปที่สูบบุหรี่",
-    unit: PERCENT,
-    definition: "ผู้ที่สูบบุหรี่หรือบุหรี่ไฟฟ้าในรอบ 30 วัน หารด้วยประชากรอายุ 15 ปีขึ้นไปที่สำรวจ × 100",
-    direction: "down",
-    area: 0,
-    baseline: 24,
-    targets: [22, 20, 18, 16, 15],
-    values: [23.1, 21.8, 21.2],
-    projectWords: ["บุหรี่", "ยาสูบ"],
-  },
-  {
-    name: "ร้อยละหญิงตั้งครรภ์ที่ฝากครรภ์ครั้งแรกก่อน 12 สัปดาห์",
-    unit: PERCENT,
-    definition: "หญิงตั้งครรภ์ที่ฝากครรภ์ครั้งแรกเมื่ออายุครรภ์ไม่เกิน 12 สัปดาห์ หารด้วยหญิงคลอดทั้งหมด × 100",
-    direction: "up",
-    area: 0,
-    baseline: 65,
-    targets: [70, 75, 80, 85, 90],
-    values: [69, 73.5, 78.6],
-    projectWords: ["ตั้งครรภ์", "แม่และเด็ก"],
-  },
-  {
-    name: "ร้อยละครัวเรือนที่มีน้ำดื่มสะอาดเพียงพอตลอดปี",
-    unit: PERCENT,
-    definition: "ครัวเรือนที่มีน้ำดื่มผ่านเกณฑ์คุณภาพเพียงพอทุกเดือน หารด้วยครัวเรือนทั้งหมด × 100",
-    direction: "up",
-    area: 2,
-    baseline: 88,
-    targets: [90, 92, 95, 97, 98],
-    values: [90.5, 93.2, 96.1],
-    projectWords: ["ประปา", "น้ำดื่ม", "น้ำสะอาด"],
-  },
-  {
-    name: "ร้อยละผู้ป่วยความดันโลหิตสูงที่ควบคุมความดันได้",
-    unit: PERCENT,
-    definition: "ผู้ป่วยความดันโลหิตสูงที่วัดได้ต่ำกว่า 140/90 สองครั้งติดกัน หารด้วยผู้ป่วยที่ขึ้นทะเบียน × 100",
-    direction: "up",
-    area: 0,
-    baseline: 45,
-    targets: [50, 55, 60, 62, 65],
-    values: [51, 54, 52.4],
-    projectWords: ["ความดัน"],
-  },
-];
+const TABLE = `
+ร้อยละผู้สูงอายุที่ได้รับการคัดกรองสุขภาพประจำปี | % | up | 4 | 62 | 70 75 80 85 90 | 68.5 74 82.3 | ผู้สูงอายุ | ผู้สูงอายุ 60 ปีขึ้นไปที่ได้รับการคัดกรอง ADL เบาหวาน ความดัน หารด้วยผู้สูงอายุทั้งหมด × 100
+ร้อยละผู้ป่วยเบาหวานที่ควบคุมระดับน้ำตาลได้ดี | % | up | 0 | 38 | 40 45 50 55 60 | 39.2 43.5 47.1 | เบาหวาน โรคเรื้อรัง | ผู้ป่วยเบาหวานที่ HbA1c < 7 หารด้วยผู้ป่วยเบาหวานที่ขึ้นทะเบียน × 100
+อัตราป่วยโรคไข้เลือดออกต่อประชากรแสนคน | ต่อแสนประชากร | down | 1 | 120 | 100 90 80 70 60 | 112 101 95 | ไข้เลือดออก ยุงลาย | ผู้ป่วยไข้เลือดออกในปีงบประมาณ หารด้วยประชากรกลางปี × 100,000
+ร้อยละครัวเรือนที่คัดแยกขยะต้นทาง | % | up | 1 | 35 | 45 55 65 70 75 | 47 58 66.4 | ขยะ | ครัวเรือนที่คัดแยกขยะอินทรีย์ รีไซเคิล และขยะอันตราย หารด้วยครัวเรือนทั้งหมด × 100
+ร้อยละผู้ป่วยติดบ้านติดเตียงที่ได้รับการเยี่ยมบ้านทุกเดือน | % | up | 4 | 70 | 80 85 90 95 95 | 78 84 88 | ติดเตียง เยี่ยมบ้าน | ผู้ป่วยติดบ้านติดเตียงที่ อสม. หรือทีมหมอครอบครัวเยี่ยมอย่างน้อยเดือนละครั้ง × 100
+ร้อยละเด็กอายุ 0–5 ปีที่มีพัฒนาการสมวัย | % | up | 0 | 80 | 85 87 90 92 95 | 84 88.5 91.2 | เด็ก ปฐมวัย | เด็ก 0–5 ปีที่ผ่านการตรวจพัฒนาการ DSPM ครบทุกด้าน หารด้วยเด็กที่ได้รับการตรวจ × 100
+ร้อยละประชากรอายุ 15 ปีขึ้นไปที่สูบบุหรี่ | % | down | 0 | 24 | 22 20 18 16 15 | 23.1 21.8 21.2 | บุหรี่ ยาสูบ | ผู้ที่สูบบุหรี่หรือบุหรี่ไฟฟ้าในรอบ 30 วัน หารด้วยประชากรอายุ 15 ปีขึ้นไปที่สำรวจ × 100
+ร้อยละหญิงตั้งครรภ์ที่ฝากครรภ์ครั้งแรกก่อน 12 สัปดาห์ | % | up | 0 | 65 | 70 75 80 85 90 | 69 73.5 78.6 | ตั้งครรภ์ แม่และเด็ก | หญิงตั้งครรภ์ที่ฝากครรภ์ครั้งแรกเมื่ออายุครรภ์ไม่เกิน 12 สัปดาห์ หารด้วยหญิงคลอดทั้งหมด × 100
+ร้อยละครัวเรือนที่มีน้ำดื่มสะอาดเพียงพอตลอดปี | % | up | 2 | 88 | 90 92 95 97 98 | 90.5 93.2 96.1 | ประปา น้ำดื่ม น้ำสะอาด | ครัวเรือนที่มีน้ำดื่มผ่านเกณฑ์คุณภาพเพียงพอทุกเดือน หารด้วยครัวเรือนทั้งหมด × 100
+ร้อยละผู้ป่วยความดันโลหิตสูงที่ควบคุมความดันได้ | % | up | 0 | 45 | 50 55 60 62 65 | 51 54 52.4 | ความดัน | ผู้ป่วยความดันโลหิตสูงที่วัดได้ต่ำกว่า 140/90 สองครั้งติดกัน หารด้วยผู้ป่วยที่ขึ้นทะเบียน × 100
+`;
+
+const numbers = (cell: string) => cell.split(" ").map(Number);
+
+export const DEMO_INDICATORS: readonly DemoIndicator[] = TABLE.trim()
+  .split("\n")
+  .map((line) => {
+    const [name, unit, direction, area, baseline, targets, values, words, definition] = line
+      .split(" | ")
+      .map((cell) => cell.trim());
+    return {
+      name: name!,
+      unit: unit === "%" ? PERCENT : unit!,
+      definition: definition!,
+      direction: direction as Direction,
+      area: Number(area),
+      baseline: Number(baseline),
+      targets: numbers(targets!),
+      values: numbers(values!),
+      projectWords: words!.split(" "),
+    };
+  });
 
 /** The demo's fiscal years with values, and its plan's years with targets. */
 const VALUE_YEARS = [2566, 2567, 2568] as const;

@@ -34,13 +34,9 @@ import {
   type Measured,
 } from "./queries.ts";
 import { STATUS_COLOURS, trendChart } from "./chart.ts";
-import {
-  IndicatorAdmin,
-  IndicatorDashboard,
-  IndicatorEdit,
-  IndicatorPage,
-  indicatorValues,
-} from "./views.tsx";
+import { IndicatorDashboard } from "./views/dashboard.tsx";
+import { IndicatorPage } from "./views/page.tsx";
+import { IndicatorAdmin, IndicatorEdit, indicatorValues } from "./views/admin.tsx";
 
 /** Indicators: a plan's dashboard, an indicator's page, and their administration. */
 export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {

@@ -1,0 +1,246 @@
+import { useCtx } from "../../../../core/views/ctx.ts";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  SelectField,
+  TextArea,
+  type FormState,
+} from "../../../../core/views/form.tsx";
+import { core } from "../../../../core/i18n/messages.ts";
+import { msg } from "../../messages.ts";
+import type { ClauseRef } from "../../../charter/public.ts";
+import { targetField } from "../commands.ts";
+import { type Indicator } from "../queries.ts";
+
+/** The form values of a stored indicator. */
+export function indicatorValues(i: Indicator): Record<string, string> {
+  return {
+    name: i.name,
+    unit: i.unit,
+    definition: i.definition,
+    direction: i.direction,
+    source: i.source,
+    baselineValue: i.baselineValue === null ? "" : String(Number(i.baselineValue)),
+    baselineYear: i.baselineYear === null ? "" : String(i.baselineYear),
+    decimals: String(i.decimals),
+    planId: i.planId === null ? "" : String(i.planId),
+    areaId: i.areaId === null ? "" : String(i.areaId),
+  };
+}
+
+type Option = { value: string; label: string };
+
+/** The fields of an indicator's definition. */
+function IndicatorFields(p: { form: FormState; plans: Option[]; areas: Option[] }) {
+  const { lang } = useCtx();
+  const t = msg.t(lang);
+  const f = p.form;
+  return (
+    <>
+      <Field form={f} name="name" label={t("indicator.name")} required maxLength={200} />
+      <Field form={f} name="unit" label={t("indicator.unit")} hint={t("indicator.unitHint")} />
+      <TextArea form={f} name="definition" label={t("indicator.definition")} rows={3} />
+      <SelectField
+        form={f}
+        name="direction"
+        label={t("indicator.direction")}
+        required
+        placeholder={false}
+        options={[
+          { value: "up", label: t("indicator.direction.up") },
+          { value: "down", label: t("indicator.direction.down") },
+        ]}
+      />
+      <SelectField
+        form={f}
+        name="source"
+        label={t("indicator.source")}
+        placeholder={false}
+        options={(["manual", "import", "community"] as const).map((s) => ({
+          value: s,
+          label: t(`indicator.source.${s}`),
+        }))}
+      />
+      <Field form={f} name="baselineValue" label={t("indicator.baseline")} inputmode="text" />
+      <Field form={f} name="baselineYear" label={t("indicator.baselineYear")} inputmode="numeric" />
+      <Field form={f} name="decimals" label={t("indicator.decimals")} inputmode="numeric" />
+      <SelectField
+        form={f}
+        name="planId"
+        label={t("indicator.plan")}
+        placeholder={t("indicator.noPlan")}
+        options={p.plans}
+      />
+      <SelectField
+        form={f}
+        name="areaId"
+        label={t("indicator.area")}
+        placeholder={t("indicator.noArea")}
+        options={p.areas}
+      />
+    </>
+  );
+}
+
+/** The administration's list of indicators and the form to add one. */
+export function IndicatorAdmin(p: {
+  indicators: Indicator[];
+  form: FormState;
+  plans: Option[];
+  areas: Option[];
+  canRecord: boolean;
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const base = `/t/${tambon!.slug}/admin/indicators`;
+  return (
+    <>
+      <h1>{t("indicator.manage")}</h1>
+      {p.canRecord && (
+        <p class="actions">
+          <a class="button secondary" href={`${base}/import`}>
+            {t("measure.import")}
+          </a>
+        </p>
+      )}
+      {p.indicators.length === 0 ? (
+        <p>{t("indicator.none")}</p>
+      ) : (
+        <ul>
+          {p.indicators.map((i) => (
+            <li key={i.id}>
+              <a href={`${base}/${i.id}`}>{i.name}</a>
+              {" · "}
+              <a href={`${base}/${i.id}/measurements`}>{t("measure.enter")}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 id="add-indicator">{t("indicator.add")}</h2>
+      <Form action={base} label={t("indicator.add")}>
+        <ErrorSummary form={p.form} />
+        <IndicatorFields form={p.form} plans={p.plans} areas={p.areas} />
+        <button type="submit">{t("indicator.add")}</button>
+      </Form>
+    </>
+  );
+}
+
+/** An indicator's administration: its definition, targets per year, projects and clauses. */
+export function IndicatorEdit(p: {
+  indicator: Indicator;
+  form: FormState;
+  targetsForm: FormState;
+  linkForm: FormState;
+  clauseForm: FormState;
+  years: number[];
+  plans: Option[];
+  areas: Option[];
+  projects: { id: number; seq: number; title: string }[];
+  projectChoices: Option[];
+  clauses: ClauseRef[];
+  clauseChoices: Option[];
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const base = `/t/${tambon!.slug}/admin/indicators/${p.indicator.id}`;
+  return (
+    <>
+      <p>
+        <a href={`/t/${tambon!.slug}/admin/indicators`}>← {t("indicator.manage")}</a>
+        {" · "}
+        <a href={`/t/${tambon!.slug}/indicators/${p.indicator.id}`}>{p.indicator.name}</a>
+      </p>
+      <h1>{t("indicator.edit")}</h1>
+      <Form action={base} label={t("indicator.edit")}>
+        <ErrorSummary form={p.form} />
+        <IndicatorFields form={p.form} plans={p.plans} areas={p.areas} />
+        <button type="submit">{core.t(lang)("form.save")}</button>
+      </Form>
+
+      <h2 id="targets">{t("indicator.targets")}</h2>
+      <Form action={`${base}/targets`} label={t("indicator.targets")}>
+        <ErrorSummary form={p.targetsForm} />
+        <div class="ind-grid">
+          {p.years.map((y) => (
+            <Field
+              key={y}
+              form={p.targetsForm}
+              name={targetField(y)}
+              label={t("indicator.targetYear", { year: y })}
+              inputmode="text"
+            />
+          ))}
+        </div>
+        <button type="submit">{core.t(lang)("form.save")}</button>
+      </Form>
+
+      <h2 id="projects">{t("indicator.projects")}</h2>
+      {p.projects.length === 0 ? (
+        <p class="muted">{t("indicator.noProjects")}</p>
+      ) : (
+        <ul>
+          {p.projects.map((pr) => (
+            <li key={pr.id}>
+              {pr.seq ? `${pr.seq}. ` : ""}
+              {pr.title}{" "}
+              <Form action={`${base}/projects/unlink`} class="inline-form" label={pr.title}>
+                <input type="hidden" name="projectId" value={String(pr.id)} />
+                <button type="submit" class="secondary">
+                  {t("indicator.unlinkProject")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LinkForm
+        action={`${base}/projects`}
+        form={p.linkForm}
+        name="projectId"
+        label={t("indicator.linkProject")}
+        options={p.projectChoices}
+      />
+
+      <h2 id="clauses">{t("indicator.clauses")}</h2>
+      {p.clauses.length === 0 ? (
+        <p class="muted">{t("indicator.noClauses")}</p>
+      ) : (
+        <ul>
+          {p.clauses.map((c) => (
+            <li key={`${c.charterId}:${c.clauseKey}`}>
+              <a href={c.href}>
+                {c.charterName} · {c.number}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LinkForm
+        action={`${base}/clauses`}
+        form={p.clauseForm}
+        name="clause"
+        label={t("indicator.linkClause")}
+        options={p.clauseChoices}
+      />
+    </>
+  );
+}
+
+/** A one-choice form linking the indicator to a record (a project, a clause); none when nothing is left. */
+function LinkForm(p: {
+  action: string;
+  form: FormState;
+  name: string;
+  label: string;
+  options: Option[];
+}) {
+  if (p.options.length === 0) return null;
+  return (
+    <Form action={p.action} label={p.label}>
+      <SelectField form={p.form} name={p.name} label={p.label} options={p.options} required />
+      <button type="submit">{p.label}</button>
+    </Form>
+  );
+}
