@@ -20,7 +20,7 @@ function rng(seed: number) {
 
 /** A client id as a phone makes it, from fixed numbers (so the demo is the same each time). */
 const clientId = (tambonId: number, round: string, householdId: number) =>
-  `demo-${tambonId}-${round}-${householdId}`.padEnd(16, "0");
+  `demo-${tambonId}-${round}-${householdId}`;
 
 /**
  * Answers to the demo's household health survey for most households of the tambon, in the
