@@ -20,13 +20,12 @@ import {
   SCOPE_AREA,
   SCOPE_QUESTION,
   SCOPE_TAMBON,
-  countTally,
-  normalizePolicy,
-  renderTallyJsonChunks,
-  tally,
   type TallyColumns,
   type TallyInput,
-} from "../src/modules/decisions/tally.ts";
+} from "../src/modules/decisions/tally-types.ts";
+import { countTally } from "../src/modules/decisions/tally-count.ts";
+import { normalizePolicy } from "../src/modules/decisions/tally-input.ts";
+import { renderTallyJsonChunks, tally } from "../src/modules/decisions/tally.ts";
 import { runTallyCommand } from "../src/modules/decisions/tally-cli.ts";
 
 type Figures = Record<string, string | number>;

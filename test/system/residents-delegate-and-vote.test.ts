@@ -30,7 +30,7 @@ import {
   setEmailPreference,
 } from "../../src/modules/decisions/notifications/commands.ts";
 import type { Actor, Role } from "../../src/core/roles.ts";
-import type { TallyResult } from "../../src/modules/decisions/tally.ts";
+import type { TallyResult } from "../../src/modules/decisions/tally-types.ts";
 
 for (const kind of DB_KINDS) {
   describe(`residents delegate and vote on ${kind}`, () => {

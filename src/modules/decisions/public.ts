@@ -14,10 +14,10 @@ import {
 import { msg } from "./messages.ts";
 import { appendEvent } from "./shared/events.ts";
 import { getArea } from "../areas/public.ts";
-import type { TallyResult } from "./tally.ts";
+import type { TallyResult } from "./tally-types.ts";
 
 export { tally, tallyJson } from "./tally.ts";
-export type { TallyInput, TallyResult } from "./tally.ts";
+export type { TallyInput, TallyResult } from "./tally-types.ts";
 export { tokens, wordDiff } from "../../core/text-diff.ts";
 export type { DiffPart } from "../../core/text-diff.ts";
 

@@ -12,7 +12,8 @@
 // The recount (`tallySecret`) counts weights, chains and quorums from the input and the grades
 // from the entries; it gives the same result as counting the ballots with their members.
 import { sha256 } from "./hash-chain.ts";
-import { tally, type TallyInput, type TallyResult } from "./tally.ts";
+import { tally } from "./tally.ts";
+import { type TallyInput, type TallyResult } from "./tally-types.ts";
 
 /** One published entry of a secret ballot list: weight 1. */
 export interface SecretEntry {

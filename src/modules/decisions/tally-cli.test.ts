@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { runTallyCommand } from "./tally-cli.ts";
-import type { TallyResult } from "./tally.ts";
+import type { TallyResult } from "./tally-types.ts";
 
 const INPUT = {
   members: [

@@ -1,12 +1,8 @@
 // `tambon tally FILE|-`: counts a question from a JSON file (or stdin) and prints the result JSON.
 import { readFile } from "node:fs/promises";
-import {
-  TallyInputError,
-  countTally,
-  parseTallyInput,
-  renderTallyJsonChunks,
-  toTallyColumns,
-} from "./tally.ts";
+import { TallyInputError, parseTallyInput, toTallyColumns } from "./tally-input.ts";
+import { countTally } from "./tally-count.ts";
+import { renderTallyJsonChunks } from "./tally.ts";
 
 /** Streams the command reads from and writes to. */
 export interface TallyIo {

@@ -1,16 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { TallyInputError } from "./tally-input.ts";
+import { schulzeRanks } from "./tally-schulze.ts";
+import { tally, tallyJson } from "./tally.ts";
 import {
-  TallyInputError,
-  schulzeRanks,
-  tally,
-  tallyJson,
   type TallyBallotInput,
   type TallyDelegationInput,
   type TallyInput,
   type TallyResult,
-} from "./tally.ts";
+} from "./tally-types.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

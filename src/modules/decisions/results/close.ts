@@ -9,13 +9,10 @@ import {
   type VotingRules,
   type Question,
 } from "../shared/queries.ts";
-import {
-  countTally,
-  toTallyColumns,
-  toTallyResult,
-  type TallyInput,
-  type TallyResult,
-} from "../tally.ts";
+import { countTally } from "../tally-count.ts";
+import { toTallyColumns } from "../tally-input.ts";
+import { toTallyResult } from "../tally.ts";
+import { type TallyInput, type TallyResult } from "../tally-types.ts";
 import { appendEvent } from "../shared/events.ts";
 import { canonicalJson, sha256 } from "../hash-chain.ts";
 import { secretEntries, withoutGrades, type SecretEntry } from "../secret-ballots.ts";

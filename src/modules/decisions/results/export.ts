@@ -4,7 +4,8 @@ import { decisionEvents, questionResults } from "../schema.ts";
 import { chainUpTo } from "../shared/events.ts";
 import { getQuestion } from "../shared/queries.ts";
 import { canonicalJson, sha256, verifyChain, type ChainEvent } from "../hash-chain.ts";
-import { tally, type TallyInput, type TallyResult } from "../tally.ts";
+import { tally } from "../tally.ts";
+import { type TallyInput, type TallyResult } from "../tally-types.ts";
 import { tallySecret, type SecretEntry } from "../secret-ballots.ts";
 
 /** Everything needed to recount a closed question and check its record, as one JSON document. */

@@ -9,7 +9,7 @@ import type { Db } from "../../../core/db/index.ts";
 import { msg } from "../messages.ts";
 import { alternativesOf, getQuestion, namesOf } from "../shared/queries.ts";
 import { findReceipt } from "../secret-ballots.ts";
-import type { TallyResult } from "../tally.ts";
+import type { TallyResult } from "../tally-types.ts";
 import { approvalChart } from "./chart.ts";
 import { exportQuestion } from "./export.ts";
 import { storedResult } from "./queries.ts";

@@ -2,7 +2,7 @@ import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { Form } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
-import type { TallyResult } from "../tally.ts";
+import type { TallyResult } from "../tally-types.ts";
 
 const nf = new Intl.NumberFormat("th-TH");
 
