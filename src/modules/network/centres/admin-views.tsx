@@ -14,7 +14,7 @@ import { areaName, type Area } from "../../areas/public.ts";
 import { nameIn, textIn } from "../shared/lists.ts";
 import type { CentreFilter, CentreRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
-import { BackToAdmin, num, size, useNet } from "../shared/views.tsx";
+import { BackToAdmin, ContactFields, num, size, useNet } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { CentreFilters, type Photo, centreQuery } from "./views.tsx";
 
@@ -141,25 +141,7 @@ export function CentreForm(props: {
           label={t("centre.capacity")}
           hint={t("centre.capacityHint")}
         />
-        <fieldset>
-          <legend>{t("partner.contact")}</legend>
-          <p class="hint">{t("partner.contactPublic")}</p>
-          <Field form={form} name="contactName" label={t("partner.contactName")} maxLength={200} />
-          <Field
-            form={form}
-            name="contactPhone"
-            type="tel"
-            label={t("partner.contactPhone")}
-            autocomplete="off"
-          />
-          <Field
-            form={form}
-            name="contactEmail"
-            type="email"
-            label={t("partner.contactEmail")}
-            autocomplete="off"
-          />
-        </fieldset>
+        <ContactFields form={form} />
         <div class="field check">
           <input
             type="checkbox"

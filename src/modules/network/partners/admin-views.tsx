@@ -14,7 +14,7 @@ import { areaName } from "../../areas/public.ts";
 import { nameIn, textIn } from "../shared/lists.ts";
 import type { PartnerFilter, PartnerRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
-import { BackToAdmin, num, useNet } from "../shared/views.tsx";
+import { BackToAdmin, ContactFields, num, useNet } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { type PartnerChoices, PartnerFilters, partnerQuery } from "./views.tsx";
 
@@ -153,24 +153,7 @@ export function PartnerForm(props: {
           options={choices.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
           checked={props.areas}
         />
-        <fieldset>
-          <legend>{t("partner.contact")}</legend>
-          <p class="hint">{t("partner.contactPublic")}</p>
-          <Field form={form} name="contactName" label={t("partner.contactName")} maxLength={200} />
-          <Field
-            form={form}
-            name="contactPhone"
-            type="tel"
-            label={t("partner.contactPhone")}
-            autocomplete="off"
-          />
-          <Field
-            form={form}
-            name="contactEmail"
-            type="email"
-            label={t("partner.contactEmail")}
-            autocomplete="off"
-          />
+        <ContactFields form={form}>
           <Field
             form={form}
             name="website"
@@ -178,7 +161,7 @@ export function PartnerForm(props: {
             label={t("partner.website")}
             hint={t("partner.websiteHint")}
           />
-        </fieldset>
+        </ContactFields>
         {props.isStaff && (
           <Field
             form={form}

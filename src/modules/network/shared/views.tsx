@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
+import { Field, type FormState } from "../../../core/views/form.tsx";
 import { formatDate } from "../../../core/dates.ts";
 import { msg, type NetKey } from "../messages.ts";
 
@@ -79,6 +80,34 @@ export function ExportLinks(props: { csv: string; json: string; print?: string }
         {t("export.json")}
       </a>
     </p>
+  );
+}
+
+/** The public contact fields of a partner or centre (name, phone, e-mail), and any more given. */
+export function ContactFields(props: { form: FormState; children?: ComponentChildren }) {
+  const { t } = useNet();
+  const { form } = props;
+  return (
+    <fieldset>
+      <legend>{t("partner.contact")}</legend>
+      <p class="hint">{t("partner.contactPublic")}</p>
+      <Field form={form} name="contactName" label={t("partner.contactName")} maxLength={200} />
+      <Field
+        form={form}
+        name="contactPhone"
+        type="tel"
+        label={t("partner.contactPhone")}
+        autocomplete="off"
+      />
+      <Field
+        form={form}
+        name="contactEmail"
+        type="email"
+        label={t("partner.contactEmail")}
+        autocomplete="off"
+      />
+      {props.children}
+    </fieldset>
   );
 }
 
