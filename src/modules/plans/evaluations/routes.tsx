@@ -22,7 +22,9 @@ import {
   roundSubjects,
   type Round,
 } from "./queries.ts";
-import { RateForm, RoundList, RoundPage } from "./views.tsx";
+import { RoundList } from "./views.tsx";
+import { RoundPage } from "./round-views.tsx";
+import { RateForm } from "./rate-views.tsx";
 
 /** An edition's name as the plan's pages say it: "เพิ่มเติม ครั้งที่ 2 (12 ม.ค. 2568)". */
 function editionLabel(e: Edition, lang: Lang): string {
