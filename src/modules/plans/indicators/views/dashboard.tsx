@@ -56,7 +56,7 @@ export function IndicatorDashboard(p: {
         <p>{t("indicator.none")}</p>
       ) : (
         <>
-          <ul class="stats" aria-label={t("indicator.title")}>
+          <ul class="stats ind-stats" aria-label={t("indicator.title")}>
             {(["green", "amber", "red", "grey"] as const).map((s) => (
               <li key={s} class={`ind-${s}`}>
                 <strong>{counts[s]}</strong>
