@@ -4,7 +4,7 @@ import { tambonMembers, villages } from "../../../core/db/schema.ts";
 import type { DemoPeople } from "../../../core/modules.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { thaiIdCheckDigit } from "../../../core/thai-id.ts";
-import { households, people, recordChanges } from "../schema.ts";
+import { dataRequests, households, people, recordChanges } from "../schema.ts";
 import type { Condition, Relation, Sex } from "../shared/kinds.ts";
 
 /** A deterministic pseudo-random sequence, so the demo is the same on every machine. */
@@ -133,7 +133,24 @@ export async function seedRegistryDemo(tx: Tx, tambon: Tambon, demo: DemoPeople)
       });
     }
   }
-  const inserted = await tx.insert(people).values(personRows).returning({ id: people.id });
+  const inserted = await tx
+    .insert(people)
+    .values(personRows)
+    .returning({ id: people.id, name: people.name });
+  // One handled request to see one's data, so the requests page has an example.
+  await tx.insert(dataRequests).values({
+    tambonId: tambon.id,
+    personId: inserted[0]!.id,
+    requester: inserted[0]!.name,
+    kind: "access",
+    status: "done",
+    receivedOn: `${year}-01-15`,
+    details: "ขอดูข้อมูลของตนเองที่ตำบลเก็บไว้",
+    outcome: "พิมพ์ข้อมูลทั้งหมดให้ผู้ขอแล้ว",
+    createdBy: demo.adminId,
+    handledBy: demo.adminId,
+    handledAt: new Date(),
+  });
   await tx.insert(recordChanges).values([
     ...made.map((h) => ({
       tambonId: tambon.id,
