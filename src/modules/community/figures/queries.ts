@@ -73,7 +73,8 @@ export async function bandCounts(
         villageId === undefined ? undefined : eq(people.villageId, villageId),
       ),
     )
-    .groupBy(band, people.sex);
+    // By position: the band's expression carries a parameter, which GROUP BY would not match.
+    .groupBy(sql`1`, sql`2`);
   return rows.map((r) => ({ band: Number(r.band), sex: r.sex, n: Number(r.n) }));
 }
 
