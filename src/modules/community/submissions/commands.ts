@@ -1,0 +1,76 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { submissions } from "../schema.ts";
+import type { SubmissionStatus } from "../shared/kinds.ts";
+
+/** What a reviewer decides about a conflict. */
+export const DECISIONS = ["keep_this", "keep_other", "reject"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/**
+ * Settles a conflict: "keep_this" takes the held submission (resolved) and sets the other aside
+ * (rejected); "keep_other" sets the held one aside and confirms the other (resolved); "reject"
+ * sets the held one aside only. Staff only; both rows and the audit entry in one transaction.
+ */
+export async function resolveConflict(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  id: number,
+  decision: string,
+  note: string,
+): Promise<Result<{ id: number; status: SubmissionStatus }, string>> {
+  if (!can(actor, "community.manage", { tambonId })) return refused();
+  if (!DECISIONS.includes(decision as Decision)) return fail("decision", "submission.decisionBad");
+  return db.transaction(async (tx) => {
+    const [held] = await tx
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.id, id), eq(submissions.tambonId, tambonId)))
+      .for("update");
+    if (!held) return missing();
+    if (held.status !== "conflict") return fail("_form", "submission.notConflict");
+    const reviewed = {
+      reviewedBy: actor.user?.id ?? null,
+      reviewedAt: new Date(),
+      reviewNote: note.slice(0, 1000),
+    };
+    const mine: SubmissionStatus = decision === "keep_this" ? "resolved" : "rejected";
+    await tx
+      .update(submissions)
+      .set({
+        status: mine,
+        reviewedBy: reviewed.reviewedBy,
+        reviewedAt: reviewed.reviewedAt,
+        reviewNote: reviewed.reviewNote,
+      })
+      .where(and(eq(submissions.id, id), eq(submissions.tambonId, tambonId)));
+    let other: SubmissionStatus | null = null;
+    if (held.conflictWith && decision !== "reject") {
+      other = decision === "keep_this" ? "rejected" : "resolved";
+      await tx
+        .update(submissions)
+        .set({
+          status: other,
+          reviewedBy: reviewed.reviewedBy,
+          reviewedAt: reviewed.reviewedAt,
+          reviewNote: reviewed.reviewNote,
+        })
+        .where(and(eq(submissions.id, held.conflictWith), eq(submissions.tambonId, tambonId)));
+    }
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "community.submission.resolve",
+      targetType: "community_submission",
+      targetId: id,
+      before: { status: held.status, conflictWith: held.conflictWith },
+      after: { status: mine, decision, otherStatus: other },
+    });
+    return ok({ id, status: mine });
+  });
+}
