@@ -16,6 +16,7 @@ import { importRoutes } from "./imports/routes.tsx";
 import { figureRoutes } from "./figures/routes.tsx";
 import { exportRoutes } from "./exports/routes.tsx";
 import { seedRegistryDemo } from "./registry/demo.ts";
+import { seedFormsDemo } from "./forms/demo.ts";
 import { seedSubmissionsDemo } from "./submissions/demo.ts";
 import { communityCommands } from "./cli/commands.ts";
 import { POPULATION_LOOKUP } from "../plans/public.ts";
@@ -73,6 +74,7 @@ export const communityModule: TambonModule = {
   ],
   seedDemo: async (tx, tambon, people) => {
     await seedRegistryDemo(tx, tambon, people);
+    await seedFormsDemo(tx, tambon, people);
     await seedSubmissionsDemo(tx, tambon, people);
   },
   nav: [{ path: "/community", label: (lang) => msg.t(lang)("nav.community") }],
