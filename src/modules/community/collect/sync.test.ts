@@ -11,6 +11,7 @@ import type { FormDefinition } from "../forms/definition.ts";
 import type { ParsedItem, SyncItem } from "./payload.ts";
 import { parsePayload } from "./payload.ts";
 import { syncSubmissions, type SyncOutcome } from "./sync.ts";
+import { resolveConflict } from "../submissions/commands.ts";
 
 installModules(modules);
 
@@ -182,6 +183,25 @@ for (const kind of DB_KINDS) {
       assert.equal(held!.conflictWith, firstId);
       const [after] = await db.select().from(households).where(eq(households.id, home));
       assert.equal(after!.version, base + 1, "only the accepted submission moved the version");
+      // A volunteer may not settle it; staff keep the held one, which sets the other aside.
+      const byVolunteer = await resolveConflict(db, volunteer, langu, held!.id, "keep_this", "");
+      assert.equal(byVolunteer.ok, false);
+      const settled = await resolveConflict(db, staff, langu, held!.id, "keep_this", "ตรวจแล้ว");
+      assert.ok(settled.ok, JSON.stringify(settled));
+      const [kept] = await db.select().from(submissions).where(eq(submissions.id, held!.id));
+      const [aside] = await db.select().from(submissions).where(eq(submissions.id, firstId));
+      assert.deepEqual([kept!.status, aside!.status], ["resolved", "rejected"]);
+      const twice = await resolveConflict(db, staff, langu, held!.id, "reject", "");
+      assert.equal(twice.ok, false, "a settled conflict is not settled twice");
+      const elsewhere = await resolveConflict(
+        db,
+        actor(staff.user!.id, kokha, ["admin"]),
+        kokha,
+        held!.id,
+        "reject",
+        "",
+      );
+      assert.equal(elsewhere.ok, false, "another tambon's submission is missing");
       // A phone that saw the new version is taken.
       const fresh = (await syncSubmissions(db, volunteer, langu, [
         ok(item({ baseVersion: base + 1 })),
