@@ -67,12 +67,13 @@ export function pyramidSvg(
   p: Pyramid,
   words: { title: string; male: string; female: string; hidden: string },
 ): string {
-  const width = 560;
+  // Narrow enough that a phone shows it near its own size (the text stays readable).
+  const width = 380;
   const rowH = 18;
   const top = 30;
   const mid = width / 2;
-  const labelW = 52;
-  const half = mid - labelW / 2 - 44;
+  const labelW = 46;
+  const half = mid - labelW / 2 - 34;
   const height = top + BAND_COUNT * rowH + 8;
   const max = Math.max(1, ...p.male.map((n) => n ?? 0), ...p.female.map((n) => n ?? 0));
   const fmt = (n: number | null) => (n === null ? words.hidden : n.toLocaleString("th-TH"));
