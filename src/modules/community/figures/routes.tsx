@@ -55,6 +55,7 @@ export function figureRoutes(app: FastifyInstance, deps: ModuleDeps): void {
           base={`/t/${tambon.slug}/community`}
           village={village}
           pyramidSvg={svg}
+          title={title}
         />
       ),
     };

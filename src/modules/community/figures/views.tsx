@@ -79,6 +79,7 @@ export function FiguresPage(p: {
   base: string;
   village?: VillageFigures;
   pyramidSvg: string;
+  title: string;
 }) {
   const { lang } = useCtx();
   const t = msg.t(lang);
@@ -93,6 +94,7 @@ export function FiguresPage(p: {
           <a href={p.base}>{t("fig.back")}</a>
         </p>
       )}
+      <h1>{p.title}</h1>
       <p>{t("fig.intro")}</p>
       <ul class="figures-totals">
         <li>
