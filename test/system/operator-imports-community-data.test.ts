@@ -36,13 +36,13 @@ test("an operator imports people from CSV: re-running changes nothing; a bad row
     good,
     [
       "หมู่ที่,บ้านเลขที่,ชื่อ-สกุล,เลขประจำตัวประชาชน,วันเกิด,เพศ,ความสัมพันธ์",
-      "1,901/1,นายทดสอบ นำเข้า,1101700230705,13/04/2510,ชาย,หัวหน้า",
+      "1,901/1,นายทดสอบ นำเข้า,1101700230708,13/04/2510,ชาย,หัวหน้า",
       "1,901/1,นางทดสอบ นำเข้า,,02/02/2515,หญิง,คู่สมรส",
       '2,"902",เด็กหญิงทดสอบ นำเข้า,,2010-05-01,ญ,บุตร',
     ].join("\n"),
   );
 
-  const first = tambon(["import", "people", good, "--tambon", "langu"], env);
+  const first = tambon(["import", "people", good, "--tambon", "la-ngu"], env);
   assert.equal(first.status, 0, first.stderr);
   assert.deepEqual(
     { ...summary(first.stdout) },
@@ -58,7 +58,7 @@ test("an operator imports people from CSV: re-running changes nothing; a bad row
   );
   assert.match(first.stderr, /rows\/s/, "a progress bar on standard error");
 
-  const again = tambon(["import", "people", good, "--tambon", "langu"], env);
+  const again = tambon(["import", "people", good, "--tambon", "la-ngu"], env);
   assert.equal(again.status, 0, again.stderr);
   const s2 = summary(again.stdout);
   assert.equal(s2.create, 0);
@@ -75,7 +75,7 @@ test("an operator imports people from CSV: re-running changes nothing; a bad row
       "1,903,คนใหม่ สาม,,31/02/2521,หญิง",
     ].join("\n"),
   );
-  const failed = tambon(["import", "people", bad, "--tambon", "langu"], env);
+  const failed = tambon(["import", "people", bad, "--tambon", "la-ngu"], env);
   assert.equal(failed.status, 1);
   assert.match(failed.stderr, /แถว 3 คอลัมน์ thai_id: เลขประจำตัวประชาชนไม่ถูกต้อง/);
   assert.match(failed.stderr, /row 4 column birth_date/);
@@ -84,12 +84,12 @@ test("an operator imports people from CSV: re-running changes nothing; a bad row
   // Nothing of the bad file was stored: its good row is still new.
   const goodOnly = path.join(dir, "good-only.csv");
   writeFileSync(goodOnly, "moo,house_no,name\n1,903,คนใหม่ หนึ่ง\n");
-  const check = tambon(["import", "people", goodOnly, "--tambon", "langu", "--dry-run"], env);
+  const check = tambon(["import", "people", goodOnly, "--tambon", "la-ngu", "--dry-run"], env);
   assert.equal(check.status, 0, check.stderr);
   assert.equal(summary(check.stdout).create, 1);
   assert.equal(summary(check.stdout).applied, false);
 
-  const wrong = tambon(["import", "animals", good, "--tambon", "langu"], env);
+  const wrong = tambon(["import", "animals", good, "--tambon", "la-ngu"], env);
   assert.equal(wrong.status, 2);
   assert.equal(wrong.stderr.trim().split("\n").length, 1, "one-line error");
 });
