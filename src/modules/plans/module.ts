@@ -19,6 +19,7 @@ import { projectRoutes } from "./projects/routes.tsx";
 import { projectPartRoutes } from "./projects/part-routes.tsx";
 import { duplicateRoutes } from "./duplicates/routes.tsx";
 import { seedPlansDemo } from "./demo.ts";
+import { seedProjectFilesDemo } from "./projects/demo-files.ts";
 import { indicatorRoutes } from "./indicators/routes.tsx";
 import { measurementRoutes } from "./measurements/routes.tsx";
 import { measurementImportRoutes } from "./imports/routes.tsx";
@@ -87,6 +88,7 @@ export const plansModule: TambonModule = {
   // The plan and its projects first: the indicators' demo links to projects by their titles.
   seedDemo: async (tx, tambon, people) => {
     await seedPlansDemo(tx, tambon, people);
+    await seedProjectFilesDemo(tx, tambon.id);
     await seedIndicatorDemo(tx, tambon, people.adminId);
     await seedEvaluationDemo(tx, tambon, people);
   },
