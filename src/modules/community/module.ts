@@ -93,6 +93,14 @@ export const communityModule: TambonModule = {
     submissions,
     requests: dataRequests,
   },
+  // Route parameters that name no record: a village by its number, an import by its kind, a
+  // question of the demo survey by its name, a submission's photo by its stored file.
+  routeParams: {
+    "villages/:moo": "1",
+    "imports/:kind": "people",
+    "items/:name": "clean_water",
+    "photos/:fileId": "1",
+  },
   commands: communityCommands,
   lookups: { [POPULATION_LOOKUP]: villagePopulation },
 };

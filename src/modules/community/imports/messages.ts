@@ -68,7 +68,7 @@ export const importsMessages = {
     th: "รหัสใช้ได้เฉพาะตัวอักษร ตัวเลข . - _",
     en: "Code: letters, digits, . - _ only",
   },
-  "imp.answerInvalid": { th: "คำตอบไม่ถูกต้อง: {reasonTh}", en: "Answer not valid: {reasonEn}" },
+  "imp.answerInvalid": { th: "คำตอบไม่ถูกต้อง: {reason}", en: "Answer not valid: {reason}" },
   "imp.choiceUnknown": {
     th: "ไม่มีตัวเลือก “{value}” ในคำถามนี้",
     en: "No choice “{value}” in this question",

@@ -123,7 +123,7 @@ export function answerOf(
       const parts = s.split(/\s+/).map(Number);
       return parts.length >= 2 && parts.slice(0, 2).every(Number.isFinite)
         ? { value: `${parts[0]} ${parts[1]}` }
-        : { error: "imp.answerInvalid", vars: { reasonTh: s, reasonEn: s } };
+        : { error: "imp.answerInvalid", vars: { reason: s } };
     }
     default:
       return {};
@@ -220,7 +220,7 @@ export async function submissionImporter(
     parse(cells) {
       const clientId = cells._uuid!.replace(/^uuid:/, "").trim();
       if (!/^[A-Za-z0-9-]{8,64}$/.test(clientId))
-        return fail("_uuid", "imp.answerInvalid", { reasonTh: clientId, reasonEn: clientId });
+        return fail("_uuid", "imp.answerInvalid", { reason: clientId });
       let villageId: number | undefined;
       let householdId: number | null = null;
       const hh = arabicDigits(cells._household ?? "")
@@ -271,8 +271,8 @@ export async function submissionImporter(
       if (problems.length) {
         const first = problems[0]!;
         return fail(first.path.split(/[[.]/)[0] || "_row", "imp.answerInvalid", {
-          reasonTh: `${first.path}: ${formatLogicError(first, "th")}`,
-          reasonEn: `${first.path}: ${formatLogicError(first, "en")}`,
+          // The report is read in either language: the logic's reason in both.
+          reason: `${first.path}: ${formatLogicError(first, "th")} / ${formatLogicError(first, "en")}`,
         });
       }
       const at = cells._submission_time ? new Date(cells._submission_time) : null;

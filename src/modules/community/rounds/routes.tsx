@@ -40,14 +40,14 @@ export function roundRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   });
 
-  app.post<{ Params: { id: string; round: string } }>(
-    "/admin/community/forms/:id/rounds/:round/close",
+  app.post<{ Params: { id: string; roundId: string } }>(
+    "/admin/community/forms/:id/rounds/:roundId/close",
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "community.manage", { tambonId: tambon.id });
       const formId = requireId(req.params.id);
       const r = throwIfDenied(
-        await closeRound(db, req.actor, tambon.id, formId, requireId(req.params.round)),
+        await closeRound(db, req.actor, tambon.id, formId, requireId(req.params.roundId)),
       );
       if (!r.ok) throw notFound();
       return reply.seeOther(

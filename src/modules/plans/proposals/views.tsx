@@ -43,4 +43,3 @@ export function ProposePage(p: {
     </>
   );
 }
-
