@@ -6,6 +6,7 @@ import { reportMessages } from "./reports/messages.ts";
 import { evaluationMessages } from "./evaluations/messages.ts";
 import { indicatorMessages } from "./indicators/messages.ts";
 import { projectMessages } from "./projects/messages.ts";
+import { projectImportMessages } from "./imports/messages.ts";
 
 /** UI strings of the plans module. */
 export const msg = defineMessages("plans", {
@@ -14,6 +15,7 @@ export const msg = defineMessages("plans", {
   ...indicatorMessages,
   ...evaluationMessages,
   ...projectMessages,
+  ...projectImportMessages,
   "nav.plans": { th: "แผนพัฒนา", en: "Development plan" },
   "nav.admin": { th: "จัดการแผนพัฒนา", en: "Manage development plans" },
 

@@ -23,6 +23,7 @@ import { seedProjectFilesDemo } from "./projects/demo-files.ts";
 import { indicatorRoutes } from "./indicators/routes.tsx";
 import { measurementRoutes } from "./measurements/routes.tsx";
 import { measurementImportRoutes } from "./imports/routes.tsx";
+import { projectImportRoutes } from "./imports/project-routes.tsx";
 import { seedIndicatorDemo } from "./indicators/demo.ts";
 import { evaluationRoutes } from "./evaluations/routes.tsx";
 import { distributionRoutes } from "./distribution/routes.tsx";
@@ -61,6 +62,7 @@ export const plansModule: TambonModule = {
     indicatorRoutes(app, deps);
     measurementRoutes(app, deps);
     measurementImportRoutes(app, deps);
+    projectImportRoutes(app, deps);
     evaluationRoutes(app, deps);
     distributionRoutes(app, deps);
     reportRoutes(app, deps);

@@ -94,7 +94,8 @@ export function PlanEdit(p: {
         <a href={`${base}/admin/plans`}>← {t("nav.admin")}</a> ·{" "}
         <a href={`${base}/plans/${p.plan.id}`}>{t("plan.open")}</a> ·{" "}
         <a href={`${planBase}/projects`}>{t("plan.manageProjects")}</a> ·{" "}
-        <a href={`${planBase}/duplicates`}>{t("plan.duplicatesLink")}</a>
+        <a href={`${planBase}/duplicates`}>{t("plan.duplicatesLink")}</a> ·{" "}
+        <a href={`${planBase}/import`}>{t("pimport.link")}</a>
       </p>
       <h1>{p.plan.title}</h1>
       <Form action={planBase} label={t("plan.edit")}>

@@ -1,0 +1,353 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../../core/db/index.ts";
+import { audit } from "../../../core/audit.ts";
+import { listVillages } from "../../../core/queries/villages.ts";
+import { normaliseHeader, type ImportField, type Importer } from "../../../core/imports.ts";
+import { fail, ok } from "../../../core/result.ts";
+import { listAreas } from "../../areas/public.ts";
+import { msg, type PlansKey } from "../messages.ts";
+import { projectBudgets, projectUpdates, projectVillages, projects } from "../schema.ts";
+import { lastYear } from "../shared/fiscal.ts";
+import { PROJECT_STATUSES, type FormCategory, type ProjectStatus } from "../shared/kinds.ts";
+import { listStrategies, type Plan } from "../plans/queries.ts";
+
+const label = (key: PlansKey) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
+
+/** The budget field of a fiscal year. */
+const yearField = (year: number) => `y${year}`;
+
+/** The plan's years, first to last. */
+const yearsOf = (plan: Plan) =>
+  Array.from({ length: lastYear(plan) - plan.firstYear + 1 }, (_, i) => plan.firstYear + i);
+
+/** The columns a projects file is read from: fixed fields, then one budget column per plan year. */
+export function projectFields(plan: Plan): ImportField[] {
+  return [
+    {
+      name: "title",
+      label: label("pimport.field.title"),
+      aliases: ["โครงการ", "ชื่อ", "title", "project"],
+      required: true,
+    },
+    {
+      name: "strategy",
+      label: label("pimport.field.strategy"),
+      aliases: ["ยุทธศาสตร์", "strategy"],
+    },
+    {
+      name: "area",
+      label: label("pimport.field.area"),
+      aliases: ["ประเด็นปัญหา", "area", "issue"],
+    },
+    { name: "form", label: label("pimport.field.form"), aliases: ["ผ.", "form category"] },
+    { name: "objectives", label: label("pimport.field.objectives"), aliases: ["objective"] },
+    { name: "outputs", label: label("pimport.field.outputs"), aliases: ["เป้าหมาย", "output"] },
+    { name: "kpi", label: label("pimport.field.kpi"), aliases: ["ตัวชี้วัด", "kpi"] },
+    { name: "expected", label: label("pimport.field.expected"), aliases: ["ผลที่คาดว่าจะได้"] },
+    { name: "unit", label: label("pimport.field.unit"), aliases: ["หน่วยงาน", "unit"] },
+    {
+      name: "villages",
+      label: label("pimport.field.villages"),
+      aliases: ["หมู่", "หมู่บ้าน", "moo", "village"],
+    },
+    { name: "status", label: label("pimport.field.status"), aliases: ["status"] },
+    ...yearsOf(plan).map((y) => ({
+      name: yearField(y),
+      label: { th: String(y), en: String(y) },
+      aliases: [`งบประมาณ ${y}`, `งบ ${y}`, `ปี ${y}`, `budget ${y}`],
+    })),
+  ];
+}
+
+/** A project row read from a file. */
+export interface ProjectRow {
+  title: string;
+  strategyId: number | null;
+  areaId: number | null;
+  formCategory: FormCategory;
+  objectives: string;
+  outputs: string;
+  kpi: string;
+  expectedResults: string;
+  responsibleUnit: string;
+  wholeTambon: boolean;
+  villageIds: number[];
+  /** The status the file gives, or null (a new project is then proposed, a stored one keeps its own). */
+  status: ProjectStatus | null;
+  /** Local budget per fiscal year, as a decimal text ("150000.00"); years left empty are absent. */
+  budgets: Record<number, string>;
+}
+
+/** What is stored for a project of the plan under a row's key. */
+export interface StoredProject extends Omit<ProjectRow, "status"> {
+  id: number;
+  status: ProjectStatus;
+}
+
+const arabic = (s: string) => s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+const titleKey = (title: string) => normaliseHeader(title);
+const codeKey = (code: string) => normaliseHeader(arabic(code)).replace(/\s/g, "");
+const WHOLE_TAMBON = new Set(["ทั้งตำบล", "ตำบล", "whole tambon", "tambon", "all", "0"]);
+const FORMS: Record<string, FormCategory> = {
+  ผ02: "p02",
+  ผ021: "p02_1",
+  ผ022: "p02_2",
+  ผ03: "p03",
+  p02: "p02",
+  p021: "p02_1",
+  p022: "p02_2",
+  p03: "p03",
+};
+const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
+const money = (n: string) => Number(n).toFixed(2);
+
+/**
+ * The importer of projects into one plan of a tambon. Strategies are named by their code,
+ * issue areas by name (Thai or English) or number, villages by หมู่ที่. A row's key is its title
+ * (spaces and case ignored), so a second import of the same file changes nothing and a
+ * corrected row updates the stored project. Only local-source budget rows are written.
+ */
+export async function projectImporter(
+  db: Db,
+  tambonId: number,
+  plan: Plan,
+  actorId: number | null,
+  filename: string,
+): Promise<Importer<ProjectRow, PlansKey, Tx, StoredProject>> {
+  const [strategies, areas, villageList] = await Promise.all([
+    listStrategies(db, tambonId, plan.id),
+    listAreas(db, tambonId),
+    listVillages(db, tambonId),
+  ]);
+  const byCode = new Map(strategies.filter((s) => s.code).map((s) => [codeKey(s.code), s.id]));
+  const byArea = new Map<string, number>();
+  for (const a of areas.filter((a) => !a.archivedAt)) {
+    byArea.set(normaliseHeader(a.nameTh), a.id);
+    if (a.nameEn) byArea.set(normaliseHeader(a.nameEn), a.id);
+    byArea.set(String(a.id), a.id);
+  }
+  const byMoo = new Map(villageList.map((v) => [v.moo, v.id]));
+  const statusByWord = new Map<string, ProjectStatus>();
+  for (const s of PROJECT_STATUSES) {
+    statusByWord.set(s, s);
+    for (const lang of ["th", "en"] as const)
+      statusByWord.set(normaliseHeader(msg.t(lang)(`status.${s}`)), s);
+  }
+  const years = yearsOf(plan);
+
+  return {
+    fields: projectFields(plan),
+    parse(cells) {
+      const text = (name: string, max: number) => (cells[name] ?? "").trim().slice(0, max);
+      const title = (cells.title ?? "").trim();
+      if (title.length > 200) return fail("title", "pimport.tooLong", { max: 200 });
+      const code = arabic(cells.strategy ?? "").trim();
+      let strategyId: number | null = null;
+      if (code) {
+        const id = byCode.get(codeKey(code));
+        if (id === undefined) return fail("strategy", "pimport.unknownStrategy", { code });
+        strategyId = id;
+      }
+      const areaText = arabic(cells.area ?? "").trim();
+      let areaId: number | null = null;
+      if (areaText) {
+        const id = byArea.get(normaliseHeader(areaText));
+        if (id === undefined) return fail("area", "pimport.unknownArea", { name: areaText });
+        areaId = id;
+      }
+      const formText = arabic(cells.form ?? "")
+        .toLowerCase()
+        .replace(/[\s./_]/g, "");
+      const formCategory = formText ? FORMS[formText] : "p02";
+      if (!formCategory) return fail("form", "pimport.formInvalid");
+      const villageText = arabic(cells.villages ?? "").trim();
+      let wholeTambon = villageText === "";
+      const villageIds: number[] = [];
+      if (WHOLE_TAMBON.has(villageText.toLowerCase())) wholeTambon = true;
+      else if (villageText) {
+        for (const part of villageText.split(/[,，、;\s]+/).filter(Boolean)) {
+          const m = /^(?:หมู่ที่|หมู่|ม\.?|moo)?(\d{1,3})$/i.exec(part);
+          const id = m ? byMoo.get(Number(m[1])) : undefined;
+          if (id === undefined) return fail("villages", "pimport.unknownVillage", { moo: part });
+          if (!villageIds.includes(id)) villageIds.push(id);
+        }
+      }
+      const statusText = (cells.status ?? "").trim();
+      let status: ProjectStatus | null = null;
+      if (statusText) {
+        const s = statusByWord.get(normaliseHeader(statusText));
+        if (!s) return fail("status", "pimport.statusInvalid", { value: statusText });
+        status = s;
+      }
+      const budgets: Record<number, string> = {};
+      for (const y of years) {
+        const raw = arabic(cells[yearField(y)] ?? "")
+          .trim()
+          .replace(/[,\s]/g, "");
+        if (!raw) continue;
+        if (!AMOUNT.test(raw)) return fail(yearField(y), "pimport.amountInvalid");
+        budgets[y] = money(raw);
+      }
+      return ok({
+        title,
+        strategyId,
+        areaId,
+        formCategory,
+        objectives: text("objectives", 2000),
+        outputs: text("outputs", 2000),
+        kpi: text("kpi", 1000),
+        expectedResults: text("expected", 2000),
+        responsibleUnit: text("unit", 200),
+        wholeTambon,
+        villageIds: villageIds.sort((a, b) => a - b),
+        status,
+        budgets,
+      });
+    },
+    key: (r) => titleKey(r.title),
+    transaction: (fn) => db.transaction(fn),
+    async current(tx) {
+      const stored = await tx
+        .select()
+        .from(projects)
+        .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, plan.id)));
+      const out = new Map<string, StoredProject>();
+      if (!stored.length) return out;
+      const ids = stored.map((p) => p.id);
+      const [vs, bs] = await Promise.all([
+        tx
+          .select()
+          .from(projectVillages)
+          .where(
+            and(eq(projectVillages.tambonId, tambonId), inArray(projectVillages.projectId, ids)),
+          ),
+        tx
+          .select()
+          .from(projectBudgets)
+          .where(
+            and(
+              eq(projectBudgets.tambonId, tambonId),
+              inArray(projectBudgets.projectId, ids),
+              eq(projectBudgets.source, "local"),
+            ),
+          ),
+      ]);
+      for (const p of stored) {
+        const budgets: Record<number, string> = {};
+        for (const b of bs) if (b.projectId === p.id) budgets[b.fiscalYear] = money(b.amount);
+        out.set(titleKey(p.title), {
+          id: p.id,
+          title: p.title,
+          strategyId: p.strategyId,
+          areaId: p.areaId,
+          formCategory: p.formCategory,
+          objectives: p.objectives,
+          outputs: p.outputs,
+          kpi: p.kpi,
+          expectedResults: p.expectedResults,
+          responsibleUnit: p.responsibleUnit,
+          wholeTambon: p.wholeTambon,
+          villageIds: vs
+            .filter((v) => v.projectId === p.id)
+            .map((v) => v.villageId)
+            .sort((a, b) => a - b),
+          status: p.status,
+          budgets,
+        });
+      }
+      return out;
+    },
+    same: (a, b) =>
+      JSON.stringify(comparable({ ...a, status: b.status })) === JSON.stringify(comparable(b)),
+    async write(tx, changes) {
+      const [max] = await tx
+        .select({ n: sql<number>`coalesce(max(${projects.seq}), 0)` })
+        .from(projects)
+        .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, plan.id)));
+      let seq = Number(max?.n ?? 0);
+      for (const c of changes) {
+        const r = c.row;
+        const status = r.status ?? c.current?.status ?? "proposed";
+        let id = c.current?.id;
+        if (id === undefined) {
+          const [row] = await tx
+            .insert(projects)
+            .values({ tambonId, planId: plan.id, seq: ++seq, title: r.title, status })
+            .returning({ id: projects.id });
+          id = row!.id;
+        }
+        await tx
+          .update(projects)
+          .set({
+            title: r.title,
+            strategyId: r.strategyId,
+            areaId: r.areaId,
+            formCategory: r.formCategory,
+            objectives: r.objectives,
+            outputs: r.outputs,
+            kpi: r.kpi,
+            expectedResults: r.expectedResults,
+            responsibleUnit: r.responsibleUnit,
+            wholeTambon: r.wholeTambon,
+            status,
+            updatedAt: new Date(),
+          })
+          .where(and(eq(projects.tambonId, tambonId), eq(projects.id, id)));
+        if (!c.current || c.current.status !== status)
+          await tx
+            .insert(projectUpdates)
+            .values({ tambonId, projectId: id, status, progress: 0, authorId: actorId });
+        await writeLists(tx, tambonId, id, r);
+        await audit(tx, {
+          tambonId,
+          actorId,
+          action: "project.import",
+          targetType: "project",
+          targetId: id,
+          before: c.current ? comparable(c.current) : undefined,
+          after: { filename, line: c.line, planId: plan.id, ...comparable({ ...r, status }) },
+        });
+      }
+    },
+  };
+}
+
+/** What the import compares and audits (the status only when the file gives one). */
+function comparable(r: Omit<ProjectRow, "status"> & { status: ProjectStatus | null }) {
+  const { status, ...rest } = r;
+  const out: Record<string, unknown> = { ...rest };
+  delete out.id;
+  if (status) out.status = status;
+  return out;
+}
+
+/** Replaces a project's villages and its local budget rows with the row's. */
+async function writeLists(tx: Tx, tambonId: number, projectId: number, r: ProjectRow) {
+  await tx
+    .delete(projectVillages)
+    .where(and(eq(projectVillages.tambonId, tambonId), eq(projectVillages.projectId, projectId)));
+  if (!r.wholeTambon && r.villageIds.length)
+    await tx
+      .insert(projectVillages)
+      .values(r.villageIds.map((villageId) => ({ tambonId, projectId, villageId })));
+  await tx
+    .delete(projectBudgets)
+    .where(
+      and(
+        eq(projectBudgets.tambonId, tambonId),
+        eq(projectBudgets.projectId, projectId),
+        eq(projectBudgets.source, "local"),
+      ),
+    );
+  const rows = Object.entries(r.budgets);
+  if (rows.length)
+    await tx.insert(projectBudgets).values(
+      rows.map(([year, amount]) => ({
+        tambonId,
+        projectId,
+        fiscalYear: Number(year),
+        source: "local" as const,
+        amount,
+      })),
+    );
+}
