@@ -165,8 +165,9 @@ export async function projectImporter(
       const villageIds: number[] = [];
       if (WHOLE_TAMBON.has(villageText.toLowerCase())) wholeTambon = true;
       else if (villageText) {
-        for (const part of villageText.split(/[,，、;\s]+/).filter(Boolean)) {
-          const m = /^(?:หมู่ที่|หมู่|ม\.?|moo)?(\d{1,3})$/i.exec(part);
+        const bare = villageText.replace(/(หมู่ที่|หมู่|ม\.|moo)\s*/gi, "");
+        for (const part of bare.split(/[,，、;\s]+/).filter(Boolean)) {
+          const m = /^(\d{1,3})$/.exec(part);
           const id = m ? byMoo.get(Number(m[1])) : undefined;
           if (id === undefined) return fail("villages", "pimport.unknownVillage", { moo: part });
           if (!villageIds.includes(id)) villageIds.push(id);
