@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
 import { normaliseHeader, type ImportField, type Importer } from "../../../core/imports.ts";
-import { fail, ok } from "../../../core/result.ts";
+import { ok, type FieldError, type Vars } from "../../../core/result.ts";
 import { listAreas } from "../../areas/public.ts";
 import { msg, type PlansKey } from "../messages.ts";
 import { projectBudgets, projectUpdates, projectVillages, projects } from "../schema.ts";
@@ -139,27 +139,31 @@ export async function projectImporter(
     fields: projectFields(plan),
     parse(cells) {
       const text = (name: string, max: number) => (cells[name] ?? "").trim().slice(0, max);
+      const errors: Record<string, FieldError<PlansKey>> = {};
+      const bad = (field: string, key: PlansKey, vars?: Vars) => {
+        errors[field] ??= { key, vars };
+      };
       const title = (cells.title ?? "").trim();
-      if (title.length > 200) return fail("title", "pimport.tooLong", { max: 200 });
+      if (title.length > 200) bad("title", "pimport.tooLong", { max: 200 });
       const code = arabic(cells.strategy ?? "").trim();
       let strategyId: number | null = null;
       if (code) {
         const id = byCode.get(codeKey(code));
-        if (id === undefined) return fail("strategy", "pimport.unknownStrategy", { code });
-        strategyId = id;
+        if (id === undefined) bad("strategy", "pimport.unknownStrategy", { code });
+        else strategyId = id;
       }
       const areaText = arabic(cells.area ?? "").trim();
       let areaId: number | null = null;
       if (areaText) {
         const id = byArea.get(normaliseHeader(areaText));
-        if (id === undefined) return fail("area", "pimport.unknownArea", { name: areaText });
-        areaId = id;
+        if (id === undefined) bad("area", "pimport.unknownArea", { name: areaText });
+        else areaId = id;
       }
       const formText = arabic(cells.form ?? "")
         .toLowerCase()
         .replace(/[\s./_]/g, "");
-      const formCategory = formText ? FORMS[formText] : "p02";
-      if (!formCategory) return fail("form", "pimport.formInvalid");
+      const formCategory = (formText ? FORMS[formText] : "p02") ?? "p02";
+      if (formText && !FORMS[formText]) bad("form", "pimport.formInvalid");
       const villageText = arabic(cells.villages ?? "").trim();
       let wholeTambon = villageText === "";
       const villageIds: number[] = [];
@@ -169,16 +173,16 @@ export async function projectImporter(
         for (const part of bare.split(/[,，、;\s]+/).filter(Boolean)) {
           const m = /^(\d{1,3})$/.exec(part);
           const id = m ? byMoo.get(Number(m[1])) : undefined;
-          if (id === undefined) return fail("villages", "pimport.unknownVillage", { moo: part });
-          if (!villageIds.includes(id)) villageIds.push(id);
+          if (id === undefined) bad("villages", "pimport.unknownVillage", { moo: part });
+          else if (!villageIds.includes(id)) villageIds.push(id);
         }
       }
       const statusText = (cells.status ?? "").trim();
       let status: ProjectStatus | null = null;
       if (statusText) {
         const s = statusByWord.get(normaliseHeader(statusText));
-        if (!s) return fail("status", "pimport.statusInvalid", { value: statusText });
-        status = s;
+        if (!s) bad("status", "pimport.statusInvalid", { value: statusText });
+        else status = s;
       }
       const budgets: Record<number, string> = {};
       for (const y of years) {
@@ -186,9 +190,10 @@ export async function projectImporter(
           .trim()
           .replace(/[,\s]/g, "");
         if (!raw) continue;
-        if (!AMOUNT.test(raw)) return fail(yearField(y), "pimport.amountInvalid");
-        budgets[y] = money(raw);
+        if (!AMOUNT.test(raw)) bad(yearField(y), "pimport.amountInvalid");
+        else budgets[y] = money(raw);
       }
+      if (Object.keys(errors).length) return { ok: false, errors };
       return ok({
         title,
         strategyId,
