@@ -14,7 +14,7 @@ import {
   projects,
 } from "../../src/modules/plans/schema.ts";
 import { toCsv } from "../../src/core/csv.ts";
-import { writeWorkbook } from "../../src/core/xlsx.ts";
+import { readWorkbook, writeWorkbook } from "../../src/core/xlsx.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const HEADERS = [
@@ -138,6 +138,23 @@ for (const kind of DB_KINDS) {
       const admin = await staff.get(`/t/la-ngu/admin/plans/${planId}`);
       assert.ok(admin.body.includes(`href="${IMPORT}"`), "the plan's admin page links the import");
       assert.equal((await staff.get(`/t/la-ngu/admin/plans/${otherPlan}/import`)).statusCode, 404);
+      assert.equal(
+        (await staff.get(`/t/la-ngu/admin/plans/${otherPlan}/import/template`)).statusCode,
+        404,
+      );
+      const forged = await staff.post(
+        `/t/la-ngu/admin/plans/${otherPlan}/import/check`,
+        { token: "0".repeat(32), step: "apply" },
+        { from: IMPORT },
+      );
+      assert.equal(forged.statusCode, 404);
+      const template = await staff.get(`${IMPORT}/template`);
+      assert.equal(template.statusCode, 200);
+      const book = await readWorkbook(template.rawPayload);
+      assert.ok(book.ok);
+      const head = book.value[0]!.rows[0]!;
+      assert.equal(head[0], "ชื่อโครงการ");
+      assert.deepEqual(head.slice(-5), ["2566", "2567", "2568", "2569", "2570"]);
     });
 
     test("bad strategy code and bad village are reported by row number; nothing is stored", async () => {
