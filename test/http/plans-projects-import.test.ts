@@ -276,5 +276,48 @@ for (const kind of DB_KINDS) {
       assert.equal(Number(budget!.amount), 45000);
       assert.equal((await importAudits()).length, 4);
     });
+
+    test("a file of titles and one year's budget leaves every other stored field as it is", async () => {
+      const staff = await wg();
+      const stored = (await planProjects()).find((p) => p.title === "โครงการนำเข้า ก")!;
+      const res = await upload(
+        staff,
+        Buffer.from(toCsv(["ชื่อโครงการ", "2567"], [["โครงการนำเข้า ก", "25000"]])),
+      );
+      assert.equal(res.statusCode, 200);
+      const token = /name="token" value="([0-9a-f]{32})"/.exec(res.body)?.[1];
+      assert.ok(token);
+      const done = await staff.post(
+        `${IMPORT}/check`,
+        { token, col_title: "0", col_y2567: "1", step: "apply" },
+        { from: IMPORT },
+      );
+      assert.equal(done.statusCode, 303);
+      const after = (await planProjects()).find((p) => p.id === stored.id)!;
+      assert.equal(after.objectives, stored.objectives);
+      assert.equal(after.strategyId, stored.strategyId);
+      assert.equal(after.areaId, stored.areaId);
+      assert.equal(after.formCategory, stored.formCategory);
+      const budgets = await t.database.db
+        .select()
+        .from(projectBudgets)
+        .where(eq(projectBudgets.projectId, stored.id))
+        .orderBy(asc(projectBudgets.fiscalYear));
+      assert.deepEqual(
+        budgets.map((b) => [b.fiscalYear, Number(b.amount)]),
+        [
+          [2566, 150000],
+          [2567, 25000],
+        ],
+      );
+      const vs = await t.database.db
+        .select()
+        .from(projectVillages)
+        .where(eq(projectVillages.projectId, stored.id));
+      assert.deepEqual(
+        vs.map((v) => v.villageId).sort((a, b) => a - b),
+        [moo.get(1), moo.get(3)].sort((a, b) => a! - b!),
+      );
+    });
   });
 }

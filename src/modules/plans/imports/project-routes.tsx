@@ -146,6 +146,7 @@ export function projectImportRoutes(app: FastifyInstance, deps: ModuleDeps): voi
       plan,
       req.actor.user?.id ?? null,
       table.filename,
+      new Set(Object.keys(mapping).filter((name) => mapping[name] != null)),
     );
     return runImport(table, mapping, importer, { apply });
   }

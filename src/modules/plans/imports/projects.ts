@@ -113,6 +113,8 @@ export async function projectImporter(
   plan: Plan,
   actorId: number | null,
   filename: string,
+  /** The fields the person matched to a column; a stored project keeps what the others hold. */
+  mapped: ReadonlySet<string>,
 ): Promise<Importer<ProjectRow, PlansKey, Tx, StoredProject>> {
   const [strategies, areas, villageList] = await Promise.all([
     listStrategies(db, tambonId, plan.id),
@@ -134,6 +136,29 @@ export async function projectImporter(
       statusByWord.set(normaliseHeader(msg.t(lang)(`status.${s}`)), s);
   }
   const years = yearsOf(plan);
+  /** The row as it will be stored: what a column left unmatched would blank stays as stored. */
+  const keepUnmapped = (r: ProjectRow, cur: StoredProject | undefined): ProjectRow => {
+    if (!cur) return r;
+    const out: ProjectRow = { ...r, villageIds: [...r.villageIds], budgets: { ...r.budgets } };
+    if (!mapped.has("strategy")) out.strategyId = cur.strategyId;
+    if (!mapped.has("area")) out.areaId = cur.areaId;
+    if (!mapped.has("form")) out.formCategory = cur.formCategory;
+    if (!mapped.has("objectives")) out.objectives = cur.objectives;
+    if (!mapped.has("outputs")) out.outputs = cur.outputs;
+    if (!mapped.has("kpi")) out.kpi = cur.kpi;
+    if (!mapped.has("expected")) out.expectedResults = cur.expectedResults;
+    if (!mapped.has("unit")) out.responsibleUnit = cur.responsibleUnit;
+    if (!mapped.has("villages")) {
+      out.wholeTambon = cur.wholeTambon;
+      out.villageIds = [...cur.villageIds];
+    }
+    for (const y of years) {
+      if (mapped.has(yearField(y))) continue;
+      if (cur.budgets[y] === undefined) delete out.budgets[y];
+      else out.budgets[y] = cur.budgets[y];
+    }
+    return out;
+  };
 
   return {
     fields: projectFields(plan),
@@ -263,8 +288,9 @@ export async function projectImporter(
       }
       return out;
     },
-    same: (a, b) =>
-      JSON.stringify(comparable({ ...a, status: b.status })) === JSON.stringify(comparable(b)),
+    same: (current, row) =>
+      JSON.stringify(comparable({ ...current, status: row.status })) ===
+      JSON.stringify(comparable(keepUnmapped(row, current))),
     async write(tx, changes) {
       const [max] = await tx
         .select({ n: sql<number>`coalesce(max(${projects.seq}), 0)` })
@@ -272,7 +298,7 @@ export async function projectImporter(
         .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, plan.id)));
       let seq = Number(max?.n ?? 0);
       for (const c of changes) {
-        const r = c.row;
+        const r = keepUnmapped(c.row, c.current);
         const status = r.status ?? c.current?.status ?? "proposed";
         let id = c.current?.id;
         if (id === undefined) {
