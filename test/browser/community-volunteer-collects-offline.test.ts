@@ -179,17 +179,23 @@ describe("a health volunteer collects offline and syncs once", () => {
     assert.equal(await count("waiting"), "2");
     await screenshots(page, "community/collect-queue");
 
+    // The demo has answers of its own for these households: only rows made now count.
+    const ids = houses.map((h) => h.id);
+    const ofHouses = async () =>
+      server.database.db
+        .select()
+        .from(submissions)
+        .where(and(eq(submissions.tambonId, langu), inArray(submissions.householdId, ids)));
+    const before = new Set((await ofHouses()).map((s) => s.id));
+    const made = async () => (await ofHouses()).filter((s) => !before.has(s.id));
+
     await browser.context.setOffline(false);
     await page.getByRole("button", { name: "ส่งข้อมูลตอนนี้" }).click();
     await page.waitForFunction(
       () => document.querySelector('[data-count="sent"]')?.textContent === "2",
     );
     assert.equal(await count("waiting"), "0");
-    const ids = houses.map((h) => h.id);
-    const stored = await server.database.db
-      .select()
-      .from(submissions)
-      .where(and(eq(submissions.tambonId, langu), inArray(submissions.householdId, ids)));
+    const stored = await made();
     assert.equal(stored.length, 2);
     assert.deepEqual(stored.map((s) => s.status).sort(), ["accepted", "accepted"]);
     const members = stored.map(
@@ -229,10 +235,7 @@ describe("a health volunteer collects offline and syncs once", () => {
         document.querySelector('[data-count="sent"]')?.textContent === "2" &&
         document.querySelector('[data-count="waiting"]')?.textContent === "0",
     );
-    const again = await server.database.db
-      .select()
-      .from(submissions)
-      .where(and(eq(submissions.tambonId, langu), inArray(submissions.householdId, ids)));
-    assert.equal(again.length, 2);
+    const again = await made();
+    assert.deepEqual(again.map((s) => s.id).sort(), stored.map((s) => s.id).sort());
   });
 });
