@@ -151,7 +151,9 @@ export interface TambonModule {
   commands?: CommandSpec[];
 }
 
-/** The core's own route parameters that name no record (see `routeParams`): the tambon's logo. */
+/** The core's own route parameters that name no record (see `routeParams`): the tambon's logo, a password link. */
 export const CORE_ROUTE_PARAMS: Readonly<Record<string, string>> = {
   "uploads/:name": "logo-1.png",
+  // A password link's token: one that was never issued (the page says the link is not valid).
+  "reset/:token": "0000000000000000",
 };
