@@ -11,6 +11,7 @@ import { benchGroups } from "./groups.bench.ts";
 import { benchNetwork } from "./network.bench.ts";
 import { benchUploads } from "./uploads.bench.ts";
 import { benchPlans } from "./plans.bench.ts";
+import { benchCommunity } from "./community.bench.ts";
 
 type Figures = Record<string, string | number>;
 
@@ -96,6 +97,17 @@ const sections: { title: string; target: string; run: () => Promise<Figures> }[]
     title: "Development plans on a province, PGlite",
     target: "the same figures on the embedded database",
     run: () => benchPlans("pglite"),
+  },
+  {
+    title: "Community data: a million people, PostgreSQL",
+    target:
+      "1,000,000 person rows imported from CSV ≤ 60 s with ≤ 500 MB; the village page over them < 200 ms server time",
+    run: () => benchCommunity("postgres"),
+  },
+  {
+    title: "Community data: a million people, PGlite",
+    target: "the import ≤ 180 s with ≤ 500 MB; the village page < 200 ms server time",
+    run: () => benchCommunity("pglite"),
   },
   {
     title: "Closing a question on PostgreSQL",
