@@ -39,6 +39,8 @@ export const tambons = pgTable(
     ownerTh: text("owner_th").notNull().default(""),
     ownerEn: text("owner_en").notNull().default(""),
     minRepsPerVillage: integer("min_reps_per_village").notNull().default(5),
+    /** The digits every page of the tambon shows numbers and dates in (Thai ๐–๙ or Arabic 0–9). */
+    digits: text("digits").$type<"arabic" | "thai">().notNull().default("arabic"),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,1 @@
+ALTER TABLE "tambons" ADD COLUMN "digits" text DEFAULT 'arabic' NOT NULL;
