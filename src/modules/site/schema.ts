@@ -270,13 +270,37 @@ export const siteSettings = pgTable(
   (t) => [uniqueIndex("site_settings_key").on(t.tambonId)],
 );
 
-/** The search index: one row per page, news item, post, job or document, words segmented. */
+/** What the search finds: the website's own items and those other modules put in. */
+export const SEARCH_KINDS = [
+  "page",
+  "news",
+  "post",
+  "job",
+  "document",
+  "question",
+  "clause",
+  "meeting",
+  "resolution",
+  "partner",
+  "centre",
+  "plan",
+  "project",
+] as const;
+
+/**
+ * The search index: one row per public page, news item, post, job, document, question, charter
+ * clause, meeting, resolution, partner, learning centre, plan or project, words segmented. The
+ * tsvector also holds two marker lexemes, `§t<tambon id>` and `§k<kind>`, so that the GIN index
+ * alone finds one tambon's (and one kind's) matches; the body keeps only what snippets show.
+ */
 export const searchDocuments = pgTable(
   "search_documents",
   {
     id: serial("id").primaryKey(),
     tambonId: tambonId(),
-    kind: text("kind").$type<"page" | "news" | "post" | "job" | "document">().notNull(),
+    kind: text("kind")
+      .$type<(typeof SEARCH_KINDS)[number]>()
+      .notNull(),
     refId: integer("ref_id").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
