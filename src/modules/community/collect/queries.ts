@@ -5,7 +5,7 @@ import { villages } from "../../../core/db/schema.ts";
 import { formVersions, forms, households, people, rounds } from "../schema.ts";
 import type { FormDefinition } from "../forms/definition.ts";
 import type { FormLevel } from "../shared/kinds.ts";
-import type { CollectScope } from "./scope.ts";
+import { inScope, type PersonalScope } from "../access.ts";
 
 /** An open form as the phone fills it: its current version's definition and its open round. */
 export interface CollectForm {
@@ -83,17 +83,16 @@ export async function openCollectForms(db: DbOrTx, tambonId: number): Promise<Co
 function scoped(
   table: { tambonId: AnyPgColumn; villageId: AnyPgColumn },
   tambonId: number,
-  scope: CollectScope,
+  scope: PersonalScope,
 ): SQL | undefined {
-  if (scope.all) return eq(table.tambonId, tambonId);
-  return and(eq(table.tambonId, tambonId), inArray(table.villageId, scope.villageIds));
+  return and(eq(table.tambonId, tambonId), inScope(scope, table.villageId));
 }
 
 /** The households (with their living people) of the scope, by village and house number. */
 export async function scopeHouseholds(
   db: DbOrTx,
   tambonId: number,
-  scope: CollectScope,
+  scope: PersonalScope,
 ): Promise<CollectHousehold[]> {
   if (!scope.all && !scope.villageIds.length) return [];
   const rows = await db
@@ -123,17 +122,13 @@ export async function scopeHouseholds(
 export async function scopeVillages(
   db: DbOrTx,
   tambonId: number,
-  scope: CollectScope,
+  scope: PersonalScope,
 ): Promise<CollectVillage[]> {
   if (!scope.all && !scope.villageIds.length) return [];
   return db
     .select({ id: villages.id, moo: villages.moo, nameTh: villages.nameTh })
     .from(villages)
-    .where(
-      scope.all
-        ? eq(villages.tambonId, tambonId)
-        : and(eq(villages.tambonId, tambonId), inArray(villages.id, scope.villageIds)),
-    )
+    .where(and(eq(villages.tambonId, tambonId), inScope(scope, villages.id)))
     .orderBy(asc(villages.moo));
 }
 
@@ -141,7 +136,7 @@ export async function scopeVillages(
 export async function collectData(
   db: DbOrTx,
   tambonId: number,
-  scope: CollectScope,
+  scope: PersonalScope,
 ): Promise<CollectData> {
   return {
     forms: await openCollectForms(db, tambonId),

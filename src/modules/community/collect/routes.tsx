@@ -6,7 +6,7 @@ import { HttpError, notFound } from "../../../core/errors.ts";
 import { msg } from "../messages.ts";
 import { logPersonalRead } from "../privacy/reads.ts";
 import { collectData } from "./queries.ts";
-import { collectScope } from "./scope.ts";
+import { personalScope } from "../access.ts";
 import { parsePayload, SYNC_PHOTO_BYTES, SYNC_PHOTOS } from "./payload.ts";
 import { syncSubmissions } from "./sync.ts";
 import { ICON_SIZES, collectPath, iconPng, serviceWorker, webManifest } from "./shell.ts";
@@ -19,7 +19,7 @@ export function collectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   async function scopeOf(req: FastifyRequest) {
     const tambon = currentTambon(req);
     authorize(req, "community.collect", { tambonId: tambon.id });
-    return { tambon, scope: await collectScope(db, req.actor, tambon.id) };
+    return { tambon, scope: await personalScope(db, req.actor, tambon.id) };
   }
 
   app.get("/community/collect", async (req, reply) => {

@@ -18,7 +18,8 @@ import type { Answers, FormDefinition, FormItem } from "../forms/definition.ts";
 import { cleanAnswers, validateAnswers } from "../forms/logic.ts";
 import type { SubmissionStatus } from "../shared/kinds.ts";
 import type { ParsedItem, SyncItem } from "./payload.ts";
-import { collectScope, inScope, type CollectScope } from "./scope.ts";
+import { can } from "../../../core/policy.ts";
+import { allows, personalScope, type PersonalScope } from "../access.ts";
 
 /** Why one submission of a sync was not taken (message keys `collect.reason.*`). */
 export type RefusalReason =
@@ -149,7 +150,7 @@ async function takeOne(
   db: Db,
   actor: Actor,
   tambonId: number,
-  scope: CollectScope,
+  scope: PersonalScope,
   item: SyncItem,
   photos: ReadonlyMap<string, Buffer>,
 ): Promise<SyncOutcome> {
@@ -165,7 +166,7 @@ async function takeOne(
         .from(households)
         .where(and(eq(households.id, item.householdId), eq(households.tambonId, tambonId)))
         .for("update");
-      if (!h || !inScope(scope, h.villageId)) throw new Refusal("household");
+      if (!h || !allows(scope, h.villageId)) throw new Refusal("household");
       villageId = h.villageId;
       household = h;
     } else if (version.level === "person") {
@@ -175,11 +176,11 @@ async function takeOne(
             .from(people)
             .where(and(eq(people.id, item.personId), eq(people.tambonId, tambonId)))
         : [];
-      if (!p || !inScope(scope, p.villageId)) throw new Refusal("person");
+      if (!p || !allows(scope, p.villageId)) throw new Refusal("person");
       villageId = p.villageId;
       item = { ...item, householdId: p.householdId };
     } else {
-      if (!item.villageId || !inScope(scope, item.villageId)) throw new Refusal("village");
+      if (!item.villageId || !allows(scope, item.villageId)) throw new Refusal("village");
       const [v] = await tx
         .select({ id: villages.id })
         .from(villages)
@@ -292,7 +293,8 @@ export async function syncSubmissions(
   items: ParsedItem[],
   photos: ReadonlyMap<string, Buffer> = new Map(),
 ): Promise<SyncOutcome[] | null> {
-  const scope = await collectScope(db, actor, tambonId);
+  if (!can(actor, "community.collect", { tambonId })) return null;
+  const scope = await personalScope(db, actor, tambonId);
   if (!scope) return null;
   const out: SyncOutcome[] = [];
   for (const parsed of items) {
