@@ -404,13 +404,27 @@ export function cacheUrl(url: string, cacheQuery: ReadonlyMap<string, readonly s
   const q = url.indexOf("?");
   if (q < 0 || cacheQuery.size === 0) return url;
   const m = /^\/t\/[^/?#]+(\/[^?#]*)$/.exec(url.slice(0, q));
-  const keep = m ? cacheQuery.get(m[1]!) : undefined;
+  const keep = m ? (cacheQuery.get(m[1]!) ?? declaredPattern(m[1]!, cacheQuery)) : undefined;
   if (!keep) return url;
   const params = new URLSearchParams(url.slice(q + 1));
   const kept = new URLSearchParams();
   for (const name of keep) for (const v of params.getAll(name)) kept.append(name, v);
   const rest = kept.toString();
   return rest ? `${url.slice(0, q)}?${rest}` : url.slice(0, q);
+}
+
+/** The parameters declared for a path pattern with `:name` segments (`/villages/:moo`) that matches. */
+function declaredPattern(
+  path: string,
+  cacheQuery: ReadonlyMap<string, readonly string[]>,
+): readonly string[] | undefined {
+  const parts = path.split("/");
+  for (const [pattern, keep] of cacheQuery) {
+    const pp = pattern.split("/");
+    if (!pattern.includes("/:") || pp.length !== parts.length) continue;
+    if (pp.every((s, i) => (s.startsWith(":") ? parts[i] !== "" : s === parts[i]))) return keep;
+  }
+  return undefined;
 }
 
 declare module "fastify" {

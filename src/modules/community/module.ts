@@ -101,6 +101,8 @@ export const communityModule: TambonModule = {
     "items/:name": "clean_water",
     "photos/:fileId": "1",
   },
+  // The public figures read no query parameter: tracking tails share one cached copy.
+  cacheQuery: { "/community": [], "/community/villages/:moo": [] },
   commands: communityCommands,
   lookups: { [POPULATION_LOOKUP]: villagePopulation },
 };
