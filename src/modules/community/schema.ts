@@ -121,6 +121,8 @@ export const recordChanges = pgTable(
     action: text("action").$type<ChangeAction>().notNull(),
     changes: jsonb("changes").$type<Record<string, [unknown, unknown]>>().notNull().default({}),
     via: text("via").$type<ChangeVia>().notNull().default("web"),
+    /** The submission the change came from (a household survey's members), when one did. */
+    submissionId: integer("submission_id"),
     byUser: userRef("by_user"),
     at: at("at").notNull().defaultNow(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "community_record_changes" ADD COLUMN "submission_id" integer;
