@@ -1,4 +1,7 @@
 import type { Lang } from "./i18n/index.ts";
+import { arabicDigits, inDigits, type DigitStyle } from "./digits.ts";
+
+export { arabicDigits };
 
 const TZ = "Asia/Bangkok";
 const dateFmt = {
@@ -41,14 +44,19 @@ function toDate(value: Date | string): Date {
   return new Date(value);
 }
 
-/** Formats a date: Buddhist era in Thai (6 มีนาคม 2552), Gregorian in English. */
-export function formatDate(value: Date | string, lang: Lang): string {
-  return dateFmt[lang].format(toDate(value));
+/**
+ * Formats a date: Buddhist era in Thai (6 มีนาคม 2552), Gregorian in English; in Thai digits
+ * (๖ มีนาคม ๒๕๕๒) when the tambon chose them.
+ */
+export function formatDate(value: Date | string, lang: Lang, digits?: DigitStyle): string {
+  const s = dateFmt[lang].format(toDate(value));
+  return digits && lang === "th" ? inDigits(s, digits) : s;
 }
 
-/** Formats a date and time in Bangkok time, Buddhist era in Thai. */
-export function formatDateTime(value: Date | string, lang: Lang): string {
-  return dateTimeFmt[lang].format(toDate(value));
+/** Formats a date and time in Bangkok time, Buddhist era in Thai, in the tambon's digits. */
+export function formatDateTime(value: Date | string, lang: Lang, digits?: DigitStyle): string {
+  const s = dateTimeFmt[lang].format(toDate(value));
+  return digits && lang === "th" ? inDigits(s, digits) : s;
 }
 
 // Making an Intl formatter costs far more than using one: make each once.
@@ -111,9 +119,4 @@ export function foldDateParts(body: Record<string, unknown>): void {
         : "";
     body[name] = iso && isIsoDay(iso) ? iso : `${d}/${m}/${y}`;
   }
-}
-
-/** Thai digits (๐–๙) as Arabic ones. */
-export function arabicDigits(s: string): string {
-  return s.replace(/[๐-๙]/g, (c) => String(c.charCodeAt(0) - 0x0e50));
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CoreKey } from "./i18n/messages.ts";
 import { isIsoDay } from "./dates.ts";
+import { arabicDigits } from "./digits.ts";
 import { ok, type FieldError, type Result } from "./result.ts";
 
 const enc = (key: CoreKey, vars?: Record<string, string | number>) =>
@@ -19,10 +20,11 @@ export const fields = {
       .optional()
       .transform((s) => (s ?? "").trim())
       .pipe(z.string().max(max, enc("err.tooLong", { max }))),
+  /** A whole number; Thai digits (๕) are read as well as Arabic ones. */
   int: (min: number, max: number) =>
     z
       .string()
-      .transform((s) => s.trim())
+      .transform((s) => arabicDigits(s.trim()))
       .pipe(
         z
           .string()
@@ -40,7 +42,7 @@ export const fields = {
     z
       .string()
       .optional()
-      .transform((s) => (s ?? "").trim().replace(/,/g, ""))
+      .transform((s) => arabicDigits((s ?? "").trim().replace(/,/g, "")))
       .pipe(
         z.union([
           z.literal("").transform(() => null),
@@ -87,7 +89,7 @@ export const fields = {
 
 /** Normalises a Thai phone number (digits only, +66 → 0); null when empty. */
 export function normalisePhone(raw: string): string | null {
-  let digits = raw.replace(/[\s\-().]/g, "");
+  let digits = arabicDigits(raw).replace(/[\s\-().]/g, "");
   if (!digits) return null;
   if (digits.startsWith("+66")) digits = "0" + digits.slice(3);
   return digits;

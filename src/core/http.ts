@@ -12,6 +12,7 @@ import { ViewContext, type NavItem, type ViewCtx } from "./views/ctx.ts";
 import { Layout } from "./views/layout.tsx";
 import { can } from "./policy.ts";
 import { forbidden } from "./errors.ts";
+import { pageDigitStyle, pageInDigits } from "./digits.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -137,6 +138,7 @@ export function viewCtx(
       children: n.children?.map((c) => ({ ...c, current: c.href === path })),
     })),
     csrf: () => csrfToken(req, reply, secret),
+    digits: pageDigitStyle(req.lang, req.tambon?.digits),
   };
 }
 
@@ -153,7 +155,7 @@ export function renderPage(
     { value: ctx },
     h(Layout, { title, description, head, children: body }),
   );
-  return "<!doctype html>" + renderToString(tree);
+  return "<!doctype html>" + pageInDigits(renderToString(tree), ctx.digits ?? "arabic");
 }
 
 /** Throws 403 unless the actor may do the action on the resource (a resource of a tambon). */

@@ -10,6 +10,7 @@ import { can } from "../policy.ts";
 import type { Actor } from "../roles.ts";
 import type { Tambon } from "../tenancy.ts";
 import type { TambonModule } from "../modules.ts";
+import type { DigitStyle } from "../digits.ts";
 
 /** Names of a subdistrict and its district and province, from the national address list. */
 export interface PlaceNames {
@@ -178,6 +179,9 @@ export async function updateTambonSettings(
   const errors: Record<string, FieldError> = parsed.ok ? {} : { ...parsed.errors };
   const host = (input.host ?? "").trim().toLowerCase();
   if (host && !HOST.test(host)) errors.host = { key: "err.host" };
+  // The digit style: a form without the field keeps the tambon's choice.
+  const digits = input.digits || tambon.digits;
+  if (digits !== "arabic" && digits !== "thai") errors.digits = { key: "err.choice" };
   // A host name takes over every request that arrives under it: only the network's
   // administrators, who run the server, give one to a tambon or take it away.
   if (!errors.host && host !== (tambon.host ?? "") && !actor.user?.isNetworkAdmin)
@@ -203,6 +207,7 @@ export async function updateTambonSettings(
     ownerEn: v.ownerEn,
     host: host || null,
     minRepsPerVillage: v.minRepsPerVillage,
+    digits: digits as DigitStyle,
     logoPath: logoPath ?? tambon.logoPath,
   };
   const updated = await db.transaction(async (tx) => {
@@ -220,6 +225,7 @@ export async function updateTambonSettings(
         ownerEn: next.ownerEn,
         host: next.host,
         minRepsPerVillage: next.minRepsPerVillage,
+        digits: next.digits,
         logoPath: next.logoPath,
         updatedAt: new Date(),
       })

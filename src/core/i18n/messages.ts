@@ -246,6 +246,13 @@ export const core = defineMessages("core", {
   "settings.phone": { th: "โทรศัพท์", en: "Phone" },
   "settings.email": { th: "อีเมล", en: "E-mail" },
   "settings.siteOpened": { th: "วันที่เปิดเว็บไซต์", en: "Date the site opened" },
+  "settings.digits": { th: "ตัวเลขที่ใช้แสดง", en: "Digits shown" },
+  "settings.digitsHint": {
+    th: "ตัวเลขและวันที่ทุกหน้าภาษาไทยจะแสดงแบบเดียวกัน ช่องกรอกรับได้ทั้งสองแบบ",
+    en: "Every Thai page shows numbers and dates in these digits; English pages use 0–9. Fields accept both.",
+  },
+  "settings.digits.arabic": { th: "เลขอารบิก (0 1 2 3)", en: "Arabic (0 1 2 3)" },
+  "settings.digits.thai": { th: "เลขไทย (๐ ๑ ๒ ๓)", en: "Thai (๐ ๑ ๒ ๓)" },
   "settings.ownerTh": { th: "เจ้าของลิขสิทธิ์ (ไทย)", en: "Copyright owner (Thai)" },
   "settings.ownerEn": { th: "เจ้าของลิขสิทธิ์ (อังกฤษ)", en: "Copyright owner (English)" },
   "settings.host": { th: "ชื่อโดเมนของตำบล", en: "The tambon's own host name" },

@@ -4,6 +4,7 @@ import type { Lang, Translate } from "../i18n/index.ts";
 import type { CoreKey } from "../i18n/messages.ts";
 import type { Actor } from "../roles.ts";
 import type { Tambon } from "../tenancy.ts";
+import type { DigitStyle } from "../digits.ts";
 
 /** A menu entry in the layout. */
 export interface NavItem {
@@ -25,6 +26,11 @@ export interface ViewCtx {
   nav: NavItem[];
   /** Returns the CSRF token for forms (and makes sure its cookie is set). */
   csrf: () => string;
+  /**
+   * The digits the page shows (the tambon's choice on Thai pages; Arabic otherwise). The whole
+   * page is put in this style when rendered; formatters take it too. Arabic when not given.
+   */
+  digits?: DigitStyle;
 }
 
 /** The Preact context carrying the ViewCtx through a render. */

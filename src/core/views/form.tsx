@@ -161,6 +161,7 @@ export function SelectField(
     required?: boolean;
     /** The empty first option: "choose" (the default), this text, or none (false). */
     placeholder?: boolean | string;
+    hint?: string;
   },
 ) {
   const { t } = useCtx();
@@ -168,13 +169,13 @@ export function SelectField(
   const placeholder =
     typeof p.placeholder === "string" ? p.placeholder : p.placeholder !== false && t("form.choose");
   return (
-    <FieldShell id={id} label={p.label} error={err} required={p.required}>
+    <FieldShell id={id} label={p.label} hint={p.hint} error={err} required={p.required}>
       <select
         id={id}
         name={p.name}
         required={p.required}
         aria-invalid={err ? "true" : undefined}
-        aria-describedby={describedBy(id, undefined, err)}
+        aria-describedby={describedBy(id, p.hint, err)}
       >
         {placeholder !== false && <option value="">{placeholder}</option>}
         {optionRuns(p.options).map((run, i) => {

@@ -26,6 +26,7 @@ export function settingsValues(tb: Tambon): Record<string, string> {
     ownerEn: tb.ownerEn,
     host: tb.host ?? "",
     minRepsPerVillage: String(tb.minRepsPerVillage),
+    digits: tb.digits,
   };
 }
 
@@ -71,6 +72,18 @@ export function SettingsPage({ form }: { form: FormState }) {
           label={t("settings.minReps")}
           required
           inputmode="numeric"
+        />
+        <SelectField
+          form={form}
+          name="digits"
+          label={t("settings.digits")}
+          hint={t("settings.digitsHint")}
+          required
+          placeholder={false}
+          options={[
+            { value: "arabic", label: t("settings.digits.arabic") },
+            { value: "thai", label: t("settings.digits.thai") },
+          ]}
         />
         <FileField
           form={form}
