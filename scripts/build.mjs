@@ -21,7 +21,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { BUILD_STAMP, buildProblem } from "./build-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -80,6 +80,7 @@ export async function build() {
       sourcesContent: false,
       logLevel: "error",
     });
+    await bundleClientScripts(out, entryPoints);
     for (const file of files.filter(isAsset)) {
       const to = path.join(out, path.relative(src, file));
       mkdirSync(path.dirname(to), { recursive: true });
@@ -96,6 +97,24 @@ export async function build() {
     rmSync(out, { recursive: true, force: true });
   }
   return entryPoints.length;
+}
+
+/**
+ * Bundles each browser script (`*.client.ts`) of the build with what it imports, beside its
+ * compiled file as `*.client.bundle.js`, with the build's own core/client-bundle.js (the same
+ * esbuild settings and sources as a bundle made from src/), so that neither the server nor a
+ * command bundles it at start.
+ */
+async function bundleClientScripts(out, entryPoints) {
+  const clients = entryPoints.filter((f) => /\.client\.tsx?$/.test(f));
+  if (!clients.length) return;
+  const { buildClientBundle, prebuiltBundlePath } = await import(
+    pathToFileURL(path.join(out, "core", "client-bundle.js")).href
+  );
+  for (const file of clients) {
+    const compiled = path.join(out, path.relative(src, file)).replace(/\.tsx?$/, ".js");
+    writeFileSync(prebuiltBundlePath(compiled), buildClientBundle(file).code);
+  }
 }
 
 /** Moves a finished build to dist/; when another build got there at the same time, keeps that. */
