@@ -1,12 +1,20 @@
+import { createRequire } from "node:module";
+import type * as Echarts from "echarts";
 import { msg } from "../messages.ts";
-import * as echarts from "echarts";
+
+// ECharts is loaded when a chart is first drawn, not when the app starts: its ES modules take
+// a second or two of CPU to load, which every process (the server, each CLI command, each test
+// file) would otherwise pay. Its CommonJS build is one file, loaded synchronously.
+let loaded: typeof Echarts | null = null;
+const echarts = (): typeof Echarts =>
+  (loaded ??= createRequire(import.meta.url)("echarts") as typeof Echarts);
 
 export function chartSvg(
   days: { day: string; visitors: number; views: number }[],
   lang: "th" | "en",
 ) {
   const t = msg.t(lang);
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: 720, height: 320 });
+  const chart = echarts().init(null, null, { renderer: "svg", ssr: true, width: 720, height: 320 });
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: "Sarabun, Tahoma, sans-serif" },
@@ -52,7 +60,7 @@ export function topPagesSvg(
   const t = msg.t(lang);
   const rows = [...pages].reverse();
   const height = topChartHeight(rows.length);
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: 720, height });
+  const chart = echarts().init(null, null, { renderer: "svg", ssr: true, width: 720, height });
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: "Sarabun, Tahoma, sans-serif" },
