@@ -268,6 +268,7 @@ async function startServe(args: string[], env: Record<string, string>) {
   const server = {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid,
     out: "",
     health: null as { db?: string } | null,
     stop: () => (child.kill("SIGTERM"), exited),
@@ -302,6 +303,44 @@ test("serve answers, then shuts down gracefully on SIGTERM", async () => {
   }
   assert.equal(code, 0);
   assert.match(server.out, /shutting down/);
+});
+
+test("commands are refused the embedded database a server holds; a dead holder's lock is taken over", async () => {
+  const dir = await dataDir();
+  const env = { TAMBON_DATA_DIR: dir };
+  const lock = path.join(dir, "pglite.lock");
+  const server = await startServe([], env);
+  let code: number | null;
+  try {
+    assert.ok(server.health, `server did not answer: ${server.out}`);
+    assert.equal(JSON.parse(readFileSync(lock, "utf8")).pid, server.pid);
+    for (const args of [
+      ["migrate"],
+      ["export-question", "1", "--tambon", "la-ngu"],
+      ["create-admin", "--name", "ผู้ดูแล", "--username", "second", "--password-stdin"],
+    ]) {
+      const r = tambon(args, env, "รหัสผ่านที่ยาวพอสมควร\n");
+      const what = `tambon ${args[0]} beside a server`;
+      assert.equal(r.status, 1, `${what}: ${r.stdout}${r.stderr}`);
+      assert.equal(r.stderr.trim().split("\n").length, 1, `${what}: one line`);
+      assert.match(r.stderr, new RegExp(`in use by process ${server.pid}\\b.*ให้หยุดโปรเซสนั้นก่อน`));
+    }
+    assert.equal(
+      (await fetch(`${server.url}/healthz`)).status,
+      200,
+      "the server still answers after the refusals",
+    );
+  } finally {
+    code = await server.stop();
+  }
+  assert.equal(code, 0);
+  assert.equal(existsSync(lock), false, "the server removed its lock when it stopped");
+  // A lock left by a process that no longer runs (killed, power cut) does not lock anyone out.
+  const gone = spawnSync(process.execPath, ["-e", "0"]).pid;
+  writeFileSync(lock, JSON.stringify({ pid: gone, started: null, command: "serve" }));
+  const migrated = tambon(["migrate"], env);
+  assert.equal(migrated.status, 0, migrated.stderr);
+  assert.equal(existsSync(lock), false, "the command took the lock over and removed it at its end");
 });
 
 test("npm start never brings the demo into a deployment whose administrator was created", async () => {

@@ -1,16 +1,30 @@
 import type { Config } from "../config.ts";
 import { migrateDatabase, openDatabase, type Database } from "./index.ts";
 import { CliError } from "../cli.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 
 /** Opens the configured database (PostgreSQL or embedded PGlite) and applies pending migrations. */
 export async function openMigrated(config: Config): Promise<Database> {
+  // The embedded database is held by one process at a time (see data-dir-lock.ts).
+  const lock = config.databaseUrl ? null : lockDataDir(config.dataDir);
   try {
     const database = config.databaseUrl
       ? await openDatabase({ url: config.databaseUrl })
       : await openDatabase({ dataDir: `${config.dataDir}/pglite` });
     await migrateDatabase(database);
-    return database;
+    if (!lock) return database;
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
   } catch (err) {
+    lock?.release();
     const what = config.databaseUrl
       ? "PostgreSQL at DATABASE_URL"
       : `PGlite in ${config.dataDir}/pglite`;
