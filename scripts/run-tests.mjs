@@ -12,7 +12,11 @@
 // start from are built once per run (test/helpers/db.ts; on a whole run, beside the unit lane) in
 // a folder given to every process as TAMBON_TEST_RUN_DIR, and removed at the end with the
 // PostgreSQL templates listed there.
-// At the end it prints each lane's time, the ten slowest files and the totals.
+// At the end it prints each lane's wall and CPU time, the ten slowest files and the totals. A
+// file's CPU time (user + system) is that of its process and every process it waited for (the
+// commands it runs, Chromium), not PostgreSQL's: on Linux, the growth of this process's
+// children's times when the file's process is reaped; on a loaded machine it is the comparable
+// figure, where wall times grow with the load.
 // Node 20 has no glob support in --test, hence the walk.
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
@@ -102,6 +106,32 @@ for (const lane of lanes) {
   lane.files.sort((a, b) => expected.get(b) - expected.get(a));
 }
 
+/**
+ * CPU time (ms, user + system) of this process's children that have ended and been reaped, and
+ * of what they reaped in turn (Linux: fields cutime and cstime of /proc/self/stat, in ticks of
+ * 10 ms); null where there is no /proc.
+ */
+function childrenCpu() {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
+}
+/** The children's CPU time not yet given to one of them (see `cpuOfEnded`). */
+let cpuSeen = childrenCpu();
+/** The CPU time of the child that has just ended (read on its `exit`, when it has been reaped). */
+function cpuOfEnded() {
+  const now = childrenCpu();
+  if (now === null || cpuSeen === null) return null;
+  const used = now - cpuSeen;
+  cpuSeen = now;
+  return used;
+}
+const cpuAtStart = cpuSeen;
+
 const runDir = mkdtempSync(path.join(os.tmpdir(), "tambon-test-run-"));
 const env = {
   ...process.env,
@@ -145,6 +175,7 @@ for (const signal of ["SIGINT", "SIGTERM"])
 // On a whole run, the templates are built beside the unit lane, so the database lane's first
 // files find them ready instead of one building while the other waits.
 let prepared = Promise.resolve();
+let prepareCpu = null;
 if (!paths.length && lanes[1].files.length + lanes[2].files.length > 0) {
   preparing = spawn(
     process.execPath,
@@ -156,6 +187,7 @@ if (!paths.length && lanes[1].files.length + lanes[2].files.length > 0) {
   prepared = new Promise((resolve) =>
     preparing.on("exit", (code) => {
       preparing = null;
+      prepareCpu = cpuOfEnded();
       if (code !== 0 && !stopped)
         process.stderr.write(
           `building the run's databases ahead failed; test files build them themselves:\n${errors}`,
@@ -194,12 +226,14 @@ function runLane(lane) {
     children.add(child);
     child.on("exit", (code, signal) => {
       children.delete(child);
+      const cpu = cpuOfEnded();
       const lines = readTimes(times);
       resolve({
         lane,
         ok: code === 0,
         why: signal ?? `exit code ${code}`,
         ms: performance.now() - started,
+        cpu,
         files: lines.filter((l) => l.file),
         totals: lines.find((l) => l.totals)?.totals ?? {},
       });
@@ -221,7 +255,7 @@ function runPool(pool, slots) {
   const results = new Map(
     pool.map((lane) => [
       lane,
-      { lane, ok: true, why: "", started: null, ended: 0, files: [], totals: {} },
+      { lane, ok: true, why: "", started: null, ended: 0, cpu: 0, files: [], totals: {} },
     ]),
   );
   const running = new Map(pool.map((lane) => [lane, 0]));
@@ -252,13 +286,17 @@ function runPool(pool, slots) {
         const output = [];
         child.stdout.on("data", (d) => output.push(d));
         child.stderr.on("data", (d) => output.push(d));
+        let cpu = null;
+        child.on("exit", () => (cpu = cpuOfEnded()));
         child.on("close", (code, signal) => {
           children.delete(child);
           active--;
           running.set(lane, running.get(lane) - 1);
           process.stdout.write(Buffer.concat(output));
           const lines = readTimes(times);
-          result.files.push(...lines.filter((l) => l.file));
+          if (cpu !== null && result.cpu !== null) result.cpu += cpu;
+          else result.cpu = null;
+          result.files.push(...lines.filter((l) => l.file).map((l) => ({ ...l, cpu })));
           for (const [k, v] of Object.entries(lines.find((l) => l.totals)?.totals ?? {}))
             result.totals[k] = (result.totals[k] ?? 0) + v;
           if (code !== 0) {
@@ -312,20 +350,41 @@ try {
 }
 record(results);
 
-out("\n== test times");
+const cpuText = (ms) => (ms === null || ms === undefined ? "" : `${seconds(ms).padStart(9)} CPU`);
+out("\n== test times (wall; CPU: user + system of the processes, PostgreSQL's not counted)");
 for (const r of results)
   out(
-    `${r.lane.name.padEnd(9)} ${seconds(r.ms).padStart(9)}  ${r.lane.files.length} file(s), ${r.lane.concurrency} at a time${r.ok ? "" : `  FAILED (${r.why})`}`,
+    `${r.lane.name.padEnd(9)} ${seconds(r.ms).padStart(9)} ${cpuText(r.cpu)}  ${r.lane.files.length} file(s), ${r.lane.concurrency} at a time${r.ok ? "" : `  FAILED (${r.why})`}`,
   );
-out(`${"total".padEnd(9)} ${seconds(performance.now() - started).padStart(9)}`);
+if (prepareCpu !== null) out(`${"templates".padEnd(9)} ${"".padStart(9)} ${cpuText(prepareCpu)}`);
+const allCpu = cpuAtStart === null ? null : childrenCpu() - cpuAtStart;
+out(`${"total".padEnd(9)} ${seconds(performance.now() - started).padStart(9)} ${cpuText(allCpu)}`);
 const slowest = results
   .flatMap((r) => r.files)
   .sort((a, b) => b.ms - a.ms)
   .slice(0, 10);
 if (slowest.length) {
-  out("\nslowest test files (wall time of the file's process):");
+  out("\nslowest test files (wall time of the file's process; CPU time of it and its children):");
   for (const f of slowest)
-    out(`${seconds(f.ms).padStart(9)}  ${f.file}${f.passed ? "" : "  (failed)"}`);
+    out(`${seconds(f.ms).padStart(9)} ${cpuText(f.cpu)}  ${f.file}${f.passed ? "" : "  (failed)"}`);
+}
+const costly = results
+  .flatMap((r) => r.files)
+  .filter((f) => typeof f.cpu === "number")
+  .sort((a, b) => b.cpu - a.cpu)
+  .slice(0, 10);
+if (costly.length) {
+  out("\ncostliest test files (CPU time):");
+  for (const f of costly) out(`${cpuText(f.cpu)} ${seconds(f.ms).padStart(9)} wall  ${f.file}`);
+}
+if (process.env.TAMBON_TEST_CPU_REPORT) {
+  // Every file's wall and CPU time as JSON lines, for bench/RESULTS.md.
+  writeFileSync(
+    process.env.TAMBON_TEST_CPU_REPORT,
+    results
+      .flatMap((r) => r.files.map((f) => JSON.stringify({ lane: r.lane.name, ...f })))
+      .join("\n") + "\n",
+  );
 }
 const totals = {};
 for (const r of results)
