@@ -31,6 +31,10 @@ function valueFor(el: Element): string {
   else if (type === "tel" || /phone|mobile/.test(name)) value = phone;
   else if (type === "number" || type === "range") value = a.min && Number(a.min) > 1 ? a.min : "1";
   else if (type === "date") value = a.min && a.min > "2030-06-15" ? a.min : "2030-06-15";
+  // A DateField's parts (core/views/form.tsx): day 15, year 2573 (2030), 09:30; the month is a select.
+  else if (name.endsWith("__d")) value = "15";
+  else if (name.endsWith("__y")) value = "2573";
+  else if (name.endsWith("__t")) value = "09:30";
   else if (type === "time") value = "09:30";
   else if (type === "datetime-local") value = "2030-06-15T09:30";
   else if (type === "month") value = "2030-06";
