@@ -1,11 +1,12 @@
 import type { DbOrTx } from "./db/index.ts";
-import type { PageSection, TambonModule } from "./modules.ts";
+import type { PageSection, SearchSource, TambonModule } from "./modules.ts";
 import { allow, allowPublic, deny } from "./policy.ts";
 import { registerAsset, registerStyles } from "./views/assets.ts";
 
 const installed = new Set<string>();
 const sections = new Map<string, PageSection[]>();
 const lookups = new Map<string, (db: DbOrTx, tambonId: number) => Promise<unknown>>();
+const searchSourceList: SearchSource[] = [];
 
 /**
  * Installs what the modules' manifests declare: access rules, styles, assets, the sections they
@@ -33,7 +34,13 @@ export function installModules(modules: readonly TambonModule[]): void {
       if (lookups.has(name)) throw new Error(`two modules offer the lookup "${name}"`);
       lookups.set(name, fn);
     }
+    if (m.search) searchSourceList.push(m.search);
   }
+}
+
+/** What the installed modules contribute to the search (in module order). */
+export function searchSources(): readonly SearchSource[] {
+  return searchSourceList;
 }
 
 /** The sections installed modules add to a page (in module order), e.g. sectionsOn("areas.area"). */

@@ -69,6 +69,24 @@ export interface NamedItem {
   nameEn: string;
 }
 
+/** One public record as the search shows it (see the site module's search). */
+export interface SearchSourceDocument {
+  kind: string;
+  refId: number;
+  title: string;
+  body: string;
+  /** Path inside the tambon, e.g. "/decisions/questions/7". */
+  url: string;
+  visibleFrom?: Date | null;
+  visibleUntil?: Date | null;
+}
+
+/** What a module contributes to the search: its kinds and all its public documents of a tambon. */
+export interface SearchSource {
+  kinds: readonly string[];
+  documents(db: DbOrTx, tambonId: number): Promise<SearchSourceDocument[]>;
+}
+
 /** A script or other static file the module serves under a hashed URL. */
 export interface ModuleAsset {
   name: string;
@@ -124,6 +142,14 @@ export interface TambonModule {
   files?: FileReferences;
   /** Adds demo content to a demo tambon (inside the demo transaction). */
   seedDemo?: (tx: Tx, tambon: Tambon, people: DemoPeople) => Promise<void>;
+  /** Runs after every module seeded a demo tambon (inside the demo transaction). */
+  demoSeeded?: (tx: Tx, tambon: Tambon) => Promise<void>;
+  /**
+   * The module's public records for the one search over a tambon (its commands also put each
+   * record in and take it out as it changes, through the site module's public.ts): the kinds it
+   * contributes and all its public documents of a tambon, for a re-index.
+   */
+  search?: SearchSource;
   /** Runs once on the root app before any route (global hooks, e.g. counting page views). */
   setup?: (app: FastifyInstance, deps: ModuleDeps) => Promise<void> | void;
   /** Sections the module adds to the tambon's home page, in module order. */

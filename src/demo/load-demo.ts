@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../core/db/index.ts";
 import { roleGrants, tambonMembers, tambons, users, villages } from "../core/db/schema.ts";
 import { hashPassword } from "../core/auth/password.ts";
@@ -283,11 +283,14 @@ export async function loadDemo(
         });
         const [fresh] = await tx.select().from(tambons).where(eq(tambons.id, tambon.id));
         for (const mod of modules) await mod.seedDemo?.(tx as Tx, fresh!, people);
+        for (const mod of modules) await mod.demoSeeded?.(tx as Tx, fresh!);
       });
       log(`demo: ${tambon.nameTh} loaded`);
     }
     for (const s of STAFF_ROLES)
       logins.push({ username: `${d.prefix}-${s.key}`, role: s.th, tambon: d.slug });
   }
+  // Statistics for the planner (PGlite has no autovacuum): searches and lists use their indexes.
+  await db.execute(sql`ANALYZE`);
   return logins;
 }

@@ -70,13 +70,32 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
   };
 }
 
-/** Applies every pending migration (idempotent). */
+/**
+ * Applies every pending migration (idempotent), then, when any was applied, gathers the planner's
+ * statistics (PGlite has no autovacuum; without them searches and lists skip their indexes).
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
+  const applied = async () => {
+    const { sql } = await import("drizzle-orm");
+    const [row] = await database.rows<{ n: number }>(
+      sql`select count(*)::int as n from pg_catalog.pg_tables where schemaname = 'drizzle' and tablename = '__drizzle_migrations'`,
+    );
+    if (!row?.n) return 0;
+    const [c] = await database.rows<{ n: number }>(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    return Number(c?.n ?? 0);
+  };
+  const before = await applied();
   if (database.kind === "postgres") {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     await migrate(database.db as never, { migrationsFolder });
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(database.db as never, { migrationsFolder });
+  }
+  if ((await applied()) !== before) {
+    const { sql } = await import("drizzle-orm");
+    await database.rows(sql`ANALYZE`);
   }
 }

@@ -15,6 +15,7 @@ import { jobsRoutes } from "./jobs/routes.tsx";
 import { newsRoutes } from "./news/routes.tsx";
 import { pagesRoutes } from "./pages/routes.tsx";
 import { searchRoutes } from "./search/routes.tsx";
+import { reindexAllSearch, reindexTambonSearch } from "./search/reindex.ts";
 import { statisticsRoutes } from "./statistics/routes.tsx";
 import { transparencyRoutes } from "./transparency/routes.tsx";
 import { complaintsAdminRoutes } from "./complaints/admin-routes.tsx";
@@ -153,10 +154,18 @@ export const siteModule: TambonModule = {
       await visits.flush(db);
     });
   },
-  jobs: [{ id: "site.visits", everyMs: 5_000, run: (deps) => visits.flush(deps.database.db) }],
+  jobs: [
+    { id: "site.visits", everyMs: 5_000, run: (deps) => visits.flush(deps.database.db) },
+    // Re-indexes the other modules' public records at start and twice a day (see reindex.ts).
+    {
+      id: "site.search-reindex",
+      everyMs: 12 * 60 * 60 * 1000,
+      run: async (deps) => void (await reindexAllSearch(deps.database.db)),
+    },
+  ],
   files: siteFiles,
   // A search page shows only its words and page number: visitors asking the same thing share it.
-  cacheQuery: { "/search": ["q", "page"] },
+  cacheQuery: { "/search": ["q", "page", "kind"] },
   // File names of the tambon's uploads (any well-formed name answers 404 when nothing is stored).
   routeParams: { "site/:name": "logo-1.png", "complaint-photos/:name": "logo-1.png" },
   resources: {
@@ -177,4 +186,5 @@ export const siteModule: TambonModule = {
   },
   onTambonCreated: (tx, tambon, actorId) => setUpSite(tx, tambon, actorId),
   seedDemo: (tx, tambon, people) => seedSiteDemo(tx, tambon, people),
+  demoSeeded: async (tx, tambon) => void (await reindexTambonSearch(tx, tambon.id)),
 };

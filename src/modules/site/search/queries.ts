@@ -1,7 +1,7 @@
-import { type SearchKind } from "./commands.ts";
+import { kindLexeme, tambonLexeme, SEARCH_KINDS, type SearchKind } from "./commands.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { searchQuery } from "../shared/text.ts";
-import { and, count, desc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { searchDocuments } from "../schema.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 
@@ -15,8 +15,15 @@ export interface SearchHit {
   rank: number;
 }
 
-/** At most this many matches are ranked; beyond it the count shows as "1,000+". */
+/** At most this many matches are ranked and counted; beyond it the count shows as "1,000+". */
 export const SEARCH_CANDIDATES = 1000;
+
+/** How many matches of one kind (at most 1,000; `capped` when there were more). */
+export interface SearchFacet {
+  kind: SearchKind;
+  count: number;
+  capped: boolean;
+}
 
 /** Search results: the page of hits, how many matched (at most 1,000), and whether there were more. */
 export interface SearchResult {
@@ -24,67 +31,113 @@ export interface SearchResult {
   /** True when more than `SEARCH_CANDIDATES` items matched (the total is then a lower bound). */
   capped: boolean;
   hits: SearchHit[];
+  /** Matches per kind, of every kind (whatever `kind` filter was asked), most first. */
+  facets: SearchFacet[];
+}
+
+const EMPTY: SearchResult = { total: 0, capped: false, hits: [], facets: [] };
+
+/** True for a known kind of search document (a `kind` query parameter is checked with it). */
+export function isSearchKind(kind: unknown): kind is SearchKind {
+  return typeof kind === "string" && (SEARCH_KINDS as readonly string[]).includes(kind);
 }
 
 /**
- * Finds a tambon's public items matching a Thai or English query, best first. Only the 1,000
- * newest matches (found through the GIN index) are ranked, and the count comes from the same
- * query, so a common word costs one bounded scan however many items hold it.
+ * Finds a tambon's public items matching a Thai or English query, best first, with the number of
+ * matches of each kind; `kind` keeps one kind. The tambon (and kind) is part of the text query
+ * itself (marker lexemes in every document), so the GIN index alone picks the tambon's matches.
+ * At most 1,001 of them are taken, in no particular order (no sort over every match), and only
+ * those are ranked; counts stop at 1,000 ("1,000+"). A common word therefore costs one bounded
+ * index scan however many items hold it, and a rare word costs what it finds.
  */
 export async function searchSite(
   db: DbOrTx,
   tambonId: number,
   query: string,
-  opts: { limit?: number; offset?: number; now?: Date } = {},
+  opts: { limit?: number; offset?: number; now?: Date; kind?: SearchKind } = {},
 ): Promise<SearchResult> {
   const q = searchQuery(query);
-  if (!q) return { total: 0, capped: false, hits: [] };
+  if (!q) return EMPTY;
   const now = opts.now ?? new Date();
-  const tsq = sql`to_tsquery('simple', ${q})`;
-  const where = and(
+  const words = sql`to_tsquery('simple', ${q})`;
+  const scoped = (kind?: SearchKind) => {
+    const marks = kind
+      ? `'${tambonLexeme(tambonId)}' & '${kindLexeme(kind)}'`
+      : `'${tambonLexeme(tambonId)}'`;
+    return sql`${searchDocuments.tsv} @@ (${marks}::tsquery && ${words})`;
+  };
+  const visible = and(
     eq(searchDocuments.tambonId, tambonId),
-    sql`${searchDocuments.tsv} @@ ${tsq}`,
     or(isNull(searchDocuments.visibleFrom), lte(searchDocuments.visibleFrom, now)),
     or(isNull(searchDocuments.visibleUntil), gt(searchDocuments.visibleUntil, now)),
   );
-  // One more than the cap tells whether there were more.
+
+  // Matches per kind: one bounded count of the tambon's matches, grouped; when they are more
+  // than the cap, each kind is counted on its own (bounded too) so a rare kind still shows.
+  const kindsOf = async (kind?: SearchKind) =>
+    db
+      .select({ kind: sql<SearchKind>`c.kind`, n: sql<number>`count(*)::int` })
+      .from(
+        db
+          .select({ kind: searchDocuments.kind })
+          .from(searchDocuments)
+          .where(and(scoped(kind), visible))
+          .limit(SEARCH_CANDIDATES + 1)
+          .as("c"),
+      )
+      .groupBy(sql`c.kind`);
+  let facets: SearchFacet[];
+  const all = await kindsOf();
+  const allCount = all.reduce((s, r) => s + Number(r.n), 0);
+  if (allCount <= SEARCH_CANDIDATES) {
+    facets = all.map((r) => ({ kind: r.kind, count: Number(r.n), capped: false }));
+  } else {
+    facets = [];
+    for (const kind of SEARCH_KINDS) {
+      const [row] = await kindsOf(kind);
+      const n = Number(row?.n ?? 0);
+      if (n)
+        facets.push({ kind, count: Math.min(n, SEARCH_CANDIDATES), capped: n > SEARCH_CANDIDATES });
+    }
+  }
+  facets.sort(
+    (a, b) => b.count - a.count || SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind),
+  );
+  if (!facets.length) return EMPTY;
+
+  const kind = opts.kind;
+  const facet = kind ? facets.find((f) => f.kind === kind) : null;
+  const matched = kind ? (facet ? facet.count + (facet.capped ? 1 : 0) : 0) : allCount;
+  const capped = matched > SEARCH_CANDIDATES;
+  const total = Math.min(matched, SEARCH_CANDIDATES);
+  const limit = opts.limit ?? 20;
+  const offset = opts.offset ?? 0;
+  if (!matched || offset >= total) return { total, capped, hits: [], facets };
+
+  // The candidates: one more than the cap, found through the index, unsorted.
   const candidates = db
     .select({ id: searchDocuments.id })
     .from(searchDocuments)
-    .where(where)
-    .orderBy(desc(searchDocuments.updatedAt), desc(searchDocuments.id))
+    .where(and(scoped(kind), visible))
     .limit(SEARCH_CANDIDATES + 1)
     .as("candidates");
-  const rank = sql<number>`ts_rank(${searchDocuments.tsv}, ${tsq})`;
-  const limit = opts.limit ?? 20;
-  const offset = opts.offset ?? 0;
+  const rank = sql<number>`ts_rank(${searchDocuments.tsv}, ${words})`;
   const rows = await db
     .select({
       kind: searchDocuments.kind,
       refId: searchDocuments.refId,
       title: searchDocuments.title,
-      body: sql<string>`left(${searchDocuments.body}, 1500)`,
+      body: searchDocuments.body,
       url: searchDocuments.url,
       rank,
-      matched: sql<number>`count(*) over ()`,
     })
     .from(candidates)
     .innerJoin(searchDocuments, eq(searchDocuments.id, candidates.id))
     .orderBy(desc(rank), desc(searchDocuments.updatedAt), desc(searchDocuments.id))
-    .limit(Math.min(limit, SEARCH_CANDIDATES - Math.min(offset, SEARCH_CANDIDATES)))
+    .limit(Math.min(limit, total - offset))
     .offset(offset);
-  let matched = rows.length ? Number(rows[0]!.matched) : 0;
-  if (!rows.length && offset > 0) {
-    // Past the last page: count the (bounded) matches alone.
-    const [c] = await db.select({ n: count() }).from(candidates);
-    matched = Number(c?.n ?? 0);
-  }
-  const hits = rows.map(({ matched: _m, ...h }) => ({ ...h, rank: Number(h.rank) }));
-  return {
-    total: Math.min(matched, SEARCH_CANDIDATES),
-    capped: matched > SEARCH_CANDIDATES,
-    hits,
-  };
+  const hits = rows.map((h) => ({ ...h, rank: Number(h.rank) }));
+  return { total, capped, hits, facets };
 }
 
 export const recent = new Map<string, { at: number; value: Promise<SearchResult> }>();
@@ -104,11 +157,11 @@ export async function searchSiteCached(
   db: DbOrTx,
   tambonId: number,
   query: string,
-  opts: { limit?: number; offset?: number } = {},
+  opts: { limit?: number; offset?: number; kind?: SearchKind } = {},
 ): Promise<SearchResult> {
   const q = searchQuery(query);
-  if (!q) return { total: 0, capped: false, hits: [] };
-  const key = `${tambonId}|${pageCache.generation(tambonId)}|${opts.limit}|${opts.offset}|${q}`;
+  if (!q) return EMPTY;
+  const key = `${tambonId}|${pageCache.generation(tambonId)}|${opts.limit}|${opts.offset}|${opts.kind ?? ""}|${q}`;
   const hit = recent.get(key);
   const now = Date.now();
   if (hit && now - hit.at < RECENT_MS) return hit.value;

@@ -75,7 +75,62 @@ for (const kind of DB_KINDS) {
         total: 0,
         capped: false,
         hits: [],
+        facets: [],
       });
+    });
+
+    test("matches are counted per kind, each kind bounded, and one kind can be kept", async () => {
+      const common = await searchSite(database.db, tambonId, "ประปา หมู่บ้าน", { limit: 5 });
+      assert.deepEqual(common.facets, [{ kind: "news", count: 1000, capped: true }]);
+      const mixed = await searchSite(database.db, tambonId, "การ", { limit: 5 });
+      assert.deepEqual(
+        mixed.facets.map((f) => [f.kind, f.count, f.capped]),
+        [
+          ["news", 1000, true],
+          ["page", 3, false],
+        ],
+      );
+      const pages = await searchSite(database.db, tambonId, "การ", { limit: 5, kind: "page" });
+      assert.deepEqual([pages.total, pages.capped], [3, false]);
+      assert.ok(pages.hits.every((h) => h.kind === "page"));
+      assert.equal(pages.facets.length, 2, "the other kinds are still offered");
+      const none = await searchSite(database.db, tambonId, "การ", { kind: "plan" });
+      assert.deepEqual([none.total, none.hits.length], [0, 0]);
+    });
+
+    test("another tambon's documents are never found", async () => {
+      const [other] = await database.db
+        .insert(tambons)
+        .values({
+          slug: "search-other",
+          dopaCode: "999998",
+          nameTh: "อีกตำบล",
+          nameEn: "Other",
+          districtTh: "ทดสอบ",
+          districtEn: "Test",
+          provinceTh: "ทดสอบ",
+          provinceEn: "Test",
+          kind: "sao",
+        })
+        .returning({ id: tambons.id });
+      await indexItem(database.db, {
+        tambonId: other!.id,
+        kind: "plan",
+        refId: 1,
+        title: "แผนลับเฉพาะตำบลอื่น",
+        body: "ขยะ",
+        url: "/plans/1",
+      });
+      const mine = await searchSite(database.db, tambonId, "ขยะ");
+      assert.deepEqual(
+        mine.facets.map((f) => f.kind),
+        ["page"],
+      );
+      const theirs = await searchSite(database.db, other!.id, "ขยะ");
+      assert.deepEqual(
+        theirs.hits.map((h) => h.title),
+        ["แผนลับเฉพาะตำบลอื่น"],
+      );
     });
 
     test("visitors asking the same thing at once share one query", async () => {

@@ -1,4 +1,5 @@
-import { type SearchHit } from "./queries.ts";
+import { SEARCH_CANDIDATES, type SearchFacet, type SearchHit } from "./queries.ts";
+import { type SearchKind } from "./commands.ts";
 import { Marked, useSiteT, useUrl } from "../shared/views.tsx";
 import { snippet } from "../shared/text.ts";
 import { Pager } from "../../../core/views/pager.tsx";
@@ -7,6 +8,10 @@ import { pageHref } from "../../../core/paging.ts";
 /** Search form and results. */
 export function SearchPage(props: {
   q: string;
+  /** The kind the results are limited to, if any. */
+  kind?: SearchKind;
+  /** Matches per kind (of every kind, whatever `kind` is). */
+  facets?: SearchFacet[];
   total: number;
   /** More matched than were counted: the total shows as "1,000+". */
   capped?: boolean;
@@ -16,6 +21,10 @@ export function SearchPage(props: {
 }) {
   const t = useSiteT();
   const url = useUrl();
+  const facets = props.facets ?? [];
+  const sum = facets.reduce((n, f) => n + f.count, 0);
+  const all = Math.min(sum, SEARCH_CANDIDATES);
+  const allCapped = sum > SEARCH_CANDIDATES || facets.some((f) => f.capped);
   return (
     <>
       <h1>{t("search.title")}</h1>
@@ -27,14 +36,34 @@ export function SearchPage(props: {
       {props.q && (
         <p role="status">
           {props.total
-            ? t("search.results", {
-                n: props.capped
-                  ? `${props.total.toLocaleString("en-US")}+`
-                  : props.total.toLocaleString("en-US"),
-                q: props.q,
-              })
+            ? t("search.results", { n: howMany(props.total, props.capped), q: props.q })
             : t("search.none", { q: props.q })}
         </p>
+      )}
+      {props.q && facets.length > 1 && (
+        <nav class="search-kinds" aria-label={t("search.kinds")}>
+          <ul>
+            <li>
+              <a
+                href={url(pageHref("/search", { q: props.q }, 1))}
+                aria-current={props.kind ? undefined : "page"}
+              >
+                {t("search.allKinds")} <span class="count">{howMany(all, allCapped)}</span>
+              </a>
+            </li>
+            {facets.map((f) => (
+              <li key={f.kind}>
+                <a
+                  href={url(pageHref("/search", { q: props.q, kind: f.kind }, 1))}
+                  aria-current={props.kind === f.kind ? "page" : undefined}
+                >
+                  {t(`search.kind.${f.kind}`)}{" "}
+                  <span class="count">{howMany(f.count, f.capped)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       )}
       <ol class="results">
         {props.hits.map((h) => (
@@ -51,7 +80,15 @@ export function SearchPage(props: {
           </li>
         ))}
       </ol>
-      <Pager of={props} href={(p) => url(pageHref("/search", { q: props.q }, p))} />
+      <Pager
+        of={props}
+        href={(p) => url(pageHref("/search", { q: props.q, kind: props.kind }, p))}
+      />
     </>
   );
+}
+
+/** A count as shown: "1,000+" when more matched than were counted. */
+function howMany(n: number, capped?: boolean): string {
+  return capped ? `${n.toLocaleString("en-US")}+` : n.toLocaleString("en-US");
 }
