@@ -31,6 +31,7 @@ import { registryRoutes, networkRegistryRoutes } from "./registry/routes.tsx";
 import { signingAdminRoutes } from "./signing/admin-routes.tsx";
 import { signingRoutes } from "./signing/routes.tsx";
 
+import { charterSearch } from "./search.ts";
 const areaSection1: PageSection<number> = {
   id: "charter",
   title: (lang) => msg.t(lang)("nav.charter"),
@@ -101,6 +102,7 @@ const resourceRoutes = [
 /** Health charter (ธรรมนูญสุขภาพ): editions, drafting with diffs, hearing, adoption, signing, print, follow-up. */
 export const charterModule: TambonModule = {
   id: "charter",
+  search: charterSearch,
   tambonRoutes: async (app, deps) => {
     for (const routes of resourceRoutes) await routes(app, deps);
   },

@@ -16,6 +16,7 @@ import { alternatives, decisionPolicies, delegations, questions, suggestions } f
 import { questionsOfArea } from "./public.ts";
 import { decisionsCommands } from "./cli/commands.ts";
 import { readFileSync } from "node:fs";
+import { decisionsSearch } from "./search.ts";
 
 /** Everyone who takes part in the tambon's life may open questions and take part in them. */
 const participants: Role[] = [
@@ -37,6 +38,7 @@ const areaQuestions: PageSection<number> = {
 /** Decisions: questions with phases, fluid democracy (delegation), Schulze ballots, verifiable results. */
 export const decisionsModule: TambonModule = {
   id: "decisions",
+  search: decisionsSearch,
   tambonRoutes: async (app, deps) => {
     for (const routes of [
       questionRoutes,

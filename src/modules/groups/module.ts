@@ -34,6 +34,7 @@ import {
   workGroups,
 } from "./schema.ts";
 import { bangkokDay } from "./meetings/meeting.ts";
+import { groupsSearch } from "./search.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -108,6 +109,7 @@ async function tambonRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<voi
 export const groupsModule: TambonModule = {
   id: "groups",
   tambonRoutes,
+  search: groupsSearch,
   nav: [{ path: "/meetings", label: (lang) => msg.t(lang)("nav.hub") }],
   adminNav: [
     {

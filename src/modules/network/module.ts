@@ -45,6 +45,7 @@ import {
 import { networkFiles } from "./shared/files.ts";
 import { partnersOfArea, centresOfArea, partnersJoined, mousSigned } from "./overview/sections.ts";
 import { importNetworkDiskFiles } from "./uploads.ts";
+import { networkSearch } from "./search.ts";
 
 const STAFF = ["admin", "editor", "working_group", "facilitator"] as const;
 
@@ -103,6 +104,7 @@ export const networkModule: TambonModule = {
   styles: [
     readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "network.css"), "utf8"),
   ],
+  search: networkSearch,
   async tambonRoutes(app, deps) {
     for (const routes of RESOURCE_ROUTES) await routes(app, deps);
   },

@@ -30,6 +30,7 @@ import { distributionRoutes } from "./distribution/routes.tsx";
 import { reportRoutes } from "./reports/routes.tsx";
 import { clauseIndicators, clauseProjects, clauseRating } from "./evaluations/clause-sections.ts";
 import { seedEvaluationDemo } from "./evaluations/demo.ts";
+import { plansSearch } from "./search.ts";
 
 /** Who screens proposals and keeps the plan: the tambon's admin and the central working group. */
 const PLANNERS = ["admin", "working_group"] as const;
@@ -52,6 +53,7 @@ export const plansModule: TambonModule = {
     // Partners' people may rate too: evaluations/commands.ts mayRate asks the network module.
     { action: "evaluation.rate", allow: [...PLANNERS, "village_rep", "facilitator"] },
   ],
+  search: plansSearch,
   tambonRoutes: (app, deps) => {
     planRoutes(app, deps);
     editionRoutes(app, deps);

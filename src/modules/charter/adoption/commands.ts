@@ -28,6 +28,7 @@ import {
   type EditionRow,
   getVersionById,
 } from "../charters/queries.ts";
+import { syncCharterSearch } from "../search.ts";
 
 /** The resource type under which other modules link to an edition (resolutions, questions). */
 export const EDITION_TARGET = EDITION_LINK;
@@ -139,6 +140,7 @@ async function adopt(
       adoptedOn: how.adoptedOn,
     },
   });
+  await syncCharterSearch(tx, edition.tambonId);
   return row!;
 }
 

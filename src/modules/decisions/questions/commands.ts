@@ -16,6 +16,7 @@ import { getQuestion, type Question } from "../shared/queries.ts";
 import { getAlternative } from "./queries.ts";
 import { getVotingRules } from "../voting-rules/queries.ts";
 import { parseId } from "../../../core/params.ts";
+import { syncQuestionSearch } from "../search.ts";
 
 const openSchema = z.object({
   title: fields.text(200),
@@ -84,6 +85,7 @@ export async function openQuestion(
       targetId: q!.id,
       after: { title: v.title, phase, quickPoll: quick },
     });
+    await syncQuestionSearch(tx, tambonId, q!.id);
     return ok(q!);
   });
 }
@@ -130,6 +132,7 @@ export async function addAlternative(
       targetId: alt!.id,
       after: { questionId, title: parsed.value.altTitle },
     });
+    await syncQuestionSearch(tx, tambonId, questionId);
     return ok(alt!.id);
   });
 }
@@ -178,6 +181,7 @@ export async function editAlternative(
       before: { title: found.alternative.title },
       after: { title: parsed.value.altTitle, version },
     });
+    await syncQuestionSearch(tx, tambonId, found.question.id);
     return ok(version);
   });
 }

@@ -12,6 +12,7 @@ import { appendEvent } from "../shared/events.ts";
 import { getQuestion, lockQuestion, type Question } from "../shared/queries.ts";
 import { notifyFollowers } from "../notifications/notify.ts";
 import { closeQuestion } from "../results/close.ts";
+import { syncQuestionSearch } from "../search.ts";
 
 /**
  * Moves a question into a phase (inside a transaction): timing, hash chain, audit, notifications;
@@ -55,6 +56,7 @@ export async function enterPhase(
   });
   if (phase === "closed") await closeQuestion(tx, { ...question, phase }, rules);
   await notifyFollowers(tx, { ...question, phase }, "phase", { phase });
+  await syncQuestionSearch(tx, question.tambonId, question.id);
   return true;
 }
 

@@ -24,6 +24,7 @@ import { type MeetingRow } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
+import { syncMeetingSearch } from "../search.ts";
 
 const TIME = /^([01]\d|2[0-3])[:.]([0-5]\d)$/;
 
@@ -198,6 +199,7 @@ export async function saveMeeting(
         isPublic: row.isPublic,
       },
     });
+    await syncMeetingSearch(tx, tambonId, row.id);
     return { ok: true as const, value: row };
   });
 }
@@ -237,6 +239,7 @@ export async function confirmMinutes(
       targetId: meetingId,
       after: { quorumMet: fresh.quorumMet },
     });
+    await syncMeetingSearch(tx, tambonId, meetingId);
     return { ok: true as const, value: row! };
   });
 }

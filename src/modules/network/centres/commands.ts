@@ -11,6 +11,7 @@ import { fail, missing, ok, refused, type FieldError, type Result } from "../../
 import type { NetKey } from "../messages.ts";
 import { newFileName, removeStored, storeFile, thumbName, type PreparedImage } from "../uploads.ts";
 import { activeOwnPartner, checkContact, ownAreas, ownVillage } from "../shared/commands.ts";
+import { syncCentreSearch } from "../search.ts";
 
 /** A learning centre of the tambon, or undefined (also for another tambon's). */
 export async function ownCentre(db: DbOrTx, tambonId: number, id: number) {
@@ -102,6 +103,7 @@ export async function saveCentre(
       before: current ? { nameTh: current.nameTh, active: current.active } : null,
       after: { nameTh: values.nameTh, active: values.active, acceptsVisits: values.acceptsVisits },
     });
+    await syncCentreSearch(tx, tambonId, row!.id);
     return row!.id;
   });
   return { ok: true, value: { id: id2 } };

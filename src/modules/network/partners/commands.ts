@@ -21,6 +21,7 @@ import {
   ownVillages,
 } from "../shared/commands.ts";
 import { parseId } from "../../../core/params.ts";
+import { syncPartnerSearch } from "../search.ts";
 
 const schema = z.object({
   nameTh: fields.text(200),
@@ -170,6 +171,7 @@ export async function savePartner(
         logo: values.logoFile,
       },
     });
+    await syncPartnerSearch(tx, tambonId, row!.id);
     return row!;
   });
   return { ok: true, value: { id: row.id } };
@@ -220,14 +222,15 @@ export function setPartnerActive(
     actor,
     tambonId,
     "partner.create",
-    async (tx) =>
-      (
-        await tx
-          .update(partners)
-          .set({ active, updatedAt: new Date() })
-          .where(and(eq(partners.id, id), eq(partners.tambonId, tambonId)))
-          .returning({ id: partners.id })
-      )[0],
+    async (tx) => {
+      const [row] = await tx
+        .update(partners)
+        .set({ active, updatedAt: new Date() })
+        .where(and(eq(partners.id, id), eq(partners.tambonId, tambonId)))
+        .returning({ id: partners.id });
+      if (row) await syncPartnerSearch(tx, tambonId, row.id);
+      return row;
+    },
     () => ({
       action: active ? "partner.activate" : "partner.deactivate",
       targetType: "partner",

@@ -12,6 +12,7 @@ import type { PlansResult } from "../messages.ts";
 import { planStrategies, plans } from "../schema.ts";
 import { PLAN_STATUSES } from "../shared/kinds.ts";
 import { getPlan, getStrategy, strategyName, type Plan, type Strategy } from "./queries.ts";
+import { syncPlanSearch } from "../search.ts";
 
 const planSchema = z.object({
   title: fields.text(200),
@@ -79,6 +80,7 @@ export async function savePlan(
         : null,
       after: values,
     });
+    await syncPlanSearch(tx, tambonId, row!.id);
     return ok(row!);
   });
 }

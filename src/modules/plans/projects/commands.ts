@@ -18,6 +18,7 @@ import { PROJECT_STATUSES } from "../shared/kinds.ts";
 import { getPlan } from "../plans/queries.ts";
 import { getProject, type Project } from "./queries.ts";
 import { parseProject, parseStaffFields, type ProjectFields, type ProjectInput } from "./input.ts";
+import { syncProjectSearch } from "../search.ts";
 
 /** Replaces a project's villages and budget rows with the checked ones. */
 async function writeLists(tx: DbOrTx, tambonId: number, projectId: number, f: ProjectFields) {
@@ -111,6 +112,7 @@ export async function proposeProject(
         budgets: budgetSummary(f),
       },
     });
+    await syncProjectSearch(tx, tambonId, row!);
     return ok(row!);
   });
 }
@@ -198,6 +200,7 @@ export async function saveProject(
         partners: partnerRows.map((p) => `${p.role}:${p.partnerId}`),
       },
     });
+    await syncProjectSearch(tx, tambonId, row!);
     return ok(row!);
   });
 }
@@ -249,6 +252,7 @@ export async function setProjectStatus(
       before: { status: current.status, progress: current.progress },
       after: { status: v.status, progress, note: v.note },
     });
+    await syncProjectSearch(tx, tambonId, row!);
     return ok(row!);
   });
 }
