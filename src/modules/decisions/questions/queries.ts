@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { users } from "../../../core/db/schema.ts";
 import { paged } from "../../../core/paging.ts";
@@ -27,17 +27,34 @@ export async function listQuestions(
   return paged(
     page,
     async () => Number((await db.select({ n: count() }).from(questions).where(where))[0]?.n ?? 0),
-    ({ limit, offset }) =>
-      db
-        .select({
-          q: questions,
-          alts: sql<number>`(select count(*) from ${alternatives} a where a.question_id = ${questions.id})`,
-        })
+    async ({ limit, offset }) => {
+      const rows = await db
+        .select()
         .from(questions)
         .where(where)
         .orderBy(desc(questions.id))
         .limit(limit)
-        .offset(offset),
+        .offset(offset);
+      // Counted apart, grouped by question: a correlated sub-select written as raw SQL names the
+      // outer column ambiguously and counted each question's own row instead of its alternatives.
+      const counts = rows.length
+        ? await db
+            .select({ questionId: alternatives.questionId, n: count() })
+            .from(alternatives)
+            .where(
+              and(
+                eq(alternatives.tambonId, tambonId),
+                inArray(
+                  alternatives.questionId,
+                  rows.map((q) => q.id),
+                ),
+              ),
+            )
+            .groupBy(alternatives.questionId)
+        : [];
+      const byId = new Map(counts.map((c) => [c.questionId, Number(c.n)]));
+      return rows.map((q) => ({ q, alts: byId.get(q.id) ?? 0 }));
+    },
   );
 }
 
