@@ -23,23 +23,30 @@ export async function findOwned<T extends OwnedTable>(
 
 /**
  * What a document or a transparency item may be attached to, as choices of a select: the
- * tambon's pages, its latest news (at most `newsLimit`) and, when asked, its documents.
+ * tambon's pages, its latest news (at most `newsLimit`) and, when asked, its documents. With
+ * `publishedOnly` (what visitors follow, as a transparency item) only published pages and news
+ * (documents are public once uploaded): a draft would be a link that leads nowhere.
  */
 export async function linkTargets(
   db: DbOrTx,
   tambonId: number,
   t: (key: SiteKey) => string,
-  opts: { newsLimit: number; documents: boolean },
+  opts: { newsLimit: number; documents: boolean; publishedOnly?: boolean },
 ): Promise<{ value: string; label: string }[]> {
+  const only = opts.publishedOnly ?? false;
   const [pages, news, docs] = await Promise.all([
     db
       .select({ id: sitePages.id, title: sitePages.titleTh })
       .from(sitePages)
-      .where(eq(sitePages.tambonId, tambonId)),
+      .where(
+        and(eq(sitePages.tambonId, tambonId), only ? eq(sitePages.published, true) : undefined),
+      ),
     db
       .select({ id: siteNews.id, title: siteNews.title })
       .from(siteNews)
-      .where(eq(siteNews.tambonId, tambonId))
+      .where(
+        and(eq(siteNews.tambonId, tambonId), only ? eq(siteNews.status, "published") : undefined),
+      )
       .orderBy(desc(siteNews.updatedAt))
       .limit(opts.newsLimit),
     opts.documents

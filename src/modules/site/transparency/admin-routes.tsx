@@ -24,7 +24,11 @@ export async function transparencyAdminRoutes(
     const tambon = currentTambon(req);
     const [{ year, years, rows }, targets] = await Promise.all([
       itaYear(db, tambon.id, yearParam),
-      linkTargets(db, tambon.id, t(req), { newsLimit: 200, documents: true }),
+      linkTargets(db, tambon.id, t(req), {
+        newsLimit: 200,
+        documents: true,
+        publishedOnly: true,
+      }),
     ]);
     const items = rows.map((r) => ({
       id: r.id,

@@ -106,12 +106,19 @@ export async function linkItaItem(
   else if (target !== "") return fail("target", "err.badId");
   return db.transaction(async (tx) => {
     if (link.linkKind && link.linkKind !== "url") {
+      // Only a published record can meet an item: a draft is a link that leads nowhere.
+      const published =
+        link.linkKind === "page"
+          ? eq(sitePages.published, true)
+          : link.linkKind === "news"
+            ? eq(siteNews.status, "published")
+            : undefined;
       const table =
         link.linkKind === "page" ? sitePages : link.linkKind === "news" ? siteNews : siteDocuments;
       const [exists] = await tx
         .select({ id: table.id })
         .from(table)
-        .where(and(eq(table.id, link.linkId!), eq(table.tambonId, tambonId)));
+        .where(and(eq(table.id, link.linkId!), eq(table.tambonId, tambonId), published));
       if (!exists) return fail("target", "err.badId");
     }
     const rows = await tx

@@ -5,7 +5,7 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { documentPath } from "../documents/commands.ts";
 import { isLive, newsPath } from "../news/commands.ts";
 import { pagePath } from "../pages/commands.ts";
-import { itaItems, siteDocuments, siteNews, sitePages } from "../schema.ts";
+import { itaItems, siteCategories, siteDocuments, siteNews, sitePages } from "../schema.ts";
 import { url } from "../shared/helpers.tsx";
 import type { ItaRow } from "./views.tsx";
 
@@ -34,7 +34,7 @@ export async function itaYear(db: DbOrTx, tambonId: number, yearParam?: string) 
 /** The items of a fiscal year with where each is published (links to hidden records are left out). */
 export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?: string) {
   const { year, years, rows } = await itaYear(db, tambon.id, yearParam);
-  const [pages, news, docs] = await Promise.all([
+  const [pages, news, docs, categories] = await Promise.all([
     db.select().from(sitePages).where(eq(sitePages.tambonId, tambon.id)),
     db
       .select({
@@ -43,11 +43,15 @@ export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?
         title: siteNews.title,
         status: siteNews.status,
         publishAt: siteNews.publishAt,
+        categoryId: siteNews.categoryId,
       })
       .from(siteNews)
       .where(eq(siteNews.tambonId, tambon.id)),
     db.select().from(siteDocuments).where(eq(siteDocuments.tambonId, tambon.id)),
+    db.select().from(siteCategories).where(eq(siteCategories.tambonId, tambon.id)),
   ]);
+  const sameName = (a: string, b: string) =>
+    a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
   const items: ItaRow[] = rows.map((r) => {
     let href: string | null = null;
     let label: string | null = null;
@@ -67,6 +71,18 @@ export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?
     } else if (r.linkKind === "url" && r.linkUrl) {
       href = r.linkUrl.startsWith("/") ? url(tambon, r.linkUrl) : r.linkUrl;
       label = r.linkUrl.startsWith("/") ? decodeURI(r.linkUrl) : new URL(r.linkUrl).host;
+    }
+    if (!href && !r.linkKind) {
+      // An item no one linked, named as a news category is (ข่าวประชาสัมพันธ์ …), is met by that
+      // category's list once it has published news.
+      const c = categories.find(
+        (x) => sameName(x.nameTh, r.title) || (!!x.nameEn && sameName(x.nameEn, r.title)),
+      );
+      if (c && news.some((n) => n.categoryId === c.id && isLive(n)))
+        [href, label] = [
+          url(tambon, `/news?category=${encodeURIComponent(c.slug)}`),
+          lang === "en" && c.nameEn ? c.nameEn : c.nameTh,
+        ];
     }
     return {
       id: r.id,
