@@ -183,7 +183,11 @@ for (const kind of DB_KINDS) {
         await vote(c, questionId, alternativeId, "1");
       }
       await advance(questionId, 1);
-      assert.equal(await adoptDecidedVotes(t.database.db), 1);
+      // No scheduler pass yet: the first reading page adopts what the closed vote decided.
+      const first = await new Client(t.app).get(`/t/la-ngu/charter-editions/${id}`);
+      assert.equal(first.statusCode, 200);
+      assert.match(first.body, /โดยการลงคะแนนของสมาชิก/);
+      assert.equal(await adoptDecidedVotes(t.database.db), 0, "adopted with the vote's close");
       const e = await edition(id);
       assert.equal(e.status, "adopted");
       assert.equal(e.adoptionKind, "vote");

@@ -311,8 +311,8 @@ for (const kind of DB_KINDS) {
         `${base()}/hearing`,
         {
           open: "1",
-          hearingStartsOn: "2025-07-01",
-          hearingEndsOn: "2025-07-31",
+          hearingStartsOn: todayIso(),
+          hearingEndsOn: todayIso(new Date(Date.now() + 30 * 86_400_000)),
           hearingNote: "เวทีทุกหมู่บ้าน",
         },
         { from: base() },

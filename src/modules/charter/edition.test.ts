@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  asOfDay,
   isFrozen,
   isOpenForComments,
   progressCounts,
@@ -146,4 +147,18 @@ test("clauses without a status count as not started; ratings give a support scor
     must_not: 1,
     score: 3,
   });
+});
+
+test("a hearing past its last day is over at once, whatever the scheduler did", () => {
+  const heard = { status: "hearing" as const, hearingEndsOn: "2026-03-31" };
+  assert.equal(asOfDay(heard, "2026-03-31").status, "hearing", "open on its last day");
+  assert.equal(asOfDay(heard, "2026-04-01").status, "draft", "closed the day after");
+  assert.equal(
+    asOfDay({ status: "hearing" as const, hearingEndsOn: null }, "2030-01-01").status,
+    "hearing",
+  );
+  assert.equal(
+    asOfDay({ status: "adopted" as const, hearingEndsOn: "2020-01-01" }, "2026-04-01").status,
+    "adopted",
+  );
 });

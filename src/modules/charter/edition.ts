@@ -42,6 +42,20 @@ export function isFrozen(status: EditionStatus): boolean {
   return status === "adopted";
 }
 
+/**
+ * The edition as it stands on `today` (YYYY-MM-DD): a public hearing past its last day is over at
+ * once — back to drafting, closed to visitors and to hearing input — whether or not anyone has
+ * closed it yet. Every read of an edition goes through this, so no page advertises an ended hearing.
+ */
+export function asOfDay<T extends { status: EditionStatus; hearingEndsOn: string | null }>(
+  edition: T,
+  today: string,
+): T {
+  return edition.status === "hearing" && !!edition.hearingEndsOn && edition.hearingEndsOn < today
+    ? { ...edition, status: "draft" }
+    : edition;
+}
+
 /** True while members may comment and suggest (drafting and hearing). */
 export function isOpenForComments(status: EditionStatus): boolean {
   return status === "draft" || status === "hearing";

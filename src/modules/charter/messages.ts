@@ -178,6 +178,10 @@ export const msg = defineMessages("charter", {
     en: "Please give the reason for declining",
   },
   "err.endBeforeStart": { th: "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", en: "The end cannot be before the start" },
+  "err.hearingEnded": {
+    th: "วันสิ้นสุดผ่านไปแล้ว ประชาพิจารณ์ที่เปิดจะปิดทันที โปรดเลือกวันสิ้นสุดตั้งแต่วันนี้ไป",
+    en: "That end day has passed: the hearing would close at once. Choose an end day from today on",
+  },
   "err.alreadyPutToVote": {
     th: "ร่างนี้เปิดลงคะแนนไปแล้ว",
     en: "This draft was already put to the vote",

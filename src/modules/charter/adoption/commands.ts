@@ -257,6 +257,31 @@ export async function withdrawVote(
   });
 }
 
+/**
+ * Adopts the tambon's editions whose vote has closed in their favour, at once (a reading page asks
+ * before it shows an edition): the close of a vote is the decisions module's, so a page must not
+ * wait for the scheduler's next pass to stop calling an adopted edition a draft. Returns how many.
+ */
+export async function settleDecidedVotes(db: Db, tambonId: number): Promise<number> {
+  const pending = await db
+    .select({ id: charterEditions.id, questionId: charterEditions.questionId })
+    .from(charterEditions)
+    .where(
+      and(
+        eq(charterEditions.tambonId, tambonId),
+        isNotNull(charterEditions.questionId),
+        ne(charterEditions.status, "adopted"),
+      ),
+    );
+  let adopted = 0;
+  for (const p of pending) {
+    const outcome = await questionOutcome(db, tambonId, p.questionId!);
+    if (outcome?.phase !== "closed") continue;
+    if ((await adoptByVote(db, null, tambonId, p.id)).ok) adopted++;
+  }
+  return adopted;
+}
+
 /** Adopts every edition whose vote has closed in its favour (run by the scheduler); returns how many. */
 export async function adoptDecidedVotes(db: Db, today = todayIso()): Promise<number> {
   const pending = await db

@@ -6,6 +6,7 @@ import { pageCache } from "../../../core/page-cache.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { reviewDueOn, reviewState } from "../edition.ts";
 import { HomeSection } from "./home-views.tsx";
+import { settleDecidedVotes } from "../adoption/commands.ts";
 import { listCharters, currentEdition, shownVersion } from "./queries.ts";
 
 /** The charter section of the tambon's home page: the edition in force, its review, an open hearing. */
@@ -15,6 +16,7 @@ export async function charterHome(
 ): Promise<ComponentChildren> {
   const tambon = currentTambon(req);
   const db = deps.database.db;
+  await settleDecidedVotes(db, tambon.id);
   const items = await pageCache.memo(tambon.id, "charter-home", async () => {
     const out = [];
     for (const { charter, editions } of await listCharters(db, tambon.id)) {

@@ -10,6 +10,8 @@ import {
   charters,
 } from "../schema.ts";
 import type { CharterDoc } from "../document.ts";
+import { todayIso } from "../../../core/dates.ts";
+import { asOfDay } from "../edition.ts";
 
 /** A charter row. */
 export type CharterRow = typeof charters.$inferSelect;
@@ -56,16 +58,23 @@ export async function getEdition(
     .from(charterEditions)
     .innerJoin(charters, eq(charters.id, charterEditions.charterId))
     .where(and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.id, id)));
-  return row;
+  return row && { ...row, edition: asOfDay(row.edition, todayIso()) };
 }
 
 /** The editions of a charter, newest first. */
-export function editionsOf(db: DbOrTx, tambonId: number, charterId: number): Promise<EditionRow[]> {
-  return db
-    .select()
-    .from(charterEditions)
-    .where(and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.charterId, charterId)))
-    .orderBy(desc(charterEditions.number));
+export async function editionsOf(
+  db: DbOrTx,
+  tambonId: number,
+  charterId: number,
+): Promise<EditionRow[]> {
+  const today = todayIso();
+  return (
+    await db
+      .select()
+      .from(charterEditions)
+      .where(and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.charterId, charterId)))
+      .orderBy(desc(charterEditions.number))
+  ).map((e) => asOfDay(e, today));
 }
 
 /** The edition in force: the adopted edition with the highest number (undefined: none yet). */
@@ -91,9 +100,10 @@ export async function listCharters(
       .where(eq(charterEditions.tambonId, tambonId))
       .orderBy(desc(charterEditions.number)),
   ]);
+  const today = todayIso();
   return rows.map((charter) => ({
     charter,
-    editions: editions.filter((e) => e.charterId === charter.id),
+    editions: editions.filter((e) => e.charterId === charter.id).map((e) => asOfDay(e, today)),
   }));
 }
 

@@ -13,6 +13,7 @@ import { reviewDueOn, reviewState } from "../edition.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
 import { commentCounts } from "../comments/queries.ts";
 import { canReadDrafts, loadEdition } from "../shared/helpers.ts";
+import { settleDecidedVotes } from "../adoption/commands.ts";
 import { signatoriesOf, photosOf } from "../signing/queries.ts";
 import {
   type CharterRow,
@@ -105,6 +106,7 @@ export async function charterRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
     const tambon = currentTambon(req);
     authorize(req, "charter.read", { tambonId: tambon.id });
     const drafts = canReadDrafts(req, tambon.id);
+    await settleDecidedVotes(db, tambon.id);
     const items = await listCharters(db, tambon.id);
     const withTitles = await Promise.all(
       items.map(async ({ charter, editions }) => {
@@ -132,6 +134,7 @@ export async function charterRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
     authorize(req, "charter.read", { tambonId: tambon.id });
     const charter = await getCharter(db, tambon.id, requireId(req.params.id));
     if (!charter) throw notFound();
+    await settleDecidedVotes(db, tambon.id);
     const editions = await editionsOf(db, tambon.id, charter.id);
     const edition =
       currentEdition(editions) ??

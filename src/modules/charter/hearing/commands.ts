@@ -12,6 +12,7 @@ import type { Tx } from "../../../core/db/index.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { charterEditions } from "../schema.ts";
 import { isFrozen } from "../edition.ts";
+import { todayIso } from "../../../core/dates.ts";
 import { lockEdition } from "../drafting/commands.ts";
 import { type EditionRow, getEdition, toId } from "../charters/queries.ts";
 
@@ -41,6 +42,8 @@ export async function setHearing(
     return fail(v.hearingStartsOn ? "hearingEndsOn" : "hearingStartsOn", "err.required");
   if (v.hearingStartsOn && v.hearingEndsOn && v.hearingEndsOn < v.hearingStartsOn)
     return fail("hearingEndsOn", "err.endBeforeStart");
+  if (open && v.hearingEndsOn && v.hearingEndsOn < todayIso())
+    return fail("hearingEndsOn", "err.hearingEnded");
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, editionId);
     if (!edition || isFrozen(edition.status)) return fail("_form", "err.frozen");

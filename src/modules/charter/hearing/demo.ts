@@ -1,3 +1,4 @@
+import { todayIso } from "../../../core/dates.ts";
 import { eq } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
@@ -59,8 +60,9 @@ export async function seedHearing(
       status: "hearing",
       reviewYears: 5,
       basedOnEditionId: firstEditionId,
-      hearingStartsOn: "2025-06-01",
-      hearingEndsOn: "2025-12-31",
+      // Around the day the demo is loaded: a hearing past its end day is closed at once.
+      hearingStartsOn: todayIso(new Date(Date.now() - 60 * 86_400_000)),
+      hearingEndsOn: todayIso(new Date(Date.now() + 120 * 86_400_000)),
       hearingNote: "เวทีรับฟังความคิดเห็นทุกหมู่บ้าน และแสดงความเห็นออนไลน์ได้ตลอดช่วงเวลา (สาธิต)",
       createdBy: wg,
     })

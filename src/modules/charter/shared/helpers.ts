@@ -5,6 +5,7 @@ import { can } from "../../../core/policy.ts";
 import type { Db } from "../../../core/db/index.ts";
 import { requireId } from "../../../core/params.ts";
 import { type EditionRow, type CharterRow, getEdition } from "../charters/queries.ts";
+import { settleDecidedVotes } from "../adoption/commands.ts";
 
 /** True when the actor may read editions that are still drafts (members of the tambon). */
 export function canReadDrafts(req: FastifyRequest, tambonId: number): boolean {
@@ -26,6 +27,7 @@ export async function loadEdition(
 ): Promise<{ edition: EditionRow; charter: CharterRow; slug: string }> {
   const tambon = currentTambon(req);
   authorize(req, action, { tambonId: tambon.id });
+  await settleDecidedVotes(db, tambon.id);
   const found = await getEdition(db, tambon.id, requireId(id));
   if (!found) throw notFound();
   assertReadable(req, found.edition);
