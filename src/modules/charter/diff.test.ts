@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { applyOp, type DocOp } from "./document-ops.ts";
 import { type CharterDoc } from "./document.ts";
-import { diffCharters, hasChanges, type DiffPart } from "./diff.ts";
+import { diffCharters, hasChanges, sameDigitsDiff, type DiffPart } from "./diff.ts";
 
 const base: CharterDoc = {
   title: "ธรรมนูญสุขภาพตำบลละงู",
@@ -137,4 +137,29 @@ test("chapters, definitions, title and preamble are compared too", () => {
   // The clauses of the two chapters changed places: numbered differently, moved with their chapter.
   const six = diff.clauses.find((c) => c.key === 6)!;
   assert.deepEqual([six.before!.number, six.after!.number, six.renumbered], [3, 1, true]);
+});
+
+test("Thai and Arabic digits of the same number are no change; the text shows as written", () => {
+  const parts = sameDigitsDiff("ลดขยะลงร้อยละ ๕๕ ภายในปี", "ลดขยะลงร้อยละ 55 ภายในสองปี");
+  assert.ok(
+    parts.every((p) => p.kind === "same" || !/[0-9๐-๙]/.test(p.text)),
+    "no digit marked as added or removed",
+  );
+  assert.ok(parts.some((p) => p.kind === "same" && p.text.includes("55")));
+  assert.ok(
+    parts.some((p) => p.kind !== "same"),
+    "the real change is still there",
+  );
+  const changed = sameDigitsDiff("ร้อยละ ๕๕", "ร้อยละ 56");
+  assert.ok(changed.some((p) => p.kind === "add" && p.text.includes("56")));
+  const only = diffCharters(base, {
+    ...base,
+    preamble: base.preamble + " ๒๕๖๘",
+  });
+  const digitsOnly = diffCharters(
+    { ...base, preamble: base.preamble + " ๒๕๖๘" },
+    { ...base, preamble: base.preamble + " 2568" },
+  );
+  assert.ok(hasChanges(only));
+  assert.equal(hasChanges(digitsOnly), false);
 });

@@ -1,5 +1,6 @@
 import { diffArrays } from "diff";
-import { wordDiff, type DiffPart } from "../../core/text-diff.ts";
+import { tokens, type DiffPart } from "../../core/text-diff.ts";
+import { toArabicDigits } from "./digits.ts";
 import { CLOSING, allClauses, numberDoc, type CharterDoc } from "./document.ts";
 
 export type { DiffPart } from "../../core/text-diff.ts";
@@ -57,9 +58,30 @@ export interface CharterDiff {
   summary: { added: number; removed: number; changed: number; moved: number; renumbered: number };
 }
 
-/** A word diff, or null when the texts are equal. */
+/**
+ * A word diff that does not see a change of digits as a change: "๕๕" and "55" are the same
+ * number, written in the tambon's digits or not. Equal runs show the newer text as it is written.
+ */
+export function sameDigitsDiff(before: string, after: string): DiffPart[] {
+  const parts: DiffPart[] = [];
+  const changes = diffArrays(tokens(before), tokens(after), {
+    comparator: (a, b) => a === b || toArabicDigits(a) === toArabicDigits(b),
+  });
+  for (const change of changes) {
+    const kind = change.added ? "add" : change.removed ? "del" : "same";
+    const text = change.value.join("");
+    const last = parts[parts.length - 1];
+    if (last && last.kind === kind) last.text += text;
+    else parts.push({ kind, text });
+  }
+  return parts;
+}
+
+/** A word diff, or null when the texts are equal (digits compared as numbers, ๕ = 5). */
 function textDiff(before: string, after: string): DiffPart[] | null {
-  return before === after ? null : wordDiff(before, after);
+  return before === after || toArabicDigits(before) === toArabicDigits(after)
+    ? null
+    : sameDigitsDiff(before, after);
 }
 
 function places(doc: CharterDoc): Map<number, ClausePlace> {

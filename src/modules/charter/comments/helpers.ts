@@ -1,8 +1,9 @@
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../../core/db/index.ts";
 import { currentTambon } from "../../../core/http.ts";
-import { wordDiff } from "../../../core/text-diff.ts";
+import { sameDigitsDiff } from "../diff.ts";
 import { msg } from "../messages.ts";
+import { toArabicDigits } from "../digits.ts";
 import { allClauses, findClause, numberDoc, type CharterDoc } from "../document.ts";
 import { clauseLabel } from "../present.ts";
 import { type CommentItem } from "./comment-card.tsx";
@@ -75,8 +76,12 @@ export async function commentItems(
     return {
       ...c,
       aboutLabel,
-      diff: c.proposedText && wasText !== undefined ? wordDiff(wasText, c.proposedText) : null,
-      changedSince: wasText !== undefined && nowText !== undefined && wasText !== nowText,
+      diff:
+        c.proposedText && wasText !== undefined ? sameDigitsDiff(wasText, c.proposedText) : null,
+      changedSince:
+        wasText !== undefined &&
+        nowText !== undefined &&
+        toArabicDigits(wasText) !== toArabicDigits(nowText),
     };
   });
 }
