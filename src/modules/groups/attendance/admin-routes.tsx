@@ -11,7 +11,8 @@ import { emptyForm, failedForm, type FormState } from "../../../core/views/form.
 import { msg } from "../messages.ts";
 import { bangkokDay } from "../meetings/meeting.ts";
 import { getMeeting, type MeetingRow } from "../meetings/queries.ts";
-import { attendanceOf, getAttendance } from "../attendance/queries.ts";
+import { attendanceOf, getAttendance, quorumVillages } from "../attendance/queries.ts";
+import { notCountedReason, type NotCountedReason } from "../attendance/quorum.ts";
 import { termsOn } from "../representatives/queries.ts";
 import { villagesOf } from "../shared/queries.ts";
 import {
@@ -56,6 +57,15 @@ export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): 
         .sort((a, b) => a.name.localeCompare(b.name, "th"));
       names = await villageMemberNames(db, tambon.id, village.id);
     }
+    // Say next to each one recorded as a representative why they do not count, if they do not.
+    const day = bangkokDay(meeting.startsAt);
+    const allTerms = await termsOn(db, tambon.id, day);
+    const counted = quorumVillages(meeting, villages);
+    const notCounted = new Map<number, NotCountedReason>();
+    for (const a of attendance) {
+      const why = notCountedReason(a, allTerms, counted, day);
+      if (why) notCounted.set(a.id, why);
+    }
     const remembered: Record<string, string> = village ? { villageId: String(village.id) } : {};
     return (
       <AttendancePage
@@ -65,6 +75,7 @@ export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): 
         village={village}
         sheet={sheet}
         names={names}
+        notCounted={notCounted}
         form={forms.form ?? emptyForm(remembered)}
         sheetForm={forms.sheetForm ?? emptyForm()}
         bulkForm={forms.bulkForm ?? emptyForm(remembered)}

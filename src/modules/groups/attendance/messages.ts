@@ -54,6 +54,22 @@ export const attendanceMessages = {
   "attend.removed": { th: "ลบรายชื่อแล้ว", en: "Removed from the list" },
   "attend.self": { th: "ลงชื่อด้วยตนเอง", en: "Signed in themselves" },
   "attend.noAccount": { th: "ไม่มีบัญชี", en: "no account" },
+  "attend.notCounted.noAccount": {
+    th: "ไม่นับเป็นองค์ประชุม: ไม่พบบัญชีของผู้นี้ จึงตรวจวาระตัวแทนหมู่บ้านไม่ได้ (บันทึกโดยเลือกชื่อจากรายชื่อตัวแทนของหมู่บ้าน)",
+    en: "Not counted toward the quorum: no account found, so no representative term can be checked (record them from the village's list of representatives)",
+  },
+  "attend.notCounted.noTerm": {
+    th: "ไม่นับเป็นองค์ประชุม: ไม่มีวาระตัวแทนหมู่บ้านในวันประชุม",
+    en: "Not counted toward the quorum: no village representative term on the meeting day",
+  },
+  "attend.notCounted.otherVillage": {
+    th: "นับเป็นองค์ประชุมของหมู่บ้านตามวาระ ไม่ใช่หมู่บ้านที่บันทึกไว้",
+    en: "Counted toward the quorum for the village of their term, not the village recorded",
+  },
+  "attend.notCounted.notInvited": {
+    th: "ไม่นับเป็นองค์ประชุม: หมู่บ้านตามวาระไม่ได้อยู่ในหมู่บ้านที่เชิญประชุม",
+    en: "Not counted toward the quorum: the village of their term is not one the meeting counts",
+  },
   "attend.alreadyHere": { th: "มาแล้ว", en: "present" },
   "attend.noRepsInVillage": {
     th: "หมู่บ้านนี้ไม่มีตัวแทนในวาระ ณ วันประชุม",

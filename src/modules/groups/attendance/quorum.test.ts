@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { addArrivals, checkQuorum, type RepTerm } from "./quorum.ts";
+import { addArrivals, checkQuorum, notCountedReason, type RepTerm } from "./quorum.ts";
 
 const DAY = "2026-03-10";
 const villages = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
@@ -251,4 +251,33 @@ test("adding arrivals one by one gives the same quorum as counting everyone afre
     ),
     { numRuns: 300 },
   );
+});
+
+test("a walk-in recorded as a representative is told why they do not count", () => {
+  const ts = terms(2, 1);
+  const all = villages(2);
+  const rep = ts[0]!;
+  const as = (userId: number | null, villageId: number | null) => ({
+    userId,
+    villageId,
+    role: "village_rep",
+  });
+  assert.equal(notCountedReason(as(rep.userId, rep.villageId), ts, all, DAY), null);
+  assert.equal(notCountedReason(as(null, rep.villageId), ts, all, DAY), "noAccount");
+  assert.equal(notCountedReason(as(999, rep.villageId), ts, all, DAY), "noTerm");
+  assert.equal(notCountedReason(as(rep.userId, ts[1]!.villageId), ts, all, DAY), "otherVillage");
+  assert.equal(
+    notCountedReason(as(rep.userId, rep.villageId), ts, all.slice(1), DAY),
+    "notInvited",
+  );
+  assert.equal(notCountedReason({ ...as(null, null), role: "member" }, ts, all, DAY), null);
+  // The quorum agrees: the one with a term counts, the walk-in without an account does not.
+  const r = checkQuorum({
+    villages: all,
+    minPerVillage: 1,
+    terms: ts,
+    attendees: [{ userId: rep.userId }, { userId: null }],
+    onDate: DAY,
+  });
+  assert.equal(r.villages.find((v) => v.villageId === rep.villageId)!.present, 1);
 });

@@ -144,3 +144,30 @@ export function addArrivals(
     villages,
   };
 }
+
+/** Why a person recorded as a village representative does not count toward the quorum. */
+export type NotCountedReason = "noAccount" | "noTerm" | "otherVillage" | "notInvited";
+
+/**
+ * Why someone signed in as a village representative is not counted (null: they are counted, or
+ * were not recorded as one). The quorum counts only representatives in office on the meeting day
+ * (a term covering it), for the village of their term, among the villages the meeting counts; a
+ * name alone, without an account matched, cannot be checked against a term.
+ */
+export function notCountedReason(
+  attendee: { userId: number | null; role: string; villageId: number | null },
+  terms: readonly RepTerm[],
+  villages: readonly { id: number }[],
+  onDate: string,
+): NotCountedReason | null {
+  if (attendee.role !== "village_rep") return null;
+  if (attendee.userId === null) return "noAccount";
+  const own = terms
+    .filter((t) => t.userId === attendee.userId && coversDay(t, onDate))
+    .sort((a, b) => a.startOn.localeCompare(b.startOn));
+  if (!own.length) return "noTerm";
+  const village = own[0]!.villageId;
+  if (!villages.some((v) => v.id === village)) return "notInvited";
+  if (attendee.villageId !== null && attendee.villageId !== village) return "otherVillage";
+  return null;
+}

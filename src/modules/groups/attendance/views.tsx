@@ -21,6 +21,7 @@ import {
 } from "../shared/views.tsx";
 import { villageOptions } from "../shared/fields.tsx";
 import { LiveStatus, LiveTable } from "./live-views.tsx";
+import type { NotCountedReason } from "./quorum.ts";
 
 /** A representative on a village's sign-in sheet. */
 export interface SheetPerson {
@@ -37,6 +38,8 @@ export function AttendancePage(props: {
   village: VillageRow | null;
   sheet: SheetPerson[];
   names: string[];
+  /** Why some recorded as representatives do not count toward the quorum, by attendance id. */
+  notCounted?: ReadonlyMap<number, NotCountedReason>;
   form: FormState;
   sheetForm: FormState;
   bulkForm: FormState;
@@ -205,7 +208,7 @@ export function AttendancePage(props: {
       <LiveTable meeting={m} villages={props.villages} attendance={props.attendance} />
 
       {props.attendance.length > 0 && (
-        <details id="list">
+        <details id="list" open={(props.notCounted?.size ?? 0) > 0}>
           <summary>
             {t("attend.list")} ({nf.format(props.attendance.length)})
           </summary>
@@ -219,6 +222,14 @@ export function AttendancePage(props: {
                       {a.name} · {t(`arole.${a.role}`)}
                       {!a.userId && ` · ${t("attend.noAccount")}`}
                       {a.selfSigned && ` · ${t("attend.self")}`}
+                      {props.notCounted?.get(a.id) && (
+                        <>
+                          {" · "}
+                          <strong class="gm-not-counted">
+                            {t(`attend.notCounted.${props.notCounted.get(a.id)!}`)}
+                          </strong>
+                        </>
+                      )}
                     </span>
                     {!locked && (
                       <ButtonForm

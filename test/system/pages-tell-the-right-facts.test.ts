@@ -1,0 +1,147 @@
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { and, count, eq } from "drizzle-orm";
+import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
+import { tambons } from "../../src/core/db/schema.ts";
+import { todayIso } from "../../src/core/dates.ts";
+import { pageCache } from "../../src/core/page-cache.ts";
+import { alternatives, questions } from "../../src/modules/decisions/schema.ts";
+import { charterEditions } from "../../src/modules/charter/schema.ts";
+import { itaItems, siteNews } from "../../src/modules/site/schema.ts";
+import { attendances, meetings } from "../../src/modules/groups/schema.ts";
+
+// What the pages say must be what is true now: counts, hearings past their end, transparency
+// items met by what is published, who counts toward a quorum.
+describe("pages tell the right facts (demo, PGlite)", () => {
+  let t: TestApp;
+  let tambonId: number;
+
+  before(async () => {
+    t = await startTestApp("pglite", { demo: true });
+    const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+    tambonId = tb!.id;
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  test("the decisions list counts every alternative of a question", async () => {
+    const db = t.database.db;
+    const per = await db
+      .select({ questionId: alternatives.questionId, n: count() })
+      .from(alternatives)
+      .where(eq(alternatives.tambonId, tambonId))
+      .groupBy(alternatives.questionId);
+    const many = per.find((p) => Number(p.n) >= 2);
+    let questionId = many?.questionId;
+    let n = Number(many?.n ?? 0);
+    if (!many) {
+      // The demo has none with two: give one a second alternative.
+      const [q] = await db.select().from(questions).where(eq(questions.tambonId, tambonId));
+      const [first] = await db
+        .select()
+        .from(alternatives)
+        .where(eq(alternatives.questionId, q!.id));
+      const { id: _id, ...copy } = first!;
+      await db.insert(alternatives).values({ ...copy, title: "ข้อเสนอที่สอง" });
+      questionId = q!.id;
+      n = 2;
+    }
+    const page = await new Client(t.app).get("/t/la-ngu/decisions");
+    assert.equal(page.statusCode, 200);
+    const item = new RegExp(
+      `href="/t/la-ngu/decisions/${questionId}"[\\s\\S]*?ข้อเสนอ: ${n}(?!\\d)`,
+    );
+    assert.match(page.body, item);
+  });
+
+  test("a hearing past its end is closed at once, and not advertised", async () => {
+    const db = t.database.db;
+    const [heard] = await db
+      .select()
+      .from(charterEditions)
+      .where(and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.status, "hearing")));
+    assert.ok(heard, "the demo has an edition in public hearing");
+    const visitor = new Client(t.app);
+    const open = await visitor.get(`/t/la-ngu/charter-editions/${heard.id}`);
+    assert.equal(open.statusCode, 200, "an open hearing is public");
+    const yesterday = todayIso(new Date(Date.now() - 86_400_000));
+    await db
+      .update(charterEditions)
+      .set({ hearingEndsOn: yesterday })
+      .where(eq(charterEditions.id, heard.id));
+    pageCache.invalidate(null);
+    const later = new Client(t.app);
+    const ended = await later.get(`/t/la-ngu/charter-editions/${heard.id}`);
+    assert.equal(ended.statusCode, 303, "an ended hearing is a draft again: members only");
+    const home = await later.get("/t/la-ngu/");
+    assert.doesNotMatch(home.body, new RegExp(`charter-editions/${heard.id}/hearing`));
+    const facilitator = new Client(t.app);
+    await facilitator.login("langu-facilitator");
+    const late = await facilitator.post(
+      `/t/la-ngu/charter-editions/${heard.id}/hearing`,
+      { name: "นางมาสาย", village: "1", about: "general", kind: "comment", body: "ช้าไป" },
+      { from: `/t/la-ngu/charter-editions/${heard.id}` },
+    );
+    assert.notEqual(late.statusCode, 303, "no hearing input after its end");
+    await db
+      .update(charterEditions)
+      .set({ hearingEndsOn: heard.hearingEndsOn })
+      .where(eq(charterEditions.id, heard.id));
+  });
+
+  test("ITA: an item named as a news category is met by its published news; drafts are not offered", async () => {
+    const db = t.database.db;
+    const [o7] = await db
+      .select()
+      .from(itaItems)
+      .where(and(eq(itaItems.tambonId, tambonId), eq(itaItems.code, "O7")));
+    assert.ok(o7 && !o7.linkKind, "O7 (ข่าวประชาสัมพันธ์) is linked to nothing");
+    const page = await new Client(t.app).get("/t/la-ngu/transparency");
+    assert.equal(page.statusCode, 200);
+    const row = new RegExp(`O7[\\s\\S]*?href="/t/la-ngu/news\\?category=pr"`);
+    assert.match(page.body, row, "met by the list of PR news");
+
+    const [draft] = await db
+      .select()
+      .from(siteNews)
+      .where(and(eq(siteNews.tambonId, tambonId), eq(siteNews.status, "draft")));
+    assert.ok(draft, "the demo has a draft news item");
+    const editor = new Client(t.app);
+    await editor.login("langu-admin");
+    const admin = await editor.get("/t/la-ngu/admin/site/transparency");
+    assert.equal(admin.statusCode, 200);
+    assert.doesNotMatch(admin.body, new RegExp(`value="news:${draft.id}"`));
+    assert.match(admin.body, /value="news:\d+"/, "published news are offered");
+    const forged = await editor.post(
+      `/t/la-ngu/admin/site/ita/${o7.id}`,
+      { target: `news:${draft.id}`, url: "" },
+      { from: "/t/la-ngu/admin/site/transparency" },
+    );
+    assert.equal(forged.statusCode, 422, "a draft cannot meet an item");
+  });
+
+  test("a walk-in recorded as a representative is told why they do not count", async () => {
+    const db = t.database.db;
+    const [meeting] = await db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.tambonId, tambonId))
+      .limit(1);
+    assert.ok(meeting);
+    await db.insert(attendances).values({
+      tambonId,
+      meetingId: meeting.id,
+      userId: null,
+      name: "นายเดินมาเอง",
+      nameKey: "นายเดินมาเอง",
+      villageId: null,
+      role: "village_rep",
+    });
+    const facilitator = new Client(t.app);
+    await facilitator.login("langu-admin");
+    const page = await facilitator.get(`/t/la-ngu/admin/meetings/${meeting.id}/attendance`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /นายเดินมาเอง[^<]*<strong class="gm-not-counted">ไม่นับเป็นองค์ประชุม/);
+  });
+});
