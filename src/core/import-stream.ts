@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
 import type { CoreKey } from "./i18n/messages.ts";
 import {
+  compareRows,
   mappedCells,
-  type ImportChange,
+  matchedFields,
   type ImportCounts,
   type ImportReport,
   type Importer,
@@ -195,16 +196,16 @@ export interface StreamProgress {
 /**
  * `runImport` for a large source: the first pass checks every row (and keys met twice, kept as
  * a set of keys), the second pass compares each batch with what is stored and writes the new and
- * changed rows in one transaction; `finish` runs at its end (the audit row). With any bad row,
+ * changed rows in one transaction; `finish` runs at its end (the audit row). An importer with a
+ * `bulk` writer is read once: each batch is checked and staged inside the transaction, and the
+ * writer compares and writes everything at the end. With any bad row,
  * or with `apply` false (a dry run), nothing is written. At most `maxErrors` bad rows are kept
  * in the report (all are counted in `badRows`).
  */
 export async function runStreamingImport<Row, K extends string, Tx, Current>(
   source: CsvSource,
   mapping: Mapping,
-  importer: Importer<Row, K, Tx, Current> & {
-    finish?(tx: Tx, counts: ImportCounts): Promise<void>;
-  },
+  importer: Importer<Row, K, Tx, Current>,
   opts: {
     apply: boolean;
     batch?: number;
@@ -264,15 +265,36 @@ export async function runStreamingImport<Row, K extends string, Tx, Current>(
   const progress = (pass: StreamProgress["pass"], n: number) =>
     opts.onProgress?.({ pass, rows: n, share: source.size ? source.read() / source.size : 1 });
 
+  const counts: ImportCounts = { create: 0, update: 0, unchanged: 0 };
+  const apply = opts.apply;
+  const matched = matchedFields(mapping);
+  if (importer.bulk) {
+    // One pass: each batch is checked and its good rows staged (inside the transaction, so a bad
+    // row met later leaves nothing behind); once a row is bad, the rest is only checked.
+    await importer.transaction(async (tx) => {
+      const bulk = importer.bulk!(tx);
+      for await (const part of source.batches(batch)) {
+        rows += part.length;
+        const good = parseBatch(part, true);
+        if (badRows === 0) await bulk.add(good);
+        progress("check", rows);
+      }
+      seen.clear();
+      if (badRows > 0) return;
+      progress("write", rows);
+      Object.assign(counts, await bulk.end(matched, apply));
+      if (apply && importer.finish) await importer.finish(tx, counts);
+    });
+    return { rows, errors, applied: apply && badRows === 0, badRows, ...counts };
+  }
+
   for await (const part of source.batches(batch)) {
     rows += part.length;
     parseBatch(part, true);
     progress("check", rows);
   }
   seen.clear();
-  const counts: ImportCounts = { create: 0, update: 0, unchanged: 0 };
   if (badRows > 0) return { rows, errors, applied: false, badRows, ...counts };
-  const apply = opts.apply;
   await importer.transaction(async (tx) => {
     let done = 0;
     for await (const part of source.batches(batch)) {
@@ -281,19 +303,7 @@ export async function runStreamingImport<Row, K extends string, Tx, Current>(
         tx,
         good.map((g) => g.row),
       );
-      const changes: ImportChange<Row, Current>[] = [];
-      const c: ImportCounts = { create: 0, update: 0, unchanged: 0 };
-      for (const g of good) {
-        const current = stored.get(importer.key(g.row));
-        if (current === undefined) {
-          c.create++;
-          changes.push({ line: g.line, row: g.row });
-        } else if (importer.same(current, g.row)) c.unchanged++;
-        else {
-          c.update++;
-          changes.push({ line: g.line, row: g.row, current });
-        }
-      }
+      const { changes, counts: c } = compareRows(importer, good, stored, matched);
       if (apply && changes.length) await importer.write(tx, changes, c);
       counts.create += c.create;
       counts.update += c.update;

@@ -259,6 +259,12 @@ export interface Importer<Row, K extends string, Tx, Current> {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** What is stored now under the rows' keys. */
   current(tx: Tx, rows: readonly Row[]): Promise<ReadonlyMap<string, Current>>;
+  /**
+   * The row as it will be compared and stored when a record is stored under its key: fields
+   * whose column was left unmatched (not in `matched`) keep what is stored, so an import of a
+   * few columns never blanks the others. Without it, a row replaces what is stored whole.
+   */
+  keep?(row: Row, current: Current, matched: ReadonlySet<string>): Row;
   /** True when the stored record already says what the row says (the row is skipped). */
   same(current: Current, row: Row): boolean;
   /** Writes the new and changed rows (and the audit row) in the import's transaction. */
@@ -267,6 +273,25 @@ export interface Importer<Row, K extends string, Tx, Current> {
     changes: readonly ImportChange<Row, Current>[],
     counts: ImportCounts,
   ): Promise<void>;
+  /** Runs once at the end of an import that wrote something (the import's audit row). */
+  finish?(tx: Tx, counts: ImportCounts): Promise<void>;
+  /**
+   * Set-based writing for very large files (`runStreamingImport`): rows go in large batches into
+   * a staging table and are compared with what is stored and written by a few statements, with
+   * the same rules as `current`, `keep`, `same` and `write`.
+   */
+  bulk?(tx: Tx): BulkWriter<Row>;
+}
+
+/** Writes a large import in bulk inside its transaction (see `Importer.bulk`). */
+export interface BulkWriter<Row> {
+  /** Takes a batch of good rows, in file order. */
+  add(rows: readonly { line: number; row: Row }[]): Promise<void>;
+  /**
+   * Compares every row taken with what is stored (unmatched fields keep what is stored) and, with
+   * `apply`, writes the new and changed ones; gives the counts either way.
+   */
+  end(matched: ReadonlySet<string>, apply: boolean): Promise<ImportCounts>;
 }
 
 /** The outcome of a dry run or an import. */
@@ -277,6 +302,40 @@ export interface ImportReport<K extends string = ImportKey> extends ImportCounts
   errors: RowError<K>[];
   /** True when the rows were written (never when any row is bad). */
   applied: boolean;
+}
+
+/** The fields a column was matched to: only these may change what is stored. */
+export function matchedFields(mapping: Mapping): Set<string> {
+  return new Set(Object.keys(mapping).filter((name) => mapping[name] != null));
+}
+
+/**
+ * Sorts rows against what is stored: new, the same as stored (skipped), or changed. A row about
+ * a stored record first takes what is stored for its unmatched fields (`Importer.keep`).
+ */
+export function compareRows<Row, K extends string, Tx, Current>(
+  importer: Importer<Row, K, Tx, Current>,
+  good: readonly { line: number; row: Row }[],
+  stored: ReadonlyMap<string, Current>,
+  matched: ReadonlySet<string>,
+): { changes: ImportChange<Row, Current>[]; counts: ImportCounts } {
+  const changes: ImportChange<Row, Current>[] = [];
+  const counts: ImportCounts = { create: 0, update: 0, unchanged: 0 };
+  for (const g of good) {
+    const current = stored.get(importer.key(g.row));
+    if (current === undefined) {
+      counts.create++;
+      changes.push({ line: g.line, row: g.row });
+      continue;
+    }
+    const row = importer.keep ? importer.keep(g.row, current, matched) : g.row;
+    if (importer.same(current, row)) counts.unchanged++;
+    else {
+      counts.update++;
+      changes.push({ line: g.line, row, current });
+    }
+  }
+  return { changes, counts };
 }
 
 /** The cells of a row by field name, through the mapping. */
@@ -340,28 +399,36 @@ export async function runImport<Row, K extends string, Tx, Current>(
     good.push({ line: tr.line, row: parsed.value });
   }
   const apply = opts.apply && errors.length === 0;
+  const matched = matchedFields(mapping);
   const counts = await importer.transaction(async (tx) => {
     const stored = await importer.current(
       tx,
       good.map((g) => g.row),
     );
-    const changes: ImportChange<Row, Current>[] = [];
-    const c: ImportCounts = { create: 0, update: 0, unchanged: 0 };
-    for (const g of good) {
-      const current = stored.get(importer.key(g.row));
-      if (current === undefined) {
-        c.create++;
-        changes.push({ line: g.line, row: g.row });
-      } else if (importer.same(current, g.row)) c.unchanged++;
-      else {
-        c.update++;
-        changes.push({ line: g.line, row: g.row, current });
-      }
+    const { changes, counts: c } = compareRows(importer, good, stored, matched);
+    if (apply && changes.length) {
+      await importer.write(tx, changes, c);
+      await importer.finish?.(tx, c);
     }
-    if (apply && changes.length) await importer.write(tx, changes, c);
     return c;
   });
   return { rows: table.rows.length, errors, applied: apply, ...counts };
+}
+
+/** An importer ready to run on a table, whatever its row types (what the import routes take). */
+export interface ImportJob {
+  fields: readonly ImportField[];
+  run(table: ImportTable, mapping: Mapping, apply: boolean): Promise<ImportReport<string>>;
+}
+
+/** An importer as an `ImportJob`. */
+export function importJob<Row, K extends string, Tx, Current>(
+  importer: Importer<Row, K, Tx, Current>,
+): ImportJob {
+  return {
+    fields: importer.fields,
+    run: (table, mapping, apply) => runImport(table, mapping, importer, { apply }),
+  };
 }
 
 /** A row error in the person's language (the module's dictionary first, then core's). */
