@@ -118,6 +118,9 @@ export async function figureImporter(
         });
       return out;
     },
+    // A file without a denominator column keeps the stored denominators.
+    keep: (row, cur, matched) =>
+      matched.has("denominator") ? row : { ...row, denominator: cur.denominator },
     same: (a, b) =>
       a.label === b.label && a.numerator === b.numerator && a.denominator === b.denominator,
     async write(tx, changes) {

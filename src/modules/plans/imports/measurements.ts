@@ -127,6 +127,8 @@ export async function measurementImporter(
         });
       return out;
     },
+    // A file without a note column keeps the stored notes.
+    keep: (row, cur, matched) => (matched.has("note") ? row : { ...row, note: cur.note }),
     same: (a, b) => a.value === b.value && a.note === b.note,
     async write(tx, changes, counts) {
       for (const c of changes)

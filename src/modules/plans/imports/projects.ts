@@ -113,8 +113,6 @@ export async function projectImporter(
   plan: Plan,
   actorId: number | null,
   filename: string,
-  /** The fields the person matched to a column; a stored project keeps what the others hold. */
-  mapped: ReadonlySet<string>,
 ): Promise<Importer<ProjectRow, PlansKey, Tx, StoredProject>> {
   const [strategies, areas, villageList] = await Promise.all([
     listStrategies(db, tambonId, plan.id),
@@ -137,8 +135,7 @@ export async function projectImporter(
   }
   const years = yearsOf(plan);
   /** The row as it will be stored: what a column left unmatched would blank stays as stored. */
-  const keepUnmapped = (r: ProjectRow, cur: StoredProject | undefined): ProjectRow => {
-    if (!cur) return r;
+  const keep = (r: ProjectRow, cur: StoredProject, mapped: ReadonlySet<string>): ProjectRow => {
     const out: ProjectRow = { ...r, villageIds: [...r.villageIds], budgets: { ...r.budgets } };
     if (!mapped.has("strategy")) out.strategyId = cur.strategyId;
     if (!mapped.has("area")) out.areaId = cur.areaId;
@@ -157,6 +154,8 @@ export async function projectImporter(
       if (cur.budgets[y] === undefined) delete out.budgets[y];
       else out.budgets[y] = cur.budgets[y];
     }
+    // A row without a status (or with its column unmatched) keeps the stored one.
+    if (!mapped.has("status") || out.status === null) out.status = cur.status;
     return out;
   };
 
@@ -288,9 +287,8 @@ export async function projectImporter(
       }
       return out;
     },
-    same: (current, row) =>
-      JSON.stringify(comparable({ ...current, status: row.status })) ===
-      JSON.stringify(comparable(keepUnmapped(row, current))),
+    keep,
+    same: (current, row) => JSON.stringify(comparable(current)) === JSON.stringify(comparable(row)),
     async write(tx, changes) {
       const [max] = await tx
         .select({ n: sql<number>`coalesce(max(${projects.seq}), 0)` })
@@ -298,7 +296,7 @@ export async function projectImporter(
         .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, plan.id)));
       let seq = Number(max?.n ?? 0);
       for (const c of changes) {
-        const r = keepUnmapped(c.row, c.current);
+        const r = c.row;
         const status = r.status ?? c.current?.status ?? "proposed";
         let id = c.current?.id;
         if (id === undefined) {
