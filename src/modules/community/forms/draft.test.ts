@@ -9,6 +9,7 @@ import {
   parseChoices,
   putItem,
   removeItem,
+  renameRef,
 } from "./draft.ts";
 
 const EMPTY: FormDefinition = { title: { th: "ท" }, formId: "f", items: [], choices: {} };
@@ -129,4 +130,29 @@ test("choices text reads back what it writes", () => {
   const cs = parseChoices("yes = ใช่ | Yes\nno = ไม่ใช่");
   assert.deepEqual(parseChoices(choicesText(cs!)), cs);
   assert.equal(parseChoices("no equals sign"), null);
+});
+
+test("renaming a question rewrites the expressions that name it, quoted text left alone", () => {
+  let def = put(EMPTY, { kind: "question", type: "yesno", name: "smokes", label_th: "สูบ" });
+  def = put(def, { kind: "question", type: "integer", name: "smokes_not", label_th: "ไม่" });
+  def = put(def, { kind: "repeat", name: "members", label_th: "สมาชิก" });
+  def = put(def, {
+    kind: "question",
+    type: "integer",
+    name: "cigarettes",
+    label_th: "มวน",
+    parent: "members",
+    relevant: "${smokes} = 'yes' and ${smokes} != '${smokes}'",
+    constraint: ". > 0 or ${smokes_not} = 1",
+  });
+  def = put(
+    def,
+    { kind: "question", type: "yesno", name: "tobacco", label_th: "สูบ", parent: "" },
+    "smokes",
+  );
+  const q = findItem(def, "cigarettes")!.item as { relevant?: string; constraint?: string };
+  assert.equal(q.relevant, "${tobacco} = 'yes' and ${tobacco} != '${smokes}'");
+  assert.equal(q.constraint, ". > 0 or ${smokes_not} = 1", "another name that starts alike");
+  assert.equal(findItem(def, "smokes"), undefined);
+  assert.equal(renameRef('${a} + ${ab} + "${a}"', "a", "b"), '${b} + ${ab} + "${a}"');
 });

@@ -170,7 +170,8 @@ export function putItem(
     item = q;
   }
   if (Object.keys(errors).length) return { ok: false, errors };
-  const next = clone(def);
+  // A renamed item: the expressions that name it follow the new name.
+  const next = editing && name !== editing ? renameInExpressions(def, editing, name) : clone(def);
   if (list && item.kind === "question") next.choices[item.list!] = list;
   if (editing) {
     const at = findItem(next, editing)!;
@@ -183,6 +184,44 @@ export function putItem(
   const into = parent ? (findItem(next, parent)!.item as Group | Repeat).items : next.items;
   into.push(item);
   return { ok: true, value: next };
+}
+
+/**
+ * An expression with every `${from}` written `${to}` (text in quotes left as it is): a renamed
+ * question keeps the skip logic and constraints that name it.
+ */
+export function renameRef(src: string, from: string, to: string): string {
+  const ref = `\${${from}}`;
+  let out = "";
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === "'" || c === '"') {
+      const j = src.indexOf(c, i + 1);
+      const end = j < 0 ? src.length : j + 1;
+      out += src.slice(i, end);
+      i = end;
+    } else if (src.startsWith(ref, i)) {
+      out += `\${${to}}`;
+      i += ref.length;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The draft with a question renamed in every expression that names it (a copy). */
+export function renameInExpressions(def: FormDefinition, from: string, to: string): FormDefinition {
+  const next = clone(def);
+  walkItems(next.items, (i) => {
+    for (const field of ["relevant", "constraint"] as const) {
+      const q = i as Question;
+      if (q[field]) q[field] = renameRef(q[field], from, to);
+    }
+  });
+  return next;
 }
 
 /** The draft without an item (and its questions, for a group or repeat). */
