@@ -1,14 +1,14 @@
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
 import { formFigures, type QuestionFigures } from "./aggregate.ts";
-import { pyramidOf, type Pyramid } from "./pyramid.ts";
+import { villagePyramids, type Pyramid } from "./pyramid.ts";
 import {
   answerCounts,
-  bandCounts,
   countedQuestions,
   openForms,
   registryCounts,
   storedFigures,
+  villageBandCounts,
 } from "./queries.ts";
 import { isSmall, publishedRate, suppressOne, suppressRow } from "./suppress.ts";
 
@@ -57,7 +57,7 @@ export async function communityFigures(
   const [villageList, registry, bands, formList, stored] = await Promise.all([
     listVillages(db, tambonId),
     registryCounts(db, tambonId),
-    bandCounts(db, tambonId, villageId),
+    villageBandCounts(db, tambonId),
     openForms(db, tambonId),
     storedFigures(db, tambonId, villageId),
   ]);
@@ -104,5 +104,11 @@ export async function communityFigures(
       rate: denominator === null ? null : publishedRate(numerator, denominator),
     };
   });
-  return { villages, totals, pyramid: pyramidOf(bands), forms, figures };
+  // Every village's pyramid is suppressed with the others' and the tambon's (no differencing).
+  const pyramids = villagePyramids(bands, ids);
+  const pyramid =
+    villageId === undefined
+      ? pyramids.tambon
+      : (pyramids.villages.get(villageId) ?? villagePyramids([], [villageId]).tambon);
+  return { villages, totals, pyramid, forms, figures };
 }

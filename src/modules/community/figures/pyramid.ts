@@ -1,4 +1,4 @@
-import { suppressRow } from "./suppress.ts";
+import { hiddenTable, suppressRow } from "./suppress.ts";
 
 /** Five-year age bands 0–4 … 75–79, then 80 and over (17 bands). */
 export const BAND_COUNT = 17;
@@ -53,6 +53,55 @@ export function pyramidOf(rows: readonly BandCount[]): Pyramid {
     counted += r.n;
   }
   return { male: suppressRow(male), female: suppressRow(female), counted };
+}
+
+/** People counted by village, band and sex. */
+export interface VillageBandCount extends BandCount {
+  villageId: number;
+}
+
+/**
+ * The tambon's pyramid and each village's, suppressed together: for each sex, villages × bands
+ * is one table whose rows add up to the village's count of that sex and whose columns add up to
+ * the tambon's band, so a village's hidden cell is never the tambon's cell less the other
+ * villages' published ones (complementary suppression across villages, per cell).
+ */
+export function villagePyramids(
+  rows: readonly VillageBandCount[],
+  villageIds: readonly number[],
+): { tambon: Pyramid; villages: Map<number, Pyramid> } {
+  const index = new Map(villageIds.map((id, i) => [id, i]));
+  const table = () => villageIds.map(() => new Array<number>(BAND_COUNT).fill(0));
+  const male = table();
+  const female = table();
+  const counted = villageIds.map(() => 0);
+  for (const r of rows) {
+    const v = index.get(r.villageId);
+    if (v === undefined) continue;
+    const band = Math.min(BAND_COUNT - 1, Math.max(0, r.band));
+    if (r.sex === "male") male[v]![band]! += r.n;
+    else if (r.sex === "female") female[v]![band]! += r.n;
+    else continue;
+    counted[v]! += r.n;
+  }
+  const hideMale = hiddenTable(male);
+  const hideFemale = hiddenTable(female);
+  const villages = new Map<number, Pyramid>();
+  villageIds.forEach((id, v) =>
+    villages.set(id, {
+      male: male[v]!.map((n, b) => (hideMale[v]![b] ? null : n)),
+      female: female[v]!.map((n, b) => (hideFemale[v]![b] ? null : n)),
+      counted: counted[v]!,
+    }),
+  );
+  const sumBands = (t: number[][]) =>
+    Array.from({ length: BAND_COUNT }, (_, b) => t.reduce((a, row) => a + row[b]!, 0));
+  const tambon: Pyramid = {
+    male: suppressRow(sumBands(male)),
+    female: suppressRow(sumBands(female)),
+    counted: counted.reduce((a, b) => a + b, 0),
+  };
+  return { tambon, villages };
 }
 
 const esc = (s: string) =>

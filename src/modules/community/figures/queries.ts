@@ -4,7 +4,7 @@ import { listVillages } from "../../../core/queries/villages.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { figures, formVersions, forms, households, people, rounds } from "../schema.ts";
 import type { FormDefinition, FormItem, Question } from "../forms/definition.ts";
-import { BAND_COUNT, BAND_YEARS, type BandCount } from "./pyramid.ts";
+import { BAND_COUNT, BAND_YEARS, type BandCount, type VillageBandCount } from "./pyramid.ts";
 
 /** Raw rows of a statement on either driver (postgres-js gives an array, PGlite `{ rows }`). */
 export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -55,6 +55,28 @@ export async function registryCounts(
 }
 
 /** Living people with a birth date, by five-year band and sex (one village, or the tambon). */
+/** People living with a birth date, by village, band and sex (every village of the tambon). */
+export async function villageBandCounts(
+  db: DbOrTx,
+  tambonId: number,
+  today = todayIso(),
+): Promise<VillageBandCount[]> {
+  const band = sql<number>`least(${BAND_COUNT - 1}, greatest(0, floor(date_part('year', age(${today}::date, ${people.birthDate})) / ${BAND_YEARS})))::int`;
+  const rows = await db
+    .select({ villageId: people.villageId, band, sex: people.sex, n: count() })
+    .from(people)
+    .where(
+      and(eq(people.tambonId, tambonId), eq(people.status, "living"), isNotNull(people.birthDate)),
+    )
+    .groupBy(sql`1`, sql`2`, sql`3`);
+  return rows.map((r) => ({
+    villageId: Number(r.villageId),
+    band: Number(r.band),
+    sex: r.sex,
+    n: Number(r.n),
+  }));
+}
+
 export async function bandCounts(
   db: DbOrTx,
   tambonId: number,
