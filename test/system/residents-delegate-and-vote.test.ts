@@ -396,7 +396,12 @@ for (const kind of DB_KINDS) {
       );
       const flashPage = await voter.get(`/t/la-ngu/decisions/${qid}`);
       const code = /รหัสใบรับของท่าน[^:]*: ([A-Za-z0-9_-]+)/.exec(flashPage.body)?.[1];
-      assert.ok(code, "receipt shown once");
+      assert.ok(code, "receipt shown after voting");
+      const again = await voter.get(`/t/la-ngu/decisions/${qid}`);
+      assert.match(again.body, new RegExp(`<code>${code}</code>`), "the voter can see it again");
+      const other = await login("langu-osm");
+      const theirs = await other.get(`/t/la-ngu/decisions/${qid}`);
+      assert.ok(!theirs.body.includes(code!), "never to anyone else");
       await admin.post(
         `/t/la-ngu/decisions/${qid}/phase`,
         {},
@@ -410,6 +415,12 @@ for (const kind of DB_KINDS) {
       );
       assert.equal(results.statusCode, 200);
       assert.match(results.body, /พบบัตรของท่านในรายการที่นับแล้ว/);
+      const typed = await visitor.post(
+        `/t/la-ngu/decisions/${qid}/results`,
+        { receipt: ` ${code!.toLowerCase().replace(/-/g, " ")} ` },
+        { from: `/t/la-ngu/decisions/${qid}/results` },
+      );
+      assert.match(typed.body, /พบบัตรของท่าน/, "any case, spaces for dashes");
       assert.ok(!results.body.includes("ตัวแทนหมู่บ้าน ละงู (สาธิต)"), "no names of voters");
       assert.ok(!results.body.includes(code!), "the code is not echoed back");
       const wrong = await visitor.post(
@@ -702,7 +713,7 @@ for (const kind of DB_KINDS) {
       for (const b of data.input.ballots ?? []) assert.deepEqual(b.grades, {});
       assert.equal(data.secretBallots?.length, 2, "weight 2: two entries of weight 1");
       for (const e of data.secretBallots!) assert.deepEqual(e.grades, { [String(alt)]: -1 });
-      const receiptHash = createHash("sha256").update(code!).digest("hex");
+      const receiptHash = createHash("sha256").update(code!.replace(/-/g, "")).digest("hex");
       assert.ok(!json.body.includes(receiptHash), "the export does not show the receipt's hash");
       const event = data.events.find((e) => e.kind === "ballot.cast" && e.questionId === qid)!;
       assert.ok(

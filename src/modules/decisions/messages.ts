@@ -83,6 +83,11 @@ export const msg = defineMessages("decisions", {
     th: "รหัสใบรับของท่าน (เก็บไว้ตรวจสอบว่าบัตรของท่านถูกนับ): {code}",
     en: "Your receipt code (keep it to check that your ballot was counted): {code}",
   },
+  "ballot.showReceipt": { th: "แสดงรหัสใบรับของฉัน", en: "Show my receipt code" },
+  "ballot.receiptAgain": {
+    th: "รหัสใบรับของท่าน ใช้ตรวจสอบในหน้าผลเมื่อปิดการลงคะแนน (พิมพ์ตัวเล็กหรือใหญ่ เว้นวรรคหรือขีดก็ได้) อย่าให้ผู้อื่นดู:",
+    en: "Your receipt code, to check on the results page once voting closes (any case, spaces or dashes). Show it to nobody:",
+  },
   "ballot.yours": { th: "ท่านลงคะแนนแล้ว", en: "You have voted" },
   "ballot.recordFor": {
     th: "บันทึกคะแนนแทนสมาชิกที่มาประชุม",

@@ -11,6 +11,7 @@
 //   delegation weights, and the entries carry the grades.
 // The recount (`tallySecret`) counts weights, chains and quorums from the input and the grades
 // from the entries; it gives the same result as counting the ballots with their members.
+import { createHmac } from "node:crypto";
 import { sha256 } from "./hash-chain.ts";
 import { tally } from "./tally.ts";
 import { type TallyInput, type TallyResult } from "./tally-types.ts";
@@ -46,18 +47,96 @@ export function secretEntries(
   return out.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
 }
 
-/** What a receipt code finds in a published list: the grades and how many entries (the weight). */
+/** The letters of a receipt code: Crockford's base 32 (no I, L, O, U), one case, read aloud easily. */
+const RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/**
+ * A receipt code as typed, reduced to what is hashed: capitals, without spaces or dashes, and the
+ * letters people confuse read as the digits they look like (O → 0, I and L → 1).
+ */
+export function normalizeReceipt(code: string): string {
+  return code
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-‐-―_.]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+}
+
+/**
+ * The receipt code of a secret ballot: 20 letters of Crockford's base 32 (100 bits), shown in
+ * groups of four ("7K3Q-…"), derived with the installation's secret from the ballot (tambon,
+ * question, voter, the moment it was cast). Nobody without the secret can compute it; the server
+ * can give the voter their code again while the ballot stands (`receiptAgain`), which adds nothing
+ * to what it could already link: it keeps `h = sha256(code)` beside the ballot for the weights.
+ */
+export function receiptFor(
+  secret: string,
+  ballot: { tambonId: number; questionId: number; userId: number; castAt: Date },
+): string {
+  const mac = createHmac("sha256", `tambon-receipt:${secret}`)
+    .update(
+      `${ballot.tambonId}:${ballot.questionId}:${ballot.userId}:${ballot.castAt.toISOString()}`,
+    )
+    .digest();
+  let bits = 0;
+  let value = 0;
+  let out = "";
+  for (const byte of mac) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5 && out.length < 20) {
+      out += RECEIPT_ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= 0xff;
+    if (out.length >= 20) break;
+  }
+  return out.match(/.{4}/g)!.join("-");
+}
+
+/** The hash kept beside a secret ballot for its receipt code (of the normalised code). */
+export function receiptHash(code: string): string {
+  return sha256(normalizeReceipt(code));
+}
+
+/**
+ * A voter's receipt code again, for them alone while their ballot stands: derived again and shown
+ * only when it is the one whose hash is kept (a ballot cast before codes were derived has none).
+ */
+export function receiptAgain(
+  secret: string,
+  ballot: {
+    tambonId: number;
+    questionId: number;
+    userId: number;
+    updatedAt: Date;
+    receiptHash: string | null;
+  },
+): string | null {
+  if (!ballot.receiptHash) return null;
+  const code = receiptFor(secret, { ...ballot, castAt: ballot.updatedAt });
+  return receiptHash(code) === ballot.receiptHash ? code : null;
+}
+
+/**
+ * What a receipt code finds in a published list: the grades and how many entries (the weight).
+ * The code is read however it was typed (case, spaces, dashes); a code of the older kind
+ * (case-sensitive letters) is also tried exactly as typed.
+ */
 export function findReceipt(
   entries: SecretEntry[],
   code: string,
 ): { grades: Record<string, number>; weight: number } | null {
-  const h = sha256(code.trim());
   const byHash = new Map(entries.map((e) => [e.hash, e]));
-  const first = byHash.get(entryHash(h, 1));
-  if (!first) return null;
-  let weight = 1;
-  while (byHash.has(entryHash(h, weight + 1))) weight++;
-  return { grades: first.grades, weight };
+  for (const h of new Set([receiptHash(code), sha256(code.trim())])) {
+    const first = byHash.get(entryHash(h, 1));
+    if (!first) continue;
+    let weight = 1;
+    while (byHash.has(entryHash(h, weight + 1))) weight++;
+    return { grades: first.grades, weight };
+  }
+  return null;
 }
 
 /** The tally input without grades: who voted (for the weights), as kept for a secret question. */

@@ -14,8 +14,7 @@ import {
 } from "../shared/queries.ts";
 import { ALLOWED, cleanGrades } from "../shared/phases.ts";
 import { appendEvent } from "../shared/events.ts";
-import { sha256 } from "../hash-chain.ts";
-import { ballotCommitment } from "../secret-ballots.ts";
+import { ballotCommitment, receiptFor, receiptHash as hashOfReceipt } from "../secret-ballots.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { DecisionsKey } from "../messages.ts";
@@ -33,6 +32,7 @@ export async function castBallot(
   rawGrades: Record<string, string>,
   forUserId?: number,
   now?: Date,
+  receiptKey?: string,
 ): Promise<Result<{ receipt: string | null }, DecisionsKey | CoreKey>> {
   if (!actor.user) return refused();
   const found = await getQuestion(db, tambonId, questionId);
@@ -57,13 +57,25 @@ export async function castBallot(
       return fail("_form", "ballot.closed");
     const secret = locked.rules.secrecy === "private";
     if (recording && secret) return fail("_form", "ballot.secretSelf");
-    const receipt = secret ? randomBytes(9).toString("base64url") : null;
-    const receiptHash = receipt ? sha256(receipt) : null;
+    const castAt = new Date();
+    // Derived with the installation's secret so the voter can be shown it again (receiptAgain);
+    // without one (a caller that has none), a random code shown this once.
+    const receipt = !secret
+      ? null
+      : receiptKey
+        ? receiptFor(receiptKey, { tambonId, questionId, userId: voterId, castAt })
+        : receiptFor(randomBytes(32).toString("hex"), {
+            tambonId,
+            questionId,
+            userId: voterId,
+            castAt,
+          });
+    const receiptHash = receipt ? hashOfReceipt(receipt) : null;
     const values = {
       grades: clean.grades,
       recordedBy: recording ? actor.user!.id : null,
       receiptHash,
-      updatedAt: new Date(),
+      updatedAt: castAt,
     };
     await tx
       .insert(ballots)

@@ -71,7 +71,16 @@ export async function ballotRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     const raw: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) if (k.startsWith("grade_")) raw[k.slice(6)] = v;
     const forUser = parseId(body.member) ?? undefined;
-    const result = await castBallot(db, req.actor, tambon.id, id, raw, forUser);
+    const result = await castBallot(
+      db,
+      req.actor,
+      tambon.id,
+      id,
+      raw,
+      forUser,
+      undefined,
+      deps.config.secret,
+    );
     const t = msg.t(req.lang);
     if (!result.ok) {
       const error = (throwIfDenied(result).errors._form?.key ?? "ballot.badGrade") as DecisionsKey;

@@ -10,6 +10,7 @@ import { wordDiff } from "../../../core/text-diff.ts";
 import { areaName, listAreas } from "../../areas/public.ts";
 import { alternativesOf, getQuestion } from "../shared/queries.ts";
 import { myBallot } from "../ballots/queries.ts";
+import { receiptAgain } from "../secret-ballots.ts";
 import { votingRulesName } from "../voting-rules/queries.ts";
 import { getAlternative, suggestionsOf, supportersOf, versionsOf } from "./queries.ts";
 import { AlternativePage } from "./alternative-views.tsx";
@@ -29,7 +30,11 @@ export async function questionPage(db: Db, req: FastifyRequest, id: number, addF
   );
   const me = req.actor.user?.id;
   const area = (await listAreas(db, tambon.id)).find((a) => a.id === q.areaId);
-  const voted = me ? !!(await myBallot(db, tambon.id, q.id, me)) : false;
+  const ballot = me ? await myBallot(db, tambon.id, q.id, me) : undefined;
+  const voted = !!ballot;
+  // A secret ballot's receipt code, again, for its voter alone (derived, never stored).
+  const receipt =
+    ballot && rules.secrecy === "private" ? receiptAgain(req.server.config.secret, ballot) : null;
   return {
     title: q.title,
     node: (
@@ -57,6 +62,7 @@ export async function questionPage(db: Db, req: FastifyRequest, id: number, addF
         canManage={can(req.actor, "question.manage", { tambonId: tambon.id })}
         isAuthor={!!me && q.createdBy === me}
         voted={voted}
+        receipt={receipt}
         addForm={addForm}
       />
     ),

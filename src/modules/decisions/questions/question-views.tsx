@@ -34,6 +34,8 @@ export function QuestionPage(props: {
   canManage: boolean;
   isAuthor: boolean;
   voted: boolean;
+  /** The signed-in voter's own receipt code of a secret ballot (null: none to show). */
+  receipt?: string | null;
   addForm: FormState;
 }) {
   const { lang, tambon, actor } = useCtx();
@@ -90,6 +92,14 @@ export function QuestionPage(props: {
           </Form>
         )}
       </div>
+      {props.receipt && (
+        <details class="receipt-again">
+          <summary>{t("ballot.showReceipt")}</summary>
+          <p>
+            {t("ballot.receiptAgain")} <code>{props.receipt}</code>
+          </p>
+        </details>
+      )}
       <h2>{t("q.alternatives")}</h2>
       {props.alts.map((a) => (
         <article key={a.id} class="alternative" aria-labelledby={`alt-${a.id}`}>
