@@ -138,6 +138,12 @@ const env = {
   TAMBON_PASSWORD_COST: process.env.TAMBON_PASSWORD_COST ?? "14",
   TAMBON_TEST_RUN_DIR: runDir,
   TAMBON_TEST_RUN_ID: `r${randomBytes(4).toString("hex")}`,
+  // Node 22.1 and newer keep the compiled code of the modules they load here, so the test
+  // processes (and the commands they run) do not each compile the same hundreds of modules again;
+  // Node 20 ignores it.
+  NODE_COMPILE_CACHE:
+    process.env.NODE_COMPILE_CACHE ??
+    path.join(ROOT, "node_modules/.cache/tambon-tests/node-compile"),
 };
 
 /** Drops the PostgreSQL templates the run made and removes its folder. */
