@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseCsv } from "./csv.ts";
-import { CsvChunks, csvSource } from "./import-stream.ts";
+import { CsvChunks, NotTextError, csvSource } from "./import-stream.ts";
 
 const SAMPLE =
   '\uFEFFname,note\r\n"สมชาย ใจดี","มี ""คำพูด"", และ\nบรรทัดใหม่"\r\n\r\nสมหญิง,\'=1+1\nlast,row';
@@ -32,4 +32,29 @@ test("a CSV file's rows come with their line numbers, header first, in batches",
   const batches: number[][] = [];
   for await (const b of src.batches(2)) batches.push(b.map((r) => r.line));
   assert.deepEqual(batches, [[2, 4], [5]]);
+});
+
+test("a CSV file in windows-874 (TIS-620) streams as Thai; bytes that are not text are refused", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "csv-874-"));
+  const file = path.join(dir, "thai.csv");
+  // "หมู่,ชื่อ\n1,สมชาย\n" in TIS-620: Thai letters are one byte each (U+0E01 → 0xA1).
+  const tis = (s: string) =>
+    Buffer.from(
+      [...s].map((ch) => {
+        const c = ch.codePointAt(0)!;
+        return c >= 0x0e01 && c <= 0x0e5b ? c - 0x0e01 + 0xa1 : c;
+      }),
+    );
+  writeFileSync(file, tis("หมู่,ชื่อ\n1,สมชาย\n2,สมหญิง ใจดี\n"));
+  const src = await csvSource(file, 100);
+  assert.deepEqual(src.headers, ["หมู่", "ชื่อ"]);
+  const rows: string[][] = [];
+  for await (const b of src.batches(10)) rows.push(...b.map((r) => r.cells));
+  assert.deepEqual(rows, [
+    ["1", "สมชาย"],
+    ["2", "สมหญิง ใจดี"],
+  ]);
+  const binary = path.join(dir, "picture.csv");
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+  await assert.rejects(csvSource(binary, 8), NotTextError);
 });

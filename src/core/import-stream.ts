@@ -123,20 +123,59 @@ export interface CsvSource {
   read(): number;
 }
 
-/** Opens a UTF-8 CSV file for streaming: reads its header now, its rows when iterated. */
+/** A CSV file that is neither UTF-8 nor Thai Windows text (a picture, a binary file). */
+export class NotTextError extends Error {
+  constructor() {
+    super("not a UTF-8 or windows-874 text file");
+  }
+}
+
+/**
+ * The text encoding of a CSV file from its first megabyte: UTF-8 when that part is valid UTF-8,
+ * else windows-874 (TIS-620 and more: what Excel on a Thai Windows saves as CSV).
+ */
+export async function sniffEncoding(path: string): Promise<"utf-8" | "windows-874"> {
+  const stream = createReadStream(path, { start: 0, end: (1 << 20) - 1 });
+  const parts: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) parts.push(chunk);
+  const head = Buffer.concat(parts);
+  if (head.includes(0)) throw new NotTextError();
+  try {
+    // `stream: true`: a character cut at the end of the megabyte is not an error.
+    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+    return "utf-8";
+  } catch {
+    return "windows-874";
+  }
+}
+
+/**
+ * Opens a CSV file for streaming: reads its header now, its rows when iterated. The text is
+ * UTF-8 or windows-874 (told from its first megabyte); bytes that are not text of that encoding
+ * met later stop the import with `NotTextError`.
+ */
 export async function csvSource(path: string, size: number): Promise<CsvSource> {
+  const encoding = await sniffEncoding(path);
   let bytes = 0;
   async function* rows(): AsyncGenerator<TableRow> {
     bytes = 0;
     const parser = new CsvChunks();
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const decoder = new TextDecoder(encoding, { fatal: true });
+    const decode = (chunk?: Buffer) => {
+      try {
+        return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+      } catch {
+        throw new NotTextError();
+      }
+    };
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      parser.push(decoder.decode(chunk, { stream: true }));
+      if (chunk.includes(0)) throw new NotTextError();
+      parser.push(decode(chunk));
       yield* parser.take();
     }
-    parser.push(decoder.decode());
+    parser.push(decode());
     parser.end();
     yield* parser.take();
   }

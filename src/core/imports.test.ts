@@ -279,3 +279,35 @@ test("a kept file is read back only by the same person in the same tambon, until
   dropImport(token);
   assert.equal(keptImport(token, { tambonId: 1, userId: 7 }, 2000), null);
 });
+
+test("fields whose column is unmatched keep what is stored; the importer is told which matched", async () => {
+  const store = new Map<string, Row>();
+  const { importer, writes } = fakeImporter(store);
+  const seen: string[][] = [];
+  importer.keep = (row, cur, matched) => {
+    seen.push([...matched].sort());
+    return matched.has("note") ? row : { ...row, note: cur.note };
+  };
+  const full = table([["1", "2566", "5", "ตรวจแล้ว"]]);
+  await runImport(full, autoMap(full.headers, FIELDS), importer, { apply: true });
+  // The same values without a note column: nothing changes, the note stays.
+  const noNote: ImportTable = {
+    filename: "t.csv",
+    headers: ["หมู่", "ปีงบประมาณ", "ค่าที่วัดได้"],
+    rows: [{ line: 2, cells: ["1", "2566", "5"] }],
+  };
+  const mapping = autoMap(noNote.headers, FIELDS);
+  const same = await runImport(noNote, mapping, importer, { apply: true });
+  assert.deepEqual([same.create, same.update, same.unchanged], [0, 0, 1]);
+  assert.deepEqual(seen.at(-1), ["moo", "value", "year"]);
+  // A changed value without a note column: the value changes, the note is kept.
+  noNote.rows[0]!.cells[2] = "7";
+  const changed = await runImport(noNote, mapping, importer, { apply: true });
+  assert.deepEqual([changed.create, changed.update, changed.unchanged], [0, 1, 0]);
+  assert.deepEqual(store.get("1/2566"), { moo: 1, year: 2566, value: 7, note: "ตรวจแล้ว" });
+  assert.deepEqual(writes, [2, 2]);
+  // With the note column matched and empty, the note is blanked as the file says.
+  const blank = table([["1", "2566", "7", ""]]);
+  await runImport(blank, autoMap(blank.headers, FIELDS), importer, { apply: true });
+  assert.equal(store.get("1/2566")!.note, "");
+});

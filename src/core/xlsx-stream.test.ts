@@ -1,0 +1,81 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { zipSync, strToU8 } from "fflate";
+import { readWorkbook, writeWorkbook } from "./xlsx.ts";
+import { xlsxRows, xlsxSource, WorkbookError } from "./xlsx-stream.ts";
+
+const dir = mkdtempSync(path.join(tmpdir(), "xlsx-stream-"));
+
+test("a workbook streamed row by row reads as readWorkbook reads it", async () => {
+  const rows = [
+    ["หมู่ที่", "บ้านเลขที่", "ชื่อ-สกุล", "หมายเหตุ"],
+    ["1", "0102", "นาย ก & <ข>", 'say "hi"'],
+    [2, "9/1", "สมหญิง", null],
+    [null, null, null, null],
+    [3.5, "", "ท้าย", "last"],
+  ];
+  const file = path.join(dir, "a.xlsx");
+  const body = await writeWorkbook([
+    { name: "คน", rows },
+    { name: "other", rows: [["x"]] },
+  ]);
+  writeFileSync(file, body);
+  const whole = await readWorkbook(body);
+  assert.ok(whole.ok);
+  const expected = whole.value[0]!.rows.filter((r) => r.some((c) => c !== ""));
+  const got: string[][] = [];
+  for await (const r of xlsxRows(file)) if (r.cells.some((c) => c !== "")) got.push(r.cells);
+  const pad = (r: string[]) => {
+    const out = [...r];
+    while (out.length && out[out.length - 1] === "") out.pop();
+    return out;
+  };
+  assert.deepEqual(got.map(pad), expected.map(pad));
+
+  const src = await xlsxSource(file);
+  assert.deepEqual(src.headers, ["หมู่ที่", "บ้านเลขที่", "ชื่อ-สกุล", "หมายเหตุ"]);
+  const lines: number[] = [];
+  for await (const b of src.batches(2)) lines.push(...b.map((r) => r.line));
+  assert.deepEqual(lines, [2, 3, 5], "row numbers as the sheet shows them, empty rows left out");
+});
+
+test("shared strings after the sheet, dates by their format, booleans and inline text", async () => {
+  const file = path.join(dir, "b.xlsx");
+  const sheet = `<?xml version="1.0"?><worksheet><sheetData>
+    <row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>
+    <row r="3"><c r="A3" s="1"><v>32246</v></c><c r="B3" t="b"><v>1</v></c><c r="C3" t="inlineStr"><is><t>ใน&amp;เซลล์</t></is></c></row>
+    </sheetData></worksheet>`;
+  const zip = zipSync({
+    "xl/workbook.xml": strToU8(
+      `<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
+    "xl/worksheets/sheet1.xml": strToU8(sheet),
+    "xl/styles.xml": strToU8(
+      `<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+    ),
+    "xl/sharedStrings.xml": strToU8(
+      `<sst><si><t>วันเกิด</t></si><si><r><t>ชื่อ</t></r><r><t xml:space="preserve"> สกุล</t></r></si></sst>`,
+    ),
+  });
+  writeFileSync(file, zip);
+  const got = [];
+  for await (const r of xlsxRows(file)) got.push(r);
+  assert.deepEqual(got, [
+    { line: 1, cells: ["วันเกิด", "", "ชื่อ สกุล"] },
+    { line: 3, cells: ["1988-04-13", "TRUE", "ใน&เซลล์"] },
+  ]);
+});
+
+test("a file that is not a workbook is refused", async () => {
+  const file = path.join(dir, "c.xlsx");
+  writeFileSync(file, "PK not really a zip");
+  await assert.rejects(async () => {
+    for await (const _ of xlsxRows(file)) void _;
+  }, WorkbookError);
+});
