@@ -44,11 +44,9 @@ export function isSearchKind(kind: unknown): kind is SearchKind {
 
 /**
  * Finds a tambon's public items matching a Thai or English query, best first, with the number of
- * matches of each kind; `kind` keeps one kind. The tambon (and kind) is part of the text query
- * itself (marker lexemes in every document), so the GIN index alone picks the tambon's matches.
- * At most 1,001 of them are taken, in no particular order (no sort over every match), and only
- * those are ranked; counts stop at 1,000 ("1,000+"). A common word therefore costs one bounded
- * index scan however many items hold it, and a rare word costs what it finds.
+ * matches of each kind; `kind` keeps one kind. At most 1,001 matches are taken through the index
+ * and ranked (see `searchQueries`); counts stop at 1,000 ("1,000+"). A common word therefore
+ * costs one bounded index scan however many items hold it, and a rare word costs what it finds.
  */
 export async function searchSite(
   db: DbOrTx,
@@ -56,48 +54,27 @@ export async function searchSite(
   query: string,
   opts: { limit?: number; offset?: number; now?: Date; kind?: SearchKind } = {},
 ): Promise<SearchResult> {
-  const q = searchQuery(query);
-  if (!q) return EMPTY;
-  const now = opts.now ?? new Date();
-  const words = sql`to_tsquery('simple', ${q})`;
-  const scoped = (kind?: SearchKind) => {
-    const marks = kind
-      ? `'${tambonLexeme(tambonId)}' & '${kindLexeme(kind)}'`
-      : `'${tambonLexeme(tambonId)}'`;
-    return sql`${searchDocuments.tsv} @@ (${marks}::tsquery && ${words})`;
-  };
-  const visible = and(
-    eq(searchDocuments.tambonId, tambonId),
-    or(isNull(searchDocuments.visibleFrom), lte(searchDocuments.visibleFrom, now)),
-    or(isNull(searchDocuments.visibleUntil), gt(searchDocuments.visibleUntil, now)),
-  );
+  const queries = searchQueries(db, tambonId, query, opts.now ?? new Date());
+  if (!queries) return EMPTY;
 
   // Matches per kind: one bounded count of the tambon's matches, grouped; when they are more
   // than the cap, each kind is counted on its own (bounded too) so a rare kind still shows.
-  const kindsOf = async (kind?: SearchKind) =>
-    db
-      .select({ kind: sql<SearchKind>`c.kind`, n: sql<number>`count(*)::int` })
-      .from(
-        db
-          .select({ kind: searchDocuments.kind })
-          .from(searchDocuments)
-          .where(and(scoped(kind), visible))
-          .limit(SEARCH_CANDIDATES + 1)
-          .as("c"),
-      )
-      .groupBy(sql`c.kind`);
-  let facets: SearchFacet[];
-  const all = await kindsOf();
+  const all = await queries.kinds();
   const allCount = all.reduce((s, r) => s + Number(r.n), 0);
+  let facets: SearchFacet[];
   if (allCount <= SEARCH_CANDIDATES) {
     facets = all.map((r) => ({ kind: r.kind, count: Number(r.n), capped: false }));
   } else {
     facets = [];
     for (const kind of SEARCH_KINDS) {
-      const [row] = await kindsOf(kind);
+      const [row] = await queries.kinds(kind);
       const n = Number(row?.n ?? 0);
       if (n)
-        facets.push({ kind, count: Math.min(n, SEARCH_CANDIDATES), capped: n > SEARCH_CANDIDATES });
+        facets.push({
+          kind,
+          count: Math.min(n, SEARCH_CANDIDATES),
+          capped: n > SEARCH_CANDIDATES,
+        });
     }
   }
   facets.sort(
@@ -113,31 +90,70 @@ export async function searchSite(
   const limit = opts.limit ?? 20;
   const offset = opts.offset ?? 0;
   if (!matched || offset >= total) return { total, capped, hits: [], facets };
-
-  // The candidates: one more than the cap, found through the index, unsorted.
-  const candidates = db
-    .select({ id: searchDocuments.id })
-    .from(searchDocuments)
-    .where(and(scoped(kind), visible))
-    .limit(SEARCH_CANDIDATES + 1)
-    .as("candidates");
-  const rank = sql<number>`ts_rank(${searchDocuments.tsv}, ${words})`;
-  const rows = await db
-    .select({
-      kind: searchDocuments.kind,
-      refId: searchDocuments.refId,
-      title: searchDocuments.title,
-      body: searchDocuments.body,
-      url: searchDocuments.url,
-      rank,
-    })
-    .from(candidates)
-    .innerJoin(searchDocuments, eq(searchDocuments.id, candidates.id))
-    .orderBy(desc(rank), desc(searchDocuments.updatedAt), desc(searchDocuments.id))
-    .limit(Math.min(limit, total - offset))
-    .offset(offset);
+  const rows = await queries.page(Math.min(limit, total - offset), offset, kind);
   const hits = rows.map((h) => ({ ...h, rank: Number(h.rank) }));
   return { total, capped, hits, facets };
+}
+
+/**
+ * The queries of a search (null for a query without words): `kinds` counts the matches per kind
+ * (at most 1,001 in all), `page` ranks at most 1,001 matches and returns a page of them. The
+ * tambon (and kind) is part of the text query itself (marker lexemes in every document), so the
+ * GIN index alone picks the tambon's matches; candidates are taken in no particular order (no
+ * sort over every match) and only they are ranked.
+ */
+export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: Date) {
+  const q = searchQuery(query);
+  if (!q) return null;
+  const words = sql`to_tsquery('simple', ${q})`;
+  const matching = (kind?: SearchKind) => {
+    const marks = kind
+      ? `'${tambonLexeme(tambonId)}' & '${kindLexeme(kind)}'`
+      : `'${tambonLexeme(tambonId)}'`;
+    return and(
+      sql`${searchDocuments.tsv} @@ (${marks}::tsquery && ${words})`,
+      eq(searchDocuments.tambonId, tambonId),
+      or(isNull(searchDocuments.visibleFrom), lte(searchDocuments.visibleFrom, now)),
+      or(isNull(searchDocuments.visibleUntil), gt(searchDocuments.visibleUntil, now)),
+    );
+  };
+  const kinds = (kind?: SearchKind) =>
+    db
+      .select({ kind: sql<SearchKind>`c.kind`, n: sql<number>`count(*)::int` })
+      .from(
+        db
+          .select({ kind: searchDocuments.kind })
+          .from(searchDocuments)
+          .where(matching(kind))
+          .limit(SEARCH_CANDIDATES + 1)
+          .as("c"),
+      )
+      .groupBy(sql`c.kind`);
+  const page = (limit: number, offset: number, kind?: SearchKind) => {
+    // The candidates: one more than the cap, found through the index, unsorted.
+    const candidates = db
+      .select({ id: searchDocuments.id })
+      .from(searchDocuments)
+      .where(matching(kind))
+      .limit(SEARCH_CANDIDATES + 1)
+      .as("candidates");
+    const rank = sql<number>`ts_rank(${searchDocuments.tsv}, ${words})`;
+    return db
+      .select({
+        kind: searchDocuments.kind,
+        refId: searchDocuments.refId,
+        title: searchDocuments.title,
+        body: searchDocuments.body,
+        url: searchDocuments.url,
+        rank,
+      })
+      .from(candidates)
+      .innerJoin(searchDocuments, eq(searchDocuments.id, candidates.id))
+      .orderBy(desc(rank), desc(searchDocuments.updatedAt), desc(searchDocuments.id))
+      .limit(limit)
+      .offset(offset);
+  };
+  return { kinds, page };
 }
 
 export const recent = new Map<string, { at: number; value: Promise<SearchResult> }>();
