@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   date,
   index,
@@ -329,3 +330,15 @@ export const indicatorSources = pgTable(
   },
   (t) => [uniqueIndex("community_indicator_sources_key").on(t.tambonId, t.indicatorId)],
 );
+
+/**
+ * How many times a tambon's households or people changed: bumped by statement triggers on
+ * `community_households` and `community_people` (migration community_figure_stamps), so the
+ * figures counted over a million people are counted again only after a change.
+ */
+export const figureStamps = pgTable("community_figure_stamps", {
+  tambonId: integer("tambon_id")
+    .primaryKey()
+    .references(() => tambons.id, { onDelete: "cascade" }),
+  stamp: bigint("stamp", { mode: "number" }).notNull().default(0),
+});
