@@ -29,7 +29,8 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
       for (const mod of modules) {
         for (const n of mod.adminNav ?? []) {
           if (!n.visible || n.visible(req.actor, tambon))
-            links.push({ href: `${base}${n.path}`, label: n.label(req.lang) });
+            // A module's admin paths are the tambon's ("/admin/site"), as its menu paths are.
+            links.push({ href: `/t/${tambon.slug}${n.path}`, label: n.label(req.lang) });
         }
       }
       if (!links.length) authorize(req, "tambon.manage", { tambonId: tambon.id });
