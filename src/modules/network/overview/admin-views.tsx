@@ -1,4 +1,5 @@
 import { tambonTitle } from "../../../core/views/layout.tsx";
+import { useCtx } from "../../../core/views/ctx.ts";
 import { num, useNet } from "../shared/views.tsx";
 
 /** One entry of the network administration page. */
@@ -12,6 +13,7 @@ export interface AdminLink {
 /** The network administration page: what staff may manage here, with counts waiting. */
 export function AdminHome({ links }: { links: AdminLink[] }) {
   const { t, ct, lang, tambon } = useNet();
+  const { actor } = useCtx();
   return (
     <>
       <p>
@@ -37,9 +39,12 @@ export function AdminHome({ links }: { links: AdminLink[] }) {
         <a class="button secondary" href={`/t/${tambon!.slug}/network`}>
           {t("admin.publicPages")}
         </a>
-        <a class="button secondary" href={`/t/${tambon!.slug}/admin/network/my-profile`}>
-          {t("me.title")}
-        </a>
+        {/* One's own profile exists only in a tambon one is a member of. */}
+        {actor.memberOf.has(tambon!.id) && (
+          <a class="button secondary" href={`/t/${tambon!.slug}/admin/network/my-profile`}>
+            {t("me.title")}
+          </a>
+        )}
       </p>
     </>
   );
