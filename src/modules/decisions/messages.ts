@@ -27,6 +27,22 @@ export const msg = defineMessages("decisions", {
   "phase.start": { th: "เริ่มอภิปราย", en: "Start the discussion" },
   "phase.cancel": { th: "ยกเลิกเรื่องนี้", en: "Cancel this question" },
   "phase.moved": { th: "เปลี่ยนขั้นแล้ว", en: "Phase changed" },
+  "confirm.phaseTitle": { th: "ไปขั้นถัดไปทันที?", en: "Move to the next phase now?" },
+  "confirm.phaseFromTo": {
+    th: "เรื่อง “{title}” จะเปลี่ยนจากขั้น “{from}” เป็นขั้น “{to}” ทันที โดยไม่รอกำหนดเวลา และย้อนกลับขั้นเดิมไม่ได้",
+    en: "“{title}” moves from “{from}” to “{to}” now, without waiting for its planned time; it cannot go back",
+  },
+  "confirm.closeVoting": {
+    th: "การลงคะแนนจะปิดทันที บัตรที่ลงไว้แล้วจะถูกนับ ผลเป็นที่สิ้นสุด สมาชิกที่ยังไม่ได้ลงคะแนนจะลงไม่ได้อีก",
+    en: "Voting closes now: the ballots cast so far are counted and the result is final; members who have not voted yet can no longer vote",
+  },
+  "confirm.phaseButton": { th: "ยืนยัน ไปขั้นถัดไป", en: "Yes, move to the next phase" },
+  "confirm.cancelTitle": { th: "ยกเลิกเรื่องนี้?", en: "Cancel this question?" },
+  "confirm.cancelWhat": {
+    th: "เรื่อง “{title}” จะถูกยกเลิกถาวร ไม่มีการอภิปรายหรือลงคะแนนต่อ และย้อนกลับไม่ได้",
+    en: "“{title}” is cancelled for good: no more discussion or voting, and this cannot be undone",
+  },
+  "confirm.cancelButton": { th: "ยืนยัน ยกเลิกเรื่องนี้", en: "Yes, cancel this question" },
   "q.title": { th: "หัวข้อเรื่อง", en: "Question" },
   "q.area": { th: "ประเด็น", en: "Issue area" },
   "q.votingRules": { th: "กติกาการลงมติ", en: "Voting rules" },

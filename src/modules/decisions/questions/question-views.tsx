@@ -5,6 +5,7 @@ import { ALLOWED } from "../shared/phases.ts";
 import { msg } from "../messages.ts";
 import type { Phase } from "../shared/phases.ts";
 import { Html, PhaseBadge } from "./views.tsx";
+import { ConfirmLink } from "../../../core/views/confirm.tsx";
 
 /** An alternative as shown on its question's page. */
 export interface AltView {
@@ -78,18 +79,12 @@ export function QuestionPage(props: {
         )}
         {(props.canManage || (props.isAuthor && q.phase === "draft")) &&
           ALLOWED.cancel(q.phase) && (
-            <Form action={`${base}/decisions/${q.id}/phase`}>
-              <button type="submit" class="secondary">
-                {q.phase === "draft" ? t("phase.start") : t("phase.advance")}
-              </button>
-            </Form>
+            <ConfirmLink href={`${base}/decisions/${q.id}/phase`}>
+              {q.phase === "draft" ? t("phase.start") : t("phase.advance")}
+            </ConfirmLink>
           )}
         {props.canManage && ALLOWED.cancel(q.phase) && (
-          <Form action={`${base}/decisions/${q.id}/cancel`}>
-            <button type="submit" class="danger">
-              {t("phase.cancel")}
-            </button>
-          </Form>
+          <ConfirmLink href={`${base}/decisions/${q.id}/cancel`}>{t("phase.cancel")}</ConfirmLink>
         )}
       </div>
       {props.receipt && (

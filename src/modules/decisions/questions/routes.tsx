@@ -2,14 +2,16 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody, requireUser } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
-import { notFound } from "../../../core/errors.ts";
+import { forbidden, notFound } from "../../../core/errors.ts";
+import { ConfirmPage } from "../../../core/views/confirm.tsx";
 import { parseId, parsePage, requireId } from "../../../core/params.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { orThrow, throwIfDenied } from "../../../core/result.ts";
 import { areaName, listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
-import { PHASES, type Phase } from "../shared/phases.ts";
+import { ALLOWED, PHASES, nextPhase, type Phase } from "../shared/phases.ts";
+import { getQuestion } from "../shared/queries.ts";
 import { votingRulesOptions } from "../voting-rules/queries.ts";
 import { addAlternative, editAlternative, openQuestion, setSupport } from "./commands.ts";
 import { advancePhase, cancelQuestion } from "./phase-commands.ts";
@@ -118,7 +120,62 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     return reply.seeOther(`/t/${tambon.slug}/decisions/${id}`, msg.t(req.lang)("alt.saved"));
   });
 
-  // Moving to the next phase and cancelling answer the same way.
+  // Moving to the next phase and cancelling cannot be undone: the question page links to a
+  // confirmation step that says what will happen, and only its button posts.
+  for (const path of ["phase", "cancel"] as const) {
+    app.get<WithId>(`/decisions/:id/${path}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      requireUser(req);
+      const id = requireId(req.params.id);
+      const found = await getQuestion(db, tambon.id, id);
+      if (!found) throw notFound();
+      const q = found.question;
+      const back = `/t/${tambon.slug}/decisions/${id}`;
+      const next = nextPhase(q.phase);
+      const mayAdvance =
+        (q.phase === "draft" && req.actor.user?.id === q.createdBy) ||
+        can(req.actor, "question.manage", { tambonId: tambon.id });
+      if (
+        path === "phase" ? !mayAdvance : !can(req.actor, "question.manage", { tambonId: tambon.id })
+      )
+        throw forbidden(true);
+      // Nothing left to confirm (already over): back to the question.
+      if (path === "phase" ? !next : !ALLOWED.cancel(q.phase)) return reply.redirect(back, 303);
+      const t = msg.t(req.lang);
+      const title = path === "phase" ? t("confirm.phaseTitle") : t("confirm.cancelTitle");
+      return reply.page(
+        title,
+        <ConfirmPage
+          title={title}
+          action={`${back}/${path}`}
+          back={back}
+          danger={path === "cancel" || next === "closed"}
+          confirmLabel={path === "phase" ? t("confirm.phaseButton") : t("confirm.cancelButton")}
+        >
+          {path === "phase" ? (
+            <>
+              <p>
+                {t("confirm.phaseFromTo", {
+                  title: q.title,
+                  from: t(`phase.${q.phase}`),
+                  to: t(`phase.${next!}`),
+                })}
+              </p>
+              {next === "closed" && (
+                <p>
+                  <strong>{t("confirm.closeVoting")}</strong>
+                </p>
+              )}
+            </>
+          ) : (
+            <p>
+              <strong>{t("confirm.cancelWhat", { title: q.title })}</strong>
+            </p>
+          )}
+        </ConfirmPage>,
+      );
+    });
+  }
   for (const [path, command] of [
     ["phase", advancePhase],
     ["cancel", cancelQuestion],

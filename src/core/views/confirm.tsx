@@ -1,0 +1,56 @@
+import type { ComponentChildren } from "preact";
+import { useCtx } from "./ctx.ts";
+import { Form } from "./form.tsx";
+import { core } from "../i18n/messages.ts";
+
+/**
+ * The step before an action that closes, deletes, publishes to everyone or cannot be undone: a
+ * page (reached by GET, so it works without JavaScript) that says what will happen, with one
+ * button that POSTs the action and a way back that does nothing. The page that offers the action
+ * links here (`ConfirmLink`) instead of posting at once.
+ */
+export function ConfirmPage(props: {
+  title: string;
+  /** What will happen, in plain words (what changes, for whom, whether it can be undone). */
+  children: ComponentChildren;
+  /** Where the confirm button POSTs. */
+  action: string;
+  confirmLabel: string;
+  /** Where "cancel" leads back to (nothing is changed). */
+  back: string;
+  /** A destructive action: the button is drawn as one. */
+  danger?: boolean;
+  /** Hidden fields the POST carries (besides the CSRF token). */
+  fields?: Record<string, string>;
+}) {
+  const { lang } = useCtx();
+  return (
+    <section class="confirm" aria-labelledby="confirm-title">
+      <h1 id="confirm-title">{props.title}</h1>
+      <div class="confirm-what">{props.children}</div>
+      <Form action={props.action} label={props.title}>
+        {Object.entries(props.fields ?? {}).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <input type="hidden" name="confirmed" value="1" />
+        <div class="actions">
+          <button type="submit" class={props.danger ? "danger" : undefined}>
+            {props.confirmLabel}
+          </button>
+          <a class="button secondary" href={props.back}>
+            {core.t(lang)("form.cancel")}
+          </a>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+/** A link, drawn as a button, to the confirmation step of an action (see `ConfirmPage`). */
+export function ConfirmLink(props: { href: string; children: ComponentChildren }) {
+  return (
+    <a class="button secondary" href={props.href}>
+      {props.children}
+    </a>
+  );
+}
