@@ -21,6 +21,13 @@ export interface UploadSpec {
   fields?: number;
 }
 
+/**
+ * The largest photo any form takes, in every module: what a phone's camera gives (a 12–50
+ * megapixel JPEG or HEIC-as-JPEG is 3–12 MB), before it is re-encoded smaller. One rule, so a
+ * photo that is taken in one place is not refused in another.
+ */
+export const PHOTO_BYTES = 15 * MB;
+
 /** Routes that declare nothing take multipart forms without files only. */
 export const NO_FILES: UploadSpec = { files: 0, fileBytes: 0, fields: 100 };
 

@@ -8,11 +8,15 @@ import { pageCache } from "../../src/core/page-cache.ts";
 import { alternatives, questions } from "../../src/modules/decisions/schema.ts";
 import { charterEditions } from "../../src/modules/charter/schema.ts";
 import { itaItems, siteNews } from "../../src/modules/site/schema.ts";
-import { attendances, meetings } from "../../src/modules/groups/schema.ts";
+import { attendances, meetingFiles, meetings } from "../../src/modules/groups/schema.ts";
+import { PHOTO_BYTES } from "../../src/core/uploads.ts";
+import { postMultipart } from "../helpers/multipart.ts";
+import { phoneJpeg } from "../helpers/images.ts";
 
-// What the pages say must be what is true now: counts, hearings past their end, transparency
-// items met by what is published, who counts toward a quorum.
-describe("pages tell the right facts (demo, PGlite)", () => {
+// What the pages say must be what is true now (counts, hearings past their end, transparency
+// items met by what is published, who counts toward a quorum); what cannot be undone asks first;
+// a phone photo goes where photos go. One demo app for all.
+describe("pages tell the right facts, ask before what cannot be undone, take phone photos (demo, PGlite)", () => {
   let t: TestApp;
   let tambonId: number;
 
@@ -143,5 +147,91 @@ describe("pages tell the right facts (demo, PGlite)", () => {
     const page = await facilitator.get(`/t/la-ngu/admin/meetings/${meeting.id}/attendance`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /นายเดินมาเอง[^<]*<strong class="gm-not-counted">ไม่นับเป็นองค์ประชุม/);
+  });
+
+  // Actions that cannot be undone ask first, without JavaScript.
+  test("going to the next phase now and cancelling a question pass through a confirmation page", async () => {
+    const db = t.database.db;
+    const [q] = await db
+      .select()
+      .from(questions)
+      .where(and(eq(questions.tambonId, tambonId), eq(questions.phase, "voting")));
+    assert.ok(q, "the demo has a question in voting");
+    const admin = new Client(t.app);
+    await admin.login("langu-admin");
+    const base = `/t/la-ngu/decisions/${q.id}`;
+    const page = await admin.get(base);
+    assert.doesNotMatch(
+      page.body,
+      new RegExp(`action="${base}/(phase|cancel)"`),
+      "no one-click form",
+    );
+    assert.match(page.body, new RegExp(`href="${base}/phase"`));
+    const confirm = await admin.get(`${base}/phase`);
+    assert.equal(confirm.statusCode, 200);
+    assert.match(confirm.body, /การลงคะแนนจะปิดทันที/, "says the vote closes and what that means");
+    assert.match(confirm.body, new RegExp(`<form method="post" action="${base}/phase"`));
+    const [still] = await db.select().from(questions).where(eq(questions.id, q.id));
+    assert.equal(still!.phase, "voting", "looking at the confirmation changes nothing");
+    const cancel = await admin.get(`${base}/cancel`);
+    assert.match(cancel.body, /ย้อนกลับไม่ได้/);
+    const member = new Client(t.app);
+    await member.login("langu-member");
+    assert.equal((await member.get(`${base}/phase`)).statusCode, 403);
+    const moved = await admin.post(`${base}/phase`, { confirmed: "1" }, { from: `${base}/phase` });
+    assert.equal(moved.statusCode, 303);
+    const [closed] = await db.select().from(questions).where(eq(questions.id, q.id));
+    assert.equal(closed!.phase, "closed");
+  });
+
+  test("a 4.2 MB phone photo goes to a meeting; one over the limit gets the form back, caption kept", async () => {
+    const db = t.database.db;
+    const [meeting] = await db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.tambonId, tambonId))
+      .limit(1);
+    const organiser = new Client(t.app);
+    await organiser.login("langu-admin");
+    const hub = `/t/la-ngu/admin/meetings/${meeting!.id}`;
+    // A phone's JPEG, made as large as a real one (bytes after the image's end are ignored).
+    const photo = Buffer.concat([await phoneJpeg(1200, 900), Buffer.alloc(4.2 * 1024 * 1024)]);
+    const sent = await postMultipart(
+      organiser,
+      `${hub}/files`,
+      { caption: "ภาพเวทีประชาคม" },
+      { file: { filename: "IMG_2041.jpg", type: "image/jpeg", data: photo } },
+      { from: hub },
+    );
+    assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+    const [stored] = await db
+      .select()
+      .from(meetingFiles)
+      .where(
+        and(eq(meetingFiles.meetingId, meeting!.id), eq(meetingFiles.caption, "ภาพเวทีประชาคม")),
+      );
+    assert.ok(stored, "the photo is stored with its caption");
+    assert.ok(stored.bytes < photo.length, "re-encoded smaller");
+
+    const huge = Buffer.concat([await phoneJpeg(400, 300), Buffer.alloc(PHOTO_BYTES + 1024)]);
+    const over = await postMultipart(
+      organiser,
+      `${hub}/files`,
+      { caption: "ภาพใหญ่เกิน" },
+      { file: { filename: "IMG_9999.jpg", type: "image/jpeg", data: huge } },
+      { from: hub },
+    );
+    assert.ok([413, 422].includes(over.statusCode), String(over.statusCode));
+    assert.match(
+      over.body,
+      /<p class="error" id="f-file-err">[^<]*15 MB/,
+      "said next to the field",
+    );
+    assert.match(over.body, /value="ภาพใหญ่เกิน"/, "the caption is kept");
+    assert.match(
+      over.body,
+      /<form[^>]*action="[^"]*\/files"/,
+      "the form itself, not a bare error page",
+    );
   });
 });

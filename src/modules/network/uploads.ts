@@ -11,10 +11,15 @@ import {
   tambonIds,
   type StoredFile,
 } from "../../core/file-store.ts";
-import { readUploads, reencodeImage, uploadRoute as coreUploadRoute } from "../../core/uploads.ts";
+import {
+  PHOTO_BYTES,
+  readUploads,
+  reencodeImage,
+  uploadRoute as coreUploadRoute,
+} from "../../core/uploads.ts";
 
 /** The largest image accepted (before re-encoding). */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = PHOTO_BYTES;
 /** The largest signed document (PDF) accepted. */
 export const MAX_PDF_BYTES = 10 * 1024 * 1024;
 

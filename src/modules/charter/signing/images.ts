@@ -1,10 +1,10 @@
 import sharp from "sharp";
-import { reencodeImage } from "../../../core/uploads.ts";
+import { PHOTO_BYTES, reencodeImage } from "../../../core/uploads.ts";
 import type { Tx } from "../../../core/db/index.ts";
 import { putFile } from "../../../core/file-store.ts";
 
 /** The largest signed-page scan or ceremony photo accepted (a phone photo fits). */
-export const IMAGE_MAX_BYTES = 15 * 1024 * 1024;
+export const IMAGE_MAX_BYTES = PHOTO_BYTES;
 
 /** A checked upload: its type from its bytes, pixel size (as shown), and a small WebP thumbnail. */
 export interface ProcessedImage {

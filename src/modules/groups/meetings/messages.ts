@@ -116,8 +116,8 @@ export const meetingMessages = {
   "meetings.upload": { th: "อัปโหลด", en: "Upload" },
   "meetings.file": { th: "ไฟล์", en: "File" },
   "meetings.fileHint": {
-    th: "ภาพ JPEG, PNG หรือ WebP หรือเอกสาร PDF, DOCX, XLSX, PPTX, ODT, ODS ไม่เกิน 1 MB",
-    en: "A JPEG, PNG or WebP photo, or a PDF, DOCX, XLSX, PPTX, ODT or ODS document, at most 1 MB",
+    th: "ภาพ JPEG, PNG หรือ WebP หรือเอกสาร PDF, DOCX, XLSX, PPTX, ODT, ODS ไม่เกิน 15 MB",
+    en: "A JPEG, PNG or WebP photo, or a PDF, DOCX, XLSX, PPTX, ODT or ODS document, at most 15 MB",
   },
   "meetings.caption": { th: "คำบรรยาย", en: "Caption" },
   "meetings.fileAdded": { th: "เพิ่มไฟล์แล้ว", en: "File added" },

@@ -1,4 +1,5 @@
 import {
+  PHOTO_BYTES,
   PHOTO_MAX_PIXELS,
   reencodeImage,
   type ReencodeOptions,
@@ -19,7 +20,7 @@ import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 
 /** Largest photo accepted, in bytes. */
-export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
+export const PHOTO_MAX_BYTES = PHOTO_BYTES;
 
 /** Largest document accepted, in bytes. */
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
