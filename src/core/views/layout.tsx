@@ -47,33 +47,41 @@ function Header() {
           <p class="site-sub">{subtitle}</p>
         </div>
       </div>
+      {/* On a phone the menu folds behind one button (a <details>, so it opens without
+          JavaScript); from 48rem on the stylesheet shows it whole and hides the button. */}
       <nav class="main-nav" aria-label={t("nav.menu")}>
-        <ul>
-          {ctx.nav.map((item) =>
-            item.children?.length ? (
-              <li key={item.href} class="has-sub">
-                <details>
-                  <summary>{item.label}</summary>
-                  <ul>
-                    {item.children.map((c) => (
-                      <li key={c.href}>
-                        <a href={c.href} aria-current={c.current ? "page" : undefined}>
-                          {c.label}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              </li>
-            ) : (
-              <li key={item.href}>
-                <a href={item.href} aria-current={item.current ? "page" : undefined}>
-                  {item.label}
-                </a>
-              </li>
-            ),
-          )}
-        </ul>
+        <details class="menu">
+          <summary>
+            <span class="menu-icon" aria-hidden="true" />
+            {t("nav.menu")}
+          </summary>
+          <ul>
+            {ctx.nav.map((item) =>
+              item.children?.length ? (
+                <li key={item.href} class="has-sub">
+                  <details>
+                    <summary>{item.label}</summary>
+                    <ul>
+                      {item.children.map((c) => (
+                        <li key={c.href}>
+                          <a href={c.href} aria-current={c.current ? "page" : undefined}>
+                            {c.label}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              ) : (
+                <li key={item.href}>
+                  <a href={item.href} aria-current={item.current ? "page" : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ),
+            )}
+          </ul>
+        </details>
       </nav>
       <div class="user-nav">
         <a href={langSwitchHref(ctx)} lang={ctx.lang === "th" ? "en" : "th"} class="lang-switch">
@@ -136,9 +144,20 @@ function Footer() {
           )}
         </p>
       )}
-      <p class="muted">{t("footer.platform")}</p>
+      <p class="muted">
+        {t("footer.platform")} · <a href="/">{t("footer.network")}</a>
+      </p>
     </footer>
   );
+}
+
+/** True when a page's own head tags hold Open Graph tags (a news item's, an album's). */
+function hasOpenGraph(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasOpenGraph);
+  if (!node || typeof node !== "object" || !("props" in node)) return false;
+  const { props } = node as { props: { property?: unknown; children?: unknown } };
+  if (typeof props.property === "string" && props.property.startsWith("og:")) return true;
+  return hasOpenGraph(props.children);
 }
 
 /** The page frame: header with menu and language switch, main content, footer. */
@@ -157,6 +176,15 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title === siteName ? siteName : `${props.title} · ${siteName}`}</title>
         {props.description && <meta name="description" content={props.description} />}
+        {!hasOpenGraph(props.head) && (
+          <>
+            <meta property="og:type" content="website" />
+            <meta property="og:site_name" content={siteName} />
+            <meta property="og:title" content={props.title} />
+            <meta property="og:description" content={props.description ?? siteName} />
+            <meta name="twitter:card" content="summary" />
+          </>
+        )}
         <link
           rel="preload"
           href={assetUrl("font-thai-400")}
