@@ -22,6 +22,7 @@ export const core = defineMessages("core", {
   "nav.switchTo": { th: "English", en: "ภาษาไทย" },
   "footer.copyright": { th: "สงวนลิขสิทธิ์ © {years} {owner}", en: "Copyright © {years} {owner}" },
   "footer.contact": { th: "ติดต่อ", en: "Contact" },
+  "footer.network": { th: "หน้าแรกของเครือข่าย", en: "The network's front page" },
   "footer.platform": {
     th: "ให้บริการโดยแพลตฟอร์ม Tambon ซอฟต์แวร์เสรี",
     en: "Powered by Tambon, free software",
