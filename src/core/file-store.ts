@@ -311,12 +311,21 @@ export async function tambonIds(db: Db): Promise<Set<number>> {
  * partner) is swept. `kinds` are the prefixes of the kinds of file the module writes ("site"
  * covers "site.photo" and "site.photo.thumb"); files of other kinds are never touched. Each
  * reference is a table with a `tambon_id` column and either its column holding a stored file's
- * id, or the keys its rows name (SQL over the table's columns, e.g. `'site/' || file || '.jpg'`).
+ * id, the keys its rows name (SQL over the table's columns, e.g. `'site/' || file || '.jpg'`), or
+ * a condition true for a row that names the file (SQL naming the file's id as `storedFileId`, for
+ * ids kept inside a JSON value).
  */
 export interface FileReferences {
   kinds: string[];
-  refs: ({ table: PgTable; id: PgColumn } | { table: PgTable; keys: SQL[] })[];
+  refs: (
+    | { table: PgTable; id: PgColumn }
+    | { table: PgTable; keys: SQL[] }
+    | { table: PgTable; where: SQL }
+  )[];
 }
+
+/** The id of the stored file a `where` reference of `FileReferences` is asked about. */
+export const storedFileId = sql.raw(`"stored_files"."id"`);
 
 /**
  * Removes the stored files of the declared kinds that no declared row of their tambon points to
@@ -342,8 +351,10 @@ export async function sweepOrphanFiles(
       const tambon = sql.raw(`"${getTableName(r.table)}"."tambon_id"`);
       const match =
         "id" in r
-          ? sql`${r.id} = ${sql.raw(`"stored_files"."id"`)}`
-          : sql`${sql.raw(`"stored_files"."key"`)} in (${sql.join(r.keys, sql`, `)})`;
+          ? sql`${r.id} = ${storedFileId}`
+          : "keys" in r
+            ? sql`${sql.raw(`"stored_files"."key"`)} in (${sql.join(r.keys, sql`, `)})`
+            : r.where;
       return sql`exists (select 1 from ${r.table} where ${tambon} = ${fileTambon} and ${match})`;
     });
     const gone = await db

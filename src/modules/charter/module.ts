@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { PageSection, TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
+import { charterFiles } from "./shared/files.ts";
 import { seedCharterDemo } from "./demo.ts";
 import { sendReviewReminders } from "./charters/review.ts";
 import { editionLabel } from "./present.ts";
@@ -102,6 +103,7 @@ const resourceRoutes = [
 /** Health charter (ธรรมนูญสุขภาพ): editions, drafting with diffs, hearing, adoption, signing, print, follow-up. */
 export const charterModule: TambonModule = {
   id: "charter",
+  files: charterFiles,
   search: charterSearch,
   tambonRoutes: async (app, deps) => {
     for (const routes of resourceRoutes) await routes(app, deps);

@@ -3,6 +3,7 @@ import type { TambonModule } from "../../core/modules.ts";
 import { bundleClientScript } from "../../core/client-bundle.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
+import { communityFiles } from "./shared/files.ts";
 import { COLLECTORS, STAFF } from "./access.ts";
 import { forms, households, people, rounds, submissions, dataRequests } from "./schema.ts";
 import { householdRoutes } from "./households/routes.tsx";
@@ -29,6 +30,7 @@ import { villagePopulation } from "./figures/population.ts";
  */
 export const communityModule: TambonModule = {
   id: "community",
+  files: communityFiles,
   access: [
     { action: "community.figures.read", allow: "public" },
     { action: "community.manage", allow: [...STAFF] },

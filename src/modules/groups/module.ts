@@ -7,6 +7,7 @@ import type { PageSection, TambonModule, ModuleDeps } from "../../core/modules.t
 import { can } from "../../core/policy.ts";
 import { formatDate } from "../../core/dates.ts";
 import { msg } from "./messages.ts";
+import { groupsFiles } from "./shared/files.ts";
 import type { FastifyInstance } from "fastify";
 import { meetingRoutes } from "./meetings/routes.tsx";
 import { meetingExportRoutes } from "./meetings/export-routes.tsx";
@@ -108,6 +109,7 @@ async function tambonRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<voi
 /** Groups and meetings: working groups, issue teams, representatives, meetings, quorum, minutes, resolutions. */
 export const groupsModule: TambonModule = {
   id: "groups",
+  files: groupsFiles,
   tambonRoutes,
   search: groupsSearch,
   nav: [{ path: "/meetings", label: (lang) => msg.t(lang)("nav.hub") }],

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
+import { plansFiles } from "./shared/files.ts";
 import {
   evaluationRounds,
   indicators,
@@ -41,6 +42,7 @@ const PLANNERS = ["admin", "working_group"] as const;
  */
 export const plansModule: TambonModule = {
   id: "plans",
+  files: plansFiles,
   access: [
     { action: "plan.read", allow: "public" },
     { action: "plan.manage", allow: [...PLANNERS] },
