@@ -1,0 +1,51 @@
+import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { tambonId, at, userRef } from "../../../core/db/columns.ts";
+import { created, updated } from "../shared/columns.ts";
+
+/** A complaint or request (ร้องเรียน/ร้องทุกข์), followed by its tracking code. */
+export const siteComplaints = pgTable(
+  "site_complaints",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    code: text("code").notNull(),
+    channel: text("channel").$type<"general" | "corruption">().notNull().default("general"),
+    kind: text("kind").$type<"complaint" | "request">().notNull().default("complaint"),
+    subject: text("subject").notNull(),
+    details: text("details").notNull(),
+    location: text("location").notNull().default(""),
+    photo: text("photo"),
+    name: text("name").notNull().default(""),
+    contact: text("contact").notNull().default(""),
+    status: text("status")
+      .$type<"received" | "in_progress" | "answered" | "closed">()
+      .notNull()
+      .default("received"),
+    assignedTo: userRef("assigned_to"),
+    answer: text("answer").notNull().default(""),
+    createdAt: created(),
+    updatedAt: updated(),
+    closedAt: at("closed_at"),
+  },
+  (t) => [
+    uniqueIndex("site_complaints_code_key").on(t.code),
+    index("site_complaints_tambon_idx").on(t.tambonId, t.channel, t.status),
+  ],
+);
+
+/** A step in a complaint's history (status change, assignment, answer). */
+export const siteComplaintEvents = pgTable(
+  "site_complaint_events",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    complaintId: integer("complaint_id")
+      .notNull()
+      .references(() => siteComplaints.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    note: text("note").notNull().default(""),
+    actorId: userRef("actor_id"),
+    at: at("at").notNull().defaultNow(),
+  },
+  (t) => [index("site_complaint_events_idx").on(t.tambonId, t.complaintId)],
+);

@@ -1,0 +1,42 @@
+import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { tambonId, at, userRef } from "../../../core/db/columns.ts";
+import { created, updated } from "../shared/columns.ts";
+
+/** A category of news (ข่าวประชาสัมพันธ์, กิจกรรม, ประกาศ …). */
+export const siteCategories = pgTable(
+  "site_categories",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    slug: text("slug").notNull(),
+    nameTh: text("name_th").notNull(),
+    nameEn: text("name_en").notNull().default(""),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("site_categories_slug_key").on(t.tambonId, t.slug)],
+);
+
+/** A news item or article; visible once published and its publication time has come. */
+export const siteNews = pgTable(
+  "site_news",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    categoryId: integer("category_id").references(() => siteCategories.id, {
+      onDelete: "set null",
+    }),
+    slug: text("slug").notNull().default(""),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    bodyMd: text("body_md").notNull().default(""),
+    bodyHtml: text("body_html").notNull().default(""),
+    coverPhotoId: integer("cover_photo_id"),
+    albumId: integer("album_id"),
+    status: text("status").$type<"draft" | "published">().notNull().default("draft"),
+    publishAt: at("publish_at"),
+    authorId: userRef("author_id"),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [index("site_news_tambon_pub_idx").on(t.tambonId, t.status, t.publishAt)],
+);

@@ -1,0 +1,48 @@
+import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { tambonId, at } from "../../../core/db/columns.ts";
+import { tsvector, updated } from "../shared/columns.ts";
+
+/** What the search finds: the website's own items and those other modules put in. */
+export const SEARCH_KINDS = [
+  "page",
+  "news",
+  "post",
+  "job",
+  "document",
+  "question",
+  "clause",
+  "meeting",
+  "resolution",
+  "partner",
+  "centre",
+  "plan",
+  "project",
+] as const;
+
+/**
+ * The search index: one row per public page, news item, post, job, document, question, charter
+ * clause, meeting, resolution, partner, learning centre, plan or project, words segmented. The
+ * tsvector also holds two marker lexemes, `§t<tambon id>` and `§k<kind>`, so that the GIN index
+ * alone finds one tambon's (and one kind's) matches; the body keeps only what snippets show.
+ */
+export const searchDocuments = pgTable(
+  "search_documents",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    kind: text("kind").$type<(typeof SEARCH_KINDS)[number]>().notNull(),
+    refId: integer("ref_id").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    url: text("url").notNull(),
+    tsv: tsvector("tsv").notNull(),
+    /** Hidden from search before this time (scheduled news) and after `visibleUntil` (closed jobs). */
+    visibleFrom: at("visible_from"),
+    visibleUntil: at("visible_until"),
+    updatedAt: updated(),
+  },
+  (t) => [
+    uniqueIndex("search_documents_ref_key").on(t.tambonId, t.kind, t.refId),
+    index("search_documents_tsv_idx").using("gin", t.tsv),
+  ],
+);

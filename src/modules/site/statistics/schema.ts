@@ -1,0 +1,28 @@
+import { date, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { tambonId } from "../../../core/db/columns.ts";
+
+/** Visits per day: distinct visitors (by a daily salted hash, never stored) and page views. */
+export const siteVisitDays = pgTable(
+  "site_visit_days",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    day: date("day").notNull(),
+    visitors: integer("visitors").notNull().default(0),
+    views: integer("views").notNull().default(0),
+  },
+  (t) => [uniqueIndex("site_visit_days_key").on(t.tambonId, t.day)],
+);
+
+/** Page views per page per day (for the top pages). */
+export const sitePageViews = pgTable(
+  "site_page_views",
+  {
+    id: serial("id").primaryKey(),
+    tambonId: tambonId(),
+    day: date("day").notNull(),
+    path: text("path").notNull(),
+    views: integer("views").notNull().default(0),
+  },
+  (t) => [uniqueIndex("site_page_views_key").on(t.tambonId, t.day, t.path)],
+);
