@@ -13,7 +13,9 @@ import { MAX_PDF_BYTES, uploadRoute, uploadedFile } from "../uploads.ts";
 import { agreementDetail, agreementList } from "./queries.ts";
 import { listPillars } from "../lists/queries.ts";
 import { partnerChoices } from "../partners/queries.ts";
-import { addActivity, addParty, removeActivity, removeParty, saveAgreement } from "./commands.ts";
+import { saveAgreement } from "./commands.ts";
+import { addActivity, removeActivity } from "./activity-commands.ts";
+import { addParty, removeParty } from "./party-commands.ts";
 import { AdminAgreementList, NewAgreementPage } from "./admin-views.tsx";
 import { EditAgreementPage } from "./edit-views.tsx";
 export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {

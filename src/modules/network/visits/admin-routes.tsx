@@ -11,7 +11,8 @@ import { msg } from "../messages.ts";
 import { fail, throwIfDenied, translateErrors } from "../../../core/result.ts";
 import { centreById, centresOpenToVisits } from "../centres/queries.ts";
 import { incomingVisits, outgoingVisits, visitById } from "./queries.ts";
-import { answerVisit, recordVisit, replyToVisit, requestVisit } from "./commands.ts";
+import { recordVisit, requestVisit } from "./commands.ts";
+import { answerVisit, replyToVisit } from "./answer-commands.ts";
 import { HostRequestForm, IncomingVisits, VisitPage } from "./views.tsx";
 import { OutgoingRequestForm, OutgoingVisits } from "./outgoing-views.tsx";
 export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {

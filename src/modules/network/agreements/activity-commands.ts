@@ -1,0 +1,94 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../core/db/index.ts";
+import { audit, auditedChange } from "../../../core/audit.ts";
+import { fields, parseForm } from "../../../core/forms.ts";
+import { can } from "../../../core/policy.ts";
+import type { Actor } from "../../../core/roles.ts";
+import { agreementActivities } from "../schema.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import type { NetKey } from "../messages.ts";
+import { ownAgreement } from "./commands.ts";
+
+const activitySchema = z.object({
+  heldOn: fields.optionalDate(),
+  activityTitleTh: fields.text(300),
+  activityTitleEn: fields.optionalText(300),
+  activityNote: fields.optionalText(4000),
+});
+
+/** Records an activity done under an agreement. */
+export async function addActivity(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  agreementId: number,
+  input: Record<string, string>,
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "agreement.manage", { tambonId })) return refused();
+  const agreement = await ownAgreement(db, tambonId, agreementId);
+  if (!agreement) return missing();
+  const parsed = parseForm(activitySchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  if (!v.heldOn) return fail("heldOn", "err.required");
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(agreementActivities)
+      .values({
+        tambonId,
+        agreementId,
+        heldOn: v.heldOn!,
+        titleTh: v.activityTitleTh,
+        titleEn: v.activityTitleEn,
+        note: v.activityNote,
+      })
+      .returning({ id: agreementActivities.id });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: "agreement.activity.add",
+      targetType: "agreement",
+      targetId: agreementId,
+      after: { heldOn: v.heldOn, titleTh: v.activityTitleTh },
+    });
+    return row!.id;
+  });
+  return { ok: true, value: { id } };
+}
+
+/** Removes an activity recorded under an agreement. */
+export function removeActivity(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  agreementId: number,
+  activityId: number,
+) {
+  return auditedChange(
+    db,
+    actor,
+    tambonId,
+    "agreement.manage",
+    async (tx) =>
+      (
+        await tx
+          .delete(agreementActivities)
+          .where(
+            and(
+              eq(agreementActivities.id, activityId),
+              eq(agreementActivities.agreementId, agreementId),
+              eq(agreementActivities.tambonId, tambonId),
+            ),
+          )
+          .returning({ titleTh: agreementActivities.titleTh })
+      )[0],
+    (row) => ({
+      action: "agreement.activity.remove",
+      targetType: "agreement",
+      targetId: agreementId,
+      before: { titleTh: row.titleTh },
+    }),
+  );
+}
