@@ -1,5 +1,6 @@
-import writeXlsxFile, { type Cell as LibCell, type Sheet as LibSheet } from "write-excel-file/node";
-import readXlsxFile from "read-excel-file/node";
+// The libraries are loaded when a workbook is first written or read, not with the app: every
+// process that loads the app (each test file, each command) would otherwise pay for them.
+import type { Cell as LibCell, Sheet as LibSheet } from "write-excel-file/node";
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { fail, ok, type Result } from "./result.ts";
 
@@ -99,6 +100,7 @@ export async function writeWorkbook(sheets: readonly SheetSpec[]): Promise<Buffe
       };
     },
   );
+  const { default: writeXlsxFile } = await import("write-excel-file/node");
   return writeXlsxFile(lib, { fontFamily: "Tahoma", fontSize: 11 }).toBuffer();
 }
 
@@ -235,6 +237,7 @@ export async function readWorkbook(
   try {
     // Repacked without compression: the reader sees exactly the parts checked above.
     const checked = Buffer.from(zipSync(parts, { level: 0 }));
+    const { default: readXlsxFile } = await import("read-excel-file/node");
     sheets = await readXlsxFile(checked, { parseNumber: (s: string) => s });
   } catch {
     return fail(field, "xlsx.notWorkbook");
