@@ -1,7 +1,19 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { listOpenJobs } from "../jobs/queries.ts";
-import { siteAlbums, siteNews, sitePages } from "../schema.ts";
+import { searchDocuments, siteAlbums, siteNews, sitePages } from "../schema.ts";
+
+/** The kinds other modules put in the search: their public records are in the sitemap too. */
+const MODULE_KINDS = [
+  "question",
+  "clause",
+  "meeting",
+  "resolution",
+  "partner",
+  "centre",
+  "plan",
+  "project",
+] as const;
 
 /** When each news item of a tambon last changed (the feed's <updated>). */
 export function newsUpdates(db: DbOrTx, tambonId: number) {
@@ -11,7 +23,10 @@ export function newsUpdates(db: DbOrTx, tambonId: number) {
     .where(eq(siteNews.tambonId, tambonId));
 }
 
-/** What the sitemap lists: published pages, news and albums, and open jobs. */
+/**
+ * What the sitemap lists: published pages, news and albums, open jobs, and the public records of
+ * the other modules.
+ */
 export async function sitemapRows(db: DbOrTx, tambonId: number, now: Date) {
   const [pages, news, albums, jobs] = await Promise.all([
     db
@@ -36,5 +51,27 @@ export async function sitemapRows(db: DbOrTx, tambonId: number, now: Date) {
       .where(and(eq(siteAlbums.tambonId, tambonId), eq(siteAlbums.published, true))),
     listOpenJobs(db, tambonId),
   ]);
-  return { pages, news, albums, jobs };
+  // The other modules' public records (decisions, charter, meetings, network, plans), as their
+  // search documents name them: public by construction.
+  const records = await db
+    .select({ url: searchDocuments.url, updatedAt: searchDocuments.updatedAt })
+    .from(searchDocuments)
+    .where(
+      and(eq(searchDocuments.tambonId, tambonId), inArray(searchDocuments.kind, [...MODULE_KINDS])),
+    )
+    .orderBy(desc(searchDocuments.updatedAt))
+    .limit(20_000);
+  // A charter's clauses are anchors of one edition page: listed once.
+  const others = new Map<string, Date>();
+  for (const r of records) {
+    const path = r.url.replace(/#.*$/, "");
+    if (!others.has(path)) others.set(path, r.updatedAt);
+  }
+  return {
+    pages,
+    news,
+    albums,
+    jobs,
+    others: [...others].map(([path, updatedAt]) => ({ path, updatedAt })),
+  };
 }

@@ -6,6 +6,10 @@ import { newsPath } from "../news/commands.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { pagePath } from "../pages/commands.ts";
 import { newsUpdates, sitemapRows } from "./queries.ts";
+import { robotsTxt } from "./root-routes.ts";
+
+/** The front pages of the other modules listed in a tambon's sitemap. */
+const SECTION_PAGES = ["/decisions", "/charter", "/meetings", "/partners", "/centres", "/plans"];
 
 /** Public pages of feeds, mounted under /t/:tambon. */
 export async function feedsRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -47,7 +51,7 @@ export async function feedsRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
       "application/xml; charset=utf-8",
       async () => {
         const now = new Date();
-        const { pages, news, albums, jobs } = await sitemapRows(db, tambon.id, now);
+        const { pages, news, albums, jobs, others } = await sitemapRows(db, tambon.id, now);
         const loc = (path: string, mod?: Date) =>
           `<url><loc>${xml(absolute(req, url(tambon, path)))}</loc>${mod ? `<lastmod>${mod.toISOString().slice(0, 10)}</lastmod>` : ""}</url>`;
         const urls = [
@@ -61,11 +65,14 @@ export async function feedsRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
             "/complaints",
             "/transparency",
             "/stats",
+            // The other modules' front pages, where the module is in this build.
+            ...SECTION_PAGES.filter((p) => app.hasRoute({ method: "GET", url: `/t/:tambon${p}` })),
           ].map((p) => loc(p)),
           ...pages.map((p) => loc(pagePath(p), p.updatedAt)),
           ...news.map((n) => loc(newsPath(n), n.updatedAt)),
           ...albums.map((a) => loc(`/galleries/${a.id}`, a.updatedAt)),
           ...jobs.map((j) => loc(`/jobs/${j.id}`)),
+          ...others.map((o) => loc(o.path, o.updatedAt)),
         ];
         return `<?xml version="1.0" encoding="utf-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join("")}</urlset>`;
       },
@@ -75,11 +82,16 @@ export async function feedsRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
   app.get("/robots.txt", async (req, reply) => {
     const tambon = read(req);
     const base = url(tambon, "");
+    // On the tambon's own host name its pages are at the root too.
+    const ownHost = !!tambon.host && req.host.toLowerCase().replace(/:\d+$/, "") === tambon.host;
     return reply
       .header("content-type", "text/plain; charset=utf-8")
       .header("cache-control", "public, max-age=3600")
       .send(
-        `User-agent: *\nAllow: /\nDisallow: ${base}/admin\nDisallow: ${base}/complaints/track\nSitemap: ${absolute(req, `${base}/sitemap.xml`)}\n`,
+        robotsTxt(
+          ownHost ? ["", base] : [base],
+          absolute(req, ownHost ? "/sitemap.xml" : `${base}/sitemap.xml`),
+        ),
       );
   });
 }
