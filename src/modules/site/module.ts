@@ -16,6 +16,7 @@ import { newsRoutes } from "./news/routes.tsx";
 import { pagesRoutes } from "./pages/routes.tsx";
 import { searchRoutes } from "./search/routes.tsx";
 import { reindexAllSearch, reindexTambonSearch } from "./search/reindex.ts";
+import { rootFeedRoutes } from "./feeds/root-routes.ts";
 import { statisticsRoutes } from "./statistics/routes.tsx";
 import { transparencyRoutes } from "./transparency/routes.tsx";
 import { complaintsAdminRoutes } from "./complaints/admin-routes.tsx";
@@ -132,6 +133,7 @@ export const siteModule: TambonModule = {
   homeSections: siteHome,
   async setup(app, deps) {
     const db = deps.database.db;
+    await rootFeedRoutes(app, deps);
     // Files kept on disk before the file store move into it once, at start.
     await importSiteDiskFiles(db, deps.config.dataDir);
     // The menu is read from memory while the layout renders; load it before the handler runs.
