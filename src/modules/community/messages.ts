@@ -9,6 +9,7 @@ import { submissionsMessages } from "./submissions/messages.ts";
 import { importsMessages } from "./imports/messages.ts";
 import { figuresMessages } from "./figures/messages.ts";
 import { exportsMessages } from "./exports/messages.ts";
+import { indicatorsMessages } from "./indicators/messages.ts";
 
 /** UI strings of the community-data module. */
 export const msg = defineMessages("community", {
@@ -22,6 +23,7 @@ export const msg = defineMessages("community", {
   ...importsMessages,
   ...figuresMessages,
   ...exportsMessages,
+  ...indicatorsMessages,
   "nav.community": { th: "ข้อมูลชุมชน", en: "Community data" },
   "nav.admin": { th: "จัดการข้อมูลชุมชน", en: "Manage community data" },
 });

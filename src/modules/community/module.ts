@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { communityAuditActions } from "./audit-actions.ts";
 import type { TambonModule } from "../../core/modules.ts";
 import { bundleClientScript } from "../../core/client-bundle.ts";
 import { can } from "../../core/policy.ts";
@@ -16,6 +17,7 @@ import { submissionRoutes } from "./submissions/routes.tsx";
 import { importRoutes } from "./imports/routes.tsx";
 import { figureRoutes } from "./figures/routes.tsx";
 import { exportRoutes } from "./exports/routes.tsx";
+import { indicatorRoutes } from "./indicators/routes.tsx";
 import { seedRegistryDemo } from "./registry/demo.ts";
 import { seedFormsDemo } from "./forms/demo.ts";
 import { seedSubmissionsDemo } from "./submissions/demo.ts";
@@ -30,6 +32,7 @@ import { villagePopulation } from "./figures/population.ts";
  */
 export const communityModule: TambonModule = {
   id: "community",
+  auditActions: communityAuditActions,
   files: communityFiles,
   access: [
     { action: "community.figures.read", allow: "public" },
@@ -51,6 +54,7 @@ export const communityModule: TambonModule = {
     importRoutes(app, deps);
     figureRoutes(app, deps);
     exportRoutes(app, deps);
+    indicatorRoutes(app, deps);
   },
   styles: [
     readFileSync(new URL("./registry/registry.css", import.meta.url), "utf8"),
@@ -72,6 +76,15 @@ export const communityModule: TambonModule = {
       everyMs: 6 * 60 * 60 * 1000,
       run: async (deps) =>
         void (await (await import("./privacy/retention.ts")).runRetention(deps.database.db)),
+    },
+    {
+      // The plans' indicators linked to answers, computed again (also after syncs and imports).
+      id: "community.indicators",
+      everyMs: 60 * 60 * 1000,
+      run: async (deps) =>
+        void (await (
+          await import("./indicators/compute.ts")
+        ).recomputeAllIndicators(deps.database.db)),
     },
   ],
   seedDemo: async (tx, tambon, people) => {

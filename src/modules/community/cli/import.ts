@@ -5,21 +5,24 @@ import { CliError, type CommandArgs } from "../../../core/cli.ts";
 import { loadConfig } from "../../../core/config.ts";
 import { withDatabase } from "../../../core/db/migrated.ts";
 import { tambons } from "../../../core/db/schema.ts";
+import { afterImport } from "../indicators/compute.ts";
 import {
   autoMap,
   readImportFile,
   rowErrorText,
-  type ImportCounts,
   type ImportField,
+  type ImportKey,
   type Importer,
   type Mapping,
 } from "../../../core/imports.ts";
 import {
   csvSource,
+  NotTextError,
   runStreamingImport,
   tableSource,
   type CsvSource,
 } from "../../../core/import-stream.ts";
+import { WorkbookError, xlsxSource } from "../../../core/xlsx-stream.ts";
 import { msg } from "../messages.ts";
 import { peopleImporter } from "../imports/people.ts";
 import { figureImporter } from "../imports/figures.ts";
@@ -29,9 +32,11 @@ import { progressBar } from "./progress.ts";
 
 const KINDS = ["people", "submissions", "figures"] as const;
 
-/** Most rows of a file read whole (a workbook, or a CSV that is not people). */
+/** Most rows of a submissions workbook (read whole, for its repeat-group sheets). */
 const MAX_ROWS = 1_000_000;
 const MAX_BYTES = 400 * 1024 * 1024;
+/** Most bytes a streamed sheet or its shared strings may unpack to. */
+const MAX_UNPACKED = 4 * 1024 ** 3;
 
 /** The columns every required field is read from, or a one-line error naming those missing. */
 function mappingOf(headers: string[], fields: readonly ImportField[]): Mapping {
@@ -83,10 +88,20 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
     readSync(fd, head, 0, 4, 0);
     closeSync(fd);
     const workbook = head[0] === 0x50 && head[1] === 0x4b;
+    const fileError = (key: ImportKey) =>
+      new CliError(
+        `import: ${rowErrorText({ line: 0, field: "file", key }, "th")} / ${rowErrorText({ line: 0, field: "file", key }, "en")}`,
+      );
+    if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
+      throw fileError("import.oldExcel");
     let source: CsvSource;
     let sheets: { name: string; headers: string[]; rows: { line: number; cells: string[] }[] }[] =
       [];
-    if (kind === "people" && !workbook) source = await csvSource(file, size);
+    // CSV (UTF-8 or windows-874) and the first sheet of a workbook are read as they stream; only
+    // a submissions workbook, whose repeat groups are other sheets, is read whole.
+    if (!workbook) source = await csvSource(file, size).catch(streamError);
+    else if (kind !== "submissions")
+      source = await xlsxSource(file, { maxBytes: MAX_UNPACKED }).catch(streamError);
     else {
       const data = readFileSync(file);
       const read = await readImportFile(
@@ -114,15 +129,13 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
           });
       }
     }
-    const go = async <R, C>(
-      importer: Importer<R, string, Tx, C> & { finish(tx: Tx, c: ImportCounts): Promise<void> },
-    ) => {
+    const go = async <R, C>(importer: Importer<R, string, Tx, C>) => {
       const mapping = mappingOf(source.headers, importer.fields);
       return runStreamingImport(source, mapping, importer, {
         apply: !dryRun,
-        batch: 2000,
+        batch: 5000,
         onProgress: (p) => bar.update(p),
-      });
+      }).catch(streamError);
     };
     const bar = progressBar();
     const report =
@@ -139,6 +152,9 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
               }),
             );
     bar.done();
+    // Indicators computed from answers follow what was imported (as a web import does).
+    if (report.applied && report.badRows === 0 && report.create + report.update > 0)
+      await afterImport(db, tb.id, null);
     for (const e of report.errors) {
       const where = e.column ?? e.field;
       process.stderr.write(
@@ -162,6 +178,20 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
     );
     return report.badRows ? 1 : 0;
   });
+}
+
+/** A file found not to be text or not a workbook while it streams, as a one-line error. */
+function streamError(err: unknown): never {
+  const key: ImportKey | null =
+    err instanceof NotTextError
+      ? "import.notText"
+      : err instanceof WorkbookError
+        ? "xlsx.notWorkbook"
+        : null;
+  if (!key) throw err;
+  throw new CliError(
+    `import: ${rowErrorText({ line: 0, field: "file", key }, "th")} / ${rowErrorText({ line: 0, field: "file", key }, "en")}`,
+  );
 }
 
 async function submissions(

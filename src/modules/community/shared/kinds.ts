@@ -92,8 +92,12 @@ export type ReadSubject = "household" | "person" | "list" | "submission" | "expo
 /** Where a figure came from. */
 export type FigureSource = "import" | "entered";
 
-/** How an indicator of the plans module is computed from answers. */
-export type IndicatorMeasure = "share" | "count";
+/**
+ * How an indicator of the plans module is computed from answers: the share in per cent of the
+ * records answering a value, how many do, or the mean of a number question.
+ */
+export const INDICATOR_MEASURES = ["share", "count", "mean"] as const;
+export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
 
 /**
  * The key of a repeat group's entry (a household's members in a household form) that names the
