@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { communityAuditActions } from "./audit-actions.ts";
 import type { TambonModule } from "../../core/modules.ts";
 import { bundleClientScript } from "../../core/client-bundle.ts";
 import { can } from "../../core/policy.ts";
@@ -32,7 +31,6 @@ import { villagePopulation } from "./figures/population.ts";
  */
 export const communityModule: TambonModule = {
   id: "community",
-  auditActions: communityAuditActions,
   files: communityFiles,
   access: [
     { action: "community.figures.read", allow: "public" },
