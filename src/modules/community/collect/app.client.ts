@@ -212,7 +212,7 @@ async function open(form: CollectForm, household: CollectHousehold) {
     lang,
     say,
     changed: save,
-    registry: household.people.map((p) => p.name),
+    registry: household.people.map((p) => ({ id: p.id, name: p.name })),
     keepPhoto(blob) {
       const name = `p${newClientId().replace(/-/g, "").slice(0, 16)}`;
       draft.photos[name] = blob;

@@ -13,6 +13,7 @@ import type {
 } from "../forms/definition.ts";
 import { holds, localToday, validateAnswers, type LogicError } from "../forms/logic.ts";
 import { formatLogicError } from "../forms/logic-messages.ts";
+import { PERSON_ANSWER_KEY } from "../shared/kinds.ts";
 
 export type Say = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -25,7 +26,7 @@ export interface FormHost {
   keepPhoto(blob: Blob): string;
   dropPhoto(name: string): void;
   /** The registry's names of the household's people (the first repeat can start from them). */
-  registry: string[];
+  registry: { id: number; name: string }[];
 }
 
 const MONTHS_TH = [
@@ -381,9 +382,10 @@ export function renderForm(def: FormDefinition, answers: Answers, host: FormHost
       );
       prefill.addEventListener("click", () => {
         const have = new Set(entries().map((e) => e[firstText.name]));
+        // Each entry names the registry's person, so the sync updates that person.
         const more = host.registry
-          .filter((n) => !have.has(n))
-          .map((n) => ({ [firstText.name]: n }));
+          .filter((p) => !have.has(p.name))
+          .map((p) => ({ [firstText.name]: p.name, [PERSON_ANSWER_KEY]: p.id }));
         target[item.name] = [...entries(), ...more];
         host.changed();
         draw();
@@ -392,7 +394,7 @@ export function renderForm(def: FormDefinition, answers: Answers, host: FormHost
         el(
           "p",
           { class: "collect-hint" },
-          say("collect.members", { names: host.registry.join(", ") }),
+          say("collect.members", { names: host.registry.map((p) => p.name).join(", ") }),
           " ",
           prefill,
         ),

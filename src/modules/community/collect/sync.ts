@@ -18,6 +18,8 @@ import type { Answers, FormDefinition, FormItem } from "../forms/definition.ts";
 import { cleanAnswers, validateAnswers } from "../forms/logic.ts";
 import type { SubmissionStatus } from "../shared/kinds.ts";
 import type { ParsedItem, SyncItem } from "./payload.ts";
+import { applyMembers, memberConflict, planMembers } from "./members.ts";
+import { recomputeIndicators } from "../indicators/compute.ts";
 import { can } from "../../../core/policy.ts";
 import { allows, personalScope, type PersonalScope } from "../access.ts";
 
@@ -216,6 +218,19 @@ async function takeOne(
         conflictWith = other.id;
       }
     }
+    // The members' repeat changes the household's people: held too when one of them was changed
+    // since the phone's base version.
+    const planned =
+      household && status === "accepted"
+        ? await planMembers(tx, tambonId, household.id, version.definition, answers)
+        : [];
+    if (household && planned.length) {
+      const clash = await memberConflict(tx, tambonId, household.id, item.baseVersion, planned);
+      if (clash) {
+        status = "conflict";
+        conflictWith = clash.submissionId;
+      }
+    }
     const [row] = await tx
       .insert(submissions)
       .values({
@@ -236,6 +251,19 @@ async function takeOne(
       })
       .returning({ id: submissions.id });
     const id = row!.id;
+    if (household && status === "accepted" && planned.length) {
+      const done = await applyMembers(tx, tambonId, household.id, planned, {
+        actorId: actor.user?.id ?? null,
+        submissionId: id,
+        scope,
+      });
+      if (!done) throw new Refusal("person");
+      // Each entry now names its person (erasing that person removes the entry).
+      await tx
+        .update(submissions)
+        .set({ answers })
+        .where(and(eq(submissions.id, id), eq(submissions.tambonId, tambonId)));
+    }
     if (household && status === "accepted") {
       // A household's version counts what was taken about it: a phone that started from an
       // older one collides with this submission instead of overwriting it.
@@ -252,6 +280,7 @@ async function takeOne(
         action: "update",
         changes: { submission: [null, id] },
         via: "sync",
+        submissionId: id,
         byUser: actor.user?.id ?? null,
       });
     }
@@ -326,5 +355,8 @@ export async function syncSubmissions(
       out.push({ clientId: item.clientId, ...again });
     }
   }
+  // Indicators of the plans computed from answers follow what was accepted.
+  if (out.some((o) => o.status === "accepted"))
+    await recomputeIndicators(db, tambonId, actor.user?.id ?? null);
   return out;
 }

@@ -11,6 +11,7 @@ import type {
   Label,
   Question,
 } from "./definition.ts";
+import { PERSON_ANSWER_KEY } from "../shared/kinds.ts";
 import { evaluate, localToday, parseExpression, references, toBool, type Expr } from "./expr.ts";
 
 export { evaluate, parseExpression, references, localToday } from "./expr.ts";
@@ -86,6 +87,10 @@ function cleanOnce(
         const e = isEntry(entry) ? entry : {};
         const kept: Answers = {};
         cleanOnce(item.items, e, kept, [e, ...scope], today);
+        // The registry's person an entry is about (a household's members) stays with it.
+        const pid = e[PERSON_ANSWER_KEY];
+        if ((typeof pid === "number" || typeof pid === "string") && /^[1-9]\d{0,9}$/.test(`${pid}`))
+          kept[PERSON_ANSWER_KEY] = Number(pid);
         return kept;
       });
     } else if (item.type !== "note" && src[item.name] !== undefined)

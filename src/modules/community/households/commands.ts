@@ -31,6 +31,8 @@ const FIELDS = ["houseNo", "villageId", "locationText", "lat", "lng", "status"] 
 export interface ChangeMeta {
   actorId: number | null;
   via: ChangeVia;
+  /** The submission the change came from (a household survey's members), when one did. */
+  submissionId?: number | null;
 }
 
 const schema = z.object({

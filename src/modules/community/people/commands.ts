@@ -67,6 +67,7 @@ async function logPersonChange(
     changes,
     via: meta.via,
     byUser: meta.actorId,
+    submissionId: meta.submissionId ?? null,
   });
   // The audit row names the fields changed, not their values: the values are personal data.
   await audit(tx, {
@@ -75,7 +76,12 @@ async function logPersonChange(
     action: `community.person.${action}`,
     targetType: "community_person",
     targetId: person.id,
-    after: { fields: Object.keys(changes), householdId: person.householdId, via: meta.via },
+    after: {
+      fields: Object.keys(changes),
+      householdId: person.householdId,
+      via: meta.via,
+      ...(meta.submissionId ? { submissionId: meta.submissionId } : {}),
+    },
   });
 }
 

@@ -46,6 +46,8 @@ export async function recordChange(
     changes: FieldChanges;
     via: ChangeVia;
     byUser: number | null;
+    /** The submission the change came from, when one did. */
+    submissionId?: number | null;
   },
 ): Promise<void> {
   await tx.insert(recordChanges).values({
@@ -57,6 +59,7 @@ export async function recordChange(
     changes: row.changes,
     via: row.via,
     byUser: row.byUser,
+    submissionId: row.submissionId ?? null,
   });
 }
 

@@ -4,7 +4,8 @@ import { audit } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
-import { submissions } from "../schema.ts";
+import { formVersions, submissions } from "../schema.ts";
+import { applyMembers, planMembers } from "../collect/members.ts";
 import type { SubmissionStatus } from "../shared/kinds.ts";
 
 /** What a reviewer decides about a conflict. */
@@ -26,6 +27,25 @@ export async function resolveConflict(
 ): Promise<Result<{ id: number; status: SubmissionStatus }, string>> {
   if (!can(actor, "community.manage", { tambonId })) return refused();
   if (!DECISIONS.includes(decision as Decision)) return fail("decision", "submission.decisionBad");
+  try {
+    return await resolveIn(db, actor, tambonId, id, decision, note);
+  } catch (err) {
+    if (err instanceof MembersRefused) return fail("_form", "submission.membersRefused");
+    throw err;
+  }
+}
+
+/** Thrown inside the transaction when the kept members cannot be applied: nothing is stored. */
+class MembersRefused extends Error {}
+
+async function resolveIn(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  id: number,
+  decision: string,
+  note: string,
+): Promise<Result<{ id: number; status: SubmissionStatus }, string>> {
   return db.transaction(async (tx) => {
     const [held] = await tx
       .select()
@@ -62,6 +82,30 @@ export async function resolveConflict(
         })
         .where(and(eq(submissions.id, held.conflictWith), eq(submissions.tambonId, tambonId)));
     }
+    let members: { added: number; updated: number } | null = null;
+    if (decision === "keep_this" && held.householdId) {
+      // The kept submission's members reach the household's people, as an accepted one's do.
+      const [v] = await tx
+        .select({ definition: formVersions.definition })
+        .from(formVersions)
+        .where(and(eq(formVersions.id, held.formVersionId), eq(formVersions.tambonId, tambonId)));
+      const answers = structuredClone(held.answers);
+      const planned = v
+        ? await planMembers(tx, tambonId, held.householdId, v.definition, answers)
+        : [];
+      if (planned.length) {
+        members = await applyMembers(tx, tambonId, held.householdId, planned, {
+          actorId: actor.user?.id ?? null,
+          submissionId: id,
+          scope: { all: true },
+        });
+        if (!members) throw new MembersRefused();
+        await tx
+          .update(submissions)
+          .set({ answers })
+          .where(and(eq(submissions.id, id), eq(submissions.tambonId, tambonId)));
+      }
+    }
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
@@ -69,7 +113,7 @@ export async function resolveConflict(
       targetType: "community_submission",
       targetId: id,
       before: { status: held.status, conflictWith: held.conflictWith },
-      after: { status: mine, decision, otherStatus: other },
+      after: { status: mine, decision, otherStatus: other, members },
     });
     return ok({ id, status: mine });
   });

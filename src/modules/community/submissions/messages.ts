@@ -36,6 +36,10 @@ export const submissionsMessages = {
   "submission.note": { th: "หมายเหตุของผู้ตรวจ", en: "Reviewer's note" },
   "submission.resolved": { th: "บันทึกการตัดสินแล้ว", en: "Decision saved" },
   "submission.decisionBad": { th: "เลือกการตัดสิน", en: "Choose a decision" },
+  "submission.membersRefused": {
+    th: "ปรับทะเบียนสมาชิกตามแบบนี้ไม่ได้ (เลขประจำตัวประชาชนซ้ำกับบุคคลอื่น) แก้ทะเบียนก่อนแล้วลองอีกครั้ง",
+    en: "The members of this submission cannot be applied (a Thai ID another person has); correct the registry, then try again",
+  },
   "submission.notConflict": {
     th: "แบบนี้ไม่ได้อยู่ในสถานะขัดแย้งแล้ว",
     en: "This submission is no longer a conflict",
