@@ -11,6 +11,7 @@ import { households, people, recordChanges } from "../schema.ts";
 import { RELATIONS, type Relation, type Sex } from "../shared/kinds.ts";
 import { diffRecord } from "../registry/history.ts";
 import { dayOf, mooOf, villagesByMoo } from "./cells.ts";
+import { peopleBulkWriter } from "./people-bulk.ts";
 
 type Key = Parameters<ReturnType<typeof msg.t>>[0];
 const label = (key: Key) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
@@ -170,9 +171,28 @@ export function samePerson(a: StoredPerson, b: PersonRow): boolean {
 }
 
 /**
+ * A row about a stored person as it will be stored: a field whose column was not matched keeps
+ * what is stored, and so does the Thai ID when the row has none.
+ */
+export function keepStored(
+  row: PersonRow,
+  cur: StoredPerson,
+  matched: ReadonlySet<string>,
+): PersonRow {
+  return {
+    ...row,
+    thaiId: row.thaiId ?? cur.thaiId,
+    birthDate: matched.has("birth_date") ? row.birthDate : cur.birthDate,
+    sex: matched.has("sex") ? row.sex : cur.sex,
+    relation: matched.has("relation") ? row.relation : cur.relation,
+  };
+}
+
+/**
  * The importer of households and people for one tambon (web and CLI). Households are made as
  * rows name them; a person is found by Thai ID or by household and name; every new or changed
- * record gets its history row (via "import"), and one audit row tells the whole import.
+ * record gets its history row (via "import"), and one audit row tells the whole import. Columns
+ * left unmatched keep what is stored (`keepStored`); a file of a million rows goes through `bulk`.
  */
 export async function peopleImporter(
   db: Db,
@@ -239,7 +259,12 @@ export async function peopleImporter(
       for (const s of byId) out.set(personKey(s), s as StoredPerson);
       return out;
     },
+    keep: keepStored,
     same: samePerson,
+    bulk: (tx: Tx) =>
+      peopleBulkWriter(tx, tambonId, actorId, (made) => {
+        householdsMade += made;
+      }),
     async write(tx: Tx, changes: readonly { row: PersonRow; current?: StoredPerson }[]) {
       // The households the rows name: found, or made.
       const wanted = new Map<string, { villageId: number; houseNo: string }>();
