@@ -14,7 +14,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { createApp } from "../src/app.ts";
 import { testConfig } from "../test/helpers/app.ts";
-import { openTestDatabase, type DbKind } from "../test/helpers/db.ts";
+import { openTestDatabase, type DbKind, type TestDatabase } from "../test/helpers/db.ts";
 import { pageCache } from "../src/core/page-cache.ts";
 import { thaiIdCheckDigit } from "../src/core/thai-id.ts";
 import { autoMap } from "../src/core/imports.ts";
@@ -26,7 +26,7 @@ type Figures = Record<string, string | number>;
 const VILLAGES = 18;
 
 /** Writes `rows` person rows: four people a house, Thai IDs on every other row. */
-async function writeCsv(file: string, rows: number): Promise<void> {
+export async function writePeopleCsv(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file);
   const write = (s: string) =>
     out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r()));
@@ -54,7 +54,7 @@ async function writeCsv(file: string, rows: number): Promise<void> {
 export async function benchCommunity(kind: DbKind, rows = 1_000_000): Promise<Figures> {
   const dir = mkdtempSync(path.join(tmpdir(), "tambon-community-bench-"));
   const file = path.join(dir, "people.csv");
-  await writeCsv(file, rows);
+  await writePeopleCsv(file, rows);
   const database = await openTestDatabase(kind);
   const db = database.db;
   await db.execute(sql`insert into tambons (slug, dopa_code, name_th, name_en, district_th, district_en,
@@ -133,6 +133,16 @@ export async function benchCommunity(kind: DbKind, rows = 1_000_000): Promise<Fi
 if (import.meta.url === `file://${process.argv[1]}`) {
   const which = process.argv.slice(2);
   const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+  if (process.env.BENCH_PAGES) {
+    for (const kind of (["postgres", "pglite"] as const).filter(
+      (k) => !which.length || which.includes(k),
+    )) {
+      process.stdout.write(`\n## community pages and sync on ${kind}\n`);
+      for (const [k, v] of Object.entries(await benchCommunityPages(kind, rows)))
+        process.stdout.write(`| ${k} | ${v} |\n`);
+    }
+    process.exit(0);
+  }
   for (const kind of (["postgres", "pglite"] as const).filter(
     (k) => !which.length || which.includes(k),
   )) {
@@ -140,4 +150,173 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const [k, v] of Object.entries(await benchCommunity(kind, rows)))
       process.stdout.write(`| ${k} | ${v} |\n`);
   }
+}
+
+/** Rows of a raw query on either driver. */
+async function queryRows<T>(db: TestDatabase["db"], q: ReturnType<typeof sql>): Promise<T[]> {
+  const r = (await db.execute(q)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(r) ? r : r.rows;
+}
+
+const ms = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `median ${Math.round(s[Math.floor(s.length / 2)]! * 10) / 10} ms · max ${Math.round(s[s.length - 1]! * 10) / 10} ms`;
+};
+
+/**
+ * The public village page over a million people of the demo tambon (seeded in SQL with
+ * generate_series: four people a house, ages 0–99), timed with the page cache emptied: cold
+ * (the first page after a change to the registry counts the whole tambon again) and warm (the
+ * registry's counts kept until the next change); then a volunteer's phone syncs 200 queued
+ * household submissions (8 requests of 25, members' repeat of each household included) through
+ * the HTTP route.
+ */
+export async function benchCommunityPages(kind: DbKind, people = 1_000_000): Promise<Figures> {
+  const { startTestApp, Client } = await import("../test/helpers/app.ts");
+  const { postMultipart } = await import("../test/helpers/multipart.ts");
+  const t = await startTestApp(kind, { demo: true });
+  const db = t.database.db;
+  const [tb] = await queryRows<{ id: number }>(
+    db,
+    sql`select id from tambons where slug = 'la-ngu'`,
+  );
+  const tambonId = Number(tb!.id);
+  const vs = await queryRows<{ id: number; moo: number }>(
+    db,
+    sql`select id, moo from villages where tambon_id = ${tambonId} order by moo`,
+  );
+  const houses = Math.ceil(people / 4);
+  const s0 = performance.now();
+  await db.execute(sql`insert into community_households (tambon_id, village_id, house_no)
+    select ${tambonId}, (array[${sql.raw(vs.map((v) => v.id).join(","))}])[1 + g % ${vs.length}], 'b' || g
+    from generate_series(0, ${houses - 1}) g`);
+  await db.execute(sql`insert into community_people (tambon_id, household_id, village_id, name, birth_date, sex, relation)
+    select h.tambon_id, h.id, h.village_id, 'คนทดสอบ ' || h.id || '-' || k,
+      (current_date - ((h.id * 7 + k * 3571) % 36500) * interval '1 day')::date,
+      case when (h.id + k) % 2 = 0 then 'male' else 'female' end,
+      case when k = 0 then 'head' else 'child' end
+    from community_households h, generate_series(0, 3) k
+    where h.tambon_id = ${tambonId} and h.house_no like 'b%'`);
+  await db.execute(sql`analyze community_people`);
+  await db.execute(sql`analyze community_households`);
+  const seedMs = performance.now() - s0;
+  const [n] = await queryRows<{ n: string }>(
+    db,
+    sql`select count(*) as n from community_people where tambon_id = ${tambonId}`,
+  );
+
+  const moo = vs[0]!.moo;
+  const url = `/t/la-ngu/community/villages/${moo}`;
+  const get = async () => {
+    pageCache.invalidate(null);
+    const s = performance.now();
+    const r = await t.app.inject({ url });
+    if (r.statusCode !== 200) throw new Error(`${url} answered ${r.statusCode}`);
+    return performance.now() - s;
+  };
+  await get(); // the app's first page (templates, plans) is not the figures' cost
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await db.execute(
+      sql`update community_people set name = name where id = (select min(id) from community_people where tambon_id = ${tambonId})`,
+    );
+    cold.push(await get());
+    for (let j = 0; j < 3; j++) warm.push(await get());
+  }
+  const whole: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    pageCache.invalidate(null);
+    const s = performance.now();
+    await t.app.inject({ url: "/t/la-ngu/community" });
+    whole.push(performance.now() - s);
+  }
+
+  // 200 queued submissions of one phone: the demo survey's answers, each household's members.
+  const phone = new Client(t.app);
+  await phone.login("langu-osm");
+  const [form] = await queryRows<{ version_id: number; round_id: number; answers: unknown }>(
+    db,
+    sql`select v.id as version_id, r.id as round_id, s.answers
+      from community_forms f
+      join community_form_versions v on v.form_id = f.id and v.version = f.current_version
+      join community_rounds r on r.form_id = f.id and r.status = 'open'
+      join community_submissions s on s.form_version_id = v.id
+      where f.tambon_id = ${tambonId} and f.level = 'household' and s.status = 'accepted'
+      limit 1`,
+  );
+  const template = (
+    typeof form!.answers === "string" ? JSON.parse(form!.answers) : form!.answers
+  ) as Record<string, unknown>;
+  const memberTemplate = ((template.members as Record<string, unknown>[]) ?? [])[0] ?? {};
+  const [own] = await queryRows<{ village_id: number }>(
+    db,
+    sql`select m.village_id from tambon_members m join users u on u.id = m.user_id
+      where u.username = 'langu-osm' and m.tambon_id = ${tambonId}`,
+  );
+  const targets = await queryRows<{ id: number; version: number }>(
+    db,
+    sql`select id, version from community_households
+      where tambon_id = ${tambonId} and village_id = ${own!.village_id} and house_no like 'b%'
+      order by id limit 200`,
+  );
+  const folks = await queryRows<{
+    id: number;
+    household_id: number;
+    name: string;
+    birth_date: string;
+  }>(
+    db,
+    sql`select id, household_id, name, birth_date::text as birth_date from community_people
+      where household_id in (${sql.raw(targets.map((h) => h.id).join(","))}) order by id`,
+  );
+  const items = targets.map((h, i) => ({
+    clientId: `bench-${kind}-${i}-${Date.now()}`,
+    formVersionId: Number(form!.version_id),
+    roundId: Number(form!.round_id),
+    householdId: h.id,
+    personId: null,
+    villageId: null,
+    baseVersion: h.version,
+    collectedAt: new Date().toISOString(),
+    answers: {
+      ...template,
+      members: folks
+        .filter((p) => p.household_id === h.id)
+        .map((p, k) => ({
+          ...memberTemplate,
+          person_id: p.id,
+          member_name: p.name,
+          birth_date: p.birth_date,
+          sex: k % 2 === 0 ? "male" : "female",
+        })),
+    },
+  }));
+  const from = "/t/la-ngu/community/collect";
+  await phone.get(from);
+  const s1 = performance.now();
+  const outcomes: Record<string, number> = {};
+  for (let i = 0; i < items.length; i += 25) {
+    const res = await postMultipart(
+      phone,
+      `${from}/sync`,
+      { payload: JSON.stringify(items.slice(i, i + 25)) },
+      {},
+      { from },
+    );
+    if (res.statusCode !== 200) throw new Error(`sync answered ${res.statusCode}: ${res.body}`);
+    const body = JSON.parse(res.body) as { results?: { status: string }[] } | { status: string }[];
+    for (const o of Array.isArray(body) ? body : (body.results ?? []))
+      outcomes[o.status] = (outcomes[o.status] ?? 0) + 1;
+  }
+  const syncMs = performance.now() - s1;
+  await t.close();
+  return {
+    "people in the tambon": Number(n!.n).toLocaleString("en"),
+    "seeding (generate_series)": `${Math.round(seedMs / 100) / 10} s`,
+    "village page, cold (first page after a change)": ms(cold),
+    "village page, warm (no change since)": ms(warm),
+    "tambon page, warm": ms(whole),
+    "sync of 200 queued submissions (8 requests of 25)": `${Math.round(syncMs)} ms · ${JSON.stringify(outcomes)}`,
+  };
 }

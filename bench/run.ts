@@ -12,6 +12,7 @@ import { benchNetwork } from "./network.bench.ts";
 import { benchUploads } from "./uploads.bench.ts";
 import { benchPlans } from "./plans.bench.ts";
 import { benchCommunity } from "./community.bench.ts";
+import { benchCommunityImport } from "./community-import.bench.ts";
 
 type Figures = Record<string, string | number>;
 
@@ -108,6 +109,16 @@ const sections: { title: string; target: string; run: () => Promise<Figures> }[]
     title: "Community data: a million people, PGlite",
     target: "the import ≤ 180 s with ≤ 500 MB; the village page < 200 ms server time",
     run: () => benchCommunity("pglite"),
+  },
+  {
+    title: "tambon import people: a million rows, PostgreSQL",
+    target: "1,000,000 rows from CSV by the CLI ≤ 60 s, peak RSS ≤ 500 MB",
+    run: () => benchCommunityImport("postgres"),
+  },
+  {
+    title: "tambon import people: a million rows, PGlite",
+    target: "1,000,000 rows from CSV by the CLI ≤ 180 s, peak RSS ≤ 500 MB",
+    run: () => benchCommunityImport("pglite"),
   },
   {
     title: "Closing a question on PostgreSQL",
