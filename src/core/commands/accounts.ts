@@ -231,7 +231,7 @@ export function resetRefusal(
 }
 
 /** Keeps the hash of a set-password link a member of staff made for someone: valid for 7 days. */
-async function storeResetLink(
+export async function storeResetLink(
   tx: DbOrTx,
   token: string,
   userId: number,

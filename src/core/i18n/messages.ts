@@ -325,12 +325,48 @@ export const core = defineMessages("core", {
   "networkAdmin.subdistrict": { th: "ตำบล", en: "Subdistrict" },
   "networkAdmin.next": { th: "ถัดไป", en: "Next" },
   "networkAdmin.slug": { th: "ชื่อในที่อยู่เว็บ (/t/…)", en: "Name in the web address (/t/…)" },
-  "networkAdmin.created": { th: "เพิ่มตำบล{name}แล้ว", en: "{name} has been added" },
+  "networkAdmin.created": { th: "เพิ่ม {name} เข้าเครือข่ายแล้ว", en: "{name} has been added" },
   "networkAdmin.firstAdmin": {
-    th: "ผู้ดูแลคนแรก (เบอร์ อีเมล หรือชื่อผู้ใช้ของบัญชีที่มีอยู่)",
-    en: "First administrator (phone, e-mail or username of an existing account)",
+    th: "ผู้ดูแลคนแรก: เบอร์โทรศัพท์มือถือ อีเมล หรือชื่อผู้ใช้ (ผู้ที่ยังไม่มีบัญชีจะได้รับคำเชิญ)",
+    en: "First administrator: mobile phone, e-mail or username (someone without an account is invited)",
   },
-  "networkAdmin.noSuchUser": { th: "ไม่พบบัญชีนี้", en: "No such account" },
+  "networkAdmin.firstAdminName": {
+    th: "ชื่อผู้ดูแลคนแรก (เมื่อเชิญผู้ที่ยังไม่มีบัญชี)",
+    en: "The first administrator's name (when inviting someone without an account)",
+  },
+  "networkAdmin.noSuchUser": {
+    th: "ไม่พบบัญชีนี้ กรอกเบอร์โทรศัพท์มือถือหรืออีเมลเพื่อส่งคำเชิญ",
+    en: "No such account: enter a mobile phone number or an e-mail address to invite them",
+  },
+  "networkAdmin.villages": {
+    th: "หมู่บ้าน หนึ่งบรรทัดต่อหมู่บ้าน (คัดลอกจากบัญชีรายชื่อหมู่บ้านของกรมการปกครองได้)",
+    en: "Villages, one a line (copy them from the Department of Provincial Administration's list)",
+  },
+  "networkAdmin.villagesHint": {
+    th: "เช่น “หมู่ 1 บ้านนา” หรือ “หมู่ที่ ๒ บ้านควน” ไม่ใส่ก็ได้ เพิ่มภายหลังที่หน้าหมู่บ้านของตำบล",
+    en: "e.g. “หมู่ 1 บ้านนา” or “หมู่ที่ ๒ บ้านควน”; optional, the tambon's villages page adds more later",
+  },
+  "networkAdmin.invited": {
+    th: "เพิ่ม {name} เข้าเครือข่ายแล้ว และเชิญผู้ดูแลคนแรก ({contact}) ส่งลิงก์นี้ให้ผู้ดูแลเพื่อตั้งรหัสผ่านและเข้าใช้ (ใช้ได้ครั้งเดียว ภายใน 7 วัน)",
+    en: "{name} has been added and its first administrator ({contact}) invited. Give them this link to choose a password and sign in (once, within 7 days)",
+  },
+  "networkAdmin.inviteMailed": { th: "ส่งคำเชิญทางอีเมลแล้ว", en: "The invitation was sent by e-mail" },
+  "networkAdmin.inviteSubject": {
+    th: "คำเชิญเป็นผู้ดูแล {name}",
+    en: "Invitation to administer {name}",
+  },
+  "networkAdmin.inviteText": {
+    th: "ท่านได้รับเชิญเป็นผู้ดูแลระบบของ {name} เปิดลิงก์นี้เพื่อตั้งรหัสผ่าน (ใช้ได้ครั้งเดียว ภายใน 7 วัน): {url}",
+    en: "You are invited to administer {name}. Open this link to choose your password (once, within 7 days): {url}",
+  },
+  "err.contact": {
+    th: "กรอกเบอร์โทรศัพท์มือถือหรืออีเมล",
+    en: "Enter a mobile phone number or an e-mail address",
+  },
+  "err.villageLines": {
+    th: "อ่านบรรทัดที่ {lines} ไม่ได้ เขียนหนึ่งหมู่บ้านต่อบรรทัด เช่น “หมู่ 3 บ้านนา”",
+    en: "Line(s) {lines} could not be read: write one village a line, e.g. “หมู่ 3 บ้านนา”",
+  },
   "error.title": { th: "เกิดข้อผิดพลาด", en: "Something went wrong" },
   "error.400": { th: "คำขอไม่ถูกต้อง", en: "Bad request" },
   "error.csrf": {

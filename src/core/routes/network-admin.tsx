@@ -5,6 +5,14 @@ import { forbidden } from "../errors.ts";
 import { formBody, requireUser } from "../http.ts";
 import { createTambon, grantFirstAdmin, lookupSubdistrict, slugify } from "../commands/tambons.ts";
 import { findUserByIdentifier } from "../commands/accounts.ts";
+import {
+  addPastedVillages,
+  contactOf,
+  inviteFirstAdmin,
+  parseVillageLines,
+} from "../commands/invitations.ts";
+import { mailerFor } from "../mail.ts";
+import { publicUrl } from "../http.ts";
 import { translateErrors } from "../result.ts";
 import { placeOptions } from "../queries/places.ts";
 import { tambonTitle } from "../views/layout.tsx";
@@ -55,11 +63,20 @@ export function networkAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): F
       const code = body.dopaCode ?? "";
       const errors: Record<string, string> = {};
       let adminId: number | null = null;
+      // Someone without an account yet is invited by phone or e-mail once the tambon exists.
+      let invite: string | null = null;
       if (body.firstAdmin?.trim()) {
         const user = await findUserByIdentifier(db, body.firstAdmin);
-        if (!user) errors.firstAdmin = t("networkAdmin.noSuchUser");
-        else adminId = user.id;
+        if (user) adminId = user.id;
+        else if (contactOf(body.firstAdmin)) invite = body.firstAdmin.trim();
+        else errors.firstAdmin = t("networkAdmin.noSuchUser");
       }
+      // The villages are read before anything is created, so a bad line changes nothing.
+      const villageText = body.villages ?? "";
+      const lines = parseVillageLines(villageText);
+      if (!lines.ok) errors.villages = t("err.villageLines", { lines: lines.lines.join(", ") });
+      else if (new Set(lines.villages.map((v) => v.moo)).size < lines.villages.length)
+        errors.villages = t("err.mooTaken");
       const place = await lookupSubdistrict(code);
       let result: Awaited<ReturnType<typeof createTambon>> | null = null;
       if (!Object.keys(errors).length) {
@@ -87,11 +104,54 @@ export function networkAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): F
           { status: 422 },
         );
       }
-      if (adminId) await grantFirstAdmin(db, req.actor, result.value.id, adminId);
+      const tambon = result.value;
+      const name = tambonTitle(tambon, req.lang);
+      if (adminId) await grantFirstAdmin(db, req.actor, tambon.id, adminId);
+      if (villageText.trim()) await addPastedVillages(db, req.actor, tambon, villageText);
+      const invited = invite
+        ? await inviteFirstAdmin(db, req.actor, tambon, {
+            contact: invite,
+            name: body.firstAdminName ?? "",
+          })
+        : null;
       await deps.tambons.reload();
-      return reply.seeOther(
-        `/t/${result.value.slug}/admin`,
-        t("networkAdmin.created", { name: tambonTitle(result.value, req.lang) }),
+      if (!invited?.ok)
+        return reply.seeOther(
+          `/t/${tambon.slug}/admin`,
+          [
+            t("networkAdmin.created", { name }),
+            invited && !invited.ok ? translateErrors(invited.errors, req.lang).firstAdmin : "",
+          ]
+            .filter(Boolean)
+            .join(" — "),
+        );
+      // The invitation link: shown here (to pass on by phone or chat) and sent by e-mail when
+      // e-mail is configured and the invitation went to an address.
+      const url = publicUrl(deps.config, `/reset/${invited.value.token}`, tambon);
+      const { contact } = invited.value;
+      let mailed = false;
+      const mailer = contact.email ? await mailerFor(deps.config) : null;
+      if (mailer && contact.email) {
+        try {
+          await mailer.sendMail({
+            to: contact.email,
+            subject: t("networkAdmin.inviteSubject", { name }),
+            text: t("networkAdmin.inviteText", { name, url }),
+          });
+          mailed = true;
+        } catch (err) {
+          req.log.warn({ err }, "invitation e-mail not sent");
+        }
+      }
+      const opts = await placeOptions(req.lang);
+      return reply.page(
+        t("networkAdmin.title"),
+        <PlatformPage
+          tambons={deps.tambons.all()}
+          form={{ values: { kind: "sao" }, errors: {} }}
+          invited={{ name, contact: contact.email ?? contact.phone!, url, mailed }}
+          {...opts}
+        />,
       );
     });
   };

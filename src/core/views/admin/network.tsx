@@ -1,6 +1,6 @@
 import { Table } from "../list.tsx";
 import { useCtx } from "../ctx.ts";
-import { ErrorSummary, Field, Form, SelectField, type FormState } from "../form.tsx";
+import { ErrorSummary, Field, Form, SelectField, TextArea, type FormState } from "../form.tsx";
 import { tambonTitle } from "../layout.tsx";
 import type { Tambon } from "../../tenancy.ts";
 import type { PlaceOption as Option } from "../../queries/places.ts";
@@ -12,12 +12,28 @@ export function PlatformPage(props: {
   districts: Option[];
   subdistricts: Option[];
   form: FormState;
+  /** The tambon just added and the link that invites its first administrator. */
+  invited?: { name: string; contact: string; url: string; mailed: boolean };
 }) {
   const { t, lang } = useCtx();
   const { form } = props;
   return (
     <>
       <h1>{t("networkAdmin.title")}</h1>
+      {props.invited && (
+        <section class="flash" role="status" aria-labelledby="invited">
+          <p id="invited">
+            {t("networkAdmin.invited", {
+              name: props.invited.name,
+              contact: props.invited.contact,
+            })}
+          </p>
+          <p>
+            <code class="break">{props.invited.url}</code>
+          </p>
+          {props.invited.mailed && <p>{t("networkAdmin.inviteMailed")}</p>}
+        </section>
+      )}
       <p>
         <a href="/admin/audit">{t("networkAdmin.audit")}</a>
       </p>
@@ -87,6 +103,14 @@ export function PlatformPage(props: {
             />
             <Field form={form} name="slug" label={t("networkAdmin.slug")} />
             <Field form={form} name="firstAdmin" label={t("networkAdmin.firstAdmin")} />
+            <Field form={form} name="firstAdminName" label={t("networkAdmin.firstAdminName")} />
+            <TextArea
+              form={form}
+              name="villages"
+              label={t("networkAdmin.villages")}
+              hint={t("networkAdmin.villagesHint")}
+              rows={8}
+            />
             <button type="submit">{t("form.create")}</button>
           </Form>
         </>
