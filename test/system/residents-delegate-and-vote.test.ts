@@ -272,14 +272,17 @@ for (const kind of DB_KINDS) {
       assert.equal((stored!.result as TallyResult).weights?.[String(id["langu-osm"])], 2);
       const data = await exportQuestion(t.database.db, tambonId, questionId);
       assert.deepEqual(verifyExport(data), { ok: true, problems: [] });
-      assert.equal(
-        (await new Client(t.app).get(`/t/la-ngu/decisions/${questionId}/export.json`)).statusCode,
-        303,
+      // A public vote's recount file is the same for a visitor as for a member.
+      const anonymous = await new Client(t.app).get(
+        `/t/la-ngu/decisions/${questionId}/export.json`,
       );
+      assert.equal(anonymous.statusCode, 200);
       const json = await (
         await login("langu-member")
       ).get(`/t/la-ngu/decisions/${questionId}/export.json`);
       assert.equal(JSON.parse(json.body).chainHash, data.chainHash);
+      assert.equal(anonymous.body, json.body);
+      assert.deepEqual(verifyExport(JSON.parse(anonymous.body)), { ok: true, problems: [] });
       const forged = structuredClone(data);
       forged.input.ballots![0]!.grades = { [String(altId)]: 3 };
       assert.ok(verifyExport(forged).problems.includes("the input does not match its hash"));

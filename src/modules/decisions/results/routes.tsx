@@ -90,11 +90,13 @@ export async function resultRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     authorize(req, "tambon.read", { tambonId: tambon.id });
     const found = await getQuestion(db, tambon.id, requireId(req.params.id));
     if (!found || found.question.phase !== "closed") throw notFound();
-    const allowed =
-      found.rules.secrecy === "private"
-        ? can(req.actor, "question.manage", { tambonId: tambon.id })
-        : can(req.actor, "question.participate", { tambonId: tambon.id });
-    if (!allowed) throw forbidden(!!req.actor.user);
+    // A public vote's recount file is public, as its chains are (specs/voting.md: anyone can see
+    // where a vote went): it names members by id only. A secret vote's stays with its managers.
+    if (
+      found.rules.secrecy === "private" &&
+      !can(req.actor, "question.manage", { tambonId: tambon.id })
+    )
+      throw forbidden(!!req.actor.user);
     const data = await exportQuestion(db, tambon.id, found.question.id);
     return sendDownload(reply, {
       type: "json",

@@ -179,6 +179,9 @@ export function ResultsPage(props: {
               .sort((a, b) => b - a)
               .join(", ")}
           </p>
+          <p>
+            <a href={`${base}/export.json`}>{t("res.export")}</a>
+          </p>
         </>
       ) : (
         <>
