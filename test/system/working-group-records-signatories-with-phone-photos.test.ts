@@ -116,7 +116,7 @@ for (const kind of DB_KINDS) {
       assert.equal(photo.statusCode, 422);
       assert.match(
         photo.body,
-        /<p class="error" id="f-photo-file-err">huge\.jpg is larger than 15 MB/,
+        /<p class="error" id="f-photo-photo-err">huge\.jpg is larger than 15 MB/,
       );
       assert.match(photo.body, /value="Too big to keep"/);
     });

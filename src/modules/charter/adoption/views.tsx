@@ -1,7 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
 import { Form, FormError, SelectField } from "../../../core/views/form.tsx";
-import { useT } from "../shared/views.tsx";
+import { PickOneForm, useT } from "../shared/views.tsx";
 
 /** Adoption: put to the vote (then check or withdraw it), or adopt by an assembly's resolution. */
 export function AdoptionPanel({ data }: { data: EditionAdminData }) {
@@ -59,19 +59,16 @@ export function AdoptionPanel({ data }: { data: EditionAdminData }) {
       {data.resolutions.length === 0 ? (
         <p class="muted">{t("adopt.noResolutions")}</p>
       ) : (
-        <Form action={`${ab}/adopt-resolution`} label={t("adopt.byResolution")}>
-          <FormError form={data.forms.resolution} />
-          <SelectField
-            scope="resolution"
-            form={data.forms.resolution}
-            name="resolution"
-            label={t("adopt.resolution")}
-            required
-            placeholder=""
-            options={data.resolutions.map((r) => ({ value: String(r.id), label: r.label }))}
-          />
-          <button type="submit">{t("adopt.adopt")}</button>
-        </Form>
+        <PickOneForm
+          action={`${ab}/adopt-resolution`}
+          title={t("adopt.byResolution")}
+          scope="resolution"
+          form={data.forms.resolution}
+          name="resolution"
+          label={t("adopt.resolution")}
+          choices={data.resolutions}
+          submit={t("adopt.adopt")}
+        />
       )}
     </details>
   );

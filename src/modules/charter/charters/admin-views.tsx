@@ -14,58 +14,55 @@ export interface CharterChoices {
   areas: { id: number; label: string }[];
 }
 
+/** Choices of rows by id for a select. */
+const byId = (rows: { id: number; label: string }[]) =>
+  rows.map((r) => ({ value: String(r.id), label: r.label }));
+
 /** The fields of a charter (create and settings). */
 function CharterFields(props: { form: string; state: FormState; choices: CharterChoices }) {
   const t = useT();
-  const { form, state, choices } = props;
+  const { state, choices } = props;
+  const on = { scope: props.form, form: state };
+  const text = (
+    name: "nameTh" | "nameEn" | "scopeName" | "contactName" | "contactPhone" | "contactEmail",
+    hint?: "manage.scopeNameHint",
+  ) => ({
+    ...on,
+    name,
+    label: t(`manage.${name}`),
+    hint: hint && t(hint),
+    maxLength: 200,
+  });
   return (
     <>
       <FormError form={state} />
-      <Field
-        scope={form}
-        form={state}
-        name="nameTh"
-        label={t("manage.nameTh")}
-        required
-        maxLength={200}
-      />
-      <Field scope={form} form={state} name="nameEn" label={t("manage.nameEn")} maxLength={200} />
+      <Field {...text("nameTh")} required />
+      <Field {...text("nameEn")} />
       <SelectField
-        scope={form}
-        form={state}
+        {...on}
         name="scope"
         label={t("manage.scope")}
         required
         options={SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
         placeholder={false}
       />
-      <Field
-        scope={form}
-        form={state}
-        name="scopeName"
-        label={t("manage.scopeName")}
-        hint={t("manage.scopeNameHint")}
-        maxLength={200}
-      />
+      <Field {...text("scopeName", "manage.scopeNameHint")} />
       <SelectField
-        scope={form}
-        form={state}
+        {...on}
         name="village"
         label={t("manage.village")}
         placeholder=""
-        options={choices.villages.map((v) => ({ value: String(v.id), label: v.label }))}
+        options={byId(choices.villages)}
       />
       <SelectField
-        scope={form}
-        form={state}
+        {...on}
         name="area"
         label={t("manage.area")}
         placeholder=""
-        options={choices.areas.map((a) => ({ value: String(a.id), label: a.label }))}
+        options={byId(choices.areas)}
       />
       <SelectField
-        scope={form}
-        form={state}
+        {...on}
         name="digits"
         label={t("manage.digits")}
         required
@@ -75,29 +72,9 @@ function CharterFields(props: { form: string; state: FormState; choices: Charter
         ]}
         placeholder={false}
       />
-      <Field
-        scope={form}
-        form={state}
-        name="contactName"
-        label={t("manage.contactName")}
-        maxLength={200}
-      />
-      <Field
-        scope={form}
-        form={state}
-        name="contactPhone"
-        type="tel"
-        label={t("manage.contactPhone")}
-        maxLength={40}
-      />
-      <Field
-        scope={form}
-        form={state}
-        name="contactEmail"
-        type="email"
-        label={t("manage.contactEmail")}
-        maxLength={200}
-      />
+      <Field {...text("contactName")} />
+      <Field {...text("contactPhone")} type="tel" maxLength={40} />
+      <Field {...text("contactEmail")} type="email" />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
-import { Form, FormError, Field, TextArea, SelectField } from "../../../core/views/form.tsx";
-import { useT } from "../shared/views.tsx";
+import { Form, FormError, TextArea, DateField, emptyForm } from "../../../core/views/form.tsx";
+import { PickOneForm, useT } from "../shared/views.tsx";
 import { HearingMeetings } from "./meeting-views.tsx";
 
 /** The hearing's dates and note, and the buttons that open and close it. */
@@ -17,6 +17,8 @@ export function HearingPanel({ data }: { data: EditionAdminData }) {
     hearingEndsOn: edition.hearingEndsOn ?? "",
     hearingNote: edition.hearingNote,
   };
+  /** What was sent when it failed, else the edition's dates. */
+  const dates = data.forms.hearing ?? emptyForm(hv);
   return (
     <details
       class="charter-panel"
@@ -26,22 +28,13 @@ export function HearingPanel({ data }: { data: EditionAdminData }) {
       <summary>{t("hearing.title")}</summary>
       <Form action={`${ab}/hearing`} label={t("hearing.title")}>
         <FormError form={data.forms.hearing} />
-        <Field
+        <DateField
           scope="hearing"
-          form={data.forms.hearing}
-          value={hv.hearingStartsOn}
+          form={dates}
           name="hearingStartsOn"
-          type="date"
           label={t("hearing.starts")}
         />
-        <Field
-          scope="hearing"
-          form={data.forms.hearing}
-          value={hv.hearingEndsOn}
-          name="hearingEndsOn"
-          type="date"
-          label={t("hearing.ends")}
-        />
+        <DateField scope="hearing" form={dates} name="hearingEndsOn" label={t("hearing.ends")} />
         <TextArea
           scope="hearing"
           form={data.forms.hearing}
@@ -82,19 +75,16 @@ export function HearingMeetingsPanel({ data }: { data: EditionAdminData }) {
         charter={charter}
         removeAction={`${ab}/hearing-meetings/remove`}
       />
-      <Form action={`${ab}/hearing-meetings`} label={t("hearing.meetingAdd")}>
-        <FormError form={data.forms.meeting} />
-        <SelectField
-          scope="meeting"
-          form={data.forms.meeting}
-          name="meeting"
-          label={t("hearing.meetingChoose")}
-          required
-          placeholder=""
-          options={data.meetingChoices.map((m) => ({ value: String(m.id), label: m.label }))}
-        />
-        <button type="submit">{t("hearing.meetingAdd")}</button>
-      </Form>
+      <PickOneForm
+        action={`${ab}/hearing-meetings`}
+        title={t("hearing.meetingAdd")}
+        scope="meeting"
+        form={data.forms.meeting}
+        name="meeting"
+        label={t("hearing.meetingChoose")}
+        choices={data.meetingChoices}
+        submit={t("hearing.meetingAdd")}
+      />
     </details>
   );
 }

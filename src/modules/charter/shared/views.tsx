@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
+import { Form, FormError, SelectField, type FormState } from "../../../core/views/form.tsx";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { toThaiDigits, type DigitStyle } from "../digits.ts";
 import { paragraphs } from "../document.ts";
@@ -43,4 +44,33 @@ export function StatusBadge(props: { edition: EditionRow; superseded?: boolean }
   const t = useT();
   const s = props.superseded ? "superseded" : props.edition.status;
   return <span class={`badge charter-status charter-${s}`}>{t(`status.${s}`)}</span>;
+}
+
+/** A form that picks one record of a list (a resolution, a meeting …) and sends it. */
+export function PickOneForm(p: {
+  action: string;
+  /** The form's name, and the scope of its field and error. */
+  title: string;
+  scope: string;
+  form?: FormState;
+  name: string;
+  label: string;
+  choices: { id: number; label: string }[];
+  submit: string;
+}) {
+  return (
+    <Form action={p.action} label={p.title}>
+      <FormError form={p.form} />
+      <SelectField
+        scope={p.scope}
+        form={p.form}
+        name={p.name}
+        label={p.label}
+        required
+        placeholder=""
+        options={p.choices.map((c) => ({ value: String(c.id), label: c.label }))}
+      />
+      <button type="submit">{p.submit}</button>
+    </Form>
+  );
 }

@@ -1,10 +1,22 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
-import { Form, FormError, SelectField, Field } from "../../../core/views/form.tsx";
+import {
+  Form,
+  FormError,
+  SelectField,
+  Field,
+  DateField,
+  FileField,
+  emptyForm,
+} from "../../../core/views/form.tsx";
+import { IMAGE_MAX_BYTES } from "./images.ts";
 import { num } from "../present.ts";
 import { useT } from "../shared/views.tsx";
 import { Signatories, Photos } from "./views.tsx";
+
+/** The images a scan or a photo may be. */
+const IMAGE_TYPES = "image/jpeg,image/png,image/webp";
 
 /** The signatories (with the scan of the signed page) and the ceremony photos of an adopted edition. */
 export function SigningPanel({ data }: { data: EditionAdminData }) {
@@ -100,13 +112,11 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
           label={t("sign.position")}
           maxLength={200}
         />
-        <Field
+        <DateField
           scope="sign"
-          form={data.forms.signatory}
+          form={data.forms.signatory ?? emptyForm({ signedOn: edition.signingOn ?? "" })}
           name="signedOn"
-          type="date"
           label={t("sign.signedOn")}
-          value={edition.signingOn ?? ""}
         />
         <Field
           scope="sign"
@@ -116,26 +126,15 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
           label={t("sign.order")}
           inputmode="numeric"
         />
-        <div class={data.forms.signatory?.errors.scan ? "field has-error" : "field"}>
-          <label for="f-sign-scan">
-            {t("sign.scan")} <span class="opt">({ct("form.optional")})</span>
-          </label>
-          <p class="hint" id="f-sign-scan-hint">
-            {t("sign.scanHint")}
-          </p>
-          {data.forms.signatory?.errors.scan && (
-            <p class="error" id="f-sign-scan-err">
-              {data.forms.signatory.errors.scan}
-            </p>
-          )}
-          <input
-            id="f-sign-scan"
-            type="file"
-            name="scan"
-            accept="image/jpeg,image/png,image/webp"
-            aria-describedby={`f-sign-scan-hint${data.forms.signatory?.errors.scan ? " f-sign-scan-err" : ""}`}
-          />
-        </div>
+        <FileField
+          scope="sign"
+          form={data.forms.signatory ?? emptyForm()}
+          name="scan"
+          label={t("sign.scan")}
+          accept={IMAGE_TYPES}
+          types="JPG, PNG, WebP"
+          maxBytes={IMAGE_MAX_BYTES}
+        />
         <button type="submit">{t("sign.add")}</button>
       </Form>
       <h3>{t("photo.title")}</h3>
@@ -158,27 +157,16 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
       )}
       <Form action={`${ab}/photos`} multipart label={t("photo.add")}>
         <FormError form={data.forms.photo} />
-        <div class={data.forms.photo?.errors.photo ? "field has-error" : "field"}>
-          <label for="f-photo-file">
-            {t("photo.file")} <span class="req"> *</span>
-          </label>
-          <p class="hint" id="f-photo-file-hint">
-            {t("photo.hint")}
-          </p>
-          {data.forms.photo?.errors.photo && (
-            <p class="error" id="f-photo-file-err">
-              {data.forms.photo.errors.photo}
-            </p>
-          )}
-          <input
-            id="f-photo-file"
-            type="file"
-            name="photo"
-            required
-            accept="image/jpeg,image/png,image/webp"
-            aria-describedby={`f-photo-file-hint${data.forms.photo?.errors.photo ? " f-photo-file-err" : ""}`}
-          />
-        </div>
+        <FileField
+          scope="photo"
+          form={data.forms.photo ?? emptyForm()}
+          name="photo"
+          label={t("photo.file")}
+          accept={IMAGE_TYPES}
+          types="JPG, PNG, WebP"
+          maxBytes={IMAGE_MAX_BYTES}
+          required
+        />
         <Field
           scope="photo"
           form={data.forms.photo}

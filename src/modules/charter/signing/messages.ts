@@ -13,10 +13,6 @@ export const signingMessages = {
   "sign.kind.village": { th: "หมู่บ้าน", en: "A village" },
   "sign.signedOn": { th: "วันที่ลงนาม", en: "Signed on" },
   "sign.scan": { th: "ภาพถ่ายหรือสแกนหน้าที่ลงนาม", en: "Photo or scan of the signed page" },
-  "sign.scanHint": { th: "ไฟล์ JPG, PNG หรือ WebP ไม่เกิน 15 MB", en: "JPG, PNG or WebP, up to 15 MB" },
-
-  "photo.hint": { th: "ไฟล์ JPG, PNG หรือ WebP ไม่เกิน 15 MB", en: "JPG, PNG or WebP, up to 15 MB" },
-
   "sign.scanOf": { th: "หน้าที่ลงนามของ {name}", en: "Signed page of {name}" },
   "sign.order": { th: "ลำดับ", en: "Order" },
   "sign.add": { th: "บันทึกผู้ลงนาม", en: "Record a signatory" },

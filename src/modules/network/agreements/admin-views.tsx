@@ -6,12 +6,13 @@ import {
   type FormState,
   TextArea,
   FileField,
+  DateField,
 } from "../../../core/views/form.tsx";
 import { MAX_PDF_BYTES } from "../uploads.ts";
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type AgreementKind } from "./agreement.ts";
 import type { AgreementFilter, AgreementRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
-import { BackToAdmin, num, size, useNet } from "../shared/views.tsx";
+import { BackToAdmin, num, size, useNet, ButtonLink } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { AgreementFilters, AgreementTable, agreementQuery } from "./views.tsx";
 
@@ -23,11 +24,7 @@ export function AdminAgreementList(props: { page: Page<AgreementRow>; filter: Ag
     <>
       <BackToAdmin />
       <h1>{t("admin.agreements")}</h1>
-      <p>
-        <a class="button" href={`${admin}/agreements/new`}>
-          {t("agreements.add")}
-        </a>
-      </p>
+      <ButtonLink href={`${admin}/agreements/new`}>{t("agreements.add")}</ButtonLink>
       <AgreementFilters action={`${admin}/agreements`} f={filter} />
       <p role="status">{t("agreements.found", { n: num(page.total) })}</p>
       {page.items.length > 0 && (
@@ -79,15 +76,14 @@ export function AgreementForm(props: {
         <TextArea form={form} name="purposeEn" label={t("agreement.purposeEn")} />
         <TextArea form={form} name="scopeTh" label={t("agreement.scopeTh")} />
         <TextArea form={form} name="scopeEn" label={t("agreement.scopeEn")} />
-        <Field
+        <DateField
           form={form}
           name="signedOn"
-          type="date"
           label={t("agreement.signedOn")}
           hint={t("agreement.signedOnHint")}
         />
-        <Field form={form} name="startsOn" type="date" label={t("agreement.startsOn")} />
-        <Field form={form} name="endsOn" type="date" label={t("agreement.endsOn")} />
+        <DateField form={form} name="startsOn" label={t("agreement.startsOn")} />
+        <DateField form={form} name="endsOn" label={t("agreement.endsOn")} />
         <SelectField
           form={form}
           name="status"

@@ -6,12 +6,19 @@ import {
   SelectField,
   type FormState,
   TextArea,
+  DateField,
 } from "../../../core/views/form.tsx";
-import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { nameIn, textIn, type Pillar } from "../shared/lists.ts";
 import type { AgreementDetail } from "./queries.ts";
-import { Badge, BackToAdmin, useNet } from "../shared/views.tsx";
+import {
+  Badge,
+  BackToAdmin,
+  useNet,
+  ActionButton,
+  OtherTambonFields,
+  ThaiEnglishFields,
+} from "../shared/views.tsx";
 import { AgreementForm } from "./admin-views.tsx";
 
 /** Staff's page of one agreement: its fields, its parties and the activities done under it. */
@@ -24,7 +31,7 @@ export function EditAgreementPage(props: {
   partners: { id: number; nameTh: string; nameEn: string }[];
   pillars: Pillar[];
 }) {
-  const { t, ct, lang, admin, base, date, tambon } = useNet();
+  const { t, ct, lang, admin, base, date } = useNet();
   const { agreement: a, parties, activities } = props.detail;
   return (
     <>
@@ -87,24 +94,11 @@ export function EditAgreementPage(props: {
             { value: "other", label: t("party.other") },
           ]}
         />
-        <SelectField
+        <OtherTambonFields
           form={props.partyForm}
-          name="platformTambon"
+          tambons={props.tambons}
           label={t("agreement.partyTambon")}
-          options={props.tambons
-            .filter((x) => x.id !== tambon!.id)
-            .map((x) => ({
-              value: x.dopaCode,
-              label: `${tambonTitle(x, lang)} (${lang === "en" ? x.provinceEn : x.provinceTh})`,
-            }))}
-        />
-        <Field
-          form={props.partyForm}
-          name="dopaCode"
-          label={t("agreement.partyDopa")}
-          hint={t("agreement.partyDopaHint")}
-          inputmode="numeric"
-          maxLength={6}
+          dopaHint={t("agreement.partyDopaHint")}
         />
         <SelectField
           form={props.partyForm}
@@ -112,17 +106,12 @@ export function EditAgreementPage(props: {
           label={t("agreement.partyPartner")}
           options={props.partners.map((p) => ({ value: String(p.id), label: nameIn(p, lang) }))}
         />
-        <Field
+        <ThaiEnglishFields
           form={props.partyForm}
-          name="nameTh"
+          name="name"
           label={t("agreement.partyName")}
+          labelEn={t("agreement.partyNameEn")}
           hint={t("agreement.partyNameHint")}
-          maxLength={300}
-        />
-        <Field
-          form={props.partyForm}
-          name="nameEn"
-          label={t("agreement.partyNameEn")}
           maxLength={300}
         />
         <SelectField
@@ -152,15 +141,12 @@ export function EditAgreementPage(props: {
           {activities.map((x) => (
             <li key={x.id}>
               <strong>{date(x.heldOn)}</strong> {textIn(x.titleTh, x.titleEn, lang)}{" "}
-              <Form action={`${admin}/agreements/${a.id}/activities/${x.id}/delete`} class="inline">
-                <button
-                  type="submit"
-                  class="link"
-                  aria-label={t("agreement.removeActivityNamed", { name: x.titleTh })}
-                >
-                  {t("agreement.removeActivity")}
-                </button>
-              </Form>
+              <ActionButton
+                action={`${admin}/agreements/${a.id}/activities/${x.id}/delete`}
+                label={t("agreement.removeActivityNamed", { name: x.titleTh })}
+              >
+                {t("agreement.removeActivity")}
+              </ActionButton>
             </li>
           ))}
         </ul>
@@ -171,24 +157,13 @@ export function EditAgreementPage(props: {
         action={`${admin}/agreements/${a.id}/activities#activities`}
         label={t("agreement.addActivity")}
       >
-        <Field
+        <DateField form={props.activityForm} name="heldOn" label={t("agreement.heldOn")} required />
+        <ThaiEnglishFields
           form={props.activityForm}
-          name="heldOn"
-          type="date"
-          label={t("agreement.heldOn")}
-          required
-        />
-        <Field
-          form={props.activityForm}
-          name="activityTitleTh"
+          name="activityTitle"
           label={t("agreement.activityTitle")}
+          labelEn={t("agreement.activityTitleEn")}
           required
-          maxLength={300}
-        />
-        <Field
-          form={props.activityForm}
-          name="activityTitleEn"
-          label={t("agreement.activityTitleEn")}
           maxLength={300}
         />
         <TextArea

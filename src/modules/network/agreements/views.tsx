@@ -7,7 +7,7 @@ import { AGREEMENT_KINDS, AGREEMENT_STATUSES, effectiveStatus } from "./agreemen
 import type { AgreementDetail, AgreementFilter, AgreementRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import { PartyTable } from "../pillars/views.tsx";
-import { Badge, ExportLinks, NetworkNav, num, size, useNet } from "../shared/views.tsx";
+import { Badge, ExportLinks, NetworkNav, num, size, useNet, ButtonLink } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 
@@ -100,11 +100,7 @@ export function AgreementList(props: {
       <NetworkNav current="agreements" />
       <p>{t("agreements.intro")}</p>
       {props.canManage && (
-        <p>
-          <a class="button" href={`${admin}/agreements/new`}>
-            {t("agreements.add")}
-          </a>
-        </p>
+        <ButtonLink href={`${admin}/agreements/new`}>{t("agreements.add")}</ButtonLink>
       )}
       <AgreementFilters action={`${base}/agreements`} f={filter} />
       <p role="status">{t("agreements.found", { n: num(page.total) })}</p>

@@ -14,7 +14,16 @@ import { areaName, type Area } from "../../areas/public.ts";
 import { nameIn, textIn } from "../shared/lists.ts";
 import type { CentreFilter, CentreRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
-import { BackToAdmin, ContactFields, num, size, useNet } from "../shared/views.tsx";
+import {
+  BackToAdmin,
+  ContactFields,
+  num,
+  size,
+  useNet,
+  ActionButton,
+  ThaiEnglishFields,
+  ButtonLink,
+} from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { CentreFilters, type Photo, centreQuery } from "./views.tsx";
 
@@ -31,11 +40,7 @@ export function AdminCentreList(props: {
     <>
       <BackToAdmin />
       <h1>{t("admin.centres")}</h1>
-      <p>
-        <a class="button" href={`${admin}/centres/new`}>
-          {t("centres.add")}
-        </a>
-      </p>
+      <ButtonLink href={`${admin}/centres/new`}>{t("centres.add")}</ButtonLink>
       <CentreFilters
         action={`${admin}/centres`}
         f={filter}
@@ -185,15 +190,14 @@ export function CentreForm(props: {
                   <p class="muted">
                     {t("centre.photoSize", { w: p.width, h: p.height, size: size(p.bytes) })}
                   </p>
-                  <Form action={`${admin}/centres/${editing.id}/photos/${p.id}/delete`}>
-                    <button
-                      type="submit"
-                      class="secondary"
-                      aria-label={t("centre.removePhotoNamed", { n: p.position })}
-                    >
-                      {t("centre.removePhoto")}
-                    </button>
-                  </Form>
+                  <ActionButton
+                    action={`${admin}/centres/${editing.id}/photos/${p.id}/delete`}
+                    label={t("centre.removePhotoNamed", { n: p.position })}
+                    kind="secondary"
+                    inline={false}
+                  >
+                    {t("centre.removePhoto")}
+                  </ActionButton>
                 </li>
               ))}
             </ul>
@@ -213,16 +217,11 @@ export function CentreForm(props: {
               note={t("centre.photoNote")}
               accept="image/png,image/jpeg,image/webp"
             />
-            <Field
+            <ThaiEnglishFields
               form={props.photoForm}
-              name="captionTh"
+              name="caption"
               label={t("centre.captionTh")}
-              maxLength={300}
-            />
-            <Field
-              form={props.photoForm}
-              name="captionEn"
-              label={t("centre.captionEn")}
+              labelEn={t("centre.captionEn")}
               maxLength={300}
             />
             <button type="submit">{t("centre.upload")}</button>

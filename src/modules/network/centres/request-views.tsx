@@ -1,4 +1,11 @@
-import { ErrorSummary, Field, Form, type FormState, TextArea } from "../../../core/views/form.tsx";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  type FormState,
+  TextArea,
+  DateField,
+} from "../../../core/views/form.tsx";
 import { nameIn } from "../shared/lists.ts";
 import type { CentreRow } from "./queries.ts";
 import { num, useNet } from "../shared/views.tsx";
@@ -21,7 +28,7 @@ export function VisitRequestFields(props: {
         maxLength={200}
         hint={props.withContact ? undefined : t("visit.subGroupHint")}
       />
-      <Field form={f} name="requestedOn" type="date" label={t("visit.requestedOn")} required />
+      <DateField form={f} name="requestedOn" label={t("visit.requestedOn")} required />
       <Field
         form={f}
         name="groupSize"

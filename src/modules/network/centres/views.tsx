@@ -8,7 +8,7 @@ import type { CentreFilter, CentreRow } from "./queries.ts";
 import type { VisitRow } from "../visits/queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import type { centrePhotos } from "../schema.ts";
-import { Badge, ExportLinks, NetworkNav, num, size, useNet } from "../shared/views.tsx";
+import { Badge, ExportLinks, NetworkNav, num, size, useNet, ButtonLink } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 
@@ -67,13 +67,7 @@ export function CentreList(props: {
       <h1>{t("centres.title", { tambon: tambonTitle(tambon!, lang) })}</h1>
       <NetworkNav current="centres" />
       <p>{t("centres.intro")}</p>
-      {props.canManage && (
-        <p>
-          <a class="button" href={`${admin}/centres/new`}>
-            {t("centres.add")}
-          </a>
-        </p>
-      )}
+      {props.canManage && <ButtonLink href={`${admin}/centres/new`}>{t("centres.add")}</ButtonLink>}
       <CentreFilters
         action={`${base}/centres`}
         f={filter}

@@ -5,13 +5,14 @@ import {
   Form,
   SelectField,
   type FormState,
+  DateField,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { textIn } from "../shared/lists.ts";
 import { RELATIONS } from "./commands.ts";
 import { reciprocal, type LinkRow } from "./tambon-links.ts";
-import { BackToAdmin, useNet } from "../shared/views.tsx";
+import { BackToAdmin, useNet, OtherTambonFields } from "../shared/views.tsx";
 
 /** Staff's page of the tambon's links: its own declarations, others' about it, and a form. */
 export function LinksAdmin(props: {
@@ -20,7 +21,7 @@ export function LinksAdmin(props: {
   tambons: readonly Tambon[];
   form: FormState;
 }) {
-  const { t, lang, admin, date, tambon } = useNet();
+  const { t, lang, admin, date } = useNet();
   return (
     <>
       <BackToAdmin />
@@ -98,26 +99,13 @@ export function LinksAdmin(props: {
           required
           options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))}
         />
-        <SelectField
+        <OtherTambonFields
           form={props.form}
-          name="platformTambon"
+          tambons={props.tambons}
           label={t("links.platformTambon")}
-          options={props.tambons
-            .filter((x) => x.id !== tambon!.id)
-            .map((x) => ({
-              value: x.dopaCode,
-              label: `${tambonTitle(x, lang)} (${lang === "en" ? x.provinceEn : x.provinceTh})`,
-            }))}
+          dopaHint={t("links.dopaHint")}
         />
-        <Field
-          form={props.form}
-          name="dopaCode"
-          label={t("agreement.partyDopa")}
-          hint={t("links.dopaHint")}
-          inputmode="numeric"
-          maxLength={6}
-        />
-        <Field form={props.form} name="since" type="date" label={t("network.since")} />
+        <DateField form={props.form} name="since" label={t("network.since")} />
         <Field form={props.form} name="note" label={t("links.note")} maxLength={1000} />
         <button type="submit">{t("links.save")}</button>
       </Form>

@@ -2,7 +2,7 @@ import { Table } from "../../../core/views/list.tsx";
 import { ErrorSummary, Field, Form, type FormState, TextArea } from "../../../core/views/form.tsx";
 import { type ListItem, type Pillar } from "../shared/lists.ts";
 import type { ListName } from "./commands.ts";
-import { Badge, BackToAdmin, useNet } from "../shared/views.tsx";
+import { Badge, BackToAdmin, useNet, ButtonLink } from "../shared/views.tsx";
 
 function ListTable(props: {
   list: ListName;
@@ -137,11 +137,9 @@ export function ListsAdmin(props: { pillars: Pillar[]; roles: ListItem[]; kinds:
           <h2 id={`l-${s.list}`}>{s.title}</h2>
           <p class="hint">{s.hint}</p>
           <ListTable list={s.list} items={s.items} caption={s.title} />
-          <p>
-            <a class="button secondary" href={s.add}>
-              {t(addKey(s.list))}
-            </a>
-          </p>
+          <ButtonLink href={s.add} secondary>
+            {t(addKey(s.list))}
+          </ButtonLink>
         </section>
       ))}
     </>

@@ -14,7 +14,7 @@ import { areaName } from "../../areas/public.ts";
 import { nameIn, textIn } from "../shared/lists.ts";
 import type { PartnerFilter, PartnerRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
-import { BackToAdmin, ContactFields, num, useNet } from "../shared/views.tsx";
+import { BackToAdmin, ContactFields, num, useNet, ButtonLink } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { type PartnerChoices, PartnerFilters, partnerQuery } from "./views.tsx";
 
@@ -32,11 +32,7 @@ export function AdminPartnerList(props: {
       <BackToAdmin />
       <h1>{t("admin.partners")}</h1>
       {props.canCreate && (
-        <p>
-          <a class="button" href={`${admin}/partners/new`}>
-            {t("partners.add")}
-          </a>
-        </p>
+        <ButtonLink href={`${admin}/partners/new`}>{t("partners.add")}</ButtonLink>
       )}
       <PartnerFilters action={`${admin}/partners`} f={filter} c={props.choices} staff />
       <p role="status">{t("partners.found", { n: num(page.total) })}</p>

@@ -5,7 +5,7 @@ import { areaName, type Area } from "../../areas/public.ts";
 import { nameIn, textIn, type ListItem, type Pillar } from "../shared/lists.ts";
 import type { PartnerFilter, PartnerRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
-import { Badge, ExportLinks, NetworkNav, num, useNet } from "../shared/views.tsx";
+import { Badge, ExportLinks, NetworkNav, num, useNet, ButtonLink } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 
@@ -52,44 +52,37 @@ export function PartnerFilters(props: {
   return (
     <Filters action={props.action} label={t("list.filters")}>
       <FilterInput value={f.q} label={t("partners.search")} maxLength={100} />
-      <FilterSelect
-        name="role"
-        label={t("partner.role")}
-        any={t("list.any")}
-        value={String(f.roleId ?? "")}
-        options={opts(c.roles)}
-      />
-      <FilterSelect
-        name="pillar"
-        label={t("partner.pillar")}
-        any={t("list.any")}
-        value={String(f.pillarId ?? "")}
-        options={opts(c.pillars)}
-      />
-      <FilterSelect
-        name="kind"
-        label={t("partner.kind")}
-        any={t("list.any")}
-        value={String(f.kindId ?? "")}
-        options={opts(c.kinds)}
-      />
-      <FilterSelect
-        name="village"
-        label={t("partner.villages")}
-        any={t("list.any")}
-        value={String(f.villageId ?? "")}
-        options={c.villages.map((v) => ({
-          value: String(v.id),
-          label: villageLabel(v, lang, (n) => ct("village.mooN", { n })),
-        }))}
-      />
-      <FilterSelect
-        name="area"
-        label={t("partner.areas")}
-        any={t("list.any")}
-        value={String(f.areaId ?? "")}
-        options={c.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
-      />
+      {(
+        [
+          ["role", t("partner.role"), f.roleId, opts(c.roles)],
+          ["pillar", t("partner.pillar"), f.pillarId, opts(c.pillars)],
+          ["kind", t("partner.kind"), f.kindId, opts(c.kinds)],
+          [
+            "village",
+            t("partner.villages"),
+            f.villageId,
+            c.villages.map((v) => ({
+              value: String(v.id),
+              label: villageLabel(v, lang, (n) => ct("village.mooN", { n })),
+            })),
+          ],
+          [
+            "area",
+            t("partner.areas"),
+            f.areaId,
+            c.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) })),
+          ],
+        ] as const
+      ).map(([name, label, value, options]) => (
+        <FilterSelect
+          key={name}
+          name={name}
+          label={label}
+          any={t("list.any")}
+          value={String(value ?? "")}
+          options={options}
+        />
+      ))}
       {props.staff && (
         <FilterSelect
           name="status"
@@ -148,11 +141,7 @@ export function PartnerDirectory(props: {
       <NetworkNav current="partners" />
       <p>{t("partners.intro")}</p>
       {props.canCreate && (
-        <p>
-          <a class="button" href={`${admin}/partners/new`}>
-            {t("partners.add")}
-          </a>
-        </p>
+        <ButtonLink href={`${admin}/partners/new`}>{t("partners.add")}</ButtonLink>
       )}
       <PartnerFilters action={`${base}/partners`} f={filter} c={props.choices} />
       <p role="status">{t("partners.found", { n: num(page.total) })}</p>

@@ -12,7 +12,7 @@ import { areaName, type Area } from "../../areas/public.ts";
 import { nameIn, textIn } from "../shared/lists.ts";
 import { COMMUNITY_ROLES } from "./community.ts";
 import type { Page } from "../../../core/paging.ts";
-import { Badge, BackToAdmin, num, useNet } from "../shared/views.tsx";
+import { Badge, BackToAdmin, num, useNet, ActionButton } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 import { type PersonNetwork } from "./views.tsx";
@@ -121,17 +121,12 @@ export function PersonAdmin(props: {
               {t(`role.${r.role}` as "role.elder")}
               {r.moo ? ` · ${ct("village.mooN", { n: r.moo })}` : ""}
               {r.note && <span class="muted"> · {r.note}</span>}{" "}
-              <Form action={`${url}/roles/${r.id}/delete`} class="inline">
-                <button
-                  type="submit"
-                  class="link"
-                  aria-label={t("person.removeRoleNamed", {
-                    role: t(`role.${r.role}` as "role.elder"),
-                  })}
-                >
-                  {t("person.remove")}
-                </button>
-              </Form>
+              <ActionButton
+                action={`${url}/roles/${r.id}/delete`}
+                label={t("person.removeRoleNamed", { role: t(`role.${r.role}` as "role.elder") })}
+              >
+                {t("person.remove")}
+              </ActionButton>
             </li>
           ))}
         </ul>
@@ -167,15 +162,12 @@ export function PersonAdmin(props: {
               {textIn(a.positionTh, a.positionEn, lang) && (
                 <span class="muted"> · {textIn(a.positionTh, a.positionEn, lang)}</span>
               )}{" "}
-              <Form action={`${url}/affiliations/${a.id}/delete`} class="inline">
-                <button
-                  type="submit"
-                  class="link"
-                  aria-label={t("person.removeAffiliationNamed", { name: a.nameTh })}
-                >
-                  {t("person.remove")}
-                </button>
-              </Form>
+              <ActionButton
+                action={`${url}/affiliations/${a.id}/delete`}
+                label={t("person.removeAffiliationNamed", { name: a.nameTh })}
+              >
+                {t("person.remove")}
+              </ActionButton>
             </li>
           ))}
         </ul>

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import { Field, type FormState } from "../../../core/views/form.tsx";
+import { Field, Form, SelectField, type FormState } from "../../../core/views/form.tsx";
+import { tambonTitle } from "../../../core/views/layout.tsx";
+import type { Tambon } from "../../../core/tenancy.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg, type NetKey } from "../messages.ts";
 
@@ -121,4 +123,106 @@ export function size(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/**
+ * A text in Thai and its English version: fields `<name>Th` (required when `required`) and
+ * `<name>En`, with their own labels.
+ */
+export function ThaiEnglishFields(props: {
+  form: FormState;
+  name: string;
+  label: string;
+  labelEn: string;
+  hint?: string;
+  required?: boolean;
+  maxLength: number;
+}) {
+  const { form, name, maxLength } = props;
+  return (
+    <>
+      <Field
+        form={form}
+        name={`${name}Th`}
+        label={props.label}
+        hint={props.hint}
+        required={props.required}
+        maxLength={maxLength}
+      />
+      <Field form={form} name={`${name}En`} label={props.labelEn} maxLength={maxLength} />
+    </>
+  );
+}
+
+/**
+ * Another tambon, chosen from the tambons of the platform (`platformTambon`) or by its DOPA code
+ * (`dopaCode`) when it is not on the platform.
+ */
+export function OtherTambonFields(props: {
+  form: FormState;
+  tambons: readonly Tambon[];
+  label: string;
+  dopaHint: string;
+}) {
+  const { t, lang, tambon } = useNet();
+  return (
+    <>
+      <SelectField
+        form={props.form}
+        name="platformTambon"
+        label={props.label}
+        options={props.tambons
+          .filter((x) => x.id !== tambon!.id)
+          .map((x) => ({
+            value: x.dopaCode,
+            label: `${tambonTitle(x, lang)} (${lang === "en" ? x.provinceEn : x.provinceTh})`,
+          }))}
+      />
+      <Field
+        form={props.form}
+        name="dopaCode"
+        label={t("agreement.partyDopa")}
+        hint={props.dopaHint}
+        inputmode="numeric"
+        maxLength={6}
+      />
+    </>
+  );
+}
+
+/** A button that posts to `action` on its own (remove, confirm …), named for screen readers. */
+export function ActionButton(props: {
+  action: string;
+  children: ComponentChildren;
+  /** What the button does to what, when the visible text alone does not say. */
+  label?: string;
+  kind?: "link" | "secondary";
+  inline?: boolean;
+  hidden?: Record<string, string>;
+}) {
+  return (
+    <Form action={props.action} class={props.inline === false ? undefined : "inline"}>
+      {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class={props.kind ?? "link"} aria-label={props.label}>
+        {props.children}
+      </button>
+    </Form>
+  );
+}
+
+/** A link drawn as a button on a line of its own (add a record, edit it …). */
+export function ButtonLink(props: {
+  href: string;
+  secondary?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <p>
+      <a class={props.secondary ? "button secondary" : "button"} href={props.href}>
+        {props.children}
+      </a>
+    </p>
+  );
 }

@@ -6,7 +6,7 @@ import type { VisitFilter, VisitRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import { requesterAnswers, type VisitStatus } from "./visit.ts";
 import { VisitRequestFields } from "../centres/request-views.tsx";
-import { Badge, BackToAdmin, num, useNet } from "../shared/views.tsx";
+import { Badge, BackToAdmin, num, useNet, ButtonLink } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { StatusFilter, visitQuery, when } from "./views.tsx";
 
@@ -24,11 +24,7 @@ export function OutgoingVisits(props: {
       <BackToAdmin />
       <h1>{t("admin.outgoing")}</h1>
       <p>{t("visits.outgoingIntro")}</p>
-      <p>
-        <a class="button" href={`${admin}/outgoing/new`}>
-          {t("visits.newRequest")}
-        </a>
-      </p>
+      <ButtonLink href={`${admin}/outgoing/new`}>{t("visits.newRequest")}</ButtonLink>
       <StatusFilter action={`${admin}/outgoing`} f={filter} />
       <p role="status">{t("visits.found", { n: num(page.total) })}</p>
       {page.items.length > 0 && (

@@ -6,6 +6,7 @@ import {
   SelectField,
   type FormState,
   TextArea,
+  DateField,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -14,7 +15,7 @@ import type { VisitFilter, VisitRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import { VISIT_STATUSES, canRecordVisit, hostAnswers } from "./visit.ts";
 import { VisitRequestFields } from "../centres/request-views.tsx";
-import { Badge, BackToAdmin, num, useNet } from "../shared/views.tsx";
+import { Badge, BackToAdmin, num, useNet, ButtonLink } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 
@@ -64,11 +65,9 @@ export function IncomingVisits(props: {
       <h1>{t("admin.visits")}</h1>
       <p>{t("visits.incomingIntro")}</p>
       {props.canRecord && (
-        <p>
-          <a class="button secondary" href={`${admin}/visits/new`}>
-            {t("visits.recordRequest")}
-          </a>
-        </p>
+        <ButtonLink href={`${admin}/visits/new`} secondary>
+          {t("visits.recordRequest")}
+        </ButtonLink>
       )}
       <StatusFilter action={`${admin}/visits`} f={filter} />
       <p role="status">{t("visits.found", { n: num(page.total) })}</p>
@@ -205,10 +204,9 @@ export function VisitPage(props: {
                 </div>
               ))}
             </fieldset>
-            <Field
+            <DateField
               form={props.answerForm}
               name="proposedOn"
-              type="date"
               label={t("visit.proposedOn")}
               hint={t("visit.proposedOnHint")}
             />
@@ -228,10 +226,9 @@ export function VisitPage(props: {
           <h2 id="record">{t("visit.record")}</h2>
           <ErrorSummary form={props.recordForm} />
           <Form action={`${admin}/visits/${v.id}/record`} label={t("visit.record")}>
-            <Field
+            <DateField
               form={props.recordForm}
               name="visitedOn"
-              type="date"
               label={t("visit.visitedOn")}
               required
             />
