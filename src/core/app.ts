@@ -254,6 +254,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       throw new HttpError(400, "error.nul");
     if (req.body && typeof req.body === "object" && !Array.isArray(req.body))
       foldDateParts(req.body as Record<string, unknown>);
+    // A filter's date comes in the address as three parts too (DateInput).
+    if (req.query && typeof req.query === "object")
+      foldDateParts(req.query as Record<string, unknown>);
   });
 
   // CSRF: every state-changing request carries the HMAC of the visitor's random cookie (and of

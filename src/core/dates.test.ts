@@ -38,8 +38,27 @@ test("a date typed as day, month and พ.ศ. year becomes one ISO date, or stay
     gregorian__m: "1",
     gregorian__y: "2026",
     text: "2569",
+    at__d: "5",
+    at__m: "12",
+    at__y: "๒๕๖๙",
+    at__t: "9.05",
+    late__d: "5",
+    late__m: "12",
+    late__y: "2569",
+    late__t: "25:00",
+    none__d: "",
+    none__m: "",
+    none__y: "",
+    none__t: "",
+    multi__d: { value: "7" },
+    multi__m: { value: "1" },
+    multi__y: ["2500", "2568"],
   };
   foldDateParts(body);
+  assert.equal(body.at, "2026-12-05T09:05", "a date with its time folds as datetime-local sends");
+  assert.equal(body.late, "2026-12-05T25:00", "no such time: kept for the form's error");
+  assert.equal(body.none, "");
+  assert.equal(body.multi, "2025-01-07", "multipart fields and repeated fields are read too");
   assert.equal(body.due, "2026-12-05");
   assert.equal(body.held, "31/2/2568", "31 February is no day: kept as typed for the form's error");
   assert.equal(body.from, "");

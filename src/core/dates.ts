@@ -90,25 +90,30 @@ export function isIsoDay(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** The suffixes of a date entered as day, month and Buddhist-era year (see DateField). */
-export const DATE_PARTS = { day: "__d", month: "__m", year: "__y" } as const;
+/** The suffixes of a date entered as day, month and Buddhist-era year, and time (see DateField). */
+export const DATE_PARTS = { day: "__d", month: "__m", year: "__y", time: "__t" } as const;
 
 /**
  * Folds every date a form sent as three parts (`due__d`, `due__m`, `due__y` with the year in
  * พ.ศ.) into one field (`due`): a YYYY-MM-DD date, "" when all three are empty, or what was typed
  * ("31/2/2568") when it names no day, so the form's own date rule refuses it next to the field.
- * A year written in ค.ศ. (below 2400) is taken as such; Thai digits are read.
+ * A year written in ค.ศ. (below 2400) is taken as such; Thai digits are read. A date with a time
+ * part (`due__t`, "9:30" or "09.30") folds to YYYY-MM-DDTHH:MM, as a datetime-local input sends.
  */
 export function foldDateParts(body: Record<string, unknown>): void {
   for (const key of Object.keys(body)) {
     if (!key.endsWith(DATE_PARTS.year)) continue;
     const name = key.slice(0, -DATE_PARTS.year.length);
     const part = (suffix: string) => {
-      const v = body[name + suffix];
+      let v = body[name + suffix];
+      if (Array.isArray(v)) v = v[v.length - 1];
+      // A multipart form's field is an object holding its value.
+      if (v && typeof v === "object" && "value" in v) v = (v as { value: unknown }).value;
       return typeof v === "string" ? arabicDigits(v).trim() : "";
     };
     const [d, m, y] = [part(DATE_PARTS.day), part(DATE_PARTS.month), part(DATE_PARTS.year)];
-    if (!d && !m && !y) {
+    const time = part(DATE_PARTS.time);
+    if (!d && !m && !y && !time) {
       body[name] = "";
       continue;
     }
@@ -117,6 +122,14 @@ export function foldDateParts(body: Record<string, unknown>): void {
       /^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && year > 0
         ? `${String(year).padStart(4, "0")}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`
         : "";
-    body[name] = iso && isIsoDay(iso) ? iso : `${d}/${m}/${y}`;
+    const day = iso && isIsoDay(iso) ? iso : `${d}/${m}/${y}`;
+    if (!(name + DATE_PARTS.time in body)) {
+      body[name] = day;
+      continue;
+    }
+    const hm = /^(\d{1,2})[:.](\d{2})$/.exec(time);
+    const clock =
+      hm && Number(hm[1]) < 24 && Number(hm[2]) < 60 ? `${hm[1]!.padStart(2, "0")}:${hm[2]}` : time;
+    body[name] = `${day}T${clock || "00:00"}`;
   }
 }

@@ -8,6 +8,7 @@ import { ViewContext, type ViewCtx } from "./ctx.ts";
 import {
   CheckGroup,
   DateField,
+  DateInput,
   dateParts,
   ErrorSummary,
   failedForm,
@@ -19,14 +20,19 @@ import {
 import { Pager } from "./pager.tsx";
 import { fail } from "../result.ts";
 
-function render(node: ComponentChildren, lang: Lang = "th"): string {
-  const ctx = { lang, t: core.t(lang), csrf: () => "x" } as unknown as ViewCtx;
+function render(
+  node: ComponentChildren,
+  lang: Lang = "th",
+  digits: "arabic" | "thai" = "arabic",
+): string {
+  const ctx = { lang, t: core.t(lang), csrf: () => "x", digits } as unknown as ViewCtx;
   return renderToString(<ViewContext.Provider value={ctx}>{node}</ViewContext.Provider>);
 }
 
 test("a date field shows a stored date as day, Thai month and พ.ศ. year, and what was typed after an error", () => {
-  assert.deepEqual(dateParts("2026-12-05"), { d: "5", m: "12", y: "2569" });
-  assert.deepEqual(dateParts("31/2/2568"), { d: "31", m: "2", y: "2568" });
+  assert.deepEqual(dateParts("2026-12-05"), { d: "5", m: "12", y: "2569", t: "" });
+  assert.deepEqual(dateParts("31/2/2568"), { d: "31", m: "2", y: "2568", t: "" });
+  assert.deepEqual(dateParts("2026-12-05T09:30"), { d: "5", m: "12", y: "2569", t: "09:30" });
   const html = render(
     <DateField form={{ values: { due: "2026-12-05" }, errors: {} }} name="due" label="กำหนดส่ง" />,
   );
@@ -38,6 +44,36 @@ test("a date field shows a stored date as day, Thai month and พ.ศ. year, and
   assert.match(again, /name="due__d"[^>]*value="31"/);
   assert.match(again, /class="error" id="f-due-err"/);
   assert.match(again, /aria-invalid="true"/);
+});
+
+test("a date field is in ค.ศ. in English, in the tambon's digits in Thai, and takes a time", () => {
+  assert.deepEqual(dateParts("2026-12-05", "en"), { d: "5", m: "12", y: "2026", t: "" });
+  const en = render(
+    <DateField form={{ values: { due: "2026-12-05" }, errors: {} }} name="due" label="Due" />,
+    "en",
+  );
+  assert.match(en, /name="due__y"[^>]*value="2026"/);
+  assert.match(en, /<option value="12" selected>December<\/option>/);
+  assert.doesNotMatch(en, /B\.E\.|2569/);
+  const thai = render(
+    <DateField
+      form={{ values: { at: "2026-12-05T09:30" }, errors: {} }}
+      name="at"
+      time
+      label="เผยแพร่"
+    />,
+    "th",
+    "thai",
+  );
+  assert.match(thai, /name="at__d"[^>]*value="๕"/);
+  assert.match(thai, /name="at__y"[^>]*value="๒๕๖๙"/);
+  assert.match(thai, /name="at__t"[^>]*value="๐๙:๓๐"/);
+  assert.doesNotMatch(thai, /type="(date|datetime-local|time)"/);
+  const filter = render(<DateInput id="a-from" name="from" label="ตั้งแต่" value="2026-01-31" />);
+  assert.match(filter, /^<fieldset class="date-input" id="a-from"><legend>ตั้งแต่<\/legend>/);
+  assert.match(filter, /name="from__d"[^>]*value="31"/);
+  assert.match(filter, /<option value="1" selected>มกราคม<\/option>/);
+  assert.doesNotMatch(filter, /required/);
 });
 
 test("a text area keeps what was typed, escaped, and a check group ticks the chosen values", () => {

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useCtx } from "./ctx.ts";
 import type { Dictionary, Lang } from "../i18n/index.ts";
 import { translateErrors, type FieldError } from "../result.ts";
+import { inDigits } from "../digits.ts";
 
 /** Values a user typed and the translated errors per field, to re-show a form after an error. */
 export interface FormState {
@@ -424,24 +425,112 @@ const MONTHS_EN = [
   "December",
 ];
 
-/** Day, month and Buddhist-era year of a form value (YYYY-MM-DD, or "d/m/y" as typed). */
-export function dateParts(value: string | undefined): { d: string; m: string; y: string } {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? "");
+/**
+ * Day, month and year of a form value (YYYY-MM-DD, or "d/m/y" as typed): the year in พ.ศ. in
+ * Thai, in ค.ศ. in English.
+ */
+export function dateParts(
+  value: string | undefined,
+  lang: Lang = "th",
+): { d: string; m: string; y: string; t: string } {
+  const [date = "", t = ""] = (value ?? "").split("T", 2);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (iso)
     return {
       d: String(Number(iso[3])),
       m: String(Number(iso[2])),
-      y: String(Number(iso[1]) + 543),
+      y: String(Number(iso[1]) + (lang === "th" ? 543 : 0)),
+      t,
     };
-  const typed = /^([^/]*)\/([^/]*)\/(.*)$/.exec(value ?? "");
-  return typed ? { d: typed[1]!, m: typed[2]!, y: typed[3]! } : { d: "", m: "", y: "" };
+  const typed = /^([^/]*)\/([^/]*)\/(.*)$/.exec(date);
+  return typed ? { d: typed[1]!, m: typed[2]!, y: typed[3]!, t } : { d: "", m: "", y: "", t };
+}
+
+/** The three inputs of a date (day, month by name, year), named `<name>__d`, `__m`, `__y`. */
+function DateParts(p: {
+  name: string;
+  value: string | undefined;
+  required?: boolean;
+  invalid?: boolean;
+  describedBy?: string;
+  /** A fourth input for the time of day (HH:MM, 24 hours). */
+  time?: boolean;
+}) {
+  const { t, lang, digits } = useCtx();
+  const parts = dateParts(p.value, lang);
+  // Typed values are shown in the page's digits; both styles are read back (foldDateParts).
+  const shown = (s: string) => (lang === "th" ? inDigits(s, digits ?? "arabic") : s);
+  const months = lang === "en" ? MONTHS_EN : MONTHS_TH;
+  return (
+    <div class="date-parts">
+      <label>
+        <span class="date-part">{t("form.day")}</span>
+        <input
+          name={`${p.name}__d`}
+          inputMode="numeric"
+          pattern="[0-9๐-๙]{1,2}"
+          maxLength={2}
+          size={2}
+          value={shown(parts.d)}
+          required={p.required}
+          autocomplete="off"
+          aria-invalid={p.invalid ? "true" : undefined}
+          aria-describedby={p.describedBy}
+        />
+      </label>
+      <label>
+        <span class="date-part">{t("form.month")}</span>
+        <select name={`${p.name}__m`} required={p.required} aria-describedby={p.describedBy}>
+          <option value="">{t("form.choose")}</option>
+          {months.map((name, i) => (
+            <option key={name} value={String(i + 1)} selected={parts.m === String(i + 1)}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span class="date-part">{t("form.yearBE")}</span>
+        <input
+          name={`${p.name}__y`}
+          inputMode="numeric"
+          pattern="[0-9๐-๙]{4}"
+          maxLength={4}
+          size={4}
+          value={shown(parts.y)}
+          required={p.required}
+          autocomplete="off"
+          aria-invalid={p.invalid ? "true" : undefined}
+          aria-describedby={p.describedBy}
+        />
+      </label>
+      {p.time && (
+        <label>
+          <span class="date-part">{t("form.time")}</span>
+          <input
+            name={`${p.name}__t`}
+            inputMode="numeric"
+            pattern="[0-9๐-๙]{1,2}[:.][0-9๐-๙]{2}"
+            maxLength={5}
+            size={5}
+            placeholder={shown("09:00")}
+            value={shown(parts.t)}
+            autocomplete="off"
+            aria-invalid={p.invalid ? "true" : undefined}
+            aria-describedby={p.describedBy}
+          />
+        </label>
+      )}
+    </div>
+  );
 }
 
 /**
  * A date as Thai people write it: day, month by name and the year in พ.ศ. (a native date input
- * shows mm/dd/yyyy in ค.ศ. on many phones). The three parts are folded into one YYYY-MM-DD field
- * named `name` before the route sees the form (core/dates.ts, foldDateParts), so routes and
- * commands read one date as before.
+ * shows mm/dd/yyyy in ค.ศ. on many phones); in English the year is in ค.ศ. The three parts are
+ * folded into one YYYY-MM-DD field named `name` before the route sees the form (core/dates.ts,
+ * foldDateParts, for forms and for the query of a filter), so routes and commands read one date
+ * as before. It works without JavaScript.
  */
 export function DateField(p: {
   form: FormState;
@@ -450,60 +539,43 @@ export function DateField(p: {
   label: string;
   hint?: string;
   required?: boolean;
+  /** Ask for the time of day too: the field's value is then YYYY-MM-DDTHH:MM. */
+  time?: boolean;
 }) {
-  const { t, lang } = useCtx();
+  const { t } = useCtx();
   const id = fieldId(p.name, p.scope);
   const err = p.form.errors[p.name];
-  const parts = dateParts(p.form.values[p.name]);
-  const hint = p.hint ?? t("form.dateHint");
-  const described = describedBy(id, hint, err);
-  const months = lang === "en" ? MONTHS_EN : MONTHS_TH;
+  const hint = p.hint ?? t(p.time ? "form.dateTimeHint" : "form.dateHint");
   return (
     <FieldShell id={id} label={p.label} hint={hint} error={err} required={p.required} group>
-      <div class="date-parts">
-        <label>
-          <span class="date-part">{t("form.day")}</span>
-          <input
-            name={`${p.name}__d`}
-            inputMode="numeric"
-            pattern="[0-9๐-๙]{1,2}"
-            maxLength={2}
-            size={2}
-            value={parts.d}
-            required={p.required}
-            autocomplete="off"
-            aria-invalid={err ? "true" : undefined}
-            aria-describedby={described}
-          />
-        </label>
-        <label>
-          <span class="date-part">{t("form.month")}</span>
-          <select name={`${p.name}__m`} required={p.required} aria-describedby={described}>
-            <option value="">{t("form.choose")}</option>
-            {months.map((name, i) => (
-              <option key={name} value={String(i + 1)} selected={parts.m === String(i + 1)}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span class="date-part">{t("form.yearBE")}</span>
-          <input
-            name={`${p.name}__y`}
-            inputMode="numeric"
-            pattern="[0-9๐-๙]{4}"
-            maxLength={4}
-            size={4}
-            value={parts.y}
-            required={p.required}
-            autocomplete="off"
-            aria-invalid={err ? "true" : undefined}
-            aria-describedby={described}
-          />
-        </label>
-      </div>
+      <DateParts
+        name={p.name}
+        value={p.form.values[p.name]}
+        required={p.required}
+        invalid={!!err}
+        describedBy={describedBy(id, hint, err)}
+        time={p.time}
+      />
     </FieldShell>
+  );
+}
+
+/**
+ * A date in a filter bar or a small GET form (no form state): a fieldset with the same three
+ * parts as DateField; the query's parts are folded into `name` before the route reads it.
+ */
+export function DateInput(p: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  id?: string;
+  class?: string;
+}) {
+  return (
+    <fieldset class={`date-input${p.class ? ` ${p.class}` : ""}`} id={p.id}>
+      <legend>{p.label}</legend>
+      <DateParts name={p.name} value={p.value} />
+    </fieldset>
   );
 }
 

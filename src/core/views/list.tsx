@@ -98,7 +98,8 @@ export function FilterInput(p: {
   label: string;
   value: string;
   name?: string;
-  type?: "search" | "date";
+  /** A date filter is a DateInput (core/views/form.tsx): day, month name and พ.ศ. year. */
+  type?: "search";
   maxLength?: number;
   /** The input's id (by default `q-<name>`). */
   id?: string;

@@ -1,5 +1,12 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
+import {
+  DateInput,
+  ErrorSummary,
+  Field,
+  Form,
+  TextArea,
+  type FormState,
+} from "../../../core/views/form.tsx";
 import { FilterInput, Filters, FilterSelect, Table } from "../../../core/views/list.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref, type Page } from "../../../core/paging.ts";
@@ -102,8 +109,8 @@ export function ReadLog(p: {
           value={p.query.user ?? ""}
           options={p.users}
         />
-        <FilterInput name="from" type="date" label={t("reads.from")} value={p.query.from ?? ""} />
-        <FilterInput name="to" type="date" label={t("reads.to")} value={p.query.to ?? ""} />
+        <DateInput id="q-from" name="from" label={t("reads.from")} value={p.query.from} />
+        <DateInput id="q-to" name="to" label={t("reads.to")} value={p.query.to} />
       </Filters>
       {p.page.total === 0 ? (
         <p>{t("reads.none")}</p>

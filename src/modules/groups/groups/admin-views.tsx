@@ -1,5 +1,6 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import {
+  DateField,
   ErrorSummary,
   Field,
   Form,
@@ -39,8 +40,8 @@ export function GroupFields({ form, areas }: { form: FormState; areas: Area[] })
         label={t("groups.area")}
         options={areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
       />
-      <Field form={form} name="formedOn" type="date" label={t("groups.formedOn")} />
-      <Field form={form} name="dissolvedOn" type="date" label={t("groups.dissolvedOn")} />
+      <DateField form={form} name="formedOn" label={t("groups.formedOn")} />
+      <DateField form={form} name="dissolvedOn" label={t("groups.dissolvedOn")} />
     </>
   );
 }

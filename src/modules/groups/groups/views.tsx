@@ -1,4 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import { DateInput } from "../../../core/views/form.tsx";
 import { areaName, type Area } from "../../areas/public.ts";
 import { changeDays, splitHistory } from "./group.ts";
 import type { GroupRow, MembershipView } from "./queries.ts";
@@ -192,10 +193,7 @@ export function GroupPage(props: {
         class="filters"
         aria-label={t("groups.showOn")}
       >
-        <div class="field">
-          <label for="f-on">{t("groups.showOn")}</label>
-          <input id="f-on" type="date" name="on" value={props.day} />
-        </div>
+        <DateInput id="f-on" name="on" label={t("groups.showOn")} value={props.day} />
         <button type="submit" class="secondary">
           {t("groups.show")}
         </button>

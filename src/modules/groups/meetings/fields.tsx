@@ -1,6 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import {
   CheckField,
+  DateField,
   Field,
   SelectField,
   TextArea,
@@ -49,7 +50,7 @@ export function MeetingFields(props: {
       <TextArea form={f} name="descriptionTh" label={t("meetings.description")} />
       {!props.locked && (
         <>
-          <Field form={f} name="date" type="date" label={t("meetings.date")} required />
+          <DateField form={f} name="date" label={t("meetings.date")} required />
           <Field
             form={f}
             name="startTime"

@@ -1,5 +1,6 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import {
+  DateField,
   ErrorSummary,
   Field,
   Form,
@@ -72,8 +73,8 @@ export function RepsAdmin(props: {
             maxLength={200}
             autocomplete="off"
           />
-          <Field form={props.form} name="startOn" type="date" label={t("groups.from")} />
-          <Field form={props.form} name="endOn" type="date" label={t("groups.to")} />
+          <DateField form={props.form} name="startOn" label={t("groups.from")} />
+          <DateField form={props.form} name="endOn" label={t("groups.to")} />
           <Field
             form={props.form}
             name="chosenBy"

@@ -1,4 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import { DateInput } from "../../../core/views/form.tsx";
 import { coversDay } from "../groups/group.ts";
 import type { CoverageRow, TermView } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
@@ -99,10 +100,7 @@ export function RepsPage(props: {
         aria-label={t("reps.asOf")}
       >
         {props.village && <input type="hidden" name="village" value={String(props.village.id)} />}
-        <div class="field">
-          <label for="f-on">{t("reps.asOf")}</label>
-          <input id="f-on" type="date" name="on" value={props.day} />
-        </div>
+        <DateInput id="f-on" name="on" label={t("reps.asOf")} value={props.day} />
         <button type="submit" class="secondary">
           {t("groups.show")}
         </button>

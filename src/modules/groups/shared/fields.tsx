@@ -1,5 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Field, SelectField, type FormState } from "../../../core/views/form.tsx";
+import { DateField, Field, SelectField, type FormState } from "../../../core/views/form.tsx";
 import { POSITIONS } from "../groups/group.ts";
 import type { VillageRow } from "./queries.ts";
 import { useT, villageLabel } from "./views.tsx";
@@ -56,8 +56,8 @@ export function PersonFields(props: {
       {props.withPeriod && (
         <>
           <Field form={props.form} name="task" label={t("groups.task")} maxLength={500} />
-          <Field form={props.form} name="startOn" type="date" label={t("groups.from")} />
-          <Field form={props.form} name="endOn" type="date" label={t("groups.to")} />
+          <DateField form={props.form} name="startOn" label={t("groups.from")} />
+          <DateField form={props.form} name="endOn" label={t("groups.to")} />
           <Field
             form={props.form}
             name="joinReason"

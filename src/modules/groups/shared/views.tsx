@@ -3,7 +3,7 @@ import type { Lang } from "../../../core/i18n/index.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { formatDate, formatDateTime } from "../../../core/dates.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Form } from "../../../core/views/form.tsx";
+import { DateInput, Form } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 import type { QuorumResult } from "../attendance/quorum.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
@@ -271,8 +271,12 @@ export function PeriodItem(props: {
         {props.note && ` · ${props.note}`}
       </p>
       <Form action={props.action} class="inline-form" label={`${props.endLabel}: ${props.name}`}>
-        <label for={`end-${id}`}>{t("groups.to")}</label>
-        <input id={`end-${id}`} type="date" name="endOn" value={props.endOn ?? props.today} />
+        <DateInput
+          id={`end-${id}`}
+          name="endOn"
+          label={t("groups.to")}
+          value={props.endOn ?? props.today}
+        />
         <label for={`why-${id}`}>{props.reason.label}</label>
         <input
           id={`why-${id}`}

@@ -1,8 +1,15 @@
 import { Table } from "../../../core/views/list.tsx";
-import { AdminFrame, Facts, Input, When, type Link, useSiteT, useUrl } from "../shared/views.tsx";
+import { AdminFrame, Facts, When, type Link, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { type Job } from "./commands.ts";
-import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
+import {
+  DateField,
+  ErrorSummary,
+  Field,
+  Form,
+  TextArea,
+  type FormState,
+} from "../../../core/views/form.tsx";
 import { formatDate } from "../../../core/dates.ts";
 import { type ComponentChildren } from "preact";
 
@@ -90,7 +97,7 @@ export function JobForm({ form, action }: { form: FormState; action: string }) {
         <Field form={form} name="place" label={t("jobs.place")} maxLength={200} />
         <Field form={form} name="wage" label={t("jobs.wage")} maxLength={100} />
         <Field form={form} name="contact" label={t("jobs.contact")} required maxLength={200} />
-        <Input form={form} name="closesOn" type="date" label={t("jobs.closesOn")} required />
+        <DateField form={form} name="closesOn" label={t("jobs.closesOn")} required />
         <TextArea form={form} name="details" label={t("jobs.details")} rows={4} />
         <button type="submit">{ct("form.save")}</button>
       </Form>

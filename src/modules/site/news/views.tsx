@@ -20,6 +20,7 @@ import { Pager } from "../../../core/views/pager.tsx";
 import { formatDate } from "../../../core/dates.ts";
 import { DocList } from "../documents/views.tsx";
 import {
+  DateField,
   ErrorSummary,
   Field,
   Form,
@@ -263,10 +264,10 @@ export function NewsForm(props: {
             { value: "published", label: t("status.published") },
           ]}
         />
-        <Input
+        <DateField
           form={f}
           name="publishAt"
-          type="datetime-local"
+          time
           label={t("field.publishAt")}
           hint={t("field.publishAtHint")}
         />

@@ -82,10 +82,10 @@ export const describedBy = (p: InputProps) =>
     .filter(Boolean)
     .join(" ") || undefined;
 
-/** A labelled input of a type the core Field lacks (datetime-local, file). */
+/** A labelled input of a type the core Field lacks (file, url); dates use core's DateField. */
 export function Input(
   p: InputProps & {
-    type: "datetime-local" | "file" | "date" | "text" | "url";
+    type: "file" | "text" | "url";
     accept?: string;
     multiple?: boolean;
   },
