@@ -1,4 +1,5 @@
 import type { DbOrTx } from "./db/index.ts";
+import { registerAuditActions } from "./audit-text.ts";
 import type { PageSection, SearchSource, TambonModule } from "./modules.ts";
 import { allow, allowPublic, deny } from "./policy.ts";
 import { registerAsset, registerStyles } from "./views/assets.ts";
@@ -35,6 +36,7 @@ export function installModules(modules: readonly TambonModule[]): void {
       lookups.set(name, fn);
     }
     if (m.search) searchSourceList.push(m.search);
+    if (m.auditActions) registerAuditActions(m.auditActions);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { AuditActions } from "./audit-text.ts";
 import type { ComponentChildren } from "preact";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { FileReferences } from "./file-store.ts";
@@ -175,6 +176,11 @@ export interface TambonModule {
    * which the CLI reads before it loads anything.
    */
   commands?: CommandSpec[];
+  /**
+   * How the module's audit actions read in the audit log and on dashboards ("site.news.create" →
+   * "เพิ่มข่าว" / "Added news", with the record's page): the log never shows an action's key.
+   */
+  auditActions?: AuditActions;
 }
 
 /** The core's own route parameters that name no record (see `routeParams`): the tambon's logo, a password link. */

@@ -1,4 +1,5 @@
 import type { TambonModule } from "../../core/modules.ts";
+import { areasAuditActions } from "./audit-actions.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
 import { issueAreas } from "./schema.ts";
@@ -8,6 +9,7 @@ import { seedDefaultAreas } from "./areas/commands.ts";
 /** Issue areas (ประเด็น): the topics everything else is filed under. */
 export const areasModule: TambonModule = {
   id: "areas",
+  auditActions: areasAuditActions,
   access: [{ action: "area.manage", allow: ["admin", "editor", "working_group"] }],
   tambonRoutes: (app, deps) => {
     areaRoutes(app, deps);

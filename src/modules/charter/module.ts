@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { charterAuditActions } from "./audit-actions.ts";
 import { and, eq } from "drizzle-orm";
 import type { PageSection, TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
@@ -103,6 +104,7 @@ const resourceRoutes = [
 /** Health charter (ธรรมนูญสุขภาพ): editions, drafting with diffs, hearing, adoption, signing, print, follow-up. */
 export const charterModule: TambonModule = {
   id: "charter",
+  auditActions: charterAuditActions,
   files: charterFiles,
   search: charterSearch,
   tambonRoutes: async (app, deps) => {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { communityAuditActions } from "./audit-actions.ts";
 import type { TambonModule } from "../../core/modules.ts";
 import { bundleClientScript } from "../../core/client-bundle.ts";
 import { can } from "../../core/policy.ts";
@@ -31,6 +32,7 @@ import { villagePopulation } from "./figures/population.ts";
  */
 export const communityModule: TambonModule = {
   id: "community",
+  auditActions: communityAuditActions,
   files: communityFiles,
   access: [
     { action: "community.figures.read", allow: "public" },

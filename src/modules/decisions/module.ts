@@ -1,4 +1,5 @@
 import type { PageSection, TambonModule } from "../../core/modules.ts";
+import { decisionsAuditActions } from "./audit-actions.ts";
 import type { Config } from "../../core/config.ts";
 import { mailerFor, type Mailer } from "../../core/mail.ts";
 import { can } from "../../core/policy.ts";
@@ -38,6 +39,7 @@ const areaQuestions: PageSection<number> = {
 /** Decisions: questions with phases, fluid democracy (delegation), Schulze ballots, verifiable results. */
 export const decisionsModule: TambonModule = {
   id: "decisions",
+  auditActions: decisionsAuditActions,
   search: decisionsSearch,
   tambonRoutes: async (app, deps) => {
     for (const routes of [

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { groupsAuditActions } from "./audit-actions.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
@@ -109,6 +110,7 @@ async function tambonRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<voi
 /** Groups and meetings: working groups, issue teams, representatives, meetings, quorum, minutes, resolutions. */
 export const groupsModule: TambonModule = {
   id: "groups",
+  auditActions: groupsAuditActions,
   files: groupsFiles,
   tambonRoutes,
   search: groupsSearch,

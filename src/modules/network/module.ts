@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { networkAuditActions } from "./audit-actions.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TambonModule } from "../../core/modules.ts";
@@ -82,6 +83,7 @@ const RESOURCE_ROUTES = [
  */
 export const networkModule: TambonModule = {
   id: "network",
+  auditActions: networkAuditActions,
   access: [
     { action: "network.read", allow: "public" },
     // Anyone may ask a tambon for a study visit through a learning centre's public form.

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { plansAuditActions } from "./audit-actions.ts";
 import type { TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
@@ -42,6 +43,7 @@ const PLANNERS = ["admin", "working_group"] as const;
  */
 export const plansModule: TambonModule = {
   id: "plans",
+  auditActions: plansAuditActions,
   files: plansFiles,
   access: [
     { action: "plan.read", allow: "public" },

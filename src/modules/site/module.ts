@@ -5,6 +5,7 @@ import type { TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
 import { hasRole, type Actor } from "../../core/roles.ts";
 import { msg } from "./messages.ts";
+import { siteAuditActions } from "./audit-actions.ts";
 import { complaintsRoutes } from "./complaints/routes.tsx";
 import { cornerRoutes } from "./corner/routes.tsx";
 import { documentsRoutes } from "./documents/routes.tsx";
@@ -95,6 +96,7 @@ const NOT_COUNTED = /^\/t\/[^/]+\/(admin|uploads|signup)\b/;
  * visitor statistics, search, transparency, complaints, feeds and the editors' dashboard. */
 export const siteModule: TambonModule = {
   id: "site",
+  auditActions: siteAuditActions,
   access: [
     // Staff of the tambon edit the website.
     { action: "site.edit", allow: ["admin", "editor"] },

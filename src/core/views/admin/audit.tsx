@@ -1,14 +1,44 @@
 import { FilterInput, FilterSelect, Filters, Table } from "../list.tsx";
+import { DateInput } from "../form.tsx";
 import { useCtx } from "../ctx.ts";
 import { Pager } from "../pager.tsx";
 import { formatDateTime } from "../../dates.ts";
 import { pageHref, type Page } from "../../paging.ts";
 import type { AuditFilters, AuditRow } from "../../queries/audit.ts";
 import { BackLink } from "./home.tsx";
+import { actionText, describeAudit, type AuditDetail, type AuditText } from "../../audit-text.ts";
 
-/** A before or after summary as it is shown (nothing when empty). */
-const show = (v: Record<string, unknown> | null) =>
-  v && Object.keys(v).length ? JSON.stringify(v, null, 1) : "";
+/** An audit entry's action in words, with the record's name and a link to its page. */
+export function AuditSentence({ text }: { text: AuditText }) {
+  const subject = text.subject && <> “{text.subject}”</>;
+  return (
+    <>
+      {text.action}
+      {text.href ? <a href={text.href}>{subject ?? ` ›`}</a> : subject}
+    </>
+  );
+}
+
+/** An audit entry's details as a list of fields (before → after), never JSON. */
+export function AuditDetails({ details }: { details: AuditDetail[] }) {
+  if (!details.length) return null;
+  return (
+    <ul class="audit-details">
+      {details.map((d, i) => (
+        <li key={i}>
+          <span class="muted">{d.label}:</span>{" "}
+          {d.before !== undefined && d.after !== undefined ? (
+            <>
+              <del>{d.before}</del> → <ins>{d.after}</ins>
+            </>
+          ) : (
+            (d.after ?? d.before)
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The audit log of a tambon or of the network, filtered by action, person and days. */
 export function AuditPage(props: {
@@ -18,7 +48,7 @@ export function AuditPage(props: {
   base: string;
   title: string;
 }) {
-  const { t, lang } = useCtx();
+  const { t, lang, tambon, digits } = useCtx();
   const { base, filters: f, entries } = props;
   return (
     <>
@@ -31,50 +61,34 @@ export function AuditPage(props: {
           label={t("audit.action")}
           any={t("form.choose")}
           value={f.action ?? ""}
-          options={props.actions.map((a) => ({ value: a, label: a }))}
+          options={props.actions.map((a) => ({ value: a, label: actionText(a, lang) }))}
         />
         <FilterInput id="a-who" name="who" label={t("audit.who")} value={f.who ?? ""} />
-        <FilterInput
-          id="a-from"
-          name="from"
-          type="date"
-          label={t("audit.from")}
-          value={f.from ?? ""}
-        />
-        <FilterInput id="a-to" name="to" type="date" label={t("audit.to")} value={f.to ?? ""} />
+        <DateInput id="a-from" name="from" label={t("audit.from")} value={f.from} />
+        <DateInput id="a-to" name="to" label={t("audit.to")} value={f.to} />
       </Filters>
       {entries.items.length === 0 ? (
         <p>{t("audit.none")}</p>
       ) : (
         <Table
           label={t("admin.audit")}
-          columns={[
-            t("audit.when"),
-            t("audit.who"),
-            t("audit.action"),
-            t("audit.target"),
-            t("audit.change"),
-          ]}
+          columns={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.change")]}
         >
-          {entries.items.map((r) => (
-            <tr key={r.id}>
-              <td>{formatDateTime(r.at, lang)}</td>
-              <td>{r.actor ?? t("audit.system")}</td>
-              <td>
-                <code>{r.action}</code>
-              </td>
-              <td>
-                {r.targetType} {r.targetId}
-              </td>
-              <td>
-                <pre class="audit">
-                  {show(r.before)}
-                  {r.before && r.after ? " → " : ""}
-                  {show(r.after)}
-                </pre>
-              </td>
-            </tr>
-          ))}
+          {entries.items.map((r) => {
+            const text = describeAudit(r, lang, tambon?.slug ?? null, digits);
+            return (
+              <tr key={r.id}>
+                <td>{formatDateTime(r.at, lang, digits)}</td>
+                <td>{r.actor ?? t("audit.system")}</td>
+                <td>
+                  <AuditSentence text={text} />
+                </td>
+                <td>
+                  <AuditDetails details={text.details} />
+                </td>
+              </tr>
+            );
+          })}
         </Table>
       )}
       <Pager of={entries} href={(n) => pageHref(base, { ...f }, n)} />

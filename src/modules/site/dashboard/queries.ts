@@ -15,6 +15,8 @@ export async function dashboardData(db: DbOrTx, tambonId: number, withComplaints
         action: auditLog.action,
         at: auditLog.at,
         targetId: auditLog.targetId,
+        before: auditLog.before,
+        after: auditLog.after,
         actorName: users.name,
       })
       .from(auditLog)

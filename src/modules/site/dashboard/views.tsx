@@ -2,11 +2,20 @@ import { type Complaint } from "../complaints/commands.ts";
 import { AdminFrame, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDateTime } from "../../../core/dates.ts";
+import { describeAudit } from "../../../core/audit-text.ts";
+import { AuditSentence } from "../../../core/views/admin/audit.tsx";
 
 /** The editor's dashboard. */
 export function Dashboard(props: {
   sections: { href: string; label: string; count?: number }[];
-  recent: { action: string; at: Date; actorName: string | null; targetId: string | null }[];
+  recent: {
+    action: string;
+    at: Date;
+    actorName: string | null;
+    targetId: string | null;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  }[];
   drafts: { id: number; title: string; status: string; publishAt: Date | null }[];
   pendingPosts: { id: number; title: string }[];
   pendingJobs: { id: number; title: string }[];
@@ -14,7 +23,7 @@ export function Dashboard(props: {
   complaints: { id: number; code: string; subject: string; status: Complaint["status"] }[];
 }) {
   const t = useSiteT();
-  const { lang } = useCtx();
+  const { lang, tambon, digits } = useCtx();
   const url = useUrl();
   const now = new Date();
   return (
@@ -95,9 +104,8 @@ export function Dashboard(props: {
           <ul>
             {props.recent.map((r, i) => (
               <li key={i}>
-                <span class="muted">{formatDateTime(r.at, lang)}</span> {r.actorName ?? "—"}:{" "}
-                <code>{r.action}</code>
-                {r.targetId && ` #${r.targetId}`}
+                <span class="muted">{formatDateTime(r.at, lang, digits)}</span> {r.actorName ?? "—"}
+                : <AuditSentence text={describeAudit(r, lang, tambon?.slug ?? null, digits)} />
               </li>
             ))}
           </ul>

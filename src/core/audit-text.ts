@@ -1,0 +1,203 @@
+import type { Lang, Msg } from "./i18n/index.ts";
+import { formatDate, formatDateTime } from "./dates.ts";
+import { formatNumber, type DigitStyle } from "./digits.ts";
+
+/**
+ * How an audit action reads in the log: what was done, in a few words ("เพิ่มข่าว"), and where
+ * its record is shown, when it has a page (`targetId` is the audit row's).
+ */
+export interface AuditAction extends Msg {
+  href?: (slug: string, targetId: string) => string | null;
+}
+
+/** Audit actions by key ("site.news.create"); each module contributes its own (manifest). */
+export type AuditActions = Record<string, AuditAction>;
+
+const actions = new Map<string, AuditAction>();
+
+/** Adds the labels of a module's audit actions (installModules calls it for every manifest). */
+export function registerAuditActions(list: AuditActions): void {
+  for (const [key, label] of Object.entries(list)) actions.set(key, label);
+}
+
+/** True when the action has its words (a test checks every action the demo writes). */
+export function hasAuditLabel(action: string): boolean {
+  return actions.has(action);
+}
+
+/** The core's own actions: tambons, accounts and sessions. */
+registerAuditActions({
+  "tambon.create": { th: "เพิ่มตำบลในเครือข่าย", en: "Added the tambon to the network" },
+  "tambon.update": {
+    th: "แก้ไขการตั้งค่าตำบล",
+    en: "Changed the tambon's settings",
+    href: (slug) => `/t/${slug}/admin/settings`,
+  },
+  "tambon.logo.reencode": { th: "ปรับไฟล์ตราสัญลักษณ์", en: "Re-encoded the logo" },
+  "tambon.admin": { th: "ตั้งผู้ดูแลคนแรกของตำบล", en: "Made the tambon's first administrator" },
+  "user.create": { th: "สร้างบัญชีผู้ใช้", en: "Created an account" },
+  "user.signup": { th: "สมัครสมาชิก", en: "Signed up" },
+  "user.roles": { th: "เปลี่ยนบทบาทของผู้ใช้", en: "Changed a person's roles" },
+  "user.password_change": { th: "เปลี่ยนรหัสผ่าน", en: "Changed the password" },
+  "user.password_reset": { th: "ตั้งรหัสผ่านใหม่", en: "Reset the password" },
+  "user.reset_link": { th: "ส่งลิงก์ตั้งรหัสผ่านใหม่", en: "Sent a password link" },
+  "session.login": { th: "เข้าสู่ระบบ", en: "Signed in" },
+  "session.logout": { th: "ออกจากระบบ", en: "Signed out" },
+  "demo.load": { th: "โหลดข้อมูลตัวอย่างของตำบล", en: "Loaded the tambon's demo data" },
+  "village.create": { th: "เพิ่มหมู่บ้าน", en: "Added a village" },
+  "village.update": { th: "แก้ไขหมู่บ้าน", en: "Changed a village" },
+  "village.delete": { th: "ลบหมู่บ้าน", en: "Removed a village" },
+});
+
+/** Words for the fields audit rows most often hold; other fields are named by their words. */
+const FIELDS: Record<string, Msg> = {
+  title: { th: "ชื่อเรื่อง", en: "Title" },
+  name: { th: "ชื่อ", en: "Name" },
+  nameTh: { th: "ชื่อ (ไทย)", en: "Name (Thai)" },
+  nameEn: { th: "ชื่อ (อังกฤษ)", en: "Name (English)" },
+  status: { th: "สถานะ", en: "Status" },
+  slug: { th: "ชื่อในลิงก์", en: "Address name" },
+  kind: { th: "ประเภท", en: "Kind" },
+  phase: { th: "ขั้นตอน", en: "Phase" },
+  username: { th: "ชื่อผู้ใช้", en: "Username" },
+  roles: { th: "บทบาท", en: "Roles" },
+  role: { th: "บทบาท", en: "Role" },
+  dopaCode: { th: "รหัสตำบล", en: "Subdistrict code" },
+  publishAt: { th: "เผยแพร่เมื่อ", en: "Published at" },
+  phone: { th: "โทรศัพท์", en: "Phone" },
+  email: { th: "อีเมล", en: "E-mail" },
+  address: { th: "ที่อยู่", en: "Address" },
+  host: { th: "ชื่อโดเมน", en: "Host name" },
+  digits: { th: "ตัวเลขที่ใช้แสดง", en: "Digits shown" },
+  demo: { th: "ข้อมูลตัวอย่าง", en: "Demo data" },
+  networkAdmin: { th: "ผู้ดูแลเครือข่าย", en: "Network administrator" },
+  people: { th: "จำนวนคน", en: "People" },
+  villages: { th: "หมู่บ้าน", en: "Villages" },
+  groups: { th: "กลุ่ม", en: "Groups" },
+  meetings: { th: "การประชุม", en: "Meetings" },
+  terms: { th: "วาระผู้แทน", en: "Representative terms" },
+  news: { th: "ข่าว", en: "News" },
+  draft: { th: "ฉบับร่าง", en: "Drafts" },
+  photos: { th: "ภาพ", en: "Photos" },
+  pages: { th: "หน้าเว็บ", en: "Pages" },
+  categories: { th: "หมวดหมู่", en: "Categories" },
+  ita: { th: "รายการ ITA", en: "ITA items" },
+  editions: { th: "ฉบับ", en: "Editions" },
+  indicators: { th: "ตัวชี้วัด", en: "Indicators" },
+  measurements: { th: "ผลการวัด", en: "Measurements" },
+  rounds: { th: "รอบ", en: "Rounds" },
+  ratings: { th: "คะแนน", en: "Ratings" },
+  names: { th: "รายชื่อ", en: "Names" },
+  kinds: { th: "ประเภท", en: "Kinds" },
+  pillars: { th: "เสาหลัก", en: "Pillars" },
+  subject: { th: "เรื่อง", en: "Subject" },
+  code: { th: "รหัส", en: "Code" },
+  caption: { th: "คำบรรยายภาพ", en: "Caption" },
+  url: { th: "ลิงก์", en: "Link" },
+  body: { th: "เนื้อหา", en: "Text" },
+  reason: { th: "เหตุผล", en: "Reason" },
+  minRepsPerVillage: { th: "ผู้แทนขั้นต่ำต่อหมู่บ้าน", en: "Representatives per village" },
+  siteOpened: { th: "วันที่เปิดเว็บไซต์", en: "Date the site opened" },
+  logoPath: { th: "ตราสัญลักษณ์", en: "Logo" },
+  ownerTh: { th: "เจ้าของลิขสิทธิ์ (ไทย)", en: "Copyright owner (Thai)" },
+  ownerEn: { th: "เจ้าของลิขสิทธิ์ (อังกฤษ)", en: "Copyright owner (English)" },
+};
+
+/** A field's name in words: a known one, else its own words ("publishAt" → "publish at"). */
+export function fieldLabel(key: string, lang: Lang): string {
+  const known = FIELDS[key];
+  if (known) return known[lang];
+  const words = key
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_.]+/g, " ")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A stored value in words: dates as dates, yes/no, lists and records as plain text, never JSON. */
+export function valueText(value: unknown, lang: Lang, digits?: DigitStyle): string {
+  if (value === null || value === undefined || value === "") return "–";
+  if (typeof value === "boolean")
+    return value ? (lang === "th" ? "ใช่" : "yes") : lang === "th" ? "ไม่" : "no";
+  if (typeof value === "number") return formatNumber(value, lang, digits);
+  if (typeof value === "string") {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, lang, digits);
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)))
+      return formatDateTime(value, lang, digits);
+    return value;
+  }
+  if (value instanceof Date) return formatDateTime(value, lang, digits);
+  if (Array.isArray(value)) return value.map((v) => valueText(v, lang, digits)).join(", ");
+  if (typeof value === "object")
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${fieldLabel(k, lang)}: ${valueText(v, lang, digits)}`)
+      .join("; ");
+  return String(value);
+}
+
+/** One line of an audit entry's details: a field, what it was and what it became. */
+export interface AuditDetail {
+  label: string;
+  before?: string;
+  after?: string;
+}
+
+/** What an audit entry says, in words. */
+export interface AuditText {
+  /** What was done ("เพิ่มข่าว"). */
+  action: string;
+  /** The record's name when the entry holds it ("ตลาดนัดชุมชน"). */
+  subject: string | null;
+  /** The record's page, when it has one. */
+  href: string | null;
+  details: AuditDetail[];
+}
+
+const SUBJECT_KEYS = ["title", "name", "nameTh", "subject", "caption", "label", "username"];
+
+/** The record's name an entry holds (its title or name, after the change or before it). */
+function subjectOf(...sides: (Record<string, unknown> | null)[]): string | null {
+  for (const key of SUBJECT_KEYS)
+    for (const side of sides) {
+      const v = side?.[key];
+      if (typeof v === "string" && v.trim()) return v.trim();
+    }
+  return null;
+}
+
+/** The words of an action: its label, or "a change" (never the key) when none is known. */
+export function actionText(action: string, lang: Lang): string {
+  const label = actions.get(action);
+  if (label) return label[lang];
+  return lang === "th" ? "บันทึกการเปลี่ยนแปลง" : "Recorded a change";
+}
+
+/** An audit entry in words: the action, the record's name and page, and its details as a list. */
+export function describeAudit(
+  entry: {
+    action: string;
+    targetId: string | null;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  },
+  lang: Lang,
+  slug: string | null,
+  digits?: DigitStyle,
+): AuditText {
+  const label = actions.get(entry.action);
+  const href = label?.href && slug && entry.targetId ? label.href(slug, entry.targetId) : null;
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const details: AuditDetail[] = keys.map((k) => ({
+    label: fieldLabel(k, lang),
+    ...(k in before ? { before: valueText(before[k], lang, digits) } : {}),
+    ...(k in after ? { after: valueText(after[k], lang, digits) } : {}),
+  }));
+  return {
+    action: actionText(entry.action, lang),
+    subject: subjectOf(entry.after, entry.before),
+    href,
+    details,
+  };
+}
