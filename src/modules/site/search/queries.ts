@@ -57,26 +57,18 @@ export async function searchSite(
   const queries = searchQueries(db, tambonId, query, opts.now ?? new Date());
   if (!queries) return EMPTY;
 
-  // Matches per kind: one bounded count of the tambon's matches, grouped; when they are more
-  // than the cap, each kind is counted on its own (bounded too) so a rare kind still shows.
+  // Matches per kind, counted among the (at most 1,001) matches the index gives first: exact
+  // when they are fewer than the cap; beyond it each kind's count is a lower bound ("n+"), and a
+  // kind none of those matches holds is not offered (counting each kind apart costs a scan of
+  // every match per kind).
   const all = await queries.kinds();
   const allCount = all.reduce((s, r) => s + Number(r.n), 0);
-  let facets: SearchFacet[];
-  if (allCount <= SEARCH_CANDIDATES) {
-    facets = all.map((r) => ({ kind: r.kind, count: Number(r.n), capped: false }));
-  } else {
-    facets = [];
-    for (const kind of SEARCH_KINDS) {
-      const [row] = await queries.kinds(kind);
-      const n = Number(row?.n ?? 0);
-      if (n)
-        facets.push({
-          kind,
-          count: Math.min(n, SEARCH_CANDIDATES),
-          capped: n > SEARCH_CANDIDATES,
-        });
-    }
-  }
+  const over = allCount > SEARCH_CANDIDATES;
+  const facets: SearchFacet[] = all.map((r) => ({
+    kind: r.kind,
+    count: Math.min(Number(r.n), SEARCH_CANDIDATES),
+    capped: over,
+  }));
   facets.sort(
     (a, b) => b.count - a.count || SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind),
   );
@@ -84,7 +76,9 @@ export async function searchSite(
 
   const kind = opts.kind;
   const facet = kind ? facets.find((f) => f.kind === kind) : null;
-  const matched = kind ? (facet ? facet.count + (facet.capped ? 1 : 0) : 0) : allCount;
+  // One kind kept beyond the cap: its own matches are counted apart (bounded too).
+  const kept = kind && over ? Number((await queries.kinds(kind))[0]?.n ?? 0) : null;
+  const matched = kind ? (kept ?? facet?.count ?? 0) : allCount;
   const capped = matched > SEARCH_CANDIDATES;
   const total = Math.min(matched, SEARCH_CANDIDATES);
   const limit = opts.limit ?? 20;
