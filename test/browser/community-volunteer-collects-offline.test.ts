@@ -4,14 +4,15 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import {
   VIEWPORTS,
-  assertThaiFontsInstalled,
   axeViolations,
   describeViolations,
-  launchBrowser,
   screenshots,
+  sidewaysScroll,
+  startBrowserRun,
+  type BrowserRun,
   type TestBrowser,
 } from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 import { tambonMembers, tambons, users } from "../../src/core/db/schema.ts";
 import { HOUSEHOLD_SURVEY } from "../../src/modules/community/forms/demo-survey.ts";
 import {
@@ -29,6 +30,7 @@ const SURVEY = HOUSEHOLD_SURVEY.title.th;
  * comes back online and syncs; sending the same submissions again stores nothing new.
  */
 describe("a health volunteer collects offline and syncs once", () => {
+  let run: BrowserRun;
   let server: TestServer;
   let browser: TestBrowser;
   let page: Page;
@@ -36,11 +38,8 @@ describe("a health volunteer collects offline and syncs once", () => {
   let houses: { id: number; houseNo: string }[] = [];
 
   before(async () => {
-    assertThaiFontsInstalled();
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize(VIEWPORTS.phone);
+    run = await startBrowserRun({ viewport: VIEWPORTS.phone });
+    ({ server, browser, page } = run);
     const db = server.database.db;
     const [tambon] = await db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
     langu = tambon!.id;
@@ -84,28 +83,14 @@ describe("a health volunteer collects offline and syncs once", () => {
         .returning({ id: households.id, houseNo: households.houseNo });
     houses = houses.slice(0, 2);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => run?.close());
 
-  async function loginAs(username: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.locator("#f-identifier").fill(username);
-    await page.locator("#f-password").fill("tambon-demo");
-    await Promise.all([
-      page.waitForURL((u) => !u.pathname.startsWith("/login")),
-      page.getByRole("main").locator("button[type=submit]").click(),
-    ]);
-  }
+  const loginAs = (username: string) => run.logIn(username);
 
   async function accessible(where: string) {
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(where, violations));
-    const overflow = await page.evaluate<number>(
-      "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-    );
+    const overflow = await sidewaysScroll(page);
     assert.equal(overflow, 0, `${where} scrolls sideways by ${overflow}px`);
   }
 

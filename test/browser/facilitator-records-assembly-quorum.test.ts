@@ -1,51 +1,36 @@
-import { test, describe, before, after } from "node:test";
+import { describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import {
   VIEWPORTS,
-  assertThaiFontsInstalled,
   axeViolations,
   describeViolations,
-  launchBrowser,
+  journeySteps,
   screenshots,
-  type TestBrowser,
+  sidewaysScroll,
+  startBrowserRun,
+  type BrowserRun,
 } from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 import { todayIso } from "../../src/core/dates.ts";
 
 const SHOTS = "groups";
 
 describe("a facilitator records an assembly of 18 villages × 5 representatives on a phone", () => {
+  let run: BrowserRun;
   let server: TestServer;
-  let browser: TestBrowser;
   let page: Page;
   let meetingUrl = "";
   const nominees: string[] = [];
 
   before(async () => {
-    assertThaiFontsInstalled();
-    browser = await launchBrowser();
-    server = await startServer({ demo: true });
-    page = await browser.context.newPage();
-    await page.setViewportSize(VIEWPORTS.phone);
+    run = await startBrowserRun({ viewport: VIEWPORTS.phone });
+    ({ server, page } = run);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => run?.close());
 
-  let brokenStep: string | null = null;
   /** One step of the journey, run only while every earlier step passed. */
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      if (brokenStep) throw new Error(`not run: the earlier step "${brokenStep}" failed`);
-      try {
-        await fn();
-      } catch (err) {
-        brokenStep = name;
-        throw err;
-      }
-    });
+  const step = journeySteps();
 
   /** Clicks and waits for the page that the click loads. */
   async function submit(click: () => Promise<void>) {
@@ -56,18 +41,12 @@ describe("a facilitator records an assembly of 18 villages × 5 representatives 
   async function accessible(where: string) {
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(where, violations));
-    const overflow = await page.evaluate<number>(
-      "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-    );
+    const overflow = await sidewaysScroll(page);
     assert.equal(overflow, 0, `${where} scrolls sideways by ${overflow}px`);
   }
 
   step("the facilitator logs in on a phone", async () => {
-    await page.goto(server.url + "/login");
-    await page.locator("#f-identifier").fill("langu-facilitator");
-    await page.locator("#f-password").fill("tambon-demo");
-    await submit(() => page.getByRole("main").locator("button[type=submit]").click());
-    await page.getByRole("banner").locator('a[href="/account"]').waitFor();
+    await run.logIn("langu-facilitator");
   });
 
   step(

@@ -1,15 +1,17 @@
-import { test, describe, before, after } from "node:test";
+import { describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import {
-  assertThaiFontsInstalled,
   axeViolations,
   describeViolations,
-  launchBrowser,
+  fillDate,
+  journeySteps,
   screenshots,
+  startBrowserRun,
+  type BrowserRun,
   type TestBrowser,
 } from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 const GROUP = "กลุ่มออกกำลังกายผู้สูงอายุบ้านหมู่ที่ 3";
 const PILLAR = /^ภาคประชาชน/;
@@ -22,42 +24,19 @@ function inDays(days: number): string {
 }
 
 describe("a facilitator registers a partner group, the admin places it in a pillar, and another tambon's visit is accepted", () => {
+  let run: BrowserRun;
   let server: TestServer;
   let browser: TestBrowser;
   let page: Page;
 
   before(async () => {
-    assertThaiFontsInstalled();
-    browser = await launchBrowser();
-    server = await startServer({ demo: true });
-    page = await browser.context.newPage();
+    run = await startBrowserRun();
+    ({ server, browser, page } = run);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => run?.close());
 
-  /** The first step that failed: later steps build on it, so they fail at once naming it. */
-  let brokenStep: string | null = null;
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      if (brokenStep) throw new Error(`not run: the earlier step "${brokenStep}" failed`);
-      try {
-        await fn();
-      } catch (err) {
-        brokenStep = name;
-        throw err;
-      }
-    });
-
-  async function logIn(username: string) {
-    await browser.context.clearCookies();
-    await page.goto(server.url + "/login");
-    await page.locator("#f-identifier").fill(username);
-    await page.locator("#f-password").fill("tambon-demo");
-    await page.getByRole("main").locator("button[type=submit]").click();
-    await page.getByRole("banner").locator('a[href="/account"]').waitFor();
-  }
+  const step = journeySteps();
+  const logIn = (username: string) => run.logIn(username);
 
   async function noAxeViolations(where: string) {
     const violations = await axeViolations(page);
@@ -168,12 +147,12 @@ describe("a facilitator registers a partner group, the admin places it in a pill
       const chosen = page.getByLabel("ศูนย์เรียนรู้").locator("option:checked");
       assert.equal(await chosen.textContent(), "ศูนย์เรียนรู้ธรรมนูญสุขภาพตำบลละงู (สาธิต)");
       await page.getByLabel("คณะที่มา").fill("คณะทำงานกลาง");
-      await page.getByLabel("วันที่ต้องการมาดูงาน").fill(inDays(-3));
+      await fillDate(page, "requestedOn", inDays(-3));
       await page.getByLabel("จำนวนผู้มาดูงาน (คน)").fill("25");
       await page.getByLabel("เรื่องที่อยากเรียนรู้").fill("การจัดทำธรรมนูญสุขภาพและกลไกผู้ก่อการดี");
       await main().getByRole("button", { name: "ส่งคำขอ" }).click();
       await page.locator("#f-requestedOn-err").filter({ hasText: "ผ่านมาแล้ว" }).waitFor();
-      await page.getByLabel("วันที่ต้องการมาดูงาน").fill(inDays(30));
+      await fillDate(page, "requestedOn", inDays(30));
       await main().getByRole("button", { name: "ส่งคำขอ" }).click();
       await page.waitForURL(/\/t\/lom-raet\/admin\/network\/outgoing$/);
       const card = main().locator(".cards li", { hasText: "ศูนย์เรียนรู้ธรรมนูญสุขภาพตำบลละงู" });
@@ -220,7 +199,7 @@ describe("a facilitator registers a partner group, the admin places it in a pill
       await main()
         .getByRole("link", { name: /เทศบาลตำบลล้อมแรด · คณะทำงานกลาง/ })
         .click();
-      await page.getByLabel("วันที่มาดูงาน").fill(inDays(0));
+      await fillDate(page, "visitedOn", inDays(0));
       await page.getByLabel("จำนวนผู้มา (คน)").fill("23");
       await page.getByLabel("สิ่งที่ได้เรียนรู้ (ไทย)").fill("ขั้นตอนการทำธรรมนูญสุขภาพ");
       await main().getByRole("button", { name: "บันทึกผล" }).click();

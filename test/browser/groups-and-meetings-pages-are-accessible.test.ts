@@ -5,11 +5,13 @@ import {
   VIEWPORTS,
   axeViolations,
   describeViolations,
-  launchBrowser,
   screenshots,
+  sidewaysScroll,
+  startBrowserRun,
+  type BrowserRun,
   type TestBrowser,
 } from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 /** A page to visit: a path, or a link to follow from a path. */
 type Visit = { name: string; url: string; follow?: RegExp | string; status?: number };
@@ -64,29 +66,17 @@ describe(
   "the pages of groups and meetings pass axe (WCAG 2.1 A and AA) and reflow on a phone",
   { concurrency: 1 },
   () => {
+    let run: BrowserRun;
     let server: TestServer;
     let browser: TestBrowser;
     let page: Page;
     before(async () => {
-      browser = await launchBrowser();
-      server = await startServer({ demo: true });
-      page = await browser.context.newPage();
+      run = await startBrowserRun();
+      ({ server, browser, page } = run);
     });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    after(() => run?.close());
 
-    async function logIn(username: string) {
-      await browser.context.clearCookies();
-      await page.goto(server.url + "/login");
-      await page.locator("#f-identifier").fill(username);
-      await page.locator("#f-password").fill("tambon-demo");
-      await Promise.all([
-        page.waitForNavigation(),
-        page.getByRole("main").locator("button[type=submit]").click(),
-      ]);
-    }
+    const logIn = (username: string) => run.logIn(username);
 
     async function visit(v: Visit, lang: "th" | "en", who: string) {
       let res = await page.goto(server.url + v.url);
@@ -105,9 +95,7 @@ describe(
         [],
         describeViolations(`${v.name} (${who}, ${lang})`, violations),
       );
-      const overflow = await page.evaluate<number>(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-      );
+      const overflow = await sidewaysScroll(page);
       assert.equal(overflow, 0, `${v.name} scrolls sideways by ${overflow}px`);
       if (lang === "th") await screenshots(page, `groups/${who}-${v.name}`);
     }

@@ -6,11 +6,14 @@ import {
   VIEWPORTS,
   axeViolations,
   describeViolations,
-  launchBrowser,
+  fillDate,
   screenshots,
+  sidewaysScroll,
+  startBrowserRun,
+  type BrowserRun,
   type TestBrowser,
 } from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 /** A page to check: a path, a link to follow from it, or a form to submit with mistakes. */
 export interface Visit {
@@ -54,7 +57,7 @@ export const PUBLIC: Visit[] = [
         p.getByRole("main").locator('a[href$="/visit"]').click(),
       ]);
       await p.locator("#f-groupName").fill("โรงเรียนทดสอบ");
-      await p.locator("#f-requestedOn").fill("2001-01-01");
+      await fillDate(p, "requestedOn", "2001-01-01");
       await p.locator("#f-groupSize").fill("500");
       await p.locator("#f-topics").fill("การจัดการสุขภาพชุมชน");
       await p.locator("#f-contactName").fill("ครูผู้ประสานงาน");
@@ -109,8 +112,8 @@ export const ADMIN: Visit[] = [
     fail: async (p) => {
       await p.locator("#f-titleTh").fill("ข้อตกลงทดสอบ");
       await p.locator("#f-status").selectOption("signed");
-      await p.locator("#f-startsOn").fill("2024-05-01");
-      await p.locator("#f-endsOn").fill("2024-01-01");
+      await fillDate(p, "startsOn", "2024-05-01");
+      await fillDate(p, "endsOn", "2024-01-01");
     },
   },
   {
@@ -172,29 +175,16 @@ export function accessibilitySuite(
   personas: readonly (readonly [string, string | null, Visit[]])[],
 ) {
   describe(title, { concurrency: 1 }, () => {
+    let run: BrowserRun;
     let server: TestServer;
     let browser: TestBrowser;
     let page: Page;
     before(async () => {
-      browser = await launchBrowser();
-      server = await startServer({ demo: true });
-      page = await browser.context.newPage();
+      run = await startBrowserRun();
+      ({ server, browser, page } = run);
     });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
-    async function logIn(username: string) {
-      await browser.context.clearCookies();
-      await page.goto(server.url + "/login");
-      await page.locator("#f-identifier").fill(username);
-      await page.locator("#f-password").fill("tambon-demo");
-      await Promise.all([
-        page.waitForNavigation(),
-        page.getByRole("main").locator("button[type=submit]").click(),
-      ]);
-    }
+    after(() => run?.close());
+    const logIn = (username: string) => run.logIn(username);
 
     async function check(v: Visit, lang: "th" | "en", who: string) {
       let res = await page.goto(server.url + v.url);
@@ -216,9 +206,7 @@ export function accessibilitySuite(
         [],
         describeViolations(`${v.name} (${who}, ${lang})`, violations),
       );
-      const overflow = await page.evaluate<number>(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-      );
+      const overflow = await sidewaysScroll(page);
       assert.equal(overflow, 0, `${v.name} scrolls sideways by ${overflow}px`);
       if (lang === "th") await screenshots(page, `network/${who}-${v.name}`);
     }

@@ -8,6 +8,7 @@ import {
   axeViolations,
   describeViolations,
   launchBrowser,
+  sidewaysScroll,
   type TestBrowser,
 } from "../helpers/browser.ts";
 import { startServer, type TestServer } from "../helpers/server.ts";
@@ -200,9 +201,7 @@ function languageSuite(lang: Lang) {
 
             // Reflow (WCAG 1.4.10): at phone width only tables may scroll sideways, not the page.
             await page.setViewportSize(VIEWPORTS.phone);
-            const overflow = await page.evaluate<number>(
-              "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-            );
+            const overflow = await sidewaysScroll(page);
             await page.screenshot({
               path: path.join(
                 SCREENSHOT_DIR,

@@ -6,11 +6,13 @@ import {
   VIEWPORTS,
   axeViolations,
   describeViolations,
-  launchBrowser,
   screenshots,
+  sidewaysScroll,
+  startBrowserRun,
+  type BrowserRun,
   type TestBrowser,
 } from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 import { tambons, users } from "../../src/core/db/schema.ts";
 import { linkClause, listClauses, type ClauseRef } from "../../src/modules/charter/public.ts";
 import {
@@ -34,6 +36,7 @@ describe(
     concurrency: 1,
   },
   () => {
+    let run: BrowserRun;
     let server: TestServer;
     let browser: TestBrowser;
     let page: Page;
@@ -43,9 +46,8 @@ describe(
     let projectIds: number[] = [];
 
     before(async () => {
-      browser = await launchBrowser();
-      server = await startServer({ demo: true });
-      page = await browser.context.newPage();
+      run = await startBrowserRun();
+      ({ server, browser, page } = run);
       const db = server.database.db;
       const [langu] = await db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
       const tambonId = langu!.id;
@@ -108,10 +110,7 @@ describe(
         },
       ]);
     });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    after(() => run?.close());
 
     /** The demo plan in force and its first project, indicator and evaluation round. */
     async function demoPlan() {
@@ -144,15 +143,8 @@ describe(
     }
 
     async function logIn(username: string | null) {
-      await browser.context.clearCookies();
-      if (!username) return;
-      await page.goto(server.url + "/login");
-      await page.locator("#f-identifier").fill(username);
-      await page.locator("#f-password").fill("tambon-demo");
-      await Promise.all([
-        page.waitForNavigation(),
-        page.getByRole("main").locator("button[type=submit]").click(),
-      ]);
+      if (username) await run.logIn(username);
+      else await browser.context.clearCookies();
     }
 
     /** Checks the page now shown: its status, axe, and no sideways scrolling at phone width. */
@@ -162,9 +154,7 @@ describe(
       assert.deepEqual(violations, [], describeViolations(`${name} (${lang})`, violations));
       const before = page.viewportSize();
       await page.setViewportSize(VIEWPORTS.phone);
-      const overflow = await page.evaluate<number>(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-      );
+      const overflow = await sidewaysScroll(page);
       assert.equal(overflow, 0, `${name} scrolls sideways by ${overflow}px on a phone`);
       if (before) await page.setViewportSize(before);
     }

@@ -5,14 +5,14 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import {
   VIEWPORTS,
-  assertThaiFontsInstalled,
   axeViolations,
   describeViolations,
-  launchBrowser,
   screenshots,
-  type TestBrowser,
+  sidewaysScroll,
+  startBrowserRun,
+  type BrowserRun,
 } from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 import { tambons, villages } from "../../src/core/db/schema.ts";
 import { readWorkbook } from "../../src/core/xlsx.ts";
 import { listAreas } from "../../src/modules/areas/public.ts";
@@ -41,8 +41,8 @@ const YEAR = 2570;
  * green; the plan's ผ.02 downloads as XLSX and reads back.
  */
 describe("a village representative proposes, the working group plans, and the plan is followed", () => {
+  let run: BrowserRun;
   let server: TestServer;
-  let browser: TestBrowser;
   let page: Page;
   let langu = 0;
   let planId = 0;
@@ -54,11 +54,8 @@ describe("a village representative proposes, the working group plans, and the pl
   let areaId = 0;
 
   before(async () => {
-    assertThaiFontsInstalled();
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize(VIEWPORTS.phone);
+    run = await startBrowserRun({ viewport: VIEWPORTS.phone });
+    ({ server, page } = run);
     const db = server.database.db;
     const [tambon] = await db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
     langu = tambon!.id;
@@ -124,29 +121,15 @@ describe("a village representative proposes, the working group plans, and the pl
       .insert(indicatorTargets)
       .values({ tambonId: langu, indicatorId, fiscalYear: YEAR, target: "60" });
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => run?.close());
 
-  async function loginAs(username: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.locator("#f-identifier").fill(username);
-    await page.locator("#f-password").fill("tambon-demo");
-    await Promise.all([
-      page.waitForURL((u) => !u.pathname.startsWith("/login")),
-      page.getByRole("main").locator("button[type=submit]").click(),
-    ]);
-  }
+  const loginAs = (username: string) => run.logIn(username);
 
   /** Axe on the page shown, and no sideways scrolling at phone width. */
   async function accessible(where: string) {
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(where, violations));
-    const overflow = await page.evaluate<number>(
-      "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-    );
+    const overflow = await sidewaysScroll(page);
     assert.equal(overflow, 0, `${where} scrolls sideways by ${overflow}px`);
   }
 

@@ -1,13 +1,8 @@
-import { test, describe, before, after } from "node:test";
+import { describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Page, Response } from "playwright-core";
-import {
-  assertThaiFontsInstalled,
-  launchBrowser,
-  screenshots,
-  type TestBrowser,
-} from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import { journeySteps, screenshots, startBrowserRun, type BrowserRun } from "../helpers/browser.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 const NAME = "สมศรี ทดสอบดี";
 const PHONE = "0812345678";
@@ -15,39 +10,23 @@ const PASSWORD = "ละงู-รหัส-2567";
 const THAI_FONT_URL = /\/static\/sarabun-thai-400\.[0-9a-f]+\.woff2$/;
 
 describe("a resident of La-ngu signs up, logs in again and switches language", () => {
+  let run: BrowserRun;
   let server: TestServer;
-  let browser: TestBrowser;
   let page: Page;
   const fontResponses: Response[] = [];
 
   before(async () => {
-    assertThaiFontsInstalled();
-    browser = await launchBrowser();
-    server = await startServer({ demo: true });
-    page = await browser.context.newPage();
+    run = await startBrowserRun();
+    ({ server, page } = run);
     page.on("response", (res) => {
       if (THAI_FONT_URL.test(new URL(res.url()).pathname)) fontResponses.push(res);
     });
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => run?.close());
 
-  /** The first step that failed: later steps build on it, so they fail at once naming it. */
-  let brokenStep: string | null = null;
   /** One step of the journey, run only while every earlier step passed. */
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      if (brokenStep) throw new Error(`not run: the earlier step "${brokenStep}" failed`);
-      try {
-        await fn();
-      } catch (err) {
-        brokenStep = name;
-        throw err;
-      }
-    });
+  const step = journeySteps();
 
   /** The <html lang> of the current page. */
   const htmlLang = () => page.locator("html").getAttribute("lang");

@@ -2,45 +2,41 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import {
-  launchBrowser,
-  screenshots,
   axeViolations,
   describeViolations,
-  type TestBrowser,
+  screenshots,
+  startBrowserRun,
+  type BrowserRun,
 } from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 const TITLE = "ติดตั้งถังขยะแยกประเภทที่ตลาดนัด";
 
 describe("three residents delegate in a chain, the last votes, then one votes herself", () => {
+  let run: BrowserRun;
   let server: TestServer;
-  let browser: TestBrowser;
   let page: Page;
   let questionUrl = "";
   const pagesToCheck: string[] = [];
 
   before(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
+    run = await startBrowserRun();
+    ({ server, page } = run);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => run?.close());
 
-  async function loginAs(username: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("เบอร์โทรศัพท์ อีเมล หรือชื่อผู้ใช้").fill(username);
-    await page.getByLabel("รหัสผ่าน").fill("tambon-demo");
-    await page.getByRole("main").getByRole("button", { name: "เข้าสู่ระบบ" }).click();
-    await page.waitForURL(/\/$/);
-  }
+  const loginAs = (username: string) => run.logIn(username);
 
   async function delegateTo(label: string) {
     await page.goto(`${questionUrl}`);
     await page.getByRole("link", { name: "มอบสิทธิ์" }).click();
+    // The trustee is found by name (the server lists who matches), not in a 150-name dropdown.
+    const search = page.getByRole("search", { name: "ค้นหาผู้รับมอบ" });
+    await search.getByLabel("ค้นหาผู้รับมอบ").fill(label.split(" (")[0]!);
+    await Promise.all([
+      page.waitForURL(/[?&]who=/),
+      search.getByRole("button", { name: "ค้นหา" }).click(),
+    ]);
     const form = page.getByRole("form", { name: "มอบสิทธิ์" });
     const preselected = await form.getByLabel("ขอบเขต").inputValue();
     assert.equal(
@@ -48,7 +44,7 @@ describe("three residents delegate in a chain, the last votes, then one votes he
       `question:${questionUrl.split("/").pop()}`,
       "the question is preselected",
     );
-    await form.getByLabel("ผู้รับมอบ").selectOption({ label });
+    await form.getByRole("radio", { name: label }).check();
     await form.getByRole("button", { name: "มอบสิทธิ์" }).click();
     await page.getByRole("status").filter({ hasText: "บันทึกการมอบสิทธิ์แล้ว" }).waitFor();
   }

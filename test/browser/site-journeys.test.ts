@@ -1,4 +1,4 @@
-import { test, describe, before, after } from "node:test";
+import { describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,30 +6,31 @@ import path from "node:path";
 import sharp from "sharp";
 import type { Page } from "playwright-core";
 import {
-  assertThaiFontsInstalled,
+  VIEWPORTS,
   axeViolations,
   describeViolations,
-  launchBrowser,
+  journeySteps,
   screenshots,
-  VIEWPORTS,
+  sidewaysScroll,
+  startBrowserRun,
+  type BrowserRun,
   type TestBrowser,
 } from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 const TITLE = "อบต.ละงูจัดเวทีประชาคมธรรมนูญสุขภาพตำบล";
 const POST = "ชวนปลูกต้นโกงกางที่ปากคลองละงู";
 
 describe("the tambon website, as editors, members and residents use it", () => {
+  let run: BrowserRun;
   let server: TestServer;
   let browser: TestBrowser;
   let page: Page;
   const files = mkdtempSync(path.join(tmpdir(), "tambon-site-"));
 
   before(async () => {
-    assertThaiFontsInstalled();
-    browser = await launchBrowser();
-    server = await startServer({ demo: true });
-    page = await browser.context.newPage();
+    run = await startBrowserRun();
+    ({ server, browser, page } = run);
     for (const [i, color] of ["#2a7", "#a72", "#27a"].entries()) {
       const img = await sharp({
         create: { width: 1024, height: 768, channels: 3, background: color },
@@ -39,46 +40,23 @@ describe("the tambon website, as editors, members and residents use it", () => {
       writeFileSync(path.join(files, `photo-${i + 1}.jpg`), img);
     }
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => run?.close());
 
-  let brokenStep: string | null = null;
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      if (brokenStep) throw new Error(`not run: the earlier step "${brokenStep}" failed`);
-      try {
-        await fn();
-      } catch (err) {
-        brokenStep = name;
-        throw err;
-      }
-    });
+  /** One step of the journey, run only while every earlier step passed. */
+  const step = journeySteps();
 
   /** Runs axe on the current page and saves phone and desktop screenshots under site/. */
   async function check(name: string) {
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(name, violations));
     await page.setViewportSize(VIEWPORTS.phone);
-    const overflow = await page.evaluate<number>(
-      "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-    );
+    const overflow = await sidewaysScroll(page);
     assert.equal(overflow, 0, `${name} scrolls sideways on a phone`);
     await screenshots(page, `site/${name}`);
     await page.setViewportSize(VIEWPORTS.desktop);
   }
 
-  async function logIn(username: string) {
-    await browser.context.clearCookies();
-    await page.goto(server.url + "/login");
-    await page.locator("#f-identifier").fill(username);
-    await page.locator("#f-password").fill("tambon-demo");
-    await Promise.all([
-      page.waitForURL((u) => !u.pathname.startsWith("/login")),
-      page.getByRole("main").locator("button[type=submit]").click(),
-    ]);
-  }
+  const logIn = (username: string) => run.logIn(username);
 
   step(
     "the home page is the website: news, statistics box, menus that open without JavaScript",

@@ -17,14 +17,13 @@ import sharp from "sharp";
 import type { Page } from "playwright-core";
 import {
   SCREENSHOT_DIR,
-  assertThaiFontsInstalled,
   axeViolations,
   describeViolations,
-  launchBrowser,
   screenshots,
-  type TestBrowser,
+  startBrowserRun,
+  type BrowserRun,
 } from "../helpers/browser.ts";
-import { startServer, type TestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 import { recordResolution } from "../helpers/charter-fixtures.ts";
 import { tambons } from "../../src/core/db/schema.ts";
 import { buddhistYear } from "../../src/core/dates.ts";
@@ -32,32 +31,20 @@ import { buddhistYear } from "../../src/core/dates.ts";
 const NAME = "ธรรมนูญสุขภาพบ้านริมคลอง (ทดสอบ)";
 
 describe("the working group drafts a charter, a member's suggestion is accepted, the assembly adopts it and the pillars sign", () => {
+  let run: BrowserRun;
   let server: TestServer;
-  let browser: TestBrowser;
   let page: Page;
   let adminUrl = "";
   let publicUrl = "";
   const pagesToCheck: string[] = [];
 
   before(async () => {
-    assertThaiFontsInstalled();
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
+    run = await startBrowserRun();
+    ({ server, page } = run);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => run?.close());
 
-  async function loginAs(username: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("เบอร์โทรศัพท์ อีเมล หรือชื่อผู้ใช้").fill(username);
-    await page.getByLabel("รหัสผ่าน").fill("tambon-demo");
-    await page.getByRole("main").getByRole("button", { name: "เข้าสู่ระบบ" }).click();
-    await page.waitForURL(/\/$/);
-  }
+  const loginAs = (username: string) => run.logIn(username);
 
   /** Loads lazy images before a full-page screenshot. */
   async function loadImages() {

@@ -2,8 +2,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { test } from "node:test";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
+import { startServer, type TestServer } from "./server.ts";
 
 /** Where screenshots of the browser tests go (gitignored), when TAMBON_SCREENSHOTS=1. */
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../screenshots");
@@ -134,4 +136,107 @@ export function describeViolations(where: string, violations: AxeViolation[]): s
     (v) => `  - ${v.id} (${v.impact ?? "?"}): ${v.help}\n      at ${v.targets.join("\n      at ")}`,
   );
   return `${violations.length} accessibility violation(s) on ${where}:\n${lines.join("\n")}`;
+}
+
+/** The password of every demo account. */
+export const DEMO_PASSWORD = "tambon-demo";
+
+/**
+ * Signs in through the login form (user name, phone or e-mail, and password; the demo password
+ * unless another is given) on a browser without cookies, and waits until the signed-in page shows
+ * the account link in its header.
+ */
+export async function logIn(
+  page: Page,
+  baseUrl: string,
+  identifier: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/login`);
+  await page.locator("#f-identifier").fill(identifier);
+  await page.locator("#f-password").fill(password);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/login")),
+    page.getByRole("main").locator("button[type=submit]").click(),
+  ]);
+  await page.getByRole("banner").locator('a[href="/account"]').waitFor();
+}
+
+/** What a browser test runs on: a server (the demo network unless told), Chromium and a page. */
+export interface BrowserRun {
+  server: TestServer;
+  browser: TestBrowser;
+  page: Page;
+  /** Signs in as the demo account (see logIn). */
+  logIn(identifier: string, password?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server and Chromium with one page (at the viewport, when given), after checking that a
+ * Thai font is installed; close() stops both.
+ */
+export async function startBrowserRun(
+  opts: { demo?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserRun> {
+  assertThaiFontsInstalled();
+  const browser = await launchBrowser();
+  let server: TestServer;
+  try {
+    server = await startServer({ demo: opts.demo ?? true });
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+  const page = await browser.context.newPage();
+  if (opts.viewport) await page.setViewportSize(opts.viewport);
+  return {
+    server,
+    browser,
+    page,
+    logIn: (identifier, password) => logIn(page, server.url, identifier, password),
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Declares the steps of one journey: each is a test, and once one fails the later ones (which
+ * build on it) fail at once, naming it.
+ */
+export function journeySteps(): (name: string, fn: () => Promise<void>) => void {
+  let brokenStep: string | null = null;
+  return (name, fn) =>
+    test(name, async () => {
+      if (brokenStep) throw new Error(`not run: the earlier step "${brokenStep}" failed`);
+      try {
+        await fn();
+      } catch (err) {
+        brokenStep = name;
+        throw err;
+      }
+    });
+}
+
+/** How far the page scrolls sideways (0 when it fits the viewport's width). */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate<number>(
+    "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+  );
+}
+
+/**
+ * Types a date (YYYY-MM-DD) into the core date field named `name` as a person would: the day,
+ * the month by name and the year (in พ.ศ. on a Thai page).
+ */
+export async function fillDate(scope: Page | Locator, name: string, iso: string): Promise<void> {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const page = "page" in scope ? scope.page() : scope;
+  const thai = (await page.locator("html").getAttribute("lang")) !== "en";
+  await scope.locator(`[name="${name}__d"]`).fill(String(d));
+  await scope.locator(`[name="${name}__m"]`).selectOption(String(m));
+  await scope.locator(`[name="${name}__y"]`).fill(String(thai ? y + 543 : y));
 }
