@@ -56,7 +56,7 @@ export const msg = defineMessages("decisions", {
   "q.statusQuo": { th: "คงสภาพเดิม (ไม่เปลี่ยนแปลง)", en: "Status quo (no change)" },
   "q.by": { th: "โดย {name}", en: "by {name}" },
   "alt.title": { th: "ชื่อข้อเสนอ", en: "Title of the alternative" },
-  "alt.body": { th: "รายละเอียด (Markdown)", en: "Text (Markdown)" },
+  "alt.body": { th: "รายละเอียด", en: "Text" },
   "alt.add": { th: "เพิ่มข้อเสนอที่แข่งขัน", en: "Add a competing alternative" },
   "alt.edit": { th: "แก้ไขข้อความ (บันทึกเป็นฉบับใหม่)", en: "Edit the text (saved as a new version)" },
   "alt.version": { th: "ฉบับที่ {n}", en: "Version {n}" },

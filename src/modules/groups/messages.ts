@@ -34,6 +34,10 @@ export const msg = defineMessages("groups", {
 
   // Errors
   "err.endBeforeStart": { th: "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", en: "The end cannot be before the start" },
+  "err.endTimeBeforeStart": {
+    th: "เวลาเลิกต้องไม่ก่อนเวลาเริ่ม",
+    en: "The meeting cannot end before it starts",
+  },
   "err.time": { th: "เวลาไม่ถูกต้อง (เช่น 09:30)", en: "Not a valid time (e.g. 09:30)" },
   "err.noVillage": { th: "ไม่พบหมู่บ้านนี้ในตำบล", en: "No such village in this tambon" },
   "err.group": { th: "ไม่พบคณะนี้", en: "No such group" },

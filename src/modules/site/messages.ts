@@ -129,10 +129,10 @@ export const msg = defineMessages("site", {
   "field.titleTh": { th: "ชื่อเรื่อง (ไทย)", en: "Title (Thai)" },
   "field.titleEn": { th: "ชื่อเรื่อง (อังกฤษ)", en: "Title (English)" },
   "field.title": { th: "ชื่อเรื่อง", en: "Title" },
-  "field.body": { th: "เนื้อหา (Markdown)", en: "Content (Markdown)" },
+  "field.body": { th: "เนื้อหา", en: "Content" },
   "field.bodyHint": {
-    th: "เขียนแบบ Markdown: # หัวข้อ, **ตัวหนา**, - รายการ, [ข้อความลิงก์](https://…)",
-    en: "Markdown: # heading, **bold**, - list item, [link text](https://…)",
+    th: "เว้นบรรทัดว่างเพื่อขึ้นย่อหน้าใหม่ · ขึ้นต้นบรรทัดด้วย # เพื่อทำหัวข้อ · ใส่ **คำ** เพื่อทำตัวหนา · ขึ้นต้นบรรทัดด้วย - เพื่อทำรายการ · ลิงก์เขียนว่า [ข้อความ](https://…)",
+    en: "Leave an empty line for a new paragraph · start a line with # for a heading · **word** for bold · start lines with - for a list · a link is [text](https://…)",
   },
   "field.summary": { th: "สรุปย่อ", en: "Summary" },
   "field.published": { th: "เผยแพร่", en: "Published" },

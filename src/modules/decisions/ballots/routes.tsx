@@ -7,7 +7,7 @@ import { parseId, requireId } from "../../../core/params.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import type { Db } from "../../../core/db/index.ts";
 import { msg, type DecisionsKey } from "../messages.ts";
-import { alternativesOf, getQuestion, votersOf } from "../shared/queries.ts";
+import { alternativesOf, getQuestion, villageWordsOf, votersOf } from "../shared/queries.ts";
 import { castBallot, withdrawBallot } from "./commands.ts";
 import { myBallot } from "./queries.ts";
 import { BallotPage } from "./views.tsx";
@@ -30,10 +30,13 @@ async function ballotPage(
   const current = await myBallot(db, tambon.id, id, req.actor.user!.id);
   const recordFor = can(req.actor, "ballot.record", { tambonId: tambon.id })
     ? {
-        options: (await votersOf(db, tambon.id)).map((v) => ({
-          value: String(v.id),
-          label: `${v.name} (${v.village})`,
-        })),
+        options: await (async () => {
+          const words = await villageWordsOf(db, tambon.id, req.lang);
+          return (await votersOf(db, tambon.id)).map((v) => ({
+            value: String(v.id),
+            label: `${v.name} (${words.get(v.village) ?? ""})`,
+          }));
+        })(),
         selected,
       }
     : null;

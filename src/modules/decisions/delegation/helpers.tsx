@@ -4,7 +4,7 @@ import { currentTambon, requireUser } from "../../../core/http.ts";
 import { parseId } from "../../../core/params.ts";
 import { areaName, listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
-import { hasVotingRight, namesOf, votersOf } from "../shared/queries.ts";
+import { hasVotingRight, namesOf, villageWordsOf, votersOf } from "../shared/queries.ts";
 import { applicableTrustees, previewPath, reverseGraph, trustersOf } from "../delegation.ts";
 import {
   delegationsForQuestions,
@@ -26,6 +26,7 @@ export async function delegationsPage(db: Db, req: FastifyRequest, error: string
   const open = await openQuestions(db, tambon.id);
   const mine = await delegationsOf(db, tambon.id, me.id);
   const voters = await votersOf(db, tambon.id);
+  const villageWords = await villageWordsOf(db, tambon.id, req.lang);
   const nameOf = new Map(voters.map((v) => [v.id, v.name]));
   const trusteeIds = mine.map((d) => d.trusteeId).filter((x): x is number => x !== null);
   for (const [id, name] of await namesOf(db, trusteeIds)) if (!nameOf.has(id)) nameOf.set(id, name);
@@ -81,7 +82,10 @@ export async function delegationsPage(db: Db, req: FastifyRequest, error: string
   }
   const candidates = voters
     .filter((v) => v.id !== me.id)
-    .map((v) => ({ value: String(v.id), label: `${v.name} (${v.village})` }));
+    .map((v) => ({
+      value: String(v.id),
+      label: `${v.name} (${villageWords.get(v.village) ?? ""})`,
+    }));
   return (
     <DelegationsPage
       rows={rows}

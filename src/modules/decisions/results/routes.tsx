@@ -7,7 +7,7 @@ import { requireId } from "../../../core/params.ts";
 import { sendDownload } from "../../../core/download.ts";
 import type { Db } from "../../../core/db/index.ts";
 import { msg } from "../messages.ts";
-import { alternativesOf, getQuestion, namesOf } from "../shared/queries.ts";
+import { alternativesOf, getQuestion, namesOf, villageWordsOf } from "../shared/queries.ts";
 import { findReceipt } from "../secret-ballots.ts";
 import type { TallyResult } from "../tally-types.ts";
 import { approvalChart } from "./chart.ts";
@@ -66,6 +66,7 @@ async function resultsPage(db: Db, req: FastifyRequest, reply: FastifyReply, cod
       names={names}
       chartSvg={chartSvg}
       chainHash={stored.chainHash}
+      villageNames={await villageWordsOf(db, tambon.id, req.lang)}
       receipt={receipt}
       ballotList={stored.ballotList}
     />,

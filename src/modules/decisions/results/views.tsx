@@ -19,6 +19,8 @@ export function ResultsPage(props: {
   names: Map<number, string>;
   chartSvg: string;
   chainHash: string;
+  /** Village code → "หมู่ที่ 2 บ้าน…" (the tally names villages by code). */
+  villageNames: Map<string, string>;
   receipt: { found: { grades: Record<string, number>; weight: number } | null } | null;
   ballotList: { hash: string; grades: Record<string, number> }[] | null;
 }) {
@@ -39,7 +41,9 @@ export function ResultsPage(props: {
         ? t("res.quorumMissing", { n: f.missing, required: f.required, actual: f.actual })
         : t("res.villageMissing", {
             min: f.minPerVillage,
-            villages: f.villages.map((v) => `${v.village} (${v.voters})`).join(", "),
+            villages: f.villages
+              .map((v) => `${props.villageNames.get(v.village) ?? v.village} (${v.voters})`)
+              .join(", "),
           }),
     )
     .join("; ");

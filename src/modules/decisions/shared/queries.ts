@@ -9,6 +9,8 @@ import {
   questions,
 } from "../schema.ts";
 import type { DelegationRow } from "../delegation.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import { core } from "../../../core/i18n/messages.ts";
 
 /** A question row. */
 export type Question = typeof questions.$inferSelect;
@@ -20,6 +22,33 @@ export interface Voter {
   id: number;
   name: string;
   village: string;
+}
+
+/**
+ * The villages of a tambon in words, by their 8-digit code: "หมู่ที่ 2 บ้านท่าแลหลา" (tallies and
+ * voter lists hold the code; pages show the village).
+ */
+export async function villageWordsOf(
+  db: DbOrTx,
+  tambonId: number,
+  lang: Lang,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .select({
+      code: villages.code,
+      moo: villages.moo,
+      nameTh: villages.nameTh,
+      nameEn: villages.nameEn,
+    })
+    .from(villages)
+    .where(eq(villages.tambonId, tambonId));
+  const t = core.t(lang);
+  return new Map(
+    rows.map((v) => [
+      v.code,
+      `${t("village.mooN", { n: v.moo })} ${lang === "en" && v.nameEn ? v.nameEn : v.nameTh}`,
+    ]),
+  );
 }
 
 /** Members with voting right in a tambon now (village given by its 8-digit code). */

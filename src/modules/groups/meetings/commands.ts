@@ -111,7 +111,7 @@ export async function saveMeeting(
   const startsAt = bangkokInstant(v.date, v.startTime.replace(".", ":"));
   if (Number.isNaN(startsAt.getTime())) return fail("date", "err.date");
   const endsAt = v.endTime ? bangkokInstant(v.date, v.endTime.replace(".", ":")) : null;
-  if (endsAt && endsAt < startsAt) return fail("endTime", "err.endBeforeStart");
+  if (endsAt && endsAt < startsAt) return fail("endTime", "err.endTimeBeforeStart");
   const groupIds = [
     ...new Set(input.invitedGroupIds.map(Number).filter((n) => Number.isInteger(n) && n > 0)),
   ];

@@ -19,6 +19,7 @@ export const statisticsMessages = {
   "stats.topPages": { th: "หน้าที่มีผู้เข้าชมมากที่สุด (30 วัน)", en: "Top pages (30 days)" },
   "stats.day": { th: "วันที่", en: "Day" },
   "stats.page": { th: "หน้า", en: "Page" },
+  "stats.home": { th: "หน้าแรก", en: "Home page" },
   "stats.total": { th: "รวม", en: "Total" },
   "stats.chartAlt": {
     th: "กราฟผู้เข้าชมและการเปิดหน้าเว็บรายวัน ตัวเลขอยู่ในตารางด้านล่าง",

@@ -1,7 +1,16 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { thaiDay, visits } from "./visits.ts";
-import { and, desc, eq, gte, max, sql, sum } from "drizzle-orm";
-import { siteNews, sitePageViews, sitePages, siteSettings, siteVisitDays } from "../schema.ts";
+import { and, desc, eq, gte, inArray, max, sql, sum } from "drizzle-orm";
+import {
+  siteAlbums,
+  siteJobs,
+  siteNews,
+  sitePageViews,
+  sitePages,
+  sitePosts,
+  siteSettings,
+  siteVisitDays,
+} from "../schema.ts";
 import { liveNews } from "../news/queries.ts";
 
 /** The visitor figures of a tambon's statistics box. */
@@ -91,4 +100,57 @@ export function topPages(db: DbOrTx, tambonId: number, n = 30, limit = 10, now =
     .groupBy(sitePageViews.path)
     .orderBy(desc(views))
     .limit(limit);
+}
+
+/** A record page of the website, by the path segment its address starts with. */
+const RECORD_TITLES = {
+  news: { table: siteNews, title: siteNews.title },
+  jobs: { table: siteJobs, title: siteJobs.title },
+  corner: { table: sitePosts, title: sitePosts.title },
+  galleries: { table: siteAlbums, title: siteAlbums.title },
+} as const;
+
+/**
+ * The titles of the record pages among a tambon's viewed paths ("/t/la-ngu/news/7" → the news
+ * title), so the statistics name pages rather than show their addresses.
+ */
+export async function recordTitles(
+  db: DbOrTx,
+  tambonId: number,
+  slug: string,
+  paths: string[],
+  lang: "th" | "en",
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const wanted = new Map<string, Map<number, string[]>>();
+  for (const path of paths) {
+    const m = new RegExp(`^/t/${slug}/(news|jobs|corner|galleries|pages)/(\\d+)(?:[-/?#]|$)`).exec(
+      path,
+    );
+    if (!m) continue;
+    const ids = wanted.get(m[1]!) ?? new Map<number, string[]>();
+    const id = Number(m[2]);
+    ids.set(id, [...(ids.get(id) ?? []), path]);
+    wanted.set(m[1]!, ids);
+  }
+  for (const [kind, ids] of wanted) {
+    const list = [...ids.keys()].filter((id) => id <= 2_147_483_647);
+    if (!list.length) continue;
+    if (kind === "pages") {
+      const rows = await db
+        .select({ id: sitePages.id, th: sitePages.titleTh, en: sitePages.titleEn })
+        .from(sitePages)
+        .where(and(eq(sitePages.tambonId, tambonId), inArray(sitePages.id, list)));
+      for (const r of rows)
+        for (const p of ids.get(r.id) ?? []) out.set(p, lang === "en" && r.en ? r.en : r.th);
+      continue;
+    }
+    const spec = RECORD_TITLES[kind as keyof typeof RECORD_TITLES];
+    const rows = await db
+      .select({ id: spec.table.id, title: spec.title })
+      .from(spec.table)
+      .where(and(eq(spec.table.tambonId, tambonId), inArray(spec.table.id, list)));
+    for (const r of rows) for (const p of ids.get(r.id) ?? []) out.set(p, r.title);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { type FastifyInstance } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { read, sendGenerated, url } from "../shared/helpers.tsx";
-import { siteStats, topPages, visitsPerDay } from "./queries.ts";
+import { recordTitles, siteStats, topPages, visitsPerDay } from "./queries.ts";
 import { msg } from "../messages.ts";
 import { StatsPage } from "./views.tsx";
 import { chartSvg, topChartHeight, topPagesSvg } from "./charts.ts";
@@ -24,6 +24,13 @@ export async function statisticsRoutes(app: FastifyInstance, deps: ModuleDeps): 
         stats={stats}
         days={days}
         top={top}
+        titles={await recordTitles(
+          db,
+          tambon.id,
+          tambon.slug,
+          top.map((p) => p.path),
+          req.lang,
+        )}
         chartUrl={url(tambon, `/stats/visits.svg?lang=${req.lang}`)}
         topChartUrl={url(tambon, `/stats/top-pages.svg?lang=${req.lang}`)}
         topChartHeight={topChartHeight(top.length)}

@@ -62,12 +62,29 @@ export function StatsPage(props: {
   stats: SiteStats;
   days: { day: string; visitors: number; views: number }[];
   top: { path: string; views: number }[];
+  /** Titles of the record pages among the top pages (news, jobs, pages…), by path. */
+  titles: Map<string, string>;
   chartUrl: string;
   topChartUrl: string;
   topChartHeight: number;
 }) {
   const t = useSiteT();
-  const { lang } = useCtx();
+  const { lang, nav, tambon } = useCtx();
+  const home = `/t/${tambon!.slug}`;
+  const sections = nav.flatMap((n) => [n, ...(n.children ?? [])]);
+  // A page by its title (a record's), else the menu entry it sits under, never its address.
+  const pageName = (path: string): string => {
+    const title = props.titles.get(path);
+    if (title) return title;
+    const bare = path.split(/[?#]/)[0]!.replace(/\/+$/, "");
+    if (bare === home || bare === "") return t("stats.home");
+    const under = sections
+      .filter((n) => n.href !== home && (bare === n.href || bare.startsWith(`${n.href}/`)))
+      .sort((a, b) => b.href.length - a.href.length)[0];
+    if (!under) return decodeSafe(bare.slice(home.length) || bare);
+    const rest = decodeSafe(bare.slice(under.href.length).replace(/^\//, ""));
+    return rest ? `${under.label} › ${rest}` : under.label;
+  };
   return (
     <>
       <h1>{t("stats.pageTitle")}</h1>
@@ -94,7 +111,7 @@ export function StatsPage(props: {
         {props.top.map((p) => (
           <tr key={p.path}>
             <td>
-              <a href={p.path}>{decodeSafe(p.path)}</a>
+              <a href={p.path}>{pageName(p.path)}</a>
             </td>
             <td class="num">{nf.format(Number(p.views))}</td>
           </tr>
