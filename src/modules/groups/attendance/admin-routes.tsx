@@ -180,8 +180,15 @@ export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): 
       const { tambon, meetingId } = recording(req);
       const body = formBody(req);
       const villageId = toId(body.villageId) || null;
+      // "All present": every representative of the village in office on the meeting's day.
+      let people = formList(req, "people");
+      if (body.all === "1" && villageId) {
+        const meeting = await reread(tambon.id, meetingId);
+        const terms = await termsOn(db, tambon.id, bangkokDay(meeting.startsAt));
+        people = terms.filter((x) => x.villageId === villageId).map((x) => String(x.userId));
+      }
       const result = throwIfDenied(
-        await recordSheet(db, req.actor, tambon.id, meetingId, villageId, formList(req, "people")),
+        await recordSheet(db, req.actor, tambon.id, meetingId, villageId, people),
       );
       if (result.ok) {
         // Straight on to the next village still short of its minimum (the sheets go round the room).

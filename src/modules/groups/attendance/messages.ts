@@ -47,6 +47,7 @@ export const attendanceMessages = {
   "attend.role": { th: "มาในฐานะ", en: "Attends as" },
   "attend.add": { th: "บันทึก", en: "Record" },
   "attend.addSheet": { th: "บันทึกผู้ที่ติ๊ก", en: "Record those ticked" },
+  "attend.allPresent": { th: "มาครบทุกคน", en: "All present" },
   "attend.added": { th: "บันทึก {name} แล้ว", en: "{name} recorded" },
   "attend.addedN": { th: "บันทึกผู้เข้าร่วม {n} คน", en: "{n} people recorded" },
   "attend.duplicatesN": { th: "ลงชื่อแล้วก่อนหน้า {n} คน", en: "{n} had already signed in" },

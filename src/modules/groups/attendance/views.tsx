@@ -120,7 +120,13 @@ export function AttendancePage(props: {
                       </div>
                     ))}
                   </fieldset>
-                  <button type="submit">{t("attend.addSheet")}</button>
+                  <div class="actions">
+                    <button type="submit">{t("attend.addSheet")}</button>
+                    {/* Records every representative of the village, ticked or not. */}
+                    <button type="submit" name="all" value="1" class="secondary">
+                      {t("attend.allPresent")}
+                    </button>
+                  </div>
                 </Form>
               )}
             </>
