@@ -152,6 +152,18 @@ export const msg = defineMessages("decisions", {
   "del.block": { th: "กันไว้ ไม่มอบ", en: "Block" },
   "del.revoke": { th: "เรียกคืน", en: "Revoke" },
   "del.choose": { th: "เลือกผู้รับมอบ", en: "Choose a trustee" },
+  "del.find": { th: "ค้นหาผู้รับมอบ", en: "Find a trustee" },
+  "del.findHint": {
+    th: "พิมพ์ชื่อหรือชื่อหมู่บ้านบางส่วน แล้วกดค้นหา",
+    en: "Type part of a name or village, then search",
+  },
+  "del.findButton": { th: "ค้นหา", en: "Search" },
+  "del.found": { th: "พบ {n} คน", en: "{n} found" },
+  "del.foundMore": {
+    th: "แสดง {n} คนแรก พิมพ์ให้เจาะจงขึ้นเพื่อหาคนที่เหลือ",
+    en: "The first {n} are shown; type more to find the others",
+  },
+  "del.foundNone": { th: "ไม่พบสมาชิกที่ตรงกับคำค้น", en: "No member matches the search" },
   "del.saved": { th: "บันทึกการมอบสิทธิ์แล้ว", en: "Delegation saved" },
   "del.revoked": { th: "เรียกคืนสิทธิ์แล้ว", en: "Delegation revoked" },
   "del.self": { th: "มอบสิทธิ์ให้ตนเองไม่ได้", en: "You cannot delegate to yourself" },

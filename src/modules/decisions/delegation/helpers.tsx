@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../../core/db/index.ts";
 import { currentTambon, requireUser } from "../../../core/http.ts";
-import { parseId } from "../../../core/params.ts";
+import { parseId, parseSearch } from "../../../core/params.ts";
 import { areaName, listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import { hasVotingRight, namesOf, villageWordsOf, votersOf } from "../shared/queries.ts";
@@ -86,10 +86,18 @@ export async function delegationsPage(db: Db, req: FastifyRequest, error: string
       value: String(v.id),
       label: `${v.name} (${villageWords.get(v.village) ?? ""})`,
     }));
+  // A long list of members is searched (by part of a name or village) rather than scrolled.
+  const who = parseSearch((req.query as Record<string, string | undefined>).who);
+  const needle = who.toLocaleLowerCase("th");
+  const found = who
+    ? candidates.filter((c) => c.label.toLocaleLowerCase("th").includes(needle))
+    : null;
   return (
     <DelegationsPage
       rows={rows}
       candidates={candidates}
+      who={who}
+      found={found}
       toMe={toMe}
       previews={previews}
       error={error}

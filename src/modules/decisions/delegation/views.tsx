@@ -13,10 +13,18 @@ export interface ScopeRow {
   blocked: boolean;
 }
 
+/** Members listed in a dropdown at most; a longer list is searched instead. */
+export const SHORT_LIST = 30;
+/** Members shown for one search at most. */
+export const MAX_FOUND = 20;
+
 /** The "my delegations" page: scopes, who delegates to me, where my vote goes. */
 export function DelegationsPage(props: {
   rows: ScopeRow[];
   candidates: { value: string; label: string }[];
+  /** The search for a trustee ("" when none), and the members it found (null without one). */
+  who: string;
+  found: { value: string; label: string }[] | null;
   toMe: { label: string; entries: { name: string; via: string[] }[] }[];
   previews: { questionId: number; title: string; path: string[]; end: VotePath["end"] }[];
   error: string | null;
@@ -46,6 +54,30 @@ export function DelegationsPage(props: {
       )}
       {!props.canDelegate && <p class="error-summary">{t("ballot.noRight")}</p>}
       {props.canDelegate && (
+        <form method="get" action={base} class="filters" role="search" aria-label={t("del.find")}>
+          {props.focus.startsWith("question:") && (
+            <input type="hidden" name="question" value={props.focus.slice("question:".length)} />
+          )}
+          <div class="field">
+            <label for="f-who">{t("del.find")}</label>
+            <p class="hint" id="f-who-hint">
+              {t("del.findHint")}
+            </p>
+            <input
+              id="f-who"
+              name="who"
+              type="search"
+              maxLength={200}
+              value={props.who}
+              aria-describedby="f-who-hint"
+            />
+          </div>
+          <button type="submit" class="secondary">
+            {t("del.findButton")}
+          </button>
+        </form>
+      )}
+      {props.canDelegate && (
         <Form action={base} class="delegate-form" label={t("del.set")}>
           <div class="field">
             <label for="f-scope">{t("del.scope")}</label>
@@ -61,17 +93,45 @@ export function DelegationsPage(props: {
               ))}
             </select>
           </div>
-          <div class="field">
-            <label for="f-trustee">{t("del.trustee")}</label>
-            <select id="f-trustee" name="trustee">
-              <option value="">{t("del.choose")}</option>
-              {props.candidates.map((c) => (
-                <option key={c.value} value={c.value}>
+          {props.found && (
+            <p role="status">
+              {props.found.length ? t("del.found", { n: props.found.length }) : t("del.foundNone")}
+              {props.found.length > MAX_FOUND && ` — ${t("del.foundMore", { n: MAX_FOUND })}`}
+            </p>
+          )}
+          {props.found?.length ? (
+            <fieldset class="check-group">
+              <legend>{t("del.trustee")}</legend>
+              {props.found.slice(0, MAX_FOUND).map((c) => (
+                <label class="check" key={c.value}>
+                  <input
+                    type="radio"
+                    name="trustee"
+                    value={c.value}
+                    required
+                    checked={props.found!.length === 1}
+                  />
                   {c.label}
-                </option>
+                </label>
               ))}
-            </select>
-          </div>
+            </fieldset>
+          ) : props.candidates.length <= SHORT_LIST ? (
+            <div class="field">
+              <label for="f-trustee">{t("del.trustee")}</label>
+              <select id="f-trustee" name="trustee">
+                <option value="">{t("del.choose")}</option>
+                {props.candidates.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : (
+            <p class="hint">
+              {t("del.trustee")}: {t("del.findHint")}
+            </p>
+          )}
           <button type="submit">{t("del.set")}</button>
         </Form>
       )}
