@@ -242,7 +242,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // a link of the platform (414), and a NUL character anywhere in the address or the form, which
   // no text column can store (400).
   app.addHook("onRequest", async (req) => {
-    if (req.url.length > MAX_URL) throw new HttpError(414, "error.414");
+    if (req.url.length > MAX_URL)
+      // A search pasted too long is told so, not only that the address is long.
+      throw new HttpError(414, /[?&]q=/.test(req.url) ? "error.searchTooLong" : "error.414");
   });
   app.addHook("preParsing", async (req) => {
     readingBody.add(req);
