@@ -100,6 +100,8 @@ export function RequestPage(p: {
   request: DataRequest;
   personName: string | null;
   form: FormState;
+  /** The reader may open personal records (the network administrator may not). */
+  personal: boolean;
 }) {
   const { lang, tambon } = useCtx();
   const t = msg.t(lang);
@@ -136,9 +138,11 @@ export function RequestPage(p: {
             <a href={`${path}/report`}>{t("request.report")}</a> ·{" "}
             <a href={`${path}/report.csv`}>{t("request.reportCsv")}</a>
           </li>
-          <li>
-            <a href={`/t/${slug}/community/people/${r.personId}`}>{t("request.editPerson")}</a>
-          </li>
+          {p.personal && (
+            <li>
+              <a href={`/t/${slug}/community/people/${r.personId}`}>{t("request.editPerson")}</a>
+            </li>
+          )}
         </ul>
       )}
       {r.status === "open" && (

@@ -13,6 +13,7 @@ import { emptyForm, failedForm, type FormState } from "../../../core/views/form.
 import { msg } from "../messages.ts";
 import { dataRequests, households, people, personalReads } from "../schema.ts";
 import { authorNames } from "../registry/history.ts";
+import { personalScope } from "../access.ts";
 import { exportRegistryCsv } from "./export.ts";
 import { listReads, logPersonalRead } from "./reads.ts";
 import { personReport, reportCsv } from "./report.ts";
@@ -53,6 +54,7 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
         people={p}
         openRequests={open}
         canPrivacy={can(req.actor, "community.privacy", { tambonId: tambon.id })}
+        personal={(await personalScope(db, req.actor, tambon.id)) !== null}
       />,
     );
   });
@@ -154,7 +156,12 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     const t = msg.t(req.lang);
     return reply.page(
       t("request.heading", { kind: t(`request.kind.${request.kind}`) }),
-      <RequestPage request={request} personName={person?.name ?? null} form={form} />,
+      <RequestPage
+        request={request}
+        personName={person?.name ?? null}
+        form={form}
+        personal={(await personalScope(db, req.actor, tambonId)) !== null}
+      />,
       { status },
     );
   }

@@ -21,6 +21,8 @@ export function AdminHome(p: {
   people: number;
   openRequests: number;
   canPrivacy: boolean;
+  /** The reader may open personal records (the network administrator may not). */
+  personal: boolean;
 }) {
   const { lang, tambon } = useCtx();
   const t = msg.t(lang);
@@ -33,15 +35,19 @@ export function AdminHome(p: {
       <p>{t("admin.counts", { households: p.households, people: p.people })}</p>
       <h2>{t("admin.registry")}</h2>
       <ul class="registry-links">
-        <li>
-          <a href={`${base}/community/households`}>{t("admin.households")}</a>
-        </li>
+        {p.personal && (
+          <li>
+            <a href={`${base}/community/households`}>{t("admin.households")}</a>
+          </li>
+        )}
         <li>
           <a href={`${admin}/forms`}>{t("admin.forms")}</a>
         </li>
-        <li>
-          <a href={`${admin}/submissions`}>{t("admin.submissions")}</a>
-        </li>
+        {p.personal && (
+          <li>
+            <a href={`${admin}/submissions`}>{t("admin.submissions")}</a>
+          </li>
+        )}
         <li>
           <a href={`${admin}/imports`}>{t("admin.imports")}</a>
         </li>
