@@ -87,7 +87,12 @@ export function lockDataDir(
           `${owner.command ? ` (tambon ${owner.command})` : ""}; stop it first` +
           ` / ฐานข้อมูลใน ${dataDir} กำลังถูกใช้โดยโปรเซส ${owner.pid} ให้หยุดโปรเซสนั้นก่อน`,
       );
-    // Left by a process that is gone (or unreadable): take it over.
+    // An unreadable lock may be one another process is writing this moment: look again shortly.
+    if (!owner && attempt < 2) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      continue;
+    }
+    // Left by a process that is gone (or still unreadable, torn by a crash): take it over.
     try {
       unlinkSync(file);
     } catch {
