@@ -212,6 +212,14 @@ describe("pages tell the right facts, ask before what cannot be undone, take pho
       );
     assert.ok(stored, "the photo is stored with its caption");
     assert.ok(stored.bytes < photo.length, "re-encoded smaller");
+    const withFile = await organiser.get(hub);
+    assert.match(
+      withFile.body,
+      new RegExp(
+        `action="/t/la-ngu/admin/meeting-files/${stored.id}/delete"[^>]*>[\\s\\S]{0,300}?<input type="checkbox" name="confirmed" value="1" required`,
+      ),
+      "deleting it asks for a tick first",
+    );
 
     const huge = Buffer.concat([await phoneJpeg(400, 300), Buffer.alloc(PHOTO_BYTES + 1024)]);
     const over = await postMultipart(

@@ -54,3 +54,36 @@ export function ConfirmLink(props: { href: string; children: ComponentChildren }
     </a>
   );
 }
+
+/**
+ * A button for an action that cannot be undone (delete, remove, close) where a page of its own
+ * would be too much: the form asks for a tick first (a required checkbox: the browser will not
+ * send it unticked, no script needed) and says what the button does.
+ */
+export function ConfirmButton(props: {
+  action: string;
+  /** The button's text, e.g. "ลบ". */
+  children: ComponentChildren;
+  /** Names the action for screen readers ("ลบ ภาพงานบุญ"). */
+  label?: string;
+  /** The tick's text (default: "ยืนยัน ย้อนกลับไม่ได้"). */
+  confirm?: string;
+  class?: string;
+}) {
+  const { lang } = useCtx();
+  return (
+    <Form
+      action={props.action}
+      class={props.class ?? "inline-form confirm-form"}
+      label={props.label}
+    >
+      <label class="confirm-check">
+        <input type="checkbox" name="confirmed" value="1" required />{" "}
+        {props.confirm ?? core.t(lang)("confirm.tick")}
+      </label>{" "}
+      <button type="submit" class="danger">
+        {props.children}
+      </button>
+    </Form>
+  );
+}

@@ -165,6 +165,7 @@ export function MeetingAdminPage(props: {
                   </Form>
                   <ButtonForm
                     action={`${base}/admin/agenda/${a.id}/delete`}
+                    confirm
                     label={`${t("meetings.delete")} ${t("meetings.agendaN", { n: a.position })}`}
                     text={t("meetings.delete")}
                   />
@@ -208,6 +209,7 @@ export function MeetingAdminPage(props: {
                 </span>
                 <ButtonForm
                   action={`${base}/admin/meeting-files/${f.id}/delete`}
+                  confirm
                   label={`${t("meetings.delete")} ${f.name}`}
                   text={t("meetings.delete")}
                 />

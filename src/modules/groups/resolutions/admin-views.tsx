@@ -101,6 +101,7 @@ export function MinutesPage(props: {
             {!locked ? (
               <ButtonForm
                 action={`${base}/admin/resolutions/${r.id}/delete`}
+                confirm
                 label={`${t("meetings.delete")} ${t("res.title", { n: r.number })}`}
                 text={t("meetings.delete")}
               />
@@ -135,6 +136,7 @@ export function MinutesPage(props: {
                   {!locked && n.status === "proposed" && (
                     <ButtonForm
                       action={`${base}/admin/nominations/${n.id}/withdraw`}
+                      confirm
                       label={`${t("nom.withdraw")} ${n.name}`}
                       text={t("nom.withdraw")}
                     />

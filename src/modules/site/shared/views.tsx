@@ -2,7 +2,8 @@ import { useCtx } from "../../../core/views/ctx.ts";
 import { msg } from "../messages.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { bytesLabel, type Snippet } from "./text.ts";
-import { Form, type FormState } from "../../../core/views/form.tsx";
+import { type FormState } from "../../../core/views/form.tsx";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import { type ComponentChildren } from "preact";
 import { assetUrl } from "../../../core/views/assets.ts";
 
@@ -237,11 +238,10 @@ export function ListAndForm(props: {
 /** A small form that deletes a record. */
 export function DeleteButton({ action, label }: { action: string; label?: string }) {
   const t = useSiteT();
+  // Deleting cannot be undone: the button asks for a tick first.
   return (
-    <Form action={action} class="inline">
-      <button type="submit" class="danger">
-        {label ?? t("admin.delete")}
-      </button>
-    </Form>
+    <ConfirmButton action={action} class="inline confirm-form">
+      {label ?? t("admin.delete")}
+    </ConfirmButton>
   );
 }
