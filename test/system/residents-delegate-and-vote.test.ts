@@ -170,6 +170,18 @@ for (const kind of DB_KINDS) {
           and(eq(notifications.userId, id["langu-rep"]!), eq(notifications.kind, "delegated")),
         );
       assert.ok(n, "the trustee is notified");
+      // C voted: B, whose vote goes to C and who did not vote, is told; A (whose vote goes to B) is
+      // not, since B did not vote.
+      const told = await t.database.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.kind, "voted"), eq(notifications.questionId, questionId)));
+      assert.deepEqual(
+        told.map((x) => x.userId),
+        [id["langu-osm"]],
+      );
+      const inbox = await b.get("/t/la-ngu/notifications");
+      assert.match(inbox.body, /ได้ลงคะแนนเรื่อง/);
     });
 
     test("ballots refuse bad grades, and the voting phase is enforced", async () => {

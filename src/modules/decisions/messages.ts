@@ -283,6 +283,10 @@ export const msg = defineMessages("decisions", {
     th: "{name} มอบสิทธิ์ลงคะแนนให้ท่าน ({scope})",
     en: "{name} delegated their vote to you ({scope})",
   },
+  "notif.voted": {
+    th: "{name} ผู้ที่ท่านมอบสิทธิ์ให้ ได้ลงคะแนนเรื่อง \u201c{title}\u201d แล้ว",
+    en: "{name}, to whom you delegated your vote, has voted on \u201c{title}\u201d",
+  },
   "notif.closing": {
     th: "เรื่อง \u201c{title}\u201d จะปิดลงคะแนนภายใน 1 วัน",
     en: "Voting on \u201c{title}\u201d closes within a day",

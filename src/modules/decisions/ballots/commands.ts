@@ -18,6 +18,7 @@ import { ballotCommitment, receiptFor, receiptHash as hashOfReceipt } from "../s
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { DecisionsKey } from "../messages.ts";
+import { notifyTrusters } from "../notifications/notify.ts";
 
 /**
  * Casts or changes a ballot (the actor's, or a present member's recorded by a facilitator on a
@@ -77,6 +78,10 @@ export async function castBallot(
       receiptHash,
       updatedAt: castAt,
     };
+    const [earlier] = await tx
+      .select({ id: ballots.id })
+      .from(ballots)
+      .where(and(eq(ballots.questionId, questionId), eq(ballots.userId, voterId)));
     await tx
       .insert(ballots)
       .values({
@@ -101,6 +106,8 @@ export async function castBallot(
       targetId: questionId,
       after: secret ? { member: voterId } : { member: voterId, grades: clean.grades },
     });
+    // Those whose vote goes to this voter hear that it was cast (once, not at each change).
+    if (!earlier) await notifyTrusters(tx, locked.question, voterId);
     return ok({ receipt });
   });
 }

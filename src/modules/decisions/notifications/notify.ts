@@ -1,7 +1,14 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { tambons, users } from "../../../core/db/schema.ts";
-import { alternatives, notificationPrefs, notifications, supporters } from "../schema.ts";
+import {
+  alternatives,
+  ballots,
+  delegations,
+  notificationPrefs,
+  notifications,
+  supporters,
+} from "../schema.ts";
 import type { Question } from "../shared/queries.ts";
 import { msg } from "../messages.ts";
 
@@ -13,7 +20,7 @@ export async function notify(
   tx: DbOrTx,
   tambonId: number,
   userIds: number[],
-  kind: "phase" | "delegated" | "closing",
+  kind: "phase" | "delegated" | "closing" | "voted",
   questionId: number | null,
   payload: Record<string, string | number>,
 ): Promise<void> {
@@ -56,6 +63,75 @@ export async function notifyFollowers(
   });
 }
 
+/**
+ * Tells the members whose vote on a question goes to `voterId` (their delegation for the question,
+ * else its area, else the tambon, names the voter) and who have not voted themselves that their
+ * delegate has voted. Only the first link of a chain is told: further trusters hear from theirs.
+ */
+export async function notifyTrusters(
+  tx: DbOrTx,
+  question: Question,
+  voterId: number,
+): Promise<void> {
+  const rows = await tx
+    .select({
+      trusterId: delegations.trusterId,
+      trusteeId: delegations.trusteeId,
+      scope: delegations.scope,
+      areaId: delegations.areaId,
+      questionId: delegations.questionId,
+    })
+    .from(delegations)
+    .where(
+      and(
+        eq(delegations.tambonId, question.tambonId),
+        inArray(
+          delegations.trusterId,
+          tx
+            .select({ id: delegations.trusterId })
+            .from(delegations)
+            .where(
+              and(eq(delegations.tambonId, question.tambonId), eq(delegations.trusteeId, voterId)),
+            ),
+        ),
+      ),
+    );
+  const rank = (r: (typeof rows)[number]) =>
+    r.scope === "question" && r.questionId === question.id
+      ? 3
+      : r.scope === "area" && r.areaId === question.areaId
+        ? 2
+        : r.scope === "tambon"
+          ? 1
+          : 0;
+  const applies = new Map<number, (typeof rows)[number]>();
+  for (const r of rows) {
+    const best = applies.get(r.trusterId);
+    if (rank(r) > 0 && (!best || rank(r) > rank(best))) applies.set(r.trusterId, r);
+  }
+  const trusters = [...applies.values()]
+    .filter((r) => r.trusteeId === voterId && r.trusterId !== voterId)
+    .map((r) => r.trusterId);
+  if (!trusters.length) return;
+  const voted = new Set(
+    (
+      await tx
+        .select({ userId: ballots.userId })
+        .from(ballots)
+        .where(and(eq(ballots.questionId, question.id), inArray(ballots.userId, trusters)))
+    ).map((b) => b.userId),
+  );
+  const [voter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, voterId));
+  await notify(
+    tx,
+    question.tambonId,
+    trusters.filter((id) => !voted.has(id)),
+    "voted",
+    question.id,
+    { title: question.title, name: voter?.name ?? "" },
+  );
+}
+
 /** The text of a notification in a language. */
 export function notificationText(
   n: { kind: string; payload: Record<string, string | number> },
@@ -70,6 +146,7 @@ export function notificationText(
     });
   if (n.kind === "delegated")
     return t("notif.delegated", { name: String(p.name), scope: String(p.scope) });
+  if (n.kind === "voted") return t("notif.voted", { name: String(p.name), title: String(p.title) });
   return t("notif.closing", { title: String(p.title) });
 }
 
