@@ -1,11 +1,17 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { postMultipart } from "../helpers/multipart.ts";
 import { auditLog, tambons, users } from "../../src/core/db/schema.ts";
-import { forms, people, personalReads, submissions } from "../../src/modules/community/schema.ts";
+import {
+  forms,
+  people,
+  personalReads,
+  rounds,
+  submissions,
+} from "../../src/modules/community/schema.ts";
 import { seedFormsDemo } from "../../src/modules/community/forms/demo.ts";
 import { seedSubmissionsDemo } from "../../src/modules/community/submissions/demo.ts";
 import type { Tambon } from "../../src/core/tenancy.ts";
@@ -103,6 +109,45 @@ for (const kind of DB_KINDS) {
       const csv = await t.app.inject(`${BASE}/figures.csv`);
       assert.equal(csv.statusCode, 200);
       assert.match(csv.body, /<5/);
+    });
+
+    test("a repeat group's questions are counted per person across households", async () => {
+      const res = await t.app.inject(`${BASE}/open-data.json`);
+      const data = JSON.parse(res.body) as {
+        surveys: {
+          formId: number;
+          questions: {
+            name: string;
+            repeat: string | null;
+            round: string | null;
+            villages: { villageId: number | null; answered: number | null }[];
+          }[];
+        }[];
+      };
+      const survey = data.surveys.find((s) => s.formId === formId)!;
+      const q = survey.questions.find((x) => x.name === "sex")!;
+      assert.ok(q, "the members' sex is counted");
+      assert.equal(q.repeat, "members");
+      const [round] = await t.database.db
+        .select()
+        .from(rounds)
+        .where(and(eq(rounds.formId, formId), eq(rounds.name, q.round!)));
+      const counted = await t.database.db
+        .select({ answers: submissions.answers })
+        .from(submissions)
+        .where(
+          and(
+            eq(submissions.roundId, round!.id),
+            inArray(submissions.status, ["accepted", "resolved"]),
+          ),
+        );
+      const members = counted
+        .flatMap((s) => (Array.isArray(s.answers.members) ? (s.answers.members as unknown[]) : []))
+        .filter((m) => typeof m === "object" && m !== null && "sex" in m).length;
+      assert.ok(members >= 5, `enough members to publish: ${members}`);
+      const tambonRow = q.villages.find((v) => v.villageId === null)!;
+      assert.equal(tambonRow.answered, members, "one count per member, not per household");
+      assert.ok(counted.length < members, "more people than households");
     });
 
     test("the ODK export is for staff only, and each download is in the read log and audited", async () => {

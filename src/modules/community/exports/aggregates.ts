@@ -190,6 +190,7 @@ export function openData(input: {
         labelTh: q.label.th,
         labelEn: q.label.en ?? null,
         type: q.type,
+        repeat: q.repeat,
         choices: q.choices.map((c) => ({
           name: c.name,
           labelTh: c.label.th,

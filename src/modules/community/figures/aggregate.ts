@@ -24,6 +24,8 @@ export interface QuestionFigures {
   name: string;
   label: Label;
   type: Question["type"];
+  /** The repeat group it is asked in (counted once per entry, e.g. per member), or null. */
+  repeat: string | null;
   choices: { name: string; label: Label }[];
   /** The round of `rows` (null when the form has no rounds). */
   round: { id: number; name: string } | null;
@@ -123,6 +125,7 @@ export function formFigures(
       name: q.name,
       label: q.label,
       type: q.type,
+      repeat: q.repeat ?? null,
       choices,
       round: latest,
       rows: scope === null ? rows : rows.filter((r) => r.villageId === scope),

@@ -2,14 +2,8 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
 import { formFigures, type QuestionFigures } from "./aggregate.ts";
 import { villagePyramids, type Pyramid } from "./pyramid.ts";
-import {
-  answerCounts,
-  countedQuestions,
-  openForms,
-  registryCounts,
-  storedFigures,
-  villageBandCounts,
-} from "./queries.ts";
+import { registryAggregates } from "./stamp.ts";
+import { answerCounts, countedQuestions, openForms, storedFigures } from "./queries.ts";
 import { isSmall, publishedRate, suppressOne, suppressRow } from "./suppress.ts";
 
 /** A village as the figures show it, with its published counts (null: "<5"). */
@@ -54,10 +48,9 @@ export async function communityFigures(
   tambonId: number,
   villageId?: number,
 ): Promise<CommunityFigures> {
-  const [villageList, registry, bands, formList, stored] = await Promise.all([
+  const [villageList, { bands, ...registry }, formList, stored] = await Promise.all([
     listVillages(db, tambonId),
-    registryCounts(db, tambonId),
-    villageBandCounts(db, tambonId),
+    registryAggregates(db, tambonId),
     openForms(db, tambonId),
     storedFigures(db, tambonId, villageId),
   ]);

@@ -29,6 +29,10 @@ export const figuresMessages = {
   "fig.noSurveys": { th: "ยังไม่มีแบบสำรวจที่เปิดใช้", en: "No open surveys yet." },
   "fig.round": { th: "รอบ {name}", en: "Round {name}" },
   "fig.answered": { th: "ตอบ", en: "Answered" },
+  "fig.perEntry": {
+    th: "นับรายคน (สมาชิกแต่ละคนในครัวเรือน)",
+    en: "Counted per person (each member of the households)",
+  },
   "fig.mean": { th: "ค่าเฉลี่ย", en: "Mean" },
   "fig.trend": { th: "แนวโน้มระหว่างรอบ", en: "Trend between rounds" },
   "fig.noAnswers": { th: "ยังไม่มีคำตอบ", en: "No answers yet." },

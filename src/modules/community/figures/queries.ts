@@ -18,12 +18,20 @@ export const COUNTED_STATUSES = ["accepted", "resolved"] as const;
 /** Question types the figures count: shares of choices and means of numbers. */
 export const COUNTED_TYPES = ["select_one", "yesno", "select_multiple", "integer", "decimal"];
 
-/** The questions of a form the figures count, groups opened, repeats left out. */
-export function countedQuestions(items: readonly FormItem[]): Question[] {
-  const out: Question[] = [];
+/** A question the figures count; one inside a repeat group is counted once per entry. */
+export type CountedQuestion = Question & { repeat?: string };
+
+/**
+ * The questions of a form the figures count, groups opened; a repeat's questions (a household's
+ * members) are counted per entry across the records, e.g. people with a condition.
+ */
+export function countedQuestions(items: readonly FormItem[], repeat?: string): CountedQuestion[] {
+  const out: CountedQuestion[] = [];
   for (const it of items) {
-    if (it.kind === "group") out.push(...countedQuestions(it.items));
-    else if (it.kind === "question" && COUNTED_TYPES.includes(it.type)) out.push(it);
+    if (it.kind === "group") out.push(...countedQuestions(it.items, repeat));
+    else if (it.kind === "repeat") {
+      if (!repeat) out.push(...countedQuestions(it.items, it.name));
+    } else if (COUNTED_TYPES.includes(it.type)) out.push(repeat ? { ...it, repeat } : it);
   }
   return out;
 }
@@ -54,7 +62,6 @@ export async function registryCounts(
   };
 }
 
-/** Living people with a birth date, by five-year band and sex (one village, or the tambon). */
 /** People living with a birth date, by village, band and sex (every village of the tambon). */
 export async function villageBandCounts(
   db: DbOrTx,
@@ -77,6 +84,7 @@ export async function villageBandCounts(
   }));
 }
 
+/** Living people with a birth date, by five-year band and sex (one village, or the tambon). */
 export async function bandCounts(
   db: DbOrTx,
   tambonId: number,
@@ -159,7 +167,32 @@ export async function answerCounts(
   db: DbOrTx,
   tambonId: number,
   formId: number,
+  questions: readonly CountedQuestion[],
+  villageId?: number,
+): Promise<AnswerCount[]> {
+  const repeats = [...new Set(questions.map((q) => q.repeat ?? ""))];
+  const parts = await Promise.all(
+    repeats.map((r) =>
+      recordCounts(
+        db,
+        tambonId,
+        formId,
+        questions.filter((q) => (q.repeat ?? "") === r),
+        r || null,
+        villageId,
+      ),
+    ),
+  );
+  return parts.flat();
+}
+
+/** The counts of questions answered once per record (`repeat` null) or once per repeat entry. */
+async function recordCounts(
+  db: DbOrTx,
+  tambonId: number,
+  formId: number,
   questions: readonly Question[],
+  repeat: string | null,
   villageId?: number,
 ): Promise<AnswerCount[]> {
   const choice = questions
@@ -182,6 +215,14 @@ export async function answerCounts(
   const where = sql`s.tambon_id = ${tambonId} and s.form_id = ${formId} and s.status in (${statuses})${
     villageId === undefined ? sql`` : sql` and s.village_id = ${villageId}`
   }`;
+  // The records counted: each submission's answers, or each entry of its repeat.
+  const from = repeat
+    ? sql`(select s.village_id, s.round_id, m.value as answers
+          from community_submissions s,
+            jsonb_array_elements(case jsonb_typeof(s.answers -> ${repeat}) when 'array'
+              then s.answers -> ${repeat} else '[]'::jsonb end) m
+          where ${where} and jsonb_typeof(m.value) = 'object') s`
+    : sql`(select s.village_id, s.round_id, s.answers from community_submissions s where ${where}) s`;
   const answered = rowsOf<{
     village_id: number;
     round_id: number | null;
@@ -192,18 +233,18 @@ export async function answerCounts(
     db,
     sql`select s.village_id, s.round_id, e.key as q, count(*) as n,
           sum(case when e.key in ${numeric.length ? names(numeric) : sql`('')`} and jsonb_typeof(e.value) = 'number' then (e.value #>> '{}')::numeric end) as sum
-        from community_submissions s, jsonb_each(s.answers) e
-        where ${where} and e.key in ${names(all)}
+        from ${from}, jsonb_each(s.answers) e
+        where e.key in ${names(all)}
         group by 1, 2, 3`,
   );
   const chosen = choice.length
     ? rowsOf<{ village_id: number; round_id: number | null; q: string; v: string; n: string }>(
         db,
         sql`select s.village_id, s.round_id, e.key as q, x.v, count(*) as n
-            from community_submissions s, jsonb_each(s.answers) e,
+            from ${from}, jsonb_each(s.answers) e,
               lateral jsonb_array_elements_text(case jsonb_typeof(e.value) when 'array' then e.value
                 else jsonb_build_array(e.value) end) x(v)
-            where ${where} and e.key in ${names(choice)}
+            where e.key in ${names(choice)}
             group by 1, 2, 3, 4`,
       )
     : Promise.resolve([]);

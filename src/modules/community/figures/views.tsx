@@ -154,6 +154,7 @@ export function FiguresPage(p: {
             {f.questions.map((q) => (
               <div key={q.name} class="figures-question">
                 <h4>{text(q.label, lang)}</h4>
+                {q.repeat && <p class="muted">{t("fig.perEntry")}</p>}
                 {q.rows.every((r) => r.answered === 0) ? (
                   <p>{t("fig.noAnswers")}</p>
                 ) : (
