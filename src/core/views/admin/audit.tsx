@@ -10,13 +10,13 @@ import { actionText, describeAudit, type AuditDetail, type AuditText } from "../
 
 /** An audit entry's action in words, with the record's name and a link to its page. */
 export function AuditSentence({ text }: { text: AuditText }) {
-  const subject = text.subject && <> “{text.subject}”</>;
-  return (
+  const words = (
     <>
       {text.action}
-      {text.href ? <a href={text.href}>{subject ?? ` ›`}</a> : subject}
+      {text.subject && ` “${text.subject}”`}
     </>
   );
+  return text.href ? <a href={text.href}>{words}</a> : words;
 }
 
 /** An audit entry's details as a list of fields (before → after), never JSON. */
