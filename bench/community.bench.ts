@@ -158,10 +158,10 @@ async function queryRows<T>(db: TestDatabase["db"], q: ReturnType<typeof sql>): 
   return Array.isArray(r) ? r : r.rows;
 }
 
-const ms = (xs: number[]) => {
+function ms(xs: number[]): string {
   const s = [...xs].sort((a, b) => a - b);
   return `median ${Math.round(s[Math.floor(s.length / 2)]! * 10) / 10} ms · max ${Math.round(s[s.length - 1]! * 10) / 10} ms`;
-};
+}
 
 /**
  * The public village page over a million people of the demo tambon (seeded in SQL with
