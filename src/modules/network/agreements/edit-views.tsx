@@ -143,6 +143,7 @@ export function EditAgreementPage(props: {
               <strong>{date(x.heldOn)}</strong> {textIn(x.titleTh, x.titleEn, lang)}{" "}
               <ActionButton
                 action={`${admin}/agreements/${a.id}/activities/${x.id}/delete`}
+                confirm
                 label={t("agreement.removeActivityNamed", { name: x.titleTh })}
               >
                 {t("agreement.removeActivity")}

@@ -192,6 +192,7 @@ export function CentreForm(props: {
                   </p>
                   <ActionButton
                     action={`${admin}/centres/${editing.id}/photos/${p.id}/delete`}
+                    confirm
                     label={t("centre.removePhotoNamed", { n: p.position })}
                     kind="secondary"
                     inline={false}

@@ -123,6 +123,7 @@ export function PersonAdmin(props: {
               {r.note && <span class="muted"> · {r.note}</span>}{" "}
               <ActionButton
                 action={`${url}/roles/${r.id}/delete`}
+                confirm
                 label={t("person.removeRoleNamed", { role: t(`role.${r.role}` as "role.elder") })}
               >
                 {t("person.remove")}
@@ -164,6 +165,7 @@ export function PersonAdmin(props: {
               )}{" "}
               <ActionButton
                 action={`${url}/affiliations/${a.id}/delete`}
+                confirm
                 label={t("person.removeAffiliationNamed", { name: a.nameTh })}
               >
                 {t("person.remove")}

@@ -6,6 +6,7 @@ import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg, type NetKey } from "../messages.ts";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
 const nf = new Intl.NumberFormat("th-TH");
 
@@ -199,7 +200,15 @@ export function ActionButton(props: {
   kind?: "link" | "secondary";
   inline?: boolean;
   hidden?: Record<string, string>;
+  /** It cannot be undone (a delete): ask for a tick first. */
+  confirm?: boolean;
 }) {
+  if (props.confirm)
+    return (
+      <ConfirmButton action={props.action} label={props.label}>
+        {props.children}
+      </ConfirmButton>
+    );
   return (
     <Form action={props.action} class={props.inline === false ? undefined : "inline"}>
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (
