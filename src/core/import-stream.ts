@@ -288,7 +288,7 @@ export async function runStreamingImport<Row, K extends string, Tx, Current>(
             bad({ line: tr.line, field, column: columnOf(field), key: e.key, vars: e.vars });
         continue;
       }
-      if (check) {
+      if (check && !importer.bulk) {
         const key = importer.key(parsed.value);
         const first = seen.get(key);
         if (first !== undefined) {
@@ -318,7 +318,12 @@ export async function runStreamingImport<Row, K extends string, Tx, Current>(
         if (badRows === 0) await bulk.add(good);
         progress("check", rows);
       }
-      seen.clear();
+      if (badRows > 0) return;
+      // Keys met twice are found in the staging table, not in a set of a million keys.
+      const twice = await bulk.duplicates(maxErrors);
+      for (const d of twice.rows)
+        bad({ line: d.line, field: "_row", key: "import.duplicateRow", vars: { line: d.first } });
+      badRows = twice.count;
       if (badRows > 0) return;
       progress("write", rows);
       Object.assign(counts, await bulk.end(matched, apply));

@@ -288,6 +288,11 @@ export interface BulkWriter<Row> {
   /** Takes a batch of good rows, in file order. */
   add(rows: readonly { line: number; row: Row }[]): Promise<void>;
   /**
+   * Rows whose key an earlier row of the file already has (kept out of memory for a large file):
+   * how many, and the first `limit` of them with the line of the first row of their key.
+   */
+  duplicates(limit: number): Promise<{ count: number; rows: { line: number; first: number }[] }>;
+  /**
    * Compares every row taken with what is stored (unmatched fields keep what is stored) and, with
    * `apply`, writes the new and changed ones; gives the counts either way.
    */

@@ -137,6 +137,28 @@ for (const kind of DB_KINDS) {
       assert.equal(await database.db.$count(people, eq(people.tambonId, tambonId)), before);
     });
 
+    test("a key met twice in the file is a bad row naming the first; nothing is stored", async () => {
+      const file = csv("dup.csv", [
+        HEAD,
+        "2,500,คนซ้ำ หนึ่ง,3100000000012,,ชาย,",
+        "2,501,คนไม่ซ้ำ,,,ชาย,",
+        "2,502,คนซ้ำ สอง,3100000000012,,ชาย,",
+        "2,500,คนซ้ำ หนึ่ง,,,ชาย,",
+        "2,500,คนซ้ำ หนึ่ง,,,หญิง,",
+      ]);
+      const r = await importFile(await csvSource(file, 1));
+      assert.equal(r.badRows, 2);
+      assert.deepEqual(
+        r.errors.map((e) => [e.line, e.key, e.vars?.line]),
+        [
+          [4, "import.duplicateRow", 2],
+          [6, "import.duplicateRow", 5],
+        ],
+      );
+      assert.equal(r.applied, false);
+      assert.equal(await person("คนไม่ซ้ำ"), undefined);
+    });
+
     test("an XLSX file streams into the same import", async () => {
       const file = path.join(dir, `d-${kind}.xlsx`);
       writeFileSync(

@@ -71,6 +71,27 @@ export function peopleBulkWriter(
       }
     },
 
+    async duplicates(limit) {
+      await flush();
+      // The key of `personKey`: the Thai ID, else the household and the name.
+      const twice = sql`select line, first_value(line) over (partition by key order by line) as first
+        from (select line, coalesce('id:' || thai_id,
+            'hh:' || village_id || '|' || house_no || '|' || name) as key
+          from community_people_import) k`;
+      const [n] = await rowsOf<{ n: number }>(
+        tx,
+        sql`select count(*)::integer as n from (${twice}) d where line <> first`,
+      );
+      const rows = await rowsOf<{ line: number; first: number }>(
+        tx,
+        sql`select line, first from (${twice}) d where line <> first order by line limit ${limit}`,
+      );
+      return {
+        count: Number(n?.n ?? 0),
+        rows: rows.map((r) => ({ line: Number(r.line), first: Number(r.first) })),
+      };
+    },
+
     async end(matched, apply): Promise<ImportCounts> {
       await flush();
       const t = tambonId;
