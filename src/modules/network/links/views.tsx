@@ -13,6 +13,7 @@ import { textIn } from "../shared/lists.ts";
 import { RELATIONS } from "./commands.ts";
 import { reciprocal, type LinkRow } from "./tambon-links.ts";
 import { BackToAdmin, useNet, OtherTambonFields } from "../shared/views.tsx";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
 /** Staff's page of the tambon's links: its own declarations, others' about it, and a form. */
 export function LinksAdmin(props: {
@@ -49,15 +50,12 @@ export function LinksAdmin(props: {
               <td>{t(`relation.${l.relation}`)}</td>
               <td>{date(l.since)}</td>
               <td class="actions">
-                <Form action={`${admin}/links/${l.id}/delete`}>
-                  <button
-                    type="submit"
-                    class="secondary"
-                    aria-label={t("links.removeNamed", { name: l.otherNameTh })}
-                  >
-                    {t("links.remove")}
-                  </button>
-                </Form>
+                <ConfirmButton
+                  action={`${admin}/links/${l.id}/delete`}
+                  label={t("links.removeNamed", { name: l.otherNameTh })}
+                >
+                  {t("links.remove")}
+                </ConfirmButton>
               </td>
             </tr>
           ))}
