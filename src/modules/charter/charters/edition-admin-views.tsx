@@ -1,6 +1,13 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import { Form, type FormState, ErrorSummary, FormError, Field } from "../../../core/views/form.tsx";
+import {
+  DateField,
+  Form,
+  type FormState,
+  ErrorSummary,
+  FormError,
+  Field,
+} from "../../../core/views/form.tsx";
 import { editionLabel } from "../present.ts";
 import { StatusBadge, useT } from "../shared/views.tsx";
 import { DraftEditor, type DraftData } from "../drafting/editor.tsx";
@@ -114,6 +121,19 @@ function EditionSettingsPanel({ data }: { data: EditionAdminData }) {
       {...more}
     />
   );
+  // A date as day, month name and พ.ศ. year (the stored value until the user sent the form).
+  const dateField = (name: string, value: string, label: string, hint?: string) => (
+    <DateField
+      scope="edition"
+      form={{
+        values: { ...state?.values, [name]: state?.values[name] ?? value },
+        errors: state?.errors ?? {},
+      }}
+      name={name}
+      label={label}
+      hint={hint}
+    />
+  );
   return (
     <details class="charter-panel" open={!!state}>
       <summary>{t("manage.edition")}</summary>
@@ -139,17 +159,15 @@ function EditionSettingsPanel({ data }: { data: EditionAdminData }) {
               label: t("manage.reviewYears"),
               required: true,
             })}
-            {field("effectiveOn", edition.effectiveOn ?? "", {
-              type: "date",
-              label: t("manage.effectiveOn"),
-              hint: t("manage.effectiveHint"),
-            })}
+            {dateField(
+              "effectiveOn",
+              edition.effectiveOn ?? "",
+              t("manage.effectiveOn"),
+              t("manage.effectiveHint"),
+            )}
           </>
         )}
-        {field("signingOn", edition.signingOn ?? "", {
-          type: "date",
-          label: t("manage.signingOn"),
-        })}
+        {dateField("signingOn", edition.signingOn ?? "", t("manage.signingOn"))}
         {field("signingPlace", edition.signingPlace, {
           label: t("manage.signingPlace"),
           maxLength: 300,
