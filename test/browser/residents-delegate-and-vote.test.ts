@@ -77,7 +77,9 @@ describe("three residents delegate in a chain, the last votes, then one votes he
     await page.getByLabel("ประเด็น").selectOption({ index: 2 });
     await page.getByLabel("สำรวจความเห็นด่วน (เริ่มลงคะแนนทันที)").check();
     await page.getByLabel("ชื่อข้อเสนอ").fill("ทุกหมู่บ้านวางถังสามสี");
-    await page.getByLabel("รายละเอียด (Markdown)").fill("ถังสีเขียว เหลือง และน้ำเงิน\n\n- เก็บทุก**วันพุธ**");
+    await page
+      .getByRole("textbox", { name: /^รายละเอียด/ })
+      .fill("ถังสีเขียว เหลือง และน้ำเงิน\n\n- เก็บทุก**วันพุธ**");
     await page.getByRole("button", { name: "สร้าง" }).click();
     await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     questionUrl = page.url();
@@ -92,9 +94,9 @@ describe("three residents delegate in a chain, the last votes, then one votes he
 
   test("A delegates to B and B to C; C votes; A sees where her vote goes", async () => {
     await loginAs("langu-member");
-    await delegateTo("อสม. ละงู (สาธิต) (91050201)");
+    await delegateTo("อสม. ละงู (สาธิต)");
     await loginAs("langu-osm");
-    await delegateTo("ตัวแทนหมู่บ้าน ละงู (สาธิต) (91050201)");
+    await delegateTo("ตัวแทนหมู่บ้าน ละงู (สาธิต)");
     await loginAs("langu-rep");
     await vote("เห็นด้วย");
     await loginAs("langu-member");
