@@ -32,8 +32,8 @@ import { hearingRoutes } from "./hearing/routes.tsx";
 import { registryRoutes, networkRegistryRoutes } from "./registry/routes.tsx";
 import { signingAdminRoutes } from "./signing/admin-routes.tsx";
 import { signingRoutes } from "./signing/routes.tsx";
-
 import { charterSearch } from "./search.ts";
+
 const areaSection1: PageSection<number> = {
   id: "charter",
   title: (lang) => msg.t(lang)("nav.charter"),
