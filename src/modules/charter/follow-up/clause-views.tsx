@@ -13,6 +13,7 @@ import { LINK_TYPES, PROGRESS, type Progress } from "../edition.ts";
 import { clauseLabel, dateIn } from "../present.ts";
 import { Paras, textIn, useT } from "../shared/views.tsx";
 import { type FollowRow, StatusTag } from "./views.tsx";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
 /** One clause's follow-up: text, status with history, links; forms for the working group. */
 export function FollowClausePage(props: {
@@ -97,18 +98,12 @@ export function FollowClausePage(props: {
                 <span class="muted">{t(`link.${l.targetType}` as "link.other")}:</span>{" "}
                 {l.url ? <a href={l.url}>{l.label}</a> : l.label}
                 {props.canEdit && (
-                  <Form
+                  <ConfirmButton
                     action={`/t/${tambon!.slug}/charter-links/${l.id}/delete`}
-                    class="inline-form"
+                    label={t("follow.removeLink", { label: l.label })}
                   >
-                    <button
-                      type="submit"
-                      class="secondary small"
-                      aria-label={t("follow.removeLink", { label: l.label })}
-                    >
-                      {t("draft.delete")}
-                    </button>
-                  </Form>
+                    {t("draft.delete")}
+                  </ConfirmButton>
                 )}
               </li>
             ))}

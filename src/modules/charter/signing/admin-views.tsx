@@ -14,6 +14,7 @@ import { IMAGE_MAX_BYTES } from "./images.ts";
 import { num } from "../present.ts";
 import { useT } from "../shared/views.tsx";
 import { Signatories, Photos } from "./views.tsx";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
 /** The images a scan or a photo may be. */
 const IMAGE_TYPES = "image/jpeg,image/png,image/webp";
@@ -37,15 +38,12 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
         <ul class="inline-forms">
           {data.signatories.map((s) => (
             <li key={s.id}>
-              <Form action={`${base}/charter-signatories/${s.id}/delete`} class="inline-form">
-                <button
-                  type="submit"
-                  class="danger small"
-                  aria-label={t("draft.deleteLabel", { label: s.name })}
-                >
-                  {t("draft.delete")} {s.name}
-                </button>
-              </Form>
+              <ConfirmButton
+                action={`${base}/charter-signatories/${s.id}/delete`}
+                label={t("draft.deleteLabel", { label: s.name })}
+              >
+                {t("draft.delete")} {s.name}
+              </ConfirmButton>
             </li>
           ))}
         </ul>
@@ -144,12 +142,10 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
           <ul class="inline-forms">
             {data.photos.map((p) => (
               <li key={p.id}>
-                <Form action={`${base}/charter-photos/${p.id}/delete`} class="inline-form">
-                  <button type="submit" class="danger small">
-                    {t("draft.delete")} {p.caption || t("photo.untitled")} (
-                    {num(p.id, "arabic", lang)})
-                  </button>
-                </Form>
+                <ConfirmButton action={`${base}/charter-photos/${p.id}/delete`}>
+                  {t("draft.delete")} {p.caption || t("photo.untitled")} (
+                  {num(p.id, "arabic", lang)})
+                </ConfirmButton>
               </li>
             ))}
           </ul>

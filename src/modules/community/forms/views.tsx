@@ -19,6 +19,7 @@ import { QUESTION_TYPES, type FormDefinition, type FormItem } from "./definition
 import type { FormListItem, FormRow } from "./queries.ts";
 import { containersOf } from "./draft.ts";
 import { RoundsSection, type RoundsProps } from "../rounds/views.tsx";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
 export const formsBase = (slug: string) => `/t/${slug}/admin/community/forms`;
 
@@ -255,15 +256,12 @@ function ItemList(p: { items: FormItem[]; base: string }) {
                 </button>
               </Form>
             ))}
-            <Form
+            <ConfirmButton
               action={`${p.base}/items/${item.name}/delete`}
-              class="inline"
-              label={t("form.delete")}
+              label={`${t("form.delete")}: ${item.name}`}
             >
-              <button type="submit" class="danger small">
-                {t("form.delete")}
-              </button>
-            </Form>
+              {t("form.delete")}
+            </ConfirmButton>
           </div>
           {item.kind !== "question" && item.items.length > 0 && (
             <ItemList items={item.items} base={p.base} />

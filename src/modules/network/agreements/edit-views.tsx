@@ -20,6 +20,7 @@ import {
   ThaiEnglishFields,
 } from "../shared/views.tsx";
 import { AgreementForm } from "./admin-views.tsx";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
 /** Staff's page of one agreement: its fields, its parties and the activities done under it. */
 export function EditAgreementPage(props: {
@@ -65,15 +66,12 @@ export function EditAgreementPage(props: {
                 {p.signatoryPosition && <span class="muted"> · {p.signatoryPosition}</span>}
               </td>
               <td class="actions">
-                <Form action={`${admin}/agreements/${a.id}/parties/${p.id}/delete`}>
-                  <button
-                    type="submit"
-                    class="secondary"
-                    aria-label={t("agreement.removePartyNamed", { name: p.nameTh })}
-                  >
-                    {t("agreement.removeParty")}
-                  </button>
-                </Form>
+                <ConfirmButton
+                  action={`${admin}/agreements/${a.id}/parties/${p.id}/delete`}
+                  label={t("agreement.removePartyNamed", { name: p.nameTh })}
+                >
+                  {t("agreement.removeParty")}
+                </ConfirmButton>
               </td>
             </tr>
           ))}

@@ -9,6 +9,7 @@ import {
 } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { PROJECT_FILE_UPLOAD, type ProjectFile } from "../files.ts";
+import { ConfirmButton } from "../../../../core/views/confirm.tsx";
 
 const ACCEPT = "image/jpeg,image/png,image/webp,application/pdf,.pdf,.docx,.xlsx,.pptx,.odt,.ods";
 
@@ -117,14 +118,12 @@ export function FilesAdmin(p: {
                     {t("plan.save")}
                   </button>
                 </Form>
-                <Form
+                <ConfirmButton
                   action={`${admin}/project-files/${f.id}/delete`}
                   label={`${t("projectFile.delete")}: ${f.name}`}
                 >
-                  <button type="submit" class="danger">
-                    {t("projectFile.delete")}
-                  </button>
-                </Form>
+                  {t("projectFile.delete")}
+                </ConfirmButton>
               </li>
             );
           })}

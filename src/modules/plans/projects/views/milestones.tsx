@@ -11,6 +11,7 @@ import {
 import { formatDate } from "../../../../core/dates.ts";
 import { msg } from "../../messages.ts";
 import type { Milestone } from "../queries.ts";
+import { ConfirmButton } from "../../../../core/views/confirm.tsx";
 
 /** The milestone form that failed (kept with its errors when the page comes back at 422). */
 export interface MilestoneFailure {
@@ -95,14 +96,12 @@ export function MilestonesAdmin(p: {
                 <MilestoneFields form={edit} scope={scope} />
                 <button type="submit">{t("plan.save")}</button>
               </Form>
-              <Form
+              <ConfirmButton
                 action={`${base}/${m.id}/delete`}
                 label={`${t("milestone.delete")}: ${m.title}`}
               >
-                <button type="submit" class="danger">
-                  {t("milestone.delete")}
-                </button>
-              </Form>
+                {t("milestone.delete")}
+              </ConfirmButton>
             </details>
           </li>
         );
