@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import {
   VIEWPORTS,
   axeViolations,
+  fillDate,
   describeViolations,
   journeySteps,
   screenshots,
@@ -56,7 +57,7 @@ describe("a facilitator records an assembly of 18 villages × 5 representatives 
       await accessible("new meeting form");
       await page.locator("#f-kind").selectOption("village_assembly");
       await page.locator("#f-titleTh").fill("ประชุมตัวแทน 18 หมู่บ้าน เห็นชอบคณะทำงานกลาง");
-      await page.locator("#f-date").fill(todayIso());
+      await fillDate(page, "date", todayIso());
       await page.locator("#f-startTime").fill("09:00");
       await page.locator("#f-endTime").fill("12:00");
       await page.locator("#f-place").fill("หอประชุม อบต.ละงู");

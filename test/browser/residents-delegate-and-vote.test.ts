@@ -115,7 +115,10 @@ describe("three residents delegate in a chain, the last votes, then one votes he
     await vote("ไม่เห็นด้วย");
     await loginAs("langu-admin");
     await page.goto(questionUrl);
-    await page.getByRole("button", { name: "ไปขั้นถัดไปทันที" }).click();
+    // Closing a running vote asks first, on a page of its own.
+    await page.getByRole("link", { name: "ไปขั้นถัดไปทันที" }).click();
+    await page.getByRole("heading", { name: "ไปขั้นถัดไปทันที?" }).waitFor();
+    await page.getByRole("button", { name: "ยืนยัน ไปขั้นถัดไป" }).click();
     await page.getByRole("link", { name: "ผลการลงคะแนน" }).click();
     const main = page.getByRole("main");
     await main.getByText("อสม. ละงู (สาธิต): 2").waitFor();

@@ -77,7 +77,7 @@ for (const kind of DB_KINDS) {
       assert.doesNotMatch(csv.body, /,"=HYPERLINK/);
     });
 
-    test("text added in a draft is shown in the charter's Thai digits in the diff", async () => {
+    test("text added in a draft is shown in the tambon's digits in the diff and the charter's in print", async () => {
       const wg = new Client(t.app);
       await wg.login("langu-wg");
       const db = t.database.db;
@@ -102,10 +102,18 @@ for (const kind of DB_KINDS) {
         `/t/la-ngu/charter-editions/${hearing}/diff?from=${v!.number}&to=${v!.number + 1}`,
       );
       assert.equal(diff.statusCode, 200);
+      // A web page shows one digit style, the tambon's (Arabic in La-ngu); the charter's own
+      // digits (Thai in La-ngu) are those of its document: the print page and its PDF.
       const ins = [...diff.body.matchAll(/<ins>([^]*?)<\/ins>/g)].map((m) => m[1]).join(" ");
-      assert.match(ins, /๓๐ นาที/);
-      assert.match(ins, /๕ วัน/);
-      assert.doesNotMatch(ins, /30 นาที/);
+      assert.match(ins, /30 นาที/);
+      assert.match(ins, /5 วัน/);
+      assert.doesNotMatch(ins, /๓๐ นาที/);
+      const print = await new Client(t.app).get(
+        `/t/la-ngu/charter-editions/${hearing}/print?nopdf=1`,
+      );
+      assert.equal(print.statusCode, 200);
+      assert.match(print.body, /อย่างน้อย ๓๐ นาที ๕ วันต่อสัปดาห์/);
+      assert.doesNotMatch(print.body, /อย่างน้อย 30 นาที/);
     });
   });
 }

@@ -689,9 +689,23 @@ for (const kind of DB_KINDS) {
         { from: `/t/la-ngu/admin/charters/${charterId}` },
       );
       assert.equal(settings.statusCode, 303);
-      const thai = await new Client(t.app).get(`/t/la-ngu/charters/${charterId}`);
-      assert.match(thai.body, new RegExp(`ฉบับที่ ๑ พ\\.ศ\\.\\s${toThaiDigits(String(YEAR))}`));
-      assert.match(thai.body, /ข้อ ๑ <\/strong>/);
+      // The charter's digits are those of its document (the print page and its PDF); the web
+      // pages of the tambon show one digit style, the tambon's (Arabic in La-ngu).
+      const inForce = (
+        await t.database.db
+          .select({ id: charterEditions.id })
+          .from(charterEditions)
+          .where(and(eq(charterEditions.charterId, charterId), eq(charterEditions.number, 1)))
+      )[0]!.id;
+      const print = await new Client(t.app).get(
+        `/t/la-ngu/charter-editions/${inForce}/print?nopdf=1`,
+      );
+      assert.equal(print.statusCode, 200);
+      assert.match(print.body, new RegExp(`ฉบับที่ ๑ พ\\.ศ\\.\\s${toThaiDigits(String(YEAR))}`));
+      assert.match(print.body, /ข้อ ๑ <\/strong>/);
+      const web = await new Client(t.app).get(`/t/la-ngu/charters/${charterId}`);
+      assert.match(web.body, /ข้อ 1 <\/strong>/);
+      assert.doesNotMatch(web.body, /ข้อ ๑ <\/strong>/);
     });
   });
 }
