@@ -111,3 +111,29 @@ test("PUBLIC_URL is an http(s) address without a path; HSTS_MAX_AGE a number of 
     /HSTS_MAX_AGE: .*https/,
   );
 });
+
+test("CHROMIUM_PATH, TAMBON_PASSWORD_COST and TAMBON_METRICS_TOKEN are checked at start", () => {
+  const d = dir();
+  const bad = (env: Record<string, string>) => {
+    try {
+      loadConfig({ TAMBON_DATA_DIR: d, ...env }, d);
+      return "no error";
+    } catch (e) {
+      assert.ok(e instanceof ConfigError);
+      assert.ok(!e.message.includes("\n"));
+      return e.message;
+    }
+  };
+  assert.match(bad({ CHROMIUM_PATH: path.join(d, "no-chromium") }), /^CHROMIUM_PATH: /);
+  assert.equal(bad({ CHROMIUM_PATH: process.execPath }), "no error");
+  assert.match(bad({ TAMBON_PASSWORD_COST: "12" }), /^TAMBON_PASSWORD_COST: .*14 and 20/);
+  assert.match(bad({ TAMBON_PASSWORD_COST: "high" }), /^TAMBON_PASSWORD_COST: /);
+  assert.match(bad({ TAMBON_METRICS_TOKEN: "short" }), /^TAMBON_METRICS_TOKEN: /);
+  assert.match(bad({ TAMBON_METRICS_TOKEN: "a b".repeat(10) }), /^TAMBON_METRICS_TOKEN: /);
+  const token = "0123456789abcdef0123456789abcdef";
+  assert.equal(
+    loadConfig({ TAMBON_DATA_DIR: d, TAMBON_METRICS_TOKEN: token }, d).metricsToken,
+    token,
+  );
+  assert.equal(loadConfig({ TAMBON_DATA_DIR: d }, d).metricsToken, null);
+});

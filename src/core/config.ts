@@ -24,6 +24,8 @@ export interface Config {
   publicUrl: string | null;
   /** Strict-Transport-Security max-age in seconds, sent on HTTPS responses; null = no header. */
   hstsMaxAge: number | null;
+  /** Bearer token that opens `/metrics` to a scraper (TAMBON_METRICS_TOKEN); null = none. */
+  metricsToken?: string | null;
 }
 
 const schema = z.object({
@@ -70,7 +72,26 @@ const schema = z.object({
     .min(0, "HSTS_MAX_AGE must be a number of seconds (0 or more)")
     .max(63072000, "HSTS_MAX_AGE must be at most 63072000 (two years)")
     .optional(),
+  CHROMIUM_PATH: z
+    .string()
+    .refine((p) => existsSync(p), "CHROMIUM_PATH names no file; install chromium or fix the path")
+    .optional(),
+  TAMBON_PASSWORD_COST: z.coerce
+    .number({ error: "TAMBON_PASSWORD_COST must be a number" })
+    .int("TAMBON_PASSWORD_COST must be a whole number")
+    .min(14, "TAMBON_PASSWORD_COST must be between 14 and 20")
+    .max(20, "TAMBON_PASSWORD_COST must be between 14 and 20")
+    .optional(),
+  TAMBON_METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{24,}$/, "TAMBON_METRICS_TOKEN must be 24 or more visible ASCII characters")
+    .optional(),
+  // Read only by `tambon create-admin`, which checks it itself.
+  TAMBON_ADMIN_PASSWORD: z.string().optional(),
 });
+
+/** Every environment variable the platform reads (docs/configuration.md describes each). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 /** Whether a value is an http(s) origin: no user, path, query or fragment (a trailing "/" is fine). */
 function isPublicUrl(v: string): boolean {
@@ -151,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     publicUrl,
     hstsMaxAge: e.HSTS_MAX_AGE ?? null,
+    metricsToken: e.TAMBON_METRICS_TOKEN ?? null,
   };
 }
 

@@ -19,8 +19,20 @@ function printLogins(logins: DemoLogin[], password: string, url: string) {
   out.write("\n");
 }
 
-/** Whether `--demo-on-first-start` loads the demo: into an empty database, or one started with it. */
-async function wantsDemo(database: Database): Promise<boolean> {
+/**
+ * Whether `--demo-on-first-start` loads the demo: into an empty database, or one started with it;
+ * never when NODE_ENV is production (a production start shows no demo logins, whatever its flags).
+ */
+export async function wantsDemo(
+  database: Database,
+  config: Pick<Config, "nodeEnv">,
+): Promise<boolean> {
+  if (config.nodeEnv === "production") {
+    process.stderr.write(
+      "tambon: NODE_ENV=production: --demo-on-first-start ignored, no demo data / ไม่โหลดข้อมูลสาธิตในการใช้งานจริง\n",
+    );
+    return false;
+  }
   const [any] = await database.db.select({ id: tambons.id }).from(tambons).limit(1);
   const [anyone] = await database.db.select({ id: users.id }).from(users).limit(1);
   if (!any && !anyone) {
@@ -41,7 +53,7 @@ async function serve(config: Config, demoOnFirstStart: boolean) {
   const database = await openMigrated(config);
   let logins: DemoLogin[] = [];
   let demoPassword = "";
-  if (demoOnFirstStart && (await wantsDemo(database))) {
+  if (demoOnFirstStart && (await wantsDemo(database, config))) {
     const { DEMO_PASSWORD, loadDemo } = await import("../../demo/load-demo.ts");
     logins = await loadDemo(database.db, modules);
     demoPassword = DEMO_PASSWORD;
