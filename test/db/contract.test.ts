@@ -13,7 +13,14 @@ import { modules } from "../../src/modules/index.ts";
 import { listAreas } from "../../src/modules/areas/public.ts";
 import type { Actor } from "../../src/core/roles.ts";
 
-const PLATFORM_TABLES = new Set(["tambons", "users", "sessions", "password_resets"]);
+const PLATFORM_TABLES = new Set([
+  "tambons",
+  "users",
+  "sessions",
+  "password_resets",
+  "rate_windows",
+  "job_leases",
+]);
 
 /** Everything the migrations define, as the catalogs describe it, in a stable order. */
 async function schemaOf(database: Database) {
@@ -68,10 +75,12 @@ const journal = JSON.parse(
 /** The tables the code declares (the drizzle schemas of the core and of every module). */
 async function declaredTables() {
   const src = path.resolve(import.meta.dirname, "../../src");
+  // The sources through tsx, or the compiled copy scripts/run-tests.mjs runs.
+  const ext = import.meta.filename.endsWith(".js") ? "js" : "ts";
   const files = [
-    path.join(src, "core/db/schema.ts"),
+    path.join(src, `core/db/schema.${ext}`),
     ...readdirSync(path.join(src, "modules"))
-      .map((m) => path.join(src, "modules", m, "schema.ts"))
+      .map((m) => path.join(src, "modules", m, `schema.${ext}`))
       .filter((f) => existsSync(f)),
   ];
   const tables = new Map<string, string[]>();

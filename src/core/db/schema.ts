@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -211,3 +212,24 @@ export const storedFiles = pgTable(
     uniqueIndex("stored_files_tambon_key_key").on(t.tambonId, t.key),
   ],
 );
+
+/**
+ * Rate-limit windows shared by every instance on one PostgreSQL (UNLOGGED: counters, lost on a
+ * crash without harm); a key counts requests until `reset_at`. PGlite counts in memory.
+ */
+export const rateWindows = pgTable("rate_windows", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  resetAt: timestamp("reset_at", { withTimezone: true }).notNull(),
+});
+
+/**
+ * Which instance runs a background job, and for which slot of its interval: a job runs once per
+ * slot across every instance on one PostgreSQL, and never overlaps itself while its lease holds.
+ */
+export const jobLeases = pgTable("job_leases", {
+  job: text("job").primaryKey(),
+  slot: bigint("slot", { mode: "number" }).notNull(),
+  holder: text("holder").notNull(),
+  until: timestamp("until", { withTimezone: true }).notNull(),
+});

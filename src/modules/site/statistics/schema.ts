@@ -1,4 +1,4 @@
-import { date, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, integer, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { tambonId } from "../../../core/db/columns.ts";
 
 /** Visits per day: distinct visitors (by a daily salted hash, never stored) and page views. */
@@ -25,4 +25,18 @@ export const sitePageViews = pgTable(
     views: integer("views").notNull().default(0),
   },
   (t) => [uniqueIndex("site_page_views_key").on(t.tambonId, t.day, t.path)],
+);
+
+/**
+ * Today's visitors as their daily salted hashes, on PostgreSQL only, so that several instances
+ * count a visitor once (UNLOGGED: counters, not records; yesterday's rows are deleted).
+ */
+export const siteVisitors = pgTable(
+  "site_visitors",
+  {
+    tambonId: tambonId(),
+    day: date("day").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tambonId, t.day, t.hash] })],
 );
