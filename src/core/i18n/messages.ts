@@ -67,6 +67,13 @@ export const core = defineMessages("core", {
   "form.create": { th: "สร้าง", en: "Create" },
   "form.cancel": { th: "ยกเลิก", en: "Cancel" },
   "confirm.tick": { th: "ยืนยัน (ย้อนกลับไม่ได้)", en: "I confirm (this cannot be undone)" },
+  "confirm.againTitle": { th: "ยืนยันก่อนดำเนินการ", en: "Confirm before going ahead" },
+  "confirm.required": {
+    th: "ยังไม่ได้ยืนยัน กรุณาติ๊กช่องยืนยันแล้วกดอีกครั้ง",
+    en: "Not confirmed: tick the box to confirm, then press again.",
+  },
+  "confirm.sure": { th: "ยืนยัน", en: "I confirm" },
+  "confirm.go": { th: "ดำเนินการต่อ", en: "Go ahead" },
   "form.search": { th: "ค้นหา", en: "Search" },
   "form.filter": { th: "กรอง", en: "Filter" },
   "form.required": { th: "จำเป็นต้องกรอก", en: "Required" },

@@ -69,21 +69,79 @@ export function ConfirmButton(props: {
   /** The tick's text (default: "ยืนยัน ย้อนกลับไม่ได้"). */
   confirm?: string;
   class?: string;
+  /** Hidden fields the POST carries (besides the CSRF token and the tick). */
+  fields?: Record<string, string>;
+  /** It can be undone later (archive, restore): the tick says only "I confirm". */
+  reversible?: boolean;
 }) {
-  const { lang } = useCtx();
   return (
     <Form
       action={props.action}
       class={props.class ?? "inline-form confirm-form"}
       label={props.label}
     >
-      <label class="confirm-check">
-        <input type="checkbox" name="confirmed" value="1" required />{" "}
-        {props.confirm ?? core.t(lang)("confirm.tick")}
-      </label>{" "}
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <ConfirmTick text={props.confirm} reversible={props.reversible} />{" "}
       <button type="submit" class="danger">
         {props.children}
       </button>
     </Form>
+  );
+}
+
+/**
+ * The tick a form for an action that cannot be undone carries before its button (`confirmed=1`;
+ * required, so the browser will not send the form without it). The server refuses the action
+ * without it (`confirmFirst` in `core/confirmation.tsx`).
+ */
+export function ConfirmTick(props: { text?: ComponentChildren; reversible?: boolean }) {
+  const { lang } = useCtx();
+  return (
+    <label class="confirm-check">
+      <input type="checkbox" name="confirmed" value="1" required />{" "}
+      {props.text ?? core.t(lang)(props.reversible ? "confirm.sure" : "confirm.tick")}
+    </label>
+  );
+}
+
+/**
+ * What a request for an action that cannot be undone meets when it came without the tick (a
+ * forged request, or a browser that ignores `required`): what it sent, kept in the form, and the
+ * tick to send it again.
+ */
+export function ConfirmAgain(props: {
+  action: string;
+  fields: Record<string, string[]>;
+  back: string;
+}) {
+  const { lang } = useCtx();
+  const t = core.t(lang);
+  return (
+    <section class="confirm" aria-labelledby="confirm-title">
+      <h1 id="confirm-title">{t("confirm.againTitle")}</h1>
+      <p class="error" role="alert">
+        {t("confirm.required")}
+      </p>
+      <Form action={props.action} label={t("confirm.againTitle")}>
+        {Object.entries(props.fields).flatMap(([name, values]) =>
+          values.map((value, i) => (
+            <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+          )),
+        )}
+        <p>
+          <ConfirmTick reversible />
+        </p>
+        <div class="actions">
+          <button type="submit" class="danger">
+            {t("confirm.go")}
+          </button>
+          <a class="button secondary" href={props.back}>
+            {t("form.cancel")}
+          </a>
+        </div>
+      </Form>
+    </section>
   );
 }
