@@ -39,6 +39,7 @@ import { networkRoutes, tambonPublicRoutes } from "./routes/public.tsx";
 import { authRoutes, signupRoutes } from "./routes/auth.tsx";
 import { tambonAdminRoutes } from "./routes/admin.tsx";
 import { networkAdminRoutes } from "./routes/network-admin.tsx";
+import { noticeRoutes } from "./notices/routes.tsx";
 import { h } from "preact";
 import { megabytes, registerUploads } from "./uploads.ts";
 import { reencodeStoredLogos } from "./files.ts";
@@ -265,6 +266,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // the session, when signed in).
   app.addHook("preHandler", async (req) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return;
+    // A webhook (LINE's) is signed by its sender and checks that signature itself.
+    if (req.routeOptions.config?.signedWebhook) return;
     const expected = expectedCsrf(req, config.secret);
     const body = (req.body ?? {}) as Record<string, unknown>;
     let sent = body._csrf;
@@ -382,6 +385,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await scope.register(tambonPublicRoutes(deps, modules));
       await scope.register(signupRoutes(deps));
       await scope.register(tambonAdminRoutes(deps, modules));
+      await scope.register(noticeRoutes(deps, modules));
       for (const mod of modules) {
         if (mod.tambonRoutes) await scope.register(async (m) => mod.tambonRoutes!(m, deps));
       }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { ModuleDeps, ModuleJob, TambonModule } from "./modules.ts";
 import { sweepOrphanFiles } from "./file-store.ts";
+import { noticeJob } from "./notices/worker.ts";
 
 /** How often stored files that no row names any more are swept, and how old they must be. */
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -28,7 +29,7 @@ export function startJobs(
 ): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();
-  for (const mod of [...modules, { id: "core", jobs: [fileSweepJob(modules)] }]) {
+  for (const mod of [...modules, { id: "core", jobs: [fileSweepJob(modules), noticeJob()] }]) {
     for (const job of mod.jobs ?? []) {
       let busy = false;
       const run = () => {

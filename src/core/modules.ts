@@ -12,6 +12,7 @@ import type { Tambon, TambonDirectory } from "./tenancy.ts";
 import type { Config } from "./config.ts";
 import type { NavItem } from "./views/ctx.ts";
 import type { CommandSpec } from "./cli.ts";
+import type { NoticeKind } from "./notices/index.ts";
 
 /** What a module's routes receive from the core. */
 export interface ModuleDeps {
@@ -181,6 +182,11 @@ export interface TambonModule {
    * "เพิ่มข่าว" / "Added news", with the record's page): the log never shows an action's key.
    */
   auditActions?: AuditActions;
+  /**
+   * The kinds of notice the module's commands send (`enqueueNotices`), which members choose to
+   * hear about by LINE and e-mail on their notices page.
+   */
+  notices?: NoticeKind[];
 }
 
 /** The core's own route parameters that name no record (see `routeParams`): the tambon's logo, a password link. */
