@@ -47,6 +47,7 @@ import { networkFiles } from "./shared/files.ts";
 import { partnersOfArea, centresOfArea, partnersJoined, mousSigned } from "./overview/sections.ts";
 import { importNetworkDiskFiles } from "./uploads.ts";
 import { networkSearch } from "./search.ts";
+import { VISIT_ANSWERED } from "./visits/notices.ts";
 
 const STAFF = ["admin", "editor", "working_group", "facilitator"] as const;
 
@@ -84,6 +85,7 @@ const RESOURCE_ROUTES = [
 export const networkModule: TambonModule = {
   id: "network",
   auditActions: networkAuditActions,
+  notices: [VISIT_ANSWERED],
   access: [
     { action: "network.read", allow: "public" },
     // Anyone may ask a tambon for a study visit through a learning centre's public form.

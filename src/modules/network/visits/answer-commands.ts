@@ -19,6 +19,7 @@ import {
 } from "./visit.ts";
 import { isVisitToken } from "./visit-link.ts";
 import { hostedVisit, requestedVisit, type Visit } from "./commands.ts";
+import { tellVisitRequester } from "./notices.ts";
 
 const answerSchema = z.object({
   proposedOn: fields.optionalDate(),
@@ -75,6 +76,12 @@ export async function answerVisit(
     };
     await audit(tx, { ...entry, tambonId });
     if (visit.requestingTambonId) await audit(tx, { ...entry, tambonId: visit.requestingTambonId });
+    if (next === "accepted" || next === "proposed" || next === "declined")
+      await tellVisitRequester(tx, visit, {
+        status: next,
+        date: next === "proposed" ? proposedOn! : requestedOn,
+        hostNote,
+      });
   });
   return { ok: true, value: { id: visit.id } };
 }
