@@ -18,6 +18,7 @@ import { questionsOfArea } from "./public.ts";
 import { decisionsCommands } from "./cli/commands.ts";
 import { readFileSync } from "node:fs";
 import { decisionsSearch } from "./search.ts";
+import { DECISION_NOTICES } from "./notifications/kinds.ts";
 
 /** Everyone who takes part in the tambon's life may open questions and take part in them. */
 const participants: Role[] = [
@@ -40,6 +41,7 @@ const areaQuestions: PageSection<number> = {
 export const decisionsModule: TambonModule = {
   id: "decisions",
   auditActions: decisionsAuditActions,
+  notices: DECISION_NOTICES,
   search: decisionsSearch,
   tambonRoutes: async (app, deps) => {
     for (const routes of [

@@ -11,6 +11,8 @@ import {
 } from "../schema.ts";
 import type { Question } from "../shared/queries.ts";
 import { msg } from "../messages.ts";
+import { enqueueNotices } from "../../../core/notices/index.ts";
+import { DELEGATE_VOTED_NOTICE, DELEGATION_NOTICE, VOTE_NOTICE } from "./kinds.ts";
 
 export type { Mailer } from "../../../core/mail.ts";
 import type { Mailer } from "../../../core/mail.ts";
@@ -34,6 +36,22 @@ export async function notify(
           .map((userId) => ({ tambonId, userId, kind, questionId, payload })),
       );
   }
+  // The same news by LINE and e-mail, for the members who chose so (core notices).
+  const notice =
+    kind === "delegated"
+      ? DELEGATION_NOTICE
+      : kind === "voted"
+        ? DELEGATE_VOTED_NOTICE
+        : kind === "closing" || payload.phase === "voting"
+          ? VOTE_NOTICE
+          : null;
+  if (notice)
+    await enqueueNotices(tx, {
+      tambonId,
+      userIds: unique,
+      kind: notice,
+      text: (lang) => notificationText({ kind, payload }, lang),
+    });
 }
 
 /** The people who follow a question: its author and the supporters of its alternatives. */
