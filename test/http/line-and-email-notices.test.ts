@@ -84,7 +84,15 @@ for (const kind of DB_KINDS) {
           slugB = b.tambon.slug;
           await makePerson(db, ids.a, { username: "admin-a", roles: ["admin"] });
           await makePerson(db, ids.b, { username: "admin-b", roles: ["admin"] });
-          ids.a1 = await makePerson(db, ids.a, { username: "member-a1" });
+          ids.a1 = await makePerson(db, ids.a, {
+            username: "member-a1",
+            villageId: a.villages[0]!.id,
+          });
+          await makePerson(db, ids.a, {
+            username: "voter-a3",
+            name: "นายสมชาย ใจดี",
+            villageId: a.villages[0]!.id,
+          });
           ids.a2 = await makePerson(db, ids.a, { username: "member-a2" });
           ids.b1 = await makePerson(db, ids.b, { username: "member-b1", roles: ["admin"] });
           await db.update(users).set({ email: "a1@example.org" }).where(eq(users.id, ids.a1));
@@ -314,6 +322,26 @@ for (const kind of DB_KINDS) {
         (n) => n.channel === "line" && n.body === "retry me",
       );
       assert.equal(done?.status, "sent");
+    });
+
+    test("a delegation received is told by LINE (the decisions digest keeps the e-mail)", async () => {
+      const voter = new Client(t.app);
+      await voter.login("voter-a3", FACTORY_PASSWORD);
+      const res = await voter.post(
+        `/t/${slugA}/delegations`,
+        { scope: "tambon", trustee: String(ids.a1) },
+        { from: `/t/${slugA}/delegations` },
+      );
+      assert.equal(res.statusCode, 303);
+      const told = (await queued(ids.a1)).filter((n) => n.kind === "decisions.delegation");
+      assert.deepEqual(
+        told.map((n) => n.channel),
+        ["line"],
+      );
+      assert.match(told[0]!.body, /นายสมชาย ใจดี/);
+      fake.pushes.length = 0;
+      await deliver();
+      assert.equal((fake.pushes[0]?.body as { to: string }).to, LINE_A1);
     });
 
     test("with LINE unreachable the queue waits and the admin page says so", async () => {
