@@ -446,6 +446,39 @@ export function dateParts(
   return typed ? { d: typed[1]!, m: typed[2]!, y: typed[3]!, t } : { d: "", m: "", y: "", t };
 }
 
+/** One typed part of a date (day, year, time of day), named `<name>__<part>`. */
+function PartInput(p: {
+  name: string;
+  part: "d" | "y" | "t";
+  label: string;
+  pattern: string;
+  size: number;
+  value: string;
+  placeholder?: string;
+  required?: boolean;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
+  return (
+    <label>
+      <span class="date-part">{p.label}</span>
+      <input
+        name={`${p.name}__${p.part}`}
+        inputMode="numeric"
+        pattern={p.pattern}
+        maxLength={p.size}
+        size={p.size}
+        placeholder={p.placeholder}
+        value={p.value}
+        required={p.required}
+        autocomplete="off"
+        aria-invalid={p.invalid ? "true" : undefined}
+        aria-describedby={p.describedBy}
+      />
+    </label>
+  );
+}
+
 /** The three inputs of a date (day, month by name, year), named `<name>__d`, `__m`, `__y`. */
 function DateParts(p: {
   name: string;
@@ -461,23 +494,22 @@ function DateParts(p: {
   // Typed values are shown in the page's digits; both styles are read back (foldDateParts).
   const shown = (s: string) => (lang === "th" ? inDigits(s, digits ?? "arabic") : s);
   const months = lang === "en" ? MONTHS_EN : MONTHS_TH;
+  const common = {
+    name: p.name,
+    required: p.required,
+    invalid: p.invalid,
+    describedBy: p.describedBy,
+  };
   return (
     <div class="date-parts">
-      <label>
-        <span class="date-part">{t("form.day")}</span>
-        <input
-          name={`${p.name}__d`}
-          inputMode="numeric"
-          pattern="[0-9๐-๙]{1,2}"
-          maxLength={2}
-          size={2}
-          value={shown(parts.d)}
-          required={p.required}
-          autocomplete="off"
-          aria-invalid={p.invalid ? "true" : undefined}
-          aria-describedby={p.describedBy}
-        />
-      </label>
+      <PartInput
+        {...common}
+        part="d"
+        label={t("form.day")}
+        pattern="[0-9๐-๙]{1,2}"
+        size={2}
+        value={shown(parts.d)}
+      />
       <label>
         <span class="date-part">{t("form.month")}</span>
         <select name={`${p.name}__m`} required={p.required} aria-describedby={p.describedBy}>
@@ -489,37 +521,25 @@ function DateParts(p: {
           ))}
         </select>
       </label>
-      <label>
-        <span class="date-part">{t("form.yearBE")}</span>
-        <input
-          name={`${p.name}__y`}
-          inputMode="numeric"
-          pattern="[0-9๐-๙]{4}"
-          maxLength={4}
-          size={4}
-          value={shown(parts.y)}
-          required={p.required}
-          autocomplete="off"
-          aria-invalid={p.invalid ? "true" : undefined}
-          aria-describedby={p.describedBy}
-        />
-      </label>
+      <PartInput
+        {...common}
+        part="y"
+        label={t("form.yearBE")}
+        pattern="[0-9๐-๙]{4}"
+        size={4}
+        value={shown(parts.y)}
+      />
       {p.time && (
-        <label>
-          <span class="date-part">{t("form.time")}</span>
-          <input
-            name={`${p.name}__t`}
-            inputMode="numeric"
-            pattern="[0-9๐-๙]{1,2}[:.][0-9๐-๙]{2}"
-            maxLength={5}
-            size={5}
-            placeholder={shown("09:00")}
-            value={shown(parts.t)}
-            autocomplete="off"
-            aria-invalid={p.invalid ? "true" : undefined}
-            aria-describedby={p.describedBy}
-          />
-        </label>
+        <PartInput
+          {...common}
+          part="t"
+          label={t("form.time")}
+          pattern="[0-9๐-๙]{1,2}[:.][0-9๐-๙]{2}"
+          size={5}
+          placeholder={shown("09:00")}
+          value={shown(parts.t)}
+          required={undefined}
+        />
       )}
     </div>
   );
