@@ -37,6 +37,7 @@ import {
 } from "./schema.ts";
 import { bangkokDay } from "./meetings/meeting.ts";
 import { groupsSearch } from "./search.ts";
+import { MEETING_NOTICE } from "./meetings/notices.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -111,6 +112,7 @@ async function tambonRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<voi
 export const groupsModule: TambonModule = {
   id: "groups",
   auditActions: groupsAuditActions,
+  notices: [MEETING_NOTICE],
   files: groupsFiles,
   tambonRoutes,
   search: groupsSearch,

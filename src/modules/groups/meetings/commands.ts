@@ -25,6 +25,7 @@ import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { syncMeetingSearch } from "../search.ts";
+import { tellInvitees } from "./notices.ts";
 
 const TIME = /^([01]\d|2[0-3])[:.]([0-5]\d)$/;
 
@@ -200,6 +201,7 @@ export async function saveMeeting(
       },
     });
     await syncMeetingSearch(tx, tambonId, row.id);
+    await tellInvitees(tx, row, current);
     return { ok: true as const, value: row };
   });
 }

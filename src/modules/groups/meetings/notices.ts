@@ -1,0 +1,103 @@
+import { and, eq, gte, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { formatDateTime, todayIso } from "../../../core/dates.ts";
+import { defineMessages, type Lang } from "../../../core/i18n/index.ts";
+import { enqueueNotices, type NoticeKind } from "../../../core/notices/index.ts";
+import { groupMemberships, meetings, villageRepTerms } from "../schema.ts";
+
+/** A meeting the member is invited to, and a change of its time, place or status. */
+export const MEETING_NOTICE: NoticeKind = {
+  kind: "groups.meeting",
+  label: { th: "การเชิญประชุมและการเปลี่ยนแปลง", en: "Meeting invitations and changes" },
+};
+
+const text = defineMessages("groups-notices", {
+  "meeting.invited": {
+    th: "เชิญประชุม: {title} วันที่ {when} ที่ {place}",
+    en: "You are invited: {title} on {when} at {place}",
+  },
+  "meeting.changed": {
+    th: "เปลี่ยนแปลงการประชุม: {title} เป็นวันที่ {when} ที่ {place}",
+    en: "Meeting changed: {title} is now on {when} at {place}",
+  },
+  "meeting.cancelled": {
+    th: "ยกเลิกการประชุม: {title} (วันที่ {when})",
+    en: "Meeting cancelled: {title} (on {when})",
+  },
+  "meeting.noPlace": { th: "(ยังไม่ระบุสถานที่)", en: "(place to be announced)" },
+});
+
+type Meeting = typeof meetings.$inferSelect;
+
+/**
+ * Who a meeting invites: the current members of its group and of the invited groups, and the
+ * current representatives of the invited villages.
+ */
+async function invitees(tx: DbOrTx, m: Meeting): Promise<number[]> {
+  const today = todayIso();
+  const groups = [...new Set([...(m.groupId ? [m.groupId] : []), ...m.invitedGroupIds])];
+  const ids: number[] = [];
+  if (groups.length)
+    for (const r of await tx
+      .select({ userId: groupMemberships.userId })
+      .from(groupMemberships)
+      .where(
+        and(
+          eq(groupMemberships.tambonId, m.tambonId),
+          inArray(groupMemberships.groupId, groups),
+          isNotNull(groupMemberships.userId),
+          or(isNull(groupMemberships.endOn), gte(groupMemberships.endOn, today)),
+        ),
+      ))
+      ids.push(r.userId!);
+  if (m.invitedVillageIds.length)
+    for (const r of await tx
+      .select({ userId: villageRepTerms.userId })
+      .from(villageRepTerms)
+      .where(
+        and(
+          eq(villageRepTerms.tambonId, m.tambonId),
+          inArray(villageRepTerms.villageId, m.invitedVillageIds),
+          or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, today)),
+        ),
+      ))
+      ids.push(r.userId);
+  return ids;
+}
+
+/**
+ * Tells the people a meeting invites (inside the command's transaction): when it is scheduled,
+ * and when its time, place or status changes afterwards. A meeting already held tells no one.
+ */
+export async function tellInvitees(
+  tx: DbOrTx,
+  row: Meeting,
+  before: Meeting | undefined,
+): Promise<void> {
+  if (row.status === "held") return;
+  const what = !before
+    ? row.status === "cancelled"
+      ? null
+      : "meeting.invited"
+    : row.status === "cancelled"
+      ? before.status === "cancelled"
+        ? null
+        : "meeting.cancelled"
+      : before.startsAt.getTime() !== row.startsAt.getTime() ||
+          before.place !== row.place ||
+          before.status !== row.status
+        ? "meeting.changed"
+        : null;
+  if (!what) return;
+  await enqueueNotices(tx, {
+    tambonId: row.tambonId,
+    userIds: await invitees(tx, row),
+    kind: MEETING_NOTICE,
+    text: (lang: Lang) =>
+      text.t(lang)(what, {
+        title: (lang === "en" && row.titleEn) || row.titleTh,
+        when: formatDateTime(row.startsAt, lang),
+        place: row.place || text.t(lang)("meeting.noPlace"),
+      }),
+  });
+}
