@@ -14,6 +14,9 @@ import { lineSignature } from "../../src/core/notices/line.ts";
 import type { MailMessage } from "../../src/core/mail.ts";
 import { learningCentres, studyVisits } from "../../src/modules/network/schema.ts";
 import { VISIT_ANSWERED } from "../../src/modules/network/visits/notices.ts";
+import { groupMemberships, workGroups } from "../../src/modules/groups/schema.ts";
+import { saveMeeting } from "../../src/modules/groups/meetings/commands.ts";
+import type { Actor } from "../../src/core/roles.ts";
 
 const TOKEN_A = "tokenAAAA".repeat(4) + "endA";
 const TOKEN_B = "tokenBBBB".repeat(4) + "endB";
@@ -482,6 +485,68 @@ for (const kind of DB_KINDS) {
       assert.equal(n?.kind, "network.visit");
       assert.match(n!.body, /ตอบรับการศึกษาดูงานของ อสม\. ตำบลเอ ที่ ศูนย์ปุ๋ยหมัก/);
       assert.match(n!.body, /พบกันที่ศาลา/);
+    });
+    test("a meeting's invitation and a change of its place reach the invited group's members", async () => {
+      const db = t.database.db;
+      const [group] = await db
+        .insert(workGroups)
+        .values({
+          tambonId: ids.a,
+          kind: "committee",
+          nameTh: "คณะกรรมการ",
+          formedOn: "2026-01-01",
+        })
+        .returning();
+      await db.insert(groupMemberships).values({
+        tambonId: ids.a,
+        groupId: group!.id,
+        userId: ids.a2,
+        name: "member-a2",
+        startOn: "2026-01-01",
+      });
+      const [adminRow] = await db.select().from(users).where(eq(users.username, "admin-a"));
+      const actor: Actor = {
+        user: { id: adminRow!.id, name: "admin-a", isNetworkAdmin: false, lang: "th" },
+        roles: new Map([[ids.a, new Set(["admin", "member"] as const)]]),
+        memberOf: new Set([ids.a]),
+      };
+      const body = {
+        kind: "working_group",
+        titleTh: "ประชุมคณะกรรมการ",
+        date: "2027-03-01",
+        startTime: "09:30",
+        place: "ศาลาหมู่ 1",
+      };
+      const input = (b: Record<string, string>) => ({
+        body: b,
+        invitedGroupIds: [String(group!.id)],
+        invitedVillageIds: [],
+        defaultMinPerVillage: 1,
+      });
+      const made = await saveMeeting(db, actor, ids.a, input(body));
+      assert.ok(made.ok);
+      const meetingNotices = async () =>
+        (await queued(ids.a2)).filter((n) => n.kind === "groups.meeting").map((n) => n.body);
+      assert.deepEqual(await meetingNotices(), [
+        "เชิญประชุม: ประชุมคณะกรรมการ วันที่ 1 มี.ค. 2570 09:30 ที่ ศาลาหมู่ 1",
+      ]);
+      // A new title alone tells no one; a new place does.
+      await saveMeeting(
+        db,
+        actor,
+        ids.a,
+        input({ ...body, titleTh: "ประชุมคณะกรรมการ (1)" }),
+        made.value.id,
+      );
+      assert.equal((await meetingNotices()).length, 1);
+      await saveMeeting(
+        db,
+        actor,
+        ids.a,
+        input({ ...body, titleTh: "ประชุมคณะกรรมการ (1)", place: "วัดบ้านนา" }),
+        made.value.id,
+      );
+      assert.match((await meetingNotices())[1] ?? "", /^เปลี่ยนแปลงการประชุม: .* ที่ วัดบ้านนา$/);
     });
   });
 }
