@@ -93,6 +93,110 @@ into a WebP). Safe to run again; run it once after upgrading, then restart serve
     options: {},
     load: () => import("./commands/reencode-images.ts"),
   },
+  {
+    name: "tambons",
+    args: "add FILE",
+    positionals: [2, 2],
+    usage: ["tambons add FILE [--dry-run] [--as USERNAME]"],
+    summary: "เพิ่มหลายตำบลจากไฟล์ CSV/XLSX / add tambons from a CSV or XLSX file",
+    about: `เพิ่มตำบลทีละหลายตำบลอย่างที่หน้าผู้ดูแลเครือข่ายเพิ่มทีละตำบล หนึ่งแถวต่อหนึ่งตำบล คอลัมน์ (ชื่อไทยหรืออังกฤษ):
+  dopa_code (รหัสตำบล 6 หลัก ต้องมี)  slug  kind (อบต./เทศบาลตำบล)  name_th  name_en  province  district
+  admin (ชื่อผู้ใช้ เบอร์โทรศัพท์ หรืออีเมลของผู้ดูแลตำบล; ยังไม่มีบัญชีจะได้ลิงก์คำเชิญ)  admin_name
+ชื่อ จังหวัด และอำเภอ ใช้ตรวจว่ารหัสถูกตำบล ตรวจทุกแถวก่อน หากมีแถวผิดจะพิมพ์เลขแถวและเหตุผล และไม่บันทึกอะไรเลย
+ตำบลที่มีอยู่แล้ว (รหัสและ slug เดิม) ข้ามไป สั่งไฟล์เดิมซ้ำได้ บันทึกในบันทึกการเปลี่ยนแปลงในนามผู้ดูแลเครือข่าย
+(--as หรือผู้ดูแลเครือข่ายคนเดียวที่มี) ผลสรุปเป็น JSON หนึ่งบรรทัด สถานะเมื่อจบ: 0 สำเร็จ, 1 มีแถวผิด, 2 ใช้คำสั่งผิด
+${DATABASE_TH}
+
+Adds many tambons as the network administration page adds one; one row a tambon. Columns (Thai
+or English names): dopa_code (6 digits, required), slug, kind (sao or municipality), name_th,
+name_en, province, district, admin (username, phone or e-mail of the first admin; someone
+without an account gets an invitation link), admin_name. Names, province and district check
+that the code is the tambon meant. Every row is checked first; with any bad row its number and
+reason are printed and nothing is stored. A tambon already there (same code and slug) is skipped,
+so the same file can be run again. Audited as the network administrator (--as, or the only one).
+The summary is one line of JSON. Exit status: 0 done, 1 bad rows, 2 wrong usage. ${DATABASE_EN}`,
+    options: {
+      "dry-run": { type: "boolean", help: "ตรวจอย่างเดียว ไม่บันทึก / check only, store nothing" },
+      as: {
+        type: "string",
+        value: "USERNAME",
+        help: "ทำในนามผู้ดูแลเครือข่ายคนนี้ / act as this network administrator",
+      },
+    },
+    load: () => import("./commands/tambons.ts"),
+  },
+  {
+    name: "users",
+    args: "import FILE",
+    positionals: [2, 2],
+    usage: ["users import FILE [--dry-run] [--as USERNAME]"],
+    summary:
+      "สร้างบัญชีและเพิ่มบุคคลเข้าตำบลจากไฟล์ CSV/XLSX / create accounts and add people to tambons from a file",
+    about: `หนึ่งแถวต่อหนึ่งคน คอลัมน์ (ชื่อไทยหรืออังกฤษ): username phone email (อย่างน้อยหนึ่งอย่าง)  name  tambon (slug ต้องมี)
+role (บทบาท คั่นด้วยจุลภาค เช่น facilitator หรือ ผู้ก่อการดี; ไม่ระบุ = สมาชิก)  village (หมู่ที่)
+บัญชีที่มีอยู่แล้วได้เป็นสมาชิกและบทบาทที่ระบุ คนที่ยังไม่มีบัญชีได้บัญชีใหม่และลิงก์ตั้งรหัสผ่าน (ใช้ได้ 7 วัน) พิมพ์ออกมาเพื่อส่งต่อ
+ตรวจทุกแถวก่อน หากมีแถวผิดจะพิมพ์เลขแถวและเหตุผล และไม่บันทึกอะไรเลย บทบาทมีแต่เพิ่ม ไม่ถูกถอด สั่งไฟล์เดิมซ้ำได้
+บันทึกในบันทึกการเปลี่ยนแปลงในนามผู้ดูแลเครือข่าย สถานะเมื่อจบ: 0 สำเร็จ, 1 มีแถวผิด, 2 ใช้คำสั่งผิด
+${DATABASE_TH}
+
+One row a person. Columns (Thai or English names): username, phone, email (at least one), name,
+tambon (its slug, required), role (comma-separated codes or Thai names; none = member), village
+(moo). An existing account becomes an active member with those roles; someone new gets an account
+and a set-password link (valid 7 days), printed to pass on. Every row is checked first; with any
+bad row its number and reason are printed and nothing is stored. Roles are only added, never
+removed, so the same file can be run again. Audited as the network administrator (--as, or the
+only one). Exit status: 0 done, 1 bad rows, 2 wrong usage. ${DATABASE_EN}`,
+    options: {
+      "dry-run": { type: "boolean", help: "ตรวจอย่างเดียว ไม่บันทึก / check only, store nothing" },
+      as: {
+        type: "string",
+        value: "USERNAME",
+        help: "ทำในนามผู้ดูแลเครือข่ายคนนี้ / act as this network administrator",
+      },
+    },
+    load: () => import("./commands/users.ts"),
+  },
+  {
+    name: "backup",
+    args: "FILE",
+    positionals: [1, 1],
+    summary: "สำรองข้อมูลทั้งหมดลงไฟล์เดียว / back up everything into one archive",
+    about: `เขียนฐานข้อมูลทั้งหมด (รวมไฟล์ที่อัปโหลด) และกุญแจลับของระบบลงไฟล์ FILE (.tar.gz) ที่ยังไม่มี
+PGlite ที่ serve กำลังใช้อยู่สำรองด้วยคำสั่งนี้ไม่ได้: ให้ serve สำรองเองทุกวันด้วย TAMBON_BACKUP_DAILY=1
+(เก็บ TAMBON_BACKUP_KEEP ชุดล่าสุด ค่าเริ่มต้น 7 ใน TAMBON_DATA_DIR/backups)
+${DATABASE_TH}
+
+Writes the whole database (the uploaded files with it) and the installation secret into FILE,
+a new .tar.gz with a manifest of every table's rows and every part's SHA-256; it restores on
+PGlite or PostgreSQL alike. The file holds password hashes and the secret: keep it safe. The
+embedded database of a running server cannot be backed up from outside it: set
+TAMBON_BACKUP_DAILY=1 and serve writes one a day into TAMBON_DATA_DIR/backups, keeping the last
+TAMBON_BACKUP_KEEP (7). ${DATABASE_EN}`,
+    options: {},
+    load: () => import("./commands/backup.ts"),
+  },
+  {
+    name: "restore",
+    args: "FILE",
+    usage: ["restore [--force] FILE"],
+    positionals: [1, 1],
+    summary: "กู้คืนข้อมูลจากไฟล์สำรอง / restore everything from a backup archive",
+    about: `ตรวจไฟล์สำรองทั้งไฟล์ก่อน แล้วแทนที่ข้อมูลทั้งหมดในฐานข้อมูลด้วยข้อมูลในไฟล์ภายในทรานแซกชันเดียว
+สำเร็จทั้งหมดหรือไม่เปลี่ยนอะไรเลย ฐานข้อมูลที่มีข้อมูลอยู่แล้วต้องใช้ --force ให้หยุด serve ก่อนกู้คืน
+${DATABASE_TH}
+
+Checks the whole archive first (its manifest, every part's SHA-256, the schema's version), then
+replaces everything in the database with it in one transaction: all of it or, on any failure,
+nothing. The archive's installation secret goes into TAMBON_DATA_DIR/secret.key. A database that
+holds anything is refused unless --force is given. Stop serve before restoring. ${DATABASE_EN}`,
+    options: {
+      force: {
+        type: "boolean",
+        help: "แทนที่ข้อมูลที่มีอยู่ทั้งหมด / replace whatever the database holds",
+      },
+    },
+    load: () => import("./commands/restore.ts"),
+  },
   ...moduleCommands,
 ];
 
