@@ -178,7 +178,7 @@ test("compose runs Tambon on PostgreSQL with health checks, volumes and variable
     services: Record<string, Record<string, unknown>>;
     volumes: Record<string, unknown>;
   };
-  const { tambon, db } = compose.services as Record<string, Record<string, never>>;
+  const { tambon, db } = compose.services as Record<string, Record<string, unknown>>;
   assert.ok(tambon && db);
   const env = tambon.environment as Record<string, string>;
   for (const name of Object.keys(env))
@@ -187,7 +187,7 @@ test("compose runs Tambon on PostgreSQL with health checks, volumes and variable
   assert.deepEqual(tambon.depends_on, { db: { condition: "service_healthy" } });
   assert.match(String((db.healthcheck as { test: string[] }).test), /pg_isready/);
   assert.match(String(db.image), /^postgres:1[5-9]/, "PostgreSQL 15 or newer");
-  const volumeNames = (svc: Record<string, never>) =>
+  const volumeNames = (svc: Record<string, unknown>) =>
     (svc.volumes as string[]).map((v) => v.split(":")[0]!);
   for (const name of [...volumeNames(tambon), ...volumeNames(db)])
     assert.ok(name in compose.volumes, `volume ${name} is declared`);
@@ -214,10 +214,10 @@ test("the systemd unit starts serve without the demo, as its own user, hardened"
   assert.ok(one("EnvironmentFile"));
   assert.ok(keys.get("Environment")!.includes("NODE_ENV=production"));
   for (const [k, v] of [
-    ["NoNewPrivileges", "true"],
-    ["ProtectSystem", "strict"],
-    ["ProtectHome", "true"],
-    ["PrivateTmp", "true"],
+    ["NoNewPrivileges", "true"] as const,
+    ["ProtectSystem", "strict"] as const,
+    ["ProtectHome", "true"] as const,
+    ["PrivateTmp", "true"] as const,
   ])
     assert.equal(one(k), v, k);
   const dataDir = keys.get("Environment")!.find((e) => e.startsWith("TAMBON_DATA_DIR="));
