@@ -22,6 +22,11 @@ export const siteComplaints = pgTable(
       .notNull()
       .default("received"),
     assignedTo: userRef("assigned_to"),
+    /**
+     * The member who filed it while signed in, told when its status changes; never kept for the
+     * corruption channel, whose filers stay unnamed.
+     */
+    filedBy: userRef("filed_by"),
     answer: text("answer").notNull().default(""),
     createdAt: created(),
     updatedAt: updated(),
