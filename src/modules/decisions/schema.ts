@@ -58,7 +58,9 @@ export const questions = pgTable(
     reminderSentAt: at("reminder_sent_at"),
   },
   (t) => [
-    index("questions_tambon_phase_idx").on(t.tambonId, t.phase),
+    // The list, newest first: all of a tambon's questions, or those in one phase.
+    index("questions_tambon_id_idx").on(t.tambonId, t.id),
+    index("questions_tambon_phase_idx").on(t.tambonId, t.phase, t.id),
     index("questions_due_idx").on(t.phaseEndsAt),
   ],
 );

@@ -38,5 +38,15 @@ export const siteNews = pgTable(
     createdAt: created(),
     updatedAt: updated(),
   },
-  (t) => [index("site_news_tambon_pub_idx").on(t.tambonId, t.status, t.publishAt)],
+  // The news list and a category's, newest first, read page by page from these.
+  (t) => [
+    index("site_news_tambon_pub_idx").on(t.tambonId, t.status, t.publishAt, t.id),
+    index("site_news_tambon_category_idx").on(
+      t.tambonId,
+      t.categoryId,
+      t.status,
+      t.publishAt,
+      t.id,
+    ),
+  ],
 );
