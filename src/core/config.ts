@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { PASSWORD_COST_FLOOR, isTestRun } from "./auth/password.ts";
 
 /** Validated runtime configuration, read from the environment (and `.env` when present). */
 export interface Config {
@@ -154,6 +155,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`${name}: ${issue?.message ?? "invalid value"}`);
   }
   const e = parsed.data;
+  if (
+    e.TAMBON_PASSWORD_COST !== undefined &&
+    e.TAMBON_PASSWORD_COST < PASSWORD_COST_FLOOR &&
+    !isTestRun(merged)
+  )
+    throw new ConfigError(
+      `TAMBON_PASSWORD_COST: at least ${PASSWORD_COST_FLOOR} (OWASP's floor); lower only in a test run (NODE_ENV=test)`,
+    );
   const publicUrl = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null;
   if (e.HSTS_MAX_AGE !== undefined && publicUrl?.startsWith("http:"))
     throw new ConfigError(

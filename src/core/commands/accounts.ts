@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "../db/index.ts";
 import { passwordResets, roleGrants, tambonMembers, users, villages } from "../db/schema.ts";
 import { audit } from "../audit.ts";
-import { hashPassword, passwordProblem, verifyPassword } from "../auth/password.ts";
+import { hashPassword, needsRehash, passwordProblem, verifyPassword } from "../auth/password.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import { createSession, deleteSession, deleteUserSessions } from "../auth/session.ts";
 import { fields, isEmail, isPhone, normalisePhone, parseForm } from "../forms.ts";
@@ -53,8 +53,16 @@ export async function logIn(
     await verifyPassword(password, await dummyHash);
     return null;
   }
-  if (!(await verifyPassword(password, user.passwordHash))) return null;
+  const stored = user.passwordHash;
+  if (!(await verifyPassword(password, stored))) return null;
+  // A hash made with weaker parameters than today's is replaced now that the password is known.
+  const rehashed = needsRehash(stored) ? await hashPassword(password) : null;
   const token = await db.transaction(async (tx) => {
+    if (rehashed)
+      await tx
+        .update(users)
+        .set({ passwordHash: rehashed })
+        .where(and(eq(users.id, user.id), eq(users.passwordHash, stored)));
     const t = await createSession(tx, user.id, userAgent);
     await audit(tx, {
       tambonId: null,
