@@ -194,7 +194,12 @@ async function brBytes(url: string): Promise<number> {
 export async function benchSite(kind: "pglite" | "postgres"): Promise<Figures> {
   const dir = mkdtempSync(path.join(tmpdir(), "tambon-site-bench-"));
   const port = kind === "pglite" ? "3193" : "3194";
-  const env: Env = { TAMBON_DATA_DIR: dir, PORT: port, TAMBON_PASSWORD_COST: "14" };
+  const env: Env = {
+    TAMBON_DATA_DIR: dir,
+    PORT: port,
+    TAMBON_PASSWORD_COST: "14",
+    NODE_ENV: "test",
+  };
   let dropDb: (() => void) | null = null;
   if (kind === "postgres") {
     const admin = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -272,7 +277,12 @@ export async function benchSite(kind: "pglite" | "postgres"): Promise<Figures> {
 export async function benchLighthouse(): Promise<Figures> {
   const { default: lighthouse } = await import("lighthouse");
   const dir = mkdtempSync(path.join(tmpdir(), "tambon-lh-"));
-  const env: Env = { TAMBON_DATA_DIR: dir, PORT: "3195", TAMBON_PASSWORD_COST: "14" };
+  const env: Env = {
+    TAMBON_DATA_DIR: dir,
+    PORT: "3195",
+    TAMBON_PASSWORD_COST: "14",
+    NODE_ENV: "test",
+  };
   tambon(["demo"], env);
   const child = spawn(process.execPath, [bin, "serve"], {
     env: { ...process.env, LOG_LEVEL: "warn", HOST: "127.0.0.1", ...env },

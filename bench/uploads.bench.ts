@@ -191,7 +191,12 @@ async function median3(
 /** Peak memory of the corner form: within its limit, and with 20 files of 15 MB. */
 export async function benchUploads(): Promise<Figures> {
   const dir = mkdtempSync(path.join(tmpdir(), "tambon-upload-bench-"));
-  const env: Env = { TAMBON_DATA_DIR: dir, PORT: String(PORT), TAMBON_PASSWORD_COST: "14" };
+  const env: Env = {
+    TAMBON_DATA_DIR: dir,
+    PORT: String(PORT),
+    TAMBON_PASSWORD_COST: "14",
+    NODE_ENV: "test",
+  };
   try {
     tambon(["demo"], env);
     const label = "peak RSS growth, MB: median (runs) / status";
