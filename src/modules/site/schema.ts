@@ -11,3 +11,4 @@ export * from "./statistics/schema.ts";
 export * from "./search/schema.ts";
 export * from "./transparency/schema.ts";
 export * from "./complaints/schema.ts";
+export * from "./qa/schema.ts";
