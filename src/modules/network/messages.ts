@@ -50,6 +50,7 @@ export const msg = defineMessages("network", {
   "list.view": { th: "ดูหน้าสาธารณะ", en: "public page" },
   "export.print": { th: "ฉบับพิมพ์", en: "Printable version" },
   "export.csv": { th: "ดาวน์โหลด CSV", en: "Download CSV" },
+  "export.xlsx": { th: "ดาวน์โหลด Excel (XLSX)", en: "Download Excel (XLSX)" },
   "export.json": { th: "ข้อมูล JSON", en: "JSON data" },
 
   // administration

@@ -78,6 +78,7 @@ export function CharterList(props: {
         <p>{t("list.registryHint")}</p>
         <p>
           <a href={`${base}/charter-registry.csv`}>CSV</a> ·{" "}
+          <a href={`${base}/charter-registry.xlsx`}>XLSX</a> ·{" "}
           <a href={`${base}/charter-registry.json`}>JSON</a>
         </p>
       </section>

@@ -29,6 +29,7 @@ export const followUpMessages = {
   "follow.filter": { th: "กรองตามสถานะ", en: "Filter by status" },
   "follow.allStatuses": { th: "ทุกสถานะ", en: "All statuses" },
   "follow.export": { th: "ส่งออก CSV", en: "Export CSV" },
+  "follow.exportXlsx": { th: "ส่งออก Excel (XLSX)", en: "Export Excel (XLSX)" },
   "follow.onlyAdopted": {
     th: "ติดตามผลได้เมื่อฉบับได้รับรองแล้ว",
     en: "Follow-up starts once the edition is adopted",

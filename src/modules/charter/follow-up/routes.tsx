@@ -5,7 +5,7 @@ import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
-import { csvCell } from "../../../core/csv.ts";
+import { tableRoutes } from "../../../core/table-export.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { listPartners } from "../../network/public.ts";
 import { msg } from "../messages.ts";
@@ -13,7 +13,6 @@ import { allClauses, numberDoc } from "../document.ts";
 import { isProgress, progressCounts } from "../edition.ts";
 import { clauseLabel } from "../present.ts";
 import { orThrow, throwIfDenied } from "../../../core/result.ts";
-import { sendDownload } from "../../../core/download.ts";
 import { addClauseLink, deleteClauseLink, setClauseProgress } from "./commands.ts";
 import { FollowClausePage } from "./clause-views.tsx";
 import { FollowUpPage, type FollowRow } from "./views.tsx";
@@ -27,6 +26,7 @@ import {
 import { loadEdition } from "../shared/helpers.ts";
 import type { ClauseSubject } from "../public.ts";
 import { progressOf, linksOf, progressHistory } from "./queries.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Follow-up of an adopted edition: status per clause, its links and the CSV export. */
 export async function followUpRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -140,44 +140,35 @@ export async function followUpRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     return reply.page(p.title, p.body);
   });
 
-  app.get<{ Params: { id: string } }>("/charter-editions/:id/follow-up.csv", async (req, reply) => {
+  tableRoutes<{ Params: { id: string } }>(app, "/charter-editions/:id/follow-up", async (req) => {
     const { charter, edition } = await loadEdition(req, db, req.params.id);
     const t = msg.t(req.lang);
     const { rows } = await followRows(charter, edition);
-    const line = (cells: (string | number)[]) => cells.map(csvCell).join(",");
-    const csv =
-      "\uFEFF" +
-      [
-        line([
-          t("edition.clause", { n: "" }).trim(),
-          t("edition.chapter", { n: "" }).trim(),
-          "text",
-          t("follow.status"),
-          t("follow.note"),
-          t("follow.links"),
-        ]),
-        ...rows.map((r) =>
-          line([
-            r.number,
-            r.chapter ?? "",
-            r.text,
-            t(`progress.${r.status}`),
-            r.note,
-            r.links
-              .map(
-                (l) =>
-                  `${t(`link.${l.targetType}` as "link.other")}: ${l.label}${l.url ? ` <${l.url}>` : ""}`,
-              )
-              .join("; "),
-          ]),
-        ),
-      ].join("\r\n") +
-      "\r\n";
-    return sendDownload(reply, {
-      type: "csv",
-      name: `charter-${edition.id}-follow-up.csv`,
-      body: csv,
-    });
+    return {
+      file: `charter-${edition.id}-follow-up`,
+      sheet: "follow-up",
+      columns: [
+        t("edition.clause", { n: "" }).trim(),
+        t("edition.chapter", { n: "" }).trim(),
+        "text",
+        t("follow.status"),
+        t("follow.note"),
+        t("follow.links"),
+      ],
+      rows: rows.map((r) => [
+        r.number,
+        r.chapter ?? "",
+        r.text,
+        t(`progress.${r.status}`),
+        r.note,
+        r.links
+          .map(
+            (l) =>
+              `${t(`link.${l.targetType}` as "link.other")}: ${l.label}${l.url ? ` <${l.url}>` : ""}`,
+          )
+          .join("; "),
+      ]),
+    };
   });
 
   app.post<{ Params: { id: string } }>("/charter-editions/:id/follow-up", async (req, reply) => {
@@ -224,17 +215,21 @@ export async function followUpRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     return reply.page(p.title, p.body, { status: 422 });
   });
 
-  app.post<{ Params: { id: string } }>("/charter-links/:id/delete", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.followUp", { tambonId: tambon.id });
-    const value = orThrow(
-      await deleteClauseLink(db, req.actor, tambon.id, requireId(req.params.id)),
-    );
-    const editions = await editionsOf(db, tambon.id, value.charterId);
-    const inForce = currentEdition(editions) ?? editions[0];
-    return reply.seeOther(
-      `/t/${tambon.slug}/charter-editions/${inForce!.id}/follow-up?clause=${value.clauseKey}`,
-      msg.t(req.lang)("follow.linkDeleted"),
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/charter-links/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "charter.followUp", { tambonId: tambon.id });
+      const value = orThrow(
+        await deleteClauseLink(db, req.actor, tambon.id, requireId(req.params.id)),
+      );
+      const editions = await editionsOf(db, tambon.id, value.charterId);
+      const inForce = currentEdition(editions) ?? editions[0];
+      return reply.seeOther(
+        `/t/${tambon.slug}/charter-editions/${inForce!.id}/follow-up?clause=${value.clauseKey}`,
+        msg.t(req.lang)("follow.linkDeleted"),
+      );
+    },
+  );
 }

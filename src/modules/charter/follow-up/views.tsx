@@ -116,7 +116,8 @@ export function FollowUpPage(props: {
         <button type="submit" class="secondary">
           {t("follow.filter")}
         </button>{" "}
-        <a href={`${eb}/follow-up.csv`}>{t("follow.export")}</a>
+        <a href={`${eb}/follow-up.csv`}>{t("follow.export")}</a> ·{" "}
+        <a href={`${eb}/follow-up.xlsx`}>{t("follow.exportXlsx")}</a>
       </form>
       <div class="table-wrap" tabIndex={0} role="region" aria-label={t("follow.title")}>
         <table class="follow-table">

@@ -125,6 +125,12 @@ function csvLine(cells: (string | number | null)[]): string {
 
 /** The registry as CSV with a byte-order mark, headers in the given language. */
 export function registryCsv(entries: RegistryEntry[], lang: Lang): string {
+  const { head, rows } = registryTable(entries, lang);
+  return "\uFEFF" + [head, ...rows].map(csvLine).join("\r\n") + "\r\n";
+}
+
+/** The registry as a table: its header (in the reader's language) and one row per entry. */
+export function registryTable(entries: RegistryEntry[], lang: Lang) {
   const t = msg.t(lang);
   const head = [
     t("registry.province"),
@@ -160,5 +166,5 @@ export function registryCsv(entries: RegistryEntry[], lang: Lang): string {
     e.postAdoptionActions.summary,
     e.url,
   ]);
-  return "\uFEFF" + [head, ...rows].map(csvLine).join("\r\n") + "\r\n";
+  return { head, rows };
 }

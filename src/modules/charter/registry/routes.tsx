@@ -3,8 +3,8 @@ import type { ModuleDeps } from "../../../core/modules.ts";
 import type { Db } from "../../../core/db/index.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
-import { sendDownload } from "../../../core/download.ts";
-import { registryCsv, registryEntry } from "./registry.ts";
+import { tableRoutes } from "../../../core/table-export.ts";
+import { registryEntry, registryTable } from "./registry.ts";
 import { registrySources } from "./queries.ts";
 import { originOf } from "../shared/helpers.ts";
 
@@ -27,15 +27,11 @@ export async function registryRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
       .send(JSON.stringify({ charters: entries }, null, 2));
   });
 
-  app.get("/charter-registry.csv", async (req, reply) => {
+  tableRoutes(app, "/charter-registry", async (req) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.read", { tambonId: tambon.id });
-    const entries = await registryFor(req, db, [tambon]);
-    return sendDownload(reply, {
-      type: "csv",
-      name: `charter-registry-${tambon.slug}.csv`,
-      body: registryCsv(entries, req.lang),
-    });
+    const { head, rows } = registryTable(await registryFor(req, db, [tambon]), req.lang);
+    return { file: `charter-registry-${tambon.slug}`, columns: head, rows };
   });
 }
 
@@ -48,12 +44,9 @@ export function networkRegistryRoutes(app: FastifyInstance, deps: ModuleDeps): v
       .header("content-type", "application/json; charset=utf-8")
       .send(JSON.stringify({ charters: entries }, null, 2));
   });
-  app.get("/charter-registry.csv", async (req, reply) => {
+  tableRoutes(app, "/charter-registry", async (req) => {
     const entries = await registryFor(req, db, [...deps.tambons.all()]);
-    return sendDownload(reply, {
-      type: "csv",
-      name: "charter-registry.csv",
-      body: registryCsv(entries, req.lang),
-    });
+    const { head, rows } = registryTable(entries, req.lang);
+    return { file: "charter-registry", columns: head, rows };
   });
 }

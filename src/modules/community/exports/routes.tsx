@@ -6,6 +6,7 @@ import { notFound } from "../../../core/errors.ts";
 import { queryOf, requireId } from "../../../core/params.ts";
 import { sendDownload } from "../../../core/download.ts";
 import { toCsv } from "../../../core/csv.ts";
+import { tableRoutes } from "../../../core/table-export.ts";
 import { writeWorkbook } from "../../../core/xlsx.ts";
 import { audit } from "../../../core/audit.ts";
 import { villages } from "../../../core/db/schema.ts";
@@ -53,27 +54,9 @@ export function exportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   for (const prefix of ["/community", "/community/villages/:moo"]) {
-    app.get<{ Params: { moo?: string } }>(`${prefix}/figures.csv`, async (req, reply) => {
+    tableRoutes<{ Params: { moo?: string } }>(app, `${prefix}/figures`, async (req) => {
       const { data, name } = await aggregates(req, req.params.moo);
-      return sendDownload(reply, {
-        type: "csv",
-        name: `${name}.csv`,
-        body: toCsv(FIGURE_COLUMNS, figureRows(data)),
-      });
-    });
-    app.get<{ Params: { moo?: string } }>(`${prefix}/figures.xlsx`, async (req, reply) => {
-      const { data, name } = await aggregates(req, req.params.moo);
-      const body = await writeWorkbook([
-        {
-          name: "figures",
-          rows: [
-            FIGURE_COLUMNS.map((h) => ({ value: h, bold: true, shaded: true })),
-            ...figureRows(data),
-          ],
-          frozenRows: 1,
-        },
-      ]);
-      return sendDownload(reply, { type: "xlsx", name: `${name}.xlsx`, body });
+      return { file: name, sheet: "figures", columns: FIGURE_COLUMNS, rows: figureRows(data) };
     });
     app.get<{ Params: { moo?: string } }>(`${prefix}/figures.json`, async (req, reply) => {
       const { tambon, data, name } = await aggregates(req, req.params.moo);

@@ -2,21 +2,22 @@ import { and, asc, eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
-import { toCsv } from "../../../core/csv.ts";
+import type { TableFormat, TableValue } from "../../../core/table-export.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { personalScope, inScope } from "../access.ts";
 import { households, people } from "../schema.ts";
 import { logPersonalRead } from "./reads.ts";
 
 /**
- * The households and people of the staff's villages as CSV (one row per person; a household
+ * The households and people of the staff's villages as a table (one row per person; a household
  * without people has one row), recorded in the read log and the audit log.
  */
-export async function exportRegistryCsv(
+export async function exportRegistry(
   db: Db,
   req: FastifyRequest,
   tambonId: number,
-): Promise<{ csv: string; records: number }> {
+  format: TableFormat,
+): Promise<{ columns: string[]; rows: TableValue[][]; records: number }> {
   const scope = await personalScope(db, req.actor, tambonId);
   const rows = await db
     .select({
@@ -40,44 +41,42 @@ export async function exportRegistryCsv(
     .leftJoin(people, and(eq(people.tambonId, tambonId), eq(people.householdId, households.id)))
     .where(and(eq(households.tambonId, tambonId), inScope(scope, households.villageId)))
     .orderBy(asc(villages.moo), asc(households.houseNo), asc(people.id));
-  const csv = toCsv(
-    [
-      "moo",
-      "household_id",
-      "house_no",
-      "household_status",
-      "person_id",
-      "name",
-      "thai_id",
-      "birth_date",
-      "sex",
-      "relation",
-      "conditions",
-      "status",
-      "lawful_basis",
-      "consent",
-    ],
-    rows.map((r) => [
-      r.moo,
-      r.householdId,
-      r.houseNo,
-      r.householdStatus,
-      r.personId,
-      r.name,
-      r.thaiId,
-      r.birthDate,
-      r.sex,
-      r.relation,
-      r.conditions?.join(" ") ?? null,
-      r.status,
-      r.lawfulBasis,
-      r.consent,
-    ]),
-  );
+  const columns = [
+    "moo",
+    "household_id",
+    "house_no",
+    "household_status",
+    "person_id",
+    "name",
+    "thai_id",
+    "birth_date",
+    "sex",
+    "relation",
+    "conditions",
+    "status",
+    "lawful_basis",
+    "consent",
+  ];
+  const table = rows.map((r) => [
+    r.moo,
+    r.householdId,
+    r.houseNo,
+    r.householdStatus,
+    r.personId,
+    r.name,
+    r.thaiId,
+    r.birthDate,
+    r.sex,
+    r.relation,
+    r.conditions?.join(" ") ?? null,
+    r.status,
+    r.lawfulBasis,
+    r.consent,
+  ]);
   await db.transaction(async (tx) => {
     await logPersonalRead(tx, req, {
       subject: "export",
-      detail: "households.csv",
+      detail: `households.${format}`,
       records: rows.length,
     });
     await audit(tx, {
@@ -85,8 +84,8 @@ export async function exportRegistryCsv(
       actorId: req.actor.user?.id ?? null,
       action: "community.export",
       targetType: "community_household",
-      after: { rows: rows.length },
+      after: { rows: rows.length, format },
     });
   });
-  return { csv, records: rows.length };
+  return { columns, rows: table, records: rows.length };
 }

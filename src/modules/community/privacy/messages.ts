@@ -15,6 +15,7 @@ export const privacyMessages = {
   "admin.reads": { th: "บันทึกการเข้าถึง", en: "Read log" },
   "admin.settings": { th: "ตั้งค่าการคุ้มครองข้อมูล", en: "Privacy settings" },
   "admin.export": { th: "ส่งออกครัวเรือนและสมาชิก (CSV)", en: "Export households and people (CSV)" },
+  "admin.exportXlsx": { th: "Excel (XLSX)", en: "Excel (XLSX)" },
   "admin.exportHint": {
     th: "มีข้อมูลส่วนบุคคล การส่งออกถูกบันทึกไว้",
     en: "Holds personal data; the export is logged.",
@@ -85,6 +86,7 @@ export const privacyMessages = {
   },
   "request.report": { th: "ข้อมูลทั้งหมดของบุคคลนี้ (พิมพ์ได้)", en: "Everything stored (printable)" },
   "request.reportCsv": { th: "ดาวน์โหลด CSV", en: "Download CSV" },
+  "request.reportXlsx": { th: "ดาวน์โหลด Excel (XLSX)", en: "Download Excel (XLSX)" },
   "request.editPerson": { th: "แก้ไขข้อมูลบุคคลนี้", en: "Edit this person" },
   "request.person": { th: "บุคคล", en: "Person" },
   "request.personGone": { th: "ลบข้อมูลบุคคลแล้ว", en: "Person erased" },

@@ -1,6 +1,6 @@
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { toCsv } from "../../../core/csv.ts";
+import type { ExportTable } from "../../../core/table-export.ts";
 import type { Answers } from "../forms/definition.ts";
 import { historyOf, type HistoryRow } from "../registry/history.ts";
 import { forms, households, people, submissions } from "../schema.ts";
@@ -80,8 +80,8 @@ function entriesAbout(answers: Answers, personId: number): Answers {
   return out;
 }
 
-/** The report as CSV rows: section, field, value. */
-export function reportCsv(r: PersonReport): string {
+/** The report as a table of section, field, value (CSV or XLSX). */
+export function reportTable(r: PersonReport): ExportTable {
   const rows: (string | number | null)[][] = [];
   const p = r.person;
   const registry: [string, unknown][] = [
@@ -108,5 +108,10 @@ export function reportCsv(r: PersonReport): string {
     ]);
   for (const a of r.answers)
     rows.push([`submission ${a.submissionId} ${a.form}`, "answers", JSON.stringify(a.answers)]);
-  return toCsv(["section", "field", "value"], rows);
+  return {
+    file: `person-${r.person.id}`,
+    sheet: "person",
+    columns: ["section", "field", "value"],
+    rows,
+  };
 }

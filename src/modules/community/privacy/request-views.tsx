@@ -136,7 +136,8 @@ export function RequestPage(p: {
         <ul class="registry-links">
           <li>
             <a href={`${path}/report`}>{t("request.report")}</a> ·{" "}
-            <a href={`${path}/report.csv`}>{t("request.reportCsv")}</a>
+            <a href={`${path}/report.csv`}>{t("request.reportCsv")}</a> ·{" "}
+            <a href={`${path}/report.xlsx`}>{t("request.reportXlsx")}</a>
           </li>
           {p.personal && (
             <li>

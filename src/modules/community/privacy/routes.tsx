@@ -6,7 +6,6 @@ import { notFound } from "../../../core/errors.ts";
 import { pageOf, parseDay, parseId, queryOf, requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import { throwIfDenied } from "../../../core/result.ts";
-import { sendDownload } from "../../../core/download.ts";
 import { sendStandalone } from "../../../core/pdf.ts";
 import { users } from "../../../core/db/schema.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
@@ -14,9 +13,10 @@ import { msg } from "../messages.ts";
 import { dataRequests, households, people, personalReads } from "../schema.ts";
 import { authorNames } from "../registry/history.ts";
 import { personalScope } from "../access.ts";
-import { exportRegistryCsv } from "./export.ts";
+import { exportRegistry } from "./export.ts";
 import { listReads, logPersonalRead } from "./reads.ts";
-import { personReport, reportCsv } from "./report.ts";
+import { personReport, reportTable } from "./report.ts";
+import { TABLE_FORMATS, sendTable, tableRoutes } from "../../../core/table-export.ts";
 import {
   getRequest,
   handleRequest,
@@ -59,11 +59,11 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   });
 
-  app.get(`${ADMIN}/export.csv`, async (req, reply) => {
+  tableRoutes(app, `${ADMIN}/export`, async (req, format) => {
     const tambon = currentTambon(req);
     authorize(req, "community.manage", { tambonId: tambon.id });
-    const { csv } = await exportRegistryCsv(db, req, tambon.id);
-    return sendDownload(reply, { type: "csv", name: `households-${tambon.slug}.csv`, body: csv });
+    const { columns, rows } = await exportRegistry(db, req, tambon.id, format);
+    return { file: `households-${tambon.slug}`, sheet: "households", columns, rows };
   });
 
   app.get(`${ADMIN}/reads`, async (req, reply) => {
@@ -183,9 +183,9 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return requestPage(req, reply, request, failedForm(body, result.errors, req.lang, msg), 422);
   });
 
-  for (const csv of [false, true])
+  for (const format of [null, ...TABLE_FORMATS])
     app.get<{ Params: { id: string } }>(
-      `${ADMIN}/requests/:id/report${csv ? ".csv" : ""}`,
+      `${ADMIN}/requests/:id/report${format ? `.${format}` : ""}`,
       async (req, reply) => {
         const tambon = currentTambon(req);
         const request = await findRequest(req, req.params.id);
@@ -198,12 +198,7 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
           detail: `person ${request.personId}: ${req.url}`,
           records: 1 + report.answers.length,
         });
-        if (csv)
-          return sendDownload(reply, {
-            type: "csv",
-            name: `person-${request.personId}.csv`,
-            body: reportCsv(report),
-          });
+        if (format) return sendTable(reply, reportTable(report), format);
         return sendStandalone(
           req,
           reply,

@@ -55,7 +55,8 @@ export function AdminHome(p: {
           <a href={`${admin}/indicators`}>{t("admin.indicators")}</a>
         </li>
         <li>
-          <a href={`${admin}/export.csv`}>{t("admin.export")}</a>{" "}
+          <a href={`${admin}/export.csv`}>{t("admin.export")}</a> ·{" "}
+          <a href={`${admin}/export.xlsx`}>{t("admin.exportXlsx")}</a>{" "}
           <span class="muted">({t("admin.exportHint")})</span>
         </li>
       </ul>

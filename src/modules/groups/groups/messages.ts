@@ -69,6 +69,7 @@ export const groupMessages = {
   "groups.manage": { th: "จัดการสมาชิก", en: "Manage members" },
   "groups.view": { th: "ดูหน้าสาธารณะ", en: "Public page" },
   "groups.export": { th: "ส่งออกรายชื่อ (CSV)", en: "Export members (CSV)" },
+  "groups.exportXlsx": { th: "ส่งออกรายชื่อ (Excel)", en: "Export members (Excel)" },
   "groups.joinReasonHint": {
     th: "เช่น ได้รับแต่งตั้ง มาร่วมงานสำรวจข้อมูล",
     en: "e.g. appointed, joined for the household survey",

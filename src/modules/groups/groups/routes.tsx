@@ -9,8 +9,7 @@ import { msg } from "../messages.ts";
 import { getGroup, groupHistory, listGroups } from "../groups/queries.ts";
 import { GroupList, GroupPage, groupName } from "../groups/views.tsx";
 import { isOrganiser, tambonFor } from "../shared/helpers.ts";
-import { sendDownload } from "../../../core/download.ts";
-import { toCsv } from "../../../core/csv.ts";
+import { tableRoutes } from "../../../core/table-export.ts";
 
 import { meetingsOfGroup } from "./queries.ts";
 /** The public pages of groups: the list, one group on a day, its members as CSV. */
@@ -58,14 +57,15 @@ export async function groupRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
     );
   });
 
-  app.get<{ Params: { id: string } }>("/groups/:id/members.csv", async (req, reply) => {
+  tableRoutes<{ Params: { id: string } }>(app, "/groups/:id/members", async (req) => {
     const tambon = tambonFor(req, "tambon.read");
     const group = await getGroup(db, tambon.id, requireId(req.params.id));
     if (!group) throw notFound();
     const t = msg.t(req.lang);
     const history = await groupHistory(db, tambon.id, group.id);
-    const out = toCsv(
-      [
+    return {
+      file: `group-${group.id}-members`,
+      columns: [
         "name",
         "position",
         "pillar",
@@ -77,7 +77,7 @@ export async function groupRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
         "leave_reason",
         "resolution_id",
       ],
-      history.map((m) => [
+      rows: history.map((m) => [
         m.name,
         t(`pos.${m.position}`),
         m.pillar,
@@ -89,7 +89,6 @@ export async function groupRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
         m.leaveReason,
         m.resolutionId,
       ]),
-    );
-    return sendDownload(reply, { type: "csv", name: `group-${group.id}-members.csv`, body: out });
+    };
   });
 }

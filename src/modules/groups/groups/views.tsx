@@ -181,6 +181,7 @@ export function GroupPage(props: {
       </dl>
       <p class="actions">
         <a href={`${base}/groups/${g.id}/members.csv`}>{t("groups.export")}</a>
+        <a href={`${base}/groups/${g.id}/members.xlsx`}>{t("groups.exportXlsx")}</a>
         {props.canManage && (
           <a class="button" href={`${base}/admin/groups/${g.id}`}>
             {t("groups.manage")}

@@ -11,7 +11,7 @@ import { renderCalendar, type IcsEvent } from "../meetings/ics.ts";
 import { meetingTitle } from "../shared/views.tsx";
 import { assertVisible, isOrganiser, tambonFor } from "../shared/helpers.ts";
 import { sendDownload } from "../../../core/download.ts";
-import { toCsv } from "../../../core/csv.ts";
+import { tableRoutes } from "../../../core/table-export.ts";
 
 import { attendanceCount, attendanceCounts } from "../attendance/queries.ts";
 import { latestMeetings } from "./queries.ts";
@@ -54,14 +54,15 @@ export async function meetingExportRoutes(app: FastifyInstance, deps: ModuleDeps
     });
   });
 
-  app.get("/meetings/export.csv", async (req, reply) => {
+  tableRoutes(app, "/meetings/export", async (req) => {
     const tambon = tambonFor(req, "tambon.read");
     const t = msg.t(req.lang);
     const organiser = isOrganiser(req, tambon.id);
     const rows = await latestMeetings(db, tambon.id, organiser, 10_000);
     const byMeeting = await attendanceCounts(db, tambon.id);
-    const out = toCsv(
-      [
+    return {
+      file: `${tambon.slug}-meetings`,
+      columns: [
         "id",
         "date",
         "start",
@@ -75,7 +76,7 @@ export async function meetingExportRoutes(app: FastifyInstance, deps: ModuleDeps
         "quorum_met",
         "url",
       ],
-      rows.map((m) => [
+      rows: rows.map((m) => [
         m.id,
         bangkokDay(m.startsAt),
         m.startsAt.toISOString(),
@@ -89,8 +90,7 @@ export async function meetingExportRoutes(app: FastifyInstance, deps: ModuleDeps
         m.quorumMet === null ? "" : m.quorumMet ? "yes" : "no",
         absolute(req, `/t/${tambon.slug}/meetings/${m.id}`),
       ]),
-    );
-    return sendDownload(reply, { type: "csv", name: `${tambon.slug}-meetings.csv`, body: out });
+    };
   });
 
   app.get<{ Params: { id: string } }>("/meetings/:id/calendar.ics", async (req, reply) => {

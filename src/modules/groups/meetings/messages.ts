@@ -59,6 +59,7 @@ export const meetingMessages = {
   "meetings.feed": { th: "ปฏิทินการประชุมของตำบล (.ics)", en: "The tambon's meeting calendar (.ics)" },
   "meetings.exportJson": { th: "ส่งออก (JSON)", en: "Export (JSON)" },
   "meetings.exportCsv": { th: "ส่งออกรายการ (CSV)", en: "Export the list (CSV)" },
+  "meetings.exportXlsx": { th: "ส่งออกรายการ (Excel)", en: "Export the list (Excel)" },
   "meetings.private": { th: "เฉพาะผู้จัด", en: "Organisers only" },
   "meetings.area": { th: "ประเด็น", en: "Issue area" },
   "meetings.step": { th: "ขั้นตอน", en: "Step" },

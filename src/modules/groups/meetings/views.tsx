@@ -63,6 +63,7 @@ export function MeetingList(props: {
       <p class="actions">
         <a href={`${base}/meetings/calendar.ics`}>{t("meetings.feed")}</a>
         <a href={`${base}/meetings/export.csv`}>{t("meetings.exportCsv")}</a>
+        <a href={`${base}/meetings/export.xlsx`}>{t("meetings.exportXlsx")}</a>
         {props.canManage && (
           <a class="button" href={`${base}/admin/meetings/new`}>
             {t("meetings.new")}

@@ -47,6 +47,7 @@ export const representativeMessages = {
   },
   "reps.giveTerm": { th: "บันทึกวาระเริ่มวันนี้", en: "Record a term from today" },
   "reps.exportCsv": { th: "ส่งออก (CSV)", en: "Export (CSV)" },
+  "reps.exportXlsx": { th: "ส่งออก (Excel)", en: "Export (Excel)" },
   "reps.chooseVillage": {
     th: "เลือกหมู่บ้านด้านบนเพื่อดูและสิ้นสุดวาระของตัวแทน",
     en: "Choose a village above to see and end its representatives' terms",

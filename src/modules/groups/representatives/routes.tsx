@@ -9,8 +9,7 @@ import { coverage, termsOfVillage } from "../representatives/queries.ts";
 import { RepsPage } from "../representatives/views.tsx";
 import { villageLabel } from "../shared/views.tsx";
 import { toId, tambonFor } from "../shared/helpers.ts";
-import { sendDownload } from "../../../core/download.ts";
-import { toCsv } from "../../../core/csv.ts";
+import { tableRoutes } from "../../../core/table-export.ts";
 
 /** Village representatives: who is in office on a day, per village, and as CSV. */
 export async function representativeRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -43,7 +42,7 @@ export async function representativeRoutes(app: FastifyInstance, deps: ModuleDep
     );
   });
 
-  app.get("/representatives/export.csv", async (req, reply) => {
+  tableRoutes(app, "/representatives/export", async (req) => {
     const tambon = tambonFor(req, "tambon.read");
     const on = parseDay(queryOf(req).on) ?? todayIso();
     const [rows, terms] = await Promise.all([
@@ -51,8 +50,9 @@ export async function representativeRoutes(app: FastifyInstance, deps: ModuleDep
       termsOfVillage(db, tambon.id, null),
     ]);
     const current = terms.filter((x) => x.startOn <= on && (x.endOn === null || x.endOn >= on));
-    const out = toCsv(
-      [
+    return {
+      file: `${tambon.slug}-representatives-${on}`,
+      columns: [
         "moo",
         "village",
         "in_office",
@@ -63,7 +63,7 @@ export async function representativeRoutes(app: FastifyInstance, deps: ModuleDep
         "term_end",
         "chosen_by",
       ],
-      rows.flatMap((r) => {
+      rows: rows.flatMap((r) => {
         const people = current.filter((x) => x.villageId === r.village.id);
         const head = [
           r.village.moo,
@@ -76,11 +76,6 @@ export async function representativeRoutes(app: FastifyInstance, deps: ModuleDep
           ? people.map((p) => [...head, p.name, p.startOn, p.endOn, p.chosenBy])
           : [[...head, "", "", "", ""]];
       }),
-    );
-    return sendDownload(reply, {
-      type: "csv",
-      name: `${tambon.slug}-representatives-${on}.csv`,
-      body: out,
-    });
+    };
   });
 }

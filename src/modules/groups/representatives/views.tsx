@@ -107,6 +107,7 @@ export function RepsPage(props: {
       </form>
       <p class="actions">
         <a href={`${base}/representatives/export.csv?on=${props.day}`}>{t("reps.exportCsv")}</a>
+        <a href={`${base}/representatives/export.xlsx?on=${props.day}`}>{t("reps.exportXlsx")}</a>
         {props.canManage && (
           <a class="button" href={`${base}/admin/representatives`}>
             {t("admin.reps")}

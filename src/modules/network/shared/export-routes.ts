@@ -3,11 +3,12 @@ import { authorize, currentTambon } from "../../../core/http.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { sendDownload } from "../../../core/download.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
-import { EXPORT_COLUMNS, exportName, recordsToCsv } from "./export.ts";
+import { sendTable } from "../../../core/table-export.ts";
+import { EXPORT_COLUMNS, exportName } from "./export.ts";
 
 /**
- * Registers the public CSV and JSON exports of a list at `/<path>/export.csv` and `.json`: the
- * CSV as a download, the JSON inline under `key`, both with the list's public filter.
+ * Registers the public CSV, XLSX and JSON exports of a list at `/<path>/export.csv`, `.xlsx` and
+ * `.json`: the tables as downloads, the JSON inline under `key`, all with the list's public filter.
  */
 export function exportRoutes(
   app: FastifyInstance,
@@ -23,7 +24,7 @@ export function exportRoutes(
     ) => Promise<Record<string, string | number | boolean>[]>;
   },
 ): void {
-  for (const ext of ["csv", "json"] as const) {
+  for (const ext of ["csv", "xlsx", "json"] as const) {
     app.get(`/${spec.path}/export.${ext}`, async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "network.read", { tambonId: tambon.id });
@@ -33,14 +34,17 @@ export function exportRoutes(
         tambon,
         (id) => `${origin}/t/${tambon.slug}/${spec.path}/${id}`,
       );
+      if (ext !== "json") {
+        const columns = EXPORT_COLUMNS[spec.columns];
+        const file = exportName(spec.file, tambon.slug, todayIso(), ext).replace(/\.\w+$/, "");
+        const rows = records.map((r) => columns.map((h) => r[h]));
+        return sendTable(reply, { file, sheet: spec.file, columns, rows }, ext);
+      }
       return sendDownload(reply, {
         type: ext,
         name: exportName(spec.file, tambon.slug, todayIso(), ext),
-        inline: ext === "json",
-        body:
-          ext === "csv"
-            ? recordsToCsv(EXPORT_COLUMNS[spec.columns], records)
-            : JSON.stringify({ tambon: tambon.slug, [spec.key]: records }, null, 1),
+        inline: true,
+        body: JSON.stringify({ tambon: tambon.slug, [spec.key]: records }, null, 1),
       });
     });
   }

@@ -1,6 +1,5 @@
 import type { Area } from "../../areas/public.ts";
 import { effectiveStatus } from "../agreements/agreement.ts";
-import { toCsv } from "../../../core/csv.ts";
 import type { AgreementRow } from "../agreements/queries.ts";
 import type { CentreRow } from "../centres/queries.ts";
 import type { PartnerRow } from "../partners/queries.ts";
@@ -124,19 +123,13 @@ export const EXPORT_COLUMNS = {
   ],
 } as const;
 
-/** Records as CSV with the given columns as the header. */
-export function recordsToCsv(
-  columns: readonly string[],
-  records: Record<string, string | number | boolean>[],
-): string {
-  return toCsv(
-    [...columns],
-    records.map((r) => columns.map((h) => r[h])),
-  );
-}
-
 /** The file name of an export: module, what, tambon, date. */
-export function exportName(what: string, slug: string, today: string, ext: "csv" | "json"): string {
+export function exportName(
+  what: string,
+  slug: string,
+  today: string,
+  ext: "csv" | "xlsx" | "json",
+): string {
   return `${slug}-${what}-${today}.${ext}`;
 }
 

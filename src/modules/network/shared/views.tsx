@@ -79,6 +79,9 @@ export function ExportLinks(props: { csv: string; json: string; print?: string }
       <a class="button secondary" href={props.csv} download>
         {t("export.csv")}
       </a>
+      <a class="button secondary" href={props.csv.replace("/export.csv", "/export.xlsx")} download>
+        {t("export.xlsx")}
+      </a>
       <a class="button secondary" href={props.json}>
         {t("export.json")}
       </a>

@@ -52,6 +52,7 @@ export const distributionMessages = {
     en: "{n} villages have no project of their own (only shares of projects for the whole tambon)",
   },
   "dist.csv": { th: "ดาวน์โหลด CSV", en: "Download CSV" },
+  "dist.xlsx": { th: "ดาวน์โหลด Excel (XLSX)", en: "Download Excel (XLSX)" },
   "dist.back": { th: "กลับไปที่แผน", en: "Back to the plan" },
   "dist.none": { th: "ยังไม่มีหมู่บ้าน", en: "No villages yet" },
   "figures.title": { th: "ประชากรและครัวเรือนรายหมู่บ้าน", en: "People and households per village" },

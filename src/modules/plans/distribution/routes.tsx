@@ -3,8 +3,7 @@ import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { queryOf, requireId } from "../../../core/params.ts";
-import { sendDownload } from "../../../core/download.ts";
-import { toCsv } from "../../../core/csv.ts";
+import { tableRoutes } from "../../../core/table-export.ts";
 import { areaName, listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import { planDistribution, planHead } from "./queries.ts";
@@ -89,7 +88,7 @@ export function distributionRoutes(app: FastifyInstance, deps: ModuleDeps): void
     return reply.page(p.title, p.body);
   });
 
-  app.get<{ Params: { id: string } }>("/plans/:id/distribution.csv", async (req, reply) => {
+  tableRoutes<{ Params: { id: string } }>(app, "/plans/:id/distribution", async (req) => {
     const { tambon, data } = await load(req, req.params.id);
     const year = yearIn(queryOf(req).year, data.years);
     const shown = year === null ? data.whole : data.perYear[data.years.indexOf(year)]!;
@@ -133,10 +132,11 @@ export function distributionRoutes(app: FastifyInstance, deps: ModuleDeps): void
         giniText(shown.gini),
       ];
     });
-    return sendDownload(reply, {
-      type: "csv",
-      name: `distribution-${tambon.slug}-${data.plan.id}${year === null ? "" : `-${year}`}.csv`,
-      body: toCsv(header, rows),
-    });
+    return {
+      file: `distribution-${tambon.slug}-${data.plan.id}${year === null ? "" : `-${year}`}`,
+      sheet: "distribution",
+      columns: header,
+      rows,
+    };
   });
 }

@@ -221,6 +221,12 @@ export function DistributionPage(p: {
       <p>
         <a class="button secondary" href={`${href}.csv${p.year === null ? "" : `?year=${p.year}`}`}>
           {t("dist.csv")}
+        </a>{" "}
+        <a
+          class="button secondary"
+          href={`${href}.xlsx${p.year === null ? "" : `?year=${p.year}`}`}
+        >
+          {t("dist.xlsx")}
         </a>
       </p>
       {data.sources.length > 0 && (

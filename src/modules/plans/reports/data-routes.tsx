@@ -3,8 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { sendDownload } from "../../../core/download.ts";
-import { toCsv } from "../../../core/csv.ts";
-import { writeWorkbook, type Cell } from "../../../core/xlsx.ts";
+import { tableRoutes } from "../../../core/table-export.ts";
 import { villages } from "../../../core/db/schema.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { listAreas } from "../../areas/public.ts";
@@ -26,7 +25,7 @@ export function reportDataRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
   const loadPlan = (req: FastifyRequest, id: string) => loadReportPlan(db, req, id);
 
-  app.get<{ Params: { id: string } }>("/plans/:id/reports/projects.csv", async (req, reply) => {
+  tableRoutes<{ Params: { id: string } }>(app, "/plans/:id/reports/projects", async (req) => {
     const { tambon, plan } = await loadPlan(req, req.params.id);
     const years = yearsOf(plan);
     const list = await projectList(db, tambon, plan);
@@ -70,11 +69,7 @@ export function reportDataRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       ...years.map((y) => (p.byYear.get(y) ?? 0).toFixed(2)),
       years.reduce((a, y) => a + (p.byYear.get(y) ?? 0), 0).toFixed(2),
     ]);
-    return sendDownload(reply, {
-      type: "csv",
-      name: `projects-${tambon.slug}-${plan.id}.csv`,
-      body: toCsv(header, rows),
-    });
+    return { file: `projects-${tambon.slug}-${plan.id}`, sheet: "projects", columns: header, rows };
   });
 
   app.get<{ Params: { id: string } }>("/plans/:id/reports/projects.json", async (req, reply) => {
@@ -143,30 +138,17 @@ export function reportDataRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return { header, body };
   }
 
-  app.get<{ Params: { id: string } }>("/plans/:id/reports/indicators.csv", async (req, reply) => {
+  tableRoutes<{ Params: { id: string } }>(app, "/plans/:id/reports/indicators", async (req) => {
     const { tambon, plan } = await loadPlan(req, req.params.id);
     const { header, body } = await indicatorSheet(tambon, plan);
-    return sendDownload(reply, {
-      type: "csv",
-      name: `indicators-${tambon.slug}-${plan.id}.csv`,
-      body: toCsv(header, body),
-    });
-  });
-
-  app.get<{ Params: { id: string } }>("/plans/:id/reports/indicators.xlsx", async (req, reply) => {
-    const { tambon, plan } = await loadPlan(req, req.params.id);
-    const { header, body } = await indicatorSheet(tambon, plan);
-    const rows: Cell[][] = [
-      header.map((h) => ({ value: h, bold: true, shaded: true })),
-      ...body.map((r) => r.map((v) => (typeof v === "number" ? v : (v ?? null)))),
-    ];
-    return sendDownload(reply, {
-      type: "xlsx",
-      name: `indicators-${tambon.slug}-${plan.id}.xlsx`,
-      body: await writeWorkbook([
-        { name: "ตัวชี้วัด", rows, landscape: true, frozenRows: 1, widths: [6, 40, 12] },
-      ]),
-    });
+    return {
+      file: `indicators-${tambon.slug}-${plan.id}`,
+      sheet: "ตัวชี้วัด",
+      columns: header,
+      rows: body,
+      landscape: true,
+      widths: [6, 40, 12],
+    };
   });
 
   app.get("/plans/open-data.json", async (req, reply) => {

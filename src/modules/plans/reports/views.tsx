@@ -124,6 +124,10 @@ export function ReportsIndex(p: { plan: ReportPlan; base: string; pdf: boolean }
           {t("report.csv")}
         </a>
         {" · "}
+        <a href={`${here}/projects.xlsx`} download>
+          {t("report.xlsx")}
+        </a>
+        {" · "}
         <a href={`${here}/projects.json`}>{t("report.json")}</a>
       </p>
       <h2>{t("report.progressList")}</h2>
