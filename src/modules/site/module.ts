@@ -38,6 +38,7 @@ import { importSiteDiskFiles } from "./shared/legacy-files.ts";
 import { siteFiles } from "./shared/files.ts";
 import { ensureMenu, menuFor } from "./menu/cache.ts";
 import { isBot, visits } from "./statistics/visits.ts";
+import { COMPLAINT_NOTICE } from "./complaints/notices.ts";
 import {
   itaItems,
   siteAlbums,
@@ -97,6 +98,7 @@ const NOT_COUNTED = /^\/t\/[^/]+\/(admin|uploads|signup)\b/;
 export const siteModule: TambonModule = {
   id: "site",
   auditActions: siteAuditActions,
+  notices: [COMPLAINT_NOTICE],
   access: [
     // Staff of the tambon edit the website.
     { action: "site.edit", allow: ["admin", "editor"] },

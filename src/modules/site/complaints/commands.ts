@@ -12,6 +12,7 @@ import { newTrackingCode } from "./tracking.ts";
 import { and, eq } from "drizzle-orm";
 import { auditSite, siteFields } from "../shared/fields.ts";
 import { roleGrants } from "../../../core/db/schema.ts";
+import { tellFiler } from "./notices.ts";
 
 /** A complaint row. */
 export type Complaint = typeof siteComplaints.$inferSelect;
@@ -68,6 +69,11 @@ export async function fileComplaint(
           name: v.name,
           contact: v.contact,
           photo: photo?.name ?? null,
+          // The corruption channel keeps no filer (see the column).
+          filedBy:
+            v.channel === "general" && actor.user && actor.memberOf.has(tambonId)
+              ? actor.user.id
+              : null,
         })
         .returning();
     }
@@ -140,6 +146,7 @@ export async function updateComplaint(
         note: v.note,
         actorId: actor.user?.id ?? null,
       });
+    if (v.status !== current.status) await tellFiler(tx, row!);
     await auditSite(
       tx,
       actor,
