@@ -17,6 +17,8 @@ import { VISIT_ANSWERED } from "../../src/modules/network/visits/notices.ts";
 import { groupMemberships, workGroups } from "../../src/modules/groups/schema.ts";
 import { saveMeeting } from "../../src/modules/groups/meetings/commands.ts";
 import type { Actor } from "../../src/core/roles.ts";
+import { postMultipart } from "../helpers/multipart.ts";
+import { siteComplaints } from "../../src/modules/site/schema.ts";
 
 const TOKEN_A = "tokenAAAA".repeat(4) + "endA";
 const TOKEN_B = "tokenBBBB".repeat(4) + "endB";
@@ -547,6 +549,44 @@ for (const kind of DB_KINDS) {
         made.value.id,
       );
       assert.match((await meetingNotices())[1] ?? "", /^เปลี่ยนแปลงการประชุม: .* ที่ วัดบ้านนา$/);
+    });
+    test("a member hears when their complaint's status changes; a corruption filer is not kept", async () => {
+      const db = t.database.db;
+      const member = new Client(t.app);
+      await member.login("member-a2", FACTORY_PASSWORD);
+      const form = `/t/${slugA}/complaints`;
+      const filed = await postMultipart(
+        member,
+        form,
+        { kind: "complaint", channel: "general", subject: "ไฟถนนดับ", details: "หน้าวัดมืดมาก" },
+        {},
+        { from: form },
+      );
+      assert.equal(filed.statusCode, 303);
+      const secret = await postMultipart(
+        member,
+        form,
+        { kind: "complaint", channel: "corruption", subject: "ฮั้วประมูล", details: "รายละเอียด" },
+        {},
+        { from: form },
+      );
+      assert.equal(secret.statusCode, 303);
+      const rows = await db.select().from(siteComplaints).where(eq(siteComplaints.tambonId, ids.a));
+      const general = rows.find((r) => r.channel === "general")!;
+      assert.equal(general.filedBy, ids.a2);
+      assert.equal(rows.find((r) => r.channel === "corruption")!.filedBy, null);
+      const admin = new Client(t.app);
+      await admin.login("admin-a", FACTORY_PASSWORD);
+      const page = `/t/${slugA}/admin/site/complaints/${general.id}`;
+      const res = await admin.post(
+        page,
+        { status: "in_progress", answer: "", note: "" },
+        { from: page },
+      );
+      assert.equal(res.statusCode, 303);
+      const told = (await queued(ids.a2)).filter((n) => n.kind === "site.complaint");
+      assert.equal(told.length, 1);
+      assert.equal(told[0]!.body, `เรื่อง ${general.code} “ไฟถนนดับ”: กำลังดำเนินการ`);
     });
   });
 }
