@@ -43,6 +43,7 @@ import { noticeRoutes } from "./notices/routes.tsx";
 import { h } from "preact";
 import { megabytes, registerUploads } from "./uploads.ts";
 import { reencodeStoredLogos } from "./files.ts";
+import { registerMetrics } from "./metrics.ts";
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -354,6 +355,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     return reply.send({ ok: true, db: database.kind });
   });
+  // Requests counted by route and status; /metrics for network administrators or a scraper.
+  registerMetrics(app, config);
 
   app.get<{ Querystring: { to?: string; back?: string } }>("/lang", async (req, reply) => {
     const lang = pickLang(req.query.to);

@@ -91,15 +91,21 @@ export class PageCache {
     return `${this.everything}:${this.generations.get(tambonId) ?? 0}`;
   }
 
+  /** Pages answered from the cache, and looked up in vain (for /metrics). */
+  hits = 0;
+  misses = 0;
+
   /** A fresh cached page, if any. */
   get(key: string): Prepared | undefined {
     const e = this.entries.get(key);
-    if (!e) return undefined;
-    if (e.expires < Date.now() || e.generation !== this.generation(e.tambonId)) {
+    if (e && (e.expires < Date.now() || e.generation !== this.generation(e.tambonId)))
       this.entries.delete(key);
-      return undefined;
+    else if (e) {
+      this.hits++;
+      return e.prepared;
     }
-    return e.prepared;
+    this.misses++;
+    return undefined;
   }
 
   /** Keeps a page rendered at the given generation (dropped if a change happened meanwhile). */
