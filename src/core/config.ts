@@ -27,6 +27,8 @@ export interface Config {
   hstsMaxAge: number | null;
   /** Bearer token that opens `/metrics` to a scraper (TAMBON_METRICS_TOKEN); null = none. */
   metricsToken?: string | null;
+  /** Keep the last `keep` daily backups in TAMBON_DATA_DIR/backups (TAMBON_BACKUP_DAILY=1); null = off. */
+  dailyBackups?: { keep: number } | null;
 }
 
 const schema = z.object({
@@ -87,6 +89,17 @@ const schema = z.object({
     .string()
     .regex(/^[\x21-\x7e]{24,}$/, "TAMBON_METRICS_TOKEN must be 24 or more visible ASCII characters")
     .optional(),
+  /** `serve` writes a backup a day into TAMBON_DATA_DIR/backups (1 or true; 0 or false = off). */
+  TAMBON_BACKUP_DAILY: z
+    .enum(["1", "0", "true", "false"], { error: "must be 1 (on) or 0 (off)" })
+    .default("0"),
+  /** How many daily backups to keep. */
+  TAMBON_BACKUP_KEEP: z.coerce
+    .number({ error: "TAMBON_BACKUP_KEEP must be a number of backups" })
+    .int("TAMBON_BACKUP_KEEP must be a whole number")
+    .min(1, "TAMBON_BACKUP_KEEP must be between 1 and 366")
+    .max(366, "TAMBON_BACKUP_KEEP must be between 1 and 366")
+    .default(7),
   // Read only by `tambon create-admin`, which checks it itself.
   TAMBON_ADMIN_PASSWORD: z.string().optional(),
 });
@@ -182,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl,
     hstsMaxAge: e.HSTS_MAX_AGE ?? null,
     metricsToken: e.TAMBON_METRICS_TOKEN ?? null,
+    dailyBackups: /^(1|true)$/.test(e.TAMBON_BACKUP_DAILY) ? { keep: e.TAMBON_BACKUP_KEEP } : null,
   };
 }
 
