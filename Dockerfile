@@ -9,7 +9,7 @@
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json tsconfig.json ./
 COPY bin ./bin
 COPY scripts ./scripts
 COPY src ./src

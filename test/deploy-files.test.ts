@@ -153,6 +153,7 @@ test("the image runs as a non-root user with a data volume, on the port it expos
   const build = stages[0]!.map(([k, a]) => `${k} ${a}`).join("\n");
   assert.match(build, /npm ci --omit=dev/);
   assert.match(build, /COPY src /, "the sources are there when npm ci's prepare script builds");
+  assert.match(build, /COPY [^\n]*tsconfig\.json/, "esbuild compiles with the project's settings");
   const pkg = JSON.parse(read("package.json")) as {
     scripts: Record<string, string>;
     dependencies: Record<string, string>;
