@@ -1,7 +1,6 @@
 import { auditLog } from "./db/schema.ts";
 import type { Db, DbOrTx, Tx } from "./db/index.ts";
-import { pageCache } from "./page-cache.ts";
-import { clearActorCache } from "./auth/session.ts";
+import { forgetChange } from "./db/notify.ts";
 import { can } from "./policy.ts";
 import type { Actor } from "./roles.ts";
 import { missing, ok, refused, type Result } from "./result.ts";
@@ -33,8 +32,9 @@ export function redact(
 
 /** Writes an audit row; call it inside the same transaction as the change. */
 export async function audit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  if (!entry.action.startsWith("session.")) pageCache.invalidate(entry.tambonId);
-  if (/^(user|member|session)\./.test(entry.action)) clearActorCache();
+  // This process forgets at once; the other instances when the audit row's announcement (the
+  // trigger on audit_log) reaches them on commit.
+  forgetChange(entry);
   await tx.insert(auditLog).values({
     tambonId: entry.tambonId,
     actorId: entry.actorId,

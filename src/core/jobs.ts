@@ -1,7 +1,11 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { ModuleDeps, ModuleJob, TambonModule } from "./modules.ts";
 import { sweepOrphanFiles } from "./file-store.ts";
 import { noticeJob } from "./notices/worker.ts";
+import { sweepRateWindows } from "./rate-window.ts";
 
 /** How often stored files that no row names any more are swept, and how old they must be. */
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -21,7 +25,67 @@ export function fileSweepJob(modules: TambonModule[]): ModuleJob {
   };
 }
 
-/** Starts the modules' background jobs on their intervals; returns a function that stops them. */
+/** The core's job on PostgreSQL: drops the rate-limit windows that have ended. */
+const rateSweepJob: ModuleJob = {
+  id: "core.rate-sweep",
+  everyMs: 10 * 60 * 1000,
+  run: async (deps) => {
+    if (deps.database.kind === "postgres") await sweepRateWindows(deps.database.db);
+  },
+};
+
+/** This process among the instances (in `job_leases.holder`). */
+const HOLDER = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+/** How long a claim holds without renewal: an instance that died frees its jobs after this. */
+const LEASE_MS = 2 * 60 * 1000;
+/** How often a running job renews its claim. */
+const RENEW_MS = 30 * 1000;
+
+/**
+ * Runs a job's current slot (the `everyMs` long stretch of time `now` falls in) unless it ran
+ * already: on PostgreSQL the first instance to claim the slot in `job_leases` runs it, and no
+ * instance claims the next slot while a run holds its lease (renewed while it runs; freed when it
+ * ends, or `LEASE_MS` after its instance died). On PGlite (one process), and for jobs about one
+ * instance's memory (`everyInstance`), it runs. Returns whether it ran here; a job's failure is thrown.
+ */
+export async function runJobOnce(job: ModuleJob, deps: ModuleDeps, now = Date.now()) {
+  const { database } = deps;
+  if (database.kind !== "postgres" || job.everyInstance) {
+    await job.run(deps);
+    return true;
+  }
+  const slot = Math.floor(now / job.everyMs);
+  const claimed = await database.rows(sql`
+    insert into job_leases as l (job, slot, holder, until)
+    values (${job.id}, ${slot}, ${HOLDER}, now() + ${LEASE_MS} * interval '1 millisecond')
+    on conflict (job) do update
+      set slot = excluded.slot, holder = excluded.holder, until = excluded.until
+      where l.slot < excluded.slot and l.until <= now()
+    returning holder`);
+  if (claimed.length === 0) return false;
+  const mine = sql`job = ${job.id} and holder = ${HOLDER} and slot = ${slot}`;
+  const renew = setInterval(() => {
+    database
+      .rows(
+        sql`update job_leases set until = now() + ${LEASE_MS} * interval '1 millisecond' where ${mine}`,
+      )
+      .catch(() => {});
+  }, RENEW_MS);
+  renew.unref();
+  try {
+    await job.run(deps);
+  } finally {
+    clearInterval(renew);
+    await database.rows(sql`update job_leases set until = now() where ${mine}`);
+  }
+  return true;
+}
+
+/**
+ * Starts the modules' background jobs on their intervals; returns a function that stops them. A
+ * job never overlaps itself, and with several instances on one PostgreSQL it runs once per
+ * interval across them (`runJobOnce`).
+ */
 export function startJobs(
   modules: TambonModule[],
   deps: ModuleDeps,
@@ -29,14 +93,15 @@ export function startJobs(
 ): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();
-  for (const mod of [...modules, { id: "core", jobs: [fileSweepJob(modules), noticeJob()] }]) {
+  const core = { id: "core", jobs: [fileSweepJob(modules), noticeJob(), rateSweepJob] };
+  for (const mod of [...modules, core]) {
     for (const job of mod.jobs ?? []) {
       let busy = false;
       const run = () => {
         if (busy) return;
         busy = true;
-        const p = job
-          .run(deps)
+        const p = runJobOnce(job, deps)
+          .then(() => {})
           .catch((err: unknown) => log.error({ err, job: job.id }, "job failed"))
           .finally(() => {
             busy = false;

@@ -35,6 +35,11 @@ export interface ModuleJob {
   id: string;
   everyMs: number;
   run: (deps: ModuleDeps) => Promise<void>;
+  /**
+   * The job works on what its instance keeps in memory (such as counts to write), so every
+   * instance runs it; other jobs run once per interval across the instances on one PostgreSQL.
+   */
+  everyInstance?: boolean;
 }
 
 /** Who may do an action: holders of roles, a rule, or everyone ("public"); or a denial rule. */

@@ -21,7 +21,7 @@ import {
 } from "../commands/accounts.ts";
 import { SESSION_DAYS, createSession } from "../auth/session.ts";
 import { HttpError } from "../errors.ts";
-import { FixedWindowLimiter } from "../rate-window.ts";
+import { rateWindow } from "../rate-window.ts";
 import { accountData } from "../queries/account.ts";
 import { villageOptions } from "../queries/villages.ts";
 import { LoginPage, ResetPage } from "../views/auth/login.tsx";
@@ -59,7 +59,10 @@ function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: strin
 /** Log in and out, my account, password reset by token. */
 export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
   const db = deps.database.db;
-  const loginsPerAddress = new FixedWindowLimiter(
+  // Shared by every instance on PostgreSQL (as the plugin's per-account limit is).
+  const loginsPerAddress = rateWindow(
+    deps.database,
+    "login-address",
     LOGINS_PER_ADDRESS.max,
     LOGINS_PER_ADDRESS.windowMs,
   );
@@ -77,7 +80,7 @@ export function authRoutes(deps: ModuleDeps): FastifyPluginAsync {
       {
         config: { rateLimit: LOGIN_RATE_LIMIT },
         onRequest: async (req) => {
-          if (!loginsPerAddress.hit(req.ip)) throw new HttpError(429, "error.429");
+          if (!(await loginsPerAddress.hit(req.ip))) throw new HttpError(429, "error.429");
         },
       },
       async (req, reply) => {

@@ -144,6 +144,8 @@ export const siteModule: TambonModule = {
     app.addHook("preHandler", async (req) => {
       if (req.tambon) await ensureMenu(db, req.tambon.id);
     });
+    // On PostgreSQL every instance counts a visitor alike and the database judges who is new.
+    visits.share(deps.database.kind === "postgres" ? deps.config.secret : null);
     // Page views are counted after the response has gone (also for cached pages), in memory.
     app.addHook("onResponse", (req, reply, done) => {
       done();
@@ -161,7 +163,13 @@ export const siteModule: TambonModule = {
     });
   },
   jobs: [
-    { id: "site.visits", everyMs: 5_000, run: (deps) => visits.flush(deps.database.db) },
+    // Each instance writes the counts it holds.
+    {
+      id: "site.visits",
+      everyMs: 5_000,
+      everyInstance: true,
+      run: (deps) => visits.flush(deps.database.db),
+    },
     // Re-indexes the other modules' public records at start and twice a day (see reindex.ts).
     {
       id: "site.search-reindex",
