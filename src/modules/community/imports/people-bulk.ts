@@ -5,6 +5,8 @@ import type { PersonRow } from "./people.ts";
 
 /** Rows sent to the staging table in one statement (one JSON parameter, whatever the count). */
 const CHUNK = 5000;
+/** File lines of new people written by one statement. */
+const SLICE = 50_000;
 
 async function rowsOf<T>(tx: Tx, query: SQL): Promise<T[]> {
   const r = (await tx.execute(query)) as unknown as T[] | { rows: T[] };
@@ -14,7 +16,10 @@ async function rowsOf<T>(tx: Tx, query: SQL): Promise<T[]> {
 /**
  * The people import in bulk, for files of a million rows: the good rows go into a temporary
  * staging table (dropped with the transaction) in statements of 5,000 rows, then a few
- * set-based statements do what `peopleImporter` does row by row. A person is found by Thai ID,
+ * set-based statements do what `peopleImporter` does row by row: one sort finds keys met twice,
+ * one pass resolves every row (household, person, what changes) into a second table, and new
+ * people are written in slices of 50,000 lines so that no statement holds a million rows' worth
+ * of reference checks and history in memory. A person is found by Thai ID,
  * else by household (village and house number) and name; unmatched fields keep what is stored
  * (a row without a Thai ID keeps the stored one); households are made as rows name them; every
  * new or changed household and person gets its history row (`via` "import").
@@ -38,10 +43,7 @@ export function peopleBulkWriter(
           thai_id text,
           birth_date date,
           sex text not null,
-          relation text not null,
-          household_id integer,
-          person_id integer,
-          changed boolean not null default false
+          relation text not null
         ) on commit drop`);
       staged = true;
     }
@@ -73,21 +75,24 @@ export function peopleBulkWriter(
 
     async duplicates(limit) {
       await flush();
-      // The key of `personKey`: the Thai ID, else the household and the name.
-      const twice = sql`select line, first_value(line) over (partition by key order by line) as first
-        from (select line, coalesce('id:' || thai_id,
-            'hh:' || village_id || '|' || house_no || '|' || name) as key
-          from community_people_import) k`;
-      const [n] = await rowsOf<{ n: number }>(
+      // The key of `personKey`: the Thai ID, else the household and the name. One sort of the
+      // staging table gives both the rows met twice and how many there are.
+      const rows = await rowsOf<{ line: number; first: number; n: number }>(
         tx,
-        sql`select count(*)::integer as n from (${twice}) d where line <> first`,
-      );
-      const rows = await rowsOf<{ line: number; first: number }>(
-        tx,
-        sql`select line, first from (${twice}) d where line <> first order by line limit ${limit}`,
+        sql`select line, first, count(*) over ()::integer as n
+          from (select line, first_value(line) over (
+              partition by thai_id,
+                case when thai_id is null then village_id end,
+                case when thai_id is null then house_no end,
+                case when thai_id is null then name end
+              order by line) as first
+            from community_people_import) d
+          where line <> first
+          order by line
+          limit ${limit}`,
       );
       return {
-        count: Number(n?.n ?? 0),
+        count: Number(rows[0]?.n ?? 0),
         rows: rows.map((r) => ({ line: Number(r.line), first: Number(r.first) })),
       };
     },
@@ -123,44 +128,49 @@ export function peopleBulkWriter(
         );
         onHouseholds(Number(made?.n ?? 0));
       }
-      await tx.execute(sql`update community_people_import s set household_id = h.id
-        from community_households h
-        where h.tambon_id = ${t} and h.village_id = s.village_id and h.house_no = s.house_no`);
-      // Who each row is: the person with its Thai ID, else the one of that name in that household.
-      await tx.execute(sql`update community_people_import s set person_id = p.id
-        from community_people p
-        where s.thai_id is not null and p.tambon_id = ${t} and p.thai_id = s.thai_id`);
-      await tx.execute(sql`update community_people_import s set person_id = m.id
+      // Each row as it will be stored, in one pass that rewrites no row of the staging table:
+      // its household; who it is (the person with its Thai ID, else the one of that name in that
+      // household); unmatched columns keeping what is stored; whether it differs from the
+      // stored person (whose values are kept beside it for the history rows).
+      await tx.execute(sql`create temporary table community_people_resolved on commit drop as
+        select r.*,
+          r.person_id is not null and (r.p_name is distinct from r.name
+            or r.p_thai_id is distinct from r.thai_id or r.p_birth_date is distinct from r.birth_date
+            or r.p_sex is distinct from r.sex or r.p_relation is distinct from r.relation
+            or r.p_village_id is distinct from r.village_id
+            or r.p_household_id is distinct from r.household_id) as changed
         from (
-          select s2.line, min(p.id) as id
-          from community_people_import s2
-          join community_people p
-            on p.tambon_id = ${t} and p.household_id = s2.household_id and p.name = s2.name
-          where s2.thai_id is null
-          group by s2.line
-        ) m
-        where m.line = s.line`);
-      // Unmatched columns keep what is stored; then what differs from the stored person.
-      await tx.execute(sql`update community_people_import s set
-          thai_id = coalesce(s.thai_id, p.thai_id),
-          birth_date = case when ${flag("birth_date")} then s.birth_date else p.birth_date end,
-          sex = case when ${flag("sex")} then s.sex else p.sex end,
-          relation = case when ${flag("relation")} then s.relation else p.relation end
-        from community_people p
-        where p.id = s.person_id`);
-      await tx.execute(sql`update community_people_import s set changed = (
-          p.name is distinct from s.name or p.thai_id is distinct from s.thai_id
-          or p.birth_date is distinct from s.birth_date or p.sex is distinct from s.sex
-          or p.relation is distinct from s.relation or p.village_id is distinct from s.village_id
-          or p.household_id is distinct from s.household_id)
-        from community_people p
-        where p.id = s.person_id`);
+          select s.line, s.village_id, h.id as household_id, s.name, p.id as person_id,
+            p.version,
+            coalesce(s.thai_id, p.thai_id) as thai_id,
+            case when p.id is null or ${flag("birth_date")} then s.birth_date else p.birth_date end
+              as birth_date,
+            case when p.id is null or ${flag("sex")} then s.sex else p.sex end as sex,
+            case when p.id is null or ${flag("relation")} then s.relation else p.relation end
+              as relation,
+            p.name as p_name, p.thai_id as p_thai_id, p.birth_date as p_birth_date,
+            p.sex as p_sex, p.relation as p_relation, p.village_id as p_village_id,
+            p.household_id as p_household_id
+          from community_people_import s
+          left join community_households h
+            on h.tambon_id = ${t} and h.village_id = s.village_id and h.house_no = s.house_no
+          left join lateral (
+            select p1.id from community_people p1
+            where s.thai_id is not null and p1.tambon_id = ${t} and p1.thai_id = s.thai_id
+            union all
+            select min(p2.id) from community_people p2
+            where s.thai_id is null and h.id is not null
+              and p2.tambon_id = ${t} and p2.household_id = h.id and p2.name = s.name
+            having min(p2.id) is not null
+          ) m on true
+          left join community_people p on p.id = m.id
+        ) r`);
       const [c] = await rowsOf<{ create: number; update: number; unchanged: number }>(
         tx,
         sql`select count(*) filter (where person_id is null)::integer as "create",
             count(*) filter (where changed)::integer as "update",
             count(*) filter (where person_id is not null and not changed)::integer as "unchanged"
-          from community_people_import`,
+          from community_people_resolved`,
       );
       const counts = {
         create: Number(c?.create ?? 0),
@@ -174,36 +184,47 @@ export function peopleBulkWriter(
       if (counts.update) {
         await tx.execute(sql`insert into community_record_changes
             (tambon_id, entity, entity_id, version, action, changes, via, by_user)
-          select ${t}, 'person', p.id, p.version + 1, 'update',
+          select ${t}, 'person', s.person_id, s.version + 1, 'update',
             jsonb_strip_nulls(jsonb_build_object(
-              'name', ${change(sql`p.name`, sql`s.name`)},
-              'thaiId', ${change(sql`p.thai_id`, sql`s.thai_id`)},
-              'birthDate', ${change(sql`p.birth_date`, sql`s.birth_date`)},
-              'sex', ${change(sql`p.sex`, sql`s.sex`)},
-              'relation', ${change(sql`p.relation`, sql`s.relation`)},
-              'householdId', ${change(sql`p.household_id`, sql`s.household_id`)},
-              'villageId', ${change(sql`p.village_id`, sql`s.village_id`)})),
+              'name', ${change(sql`s.p_name`, sql`s.name`)},
+              'thaiId', ${change(sql`s.p_thai_id`, sql`s.thai_id`)},
+              'birthDate', ${change(sql`s.p_birth_date`, sql`s.birth_date`)},
+              'sex', ${change(sql`s.p_sex`, sql`s.sex`)},
+              'relation', ${change(sql`s.p_relation`, sql`s.relation`)},
+              'householdId', ${change(sql`s.p_household_id`, sql`s.household_id`)},
+              'villageId', ${change(sql`s.p_village_id`, sql`s.village_id`)})),
             'import', ${actorId}
-          from community_people_import s
-          join community_people p on p.id = s.person_id
+          from community_people_resolved s
           where s.changed
           order by s.line`);
         await tx.execute(sql`update community_people p set
             name = s.name, thai_id = s.thai_id, birth_date = s.birth_date, sex = s.sex,
             relation = s.relation, household_id = s.household_id, village_id = s.village_id,
             version = p.version + 1, updated_at = now()
-          from community_people_import s
+          from community_people_resolved s
           where s.person_id = p.id and s.changed and p.tambon_id = ${t}`);
       }
-      if (counts.create)
+      if (!counts.create) return counts;
+      // New people in slices of file lines: each statement's checks of its references and its
+      // history rows stay the size of a slice (PGlite's memory never gives back what one
+      // statement of a million rows would take).
+      await tx.execute(sql`create index on community_people_resolved (line)
+        where person_id is null`);
+      await tx.execute(sql`analyze community_people_resolved`);
+      const [span] = await rowsOf<{ lo: number; hi: number }>(
+        tx,
+        sql`select min(line) as lo, max(line) as hi from community_people_resolved
+          where person_id is null`,
+      );
+      for (let lo = Number(span!.lo); lo <= Number(span!.hi); lo += SLICE)
         await tx.execute(sql`with made as (
             insert into community_people
               (tambon_id, household_id, village_id, name, thai_id, birth_date, sex, relation,
                created_by)
             select ${t}, household_id, village_id, name, thai_id, birth_date, sex, relation,
               ${actorId}
-            from community_people_import
-            where person_id is null
+            from community_people_resolved
+            where person_id is null and line >= ${lo} and line < ${lo + SLICE}
             order by line
             returning id, household_id, village_id, name, thai_id, birth_date, sex, relation
           )
