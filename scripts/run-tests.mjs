@@ -17,6 +17,9 @@
 // commands it runs, Chromium), not PostgreSQL's: on Linux, the growth of this process's
 // children's times when the file's process is reaped; on a loaded machine it is the comparable
 // figure, where wall times grow with the load.
+// The files run compiled to JavaScript (scripts/test-build.mjs: a compiled copy of the project
+// built once per change of the sources), so no test process pays for compiling TypeScript as it
+// loads; TAMBON_TEST_TSX=1 runs the sources through tsx instead.
 // Node 20 has no glob support in --test, hence the walk.
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
@@ -35,6 +38,7 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { buildTests, compiledPath, sourceOf } from "./test-build.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const out = (s) => process.stdout.write(s + "\n");
@@ -132,6 +136,17 @@ function cpuOfEnded() {
 }
 const cpuAtStart = cpuSeen;
 
+// The compiled copy the files run from (null: through tsx); the time it took is printed with the
+// lanes'.
+const viaTsx = process.env.TAMBON_TEST_TSX === "1";
+const buildStarted = performance.now();
+const built = viaTsx ? null : await buildTests();
+const buildMs = performance.now() - buildStarted;
+cpuOfEnded(); // esbuild's service process, ended by the build: not a test file's time
+/** The file a test process runs for a source test file, and the loader flags it needs. */
+const runnable = (file) => (built ? compiledPath(built.dir, file) : file);
+const loader = built ? [] : ["--import", "tsx"];
+
 const runDir = mkdtempSync(path.join(os.tmpdir(), "tambon-test-run-"));
 const env = {
   ...process.env,
@@ -185,7 +200,7 @@ let prepareCpu = null;
 if (!paths.length && lanes[1].files.length + lanes[2].files.length > 0) {
   preparing = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(ROOT, "test/helpers/prepare-databases.ts")],
+    [...loader, path.join(ROOT, runnable("test/helpers/prepare-databases.ts"))],
     { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env },
   );
   let errors = "";
@@ -205,8 +220,7 @@ if (!paths.length && lanes[1].files.length + lanes[2].files.length > 0) {
 
 const reporter = path.join(ROOT, "scripts/test-times-reporter.mjs");
 const reporterArgs = (times) => [
-  "--import",
-  "tsx",
+  ...loader,
   "--test",
   "--test-reporter=spec",
   "--test-reporter-destination=stdout",
@@ -219,13 +233,18 @@ const readTimes = (times) =>
         .split("\n")
         .filter(Boolean)
         .map((l) => JSON.parse(l))
+        .map((l) => (l.file && built ? { ...l, file: sourceOf(built.dir, l.file, files) } : l))
     : [];
 const children = new Set();
 
 /** The unit lane: one `node --test` for all its (small, quick) files. */
 function runLane(lane) {
   const times = path.join(runDir, `times-${lane.name}.jsonl`);
-  const args = [...reporterArgs(times), `--test-concurrency=${lane.concurrency}`, ...lane.files];
+  const args = [
+    ...reporterArgs(times),
+    `--test-concurrency=${lane.concurrency}`,
+    ...lane.files.map(runnable),
+  ];
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: "inherit", env });
@@ -281,7 +300,7 @@ function runPool(pool, slots) {
         const result = results.get(lane);
         result.started ??= performance.now();
         const times = path.join(runDir, `times-${lane.name}-${next++}.jsonl`);
-        const child = spawn(process.execPath, [...reporterArgs(times), file], {
+        const child = spawn(process.execPath, [...reporterArgs(times), runnable(file)], {
           cwd: ROOT,
           stdio: ["ignore", "pipe", "pipe"],
           env,
@@ -358,6 +377,10 @@ record(results);
 
 const cpuText = (ms) => (ms === null || ms === undefined ? "" : `${seconds(ms).padStart(9)} CPU`);
 out("\n== test times (wall; CPU: user + system of the processes, PostgreSQL's not counted)");
+if (built)
+  out(
+    `${"compile".padEnd(9)} ${seconds(buildMs).padStart(9)} ${"".padStart(13)}  ${built.built ? "built" : "already built"}: ${path.relative(ROOT, built.dir)}`,
+  );
 for (const r of results)
   out(
     `${r.lane.name.padEnd(9)} ${seconds(r.ms).padStart(9)} ${cpuText(r.cpu)}  ${r.lane.files.length} file(s), ${r.lane.concurrency} at a time${r.ok ? "" : `  FAILED (${r.why})`}`,

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -7,8 +7,14 @@ import { chromium, type BrowserContext, type Locator, type Page } from "playwrig
 import { AxeBuilder } from "@axe-core/playwright";
 import { startServer, type TestServer } from "./server.ts";
 
-/** Where screenshots of the browser tests go (gitignored), when TAMBON_SCREENSHOTS=1. */
-export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../screenshots");
+/**
+ * Where screenshots of the browser tests go (gitignored), when TAMBON_SCREENSHOTS=1: in the
+ * project's folder, also from the compiled copy the runner uses (its package.json is a link).
+ */
+export const SCREENSHOT_DIR = path.join(
+  path.dirname(realpathSync(path.resolve(import.meta.dirname, "../../package.json"))),
+  "screenshots",
+);
 
 /** The viewport sizes the tests look at: a phone and a desktop. */
 export const VIEWPORTS = {

@@ -1,9 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 
-const SRC = path.resolve(import.meta.dirname, "../..");
+// The sources, also when this test runs from the compiled copy (scripts/test-build.mjs), whose
+// package.json is a link to the project's.
+const SRC = path.join(
+  path.dirname(realpathSync(path.resolve(import.meta.dirname, "../../../package.json"))),
+  "src",
+);
 // A browser's own date and time inputs show mm/dd/yyyy in ค.ศ. (or the phone's locale): every
 // date people enter goes through core's DateField or DateInput (day, month name, พ.ศ. year).
 const NATIVE = /type(?:="|:\s*")(date|datetime-local|time|month|week)"/g;
@@ -18,7 +23,9 @@ function* tsxFiles(dir: string): Generator<string> {
 
 test("no page renders a browser's own date or time input", () => {
   const found: string[] = [];
-  for (const file of tsxFiles(SRC)) {
+  const files = [...tsxFiles(SRC)];
+  assert.ok(files.length > 100, `the guard reads the pages' sources (${files.length} in ${SRC})`);
+  for (const file of files) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(NATIVE)) {
       const line = text.slice(0, m.index).split("\n").length;
