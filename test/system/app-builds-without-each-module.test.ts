@@ -10,7 +10,13 @@ import { modules } from "../../src/modules/index.ts";
 // data it offered them simply are not there). Each build runs in a process of its own, since what
 // a module's manifest declares is installed once per process.
 const run = promisify(execFile);
-const script = path.resolve(import.meta.dirname, "../helpers/app-without-module.ts");
+// This file and the script run from the same place: the sources through tsx, or the compiled copy
+// scripts/run-tests.mjs runs (scripts/test-build.mjs) as plain JavaScript.
+const compiled = import.meta.filename.endsWith(".js");
+const script = path.resolve(
+  import.meta.dirname,
+  `../helpers/app-without-module.${compiled ? "js" : "ts"}`,
+);
 
 /** The pages of the walk that belong to each module. */
 const OWN: Record<string, string[]> = {
@@ -30,7 +36,8 @@ test("the list of module pages covers every module of the build", () => {
 
 for (const mod of modules) {
   test(`the app works with the ${mod.id} module left out`, async () => {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", script, mod.id], {
+    const loader = compiled ? [] : ["--import", "tsx"];
+    const { stdout } = await run(process.execPath, [...loader, script, mod.id], {
       env: process.env,
       maxBuffer: 64 * 1024 * 1024,
     });
