@@ -28,6 +28,8 @@ import {
   isHttps,
   isSafePath,
   renderPage,
+  PAGE_BROTLI_QUALITY,
+  sendHtml,
   viewCtx,
 } from "./http.ts";
 import { safeEqual } from "./auth/tokens.ts";
@@ -35,8 +37,6 @@ import { allAssets } from "./views/assets.ts";
 import { ErrorPage } from "./views/error-page.tsx";
 import { navFor } from "./nav.ts";
 import { pageCache, prepare, sendPrepared } from "./page-cache.ts";
-import { followChanges } from "./db/notify.ts";
-import { sharedRateLimitStore } from "./rate-window.ts";
 import { networkRoutes, tambonPublicRoutes } from "./routes/public.tsx";
 import { authRoutes, signupRoutes } from "./routes/auth.tsx";
 import { tambonAdminRoutes } from "./routes/admin.tsx";
@@ -136,8 +136,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate("database", database);
   app.decorate("modules", modules);
   app.decorate("config", config);
-  // Changes made by other instances on the same PostgreSQL (LISTEN); PGlite is one process.
-  app.addHook("onClose", await followChanges(database, tambons, app.log));
 
   await app.register(cookie);
   await app.register(formbody);
@@ -162,12 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     hsts: false,
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
-  // On PostgreSQL the windows are rows of rate_windows, so a limit holds across instances.
-  await app.register(rateLimit, {
-    global: false,
-    hook: "preHandler",
-    ...(database.kind === "postgres" ? { store: sharedRateLimitStore(database.db) } : {}),
-  });
+  await app.register(rateLimit, { global: false, hook: "preHandler" });
 
   app.decorateRequest("actor", null as unknown as Actor);
   app.decorateRequest("lang", "th");
@@ -190,7 +183,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const html = renderPage(ctx, title, body, pageOpts?.description, pageOpts?.head);
     const status = pageOpts?.status ?? 200;
     if (req.cacheKey && status === 200 && !usedForm) {
-      const prepared = prepare(html, "text/html; charset=utf-8", { quality: 5 });
+      const prepared = prepare(html, "text/html; charset=utf-8", { quality: PAGE_BROTLI_QUALITY });
       pageCache.set(req.cacheKey, req.cacheTambonId, req.cacheGeneration, prepared);
       return sendPrepared(req, this, prepared, "no-cache");
     }
@@ -198,7 +191,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     this.status(pageOpts?.status ?? 200)
       .header("content-type", "text/html; charset=utf-8")
       .header("cache-control", signedIn || req.method !== "GET" ? "private, no-store" : "no-cache");
-    return this.send(html);
+    return sendHtml(req, this, html);
   });
   app.decorateReply("seeOther", function (url, flash) {
     if (flash) this.setCookie("tflash", encodeURIComponent(flash), cookieOptions(this.request, 60));

@@ -13,6 +13,7 @@ import { Layout } from "./views/layout.tsx";
 import { can } from "./policy.ts";
 import { forbidden } from "./errors.ts";
 import { pageDigitStyle, pageInDigits } from "./digits.ts";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -156,6 +157,33 @@ export function renderPage(
     h(Layout, { title, description, head, children: body }),
   );
   return "<!doctype html>" + pageInDigits(renderToString(tree), ctx.digits ?? "arabic");
+}
+
+/** Brotli quality of pages rendered for one request (0.2 ms for a 15 KB page, 4 KB out). */
+export const PAGE_BROTLI_QUALITY = 4;
+
+/**
+ * Sends a page rendered for this request alone (signed in, or not kept in the page cache),
+ * compressed here and at once at a level chosen for latency: brotli 4 (or gzip 4) costs about
+ * 0.2 ms on a page, where the stream compressor's own machinery cost five times that.
+ */
+export function sendHtml(req: FastifyRequest, reply: FastifyReply, html: string): FastifyReply {
+  reply.header("vary", "accept-encoding");
+  if (html.length < 1024) return reply.send(html);
+  const accept = String(req.headers["accept-encoding"] ?? "");
+  const body = Buffer.from(html);
+  if (/\bbr\b/.test(accept))
+    return reply.header("content-encoding", "br").send(
+      brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: PAGE_BROTLI_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+    );
+  if (/\bgzip\b/.test(accept))
+    return reply.header("content-encoding", "gzip").send(gzipSync(body, { level: 4 }));
+  return reply.send(body);
 }
 
 /** Throws 403 unless the actor may do the action on the resource (a resource of a tambon). */
