@@ -37,6 +37,8 @@ import { allAssets } from "./views/assets.ts";
 import { ErrorPage } from "./views/error-page.tsx";
 import { navFor } from "./nav.ts";
 import { pageCache, prepare, sendPrepared } from "./page-cache.ts";
+import { followChanges } from "./db/notify.ts";
+import { sharedRateLimitStore } from "./rate-window.ts";
 import { networkRoutes, tambonPublicRoutes } from "./routes/public.tsx";
 import { authRoutes, signupRoutes } from "./routes/auth.tsx";
 import { tambonAdminRoutes } from "./routes/admin.tsx";
@@ -136,6 +138,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate("database", database);
   app.decorate("modules", modules);
   app.decorate("config", config);
+  // Changes made by other instances on the same PostgreSQL (LISTEN); PGlite is one process.
+  app.addHook("onClose", await followChanges(database, tambons, app.log));
 
   await app.register(cookie);
   await app.register(formbody);
@@ -160,7 +164,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     hsts: false,
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
-  await app.register(rateLimit, { global: false, hook: "preHandler" });
+  // On PostgreSQL the windows are rows of rate_windows, so a limit holds across instances.
+  await app.register(rateLimit, {
+    global: false,
+    hook: "preHandler",
+    ...(database.kind === "postgres" ? { store: sharedRateLimitStore(database.db) } : {}),
+  });
 
   app.decorateRequest("actor", null as unknown as Actor);
   app.decorateRequest("lang", "th");
