@@ -179,6 +179,19 @@ export async function csvSource(path: string, size: number): Promise<CsvSource> 
     parser.end();
     yield* parser.take();
   }
+  return streamSource(rows, size, () => bytes);
+}
+
+/**
+ * A source over rows read from the start each time `rows` is called (a CSV or a workbook's
+ * sheet): its header is the first row with something in it, read now; its data rows (empty rows
+ * left out) are read again each time it is iterated, in batches.
+ */
+export async function streamSource(
+  rows: () => AsyncIterable<TableRow>,
+  size: number,
+  read: () => number,
+): Promise<CsvSource> {
   let headers: string[] = [];
   let headerLine = 0;
   for await (const r of rows()) {
@@ -192,7 +205,7 @@ export async function csvSource(path: string, size: number): Promise<CsvSource> 
   return {
     headers,
     size,
-    read: () => bytes,
+    read,
     async *batches(batch: number) {
       let out: TableRow[] = [];
       for await (const r of rows()) {

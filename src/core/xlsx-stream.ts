@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Inflate } from "fflate";
 import type { TableRow } from "./imports.ts";
-import type { CsvSource } from "./import-stream.ts";
+import { streamSource, type CsvSource } from "./import-stream.ts";
 
 /**
  * Reads the first sheet of an XLSX file on disk row by row, never holding the sheet in memory
@@ -305,32 +305,9 @@ export async function xlsxSource(
   const entries = await entriesOf(path);
   const size = entries.get(await firstSheet(path, entries))?.size ?? 0;
   let bytes = 0;
-  let headers: string[] = [];
-  let headerLine = 0;
-  for await (const r of xlsxRows(path, opts)) {
-    if (r.cells.some((c) => c !== "")) {
-      headers = r.cells;
-      headerLine = r.line;
-      break;
-    }
-  }
-  while (headers.length && headers[headers.length - 1] === "") headers.pop();
-  return {
-    headers,
+  return streamSource(
+    () => xlsxRows(path, { ...opts, onBytes: (n) => (bytes = n) }),
     size,
-    read: () => bytes,
-    async *batches(batch: number) {
-      let out: TableRow[] = [];
-      const rows = xlsxRows(path, { ...opts, onBytes: (n) => (bytes = n) });
-      for await (const r of rows) {
-        if (r.line <= headerLine || !r.cells.some((c) => c !== "")) continue;
-        out.push(r);
-        if (out.length >= batch) {
-          yield out;
-          out = [];
-        }
-      }
-      if (out.length) yield out;
-    },
-  };
+    () => bytes,
+  );
 }
