@@ -420,20 +420,35 @@ const MAX_URL = 2048;
 const readingBody = new WeakSet<object>();
 
 /**
+ * Parameters that links carry when shared on social networks or sent in mailings (`fbclid`,
+ * `utm_source` …): no page reads them, and each share would otherwise cache the page again.
+ */
+const TRACKING_PARAM =
+  /^(?:utm_\w*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|li_fat_id|mc_cid|mc_eid|_ga|_gl|ref_src|s_cid)$/i;
+
+/**
  * The address a page is cached under: for tambon pages that declared the query parameters they
- * depend on, only those parameters (in the declared order); every other address as it is.
+ * depend on, only those parameters (in the declared order); on every other page its parameters
+ * but the tracking ones.
  */
 export function cacheUrl(url: string, cacheQuery: ReadonlyMap<string, readonly string[]>): string {
   const q = url.indexOf("?");
-  if (q < 0 || cacheQuery.size === 0) return url;
-  const m = /^\/t\/[^/?#]+(\/[^?#]*)$/.exec(url.slice(0, q));
+  if (q < 0) return url;
+  const path = url.slice(0, q);
+  const m = /^\/t\/[^/?#]+(\/[^?#]*)$/.exec(path);
   const keep = m ? (cacheQuery.get(m[1]!) ?? declaredPattern(m[1]!, cacheQuery)) : undefined;
-  if (!keep) return url;
   const params = new URLSearchParams(url.slice(q + 1));
   const kept = new URLSearchParams();
-  for (const name of keep) for (const v of params.getAll(name)) kept.append(name, v);
+  if (keep) for (const name of keep) for (const v of params.getAll(name)) kept.append(name, v);
+  else {
+    let dropped = false;
+    for (const [name, v] of params)
+      if (TRACKING_PARAM.test(name)) dropped = true;
+      else kept.append(name, v);
+    if (!dropped) return url;
+  }
   const rest = kept.toString();
-  return rest ? `${url.slice(0, q)}?${rest}` : url.slice(0, q);
+  return rest ? `${path}?${rest}` : path;
 }
 
 /** The parameters declared for a path pattern with `:name` segments (`/villages/:moo`) that matches. */

@@ -14,7 +14,7 @@ export interface Prepared {
 /**
  * Computes a body's ETag; its brotli and gzip forms are made on first use and then kept, so a page
  * asked only once is compressed once, in the one encoding its visitor accepts. Pages rendered on
- * request use a quicker brotli level (`quality` 5) than static assets (9, made once at start).
+ * request use a quicker brotli level (`quality` 4) than static assets (9, made once at start).
  */
 export function prepare(
   body: string | Buffer,
@@ -64,6 +64,8 @@ export function sendPrepared(
 
 interface Entry {
   prepared: Prepared;
+  /** What the entry holds in memory, counted against the cache's bound. */
+  bytes: number;
   tambonId: number | null;
   generation: string;
   expires: number;
@@ -72,7 +74,9 @@ interface Entry {
 /**
  * Rendered public pages kept in memory for anonymous visitors. Any change to a tambon (every
  * command writes an audit row, and every POST ends) drops that tambon's pages and the network's
- * pages; a short lifetime covers changes made by another process (the CLI).
+ * pages; a short lifetime covers changes made by another process (the CLI). The cache is bounded
+ * in entries and in bytes (a page's body, and half of it again for its compressed forms); the
+ * oldest entries leave first.
  */
 export class PageCache {
   private entries = new Map<string, Entry>();
@@ -83,7 +87,22 @@ export class PageCache {
   constructor(
     private readonly ttlMs = 10_000,
     private readonly maxEntries = 5_000,
+    private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
+
+  private bytes = 0;
+
+  /** How much the cache holds: pages and their bytes. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private remove(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.bytes -= e.bytes;
+    this.entries.delete(key);
+  }
 
   /** The current generation of a tambon's pages (taken before rendering). */
   generation(tambonId: number | null): string {
@@ -99,7 +118,7 @@ export class PageCache {
   get(key: string): Prepared | undefined {
     const e = this.entries.get(key);
     if (e && (e.expires < Date.now() || e.generation !== this.generation(e.tambonId)))
-      this.entries.delete(key);
+      this.remove(key);
     else if (e) {
       this.hits++;
       return e.prepared;
@@ -111,11 +130,22 @@ export class PageCache {
   /** Keeps a page rendered at the given generation (dropped if a change happened meanwhile). */
   set(key: string, tambonId: number | null, generation: string, prepared: Prepared): void {
     if (generation !== this.generation(tambonId)) return;
-    if (this.entries.size >= this.maxEntries) {
+    const bytes = Math.ceil(prepared.identity.length * 1.5) + key.length * 2;
+    if (bytes > this.maxBytes) return;
+    this.remove(key);
+    while (this.entries.size >= this.maxEntries || this.bytes + bytes > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      if (oldest === undefined) break;
+      this.remove(oldest);
     }
-    this.entries.set(key, { prepared, tambonId, generation, expires: Date.now() + this.ttlMs });
+    this.bytes += bytes;
+    this.entries.set(key, {
+      prepared,
+      bytes,
+      tambonId,
+      generation,
+      expires: Date.now() + this.ttlMs,
+    });
   }
 
   private data = new Map<string, { value: unknown; generation: string; expires: number }>();
@@ -128,6 +158,11 @@ export class PageCache {
     if (hit && hit.generation === generation && hit.expires > Date.now()) return hit.value as T;
     const value = await load();
     if (generation === this.generation(tambonId)) {
+      // Bounded as the pages are (a list's counts are kept per filter): the oldest leave first.
+      if (this.data.size >= this.maxEntries && !this.data.has(k)) {
+        const oldest = this.data.keys().next().value;
+        if (oldest !== undefined) this.data.delete(oldest);
+      }
       this.data.set(k, { value, generation, expires: Date.now() + this.ttlMs });
     }
     return value;

@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { PageCache, prepare } from "./page-cache.ts";
+import { cacheUrl } from "./app.ts";
+import { keptCount } from "./paging.ts";
+
+test("links shared with tracking parameters share one cached page", () => {
+  const declared = new Map([["/search", ["q"]]]);
+  assert.equal(cacheUrl("/t/la-ngu?fbclid=IwAR0abc", declared), "/t/la-ngu");
+  assert.equal(
+    cacheUrl("/t/la-ngu/news/12?utm_source=line&utm_medium=share&gclid=x", declared),
+    "/t/la-ngu/news/12",
+  );
+  assert.equal(
+    cacheUrl("/t/la-ngu/news?category=health&fbclid=x&page=2", declared),
+    "/t/la-ngu/news?category=health&page=2",
+    "a page's own parameters stay in its key",
+  );
+  assert.equal(cacheUrl("/?utm_campaign=x", declared), "/", "the network's pages too");
+  assert.equal(cacheUrl("/t/la-ngu/news?page=2", declared), "/t/la-ngu/news?page=2");
+  assert.equal(cacheUrl("/t/la-ngu/search?q=a&fbclid=x&n=1", declared), "/t/la-ngu/search?q=a");
+});
+
+test("the page cache holds no more bytes than its bound, the oldest pages leaving first", () => {
+  const cache = new PageCache(60_000, 1_000, 20_000);
+  const page = (n: number) => prepare(`<p>${String(n).repeat(4_000)}</p>`, "text/html");
+  for (let n = 1; n <= 5; n++) cache.set(`/p${n}`, 1, cache.generation(1), page(n));
+  assert.ok(cache.size.bytes <= 20_000, `${cache.size.bytes} bytes kept`);
+  assert.equal(cache.size.entries, 3, "three pages of about 6 KB fit in 20 KB");
+  assert.equal(cache.get("/p1"), undefined, "the oldest left");
+  assert.equal(cache.get("/p2"), undefined);
+  assert.ok(cache.get("/p5"));
+  cache.set("/big", 1, cache.generation(1), prepare("x".repeat(30_000), "text/html"));
+  assert.equal(cache.get("/big"), undefined, "a page larger than the bound is not kept");
+  assert.equal(cache.size.entries, 3);
+  // A page kept again under its key replaces itself, and the count of bytes follows.
+  cache.set("/p5", 1, cache.generation(1), prepare("<p>small</p>", "text/html"));
+  const before = cache.size.bytes;
+  cache.invalidate(1);
+  for (const k of ["/p3", "/p4", "/p5"]) assert.equal(cache.get(k), undefined);
+  assert.ok(cache.size.bytes < before);
+  assert.equal(cache.size.bytes, 0, "pages dropped on a change free their bytes when met");
+});
+
+test("kept data is bounded too, and a kept count is read again after a change", async () => {
+  const cache = new PageCache(60_000, 3);
+  let loads = 0;
+  const load = async () => ++loads;
+  for (const k of ["a", "b", "c", "d"]) await cache.memo(1, k, load);
+  assert.equal(loads, 4);
+  await cache.memo(1, "d", load);
+  assert.equal(loads, 4, "kept");
+  await cache.memo(1, "a", load);
+  assert.equal(loads, 5, "the oldest left when a fourth came");
+
+  let counted = 0;
+  const count = keptCount(987_654, "news:", async () => ++counted);
+  assert.equal(await count(), 1);
+  assert.equal(await count(), 1, "a second page of the list does not count again");
+  const { pageCache } = await import("./page-cache.ts");
+  pageCache.invalidate(987_654);
+  assert.equal(await count(), 2, "a change of the tambon counts again");
+});
