@@ -1,3 +1,5 @@
+import { pageCache } from "./page-cache.ts";
+
 /** Rows on one page of a list (news, partners, meetings, people …): one rule for every list. */
 export const PAGE_SIZE = 20;
 /** Pictures on one page of a grid (2, 3 or 4 columns fill it). */
@@ -70,4 +72,18 @@ export function pageHref(
   if (page > 1) p.set("page", String(page));
   const s = p.toString();
   return s ? `${path}?${s}` : path;
+}
+
+/**
+ * A list's count, kept until its tambon changes (any command of the tambon drops it, as it drops
+ * the tambon's cached pages) or for the page cache's lifetime: a page of a long list reads its
+ * rows from an index, but counting the whole list would read every row on every request.
+ * `key` names the list and its filters; a filter of free text should not be kept this way.
+ */
+export function keptCount(
+  tambonId: number,
+  key: string,
+  count: () => Promise<number>,
+): () => Promise<number> {
+  return () => pageCache.memo(tambonId, `count:${key}`, count);
 }

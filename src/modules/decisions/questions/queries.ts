@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { users } from "../../../core/db/schema.ts";
-import { paged } from "../../../core/paging.ts";
+import { keptCount, paged } from "../../../core/paging.ts";
 import {
   alternativeVersions,
   alternatives,
@@ -26,7 +26,9 @@ export async function listQuestions(
   const where = and(...conds);
   return paged(
     page,
-    async () => Number((await db.select({ n: count() }).from(questions).where(where))[0]?.n ?? 0),
+    keptCount(tambonId, `questions:${filter.phase ?? ""}:${filter.areaId ?? ""}`, async () =>
+      Number((await db.select({ n: count() }).from(questions).where(where))[0]?.n ?? 0),
+    ),
     async ({ limit, offset }) => {
       const rows = await db
         .select()

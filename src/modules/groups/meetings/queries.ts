@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
+import { keptCount, paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
 import { agendaItems, meetings } from "../schema.ts";
 import { bangkokDay } from "./meeting.ts";
 import type { MeetingKind, Step } from "./meeting.ts";
@@ -47,7 +47,11 @@ export function listMeetings(
   const where = and(...conds);
   return paged(
     page,
-    async () => (await db.select({ n: count() }).from(meetings).where(where))[0]?.n ?? 0,
+    keptCount(
+      tambonId,
+      `meetings:${JSON.stringify({ ...f, now: undefined })}:${f.upcoming == null ? "" : startOfDay(now).getTime()}`,
+      async () => (await db.select({ n: count() }).from(meetings).where(where))[0]?.n ?? 0,
+    ),
     ({ limit, offset }) =>
       db
         .select()

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { PAGE_SIZE, paged, type Page } from "../../../core/paging.ts";
+import { keptCount, PAGE_SIZE, paged, type Page } from "../../../core/paging.ts";
 import { users, villages } from "../../../core/db/schema.ts";
 import {
   affiliations,
@@ -196,7 +196,12 @@ export async function partnerDirectory(
   const where = partnerWhere(tambonId, filter);
   return paged(
     page,
-    () => countOf(db.select({ n: count() }).from(partners).where(where)),
+    // Kept until the tambon changes, unless a search's free text names the list.
+    filter.q
+      ? () => countOf(db.select({ n: count() }).from(partners).where(where))
+      : keptCount(tambonId, `partners:${JSON.stringify(filter)}`, () =>
+          countOf(db.select({ n: count() }).from(partners).where(where)),
+        ),
     (w) => partnerRows(db, tambonId, where, w.limit, w.offset),
     pageSize,
   );

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, lte } from "drizzle-orm";
 import { siteCategories, siteNews, sitePhotos } from "../schema.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
+import { keptCount } from "../../../core/paging.ts";
 
 /** A news item as lists show it, with its category and cover. */
 export interface NewsCard {
@@ -32,7 +33,9 @@ export async function listNews(
     liveNews(tambonId, now),
     opts.categoryId ? eq(siteNews.categoryId, opts.categoryId) : undefined,
   );
-  const [items, [total]] = await Promise.all([
+  const countNews = async () =>
+    Number((await db.select({ n: count() }).from(siteNews).where(where))[0]?.n ?? 0);
+  const [items, total] = await Promise.all([
     db
       .select({
         id: siteNews.id,
@@ -53,9 +56,10 @@ export async function listNews(
       .orderBy(desc(siteNews.publishAt), desc(siteNews.id))
       .limit(opts.limit)
       .offset(opts.offset ?? 0),
-    db.select({ n: count() }).from(siteNews).where(where),
+    // Kept until the tambon changes (or a few seconds pass: a news item set for later comes in).
+    opts.now ? countNews() : keptCount(tambonId, `news:${opts.categoryId ?? ""}`, countNews)(),
   ]);
-  return { total: Number(total?.n ?? 0), items };
+  return { total, items };
 }
 
 /** The categories of a tambon's news. */

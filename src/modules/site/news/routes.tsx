@@ -14,6 +14,7 @@ import { notFound } from "../../../core/errors.ts";
 import { albumPhotos } from "../galleries/queries.ts";
 import { listDocuments } from "../documents/queries.ts";
 import { plainText } from "../shared/text.ts";
+import { pageCache } from "../../../core/page-cache.ts";
 
 /** Public pages of news, mounted under /t/:tambon. */
 export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -21,7 +22,10 @@ export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
 
   app.get<{ Querystring: { category?: string; page?: string } }>("/news", async (req, reply) => {
     const tambon = read(req);
-    const categories = await listCategories(db, tambon.id);
+    // The categories change only with the tambon: kept until it does.
+    const categories = await pageCache.memo(tambon.id, "site:categories", () =>
+      listCategories(db, tambon.id),
+    );
     const category = categories.find((c) => c.slug === req.query.category);
     const page = parsePage(req.query.page);
     const { total, items } = await listNews(db, tambon.id, {
