@@ -171,7 +171,8 @@ a new .tar.gz with a manifest of every table's rows and every part's SHA-256; it
 PGlite or PostgreSQL alike. The file holds password hashes and the secret: keep it safe. The
 embedded database of a running server cannot be backed up from outside it: set
 TAMBON_BACKUP_DAILY=1 and serve writes one a day into TAMBON_DATA_DIR/backups, keeping the last
-TAMBON_BACKUP_KEEP (7). ${DATABASE_EN}`,
+TAMBON_BACKUP_KEEP (7).
+${DATABASE_EN}`,
     options: {},
     load: () => import("./commands/backup.ts"),
   },
@@ -188,7 +189,8 @@ ${DATABASE_TH}
 Checks the whole archive first (its manifest, every part's SHA-256, the schema's version), then
 replaces everything in the database with it in one transaction: all of it or, on any failure,
 nothing. The archive's installation secret goes into TAMBON_DATA_DIR/secret.key. A database that
-holds anything is refused unless --force is given. Stop serve before restoring. ${DATABASE_EN}`,
+holds anything is refused unless --force is given. Stop serve before restoring.
+${DATABASE_EN}`,
     options: {
       force: {
         type: "boolean",
