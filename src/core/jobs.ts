@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { ModuleDeps, ModuleJob, TambonModule } from "./modules.ts";
+import { recordJob } from "./metrics.ts";
 import { sweepOrphanFiles } from "./file-store.ts";
 import { noticeJob } from "./notices/worker.ts";
 import { sweepRateWindows } from "./rate-window.ts";
@@ -101,8 +102,15 @@ export function startJobs(
         if (busy) return;
         busy = true;
         const p = runJobOnce(job, deps)
-          .then(() => {})
-          .catch((err: unknown) => log.error({ err, job: job.id }, "job failed"))
+          .then(
+            (ran) => {
+              if (ran) recordJob(job.id, false);
+            },
+            (err: unknown) => {
+              recordJob(job.id, true);
+              log.error({ err, job: job.id }, "job failed");
+            },
+          )
           .finally(() => {
             busy = false;
             running.delete(p);

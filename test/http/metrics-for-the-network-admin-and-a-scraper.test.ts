@@ -5,7 +5,7 @@ import { DB_KINDS } from "../helpers/db.ts";
 import { FACTORY_PASSWORD, makePerson, makeTambon } from "../helpers/factories/core.ts";
 import { users } from "../../src/core/db/schema.ts";
 import { hashPassword } from "../../src/core/auth/password.ts";
-import { recordJob } from "../../src/core/metrics.ts";
+import { startJobs } from "../../src/core/jobs.ts";
 
 const TOKEN = "scraper-token-0123456789abcdef";
 
@@ -100,7 +100,38 @@ for (const kind of DB_KINDS) {
       await visitor.get("/t/metrics-t");
       await visitor.get("/t/metrics-t");
       await visitor.get("/no-such-page");
-      recordJob("test.job", true);
+      // Two jobs of a module, one that fails, started as serve starts them (each runs once soon).
+      const jobs = [
+        { id: "test.ok", everyMs: 3_600_000, run: async () => {} },
+        {
+          id: "test.fails",
+          everyMs: 3_600_000,
+          run: async () => {
+            throw new Error("job failed on purpose");
+          },
+        },
+      ];
+      const quiet = { error() {} } as unknown as Parameters<typeof startJobs>[2];
+      const stop = startJobs(
+        [{ id: "test", jobs } as never],
+        { database: t.database, tambons: t.app.tambons, config: t.app.config },
+        quiet,
+      );
+      // Until both have run here (the figures are the process's: compare with `before`).
+      const ran = (text: string) => {
+        const now = parseExposition(text);
+        return ["test.ok", "test.fails"].every(
+          (job) =>
+            (now.get(`tambon_job_runs_total{job="${job}"}`) ?? 0) >
+            (before.get(`tambon_job_runs_total{job="${job}"}`) ?? 0),
+        );
+      };
+      try {
+        for (let i = 0; i < 200 && !ran((await scrape(`Bearer ${TOKEN}`)).body); i++)
+          await new Promise((r) => setTimeout(r, 50));
+      } finally {
+        await stop();
+      }
       const res = await scrape(`Bearer ${TOKEN}`);
       assert.equal(res.statusCode, 200);
       assert.match(String(res.headers["content-type"]), /^text\/plain; version=0\.0\.4/);
@@ -118,8 +149,10 @@ for (const kind of DB_KINDS) {
       assert.ok(
         delta(`tambon_http_request_duration_seconds_count{method="GET",route="/t/:tambon"}`) === 2,
       );
-      assert.equal(delta(`tambon_job_runs_total{job="test.job"}`), 1);
-      assert.equal(delta(`tambon_job_failures_total{job="test.job"}`), 1);
+      assert.equal(delta(`tambon_job_runs_total{job="test.ok"}`), 1);
+      assert.equal(delta(`tambon_job_failures_total{job="test.ok"}`), 0);
+      assert.equal(delta(`tambon_job_runs_total{job="test.fails"}`), 1);
+      assert.equal(delta(`tambon_job_failures_total{job="test.fails"}`), 1);
       assert.equal(after.get(`tambon_db_up{db="${kind}"}`), 1);
       if (kind === "postgres")
         assert.ok(
