@@ -15,6 +15,7 @@ import {
   migrateDatabase,
   migrationsFolder,
   openDatabase,
+  countingLogger,
   type Database,
   type Db,
 } from "../../src/core/db/index.ts";
@@ -174,7 +175,7 @@ async function openPglite(
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const client = await PGlite.create(dump ? { loadDataDir: new Blob([dump]) } : {});
-  const db = drizzle({ client }) as unknown as Db;
+  const db = drizzle({ client, logger: countingLogger }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -31,6 +31,24 @@ export const migrationsFolder = path.resolve(
   "../../../drizzle",
 );
 
+/**
+ * Statements sent to the database by this process, counted by the query builder's logger: tests
+ * bound the queries a page makes (an N+1 shows as a count that grows with the rows), and benches
+ * show them beside the time. One increment per statement; nothing is logged unless `recording`
+ * is set, when each statement's text and parameters are kept there (for a test's EXPLAIN).
+ */
+export const queryCount: {
+  n: number;
+  recording: { sql: string; params: unknown[] }[] | null;
+} = { n: 0, recording: null };
+/** The query builder's logger that counts statements (see `queryCount`). */
+export const countingLogger = {
+  logQuery(query: string, params: unknown[]) {
+    queryCount.n++;
+    queryCount.recording?.push({ sql: query, params });
+  },
+};
+
 /** Where to open the database: a PostgreSQL URL, a PGlite data dir, or PGlite in memory. */
 export type DbTarget = { url: string } | { dataDir: string } | { memory: true };
 
@@ -44,7 +62,7 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
       onnotice: () => {},
       connection: { application_name: "tambon" },
     });
-    const db = drizzle({ client }) as unknown as Db;
+    const db = drizzle({ client, logger: countingLogger }) as unknown as Db;
     return {
       db,
       kind: "postgres",
@@ -61,7 +79,7 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
   } else {
     client = await PGlite.create();
   }
-  const db = drizzle({ client }) as unknown as Db;
+  const db = drizzle({ client, logger: countingLogger }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -1,0 +1,162 @@
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { sql } from "drizzle-orm";
+import { openTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { copyRows } from "../helpers/row-copies.ts";
+import { queryCount } from "../../src/core/db/index.ts";
+import { listNews } from "../../src/modules/site/news/queries.ts";
+import { listQuestions } from "../../src/modules/decisions/questions/queries.ts";
+import { listMeetings } from "../../src/modules/groups/meetings/queries.ts";
+import { partnerDirectory } from "../../src/modules/network/partners/queries.ts";
+
+/*
+ * The main lists read one page through an index however much a tambon has: with 20,000 more rows
+ * in every tambon (copied set-wise from the demo's), PostgreSQL's plan for a page of each list
+ * neither reads the whole table nor sorts every matching row to find the first ones. Counts are
+ * not checked here: they are kept per tambon until it changes (core/paging.ts), and counting
+ * every row of the list is what a count does.
+ */
+
+const ROWS = 20_000;
+
+/** Gives every tambon `ROWS` more rows of a table, copies of the table's first row. */
+const grow = (database: TestDatabase, table: string, overrides: Record<string, string>) =>
+  copyRows(database, table, { n: ROWS, overrides });
+
+/** Every node of an EXPLAIN (FORMAT JSON) plan. */
+function* nodes(plan: Record<string, unknown>): Generator<Record<string, unknown>> {
+  yield plan;
+  for (const child of (plan.Plans as Record<string, unknown>[] | undefined) ?? [])
+    yield* nodes(child);
+}
+
+/** A parameter as an SQL literal (for EXPLAIN of a statement the query builder sent). */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return `'${v.toISOString()}'`;
+  return `'${String(v).replace(/'/g, "''")}'`;
+}
+
+describe("the main lists read a page through an index at 20,000 rows (PostgreSQL)", () => {
+  let database: TestDatabase;
+  let tambonId: number;
+  before(async () => {
+    database = await openTestDatabase("postgres", { demo: true });
+    const [tb] = await database.rows<{ id: number }>(
+      sql`select id from tambons where slug = 'la-ngu'`,
+    );
+    tambonId = tb!.id;
+    await grow(database, "site_news", {
+      title: `'ข่าวที่ ' || g`,
+      slug: `'news-' || g`,
+      status: `'published'`,
+      publish_at: `now() - make_interval(hours => g)`,
+      category_id: `(select id from site_categories c where c.tambon_id = tb.id order by id offset (g % 3) limit 1)`,
+    });
+    await grow(database, "questions", {
+      title: `'คำถามที่ ' || g`,
+      phase: `(array['draft','discussion','voting','closed'])[1 + g % 4]`,
+    });
+    await grow(database, "meetings", {
+      title_th: `'การประชุมที่ ' || g`,
+      starts_at: `now() - make_interval(hours => g)`,
+      is_public: `g % 5 <> 0`,
+    });
+    await grow(database, "network_partners", {
+      name_th: `'ภาคีที่ ' || g`,
+    });
+    await database.rows(sql`ANALYZE`);
+  });
+  after(async () => {
+    queryCount.recording = null;
+    await database?.drop();
+  });
+
+  /** The plans of the page queries (those with a LIMIT) a list function sends. */
+  async function pagePlans(list: () => Promise<unknown>) {
+    const sent: { sql: string; params: unknown[] }[] = [];
+    queryCount.recording = sent;
+    try {
+      await list();
+    } finally {
+      queryCount.recording = null;
+    }
+    const pages = sent.filter((s) => /\blimit\b/i.test(s.sql));
+    assert.ok(pages.length > 0, "the list reads a page with a limit");
+    const plans = [];
+    for (const s of pages) {
+      const text = s.sql.replace(/\$(\d+)/g, (_, i: string) => literal(s.params[Number(i) - 1]));
+      const [row] = await database.rows<{ "QUERY PLAN": [{ Plan: Record<string, unknown> }] }>(
+        sql.raw(`explain (format json) ${text}`),
+      );
+      plans.push({ sql: s.sql, plan: row!["QUERY PLAN"][0].Plan });
+    }
+    return plans;
+  }
+
+  async function assertIndexed(name: string, table: string, list: () => Promise<unknown>) {
+    for (const { sql: text, plan } of await pagePlans(list)) {
+      const scans = [...nodes(plan)].filter((n) => n["Relation Name"] === table);
+      const show = `${name}\n${text}\n${JSON.stringify(plan, null, 1)}`;
+      assert.ok(scans.length > 0, show);
+      for (const scan of scans)
+        assert.notEqual(scan["Node Type"], "Seq Scan", `a sequential scan of ${table}: ${show}`);
+      // A full sort under the limit means every matching row was read to find the first 20.
+      const sorts = [...nodes(plan)].filter((n) => n["Node Type"] === "Sort");
+      assert.equal(sorts.length, 0, `every row sorted for one page: ${show}`);
+    }
+  }
+
+  test("news, and news of one category", async () => {
+    const [cat] = await database.rows<{ id: number }>(
+      sql`select id from site_categories where tambon_id = ${tambonId} order by id limit 1`,
+    );
+    await assertIndexed("news list", "site_news", () =>
+      listNews(database.db, tambonId, { limit: 20 }),
+    );
+    await assertIndexed("category list", "site_news", () =>
+      listNews(database.db, tambonId, { limit: 20, categoryId: cat!.id }),
+    );
+    await assertIndexed("news list, page 2", "site_news", () =>
+      listNews(database.db, tambonId, { limit: 20, offset: 20 }),
+    );
+  });
+
+  test("questions, and questions in one phase", async () => {
+    await assertIndexed("decisions list", "questions", () =>
+      listQuestions(database.db, tambonId, {}, 1),
+    );
+    await assertIndexed("decisions in voting", "questions", () =>
+      listQuestions(database.db, tambonId, { phase: "voting" }, 1),
+    );
+  });
+
+  test("meetings, for members and for visitors", async () => {
+    await assertIndexed("meetings", "meetings", () =>
+      listMeetings(database.db, tambonId, { includePrivate: true }, 1),
+    );
+    await assertIndexed("public meetings", "meetings", () =>
+      listMeetings(database.db, tambonId, { includePrivate: false }, 1),
+    );
+  });
+
+  test("partners", async () => {
+    await assertIndexed("partners", "network_partners", () =>
+      partnerDirectory(
+        database.db,
+        tambonId,
+        {
+          q: "",
+          kindId: null,
+          roleId: null,
+          pillarId: null,
+          villageId: null,
+          areaId: null,
+          status: "active",
+        },
+        1,
+      ),
+    );
+  });
+});
