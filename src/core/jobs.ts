@@ -7,6 +7,7 @@ import { recordJob } from "./metrics.ts";
 import { sweepOrphanFiles } from "./file-store.ts";
 import { noticeJob } from "./notices/worker.ts";
 import { sweepRateWindows } from "./rate-window.ts";
+import { dailyBackupJob } from "./backup/schedule.ts";
 
 /** How often stored files that no row names any more are swept, and how old they must be. */
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -94,7 +95,12 @@ export function startJobs(
 ): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();
-  const core = { id: "core", jobs: [fileSweepJob(modules), noticeJob(), rateSweepJob] };
+  // TAMBON_BACKUP_DAILY=1: a backup a day in TAMBON_DATA_DIR/backups (backup/schedule.ts).
+  const backups = deps.config.dailyBackups ? [dailyBackupJob(deps.config.dailyBackups.keep)] : [];
+  const core = {
+    id: "core",
+    jobs: [fileSweepJob(modules), noticeJob(), rateSweepJob, ...backups],
+  };
   for (const mod of [...modules, core]) {
     for (const job of mod.jobs ?? []) {
       let busy = false;
