@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { loadConfig } from "../../core/config.ts";
 import { CliError, type CommandArgs } from "../../core/cli.ts";
 import { withDatabase } from "../../core/db/migrated.ts";
@@ -16,6 +17,8 @@ import { progressOn } from "../../core/backup/progress.ts";
  */
 export async function run({ positionals, values }: CommandArgs): Promise<number> {
   const file = positionals[0]!;
+  // Nothing is created (data folder, secret) for a file that is not there.
+  if (!existsSync(file)) throw new CliError(`${file} does not exist / ไม่พบไฟล์`);
   const config = loadConfig();
   // The embedded database is taken before the archive is read: a running server refuses at once.
   const lock = config.databaseUrl ? null : lockDataDir(config.dataDir);

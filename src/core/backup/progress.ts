@@ -46,7 +46,7 @@ export function progressOn(
       const full = Math.round(share * WIDTH);
       const line = `[${"#".repeat(full)}${".".repeat(WIDTH - full)}] ${String(
         Math.floor(share * 100),
-      ).padStart(3)}%  ${label}`.slice(0, Math.max(20, (out.columns ?? 80) - 1));
+      ).padStart(3)}%  ${label}`.slice(0, Math.max(20, (out.columns || 80) - 1));
       out.write(`\r${line}${" ".repeat(Math.max(0, shown.length - line.length))}`);
       shown = line;
     },

@@ -83,8 +83,8 @@ export async function checkArchive(
     (s) => (s.isFile() ? s.size : -1),
     () => null,
   );
-  if (size === null) throw new RestoreRefused(`${file} does not exist`);
-  if (size < 0) throw new RestoreRefused(`${file} is not a file`);
+  if (size === null) throw new RestoreRefused(`${file} does not exist / ไม่พบไฟล์`);
+  if (size < 0) throw new RestoreRefused(`${file} is not a file / ไม่ใช่ไฟล์`);
   await mkdir(workRoot, { recursive: true });
   const dir = await mkdtemp(path.join(workRoot, ".tambon-restore-"));
   const dispose = () => rm(dir, { recursive: true, force: true });
@@ -94,7 +94,7 @@ export async function checkArchive(
       names = await readArchive(file, dir);
     } catch (err) {
       if (err instanceof ArchiveError)
-        throw new RestoreRefused(`${file} is damaged: ${err.message}`);
+        throw new RestoreRefused(`${file} is damaged: ${err.message} / ไฟล์สำรองเสียหาย`);
       throw err;
     }
     if (!names.includes("manifest.json"))
@@ -131,7 +131,7 @@ export async function checkArchive(
       const got = await hashAndLines(path.join(dir, part.file));
       if (got.bytes !== part.bytes || got.sha256 !== part.sha256 || got.lines !== part.rows)
         throw new RestoreRefused(
-          `${file} is damaged: ${part.file} does not match its SHA-256 in the manifest`,
+          `${file} is damaged: ${part.file} does not match its SHA-256 in the manifest / ไฟล์สำรองเสียหาย`,
         );
       checked += got.bytes;
       progress.update("check", checked, total);
@@ -185,7 +185,7 @@ export async function restoreInto(
         : manifest.migrations.count > mine.count
           ? `it was made by a newer version (tambon ${manifest.tambon}, ${manifest.migrations.count} migrations; this one knows ${mine.count}): upgrade tambon first`
           : `its schema is not this version's (the last migration differs)`;
-    throw new RestoreRefused(`cannot restore: ${why}`);
+    throw new RestoreRefused(`cannot restore: ${why} / รุ่นของไฟล์สำรองไม่ตรงกับโปรแกรมนี้`);
   }
   const tables = await tablesOf(database.db);
   const byName = new Map(tables.map((t) => [t.name, t]));
@@ -209,53 +209,61 @@ export async function restoreInto(
 
   const total = manifest.tables.reduce((s, t) => s + t.rows, 0);
   let done = 0;
-  await database.db.transaction(async (tx) => {
-    const run = (text: string) => tx.execute(sql.raw(text));
-    const foreignKeys = await rowsOf<{ tbl: string; name: string; def: string }>(
-      tx,
-      sql`select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def
+  await database.db
+    .transaction(async (tx) => {
+      const run = (text: string) => tx.execute(sql.raw(text));
+      const foreignKeys = await rowsOf<{ tbl: string; name: string; def: string }>(
+        tx,
+        sql`select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def
         from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace
         order by conrelid::regclass::text, conname`,
-    );
-    for (const fk of foreignKeys)
-      await run(`alter table ${fk.tbl} drop constraint ${ident(fk.name)}`);
-    const all = tables.map((t) => `public.${ident(t.name)}`);
-    for (const t of all) await run(`alter table ${t} disable trigger user`);
-    if (all.length) await run(`truncate ${all.join(", ")}`);
-    for (const part of manifest.tables) {
-      const table = byName.get(part.name)!;
-      const cols = table.insertable.map(ident).join(", ");
-      const insert = (json: string) =>
-        tx.execute(
-          sql`${sql.raw(`insert into public.${ident(table.name)} (${cols}) overriding system value select ${cols} from json_populate_recordset(null::public.${ident(table.name)}, `)}${json}::json)`,
-        );
-      const lines = createInterface({
-        input: createReadStream(path.join(dir, part.file), { encoding: "utf8" }),
-        crlfDelay: Infinity,
-      });
-      let batch: string[] = [];
-      let bytes = 0;
-      const flush = async () => {
-        if (!batch.length) return;
-        await insert(`[${batch.join(",")}]`);
-        done += batch.length;
-        batch = [];
-        bytes = 0;
-        progress.update(part.name, done, total);
-      };
-      for await (const line of lines) {
-        if (!line) continue;
-        batch.push(line);
-        bytes += line.length;
-        if (batch.length >= 1000 || bytes >= 8 * 1024 * 1024) await flush();
+      );
+      for (const fk of foreignKeys)
+        await run(`alter table ${fk.tbl} drop constraint ${ident(fk.name)}`);
+      const all = tables.map((t) => `public.${ident(t.name)}`);
+      for (const t of all) await run(`alter table ${t} disable trigger user`);
+      if (all.length) await run(`truncate ${all.join(", ")}`);
+      for (const part of manifest.tables) {
+        const table = byName.get(part.name)!;
+        const cols = table.insertable.map(ident).join(", ");
+        const insert = (json: string) =>
+          tx.execute(
+            sql`${sql.raw(`insert into public.${ident(table.name)} (${cols}) overriding system value select ${cols} from json_populate_recordset(null::public.${ident(table.name)}, `)}${json}::json)`,
+          );
+        const lines = createInterface({
+          input: createReadStream(path.join(dir, part.file), { encoding: "utf8" }),
+          crlfDelay: Infinity,
+        });
+        let batch: string[] = [];
+        let bytes = 0;
+        const flush = async () => {
+          if (!batch.length) return;
+          await insert(`[${batch.join(",")}]`);
+          done += batch.length;
+          batch = [];
+          bytes = 0;
+          progress.update(part.name, done, total);
+        };
+        for await (const line of lines) {
+          if (!line) continue;
+          batch.push(line);
+          bytes += line.length;
+          if (batch.length >= 1000 || bytes >= 8 * 1024 * 1024) await flush();
+        }
+        await flush();
       }
-      await flush();
-    }
-    for (const fk of foreignKeys)
-      await run(`alter table ${fk.tbl} add constraint ${ident(fk.name)} ${fk.def}`);
-    for (const t of all) await run(`alter table ${t} enable trigger user`);
-    await resetSequences(tx, manifest.sequences);
-  });
+      for (const fk of foreignKeys)
+        await run(`alter table ${fk.tbl} add constraint ${ident(fk.name)} ${fk.def}`);
+      for (const t of all) await run(`alter table ${t} enable trigger user`);
+      await resetSequences(tx, manifest.sequences);
+    })
+    .catch((err: unknown) => {
+      // The database's own words (a broken foreign key, a bad value), not the statement's text.
+      const cause = (err as { cause?: Error }).cause ?? (err as Error);
+      throw new Error(`restore failed, nothing changed: ${cause.message.split("\n")[0]}`, {
+        cause: err,
+      });
+    });
   // The planner's statistics (PGlite has no autovacuum to gather them).
   await database.rows(sql`analyze`);
   progress.end();
