@@ -44,15 +44,15 @@ const TOKEN =
 export function pageInDigits(html: string, style: DigitStyle): string {
   const other = style === "thai" ? /[0-9]/ : /[๐-๙]/;
   if (!other.test(html)) return html;
-  let out = "";
-  let last = 0;
-  for (const m of html.matchAll(TOKEN)) {
-    out += inDigits(html.slice(last, m.index), style);
-    out += m[0];
-    last = m.index + m[0].length;
-  }
-  return out + inDigits(html.slice(last), style);
+  // One pass: markup is kept as it is (it starts with "<" or "&"), runs of the other digits in
+  // text are rewritten.
+  return html.replace(style === "thai" ? MARKUP_OR_ARABIC : MARKUP_OR_THAI, (m) =>
+    m[0] === "<" || m[0] === "&" ? m : inDigits(m, style),
+  );
 }
+
+const MARKUP_OR_ARABIC = new RegExp(`${TOKEN.source}|[0-9]+`, "gi");
+const MARKUP_OR_THAI = new RegExp(`${TOKEN.source}|[๐-๙]+`, "gi");
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
