@@ -144,6 +144,8 @@ describe("the working group drafts a charter, a member's suggestion is accepted,
     const select = form.getByLabel("มติที่ประชุม");
     const option = select.locator("option", { hasText: `ครบองค์ประชุม · รับรอง${NAME}` });
     await select.selectOption((await option.getAttribute("value"))!);
+    // Adopting freezes the text: the form asks for a tick first.
+    await form.getByLabel("ยืนยัน (ย้อนกลับไม่ได้)").check();
     await form.getByRole("button", { name: "บันทึกการรับรอง" }).click();
     await status("รับรองแล้ว ฉบับนี้ถูกล็อกไม่ให้แก้ไข");
     assert.equal(

@@ -399,7 +399,8 @@ for (const kind of DB_KINDS) {
       assert.equal(m!.status, "active");
       assert.ok(m!.verifiedAt);
       assert.equal(
-        (await fac.post(`${page}/status`, { status: "removed" }, { from: page })).statusCode,
+        (await fac.post(`${page}/status`, { confirmed: "1", status: "removed" }, { from: page }))
+          .statusCode,
         403,
         "only admins remove",
       );

@@ -139,7 +139,10 @@ for (const kind of DB_KINDS) {
         { name: "some", label: { th: "บางวัน" } },
       ]);
 
-      assert.equal((await admin.post(`${page}/publish`, {}, { from: page })).statusCode, 303);
+      assert.equal(
+        (await admin.post(`${page}/publish`, { confirmed: "1" }, { from: page })).statusCode,
+        303,
+      );
       const v1 = structuredClone((await versions())[0]!.definition);
       assert.equal((await draft()).currentVersion, 1);
 
@@ -159,7 +162,10 @@ for (const kind of DB_KINDS) {
         (await draft()).draft.items.map((i) => i.name),
         ["members", "any_smoker"],
       );
-      assert.equal((await admin.post(`${page}/publish`, {}, { from: page })).statusCode, 303);
+      assert.equal(
+        (await admin.post(`${page}/publish`, { confirmed: "1" }, { from: page })).statusCode,
+        303,
+      );
       const vs = await versions();
       assert.equal(vs.length, 2);
       assert.deepEqual(vs[0]!.definition, v1);
@@ -233,7 +239,8 @@ for (const kind of DB_KINDS) {
         .returning();
       assert.equal((await admin.get(`${BASE}/${row!.id}`)).statusCode, 404);
       assert.equal(
-        (await admin.post(`${BASE}/${row!.id}/publish`, {}, { from: BASE })).statusCode,
+        (await admin.post(`${BASE}/${row!.id}/publish`, { confirmed: "1" }, { from: BASE }))
+          .statusCode,
         404,
       );
     });

@@ -123,7 +123,11 @@ for (const kind of DB_KINDS) {
         new RegExp(`เท่าเดิม ${stored.length} ค่า`),
         "a second run changes nothing",
       );
-      const gone = await admin.post(`${PAGE}/${indicatorId}/remove`, {}, { from: PAGE });
+      const gone = await admin.post(
+        `${PAGE}/${indicatorId}/remove`,
+        { confirmed: "1" },
+        { from: PAGE },
+      );
       assert.equal(gone.statusCode, 303);
       assert.equal(
         (

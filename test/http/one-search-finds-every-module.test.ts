@@ -106,7 +106,7 @@ describe("one search finds the public records of every module (PGlite)", () => {
     assert.doesNotMatch((await anon.get(q)).body, new RegExp(`/decisions/${id}"`));
     const moved = await admin.post(
       `/t/la-ngu/decisions/${id}/phase`,
-      {},
+      { confirmed: "1" },
       {
         from: `/t/la-ngu/decisions/${id}`,
       },

@@ -299,22 +299,31 @@ for (const kind of DB_KINDS) {
       const wg = await as("langu-wg");
       const here = `/t/la-ngu/evaluations/${roundId}`;
       const member = await as("langu-member");
-      const memberClose = await member.post(`${here}/close`, { decisions: "x" }, { from: here });
+      const memberClose = await member.post(
+        `${here}/close`,
+        { confirmed: "1", decisions: "x" },
+        { from: here },
+      );
       assert.equal(memberClose.statusCode, 403);
 
       const foreign = await wg.post(
         `${here}/close`,
-        { decisions: "เพิ่มงบคัดกรอง", editionId: String(otherEditionId) },
+        { confirmed: "1", decisions: "เพิ่มงบคัดกรอง", editionId: String(otherEditionId) },
         { from: here },
       );
       assert.equal(foreign.statusCode, 422);
       assert.match(foreign.body, /ไม่พบฉบับนี้ในแผน/);
-      const noDecision = await wg.post(`${here}/close`, { decisions: " " }, { from: here });
+      const noDecision = await wg.post(
+        `${here}/close`,
+        { confirmed: "1", decisions: " " },
+        { from: here },
+      );
       assert.equal(noDecision.statusCode, 422);
 
       const closed = await wg.post(
         `${here}/close`,
         {
+          confirmed: "1",
           decisions: "เพิ่มงบคัดกรองเบาหวานในปี 2572",
           summary: "โครงการคัดกรองติดขัดเพราะฝน",
           editionId: String(editionId),
@@ -345,7 +354,11 @@ for (const kind of DB_KINDS) {
       );
       assert.equal(late.statusCode, 422);
       assert.match(late.body, /รอบการประเมินนี้ปิดแล้ว/);
-      const twice = await wg.post(`${here}/close`, { decisions: "อีกครั้ง" }, { from: here });
+      const twice = await wg.post(
+        `${here}/close`,
+        { confirmed: "1", decisions: "อีกครั้ง" },
+        { from: here },
+      );
       assert.equal(twice.statusCode, 422);
     });
 
@@ -373,7 +386,7 @@ for (const kind of DB_KINDS) {
       const from = `/t/la-ngu/evaluations/${roundId}`;
       for (const [path, body] of [
         ["rate", { [`rating-p${foreignProject}`]: "achieved" }],
-        ["close", { decisions: "ยึดมา" }],
+        ["close", { confirmed: "1", decisions: "ยึดมา" }],
         ["carry", { editionId: String(otherEditionId) }],
       ] as const) {
         const res = await wg.post(`${other}/${path}`, body, { from });

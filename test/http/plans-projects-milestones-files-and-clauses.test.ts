@@ -193,7 +193,7 @@ for (const kind of DB_KINDS) {
 
       const gone = await wg.post(
         `/t/la-ngu/admin/milestones/${milestoneId}/delete`,
-        {},
+        { confirmed: "1" },
         { from: admin() },
       );
       assert.equal(gone.statusCode, 303);
@@ -254,7 +254,7 @@ for (const kind of DB_KINDS) {
 
       const deleted = await wg.post(
         `/t/la-ngu/admin/project-files/${f!.id}/delete`,
-        {},
+        { confirmed: "1" },
         { from: admin() },
       );
       assert.equal(deleted.statusCode, 303);
@@ -376,7 +376,7 @@ for (const kind of DB_KINDS) {
         `/t/la-ngu/admin/projects/${foreignProject}/clauses`,
       ])
         assert.equal(
-          (await wg.post(url, { title: "x", caption: "x" }, { csrf })).statusCode,
+          (await wg.post(url, { confirmed: "1", title: "x", caption: "x" }, { csrf })).statusCode,
           404,
           url,
         );

@@ -237,6 +237,7 @@ for (const kind of DB_KINDS) {
       const res = await wg.post(
         `/t/la-ngu/admin/plans/${planId}/vote`,
         {
+          confirmed: "1",
           title: "โครงการใดควรทำก่อน",
           areaId: String(healthArea),
           // Listed newest first, the reverse of the order they are stored in.

@@ -18,6 +18,8 @@ const ATTACK_FORM: Record<string, string> = {
   minRepsPerVillage: "1",
   status: "removed",
   archived: "1",
+  // The tick an action that cannot be undone asks for: the forgery gets past it to the tambon check.
+  confirmed: "1",
   role_admin: "admin",
   role_member: "member",
   password: "hacked-password",

@@ -362,7 +362,7 @@ for (const kind of DB_KINDS) {
       assert.equal(approved!.status, "approved");
       const removed = await fac.post(
         `${base}/admin/resolutions/${approved!.resolutionId}/delete`,
-        {},
+        { confirmed: "1" },
         { from: `${base}/admin/meetings/${meetingId}/minutes` },
       );
       assert.equal(removed.statusCode, 303);
@@ -382,7 +382,7 @@ for (const kind of DB_KINDS) {
       );
       await fac.post(
         `${base}/admin/nominations/${n!.id}/withdraw`,
-        {},
+        { confirmed: "1" },
         { from: `${base}/admin/meetings/${meetingId}/minutes` },
       );
       const [gone] = await t.database.db
@@ -438,7 +438,7 @@ for (const kind of DB_KINDS) {
     test("confirmed minutes fix the resolutions; a correction is a new, linked record", async () => {
       const confirm = await fac.post(
         `${base}/admin/meetings/${meetingId}/confirm`,
-        {},
+        { confirmed: "1" },
         { from: `${base}/admin/meetings/${meetingId}/minutes` },
       );
       assert.equal(confirm.statusCode, 303);
@@ -450,7 +450,7 @@ for (const kind of DB_KINDS) {
 
       const del = await fac.post(
         `${base}/admin/resolutions/${resolutionId}/delete`,
-        {},
+        { confirmed: "1" },
         { from: `${base}/admin/meetings/${meetingId}/minutes` },
       );
       assert.equal(del.statusCode, 303);

@@ -250,7 +250,7 @@ for (const kind of DB_KINDS) {
       const attempts: [string, Record<string, string>][] = [
         [`/t/la-ngu/admin/network/partners/${id.languPartner}`, { nameTh: "x" }],
         [`/t/la-ngu/admin/network/partners/${id.languPartner}/active`, { active: "0" }],
-        [`/t/la-ngu/admin/network/links/${id.languLink}/delete`, {}],
+        [`/t/la-ngu/admin/network/links/${id.languLink}/delete`, { confirmed: "1" }],
         ["/t/la-ngu/admin/network/links", { relation: "peer", dopaCode: "520306" }],
         [`/t/la-ngu/admin/network/centres/${id.languCentre}`, { nameTh: "x" }],
         ["/t/la-ngu/admin/network/pillars", { nameTh: "เสาที่หก" }],
@@ -277,7 +277,7 @@ for (const kind of DB_KINDS) {
         .where(eq(tambonLinks.tambonId, id["lom-raet"]!));
       const res = await member.post(
         `/t/lom-raet/admin/network/links/${ownLink!.id}/delete`,
-        {},
+        { confirmed: "1" },
         { from: "/t/lom-raet/admin/network/links" },
       );
       assert.equal(res.statusCode, 303);
@@ -444,7 +444,7 @@ for (const kind of DB_KINDS) {
       const url = `/t/lom-raet/admin/network/agreements/${id.mou}`;
       const removed = await admin.post(
         `${url}/parties/${parties[1]!.id}/delete`,
-        {},
+        { confirmed: "1" },
         { from: url },
       );
       assert.equal(removed.statusCode, 303);

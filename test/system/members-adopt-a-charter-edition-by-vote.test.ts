@@ -53,7 +53,11 @@ for (const kind of DB_KINDS) {
 
     async function putToVote(id: number): Promise<{ questionId: number; alternativeId: number }> {
       const page = `/t/la-ngu/admin/charter-editions/${id}`;
-      const res = await wg.post(`${page}/vote`, { area: String(areaId) }, { from: page });
+      const res = await wg.post(
+        `${page}/vote`,
+        { confirmed: "1", area: String(areaId) },
+        { from: page },
+      );
       assert.equal(res.statusCode, 303);
       const e = await edition(id);
       assert.match(String(res.headers.location), new RegExp(`/decisions/${e.questionId}$`));
@@ -65,7 +69,7 @@ for (const kind of DB_KINDS) {
       for (let i = 0; i < times; i++) {
         const res = await admin.post(
           `/t/la-ngu/decisions/${questionId}/phase`,
-          {},
+          { confirmed: "1" },
           { from: `/t/la-ngu/decisions/${questionId}` },
         );
         assert.equal(res.statusCode, 303);
@@ -84,7 +88,7 @@ for (const kind of DB_KINDS) {
     const adopt = (id: number) =>
       wg.post(
         `/t/la-ngu/admin/charter-editions/${id}/adopt-vote`,
-        {},
+        { confirmed: "1" },
         { from: `/t/la-ngu/admin/charter-editions/${id}` },
       );
 
@@ -129,7 +133,11 @@ for (const kind of DB_KINDS) {
       const early = await adopt(id);
       assert.equal(early.statusCode, 422);
       assert.match(early.body, /การลงคะแนนยังไม่ปิด/);
-      const twice = await wg.post(`${page}/vote`, { area: String(areaId) }, { from: page });
+      const twice = await wg.post(
+        `${page}/vote`,
+        { confirmed: "1", area: String(areaId) },
+        { from: page },
+      );
       assert.match(twice.body, /ร่างนี้เปิดลงคะแนนไปแล้ว/);
       assert.equal((await edition(id)).status, "draft");
     });
@@ -147,7 +155,10 @@ for (const kind of DB_KINDS) {
       assert.equal(await adoptDecidedVotes(t.database.db), 0);
       assert.equal((await edition(id)).status, "draft");
       const page = `/t/la-ngu/admin/charter-editions/${id}`;
-      assert.equal((await wg.post(`${page}/withdraw-vote`, {}, { from: page })).statusCode, 303);
+      assert.equal(
+        (await wg.post(`${page}/withdraw-vote`, { confirmed: "1" }, { from: page })).statusCode,
+        303,
+      );
       assert.equal(
         (await wg.post(`${page}/draft`, { op: "addChapter", title: "แก้ใหม่" }, { from: page }))
           .statusCode,

@@ -78,7 +78,7 @@ for (const kind of DB_KINDS) {
       assert.equal(record.statusCode, 403);
       const vote = await member.post(
         `/t/la-ngu/admin/charter-editions/${hearing}/adopt-resolution`,
-        { resolution: "1" },
+        { confirmed: "1", resolution: "1" },
         { from: page },
       );
       assert.equal(vote.statusCode, 403);

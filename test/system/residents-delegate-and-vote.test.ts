@@ -235,7 +235,7 @@ for (const kind of DB_KINDS) {
         (
           await admin.post(
             `/t/la-ngu/decisions/${questionId}/phase`,
-            {},
+            { confirmed: "1" },
             { from: `/t/la-ngu/decisions/${questionId}` },
           )
         ).statusCode,
@@ -419,7 +419,7 @@ for (const kind of DB_KINDS) {
       assert.ok(!theirs.body.includes(code!), "never to anyone else");
       await admin.post(
         `/t/la-ngu/decisions/${qid}/phase`,
-        {},
+        { confirmed: "1" },
         { from: `/t/la-ngu/decisions/${qid}` },
       );
       const visitor = new Client(t.app);
@@ -587,7 +587,7 @@ for (const kind of DB_KINDS) {
       const qid = Number(/decisions\/(\d+)/.exec(String(res.headers.location))?.[1]);
       await admin.post(
         `/t/la-ngu/decisions/${qid}/phase`,
-        {},
+        { confirmed: "1" },
         { from: `/t/la-ngu/decisions/${qid}` },
       );
       const day = 86400_000;
@@ -645,7 +645,7 @@ for (const kind of DB_KINDS) {
       const admin = await login("langu-admin");
       await admin.post(
         `/t/la-ngu/decisions/${qid}/phase`,
-        {},
+        { confirmed: "1" },
         { from: `/t/la-ngu/decisions/${qid}` },
       );
       const [stored] = await t.database.db
@@ -719,7 +719,7 @@ for (const kind of DB_KINDS) {
       const admin = await login("langu-admin");
       await admin.post(
         `/t/la-ngu/decisions/${qid}/phase`,
-        {},
+        { confirmed: "1" },
         { from: `/t/la-ngu/decisions/${qid}` },
       );
       const json = await admin.get(`/t/la-ngu/decisions/${qid}/export.json`);

@@ -439,7 +439,7 @@ describe("no route answers 500 to malformed input", () => {
     ]) {
       const res = await admin.post(
         `/t/${TAMBON}/admin/site/news/${encodeURIComponent(alias)}/delete`,
-        {},
+        { confirmed: "1" },
         { from },
       );
       assert.equal(res.statusCode, 404, alias);
@@ -449,7 +449,11 @@ describe("no route answers 500 to malformed input", () => {
       assert.equal(page.statusCode, 404, `news page ${alias}`);
     }
     // Its own id deletes it.
-    const res = await admin.post(`/t/${TAMBON}/admin/site/news/${id}/delete`, {}, { from });
+    const res = await admin.post(
+      `/t/${TAMBON}/admin/site/news/${id}/delete`,
+      { confirmed: "1" },
+      { from },
+    );
     assert.equal(res.statusCode, 303);
     assert.ok(!(await exists(id)));
   });

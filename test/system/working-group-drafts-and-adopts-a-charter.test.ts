@@ -384,7 +384,11 @@ for (const kind of DB_KINDS) {
 
     test("adoption needs a quorate resolution of a village assembly about this edition; then the edition is frozen", async () => {
       const adopt = (resolution: number) =>
-        wg.post(`${base()}/adopt-resolution`, { resolution: String(resolution) }, { from: base() });
+        wg.post(
+          `${base()}/adopt-resolution`,
+          { confirmed: "1", resolution: String(resolution) },
+          { from: base() },
+        );
       const db = t.database.db;
       const agenda = `รับรองธรรมนูญสุขภาพตำบล ฉบับที่ 1 พ.ศ. ${YEAR}`;
       const noQuorum = await adopt(

@@ -36,7 +36,7 @@ for (const kind of DB_KINDS) {
       assert.ok(action, "the signing panel lists a signatory with its delete button");
       assert.equal(action[1], `/t/la-ngu/charter-signatories/${action[2]}/delete`);
       const id = Number(action[2]);
-      const res = await wg.post(action[1]!, {});
+      const res = await wg.post(action[1]!, { confirmed: "1" });
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, `/t/la-ngu/admin/charter-editions/${editionId}#h-signing`);
       const left = await t.database.db

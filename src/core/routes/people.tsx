@@ -17,6 +17,7 @@ import { getPerson, listPeople } from "../queries/people.ts";
 import { villageOptions } from "../queries/villages.ts";
 import { emptyForm, failedForm, type FormState } from "../views/form.tsx";
 import { PeopleList, PersonPage } from "../views/admin/people.tsx";
+import { confirmFirstWhen } from "../confirmation.tsx";
 
 /** A tambon's people: the list, adding a person, confirming, removing, roles, password links. */
 export function peopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -107,19 +108,23 @@ export function peopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   });
 
-  app.post<{ Params: { id: string } }>("/admin/people/:id/status", async (req, reply) => {
-    const tambon = currentTambon(req);
-    const status = formBody(req).status === "removed" ? "removed" : "active";
-    authorize(req, status === "active" ? "member.verify" : "people.manage", {
-      tambonId: tambon.id,
-    });
-    const person = await findPerson(tambon.id, req.params.id);
-    orThrow(await setMemberStatus(db, req.actor, tambon.id, person.id, status));
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/people/${person.id}`,
-      core.t(req.lang)("form.saved"),
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/people/:id/status",
+    confirmFirstWhen((b) => b.status === "removed"),
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      const status = formBody(req).status === "removed" ? "removed" : "active";
+      authorize(req, status === "active" ? "member.verify" : "people.manage", {
+        tambonId: tambon.id,
+      });
+      const person = await findPerson(tambon.id, req.params.id);
+      orThrow(await setMemberStatus(db, req.actor, tambon.id, person.id, status));
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/people/${person.id}`,
+        core.t(req.lang)("form.saved"),
+      );
+    },
+  );
 
   app.post<{ Params: { id: string } }>("/admin/people/:id/reset", async (req, reply) => {
     const tambon = currentTambon(req);

@@ -84,7 +84,7 @@ export function ConfirmButton(props: {
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <ConfirmTick text={props.confirm} reversible={props.reversible} />{" "}
-      <button type="submit" class="danger">
+      <button type="submit" class={props.reversible ? "secondary" : "danger"}>
         {props.children}
       </button>
     </Form>
@@ -121,9 +121,9 @@ export function ConfirmAgain(props: {
   return (
     <section class="confirm" aria-labelledby="confirm-title">
       <h1 id="confirm-title">{t("confirm.againTitle")}</h1>
-      <p class="error" role="alert">
-        {t("confirm.required")}
-      </p>
+      <div class="error-summary" role="alert">
+        <p>{t("confirm.required")}</p>
+      </div>
       <Form action={props.action} label={t("confirm.againTitle")}>
         {Object.entries(props.fields).flatMap(([name, values]) =>
           values.map((value, i) => (

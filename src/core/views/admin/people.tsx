@@ -1,4 +1,5 @@
 import { FilterInput, FilterSelect, Filters, Table } from "../list.tsx";
+import { ConfirmButton } from "../confirm.tsx";
 import { useCtx } from "../ctx.ts";
 import {
   CheckField,
@@ -144,12 +145,9 @@ export function PersonPage({
           </Form>
         )}
         {canManage && person.status !== "removed" && (
-          <Form action={`${base}/status`}>
-            <input type="hidden" name="status" value="removed" />
-            <button type="submit" class="danger">
-              {t("people.remove")}
-            </button>
-          </Form>
+          <ConfirmButton action={`${base}/status`} fields={{ status: "removed" }} reversible>
+            {t("people.remove")}
+          </ConfirmButton>
         )}
         <Form action={`${base}/reset`}>
           <button type="submit" class="secondary">

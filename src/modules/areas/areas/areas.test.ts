@@ -106,7 +106,7 @@ for (const kind of DB_KINDS) {
       assert.equal(edit.statusCode, 404);
       const archive = await editor.post(
         `${from}/${otherAreaId}/archive`,
-        { archived: "1" },
+        { confirmed: "1", archived: "1" },
         { from },
       );
       assert.equal(archive.statusCode, 404);

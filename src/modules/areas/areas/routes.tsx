@@ -11,6 +11,7 @@ import { msg } from "../messages.ts";
 import { areaName, getArea, listAllAreas, listAreas, type Area } from "./queries.ts";
 import { saveArea, setAreaArchived } from "./commands.ts";
 import { AreaAdmin, AreaList, AreaPage, areaValues } from "./views.tsx";
+import { confirmFirstWhen } from "../../../core/confirmation.tsx";
 
 /** Issue areas: the public list and page per area; the administration's list and form. */
 export function areaRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -100,16 +101,20 @@ export function areaRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return reply.page(r.title, r.page, { status: 422 });
   });
 
-  app.post<{ Params: { id: string } }>("/admin/areas/:id/archive", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "area.manage", { tambonId: tambon.id });
-    const archived = formBody(req).archived === "1";
-    const area = orThrow(
-      await setAreaArchived(db, req.actor, tambon.id, requireId(req.params.id), archived),
-    );
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/areas`,
-      `${area.nameTh} · ${msg.t(req.lang)(archived ? "areas.archived" : "areas.saved")}`,
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/areas/:id/archive",
+    confirmFirstWhen((b) => b.archived === "1"),
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "area.manage", { tambonId: tambon.id });
+      const archived = formBody(req).archived === "1";
+      const area = orThrow(
+        await setAreaArchived(db, req.actor, tambon.id, requireId(req.params.id), archived),
+      );
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/areas`,
+        `${area.nameTh} · ${msg.t(req.lang)(archived ? "areas.archived" : "areas.saved")}`,
+      );
+    },
+  );
 }

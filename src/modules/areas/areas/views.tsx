@@ -1,4 +1,5 @@
 import { Table } from "../../../core/views/list.tsx";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
 import type { LinkItem } from "../../../core/modules.ts";
@@ -111,12 +112,23 @@ export function AreaAdmin({
             <td>{a.nameEn}</td>
             <td class="actions">
               <a href={`${base}/${a.id}`}>{t("areas.edit")}</a>
-              <Form action={`${base}/${a.id}/archive`}>
-                <input type="hidden" name="archived" value={a.archivedAt ? "0" : "1"} />
-                <button type="submit" class="secondary">
-                  {a.archivedAt ? t("areas.restore") : t("areas.archive")}
-                </button>
-              </Form>
+              {a.archivedAt ? (
+                <Form action={`${base}/${a.id}/archive`}>
+                  <input type="hidden" name="archived" value="0" />
+                  <button type="submit" class="secondary">
+                    {t("areas.restore")}
+                  </button>
+                </Form>
+              ) : (
+                <ConfirmButton
+                  action={`${base}/${a.id}/archive`}
+                  fields={{ archived: "1" }}
+                  reversible
+                  label={`${t("areas.archive")} ${a.nameTh}`}
+                >
+                  {t("areas.archive")}
+                </ConfirmButton>
+              )}
             </td>
           </tr>
         ))}

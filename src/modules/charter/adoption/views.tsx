@@ -1,6 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
 import { Form, FormError, SelectField } from "../../../core/views/form.tsx";
+import { ConfirmButton, ConfirmTick } from "../../../core/views/confirm.tsx";
 import { PickOneForm, useT } from "../shared/views.tsx";
 
 /** Adoption: put to the vote (then check or withdraw it), or adopt by an assembly's resolution. */
@@ -28,14 +29,12 @@ export function AdoptionPanel({ data }: { data: EditionAdminData }) {
             {t("adopt.question")}: <a href={data.vote.href}>{data.vote.phase}</a>
           </p>
           <div class="inline-forms">
-            <Form action={`${ab}/adopt-vote`} class="inline-form">
-              <button type="submit">{t("adopt.check")}</button>
-            </Form>
-            <Form action={`${ab}/withdraw-vote`} class="inline-form">
-              <button type="submit" class="secondary">
-                {t("adopt.withdraw")}
-              </button>
-            </Form>
+            <ConfirmButton action={`${ab}/adopt-vote`} label={t("adopt.check")}>
+              {t("adopt.check")}
+            </ConfirmButton>
+            <ConfirmButton action={`${ab}/withdraw-vote`} label={t("adopt.withdraw")}>
+              {t("adopt.withdraw")}
+            </ConfirmButton>
           </div>
         </>
       ) : (
@@ -51,6 +50,9 @@ export function AdoptionPanel({ data }: { data: EditionAdminData }) {
             placeholder=""
             options={data.areas.map((a) => ({ value: String(a.id), label: a.label }))}
           />
+          <p>
+            <ConfirmTick />
+          </p>
           <button type="submit">{t("adopt.putToVote")}</button>
         </Form>
       )}
@@ -68,6 +70,7 @@ export function AdoptionPanel({ data }: { data: EditionAdminData }) {
           label={t("adopt.resolution")}
           choices={data.resolutions}
           submit={t("adopt.adopt")}
+          confirm
         />
       )}
     </details>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { Form, FormError, SelectField, type FormState } from "../../../core/views/form.tsx";
+import { ConfirmTick } from "../../../core/views/confirm.tsx";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { toThaiDigits, type DigitStyle } from "../digits.ts";
 import { paragraphs } from "../document.ts";
@@ -57,6 +58,8 @@ export function PickOneForm(p: {
   label: string;
   choices: { id: number; label: string }[];
   submit: string;
+  /** What it does cannot be undone: the form asks for a tick first. */
+  confirm?: boolean;
 }) {
   return (
     <Form action={p.action} label={p.title}>
@@ -70,6 +73,11 @@ export function PickOneForm(p: {
         placeholder=""
         options={p.choices.map((c) => ({ value: String(c.id), label: c.label }))}
       />
+      {p.confirm && (
+        <p>
+          <ConfirmTick />
+        </p>
+      )}
       <button type="submit">{p.submit}</button>
     </Form>
   );

@@ -8,6 +8,7 @@ import { ceremonyPhoto, signatoryScan } from "./queries.ts";
 import { orThrow } from "../../../core/result.ts";
 import { serveFile } from "../../../core/file-store.ts";
 import { deletePhoto, deleteSignatory } from "./commands.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Signatories' scans and ceremony photos: the images, and deleting them. */
 export async function signingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -35,7 +36,7 @@ export async function signingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
     { path: "/charter-photos/:id/delete", run: deletePhoto, done: "photo.deleted" },
   ] as const;
   for (const del of deletions)
-    app.post<{ Params: { id: string } }>(del.path, async (req, reply) => {
+    app.post<{ Params: { id: string } }>(del.path, confirmFirst, async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "charter.sign", { tambonId: tambon.id });
       const editionId = orThrow(await del.run(db, req.actor, tambon.id, requireId(req.params.id)));

@@ -22,6 +22,7 @@ import { getForm, getFormVersion, listForms, listVersions, type FormRow } from "
 import { FormPreview } from "./preview.tsx";
 import { formatXlsFormError, readXlsForm, writeXlsForm } from "./xlsform.ts";
 import { FormPage, FormsListPage, ItemPage, formsBase, type Failed } from "./views.tsx";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 type IdParams = { Params: { id: string } };
 type ItemParams = { Params: { id: string; name: string } };
@@ -144,20 +145,31 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   for (const op of ["delete", "move"] as const)
-    app.post<ItemParams>(`/admin/community/forms/:id/items/:name/${op}`, async (req, reply) => {
-      const { tambon, form, base } = await load(req);
-      const body = formBody(req);
-      const name = req.params.name;
-      const r = throwIfDenied(
-        await changeDraft(db, req.actor, tambon.id, form.id, { op, name, dir: body.dir }, (def) => {
-          const next =
-            op === "delete" ? removeItem(def, name) : moveItem(def, name, body.dir === "up");
-          return next ? { ok: true, value: next } : fail("_form", "form.missing");
-        }),
-      );
-      if (!r.ok) throw notFound();
-      return reply.seeOther(base, msg.t(req.lang)("form.saved"));
-    });
+    app.post<ItemParams>(
+      `/admin/community/forms/:id/items/:name/${op}`,
+      op === "delete" ? confirmFirst : {},
+      async (req, reply) => {
+        const { tambon, form, base } = await load(req);
+        const body = formBody(req);
+        const name = req.params.name;
+        const r = throwIfDenied(
+          await changeDraft(
+            db,
+            req.actor,
+            tambon.id,
+            form.id,
+            { op, name, dir: body.dir },
+            (def) => {
+              const next =
+                op === "delete" ? removeItem(def, name) : moveItem(def, name, body.dir === "up");
+              return next ? { ok: true, value: next } : fail("_form", "form.missing");
+            },
+          ),
+        );
+        if (!r.ok) throw notFound();
+        return reply.seeOther(base, msg.t(req.lang)("form.saved"));
+      },
+    );
 
   app.get<IdParams>("/admin/community/forms/:id/preview", async (req, reply) => {
     const { tambon, form } = await load(req);
@@ -186,7 +198,7 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   });
 
-  app.post<IdParams>("/admin/community/forms/:id/publish", async (req, reply) => {
+  app.post<IdParams>("/admin/community/forms/:id/publish", confirmFirst, async (req, reply) => {
     const { tambon, form, base } = await load(req);
     const problems = publishProblems(form.draft);
     if (problems.length) {

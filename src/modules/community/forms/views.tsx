@@ -116,9 +116,9 @@ export function FormPage(p: {
           : t("form.noVersion")}
       </p>
       <div class="cf-actions">
-        <Form action={`${base}/publish`} label={t("form.publish")}>
-          <button type="submit">{t("form.publish")}</button>
-        </Form>
+        <ConfirmButton action={`${base}/publish`} label={t("form.publish")}>
+          {t("form.publish")}
+        </ConfirmButton>
         <Form
           action={`${base}/status`}
           label={p.form.status === "open" ? t("form.close") : t("form.open")}

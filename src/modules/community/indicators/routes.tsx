@@ -9,6 +9,7 @@ import { msg } from "../messages.ts";
 import { recomputeIndicators } from "./compute.ts";
 import { indicatorLinks, removeIndicatorLink, saveIndicatorLink } from "./links.ts";
 import { IndicatorLinksPage } from "./views.tsx";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** The page that links the plans' indicators to form questions, and its "recompute now". */
 export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -41,7 +42,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   });
 
-  app.post<{ Params: { id: string } }>(`${PATH}/:id/remove`, async (req, reply) => {
+  app.post<{ Params: { id: string } }>(`${PATH}/:id/remove`, confirmFirst, async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "community.manage", { tambonId: tambon.id });
     const r = throwIfDenied(

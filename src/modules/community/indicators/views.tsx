@@ -1,4 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import {
   ErrorSummary,
   Form,
@@ -110,15 +111,12 @@ export function IndicatorLinksPage(p: IndicatorLinksProps) {
                 </Form>
               )}
               {src && (
-                <Form
+                <ConfirmButton
                   action={`${base}/${ind.id}/remove`}
-                  class="inline"
                   label={`${t("ind.remove")} ${ind.name}`}
                 >
-                  <button type="submit" class="secondary small">
-                    {t("ind.remove")}
-                  </button>
-                </Form>
+                  {t("ind.remove")}
+                </ConfirmButton>
               )}
             </li>
           );

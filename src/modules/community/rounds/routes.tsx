@@ -10,6 +10,7 @@ import { getForm, listVersions } from "../forms/queries.ts";
 import { FormPage, formsBase } from "../forms/views.tsx";
 import { closeRound, createRound } from "./commands.ts";
 import { listRounds } from "./queries.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Survey rounds: opened and closed from their form's admin page. */
 export function roundRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -42,6 +43,7 @@ export function roundRoutes(app: FastifyInstance, deps: ModuleDeps): void {
 
   app.post<{ Params: { id: string; roundId: string } }>(
     "/admin/community/forms/:id/rounds/:roundId/close",
+    confirmFirst,
     async (req, reply) => {
       const tambon = currentTambon(req);
       authorize(req, "community.manage", { tambonId: tambon.id });

@@ -1,4 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import {
   DateField,
   ErrorSummary,
@@ -42,15 +43,12 @@ export function RoundsSection(p: RoundsProps) {
               <td>{t(`round.status.${r.status}`)}</td>
               <td>
                 {r.status === "open" && (
-                  <Form
+                  <ConfirmButton
                     action={`${p.action}/${r.id}/close`}
-                    class="inline"
                     label={`${t("round.close")} ${r.name}`}
                   >
-                    <button type="submit" class="secondary small">
-                      {t("round.close")}
-                    </button>
-                  </Form>
+                    {t("round.close")}
+                  </ConfirmButton>
                 )}
               </td>
             </tr>

@@ -19,6 +19,7 @@ import { addSuggestion, rateSuggestion, setSuggestionFulfilled } from "./suggest
 import { getAlternative, getSuggestion, listQuestions } from "./queries.ts";
 import { alternativePage, questionPage } from "./helpers.tsx";
 import { NewQuestion, QuestionList, type QuestionItem } from "./views.tsx";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 type WithId = { Params: { id: string } };
 
@@ -180,7 +181,7 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     ["phase", advancePhase],
     ["cancel", cancelQuestion],
   ] as const) {
-    app.post<WithId>(`/decisions/:id/${path}`, async (req, reply) => {
+    app.post<WithId>(`/decisions/:id/${path}`, confirmFirst, async (req, reply) => {
       const tambon = currentTambon(req);
       requireUser(req);
       const id = requireId(req.params.id);

@@ -28,6 +28,7 @@ import { AttendancePage, type SheetPerson } from "../attendance/views.tsx";
 import { errorText, toId, loadMeeting, tambonFor } from "../shared/helpers.ts";
 
 import { usersNamed, villageMemberNames } from "./queries.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 /** Recording attendance: one person, a village's sheet, a typed list; the live count. */
 export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -229,15 +230,19 @@ export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): 
     },
   );
 
-  app.post<{ Params: { id: string } }>("/admin/attendance/:id/delete", async (req, reply) => {
-    const tambon = tambonFor(req, "attendance.record");
-    const row = await getAttendance(db, tambon.id, requireId(req.params.id));
-    if (!row) throw notFound();
-    const result = throwIfDenied(await removeAttendance(db, req.actor, tambon.id, row.id));
-    const t = msg.t(req.lang);
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/meetings/${row.meetingId}/attendance${row.villageId ? `?village=${row.villageId}` : ""}#list`,
-      result.ok ? t("attend.removed") : errorText(result.errors, req.lang),
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/attendance/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = tambonFor(req, "attendance.record");
+      const row = await getAttendance(db, tambon.id, requireId(req.params.id));
+      if (!row) throw notFound();
+      const result = throwIfDenied(await removeAttendance(db, req.actor, tambon.id, row.id));
+      const t = msg.t(req.lang);
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/meetings/${row.meetingId}/attendance${row.villageId ? `?village=${row.villageId}` : ""}#list`,
+        result.ok ? t("attend.removed") : errorText(result.errors, req.lang),
+      );
+    },
+  );
 }

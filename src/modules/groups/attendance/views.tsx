@@ -242,6 +242,7 @@ export function AttendancePage(props: {
                         action={`${base}/admin/attendance/${a.id}/delete`}
                         label={`${t("meetings.delete")} ${a.name}`}
                         text={t("meetings.delete")}
+                        confirm
                       />
                     )}
                   </li>

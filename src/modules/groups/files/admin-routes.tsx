@@ -15,6 +15,7 @@ import { meetingTitle } from "../shared/views.tsx";
 
 import { loadMeeting, tambonFor } from "../shared/helpers.ts";
 import { hubPage } from "../meetings/helpers.tsx";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 /** Organisers add a meeting's documents and photos and remove them. */
 export async function adminFileRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -48,15 +49,19 @@ export async function adminFileRoutes(app: FastifyInstance, deps: ModuleDeps): P
     },
   );
 
-  app.post<{ Params: { id: string } }>("/admin/meeting-files/:id/delete", async (req, reply) => {
-    const tambon = tambonFor(req, "meeting.manage");
-    const result = throwIfDenied(
-      await deleteMeetingFile(db, req.actor, tambon.id, requireId(req.params.id)),
-    );
-    if (!result.ok) throw notFound();
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/meetings/${result.value.meetingId}#h-files`,
-      msg.t(req.lang)("meetings.fileDeleted"),
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/meeting-files/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = tambonFor(req, "meeting.manage");
+      const result = throwIfDenied(
+        await deleteMeetingFile(db, req.actor, tambon.id, requireId(req.params.id)),
+      );
+      if (!result.ok) throw notFound();
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/meetings/${result.value.meetingId}#h-files`,
+        msg.t(req.lang)("meetings.fileDeleted"),
+      );
+    },
+  );
 }

@@ -18,6 +18,7 @@ import { errorText, loadMeeting, tambonFor } from "../shared/helpers.ts";
 
 import { hubPage } from "../meetings/helpers.tsx";
 import { groupsOf } from "../groups/queries.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 /** Organisers' routes for meetings: scheduling, details and the agenda. */
 export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -156,15 +157,19 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     return reply.seeOther(back, errorText(result.errors, req.lang));
   });
 
-  app.post<{ Params: { id: string } }>("/admin/agenda/:id/delete", async (req, reply) => {
-    const tambon = tambonFor(req, "meeting.manage");
-    const item = await getAgendaItem(db, tambon.id, requireId(req.params.id));
-    if (!item) throw notFound();
-    const result = throwIfDenied(await deleteAgendaItem(db, req.actor, tambon.id, item.id));
-    const t = msg.t(req.lang);
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/meetings/${item.meetingId}#h-agenda`,
-      result.ok ? t("meetings.agendaDeleted") : errorText(result.errors, req.lang),
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/agenda/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = tambonFor(req, "meeting.manage");
+      const item = await getAgendaItem(db, tambon.id, requireId(req.params.id));
+      if (!item) throw notFound();
+      const result = throwIfDenied(await deleteAgendaItem(db, req.actor, tambon.id, item.id));
+      const t = msg.t(req.lang);
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/meetings/${item.meetingId}#h-agenda`,
+        result.ok ? t("meetings.agendaDeleted") : errorText(result.errors, req.lang),
+      );
+    },
+  );
 }

@@ -25,6 +25,7 @@ import { MinutesPage } from "../resolutions/admin-views.tsx";
 import { errorText, pillarChoices, loadMeeting, tambonFor } from "../shared/helpers.ts";
 
 import { groupsOf } from "../groups/queries.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 /** Minutes, resolutions and nominations of a meeting, corrections, and confirming the minutes. */
 export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -114,17 +115,21 @@ export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDe
     );
   });
 
-  app.post<{ Params: { id: string } }>("/admin/resolutions/:id/delete", async (req, reply) => {
-    const tambon = tambonFor(req, "resolution.record");
-    const row = await getResolutionRow(db, tambon.id, requireId(req.params.id));
-    if (!row) throw notFound();
-    const result = throwIfDenied(await deleteResolution(db, req.actor, tambon.id, row.id));
-    const t = msg.t(req.lang);
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/meetings/${row.meetingId}/minutes#h-res`,
-      result.ok ? t("res.deleted") : errorText(result.errors, req.lang),
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/resolutions/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = tambonFor(req, "resolution.record");
+      const row = await getResolutionRow(db, tambon.id, requireId(req.params.id));
+      if (!row) throw notFound();
+      const result = throwIfDenied(await deleteResolution(db, req.actor, tambon.id, row.id));
+      const t = msg.t(req.lang);
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/meetings/${row.meetingId}/minutes#h-res`,
+        result.ok ? t("res.deleted") : errorText(result.errors, req.lang),
+      );
+    },
+  );
 
   async function correctionPage(req: FastifyRequest, id: number, form: FormState | null) {
     const tambon = currentTambon(req);
@@ -165,15 +170,19 @@ export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDe
     return reply.page(t("res.correct"), await correctionPage(req, id, form), { status: 422 });
   });
 
-  app.post<{ Params: { id: string } }>("/admin/meetings/:id/confirm", async (req, reply) => {
-    const { tambon, meeting } = await loadMeeting(db, req, "minutes.confirm");
-    const result = throwIfDenied(await confirmMinutes(db, req.actor, tambon.id, meeting.id));
-    const t = msg.t(req.lang);
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/meetings/${meeting.id}/minutes`,
-      result.ok ? t("meetings.confirmed") : errorText(result.errors, req.lang),
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/meetings/:id/confirm",
+    confirmFirst,
+    async (req, reply) => {
+      const { tambon, meeting } = await loadMeeting(db, req, "minutes.confirm");
+      const result = throwIfDenied(await confirmMinutes(db, req.actor, tambon.id, meeting.id));
+      const t = msg.t(req.lang);
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/meetings/${meeting.id}/minutes`,
+        result.ok ? t("meetings.confirmed") : errorText(result.errors, req.lang),
+      );
+    },
+  );
 
   app.post<{ Params: { id: string } }>("/admin/meetings/:id/nominations", async (req, reply) => {
     const { tambon, meeting } = await loadMeeting(db, req, "nomination.manage");
@@ -191,15 +200,19 @@ export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDe
     });
   });
 
-  app.post<{ Params: { id: string } }>("/admin/nominations/:id/withdraw", async (req, reply) => {
-    const tambon = tambonFor(req, "nomination.manage");
-    const n = await getNomination(db, tambon.id, requireId(req.params.id));
-    if (!n) throw notFound();
-    const result = throwIfDenied(await withdrawNomination(db, req.actor, tambon.id, n.id));
-    const t = msg.t(req.lang);
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/meetings/${n.meetingId}/minutes#h-nom`,
-      result.ok ? t("nom.withdrawn") : errorText(result.errors, req.lang),
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/nominations/:id/withdraw",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = tambonFor(req, "nomination.manage");
+      const n = await getNomination(db, tambon.id, requireId(req.params.id));
+      if (!n) throw notFound();
+      const result = throwIfDenied(await withdrawNomination(db, req.actor, tambon.id, n.id));
+      const t = msg.t(req.lang);
+      return reply.seeOther(
+        `/t/${tambon.slug}/admin/meetings/${n.meetingId}/minutes#h-nom`,
+        result.ok ? t("nom.withdrawn") : errorText(result.errors, req.lang),
+      );
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { ErrorSummary, Form, SelectField, type FormState } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
+import { ConfirmTick } from "../../../core/views/confirm.tsx";
 import { DECISION_METHODS } from "./resolution.ts";
 import { IndividualVotes, NominationApprovals, ResolutionText, VoteCounts } from "./fields.tsx";
 import type { AgendaRow, MeetingRow } from "../meetings/queries.ts";
@@ -222,6 +223,9 @@ export function MinutesPage(props: {
           <h2 id="h-confirm">{t("meetings.confirm")}</h2>
           <p class="hint">{t("meetings.confirmHint")}</p>
           <Form action={`${admin}/confirm`} label={t("meetings.confirm")}>
+            <p>
+              <ConfirmTick />
+            </p>
             <button type="submit">{t("meetings.confirm")}</button>
           </Form>
         </section>

@@ -18,6 +18,7 @@ import { addActivity, removeActivity } from "./activity-commands.ts";
 import { addParty, removeParty } from "./party-commands.ts";
 import { AdminAgreementList, NewAgreementPage } from "./admin-views.tsx";
 import { EditAgreementPage } from "./edit-views.tsx";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
   const A = "/admin/network";
@@ -151,7 +152,7 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
     });
   });
 
-  app.post(`${A}/agreements/:id/parties/:partyId/delete`, async (req, reply) => {
+  app.post(`${A}/agreements/:id/parties/:partyId/delete`, confirmFirst, async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "agreement.manage", { tambonId: tambon.id });
     const id = param(req);
@@ -189,14 +190,18 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
     });
   });
 
-  app.post(`${A}/agreements/:id/activities/:activityId/delete`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "agreement.manage", { tambonId: tambon.id });
-    const id = param(req);
-    orThrow(await removeActivity(db, req.actor, tambon.id, id, param(req, "activityId")));
-    return reply.seeOther(
-      `${url(tambon, `/agreements/${id}`)}#activities`,
-      T(req)("flash.removed"),
-    );
-  });
+  app.post(
+    `${A}/agreements/:id/activities/:activityId/delete`,
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "agreement.manage", { tambonId: tambon.id });
+      const id = param(req);
+      orThrow(await removeActivity(db, req.actor, tambon.id, id, param(req, "activityId")));
+      return reply.seeOther(
+        `${url(tambon, `/agreements/${id}`)}#activities`,
+        T(req)("flash.removed"),
+      );
+    },
+  );
 }

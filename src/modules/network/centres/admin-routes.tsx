@@ -16,6 +16,7 @@ import { listVillages } from "../lists/queries.ts";
 import { partnerChoices } from "../partners/queries.ts";
 import { addCentrePhoto, removeCentrePhoto, saveCentre } from "./commands.ts";
 import { AdminCentreList, CentreForm } from "./admin-views.tsx";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
   const A = "/admin/network";
@@ -138,7 +139,7 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     });
   });
 
-  app.post(`${A}/centres/:id/photos/:photoId/delete`, async (req, reply) => {
+  app.post(`${A}/centres/:id/photos/:photoId/delete`, confirmFirst, async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "centre.manage", { tambonId: tambon.id });
     const id = param(req);

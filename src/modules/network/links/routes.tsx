@@ -10,6 +10,7 @@ import { declareLink, removeLink } from "./commands.ts";
 import { LinksAdmin } from "./views.tsx";
 import { reciprocal } from "./tambon-links.ts";
 import { param } from "../shared/helpers.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 export async function linkRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -58,7 +59,7 @@ export async function linkRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     );
   });
 
-  app.post(`${A}/links/:id/delete`, async (req, reply) => {
+  app.post(`${A}/links/:id/delete`, confirmFirst, async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "link.manage", { tambonId: tambon.id });
     orThrow(await removeLink(db, req.actor, tambon.id, param(req)));

@@ -11,6 +11,7 @@ import { listItem, listPillars, listTerms } from "./queries.ts";
 import { saveListItem, setListItemArchived, type ListName } from "./commands.ts";
 import { ListItemPage, ListsAdmin } from "./views.tsx";
 import { param } from "../shared/helpers.ts";
+import { confirmFirstWhen } from "../../../core/confirmation.tsx";
 
 export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -107,19 +108,23 @@ export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     };
     app.post(`${A}/${segment}`, (req, reply) => save(req, reply));
     app.post(`${A}/${segment}/:id`, (req, reply) => save(req, reply, param(req)));
-    app.post(`${A}/${segment}/:id/archive`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "network.lists", { tambonId: tambon.id });
-      const found = await findItem(tambon.id, param(req));
-      if (!found) throw notFound();
-      const archived = formBody(req).archived === "1";
-      orThrow(
-        await setListItemArchived(db, req.actor, tambon.id, found.list, found.item.id, archived),
-      );
-      return reply.seeOther(
-        url(tambon, "/lists"),
-        `${found.item.nameTh} · ${T(req)(archived ? "lists.archived" : "flash.saved")}`,
-      );
-    });
+    app.post(
+      `${A}/${segment}/:id/archive`,
+      confirmFirstWhen((b) => b.archived === "1"),
+      async (req, reply) => {
+        const tambon = currentTambon(req);
+        authorize(req, "network.lists", { tambonId: tambon.id });
+        const found = await findItem(tambon.id, param(req));
+        if (!found) throw notFound();
+        const archived = formBody(req).archived === "1";
+        orThrow(
+          await setListItemArchived(db, req.actor, tambon.id, found.list, found.item.id, archived),
+        );
+        return reply.seeOther(
+          url(tambon, "/lists"),
+          `${found.item.nameTh} · ${T(req)(archived ? "lists.archived" : "flash.saved")}`,
+        );
+      },
+    );
   }
 }

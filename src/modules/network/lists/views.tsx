@@ -1,4 +1,5 @@
 import { Table } from "../../../core/views/list.tsx";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import { ErrorSummary, Field, Form, type FormState, TextArea } from "../../../core/views/form.tsx";
 import { type ListItem, type Pillar } from "../shared/lists.ts";
 import type { ListName } from "./commands.ts";
@@ -26,12 +27,23 @@ function ListTable(props: {
           <td>{i.nameEn}</td>
           <td class="actions">
             <a href={`${admin}/${segment}/${i.id}`}>{t("lists.edit")}</a>
-            <Form action={`${admin}/${segment}/${i.id}/archive`}>
-              <input type="hidden" name="archived" value={i.archivedAt ? "0" : "1"} />
-              <button type="submit" class="secondary">
-                {i.archivedAt ? t("lists.restore") : t("lists.archive")}
-              </button>
-            </Form>
+            {i.archivedAt ? (
+              <Form action={`${admin}/${segment}/${i.id}/archive`}>
+                <input type="hidden" name="archived" value="0" />
+                <button type="submit" class="secondary">
+                  {t("lists.restore")}
+                </button>
+              </Form>
+            ) : (
+              <ConfirmButton
+                action={`${admin}/${segment}/${i.id}/archive`}
+                fields={{ archived: "1" }}
+                reversible
+                label={`${t("lists.archive")} ${i.nameTh}`}
+              >
+                {t("lists.archive")}
+              </ConfirmButton>
+            )}
           </td>
         </tr>
       ))}

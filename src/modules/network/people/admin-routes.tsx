@@ -25,6 +25,7 @@ import {
 import { MyProfile } from "./profile-views.tsx";
 import { PeopleAdmin, PersonAdmin } from "./admin-views.tsx";
 import { isCommunityRole } from "./community.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -100,25 +101,29 @@ export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     form: "profile" | "role" | "affiliation" | null,
     anchor: string,
   ) =>
-    app.post(`${A}/people/:id${path}`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "person.manage", { tambonId: tambon.id });
-      const userId = param(req);
-      if (!(await memberOf(db, tambon.id, userId))) throw notFound();
-      const result = await run(req, tambon.id, userId);
-      if (result.ok)
-        return reply.seeOther(
-          `${url(tambon, `/people/${userId}`)}#${anchor}`,
-          T(req)("flash.saved"),
-        );
-      if (!form) return orThrow(result); // 404 or 403: a remove button has no form to show
-      return render(reply, {
-        ...(await personPage(req, {
-          [form]: failedForm(formBody(req), result.errors, req.lang, msg),
-        })),
-        status: 422,
-      });
-    });
+    app.post(
+      `${A}/people/:id${path}`,
+      path.endsWith("/delete") ? confirmFirst : {},
+      async (req, reply) => {
+        const tambon = currentTambon(req);
+        authorize(req, "person.manage", { tambonId: tambon.id });
+        const userId = param(req);
+        if (!(await memberOf(db, tambon.id, userId))) throw notFound();
+        const result = await run(req, tambon.id, userId);
+        if (result.ok)
+          return reply.seeOther(
+            `${url(tambon, `/people/${userId}`)}#${anchor}`,
+            T(req)("flash.saved"),
+          );
+        if (!form) return orThrow(result); // 404 or 403: a remove button has no form to show
+        return render(reply, {
+          ...(await personPage(req, {
+            [form]: failedForm(formBody(req), result.errors, req.lang, msg),
+          })),
+          status: 422,
+        });
+      },
+    );
 
   personPost(
     "/profile",

@@ -1,4 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import { Form } from "../../../core/views/form.tsx";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { msg } from "../messages.ts";
@@ -111,16 +112,13 @@ export function DuplicatesReport(p: { planId: number; planTitle: string; pairs: 
                     </Form>
                   ))}
                   {a.inThisPlan && a.mergedIntoId == null && (
-                    <Form
+                    <ConfirmButton
                       action={`${base}/admin/projects/${a.id}/merge`}
-                      class="inline-form"
                       label={t("dup.merge")}
+                      fields={{ intoId: String(o.project.id) }}
                     >
-                      <input type="hidden" name="intoId" value={String(o.project.id)} />
-                      <button type="submit" class="secondary">
-                        #{a.id} → #{o.project.id} {t("dup.merge")}
-                      </button>
-                    </Form>
+                      #{a.id} → #{o.project.id} {t("dup.merge")}
+                    </ConfirmButton>
                   )}
                 </div>
               )}

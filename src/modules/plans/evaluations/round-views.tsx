@@ -1,4 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
+import { ConfirmTick } from "../../../core/views/confirm.tsx";
 import { formatDate } from "../../../core/dates.ts";
 import {
   ErrorSummary,
@@ -179,6 +180,9 @@ export function RoundPage(props: {
               options={props.editions}
               placeholder={t("evaluation.noEdition")}
             />
+            <p>
+              <ConfirmTick />
+            </p>
             <button type="submit">{t("evaluation.close")}</button>
           </Form>
         </section>

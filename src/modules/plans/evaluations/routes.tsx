@@ -25,6 +25,7 @@ import {
 import { RoundList } from "./views.tsx";
 import { RoundPage } from "./round-views.tsx";
 import { RateForm } from "./rate-views.tsx";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** An edition's name as the plan's pages say it: "เพิ่มเติม ครั้งที่ 2 (12 ม.ค. 2568)". */
 function editionLabel(e: Edition, lang: Lang): string {
@@ -194,20 +195,24 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return ratePage(req, reply, failedForm(body, result.errors, req.lang, msg));
   });
 
-  app.post<{ Params: { id: string } }>("/evaluations/:id/close", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
-    const body = formBody(req);
-    const result = throwIfDenied(
-      await closeRound(db, req.actor, tambon.id, requireId(req.params.id), body),
-    );
-    if (result.ok)
-      return reply.seeOther(
-        `/t/${tambon.slug}/evaluations/${result.value.id}`,
-        msg.t(req.lang)("evaluation.closed"),
+  app.post<{ Params: { id: string } }>(
+    "/evaluations/:id/close",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "plan.manage", { tambonId: tambon.id });
+      const body = formBody(req);
+      const result = throwIfDenied(
+        await closeRound(db, req.actor, tambon.id, requireId(req.params.id), body),
       );
-    return roundPage(req, reply, { close: failedForm(body, result.errors, req.lang, msg) }, 422);
-  });
+      if (result.ok)
+        return reply.seeOther(
+          `/t/${tambon.slug}/evaluations/${result.value.id}`,
+          msg.t(req.lang)("evaluation.closed"),
+        );
+      return roundPage(req, reply, { close: failedForm(body, result.errors, req.lang, msg) }, 422);
+    },
+  );
 
   app.post<{ Params: { id: string } }>("/evaluations/:id/carry", async (req, reply) => {
     const tambon = currentTambon(req);

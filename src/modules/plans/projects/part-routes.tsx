@@ -20,6 +20,7 @@ import {
 } from "./files.ts";
 import { deleteMilestone, editMilestone, getMilestone, setMilestoneDone } from "./milestones.ts";
 import type { ProjectAdminForms } from "./views/admin.tsx";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** A project's milestones, photos and documents, and charter clauses: the admin forms and the files. */
 export function projectPartRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -71,15 +72,19 @@ export function projectPartRoutes(app: FastifyInstance, deps: ModuleDeps): void 
     ) => Promise<PlansResult<unknown>>,
     flash: PlansKey,
   ) =>
-    app.post<{ Params: { id: string } }>(`/admin/milestones/:id${path}`, async (req, reply) => {
-      const { tambon, m } = await milestone(req);
-      const body = formBody(req);
-      const result = throwIfDenied(await run(tambon.id, m.id, req, body));
-      if (result.ok) return back(req, reply, m.projectId, "milestones", flash);
-      if (!kind) throw notFound();
-      const form = failedForm(body, result.errors, req.lang, msg);
-      return again(req, reply, m.projectId, { milestoneFailed: { id: m.id, kind, form } });
-    });
+    app.post<{ Params: { id: string } }>(
+      `/admin/milestones/:id${path}`,
+      path === "/delete" ? confirmFirst : {},
+      async (req, reply) => {
+        const { tambon, m } = await milestone(req);
+        const body = formBody(req);
+        const result = throwIfDenied(await run(tambon.id, m.id, req, body));
+        if (result.ok) return back(req, reply, m.projectId, "milestones", flash);
+        if (!kind) throw notFound();
+        const form = failedForm(body, result.errors, req.lang, msg);
+        return again(req, reply, m.projectId, { milestoneFailed: { id: m.id, kind, form } });
+      },
+    );
 
   milestoneForm(
     "",
@@ -139,15 +144,19 @@ export function projectPartRoutes(app: FastifyInstance, deps: ModuleDeps): void 
     return again(req, reply, file.projectId, { fileFailed: { id: file.id, form } });
   });
 
-  app.post<{ Params: { id: string } }>("/admin/project-files/:id/delete", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.screen", { tambonId: tambon.id });
-    const result = throwIfDenied(
-      await deleteProjectFile(db, req.actor, tambon.id, requireId(req.params.id)),
-    );
-    if (!result.ok) throw notFound();
-    return back(req, reply, result.value.projectId, "files", "projectFile.deleted");
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/project-files/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "project.screen", { tambonId: tambon.id });
+      const result = throwIfDenied(
+        await deleteProjectFile(db, req.actor, tambon.id, requireId(req.params.id)),
+      );
+      if (!result.ok) throw notFound();
+      return back(req, reply, result.value.projectId, "files", "projectFile.deleted");
+    },
+  );
 
   /** A project's file (or its thumbnail) for anyone who may read the plan. */
   const serve =

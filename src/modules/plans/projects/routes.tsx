@@ -25,6 +25,7 @@ import { planProjects, projectDetail, getProject, type Project } from "./queries
 import type { ProjectAdminForms } from "./views/admin.tsx";
 import { PlanProjectsAdmin } from "./views/list.tsx";
 import { ProjectPage } from "./views/page.tsx";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** A project's public page; its administration (edit, screen, milestones, links, merge); the priority vote. */
 export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -188,17 +189,23 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     "dup.linked",
   );
 
-  app.post<{ Params: { id: string } }>("/admin/projects/:id/merge", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.screen", { tambonId: tambon.id });
-    const { project } = await findProject(tambon.id, req.params.id);
-    const merged = orThrow(await mergeProject(db, req.actor, tambon.id, project.id, formBody(req)));
-    const into = await getProject(db, tambon.id, merged.mergedIntoId ?? 0);
-    return reply.seeOther(
-      `/t/${tambon.slug}/projects/${project.id}`,
-      msg.t(req.lang)("project.merged", { title: into?.title ?? "" }),
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/projects/:id/merge",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "project.screen", { tambonId: tambon.id });
+      const { project } = await findProject(tambon.id, req.params.id);
+      const merged = orThrow(
+        await mergeProject(db, req.actor, tambon.id, project.id, formBody(req)),
+      );
+      const into = await getProject(db, tambon.id, merged.mergedIntoId ?? 0);
+      return reply.seeOther(
+        `/t/${tambon.slug}/projects/${project.id}`,
+        msg.t(req.lang)("project.merged", { title: into?.title ?? "" }),
+      );
+    },
+  );
 
   async function planProjectsPage(req: FastifyRequest, plan: Plan, voteForm: FormState) {
     const tambon = currentTambon(req);
@@ -227,33 +234,42 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   });
 
-  app.post<{ Params: { id: string } }>("/admin/plans/:id/vote", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
-    const plan = await getPlan(db, tambon.id, requireId(req.params.id));
-    if (!plan) throw notFound();
-    const body = formBody(req);
-    const chosen = formList(req, "projects");
-    const result = throwIfDenied(
-      await putProjectsToVote(
-        db,
-        req.actor,
-        tambon.id,
-        plan.id,
-        body,
-        chosen,
-        (id) => `/t/${tambon.slug}/projects/${id}`,
-      ),
-    );
-    const t = msg.t(req.lang);
-    if (result.ok)
-      return reply.seeOther(
-        `/t/${tambon.slug}/decisions/${result.value.questionId}`,
-        t("project.voteOpened"),
+  app.post<{ Params: { id: string } }>(
+    "/admin/plans/:id/vote",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "plan.manage", { tambonId: tambon.id });
+      const plan = await getPlan(db, tambon.id, requireId(req.params.id));
+      if (!plan) throw notFound();
+      const body = formBody(req);
+      const chosen = formList(req, "projects");
+      const result = throwIfDenied(
+        await putProjectsToVote(
+          db,
+          req.actor,
+          tambon.id,
+          plan.id,
+          body,
+          chosen,
+          (id) => `/t/${tambon.slug}/projects/${id}`,
+        ),
       );
-    const form = failedForm({ ...body, projects: chosen.join(",") }, result.errors, req.lang, msg);
-    return reply.page(t("plan.manageProjects"), await planProjectsPage(req, plan, form), {
-      status: 422,
-    });
-  });
+      const t = msg.t(req.lang);
+      if (result.ok)
+        return reply.seeOther(
+          `/t/${tambon.slug}/decisions/${result.value.questionId}`,
+          t("project.voteOpened"),
+        );
+      const form = failedForm(
+        { ...body, projects: chosen.join(",") },
+        result.errors,
+        req.lang,
+        msg,
+      );
+      return reply.page(t("plan.manageProjects"), await planProjectsPage(req, plan, form), {
+        status: 422,
+      });
+    },
+  );
 }

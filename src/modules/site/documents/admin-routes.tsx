@@ -11,6 +11,7 @@ import { addDocument, deleteDocument } from "./commands.ts";
 import { msg } from "../messages.ts";
 import { orThrow } from "../../../core/result.ts";
 import { linkTargets } from "../shared/queries.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of documents, mounted under /t/:tambon. */
 export async function documentsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -56,9 +57,13 @@ export async function documentsAdminRoutes(app: FastifyInstance, deps: ModuleDep
     return reply.seeOther(`${base(tambon)}/documents`, t(req)("admin.saved"));
   });
 
-  app.post<{ Params: { id: string } }>("/admin/site/docs/:id/delete", async (req, reply) => {
-    const tambon = edit(req);
-    orThrow(await deleteDocument(db, req.actor, tambon.id, idOf(req)));
-    return reply.seeOther(`${base(tambon)}/documents`, t(req)("admin.deleted"));
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/site/docs/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = edit(req);
+      orThrow(await deleteDocument(db, req.actor, tambon.id, idOf(req)));
+      return reply.seeOther(`${base(tambon)}/documents`, t(req)("admin.deleted"));
+    },
+  );
 }

@@ -15,6 +15,7 @@ import { orThrow, throwIfDenied } from "../../../core/result.ts";
 import { GALLERY_UPLOAD } from "../shared/uploads.ts";
 import { readUploads, uploadError } from "../../../core/uploads.ts";
 import { preparePhotos } from "../shared/media.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of galleries, mounted under /t/:tambon. */
 export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -165,12 +166,16 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
     );
   });
 
-  app.post<{ Params: { id: string } }>("/admin/site/photo/:id/delete", async (req, reply) => {
-    const tambon = edit(req);
-    const photo = orThrow(await deletePhoto(db, req.actor, tambon.id, idOf(req)));
-    return reply.seeOther(
-      photo.albumId ? `${base(tambon)}/galleries/${photo.albumId}` : base(tambon),
-      t(req)("admin.deleted"),
-    );
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/site/photo/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = edit(req);
+      const photo = orThrow(await deletePhoto(db, req.actor, tambon.id, idOf(req)));
+      return reply.seeOther(
+        photo.albumId ? `${base(tambon)}/galleries/${photo.albumId}` : base(tambon),
+        t(req)("admin.deleted"),
+      );
+    },
+  );
 }

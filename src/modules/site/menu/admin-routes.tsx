@@ -11,6 +11,7 @@ import { notFound } from "../../../core/errors.ts";
 import { deleteMenuItem, saveMenuItem } from "./commands.ts";
 import { orThrow, throwIfDenied } from "../../../core/result.ts";
 import { msg } from "../messages.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of menu, mounted under /t/:tambon. */
 export async function menuAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -67,9 +68,13 @@ export async function menuAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     postMenu(req, reply, idOf(req)),
   );
 
-  app.post<{ Params: { id: string } }>("/admin/site/menu/:id/delete", async (req, reply) => {
-    const tambon = edit(req);
-    orThrow(await deleteMenuItem(db, req.actor, tambon.id, idOf(req)));
-    return reply.seeOther(`${base(tambon)}/menu`, t(req)("admin.deleted"));
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/site/menu/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = edit(req);
+      orThrow(await deleteMenuItem(db, req.actor, tambon.id, idOf(req)));
+      return reply.seeOther(`${base(tambon)}/menu`, t(req)("admin.deleted"));
+    },
+  );
 }

@@ -17,6 +17,7 @@ import { preparePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { msg } from "../messages.ts";
 import { COVER_UPLOAD } from "../shared/uploads.ts";
 import { orThrow } from "../../../core/result.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of news, mounted under /t/:tambon. */
 export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -140,9 +141,13 @@ export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     postNews(req, reply, idOf(req)),
   );
 
-  app.post<{ Params: { id: string } }>("/admin/site/news/:id/delete", async (req, reply) => {
-    const tambon = edit(req);
-    orThrow(await deleteNews(db, req.actor, tambon.id, idOf(req)));
-    return reply.seeOther(`${base(tambon)}/news`, t(req)("admin.deleted"));
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/site/news/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = edit(req);
+      orThrow(await deleteNews(db, req.actor, tambon.id, idOf(req)));
+      return reply.seeOther(`${base(tambon)}/news`, t(req)("admin.deleted"));
+    },
+  );
 }

@@ -13,6 +13,7 @@ import { notFound } from "../../../core/errors.ts";
 import { msg } from "../messages.ts";
 import { orThrow } from "../../../core/result.ts";
 import { listPages } from "./queries.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of pages, mounted under /t/:tambon. */
 export async function pagesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -103,9 +104,13 @@ export async function pagesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
     postPage(req, reply, idOf(req)),
   );
 
-  app.post<{ Params: { id: string } }>("/admin/site/pages/:id/delete", async (req, reply) => {
-    const tambon = edit(req);
-    orThrow(await deletePage(db, req.actor, tambon.id, idOf(req)));
-    return reply.seeOther(`${base(tambon)}/pages`, t(req)("admin.deleted"));
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/site/pages/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = edit(req);
+      orThrow(await deletePage(db, req.actor, tambon.id, idOf(req)));
+      return reply.seeOther(`${base(tambon)}/pages`, t(req)("admin.deleted"));
+    },
+  );
 }

@@ -10,6 +10,7 @@ import { orThrow, throwIfDenied } from "../../../core/result.ts";
 import { msg } from "../messages.ts";
 import { addJobLink, deleteJobLink, saveCategory, setCountsBefore } from "./commands.ts";
 import { countsBefore } from "./queries.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of settings, mounted under /t/:tambon. */
 export async function settingsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -77,11 +78,15 @@ export async function settingsAdminRoutes(app: FastifyInstance, deps: ModuleDeps
     return settingsResult(req, reply, await addJobLink(db, req.actor, tambon.id, body), body);
   });
 
-  app.post<{ Params: { id: string } }>("/admin/site/job-links/:id/delete", async (req, reply) => {
-    const tambon = edit(req);
-    orThrow(await deleteJobLink(db, req.actor, tambon.id, idOf(req)));
-    return reply.seeOther(`${base(tambon)}/settings`, t(req)("admin.deleted"));
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/site/job-links/:id/delete",
+    confirmFirst,
+    async (req, reply) => {
+      const tambon = edit(req);
+      orThrow(await deleteJobLink(db, req.actor, tambon.id, idOf(req)));
+      return reply.seeOther(`${base(tambon)}/settings`, t(req)("admin.deleted"));
+    },
+  );
 
   app.post("/admin/site/counts", async (req, reply) => {
     const tambon = edit(req);

@@ -7,6 +7,7 @@ import {
   type FormState,
 } from "../../../../core/views/form.tsx";
 import { Table } from "../../../../core/views/list.tsx";
+import { ConfirmTick } from "../../../../core/views/confirm.tsx";
 import { msg } from "../../messages.ts";
 import { baht } from "../../shared/format.ts";
 import type { Plan } from "../../plans/queries.ts";
@@ -83,6 +84,9 @@ export function PlanProjectsAdmin(p: {
           required
           options={p.areas}
         />
+        <p>
+          <ConfirmTick />
+        </p>
         <button type="submit">{t("project.vote")}</button>
       </Form>
     </>

@@ -1,0 +1,169 @@
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { eq } from "drizzle-orm";
+import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
+import { makePerson, makeTambon, FACTORY_PASSWORD } from "../helpers/factories/core.ts";
+import { users } from "../../src/core/db/schema.ts";
+
+/**
+ * Every action that closes, deletes, archives, publishes for good or opens a vote runs only when
+ * its form says it was confirmed (`confirmed=1`, the tick or the confirmation page). A request
+ * without it — forged, or from a browser that ignores `required` — is refused with 422 and the
+ * confirmation to send it again (what it sent kept), never run; with the tick it reaches the route.
+ * The guard is the route option `confirmFirst` (src/core/confirmation.tsx); this file lists the
+ * routes that must have it, and checks every other route named like one too.
+ */
+
+/** The dangerous routes, each with the form a page sends (ids need not exist). */
+const DANGEROUS: [route: string, form?: Record<string, string>][] = [
+  ["/t/:tambon/admin/people/:id/status", { status: "removed" }],
+  ["/t/:tambon/admin/site/docs/:id/delete"],
+  ["/t/:tambon/admin/site/photo/:id/delete"],
+  ["/t/:tambon/admin/site/menu/:id/delete"],
+  ["/t/:tambon/admin/site/news/:id/delete"],
+  ["/t/:tambon/admin/site/pages/:id/delete"],
+  ["/t/:tambon/admin/site/job-links/:id/delete"],
+  ["/t/:tambon/admin/areas/:id/archive", { archived: "1" }],
+  ["/t/:tambon/decisions/:id/phase"],
+  ["/t/:tambon/decisions/:id/cancel"],
+  ["/t/:tambon/admin/agenda/:id/delete"],
+  ["/t/:tambon/admin/meeting-files/:id/delete"],
+  ["/t/:tambon/admin/attendance/:id/delete"],
+  ["/t/:tambon/admin/resolutions/:id/delete"],
+  ["/t/:tambon/admin/meetings/:id/confirm"],
+  ["/t/:tambon/admin/nominations/:id/withdraw"],
+  ["/t/:tambon/admin/network/pillars/:id/archive", { archived: "1" }],
+  ["/t/:tambon/admin/network/lists/:id/archive", { archived: "1" }],
+  ["/t/:tambon/admin/network/agreements/:id/parties/:partyId/delete"],
+  ["/t/:tambon/admin/network/agreements/:id/activities/:activityId/delete"],
+  ["/t/:tambon/admin/network/links/:id/delete"],
+  ["/t/:tambon/admin/network/centres/:id/photos/:photoId/delete"],
+  ["/t/:tambon/admin/network/people/:id/roles/:roleId/delete"],
+  ["/t/:tambon/admin/network/people/:id/affiliations/:affiliationId/delete"],
+  ["/t/:tambon/admin/charter-editions/:id/vote", { area: "1" }],
+  ["/t/:tambon/admin/charter-editions/:id/adopt-vote"],
+  ["/t/:tambon/admin/charter-editions/:id/withdraw-vote"],
+  ["/t/:tambon/admin/charter-editions/:id/adopt-resolution", { resolution: "1" }],
+  ["/t/:tambon/charter-signatories/:id/delete"],
+  ["/t/:tambon/charter-photos/:id/delete"],
+  ["/t/:tambon/admin/projects/:id/merge", { intoId: "1" }],
+  ["/t/:tambon/admin/plans/:id/vote", { title: "ทำอะไรก่อน", areaId: "1", projects: "1" }],
+  ["/t/:tambon/admin/milestones/:id/delete"],
+  ["/t/:tambon/admin/project-files/:id/delete"],
+  ["/t/:tambon/evaluations/:id/close", { decisions: "ทำต่อ" }],
+  ["/t/:tambon/admin/community/forms/:id/items/:name/delete"],
+  ["/t/:tambon/admin/community/forms/:id/publish"],
+  ["/t/:tambon/admin/community/forms/:id/rounds/:roundId/close"],
+  ["/t/:tambon/admin/community/indicators/:id/remove"],
+];
+
+/**
+ * POST routes named like a dangerous action that do not ask first, and why. Every other route
+ * whose last word is one of DANGEROUS_WORDS is checked as the listed ones are.
+ */
+const NOT_DANGEROUS: Record<string, string> = {
+  "/t/:tambon/decisions/:id/ballot/withdraw":
+    "a voter takes back their own ballot while voting is open, and may vote again",
+  "/t/:tambon/admin/charter-editions/:id/hearing-meetings/remove":
+    "takes a meeting off a hearing's list; it can be listed again",
+  "/t/:tambon/admin/projects/:id/clauses/unlink": "a link, made again in one step",
+  "/t/:tambon/admin/indicators/:id/projects/unlink": "a link, made again in one step",
+  "/t/:tambon/admin/memberships/:id/end":
+    "records the day a member left a group; the day can be corrected on the same form",
+  "/t/:tambon/admin/terms/:id/end":
+    "records the day a representative's term ended; the day can be corrected on the same form",
+};
+const DANGEROUS_WORDS =
+  /\/(delete|archive|close|withdraw|withdraw-vote|adopt-vote|adopt-resolution|vote|phase|cancel|merge|publish|remove|confirm|unlink|end)$/;
+
+/** Fills a route's parameters: the test tambon, and ids that no row has. */
+const fill = (route: string) =>
+  route
+    .replace(":tambon", "home")
+    .replace(/:name\b/, "q1")
+    .replace(/:\w+/g, "987654");
+
+describe("an action that cannot be undone asks first, on the server too", () => {
+  let t: TestApp;
+  let admin: Client;
+
+  before(async () => {
+    t = await startTestApp("pglite", {
+      seed: async (db) => {
+        const { tambon } = await makeTambon(db, { slug: "home", villages: 1 });
+        const id = await makePerson(db, tambon.id, { username: "netadmin" });
+        await db.update(users).set({ isNetworkAdmin: true }).where(eq(users.id, id));
+      },
+    });
+    admin = new Client(t.app);
+    await admin.login("netadmin", FACTORY_PASSWORD);
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  /** The listed routes and every other POST route named like a dangerous action. */
+  function dangerousRoutes(): [string, Record<string, string>][] {
+    const listed = new Map(DANGEROUS.map(([r, form]) => [r, form ?? {}]));
+    for (const r of t.app.routeList)
+      if (r.method === "POST" && DANGEROUS_WORDS.test(r.url) && !(r.url in NOT_DANGEROUS))
+        if (!listed.has(r.url)) listed.set(r.url, {});
+    return [...listed];
+  }
+
+  test("every listed route is a route of the app", () => {
+    const posts = new Set(t.app.routeList.filter((r) => r.method === "POST").map((r) => r.url));
+    for (const [route] of DANGEROUS) assert.ok(posts.has(route), `no POST route ${route}`);
+    for (const route of Object.keys(NOT_DANGEROUS))
+      assert.ok(posts.has(route), `no POST route ${route}`);
+  });
+
+  test("without the tick each is refused with 422 and the form to confirm; with it the route runs", async () => {
+    const csrf = await admin.csrf("/t/home/admin/settings");
+    const report: string[] = [];
+    const routes = dangerousRoutes();
+    assert.ok(routes.length >= DANGEROUS.length);
+    for (const [route, form] of routes) {
+      const url = fill(route);
+      const refused = await admin.post(url, form, { csrf });
+      const page = refused.body;
+      if (refused.statusCode !== 422) report.push(`${url} without the tick: ${refused.statusCode}`);
+      else {
+        if (!page.includes("ยังไม่ได้ยืนยัน")) report.push(`${url}: no message`);
+        if (!page.includes(`<form method="post" action="${url}"`))
+          report.push(`${url}: no form to send again`);
+        if (!/<input type="checkbox" name="confirmed" value="1" required/.test(page))
+          report.push(`${url}: no tick`);
+        for (const [name, value] of Object.entries(form))
+          if (!page.includes(`<input type="hidden" name="${name}" value="${value}"`))
+            report.push(`${url}: lost ${name}`);
+      }
+      const ticked = await admin.post(url, { ...form, confirmed: "1" }, { csrf });
+      // The ids are nobody's: the route itself answers (not found, or the form's own error).
+      if (ticked.statusCode === 500 || ticked.body.includes("ยังไม่ได้ยืนยัน"))
+        report.push(`${url} with the tick: ${ticked.statusCode}`);
+    }
+    assert.deepEqual(report, []);
+  });
+
+  test("restoring an archived entry is not dangerous and needs no tick", async () => {
+    const csrf = await admin.csrf("/t/home/admin/settings");
+    for (const route of [
+      "/t/:tambon/admin/areas/:id/archive",
+      "/t/:tambon/admin/network/lists/:id/archive",
+    ]) {
+      const res = await admin.post(fill(route), { archived: "0" }, { csrf });
+      assert.equal(res.statusCode, 404, route);
+    }
+  });
+
+  test("the refusal is in English for an English reader", async () => {
+    const english = new Client(t.app);
+    english.cookies.set("tlang", "en");
+    await english.login("netadmin", FACTORY_PASSWORD);
+    const csrf = await english.csrf("/t/home/admin/settings");
+    const res = await english.post(fill("/t/:tambon/admin/site/news/:id/delete"), {}, { csrf });
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /Not confirmed: tick the box to confirm, then press again\./);
+  });
+});
