@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { sql } from "drizzle-orm";
 import type { Config } from "./config.ts";
-import type { Database } from "./db/index.ts";
+import { queryCount, type Database } from "./db/index.ts";
 import { notFound } from "./errors.ts";
 import { safeEqual } from "./auth/tokens.ts";
 import { pageCache } from "./page-cache.ts";
 
 /**
  * The process's figures for Prometheus, in its text format (`GET /metrics`): requests by route
- * and status with their durations, the page cache, background jobs and the database's connections.
+ * and status with their durations, the page cache, background jobs, the database's statements and
+ * connections.
  * A few counters written out by hand; the process-wide counters below are bumped by the code they
  * measure (the request hook here, jobs.ts, page-cache.ts) and read when the figures are asked for.
  */
@@ -144,6 +145,9 @@ export async function metricsText(database?: Database): Promise<string> {
     "Background job runs that failed, by job.",
     jobFailures.values,
   );
+  counter(out, "tambon_db_queries_total", "Statements sent to the database by this process.", [
+    ["", queryCount.n],
+  ]);
   if (database) await databaseFigures(out, database);
   const memory = process.memoryUsage();
   gauge(out, "process_resident_memory_bytes", "Resident memory size in bytes.", memory.rss);

@@ -153,6 +153,7 @@ for (const kind of DB_KINDS) {
       assert.equal(delta(`tambon_job_failures_total{job="test.ok"}`), 0);
       assert.equal(delta(`tambon_job_runs_total{job="test.fails"}`), 1);
       assert.equal(delta(`tambon_job_failures_total{job="test.fails"}`), 1);
+      assert.ok(delta("tambon_db_queries_total") > 0, "the first visit's queries are counted");
       assert.equal(after.get(`tambon_db_up{db="${kind}"}`), 1);
       if (kind === "postgres")
         assert.ok(
