@@ -52,17 +52,25 @@ class Refusal extends Error {
   }
 }
 
-/** The stored result of a client id already received, or null. */
-async function received(db: Db | Tx, tambonId: number, clientId: string) {
-  const [row] = await db
+type Received = { id: number; status: SubmissionStatus; conflictWith: number | null };
+
+/** The stored results of the client ids already received, by client id. */
+async function received(
+  db: Db | Tx,
+  tambonId: number,
+  clientIds: string[],
+): Promise<Map<string, Received>> {
+  if (!clientIds.length) return new Map();
+  const rows = await db
     .select({
+      clientId: submissions.clientId,
       id: submissions.id,
       status: submissions.status,
       conflictWith: submissions.conflictWith,
     })
     .from(submissions)
-    .where(and(eq(submissions.tambonId, tambonId), eq(submissions.clientId, clientId)));
-  return row ?? null;
+    .where(and(eq(submissions.tambonId, tambonId), inArray(submissions.clientId, clientIds)));
+  return new Map(rows.map(({ clientId, ...r }) => [clientId!, r]));
 }
 
 /** Every photo answer of the answers (in repeats too), with a setter for its stored id. */
@@ -147,16 +155,19 @@ async function acceptedSince(tx: Tx, tambonId: number, item: SyncItem, formId: n
   return other ?? null;
 }
 
-/** Takes one submission in its own transaction; throws a Refusal for what it cannot take. */
+/**
+ * Takes one submission in its own savepoint of the sync's transaction (what it wrote is undone
+ * when it is refused); throws a Refusal for what it cannot take.
+ */
 async function takeOne(
-  db: Db,
+  outer: Tx,
   actor: Actor,
   tambonId: number,
   scope: PersonalScope,
   item: SyncItem,
   photos: ReadonlyMap<string, Buffer>,
 ): Promise<SyncOutcome> {
-  return db.transaction(async (tx) => {
+  return outer.transaction(async (tx) => {
     const version = await formVersionOf(tx, tambonId, item.formVersionId);
     if (!version) throw new Refusal("form");
     let villageId: number;
@@ -326,35 +337,64 @@ export async function syncSubmissions(
   const scope = await personalScope(db, actor, tambonId);
   if (!scope) return null;
   const out: SyncOutcome[] = [];
-  for (const parsed of items) {
-    if (!parsed.ok) {
-      out.push({ clientId: parsed.clientId, status: "refused", reason: "payload" });
-      continue;
-    }
-    const item = parsed.item;
-    const before = await received(db, tambonId, item.clientId);
-    if (before) {
-      out.push({ clientId: item.clientId, ...before });
-      continue;
-    }
-    try {
-      out.push(await takeOne(db, actor, tambonId, scope, item, photos));
-    } catch (err) {
-      if (err instanceof Refusal) {
-        out.push({
-          clientId: item.clientId,
-          status: "refused",
-          reason: err.reason,
-          detail: err.detail,
-        });
+  // One transaction for the whole sync (one commit, not one per submission), each submission in
+  // its own savepoint. The households it names are locked first, in order, so that two syncs
+  // naming the same household wait for each other instead of deadlocking on the tambon's figure
+  // stamp.
+  await db.transaction(async (tx) => {
+    const valid = items.flatMap((p) => (p.ok ? [p.item] : []));
+    const known = await received(
+      tx,
+      tambonId,
+      valid.map((i) => i.clientId),
+    );
+    const houses = [...new Set(valid.flatMap((i) => (i.householdId ? [i.householdId] : [])))];
+    if (houses.length)
+      await tx
+        .select({ id: households.id })
+        .from(households)
+        .where(and(eq(households.tambonId, tambonId), inArray(households.id, houses)))
+        .orderBy(households.id)
+        .for("update");
+    for (const parsed of items) {
+      if (!parsed.ok) {
+        out.push({ clientId: parsed.clientId, status: "refused", reason: "payload" });
         continue;
       }
-      // The same id sent twice at once: the other request stored it.
-      const again = isUniqueViolation(err) ? await received(db, tambonId, item.clientId) : null;
-      if (!again) throw err;
-      out.push({ clientId: item.clientId, ...again });
+      const item = parsed.item;
+      const before = known.get(item.clientId);
+      if (before) {
+        out.push({ clientId: item.clientId, ...before });
+        continue;
+      }
+      try {
+        const taken = await takeOne(tx, actor, tambonId, scope, item, photos);
+        if (taken.status !== "refused")
+          known.set(item.clientId, {
+            id: taken.id,
+            status: taken.status,
+            conflictWith: taken.conflictWith ?? null,
+          });
+        out.push(taken);
+      } catch (err) {
+        if (err instanceof Refusal) {
+          out.push({
+            clientId: item.clientId,
+            status: "refused",
+            reason: err.reason,
+            detail: err.detail,
+          });
+          continue;
+        }
+        // The same id sent twice at once: the other request stored it.
+        const again = isUniqueViolation(err)
+          ? (await received(tx, tambonId, [item.clientId])).get(item.clientId)
+          : undefined;
+        if (!again) throw err;
+        out.push({ clientId: item.clientId, ...again });
+      }
     }
-  }
+  });
   // Indicators of the plans computed from answers follow what was accepted.
   if (out.some((o) => o.status === "accepted"))
     await recomputeIndicators(db, tambonId, actor.user?.id ?? null);
