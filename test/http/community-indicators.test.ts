@@ -9,6 +9,7 @@ import { forms, indicatorSources, submissions } from "../../src/modules/communit
 import { seedFormsDemo } from "../../src/modules/community/forms/demo.ts";
 import { seedSubmissionsDemo } from "../../src/modules/community/submissions/demo.ts";
 import type { Tambon } from "../../src/core/tenancy.ts";
+import { findItem, itemValues } from "../../src/modules/community/forms/draft.ts";
 
 const PAGE = "/t/la-ngu/admin/community/indicators";
 
@@ -137,6 +138,47 @@ for (const kind of DB_KINDS) {
             .where(eq(indicatorSources.indicatorId, indicatorId))
         ).length,
         0,
+      );
+    });
+
+    test("renaming a question in the form builder takes its indicator links along, audited", async () => {
+      const linked = await admin.post(
+        `${PAGE}/${indicatorId}`,
+        { source: `${formId}|clean_water|yes`, measure: "share" },
+        { from: PAGE },
+      );
+      assert.equal(linked.statusCode, 303);
+      const [form] = await t.database.db.select().from(forms).where(eq(forms.id, formId));
+      const at = findItem(form!.draft, "clean_water")!;
+      const base = `/t/la-ngu/admin/community/forms/${formId}`;
+      const renamed = await admin.post(
+        `${base}/items/clean_water`,
+        { ...itemValues(form!.draft, at.item, at.parent), name: "safe_water" },
+        { from: `${base}/items/clean_water` },
+      );
+      assert.equal(renamed.statusCode, 303);
+      const [link] = await t.database.db
+        .select()
+        .from(indicatorSources)
+        .where(eq(indicatorSources.indicatorId, indicatorId));
+      assert.deepEqual([link!.question, link!.value], ["safe_water", "yes"]);
+      const moves = await t.database.db
+        .select({ before: auditLog.before, after: auditLog.after })
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.tambonId, langu),
+            eq(auditLog.action, "community.indicator.link"),
+            eq(auditLog.targetId, String(link!.id)),
+          ),
+        );
+      assert.ok(
+        moves.some(
+          (m) =>
+            (m.before as { question?: string } | null)?.question === "clean_water" &&
+            (m.after as { question?: string } | null)?.question === "safe_water",
+        ),
+        "the move is in the audit log",
       );
     });
   });

@@ -7,7 +7,7 @@ import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused, type FieldError, type Result } from "../../../core/result.ts";
 import type { Actor } from "../../../core/roles.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
-import { forms, formVersions } from "../schema.ts";
+import { forms, formVersions, indicatorSources } from "../schema.ts";
 import { FORM_LEVELS, type FormStatus } from "../shared/kinds.ts";
 import type { FormDefinition } from "./definition.ts";
 import { checkDefinition } from "./logic.ts";
@@ -58,7 +58,9 @@ export async function createForm(
 
 /**
  * Changes a form's draft: `edit` gets the stored draft and answers the new one or errors per
- * field; the draft is stored (and audited with `what`) only when the edit succeeds.
+ * field; the draft is stored (and audited with `what`) only when the edit succeeds. A question
+ * `renamed` by the edit takes the indicator links that name it along (each change audited), as
+ * the draft's expressions follow it.
  */
 export async function changeDraft(
   db: Db,
@@ -69,6 +71,7 @@ export async function changeDraft(
   edit: (
     def: FormDefinition,
   ) => Result<FormDefinition, string> | { ok: false; errors: Record<string, FieldError<string>> },
+  renamed?: { from: string; to: string },
 ): Promise<FormsResult<FormDefinition>> {
   if (!can(actor, ACTION, { tambonId })) return refused();
   return db.transaction(async (tx) => {
@@ -92,6 +95,29 @@ export async function changeDraft(
       targetId: formId,
       after: what,
     });
+    if (renamed && renamed.from !== renamed.to) {
+      const moved = await tx
+        .update(indicatorSources)
+        .set({ question: renamed.to })
+        .where(
+          and(
+            eq(indicatorSources.tambonId, tambonId),
+            eq(indicatorSources.formId, formId),
+            eq(indicatorSources.question, renamed.from),
+          ),
+        )
+        .returning({ id: indicatorSources.id, indicatorId: indicatorSources.indicatorId });
+      for (const link of moved)
+        await audit(tx, {
+          tambonId,
+          actorId: actor.user?.id ?? null,
+          action: "community.indicator.link",
+          targetType: "community_indicator_source",
+          targetId: link.id,
+          before: { indicatorId: link.indicatorId, formId, question: renamed.from },
+          after: { indicatorId: link.indicatorId, formId, question: renamed.to },
+        });
+    }
     return ok(next.value);
   });
 }

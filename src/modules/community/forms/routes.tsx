@@ -132,6 +132,8 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
         form.id,
         { op: "edit", name: at.item.name, to: body.name ?? "" },
         (def) => putItem(def, body, at.item.name),
+        // As putItem reads the name.
+        { from: at.item.name, to: (body.name ?? "").trim() },
       ),
     );
     if (r.ok) return reply.seeOther(base, msg.t(req.lang)("form.saved"));
