@@ -4,6 +4,7 @@ import { cornerMessages } from "./corner/messages.ts";
 import { jobMessages } from "./jobs/messages.ts";
 import { transparencyMessages } from "./transparency/messages.ts";
 import { complaintMessages } from "./complaints/messages.ts";
+import { qaMessages } from "./qa/messages.ts";
 
 /** UI strings of the public-site module. */
 export const msg = defineMessages("site", {
@@ -12,6 +13,7 @@ export const msg = defineMessages("site", {
   ...jobMessages,
   ...transparencyMessages,
   ...complaintMessages,
+  ...qaMessages,
   "menu.about": { th: "เกี่ยวกับเรา", en: "About us" },
   "menu.news": { th: "ข่าวสาร", en: "News" },
   "menu.services": { th: "บริการประชาชน", en: "Services" },

@@ -20,6 +20,7 @@ import { reindexAllSearch, reindexTambonSearch } from "./search/reindex.ts";
 import { rootFeedRoutes } from "./feeds/root-routes.ts";
 import { statisticsRoutes } from "./statistics/routes.tsx";
 import { transparencyRoutes } from "./transparency/routes.tsx";
+import { qaRoutes } from "./qa/routes.tsx";
 import { complaintsAdminRoutes } from "./complaints/admin-routes.tsx";
 import { cornerAdminRoutes } from "./corner/admin-routes.tsx";
 import { dashboardAdminRoutes } from "./dashboard/admin-routes.tsx";
@@ -53,6 +54,7 @@ import {
   sitePages,
   sitePhotos,
   sitePosts,
+  siteQuestions,
   siteReports,
 } from "./schema.ts";
 
@@ -77,6 +79,7 @@ const RESOURCE_ROUTES = [
   searchRoutes,
   statisticsRoutes,
   transparencyRoutes,
+  qaRoutes,
   complaintsAdminRoutes,
   cornerAdminRoutes,
   dashboardAdminRoutes,
@@ -105,6 +108,8 @@ export const siteModule: TambonModule = {
     { action: "site.moderate", allow: ["admin", "editor"] },
     // Members write in the members' corner, comment, report and post jobs.
     { action: "site.post", allow: (actor, r) => isMemberOf(actor, r.tambonId) },
+    // Members ask in the public questions and answers; staff (site.moderate) answer.
+    { action: "site.ask", allow: (actor, r) => isMemberOf(actor, r.tambonId) },
     // Complaints: anyone files; staff handle general ones; only admins see corruption complaints.
     { action: "complaint.file", allow: "public" },
     { action: "complaint.manage", allow: ["admin", "editor"] },
@@ -195,6 +200,7 @@ export const siteModule: TambonModule = {
     jobs: siteJobs,
     complaints: siteComplaints,
     ita: itaItems,
+    qa: siteQuestions,
     "news-categories": siteCategories,
     "job-links": siteLinks,
   },

@@ -35,6 +35,7 @@ export async function dashboardAdminRoutes(app: FastifyInstance, deps: ModuleDep
             label: tt("admin.corner"),
             count: pendingPosts.length + reports.length,
           },
+          { href: `${b}/qa`, label: tt("qa.manage") },
           { href: `${b}/jobs`, label: tt("admin.jobs"), count: pendingJobs.length },
           { href: `${b}/transparency`, label: tt("admin.transparency") },
           { href: `${b}/settings`, label: tt("admin.settings") },

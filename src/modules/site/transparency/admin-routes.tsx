@@ -11,6 +11,8 @@ import { linkItaItem, loadItaList } from "./commands.ts";
 import { msg } from "../messages.ts";
 import { notFound } from "../../../core/errors.ts";
 import { itaYear } from "./queries.ts";
+import { SHIPPED_YEARS, shippedList } from "./lists.ts";
+import { fail } from "../../../core/result.ts";
 
 /** Administration of transparency, mounted under /t/:tambon. */
 export async function transparencyAdminRoutes(
@@ -42,7 +44,14 @@ export async function transparencyAdminRoutes(
       url: r.linkUrl ?? "",
     }));
     return (
-      <TransparencyAdmin year={year} years={years} items={items} targets={targets} form={form} />
+      <TransparencyAdmin
+        year={year}
+        years={years}
+        items={items}
+        targets={targets}
+        shipped={SHIPPED_YEARS.filter((y) => !years.includes(y))}
+        form={form}
+      />
     );
   };
 
@@ -68,6 +77,26 @@ export async function transparencyAdminRoutes(
         {
           status: 422,
         },
+      );
+    return reply.seeOther(
+      `${base(tambon)}/transparency?year=${r.value.fiscalYearBE}`,
+      t(req)("ita.loaded", { year: r.value.fiscalYearBE, n: r.value.items.length }),
+    );
+  });
+
+  // A list the platform ships: the tambon chooses the fiscal year it is assessed on.
+  app.post("/admin/site/transparency/shipped", async (req, reply) => {
+    const tambon = edit(req);
+    const year = Number(formBody(req).year);
+    const list = Number.isInteger(year) ? shippedList(year) : undefined;
+    const r = list
+      ? await loadItaList(db, req.actor, tambon.id, list)
+      : fail("file", "ita.noShipped");
+    if (!r.ok)
+      return reply.page(
+        t(req)("ita.manage"),
+        await itaPage(req, failedForm({}, r.errors, req.lang, msg)),
+        { status: 422 },
       );
     return reply.seeOther(
       `${base(tambon)}/transparency?year=${r.value.fiscalYearBE}`,

@@ -29,6 +29,16 @@ export const transparencyMessages = {
     th: 'ไฟล์ JSON รูปแบบเดียวกับ ita-oit-2566.json: {"fiscalYearBE": 2567, "items": [{"item": "O1", "group": "9.1", "groupTitle": "…", "title": "…"}]}',
     en: 'A JSON file shaped like ita-oit-2566.json: {"fiscalYearBE": 2567, "items": [{"item": "O1", "group": "9.1", "groupTitle": "…", "title": "…"}]}',
   },
+  "ita.chooseYear": { th: "เลือกรายการของปีงบประมาณ", en: "Choose a fiscal year's list" },
+  "ita.chooseYearHint": {
+    th: "รายการที่ระบบมีให้ เลือกปีงบประมาณที่ตำบลถูกประเมิน แล้วดูความครบถ้วนตามรายการของปีนั้น (รายการเดิมและลิงก์ยังอยู่)",
+    en: "Lists the platform ships: choose the fiscal year the tambon is assessed on and see its completeness against that year's list (earlier lists and their links stay).",
+  },
+  "ita.loadYear": { th: "ใช้รายการปีงบประมาณ {year}", en: "Use the fiscal year {year} list" },
+  "ita.noShipped": {
+    th: "ไม่มีรายการของปีงบประมาณนี้ในระบบ",
+    en: "The platform has no list for this fiscal year",
+  },
   "ita.loaded": {
     th: "โหลดรายการปีงบประมาณ {year} แล้ว ({n} รายการ)",
     en: "Loaded fiscal year {year} ({n} items)",

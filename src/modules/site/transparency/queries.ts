@@ -8,6 +8,11 @@ import { pagePath } from "../pages/commands.ts";
 import { itaItems, siteCategories, siteDocuments, siteNews, sitePages } from "../schema.ts";
 import { url } from "../shared/helpers.tsx";
 import type { ItaRow } from "./views.tsx";
+import { countQuestions } from "../qa/queries.ts";
+import { msg } from "../messages.ts";
+import { itemDetail } from "./lists.ts";
+
+const qaTitle = (lang: Lang) => msg.t(lang)("qa.title");
 
 /**
  * The fiscal years a tambon has items for (latest first), the year asked for (or the latest) and
@@ -34,7 +39,7 @@ export async function itaYear(db: DbOrTx, tambonId: number, yearParam?: string) 
 /** The items of a fiscal year with where each is published (links to hidden records are left out). */
 export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?: string) {
   const { year, years, rows } = await itaYear(db, tambon.id, yearParam);
-  const [pages, news, docs, categories] = await Promise.all([
+  const [pages, news, docs, categories, answered] = await Promise.all([
     db.select().from(sitePages).where(eq(sitePages.tambonId, tambon.id)),
     db
       .select({
@@ -49,6 +54,7 @@ export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?
       .where(eq(siteNews.tambonId, tambon.id)),
     db.select().from(siteDocuments).where(eq(siteDocuments.tambonId, tambon.id)),
     db.select().from(siteCategories).where(eq(siteCategories.tambonId, tambon.id)),
+    countQuestions(db, tambon.id, "answered"),
   ]);
   const sameName = (a: string, b: string) =>
     a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
@@ -72,6 +78,10 @@ export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?
       href = r.linkUrl.startsWith("/") ? url(tambon, r.linkUrl) : r.linkUrl;
       label = r.linkUrl.startsWith("/") ? decodeURI(r.linkUrl) : new URL(r.linkUrl).host;
     }
+    const detail = itemDetail(year, r.code, lang);
+    if (!href && !r.linkKind && detail?.check === "qa" && answered > 0)
+      // A two-way channel: questions asked in public and answered by staff.
+      [href, label] = [url(tambon, "/qa"), qaTitle(lang)];
     if (!href && !r.linkKind) {
       // An item no one linked, named as a news category is (ข่าวประชาสัมพันธ์ …), is met by that
       // category's list once it has published news.
@@ -88,8 +98,9 @@ export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?
       id: r.id,
       code: r.code,
       groupCode: r.groupCode,
-      groupTitle: r.groupTitle,
-      title: r.title,
+      groupTitle: detail?.groupTitle ?? r.groupTitle,
+      title: detail?.title ?? r.title,
+      hint: detail?.satisfiedBy ?? null,
       href,
       linkLabel: label,
     };

@@ -9,6 +9,8 @@ export function TransparencyAdmin(props: {
   years: number[];
   items: (ItaRow & { target: string; url: string })[];
   targets: { value: string; label: string }[];
+  /** Shipped lists of fiscal years the tambon has not loaded yet. */
+  shipped: number[];
   form: FormState;
 }) {
   const t = useSiteT();
@@ -60,6 +62,22 @@ export function TransparencyAdmin(props: {
           </tr>
         ))}
       </Table>
+      {props.shipped.length > 0 && (
+        <>
+          <h2>{t("ita.chooseYear")}</h2>
+          <p>{t("ita.chooseYearHint")}</p>
+          <p class="actions">
+            {props.shipped.map((y) => (
+              <Form key={y} action={url("/admin/site/transparency/shipped")} class="inline">
+                <input type="hidden" name="year" value={String(y)} />
+                <button type="submit" class="secondary">
+                  {t("ita.loadYear", { year: y })}
+                </button>
+              </Form>
+            ))}
+          </p>
+        </>
+      )}
       <h2>{t("ita.load")}</h2>
       <ErrorSummary form={props.form} />
       <Form action={url("/admin/site/transparency")} multipart label={t("ita.load")}>
@@ -93,6 +111,8 @@ export interface ItaRow {
   groupCode: string;
   groupTitle: string;
   title: string;
+  /** What satisfies the item, as the shipped list says. */
+  hint?: string | null;
   href: string | null;
   linkLabel: string | null;
 }
@@ -147,7 +167,10 @@ export function TransparencyPage(props: { year: number; years: number[]; items: 
                   {rows.map((i) => (
                     <tr key={i.id} id={i.code}>
                       <td>{i.code}</td>
-                      <td>{i.title}</td>
+                      <td>
+                        {i.title}
+                        {i.hint && <small class="muted ita-hint">{i.hint}</small>}
+                      </td>
                       <td>
                         {i.href ? (
                           <a href={i.href}>{i.linkLabel}</a>

@@ -1,0 +1,141 @@
+import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
+import { type Page, pageHref } from "../../../core/paging.ts";
+import { useCtx } from "../../../core/views/ctx.ts";
+import { formatDateTime } from "../../../core/dates.ts";
+import { Pager } from "../../../core/views/pager.tsx";
+import { AdminFrame, useSiteT, useUrl } from "../shared/views.tsx";
+import type { Question } from "./commands.ts";
+
+/** The public questions and answers: answered questions, and the form to ask one. */
+export function QaPage(props: {
+  answered: Page<Question>;
+  mine: Question[];
+  canAsk: boolean;
+  form: FormState;
+}) {
+  const t = useSiteT();
+  const { lang, path } = useCtx();
+  const url = useUrl();
+  return (
+    <>
+      <h1>{t("qa.title")}</h1>
+      <p>{t("qa.intro")}</p>
+      {props.answered.items.length === 0 ? (
+        <p>{t("qa.none")}</p>
+      ) : (
+        <ul class="cards qa-list">
+          {props.answered.items.map((q) => (
+            <li key={q.id} id={`q${q.id}`}>
+              <h2 class="pre">{q.question}</h2>
+              <p class="muted">
+                {t("qa.asked", { name: q.askerName, date: formatDateTime(q.createdAt, lang) })}
+              </p>
+              <h3>{t("qa.answer")}</h3>
+              <p class="pre">{q.answer}</p>
+              {q.answeredAt && (
+                <p class="muted">
+                  {t("qa.answeredOn", { date: formatDateTime(q.answeredAt, lang) })}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager of={props.answered} href={(p) => url(pageHref("/qa", {}, p))} />
+      {props.mine.length > 0 && (
+        <section aria-labelledby="qa-mine-h">
+          <h2 id="qa-mine-h">{t("qa.mine")}</h2>
+          <ul>
+            {props.mine.map((q) => (
+              <li key={q.id}>{q.question}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <h2 id="qa-ask-h">{t("qa.ask")}</h2>
+      {props.canAsk ? (
+        <>
+          <ErrorSummary form={props.form} />
+          <Form action={url("/qa")} label={t("qa.ask")}>
+            <TextArea
+              form={props.form}
+              name="question"
+              label={t("qa.question")}
+              required
+              rows={4}
+              maxLength={2000}
+            />
+            <button type="submit">{t("qa.submit")}</button>
+          </Form>
+        </>
+      ) : (
+        <p>
+          <a href={`/login?next=${encodeURIComponent(path)}`}>{t("qa.loginToAsk")}</a>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The staff's queue: each waiting question with a form to answer it and one to hide it. */
+export function QaAdmin(props: { pending: Question[]; answered: Question[]; form: FormState }) {
+  const t = useSiteT();
+  const { lang } = useCtx();
+  const url = useUrl();
+  const mine = (id: number) => props.form.values.questionId === String(id);
+  const formOf = (id: number): FormState | undefined => (mine(id) ? props.form : undefined);
+  return (
+    <AdminFrame title={t("qa.manage")}>
+      <p>
+        <a href={url("/qa")}>{t("qa.title")}</a>
+      </p>
+      <h2>{t("qa.pending")}</h2>
+      {props.pending.length === 0 && <p class="muted">{t("admin.nothing")}</p>}
+      {props.pending.map((q) => (
+        <article key={q.id} class="box">
+          <p class="pre">
+            <strong>{q.question}</strong>
+          </p>
+          <p class="muted">
+            {t("qa.asked", { name: q.askerName, date: formatDateTime(q.createdAt, lang) })}
+          </p>
+          {mine(q.id) && <ErrorSummary form={props.form} />}
+          <Form action={url(`/admin/site/qa/${q.id}/answer`)} label={t("qa.answer")}>
+            <TextArea
+              form={formOf(q.id)}
+              scope={`a${q.id}`}
+              name="answer"
+              label={t("qa.answer")}
+              required
+              rows={4}
+              maxLength={5000}
+            />
+            <button type="submit">{t("qa.saveAnswer")}</button>
+          </Form>
+          <Form action={url(`/admin/site/qa/${q.id}/hide`)} class="moderate" label={t("mod.hide")}>
+            <Field
+              form={formOf(q.id)}
+              scope={`h${q.id}`}
+              name="reason"
+              label={t("field.reason")}
+              hint={t("qa.hideHint")}
+              maxLength={500}
+            />
+            <button type="submit" class="danger">
+              {t("mod.hide")}
+            </button>
+          </Form>
+        </article>
+      ))}
+      <h2>{t("qa.answered")}</h2>
+      {props.answered.length === 0 && <p class="muted">{t("admin.nothing")}</p>}
+      <ul>
+        {props.answered.map((q) => (
+          <li key={q.id}>
+            <a href={url(`/qa#q${q.id}`)}>{q.question.slice(0, 120)}</a>
+          </li>
+        ))}
+      </ul>
+    </AdminFrame>
+  );
+}
