@@ -1,7 +1,7 @@
 // A provincial network's operator sets up many tambons and their people from files:
 // `tambon tambons add FILE` and `tambon users import FILE`, run in-process (the commands' own
-// functions on a test database; the command line's refusals through `run`). Also: a production
-// start never loads the demo.
+// functions on a test database; the command line's refusals through `run`), on a database a
+// production start has left without the demo.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -83,10 +83,17 @@ test("a wrong command line is one line in Thai and English with exit code 2, bef
 });
 
 for (const kind of DB_KINDS) {
-  test(`${kind}: tambons and people from files, checked first, all or nothing, again changes nothing`, async () => {
+  test(`${kind}: no demo in production; tambons and people from files, all or nothing, again changes nothing`, async () => {
     const database = await openTestDatabase(kind);
     try {
       const db = database.db;
+      // A production start never loads the demo, even into an empty database and when asked to
+      // (serve --demo-on-first-start, what npm start runs); elsewhere an empty database gets it.
+      const asked = await captured(() => wantsDemo(database, { nodeEnv: "production" }));
+      assert.equal(asked.value, false);
+      assert.match(asked.err, /NODE_ENV=production: --demo-on-first-start ignored/);
+      const dev = await captured(() => wantsDemo(database, { nodeEnv: "development" }));
+      assert.equal(dev.value, true, "an empty database outside production gets the demo");
       const [admin] = await db
         .insert(users)
         .values({ name: "ผู้ดูแลเครือข่าย", username: "netadmin", isNetworkAdmin: true })
@@ -237,16 +244,3 @@ for (const kind of DB_KINDS) {
     }
   });
 }
-
-test("a production start never loads the demo, even when asked to", async () => {
-  const database = await openTestDatabase("pglite");
-  try {
-    const asked = await captured(() => wantsDemo(database, { nodeEnv: "production" }));
-    assert.equal(asked.value, false);
-    assert.match(asked.err, /NODE_ENV=production: --demo-on-first-start ignored/);
-    const dev = await captured(() => wantsDemo(database, { nodeEnv: "development" }));
-    assert.equal(dev.value, true, "an empty database outside production gets the demo");
-  } finally {
-    await database.drop();
-  }
-});
