@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/index.ts";
 import { tambonMembers, tambons, users } from "../db/schema.ts";
 import type { Lang, Msg } from "../i18n/index.ts";
@@ -25,10 +26,13 @@ export function wantedByDefault(kind: NoticeKind, channel: Channel): boolean {
   return kind.defaults?.[channel] ?? true;
 }
 
-/** What a command asks to tell people: who, about what, and the text in each language. */
+/**
+ * What a command asks to tell people: who (some people, or every active member of the tambon),
+ * about what, and the text in each language.
+ */
 export interface NoticeRequest {
   tambonId: number;
-  userIds: readonly number[];
+  userIds: readonly number[] | "members";
   kind: NoticeKind;
   text: (lang: Lang) => string;
 }
@@ -40,8 +44,12 @@ export interface NoticeRequest {
  * own channel sends them: a LINE link of another tambon is never used. Returns how many were queued.
  */
 export async function enqueueNotices(tx: DbOrTx, req: NoticeRequest): Promise<number> {
-  const ids = [...new Set(req.userIds)];
-  if (!ids.length) return 0;
+  const asked = req.userIds;
+  const everyone = asked === "members";
+  const ids = asked === "members" ? [] : [...new Set(asked)];
+  if (!everyone && !ids.length) return 0;
+  /** The people asked for (no filter when every member is). */
+  const among = (column: AnyPgColumn) => (everyone ? undefined : inArray(column, ids));
   const people = await tx
     .select({ id: users.id, email: users.email, lang: users.lang })
     .from(users)
@@ -53,7 +61,7 @@ export async function enqueueNotices(tx: DbOrTx, req: NoticeRequest): Promise<nu
         eq(tambonMembers.status, "active"),
       ),
     )
-    .where(inArray(users.id, ids));
+    .where(among(users.id));
   if (!people.length) return 0;
   const chosen = new Map<string, boolean>();
   for (const p of await tx
@@ -63,7 +71,7 @@ export async function enqueueNotices(tx: DbOrTx, req: NoticeRequest): Promise<nu
       and(
         eq(noticePrefs.tambonId, req.tambonId),
         eq(noticePrefs.kind, req.kind.kind),
-        inArray(noticePrefs.userId, ids),
+        among(noticePrefs.userId),
       ),
     ))
     chosen.set(`${p.userId}:${p.channel}`, p.wanted);
@@ -81,7 +89,7 @@ export async function enqueueNotices(tx: DbOrTx, req: NoticeRequest): Promise<nu
       .where(
         and(
           eq(lineLinks.tambonId, req.tambonId),
-          inArray(lineLinks.userId, ids),
+          among(lineLinks.userId),
           isNotNull(lineLinks.lineUserId),
         ),
       ))
