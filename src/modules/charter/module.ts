@@ -33,6 +33,7 @@ import { registryRoutes, networkRegistryRoutes } from "./registry/routes.tsx";
 import { signingAdminRoutes } from "./signing/admin-routes.tsx";
 import { signingRoutes } from "./signing/routes.tsx";
 import { charterSearch } from "./search.ts";
+import { HEARING_NOTICE } from "./hearing/notices.ts";
 
 const areaSection1: PageSection<number> = {
   id: "charter",
@@ -105,6 +106,7 @@ const resourceRoutes = [
 export const charterModule: TambonModule = {
   id: "charter",
   auditActions: charterAuditActions,
+  notices: [HEARING_NOTICE],
   files: charterFiles,
   search: charterSearch,
   tambonRoutes: async (app, deps) => {

@@ -15,6 +15,7 @@ import { isFrozen } from "../edition.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { lockEdition } from "../drafting/commands.ts";
 import { type EditionRow, getEdition, toId } from "../charters/queries.ts";
+import { tellHearingOpened } from "./notices.ts";
 
 const hearingSchema = z.object({
   hearingStartsOn: fields.optionalDate(),
@@ -69,6 +70,14 @@ export async function setHearing(
       before: { status: edition.status },
       after: { status: row!.status, from: row!.hearingStartsOn, to: row!.hearingEndsOn },
     });
+    if (opening && row!.hearingStartsOn && row!.hearingEndsOn)
+      await tellHearingOpened(
+        tx,
+        tambonId,
+        found.charter,
+        row!.hearingStartsOn,
+        row!.hearingEndsOn,
+      );
     return ok(row!);
   });
 }
