@@ -19,6 +19,8 @@ import { saveMeeting } from "../../src/modules/groups/meetings/commands.ts";
 import type { Actor } from "../../src/core/roles.ts";
 import { postMultipart } from "../helpers/multipart.ts";
 import { siteComplaints } from "../../src/modules/site/schema.ts";
+import { charterEditions, charters } from "../../src/modules/charter/schema.ts";
+import { setHearing } from "../../src/modules/charter/hearing/commands.ts";
 
 const TOKEN_A = "tokenAAAA".repeat(4) + "endA";
 const TOKEN_B = "tokenBBBB".repeat(4) + "endB";
@@ -587,6 +589,39 @@ for (const kind of DB_KINDS) {
       const told = (await queued(ids.a2)).filter((n) => n.kind === "site.complaint");
       assert.equal(told.length, 1);
       assert.equal(told[0]!.body, `เรื่อง ${general.code} “ไฟถนนดับ”: กำลังดำเนินการ`);
+    });
+    test("a charter hearing opening reaches every member as they chose, in its own tambon only", async () => {
+      const db = t.database.db;
+      const [charter] = await db
+        .insert(charters)
+        .values({ tambonId: ids.a, nameTh: "ธรรมนูญสุขภาพตำบล" })
+        .returning();
+      const [edition] = await db
+        .insert(charterEditions)
+        .values({ tambonId: ids.a, charterId: charter!.id, number: 1, yearBe: 2570 })
+        .returning();
+      const [adminRow] = await db.select().from(users).where(eq(users.username, "admin-a"));
+      const actor: Actor = {
+        user: { id: adminRow!.id, name: "admin-a", isNetworkAdmin: false, lang: "th" },
+        roles: new Map([[ids.a, new Set(["admin", "member"] as const)]]),
+        memberOf: new Set([ids.a]),
+      };
+      const opened = await setHearing(db, actor, ids.a, edition!.id, true, {
+        hearingStartsOn: "2099-01-01",
+        hearingEndsOn: "2099-01-31",
+        hearingNote: "",
+      });
+      assert.ok(opened.ok, JSON.stringify(opened));
+      const rows = await db.select().from(notices).where(eq(notices.kind, "charter.hearing"));
+      assert.deepEqual(
+        rows.map((r) => `${r.userId}:${r.channel}`).sort(),
+        [`${ids.a2}:line`],
+        "A2 by LINE; A1 turned every notice off earlier; B1 is of another tambon",
+      );
+      assert.match(
+        rows[0]!.body,
+        /^เปิดรับฟังความคิดเห็นร่างธรรมนูญสุขภาพตำบล ตั้งแต่ 1 มกราคม 2642 ถึง 31 มกราคม 2642/,
+      );
     });
   });
 }
