@@ -1,6 +1,8 @@
 import type { Lang, Msg } from "./i18n/index.ts";
 import { formatDate, formatDateTime } from "./dates.ts";
 import { formatNumber, type DigitStyle } from "./digits.ts";
+import { core } from "./i18n/messages.ts";
+import { ROLES, type Role } from "./roles.ts";
 
 /**
  * How an audit action reads in the log: what was done, in a few words ("เพิ่มข่าว"), and where
@@ -8,6 +10,116 @@ import { formatNumber, type DigitStyle } from "./digits.ts";
  */
 export interface AuditAction extends Msg {
   href?: (slug: string, targetId: string) => string | null;
+  /**
+   * Words for the codes its fields hold, by field and value (`{ phase: { voting: {th, en} } }`),
+   * besides the words every entry gets (statuses, roles, villages and people by name).
+   */
+  values?: Record<string, Record<string, Msg>>;
+}
+
+/** Names the log shows instead of ids: the tambon's villages and the people its entries name. */
+export interface AuditNames {
+  villages?: Map<number, string>;
+  people?: Map<number, string>;
+}
+
+/**
+ * Fields whose values are ids of villages, or of people (accounts): a number in the first, a list
+ * in the second (the same word may count them elsewhere: `villages: 18` of the demo is a count).
+ */
+const VILLAGE_FIELDS = { one: new Set(["villageId"]), many: new Set(["villages", "villageIds"]) };
+const PERSON_FIELDS = {
+  one: new Set(["userId", "trustee", "trusteeId"]),
+  many: new Set(["added", "userIds"]),
+};
+
+/** The user ids an entry holds in its person fields (to look their names up). */
+export function personIdsOf(entry: {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}): number[] {
+  const ids: number[] = [];
+  for (const side of [entry.before, entry.after])
+    for (const [k, v] of Object.entries(side ?? {}))
+      if (PERSON_FIELDS.one.has(k) && Number.isInteger(v)) ids.push(v as number);
+      else if (PERSON_FIELDS.many.has(k) && Array.isArray(v))
+        for (const x of v) if (Number.isInteger(x)) ids.push(x as number);
+  return ids;
+}
+
+/** Words for the codes most entries hold, whatever their action. */
+const COMMON_VALUES: Record<string, Record<string, Msg>> = {
+  status: {
+    active: { th: "ใช้งาน", en: "active" },
+    pending: { th: "รอการยืนยัน", en: "awaiting confirmation" },
+    removed: { th: "พ้นสภาพ", en: "removed" },
+    draft: { th: "ฉบับร่าง", en: "draft" },
+    published: { th: "เผยแพร่แล้ว", en: "published" },
+    hidden: { th: "ซ่อน", en: "hidden" },
+    open: { th: "เปิด", en: "open" },
+    closed: { th: "ปิดแล้ว", en: "closed" },
+    cancelled: { th: "ยกเลิก", en: "cancelled" },
+    adopted: { th: "รับรองแล้ว", en: "adopted" },
+    hearing: { th: "รับฟังความคิดเห็น", en: "public hearing" },
+    archived: { th: "เก็บเข้าคลัง", en: "archived" },
+    proposed: { th: "เสนอแล้ว", en: "proposed" },
+    approved: { th: "อนุมัติแล้ว", en: "approved" },
+    rejected: { th: "ไม่อนุมัติ", en: "rejected" },
+    withdrawn: { th: "ถอนแล้ว", en: "withdrawn" },
+    scheduled: { th: "นัดแล้ว", en: "scheduled" },
+    held: { th: "ประชุมแล้ว", en: "held" },
+    done: { th: "เสร็จแล้ว", en: "done" },
+    planned: { th: "วางแผนแล้ว", en: "planned" },
+    ongoing: { th: "กำลังดำเนินการ", en: "ongoing" },
+    answered: { th: "ตอบแล้ว", en: "answered" },
+    accepted: { th: "รับแล้ว", en: "accepted" },
+    declined: { th: "ไม่รับ", en: "declined" },
+    new: { th: "ใหม่", en: "new" },
+    resolved: { th: "แก้ไขแล้ว", en: "resolved" },
+  },
+  phase: {
+    draft: { th: "ร่าง", en: "draft" },
+    discussion: { th: "อภิปราย", en: "discussion" },
+    frozen: { th: "ปิดการแก้ไข", en: "frozen" },
+    voting: { th: "ลงคะแนน", en: "voting" },
+    closed: { th: "ปิดแล้ว", en: "closed" },
+    cancelled: { th: "ยกเลิก", en: "cancelled" },
+  },
+  digits: {
+    thai: { th: "เลขไทย", en: "Thai digits" },
+    arabic: { th: "เลขอารบิก", en: "Arabic digits" },
+  },
+};
+
+/** A field's value in words: a name for an id, a word for a code, else `valueText`. */
+function fieldValueText(
+  key: string,
+  value: unknown,
+  action: AuditAction | undefined,
+  lang: Lang,
+  digits: DigitStyle | undefined,
+  names: AuditNames | undefined,
+): string {
+  const named = (kind: { one: Set<string>; many: Set<string> }, map?: Map<number, string>) => {
+    if (!map) return null;
+    if (kind.one.has(key) && typeof value === "number") return map.get(value) ?? null;
+    if (kind.many.has(key) && Array.isArray(value) && value.every((v) => map.has(v as number)))
+      return value.map((v) => map.get(v as number)).join(", ");
+    return null;
+  };
+  const name = named(VILLAGE_FIELDS, names?.villages) ?? named(PERSON_FIELDS, names?.people);
+  if (name) return name;
+  if (Array.isArray(value) && (key === "roles" || key === "role"))
+    return value.map((v) => fieldValueText(key, v, action, lang, digits, names)).join(", ");
+  if (typeof value === "string") {
+    const word = action?.values?.[key]?.[value] ?? COMMON_VALUES[key]?.[value];
+    if (word) return word[lang];
+    const t = core.t(lang);
+    if ((key === "role" || key === "roles") && (ROLES as readonly string[]).includes(value))
+      return t(`role.${value as Role}`);
+    if (key === "kind" && (value === "sao" || value === "municipality")) return t(`kind.${value}`);
+  }
+  return valueText(value, lang, digits);
 }
 
 /** Audit actions by key ("site.news.create"); each module contributes its own (manifest). */
@@ -65,6 +177,8 @@ const FIELDS: Record<string, Msg> = {
   username: { th: "ชื่อผู้ใช้", en: "Username" },
   roles: { th: "บทบาท", en: "Roles" },
   villageId: { th: "หมู่บ้าน", en: "Village" },
+  userId: { th: "บุคคล", en: "Person" },
+  added: { th: "เพิ่ม", en: "Added" },
   role: { th: "บทบาท", en: "Role" },
   dopaCode: { th: "รหัสตำบล", en: "Subdistrict code" },
   publishAt: { th: "เผยแพร่เมื่อ", en: "Published at" },
@@ -187,6 +301,7 @@ export function describeAudit(
   lang: Lang,
   slug: string | null,
   digits?: DigitStyle,
+  names?: AuditNames,
 ): AuditText {
   const label = actions.get(entry.action);
   const href = label?.href && slug && entry.targetId ? label.href(slug, entry.targetId) : null;
@@ -195,8 +310,8 @@ export function describeAudit(
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   const details: AuditDetail[] = keys.map((k) => ({
     label: fieldLabel(k, lang),
-    ...(k in before ? { before: valueText(before[k], lang, digits) } : {}),
-    ...(k in after ? { after: valueText(after[k], lang, digits) } : {}),
+    ...(k in before ? { before: fieldValueText(k, before[k], label, lang, digits, names) } : {}),
+    ...(k in after ? { after: fieldValueText(k, after[k], label, lang, digits, names) } : {}),
   }));
   return {
     action: actionText(entry.action, lang),

@@ -6,6 +6,10 @@ import { authorize, currentTambon } from "../http.ts";
 import { parseDay, parsePage } from "../params.ts";
 import { auditEntries, type AuditFilters } from "../queries/audit.ts";
 import { AuditPage } from "../views/admin/audit.tsx";
+import { inArray } from "drizzle-orm";
+import { users } from "../db/schema.ts";
+import { villageOptions } from "../queries/villages.ts";
+import { personIdsOf, type AuditNames } from "../audit-text.ts";
 
 /** The audit log of one tambon, or of the network (rows without a tambon), filtered and paged. */
 export async function sendAuditPage(
@@ -23,6 +27,20 @@ export async function sendAuditPage(
   if (from) filters.from = from;
   if (to) filters.to = to;
   const { entries, actions } = await auditEntries(db, where.tambonId, filters, parsePage(q.page));
+  // Villages and people by name, not by id.
+  const villageNames =
+    where.tambonId === null ? [] : await villageOptions(db, where.tambonId, req.lang);
+  const personIds = [...new Set(entries.items.flatMap(personIdsOf))];
+  const people = personIds.length
+    ? await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, personIds))
+    : [];
+  const names: AuditNames = {
+    villages: new Map(villageNames.map((v) => [Number(v.value), v.label])),
+    people: new Map(people.map((p) => [p.id, p.name])),
+  };
   return reply.page(
     where.title,
     <AuditPage
@@ -31,6 +49,7 @@ export async function sendAuditPage(
       entries={entries}
       filters={filters}
       actions={actions}
+      names={names}
     />,
   );
 }

@@ -19,12 +19,17 @@ export function Table(p: {
   caption?: ComponentChildren;
   /** Rows under the body (totals). */
   foot?: ComponentChildren;
+  /**
+   * On a phone each row is a card of its cells, each cell named by its `data-label` (rows of
+   * long text, such as the audit log), instead of a table that scrolls sideways.
+   */
+  stack?: boolean;
   children: ComponentChildren;
 }) {
   const named = p.label !== undefined || p.labelledBy !== undefined;
   return (
     <div
-      class="table-wrap"
+      class={p.stack ? "table-wrap stack" : "table-wrap"}
       tabIndex={named ? 0 : undefined}
       role={named ? "region" : undefined}
       aria-label={p.label}

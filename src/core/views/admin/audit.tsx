@@ -6,7 +6,13 @@ import { formatDateTime } from "../../dates.ts";
 import { pageHref, type Page } from "../../paging.ts";
 import type { AuditFilters, AuditRow } from "../../queries/audit.ts";
 import { BackLink } from "./home.tsx";
-import { actionText, describeAudit, type AuditDetail, type AuditText } from "../../audit-text.ts";
+import {
+  actionText,
+  describeAudit,
+  type AuditDetail,
+  type AuditNames,
+  type AuditText,
+} from "../../audit-text.ts";
 
 /** An audit entry's action in words, with the record's name and a link to its page. */
 export function AuditSentence({ text }: { text: AuditText }) {
@@ -47,6 +53,7 @@ export function AuditPage(props: {
   actions: string[];
   base: string;
   title: string;
+  names?: AuditNames;
 }) {
   const { t, lang, tambon, digits } = useCtx();
   const { base, filters: f, entries } = props;
@@ -73,13 +80,14 @@ export function AuditPage(props: {
         <Table
           label={t("admin.audit")}
           columns={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.change")]}
+          stack
         >
           {entries.items.map((r) => {
-            const text = describeAudit(r, lang, tambon?.slug ?? null, digits);
+            const text = describeAudit(r, lang, tambon?.slug ?? null, digits, props.names);
             return (
               <tr key={r.id}>
                 <td>{formatDateTime(r.at, lang, digits)}</td>
-                <td>{r.actor ?? t("audit.system")}</td>
+                <td data-label={t("audit.who")}>{r.actor ?? t("audit.system")}</td>
                 <td>
                   <AuditSentence text={text} />
                 </td>
