@@ -44,6 +44,7 @@ import { authRoutes, signupRoutes } from "./routes/auth.tsx";
 import { tambonAdminRoutes } from "./routes/admin.tsx";
 import { networkAdminRoutes } from "./routes/network-admin.tsx";
 import { noticeRoutes } from "./notices/routes.tsx";
+import { pwaRoutes } from "./pwa/routes.tsx";
 import { h } from "preact";
 import { megabytes, registerUploads } from "./uploads.ts";
 import { reencodeStoredLogos } from "./files.ts";
@@ -397,6 +398,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         req.tambon = tambon;
       });
       await scope.register(tambonPublicRoutes(deps, modules));
+      await scope.register(pwaRoutes(database));
       await scope.register(signupRoutes(deps));
       await scope.register(tambonAdminRoutes(deps, modules));
       await scope.register(noticeRoutes(deps, modules));

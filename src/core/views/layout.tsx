@@ -194,6 +194,19 @@ export function Layout(props: {
         />
         <link rel="stylesheet" href={assetUrl("css")} />
         <link rel="icon" href="data:," />
+        {ctx.tambon && (
+          // The tambon's site installs on a phone (src/core/pwa).
+          <>
+            <link rel="manifest" href={`/t/${ctx.tambon.slug}/manifest.webmanifest`} />
+            <link rel="apple-touch-icon" href={`/t/${ctx.tambon.slug}/icons/icon-192.png`} />
+            <script
+              src={`/t/${ctx.tambon.slug}/pwa.js`}
+              defer
+              data-sw={`/t/${ctx.tambon.slug}/sw.js`}
+              data-scope={`/t/${ctx.tambon.slug}/`}
+            />
+          </>
+        )}
         {props.head}
       </head>
       <body>
