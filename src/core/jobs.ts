@@ -45,14 +45,16 @@ const RENEW_MS = 30 * 1000;
 
 /**
  * Runs a job's current slot (the `everyMs` long stretch of time `now` falls in) unless it ran
- * already: on PostgreSQL the first instance to claim the slot in `job_leases` runs it, and no
- * instance claims the next slot while a run holds its lease (renewed while it runs; freed when it
- * ends, or `LEASE_MS` after its instance died). On PGlite (one process), and for jobs about one
- * instance's memory (`everyInstance`), it runs. Returns whether it ran here; a job's failure is thrown.
+ * already: the first instance to claim the slot in `job_leases` runs it, and no instance claims the
+ * next slot while a run holds its lease (renewed while it runs; freed when it ends, or `LEASE_MS`
+ * after its instance died). The same holds on PGlite, where the one process claims its slots the
+ * same way: a restart does not run again what the slot already ran (a daily backup, a re-index of
+ * the search). Jobs about one instance's memory (`everyInstance`) run every time. Returns whether
+ * it ran here; a job's failure is thrown.
  */
 export async function runJobOnce(job: ModuleJob, deps: ModuleDeps, now = Date.now()) {
   const { database } = deps;
-  if (database.kind !== "postgres" || job.everyInstance) {
+  if (job.everyInstance) {
     await job.run(deps);
     return true;
   }

@@ -12,6 +12,8 @@ import { createTambon, saveVillage } from "../../src/core/commands/tambons.ts";
 import { modules } from "../../src/modules/index.ts";
 import { listAreas } from "../../src/modules/areas/public.ts";
 import type { Actor } from "../../src/core/roles.ts";
+import { runJobOnce } from "../../src/core/jobs.ts";
+import type { ModuleDeps } from "../../src/core/modules.ts";
 
 /**
  * The tables docs/architecture.md ("Distributing by tambon") names on its line that starts with
@@ -311,6 +313,23 @@ for (const kind of DB_KINDS) {
       const text = "ธรรมนูญสุขภาพตำบลละงู ฉบับที่ ๒ พ.ศ. ๒๕๖๘ — ผู้ก่อการดี";
       const rows = await database.rows<{ t: string }>(sql`select ${text}::text as t`);
       assert.equal(rows[0]!.t, text);
+    });
+
+    test("a job runs once in its slot, whoever asks again; one about an instance's memory every time", async () => {
+      let runs = 0;
+      const job = { id: "contract.once", everyMs: 3_600_000, run: async () => void runs++ };
+      const deps = { database } as unknown as ModuleDeps;
+      const now = Date.now();
+      assert.equal(await runJobOnce(job, deps, now), true);
+      // A second start in the same slot (a restart, another instance) finds it claimed.
+      assert.equal(await runJobOnce(job, deps, now + 1), false);
+      assert.equal(runs, 1);
+      assert.equal(await runJobOnce(job, deps, now + job.everyMs), true, "the next slot runs");
+      assert.equal(runs, 2);
+      const memory = { ...job, id: "contract.memory", everyInstance: true };
+      assert.equal(await runJobOnce(memory, deps, now), true);
+      assert.equal(await runJobOnce(memory, deps, now), true);
+      assert.equal(runs, 4);
     });
   });
 }
