@@ -7,7 +7,7 @@ import { parsePage, requireIdSlug } from "../../../core/params.ts";
 import { PAGE_SIZE, pageCount } from "../../../core/paging.ts";
 import { msg } from "../messages.ts";
 import { NewsList, NewsView } from "./views.tsx";
-import { siteCategories, siteNews, sitePhotos } from "../schema.ts";
+import { siteNews, sitePhotos } from "../schema.ts";
 import { can } from "../../../core/policy.ts";
 import { isLive, newsPath } from "./commands.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -19,13 +19,13 @@ import { pageCache } from "../../../core/page-cache.ts";
 /** Public pages of news, mounted under /t/:tambon. */
 export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
+  // The categories change only with the tambon: kept until it does.
+  const keptCategories = (tambonId: number) =>
+    pageCache.memo(tambonId, "site:categories", () => listCategories(db, tambonId));
 
   app.get<{ Querystring: { category?: string; page?: string } }>("/news", async (req, reply) => {
     const tambon = read(req);
-    // The categories change only with the tambon: kept until it does.
-    const categories = await pageCache.memo(tambon.id, "site:categories", () =>
-      listCategories(db, tambon.id),
-    );
+    const categories = await keptCategories(tambon.id);
     const category = categories.find((c) => c.slug === req.query.category);
     const page = parsePage(req.query.page);
     const { total, items } = await listNews(db, tambon.id, {
@@ -68,7 +68,9 @@ export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     const editor = can(req.actor, "site.edit", { tambonId: tambon.id });
     if (!news || (!isLive(news) && !editor)) throw notFound();
     const [category, cover, photos, docs] = await Promise.all([
-      news.categoryId ? findOwned(db, siteCategories, tambon.id, news.categoryId) : undefined,
+      news.categoryId
+        ? keptCategories(tambon.id).then((all) => all.find((c) => c.id === news.categoryId))
+        : undefined,
       news.coverPhotoId ? findOwned(db, sitePhotos, tambon.id, news.coverPhotoId) : undefined,
       news.albumId ? albumPhotos(db, tambon.id, news.albumId) : Promise.resolve([]),
       listDocuments(db, tambon.id, { newsId: news.id }),
