@@ -104,7 +104,7 @@ into a WebP). Safe to run again; run it once after upgrading, then restart serve
   admin (ชื่อผู้ใช้ เบอร์โทรศัพท์ หรืออีเมลของผู้ดูแลตำบล; ยังไม่มีบัญชีจะได้ลิงก์คำเชิญ)  admin_name
 ชื่อ จังหวัด และอำเภอ ใช้ตรวจว่ารหัสถูกตำบล ตรวจทุกแถวก่อน หากมีแถวผิดจะพิมพ์เลขแถวและเหตุผล และไม่บันทึกอะไรเลย
 ตำบลที่มีอยู่แล้ว (รหัสและ slug เดิม) ข้ามไป สั่งไฟล์เดิมซ้ำได้ บันทึกในบันทึกการเปลี่ยนแปลงในนามผู้ดูแลเครือข่าย
-(--as หรือผู้ดูแลเครือข่ายคนเดียวที่มี) ผลสรุปเป็น JSON หนึ่งบรรทัด สถานะเมื่อจบ: 0 สำเร็จ, 1 มีแถวผิด, 2 ใช้คำสั่งผิด
+(--as หรือผู้ดูแลเครือข่ายคนเดียวที่มี) ลิงก์คำเชิญพิมพ์ออกมา และส่งทางอีเมลเมื่อตั้ง SMTP_URL ไว้ ผลสรุปเป็น JSON หนึ่งบรรทัด สถานะเมื่อจบ: 0 สำเร็จ, 1 มีแถวผิด, 2 ใช้คำสั่งผิด
 ${DATABASE_TH}
 
 Adds many tambons as the network administration page adds one; one row a tambon. Columns (Thai
@@ -114,7 +114,7 @@ without an account gets an invitation link), admin_name. Names, province and dis
 that the code is the tambon meant. Every row is checked first; with any bad row its number and
 reason are printed and nothing is stored. A tambon already there (same code and slug) is skipped,
 so the same file can be run again. Audited as the network administrator (--as, or the only one).
-The summary is one line of JSON. Exit status: 0 done, 1 bad rows, 2 wrong usage. ${DATABASE_EN}`,
+Invitation links are printed, and e-mailed when SMTP_URL is set. The summary is one line of JSON. Exit status: 0 done, 1 bad rows, 2 wrong usage. ${DATABASE_EN}`,
     options: {
       "dry-run": { type: "boolean", help: "ตรวจอย่างเดียว ไม่บันทึก / check only, store nothing" },
       as: {

@@ -13,7 +13,13 @@ import { auditLog, roleGrants, tambonMembers, tambons, users } from "../../src/c
 import { CliError } from "../../src/core/cli.ts";
 import { modules } from "../../src/modules/index.ts";
 import { readSetupFile, report } from "../../src/cli/commands/setup-csv.ts";
-import { TAMBON_FIELDS, addTambons, run as runTambons } from "../../src/cli/commands/tambons.ts";
+import {
+  TAMBON_FIELDS,
+  addTambons,
+  passOnInvitations,
+  run as runTambons,
+} from "../../src/cli/commands/tambons.ts";
+import type { MailMessage } from "../../src/core/mail.ts";
 import { USER_FIELDS, importUsers, run as runUsers } from "../../src/cli/commands/users.ts";
 import { wantsDemo } from "../../src/cli/commands/serve.ts";
 import { COMMANDS, commandHelp } from "../../src/cli/commands.ts";
@@ -134,7 +140,7 @@ for (const kind of DB_KINDS) {
       const good = csv([
         "dopa_code,slug,kind,name_en,admin,admin_name",
         "910502,la-ngu,sao,La-ngu,somsri,",
-        "520801,,municipality,,0822222222,นายประสิทธิ์ ใจดี",
+        "520801,,municipality,,prasit@example.org,นายประสิทธิ์ ใจดี",
       ]);
       const rows = await readSetupFile("tambons add", good, TAMBON_FIELDS);
       const dry = await addTambons(database, config, modules, rows, { dryRun: true });
@@ -164,6 +170,25 @@ for (const kind of DB_KINDS) {
       );
       assert.equal(done.invited.length, 1);
       assert.match(done.invited[0]!.url, /^https:\/\/tambon\.example\.org\/reset\/\S+$/);
+      // The invitation goes by e-mail when e-mail is configured, and its link is printed anyway.
+      const sent: MailMessage[] = [];
+      const mailed = await captured(() =>
+        passOnInvitations(done.invited, { sendMail: async (m) => sent.push(m) }),
+      );
+      assert.equal(sent.length, 1);
+      assert.equal(sent[0]!.to, "prasit@example.org");
+      assert.match(sent[0]!.subject, /^คำเชิญเป็นผู้ดูแล.* \/ Invitation to administer /);
+      assert.ok(sent[0]!.text.includes(done.invited[0]!.url));
+      assert.ok(mailed.out.includes(`${done.invited[0]!.url} (ส่งทางอีเมลแล้ว / e-mailed)`));
+      const down = await captured(() =>
+        passOnInvitations(done.invited, {
+          sendMail: async () => {
+            throw new Error("connection refused");
+          },
+        }),
+      );
+      assert.match(down.err, /could not e-mail prasit@example\.org: connection refused/);
+      assert.ok(down.out.includes(done.invited[0]!.url), "the link is printed all the same");
       const created = await db.select().from(auditLog).where(eq(auditLog.action, "tambon.create"));
       assert.equal(created.length, 2);
       assert.ok(

@@ -15,6 +15,8 @@ import {
 import { contactOf, inviteFirstAdmin } from "../../core/commands/invitations.ts";
 import { findUserByIdentifier } from "../../core/commands/accounts.ts";
 import type { TambonModule } from "../../core/modules.ts";
+import { core } from "../../core/i18n/messages.ts";
+import { mailerFor, type Mailer } from "../../core/mail.ts";
 import {
   allOrNothing,
   networkAdmin,
@@ -75,6 +77,8 @@ const sameName = (a: string, b: string) => {
 interface Invited {
   line: number;
   slug: string;
+  /** The tambon's name in Thai and English, for the invitation e-mail. */
+  name: { th: string; en: string };
   contact: string;
   url: string;
 }
@@ -204,6 +208,7 @@ export async function addTambons(
         invited.push({
           line,
           slug,
+          name: { th: `ตำบล${tambon.nameTh}`, en: `${tambon.nameEn} Subdistrict` },
           contact: adminText,
           url: publicUrl(config, `/reset/${invite.value.token}`, tambon),
         });
@@ -212,6 +217,35 @@ export async function addTambons(
     }
   });
   return { ...result, invited: result.applied ? invited : [] };
+}
+
+/**
+ * Prints each invitation link and, when e-mail is configured, sends those that went to an address
+ * (as the network administration page does), in Thai and English. A message that cannot be sent
+ * is reported and its link stays printed: the tambons are added either way.
+ */
+export async function passOnInvitations(invited: Invited[], mailer: Mailer | null): Promise<void> {
+  for (const i of invited) {
+    let mailed = false;
+    if (mailer && i.contact.includes("@")) {
+      const [th, en] = [core.t("th"), core.t("en")];
+      try {
+        await mailer.sendMail({
+          to: i.contact,
+          subject: `${th("networkAdmin.inviteSubject", { name: i.name.th })} / ${en("networkAdmin.inviteSubject", { name: i.name.en })}`,
+          text: `${th("networkAdmin.inviteText", { name: i.name.th, url: i.url })}\n\n${en("networkAdmin.inviteText", { name: i.name.en, url: i.url })}\n`,
+        });
+        mailed = true;
+      } catch (err) {
+        process.stderr.write(
+          `tambons add: ส่งอีเมลถึง ${i.contact} ไม่ได้ / could not e-mail ${i.contact}: ${(err as Error).message.split("\n")[0]}\n`,
+        );
+      }
+    }
+    process.stdout.write(
+      `คำเชิญผู้ดูแลตำบล / first admin invitation: ${i.slug} ${i.contact} ${i.url}${mailed ? " (ส่งทางอีเมลแล้ว / e-mailed)" : ""}\n`,
+    );
+  }
 }
 
 /** `tambon tambons add FILE [--dry-run] [--as USERNAME]`. */
@@ -229,10 +263,8 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
   const { modules } = await import("../../modules/index.ts");
   return await withDatabase(config, async (database) => {
     const result = await addTambons(database, config, modules, rows, { dryRun, as });
-    for (const i of result.invited)
-      process.stdout.write(
-        `คำเชิญผู้ดูแลตำบล / first admin invitation: ${i.slug} ${i.contact} ${i.url}\n`,
-      );
+    const byMail = result.invited.some((i) => i.contact.includes("@"));
+    await passOnInvitations(result.invited, byMail ? await mailerFor(config) : null);
     return report("tambons add", rows.length, result, dryRun);
   });
 }
