@@ -158,6 +158,46 @@ describe("the main pages fit a phone", () => {
     assert.deepEqual(problems, []);
   });
 
+  test("as a village representative, a health volunteer and a visitor, their main pages fit too", async (t) => {
+    const byRole: [login: string | null, pages: string[]][] = [
+      [
+        "langu-rep",
+        [
+          "/account",
+          `${TAMBON}/delegations`,
+          `${TAMBON}/notifications`,
+          `${TAMBON}/villages`,
+          `${TAMBON}/corner`,
+        ],
+      ],
+      ["langu-osm", [`${TAMBON}/community`, `${TAMBON}/community/households`]],
+      [
+        null,
+        [
+          TAMBON,
+          "/login",
+          `${TAMBON}/signup`,
+          `${TAMBON}/search?q=${encodeURIComponent("สุขภาพ")}`,
+          `${TAMBON}/complaints`,
+          `${TAMBON}/stats`,
+        ],
+      ],
+    ];
+    const problems: string[] = [];
+    for (const [login, urls] of byRole) {
+      if (login) await run.logIn(login);
+      else await page.context().clearCookies();
+      const who = login ?? "anonymous";
+      for (const url of urls) {
+        const res = await page.goto(base + url);
+        assert.equal(res?.status(), 200, `${who} ${url}`);
+        for (const p of await phoneProblems(page)) problems.push(`${who} ${url}: ${p}`);
+      }
+      t.diagnostic(`checked at 360 px as ${who}: ${urls.join(", ")}`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
   test("the menu is one button on a phone, opens without JavaScript and shows whole on a desktop", async () => {
     // A second Chromium, its page with JavaScript turned off.
     const browser = await chromium.launch({
