@@ -96,6 +96,8 @@ const ANONYMOUS: Visit[] = [
   open("/no-such-page", 404),
   open("/t/la-ngu/no-such-page", 404),
   open("/reset/invalid-token", 404),
+  // The one search, its results with facets by kind.
+  open(`/t/la-ngu/search?q=${encodeURIComponent("สุขภาพ")}`),
 ];
 
 const TAMBON_ADMIN: Visit[] = [
@@ -121,6 +123,38 @@ const TAMBON_ADMIN: Visit[] = [
   ),
   open("/t/la-ngu/admin/audit"),
   open("/t/la-ngu/admin/areas"),
+  // An action that cannot be undone sent without its tick (a browser that ignores `required`):
+  // the server shows the confirmation again.
+  {
+    name: "/t/la-ngu/admin/areas/<first area>/archive without the tick",
+    status: 422,
+    async open(p) {
+      await p.goto(server.url + "/t/la-ngu/admin/areas");
+      const form = p.getByRole("main").locator('form[action$="/archive"]').first();
+      await form
+        .locator("input[name=confirmed]")
+        .evaluate((box) => box.removeAttribute("required"));
+      return navigation(p, () => form.locator("button[type=submit]").click());
+    },
+  },
+  // The confirmation page before a question moves on a phase.
+  {
+    name: "/t/la-ngu/decisions/<question>/phase",
+    status: 200,
+    async open(p) {
+      await p.goto(server.url + "/t/la-ngu/decisions");
+      const questions = await p
+        .getByRole("main")
+        .locator('a[href^="/t/la-ngu/decisions/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      for (const href of questions.filter((h) => /\/decisions\/\d+$/.test(h))) {
+        await p.goto(server.url + href);
+        const next = p.getByRole("main").locator('a[href$="/phase"]');
+        if (await next.count()) return navigation(p, () => next.first().click());
+      }
+      return null;
+    },
+  },
   follow("/t/la-ngu/admin/areas/<first area>", "/t/la-ngu/admin/areas", (main) =>
     main.locator('a[href^="/t/la-ngu/admin/areas/"]'),
   ),
