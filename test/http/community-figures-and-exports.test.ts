@@ -1,6 +1,6 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { DB_KINDS } from "../helpers/db.ts";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { postMultipart } from "../helpers/multipart.ts";
@@ -15,6 +15,7 @@ import {
 import { seedFormsDemo } from "../../src/modules/community/forms/demo.ts";
 import { seedSubmissionsDemo } from "../../src/modules/community/submissions/demo.ts";
 import type { Tambon } from "../../src/core/tenancy.ts";
+import { rowsOf, villageBandCounts } from "../../src/modules/community/figures/queries.ts";
 
 const BASE = "/t/la-ngu/community";
 const IMPORT = "/t/la-ngu/admin/community/imports/people";
@@ -234,6 +235,57 @@ for (const kind of DB_KINDS) {
         { from: IMPORT },
       );
       assert.equal(await peopleCount(), start + 2, "a re-run changes nothing");
+    });
+
+    test("the pyramid's five-year bands are the ages `age` gives, on birthdays and 29 February", async () => {
+      const db = t.database.db;
+      const [someone] = await db.select().from(people).where(eq(people.tambonId, langu)).limit(1);
+      // Born on a band's edge, a day either side of it, and on 29 February.
+      const edges = ["2023-02-28", "2023-03-01", "2023-02-27", "2020-02-29", "1948-02-29"];
+      const made = await db
+        .insert(people)
+        .values(
+          edges.map((birthDate, i) => ({
+            tambonId: langu,
+            householdId: someone!.householdId,
+            villageId: someone!.villageId,
+            name: `วันเกิดขอบช่วง ${i}`,
+            birthDate,
+            sex: "female" as const,
+          })),
+        )
+        .returning({ id: people.id });
+      try {
+        for (const today of ["2028-02-29", "2028-02-28", "2025-02-28", "2025-03-01"]) {
+          const byAge = await rowsOf<{ village_id: number; band: number; sex: string; n: number }>(
+            db,
+            sql`select village_id, least(16, greatest(0, floor(date_part('year',
+                age(${today}::date, birth_date)) / 5)))::int as band, sex, count(*)::int as n
+              from community_people
+              where tambon_id = ${langu} and status = 'living' and birth_date is not null
+              group by 1, 2, 3`,
+          );
+          const key = (r: { villageId: number; band: number; sex: string }) =>
+            `${r.villageId}/${r.band}/${r.sex}`;
+          const want = new Map(
+            byAge.map((r) => [
+              key({ villageId: Number(r.village_id), band: Number(r.band), sex: r.sex }),
+              Number(r.n),
+            ]),
+          );
+          const got = new Map(
+            (await villageBandCounts(db, langu, today)).map((r) => [key(r), r.n]),
+          );
+          assert.deepEqual(got, want, `bands on ${today}`);
+        }
+      } finally {
+        await db.delete(people).where(
+          inArray(
+            people.id,
+            made.map((m) => m.id),
+          ),
+        );
+      }
     });
   });
 }
