@@ -8,7 +8,14 @@
 //
 // Peak memory is the process's resident set sampled every 100 ms during the import. Server time
 // is measured around Fastify's inject with the page cache emptied before each request.
-import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import {
+  createWriteStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -22,6 +29,39 @@ import { csvSource, runStreamingImport } from "../src/core/import-stream.ts";
 import { peopleImporter } from "../src/modules/community/imports/people.ts";
 
 type Figures = Record<string, string | number>;
+
+/** Clock ticks a second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const HZ = 100;
+
+/** A process's CPU time (user + system) in seconds, from /proc; null once it has ended. */
+export function cpuOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) / HZ;
+  } catch {
+    return null;
+  }
+}
+
+/** The PostgreSQL server processes serving `database` (their command line names it). */
+export function backendsOf(database: string): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${d}/cmdline`, "utf8");
+      // "postgres: [cluster: ]user database host(port) activity"
+      if (/^postgres: (?:\S+: )?\S+ (\S+) /.exec(cmd)?.[1] === database) out.push(Number(d));
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return out;
+}
+
+export const loadAverage = () =>
+  readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 const VILLAGES = 18;
 
@@ -207,13 +247,25 @@ export async function benchCommunityPages(kind: DbKind, people = 1_000_000): Pro
 
   const moo = vs[0]!.moo;
   const url = `/t/la-ngu/community/villages/${moo}`;
-  const get = async () => {
+  // CPU time of this process and of the PostgreSQL processes serving its database (wall time
+  // on a shared machine says more about the others than about the code).
+  const [dbName] = await queryRows<{ name: string }>(db, sql`select current_database() as name`);
+  const serverCpu = () =>
+    kind === "postgres" ? backendsOf(dbName!.name).reduce((a, pid) => a + (cpuOf(pid) ?? 0), 0) : 0;
+  const cpuMs = { cold: [] as number[], warm: [] as number[] };
+  const get = async (which?: "cold" | "warm") => {
     pageCache.invalidate(null);
+    const c0 = process.cpuUsage();
+    const server0 = serverCpu();
     const s = performance.now();
     const r = await t.app.inject({ url });
     if (r.statusCode !== 200) throw new Error(`${url} answered ${r.statusCode}`);
-    return performance.now() - s;
+    const wall = performance.now() - s;
+    const c = process.cpuUsage(c0);
+    if (which) cpuMs[which].push((c.user + c.system) / 1000 + (serverCpu() - server0) * 1000);
+    return wall;
   };
+  const pageLoad = loadAverage();
   await get(); // the app's first page (templates, plans) is not the figures' cost
   const cold: number[] = [];
   const warm: number[] = [];
@@ -221,8 +273,8 @@ export async function benchCommunityPages(kind: DbKind, people = 1_000_000): Pro
     await db.execute(
       sql`update community_people set name = name where id = (select min(id) from community_people where tambon_id = ${tambonId})`,
     );
-    cold.push(await get());
-    for (let j = 0; j < 3; j++) warm.push(await get());
+    cold.push(await get("cold"));
+    for (let j = 0; j < 3; j++) warm.push(await get("warm"));
   }
   const whole: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -294,6 +346,9 @@ export async function benchCommunityPages(kind: DbKind, people = 1_000_000): Pro
   }));
   const from = "/t/la-ngu/community/collect";
   await phone.get(from);
+  const load = loadAverage();
+  const cpu0 = process.cpuUsage();
+  const server0 = serverCpu();
   const s1 = performance.now();
   const outcomes: Record<string, number> = {};
   for (let i = 0; i < items.length; i += 25) {
@@ -310,13 +365,24 @@ export async function benchCommunityPages(kind: DbKind, people = 1_000_000): Pro
       outcomes[o.status] = (outcomes[o.status] ?? 0) + 1;
   }
   const syncMs = performance.now() - s1;
+  const used = process.cpuUsage(cpu0);
+  const syncCpu = (used.user + used.system) / 1e6;
+  const syncServer = serverCpu() - server0;
   await t.close();
   return {
     "people in the tambon": Number(n!.n).toLocaleString("en"),
     "seeding (generate_series)": `${Math.round(seedMs / 100) / 10} s`,
-    "village page, cold (first page after a change)": ms(cold),
-    "village page, warm (no change since)": ms(warm),
+    "load average (1, 5, 15 min) before the pages": pageLoad,
+    "village page, cold (first page after a change), wall": ms(cold),
+    [`village page, cold, CPU time (app${kind === "postgres" ? " + server" : ""})`]: ms(cpuMs.cold),
+    "village page, warm (no change since), wall": ms(warm),
+    [`village page, warm, CPU time (app${kind === "postgres" ? " + server" : ""})`]: ms(cpuMs.warm),
     "tambon page, warm": ms(whole),
-    "sync of 200 queued submissions (8 requests of 25)": `${Math.round(syncMs)} ms · ${JSON.stringify(outcomes)}`,
+    "sync of 200 queued submissions (8 requests of 25), wall": `${Math.round(syncMs)} ms · ${JSON.stringify(outcomes)}`,
+    "the same, CPU time (user + system)":
+      kind === "postgres"
+        ? `${syncCpu.toFixed(1)} s app + ${syncServer.toFixed(1)} s server`
+        : `${syncCpu.toFixed(1)} s`,
+    "load average (1, 5, 15 min) before the sync": load,
   };
 }
