@@ -197,7 +197,10 @@ function keyUses(
 /** The dictionaries a file may use: the core's, and its module's own. */
 function dictionariesOf(file: string): string[] {
   const m = /^src\/modules\/([^/]+)\//.exec(file);
-  return m ? ["core", m[1]!] : ["core"];
+  if (m) return ["core", m[1]!];
+  // A piece of the core in a folder with a dictionary of its own (notices) uses it too.
+  const piece = /^src\/core\/([^/]+)\//.exec(file);
+  return piece ? ["core", piece[1]!] : ["core"];
 }
 
 /** The keys used in code (how many uses) and those that none of the file's dictionaries defines. */

@@ -108,7 +108,6 @@ export const nmsg = defineMessages("notices", {
     th: "Channel secret คือตัวเลขฐานสิบหก 32 ตัว",
     en: "The channel secret is 32 hexadecimal characters",
   },
-  "err.required": { th: "กรุณากรอกช่องนี้", en: "Please fill this in" },
   "mail.subject": { th: "แจ้งเตือนจาก {tambon}", en: "Notice from {tambon}" },
 });
 

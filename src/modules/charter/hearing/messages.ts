@@ -70,4 +70,9 @@ export const hearingMessages = {
   },
   "hearing.latest": { th: "ร่างล่าสุด", en: "the latest draft" },
   "hearing.adoptedText": { th: "ฉบับที่รับรอง", en: "the adopted text" },
+  // notices by LINE and e-mail (charter/hearing/notices.ts)
+  "notice.hearing.open": {
+    th: "เปิดรับฟังความคิดเห็นร่าง{charter} ตั้งแต่ {from} ถึง {to} ร่วมแสดงความคิดเห็นได้ที่เว็บไซต์ของตำบล",
+    en: "The draft {charter} is open for comments from {from} to {to}; comment on the tambon's site.",
+  },
 } satisfies Record<string, Msg>;

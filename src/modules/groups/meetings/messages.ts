@@ -125,4 +125,18 @@ export const meetingMessages = {
   "meetings.fileDeleted": { th: "ลบไฟล์แล้ว", en: "File removed" },
   "meetings.delete": { th: "ลบ", en: "Remove" },
   "meetings.allMeetings": { th: "การประชุมทั้งหมด", en: "All meetings" },
+  // notices by LINE and e-mail (groups/meetings/notices.ts)
+  "notice.meeting.invited": {
+    th: "เชิญประชุม: {title} วันที่ {when} ที่ {place}",
+    en: "You are invited: {title} on {when} at {place}",
+  },
+  "notice.meeting.changed": {
+    th: "เปลี่ยนแปลงการประชุม: {title} เป็นวันที่ {when} ที่ {place}",
+    en: "Meeting changed: {title} is now on {when} at {place}",
+  },
+  "notice.meeting.cancelled": {
+    th: "ยกเลิกการประชุม: {title} (วันที่ {when})",
+    en: "Meeting cancelled: {title} (on {when})",
+  },
+  "notice.meeting.noPlace": { th: "(ยังไม่ระบุสถานที่)", en: "(place to be announced)" },
 } satisfies Record<string, Msg>;

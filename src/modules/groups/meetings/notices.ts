@@ -1,7 +1,8 @@
 import { and, eq, gte, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { formatDateTime, todayIso } from "../../../core/dates.ts";
-import { defineMessages, type Lang } from "../../../core/i18n/index.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import { msg } from "../messages.ts";
 import { enqueueNotices, type NoticeKind } from "../../../core/notices/index.ts";
 import { groupMemberships, meetings, villageRepTerms } from "../schema.ts";
 
@@ -10,22 +11,6 @@ export const MEETING_NOTICE: NoticeKind = {
   kind: "groups.meeting",
   label: { th: "การเชิญประชุมและการเปลี่ยนแปลง", en: "Meeting invitations and changes" },
 };
-
-const text = defineMessages("groups-notices", {
-  "meeting.invited": {
-    th: "เชิญประชุม: {title} วันที่ {when} ที่ {place}",
-    en: "You are invited: {title} on {when} at {place}",
-  },
-  "meeting.changed": {
-    th: "เปลี่ยนแปลงการประชุม: {title} เป็นวันที่ {when} ที่ {place}",
-    en: "Meeting changed: {title} is now on {when} at {place}",
-  },
-  "meeting.cancelled": {
-    th: "ยกเลิกการประชุม: {title} (วันที่ {when})",
-    en: "Meeting cancelled: {title} (on {when})",
-  },
-  "meeting.noPlace": { th: "(ยังไม่ระบุสถานที่)", en: "(place to be announced)" },
-});
 
 type Meeting = typeof meetings.$inferSelect;
 
@@ -78,15 +63,15 @@ export async function tellInvitees(
   const what = !before
     ? row.status === "cancelled"
       ? null
-      : "meeting.invited"
+      : "notice.meeting.invited"
     : row.status === "cancelled"
       ? before.status === "cancelled"
         ? null
-        : "meeting.cancelled"
+        : "notice.meeting.cancelled"
       : before.startsAt.getTime() !== row.startsAt.getTime() ||
           before.place !== row.place ||
           before.status !== row.status
-        ? "meeting.changed"
+        ? "notice.meeting.changed"
         : null;
   if (!what) return;
   await enqueueNotices(tx, {
@@ -94,10 +79,10 @@ export async function tellInvitees(
     userIds: await invitees(tx, row),
     kind: MEETING_NOTICE,
     text: (lang: Lang) =>
-      text.t(lang)(what, {
+      msg.t(lang)(what, {
         title: (lang === "en" && row.titleEn) || row.titleTh,
         when: formatDateTime(row.startsAt, lang),
-        place: row.place || text.t(lang)("meeting.noPlace"),
+        place: row.place || msg.t(lang)("notice.meeting.noPlace"),
       }),
   });
 }

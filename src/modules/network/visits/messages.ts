@@ -125,4 +125,18 @@ export const visitMessages = {
     th: "ยังไม่มีศูนย์เรียนรู้ของตำบลอื่นที่เปิดรับการศึกษาดูงาน",
     en: "No other tambon's learning centre takes visits yet",
   },
+  // notices by LINE and e-mail (network/visits/notices.ts)
+  "notice.visit.accepted": {
+    th: "{host} ตอบรับการศึกษาดูงานของ {group} ที่ {centre} วันที่ {date}",
+    en: "{host} accepted the study visit of {group} to {centre} on {date}",
+  },
+  "notice.visit.proposed": {
+    th: "{host} เสนอให้ {group} มาศึกษาดูงานที่ {centre} วันที่ {date} แทน โปรดตอบกลับ",
+    en: "{host} proposes that {group} visit {centre} on {date} instead; please answer",
+  },
+  "notice.visit.declined": {
+    th: "{host} ไม่สะดวกรับการศึกษาดูงานของ {group} ที่ {centre} วันที่ {date}",
+    en: "{host} cannot host the study visit of {group} to {centre} on {date}",
+  },
+  "notice.visit.note": { th: "ข้อความจากเจ้าภาพ: {note}", en: "The host's note: {note}" },
 } satisfies Record<string, Msg>;

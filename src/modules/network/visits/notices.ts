@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambons } from "../../../core/db/schema.ts";
 import { formatDate } from "../../../core/dates.ts";
-import { defineMessages, type Lang } from "../../../core/i18n/index.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import { msg } from "../messages.ts";
 import { enqueueEmail, enqueueNotices, type NoticeKind } from "../../../core/notices/index.ts";
 import { learningCentres, studyVisits } from "../schema.ts";
 
@@ -11,22 +12,6 @@ export const VISIT_ANSWERED: NoticeKind = {
   kind: "network.visit",
   label: { th: "คำตอบคำขอศึกษาดูงานของตำบล", en: "Answers to the tambon's study visit requests" },
 };
-
-const text = defineMessages("network-notices", {
-  "visit.accepted": {
-    th: "{host} ตอบรับการศึกษาดูงานของ {group} ที่ {centre} วันที่ {date}",
-    en: "{host} accepted the study visit of {group} to {centre} on {date}",
-  },
-  "visit.proposed": {
-    th: "{host} เสนอให้ {group} มาศึกษาดูงานที่ {centre} วันที่ {date} แทน โปรดตอบกลับ",
-    en: "{host} proposes that {group} visit {centre} on {date} instead; please answer",
-  },
-  "visit.declined": {
-    th: "{host} ไม่สะดวกรับการศึกษาดูงานของ {group} ที่ {centre} วันที่ {date}",
-    en: "{host} cannot host the study visit of {group} to {centre} on {date}",
-  },
-  "visit.note": { th: "ข้อความจากเจ้าภาพ: {note}", en: "The host's note: {note}" },
-});
 
 type Visit = typeof studyVisits.$inferSelect;
 
@@ -52,16 +37,16 @@ export async function tellVisitRequester(
     .from(learningCentres)
     .where(eq(learningCentres.id, visit.centreId));
   const words = (lang: Lang) => {
-    const t = text.t(lang);
+    const t = msg.t(lang);
     const name = (n: { nameTh: string; nameEn: string } | undefined) =>
       (lang === "en" ? n?.nameEn || n?.nameTh : n?.nameTh) ?? "";
-    const line = t(`visit.${answer.status}`, {
+    const line = t(`notice.visit.${answer.status}`, {
       host: name(host),
       group: visit.groupName,
       centre: name(centre),
       date: formatDate(answer.date, lang),
     });
-    return answer.hostNote ? `${line}\n${t("visit.note", { note: answer.hostNote })}` : line;
+    return answer.hostNote ? `${line}\n${t("notice.visit.note", { note: answer.hostNote })}` : line;
   };
   if (visit.requestedBy && visit.requestingTambonId)
     await enqueueNotices(tx, {

@@ -63,4 +63,14 @@ export const complaintMessages = {
   "complaint.open": { th: "เรื่องที่ยังไม่ปิด", en: "Open cases" },
   "complaint.filter.all": { th: "ทุกสถานะ", en: "Every status" },
   "complaint.assignee": { th: "ผู้รับผิดชอบ", en: "Assigned to" },
+  // notices by LINE and e-mail (site/complaints/notices.ts)
+  "notice.complaint.status": {
+    th: "เรื่อง {code} “{subject}”: {status}",
+    en: "Your case {code} “{subject}”: {status}",
+  },
+  "notice.complaint.received": { th: "รับเรื่องแล้ว", en: "received" },
+  "notice.complaint.in_progress": { th: "กำลังดำเนินการ", en: "in progress" },
+  "notice.complaint.answered": { th: "ตอบแล้ว", en: "answered" },
+  "notice.complaint.closed": { th: "ปิดเรื่องแล้ว", en: "closed" },
+  "notice.complaint.answer": { th: "คำตอบ: {answer}", en: "Answer: {answer}" },
 } satisfies Record<string, Msg>;

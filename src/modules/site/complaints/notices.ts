@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { defineMessages, type Lang } from "../../../core/i18n/index.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import { msg } from "../messages.ts";
 import { isEmail } from "../../../core/forms.ts";
 import { enqueueEmail, enqueueNotices, type NoticeKind } from "../../../core/notices/index.ts";
 import type { siteComplaints } from "./schema.ts";
@@ -9,18 +10,6 @@ export const COMPLAINT_NOTICE: NoticeKind = {
   kind: "site.complaint",
   label: { th: "สถานะเรื่องร้องเรียนของฉัน", en: "My complaints' status" },
 };
-
-const text = defineMessages("site-notices", {
-  "complaint.status": {
-    th: "เรื่อง {code} “{subject}”: {status}",
-    en: "Your case {code} “{subject}”: {status}",
-  },
-  "complaint.received": { th: "รับเรื่องแล้ว", en: "received" },
-  "complaint.in_progress": { th: "กำลังดำเนินการ", en: "in progress" },
-  "complaint.answered": { th: "ตอบแล้ว", en: "answered" },
-  "complaint.closed": { th: "ปิดเรื่องแล้ว", en: "closed" },
-  "complaint.answer": { th: "คำตอบ: {answer}", en: "Answer: {answer}" },
-});
 
 type Complaint = typeof siteComplaints.$inferSelect;
 
@@ -32,14 +21,14 @@ type Complaint = typeof siteComplaints.$inferSelect;
 export async function tellFiler(tx: DbOrTx, row: Complaint): Promise<void> {
   if (row.channel !== "general") return;
   const words = (lang: Lang) => {
-    const t = text.t(lang);
-    const line = t("complaint.status", {
+    const t = msg.t(lang);
+    const line = t("notice.complaint.status", {
       code: row.code,
       subject: row.subject,
-      status: t(`complaint.${row.status}`),
+      status: t(`notice.complaint.${row.status}`),
     });
     return row.answer && row.status !== "in_progress"
-      ? `${line}\n${t("complaint.answer", { answer: row.answer })}`
+      ? `${line}\n${t("notice.complaint.answer", { answer: row.answer })}`
       : line;
   };
   if (row.filedBy)
