@@ -137,3 +137,16 @@ test("CHROMIUM_PATH, TAMBON_PASSWORD_COST and TAMBON_METRICS_TOKEN are checked a
   );
   assert.equal(loadConfig({ TAMBON_DATA_DIR: d }, d).metricsToken, null);
 });
+
+test("LINE_API_URL is LINE's own address unless set to another http(s) address without a path", () => {
+  const d = dir();
+  assert.equal(loadConfig({ TAMBON_DATA_DIR: d }, d).lineApiUrl, "https://api.line.me");
+  assert.equal(
+    loadConfig({ TAMBON_DATA_DIR: d, LINE_API_URL: "http://127.0.0.1:4010/" }, d).lineApiUrl,
+    "http://127.0.0.1:4010",
+  );
+  assert.throws(
+    () => loadConfig({ TAMBON_DATA_DIR: d, LINE_API_URL: "https://api.line.me/v2/bot" }, d),
+    (e: unknown) => e instanceof ConfigError && /^LINE_API_URL: /.test((e as Error).message),
+  );
+});

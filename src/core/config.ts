@@ -25,6 +25,8 @@ export interface Config {
   publicUrl: string | null;
   /** Strict-Transport-Security max-age in seconds, sent on HTTPS responses; null = no header. */
   hstsMaxAge: number | null;
+  /** Where notices reach the LINE Messaging API (LINE_API_URL); LINE's own address when unset. */
+  lineApiUrl?: string;
   /** Bearer token that opens `/metrics` to a scraper (TAMBON_METRICS_TOKEN); null = none. */
   metricsToken?: string | null;
   /** Keep the last `keep` daily backups in TAMBON_DATA_DIR/backups (TAMBON_BACKUP_DAILY=1); null = off. */
@@ -100,6 +102,14 @@ const schema = z.object({
     .min(1, "TAMBON_BACKUP_KEEP must be between 1 and 366")
     .max(366, "TAMBON_BACKUP_KEEP must be between 1 and 366")
     .default(7),
+  /** Where the LINE Messaging API answers (tests point it at a local stand-in). */
+  LINE_API_URL: z
+    .string()
+    .refine(
+      isPublicUrl,
+      "LINE_API_URL must be an http:// or https:// address without a path, e.g. https://api.line.me",
+    )
+    .default("https://api.line.me"),
   // Read only by `tambon create-admin`, which checks it itself.
   TAMBON_ADMIN_PASSWORD: z.string().optional(),
 });
@@ -195,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl,
     hstsMaxAge: e.HSTS_MAX_AGE ?? null,
     metricsToken: e.TAMBON_METRICS_TOKEN ?? null,
+    lineApiUrl: new URL(e.LINE_API_URL).origin,
     dailyBackups: /^(1|true)$/.test(e.TAMBON_BACKUP_DAILY) ? { keep: e.TAMBON_BACKUP_KEEP } : null,
   };
 }

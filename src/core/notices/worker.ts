@@ -212,5 +212,5 @@ export function noticeJob(): ModuleJob {
 
 /** Where this installation reaches LINE (LINE_API_URL, or LINE's own address). */
 export function lineApiUrl(config: Config): string {
-  return (config as Config & { lineApiUrl?: string | null }).lineApiUrl ?? LINE_API_URL;
+  return config.lineApiUrl ?? LINE_API_URL;
 }
