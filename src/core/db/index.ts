@@ -70,16 +70,19 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  let client: InstanceType<typeof PGlite>;
+  let client: { close(): Promise<void> };
   if ("dataDir" in target) {
+    // A data folder (what `serve` and the commands open) gets its own thread, so that a slow
+    // statement never holds the event loop; see pglite-worker.ts.
     mkdirSync(target.dataDir, { recursive: true });
-    client = await PGlite.create(path.resolve(target.dataDir));
+    const { PGliteWorker } = await import("./pglite-worker.ts");
+    client = await PGliteWorker.create(path.resolve(target.dataDir));
   } else {
+    const { PGlite } = await import("@electric-sql/pglite");
     client = await PGlite.create();
   }
-  const db = drizzle({ client, logger: countingLogger }) as unknown as Db;
+  const db = drizzle({ client: client as never, logger: countingLogger }) as unknown as Db;
   return {
     db,
     kind: "pglite",

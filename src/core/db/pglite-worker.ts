@@ -1,0 +1,226 @@
+// The embedded database (PGlite) of a data folder runs in its own thread, so that a slow statement
+// (a search over thousands of items, an import) never stalls the server's other requests: the
+// WebAssembly engine and its synchronous file reads would otherwise hold the event loop for as
+// long as the statement runs. `pglite-worker-host.ts` owns the database; this side gives the query
+// builder (drizzle-orm/pglite) the part of PGlite's interface it calls: `query`, `exec`,
+// `transaction` and `close`.
+//
+// Callers take turns: a statement waits for the one before it, and a transaction holds the
+// database from BEGIN to COMMIT or ROLLBACK (its own statements run in order; everyone else waits),
+// as PGlite does in its own thread. Errors come back with their PostgreSQL fields (code,
+// constraint, detail…), so checks such as `code === "23505"` hold. The query builder passes
+// parsers that keep date, time and interval text as it is (functions cannot cross threads): they
+// are checked to be such and named to the host by type.
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { HostRequest, HostResponse } from "./pglite-worker-host.ts";
+
+/** What a statement returns, as PGlite gives it. */
+export interface WorkerResults<T = Record<string, unknown>> {
+  rows: T[];
+  fields: { name: string; dataTypeID: number }[];
+  affectedRows?: number;
+}
+
+/** Options of a statement the query builder passes: the row shape and per-type parsers. */
+interface QueryOptions {
+  rowMode?: "array" | "object";
+  parsers?: Record<number, (value: string, typeId: number) => unknown>;
+}
+
+/** A transaction's handle: statements inside the transaction. */
+export interface WorkerTransaction {
+  query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<WorkerResults<T>>;
+  exec(sql: string): Promise<WorkerResults[]>;
+  /** Ends the transaction with ROLLBACK (the function's result is then discarded). */
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+}
+
+type Request = HostRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
+
+/** The text a parser is tried on: one that keeps text as it is returns it unchanged. */
+const PROBE = "2026-01-02 03:04:05.678+07";
+
+/** The types whose parser keeps the text as it is; throws for any other option or parser. */
+function rawTypes(options: QueryOptions | undefined): number[] {
+  if (!options) return [];
+  for (const key of Object.keys(options))
+    if (key !== "rowMode" && key !== "parsers")
+      throw new Error(`PGlite worker: query option "${key}" is not supported`);
+  return Object.entries(options.parsers ?? {}).map(([oid, parse]) => {
+    if (parse(PROBE, Number(oid)) !== PROBE)
+      throw new Error(`PGlite worker: the parser of type ${oid} cannot run in the worker`);
+    return Number(oid);
+  });
+}
+
+/** Rebuilds an error of the database thread in this one, with its fields. */
+function rebuild(fields: Record<string, unknown> & { message: string }): Error {
+  const { message, name, workerStack, ...rest } = fields;
+  const err = Object.assign(new Error(message), rest);
+  if (typeof name === "string") err.name = name;
+  if (typeof workerStack === "string")
+    err.stack = `${err.stack}\n    in the database thread: ${workerStack}`;
+  return err;
+}
+
+/** PGlite on a data folder, in a worker thread. */
+export class PGliteWorker {
+  readonly #worker: Worker;
+  readonly #pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
+  #next = 1;
+  /** The end of the last turn taken: each caller starts after it. */
+  #turn: Promise<unknown> = Promise.resolve();
+  #closed = false;
+  #failure: Error | null = null;
+  readonly #ready: Promise<unknown>;
+
+  private constructor(dataDir: string) {
+    const here = fileURLToPath(import.meta.url);
+    // Beside this file: the compiled host in dist/, or the source when run through tsx.
+    const host = path.join(path.dirname(here), `pglite-worker-host${path.extname(here)}`);
+    // Run from the sources (tsx: development, benches), the thread registers tsx's loader first.
+    this.#worker = host.endsWith(".ts")
+      ? new Worker(
+          `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(host).href)}); });`,
+          { eval: true, workerData: { dataDir } },
+        )
+      : new Worker(host, { workerData: { dataDir } });
+    this.#ready = new Promise((resolve, reject) => this.#pending.set(0, { resolve, reject }));
+    this.#worker.on("message", (res: HostResponse) => {
+      const waiting = this.#pending.get(res.id);
+      if (!waiting) return;
+      this.#pending.delete(res.id);
+      this.#idle();
+      if (res.ok) waiting.resolve(res.result);
+      else waiting.reject(rebuild(res.error));
+    });
+    const fail = (err: Error) => {
+      this.#failure = err;
+      for (const waiting of this.#pending.values()) waiting.reject(err);
+      this.#pending.clear();
+    };
+    this.#worker.on("error", fail);
+    this.#worker.on("exit", (code) => {
+      if (!this.#closed) fail(new Error(`PGlite worker: the database thread ended (${code})`));
+    });
+  }
+
+  /** Opens the data folder in a new thread; resolves once the database is ready. */
+  static async create(dataDir: string): Promise<PGliteWorker> {
+    const client = new PGliteWorker(dataDir);
+    try {
+      await client.#ready;
+    } catch (err) {
+      await client.#worker.terminate();
+      throw err;
+    }
+    client.#idle();
+    return client;
+  }
+
+  /** The thread keeps the process alive only while a request waits for its answer. */
+  #idle() {
+    if (this.#pending.size === 0) this.#worker.unref();
+    else this.#worker.ref();
+  }
+
+  #send<T>(req: Request): Promise<T> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    if (this.#closed) return Promise.reject(new Error("PGlite worker: the database is closed"));
+    const id = this.#next++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.#idle();
+      this.#worker.postMessage({ ...req, id });
+    });
+  }
+
+  /** Runs `work` when every earlier caller is done; later callers wait for it. */
+  #inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#turn.then(work);
+    this.#turn = run.catch(() => {});
+    return run;
+  }
+
+  #query<T>(sql: string, params: unknown[] = [], options?: QueryOptions) {
+    return this.#send<WorkerResults<T>>({
+      op: "query",
+      sql,
+      params,
+      rowMode: options?.rowMode,
+      rawTypes: rawTypes(options),
+    });
+  }
+
+  #exec(sql: string) {
+    return this.#send<WorkerResults[]>({ op: "exec", sql });
+  }
+
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<WorkerResults<T>> {
+    return this.#inTurn(() => this.#query<T>(sql, params, options));
+  }
+
+  exec(sql: string): Promise<WorkerResults[]> {
+    return this.#inTurn(() => this.#exec(sql));
+  }
+
+  /** Runs `fn` in a transaction: COMMIT when it resolves, ROLLBACK when it throws. */
+  transaction<T>(fn: (tx: WorkerTransaction) => Promise<T>): Promise<T> {
+    return this.#inTurn(async () => {
+      await this.#exec("BEGIN");
+      let closed = false;
+      const open = () => {
+        if (closed) throw new Error("PGlite worker: the transaction is closed");
+      };
+      const tx: WorkerTransaction = {
+        query: async (sql, params, options) => (open(), this.#query(sql, params, options)),
+        exec: async (sql) => (open(), this.#exec(sql)),
+        rollback: async () => {
+          open();
+          closed = true;
+          await this.#exec("ROLLBACK");
+        },
+        get closed() {
+          return closed;
+        },
+      };
+      try {
+        const result = await fn(tx);
+        if (!closed) {
+          closed = true;
+          await this.#exec("COMMIT");
+        }
+        return result;
+      } catch (err) {
+        if (!closed) {
+          closed = true;
+          await this.#exec("ROLLBACK");
+        }
+        throw err;
+      }
+    });
+  }
+
+  /** Closes the database (after every earlier caller) and ends its thread. */
+  close(): Promise<void> {
+    return this.#inTurn(async () => {
+      if (this.#closed) return;
+      try {
+        if (!this.#failure) await this.#send({ op: "close" });
+      } finally {
+        this.#closed = true;
+        await this.#worker.terminate();
+      }
+    });
+  }
+}
