@@ -56,8 +56,8 @@ describe("a tambon's site installs on a phone", () => {
     const m = JSON.parse(res.body);
     assert.match(m.name, /^อบต\./);
     assert.ok(m.short_name.length <= 16 && m.short_name.startsWith("อบต."));
-    assert.equal(m.start_url, `/t/${withLogo}/`);
-    assert.equal(m.scope, `/t/${withLogo}/`);
+    assert.equal(m.start_url, `/t/${withLogo}`);
+    assert.equal(m.scope, `/t/${withLogo}`);
     assert.equal(m.display, "standalone");
     // The logo's dominant colour, as sharp measures it (to the nearest of its colour bins).
     const rgb = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/.exec(m.theme_color)!.slice(1);
@@ -104,6 +104,7 @@ describe("a tambon's site installs on a phone", () => {
     assert.match(home.body, new RegExp(`data-sw="/t/${plain}/sw.js"`));
     const sw = await t.app.inject(`/t/${plain}/sw.js`);
     assert.equal(sw.statusCode, 200);
+    assert.equal(sw.headers["service-worker-allowed"], `/t/${plain}`);
     assert.match(String(sw.headers["content-type"]), /javascript/);
     // It keeps the offline page, leaves the collect app and non-GET requests alone.
     assert.match(sw.body, new RegExp(`"/t/${plain}/offline"`));

@@ -91,6 +91,7 @@ export function pwaRoutes(database: Database) {
       return reply
         .header("content-type", "text/javascript; charset=utf-8")
         .header("cache-control", "no-cache")
+        .header("service-worker-allowed", sitePath(tambon.slug))
         .send(siteWorker(tambon.slug));
     });
 

@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
 import { assetUrl } from "../views/assets.ts";
 
-/** Where a tambon's site lives; its service worker's scope. */
-export const sitePath = (slug: string) => `/t/${slug}/`;
+/**
+ * Where a tambon's site lives; its service worker's scope. Without a trailing slash, so that the
+ * home page (/t/<slug>) is covered too; the worker itself leaves alone any other tambon whose
+ * slug merely starts with this one.
+ */
+export const sitePath = (slug: string) => `/t/${slug}`;
 
 /** The page a visitor without a connection sees. */
 export const offlinePath = (slug: string) => `/t/${slug}/offline`;
@@ -38,6 +42,7 @@ export function siteWorker(slug: string): string {
   const files = shellFiles(slug);
   const version = createHash("sha256").update(files.join("\n")).digest("hex").slice(0, 12);
   return `"use strict";
+var ROOT = ${JSON.stringify(sitePath(slug))};
 var PREFIX = ${JSON.stringify(`site-${slug}-`)};
 var CACHE = PREFIX + ${JSON.stringify(version)};
 var OFFLINE = ${JSON.stringify(offlinePath(slug))};
@@ -59,6 +64,7 @@ self.addEventListener("fetch", function (e) {
   if (req.method !== "GET") return;
   var url = new URL(req.url);
   if (url.origin !== self.location.origin || url.pathname.indexOf(COLLECT) === 0) return;
+  if (url.pathname !== ROOT && url.pathname.indexOf(ROOT + "/") !== 0) return;
   if (req.mode === "navigate") {
     e.respondWith(fetch(req).catch(function () {
       return caches.match(OFFLINE).then(function (hit) { return hit || Response.error(); });

@@ -203,7 +203,7 @@ export function Layout(props: {
               src={`/t/${ctx.tambon.slug}/pwa.js`}
               defer
               data-sw={`/t/${ctx.tambon.slug}/sw.js`}
-              data-scope={`/t/${ctx.tambon.slug}/`}
+              data-scope={`/t/${ctx.tambon.slug}`}
             />
           </>
         )}
