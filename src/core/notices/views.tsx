@@ -90,27 +90,21 @@ export function MyNoticesPage(props: {
         <p>{t("notices.intro")}</p>
         {!props.hasEmail && <p class="muted">{t("notices.noEmail")}</p>}
         <Form action={`${base}/choices`} label={t("notices.title")}>
-          <Table columns={[t("notices.kind"), t("notices.line"), t("notices.email")]}>
-            {props.kinds.map(({ kind }) => (
-              <tr key={kind.kind}>
-                <th scope="row">{kind.label[lang]}</th>
-                {CHANNELS.map((ch) => {
-                  const key = `${kind.kind}:${ch}`;
-                  const on = props.choices.get(key) ?? wantedByDefault(kind, ch);
-                  return (
-                    <td key={ch}>
-                      <label class="check-cell">
-                        <input type="checkbox" name="want" value={key} checked={on} />
-                        <span class="visually-hidden">
-                          {kind.label[lang]} — {t(ch === "line" ? "notices.line" : "notices.email")}
-                        </span>
-                      </label>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </Table>
+          {props.kinds.map(({ kind }) => (
+            <fieldset key={kind.kind} class="notice-kind">
+              <legend>{kind.label[lang]}</legend>
+              {CHANNELS.map((ch) => {
+                const key = `${kind.kind}:${ch}`;
+                const on = props.choices.get(key) ?? wantedByDefault(kind, ch);
+                return (
+                  <label key={ch} class="confirm-check">
+                    <input type="checkbox" name="want" value={key} checked={on} />{" "}
+                    {t(ch === "line" ? "notices.line" : "notices.email")}
+                  </label>
+                );
+              })}
+            </fieldset>
+          ))}
           <div class="actions">
             <button type="submit">{t("notices.save")}</button>
           </div>

@@ -8,6 +8,7 @@ import { AdminHome } from "../views/admin/home.tsx";
 import { settingsRoutes, villageRoutes } from "./settings.tsx";
 import { peopleRoutes } from "./people.tsx";
 import { tambonAuditRoutes } from "./audit.tsx";
+import { nmsg } from "../notices/messages.ts";
 
 /** The tambon administration: settings, villages, people and roles, audit log, modules' parts. */
 export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): FastifyPluginAsync {
@@ -26,6 +27,11 @@ export function tambonAdminRoutes(deps: ModuleDeps, modules: TambonModule[]): Fa
         links.push({ href: `${base}/people`, label: t("admin.people") });
       if (can(req.actor, "audit.read", { tambonId: tambon.id }))
         links.push({ href: `${base}/audit`, label: t("admin.audit") });
+      if (can(req.actor, "tambon.manage", { tambonId: tambon.id })) {
+        const nt = nmsg.t(req.lang);
+        links.push({ href: `${base}/notices`, label: nt("admin.log") });
+        links.push({ href: `${base}/notices/line`, label: nt("admin.lineSettings") });
+      }
       for (const mod of modules) {
         for (const n of mod.adminNav ?? []) {
           if (!n.visible || n.visible(req.actor, tambon))

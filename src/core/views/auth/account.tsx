@@ -3,10 +3,12 @@ import { NewPassword } from "./new-password.tsx";
 import { ErrorSummary, Field, Form, type FormState } from "../form.tsx";
 import { tambonTitle } from "../layout.tsx";
 import type { AccountData } from "../../queries/account.ts";
+import { nmsg } from "../../notices/messages.ts";
 
 /** A person's own account: who they are, where they take part, changing the password. */
 export function AccountPage({ data, form }: { data: AccountData; form: FormState }) {
   const { t, lang } = useCtx();
+  const nt = nmsg.t(lang);
   const u = data.user;
   return (
     <>
@@ -41,6 +43,12 @@ export function AccountPage({ data, form }: { data: AccountData; form: FormState
               </>
             )}{" "}
             · {t(`status.${m.status}` as "status.active")}
+            {m.status === "active" && (
+              <>
+                {" "}
+                · <a href={`/t/${m.slug}/notices`}>{nt("notices.mine")}</a>
+              </>
+            )}
             <div>
               {m.roles.map((r) => (
                 <span class="badge" key={r}>
