@@ -112,13 +112,18 @@ export function QaAdmin(props: { pending: Question[]; answered: Question[]; form
             />
             <button type="submit">{t("qa.saveAnswer")}</button>
           </Form>
-          <Form action={url(`/admin/site/qa/${q.id}/hide`)} class="moderate" label={t("mod.hide")}>
+          <Form
+            action={url(`/admin/site/qa/${q.id}/hide`)}
+            class="moderate qa-hide"
+            label={t("mod.hide")}
+          >
             <Field
               form={formOf(q.id)}
               scope={`h${q.id}`}
               name="reason"
               label={t("field.reason")}
               hint={t("qa.hideHint")}
+              required
               maxLength={500}
             />
             <button type="submit" class="danger">
