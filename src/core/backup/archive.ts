@@ -100,18 +100,40 @@ function checksumOk(h: Buffer): boolean {
 }
 
 /**
+ * Whether an entry may be written, asked at its header before any of its bytes: null to go on,
+ * else the problem (one line). The entries before it are already whole in the folder.
+ */
+export type EntryCheck = (name: string, size: number) => Promise<string | null> | string | null;
+
+/**
  * Reads the tar.gz at `file` into the folder `dir` (which must exist, empty); returns the names
  * of its entries in their order. Throws an ArchiveError for anything but a whole, well-formed
  * archive: a truncated file, a bad gzip stream or checksum, an entry that is not a plain file
- * with a simple name, a name met twice, or no end marker.
+ * with a simple name, a name met twice, no end marker, or an entry `allow` refuses.
  */
-export async function readArchive(file: string, dir: string): Promise<string[]> {
+export async function readArchive(
+  file: string,
+  dir: string,
+  allow: EntryCheck = () => null,
+): Promise<string[]> {
   const names: string[] = [];
   let pending: Buffer = Buffer.alloc(0);
   let current: { name: string; left: number; pad: number; fh: FileHandle } | null = null;
   let ended = false;
+  // What the reading threw (an ArchiveError, or what `allow` threw), passed on as it is: the
+  // pipeline may report the gunzip's abort instead.
+  let sinkError: unknown = null;
 
   async function consume(source: AsyncIterable<Buffer>) {
+    try {
+      await read(source);
+    } catch (err) {
+      if (err instanceof ArchiveError) sinkError ??= err;
+      throw err;
+    }
+  }
+
+  async function read(source: AsyncIterable<Buffer>) {
     for await (const chunk of source) {
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       for (;;) {
@@ -153,6 +175,13 @@ export async function readArchive(file: string, dir: string): Promise<string[]> 
         if (!NAME.test(name) || names.includes(name))
           throw new ArchiveError(`an unexpected entry name "${name.slice(0, 60)}"`);
         if (!Number.isSafeInteger(size)) throw new ArchiveError(`${name}: a damaged size`);
+        const refusal = await Promise.resolve()
+          .then(() => allow(name, size))
+          .catch((err: unknown) => {
+            sinkError ??= err;
+            throw err;
+          });
+        if (refusal) throw new ArchiveError(refusal);
         names.push(name);
         const target = path.join(dir, name);
         await mkdir(path.dirname(target), { recursive: true });
@@ -169,6 +198,7 @@ export async function readArchive(file: string, dir: string): Promise<string[]> 
   try {
     await pipeline(createReadStream(file), gunzip, consume);
   } catch (err) {
+    if (sinkError) throw sinkError;
     if (err instanceof ArchiveError) throw err;
     // A damaged gzip stream; the sink then sees only that it was aborted.
     if (zlibError)

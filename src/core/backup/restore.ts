@@ -6,12 +6,12 @@
 // is set past both the archive's value and the largest id.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, stat, statfs, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/index.ts";
-import { ArchiveError, readArchive } from "./archive.ts";
+import { ArchiveError, readArchive, type EntryCheck } from "./archive.ts";
 import {
   FORMAT,
   FORMAT_VERSION,
@@ -65,9 +65,60 @@ function manifestProblem(m: Partial<Manifest>): string | null {
     Array.isArray(t.columns);
   if (!Array.isArray(m.tables) || !m.tables.every(tableOk)) return "its manifest is damaged";
   if (!m.migrations || !Number.isSafeInteger(m.migrations.count)) return "its manifest is damaged";
-  if (!Array.isArray(m.sequences) || !m.secret || m.secret.file !== "secret.key")
+  if (
+    !Array.isArray(m.sequences) ||
+    !m.secret ||
+    m.secret.file !== "secret.key" ||
+    !Number.isSafeInteger(m.secret.bytes)
+  )
     return "its manifest is damaged";
   return null;
+}
+
+/** The most a manifest may weigh (a few hundred tables' names, columns and hashes). */
+const MANIFEST_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The check of every entry at its header, before its bytes are written: the manifest comes first
+ * and is small; then, once, the room the manifest declares must be free in `dir`; then each part
+ * must be one the manifest names, of the size it names (else an ArchiveError). A crafted archive (an entry declaring
+ * terabytes, a gzip bomb) is thus refused before it fills the disk.
+ */
+function entryCheck(file: string, dir: string): EntryCheck {
+  let manifest: Partial<Manifest> | null = null;
+  return async (name, size) => {
+    if (name === "manifest.json")
+      return size > MANIFEST_MAX_BYTES ? `manifest.json is too large (${size} bytes)` : null;
+    if (!manifest) {
+      try {
+        manifest = JSON.parse(
+          await readFile(path.join(dir, "manifest.json"), "utf8"),
+        ) as Partial<Manifest>;
+      } catch {
+        return "manifest.json is missing or not JSON before the other parts";
+      }
+      const problem = manifestProblem(manifest);
+      if (problem) return problem;
+      const m = manifest as Manifest;
+      const needed = m.tables.reduce((s, t) => s + t.bytes, 0) + m.secret.bytes;
+      const room = await statfs(dir).then(
+        (f) => f.bavail * f.bsize,
+        () => Infinity,
+      );
+      // Not damage: the archive may be whole and the disk too small for it.
+      if (!(needed <= room))
+        throw new RestoreRefused(
+          `${file} needs ${needed.toLocaleString("en")} bytes, only ${room.toLocaleString("en")} are free in ${dir} / พื้นที่ว่างบนดิสก์ไม่พอ`,
+        );
+    }
+    const m = manifest as Manifest;
+    const declared =
+      name === m.secret.file ? m.secret.bytes : m.tables.find((t) => t.file === name)?.bytes;
+    if (declared === undefined) return `an unexpected part ${name}`;
+    if (size !== declared)
+      return `${name} declares ${size} bytes, its manifest ${String(declared)}`;
+    return null;
+  };
 }
 
 /**
@@ -91,7 +142,7 @@ export async function checkArchive(
   try {
     let names: string[];
     try {
-      names = await readArchive(file, dir);
+      names = await readArchive(file, dir, entryCheck(file, dir));
     } catch (err) {
       if (err instanceof ArchiveError)
         throw new RestoreRefused(`${file} is damaged: ${err.message} / ไฟล์สำรองเสียหาย`);
