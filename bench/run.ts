@@ -13,6 +13,7 @@ import { benchUploads } from "./uploads.bench.ts";
 import { benchPlans } from "./plans.bench.ts";
 import { benchCommunity } from "./community.bench.ts";
 import { benchCommunityImport } from "./community-import.bench.ts";
+import { benchProvince } from "./province.bench.ts";
 
 type Figures = Record<string, string | number>;
 
@@ -119,6 +120,12 @@ const sections: { title: string; target: string; run: () => Promise<Figures> }[]
     title: "tambon import people: a million rows, PGlite",
     target: "1,000,000 rows from CSV by the CLI ≤ 180 s, peak RSS ≤ 500 MB",
     run: () => benchCommunityImport("pglite"),
+  },
+  {
+    title: "A province under load, PostgreSQL",
+    target:
+      "150 tambons × (2,000 news, 200 pages, 500 members, 50 questions, 100 meetings); signed-in members of 20 tambons: p99 < 200 ms for every page kind at the rate the machine sustains",
+    run: () => benchProvince(),
   },
   {
     title: "Closing a question on PostgreSQL",
