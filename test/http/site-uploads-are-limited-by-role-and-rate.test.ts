@@ -127,4 +127,19 @@ describe("site uploads are limited by role, size and rate", () => {
     assert.ok(statuses.has(200));
     assert.ok(statuses.has(429), "the 21st lookup in a minute is refused");
   });
+
+  test("asking public questions is rate limited, so a member cannot bury the staff's queue", async () => {
+    const member = new Client(t.app);
+    await member.login("kokha-member");
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await member.post(
+        "/t/ko-kha/qa",
+        { question: `คำถามที่ ${i}` },
+        { from: "/t/ko-kha/qa" },
+      );
+      statuses.push(res.statusCode);
+    }
+    assert.deepEqual(statuses, [...Array(10).fill(303), 429]);
+  });
 });

@@ -17,6 +17,9 @@ import {
 } from "./queries.ts";
 import { QaAdmin, QaPage } from "./views.tsx";
 
+/** Asking in public: enough for a person, too few to bury the staff's queue under questions. */
+export const QUESTION_RATE_LIMIT = { max: 10, timeWindow: "10 minutes" };
+
 /** The public questions and answers, mounted under /t/:tambon. */
 export async function qaRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -53,7 +56,7 @@ export async function qaRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<
     );
   });
 
-  app.post("/qa", async (req, reply) => {
+  app.post("/qa", { config: { rateLimit: QUESTION_RATE_LIMIT } }, async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "site.ask", { tambonId: tambon.id });
     const body = formBody(req);
