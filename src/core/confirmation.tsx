@@ -41,11 +41,17 @@ export function wasConfirmed(req: FastifyRequest): boolean {
   return value === "1" || (Array.isArray(value) && value.includes("1"));
 }
 
+/**
+ * Fields never written back into the page to send again: a password, token or secret typed into
+ * the form would otherwise sit in the HTML (the browser's cache, a saved page); it is typed again.
+ */
+const NEVER_ECHOED = /password|passcode|secret|token/i;
+
 async function refuseUnconfirmed(req: FastifyRequest, reply: FastifyReply) {
   if (wasConfirmed(req)) return;
   const fields: Record<string, string[]> = {};
   for (const [name, v] of Object.entries((req.body ?? {}) as Record<string, unknown>)) {
-    if (name === "_csrf" || name === "confirmed") continue;
+    if (name === "_csrf" || name === "confirmed" || NEVER_ECHOED.test(name)) continue;
     const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");
     if (values.length) fields[name] = values;
   }

@@ -146,6 +146,25 @@ describe("an action that cannot be undone asks first, on the server too", () => 
     assert.deepEqual(report, []);
   });
 
+  test("the page to send again escapes what was sent and never writes back a password or secret", async () => {
+    const csrf = await admin.csrf("/t/home/admin/settings");
+    const url = fill("/t/:tambon/admin/site/news/:id/delete");
+    const res = await admin.post(
+      url,
+      {
+        note: '"><script>alert(1)</script>',
+        password: "hunter2-secret-pw",
+        accessToken: "tok-AAAA-should-not-show",
+        channelSecret: "0123456789abcdef0123456789abcdef",
+      },
+      { csrf },
+    );
+    assert.equal(res.statusCode, 422);
+    assert.doesNotMatch(res.body, /<script>alert/);
+    assert.match(res.body, /name="note" value="&quot;>&lt;script>alert\(1\)&lt;\/script>"/);
+    assert.doesNotMatch(res.body, /hunter2|tok-AAAA|0123456789abcdef/);
+  });
+
   test("restoring an archived entry is not dangerous and needs no tick", async () => {
     const csrf = await admin.csrf("/t/home/admin/settings");
     for (const route of [
