@@ -168,9 +168,11 @@ export async function metricsText(database?: Database): Promise<string> {
 /** Whether the request may read the figures: a network administrator, or the scraper's token. */
 function allowed(req: FastifyRequest, token: string | null | undefined): boolean | "bad-token" {
   const auth = req.headers.authorization;
-  if (auth !== undefined) {
+  // Without a token configured there is no scraper: a header tells nothing, and the address
+  // stays unknown (404) to anyone but a network administrator.
+  if (auth !== undefined && token) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
-    return token && m && safeEqual(m[1]!, token) ? true : "bad-token";
+    return m && safeEqual(m[1]!, token) ? true : "bad-token";
   }
   return !!req.actor.user?.isNetworkAdmin;
 }

@@ -88,6 +88,11 @@ for (const kind of DB_KINDS) {
       assert.match(String(wrong.headers["www-authenticate"]), /^Bearer/);
       assert.doesNotMatch(wrong.body, /tambon_/);
       assert.equal((await scrape(`Basic ${TOKEN}`)).statusCode, 401);
+      // Where no scraper's token is configured, any header is a visitor's: 404, not 401.
+      t.app.config.metricsToken = null;
+      assert.equal((await scrape(`Bearer ${TOKEN}`)).statusCode, 404, "no token: 404");
+      assert.equal((await scrape("Bearer ")).statusCode, 404, "no token, empty bearer: 404");
+      t.app.config.metricsToken = TOKEN;
       const admin = new Client(t.app);
       await admin.login("net-admin", FACTORY_PASSWORD);
       const byAdmin = await admin.get("/metrics");
