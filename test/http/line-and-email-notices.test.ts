@@ -397,6 +397,21 @@ for (const kind of DB_KINDS) {
       assert.equal(later.sent, 2);
       assert.equal(fake.pushes.length, 2);
       assert.doesNotMatch((await admin.get(`/t/${slugA}/admin/notices`)).body, /ติดต่อไลน์ไม่ได้/);
+      // A notice that could not be tried for over a week is given up, not kept for ever.
+      await t.database.db.transaction((tx) =>
+        enqueueNotices(tx, { tambonId: ids.a, userIds: [ids.a1], kind: KIND, text: () => "stale" }),
+      );
+      fake.pushes.length = 0;
+      await deliver(new Date(Date.now() + 8 * 24 * 60 * 60 * 1000));
+      const stale = (await queued(ids.a1)).filter((n) => n.body === "stale");
+      assert.deepEqual(
+        stale.map((n) => [n.status, n.lastError]),
+        [
+          ["failed", "waited more than 7 days"],
+          ["failed", "waited more than 7 days"],
+        ],
+      );
+      assert.equal(fake.pushes.length, 0);
     });
 
     test("a member who opted out gets nothing; unlinking stops LINE", async () => {

@@ -13,6 +13,8 @@ export const FIRST_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
 /** How long a notice waits while LINE cannot be reached (or e-mail is not set up) before a new look. */
 export const OFFLINE_WAIT_MS = 60_000;
+/** A notice that could not even be tried for this long (LINE unreachable, no e-mail set up) is given up. */
+export const MAX_WAIT_MS = 7 * 24 * 60 * 60 * 1000;
 /** How long a claimed notice is held by one process before another may take it over. */
 const LEASE_MS = 5 * 60_000;
 /** Notices taken per pass. */
@@ -59,10 +61,14 @@ export async function deliverNotices(
       where status in ('waiting', 'sending') and next_attempt_at <= ${now.toISOString()}::timestamptz
       order by id limit ${BATCH} for update skip locked)
     returning id, tambon_id as "tambonId", channel, recipient, subject, body,
-      retry_key as "retryKey", attempts`)) as unknown;
+      retry_key as "retryKey", attempts, created_at as "createdAt"`)) as unknown;
   const rows = (Array.isArray(due) ? due : (due as { rows: Row[] }).rows) as Row[];
+  // Waited too long without being tried: given up, so the queue never grows without end.
+  const tooOld = rows.filter((r) => now.getTime() - new Date(r.createdAt).getTime() > MAX_WAIT_MS);
+  await settle(db, tooOld, { status: "failed", lastError: "waited more than 7 days" });
+  report.failed += tooOld.length;
   const byTambon = new Map<number, Row[]>();
-  for (const r of rows.sort((a, b) => a.id - b.id)) {
+  for (const r of rows.filter((x) => !tooOld.includes(x)).sort((a, b) => a.id - b.id)) {
     if (r.channel === "email") await deliverEmail(db, deps.mailer, r, now, report);
     else byTambon.set(r.tambonId, [...(byTambon.get(r.tambonId) ?? []), r]);
   }
