@@ -134,6 +134,11 @@ for (const kind of DB_KINDS) {
       assert.doesNotMatch(shown.body, new RegExp(TOKEN_A));
       assert.doesNotMatch(shown.body, new RegExp(SECRET_A));
       assert.match(shown.body, new RegExp(`/t/${slugA}/line/webhook`));
+      admin.cookies.set("tlang", "en");
+      const english = await admin.get(page);
+      assert.match(english.body, /The tambon&#39;s LINE settings|The tambon's LINE settings/);
+      assert.match(english.body, /Kept: …endA — leave empty to keep it/);
+      admin.cookies.delete("tlang");
       // Saving again with empty secrets keeps them.
       await admin.post(page, { basicId: "@tambon-a2", accessToken: "", channelSecret: "" });
       const [row] = await t.database.db
