@@ -114,6 +114,13 @@ for (const kind of DB_KINDS) {
       const shown = (await t.app.inject("/t/la-ngu/qa")).body;
       assert.match(shown, /รถเก็บขยะหมู่ 3/);
       assert.match(shown, /ทุกวันอังคารและวันศุกร์/);
+      // The asker is a member of the tambon, not a name published to every visitor (PDPA).
+      const [asker] = await t.database.db
+        .select({ name: siteQuestions.askerName })
+        .from(siteQuestions)
+        .where(eq(siteQuestions.id, q!.id));
+      assert.ok(asker!.name.length > 0);
+      assert.ok(!shown.includes(asker!.name), "the public page does not name the asker");
       const audit = await t.database.db
         .select()
         .from(auditLog)

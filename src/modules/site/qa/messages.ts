@@ -4,11 +4,12 @@ import type { Msg } from "../../../core/i18n/index.ts";
 export const qaMessages = {
   "qa.title": { th: "ถาม-ตอบ", en: "Questions and answers" },
   "qa.intro": {
-    th: "ถามเรื่องงานของตำบลได้ที่นี่ เจ้าหน้าที่จะตอบ และคำถามที่ตอบแล้วจะแสดงให้ทุกคนอ่าน อย่าใส่ข้อมูลส่วนตัว เช่น เลขประจำตัวประชาชนหรือเบอร์โทรศัพท์ เรื่องร้องเรียนให้ใช้หน้าร้องเรียน",
-    en: "Ask about the tambon's work here. Staff answer, and answered questions are shown to everyone. Do not include personal data such as ID or phone numbers; for a complaint use the complaints page.",
+    th: "ถามเรื่องงานของตำบลได้ที่นี่ เจ้าหน้าที่จะตอบ และคำถามที่ตอบแล้วจะแสดงให้ทุกคนอ่านโดยไม่แสดงชื่อผู้ถาม อย่าใส่ข้อมูลส่วนตัว เช่น เลขประจำตัวประชาชนหรือเบอร์โทรศัพท์ เรื่องร้องเรียนให้ใช้หน้าร้องเรียน",
+    en: "Ask about the tambon's work here. Staff answer, and answered questions are shown to everyone without the asker's name. Do not include personal data such as ID or phone numbers; for a complaint use the complaints page.",
   },
   "qa.none": { th: "ยังไม่มีคำถามที่ตอบแล้ว", en: "No answered questions yet" },
   "qa.asked": { th: "ถามโดย {name} · {date}", en: "Asked by {name} · {date}" },
+  "qa.askedOn": { th: "ถามเมื่อ {date}", en: "Asked {date}" },
   "qa.answer": { th: "คำตอบ", en: "Answer" },
   "qa.answeredOn": { th: "ตอบเมื่อ {date}", en: "Answered {date}" },
   "qa.ask": { th: "ถามคำถาม", en: "Ask a question" },

@@ -27,9 +27,7 @@ export function QaPage(props: {
           {props.answered.items.map((q) => (
             <li key={q.id} id={`q${q.id}`}>
               <h2 class="pre">{q.question}</h2>
-              <p class="muted">
-                {t("qa.asked", { name: q.askerName, date: formatDateTime(q.createdAt, lang) })}
-              </p>
+              <p class="muted">{t("qa.askedOn", { date: formatDateTime(q.createdAt, lang) })}</p>
               <h3>{t("qa.answer")}</h3>
               <p class="pre">{q.answer}</p>
               {q.answeredAt && (
