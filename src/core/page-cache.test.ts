@@ -61,3 +61,39 @@ test("kept data is bounded too, and a kept count is read again after a change", 
   pageCache.invalidate(987_654);
   assert.equal(await count(), 2, "a change of the tambon counts again");
 });
+
+test("an expired page that nothing changed is served while one request renders it again", () => {
+  let now = 0;
+  const cache = new PageCache(1_000, 100, 1_000_000, 30_000, () => now);
+  const old = prepare("<p>old</p>", "text/html");
+  cache.set("/home", 1, cache.generation(1), old);
+  now = 500;
+  assert.equal(cache.get("/home"), old, "fresh");
+  now = 1_500;
+  assert.equal(cache.get("/home"), undefined, "the first request after the lifetime renders");
+  assert.equal(cache.get("/home"), old, "the others get the page it replaces meanwhile");
+  assert.equal(cache.get("/home"), old);
+  const fresh = prepare("<p>new</p>", "text/html");
+  cache.set("/home", 1, cache.generation(1), fresh);
+  assert.equal(cache.get("/home"), fresh);
+
+  // A render that never ends its work: after a while another request tries.
+  now = 3_000;
+  assert.equal(cache.get("/home"), undefined);
+  assert.equal(cache.get("/home"), fresh);
+  now = 13_001;
+  assert.equal(cache.get("/home"), undefined, "a second request renders after the first gave up");
+
+  // A change is never answered with the page from before it, even while one renders.
+  now = 14_000;
+  assert.equal(cache.get("/home"), fresh, "still being rendered by the second request");
+  cache.invalidate(1);
+  assert.equal(cache.get("/home"), undefined);
+  assert.equal(cache.get("/home"), undefined, "nothing kept from before the change");
+
+  // Too old to serve at all, even unchanged.
+  cache.set("/old", 1, cache.generation(1), old);
+  now += 1_000 + 30_001;
+  assert.equal(cache.get("/old"), undefined);
+  assert.equal(cache.get("/old"), undefined, "dropped, not handed out while rendered");
+});

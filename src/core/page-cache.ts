@@ -69,12 +69,18 @@ interface Entry {
   tambonId: number | null;
   generation: string;
   expires: number;
+  /** Until when one request is rendering the page again (0: none is). */
+  refreshing: number;
 }
+
+/** How long one request may take to render an expired page again before another tries. */
+const REFRESH_MS = 10_000;
 
 /**
  * Rendered public pages kept in memory for anonymous visitors. Any change to a tambon (every
  * command writes an audit row, and every POST ends) drops that tambon's pages and the network's
- * pages; a short lifetime covers changes made by another process (the CLI). The cache is bounded
+ * pages, in every instance on one PostgreSQL (db/notify.ts); a short lifetime covers what changes
+ * with time alone (a news item's publishing time, a hearing's end). The cache is bounded
  * in entries and in bytes (a page's body, and half of it again for its compressed forms); the
  * oldest entries leave first.
  */
@@ -88,6 +94,9 @@ export class PageCache {
     private readonly ttlMs = 10_000,
     private readonly maxEntries = 5_000,
     private readonly maxBytes = 64 * 1024 * 1024,
+    /** How long past its lifetime an unchanged page is served while one request renders it. */
+    private readonly staleMs = 30_000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   private bytes = 0;
@@ -114,15 +123,22 @@ export class PageCache {
   hits = 0;
   misses = 0;
 
-  /** A fresh cached page, if any. */
+  /**
+   * A cached page: a fresh one; or, once its lifetime is over but nothing has changed since it was
+   * rendered, the same page while one request renders it again (stale while revalidating). So
+   * when a busy page expires, one visitor waits for its render and the others are answered at
+   * once, instead of all rendering it together behind the database. A page of a tambon that
+   * changed is never served.
+   */
   get(key: string): Prepared | undefined {
     const e = this.entries.get(key);
-    if (e && (e.expires < Date.now() || e.generation !== this.generation(e.tambonId)))
+    const now = this.now();
+    if (e && (e.generation !== this.generation(e.tambonId) || e.expires + this.staleMs < now))
       this.remove(key);
-    else if (e) {
+    else if (e && (e.expires >= now || e.refreshing > now)) {
       this.hits++;
       return e.prepared;
-    }
+    } else if (e) e.refreshing = now + REFRESH_MS; // this request renders it again
     this.misses++;
     return undefined;
   }
@@ -144,7 +160,8 @@ export class PageCache {
       bytes,
       tambonId,
       generation,
-      expires: Date.now() + this.ttlMs,
+      expires: this.now() + this.ttlMs,
+      refreshing: 0,
     });
   }
 
@@ -155,7 +172,7 @@ export class PageCache {
     const k = `${tambonId}:${key}`;
     const generation = this.generation(tambonId);
     const hit = this.data.get(k);
-    if (hit && hit.generation === generation && hit.expires > Date.now()) return hit.value as T;
+    if (hit && hit.generation === generation && hit.expires > this.now()) return hit.value as T;
     const value = await load();
     if (generation === this.generation(tambonId)) {
       // Bounded as the pages are (a list's counts are kept per filter): the oldest leave first.
@@ -163,7 +180,7 @@ export class PageCache {
         const oldest = this.data.keys().next().value;
         if (oldest !== undefined) this.data.delete(oldest);
       }
-      this.data.set(k, { value, generation, expires: Date.now() + this.ttlMs });
+      this.data.set(k, { value, generation, expires: this.now() + this.ttlMs });
     }
     return value;
   }
