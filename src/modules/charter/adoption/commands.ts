@@ -3,6 +3,7 @@ import type { Db, Tx } from "../../../core/db/index.ts";
 import { tambons } from "../../../core/db/schema.ts";
 import { audit } from "../../../core/audit.ts";
 import { todayIso } from "../../../core/dates.ts";
+import { pageCache } from "../../../core/page-cache.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { getArea } from "../../areas/public.ts";
@@ -263,16 +264,21 @@ export async function withdrawVote(
  * wait for the scheduler's next pass to stop calling an adopted edition a draft. Returns how many.
  */
 export async function settleDecidedVotes(db: Db, tambonId: number): Promise<number> {
-  const pending = await db
-    .select({ id: charterEditions.id, questionId: charterEditions.questionId })
-    .from(charterEditions)
-    .where(
-      and(
-        eq(charterEditions.tambonId, tambonId),
-        isNotNull(charterEditions.questionId),
-        ne(charterEditions.status, "adopted"),
+  // Which editions wait on a vote changes only through the charter's commands, whose audit rows
+  // drop what the tambon keeps: so the pages that ask (the home page on every request) ask the
+  // database only when some edition waits, which is seldom.
+  const pending = await pageCache.memo(tambonId, "charter:editions-put-to-vote", () =>
+    db
+      .select({ id: charterEditions.id, questionId: charterEditions.questionId })
+      .from(charterEditions)
+      .where(
+        and(
+          eq(charterEditions.tambonId, tambonId),
+          isNotNull(charterEditions.questionId),
+          ne(charterEditions.status, "adopted"),
+        ),
       ),
-    );
+  );
   let adopted = 0;
   for (const p of pending) {
     const outcome = await questionOutcome(db, tambonId, p.questionId!);
