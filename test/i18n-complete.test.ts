@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import ts from "typescript";
 import { allDictionaries, defineMessages } from "../src/core/i18n/index.ts";
 import "../src/core/i18n/messages.ts";
+// The core's pieces with dictionaries of their own that no module imports.
+import "../src/core/pwa/messages.ts";
 import "../src/modules/index.ts";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
