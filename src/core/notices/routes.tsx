@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ModuleDeps, TambonModule } from "../modules.ts";
 import { authorize, currentTambon, formBody, formList, publicUrl, requireUser } from "../http.ts";
 import { throwIfDenied } from "../result.ts";
-import { forbidden } from "../errors.ts";
+import { forbidden, HttpError, notFound } from "../errors.ts";
 import { confirmFirst } from "../confirmation.tsx";
 import { parsePage } from "../params.ts";
 import { emptyForm, failedForm } from "../views/form.tsx";
@@ -208,17 +208,18 @@ export function noticeRoutes(deps: ModuleDeps, modules: TambonModule[]): Fastify
         const tambon = currentTambon(req);
         const channel = await lineChannelOf(db, tambon.id);
         const raw = (req.body as { raw?: unknown } | undefined)?.raw;
-        if (!channel) return reply.code(404).send({ message: "no LINE channel" });
+        // Refusals are the error pages every route answers with (LINE reads only the status).
+        if (!channel) throw notFound();
         if (
           typeof raw !== "string" ||
           !validLineSignature(channel.channelSecret, raw, req.headers["x-line-signature"])
         )
-          return reply.code(401).send({ message: "bad signature" });
+          throw new HttpError(401, "error.400");
         let events: unknown;
         try {
           events = (JSON.parse(raw) as { events?: unknown }).events;
         } catch {
-          return reply.code(400).send({ message: "bad JSON" });
+          throw new HttpError(400, "error.400");
         }
         await linkFromEvents(db, tambon.id, events);
         return reply.code(200).send({});
