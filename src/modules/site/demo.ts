@@ -16,8 +16,10 @@ import {
   sitePosts,
   siteReports,
   siteSettings,
+  siteQuestions,
   siteVisitDays,
 } from "./schema.ts";
+import { users } from "../../core/db/schema.ts";
 import { and, eq } from "drizzle-orm";
 import { DEMO_PDF_KEY, demoPdf, demoPhoto, demoPhotoKey } from "./shared/demo-files.ts";
 import { slugify } from "./shared/text.ts";
@@ -117,6 +119,14 @@ export async function seedSiteDemo(tx: DbOrTx, tambon: Tambon, people: DemoPeopl
       .returning();
     await indexNews(tx, row!);
   }
+  // A resident's question waiting for staff on the public Q&A (answered ones are shown to all).
+  const [asker] = await tx.select({ name: users.name }).from(users).where(eq(users.id, memberId));
+  await tx.insert(siteQuestions).values({
+    tambonId,
+    askedBy: memberId,
+    askerName: asker?.name ?? "",
+    question: "ศูนย์เด็กเล็กของตำบลรับเด็กอายุเท่าไร และเปิดรับสมัครเมื่อไร (สาธิต)",
+  });
   const [draft] = await tx
     .insert(siteNews)
     .values({
