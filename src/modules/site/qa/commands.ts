@@ -49,14 +49,15 @@ export async function answerQuestion(
   input: Record<string, string>,
 ): Promise<Result<Question, SiteKey | CoreKey>> {
   if (!can(actor, "site.moderate", { tambonId })) return refused();
-  const parsed = parseForm(answerSchema, input);
-  if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
+    // Another tambon's question is missing here, whatever the form holds.
     const [before] = await tx
       .select()
       .from(siteQuestions)
       .where(and(eq(siteQuestions.id, id), eq(siteQuestions.tambonId, tambonId)));
     if (!before) return missing();
+    const parsed = parseForm(answerSchema, input);
+    if (!parsed.ok) return parsed;
     const [q] = await tx
       .update(siteQuestions)
       .set({
@@ -91,14 +92,14 @@ export async function hideQuestion(
   input: Record<string, string>,
 ): Promise<Result<true, SiteKey | CoreKey>> {
   if (!can(actor, "site.moderate", { tambonId })) return refused();
-  const parsed = parseForm(hideSchema, input);
-  if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ status: siteQuestions.status })
       .from(siteQuestions)
       .where(and(eq(siteQuestions.id, id), eq(siteQuestions.tambonId, tambonId)));
     if (!before) return missing();
+    const parsed = parseForm(hideSchema, input);
+    if (!parsed.ok) return parsed;
     if (before.status === "hidden") return fail("reason", "qa.alreadyHidden");
     await tx
       .update(siteQuestions)
