@@ -2,6 +2,7 @@ import { describe, test, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   cpSync,
+  realpathSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -143,7 +144,9 @@ describe("files kept in module tables are moved into the store by the migration"
   test("a meeting photo kept as bytea is served from the store and stripped of its GPS", async () => {
     // The migrations before the store: meeting files still carry their bytes.
     const before = path.join(dir, "drizzle");
-    cpSync(migrationsFolder, before, { recursive: true });
+    // A copy of the files (the folder may be a link, as in the compiled copy the runner uses):
+    // the journal cut below must never be the project's own.
+    cpSync(realpathSync(migrationsFolder), before, { recursive: true, dereference: true });
     const journalPath = path.join(before, "meta", "_journal.json");
     const journal = JSON.parse(readFileSync(journalPath, "utf8")) as {
       entries: { tag: string }[];
