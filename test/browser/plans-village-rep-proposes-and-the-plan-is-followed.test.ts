@@ -199,6 +199,8 @@ describe("a village representative proposes, the working group plans, and the pl
     await vote.locator(`#v-${otherId}`).check();
     await vote.locator("#f-v-title").fill("โครงการใดควรทำก่อนในปี 2570");
     await vote.locator("#f-v-areaId").selectOption(String(areaId));
+    // Opening a vote cannot be undone: the form asks for a tick first.
+    await vote.locator("input[name=confirmed]").check();
     await Promise.all([
       page.waitForURL(/\/decisions\/\d+/),
       vote.getByRole("button", { name: "นำไปลงมติจัดลำดับความสำคัญ" }).click(),
