@@ -55,6 +55,24 @@ const keepImports = {
   },
 };
 
+/**
+ * How each TypeScript file is compiled, one output file per source: for dist/ here and for the
+ * tests' compiled copy (scripts/test-build.mjs), so both run the same JavaScript.
+ */
+export const COMPILE = {
+  bundle: true,
+  plugins: [keepImports],
+  platform: "node",
+  format: "esm",
+  target: "node20.19",
+  jsx: "automatic",
+  jsxImportSource: "preact",
+  charset: "utf8",
+  sourcemap: "linked",
+  sourcesContent: false,
+  logLevel: "error",
+};
+
 /** Builds src/ into dist/; returns the number of compiled files. */
 export async function build() {
   const { build: esbuild } = await import("esbuild");
@@ -68,17 +86,7 @@ export async function build() {
       entryPoints,
       outdir: out,
       outbase: src,
-      bundle: true,
-      plugins: [keepImports],
-      platform: "node",
-      format: "esm",
-      target: "node20.19",
-      jsx: "automatic",
-      jsxImportSource: "preact",
-      charset: "utf8",
-      sourcemap: "linked",
-      sourcesContent: false,
-      logLevel: "error",
+      ...COMPILE,
     });
     await bundleClientScripts(out, entryPoints);
     for (const file of files.filter(isAsset)) {

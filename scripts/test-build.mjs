@@ -2,10 +2,10 @@
 // every test process loads plain JavaScript instead of compiling through tsx's loader (whose hooks
 // answer every import through a worker thread): about a second less of CPU time per test process.
 //
-// The compiled tree is a copy of the project's root in node_modules/.cache/tambon-tests/js/:
-// src/ and test/ compiled file for file (a relative `.ts`/`.tsx` import becomes `.js`, as in
-// scripts/build.mjs), the other files of src/ and test/ copied beside them, and every other entry
-// of the root (drizzle/, seed/, bin/, package.json, node_modules/…) linked. So a path a file
+// The compiled tree is a copy of the project's root in node_modules/.cache/tambon-tests/js-*/:
+// src/ and test/ compiled file for file with scripts/build.mjs's settings (a relative `.ts`/`.tsx`
+// import becomes `.js`), the other files of src/ and test/ copied beside them, and every other
+// entry of the root (drizzle/, seed/, bin/, package.json, node_modules/…) linked. So a path a file
 // resolves from its own place (`../../drizzle`, `./charter.css`) reaches the same file as from the
 // sources, and the module type comes from the same package.json.
 //
@@ -26,6 +26,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { COMPILE } from "./build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Where the compiled copies live (ignored by git, linters and formatters with node_modules/). */
@@ -75,17 +76,6 @@ export function sourceOf(dir, compiled, sources) {
   return sources.find((s) => s === `${base}.ts` || s === `${base}.tsx`) ?? rel;
 }
 
-/** Same rule as scripts/build.mjs: imports stay as written, relative `.ts`/`.tsx` become `.js`. */
-const keepImports = {
-  name: "keep-imports",
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.kind === "entry-point") return undefined;
-      return { path: args.path.replace(/^(\.{1,2}\/.*)\.tsx?$/, "$1.js"), external: true };
-    });
-  },
-};
-
 /**
  * The folder of a compiled copy of the current sources: an existing one, or one built now.
  * Written to a fresh folder and moved into place, so a test process never sees half a build.
@@ -106,17 +96,7 @@ export async function buildTests() {
       entryPoints: files.filter(isSource),
       outdir: out,
       outbase: root,
-      bundle: true,
-      plugins: [keepImports],
-      platform: "node",
-      format: "esm",
-      target: "node20.19",
-      jsx: "automatic",
-      jsxImportSource: "preact",
-      charset: "utf8",
-      sourcemap: "linked",
-      sourcesContent: false,
-      logLevel: "error",
+      ...COMPILE,
     });
     for (const file of files.filter((f) => !isSource(f))) {
       const to = path.join(out, path.relative(root, file));
