@@ -49,6 +49,7 @@ import { h } from "preact";
 import { megabytes, registerUploads } from "./uploads.ts";
 import { reencodeStoredLogos } from "./files.ts";
 import { registerMetrics } from "./metrics.ts";
+import { askFirst } from "./confirmation.tsx";
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -129,10 +130,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  const routeList: { method: string; url: string }[] = [];
+  const routeList: { method: string; url: string; asksFirst: boolean }[] = [];
   app.addHook("onRoute", (r) => {
+    const asksFirst = askFirst(r);
     for (const method of [r.method].flat())
-      if (method !== "HEAD") routeList.push({ method, url: r.url });
+      if (method !== "HEAD") routeList.push({ method, url: r.url, asksFirst });
   });
   app.decorate("routeList", routeList);
   app.decorate("tambons", tambons);
@@ -474,8 +476,11 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     tambons: TambonDirectory;
-    /** Every route registered (method and URL pattern), for tests that walk them all. */
-    routeList: { method: string; url: string }[];
+    /**
+     * Every route registered (method and URL pattern, and whether it asks to confirm first), for
+     * tests that walk them all.
+     */
+    routeList: { method: string; url: string; asksFirst: boolean }[];
     database: Database;
     modules: TambonModule[];
     config: Config;

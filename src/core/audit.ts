@@ -4,6 +4,7 @@ import { forgetChange } from "./db/notify.ts";
 import { can } from "./policy.ts";
 import type { Actor } from "./roles.ts";
 import { missing, ok, refused, type Result } from "./result.ts";
+import { refuseUnconfirmedChange } from "./unconfirmed.ts";
 
 /** One audit entry: who did what to which target, with a summary of before and after. */
 export interface AuditEntry {
@@ -30,8 +31,12 @@ export function redact(
   return out;
 }
 
-/** Writes an audit row; call it inside the same transaction as the change. */
+/**
+ * Writes an audit row; call it inside the same transaction as the change. In a request for an
+ * action that was not confirmed it throws instead, so the change rolls back (see `confirmFirst`).
+ */
 export async function audit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+  refuseUnconfirmedChange();
   // This process forgets at once; the other instances when the audit row's announcement (the
   // trigger on audit_log) reaches them on commit.
   forgetChange(entry);

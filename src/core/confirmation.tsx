@@ -1,13 +1,22 @@
-import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
+import type {
+  FastifyReply,
+  FastifyRequest,
+  RouteHandlerMethod,
+  RouteOptions,
+  RouteShorthandOptions,
+} from "fastify";
 import { ConfirmAgain } from "./views/confirm.tsx";
 import { core } from "./i18n/messages.ts";
+import { NotConfirmed, runUnconfirmed } from "./unconfirmed.ts";
 
 /**
  * Route options of an action that closes, deletes, archives, publishes for good or opens a vote:
  * the server does it only when the form says it was confirmed (`confirmed=1`, sent by
  * `ConfirmPage`, `ConfirmButton` and `ConfirmTick`). A request without it — forged, or from a
- * browser that ignores `required` — answers 422 with the same form to confirm and send again,
- * before the route reads anything. Merge with other options: `{ ...uploadRoute(s), ...confirmFirst }`.
+ * browser that ignores `required` — goes through the route's own checks first (403 without the
+ * right, 404 for a record that is not the tambon's), and where it would record its change answers
+ * 422 with the same form to confirm and send again, the change rolled back (see `askFirst`).
+ * Merge with other options: `{ ...uploadRoute(s), ...confirmFirst }`.
  */
 export const confirmFirst: RouteShorthandOptions = confirmFirstWhen(() => true);
 
@@ -18,19 +27,37 @@ export const confirmFirst: RouteShorthandOptions = confirmFirstWhen(() => true);
 export function confirmFirstWhen(
   when: (body: Record<string, unknown>) => boolean,
 ): RouteShorthandOptions {
-  return {
-    config: { confirmFirst: true },
-    preHandler: async (req, reply) => {
-      if (when((req.body ?? {}) as Record<string, unknown>)) return refuseUnconfirmed(req, reply);
-    },
-  };
+  return { config: { confirmFirst: when } };
 }
 
 declare module "fastify" {
   interface FastifyContextConfig {
-    /** The action runs only with `confirmed=1` in its form (see `confirmFirst`). */
-    confirmFirst?: boolean;
+    /** The action runs only with `confirmed=1` in its form when this says so (see `confirmFirst`). */
+    confirmFirst?: (body: Record<string, unknown>) => boolean;
   }
+}
+
+/**
+ * Called for every route as it is registered (the app's `onRoute` hook): the handler of a route
+ * with `confirmFirst` runs an unconfirmed request so that `audit()` refuses its change — after the
+ * route's access check and lookup, before anything is kept — and answers that refusal with the
+ * page to confirm. True when the route asks first.
+ */
+export function askFirst(route: RouteOptions): boolean {
+  const when = route.config?.confirmFirst;
+  if (!when) return false;
+  const handler = route.handler as RouteHandlerMethod;
+  route.handler = async function (req, reply) {
+    if (wasConfirmed(req) || !when((req.body ?? {}) as Record<string, unknown>))
+      return handler.call(this, req, reply);
+    try {
+      return await runUnconfirmed(() => handler.call(this, req, reply));
+    } catch (err) {
+      if (err instanceof NotConfirmed) return refuseUnconfirmed(req, reply);
+      throw err;
+    }
+  };
+  return true;
 }
 
 /** True when the form of the request says the action was confirmed. */
@@ -47,8 +74,7 @@ export function wasConfirmed(req: FastifyRequest): boolean {
  */
 const NEVER_ECHOED = /password|passcode|secret|token/i;
 
-async function refuseUnconfirmed(req: FastifyRequest, reply: FastifyReply) {
-  if (wasConfirmed(req)) return;
+function refuseUnconfirmed(req: FastifyRequest, reply: FastifyReply) {
   const fields: Record<string, string[]> = {};
   for (const [name, v] of Object.entries((req.body ?? {}) as Record<string, unknown>)) {
     if (name === "_csrf" || name === "confirmed" || NEVER_ECHOED.test(name)) continue;

@@ -1,15 +1,17 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { makePerson, makeTambon, FACTORY_PASSWORD } from "../helpers/factories/core.ts";
-import { users } from "../../src/core/db/schema.ts";
+import { auditLog, users } from "../../src/core/db/schema.ts";
+import { siteNews } from "../../src/modules/site/news/schema.ts";
 
 /**
  * Every action that closes, deletes, archives, publishes for good or opens a vote runs only when
  * its form says it was confirmed (`confirmed=1`, the tick or the confirmation page). A request
- * without it — forged, or from a browser that ignores `required` — is refused with 422 and the
- * confirmation to send it again (what it sent kept), never run; with the tick it reaches the route.
+ * without it — forged, or from a browser that ignores `required` — goes through the route's own
+ * checks first (403 without the right, 404 for another tambon's record), then is refused with 422
+ * and the confirmation to send it again (what it sent kept), nothing stored; with the tick it runs.
  * The guard is the route option `confirmFirst` (src/core/confirmation.tsx); this file lists the
  * routes that must have it, and checks every other route named like one too.
  */
@@ -86,18 +88,49 @@ const fill = (route: string) =>
 describe("an action that cannot be undone asks first, on the server too", () => {
   let t: TestApp;
   let admin: Client;
+  let homeId = 0;
 
   before(async () => {
     t = await startTestApp("pglite", {
       seed: async (db) => {
         const { tambon } = await makeTambon(db, { slug: "home", villages: 1 });
+        homeId = tambon.id;
         const id = await makePerson(db, tambon.id, { username: "netadmin" });
         await db.update(users).set({ isNetworkAdmin: true }).where(eq(users.id, id));
+        await makePerson(db, tambon.id, { username: "home-admin", roles: ["admin"] });
+        await makePerson(db, tambon.id, { username: "home-member" });
+        const other = await makeTambon(db, { slug: "other", villages: 1 });
+        await makePerson(db, other.tambon.id, { username: "other-admin", roles: ["admin"] });
       },
     });
     admin = new Client(t.app);
     await admin.login("netadmin", FACTORY_PASSWORD);
   });
+
+  /** A news item of the home tambon, to delete. */
+  async function news(title = "ข่าวที่จะลบ"): Promise<number> {
+    const [row] = await t.database.db
+      .insert(siteNews)
+      .values({ tambonId: homeId, title })
+      .returning({ id: siteNews.id });
+    return row!.id;
+  }
+  const newsLeft = async (id: number) =>
+    (
+      await t.database.db
+        .select({ id: siteNews.id })
+        .from(siteNews)
+        .where(and(eq(siteNews.id, id), eq(siteNews.tambonId, homeId)))
+    ).length;
+  const audited = async () =>
+    (
+      await t.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.tambonId, homeId))
+    )[0]!.n;
+  async function signedIn(username: string): Promise<Client> {
+    const c = new Client(t.app);
+    await c.login(username, FACTORY_PASSWORD);
+    return c;
+  }
   after(async () => {
     await t?.close();
   });
@@ -118,37 +151,70 @@ describe("an action that cannot be undone asks first, on the server too", () => 
       assert.ok(posts.has(route), `no POST route ${route}`);
   });
 
-  test("without the tick each is refused with 422 and the form to confirm; with it the route runs", async () => {
+  test("each asks first; a record that is nobody's is not found, ticked or not", async () => {
     const csrf = await admin.csrf("/t/home/admin/settings");
+    const asking = new Set(t.app.routeList.filter((r) => r.asksFirst).map((r) => r.url));
     const report: string[] = [];
     const routes = dangerousRoutes();
     assert.ok(routes.length >= DANGEROUS.length);
     for (const [route, form] of routes) {
+      if (!asking.has(route)) report.push(`${route} does not ask first`);
       const url = fill(route);
-      const refused = await admin.post(url, form, { csrf });
-      const page = refused.body;
-      if (refused.statusCode !== 422) report.push(`${url} without the tick: ${refused.statusCode}`);
-      else {
-        if (!page.includes("ยังไม่ได้ยืนยัน")) report.push(`${url}: no message`);
-        if (!page.includes(`<form method="post" action="${url}"`))
-          report.push(`${url}: no form to send again`);
-        if (!/<input type="checkbox" name="confirmed" value="1" required/.test(page))
-          report.push(`${url}: no tick`);
-        for (const [name, value] of Object.entries(form))
-          if (!page.includes(`<input type="hidden" name="${name}" value="${value}"`))
-            report.push(`${url}: lost ${name}`);
+      // The route's own lookup comes before the confirmation: the ids are nobody's, so the
+      // route answers (not found, or the form's own error), ticked or not.
+      for (const sent of [form, { ...form, confirmed: "1" }]) {
+        const res = await admin.post(url, sent, { csrf });
+        if (res.statusCode === 500 || res.body.includes("ยังไม่ได้ยืนยัน"))
+          report.push(`${url} ${sent.confirmed ? "with" : "without"} the tick: ${res.statusCode}`);
       }
-      const ticked = await admin.post(url, { ...form, confirmed: "1" }, { csrf });
-      // The ids are nobody's: the route itself answers (not found, or the form's own error).
-      if (ticked.statusCode === 500 || ticked.body.includes("ยังไม่ได้ยืนยัน"))
-        report.push(`${url} with the tick: ${ticked.statusCode}`);
     }
     assert.deepEqual(report, []);
   });
 
+  test("the confirmation comes after the access check and the lookup, and before anything is kept", async () => {
+    const id = await news();
+    const url = `/t/home/admin/site/news/${id}/delete`;
+    const before = await audited();
+
+    const member = await signedIn("home-member");
+    const forbidden = await member.post(url, {}, { csrf: await member.csrf("/t/home") });
+    assert.equal(forbidden.statusCode, 403, "a member without the right is refused first");
+    assert.doesNotMatch(forbidden.body, /ยังไม่ได้ยืนยัน/);
+
+    const stranger = await signedIn("other-admin");
+    const otherCsrf = await stranger.csrf("/t/other/admin/settings");
+    const elsewhere = await stranger.post(
+      `/t/other/admin/site/news/${id}/delete`,
+      {},
+      {
+        csrf: otherCsrf,
+      },
+    );
+    assert.equal(elsewhere.statusCode, 404, "another tambon's admin, with this tambon's id");
+    assert.doesNotMatch(elsewhere.body, /ยังไม่ได้ยืนยัน/);
+    const foreign = await stranger.post(url, {}, { csrf: otherCsrf });
+    assert.equal(foreign.statusCode, 403, "another tambon's admin, in this tambon");
+
+    const owner = await signedIn("home-admin");
+    const csrf = await owner.csrf("/t/home/admin/settings");
+    const unticked = await owner.post(url, { note: "ลบ" }, { csrf });
+    assert.equal(unticked.statusCode, 422);
+    assert.match(unticked.body, /ยังไม่ได้ยืนยัน/);
+    assert.ok(unticked.body.includes(`<form method="post" action="${url}"`));
+    assert.match(unticked.body, /<input type="checkbox" name="confirmed" value="1" required/);
+    assert.ok(unticked.body.includes('<input type="hidden" name="note" value="ลบ"'));
+    assert.equal(await newsLeft(id), 1, "the news item is still there");
+    assert.equal(await audited(), before, "nothing audited: nothing was done");
+
+    const ticked = await owner.post(url, { note: "ลบ", confirmed: "1" }, { csrf });
+    assert.equal(ticked.statusCode, 303);
+    assert.equal(await newsLeft(id), 0, "with the tick it is deleted");
+    assert.equal(await audited(), before + 1);
+  });
+
   test("the page to send again escapes what was sent and never writes back a password or secret", async () => {
     const csrf = await admin.csrf("/t/home/admin/settings");
-    const url = fill("/t/:tambon/admin/site/news/:id/delete");
+    const url = `/t/home/admin/site/news/${await news()}/delete`;
     const res = await admin.post(
       url,
       {
@@ -181,7 +247,8 @@ describe("an action that cannot be undone asks first, on the server too", () => 
     english.cookies.set("tlang", "en");
     await english.login("netadmin", FACTORY_PASSWORD);
     const csrf = await english.csrf("/t/home/admin/settings");
-    const res = await english.post(fill("/t/:tambon/admin/site/news/:id/delete"), {}, { csrf });
+    const url = `/t/home/admin/site/news/${await news()}/delete`;
+    const res = await english.post(url, {}, { csrf });
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /Not confirmed: tick the box to confirm, then press again\./);
   });
