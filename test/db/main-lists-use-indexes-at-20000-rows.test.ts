@@ -123,6 +123,87 @@ describe("the main lists read a page through an index at 20,000 rows (PostgreSQL
     );
   });
 
+  /** The rows the plan of each page query reads from `table`'s index (EXPLAIN ANALYZE). */
+  async function rowsRead(table: string, list: () => Promise<unknown>, indexed = true) {
+    const sent: { sql: string; params: unknown[] }[] = [];
+    queryCount.recording = sent;
+    try {
+      await list();
+    } finally {
+      queryCount.recording = null;
+    }
+    const read: number[] = [];
+    for (const s of sent.filter((q) => /\blimit\b/i.test(q.sql))) {
+      const text = s.sql.replace(/\$(\d+)/g, (_, i: string) => literal(s.params[Number(i) - 1]));
+      const [row] = await database.rows<{ "QUERY PLAN": [{ Plan: Record<string, unknown> }] }>(
+        sql.raw(`explain (analyze, format json) ${text}`),
+      );
+      const plan = row!["QUERY PLAN"][0].Plan;
+      const scans = [...nodes(plan)].filter(
+        (n) => n["Relation Name"] === table && n["Parent Relationship"] !== "InitPlan",
+      );
+      const show = `${s.sql}\n${JSON.stringify(plan, null, 1)}`;
+      assert.equal(scans.length, 1, show);
+      if (indexed) assert.notEqual(scans[0]!["Node Type"], "Seq Scan", show);
+      read.push(Number(scans[0]!["Actual Rows"]) * Number(scans[0]!["Actual Loops"] ?? 1));
+    }
+    assert.ok(read.length > 0, "the list reads a page with a limit");
+    return read;
+  }
+
+  test("a deep page of news, after or before an item, reads one page of the index", async () => {
+    const [cat] = await database.rows<{ id: number }>(
+      sql`select id from site_categories where tambon_id = ${tambonId} order by id limit 1`,
+    );
+    // Page 500 of the list (about 10,000 rows in): the item the previous page ended with.
+    const deep = await listNews(database.db, tambonId, { limit: 20, offset: 9_980 });
+    const last = deep.items[deep.items.length - 1]!;
+    const next = await listNews(database.db, tambonId, { limit: 20, offset: 10_000 });
+    const byCursor = await listNews(database.db, tambonId, {
+      limit: 20,
+      cursor: { after: last.id },
+    });
+    assert.deepEqual(
+      byCursor.items.map((n) => n.id),
+      next.items.map((n) => n.id),
+      "the page after an item is the page its number names",
+    );
+    const back = await listNews(database.db, tambonId, {
+      limit: 20,
+      cursor: { before: next.items[0]!.id },
+    });
+    assert.deepEqual(
+      back.items.map((n) => n.id),
+      deep.items.map((n) => n.id),
+      "the page before an item is the one before it, newest first",
+    );
+    for (const [name, list] of [
+      ["after", () => listNews(database.db, tambonId, { limit: 20, cursor: { after: last.id } })],
+      ["before", () => listNews(database.db, tambonId, { limit: 20, cursor: { before: last.id } })],
+      [
+        "category, after",
+        () =>
+          listNews(database.db, tambonId, {
+            limit: 20,
+            categoryId: cat!.id,
+            cursor: { after: last.id },
+          }),
+      ],
+    ] as const) {
+      await assertIndexed(`news list, ${name}`, "site_news", list);
+      for (const n of await rowsRead("site_news", list))
+        assert.ok(n <= 21, `${name}: ${n} rows read for a page of 20`);
+    }
+    // The offset page it replaces reads every row before it (what the cursor avoids); its plan
+    // may then scan the whole table.
+    const [offsetRead] = await rowsRead(
+      "site_news",
+      () => listNews(database.db, tambonId, { limit: 20, offset: 10_000 }),
+      false,
+    );
+    assert.ok(offsetRead! > 10_000, `an offset page read ${offsetRead} rows`);
+  });
+
   test("questions, and questions in one phase", async () => {
     await assertIndexed("decisions list", "questions", () =>
       listQuestions(database.db, tambonId, {}, 1),

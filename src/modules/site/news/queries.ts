@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lte } from "drizzle-orm";
+import { and, asc, count, desc, eq, lte, sql, type SQL } from "drizzle-orm";
 import { siteCategories, siteNews, sitePhotos } from "../schema.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { keptCount } from "../../../core/paging.ts";
@@ -22,11 +22,37 @@ export const liveNews = (tambonId: number, now: Date) =>
     lte(siteNews.publishAt, now),
   );
 
-/** Published news of a tambon, newest first, optionally of one category; with the total count. */
+/**
+ * Where a page of news starts when it follows another: after (older than) or before (newer than)
+ * the news item of that id, in the list's order (publish time, then id). The page is read from
+ * the list's index from that point, so a deep page costs what the first does.
+ */
+export type NewsCursor = { after: number } | { before: number };
+
+/** The list's order key of the news item `id` compared with each row's: an index range. */
+function beyond(tambonId: number, cursor: NewsCursor): SQL {
+  const id = "after" in cursor ? cursor.after : cursor.before;
+  const at = sql`(select k.publish_at from ${siteNews} k where k.id = ${id} and k.tambon_id = ${tambonId})`;
+  return "after" in cursor
+    ? sql`(${siteNews.publishAt}, ${siteNews.id}) < (${at}, ${id}::int)`
+    : sql`(${siteNews.publishAt}, ${siteNews.id}) > (${at}, ${id}::int)`;
+}
+
+/**
+ * Published news of a tambon, newest first, optionally of one category; with the total count.
+ * A page is either a window (`offset`) or the rows next to a news item (`cursor`, read from the
+ * index without counting the rows before it); a cursor whose item is no longer listed gives no rows.
+ */
 export async function listNews(
   db: DbOrTx,
   tambonId: number,
-  opts: { categoryId?: number | null; limit: number; offset?: number; now?: Date },
+  opts: {
+    categoryId?: number | null;
+    limit: number;
+    offset?: number;
+    cursor?: NewsCursor | null;
+    now?: Date;
+  },
 ): Promise<{ total: number; items: NewsCard[] }> {
   const now = opts.now ?? new Date();
   const where = and(
@@ -35,7 +61,9 @@ export async function listNews(
   );
   const countNews = async () =>
     Number((await db.select({ n: count() }).from(siteNews).where(where))[0]?.n ?? 0);
-  const [items, total] = await Promise.all([
+  const cursor = opts.cursor ?? null;
+  const newer = cursor !== null && "before" in cursor;
+  const [rows, total] = await Promise.all([
     db
       .select({
         id: siteNews.id,
@@ -52,14 +80,18 @@ export async function listNews(
         sitePhotos,
         and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, tambonId)),
       )
-      .where(where)
-      .orderBy(desc(siteNews.publishAt), desc(siteNews.id))
+      .where(cursor ? and(where, beyond(tambonId, cursor)) : where)
+      .orderBy(
+        ...(newer
+          ? [asc(siteNews.publishAt), asc(siteNews.id)]
+          : [desc(siteNews.publishAt), desc(siteNews.id)]),
+      )
       .limit(opts.limit)
-      .offset(opts.offset ?? 0),
+      .offset(cursor ? 0 : (opts.offset ?? 0)),
     // Kept until the tambon changes (or a few seconds pass: a news item set for later comes in).
     opts.now ? countNews() : keptCount(tambonId, `news:${opts.categoryId ?? ""}`, countNews)(),
   ]);
-  return { total, items };
+  return { total, items: newer ? rows.reverse() : rows };
 }
 
 /** The categories of a tambon's news. */

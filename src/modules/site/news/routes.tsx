@@ -2,8 +2,8 @@ import { findOwned } from "../shared/queries.ts";
 import { type FastifyInstance } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { absolute, read, shareHead, siteName, url } from "../shared/helpers.tsx";
-import { listCategories, listNews } from "./queries.ts";
-import { parsePage, requireIdSlug } from "../../../core/params.ts";
+import { listCategories, listNews, type NewsCursor } from "./queries.ts";
+import { parseId, parsePage, requireIdSlug } from "../../../core/params.ts";
 import { PAGE_SIZE, pageCount } from "../../../core/paging.ts";
 import { msg } from "../messages.ts";
 import { NewsList, NewsView } from "./views.tsx";
@@ -23,16 +23,34 @@ export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
   const keptCategories = (tambonId: number) =>
     pageCache.memo(tambonId, "site:categories", () => listCategories(db, tambonId));
 
-  app.get<{ Querystring: { category?: string; page?: string } }>("/news", async (req, reply) => {
+  app.get<{
+    Querystring: { category?: string; page?: string; after?: string; before?: string };
+  }>("/news", async (req, reply) => {
     const tambon = read(req);
     const categories = await keptCategories(tambon.id);
     const category = categories.find((c) => c.slug === req.query.category);
     const page = parsePage(req.query.page);
-    const { total, items } = await listNews(db, tambon.id, {
-      categoryId: category?.id ?? null,
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-    });
+    // The pager's links name the item the next page follows (`after`) or the previous page
+    // precedes (`before`): read from the index there. A bare `?page=N` is read by its offset.
+    const after = parseId(req.query.after);
+    const before = parseId(req.query.before);
+    const cursor: NewsCursor | null =
+      page <= 1 ? null : after ? { after } : before ? { before } : null;
+    const byOffset = () =>
+      listNews(db, tambon.id, {
+        categoryId: category?.id ?? null,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      });
+    let { total, items } = cursor
+      ? await listNews(db, tambon.id, {
+          categoryId: category?.id ?? null,
+          limit: PAGE_SIZE,
+          cursor,
+        })
+      : await byOffset();
+    // The item the link named is no longer listed (unpublished, deleted): the page by its number.
+    if (cursor && items.length === 0) ({ total, items } = await byOffset());
     const t = msg.t(req.lang);
     return reply.page(
       category

@@ -85,7 +85,22 @@ export function NewsList(props: {
   const t = useSiteT();
   const { lang } = useCtx();
   const url = useUrl();
-  const q = (page: number) => url(pageHref("/news", { category: props.category?.slug }, page));
+  // The next and previous pages are named by the item they follow or precede (read from the
+  // index there, however deep); page 1 needs none.
+  const first = props.items[0]?.id;
+  const last = props.items[props.items.length - 1]?.id;
+  const q = (page: number) =>
+    url(
+      pageHref(
+        "/news",
+        {
+          category: props.category?.slug,
+          after: page === props.page + 1 ? last : undefined,
+          before: page === props.page - 1 && page > 1 ? first : undefined,
+        },
+        page,
+      ),
+    );
   return (
     <>
       <h1>{props.category ? catName(props.category, lang) : t("news.title")}</h1>
