@@ -8,6 +8,7 @@ import { sweepOrphanFiles } from "./file-store.ts";
 import { noticeJob } from "./notices/worker.ts";
 import { sweepRateWindows } from "./rate-window.ts";
 import { dailyBackupJob } from "./backup/schedule.ts";
+import { databaseUpkeepJob } from "./db/upkeep.ts";
 
 /** How often stored files that no row names any more are swept, and how old they must be. */
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -101,7 +102,7 @@ export function startJobs(
   const backups = deps.config.dailyBackups ? [dailyBackupJob(deps.config.dailyBackups.keep)] : [];
   const core = {
     id: "core",
-    jobs: [fileSweepJob(modules), noticeJob(), rateSweepJob, ...backups],
+    jobs: [fileSweepJob(modules), noticeJob(), rateSweepJob, databaseUpkeepJob, ...backups],
   };
   for (const mod of [...modules, core]) {
     for (const job of mod.jobs ?? []) {

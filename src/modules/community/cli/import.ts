@@ -29,6 +29,7 @@ import { figureImporter } from "../imports/figures.ts";
 import { submissionImporter, type RepeatSheet } from "../imports/submissions.ts";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { progressBar } from "./progress.ts";
+import { databaseUpkeep } from "../../../core/db/upkeep.ts";
 
 const KINDS = ["people", "submissions", "figures"] as const;
 
@@ -153,8 +154,11 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
             );
     bar.done();
     // Indicators computed from answers follow what was imported (as a web import does).
-    if (report.applied && report.badRows === 0 && report.create + report.update > 0)
+    if (report.applied && report.badRows === 0 && report.create + report.update > 0) {
       await afterImport(db, tb.id, null);
+      // The planner's statistics of the tables the import filled (PGlite has no autovacuum).
+      await databaseUpkeep(database, { postgres: true });
+    }
     for (const e of report.errors) {
       const where = e.column ?? e.field;
       process.stderr.write(
