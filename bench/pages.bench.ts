@@ -6,7 +6,6 @@
 // CPU time (process.cpuUsage) is the fair figure on a shared machine: wall time is shown beside it.
 // On PGlite the database runs in this process, so its CPU time is counted; on PostgreSQL the
 // server's own time is not (the database queries' count per page is shown instead).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -15,7 +14,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { createApp } from "../src/app.ts";
-import { migrateDatabase, openDatabase, queryCount, type Database } from "../src/core/db/index.ts";
+import { migrateDatabase, queryCount, type Database } from "../src/core/db/index.ts";
+import { openBenchDatabase, signIn } from "./db.ts";
 import { loadDemo } from "../src/demo/load-demo.ts";
 import { modules } from "../src/modules/index.ts";
 import { pageCache } from "../src/core/page-cache.ts";
@@ -23,43 +23,6 @@ import { clearActorCache } from "../src/core/auth/session.ts";
 
 process.env.TAMBON_PASSWORD_COST ??= "14";
 type Figures = Record<string, string | number>;
-
-async function open(kind: "pglite" | "postgres") {
-  if (kind === "pglite") return { database: await openDatabase({ memory: true }), drop: () => {} };
-  const admin = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `tambon_bench_pages_${process.pid}`;
-  const psql = (q: string) => spawnSync("psql", [admin, "-qc", q], { encoding: "utf8" });
-  const made = psql(`create database ${name}`);
-  if (made.status !== 0) throw new Error(`PostgreSQL needed for this benchmark: ${made.stderr}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return { database, drop: () => void psql(`drop database if exists ${name} with (force)`) };
-}
-
-/** Signs in through the login form and returns the session's Cookie header. */
-async function signIn(app: FastifyInstance, username: string): Promise<string> {
-  const form = await app.inject({ url: "/login" });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
-  const cookies = form.cookies.map((c) => `${c.name}=${c.value}`);
-  const res = await app.inject({
-    method: "POST",
-    url: "/login",
-    headers: {
-      cookie: cookies.join("; "),
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    payload: new URLSearchParams({
-      identifier: username,
-      password: "tambon-demo",
-      _csrf: csrf,
-    }).toString(),
-  });
-  if (res.statusCode !== 303) throw new Error(`login failed: ${res.statusCode}`);
-  const jar = new Map(form.cookies.map((c) => [c.name, c.value]));
-  for (const c of res.cookies) jar.set(c.name, c.value);
-  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-}
 
 /** CPU and wall time per request, and queries per request, over `runs` requests after warm-up. */
 async function measure(
@@ -149,7 +112,7 @@ async function growNews(database: Database, tambonId: number, total: number) {
 
 /** The pages' figures on one database kind. */
 export async function benchPages(kind: "pglite" | "postgres"): Promise<Figures> {
-  const { database, drop } = await open(kind);
+  const { database, drop } = await openBenchDatabase(kind, "pages");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tambon-pages-bench-"));
   const out: Figures = {};
   try {
@@ -177,7 +140,7 @@ export async function benchPages(kind: "pglite" | "postgres"): Promise<Figures> 
     );
     await app.ready();
     const tambonId = app.tambons.bySlug("la-ngu")!.id;
-    const cookie = await signIn(app, "langu-admin");
+    const cookie = await signIn(app, "langu-admin", "tambon-demo");
     const home = await app.inject({ url: "/t/la-ngu" });
     const newsHref = /href="(\/t\/la-ngu\/news\/\d+[^"?]*)"/.exec(home.body)![1]!;
     const list = await app.inject({ url: "/t/la-ngu/news" });

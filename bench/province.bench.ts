@@ -7,7 +7,6 @@
 // autocannon drives each page kind with their sessions (every request another member's cookie
 // and tambon), at each number of connections, then all kinds mixed. Votes are not part of the
 // journey: only reads and searches are measured.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +14,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { createApp } from "../src/app.ts";
-import { migrateDatabase, openDatabase, type Database } from "../src/core/db/index.ts";
+import { migrateDatabase, type Database } from "../src/core/db/index.ts";
+import { openBenchDatabase, signIn } from "./db.ts";
 import { loadDemo } from "../src/demo/load-demo.ts";
 import { modules } from "../src/modules/index.ts";
 import { hashPassword } from "../src/core/auth/password.ts";
@@ -29,18 +29,6 @@ const QUESTIONS = 50;
 const MEETINGS = 100;
 const SAMPLED_TAMBONS = 20;
 const PASSWORD = "province-bench-1";
-
-async function open() {
-  const admin = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `tambon_bench_province_${process.pid}`;
-  const psql = (q: string) => spawnSync("psql", [admin, "-qc", q], { encoding: "utf8" });
-  const made = psql(`create database ${name}`);
-  if (made.status !== 0) throw new Error(`PostgreSQL needed for this benchmark: ${made.stderr}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return { database, drop: () => void psql(`drop database if exists ${name} with (force)`) };
-}
 
 /** The columns of a table that an insert may set (no id, nothing generated). */
 async function columns(database: Database, table: string): Promise<string[]> {
@@ -154,34 +142,6 @@ async function seed(database: Database, tambonCount: number, passwordHash: strin
   return counts;
 }
 
-/** Signs in through the login form of the listening server; the session's Cookie header. */
-async function signIn(base: string, username: string): Promise<string> {
-  const page = await fetch(`${base}/login`);
-  const jar = new Map<string, string>();
-  for (const c of page.headers.getSetCookie()) {
-    const [kv] = c.split(";");
-    const i = kv!.indexOf("=");
-    jar.set(kv!.slice(0, i), kv!.slice(i + 1));
-  }
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: new URLSearchParams({ _csrf: token, identifier: username, password: PASSWORD }),
-  });
-  if (res.status !== 303) throw new Error(`login of ${username} failed: ${res.status}`);
-  for (const c of res.headers.getSetCookie()) {
-    const [kv] = c.split(";");
-    const i = kv!.indexOf("=");
-    jar.set(kv!.slice(0, i), kv!.slice(i + 1));
-  }
-  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-}
-
 type Req = { method: "GET"; path: string; headers: Record<string, string> };
 
 async function drive(base: string, requests: Req[], connections: number, seconds: number) {
@@ -201,7 +161,7 @@ export async function benchProvince(
   const levels = opts.connections ?? [10, 25, 50];
   const seconds = opts.seconds ?? 8;
   const perTambon = opts.members ?? 5;
-  const { database, drop } = await open();
+  const { database, drop } = await openBenchDatabase("postgres", "province");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tambon-province-bench-"));
   const out: Figures = {};
   out["scale"] =
@@ -271,7 +231,9 @@ export async function benchProvince(
         const meetings = await database.rows<{ id: number }>(sql`
           select id from meetings where tambon_id = ${t.id} order by random() limit ${perTambon}`);
         const cookies = await Promise.all(
-          Array.from({ length: perTambon }, (_, k) => signIn(base, `prov-${t.n}-${1 + k * 37}`)),
+          Array.from({ length: perTambon }, (_, k) =>
+            signIn(base, `prov-${t.n}-${1 + k * 37}`, PASSWORD),
+          ),
         );
         for (let k = 0; k < perTambon; k++) {
           const cookie = cookies[k]!;

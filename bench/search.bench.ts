@@ -2,10 +2,10 @@
 // PostgreSQL: `npx tsx bench/search.bench.ts`. Each search is the page's own query (searchSite,
 // uncached), timed in process; the query of the previous design (every match sorted by date
 // before its limit, the GIN index not scoped by tambon) is timed beside it on the same data.
-import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { sql } from "drizzle-orm";
-import { migrateDatabase, openDatabase, type Database } from "../src/core/db/index.ts";
+import { migrateDatabase, type Database } from "../src/core/db/index.ts";
+import { openBenchDatabase } from "./db.ts";
 import { tambons } from "../src/core/db/schema.ts";
 import { searchSite } from "../src/modules/site/search/queries.ts";
 import { fillSearch } from "../src/modules/site/search/fill.ts";
@@ -27,40 +27,38 @@ async function previous(database: Database, tambonId: number, word: string) {
     order by rank desc, d.updated_at desc, d.id desc limit 20`);
 }
 
+/**
+ * Wall time (median, p95) and this process's CPU time (user + system) per search. On PGlite in
+ * memory the database runs in this thread, so its CPU time is the whole cost of a search; on
+ * PostgreSQL the server's own is not counted.
+ */
 async function timed(runs: number, fn: () => Promise<unknown>) {
   for (let i = 0; i < 3; i++) await fn(); // warm-up
   const ms: number[] = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     await fn();
     ms.push(performance.now() - t0);
   }
+  const cpu = process.cpuUsage(cpu0);
   ms.sort((a, b) => a - b);
   const at = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!.toFixed(1);
-  return `median ${at(0.5)} ms · p95 ${at(0.95)} ms`;
-}
-
-async function open(kind: "pglite" | "postgres") {
-  if (kind === "pglite") return { database: await openDatabase({ memory: true }), drop: () => {} };
-  const admin = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `tambon_bench_search_${process.pid}`;
-  const psql = (q: string) => spawnSync("psql", [admin, "-qc", q], { encoding: "utf8" });
-  const made = psql(`create database ${name}`);
-  if (made.status !== 0) throw new Error(`PostgreSQL needed for this benchmark: ${made.stderr}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return { database, drop: () => void psql(`drop database if exists ${name} with (force)`) };
+  const cpuMs = ((cpu.user + cpu.system) / 1000 / runs).toFixed(2);
+  return `median ${at(0.5)} ms · p95 ${at(0.95)} ms · CPU ${cpuMs} ms`;
 }
 
 /** Search figures on one database kind. */
-export async function benchSearch(kind: "pglite" | "postgres"): Promise<Figures> {
-  const { database, drop } = await open(kind);
+export async function benchSearch(
+  kind: "pglite" | "postgres",
+  sizes: readonly number[] = [200, 20_000],
+): Promise<Figures> {
+  const { database, drop } = await openBenchDatabase(kind, "search");
   const figures: Figures = {};
   try {
     await migrateDatabase(database);
     const ids: number[] = [];
-    for (const [i, n] of [200, 20_000].entries()) {
+    for (const [i, n] of sizes.entries()) {
       const [tb] = await database.db
         .insert(tambons)
         .values({
@@ -81,16 +79,18 @@ export async function benchSearch(kind: "pglite" | "postgres"): Promise<Figures>
       figures[`${kind}: ${n.toLocaleString("en-US")} documents indexed in`] =
         `${((performance.now() - t0) / 1000).toFixed(1)} s`;
     }
-    await database.rows(sql`ANALYZE search_documents`);
+    await database.rows(sql`VACUUM ANALYZE search_documents`);
+    const rowsIn = sizes.reduce((a, b) => a + b, 0);
     const [size] = await database.rows<{ table: string; index: string }>(
       sql`select pg_size_pretty(pg_table_size('search_documents')) as table,
         pg_size_pretty(pg_relation_size('search_documents_tsv_idx')) as index`,
     );
-    figures[`${kind}: search_documents (20,200 rows): table · GIN index`] =
-      `${size!.table} · ${size!.index}`;
+    figures[
+      `${kind}: search_documents (${rowsIn.toLocaleString("en-US")} rows): table · GIN index`
+    ] = `${size!.table} · ${size!.index}`;
     // A word in every document, and one in a single document (a word of its own).
     const rare = (await database.rows<{ w: string }>(sql`select md5('71') as w`))[0]!.w;
-    for (const [i, n] of [200, 20_000].entries()) {
+    for (const [i, n] of sizes.entries()) {
       const label = `${kind}, ${n.toLocaleString("en-US")} documents`;
       const runs = kind === "pglite" && n > 200 ? 40 : 100;
       const id = ids[i]!;
@@ -122,7 +122,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.write(
     `${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model} · load ${load.join(" ")} · Node ${process.version}\n`,
   );
-  for (const kind of ["postgres", "pglite"] as const)
-    for (const [k, v] of Object.entries(await benchSearch(kind)))
+  // SEARCH_SIZES=200,100000 and SEARCH_KINDS=pglite choose the tambons' sizes and the databases.
+  const sizes = (process.env.SEARCH_SIZES ?? "200,20000").split(",").map(Number);
+  const kinds = (process.env.SEARCH_KINDS ?? "postgres,pglite").split(",") as (
+    "postgres" | "pglite"
+  )[];
+  for (const kind of kinds)
+    for (const [k, v] of Object.entries(await benchSearch(kind, sizes)))
       process.stdout.write(`| ${k} | ${v} |\n`);
 }
