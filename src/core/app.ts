@@ -5,7 +5,6 @@ import Fastify, {
 } from "fastify";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
-import helmet from "@fastify/helmet";
 import compress from "@fastify/compress";
 import rateLimit from "@fastify/rate-limit";
 import type { Config } from "./config.ts";
@@ -49,6 +48,7 @@ import { h } from "preact";
 import { megabytes, registerUploads } from "./uploads.ts";
 import { reencodeStoredLogos } from "./files.ts";
 import { registerMetrics } from "./metrics.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import { askFirst } from "./confirmation.tsx";
 
 /** What the app is built from. */
@@ -151,21 +151,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Multipart forms: each route declares the files it takes (`config.upload`), enforced while the
   // body streams in; routes that declare nothing take no files.
   await registerUploads(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: false,
-  });
+  // Helmet's headers for this policy, worked out once (nothing in them depends on the request).
+  registerSecurityHeaders(app);
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
   // On PostgreSQL the windows are rows of rate_windows, so a limit holds across instances.
   await app.register(rateLimit, {
