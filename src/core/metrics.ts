@@ -49,10 +49,18 @@ function labels(pairs: Record<string, string>): string {
     .join(",")}}`;
 }
 
+/** The label strings of each method and route: without the status, and by status. */
+const routeLabels = new Map<string, { key: string; byStatus: string[] }>();
+
 /** Counts one answered request: its route pattern (not its address), status and duration. */
 export function recordRequest(method: string, route: string, status: number, seconds: number) {
-  requests.inc(labels({ method, route, status: String(status) }));
-  const key = labels({ method, route });
+  // The label strings of a route are built once (every request would build them again).
+  const routeKey = `${method} ${route}`;
+  let kept = routeLabels.get(routeKey);
+  if (!kept) routeLabels.set(routeKey, (kept = { key: labels({ method, route }), byStatus: [] }));
+  const withStatus = (kept.byStatus[status] ??= labels({ method, route, status: String(status) }));
+  requests.inc(withStatus);
+  const key = kept.key;
   let h = durations.get(key);
   if (!h) durations.set(key, (h = { buckets: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 }));
   for (let i = 0; i < DURATION_BUCKETS.length; i++)
