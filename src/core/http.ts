@@ -9,7 +9,7 @@ import type { Tambon } from "./tenancy.ts";
 import { newToken, sign } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import { ViewContext, type NavItem, type ViewCtx } from "./views/ctx.ts";
-import { Layout } from "./views/layout.tsx";
+import { Layout, layoutFragments } from "./views/layout.tsx";
 import { can } from "./policy.ts";
 import { forbidden } from "./errors.ts";
 import { pageDigitStyle, pageInDigits } from "./digits.ts";
@@ -68,8 +68,25 @@ export function cookieOptions(req: FastifyRequest, maxAgeSeconds?: number) {
  * when somebody is signed in, so a token minted before logging in or for another session fails.
  */
 export function csrfFor(secret: string, raw: string, sessionToken: string | null): string {
-  return sign(secret, `${raw}|${sessionToken ?? ""}`);
+  const message = `${raw}|${sessionToken ?? ""}`;
+  const key = `${secret}\u0000${message}`;
+  let token = csrfTokens.get(key);
+  if (token === undefined) {
+    token = sign(secret, message);
+    // Bounded: the oldest derived token goes first (it is derived again when asked for).
+    if (csrfTokens.size >= CSRF_KEPT) csrfTokens.delete(csrfTokens.keys().next().value!);
+    csrfTokens.set(key, token);
+  }
+  return token;
 }
+
+/**
+ * Form tokens already derived, by secret, CSRF cookie and session: a visitor's pages and form
+ * posts ask for the same HMAC again and again. The token is a pure function of its key, so a
+ * kept one is exactly what would be computed.
+ */
+const csrfTokens = new Map<string, string>();
+const CSRF_KEPT = 10_000;
 
 /** The form token this request should carry (null when it has no CSRF cookie). */
 export function expectedCsrf(req: FastifyRequest, secret: string): string | null {
@@ -154,7 +171,7 @@ export function renderPage(
   const tree = h(
     ViewContext.Provider,
     { value: ctx },
-    h(Layout, { title, description, head, children: body }),
+    h(Layout, { title, description, head, fragments: layoutFragments(ctx), children: body }),
   );
   return "<!doctype html>" + pageInDigits(renderToString(tree), ctx.digits ?? "arabic");
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { renderToString } from "preact-render-to-string";
 import { displayYear } from "../dates.ts";
 import type { Tambon } from "../tenancy.ts";
 import type { ViewCtx } from "./ctx.ts";
@@ -28,25 +29,32 @@ function langSwitchHref(ctx: ViewCtx): string {
   return `/lang?to=${to}&back=${encodeURIComponent(ctx.path)}`;
 }
 
-function Header() {
-  const ctx = useCtx();
-  const { t, tambon, actor } = ctx;
+/** The header's brand block (logo, name, district and province): the tambon's and language's. */
+function Brand({ tambon, lang, t }: Pick<ViewCtx, "tambon" | "lang" | "t">) {
   const home = tambon ? `/t/${tambon.slug}` : "/";
-  const title = tambon ? tambonTitle(tambon, ctx.lang) : t("site.name");
+  const title = tambon ? tambonTitle(tambon, lang) : t("site.name");
   const subtitle = tambon
-    ? `${t("place.district", { name: ctx.lang === "en" ? tambon.districtEn : tambon.districtTh })} ${t("place.province", { name: ctx.lang === "en" ? tambon.provinceEn : tambon.provinceTh })}`
+    ? `${t("place.district", { name: lang === "en" ? tambon.districtEn : tambon.districtTh })} ${t("place.province", { name: lang === "en" ? tambon.provinceEn : tambon.provinceTh })}`
     : t("site.tagline");
   return (
-    <header class="site-header">
-      <div class="brand">
-        {tambon?.logoPath && <img src={tambon.logoPath} alt="" width={48} height={48} />}
-        <div>
-          <a class="site-title" href={home}>
-            {title}
-          </a>
-          <p class="site-sub">{subtitle}</p>
-        </div>
+    <>
+      {tambon?.logoPath && <img src={tambon.logoPath} alt="" width={48} height={48} />}
+      <div>
+        <a class="site-title" href={home}>
+          {title}
+        </a>
+        <p class="site-sub">{subtitle}</p>
       </div>
+    </>
+  );
+}
+
+function Header({ brand }: { brand: string }) {
+  const ctx = useCtx();
+  const { t, tambon, actor } = ctx;
+  return (
+    <header class="site-header">
+      <div class="brand" dangerouslySetInnerHTML={{ __html: brand }} />
       {/* On a phone the menu folds behind one button (a <details>, so it opens without
           JavaScript); from 48rem on the stylesheet shows it whole and hides the button. */}
       <nav class="main-nav" aria-label={t("nav.menu")}>
@@ -108,22 +116,19 @@ function Header() {
   );
 }
 
-function Footer() {
-  const ctx = useCtx();
-  const { t, tambon } = ctx;
-  const now = displayYear(new Date(), ctx.lang);
-  if (!tambon) {
-    return (
-      <footer class="site-footer">
-        <p>{t("footer.platform")}</p>
-      </footer>
-    );
-  }
-  const start = tambon.siteOpened ? displayYear(tambon.siteOpened, ctx.lang) : now;
+/** The footer's content: the tambon's copyright, contact and the platform's line. */
+function FooterBody({
+  tambon,
+  lang,
+  t,
+  now,
+}: Pick<ViewCtx, "tambon" | "lang" | "t"> & { now: number }) {
+  if (!tambon) return <p>{t("footer.platform")}</p>;
+  const start = tambon.siteOpened ? displayYear(tambon.siteOpened, lang) : now;
   const years = start < now ? `${start}–${now}` : String(now);
   return (
-    <footer class="site-footer">
-      <p>{t("footer.copyright", { years, owner: copyrightOwner(tambon, ctx.lang) })}</p>
+    <>
+      <p>{t("footer.copyright", { years, owner: copyrightOwner(tambon, lang) })}</p>
       {(tambon.address || tambon.phone || tambon.email) && (
         <p>
           {t("footer.contact")}: {tambon.address}
@@ -147,8 +152,47 @@ function Footer() {
       <p class="muted">
         {t("footer.platform")} · <a href="/">{t("footer.network")}</a>
       </p>
-    </footer>
+    </>
   );
+}
+
+/**
+ * The parts of the page frame that depend only on the tambon and the language (never on the
+ * viewer or the address), rendered once and kept. A change to a tambon reloads the directory,
+ * which makes new tambon objects: their fragments are made afresh, and the old ones go with the
+ * old objects. The footer's current year is part of the key.
+ */
+export interface LayoutFragments {
+  brand: string;
+  footer: string;
+}
+
+const fragmentsByTambon = new WeakMap<Tambon, Map<string, LayoutFragments & { year: number }>>();
+const networkFragments = new Map<string, LayoutFragments & { year: number }>();
+
+/**
+ * The frame's fragments for this page's tambon and language, rendered on first use (outside any
+ * render: renderPage asks for them before it renders the page).
+ */
+export function layoutFragments(ctx: Pick<ViewCtx, "tambon" | "lang" | "t">): LayoutFragments {
+  const { tambon, lang, t } = ctx;
+  const now = displayYear(new Date(), lang);
+  let kept = networkFragments;
+  if (tambon) {
+    const known = fragmentsByTambon.get(tambon);
+    if (known) kept = known;
+    else fragmentsByTambon.set(tambon, (kept = new Map()));
+  }
+  let fragments = kept.get(lang);
+  if (!fragments || fragments.year !== now) {
+    fragments = {
+      year: now,
+      brand: renderToString(<Brand tambon={tambon} lang={lang} t={t} />),
+      footer: renderToString(<FooterBody tambon={tambon} lang={lang} t={t} now={now} />),
+    };
+    kept.set(lang, fragments);
+  }
+  return fragments;
 }
 
 /** True when a page's own head tags hold Open Graph tags (a news item's, an album's). */
@@ -166,8 +210,11 @@ export function Layout(props: {
   children: ComponentChildren;
   description?: string;
   head?: ComponentChildren;
+  /** The frame's kept fragments (layoutFragments). */
+  fragments: LayoutFragments;
 }) {
   const ctx = useCtx();
+  const { fragments } = props;
   const siteName = ctx.tambon ? tambonTitle(ctx.tambon, ctx.lang) : ctx.t("site.name");
   return (
     <html lang={ctx.lang}>
@@ -218,7 +265,7 @@ export function Layout(props: {
             {ctx.t("demo.banner")}
           </aside>
         )}
-        <Header />
+        <Header brand={fragments.brand} />
         <main id="main" tabIndex={-1}>
           {ctx.flash && (
             <p class="flash" role="status">
@@ -232,7 +279,7 @@ export function Layout(props: {
           )}
           {props.children}
         </main>
-        <Footer />
+        <footer class="site-footer" dangerouslySetInnerHTML={{ __html: fragments.footer }} />
       </body>
     </html>
   );
