@@ -1,10 +1,20 @@
 // The commands of `tambon`: names, options and help texts, the core's and the modules'. This file
 // is read on every run, so it imports only specifications; each command's code is loaded by `load`
 // only when that command runs.
-import { DATABASE_EN, DATABASE_TH, type CommandSpec } from "../core/cli.ts";
+import { DATABASE_EN, DATABASE_TH, type CommandSpec, type OptionSpec } from "../core/cli.ts";
 import { moduleCommands } from "../modules/commands.ts";
 
 export type { CommandArgs, CommandModule, CommandSpec } from "../core/cli.ts";
+
+/** The options of the commands that apply a setup file (`tambons add`, `users import`). */
+const SETUP_FILE_OPTIONS: Record<string, OptionSpec> = {
+  "dry-run": { type: "boolean", help: "ตรวจอย่างเดียว ไม่บันทึก / check only, store nothing" },
+  as: {
+    type: "string",
+    value: "USERNAME",
+    help: "ทำในนามผู้ดูแลเครือข่ายคนนี้ / act as this network administrator",
+  },
+};
 
 /** Every command: the core's, then those the build's modules declare. */
 export const COMMANDS: CommandSpec[] = [
@@ -115,14 +125,7 @@ that the code is the tambon meant. Every row is checked first; with any bad row 
 reason are printed and nothing is stored. A tambon already there (same code and slug) is skipped,
 so the same file can be run again. Audited as the network administrator (--as, or the only one).
 Invitation links are printed, and e-mailed when SMTP_URL is set. The summary is one line of JSON. Exit status: 0 done, 1 bad rows, 2 wrong usage. ${DATABASE_EN}`,
-    options: {
-      "dry-run": { type: "boolean", help: "ตรวจอย่างเดียว ไม่บันทึก / check only, store nothing" },
-      as: {
-        type: "string",
-        value: "USERNAME",
-        help: "ทำในนามผู้ดูแลเครือข่ายคนนี้ / act as this network administrator",
-      },
-    },
+    options: SETUP_FILE_OPTIONS,
     load: () => import("./commands/tambons.ts"),
   },
   {
@@ -146,14 +149,7 @@ and a set-password link (valid 7 days), printed to pass on. Every row is checked
 bad row its number and reason are printed and nothing is stored. Roles are only added, never
 removed, so the same file can be run again. Audited as the network administrator (--as, or the
 only one). Exit status: 0 done, 1 bad rows, 2 wrong usage. ${DATABASE_EN}`,
-    options: {
-      "dry-run": { type: "boolean", help: "ตรวจอย่างเดียว ไม่บันทึก / check only, store nothing" },
-      as: {
-        type: "string",
-        value: "USERNAME",
-        help: "ทำในนามผู้ดูแลเครือข่ายคนนี้ / act as this network administrator",
-      },
-    },
+    options: SETUP_FILE_OPTIONS,
     load: () => import("./commands/users.ts"),
   },
   {

@@ -47,48 +47,60 @@ export function personIdsOf(entry: {
   return ids;
 }
 
+/**
+ * Words for codes whose English word is the code itself: the Thai words by code, and the English
+ * ones only where they say more than the code.
+ */
+function codeWords(th: Record<string, string>, en: Record<string, string> = {}) {
+  return Object.fromEntries(
+    Object.entries(th).map(([code, word]) => [code, { th: word, en: en[code] ?? code }]),
+  ) as Record<string, Msg>;
+}
+
 /** Words for the codes most entries hold, whatever their action. */
+const STATUS_WORDS = codeWords(
+  {
+    active: "ใช้งาน",
+    pending: "รอการยืนยัน",
+    removed: "พ้นสภาพ",
+    draft: "ฉบับร่าง",
+    published: "เผยแพร่แล้ว",
+    hidden: "ซ่อน",
+    open: "เปิด",
+    closed: "ปิดแล้ว",
+    cancelled: "ยกเลิก",
+    adopted: "รับรองแล้ว",
+    hearing: "รับฟังความคิดเห็น",
+    archived: "เก็บเข้าคลัง",
+    proposed: "เสนอแล้ว",
+    approved: "อนุมัติแล้ว",
+    rejected: "ไม่อนุมัติ",
+    withdrawn: "ถอนแล้ว",
+    scheduled: "นัดแล้ว",
+    held: "ประชุมแล้ว",
+    done: "เสร็จแล้ว",
+    planned: "วางแผนแล้ว",
+    ongoing: "กำลังดำเนินการ",
+    answered: "ตอบแล้ว",
+    accepted: "รับแล้ว",
+    declined: "ไม่รับ",
+    new: "ใหม่",
+    resolved: "แก้ไขแล้ว",
+  },
+  { pending: "awaiting confirmation", hearing: "public hearing" },
+);
 const COMMON_VALUES: Record<string, Record<string, Msg>> = {
-  status: {
-    active: { th: "ใช้งาน", en: "active" },
-    pending: { th: "รอการยืนยัน", en: "awaiting confirmation" },
-    removed: { th: "พ้นสภาพ", en: "removed" },
-    draft: { th: "ฉบับร่าง", en: "draft" },
-    published: { th: "เผยแพร่แล้ว", en: "published" },
-    hidden: { th: "ซ่อน", en: "hidden" },
-    open: { th: "เปิด", en: "open" },
-    closed: { th: "ปิดแล้ว", en: "closed" },
-    cancelled: { th: "ยกเลิก", en: "cancelled" },
-    adopted: { th: "รับรองแล้ว", en: "adopted" },
-    hearing: { th: "รับฟังความคิดเห็น", en: "public hearing" },
-    archived: { th: "เก็บเข้าคลัง", en: "archived" },
-    proposed: { th: "เสนอแล้ว", en: "proposed" },
-    approved: { th: "อนุมัติแล้ว", en: "approved" },
-    rejected: { th: "ไม่อนุมัติ", en: "rejected" },
-    withdrawn: { th: "ถอนแล้ว", en: "withdrawn" },
-    scheduled: { th: "นัดแล้ว", en: "scheduled" },
-    held: { th: "ประชุมแล้ว", en: "held" },
-    done: { th: "เสร็จแล้ว", en: "done" },
-    planned: { th: "วางแผนแล้ว", en: "planned" },
-    ongoing: { th: "กำลังดำเนินการ", en: "ongoing" },
-    answered: { th: "ตอบแล้ว", en: "answered" },
-    accepted: { th: "รับแล้ว", en: "accepted" },
-    declined: { th: "ไม่รับ", en: "declined" },
-    new: { th: "ใหม่", en: "new" },
-    resolved: { th: "แก้ไขแล้ว", en: "resolved" },
-  },
+  status: STATUS_WORDS,
+  // A question's phases; closed and cancelled read as the statuses do.
   phase: {
-    draft: { th: "ร่าง", en: "draft" },
-    discussion: { th: "อภิปราย", en: "discussion" },
-    frozen: { th: "ปิดการแก้ไข", en: "frozen" },
-    voting: { th: "ลงคะแนน", en: "voting" },
-    closed: { th: "ปิดแล้ว", en: "closed" },
-    cancelled: { th: "ยกเลิก", en: "cancelled" },
+    ...codeWords({ draft: "ร่าง", discussion: "อภิปราย", frozen: "ปิดการแก้ไข", voting: "ลงคะแนน" }),
+    closed: STATUS_WORDS.closed!,
+    cancelled: STATUS_WORDS.cancelled!,
   },
-  digits: {
-    thai: { th: "เลขไทย", en: "Thai digits" },
-    arabic: { th: "เลขอารบิก", en: "Arabic digits" },
-  },
+  digits: codeWords(
+    { thai: "เลขไทย", arabic: "เลขอารบิก" },
+    { thai: "Thai digits", arabic: "Arabic digits" },
+  ),
 };
 
 /** A field's value in words: a name for an id, a word for a code, else `valueText`. */

@@ -1,12 +1,14 @@
-// What `tambon tambons add` and `tambon users import` share: the CSV read through the import kit,
-// the network administrator the commands act as, every row run in one transaction that is kept
+// What `tambon tambons add` and `tambon users import` share: the command line (`runSetupFile`),
+// the CSV read through the import kit, the network administrator the commands act as, every row run in one transaction that is kept
 // only when no row failed (and never on a dry run), and the report: one line per bad row on
 // standard error, one line of JSON on standard output.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
-import { CliError } from "../../core/cli.ts";
-import type { Db, Tx } from "../../core/db/index.ts";
+import { CliError, type CommandArgs } from "../../core/cli.ts";
+import { loadConfig, type Config } from "../../core/config.ts";
+import type { Database, Db, Tx } from "../../core/db/index.ts";
+import { withDatabase } from "../../core/db/migrated.ts";
 import { users } from "../../core/db/schema.ts";
 import {
   autoMap,
@@ -41,6 +43,46 @@ export function resultProblem(line: number, errors: Record<string, FieldError>):
   const en = translateErrors(errors, "en");
   const field = Object.keys(errors)[0] ?? "_form";
   return { line, th: th[field] ?? "", en: en[field] ?? "" };
+}
+
+/** How a setup file is applied: checked only (`--dry-run`), and as which network administrator. */
+export interface SetupOptions {
+  dryRun: boolean;
+  as?: string;
+}
+
+/**
+ * The command line of a setup file (`tambon tambons add FILE`, `tambon users import FILE`): the
+ * one verb the command knows (else exit 2), the file read by field name, `--dry-run` and `--as`,
+ * then `apply` on the migrated database, and its report; returns the exit code.
+ */
+export async function runSetupFile(
+  { values, positionals }: CommandArgs,
+  command: { name: string; verb: string; fields: readonly ImportField[] },
+  apply: (
+    database: Database,
+    config: Config,
+    rows: SetupRow[],
+    options: SetupOptions,
+  ) => Promise<SetupResult>,
+): Promise<number> {
+  const { name, verb } = command;
+  const [given, file] = positionals as [string, string];
+  if (given !== verb)
+    throw new CliError(
+      `${name}: unknown action "${given}", use ${name} ${verb} FILE / ใช้ ${name} ${verb} FILE; see tambon ${name} --help`,
+      2,
+    );
+  const rows = await readSetupFile(`${name} ${verb}`, file, command.fields);
+  const options: SetupOptions = {
+    dryRun: !!values["dry-run"],
+    as: typeof values.as === "string" ? values.as : undefined,
+  };
+  const config = loadConfig();
+  return await withDatabase(config, async (database) => {
+    const result = await apply(database, config, rows, options);
+    return report(`${name} ${verb}`, rows.length, result, options.dryRun);
+  });
 }
 
 /** Reads a CSV or XLSX file into rows by field name; a missing column or bad file is a CliError. */
@@ -141,11 +183,18 @@ export async function allOrNothing(
   return { counts, problems, applied };
 }
 
+/** What applying a setup file did: the counts, the rows that could not be applied, whether kept. */
+export interface SetupResult {
+  counts: SetupCounts;
+  problems: RowProblem[];
+  applied: boolean;
+}
+
 /** Prints the problems (stderr) and the summary (stdout); returns the exit code. */
 export function report(
   command: string,
   rows: number,
-  result: { counts: SetupCounts; problems: RowProblem[]; applied: boolean },
+  result: SetupResult,
   dryRun: boolean,
 ): number {
   for (const p of [...result.problems].sort((a, b) => a.line - b.line))

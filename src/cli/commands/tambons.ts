@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import { CliError, type CommandArgs } from "../../core/cli.ts";
-import { loadConfig, type Config } from "../../core/config.ts";
+import type { CommandArgs } from "../../core/cli.ts";
+import type { Config } from "../../core/config.ts";
 import type { Database } from "../../core/db/index.ts";
-import { withDatabase } from "../../core/db/migrated.ts";
 import { tambons } from "../../core/db/schema.ts";
 import { publicUrl } from "../../core/http.ts";
 import type { ImportField } from "../../core/imports.ts";
@@ -21,9 +20,9 @@ import {
   allOrNothing,
   networkAdmin,
   problem,
-  readSetupFile,
-  report,
   resultProblem,
+  runSetupFile,
+  type SetupOptions,
   type SetupRow,
 } from "./setup-csv.ts";
 
@@ -93,7 +92,7 @@ export async function addTambons(
   config: Pick<Config, "publicUrl" | "host" | "port">,
   modules: TambonModule[],
   rows: SetupRow[],
-  opts: { dryRun: boolean; as?: string },
+  opts: SetupOptions,
 ) {
   const actor = await networkAdmin(database.db, "tambons add", opts.as);
   const invited: Invited[] = [];
@@ -249,22 +248,13 @@ export async function passOnInvitations(invited: Invited[], mailer: Mailer | nul
 }
 
 /** `tambon tambons add FILE [--dry-run] [--as USERNAME]`. */
-export async function run({ values, positionals }: CommandArgs): Promise<number> {
-  const [verb, file] = positionals as [string, string];
-  if (verb !== "add")
-    throw new CliError(
-      `tambons: unknown action "${verb}", use tambons add FILE / ใช้ tambons add FILE; see tambon tambons --help`,
-      2,
-    );
-  const rows = await readSetupFile("tambons add", file, TAMBON_FIELDS);
-  const dryRun = !!values["dry-run"];
-  const as = typeof values.as === "string" ? values.as : undefined;
-  const config = loadConfig();
-  const { modules } = await import("../../modules/index.ts");
-  return await withDatabase(config, async (database) => {
-    const result = await addTambons(database, config, modules, rows, { dryRun, as });
+export async function run(args: CommandArgs): Promise<number> {
+  const command = { name: "tambons", verb: "add", fields: TAMBON_FIELDS };
+  return runSetupFile(args, command, async (database, config, rows, options) => {
+    const { modules } = await import("../../modules/index.ts");
+    const result = await addTambons(database, config, modules, rows, options);
     const byMail = result.invited.some((i) => i.contact.includes("@"));
     await passOnInvitations(result.invited, byMail ? await mailerFor(config) : null);
-    return report("tambons add", rows.length, result, dryRun);
+    return result;
   });
 }

@@ -1,8 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import { CliError, type CommandArgs } from "../../core/cli.ts";
-import { loadConfig, type Config } from "../../core/config.ts";
+import type { CommandArgs } from "../../core/cli.ts";
+import type { Config } from "../../core/config.ts";
 import type { Database, Db } from "../../core/db/index.ts";
-import { withDatabase } from "../../core/db/migrated.ts";
 import { roleGrants, tambonMembers, tambons, users, villages } from "../../core/db/schema.ts";
 import { audit } from "../../core/audit.ts";
 import { publicUrl } from "../../core/http.ts";
@@ -15,10 +14,10 @@ import {
   allOrNothing,
   networkAdmin,
   problem,
-  readSetupFile,
-  report,
   resultProblem,
+  runSetupFile,
   type RowProblem,
+  type SetupOptions,
   type SetupRow,
 } from "./setup-csv.ts";
 
@@ -173,7 +172,7 @@ export async function importUsers(
   database: Database,
   config: Pick<Config, "publicUrl" | "host" | "port">,
   rows: SetupRow[],
-  opts: { dryRun: boolean; as?: string },
+  opts: SetupOptions,
 ) {
   const actor = await networkAdmin(database.db, "users import", opts.as);
   const links: Link[] = [];
@@ -296,23 +295,14 @@ export async function importUsers(
 }
 
 /** `tambon users import FILE [--dry-run] [--as USERNAME]`. */
-export async function run({ values, positionals }: CommandArgs): Promise<number> {
-  const [verb, file] = positionals as [string, string];
-  if (verb !== "import")
-    throw new CliError(
-      `users: unknown action "${verb}", use users import FILE / ใช้ users import FILE; see tambon users --help`,
-      2,
-    );
-  const rows = await readSetupFile("users import", file, USER_FIELDS);
-  const dryRun = !!values["dry-run"];
-  const as = typeof values.as === "string" ? values.as : undefined;
-  const config = loadConfig();
-  return await withDatabase(config, async (database) => {
-    const result = await importUsers(database, config, rows, { dryRun, as });
+export async function run(args: CommandArgs): Promise<number> {
+  const command = { name: "users", verb: "import", fields: USER_FIELDS };
+  return runSetupFile(args, command, async (database, config, rows, options) => {
+    const result = await importUsers(database, config, rows, options);
     for (const l of result.links)
       process.stdout.write(
         `ลิงก์ตั้งรหัสผ่าน / set-password link: แถว/row ${l.line} ${l.name} ${l.contact} ${l.url}\n`,
       );
-    return report("users import", rows.length, result, dryRun);
+    return result;
   });
 }
