@@ -114,6 +114,12 @@ export function MyNoticesPage(props: {
   );
 }
 
+/** The channel's two secrets, typed as passwords; an empty one keeps the one stored. */
+const KEPT_SECRETS = [
+  { name: "accessToken", label: "admin.token", kept: "token", maxLength: 500 },
+  { name: "channelSecret", label: "admin.secret", kept: "secret", maxLength: 32 },
+] as const;
+
 /** The admin's LINE settings: basic ID, token and secret (kept ones shown only by their end). */
 export function LineSettingsPage(props: {
   form: FormState;
@@ -143,26 +149,19 @@ export function LineSettingsPage(props: {
           required
           maxLength={41}
         />
-        <Field
-          name="accessToken"
-          type="password"
-          autocomplete="off"
-          label={t("admin.token")}
-          hint={props.kept ? t("admin.keepHint", { hint: props.kept.token }) : undefined}
-          form={props.form}
-          required={!props.kept}
-          maxLength={500}
-        />
-        <Field
-          name="channelSecret"
-          type="password"
-          autocomplete="off"
-          label={t("admin.secret")}
-          hint={props.kept ? t("admin.keepHint", { hint: props.kept.secret }) : undefined}
-          form={props.form}
-          required={!props.kept}
-          maxLength={32}
-        />
+        {KEPT_SECRETS.map(({ name, label, kept, maxLength }) => (
+          <Field
+            key={name}
+            name={name}
+            type="password"
+            autocomplete="off"
+            label={t(label)}
+            hint={props.kept ? t("admin.keepHint", { hint: props.kept[kept] }) : undefined}
+            form={props.form}
+            required={!props.kept}
+            maxLength={maxLength}
+          />
+        ))}
         <div class="actions">
           <button type="submit">{t("admin.saveLine")}</button>
           <a class="button secondary" href={`/t/${tambon!.slug}/admin/notices`}>
