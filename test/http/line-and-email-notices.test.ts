@@ -10,6 +10,7 @@ import { auditLog, users } from "../../src/core/db/schema.ts";
 import { lineChannels, lineLinks, notices, noticePrefs } from "../../src/core/notices/schema.ts";
 import { enqueueNotices, type NoticeKind } from "../../src/core/notices/index.ts";
 import { deliverNotices, FIRST_BACKOFF_MS } from "../../src/core/notices/worker.ts";
+import { openChannel, sealStoredChannels } from "../../src/core/notices/channel-secrets.ts";
 import { lineSignature } from "../../src/core/notices/line.ts";
 import type { MailMessage } from "../../src/core/mail.ts";
 import { learningCentres, studyVisits } from "../../src/modules/network/schema.ts";
@@ -75,7 +76,11 @@ for (const kind of DB_KINDS) {
     let slugA = "";
     let slugB = "";
     const deliver = (now = new Date()) =>
-      deliverNotices(t.database.db, { lineApiUrl: fake.url, mailer }, now);
+      deliverNotices(
+        t.database.db,
+        { lineApiUrl: fake.url, mailer, secret: t.app.config.secret },
+        now,
+      );
     const queued = (userId: number) =>
       t.database.db.select().from(notices).where(eq(notices.userId, userId));
 
@@ -145,7 +150,14 @@ for (const kind of DB_KINDS) {
         .select()
         .from(lineChannels)
         .where(eq(lineChannels.tambonId, ids.a));
-      assert.equal(row?.accessToken, TOKEN_A);
+      // Kept sealed under the installation secret: the stored columns give neither away.
+      assert.ok(row);
+      assert.doesNotMatch(JSON.stringify(row), /tokenAAAA|endA|0123456789abcdef/);
+      assert.deepEqual(openChannel(t.app.config.secret, row), {
+        accessToken: TOKEN_A,
+        channelSecret: SECRET_A,
+      });
+      assert.equal(openChannel("another-secret-".repeat(3), row), null);
       assert.equal(row?.basicId, "@tambon-a2");
       const audits = await t.database.db
         .select()
@@ -642,6 +654,26 @@ for (const kind of DB_KINDS) {
         rows[0]!.body,
         /^เปิดรับฟังความคิดเห็นร่างธรรมนูญสุขภาพตำบล ตั้งแต่ 1 มกราคม 2642 ถึง 31 มกราคม 2642/,
       );
+    });
+
+    test("a LINE token kept in the clear by an earlier version is sealed at start, once", async () => {
+      const db = t.database.db;
+      const [before] = await db.select().from(lineChannels).where(eq(lineChannels.tambonId, ids.b));
+      assert.ok(before, "tambon B has its channel");
+      await db
+        .update(lineChannels)
+        .set({ accessToken: TOKEN_B, channelSecret: SECRET_B })
+        .where(eq(lineChannels.tambonId, ids.b));
+      const secret = t.app.config.secret;
+      assert.equal(await sealStoredChannels(t.database, secret), 1);
+      assert.equal(await sealStoredChannels(t.database, secret), 0, "sealed ones stay as they are");
+      const [row] = await db.select().from(lineChannels).where(eq(lineChannels.tambonId, ids.b));
+      assert.ok(row);
+      assert.doesNotMatch(JSON.stringify(row), /tokenBBBB|endB|fedcba9876543210/);
+      assert.deepEqual(openChannel(secret, row), { accessToken: TOKEN_B, channelSecret: SECRET_B });
+      // Bound to its tambon: tambon A's sealed token copied into B's row does not open there.
+      const [a] = await db.select().from(lineChannels).where(eq(lineChannels.tambonId, ids.a));
+      assert.equal(openChannel(secret, { ...row, accessToken: a!.accessToken }), null);
     });
   });
 }

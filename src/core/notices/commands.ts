@@ -9,6 +9,7 @@ import type { CoreKey } from "../i18n/messages.ts";
 import { lineChannels, lineLinks, noticePrefs } from "./schema.ts";
 import { CHANNELS, type NoticeKind } from "./index.ts";
 import type { NoticesKey } from "./messages.ts";
+import { sealChannelValue } from "./channel-secrets.ts";
 
 /** How long a link code can be sent to the tambon's LINE account. */
 export const CODE_MINUTES = 30;
@@ -26,13 +27,16 @@ export function secretHint(value: string): string {
 
 /**
  * The tambon admin sets the tambon's LINE channel: basic ID, channel access token and secret. An
- * empty token or secret keeps the one stored. The audit row names the change, never the secrets.
+ * empty token or secret keeps the one stored. Both are stored sealed (`channel-secrets.ts`). The
+ * audit row names the change, never the secrets.
  */
 export async function saveLineChannel(
   db: Db,
   actor: Actor,
   tambonId: number,
   input: Record<string, string>,
+  /** The installation secret: the token and channel secret are stored sealed under it. */
+  installationSecret: string,
 ): Promise<Result<null, NoticesKey | CoreKey>> {
   if (!can(actor, "tambon.manage", { tambonId })) return refused();
   const basicId = (input.basicId ?? "").trim();
@@ -46,8 +50,12 @@ export async function saveLineChannel(
   if (secret && !SECRET.test(secret)) return fail("channelSecret", "err.secret");
   const values = {
     basicId,
-    accessToken: token || current!.accessToken,
-    channelSecret: secret || current!.channelSecret,
+    accessToken: token
+      ? sealChannelValue(installationSecret, tambonId, "access_token", token)
+      : current!.accessToken,
+    channelSecret: secret
+      ? sealChannelValue(installationSecret, tambonId, "channel_secret", secret)
+      : current!.channelSecret,
     updatedAt: new Date(),
   };
   await db.transaction(async (tx) => {

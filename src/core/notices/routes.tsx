@@ -31,6 +31,7 @@ import {
   type NoticeStatus,
 } from "./queries.ts";
 import { validLineSignature } from "./line.ts";
+import { openChannel } from "./channel-secrets.ts";
 import { LineSettingsPage, MyNoticesPage, NoticeLogPage } from "./views.tsx";
 
 declare module "fastify" {
@@ -150,14 +151,15 @@ export function noticeRoutes(deps: ModuleDeps, modules: TambonModule[]): Fastify
       const tambon = currentTambon(req);
       const channel = await lineChannelOf(db, tambon.id);
       if (channel && !form.values.basicId) form.values.basicId = channel.basicId;
+      const opened = channel && openChannel(deps.config.secret, channel);
       return (
         <LineSettingsPage
           form={form}
           webhookUrl={publicUrl(deps.config, `/t/${tambon.slug}/line/webhook`)}
           kept={
             channel && {
-              token: secretHint(channel.accessToken),
-              secret: secretHint(channel.channelSecret),
+              token: opened ? secretHint(opened.accessToken) : "…",
+              secret: opened ? secretHint(opened.channelSecret) : "…",
             }
           }
           linked={await linkedCount(db, tambon.id)}
@@ -175,7 +177,9 @@ export function noticeRoutes(deps: ModuleDeps, modules: TambonModule[]): Fastify
       const tambon = currentTambon(req);
       authorize(req, "tambon.manage", { tambonId: tambon.id });
       const body = formBody(req);
-      const result = throwIfDenied(await saveLineChannel(db, req.actor, tambon.id, body));
+      const result = throwIfDenied(
+        await saveLineChannel(db, req.actor, tambon.id, body, deps.config.secret),
+      );
       const t = nmsg.t(req.lang);
       if (!result.ok) {
         // The secrets typed are never sent back in the page.
@@ -210,9 +214,11 @@ export function noticeRoutes(deps: ModuleDeps, modules: TambonModule[]): Fastify
         const raw = (req.body as { raw?: unknown } | undefined)?.raw;
         // Refusals are the error pages every route answers with (LINE reads only the status).
         if (!channel) throw notFound();
+        const opened = openChannel(deps.config.secret, channel);
         if (
           typeof raw !== "string" ||
-          !validLineSignature(channel.channelSecret, raw, req.headers["x-line-signature"])
+          !opened ||
+          !validLineSignature(opened.channelSecret, raw, req.headers["x-line-signature"])
         )
           throw new HttpError(401, "error.400");
         let events: unknown;

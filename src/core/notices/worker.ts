@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/index.ts";
 import type { Config } from "../config.ts";
+import { openChannel } from "./channel-secrets.ts";
 import { mailerFor, type Mailer } from "../mail.ts";
 import type { ModuleJob } from "../modules.ts";
 import { lineChannels, notices } from "./schema.ts";
@@ -25,10 +26,14 @@ export function backoffMs(attempts: number): number {
   return Math.min(FIRST_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
-/** What a delivery pass needs: where LINE answers and the mailer (null without SMTP_URL). */
+/**
+ * What a delivery pass needs: where LINE answers, the mailer (null without SMTP_URL) and the
+ * installation secret that opens the channels' sealed tokens.
+ */
 export interface DeliveryDeps {
   lineApiUrl: string;
   mailer: Mailer | null;
+  secret: string;
 }
 
 /** What one pass did, for logs and tests. */
@@ -85,8 +90,12 @@ async function deliverLine(
   report: DeliveryReport,
 ): Promise<void> {
   const [channel] = await db.select().from(lineChannels).where(eq(lineChannels.tambonId, tambonId));
-  if (!channel) {
-    await settle(db, list, { status: "failed", lastError: "no LINE channel" });
+  const opened = channel ? openChannel(deps.secret, channel) : null;
+  if (!channel || !opened) {
+    const lastError = channel
+      ? "the LINE token does not open with this TAMBON_SECRET"
+      : "no LINE channel";
+    await settle(db, list, { status: "failed", lastError });
     report.failed += list.length;
     return;
   }
@@ -94,7 +103,7 @@ async function deliverLine(
     const n = list[i]!;
     const out = await pushText(
       deps.lineApiUrl,
-      channel.accessToken,
+      opened.accessToken,
       n.recipient,
       n.body,
       n.retryKey,
@@ -211,6 +220,7 @@ export function noticeJob(): ModuleJob {
       await deliverNotices(deps.database.db, {
         lineApiUrl: lineApiUrl(deps.config),
         mailer: await (mailer ??= mailerFor(deps.config)),
+        secret: deps.config.secret,
       });
     },
   };
