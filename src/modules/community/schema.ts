@@ -342,3 +342,18 @@ export const figureStamps = pgTable("community_figure_stamps", {
     .references(() => tambons.id, { onDelete: "cascade" }),
   stamp: bigint("stamp", { mode: "number" }).notNull().default(0),
 });
+
+/**
+ * How many times a village's households or people changed, bumped by the same triggers with the
+ * villages of the rows each statement touched (both sides of an update, so a person moving
+ * between villages moves both): the figures count again only the villages whose stamp moved.
+ */
+export const figureVillageStamps = pgTable(
+  "community_figure_village_stamps",
+  {
+    villageId: villageRef("village_id").primaryKey(),
+    tambonId: tambonId(),
+    stamp: bigint("stamp", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [index("community_figure_village_stamps_tambon_idx").on(t.tambonId)],
+);

@@ -36,14 +36,14 @@ export function countedQuestions(items: readonly FormItem[], repeat?: string): C
   return out;
 }
 
-/** People and households per village (living people, active households). */
+/** People and households per village (living people, active households); every village, or those given. */
 export async function registryCounts(
   db: DbOrTx,
   tambonId: number,
-  villageId?: number,
+  villageIds?: readonly number[],
 ): Promise<{ households: Map<number, number>; people: Map<number, number> }> {
-  const hv = villageId === undefined ? undefined : eq(households.villageId, villageId);
-  const pv = villageId === undefined ? undefined : eq(people.villageId, villageId);
+  const hv = villageIds === undefined ? undefined : inArray(households.villageId, [...villageIds]);
+  const pv = villageIds === undefined ? undefined : inArray(people.villageId, [...villageIds]);
   const [h, p] = await Promise.all([
     db
       .select({ villageId: households.villageId, n: count() })
@@ -74,18 +74,24 @@ function bandOf(today: string) {
       from generate_series(${BAND_COUNT - 1}, 1, -1) k)))::int`;
 }
 
-/** People living with a birth date, by village, band and sex (every village of the tambon). */
+/** People living with a birth date, by village, band and sex (every village of the tambon, or those given). */
 export async function villageBandCounts(
   db: DbOrTx,
   tambonId: number,
   today = todayIso(),
+  villageIds?: readonly number[],
 ): Promise<VillageBandCount[]> {
   const band = bandOf(today);
   const rows = await db
     .select({ villageId: people.villageId, band, sex: people.sex, n: count() })
     .from(people)
     .where(
-      and(eq(people.tambonId, tambonId), eq(people.status, "living"), isNotNull(people.birthDate)),
+      and(
+        eq(people.tambonId, tambonId),
+        eq(people.status, "living"),
+        isNotNull(people.birthDate),
+        villageIds === undefined ? undefined : inArray(people.villageId, [...villageIds]),
+      ),
     )
     .groupBy(sql`1`, sql`2`, sql`3`);
   return rows.map((r) => ({

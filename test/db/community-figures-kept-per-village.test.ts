@@ -1,0 +1,170 @@
+// The village figures keep the registry's counts per village and count again only the villages a
+// change touched (their stamps, bumped by the database's triggers). After every kind of change to
+// the registry — a person added, moved to another village, died, a household gone, a statement
+// touching several villages, a household deleted with its people — the kept counts must equal a
+// count of the whole registry made from scratch.
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { DB_KINDS, openTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { tambons, villages } from "../../src/core/db/schema.ts";
+import { households, people } from "../../src/modules/community/schema.ts";
+import { registryAggregates } from "../../src/modules/community/figures/stamp.ts";
+import { registryCounts, villageBandCounts } from "../../src/modules/community/figures/queries.ts";
+import { todayIso } from "../../src/core/dates.ts";
+
+type Counts = {
+  households: Map<number, number>;
+  people: Map<number, number>;
+  bands: Map<string, number>;
+};
+
+const bandKey = (r: { villageId: number; band: number; sex: string }) =>
+  `${r.villageId}/${r.band}/${r.sex}`;
+
+for (const kind of DB_KINDS) {
+  describe(`village figures kept per village (${kind})`, () => {
+    let t: TestDatabase;
+    let tambonId: number;
+    let a: number;
+    let b: number;
+    let c: number;
+
+    /** What the figures use now (kept, or counted again for the villages that moved). */
+    const kept = async (): Promise<Counts> => {
+      const r = await registryAggregates(t.db, tambonId);
+      return {
+        households: r.households,
+        people: r.people,
+        bands: new Map(r.bands.map((x) => [bandKey(x), x.n])),
+      };
+    };
+    /** The whole tambon counted from scratch. */
+    const recount = async (): Promise<Counts> => {
+      const r = await registryCounts(t.db, tambonId);
+      const bands = await villageBandCounts(t.db, tambonId, todayIso());
+      return {
+        households: r.households,
+        people: r.people,
+        bands: new Map(bands.map((x) => [bandKey(x), x.n])),
+      };
+    };
+    const same = async (what: string) => {
+      const got = await kept();
+      assert.deepEqual(got, await recount(), `after ${what}`);
+      return got;
+    };
+
+    /** A new household of a village with people of the given birth dates (sexes alternate). */
+    const newHousehold = async (villageId: number, houseNo: string, births: string[]) => {
+      const [h] = await t.db
+        .insert(households)
+        .values({ tambonId, villageId, houseNo })
+        .returning({ id: households.id });
+      const made = await t.db
+        .insert(people)
+        .values(
+          births.map((birthDate, i) => ({
+            tambonId,
+            householdId: h!.id,
+            villageId,
+            name: `ทดสอบนับ ${houseNo}-${i}`,
+            birthDate,
+            sex: i % 2 === 0 ? ("male" as const) : ("female" as const),
+          })),
+        )
+        .returning({ id: people.id });
+      return { householdId: h!.id, people: made.map((p) => p.id) };
+    };
+
+    before(async () => {
+      t = await openTestDatabase(kind, { demo: true });
+      const [tb] = await t.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+      tambonId = tb!.id;
+      const vs = await t.db
+        .select({ id: villages.id })
+        .from(villages)
+        .where(eq(villages.tambonId, tambonId))
+        .orderBy(villages.moo);
+      assert.ok(vs.length >= 3, "the demo tambon has three villages or more");
+      [a, b, c] = [vs[0]!.id, vs[1]!.id, vs[2]!.id];
+    });
+    after(() => t.drop());
+
+    test("the kept counts equal a recount after each change, and only a change counts again", async () => {
+      const first = await same("the first count");
+      // Nothing changed: the kept counts are served as they are.
+      const r1 = await registryAggregates(t.db, tambonId);
+      assert.equal(await registryAggregates(t.db, tambonId), r1, "kept while nothing changes");
+
+      const h1 = await newHousehold(a, "นับ-1", ["1950-03-01", "1990-07-15", "2020-01-02"]);
+      const added = await same("a household of three added to one village");
+      assert.equal(added.people.get(a), (first.people.get(a) ?? 0) + 3);
+      assert.notEqual(
+        await registryAggregates(t.db, tambonId),
+        r1,
+        "a change is not served the counts kept before it",
+      );
+
+      // A person moves to another village: the village left must lose them too.
+      const h2 = await newHousehold(b, "นับ-2", ["1985-05-05"]);
+      await same("a household added to a second village");
+      await t.db
+        .update(people)
+        .set({ villageId: b, householdId: h2.householdId })
+        .where(eq(people.id, h1.people[0]!));
+      const moved = await same("a person moved from one village to another");
+      assert.equal(moved.people.get(a), (first.people.get(a) ?? 0) + 2);
+
+      await t.db.update(people).set({ status: "deceased" }).where(eq(people.id, h1.people[1]!));
+      await same("a person died");
+      await t.db
+        .update(people)
+        .set({ birthDate: "1940-01-01" })
+        .where(eq(people.id, h1.people[2]!));
+      await same("a birth date corrected");
+      await t.db.update(people).set({ sex: "female" }).where(eq(people.id, h2.people[0]!));
+      await same("a sex corrected");
+      await t.db
+        .update(households)
+        .set({ status: "gone" })
+        .where(eq(households.id, h2.householdId));
+      await same("a household gone");
+
+      // One statement over people of three villages.
+      const h3 = await newHousehold(c, "นับ-3", ["2001-01-01", "2002-02-02"]);
+      await same("a household added to a third village");
+      await t.db
+        .update(people)
+        .set({ status: "moved" })
+        .where(
+          and(
+            eq(people.tambonId, tambonId),
+            inArray(people.id, [h1.people[2]!, h1.people[0]!, h3.people[0]!]),
+          ),
+        );
+      await same("one statement over three villages");
+
+      // A household deleted with its people (the foreign key's cascade).
+      await t.db.delete(households).where(eq(households.id, h3.householdId));
+      await same("a household deleted with its people");
+      await t.db.execute(sql`delete from community_people where id = ${h1.people[1]!}`);
+      await same("a person deleted");
+    });
+
+    test("a change made in a transaction that rolls back leaves the kept counts right", async () => {
+      await same("the start");
+      await assert.rejects(
+        t.db.transaction(async (tx) => {
+          await tx
+            .update(people)
+            .set({ status: "deceased" })
+            .where(and(eq(people.tambonId, tambonId), eq(people.villageId, a)));
+          throw new Error("roll back");
+        }),
+        /roll back/,
+      );
+      await same("a rolled-back change");
+    });
+  });
+}
