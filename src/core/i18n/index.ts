@@ -31,7 +31,28 @@ export function allDictionaries(): readonly Dictionary<string>[] {
 /** Replaces {name} placeholders with values. */
 export function interpolate(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(template(text), vars);
+}
+
+/**
+ * A text cut at its {name} placeholders: literal parts at even indexes, names at odd ones (a text
+ * without placeholders is one part). Dictionary texts are cut once and kept.
+ */
+type Template = readonly string[];
+
+function template(text: string): Template {
+  if (!text.includes("{")) return [text];
+  return text.split(/\{(\w+)\}/);
+}
+
+function fill(parts: Template, vars?: Record<string, string | number>): string {
+  if (parts.length === 1) return parts[0]!;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i]!;
+    out += (vars && k in vars ? String(vars[k]) : `{${k}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 const warned = new Set<string>();
@@ -62,13 +83,20 @@ export function defineMessages<K extends string>(
     t(lang) {
       let fn = cache.get(lang);
       if (!fn) {
+        // Each text cut at its placeholders on first use (the messages never change).
+        const templates = new Map<string, Template>();
         fn = (key, vars) => {
-          const msg = Object.hasOwn(messages, key) ? messages[key] : undefined;
-          if (!msg) {
-            warnMissing(name, key);
-            return key;
+          let parts = templates.get(key);
+          if (!parts) {
+            const msg = Object.hasOwn(messages, key) ? messages[key] : undefined;
+            if (!msg) {
+              warnMissing(name, key);
+              return key;
+            }
+            parts = template(msg[lang] || msg.th);
+            templates.set(key, parts);
           }
-          return interpolate(msg[lang] || msg.th, vars);
+          return fill(parts, vars);
         };
         cache.set(lang, fn);
       }
