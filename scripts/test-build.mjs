@@ -4,10 +4,12 @@
 //
 // The compiled tree is a copy of the project's root in node_modules/.cache/tambon-tests/js-*/:
 // src/ and test/ compiled file for file with scripts/build.mjs's settings (a relative `.ts`/`.tsx`
-// import becomes `.js`), the other files of src/ and test/ copied beside them, and every other
-// entry of the root (drizzle/, seed/, bin/, package.json, node_modules/…) linked. So a path a file
-// resolves from its own place (`../../drizzle`, `./charter.css`) reaches the same file as from the
-// sources, and the module type comes from the same package.json.
+// import becomes `.js`), the other files of src/ and test/ copied beside them, drizzle/ and seed/
+// copied whole, and every other entry of the root (bin/, package.json, node_modules/…) linked. So a
+// path a file resolves from its own place (`../../drizzle`, `./charter.css`) reaches the same
+// content as from the sources, and the module type comes from the same package.json; a test that
+// writes into the migrations or the seed data writes into the copy, never into the project's
+// files.
 //
 // Each build is kept in a folder named by the newest modification time of the sources, so a run
 // that starts after an edit builds its own while runs already under way keep theirs; folders no
@@ -35,8 +37,11 @@ const CACHE = path.join(root, "node_modules/.cache/tambon-tests");
 const USED = ".test-build-used";
 const DAY = 24 * 3600 * 1000;
 const COMPILED = ["src", "test"];
-/** Root entries not linked into the copy: the compiled folders and what only git and builds use. */
-const NOT_LINKED = new Set([...COMPILED, ".git", ".tmp"]);
+/** Root folders copied as they are (small, and read by tests through paths a test might write). */
+const COPIED = ["drizzle", "seed"];
+/** Root entries not linked into the copy: the compiled and copied folders and what only git and
+ * builds use. */
+const NOT_LINKED = new Set([...COMPILED, ...COPIED, ".git", ".tmp"]);
 
 const isSource = (file) => /\.tsx?$/.test(file) && !file.endsWith(".d.ts");
 
@@ -47,10 +52,11 @@ function listFiles(dir) {
     .filter((f) => !f.split(path.sep).includes("node_modules"));
 }
 
-/** Newest modification time (ms) of the compiled folders, their subfolders and files. */
+/** Newest modification time (ms) of the compiled and copied folders, their subfolders and files. */
 function newestSource() {
   let latest = statSync(fileURLToPath(import.meta.url)).mtimeMs;
-  for (const dir of COMPILED) {
+  for (const dir of [...COMPILED, ...COPIED]) {
+    if (!existsSync(path.join(root, dir))) continue;
     const top = path.join(root, dir);
     latest = Math.max(latest, statSync(top).mtimeMs);
     for (const e of readdirSync(top, { recursive: true, withFileTypes: true })) {
@@ -103,6 +109,9 @@ export async function buildTests() {
       mkdirSync(path.dirname(to), { recursive: true });
       cpSync(file, to);
     }
+    for (const name of COPIED)
+      if (existsSync(path.join(root, name)))
+        cpSync(path.join(root, name), path.join(out, name), { recursive: true });
     for (const name of readdirSync(root))
       if (!NOT_LINKED.has(name)) symlinkSync(path.join(root, name), path.join(out, name));
     writeFileSync(path.join(out, USED), "");
