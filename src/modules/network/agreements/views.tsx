@@ -83,6 +83,25 @@ export function AgreementTable(props: {
   );
 }
 
+/**
+ * Other tambons' agreements that this tambon is a party to, each linked on the site of the tambon
+ * that recorded it.
+ */
+export function AsPartyTable(props: { rows: AgreementRow[]; owners: Map<number, Tambon> }) {
+  const { t, lang } = useNet();
+  return (
+    <AgreementTable
+      rows={props.rows}
+      caption={t("agreements.asParty")}
+      href={(a) => `/t/${props.owners.get(a.tambonId)?.slug ?? ""}/agreements/${a.id}`}
+      owner={(a) => {
+        const o = props.owners.get(a.tambonId);
+        return o ? t("agreements.recordedBy", { tambon: tambonTitle(o, lang) }) : null;
+      }}
+    />
+  );
+}
+
 /** The public list of a tambon's agreements. */
 export function AgreementList(props: {
   page: Page<AgreementRow>;
@@ -121,15 +140,7 @@ export function AgreementList(props: {
       {props.asParty.length > 0 && (
         <>
           <h2>{t("agreements.asParty")}</h2>
-          <AgreementTable
-            rows={props.asParty}
-            caption={t("agreements.asParty")}
-            href={(a) => `/t/${props.owners.get(a.tambonId)?.slug ?? ""}/agreements/${a.id}`}
-            owner={(a) => {
-              const o = props.owners.get(a.tambonId);
-              return o ? t("agreements.recordedBy", { tambon: tambonTitle(o, lang) }) : null;
-            }}
-          />
+          <AsPartyTable rows={props.asParty} owners={props.owners} />
         </>
       )}
     </>

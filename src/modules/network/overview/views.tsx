@@ -7,7 +7,7 @@ import type { AgreementRow } from "../agreements/queries.ts";
 import type { CentreRow } from "../centres/queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import type { LinkView } from "../links/tambon-links.ts";
-import { AgreementTable } from "../agreements/views.tsx";
+import { AgreementTable, AsPartyTable } from "../agreements/views.tsx";
 import { Badge, NetworkNav, num, useNet } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
@@ -128,17 +128,7 @@ export function TambonNetworkPage(props: {
               caption={t("agreements.recorded")}
             />
           )}
-          {props.asParty.length > 0 && (
-            <AgreementTable
-              rows={props.asParty}
-              caption={t("agreements.asParty")}
-              href={(a) => `/t/${props.owners.get(a.tambonId)?.slug ?? ""}/agreements/${a.id}`}
-              owner={(a) => {
-                const o = props.owners.get(a.tambonId);
-                return o ? t("agreements.recordedBy", { tambon: tambonTitle(o, lang) }) : null;
-              }}
-            />
-          )}
+          {props.asParty.length > 0 && <AsPartyTable rows={props.asParty} owners={props.owners} />}
         </>
       )}
     </>

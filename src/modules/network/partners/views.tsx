@@ -5,7 +5,15 @@ import { areaName, type Area } from "../../areas/public.ts";
 import { nameIn, textIn, type ListItem, type Pillar } from "../shared/lists.ts";
 import type { PartnerFilter, PartnerRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
-import { Badge, ExportLinks, NetworkNav, num, useNet, ButtonLink } from "../shared/views.tsx";
+import {
+  AreaNames,
+  Badge,
+  ExportLinks,
+  NetworkNav,
+  num,
+  useNet,
+  ButtonLink,
+} from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 
@@ -160,15 +168,7 @@ export function PartnerDirectory(props: {
                   {t("partner.villages")}: {villagesText(p, (n) => ct("village.mooN", { n }))}
                 </p>
               )}
-              {p.areaIds.length > 0 && (
-                <p class="muted">
-                  {t("partner.areas")}:{" "}
-                  {p.areaIds
-                    .map((id) => areas.get(id))
-                    .filter(Boolean)
-                    .join(", ")}
-                </p>
-              )}
+              <AreaNames label={t("partner.areas")} ids={p.areaIds} names={areas} />
             </li>
           ))}
         </ul>

@@ -125,52 +125,42 @@ export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
       },
     );
 
-  personPost(
-    "/profile",
-    (req, tambonId, userId) => saveProfile(db, req.actor, tambonId, userId, formBody(req)),
-    "profile",
-    "profile",
-  );
-  personPost(
-    "/roles",
-    (req, tambonId, userId) => addPersonRole(db, req.actor, tambonId, userId, formBody(req)),
-    "role",
-    "roles",
-  );
-  personPost(
-    "/roles/:roleId/delete",
-    (req, tambonId, userId) =>
-      removePersonRole(db, req.actor, tambonId, userId, param(req, "roleId")),
-    null,
-    "roles",
-  );
-  personPost(
-    "/affiliations",
-    (req, tambonId, userId) => addAffiliation(db, req.actor, tambonId, userId, formBody(req)),
-    "affiliation",
-    "affiliations",
-  );
-  personPost(
-    "/affiliations/:affiliationId/delete",
-    (req, tambonId, userId) =>
-      removeAffiliation(db, req.actor, tambonId, userId, param(req, "affiliationId")),
-    null,
-    "affiliations",
-  );
-  personPost(
-    "/reach",
-    (req, tambonId, userId) =>
-      setFacilitatorReach(
-        db,
-        req.actor,
-        tambonId,
-        userId,
-        formList(req, "villages"),
-        formList(req, "areas"),
-      ),
-    null,
-    "reach",
-  );
+  // What each of a person's forms and remove buttons runs: path, command, form, anchor.
+  const personPosts: [
+    string,
+    Parameters<typeof personPost>[1],
+    Parameters<typeof personPost>[2],
+    string,
+  ][] = [
+    ["/profile", (r, t, u) => saveProfile(db, r.actor, t, u, formBody(r)), "profile", "profile"],
+    ["/roles", (r, t, u) => addPersonRole(db, r.actor, t, u, formBody(r)), "role", "roles"],
+    [
+      "/roles/:roleId/delete",
+      (r, t, u) => removePersonRole(db, r.actor, t, u, param(r, "roleId")),
+      null,
+      "roles",
+    ],
+    [
+      "/affiliations",
+      (r, t, u) => addAffiliation(db, r.actor, t, u, formBody(r)),
+      "affiliation",
+      "affiliations",
+    ],
+    [
+      "/affiliations/:affiliationId/delete",
+      (r, t, u) => removeAffiliation(db, r.actor, t, u, param(r, "affiliationId")),
+      null,
+      "affiliations",
+    ],
+    [
+      "/reach",
+      (r, t, u) =>
+        setFacilitatorReach(db, r.actor, t, u, formList(r, "villages"), formList(r, "areas")),
+      null,
+      "reach",
+    ],
+  ];
+  for (const [path, run, form, anchor] of personPosts) personPost(path, run, form, anchor);
 
   const myPage = async (req: FastifyRequest, form: FormState | null) => {
     const tambon = currentTambon(req);

@@ -9,7 +9,7 @@ import type { Actor } from "../../../core/roles.ts";
 import { affiliations, facilitatorReach, personProfiles, personRoles } from "../schema.ts";
 import { isCommunityRole } from "./community.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
-import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
 import { idList, ownAreas, ownPartner, ownVillage, ownVillages } from "../shared/commands.ts";
 import { parseId } from "../../../core/params.ts";
@@ -91,146 +91,152 @@ export async function saveProfile(
   });
 }
 
-/** Adds a community role (religious leader, village headman …) to a person. */
-export async function addPersonRole(
+/** The tables of what a person has in the network record, one row each (a role, a membership). */
+type PersonPart = typeof personRoles | typeof affiliations;
+
+/** What an add command checked of its input: the row to insert and the audit summary. */
+type PersonAddition<T extends PersonPart> = Result<
+  { values: T["$inferInsert"]; after: Record<string, unknown> },
+  NetKey | CoreKey
+>;
+
+/**
+ * Adds one row to a person's record: the access rule, the person a member of the tambon, the
+ * command's own checks of the input, then in one transaction the row and its audit entry.
+ */
+async function addToPerson<T extends PersonPart>(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  userId: number,
+  add: { table: T; action: string; check: () => Promise<PersonAddition<T>> },
+): Promise<Result<{ id: number }, NetKey | CoreKey>> {
+  if (!can(actor, "person.manage", { tambonId })) return refused();
+  if (!(await memberOf(db, tambonId, userId))) return missing();
+  const checked = await add.check();
+  if (!checked.ok) return checked;
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(add.table as PersonPart)
+      .values(checked.value.values as never)
+      .returning({ id: add.table.id });
+    await audit(tx, {
+      tambonId,
+      actorId: actor.user?.id ?? null,
+      action: add.action,
+      targetType: "user",
+      targetId: userId,
+      after: checked.value.after,
+    });
+    return row!.id;
+  });
+  return ok({ id });
+}
+
+/** A command that adds to a person's record from a form. */
+type PersonAdd = (
   db: Db,
   actor: Actor,
   tambonId: number,
   userId: number,
   input: Record<string, string>,
-): Promise<Result<{ id: number }, NetKey | CoreKey>> {
-  if (!can(actor, "person.manage", { tambonId })) return refused();
-  if (!(await memberOf(db, tambonId, userId))) return missing();
-  if (!isCommunityRole(input.role)) return fail("role", "err.choice");
-  const role = input.role;
-  const villageId = input.villageId ? (parseId(input.villageId) ?? 0) : null;
-  if (villageId !== null && !(await ownVillage(db, tambonId, villageId)))
-    return fail("villageId", "err.choice");
-  const note = (input.note ?? "").trim().slice(0, 300);
-  const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(personRoles)
-      .values({ tambonId, userId, role, villageId, note })
-      .returning({ id: personRoles.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
-      action: "person.role.add",
+) => Promise<Result<{ id: number }, NetKey | CoreKey>>;
+
+/** Adds a community role (religious leader, village headman …) to a person. */
+export const addPersonRole: PersonAdd = (db, actor, tambonId, userId, input) =>
+  addToPerson(db, actor, tambonId, userId, {
+    table: personRoles,
+    action: "person.role.add",
+    check: async () => {
+      if (!isCommunityRole(input.role)) return fail("role", "err.choice");
+      const role = input.role;
+      const villageId = input.villageId ? (parseId(input.villageId) ?? 0) : null;
+      if (villageId !== null && !(await ownVillage(db, tambonId, villageId)))
+        return fail("villageId", "err.choice");
+      const note = (input.note ?? "").trim().slice(0, 300);
+      return ok({
+        values: { tambonId, userId, role, villageId, note },
+        after: { role, villageId },
+      });
+    },
+  });
+
+/** Records that a person is a member of a partner organisation, with their position. */
+export const addAffiliation: PersonAdd = (db, actor, tambonId, userId, input) =>
+  addToPerson(db, actor, tambonId, userId, {
+    table: affiliations,
+    action: "person.affiliation.add",
+    check: async () => {
+      const partner = await ownPartner(db, tambonId, parseId(input.partnerId) ?? 0);
+      if (!partner) return fail("partnerId", "err.choice");
+      const [dup] = await db
+        .select({ id: affiliations.id })
+        .from(affiliations)
+        .where(and(eq(affiliations.partnerId, partner.id), eq(affiliations.userId, userId)));
+      if (dup) return fail("partnerId", "err.affiliationExists");
+      const positionTh = (input.positionTh ?? "").trim().slice(0, 200);
+      const positionEn = (input.positionEn ?? "").trim().slice(0, 200);
+      return ok({
+        values: { tambonId, userId, partnerId: partner.id, positionTh, positionEn },
+        after: { partnerId: partner.id, positionTh },
+      });
+    },
+  });
+
+/**
+ * Removes one row of a person's record (of this person and tambon) with its audit entry, whose
+ * "before" keeps the named column.
+ */
+function removeFromPerson<T extends PersonPart>(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  userId: number,
+  table: T,
+  rowId: number,
+  remove: { action: string; keep: "role" | "partnerId" },
+) {
+  const t = table as PersonPart;
+  return auditedChange(
+    db,
+    actor,
+    tambonId,
+    "person.manage",
+    async (tx) =>
+      (
+        await tx
+          .delete(t)
+          .where(and(eq(t.id, rowId), eq(t.userId, userId), eq(t.tambonId, tambonId)))
+          .returning()
+      )[0] as Record<string, unknown> | undefined,
+    (row) => ({
+      action: remove.action,
       targetType: "user",
       targetId: userId,
-      after: { role, villageId },
-    });
-    return row!.id;
-  });
-  return { ok: true, value: { id } };
+      before: { [remove.keep]: row[remove.keep] },
+    }),
+  );
 }
 
 /** Removes a community role of a person. */
-export function removePersonRole(
+export const removePersonRole = (
   db: Db,
   actor: Actor,
   tambonId: number,
   userId: number,
-  roleId: number,
-) {
-  return auditedChange(
-    db,
-    actor,
-    tambonId,
-    "person.manage",
-    async (tx) =>
-      (
-        await tx
-          .delete(personRoles)
-          .where(
-            and(
-              eq(personRoles.id, roleId),
-              eq(personRoles.userId, userId),
-              eq(personRoles.tambonId, tambonId),
-            ),
-          )
-          .returning({ role: personRoles.role })
-      )[0],
-    (row) => ({
-      action: "person.role.remove",
-      targetType: "user",
-      targetId: userId,
-      before: { role: row.role },
-    }),
-  );
-}
-
-/** Records that a person is a member of a partner organisation, with their position. */
-export async function addAffiliation(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  userId: number,
-  input: Record<string, string>,
-): Promise<Result<{ id: number }, NetKey | CoreKey>> {
-  if (!can(actor, "person.manage", { tambonId })) return refused();
-  if (!(await memberOf(db, tambonId, userId))) return missing();
-  const partner = await ownPartner(db, tambonId, parseId(input.partnerId) ?? 0);
-  if (!partner) return fail("partnerId", "err.choice");
-  const [dup] = await db
-    .select({ id: affiliations.id })
-    .from(affiliations)
-    .where(and(eq(affiliations.partnerId, partner.id), eq(affiliations.userId, userId)));
-  if (dup) return fail("partnerId", "err.affiliationExists");
-  const positionTh = (input.positionTh ?? "").trim().slice(0, 200);
-  const positionEn = (input.positionEn ?? "").trim().slice(0, 200);
-  const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(affiliations)
-      .values({ tambonId, userId, partnerId: partner.id, positionTh, positionEn })
-      .returning({ id: affiliations.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
-      action: "person.affiliation.add",
-      targetType: "user",
-      targetId: userId,
-      after: { partnerId: partner.id, positionTh },
-    });
-    return row!.id;
+  id: number,
+) =>
+  removeFromPerson(db, actor, tambonId, userId, personRoles, id, {
+    action: "person.role.remove",
+    keep: "role",
   });
-  return { ok: true, value: { id } };
-}
 
 /** Removes a person's membership of a partner organisation. */
-export function removeAffiliation(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  userId: number,
-  affiliationId: number,
-) {
-  return auditedChange(
-    db,
-    actor,
-    tambonId,
-    "person.manage",
-    async (tx) =>
-      (
-        await tx
-          .delete(affiliations)
-          .where(
-            and(
-              eq(affiliations.id, affiliationId),
-              eq(affiliations.userId, userId),
-              eq(affiliations.tambonId, tambonId),
-            ),
-          )
-          .returning({ partnerId: affiliations.partnerId })
-      )[0],
-    (row) => ({
-      action: "person.affiliation.remove",
-      targetType: "user",
-      targetId: userId,
-      before: { partnerId: row.partnerId },
-    }),
-  );
-}
+export const removeAffiliation: typeof removePersonRole = (db, actor, tambonId, userId, id) =>
+  removeFromPerson(db, actor, tambonId, userId, affiliations, id, {
+    action: "person.affiliation.remove",
+    keep: "partnerId",
+  });
 
 /** Replaces the villages and issue areas a facilitator connects. */
 export async function setFacilitatorReach(

@@ -4,7 +4,7 @@ import { areaName, type Area } from "../../areas/public.ts";
 import { nameIn, textIn } from "../shared/lists.ts";
 import type { PersonCard, personNetwork } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
-import { Badge, NetworkNav, useNet } from "../shared/views.tsx";
+import { AreaNames, Badge, NetworkNav, useNet } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 
@@ -41,15 +41,7 @@ export function FacilitatorList(props: {
                   {f.villages.map((n) => ct("village.mooN", { n })).join(", ")}
                 </p>
               )}
-              {f.areaIds.length > 0 && (
-                <p class="muted">
-                  {t("facilitator.areas")}:{" "}
-                  {f.areaIds
-                    .map((id) => areas.get(id))
-                    .filter(Boolean)
-                    .join(", ")}
-                </p>
-              )}
+              <AreaNames label={t("facilitator.areas")} ids={f.areaIds} names={areas} />
             </li>
           ))}
         </ul>

@@ -117,6 +117,20 @@ export function ContactFields(props: { form: FormState; children?: ComponentChil
   );
 }
 
+/** "Label: area, area" in a muted line: the known names of the issue areas `ids`; nothing when none. */
+export function AreaNames(props: { label: string; ids: number[]; names: Map<number, string> }) {
+  if (props.ids.length === 0) return null;
+  return (
+    <p class="muted">
+      {props.label}:{" "}
+      {props.ids
+        .map((id) => props.names.get(id))
+        .filter(Boolean)
+        .join(", ")}
+    </p>
+  );
+}
+
 /** A badge. */
 export function Badge({ children }: { children: ComponentChildren }) {
   return <span class="badge">{children}</span>;

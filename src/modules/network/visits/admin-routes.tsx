@@ -10,7 +10,7 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
 import { fail, throwIfDenied, translateErrors } from "../../../core/result.ts";
 import { centreById, centresOpenToVisits } from "../centres/queries.ts";
-import { incomingVisits, outgoingVisits, visitById } from "./queries.ts";
+import { visitById, visitsOf } from "./queries.ts";
 import { recordVisit, requestVisit } from "./commands.ts";
 import { answerVisit, replyToVisit } from "./answer-commands.ts";
 import { HostRequestForm, IncomingVisits, VisitPage } from "./views.tsx";
@@ -25,7 +25,7 @@ export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const tambon = currentTambon(req);
     authorize(req, "visit.respond", { tambonId: tambon.id });
     const filter = visitFilter(req);
-    const page = await incomingVisits(db, tambon.id, filter, pageOf(req));
+    const page = await visitsOf(db, "incoming", tambon.id, filter, pageOf(req));
     return reply.page(
       T(req)("admin.visits"),
       <IncomingVisits page={page} filter={filter} canRecord />,
@@ -144,7 +144,7 @@ export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
   ) => {
     const tambon = currentTambon(req);
     const filter = visitFilter(req);
-    const page = await outgoingVisits(db, tambon.id, filter, pageOf(req));
+    const page = await visitsOf(db, "outgoing", tambon.id, filter, pageOf(req));
     return <OutgoingVisits page={page} filter={filter} hosts={hostsOf(page.items)} error={error} />;
   };
 

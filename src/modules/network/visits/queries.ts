@@ -90,39 +90,26 @@ async function visitPage(
   );
 }
 
-/** Requests and visits to the tambon's learning centres, newest first. */
-export async function incomingVisits(
+/**
+ * Study visits of a tambon, newest first: "incoming", the requests and visits to its learning
+ * centres (filtered by status and centre); "outgoing", those it filed to other tambons' centres
+ * (filtered by status).
+ */
+export async function visitsOf(
   db: DbOrTx,
+  side: "incoming" | "outgoing",
   tambonId: number,
   f: VisitFilter,
   page: number,
   pageSize = PAGE_SIZE,
 ): Promise<Page<VisitRow>> {
+  const incoming = side === "incoming";
   return visitPage(
     db,
     and(
-      eq(studyVisits.tambonId, tambonId),
+      eq(incoming ? studyVisits.tambonId : studyVisits.requestingTambonId, tambonId),
       f.status ? eq(studyVisits.status, f.status) : undefined,
-      f.centreId ? eq(studyVisits.centreId, f.centreId) : undefined,
-    ),
-    page,
-    pageSize,
-  );
-}
-
-/** Requests the tambon filed to other tambons' learning centres, newest first. */
-export async function outgoingVisits(
-  db: DbOrTx,
-  requesterId: number,
-  f: VisitFilter,
-  page: number,
-  pageSize = PAGE_SIZE,
-): Promise<Page<VisitRow>> {
-  return visitPage(
-    db,
-    and(
-      eq(studyVisits.requestingTambonId, requesterId),
-      f.status ? eq(studyVisits.status, f.status) : undefined,
+      incoming && f.centreId ? eq(studyVisits.centreId, f.centreId) : undefined,
     ),
     page,
     pageSize,
