@@ -140,14 +140,17 @@ export async function moderatePost(
   });
 }
 
-/** A member comments on a shown post. */
-export async function addComment(
+/** What a member sends about a post from its page (a comment, a report): the new row's id. */
+type PostForm = (
   db: Db,
   actor: Actor,
   tambonId: number,
   postId: number,
   input: Record<string, string>,
-): Promise<Result<number, SiteKey | CoreKey>> {
+) => Promise<Result<number, SiteKey | CoreKey>>;
+
+/** A member comments on a shown post. */
+export const addComment: PostForm = async (db, actor, tambonId, postId, input) => {
   if (!can(actor, "site.post", { tambonId })) return refused();
   const parsed = parseForm(z.object({ body: fields.text(4000) }), input);
   if (!parsed.ok) return parsed;
@@ -170,16 +173,10 @@ export async function addComment(
     await auditSite(tx, actor, tambonId, "site.comment.create", "site_comment", c!.id, { postId });
     return ok(c!.id);
   });
-}
+};
 
 /** A member reports a post or one of its comments to the editors. */
-export async function reportContent(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  postId: number,
-  input: Record<string, string>,
-): Promise<Result<number, SiteKey | CoreKey>> {
+export const reportContent: PostForm = async (db, actor, tambonId, postId, input) => {
   if (!can(actor, "site.post", { tambonId })) return refused();
   const parsed = parseForm(
     z.object({ reason: fields.text(500), commentId: z.string().optional() }),
@@ -223,7 +220,7 @@ export async function reportContent(
     });
     return ok(r!.id);
   });
-}
+};
 
 /** An editor hides a comment, giving the reason (as for a post), and closes its reports. */
 export async function hideComment(

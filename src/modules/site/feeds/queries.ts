@@ -1,19 +1,13 @@
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { listOpenJobs } from "../jobs/queries.ts";
-import { searchDocuments, siteAlbums, siteNews, sitePages } from "../schema.ts";
-
-/** The kinds other modules put in the search: their public records are in the sitemap too. */
-const MODULE_KINDS = [
-  "question",
-  "clause",
-  "meeting",
-  "resolution",
-  "partner",
-  "centre",
-  "plan",
-  "project",
-] as const;
+import {
+  MODULE_SEARCH_KINDS,
+  searchDocuments,
+  siteAlbums,
+  siteNews,
+  sitePages,
+} from "../schema.ts";
 
 /** When each news item of a tambon last changed (the feed's <updated>). */
 export function newsUpdates(db: DbOrTx, tambonId: number) {
@@ -57,7 +51,10 @@ export async function sitemapRows(db: DbOrTx, tambonId: number, now: Date) {
     .select({ url: searchDocuments.url, updatedAt: searchDocuments.updatedAt })
     .from(searchDocuments)
     .where(
-      and(eq(searchDocuments.tambonId, tambonId), inArray(searchDocuments.kind, [...MODULE_KINDS])),
+      and(
+        eq(searchDocuments.tambonId, tambonId),
+        inArray(searchDocuments.kind, [...MODULE_SEARCH_KINDS]),
+      ),
     )
     .orderBy(desc(searchDocuments.updatedAt))
     .limit(20_000);

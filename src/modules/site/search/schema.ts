@@ -2,13 +2,8 @@ import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/
 import { tambonId, at } from "../../../core/db/columns.ts";
 import { tsvector, updated } from "../shared/columns.ts";
 
-/** What the search finds: the website's own items and those other modules put in. */
-export const SEARCH_KINDS = [
-  "page",
-  "news",
-  "post",
-  "job",
-  "document",
+/** The kinds other modules put in the search: their public records are in the sitemap too. */
+export const MODULE_SEARCH_KINDS = [
   "question",
   "clause",
   "meeting",
@@ -17,6 +12,16 @@ export const SEARCH_KINDS = [
   "centre",
   "plan",
   "project",
+] as const;
+
+/** What the search finds: the website's own items and those other modules put in. */
+export const SEARCH_KINDS = [
+  "page",
+  "news",
+  "post",
+  "job",
+  "document",
+  ...MODULE_SEARCH_KINDS,
 ] as const;
 
 /**

@@ -1,5 +1,7 @@
 import { type FastifyInstance } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
+import type { Tambon } from "../../../core/tenancy.ts";
 import { read, sendGenerated, url } from "../shared/helpers.tsx";
 import { recordTitles, siteStats, topPages, visitsPerDay } from "./queries.ts";
 import { msg } from "../messages.ts";
@@ -39,29 +41,20 @@ export async function statisticsRoutes(app: FastifyInstance, deps: ModuleDeps): 
     );
   });
 
-  app.get("/stats/visits.svg", async (req, reply) => {
-    const tambon = read(req);
-    reply.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
-    return sendGenerated(
-      req,
-      reply,
-      tambon,
-      "visits.svg",
-      "image/svg+xml; charset=utf-8",
-      async () => chartSvg(await visitsPerDay(db, tambon.id, 30), req.lang),
-    );
-  });
-
-  app.get("/stats/top-pages.svg", async (req, reply) => {
-    const tambon = read(req);
-    reply.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
-    return sendGenerated(
-      req,
-      reply,
-      tambon,
+  // The two charts of the page, drawn as SVG images.
+  const charts: [string, (tambon: Tambon, lang: Lang) => Promise<string>][] = [
+    ["visits.svg", async (tambon, lang) => chartSvg(await visitsPerDay(db, tambon.id, 30), lang)],
+    [
       "top-pages.svg",
-      "image/svg+xml; charset=utf-8",
-      async () => topPagesSvg(await topPages(db, tambon.id, 30, 10), tambon.slug, req.lang),
-    );
-  });
+      async (tambon, lang) => topPagesSvg(await topPages(db, tambon.id, 30, 10), tambon.slug, lang),
+    ],
+  ];
+  for (const [file, draw] of charts)
+    app.get(`/stats/${file}`, async (req, reply) => {
+      const tambon = read(req);
+      reply.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
+      return sendGenerated(req, reply, tambon, file, "image/svg+xml; charset=utf-8", () =>
+        draw(tambon, req.lang),
+      );
+    });
 }
