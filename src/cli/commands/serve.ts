@@ -7,6 +7,7 @@ import type { DemoLogin } from "../../demo/load-demo.ts";
 import type { Database } from "../../core/db/index.ts";
 import { openMigrated } from "../../core/db/migrated.ts";
 import { CliError, type CommandArgs } from "../../core/cli.ts";
+import { checkSharedSecret } from "../../core/shared-secret.ts";
 import { sealStoredChannels } from "../../core/notices/channel-secrets.ts";
 
 function printLogins(logins: DemoLogin[], password: string, url: string) {
@@ -53,7 +54,8 @@ export async function wantsDemo(
 async function serve(config: Config, demoOnFirstStart: boolean) {
   const database = await openMigrated(config);
   try {
-    // LINE tokens kept in the clear by earlier versions are sealed under the secret.
+    await checkSharedSecret(database, config.secret);
+    // LINE tokens kept in the clear by earlier versions are sealed under the secret just checked.
     await sealStoredChannels(database, config.secret);
   } catch (err) {
     await database.close();

@@ -233,3 +233,13 @@ export const jobLeases = pgTable("job_leases", {
   holder: text("holder").notNull(),
   until: timestamp("until", { withTimezone: true }).notNull(),
 });
+
+/**
+ * Facts about the installation that every instance on one database checks at start, by name: the
+ * fingerprint of the installation secret (`src/core/shared-secret.ts`), never the secret.
+ */
+export const installationFacts = pgTable("installation_facts", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
