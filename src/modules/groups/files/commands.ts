@@ -1,13 +1,14 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import sharp from "sharp";
 import type { Db } from "../../../core/db/index.ts";
-import { cleanFileName, deleteFile, getFile, putFile } from "../../../core/file-store.ts";
-import { audit } from "../../../core/audit.ts";
+import { cleanFileName, deleteFile, getFile } from "../../../core/file-store.ts";
+import { prepareAttachment, putAttachment } from "../../../core/attachments.ts";
+import { audit, auditedChange } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import { PHOTO_MAX_PIXELS, reencodeImage, sniffFile } from "../../../core/uploads.ts";
+import { PHOTO_MAX_PIXELS } from "../../../core/uploads.ts";
 import { meetingFiles } from "../schema.ts";
-import type { FileInfo } from "./queries.ts";
+import { fileInfoColumns, type FileInfo } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
@@ -26,73 +27,34 @@ export async function addMeetingFile(
   caption: string,
 ): Promise<Result<FileInfo, GroupsKey | CoreKey>> {
   if (!can(actor, "meeting.manage", { tambonId })) return refused();
-  const sniffed = file.data.length ? sniffFile(file.data, file.filename) : null;
-  if (!sniffed) return fail("file", "err.file");
-  let data = file.data;
-  let mime = sniffed.mime;
-  let width: number | null = null;
-  let height: number | null = null;
-  let thumb: Buffer | null = null;
-  if (sniffed.kind === "photo") {
-    // Photos are public with a public meeting: stored re-encoded, upright, without EXIF or GPS.
-    const r = await reencodeImage(file.data, {
-      variants: { thumb: { width: 480, quality: 72 } },
-    });
-    if (!r.ok)
-      return r.reason === "tooManyPixels"
-        ? fail("file", "upload.tooManyPixels", {
-            name: cleanName(file.filename),
-            mp: PHOTO_MAX_PIXELS / 1_000_000,
-          })
-        : fail("file", "err.file");
-    data = r.image.data;
-    mime = r.image.mime;
-    width = r.image.width;
-    height = r.image.height;
-    thumb = r.image.variants.thumb;
-  }
+  const name = cleanName(file.filename);
+  const prepared = await prepareAttachment(file);
+  if (!prepared.ok)
+    return prepared.reason === "tooManyPixels"
+      ? fail("file", "upload.tooManyPixels", { name, mp: PHOTO_MAX_PIXELS / 1_000_000 })
+      : fail("file", "err.file");
+  const a = prepared.value;
   const text = caption.trim().slice(0, 300);
   return db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, tambonId, meetingId);
     if (!meeting) return missing();
-    const name = cleanName(file.filename);
-    const kind = `meeting.${sniffed.kind}`;
-    const stored = await putFile(tx, { tambonId, kind, contentType: mime, data, name });
-    const thumbFile = thumb
-      ? await putFile(tx, {
-          tambonId,
-          kind: `${kind}.thumb`,
-          contentType: "image/webp",
-          data: thumb,
-          name,
-        })
-      : null;
+    const stored = await putAttachment(tx, { tambonId, prefix: "meeting", name }, a);
     const [row] = await tx
       .insert(meetingFiles)
       .values({
         tambonId,
         meetingId,
-        kind: sniffed.kind,
+        kind: a.kind,
         name,
         caption: text,
-        mime,
-        bytes: data.length,
-        width,
-        height,
-        fileId: stored.id,
-        thumbFileId: thumbFile?.id ?? null,
+        mime: a.mime,
+        bytes: a.data.length,
+        width: a.width,
+        height: a.height,
+        fileId: stored.file.id,
+        thumbFileId: stored.thumb?.id ?? null,
       })
-      .returning({
-        id: meetingFiles.id,
-        meetingId: meetingFiles.meetingId,
-        kind: meetingFiles.kind,
-        name: meetingFiles.name,
-        caption: meetingFiles.caption,
-        mime: meetingFiles.mime,
-        bytes: meetingFiles.bytes,
-        width: meetingFiles.width,
-        height: meetingFiles.height,
-      });
+      .returning(fileInfoColumns);
     await audit(tx, {
       tambonId,
       actorId: actor.user?.id ?? null,
@@ -106,35 +68,37 @@ export async function addMeetingFile(
 }
 
 /** Removes a document or photo of a meeting. */
-export async function deleteMeetingFile(
+export function deleteMeetingFile(
   db: Db,
   actor: Actor,
   tambonId: number,
   fileId: number,
 ): Promise<Result<{ meetingId: number }, GroupsKey | CoreKey>> {
-  if (!can(actor, "meeting.manage", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const [gone] = await tx
-      .delete(meetingFiles)
-      .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, fileId)))
-      .returning({
-        meetingId: meetingFiles.meetingId,
-        name: meetingFiles.name,
-        fileId: meetingFiles.fileId,
-        thumbFileId: meetingFiles.thumbFileId,
-      });
-    if (!gone) return missing();
-    await deleteFile(tx, tambonId, gone.fileId, gone.thumbFileId);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+  return auditedChange(
+    db,
+    actor,
+    tambonId,
+    "meeting.manage",
+    async (tx) => {
+      const [gone] = await tx
+        .delete(meetingFiles)
+        .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, fileId)))
+        .returning({
+          meetingId: meetingFiles.meetingId,
+          name: meetingFiles.name,
+          fileId: meetingFiles.fileId,
+          thumbFileId: meetingFiles.thumbFileId,
+        });
+      if (gone) await deleteFile(tx, tambonId, gone.fileId, gone.thumbFileId);
+      return gone;
+    },
+    (gone) => ({
       action: "meeting.file.delete",
       targetType: "meeting",
       targetId: gone.meetingId,
       before: { fileId, name: gone.name },
-    });
-    return { ok: true as const, value: { meetingId: gone.meetingId } };
-  });
+    }),
+  );
 }
 
 /** True when an image carries anything beyond its pixels (EXIF, GPS, XMP, IPTC, comments). */
@@ -184,19 +148,20 @@ export async function reencodeStoredPhotos(db: Db): Promise<number> {
       if (!stored) continue;
       const data = Buffer.from(stored.data);
       if (!(await carriesMetadata(data))) continue;
-      const r = await reencodeImage(data, { variants: { thumb: { width: 480, quality: 72 } } });
-      if (!r.ok) continue;
-      const { image } = r;
+      const r = await prepareAttachment({ data, filename: row.name });
+      if (!r.ok || r.value.kind !== "photo") continue;
+      const image = r.value;
       await db.transaction(async (tx) => {
-        const put = (kind: string, contentType: string, bytes: Buffer) =>
-          putFile(tx, { tambonId: row.tambonId, kind, contentType, data: bytes, name: row.name });
-        const main = await put("meeting.photo", image.mime, image.data);
-        const thumb = await put("meeting.photo.thumb", "image/webp", image.variants.thumb);
+        const kept = await putAttachment(
+          tx,
+          { tambonId: row.tambonId, prefix: "meeting", name: row.name },
+          image,
+        );
         await tx
           .update(meetingFiles)
           .set({
-            fileId: main.id,
-            thumbFileId: thumb.id,
+            fileId: kept.file.id,
+            thumbFileId: kept.thumb?.id ?? null,
             mime: image.mime,
             bytes: image.data.length,
             width: image.width,

@@ -17,20 +17,23 @@ export interface FileInfo {
   height: number | null;
 }
 
+/** The columns of a `FileInfo`. */
+export const fileInfoColumns = {
+  id: meetingFiles.id,
+  meetingId: meetingFiles.meetingId,
+  kind: meetingFiles.kind,
+  name: meetingFiles.name,
+  caption: meetingFiles.caption,
+  mime: meetingFiles.mime,
+  bytes: meetingFiles.bytes,
+  width: meetingFiles.width,
+  height: meetingFiles.height,
+};
+
 /** The documents and photos of a meeting (without their bytes). */
 export function filesOf(db: DbOrTx, tambonId: number, meetingId: number): Promise<FileInfo[]> {
   return db
-    .select({
-      id: meetingFiles.id,
-      meetingId: meetingFiles.meetingId,
-      kind: meetingFiles.kind,
-      name: meetingFiles.name,
-      caption: meetingFiles.caption,
-      mime: meetingFiles.mime,
-      bytes: meetingFiles.bytes,
-      width: meetingFiles.width,
-      height: meetingFiles.height,
-    })
+    .select(fileInfoColumns)
     .from(meetingFiles)
     .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.meetingId, meetingId)))
     .orderBy(asc(meetingFiles.id));
@@ -44,17 +47,7 @@ export async function getFileInfo(
 ): Promise<FileInfo | undefined> {
   if (!validId(id)) return undefined;
   const [row] = await db
-    .select({
-      id: meetingFiles.id,
-      meetingId: meetingFiles.meetingId,
-      kind: meetingFiles.kind,
-      name: meetingFiles.name,
-      caption: meetingFiles.caption,
-      mime: meetingFiles.mime,
-      bytes: meetingFiles.bytes,
-      width: meetingFiles.width,
-      height: meetingFiles.height,
-    })
+    .select(fileInfoColumns)
     .from(meetingFiles)
     .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, id)));
   return row;

@@ -1,16 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
-import { cleanFileName, deleteFile, putFile } from "../../../core/file-store.ts";
+import { prepareAttachment, putAttachment } from "../../../core/attachments.ts";
+import { cleanFileName, deleteFile } from "../../../core/file-store.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import {
-  PHOTO_MAX_PIXELS,
-  reencodeImage,
-  sniffFile,
-  type UploadSpec,
-} from "../../../core/uploads.ts";
+import { PHOTO_MAX_PIXELS, type UploadSpec } from "../../../core/uploads.ts";
 import type { PlansResult } from "../messages.ts";
 import { projectFiles } from "../schema.ts";
 import { getProject } from "./queries.ts";
@@ -81,38 +77,17 @@ export async function addProjectFile(
 ): Promise<PlansResult<ProjectFile>> {
   if (!can(actor, "project.screen", { tambonId })) return refused();
   if (!file.data.length) return fail("file", "err.required");
-  const sniffed = sniffFile(file.data, file.filename);
-  if (!sniffed) return fail("file", "projectFile.unknownType");
   const name = cleanFileName(file.filename);
-  let data = file.data;
-  let mime = sniffed.mime;
-  let thumb: Buffer | null = null;
-  if (sniffed.kind === "photo") {
-    const r = await reencodeImage(file.data, {
-      variants: { thumb: { width: 480, quality: 72 } },
-    });
-    if (!r.ok)
-      return r.reason === "tooManyPixels"
-        ? fail("file", "upload.tooManyPixels", { name, mp: PHOTO_MAX_PIXELS / 1_000_000 })
-        : fail("file", "projectFile.unknownType");
-    data = r.image.data;
-    mime = r.image.mime;
-    thumb = r.image.variants.thumb;
-  }
+  const prepared = await prepareAttachment(file);
+  if (!prepared.ok)
+    return prepared.reason === "tooManyPixels"
+      ? fail("file", "upload.tooManyPixels", { name, mp: PHOTO_MAX_PIXELS / 1_000_000 })
+      : fail("file", "projectFile.unknownType");
+  const a = prepared.value;
   return db.transaction(async (tx): Promise<PlansResult<ProjectFile>> => {
     const project = await getProject(tx, tambonId, projectId);
     if (!project) return missing();
-    const kind = `project.${sniffed.kind}`;
-    const stored = await putFile(tx, { tambonId, kind, contentType: mime, data, name });
-    const small = thumb
-      ? await putFile(tx, {
-          tambonId,
-          kind: `${kind}.thumb`,
-          contentType: "image/webp",
-          data: thumb,
-          name,
-        })
-      : null;
+    const stored = await putAttachment(tx, { tambonId, prefix: "project", name }, a);
     const [last] = await tx
       .select({ n: sql<number>`coalesce(max(${projectFiles.position}), 0)` })
       .from(projectFiles)
@@ -122,14 +97,14 @@ export async function addProjectFile(
       .values({
         tambonId,
         projectId: project.id,
-        kind: sniffed.kind,
+        kind: a.kind,
         name,
         caption: caption(input.caption),
-        mime,
-        bytes: data.length,
+        mime: a.mime,
+        bytes: a.data.length,
         position: Number(last?.n ?? 0) + 1,
-        fileId: stored.id,
-        thumbFileId: small?.id ?? null,
+        fileId: stored.file.id,
+        thumbFileId: stored.thumb?.id ?? null,
       })
       .returning(columns);
     await audit(tx, {
@@ -138,7 +113,7 @@ export async function addProjectFile(
       action: "project.file.add",
       targetType: "project",
       targetId: project.id,
-      after: { fileId: row!.id, name, kind: sniffed.kind, bytes: data.length },
+      after: { fileId: row!.id, name, kind: a.kind, bytes: a.data.length },
     });
     return ok(row!);
   });
