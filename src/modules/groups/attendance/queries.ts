@@ -1,10 +1,11 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { tambonMembers, users } from "../../../core/db/schema.ts";
 import { attendances } from "../schema.ts";
 import { bangkokDay } from "../meetings/meeting.ts";
 import { checkQuorum, type QuorumResult } from "./quorum.ts";
-import { type VillageRow, validId, villagesOf } from "../shared/queries.ts";
+import { type VillageRow, villagesOf } from "../shared/queries.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
 import { termsOn } from "../representatives/queries.ts";
 
@@ -24,18 +25,7 @@ export function attendanceOf(
 }
 
 /** One attendance row of a tambon. */
-export async function getAttendance(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<AttendanceRow | undefined> {
-  if (!validId(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(attendances)
-    .where(and(eq(attendances.tambonId, tambonId), eq(attendances.id, id)));
-  return row;
-}
+export const getAttendance = tambonRowOf(attendances);
 
 /** The villages a meeting's quorum is counted over: the invited ones, or all. */
 export function quorumVillages(meeting: MeetingRow, all: readonly VillageRow[]): VillageRow[] {

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { groupMemberships, meetings, resolutions, workGroups } from "../schema.ts";
-import { validId } from "../shared/queries.ts";
 import { visibleMeetings, type MeetingRow } from "../meetings/queries.ts";
 
 /** A group row. */
@@ -40,18 +40,7 @@ export async function listGroups(
 }
 
 /** One group of a tambon (undefined for another tambon's). */
-export async function getGroup(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<GroupRow | undefined> {
-  if (!validId(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(workGroups)
-    .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, id)));
-  return row;
-}
+export const getGroup = tambonRowOf(workGroups);
 
 /** A membership with the village's moo and the approving resolution's number. */
 export type MembershipView = MembershipRow & {
@@ -87,18 +76,7 @@ export async function groupHistory(
 }
 
 /** One membership of a tambon. */
-export async function getMembership(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<MembershipRow | undefined> {
-  if (!validId(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(groupMemberships)
-    .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.id, id)));
-  return row;
-}
+export const getMembership = tambonRowOf(groupMemberships);
 
 /** Every group of a tambon, dissolved ones too, in the order they were made. */
 export function groupsOf(db: DbOrTx, tambonId: number): Promise<GroupRow[]> {

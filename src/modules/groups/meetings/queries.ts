@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { keptCount, paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
 import { agendaItems, meetings } from "../schema.ts";
 import { bangkokDay } from "./meeting.ts";
 import type { MeetingKind, Step } from "./meeting.ts";
-import { validId } from "../shared/queries.ts";
 
 /** A meeting row. */
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -70,18 +70,7 @@ export function startOfDay(at: Date): Date {
 }
 
 /** One meeting of a tambon. */
-export async function getMeeting(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<MeetingRow | undefined> {
-  if (!validId(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.tambonId, tambonId), eq(meetings.id, id)));
-  return row;
-}
+export const getMeeting = tambonRowOf(meetings);
 
 /** The agenda of a meeting, in order. */
 export function agendaOf(db: DbOrTx, tambonId: number, meetingId: number): Promise<AgendaRow[]> {
@@ -93,18 +82,7 @@ export function agendaOf(db: DbOrTx, tambonId: number, meetingId: number): Promi
 }
 
 /** One agenda item of a tambon. */
-export async function getAgendaItem(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<AgendaRow | undefined> {
-  if (!validId(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(agendaItems)
-    .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, id)));
-  return row;
-}
+export const getAgendaItem = tambonRowOf(agendaItems);
 
 /** The years (Bangkok time) in which a tambon held meetings, latest first. */
 export async function meetingYears(db: DbOrTx, tambonId: number): Promise<number[]> {

@@ -13,10 +13,11 @@ import {
   type SQL,
 } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { roleGrants, tambonMembers, users } from "../../../core/db/schema.ts";
 import { villageRepTerms } from "../schema.ts";
 import { type RepTerm } from "../attendance/quorum.ts";
-import { type VillageRow, validId, villagesOf } from "../shared/queries.ts";
+import { type VillageRow, villagesOf } from "../shared/queries.ts";
 
 /** A representative term row. */
 export type TermRow = typeof villageRepTerms.$inferSelect;
@@ -138,18 +139,7 @@ export async function termsOfVillage(
 }
 
 /** One term of a tambon. */
-export async function getTerm(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<TermRow | undefined> {
-  if (!validId(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(villageRepTerms)
-    .where(and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.id, id)));
-  return row;
-}
+export const getTerm = tambonRowOf(villageRepTerms);
 
 /** Holders of the village_rep role without a term covering the day (their village and name). */
 export async function repsWithoutTerm(

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import {
   nominations,
   resolutionLinks,
@@ -8,7 +9,6 @@ import {
   workGroups,
   groupMemberships,
 } from "../schema.ts";
-import { validId } from "../shared/queries.ts";
 
 /** A resolution row. */
 export type ResolutionRow = typeof resolutions.$inferSelect;
@@ -28,18 +28,7 @@ export function resolutionsOf(
 }
 
 /** One resolution row of a tambon. */
-export async function getResolutionRow(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<ResolutionRow | undefined> {
-  if (!validId(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(resolutions)
-    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, id)));
-  return row;
-}
+export const getResolutionRow = tambonRowOf(resolutions);
 
 /** The individual votes of a resolution. */
 export function votesOf(db: DbOrTx, tambonId: number, resolutionId: number) {
@@ -78,18 +67,7 @@ export async function nominationsOf(db: DbOrTx, tambonId: number, meetingId: num
 }
 
 /** One nomination of a tambon. */
-export async function getNomination(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<NominationRow | undefined> {
-  if (!validId(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(nominations)
-    .where(and(eq(nominations.tambonId, tambonId), eq(nominations.id, id)));
-  return row;
-}
+export const getNomination = tambonRowOf(nominations);
 
 /** Memberships by id with their groups (what a resolution approved). */
 export function membershipsWithGroups(db: DbOrTx, tambonId: number, ids: number[]) {

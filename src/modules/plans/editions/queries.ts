@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { planEditions } from "../schema.ts";
 
 /** An edition of a plan as stored. */
@@ -15,14 +16,4 @@ export function listEditions(db: DbOrTx, tambonId: number, planId: number): Prom
 }
 
 /** One edition of a tambon (undefined when it is another tambon's). */
-export async function getEdition(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<Edition | undefined> {
-  const [row] = await db
-    .select()
-    .from(planEditions)
-    .where(and(eq(planEditions.tambonId, tambonId), eq(planEditions.id, id)));
-  return row;
-}
+export const getEdition = tambonRowOf(planEditions);

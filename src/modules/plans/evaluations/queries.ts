@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { clauseKeysLinkedTo, listClauses } from "../../charter/public.ts";
 import {
   evaluationRatings,
@@ -184,17 +185,7 @@ export async function listRounds(
 }
 
 /** One round of a tambon (undefined when it is another tambon's). */
-export async function getRound(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<Round | undefined> {
-  const [row] = await db
-    .select()
-    .from(evaluationRounds)
-    .where(and(eq(evaluationRounds.tambonId, tambonId), eq(evaluationRounds.id, id)));
-  return row;
-}
+export const getRound = tambonRowOf(evaluationRounds);
 
 /** Every rating of a round. */
 export function ratingsOf(db: DbOrTx, tambonId: number, roundId: number): Promise<RatingRow[]> {

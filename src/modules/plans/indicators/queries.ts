@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import {
   indicatorProjects,
   indicatorTargets,
@@ -31,17 +32,7 @@ export function listIndicators(
 }
 
 /** One indicator of a tambon (undefined when it is another tambon's). */
-export async function getIndicator(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<Indicator | undefined> {
-  const [row] = await db
-    .select()
-    .from(indicators)
-    .where(and(eq(indicators.tambonId, tambonId), eq(indicators.id, id)));
-  return row;
-}
+export const getIndicator = tambonRowOf(indicators);
 
 /** An indicator's targets by fiscal year. */
 export async function targetsOf(

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { planStrategies, plans } from "../schema.ts";
 
 /** A development plan as stored. */
@@ -17,13 +18,7 @@ export function listPlans(db: DbOrTx, tambonId: number): Promise<Plan[]> {
 }
 
 /** One plan of a tambon (undefined when it is another tambon's). */
-export async function getPlan(db: DbOrTx, tambonId: number, id: number): Promise<Plan | undefined> {
-  const [row] = await db
-    .select()
-    .from(plans)
-    .where(and(eq(plans.tambonId, tambonId), eq(plans.id, id)));
-  return row;
-}
+export const getPlan = tambonRowOf(plans);
 
 /** The plan in force (the newest active one), else the newest plan; undefined when none. */
 export async function currentPlan(db: DbOrTx, tambonId: number): Promise<Plan | undefined> {
@@ -56,17 +51,7 @@ export function listStrategies(db: DbOrTx, tambonId: number, planId: number): Pr
 }
 
 /** One strategy of a tambon (undefined when it is another tambon's). */
-export async function getStrategy(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<Strategy | undefined> {
-  const [row] = await db
-    .select()
-    .from(planStrategies)
-    .where(and(eq(planStrategies.tambonId, tambonId), eq(planStrategies.id, id)));
-  return row;
-}
+export const getStrategy = tambonRowOf(planStrategies);
 
 /** A strategy's name as the forms print it: "1 ยุทธศาสตร์…" (its code first when it has one). */
 export function strategyName(s: Pick<Strategy, "code" | "title">): string {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { users } from "../../../core/db/schema.ts";
 import {
   projectBudgets,
@@ -30,17 +31,7 @@ export interface ProjectSummary extends Project {
 }
 
 /** One project of a tambon (undefined when it is another tambon's). */
-export async function getProject(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<Project | undefined> {
-  const [row] = await db
-    .select()
-    .from(projects)
-    .where(and(eq(projects.tambonId, tambonId), eq(projects.id, id)));
-  return row;
-}
+export const getProject = tambonRowOf(projects);
 
 /** Every project of the given plans with budgets per year, villages and shown progress, by ลำดับ. */
 export async function projectsOfPlans(
