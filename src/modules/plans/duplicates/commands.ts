@@ -2,13 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
-import { fields, parseForm } from "../../../core/forms.ts";
-import { fail, missing, ok, refused } from "../../../core/result.ts";
-import { can } from "../../../core/policy.ts";
+import { fields } from "../../../core/forms.ts";
+import { fail, ok } from "../../../core/result.ts";
 import type { Actor } from "../../../core/roles.ts";
 import type { PlansResult } from "../messages.ts";
 import { projectLinks, projectUpdates, projects } from "../schema.ts";
 import { getProject, type Project } from "../projects/queries.ts";
+import { screenProject } from "../projects/screening.ts";
 
 const linkSchema = z.object({
   otherId: fields.int(1, 2_147_483_647),
@@ -24,14 +24,10 @@ export async function linkProjects(
   projectId: number,
   input: Record<string, string>,
 ): Promise<PlansResult<Project>> {
-  if (!can(actor, "project.screen", { tambonId })) return refused();
-  const parsed = parseForm(linkSchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  if (v.otherId === projectId) return fail("otherId", "dup.self");
-  return db.transaction(async (tx): Promise<PlansResult<Project>> => {
-    const project = await getProject(tx, tambonId, projectId);
-    if (!project) return missing();
+  const check = (v: { otherId: number }) =>
+    v.otherId === projectId ? fail("otherId", "dup.self") : undefined;
+  const form = { schema: linkSchema, input, check };
+  return screenProject(db, actor, tambonId, projectId, form, async (tx, project, v) => {
     const other = await getProject(tx, tambonId, v.otherId);
     if (!other) return fail("otherId", "project.unknownParent");
     await tx
@@ -73,14 +69,10 @@ export async function mergeProject(
   projectId: number,
   input: Record<string, string>,
 ): Promise<PlansResult<Project>> {
-  if (!can(actor, "project.screen", { tambonId })) return refused();
-  const parsed = parseForm(mergeSchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  if (v.intoId === projectId) return fail("intoId", "dup.self");
-  return db.transaction(async (tx): Promise<PlansResult<Project>> => {
-    const project = await getProject(tx, tambonId, projectId);
-    if (!project) return missing();
+  const check = (v: { intoId: number }) =>
+    v.intoId === projectId ? fail("intoId", "dup.self") : undefined;
+  const form = { schema: mergeSchema, input, check };
+  return screenProject(db, actor, tambonId, projectId, form, async (tx, project, v) => {
     if (project.mergedIntoId != null) return fail("intoId", "dup.alreadyMerged");
     const into = await getProject(tx, tambonId, v.intoId);
     if (!into) return fail("intoId", "project.unknownParent");

@@ -242,6 +242,50 @@ async function editionOfPlan(tx: DbOrTx, tambonId: number, round: Round, edition
   return edition;
 }
 
+/** A round of the tambon and the form about it, for those who manage plans. */
+async function roundForm<S extends z.ZodType>(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  roundId: number,
+  schema: S,
+  input: Record<string, string>,
+): Promise<PlansResult<{ round: Round; v: z.output<S> }>> {
+  if (!can(actor, "plan.manage", { tambonId })) return refused();
+  const round = await getRound(db, tambonId, roundId);
+  if (!round) return missing();
+  const parsed = parseForm(schema, input);
+  if (!parsed.ok) return parsed;
+  return ok({ round, v: parsed.value });
+}
+
+/** Changes a round's fields and audits it: `before`, and the fields set as `after`. */
+async function changeRound(
+  tx: DbOrTx,
+  actor: Actor,
+  round: { tambonId: number; id: number },
+  action: string,
+  before: Record<string, unknown>,
+  set: Partial<typeof evaluationRounds.$inferInsert>,
+): Promise<PlansResult<Round>> {
+  const { tambonId, id } = round;
+  const [row] = await tx
+    .update(evaluationRounds)
+    .set(set)
+    .where(and(eq(evaluationRounds.tambonId, tambonId), eq(evaluationRounds.id, id)))
+    .returning();
+  await audit(tx, {
+    tambonId,
+    actorId: actor.user?.id ?? null,
+    action,
+    targetType: "evaluation_round",
+    targetId: id,
+    before,
+    after: set,
+  });
+  return ok(row!);
+}
+
 /**
  * Closes an open round with the decisions the meeting took (and a summary), and, when asked,
  * carries it into an edition of the same plan. Nobody rates in a closed round.
@@ -253,12 +297,9 @@ export async function closeRound(
   roundId: number,
   input: Record<string, string>,
 ): Promise<PlansResult<Round>> {
-  if (!can(actor, "plan.manage", { tambonId })) return refused();
-  const round = await getRound(db, tambonId, roundId);
-  if (!round) return missing();
-  const parsed = parseForm(closeSchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
+  const form = await roundForm(db, actor, tambonId, roundId, closeSchema, input);
+  if (!form.ok) return form;
+  const { round, v } = form.value;
   return db.transaction(async (tx): Promise<PlansResult<Round>> => {
     const [current] = await tx
       .select()
@@ -268,31 +309,13 @@ export async function closeRound(
     if (current?.status !== "open") return fail("_form", "evaluation.closedAlready");
     if (v.editionId !== null && !(await editionOfPlan(tx, tambonId, current, v.editionId)))
       return fail("editionId", "evaluation.unknownEdition");
-    const [row] = await tx
-      .update(evaluationRounds)
-      .set({
-        status: "closed",
-        decisions: v.decisions,
-        summary: v.summary,
-        carriedToEditionId: v.editionId,
-      })
-      .where(and(eq(evaluationRounds.tambonId, tambonId), eq(evaluationRounds.id, current.id)))
-      .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
-      action: "evaluation.close",
-      targetType: "evaluation_round",
-      targetId: current.id,
-      before: { status: current.status },
-      after: {
-        status: "closed",
-        decisions: v.decisions,
-        summary: v.summary,
-        carriedToEditionId: v.editionId,
-      },
-    });
-    return ok(row!);
+    const closed = {
+      status: "closed" as const,
+      decisions: v.decisions,
+      summary: v.summary,
+      carriedToEditionId: v.editionId,
+    };
+    return changeRound(tx, actor, current, "evaluation.close", { status: current.status }, closed);
   });
 }
 
@@ -306,30 +329,17 @@ export async function carryRound(
   roundId: number,
   input: Record<string, string>,
 ): Promise<PlansResult<Round>> {
-  if (!can(actor, "plan.manage", { tambonId })) return refused();
-  const round = await getRound(db, tambonId, roundId);
-  if (!round) return missing();
-  const parsed = parseForm(carrySchema, input);
-  if (!parsed.ok) return parsed;
-  const editionId = parsed.value.editionId;
+  const form = await roundForm(db, actor, tambonId, roundId, carrySchema, input);
+  if (!form.ok) return form;
+  const { round } = form.value;
+  const editionId = form.value.v.editionId;
   if (round.status !== "closed") return fail("_form", "evaluation.notClosed");
   return db.transaction(async (tx): Promise<PlansResult<Round>> => {
     if (!(await editionOfPlan(tx, tambonId, round, editionId)))
       return fail("editionId", "evaluation.unknownEdition");
-    const [row] = await tx
-      .update(evaluationRounds)
-      .set({ carriedToEditionId: editionId })
-      .where(and(eq(evaluationRounds.tambonId, tambonId), eq(evaluationRounds.id, round.id)))
-      .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
-      action: "evaluation.carry",
-      targetType: "evaluation_round",
-      targetId: round.id,
-      before: { carriedToEditionId: round.carriedToEditionId },
-      after: { carriedToEditionId: editionId },
+    const before = { carriedToEditionId: round.carriedToEditionId };
+    return changeRound(tx, actor, round, "evaluation.carry", before, {
+      carriedToEditionId: editionId,
     });
-    return ok(row!);
   });
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
-import { fields, parseForm } from "../../../core/forms.ts";
+import { fields } from "../../../core/forms.ts";
 import { missing, ok, refused } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -17,6 +17,7 @@ import {
 import { PROJECT_STATUSES } from "../shared/kinds.ts";
 import { getPlan } from "../plans/queries.ts";
 import { getProject, type Project } from "./queries.ts";
+import { screenProject } from "./screening.ts";
 import { parseProject, parseStaffFields, type ProjectFields, type ProjectInput } from "./input.ts";
 import { syncProjectSearch } from "../search.ts";
 
@@ -222,13 +223,8 @@ export async function setProjectStatus(
   projectId: number,
   input: Record<string, string>,
 ): Promise<PlansResult<Project>> {
-  if (!can(actor, "project.screen", { tambonId })) return refused();
-  const parsed = parseForm(statusSchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  return db.transaction(async (tx): Promise<PlansResult<Project>> => {
-    const current = await getProject(tx, tambonId, projectId);
-    if (!current) return missing();
+  const form = { schema: statusSchema, input };
+  return screenProject(db, actor, tambonId, projectId, form, async (tx, current, v) => {
     const progress = v.status === "done" ? 100 : (v.progress ?? current.progress);
     const [row] = await tx
       .update(projects)

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { audit } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
@@ -8,20 +9,11 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import type { PlansResult } from "../messages.ts";
 import { projectMilestones, projectUpdates, projects } from "../schema.ts";
-import { getProject, type Milestone } from "./queries.ts";
+import type { Milestone } from "./queries.ts";
+import { screenProject } from "./screening.ts";
 
 /** A milestone of a tambon (undefined for another tambon's). */
-export async function getMilestone(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<Milestone | undefined> {
-  const [row] = await db
-    .select()
-    .from(projectMilestones)
-    .where(and(eq(projectMilestones.tambonId, tambonId), eq(projectMilestones.id, id)));
-  return row;
-}
+export const getMilestone = tambonRowOf(projectMilestones);
 
 const editSchema = z.object({
   title: fields.text(200),
@@ -198,15 +190,11 @@ export async function addMilestone(
   projectId: number,
   input: Record<string, string>,
 ): Promise<PlansResult<Milestone>> {
-  if (!can(actor, "project.screen", { tambonId })) return refused();
-  const parsed = parseForm(milestoneSchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  if (!v.dueOn) return fail("dueOn", "err.required");
-  const dueOn = v.dueOn;
-  return db.transaction(async (tx): Promise<PlansResult<Milestone>> => {
-    const current = await getProject(tx, tambonId, projectId);
-    if (!current) return missing();
+  const check = (v: { dueOn: string | null }) =>
+    v.dueOn ? undefined : fail("dueOn", "err.required");
+  const form = { schema: milestoneSchema, input, check };
+  return screenProject(db, actor, tambonId, projectId, form, async (tx, current, v) => {
+    const dueOn = v.dueOn!;
     const [row] = await tx
       .insert(projectMilestones)
       .values({
