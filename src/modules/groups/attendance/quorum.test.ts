@@ -17,15 +17,16 @@ function terms(n: number, perVillage: number, over: Partial<RepTerm> = {}): RepT
 
 const present = (ts: RepTerm[]) => ts.map((t) => ({ userId: t.userId }));
 
+/** The quorum on DAY of villages 1…n that need 5 representatives each (all of `ts` present). */
+const fivePerVillage = (
+  n: number,
+  ts: RepTerm[],
+  attendees: Parameters<typeof checkQuorum>[0]["attendees"] = present(ts),
+) => checkQuorum({ villages: villages(n), minPerVillage: 5, terms: ts, attendees, onDate: DAY });
+
 test("18 villages with 5 representatives each present: the quorum holds", () => {
   const ts = terms(18, 5);
-  const r = checkQuorum({
-    villages: villages(18),
-    minPerVillage: 5,
-    terms: ts,
-    attendees: present(ts),
-    onDate: DAY,
-  });
+  const r = fivePerVillage(18, ts);
   assert.equal(r.met, true);
   assert.equal(r.villagesMet, 18);
   assert.equal(r.villagesRequired, 18);
@@ -35,13 +36,7 @@ test("18 villages with 5 representatives each present: the quorum holds", () => 
 
 test("one representative missing in one village breaks a quorum of every village", () => {
   const ts = terms(18, 5);
-  const r = checkQuorum({
-    villages: villages(18),
-    minPerVillage: 5,
-    terms: ts,
-    attendees: present(ts).slice(1),
-    onDate: DAY,
-  });
+  const r = fivePerVillage(18, ts, present(ts).slice(1));
   assert.equal(r.met, false);
   assert.equal(r.villagesMet, 17);
   assert.equal(r.shortBy, 1);
@@ -53,13 +48,7 @@ test("one representative missing in one village breaks a quorum of every village
 
 test("a village with no representatives can never be counted and is flagged", () => {
   const ts = terms(3, 5).filter((t) => t.villageId !== 2);
-  const r = checkQuorum({
-    villages: villages(3),
-    minPerVillage: 5,
-    terms: ts,
-    attendees: present(ts),
-    onDate: DAY,
-  });
+  const r = fivePerVillage(3, ts);
   assert.equal(r.met, false);
   assert.deepEqual(r.villagesShortOfReps, [2]);
   assert.equal(r.villages[1]!.representatives, 0);
@@ -72,13 +61,7 @@ test("representatives whose term ended before, or starts after, the meeting day 
     ...t,
     userId: t.userId + 50,
   }));
-  const r = checkQuorum({
-    villages: villages(1),
-    minPerVillage: 5,
-    terms: [...ended, ...later],
-    attendees: present([...ended, ...later]),
-    onDate: DAY,
-  });
+  const r = fivePerVillage(1, [...ended, ...later]);
   assert.equal(r.met, false);
   assert.equal(r.villages[0]!.present, 0);
   assert.equal(r.villages[0]!.representatives, 0);
@@ -86,13 +69,7 @@ test("representatives whose term ended before, or starts after, the meeting day 
 
 test("a term ending on the meeting day still counts (both ends included)", () => {
   const ts = terms(1, 5, { endOn: DAY });
-  const r = checkQuorum({
-    villages: villages(1),
-    minPerVillage: 5,
-    terms: ts,
-    attendees: present(ts),
-    onDate: DAY,
-  });
+  const r = fivePerVillage(1, ts);
   assert.equal(r.met, true);
 });
 
@@ -103,13 +80,7 @@ test("a person signed in twice counts once", () => {
     { userId: ts[0]!.userId },
     { userId: ts[0]!.userId },
   ];
-  const r = checkQuorum({
-    villages: villages(1),
-    minPerVillage: 5,
-    terms: ts,
-    attendees,
-    onDate: DAY,
-  });
+  const r = fivePerVillage(1, ts, attendees);
   assert.equal(r.villages[0]!.present, 4);
   assert.equal(r.met, false);
 });
@@ -122,13 +93,7 @@ test("people without an account and members who are not representatives do not c
     { userId: null },
     { userId: 999 }, // a member without a term
   ];
-  const r = checkQuorum({
-    villages: villages(1),
-    minPerVillage: 5,
-    terms: ts,
-    attendees,
-    onDate: DAY,
-  });
+  const r = fivePerVillage(1, ts, attendees);
   assert.equal(r.villages[0]!.present, 4);
   assert.equal(r.met, false);
 });

@@ -17,6 +17,7 @@ import {
   useBase,
   useT,
   villageLabel,
+  VillagePicker,
   ButtonForm,
 } from "../shared/views.tsx";
 import { villageOptions } from "../shared/fields.tsx";
@@ -72,27 +73,16 @@ export function AttendancePage(props: {
         <section aria-labelledby="h-sheet" id="sheet">
           <h2 id="h-sheet">{t("attend.sheet")}</h2>
           <p class="hint">{t("attend.sheetHint")}</p>
-          <form
-            method="get"
+          <VillagePicker
             action={`${action}#sheet`}
-            class="filters"
-            aria-label={t("attend.openSheet")}
-          >
-            <div class="field">
-              <label for="f-sheet-village">{t("attend.village")}</label>
-              <select id="f-sheet-village" name="village">
-                <option value="">{useCtx().t("form.choose")}</option>
-                {props.villages.map((v) => (
-                  <option key={v.id} value={String(v.id)} selected={v.id === props.village?.id}>
-                    {villageLabel(v, lang)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" class="secondary">
-              {t("attend.openSheet")}
-            </button>
-          </form>
+            label={t("attend.openSheet")}
+            id="f-sheet-village"
+            field={t("attend.village")}
+            none={useCtx().t("form.choose")}
+            button={t("attend.openSheet")}
+            villages={props.villages}
+            village={props.village}
+          />
           {sheetOpen && (
             <>
               <ErrorSummary form={props.sheetForm} />

@@ -10,7 +10,7 @@ import {
 import { core } from "../../../core/i18n/messages.ts";
 import type { TermView } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
-import { Back, PeriodItem, useBase, useT, villageLabel } from "../shared/views.tsx";
+import { Back, PeriodItem, useBase, useT, villageLabel, VillagePicker } from "../shared/views.tsx";
 import { villageOptions } from "../shared/fields.tsx";
 
 /** The administration of representatives' terms. */
@@ -33,27 +33,16 @@ export function RepsAdmin(props: {
       <Back href={`${base}/admin`}>{ct("admin.back")}</Back>
       <h1>{t("admin.reps")}</h1>
       <p class="hint">{t("reps.roleHint")}</p>
-      <form
-        method="get"
+      <VillagePicker
         action={`${base}/admin/representatives`}
-        class="filters"
-        aria-label={t("groups.village")}
-      >
-        <div class="field">
-          <label for="f-village">{t("groups.village")}</label>
-          <select id="f-village" name="village">
-            <option value="">{t("reps.all")}</option>
-            {props.villages.map((v) => (
-              <option key={v.id} value={String(v.id)} selected={v.id === props.village?.id}>
-                {villageLabel(v, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="secondary">
-          {t("groups.show")}
-        </button>
-      </form>
+        label={t("groups.village")}
+        id="f-village"
+        field={t("groups.village")}
+        none={t("reps.all")}
+        button={t("groups.show")}
+        villages={props.villages}
+        village={props.village}
+      />
       <section aria-labelledby="h-record">
         <h2 id="h-record">{t("reps.record")}</h2>
         <ErrorSummary form={props.form} />

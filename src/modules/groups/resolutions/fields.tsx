@@ -15,26 +15,27 @@ export function ResolutionText({ form }: { form: FormState }) {
   );
 }
 
+const VOTE_COUNTS = [
+  ["votesFor", "res.for"],
+  ["votesAgainst", "res.against"],
+  ["votesAbstain", "res.abstain"],
+] as const;
+
 /** The counts of a show of hands: for, against, abstaining. */
 export function VoteCounts({ form }: { form: FormState }) {
   const t = useT();
   return (
     <div class="gm-counts">
-      <Field form={form} name="votesFor" type="number" inputmode="numeric" label={t("res.for")} />
-      <Field
-        form={form}
-        name="votesAgainst"
-        type="number"
-        inputmode="numeric"
-        label={t("res.against")}
-      />
-      <Field
-        form={form}
-        name="votesAbstain"
-        type="number"
-        inputmode="numeric"
-        label={t("res.abstain")}
-      />
+      {VOTE_COUNTS.map(([name, label]) => (
+        <Field
+          key={name}
+          form={form}
+          name={name}
+          type="number"
+          inputmode="numeric"
+          label={t(label)}
+        />
+      ))}
     </div>
   );
 }

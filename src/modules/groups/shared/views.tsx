@@ -315,3 +315,41 @@ export function ButtonForm(props: {
     </Form>
   );
 }
+
+/**
+ * A GET form that picks one of the tambon's villages (`village`): an empty first choice, then the
+ * villages by moo, the one shown selected.
+ */
+export function VillagePicker(props: {
+  action: string;
+  /** The form's name for screen readers. */
+  label: string;
+  /** The select's id and label. */
+  id: string;
+  field: string;
+  /** The empty first choice. */
+  none: string;
+  button: string;
+  villages: readonly VillageRow[];
+  village: Pick<VillageRow, "id"> | null | undefined;
+}) {
+  const { lang } = useCtx();
+  return (
+    <form method="get" action={props.action} class="filters" aria-label={props.label}>
+      <div class="field">
+        <label for={props.id}>{props.field}</label>
+        <select id={props.id} name="village">
+          <option value="">{props.none}</option>
+          {props.villages.map((v) => (
+            <option key={v.id} value={String(v.id)} selected={v.id === props.village?.id}>
+              {villageLabel(v, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="secondary">
+        {props.button}
+      </button>
+    </form>
+  );
+}
