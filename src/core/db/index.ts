@@ -80,7 +80,8 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
     client = await PGliteWorker.create(path.resolve(target.dataDir));
   } else {
     const { PGlite } = await import("@electric-sql/pglite");
-    client = await PGlite.create();
+    const { pgliteStartParams } = await import("./pglite-settings.ts");
+    client = await PGlite.create({ startParams: pgliteStartParams() });
   }
   const db = drizzle({ client: client as never, logger: countingLogger }) as unknown as Db;
   return {

@@ -5,6 +5,7 @@
 // until it ends).
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
+import { pgliteStartParams } from "./pglite-settings.ts";
 
 /** A request from the main thread. */
 export type HostRequest =
@@ -49,7 +50,7 @@ async function main() {
   const { dataDir } = workerData as { dataDir: string };
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir);
+    db = await PGlite.create(dataDir, { startParams: pgliteStartParams() });
   } catch (err) {
     port.postMessage({ id: 0, ok: false, error: errorFields(err) } satisfies HostResponse);
     return;

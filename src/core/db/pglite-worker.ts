@@ -66,6 +66,9 @@ function rebuild(fields: Record<string, unknown> & { message: string }): Error {
   return err;
 }
 
+/** The young generation of the database thread's JavaScript heap, in MB. */
+const WORKER_YOUNG_GENERATION_MB = 6;
+
 /** PGlite on a data folder, in a worker thread. */
 export class PGliteWorker {
   readonly #worker: Worker;
@@ -84,13 +87,17 @@ export class PGliteWorker {
     const here = fileURLToPath(import.meta.url);
     // Beside this file: the compiled host in dist/, or the source when run through tsx.
     const host = path.join(path.dirname(here), `pglite-worker-host${path.extname(here)}`);
+    // The thread's own JavaScript heap stays small: statements and their rows pass through it
+    // quickly, and V8's default young generation (up to 48 MB, kept resident once grown) came
+    // on top of the database's memory in every process that opens PGlite.
+    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
     // Run from the sources (tsx: development, benches), the thread registers tsx's loader first.
     this.#worker = host.endsWith(".ts")
       ? new Worker(
           `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(host).href)}); });`,
-          { eval: true, workerData: { dataDir } },
+          { eval: true, workerData: { dataDir }, resourceLimits },
         )
-      : new Worker(host, { workerData: { dataDir } });
+      : new Worker(host, { workerData: { dataDir }, resourceLimits });
     this.#ready = new Promise((resolve, reject) => this.#pending.set(0, { resolve, reject }));
     this.#worker.on("message", (res: HostResponse) => {
       const waiting = this.#pending.get(res.id);
