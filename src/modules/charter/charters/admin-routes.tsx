@@ -17,7 +17,7 @@ import { listCharters, getCharter, editionsOf } from "./queries.ts";
 /** The working group's pages of charters and editions (settings, next edition). */
 export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const { choices, renderEdition, back } = editionAdmin(db);
+  const { choices, renderEdition, editionPost } = editionAdmin(db);
   const managePage = async (req: FastifyRequest, form: FormState) => {
     const tambon = currentTambon(req);
     return (
@@ -138,15 +138,11 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     return renderEdition(req, reply, requireId(req.params.id), {}, null, 200);
   });
 
-  app.post<{ Params: { id: string } }>("/admin/charter-editions/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.manage", { tambonId: tambon.id });
-    const id = requireId(req.params.id);
-    const body = formBody(req);
-    const result = throwIfDenied(await updateEdition(db, req.actor, tambon.id, id, body));
-    if (result.ok) return reply.seeOther(back(req, id), msg.t(req.lang)("manage.saved"));
-    return renderEdition(req, reply, id, {
-      edition: failedForm(body, result.errors, req.lang, msg),
-    });
+  editionPost(app, {
+    path: "",
+    permission: "charter.manage",
+    form: "edition",
+    run: (req, tambonId, id, body) => updateEdition(db, req.actor, tambonId, id, body),
+    done: (t) => t("manage.saved"),
   });
 }

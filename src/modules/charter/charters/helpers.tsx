@@ -1,7 +1,9 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
-import { currentTambon } from "../../../core/http.ts";
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
+import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { throwIfDenied, type Result } from "../../../core/result.ts";
+import { failedForm } from "../../../core/views/form.tsx";
 import { notFound } from "../../../core/errors.ts";
-import { parseId } from "../../../core/params.ts";
+import { parseId, requireId } from "../../../core/params.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { can } from "../../../core/policy.ts";
 import { listAreas, areaName } from "../../areas/public.ts";
@@ -146,5 +148,57 @@ export function editionAdmin(db: Db) {
   const back = (req: FastifyRequest, id: number, anchor = "") =>
     `/t/${currentTambon(req).slug}/admin/charter-editions/${id}${anchor}`;
 
-  return { choices, renderEdition, back };
+  /**
+   * One form posted to `/admin/charter-editions/:id/<path>`: checked against `permission`, run,
+   * then back to the edition (or wherever `to` says) with a notice, or the edition's page again at
+   * 422 with the errors on the panel `form` (and what was typed unless `keepInput` is false).
+   */
+  const editionPost = <T,>(app: FastifyInstance, spec: EditionPost<T>) =>
+    app.post<{ Params: { id: string } }>(
+      `/admin/charter-editions/:id${spec.path ? `/${spec.path}` : ""}`,
+      spec.options ?? {},
+      async (req, reply) => {
+        const tambon = currentTambon(req);
+        authorize(req, spec.permission, { tambonId: tambon.id });
+        const id = requireId(req.params.id);
+        const body = formBody(req);
+        const result = throwIfDenied(await spec.run(req, tambon.id, id, body));
+        if (result.ok)
+          return reply.seeOther(
+            spec.to ? spec.to(req, result.value) : back(req, id, spec.anchor),
+            spec.done(msg.t(req.lang), result.value, body),
+          );
+        return renderEdition(req, reply, id, {
+          [spec.form]: failedForm(
+            spec.keepInput === false ? {} : body,
+            result.errors,
+            req.lang,
+            msg,
+          ),
+        });
+      },
+    );
+
+  return { choices, renderEdition, back, editionPost };
+}
+
+/** A form of the edition's admin page, as `editionPost` registers it. */
+export interface EditionPost<T> {
+  /** After `/admin/charter-editions/:id/` (empty: the edition itself). */
+  path: string;
+  permission: string;
+  options?: RouteShorthandOptions;
+  /** The panel that shows the errors. */
+  form: keyof EditionAdminData["forms"];
+  keepInput?: boolean;
+  run: (
+    req: FastifyRequest,
+    tambonId: number,
+    id: number,
+    body: Record<string, string>,
+  ) => Promise<Result<T, string>>;
+  /** Where to go after success (default: back to the edition, at `anchor`). */
+  to?: (req: FastifyRequest, value: T) => string;
+  anchor?: string;
+  done: (t: ReturnType<typeof msg.t>, value: T, body: Record<string, string>) => string;
 }

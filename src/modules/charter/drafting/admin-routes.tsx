@@ -13,7 +13,7 @@ import { getEdition } from "../charters/queries.ts";
 /** Drafting an edition's text: one operation is one new version; restoring an earlier one. */
 export async function draftingAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const { renderEdition, back } = editionAdmin(db);
+  const { renderEdition, back, editionPost } = editionAdmin(db);
   app.post<{ Params: { id: string } }>("/admin/charter-editions/:id/draft", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "charter.draft", { tambonId: tambon.id });
@@ -54,17 +54,13 @@ export async function draftingAdminRoutes(app: FastifyInstance, deps: ModuleDeps
     );
   });
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/charter-editions/:id/restore",
-    async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "charter.draft", { tambonId: tambon.id });
-      const id = requireId(req.params.id);
-      const version = parseId(formBody(req).version) ?? 0;
-      const result = throwIfDenied(await restoreVersion(db, req.actor, tambon.id, id, version));
-      if (result.ok)
-        return reply.seeOther(back(req, id), msg.t(req.lang)("versions.restored", { n: version }));
-      return renderEdition(req, reply, id, { adopt: failedForm({}, result.errors, req.lang, msg) });
-    },
-  );
+  editionPost(app, {
+    path: "restore",
+    permission: "charter.draft",
+    form: "adopt",
+    keepInput: false,
+    run: (req, tambonId, id, body) =>
+      restoreVersion(db, req.actor, tambonId, id, parseId(body.version) ?? 0),
+    done: (t, _value, body) => t("versions.restored", { n: parseId(body.version) ?? 0 }),
+  });
 }
