@@ -41,6 +41,20 @@ export async function listClauses(db: DbOrTx, tambonId: number): Promise<ClauseR
   return out;
 }
 
+/** The link of one clause to one record of another module, in the tambon. */
+function sameLink(
+  tambonId: number,
+  link: { charterId: number; clauseKey: number; targetType: string; targetId: number },
+) {
+  return and(
+    eq(charterClauseLinks.tambonId, tambonId),
+    eq(charterClauseLinks.charterId, link.charterId),
+    eq(charterClauseLinks.clauseKey, link.clauseKey),
+    eq(charterClauseLinks.targetType, link.targetType),
+    eq(charterClauseLinks.targetId, link.targetId),
+  );
+}
+
 /**
  * Links a clause to a record of another module (a project, an indicator, a partner …). Call it
  * inside the command that makes the link, which writes its own audit row. Returns false when the
@@ -66,15 +80,7 @@ export async function linkClause(
   const [existing] = await tx
     .select({ id: charterClauseLinks.id })
     .from(charterClauseLinks)
-    .where(
-      and(
-        eq(charterClauseLinks.tambonId, tambonId),
-        eq(charterClauseLinks.charterId, link.charterId),
-        eq(charterClauseLinks.clauseKey, link.clauseKey),
-        eq(charterClauseLinks.targetType, link.targetType),
-        eq(charterClauseLinks.targetId, link.targetId),
-      ),
-    );
+    .where(sameLink(tambonId, link));
   if (existing) return true;
   await tx.insert(charterClauseLinks).values({
     tambonId,
@@ -99,15 +105,7 @@ export async function unlinkClause(
 ): Promise<boolean> {
   const gone = await tx
     .delete(charterClauseLinks)
-    .where(
-      and(
-        eq(charterClauseLinks.tambonId, tambonId),
-        eq(charterClauseLinks.charterId, link.charterId),
-        eq(charterClauseLinks.clauseKey, link.clauseKey),
-        eq(charterClauseLinks.targetType, link.targetType),
-        eq(charterClauseLinks.targetId, link.targetId),
-      ),
-    )
+    .where(sameLink(tambonId, link))
     .returning({ id: charterClauseLinks.id });
   return gone.length > 0;
 }

@@ -9,7 +9,7 @@ import { emptyForm, failedForm, type FormState } from "../../../core/views/form.
 import { msg } from "../messages.ts";
 import { findClause, numberDoc } from "../document.ts";
 import { num } from "../present.ts";
-import { throwIfDenied, translateErrors } from "../../../core/result.ts";
+import { throwIfDenied, translateErrors, type Result } from "../../../core/result.ts";
 import { addComment } from "./commands.ts";
 import { acceptSuggestion, declineSuggestion, rateSuggestion } from "./suggestion-commands.ts";
 import { CommentsPage } from "./views.tsx";
@@ -137,45 +137,43 @@ export async function commentRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
   ) =>
     `/t/${slug}/charter-editions/${r.editionId}/comments?clause=${r.clauseKey ?? "preamble"}#comment-${id}`;
 
-  app.post<{ Params: { id: string } }>("/charter-comments/:id/rate", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.comment", { tambonId: tambon.id });
-    const id = requireId(req.params.id);
-    const result = throwIfDenied(
-      await rateSuggestion(db, req.actor, tambon.id, id, formBody(req).rating ?? ""),
-    );
-    if (!result.ok)
-      return reply.page(
-        msg.t(req.lang)("comments.title"),
-        <p class="error">
-          {Object.values(translateErrors(result.errors, req.lang, msg)).join(" ")}
-        </p>,
-        { status: 422 },
+  // Rating and accepting a suggestion come back to it, or say on a page why they could not.
+  const suggestionAction = <T extends { editionId: number; clauseKey: number | null }>(
+    path: string,
+    permission: string,
+    run: (req: FastifyRequest, tambonId: number, id: number) => Promise<Result<T, string>>,
+    done: (t: ReturnType<typeof msg.t>, value: T) => string,
+  ) =>
+    app.post<{ Params: { id: string } }>(`/charter-comments/:id/${path}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, permission, { tambonId: tambon.id });
+      const id = requireId(req.params.id);
+      const result = throwIfDenied(await run(req, tambon.id, id));
+      if (!result.ok)
+        return reply.page(
+          msg.t(req.lang)("comments.title"),
+          <p class="error">
+            {Object.values(translateErrors(result.errors, req.lang, msg)).join(" ")}
+          </p>,
+          { status: 422 },
+        );
+      return reply.seeOther(
+        commentBack(tambon.slug, result.value, id),
+        done(msg.t(req.lang), result.value),
       );
-    return reply.seeOther(
-      commentBack(tambon.slug, result.value, id),
-      msg.t(req.lang)("comments.rated"),
-    );
-  });
-
-  app.post<{ Params: { id: string } }>("/charter-comments/:id/accept", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.decide", { tambonId: tambon.id });
-    const id = requireId(req.params.id);
-    const result = throwIfDenied(await acceptSuggestion(db, req.actor, tambon.id, id));
-    if (!result.ok)
-      return reply.page(
-        msg.t(req.lang)("comments.title"),
-        <p class="error">
-          {Object.values(translateErrors(result.errors, req.lang, msg)).join(" ")}
-        </p>,
-        { status: 422 },
-      );
-    return reply.seeOther(
-      commentBack(tambon.slug, result.value, id),
-      msg.t(req.lang)("comments.accepted", { n: result.value.version }),
-    );
-  });
+    });
+  suggestionAction(
+    "rate",
+    "charter.comment",
+    (req, tambonId, id) => rateSuggestion(db, req.actor, tambonId, id, formBody(req).rating ?? ""),
+    (t) => t("comments.rated"),
+  );
+  suggestionAction(
+    "accept",
+    "charter.decide",
+    (req, tambonId, id) => acceptSuggestion(db, req.actor, tambonId, id),
+    (t, value) => t("comments.accepted", { n: value.version }),
+  );
 
   app.post<{ Params: { id: string } }>("/charter-comments/:id/decline", async (req, reply) => {
     const tambon = currentTambon(req);

@@ -5,6 +5,20 @@ import { charterClauseLinks, charterClauseProgress } from "../schema.ts";
 import { type Progress } from "../edition.ts";
 import type { LinkRow } from "../charters/queries.ts";
 
+/** What a progress entry says, and who wrote it. */
+const entryColumns = {
+  status: charterClauseProgress.status,
+  note: charterClauseProgress.note,
+  at: charterClauseProgress.createdAt,
+  author: users.name,
+};
+
+/** The progress entries of one charter of the tambon. */
+const ofCharter = (tambonId: number, charterId: number) => [
+  eq(charterClauseProgress.tambonId, tambonId),
+  eq(charterClauseProgress.charterId, charterId),
+];
+
 /** The current implementation status of each clause of a charter (newest entry per clause). */
 export async function progressOf(
   db: DbOrTx,
@@ -12,21 +26,10 @@ export async function progressOf(
   charterId: number,
 ): Promise<Map<number, { status: Progress; note: string; at: Date; author: string | null }>> {
   const rows = await db
-    .select({
-      key: charterClauseProgress.clauseKey,
-      status: charterClauseProgress.status,
-      note: charterClauseProgress.note,
-      at: charterClauseProgress.createdAt,
-      author: users.name,
-    })
+    .select({ key: charterClauseProgress.clauseKey, ...entryColumns })
     .from(charterClauseProgress)
     .leftJoin(users, eq(users.id, charterClauseProgress.authorId))
-    .where(
-      and(
-        eq(charterClauseProgress.tambonId, tambonId),
-        eq(charterClauseProgress.charterId, charterId),
-      ),
-    )
+    .where(and(...ofCharter(tambonId, charterId)))
     .orderBy(asc(charterClauseProgress.id));
   const out = new Map<
     number,
@@ -45,22 +48,10 @@ export function progressHistory(
   clauseKey: number,
 ) {
   return db
-    .select({
-      id: charterClauseProgress.id,
-      status: charterClauseProgress.status,
-      note: charterClauseProgress.note,
-      at: charterClauseProgress.createdAt,
-      author: users.name,
-    })
+    .select({ id: charterClauseProgress.id, ...entryColumns })
     .from(charterClauseProgress)
     .leftJoin(users, eq(users.id, charterClauseProgress.authorId))
-    .where(
-      and(
-        eq(charterClauseProgress.tambonId, tambonId),
-        eq(charterClauseProgress.charterId, charterId),
-        eq(charterClauseProgress.clauseKey, clauseKey),
-      ),
-    )
+    .where(and(...ofCharter(tambonId, charterId), eq(charterClauseProgress.clauseKey, clauseKey)))
     .orderBy(desc(charterClauseProgress.id))
     .limit(50);
 }
