@@ -2,6 +2,7 @@ import { Table } from "../list.tsx";
 import { useCtx } from "../ctx.ts";
 import { ErrorSummary, Field, Form, SelectField, TextArea, type FormState } from "../form.tsx";
 import { tambonTitle } from "../layout.tsx";
+import { TambonKindField } from "./settings.tsx";
 import type { Tambon } from "../../tenancy.ts";
 import type { PlaceOption as Option } from "../../queries/places.ts";
 
@@ -90,17 +91,7 @@ export function PlatformPage(props: {
               options={props.subdistricts}
               required
             />
-            <SelectField
-              form={form}
-              name="kind"
-              label={t("settings.kind")}
-              required
-              placeholder={false}
-              options={[
-                { value: "sao", label: t("kind.sao") },
-                { value: "municipality", label: t("kind.municipality") },
-              ]}
-            />
+            <TambonKindField form={form} />
             <Field form={form} name="slug" label={t("networkAdmin.slug")} />
             <Field form={form} name="firstAdmin" label={t("networkAdmin.firstAdmin")} />
             <Field form={form} name="firstAdminName" label={t("networkAdmin.firstAdminName")} />

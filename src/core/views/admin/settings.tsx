@@ -30,6 +30,24 @@ export function settingsValues(tb: Tambon): Record<string, string> {
   };
 }
 
+/** A tambon's kind (subdistrict administrative organisation or municipality), as both forms ask it. */
+export function TambonKindField({ form }: { form: FormState }) {
+  const { t } = useCtx();
+  return (
+    <SelectField
+      form={form}
+      name="kind"
+      label={t("settings.kind")}
+      required
+      placeholder={false}
+      options={[
+        { value: "sao", label: t("kind.sao") },
+        { value: "municipality", label: t("kind.municipality") },
+      ]}
+    />
+  );
+}
+
 /** A tambon's settings: names, kind, contact, host name, representatives per village, logo. */
 export function SettingsPage({ form }: { form: FormState }) {
   const { t, tambon } = useCtx();
@@ -42,17 +60,7 @@ export function SettingsPage({ form }: { form: FormState }) {
       <Form action={`/t/${tb.slug}/admin/settings`} multipart label={t("admin.settings")}>
         <Field form={form} name="nameTh" label={t("settings.nameTh")} required />
         <Field form={form} name="nameEn" label={t("settings.nameEn")} required />
-        <SelectField
-          form={form}
-          name="kind"
-          label={t("settings.kind")}
-          required
-          placeholder={false}
-          options={[
-            { value: "sao", label: t("kind.sao") },
-            { value: "municipality", label: t("kind.municipality") },
-          ]}
-        />
+        <TambonKindField form={form} />
         <Field form={form} name="address" label={t("settings.address")} />
         <Field form={form} name="phone" type="tel" label={t("settings.phone")} />
         <Field form={form} name="email" type="email" label={t("settings.email")} />
