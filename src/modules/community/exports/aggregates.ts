@@ -1,6 +1,7 @@
 import type { Tambon } from "../../../core/tenancy.ts";
 import { BAND_COUNT, bandLabel } from "../figures/pyramid.ts";
 import type { CommunityFigures } from "../figures/load.ts";
+import type { QuestionRow } from "../figures/aggregate.ts";
 
 /** The version of the community open-data format (docs/open-data-community.md). */
 export const OPEN_DATA_FORMAT = "tambon-community/1";
@@ -46,81 +47,42 @@ export function figureRows(data: CommunityFigures): (string | number)[][] {
   }
   rows.push(["households", "", "ทั้งตำบล", "", "", "", "", out(data.totals.households), ...blank(7)]);
   rows.push(["people", "", "ทั้งตำบล", "", "", "", "", out(data.totals.people), ...blank(7)]);
-  for (let b = 0; b < BAND_COUNT; b++) {
-    rows.push([
-      "pyramid",
-      "",
-      "",
-      "",
-      "",
-      bandLabel(b),
-      "male",
-      out(data.pyramid.male[b] ?? null),
-      ...blank(7),
-    ]);
-    rows.push([
-      "pyramid",
-      "",
-      "",
-      "",
-      "",
-      bandLabel(b),
-      "female",
-      out(data.pyramid.female[b] ?? null),
-      ...blank(7),
-    ]);
-  }
+  for (let b = 0; b < BAND_COUNT; b++)
+    for (const sex of ["male", "female"] as const)
+      rows.push([
+        "pyramid",
+        "",
+        "",
+        "",
+        "",
+        bandLabel(b),
+        sex,
+        out(data.pyramid[sex][b] ?? null),
+        ...blank(7),
+      ]);
   for (const f of data.forms)
     for (const q of f.questions) {
       const rounds = q.trend.length ? q.trend.map((x) => x.round.name) : [q.round?.name ?? ""];
       const latest = q.round?.name ?? "";
-      for (const r of q.rows) {
-        const numeric = !r.cells.length;
-        if (numeric)
+      // A row a choice, or one row with the mean for a number.
+      const answerRows = (section: string, round: string, r: QuestionRow) => {
+        for (const c of r.cells.length ? r.cells : [null])
           rows.push([
-            "answers",
+            section,
             ...where(r.villageId),
             f.title,
-            latest,
+            round,
             q.name,
-            "",
-            "",
+            c?.value ?? "",
+            c ? out(c.count) : "",
             out(r.answered),
-            "",
-            r.mean ?? "",
+            c?.rate ?? "",
+            c ? "" : (r.mean ?? ""),
             ...blank(4),
           ]);
-        for (const c of r.cells)
-          rows.push([
-            "answers",
-            ...where(r.villageId),
-            f.title,
-            latest,
-            q.name,
-            c.value,
-            out(c.count),
-            out(r.answered),
-            c.rate ?? "",
-            "",
-            ...blank(4),
-          ]);
-      }
-      if (rounds.length > 1)
-        for (const x of q.trend)
-          for (const c of x.row.cells.length ? x.row.cells : [null])
-            rows.push([
-              "trend",
-              ...where(x.row.villageId),
-              f.title,
-              x.round.name,
-              q.name,
-              c?.value ?? "",
-              c ? out(c.count) : "",
-              out(x.row.answered),
-              c?.rate ?? "",
-              c ? "" : (x.row.mean ?? ""),
-              ...blank(4),
-            ]);
+      };
+      for (const r of q.rows) answerRows("answers", latest, r);
+      if (rounds.length > 1) for (const x of q.trend) answerRows("trend", x.round.name, x.row);
     }
   for (const f of data.figures)
     rows.push([

@@ -14,6 +14,7 @@ import { households, people } from "../schema.ts";
 import { HOUSEHOLD_STATUSES, type ChangeVia, type HouseholdStatus } from "../shared/kinds.ts";
 import type { CommunityKey, CommunityResult } from "../shared/result.ts";
 import { settingsOf } from "../privacy/settings.ts";
+import { changeFromForm } from "../shared/form-change.ts";
 import type { Household } from "./queries.ts";
 
 /** The fields of a household its form and a phone may change. */
@@ -256,16 +257,12 @@ export async function addHousehold(
   tambonId: number,
   input: Record<string, string>,
 ): Promise<CommunityResult<Household>> {
-  const scope = await personalScope(db, actor, tambonId);
-  if (!scope) return refused();
-  const parsed = parseHousehold(input);
-  if (!parsed.ok) return parsed;
-  return db.transaction((tx) =>
-    createHousehold(tx, tambonId, parsed.value, {
-      actorId: actor.user?.id ?? null,
-      via: "web",
-      scope,
-    }),
+  return changeFromForm(
+    db,
+    actor,
+    tambonId,
+    () => parseHousehold(input),
+    (tx, value, meta) => createHousehold(tx, tambonId, value, meta),
   );
 }
 
@@ -292,20 +289,16 @@ export async function editHousehold(
   householdId: number,
   input: Record<string, string>,
 ): Promise<CommunityResult<Household>> {
-  const scope = await personalScope(db, actor, tambonId);
-  if (!scope) return refused();
-  const parsed = parseHousehold(input);
-  if (!parsed.ok) return parsed;
   const baseVersion = parseId((input.version ?? "").trim());
-  return db.transaction(async (tx) =>
-    asResult(
-      await saveHouseholdChange(tx, tambonId, householdId, parsed.value, {
-        actorId: actor.user?.id ?? null,
-        via: "web",
-        scope,
-        baseVersion,
-      }),
-    ),
+  return changeFromForm(
+    db,
+    actor,
+    tambonId,
+    () => parseHousehold(input),
+    async (tx, value, meta) =>
+      asResult(
+        await saveHouseholdChange(tx, tambonId, householdId, value, { ...meta, baseVersion }),
+      ),
   );
 }
 

@@ -11,6 +11,7 @@ import { households, people } from "../schema.ts";
 import type { CommunityResult } from "../shared/result.ts";
 import type { ChangeMeta } from "../households/commands.ts";
 import type { Person } from "../households/queries.ts";
+import { changeFromForm } from "../shared/form-change.ts";
 import { parsePerson, PERSON_FIELDS, type PersonFields } from "./input.ts";
 
 /** A day of consent as the moment kept (noon in Bangkok), or null. */
@@ -192,16 +193,12 @@ export async function addPerson(
   input: Record<string, string>,
   ticked: string[],
 ): Promise<CommunityResult<Person>> {
-  const scope = await personalScope(db, actor, tambonId);
-  if (!scope) return refused();
-  const parsed = parsePerson(input, ticked);
-  if (!parsed.ok) return parsed;
-  return db.transaction((tx) =>
-    createPerson(tx, tambonId, householdId, parsed.value, {
-      actorId: actor.user?.id ?? null,
-      via: "web",
-      scope,
-    }),
+  return changeFromForm(
+    db,
+    actor,
+    tambonId,
+    () => parsePerson(input, ticked),
+    (tx, value, meta) => createPerson(tx, tambonId, householdId, value, meta),
   );
 }
 
@@ -214,17 +211,16 @@ export async function editPerson(
   input: Record<string, string>,
   ticked: string[],
 ): Promise<CommunityResult<Person>> {
-  const scope = await personalScope(db, actor, tambonId);
-  if (!scope) return refused();
-  const parsed = parsePerson(input, ticked);
-  if (!parsed.ok) return parsed;
-  return db.transaction((tx) =>
-    savePersonChange(tx, tambonId, personId, parsed.value, {
-      actorId: actor.user?.id ?? null,
-      via: "web",
-      scope,
-      baseVersion: parseId((input.version ?? "").trim()),
-    }),
+  return changeFromForm(
+    db,
+    actor,
+    tambonId,
+    () => parsePerson(input, ticked),
+    (tx, value, meta) =>
+      savePersonChange(tx, tambonId, personId, value, {
+        ...meta,
+        baseVersion: parseId((input.version ?? "").trim()),
+      }),
   );
 }
 
