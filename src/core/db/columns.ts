@@ -1,4 +1,4 @@
-import { integer, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, integer, serial, timestamp } from "drizzle-orm/pg-core";
 import { tambons, users, villages } from "./schema.ts";
 
 /**
@@ -22,3 +22,13 @@ export const userRef = (name: string) =>
 /** A village of the tambon; the row goes with the village. */
 export const villageRef = (name: string) =>
   integer(name).references(() => villages.id, { onDelete: "cascade" });
+
+/** The two columns every tambon table starts with: its serial id and its tambon. */
+export const tambonKeys = () => ({ id: serial("id").primaryKey(), tambonId: tambonId() });
+
+/** The row a row belongs to (a project's milestone, a meeting's agenda item): it goes with it. */
+export const partOf = (name: string, parent: () => AnyPgColumn) =>
+  integer(name).notNull().references(parent, { onDelete: "cascade" });
+
+/** When the row was made. */
+export const createdAt = () => at("created_at").notNull().defaultNow();

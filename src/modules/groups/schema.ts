@@ -7,13 +7,12 @@ import {
   integer,
   jsonb,
   pgTable,
-  serial,
   smallint,
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { storedFiles, users, villages } from "../../core/db/schema.ts";
-import { tambonId, at, userRef } from "../../core/db/columns.ts";
+import { tambonKeys, partOf, createdAt, at, userRef } from "../../core/db/columns.ts";
 import type { GroupKind, Position } from "./groups/group.ts";
 import type { AttendeeRole, MeetingKind, MeetingStatus, Step } from "./meetings/meeting.ts";
 import type { QuorumResult } from "./attendance/quorum.ts";
@@ -23,8 +22,7 @@ import type { DecisionMethod, Outcome, VoteChoice } from "./resolutions/resoluti
 export const workGroups = pgTable(
   "work_groups",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     kind: text("kind").$type<GroupKind>().notNull(),
     nameTh: text("name_th").notNull(),
     nameEn: text("name_en").notNull().default(""),
@@ -34,7 +32,7 @@ export const workGroups = pgTable(
     areaId: integer("area_id"),
     formedOn: date("formed_on").notNull(),
     dissolvedOn: date("dissolved_on"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("work_groups_tambon_idx").on(t.tambonId, t.kind)],
 );
@@ -47,11 +45,8 @@ export const workGroups = pgTable(
 export const groupMemberships = pgTable(
   "group_memberships",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => workGroups.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    groupId: partOf("group_id", () => workGroups.id),
     userId: userRef("user_id"),
     name: text("name").notNull(),
     villageId: integer("village_id").references(() => villages.id, { onDelete: "set null" }),
@@ -66,7 +61,7 @@ export const groupMemberships = pgTable(
     resolutionId: integer("resolution_id").references((): AnyPgColumn => resolutions.id, {
       onDelete: "set null",
     }),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("group_memberships_group_idx").on(t.tambonId, t.groupId, t.startOn),
@@ -78,19 +73,14 @@ export const groupMemberships = pgTable(
 export const villageRepTerms = pgTable(
   "village_rep_terms",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    villageId: integer("village_id")
-      .notNull()
-      .references(() => villages.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    villageId: partOf("village_id", () => villages.id),
+    userId: partOf("user_id", () => users.id),
     startOn: date("start_on").notNull(),
     endOn: date("end_on"),
     chosenBy: text("chosen_by").notNull().default(""),
     endReason: text("end_reason").notNull().default(""),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("village_rep_terms_tambon_idx").on(t.tambonId, t.villageId),
@@ -102,8 +92,7 @@ export const villageRepTerms = pgTable(
 export const meetings = pgTable(
   "meetings",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     kind: text("kind").$type<MeetingKind>().notNull(),
     step: smallint("step").$type<Step>().notNull(),
     titleTh: text("title_th").notNull(),
@@ -140,7 +129,7 @@ export const meetings = pgTable(
       onDelete: "set null",
     }),
     revision: integer("revision").notNull().default(0),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [index("meetings_tambon_starts_idx").on(t.tambonId, t.startsAt)],
@@ -150,11 +139,8 @@ export const meetings = pgTable(
 export const agendaItems = pgTable(
   "meeting_agenda_items",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    meetingId: partOf("meeting_id", () => meetings.id),
     position: integer("position").notNull(),
     titleTh: text("title_th").notNull(),
     titleEn: text("title_en").notNull().default(""),
@@ -170,11 +156,8 @@ export const agendaItems = pgTable(
 export const attendances = pgTable(
   "meeting_attendances",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    meetingId: partOf("meeting_id", () => meetings.id),
     userId: userRef("user_id"),
     name: text("name").notNull(),
     /** Lower-cased name without extra spaces, to find duplicate sign-ins of people without account. */
@@ -183,7 +166,7 @@ export const attendances = pgTable(
     role: text("role").$type<AttendeeRole>().notNull(),
     selfSigned: boolean("self_signed").notNull().default(false),
     recordedBy: userRef("recorded_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("meeting_attendances_meeting_idx").on(t.tambonId, t.meetingId),
@@ -197,11 +180,8 @@ export const attendances = pgTable(
 export const meetingFiles = pgTable(
   "meeting_files",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    meetingId: partOf("meeting_id", () => meetings.id),
     kind: text("kind").$type<"photo" | "document">().notNull(),
     name: text("name").notNull(),
     caption: text("caption").notNull().default(""),
@@ -214,7 +194,7 @@ export const meetingFiles = pgTable(
       .notNull()
       .references(() => storedFiles.id),
     thumbFileId: integer("thumb_file_id").references(() => storedFiles.id),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("meeting_files_meeting_idx").on(t.tambonId, t.meetingId)],
 );
@@ -226,11 +206,8 @@ export const meetingFiles = pgTable(
 export const resolutions = pgTable(
   "resolutions",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    meetingId: partOf("meeting_id", () => meetings.id),
     agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, {
       onDelete: "set null",
     }),
@@ -250,7 +227,7 @@ export const resolutions = pgTable(
     }),
     correctionReason: text("correction_reason").notNull().default(""),
     recordedBy: userRef("recorded_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("resolutions_meeting_idx").on(t.tambonId, t.meetingId, t.number),
@@ -262,11 +239,8 @@ export const resolutions = pgTable(
 export const resolutionVotes = pgTable(
   "resolution_votes",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    resolutionId: integer("resolution_id")
-      .notNull()
-      .references(() => resolutions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    resolutionId: partOf("resolution_id", () => resolutions.id),
     attendanceId: integer("attendance_id").references(() => attendances.id, {
       onDelete: "set null",
     }),
@@ -281,14 +255,11 @@ export const resolutionVotes = pgTable(
 export const resolutionLinks = pgTable(
   "resolution_links",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    resolutionId: integer("resolution_id")
-      .notNull()
-      .references(() => resolutions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    resolutionId: partOf("resolution_id", () => resolutions.id),
     targetType: text("target_type").notNull(),
     targetId: integer("target_id").notNull(),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("resolution_links_key").on(t.resolutionId, t.targetType, t.targetId),
@@ -300,14 +271,9 @@ export const resolutionLinks = pgTable(
 export const nominations = pgTable(
   "group_nominations",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => workGroups.id, { onDelete: "cascade" }),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    groupId: partOf("group_id", () => workGroups.id),
+    meetingId: partOf("meeting_id", () => meetings.id),
     userId: userRef("user_id"),
     name: text("name").notNull(),
     villageId: integer("village_id").references(() => villages.id, { onDelete: "set null" }),
@@ -320,7 +286,7 @@ export const nominations = pgTable(
     resolutionId: integer("resolution_id").references(() => resolutions.id, {
       onDelete: "set null",
     }),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("group_nominations_meeting_idx").on(t.tambonId, t.meetingId)],
 );

@@ -1,13 +1,12 @@
-import { integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { FigureSource } from "../shared/kinds.ts";
-import { at, tambonId, villageRef } from "../shared/columns.ts";
+import { at, villageRef, tambonKeys } from "../shared/columns.ts";
 
 /** A village's people and households in a fiscal year, when the community-data module is absent. */
 export const villageFigures = pgTable(
   "village_figures",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     villageId: villageRef("village_id").notNull(),
     fiscalYear: integer("fiscal_year").notNull(),
     people: integer("people"),

@@ -1,26 +1,14 @@
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { EditionKind, EditionSnapshot } from "../shared/kinds.ts";
 import { plans } from "../plans/schema.ts";
-import { at, tambonId, userRef } from "../shared/columns.ts";
+import { userRef, tambonKeys, partOf, createdAt } from "../shared/columns.ts";
 
 /** An approved edition of a plan: the first, an additional one (เพิ่มเติม) or a changed one (เปลี่ยนแปลง). */
 export const planEditions = pgTable(
   "plan_editions",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    planId: integer("plan_id")
-      .notNull()
-      .references(() => plans.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    planId: partOf("plan_id", () => plans.id),
     kind: text("kind").$type<EditionKind>().notNull(),
     /** ครั้งที่ n among the editions of the same kind (1 for the first edition). */
     number: integer("number").notNull().default(1),
@@ -32,7 +20,7 @@ export const planEditions = pgTable(
     /** The plan's projects at approval. */
     snapshot: jsonb("snapshot").$type<EditionSnapshot>(),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("plan_editions_plan_idx").on(t.tambonId, t.planId),

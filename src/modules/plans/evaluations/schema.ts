@@ -1,20 +1,17 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Rating, RatingSubject, RoundStatus } from "../shared/kinds.ts";
 import { planEditions } from "../editions/schema.ts";
 import { plans } from "../plans/schema.ts";
 import { projects } from "../projects/schema.ts";
-import { at, tambonId, userRef } from "../shared/columns.ts";
+import { userRef, tambonKeys, partOf, createdAt } from "../shared/columns.ts";
 
 /** An evaluation round (รอบการประเมิน) of a plan, held together in a meeting. */
 export const evaluationRounds = pgTable(
   "evaluation_rounds",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    planId: integer("plan_id")
-      .notNull()
-      .references(() => plans.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    planId: partOf("plan_id", () => plans.id),
     title: text("title").notNull(),
     heldOn: date("held_on"),
     meetingId: integer("meeting_id"),
@@ -24,7 +21,7 @@ export const evaluationRounds = pgTable(
     carriedToEditionId: integer("carried_to_edition_id").references(() => planEditions.id, {
       onDelete: "set null",
     }),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("evaluation_rounds_plan_idx").on(t.tambonId, t.planId)],
 );
@@ -33,11 +30,8 @@ export const evaluationRounds = pgTable(
 export const evaluationRatings = pgTable(
   "evaluation_ratings",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    roundId: integer("round_id")
-      .notNull()
-      .references(() => evaluationRounds.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    roundId: partOf("round_id", () => evaluationRounds.id),
     subjectType: text("subject_type").$type<RatingSubject>().notNull(),
     projectId: integer("project_id").references(() => projects.id, { onDelete: "cascade" }),
     charterId: integer("charter_id"),
@@ -46,7 +40,7 @@ export const evaluationRatings = pgTable(
     rating: text("rating").$type<Rating>().notNull(),
     helped: text("helped").notNull().default(""),
     blocked: text("blocked").notNull().default(""),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("evaluation_ratings_key").on(

@@ -1,15 +1,14 @@
-import { index, integer, numeric, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, numeric, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Direction, IndicatorSource } from "../shared/kinds.ts";
 import { plans } from "../plans/schema.ts";
 import { projects } from "../projects/schema.ts";
-import { areaRef, at, tambonId } from "../shared/columns.ts";
+import { areaRef, tambonKeys, partOf, createdAt } from "../shared/columns.ts";
 
 /** An indicator (ตัวชี้วัด): what is counted, in which unit, and which way is better. */
 export const indicators = pgTable(
   "indicators",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     planId: integer("plan_id").references(() => plans.id, { onDelete: "set null" }),
     areaId: areaRef("area_id"),
     name: text("name").notNull(),
@@ -21,7 +20,7 @@ export const indicators = pgTable(
     baselineValue: numeric("baseline_value"),
     baselineYear: integer("baseline_year"),
     decimals: integer("decimals").notNull().default(0),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("indicators_plan_idx").on(t.tambonId, t.planId),
@@ -33,14 +32,9 @@ export const indicators = pgTable(
 export const indicatorProjects = pgTable(
   "indicator_projects",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    indicatorId: integer("indicator_id")
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    indicatorId: partOf("indicator_id", () => indicators.id),
+    projectId: partOf("project_id", () => projects.id),
   },
   (t) => [
     uniqueIndex("indicator_projects_key").on(t.indicatorId, t.projectId),
@@ -52,11 +46,8 @@ export const indicatorProjects = pgTable(
 export const indicatorTargets = pgTable(
   "indicator_targets",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    indicatorId: integer("indicator_id")
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    indicatorId: partOf("indicator_id", () => indicators.id),
     fiscalYear: integer("fiscal_year").notNull(),
     target: numeric("target").notNull(),
   },

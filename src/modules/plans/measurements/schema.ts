@@ -1,27 +1,15 @@
 import { sql } from "drizzle-orm";
-import {
-  date,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  serial,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { date, index, integer, numeric, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { MeasurementSource } from "../shared/kinds.ts";
 import { indicators } from "../indicators/schema.ts";
-import { at, tambonId, userRef, villageRef } from "../shared/columns.ts";
+import { userRef, villageRef, tambonKeys, partOf, createdAt } from "../shared/columns.ts";
 
 /** A measured value of an indicator for a village (or the whole tambon: no village) at a period's end. */
 export const measurements = pgTable(
   "measurements",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    indicatorId: integer("indicator_id")
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    indicatorId: partOf("indicator_id", () => indicators.id),
     villageId: villageRef("village_id"),
     fiscalYear: integer("fiscal_year").notNull(),
     periodEnd: date("period_end").notNull(),
@@ -31,7 +19,7 @@ export const measurements = pgTable(
     importKey: text("import_key"),
     note: text("note").notNull().default(""),
     recordedBy: userRef("recorded_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("measurements_key").on(

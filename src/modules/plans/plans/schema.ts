@@ -1,13 +1,12 @@
-import { index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import type { PlanStatus } from "../shared/kinds.ts";
-import { areaRef, at, tambonId, userRef } from "../shared/columns.ts";
+import { areaRef, at, userRef, tambonKeys, partOf, createdAt } from "../shared/columns.ts";
 
 /** A development plan (แผนพัฒนาท้องถิ่น) of a tambon over fiscal years, five by default. */
 export const plans = pgTable(
   "plans",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     title: text("title").notNull(),
     /** The first fiscal year it covers, in พ.ศ. (2566 for the plan 2566–2570). */
     firstYear: integer("first_year").notNull(),
@@ -15,7 +14,7 @@ export const plans = pgTable(
     status: text("status").$type<PlanStatus>().notNull().default("draft"),
     description: text("description").notNull().default(""),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [index("plans_tambon_idx").on(t.tambonId, t.firstYear)],
@@ -25,11 +24,8 @@ export const plans = pgTable(
 export const planStrategies = pgTable(
   "plan_strategies",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    planId: integer("plan_id")
-      .notNull()
-      .references(() => plans.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    planId: partOf("plan_id", () => plans.id),
     areaId: areaRef("area_id"),
     code: text("code").notNull().default(""),
     title: text("title").notNull(),

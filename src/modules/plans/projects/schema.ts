@@ -1,14 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  serial,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { storedFiles } from "../../../core/db/schema.ts";
 import type {
   BudgetSource,
@@ -21,17 +12,23 @@ import type {
 } from "../shared/kinds.ts";
 import { planEditions } from "../editions/schema.ts";
 import { planStrategies, plans } from "../plans/schema.ts";
-import { areaRef, at, money, tambonId, userRef, villageRef } from "../shared/columns.ts";
+import {
+  areaRef,
+  at,
+  money,
+  userRef,
+  villageRef,
+  tambonKeys,
+  partOf,
+  createdAt,
+} from "../shared/columns.ts";
 
 /** A project (โครงการ) of a plan, proposed by a resident or staff; sub-projects have a parent. */
 export const projects = pgTable(
   "projects",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    planId: integer("plan_id")
-      .notNull()
-      .references(() => plans.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    planId: partOf("plan_id", () => plans.id),
     parentId: integer("parent_id"),
     /** ลำดับ: its number in the plan's forms. */
     seq: integer("seq").notNull().default(0),
@@ -67,7 +64,7 @@ export const projects = pgTable(
     mergedIntoId: integer("merged_into_id"),
     /** The edition that brought it into the plan. */
     editionId: integer("edition_id").references(() => planEditions.id, { onDelete: "set null" }),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -82,11 +79,8 @@ export const projects = pgTable(
 export const projectVillages = pgTable(
   "project_villages",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    projectId: partOf("project_id", () => projects.id),
     villageId: villageRef("village_id").notNull(),
   },
   (t) => [
@@ -99,11 +93,8 @@ export const projectVillages = pgTable(
 export const projectBudgets = pgTable(
   "project_budgets",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    projectId: partOf("project_id", () => projects.id),
     fiscalYear: integer("fiscal_year").notNull(),
     source: text("source").$type<BudgetSource>().notNull().default("local"),
     amount: money("amount").notNull(),
@@ -118,11 +109,8 @@ export const projectBudgets = pgTable(
 export const projectPartners = pgTable(
   "project_partners",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    projectId: partOf("project_id", () => projects.id),
     partnerId: integer("partner_id").notNull(),
     role: text("role").$type<PartnerRole>().notNull().default("responsible"),
   },
@@ -136,11 +124,8 @@ export const projectPartners = pgTable(
 export const projectMilestones = pgTable(
   "project_milestones",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    projectId: partOf("project_id", () => projects.id),
     title: text("title").notNull(),
     dueOn: date("due_on").notNull(),
     doneOn: date("done_on"),
@@ -157,11 +142,8 @@ export const projectMilestones = pgTable(
 export const projectFiles = pgTable(
   "project_files",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    projectId: partOf("project_id", () => projects.id),
     kind: text("kind").$type<"photo" | "document">().notNull(),
     name: text("name").notNull(),
     caption: text("caption").notNull().default(""),
@@ -172,7 +154,7 @@ export const projectFiles = pgTable(
       .notNull()
       .references(() => storedFiles.id),
     thumbFileId: integer("thumb_file_id").references(() => storedFiles.id),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("project_files_project_idx").on(t.tambonId, t.projectId, t.position)],
 );
@@ -181,16 +163,13 @@ export const projectFiles = pgTable(
 export const projectUpdates = pgTable(
   "project_updates",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    projectId: partOf("project_id", () => projects.id),
     status: text("status").$type<ProjectStatus>().notNull(),
     progress: integer("progress").notNull(),
     note: text("note").notNull().default(""),
     authorId: userRef("author_id"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("project_updates_project_idx").on(t.tambonId, t.projectId, t.createdAt)],
 );
@@ -199,18 +178,13 @@ export const projectUpdates = pgTable(
 export const projectLinks = pgTable(
   "project_links",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
-    otherId: integer("other_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    projectId: partOf("project_id", () => projects.id),
+    otherId: partOf("other_id", () => projects.id),
     kind: text("kind").$type<LinkKind>().notNull(),
     note: text("note").notNull().default(""),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("project_links_key").on(t.projectId, t.otherId, t.kind),
