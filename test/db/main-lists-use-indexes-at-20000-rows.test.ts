@@ -204,6 +204,31 @@ describe("the main lists read a page through an index at 20,000 rows (PostgreSQL
     assert.ok(offsetRead! > 10_000, `an offset page read ${offsetRead} rows`);
   });
 
+  test("a deep page of questions after or before a question reads one page of the index", async () => {
+    const deep = await listQuestions(database.db, tambonId, {}, 400);
+    const last = deep.items[deep.items.length - 1]!.q.id;
+    const next = await listQuestions(database.db, tambonId, {}, 401);
+    const byCursor = await listQuestions(database.db, tambonId, {}, 401, { after: last });
+    assert.deepEqual(
+      byCursor.items.map((r) => r.q.id),
+      next.items.map((r) => r.q.id),
+    );
+    const back = await listQuestions(database.db, tambonId, {}, 400, {
+      before: next.items[0]!.q.id,
+    });
+    assert.deepEqual(
+      back.items.map((r) => r.q.id),
+      deep.items.map((r) => r.q.id),
+    );
+    for (const cursor of [{ after: last }, { before: last }])
+      for (const filter of [{}, { phase: "voting" as const }]) {
+        const list = () => listQuestions(database.db, tambonId, filter, 401, cursor);
+        await assertIndexed(`questions ${JSON.stringify({ cursor, filter })}`, "questions", list);
+        for (const n of await rowsRead("questions", list))
+          assert.ok(n <= 21, `${JSON.stringify({ cursor, filter })}: ${n} rows read`);
+      }
+  });
+
   test("questions, and questions in one phase", async () => {
     await assertIndexed("decisions list", "questions", () =>
       listQuestions(database.db, tambonId, {}, 1),

@@ -85,6 +85,38 @@ for (const kind of DB_KINDS) {
       }
     });
 
+    test("the decisions list's next links name a question and give every question once", async () => {
+      await copyRows(t.database, "questions", {
+        n: 45,
+        tambons: `tb.slug = 'la-ngu'`,
+        from: `t.tambon_id = (select id from tambons where slug = 'la-ngu')`,
+        overrides: { title: `'คำถามเพิ่ม ' || g` },
+      });
+      const all = (
+        await t.database.rows<{ id: number }>(sql`
+          select id from questions
+          where tambon_id = (select id from tambons where slug = 'la-ngu') order by id desc`)
+      ).map((r) => r.id);
+      const member = new Client(t.app);
+      await member.login("langu-admin");
+      const seen: number[] = [];
+      let url: string | null = "/t/la-ngu/decisions";
+      for (let n = 0; url && n < 10; n++) {
+        const res = await member.get(url);
+        assert.equal(res.statusCode, 200, url);
+        const main = /<main[\s\S]*?<\/main>/.exec(res.body)?.[0] ?? res.body;
+        const ids = [
+          ...main.split('class="pager"')[0]!.matchAll(/href="\/t\/la-ngu\/decisions\/(\d+)"/g),
+        ].map((m) => Number(m[1]));
+        seen.push(...ids.filter((id, i) => ids.indexOf(id) === i));
+        url = link(res.body, "next");
+        if (url) assert.match(url, /[?&]after=\d+/);
+      }
+      assert.deepEqual(seen, all, "every question once, newest first");
+      const third = await member.get("/t/la-ngu/decisions?page=3");
+      assert.equal(third.statusCode, 200, "an old ?page=N link");
+    });
+
     test("an old ?page=N link still shows page N, and so does a link whose item is gone", async () => {
       const third = await visitor.get("/t/la-ngu/news?page=3");
       assert.equal(third.statusCode, 200);

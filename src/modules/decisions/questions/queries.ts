@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { users } from "../../../core/db/schema.ts";
 import { keptCount, paged } from "../../../core/paging.ts";
@@ -13,12 +13,17 @@ import {
 import { getQuestion } from "../shared/queries.ts";
 import type { Phase } from "../shared/phases.ts";
 
-/** One page of a tambon's questions, newest first, with how many alternatives each has. */
+/**
+ * One page of a tambon's questions, newest first, with how many alternatives each has. With a
+ * `cursor` the page is the questions after (older than) or before (newer than) the question of
+ * that id, read from the index there however deep; without, page `page` by its offset.
+ */
 export async function listQuestions(
   db: DbOrTx,
   tambonId: number,
   filter: { phase?: Phase; areaId?: number | null },
   page: number,
+  cursor: { after: number } | { before: number } | null = null,
 ) {
   const conds: SQL[] = [eq(questions.tambonId, tambonId)];
   if (filter.phase) conds.push(eq(questions.phase, filter.phase));
@@ -30,13 +35,24 @@ export async function listQuestions(
       Number((await db.select({ n: count() }).from(questions).where(where))[0]?.n ?? 0),
     ),
     async ({ limit, offset }) => {
-      const rows = await db
+      const newer = cursor !== null && "before" in cursor;
+      const found = await db
         .select()
         .from(questions)
-        .where(where)
-        .orderBy(desc(questions.id))
+        .where(
+          cursor === null
+            ? where
+            : and(
+                where,
+                "after" in cursor
+                  ? lt(questions.id, cursor.after)
+                  : gt(questions.id, cursor.before),
+              ),
+        )
+        .orderBy(newer ? asc(questions.id) : desc(questions.id))
         .limit(limit)
-        .offset(offset);
+        .offset(cursor === null ? offset : 0);
+      const rows = newer ? found.reverse() : found;
       // Counted apart, grouped by question: a correlated sub-select written as raw SQL names the
       // outer column ambiguously and counted each question's own row instead of its alternatives.
       const counts = rows.length

@@ -35,12 +35,15 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     authorize(req, "tambon.read", { tambonId: tambon.id });
     const q = req.query as Record<string, string | undefined>;
     const phase = PHASES.find((p) => p === q.phase) as Phase | undefined;
-    const list = await listQuestions(
-      db,
-      tambon.id,
-      { phase, areaId: parseId(q.area) },
-      parsePage(q.page),
-    );
+    // The pager's links name the question the page follows (`after`) or precedes (`before`);
+    // a bare `?page=N`, or a cursor that finds nothing, is read by its number.
+    const page = parsePage(q.page);
+    const after = parseId(q.after);
+    const before = parseId(q.before);
+    const cursor = page <= 1 ? null : after ? { after } : before ? { before } : null;
+    const filter = { phase, areaId: parseId(q.area) };
+    let list = await listQuestions(db, tambon.id, filter, page, cursor);
+    if (cursor && list.items.length === 0) list = await listQuestions(db, tambon.id, filter, page);
     const areas = await areaOptions(tambon.id, req.lang);
     const items: QuestionItem[] = list.items.map((r) => ({
       id: r.q.id,

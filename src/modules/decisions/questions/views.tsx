@@ -109,7 +109,19 @@ export function QuestionList(props: {
       )}
       <Pager
         of={props}
-        href={(page) => pageHref(base, { phase: props.phase, area: props.area }, page)}
+        href={(page) =>
+          pageHref(
+            base,
+            {
+              phase: props.phase,
+              area: props.area,
+              // The next and previous pages are read from the index next to these questions.
+              after: page === props.page + 1 ? props.items[props.items.length - 1]?.id : undefined,
+              before: page === props.page - 1 && page > 1 ? props.items[0]?.id : undefined,
+            },
+            page,
+          )
+        }
       />
     </>
   );
