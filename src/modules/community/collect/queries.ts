@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
-import { formVersions, forms, households, people, rounds } from "../schema.ts";
+import { households, people, rounds } from "../schema.ts";
 import type { FormDefinition } from "../forms/definition.ts";
+import { listOpenForms } from "../forms/queries.ts";
 import type { FormLevel } from "../shared/kinds.ts";
 import { inScope, type PersonalScope } from "../access.ts";
 
@@ -41,23 +42,13 @@ export interface CollectData {
 
 /** The open forms of the tambon at their current versions, each with its newest open round. */
 export async function openCollectForms(db: DbOrTx, tambonId: number): Promise<CollectForm[]> {
-  const rows = await db
-    .select({
-      id: forms.id,
-      level: forms.level,
-      versionId: formVersions.id,
-      version: formVersions.version,
-      definition: formVersions.definition,
-    })
-    .from(forms)
-    .innerJoin(
-      formVersions,
-      and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
-    )
-    .where(
-      and(eq(forms.tambonId, tambonId), eq(forms.status, "open"), isNotNull(forms.currentVersion)),
-    )
-    .orderBy(asc(forms.id));
+  const rows = (await listOpenForms(db, tambonId)).map((f) => ({
+    id: f.formId,
+    level: f.level,
+    versionId: f.versionId,
+    version: f.version,
+    definition: f.definition,
+  }));
   if (!rows.length) return [];
   const open = await db
     .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })

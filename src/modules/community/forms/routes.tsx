@@ -23,6 +23,7 @@ import { FormPreview } from "./preview.tsx";
 import { formatXlsFormError, readXlsForm, writeXlsForm } from "./xlsform.ts";
 import { FormPage, FormsListPage, ItemPage, formsBase, type Failed } from "./views.tsx";
 import { confirmFirst } from "../../../core/confirmation.tsx";
+import type { FormDefinition } from "./definition.ts";
 
 type IdParams = { Params: { id: string } };
 type ItemParams = { Params: { id: string; name: string } };
@@ -39,6 +40,19 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     const form = await getForm(db, tambon.id, requireId(req.params.id));
     if (!form) throw notFound();
     return { tambon, form, base: `${formsBase(tambon.slug)}/${form.id}` };
+  }
+
+  /** The definition of the version asked for (`?version=`), or else of the draft given. */
+  async function definitionAt(
+    tambonId: number,
+    formId: number,
+    v: string | undefined,
+    draft: FormDefinition,
+  ): Promise<FormDefinition> {
+    if (!v) return draft;
+    const version = await getFormVersion(db, tambonId, formId, Number(v));
+    if (!version) throw notFound();
+    return version.definition;
   }
 
   async function formPage(
@@ -176,12 +190,7 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   app.get<IdParams>("/admin/community/forms/:id/preview", async (req, reply) => {
     const { tambon, form } = await load(req);
     const v = queryOf(req).version;
-    let def = form.draft;
-    if (v) {
-      const version = await getFormVersion(db, tambon.id, form.id, Number(v));
-      if (!version) throw notFound();
-      def = version.definition;
-    }
+    const def = await definitionAt(tambon.id, form.id, v, form.draft);
     const t = msg.t(req.lang);
     const title = `${t("form.preview")} · ${form.title}`;
     return reply.page(
@@ -234,12 +243,10 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   app.get<IdParams>("/admin/community/forms/:id/xlsform", async (req, reply) => {
     const { tambon, form } = await load(req);
     const v = queryOf(req).version;
-    let def = { ...form.draft, title: { ...form.draft.title, th: form.title } };
-    if (v) {
-      const version = await getFormVersion(db, tambon.id, form.id, Number(v));
-      if (!version) throw notFound();
-      def = version.definition;
-    }
+    const def = await definitionAt(tambon.id, form.id, v, {
+      ...form.draft,
+      title: { ...form.draft.title, th: form.title },
+    });
     const name = `${def.formId}${v ? `-v${Number(v)}` : "-draft"}.xlsx`;
     return sendDownload(reply, { type: "xlsx", name, body: await writeXlsForm(def) });
   });

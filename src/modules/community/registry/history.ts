@@ -63,18 +63,20 @@ export async function recordChange(
   });
 }
 
+/** The history rows of one record of the tambon. */
+const ofRecord = (tambonId: number, entity: RecordEntity, entityId: number) =>
+  and(
+    eq(recordChanges.tambonId, tambonId),
+    eq(recordChanges.entity, entity),
+    eq(recordChanges.entityId, entityId),
+  );
+
 /** A record's history, newest first. */
 export function historyOf(db: DbOrTx, tambonId: number, entity: RecordEntity, entityId: number) {
   return db
     .select()
     .from(recordChanges)
-    .where(
-      and(
-        eq(recordChanges.tambonId, tambonId),
-        eq(recordChanges.entity, entity),
-        eq(recordChanges.entityId, entityId),
-      ),
-    )
+    .where(ofRecord(tambonId, entity, entityId))
     .orderBy(desc(recordChanges.id))
     .limit(200);
 }
@@ -94,13 +96,7 @@ export async function blankHistory(
   const rows = await tx
     .select({ id: recordChanges.id, changes: recordChanges.changes })
     .from(recordChanges)
-    .where(
-      and(
-        eq(recordChanges.tambonId, tambonId),
-        eq(recordChanges.entity, entity),
-        eq(recordChanges.entityId, entityId),
-      ),
-    );
+    .where(ofRecord(tambonId, entity, entityId));
   for (const r of rows)
     await tx
       .update(recordChanges)
