@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { ballots, delegations, questions } from "../schema.ts";
 import type { DelegationRow } from "../delegation.ts";
-import { delegationColumns } from "../shared/queries.ts";
+import { delegationsWhere } from "../shared/queries.ts";
 
 /** The questions still open to delegations (not closed or cancelled), newest first. */
 export async function openQuestions(db: DbOrTx, tambonId: number) {
@@ -33,18 +33,14 @@ export async function delegationsForQuestions(
   tambonId: number,
   questionIds: number[],
 ): Promise<DelegationRow[]> {
-  return db
-    .select(delegationColumns)
-    .from(delegations)
-    .where(
-      and(
-        eq(delegations.tambonId, tambonId),
-        or(
-          inArray(delegations.scope, ["tambon", "area"]),
-          questionIds.length ? inArray(delegations.questionId, questionIds) : sql`false`,
-        ),
-      ),
-    );
+  return delegationsWhere(
+    db,
+    tambonId,
+    or(
+      inArray(delegations.scope, ["tambon", "area"]),
+      questionIds.length ? inArray(delegations.questionId, questionIds) : sql`false`,
+    ),
+  );
 }
 
 /** Who has a ballot on each of these questions. */

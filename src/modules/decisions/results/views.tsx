@@ -64,18 +64,18 @@ export function ResultsPage(props: {
         {r.quorum.met ? t("res.quorumMet") : t("res.quorumFailed", { detail: quorumDetail })}
       </p>
       <ul class="stats">
-        <li>
-          <strong>{nf.format(r.voters)}</strong> {t("res.voters")}
-        </li>
-        <li>
-          <strong>{nf.format(r.weightCounted)}</strong> {t("res.weightCounted")}
-        </li>
-        <li>
-          <strong>{nf.format(r.weightLost)}</strong> {t("res.weightLost")}
-        </li>
-        <li>
-          <strong>{nf.format(props.membersWithRight)}</strong> {t("res.membersWithRight")}
-        </li>
+        {(
+          [
+            [r.voters, "res.voters"],
+            [r.weightCounted, "res.weightCounted"],
+            [r.weightLost, "res.weightLost"],
+            [props.membersWithRight, "res.membersWithRight"],
+          ] as const
+        ).map(([n, label]) => (
+          <li key={label}>
+            <strong>{nf.format(n)}</strong> {t(label)}
+          </li>
+        ))}
       </ul>
       <Table
         label={t("res.title")}

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
 import {
@@ -161,19 +161,27 @@ export async function delegationsFor(
   tambonId: number,
   question: { id: number; areaId: number },
 ): Promise<DelegationRow[]> {
+  return delegationsWhere(
+    db,
+    tambonId,
+    or(
+      eq(delegations.scope, "tambon"),
+      and(eq(delegations.scope, "area"), eq(delegations.areaId, question.areaId)),
+      and(eq(delegations.scope, "question"), eq(delegations.questionId, question.id)),
+    ),
+  );
+}
+
+/** The tambon's delegations that meet a condition, with the columns the count needs. */
+export function delegationsWhere(
+  db: DbOrTx,
+  tambonId: number,
+  which: SQL | undefined,
+): Promise<DelegationRow[]> {
   return db
     .select(delegationColumns)
     .from(delegations)
-    .where(
-      and(
-        eq(delegations.tambonId, tambonId),
-        or(
-          eq(delegations.scope, "tambon"),
-          and(eq(delegations.scope, "area"), eq(delegations.areaId, question.areaId)),
-          and(eq(delegations.scope, "question"), eq(delegations.questionId, question.id)),
-        ),
-      ),
-    );
+    .where(and(eq(delegations.tambonId, tambonId), which));
 }
 
 /**

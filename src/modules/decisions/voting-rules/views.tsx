@@ -63,30 +63,17 @@ export function VotingRulesAdmin({
       <Form action={editing ? `${base}/${editing}` : base} label={t("rules.add")}>
         <Field form={form} name="nameTh" label={`${t("rules.name")} (ไทย)`} required />
         <Field form={form} name="nameEn" label={`${t("rules.name")} (English)`} />
-        <Field
-          form={form}
-          name="discussionDays"
-          type="number"
-          label={t("rules.discussionDays")}
-          required
-          inputmode="numeric"
-        />
-        <Field
-          form={form}
-          name="frozenDays"
-          type="number"
-          label={t("rules.frozenDays")}
-          required
-          inputmode="numeric"
-        />
-        <Field
-          form={form}
-          name="votingDays"
-          type="number"
-          label={t("rules.votingDays")}
-          required
-          inputmode="numeric"
-        />
+        {(["discussionDays", "frozenDays", "votingDays"] as const).map((name) => (
+          <Field
+            key={name}
+            form={form}
+            name={name}
+            type="number"
+            label={t(`rules.${name}`)}
+            required
+            inputmode="numeric"
+          />
+        ))}
         <Field form={form} name="majority" label={t("rules.majority")} inputmode="text" />
         <Field form={form} name="quorum" label={t("rules.quorum")} inputmode="text" />
         <Field
