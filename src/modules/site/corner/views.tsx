@@ -1,5 +1,5 @@
 import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
-import { AdminFrame, Input, PhotoGrid, useSiteT, useUrl } from "../shared/views.tsx";
+import { AdminFrame, Input, PhotoGrid, useSiteT, useUrl, type PhotoRow } from "../shared/views.tsx";
 import { type Page } from "../../../core/paging.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDateTime } from "../../../core/dates.ts";
@@ -141,15 +141,8 @@ export type PostCard = {
 
 export type Comment = { id: number; body: string; createdAt: Date; authorName: string | null };
 
-export type PostPhoto = {
-  id: number;
-  file: string;
-  ext: string;
-  width: number;
-  height: number;
-  bytes: number;
-  caption: string;
-};
+/** A photo of a post: the same fields as a gallery photo. */
+export type PostPhoto = PhotoRow;
 
 /** The members' corner: shown posts and, for members, the form to write one. */
 export function CornerPage(props: { posts: Page<PostCard>; canPost: boolean; form: FormState }) {

@@ -4,7 +4,7 @@ import { fields, parseForm } from "../../../core/forms.ts";
 import { type Db } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
 import { removeDocumentFile, saveDocument, type PreparedDocument } from "../shared/documents.ts";
-import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { fail, ok, refused, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
@@ -12,6 +12,7 @@ import { and, eq } from "drizzle-orm";
 import { parseId } from "../../../core/params.ts";
 import { indexItem, unindexItem } from "../search/commands.ts";
 import { auditSite } from "../shared/fields.ts";
+import { deleteSiteRow } from "../shared/delete-row.ts";
 
 /** A document row. */
 export type Doc = typeof siteDocuments.$inferSelect;
@@ -94,25 +95,13 @@ export async function addDocument(
 }
 
 /** Removes a document from the site. */
-export async function deleteDocument(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  docId: number,
-): Promise<Result<true, CoreKey>> {
-  if (!can(actor, "site.edit", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(siteDocuments)
-      .where(and(eq(siteDocuments.id, docId), eq(siteDocuments.tambonId, tambonId)))
-      .returning();
-    if (!rows.length) return missing();
-    if (rows[0]!.file)
-      await removeDocumentFile(tx, tambonId, { file: rows[0]!.file, ext: rows[0]!.ext });
-    await unindexItem(tx, tambonId, "document", docId);
-    await auditSite(tx, actor, tambonId, "site.document.delete", "site_document", docId, null, {
-      title: rows[0]!.title,
-    });
-    return ok(true as const);
+export const deleteDocument = (db: Db, actor: Actor, tambonId: number, docId: number) =>
+  deleteSiteRow(db, actor, tambonId, siteDocuments, docId, {
+    action: "site.document.delete",
+    targetType: "site_document",
+    before: (row) => ({ title: row.title }),
+    then: async (tx, row) => {
+      if (row.file) await removeDocumentFile(tx, tambonId, { file: row.file, ext: row.ext });
+      await unindexItem(tx, tambonId, "document", docId);
+    },
   });
-}

@@ -10,6 +10,7 @@ import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { removePhotoFiles, savePhoto, type PreparedPhoto } from "../shared/media.ts";
+import { deleteSiteRow } from "../shared/delete-row.ts";
 
 /** An album row. */
 export type Album = typeof siteAlbums.$inferSelect;
@@ -174,23 +175,10 @@ export async function captionPhoto(
 }
 
 /** Removes a photo and its files from the site; returns it. */
-export async function deletePhoto(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  photoId: number,
-): Promise<Result<Photo, CoreKey>> {
-  if (!can(actor, "site.edit", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(sitePhotos)
-      .where(and(eq(sitePhotos.id, photoId), eq(sitePhotos.tambonId, tambonId)))
-      .returning();
-    if (!rows.length) return missing();
-    await removePhotoFiles(tx, tambonId, rows[0]!);
-    await auditSite(tx, actor, tambonId, "site.photo.delete", "site_photo", photoId, null, {
-      file: rows[0]!.file,
-    });
-    return ok(rows[0]!);
+export const deletePhoto = (db: Db, actor: Actor, tambonId: number, photoId: number) =>
+  deleteSiteRow(db, actor, tambonId, sitePhotos, photoId, {
+    action: "site.photo.delete",
+    targetType: "site_photo",
+    before: (row) => ({ file: row.file }),
+    then: (tx, row) => removePhotoFiles(tx, tambonId, row),
   });
-}

@@ -13,9 +13,24 @@ import {
 import { formatDate } from "../../../core/dates.ts";
 import { type ComponentChildren } from "preact";
 
+/** The job-market links as list items, each in the reader's language when it has a label in it. */
+function LinkItems({ links }: { links: Link[] }) {
+  const { lang } = useCtx();
+  return (
+    <>
+      {links.map((l) => (
+        <li key={l.id}>
+          <a href={l.url} rel="noopener">
+            {lang === "en" && l.labelEn ? l.labelEn : l.labelTh}
+          </a>
+        </li>
+      ))}
+    </>
+  );
+}
+
 export function LinksBox({ links }: { links: Link[] }) {
   const t = useSiteT();
-  const { lang } = useCtx();
   const url = useUrl();
   return (
     <section class="box" aria-labelledby="jobs-box-h">
@@ -24,13 +39,7 @@ export function LinksBox({ links }: { links: Link[] }) {
         <li>
           <a href={url("/jobs")}>{t("jobs.title")}</a>
         </li>
-        {links.map((l) => (
-          <li key={l.id}>
-            <a href={l.url} rel="noopener">
-              {lang === "en" && l.labelEn ? l.labelEn : l.labelTh}
-            </a>
-          </li>
-        ))}
+        <LinkItems links={links} />
       </ul>
     </section>
   );
@@ -66,13 +75,7 @@ export function JobsPage(props: { jobs: Job[]; links: Link[]; canPost: boolean; 
       )}
       <h2>{t("jobs.links")}</h2>
       <ul>
-        {props.links.map((l) => (
-          <li key={l.id}>
-            <a href={l.url} rel="noopener">
-              {lang === "en" && l.labelEn ? l.labelEn : l.labelTh}
-            </a>
-          </li>
-        ))}
+        <LinkItems links={props.links} />
       </ul>
       <h2>{t("jobs.post")}</h2>
       {props.canPost ? (

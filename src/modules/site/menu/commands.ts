@@ -9,6 +9,7 @@ import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { and, eq, sql } from "drizzle-orm";
+import { deleteSiteRow } from "../shared/delete-row.ts";
 
 /** A menu entry row. */
 export type MenuItem = typeof siteMenuItems.$inferSelect;
@@ -110,25 +111,14 @@ export async function saveMenuItem(
 }
 
 /** Deletes a menu entry and its sub-menu. */
-export async function deleteMenuItem(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  itemId: number,
-): Promise<Result<true, CoreKey>> {
-  if (!can(actor, "site.edit", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(siteMenuItems)
-      .where(and(eq(siteMenuItems.id, itemId), eq(siteMenuItems.tambonId, tambonId)))
-      .returning();
-    if (!rows.length) return missing();
-    await tx
-      .delete(siteMenuItems)
-      .where(and(eq(siteMenuItems.parentId, itemId), eq(siteMenuItems.tambonId, tambonId)));
-    await auditSite(tx, actor, tambonId, "site.menu.delete", "site_menu_item", itemId, null, {
-      labelTh: rows[0]!.labelTh,
-    });
-    return ok(true as const);
+export const deleteMenuItem = (db: Db, actor: Actor, tambonId: number, itemId: number) =>
+  deleteSiteRow(db, actor, tambonId, siteMenuItems, itemId, {
+    action: "site.menu.delete",
+    targetType: "site_menu_item",
+    before: (row) => ({ labelTh: row.labelTh }),
+    then: async (tx) => {
+      await tx
+        .delete(siteMenuItems)
+        .where(and(eq(siteMenuItems.parentId, itemId), eq(siteMenuItems.tambonId, tambonId)));
+    },
   });
-}

@@ -13,6 +13,7 @@ import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { renderMarkdown } from "../../../core/markdown.ts";
+import { deleteSiteRow } from "../shared/delete-row.ts";
 
 /** A news row. */
 export type News = typeof siteNews.$inferSelect;
@@ -170,23 +171,10 @@ export async function saveNews(
 }
 
 /** Deletes a news item. */
-export async function deleteNews(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  newsId: number,
-): Promise<Result<true, CoreKey>> {
-  if (!can(actor, "site.edit", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(siteNews)
-      .where(and(eq(siteNews.id, newsId), eq(siteNews.tambonId, tambonId)))
-      .returning();
-    if (!rows.length) return missing();
-    await unindexItem(tx, tambonId, "news", newsId);
-    await auditSite(tx, actor, tambonId, "site.news.delete", "site_news", newsId, null, {
-      title: rows[0]!.title,
-    });
-    return ok(true as const);
+export const deleteNews = (db: Db, actor: Actor, tambonId: number, newsId: number) =>
+  deleteSiteRow(db, actor, tambonId, siteNews, newsId, {
+    action: "site.news.delete",
+    targetType: "site_news",
+    before: (row) => ({ title: row.title }),
+    then: (tx) => unindexItem(tx, tambonId, "news", newsId),
   });
-}

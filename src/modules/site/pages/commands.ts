@@ -12,6 +12,7 @@ import { can } from "../../../core/policy.ts";
 import { and, eq } from "drizzle-orm";
 import { renderMarkdown } from "../../../core/markdown.ts";
 import { indexItem, unindexItem } from "../search/commands.ts";
+import { deleteSiteRow } from "../shared/delete-row.ts";
 
 /** A page row. */
 export type Page = typeof sitePages.$inferSelect;
@@ -100,23 +101,10 @@ export async function savePage(
 }
 
 /** Deletes a page (its documents stay, unattached). */
-export async function deletePage(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  pageId: number,
-): Promise<Result<true, CoreKey>> {
-  if (!can(actor, "site.edit", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(sitePages)
-      .where(and(eq(sitePages.id, pageId), eq(sitePages.tambonId, tambonId)))
-      .returning();
-    if (!rows.length) return missing();
-    await unindexItem(tx, tambonId, "page", pageId);
-    await auditSite(tx, actor, tambonId, "site.page.delete", "site_page", pageId, null, {
-      titleTh: rows[0]!.titleTh,
-    });
-    return ok(true as const);
+export const deletePage = (db: Db, actor: Actor, tambonId: number, pageId: number) =>
+  deleteSiteRow(db, actor, tambonId, sitePages, pageId, {
+    action: "site.page.delete",
+    targetType: "site_page",
+    before: (row) => ({ titleTh: row.titleTh }),
+    then: (tx) => unindexItem(tx, tambonId, "page", pageId),
   });
-}

@@ -10,6 +10,7 @@ import { siteCategories, siteLinks, siteSettings } from "../schema.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { auditSite } from "../shared/fields.ts";
 import { slugify } from "../shared/text.ts";
+import { deleteSiteRow } from "../shared/delete-row.ts";
 
 /** Adds or renames a news category (its address part is made once, from its first name). */
 export async function saveCategory(
@@ -122,25 +123,12 @@ export async function addJobLink(
 }
 
 /** Removes a link from the job-market box. */
-export async function deleteJobLink(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  linkId: number,
-): Promise<Result<true, CoreKey>> {
-  if (!can(actor, "site.edit", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(siteLinks)
-      .where(and(eq(siteLinks.id, linkId), eq(siteLinks.tambonId, tambonId)))
-      .returning();
-    if (!rows.length) return missing();
-    await auditSite(tx, actor, tambonId, "site.link.delete", "site_link", linkId, null, {
-      url: rows[0]!.url,
-    });
-    return ok(true as const);
+export const deleteJobLink = (db: Db, actor: Actor, tambonId: number, linkId: number) =>
+  deleteSiteRow(db, actor, tambonId, siteLinks, linkId, {
+    action: "site.link.delete",
+    targetType: "site_link",
+    before: (row) => ({ url: row.url }),
   });
-}
 
 /** Sets the visitor counts carried over from the tambon's previous website. */
 export async function setCountsBefore(
