@@ -15,25 +15,31 @@ import type { NetKey } from "../messages.ts";
 import { canRecordVisit } from "./visit.ts";
 import { checkContact } from "../shared/commands.ts";
 
-/** A study visit hosted by the tambon, or undefined (also for another tambon's). */
-export async function hostedVisit(db: DbOrTx, tambonId: number, id: number) {
+/**
+ * A study visit of the tambon, or undefined (also for another tambon's): "incoming", one it hosts;
+ * "outgoing", one it asked another tambon for.
+ */
+async function visitOf(db: DbOrTx, side: "incoming" | "outgoing", tambonId: number, id: number) {
   if (!Number.isInteger(id) || id < 1) return undefined;
   const [row] = await db
     .select()
     .from(studyVisits)
-    .where(and(eq(studyVisits.id, id), eq(studyVisits.tambonId, tambonId)));
+    .where(
+      and(
+        eq(studyVisits.id, id),
+        eq(side === "incoming" ? studyVisits.tambonId : studyVisits.requestingTambonId, tambonId),
+      ),
+    );
   return row;
 }
 
+/** A study visit hosted by the tambon, or undefined (also for another tambon's). */
+export const hostedVisit = (db: DbOrTx, tambonId: number, id: number) =>
+  visitOf(db, "incoming", tambonId, id);
+
 /** A study visit the tambon asked another tambon for, or undefined. */
-export async function requestedVisit(db: DbOrTx, requesterId: number, id: number) {
-  if (!Number.isInteger(id) || id < 1) return undefined;
-  const [row] = await db
-    .select()
-    .from(studyVisits)
-    .where(and(eq(studyVisits.id, id), eq(studyVisits.requestingTambonId, requesterId)));
-  return row;
-}
+export const requestedVisit = (db: DbOrTx, requesterId: number, id: number) =>
+  visitOf(db, "outgoing", requesterId, id);
 
 const requestSchema = z.object({
   groupName: fields.optionalText(200),
