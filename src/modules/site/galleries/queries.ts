@@ -20,25 +20,34 @@ export async function listAlbums(
     .orderBy(desc(siteAlbums.createdAt), desc(siteAlbums.id))
     .limit(opts.limit ?? 200);
   if (!albums.length) return [];
-  const ofAlbums = and(
-    eq(sitePhotos.tambonId, tambonId),
-    inArray(
-      sitePhotos.albumId,
-      albums.map((a) => a.id),
-    ),
-  );
   const photos = await db
     .select({
       albumId: sitePhotos.albumId,
       n: count(),
     })
     .from(sitePhotos)
-    .where(ofAlbums)
+    .where(
+      and(
+        eq(sitePhotos.tambonId, tambonId),
+        inArray(
+          sitePhotos.albumId,
+          albums.map((a) => a.id),
+        ),
+      ),
+    )
     .groupBy(sitePhotos.albumId);
   const firsts = await db
     .selectDistinctOn([sitePhotos.albumId], { albumId: sitePhotos.albumId, file: sitePhotos.file })
     .from(sitePhotos)
-    .where(ofAlbums)
+    .where(
+      and(
+        eq(sitePhotos.tambonId, tambonId),
+        inArray(
+          sitePhotos.albumId,
+          albums.map((a) => a.id),
+        ),
+      ),
+    )
     .orderBy(sitePhotos.albumId, asc(sitePhotos.position), asc(sitePhotos.id));
   return albums.map((a) => ({
     ...a,

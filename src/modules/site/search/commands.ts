@@ -1,6 +1,6 @@
 import { searchDocuments, SEARCH_KINDS } from "../schema.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
-import { and, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { segmented } from "../shared/text.ts";
 
 /** What may be found by search. */
@@ -74,19 +74,15 @@ export async function unindexItem(
   kind: SearchKind,
   refId: number,
 ): Promise<void> {
-  await dropDocuments(tx, tambonId, kind, eq(searchDocuments.refId, refId));
-}
-
-/** Deletes a tambon's search documents of one kind whose record matches `which`. */
-async function dropDocuments(
-  tx: DbOrTx,
-  tambonId: number,
-  kind: SearchKind,
-  which: SQL | undefined,
-): Promise<void> {
   await tx
     .delete(searchDocuments)
-    .where(and(eq(searchDocuments.tambonId, tambonId), eq(searchDocuments.kind, kind), which));
+    .where(
+      and(
+        eq(searchDocuments.tambonId, tambonId),
+        eq(searchDocuments.kind, kind),
+        eq(searchDocuments.refId, refId),
+      ),
+    );
 }
 
 /**
@@ -118,12 +114,15 @@ export async function replaceSearch(
 ): Promise<void> {
   for (const kind of kinds) {
     const keep = docs.filter((d) => d.kind === kind).map((d) => d.refId);
-    await dropDocuments(
-      tx,
-      tambonId,
-      kind,
-      keep.length ? notInArray(searchDocuments.refId, keep) : undefined,
-    );
+    await tx
+      .delete(searchDocuments)
+      .where(
+        and(
+          eq(searchDocuments.tambonId, tambonId),
+          eq(searchDocuments.kind, kind),
+          keep.length ? notInArray(searchDocuments.refId, keep) : undefined,
+        ),
+      );
   }
   for (const doc of docs) if (kinds.includes(doc.kind)) await indexItem(tx, { ...doc, tambonId });
 }
