@@ -25,6 +25,16 @@ export interface ReportPlan {
   description: string;
 }
 
+/** The columns of a `ReportPlan`. */
+const reportPlanColumns = {
+  id: plans.id,
+  title: plans.title,
+  firstYear: plans.firstYear,
+  years: plans.years,
+  status: plans.status,
+  description: plans.description,
+};
+
 /** A strategy of the plan, in order. */
 export interface ReportStrategy {
   id: number;
@@ -76,14 +86,7 @@ export async function reportPlan(
   planId: number,
 ): Promise<ReportPlan | undefined> {
   const [row] = await db
-    .select({
-      id: plans.id,
-      title: plans.title,
-      firstYear: plans.firstYear,
-      years: plans.years,
-      status: plans.status,
-      description: plans.description,
-    })
+    .select(reportPlanColumns)
     .from(plans)
     .where(and(eq(plans.tambonId, tambonId), eq(plans.id, planId)));
   return row;
@@ -92,14 +95,7 @@ export async function reportPlan(
 /** The tambon's plans, newest first (for the open data). */
 export function reportPlans(db: DbOrTx, tambonId: number): Promise<ReportPlan[]> {
   return db
-    .select({
-      id: plans.id,
-      title: plans.title,
-      firstYear: plans.firstYear,
-      years: plans.years,
-      status: plans.status,
-      description: plans.description,
-    })
+    .select(reportPlanColumns)
     .from(plans)
     .where(eq(plans.tambonId, tambonId))
     .orderBy(sql`${plans.firstYear} desc`, sql`${plans.id} desc`);
