@@ -69,7 +69,7 @@ export const households = pgTable(
   },
   (t) => [
     uniqueIndex("community_households_house_key").on(t.tambonId, t.villageId, t.houseNo),
-    index("community_households_village_idx").on(t.tambonId, t.villageId),
+    index("community_households_village_idx").on(t.tambonId, t.villageId, t.status),
   ],
 );
 
@@ -102,7 +102,10 @@ export const people = pgTable(
       .on(t.tambonId, t.thaiId)
       .where(sql`${t.thaiId} is not null`),
     index("community_people_household_idx").on(t.tambonId, t.householdId),
-    index("community_people_village_idx").on(t.tambonId, t.villageId),
+    // Covering the village figures' counts (people per village, by band and sex): a village
+    // counted again after a change is read from the index alone, not from the pages of a
+    // million people it is spread over.
+    index("community_people_village_idx").on(t.tambonId, t.villageId, t.status, t.sex, t.birthDate),
   ],
 );
 
