@@ -3,8 +3,7 @@ import { AdminFrame, Input, PhotoGrid, useSiteT, useUrl, type PhotoRow } from ".
 import { type Page } from "../../../core/paging.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDateTime } from "../../../core/dates.ts";
-import { Pager } from "../../../core/views/pager.tsx";
-import { pageHref } from "../../../core/paging.ts";
+import { BoardPage } from "../shared/board.tsx";
 
 /** The moderation queue of the members' corner. */
 export function CornerAdmin(props: {
@@ -147,62 +146,59 @@ export type PostPhoto = PhotoRow;
 /** The members' corner: shown posts and, for members, the form to write one. */
 export function CornerPage(props: { posts: Page<PostCard>; canPost: boolean; form: FormState }) {
   const t = useSiteT();
-  const { lang, path } = useCtx();
+  const { lang } = useCtx();
   const url = useUrl();
   return (
-    <>
-      <h1>{t("corner.title")}</h1>
-      <p>{t("corner.intro")}</p>
-      {props.posts.items.length === 0 ? (
-        <p>{t("corner.none")}</p>
-      ) : (
-        <ul class="cards">
-          {props.posts.items.map((p) => (
-            <li key={p.id}>
-              <h2>
-                <a href={url(`/corner/${p.id}`)}>{p.title}</a>
-              </h2>
-              <p class="muted">
-                {t("corner.by", { name: p.authorName ?? "—" })} ·{" "}
-                {formatDateTime(p.createdAt, lang)}
-              </p>
-              <p>{p.body.length > 240 ? `${p.body.slice(0, 240)}…` : p.body}</p>
-            </li>
-          ))}
-        </ul>
+    <BoardPage
+      title={t("corner.title")}
+      intro={t("corner.intro")}
+      none={t("corner.none")}
+      page={props.posts}
+      listClass="cards"
+      card={(p) => (
+        <li key={p.id}>
+          <h2>
+            <a href={url(`/corner/${p.id}`)}>{p.title}</a>
+          </h2>
+          <p class="muted">
+            {t("corner.by", { name: p.authorName ?? "—" })} · {formatDateTime(p.createdAt, lang)}
+          </p>
+          <p>{p.body.length > 240 ? `${p.body.slice(0, 240)}…` : p.body}</p>
+        </li>
       )}
-      <Pager of={props.posts} href={(p) => url(pageHref("/corner", {}, p))} />
-      <h2 id="write-h">{t("corner.write")}</h2>
-      {props.canPost ? (
-        <>
-          <ErrorSummary form={props.form} />
-          <Form action={url("/corner")} multipart label={t("corner.write")}>
-            <Field
-              form={props.form}
-              name="title"
-              label={t("corner.postTitle")}
-              required
-              maxLength={200}
-            />
-            <TextArea form={props.form} name="body" label={t("corner.body")} required rows={6} />
-            <Input
-              form={props.form}
-              name="photos"
-              type="file"
-              multiple
-              accept="image/jpeg,image/png,image/webp,image/avif"
-              label={t("corner.photos")}
-              hint={t("field.photosHint")}
-            />
-            <button type="submit">{t("corner.submit")}</button>
-          </Form>
-        </>
-      ) : (
-        <p>
-          <a href={`/login?next=${encodeURIComponent(path)}`}>{t("corner.loginToWrite")}</a>
-        </p>
-      )}
-    </>
+      path="/corner"
+      write={{
+        id: "write-h",
+        title: t("corner.write"),
+        allowed: props.canPost,
+        signIn: t("corner.loginToWrite"),
+        form: (
+          <>
+            <ErrorSummary form={props.form} />
+            <Form action={url("/corner")} multipart label={t("corner.write")}>
+              <Field
+                form={props.form}
+                name="title"
+                label={t("corner.postTitle")}
+                required
+                maxLength={200}
+              />
+              <TextArea form={props.form} name="body" label={t("corner.body")} required rows={6} />
+              <Input
+                form={props.form}
+                name="photos"
+                type="file"
+                multiple
+                accept="image/jpeg,image/png,image/webp,image/avif"
+                label={t("corner.photos")}
+                hint={t("field.photosHint")}
+              />
+              <button type="submit">{t("corner.submit")}</button>
+            </Form>
+          </>
+        ),
+      }}
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
-import { type Page, pageHref } from "../../../core/paging.ts";
+import { type Page } from "../../../core/paging.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDateTime } from "../../../core/dates.ts";
-import { Pager } from "../../../core/views/pager.tsx";
+import { BoardPage } from "../shared/board.tsx";
 import { AdminFrame, useSiteT, useUrl } from "../shared/views.tsx";
 import type { Question } from "./commands.ts";
 
@@ -14,64 +14,62 @@ export function QaPage(props: {
   form: FormState;
 }) {
   const t = useSiteT();
-  const { lang, path } = useCtx();
+  const { lang } = useCtx();
   const url = useUrl();
   return (
-    <>
-      <h1>{t("qa.title")}</h1>
-      <p>{t("qa.intro")}</p>
-      {props.answered.items.length === 0 ? (
-        <p>{t("qa.none")}</p>
-      ) : (
-        <ul class="cards qa-list">
-          {props.answered.items.map((q) => (
-            <li key={q.id} id={`q${q.id}`}>
-              <h2 class="pre">{q.question}</h2>
-              <p class="muted">{t("qa.askedOn", { date: formatDateTime(q.createdAt, lang) })}</p>
-              <h3>{t("qa.answer")}</h3>
-              <p class="pre">{q.answer}</p>
-              {q.answeredAt && (
-                <p class="muted">
-                  {t("qa.answeredOn", { date: formatDateTime(q.answeredAt, lang) })}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
+    <BoardPage
+      title={t("qa.title")}
+      intro={t("qa.intro")}
+      none={t("qa.none")}
+      page={props.answered}
+      listClass="cards qa-list"
+      card={(q) => (
+        <li key={q.id} id={`q${q.id}`}>
+          <h2 class="pre">{q.question}</h2>
+          <p class="muted">{t("qa.askedOn", { date: formatDateTime(q.createdAt, lang) })}</p>
+          <h3>{t("qa.answer")}</h3>
+          <p class="pre">{q.answer}</p>
+          {q.answeredAt && (
+            <p class="muted">{t("qa.answeredOn", { date: formatDateTime(q.answeredAt, lang) })}</p>
+          )}
+        </li>
       )}
-      <Pager of={props.answered} href={(p) => url(pageHref("/qa", {}, p))} />
-      {props.mine.length > 0 && (
-        <section aria-labelledby="qa-mine-h">
-          <h2 id="qa-mine-h">{t("qa.mine")}</h2>
-          <ul>
-            {props.mine.map((q) => (
-              <li key={q.id}>{q.question}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <h2 id="qa-ask-h">{t("qa.ask")}</h2>
-      {props.canAsk ? (
-        <>
-          <ErrorSummary form={props.form} />
-          <Form action={url("/qa")} label={t("qa.ask")}>
-            <TextArea
-              form={props.form}
-              name="question"
-              label={t("qa.question")}
-              required
-              rows={4}
-              maxLength={2000}
-            />
-            <button type="submit">{t("qa.submit")}</button>
-          </Form>
-        </>
-      ) : (
-        <p>
-          <a href={`/login?next=${encodeURIComponent(path)}`}>{t("qa.loginToAsk")}</a>
-        </p>
-      )}
-    </>
+      path="/qa"
+      after={
+        props.mine.length > 0 && (
+          <section aria-labelledby="qa-mine-h">
+            <h2 id="qa-mine-h">{t("qa.mine")}</h2>
+            <ul>
+              {props.mine.map((q) => (
+                <li key={q.id}>{q.question}</li>
+              ))}
+            </ul>
+          </section>
+        )
+      }
+      write={{
+        id: "qa-ask-h",
+        title: t("qa.ask"),
+        allowed: props.canAsk,
+        signIn: t("qa.loginToAsk"),
+        form: (
+          <>
+            <ErrorSummary form={props.form} />
+            <Form action={url("/qa")} label={t("qa.ask")}>
+              <TextArea
+                form={props.form}
+                name="question"
+                label={t("qa.question")}
+                required
+                rows={4}
+                maxLength={2000}
+              />
+              <button type="submit">{t("qa.submit")}</button>
+            </Form>
+          </>
+        ),
+      }}
+    />
   );
 }
 
