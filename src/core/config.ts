@@ -110,6 +110,14 @@ const schema = z.object({
       "LINE_API_URL must be an http:// or https:// address without a path, e.g. https://api.line.me",
     )
     .default("https://api.line.me"),
+  /** PostgreSQL settings of every embedded database, "name=value,…" (core/db/pglite-settings.ts). */
+  TAMBON_PGLITE_SETTINGS: z
+    .string()
+    .regex(
+      /^\s*[a-z_]+=[^,=\s]+\s*(,\s*[a-z_]+=[^,=\s]+\s*)*$/,
+      "TAMBON_PGLITE_SETTINGS must be name=value pairs separated by commas, e.g. shared_buffers=32MB",
+    )
+    .optional(),
   // Read only by `tambon create-admin`, which checks it itself.
   TAMBON_ADMIN_PASSWORD: z.string().optional(),
 });
