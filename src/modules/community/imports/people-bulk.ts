@@ -131,7 +131,8 @@ export function peopleBulkWriter(
       // Each row as it will be stored, in one pass that rewrites no row of the staging table:
       // its household; who it is (the person with its Thai ID, else the one of that name in that
       // household); unmatched columns keeping what is stored; whether it differs from the
-      // stored person (whose values are kept beside it for the history rows).
+      // stored person (whose values are kept beside it for the history rows). The two ways of
+      // finding a person are two joins over the staging table, not a look-up for each row.
       await tx.execute(sql`create temporary table community_people_resolved on commit drop as
         select r.*,
           r.person_id is not null and (r.p_name is distinct from r.name
@@ -154,16 +155,12 @@ export function peopleBulkWriter(
           from community_people_import s
           left join community_households h
             on h.tambon_id = ${t} and h.village_id = s.village_id and h.house_no = s.house_no
-          left join lateral (
-            select p1.id from community_people p1
-            where s.thai_id is not null and p1.tambon_id = ${t} and p1.thai_id = s.thai_id
-            union all
-            select min(p2.id) from community_people p2
-            where s.thai_id is null and h.id is not null
-              and p2.tambon_id = ${t} and p2.household_id = h.id and p2.name = s.name
-            having min(p2.id) is not null
-          ) m on true
-          left join community_people p on p.id = m.id
+          left join community_people pt
+            on s.thai_id is not null and pt.tambon_id = ${t} and pt.thai_id = s.thai_id
+          left join (select household_id, name, min(id) as id from community_people
+              where tambon_id = ${t} group by household_id, name) pn
+            on s.thai_id is null and pn.household_id = h.id and pn.name = s.name
+          left join community_people p on p.id = coalesce(pt.id, pn.id)
         ) r`);
       const [c] = await rowsOf<{ create: number; update: number; unchanged: number }>(
         tx,
@@ -207,7 +204,8 @@ export function peopleBulkWriter(
       if (!counts.create) return counts;
       // New people in slices of file lines: each statement's checks of its references and its
       // history rows stay the size of a slice (PGlite's memory never gives back what one
-      // statement of a million rows would take).
+      // statement of a million rows would take). A slice is written in household order, so that
+      // the indexes by household and by village are filled a region at a time, not at random.
       await tx.execute(sql`create index on community_people_resolved (line)
         where person_id is null`);
       await tx.execute(sql`analyze community_people_resolved`);
@@ -225,7 +223,7 @@ export function peopleBulkWriter(
               ${actorId}
             from community_people_resolved
             where person_id is null and line >= ${lo} and line < ${lo + SLICE}
-            order by line
+            order by household_id, line
             returning id, household_id, village_id, name, thai_id, birth_date, sex, relation
           )
           insert into community_record_changes
