@@ -45,11 +45,13 @@ function OfflinePage() {
       <p class="muted" lang={lang === "th" ? "en" : "th"}>
         {pwaMsg.t(lang === "th" ? "en" : "th")("offline.body")}
       </p>
-      <p>
+      <p class="actions">
         <a class="button" href="">
           {t("offline.retry")}
-        </a>{" "}
-        <a href={sitePath(tambon!.slug)}>{t("offline.home")}</a>
+        </a>
+        <a class="button secondary" href={sitePath(tambon!.slug)}>
+          {t("offline.home")}
+        </a>
       </p>
     </section>
   );

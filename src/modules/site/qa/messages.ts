@@ -27,6 +27,18 @@ export const qaMessages = {
   "qa.manage": { th: "ตอบคำถาม (ถาม-ตอบ)", en: "Answer questions (Q&A)" },
   "qa.pending": { th: "คำถามที่รอคำตอบ", en: "Questions awaiting an answer" },
   "qa.answered": { th: "ตอบแล้ว", en: "Answered" },
+  "qa.publicPage": {
+    th: "ดูหน้าถาม-ตอบที่ประชาชนเห็น",
+    en: "See the questions and answers page as the public sees it",
+  },
+  "qa.nonePending": {
+    th: "ไม่มีคำถามที่รอคำตอบ คำถามใหม่จากสมาชิกจะแสดงที่นี่",
+    en: "No question is waiting. New questions from members appear here.",
+  },
+  "qa.noneAnswered": {
+    th: "ยังไม่ได้ตอบคำถามใด คำถามที่ตอบแล้วจะแสดงบนหน้าถาม-ตอบ",
+    en: "No question has been answered yet. Answered questions are shown on the questions and answers page.",
+  },
   "qa.saveAnswer": { th: "ตอบและเผยแพร่", en: "Answer and publish" },
   "qa.hideHint": {
     th: "ซ่อนคำถามที่ไม่เหมาะสมหรือมีข้อมูลส่วนตัว (ต้องระบุเหตุผล)",

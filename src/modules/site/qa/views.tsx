@@ -83,10 +83,10 @@ export function QaAdmin(props: { pending: Question[]; answered: Question[]; form
   return (
     <AdminFrame title={t("qa.manage")}>
       <p>
-        <a href={url("/qa")}>{t("qa.title")}</a>
+        <a href={url("/qa")}>{t("qa.publicPage")}</a>
       </p>
       <h2>{t("qa.pending")}</h2>
-      {props.pending.length === 0 && <p class="muted">{t("admin.nothing")}</p>}
+      {props.pending.length === 0 && <p class="muted">{t("qa.nonePending")}</p>}
       {props.pending.map((q) => (
         <article key={q.id} class="box">
           <p class="pre">
@@ -129,14 +129,17 @@ export function QaAdmin(props: { pending: Question[]; answered: Question[]; form
         </article>
       ))}
       <h2>{t("qa.answered")}</h2>
-      {props.answered.length === 0 && <p class="muted">{t("admin.nothing")}</p>}
-      <ul>
-        {props.answered.map((q) => (
-          <li key={q.id}>
-            <a href={url(`/qa#q${q.id}`)}>{q.question.slice(0, 120)}</a>
-          </li>
-        ))}
-      </ul>
+      {props.answered.length === 0 ? (
+        <p class="muted">{t("qa.noneAnswered")}</p>
+      ) : (
+        <ul>
+          {props.answered.map((q) => (
+            <li key={q.id}>
+              <a href={url(`/qa#q${q.id}`)}>{q.question.slice(0, 120)}</a>
+            </li>
+          ))}
+        </ul>
+      )}
     </AdminFrame>
   );
 }

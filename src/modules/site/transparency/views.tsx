@@ -160,9 +160,12 @@ export function TransparencyPage(props: { year: number; years: number[]; items: 
                 <h2 id={`ita-${g}`}>
                   {g} {rows[0]?.groupTitle}
                 </h2>
+                {/* A card per item on a phone: long Thai topics wrap and whether the item is met
+                    stays in sight, instead of a table scrolled sideways. */}
                 <Table
                   labelledBy={`ita-${g}`}
                   columns={[t("ita.item"), t("ita.topic"), t("ita.where")]}
+                  stack
                 >
                   {rows.map((i) => (
                     <tr key={i.id} id={i.code}>
@@ -187,7 +190,13 @@ export function TransparencyPage(props: { year: number; years: number[]; items: 
           {missing.length > 0 && (
             <section aria-labelledby="ita-missing-h">
               <h2 id="ita-missing-h">{t("ita.missingList")}</h2>
-              <p>{missing.map((i) => i.code).join(", ")}</p>
+              <ul>
+                {missing.map((i) => (
+                  <li key={i.id}>
+                    <a href={`#${i.code}`}>{i.code}</a> {i.title}
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
         </>
