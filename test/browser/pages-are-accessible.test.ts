@@ -1,6 +1,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import type { Locator, Page, Response } from "playwright-core";
 import {
   SCREENSHOT_DIR,
@@ -12,6 +13,9 @@ import {
   type TestBrowser,
 } from "../helpers/browser.ts";
 import { startServer, type TestServer } from "../helpers/server.ts";
+import { tambons } from "../../src/core/db/schema.ts";
+import { writeItaList } from "../../src/modules/site/transparency/commands.ts";
+import { shippedList } from "../../src/modules/site/transparency/lists.ts";
 
 type Lang = "th" | "en";
 
@@ -42,6 +46,18 @@ const open = (url: string, status = 200): Visit => ({
   status,
   open: (p) => p.goto(server.url + url),
 });
+
+/** The transparency (ITA/OIT) page of fiscal year 2568, the list the platform ships for it. */
+const ita2568: Visit = {
+  name: "/t/la-ngu/transparency?year=2568",
+  status: 200,
+  async open(p) {
+    const res = await p.goto(server.url + "/t/la-ngu/transparency?year=2568");
+    const current = p.getByRole("main").locator('nav.chips a[aria-current="page"]');
+    assert.equal(await current.innerText(), "2568", "the page shows the 2568 list");
+    return res;
+  },
+};
 
 /** Opens `from`, then follows the first link of the main content that `link` finds there. */
 const follow = (name: string, from: string, link: (main: Locator) => Locator): Visit => ({
@@ -98,6 +114,11 @@ const ANONYMOUS: Visit[] = [
   open("/reset/invalid-token", 404),
   // The one search, its results with facets by kind.
   open(`/t/la-ngu/search?q=${encodeURIComponent("สุขภาพ")}`),
+  // Public questions and answers (sign-in prompt), the installable site's offline page, and
+  // what the tambon publishes for the integrity assessment.
+  open("/t/la-ngu/qa"),
+  open("/t/la-ngu/offline"),
+  ita2568,
 ];
 
 const TAMBON_ADMIN: Visit[] = [
@@ -158,6 +179,10 @@ const TAMBON_ADMIN: Visit[] = [
   follow("/t/la-ngu/admin/areas/<first area>", "/t/la-ngu/admin/areas", (main) =>
     main.locator('a[href^="/t/la-ngu/admin/areas/"]'),
   ),
+  // The form to ask a question, and the staff's queue with the demo's waiting question.
+  open("/t/la-ngu/qa"),
+  open("/t/la-ngu/admin/site/qa"),
+  ita2568,
 ];
 
 const NETWORK_ADMIN: Visit[] = [
@@ -263,6 +288,10 @@ function languageSuite(lang: Lang) {
 describe("every page of the foundation passes axe (WCAG 2.1 A and AA)", { concurrency: 2 }, () => {
   before(async () => {
     server = await startServer({ demo: true });
+    // The demo tambon has the 2566 list; the 2568 one is loaded as staff would choose it.
+    const db = server.database.db;
+    const [langu] = await db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+    await writeItaList(db, langu!.id, shippedList(2568)!);
   });
   after(() => server?.close());
 
