@@ -206,6 +206,8 @@ export function peopleBulkWriter(
       // history rows stay the size of a slice (PGlite's memory never gives back what one
       // statement of a million rows would take). A slice is written in household order, so that
       // the indexes by household and by village are filled a region at a time, not at random.
+      // The history's JSON is written as text and read once (a field left empty is left out),
+      // the same value as built with jsonb_build_object for half the work.
       await tx.execute(sql`create index on community_people_resolved (line)
         where person_id is null`);
       await tx.execute(sql`analyze community_people_resolved`);
@@ -229,15 +231,13 @@ export function peopleBulkWriter(
           insert into community_record_changes
             (tambon_id, entity, entity_id, version, action, changes, via, by_user)
           select ${t}, 'person', id, 1, 'create',
-            jsonb_strip_nulls(jsonb_build_object(
-              'name', jsonb_build_array(null, name),
-              'thaiId', case when thai_id is not null then jsonb_build_array(null, thai_id) end,
-              'birthDate',
-                case when birth_date is not null then jsonb_build_array(null, birth_date) end,
-              'sex', jsonb_build_array(null, sex),
-              'relation', jsonb_build_array(null, relation),
-              'householdId', jsonb_build_array(null, household_id),
-              'villageId', jsonb_build_array(null, village_id))),
+            ('{"name":[null,' || to_json(name)::text
+              || coalesce('],"thaiId":[null,' || to_json(thai_id)::text, '')
+              || coalesce('],"birthDate":[null,' || to_json(birth_date)::text, '')
+              || '],"sex":[null,' || to_json(sex)::text
+              || '],"relation":[null,' || to_json(relation)::text
+              || '],"householdId":[null,' || household_id
+              || '],"villageId":[null,' || village_id || ']}')::jsonb,
             'import', ${actorId}
           from made`);
       return counts;
