@@ -119,8 +119,8 @@ export function peopleBulkWriter(
               insert into community_record_changes
                 (tambon_id, entity, entity_id, version, action, changes, via, by_user)
               select ${t}, 'household', id, 1, 'create',
-                jsonb_build_object('villageId', jsonb_build_array(null, village_id),
-                  'houseNo', jsonb_build_array(null, house_no)),
+                ('{"villageId":[null,' || village_id || '],"houseNo":[null,'
+                  || to_json(house_no)::text || ']}')::jsonb,
                 'import', ${actorId}
               from made
             )
