@@ -1,6 +1,7 @@
 // What the benches share: a fresh database of either kind, and signing in through the login form.
 import { spawnSync } from "node:child_process";
 import type { FastifyInstance } from "fastify";
+import type { Config } from "../src/core/config.ts";
 import { openDatabase, type Database } from "../src/core/db/index.ts";
 
 /** A fresh database for one bench and how to drop it. */
@@ -27,6 +28,24 @@ export async function openBenchDatabase(
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
   return { database, drop: () => void psql(`drop database if exists ${name} with (force)`) };
+}
+
+/** The app's configuration in a bench: production mode, no mail, logs off, a fixed secret. */
+export function benchConfig(dataDir: string): Config {
+  return {
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: null,
+    dataDir,
+    smtpUrl: null,
+    smtpFrom: "tambon@localhost",
+    secret: "bench-secret-bench-secret-bench-secret-01",
+    logLevel: "silent",
+    nodeEnv: "production",
+    trustProxy: false,
+    publicUrl: null,
+    hstsMaxAge: null,
+  };
 }
 
 /** An answer as signing in reads it. */

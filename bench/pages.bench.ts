@@ -15,7 +15,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { createApp } from "../src/app.ts";
 import { migrateDatabase, queryCount, type Database } from "../src/core/db/index.ts";
-import { openBenchDatabase, signIn } from "./db.ts";
+import { benchConfig, openBenchDatabase, signIn } from "./db.ts";
 import { loadDemo } from "../src/demo/load-demo.ts";
 import { modules } from "../src/modules/index.ts";
 import { pageCache } from "../src/core/page-cache.ts";
@@ -121,23 +121,7 @@ export async function benchPages(kind: "pglite" | "postgres"): Promise<Figures> 
     await database.rows(sql`ANALYZE`);
     pageCache.invalidate(null);
     clearActorCache();
-    const app = await createApp(
-      {
-        port: 0,
-        host: "127.0.0.1",
-        databaseUrl: null,
-        dataDir,
-        smtpUrl: null,
-        smtpFrom: "tambon@localhost",
-        secret: "bench-secret-bench-secret-bench-secret-01",
-        logLevel: "silent",
-        nodeEnv: "production",
-        trustProxy: false,
-        publicUrl: null,
-        hstsMaxAge: null,
-      },
-      database,
-    );
+    const app = await createApp(benchConfig(dataDir), database);
     await app.ready();
     const tambonId = app.tambons.bySlug("la-ngu")!.id;
     const cookie = await signIn(app, "langu-admin", "tambon-demo");

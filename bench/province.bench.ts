@@ -15,7 +15,7 @@ import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { createApp } from "../src/app.ts";
 import { migrateDatabase, type Database } from "../src/core/db/index.ts";
-import { openBenchDatabase, signIn } from "./db.ts";
+import { benchConfig, openBenchDatabase, signIn } from "./db.ts";
 import { loadDemo } from "../src/demo/load-demo.ts";
 import { modules } from "../src/modules/index.ts";
 import { hashPassword } from "../src/core/auth/password.ts";
@@ -189,23 +189,7 @@ export async function benchProvince(
     );
     out["database size"] = size!.s;
 
-    const app = await createApp(
-      {
-        port: 0,
-        host: "127.0.0.1",
-        databaseUrl: null,
-        dataDir,
-        smtpUrl: null,
-        smtpFrom: "tambon@localhost",
-        secret: "bench-secret-bench-secret-bench-secret-01",
-        logLevel: "silent",
-        nodeEnv: "production",
-        trustProxy: false,
-        publicUrl: null,
-        hstsMaxAge: null,
-      },
-      database,
-    );
+    const app = await createApp(benchConfig(dataDir), database);
     await app.listen({ port: 0, host: "127.0.0.1" });
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
