@@ -1,8 +1,8 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { sql, type SQLWrapper } from "drizzle-orm";
-import { openTestDatabase, type TestDatabase } from "../helpers/db.ts";
-import { tambons } from "../../src/core/db/schema.ts";
+import { openTestDatabase, queryPlan, type TestDatabase } from "../helpers/db.ts";
+import { makeTambon } from "../helpers/factories/core.ts";
 import { runJobOnce } from "../../src/core/jobs.ts";
 import { databaseUpkeep, databaseUpkeepJob } from "../../src/core/db/upkeep.ts";
 import type { ModuleDeps } from "../../src/core/modules.ts";
@@ -19,31 +19,14 @@ describe("the embedded database's upkeep (PGlite)", () => {
 
   before(async () => {
     database = await openTestDatabase("pglite");
-    const [tb] = await database.db
-      .insert(tambons)
-      .values({
-        slug: "upkeep",
-        dopaCode: "999981",
-        nameTh: "upkeep",
-        nameEn: "upkeep",
-        districtTh: "ทดสอบ",
-        districtEn: "Test",
-        provinceTh: "ทดสอบ",
-        provinceEn: "Test",
-        kind: "sao",
-      })
-      .returning({ id: tambons.id });
-    tambonId = tb!.id;
+    tambonId = (await makeTambon(database.db, { slug: "upkeep", villages: 0 })).tambon.id;
     await fillSearch(database, tambonId, 4_000);
   });
   after(async () => {
     await database?.drop();
   });
 
-  const plan = async (query: SQLWrapper) =>
-    (await database.rows<{ "QUERY PLAN": string }>(sql`EXPLAIN SELECT * FROM (${query}) AS q`))
-      .map((r) => r["QUERY PLAN"])
-      .join("\n");
+  const plan = (query: SQLWrapper) => queryPlan(database, query);
 
   const analysed = async () => {
     const [row] = await database.rows<{ at: Date | null }>(

@@ -22,7 +22,7 @@ import {
 import { todayIso } from "../../src/core/dates.ts";
 import { loadDemo } from "../../src/demo/load-demo.ts";
 import { modules } from "../../src/modules/index.ts";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 /** The database kinds every database test runs on. */
 export const DB_KINDS = ["pglite", "postgres"] as const;
@@ -354,4 +354,12 @@ export async function openEmptyDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === "pglite") return droppable(await openPglite(), null);
   const { name, database } = await newPgDatabase(null);
   return droppable(database, name);
+}
+
+/** The text plan PostgreSQL chooses for a query (`EXPLAIN`, one line per node). */
+export async function queryPlan(database: Database, query: SQLWrapper): Promise<string> {
+  const rows = await database.rows<{ "QUERY PLAN": string }>(
+    sql`EXPLAIN SELECT * FROM (${query}) AS q`,
+  );
+  return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }

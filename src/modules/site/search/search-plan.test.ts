@@ -1,7 +1,7 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { sql, type SQLWrapper } from "drizzle-orm";
-import { openTestDatabase, type TestDatabase } from "../../../../test/helpers/db.ts";
+import { openTestDatabase, queryPlan, type TestDatabase } from "../../../../test/helpers/db.ts";
 import { tambons } from "../../../core/db/schema.ts";
 import { searchQueries, searchSite, SEARCH_CANDIDATES } from "./queries.ts";
 import { fillSearch } from "./fill.ts";
@@ -41,10 +41,7 @@ describe("the search plan uses the text index at 20,000 documents on postgres", 
     await database?.drop();
   });
 
-  const plan = async (query: SQLWrapper) =>
-    (await database.rows<{ "QUERY PLAN": string }>(sql`EXPLAIN SELECT * FROM (${query}) AS q`))
-      .map((r) => r["QUERY PLAN"])
-      .join("\n");
+  const plan = (query: SQLWrapper) => queryPlan(database, query);
 
   for (const [name, word] of [
     ["a common word", "ประปา"],
