@@ -126,7 +126,7 @@ test("CHROMIUM_PATH, TAMBON_PASSWORD_COST and TAMBON_METRICS_TOKEN are checked a
   };
   assert.match(bad({ CHROMIUM_PATH: path.join(d, "no-chromium") }), /^CHROMIUM_PATH: /);
   assert.equal(bad({ CHROMIUM_PATH: process.execPath }), "no error");
-  assert.match(bad({ TAMBON_PASSWORD_COST: "12" }), /^TAMBON_PASSWORD_COST: .*14 and 20/);
+  assert.match(bad({ TAMBON_PASSWORD_COST: "9" }), /^TAMBON_PASSWORD_COST: .*10 and 20/);
   assert.match(bad({ TAMBON_PASSWORD_COST: "high" }), /^TAMBON_PASSWORD_COST: /);
   assert.match(bad({ TAMBON_METRICS_TOKEN: "short" }), /^TAMBON_METRICS_TOKEN: /);
   assert.match(bad({ TAMBON_METRICS_TOKEN: "a b".repeat(10) }), /^TAMBON_METRICS_TOKEN: /);

@@ -1,7 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { PASSWORD_COST_FLOOR, isTestRun } from "./auth/password.ts";
+import {
+  PASSWORD_COST_CEILING,
+  PASSWORD_COST_FLOOR,
+  TEST_PASSWORD_COST_FLOOR,
+  isTestRun,
+} from "./auth/password.ts";
 
 /** Validated runtime configuration, read from the environment (and `.env` when present). */
 export interface Config {
@@ -32,6 +37,9 @@ export interface Config {
   /** Keep the last `keep` daily backups in TAMBON_DATA_DIR/backups (TAMBON_BACKUP_DAILY=1); null = off. */
   dailyBackups?: { keep: number } | null;
 }
+
+/** The bounds of TAMBON_PASSWORD_COST as config.ts checks them (its floor outside a test run: below). */
+const PASSWORD_COST_RANGE = `TAMBON_PASSWORD_COST must be between ${TEST_PASSWORD_COST_FLOOR} and ${PASSWORD_COST_CEILING}`;
 
 const schema = z.object({
   PORT: z.coerce
@@ -84,8 +92,8 @@ const schema = z.object({
   TAMBON_PASSWORD_COST: z.coerce
     .number({ error: "TAMBON_PASSWORD_COST must be a number" })
     .int("TAMBON_PASSWORD_COST must be a whole number")
-    .min(14, "TAMBON_PASSWORD_COST must be between 14 and 20")
-    .max(20, "TAMBON_PASSWORD_COST must be between 14 and 20")
+    .min(TEST_PASSWORD_COST_FLOOR, PASSWORD_COST_RANGE)
+    .max(PASSWORD_COST_CEILING, PASSWORD_COST_RANGE)
     .optional(),
   TAMBON_METRICS_TOKEN: z
     .string()

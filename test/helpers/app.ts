@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-process.env.TAMBON_PASSWORD_COST ??= "14";
+process.env.TAMBON_PASSWORD_COST ??= "10";
 
 /** Configuration for tests: a throwaway data dir and a fixed secret. */
 export function testConfig(): Config {

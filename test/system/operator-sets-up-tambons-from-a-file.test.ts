@@ -24,7 +24,7 @@ import { USER_FIELDS, importUsers, run as runUsers } from "../../src/cli/command
 import { wantsDemo } from "../../src/cli/commands/serve.ts";
 import { COMMANDS, commandHelp } from "../../src/cli/commands.ts";
 
-process.env.TAMBON_PASSWORD_COST ??= "14";
+process.env.TAMBON_PASSWORD_COST ??= "10";
 
 const dir = mkdtempSync(path.join(tmpdir(), "tambon-setup-"));
 let n = 0;

@@ -10,7 +10,7 @@ import { writePgliteDataDir } from "../helpers/db.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = path.join(root, "bin/tambon.js");
-const baseEnv = { ...process.env, TAMBON_PASSWORD_COST: "14", LOG_LEVEL: "warn" };
+const baseEnv = { ...process.env, TAMBON_PASSWORD_COST: "10", LOG_LEVEL: "warn" };
 /**
  * Node's flags for each command: WebAssembly compiled once, by V8's baseline compiler only. A
  * command opens PGlite for a second or two, too short for the optimising compiler's work on

@@ -8,7 +8,7 @@ const P = 1;
 /** OWASP's floor for scrypt, as log2(N): N=2^17 (128 MiB per hash). */
 export const PASSWORD_COST_FLOOR = 17;
 /** The least cost a test run may set (TAMBON_PASSWORD_COST), to keep the suite quick. */
-export const TEST_PASSWORD_COST_FLOOR = 14;
+export const TEST_PASSWORD_COST_FLOOR = 10;
 /** The greatest cost TAMBON_PASSWORD_COST may set: 2^20 needs 1 GiB per hash. */
 export const PASSWORD_COST_CEILING = 20;
 
@@ -23,7 +23,7 @@ export function isTestRun(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /**
- * The problem with TAMBON_PASSWORD_COST, or null: a whole number from 17 to 20, or from 14 in a
+ * The problem with TAMBON_PASSWORD_COST, or null: a whole number from 17 to 20, or from 10 in a
  * test run (isTestRun). config.ts refuses to start with a problem; passwordCost never goes below.
  */
 export function passwordCostProblem(value: string, env: NodeJS.ProcessEnv = process.env) {
@@ -38,7 +38,7 @@ export function passwordCostProblem(value: string, env: NodeJS.ProcessEnv = proc
 
 /**
  * scrypt cost as log2(N) for new hashes: 17 (OWASP's floor, 128 MiB per hash) by default;
- * TAMBON_PASSWORD_COST raises it, and lowers it (to 14) only in a test run. A value out of bounds
+ * TAMBON_PASSWORD_COST raises it, and lowers it (to 10) only in a test run. A value out of bounds
  * gives the default.
  */
 export function passwordCost(env: NodeJS.ProcessEnv = process.env): number {
