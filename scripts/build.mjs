@@ -116,7 +116,7 @@ export async function build() {
  * esbuild settings and sources as a bundle made from src/), so that neither the server nor a
  * command bundles it at start.
  */
-async function bundleClientScripts(out, entryPoints) {
+export async function bundleClientScripts(out, entryPoints) {
   const clients = entryPoints.filter((f) => /\.client\.tsx?$/.test(f));
   if (!clients.length) return;
   const { buildClientBundle, prebuiltBundlePath } = await import(

@@ -4,12 +4,14 @@
 //
 // The compiled tree is a copy of the project's root in node_modules/.cache/tambon-tests/js-*/:
 // src/ and test/ compiled file for file with scripts/build.mjs's settings (a relative `.ts`/`.tsx`
-// import becomes `.js`), the other files of src/ and test/ copied beside them, drizzle/ and seed/
-// copied whole, and every other entry of the root (bin/, package.json, node_modules/…) linked. So a
-// path a file resolves from its own place (`../../drizzle`, `./charter.css`) reaches the same
+// import becomes `.js`), the other files of src/ and test/ copied beside them, drizzle/, seed/ and
+// bin/ copied whole, dist/ a link to the compiled src/ (with the browser bundles and the build
+// stamp that dist/ has), and every other entry of the root (package.json, node_modules/…) linked.
+// So a path a file resolves from its own place (`../../drizzle`, `./charter.css`) reaches the same
 // content as from the sources, and the module type comes from the same package.json; a test that
 // writes into the migrations or the seed data writes into the copy, never into the project's
-// files.
+// files; and the `tambon` command a test runs (the copy's bin/tambon.js) runs the copy's code, not
+// the project's dist/, which an edit of src/ during the run would rebuild under it.
 //
 // Each build is kept in a folder named by the newest modification time of the sources, so a run
 // that starts after an edit builds its own while runs already under way keep theirs; folders no
@@ -28,7 +30,8 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { COMPILE } from "./build.mjs";
+import { COMPILE, bundleClientScripts } from "./build.mjs";
+import { BUILD_STAMP } from "./build-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Where the compiled copies live (ignored by git, linters and formatters with node_modules/). */
@@ -37,11 +40,12 @@ const CACHE = path.join(root, "node_modules/.cache/tambon-tests");
 const USED = ".test-build-used";
 const DAY = 24 * 3600 * 1000;
 const COMPILED = ["src", "test"];
-/** Root folders copied as they are (small, and read by tests through paths a test might write). */
-const COPIED = ["drizzle", "seed"];
-/** Root entries not linked into the copy: the compiled and copied folders and what only git and
- * builds use. */
-const NOT_LINKED = new Set([...COMPILED, ...COPIED, ".git", ".tmp"]);
+/** Root folders copied as they are (small; read by tests through paths a test might write, and
+ * bin/, whose `tambon` finds its dist/ beside itself). */
+const COPIED = ["drizzle", "seed", "bin"];
+/** Root entries not linked into the copy: the compiled and copied folders, dist/ (the copy's own)
+ * and what only git and builds use. */
+const NOT_LINKED = new Set([...COMPILED, ...COPIED, "dist", ".git", ".tmp"]);
 
 const isSource = (file) => /\.tsx?$/.test(file) && !file.endsWith(".d.ts");
 
@@ -112,6 +116,15 @@ export async function buildTests() {
     for (const name of COPIED)
       if (existsSync(path.join(root, name)))
         cpSync(path.join(root, name), path.join(out, name), { recursive: true });
+    // dist/ as `npm run build` makes it: the compiled src/ with its browser bundles, stamped
+    // after everything in it so that bin/tambon.js finds it current.
+    const sources = files.filter(
+      (f) => isSource(f) && f.startsWith(path.join(root, "src") + path.sep),
+    );
+    await bundleClientScripts(path.join(out, "src"), sources);
+    symlinkSync("src", path.join(out, "dist"));
+    const stamp = path.join(out, "src", BUILD_STAMP);
+    writeFileSync(stamp, JSON.stringify({ builtAt: now.toISOString(), tests: true }) + "\n");
     for (const name of readdirSync(root))
       if (!NOT_LINKED.has(name)) symlinkSync(path.join(root, name), path.join(out, name));
     writeFileSync(path.join(out, USED), "");
