@@ -1,10 +1,10 @@
-import { and, asc, count, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { figures, formVersions, forms, households, people, rounds } from "../schema.ts";
 import type { FormDefinition, FormItem, Question } from "../forms/definition.ts";
-import { BAND_COUNT, BAND_YEARS, type BandCount, type VillageBandCount } from "./pyramid.ts";
+import { BAND_COUNT, BAND_YEARS, type VillageBandCount } from "./pyramid.ts";
 
 /** Raw rows of a statement on either driver (postgres-js gives an array, PGlite `{ rows }`). */
 export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -36,32 +36,6 @@ export function countedQuestions(items: readonly FormItem[], repeat?: string): C
   return out;
 }
 
-/** People and households per village (living people, active households); every village, or those given. */
-export async function registryCounts(
-  db: DbOrTx,
-  tambonId: number,
-  villageIds?: readonly number[],
-): Promise<{ households: Map<number, number>; people: Map<number, number> }> {
-  const hv = villageIds === undefined ? undefined : inArray(households.villageId, [...villageIds]);
-  const pv = villageIds === undefined ? undefined : inArray(people.villageId, [...villageIds]);
-  const [h, p] = await Promise.all([
-    db
-      .select({ villageId: households.villageId, n: count() })
-      .from(households)
-      .where(and(eq(households.tambonId, tambonId), eq(households.status, "active"), hv))
-      .groupBy(households.villageId),
-    db
-      .select({ villageId: people.villageId, n: count() })
-      .from(people)
-      .where(and(eq(people.tambonId, tambonId), eq(people.status, "living"), pv))
-      .groupBy(people.villageId),
-  ]);
-  return {
-    households: new Map(h.map((r) => [r.villageId, Number(r.n)])),
-    people: new Map(p.map((r) => [r.villageId, Number(r.n)])),
-  };
-}
-
 /**
  * A person's five-year band on `today` (`floor(age in years / 5)`, from 0 to the last band, which
  * holds everyone older): the count of band edges their birth date is on or before. The edges
@@ -74,14 +48,18 @@ function bandOf(today: string) {
       from generate_series(${BAND_COUNT - 1}, 1, -1) k)))::int`;
 }
 
-/** People living with a birth date, by village, band and sex (every village of the tambon, or those given). */
-export async function villageBandCounts(
+/**
+ * Living people by village, band and sex in one pass over the village index: a village's people
+ * are the sum of its rows, its pyramid the rows with a band (a person without a birth date has
+ * none). Every village of the tambon, or those given.
+ */
+async function peopleByVillage(
   db: DbOrTx,
   tambonId: number,
-  today = todayIso(),
+  today: string,
   villageIds?: readonly number[],
-): Promise<VillageBandCount[]> {
-  const band = bandOf(today);
+): Promise<{ people: Map<number, number>; bands: VillageBandCount[] }> {
+  const band = sql<number | null>`${bandOf(today)}`;
   const rows = await db
     .select({ villageId: people.villageId, band, sex: people.sex, n: count() })
     .from(people)
@@ -89,41 +67,56 @@ export async function villageBandCounts(
       and(
         eq(people.tambonId, tambonId),
         eq(people.status, "living"),
-        isNotNull(people.birthDate),
         villageIds === undefined ? undefined : inArray(people.villageId, [...villageIds]),
       ),
     )
+    // By position: the band's expression carries a parameter, which GROUP BY would not match.
     .groupBy(sql`1`, sql`2`, sql`3`);
-  return rows.map((r) => ({
-    villageId: Number(r.villageId),
-    band: Number(r.band),
-    sex: r.sex,
-    n: Number(r.n),
-  }));
+  const total = new Map<number, number>();
+  const bands: VillageBandCount[] = [];
+  for (const r of rows) {
+    const villageId = Number(r.villageId);
+    const n = Number(r.n);
+    total.set(villageId, (total.get(villageId) ?? 0) + n);
+    if (r.band !== null) bands.push({ villageId, band: Number(r.band), sex: r.sex, n });
+  }
+  return { people: total, bands };
 }
 
-/** Living people with a birth date, by five-year band and sex (one village, or the tambon). */
-export async function bandCounts(
+/**
+ * Households (active) and people (living) per village, and the people by village, band and sex
+ * on `today`: every village, or those given.
+ */
+export async function registryCounts(
   db: DbOrTx,
   tambonId: number,
-  villageId?: number,
+  villageIds?: readonly number[],
   today = todayIso(),
-): Promise<BandCount[]> {
-  const band = bandOf(today);
-  const rows = await db
-    .select({ band, sex: people.sex, n: count() })
-    .from(people)
-    .where(
-      and(
-        eq(people.tambonId, tambonId),
-        eq(people.status, "living"),
-        isNotNull(people.birthDate),
-        villageId === undefined ? undefined : eq(people.villageId, villageId),
-      ),
-    )
-    // By position: the band's expression carries a parameter, which GROUP BY would not match.
-    .groupBy(sql`1`, sql`2`);
-  return rows.map((r) => ({ band: Number(r.band), sex: r.sex, n: Number(r.n) }));
+): Promise<{
+  households: Map<number, number>;
+  people: Map<number, number>;
+  bands: VillageBandCount[];
+}> {
+  const hv = villageIds === undefined ? undefined : inArray(households.villageId, [...villageIds]);
+  const [h, p] = await Promise.all([
+    db
+      .select({ villageId: households.villageId, n: count() })
+      .from(households)
+      .where(and(eq(households.tambonId, tambonId), eq(households.status, "active"), hv))
+      .groupBy(households.villageId),
+    peopleByVillage(db, tambonId, today, villageIds),
+  ]);
+  return { households: new Map(h.map((r) => [r.villageId, Number(r.n)])), ...p };
+}
+
+/** People living with a birth date, by village, band and sex (every village of the tambon, or those given). */
+export async function villageBandCounts(
+  db: DbOrTx,
+  tambonId: number,
+  today = todayIso(),
+  villageIds?: readonly number[],
+): Promise<VillageBandCount[]> {
+  return (await peopleByVillage(db, tambonId, today, villageIds)).bands;
 }
 
 /** An open form with its current version's definition and its rounds, oldest round first. */

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { figureVillageStamps } from "../schema.ts";
 import type { VillageBandCount } from "./pyramid.ts";
-import { registryCounts, villageBandCounts } from "./queries.ts";
+import { registryCounts } from "./queries.ts";
 
 /** The registry's counts of a whole tambon that every figures page starts from. */
 export interface RegistryAggregates {
@@ -48,10 +48,7 @@ async function countInto(
   into: Pick<Kept, "households" | "people" | "bands">,
   villageIds?: number[],
 ): Promise<void> {
-  const [registry, bands] = await Promise.all([
-    registryCounts(db, tambonId, villageIds),
-    villageBandCounts(db, tambonId, day, villageIds),
-  ]);
+  const registry = await registryCounts(db, tambonId, villageIds, day);
   for (const id of villageIds ?? []) {
     into.households.delete(id);
     into.people.delete(id);
@@ -59,7 +56,7 @@ async function countInto(
   }
   for (const [id, n] of registry.households) into.households.set(id, n);
   for (const [id, n] of registry.people) into.people.set(id, n);
-  for (const b of bands) {
+  for (const b of registry.bands) {
     const list = into.bands.get(b.villageId);
     if (list) list.push(b);
     else into.bands.set(b.villageId, [b]);
