@@ -51,6 +51,22 @@ export async function audit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   });
 }
 
+/** What a command says of its change; `auditBy` adds the tambon and the acting user. */
+export type AuditNote = Omit<AuditEntry, "tambonId" | "actorId">;
+
+/**
+ * `audit` for a command run by `actor` in one tambon: the entry's actor is the signed-in user, or
+ * none (`null`) for a visitor or the system.
+ */
+export async function auditBy(
+  tx: DbOrTx,
+  actor: Actor,
+  tambonId: number | null,
+  note: AuditNote,
+): Promise<void> {
+  await audit(tx, { tambonId, actorId: actor.user?.id ?? null, ...note });
+}
+
 /**
  * The whole of a command that changes one row of a tambon (removes it, archives it …): the access
  * rule first (`refused()`), then in one transaction the change and, when it touched a row, that
@@ -62,13 +78,13 @@ export async function auditedChange<R>(
   tambonId: number,
   action: string,
   change: (tx: Tx) => Promise<R | undefined>,
-  entry: (row: R) => Omit<AuditEntry, "tambonId" | "actorId">,
+  entry: (row: R) => AuditNote,
 ): Promise<Result<R, "error.403" | "error.404">> {
   if (!can(actor, action, { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const row = await change(tx);
     if (row === undefined) return missing();
-    await audit(tx, { tambonId, actorId: actor.user?.id ?? null, ...entry(row) });
+    await auditBy(tx, actor, tambonId, entry(row));
     return ok(row);
   });
 }

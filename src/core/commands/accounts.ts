@@ -2,7 +2,7 @@ import { and, eq, isNull, gt, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../db/index.ts";
 import { passwordResets, roleGrants, tambonMembers, users, villages } from "../db/schema.ts";
-import { audit } from "../audit.ts";
+import { audit, auditBy } from "../audit.ts";
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from "../auth/password.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import { createSession, deleteSession, deleteUserSessions } from "../auth/session.ts";
@@ -290,9 +290,7 @@ export async function issueResetToken(
   const token = newToken();
   await db.transaction(async (tx) => {
     await storeResetLink(tx, token, userId, tambonId, actor);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "user.reset_link",
       targetType: "user",
       targetId: userId,
@@ -397,9 +395,7 @@ export async function createAccountForPerson(
       .insert(roleGrants)
       .values({ tambonId, userId, role: "member", grantedBy: actor.user?.id ?? null });
     await storeResetLink(tx, token, userId, tambonId, actor);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "user.create",
       targetType: "user",
       targetId: userId,
@@ -443,9 +439,7 @@ export async function setRoles(
           wanted.map((role) => ({ tambonId, userId, role, grantedBy: actor.user?.id ?? null })),
         );
     }
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "user.roles",
       targetType: "user",
       targetId: userId,
@@ -479,9 +473,7 @@ export async function setMemberStatus(
         verifiedAt: status === "active" ? (member.verifiedAt ?? new Date()) : member.verifiedAt,
       })
       .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: status === "active" ? "member.activate" : "member.remove",
       targetType: "user",
       targetId: userId,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getByGeocode } from "thai-address-universal";
 import type { Db, Tx } from "../db/index.ts";
 import { roleGrants, tambonMembers, tambons, villages } from "../db/schema.ts";
-import { audit } from "../audit.ts";
+import { audit, auditBy } from "../audit.ts";
 import { fields, parseForm } from "../forms.ts";
 import { fail, ok, type FieldError, type Result } from "../result.ts";
 import { can } from "../policy.ts";
@@ -138,9 +138,7 @@ export async function grantFirstAdmin(
       .insert(roleGrants)
       .values({ tambonId, userId, role: "admin", grantedBy: actor.user?.id ?? null })
       .onConflictDoNothing();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "user.roles",
       targetType: "user",
       targetId: userId,
@@ -239,9 +237,7 @@ export async function updateTambonSettings(
         after[k] = next[k];
       }
     }
-    await audit(tx, {
-      tambonId: tambon.id,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambon.id, {
       action: "tambon.update",
       targetType: "tambon",
       targetId: tambon.id,
@@ -315,9 +311,7 @@ export async function saveVillage(
             population: values.population,
           })
           .returning();
-    await audit(tx, {
-      tambonId: tambon.id,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambon.id, {
       action: current ? "village.update" : "village.create",
       targetType: "village",
       targetId: row!.id,

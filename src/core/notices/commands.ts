@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { and, eq, gt, ne } from "drizzle-orm";
 import type { Db } from "../db/index.ts";
-import { audit } from "../audit.ts";
+import { audit, auditBy } from "../audit.ts";
 import { can } from "../policy.ts";
 import type { Actor } from "../roles.ts";
 import { fail, ok, refused, type Result } from "../result.ts";
@@ -68,9 +68,7 @@ export async function saveLineChannel(
         channelSecret: values.channelSecret,
       })
       .onConflictDoUpdate({ target: lineChannels.tambonId, set: values });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "notices.line.save",
       targetType: "line_channel",
       targetId: tambonId,
@@ -94,9 +92,7 @@ export async function removeLineChannel(
       .where(eq(lineChannels.tambonId, tambonId))
       .returning({ basicId: lineChannels.basicId });
     if (gone.length)
-      await audit(tx, {
-        tambonId,
-        actorId: actor.user?.id ?? null,
+      await auditBy(tx, actor, tambonId, {
         action: "notices.line.remove",
         targetType: "line_channel",
         targetId: tambonId,
