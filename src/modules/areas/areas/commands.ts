@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import defaults from "../../../../seed/defaults.json" with { type: "json" };
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
@@ -85,9 +85,7 @@ export async function saveArea(
             position: values.position,
           })
           .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: current ? "area.update" : "area.create",
       targetType: "issue_area",
       targetId: row!.id,
@@ -116,9 +114,7 @@ export async function setAreaArchived(
       .where(and(eq(issueAreas.id, areaId), eq(issueAreas.tambonId, tambonId)))
       .returning();
     if (!row) return missing();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: archived ? "area.archive" : "area.restore",
       targetType: "issue_area",
       targetId: areaId,
