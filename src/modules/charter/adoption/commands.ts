@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { tambons } from "../../../core/db/schema.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditBy } from "../../../core/audit.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 import { can } from "../../../core/policy.ts";
@@ -246,9 +246,7 @@ export async function withdrawVote(
       .set({ questionId: null, alternativeId: null, updatedAt: new Date() })
       .where(eq(charterEditions.id, editionId))
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.vote.withdraw",
       targetType: "charter_edition",
       targetId: editionId,

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditBy } from "../../../core/audit.ts";
 import { buddhistYear } from "../../../core/dates.ts";
 import { fields, isEmail, isPhone, normalisePhone, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
@@ -213,9 +213,7 @@ export async function updateCharter(
       })
       .where(and(eq(charters.id, charterId), eq(charters.tambonId, tambonId)))
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.update",
       targetType: "charter",
       targetId: charterId,

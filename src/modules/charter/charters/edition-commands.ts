@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { buddhistYear } from "../../../core/dates.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
@@ -49,9 +49,7 @@ export async function startNextEdition(
       { edition: current, doc: version.doc },
       actor.user?.id ?? null,
     );
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.edition.start",
       targetType: "charter_edition",
       targetId: edition.id,
@@ -119,9 +117,7 @@ export async function updateEdition(
       .set(changes)
       .where(and(eq(charterEditions.id, editionId), eq(charterEditions.tambonId, tambonId)))
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.edition.update",
       targetType: "charter_edition",
       targetId: editionId,

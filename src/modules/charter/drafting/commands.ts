@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterEditions, charterVersions, charters } from "../schema.ts";
@@ -229,9 +229,7 @@ export async function applyDraftOp(
     if (!edition) return missing();
     const saved = await saveVersion(tx as Tx, edition, op, actor.user?.id ?? null, { base });
     if (!saved.ok) return saved;
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.draft.edit",
       targetType: "charter_edition",
       targetId: editionId,
@@ -282,9 +280,7 @@ export async function restoreVersion(
       .update(charterEditions)
       .set({ currentVersionId: version!.id, updatedAt: new Date() })
       .where(eq(charterEditions.id, editionId));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.draft.restore",
       targetType: "charter_edition",
       targetId: editionId,

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { tambons } from "../../../core/db/schema.ts";
@@ -52,9 +52,7 @@ export async function setClauseProgress(
         authorId: actor.user?.id ?? null,
       })
       .returning({ id: charterClauseProgress.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.progress.set",
       targetType: "charter_edition",
       targetId: editionId,
@@ -115,9 +113,7 @@ export async function addClauseLink(
         createdBy: actor.user?.id ?? null,
       })
       .returning({ id: charterClauseLinks.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.link.add",
       targetType: "charter_clause_link",
       targetId: row!.id,
@@ -145,9 +141,7 @@ export async function deleteClauseLink(
     await tx
       .delete(charterClauseLinks)
       .where(and(eq(charterClauseLinks.tambonId, tambonId), eq(charterClauseLinks.id, linkId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.link.delete",
       targetType: "charter_clause_link",
       targetId: linkId,

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { listMeetings, type MeetingSummary } from "../../groups/public.ts";
@@ -61,9 +61,7 @@ export async function setHearing(
       })
       .where(eq(charterEditions.id, editionId))
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: open ? "charter.hearing.open" : "charter.hearing.close",
       targetType: "charter_edition",
       targetId: editionId,
@@ -132,9 +130,7 @@ export async function addHearingMeeting(
       .onConflictDoNothing()
       .returning({ id: charterHearingMeetings.id });
     if (!row) return fail("meeting", "err.meetingAlready");
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.hearing.meeting.add",
       targetType: "charter_edition",
       targetId: editionId,
@@ -168,9 +164,7 @@ export async function removeHearingMeeting(
       )
       .returning({ id: charterHearingMeetings.id });
     if (!removed.length) return fail("meeting", "err.meeting");
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.hearing.meeting.remove",
       targetType: "charter_edition",
       targetId: editionId,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { deleteFile } from "../../../core/file-store.ts";
 import { villages } from "../../../core/db/schema.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -94,9 +94,7 @@ export async function addSignatory(
         createdBy: actor.user?.id ?? null,
       })
       .returning({ id: charterSignatories.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.signatory.add",
       targetType: "charter_signatory",
       targetId: row!.id,
@@ -132,9 +130,7 @@ export async function deleteSignatory(
         and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)),
       );
     await deleteFile(tx, tambonId, row.scanFileId, row.thumbFileId);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.signatory.delete",
       targetType: "charter_signatory",
       targetId: signatoryId,
@@ -179,9 +175,7 @@ export async function addPhoto(
         createdBy: actor.user?.id ?? null,
       })
       .returning({ id: charterPhotos.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.photo.add",
       targetType: "charter_photo",
       targetId: row!.id,
@@ -214,9 +208,7 @@ export async function deletePhoto(
       .delete(charterPhotos)
       .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)));
     await deleteFile(tx, tambonId, row.fileId, row.thumbFileId);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.photo.delete",
       targetType: "charter_photo",
       targetId: photoId,
