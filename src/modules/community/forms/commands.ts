@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { and, eq, max } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused, type FieldError, type Result } from "../../../core/result.ts";
@@ -44,9 +44,7 @@ export async function createForm(
       .update(forms)
       .set({ draft: { ...draft, formId: `form_${id}` } })
       .where(and(eq(forms.tambonId, tambonId), eq(forms.id, id)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "community.form.create",
       targetType: "community_form",
       targetId: id,
@@ -87,9 +85,7 @@ export async function changeDraft(
       .update(forms)
       .set({ draft: next.value, updatedAt: new Date() })
       .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "community.form.draft",
       targetType: "community_form",
       targetId: formId,
@@ -108,9 +104,7 @@ export async function changeDraft(
         )
         .returning({ id: indicatorSources.id, indicatorId: indicatorSources.indicatorId });
       for (const link of moved)
-        await audit(tx, {
-          tambonId,
-          actorId: actor.user?.id ?? null,
+        await auditBy(tx, actor, tambonId, {
           action: "community.indicator.link",
           targetType: "community_indicator_source",
           targetId: link.id,
@@ -158,9 +152,7 @@ export async function publishForm(
       .update(forms)
       .set({ currentVersion: version, updatedAt: new Date() })
       .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "community.form.publish",
       targetType: "community_form",
       targetId: formId,
@@ -200,9 +192,7 @@ export async function setFormStatus(
       .update(forms)
       .set({ status, updatedAt: new Date() })
       .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "community.form.status",
       targetType: "community_form",
       targetId: formId,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
-import { audit, auditedChange } from "../../../core/audit.ts";
+import { auditBy, auditedChange } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
@@ -39,9 +39,7 @@ export async function createRound(
       .insert(rounds)
       .values({ tambonId, formId, name, startsOn, endsOn, status: "open" })
       .returning({ id: rounds.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "community.round.create",
       targetType: "community_round",
       targetId: row!.id,
