@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
@@ -88,9 +88,7 @@ export async function saveVotingRules(
           .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, current.id)))
           .returning()
       : await tx.insert(decisionPolicies).values(values).returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: current ? "votingRules.update" : "votingRules.create",
       targetType: "decision_policy",
       targetId: row!.id,
