@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { auditLog, villages } from "../../../core/db/schema.ts";
@@ -74,9 +74,7 @@ async function recordFor(
     );
     const entry = audited(result);
     if ("ok" in entry) return entry;
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: entry.action,
       targetType: "meeting",
       targetId: meetingId,
@@ -251,9 +249,7 @@ export async function removeAttendance(
       .delete(attendances)
       .where(and(eq(attendances.tambonId, tambonId), eq(attendances.id, attendanceId)));
     const fresh = await refreshQuorum(tx, meeting!);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "attendance.remove",
       targetType: "meeting",
       targetId: row.meetingId,

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import type { Db } from "../../../core/db/index.ts";
 import { cleanFileName, deleteFile, getFile } from "../../../core/file-store.ts";
 import { prepareAttachment, putAttachment } from "../../../core/attachments.ts";
-import { audit, auditedChange } from "../../../core/audit.ts";
+import { audit, auditBy, auditedChange } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { PHOTO_MAX_PIXELS } from "../../../core/uploads.ts";
@@ -55,9 +55,7 @@ export async function addMeetingFile(
         thumbFileId: stored.thumb?.id ?? null,
       })
       .returning(fileInfoColumns);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "meeting.file.add",
       targetType: "meeting",
       targetId: meetingId,

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -121,9 +121,7 @@ export async function saveGroup(
           .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, current.id)))
           .returning()
       : await tx.insert(workGroups).values(values).returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: current ? "group.update" : "group.create",
       targetType: "work_group",
       targetId: row!.id,
@@ -210,9 +208,7 @@ export async function addMember(
         joinReason: v.joinReason,
       })
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "group.member.add",
       targetType: "work_group",
       targetId: groupId,
@@ -271,9 +267,7 @@ export async function endMembership(
       .set({ endOn, leaveReason: parsed.value.leaveReason })
       .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.id, membershipId)))
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "group.member.end",
       targetType: "work_group",
       targetId: m.groupId,

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -79,9 +79,7 @@ export async function saveAgendaItem(
       .update(meetings)
       .set({ updatedAt: new Date(), revision: sql`${meetings.revision} + 1` })
       .where(eq(meetings.id, meetingId));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: before ? "agenda.update" : "agenda.create",
       targetType: "agenda_item",
       targetId: row!.id,
@@ -122,9 +120,7 @@ export async function deleteAgendaItem(
           sql`${agendaItems.position} > ${item.position}`,
         ),
       );
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "agenda.delete",
       targetType: "agenda_item",
       targetId: itemId,

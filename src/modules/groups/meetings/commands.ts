@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -178,9 +178,7 @@ export async function saveMeeting(
       [row] = (await tx.insert(meetings).values(values).returning()) as [MeetingRow];
     }
     if (!locked) row = await refreshQuorum(tx, row);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: current ? "meeting.update" : "meeting.create",
       targetType: "meeting",
       targetId: row.id,
@@ -233,9 +231,7 @@ export async function confirmMinutes(
       })
       .where(and(eq(meetings.id, meetingId), eq(meetings.tambonId, tambonId)))
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "meeting.confirm",
       targetType: "meeting",
       targetId: meetingId,

@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -93,9 +93,7 @@ export async function recordTerm(
       })
       .returning();
     const granted = await grantRepRole(tx, tambonId, userId, actor.user?.id ?? null);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "rep.term.record",
       targetType: "village_rep_term",
       targetId: row!.id,
@@ -174,9 +172,7 @@ export async function endTerm(
         roleRevoked = gone.length > 0;
       }
     }
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "rep.term.end",
       targetType: "village_rep_term",
       targetId: termId,

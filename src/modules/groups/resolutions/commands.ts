@@ -1,6 +1,6 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import {
@@ -139,9 +139,7 @@ export async function recordResolution(
     const { joined, alreadyMembers } = noms.length
       ? await settleNominations(tx, tambonId, res, noms, bangkokDay(meeting.startsAt))
       : { joined: [], alreadyMembers: [] };
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "resolution.record",
       targetType: "resolution",
       targetId: res.id,
@@ -210,9 +208,7 @@ export async function deleteResolution(
     await tx
       .delete(resolutions)
       .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, resolutionId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "resolution.delete",
       targetType: "resolution",
       targetId: resolutionId,
