@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit, auditedChange } from "../../../core/audit.ts";
+import { auditBy, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -45,9 +45,7 @@ export async function addActivity(
         note: v.activityNote,
       })
       .returning({ id: agreementActivities.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "agreement.activity.add",
       targetType: "agreement",
       targetId: agreementId,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -101,9 +101,7 @@ export async function addParty(
       .update(agreements)
       .set({ updatedAt: new Date() })
       .where(and(eq(agreements.id, agreementId), eq(agreements.tambonId, tambonId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "agreement.party.add",
       targetType: "agreement",
       targetId: agreementId,
@@ -142,9 +140,7 @@ export async function removeParty(
     await tx
       .delete(agreementParties)
       .where(and(eq(agreementParties.id, partyId), eq(agreementParties.tambonId, tambonId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "agreement.party.remove",
       targetType: "agreement",
       targetId: agreementId,

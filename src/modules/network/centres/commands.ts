@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit, auditedChange } from "../../../core/audit.ts";
+import { auditBy, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -94,9 +94,7 @@ export async function saveCentre(
           .where(and(eq(learningCentres.id, current.id), eq(learningCentres.tambonId, tambonId)))
           .returning({ id: learningCentres.id })
       : await tx.insert(learningCentres).values(values).returning({ id: learningCentres.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: current ? "centre.update" : "centre.create",
       targetType: "learning_centre",
       targetId: row!.id,
@@ -147,9 +145,7 @@ export async function addCentrePhoto(
         position: Number(max?.p ?? 0) + 1,
       })
       .returning({ id: centrePhotos.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "centre.photo.add",
       targetType: "learning_centre",
       targetId: centreId,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit, auditedChange } from "../../../core/audit.ts";
+import { auditBy, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -64,9 +64,7 @@ export async function declareLink(
         note: v.note,
       })
       .returning({ id: tambonLinks.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "network_link.declare",
       targetType: "network_link",
       targetId: row!.id,

@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit, auditedChange } from "../../../core/audit.ts";
+import { audit, auditBy, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -74,9 +74,7 @@ export async function saveListItem(
             .where(and(eq(networkPillars.id, current.id), eq(networkPillars.tambonId, tambonId)))
             .returning()
         : await tx.insert(networkPillars).values(values).returning();
-      await audit(tx, {
-        tambonId,
-        actorId: actor.user?.id ?? null,
+      await auditBy(tx, actor, tambonId, {
         action: current ? "pillar.update" : "pillar.create",
         targetType: "network_pillar",
         targetId: row!.id,
@@ -128,9 +126,7 @@ export async function saveListItem(
           .where(and(eq(networkTerms.id, current.id), eq(networkTerms.tambonId, tambonId)))
           .returning()
       : await tx.insert(networkTerms).values(values).returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: current ? `partner_${list}.update` : `partner_${list}.create`,
       targetType: "network_term",
       targetId: row!.id,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit, auditedChange } from "../../../core/audit.ts";
+import { auditBy, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -152,9 +152,7 @@ export async function savePartner(
       await tx
         .insert(partnerAreas)
         .values(areaIds.map((areaId) => ({ tambonId, partnerId: row!.id, areaId })));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: current ? "partner.update" : "partner.create",
       targetType: "partner",
       targetId: row!.id,
@@ -196,9 +194,7 @@ export async function setPartnerPillar(
       .update(partners)
       .set({ pillarId, updatedAt: new Date() })
       .where(and(eq(partners.id, id), eq(partners.tambonId, tambonId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "partner.classify",
       targetType: "partner",
       targetId: id,

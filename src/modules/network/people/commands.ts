@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, users } from "../../../core/db/schema.ts";
-import { audit, auditedChange } from "../../../core/audit.ts";
+import { auditBy, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -78,9 +78,7 @@ export async function saveProfile(
           .where(and(eq(personProfiles.id, current.id), eq(personProfiles.tambonId, tambonId)))
           .returning({ id: personProfiles.id })
       : await tx.insert(personProfiles).values(values).returning({ id: personProfiles.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "person.profile",
       targetType: "user",
       targetId: userId,
@@ -120,9 +118,7 @@ async function addToPerson<T extends PersonPart>(
       .insert(add.table as PersonPart)
       .values(checked.value.values as never)
       .returning({ id: add.table.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: add.action,
       targetType: "user",
       targetId: userId,
@@ -260,9 +256,7 @@ export async function setFacilitatorReach(
       ...areaIds.map((areaId) => ({ tambonId, userId, villageId: null, areaId })),
     ];
     if (rows.length) await tx.insert(facilitatorReach).values(rows);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "person.reach",
       targetType: "user",
       targetId: userId,

@@ -1,7 +1,7 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit, type AuditEntry } from "../../../core/audit.ts";
+import { audit, auditBy, type AuditEntry } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { can } from "../../../core/policy.ts";
@@ -67,15 +67,14 @@ export async function answerVisit(
       })
       .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, tambonId)));
     const entry = {
-      actorId: actor.user?.id ?? null,
       action: `visit.${answer}`,
       targetType: "study_visit",
       targetId: visit.id,
       before: { status: visit.status, requestedOn: visit.requestedOn },
       after: { status: next, requestedOn, proposedOn },
     };
-    await audit(tx, { ...entry, tambonId });
-    if (visit.requestingTambonId) await audit(tx, { ...entry, tambonId: visit.requestingTambonId });
+    await auditBy(tx, actor, tambonId, entry);
+    if (visit.requestingTambonId) await auditBy(tx, actor, visit.requestingTambonId, entry);
     if (next === "accepted" || next === "proposed" || next === "declined")
       await tellVisitRequester(tx, visit, {
         status: next,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { can } from "../../../core/policy.ts";
@@ -131,7 +131,6 @@ export async function requestVisit(
       })
       .returning({ id: studyVisits.id, createdAt: studyVisits.createdAt });
     const entry = {
-      actorId: actor.user?.id ?? null,
       targetType: "study_visit",
       targetId: row!.id,
       after: {
@@ -143,9 +142,9 @@ export async function requestVisit(
         groupSize: v.groupSize,
       },
     };
-    await audit(tx, { ...entry, tambonId: hostId, action: "visit.request" });
+    await auditBy(tx, actor, hostId, { ...entry, action: "visit.request" });
     if (requester)
-      await audit(tx, { ...entry, tambonId: requester.id, action: "visit.request.sent" });
+      await auditBy(tx, actor, requester.id, { ...entry, action: "visit.request.sent" });
     return row!;
   });
   return {
@@ -194,15 +193,14 @@ export async function recordVisit(
       })
       .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, tambonId)));
     const entry = {
-      actorId: actor.user?.id ?? null,
       action: "visit.record",
       targetType: "study_visit",
       targetId: visit.id,
       before: { status: visit.status },
       after: { status: "done", visitedOn: v.visitedOn, visitorsCount: v.visitorsCount },
     };
-    await audit(tx, { ...entry, tambonId });
-    if (visit.requestingTambonId) await audit(tx, { ...entry, tambonId: visit.requestingTambonId });
+    await auditBy(tx, actor, tambonId, entry);
+    if (visit.requestingTambonId) await auditBy(tx, actor, visit.requestingTambonId, entry);
   });
   return { ok: true, value: { id: visit.id } };
 }
