@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditBy } from "../../../core/audit.ts";
 import { fields } from "../../../core/forms.ts";
 import { fail, ok } from "../../../core/result.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -41,9 +41,7 @@ export async function linkProjects(
         createdBy: actor.user?.id ?? null,
       })
       .onConflictDoNothing();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "project.link",
       targetType: "project",
       targetId: project.id,

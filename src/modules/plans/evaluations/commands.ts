@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused, type FieldError } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
@@ -89,9 +89,7 @@ export async function openRound(
         status: "open",
       })
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "evaluation.open",
       targetType: "evaluation_round",
       targetId: row!.id,
@@ -274,9 +272,7 @@ async function changeRound(
     .set(set)
     .where(and(eq(evaluationRounds.tambonId, tambonId), eq(evaluationRounds.id, id)))
     .returning();
-  await audit(tx, {
-    tambonId,
-    actorId: actor.user?.id ?? null,
+  await auditBy(tx, actor, tambonId, {
     action,
     targetType: "evaluation_round",
     targetId: id,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { parseId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
@@ -113,9 +113,7 @@ export async function saveIndicator(
             areaId: values.areaId,
           })
           .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: current ? "indicator.update" : "indicator.create",
       targetType: "indicator",
       targetId: row!.id,
@@ -209,9 +207,7 @@ export async function saveTargets(
           .insert(indicatorTargets)
           .values({ tambonId, indicatorId, fiscalYear: year, target: String(value) });
     }
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "indicator.targets",
       targetType: "indicator",
       targetId: indicatorId,
@@ -258,9 +254,7 @@ export async function setIndicatorProject(
       await tx.insert(indicatorProjects).values({ tambonId, indicatorId, projectId });
     if (!linked && had) await tx.delete(indicatorProjects).where(where);
     if (linked !== Boolean(had))
-      await audit(tx, {
-        tambonId,
-        actorId: actor.user?.id ?? null,
+      await auditBy(tx, actor, tambonId, {
         action: linked ? "indicator.linkProject" : "indicator.unlinkProject",
         targetType: "indicator",
         targetId: indicatorId,
@@ -306,9 +300,7 @@ export async function linkIndicatorClause(
       url: `/t/${tambonSlug}/indicators/${indicator.id}`,
     });
     if (!linked) return fail("clause", "indicator.unknownClause");
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "indicator.linkClause",
       targetType: "indicator",
       targetId: indicator.id,

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
@@ -69,9 +69,7 @@ export async function savePlan(
             createdBy: actor.user?.id ?? null,
           })
           .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: current ? "plan.update" : "plan.create",
       targetType: "plan",
       targetId: row!.id,
@@ -137,9 +135,7 @@ export async function saveStrategy(
             position,
           })
           .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: current ? "strategy.update" : "strategy.create",
       targetType: "plan_strategy",
       targetId: row!.id,
@@ -182,9 +178,7 @@ export async function linkStrategyClause(
       url,
     });
     if (!linked) return fail("clause", "strategy.unknownClause");
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "strategy.linkClause",
       targetType: "plan_strategy",
       targetId: strategy.id,

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditBy } from "../../../core/audit.ts";
 import { fields } from "../../../core/forms.ts";
 import { missing, ok, refused } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
@@ -185,9 +185,7 @@ export async function saveProject(
           role: p.role,
         })),
       );
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "project.update",
       targetType: "project",
       targetId: current.id,
@@ -239,9 +237,7 @@ export async function setProjectStatus(
       note: v.note,
       authorId: actor.user?.id ?? null,
     });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "project.status",
       targetType: "project",
       targetId: current.id,
