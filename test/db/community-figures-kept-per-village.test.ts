@@ -2,7 +2,9 @@
 // change touched (their stamps, bumped by the database's triggers). After every kind of change to
 // the registry — a person added, moved to another village, died, a household gone, a statement
 // touching several villages, a household deleted with its people — the kept counts must equal a
-// count of the whole registry made from scratch.
+// count of the whole registry made from scratch. The counts themselves are read from what the
+// database keeps per village, sex and month of birth, with the months that hold an age-band edge
+// counted exactly: on any day, people born around every edge land where their age puts them.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -10,7 +12,17 @@ import { DB_KINDS, openTestDatabase, type TestDatabase } from "../helpers/db.ts"
 import { tambons, villages } from "../../src/core/db/schema.ts";
 import { households, people } from "../../src/modules/community/schema.ts";
 import { registryAggregates } from "../../src/modules/community/figures/stamp.ts";
-import { registryCounts, villageBandCounts } from "../../src/modules/community/figures/queries.ts";
+import {
+  keptRegistryCounts,
+  registryCounts,
+  villageBandCounts,
+} from "../../src/modules/community/figures/queries.ts";
+import {
+  BAND_COUNT,
+  BAND_YEARS,
+  ageOn,
+  bandOf,
+} from "../../src/modules/community/figures/pyramid.ts";
 import { todayIso } from "../../src/core/dates.ts";
 
 type Counts = {
@@ -150,6 +162,56 @@ for (const kind of DB_KINDS) {
       await same("a household deleted with its people");
       await t.db.execute(sql`delete from community_people where id = ${h1.people[1]!}`);
       await same("a person deleted");
+    });
+
+    test("on any day, people born around every band edge are counted in the band of their age", async () => {
+      // A village of its own, so its pyramid is only the people made here.
+      const [v] = await t.db
+        .insert(villages)
+        .values({ tambonId, moo: 90, nameTh: "หมู่ทดสอบขอบอายุ", code: "TEST-EDGE" })
+        .returning({ id: villages.id });
+      const iso = (d: Date) => d.toISOString().slice(0, 10);
+      const addDays = (day: string, n: number) => iso(new Date(Date.parse(day) + n * 86400_000));
+      /** `day` less `years`, as PostgreSQL subtracts an interval (29 February becomes the 28th). */
+      const yearsBefore = (day: string, years: number) => {
+        const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+        const last = new Date(Date.UTC(y - years, m, 0)).getUTCDate();
+        return iso(new Date(Date.UTC(y - years, m - 1, Math.min(d, last))));
+      };
+      // A day in mid-month, the last day of a month (every edge on a 1st), and a leap day.
+      const days = ["2026-12-06", "2026-11-30", "2028-02-29", "2027-03-01"];
+      const births = days.flatMap((day) =>
+        Array.from({ length: BAND_COUNT - 1 }, (_, i) => {
+          const edge = addDays(yearsBefore(day, BAND_YEARS * (i + 1)), 1);
+          return [addDays(edge, -1), edge, addDays(edge, 1), addDays(edge, 20)];
+        }).flat(),
+      );
+      const made = await newHousehold(v!.id, "ขอบอายุ", births);
+      for (const day of days) {
+        const full = await registryCounts(t.db, tambonId, undefined, day);
+        const kept = await keptRegistryCounts(t.db, tambonId, undefined, day);
+        const byKey = (r: {
+          bands: { villageId: number; band: number; sex: string; n: number }[];
+        }) => new Map(r.bands.map((x) => [bandKey(x), x.n]));
+        assert.deepEqual(kept.people, full.people, `people on ${day}`);
+        assert.deepEqual(kept.households, full.households, `households on ${day}`);
+        assert.deepEqual(byKey(kept), byKey(full), `bands on ${day}`);
+        // And both agree with the age of each person worked out here.
+        const expected = new Map<string, number>();
+        births.forEach((birth, i) => {
+          const key = bandKey({
+            villageId: v!.id,
+            band: bandOf(ageOn(birth, day)),
+            sex: i % 2 === 0 ? "male" : "female",
+          });
+          expected.set(key, (expected.get(key) ?? 0) + 1);
+        });
+        const mine = new Map([...byKey(kept)].filter(([k]) => k.startsWith(`${v!.id}/`)));
+        assert.deepEqual(mine, expected, `the new village's pyramid on ${day}`);
+      }
+      await t.db.delete(households).where(eq(households.id, made.householdId));
+      await t.db.delete(villages).where(eq(villages.id, v!.id));
+      await same("the test village removed");
     });
 
     test("a change made in a transaction that rolls back leaves the kept counts right", async () => {

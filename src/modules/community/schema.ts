@@ -8,6 +8,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   serial,
   text,
   uniqueIndex,
@@ -359,4 +360,36 @@ export const figureVillageStamps = pgTable(
     stamp: bigint("stamp", { mode: "number" }).notNull().default(0),
   },
   (t) => [index("community_figure_village_stamps_tambon_idx").on(t.tambonId)],
+);
+
+/**
+ * Living people per village, sex and month of birth (`-infinity` for people without a birth
+ * date), kept by statement triggers on `community_people` (migration
+ * community_people_month_counts): the village figures read these few thousand rows, and the
+ * people of the months that hold an age-band edge, instead of every person of the tambon.
+ */
+export const peopleMonthCounts = pgTable(
+  "community_people_month_counts",
+  {
+    villageId: villageRef("village_id").notNull(),
+    tambonId: tambonId(),
+    sex: text("sex").$type<Sex>().notNull(),
+    birthMonth: date("birth_month").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.villageId, t.sex, t.birthMonth] }),
+    index("community_people_month_counts_tambon_idx").on(t.tambonId),
+  ],
+);
+
+/** Active households per village, kept by statement triggers on `community_households`. */
+export const householdCounts = pgTable(
+  "community_household_counts",
+  {
+    villageId: villageRef("village_id").primaryKey(),
+    tambonId: tambonId(),
+    n: integer("n").notNull(),
+  },
+  (t) => [index("community_household_counts_tambon_idx").on(t.tambonId)],
 );

@@ -42,10 +42,14 @@ export function countedQuestions(items: readonly FormItem[], repeat?: string): C
  * (`today` less 5, 10 … years, as `age` counts them) are worked out once per statement, so a
  * million people cost one comparison search each instead of an `age` apiece.
  */
-function bandOf(today: string) {
-  return sql<number>`(${BAND_COUNT - 1} - width_bucket(${people.birthDate},
-    array(select (${today}::date - make_interval(years => ${BAND_YEARS} * k))::date + 1
-      from generate_series(${BAND_COUNT - 1}, 1, -1) k)))::int`;
+function bandOf(today: string, birth: SQL | typeof people.birthDate = people.birthDate) {
+  return sql<number>`(${BAND_COUNT - 1} - width_bucket(${birth}, ${bandEdges(today)}))::int`;
+}
+
+/** The band edges on `today`, oldest first, as a `date[]` (see `bandOf`). */
+function bandEdges(today: string) {
+  return sql`array(select (${today}::date - make_interval(years => ${BAND_YEARS} * k))::date + 1
+      from generate_series(${BAND_COUNT - 1}, 1, -1) k)`;
 }
 
 /**
@@ -107,6 +111,92 @@ export async function registryCounts(
     peopleByVillage(db, tambonId, today, villageIds),
   ]);
   return { households: new Map(h.map((r) => [r.villageId, Number(r.n)])), ...p };
+}
+
+/**
+ * The same counts as `registryCounts`, read from the counts the database keeps (migration
+ * community_kept_counts): active households per village, and living people per village, sex and
+ * month of birth, each month given the band of its first day; then the people of each month that
+ * holds a band edge after its first day, born on or after the edge, are counted from the registry
+ * (one index probe per village, sex and edge) and moved to the younger band. So the whole tambon
+ * costs a few thousand kept rows and a few hundred probes, not a pass over every person.
+ */
+export async function keptRegistryCounts(
+  db: DbOrTx,
+  tambonId: number,
+  villageIds?: readonly number[],
+  today = todayIso(),
+): Promise<{
+  households: Map<number, number>;
+  people: Map<number, number>;
+  bands: VillageBandCount[];
+}> {
+  const none = { households: new Map(), people: new Map(), bands: [] };
+  if (villageIds && !villageIds.length) return none;
+  const inVillages = (column: SQL) =>
+    villageIds === undefined
+      ? sql``
+      : sql` and ${column} in (${sql.join(
+          villageIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`;
+  const edges = bandEdges(today);
+  const [h, months, edgeMonths] = await Promise.all([
+    rowsOf<{ village_id: number; n: number }>(
+      db,
+      sql`select village_id, n from community_household_counts
+        where tambon_id = ${tambonId} and n <> 0${inVillages(sql`village_id`)}`,
+    ),
+    rowsOf<{ village_id: number; sex: string; band: number | null; n: number }>(
+      db,
+      sql`select village_id, sex,
+          case when birth_month = '-infinity' then null
+            else ${bandOf(today, sql`birth_month`)} end as band,
+          sum(n)::integer as n
+        from community_people_month_counts
+        where tambon_id = ${tambonId} and n <> 0${inVillages(sql`village_id`)}
+        group by 1, 2, 3`,
+    ),
+    rowsOf<{ village_id: number; sex: string; from_band: number; to_band: number; n: number }>(
+      db,
+      sql`select c.village_id, c.sex,
+          ${bandOf(today, sql`c.birth_month`)} as from_band,
+          ${bandOf(today, sql`x.edge`)} as to_band,
+          (select count(*)::integer from community_people p
+            where p.tambon_id = ${tambonId} and p.village_id = c.village_id
+              and p.status = 'living' and p.sex = c.sex
+              and p.birth_date >= x.edge
+              and p.birth_date < (c.birth_month + interval '1 month')::date) as n
+        from unnest(${edges}) as x(edge)
+        join community_people_month_counts c
+          on c.birth_month = date_trunc('month', x.edge)::date and c.n <> 0
+        where c.tambon_id = ${tambonId} and extract(day from x.edge) <> 1${inVillages(sql`c.village_id`)}`,
+    ),
+  ]);
+  const peopleOf = new Map<number, number>();
+  const bandCount = new Map<string, VillageBandCount>();
+  const add = (villageId: number, band: number, sex: string, n: number) => {
+    const key = `${villageId}:${band}:${sex}`;
+    const row = bandCount.get(key);
+    if (row) row.n += n;
+    else bandCount.set(key, { villageId, band, sex, n });
+  };
+  for (const r of months) {
+    const villageId = Number(r.village_id);
+    peopleOf.set(villageId, (peopleOf.get(villageId) ?? 0) + Number(r.n));
+    if (r.band !== null) add(villageId, Number(r.band), r.sex, Number(r.n));
+  }
+  for (const r of edgeMonths) {
+    const n = Number(r.n);
+    if (!n) continue;
+    add(Number(r.village_id), Number(r.from_band), r.sex, -n);
+    add(Number(r.village_id), Number(r.to_band), r.sex, n);
+  }
+  return {
+    households: new Map(h.map((r) => [Number(r.village_id), Number(r.n)])),
+    people: new Map([...peopleOf].filter(([, n]) => n !== 0)),
+    bands: [...bandCount.values()].filter((b) => b.n !== 0),
+  };
 }
 
 /** People living with a birth date, by village, band and sex (every village of the tambon, or those given). */

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { figureVillageStamps } from "../schema.ts";
 import type { VillageBandCount } from "./pyramid.ts";
-import { registryCounts } from "./queries.ts";
+import { keptRegistryCounts } from "./queries.ts";
 
 /** The registry's counts of a whole tambon that every figures page starts from. */
 export interface RegistryAggregates {
@@ -48,7 +48,7 @@ async function countInto(
   into: Pick<Kept, "households" | "people" | "bands">,
   villageIds?: number[],
 ): Promise<void> {
-  const registry = await registryCounts(db, tambonId, villageIds, day);
+  const registry = await keptRegistryCounts(db, tambonId, villageIds, day);
   for (const id of villageIds ?? []) {
     into.households.delete(id);
     into.people.delete(id);
