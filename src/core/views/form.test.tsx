@@ -16,6 +16,7 @@ import {
   FormError,
   SelectField,
   TextArea,
+  ThaiEnglishFields,
 } from "./form.tsx";
 import { Pager } from "./pager.tsx";
 import { fail } from "../result.ts";
@@ -150,4 +151,50 @@ test("the pager links to the neighbouring pages only, and hides on a list of one
   const last = render(<Pager page={3} pages={3} total={45} href={href} />);
   assert.match(last, /href="\/news\?page=2" rel="prev"/);
   assert.doesNotMatch(last, /rel="next"/);
+});
+
+test("a Thai and English pair is the two fields it stands for, one-line or multi-line", () => {
+  const form = failedForm(
+    { nameTh: "ก", nameEn: "b" },
+    fail("nameTh", "err.required").errors,
+    "th",
+  );
+  assert.equal(
+    render(
+      <ThaiEnglishFields
+        form={form}
+        name="name"
+        label="ชื่อ"
+        labelEn="ชื่อ (อังกฤษ)"
+        hint="ชื่อเต็ม"
+        required
+        maxLength={120}
+      />,
+    ),
+    render(
+      <>
+        <Field form={form} name="nameTh" label="ชื่อ" hint="ชื่อเต็ม" required maxLength={120} />
+        <Field form={form} name="nameEn" label="ชื่อ (อังกฤษ)" maxLength={120} />
+      </>,
+    ),
+  );
+  assert.equal(
+    render(
+      <ThaiEnglishFields
+        multiline
+        form={emptyState}
+        name="bio"
+        label="ประวัติ"
+        labelEn="ประวัติ (อังกฤษ)"
+        rows={3}
+        maxLength={3000}
+      />,
+    ),
+    render(
+      <>
+        <TextArea form={emptyState} name="bioTh" label="ประวัติ" rows={3} maxLength={3000} />
+        <TextArea form={emptyState} name="bioEn" label="ประวัติ (อังกฤษ)" rows={3} maxLength={3000} />
+      </>,
+    ),
+  );
 });

@@ -313,6 +313,44 @@ export function TextArea(
   );
 }
 
+/**
+ * A text in Thai and its English version: `<name>Th` (with the hint, required when `required`)
+ * and `<name>En`, each with its own label and the same length limit; one-line fields, or text
+ * boxes of `rows` lines when `multiline`.
+ */
+export function ThaiEnglishFields(p: {
+  form: FormState;
+  name: string;
+  label: string;
+  labelEn: string;
+  hint?: string;
+  required?: boolean;
+  maxLength?: number;
+  multiline?: boolean;
+  rows?: number;
+}) {
+  const th = {
+    form: p.form,
+    name: `${p.name}Th`,
+    label: p.label,
+    hint: p.hint,
+    required: p.required,
+    maxLength: p.maxLength,
+  };
+  const en = { form: p.form, name: `${p.name}En`, label: p.labelEn, maxLength: p.maxLength };
+  return p.multiline ? (
+    <>
+      <TextArea {...th} rows={p.rows} />
+      <TextArea {...en} rows={p.rows} />
+    </>
+  ) : (
+    <>
+      <Field {...th} />
+      <Field {...en} />
+    </>
+  );
+}
+
 /** Several checkboxes under one question; every ticked value is sent under the same name. */
 export function CheckGroup(p: {
   form: FormState;

@@ -1,6 +1,6 @@
 import { Table } from "../list.tsx";
 import { useCtx } from "../ctx.ts";
-import { ErrorSummary, Field, Form, type FormState } from "../form.tsx";
+import { ErrorSummary, Field, Form, type FormState, ThaiEnglishFields } from "../form.tsx";
 import type { Village } from "../../commands/tambons.ts";
 import { BackLink } from "./home.tsx";
 
@@ -78,8 +78,13 @@ export function VillagesAdmin({
           required
           inputmode="numeric"
         />
-        <Field form={form} name="nameTh" label={t("village.name")} required />
-        <Field form={form} name="nameEn" label={t("village.nameEn")} />
+        <ThaiEnglishFields
+          form={form}
+          name="name"
+          label={t("village.name")}
+          labelEn={t("village.nameEn")}
+          required
+        />
         <Field
           form={form}
           name="code"

@@ -1,7 +1,13 @@
 import { Table } from "../../../core/views/list.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  ThaiEnglishFields,
+  type FormState,
+} from "../../../core/views/form.tsx";
 import type { LinkItem } from "../../../core/modules.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
@@ -139,18 +145,20 @@ export function AreaAdmin({
         action={editing ? `${base}/${editing.id}` : base}
         label={editing ? t("areas.edit") : t("areas.add")}
       >
-        <Field form={form} name="nameTh" label={t("areas.nameTh")} required maxLength={120} />
-        <Field form={form} name="nameEn" label={t("areas.nameEn")} maxLength={120} />
-        <TextArea
+        <ThaiEnglishFields
           form={form}
-          name="descriptionTh"
-          label={t("areas.descriptionTh")}
-          maxLength={4000}
+          name="name"
+          label={t("areas.nameTh")}
+          labelEn={t("areas.nameEn")}
+          required
+          maxLength={120}
         />
-        <TextArea
+        <ThaiEnglishFields
+          multiline
           form={form}
-          name="descriptionEn"
-          label={t("areas.descriptionEn")}
+          name="description"
+          label={t("areas.descriptionTh")}
+          labelEn={t("areas.descriptionEn")}
           maxLength={4000}
         />
         <Field

@@ -6,6 +6,7 @@ import {
   Form,
   SelectField,
   type FormState,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
@@ -61,8 +62,13 @@ export function VotingRulesAdmin({
       <h2>{editing ? t("rules.name") : t("rules.add")}</h2>
       <ErrorSummary form={form} />
       <Form action={editing ? `${base}/${editing}` : base} label={t("rules.add")}>
-        <Field form={form} name="nameTh" label={`${t("rules.name")} (ไทย)`} required />
-        <Field form={form} name="nameEn" label={`${t("rules.name")} (English)`} />
+        <ThaiEnglishFields
+          form={form}
+          name="name"
+          label={`${t("rules.name")} (ไทย)`}
+          labelEn={`${t("rules.name")} (English)`}
+          required
+        />
         {(["discussionDays", "frozenDays", "votingDays"] as const).map((name) => (
           <Field
             key={name}

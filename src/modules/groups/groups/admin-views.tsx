@@ -2,11 +2,10 @@ import { useCtx } from "../../../core/views/ctx.ts";
 import {
   DateField,
   ErrorSummary,
-  Field,
   Form,
   SelectField,
-  TextArea,
   type FormState,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import { areaName, type Area } from "../../areas/public.ts";
@@ -30,10 +29,21 @@ export function GroupFields({ form, areas }: { form: FormState; areas: Area[] })
         required
         options={GROUP_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
       />
-      <Field form={form} name="nameTh" label={t("groups.nameTh")} required maxLength={200} />
-      <Field form={form} name="nameEn" label={t("groups.nameEn")} maxLength={200} />
-      <TextArea form={form} name="purposeTh" label={t("groups.purposeTh")} />
-      <TextArea form={form} name="purposeEn" label={t("groups.purposeEn")} />
+      <ThaiEnglishFields
+        form={form}
+        name="name"
+        label={t("groups.nameTh")}
+        labelEn={t("groups.nameEn")}
+        required
+        maxLength={200}
+      />
+      <ThaiEnglishFields
+        multiline
+        form={form}
+        name="purpose"
+        label={t("groups.purposeTh")}
+        labelEn={t("groups.purposeEn")}
+      />
       <SelectField
         form={form}
         name="areaId"

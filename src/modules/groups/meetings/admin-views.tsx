@@ -1,5 +1,11 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Field, Form, type FormState } from "../../../core/views/form.tsx";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  type FormState,
+  ThaiEnglishFields,
+} from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import type { Area } from "../../areas/public.ts";
 import type { AgendaRow, MeetingRow } from "./queries.ts";
@@ -178,17 +184,12 @@ export function MeetingAdminPage(props: {
           <>
             <ErrorSummary form={props.agendaForm} />
             <Form action={`${admin}/agenda`} label={t("meetings.addAgenda")}>
-              <Field
+              <ThaiEnglishFields
                 form={props.agendaForm}
-                name="titleTh"
+                name="title"
                 label={t("meetings.agendaTitle")}
+                labelEn={t("meetings.agendaTitleEn")}
                 required
-                maxLength={300}
-              />
-              <Field
-                form={props.agendaForm}
-                name="titleEn"
-                label={t("meetings.agendaTitleEn")}
                 maxLength={300}
               />
               <button type="submit">{t("meetings.addAgenda")}</button>

@@ -1,12 +1,11 @@
 import {
   ErrorSummary,
-  Field,
   Form,
   SelectField,
   type FormState,
-  TextArea,
   FileField,
   DateField,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { MAX_PDF_BYTES } from "../uploads.ts";
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type AgreementKind } from "./agreement.ts";
@@ -70,12 +69,28 @@ export function AgreementForm(props: {
             options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           />
         )}
-        <Field form={form} name="titleTh" label={t("agreement.titleTh")} required maxLength={300} />
-        <Field form={form} name="titleEn" label={t("agreement.titleEn")} maxLength={300} />
-        <TextArea form={form} name="purposeTh" label={t("agreement.purposeTh")} />
-        <TextArea form={form} name="purposeEn" label={t("agreement.purposeEn")} />
-        <TextArea form={form} name="scopeTh" label={t("agreement.scopeTh")} />
-        <TextArea form={form} name="scopeEn" label={t("agreement.scopeEn")} />
+        <ThaiEnglishFields
+          form={form}
+          name="title"
+          label={t("agreement.titleTh")}
+          labelEn={t("agreement.titleEn")}
+          required
+          maxLength={300}
+        />
+        <ThaiEnglishFields
+          multiline
+          form={form}
+          name="purpose"
+          label={t("agreement.purposeTh")}
+          labelEn={t("agreement.purposeEn")}
+        />
+        <ThaiEnglishFields
+          multiline
+          form={form}
+          name="scope"
+          label={t("agreement.scopeTh")}
+          labelEn={t("agreement.scopeEn")}
+        />
         <DateField
           form={form}
           name="signedOn"

@@ -7,18 +7,12 @@ import {
   type FormState,
   TextArea,
   DateField,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { nameIn, textIn, type Pillar } from "../shared/lists.ts";
 import type { AgreementDetail } from "./queries.ts";
-import {
-  Badge,
-  BackToAdmin,
-  useNet,
-  ActionButton,
-  OtherTambonFields,
-  ThaiEnglishFields,
-} from "../shared/views.tsx";
+import { Badge, BackToAdmin, useNet, ActionButton, OtherTambonFields } from "../shared/views.tsx";
 import { AgreementForm } from "./admin-views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 

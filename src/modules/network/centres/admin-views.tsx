@@ -5,8 +5,8 @@ import {
   Form,
   SelectField,
   type FormState,
-  TextArea,
   FileField,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { MAX_IMAGE_BYTES } from "../uploads.ts";
 import type { Village } from "../../../core/commands/tambons.ts";
@@ -21,7 +21,6 @@ import {
   size,
   useNet,
   ActionButton,
-  ThaiEnglishFields,
   ButtonLink,
 } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
@@ -105,10 +104,21 @@ export function CentreForm(props: {
         action={editing ? `${admin}/centres/${editing.id}` : `${admin}/centres/new`}
         label={title}
       >
-        <Field form={form} name="nameTh" label={t("centre.nameTh")} required maxLength={200} />
-        <Field form={form} name="nameEn" label={t("centre.nameEn")} maxLength={200} />
-        <Field form={form} name="topicTh" label={t("centre.topicTh")} maxLength={300} />
-        <Field form={form} name="topicEn" label={t("centre.topicEn")} maxLength={300} />
+        <ThaiEnglishFields
+          form={form}
+          name="name"
+          label={t("centre.nameTh")}
+          labelEn={t("centre.nameEn")}
+          required
+          maxLength={200}
+        />
+        <ThaiEnglishFields
+          form={form}
+          name="topic"
+          label={t("centre.topicTh")}
+          labelEn={t("centre.topicEn")}
+          maxLength={300}
+        />
         <SelectField
           form={form}
           name="areaId"
@@ -130,14 +140,15 @@ export function CentreForm(props: {
           label={t("centre.host")}
           options={props.partners.map((p) => ({ value: String(p.id), label: nameIn(p, lang) }))}
         />
-        <TextArea
+        <ThaiEnglishFields
+          multiline
           form={form}
-          name="learnTh"
+          name="learn"
           label={t("centre.learnTh")}
+          labelEn={t("centre.learnEn")}
           hint={t("centre.learnHint")}
           maxLength={4000}
         />
-        <TextArea form={form} name="learnEn" label={t("centre.learnEn")} maxLength={4000} />
         <Field
           form={form}
           name="capacity"

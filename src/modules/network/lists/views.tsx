@@ -1,6 +1,12 @@
 import { Table } from "../../../core/views/list.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
-import { ErrorSummary, Field, Form, type FormState, TextArea } from "../../../core/views/form.tsx";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  type FormState,
+  ThaiEnglishFields,
+} from "../../../core/views/form.tsx";
 import { type ListItem, type Pillar } from "../shared/lists.ts";
 import type { ListName } from "./commands.ts";
 import { Badge, BackToAdmin, useNet, ButtonLink } from "../shared/views.tsx";
@@ -69,23 +75,23 @@ export function ListItemPage(props: {
       <ErrorSummary form={props.form} />
       <Form action={props.action} label={title}>
         <input type="hidden" name="list" value={props.list} />
-        <Field form={props.form} name="nameTh" label={t("lists.nameTh")} required maxLength={160} />
-        <Field form={props.form} name="nameEn" label={t("lists.nameEn")} maxLength={160} />
+        <ThaiEnglishFields
+          form={props.form}
+          name="name"
+          label={t("lists.nameTh")}
+          labelEn={t("lists.nameEn")}
+          required
+          maxLength={160}
+        />
         {props.list === "pillar" && (
-          <>
-            <TextArea
-              form={props.form}
-              name="descriptionTh"
-              label={t("lists.descriptionTh")}
-              rows={3}
-            />
-            <TextArea
-              form={props.form}
-              name="descriptionEn"
-              label={t("lists.descriptionEn")}
-              rows={3}
-            />
-          </>
+          <ThaiEnglishFields
+            multiline
+            form={props.form}
+            name="description"
+            label={t("lists.descriptionTh")}
+            labelEn={t("lists.descriptionEn")}
+            rows={3}
+          />
         )}
         <Field
           form={props.form}

@@ -5,9 +5,9 @@ import {
   Form,
   SelectField,
   type FormState,
-  TextArea,
   CheckGroup,
   FileField,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { MAX_IMAGE_BYTES } from "../uploads.ts";
 import { areaName } from "../../areas/public.ts";
@@ -93,8 +93,14 @@ export function PartnerForm(props: {
       <h1>{title}</h1>
       <ErrorSummary form={form} />
       <Form action={action} multipart label={title}>
-        <Field form={form} name="nameTh" label={t("partner.nameTh")} required maxLength={200} />
-        <Field form={form} name="nameEn" label={t("partner.nameEn")} maxLength={200} />
+        <ThaiEnglishFields
+          form={form}
+          name="name"
+          label={t("partner.nameTh")}
+          labelEn={t("partner.nameEn")}
+          required
+          maxLength={200}
+        />
         <SelectField
           form={form}
           name="kindId"
@@ -117,16 +123,12 @@ export function PartnerForm(props: {
         ) : (
           <p class="hint">{t("partner.pillarByAdmin")}</p>
         )}
-        <TextArea
+        <ThaiEnglishFields
+          multiline
           form={form}
-          name="descriptionTh"
+          name="description"
           label={t("partner.descriptionTh")}
-          maxLength={4000}
-        />
-        <TextArea
-          form={form}
-          name="descriptionEn"
-          label={t("partner.descriptionEn")}
+          labelEn={t("partner.descriptionEn")}
           maxLength={4000}
         />
         <CheckGroup

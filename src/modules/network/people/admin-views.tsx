@@ -6,6 +6,7 @@ import {
   SelectField,
   type FormState,
   CheckGroup,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import type { Village } from "../../../core/commands/tambons.ts";
 import { areaName, type Area } from "../../areas/public.ts";
@@ -183,17 +184,12 @@ export function PersonAdmin(props: {
           required
           options={props.partners.map((p) => ({ value: String(p.id), label: nameIn(p, lang) }))}
         />
-        <Field
+        <ThaiEnglishFields
           form={props.forms.affiliation}
-          name="positionTh"
+          name="position"
           label={t("person.position")}
+          labelEn={t("person.positionEn")}
           hint={t("person.positionHint")}
-          maxLength={200}
-        />
-        <Field
-          form={props.forms.affiliation}
-          name="positionEn"
-          label={t("person.positionEn")}
           maxLength={200}
         />
         <button type="submit">{t("person.add")}</button>

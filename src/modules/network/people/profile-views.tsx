@@ -1,10 +1,9 @@
 import {
   CheckField,
   ErrorSummary,
-  Field,
   Form,
   type FormState,
-  TextArea,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { nameIn, textIn } from "../shared/lists.ts";
 import { useNet } from "../shared/views.tsx";
@@ -23,27 +22,22 @@ export function ProfileForm(props: { form: FormState; action: string; self: bool
           label={props.self ? t("me.consent") : t("person.consent")}
         />
         <p class="hint">{t("person.consentHint")}</p>
-        <Field
+        <ThaiEnglishFields
           form={props.form}
-          name="titleTh"
+          name="title"
           label={t("person.titleTh")}
+          labelEn={t("person.titleEn")}
           hint={t("person.titleHint")}
           maxLength={200}
         />
-        <Field form={props.form} name="titleEn" label={t("person.titleEn")} maxLength={200} />
-        <TextArea
+        <ThaiEnglishFields
+          multiline
           form={props.form}
-          name="bioTh"
+          name="bio"
           label={t("person.bioTh")}
-          rows={3}
+          labelEn={t("person.bioEn")}
           maxLength={3000}
-        />
-        <TextArea
-          form={props.form}
-          name="bioEn"
-          label={t("person.bioEn")}
           rows={3}
-          maxLength={3000}
         />
         <button type="submit">{ct("form.save")}</button>
       </Form>

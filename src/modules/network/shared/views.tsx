@@ -144,35 +144,6 @@ export function size(bytes: number): string {
 }
 
 /**
- * A text in Thai and its English version: fields `<name>Th` (required when `required`) and
- * `<name>En`, with their own labels.
- */
-export function ThaiEnglishFields(props: {
-  form: FormState;
-  name: string;
-  label: string;
-  labelEn: string;
-  hint?: string;
-  required?: boolean;
-  maxLength: number;
-}) {
-  const { form, name, maxLength } = props;
-  return (
-    <>
-      <Field
-        form={form}
-        name={`${name}Th`}
-        label={props.label}
-        hint={props.hint}
-        required={props.required}
-        maxLength={maxLength}
-      />
-      <Field form={form} name={`${name}En`} label={props.labelEn} maxLength={maxLength} />
-    </>
-  );
-}
-
-/**
  * Another tambon, chosen from the tambons of the platform (`platformTambon`) or by its DOPA code
  * (`dopaCode`) when it is not on the platform.
  */

@@ -7,6 +7,7 @@ import {
   type FormState,
   TextArea,
   DateField,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -240,14 +241,15 @@ export function VisitPage(props: {
               label={t("visit.visitors")}
               required
             />
-            <TextArea
+            <ThaiEnglishFields
+              multiline
               form={props.recordForm}
-              name="learnedTh"
+              name="learned"
               label={t("visit.learnedTh")}
-              required
+              labelEn={t("visit.learnedEn")}
               hint={t("visit.learnedHint")}
+              required
             />
-            <TextArea form={props.recordForm} name="learnedEn" label={t("visit.learnedEn")} />
             <button type="submit">{t("visit.saveRecord")}</button>
           </Form>
         </section>

@@ -4,6 +4,7 @@ import {
   Form,
   SelectField,
   type FormState,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { AdminFrame, DeleteButton, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
@@ -45,8 +46,14 @@ export function MenuAdmin(props: {
         action={url(props.editing ? `/admin/site/menu/${props.editing}` : "/admin/site/menu")}
         label={t("admin.menu")}
       >
-        <Field form={f} name="labelTh" label={t("field.label")} required maxLength={80} />
-        <Field form={f} name="labelEn" label={t("field.labelEn")} maxLength={80} />
+        <ThaiEnglishFields
+          form={f}
+          name="label"
+          label={t("field.label")}
+          labelEn={t("field.labelEn")}
+          required
+          maxLength={80}
+        />
         <Field form={f} name="href" label={t("field.href")} maxLength={500} />
         <SelectField
           form={f}

@@ -5,10 +5,10 @@ import { useCtx } from "../../../core/views/ctx.ts";
 import {
   CheckField,
   ErrorSummary,
-  Field,
   Form,
   TextArea,
   type FormState,
+  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 
 /** A rich-text page with its attached documents. */
@@ -47,8 +47,14 @@ export function PageForm(props: { form: FormState; action: string; deleteAction?
     <>
       <ErrorSummary form={f} />
       <Form action={props.action} label={t("admin.pages")}>
-        <Field form={f} name="titleTh" label={t("field.titleTh")} required maxLength={200} />
-        <Field form={f} name="titleEn" label={t("field.titleEn")} maxLength={200} />
+        <ThaiEnglishFields
+          form={f}
+          name="title"
+          label={t("field.titleTh")}
+          labelEn={t("field.titleEn")}
+          required
+          maxLength={200}
+        />
         <TextArea
           form={f}
           name="bodyMd"

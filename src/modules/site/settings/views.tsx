@@ -1,4 +1,10 @@
-import { ErrorSummary, Field, Form, type FormState } from "../../../core/views/form.tsx";
+import {
+  ErrorSummary,
+  Field,
+  Form,
+  type FormState,
+  ThaiEnglishFields,
+} from "../../../core/views/form.tsx";
 import { AdminFrame, DeleteButton, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 
@@ -37,8 +43,14 @@ export function SettingsAdmin(props: {
       </ul>
       <ErrorSummary form={f} />
       <Form action={url("/admin/site/news-categories")} label={t("admin.newCategory")}>
-        <Field form={f} name="nameTh" label={t("field.nameTh")} required maxLength={80} />
-        <Field form={f} name="nameEn" label={t("field.nameEn")} maxLength={80} />
+        <ThaiEnglishFields
+          form={f}
+          name="name"
+          label={t("field.nameTh")}
+          labelEn={t("field.nameEn")}
+          required
+          maxLength={80}
+        />
         <button type="submit">{t("admin.newCategory")}</button>
       </Form>
       <h2 id="links-h">{t("jobs.links")}</h2>
@@ -51,8 +63,14 @@ export function SettingsAdmin(props: {
         ))}
       </ul>
       <Form action={url("/admin/site/job-links")} label={t("jobs.links")}>
-        <Field form={f} name="labelTh" label={t("field.label")} required maxLength={200} />
-        <Field form={f} name="labelEn" label={t("field.labelEn")} maxLength={200} />
+        <ThaiEnglishFields
+          form={f}
+          name="label"
+          label={t("field.label")}
+          labelEn={t("field.labelEn")}
+          required
+          maxLength={200}
+        />
         <Field form={f} name="url" type="url" label={t("field.url")} required maxLength={500} />
         <button type="submit">{ct("form.save")}</button>
       </Form>
