@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/index.ts";
 import { roleGrants, tambonMembers, users } from "../db/schema.ts";
-import { audit } from "../audit.ts";
+import { auditBy } from "../audit.ts";
 import { newToken } from "../auth/tokens.ts";
 import { isEmail, isPhone, normalisePhone } from "../forms.ts";
 import { fail, ok, type Result } from "../result.ts";
@@ -64,9 +64,7 @@ export async function inviteFirstAdmin(
       { tambonId: tambon.id, userId: id, role: "admin", grantedBy: actor.user!.id },
     ]);
     await storeResetLink(tx, token, id, tambon.id, actor);
-    await audit(tx, {
-      tambonId: tambon.id,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambon.id, {
       action: "user.invite",
       targetType: "user",
       targetId: id,
