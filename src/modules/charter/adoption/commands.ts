@@ -91,9 +91,7 @@ export async function putToVote(
         updatedAt: new Date(),
       })
       .where(eq(charterEditions.id, editionId));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.vote.open",
       targetType: "charter_edition",
       targetId: editionId,

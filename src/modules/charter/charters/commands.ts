@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
-import { audit, auditBy } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { buddhistYear } from "../../../core/dates.ts";
 import { fields, isEmail, isPhone, normalisePhone, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
@@ -116,9 +116,7 @@ export async function createCharter(
       })
       .returning();
     const edition = await startEdition(tx, charter!, 1, buddhistYear(today), null, userId);
-    await audit(tx, {
-      tambonId,
-      actorId: userId,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.create",
       targetType: "charter",
       targetId: charter!.id,

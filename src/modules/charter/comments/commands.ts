@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterComments, charterVersions } from "../schema.ts";
@@ -103,9 +103,7 @@ export async function addComment(
         phase: edition.status === "hearing" ? "hearing" : "draft",
       })
       .returning({ id: charterComments.id });
-    await audit(tx, {
-      tambonId,
-      actorId: userId,
+    await auditBy(tx, actor, tambonId, {
       action: `charter.${checked.value.kind}.add`,
       targetType: "charter_comment",
       targetId: row!.id,
@@ -158,9 +156,7 @@ export async function recordHearingInput(
         phase: "hearing",
       })
       .returning({ id: charterComments.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.hearing.record",
       targetType: "charter_comment",
       targetId: row!.id,

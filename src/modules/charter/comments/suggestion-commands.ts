@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterCommentRatings, charterComments } from "../schema.ts";
@@ -47,9 +47,7 @@ export async function rateSuggestion(
         target: [charterCommentRatings.commentId, charterCommentRatings.userId],
         set: { rating },
       });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.suggestion.rate",
       targetType: "charter_comment",
       targetId: commentId,
@@ -106,9 +104,7 @@ export async function acceptSuggestion(
         appliedVersionId: saved.value.id,
       })
       .where(and(eq(charterComments.id, commentId), eq(charterComments.tambonId, tambonId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.suggestion.accept",
       targetType: "charter_comment",
       targetId: commentId,
@@ -153,9 +149,7 @@ export async function declineSuggestion(
       )
       .returning({ id: charterComments.id });
     if (!rows.length) return fail("_form", "err.alreadyDecided");
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambonId, {
       action: "charter.suggestion.decline",
       targetType: "charter_comment",
       targetId: commentId,
