@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { ballots } from "../schema.ts";
@@ -98,9 +98,7 @@ export async function castBallot(
       ? { ballot: ballotCommitment(receiptHash) }
       : { member: voterId, grades: clean.grades, recordedBy: values.recordedBy };
     await appendEvent(tx, tambonId, "ballot.cast", questionId, payload);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambonId, {
       action: recording ? "ballot.record" : "ballot.cast",
       targetType: "question",
       targetId: questionId,

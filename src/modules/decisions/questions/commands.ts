@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
@@ -77,9 +77,7 @@ export async function openQuestion(
       phase,
       alternative: alt!.id,
     });
-    await audit(tx, {
-      tambonId,
-      actorId: userId,
+    await auditBy(tx, actor, tambonId, {
       action: "question.open",
       targetType: "question",
       targetId: q!.id,
@@ -124,9 +122,7 @@ export async function addAlternative(
       alternative: alt!.id,
       title: parsed.value.altTitle,
     });
-    await audit(tx, {
-      tambonId,
-      actorId: userId,
+    await auditBy(tx, actor, tambonId, {
       action: "alternative.add",
       targetType: "alternative",
       targetId: alt!.id,
@@ -172,9 +168,7 @@ export async function editAlternative(
       alternative: alternativeId,
       version,
     });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambonId, {
       action: "alternative.edit",
       targetType: "alternative",
       targetId: alternativeId,
@@ -212,9 +206,7 @@ export async function setSupport(
             eq(supporters.tambonId, tambonId),
           ),
         );
-    await audit(tx, {
-      tambonId,
-      actorId: userId,
+    await auditBy(tx, actor, tambonId, {
       action: support ? "alternative.support" : "alternative.unsupport",
       targetType: "alternative",
       targetId: alternativeId,

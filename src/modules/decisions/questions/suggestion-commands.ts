@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
@@ -30,9 +30,7 @@ export async function addSuggestion(
       .insert(suggestions)
       .values({ tambonId, alternativeId, body: text, authorId: actor.user!.id })
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambonId, {
       action: "suggestion.add",
       targetType: "suggestion",
       targetId: row!.id,
@@ -68,9 +66,7 @@ export async function rateSuggestion(
         target: [suggestionRatings.suggestionId, suggestionRatings.userId],
         set: { rating: r },
       });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambonId, {
       action: "suggestion.rate",
       targetType: "suggestion",
       targetId: suggestionId,
@@ -98,9 +94,7 @@ export async function setSuggestionFulfilled(
       .update(suggestions)
       .set({ fulfilled })
       .where(and(eq(suggestions.id, suggestionId), eq(suggestions.tambonId, tambonId)));
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user!.id,
+    await auditBy(tx, actor, tambonId, {
       action: "suggestion.fulfilled",
       targetType: "suggestion",
       targetId: suggestionId,
