@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit, auditBy } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { auditLog, villages } from "../../../core/db/schema.ts";
@@ -192,9 +192,7 @@ export async function selfSignIn(
     if (failures >= MAX_CODE_FAILURES)
       return fail("code", "err.codeLocked", { max: MAX_CODE_FAILURES });
     if (code.replace(/\s/g, "") !== meeting!.signinCode) {
-      await audit(tx, {
-        tambonId,
-        actorId: userId,
+      await auditBy(tx, actor, tambonId, {
         action: WRONG_CODE,
         targetType: "meeting",
         targetId: meetingId,
@@ -212,9 +210,7 @@ export async function selfSignIn(
       true,
     );
     if (!result.added.length) return { ok: true as const, value: result };
-    await audit(tx, {
-      tambonId,
-      actorId: userId,
+    await auditBy(tx, actor, tambonId, {
       action: "attendance.self",
       targetType: "meeting",
       targetId: meetingId,
