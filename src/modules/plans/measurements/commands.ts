@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import { missing, ok, refused, type FieldError } from "../../../core/result.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -125,9 +125,7 @@ export async function saveMeasurementGrid(
       if (done !== "same") counts[done]++;
     }
     if (counts.create + counts.update + counts.removed)
-      await audit(tx, {
-        tambonId,
-        actorId: userId,
+      await auditBy(tx, actor, tambonId, {
         action: "measurement.enter",
         targetType: "indicator",
         targetId: indicatorId,

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit, auditBy } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields } from "../../../core/forms.ts";
 import { missing, ok, refused } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
@@ -98,9 +98,7 @@ export async function proposeProject(
       progress: 0,
       authorId: userId,
     });
-    await audit(tx, {
-      tambonId,
-      actorId: userId,
+    await auditBy(tx, actor, tambonId, {
       action: "project.propose",
       targetType: "project",
       targetId: row!.id,
