@@ -81,7 +81,32 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(made[0]!.changes.name, [null, "นายกลุ่ม หนึ่ง"]);
       assert.deepEqual(made[0]!.changes.thaiId, [null, "1101700230708"]);
       assert.equal(made[0]!.changes.birthDate?.[1], "1967-04-13");
+      assert.deepEqual(made[0]!.changes, {
+        name: [null, "นายกลุ่ม หนึ่ง"],
+        thaiId: [null, "1101700230708"],
+        birthDate: [null, "1967-04-13"],
+        sex: [null, "male"],
+        relation: [null, "head"],
+        householdId: [null, head.householdId],
+        villageId: [null, head.villageId],
+      });
       assert.equal("thaiId" in (await history(spouse.id))[0]!.changes, false);
+      // The household the rows named was made with its own history row.
+      const house = await database.db
+        .select()
+        .from(recordChanges)
+        .where(
+          and(eq(recordChanges.entity, "household"), eq(recordChanges.entityId, head.householdId)),
+        );
+      assert.equal(house.length, 1);
+      assert.deepEqual(
+        [house[0]!.version, house[0]!.action, house[0]!.via, house[0]!.tambonId],
+        [1, "create", "import", tambonId],
+      );
+      assert.deepEqual(house[0]!.changes, {
+        villageId: [null, head.villageId],
+        houseNo: [null, "801/1"],
+      });
 
       const again = await importFile(await csvSource(file, 1));
       assert.deepEqual([again.create, again.update, again.unchanged], [0, 0, 3]);
