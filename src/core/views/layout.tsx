@@ -204,6 +204,26 @@ function hasOpenGraph(node: unknown): boolean {
   return hasOpenGraph(props.children);
 }
 
+/**
+ * The site's Thai font (loaded early), its stylesheet and an empty icon (no request for
+ * favicon.ico): the head of every page, the framed ones and the standalone documents.
+ */
+export function SiteAssets() {
+  return (
+    <>
+      <link
+        rel="preload"
+        href={assetUrl("font-thai-400")}
+        as="font"
+        type="font/woff2"
+        crossOrigin="anonymous"
+      />
+      <link rel="stylesheet" href={assetUrl("css")} />
+      <link rel="icon" href="data:," />
+    </>
+  );
+}
+
 /** The page frame: header with menu and language switch, main content, footer. */
 export function Layout(props: {
   title: string;
@@ -232,15 +252,7 @@ export function Layout(props: {
             <meta name="twitter:card" content="summary" />
           </>
         )}
-        <link
-          rel="preload"
-          href={assetUrl("font-thai-400")}
-          as="font"
-          type="font/woff2"
-          crossOrigin="anonymous"
-        />
-        <link rel="stylesheet" href={assetUrl("css")} />
-        <link rel="icon" href="data:," />
+        <SiteAssets />
         {ctx.tambon && (
           // The tambon's site installs on a phone (src/core/pwa).
           <>

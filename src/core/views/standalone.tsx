@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "./ctx.ts";
-import { assetUrl } from "./assets.ts";
+import { SiteAssets } from "./layout.tsx";
 
 /**
  * A standalone document without the site's header and menu: print layouts (a charter, a plan's
@@ -19,15 +19,7 @@ export function StandaloneDoc(props: {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
-        <link
-          rel="preload"
-          href={assetUrl("font-thai-400")}
-          as="font"
-          type="font/woff2"
-          crossOrigin="anonymous"
-        />
-        <link rel="stylesheet" href={assetUrl("css")} />
-        <link rel="icon" href="data:," />
+        <SiteAssets />
         {props.head}
       </head>
       <body class={props.bodyClass}>{props.children}</body>
