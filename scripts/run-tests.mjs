@@ -136,6 +136,23 @@ function cpuOfEnded() {
 }
 const cpuAtStart = cpuSeen;
 
+/**
+ * The whole machine's CPU time (seconds) busy and in all, every process counted (the tests,
+ * PostgreSQL, Chromium, and anything else running): from the first line of /proc/stat, in ticks
+ * of 10 ms; null where there is none. Over a run it tells whether the cores were kept busy.
+ */
+function machineCpu() {
+  try {
+    const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks.map(Number);
+    const busy = user + nice + system + irq + softirq + steal;
+    return { busy: busy / 100, all: (busy + idle + iowait) / 100 };
+  } catch {
+    return null;
+  }
+}
+const machineAtStart = machineCpu();
+
 // The compiled copy the files run from (null: through tsx); the time it took is printed with the
 // lanes'.
 const viaTsx = process.env.TAMBON_TEST_TSX === "1";
@@ -393,6 +410,14 @@ for (const r of results)
 if (prepareCpu !== null) out(`${"templates".padEnd(9)} ${"".padStart(9)} ${cpuText(prepareCpu)}`);
 const allCpu = cpuAtStart === null ? null : childrenCpu() - cpuAtStart;
 out(`${"total".padEnd(9)} ${seconds(performance.now() - started).padStart(9)} ${cpuText(allCpu)}`);
+const machineAtEnd = machineCpu();
+if (machineAtStart && machineAtEnd) {
+  const busy = machineAtEnd.busy - machineAtStart.busy;
+  const all = machineAtEnd.all - machineAtStart.all;
+  out(
+    `${"machine".padEnd(9)} ${"".padStart(9)} ${cpuText(busy * 1000)}  busy ${((100 * busy) / all).toFixed(0)} % of ${os.cpus().length} cores (every process: tests, PostgreSQL, Chromium, others)`,
+  );
+}
 const slowest = results
   .flatMap((r) => r.files)
   .sort((a, b) => b.ms - a.ms)
