@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import defaults from "../../../../seed/defaults.json" with { type: "json" };
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit, auditBy } from "../../../core/audit.ts";
+import { audit, auditBy, auditedChange } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
@@ -106,21 +106,25 @@ export async function setAreaArchived(
   areaId: number,
   archived: boolean,
 ): Promise<AreasResult<Area>> {
-  if (!can(actor, "area.manage", { tambonId })) return refused();
-  return db.transaction(async (tx): Promise<AreasResult<Area>> => {
-    const [row] = await tx
-      .update(issueAreas)
-      .set({ archivedAt: archived ? new Date() : null })
-      .where(and(eq(issueAreas.id, areaId), eq(issueAreas.tambonId, tambonId)))
-      .returning();
-    if (!row) return missing();
-    await auditBy(tx, actor, tambonId, {
+  return auditedChange(
+    db,
+    actor,
+    tambonId,
+    "area.manage",
+    async (tx) => {
+      const [row] = await tx
+        .update(issueAreas)
+        .set({ archivedAt: archived ? new Date() : null })
+        .where(and(eq(issueAreas.id, areaId), eq(issueAreas.tambonId, tambonId)))
+        .returning();
+      return row;
+    },
+    () => ({
       action: archived ? "area.archive" : "area.restore",
       targetType: "issue_area",
       targetId: areaId,
-    });
-    return ok(row);
-  });
+    }),
+  );
 }
 
 const ENGLISH: Record<string, string> = {
