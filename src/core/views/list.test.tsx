@@ -4,7 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import type { ComponentChildren } from "preact";
 import { core } from "../i18n/messages.ts";
 import { ViewContext, type ViewCtx } from "./ctx.ts";
-import { FilterInput, FilterSelect, Filters, Table } from "./list.tsx";
+import { FilterInput, FilterSelect, Filters, LinkSection, Table } from "./list.tsx";
 import { Pager } from "./pager.tsx";
 
 function render(node: ComponentChildren): string {
@@ -88,4 +88,22 @@ test("a pager reads its place from a page of a list as from its three numbers", 
   assert.match(apart, /href="\/list\?page=1" rel="prev"/);
   assert.match(apart, /href="\/list\?page=3" rel="next"/);
   assert.equal(render(<Pager of={{ page: 1, pages: 1, total: 3 }} href={href} />), "");
+});
+
+test("a section another module adds is its heading and its links, each with its note", () => {
+  const section = {
+    id: "plans.projects",
+    title: "โครงการ",
+    items: [
+      { href: "/p/1", title: "ฝาย", meta: "2569" },
+      { href: "/p/2", title: "ถนน" },
+    ],
+  };
+  assert.equal(
+    render(<LinkSection section={section} class="clause-section" />),
+    '<section aria-labelledby="sec-plans.projects" class="clause-section">' +
+      '<h2 id="sec-plans.projects">โครงการ</h2><ul>' +
+      '<li><a href="/p/1">ฝาย</a><span class="muted"> · 2569</span></li>' +
+      '<li><a href="/p/2">ถนน</a></li></ul></section>',
+  );
 });

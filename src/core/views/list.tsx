@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "./ctx.ts";
+import type { LinkItem } from "../modules.ts";
 
 /**
  * A column of a table: its heading; `num` for a column of figures (aligned right), `muted` for a
@@ -122,5 +123,29 @@ export function FilterInput(p: {
         maxLength={p.maxLength}
       />
     </div>
+  );
+}
+
+/**
+ * A section another module adds to a page (`PageSection` in core/modules.ts: an issue area's
+ * page, a charter clause's page): its heading, then its links, each with its muted note.
+ */
+export function LinkSection(p: {
+  section: { id: string; title: string; items: LinkItem[] };
+  class?: string;
+}) {
+  const s = p.section;
+  return (
+    <section aria-labelledby={`sec-${s.id}`} class={p.class}>
+      <h2 id={`sec-${s.id}`}>{s.title}</h2>
+      <ul>
+        {s.items.map((i) => (
+          <li key={i.href}>
+            <a href={i.href}>{i.title}</a>
+            {i.meta && <span class="muted"> · {i.meta}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

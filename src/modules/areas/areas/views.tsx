@@ -1,4 +1,4 @@
-import { Table } from "../../../core/views/list.tsx";
+import { LinkSection, Table } from "../../../core/views/list.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import {
@@ -63,19 +63,7 @@ export function AreaPage({ area, sections }: { area: Area; sections: LoadedSecti
       {filled.length === 0 ? (
         <p class="muted">{t("areas.nothingYet")}</p>
       ) : (
-        filled.map((s) => (
-          <section key={s.id} aria-labelledby={`sec-${s.id}`}>
-            <h2 id={`sec-${s.id}`}>{s.title}</h2>
-            <ul>
-              {s.items.map((i) => (
-                <li key={i.href}>
-                  <a href={i.href}>{i.title}</a>
-                  {i.meta && <span class="muted"> · {i.meta}</span>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))
+        filled.map((s) => <LinkSection key={s.id} section={s} />)
       )}
     </>
   );

@@ -14,6 +14,7 @@ import { clauseLabel, dateIn } from "../present.ts";
 import { Paras, textIn, useT } from "../shared/views.tsx";
 import { type FollowRow, StatusTag } from "./views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
+import { LinkSection } from "../../../core/views/list.tsx";
 
 /** One clause's follow-up: text, status with history, links; forms for the working group. */
 export function FollowClausePage(props: {
@@ -75,17 +76,7 @@ export function FollowClausePage(props: {
         </Form>
       )}
       {props.sections.map((s) => (
-        <section key={s.id} aria-labelledby={`sec-${s.id}`} class="clause-section">
-          <h2 id={`sec-${s.id}`}>{s.title}</h2>
-          <ul>
-            {s.items.map((i) => (
-              <li key={i.href}>
-                <a href={i.href}>{i.title}</a>
-                {i.meta && <span class="muted"> · {i.meta}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <LinkSection key={s.id} section={s} class="clause-section" />
       ))}
       <section aria-labelledby="h-links">
         <h2 id="h-links">{t("follow.links")}</h2>
