@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { audit, type AuditEntry } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { parseId } from "../../../core/params.ts";
 import { getVillage } from "../../../core/queries/villages.ts";
@@ -9,7 +9,7 @@ import { fail, missing, ok, refused, type FieldError } from "../../../core/resul
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { allows, personalScope, type PersonalScope } from "../access.ts";
-import { diffRecord, recordChange } from "../registry/history.ts";
+import { diffRecord, recordChange, type FieldChanges } from "../registry/history.ts";
 import { households, people } from "../schema.ts";
 import { HOUSEHOLD_STATUSES, type ChangeVia, type HouseholdStatus } from "../shared/kinds.ts";
 import type { CommunityKey, CommunityResult } from "../shared/result.ts";
@@ -100,6 +100,39 @@ async function houseNoTaken(
 }
 
 /**
+ * Writes a household's history row and its audit row for a change; `note` is what the audit row
+ * keeps of it (before and after).
+ */
+async function logHouseholdChange(
+  tx: Tx,
+  tambonId: number,
+  household: Household,
+  action: "create" | "update",
+  changes: FieldChanges,
+  meta: ChangeMeta,
+  note: Pick<AuditEntry, "before" | "after">,
+) {
+  await recordChange(tx, {
+    tambonId,
+    entity: "household",
+    entityId: household.id,
+    version: household.version,
+    action,
+    changes,
+    via: meta.via,
+    byUser: meta.actorId,
+  });
+  await audit(tx, {
+    tambonId,
+    actorId: meta.actorId,
+    action: `community.household.${action}`,
+    targetType: "community_household",
+    targetId: household.id,
+    ...note,
+  });
+}
+
+/**
  * Adds a household in a village the scope covers: its history's first row and its audit row in
  * the same transaction. The purpose is the tambon's default purpose.
  */
@@ -128,22 +161,7 @@ export async function createHousehold(
     })
     .returning();
   const changes = diffRecord<HouseholdFields>(null, { ...values, status: "active" }, FIELDS);
-  await recordChange(tx, {
-    tambonId,
-    entity: "household",
-    entityId: row!.id,
-    version: row!.version,
-    action: "create",
-    changes,
-    via: meta.via,
-    byUser: meta.actorId,
-  });
-  await audit(tx, {
-    tambonId,
-    actorId: meta.actorId,
-    action: "community.household.create",
-    targetType: "community_household",
-    targetId: row!.id,
+  await logHouseholdChange(tx, tambonId, row!, "create", changes, meta, {
     after: { ...values, via: meta.via },
   });
   return ok(row!);
@@ -212,22 +230,7 @@ export async function saveHouseholdChange(
     .returning();
   if (villageId !== current.villageId)
     await moveHouseholdPeople(tx, tambonId, current.id, villageId);
-  await recordChange(tx, {
-    tambonId,
-    entity: "household",
-    entityId: current.id,
-    version: row!.version,
-    action: "update",
-    changes,
-    via: meta.via,
-    byUser: meta.actorId,
-  });
-  await audit(tx, {
-    tambonId,
-    actorId: meta.actorId,
-    action: "community.household.update",
-    targetType: "community_household",
-    targetId: current.id,
+  await logHouseholdChange(tx, tambonId, row!, "update", changes, meta, {
     before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[0]])),
     after: {
       ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[1]])),
