@@ -92,6 +92,38 @@ export function ConfirmButton(props: {
 }
 
 /**
+ * Archiving a record of a list and restoring it, both posted to `action` with `archived` (1 or
+ * 0): a record in use gets a button that asks for a tick first (it can be undone), named with the
+ * record for screen readers; an archived one a plain button that restores it.
+ */
+export function ArchiveToggle(props: {
+  action: string;
+  archived: boolean;
+  /** The record's name, said after the archive button's text to screen readers. */
+  name: string;
+  archive: string;
+  restore: string;
+}) {
+  return props.archived ? (
+    <Form action={props.action}>
+      <input type="hidden" name="archived" value="0" />
+      <button type="submit" class="secondary">
+        {props.restore}
+      </button>
+    </Form>
+  ) : (
+    <ConfirmButton
+      action={props.action}
+      fields={{ archived: "1" }}
+      reversible
+      label={`${props.archive} ${props.name}`}
+    >
+      {props.archive}
+    </ConfirmButton>
+  );
+}
+
+/**
  * The tick a form for an action that cannot be undone carries before its button (`confirmed=1`;
  * required, so the browser will not send the form without it). The server refuses the action
  * without it (`confirmFirst` in `core/confirmation.tsx`).

@@ -1,5 +1,5 @@
 import { LinkSection, Table } from "../../../core/views/list.tsx";
-import { ConfirmButton } from "../../../core/views/confirm.tsx";
+import { ArchiveToggle } from "../../../core/views/confirm.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import {
   ErrorSummary,
@@ -106,23 +106,13 @@ export function AreaAdmin({
             <td>{a.nameEn}</td>
             <td class="actions">
               <a href={`${base}/${a.id}`}>{t("areas.edit")}</a>
-              {a.archivedAt ? (
-                <Form action={`${base}/${a.id}/archive`}>
-                  <input type="hidden" name="archived" value="0" />
-                  <button type="submit" class="secondary">
-                    {t("areas.restore")}
-                  </button>
-                </Form>
-              ) : (
-                <ConfirmButton
-                  action={`${base}/${a.id}/archive`}
-                  fields={{ archived: "1" }}
-                  reversible
-                  label={`${t("areas.archive")} ${a.nameTh}`}
-                >
-                  {t("areas.archive")}
-                </ConfirmButton>
-              )}
+              <ArchiveToggle
+                action={`${base}/${a.id}/archive`}
+                archived={!!a.archivedAt}
+                name={a.nameTh}
+                archive={t("areas.archive")}
+                restore={t("areas.restore")}
+              />
             </td>
           </tr>
         ))}

@@ -1,5 +1,5 @@
 import { Table } from "../../../core/views/list.tsx";
-import { ConfirmButton } from "../../../core/views/confirm.tsx";
+import { ArchiveToggle } from "../../../core/views/confirm.tsx";
 import {
   ErrorSummary,
   Field,
@@ -33,23 +33,13 @@ function ListTable(props: {
           <td>{i.nameEn}</td>
           <td class="actions">
             <a href={`${admin}/${segment}/${i.id}`}>{t("lists.edit")}</a>
-            {i.archivedAt ? (
-              <Form action={`${admin}/${segment}/${i.id}/archive`}>
-                <input type="hidden" name="archived" value="0" />
-                <button type="submit" class="secondary">
-                  {t("lists.restore")}
-                </button>
-              </Form>
-            ) : (
-              <ConfirmButton
-                action={`${admin}/${segment}/${i.id}/archive`}
-                fields={{ archived: "1" }}
-                reversible
-                label={`${t("lists.archive")} ${i.nameTh}`}
-              >
-                {t("lists.archive")}
-              </ConfirmButton>
-            )}
+            <ArchiveToggle
+              action={`${admin}/${segment}/${i.id}/archive`}
+              archived={!!i.archivedAt}
+              name={i.nameTh}
+              archive={t("lists.archive")}
+              restore={t("lists.restore")}
+            />
           </td>
         </tr>
       ))}
