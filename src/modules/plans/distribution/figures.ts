@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { missing, ok, refused, type FieldError } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -105,9 +105,7 @@ export async function saveVillageFigures(
           source: "entered" as const,
         })),
       );
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "plan.villageFigures",
       targetType: "tambon",
       targetId: tambonId,

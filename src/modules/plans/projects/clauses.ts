@@ -1,5 +1,5 @@
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -49,9 +49,7 @@ export async function setProjectClause(
       ? await linkClause(tx, tambonId, { ...target, label: project.title, url: link.url })
       : await unlinkClause(tx, tambonId, target);
     if (!done) return fail("clause", "strategy.unknownClause");
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: link.on ? "project.linkClause" : "project.unlinkClause",
       targetType: "project",
       targetId: project.id,

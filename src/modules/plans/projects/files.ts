@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { prepareAttachment, putAttachment } from "../../../core/attachments.ts";
 import { cleanFileName, deleteFile } from "../../../core/file-store.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
@@ -107,9 +107,7 @@ export async function addProjectFile(
         thumbFileId: stored.thumb?.id ?? null,
       })
       .returning(columns);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "project.file.add",
       targetType: "project",
       targetId: project.id,
@@ -139,9 +137,7 @@ export async function editProjectFile(
       .set({ caption: caption(input.caption), position: position ?? current.position })
       .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.id, current.id)))
       .returning(columns);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "project.file.update",
       targetType: "project",
       targetId: current.projectId,
@@ -167,9 +163,7 @@ export async function deleteProjectFile(
       .returning(columns);
     if (!gone) return missing();
     await deleteFile(tx, tambonId, gone.fileId, gone.thumbFileId);
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "project.file.delete",
       targetType: "project",
       targetId: gone.projectId,

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf } from "../../../core/db/tambon-row.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import { can } from "../../../core/policy.ts";
@@ -75,9 +75,7 @@ const audited = (
   m: Milestone,
   after: Record<string, unknown> | null,
 ) =>
-  audit(tx, {
-    tambonId,
-    actorId: actor.user?.id ?? null,
+  auditBy(tx, actor, tambonId, {
     action,
     targetType: "project",
     targetId: m.projectId,
@@ -206,9 +204,7 @@ export async function addMilestone(
         note: v.note,
       })
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "project.milestone",
       targetType: "project",
       targetId: current.id,
