@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { villages } from "../../../core/db/schema.ts";
 import type { Db, Tx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { putImage } from "../../../core/file-store.ts";
 import { reencodeImage } from "../../../core/uploads.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -295,9 +295,7 @@ async function takeOne(
         byUser: actor.user?.id ?? null,
       });
     }
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "community.submission.sync",
       targetType: "community_submission",
       targetId: id,

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
@@ -143,9 +143,7 @@ export async function saveIndicatorLink(
             measure: values.measure,
           })
           .returning({ id: indicatorSources.id });
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "community.indicator.link",
       targetType: "community_indicator_source",
       targetId: row!.id,
@@ -179,9 +177,7 @@ export async function removeIndicatorLink(
       )
       .returning();
     if (!gone) return missing();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "community.indicator.unlink",
       targetType: "community_indicator_source",
       targetId: gone.id,

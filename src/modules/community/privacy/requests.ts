@@ -1,7 +1,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { parseId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
@@ -92,9 +92,7 @@ export async function recordRequest(
         createdBy: actor.user?.id ?? null,
       })
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "community.request.create",
       targetType: "community_data_request",
       targetId: row!.id,
@@ -153,9 +151,7 @@ export async function handleRequest(
       .set({ status: decision, outcome, handledBy: actorId, handledAt: new Date() })
       .where(and(eq(dataRequests.tambonId, tambonId), eq(dataRequests.id, request.id)))
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId,
+    await auditBy(tx, actor, tambonId, {
       action: `community.request.${decision}`,
       targetType: "community_data_request",
       targetId: request.id,
