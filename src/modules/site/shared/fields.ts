@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 
 /** Form pieces shared by the site's commands. */
 export const siteFields = {
@@ -53,9 +53,7 @@ export function auditSite(
   after?: Record<string, unknown> | null,
   before?: Record<string, unknown> | null,
 ): Promise<void> {
-  return audit(tx, {
-    tambonId,
-    actorId: actor.user?.id ?? null,
+  return auditBy(tx, actor, tambonId, {
     action,
     targetType,
     targetId,
