@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -80,9 +80,7 @@ export async function nominate(
         position,
       })
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "nomination.create",
       targetType: "nomination",
       targetId: row!.id,
@@ -112,9 +110,7 @@ export async function withdrawNomination(
       .set({ status: "withdrawn" })
       .where(and(eq(nominations.tambonId, tambonId), eq(nominations.id, nominationId)))
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "nomination.withdraw",
       targetType: "nomination",
       targetId: nominationId,

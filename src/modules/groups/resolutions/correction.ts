@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { resolutions } from "../schema.ts";
@@ -60,9 +60,7 @@ export async function correctResolution(
         recordedBy: actor.user?.id ?? null,
       })
       .returning();
-    await audit(tx, {
-      tambonId,
-      actorId: actor.user?.id ?? null,
+    await auditBy(tx, actor, tambonId, {
       action: "resolution.correct",
       targetType: "resolution",
       targetId: row!.id,
