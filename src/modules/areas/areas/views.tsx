@@ -12,6 +12,7 @@ import type { LinkItem } from "../../../core/modules.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
 import { areaDescription, areaName, type Area } from "./queries.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** A section another module adds to an area's page, loaded for this area. */
 export interface LoadedSection {
@@ -54,9 +55,7 @@ export function AreaPage({ area, sections }: { area: Area; sections: LoadedSecti
   const filled = sections.filter((s) => s.items.length > 0);
   return (
     <>
-      <p>
-        <a href={`/t/${tambon!.slug}/areas`}>← {t("areas.title")}</a>
-      </p>
+      <BackLink href={`/t/${tambon!.slug}/areas`}>{t("areas.title")}</BackLink>
       <h1>{areaName(area, lang)}</h1>
       {area.archivedAt && <p class="badge">{t("areas.archived")}</p>}
       {description && <p>{description}</p>}
@@ -85,9 +84,7 @@ export function AreaAdmin({
   const base = `/t/${tambon!.slug}/admin/areas`;
   return (
     <>
-      <p>
-        <a href={`/t/${tambon!.slug}/admin`}>← {ct("admin.back")}</a>
-      </p>
+      <BackLink href={`/t/${tambon!.slug}/admin`}>{ct("admin.back")}</BackLink>
       <h1>{t("areas.manage")}</h1>
       <Table
         columns={[

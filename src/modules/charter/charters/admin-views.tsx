@@ -7,6 +7,7 @@ import { dateIn, editionLabel, num } from "../present.ts";
 import { StatusBadge, useT } from "../shared/views.tsx";
 import type { ReviewNotice } from "./review.ts";
 import { type CharterRow, type EditionRow, currentEdition, openEdition } from "./queries.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** Choices the charter form offers. */
 export interface CharterChoices {
@@ -140,9 +141,9 @@ export function ManagePage(props: {
   const base = `/t/${tambon!.slug}`;
   return (
     <>
-      <p class="back">
-        <a href={`${base}/admin`}>← {core.t(lang)("admin.back")}</a>
-      </p>
+      <BackLink href={`${base}/admin`} class="back">
+        {core.t(lang)("admin.back")}
+      </BackLink>
       <h1>{t("manage.title")}</h1>
       {props.items.length === 0 ? (
         <p>{t("list.none")}</p>
@@ -205,9 +206,9 @@ export function CharterAdminPage(props: {
   const inForce = currentEdition(editions);
   return (
     <>
-      <p class="back">
-        <a href={`${base}/admin/charters`}>← {t("manage.title")}</a>
-      </p>
+      <BackLink href={`${base}/admin/charters`} class="back">
+        {t("manage.title")}
+      </BackLink>
       <h1>{charter.nameTh}</h1>
       <p>
         <a href={`${base}/charters/${charter.id}`}>{t("print.url")}</a>

@@ -16,6 +16,7 @@ import type { CharterRow, EditionRow, SignatoryRow } from "./queries.ts";
 import { AdoptionPanel } from "../adoption/views.tsx";
 import { HearingPanel, HearingMeetingsPanel } from "../hearing/admin-views.tsx";
 import { SigningPanel } from "../signing/admin-views.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** Everything the edition's admin page shows. */
 export interface EditionAdminData {
@@ -59,9 +60,9 @@ export function EditionAdminPage({ data }: { data: EditionAdminData }) {
 
   return (
     <>
-      <p class="back">
-        <a href={`${base}/admin/charters/${charter.id}`}>← {charter.nameTh}</a>
-      </p>
+      <BackLink href={`${base}/admin/charters/${charter.id}`} class="back">
+        {charter.nameTh}
+      </BackLink>
       <h1>
         {data.title} {editionLabel(edition, lang, d)}
       </h1>

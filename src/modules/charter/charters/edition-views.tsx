@@ -5,6 +5,7 @@ import type { CharterDoc } from "../document.ts";
 import { CharterText } from "../views/text.tsx";
 import { Signatories, Photos } from "../signing/views.tsx";
 import { type CharterRow, type EditionRow, type SignatoryRow } from "./queries.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** How an edition came to be adopted, with links to the record that adopted it. */
 export interface AdoptionInfo {
@@ -85,9 +86,9 @@ export function EditionPage({ data }: { data: EditionPageData }) {
   const previous = data.editions.find((e) => e.id === edition.basedOnEditionId);
   return (
     <article class="charter">
-      <p class="back">
-        <a href={`${base}/charter`}>← {t("list.title")}</a>
-      </p>
+      <BackLink href={`${base}/charter`} class="back">
+        {t("list.title")}
+      </BackLink>
       <header class="charter-head">
         <h1 lang="th">{textIn(doc.title, d, lang)}</h1>
         <p class="edition-line">

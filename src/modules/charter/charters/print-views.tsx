@@ -9,6 +9,7 @@ import { chapterLabel, dateIn, editionLabel, num } from "../present.ts";
 import { Paras, textIn, useT } from "../shared/views.tsx";
 import { CharterText } from "../views/text.tsx";
 import type { SignatoryRow, CharterRow, EditionRow } from "./queries.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 type Signatory = SignatoryRow & { village: string | null; moo: number | null };
 
@@ -92,9 +93,7 @@ export function PrintPage(props: {
       bodyClass={`print-doc${d === "thai" && lang === "th" ? " digits-thai" : ""}`}
     >
       <div class="print-tools">
-        <p>
-          <a href={props.backUrl}>← {t("print.url")}</a>
-        </p>
+        <BackLink href={props.backUrl}>{t("print.url")}</BackLink>
         <p class="muted">{t("print.hint")}</p>
         {props.noPdf && (
           <p class="notice" role="status">

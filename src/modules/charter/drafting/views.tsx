@@ -3,6 +3,7 @@ import { Form } from "../../../core/views/form.tsx";
 import { dateTimeIn, editionLabel, num, versionNote } from "../present.ts";
 import { useT } from "../shared/views.tsx";
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** The versions of an edition with a form to compare any two. */
 export function VersionsPage(props: {
@@ -32,9 +33,9 @@ export function VersionsPage(props: {
   }));
   return (
     <>
-      <p class="back">
-        <a href={eb}>← {props.title}</a>
-      </p>
+      <BackLink href={eb} class="back">
+        {props.title}
+      </BackLink>
       <h1>
         {t("versions.title")} · {editionLabel(edition, lang, d)}
       </h1>

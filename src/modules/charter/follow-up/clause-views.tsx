@@ -15,6 +15,7 @@ import { Paras, textIn, useT } from "../shared/views.tsx";
 import { type FollowRow, StatusTag } from "./views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import { LinkSection } from "../../../core/views/list.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** One clause's follow-up: text, status with history, links; forms for the working group. */
 export function FollowClausePage(props: {
@@ -38,9 +39,9 @@ export function FollowClausePage(props: {
   const label = clauseLabel(row.number, lang, d);
   return (
     <>
-      <p class="back">
-        <a href={`${eb}/follow-up#c-${row.key}`}>← {t("follow.title")}</a>
-      </p>
+      <BackLink href={`${eb}/follow-up#c-${row.key}`} class="back">
+        {t("follow.title")}
+      </BackLink>
       <h1>
         {label} · {props.title}
       </h1>

@@ -20,6 +20,7 @@ import type { FormListItem, FormRow } from "./queries.ts";
 import { containersOf } from "./draft.ts";
 import { RoundsSection, type RoundsProps } from "../rounds/views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 export const formsBase = (slug: string) => `/t/${slug}/admin/community/forms`;
 
@@ -104,9 +105,7 @@ export function FormPage(p: {
   const list = (w: Failed["which"]) => (p.failed?.which === w ? (p.failed.list ?? []) : []);
   return (
     <>
-      <p>
-        <a href={formsBase(tambon!.slug)}>← {t("form.back")}</a>
-      </p>
+      <BackLink href={formsBase(tambon!.slug)}>{t("form.back")}</BackLink>
       <h1>{p.form.title}</h1>
       {p.form.description && <p class="lead">{p.form.description}</p>}
       <p>
@@ -390,9 +389,7 @@ export function ItemPage(p: { form: FormRow; item: FormItem; state: FormState })
   const base = `${formsBase(tambon!.slug)}/${p.form.id}`;
   return (
     <>
-      <p>
-        <a href={base}>← {t("form.backToForm")}</a>
-      </p>
+      <BackLink href={base}>{t("form.backToForm")}</BackLink>
       <h1>{t("form.editItem", { name: p.item.name })}</h1>
       <Form
         action={`${base}/items/${p.item.name}`}

@@ -18,6 +18,7 @@ import { History } from "../registry/views.tsx";
 import type { HistoryRow } from "../registry/history.ts";
 import type { Household, HouseholdRow, Person } from "./queries.ts";
 import { PeopleTable } from "../people/views.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 type Option = { value: string; label: string };
 
@@ -109,9 +110,7 @@ export function HouseholdPage(p: {
   const base = `/t/${tambon!.slug}/community/households`;
   return (
     <>
-      <p>
-        <a href={base}>← {t("household.back")}</a>
-      </p>
+      <BackLink href={base}>{t("household.back")}</BackLink>
       <h1>{t("household.heading", { no: h.houseNo })}</h1>
       <p class="registry-note">{t("household.logged")}</p>
       <dl class="registry-facts">

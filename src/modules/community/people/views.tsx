@@ -25,6 +25,7 @@ import {
 import type { Household, Person } from "../households/queries.ts";
 import { History } from "../registry/views.tsx";
 import type { HistoryRow } from "../registry/history.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 type Option = { value: string; label: string };
 
@@ -106,9 +107,7 @@ export function PersonForm(p: {
     values.map((v) => ({ value: v, label: t(`${prefix}${v}` as Parameters<typeof t>[0]) }));
   return (
     <>
-      <p>
-        <a href={back}>← {t("person.in", { no: p.household.houseNo })}</a>
-      </p>
+      <BackLink href={back}>{t("person.in", { no: p.household.houseNo })}</BackLink>
       <h1>{p.person ? p.person.name : t("person.add")}</h1>
       <p class="registry-note">{t("household.logged")}</p>
       <ErrorSummary form={f} />

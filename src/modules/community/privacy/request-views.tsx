@@ -20,6 +20,7 @@ import { REQUEST_KINDS } from "../shared/kinds.ts";
 import { History } from "../registry/views.tsx";
 import type { DataRequest } from "./requests.ts";
 import type { PersonReport } from "./report.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** The data requests and the form to record a new one. */
 export function RequestList(p: { page: Page<DataRequest>; form: FormState }) {
@@ -110,9 +111,7 @@ export function RequestPage(p: {
   const path = `/t/${slug}/admin/community/requests/${r.id}`;
   return (
     <>
-      <p>
-        <a href={`/t/${slug}/admin/community/requests`}>← {t("request.title")}</a>
-      </p>
+      <BackLink href={`/t/${slug}/admin/community/requests`}>{t("request.title")}</BackLink>
       <h1>{t("request.heading", { kind: t(`request.kind.${r.kind}`) })}</h1>
       <dl class="registry-facts">
         <dt>{t("request.requester")}</dt>

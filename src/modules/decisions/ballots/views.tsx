@@ -3,6 +3,7 @@ import { assetUrl } from "../../../core/views/assets.ts";
 import { Form } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 import { gradeRange } from "../shared/phases.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** The ballot: one grade per alternative; works without JavaScript. */
 export function BallotPage(props: {
@@ -26,9 +27,7 @@ export function BallotPage(props: {
     options.push({ value: g, label: g === -1 ? t("ballot.disapprove") : t("ballot.strongly") });
   return (
     <>
-      <p>
-        <a href={base}>← {props.q.title}</a>
-      </p>
+      <BackLink href={base}>{props.q.title}</BackLink>
       <h1>{t("ballot.title")}</h1>
       <p>{t("ballot.intro")}</p>
       {props.error && (

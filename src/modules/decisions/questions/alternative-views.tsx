@@ -6,6 +6,7 @@ import { msg } from "../messages.ts";
 import type { Phase } from "../shared/phases.ts";
 import type { DiffPart } from "../../../core/text-diff.ts";
 import { Html, PhaseBadge } from "./views.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** A word-level diff with insertions and deletions marked. */
 export function Diff({ parts }: { parts: DiffPart[] }) {
@@ -60,9 +61,7 @@ export function AlternativePage(props: {
   const ratings = ["must", "should", "should_not", "must_not"] as const;
   return (
     <>
-      <p>
-        <a href={`${base}/decisions/${a.questionId}`}>← {a.questionTitle}</a>
-      </p>
+      <BackLink href={`${base}/decisions/${a.questionId}`}>{a.questionTitle}</BackLink>
       <h1>{a.title}</h1>
       <p>
         <PhaseBadge phase={a.phase} />{" "}

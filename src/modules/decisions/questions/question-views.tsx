@@ -6,6 +6,7 @@ import { msg } from "../messages.ts";
 import type { Phase } from "../shared/phases.ts";
 import { Html, PhaseBadge } from "./views.tsx";
 import { ConfirmLink } from "../../../core/views/confirm.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** An alternative as shown on its question's page. */
 export interface AltView {
@@ -45,9 +46,7 @@ export function QuestionPage(props: {
   const { q } = props;
   return (
     <>
-      <p>
-        <a href={`${base}/decisions`}>← {t("list.title")}</a>
-      </p>
+      <BackLink href={`${base}/decisions`}>{t("list.title")}</BackLink>
       <h1>{q.title}</h1>
       <p>
         <PhaseBadge phase={q.phase} />{" "}

@@ -3,6 +3,7 @@ import { useCtx } from "../../../core/views/ctx.ts";
 import { Form } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 import type { TallyResult } from "../tally-types.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 const nf = new Intl.NumberFormat("th-TH");
 
@@ -49,9 +50,7 @@ export function ResultsPage(props: {
     .join("; ");
   return (
     <>
-      <p>
-        <a href={base}>← {props.q.title}</a>
-      </p>
+      <BackLink href={base}>{props.q.title}</BackLink>
       <h1>
         {t("res.title")}: {props.q.title}
       </h1>

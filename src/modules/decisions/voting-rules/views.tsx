@@ -12,6 +12,7 @@ import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
 import type { VotingRules } from "../shared/queries.ts";
 import { votingRulesName } from "./queries.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** Administration of the tambon's voting rules. */
 export function VotingRulesAdmin({
@@ -29,9 +30,7 @@ export function VotingRulesAdmin({
   const base = `/t/${tambon!.slug}/admin/decision-policies`;
   return (
     <>
-      <p>
-        <a href={`/t/${tambon!.slug}/admin`}>← {ct("admin.back")}</a>
-      </p>
+      <BackLink href={`/t/${tambon!.slug}/admin`}>{ct("admin.back")}</BackLink>
       <h1>{t("admin.votingRules")}</h1>
       <Table
         label={t("admin.votingRules")}

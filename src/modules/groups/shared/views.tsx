@@ -10,6 +10,7 @@ import type { QuorumResult } from "../attendance/quorum.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
 import type { VillageRow } from "./queries.ts";
 import { bangkokTime } from "../meetings/meeting.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** A number in the reader's style. */
 export const nf = new Intl.NumberFormat("th-TH");
@@ -81,9 +82,9 @@ export function SubNav({ current }: { current: "meetings" | "groups" | "reps" | 
 /** A back link. */
 export function Back({ href, children }: { href: string; children: ComponentChildren }) {
   return (
-    <p class="gm-back">
-      <a href={href}>← {children}</a>
-    </p>
+    <BackLink href={href} class="gm-back">
+      {children}
+    </BackLink>
   );
 }
 

@@ -10,6 +10,7 @@ import { PartyTable } from "../pillars/views.tsx";
 import { Badge, ExportLinks, NetworkNav, num, size, useNet, ButtonLink } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** The query string of an agreement filter. */
 export function agreementQuery(f: AgreementFilter, page?: number): string {
@@ -158,9 +159,7 @@ export function AgreementPage(props: {
   const status = effectiveStatus(a, todayIso());
   return (
     <>
-      <p>
-        <a href={`${base}/agreements`}>← {t("nav.agreements")}</a>
-      </p>
+      <BackLink href={`${base}/agreements`}>{t("nav.agreements")}</BackLink>
       <h1>{textIn(a.titleTh, a.titleEn, lang)}</h1>
       <p>
         <Badge>{t(`kind.${a.kind}`)}</Badge> <Badge>{t(`status.${status}`)}</Badge>

@@ -9,6 +9,7 @@ import {
 import { nameIn } from "../shared/lists.ts";
 import type { CentreRow } from "./queries.ts";
 import { num, useNet } from "../shared/views.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** The fields of a study-visit request (date, size, topics; contact when not from a tambon). */
 export function VisitRequestFields(props: {
@@ -78,9 +79,7 @@ export function PublicVisitForm(props: { centre: CentreRow; form: FormState }) {
   const title = t("visit.requestTitle", { name: nameIn(c, lang) });
   return (
     <>
-      <p>
-        <a href={`${base}/centres/${c.id}`}>← {nameIn(c, lang)}</a>
-      </p>
+      <BackLink href={`${base}/centres/${c.id}`}>{nameIn(c, lang)}</BackLink>
       <h1>{title}</h1>
       <p>{t("visit.publicIntro")}</p>
       <ErrorSummary form={props.form} />
@@ -109,9 +108,7 @@ export function VisitSent(props: { centre: CentreRow; link: string }) {
           </a>
         </p>
       </section>
-      <p>
-        <a href={`${base}/centres/${props.centre.id}`}>← {nameIn(props.centre, lang)}</a>
-      </p>
+      <BackLink href={`${base}/centres/${props.centre.id}`}>{nameIn(props.centre, lang)}</BackLink>
     </>
   );
 }

@@ -11,6 +11,7 @@ import type { centrePhotos } from "../schema.ts";
 import { Badge, ExportLinks, NetworkNav, num, size, useNet, ButtonLink } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 export type Photo = typeof centrePhotos.$inferSelect;
 
@@ -131,9 +132,7 @@ export function CentrePage(props: {
   const c = props.centre;
   return (
     <>
-      <p>
-        <a href={`${base}/centres`}>← {t("nav.centres")}</a>
-      </p>
+      <BackLink href={`${base}/centres`}>{t("nav.centres")}</BackLink>
       <h1>{nameIn(c, lang)}</h1>
       {props.canManage && (
         <p>

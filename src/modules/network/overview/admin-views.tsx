@@ -1,6 +1,7 @@
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { num, useNet } from "../shared/views.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** One entry of the network administration page. */
 export interface AdminLink {
@@ -16,9 +17,7 @@ export function AdminHome({ links }: { links: AdminLink[] }) {
   const { actor } = useCtx();
   return (
     <>
-      <p>
-        <a href={`/t/${tambon!.slug}/admin`}>← {ct("admin.back")}</a>
-      </p>
+      <BackLink href={`/t/${tambon!.slug}/admin`}>{ct("admin.back")}</BackLink>
       <h1>{t("admin.title", { tambon: tambonTitle(tambon!, lang) })}</h1>
       <ul class="cards">
         {links.map((l) => (

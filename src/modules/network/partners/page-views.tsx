@@ -7,6 +7,7 @@ import type { PartnerRow } from "./queries.ts";
 import { effectiveStatus, type AgreementStatus } from "../agreements/agreement.ts";
 import { Badge, num, useNet } from "../shared/views.tsx";
 import { Classification, villagesText } from "./views.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** One partner's public page: who they are, where they work, their people and agreements. */
 export function PartnerPage(props: {
@@ -29,9 +30,7 @@ export function PartnerPage(props: {
   const today = todayIso();
   return (
     <>
-      <p>
-        <a href={`${base}/partners`}>← {t("nav.partners")}</a>
-      </p>
+      <BackLink href={`${base}/partners`}>{t("nav.partners")}</BackLink>
       <div class="brand">
         {p.logoFile && (
           <img
@@ -175,9 +174,7 @@ export function PartnerPrint(props: { rows: PartnerRow[]; pillars: Pillar[]; fil
   ].filter((g) => g.rows.length > 0);
   return (
     <>
-      <p>
-        <a href={`${base}/partners`}>← {t("nav.partners")}</a>
-      </p>
+      <BackLink href={`${base}/partners`}>{t("nav.partners")}</BackLink>
       <h1>{t("print.title", { tambon: tambonTitle(tambon!, lang) })}</h1>
       <p class="muted">
         {t("print.asOf", { date: formatDate(new Date(), lang), n: num(props.rows.length) })}

@@ -7,6 +7,7 @@ import type { Page } from "../../../core/paging.ts";
 import { AreaNames, Badge, NetworkNav, useNet } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 type Facilitator = PersonCard & { villages: number[]; areaIds: number[] };
 export type PersonNetwork = Awaited<ReturnType<typeof personNetwork>>;
@@ -69,9 +70,7 @@ export function FacilitatorPage(props: {
   const areas = props.areas.filter((a) => net.reachAreaIds.includes(a.id));
   return (
     <>
-      <p>
-        <a href={`${base}/facilitators`}>← {t("nav.facilitators")}</a>
-      </p>
+      <BackLink href={`${base}/facilitators`}>{t("nav.facilitators")}</BackLink>
       <h1>{person.name}</h1>
       <p>
         <Badge>{t("role.facilitator")}</Badge>

@@ -7,6 +7,7 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg, type NetKey } from "../messages.ts";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 const nf = new Intl.NumberFormat("th-TH");
 
@@ -59,11 +60,7 @@ export function NetworkNav({ current }: { current: string }) {
 /** A link back to the network administration page. */
 export function BackToAdmin({ to, label }: { to?: string; label?: string }) {
   const { t, admin } = useNet();
-  return (
-    <p>
-      <a href={to ?? admin}>← {label ?? t("admin.back")}</a>
-    </p>
-  );
+  return <BackLink href={to ?? admin}>{label ?? t("admin.back")}</BackLink>;
 }
 
 /** Links to the CSV and JSON exports of a list (and its printable page). */

@@ -4,6 +4,7 @@ import { msg } from "../messages.ts";
 import type { SourcedHeads } from "./population.ts";
 import { money, villageLabel } from "./views.tsx";
 import type { VillageRow } from "./queries.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** One cell of the grid: a number input labelled by its village and column, its error below. */
 function Cell(p: { form: FormState; name: string; label: string }) {
@@ -50,11 +51,7 @@ export function VillageFiguresPage(p: {
   const used = new Map(p.used.map((u) => [u.villageId, u]));
   return (
     <>
-      {p.back && (
-        <p>
-          <a href={p.back.href}>← {p.back.label}</a>
-        </p>
-      )}
+      {p.back && <BackLink href={p.back.href}>{p.back.label}</BackLink>}
       <h1>{t("figures.title")}</h1>
       <p>{t("figures.intro")}</p>
       {p.community && <p class="flash">{t("figures.community")}</p>}

@@ -5,6 +5,7 @@ import type { Lang } from "../../../core/i18n/index.ts";
 import { msg } from "../messages.ts";
 import type { Overlap } from "./overlaps.ts";
 import type { OverlapPair, PooledProject } from "./queries.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** What two projects share, as words: "ประเด็นเดียวกัน · หมู่บ้านซ้อนกัน …". */
 export function sharedWords(o: Overlap<unknown>, lang: Lang): string {
@@ -75,9 +76,7 @@ export function DuplicatesReport(p: { planId: number; planTitle: string; pairs: 
   );
   return (
     <>
-      <p>
-        <a href={`${base}/admin/plans/${p.planId}`}>← {p.planTitle}</a>
-      </p>
+      <BackLink href={`${base}/admin/plans/${p.planId}`}>{p.planTitle}</BackLink>
       <h1>{t("dup.report")}</h1>
       <p>{t("dup.intro")}</p>
       {p.pairs.length === 0 ? (

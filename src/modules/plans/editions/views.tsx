@@ -17,6 +17,7 @@ import type { EditionDiff } from "./diff.ts";
 import { CarriedFrom } from "../evaluations/views.tsx";
 import type { Round } from "../evaluations/queries.ts";
 import type { Edition } from "./queries.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** The form recording an approved edition, with the meeting and resolution to choose from. */
 export function EditionAdmin(p: {
@@ -110,9 +111,7 @@ export function EditionsPage(p: {
   const projectLink = (id: number, title: string) => <a href={`${base}/projects/${id}`}>{title}</a>;
   return (
     <>
-      <p>
-        <a href={`${base}/plans/${p.plan.id}`}>← {p.plan.title}</a>
-      </p>
+      <BackLink href={`${base}/plans/${p.plan.id}`}>{p.plan.title}</BackLink>
       <h1>{t("edition.title")}</h1>
       <p class="muted">
         {p.plan.title} · {planPeriod(p.plan, lang)}

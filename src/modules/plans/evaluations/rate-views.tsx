@@ -12,6 +12,7 @@ import type { Rating } from "../shared/kinds.ts";
 import { WORDS_MAX } from "./commands.ts";
 import { RATINGS, type Round, type Subject } from "./queries.ts";
 import { SubjectName, useT } from "./views.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** One subject's card of the rating form: the three answers, what helped and what blocked. */
 function RateCard({ subject, form }: { subject: Subject; form: FormState }) {
@@ -69,9 +70,7 @@ export function RateForm(props: { round: Round; subjects: Subject[]; form: FormS
   const clauses = props.subjects.filter((s) => s.type === "clause");
   return (
     <>
-      <p>
-        <a href={here}>← {props.round.title}</a>
-      </p>
+      <BackLink href={here}>{props.round.title}</BackLink>
       <h1>{t("evaluation.rate")}</h1>
       <p>{t("evaluation.rateIntro")}</p>
       <ErrorSummary form={props.form} />

@@ -11,6 +11,7 @@ import {
 } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 import { type Round, type RoundSummary, type Subject } from "./queries.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** A choice of a form: value and label. */
 export interface Choice {
@@ -66,9 +67,7 @@ export function RoundList(props: {
   const base = `/t/${tambon!.slug}`;
   return (
     <>
-      <p>
-        <a href={`${base}/plans/${props.plan.id}`}>← {props.plan.title}</a>
-      </p>
+      <BackLink href={`${base}/plans/${props.plan.id}`}>{props.plan.title}</BackLink>
       <h1>{t("evaluation.title")}</h1>
       <p>{t("evaluation.intro")}</p>
       {props.rounds.length === 0 ? (

@@ -5,6 +5,7 @@ import type { Village } from "../../../core/commands/tambons.ts";
 import { msg } from "../messages.ts";
 import type { Indicator } from "../indicators/queries.ts";
 import { gridField } from "./commands.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /**
  * The entry grid of one indicator and fiscal year: one box per village and one for the whole
@@ -25,9 +26,7 @@ export function MeasurementGrid(p: {
   const unit = p.indicator.unit ? ` (${p.indicator.unit})` : "";
   return (
     <>
-      <p>
-        <a href={`/t/${slug}/indicators/${p.indicator.id}`}>← {p.indicator.name}</a>
-      </p>
+      <BackLink href={`/t/${slug}/indicators/${p.indicator.id}`}>{p.indicator.name}</BackLink>
       <h1>
         {t("measure.enter")}: {p.indicator.name}
       </h1>

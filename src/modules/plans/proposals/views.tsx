@@ -5,6 +5,7 @@ import { assetUrl } from "../../../core/views/assets.ts";
 import { msg } from "../messages.ts";
 import type { Plan } from "../plans/queries.ts";
 import { ProjectFields, type ProjectChoices } from "../projects/views/form.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** The proposal form of a plan, with the projects that may overlap shown above its buttons. */
 export function ProposePage(p: {
@@ -18,9 +19,7 @@ export function ProposePage(p: {
   const base = `/t/${tambon!.slug}`;
   return (
     <>
-      <p>
-        <a href={`${base}/plans/${p.plan.id}`}>← {p.plan.title}</a>
-      </p>
+      <BackLink href={`${base}/plans/${p.plan.id}`}>{p.plan.title}</BackLink>
       <h1>{t("plan.propose")}</h1>
       <Form
         action={`${base}/plans/${p.plan.id}/propose`}

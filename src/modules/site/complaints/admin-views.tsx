@@ -10,6 +10,7 @@ import { AdminFrame, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { COMPLAINT_STATUSES, type Complaint } from "./commands.ts";
 import { formatDateTime } from "../../../core/dates.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** Complaints for staff, filtered by status; the corruption channel only for admins. */
 export function ComplaintsAdmin(props: {
@@ -85,9 +86,7 @@ export function ComplaintAdmin(props: {
   const f = props.form;
   return (
     <>
-      <p>
-        <a href={url("/admin/site/complaints")}>← {t("admin.complaints")}</a>
-      </p>
+      <BackLink href={url("/admin/site/complaints")}>{t("admin.complaints")}</BackLink>
       <h1>
         {c.code}: {c.subject}
       </h1>

@@ -11,6 +11,7 @@ import { Facts, Input, When, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { type Complaint } from "./commands.ts";
 import { formatDateTime } from "../../../core/dates.ts";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** The complaint form, the tracking form and the monthly statistics. */
 export function ComplaintsPage(props: {
@@ -130,9 +131,7 @@ export function TrackPage(props: {
   const c = props.complaint;
   return (
     <>
-      <p>
-        <a href={url("/complaints")}>← {t("complaint.title")}</a>
-      </p>
+      <BackLink href={url("/complaints")}>{t("complaint.title")}</BackLink>
       <h1>{t("complaint.track")}</h1>
       <form method="get" action={url("/complaints/track")} class="search-box">
         <label for="track-code">{t("complaint.code")}</label>

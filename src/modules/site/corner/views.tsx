@@ -4,6 +4,7 @@ import { type Page } from "../../../core/paging.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDateTime } from "../../../core/dates.ts";
 import { BoardPage } from "../shared/board.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** The moderation queue of the members' corner. */
 export function CornerAdmin(props: {
@@ -216,9 +217,7 @@ export function PostPage(props: {
   const p = props.post;
   return (
     <article>
-      <p>
-        <a href={url("/corner")}>← {t("corner.title")}</a>
-      </p>
+      <BackLink href={url("/corner")}>{t("corner.title")}</BackLink>
       <h1>{p.title}</h1>
       <p class="muted">
         {t("corner.by", { name: p.authorName ?? "—" })} · {formatDateTime(p.createdAt, lang)}

@@ -19,6 +19,7 @@ import {
   TextArea,
   type FormState,
 } from "../../../core/views/form.tsx";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** An album's cover and title, linking to the album (the gallery and the home page show them). */
 export function AlbumLink({ album }: { album: AlbumCard }) {
@@ -71,9 +72,7 @@ export function AlbumView(props: { title: string; description: string; photos: P
   const url = useUrl();
   return (
     <>
-      <p>
-        <a href={url("/galleries")}>← {t("gallery.title")}</a>
-      </p>
+      <BackLink href={url("/galleries")}>{t("gallery.title")}</BackLink>
       <h1>{props.title}</h1>
       {props.description && <p>{props.description}</p>}
       <p class="muted">{t("gallery.photos", { n: props.photos.length })}</p>
@@ -97,9 +96,7 @@ export function PhotoView(props: {
   const p = props.photo;
   return (
     <figure class="photo-page">
-      <p>
-        <a href={props.back.href}>← {props.back.label}</a>
-      </p>
+      <BackLink href={props.back.href}>{props.back.label}</BackLink>
       <img
         src={fileUrl(tambon!.slug, `${p.file}-l.webp`)}
         alt={p.caption || t("gallery.photoN", { n: props.index, total: props.total })}

@@ -12,6 +12,7 @@ import {
 } from "../../../core/views/form.tsx";
 import { formatDate } from "../../../core/dates.ts";
 import { type ComponentChildren } from "preact";
+import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** The job-market links as list items, each in the reader's language when it has a label in it. */
 function LinkItems({ links }: { links: Link[] }) {
@@ -115,9 +116,7 @@ export function JobView({ job }: { job: Job }) {
   const url = useUrl();
   return (
     <article>
-      <p>
-        <a href={url("/jobs")}>← {t("jobs.title")}</a>
-      </p>
+      <BackLink href={url("/jobs")}>{t("jobs.title")}</BackLink>
       <h1>{job.title}</h1>
       <Facts
         rows={[
