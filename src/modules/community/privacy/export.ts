@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import type { TableFormat, TableValue } from "../../../core/table-export.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { personalScope, inScope } from "../access.ts";
@@ -79,9 +79,7 @@ export async function exportRegistry(
       detail: `households.${format}`,
       records: rows.length,
     });
-    await audit(tx, {
-      tambonId,
-      actorId: req.actor.user?.id ?? null,
+    await auditBy(tx, req.actor, tambonId, {
       action: "community.export",
       targetType: "community_household",
       after: { rows: rows.length, format },
