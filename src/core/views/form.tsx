@@ -93,6 +93,9 @@ interface FieldBase {
   value?: string;
 }
 
+/** What a field always drawn from a form state takes (checkboxes, files, dates). */
+type StateFieldBase = Omit<FieldBase, "form" | "value"> & { form: FormState };
+
 /** The id, error and current value of a field. */
 function fieldState(p: FieldBase) {
   return {
@@ -199,15 +202,13 @@ export function SelectField(
 }
 
 /** A checkbox with its label and error. */
-export function CheckField(p: {
-  form: FormState;
-  scope?: string;
-  name: string;
-  label: string;
-  value?: string;
-}) {
-  const id = fieldId(p.name, p.scope);
-  const err = p.form.errors[p.name];
+export function CheckField(
+  p: StateFieldBase & {
+    /** What is sent when ticked ("1" by default). */
+    value?: string;
+  },
+) {
+  const { id, err } = fieldState(p);
   return (
     <div class={err ? "field check has-error" : "field check"}>
       {err && (
@@ -352,24 +353,21 @@ export function ThaiEnglishFields(p: {
 }
 
 /** Several checkboxes under one question; every ticked value is sent under the same name. */
-export function CheckGroup(p: {
-  form: FormState;
-  scope?: string;
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  /** The values ticked (by default the comma-separated value of the field in the form state). */
-  checked?: readonly string[];
-  hint?: string;
-  required?: boolean;
-  /**
-   * Many short choices side by side in columns ("grid": villages) or fewer, wider ones ("wide":
-   * issue areas) instead of one under another.
-   */
-  layout?: "grid" | "wide";
-}) {
-  const id = fieldId(p.name, p.scope);
-  const err = p.form.errors[p.name];
+export function CheckGroup(
+  p: StateFieldBase & {
+    options: { value: string; label: string }[];
+    /** The values ticked (by default the comma-separated value of the field in the form state). */
+    checked?: readonly string[];
+    hint?: string;
+    required?: boolean;
+    /**
+     * Many short choices side by side in columns ("grid": villages) or fewer, wider ones ("wide":
+     * issue areas) instead of one under another.
+     */
+    layout?: "grid" | "wide";
+  },
+) {
+  const { id, err } = fieldState(p);
   const ticked = new Set(p.checked ?? (p.form.values[p.name] ?? "").split(",").filter(Boolean));
   // A question without choices (a tambon with no villages yet) is left out.
   if (!p.options.length) return null;
@@ -395,24 +393,21 @@ export function CheckGroup(p: {
 }
 
 /** A file chooser; the hint says which files it takes and how large (the route enforces both). */
-export function FileField(p: {
-  form: FormState;
-  scope?: string;
-  name: string;
-  label: string;
-  /** e.g. "image/jpeg,image/png,image/webp" or ".pdf" */
-  accept: string;
-  /** What the hint calls the kinds of file, e.g. "JPEG, PNG" */
-  types: string;
-  maxBytes: number;
-  /** Said after the types and size, e.g. what is done to the file once sent. */
-  note?: string;
-  required?: boolean;
-  multiple?: boolean;
-}) {
+export function FileField(
+  p: StateFieldBase & {
+    /** e.g. "image/jpeg,image/png,image/webp" or ".pdf" */
+    accept: string;
+    /** What the hint calls the kinds of file, e.g. "JPEG, PNG" */
+    types: string;
+    maxBytes: number;
+    /** Said after the types and size, e.g. what is done to the file once sent. */
+    note?: string;
+    required?: boolean;
+    multiple?: boolean;
+  },
+) {
   const { t } = useCtx();
-  const id = fieldId(p.name, p.scope);
-  const err = p.form.errors[p.name];
+  const { id, err } = fieldState(p);
   const limits = t("form.fileHint", {
     types: p.types,
     mb: Math.round((p.maxBytes / (1024 * 1024)) * 10) / 10,
@@ -590,19 +585,16 @@ function DateParts(p: {
  * foldDateParts, for forms and for the query of a filter), so routes and commands read one date
  * as before. It works without JavaScript.
  */
-export function DateField(p: {
-  form: FormState;
-  scope?: string;
-  name: string;
-  label: string;
-  hint?: string;
-  required?: boolean;
-  /** Ask for the time of day too: the field's value is then YYYY-MM-DDTHH:MM. */
-  time?: boolean;
-}) {
+export function DateField(
+  p: StateFieldBase & {
+    hint?: string;
+    required?: boolean;
+    /** Ask for the time of day too: the field's value is then YYYY-MM-DDTHH:MM. */
+    time?: boolean;
+  },
+) {
   const { t } = useCtx();
-  const id = fieldId(p.name, p.scope);
-  const err = p.form.errors[p.name];
+  const { id, err } = fieldState(p);
   const hint = p.hint ?? t(p.time ? "form.dateTimeHint" : "form.dateHint");
   return (
     <FieldShell id={id} label={p.label} hint={hint} error={err} required={p.required} group>
