@@ -92,6 +92,37 @@ export function ConfirmButton(props: {
 }
 
 /**
+ * A form that is one secondary button (untick, unlink, delete, withdraw …) beside what it acts
+ * on; `label` names that for screen readers. With `confirm` (it cannot be undone) it is a
+ * ConfirmButton, asking for a tick first.
+ */
+export function ButtonForm(props: {
+  action: string;
+  label: string;
+  text: string;
+  confirm?: boolean;
+  /** Hidden fields the POST carries (besides the CSRF token). */
+  fields?: Record<string, string>;
+}) {
+  if (props.confirm)
+    return (
+      <ConfirmButton action={props.action} label={props.label} fields={props.fields}>
+        {props.text}
+      </ConfirmButton>
+    );
+  return (
+    <Form action={props.action} class="inline-form" label={props.label}>
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class="secondary">
+        {props.text}
+      </button>
+    </Form>
+  );
+}
+
+/**
  * Archiving a record of a list and restoring it, both posted to `action` with `archived` (1 or
  * 0): a record in use gets a button that asks for a tick first (it can be undone), named with the
  * record for screen readers; an archived one a plain button that restores it.

@@ -18,11 +18,11 @@ import {
   useT,
   villageLabel,
   VillagePicker,
-  ButtonForm,
 } from "../shared/views.tsx";
 import { villageOptions } from "../shared/fields.tsx";
 import { LiveStatus, LiveTable } from "./live-views.tsx";
 import type { NotCountedReason } from "./quorum.ts";
+import { ButtonForm } from "../../../core/views/confirm.tsx";
 
 /** A representative on a village's sign-in sheet. */
 export interface SheetPerson {

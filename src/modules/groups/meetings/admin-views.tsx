@@ -12,18 +12,11 @@ import type { AgendaRow, MeetingRow } from "./queries.ts";
 import type { FileInfo } from "../files/queries.ts";
 import type { GroupRow } from "../groups/queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
-import {
-  Back,
-  meetingTitle,
-  meetingWhen,
-  nf,
-  useBase,
-  useT,
-  ButtonForm,
-} from "../shared/views.tsx";
+import { Back, meetingTitle, meetingWhen, nf, useBase, useT } from "../shared/views.tsx";
 import { MeetingFields } from "./fields.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref, type Page } from "../../../core/paging.ts";
+import { ButtonForm } from "../../../core/views/confirm.tsx";
 
 /** The organisers' list of every meeting (private ones too). */
 export function MeetingAdminList({ list }: { list: Page<MeetingRow> }) {

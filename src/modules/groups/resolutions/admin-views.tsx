@@ -1,7 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { ErrorSummary, Form, SelectField, type FormState } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
-import { ConfirmTick } from "../../../core/views/confirm.tsx";
+import { ConfirmTick, ButtonForm } from "../../../core/views/confirm.tsx";
 import { DECISION_METHODS } from "./resolution.ts";
 import { IndividualVotes, NominationApprovals, ResolutionText, VoteCounts } from "./fields.tsx";
 import type { AgendaRow, MeetingRow } from "../meetings/queries.ts";
@@ -17,7 +17,6 @@ import {
   useBase,
   useT,
   villageLabel,
-  ButtonForm,
 } from "../shared/views.tsx";
 import { PersonFields } from "../shared/fields.tsx";
 import { groupName } from "../groups/views.tsx";

@@ -4,7 +4,6 @@ import { core } from "../../../core/i18n/messages.ts";
 import { formatDate, formatDateTime } from "../../../core/dates.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { DateInput, Form } from "../../../core/views/form.tsx";
-import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import { msg } from "../messages.ts";
 import type { QuorumResult } from "../attendance/quorum.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
@@ -291,29 +290,6 @@ export function PeriodItem(props: {
         </button>
       </Form>
     </li>
-  );
-}
-
-/** A form that is one secondary button (delete, withdraw …); `label` names what it acts on. */
-export function ButtonForm(props: {
-  action: string;
-  label: string;
-  text: string;
-  /** The action cannot be undone (delete, withdraw): ask for a tick first. */
-  confirm?: boolean;
-}) {
-  if (props.confirm)
-    return (
-      <ConfirmButton action={props.action} label={props.label}>
-        {props.text}
-      </ConfirmButton>
-    );
-  return (
-    <Form action={props.action} class="inline-form" label={props.label}>
-      <button type="submit" class="secondary">
-        {props.text}
-      </button>
-    </Form>
   );
 }
 

@@ -12,6 +12,7 @@ import { msg } from "../../messages.ts";
 import type { ClauseRef } from "../../../charter/public.ts";
 import { targetField } from "../commands.ts";
 import { type Indicator } from "../queries.ts";
+import { ButtonForm } from "../../../../core/views/confirm.tsx";
 
 /** The form values of a stored indicator. */
 export function indicatorValues(i: Indicator): Record<string, string> {
@@ -185,12 +186,12 @@ export function IndicatorEdit(p: {
             <li key={pr.id}>
               {pr.seq ? `${pr.seq}. ` : ""}
               {pr.title}{" "}
-              <Form action={`${base}/projects/unlink`} class="inline-form" label={pr.title}>
-                <input type="hidden" name="projectId" value={String(pr.id)} />
-                <button type="submit" class="secondary">
-                  {t("indicator.unlinkProject")}
-                </button>
-              </Form>
+              <ButtonForm
+                action={`${base}/projects/unlink`}
+                label={pr.title}
+                text={t("indicator.unlinkProject")}
+                fields={{ projectId: String(pr.id) }}
+              />
             </li>
           ))}
         </ul>

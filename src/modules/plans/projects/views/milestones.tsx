@@ -11,7 +11,7 @@ import {
 import { formatDate } from "../../../../core/dates.ts";
 import { msg } from "../../messages.ts";
 import type { Milestone } from "../queries.ts";
-import { ConfirmButton } from "../../../../core/views/confirm.tsx";
+import { ButtonForm, ConfirmButton } from "../../../../core/views/confirm.tsx";
 
 /** The milestone form that failed (kept with its errors when the page comes back at 422). */
 export interface MilestoneFailure {
@@ -62,11 +62,11 @@ export function MilestonesAdmin(p: {
             <strong>{m.title}</strong> · <MilestoneState m={m} today={p.today} />
             {m.note && <p class="muted">{m.note}</p>}
             {m.doneOn ? (
-              <Form action={`${base}/${m.id}/undone`} class="inline-form" label={m.title}>
-                <button type="submit" class="secondary">
-                  {t("milestone.untick")}
-                </button>
-              </Form>
+              <ButtonForm
+                action={`${base}/${m.id}/undone`}
+                label={m.title}
+                text={t("milestone.untick")}
+              />
             ) : (
               <details open={failed?.kind === "done"}>
                 <summary>{t("milestone.tick")}</summary>
