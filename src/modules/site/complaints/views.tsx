@@ -28,11 +28,7 @@ export function ComplaintsPage(props: {
       <p>{t("complaint.intro")}</p>
       <section aria-labelledby="track-h" class="box">
         <h2 id="track-h">{t("complaint.track")}</h2>
-        <form method="get" action={url("/complaints/track")} class="search-box">
-          <label for="track-code">{t("complaint.code")}</label>
-          <input id="track-code" name="code" placeholder={t("complaint.codeHint")} />
-          <button type="submit">{t("complaint.track")}</button>
-        </form>
+        <TrackForm />
       </section>
       <h2>{t("complaint.submit")}</h2>
       <ErrorSummary form={f} />
@@ -119,6 +115,19 @@ export function monthLabel(month: string, lang: "th" | "en"): string {
   return monthFormats[lang].format(new Date(`${month}-15T00:00:00Z`));
 }
 
+/** The form that looks a complaint up by its tracking code (the code typed kept when given). */
+function TrackForm(props: { code?: string }) {
+  const t = useSiteT();
+  const url = useUrl();
+  return (
+    <form method="get" action={url("/complaints/track")} class="search-box">
+      <label for="track-code">{t("complaint.code")}</label>
+      <input id="track-code" name="code" value={props.code} placeholder={t("complaint.codeHint")} />
+      <button type="submit">{t("complaint.track")}</button>
+    </form>
+  );
+}
+
 /** The status of a complaint as its filer sees it. */
 export function TrackPage(props: {
   code: string;
@@ -133,16 +142,7 @@ export function TrackPage(props: {
     <>
       <BackLink href={url("/complaints")}>{t("complaint.title")}</BackLink>
       <h1>{t("complaint.track")}</h1>
-      <form method="get" action={url("/complaints/track")} class="search-box">
-        <label for="track-code">{t("complaint.code")}</label>
-        <input
-          id="track-code"
-          name="code"
-          value={props.code}
-          placeholder={t("complaint.codeHint")}
-        />
-        <button type="submit">{t("complaint.track")}</button>
-      </form>
+      <TrackForm code={props.code} />
       {props.code && !c && (
         <p class="error" role="alert">
           {t("complaint.notFound")}
