@@ -87,6 +87,13 @@ async function peopleByVillage(
   return { people: total, bands };
 }
 
+/** Households (active) and people (living) per village, and people by village, band and sex. */
+export interface RegistryCounts {
+  households: Map<number, number>;
+  people: Map<number, number>;
+  bands: VillageBandCount[];
+}
+
 /**
  * Households (active) and people (living) per village, and the people by village, band and sex
  * on `today`: every village, or those given.
@@ -96,11 +103,7 @@ export async function registryCounts(
   tambonId: number,
   villageIds?: readonly number[],
   today = todayIso(),
-): Promise<{
-  households: Map<number, number>;
-  people: Map<number, number>;
-  bands: VillageBandCount[];
-}> {
+): Promise<RegistryCounts> {
   const hv = villageIds === undefined ? undefined : inArray(households.villageId, [...villageIds]);
   const [h, p] = await Promise.all([
     db
@@ -126,13 +129,9 @@ export async function keptRegistryCounts(
   tambonId: number,
   villageIds?: readonly number[],
   today = todayIso(),
-): Promise<{
-  households: Map<number, number>;
-  people: Map<number, number>;
-  bands: VillageBandCount[];
-}> {
-  const none = { households: new Map(), people: new Map(), bands: [] };
-  if (villageIds && !villageIds.length) return none;
+): Promise<RegistryCounts> {
+  if (villageIds && !villageIds.length)
+    return { households: new Map(), people: new Map(), bands: [] };
   const inVillages = (column: SQL) =>
     villageIds === undefined
       ? sql``
