@@ -12,11 +12,7 @@ import { DB_KINDS, openTestDatabase, type TestDatabase } from "../helpers/db.ts"
 import { tambons, villages } from "../../src/core/db/schema.ts";
 import { households, people } from "../../src/modules/community/schema.ts";
 import { registryAggregates } from "../../src/modules/community/figures/stamp.ts";
-import {
-  keptRegistryCounts,
-  registryCounts,
-  villageBandCounts,
-} from "../../src/modules/community/figures/queries.ts";
+import { keptRegistryCounts, registryCounts } from "../../src/modules/community/figures/queries.ts";
 import {
   BAND_COUNT,
   BAND_YEARS,
@@ -53,12 +49,11 @@ for (const kind of DB_KINDS) {
     };
     /** The whole tambon counted from scratch. */
     const recount = async (): Promise<Counts> => {
-      const r = await registryCounts(t.db, tambonId);
-      const bands = await villageBandCounts(t.db, tambonId, todayIso());
+      const r = await registryCounts(t.db, tambonId, undefined, todayIso());
       return {
         households: r.households,
         people: r.people,
-        bands: new Map(bands.map((x) => [bandKey(x), x.n])),
+        bands: new Map(r.bands.map((x) => [bandKey(x), x.n])),
       };
     };
     const same = async (what: string) => {

@@ -15,7 +15,7 @@ import {
 import { seedFormsDemo } from "../../src/modules/community/forms/demo.ts";
 import { seedSubmissionsDemo } from "../../src/modules/community/submissions/demo.ts";
 import type { Tambon } from "../../src/core/tenancy.ts";
-import { rowsOf, villageBandCounts } from "../../src/modules/community/figures/queries.ts";
+import { registryCounts, rowsOf } from "../../src/modules/community/figures/queries.ts";
 
 const BASE = "/t/la-ngu/community";
 const IMPORT = "/t/la-ngu/admin/community/imports/people";
@@ -274,7 +274,7 @@ for (const kind of DB_KINDS) {
             ]),
           );
           const got = new Map(
-            (await villageBandCounts(db, langu, today)).map((r) => [key(r), r.n]),
+            (await registryCounts(db, langu, undefined, today)).bands.map((r) => [key(r), r.n]),
           );
           assert.deepEqual(got, want, `bands on ${today}`);
         }

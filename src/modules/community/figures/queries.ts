@@ -198,16 +198,6 @@ export async function keptRegistryCounts(
   };
 }
 
-/** People living with a birth date, by village, band and sex (every village of the tambon, or those given). */
-export async function villageBandCounts(
-  db: DbOrTx,
-  tambonId: number,
-  today = todayIso(),
-  villageIds?: readonly number[],
-): Promise<VillageBandCount[]> {
-  return (await peopleByVillage(db, tambonId, today, villageIds)).bands;
-}
-
 /** An open form with its current version's definition and its rounds, oldest round first. */
 export interface OpenForm {
   id: number;
