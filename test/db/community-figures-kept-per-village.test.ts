@@ -7,7 +7,7 @@
 // counted exactly: on any day, people born around every edge land where their age puts them.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { tambons, villages } from "../../src/core/db/schema.ts";
 import { households, people } from "../../src/modules/community/schema.ts";
@@ -132,6 +132,42 @@ for (const kind of DB_KINDS) {
       await same("a birth date corrected");
       await t.db.update(people).set({ sex: "female" }).where(eq(people.id, h2.people[0]!));
       await same("a sex corrected");
+      // A household moves to another village: its people go with it through their one
+      // reference to it (tambon, household and village together), and both villages' counts follow.
+      await t.db.update(households).set({ villageId: c }).where(eq(households.id, h2.householdId));
+      const followed = await t.db
+        .select({ villageId: people.villageId })
+        .from(people)
+        .where(eq(people.householdId, h2.householdId));
+      assert.equal(followed.length, 2, "the household's two people");
+      assert.ok(
+        followed.every((p) => p.villageId === c),
+        "the household's people moved with it",
+      );
+      await same("a household moved to another village");
+      // A person cannot be in another village, or tambon, than its household.
+      for (const wrong of [{ villageId: a }, { tambonId: tambonId + 1_000_000 }])
+        await assert.rejects(
+          t.db.update(people).set(wrong).where(eq(people.id, h2.people[0]!)),
+          (e: Error) => /community_people_household_fk/.test(String(e.cause ?? e)),
+          `a person refused ${JSON.stringify(wrong)}`,
+        );
+      // Nor a household in a village of another tambon.
+      const [elsewhere] = await t.db
+        .select({ id: villages.id })
+        .from(villages)
+        .where(ne(villages.tambonId, tambonId))
+        .limit(1);
+      assert.ok(elsewhere, "the demo has a second tambon with villages");
+      await assert.rejects(
+        t.db
+          .update(households)
+          .set({ villageId: elsewhere.id })
+          .where(eq(households.id, h2.householdId)),
+        (e: Error) => /community_households_village_fk/.test(String(e.cause ?? e)),
+        "a household refused another tambon's village",
+      );
+      await same("refused moves");
       await t.db
         .update(households)
         .set({ status: "gone" })

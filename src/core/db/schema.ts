@@ -13,6 +13,7 @@ import {
   serial,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
@@ -71,6 +72,8 @@ export const villages = pgTable(
   (t) => [
     uniqueIndex("villages_tambon_moo_key").on(t.tambonId, t.moo),
     uniqueIndex("villages_tambon_code_key").on(t.tambonId, t.code),
+    // What a household's one reference points at: a village together with its tambon.
+    unique("villages_id_tambon_key").on(t.id, t.tambonId),
   ],
 );
 

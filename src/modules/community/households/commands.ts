@@ -10,7 +10,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { allows, personalScope, type PersonalScope } from "../access.ts";
 import { diffRecord, recordChange, type FieldChanges } from "../registry/history.ts";
-import { households, people } from "../schema.ts";
+import { households } from "../schema.ts";
 import { HOUSEHOLD_STATUSES, type ChangeVia, type HouseholdStatus } from "../shared/kinds.ts";
 import type { CommunityKey, CommunityResult } from "../shared/result.ts";
 import { settingsOf } from "../privacy/settings.ts";
@@ -228,8 +228,6 @@ export async function saveHouseholdChange(
     })
     .where(and(eq(households.tambonId, tambonId), eq(households.id, current.id)))
     .returning();
-  if (villageId !== current.villageId)
-    await moveHouseholdPeople(tx, tambonId, current.id, villageId);
   await logHouseholdChange(tx, tambonId, row!, "update", changes, meta, {
     before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[0]])),
     after: {
@@ -238,19 +236,6 @@ export async function saveHouseholdChange(
     },
   });
   return { status: "saved", household: row! };
-}
-
-/** The people of a household follow it to another village (their `village_id` is the household's). */
-async function moveHouseholdPeople(
-  tx: Tx,
-  tambonId: number,
-  householdId: number,
-  villageId: number,
-) {
-  await tx
-    .update(people)
-    .set({ villageId })
-    .where(and(eq(people.tambonId, tambonId), eq(people.householdId, householdId)));
 }
 
 /** Adds a household from the page's form. */
