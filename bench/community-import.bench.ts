@@ -6,6 +6,7 @@
 //   npx tsx bench/community-import.bench.ts pglite     one of them
 //   BENCH_ROWS=100000 npx tsx bench/community-import.bench.ts
 //   BENCH_AGAIN=0 …                                  without the second run of the same file
+//   BENCH_CLI_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/p" …  Node flags for the import's process
 //
 // Time is the wall time of the CLI process (start-up, migration check, reading, checking and
 // writing in one transaction), and its CPU time (user + system, from /proc) with, on PostgreSQL,
@@ -65,7 +66,11 @@ function runImport(file: string, env: Record<string, string>, pgDatabase?: strin
     const t0 = performance.now();
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, "bin/tambon.js"), "import", "people", file, "--tambon", "bench-import"],
+      [
+        ...(process.env.BENCH_CLI_FLAGS?.split(" ").filter(Boolean) ?? []),
+        path.join(ROOT, "bin/tambon.js"),
+        ...["import", "people", file, "--tambon", "bench-import"],
+      ],
       { env: { ...inherited, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let peakKb = 0;

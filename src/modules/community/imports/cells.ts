@@ -30,11 +30,15 @@ export function dayOf(raw: string): string | null {
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else return null;
   if (y > 2400) y -= 543;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return null;
-  if (y < 1850) return null;
-  return date.toISOString().slice(0, 10);
+  if (y < 1850 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return null;
+  // Written out, not through a Date: an import reads a million of them.
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+/** The days of month `m` (1–12) of Gregorian year `y`. */
+function daysIn(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** A non-negative number from a cell ("1,234.5", Thai digits), null when empty, undefined when bad. */

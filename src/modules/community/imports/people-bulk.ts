@@ -32,9 +32,13 @@ export function peopleBulkWriter(
 ): BulkWriter<PersonRow> {
   let staged = false;
   let pending: unknown[][] = [];
+  // The statement sending the last full chunk: the file's next rows are read and checked while
+  // the database writes it (the two sides' work overlaps on two cores), never more than one.
+  let sending: Promise<unknown> = Promise.resolve();
 
-  async function flush() {
+  async function stage(rows: unknown[][]) {
     if (!staged) {
+      staged = true;
       await tx.execute(sql`create temporary table community_people_import (
           line integer not null,
           village_id integer not null,
@@ -45,15 +49,29 @@ export function peopleBulkWriter(
           sex text not null,
           relation text not null
         ) on commit drop`);
-      staged = true;
     }
-    if (!pending.length) return;
-    const json = JSON.stringify(pending);
-    pending = [];
+    if (!rows.length) return;
     await tx.execute(sql`insert into community_people_import
         (line, village_id, house_no, name, thai_id, birth_date, sex, relation)
       select (r->>0)::integer, (r->>1)::integer, r->>2, r->>3, r->>4, (r->>5)::date, r->>6, r->>7
-      from jsonb_array_elements(${json}::jsonb) as r`);
+      from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) as r`);
+  }
+
+  /** Sends the rows read so far; waits for the chunk before it, not for this one. */
+  async function send() {
+    await sending;
+    const rows = pending;
+    pending = [];
+    const next = stage(rows);
+    // Awaited by the next send or by `flush`; kept from being an unhandled rejection meanwhile.
+    next.catch(() => {});
+    sending = next;
+  }
+
+  /** Every row read so far is in the staging table. */
+  async function flush() {
+    await send();
+    await sending;
   }
 
   return {
@@ -69,7 +87,7 @@ export function peopleBulkWriter(
           row.sex,
           row.relation,
         ]);
-        if (pending.length >= CHUNK) await flush();
+        if (pending.length >= CHUNK) await send();
       }
     },
 
