@@ -19,6 +19,13 @@ import {
  * same `Importer` a web import uses, so both meet the same rules and keys.
  */
 
+/** The characters that mean something in a CSV cell, by delimiter. */
+const SPECIAL: Record<string, RegExp> = {
+  ",": /[",\r\n]/g,
+  ";": /[";\r\n]/g,
+  "\t": /["\t\r\n]/g,
+};
+
 /** Parses CSV text given in pieces: cells may be quoted across a piece's end (RFC 4180). */
 export class CsvChunks {
   private row: string[] = [];
@@ -54,7 +61,8 @@ export class CsvChunks {
   }
 
   private endCell() {
-    this.row.push(/^'[=+\-@\t\r]/.test(this.cell) ? this.cell.slice(1) : this.cell);
+    const c = this.cell;
+    this.row.push(c.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(c) ? c.slice(1) : c);
     this.cell = "";
     this.quoteSeen = false;
   }
@@ -66,29 +74,59 @@ export class CsvChunks {
     this.line++;
   }
 
+  /**
+   * Reads a piece character by character where a character means something (a quote, the
+   * delimiter, a line break) and takes each run of ordinary characters between them in one
+   * slice: a million-row file is mostly such runs.
+   */
   private scan(s: string) {
     const d = this.delim!;
-    for (let i = 0; i < s.length; i++) {
+    const special = SPECIAL[d]!;
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
       const ch = s[i]!;
       if (this.pendingCr) {
         this.pendingCr = false;
-        if (ch === "\n") continue;
+        if (ch === "\n") {
+          i++;
+          continue;
+        }
       }
       if (this.quoted) {
-        if (ch === '"') {
-          this.quoted = false;
-          this.quoteSeen = true;
-        } else this.cell += ch;
+        const close = s.indexOf('"', i);
+        if (close < 0) {
+          this.cell += s.slice(i);
+          return;
+        }
+        this.cell += s.slice(i, close);
+        this.quoted = false;
+        this.quoteSeen = true;
+        i = close + 1;
       } else if (ch === '"' && this.quoteSeen) {
         // A doubled quote inside a quoted cell: the quote closed, then opens again.
         this.cell += '"';
         this.quoted = true;
-      } else if (ch === '"' && this.cell === "") this.quoted = true;
-      else if (ch === d) this.endCell();
-      else if (ch === "\n" || ch === "\r") {
+        i++;
+      } else if (ch === '"' && this.cell === "") {
+        this.quoted = true;
+        i++;
+      } else if (ch === d) {
+        this.endCell();
+        i++;
+      } else if (ch === "\n" || ch === "\r") {
         this.endRow();
         if (ch === "\r") this.pendingCr = true;
-      } else this.cell += ch;
+        i++;
+      } else {
+        // Ordinary characters (a quote inside an unquoted cell among them) up to the next
+        // character that means something.
+        special.lastIndex = i + 1;
+        const next = special.exec(s);
+        const stop = next ? next.index : n;
+        this.cell += s.slice(i, stop);
+        i = stop;
+      }
     }
   }
 
