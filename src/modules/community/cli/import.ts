@@ -141,7 +141,7 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
     const bar = progressBar();
     const report =
       kind === "people"
-        ? await go(await peopleImporter(db, tb.id, null, filename))
+        ? await go(await peopleImporter(db, tb.id, null, filename, database.kind === "postgres"))
         : kind === "figures"
           ? await go(await figureImporter(db, tb.id, null, filename))
           : await go(

@@ -29,11 +29,14 @@ export function peopleBulkWriter(
   tambonId: number,
   actorId: number | null,
   onHouseholds: (made: number) => void,
+  overlap = false,
 ): BulkWriter<PersonRow> {
   let staged = false;
   let pending: unknown[][] = [];
-  // The statement sending the last full chunk: the file's next rows are read and checked while
-  // the database writes it (the two sides' work overlaps on two cores), never more than one.
+  // The statement sending the last full chunk. With `overlap` (a database server in its own
+  // process) the file's next rows are read and checked while the server writes it, never more
+  // than one chunk ahead; an embedded database shares this process's memory, where a chunk in
+  // flight beside the next one costs more memory than it saves time, so each chunk is awaited.
   let sending: Promise<unknown> = Promise.resolve();
 
   async function stage(rows: unknown[][]) {
@@ -66,6 +69,7 @@ export function peopleBulkWriter(
     // Awaited by the next send or by `flush`; kept from being an unhandled rejection meanwhile.
     next.catch(() => {});
     sending = next;
+    if (!overlap) await next;
   }
 
   /** Every row read so far is in the staging table. */

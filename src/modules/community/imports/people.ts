@@ -199,6 +199,8 @@ export async function peopleImporter(
   tambonId: number,
   actorId: number | null,
   filename: string,
+  /** The bulk writer stages the next rows while the database writes the last (a server). */
+  overlap = false,
 ): Promise<
   Importer<PersonRow, Key, Tx, StoredPerson> & { finish(tx: Tx, c: ImportCounts): Promise<void> }
 > {
@@ -262,9 +264,15 @@ export async function peopleImporter(
     keep: keepStored,
     same: samePerson,
     bulk: (tx: Tx) =>
-      peopleBulkWriter(tx, tambonId, actorId, (made) => {
-        householdsMade += made;
-      }),
+      peopleBulkWriter(
+        tx,
+        tambonId,
+        actorId,
+        (made) => {
+          householdsMade += made;
+        },
+        overlap,
+      ),
     async write(tx: Tx, changes: readonly { row: PersonRow; current?: StoredPerson }[]) {
       // The households the rows name: found, or made.
       const wanted = new Map<string, { villageId: number; houseNo: string }>();
