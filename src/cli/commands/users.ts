@@ -3,7 +3,7 @@ import type { CommandArgs } from "../../core/cli.ts";
 import type { Config } from "../../core/config.ts";
 import type { Database, Db } from "../../core/db/index.ts";
 import { roleGrants, tambonMembers, tambons, users, villages } from "../../core/db/schema.ts";
-import { audit } from "../../core/audit.ts";
+import { auditBy } from "../../core/audit.ts";
 import { publicUrl } from "../../core/http.ts";
 import { isEmail, isPhone, normalisePhone } from "../../core/forms.ts";
 import type { ImportField } from "../../core/imports.ts";
@@ -133,9 +133,7 @@ async function joinTambon(
       await tx
         .insert(tambonMembers)
         .values({ tambonId, userId, villageId, status: "active", verifiedAt: new Date() });
-      await audit(tx, {
-        tambonId,
-        actorId: actor.user!.id,
+      await auditBy(tx, actor, tambonId, {
         action: "member.activate",
         targetType: "user",
         targetId: userId,

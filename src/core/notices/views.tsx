@@ -4,7 +4,7 @@ import { ErrorSummary, Field, Form, type FormState } from "../views/form.tsx";
 import { FilterSelect, Filters, Table } from "../views/list.tsx";
 import { Pager } from "../views/pager.tsx";
 import { ConfirmButton } from "../views/confirm.tsx";
-import { BackLink } from "../views/admin/home.tsx";
+import { AdminBackLink } from "../views/admin/home.tsx";
 import { formatDateTime } from "../dates.ts";
 import { formatNumber } from "../digits.ts";
 import { pageHref, type Page } from "../paging.ts";
@@ -132,7 +132,7 @@ export function LineSettingsPage(props: {
   const base = `/t/${tambon!.slug}/admin/notices/line`;
   return (
     <>
-      <BackLink />
+      <AdminBackLink />
       <h1>{t("admin.lineSettings")}</h1>
       <p>{t("admin.lineIntro")}</p>
       <p>
@@ -200,7 +200,7 @@ export function NoticeLogPage(props: {
   const c = props.counts;
   return (
     <>
-      <BackLink />
+      <AdminBackLink />
       <h1>{t("admin.log")}</h1>
       <p>
         <a href={`${base}/line`}>{t("admin.lineSettings")}</a>

@@ -5,7 +5,7 @@ import { Pager } from "../pager.tsx";
 import { formatDateTime } from "../../dates.ts";
 import { pageHref, type Page } from "../../paging.ts";
 import type { AuditFilters, AuditRow } from "../../queries/audit.ts";
-import { BackLink } from "./home.tsx";
+import { AdminBackLink } from "./home.tsx";
 import {
   actionText,
   describeAudit,
@@ -59,7 +59,7 @@ export function AuditPage(props: {
   const { base, filters: f, entries } = props;
   return (
     <>
-      <BackLink />
+      <AdminBackLink />
       <h1>{props.title}</h1>
       <Filters action={base}>
         <FilterSelect

@@ -1,5 +1,6 @@
 import { useCtx } from "../ctx.ts";
 import { tambonTitle } from "../layout.tsx";
+import { BackLink } from "../back-link.tsx";
 
 /** A tambon's administration page: one card per part the actor may manage. */
 export function AdminHome({ links }: { links: { href: string; label: string }[] }) {
@@ -19,11 +20,9 @@ export function AdminHome({ links }: { links: { href: string; label: string }[] 
 }
 
 /** The link back to the administration page (the tambon's, or the network's outside one). */
-export function BackLink() {
+export function AdminBackLink() {
   const { t, tambon } = useCtx();
   return (
-    <p>
-      <a href={tambon ? `/t/${tambon.slug}/admin` : "/admin"}>← {t("admin.back")}</a>
-    </p>
+    <BackLink href={tambon ? `/t/${tambon.slug}/admin` : "/admin"}>{t("admin.back")}</BackLink>
   );
 }

@@ -14,7 +14,8 @@ import { Pager } from "../pager.tsx";
 import { pageHref, type Page } from "../../paging.ts";
 import { ROLES } from "../../roles.ts";
 import type { PersonRow } from "../../queries/people.ts";
-import { BackLink } from "./home.tsx";
+import { AdminBackLink } from "./home.tsx";
+import { BackLink } from "../back-link.tsx";
 
 /** A person's phone, e-mail and user name, as far as known. */
 const contact = (p: PersonRow) => [p.phone, p.email, p.username].filter(Boolean).join(" · ");
@@ -34,7 +35,7 @@ export function PeopleList(props: {
   const { people } = props;
   return (
     <>
-      <BackLink />
+      <AdminBackLink />
       <h1>{t("admin.people")}</h1>
       {props.created && (
         <div class="flash" role="status">
@@ -123,9 +124,7 @@ export function PersonPage({
   const form = emptyForm(Object.fromEntries(person.roles.map((r) => [`role_${r}`, "1"])));
   return (
     <>
-      <p>
-        <a href={`/t/${tambon!.slug}/admin/people`}>← {t("admin.people")}</a>
-      </p>
+      <BackLink href={`/t/${tambon!.slug}/admin/people`}>{t("admin.people")}</BackLink>
       <h1>{person.name}</h1>
       <p>
         {contact(person)} · {t(`status.${person.status}` as "status.active")}

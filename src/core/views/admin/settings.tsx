@@ -10,7 +10,7 @@ import {
 } from "../form.tsx";
 import { LOGO_UPLOAD } from "../../files.ts";
 import type { Tambon } from "../../tenancy.ts";
-import { BackLink } from "./home.tsx";
+import { AdminBackLink } from "./home.tsx";
 
 /** The settings form's values for a tambon as it is. */
 export function settingsValues(tb: Tambon): Record<string, string> {
@@ -54,7 +54,7 @@ export function SettingsPage({ form }: { form: FormState }) {
   const tb = tambon!;
   return (
     <>
-      <BackLink />
+      <AdminBackLink />
       <h1>{t("admin.settings")}</h1>
       <ErrorSummary form={form} />
       <Form action={`/t/${tb.slug}/admin/settings`} multipart label={t("admin.settings")}>

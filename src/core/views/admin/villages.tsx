@@ -2,7 +2,7 @@ import { Table } from "../list.tsx";
 import { useCtx } from "../ctx.ts";
 import { ErrorSummary, Field, Form, type FormState, ThaiEnglishFields } from "../form.tsx";
 import type { Village } from "../../commands/tambons.ts";
-import { BackLink } from "./home.tsx";
+import { AdminBackLink } from "./home.tsx";
 
 /** The village form's values for a village as it is. */
 export function villageValues(v: Village): Record<string, string> {
@@ -30,7 +30,7 @@ export function VillagesAdmin({
   const base = `/t/${tambon!.slug}/admin/villages`;
   return (
     <>
-      <BackLink />
+      <AdminBackLink />
       <h1>{t("admin.villages")}</h1>
       <Table
         columns={[
