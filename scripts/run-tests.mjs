@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every *.test.ts / *.test.tsx under src/ and test/ (or those under the paths given, or with
 // --fast a quick selection) with node's test runner through tsx, in three lanes:
-//   unit      src/** and test/*.test.ts        TAMBON_TEST_CONCURRENCY files at once (default: cores)
+//   unit      src/** and test/*.test.ts        in one process on Node 22.8+, else
+//                                              TAMBON_TEST_CONCURRENCY files at once (default: cores)
 //   database  test/db, test/http, test/system  TAMBON_TEST_CONCURRENCY files at once (default: cores)
 //   browser   test/browser                     TAMBON_TEST_BROWSER_CONCURRENCY (default 1) while
 //                                              database files wait, then every free slot
@@ -259,12 +260,26 @@ const readTimes = (times) =>
     : [];
 const children = new Set();
 
+// Node 22.8 and newer can run test files without a process each: the unit lane's files then
+// share one process and load the project's modules once instead of once per file. Older Node,
+// or TAMBON_TEST_ISOLATE=1 (to tell whether a unit file depends on running alone), runs each
+// file in a process of its own, as every other lane does.
+const [major, minor] = process.versions.node.split(".").map(Number);
+const oneProcess =
+  process.env.TAMBON_TEST_ISOLATE !== "1" && (major > 22 || (major === 22 && minor >= 8));
+
+/** How a lane runs its files, as the summary says it. */
+const howMany = (lane) =>
+  lane.name === "unit" && oneProcess ? "in one process" : `${lane.concurrency} at a time`;
+
 /** The unit lane: one `node --test` for all its (small, quick) files. */
 function runLane(lane) {
   const times = path.join(runDir, `times-${lane.name}.jsonl`);
   const args = [
     ...reporterArgs(times),
-    `--test-concurrency=${lane.concurrency}`,
+    ...(oneProcess
+      ? ["--experimental-test-isolation=none"]
+      : [`--test-concurrency=${lane.concurrency}`]),
     ...lane.files.map(runnable),
   ];
   const started = performance.now();
@@ -381,7 +396,7 @@ const started = performance.now();
 try {
   const [unit, ...pool] = lanes;
   if (unit.files.length) {
-    out(`\n== ${unit.name} lane: ${unit.files.length} file(s), ${unit.concurrency} at a time`);
+    out(`\n== ${unit.name} lane: ${unit.files.length} file(s), ${howMany(unit)}`);
     results.push(await runLane(unit));
   }
   const shared = pool.filter((lane) => lane.files.length);
@@ -405,7 +420,7 @@ if (built)
   );
 for (const r of results)
   out(
-    `${r.lane.name.padEnd(9)} ${seconds(r.ms).padStart(9)} ${cpuText(r.cpu)}  ${r.lane.files.length} file(s), ${r.lane.concurrency} at a time${r.ok ? "" : `  FAILED (${r.why})`}`,
+    `${r.lane.name.padEnd(9)} ${seconds(r.ms).padStart(9)} ${cpuText(r.cpu)}  ${r.lane.files.length} file(s), ${howMany(r.lane)}${r.ok ? "" : `  FAILED (${r.why})`}`,
   );
 if (prepareCpu !== null) out(`${"templates".padEnd(9)} ${"".padStart(9)} ${cpuText(prepareCpu)}`);
 const allCpu = cpuAtStart === null ? null : childrenCpu() - cpuAtStart;

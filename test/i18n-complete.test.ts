@@ -14,6 +14,9 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 function problems(): string[] {
   const out: string[] = [];
   for (const dict of allDictionaries()) {
+    // A dictionary a unit test makes (named "test:…") is no text of the product; the unit lane
+    // may run that test in this test's process.
+    if (dict.name.startsWith("test:")) continue;
     for (const [key, msg] of Object.entries(dict.messages)) {
       if (!msg.th?.trim()) out.push(`${dict.name}:${key} has no Thai`);
       if (!msg.en?.trim()) out.push(`${dict.name}:${key} has no English`);

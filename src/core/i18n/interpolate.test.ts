@@ -12,7 +12,7 @@ test("placeholders are filled; unknown ones and stray braces stay as written", (
 });
 
 test("a dictionary's kept texts answer each language and each call's own values", () => {
-  const d = defineMessages("interpolate-test", {
+  const d = defineMessages("test:interpolate", {
     hello: { th: "สวัสดี {name}", en: "Hello {name}" },
     plain: { th: "ไม่มี", en: "" },
   });
