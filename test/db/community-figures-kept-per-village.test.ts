@@ -5,14 +5,21 @@
 // count of the whole registry made from scratch. The counts themselves are read from what the
 // database keeps per village, sex and month of birth, with the months that hold an age-band edge
 // counted exactly: on any day, people born around every edge land where their age puts them.
+// Each form's answer counts are kept too, until a submission changes.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { tambons, villages } from "../../src/core/db/schema.ts";
-import { households, people } from "../../src/modules/community/schema.ts";
-import { registryAggregates } from "../../src/modules/community/figures/stamp.ts";
-import { keptRegistryCounts, registryCounts } from "../../src/modules/community/figures/queries.ts";
+import { households, people, submissions } from "../../src/modules/community/schema.ts";
+import { keptAnswerCounts, registryAggregates } from "../../src/modules/community/figures/stamp.ts";
+import {
+  answerCounts,
+  countedQuestions,
+  keptRegistryCounts,
+  openForms,
+  registryCounts,
+} from "../../src/modules/community/figures/queries.ts";
 import {
   BAND_COUNT,
   BAND_YEARS,
@@ -258,6 +265,41 @@ for (const kind of DB_KINDS) {
         /roll back/,
       );
       await same("a rolled-back change");
+    });
+
+    test("each form's answer counts are kept until a submission changes, then counted again", async () => {
+      const [form] = await openForms(t.db, tambonId);
+      assert.ok(form, "the demo tambon has an open form");
+      const questions = countedQuestions(form.definition.items);
+      const fresh = () => answerCounts(t.db, tambonId, form.id, questions);
+      const first = await keptAnswerCounts(t.db, tambonId, form.id, questions);
+      assert.ok(first.length > 0, "the demo's submissions answer the form");
+      assert.deepEqual(first, await fresh());
+      assert.equal(
+        await keptAnswerCounts(t.db, tambonId, form.id, questions),
+        first,
+        "kept while nothing changes",
+      );
+      const sent = await t.db
+        .select({ id: submissions.id })
+        .from(submissions)
+        .where(and(eq(submissions.tambonId, tambonId), eq(submissions.formId, form.id)))
+        .orderBy(submissions.id);
+      assert.ok(sent.length >= 2, "the demo has two submissions of the form or more");
+
+      // A submission removed, then one sent back for changes: each is counted again at once.
+      await t.db.delete(submissions).where(eq(submissions.id, sent[0]!.id));
+      const removed = await keptAnswerCounts(t.db, tambonId, form.id, questions);
+      assert.notEqual(removed, first, "counted again after a submission is removed");
+      assert.notDeepEqual(removed, first, "the removed submission's answers are gone");
+      assert.deepEqual(removed, await fresh());
+      await t.db
+        .update(submissions)
+        .set({ status: "rejected" })
+        .where(eq(submissions.id, sent[1]!.id));
+      const reviewed = await keptAnswerCounts(t.db, tambonId, form.id, questions);
+      assert.notEqual(reviewed, removed, "counted again after a review");
+      assert.deepEqual(reviewed, await fresh());
     });
   });
 }

@@ -361,9 +361,11 @@ export const indicatorSources = pgTable(
 );
 
 /**
- * How many times a tambon's households or people changed: bumped by statement triggers on
- * `community_households` and `community_people` (migration community_figure_stamps), so the
- * figures counted over a million people are counted again only after a change.
+ * How many times a tambon's households, people or survey submissions changed: bumped by
+ * statement triggers on `community_households`, `community_people` (migration
+ * community_figure_stamps) and `community_submissions` (community_answers_stamp), so the
+ * figures counted over a million people, and each form's answer counts, are counted again only
+ * after a change.
  */
 export const figureStamps = pgTable("community_figure_stamps", {
   tambonId: integer("tambon_id")

@@ -2,8 +2,8 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
 import { formFigures, type QuestionFigures } from "./aggregate.ts";
 import { villagePyramids, type Pyramid } from "./pyramid.ts";
-import { registryAggregates } from "./stamp.ts";
-import { answerCounts, countedQuestions, openForms, storedFigures } from "./queries.ts";
+import { keptAnswerCounts, registryAggregates } from "./stamp.ts";
+import { countedQuestions, openForms, storedFigures } from "./queries.ts";
 import { isSmall, publishedRate, suppressOne, suppressRow } from "./suppress.ts";
 
 /** A village as the figures show it, with its published counts (null: "<5"). */
@@ -76,7 +76,12 @@ export async function communityFigures(
       };
   const forms = await Promise.all(
     formList.map(async (f) => {
-      const counts = await answerCounts(db, tambonId, f.id, countedQuestions(f.definition.items));
+      const counts = await keptAnswerCounts(
+        db,
+        tambonId,
+        f.id,
+        countedQuestions(f.definition.items),
+      );
       return {
         id: f.id,
         title: f.title,

@@ -1,9 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { todayIso } from "../../../core/dates.ts";
-import { figureVillageStamps } from "../schema.ts";
+import { figureStamps, figureVillageStamps } from "../schema.ts";
 import type { VillageBandCount } from "./pyramid.ts";
-import { keptRegistryCounts } from "./queries.ts";
+import {
+  answerCounts,
+  keptRegistryCounts,
+  type AnswerCount,
+  type CountedQuestion,
+} from "./queries.ts";
 
 /** The registry's counts of a whole tambon that every figures page starts from. */
 export interface RegistryAggregates {
@@ -102,4 +107,48 @@ export async function registryAggregates(
   };
   byTambon.set(tambonId, { day, stamps, ...next, value });
   return value;
+}
+
+/** A tambon's answer counts per form and question set, as of one stamp of the tambon. */
+interface KeptAnswers {
+  stamp: number;
+  counts: Map<string, AnswerCount[]>;
+}
+
+/** Per database, per tambon. */
+const keptAnswers = new WeakMap<object, Map<number, KeptAnswers>>();
+
+/** How many times a tambon's registry or submissions changed (the triggers bump it). */
+async function tambonStamp(db: DbOrTx, tambonId: number): Promise<number> {
+  const [row] = await db
+    .select({ stamp: figureStamps.stamp })
+    .from(figureStamps)
+    .where(eq(figureStamps.tambonId, tambonId));
+  return Number(row?.stamp ?? 0);
+}
+
+/**
+ * A form's answer counts over the whole tambon (`answerCounts`), kept until the tambon's stamp
+ * moves: the database's triggers bump it whenever a submission is sent, reviewed, moved or
+ * removed (and when the registry changes). The key holds the questions counted, so a new
+ * version of the form is counted afresh. The stamp is read before the counts, so a change that
+ * commits while counting leaves the stamp ahead and the next page counts again.
+ */
+export async function keptAnswerCounts(
+  db: DbOrTx,
+  tambonId: number,
+  formId: number,
+  questions: readonly CountedQuestion[],
+): Promise<AnswerCount[]> {
+  const stamp = await tambonStamp(db, tambonId);
+  let byTambon = keptAnswers.get(db);
+  if (!byTambon) keptAnswers.set(db, (byTambon = new Map()));
+  let hit = byTambon.get(tambonId);
+  if (!hit || hit.stamp !== stamp) byTambon.set(tambonId, (hit = { stamp, counts: new Map() }));
+  const key = `${formId}:${JSON.stringify(questions)}`;
+  const known = hit.counts.get(key);
+  if (known) return known;
+  const counts = await answerCounts(db, tambonId, formId, questions);
+  hit.counts.set(key, counts);
+  return counts;
 }
