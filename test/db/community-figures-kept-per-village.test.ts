@@ -280,6 +280,12 @@ for (const kind of DB_KINDS) {
         first,
         "kept while nothing changes",
       );
+      await t.db.update(people).set({ sex: "female" }).where(eq(people.tambonId, tambonId));
+      assert.equal(
+        await keptAnswerCounts(t.db, tambonId, form.id, questions),
+        first,
+        "kept through a change to the registry, which no answer count reads",
+      );
       const sent = await t.db
         .select({ id: submissions.id })
         .from(submissions)

@@ -361,13 +361,23 @@ export const indicatorSources = pgTable(
 );
 
 /**
- * How many times a tambon's households, people or survey submissions changed: bumped by
- * statement triggers on `community_households`, `community_people` (migration
- * community_figure_stamps) and `community_submissions` (community_answers_stamp), so the
- * figures counted over a million people, and each form's answer counts, are counted again only
- * after a change.
+ * How many times a tambon's households or people changed: bumped by statement triggers on
+ * `community_households` and `community_people` (migration community_figure_stamps), so the
+ * figures counted over a million people are counted again only after a change.
  */
 export const figureStamps = pgTable("community_figure_stamps", {
+  tambonId: integer("tambon_id")
+    .primaryKey()
+    .references(() => tambons.id, { onDelete: "cascade" }),
+  stamp: bigint("stamp", { mode: "number" }).notNull().default(0),
+});
+
+/**
+ * How many times a tambon's survey submissions changed (sent, reviewed, moved to another round,
+ * removed): bumped by statement triggers on `community_submissions`, so each form's answer
+ * counts are counted again only after such a change, and not after a change to the registry.
+ */
+export const answerStamps = pgTable("community_answer_stamps", {
   tambonId: integer("tambon_id")
     .primaryKey()
     .references(() => tambons.id, { onDelete: "cascade" }),

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { todayIso } from "../../../core/dates.ts";
-import { figureStamps, figureVillageStamps } from "../schema.ts";
+import { answerStamps, figureVillageStamps } from "../schema.ts";
 import type { VillageBandCount } from "./pyramid.ts";
 import {
   answerCounts,
@@ -118,19 +118,19 @@ interface KeptAnswers {
 /** Per database, per tambon. */
 const keptAnswers = new WeakMap<object, Map<number, KeptAnswers>>();
 
-/** How many times a tambon's registry or submissions changed (the triggers bump it). */
-async function tambonStamp(db: DbOrTx, tambonId: number): Promise<number> {
+/** How many times a tambon's submissions changed (the triggers bump it). */
+async function answerStamp(db: DbOrTx, tambonId: number): Promise<number> {
   const [row] = await db
-    .select({ stamp: figureStamps.stamp })
-    .from(figureStamps)
-    .where(eq(figureStamps.tambonId, tambonId));
+    .select({ stamp: answerStamps.stamp })
+    .from(answerStamps)
+    .where(eq(answerStamps.tambonId, tambonId));
   return Number(row?.stamp ?? 0);
 }
 
 /**
- * A form's answer counts over the whole tambon (`answerCounts`), kept until the tambon's stamp
- * moves: the database's triggers bump it whenever a submission is sent, reviewed, moved or
- * removed (and when the registry changes). The key holds the questions counted, so a new
+ * A form's answer counts over the whole tambon (`answerCounts`), kept until the tambon's answer
+ * stamp moves: the database's triggers bump it whenever a submission is sent, reviewed, moved
+ * or removed (a change to the registry leaves it). The key holds the questions counted, so a new
  * version of the form is counted afresh. The stamp is read before the counts, so a change that
  * commits while counting leaves the stamp ahead and the next page counts again.
  */
@@ -140,7 +140,7 @@ export async function keptAnswerCounts(
   formId: number,
   questions: readonly CountedQuestion[],
 ): Promise<AnswerCount[]> {
-  const stamp = await tambonStamp(db, tambonId);
+  const stamp = await answerStamp(db, tambonId);
   let byTambon = keptAnswers.get(db);
   if (!byTambon) keptAnswers.set(db, (byTambon = new Map()));
   let hit = byTambon.get(tambonId);

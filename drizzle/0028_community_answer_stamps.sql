@@ -1,20 +1,27 @@
--- A tambon's stamp (community_figure_stamps) now also moves when its survey submissions change
--- (sent, reviewed, moved to another round, removed): the figures keep each form's answer counts
--- until the stamp moves, instead of counting every submission's answers for each page.
+-- How many times a tambon's survey submissions changed (sent, reviewed, moved to another round,
+-- removed), bumped by statement triggers on community_submissions: the figures keep each form's
+-- answer counts until it moves, instead of counting every submission's answers for each page.
+CREATE TABLE "community_answer_stamps" (
+	"tambon_id" integer PRIMARY KEY NOT NULL,
+	"stamp" bigint DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "community_answer_stamps" ADD CONSTRAINT "community_answer_stamps_tambon_id_tambons_id_fk" FOREIGN KEY ("tambon_id") REFERENCES "public"."tambons"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION "community_answers_touch"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
-    INSERT INTO "community_figure_stamps" ("tambon_id", "stamp")
+    INSERT INTO "community_answer_stamps" ("tambon_id", "stamp")
       SELECT DISTINCT r."tambon_id", 1 FROM "old_rows" r
       WHERE EXISTS (SELECT 1 FROM "tambons" t WHERE t."id" = r."tambon_id")
       ORDER BY 1
-      ON CONFLICT ("tambon_id") DO UPDATE SET "stamp" = "community_figure_stamps"."stamp" + 1;
+      ON CONFLICT ("tambon_id") DO UPDATE SET "stamp" = "community_answer_stamps"."stamp" + 1;
   ELSE
-    INSERT INTO "community_figure_stamps" ("tambon_id", "stamp")
+    INSERT INTO "community_answer_stamps" ("tambon_id", "stamp")
       SELECT DISTINCT r."tambon_id", 1 FROM "new_rows" r
       WHERE EXISTS (SELECT 1 FROM "tambons" t WHERE t."id" = r."tambon_id")
       ORDER BY 1
-      ON CONFLICT ("tambon_id") DO UPDATE SET "stamp" = "community_figure_stamps"."stamp" + 1;
+      ON CONFLICT ("tambon_id") DO UPDATE SET "stamp" = "community_answer_stamps"."stamp" + 1;
   END IF;
   RETURN NULL;
 END $$;
