@@ -74,21 +74,16 @@ export async function communityFigures(
         households: suppressOne(sum(registry.households)),
         people: suppressOne(sum(registry.people)),
       };
-  const forms = await Promise.all(
-    formList.map(async (f) => {
-      const counts = await keptAnswerCounts(
-        db,
-        tambonId,
-        f.id,
-        countedQuestions(f.definition.items),
-      );
-      return {
-        id: f.id,
-        title: f.title,
-        questions: formFigures(f, counts, ids, villageId ?? null),
-      };
-    }),
+  const counts = await keptAnswerCounts(
+    db,
+    tambonId,
+    formList.map((f) => ({ id: f.id, questions: countedQuestions(f.definition.items) })),
   );
+  const forms = formList.map((f, i) => ({
+    id: f.id,
+    title: f.title,
+    questions: formFigures(f, counts[i]!, ids, villageId ?? null),
+  }));
   const figures = stored.map((f) => {
     const numerator = isSmall(f.numerator) ? null : f.numerator;
     const denominator = f.denominator === null || isSmall(f.denominator) ? null : f.denominator;

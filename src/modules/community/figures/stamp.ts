@@ -128,27 +128,32 @@ async function answerStamp(db: DbOrTx, tambonId: number): Promise<number> {
 }
 
 /**
- * A form's answer counts over the whole tambon (`answerCounts`), kept until the tambon's answer
- * stamp moves: the database's triggers bump it whenever a submission is sent, reviewed, moved
- * or removed (a change to the registry leaves it). The key holds the questions counted, so a new
- * version of the form is counted afresh. The stamp is read before the counts, so a change that
- * commits while counting leaves the stamp ahead and the next page counts again.
+ * Each form's answer counts over the whole tambon (`answerCounts`), kept until the tambon's
+ * answer stamp moves: the database's triggers bump it whenever a submission is sent, reviewed,
+ * moved or removed (a change to the registry leaves it). A form's key holds the questions
+ * counted, so a new version of the form is counted afresh. The stamp is read once, before the
+ * counts, so a change that commits while counting leaves the stamp ahead and the next page
+ * counts again.
  */
 export async function keptAnswerCounts(
   db: DbOrTx,
   tambonId: number,
-  formId: number,
-  questions: readonly CountedQuestion[],
-): Promise<AnswerCount[]> {
+  forms: readonly { id: number; questions: readonly CountedQuestion[] }[],
+): Promise<AnswerCount[][]> {
   const stamp = await answerStamp(db, tambonId);
   let byTambon = keptAnswers.get(db);
   if (!byTambon) keptAnswers.set(db, (byTambon = new Map()));
   let hit = byTambon.get(tambonId);
   if (!hit || hit.stamp !== stamp) byTambon.set(tambonId, (hit = { stamp, counts: new Map() }));
-  const key = `${formId}:${JSON.stringify(questions)}`;
-  const known = hit.counts.get(key);
-  if (known) return known;
-  const counts = await answerCounts(db, tambonId, formId, questions);
-  hit.counts.set(key, counts);
-  return counts;
+  const kept = hit.counts;
+  return Promise.all(
+    forms.map(async (f) => {
+      const key = `${f.id}:${JSON.stringify(f.questions)}`;
+      const known = kept.get(key);
+      if (known) return known;
+      const counts = await answerCounts(db, tambonId, f.id, f.questions);
+      kept.set(key, counts);
+      return counts;
+    }),
+  );
 }
