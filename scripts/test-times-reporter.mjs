@@ -8,10 +8,14 @@ export default async function* testTimes(source) {
   // Files run in the runner's own process (no isolation) have no file-level result: their
   // time is the sum of their top-level tests'.
   const inProcess = new Map();
+  // On Node 20 a file run in its own process reports its top-level tests at nesting 0 too:
+  // a file with a file-level result is counted once, by that result.
+  const ownProcess = new Set();
   for await (const event of source) {
     const { type, data } = event;
     if (type === "test:complete" && data.nesting === 0 && data.file) {
-      if (path.resolve(data.name) === data.file)
+      if (path.resolve(data.name) === data.file) {
+        ownProcess.add(data.file);
         yield (
           JSON.stringify({
             file: path.relative(process.cwd(), data.file),
@@ -19,7 +23,7 @@ export default async function* testTimes(source) {
             passed: data.details.passed,
           }) + "\n"
         );
-      else {
+      } else {
         const seen = inProcess.get(data.file) ?? { ms: 0, passed: true };
         seen.ms += data.details.duration_ms;
         seen.passed &&= data.details.passed;
@@ -31,9 +35,10 @@ export default async function* testTimes(source) {
     }
   }
   for (const [file, { ms, passed }] of inProcess)
-    yield (
-      JSON.stringify({ file: path.relative(process.cwd(), file), ms: Math.round(ms), passed }) +
-      "\n"
-    );
+    if (!ownProcess.has(file))
+      yield (
+        JSON.stringify({ file: path.relative(process.cwd(), file), ms: Math.round(ms), passed }) +
+        "\n"
+      );
   yield JSON.stringify({ totals }) + "\n";
 }
