@@ -33,6 +33,19 @@ export default tseslint.config(
     plugins: { tambon: { rules: { "module-boundary": moduleBoundary } } },
     rules: {
       "tambon/module-boundary": "error",
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "sharp",
+              allowTypeImports: true,
+              message:
+                "Use loadSharp() from src/core/sharp.ts: sharp's native library (~30 MB) loads on first use, not with the server.",
+            },
+          ],
+        },
+      ],
       "no-restricted-syntax": [
         "error",
         {
@@ -58,5 +71,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Tests make and inspect images with sharp directly; they are not loaded by the server.
+    files: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
 );

@@ -1,7 +1,7 @@
 import { finished } from "node:stream/promises";
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from "fastify";
 import multipart, { type MultipartFile } from "@fastify/multipart";
-import sharp, { type Metadata, type Sharp } from "sharp";
+import { loadSharp, type Metadata, type SharpImage } from "./sharp.ts";
 import { HttpError } from "./errors.ts";
 import type { FieldError } from "./result.ts";
 
@@ -261,7 +261,7 @@ export type ReencodeResult<V extends string = never> =
 const MIME = { jpeg: "image/jpeg", webp: "image/webp" } as const;
 const EXT = { jpeg: "jpg", webp: "webp" } as const;
 
-function encode(img: Sharp, format: ImageOutput, quality: number, background: string) {
+function encode(img: SharpImage, format: ImageOutput, quality: number, background: string) {
   return format === "jpeg"
     ? img.flatten({ background }).jpeg({ quality, mozjpeg: true })
     : img.webp({ quality });
@@ -281,6 +281,7 @@ export async function reencodeImage<V extends string = never>(
   const accept = opts.accept ?? ["jpeg", "png", "webp"];
   const background = opts.background ?? "#ffffff";
   if (!input.length) return { ok: false, reason: "notImage" };
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     // Reads the header only; no pixel is decoded yet.
@@ -291,7 +292,7 @@ export async function reencodeImage<V extends string = never>(
   const source = meta.format as ImageInput;
   if (!accept.includes(source) || !meta.width || !meta.height)
     return { ok: false, reason: "notImage" };
-  let img: Sharp;
+  let img: SharpImage;
   if (source === "svg") {
     // Drawn straight at the size it is stored at: the density is chosen for that size.
     const side = opts.maxWidth ?? 1024;

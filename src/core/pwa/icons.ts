@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import { loadSharp } from "../sharp.ts";
 import type { DbOrTx } from "../db/index.ts";
 import { getFileByKey } from "../file-store.ts";
 import { logoName } from "../files.ts";
@@ -46,6 +46,7 @@ const hex = (n: number) =>
 async function themeOf(logo: Buffer | null): Promise<string> {
   if (!logo) return DEFAULT_THEME;
   try {
+    const sharp = await loadSharp();
     const { dominant } = await sharp(logo).flatten({ background: "#ffffff" }).stats();
     if (dominant.r > 230 && dominant.g > 230 && dominant.b > 230) return DEFAULT_THEME;
     return `#${hex(dominant.r)}${hex(dominant.g)}${hex(dominant.b)}`;
@@ -54,7 +55,8 @@ async function themeOf(logo: Buffer | null): Promise<string> {
   }
 }
 
-function draw(logo: Buffer | null, size: number, kind: IconKind): Promise<Buffer> {
+async function draw(logo: Buffer | null, size: number, kind: IconKind): Promise<Buffer> {
+  const sharp = await loadSharp();
   if (!logo) return sharp(Buffer.from(DEFAULT_SVG)).resize(size, size).png().toBuffer();
   // A maskable icon's launcher may cut anything outside the middle 80%: the logo keeps to 60%.
   const inner = Math.round(size * (kind === "maskable" ? 0.6 : 0.9));

@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import { loadSharp } from "../../../core/sharp.ts";
 
 /** The size of a shared link's preview picture (Open Graph). */
 export const CARD_IMAGE = { width: 1200, height: 630 } as const;
@@ -54,5 +54,6 @@ export async function cardImage(card: {
   ${text(80, 230 + titleLines.length * 78, 40, 400, "#1f6f50", card.edition)}
   ${text(80, 570, 30, 400, "#40524a", card.facts)}
 </svg>`;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
 }

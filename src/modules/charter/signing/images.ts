@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import { loadSharp } from "../../../core/sharp.ts";
 import { PHOTO_BYTES, reencodeImage } from "../../../core/uploads.ts";
 import type { Tx } from "../../../core/db/index.ts";
 import { putFile } from "../../../core/file-store.ts";
@@ -45,6 +45,7 @@ export async function demoImage(width: number, height: number, hue: number): Pro
     <rect x="8%" y="10%" width="84%" height="62%" fill="hsl(${hue},40%,70%)"/>
     <rect x="8%" y="78%" width="55%" height="6%" fill="hsl(${hue},30%,45%)"/>
   </svg>`;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).jpeg({ quality: 70 }).toBuffer();
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import sharp from "sharp";
+import { loadSharp } from "../../../core/sharp.ts";
 import { assetUrl } from "../../../core/views/assets.ts";
 
 /** Where a tambon's collect app lives; the service worker's scope is this path. */
@@ -22,9 +22,11 @@ const icons = new Map<number, Promise<Buffer>>();
 export function iconPng(size: number): Promise<Buffer> {
   let p = icons.get(size);
   if (!p) {
-    p = sharp(Buffer.from(ICON_SVG(size)))
-      .png()
-      .toBuffer();
+    p = loadSharp().then((sharp) =>
+      sharp(Buffer.from(ICON_SVG(size)))
+        .png()
+        .toBuffer(),
+    );
     icons.set(size, p);
   }
   return p;

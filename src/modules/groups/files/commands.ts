@@ -1,5 +1,5 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import sharp from "sharp";
+import { loadSharp } from "../../../core/sharp.ts";
 import type { Db } from "../../../core/db/index.ts";
 import { cleanFileName, deleteFile, getFile } from "../../../core/file-store.ts";
 import { prepareAttachment, putAttachment } from "../../../core/attachments.ts";
@@ -102,7 +102,7 @@ export function deleteMeetingFile(
 /** True when an image carries anything beyond its pixels (EXIF, GPS, XMP, IPTC, comments). */
 async function carriesMetadata(data: Buffer): Promise<boolean> {
   try {
-    const meta = await sharp(data).metadata();
+    const meta = await (await loadSharp())(data).metadata();
     return !!(
       meta.exif ||
       meta.xmp ||

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import sharp from "sharp";
+import { loadSharp } from "../../../core/sharp.ts";
 import type { Tx } from "../../../core/db/index.ts";
 import { putFile } from "../../../core/file-store.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -126,6 +126,7 @@ async function demoPhoto(seed: number, width: number, height: number): Promise<B
 <rect x="0" y="${height * 0.62}" width="${width}" height="${height * 0.38}" fill="hsl(${(hue + 180) % 360},25%,35%)"/>
 ${Array.from({ length: 9 }, (_, i) => `<circle cx="${(width / 10) * (i + 1)}" cy="${height * 0.58}" r="${height * 0.06}" fill="hsl(${(hue + i * 20) % 360},40%,30%)"/><rect x="${(width / 10) * (i + 1) - height * 0.06}" y="${height * 0.63}" width="${height * 0.12}" height="${height * 0.2}" rx="${height * 0.03}" fill="hsl(${(hue + i * 20) % 360},45%,40%)"/>`).join("")}
 </svg>`;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).jpeg({ quality: 70 }).toBuffer();
 }
 
@@ -136,7 +137,9 @@ export async function addDemoPhotos(tx: Tx, tambonId: number, meetingId: number)
     [960, 1280],
   ].entries()) {
     const data = await demoPhoto(tambonId * 10 + i, size[0]!, size[1]!);
-    const thumb = await sharp(data)
+    const thumb = await (
+      await loadSharp()
+    )(data)
       .resize({ width: 480, height: 480, fit: "inside" })
       .webp({ quality: 72 })
       .toBuffer();

@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import { loadSharp } from "../../../core/sharp.ts";
 
 /** A demo file's name: kind, "de" and the index in hex (recognised when the file is missing). */
 export function demoFileName(kind: "partner" | "agreement" | "centre", index: number): string {
@@ -52,6 +52,7 @@ export function demoPdf(): Buffer {
 const cache = new Map<string, Promise<Buffer>>();
 
 async function make(kind: string, index: number, thumb: boolean): Promise<Buffer> {
+  const sharp = await loadSharp();
   if (kind === "agreement") return demoPdf();
   if (kind === "partner")
     return sharp(Buffer.from(svgLogo(index)))

@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import { loadSharp } from "../../../core/sharp.ts";
 import { LARGE_WIDTH, THUMB_WIDTH, contentType, publicKey } from "./media.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteDocuments, sitePhotos } from "../schema.ts";
@@ -26,6 +26,7 @@ export const SCENES = [
 ];
 
 export async function make(index: number): Promise<DemoPhoto> {
+  const sharp = await loadSharp();
   const hue = (index * 47) % 360;
   const scene = SCENES[index % SCENES.length]!;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="960"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},55%,55%)"/><stop offset="1" stop-color="hsl(${(hue + 70) % 360},45%,28%)"/></linearGradient></defs><rect width="1280" height="960" fill="url(#g)"/><circle cx="${260 + ((index * 90) % 700)}" cy="380" r="190" fill="rgba(255,255,255,0.22)"/><rect x="700" y="520" width="420" height="260" rx="24" fill="rgba(0,0,0,0.18)"/><text x="80" y="850" font-family="Sarabun, Loma, sans-serif" font-size="64" fill="#fff">${scene} (ภาพสาธิต ${index + 1})</text></svg>`;
