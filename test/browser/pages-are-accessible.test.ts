@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Locator, Page, Response } from "playwright-core";
 import {
   SCREENSHOT_DIR,
+  SCREENSHOTS_WANTED,
   VIEWPORTS,
   axeViolations,
   describeViolations,
@@ -261,14 +262,15 @@ function languageSuite(lang: Lang) {
             // Reflow (WCAG 1.4.10): at phone width only tables may scroll sideways, not the page.
             await page.setViewportSize(VIEWPORTS.phone);
             const overflow = await sidewaysScroll(page);
-            await page.screenshot({
-              path: path.join(
-                SCREENSHOT_DIR,
-                "pages",
-                `${fileName(who)}-${fileName(visit.name)}-${lang}-phone.png`,
-              ),
-              fullPage: true,
-            });
+            if (SCREENSHOTS_WANTED)
+              await page.screenshot({
+                path: path.join(
+                  SCREENSHOT_DIR,
+                  "pages",
+                  `${fileName(who)}-${fileName(visit.name)}-${lang}-phone.png`,
+                ),
+                fullPage: true,
+              });
             await page.setViewportSize(viewport);
 
             assert.deepEqual(
