@@ -15,7 +15,8 @@ import {
 import { seedFormsDemo } from "../../src/modules/community/forms/demo.ts";
 import { seedSubmissionsDemo } from "../../src/modules/community/submissions/demo.ts";
 import type { Tambon } from "../../src/core/tenancy.ts";
-import { registryCounts, rowsOf } from "../../src/modules/community/figures/queries.ts";
+import { registryCounts } from "../../src/modules/community/figures/queries.ts";
+import { rowsOf } from "../../src/core/db/index.ts";
 
 const BASE = "/t/la-ngu/community";
 const IMPORT = "/t/la-ngu/admin/community/imports/people";

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, open, rename, rm, stat, writeFile } from "node:fs/promi
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import type { Database, DbOrTx } from "../db/index.ts";
+import { rowsOf, type Database, type DbOrTx } from "../db/index.ts";
 import { writeArchive } from "./archive.ts";
 import { silent, type Progress } from "./progress.ts";
 
@@ -46,12 +46,6 @@ export interface Manifest {
   /** The stored files (rows of stored_files), for the record. */
   files: { count: number; bytes: number };
   secret: { file: string; bytes: number; sha256: string };
-}
-
-/** The rows of a raw statement, on either driver. */
-export async function rowsOf<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
 /** A quoted identifier. */

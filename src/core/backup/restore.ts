@@ -10,17 +10,9 @@ import { mkdir, mkdtemp, readFile, rename, rm, stat, statfs, writeFile } from "n
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { sql } from "drizzle-orm";
-import type { Database } from "../db/index.ts";
+import { rowsOf, type Database } from "../db/index.ts";
 import { ArchiveError, readArchive, type EntryCheck } from "./archive.ts";
-import {
-  FORMAT,
-  FORMAT_VERSION,
-  ident,
-  migrationsOf,
-  rowsOf,
-  tablesOf,
-  type Manifest,
-} from "./backup.ts";
+import { FORMAT, FORMAT_VERSION, ident, migrationsOf, tablesOf, type Manifest } from "./backup.ts";
 import { silent, type Progress } from "./progress.ts";
 
 /** Why a restore was refused before anything changed; one line. */

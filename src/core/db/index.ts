@@ -16,6 +16,12 @@ export type Tx = PgTransaction<
 /** Either a database or a transaction handle. */
 export type DbOrTx = Db | Tx;
 
+/** The rows of a raw statement on either driver (postgres-js gives an array, PGlite `{ rows }`). */
+export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
 /** An open database with its kind and a close function. */
 export interface Database {
   db: Db;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../db/index.ts";
+import { rowsOf, type Db } from "../db/index.ts";
 import type { Config } from "../config.ts";
 import { openChannel } from "./channel-secrets.ts";
 import { mailerFor, type Mailer } from "../mail.ts";
@@ -58,7 +58,9 @@ export async function deliverNotices(
   now = new Date(),
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, waiting: 0 };
-  const due = (await db.execute(sql`
+  const rows = await rowsOf<Row>(
+    db,
+    sql`
     update ${notices} set status = 'sending',
       next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz
     where id in (
@@ -66,8 +68,8 @@ export async function deliverNotices(
       where status in ('waiting', 'sending') and next_attempt_at <= ${now.toISOString()}::timestamptz
       order by id limit ${BATCH} for update skip locked)
     returning id, tambon_id as "tambonId", channel, recipient, subject, body,
-      retry_key as "retryKey", attempts, created_at as "createdAt"`)) as unknown;
-  const rows = (Array.isArray(due) ? due : (due as { rows: Row[] }).rows) as Row[];
+      retry_key as "retryKey", attempts, created_at as "createdAt"`,
+  );
   // Waited too long without being tried: given up, so the queue never grows without end.
   const tooOld = rows.filter((r) => now.getTime() - new Date(r.createdAt).getTime() > MAX_WAIT_MS);
   await settle(db, tooOld, { status: "failed", lastError: "waited more than 7 days" });

@@ -1,16 +1,10 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../../../core/db/index.ts";
+import { rowsOf, type DbOrTx } from "../../../core/db/index.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { figures, formVersions, forms, households, people, rounds } from "../schema.ts";
 import type { FormDefinition, FormItem, Question } from "../forms/definition.ts";
 import { BAND_COUNT, BAND_YEARS, type VillageBandCount } from "./pyramid.ts";
-
-/** Raw rows of a statement on either driver (postgres-js gives an array, PGlite `{ rows }`). */
-export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const r = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(r) ? r : r.rows;
-}
 
 /** Submissions that count in figures: taken, or settled by a reviewer. */
 export const COUNTED_STATUSES = ["accepted", "resolved"] as const;

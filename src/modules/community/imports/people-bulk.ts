@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Tx } from "../../../core/db/index.ts";
+import { rowsOf, type Tx } from "../../../core/db/index.ts";
 import type { BulkWriter, ImportCounts } from "../../../core/imports.ts";
 import type { PersonRow } from "./people.ts";
 
@@ -7,11 +7,6 @@ import type { PersonRow } from "./people.ts";
 const CHUNK = 5000;
 /** File lines of new people written by one statement. */
 const SLICE = 50_000;
-
-async function rowsOf<T>(tx: Tx, query: SQL): Promise<T[]> {
-  const r = (await tx.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(r) ? r : r.rows;
-}
 
 /**
  * The people import in bulk, for files of a million rows: the good rows go into a temporary

@@ -6,7 +6,8 @@ import {
   type MeasurementInput,
 } from "../../plans/public.ts";
 import { indicatorSources } from "../schema.ts";
-import { COUNTED_STATUSES, rowsOf } from "../figures/queries.ts";
+import { COUNTED_STATUSES } from "../figures/queries.ts";
+import { rowsOf } from "../../../core/db/index.ts";
 
 /**
  * The values of the plans module's indicators linked to a form's question: for each village and
