@@ -1,5 +1,5 @@
 import { kindLexeme, tambonLexeme, SEARCH_KINDS, type SearchKind } from "./commands.ts";
-import { type DbOrTx } from "../../../core/db/index.ts";
+import { rowsOf, type DbOrTx } from "../../../core/db/index.ts";
 import { searchQuery } from "../shared/text.ts";
 import { and, desc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { searchDocuments } from "../schema.ts";
@@ -56,17 +56,20 @@ export async function searchSite(
 ): Promise<SearchResult> {
   const queries = searchQueries(db, tambonId, query, opts.now ?? new Date());
   if (!queries) return EMPTY;
+  const kind = opts.kind;
+  const limit = opts.limit ?? 20;
+  const offset = opts.offset ?? 0;
 
-  // Matches per kind, counted among the (at most 1,001) matches the index gives first: exact
-  // when they are fewer than the cap; beyond it each kind's count is a lower bound ("n+"), and a
-  // kind none of those matches holds is not offered (counting each kind apart costs a scan of
-  // every match per kind).
-  const all = await queries.kinds();
-  const allCount = all.reduce((s, r) => s + Number(r.n), 0);
+  // One statement takes the (at most 1,001) matches from the index, ranks them once, counts them
+  // per kind and returns the page. The counts are exact when the matches are fewer than the cap;
+  // beyond it each kind's count is a lower bound ("n+"), and a kind none of those matches holds
+  // is not offered (counting each kind apart costs a scan of every match per kind).
+  const first = await queries.first(limit, offset, kind);
+  const allCount = first.kinds.reduce((s, r) => s + r.n, 0);
   const over = allCount > SEARCH_CANDIDATES;
-  const facets: SearchFacet[] = all.map((r) => ({
+  const facets: SearchFacet[] = first.kinds.map((r) => ({
     kind: r.kind,
-    count: Math.min(Number(r.n), SEARCH_CANDIDATES),
+    count: Math.min(r.n, SEARCH_CANDIDATES),
     capped: over,
   }));
   facets.sort(
@@ -74,24 +77,27 @@ export async function searchSite(
   );
   if (!facets.length) return EMPTY;
 
-  const kind = opts.kind;
   const facet = kind ? facets.find((f) => f.kind === kind) : null;
-  // One kind kept beyond the cap: its own matches are counted apart (bounded too).
+  // One kind kept beyond the cap: its own matches are counted and ranked apart (bounded too);
+  // the first statement's page was of that kind's share of the first 1,001 matches only.
   const kept = kind && over ? Number((await queries.kinds(kind))[0]?.n ?? 0) : null;
   const matched = kind ? (kept ?? facet?.count ?? 0) : allCount;
   const capped = matched > SEARCH_CANDIDATES;
   const total = Math.min(matched, SEARCH_CANDIDATES);
-  const limit = opts.limit ?? 20;
-  const offset = opts.offset ?? 0;
   if (!matched || offset >= total) return { total, capped, hits: [], facets };
-  const rows = await queries.page(Math.min(limit, total - offset), offset, kind);
+  const rows =
+    kept === null
+      ? first.hits.slice(0, total - offset)
+      : await queries.page(Math.min(limit, total - offset), offset, kind);
   const hits = rows.map((h) => ({ ...h, rank: Number(h.rank) }));
   return { total, capped, hits, facets };
 }
 
 /**
- * The queries of a search (null for a query without words): `kinds` counts the matches per kind
- * (at most 1,001 in all), `page` ranks at most 1,001 matches and returns a page of them. The
+ * The queries of a search (null for a query without words): `first` takes at most 1,001 matches,
+ * counts them per kind and returns a page of them ranked (of one kind's share, when asked), in one
+ * statement; `kinds` counts the matches per kind (at most 1,001 in all), `page` ranks at most
+ * 1,001 matches and returns a page of them (both for a kind beyond the cap). The
  * tambon (and kind) is part of the text query itself (marker lexemes in every document), so the
  * GIN index alone picks the tambon's matches; candidates are taken in no particular order (no
  * sort over every match) and only they are ranked.
@@ -147,7 +153,58 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
       .limit(limit)
       .offset(offset);
   };
-  return { kinds, page };
+  // Each candidate is ranked once, where it is found; only the page's rows are read whole.
+  const firstQuery = (limit: number, offset: number, kind?: SearchKind) =>
+    sql`with c as materialized (
+          select id, kind, updated_at, ts_rank(tsv, ${words}) as rank
+          from ${searchDocuments} where ${matching()}
+          limit ${SEARCH_CANDIDATES + 1}
+        ), p as (
+          select id, rank, updated_at from c
+          ${kind ? sql`where kind = ${kind}` : sql``}
+          order by rank desc, updated_at desc, id desc
+          limit ${limit} offset ${offset}
+        )
+        select f.kinds, d.kind, d.ref_id as "refId", d.title, d.body, d.url, p.rank
+        from (select coalesce(json_agg(json_build_array(k.kind, k.n)), '[]')::text as kinds
+            from (select kind, count(*)::int as n from c group by kind) k) f
+          left join (p join ${searchDocuments} d on d.id = p.id) on true
+        order by p.rank desc, p.updated_at desc, p.id desc`;
+  const first = async (
+    limit: number,
+    offset: number,
+    kind?: SearchKind,
+  ): Promise<{ kinds: { kind: SearchKind; n: number }[]; hits: SearchHit[] }> => {
+    const rows = await rowsOf<{
+      kinds: string;
+      kind: SearchKind | null;
+      refId: number | null;
+      title: string;
+      body: string;
+      url: string;
+      rank: unknown;
+    }>(db, firstQuery(limit, offset, kind));
+    const kinds = (JSON.parse(rows[0]?.kinds ?? "[]") as [SearchKind, number][]).map(([k, n]) => ({
+      kind: k,
+      n: Number(n),
+    }));
+    const hits = rows.flatMap((r) =>
+      r.kind === null || r.refId === null
+        ? []
+        : [
+            {
+              kind: r.kind,
+              refId: Number(r.refId),
+              title: r.title,
+              body: r.body,
+              url: r.url,
+              rank: Number(r.rank),
+            },
+          ],
+    );
+    return { kinds, hits };
+  };
+  return { first, firstQuery, kinds, page };
 }
 
 export const recent = new Map<string, { at: number; value: Promise<SearchResult> }>();

@@ -50,7 +50,14 @@ describe("the search plan uses the text index at 20,000 documents on postgres", 
   ] as const)
     test(`${name}: counted and ranked from the index`, async () => {
       const q = searchQueries(database.db, tambonId, word, new Date())!;
-      for (const query of [q.kinds(), q.kinds("news"), q.page(20, 0), q.page(20, 0, "page")]) {
+      for (const query of [
+        q.firstQuery(20, 0),
+        q.firstQuery(20, 0, "page"),
+        q.kinds(),
+        q.kinds("news"),
+        q.page(20, 0),
+        q.page(20, 0, "page"),
+      ]) {
         const p = await plan(query);
         assert.doesNotMatch(p, /Seq Scan on search_documents/, p);
         assert.match(p, /search_documents_tsv_idx/, p);

@@ -140,7 +140,7 @@ for (const kind of DB_KINDS) {
       let queries = 0;
       const counting = new Proxy(database.db, {
         get(target, prop, receiver) {
-          if (prop === "select") queries++;
+          if (prop === "select" || prop === "execute") queries++;
           return Reflect.get(target, prop, receiver) as unknown;
         },
       });
