@@ -1,7 +1,7 @@
 import { kindLexeme, tambonLexeme, SEARCH_KINDS, type SearchKind } from "./commands.ts";
 import { rowsOf, type DbOrTx } from "../../../core/db/index.ts";
 import { searchQuery } from "../shared/text.ts";
-import { and, desc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { searchDocuments } from "../schema.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 
@@ -61,7 +61,7 @@ export async function searchSite(
   const offset = opts.offset ?? 0;
 
   // One statement takes the (at most 1,001) matches from the index, ranks them once, counts them
-  // per kind and returns the page. The counts are exact when the matches are fewer than the cap;
+  // per kind and returns the page (with a kind, of that kind's own first 1,001 matches). The counts are exact when the matches are fewer than the cap;
   // beyond it each kind's count is a lower bound ("n+"), and a kind none of those matches holds
   // is not offered (counting each kind apart costs a scan of every match per kind).
   const first = await queries.first(limit, offset, kind);
@@ -77,30 +77,23 @@ export async function searchSite(
   );
   if (!facets.length) return EMPTY;
 
-  const facet = kind ? facets.find((f) => f.kind === kind) : null;
-  // One kind kept beyond the cap: its own matches are counted and ranked apart (bounded too);
-  // the first statement's page was of that kind's share of the first 1,001 matches only.
-  const kept = kind && over ? Number((await queries.kinds(kind))[0]?.n ?? 0) : null;
-  const matched = kind ? (kept ?? facet?.count ?? 0) : allCount;
+  // With a kind, the statement counted and ranked that kind's own matches (bounded too).
+  const matched = kind ? first.ranked : allCount;
   const capped = matched > SEARCH_CANDIDATES;
   const total = Math.min(matched, SEARCH_CANDIDATES);
   if (!matched || offset >= total) return { total, capped, hits: [], facets };
-  const rows =
-    kept === null
-      ? first.hits.slice(0, total - offset)
-      : await queries.page(Math.min(limit, total - offset), offset, kind);
+  const rows = first.hits.slice(0, total - offset);
   const hits = rows.map((h) => ({ ...h, rank: Number(h.rank) }));
   return { total, capped, hits, facets };
 }
 
 /**
- * The queries of a search (null for a query without words): `first` takes at most 1,001 matches,
- * counts them per kind and returns a page of them ranked (of one kind's share, when asked), in one
- * statement; `kinds` counts the matches per kind (at most 1,001 in all), `page` ranks at most
- * 1,001 matches and returns a page of them (both for a kind beyond the cap). The
- * tambon (and kind) is part of the text query itself (marker lexemes in every document), so the
- * GIN index alone picks the tambon's matches; candidates are taken in no particular order (no
- * sort over every match) and only they are ranked.
+ * The statement of a search (null for a query without words): `first` takes at most 1,001 matches,
+ * counts them per kind and returns a page of them ranked, in one statement; with a kind, that
+ * kind's own first 1,001 matches are counted and ranked beside them (`firstQuery` is its SQL, for
+ * plans). The tambon (and kind) is part of the text query itself (marker lexemes in every
+ * document), so the GIN index alone picks the tambon's matches; candidates are taken in no
+ * particular order (no sort over every match) and only they are ranked.
  */
 export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: Date) {
   const q = searchQuery(query);
@@ -117,66 +110,46 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
       or(isNull(searchDocuments.visibleUntil), gt(searchDocuments.visibleUntil, now)),
     );
   };
-  const kinds = (kind?: SearchKind) =>
-    db
-      .select({ kind: sql<SearchKind>`c.kind`, n: sql<number>`count(*)::int` })
-      .from(
-        db
-          .select({ kind: searchDocuments.kind })
-          .from(searchDocuments)
-          .where(matching(kind))
-          .limit(SEARCH_CANDIDATES + 1)
-          .as("c"),
-      )
-      .groupBy(sql`c.kind`);
-  const page = (limit: number, offset: number, kind?: SearchKind) => {
-    // The candidates: one more than the cap, found through the index, unsorted.
-    const candidates = db
-      .select({ id: searchDocuments.id })
-      .from(searchDocuments)
-      .where(matching(kind))
-      .limit(SEARCH_CANDIDATES + 1)
-      .as("candidates");
-    const rank = sql<number>`ts_rank(${searchDocuments.tsv}, ${words})`;
-    return db
-      .select({
-        kind: searchDocuments.kind,
-        refId: searchDocuments.refId,
-        title: searchDocuments.title,
-        body: searchDocuments.body,
-        url: searchDocuments.url,
-        rank,
-      })
-      .from(candidates)
-      .innerJoin(searchDocuments, eq(searchDocuments.id, candidates.id))
-      .orderBy(desc(rank), desc(searchDocuments.updatedAt), desc(searchDocuments.id))
-      .limit(limit)
-      .offset(offset);
-  };
   // Each candidate is ranked once, where it is found; only the page's rows are read whole.
-  const firstQuery = (limit: number, offset: number, kind?: SearchKind) =>
-    sql`with c as materialized (
-          select id, kind, updated_at, ts_rank(tsv, ${words}) as rank
+  const firstQuery = (limit: number, offset: number, kind?: SearchKind) => {
+    const rank = sql`ts_rank(tsv, ${words}) as rank`;
+    // The matches are ranked where they are found. With a kind: that kind's share of them, when
+    // they are all there (no more than the cap); beyond it, that kind's own first 1,001 matches,
+    // taken and ranked apart (the branch not needed is not run).
+    const ranked = kind
+      ? sql`, r as (
+          select id, updated_at, rank from c
+          where kind = ${kind} and (select count(*) from c) <= ${SEARCH_CANDIDATES}
+          union all
+          (select id, updated_at, ${rank} from ${searchDocuments}
+          where ${matching(kind)} and (select count(*) from c) > ${SEARCH_CANDIDATES}
+          limit ${SEARCH_CANDIDATES + 1}))`
+      : sql``;
+    const source = sql.raw(kind ? "r" : "c");
+    return sql`with c as materialized (
+          select id, kind, updated_at, ${rank}
           from ${searchDocuments} where ${matching()}
           limit ${SEARCH_CANDIDATES + 1}
-        ), p as (
-          select id, rank, updated_at from c
-          ${kind ? sql`where kind = ${kind}` : sql``}
+        )${ranked}, p as (
+          select id, rank, updated_at from ${source}
           order by rank desc, updated_at desc, id desc
           limit ${limit} offset ${offset}
         )
-        select f.kinds, d.kind, d.ref_id as "refId", d.title, d.body, d.url, p.rank
+        select f.kinds, (select count(*)::int from ${source}) as ranked,
+          d.kind, d.ref_id as "refId", d.title, d.body, d.url, p.rank
         from (select coalesce(json_agg(json_build_array(k.kind, k.n)), '[]')::text as kinds
             from (select kind, count(*)::int as n from c group by kind) k) f
           left join (p join ${searchDocuments} d on d.id = p.id) on true
         order by p.rank desc, p.updated_at desc, p.id desc`;
+  };
   const first = async (
     limit: number,
     offset: number,
     kind?: SearchKind,
-  ): Promise<{ kinds: { kind: SearchKind; n: number }[]; hits: SearchHit[] }> => {
+  ): Promise<{ kinds: { kind: SearchKind; n: number }[]; ranked: number; hits: SearchHit[] }> => {
     const rows = await rowsOf<{
       kinds: string;
+      ranked: number;
       kind: SearchKind | null;
       refId: number | null;
       title: string;
@@ -202,9 +175,9 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
             },
           ],
     );
-    return { kinds, hits };
+    return { kinds, ranked: Number(rows[0]?.ranked ?? 0), hits };
   };
-  return { first, firstQuery, kinds, page };
+  return { first, firstQuery };
 }
 
 export const recent = new Map<string, { at: number; value: Promise<SearchResult> }>();
