@@ -5,13 +5,14 @@ import path from "node:path";
 import { brotliCompressSync } from "node:zlib";
 import autocannon from "autocannon";
 import sharp from "sharp";
-import { eq } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { openDatabase } from "../src/core/db/index.ts";
 import { roleGrants, tambons, users } from "../src/core/db/schema.ts";
 import { loadActor } from "../src/core/auth/session.ts";
 import type { Actor } from "../src/core/roles.ts";
 import { savePage } from "../src/modules/site/pages/commands.ts";
-import { saveNews } from "../src/modules/site/news/commands.ts";
+import { indexNews, saveNews } from "../src/modules/site/news/commands.ts";
+import { siteNews } from "../src/modules/site/news/schema.ts";
 import { addPhotos, saveAlbum } from "../src/modules/site/galleries/commands.ts";
 import { newKey, preparePhoto, type PreparedPhoto } from "../src/modules/site/shared/media.ts";
 import { installModules } from "../src/core/install.ts";
@@ -153,8 +154,33 @@ async function seedContent(env: Env) {
     if (!r.ok) throw new Error(`news ${JSON.stringify(r.errors)}`);
     newsId = r.value.id;
   }
+  // SITE_NEWS=20000: the tambon grown to that many news, copies of the 200 above with their
+  // prose (set-wise), each put into the search as saving it does, then the planner's statistics.
+  const more = Number(process.env.SITE_NEWS ?? 200) - 200;
+  if (more > 0) {
+    await database.rows(sql`
+      insert into site_news (tambon_id, category_id, slug, title, summary, body_md, body_html,
+        status, publish_at, author_id)
+      select n.tambon_id, n.category_id, n.slug || '-' || g, n.title || ' (' || g || ')',
+        n.summary, n.body_md, n.body_html, 'published', n.publish_at - (g || ' hours')::interval,
+        n.author_id
+      from generate_series(1, ${more}) g
+      join lateral (select * from site_news where tambon_id = ${tb!.id} and status = 'published'
+        order by id offset (g % 200) limit 1) n on true`);
+    const copies = await db
+      .select()
+      .from(siteNews)
+      .where(and(eq(siteNews.tambonId, tb!.id), gt(siteNews.id, newsId)));
+    await db.transaction(async (tx) => {
+      for (const item of copies) await indexNews(tx, item);
+    });
+    await database.rows(sql`VACUUM ANALYZE`);
+  }
+  const [count] = await database.rows<{ news: number; documents: number }>(sql`
+    select (select count(*)::int from site_news where tambon_id = ${tb!.id}) as news,
+      (select count(*)::int from search_documents where tambon_id = ${tb!.id}) as documents`);
   await database.close();
-  return { newsId };
+  return { newsId, news: Number(count!.news), documents: Number(count!.documents) };
 }
 
 async function load(
@@ -214,7 +240,7 @@ export async function benchSite(kind: "pglite" | "postgres"): Promise<Figures> {
   }
   tambon(["demo"], env);
   const seedStart = performance.now();
-  const { newsId } = await seedContent(env);
+  const { newsId, news: newsCount, documents } = await seedContent(env);
   const seedMs = Math.round(performance.now() - seedStart);
   const child = spawn(process.execPath, [bin, "serve"], {
     env: { ...process.env, LOG_LEVEL: "warn", HOST: "127.0.0.1", ...env },
@@ -252,6 +278,7 @@ export async function benchSite(kind: "pglite" | "postgres"): Promise<Figures> {
     const p = kind;
     return {
       [`${p}: content seeded (ms)`]: seedMs,
+      [`${p}: news · search documents in the tambon`]: `${newsCount} · ${documents}`,
       [`${p}: home page (req/s)`]: home.rps,
       [`${p}: home page (p99 ms)`]: home.p99,
       [`${p}: news page (req/s)`]: news.rps,
