@@ -46,7 +46,7 @@ describe("the embedded database's upkeep (PGlite)", () => {
     );
     assert.equal(Number(stats!.changed), 0);
     const q = searchQueries(database.db, tambonId, "ไฟฟ้า", new Date())!;
-    for (const query of [q.firstQuery(20, 0), q.firstQuery(20, 0, "news")]) {
+    for (const query of [q.statement(20, 0), q.statement(20, 0, "news")]) {
       const p = await plan(query);
       assert.match(p, /search_documents_tsv_idx/, p);
       assert.doesNotMatch(p, /Seq Scan on search_documents/, p);

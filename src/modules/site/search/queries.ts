@@ -61,13 +61,14 @@ export async function searchSite(
   const offset = opts.offset ?? 0;
 
   // One statement takes the (at most 1,001) matches from the index, ranks them once, counts them
-  // per kind and returns the page (with a kind, of that kind's own first 1,001 matches). The counts are exact when the matches are fewer than the cap;
-  // beyond it each kind's count is a lower bound ("n+"), and a kind none of those matches holds
-  // is not offered (counting each kind apart costs a scan of every match per kind).
-  const first = await queries.first(limit, offset, kind);
-  const allCount = first.kinds.reduce((s, r) => s + r.n, 0);
+  // per kind and returns the page (with a kind, of that kind's own first 1,001 matches). The
+  // counts are exact when the matches are fewer than the cap; beyond it each kind's count is a
+  // lower bound ("n+"), and a kind none of those matches holds is not offered (counting each kind
+  // apart costs a scan of every match per kind).
+  const found = await queries.run(limit, offset, kind);
+  const allCount = found.kinds.reduce((s, r) => s + r.n, 0);
   const over = allCount > SEARCH_CANDIDATES;
-  const facets: SearchFacet[] = first.kinds.map((r) => ({
+  const facets: SearchFacet[] = found.kinds.map((r) => ({
     kind: r.kind,
     count: Math.min(r.n, SEARCH_CANDIDATES),
     capped: over,
@@ -78,19 +79,17 @@ export async function searchSite(
   if (!facets.length) return EMPTY;
 
   // With a kind, the statement counted and ranked that kind's own matches (bounded too).
-  const matched = kind ? first.ranked : allCount;
+  const matched = kind ? found.ranked : allCount;
   const capped = matched > SEARCH_CANDIDATES;
   const total = Math.min(matched, SEARCH_CANDIDATES);
   if (!matched || offset >= total) return { total, capped, hits: [], facets };
-  const rows = first.hits.slice(0, total - offset);
-  const hits = rows.map((h) => ({ ...h, rank: Number(h.rank) }));
-  return { total, capped, hits, facets };
+  return { total, capped, hits: found.hits.slice(0, total - offset), facets };
 }
 
 /**
- * The statement of a search (null for a query without words): `first` takes at most 1,001 matches,
+ * The statement of a search (null for a query without words): `run` takes at most 1,001 matches,
  * counts them per kind and returns a page of them ranked, in one statement; with a kind, that
- * kind's own first 1,001 matches are counted and ranked beside them (`firstQuery` is its SQL, for
+ * kind's own first 1,001 matches are counted and ranked beside them (`statement` is its SQL, for
  * plans). The tambon (and kind) is part of the text query itself (marker lexemes in every
  * document), so the GIN index alone picks the tambon's matches; candidates are taken in no
  * particular order (no sort over every match) and only they are ranked.
@@ -111,7 +110,7 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
     );
   };
   // Each candidate is ranked once, where it is found; only the page's rows are read whole.
-  const firstQuery = (limit: number, offset: number, kind?: SearchKind) => {
+  const statement = (limit: number, offset: number, kind?: SearchKind) => {
     const rank = sql`ts_rank(tsv, ${words}) as rank`;
     // The matches are ranked where they are found. With a kind: that kind's share of them, when
     // they are all there (no more than the cap); beyond it, that kind's own first 1,001 matches,
@@ -142,7 +141,7 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
           left join (p join ${searchDocuments} d on d.id = p.id) on true
         order by p.rank desc, p.updated_at desc, p.id desc`;
   };
-  const first = async (
+  const run = async (
     limit: number,
     offset: number,
     kind?: SearchKind,
@@ -156,28 +155,25 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
       body: string;
       url: string;
       rank: unknown;
-    }>(db, firstQuery(limit, offset, kind));
+    }>(db, statement(limit, offset, kind));
     const kinds = (JSON.parse(rows[0]?.kinds ?? "[]") as [SearchKind, number][]).map(([k, n]) => ({
       kind: k,
       n: Number(n),
     }));
-    const hits = rows.flatMap((r) =>
-      r.kind === null || r.refId === null
-        ? []
-        : [
-            {
-              kind: r.kind,
-              refId: Number(r.refId),
-              title: r.title,
-              body: r.body,
-              url: r.url,
-              rank: Number(r.rank),
-            },
-          ],
-    );
+    // A search with no hit on the page still has its one row of counts.
+    const hits = rows
+      .filter((r) => r.kind !== null && r.refId !== null)
+      .map((r) => ({
+        kind: r.kind!,
+        refId: Number(r.refId),
+        title: r.title,
+        body: r.body,
+        url: r.url,
+        rank: Number(r.rank),
+      }));
     return { kinds, ranked: Number(rows[0]?.ranked ?? 0), hits };
   };
-  return { first, firstQuery };
+  return { run, statement };
 }
 
 export const recent = new Map<string, { at: number; value: Promise<SearchResult> }>();

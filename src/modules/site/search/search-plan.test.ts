@@ -51,9 +51,9 @@ describe("the search plan uses the text index at 20,000 documents on postgres", 
     test(`${name}: counted and ranked from the index`, async () => {
       const q = searchQueries(database.db, tambonId, word, new Date())!;
       for (const query of [
-        q.firstQuery(20, 0),
-        q.firstQuery(20, 0, "news"),
-        q.firstQuery(20, 40, "page"),
+        q.statement(20, 0),
+        q.statement(20, 0, "news"),
+        q.statement(20, 40, "page"),
       ]) {
         const p = await plan(query);
         assert.doesNotMatch(p, /Seq Scan on search_documents/, p);
