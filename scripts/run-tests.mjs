@@ -1,23 +1,29 @@
 #!/usr/bin/env node
 // Runs every *.test.ts / *.test.tsx under src/ and test/ (or those under the paths given, or with
 // --fast a quick selection) with node's test runner through tsx, in three lanes:
-//   unit      src/** and test/*.test.ts        in one process on Node 22.8+, else
-//                                              TAMBON_TEST_CONCURRENCY files at once (default: cores)
-//   database  test/db, test/http, test/system  TAMBON_TEST_CONCURRENCY files at once (default: cores)
+//   unit      src/** and test/*.test.ts        in one process on Node 22.8+, else in
+//                                              TAMBON_TEST_CONCURRENCY batches at once (default: cores)
+//   database  test/db, test/http, test/system  TAMBON_TEST_CONCURRENCY batches at once (default: cores)
 //   browser   test/browser                     TAMBON_TEST_BROWSER_CONCURRENCY (default 1) while
 //                                              database files wait, then every free slot
 // The unit lane runs first; then the database and browser lanes run side by side in one pool of
 // TAMBON_TEST_SLOTS slots (default: cores), the longest files first.
-// Each file runs in its own process with its own databases (a new PostgreSQL database per file, a
-// PGlite in memory, a temporary data dir, port 0). The migrated and demo databases that test files
+// Files run in batches (scripts/test-batch.mjs): one process runs several files one after the
+// other, each in a suite of its own, so that the two seconds of CPU time a process spends on
+// starting (Node, the project's modules, PGlite's WebAssembly) are paid once per batch, not once per
+// file. A file expected to take TAMBON_TEST_BATCH_SECONDS (default 60) or more runs alone; the
+// others fill batches up to that; TAMBON_TEST_ISOLATE=1 runs every file in a process of its own.
+// Each file has its own databases (a new PostgreSQL database per file, a PGlite in memory, a
+// temporary data dir, port 0). The migrated and demo databases that test files
 // start from are built once per run (test/helpers/db.ts; on a whole run, beside the unit lane) in
 // a folder given to every process as TAMBON_TEST_RUN_DIR, and removed at the end with the
 // PostgreSQL templates listed there.
 // At the end it prints each lane's wall and CPU time, the ten slowest files and the totals. A
-// file's CPU time (user + system) is that of its process and every process it waited for (the
-// commands it runs, Chromium), not PostgreSQL's: on Linux, the growth of this process's
-// children's times when the file's process is reaped; on a loaded machine it is the comparable
-// figure, where wall times grow with the load.
+// lane's CPU time (user + system) is that of its processes and every process they waited for (the
+// commands they run, Chromium), not PostgreSQL's: on Linux, the growth of this process's
+// children's times as they are reaped. A file's is the same measured by its batch from its first
+// test to its last (scripts/test-batch.mjs), so a batch's start is the lane's, not a file's. On a
+// loaded machine CPU time is the comparable figure, where wall times grow with the load.
 // The files run compiled to JavaScript (scripts/test-build.mjs: a compiled copy of the project
 // built once per change of the sources), so no test process pays for compiling TypeScript as it
 // loads; TAMBON_TEST_TSX=1 runs the sources through tsx instead.
@@ -109,6 +115,38 @@ for (const lane of lanes) {
   const rate = perByte.length ? perByte[Math.floor(perByte.length / 2)] : 1;
   for (const f of lane.files) expected.set(f, recorded[f] ?? size(f) * rate);
   lane.files.sort((a, b) => expected.get(b) - expected.get(a));
+}
+
+// The jobs of a lane: batches of files, each run by one process (see the top of this file).
+const batchMs = count("TAMBON_TEST_BATCH_SECONDS", 60) * 1000;
+const isolate = process.env.TAMBON_TEST_ISOLATE === "1";
+/** Batches of up to `batchMs` of expected time, first fit, the lane's files taken longest first. */
+function batchesOf(lane) {
+  const jobs = [];
+  for (const file of lane.files) {
+    const ms = expected.get(file);
+    const job = isolate || ms >= batchMs ? null : jobs.find((j) => j.ms + ms <= batchMs);
+    if (job) {
+      job.files.push(file);
+      job.ms += ms;
+    } else jobs.push({ lane, files: [file], ms });
+  }
+  return jobs;
+}
+/** `n` batches of about equal expected time (each file to the batch with the least so far). */
+function splitInto(lane, n) {
+  if (isolate) return batchesOf(lane);
+  const jobs = Array.from({ length: Math.min(n, lane.files.length) }, () => ({
+    lane,
+    files: [],
+    ms: 0,
+  }));
+  for (const file of lane.files) {
+    const job = jobs.reduce((a, b) => (b.ms < a.ms ? b : a));
+    job.files.push(file);
+    job.ms += expected.get(file);
+  }
+  return jobs;
 }
 
 /**
@@ -241,10 +279,10 @@ if (!paths.length && lanes[1].files.length + lanes[2].files.length > 0) {
 }
 
 const reporter = path.join(ROOT, "scripts/test-times-reporter.mjs");
+const batchEntry = path.join(ROOT, "scripts/test-batch.mjs");
 const reporterArgs = (times) => [
   ...nodeFlags,
   ...loader,
-  "--test",
   "--test-reporter=spec",
   "--test-reporter-destination=stdout",
   `--test-reporter=${reporter}`,
@@ -261,25 +299,25 @@ const readTimes = (times) =>
 const children = new Set();
 
 // Node 22.8 and newer can run test files without a process each: the unit lane's files then
-// share one process and load the project's modules once instead of once per file. Older Node,
-// or TAMBON_TEST_ISOLATE=1 (to tell whether a unit file depends on running alone), runs each
-// file in a process of its own, as every other lane does.
+// share one `node --test` process. Older Node runs them in as many batches as the lane runs at
+// once, and TAMBON_TEST_ISOLATE=1 (to tell whether a file depends on running alone) each file in a
+// process of its own.
 const [major, minor] = process.versions.node.split(".").map(Number);
-const oneProcess =
-  process.env.TAMBON_TEST_ISOLATE !== "1" && (major > 22 || (major === 22 && minor >= 8));
+const oneProcess = !isolate && (major > 22 || (major === 22 && minor >= 8));
 
 /** How a lane runs its files, as the summary says it. */
 const howMany = (lane) =>
-  lane.name === "unit" && oneProcess ? "in one process" : `${lane.concurrency} at a time`;
+  lane.name === "unit" && oneProcess
+    ? "in one process"
+    : `${lane.concurrency} at a time, in ${lane.jobs ?? "?"} process(es)`;
 
-/** The unit lane: one `node --test` for all its (small, quick) files. */
+/** The unit lane on Node 22.8 and newer: one `node --test` for all its (small, quick) files. */
 function runLane(lane) {
   const times = path.join(runDir, `times-${lane.name}.jsonl`);
   const args = [
     ...reporterArgs(times),
-    ...(oneProcess
-      ? ["--experimental-test-isolation=none"]
-      : [`--test-concurrency=${lane.concurrency}`]),
+    "--test",
+    "--experimental-test-isolation=none",
     ...lane.files.map(runnable),
   ];
   const started = performance.now();
@@ -311,9 +349,13 @@ function runLane(lane) {
  * for the whole database lane, and the last browser files do not leave a slot idle. A file's
  * output is printed in one piece when it ends.
  */
-function runPool(pool, slots) {
-  const queue = pool.flatMap((lane) => lane.files.map((file) => ({ lane, file })));
-  queue.sort((a, b) => expected.get(b.file) - expected.get(a.file));
+function runPool(pool, slots, jobsOf) {
+  const queue = pool.flatMap((lane) => {
+    const jobs = jobsOf(lane);
+    lane.jobs = jobs.length;
+    return jobs;
+  });
+  queue.sort((a, b) => b.ms - a.ms);
   const results = new Map(
     pool.map((lane) => [
       lane,
@@ -333,14 +375,20 @@ function runPool(pool, slots) {
           (job) => running.get(job.lane) < job.lane.concurrency || !othersWait(job.lane),
         );
         if (i < 0) break;
-        const [{ lane, file }] = queue.splice(i, 1);
+        const [{ lane, files: batch }] = queue.splice(i, 1);
         const result = results.get(lane);
         result.started ??= performance.now();
-        const times = path.join(runDir, `times-${lane.name}-${next++}.jsonl`);
-        const child = spawn(process.execPath, [...reporterArgs(times), runnable(file)], {
+        const n = next++;
+        const times = path.join(runDir, `times-${lane.name}-${n}.jsonl`);
+        const batchTimes = path.join(runDir, `batch-${lane.name}-${n}.jsonl`);
+        const child = spawn(process.execPath, [...reporterArgs(times), batchEntry], {
           cwd: ROOT,
           stdio: ["ignore", "pipe", "pipe"],
-          env,
+          env: {
+            ...env,
+            TAMBON_TEST_BATCH: JSON.stringify(batch.map((f) => [f, runnable(f)])),
+            TAMBON_TEST_BATCH_TIMES: batchTimes,
+          },
         });
         children.add(child);
         active++;
@@ -358,12 +406,30 @@ function runPool(pool, slots) {
           const lines = readTimes(times);
           if (cpu !== null && result.cpu !== null) result.cpu += cpu;
           else result.cpu = null;
-          result.files.push(...lines.filter((l) => l.file).map((l) => ({ ...l, cpu })));
+          // The batch's own measure of each file (wall and CPU from its first test to its last);
+          // a file alone in its process is given the whole process's CPU time.
+          const measured = new Map(readTimes(batchTimes).map((l) => [l.file, l]));
+          result.files.push(
+            ...lines
+              .filter((l) => l.file)
+              .map((l) => {
+                const m = measured.get(l.file);
+                return {
+                  ...l,
+                  ms: m?.ms ?? l.ms,
+                  cpu: batch.length === 1 ? cpu : (m?.cpu ?? null),
+                };
+              }),
+          );
           for (const [k, v] of Object.entries(lines.find((l) => l.totals)?.totals ?? {}))
             result.totals[k] = (result.totals[k] ?? 0) + v;
+          // Each file's suite of the batch is not a suite of the tests.
+          result.totals.suites = Math.max(0, (result.totals.suites ?? 0) - batch.length);
           if (code !== 0) {
             result.ok = false;
-            result.why = signal ?? `exit code ${code} (${file})`;
+            const failed = lines.filter((l) => l.file && !l.passed).map((l) => l.file);
+            result.why =
+              signal ?? `exit code ${code} (${(failed.length ? failed : batch).join(", ")})`;
           }
           result.ended = performance.now();
           launch();
@@ -396,15 +462,19 @@ const started = performance.now();
 try {
   const [unit, ...pool] = lanes;
   if (unit.files.length) {
-    out(`\n== ${unit.name} lane: ${unit.files.length} file(s), ${howMany(unit)}`);
-    results.push(await runLane(unit));
+    out(`\n== ${unit.name} lane: ${unit.files.length} file(s)`);
+    if (oneProcess) results.push(await runLane(unit));
+    else
+      results.push(
+        ...(await runPool([unit], unit.concurrency, (lane) => splitInto(lane, lane.concurrency))),
+      );
   }
   const shared = pool.filter((lane) => lane.files.length);
   if (shared.length && !stopped) {
     out(
       `\n== ${shared.map((l) => `${l.name} lane (${l.files.length} file(s), ${l.concurrency} at a time)`).join(" and ")}: ${slots} slot(s)`,
     );
-    results.push(...(await runPool(shared, slots)));
+    results.push(...(await runPool(shared, slots, batchesOf)));
   }
 } finally {
   await prepared;
