@@ -1,4 +1,5 @@
 import { loadSharp } from "../../../core/sharp.ts";
+import { onePagePdf } from "../../../core/one-page-pdf.ts";
 
 /** A demo file's name: kind, "de" and the index in hex (recognised when the file is missing). */
 export function demoFileName(kind: "partner" | "agreement" | "centre", index: number): string {
@@ -29,24 +30,7 @@ function svgLogo(index: number): string {
 
 /** A small valid one-page PDF standing for a signed agreement in the demo. */
 export function demoPdf(): Buffer {
-  const objs = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    "<< /Length 66 >>\nstream\nBT /F1 20 Tf 72 760 Td (MOU - demo document, Tambon platform) Tj ET\nendstream",
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  return onePagePdf("MOU - demo document, Tambon platform", 20);
 }
 
 const cache = new Map<string, Promise<Buffer>>();

@@ -4,6 +4,7 @@ import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteDocuments, sitePhotos } from "../schema.ts";
 import { and, eq } from "drizzle-orm";
 import { getFileByKey, putFile, type StoredFile } from "../../../core/file-store.ts";
+import { onePagePdf } from "../../../core/one-page-pdf.ts";
 
 /** The files of a generated demo photo. */
 export interface DemoPhoto {
@@ -62,24 +63,7 @@ export const DEMO_PDF_KEY = "df00000000000000";
 
 /** A small valid one-page PDF (the demo document). */
 export function demoPdf(): Buffer {
-  const objs = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    "<< /Length 58 >>\nstream\nBT /F1 24 Tf 72 760 Td (Demo document - Tambon) Tj ET\nendstream",
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  return onePagePdf("Demo document - Tambon", 24);
 }
 
 /**
