@@ -46,6 +46,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildTests, compiledPath, sourceOf } from "./test-build.mjs";
+import { childrenCpu } from "./children-cpu.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const out = (s) => process.stdout.write(s + "\n");
@@ -149,20 +150,6 @@ function splitInto(lane, n) {
   return jobs;
 }
 
-/**
- * CPU time (ms, user + system) of this process's children that have ended and been reaped, and
- * of what they reaped in turn (Linux: fields cutime and cstime of /proc/self/stat, in ticks of
- * 10 ms); null where there is no /proc.
- */
-function childrenCpu() {
-  try {
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return null;
-  }
-}
 /** The children's CPU time not yet given to one of them (see `cpuOfEnded`). */
 let cpuSeen = childrenCpu();
 /** The CPU time of the child that has just ended (read on its `exit`, when it has been reaped). */

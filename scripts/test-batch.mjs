@@ -9,9 +9,10 @@
 // with the file's wall time and CPU time (this process's, and that of the processes it started and
 // waited for while the file ran: `tambon` commands, Chromium), from its first test to its last.
 import { after, before, describe } from "node:test";
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { childrenCpu } from "./children-cpu.mjs";
 
 const batch = JSON.parse(process.env.TAMBON_TEST_BATCH ?? "[]");
 if (!Array.isArray(batch) || batch.length === 0) {
@@ -20,19 +21,9 @@ if (!Array.isArray(batch) || batch.length === 0) {
 }
 const timesFile = process.env.TAMBON_TEST_BATCH_TIMES || null;
 
-/** CPU time (ms) of the children this process has waited for (Linux), else 0. */
-function childrenCpu() {
-  try {
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return 0;
-  }
-}
 const cpuNow = () => {
   const { user, system } = process.cpuUsage();
-  return (user + system) / 1000 + childrenCpu();
+  return (user + system) / 1000 + (childrenCpu() ?? 0);
 };
 
 for (const [name, file] of batch) {
