@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
-import { audit, type AuditEntry } from "../../../core/audit.ts";
+import type { AuditEntry } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { parseId } from "../../../core/params.ts";
 import { getVillage } from "../../../core/queries/villages.ts";
@@ -9,7 +9,7 @@ import { fail, missing, ok, refused, type FieldError } from "../../../core/resul
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { allows, personalScope, type PersonalScope } from "../access.ts";
-import { diffRecord, recordChange, type FieldChanges } from "../registry/history.ts";
+import { diffRecord, logRecordChange, type FieldChanges } from "../registry/history.ts";
 import { households } from "../schema.ts";
 import { HOUSEHOLD_STATUSES, type ChangeVia, type HouseholdStatus } from "../shared/kinds.ts";
 import type { CommunityKey, CommunityResult } from "../shared/result.ts";
@@ -99,11 +99,8 @@ async function houseNoTaken(
   return !!row;
 }
 
-/**
- * Writes a household's history row and its audit row for a change; `note` is what the audit row
- * keeps of it (before and after).
- */
-async function logHouseholdChange(
+/** Writes a household's history row and its audit row for a change. */
+const logHouseholdChange = (
   tx: Tx,
   tambonId: number,
   household: Household,
@@ -111,26 +108,20 @@ async function logHouseholdChange(
   changes: FieldChanges,
   meta: ChangeMeta,
   note: Pick<AuditEntry, "before" | "after">,
-) {
-  await recordChange(tx, {
-    tambonId,
-    entity: "household",
-    entityId: household.id,
-    version: household.version,
-    action,
-    changes,
-    via: meta.via,
-    byUser: meta.actorId,
-  });
-  await audit(tx, {
-    tambonId,
-    actorId: meta.actorId,
-    action: `community.household.${action}`,
-    targetType: "community_household",
-    targetId: household.id,
-    ...note,
-  });
-}
+) =>
+  logRecordChange(
+    tx,
+    {
+      tambonId,
+      entity: "household",
+      record: household,
+      action,
+      changes,
+      via: meta.via,
+      byUser: meta.actorId,
+    },
+    note,
+  );
 
 /**
  * Adds a household in a village the scope covers: its history's first row and its audit row in

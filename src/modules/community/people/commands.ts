@@ -1,12 +1,11 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
-import { audit } from "../../../core/audit.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { parseId } from "../../../core/params.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { allows, personalScope, type PersonalScope } from "../access.ts";
-import { diffRecord, recordChange, type FieldChanges } from "../registry/history.ts";
+import { diffRecord, logRecordChange, type FieldChanges } from "../registry/history.ts";
 import { households, people } from "../schema.ts";
 import type { CommunityResult } from "../shared/result.ts";
 import type { ChangeMeta } from "../households/commands.ts";
@@ -50,41 +49,39 @@ async function thaiIdTaken(tx: DbOrTx, tambonId: number, thaiId: string, exceptI
   return !!row;
 }
 
-/** Writes a person's history row and audit row for a change. */
-async function logPersonChange(
+/**
+ * Writes a person's history row and audit row for a change. The audit row names the fields
+ * changed, not their values: the values are personal data.
+ */
+const logPersonChange = (
   tx: Tx,
   tambonId: number,
   person: Person,
   action: "create" | "update",
   changes: FieldChanges,
   meta: ChangeMeta,
-) {
-  await recordChange(tx, {
-    tambonId,
-    entity: "person",
-    entityId: person.id,
-    version: person.version,
-    action,
-    changes,
-    via: meta.via,
-    byUser: meta.actorId,
-    submissionId: meta.submissionId ?? null,
-  });
-  // The audit row names the fields changed, not their values: the values are personal data.
-  await audit(tx, {
-    tambonId,
-    actorId: meta.actorId,
-    action: `community.person.${action}`,
-    targetType: "community_person",
-    targetId: person.id,
-    after: {
-      fields: Object.keys(changes),
-      householdId: person.householdId,
+) =>
+  logRecordChange(
+    tx,
+    {
+      tambonId,
+      entity: "person",
+      record: person,
+      action,
+      changes,
       via: meta.via,
-      ...(meta.submissionId ? { submissionId: meta.submissionId } : {}),
+      byUser: meta.actorId,
+      submissionId: meta.submissionId,
     },
-  });
-}
+    {
+      after: {
+        fields: Object.keys(changes),
+        householdId: person.householdId,
+        via: meta.via,
+        ...(meta.submissionId ? { submissionId: meta.submissionId } : {}),
+      },
+    },
+  );
 
 /** Adds a person to a household the scope covers (Thai ID unique in the tambon). */
 export async function createPerson(

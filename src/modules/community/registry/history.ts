@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { users } from "../../../core/db/schema.ts";
-import type { DbOrTx } from "../../../core/db/index.ts";
+import type { DbOrTx, Tx } from "../../../core/db/index.ts";
+import { audit, type AuditEntry } from "../../../core/audit.ts";
 import { recordChanges } from "../schema.ts";
 import type { ChangeAction, ChangeVia, RecordEntity } from "../shared/kinds.ts";
 
@@ -34,14 +35,17 @@ export function diffRecord<T extends object>(
   return out;
 }
 
-/** Writes one row of a record's history (inside the change's transaction). */
-export async function recordChange(
-  tx: DbOrTx,
-  row: {
+/**
+ * Writes a change to a household or a person inside the change's transaction: the record's history
+ * row and the audit row (`community.<entity>.<action>`), which keeps `note` of it (before and
+ * after).
+ */
+export async function logRecordChange(
+  tx: Tx,
+  change: {
     tambonId: number;
     entity: RecordEntity;
-    entityId: number;
-    version: number;
+    record: { id: number; version: number };
     action: ChangeAction;
     changes: FieldChanges;
     via: ChangeVia;
@@ -49,17 +53,27 @@ export async function recordChange(
     /** The submission the change came from, when one did. */
     submissionId?: number | null;
   },
+  note: Pick<AuditEntry, "before" | "after">,
 ): Promise<void> {
+  const { tambonId, entity, record, action, byUser } = change;
   await tx.insert(recordChanges).values({
-    tambonId: row.tambonId,
-    entity: row.entity,
-    entityId: row.entityId,
-    version: row.version,
-    action: row.action,
-    changes: row.changes,
-    via: row.via,
-    byUser: row.byUser,
-    submissionId: row.submissionId ?? null,
+    tambonId,
+    entity,
+    entityId: record.id,
+    version: record.version,
+    action,
+    changes: change.changes,
+    via: change.via,
+    byUser,
+    submissionId: change.submissionId ?? null,
+  });
+  await audit(tx, {
+    tambonId,
+    actorId: byUser,
+    action: `community.${entity}.${action}`,
+    targetType: `community_${entity}`,
+    targetId: record.id,
+    ...note,
   });
 }
 
