@@ -11,6 +11,17 @@ import { ENVIRONMENT_VARIABLES, loadConfig } from "../src/core/config.ts";
 const root = path.resolve(import.meta.dirname, "..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
 
+/**
+ * The Node flag that keeps the server's young generation small (npm start's, read from
+ * package.json): the image and the systemd unit start the server with the same.
+ */
+function serverNodeFlag(): string {
+  const start = (JSON.parse(read("package.json")) as { scripts: { start: string } }).scripts.start;
+  const m = /^node (--max-semi-space-size=\d+) bin\/tambon\.js serve\b/.exec(start);
+  assert.ok(m, `npm start gives the server its Node flag: ${start}`);
+  return m[1]!;
+}
+
 /** The Dockerfile's instructions of the last stage: [keyword, arguments], continuations joined. */
 function dockerInstructions(text: string): { stages: string[][][]; last: string[][] } {
   const logical = text
@@ -144,7 +155,10 @@ test("the image runs as a non-root user with a data volume, on the port it expos
   assert.equal(String(config.port), all("EXPOSE")[0]);
 
   const cmd = JSON.parse(all("CMD").at(-1)!) as string[];
-  assert.deepEqual(cmd.slice(0, 3), ["node", "bin/tambon.js", "serve"]);
+  assert.equal(cmd[0], "node");
+  const script = cmd.indexOf("bin/tambon.js");
+  assert.deepEqual(cmd.slice(script, script + 2), ["bin/tambon.js", "serve"]);
+  assert.deepEqual(cmd.slice(1, script), [serverNodeFlag()], "the server's Node flag");
   assert.ok(!cmd.includes("--demo-on-first-start"), "the image never loads the demo");
   const health = all("HEALTHCHECK")[0] ?? "";
   assert.match(health, /\/healthz/);
@@ -211,6 +225,7 @@ test("the systemd unit starts serve without the demo, as its own user, hardened"
   const one = (k: string) => keys.get(k)?.[0];
   assert.ok(one("User") && one("User") !== "root");
   assert.match(one("ExecStart")!, /bin\/tambon\.js serve$/);
+  assert.deepEqual(one("ExecStart")!.split(" ").slice(1, -2), [serverNodeFlag()]);
   assert.match(one("Restart")!, /^(on-failure|always)$/);
   assert.ok(one("EnvironmentFile"));
   assert.ok(keys.get("Environment")!.includes("NODE_ENV=production"));
