@@ -21,7 +21,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { createApp } from "../src/app.ts";
 import { testConfig } from "../test/helpers/app.ts";
-import { openTestDatabase, type DbKind, type TestDatabase } from "../test/helpers/db.ts";
+import { openTestDatabase, type DbKind } from "../test/helpers/db.ts";
+import { rowsOf } from "../src/core/db/index.ts";
 import { pageCache } from "../src/core/page-cache.ts";
 import { thaiIdCheckDigit } from "../src/core/thai-id.ts";
 import { autoMap } from "../src/core/imports.ts";
@@ -231,12 +232,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
 }
 
-/** Rows of a raw query on either driver. */
-async function queryRows<T>(db: TestDatabase["db"], q: ReturnType<typeof sql>): Promise<T[]> {
-  const r = (await db.execute(q)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(r) ? r : r.rows;
-}
-
 function ms(xs: number[]): string {
   const s = [...xs].sort((a, b) => a - b);
   return `median ${Math.round(s[Math.floor(s.length / 2)]! * 10) / 10} ms · max ${Math.round(s[s.length - 1]! * 10) / 10} ms`;
@@ -260,12 +255,9 @@ export async function benchCommunityPages(
   const { postMultipart } = await import("../test/helpers/multipart.ts");
   const t = await startTestApp(kind, { demo: true });
   const db = t.database.db;
-  const [tb] = await queryRows<{ id: number }>(
-    db,
-    sql`select id from tambons where slug = 'la-ngu'`,
-  );
+  const [tb] = await rowsOf<{ id: number }>(db, sql`select id from tambons where slug = 'la-ngu'`);
   const tambonId = Number(tb!.id);
-  const vs = await queryRows<{ id: number; moo: number }>(
+  const vs = await rowsOf<{ id: number; moo: number }>(
     db,
     sql`select id, moo from villages where tambon_id = ${tambonId} order by moo`,
   );
@@ -286,7 +278,7 @@ export async function benchCommunityPages(
   await db.execute(sql`vacuum analyze community_people`);
   await db.execute(sql`vacuum analyze community_households`);
   const seedMs = performance.now() - s0;
-  const [n] = await queryRows<{ n: string }>(
+  const [n] = await rowsOf<{ n: string }>(
     db,
     sql`select count(*) as n from community_people where tambon_id = ${tambonId}`,
   );
@@ -295,7 +287,7 @@ export async function benchCommunityPages(
   const url = `/t/la-ngu/community/villages/${moo}`;
   // CPU time of this process and of the PostgreSQL processes serving its database (wall time
   // on a shared machine says more about the others than about the code).
-  const [dbName] = await queryRows<{ name: string }>(db, sql`select current_database() as name`);
+  const [dbName] = await rowsOf<{ name: string }>(db, sql`select current_database() as name`);
   const serverCpu = () =>
     kind === "postgres" ? backendsOf(dbName!.name).reduce((a, pid) => a + (cpuOf(pid) ?? 0), 0) : 0;
   const cpuMs = { cold: [] as number[], warm: [] as number[], everywhere: [] as number[] };
@@ -342,7 +334,7 @@ export async function benchCommunityPages(
   // 200 queued submissions of one phone: the demo survey's answers, each household's members.
   const phone = new Client(t.app);
   await phone.login("langu-osm");
-  const [form] = await queryRows<{ version_id: number; round_id: number; answers: unknown }>(
+  const [form] = await rowsOf<{ version_id: number; round_id: number; answers: unknown }>(
     db,
     sql`select v.id as version_id, r.id as round_id, s.answers
       from community_forms f
@@ -356,18 +348,18 @@ export async function benchCommunityPages(
     typeof form!.answers === "string" ? JSON.parse(form!.answers) : form!.answers
   ) as Record<string, unknown>;
   const memberTemplate = ((template.members as Record<string, unknown>[]) ?? [])[0] ?? {};
-  const [own] = await queryRows<{ village_id: number }>(
+  const [own] = await rowsOf<{ village_id: number }>(
     db,
     sql`select m.village_id from tambon_members m join users u on u.id = m.user_id
       where u.username = 'langu-osm' and m.tambon_id = ${tambonId}`,
   );
-  const targets = await queryRows<{ id: number; version: number }>(
+  const targets = await rowsOf<{ id: number; version: number }>(
     db,
     sql`select id, version from community_households
       where tambon_id = ${tambonId} and village_id = ${own!.village_id} and house_no like 'b%'
       order by id limit 200`,
   );
-  const folks = await queryRows<{
+  const folks = await rowsOf<{
     id: number;
     household_id: number;
     name: string;

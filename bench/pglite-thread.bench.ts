@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "../src/core/db/index.ts";
+import { rowsOf, type Database } from "../src/core/db/index.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 /** The statement of the slow client: a few hundred milliseconds of work in the engine. */
@@ -36,7 +36,7 @@ async function serve(mode: Mode, dataDir: string, port: number) {
     database = {
       db,
       kind: "pglite",
-      rows: async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows,
+      rows: <T>(q: SQL) => rowsOf<T>(db, q),
       close: () => client.close(),
     };
   }

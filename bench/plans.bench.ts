@@ -14,7 +14,7 @@ import { createApp } from "../src/app.ts";
 import { testConfig } from "../test/helpers/app.ts";
 import { openTestDatabase, type DbKind } from "../test/helpers/db.ts";
 import { pageCache } from "../src/core/page-cache.ts";
-import type { Db } from "../src/core/db/index.ts";
+import { rowsOf, type Db } from "../src/core/db/index.ts";
 import { getPlan } from "../src/modules/plans/plans/queries.ts";
 import { planDistribution } from "../src/modules/plans/distribution/queries.ts";
 import { findOverlaps } from "../src/modules/plans/duplicates/queries.ts";
@@ -39,8 +39,7 @@ const TAMBON_INDEX = `select id, row_number() over (order by id) as n from tambo
 
 /** The rows of a raw query, whichever driver answered (PGlite and node-postgres give \`rows\`). */
 async function select<T>(db: Db, query: string): Promise<T[]> {
-  const res = (await db.execute(sql.raw(query))) as unknown as T[] | { rows: T[] };
-  return Array.isArray(res) ? res : res.rows;
+  return rowsOf<T>(db, sql.raw(query));
 }
 
 /** The province, in SQL only (the same statements on PGlite and PostgreSQL). */

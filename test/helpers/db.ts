@@ -17,6 +17,7 @@ import {
   migrationsFolder,
   openDatabase,
   countingLogger,
+  rowsOf,
   type Database,
   type Db,
 } from "../../src/core/db/index.ts";
@@ -199,7 +200,7 @@ async function openPglite(
   return {
     db,
     kind: "pglite",
-    rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    rows: <T>(query: SQL) => rowsOf<T>(db, query),
     close: () => client.close(),
     dump: async () => Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()),
   };

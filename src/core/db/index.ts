@@ -72,7 +72,7 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
     return {
       db,
       kind: "postgres",
-      rows: async <T>(query: SQL) => (await db.execute(query)) as unknown as T[],
+      rows: <T>(query: SQL) => rowsOf<T>(db, query),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -93,7 +93,7 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
   return {
     db,
     kind: "pglite",
-    rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    rows: <T>(query: SQL) => rowsOf<T>(db, query),
     close: () => client.close(),
   };
 }
