@@ -102,7 +102,8 @@ export function deleteMeetingFile(
 /** True when an image carries anything beyond its pixels (EXIF, GPS, XMP, IPTC, comments). */
 async function carriesMetadata(data: Buffer): Promise<boolean> {
   try {
-    const meta = await (await loadSharp())(data).metadata();
+    const sharp = await loadSharp();
+    const meta = await sharp(data).metadata();
     return !!(
       meta.exif ||
       meta.xmp ||

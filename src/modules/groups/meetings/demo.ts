@@ -132,14 +132,13 @@ ${Array.from({ length: 9 }, (_, i) => `<circle cx="${(width / 10) * (i + 1)}" cy
 
 /** Photos of a meeting, drawn for the demo, with their thumbnails. */
 export async function addDemoPhotos(tx: Tx, tambonId: number, meetingId: number): Promise<void> {
+  const sharp = await loadSharp();
   for (const [i, size] of [
     [1280, 960],
     [960, 1280],
   ].entries()) {
     const data = await demoPhoto(tambonId * 10 + i, size[0]!, size[1]!);
-    const thumb = await (
-      await loadSharp()
-    )(data)
+    const thumb = await sharp(data)
       .resize({ width: 480, height: 480, fit: "inside" })
       .webp({ quality: 72 })
       .toBuffer();
