@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import { putFile } from "../../../core/file-store.ts";
 import { projectFiles, projects } from "../schema.ts";
+import { onePagePdf } from "../../../core/one-page-pdf.ts";
 
 /** A demo tambon's first project gets a small report (a PDF) among its documents. */
 export async function seedProjectFilesDemo(tx: Tx, tambonId: number): Promise<void> {
@@ -12,7 +13,7 @@ export async function seedProjectFilesDemo(tx: Tx, tambonId: number): Promise<vo
     .orderBy(asc(projects.planId), asc(projects.seq))
     .limit(1);
   if (!first) return;
-  const data = Buffer.from("%PDF-1.4\n% demo report\n%%EOF\n");
+  const data = onePagePdf("Project report - demo", 20);
   const stored = await putFile(tx, {
     tambonId,
     kind: "project.document",
