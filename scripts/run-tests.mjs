@@ -329,12 +329,13 @@ function runLane(lane) {
 }
 
 /**
- * The database and browser lanes share one pool of slots: each file runs in its own `node --test`
- * as soon as a slot is free, longest first, with at most the browser lane's concurrency of browser
- * files at once while database files wait (then as many as there are slots). So the database
- * lane's slots do not idle at its end while its last long file runs, the browser files do not wait
- * for the whole database lane, and the last browser files do not leave a slot idle. A file's
- * output is printed in one piece when it ends.
+ * Runs the lanes' jobs (batches of files, `jobsOf`) from one pool of slots: each batch runs in its
+ * own process (scripts/test-batch.mjs) as soon as a slot is free, longest first, with at most a
+ * lane's concurrency of its batches at once while other lanes' batches wait (then as many as there
+ * are slots). So the database lane's slots do not idle at its end while its last long file runs,
+ * the browser files do not wait for the whole database lane, and the last browser files do not
+ * leave a slot idle. The unit lane on Node older than 22.8 runs through it alone. A batch's output
+ * is printed in one piece when it ends.
  */
 function runPool(pool, slots, jobsOf) {
   const queue = pool.flatMap((lane) => {
