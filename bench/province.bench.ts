@@ -122,13 +122,18 @@ async function seed(database: Database, tambonCount: number, passwordHash: strin
   // The site search over the news, as indexItem stores it: every item holds "ประปา" (common),
   // one in a thousand "ไฟฟ้า" (rare).
   await run(`
-    insert into search_documents (tambon_id, kind, ref_id, title, body, url, tsv)
-    select n.tambon_id, 'news', n.id, n.title, n.summary, '/news/' || n.id || '-' || n.slug,
+    insert into search_documents (tambon_id, kind, ref_id, title, url, tsv)
+    select n.tambon_id, 'news', n.id, n.title, '/news/' || n.id || '-' || n.slug,
       setweight(to_tsvector('simple', 'ข่าว ประชาสัมพันธ์ ครั้ง ที่ ' || n.id), 'A')
         || setweight(to_tsvector('simple', 'ประปา หมู่บ้าน ซ่อม ท่อ '
           || case when n.id % 1000 = 0 then 'ไฟฟ้า ' else '' end || md5(n.id::text)), 'B')
         || array_to_tsvector(array['§t' || n.tambon_id, '§knews']::text[])
     from site_news n where n.tambon_id in (select id from province_tambons)`);
+  await run(`
+    insert into search_snippets (document_id, tambon_id, body)
+    select d.id, d.tambon_id, n.summary from search_documents d
+      join site_news n on n.tambon_id = d.tambon_id and n.id = d.ref_id and d.kind = 'news'
+    where d.tambon_id in (select id from province_tambons)`);
   await run(`ANALYZE`);
   const counts: Record<string, number> = {};
   for (const t of ["site_news", "site_pages", "tambon_members", "questions", "meetings"]) {

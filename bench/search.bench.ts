@@ -17,7 +17,7 @@ type Figures = Record<string, string | number>;
 async function previous(database: Database, tambonId: number, word: string) {
   const q = searchQuery(word)!;
   return database.rows(sql`
-    select d.kind, d.ref_id, d.title, left(d.body, 1500) as body, d.url,
+    select d.kind, d.ref_id, d.title, d.url,
       ts_rank(d.tsv, to_tsquery('simple', ${q})) as rank, count(*) over () as matched
     from (
       select id from search_documents

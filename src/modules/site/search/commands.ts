@@ -1,4 +1,4 @@
-import { searchDocuments, SEARCH_KINDS } from "../schema.ts";
+import { searchDocuments, searchSnippets, SEARCH_KINDS } from "../schema.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { segmented } from "../shared/text.ts";
@@ -40,21 +40,19 @@ export async function indexItem(tx: DbOrTx, item: Indexable): Promise<void> {
   const tsv = sql`setweight(to_tsvector('simple', ${segmented(item.title)}), 'A') || setweight(to_tsvector('simple', ${segmented(words)}), 'B') || array_to_tsvector(array[${tambonLexeme(item.tambonId)}, ${kindLexeme(item.kind)}]::text[])`;
   const values = {
     title: item.title,
-    body: item.body.slice(0, SNIPPET_SOURCE),
     url: item.url,
     tsv,
     visibleFrom: item.visibleFrom ?? null,
     visibleUntil: item.visibleUntil ?? null,
     updatedAt: new Date(),
   };
-  await tx
+  const [doc] = await tx
     .insert(searchDocuments)
     .values({
       tambonId: item.tambonId,
       kind: item.kind,
       refId: item.refId,
       title: values.title,
-      body: values.body,
       url: values.url,
       tsv: values.tsv,
       visibleFrom: values.visibleFrom,
@@ -64,7 +62,13 @@ export async function indexItem(tx: DbOrTx, item: Indexable): Promise<void> {
     .onConflictDoUpdate({
       target: [searchDocuments.tambonId, searchDocuments.kind, searchDocuments.refId],
       set: values,
-    });
+    })
+    .returning({ id: searchDocuments.id });
+  const body = item.body.slice(0, SNIPPET_SOURCE);
+  await tx
+    .insert(searchSnippets)
+    .values({ documentId: doc!.id, tambonId: item.tambonId, body })
+    .onConflictDoUpdate({ target: searchSnippets.documentId, set: { body } });
 }
 
 /** Removes an item from the search index (hidden, deleted or unpublished). */

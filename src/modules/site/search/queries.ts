@@ -2,7 +2,7 @@ import { kindLexeme, tambonLexeme, SEARCH_KINDS, type SearchKind } from "./comma
 import { rowsOf, type DbOrTx } from "../../../core/db/index.ts";
 import { searchQuery } from "../shared/text.ts";
 import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
-import { searchDocuments } from "../schema.ts";
+import { searchDocuments, searchSnippets } from "../schema.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 
 /** A search hit. */
@@ -135,10 +135,11 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
           limit ${limit} offset ${offset}
         )
         select f.kinds, (select count(*)::int from ${source}) as ranked,
-          d.kind, d.ref_id as "refId", d.title, d.body, d.url, p.rank
+          d.kind, d.ref_id as "refId", d.title, s.body, d.url, p.rank
         from (select coalesce(json_agg(json_build_array(k.kind, k.n)), '[]')::text as kinds
             from (select kind, count(*)::int as n from c group by kind) k) f
-          left join (p join ${searchDocuments} d on d.id = p.id) on true
+          left join (p join ${searchDocuments} d on d.id = p.id
+            left join ${searchSnippets} s on s.document_id = p.id and s.tambon_id = ${tambonId}) on true
         order by p.rank desc, p.updated_at desc, p.id desc`;
   };
   const run = async (
@@ -152,7 +153,7 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
       kind: SearchKind | null;
       refId: number | null;
       title: string;
-      body: string;
+      body: string | null;
       url: string;
       rank: unknown;
     }>(db, statement(limit, offset, kind));
@@ -167,7 +168,7 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
         kind: r.kind!,
         refId: Number(r.refId),
         title: r.title,
-        body: r.body,
+        body: r.body ?? "",
         url: r.url,
         rank: Number(r.rank),
       }));

@@ -28,7 +28,9 @@ export const SEARCH_KINDS = [
  * The search index: one row per public page, news item, post, job, document, question, charter
  * clause, meeting, resolution, partner, learning centre, plan or project, words segmented. The
  * tsvector also holds two marker lexemes, `§t<tambon id>` and `§k<kind>`, so that the GIN index
- * alone finds one tambon's (and one kind's) matches; the body keeps only what snippets show.
+ * alone finds one tambon's (and one kind's) matches. A search reads the tsvector of every
+ * candidate, so the row holds nothing else large: the tsvector stays in it uncompressed up to a
+ * page (migration 0029), and the text snippets are cut from is in `search_snippets`.
  */
 export const searchDocuments = pgTable(
   "search_documents",
@@ -38,7 +40,6 @@ export const searchDocuments = pgTable(
     kind: text("kind").$type<(typeof SEARCH_KINDS)[number]>().notNull(),
     refId: integer("ref_id").notNull(),
     title: text("title").notNull(),
-    body: text("body").notNull().default(""),
     url: text("url").notNull(),
     tsv: tsvector("tsv").notNull(),
     /** Hidden from search before this time (scheduled news) and after `visibleUntil` (closed jobs). */
@@ -51,3 +52,12 @@ export const searchDocuments = pgTable(
     index("search_documents_tsv_idx").using("gin", t.tsv),
   ],
 );
+
+/** What a search result's snippet is cut from (the first 1,500 characters of the body), read for the page's hits only. */
+export const searchSnippets = pgTable("search_snippets", {
+  documentId: integer("document_id")
+    .primaryKey()
+    .references(() => searchDocuments.id, { onDelete: "cascade" }),
+  tambonId: tambonId(),
+  body: text("body").notNull().default(""),
+});

@@ -160,6 +160,44 @@ for (const kind of DB_KINDS) {
       assert.equal(asked[0]!.hits.length, 10);
     });
 
+    test("a long item's words stay in its row, uncompressed, and its snippet comes from its own table", async () => {
+      // About 200 different words, as a long news item holds: a tsvector of several kilobytes,
+      // which used to be compressed or moved out of the row, to be read back for every search.
+      const words = Array.from({ length: 200 }, (_, i) => `คำ${i.toString(36)}ที่${i}`);
+      const [toast] = await database.rows<{ name: string }>(
+        sql`select reltoastrelid::regclass::text as name from pg_class where relname = 'search_documents'`,
+      );
+      const chunks = async () =>
+        Number(
+          (
+            await database.rows<{ n: number }>(
+              sql.raw(`select count(*)::int as n from ${toast!.name}`),
+            )
+          )[0]!.n,
+        );
+      const before = await chunks();
+      await database.db.transaction((tx) =>
+        indexItem(tx, {
+          tambonId,
+          kind: "page",
+          refId: 900_001,
+          title: "หน้ายาวมาก",
+          body: `${words.join(" ")} น้ำประปาสะอาด`,
+          url: "/pages/long",
+        }),
+      );
+      const [row] = await database.rows<{ size: number; compressed: string | null }>(
+        sql`select pg_column_size(tsv)::int as size, pg_column_compression(tsv) as compressed
+          from search_documents where tambon_id = ${tambonId} and kind = 'page' and ref_id = 900001`,
+      );
+      assert.ok(row!.size > 4000 && row!.size < 8000, `a tsvector of ${row!.size} bytes`);
+      assert.equal(row!.compressed, null);
+      assert.equal(await chunks(), before, "nothing of it went to the TOAST table");
+      const found = await searchSite(database.db, tambonId, "หน้ายาวมาก", { kind: "page" });
+      assert.equal(found.hits.length, 1);
+      assert.match(found.hits[0]!.body, /^คำ0ที่0 คำ1ที่1/);
+    });
+
     test("the text search index is a GIN index", async () => {
       const rows = await database.rows<{ indexdef: string }>(
         sql`select indexdef from pg_indexes where tablename = 'search_documents' and indexname = 'search_documents_tsv_idx'`,
