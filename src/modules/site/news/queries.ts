@@ -95,6 +95,26 @@ export async function listNews(
 }
 
 /** The categories of a tambon's news. */
+/** A news item of a tambon with its cover photo (if it has one of the same tambon), in one statement. */
+export async function newsWithCover(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<{
+  news: typeof siteNews.$inferSelect;
+  cover: typeof sitePhotos.$inferSelect | null;
+} | null> {
+  const [row] = await db
+    .select({ news: siteNews, cover: sitePhotos })
+    .from(siteNews)
+    .leftJoin(
+      sitePhotos,
+      and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, tambonId)),
+    )
+    .where(and(eq(siteNews.id, id), eq(siteNews.tambonId, tambonId)));
+  return row ?? null;
+}
+
 export function listCategories(db: DbOrTx, tambonId: number) {
   return db
     .select()

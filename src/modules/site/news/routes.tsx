@@ -1,13 +1,11 @@
-import { findOwned } from "../shared/queries.ts";
 import { type FastifyInstance } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { absolute, read, shareHead, siteName, url } from "../shared/helpers.tsx";
-import { listCategories, listNews, type NewsCursor } from "./queries.ts";
+import { listCategories, listNews, newsWithCover, type NewsCursor } from "./queries.ts";
 import { parseId, parsePage, requireIdSlug } from "../../../core/params.ts";
 import { PAGE_SIZE, pageCount } from "../../../core/paging.ts";
 import { msg } from "../messages.ts";
 import { NewsList, NewsView } from "./views.tsx";
-import { siteNews, sitePhotos } from "../schema.ts";
 import { can } from "../../../core/policy.ts";
 import { isLive, newsPath } from "./commands.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -82,14 +80,14 @@ export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
 
   app.get<{ Params: { id: string } }>("/news/:id", async (req, reply) => {
     const tambon = read(req);
-    const news = await findOwned(db, siteNews, tambon.id, requireIdSlug(req.params.id));
+    const found = await newsWithCover(db, tambon.id, requireIdSlug(req.params.id));
     const editor = can(req.actor, "site.edit", { tambonId: tambon.id });
-    if (!news || (!isLive(news) && !editor)) throw notFound();
-    const [category, cover, photos, docs] = await Promise.all([
+    if (!found || (!isLive(found.news) && !editor)) throw notFound();
+    const { news, cover } = found;
+    const [category, photos, docs] = await Promise.all([
       news.categoryId
         ? keptCategories(tambon.id).then((all) => all.find((c) => c.id === news.categoryId))
         : undefined,
-      news.coverPhotoId ? findOwned(db, sitePhotos, tambon.id, news.coverPhotoId) : undefined,
       news.albumId ? albumPhotos(db, tambon.id, news.albumId) : Promise.resolve([]),
       listDocuments(db, tambon.id, { newsId: news.id }),
     ]);
