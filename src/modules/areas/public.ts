@@ -3,5 +3,5 @@
  * their foreign keys. Sections on an area's page are declared in the other module's manifest
  * (`sections: [{ on: "areas.area", section }]`), not imported from here.
  */
-export { areaName, getArea, listAreas, type Area } from "./areas/queries.ts";
+export { areaName, getArea, keptAreas, listAreas, type Area } from "./areas/queries.ts";
 export { issueAreas } from "./schema.ts";

@@ -73,12 +73,15 @@ for (const kind of DB_KINDS) {
       const editor = new Client(t.app);
       await editor.login("langu-editor");
       const form = "/t/la-ngu/admin/areas";
+      // The decisions page offers the tambon's areas, kept between requests until a change.
+      assert.doesNotMatch((await editor.get("/t/la-ngu/decisions")).body, /ถนนปลอดภัย/);
       const res = await editor.post(
         form,
         { nameTh: "ถนนปลอดภัย", nameEn: "Safe roads" },
         { from: form },
       );
       assert.equal(res.statusCode, 303);
+      assert.match((await editor.get("/t/la-ngu/decisions")).body, />ถนนปลอดภัย</);
       assert.equal(res.headers.location, form);
       const area = (await listAllAreas(t.database.db, langu)).find((a) => a.nameTh === "ถนนปลอดภัย");
       assert.ok(area, "the area is stored");

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
+import { pageCache } from "../../../core/page-cache.ts";
 import { issueAreas } from "../schema.ts";
 
 /** An issue area as the rest of the platform sees it. */
@@ -32,6 +33,11 @@ export async function listAreas(db: DbOrTx, tambonId: number): Promise<Area[]> {
     .from(issueAreas)
     .where(and(eq(issueAreas.tambonId, tambonId), isNull(issueAreas.archivedAt)))
     .orderBy(asc(issueAreas.position), asc(issueAreas.id));
+}
+
+/** `listAreas` for pages, kept until the tambon changes: read-only, never inside a command. */
+export function keptAreas(db: DbOrTx, tambonId: number): Promise<Area[]> {
+  return pageCache.memo(tambonId, "areas:list", () => listAreas(db, tambonId));
 }
 
 /** Every issue area of a tambon, archived ones too, in order (for the administration). */

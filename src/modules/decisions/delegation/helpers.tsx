@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { Db } from "../../../core/db/index.ts";
 import { currentTambon, requireUser } from "../../../core/http.ts";
 import { parseId, parseSearch } from "../../../core/params.ts";
-import { areaName, listAreas } from "../../areas/public.ts";
+import { areaName, keptAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import { hasVotingRight, namesOf, villageWordsOf, votersOf } from "../shared/queries.ts";
 import { applicableTrustees, previewPath, reverseGraph, trustersOf } from "../delegation.ts";
@@ -22,7 +22,7 @@ export async function delegationsPage(db: Db, req: FastifyRequest, error: string
   const tambon = currentTambon(req);
   const me = requireUser(req);
   const t = msg.t(req.lang);
-  const areas = await listAreas(db, tambon.id);
+  const areas = await keptAreas(db, tambon.id);
   const open = await openQuestions(db, tambon.id);
   const mine = await delegationsOf(db, tambon.id, me.id);
   const voters = await votersOf(db, tambon.id);

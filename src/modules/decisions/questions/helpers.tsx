@@ -7,7 +7,7 @@ import { parseId } from "../../../core/params.ts";
 import { emptyForm, type FormState } from "../../../core/views/form.tsx";
 import { renderMarkdown } from "../../../core/markdown.ts";
 import { wordDiff } from "../../../core/text-diff.ts";
-import { areaName, listAreas } from "../../areas/public.ts";
+import { areaName, keptAreas } from "../../areas/public.ts";
 import { alternativesOf, getQuestion } from "../shared/queries.ts";
 import { myBallot } from "../ballots/queries.ts";
 import { receiptAgain } from "../secret-ballots.ts";
@@ -29,7 +29,7 @@ export async function questionPage(db: Db, req: FastifyRequest, id: number, addF
     alts.map((a) => a.id),
   );
   const me = req.actor.user?.id;
-  const area = (await listAreas(db, tambon.id)).find((a) => a.id === q.areaId);
+  const area = (await keptAreas(db, tambon.id)).find((a) => a.id === q.areaId);
   const ballot = me ? await myBallot(db, tambon.id, q.id, me) : undefined;
   const voted = !!ballot;
   // A secret ballot's receipt code, again, for its voter alone (derived, never stored).

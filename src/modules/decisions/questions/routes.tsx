@@ -8,7 +8,7 @@ import { parseId, parsePage, requireId } from "../../../core/params.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { orThrow, throwIfDenied } from "../../../core/result.ts";
-import { areaName, listAreas } from "../../areas/public.ts";
+import { areaName, keptAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import { ALLOWED, PHASES, nextPhase, type Phase } from "../shared/phases.ts";
 import { getQuestion } from "../shared/queries.ts";
@@ -28,7 +28,7 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   const db = deps.database.db;
 
   const areaOptions = async (tambonId: number, lang: "th" | "en") =>
-    (await listAreas(db, tambonId)).map((a) => ({ value: String(a.id), label: areaName(a, lang) }));
+    (await keptAreas(db, tambonId)).map((a) => ({ value: String(a.id), label: areaName(a, lang) }));
 
   app.get("/decisions", async (req, reply) => {
     const tambon = currentTambon(req);

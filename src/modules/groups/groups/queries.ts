@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { pageCache } from "../../../core/page-cache.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { groupMemberships, meetings, resolutions, workGroups } from "../schema.ts";
 import { visibleMeetings, type MeetingRow } from "../meetings/queries.ts";
@@ -85,6 +86,11 @@ export function groupsOf(db: DbOrTx, tambonId: number): Promise<GroupRow[]> {
     .from(workGroups)
     .where(eq(workGroups.tambonId, tambonId))
     .orderBy(asc(workGroups.id));
+}
+
+/** `groupsOf` for pages, kept until the tambon changes: read-only, never inside a command. */
+export function keptGroups(db: DbOrTx, tambonId: number): Promise<GroupRow[]> {
+  return pageCache.memo(tambonId, "groups:groups", () => groupsOf(db, tambonId));
 }
 
 /** The latest meetings a group held or was invited to (public ones unless `includePrivate`). */

@@ -11,7 +11,7 @@ import { agendaOf, getMeeting, listMeetings, type MeetingRow } from "../meetings
 import { attendanceOf } from "../attendance/queries.ts";
 import { filesOf } from "../files/queries.ts";
 import { resolutionsOf } from "../resolutions/queries.ts";
-import { villagesOf } from "../shared/queries.ts";
+import { keptVillages } from "../shared/queries.ts";
 import { bangkokDay, isMeetingKind, STEPS } from "../meetings/meeting.ts";
 import { selfSignIn } from "../attendance/commands.ts";
 import { MeetingList } from "../meetings/views.tsx";
@@ -19,7 +19,7 @@ import { MeetingPage } from "../meetings/meeting-views.tsx";
 import { meetingTitle } from "../shared/views.tsx";
 import { assertVisible, isOrganiser, tambonFor } from "../shared/helpers.ts";
 
-import { groupsOf } from "../groups/queries.ts";
+import { keptGroups } from "../groups/queries.ts";
 import { meetingYears } from "./queries.ts";
 /** Upcoming meetings listed above the pages of past ones (all of them, in practice). */
 const UPCOMING_SHOWN = 50;
@@ -34,8 +34,8 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
       agendaOf(db, tambon.id, meeting.id),
       resolutionsOf(db, tambon.id, meeting.id),
       attendanceOf(db, tambon.id, meeting.id),
-      villagesOf(db, tambon.id),
-      groupsOf(db, tambon.id),
+      keptVillages(db, tambon.id),
+      keptGroups(db, tambon.id),
       filesOf(db, tambon.id, meeting.id),
     ]);
     const area = meeting.areaId ? ((await getArea(db, tambon.id, meeting.areaId)) ?? null) : null;

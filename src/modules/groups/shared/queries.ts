@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
+import { pageCache } from "../../../core/page-cache.ts";
 
 /** A village row. */
 export type VillageRow = typeof villages.$inferSelect;
@@ -13,6 +14,14 @@ export function villagesOf(db: DbOrTx, tambonId: number): Promise<VillageRow[]> 
     .from(villages)
     .where(eq(villages.tambonId, tambonId))
     .orderBy(asc(villages.moo));
+}
+
+/**
+ * `villagesOf` for pages, kept until the tambon changes (see `pageCache.memo`): read-only, and
+ * never inside a command's transaction.
+ */
+export function keptVillages(db: DbOrTx, tambonId: number): Promise<VillageRow[]> {
+  return pageCache.memo(tambonId, "groups:villages", () => villagesOf(db, tambonId));
 }
 
 /**
