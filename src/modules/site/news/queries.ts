@@ -94,7 +94,6 @@ export async function listNews(
   return { total, items: newer ? rows.reverse() : rows };
 }
 
-/** The categories of a tambon's news. */
 /** A news item of a tambon with its cover photo (if it has one of the same tambon), in one statement. */
 export async function newsWithCover(
   db: DbOrTx,
@@ -115,6 +114,7 @@ export async function newsWithCover(
   return row ?? null;
 }
 
+/** The categories of a tambon's news. */
 export function listCategories(db: DbOrTx, tambonId: number) {
   return db
     .select()
