@@ -46,7 +46,7 @@ export async function indexItem(tx: DbOrTx, item: Indexable): Promise<void> {
     visibleUntil: item.visibleUntil ?? null,
     updatedAt: new Date(),
   };
-  const [doc] = await tx
+  const upsertDocument = tx
     .insert(searchDocuments)
     .values({
       tambonId: item.tambonId,
@@ -64,11 +64,11 @@ export async function indexItem(tx: DbOrTx, item: Indexable): Promise<void> {
       set: values,
     })
     .returning({ id: searchDocuments.id });
-  const body = item.body.slice(0, SNIPPET_SOURCE);
-  await tx
-    .insert(searchSnippets)
-    .values({ documentId: doc!.id, tambonId: item.tambonId, body })
-    .onConflictDoUpdate({ target: searchSnippets.documentId, set: { body } });
+  // One statement: the document, then its snippet text under the document's id.
+  await tx.execute(sql`with d as (${upsertDocument.getSQL()})
+    insert into ${searchSnippets} (document_id, tambon_id, body)
+    select d.id, ${item.tambonId}, ${item.body.slice(0, SNIPPET_SOURCE)} from d
+    on conflict (document_id) do update set body = excluded.body`);
 }
 
 /** Removes an item from the search index (hidden, deleted or unpublished). */

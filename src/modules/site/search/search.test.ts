@@ -196,6 +196,22 @@ for (const kind of DB_KINDS) {
       const found = await searchSite(database.db, tambonId, "หน้ายาวมาก", { kind: "page" });
       assert.equal(found.hits.length, 1);
       assert.match(found.hits[0]!.body, /^คำ0ที่0 คำ1ที่1/);
+      // Indexed again (the page edited): the one document and its snippet text are replaced.
+      await database.db.transaction((tx) =>
+        indexItem(tx, {
+          tambonId,
+          kind: "page",
+          refId: 900_001,
+          title: "หน้ายาวมาก",
+          body: "เนื้อหาใหม่ของหน้า",
+          url: "/pages/long",
+        }),
+      );
+      const again = await searchSite(database.db, tambonId, "หน้ายาวมาก", { kind: "page" });
+      assert.deepEqual(
+        again.hits.map((h) => h.body),
+        ["เนื้อหาใหม่ของหน้า"],
+      );
     });
 
     test("the text search index is a GIN index", async () => {
