@@ -1,5 +1,5 @@
 // The cached home page beside a client running slow statements, on PGlite in the server's own
-// thread and in its worker thread (what `serve` uses): `npx tsx bench/pglite-thread.bench.ts`.
+// thread, and in its worker thread at the server's priority and yielding to it (what `serve` uses): `npx tsx bench/pglite-thread.bench.ts`.
 // Each server is a child process on the same demo data folder; the slow client sends one request
 // at a time to a bench-only route whose statement keeps the database busy (CPU in the engine, as
 // a common-word search at 20,000 news does), while autocannon loads the cached home page with 50
@@ -18,7 +18,8 @@ const root = path.resolve(import.meta.dirname, "..");
 /** The statement of the slow client: a few hundred milliseconds of work in the engine. */
 const SLOW = sql`select count(*) from generate_series(1, ${Number(process.env.BENCH_SLOW_ROWS ?? 3_000_000)}) g where g % 7 = 3`;
 
-type Mode = "main" | "worker";
+/** PGlite in the server's thread, in its worker thread at the server's priority, or as `serve` runs it (the worker yielding). */
+type Mode = "main" | "worker, nice 0" | "worker";
 
 /** Runs a server (child process): the app on the data folder, PGlite in this thread or a worker. */
 async function serve(mode: Mode, dataDir: string, port: number) {
@@ -26,7 +27,11 @@ async function serve(mode: Mode, dataDir: string, port: number) {
   const { createApp } = await import("../src/app.ts");
   const { openDatabase, countingLogger } = await import("../src/core/db/index.ts");
   let database: Database;
-  if (mode === "worker") database = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
+  if (mode !== "main")
+    database = await openDatabase({
+      dataDir: path.join(dataDir, "pglite"),
+      threadNice: mode === "worker, nice 0" ? 0 : undefined,
+    });
   else {
     // PGlite in the server's thread, as before the worker (no lock: the bench owns the folder).
     const { PGlite } = await import("@electric-sql/pglite");
@@ -135,7 +140,8 @@ if (process.argv[2] === "serve") {
   try {
     const figures = {
       ...(await measure("main", dir, 3193, seconds)),
-      ...(await measure("worker", dir, 3194, seconds)),
+      ...(await measure("worker, nice 0", dir, 3194, seconds)),
+      ...(await measure("worker", dir, 3195, seconds)),
     };
     const load = os.loadavg().map((l) => l.toFixed(1));
     process.stdout.write(

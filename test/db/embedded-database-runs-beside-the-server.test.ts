@@ -3,7 +3,7 @@
 // (migrations, transactions, errors with their PostgreSQL fields) must work across the thread.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { Client, testConfig } from "../helpers/app.ts";
@@ -11,6 +11,7 @@ import { makePerson, makeTambon, FACTORY_PASSWORD } from "../helpers/factories/c
 import { createApp } from "../../src/app.ts";
 import { openMigrated } from "../../src/core/db/migrated.ts";
 import type { Database } from "../../src/core/db/index.ts";
+import { DATABASE_THREAD_NICE } from "../../src/core/db/pglite-worker.ts";
 import { auditLog, sessions, users } from "../../src/core/db/schema.ts";
 import { pageCache } from "../../src/core/page-cache.ts";
 
@@ -101,4 +102,28 @@ describe("PGlite on a data folder runs in its own thread", () => {
     await slow;
     assert.deepEqual(events, ["page answered 200", "slow ended"]);
   });
+
+  test(
+    "the database thread yields the processor to the server's",
+    { skip: process.platform !== "linux" && "a thread's own nice value is Linux's" },
+    async () => {
+      // Each thread's nice value is field 19 of /proc/<pid>/task/<tid>/stat (after the name).
+      const nice = (tid: string) =>
+        Number(
+          readFileSync(`/proc/self/task/${tid}/stat`, "utf8")
+            .replace(/^.*\) /s, "")
+            .split(" ")[16],
+        );
+      const threads = readdirSync("/proc/self/task").map((tid) => ({ tid, nice: nice(tid) }));
+      assert.equal(nice(String(process.pid)), 0, "the server's thread keeps its priority");
+      assert.ok(DATABASE_THREAD_NICE > 0);
+      assert.ok(
+        threads.some((t) => t.nice === DATABASE_THREAD_NICE),
+        `one thread runs at nice ${DATABASE_THREAD_NICE}: ${JSON.stringify(threads)}`,
+      );
+      // The database still answers (its thread is only lower in the queue, never stopped).
+      const [row] = await database.rows<{ n: number }>(sql`select 1 as n`);
+      assert.equal(row!.n, 1);
+    },
+  );
 });

@@ -56,7 +56,13 @@ export const countingLogger = {
 };
 
 /** Where to open the database: a PostgreSQL URL, a PGlite data dir, or PGlite in memory. */
-export type DbTarget = { url: string } | { dataDir: string } | { memory: true };
+export type DbTarget =
+  | { url: string }
+  | {
+      dataDir: string;
+      /** The database thread's nice value (default: pglite-worker.ts). */ threadNice?: number;
+    }
+  | { memory: true };
 
 /** Opens PostgreSQL (when a URL is given) or embedded PGlite (data dir or memory). */
 export async function openDatabase(target: DbTarget): Promise<Database> {
@@ -83,7 +89,7 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
     // statement never holds the event loop; see pglite-worker.ts.
     mkdirSync(target.dataDir, { recursive: true });
     const { PGliteWorker } = await import("./pglite-worker.ts");
-    client = await PGliteWorker.create(path.resolve(target.dataDir));
+    client = await PGliteWorker.create(path.resolve(target.dataDir), target.threadNice);
   } else {
     const { PGlite } = await import("@electric-sql/pglite");
     const { pgliteStartParams } = await import("./pglite-settings.ts");

@@ -3,6 +3,9 @@
 // and sends back the result or the error with its PostgreSQL fields. Statements run one at a
 // time here; the other side decides which caller goes next (a transaction holds the database
 // until it ends).
+import { readlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { pgliteStartParams } from "./pglite-settings.ts";
@@ -45,9 +48,24 @@ function errorFields(err: unknown): Record<string, unknown> & { message: string 
 
 const identity = (value: unknown) => value;
 
+/**
+ * Gives this thread the nice value `nice` (Linux only: a thread has its own there; elsewhere it
+ * would be the whole process's, so the thread keeps the process's priority).
+ */
+function yieldToServer(nice: number) {
+  if (process.platform !== "linux" || !nice) return;
+  try {
+    const thread = Number(path.basename(readlinkSync("/proc/thread-self")));
+    os.setPriority(thread, nice);
+  } catch {
+    // No /proc (a sandbox): the thread keeps the process's priority.
+  }
+}
+
 async function main() {
   const port = parentPort!;
-  const { dataDir } = workerData as { dataDir: string };
+  const { dataDir, nice } = workerData as { dataDir: string; nice: number };
+  yieldToServer(nice);
   let db: PGlite;
   try {
     db = await PGlite.create(dataDir, { startParams: pgliteStartParams() });
