@@ -33,11 +33,29 @@ const id = (v: unknown): number | null =>
 const optionalId = (v: unknown): number | null | undefined =>
   v === null || v === undefined ? null : (id(v) ?? undefined);
 
+/**
+ * Text the database can keep: no NUL character (PostgreSQL refuses it in text and jsonb) and no
+ * lone surrogate (JSON's `\ud800` escape, which jsonb refuses too).
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const storable = (s: string) => !s.includes("\u0000") && !LONE_SURROGATE.test(s);
+
+/** A moment the database can keep (PostgreSQL's timestamps end at 294276; ours within 1900–9999). */
+function collectedAtOf(v: unknown): string | null {
+  if (typeof v !== "string") return null;
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return null;
+  const year = new Date(at).getUTCFullYear();
+  return year >= 1900 && year <= 9999 ? v : null;
+}
+
 function isValue(v: unknown, depth: number): v is AnswerValue {
-  if (typeof v === "string") return v.length <= 10_000;
+  if (typeof v === "string") return v.length <= 10_000 && storable(v);
   if (typeof v === "number") return Number.isFinite(v);
   if (!Array.isArray(v) || v.length > 200) return false;
-  return v.every((x) => typeof x === "string" || (depth < 3 && isAnswers(x, depth + 1)));
+  return v.every(
+    (x) => (typeof x === "string" && storable(x)) || (depth < 3 && isAnswers(x, depth + 1)),
+  );
 }
 
 function isAnswers(v: unknown, depth = 0): v is Answers {
@@ -61,13 +79,10 @@ function parseItem(raw: unknown): ParsedItem {
   const baseVersion =
     o.baseVersion === null || o.baseVersion === undefined
       ? null
-      : typeof o.baseVersion === "number" && Number.isInteger(o.baseVersion) && o.baseVersion >= 0
-        ? o.baseVersion
-        : undefined;
-  const collectedAt =
-    typeof o.collectedAt === "string" && !Number.isNaN(Date.parse(o.collectedAt))
-      ? o.collectedAt
-      : null;
+      : o.baseVersion === 0
+        ? 0
+        : (id(o.baseVersion) ?? undefined);
+  const collectedAt = collectedAtOf(o.collectedAt);
   if (
     !clientId ||
     !formVersionId ||

@@ -73,15 +73,18 @@ async function received(
   return new Map(rows.map(({ clientId, ...r }) => [clientId!, r]));
 }
 
-/** Every photo answer of the answers (in repeats too), with a setter for its stored id. */
-function photoSlots(items: FormItem[], answers: Answers, out: [Answers, string][] = []) {
+/**
+ * Every photo answer of the answers (in repeats too), with a setter for its stored id: the name
+ * of a file part as a phone sends it, or the stored file's id once kept.
+ */
+export function photoSlots(items: FormItem[], answers: Answers, out: [Answers, string][] = []) {
   for (const item of items) {
     if (item.kind === "group") photoSlots(item.items, answers, out);
     else if (item.kind === "repeat") {
       const entries = answers[item.name];
       if (Array.isArray(entries))
         for (const e of entries) if (e && typeof e === "object") photoSlots(item.items, e, out);
-    } else if (item.type === "image" && typeof answers[item.name] === "string")
+    } else if (item.type === "image" && answers[item.name] !== undefined)
       out.push([answers, item.name]);
   }
   return out;
@@ -96,7 +99,9 @@ async function storePhotos(
   photos: ReadonlyMap<string, Buffer>,
 ): Promise<void> {
   for (const [holder, name] of photoSlots(def.items, answers)) {
-    const data = photos.get(holder[name] as string);
+    // A phone names a file part of its request; a number would claim a file already stored.
+    const part = holder[name];
+    const data = typeof part === "string" ? photos.get(part) : undefined;
     if (!data) throw new Refusal("photo", name);
     const made = await reencodeImage(data, { maxWidth: PHOTO_MAX_SIDE, format: "jpeg" });
     if (!made.ok) throw new Refusal("photo", name);

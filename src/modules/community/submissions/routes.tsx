@@ -11,18 +11,23 @@ import { msg } from "../messages.ts";
 import { personalScope } from "../access.ts";
 import { logPersonalRead } from "../privacy/reads.ts";
 import { SUBMISSION_STATUSES, type SubmissionStatus } from "../shared/kinds.ts";
-import type { Answers } from "../forms/definition.ts";
+import { photoSlots } from "../collect/sync.ts";
 import { resolveConflict } from "./commands.ts";
-import { filterChoices, getSubmission, listSubmissions, otherOfConflict } from "./queries.ts";
+import {
+  filterChoices,
+  getSubmission,
+  listSubmissions,
+  otherOfConflict,
+  type SubmissionDetail,
+} from "./queries.ts";
 import { SubmissionListPage, SubmissionPage } from "./views.tsx";
 
-/** Every number held anywhere in answers (photo answers are stored files' ids). */
-function numbersIn(value: unknown, out = new Set<number>()): Set<number> {
-  if (typeof value === "number") out.add(value);
-  else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
-  else if (value && typeof value === "object")
-    for (const v of Object.values(value)) numbersIn(v, out);
-  return out;
+/** The stored files' ids a submission's photo answers hold (not any other number it holds). */
+function photoIdsOf(s: Pick<SubmissionDetail, "definition" | "answers">): number[] {
+  return photoSlots(s.definition.items, s.answers).flatMap(([holder, name]) => {
+    const id = holder[name];
+    return typeof id === "number" ? [id] : [];
+  });
 }
 
 /** Submissions and the review of conflicts: staff see all, collectors their village's (read only). */
@@ -95,8 +100,8 @@ export function submissionRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     async (req, reply) => {
       const { tambon, s, other } = await detail(req, req.params.id);
       const fileId = requireId(req.params.fileId);
-      const ids = numbersIn([s.answers, other?.answers ?? {}] as Answers[]);
-      if (!ids.has(fileId)) throw notFound();
+      const ids = [s, ...(other ? [other] : [])].flatMap(photoIdsOf);
+      if (!ids.includes(fileId)) throw notFound();
       const file = await getFile(db, tambon.id, fileId);
       if (!file || !file.kind.startsWith("community.photo")) throw notFound();
       await logPersonalRead(db, req, { subject: "submission", subjectId: s.id });
