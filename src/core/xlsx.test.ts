@@ -138,3 +138,16 @@ test("a single far-away cell is refused by its row and column, not read into a h
   assert.ok(read.ok);
   assert.deepEqual(read.value[0]!.rows, [["a"]]);
 });
+
+test("a workbook whose cells hold a NUL character is refused next to the field", async () => {
+  const book = await writeWorkbook([{ name: "s", rows: [["a", "MARK"]] }]);
+  for (const raw of ["x&#0;y", "x_x0000_y"]) {
+    const parts = unzipSync(new Uint8Array(book));
+    for (const [name, data] of Object.entries(parts)) {
+      const xml = strFromU8(data);
+      if (xml.includes("MARK")) parts[name] = strToU8(xml.replace("MARK", raw));
+    }
+    const read = await readWorkbook(Buffer.from(zipSync(parts)), { field: "upload" });
+    assert.deepEqual(read, { ok: false, errors: { upload: { key: "xlsx.notWorkbook" } } }, raw);
+  }
+});

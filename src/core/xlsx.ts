@@ -190,9 +190,9 @@ function cellText(value: unknown): string {
 
 /**
  * Reads every sheet of a workbook as rows of text cells, within limits: bytes that are not a
- * workbook, a package that unpacks beyond `maxBytes` (a zip bomb), or a sheet beyond `maxRows` or
- * `maxColumns` answer a failed result next to the file's field, never an exception. Empty rows at
- * the end of a sheet are left out.
+ * workbook, a package that unpacks beyond `maxBytes` (a zip bomb), a sheet beyond `maxRows` or
+ * `maxColumns`, or a cell holding a NUL character answer a failed result next to the file's field,
+ * never an exception. Empty rows at the end of a sheet are left out.
  */
 export async function readWorkbook(
   buf: Uint8Array,
@@ -242,13 +242,15 @@ export async function readWorkbook(
   } catch {
     return fail(field, "xlsx.notWorkbook");
   }
-  return ok(
-    sheets.map((s) => {
-      const rows = s.data.map((r) => r.map(cellText));
-      while (rows.length && rows[rows.length - 1]!.every((c) => c === "")) rows.pop();
-      return { name: s.sheet, rows };
-    }),
-  );
+  const read = sheets.map((s) => {
+    const rows = s.data.map((r) => r.map(cellText));
+    while (rows.length && rows[rows.length - 1]!.every((c) => c === "")) rows.pop();
+    return { name: s.sheet, rows };
+  });
+  // A NUL character (written `&#0;` or `_x0000_`) is no text a database column keeps.
+  if (read.some((s) => s.rows.some((r) => r.some((c) => c.includes("\u0000")))))
+    return fail(field, "xlsx.notWorkbook");
+  return ok(read);
 }
 
 /** The sheet of that name (case and surrounding spaces ignored), or undefined. */

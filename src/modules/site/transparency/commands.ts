@@ -6,7 +6,7 @@ import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { auditSite } from "../shared/fields.ts";
-import { parseId } from "../../../core/params.ts";
+import { hasNul, parseId } from "../../../core/params.ts";
 import { and, eq } from "drizzle-orm";
 
 /** An ITA/OIT list as published (the shape of seed/ita-oit-2566.json). */
@@ -15,7 +15,7 @@ export interface ItaList {
   items: { item: string; group?: string; groupTitle?: string; title: string }[];
 }
 
-/** Reads an ITA list from parsed JSON; null when it is not one. */
+/** Reads an ITA list from parsed JSON; null when it is not one (or holds text no column keeps). */
 export function parseItaList(value: unknown): ItaList | null {
   if (!value || typeof value !== "object") return null;
   const v = value as { fiscalYearBE?: unknown; items?: unknown };
@@ -26,6 +26,8 @@ export function parseItaList(value: unknown): ItaList | null {
   for (const raw of v.items as unknown[]) {
     const it = raw as Record<string, unknown>;
     if (typeof it?.item !== "string" || typeof it.title !== "string") return null;
+    // PostgreSQL keeps no NUL character in text.
+    if (hasNul(it)) return null;
     items.push({
       item: it.item.slice(0, 20),
       group: typeof it.group === "string" ? it.group.slice(0, 20) : "",
