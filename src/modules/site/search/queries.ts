@@ -1,7 +1,7 @@
 import { kindLexeme, tambonLexeme, SEARCH_KINDS, type SearchKind } from "./commands.ts";
 import { rowsOf, type DbOrTx } from "../../../core/db/index.ts";
 import { searchQuery } from "../shared/text.ts";
-import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { and, gt, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { searchDocuments, searchSnippets } from "../schema.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 
@@ -44,9 +44,9 @@ export function isSearchKind(kind: unknown): kind is SearchKind {
 
 /**
  * Finds a tambon's public items matching a Thai or English query, best first, with the number of
- * matches of each kind; `kind` keeps one kind. At most 1,001 matches are taken through the index
- * and ranked (see `searchQueries`); counts stop at 1,000 ("1,000+"). A common word therefore
- * costs one bounded index scan however many items hold it, and a rare word costs what it finds.
+ * matches of each kind; `kind` keeps one kind. At most 1,001 matches are taken and ranked (see
+ * `searchQueries`); counts stop at 1,000 ("1,000+"). A common word therefore costs a read of
+ * about a thousand of the newest items however many hold it, and a rare word what it finds.
  */
 export async function searchSite(
   db: DbOrTx,
@@ -87,49 +87,84 @@ export async function searchSite(
 }
 
 /**
+ * How many of a tambon's newest documents a search reads in order before it turns to the GIN
+ * index (see `searchQueries`).
+ */
+export const SEARCH_PROBE = 2000;
+
+/**
  * The statement of a search (null for a query without words): `run` takes at most 1,001 matches,
  * counts them per kind and returns a page of them ranked, in one statement; with a kind, that
  * kind's own first 1,001 matches are counted and ranked beside them (`statement` is its SQL, for
- * plans). The tambon (and kind) is part of the text query itself (marker lexemes in every
- * document), so the GIN index alone picks the tambon's matches; candidates are taken in no
- * particular order (no sort over every match) and only they are ranked.
+ * plans).
+ *
+ * The candidates are found in two steps, each bounded. First the tambon's newest documents are
+ * read in order (at most `SEARCH_PROBE` of them, through the index on the tambon and the time)
+ * until 1,001 of them match: a common word stops there, having read about a thousand rows,
+ * however many thousands of documents hold it. Only when fewer matched and the tambon has more
+ * documents than were read does the GIN index find the other matches; the tambon (and kind) is
+ * part of that text query (marker lexemes in every document), so the index alone picks them,
+ * and such a word is, by then, known not to be common. Only the candidates are ranked, each
+ * once; the newest of a common word's matches are the ones ranked.
  */
 export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: Date) {
   const q = searchQuery(query);
   if (!q) return null;
   const words = sql`to_tsquery('simple', ${q})`;
-  const matching = (kind?: SearchKind) => {
+  const visible = and(
+    or(isNull(searchDocuments.visibleFrom), lte(searchDocuments.visibleFrom, now)),
+    or(isNull(searchDocuments.visibleUntil), gt(searchDocuments.visibleUntil, now)),
+  );
+  const rank = sql`ts_rank(tsv, ${words}) as rank`;
+  const cap = SEARCH_CANDIDATES + 1;
+  // True when the tambon has more documents than the first step reads (counted in the order of
+  // the first step's index, which the count reads alone).
+  const moreThanProbed = sql`(select count(*) from (select 1 from ${searchDocuments}
+      where ${searchDocuments.tambonId} = ${tambonId}
+      order by updated_at desc nulls last, id desc nulls last
+      limit ${SEARCH_PROBE + 1}) a) > ${SEARCH_PROBE}`;
+  /**
+   * The candidates (`name`, at most 1,001, of one kind or of all), found in the two steps; the
+   * second runs only when `gate` holds and the first found fewer than 1,001.
+   */
+  const candidates = (name: string, kind: SearchKind | undefined, gate: SQL) => {
+    const newest = sql.raw(`${name}_newest`);
     const marks = kind
       ? `'${tambonLexeme(tambonId)}' & '${kindLexeme(kind)}'`
       : `'${tambonLexeme(tambonId)}'`;
-    return and(
-      sql`${searchDocuments.tsv} @@ (${marks}::tsquery && ${words})`,
-      eq(searchDocuments.tambonId, tambonId),
-      or(isNull(searchDocuments.visibleFrom), lte(searchDocuments.visibleFrom, now)),
-      or(isNull(searchDocuments.visibleUntil), gt(searchDocuments.visibleUntil, now)),
-    );
+    return sql`${newest} as materialized (
+        select id, kind, updated_at, ${rank} from (
+          select id, kind, updated_at, tsv from ${searchDocuments}
+          where ${searchDocuments.tambonId} = ${tambonId} and ${visible} and ${gate}
+          order by updated_at desc nulls last, id desc nulls last
+          limit ${SEARCH_PROBE}) s
+        where tsv @@ ${words}${kind ? sql` and kind = ${kind}` : sql``}
+        limit ${cap}
+      ), ${sql.raw(name)} as materialized (
+        select * from ${newest}
+        union all
+        (select id, kind, updated_at, ${rank} from ${searchDocuments}
+        where ${searchDocuments.tsv} @@ (${marks}::tsquery && ${words})
+          and ${searchDocuments.tambonId} = ${tambonId} and ${visible}
+          and ${gate} and (select count(*) from ${newest}) < ${cap} and ${moreThanProbed}
+          and id not in (select id from ${newest})
+        limit ${cap})
+        limit ${cap}
+      )`;
   };
-  // Each candidate is ranked once, where it is found; only the page's rows are read whole.
   const statement = (limit: number, offset: number, kind?: SearchKind) => {
-    const rank = sql`ts_rank(tsv, ${words}) as rank`;
-    // The matches are ranked where they are found. With a kind: that kind's share of them, when
-    // they are all there (no more than the cap); beyond it, that kind's own first 1,001 matches,
-    // taken and ranked apart (the branch not needed is not run).
+    // With a kind: that kind's share of the matches, when they are all there (no more than the
+    // cap); beyond it, that kind's own first 1,001 matches, found apart (the branch not needed is
+    // not run).
     const ranked = kind
-      ? sql`, r as (
+      ? sql`, ${candidates("k", kind, sql`(select count(*) from c) > ${SEARCH_CANDIDATES}`)}, r as (
           select id, updated_at, rank from c
           where kind = ${kind} and (select count(*) from c) <= ${SEARCH_CANDIDATES}
           union all
-          (select id, updated_at, ${rank} from ${searchDocuments}
-          where ${matching(kind)} and (select count(*) from c) > ${SEARCH_CANDIDATES}
-          limit ${SEARCH_CANDIDATES + 1}))`
+          select id, updated_at, rank from k)`
       : sql``;
     const source = sql.raw(kind ? "r" : "c");
-    return sql`with c as materialized (
-          select id, kind, updated_at, ${rank}
-          from ${searchDocuments} where ${matching()}
-          limit ${SEARCH_CANDIDATES + 1}
-        )${ranked}, p as (
+    return sql`with ${candidates("c", undefined, sql`true`)}${ranked}, p as (
           select id, rank, updated_at from ${source}
           order by rank desc, updated_at desc, id desc
           limit ${limit} offset ${offset}

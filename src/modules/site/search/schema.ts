@@ -50,6 +50,8 @@ export const searchDocuments = pgTable(
   (t) => [
     uniqueIndex("search_documents_ref_key").on(t.tambonId, t.kind, t.refId),
     index("search_documents_tsv_idx").using("gin", t.tsv),
+    // A search first reads the tambon's newest documents (see `searchQueries`).
+    index("search_documents_recent_idx").on(t.tambonId, t.updatedAt.desc(), t.id.desc()),
   ],
 );
 

@@ -3,11 +3,13 @@ import assert from "node:assert/strict";
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { openTestDatabase, queryPlan, type TestDatabase } from "../../../../test/helpers/db.ts";
 import { tambons } from "../../../core/db/schema.ts";
-import { searchQueries, searchSite, SEARCH_CANDIDATES } from "./queries.ts";
+import { searchQueries, searchSite, SEARCH_CANDIDATES, SEARCH_PROBE } from "./queries.ts";
 import { fillSearch } from "./fill.ts";
 
-// At about 20,000 documents the search must take its matches from the GIN index, common word
-// or rare, with or without a kind: never a sequential scan of search_documents.
+// At about 20,000 documents the search must take its matches from the tambon's newest documents
+// (an index on the tambon and the time) and then from the GIN index, common word or rare, with
+// or without a kind: never a sequential scan of search_documents. A common word is answered from
+// the newest documents alone; a rare one needs the GIN index.
 describe("the search plan uses the text index at 20,000 documents on postgres", () => {
   let database: TestDatabase;
   let tambonId = 0;
@@ -57,9 +59,45 @@ describe("the search plan uses the text index at 20,000 documents on postgres", 
       ]) {
         const p = await plan(query);
         assert.doesNotMatch(p, /Seq Scan on search_documents/, p);
+        assert.match(p, /search_documents_recent_idx/, p);
         assert.match(p, /search_documents_tsv_idx/, p);
       }
     });
+
+  /** The plan as run: whether the GIN index was read, and how many rows the first step read. */
+  const ran = async (query: SQLWrapper) => {
+    const rows = await database.rows<{ "QUERY PLAN": string }>(
+      sql`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${query}`,
+    );
+    const p = rows.map((r) => r["QUERY PLAN"]).join("\n");
+    const gin = /Bitmap Index Scan on search_documents_tsv_idx \(actual rows=(\d+)/.exec(p);
+    const newest = [
+      ...p.matchAll(/Index Scan using search_documents_recent_idx.*actual rows=(\d+)/g),
+    ];
+    return {
+      plan: p,
+      ginRows: gin ? Number(gin[1]) : null,
+      newestRows: newest.map((m) => Number(m[1])),
+    };
+  };
+
+  test("a common word stops in the newest documents; a rare one goes on to the index", async () => {
+    const common = await ran(
+      searchQueries(database.db, tambonId, "ประปา", new Date())!.statement(20, 0),
+    );
+    assert.equal(common.ginRows, null, common.plan);
+    assert.deepEqual(common.newestRows, [SEARCH_CANDIDATES + 1], common.plan);
+    const rare = await ran(
+      searchQueries(database.db, tambonId, "ไฟฟ้า", new Date())!.statement(20, 0),
+    );
+    assert.deepEqual(rare.newestRows, [SEARCH_PROBE], rare.plan);
+    assert.equal(rare.ginRows, 16, rare.plan);
+    // One kind of a common word: the kind's own candidates, also from the newest documents.
+    const kind = await ran(
+      searchQueries(database.db, tambonId, "ประปา", new Date())!.statement(20, 0, "news"),
+    );
+    assert.equal(kind.ginRows, null, kind.plan);
+  });
 
   test("the answers are right at that size", async () => {
     const common = await searchSite(database.db, tambonId, "ประปา", { limit: 5 });
