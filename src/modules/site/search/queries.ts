@@ -86,11 +86,37 @@ export async function searchSite(
   return { total, capped, hits: found.hits.slice(0, total - offset), facets };
 }
 
-/**
- * How many of a tambon's newest documents a search reads in order before it turns to the GIN
- * index (see `searchQueries`).
- */
+/** Beyond this many documents, a tambon is searched newest first for common words. */
 export const SEARCH_PROBE = 2000;
+
+/** How many of a large tambon's newest documents tell whether a query is common. */
+export const SEARCH_SAMPLE = 200;
+
+/**
+ * A query is common when at least this many of the sample match (one in four): reading in order
+ * then finds 1,001 matches within about `SEARCH_READ_MAX` rows, cheaper than the GIN index's
+ * bitmap of every match. A rarer query is left to the index (or to the planner's reading in
+ * table order, when it judges that cheaper).
+ */
+export const SEARCH_COMMON = 50;
+
+/** How many documents a common query reads in order at most before the GIN index takes over. */
+export const SEARCH_READ_MAX = 4_000;
+
+/**
+ * How many documents the tambon has in the search, counted up to `SEARCH_PROBE` + 1 (an
+ * index-only count), kept until the tambon's next change.
+ */
+function documentsOf(db: DbOrTx, tambonId: number): Promise<number> {
+  return pageCache.memo(tambonId, "search:documents", async () => {
+    const [row] = await rowsOf<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 from ${searchDocuments}
+        where ${searchDocuments.tambonId} = ${tambonId} limit ${SEARCH_PROBE + 1}) a`,
+    );
+    return Number(row?.n ?? 0);
+  });
+}
 
 /**
  * The statement of a search (null for a query without words): `run` takes at most 1,001 matches,
@@ -98,14 +124,18 @@ export const SEARCH_PROBE = 2000;
  * kind's own first 1,001 matches are counted and ranked beside them (`statement` is its SQL, for
  * plans).
  *
- * The candidates are found in two steps, each bounded. First the tambon's newest documents are
- * read in order (at most `SEARCH_PROBE` of them, through the index on the tambon and the time)
- * until 1,001 of them match: a common word stops there, having read about a thousand rows,
- * however many thousands of documents hold it. Only when fewer matched and the tambon has more
- * documents than were read does the GIN index find the other matches; the tambon (and kind) is
- * part of that text query (marker lexemes in every document), so the index alone picks them,
- * and such a word is, by then, known not to be common. Only the candidates are ranked, each
- * once; the newest of a common word's matches are the ones ranked.
+ * The candidates are found in bounded steps, none of which costs more as other tambons grow. A
+ * tambon of no more than `SEARCH_PROBE` documents (`large` false) has them read in order, newest
+ * first, through the index on the tambon and the time, stopping at 1,001 matches. In a larger one,
+ * the newest `SEARCH_SAMPLE` documents tell first whether the query is common (one in four of
+ * them match): if so, the newest documents are read in order until 1,001 match (a common word
+ * stops there, having read about 1,001 / its share of rows, however many thousands of documents
+ * hold it; at most `SEARCH_READ_MAX`). Otherwise, or when fewer matched, the GIN index finds the
+ * matches (those already found left out); the tambon (and kind) is part of that text query
+ * (marker lexemes in every document), so the index picks them alone, but a prefix (the last
+ * word) gathers its matches in every tambon first, which is why common words are not left to
+ * it. Only the candidates are ranked, each once; the newest of a common word's matches are the
+ * ones ranked.
  */
 export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: Date) {
   const q = searchQuery(query);
@@ -117,54 +147,58 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
   );
   const rank = sql`ts_rank(tsv, ${words}) as rank`;
   const cap = SEARCH_CANDIDATES + 1;
-  // True when the tambon has more documents than the first step reads (counted in the order of
-  // the first step's index, which the count reads alone).
-  const moreThanProbed = sql`(select count(*) from (select 1 from ${searchDocuments}
-      where ${searchDocuments.tambonId} = ${tambonId}
-      order by updated_at desc nulls last, id desc nulls last
-      limit ${SEARCH_PROBE + 1}) a) > ${SEARCH_PROBE}`;
   /**
-   * The candidates (`name`, at most 1,001, of one kind or of all), found in the two steps; the
-   * second runs only when `gate` holds and the first found fewer than 1,001.
+   * The candidates (`name`, at most 1,001, of one kind or of all), found only when `gate` holds:
+   * in a small tambon by reading its documents in order; in a large one, first from the newest
+   * documents when the query is common; then, when those gave fewer than 1,001 (and the tambon
+   * has more documents than were read), from the GIN index.
    */
-  const candidates = (name: string, kind: SearchKind | undefined, gate: SQL) => {
-    const newest = sql.raw(`${name}_newest`);
+  const candidates = (name: string, kind: SearchKind | undefined, gate: SQL, large: boolean) => {
     const marks = kind
       ? `'${tambonLexeme(tambonId)}' & '${kindLexeme(kind)}'`
       : `'${tambonLexeme(tambonId)}'`;
+    const newest = sql.raw(`${name}_newest`);
+    const newestRows = (n: number) => sql`select id, kind, updated_at, tsv from ${searchDocuments}
+        where ${searchDocuments.tambonId} = ${tambonId} and ${visible}
+        order by updated_at desc nulls last, id desc nulls last
+        limit ${n}`;
+    const matches = sql`tsv @@ ${words}${kind ? sql` and kind = ${kind}` : sql``}`;
+    const common = sql`(select count(*) from (${newestRows(SEARCH_SAMPLE)}) s
+        where ${matches}) >= ${SEARCH_COMMON}`;
+    // A tambon counted small may have grown since: then the index finds what the read did not.
+    const grown = sql`(select count(*) from (select 1 from ${searchDocuments}
+        where ${searchDocuments.tambonId} = ${tambonId}
+        order by updated_at desc nulls last, id desc nulls last
+        limit ${SEARCH_PROBE + 1}) a) > ${SEARCH_PROBE}`;
     return sql`${newest} as materialized (
-        select id, kind, updated_at, ${rank} from (
-          select id, kind, updated_at, tsv from ${searchDocuments}
-          where ${searchDocuments.tambonId} = ${tambonId} and ${visible} and ${gate}
-          order by updated_at desc nulls last, id desc nulls last
-          limit ${SEARCH_PROBE}) s
-        where tsv @@ ${words}${kind ? sql` and kind = ${kind}` : sql``}
+        select id, kind, updated_at, ${rank} from (${newestRows(large ? SEARCH_READ_MAX : SEARCH_PROBE)}) s
+        where ${gate} and ${large ? common : sql`true`} and ${matches}
         limit ${cap}
       ), ${sql.raw(name)} as materialized (
         select * from ${newest}
         union all
         (select id, kind, updated_at, ${rank} from ${searchDocuments}
         where ${searchDocuments.tsv} @@ (${marks}::tsquery && ${words})
-          and ${searchDocuments.tambonId} = ${tambonId} and ${visible}
-          and ${gate} and (select count(*) from ${newest}) < ${cap} and ${moreThanProbed}
+          and ${searchDocuments.tambonId} = ${tambonId} and ${visible} and ${gate}
+          and (select count(*) from ${newest}) < ${cap} and ${large ? sql`true` : grown}
           and id not in (select id from ${newest})
         limit ${cap})
         limit ${cap}
       )`;
   };
-  const statement = (limit: number, offset: number, kind?: SearchKind) => {
+  const statement = (limit: number, offset: number, kind?: SearchKind, large = true) => {
     // With a kind: that kind's share of the matches, when they are all there (no more than the
     // cap); beyond it, that kind's own first 1,001 matches, found apart (the branch not needed is
     // not run).
     const ranked = kind
-      ? sql`, ${candidates("k", kind, sql`(select count(*) from c) > ${SEARCH_CANDIDATES}`)}, r as (
+      ? sql`, ${candidates("k", kind, sql`(select count(*) from c) > ${SEARCH_CANDIDATES}`, large)}, r as (
           select id, updated_at, rank from c
           where kind = ${kind} and (select count(*) from c) <= ${SEARCH_CANDIDATES}
           union all
           select id, updated_at, rank from k)`
       : sql``;
     const source = sql.raw(kind ? "r" : "c");
-    return sql`with ${candidates("c", undefined, sql`true`)}${ranked}, p as (
+    return sql`with ${candidates("c", undefined, sql`true`, large)}${ranked}, p as (
           select id, rank, updated_at from ${source}
           order by rank desc, updated_at desc, id desc
           limit ${limit} offset ${offset}
@@ -182,6 +216,7 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
     offset: number,
     kind?: SearchKind,
   ): Promise<{ kinds: { kind: SearchKind; n: number }[]; ranked: number; hits: SearchHit[] }> => {
+    const large = (await documentsOf(db, tambonId)) > SEARCH_PROBE;
     const rows = await rowsOf<{
       kinds: string;
       ranked: number;
@@ -191,7 +226,7 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
       body: string | null;
       url: string;
       rank: unknown;
-    }>(db, statement(limit, offset, kind));
+    }>(db, statement(limit, offset, kind, large));
     const kinds = (JSON.parse(rows[0]?.kinds ?? "[]") as [SearchKind, number][]).map(([k, n]) => ({
       kind: k,
       n: Number(n),
