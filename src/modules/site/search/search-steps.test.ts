@@ -5,7 +5,7 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../../../../test/helpers/db.ts";
-import { tambons } from "../../../core/db/schema.ts";
+import { makeTambon } from "../../../../test/helpers/factories/core.ts";
 import { searchQueries, searchSite, SEARCH_PROBE, SEARCH_READ_MAX } from "./queries.ts";
 
 /**
@@ -33,21 +33,7 @@ for (const kind of DB_KINDS) {
 
     before(async () => {
       database = await openTestDatabase(kind);
-      const [tb] = await database.db
-        .insert(tambons)
-        .values({
-          slug: "search-steps",
-          dopaCode: "999998",
-          nameTh: "ทดสอบ",
-          nameEn: "Steps",
-          districtTh: "ทดสอบ",
-          districtEn: "Test",
-          provinceTh: "ทดสอบ",
-          provinceEn: "Test",
-          kind: "sao",
-        })
-        .returning({ id: tambons.id });
-      tambonId = tb!.id;
+      tambonId = (await makeTambon(database.db, { villages: 0 })).tambon.id;
       await fill(database, tambonId, n);
       await database.rows(sql`ANALYZE search_documents`);
     });
