@@ -86,7 +86,10 @@ export async function searchSite(
   return { total, capped, hits: found.hits.slice(0, total - offset), facets };
 }
 
-/** Beyond this many documents, a tambon is searched newest first for common words. */
+/**
+ * A tambon of up to this many documents is searched by reading them all in order; a larger one
+ * samples its newest first (see `searchQueries`).
+ */
 export const SEARCH_PROBE = 2000;
 
 /** How many of a large tambon's newest documents tell whether a query is common. */
@@ -104,16 +107,18 @@ export const SEARCH_COMMON = 50;
 export const SEARCH_READ_MAX = 4_000;
 
 /**
- * How many documents the tambon has in the search, counted up to `SEARCH_PROBE` + 1 (an
- * index-only count), kept until the tambon's next change.
+ * How many documents the tambon has in the search, counted up to `SEARCH_PROBE` + 1 in the order
+ * of the index on the tambon and the time (which the count reads alone).
  */
+const documentsUpToProbe = (tambonId: number) => sql`(select count(*)::int from (
+    select 1 from ${searchDocuments} where ${searchDocuments.tambonId} = ${tambonId}
+    order by updated_at desc nulls last, id desc nulls last
+    limit ${SEARCH_PROBE + 1}) a)`;
+
+/** `documentsUpToProbe`, kept until the tambon's next change. */
 function documentsOf(db: DbOrTx, tambonId: number): Promise<number> {
   return pageCache.memo(tambonId, "search:documents", async () => {
-    const [row] = await rowsOf<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from (select 1 from ${searchDocuments}
-        where ${searchDocuments.tambonId} = ${tambonId} limit ${SEARCH_PROBE + 1}) a`,
-    );
+    const [row] = await rowsOf<{ n: number }>(db, sql`select ${documentsUpToProbe(tambonId)} as n`);
     return Number(row?.n ?? 0);
   });
 }
@@ -166,10 +171,7 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
     const common = sql`(select count(*) from (${newestRows(SEARCH_SAMPLE)}) s
         where ${matches}) >= ${SEARCH_COMMON}`;
     // A tambon counted small may have grown since: then the index finds what the read did not.
-    const grown = sql`(select count(*) from (select 1 from ${searchDocuments}
-        where ${searchDocuments.tambonId} = ${tambonId}
-        order by updated_at desc nulls last, id desc nulls last
-        limit ${SEARCH_PROBE + 1}) a) > ${SEARCH_PROBE}`;
+    const grown = sql`${documentsUpToProbe(tambonId)} > ${SEARCH_PROBE}`;
     return sql`${newest} as materialized (
         select id, kind, updated_at, ${rank} from (${newestRows(large ? SEARCH_READ_MAX : SEARCH_PROBE)}) s
         where ${gate} and ${large ? common : sql`true`} and ${matches}

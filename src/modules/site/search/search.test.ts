@@ -176,16 +176,18 @@ for (const kind of DB_KINDS) {
           )[0]!.n,
         );
       const before = await chunks();
-      await database.db.transaction((tx) =>
-        indexItem(tx, {
-          tambonId,
-          kind: "page",
-          refId: 900_001,
-          title: "หน้ายาวมาก",
-          body: `${words.join(" ")} น้ำประปาสะอาด`,
-          url: "/pages/long",
-        }),
-      );
+      const indexPage = (body: string) =>
+        database.db.transaction((tx) =>
+          indexItem(tx, {
+            tambonId,
+            kind: "page",
+            refId: 900_001,
+            title: "หน้ายาวมาก",
+            body,
+            url: "/pages/long",
+          }),
+        );
+      await indexPage(`${words.join(" ")} น้ำประปาสะอาด`);
       const [row] = await database.rows<{ size: number; compressed: string | null }>(
         sql`select pg_column_size(tsv)::int as size, pg_column_compression(tsv) as compressed
           from search_documents where tambon_id = ${tambonId} and kind = 'page' and ref_id = 900001`,
@@ -197,16 +199,7 @@ for (const kind of DB_KINDS) {
       assert.equal(found.hits.length, 1);
       assert.match(found.hits[0]!.body, /^คำ0ที่0 คำ1ที่1/);
       // Indexed again (the page edited): the one document and its snippet text are replaced.
-      await database.db.transaction((tx) =>
-        indexItem(tx, {
-          tambonId,
-          kind: "page",
-          refId: 900_001,
-          title: "หน้ายาวมาก",
-          body: "เนื้อหาใหม่ของหน้า",
-          url: "/pages/long",
-        }),
-      );
+      await indexPage("เนื้อหาใหม่ของหน้า");
       const again = await searchSite(database.db, tambonId, "หน้ายาวมาก", { kind: "page" });
       assert.deepEqual(
         again.hits.map((h) => h.body),
