@@ -21,7 +21,7 @@ RUN npm ci --omit=dev --no-audit --no-fund \
 
 FROM node:24-bookworm-slim
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends chromium fonts-thai-tlwg \
+  && apt-get install -y --no-install-recommends chromium-headless-shell fonts-thai-tlwg \
   && rm -rf /var/lib/apt/lists/* \
   && mkdir -p /data \
   && chown node:node /data
@@ -37,7 +37,7 @@ ENV NODE_ENV=production \
   HOST=0.0.0.0 \
   PORT=3000 \
   TAMBON_DATA_DIR=/data \
-  CHROMIUM_PATH=/usr/bin/chromium
+  CHROMIUM_PATH=/usr/bin/chromium-headless-shell
 USER node
 VOLUME ["/data"]
 EXPOSE 3000

@@ -17,6 +17,7 @@ import { addPhotos, saveAlbum } from "../src/modules/site/galleries/commands.ts"
 import { newKey, preparePhoto, type PreparedPhoto } from "../src/modules/site/shared/media.ts";
 import { installModules } from "../src/core/install.ts";
 import { modules } from "../src/modules/index.ts";
+import { chromiumPath } from "../src/core/pdf.ts";
 
 // The site's commands are called without building the app: install the modules' access rules.
 installModules(modules);
@@ -318,7 +319,7 @@ export async function benchLighthouse(): Promise<Figures> {
   const base = "http://127.0.0.1:3195";
   const debugPort = 9333;
   const chrome = spawn(
-    process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromiumPath(),
     [
       "--headless",
       "--no-sandbox",

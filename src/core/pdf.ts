@@ -17,9 +17,21 @@ import { ViewContext } from "./views/ctx.ts";
 /** How the PDF renderer fetches a page of the platform (the app answering in-process). */
 export type FetchPage = (path: string) => Promise<{ status: number; type: string; body: Buffer }>;
 
-/** The Chromium binary used for PDFs: CHROMIUM_PATH, or Debian's. */
+/**
+ * Debian's Chromium builds, the lighter first: the headless shell (package chromium-headless-shell,
+ * Chromium's engine without the desktop browser's windows, extensions and built-in pages, as
+ * Playwright itself uses for headless work) prints and renders the same pages for about a quarter
+ * less CPU time; the full browser (package chromium) serves when it is the one installed.
+ */
+export const DEBIAN_CHROMIUMS = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"] as const;
+
+/** The Chromium binary that prints PDFs (and drives the browser tests): CHROMIUM_PATH, or Debian's. */
 export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  return (
+    process.env.CHROMIUM_PATH ??
+    DEBIAN_CHROMIUMS.find((p) => existsSync(p)) ??
+    DEBIAN_CHROMIUMS[DEBIAN_CHROMIUMS.length - 1]!
+  );
 }
 
 /** True when a Chromium binary is there to print PDFs with. */

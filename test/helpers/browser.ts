@@ -6,6 +6,9 @@ import { test } from "node:test";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { startServer, type TestServer } from "./server.ts";
+import { chromiumPath } from "../../src/core/pdf.ts";
+
+export { chromiumPath };
 
 /**
  * Where screenshots of the browser tests go (gitignored), when TAMBON_SCREENSHOTS=1: in the
@@ -22,11 +25,6 @@ export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
 } as const;
 
-/** The Chromium binary the tests drive: CHROMIUM_PATH, or Debian's. */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-}
-
 /** A running headless Chromium with its own throwaway profile; close() removes the profile. */
 export interface TestBrowser {
   context: BrowserContext;
@@ -39,7 +37,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   if (!existsSync(executablePath)) {
     throw new Error(
       `Chromium not found at ${executablePath}: install it with ` +
-        "`apt-get install chromium fonts-thai-tlwg` or set CHROMIUM_PATH",
+        "`apt-get install chromium-headless-shell fonts-thai-tlwg` or set CHROMIUM_PATH",
     );
   }
   const profile = mkdtempSync(path.join(tmpdir(), "tambon-chromium-"));
