@@ -59,24 +59,20 @@ export interface TambonFigures {
 
 /** A tambon's villages, people and households, and its confirmed members. */
 export async function tambonFigures(db: DbOrTx, tambonId: number): Promise<TambonFigures> {
-  const [[v], [m]] = await Promise.all([
-    db
-      .select({
-        n: count(),
-        pop: sql<number>`coalesce(sum(${villages.population}), 0)`,
-        hh: sql<number>`coalesce(sum(${villages.households}), 0)`,
-      })
-      .from(villages)
-      .where(eq(villages.tambonId, tambonId)),
-    db
-      .select({ n: count() })
-      .from(tambonMembers)
-      .where(sql`${tambonMembers.tambonId} = ${tambonId} and ${tambonMembers.status} = 'active'`),
-  ]);
+  const [v] = await db
+    .select({
+      n: count(),
+      pop: sql<number>`coalesce(sum(${villages.population}), 0)`,
+      hh: sql<number>`coalesce(sum(${villages.households}), 0)`,
+      members: sql<number>`(select count(*) from ${tambonMembers}
+        where ${tambonMembers.tambonId} = ${tambonId} and ${tambonMembers.status} = 'active')`,
+    })
+    .from(villages)
+    .where(eq(villages.tambonId, tambonId));
   return {
     villageCount: Number(v?.n ?? 0),
     population: Number(v?.pop ?? 0),
     households: Number(v?.hh ?? 0),
-    members: Number(m?.n ?? 0),
+    members: Number(v?.members ?? 0),
   };
 }

@@ -1,15 +1,21 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteAlbums, sitePhotos } from "../schema.ts";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 
-/** Albums with their photo count and first photo. */
+/** Albums with their photo count and first photo, in one statement. */
 export async function listAlbums(
   db: DbOrTx,
   tambonId: number,
   opts: { publishedOnly: boolean; limit?: number },
 ) {
-  const albums = await db
-    .select()
+  const ofAlbum = and(eq(sitePhotos.tambonId, tambonId), eq(sitePhotos.albumId, siteAlbums.id));
+  return db
+    .select({
+      ...getTableColumns(siteAlbums),
+      photoCount: sql<number>`(select count(*) from ${sitePhotos} where ${ofAlbum})::int`,
+      coverFile: sql<string | null>`(select ${sitePhotos.file} from ${sitePhotos} where ${ofAlbum}
+        order by ${sitePhotos.position}, ${sitePhotos.id} limit 1)`,
+    })
     .from(siteAlbums)
     .where(
       and(
@@ -19,41 +25,6 @@ export async function listAlbums(
     )
     .orderBy(desc(siteAlbums.createdAt), desc(siteAlbums.id))
     .limit(opts.limit ?? 200);
-  if (!albums.length) return [];
-  const photos = await db
-    .select({
-      albumId: sitePhotos.albumId,
-      n: count(),
-    })
-    .from(sitePhotos)
-    .where(
-      and(
-        eq(sitePhotos.tambonId, tambonId),
-        inArray(
-          sitePhotos.albumId,
-          albums.map((a) => a.id),
-        ),
-      ),
-    )
-    .groupBy(sitePhotos.albumId);
-  const firsts = await db
-    .selectDistinctOn([sitePhotos.albumId], { albumId: sitePhotos.albumId, file: sitePhotos.file })
-    .from(sitePhotos)
-    .where(
-      and(
-        eq(sitePhotos.tambonId, tambonId),
-        inArray(
-          sitePhotos.albumId,
-          albums.map((a) => a.id),
-        ),
-      ),
-    )
-    .orderBy(sitePhotos.albumId, asc(sitePhotos.position), asc(sitePhotos.id));
-  return albums.map((a) => ({
-    ...a,
-    photoCount: Number(photos.find((p) => p.albumId === a.id)?.n ?? 0),
-    coverFile: firsts.find((f) => f.albumId === a.id)?.file ?? null,
-  }));
 }
 
 /** The photos of an album, in order. */

@@ -3,7 +3,7 @@ import { type ModuleDeps } from "../../../core/modules.ts";
 import { type ComponentChildren } from "preact";
 import { currentTambon } from "../../../core/http.ts";
 import { pageCache } from "../../../core/page-cache.ts";
-import { listCategories, listNews } from "../news/queries.ts";
+import { listCategories, newsCards } from "../news/queries.ts";
 import { listAlbums } from "../galleries/queries.ts";
 import { siteStats } from "../statistics/queries.ts";
 import { listLinks } from "../jobs/queries.ts";
@@ -15,13 +15,13 @@ export async function siteHome(req: FastifyRequest, deps: ModuleDeps): Promise<C
   const db = deps.database.db;
   const data = await pageCache.memo(tambon.id, "site-home", async () => {
     const [news, categories, albums, stats, links] = await Promise.all([
-      listNews(db, tambon.id, { limit: 6 }),
+      newsCards(db, tambon.id, { limit: 6 }),
       listCategories(db, tambon.id),
       listAlbums(db, tambon.id, { publishedOnly: true, limit: 3 }),
       siteStats(db, tambon.id, tambon.siteOpened),
       listLinks(db, tambon.id),
     ]);
-    return { news: news.items, categories, albums, stats, links };
+    return { news, categories, albums, stats, links };
   });
   return <HomeSections {...data} />;
 }

@@ -46,52 +46,69 @@ function beyond(tambonId: number, cursor: NewsCursor): SQL {
 export async function listNews(
   db: DbOrTx,
   tambonId: number,
-  opts: {
-    categoryId?: number | null;
-    limit: number;
-    offset?: number;
-    cursor?: NewsCursor | null;
-    now?: Date;
-  },
+  opts: NewsPageOptions,
 ): Promise<{ total: number; items: NewsCard[] }> {
-  const now = opts.now ?? new Date();
-  const where = and(
-    liveNews(tambonId, now),
-    opts.categoryId ? eq(siteNews.categoryId, opts.categoryId) : undefined,
-  );
+  const where = newsWhere(tambonId, opts);
   const countNews = async () =>
     Number((await db.select({ n: count() }).from(siteNews).where(where))[0]?.n ?? 0);
-  const cursor = opts.cursor ?? null;
-  const newer = cursor !== null && "before" in cursor;
-  const [rows, total] = await Promise.all([
-    db
-      .select({
-        id: siteNews.id,
-        slug: siteNews.slug,
-        title: siteNews.title,
-        summary: siteNews.summary,
-        publishAt: siteNews.publishAt,
-        categoryId: siteNews.categoryId,
-        coverFile: sitePhotos.file,
-        coverExt: sitePhotos.ext,
-      })
-      .from(siteNews)
-      .leftJoin(
-        sitePhotos,
-        and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, tambonId)),
-      )
-      .where(cursor ? and(where, beyond(tambonId, cursor)) : where)
-      .orderBy(
-        ...(newer
-          ? [asc(siteNews.publishAt), asc(siteNews.id)]
-          : [desc(siteNews.publishAt), desc(siteNews.id)]),
-      )
-      .limit(opts.limit)
-      .offset(cursor ? 0 : (opts.offset ?? 0)),
+  const [items, total] = await Promise.all([
+    newsCards(db, tambonId, opts),
     // Kept until the tambon changes (or a few seconds pass: a news item set for later comes in).
     opts.now ? countNews() : keptCount(tambonId, `news:${opts.categoryId ?? ""}`, countNews)(),
   ]);
-  return { total, items: newer ? rows.reverse() : rows };
+  return { total, items };
+}
+
+/** Which news a page of cards shows. */
+interface NewsPageOptions {
+  categoryId?: number | null;
+  limit: number;
+  offset?: number;
+  cursor?: NewsCursor | null;
+  now?: Date;
+}
+
+function newsWhere(tambonId: number, opts: NewsPageOptions) {
+  return and(
+    liveNews(tambonId, opts.now ?? new Date()),
+    opts.categoryId ? eq(siteNews.categoryId, opts.categoryId) : undefined,
+  );
+}
+
+/** A page of published news cards, newest first, without counting them all (the home page's). */
+export async function newsCards(
+  db: DbOrTx,
+  tambonId: number,
+  opts: NewsPageOptions,
+): Promise<NewsCard[]> {
+  const where = newsWhere(tambonId, opts);
+  const cursor = opts.cursor ?? null;
+  const newer = cursor !== null && "before" in cursor;
+  const rows = await db
+    .select({
+      id: siteNews.id,
+      slug: siteNews.slug,
+      title: siteNews.title,
+      summary: siteNews.summary,
+      publishAt: siteNews.publishAt,
+      categoryId: siteNews.categoryId,
+      coverFile: sitePhotos.file,
+      coverExt: sitePhotos.ext,
+    })
+    .from(siteNews)
+    .leftJoin(
+      sitePhotos,
+      and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, tambonId)),
+    )
+    .where(cursor ? and(where, beyond(tambonId, cursor)) : where)
+    .orderBy(
+      ...(newer
+        ? [asc(siteNews.publishAt), asc(siteNews.id)]
+        : [desc(siteNews.publishAt), desc(siteNews.id)]),
+    )
+    .limit(opts.limit)
+    .offset(cursor ? 0 : (opts.offset ?? 0));
+  return newer ? rows.reverse() : rows;
 }
 
 /** A news item of a tambon with its cover photo (if it has one of the same tambon), in one statement. */

@@ -1,6 +1,6 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { thaiDay, visits } from "./visits.ts";
-import { and, desc, eq, gte, inArray, max, sql, sum } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import {
   siteAlbums,
   siteJobs,
@@ -34,42 +34,44 @@ export async function siteStats(
   const today = thaiDay(now);
   const yesterday = thaiDay(new Date(now.getTime() - 86400_000));
   const monthStart = `${today.slice(0, 7)}-01`;
-  const [[tot], days, [base], [lastNews], [lastPage]] = await Promise.all([
-    db
-      .select({ visitors: sum(siteVisitDays.visitors), views: sum(siteVisitDays.views) })
-      .from(siteVisitDays)
-      .where(eq(siteVisitDays.tambonId, tambonId)),
-    db
-      .select()
-      .from(siteVisitDays)
-      .where(
-        and(
-          eq(siteVisitDays.tambonId, tambonId),
-          gte(siteVisitDays.day, monthStart < yesterday ? monthStart : yesterday),
-        ),
+  const { day, visitors: dayVisitors, views: dayViews } = siteVisitDays;
+  const sumOf = (column: AnyColumn, when?: SQL) =>
+    sql<number>`coalesce(sum(${column})${when ? sql` filter (where ${when})` : sql``}, 0)::float8`;
+  const before = (column: AnyColumn) =>
+    sql<number>`coalesce((select ${column} from ${siteSettings}
+      where ${siteSettings.tambonId} = ${tambonId}), 0)::float8`;
+  const epochMs = (at: SQL) => sql<number | null>`(extract(epoch from (${at})) * 1000)::float8`;
+  // One statement: the visit days' totals, the figures kept from before counting began, and the
+  // last published change.
+  const [row] = await db
+    .select({
+      visitors: sumOf(dayVisitors),
+      views: sumOf(dayViews),
+      today: sumOf(dayVisitors, sql`${day} = ${today}`),
+      yesterday: sumOf(dayVisitors, sql`${day} = ${yesterday}`),
+      month: sumOf(dayVisitors, sql`${day} >= ${monthStart}`),
+      visitorsBefore: before(siteSettings.visitorsBefore),
+      viewsBefore: before(siteSettings.viewsBefore),
+      lastNews: epochMs(
+        sql`select max(${siteNews.publishAt}) from ${siteNews} where ${liveNews(tambonId, now)}`,
       ),
-    db.select().from(siteSettings).where(eq(siteSettings.tambonId, tambonId)),
-    db
-      .select({ at: max(siteNews.publishAt) })
-      .from(siteNews)
-      .where(liveNews(tambonId, now)),
-    db
-      .select({ at: max(sitePages.updatedAt) })
-      .from(sitePages)
-      .where(and(eq(sitePages.tambonId, tambonId), eq(sitePages.published, true))),
-  ]);
+      lastPage: epochMs(
+        sql`select max(${sitePages.updatedAt}) from ${sitePages}
+          where ${sitePages.tambonId} = ${tambonId} and ${sitePages.published}`,
+      ),
+    })
+    .from(siteVisitDays)
+    .where(eq(siteVisitDays.tambonId, tambonId));
   const un = visits.unsaved(tambonId, today);
-  const dayVisitors = (d: string) => days.find((r) => r.day === d)?.visitors ?? 0;
-  const month = days.filter((r) => r.day >= monthStart).reduce((s, r) => s + r.visitors, 0);
-  const dates = [lastNews?.at, lastPage?.at].filter((d): d is Date => !!d);
+  const dates = [row?.lastNews, row?.lastPage].filter((d): d is number => d != null);
   return {
     opened,
-    updated: dates.length ? new Date(Math.max(...dates.map((d) => new Date(d).getTime()))) : null,
-    visitors: Number(tot?.visitors ?? 0) + (base?.visitorsBefore ?? 0) + un.visitors,
-    views: Number(tot?.views ?? 0) + (base?.viewsBefore ?? 0) + un.views,
-    today: dayVisitors(today) + un.visitors,
-    yesterday: dayVisitors(yesterday),
-    month: month + un.visitors,
+    updated: dates.length ? new Date(Math.max(...dates)) : null,
+    visitors: Number(row?.visitors ?? 0) + Number(row?.visitorsBefore ?? 0) + un.visitors,
+    views: Number(row?.views ?? 0) + Number(row?.viewsBefore ?? 0) + un.views,
+    today: Number(row?.today ?? 0) + un.visitors,
+    yesterday: Number(row?.yesterday ?? 0),
+    month: Number(row?.month ?? 0) + un.visitors,
   };
 }
 
