@@ -97,9 +97,22 @@ for (const kind of DB_KINDS) {
           select id from questions
           where tambon_id = (select id from tambons where slug = 'la-ngu') order by id desc`)
       ).map((r) => r.id);
+      const alternatives = new Map(
+        (
+          await t.database.rows<{ id: number; n: number }>(sql`
+            select q.id, count(a.id)::int as n from questions q
+            left join alternatives a on a.question_id = q.id
+            where q.tambon_id = (select id from tambons where slug = 'la-ngu') group by q.id`)
+        ).map((r) => [Number(r.id), Number(r.n)]),
+      );
+      assert.ok(
+        [...alternatives.values()].some((n) => n > 1),
+        "some question has alternatives",
+      );
       const member = new Client(t.app);
       await member.login("langu-admin");
       const seen: number[] = [];
+      const shownAlternatives = new Map<number, number>();
       let url: string | null = "/t/la-ngu/decisions";
       for (let n = 0; url && n < 10; n++) {
         const res = await member.get(url);
@@ -109,10 +122,13 @@ for (const kind of DB_KINDS) {
           ...main.split('class="pager"')[0]!.matchAll(/href="\/t\/la-ngu\/decisions\/(\d+)"/g),
         ].map((m) => Number(m[1]));
         seen.push(...ids.filter((id, i) => ids.indexOf(id) === i));
+        for (const card of main.matchAll(/decisions\/(\d+)"[\s\S]*?ข้อเสนอ: (\d+)/g))
+          shownAlternatives.set(Number(card[1]), Number(card[2]));
         url = link(res.body, "next");
         if (url) assert.match(url, /[?&]after=\d+/);
       }
       assert.deepEqual(seen, all, "every question once, newest first");
+      assert.deepEqual(shownAlternatives, alternatives, "each card counts its own alternatives");
       const third = await member.get("/t/la-ngu/decisions?page=3");
       assert.equal(third.statusCode, 200, "an old ?page=N link");
     });

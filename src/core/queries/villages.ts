@@ -65,7 +65,7 @@ export async function tambonFigures(db: DbOrTx, tambonId: number): Promise<Tambo
       pop: sql<number>`coalesce(sum(${villages.population}), 0)`,
       hh: sql<number>`coalesce(sum(${villages.households}), 0)`,
       members: sql<number>`(select count(*) from ${tambonMembers}
-        where ${tambonMembers.tambonId} = ${tambonId} and ${tambonMembers.status} = 'active')`,
+        where ${and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.status, "active"))})`,
     })
     .from(villages)
     .where(eq(villages.tambonId, tambonId));

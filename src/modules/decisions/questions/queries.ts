@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { users } from "../../../core/db/schema.ts";
 import { keptCount, paged } from "../../../core/paging.ts";
@@ -36,8 +36,13 @@ export async function listQuestions(
     ),
     async ({ limit, offset }) => {
       const newer = cursor !== null && "before" in cursor;
+      // Each question's alternatives counted in the same statement. The comparisons are built by
+      // eq(), which names each column with its table; a column written into the SQL text here is
+      // named alone, and "id" would then be the alternative's own.
+      const alts = sql<number>`(select count(*) from ${alternatives}
+        where ${and(eq(alternatives.tambonId, tambonId), eq(alternatives.questionId, questions.id))})::int`;
       const found = await db
-        .select()
+        .select({ q: questions, alts })
         .from(questions)
         .where(
           cursor === null
@@ -52,26 +57,7 @@ export async function listQuestions(
         .orderBy(newer ? asc(questions.id) : desc(questions.id))
         .limit(limit)
         .offset(cursor === null ? offset : 0);
-      const rows = newer ? found.reverse() : found;
-      // Counted apart, grouped by question: a correlated sub-select written as raw SQL names the
-      // outer column ambiguously and counted each question's own row instead of its alternatives.
-      const counts = rows.length
-        ? await db
-            .select({ questionId: alternatives.questionId, n: count() })
-            .from(alternatives)
-            .where(
-              and(
-                eq(alternatives.tambonId, tambonId),
-                inArray(
-                  alternatives.questionId,
-                  rows.map((q) => q.id),
-                ),
-              ),
-            )
-            .groupBy(alternatives.questionId)
-        : [];
-      const byId = new Map(counts.map((c) => [c.questionId, Number(c.n)]));
-      return rows.map((q) => ({ q, alts: byId.get(q.id) ?? 0 }));
+      return newer ? found.reverse() : found;
     },
   );
 }

@@ -39,7 +39,7 @@ export async function siteStats(
     sql<number>`coalesce(sum(${column})${when ? sql` filter (where ${when})` : sql``}, 0)::float8`;
   const before = (column: AnyColumn) =>
     sql<number>`coalesce((select ${column} from ${siteSettings}
-      where ${siteSettings.tambonId} = ${tambonId}), 0)::float8`;
+      where ${eq(siteSettings.tambonId, tambonId)}), 0)::float8`;
   const epochMs = (at: SQL) => sql<number | null>`(extract(epoch from (${at})) * 1000)::float8`;
   // One statement: the visit days' totals, the figures kept from before counting began, and the
   // last published change.
@@ -57,7 +57,7 @@ export async function siteStats(
       ),
       lastPage: epochMs(
         sql`select max(${sitePages.updatedAt}) from ${sitePages}
-          where ${sitePages.tambonId} = ${tambonId} and ${sitePages.published}`,
+          where ${and(eq(sitePages.tambonId, tambonId), eq(sitePages.published, true))}`,
       ),
     })
     .from(siteVisitDays)
