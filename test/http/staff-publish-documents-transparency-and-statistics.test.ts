@@ -71,6 +71,37 @@ for (const kind of DB_KINDS) {
       assert.ok(found.body.includes(href));
     });
 
+    test("documents attached to a news item are listed on its page, newest first, and only there", async () => {
+      const staff = new Client(t.app);
+      await staff.login("langu-editor");
+      const from = "/t/la-ngu/admin/site/documents";
+      const html = (await staff.get(from)).body;
+      const [first, second] = [...html.matchAll(/<option value="(news:\d+)">/g)].map((m) => m[1]!);
+      assert.ok(first && second, "two news items to attach to");
+      const attach = async (title: string, attachTo: string) => {
+        const res = await postMultipart(
+          staff,
+          from,
+          { title, attachTo },
+          { file: { filename: "x.pdf", type: "application/pdf", data: demoPdf() } },
+          { from },
+        );
+        assert.equal(res.statusCode, 303, title);
+      };
+      await attach("แผนงานเก่ากว่า", first);
+      await attach("ตารางเวรใหม่กว่า", first);
+      await attach("เอกสารของข่าวอื่น", second);
+      const page = await t.app.inject(`/t/la-ngu/news/${first.split(":")[1]}`);
+      assert.equal(page.statusCode, 200);
+      const shown = [...page.body.matchAll(/download>([^<]+)<\/a> <span class="muted">\(PDF/g)].map(
+        (m) => m[1],
+      );
+      assert.deepEqual(shown, ["ตารางเวรใหม่กว่า", "แผนงานเก่ากว่า"]);
+      const other = await t.app.inject(`/t/la-ngu/news/${second.split(":")[1]}`);
+      assert.match(other.body, /เอกสารของข่าวอื่น/);
+      assert.doesNotMatch(other.body, /ตารางเวรใหม่กว่า/);
+    });
+
     test("the transparency page shows the fiscal year's items, what satisfies them and what is missing", async () => {
       const page = await t.app.inject("/t/la-ngu/transparency");
       assert.equal(page.statusCode, 200);

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, lte, sql, type SQL } from "drizzle-orm";
-import { siteCategories, siteNews, sitePhotos } from "../schema.ts";
+import { siteCategories, siteDocuments, siteNews, sitePhotos } from "../schema.ts";
+import { jsonRows } from "../../../core/db/json-rows.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { keptCount } from "../../../core/paging.ts";
 
@@ -111,24 +112,41 @@ export async function newsCards(
   return newer ? rows.reverse() : rows;
 }
 
-/** A news item of a tambon with its cover photo (if it has one of the same tambon), in one statement. */
-export async function newsWithCover(
+/**
+ * A news item of a tambon with what its page shows beside it, in one statement: its cover photo
+ * (if it has one of the same tambon), its album's photos in order, and its documents, newest
+ * first.
+ */
+export async function newsWithAttachments(
   db: DbOrTx,
   tambonId: number,
   id: number,
 ): Promise<{
   news: typeof siteNews.$inferSelect;
   cover: typeof sitePhotos.$inferSelect | null;
+  photos: (typeof sitePhotos.$inferSelect)[];
+  docs: (typeof siteDocuments.$inferSelect)[];
 } | null> {
+  const photos = jsonRows(
+    sitePhotos,
+    and(eq(sitePhotos.tambonId, tambonId), eq(sitePhotos.albumId, siteNews.albumId)),
+    [asc(sitePhotos.position), asc(sitePhotos.id)],
+  );
+  const docs = jsonRows(
+    siteDocuments,
+    and(eq(siteDocuments.tambonId, tambonId), eq(siteDocuments.newsId, siteNews.id)),
+    [desc(siteDocuments.createdAt), desc(siteDocuments.id)],
+  );
   const [row] = await db
-    .select({ news: siteNews, cover: sitePhotos })
+    .select({ news: siteNews, cover: sitePhotos, photos: photos.sql, docs: docs.sql })
     .from(siteNews)
     .leftJoin(
       sitePhotos,
       and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, tambonId)),
     )
     .where(and(eq(siteNews.id, id), eq(siteNews.tambonId, tambonId)));
-  return row ?? null;
+  if (!row) return null;
+  return { ...row, photos: photos.read(row.photos), docs: docs.read(row.docs) };
 }
 
 /** The categories of a tambon's news. */

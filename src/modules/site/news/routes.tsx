@@ -1,7 +1,7 @@
 import { type FastifyInstance } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { absolute, read, shareHead, siteName, url } from "../shared/helpers.tsx";
-import { listCategories, listNews, newsWithCover, type NewsCursor } from "./queries.ts";
+import { listCategories, listNews, newsWithAttachments, type NewsCursor } from "./queries.ts";
 import { parseId, parsePage, requireIdSlug } from "../../../core/params.ts";
 import { PAGE_SIZE, pageCount } from "../../../core/paging.ts";
 import { msg } from "../messages.ts";
@@ -9,8 +9,6 @@ import { NewsList, NewsView } from "./views.tsx";
 import { can } from "../../../core/policy.ts";
 import { isLive, newsPath } from "./commands.ts";
 import { notFound } from "../../../core/errors.ts";
-import { albumPhotos } from "../galleries/queries.ts";
-import { listDocuments } from "../documents/queries.ts";
 import { plainText } from "../shared/text.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 
@@ -80,17 +78,13 @@ export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
 
   app.get<{ Params: { id: string } }>("/news/:id", async (req, reply) => {
     const tambon = read(req);
-    const found = await newsWithCover(db, tambon.id, requireIdSlug(req.params.id));
+    const found = await newsWithAttachments(db, tambon.id, requireIdSlug(req.params.id));
     const editor = can(req.actor, "site.edit", { tambonId: tambon.id });
     if (!found || (!isLive(found.news) && !editor)) throw notFound();
-    const { news, cover } = found;
-    const [category, photos, docs] = await Promise.all([
-      news.categoryId
-        ? keptCategories(tambon.id).then((all) => all.find((c) => c.id === news.categoryId))
-        : undefined,
-      news.albumId ? albumPhotos(db, tambon.id, news.albumId) : Promise.resolve([]),
-      listDocuments(db, tambon.id, { newsId: news.id }),
-    ]);
+    const { news, cover, photos, docs } = found;
+    const category = news.categoryId
+      ? (await keptCategories(tambon.id)).find((c) => c.id === news.categoryId)
+      : undefined;
     const canonical = absolute(req, url(tambon, newsPath(news)));
     const description = (news.summary || plainText(news.bodyMd)).slice(0, 200) || news.title;
     const image = cover ? absolute(req, url(tambon, `/uploads/site/${cover.file}-l.webp`)) : null;
