@@ -2,7 +2,12 @@ import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { keptCount, paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
-import { agendaItems, meetings } from "../schema.ts";
+import { MAX_ID } from "../../../core/params.ts";
+import { jsonRows } from "../../../core/db/json-rows.ts";
+import { agendaItems, attendances, meetingFiles, meetings, resolutions } from "../schema.ts";
+import type { AttendanceRow } from "../attendance/queries.ts";
+import { fileInfoColumns, type FileInfo } from "../files/queries.ts";
+import type { ResolutionRow } from "../resolutions/queries.ts";
 import { bangkokDay } from "./meeting.ts";
 import type { MeetingKind, Step } from "./meeting.ts";
 
@@ -71,6 +76,59 @@ export function startOfDay(at: Date): Date {
 
 /** One meeting of a tambon. */
 export const getMeeting = tambonRowOf(meetings);
+
+/** What a meeting's page shows of its own records. */
+export interface MeetingRecords {
+  agenda: AgendaRow[];
+  resolutions: ResolutionRow[];
+  attendance: AttendanceRow[];
+  files: FileInfo[];
+}
+
+/**
+ * A meeting of a tambon with its agenda, resolutions, attendance and files (without their
+ * bytes), each in the order its own query gives, in one statement; undefined as getMeeting.
+ */
+export async function meetingWithRecords(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<(MeetingRecords & { meeting: MeetingRow }) | undefined> {
+  if (!Number.isInteger(id) || id < 1 || id > MAX_ID) return undefined;
+  const of = <
+    T extends typeof agendaItems | typeof resolutions | typeof attendances | typeof meetingFiles,
+  >(
+    table: T,
+  ) => and(eq(table.tambonId, tambonId), eq(table.meetingId, meetings.id));
+  const agenda = jsonRows(agendaItems, of(agendaItems), [
+    asc(agendaItems.position),
+    asc(agendaItems.id),
+  ]);
+  const res = jsonRows(resolutions, of(resolutions), [
+    asc(resolutions.number),
+    asc(resolutions.id),
+  ]);
+  const attendance = jsonRows(attendances, of(attendances), [asc(attendances.id)]);
+  const files = jsonRows(meetingFiles, of(meetingFiles), [asc(meetingFiles.id)], fileInfoColumns);
+  const [row] = await db
+    .select({
+      meeting: meetings,
+      agenda: agenda.sql,
+      resolutions: res.sql,
+      attendance: attendance.sql,
+      files: files.sql,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.tambonId, tambonId), eq(meetings.id, id)));
+  if (!row) return undefined;
+  return {
+    meeting: row.meeting,
+    agenda: agenda.read(row.agenda),
+    resolutions: res.read(row.resolutions),
+    attendance: attendance.read(row.attendance),
+    files: files.read(row.files),
+  };
+}
 
 /** The agenda of a meeting, in order. */
 export function agendaOf(db: DbOrTx, tambonId: number, meetingId: number): Promise<AgendaRow[]> {

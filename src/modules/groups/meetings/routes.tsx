@@ -4,13 +4,17 @@ import { currentTambon, formBody } from "../../../core/http.ts";
 import { parseId, parsePage, queryOf, requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import { todayIso } from "../../../core/dates.ts";
+import { notFound } from "../../../core/errors.ts";
 import { emptyForm, type FormState, failedForm } from "../../../core/views/form.tsx";
 import { getArea } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
-import { agendaOf, getMeeting, listMeetings, type MeetingRow } from "../meetings/queries.ts";
-import { attendanceOf } from "../attendance/queries.ts";
-import { filesOf } from "../files/queries.ts";
-import { resolutionsOf } from "../resolutions/queries.ts";
+import {
+  getMeeting,
+  listMeetings,
+  meetingWithRecords,
+  type MeetingRecords,
+  type MeetingRow,
+} from "../meetings/queries.ts";
 import { keptVillages } from "../shared/queries.ts";
 import { bangkokDay, isMeetingKind, STEPS } from "../meetings/meeting.ts";
 import { selfSignIn } from "../attendance/commands.ts";
@@ -27,16 +31,22 @@ const UPCOMING_SHOWN = 50;
 /** The public meeting pages: the list, one meeting, and signing in to it with the code. */
 export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  async function meetingPage(req: FastifyRequest, meeting: MeetingRow, signForm: FormState) {
+  async function meetingPage(
+    req: FastifyRequest,
+    {
+      meeting,
+      agenda,
+      resolutions: res,
+      attendance,
+      files,
+    }: MeetingRecords & { meeting: MeetingRow },
+    signForm: FormState,
+  ) {
     const tambon = currentTambon(req);
     const organiser = isOrganiser(req, tambon.id);
-    const [agenda, res, attendance, villages, groups, files] = await Promise.all([
-      agendaOf(db, tambon.id, meeting.id),
-      resolutionsOf(db, tambon.id, meeting.id),
-      attendanceOf(db, tambon.id, meeting.id),
+    const [villages, groups] = await Promise.all([
       keptVillages(db, tambon.id),
       keptGroups(db, tambon.id),
-      filesOf(db, tambon.id, meeting.id),
     ]);
     const area = meeting.areaId ? ((await getArea(db, tambon.id, meeting.areaId)) ?? null) : null;
     let selfSign: "form" | "done" | "login" | null = null;
@@ -108,10 +118,11 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
 
   app.get<{ Params: { id: string } }>("/meetings/:id", async (req, reply) => {
     const tambon = tambonFor(req, "tambon.read");
-    const meeting = assertVisible(req, await getMeeting(db, tambon.id, requireId(req.params.id)));
+    const found = await meetingWithRecords(db, tambon.id, requireId(req.params.id));
+    const meeting = assertVisible(req, found?.meeting);
     return reply.page(
       meetingTitle(meeting, req.lang),
-      await meetingPage(req, meeting, emptyForm()),
+      await meetingPage(req, { ...found!, meeting }, emptyForm()),
     );
   });
 
@@ -127,7 +138,9 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
         t("attend.signedIn"),
       );
     const form = failedForm(body, result.errors, req.lang, msg);
-    return reply.page(meetingTitle(meeting, req.lang), await meetingPage(req, meeting, form), {
+    const found = await meetingWithRecords(db, tambon.id, meeting.id);
+    if (!found) throw notFound();
+    return reply.page(meetingTitle(meeting, req.lang), await meetingPage(req, found, form), {
       status: 422,
     });
   });
