@@ -80,6 +80,23 @@ for (const kind of DB_KINDS) {
       assert.equal(plain!.isDemo, true);
     });
 
+    test("a set of columns: those alone, under the names given", async () => {
+      const some = jsonRows(auditLog, eq(auditLog.tambonId, mine), [asc(auditLog.id)], {
+        what: auditLog.action,
+        when: auditLog.at,
+      });
+      const [row] = await database.db
+        .select({ rows: some.sql })
+        .from(tambons)
+        .where(eq(tambons.id, mine));
+      const plain = await database.db
+        .select({ what: auditLog.action, when: auditLog.at })
+        .from(auditLog)
+        .where(eq(auditLog.tambonId, mine))
+        .orderBy(asc(auditLog.id));
+      assert.deepEqual(some.read(row!.rows), plain);
+    });
+
     test("no rows picked: an empty list", async () => {
       const none = jsonRows(auditLog, eq(auditLog.tambonId, -1), []);
       const [row] = await database.db
