@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { jsonRows } from "../../../core/db/json-rows.ts";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { parseId } from "../../../core/params.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
@@ -92,18 +93,20 @@ export async function listCharters(
   db: DbOrTx,
   tambonId: number,
 ): Promise<{ charter: CharterRow; editions: EditionRow[] }[]> {
-  const [rows, editions] = await Promise.all([
-    db.select().from(charters).where(eq(charters.tambonId, tambonId)).orderBy(asc(charters.id)),
-    db
-      .select()
-      .from(charterEditions)
-      .where(eq(charterEditions.tambonId, tambonId))
-      .orderBy(desc(charterEditions.number)),
-  ]);
+  const editions = jsonRows(
+    charterEditions,
+    and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.charterId, charters.id)),
+    [desc(charterEditions.number)],
+  );
+  const rows = await db
+    .select({ charter: charters, editions: editions.sql })
+    .from(charters)
+    .where(eq(charters.tambonId, tambonId))
+    .orderBy(asc(charters.id));
   const today = todayIso();
-  return rows.map((charter) => ({
-    charter,
-    editions: editions.filter((e) => e.charterId === charter.id).map((e) => asOfDay(e, today)),
+  return rows.map((row) => ({
+    charter: row.charter,
+    editions: editions.read(row.editions).map((e) => asOfDay(e, today)),
   }));
 }
 
