@@ -2,11 +2,11 @@ import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { keptCount, paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
-import { MAX_ID } from "../../../core/params.ts";
 import { jsonRows } from "../../../core/db/json-rows.ts";
 import { agendaItems, attendances, meetingFiles, meetings, resolutions } from "../schema.ts";
 import type { AttendanceRow } from "../attendance/queries.ts";
 import { fileInfoColumns, type FileInfo } from "../files/queries.ts";
+import { validId } from "../shared/queries.ts";
 import type { ResolutionRow } from "../resolutions/queries.ts";
 import { bangkokDay } from "./meeting.ts";
 import type { MeetingKind, Step } from "./meeting.ts";
@@ -94,7 +94,7 @@ export async function meetingWithRecords(
   tambonId: number,
   id: number,
 ): Promise<(MeetingRecords & { meeting: MeetingRow }) | undefined> {
-  if (!Number.isInteger(id) || id < 1 || id > MAX_ID) return undefined;
+  if (!validId(id)) return undefined;
   const of = <
     T extends typeof agendaItems | typeof resolutions | typeof attendances | typeof meetingFiles,
   >(

@@ -14,7 +14,7 @@ export async function listAlbums(
       ...getTableColumns(siteAlbums),
       photoCount: sql<number>`(select count(*) from ${sitePhotos} where ${ofAlbum})::int`,
       coverFile: sql<string | null>`(select ${sitePhotos.file} from ${sitePhotos} where ${ofAlbum}
-        order by ${sitePhotos.position}, ${sitePhotos.id} limit 1)`,
+        order by ${asc(sitePhotos.position)}, ${asc(sitePhotos.id)} limit 1)`,
     })
     .from(siteAlbums)
     .where(
