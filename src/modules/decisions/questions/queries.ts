@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { users } from "../../../core/db/schema.ts";
 import { keptCount, paged } from "../../../core/paging.ts";
+import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import {
   alternativeVersions,
   alternatives,
@@ -25,42 +26,75 @@ export async function listQuestions(
   page: number,
   cursor: { after: number } | { before: number } | null = null,
 ) {
-  const conds: SQL[] = [eq(questions.tambonId, tambonId)];
-  if (filter.phase) conds.push(eq(questions.phase, filter.phase));
-  if (filter.areaId) conds.push(eq(questions.areaId, filter.areaId));
-  const where = and(...conds);
+  const where = () =>
+    and(
+      eq(questions.tambonId, tambonId),
+      filter.phase ? eq(questions.phase, filter.phase) : undefined,
+      filter.areaId ? eq(questions.areaId, filter.areaId) : undefined,
+    );
+  const shape: QuestionsShape = `${filter.phase ? "phase" : "any"}_${filter.areaId ? "area" : "all"}_${
+    cursor === null ? "first" : "after" in cursor ? "after" : "before"
+  }`;
   return paged(
     page,
     keptCount(tambonId, `questions:${filter.phase ?? ""}:${filter.areaId ?? ""}`, async () =>
-      Number((await db.select({ n: count() }).from(questions).where(where))[0]?.n ?? 0),
+      Number((await db.select({ n: count() }).from(questions).where(where()))[0]?.n ?? 0),
     ),
     async ({ limit, offset }) => {
-      const newer = cursor !== null && "before" in cursor;
-      // Each question's alternatives counted in the same statement. The comparisons are built by
-      // eq(), which names each column with its table; a column written into the SQL text here is
-      // named alone, and "id" would then be the alternative's own.
-      const alts = sql<number>`(select count(*) from ${alternatives}
-        where ${and(eq(alternatives.tambonId, tambonId), eq(alternatives.questionId, questions.id))})::int`;
-      const found = await db
-        .select({ q: questions, alts })
-        .from(questions)
-        .where(
-          cursor === null
-            ? where
-            : and(
-                where,
-                "after" in cursor
-                  ? lt(questions.id, cursor.after)
-                  : gt(questions.id, cursor.before),
-              ),
-        )
-        .orderBy(newer ? asc(questions.id) : desc(questions.id))
-        .limit(limit)
-        .offset(cursor === null ? offset : 0);
-      return newer ? found.reverse() : found;
+      const found = await questionsStatement(
+        db,
+        {
+          tambonId,
+          phase: filter.phase ?? "",
+          areaId: filter.areaId ?? 0,
+          cursor: cursor === null ? 0 : "after" in cursor ? cursor.after : cursor.before,
+          limit,
+          offset: cursor === null ? offset : 0,
+        },
+        shape,
+      );
+      return shape.endsWith("_before") ? found.reverse() : found;
     },
   );
 }
+
+/** The shape of a page of questions: filtered by phase, by area, and where the page starts. */
+type QuestionsShape = `${"phase" | "any"}_${"area" | "all"}_${"first" | "after" | "before"}`;
+type QuestionsValues = {
+  tambonId: number;
+  phase: string;
+  areaId: number;
+  cursor: number;
+  limit: number;
+  offset: number;
+};
+
+const questionsStatement = prepared(
+  "questions_page",
+  (db, p: Holes<QuestionsValues>, shape: QuestionsShape) => {
+    const [phase, area, start] = shape.split("_");
+    // Each question's alternatives counted in the same statement. The comparisons are built by
+    // eq(), which names each column with its table; a column written into the SQL text here is
+    // named alone, and "id" would then be the alternative's own.
+    const alts = sql<number>`(select count(*) from ${alternatives}
+      where ${and(eq(alternatives.tambonId, p.tambonId), eq(alternatives.questionId, questions.id))})::int`;
+    return db
+      .select({ q: questions, alts })
+      .from(questions)
+      .where(
+        and(
+          eq(questions.tambonId, p.tambonId),
+          phase === "phase" ? eq(questions.phase, p.phase) : undefined,
+          area === "area" ? eq(questions.areaId, p.areaId) : undefined,
+          start === "after" ? lt(questions.id, p.cursor) : undefined,
+          start === "before" ? gt(questions.id, p.cursor) : undefined,
+        ),
+      )
+      .orderBy(start === "before" ? asc(questions.id) : desc(questions.id))
+      .limit(p.limit)
+      .offset(p.offset);
+  },
+);
 
 /** Who supports which of these alternatives. */
 export async function supportersOf(db: DbOrTx, tambonId: number, alternativeIds: number[]) {

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { keptCount, paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
 import { jsonRows } from "../../../core/db/json-rows.ts";
+import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import { agendaItems, attendances, meetingFiles, meetings, resolutions } from "../schema.ts";
 import type { AttendanceRow } from "../attendance/queries.ts";
 import { fileInfoColumns, type FileInfo } from "../files/queries.ts";
@@ -85,6 +86,41 @@ export interface MeetingRecords {
   files: FileInfo[];
 }
 
+const recordsOf = <
+  T extends typeof agendaItems | typeof resolutions | typeof attendances | typeof meetingFiles,
+>(
+  table: T,
+) => and(eq(table.tambonId, sql.placeholder("tambonId")), eq(table.meetingId, meetings.id));
+const agendaJson = jsonRows(agendaItems, recordsOf(agendaItems), [
+  asc(agendaItems.position),
+  asc(agendaItems.id),
+]);
+const resolutionsJson = jsonRows(resolutions, recordsOf(resolutions), [
+  asc(resolutions.number),
+  asc(resolutions.id),
+]);
+const attendanceJson = jsonRows(attendances, recordsOf(attendances), [asc(attendances.id)]);
+const filesJson = jsonRows(
+  meetingFiles,
+  recordsOf(meetingFiles),
+  [asc(meetingFiles.id)],
+  fileInfoColumns,
+);
+const meetingStatement = prepared(
+  "meeting_with_records",
+  (db, p: Holes<{ tambonId: number; id: number }>) =>
+    db
+      .select({
+        meeting: meetings,
+        agenda: agendaJson.sql,
+        resolutions: resolutionsJson.sql,
+        attendance: attendanceJson.sql,
+        files: filesJson.sql,
+      })
+      .from(meetings)
+      .where(and(eq(meetings.tambonId, p.tambonId), eq(meetings.id, p.id))),
+);
+
 /**
  * A meeting of a tambon with its agenda, resolutions, attendance and files (without their
  * bytes), each in the order its own query gives, in one statement; undefined as getMeeting.
@@ -95,38 +131,14 @@ export async function meetingWithRecords(
   id: number,
 ): Promise<(MeetingRecords & { meeting: MeetingRow }) | undefined> {
   if (!validId(id)) return undefined;
-  const of = <
-    T extends typeof agendaItems | typeof resolutions | typeof attendances | typeof meetingFiles,
-  >(
-    table: T,
-  ) => and(eq(table.tambonId, tambonId), eq(table.meetingId, meetings.id));
-  const agenda = jsonRows(agendaItems, of(agendaItems), [
-    asc(agendaItems.position),
-    asc(agendaItems.id),
-  ]);
-  const res = jsonRows(resolutions, of(resolutions), [
-    asc(resolutions.number),
-    asc(resolutions.id),
-  ]);
-  const attendance = jsonRows(attendances, of(attendances), [asc(attendances.id)]);
-  const files = jsonRows(meetingFiles, of(meetingFiles), [asc(meetingFiles.id)], fileInfoColumns);
-  const [row] = await db
-    .select({
-      meeting: meetings,
-      agenda: agenda.sql,
-      resolutions: res.sql,
-      attendance: attendance.sql,
-      files: files.sql,
-    })
-    .from(meetings)
-    .where(and(eq(meetings.tambonId, tambonId), eq(meetings.id, id)));
+  const [row] = await meetingStatement(db, { tambonId, id });
   if (!row) return undefined;
   return {
     meeting: row.meeting,
-    agenda: agenda.read(row.agenda),
-    resolutions: res.read(row.resolutions),
-    attendance: attendance.read(row.attendance),
-    files: files.read(row.files),
+    agenda: agendaJson.read(row.agenda),
+    resolutions: resolutionsJson.read(row.resolutions),
+    attendance: attendanceJson.read(row.attendance),
+    files: filesJson.read(row.files),
   };
 }
 

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { siteCategories, siteDocuments, siteNews, sitePhotos } from "../schema.ts";
 import { jsonRows } from "../../../core/db/json-rows.ts";
+import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { keptCount } from "../../../core/paging.ts";
 
@@ -31,10 +32,9 @@ export const liveNews = (tambonId: number, now: Date) =>
 export type NewsCursor = { after: number } | { before: number };
 
 /** The list's order key of the news item `id` compared with each row's: an index range. */
-function beyond(tambonId: number, cursor: NewsCursor): SQL {
-  const id = "after" in cursor ? cursor.after : cursor.before;
+function beyond(tambonId: SQLWrapper, older: boolean, id: SQLWrapper): SQL {
   const at = sql`(select k.publish_at from ${siteNews} k where k.id = ${id} and k.tambon_id = ${tambonId})`;
-  return "after" in cursor
+  return older
     ? sql`(${siteNews.publishAt}, ${siteNews.id}) < (${at}, ${id}::int)`
     : sql`(${siteNews.publishAt}, ${siteNews.id}) > (${at}, ${id}::int)`;
 }
@@ -49,9 +49,10 @@ export async function listNews(
   tambonId: number,
   opts: NewsPageOptions,
 ): Promise<{ total: number; items: NewsCard[] }> {
-  const where = newsWhere(tambonId, opts);
   const countNews = async () =>
-    Number((await db.select({ n: count() }).from(siteNews).where(where))[0]?.n ?? 0);
+    Number(
+      (await db.select({ n: count() }).from(siteNews).where(newsWhere(tambonId, opts)))[0]?.n ?? 0,
+    );
   const [items, total] = await Promise.all([
     newsCards(db, tambonId, opts),
     // Kept until the tambon changes (or a few seconds pass: a news item set for later comes in).
@@ -76,16 +77,27 @@ function newsWhere(tambonId: number, opts: NewsPageOptions) {
   );
 }
 
-/** A page of published news cards, newest first, without counting them all (the home page's). */
-export async function newsCards(
-  db: DbOrTx,
-  tambonId: number,
-  opts: NewsPageOptions,
-): Promise<NewsCard[]> {
-  const where = newsWhere(tambonId, opts);
-  const cursor = opts.cursor ?? null;
-  const newer = cursor !== null && "before" in cursor;
-  const rows = await db
+/** The shape of a page of news cards: in one category or all; first, older or newer page. */
+type CardsShape = `${"all" | "category"}_${"first" | "after" | "before"}`;
+type CardsValues = {
+  tambonId: number;
+  now: string;
+  categoryId: number;
+  cursor: number;
+  limit: number;
+  offset: number;
+};
+
+const cardsStatement = prepared("news_cards", (db, p: Holes<CardsValues>, shape: CardsShape) => {
+  const [filter, page] = shape.split("_");
+  const where = and(
+    eq(siteNews.tambonId, p.tambonId),
+    eq(siteNews.status, "published"),
+    lte(siteNews.publishAt, p.now),
+    filter === "category" ? eq(siteNews.categoryId, p.categoryId) : undefined,
+    page === "first" ? undefined : beyond(p.tambonId, page === "after", p.cursor),
+  );
+  return db
     .select({
       id: siteNews.id,
       slug: siteNews.slug,
@@ -99,18 +111,69 @@ export async function newsCards(
     .from(siteNews)
     .leftJoin(
       sitePhotos,
-      and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, tambonId)),
+      and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, p.tambonId)),
     )
-    .where(cursor ? and(where, beyond(tambonId, cursor)) : where)
+    .where(where)
     .orderBy(
-      ...(newer
+      ...(page === "before"
         ? [asc(siteNews.publishAt), asc(siteNews.id)]
         : [desc(siteNews.publishAt), desc(siteNews.id)]),
     )
-    .limit(opts.limit)
-    .offset(cursor ? 0 : (opts.offset ?? 0));
-  return newer ? rows.reverse() : rows;
+    .limit(p.limit)
+    .offset(p.offset);
+});
+
+/** A page of published news cards, newest first, without counting them all (the home page's). */
+export async function newsCards(
+  db: DbOrTx,
+  tambonId: number,
+  opts: NewsPageOptions,
+): Promise<NewsCard[]> {
+  const cursor = opts.cursor ?? null;
+  const page = cursor === null ? "first" : "before" in cursor ? "before" : "after";
+  const rows = await cardsStatement(
+    db,
+    {
+      tambonId,
+      now: (opts.now ?? new Date()).toISOString(),
+      categoryId: opts.categoryId ?? 0,
+      cursor: cursor === null ? 0 : "before" in cursor ? cursor.before : cursor.after,
+      limit: opts.limit,
+      offset: cursor ? 0 : (opts.offset ?? 0),
+    },
+    `${opts.categoryId ? "category" : "all"}_${page}`,
+  );
+  return page === "before" ? rows.reverse() : rows;
 }
+
+const newsTambon = sql.placeholder("tambonId");
+const newsPhotosJson = jsonRows(
+  sitePhotos,
+  and(eq(sitePhotos.tambonId, newsTambon), eq(sitePhotos.albumId, siteNews.albumId)),
+  [asc(sitePhotos.position), asc(sitePhotos.id)],
+);
+const newsDocsJson = jsonRows(
+  siteDocuments,
+  and(eq(siteDocuments.tambonId, newsTambon), eq(siteDocuments.newsId, siteNews.id)),
+  [desc(siteDocuments.createdAt), desc(siteDocuments.id)],
+);
+const newsStatement = prepared(
+  "news_with_attachments",
+  (db, p: Holes<{ tambonId: number; id: number }>) =>
+    db
+      .select({
+        news: siteNews,
+        cover: sitePhotos,
+        photos: newsPhotosJson.sql,
+        docs: newsDocsJson.sql,
+      })
+      .from(siteNews)
+      .leftJoin(
+        sitePhotos,
+        and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, p.tambonId)),
+      )
+      .where(and(eq(siteNews.id, p.id), eq(siteNews.tambonId, p.tambonId))),
+);
 
 /**
  * A news item of a tambon with what its page shows beside it, in one statement: its cover photo
@@ -127,26 +190,9 @@ export async function newsWithAttachments(
   photos: (typeof sitePhotos.$inferSelect)[];
   docs: (typeof siteDocuments.$inferSelect)[];
 } | null> {
-  const photos = jsonRows(
-    sitePhotos,
-    and(eq(sitePhotos.tambonId, tambonId), eq(sitePhotos.albumId, siteNews.albumId)),
-    [asc(sitePhotos.position), asc(sitePhotos.id)],
-  );
-  const docs = jsonRows(
-    siteDocuments,
-    and(eq(siteDocuments.tambonId, tambonId), eq(siteDocuments.newsId, siteNews.id)),
-    [desc(siteDocuments.createdAt), desc(siteDocuments.id)],
-  );
-  const [row] = await db
-    .select({ news: siteNews, cover: sitePhotos, photos: photos.sql, docs: docs.sql })
-    .from(siteNews)
-    .leftJoin(
-      sitePhotos,
-      and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, tambonId)),
-    )
-    .where(and(eq(siteNews.id, id), eq(siteNews.tambonId, tambonId)));
+  const [row] = await newsStatement(db, { tambonId, id });
   if (!row) return null;
-  return { ...row, photos: photos.read(row.photos), docs: docs.read(row.docs) };
+  return { ...row, photos: newsPhotosJson.read(row.photos), docs: newsDocsJson.read(row.docs) };
 }
 
 /** The categories of a tambon's news. */
