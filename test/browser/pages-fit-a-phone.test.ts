@@ -198,6 +198,40 @@ describe("the main pages fit a phone", () => {
     assert.deepEqual(problems, []);
   });
 
+  test("an album's card shows its title under its cover, inside the card, on a phone and a desktop", async () => {
+    const cards = () =>
+      page.locator(".album-grid > li").evaluateAll((lis) =>
+        lis.map((li) => {
+          const card = li.getBoundingClientRect();
+          const cover = li.querySelector("img")?.getBoundingClientRect();
+          const title = li.querySelector("a > span")?.getBoundingClientRect();
+          return {
+            text: li.textContent?.trim() ?? "",
+            inside: !!title && title.left >= card.left - 1 && title.right <= card.right + 1,
+            below: !!cover && !!title && title.top >= cover.bottom - 1,
+          };
+        }),
+      );
+    try {
+      for (const width of [PHONE.width, 1280]) {
+        await page.setViewportSize({ ...PHONE, width });
+        for (const url of [TAMBON, `${TAMBON}/galleries`]) {
+          await page.goto(base + url);
+          const found = await cards();
+          assert.ok(found.length > 0, `the demo shows albums on ${url}`);
+          for (const c of found)
+            assert.deepEqual(
+              [c.inside, c.below],
+              [true, true],
+              `"${c.text}" at ${width} px on ${url}`,
+            );
+        }
+      }
+    } finally {
+      await page.setViewportSize(PHONE);
+    }
+  });
+
   test("the menu is one button on a phone, opens without JavaScript and shows whole on a desktop", async () => {
     // A second Chromium, its page with JavaScript turned off.
     const browser = await chromium.launch({
