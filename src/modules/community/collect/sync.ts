@@ -14,7 +14,7 @@ import {
   rounds,
   submissions,
 } from "../schema.ts";
-import type { Answers, FormDefinition, FormItem } from "../forms/definition.ts";
+import { photoSlots, type Answers, type FormDefinition } from "../forms/definition.ts";
 import { cleanAnswers, validateAnswers } from "../forms/logic.ts";
 import type { SubmissionStatus } from "../shared/kinds.ts";
 import type { ParsedItem, SyncItem } from "./payload.ts";
@@ -71,23 +71,6 @@ async function received(
     .from(submissions)
     .where(and(eq(submissions.tambonId, tambonId), inArray(submissions.clientId, clientIds)));
   return new Map(rows.map(({ clientId, ...r }) => [clientId!, r]));
-}
-
-/**
- * Every photo answer of the answers (in repeats too), with a setter for its stored id: the name
- * of a file part as a phone sends it, or the stored file's id once kept.
- */
-export function photoSlots(items: FormItem[], answers: Answers, out: [Answers, string][] = []) {
-  for (const item of items) {
-    if (item.kind === "group") photoSlots(item.items, answers, out);
-    else if (item.kind === "repeat") {
-      const entries = answers[item.name];
-      if (Array.isArray(entries))
-        for (const e of entries) if (e && typeof e === "object") photoSlots(item.items, e, out);
-    } else if (item.type === "image" && answers[item.name] !== undefined)
-      out.push([answers, item.name]);
-  }
-  return out;
 }
 
 /** Stores the photos the answers name (files of the request), re-encoded; their ids replace the names. */

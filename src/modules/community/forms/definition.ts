@@ -98,3 +98,20 @@ export type AnswerValue = string | number | string[] | Answers[];
 export interface Answers {
   [name: string]: AnswerValue;
 }
+
+/**
+ * Every photo answer of the answers (in repeats too), with a setter for its stored id: the name
+ * of a file part as a phone sends it, or the stored file's id once kept.
+ */
+export function photoSlots(items: FormItem[], answers: Answers, out: [Answers, string][] = []) {
+  for (const item of items) {
+    if (item.kind === "group") photoSlots(item.items, answers, out);
+    else if (item.kind === "repeat") {
+      const entries = answers[item.name];
+      if (Array.isArray(entries))
+        for (const e of entries) if (e && typeof e === "object") photoSlots(item.items, e, out);
+    } else if (item.type === "image" && answers[item.name] !== undefined)
+      out.push([answers, item.name]);
+  }
+  return out;
+}

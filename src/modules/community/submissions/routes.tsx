@@ -11,7 +11,7 @@ import { msg } from "../messages.ts";
 import { personalScope } from "../access.ts";
 import { logPersonalRead } from "../privacy/reads.ts";
 import { SUBMISSION_STATUSES, type SubmissionStatus } from "../shared/kinds.ts";
-import { photoSlots } from "../collect/sync.ts";
+import { photoSlots } from "../forms/definition.ts";
 import { resolveConflict } from "./commands.ts";
 import {
   filterChoices,
