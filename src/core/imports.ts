@@ -49,6 +49,7 @@ export type ImportKey =
   | "xlsx.tooLarge"
   | "xlsx.tooManyRows"
   | "xlsx.tooManyColumns"
+  | "xlsx.nulCell"
   | "import.empty"
   | "import.oldExcel"
   | "import.notText"

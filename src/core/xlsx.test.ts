@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { findSheet, readWorkbook, sheetName, writeWorkbook } from "./xlsx.ts";
+import { cellName, findSheet, readWorkbook, sheetName, writeWorkbook } from "./xlsx.ts";
 
 test("a workbook written with several sheets reads back with text cells kept as text", async () => {
   const buf = await writeWorkbook([
@@ -139,8 +139,17 @@ test("a single far-away cell is refused by its row and column, not read into a h
   assert.deepEqual(read.value[0]!.rows, [["a"]]);
 });
 
-test("a workbook whose cells hold a NUL character is refused next to the field", async () => {
-  const book = await writeWorkbook([{ name: "s", rows: [["a", "MARK"]] }]);
+test("a workbook whose cells hold a NUL character is refused next to the field, naming the cell", async () => {
+  const book = await writeWorkbook([
+    { name: "ok", rows: [["a"]] },
+    {
+      name: "ข้อมูล",
+      rows: [
+        ["a", "b"],
+        ["c", "MARK"],
+      ],
+    },
+  ]);
   for (const raw of ["x&#0;y", "x_x0000_y"]) {
     const parts = unzipSync(new Uint8Array(book));
     for (const [name, data] of Object.entries(parts)) {
@@ -148,6 +157,28 @@ test("a workbook whose cells hold a NUL character is refused next to the field",
       if (xml.includes("MARK")) parts[name] = strToU8(xml.replace("MARK", raw));
     }
     const read = await readWorkbook(Buffer.from(zipSync(parts)), { field: "upload" });
-    assert.deepEqual(read, { ok: false, errors: { upload: { key: "xlsx.notWorkbook" } } }, raw);
+    assert.deepEqual(
+      read,
+      {
+        ok: false,
+        errors: { upload: { key: "xlsx.nulCell", vars: { sheet: "ข้อมูล", cell: "B2" } } },
+      },
+      raw,
+    );
   }
+});
+
+test("cells are named as Excel names them", () => {
+  assert.deepEqual(
+    [
+      cellName(0, 0),
+      cellName(1, 1),
+      cellName(9, 25),
+      cellName(0, 26),
+      cellName(0, 27),
+      cellName(99, 701),
+      cellName(0, 702),
+    ],
+    ["A1", "B2", "Z10", "AA1", "AB1", "ZZ100", "AAA1"],
+  );
 });

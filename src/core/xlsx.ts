@@ -126,7 +126,11 @@ export interface ReadLimits {
 
 /** Why a workbook was refused (core message keys). */
 export type XlsxErrorKey =
-  "xlsx.notWorkbook" | "xlsx.tooLarge" | "xlsx.tooManyRows" | "xlsx.tooManyColumns";
+  | "xlsx.notWorkbook"
+  | "xlsx.tooLarge"
+  | "xlsx.tooManyRows"
+  | "xlsx.tooManyColumns"
+  | "xlsx.nulCell";
 
 const MB = 1024 * 1024;
 const MAX_ENTRIES = 2_000;
@@ -247,10 +251,22 @@ export async function readWorkbook(
     while (rows.length && rows[rows.length - 1]!.every((c) => c === "")) rows.pop();
     return { name: s.sheet, rows };
   });
-  // A NUL character (written `&#0;` or `_x0000_`) is no text a database column keeps.
-  if (read.some((s) => s.rows.some((r) => r.some((c) => c.includes("\u0000")))))
-    return fail(field, "xlsx.notWorkbook");
+  // A NUL character (written `&#0;` or `_x0000_`) is no text a database column keeps: the
+  // person is told which cell holds it.
+  for (const sheet of read)
+    for (const [r, row] of sheet.rows.entries()) {
+      const c = row.findIndex((cell) => cell.includes("\u0000"));
+      if (c >= 0) return fail(field, "xlsx.nulCell", { sheet: sheet.name, cell: cellName(r, c) });
+    }
   return ok(read);
+}
+
+/** A cell's name as Excel shows it (row and column from 0): "A1", "AB12". */
+export function cellName(row: number, column: number): string {
+  let letters = "";
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
 }
 
 /** The sheet of that name (case and surrounding spaces ignored), or undefined. */

@@ -432,6 +432,10 @@ export const core = defineMessages("core", {
     th: "ไฟล์มีจำนวนคอลัมน์มากเกินไป (ไม่เกิน {max} คอลัมน์)",
     en: "The file has too many columns (at most {max})",
   },
+  "xlsx.nulCell": {
+    th: "เซลล์ {cell} ของแผ่นงาน “{sheet}” มีอักขระควบคุม (NUL) ที่บันทึกไม่ได้ กรุณาลบอักขระนั้นแล้วลองใหม่",
+    en: "Cell {cell} of sheet “{sheet}” holds a NUL control character, which cannot be stored. Remove it and try again.",
+  },
   "import.empty": {
     th: "ไฟล์ว่าง ไม่มีแถวหัวตารางหรือข้อมูล",
     en: "The file is empty: no header row or data",

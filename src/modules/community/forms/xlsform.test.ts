@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeWorkbook, type Cell } from "../../../core/xlsx.ts";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { FormDefinition } from "./definition.ts";
 import { HOUSEHOLD_SURVEY } from "./demo-survey.ts";
 import { formatXlsFormError, readXlsForm, writeXlsForm, type XlsFormError } from "./xlsform.ts";
@@ -192,4 +193,32 @@ test("bytes that are not a workbook are refused, not thrown", async () => {
   const r = await readXlsForm(new TextEncoder().encode("type,name\ntext,a"));
   assert.equal(r.ok, false);
   assert.equal(!r.ok && r.errors[0]?.key, "xls.workbook");
+});
+
+test("a form workbook with a NUL character in a cell is refused naming the cell", async () => {
+  const book = await writeWorkbook([
+    {
+      name: "survey",
+      rows: [
+        ["type", "name", "label"],
+        ["text", "q1", "MARK"],
+      ],
+    },
+  ]);
+  const parts = unzipSync(new Uint8Array(book));
+  for (const [name, data] of Object.entries(parts)) {
+    const xml = strFromU8(data);
+    if (xml.includes("MARK")) parts[name] = strToU8(xml.replace("MARK", "ชื่อ_x0000_"));
+  }
+  const r = await readXlsForm(zipSync(parts));
+  assert.equal(r.ok, false);
+  const e = !r.ok ? r.errors[0]! : undefined;
+  assert.deepEqual(e && { key: e.key, vars: e.vars }, {
+    key: "xls.nul",
+    vars: { sheet: "survey", cell: "C2" },
+  });
+  assert.equal(
+    formatXlsFormError(e!, "en"),
+    "Cell C2 of sheet survey holds a NUL control character, which cannot be stored. Remove it and try again.",
+  );
 });

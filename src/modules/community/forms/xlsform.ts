@@ -39,6 +39,10 @@ export const XLSFORM_MESSAGES = {
     th: "ไฟล์ไม่ใช่สมุดงาน Excel (.xlsx) ที่อ่านได้",
     en: "Not a readable Excel workbook (.xlsx)",
   },
+  "xls.nul": {
+    th: "ชีต {sheet} เซลล์ {cell} มีอักขระควบคุม (NUL) ที่บันทึกไม่ได้ กรุณาลบอักขระนั้นแล้วลองใหม่",
+    en: "Cell {cell} of sheet {sheet} holds a NUL control character, which cannot be stored. Remove it and try again.",
+  },
   "xls.noSurvey": { th: "ไม่มีชีต survey", en: "There is no survey sheet" },
   "xls.noType": { th: "ไม่มีคอลัมน์ type", en: "There is no type column" },
   "xls.type": { th: "ชนิด '{type}' ไม่รองรับ", en: "Type '{type}' is not supported" },
@@ -302,8 +306,17 @@ function checkExprs(
 /** Reads an uploaded XLSForm workbook. */
 export async function readXlsForm(buf: Uint8Array): Promise<XlsFormResult> {
   const sheets = await readWorkbook(buf, { maxRows: 5_000 });
-  if (!sheets.ok)
-    return { ok: false, errors: [{ sheet: "", row: 0, key: "xls.workbook", vars: {} }] };
+  if (!sheets.ok) {
+    const why = Object.values(sheets.errors)[0];
+    return {
+      ok: false,
+      errors: [
+        why?.key === "xlsx.nulCell"
+          ? { sheet: "", row: 0, key: "xls.nul", vars: why.vars ?? {} }
+          : { sheet: "", row: 0, key: "xls.workbook", vars: {} },
+      ],
+    };
+  }
   return parseXlsForm(sheets.value);
 }
 
