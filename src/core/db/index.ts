@@ -72,7 +72,9 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
     const client = postgres(target.url, {
       max: 10,
       onnotice: () => {},
-      connection: { application_name: "tambon" },
+      // Statements kept prepared (db/prepared.ts) are planned for each run's values, as any
+      // other: a plan made once for every tambon would read a large tambon as a small one.
+      connection: { application_name: "tambon", plan_cache_mode: "force_custom_plan" },
     });
     const db = drizzle({ client, logger: countingLogger }) as unknown as Db;
     return {

@@ -12,29 +12,32 @@ interface Preparable<R> {
 /**
  * A statement built once for each database handle and run again with new values: the SQL text is
  * made on its first use (drizzle builds a page's statement anew on every call otherwise, a fifth
- * of a signed-in page's time), and PostgreSQL parses and plans it once per connection (a named
- * prepared statement) instead of on every request.
+ * of a signed-in page's time), and on PostgreSQL the driver keeps it as a prepared statement of
+ * each connection (parsed once; the driver names it itself, `name` is for reading). PGlite runs
+ * the kept text as any other statement.
  *
- * `build` makes the statement from placeholders (`p.id` where the value goes; a value is filled
- * in through its column's own mapping when compared with a column). A statement whose shape
- * depends on the request (a filter given or not) names that shape in `variant`: each shape is
- * built once. The values must be a plain record of the placeholders `build` used.
+ * `build` makes the statement from placeholders (`p.id` where the value goes). A placeholder's
+ * value reaches the driver as given, not through its column's mapping: give numbers, strings
+ * and times as ISO strings (as a column of them is compared), never an object for a JSON
+ * column. A statement whose shape depends on the request (a filter given or not) names that
+ * shape: each shape is built once, and a statement that has shapes must be given one.
  */
 export function prepared<V extends Record<string, unknown>, R, S extends string = "">(
   name: string,
-  build: (db: DbOrTx, p: Holes<V>, variant: S) => Preparable<R>,
-): (db: DbOrTx, values: V, variant?: S) => Promise<R> {
+  build: (db: DbOrTx, p: Holes<V>, shape: S) => Preparable<R>,
+): (db: DbOrTx, values: V, ...shape: S extends "" ? [] : [S]) => Promise<R> {
   const kept = new WeakMap<DbOrTx, Map<string, ReturnType<Preparable<R>["prepare"]>>>();
   const holes = new Proxy({} as Holes<V>, {
     get: (_, key) => sql.placeholder(String(key)),
   });
-  return (db, values, variant = "" as S) => {
+  return (db, values, ...given) => {
+    const shape = (given[0] ?? "") as S;
     let shapes = kept.get(db);
     if (!shapes) kept.set(db, (shapes = new Map()));
-    let statement = shapes.get(variant);
+    let statement = shapes.get(shape);
     if (!statement) {
-      statement = build(db, holes, variant).prepare(variant ? `${name}_${variant}` : name);
-      shapes.set(variant, statement);
+      statement = build(db, holes, shape).prepare(shape ? `${name}_${shape}` : name);
+      shapes.set(shape, statement);
     }
     return statement.execute(values);
   };
