@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { zipSync, strToU8 } from "fflate";
 import { readWorkbook, writeWorkbook } from "./xlsx.ts";
-import { xlsxRows, xlsxSource, WorkbookError } from "./xlsx-stream.ts";
+import { NulCellError, xlsxRows, xlsxSource, WorkbookError } from "./xlsx-stream.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "xlsx-stream-"));
 
@@ -75,6 +75,47 @@ test("shared strings after the sheet, dates by their format, booleans and inline
 test("a file that is not a workbook is refused", async () => {
   const file = path.join(dir, "c.xlsx");
   writeFileSync(file, "PK not really a zip");
+  await assert.rejects(async () => {
+    for await (const _ of xlsxRows(file)) void _;
+  }, WorkbookError);
+});
+
+/** A one-sheet workbook (sheet "ข้อมูล &amp; ตัวเลข") whose cell B2 holds `b2`, written as XML. */
+function bookWith(b2: string): Uint8Array {
+  return zipSync({
+    "xl/workbook.xml": strToU8(
+      `<workbook><sheets><sheet name="ข้อมูล &amp; ตัวเลข" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
+    "xl/worksheets/sheet1.xml": strToU8(`<?xml version="1.0"?><worksheet><sheetData>
+      <row r="1"><c r="A1" t="inlineStr"><is><t>ชื่อ</t></is></c></row>
+      <row r="2"><c r="A2" t="inlineStr"><is><t>ก</t></is></c><c r="B2" t="inlineStr"><is><t>${b2}</t></is></c></row>
+      </sheetData></worksheet>`),
+  });
+}
+
+test("a cell holding a NUL character is refused naming its sheet and cell", async () => {
+  const file = path.join(dir, "nul.xlsx");
+  writeFileSync(file, bookWith("x&#0;y"));
+  const read: unknown[] = [];
+  await assert.rejects(
+    async () => {
+      for await (const r of xlsxRows(file)) read.push(r);
+    },
+    (e: unknown) => e instanceof NulCellError && e.sheet === "ข้อมูล & ตัวเลข" && e.cell === "B2",
+  );
+  assert.deepEqual(read, [{ line: 1, cells: ["ชื่อ"] }], "the rows before it were read");
+  writeFileSync(file, bookWith("x&#65;y"));
+  const fine = [];
+  for await (const r of xlsxRows(file)) fine.push(r);
+  assert.deepEqual(fine[1], { line: 2, cells: ["ก", "xAy"] });
+});
+
+test("a character reference beyond Unicode is refused as no workbook, not thrown raw", async () => {
+  const file = path.join(dir, "beyond.xlsx");
+  writeFileSync(file, bookWith("x&#1114112;y"));
   await assert.rejects(async () => {
     for await (const _ of xlsxRows(file)) void _;
   }, WorkbookError);

@@ -3,6 +3,7 @@ import { open } from "node:fs/promises";
 import { Inflate } from "fflate";
 import type { TableRow } from "./imports.ts";
 import { streamSource, type CsvSource } from "./import-stream.ts";
+import { cellName } from "./xlsx.ts";
 
 /**
  * Reads the first sheet of an XLSX file on disk row by row, never holding the sheet in memory
@@ -15,6 +16,16 @@ import { streamSource, type CsvSource } from "./import-stream.ts";
 
 /** A workbook that cannot be read this way (not a zip, no sheet, an unknown compression). */
 export class WorkbookError extends Error {}
+
+/** A cell holding a NUL character (`&#0;`), which no text column keeps: where it is. */
+export class NulCellError extends WorkbookError {
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+  ) {
+    super(`NUL character in cell ${cell} of sheet ${sheet}`);
+  }
+}
 
 interface Entry {
   name: string;
@@ -152,11 +163,11 @@ async function* elements(pieces: AsyncIterable<string>, tag: string): AsyncGener
 const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const unescapeXml = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) => {
-    if (e[0] === "#")
-      return String.fromCodePoint(
-        e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)),
-      );
-    return ENTITY[e] ?? all;
+    if (e[0] !== "#") return ENTITY[e] ?? all;
+    const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+    // Beyond Unicode (&#1114112;) is no character: the file is not a well-formed workbook.
+    if (!(code <= 0x10ffff)) throw new WorkbookError(`character reference ${all}`);
+    return String.fromCodePoint(code);
   });
 
 /** The text of an `<si>` or `<is>`: its `<t>` runs joined (phonetic runs left out). */
@@ -217,8 +228,11 @@ function serialDate(serial: number): string {
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
 }
 
-/** The first sheet's part name, from the workbook and its relationships. */
-async function firstSheet(path: string, entries: Map<string, Entry>): Promise<string> {
+/** The first sheet's part name and its name as Excel shows it, from the workbook and its relationships. */
+async function firstSheet(
+  path: string,
+  entries: Map<string, Entry>,
+): Promise<{ part: string; name: string }> {
   const read = async (name: string) => {
     const e = entries.get(name);
     if (!e) throw new WorkbookError(`no ${name}`);
@@ -228,18 +242,19 @@ async function firstSheet(path: string, entries: Map<string, Entry>): Promise<st
   };
   const book = await read("xl/workbook.xml");
   const sheet = /<sheet\b[^>]*>/.exec(book)?.[0];
+  const name = unescapeXml((sheet && attr(sheet, "name")) ?? "1");
   const rid = sheet ? (attr(sheet, "r:id") ?? /\sr:id="([^"]*)"/.exec(sheet)?.[1]) : null;
   if (rid && entries.has("xl/_rels/workbook.xml.rels")) {
     const rels = await read("xl/_rels/workbook.xml.rels");
     for (const m of rels.matchAll(/<Relationship\b[^>]*>/g))
       if (attr(m[0], "Id") === rid) {
         const target = attr(m[0], "Target") ?? "";
-        return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+        return { part: target.startsWith("/") ? target.slice(1) : `xl/${target}`, name };
       }
   }
   const any = [...entries.keys()].find((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
   if (!any) throw new WorkbookError("no sheet");
-  return any;
+  return { part: any, name };
 }
 
 /**
@@ -252,8 +267,8 @@ export async function* xlsxRows(
 ): AsyncGenerator<TableRow> {
   const maxBytes = opts.maxBytes ?? 2 * 1024 ** 3;
   const entries = await entriesOf(path);
-  const sheetName = await firstSheet(path, entries);
-  const sheet = entries.get(sheetName);
+  const first = await firstSheet(path, entries);
+  const sheet = entries.get(first.part);
   if (!sheet) throw new WorkbookError("no sheet");
   const strings: string[] = [];
   const sst = entries.get("xl/sharedStrings.xml");
@@ -287,6 +302,7 @@ export async function* xlsxRows(
         if (type === "n" && dates.has(style) && /^\d+(\.\d+)?$/.test(text))
           text = serialDate(Number(text));
       }
+      if (text.includes("\u0000")) throw new NulCellError(first.name, cellName(line - 1, col - 1));
       while (cells.length < col - 1) cells.push("");
       cells[col - 1] = text.trim();
     }
@@ -303,7 +319,7 @@ export async function xlsxSource(
   opts: { maxBytes?: number } = {},
 ): Promise<CsvSource> {
   const entries = await entriesOf(path);
-  const size = entries.get(await firstSheet(path, entries))?.size ?? 0;
+  const size = entries.get((await firstSheet(path, entries)).part)?.size ?? 0;
   let bytes = 0;
   return streamSource(
     () => xlsxRows(path, { ...opts, onBytes: (n) => (bytes = n) }),

@@ -8,7 +8,8 @@ import { DB_KINDS, openTestDatabase, type TestDatabase } from "../helpers/db.ts"
 import { tambons } from "../../src/core/db/schema.ts";
 import { autoMap, importJob, readImportFile } from "../../src/core/imports.ts";
 import { csvSource, runStreamingImport } from "../../src/core/import-stream.ts";
-import { xlsxSource } from "../../src/core/xlsx-stream.ts";
+import { NulCellError, xlsxSource } from "../../src/core/xlsx-stream.ts";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { writeWorkbook } from "../../src/core/xlsx.ts";
 import { peopleImporter } from "../../src/modules/community/imports/people.ts";
 import { figureImporter } from "../../src/modules/community/imports/figures.ts";
@@ -201,6 +202,31 @@ for (const kind of DB_KINDS) {
       const r = await importFile(await xlsxSource(file));
       assert.deepEqual([r.create, r.badRows], [1, 0]);
       assert.equal((await person("คนจากเอ็กเซล"))!.sex, "female");
+    });
+
+    test("an XLSX cell holding a NUL character stops the import naming the cell; nothing is stored", async () => {
+      const book = await writeWorkbook([
+        {
+          name: "people",
+          rows: [
+            ["หมู่ที่", "บ้านเลขที่", "ชื่อ-สกุล", "เพศ"],
+            [4, "78", "คนก่อนแถวเสีย", "หญิง"],
+            [4, "79", "MARK", "ชาย"],
+          ],
+        },
+      ]);
+      const parts = unzipSync(new Uint8Array(book));
+      for (const [name, data] of Object.entries(parts)) {
+        const xml = strFromU8(data);
+        if (xml.includes("MARK")) parts[name] = strToU8(xml.replace("MARK", "ชื่อ&#0;เสีย"));
+      }
+      const file = path.join(dir, `nul-${kind}.xlsx`);
+      writeFileSync(file, zipSync(parts));
+      await assert.rejects(
+        importFile(await xlsxSource(file)),
+        (e: unknown) => e instanceof NulCellError && e.sheet === "people" && e.cell === "C3",
+      );
+      assert.equal(await person("คนก่อนแถวเสีย"), undefined, "no row of the file was stored");
     });
 
     test("a figures file without a denominator column keeps the stored denominators", async () => {

@@ -4,7 +4,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { writePgliteDataDir } from "../helpers/db.ts";
+import { writeWorkbook } from "../../src/core/xlsx.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = path.join(root, "bin/tambon.js");
@@ -92,4 +94,31 @@ test("an operator imports people from CSV: re-running changes nothing; a bad row
   const wrong = tambon(["import", "animals", good, "--tambon", "la-ngu"], env);
   assert.equal(wrong.status, 2);
   assert.equal(wrong.stderr.trim().split("\n").length, 1, "one-line error");
+
+  // A workbook with a NUL character in a cell: one line naming the cell, in both languages.
+  const book = await writeWorkbook([
+    {
+      name: "คน",
+      rows: [
+        ["หมู่ที่", "บ้านเลขที่", "ชื่อ-สกุล"],
+        [1, "904", "MARK"],
+      ],
+    },
+  ]);
+  const parts = unzipSync(new Uint8Array(book));
+  for (const [name, data] of Object.entries(parts)) {
+    const xml = strFromU8(data);
+    if (xml.includes("MARK")) parts[name] = strToU8(xml.replace("MARK", "คน&#0;ใหม่"));
+  }
+  const nul = path.join(dir, "nul.xlsx");
+  writeFileSync(nul, zipSync(parts));
+  const refused = tambon(["import", "people", nul, "--tambon", "la-ngu"], env);
+  assert.notEqual(refused.status, 0);
+  const lines = refused.stderr
+    .trim()
+    .split("\n")
+    .filter((l) => !/rows\/s/.test(l));
+  assert.equal(lines.length, 1, refused.stderr);
+  assert.match(lines[0]!, /เซลล์ C2 ของแผ่นงาน “คน”/);
+  assert.match(lines[0]!, /Cell C2 of sheet “คน” holds a NUL control character/);
 });

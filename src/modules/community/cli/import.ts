@@ -22,7 +22,7 @@ import {
   tableSource,
   type CsvSource,
 } from "../../../core/import-stream.ts";
-import { WorkbookError, xlsxSource } from "../../../core/xlsx-stream.ts";
+import { NulCellError, WorkbookError, xlsxSource } from "../../../core/xlsx-stream.ts";
 import { msg } from "../messages.ts";
 import { peopleImporter } from "../imports/people.ts";
 import { figureImporter } from "../imports/figures.ts";
@@ -186,16 +186,18 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
 
 /** A file found not to be text or not a workbook while it streams, as a one-line error. */
 function streamError(err: unknown): never {
+  const vars = err instanceof NulCellError ? { sheet: err.sheet, cell: err.cell } : undefined;
   const key: ImportKey | null =
     err instanceof NotTextError
       ? "import.notText"
-      : err instanceof WorkbookError
-        ? "xlsx.notWorkbook"
-        : null;
+      : err instanceof NulCellError
+        ? "xlsx.nulCell"
+        : err instanceof WorkbookError
+          ? "xlsx.notWorkbook"
+          : null;
   if (!key) throw err;
-  throw new CliError(
-    `import: ${rowErrorText({ line: 0, field: "file", key }, "th")} / ${rowErrorText({ line: 0, field: "file", key }, "en")}`,
-  );
+  const line = (lang: "th" | "en") => rowErrorText({ line: 0, field: "file", key, vars }, lang);
+  throw new CliError(`import: ${line("th")} / ${line("en")}`);
 }
 
 async function submissions(

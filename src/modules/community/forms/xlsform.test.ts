@@ -219,6 +219,10 @@ test("a form workbook with a NUL character in a cell is refused naming the cell"
   });
   assert.equal(
     formatXlsFormError(e!, "en"),
-    "Cell C2 of sheet survey holds a NUL control character, which cannot be stored. Remove it and try again.",
+    "Cell C2 of sheet “survey” holds a NUL control character, which cannot be stored. Remove it and try again.",
+  );
+  assert.equal(
+    formatXlsFormError(e!, "th"),
+    "เซลล์ C2 ของแผ่นงาน “survey” มีอักขระควบคุม (NUL) ที่บันทึกไม่ได้ กรุณาลบอักขระนั้นแล้วลองใหม่",
   );
 });

@@ -40,8 +40,8 @@ export const XLSFORM_MESSAGES = {
     en: "Not a readable Excel workbook (.xlsx)",
   },
   "xls.nul": {
-    th: "ชีต {sheet} เซลล์ {cell} มีอักขระควบคุม (NUL) ที่บันทึกไม่ได้ กรุณาลบอักขระนั้นแล้วลองใหม่",
-    en: "Cell {cell} of sheet {sheet} holds a NUL control character, which cannot be stored. Remove it and try again.",
+    th: "เซลล์ {cell} ของแผ่นงาน “{sheet}” มีอักขระควบคุม (NUL) ที่บันทึกไม่ได้ กรุณาลบอักขระนั้นแล้วลองใหม่",
+    en: "Cell {cell} of sheet “{sheet}” holds a NUL control character, which cannot be stored. Remove it and try again.",
   },
   "xls.noSurvey": { th: "ไม่มีชีต survey", en: "There is no survey sheet" },
   "xls.noType": { th: "ไม่มีคอลัมน์ type", en: "There is no type column" },
