@@ -8,9 +8,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const bin = path.join(root, "bin/tambon.js");
 
 /** Environment of a bench server process. */
-type Env = Record<string, string>;
+export type Env = Record<string, string>;
 
-function tambon(args: string[], env: Env) {
+export function tambon(args: string[], env: Env) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     env: { ...process.env, ...env },
     encoding: "utf8",
@@ -18,7 +18,7 @@ function tambon(args: string[], env: Env) {
   if (r.status !== 0) throw new Error(`tambon ${args.join(" ")} failed: ${r.stderr}`);
 }
 
-async function waitFor(url: string, child: ChildProcess, limitMs = 30_000): Promise<number> {
+export async function waitFor(url: string, child: ChildProcess, limitMs = 30_000): Promise<number> {
   const start = performance.now();
   while (performance.now() - start < limitMs) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -36,14 +36,14 @@ async function waitFor(url: string, child: ChildProcess, limitMs = 30_000): Prom
   throw new Error(`no answer from ${url} within ${limitMs} ms`);
 }
 
-function startServer(env: Env): ChildProcess {
+export function startServer(env: Env): ChildProcess {
   return spawn(process.execPath, [bin, "serve"], {
     env: { ...process.env, LOG_LEVEL: "warn", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
 
-async function stop(child: ChildProcess) {
+export async function stop(child: ChildProcess) {
   if (child.exitCode !== null) return;
   const done = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
@@ -55,7 +55,7 @@ async function load(url: string, headers: Record<string, string> = {}, seconds =
   return { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
-async function sessionCookie(base: string): Promise<string> {
+export async function sessionCookie(base: string): Promise<string> {
   const page = await fetch(`${base}/login`);
   const csrfCookie = (page.headers.getSetCookie().find((c) => c.startsWith("tcsrf=")) ?? "").split(
     ";",
@@ -92,16 +92,20 @@ export async function benchColdStart(): Promise<Record<string, string | number>>
   return { "cold start to first page (ms, median of 3)": Math.round(times[1]!) };
 }
 
-/** Home page throughput with 50 connections, anonymous (cached) and signed in, on one database. */
-export async function benchHomePage(
+/**
+ * A bench server's environment with the demo loaded: its own data folder and, on PostgreSQL, a
+ * database of its own; `cleanup` removes both.
+ */
+export function demoServerEnv(
   kind: "pglite" | "postgres",
-): Promise<Record<string, string | number>> {
+  port: number,
+): { env: Env; base: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), "tambon-bench-"));
-  const env: Env = { TAMBON_DATA_DIR: dir, PORT: "3192" };
+  const env: Env = { TAMBON_DATA_DIR: dir, PORT: String(port) };
   let dropDb: (() => void) | null = null;
   if (kind === "postgres") {
     const admin = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-    const name = `tambon_bench_${process.pid}`;
+    const name = `tambon_bench_${process.pid}_${port}`;
     const psql = (q: string) => spawnSync("psql", [admin, "-qc", q], { encoding: "utf8" });
     const made = psql(`create database ${name}`);
     if (made.status !== 0) throw new Error(`PostgreSQL needed for this benchmark: ${made.stderr}`);
@@ -111,8 +115,22 @@ export async function benchHomePage(
     dropDb = () => void psql(`drop database if exists ${name} with (force)`);
   }
   tambon(["demo"], env);
+  return {
+    env,
+    base: `http://127.0.0.1:${port}`,
+    cleanup: () => {
+      dropDb?.();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Home page throughput with 50 connections, anonymous (cached) and signed in, on one database. */
+export async function benchHomePage(
+  kind: "pglite" | "postgres",
+): Promise<Record<string, string | number>> {
+  const { env, base, cleanup } = demoServerEnv(kind, 3192);
   const child = startServer(env);
-  const base = "http://127.0.0.1:3192";
   try {
     await waitFor(`${base}/t/la-ngu`, child);
     await load(`${base}/t/la-ngu`, {}, 3); // warm-up
@@ -128,7 +146,6 @@ export async function benchHomePage(
     };
   } finally {
     await stop(child);
-    dropDb?.();
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 }
