@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { signIn } from "./db.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = path.join(root, "bin/tambon.js");
@@ -55,25 +56,12 @@ async function load(url: string, headers: Record<string, string> = {}, seconds =
   return { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
-export async function sessionCookie(base: string): Promise<string> {
-  const page = await fetch(`${base}/login`);
-  const csrfCookie = (page.headers.getSetCookie().find((c) => c.startsWith("tcsrf=")) ?? "").split(
-    ";",
-  )[0]!;
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { cookie: csrfCookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      _csrf: token,
-      identifier: "langu-member",
-      password: "tambon-demo",
-    }).toString(),
-  });
-  const sid = res.headers.getSetCookie().find((c) => c.startsWith("tsid="));
-  if (!sid) throw new Error(`login failed: ${res.status}`);
-  return sid.split(";")[0]!;
+/**
+ * The cookies of a member signed in on a bench server, as a browser keeps them: the session and
+ * the form-token cookie the sign-in sets (without it every page would mint a new one).
+ */
+export function sessionCookie(base: string): Promise<string> {
+  return signIn(base, "langu-member", "tambon-demo");
 }
 
 /** Cold start (database already created) to the first served page, median of 3, on PGlite. */
