@@ -1,3 +1,4 @@
+import { pageCache } from "../../../core/page-cache.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody, requireUser } from "../../../core/http.ts";
@@ -42,8 +43,14 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     const before = parseId(q.before);
     const cursor = page <= 1 ? null : after ? { after } : before ? { before } : null;
     const filter = { phase, areaId: parseId(q.area) };
-    let list = await listQuestions(db, tambon.id, filter, page, cursor);
-    if (cursor && list.items.length === 0) list = await listQuestions(db, tambon.id, filter, page);
+    // Kept until the tambon changes (or a few seconds pass).
+    const key = `decisions:page:${phase ?? ""}:${filter.areaId ?? ""}:${page}:${cursor ? JSON.stringify(cursor) : ""}`;
+    const list = await pageCache.memo(tambon.id, key, async () => {
+      const found = await listQuestions(db, tambon.id, filter, page, cursor);
+      return cursor && found.items.length === 0
+        ? listQuestions(db, tambon.id, filter, page)
+        : found;
+    });
     const areas = await areaOptions(tambon.id, req.lang);
     const items: QuestionItem[] = list.items.map((r) => ({
       id: r.q.id,

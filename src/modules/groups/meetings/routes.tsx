@@ -1,3 +1,4 @@
+import { pageCache } from "../../../core/page-cache.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { currentTambon, formBody } from "../../../core/http.ts";
@@ -118,7 +119,11 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
 
   app.get<{ Params: { id: string } }>("/meetings/:id", async (req, reply) => {
     const tambon = tambonFor(req, "tambon.read");
-    const found = await meetingWithRecords(db, tambon.id, requireId(req.params.id));
+    const id = requireId(req.params.id);
+    // Kept until the tambon changes (or a few seconds pass); who may see it is decided here.
+    const found = await pageCache.memo(tambon.id, `groups:meeting:${id}`, () =>
+      meetingWithRecords(db, tambon.id, id),
+    );
     const meeting = assertVisible(req, found?.meeting);
     return reply.page(
       meetingTitle(meeting, req.lang),

@@ -38,15 +38,19 @@ export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
       });
-    let { total, items } = cursor
-      ? await listNews(db, tambon.id, {
-          categoryId: category?.id ?? null,
-          limit: PAGE_SIZE,
-          cursor,
-        })
-      : await byOffset();
-    // The item the link named is no longer listed (unpublished, deleted): the page by its number.
-    if (cursor && items.length === 0) ({ total, items } = await byOffset());
+    // Kept until the tambon changes (or a few seconds pass: a news item set for later comes in).
+    const key = `site:news-page:${category?.id ?? ""}:${page}:${cursor ? JSON.stringify(cursor) : ""}`;
+    const { total, items } = await pageCache.memo(tambon.id, key, async () => {
+      const found = cursor
+        ? await listNews(db, tambon.id, {
+            categoryId: category?.id ?? null,
+            limit: PAGE_SIZE,
+            cursor,
+          })
+        : await byOffset();
+      // The item the link named is no longer listed (unpublished, deleted): the page by its number.
+      return cursor && found.items.length === 0 ? byOffset() : found;
+    });
     const t = msg.t(req.lang);
     return reply.page(
       category
@@ -78,7 +82,11 @@ export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
 
   app.get<{ Params: { id: string } }>("/news/:id", async (req, reply) => {
     const tambon = read(req);
-    const found = await newsWithAttachments(db, tambon.id, requireIdSlug(req.params.id));
+    const id = requireIdSlug(req.params.id);
+    // Kept until the tambon changes (or a few seconds pass); who may see it is decided below.
+    const found = await pageCache.memo(tambon.id, `site:news:${id}`, () =>
+      newsWithAttachments(db, tambon.id, id),
+    );
     const editor = can(req.actor, "site.edit", { tambonId: tambon.id });
     if (!found || (!isLive(found.news) && !editor)) throw notFound();
     const { news, cover, photos, docs } = found;
