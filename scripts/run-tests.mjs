@@ -247,7 +247,7 @@ let prepareCpu = null;
 if (!paths.length && lanes[1].files.length + lanes[2].files.length > 0) {
   preparing = spawn(
     process.execPath,
-    [...nodeFlags, ...loader, path.join(ROOT, runnable("test/helpers/prepare-databases.ts"))],
+    [...nodeFlags, ...loader, path.resolve(ROOT, runnable("test/helpers/prepare-databases.ts"))],
     { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env },
   );
   let errors = "";
