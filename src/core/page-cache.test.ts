@@ -62,6 +62,28 @@ test("kept data is bounded too, and a kept count is read again after a change", 
   assert.equal(await count(), 2, "a change of the tambon counts again");
 });
 
+test("kept data is bounded in bytes by its text, the oldest leaving first", async () => {
+  const cache = new PageCache(60_000, 1_000, 200_000); // data: 100,000 bytes, 25,000 a value
+  let loads = 0;
+  const text = (n: number) => async () => (loads++, { body: String(n % 10).repeat(10_000) });
+  for (let n = 1; n <= 6; n++) await cache.memo(1, `news:${n}`, text(n));
+  assert.equal(loads, 6);
+  const { entries, bytes } = cache.dataSize;
+  assert.ok(bytes <= 100_000, `${bytes} bytes kept`);
+  assert.equal(entries, 4, "four values of about 20 KB fit in 100 KB");
+  await cache.memo(1, "news:6", text(6));
+  assert.equal(loads, 6, "the newest is kept");
+  await cache.memo(1, "news:1", text(1));
+  assert.equal(loads, 7, "the oldest left");
+  const big = async () => (loads++, "x".repeat(20_000)); // 40 KB: over a quarter
+  await cache.memo(1, "big", big);
+  await cache.memo(1, "big", big);
+  assert.equal(loads, 9, "a value over a quarter of the bound is not kept");
+  cache.invalidate(1);
+  await cache.memo(1, "news:6", text(6));
+  assert.equal(loads, 10, "a change of the tambon reads again");
+});
+
 test("an expired page that nothing changed is served while one request renders it again", () => {
   let now = 0;
   const cache = new PageCache(1_000, 100, 1_000_000, 30_000, () => now);

@@ -165,9 +165,30 @@ export class PageCache {
     });
   }
 
-  private data = new Map<string, { value: unknown; generation: string; expires: number }>();
+  private data = new Map<
+    string,
+    { value: unknown; generation: string; expires: number; bytes: number }
+  >();
+  private dataBytes = 0;
 
-  /** Data derived from a tambon's rows, kept until that tambon changes (or the lifetime ends). */
+  /** How much kept data the cache holds: values and their approximate bytes. */
+  get dataSize(): { entries: number; bytes: number } {
+    return { entries: this.data.size, bytes: this.dataBytes };
+  }
+
+  private forget(k: string): void {
+    const e = this.data.get(k);
+    if (!e) return;
+    this.dataBytes -= e.bytes;
+    this.data.delete(k);
+  }
+
+  /**
+   * Data derived from a tambon's rows, kept until that tambon changes (or the lifetime ends).
+   * Bounded as the pages are, in entries and in bytes (half the pages' bound; a value's size is
+   * taken from its JSON when it is kept, so a news item's text counts): the oldest leave first,
+   * and a value larger than a quarter of the bound is not kept.
+   */
   async memo<T>(tambonId: number | null, key: string, load: () => Promise<T>): Promise<T> {
     const k = `${tambonId}:${key}`;
     const generation = this.generation(tambonId);
@@ -175,12 +196,17 @@ export class PageCache {
     if (hit && hit.generation === generation && hit.expires > this.now()) return hit.value as T;
     const value = await load();
     if (generation === this.generation(tambonId)) {
-      // Bounded as the pages are (a list's counts are kept per filter): the oldest leave first.
-      if (this.data.size >= this.maxEntries && !this.data.has(k)) {
+      const bytes = 64 + k.length * 2 + approximateBytes(value);
+      const bound = this.maxBytes / 2;
+      this.forget(k);
+      if (bytes > bound / 4) return value;
+      while (this.data.size >= this.maxEntries || this.dataBytes + bytes > bound) {
         const oldest = this.data.keys().next().value;
-        if (oldest !== undefined) this.data.delete(oldest);
+        if (oldest === undefined) break;
+        this.forget(oldest);
       }
-      this.data.set(k, { value, generation, expires: this.now() + this.ttlMs });
+      this.dataBytes += bytes;
+      this.data.set(k, { value, generation, expires: this.now() + this.ttlMs, bytes });
     }
     return value;
   }
@@ -190,6 +216,15 @@ export class PageCache {
     this.network++;
     if (tambonId === null) this.everything++;
     else this.generations.set(tambonId, (this.generations.get(tambonId) ?? 0) + 1);
+  }
+}
+
+/** About how many bytes a value holds in memory: its JSON's characters, two bytes each. */
+function approximateBytes(value: unknown): number {
+  try {
+    return 2 * (JSON.stringify(value)?.length ?? 0);
+  } catch {
+    return 1024; // a value JSON cannot write (a cycle, a bigint): counted as a small one
   }
 }
 
