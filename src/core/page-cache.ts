@@ -62,6 +62,48 @@ export function sendPrepared(
   return reply.send(p.identity);
 }
 
+/**
+ * A map bounded in entries and in bytes (each value says what it holds): keeping a value makes
+ * room by dropping the oldest entries first; a value larger than the whole bound is not kept.
+ */
+class BoundedMap<V extends { bytes: number }> {
+  private map = new Map<string, V>();
+  private held = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  /** How much the map holds: entries and their bytes. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.map.size, bytes: this.held };
+  }
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  delete(key: string): void {
+    const e = this.map.get(key);
+    if (!e) return;
+    this.held -= e.bytes;
+    this.map.delete(key);
+  }
+
+  set(key: string, value: V): void {
+    this.delete(key);
+    if (value.bytes > this.maxBytes) return;
+    while (this.map.size >= this.maxEntries || this.held + value.bytes > this.maxBytes) {
+      const oldest = this.map.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+    this.held += value.bytes;
+    this.map.set(key, value);
+  }
+}
+
 interface Entry {
   prepared: Prepared;
   /** What the entry holds in memory, counted against the cache's bound. */
@@ -85,7 +127,6 @@ const REFRESH_MS = 10_000;
  * oldest entries leave first.
  */
 export class PageCache {
-  private entries = new Map<string, Entry>();
   private generations = new Map<number, number>();
   private everything = 0;
   private network = 0;
@@ -97,20 +138,16 @@ export class PageCache {
     /** How long past its lifetime an unchanged page is served while one request renders it. */
     private readonly staleMs = 30_000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.pages = new BoundedMap(maxEntries, maxBytes);
+    this.data = new BoundedMap(maxEntries, maxBytes / 2);
+  }
 
-  private bytes = 0;
+  private readonly pages: BoundedMap<Entry>;
 
   /** How much the cache holds: pages and their bytes. */
   get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
-  }
-
-  private remove(key: string): void {
-    const e = this.entries.get(key);
-    if (!e) return;
-    this.bytes -= e.bytes;
-    this.entries.delete(key);
+    return this.pages.size;
   }
 
   /** The current generation of a tambon's pages (taken before rendering). */
@@ -131,10 +168,10 @@ export class PageCache {
    * changed is never served.
    */
   get(key: string): Prepared | undefined {
-    const e = this.entries.get(key);
+    const e = this.pages.get(key);
     const now = this.now();
     if (e && (e.generation !== this.generation(e.tambonId) || e.expires + this.staleMs < now))
-      this.remove(key);
+      this.pages.delete(key);
     else if (e && (e.expires >= now || e.refreshing > now)) {
       this.hits++;
       return e.prepared;
@@ -146,18 +183,9 @@ export class PageCache {
   /** Keeps a page rendered at the given generation (dropped if a change happened meanwhile). */
   set(key: string, tambonId: number | null, generation: string, prepared: Prepared): void {
     if (generation !== this.generation(tambonId)) return;
-    const bytes = Math.ceil(prepared.identity.length * 1.5) + key.length * 2;
-    if (bytes > this.maxBytes) return;
-    this.remove(key);
-    while (this.entries.size >= this.maxEntries || this.bytes + bytes > this.maxBytes) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.remove(oldest);
-    }
-    this.bytes += bytes;
-    this.entries.set(key, {
+    this.pages.set(key, {
       prepared,
-      bytes,
+      bytes: Math.ceil(prepared.identity.length * 1.5) + key.length * 2,
       tambonId,
       generation,
       expires: this.now() + this.ttlMs,
@@ -165,22 +193,17 @@ export class PageCache {
     });
   }
 
-  private data = new Map<
-    string,
-    { value: unknown; generation: string; expires: number; bytes: number }
-  >();
-  private dataBytes = 0;
+  /** Kept data: half the pages' bound in bytes (see `memo`). */
+  private readonly data: BoundedMap<{
+    value: unknown;
+    generation: string;
+    expires: number;
+    bytes: number;
+  }>;
 
   /** How much kept data the cache holds: values and their approximate bytes. */
   get dataSize(): { entries: number; bytes: number } {
-    return { entries: this.data.size, bytes: this.dataBytes };
-  }
-
-  private forget(k: string): void {
-    const e = this.data.get(k);
-    if (!e) return;
-    this.dataBytes -= e.bytes;
-    this.data.delete(k);
+    return this.data.size;
   }
 
   /**
@@ -197,16 +220,9 @@ export class PageCache {
     const value = await load();
     if (generation === this.generation(tambonId)) {
       const bytes = 64 + k.length * 2 + approximateBytes(value);
-      const bound = this.maxBytes / 2;
-      this.forget(k);
-      if (bytes > bound / 4) return value;
-      while (this.data.size >= this.maxEntries || this.dataBytes + bytes > bound) {
-        const oldest = this.data.keys().next().value;
-        if (oldest === undefined) break;
-        this.forget(oldest);
-      }
-      this.dataBytes += bytes;
-      this.data.set(k, { value, generation, expires: this.now() + this.ttlMs, bytes });
+      // A value over a quarter of the data's bound would push out most of what is kept.
+      if (bytes > this.maxBytes / 8) this.data.delete(k);
+      else this.data.set(k, { value, generation, expires: this.now() + this.ttlMs, bytes });
     }
     return value;
   }
