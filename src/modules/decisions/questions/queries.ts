@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { users } from "../../../core/db/schema.ts";
 import { keptCount, paged } from "../../../core/paging.ts";
@@ -26,19 +26,20 @@ export async function listQuestions(
   page: number,
   cursor: { after: number } | { before: number } | null = null,
 ) {
-  const where = () =>
-    and(
-      eq(questions.tambonId, tambonId),
-      filter.phase ? eq(questions.phase, filter.phase) : undefined,
-      filter.areaId ? eq(questions.areaId, filter.areaId) : undefined,
-    );
   const shape: QuestionsShape = `${filter.phase ? "phase" : "any"}_${filter.areaId ? "area" : "all"}_${
     cursor === null ? "first" : "after" in cursor ? "after" : "before"
   }`;
   return paged(
     page,
     keptCount(tambonId, `questions:${filter.phase ?? ""}:${filter.areaId ?? ""}`, async () =>
-      Number((await db.select({ n: count() }).from(questions).where(where()))[0]?.n ?? 0),
+      Number(
+        (
+          await db
+            .select({ n: count() })
+            .from(questions)
+            .where(questionsWhere(tambonId, filter.phase, filter.areaId))
+        )[0]?.n ?? 0,
+      ),
     ),
     async ({ limit, offset }) => {
       const found = await questionsStatement(
@@ -55,6 +56,19 @@ export async function listQuestions(
       );
       return shape.endsWith("_before") ? found.reverse() : found;
     },
+  );
+}
+
+/** A tambon's questions, in one phase and one area when given (values or placeholders). */
+function questionsWhere(
+  tambonId: number | SQLWrapper,
+  phase?: Phase | SQLWrapper | null,
+  areaId?: number | SQLWrapper | null,
+) {
+  return and(
+    eq(questions.tambonId, tambonId),
+    phase ? eq(questions.phase, phase) : undefined,
+    areaId ? eq(questions.areaId, areaId) : undefined,
   );
 }
 
@@ -83,9 +97,11 @@ const questionsStatement = prepared(
       .from(questions)
       .where(
         and(
-          eq(questions.tambonId, p.tambonId),
-          phase === "phase" ? eq(questions.phase, p.phase) : undefined,
-          area === "area" ? eq(questions.areaId, p.areaId) : undefined,
+          questionsWhere(
+            p.tambonId,
+            phase === "phase" ? p.phase : null,
+            area === "area" ? p.areaId : null,
+          ),
           start === "after" ? lt(questions.id, p.cursor) : undefined,
           start === "before" ? gt(questions.id, p.cursor) : undefined,
         ),

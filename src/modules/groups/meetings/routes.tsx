@@ -125,10 +125,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
       meetingWithRecords(db, tambon.id, id),
     );
     const meeting = assertVisible(req, found?.meeting);
-    return reply.page(
-      meetingTitle(meeting, req.lang),
-      await meetingPage(req, { ...found!, meeting }, emptyForm()),
-    );
+    return reply.page(meetingTitle(meeting, req.lang), await meetingPage(req, found!, emptyForm()));
   });
 
   app.post<{ Params: { id: string } }>("/meetings/:id/signin", async (req, reply) => {

@@ -17,7 +17,11 @@ export interface NewsCard {
   coverExt: string | null;
 }
 
-export const liveNews = (tambonId: number, now: Date) =>
+/**
+ * The published news of a tambon whose time has come: values, or placeholders of a prepared
+ * statement (db/prepared.ts).
+ */
+export const liveNews = (tambonId: number | SQLWrapper, now: Date | SQLWrapper) =>
   and(
     eq(siteNews.tambonId, tambonId),
     eq(siteNews.status, "published"),
@@ -51,7 +55,12 @@ export async function listNews(
 ): Promise<{ total: number; items: NewsCard[] }> {
   const countNews = async () =>
     Number(
-      (await db.select({ n: count() }).from(siteNews).where(newsWhere(tambonId, opts)))[0]?.n ?? 0,
+      (
+        await db
+          .select({ n: count() })
+          .from(siteNews)
+          .where(newsWhere(tambonId, opts.now ?? new Date(), opts.categoryId))
+      )[0]?.n ?? 0,
     );
   const [items, total] = await Promise.all([
     newsCards(db, tambonId, opts),
@@ -70,11 +79,13 @@ interface NewsPageOptions {
   now?: Date;
 }
 
-function newsWhere(tambonId: number, opts: NewsPageOptions) {
-  return and(
-    liveNews(tambonId, opts.now ?? new Date()),
-    opts.categoryId ? eq(siteNews.categoryId, opts.categoryId) : undefined,
-  );
+/** Live news of a tambon, of one category when one is given (values or placeholders). */
+function newsWhere(
+  tambonId: number | SQLWrapper,
+  now: Date | SQLWrapper,
+  categoryId?: number | SQLWrapper | null,
+) {
+  return and(liveNews(tambonId, now), categoryId ? eq(siteNews.categoryId, categoryId) : undefined);
 }
 
 /** The shape of a page of news cards: in one category or all; first, older or newer page. */
@@ -91,10 +102,7 @@ type CardsValues = {
 const cardsStatement = prepared("news_cards", (db, p: Holes<CardsValues>, shape: CardsShape) => {
   const [filter, page] = shape.split("_");
   const where = and(
-    eq(siteNews.tambonId, p.tambonId),
-    eq(siteNews.status, "published"),
-    lte(siteNews.publishAt, p.now),
-    filter === "category" ? eq(siteNews.categoryId, p.categoryId) : undefined,
+    newsWhere(p.tambonId, p.now, filter === "category" ? p.categoryId : null),
     page === "first" ? undefined : beyond(p.tambonId, page === "after", p.cursor),
   );
   return db
