@@ -228,7 +228,10 @@ function serialDate(serial: number): string {
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
 }
 
-/** The first sheet's part name and its name as Excel shows it, from the workbook and its relationships. */
+/**
+ * The first sheet's part name and its name as Excel shows it, from the workbook and its
+ * relationships.
+ */
 async function firstSheet(
   path: string,
   entries: Map<string, Entry>,

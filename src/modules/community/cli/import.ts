@@ -14,6 +14,7 @@ import {
   type ImportKey,
   type Importer,
   type Mapping,
+  type RowError,
 } from "../../../core/imports.ts";
 import {
   csvSource,
@@ -89,10 +90,6 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
     readSync(fd, head, 0, 4, 0);
     closeSync(fd);
     const workbook = head[0] === 0x50 && head[1] === 0x4b;
-    const fileError = (key: ImportKey) =>
-      new CliError(
-        `import: ${rowErrorText({ line: 0, field: "file", key }, "th")} / ${rowErrorText({ line: 0, field: "file", key }, "en")}`,
-      );
     if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
       throw fileError("import.oldExcel");
     let source: CsvSource;
@@ -111,9 +108,7 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
       );
       if (!read.ok) {
         const e = Object.values(read.errors)[0]!;
-        throw new CliError(
-          `import: ${rowErrorText({ line: 0, field: "file", key: e.key, vars: e.vars }, "th")} / ${rowErrorText({ line: 0, field: "file", key: e.key, vars: e.vars }, "en")}`,
-        );
+        throw fileError(e.key, e.vars);
       }
       source = tableSource(read.value.headers, read.value.rows);
       if (workbook && kind === "submissions") {
@@ -184,20 +179,19 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
   });
 }
 
+/** A file refused as a whole, as the command's one line in Thai and English. */
+function fileError(key: ImportKey, vars?: RowError["vars"]): CliError {
+  const text = (lang: "th" | "en") => rowErrorText({ line: 0, field: "file", key, vars }, lang);
+  return new CliError(`import: ${text("th")} / ${text("en")}`);
+}
+
 /** A file found not to be text or not a workbook while it streams, as a one-line error. */
 function streamError(err: unknown): never {
-  const vars = err instanceof NulCellError ? { sheet: err.sheet, cell: err.cell } : undefined;
-  const key: ImportKey | null =
-    err instanceof NotTextError
-      ? "import.notText"
-      : err instanceof NulCellError
-        ? "xlsx.nulCell"
-        : err instanceof WorkbookError
-          ? "xlsx.notWorkbook"
-          : null;
-  if (!key) throw err;
-  const line = (lang: "th" | "en") => rowErrorText({ line: 0, field: "file", key, vars }, lang);
-  throw new CliError(`import: ${line("th")} / ${line("en")}`);
+  if (err instanceof NotTextError) throw fileError("import.notText");
+  if (err instanceof NulCellError)
+    throw fileError("xlsx.nulCell", { sheet: err.sheet, cell: err.cell });
+  if (err instanceof WorkbookError) throw fileError("xlsx.notWorkbook");
+  throw err;
 }
 
 async function submissions(
