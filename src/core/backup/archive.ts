@@ -124,9 +124,15 @@ export async function readArchive(
   // pipeline may report the gunzip's abort instead.
   let sinkError: unknown = null;
 
+  // The reading itself, settled: when the gzip stream fails, the pipeline answers at once while
+  // the reading may still be writing or opening a part; the caller's clean-up must wait for it.
+  let reading: Promise<unknown> = Promise.resolve();
+
   async function consume(source: AsyncIterable<Buffer>) {
+    const run = read(source);
+    reading = run.catch(() => {});
     try {
-      await read(source);
+      await run;
     } catch (err) {
       if (err instanceof ArchiveError) sinkError ??= err;
       throw err;
@@ -205,6 +211,7 @@ export async function readArchive(
       throw new ArchiveError(`not a whole tar.gz archive (${(zlibError as Error).message})`);
     throw err;
   } finally {
+    await reading;
     await (current as { fh: FileHandle } | null)?.fh.close().catch(() => {});
   }
   if (current || !ended) throw new ArchiveError("the archive is cut short");
