@@ -1,7 +1,7 @@
 import { SEARCH_CANDIDATES, type SearchFacet, type SearchHit } from "./queries.ts";
 import { type SearchKind } from "./commands.ts";
-import { Marked, useSiteT, useUrl } from "../shared/views.tsx";
-import { snippet } from "../shared/text.ts";
+import { Marked, nf, useSiteT, useUrl } from "../shared/views.tsx";
+import { snippetsOf } from "../shared/text.ts";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 
@@ -25,6 +25,7 @@ export function SearchPage(props: {
   const sum = facets.reduce((n, f) => n + f.count, 0);
   const all = Math.min(sum, SEARCH_CANDIDATES);
   const allCapped = sum > SEARCH_CANDIDATES || facets.some((f) => f.capped);
+  const snippet = snippetsOf(props.q);
   return (
     <>
       <h1>{t("search.title")}</h1>
@@ -70,11 +71,11 @@ export function SearchPage(props: {
           <li key={`${h.kind}-${h.refId}`}>
             <span class="badge">{t(`search.kind.${h.kind}`)}</span>{" "}
             <a href={url(h.url)}>
-              <Marked parts={snippet(h.title, props.q, 200)} />
+              <Marked parts={snippet(h.title, 200)} />
             </a>
             {h.body && h.kind !== "document" && (
               <p>
-                <Marked parts={snippet(h.body, props.q)} />
+                <Marked parts={snippet(h.body)} />
               </p>
             )}
           </li>
@@ -90,5 +91,5 @@ export function SearchPage(props: {
 
 /** A count as shown: "1,000+" when more matched than were counted. */
 function howMany(n: number, capped?: boolean): string {
-  return capped ? `${n.toLocaleString("en-US")}+` : n.toLocaleString("en-US");
+  return capped ? `${nf.format(n)}+` : nf.format(n);
 }

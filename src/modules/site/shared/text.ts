@@ -28,34 +28,46 @@ export type Snippet = { text: string; hit: boolean }[];
 
 /** The part of `text` around the first matching word, with every match marked. */
 export function snippet(text: string, query: string, length = 180): Snippet {
-  const flat = text.replace(/\s+/g, " ").trim();
+  return snippetsOf(query)(text, length);
+}
+
+/**
+ * `snippet` for one query and many texts (a page of results): the query is split into words and
+ * its pattern made once, not once a text.
+ */
+export function snippetsOf(query: string): (text: string, length?: number) => Snippet {
   const ws = [...new Set(words(query))].sort((a, b) => b.length - a.length);
-  const lower = flat.toLowerCase();
-  let first = -1;
-  for (const w of ws) {
-    const i = lower.indexOf(w);
-    if (i >= 0 && (first < 0 || i < first)) first = i;
-  }
-  const start = first > length / 3 ? first - Math.floor(length / 3) : 0;
-  const cut = flat.slice(start, start + length);
-  const prefix = start > 0 ? "…" : "";
-  const suffix = start + length < flat.length ? "…" : "";
-  const parts: Snippet = [];
-  if (!ws.length) return [{ text: prefix + cut + suffix, hit: false }];
-  const re = new RegExp(ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi");
-  let last = 0;
-  for (const m of cut.matchAll(re)) {
-    if (m.index > last) parts.push({ text: cut.slice(last, m.index), hit: false });
-    const prev = parts[parts.length - 1];
-    // Words found next to each other are marked as one ("ก่อ" + "ตั้ง" → "ก่อตั้ง").
-    if (prev?.hit && m.index === last) prev.text += m[0];
-    else parts.push({ text: m[0], hit: true });
-    last = m.index + m[0].length;
-  }
-  if (last < cut.length) parts.push({ text: cut.slice(last), hit: false });
-  if (prefix) parts.unshift({ text: prefix, hit: false });
-  if (suffix) parts.push({ text: suffix, hit: false });
-  return parts;
+  const re = ws.length
+    ? new RegExp(ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi")
+    : null;
+  return (text, length = 180) => {
+    const flat = text.replace(/\s+/g, " ").trim();
+    const lower = flat.toLowerCase();
+    let first = -1;
+    for (const w of ws) {
+      const i = lower.indexOf(w);
+      if (i >= 0 && (first < 0 || i < first)) first = i;
+    }
+    const start = first > length / 3 ? first - Math.floor(length / 3) : 0;
+    const cut = flat.slice(start, start + length);
+    const prefix = start > 0 ? "…" : "";
+    const suffix = start + length < flat.length ? "…" : "";
+    if (!re) return [{ text: prefix + cut + suffix, hit: false }];
+    const parts: Snippet = [];
+    let last = 0;
+    for (const m of cut.matchAll(re)) {
+      if (m.index > last) parts.push({ text: cut.slice(last, m.index), hit: false });
+      const prev = parts[parts.length - 1];
+      // Words found next to each other are marked as one ("ก่อ" + "ตั้ง" → "ก่อตั้ง").
+      if (prev?.hit && m.index === last) prev.text += m[0];
+      else parts.push({ text: m[0], hit: true });
+      last = m.index + m[0].length;
+    }
+    if (last < cut.length) parts.push({ text: cut.slice(last), hit: false });
+    if (prefix) parts.unshift({ text: prefix, hit: false });
+    if (suffix) parts.push({ text: suffix, hit: false });
+    return parts;
+  };
 }
 
 /** A readable URL part from a title: Thai letters kept, spaces to dashes, at most 60 characters. */
