@@ -27,6 +27,7 @@ import {
   isHttps,
   isSafePath,
   renderPage,
+  ONE_REQUEST_BROTLI_QUALITY,
   PAGE_BROTLI_QUALITY,
   sendHtml,
   viewCtx,
@@ -182,7 +183,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const html = renderPage(ctx, title, body, pageOpts?.description, pageOpts?.head);
     const status = pageOpts?.status ?? 200;
     if (req.cacheKey && status === 200 && !usedForm) {
-      const prepared = prepare(html, "text/html; charset=utf-8", { quality: PAGE_BROTLI_QUALITY });
+      const prepared = prepare(html, "text/html; charset=utf-8", {
+        quality: PAGE_BROTLI_QUALITY,
+        first: ONE_REQUEST_BROTLI_QUALITY,
+      });
       pageCache.set(req.cacheKey, req.cacheTambonId, req.cacheGeneration, prepared);
       return sendPrepared(req, this, prepared, "no-cache");
     }

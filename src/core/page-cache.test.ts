@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { PageCache, prepare } from "./page-cache.ts";
 import { cacheUrl } from "./app.ts";
 import { keptCount } from "./paging.ts";
+import { brotliDecompressSync } from "node:zlib";
 
 test("links shared with tracking parameters share one cached page", () => {
   const declared = new Map([["/search", ["q"]]]);
@@ -118,4 +119,21 @@ test("an expired page that nothing changed is served while one request renders i
   now += 1_000 + 30_001;
   assert.equal(cache.get("/old"), undefined);
   assert.equal(cache.get("/old"), undefined, "dropped, not handed out while rendered");
+});
+
+test("a rendered page is compressed quickly when first sent, and harder once it is sent again", () => {
+  const rows = Array.from(
+    { length: 400 },
+    (_, i) => `<li><a href="/t/la-ngu/news/${i}">ข่าวประชาสัมพันธ์ ครั้งที่ ${i * 7919}</a></li>`,
+  );
+  const html = `<ol>${rows.join("")}</ol>`;
+  const page = prepare(html, "text/html", { quality: 11, first: 1 });
+  const first = page.br;
+  const again = page.br;
+  assert.equal(brotliDecompressSync(first).toString(), html);
+  assert.equal(brotliDecompressSync(again).toString(), html);
+  assert.ok(again.length < first.length, `${again.length} bytes again, ${first.length} at first`);
+  assert.equal(page.br, again, "the harder form is kept, not made a third time");
+  const asset = prepare(html, "text/css");
+  assert.ok(asset.br.length < first.length, "an asset is compressed at its one quality at once");
 });

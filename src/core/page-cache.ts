@@ -13,18 +13,30 @@ export interface Prepared {
 
 /**
  * Computes a body's ETag; its brotli and gzip forms are made on first use and then kept, so a page
- * asked only once is compressed once, in the one encoding its visitor accepts. Pages rendered on
- * request use a quicker brotli level (`quality` 4) than static assets (9, made once at start).
+ * asked only once is compressed once, in the one encoding its visitor accepts. Static assets are
+ * compressed at brotli's `quality` 9 (once, at start). A rendered page gives `first` too: the
+ * quicker level it is compressed at when first sent (most pages kept for a search or a deep page
+ * are never asked again), and `quality` once it is sent again and has shown it is worth more work.
  */
 export function prepare(
   body: string | Buffer,
   type: string,
-  opts: { quality?: number } = {},
+  opts: { quality?: number; first?: number } = {},
 ): Prepared {
   const identity = typeof body === "string" ? Buffer.from(body) : body;
   const quality = opts.quality ?? 9;
   let gzip: Buffer | undefined;
   let br: Buffer | undefined;
+  let brQuality = 0;
+  const brotli = (q: number) => {
+    brQuality = q;
+    return brotliCompressSync(identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: q,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    });
+  };
   return {
     type,
     etag: `"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`,
@@ -33,12 +45,9 @@ export function prepare(
       return (gzip ??= gzipSync(identity, { level: 6 }));
     },
     get br() {
-      return (br ??= brotliCompressSync(identity, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: quality,
-          [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-        },
-      }));
+      if (!br) br = brotli(opts.first !== undefined ? Math.min(opts.first, quality) : quality);
+      else if (brQuality < quality) br = brotli(quality);
+      return br;
     },
   };
 }
