@@ -1,6 +1,6 @@
 import { kindLexeme, tambonLexeme, SEARCH_KINDS, type SearchKind } from "./commands.ts";
 import { rowsOf, type DbOrTx } from "../../../core/db/index.ts";
-import { searchQuery } from "../shared/text.ts";
+import { searchQuery, words as wordsOf } from "../shared/text.ts";
 import { and, gt, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { searchDocuments, searchSnippets } from "../schema.ts";
 import { pageCache } from "../../../core/page-cache.ts";
@@ -10,10 +10,22 @@ export interface SearchHit {
   kind: SearchKind;
   refId: number;
   title: string;
+  /** The part of the item's text around its first match (`SNIPPET_WINDOW` characters at most). */
   body: string;
+  /** Whether the item's text goes on before and after `body`. */
+  cut: { before: boolean; after: boolean };
   url: string;
   rank: number;
 }
+
+/**
+ * How much of an item's text a search sends for its snippet: this many characters, from
+ * `SNIPPET_LEAD` before the first place any word of the query stands (the page shows 180 of them
+ * around it). A snippet's text is kept up to 1,500 characters, and twenty of them whole were a
+ * third of the server's own CPU for a search at 200 documents, most of it reading Thai text.
+ */
+export const SNIPPET_WINDOW = 600;
+export const SNIPPET_LEAD = 200;
 
 /** At most this many matches are ranked and counted; beyond it the count shows as "1,000+". */
 export const SEARCH_CANDIDATES = 1000;
@@ -146,6 +158,8 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
   const q = searchQuery(query);
   if (!q) return null;
   const words = sql`to_tsquery('simple', ${q})`;
+  // The query's words, for finding where each hit's text first holds one (its snippet's place).
+  const list = [...new Set(wordsOf(query))].slice(0, 12).join(" ");
   const visible = and(
     or(isNull(searchDocuments.visibleFrom), lte(searchDocuments.visibleFrom, now)),
     or(isNull(searchDocuments.visibleUntil), gt(searchDocuments.visibleUntil, now)),
@@ -206,11 +220,17 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
           limit ${limit} offset ${offset}
         )
         select f.kinds, (select count(*)::int from ${source}) as ranked,
-          d.kind, d.ref_id as "refId", d.title, s.body, d.url, p.rank
+          d.kind, d.ref_id as "refId", d.title, d.url, p.rank,
+          substr(s.body, m.at, ${SNIPPET_WINDOW}) as body, m.at > 1 as "cutBefore",
+          m.at + ${SNIPPET_WINDOW} <= length(s.body) as "cutAfter"
         from (select coalesce(json_agg(json_build_array(k.kind, k.n)), '[]')::text as kinds
             from (select kind, count(*)::int as n from c group by kind) k) f
           left join (p join ${searchDocuments} d on d.id = p.id
-            left join ${searchSnippets} s on s.document_id = p.id and s.tambon_id = ${tambonId}) on true
+            left join ${searchSnippets} s on s.document_id = p.id and s.tambon_id = ${tambonId}
+            left join lateral (
+              select greatest(1, coalesce(min(nullif(case when strpos(s.body, w) > 0 then strpos(s.body, w)
+                else strpos(lower(s.body), w) end, 0)), 1) - ${SNIPPET_LEAD}) as at
+              from unnest(string_to_array(${list}, ' ')) w) m on true) on true
         order by p.rank desc, p.updated_at desc, p.id desc`;
   };
   const run = async (
@@ -226,6 +246,8 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
       refId: number | null;
       title: string;
       body: string | null;
+      cutBefore: boolean | null;
+      cutAfter: boolean | null;
       url: string;
       rank: unknown;
     }>(db, statement(limit, offset, kind, large));
@@ -241,6 +263,7 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
         refId: Number(r.refId),
         title: r.title,
         body: r.body ?? "",
+        cut: { before: !!r.cutBefore, after: !!r.cutAfter },
         url: r.url,
         rank: Number(r.rank),
       }));

@@ -4,7 +4,14 @@ import { sql } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../../../../test/helpers/db.ts";
 import { tambons } from "../../../core/db/schema.ts";
 import { indexItem } from "./commands.ts";
-import { searchSite, searchSiteCached, SEARCH_CANDIDATES } from "./queries.ts";
+import {
+  searchSite,
+  searchSiteCached,
+  SEARCH_CANDIDATES,
+  SNIPPET_LEAD,
+  SNIPPET_WINDOW,
+} from "./queries.ts";
+import { snippetsOf } from "../shared/text.ts";
 
 for (const kind of DB_KINDS) {
   describe(`site search ranks a bounded set of matches on ${kind}`, () => {
@@ -204,6 +211,38 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(
         again.hits.map((h) => h.body),
         ["เนื้อหาใหม่ของหน้า"],
+      );
+    });
+
+    test("a hit sends only the part of its text around its first match, and says what it left out", async () => {
+      const filler = (n: number) => "ลมหนาวพัดผ่านทุ่งนา ".repeat(n);
+      const body = `${filler(45)}ทุเรียนหมอนทองของหมู่บ้าน ${filler(20)}`;
+      await indexItem(database.db, {
+        tambonId,
+        kind: "news",
+        refId: 900_002,
+        title: "ผลไม้ประจำตำบล",
+        body,
+        url: "/news/900002",
+      });
+      const [hit] = (await searchSite(database.db, tambonId, "ทุเรียน")).hits;
+      assert.ok(hit!.body.length <= SNIPPET_WINDOW, `${hit!.body.length} characters sent`);
+      assert.ok(hit!.body.length < body.length);
+      assert.deepEqual(hit!.cut, { before: true, after: true });
+      const at = body.indexOf("ทุเรียน");
+      assert.equal(hit!.body, body.slice(at - SNIPPET_LEAD, at - SNIPPET_LEAD + SNIPPET_WINDOW));
+      const parts = snippetsOf("ทุเรียน")(hit!.body, 180, hit!.cut);
+      assert.equal(parts[0]!.text, "…");
+      assert.equal(parts.at(-1)!.text, "…");
+      assert.deepEqual(
+        parts.filter((p) => p.hit).map((p) => p.text),
+        ["ทุเรียน"],
+      );
+      // A short text is sent whole, with nothing left out on either side.
+      const [short] = (await searchSite(database.db, tambonId, "ตารางเก็บขยะ")).hits;
+      assert.deepEqual(
+        [short!.body, short!.cut],
+        ["การคัดแยกขยะในครัวเรือน", { before: false, after: false }],
       );
     });
 

@@ -75,7 +75,7 @@ export function SearchPage(props: {
             </a>
             {h.body && h.kind !== "document" && (
               <p>
-                <Marked parts={snippet(h.body)} />
+                <Marked parts={snippet(h.body, 180, h.cut)} />
               </p>
             )}
           </li>

@@ -35,12 +35,15 @@ export function snippet(text: string, query: string, length = 180): Snippet {
  * `snippet` for one query and many texts (a page of results): the query is split into words and
  * its pattern made once, not once a text.
  */
-export function snippetsOf(query: string): (text: string, length?: number) => Snippet {
+export function snippetsOf(
+  query: string,
+): (text: string, length?: number, around?: { before: boolean; after: boolean }) => Snippet {
   const ws = [...new Set(words(query))].sort((a, b) => b.length - a.length);
   const re = ws.length
     ? new RegExp(ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi")
     : null;
-  return (text, length = 180) => {
+  // `around`: the text is part of a longer one, which goes on before or after it.
+  return (text, length = 180, around = { before: false, after: false }) => {
     const flat = text.replace(/\s+/g, " ").trim();
     const lower = flat.toLowerCase();
     let first = -1;
@@ -50,8 +53,8 @@ export function snippetsOf(query: string): (text: string, length?: number) => Sn
     }
     const start = first > length / 3 ? first - Math.floor(length / 3) : 0;
     const cut = flat.slice(start, start + length);
-    const prefix = start > 0 ? "…" : "";
-    const suffix = start + length < flat.length ? "…" : "";
+    const prefix = start > 0 || around.before ? "…" : "";
+    const suffix = start + length < flat.length || around.after ? "…" : "";
     if (!re) return [{ text: prefix + cut + suffix, hit: false }];
     const parts: Snippet = [];
     let last = 0;
