@@ -284,8 +284,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.addHook("onResponse", async (req) => {
+  app.addHook("onResponse", async (req, reply) => {
     if (req.method === "GET" || req.method === "HEAD") return;
+    // A refused request (a form with errors, a forged or stale token, a denied action) changed
+    // nothing: its command rolled back or never ran. Dropping the cache for it would let anyone
+    // make every page of a tambon render again, one cheap post at a time.
+    if (reply.statusCode >= 400) return;
     // After the command's transaction has committed: drop what a concurrent read may have kept.
     if (req.tambon) pageCache.invalidate(req.tambon.id);
     clearActorCache();

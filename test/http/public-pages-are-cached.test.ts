@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
 import { tambons, villages } from "../../src/core/db/schema.ts";
-import { PageCache, prepare } from "../../src/core/page-cache.ts";
+import { PageCache, pageCache, prepare } from "../../src/core/page-cache.ts";
 import { cacheUrl } from "../../src/core/app.ts";
 
 test("a page that names its query parameters is cached under those alone", () => {
@@ -98,6 +98,32 @@ describe("public pages are cached for anonymous visitors (PGlite)", () => {
     const after = await t.app.inject("/t/la-ngu/villages");
     assert.match(after.body, /บ้านเปลี่ยนชื่อ/);
     assert.notEqual(after.headers.etag, before.headers.etag);
+  });
+
+  test("a refused post leaves the cached pages alone", async () => {
+    const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+    const [v] = await t.database.db
+      .select()
+      .from(villages)
+      .where(and(eq(villages.tambonId, tb!.id), eq(villages.moo, 2)));
+    const admin = new Client(t.app);
+    await admin.login("langu-admin");
+    const cached = await t.app.inject("/t/la-ngu/villages");
+    const hits = pageCache.hits;
+    const url = `/t/la-ngu/admin/villages/${v!.id}`;
+    // A form with errors, and a post without its form token: neither changes anything.
+    const bad = await admin.post(url, { moo: "", nameTh: "" }, { from: url });
+    assert.equal(bad.statusCode, 422);
+    const forged = await t.app.inject({
+      method: "POST",
+      url,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "moo=2",
+    });
+    assert.equal(forged.statusCode, 400);
+    const again = await t.app.inject("/t/la-ngu/villages");
+    assert.equal(again.headers.etag, cached.headers.etag);
+    assert.equal(pageCache.hits, hits + 1, "the page came from the cache, not rendered again");
   });
 
   test("pages with forms and pages of signed-in people are never shared", async () => {
