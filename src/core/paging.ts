@@ -1,4 +1,5 @@
 import { pageCache } from "./page-cache.ts";
+import { parseId } from "./params.ts";
 
 /** Rows on one page of a list (news, partners, meetings, people …): one rule for every list. */
 export const PAGE_SIZE = 20;
@@ -86,4 +87,43 @@ export function keptCount(
   count: () => Promise<number>,
 ): () => Promise<number> {
   return () => pageCache.memo(tambonId, `count:${key}`, count);
+}
+
+/** Where a page of a list read in its index's order starts: after one row, or before one. */
+export type Cursor = { after: number } | { before: number };
+
+/**
+ * The cursor a pager's link names (`?page=3&after=812`): the row the page follows or precedes.
+ * The first page has none, and a bare `?page=N` none either (it is read by its number).
+ */
+export function pageCursor(
+  page: number,
+  query: { after?: unknown; before?: unknown },
+): Cursor | null {
+  if (page <= 1) return null;
+  const after = parseId(query.after);
+  if (after) return { after };
+  const before = parseId(query.before);
+  return before ? { before } : null;
+}
+
+/**
+ * One page of a list, kept until its tambon changes (or for the page cache's lifetime, which
+ * lets rows set for later come in). `read` is given the page's cursor; when the cursor finds
+ * nothing (the row it named was taken back or deleted) the page is read again by its number
+ * (`read(null)`). `name` and `filter` make the key: filters of free text should not be kept.
+ */
+export function keptPage<T extends { items: readonly unknown[] }>(
+  tambonId: number,
+  name: string,
+  filter: readonly (string | number | null | undefined)[],
+  page: number,
+  cursor: Cursor | null,
+  read: (cursor: Cursor | null) => Promise<T>,
+): Promise<T> {
+  const parts = [name, ...filter.map((v) => v ?? ""), page, cursor ? JSON.stringify(cursor) : ""];
+  return pageCache.memo(tambonId, parts.join(":"), async () => {
+    const found = await read(cursor);
+    return cursor && found.items.length === 0 ? read(null) : found;
+  });
 }

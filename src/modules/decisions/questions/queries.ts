@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { users } from "../../../core/db/schema.ts";
-import { keptCount, paged } from "../../../core/paging.ts";
+import { keptCount, paged, type Cursor } from "../../../core/paging.ts";
 import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import {
   alternativeVersions,
@@ -24,7 +24,7 @@ export async function listQuestions(
   tambonId: number,
   filter: { phase?: Phase; areaId?: number | null },
   page: number,
-  cursor: { after: number } | { before: number } | null = null,
+  cursor: Cursor | null = null,
 ) {
   const shape: QuestionsShape = `${filter.phase ? "phase" : "any"}_${filter.areaId ? "area" : "all"}_${
     cursor === null ? "first" : "after" in cursor ? "after" : "before"

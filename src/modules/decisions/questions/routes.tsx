@@ -1,4 +1,3 @@
-import { pageCache } from "../../../core/page-cache.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody, requireUser } from "../../../core/http.ts";
@@ -6,6 +5,7 @@ import { can } from "../../../core/policy.ts";
 import { forbidden, notFound } from "../../../core/errors.ts";
 import { ConfirmPage } from "../../../core/views/confirm.tsx";
 import { parseId, parsePage, requireId } from "../../../core/params.ts";
+import { keptPage, pageCursor } from "../../../core/paging.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { orThrow, throwIfDenied } from "../../../core/result.ts";
@@ -39,18 +39,15 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     // The pager's links name the question the page follows (`after`) or precedes (`before`);
     // a bare `?page=N`, or a cursor that finds nothing, is read by its number.
     const page = parsePage(q.page);
-    const after = parseId(q.after);
-    const before = parseId(q.before);
-    const cursor = page <= 1 ? null : after ? { after } : before ? { before } : null;
     const filter = { phase, areaId: parseId(q.area) };
-    // Kept until the tambon changes (or a few seconds pass).
-    const key = `decisions:page:${phase ?? ""}:${filter.areaId ?? ""}:${page}:${cursor ? JSON.stringify(cursor) : ""}`;
-    const list = await pageCache.memo(tambon.id, key, async () => {
-      const found = await listQuestions(db, tambon.id, filter, page, cursor);
-      return cursor && found.items.length === 0
-        ? listQuestions(db, tambon.id, filter, page)
-        : found;
-    });
+    const list = await keptPage(
+      tambon.id,
+      "decisions:page",
+      [phase, filter.areaId],
+      page,
+      pageCursor(page, q),
+      (cursor) => listQuestions(db, tambon.id, filter, page, cursor),
+    );
     const areas = await areaOptions(tambon.id, req.lang);
     const items: QuestionItem[] = list.items.map((r) => ({
       id: r.q.id,

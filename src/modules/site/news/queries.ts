@@ -3,7 +3,7 @@ import { siteCategories, siteDocuments, siteNews, sitePhotos } from "../schema.t
 import { jsonRows } from "../../../core/db/json-rows.ts";
 import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
-import { keptCount } from "../../../core/paging.ts";
+import { keptCount, type Cursor } from "../../../core/paging.ts";
 
 /** A news item as lists show it, with its category and cover. */
 export interface NewsCard {
@@ -33,7 +33,7 @@ export const liveNews = (tambonId: number | SQLWrapper, now: Date | SQLWrapper) 
  * the news item of that id, in the list's order (publish time, then id). The page is read from
  * the list's index from that point, so a deep page costs what the first does.
  */
-export type NewsCursor = { after: number } | { before: number };
+export type NewsCursor = Cursor;
 
 /** The list's order key of the news item `id` compared with each row's: an index range. */
 function beyond(tambonId: SQLWrapper, older: boolean, id: SQLWrapper): SQL {

@@ -1,9 +1,9 @@
 import { type FastifyInstance } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { absolute, read, shareHead, siteName, url } from "../shared/helpers.tsx";
-import { listCategories, listNews, newsWithAttachments, type NewsCursor } from "./queries.ts";
-import { parseId, parsePage, requireIdSlug } from "../../../core/params.ts";
-import { PAGE_SIZE, pageCount } from "../../../core/paging.ts";
+import { listCategories, listNews, newsWithAttachments } from "./queries.ts";
+import { parsePage, requireIdSlug } from "../../../core/params.ts";
+import { keptPage, PAGE_SIZE, pageCount, pageCursor } from "../../../core/paging.ts";
 import { msg } from "../messages.ts";
 import { NewsList, NewsView } from "./views.tsx";
 import { can } from "../../../core/policy.ts";
@@ -28,29 +28,20 @@ export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     const page = parsePage(req.query.page);
     // The pager's links name the item the next page follows (`after`) or the previous page
     // precedes (`before`): read from the index there. A bare `?page=N` is read by its offset.
-    const after = parseId(req.query.after);
-    const before = parseId(req.query.before);
-    const cursor: NewsCursor | null =
-      page <= 1 ? null : after ? { after } : before ? { before } : null;
-    const byOffset = () =>
-      listNews(db, tambon.id, {
-        categoryId: category?.id ?? null,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      });
-    // Kept until the tambon changes (or a few seconds pass: a news item set for later comes in).
-    const key = `site:news-page:${category?.id ?? ""}:${page}:${cursor ? JSON.stringify(cursor) : ""}`;
-    const { total, items } = await pageCache.memo(tambon.id, key, async () => {
-      const found = cursor
-        ? await listNews(db, tambon.id, {
-            categoryId: category?.id ?? null,
-            limit: PAGE_SIZE,
-            cursor,
-          })
-        : await byOffset();
-      // The item the link named is no longer listed (unpublished, deleted): the page by its number.
-      return cursor && found.items.length === 0 ? byOffset() : found;
-    });
+    const categoryId = category?.id ?? null;
+    const { total, items } = await keptPage(
+      tambon.id,
+      "site:news-page",
+      [categoryId],
+      page,
+      pageCursor(page, req.query),
+      (cursor) =>
+        listNews(db, tambon.id, {
+          categoryId,
+          limit: PAGE_SIZE,
+          ...(cursor ? { cursor } : { offset: (page - 1) * PAGE_SIZE }),
+        }),
+    );
     const t = msg.t(req.lang);
     return reply.page(
       category
