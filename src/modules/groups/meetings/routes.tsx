@@ -5,12 +5,10 @@ import { currentTambon, formBody } from "../../../core/http.ts";
 import { parseId, parsePage, queryOf, requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import { todayIso } from "../../../core/dates.ts";
-import { notFound } from "../../../core/errors.ts";
 import { emptyForm, type FormState, failedForm } from "../../../core/views/form.tsx";
 import { getArea } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import {
-  getMeeting,
   listMeetings,
   meetingWithRecords,
   type MeetingRecords,
@@ -117,20 +115,21 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
     );
   });
 
+  /** A meeting with its records, kept until the tambon changes (who may see it is decided after). */
+  const keptMeeting = (tambonId: number, id: number) =>
+    pageCache.memo(tambonId, `groups:meeting:${id}`, () => meetingWithRecords(db, tambonId, id));
+
   app.get<{ Params: { id: string } }>("/meetings/:id", async (req, reply) => {
     const tambon = tambonFor(req, "tambon.read");
-    const id = requireId(req.params.id);
-    // Kept until the tambon changes (or a few seconds pass); who may see it is decided here.
-    const found = await pageCache.memo(tambon.id, `groups:meeting:${id}`, () =>
-      meetingWithRecords(db, tambon.id, id),
-    );
+    const found = await keptMeeting(tambon.id, requireId(req.params.id));
     const meeting = assertVisible(req, found?.meeting);
     return reply.page(meetingTitle(meeting, req.lang), await meetingPage(req, found!, emptyForm()));
   });
 
   app.post<{ Params: { id: string } }>("/meetings/:id/signin", async (req, reply) => {
     const tambon = tambonFor(req, "attendance.self");
-    const meeting = assertVisible(req, await getMeeting(db, tambon.id, requireId(req.params.id)));
+    const found = await keptMeeting(tambon.id, requireId(req.params.id));
+    const meeting = assertVisible(req, found?.meeting);
     const body = formBody(req);
     const result = await selfSignIn(db, req.actor, tambon.id, meeting.id, body.code ?? "");
     const t = msg.t(req.lang);
@@ -139,10 +138,9 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
         `/t/${tambon.slug}/meetings/${meeting.id}#h-sign`,
         t("attend.signedIn"),
       );
+    // A refused sign-in changed nothing: the page is shown again from the same kept records.
     const form = failedForm(body, result.errors, req.lang, msg);
-    const found = await meetingWithRecords(db, tambon.id, meeting.id);
-    if (!found) throw notFound();
-    return reply.page(meetingTitle(meeting, req.lang), await meetingPage(req, found, form), {
+    return reply.page(meetingTitle(meeting, req.lang), await meetingPage(req, found!, form), {
       status: 422,
     });
   });
