@@ -44,6 +44,15 @@ test("the page cache drops a tambon's pages and the network's on a change, not o
 
 describe("public pages are cached for anonymous visitors (PGlite)", () => {
   let t: TestApp;
+  /** La-ngu's village of the number `moo`. */
+  const laNguVillage = async (moo: number) => {
+    const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+    const [v] = await t.database.db
+      .select()
+      .from(villages)
+      .where(and(eq(villages.tambonId, tb!.id), eq(villages.moo, moo)));
+    return v;
+  };
   before(async () => {
     t = await startTestApp("pglite", { demo: true });
   });
@@ -79,11 +88,7 @@ describe("public pages are cached for anonymous visitors (PGlite)", () => {
   });
 
   test("a change made by staff shows at once", async () => {
-    const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
-    const [v] = await t.database.db
-      .select()
-      .from(villages)
-      .where(and(eq(villages.tambonId, tb!.id), eq(villages.moo, 1)));
+    const v = await laNguVillage(1);
     const before = await t.app.inject("/t/la-ngu/villages");
     assert.ok(!before.body.includes("บ้านเปลี่ยนชื่อ"));
     const admin = new Client(t.app);
@@ -101,11 +106,7 @@ describe("public pages are cached for anonymous visitors (PGlite)", () => {
   });
 
   test("a refused post leaves the cached pages alone", async () => {
-    const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
-    const [v] = await t.database.db
-      .select()
-      .from(villages)
-      .where(and(eq(villages.tambonId, tb!.id), eq(villages.moo, 2)));
+    const v = await laNguVillage(2);
     const admin = new Client(t.app);
     await admin.login("langu-admin");
     const cached = await t.app.inject("/t/la-ngu/villages");
