@@ -53,6 +53,10 @@ import { registerSecurityHeaders } from "./security-headers.ts";
 import { askFirst } from "./confirmation.tsx";
 
 /** What the app is built from. */
+
+/** Answers given before any command runs: a post answered so changed nothing. */
+const REFUSED_BEFORE_ANY_COMMAND = new Set([400, 401, 403, 404, 405, 413, 415, 429]);
+
 export interface AppOptions {
   config: Config;
   database: Database;
@@ -286,10 +290,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.addHook("onResponse", async (req, reply) => {
     if (req.method === "GET" || req.method === "HEAD") return;
-    // A refused request (a form with errors, a forged or stale token, a denied action) changed
-    // nothing: its command rolled back or never ran. Dropping the cache for it would let anyone
-    // make every page of a tambon render again, one cheap post at a time.
-    if (reply.statusCode >= 400) return;
+    // A request refused before any command ran (a forged or stale form token, no right, no such
+    // record, too large, too many) changed nothing. Dropping the cache for it would let anyone
+    // make every page of a tambon render again, one free post at a time. A form answered with
+    // its errors (422, 409) may still have written (a meeting's quorum counted again), and a
+    // failure (5xx) may have come after its commit: those still drop it.
+    if (REFUSED_BEFORE_ANY_COMMAND.has(reply.statusCode)) return;
     // After the command's transaction has committed: drop what a concurrent read may have kept.
     if (req.tambon) pageCache.invalidate(req.tambon.id);
     clearActorCache();

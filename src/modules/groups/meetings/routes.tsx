@@ -138,7 +138,8 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
         `/t/${tambon.slug}/meetings/${meeting.id}#h-sign`,
         t("attend.signedIn"),
       );
-    // A refused sign-in changed nothing: the page is shown again from the same kept records.
+    // A refused sign-in changed none of the meeting's records (a wrong code is only audited):
+    // the page is shown again from the same kept value.
     const form = failedForm(body, result.errors, req.lang, msg);
     return reply.page(meetingTitle(meeting, req.lang), await meetingPage(req, found!, form), {
       status: 422,
