@@ -158,7 +158,9 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
   const q = searchQuery(query);
   if (!q) return null;
   const words = sql`to_tsquery('simple', ${q})`;
-  // The query's words, for finding where each hit's text first holds one (its snippet's place).
+  // The query's words, for finding where each hit's text first holds one (its snippet's place):
+  // a word without letter case (Thai, digits) is looked for as it is, a Latin word in the text
+  // made lower case (which costs more, most in PGlite's WebAssembly).
   const list = [...new Set(wordsOf(query))].slice(0, 12).join(" ");
   const visible = and(
     or(isNull(searchDocuments.visibleFrom), lte(searchDocuments.visibleFrom, now)),
@@ -228,7 +230,7 @@ export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: 
           left join (p join ${searchDocuments} d on d.id = p.id
             left join ${searchSnippets} s on s.document_id = p.id and s.tambon_id = ${tambonId}
             left join lateral (
-              select greatest(1, coalesce(min(nullif(case when strpos(s.body, w) > 0 then strpos(s.body, w)
+              select greatest(1, coalesce(min(nullif(case when w = upper(w) then strpos(s.body, w)
                 else strpos(lower(s.body), w) end, 0)), 1) - ${SNIPPET_LEAD}) as at
               from unnest(string_to_array(${list}, ' ')) w) m on true) on true
         order by p.rank desc, p.updated_at desc, p.id desc`;

@@ -238,6 +238,17 @@ for (const kind of DB_KINDS) {
         parts.filter((p) => p.hit).map((p) => p.text),
         ["ทุเรียน"],
       );
+      // A Latin word is found whatever its letters' case, at its first place.
+      await indexItem(database.db, {
+        tambonId,
+        kind: "news",
+        refId: 900_003,
+        title: "Orchard visit",
+        body: `${"rice field ".repeat(60)}Durian orchard ${"rubber trees ".repeat(60)}durian stall`,
+        url: "/news/900003",
+      });
+      const [latin] = (await searchSite(database.db, tambonId, "durian")).hits;
+      assert.match(latin!.body, /Durian orchard/);
       // A short text is sent whole, with nothing left out on either side.
       const [short] = (await searchSite(database.db, tambonId, "ตารางเก็บขยะ")).hits;
       assert.deepEqual(
