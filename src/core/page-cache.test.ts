@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { PageCache, prepare } from "./page-cache.ts";
+import { PageCache, prepare, preparedBytes } from "./page-cache.ts";
 import { cacheUrl } from "./app.ts";
 import { keptCount } from "./paging.ts";
 import { brotliDecompressSync } from "node:zlib";
@@ -136,4 +136,23 @@ test("a rendered page is compressed quickly when first sent, and harder once it 
   assert.equal(page.br, again, "the harder form is kept, not made a third time");
   const asset = prepare(html, "text/css");
   assert.ok(asset.br.length < first.length, "an asset is compressed at its one quality at once");
+});
+
+test("a prepared body is kept by its own size, not by its JSON's", async () => {
+  const cache = new PageCache(60_000); // kept data: 32 MB, 8 MB a value
+  // A tambon's sitemap of 40,000 addresses: about 1.9 MB.
+  const body = Array.from(
+    { length: 40_000 },
+    (_, i) => `<url><loc>https://tambon.example/t/la-ngu/news/${i}</loc></url>`,
+  ).join("");
+  let loads = 0;
+  const load = async () => (loads++, prepare(body, "application/xml", { quality: 1 }));
+  await cache.memo(1, "sitemap", load, { bytes: preparedBytes });
+  await cache.memo(1, "sitemap", load, { bytes: preparedBytes });
+  assert.equal(loads, 1, "kept, and given again");
+  assert.ok(cache.dataSize.bytes < body.length * 2, `${cache.dataSize.bytes} bytes counted`);
+  // Sized by its JSON (each byte written out as a number), the same body seemed too large to keep.
+  await cache.memo(1, "sitemap-json", load);
+  await cache.memo(1, "sitemap-json", load);
+  assert.equal(loads, 3);
 });

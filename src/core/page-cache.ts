@@ -113,6 +113,11 @@ class BoundedMap<V extends { bytes: number }> {
   }
 }
 
+/** What a prepared body holds in memory: its bytes, and half again for its compressed forms. */
+export function preparedBytes(p: Prepared): number {
+  return Math.ceil(p.identity.length * 1.5);
+}
+
 interface Entry {
   prepared: Prepared;
   /** What the entry holds in memory, counted against the cache's bound. */
@@ -194,7 +199,7 @@ export class PageCache {
     if (generation !== this.generation(tambonId)) return;
     this.pages.set(key, {
       prepared,
-      bytes: Math.ceil(prepared.identity.length * 1.5) + key.length * 2,
+      bytes: preparedBytes(prepared) + key.length * 2,
       tambonId,
       generation,
       expires: this.now() + this.ttlMs,
@@ -219,16 +224,23 @@ export class PageCache {
    * Data derived from a tambon's rows, kept until that tambon changes (or the lifetime ends).
    * Bounded as the pages are, in entries and in bytes (half the pages' bound; a value's size is
    * taken from its JSON when it is kept, so a news item's text counts): the oldest leave first,
-   * and a value larger than a quarter of the bound is not kept.
+   * and a value larger than a quarter of the bound is not kept. A value whose JSON is not its
+   * size gives `bytes`: a prepared body (whose JSON would compress it and write its bytes out
+   * as numbers, several times its size) is sized as the page cache sizes its pages.
    */
-  async memo<T>(tambonId: number | null, key: string, load: () => Promise<T>): Promise<T> {
+  async memo<T>(
+    tambonId: number | null,
+    key: string,
+    load: () => Promise<T>,
+    opts: { bytes?: (value: T) => number } = {},
+  ): Promise<T> {
     const k = `${tambonId}:${key}`;
     const generation = this.generation(tambonId);
     const hit = this.data.get(k);
     if (hit && hit.generation === generation && hit.expires > this.now()) return hit.value as T;
     const value = await load();
     if (generation === this.generation(tambonId)) {
-      const bytes = 64 + k.length * 2 + approximateBytes(value);
+      const bytes = 64 + k.length * 2 + (opts.bytes ? opts.bytes(value) : approximateBytes(value));
       // A value over a quarter of the data's bound would push out most of what is kept.
       if (bytes > this.maxBytes / 8) this.data.delete(k);
       else this.data.set(k, { value, generation, expires: this.now() + this.ttlMs, bytes });
