@@ -113,8 +113,17 @@ class BoundedMap<V extends { bytes: number }> {
   }
 }
 
+function isPrepared(value: unknown): value is Prepared {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "etag" in value &&
+    Buffer.isBuffer((value as { identity?: unknown }).identity)
+  );
+}
+
 /** What a prepared body holds in memory: its bytes, and half again for its compressed forms. */
-export function preparedBytes(p: Prepared): number {
+function preparedBytes(p: Prepared): number {
   return Math.ceil(p.identity.length * 1.5);
 }
 
@@ -224,23 +233,17 @@ export class PageCache {
    * Data derived from a tambon's rows, kept until that tambon changes (or the lifetime ends).
    * Bounded as the pages are, in entries and in bytes (half the pages' bound; a value's size is
    * taken from its JSON when it is kept, so a news item's text counts): the oldest leave first,
-   * and a value larger than a quarter of the bound is not kept. A value whose JSON is not its
-   * size gives `bytes`: a prepared body (whose JSON would compress it and write its bytes out
-   * as numbers, several times its size) is sized as the page cache sizes its pages.
+   * and a value larger than a quarter of the bound is not kept. A prepared body (a feed, a
+   * sitemap) is sized as the pages are.
    */
-  async memo<T>(
-    tambonId: number | null,
-    key: string,
-    load: () => Promise<T>,
-    opts: { bytes?: (value: T) => number } = {},
-  ): Promise<T> {
+  async memo<T>(tambonId: number | null, key: string, load: () => Promise<T>): Promise<T> {
     const k = `${tambonId}:${key}`;
     const generation = this.generation(tambonId);
     const hit = this.data.get(k);
     if (hit && hit.generation === generation && hit.expires > this.now()) return hit.value as T;
     const value = await load();
     if (generation === this.generation(tambonId)) {
-      const bytes = 64 + k.length * 2 + (opts.bytes ? opts.bytes(value) : approximateBytes(value));
+      const bytes = 64 + k.length * 2 + approximateBytes(value);
       // A value over a quarter of the data's bound would push out most of what is kept.
       if (bytes > this.maxBytes / 8) this.data.delete(k);
       else this.data.set(k, { value, generation, expires: this.now() + this.ttlMs, bytes });
@@ -256,8 +259,13 @@ export class PageCache {
   }
 }
 
-/** About how many bytes a value holds in memory: its JSON's characters, two bytes each. */
+/**
+ * About how many bytes a value holds in memory: its JSON's characters, two bytes each. A prepared
+ * body is sized by its bytes: its JSON would compress it (its getters) and write every byte out
+ * as a number, several times its size.
+ */
 function approximateBytes(value: unknown): number {
+  if (isPrepared(value)) return preparedBytes(value);
   try {
     return 2 * (JSON.stringify(value)?.length ?? 0);
   } catch {

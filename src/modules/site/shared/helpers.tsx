@@ -5,7 +5,7 @@ import { authorize, currentTambon } from "../../../core/http.ts";
 import { requireId } from "../../../core/params.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { msg } from "../messages.ts";
-import { pageCache, prepare, preparedBytes, sendPrepared } from "../../../core/page-cache.ts";
+import { pageCache, prepare, sendPrepared } from "../../../core/page-cache.ts";
 import { readUploads, type Upload, uploadError } from "../../../core/uploads.ts";
 import { type FieldError } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
@@ -101,11 +101,8 @@ export async function sendGenerated(
   type: string,
   build: () => Promise<string>,
 ) {
-  const prepared = await pageCache.memo(
-    tambon.id,
-    `${key}|${req.host}|${req.lang}`,
-    async () => prepare(await build(), type),
-    { bytes: preparedBytes },
+  const prepared = await pageCache.memo(tambon.id, `${key}|${req.host}|${req.lang}`, async () =>
+    prepare(await build(), type),
   );
   return sendPrepared(req, reply, prepared, "public, max-age=300");
 }
