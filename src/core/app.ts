@@ -52,11 +52,10 @@ import { registerMetrics } from "./metrics.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { askFirst } from "./confirmation.tsx";
 
-/** What the app is built from. */
-
 /** Answers given before any command runs: a post answered so changed nothing. */
 const REFUSED_BEFORE_ANY_COMMAND = new Set([400, 401, 403, 404, 405, 413, 415, 429]);
 
+/** What the app is built from. */
 export interface AppOptions {
   config: Config;
   database: Database;
