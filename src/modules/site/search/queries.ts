@@ -1,6 +1,6 @@
 import { kindLexeme, tambonLexeme, SEARCH_KINDS, type SearchKind } from "./commands.ts";
 import { rowsOf, type DbOrTx } from "../../../core/db/index.ts";
-import { searchQuery, words as wordsOf } from "../shared/text.ts";
+import { queryWords, searchQuery, tsquery } from "../shared/text.ts";
 import { and, gt, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { searchDocuments, searchSnippets } from "../schema.ts";
 import { pageCache } from "../../../core/page-cache.ts";
@@ -155,13 +155,14 @@ function documentsOf(db: DbOrTx, tambonId: number): Promise<number> {
  * ones ranked.
  */
 export function searchQueries(db: DbOrTx, tambonId: number, query: string, now: Date) {
-  const q = searchQuery(query);
+  const ws = queryWords(query);
+  const q = tsquery(ws);
   if (!q) return null;
   const words = sql`to_tsquery('simple', ${q})`;
   // The query's words, for finding where each hit's text first holds one (its snippet's place):
   // a word without letter case (Thai, digits) is looked for as it is, a Latin word in the text
   // made lower case (which costs more, most in PGlite's WebAssembly).
-  const list = [...new Set(wordsOf(query))].slice(0, 12).join(" ");
+  const list = [...new Set(ws)].join(" ");
   const visible = and(
     or(isNull(searchDocuments.visibleFrom), lte(searchDocuments.visibleFrom, now)),
     or(isNull(searchDocuments.visibleUntil), gt(searchDocuments.visibleUntil, now)),

@@ -16,9 +16,18 @@ export function segmented(text: string): string {
   return words(text).join(" ");
 }
 
+/** The words a search looks for (at most 12), as the index stores them. */
+export function queryWords(query: string): string[] {
+  return words(query).slice(0, 12);
+}
+
 /** A `to_tsquery('simple', …)` expression: every word of the query must match (the last as a prefix). */
 export function searchQuery(query: string): string | null {
-  const ws = words(query).slice(0, 12);
+  return tsquery(queryWords(query));
+}
+
+/** `searchQuery` of words already split. */
+export function tsquery(ws: readonly string[]): string | null {
   if (!ws.length) return null;
   return ws.map((w, i) => (i === ws.length - 1 ? `${w}:*` : w)).join(" & ");
 }
