@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf } from "../../../core/db/tambon-row.ts";
 import { keptCount, paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
 import { jsonRows } from "../../../core/db/json-rows.ts";
+import { pageCache } from "../../../core/page-cache.ts";
 import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import { agendaItems, attendances, meetingFiles, meetings, resolutions } from "../schema.ts";
 import type { AttendanceRow } from "../attendance/queries.ts";
@@ -120,6 +121,13 @@ const meetingStatement = prepared(
       .from(meetings)
       .where(and(eq(meetings.tambonId, p.tambonId), eq(meetings.id, p.id))),
 );
+
+/** `meetingWithRecords`, kept until the tambon changes (who may see it is decided after). */
+export function keptMeeting(db: DbOrTx, tambonId: number, id: number) {
+  return pageCache.memo(tambonId, `groups:meeting:${id}`, () =>
+    meetingWithRecords(db, tambonId, id),
+  );
+}
 
 /**
  * A meeting of a tambon with its agenda, resolutions, attendance and files (without their

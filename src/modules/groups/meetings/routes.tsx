@@ -1,4 +1,3 @@
-import { pageCache } from "../../../core/page-cache.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { currentTambon, formBody } from "../../../core/http.ts";
@@ -9,8 +8,8 @@ import { emptyForm, type FormState, failedForm } from "../../../core/views/form.
 import { getArea } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import {
+  keptMeeting,
   listMeetings,
-  meetingWithRecords,
   type MeetingRecords,
   type MeetingRow,
 } from "../meetings/queries.ts";
@@ -115,20 +114,16 @@ export async function meetingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
     );
   });
 
-  /** A meeting with its records, kept until the tambon changes (who may see it is decided after). */
-  const keptMeeting = (tambonId: number, id: number) =>
-    pageCache.memo(tambonId, `groups:meeting:${id}`, () => meetingWithRecords(db, tambonId, id));
-
   app.get<{ Params: { id: string } }>("/meetings/:id", async (req, reply) => {
     const tambon = tambonFor(req, "tambon.read");
-    const found = await keptMeeting(tambon.id, requireId(req.params.id));
+    const found = await keptMeeting(db, tambon.id, requireId(req.params.id));
     const meeting = assertVisible(req, found?.meeting);
     return reply.page(meetingTitle(meeting, req.lang), await meetingPage(req, found!, emptyForm()));
   });
 
   app.post<{ Params: { id: string } }>("/meetings/:id/signin", async (req, reply) => {
     const tambon = tambonFor(req, "attendance.self");
-    const found = await keptMeeting(tambon.id, requireId(req.params.id));
+    const found = await keptMeeting(db, tambon.id, requireId(req.params.id));
     const meeting = assertVisible(req, found?.meeting);
     const body = formBody(req);
     const result = await selfSignIn(db, req.actor, tambon.id, meeting.id, body.code ?? "");

@@ -4,6 +4,7 @@ import { jsonRows } from "../../../core/db/json-rows.ts";
 import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { keptCount, type Cursor } from "../../../core/paging.ts";
+import { pageCache } from "../../../core/page-cache.ts";
 
 /** A news item as lists show it, with its category and cover. */
 export interface NewsCard {
@@ -201,6 +202,16 @@ export async function newsWithAttachments(
   const [row] = await newsStatement(db, { tambonId, id });
   if (!row) return null;
   return { ...row, photos: newsPhotosJson.read(row.photos), docs: newsDocsJson.read(row.docs) };
+}
+
+/** `newsWithAttachments`, kept until the tambon changes (who may see it is decided after). */
+export function keptNews(db: DbOrTx, tambonId: number, id: number) {
+  return pageCache.memo(tambonId, `site:news:${id}`, () => newsWithAttachments(db, tambonId, id));
+}
+
+/** `listCategories`, kept until the tambon changes. */
+export function keptCategories(db: DbOrTx, tambonId: number) {
+  return pageCache.memo(tambonId, "site:categories", () => listCategories(db, tambonId));
 }
 
 /** The categories of a tambon's news. */

@@ -1,7 +1,7 @@
 import { type FastifyInstance } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { absolute, read, shareHead, siteName, url } from "../shared/helpers.tsx";
-import { listCategories, listNews, newsWithAttachments } from "./queries.ts";
+import { keptCategories, keptNews, listNews } from "./queries.ts";
 import { parsePage, requireIdSlug } from "../../../core/params.ts";
 import { keptPage, PAGE_SIZE, pageCount, pageCursor } from "../../../core/paging.ts";
 import { msg } from "../messages.ts";
@@ -10,20 +10,16 @@ import { can } from "../../../core/policy.ts";
 import { isLive, newsPath } from "./commands.ts";
 import { notFound } from "../../../core/errors.ts";
 import { plainText } from "../shared/text.ts";
-import { pageCache } from "../../../core/page-cache.ts";
 
 /** Public pages of news, mounted under /t/:tambon. */
 export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  // The categories change only with the tambon: kept until it does.
-  const keptCategories = (tambonId: number) =>
-    pageCache.memo(tambonId, "site:categories", () => listCategories(db, tambonId));
 
   app.get<{
     Querystring: { category?: string; page?: string; after?: string; before?: string };
   }>("/news", async (req, reply) => {
     const tambon = read(req);
-    const categories = await keptCategories(tambon.id);
+    const categories = await keptCategories(db, tambon.id);
     const category = categories.find((c) => c.slug === req.query.category);
     const page = parsePage(req.query.page);
     // The pager's links name the item the next page follows (`after`) or the previous page
@@ -75,14 +71,12 @@ export async function newsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     const tambon = read(req);
     const id = requireIdSlug(req.params.id);
     // Kept until the tambon changes (or a few seconds pass); who may see it is decided below.
-    const found = await pageCache.memo(tambon.id, `site:news:${id}`, () =>
-      newsWithAttachments(db, tambon.id, id),
-    );
+    const found = await keptNews(db, tambon.id, id);
     const editor = can(req.actor, "site.edit", { tambonId: tambon.id });
     if (!found || (!isLive(found.news) && !editor)) throw notFound();
     const { news, cover, photos, docs } = found;
     const category = news.categoryId
-      ? (await keptCategories(tambon.id)).find((c) => c.id === news.categoryId)
+      ? (await keptCategories(db, tambon.id)).find((c) => c.id === news.categoryId)
       : undefined;
     const canonical = absolute(req, url(tambon, newsPath(news)));
     const description = (news.summary || plainText(news.bodyMd)).slice(0, 200) || news.title;
