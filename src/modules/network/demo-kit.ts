@@ -3,6 +3,7 @@ import type { Tx } from "../../core/db/index.ts";
 import { tambons, villages } from "../../core/db/schema.ts";
 import { todayIso } from "../../core/dates.ts";
 import type { Tambon } from "../../core/tenancy.ts";
+import { tambonTitle } from "../../core/views/layout.tsx";
 import { listAreas } from "../areas/public.ts";
 import {
   centrePhotos,
@@ -12,7 +13,9 @@ import {
   partnerAreas,
   partnerVillages,
   partners,
+  studyVisits,
 } from "./schema.ts";
+import type { OwnParty } from "./demo-agreements.ts";
 import { demoFile, demoFileName } from "./shared/demo-files.ts";
 import { thumbName } from "./uploads.ts";
 
@@ -55,6 +58,11 @@ export const R = {
   media: 8,
 };
 export const P = { local: 1, administration: 2, religion: 3, health: 4, people: 5 };
+
+/** The tambon's office phone, digits only, as the demo's contacts give it. */
+export function officePhone(tambon: Tambon): string {
+  return tambon.phone.replace(/\D/g, "");
+}
 
 /** A date `days` after today (Bangkok) as YYYY-MM-DD, so that pending requests stay ahead. */
 export function inDays(days: number): string {
@@ -116,7 +124,7 @@ export async function addPartners(tx: Tx, tambon: Tambon, list: DemoPartner[], a
         pillarId: l.pillar(p.pillar),
         descriptionTh: p.description,
         contactName: p.description ? "ฝ่ายประสานงาน (สาธิต)" : "",
-        contactPhone: p.description ? tambon.phone.replace(/\D/g, "") : "",
+        contactPhone: p.description ? officePhone(tambon) : "",
         logoFile: p.logo ? nextDemoFileName("partner") : null,
         createdBy: actorId,
       })
@@ -136,8 +144,8 @@ export async function addPartners(tx: Tx, tambon: Tambon, list: DemoPartner[], a
   return { ids, l };
 }
 
-/** What the demo tells of a learning centre. */
-type DemoCentre = Pick<
+/** What the demo tells of a learning centre, and how many photos it shows. */
+type DemoCentre = { photos: number } & Pick<
   typeof learningCentres.$inferInsert,
   | "nameTh"
   | "nameEn"
@@ -153,7 +161,7 @@ type DemoCentre = Pick<
   | "contactPhone"
 >;
 
-export async function addCentre(tx: Tx, tambon: Tambon, centre: DemoCentre, photos: number) {
+export async function addCentre(tx: Tx, tambon: Tambon, centre: DemoCentre) {
   const [c] = await tx
     .insert(learningCentres)
     .values({
@@ -172,7 +180,7 @@ export async function addCentre(tx: Tx, tambon: Tambon, centre: DemoCentre, phot
       contactPhone: centre.contactPhone,
     })
     .returning({ id: learningCentres.id });
-  for (let i = 0; i < photos; i++) {
+  for (let i = 0; i < centre.photos; i++) {
     const file = nextDemoFileName("centre");
     await tx.insert(centrePhotos).values({
       tambonId: tambon.id,
@@ -192,4 +200,49 @@ export async function addCentre(tx: Tx, tambon: Tambon, centre: DemoCentre, phot
 export async function otherTambon(tx: Tx, slug: string): Promise<Tambon | undefined> {
   const [row] = await tx.select().from(tambons).where(eq(tambons.slug, slug));
   return row;
+}
+
+/** What the demo tells of a visit to one of its learning centres. */
+type DemoVisit = Omit<typeof studyVisits.$inferInsert, "id" | "tambonId" | "centreId">;
+
+/** Adds visits to a learning centre of the demo tambon. */
+export async function addVisits(tx: Tx, tambon: Tambon, centreId: number, visits: DemoVisit[]) {
+  await tx
+    .insert(studyVisits)
+    .values(visits.map((visit) => ({ ...visit, tambonId: tambon.id, centreId })));
+}
+
+/**
+ * Who asks for a visit: another demo tambon through the platform when it is seeded, else a group
+ * the host records itself under the fallback name.
+ */
+export function requestedBy(other: Tambon | undefined, group: string, fallback: string) {
+  return {
+    requestingTambonId: other?.id ?? null,
+    source: other ? ("tambon" as const) : ("host" as const),
+    groupName: other ? `${tambonTitle(other, "th")} · ${group}` : fallback,
+  };
+}
+
+/** What the seeding of one demo tambon's own records is given. */
+export interface DemoSeed {
+  tx: Tx;
+  tambon: Tambon;
+  /** The tambon itself as a party to its agreements. */
+  own: OwnParty;
+  /** The ids of its demo partners, in the order of its list. */
+  ids: number[];
+  l: DemoLists;
+  actorId: number;
+}
+
+/** The demo network of one tambon. */
+export interface TambonDemo {
+  /** The facilitator's reach: villages by moo, areas by position. */
+  reach: { moos: number[]; areas: number[] };
+  partners: DemoPartner[];
+  /** The position in `partners` of the club the health volunteer chairs. */
+  club: number;
+  /** Its agreements, learning centres and visits, once its partners are added. */
+  seed(s: DemoSeed): Promise<void>;
 }

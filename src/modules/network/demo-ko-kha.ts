@@ -1,21 +1,16 @@
-import type { Tx } from "../../core/db/index.ts";
-import type { DemoPeople } from "../../core/modules.ts";
-import type { Tambon } from "../../core/tenancy.ts";
-import { tambonTitle } from "../../core/views/layout.tsx";
-import { studyVisits } from "./schema.ts";
 import {
   type DemoPartner,
+  type TambonDemo,
   K,
   P,
   R,
   addCentre,
-  addPartners,
+  addVisits,
   inDays,
   otherTambon,
+  requestedBy,
 } from "./demo-kit.ts";
-import { addLinks } from "./demo-links.ts";
-import { type OwnParty, addAgreement, partnerParties } from "./demo-agreements.ts";
-import { addFacilitator, addPeople } from "./demo-people.ts";
+import { addAgreement, partnerParties } from "./demo-agreements.ts";
 
 const KO_KHA: DemoPartner[] = [
   {
@@ -82,46 +77,39 @@ const KO_KHA: DemoPartner[] = [
 ];
 
 /** Ko Kha: its partners' agreement on waste, the waste-bank centre and its visits. */
-export async function seedKoKha(
-  tx: Tx,
-  tambon: Tambon,
-  people: DemoPeople,
-  own: OwnParty,
-  actorId: number,
-): Promise<void> {
-  await addFacilitator(tx, tambon, people, [1, 2, 3], [2]);
-  const { ids, l } = await addPartners(tx, tambon, KO_KHA, actorId);
-  await addAgreement(
-    tx,
-    tambon,
-    {
-      kind: "common_ground",
-      titleTh: "ข้อตกลงร่วมภาคีเครือข่ายสุขภาพตำบลเกาะคา (สาธิต)",
-      titleEn: "Ko Kha health partners' common-ground agreement (demo)",
-      purposeTh: "ร่วมกันจัดการขยะและสิ่งแวดล้อมของชุมชน",
-      signedOn: "2019-11-01",
-      startsOn: "2019-11-01",
-      status: "signed",
-    },
-    [
-      ...partnerParties(KO_KHA, ids, l, [
-        [0, P.local, "นายกเทศมนตรีตำบลเกาะคา (สาธิต)", "นายกเทศมนตรี"],
-        [4, P.people, "ประธานกลุ่ม (สาธิต)", "ประธานกลุ่ม"],
-      ]),
-    ],
-    [
+export const koKha: TambonDemo = {
+  reach: { moos: [1, 2, 3], areas: [2] },
+  partners: KO_KHA,
+  club: 5,
+  async seed({ tx, tambon, ids, l, actorId }) {
+    await addAgreement(
+      tx,
+      tambon,
       {
-        heldOn: "2020-01-20",
-        titleTh: "เปิดธนาคารขยะชุมชน (สาธิต)",
-        titleEn: "Community waste bank opens (demo)",
+        kind: "common_ground",
+        titleTh: "ข้อตกลงร่วมภาคีเครือข่ายสุขภาพตำบลเกาะคา (สาธิต)",
+        titleEn: "Ko Kha health partners' common-ground agreement (demo)",
+        purposeTh: "ร่วมกันจัดการขยะและสิ่งแวดล้อมของชุมชน",
+        signedOn: "2019-11-01",
+        startsOn: "2019-11-01",
+        status: "signed",
       },
-    ],
-    actorId,
-  );
-  const centre = await addCentre(
-    tx,
-    tambon,
-    {
+      [
+        ...partnerParties(KO_KHA, ids, l, [
+          [0, P.local, "นายกเทศมนตรีตำบลเกาะคา (สาธิต)", "นายกเทศมนตรี"],
+          [4, P.people, "ประธานกลุ่ม (สาธิต)", "ประธานกลุ่ม"],
+        ]),
+      ],
+      [
+        {
+          heldOn: "2020-01-20",
+          titleTh: "เปิดธนาคารขยะชุมชน (สาธิต)",
+          titleEn: "Community waste bank opens (demo)",
+        },
+      ],
+      actorId,
+    );
+    const centre = await addCentre(tx, tambon, {
       nameTh: "ศูนย์เรียนรู้การจัดการขยะชุมชนเกาะคา (สาธิต)",
       nameEn: "Ko Kha community waste learning centre (demo)",
       topicTh: "ธนาคารขยะและการคัดแยกขยะในครัวเรือน",
@@ -132,41 +120,31 @@ export async function seedKoKha(
       learnTh: "การตั้งกลุ่มธนาคารขยะ การคัดแยก และการทำปุ๋ยจากขยะอินทรีย์",
       capacity: 50,
       contactName: "กองสาธารณสุข (สาธิต)",
-    },
-    1,
-  );
-  const lomraet = await otherTambon(tx, "lom-raet");
-  await tx.insert(studyVisits).values([
-    {
-      tambonId: tambon.id,
-      centreId: centre,
-      requestingTambonId: lomraet?.id ?? null,
-      source: lomraet ? "tambon" : "host",
-      groupName: lomraet
-        ? `${tambonTitle(lomraet, "th")} · กลุ่มผู้สูงอายุ`
-        : "กลุ่มผู้สูงอายุ เทศบาลตำบลล้อมแรด (สาธิต)",
-      contactName: "ผู้ประสานงาน (สาธิต)",
-      requestedOn: inDays(30),
-      proposedOn: inDays(37),
-      groupSize: 20,
-      topics: "ธนาคารขยะและการทำปุ๋ย",
-      status: "proposed",
-      hostNote: "วันที่ขอตรงกับวันประชุมสภา ขอเสนอวันถัดไปหนึ่งสัปดาห์แทน (สาธิต)",
-    },
-    {
-      tambonId: tambon.id,
-      centreId: centre,
-      source: "host",
-      groupName: "โรงเรียนเกาะคาวิทยา (สาธิต)",
-      requestedOn: "2024-07-05",
-      groupSize: 45,
-      topics: "การคัดแยกขยะในโรงเรียน",
-      status: "done",
-      visitedOn: "2024-07-05",
-      visitorsCount: 45,
-      learnedTh: "นักเรียนเรียนรู้การคัดแยกขยะและตั้งธนาคารขยะในโรงเรียน (สาธิต)",
-    },
-  ]);
-  await addLinks(tx, tambon);
-  await addPeople(tx, tambon, people, ids, 5);
-}
+      photos: 1,
+    });
+    const lomraet = await otherTambon(tx, "lom-raet");
+    await addVisits(tx, tambon, centre, [
+      {
+        ...requestedBy(lomraet, "กลุ่มผู้สูงอายุ", "กลุ่มผู้สูงอายุ เทศบาลตำบลล้อมแรด (สาธิต)"),
+        contactName: "ผู้ประสานงาน (สาธิต)",
+        requestedOn: inDays(30),
+        proposedOn: inDays(37),
+        groupSize: 20,
+        topics: "ธนาคารขยะและการทำปุ๋ย",
+        status: "proposed",
+        hostNote: "วันที่ขอตรงกับวันประชุมสภา ขอเสนอวันถัดไปหนึ่งสัปดาห์แทน (สาธิต)",
+      },
+      {
+        source: "host",
+        groupName: "โรงเรียนเกาะคาวิทยา (สาธิต)",
+        requestedOn: "2024-07-05",
+        groupSize: 45,
+        topics: "การคัดแยกขยะในโรงเรียน",
+        status: "done",
+        visitedOn: "2024-07-05",
+        visitorsCount: 45,
+        learnedTh: "นักเรียนเรียนรู้การคัดแยกขยะและตั้งธนาคารขยะในโรงเรียน (สาธิต)",
+      },
+    ]);
+  },
+};

@@ -1,11 +1,14 @@
-import type { Tx } from "../../core/db/index.ts";
-import type { DemoPeople } from "../../core/modules.ts";
-import type { Tambon } from "../../core/tenancy.ts";
-import { studyVisits } from "./schema.ts";
-import { type DemoPartner, K, P, R, addCentre, addPartners } from "./demo-kit.ts";
-import { addLinks } from "./demo-links.ts";
-import { type OwnParty, addAgreement, partnerParties } from "./demo-agreements.ts";
-import { addFacilitator, addPeople } from "./demo-people.ts";
+import {
+  type DemoPartner,
+  type TambonDemo,
+  K,
+  P,
+  R,
+  addCentre,
+  addVisits,
+  officePhone,
+} from "./demo-kit.ts";
+import { addAgreement, partnerParties } from "./demo-agreements.ts";
 
 const LA_NGU: DemoPartner[] = [
   {
@@ -133,60 +136,52 @@ const LA_NGU: DemoPartner[] = [
 ];
 
 /** La-ngu: the five pillars' common ground, its charter learning centre and a visit it hosted. */
-export async function seedLaNgu(
-  tx: Tx,
-  tambon: Tambon,
-  people: DemoPeople,
-  own: OwnParty,
-  actorId: number,
-): Promise<void> {
-  // The facilitator's profile comes first: the first profile of a tambon is a public facilitator's.
-  await addFacilitator(tx, tambon, people, [1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5]);
-  const { ids, l } = await addPartners(tx, tambon, LA_NGU, actorId);
-  await addAgreement(
-    tx,
-    tambon,
-    {
-      kind: "common_ground",
-      titleTh: "ข้อตกลงร่วม 5 เสาหลัก: พื้นที่กลางการพัฒนาตำบลละงู (สาธิต)",
-      titleEn: "Common-ground agreement of La-ngu's five pillars (demo)",
-      purposeTh:
-        "บูรณาการการทำงานของภาคส่วนต่าง ๆ โดยใช้คุณภาพชีวิตของคนละงูเป็นตัวตั้ง ลดความซ้ำซ้อน กระจายผลประโยชน์อย่างเป็นธรรม และให้ทุกหมู่บ้านมีส่วนร่วม",
-      purposeEn:
-        "Integrate the work of every sector around the quality of life of La-ngu's people: less duplication, fair distribution of benefits, broad participation.",
-      scopeTh:
-        "ทั้ง 18 หมู่บ้าน ในประเด็นสุขภาพกาย/ใจ สิ่งแวดล้อม/ภัยพิบัติ โครงสร้างพื้นฐาน เศรษฐกิจชุมชน และการช่วยเหลือคนพิการ ผู้สูงอายุ คนยากลำบาก",
-      signedOn: "2017-05-20",
-      startsOn: "2017-06-01",
-      status: "active",
-    },
-    [
-      ...partnerParties(LA_NGU, ids, l, [
-        [0, P.local, "นายก อบต.ละงู (สาธิต)", "นายกองค์การบริหารส่วนตำบล"],
-        [1, P.administration, "กำนันตำบลละงู (สาธิต)", "กำนัน"],
-        [2, P.religion, "อิหม่ามประจำมัสยิด (สาธิต)", "ผู้แทนผู้นำศาสนา"],
-        [5, P.health, "ผอ.รพ.สต.ละงู (สาธิต)", "ผู้อำนวยการ"],
-        [7, P.people, "ประธานชมรม อสม. (สาธิต)", "ประธานชมรม"],
-      ]),
-    ],
-    [
+export const laNgu: TambonDemo = {
+  reach: { moos: [1, 2, 3, 4, 5, 6, 7, 8, 9], areas: [1, 2, 5] },
+  partners: LA_NGU,
+  club: 7,
+  async seed({ tx, tambon, ids, l, actorId }) {
+    await addAgreement(
+      tx,
+      tambon,
       {
-        heldOn: "2017-04-10",
-        titleTh: "ประชุมชี้แจงการพัฒนานโยบายสาธารณะแบบมีส่วนร่วม (สาธิต)",
-        titleEn: "Briefing on participatory public policy (demo)",
+        kind: "common_ground",
+        titleTh: "ข้อตกลงร่วม 5 เสาหลัก: พื้นที่กลางการพัฒนาตำบลละงู (สาธิต)",
+        titleEn: "Common-ground agreement of La-ngu's five pillars (demo)",
+        purposeTh:
+          "บูรณาการการทำงานของภาคส่วนต่าง ๆ โดยใช้คุณภาพชีวิตของคนละงูเป็นตัวตั้ง ลดความซ้ำซ้อน กระจายผลประโยชน์อย่างเป็นธรรม และให้ทุกหมู่บ้านมีส่วนร่วม",
+        purposeEn:
+          "Integrate the work of every sector around the quality of life of La-ngu's people: less duplication, fair distribution of benefits, broad participation.",
+        scopeTh:
+          "ทั้ง 18 หมู่บ้าน ในประเด็นสุขภาพกาย/ใจ สิ่งแวดล้อม/ภัยพิบัติ โครงสร้างพื้นฐาน เศรษฐกิจชุมชน และการช่วยเหลือคนพิการ ผู้สูงอายุ คนยากลำบาก",
+        signedOn: "2017-05-20",
+        startsOn: "2017-06-01",
+        status: "active",
       },
-      {
-        heldOn: "2017-05-20",
-        titleTh: "ประชุมตัวแทน 18 หมู่บ้าน หมู่บ้านละอย่างน้อย 5 คน ให้ความเห็นชอบ (สาธิต)",
-        titleEn: "Assembly of the 18 villages' representatives approves (demo)",
-      },
-    ],
-    actorId,
-  );
-  const centre = await addCentre(
-    tx,
-    tambon,
-    {
+      [
+        ...partnerParties(LA_NGU, ids, l, [
+          [0, P.local, "นายก อบต.ละงู (สาธิต)", "นายกองค์การบริหารส่วนตำบล"],
+          [1, P.administration, "กำนันตำบลละงู (สาธิต)", "กำนัน"],
+          [2, P.religion, "อิหม่ามประจำมัสยิด (สาธิต)", "ผู้แทนผู้นำศาสนา"],
+          [5, P.health, "ผอ.รพ.สต.ละงู (สาธิต)", "ผู้อำนวยการ"],
+          [7, P.people, "ประธานชมรม อสม. (สาธิต)", "ประธานชมรม"],
+        ]),
+      ],
+      [
+        {
+          heldOn: "2017-04-10",
+          titleTh: "ประชุมชี้แจงการพัฒนานโยบายสาธารณะแบบมีส่วนร่วม (สาธิต)",
+          titleEn: "Briefing on participatory public policy (demo)",
+        },
+        {
+          heldOn: "2017-05-20",
+          titleTh: "ประชุมตัวแทน 18 หมู่บ้าน หมู่บ้านละอย่างน้อย 5 คน ให้ความเห็นชอบ (สาธิต)",
+          titleEn: "Assembly of the 18 villages' representatives approves (demo)",
+        },
+      ],
+      actorId,
+    );
+    const centre = await addCentre(tx, tambon, {
       nameTh: "ศูนย์เรียนรู้ธรรมนูญสุขภาพตำบลละงู (สาธิต)",
       nameEn: "La-ngu health charter learning centre (demo)",
       topicTh: "การจัดทำธรรมนูญสุขภาพและพื้นที่กลางของ 5 เสาหลัก",
@@ -200,14 +195,10 @@ export async function seedLaNgu(
         "Fluid democracy, the facilitators, the assembly of the 18 villages and integrated development planning",
       capacity: 60,
       contactName: "กองสาธารณสุข อบต.ละงู (สาธิต)",
-      contactPhone: tambon.phone.replace(/\D/g, ""),
-    },
-    2,
-  );
-  await addCentre(
-    tx,
-    tambon,
-    {
+      contactPhone: officePhone(tambon),
+      photos: 2,
+    });
+    await addCentre(tx, tambon, {
       nameTh: "แหล่งเรียนรู้ประมงพื้นบ้านและป่าชายเลน (สาธิต)",
       nameEn: "Small-scale fishery and mangrove learning site (demo)",
       topicTh: "การจัดการทรัพยากรชายฝั่งโดยชุมชน",
@@ -217,23 +208,21 @@ export async function seedLaNgu(
       hostPartnerId: ids[10],
       learnTh: "การปลูกและดูแลป่าชายเลน ธนาคารปู และการแปรรูปสัตว์น้ำของกลุ่มวิสาหกิจ",
       capacity: 30,
-    },
-    1,
-  );
-  await tx.insert(studyVisits).values({
-    tambonId: tambon.id,
-    centreId: centre,
-    source: "host",
-    groupName: "คณะดูงาน อบต.เขาขาว (สาธิต)",
-    contactName: "ปลัด อบต.เขาขาว (สาธิต)",
-    requestedOn: "2023-08-15",
-    groupSize: 35,
-    topics: "การจัดทำธรรมนูญสุขภาพ การประชุมตัวแทนหมู่บ้าน",
-    status: "done",
-    visitedOn: "2023-08-15",
-    visitorsCount: 32,
-    learnedTh: "ขั้นตอนการจัดทำธรรมนูญ และบทบาทผู้ก่อการดีในการประสาน 18 หมู่บ้าน (สาธิต)",
-  });
-  await addLinks(tx, tambon);
-  await addPeople(tx, tambon, people, ids, 7);
-}
+      photos: 1,
+    });
+    await addVisits(tx, tambon, centre, [
+      {
+        source: "host",
+        groupName: "คณะดูงาน อบต.เขาขาว (สาธิต)",
+        contactName: "ปลัด อบต.เขาขาว (สาธิต)",
+        requestedOn: "2023-08-15",
+        groupSize: 35,
+        topics: "การจัดทำธรรมนูญสุขภาพ การประชุมตัวแทนหมู่บ้าน",
+        status: "done",
+        visitedOn: "2023-08-15",
+        visitorsCount: 32,
+        learnedTh: "ขั้นตอนการจัดทำธรรมนูญ และบทบาทผู้ก่อการดีในการประสาน 18 หมู่บ้าน (สาธิต)",
+      },
+    ]);
+  },
+};

@@ -1,23 +1,19 @@
-import type { Tx } from "../../core/db/index.ts";
-import type { DemoPeople } from "../../core/modules.ts";
-import type { Tambon } from "../../core/tenancy.ts";
-import { tambonTitle } from "../../core/views/layout.tsx";
-import { studyVisits } from "./schema.ts";
 import { demoPdf } from "./shared/demo-files.ts";
 import {
   type DemoPartner,
+  type TambonDemo,
   K,
   P,
   R,
   addCentre,
-  addPartners,
+  addVisits,
   inDays,
   nextDemoFileName,
+  officePhone,
   otherTambon,
+  requestedBy,
 } from "./demo-kit.ts";
-import { addLinks } from "./demo-links.ts";
-import { type OwnParty, addAgreement } from "./demo-agreements.ts";
-import { addFacilitator, addPeople } from "./demo-people.ts";
+import { addAgreement } from "./demo-agreements.ts";
 
 const LOM_RAET: DemoPartner[] = [
   {
@@ -124,64 +120,57 @@ const LOM_RAET: DemoPartner[] = [
 ];
 
 /** Lom Raet: the liveable-city MOU with Ko Kha, its learning centres and visit requests. */
-export async function seedLomRaet(
-  tx: Tx,
-  tambon: Tambon,
-  people: DemoPeople,
-  own: OwnParty,
-  actorId: number,
-): Promise<void> {
-  await addFacilitator(tx, tambon, people, [1, 2, 3, 4], [1, 4]);
-  const { ids, l } = await addPartners(tx, tambon, LOM_RAET, actorId);
-  await addAgreement(
-    tx,
-    tambon,
-    {
-      kind: "mou",
-      titleTh: "บันทึกข้อตกลงความร่วมมือ กลไกการขับเคลื่อนเมืองน่าอยู่ (สาธิต)",
-      titleEn: "MOU: a mechanism for a liveable city (demo)",
-      purposeTh:
-        "เพิ่มศักยภาพและยกระดับให้เทศบาลตำบลล้อมแรดเป็นเครือข่ายในการทำหน้าที่เป็น “กลไกการขับเคลื่อนเมืองน่าอยู่” โดยใช้แหล่งเรียนรู้ของระบบการจัดการสุขภาวะชุมชนโดยชุมชนเป็นแหล่งเรียนรู้ขององค์กรปกครองส่วนท้องถิ่นที่เข้าร่วมเป็นเครือข่าย",
-      purposeEn:
-        "Raise Lom Raet into a network 'mechanism for a liveable city', its community health learning sites serving the local governments that join the network.",
-      scopeTh:
-        "คุณภาพชีวิตของเด็ก เยาวชน และครอบครัว ศูนย์การเรียนรู้ เศรษฐกิจพอเพียง และการบูรณาการท้องถิ่นทุกภาคส่วน",
-      signedOn: "2018-06-20",
-      startsOn: "2018-07-01",
-      endsOn: "2028-06-30",
-      status: "active",
-      documentFile: nextDemoFileName("agreement"),
-      documentBytes: demoPdf().length,
-    },
-    [
-      { ...own, signatoryName: "นายกเทศมนตรีตำบลล้อมแรด (สาธิต)", signatoryPosition: "นายกเทศมนตรี" },
+export const lomRaet: TambonDemo = {
+  reach: { moos: [1, 2, 3, 4], areas: [1, 4] },
+  partners: LOM_RAET,
+  club: 5,
+  async seed({ tx, tambon, own, ids, l, actorId }) {
+    await addAgreement(
+      tx,
+      tambon,
       {
-        partyKind: "tambon",
-        partyDopaCode: "520306",
-        nameTh: "เทศบาลตำบลเกาะคา",
-        nameEn: "Ko Kha Subdistrict Municipality",
-        signatoryName: "นายกเทศมนตรีตำบลเกาะคา (สาธิต)",
-        signatoryPosition: "นายกเทศมนตรี",
+        kind: "mou",
+        titleTh: "บันทึกข้อตกลงความร่วมมือ กลไกการขับเคลื่อนเมืองน่าอยู่ (สาธิต)",
+        titleEn: "MOU: a mechanism for a liveable city (demo)",
+        purposeTh:
+          "เพิ่มศักยภาพและยกระดับให้เทศบาลตำบลล้อมแรดเป็นเครือข่ายในการทำหน้าที่เป็น “กลไกการขับเคลื่อนเมืองน่าอยู่” โดยใช้แหล่งเรียนรู้ของระบบการจัดการสุขภาวะชุมชนโดยชุมชนเป็นแหล่งเรียนรู้ขององค์กรปกครองส่วนท้องถิ่นที่เข้าร่วมเป็นเครือข่าย",
+        purposeEn:
+          "Raise Lom Raet into a network 'mechanism for a liveable city', its community health learning sites serving the local governments that join the network.",
+        scopeTh:
+          "คุณภาพชีวิตของเด็ก เยาวชน และครอบครัว ศูนย์การเรียนรู้ เศรษฐกิจพอเพียง และการบูรณาการท้องถิ่นทุกภาคส่วน",
+        signedOn: "2018-06-20",
+        startsOn: "2018-07-01",
+        endsOn: "2028-06-30",
+        status: "active",
+        documentFile: nextDemoFileName("agreement"),
+        documentBytes: demoPdf().length,
       },
-    ],
-    [
-      {
-        heldOn: "2018-09-12",
-        titleTh: "คณะผู้บริหารเทศบาลตำบลเกาะคาศึกษาดูงานศูนย์เรียนรู้ (สาธิต)",
-        titleEn: "Ko Kha's executives visit the learning centres (demo)",
-      },
-      {
-        heldOn: "2019-03-05",
-        titleTh: "เวทีแลกเปลี่ยนเรียนรู้เมืองน่าอยู่ชุมชนน่าอยู่ (สาธิต)",
-        titleEn: "Liveable city exchange forum (demo)",
-      },
-    ],
-    actorId,
-  );
-  const centre = await addCentre(
-    tx,
-    tambon,
-    {
+      [
+        { ...own, signatoryName: "นายกเทศมนตรีตำบลล้อมแรด (สาธิต)", signatoryPosition: "นายกเทศมนตรี" },
+        {
+          partyKind: "tambon",
+          partyDopaCode: "520306",
+          nameTh: "เทศบาลตำบลเกาะคา",
+          nameEn: "Ko Kha Subdistrict Municipality",
+          signatoryName: "นายกเทศมนตรีตำบลเกาะคา (สาธิต)",
+          signatoryPosition: "นายกเทศมนตรี",
+        },
+      ],
+      [
+        {
+          heldOn: "2018-09-12",
+          titleTh: "คณะผู้บริหารเทศบาลตำบลเกาะคาศึกษาดูงานศูนย์เรียนรู้ (สาธิต)",
+          titleEn: "Ko Kha's executives visit the learning centres (demo)",
+        },
+        {
+          heldOn: "2019-03-05",
+          titleTh: "เวทีแลกเปลี่ยนเรียนรู้เมืองน่าอยู่ชุมชนน่าอยู่ (สาธิต)",
+          titleEn: "Liveable city exchange forum (demo)",
+        },
+      ],
+      actorId,
+    );
+    const centre = await addCentre(tx, tambon, {
       nameTh: "ศูนย์เรียนรู้ระบบการจัดการสุขภาวะชุมชนโดยชุมชน (สาธิต)",
       nameEn: "Learning centre of community health management by the community (demo)",
       topicTh: "หมู่บ้าน/ตำบลจัดการสุขภาพ",
@@ -195,14 +184,10 @@ export async function seedLomRaet(
         "Collecting community data, forming partner networks, community plans and master plans, joint monitoring",
       capacity: 80,
       contactName: "กองสาธารณสุขและสิ่งแวดล้อม (สาธิต)",
-      contactPhone: tambon.phone.replace(/\D/g, ""),
-    },
-    2,
-  );
-  await addCentre(
-    tx,
-    tambon,
-    {
+      contactPhone: officePhone(tambon),
+      photos: 2,
+    });
+    await addCentre(tx, tambon, {
       nameTh: "ศูนย์เรียนรู้เศรษฐกิจพอเพียงบ้านล้อมแรด (สาธิต)",
       nameEn: "Lom Raet sufficiency economy learning centre (demo)",
       topicTh: "เศรษฐกิจพอเพียงและการตลาดชุมชน",
@@ -211,41 +196,31 @@ export async function seedLomRaet(
       hostPartnerId: ids[8],
       learnTh: "การผลิต การตลาด และการบริหารจัดการร้านค้าชุมชน",
       capacity: 40,
-    },
-    0,
-  );
-  const langu = await otherTambon(tx, "la-ngu");
-  await tx.insert(studyVisits).values([
-    {
-      tambonId: tambon.id,
-      centreId: centre,
-      requestingTambonId: langu?.id ?? null,
-      source: langu ? "tambon" : "host",
-      groupName: langu
-        ? `${tambonTitle(langu, "th")} · คณะทำงานกลาง`
-        : "คณะทำงานกลาง อบต.ละงู (สาธิต)",
-      contactName: "คณะทำงานกลาง (สาธิต)",
-      requestedOn: "2024-02-20",
-      groupSize: 25,
-      topics: "การเก็บข้อมูลชุมชนและแผนแม่บทชุมชน",
-      status: "done",
-      visitedOn: "2024-02-20",
-      visitorsCount: 24,
-      learnedTh: "วิธีให้ชุมชนเก็บข้อมูลของตนเองและนำมาทำแผนแม่บท (สาธิต)",
-    },
-    {
-      tambonId: tambon.id,
-      centreId: centre,
-      source: "public",
-      groupName: "คณะดูงานเทศบาลตำบลแม่วะ (สาธิต)",
-      contactName: "ผู้ประสานงาน (สาธิต)",
-      contactPhone: "0540000002",
-      requestedOn: inDays(45),
-      groupSize: 40,
-      topics: "การจัดตั้งศูนย์เรียนรู้และภาคีเครือข่ายสุขภาพ",
-      status: "requested",
-    },
-  ]);
-  await addLinks(tx, tambon);
-  await addPeople(tx, tambon, people, ids, 5);
-}
+      photos: 0,
+    });
+    const langu = await otherTambon(tx, "la-ngu");
+    await addVisits(tx, tambon, centre, [
+      {
+        ...requestedBy(langu, "คณะทำงานกลาง", "คณะทำงานกลาง อบต.ละงู (สาธิต)"),
+        contactName: "คณะทำงานกลาง (สาธิต)",
+        requestedOn: "2024-02-20",
+        groupSize: 25,
+        topics: "การเก็บข้อมูลชุมชนและแผนแม่บทชุมชน",
+        status: "done",
+        visitedOn: "2024-02-20",
+        visitorsCount: 24,
+        learnedTh: "วิธีให้ชุมชนเก็บข้อมูลของตนเองและนำมาทำแผนแม่บท (สาธิต)",
+      },
+      {
+        source: "public",
+        groupName: "คณะดูงานเทศบาลตำบลแม่วะ (สาธิต)",
+        contactName: "ผู้ประสานงาน (สาธิต)",
+        contactPhone: "0540000002",
+        requestedOn: inDays(45),
+        groupSize: 40,
+        topics: "การจัดตั้งศูนย์เรียนรู้และภาคีเครือข่ายสุขภาพ",
+        status: "requested",
+      },
+    ]);
+  },
+};
