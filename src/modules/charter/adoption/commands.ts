@@ -30,6 +30,7 @@ import {
   getVersionById,
 } from "../charters/queries.ts";
 import { syncCharterSearch } from "../search.ts";
+import { editionFor } from "../shared/commands.ts";
 
 /** The resource type under which other modules link to an edition (resolutions, questions). */
 export const EDITION_TARGET = EDITION_LINK;
@@ -50,10 +51,9 @@ export async function putToVote(
   editionId: number,
   areaInput: string,
 ): Promise<CharterResult<{ questionId: number }>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.manage", { tambonId })) return refused();
-  const { edition, charter } = found;
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
+  if (!found.ok) return found;
+  const { edition, charter } = found.value;
   if (isFrozen(edition.status)) return fail("_form", "err.frozen");
   if (edition.questionId) return fail("_form", "err.alreadyPutToVote");
   const area = await getArea(db, tambonId, toId(areaInput));
@@ -177,10 +177,9 @@ export async function adoptByResolution(
   editionId: number,
   resolutionInput: string,
 ): Promise<CharterResult<EditionRow>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.manage", { tambonId })) return refused();
-  if (isFrozen(found.edition.status)) return fail("_form", "err.frozen");
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
+  if (!found.ok) return found;
+  if (isFrozen(found.value.edition.status)) return fail("_form", "err.frozen");
   const resolutionId = toId(resolutionInput);
   if (!resolutionId) return fail("resolution", "err.required");
   return db.transaction(async (tx) => {
@@ -228,9 +227,8 @@ export async function withdrawVote(
   tambonId: number,
   editionId: number,
 ): Promise<CharterResult<EditionRow>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.manage", { tambonId })) return refused();
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
+  if (!found.ok) return found;
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, editionId);
     if (!edition) return missing();

@@ -17,9 +17,9 @@ import {
   openEdition,
   currentEdition,
   shownVersion,
-  getEdition,
 } from "./queries.ts";
 import { startEdition } from "./commands.ts";
+import { editionFor } from "../shared/commands.ts";
 
 /** Starts the next edition from the one in force (its text copied as version 1 of a new draft). */
 export async function startNextEdition(
@@ -79,10 +79,9 @@ export async function updateEdition(
   editionId: number,
   input: Record<string, string>,
 ): Promise<CharterResult<EditionRow>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.manage", { tambonId })) return refused();
-  const { edition } = found;
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
+  if (!found.ok) return found;
+  const { edition } = found.value;
   const signing = parseForm(signingSchema, input);
   if (!signing.ok) return signing;
   // The status, adoption and vote of an edition change only through their own commands.

@@ -2,15 +2,15 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { auditBy } from "../../../core/audit.ts";
-import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterComments, charterVersions } from "../schema.ts";
 import { cleanText, findClause, LIMITS } from "../document.ts";
 import { isOpenForComments } from "../edition.ts";
-import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { fail, missing, ok } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
-import { getEdition, toId } from "../charters/queries.ts";
+import { toId } from "../charters/queries.ts";
+import { editionFor } from "../shared/commands.ts";
 
 /** What a comment or suggestion is about and says, as typed in the form. */
 export interface CommentInput {
@@ -79,10 +79,9 @@ export async function addComment(
   editionId: number,
   input: CommentInput,
 ): Promise<CharterResult<number>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.comment", { tambonId })) return refused();
-  const { edition } = found;
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.comment");
+  if (!found.ok) return found;
+  const { edition } = found.value;
   if (!isOpenForComments(edition.status)) return fail("_form", "err.notOpenForComments");
   const checked = await checkInput(db, tambonId, edition.currentVersionId ?? 0, input);
   if (!checked.ok) return checked;
@@ -121,10 +120,9 @@ export async function recordHearingInput(
   editionId: number,
   input: CommentInput & { name: string; village: string },
 ): Promise<CharterResult<number>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.hearing", { tambonId })) return refused();
-  const { edition } = found;
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.hearing");
+  if (!found.ok) return found;
+  const { edition } = found.value;
   if (edition.status !== "hearing") return fail("_form", "err.notInHearing");
   const name = cleanText(input.name).replace(/\s+/g, " ");
   if (!name) return fail("name", "err.required");

@@ -1,16 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
-import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterEditions, charterVersions, charters } from "../schema.ts";
 import { CLOSING, findClause, numberDoc, type CharterDoc } from "../document.ts";
 import { OPS, applyOp, type DocError, type DocOp } from "../document-ops.ts";
 import { isFrozen } from "../edition.ts";
-import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { fail, missing, ok } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import type { CharterKey } from "../messages.ts";
-import { type EditionRow, getVersionByNumber, getEdition, toId } from "../charters/queries.ts";
+import { type EditionRow, getVersionByNumber, toId } from "../charters/queries.ts";
+import { editionFor } from "../shared/commands.ts";
 
 const intOf = (v: string | undefined) => (v === undefined || v === "" ? NaN : Number(v));
 const isInt = (n: number) => Number.isInteger(n) && n >= 0 && n < 2 ** 31;
@@ -220,10 +220,9 @@ export async function applyDraftOp(
   op: DocOp,
   base?: number,
 ): Promise<CharterResult<{ number: number; doc: CharterDoc }>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.draft", { tambonId })) return refused();
-  if (isFrozen(found.edition.status)) return fail("_form", "err.frozen");
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.draft");
+  if (!found.ok) return found;
+  if (isFrozen(found.value.edition.status)) return fail("_form", "err.frozen");
   return db.transaction(async (tx) => {
     const edition = await lockEdition(tx as Tx, tambonId, editionId);
     if (!edition) return missing();
@@ -247,10 +246,9 @@ export async function restoreVersion(
   editionId: number,
   versionNumber: number,
 ): Promise<CharterResult<number>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.draft", { tambonId })) return refused();
-  if (isFrozen(found.edition.status)) return fail("_form", "err.frozen");
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.draft");
+  if (!found.ok) return found;
+  if (isFrozen(found.value.edition.status)) return fail("_form", "err.frozen");
   const old = toId(versionNumber)
     ? await getVersionByNumber(db, tambonId, editionId, versionNumber)
     : undefined;

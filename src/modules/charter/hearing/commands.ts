@@ -1,11 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
-import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { listMeetings, type MeetingSummary } from "../../groups/public.ts";
 import { charterHearingMeetings } from "../schema.ts";
-import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { fail, ok } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { z } from "zod";
 import type { Tx } from "../../../core/db/index.ts";
@@ -14,8 +13,9 @@ import { charterEditions } from "../schema.ts";
 import { isFrozen } from "../edition.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { lockEdition } from "../drafting/commands.ts";
-import { type EditionRow, getEdition, toId } from "../charters/queries.ts";
+import { type EditionRow, toId } from "../charters/queries.ts";
 import { tellHearingOpened } from "./notices.ts";
+import { editionFor } from "../shared/commands.ts";
 
 const hearingSchema = z.object({
   hearingStartsOn: fields.optionalDate(),
@@ -32,10 +32,9 @@ export async function setHearing(
   open: boolean,
   input: Record<string, string>,
 ): Promise<CharterResult<EditionRow>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.manage", { tambonId })) return refused();
-  if (isFrozen(found.edition.status)) return fail("_form", "err.frozen");
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
+  if (!found.ok) return found;
+  if (isFrozen(found.value.edition.status)) return fail("_form", "err.frozen");
   const parsed = parseForm(hearingSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -72,7 +71,7 @@ export async function setHearing(
       await tellHearingOpened(
         tx,
         tambonId,
-        found.charter,
+        found.value.charter,
         row!.hearingStartsOn,
         row!.hearingEndsOn,
       );
@@ -117,9 +116,8 @@ export async function addHearingMeeting(
   editionId: number,
   meetingInput: string,
 ): Promise<CharterResult<number>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.manage", { tambonId })) return refused();
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
+  if (!found.ok) return found;
   const meetingId = toId(meetingInput);
   const [meeting] = meetingId ? await listMeetings(db, tambonId, { ids: [meetingId] }) : [];
   if (!meeting) return fail("meeting", "err.meeting");
@@ -148,9 +146,8 @@ export async function removeHearingMeeting(
   editionId: number,
   meetingInput: string,
 ): Promise<CharterResult<number>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.manage", { tambonId })) return refused();
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
+  if (!found.ok) return found;
   const meetingId = toId(meetingInput);
   return db.transaction(async (tx) => {
     const removed = await tx

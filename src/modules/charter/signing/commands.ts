@@ -11,7 +11,8 @@ import { charterPhotos, charterSignatories } from "../schema.ts";
 import { IMAGE_MAX_BYTES, processImage, storeImage } from "./images.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
-import { getEdition, toId } from "../charters/queries.ts";
+import { toId } from "../charters/queries.ts";
+import { editionFor } from "../shared/commands.ts";
 
 /** An uploaded file as the route hands it over (empty when nothing was chosen). */
 export interface Upload {
@@ -49,10 +50,9 @@ export async function addSignatory(
   input: Record<string, string>,
   scan: Upload | null,
 ): Promise<CharterResult<number>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.sign", { tambonId })) return refused();
-  if (found.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.sign");
+  if (!found.ok) return found;
+  if (found.value.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
   const parsed = parseForm(signatorySchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -83,7 +83,7 @@ export async function addSignatory(
         villageId: v.kind === "village" ? v.village : null,
         name: v.name,
         position: v.position,
-        signedOn: v.signedOn ?? found.edition.signingOn,
+        signedOn: v.signedOn ?? found.value.edition.signingOn,
         sortOrder: v.sortOrder ?? 0,
         scanFileId: files?.fileId ?? null,
         scanMime: image?.mime ?? null,
@@ -149,10 +149,9 @@ export async function addPhoto(
   file: Upload,
   captionText: string,
 ): Promise<CharterResult<number>> {
-  const found = await getEdition(db, tambonId, editionId);
-  if (!found) return missing();
-  if (!can(actor, "charter.sign", { tambonId })) return refused();
-  if (found.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
+  const found = await editionFor(db, actor, tambonId, editionId, "charter.sign");
+  if (!found.ok) return found;
+  if (found.value.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
   const big = tooBig<number>("photo", file);
   if (big) return big;
   const image = await processImage(file.data);
