@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { plans, projectBudgets, projectVillages, projects } from "../schema.ts";
+import { projectBudgets, projectVillages, projects } from "../schema.ts";
 import { populationOf, type HeadsSource } from "./population.ts";
 import {
   COUNTED_STATUSES,
@@ -29,15 +29,6 @@ export interface PlanDistribution {
   sources: HeadsSource[];
   /** Projects counted, and those left out (proposed, cancelled, merged). */
   counted: number;
-}
-
-/** A plan of the tambon (undefined when it is another tambon's). */
-export async function planHead(db: DbOrTx, tambonId: number, planId: number) {
-  const [row] = await db
-    .select({ id: plans.id, title: plans.title, firstYear: plans.firstYear, years: plans.years })
-    .from(plans)
-    .where(and(eq(plans.tambonId, tambonId), eq(plans.id, planId)));
-  return row;
 }
 
 /** The plan's counted projects with their budget per fiscal year and villages. */

@@ -214,15 +214,6 @@ export function formatValue(value: number, decimals: number): string {
   });
 }
 
-/** A plan of the tambon (id, title, years), or undefined when it is another tambon's. */
-export async function planOf(db: DbOrTx, tambonId: number, planId: number) {
-  const [row] = await db
-    .select({ id: plans.id, title: plans.title, firstYear: plans.firstYear, years: plans.years })
-    .from(plans)
-    .where(and(eq(plans.tambonId, tambonId), eq(plans.id, planId)));
-  return row;
-}
-
 /** The tambon's plans as choices of a form, newest first. */
 export async function planOptions(
   db: DbOrTx,

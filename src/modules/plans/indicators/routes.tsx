@@ -25,7 +25,6 @@ import {
   indicatorCards,
   listIndicators,
   measuredValues,
-  planOf,
   planOptions,
   projectChoices,
   projectsOfIndicator,
@@ -33,6 +32,7 @@ import {
   type Indicator,
   type Measured,
 } from "./queries.ts";
+import { planHead } from "../plans/queries.ts";
 import { STATUS_COLOURS, trendChart } from "./chart.ts";
 import { IndicatorDashboard } from "./views/dashboard.tsx";
 import { IndicatorPage } from "./views/page.tsx";
@@ -51,7 +51,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   app.get<{ Params: { id: string } }>("/plans/:id/indicators", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "plan.read", { tambonId: tambon.id });
-    const plan = await planOf(db, tambon.id, requireId(req.params.id));
+    const plan = await planHead(db, tambon.id, requireId(req.params.id));
     if (!plan) throw notFound();
     const t = msg.t(req.lang);
     const cards = await indicatorCards(db, tambon.id, await listIndicators(db, tambon.id, plan.id));
@@ -98,7 +98,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       listVillages(db, tambon.id),
       projectsOfIndicator(db, tambon.id, indicator.id),
       clausesLinkedTo(db, tambon.id, INDICATOR_TARGET, indicator.id),
-      indicator.planId === null ? undefined : planOf(db, tambon.id, indicator.planId),
+      indicator.planId === null ? undefined : planHead(db, tambon.id, indicator.planId),
       indicator.areaId === null ? undefined : getArea(db, tambon.id, indicator.areaId),
     ]);
     const c = card(indicator, targets.get(indicator.id), values);

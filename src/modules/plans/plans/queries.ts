@@ -20,6 +20,15 @@ export function listPlans(db: DbOrTx, tambonId: number): Promise<Plan[]> {
 /** One plan of a tambon (undefined when it is another tambon's). */
 export const getPlan = tambonRowOf(plans);
 
+/** A plan's heading (id, title and period), or undefined when it is another tambon's. */
+export async function planHead(db: DbOrTx, tambonId: number, planId: number) {
+  const [row] = await db
+    .select({ id: plans.id, title: plans.title, firstYear: plans.firstYear, years: plans.years })
+    .from(plans)
+    .where(and(eq(plans.tambonId, tambonId), eq(plans.id, planId)));
+  return row;
+}
+
 /** The plan in force (the newest active one), else the newest plan; undefined when none. */
 export async function currentPlan(db: DbOrTx, tambonId: number): Promise<Plan | undefined> {
   const all = await listPlans(db, tambonId);
