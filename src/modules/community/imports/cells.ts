@@ -17,6 +17,12 @@ export const isWholeTambon = (raw: string) =>
 /** The villages of a tambon by หมู่ที่. */
 export const villagesByMoo = (list: readonly Village[]) => new Map(list.map((v) => [v.moo, v.id]));
 
+/** The village a cell names (by `villagesByMoo`), or undefined when the tambon has no such หมู่. */
+export function villageIdOf(byMoo: ReadonlyMap<number, number>, raw: string): number | undefined {
+  const moo = mooOf(raw);
+  return moo === null ? undefined : byMoo.get(moo);
+}
+
 /**
  * A day read from a cell: "2530-04-13" or "13/4/2530" (พ.ศ. when the year is past 2400, else
  * ค.ศ.), Thai digits too, as "YYYY-MM-DD" (Gregorian); null when not a real day.

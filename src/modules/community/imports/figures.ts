@@ -1,16 +1,13 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { Db, Tx } from "../../../core/db/index.ts";
+import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { arabicDigits } from "../../../core/dates.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
-import type { ImportCounts, ImportField, Importer } from "../../../core/imports.ts";
+import type { ImportField } from "../../../core/imports.ts";
 import { fail, ok } from "../../../core/result.ts";
-import { msg } from "../messages.ts";
 import { figures } from "../schema.ts";
-import { isWholeTambon, mooOf, numberOf, villagesByMoo } from "./cells.ts";
-
-type Key = Parameters<ReturnType<typeof msg.t>>[0];
-const label = (key: Key) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
+import { isWholeTambon, numberOf, villageIdOf, villagesByMoo } from "./cells.ts";
+import { label, type AuditedImporter } from "./importer.ts";
 
 /** The columns of a figures file (จปฐ.-style summaries). */
 export const FIGURE_FIELDS: readonly ImportField[] = [
@@ -63,17 +60,14 @@ export async function figureImporter(
   tambonId: number,
   actorId: number | null,
   filename: string,
-): Promise<
-  Importer<FigureRow, Key, Tx, FigureRow> & { finish(tx: Tx, c: ImportCounts): Promise<void> }
-> {
+): Promise<AuditedImporter<FigureRow, FigureRow>> {
   const byMoo = villagesByMoo(await listVillages(db, tambonId));
   return {
     fields: FIGURE_FIELDS,
     parse(cells) {
       let villageId: number | null = null;
       if (!isWholeTambon(cells.village ?? "")) {
-        const moo = mooOf(cells.village ?? "");
-        const id = moo === null ? undefined : byMoo.get(moo);
+        const id = villageIdOf(byMoo, cells.village ?? "");
         if (id === undefined)
           return fail("village", "imp.unknownVillage", { moo: cells.village ?? "" });
         villageId = id;

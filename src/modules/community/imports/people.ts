@@ -4,17 +4,14 @@ import { audit } from "../../../core/audit.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
 import { normaliseThaiId } from "../../../core/thai-id.ts";
 import { todayIso } from "../../../core/dates.ts";
-import type { ImportCounts, ImportField, Importer } from "../../../core/imports.ts";
+import type { ImportCounts, ImportField } from "../../../core/imports.ts";
 import { fail, ok, type Result } from "../../../core/result.ts";
-import { msg } from "../messages.ts";
 import { households, people, recordChanges } from "../schema.ts";
 import { RELATIONS, type Relation, type Sex } from "../shared/kinds.ts";
 import { diffRecord } from "../registry/history.ts";
-import { dayOf, mooOf, villagesByMoo } from "./cells.ts";
+import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
+import { label, type AuditedImporter, type Key } from "./importer.ts";
 import { peopleBulkWriter } from "./people-bulk.ts";
-
-type Key = Parameters<ReturnType<typeof msg.t>>[0];
-const label = (key: Key) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
 
 /** The columns a people file is read from (one row a person). */
 export const PEOPLE_FIELDS: readonly ImportField[] = [
@@ -109,8 +106,7 @@ const RELATION_WORDS: Record<string, Relation> = {
 /** Reads one person's cells (by field name): every rule of the registry, in Thai and English. */
 export function personParser(byMoo: ReadonlyMap<number, number>, today = todayIso()) {
   return (cells: Readonly<Record<string, string>>): Result<PersonRow, Key> => {
-    const moo = mooOf(cells.village ?? "");
-    const villageId = moo === null ? undefined : byMoo.get(moo);
+    const villageId = villageIdOf(byMoo, cells.village ?? "");
     if (villageId === undefined)
       return fail("village", "imp.unknownVillage", { moo: cells.village ?? "" });
     const houseNo = (cells.house_no ?? "").trim();
@@ -201,9 +197,7 @@ export async function peopleImporter(
   filename: string,
   /** The bulk writer stages the next rows while the database writes the last (a server). */
   overlap = false,
-): Promise<
-  Importer<PersonRow, Key, Tx, StoredPerson> & { finish(tx: Tx, c: ImportCounts): Promise<void> }
-> {
+): Promise<AuditedImporter<PersonRow, StoredPerson>> {
   const parse = personParser(villagesByMoo(await listVillages(db, tambonId)));
   let householdsMade = 0;
   const importer = {

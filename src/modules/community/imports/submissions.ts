@@ -1,14 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db, Tx } from "../../../core/db/index.ts";
+import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { arabicDigits } from "../../../core/dates.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
-import {
-  normaliseHeader,
-  type ImportCounts,
-  type ImportField,
-  type Importer,
-} from "../../../core/imports.ts";
+import { normaliseHeader, type ImportField } from "../../../core/imports.ts";
 import { fail, ok, type Result } from "../../../core/result.ts";
 import { msg } from "../messages.ts";
 import { formVersions, forms, households, rounds, submissions } from "../schema.ts";
@@ -21,10 +16,8 @@ import type {
 } from "../forms/definition.ts";
 import { cleanAnswers, validateAnswers } from "../forms/logic.ts";
 import { formatLogicError } from "../forms/logic-messages.ts";
-import { dayOf, mooOf, villagesByMoo } from "./cells.ts";
-
-type Key = Parameters<ReturnType<typeof msg.t>>[0];
-const label = (key: Key) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
+import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
+import { label, type AuditedImporter, type Key } from "./importer.ts";
 
 /** A sheet of a workbook beside the main one: a repeat group's entries, by `_parent_index`. */
 export interface RepeatSheet {
@@ -154,14 +147,7 @@ export async function submissionImporter(
   actorId: number | null,
   filename: string,
   opts: { formId: number; roundId: number; headers: string[]; repeatSheets?: RepeatSheet[] },
-): Promise<
-  Result<
-    Importer<SubmissionRow, Key, Tx, StoredSubmission> & {
-      finish(tx: Tx, c: ImportCounts): Promise<void>;
-    },
-    Key
-  >
-> {
+): Promise<Result<AuditedImporter<SubmissionRow, StoredSubmission>, Key>> {
   const [form] = await db
     .select({ id: forms.id, versionId: formVersions.id, definition: formVersions.definition })
     .from(forms)
@@ -233,8 +219,7 @@ export async function submissionImporter(
         householdId = h.id;
         villageId = h.villageId;
       } else if (cells._village) {
-        const moo = mooOf(cells._village);
-        villageId = moo === null ? undefined : byMoo.get(moo);
+        villageId = villageIdOf(byMoo, cells._village);
         if (villageId === undefined)
           return fail("_village", "imp.unknownVillage", { moo: cells._village });
       }

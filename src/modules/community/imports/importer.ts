@@ -1,0 +1,14 @@
+import type { Tx } from "../../../core/db/index.ts";
+import type { ImportCounts, Importer } from "../../../core/imports.ts";
+import { msg } from "../messages.ts";
+
+/** A key of the module's messages: what an importer's column labels and failures name. */
+export type Key = Parameters<ReturnType<typeof msg.t>>[0];
+
+/** A column's label in both languages. */
+export const label = (key: Key) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
+
+/** An importer of the module, which audits the import once its rows are written (`finish`). */
+export type AuditedImporter<Row, Stored> = Importer<Row, Key, Tx, Stored> & {
+  finish(tx: Tx, c: ImportCounts): Promise<void>;
+};
