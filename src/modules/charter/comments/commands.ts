@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../../core/db/index.ts";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { auditBy } from "../../../core/audit.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -9,7 +9,7 @@ import { isOpenForComments } from "../edition.ts";
 import { fail, missing, ok } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
-import { toId } from "../charters/queries.ts";
+import { type EditionRow, toId } from "../charters/queries.ts";
 import { editionFor } from "../shared/commands.ts";
 
 /** What a comment or suggestion is about and says, as typed in the form. */
@@ -71,6 +71,47 @@ async function checkInput(
   return ok({ target, clauseKey, kind, body, proposedText: proposed });
 }
 
+/**
+ * Who a comment is from, and the phase it was made in: a member who wrote it (`authorId`), or a
+ * person without an account whose words a facilitator recorded at a hearing (`authorName`,
+ * `villageId`, `recordedBy`).
+ */
+interface CommentFrom {
+  authorId?: number;
+  authorName?: string;
+  villageId?: number;
+  recordedBy?: number;
+  phase: "draft" | "hearing";
+}
+
+/** Stores a checked comment about the edition's current draft; returns its id. */
+async function insertComment(
+  tx: DbOrTx,
+  edition: EditionRow,
+  checked: Checked,
+  from: CommentFrom,
+): Promise<number> {
+  const [row] = await tx
+    .insert(charterComments)
+    .values({
+      tambonId: edition.tambonId,
+      editionId: edition.id,
+      versionId: edition.currentVersionId!,
+      target: checked.target,
+      clauseKey: checked.clauseKey,
+      kind: checked.kind,
+      body: checked.body,
+      proposedText: checked.proposedText,
+      authorId: from.authorId,
+      authorName: from.authorName,
+      villageId: from.villageId,
+      recordedBy: from.recordedBy,
+      phase: from.phase,
+    })
+    .returning({ id: charterComments.id });
+  return row!.id;
+}
+
 /** A member comments on, or suggests new text for, a clause or the preamble of the current draft. */
 export async function addComment(
   db: Db,
@@ -87,28 +128,17 @@ export async function addComment(
   if (!checked.ok) return checked;
   const userId = actor.user!.id;
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(charterComments)
-      .values({
-        tambonId,
-        editionId,
-        versionId: edition.currentVersionId!,
-        target: checked.value.target,
-        clauseKey: checked.value.clauseKey,
-        kind: checked.value.kind,
-        body: checked.value.body,
-        proposedText: checked.value.proposedText,
-        authorId: userId,
-        phase: edition.status === "hearing" ? "hearing" : "draft",
-      })
-      .returning({ id: charterComments.id });
+    const id = await insertComment(tx, edition, checked.value, {
+      authorId: userId,
+      phase: edition.status === "hearing" ? "hearing" : "draft",
+    });
     await auditBy(tx, actor, tambonId, {
       action: `charter.${checked.value.kind}.add`,
       targetType: "charter_comment",
-      targetId: row!.id,
+      targetId: id,
       after: { editionId, target: checked.value.target, clauseKey: checked.value.clauseKey },
     });
-    return ok(row!.id);
+    return ok(id);
   });
 }
 
@@ -137,29 +167,18 @@ export async function recordHearingInput(
   const checked = await checkInput(db, tambonId, edition.currentVersionId ?? 0, input);
   if (!checked.ok) return checked;
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(charterComments)
-      .values({
-        tambonId,
-        editionId,
-        versionId: edition.currentVersionId!,
-        target: checked.value.target,
-        clauseKey: checked.value.clauseKey,
-        kind: checked.value.kind,
-        body: checked.value.body,
-        proposedText: checked.value.proposedText,
-        authorName: name,
-        villageId,
-        recordedBy: actor.user!.id,
-        phase: "hearing",
-      })
-      .returning({ id: charterComments.id });
+    const id = await insertComment(tx, edition, checked.value, {
+      authorName: name,
+      villageId,
+      recordedBy: actor.user!.id,
+      phase: "hearing",
+    });
     await auditBy(tx, actor, tambonId, {
       action: "charter.hearing.record",
       targetType: "charter_comment",
-      targetId: row!.id,
+      targetId: id,
       after: { editionId, villageId, kind: checked.value.kind },
     });
-    return ok(row!.id);
+    return ok(id);
   });
 }
