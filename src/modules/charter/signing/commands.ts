@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../../core/db/index.ts";
+import type { Db, Tx } from "../../../core/db/index.ts";
 import { deleteFile } from "../../../core/file-store.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -8,7 +8,7 @@ import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterPhotos, charterSignatories } from "../schema.ts";
-import { IMAGE_MAX_BYTES, processImage, storeImage } from "./images.ts";
+import { IMAGE_MAX_BYTES, type ProcessedImage, processImage, storeImage } from "./images.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { toId } from "../charters/queries.ts";
@@ -140,6 +140,35 @@ export async function deleteSignatory(
   return ok(row.editionId);
 }
 
+/** Keeps a ceremony photo of an edition: its image and thumbnail files, and its row; returns its id. */
+export async function storePhoto(
+  tx: Tx,
+  tambonId: number,
+  editionId: number,
+  image: ProcessedImage,
+  filename: string,
+  caption: string,
+  createdBy: number | null = null,
+): Promise<number> {
+  const files = await storeImage(tx, tambonId, "charter.photo", image, filename);
+  const [row] = await tx
+    .insert(charterPhotos)
+    .values({
+      tambonId,
+      editionId,
+      caption,
+      mime: image.mime,
+      bytes: image.bytes,
+      width: image.width,
+      height: image.height,
+      fileId: files.fileId,
+      thumbFileId: files.thumbFileId,
+      createdBy,
+    })
+    .returning({ id: charterPhotos.id });
+  return row!.id;
+}
+
 /** Adds a photo of the signing ceremony of an adopted edition. */
 export async function addPhoto(
   db: Db,
@@ -158,29 +187,22 @@ export async function addPhoto(
   if (!image) return fail("photo", "err.notPhoto");
   const caption = captionText.trim().slice(0, 300);
   return db.transaction(async (tx) => {
-    const files = await storeImage(tx, tambonId, "charter.photo", image, file.filename);
-    const [row] = await tx
-      .insert(charterPhotos)
-      .values({
-        tambonId,
-        editionId,
-        caption,
-        mime: image.mime,
-        bytes: image.bytes,
-        width: image.width,
-        height: image.height,
-        fileId: files.fileId,
-        thumbFileId: files.thumbFileId,
-        createdBy: actor.user?.id ?? null,
-      })
-      .returning({ id: charterPhotos.id });
+    const id = await storePhoto(
+      tx,
+      tambonId,
+      editionId,
+      image,
+      file.filename,
+      caption,
+      actor.user?.id ?? null,
+    );
     await auditBy(tx, actor, tambonId, {
       action: "charter.photo.add",
       targetType: "charter_photo",
-      targetId: row!.id,
+      targetId: id,
       after: { editionId, bytes: image.bytes, width: image.width, height: image.height },
     });
-    return ok(row!.id);
+    return ok(id);
   });
 }
 

@@ -3,9 +3,10 @@ import type { Tx } from "../../../core/db/index.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
 import type { DemoPeople } from "../../../core/modules.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
-import { charterPhotos, charterSignatories } from "../schema.ts";
+import { charterSignatories } from "../schema.ts";
 import { demoImage, processImage, storeImage } from "./images.ts";
 import { pillarsOf } from "./pillars.ts";
+import { storePhoto } from "./commands.ts";
 
 /** Signatories per pillar (with demo scans of the signed page) and one representative per village. */
 async function addSignatories(
@@ -80,18 +81,7 @@ async function addPhotos(
 ) {
   for (const [i, [w, h, caption]] of sizes.entries()) {
     const image = (await processImage(await demoImage(w, h, 120 + i * 25)))!;
-    const files = await storeImage(tx, tambonId, "charter.photo", image, `photo-${i + 1}.jpg`);
-    await tx.insert(charterPhotos).values({
-      tambonId,
-      editionId,
-      caption,
-      mime: image.mime,
-      bytes: image.bytes,
-      width: image.width,
-      height: image.height,
-      fileId: files.fileId,
-      thumbFileId: files.thumbFileId,
-    });
+    await storePhoto(tx, tambonId, editionId, image, `photo-${i + 1}.jpg`, caption);
   }
 }
 
