@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { villages } from "../../../core/db/schema.ts";
+import { getVillage } from "../../../core/queries/villages.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { buddhistYear } from "../../../core/dates.ts";
 import { fields, isEmail, isPhone, normalisePhone, parseForm } from "../../../core/forms.ts";
@@ -54,11 +54,7 @@ async function checkCharterInput(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (v.village) {
-    const [village] = await db
-      .select({ id: villages.id })
-      .from(villages)
-      .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.village)));
-    if (!village) return fail("village", "err.village");
+    if (!(await getVillage(db, tambonId, v.village))) return fail("village", "err.village");
   }
   if (v.scope === "village" && !v.village) return fail("village", "err.required");
   if ((v.scope === "district" || v.scope === "issue") && !v.scopeName)

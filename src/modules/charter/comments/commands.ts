@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { villages } from "../../../core/db/schema.ts";
+import { getVillage } from "../../../core/queries/villages.ts";
 import { auditBy } from "../../../core/audit.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterComments, charterVersions } from "../schema.ts";
@@ -159,11 +159,7 @@ export async function recordHearingInput(
   if (name.length > 200) return fail("name", "err.tooLong", { max: 200 });
   const villageId = toId(input.village);
   if (!villageId) return fail("village", "err.village");
-  const [village] = await db
-    .select({ id: villages.id })
-    .from(villages)
-    .where(and(eq(villages.tambonId, tambonId), eq(villages.id, villageId)));
-  if (!village) return fail("village", "err.village");
+  if (!(await getVillage(db, tambonId, villageId))) return fail("village", "err.village");
   const checked = await checkInput(db, tambonId, edition.currentVersionId ?? 0, input);
   if (!checked.ok) return checked;
   return db.transaction(async (tx) => {

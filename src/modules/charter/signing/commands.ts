@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { deleteFile } from "../../../core/file-store.ts";
-import { villages } from "../../../core/db/schema.ts";
+import { getVillage } from "../../../core/queries/villages.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
@@ -59,11 +59,7 @@ export async function addSignatory(
   if (v.kind === "pillar" && !v.pillar) return fail("pillar", "err.required");
   if (v.kind === "village") {
     if (!v.village) return fail("village", "err.village");
-    const [village] = await db
-      .select({ id: villages.id })
-      .from(villages)
-      .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.village)));
-    if (!village) return fail("village", "err.village");
+    if (!(await getVillage(db, tambonId, v.village))) return fail("village", "err.village");
   }
   const big = tooBig<number>("scan", scan);
   if (big) return big;
