@@ -1,4 +1,5 @@
 import defaults from "../../../../seed/defaults.json" with { type: "json" };
+import { oneOf } from "../../../core/one-of.ts";
 
 /** The kinds of group: the central working group, issue teams, and any other committee. */
 export const GROUP_KINDS = ["central", "issue_team", "committee"] as const;
@@ -9,14 +10,10 @@ export const POSITIONS = ["chair", "vice_chair", "secretary", "member", "adviser
 export type Position = (typeof POSITIONS)[number];
 
 /** Type guard for a group kind from a form. */
-export function isGroupKind(value: unknown): value is GroupKind {
-  return typeof value === "string" && (GROUP_KINDS as readonly string[]).includes(value);
-}
+export const isGroupKind = oneOf(GROUP_KINDS);
 
 /** Type guard for a position from a form. */
-export function isPosition(value: unknown): value is Position {
-  return typeof value === "string" && (POSITIONS as readonly string[]).includes(value);
-}
+export const isPosition = oneOf(POSITIONS);
 
 /** The pillars (เสาหลัก) a member may represent; the default list of La-ngu's five pillars. */
 export function defaultPillars(): string[] {

@@ -1,3 +1,5 @@
+import { oneOf } from "../../../core/one-of.ts";
+
 /** The kinds of meeting and forum (เวที) the platform knows. */
 export const MEETING_KINDS = [
   "briefing",
@@ -34,14 +36,10 @@ export const ATTENDEE_ROLES = [
 export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
 
 /** Type guard for a meeting kind from a form. */
-export function isMeetingKind(value: unknown): value is MeetingKind {
-  return typeof value === "string" && (MEETING_KINDS as readonly string[]).includes(value);
-}
+export const isMeetingKind = oneOf(MEETING_KINDS);
 
 /** Type guard for an attendee role from a form. */
-export function isAttendeeRole(value: unknown): value is AttendeeRole {
-  return typeof value === "string" && (ATTENDEE_ROLES as readonly string[]).includes(value);
-}
+export const isAttendeeRole = oneOf(ATTENDEE_ROLES);
 
 /** The step a kind of meeting usually belongs to (editable per meeting). */
 export function defaultStep(kind: MeetingKind): Step {

@@ -1,3 +1,5 @@
+import { oneOf } from "../../../core/one-of.ts";
+
 /** How a resolution was decided. */
 export const DECISION_METHODS = ["consensus", "show_of_hands", "individual_votes"] as const;
 export type DecisionMethod = (typeof DECISION_METHODS)[number];
@@ -17,14 +19,10 @@ export interface Counts {
 }
 
 /** Type guard for a decision method from a form. */
-export function isDecisionMethod(value: unknown): value is DecisionMethod {
-  return typeof value === "string" && (DECISION_METHODS as readonly string[]).includes(value);
-}
+export const isDecisionMethod = oneOf(DECISION_METHODS);
 
 /** Type guard for a vote choice from a form. */
-export function isVoteChoice(value: unknown): value is VoteChoice {
-  return typeof value === "string" && (VOTE_CHOICES as readonly string[]).includes(value);
-}
+export const isVoteChoice = oneOf(VOTE_CHOICES);
 
 /** Counts individual votes. */
 export function countVotes(votes: readonly { choice: VoteChoice }[]): Counts {

@@ -1,3 +1,5 @@
+import { oneOf } from "../../../core/one-of.ts";
+
 /** The life of an agreement, as recorded by staff. */
 export const AGREEMENT_STATUSES = ["draft", "signed", "active", "expired", "ended"] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
@@ -11,19 +13,13 @@ export const PARTY_KINDS = ["tambon", "partner", "other"] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
 /** Type guard for a status from a form or a query string. */
-export function isAgreementStatus(v: unknown): v is AgreementStatus {
-  return typeof v === "string" && (AGREEMENT_STATUSES as readonly string[]).includes(v);
-}
+export const isAgreementStatus = oneOf(AGREEMENT_STATUSES);
 
 /** Type guard for a kind from a form or a query string. */
-export function isAgreementKind(v: unknown): v is AgreementKind {
-  return typeof v === "string" && (AGREEMENT_KINDS as readonly string[]).includes(v);
-}
+export const isAgreementKind = oneOf(AGREEMENT_KINDS);
 
 /** Type guard for a party kind from a form. */
-export function isPartyKind(v: unknown): v is PartyKind {
-  return typeof v === "string" && (PARTY_KINDS as readonly string[]).includes(v);
-}
+export const isPartyKind = oneOf(PARTY_KINDS);
 
 /**
  * The status to show: a signed or active agreement whose end date has passed is shown as expired

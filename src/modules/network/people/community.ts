@@ -1,3 +1,5 @@
+import { oneOf } from "../../../core/one-of.ts";
+
 /** The roles a person may hold in the community, beyond their roles on the platform. */
 export const COMMUNITY_ROLES = [
   "facilitator",
@@ -16,9 +18,7 @@ export const COMMUNITY_ROLES = [
 export type CommunityRole = (typeof COMMUNITY_ROLES)[number];
 
 /** Type guard for a community role from a form. */
-export function isCommunityRole(v: unknown): v is CommunityRole {
-  return typeof v === "string" && (COMMUNITY_ROLES as readonly string[]).includes(v);
-}
+export const isCommunityRole = oneOf(COMMUNITY_ROLES);
 
 /**
  * What may be published about a person: nothing unless they agreed. Staff see everything; the

@@ -1,3 +1,5 @@
+import { oneOf } from "../../../core/one-of.ts";
+
 /** Where a study-visit request stands. */
 export const VISIT_STATUSES = [
   "requested",
@@ -18,19 +20,13 @@ export const REQUESTER_ANSWERS = ["accept_proposal", "withdraw"] as const;
 export type RequesterAnswer = (typeof REQUESTER_ANSWERS)[number];
 
 /** Type guard for a status from a query string. */
-export function isVisitStatus(v: unknown): v is VisitStatus {
-  return typeof v === "string" && (VISIT_STATUSES as readonly string[]).includes(v);
-}
+export const isVisitStatus = oneOf(VISIT_STATUSES);
 
 /** Type guard for the host's answer from a form. */
-export function isHostAnswer(v: unknown): v is HostAnswer {
-  return typeof v === "string" && (HOST_ANSWERS as readonly string[]).includes(v);
-}
+export const isHostAnswer = oneOf(HOST_ANSWERS);
 
 /** Type guard for the requester's answer from a form. */
-export function isRequesterAnswer(v: unknown): v is RequesterAnswer {
-  return typeof v === "string" && (REQUESTER_ANSWERS as readonly string[]).includes(v);
-}
+export const isRequesterAnswer = oneOf(REQUESTER_ANSWERS);
 
 /** The status after the host's answer, or null when the answer does not apply now. */
 export function afterHostAnswer(status: VisitStatus, answer: HostAnswer): VisitStatus | null {
