@@ -6,6 +6,7 @@ import { msg } from "../messages.ts";
 import type { Overlap } from "./overlaps.ts";
 import type { OverlapPair, PooledProject } from "./queries.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { usePlans } from "../shared/views.tsx";
 
 /** What two projects share, as words: "ประเด็นเดียวกัน · หมู่บ้านซ้อนกัน …". */
 export function sharedWords(o: Overlap<unknown>, lang: Lang): string {
@@ -66,9 +67,7 @@ export function overlapJson(o: Overlap<PooledProject>, slug: string, lang: Lang)
 
 /** The duplicates report of a plan: each overlapping pair, with buttons to link or merge them. */
 export function DuplicatesReport(p: { planId: number; planTitle: string; pairs: OverlapPair[] }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { lang, t, base } = usePlans();
   const link = (x: PooledProject) => (
     <a href={`${base}/admin/projects/${x.id}`}>
       #{x.id} {x.title}

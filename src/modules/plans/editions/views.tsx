@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import {
   DateField,
   ErrorSummary,
@@ -8,10 +7,9 @@ import {
   type FormState,
 } from "../../../core/views/form.tsx";
 import { formatDate } from "../../../core/dates.ts";
-import { msg } from "../messages.ts";
 import { baht } from "../shared/format.ts";
 import { EDITION_KINDS } from "../shared/kinds.ts";
-import { editionName, planPeriod } from "../shared/views.tsx";
+import { usePlans, editionName, planPeriod } from "../shared/views.tsx";
 import type { Plan } from "../plans/queries.ts";
 import type { EditionDiff } from "./diff.ts";
 import { CarriedFrom } from "../evaluations/views.tsx";
@@ -27,9 +25,7 @@ export function EditionAdmin(p: {
   meetings: { value: string; label: string; group?: string }[];
   resolutions: { value: string; label: string; group?: string }[];
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { lang, t, base } = usePlans();
   return (
     <>
       <h2 id="editions">{t("edition.title")}</h2>
@@ -104,9 +100,7 @@ export function EditionsPage(p: {
   to: Edition | null;
   diff: EditionDiff | null;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { lang, t, base } = usePlans();
   const options = p.editions.map((e) => ({ value: String(e.id), label: editionName(e, lang) }));
   const projectLink = (id: number, title: string) => <a href={`${base}/projects/${id}`}>{title}</a>;
   return (

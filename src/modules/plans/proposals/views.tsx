@@ -1,11 +1,10 @@
 import type { ComponentChildren } from "preact";
-import { useCtx } from "../../../core/views/ctx.ts";
 import { ErrorSummary, Form, type FormState } from "../../../core/views/form.tsx";
 import { assetUrl } from "../../../core/views/assets.ts";
-import { msg } from "../messages.ts";
 import type { Plan } from "../plans/queries.ts";
 import { ProjectFields, type ProjectChoices } from "../projects/views/form.tsx";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { usePlans } from "../shared/views.tsx";
 
 /** The proposal form of a plan, with the projects that may overlap shown above its buttons. */
 export function ProposePage(p: {
@@ -14,9 +13,7 @@ export function ProposePage(p: {
   choices: ProjectChoices;
   overlaps: ComponentChildren;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { t, base } = usePlans();
   return (
     <>
       <BackLink href={`${base}/plans/${p.plan.id}`}>{p.plan.title}</BackLink>

@@ -7,6 +7,12 @@ import { lastYear } from "./fiscal.ts";
 import { baht } from "./format.ts";
 import type { EditionKind } from "./kinds.ts";
 
+/** What the module's views start from: the request's context, the module's messages and the tambon's base URL. */
+export function usePlans() {
+  const ctx = useCtx();
+  return { ...ctx, t: msg.t(ctx.lang), base: `/t/${ctx.tambon!.slug}` };
+}
+
 /** The name of an edition: "ฉบับแรก", "เพิ่มเติม ครั้งที่ 2" … */
 export function editionName(e: { kind: EditionKind; number: number }, lang: Lang): string {
   return msg.t(lang)(`edition.name.${e.kind}`, { n: e.number });

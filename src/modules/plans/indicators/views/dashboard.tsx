@@ -1,6 +1,7 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
 import { msg } from "../../messages.ts";
 import { formatValue, type Indicator, type IndicatorCard } from "../queries.ts";
+import { usePlans } from "../../shared/views.tsx";
 
 /** A card with its sparkline drawn. */
 export type DrawnCard = IndicatorCard & { sparkline: string };
@@ -26,9 +27,7 @@ export function IndicatorDashboard(p: {
   canManage: boolean;
   canRecord: boolean;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { t, base } = usePlans();
   const counts = { green: 0, amber: 0, red: 0, grey: 0 };
   for (const c of p.cards) counts[c.status]++;
   return (

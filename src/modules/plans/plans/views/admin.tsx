@@ -9,7 +9,7 @@ import {
 } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { PLAN_STATUSES } from "../../shared/kinds.ts";
-import { planPeriod } from "../../shared/views.tsx";
+import { usePlans, planPeriod } from "../../shared/views.tsx";
 import { strategyName, type Plan, type Strategy } from "../queries.ts";
 
 /** The fields of a plan's form. */
@@ -42,9 +42,7 @@ export function PlanFields({ form }: { form: FormState }) {
 
 /** The administration's list of plans with the form to create one. */
 export function PlanAdmin({ plans, form }: { plans: Plan[]; form: FormState }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { lang, t, base } = usePlans();
   return (
     <>
       <h1>{t("nav.admin")}</h1>
@@ -84,9 +82,7 @@ export function PlanEdit(p: {
   editing: Strategy | null;
   children?: preact.ComponentChildren;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { t, base } = usePlans();
   const planBase = `${base}/admin/plans/${p.plan.id}`;
   return (
     <>

@@ -2,16 +2,20 @@ import { useCtx } from "../../../../core/views/ctx.ts";
 import { msg } from "../../messages.ts";
 import { planYears } from "../../shared/fiscal.ts";
 import { baht } from "../../shared/format.ts";
-import { BudgetByYear, editionName, planPeriod, ProgressBar } from "../../shared/views.tsx";
+import {
+  usePlans,
+  BudgetByYear,
+  editionName,
+  planPeriod,
+  ProgressBar,
+} from "../../shared/views.tsx";
 import type { ProjectSummary } from "../../projects/queries.ts";
 import type { Edition } from "../../editions/queries.ts";
 import { strategyName, type Plan, type Strategy } from "../queries.ts";
 
 /** The tambon's plans, newest first. */
 export function PlanList({ plans, canManage }: { plans: Plan[]; canManage: boolean }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { lang, t, base } = usePlans();
   return (
     <>
       <h1>{t("plan.title")}</h1>
@@ -104,9 +108,7 @@ export function BudgetTable(p: { plan: Plan; projects: ProjectSummary[]; label: 
 
 /** The public page of a plan: strategies by issue area, their projects with budgets per year. */
 export function PlanPage(v: PlanView) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { lang, t, base } = usePlans();
   const live = v.projects.filter((p) => p.mergedIntoId == null);
   const inPlan = live.filter((p) => SHOWN.has(p.status));
   const proposals = live.filter((p) => p.status === "proposed");

@@ -1,5 +1,4 @@
 import type { ComponentChildren } from "preact";
-import { useCtx } from "../../../../core/views/ctx.ts";
 import {
   ErrorSummary,
   Field,
@@ -9,7 +8,6 @@ import {
   type FormState,
 } from "../../../../core/views/form.tsx";
 import type { ClauseRef } from "../../../charter/public.ts";
-import { msg } from "../../messages.ts";
 import { PROJECT_STATUSES } from "../../shared/kinds.ts";
 import type { Plan } from "../../plans/queries.ts";
 import type { ProjectFile } from "../files.ts";
@@ -18,6 +16,7 @@ import { ClausesAdmin } from "./clauses.tsx";
 import { FilesAdmin } from "./files.tsx";
 import { ProjectFields, type ProjectChoices } from "./form.tsx";
 import { MilestoneFields, MilestonesAdmin, type MilestoneFailure } from "./milestones.tsx";
+import { usePlans } from "../../shared/views.tsx";
 
 /** The forms of a project's administration page, each as shown (the one that failed, if any). */
 export interface ProjectAdminForms {
@@ -46,9 +45,7 @@ export function ProjectAdmin(p: {
   overlaps: ComponentChildren;
   today: string;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { t, base } = usePlans();
   const admin = `${base}/admin/projects/${p.project.id}`;
   const f = p.forms;
   return (

@@ -1,4 +1,3 @@
-import { useCtx } from "../../../../core/views/ctx.ts";
 import {
   ErrorSummary,
   Field,
@@ -8,10 +7,10 @@ import {
 } from "../../../../core/views/form.tsx";
 import { Table } from "../../../../core/views/list.tsx";
 import { ConfirmTick } from "../../../../core/views/confirm.tsx";
-import { msg } from "../../messages.ts";
 import { baht } from "../../shared/format.ts";
 import type { Plan } from "../../plans/queries.ts";
 import type { ProjectSummary } from "../queries.ts";
+import { usePlans } from "../../shared/views.tsx";
 
 type Option = { value: string; label: string };
 
@@ -22,9 +21,7 @@ export function PlanProjectsAdmin(p: {
   voteForm: FormState;
   areas: Option[];
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { lang, t, base } = usePlans();
   const chosen = new Set((p.voteForm.values.projects ?? "").split(","));
   return (
     <>

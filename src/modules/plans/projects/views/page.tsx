@@ -1,8 +1,6 @@
 import type { ComponentChildren } from "preact";
-import { useCtx } from "../../../../core/views/ctx.ts";
 import { formatDateTime } from "../../../../core/dates.ts";
-import { msg } from "../../messages.ts";
-import { BudgetByYear, ProgressBar } from "../../shared/views.tsx";
+import { usePlans, BudgetByYear, ProgressBar } from "../../shared/views.tsx";
 import type { Plan } from "../../plans/queries.ts";
 import type { ProjectFile } from "../files.ts";
 import type { Project, projectDetail } from "../queries.ts";
@@ -30,9 +28,7 @@ export interface ProjectView {
 
 /** A project's public page: what it is, where, for whom, its budget, milestones due and timeline. */
 export function ProjectPage(v: ProjectView) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
-  const base = `/t/${tambon!.slug}`;
+  const { lang, t, base } = usePlans();
   const p = v.project;
   const d = v.detail;
   // A milestone is shown once due (or done); the ones ahead are only counted.
