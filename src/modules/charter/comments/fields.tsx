@@ -1,16 +1,31 @@
-import { TextArea, fieldId, type FormState } from "../../../core/views/form.tsx";
+import { SelectField, TextArea, fieldId, type FormState } from "../../../core/views/form.tsx";
 import { useT } from "../shared/views.tsx";
 
 /**
- * The fields every comment form asks: comment or suggestion, the comment and the proposed text.
- * `scope` names the form on its page; `rows` are the heights of the two text areas.
+ * The fields every comment form asks: what it is about (general, the preamble or a clause, from
+ * `aboutOptions`), comment or suggestion, the comment and the proposed text. `scope` names the
+ * form on its page; `rows` are the heights of the two text areas.
  */
-export function CommentFields(props: { scope: string; form: FormState; rows: [number, number] }) {
+export function CommentFields(props: {
+  scope: string;
+  form: FormState;
+  aboutOptions: { value: string; label: string }[];
+  rows: [number, number];
+}) {
   const t = useT();
   const { scope, form } = props;
   const id = fieldId("kind", scope);
   return (
     <>
+      <SelectField
+        scope={scope}
+        form={form}
+        name="about"
+        label={t("comments.about")}
+        required
+        options={props.aboutOptions}
+        placeholder={false}
+      />
       <fieldset id={id}>
         <legend>{t("comments.kind")}</legend>
         {form.errors.kind && (

@@ -9,6 +9,17 @@ import { clauseLabel } from "../present.ts";
 import { type CommentItem } from "./comment-card.tsx";
 import { type CharterRow, type EditionRow, docsOf } from "../charters/queries.ts";
 import { commentsOf } from "./queries.ts";
+import type { CommentInput } from "./commands.ts";
+
+/** What a comment form sent, as the commands read it (no kind chosen: a comment). */
+export function commentInputOf(body: Record<string, string | undefined>): CommentInput {
+  return {
+    about: body.about ?? "",
+    kind: body.kind ?? "comment",
+    body: body.body ?? "",
+    proposedText: body.proposedText ?? "",
+  };
+}
 
 /** The choices of the "about" select: general, preamble, and every clause of the current draft. */
 export function aboutOptions(doc: CharterDoc, charter: CharterRow, req: FastifyRequest) {

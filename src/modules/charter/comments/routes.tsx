@@ -15,7 +15,7 @@ import { acceptSuggestion, declineSuggestion, rateSuggestion } from "./suggestio
 import { CommentsPage } from "./views.tsx";
 import { shownVersion } from "../charters/queries.ts";
 import { loadEdition } from "../shared/helpers.ts";
-import { commentItems, aboutOptions } from "./helpers.ts";
+import { commentItems, aboutOptions, commentInputOf } from "./helpers.ts";
 import { countComments, commentOfId } from "./queries.ts";
 
 /** Comments and suggestions on an edition: the list, adding, rating and deciding. */
@@ -111,12 +111,7 @@ export async function commentRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
     authorize(req, "charter.comment", { tambonId: tambon.id });
     const body = formBody(req);
     const result = throwIfDenied(
-      await addComment(db, req.actor, tambon.id, requireId(req.params.id), {
-        about: body.about ?? "",
-        kind: body.kind ?? "comment",
-        body: body.body ?? "",
-        proposedText: body.proposedText ?? "",
-      }),
+      await addComment(db, req.actor, tambon.id, requireId(req.params.id), commentInputOf(body)),
     );
     const q = req.query as Record<string, string | undefined>;
     const back = `/t/${tambon.slug}/charter-editions/${requireId(req.params.id)}/comments${q.clause ? `?clause=${encodeURIComponent(q.clause)}` : ""}`;

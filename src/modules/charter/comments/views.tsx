@@ -1,12 +1,6 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { CommentFields } from "./fields.tsx";
-import {
-  Form,
-  type FormState,
-  ErrorSummary,
-  FormError,
-  SelectField,
-} from "../../../core/views/form.tsx";
+import { Form, type FormState, ErrorSummary, FormError } from "../../../core/views/form.tsx";
 import { editionLabel } from "../present.ts";
 import { Pager } from "../../../core/views/pager.tsx";
 import { Paras, textIn, useT } from "../shared/views.tsx";
@@ -115,16 +109,12 @@ export function CommentsPage(props: {
           <h2 id="h-add-comment">{t("comments.add")}</h2>
           <Form action={`${eb}/comments${here}`} label={t("comments.add")}>
             <FormError form={props.form} />
-            <SelectField
+            <CommentFields
               scope="comment"
               form={props.form}
-              name="about"
-              label={t("comments.about")}
-              options={props.aboutOptions}
-              required
-              placeholder={false}
+              aboutOptions={props.aboutOptions}
+              rows={[4, 5]}
             />
-            <CommentFields scope="comment" form={props.form} rows={[4, 5]} />
             <button type="submit">{t("comments.send")}</button>
           </Form>
         </section>

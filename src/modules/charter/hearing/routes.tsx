@@ -11,7 +11,7 @@ import { throwIfDenied } from "../../../core/result.ts";
 import { recordHearingInput } from "../comments/commands.ts";
 import { HearingPage } from "./views.tsx";
 import { shownVersion, villagesOf, memberVillages, getVersionById } from "../charters/queries.ts";
-import { commentItems, aboutOptions } from "../comments/helpers.ts";
+import { commentItems, aboutOptions, commentInputOf } from "../comments/helpers.ts";
 import { commentsOf } from "../comments/queries.ts";
 import { loadEdition } from "../shared/helpers.ts";
 import { hearingMeetingsOf } from "./commands.ts";
@@ -91,12 +91,9 @@ export async function hearingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
     const body = formBody(req);
     const result = throwIfDenied(
       await recordHearingInput(db, req.actor, tambon.id, requireId(req.params.id), {
+        ...commentInputOf(body),
         name: body.name ?? "",
         village: body.village ?? "",
-        about: body.about ?? "",
-        kind: body.kind ?? "comment",
-        body: body.body ?? "",
-        proposedText: body.proposedText ?? "",
       }),
     );
     if (result.ok)

@@ -105,16 +105,12 @@ export function HearingPage({ data }: { data: HearingData }) {
               placeholder=""
               options={data.villages.map((v) => ({ value: String(v.id), label: vName(v) }))}
             />
-            <SelectField
+            <CommentFields
               scope="hearing"
               form={data.form}
-              name="about"
-              label={t("comments.about")}
-              required
-              options={data.aboutOptions}
-              placeholder={false}
+              aboutOptions={data.aboutOptions}
+              rows={[3, 4]}
             />
-            <CommentFields scope="hearing" form={data.form} rows={[3, 4]} />
             <button type="submit">{t("hearing.record")}</button>
           </Form>
         </section>
