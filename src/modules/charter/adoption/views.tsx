@@ -1,25 +1,22 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
 import { Form, FormError, SelectField } from "../../../core/views/form.tsx";
 import { ConfirmButton, ConfirmTick } from "../../../core/views/confirm.tsx";
-import { PickOneForm, useT } from "../shared/views.tsx";
+import { FoldingPanel, PickOneForm, useEditionAdminHref, useT } from "../shared/views.tsx";
 
 /** Adoption: put to the vote (then check or withdraw it), or adopt by an assembly's resolution. */
 export function AdoptionPanel({ data }: { data: EditionAdminData }) {
-  const { tambon } = useCtx();
   const t = useT();
   const { charter, edition } = data;
-  const ab = `/t/${tambon!.slug}/admin/charter-editions/${edition.id}`;
+  const ab = useEditionAdminHref(edition.id);
   return (
-    <details
-      class="charter-panel"
+    <FoldingPanel
       id="h-adopt"
+      title={t("adopt.title")}
       open={
         edition.status === "hearing" ||
         !!(data.forms.vote || data.forms.resolution || data.forms.adopt || data.vote)
       }
     >
-      <summary>{t("adopt.title")}</summary>
       <FormError form={data.forms.adopt} />
       <h3>{t("adopt.byVote")}</h3>
       <p class="hint">{t("adopt.byVoteHint")}</p>
@@ -73,6 +70,6 @@ export function AdoptionPanel({ data }: { data: EditionAdminData }) {
           confirm
         />
       )}
-    </details>
+    </FoldingPanel>
   );
 }

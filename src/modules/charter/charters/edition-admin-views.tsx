@@ -9,7 +9,7 @@ import {
   Field,
 } from "../../../core/views/form.tsx";
 import { editionLabel } from "../present.ts";
-import { StatusBadge, useT } from "../shared/views.tsx";
+import { FoldingPanel, StatusBadge, useEditionAdminHref, useT } from "../shared/views.tsx";
 import { DraftEditor, type DraftData } from "../drafting/editor.tsx";
 import type { MeetingSummary } from "../../groups/public.ts";
 import type { CharterRow, EditionRow, SignatoryRow } from "./queries.ts";
@@ -104,9 +104,10 @@ export function EditionAdminPage({ data }: { data: EditionAdminData }) {
 
 /** The edition's number, year, review period and signing details (the text's only while a draft). */
 function EditionSettingsPanel({ data }: { data: EditionAdminData }) {
-  const { lang, tambon } = useCtx();
+  const { lang } = useCtx();
   const t = useT();
   const { edition } = data;
+  const ab = useEditionAdminHref(edition.id);
   const state = data.forms.edition;
   const field = (
     name: string,
@@ -136,12 +137,8 @@ function EditionSettingsPanel({ data }: { data: EditionAdminData }) {
     />
   );
   return (
-    <details class="charter-panel" open={!!state}>
-      <summary>{t("manage.edition")}</summary>
-      <Form
-        action={`/t/${tambon!.slug}/admin/charter-editions/${edition.id}`}
-        label={t("manage.edition")}
-      >
+    <FoldingPanel title={t("manage.edition")} open={!!state}>
+      <Form action={ab} label={t("manage.edition")}>
         <FormError form={state} />
         {edition.status !== "adopted" && (
           <>
@@ -175,6 +172,6 @@ function EditionSettingsPanel({ data }: { data: EditionAdminData }) {
         })}
         <button type="submit">{core.t(lang)("form.save")}</button>
       </Form>
-    </details>
+    </FoldingPanel>
   );
 }

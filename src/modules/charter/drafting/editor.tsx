@@ -3,7 +3,7 @@ import { ErrorSummary, Field, TextArea, type FormState } from "../../../core/vie
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
 import { CLOSING, LIMITS, type CharterDoc, type Clause, type Definition } from "../document.ts";
 import { chapterLabel, clauseLabel, num } from "../present.ts";
-import { useT } from "../shared/views.tsx";
+import { useEditionAdminHref, useT } from "../shared/views.tsx";
 import {
   AddClause,
   ChapterTitle,
@@ -35,11 +35,11 @@ export interface DraftData {
 
 /** The draft editor: title, preamble, definitions, chapters and clauses; every save is a version. */
 export function DraftEditor({ data }: { data: DraftData }) {
-  const { lang, tambon } = useCtx();
+  const { lang } = useCtx();
   const t = useT();
   const { charter, edition, doc } = data;
   const d = charter.digits;
-  const self = `/t/${tambon!.slug}/admin/charter-editions/${edition.id}`;
+  const self = useEditionAdminHref(edition.id);
   const ed: Editor = {
     action: `${self}/draft`,
     self,

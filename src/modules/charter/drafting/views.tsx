@@ -1,7 +1,6 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Form } from "../../../core/views/form.tsx";
 import { dateTimeIn, editionLabel, num, versionNote } from "../present.ts";
-import { useT } from "../shared/views.tsx";
+import { RowButton, useEditionAdminHref, useT } from "../shared/views.tsx";
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
 
@@ -26,6 +25,7 @@ export function VersionsPage(props: {
   const { charter, edition, versions } = props;
   const d = charter.digits;
   const eb = `/t/${tambon!.slug}/charter-editions/${edition.id}`;
+  const ab = useEditionAdminHref(edition.id);
   const latest = versions[0]?.number ?? 1;
   const options = versions.map((v) => ({
     value: String(v.number),
@@ -116,15 +116,13 @@ export function VersionsPage(props: {
                     </a>
                   )}
                   {props.canRestore && v.number !== latest && (
-                    <Form
-                      action={`/t/${tambon!.slug}/admin/charter-editions/${edition.id}/restore`}
-                    >
-                      <input type="hidden" name="version" value={String(v.number)} />
-                      <button type="submit" class="secondary small">
-                        {t("versions.restore")}
-                        <span class="visually-hidden"> {num(v.number, d, lang)}</span>
-                      </button>
-                    </Form>
+                    <RowButton
+                      action={`${ab}/restore`}
+                      name="version"
+                      value={String(v.number)}
+                      text={t("versions.restore")}
+                      what={num(v.number, d, lang)}
+                    />
                   )}
                 </td>
               </tr>

@@ -2,16 +2,16 @@ import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
 import { Form, FormError, TextArea, DateField, emptyForm } from "../../../core/views/form.tsx";
-import { PickOneForm, useT } from "../shared/views.tsx";
+import { FoldingPanel, PickOneForm, useEditionAdminHref, useT } from "../shared/views.tsx";
 import { HearingMeetings } from "./meeting-views.tsx";
 
 /** The hearing's dates and note, and the buttons that open and close it. */
 export function HearingPanel({ data }: { data: EditionAdminData }) {
-  const { lang, tambon } = useCtx();
+  const { lang } = useCtx();
   const t = useT();
   const ct = core.t(lang);
   const { edition } = data;
-  const ab = `/t/${tambon!.slug}/admin/charter-editions/${edition.id}`;
+  const ab = useEditionAdminHref(edition.id);
   const hv = {
     hearingStartsOn: edition.hearingStartsOn ?? "",
     hearingEndsOn: edition.hearingEndsOn ?? "",
@@ -20,12 +20,11 @@ export function HearingPanel({ data }: { data: EditionAdminData }) {
   /** What was sent when it failed, else the edition's dates. */
   const dates = data.forms.hearing ?? emptyForm(hv);
   return (
-    <details
-      class="charter-panel"
+    <FoldingPanel
       id="h-hearing"
+      title={t("hearing.title")}
       open={edition.status === "hearing" || !!data.forms.hearing}
     >
-      <summary>{t("hearing.title")}</summary>
       <Form action={`${ab}/hearing`} label={t("hearing.title")}>
         <FormError form={data.forms.hearing} />
         <DateField
@@ -53,23 +52,21 @@ export function HearingPanel({ data }: { data: EditionAdminData }) {
           </button>
         )}
       </Form>
-    </details>
+    </FoldingPanel>
   );
 }
 
 /** The meetings at which the draft was heard, and adding one of the tambon's meetings. */
 export function HearingMeetingsPanel({ data }: { data: EditionAdminData }) {
-  const { tambon } = useCtx();
   const t = useT();
   const { charter, edition } = data;
-  const ab = `/t/${tambon!.slug}/admin/charter-editions/${edition.id}`;
+  const ab = useEditionAdminHref(edition.id);
   return (
-    <details
-      class="charter-panel"
+    <FoldingPanel
       id="h-hearing-meetings"
+      title={t("hearing.meetings")}
       open={edition.status === "hearing" || !!data.forms.meeting}
     >
-      <summary>{t("hearing.meetings")}</summary>
       <HearingMeetings
         meetings={data.hearingMeetings}
         charter={charter}
@@ -85,6 +82,6 @@ export function HearingMeetingsPanel({ data }: { data: EditionAdminData }) {
         choices={data.meetingChoices}
         submit={t("hearing.meetingAdd")}
       />
-    </details>
+    </FoldingPanel>
   );
 }

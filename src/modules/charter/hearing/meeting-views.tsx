@@ -1,8 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Form } from "../../../core/views/form.tsx";
 import { meetingUrl, type MeetingSummary } from "../../groups/public.ts";
 import { dateIn } from "../present.ts";
-import { useT } from "../shared/views.tsx";
+import { RowButton, useT } from "../shared/views.tsx";
 import type { CharterRow } from "../charters/queries.ts";
 
 /** The meetings of a hearing: date, kind and title (linked to the meeting's page), place. */
@@ -50,13 +49,14 @@ export function HearingMeetings(props: {
                 <td>{m.place}</td>
                 {props.removeAction && (
                   <td>
-                    <Form action={props.removeAction} class="inline-form">
-                      <input type="hidden" name="meeting" value={String(m.id)} />
-                      <button type="submit" class="secondary small">
-                        {t("hearing.meetingRemove")}
-                        <span class="visually-hidden"> {title}</span>
-                      </button>
-                    </Form>
+                    <RowButton
+                      action={props.removeAction}
+                      class="inline-form"
+                      name="meeting"
+                      value={String(m.id)}
+                      text={t("hearing.meetingRemove")}
+                      what={title}
+                    />
                   </td>
                 )}
               </tr>

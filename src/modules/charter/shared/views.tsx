@@ -47,6 +47,53 @@ export function StatusBadge(props: { edition: EditionRow; superseded?: boolean }
   return <span class={`badge charter-status charter-${s}`}>{t(`status.${s}`)}</span>;
 }
 
+/** The address of an edition's admin page in the current tambon; its panels' forms post below it. */
+export function useEditionAdminHref(editionId: number): string {
+  const { tambon } = useCtx();
+  return `/t/${tambon!.slug}/admin/charter-editions/${editionId}`;
+}
+
+/**
+ * A panel of an edition's admin page that folds away: `open` when its step is the edition's
+ * current one or a form in it failed.
+ */
+export function FoldingPanel(p: {
+  id?: string;
+  title: string;
+  open: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <details class="charter-panel" id={p.id} open={p.open}>
+      <summary>{p.title}</summary>
+      {p.children}
+    </details>
+  );
+}
+
+/**
+ * A small secondary button in a row of a table that posts the row's one hidden field (`name`:
+ * `value`); `what` names the row for screen readers.
+ */
+export function RowButton(p: {
+  action: string;
+  class?: string;
+  name: string;
+  value: string;
+  text: string;
+  what: ComponentChildren;
+}) {
+  return (
+    <Form action={p.action} class={p.class}>
+      <input type="hidden" name={p.name} value={p.value} />
+      <button type="submit" class="secondary small">
+        {p.text}
+        <span class="visually-hidden"> {p.what}</span>
+      </button>
+    </Form>
+  );
+}
+
 /** A form that picks one record of a list (a resolution, a meeting …) and sends it. */
 export function PickOneForm(p: {
   action: string;

@@ -12,7 +12,7 @@ import {
 } from "../../../core/views/form.tsx";
 import { IMAGE_MAX_BYTES } from "./images.ts";
 import { num } from "../present.ts";
-import { useT } from "../shared/views.tsx";
+import { useEditionAdminHref, useT } from "../shared/views.tsx";
 import { Signatories, Photos } from "./views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
@@ -26,7 +26,7 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
   const ct = core.t(lang);
   const { edition } = data;
   const base = `/t/${tambon!.slug}`;
-  const ab = `${base}/admin/charter-editions/${edition.id}`;
+  const ab = useEditionAdminHref(edition.id);
   return (
     <section class="charter-panel" aria-labelledby="h-signing">
       <h2 id="h-signing">{t("sign.title")}</h2>
