@@ -4,11 +4,9 @@ import { currentTambon, formBody, formList } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { pageOf, queryOf, requireId } from "../../../core/params.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import { defaultStep, isMeetingKind } from "../meetings/meeting.ts";
 import { getAgendaItem, listMeetings } from "../meetings/queries.ts";
-import { villagesOf } from "../shared/queries.ts";
 import { deleteAgendaItem, saveAgendaItem } from "../meetings/agenda-commands.ts";
 import { saveMeeting, type MeetingInput } from "../meetings/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
@@ -16,8 +14,7 @@ import { MeetingAdminList, NewMeetingPage } from "../meetings/admin-views.tsx";
 import { meetingTitle } from "../shared/views.tsx";
 import { errorText, loadMeeting, tambonFor } from "../shared/helpers.ts";
 
-import { hubPage } from "../meetings/helpers.tsx";
-import { groupsOf } from "../groups/queries.ts";
+import { hubPage, meetingChoices } from "../meetings/helpers.tsx";
 import { confirmFirst } from "../../../core/confirmation.tsx";
 /** Organisers' routes for meetings: scheduling, details and the agenda. */
 export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -42,18 +39,11 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     groupIds: number[],
     villageIds: number[],
   ) {
-    const tambon = currentTambon(req);
-    const [groups, villages, areas] = await Promise.all([
-      groupsOf(db, tambon.id),
-      villagesOf(db, tambon.id),
-      listAreas(db, tambon.id),
-    ]);
+    const choices = await meetingChoices(db, currentTambon(req).id);
     return (
       <NewMeetingPage
         form={form}
-        groups={groups}
-        villages={villages}
-        areas={areas}
+        {...choices}
         invitedGroupIds={groupIds}
         invitedVillageIds={villageIds}
       />

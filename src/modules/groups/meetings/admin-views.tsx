@@ -7,13 +7,10 @@ import {
   ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
-import type { Area } from "../../areas/public.ts";
 import type { AgendaRow, MeetingRow } from "./queries.ts";
 import type { FileInfo } from "../files/queries.ts";
-import type { GroupRow } from "../groups/queries.ts";
-import type { VillageRow } from "../shared/queries.ts";
 import { Back, meetingTitle, meetingWhen, nf, useBase, useT } from "../shared/views.tsx";
-import { MeetingFields } from "./fields.tsx";
+import { MeetingFields, type MeetingFieldsProps } from "./fields.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref, type Page } from "../../../core/paging.ts";
 import { ButtonForm } from "../../../core/views/confirm.tsx";
@@ -59,14 +56,7 @@ export function MeetingAdminList({ list }: { list: Page<MeetingRow> }) {
 }
 
 /** The form to schedule a new meeting. */
-export function NewMeetingPage(props: {
-  form: FormState;
-  groups: GroupRow[];
-  villages: VillageRow[];
-  areas: Area[];
-  invitedGroupIds: number[];
-  invitedVillageIds: number[];
-}) {
+export function NewMeetingPage(props: Omit<MeetingFieldsProps, "locked">) {
   const { lang } = useCtx();
   const t = useT();
   const base = useBase();
@@ -84,20 +74,16 @@ export function NewMeetingPage(props: {
 }
 
 /** The hub of one meeting for organisers: links, sign-in code, agenda, files and details. */
-export function MeetingAdminPage(props: {
-  meeting: MeetingRow;
-  agenda: AgendaRow[];
-  files: FileInfo[];
-  form: FormState;
-  agendaForm: FormState;
-  fileForm: FormState;
-  groups: GroupRow[];
-  villages: VillageRow[];
-  areas: Area[];
-  invitedGroupIds: number[];
-  invitedVillageIds: number[];
-  canRecord: boolean;
-}) {
+export function MeetingAdminPage(
+  props: Omit<MeetingFieldsProps, "locked"> & {
+    meeting: MeetingRow;
+    agenda: AgendaRow[];
+    files: FileInfo[];
+    agendaForm: FormState;
+    fileForm: FormState;
+    canRecord: boolean;
+  },
+) {
   const { lang } = useCtx();
   const t = useT();
   const base = useBase();
@@ -245,15 +231,7 @@ export function MeetingAdminPage(props: {
         <h2 id="h-details">{t("meetings.edit")}</h2>
         <ErrorSummary form={props.form} />
         <Form action={admin} label={t("meetings.edit")}>
-          <MeetingFields
-            form={props.form}
-            groups={props.groups}
-            villages={props.villages}
-            areas={props.areas}
-            invitedGroupIds={props.invitedGroupIds}
-            invitedVillageIds={props.invitedVillageIds}
-            locked={locked}
-          />
+          <MeetingFields {...props} locked={locked} />
           <button type="submit">{core.t(lang)("form.save")}</button>
         </Form>
       </section>

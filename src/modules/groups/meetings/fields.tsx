@@ -14,16 +14,23 @@ import type { VillageRow } from "../shared/queries.ts";
 import { useT, villageLabel } from "../shared/views.tsx";
 import { groupName } from "../groups/views.tsx";
 
-/** The fields of the meeting form. */
-export function MeetingFields(props: {
-  form: FormState;
+/** What the meeting form offers to choose from: the tambon's groups, villages and issue areas. */
+export interface MeetingChoices {
   groups: GroupRow[];
   villages: VillageRow[];
   areas: Area[];
+}
+
+/** The meeting form's state and choices, who is invited, and whether the minutes are confirmed. */
+export interface MeetingFieldsProps extends MeetingChoices {
+  form: FormState;
   invitedGroupIds: number[];
   invitedVillageIds: number[];
   locked: boolean;
-}) {
+}
+
+/** The fields of the meeting form. */
+export function MeetingFields(props: MeetingFieldsProps) {
   const { lang, tambon } = useCtx();
   const t = useT();
   const f = props.form;

@@ -9,6 +9,7 @@ import { agendaOf, type MeetingRow } from "../meetings/queries.ts";
 import { filesOf } from "../files/queries.ts";
 import { villagesOf } from "../shared/queries.ts";
 import { MeetingAdminPage } from "../meetings/admin-views.tsx";
+import type { MeetingChoices } from "../meetings/fields.tsx";
 
 import { groupsOf } from "../groups/queries.ts";
 /** Form values of a meeting row. */
@@ -33,6 +34,16 @@ export function meetingValues(m: MeetingRow): Record<string, string> {
   };
 }
 
+/** The groups, villages and issue areas the meeting form offers. */
+export async function meetingChoices(db: DbOrTx, tambonId: number): Promise<MeetingChoices> {
+  const [groups, villages, areas] = await Promise.all([
+    groupsOf(db, tambonId),
+    villagesOf(db, tambonId),
+    listAreas(db, tambonId),
+  ]);
+  return { groups, villages, areas };
+}
+
 /** The organisers' page of one meeting, with its forms (each may carry errors). */
 export async function hubPage(
   db: DbOrTx,
@@ -47,12 +58,10 @@ export async function hubPage(
   },
 ) {
   const tambon = currentTambon(req);
-  const [agenda, files, groups, villages, areas] = await Promise.all([
+  const [agenda, files, choices] = await Promise.all([
     agendaOf(db, tambon.id, meeting.id),
     filesOf(db, tambon.id, meeting.id),
-    groupsOf(db, tambon.id),
-    villagesOf(db, tambon.id),
-    listAreas(db, tambon.id),
+    meetingChoices(db, tambon.id),
   ]);
   return (
     <MeetingAdminPage
@@ -62,9 +71,7 @@ export async function hubPage(
       form={forms.form ?? emptyForm(meetingValues(meeting))}
       agendaForm={forms.agendaForm ?? emptyForm()}
       fileForm={forms.fileForm ?? emptyForm()}
-      groups={groups}
-      villages={villages}
-      areas={areas}
+      {...choices}
       invitedGroupIds={forms.groupIds ?? meeting.invitedGroupIds}
       invitedVillageIds={forms.villageIds ?? meeting.invitedVillageIds}
       canRecord={can(req.actor, "attendance.record", { tambonId: tambon.id })}
