@@ -2,8 +2,9 @@ import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../../core/db/index.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
 import { todayIso } from "../../../core/dates.ts";
-import { figures, formVersions, forms, households, people, rounds } from "../schema.ts";
+import { figures, households, people, rounds } from "../schema.ts";
 import type { FormDefinition, FormItem, Question } from "../forms/definition.ts";
+import { listOpenForms } from "../forms/queries.ts";
 import { BAND_COUNT, BAND_YEARS, type VillageBandCount } from "./pyramid.ts";
 
 /** Submissions that count in figures: taken, or settled by a reviewer. */
@@ -202,15 +203,11 @@ export interface OpenForm {
 
 /** The tambon's open forms (with a published version) and their rounds. */
 export async function openForms(db: DbOrTx, tambonId: number): Promise<OpenForm[]> {
-  const list = await db
-    .select({ id: forms.id, title: forms.title, definition: formVersions.definition })
-    .from(forms)
-    .innerJoin(
-      formVersions,
-      and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
-    )
-    .where(and(eq(forms.tambonId, tambonId), eq(forms.status, "open")))
-    .orderBy(asc(forms.id));
+  const list = (await listOpenForms(db, tambonId)).map((f) => ({
+    id: f.formId,
+    title: f.title,
+    definition: f.definition,
+  }));
   if (!list.length) return [];
   const rs = await db
     .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })

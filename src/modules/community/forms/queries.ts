@@ -105,6 +105,12 @@ export interface OpenForm {
   definition: FormDefinition;
 }
 
+/** Joins a form to its current version (the one phones fill). */
+export const ofCurrentVersion = and(
+  eq(formVersions.formId, forms.id),
+  eq(formVersions.version, forms.currentVersion),
+)!;
+
 /** The forms open for collection, each with its current version (for the phone app). */
 export async function listOpenForms(db: DbOrTx, tambonId: number): Promise<OpenForm[]> {
   return db
@@ -117,10 +123,7 @@ export async function listOpenForms(db: DbOrTx, tambonId: number): Promise<OpenF
       definition: formVersions.definition,
     })
     .from(forms)
-    .innerJoin(
-      formVersions,
-      and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
-    )
+    .innerJoin(formVersions, ofCurrentVersion)
     .where(and(eq(forms.tambonId, tambonId), eq(forms.status, "open")))
     .orderBy(asc(forms.id));
 }

@@ -16,6 +16,7 @@ import type {
 } from "../forms/definition.ts";
 import { cleanAnswers, validateAnswers } from "../forms/logic.ts";
 import { formatLogicError } from "../forms/logic-messages.ts";
+import { ofCurrentVersion } from "../forms/queries.ts";
 import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
 import { label, type AuditedImporter, type Key } from "./importer.ts";
 
@@ -151,10 +152,7 @@ export async function submissionImporter(
   const [form] = await db
     .select({ id: forms.id, versionId: formVersions.id, definition: formVersions.definition })
     .from(forms)
-    .innerJoin(
-      formVersions,
-      and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
-    )
+    .innerJoin(formVersions, ofCurrentVersion)
     .where(and(eq(forms.id, opts.formId), eq(forms.tambonId, tambonId)));
   if (!form) return fail("form", "imp.formMissing");
   const [round] = await db

@@ -5,6 +5,7 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { forms, formVersions, households, people, rounds, submissions } from "../schema.ts";
 import type { Answers } from "../forms/definition.ts";
 import { cleanAnswers } from "../forms/logic.ts";
+import { ofCurrentVersion } from "../forms/queries.ts";
 
 /** A small deterministic random generator (the same demo every time). */
 function rng(seed: number) {
@@ -32,10 +33,7 @@ export async function seedSubmissionsDemo(tx: Tx, tambon: Tambon, demo: DemoPeop
   const [form] = await tx
     .select({ id: forms.id, versionId: formVersions.id, definition: formVersions.definition })
     .from(forms)
-    .innerJoin(
-      formVersions,
-      and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
-    )
+    .innerJoin(formVersions, ofCurrentVersion)
     .where(eq(forms.tambonId, tambon.id))
     .orderBy(asc(forms.id))
     .limit(1);
