@@ -4,17 +4,15 @@ import type { DemoPeople } from "../../core/modules.ts";
 import type { Tambon } from "../../core/tenancy.ts";
 import { listAreas } from "../areas/public.ts";
 import {
-  alternativeVersions,
-  alternatives,
   ballots,
   decisionPolicies,
   delegations,
   questions,
   suggestionRatings,
   suggestions,
-  supporters,
 } from "./schema.ts";
 import { appendEvent } from "./shared/events.ts";
+import { insertAlternative } from "./questions/commands.ts";
 import { enterPhase } from "./questions/phase-commands.ts";
 import { phaseEnd } from "./shared/phases.ts";
 
@@ -51,17 +49,7 @@ async function addQuestion(
   await appendEvent(tx, tambon.id, "question.open", q!.id, { title, areaId, policyId, phase });
   const ids: number[] = [];
   for (const a of alts) {
-    const [alt] = await tx
-      .insert(alternatives)
-      .values({ tambonId: tambon.id, questionId: q!.id, title: a.title, authorId })
-      .returning();
-    await tx
-      .insert(alternativeVersions)
-      .values({ tambonId: tambon.id, alternativeId: alt!.id, version: 1, body: a.body, authorId });
-    await tx
-      .insert(supporters)
-      .values({ tambonId: tambon.id, alternativeId: alt!.id, userId: authorId });
-    ids.push(alt!.id);
+    ids.push(await insertAlternative(tx, tambon.id, q!.id, a.title, a.body, authorId));
   }
   return { question: q!, alternativeIds: ids };
 }

@@ -3,16 +3,10 @@ import type { SectionTambon } from "../../core/modules.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { Lang } from "../../core/i18n/index.ts";
 import { audit } from "../../core/audit.ts";
-import {
-  alternativeVersions,
-  alternatives,
-  decisionPolicies,
-  questions,
-  questionResults,
-  supporters,
-} from "./schema.ts";
+import { decisionPolicies, questions, questionResults } from "./schema.ts";
 import { msg } from "./messages.ts";
 import { appendEvent } from "./shared/events.ts";
+import { insertAlternative } from "./questions/commands.ts";
 import { getArea } from "../areas/public.ts";
 import type { TallyResult } from "./tally-types.ts";
 
@@ -106,19 +100,7 @@ export async function openLinkedQuestion(
     : [{ title: input.altTitle, body: input.altBody }];
   const altIds: number[] = [];
   for (const a of wanted) {
-    const [alt] = await tx
-      .insert(alternatives)
-      .values({ tambonId, questionId: q!.id, title: a.title, authorId: actorId })
-      .returning();
-    await tx.insert(alternativeVersions).values({
-      tambonId,
-      alternativeId: alt!.id,
-      version: 1,
-      body: a.body,
-      authorId: actorId,
-    });
-    await tx.insert(supporters).values({ tambonId, alternativeId: alt!.id, userId: actorId });
-    altIds.push(alt!.id);
+    altIds.push(await insertAlternative(tx, tambonId, q!.id, a.title, a.body, actorId));
   }
   await appendEvent(tx, tambonId, "question.open", q!.id, {
     title: input.title,

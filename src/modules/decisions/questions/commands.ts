@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../../core/db/index.ts";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
@@ -25,6 +25,29 @@ const openSchema = z.object({
   altTitle: fields.text(200),
   altBody: fields.text(20000),
 });
+
+/**
+ * Stores an alternative of a question with its text as version 1, supported by its author;
+ * returns its id. The callers record the event and audit row that say why it was added.
+ */
+export async function insertAlternative(
+  tx: DbOrTx,
+  tambonId: number,
+  questionId: number,
+  title: string,
+  body: string,
+  authorId: number,
+): Promise<number> {
+  const [alt] = await tx
+    .insert(alternatives)
+    .values({ tambonId, questionId, title, authorId })
+    .returning({ id: alternatives.id });
+  await tx
+    .insert(alternativeVersions)
+    .values({ tambonId, alternativeId: alt!.id, version: 1, body, authorId });
+  await tx.insert(supporters).values({ tambonId, alternativeId: alt!.id, userId: authorId });
+  return alt!.id;
+}
 
 /** Opens a question with its first alternative (draft; a quick poll goes straight to voting). */
 export async function openQuestion(
@@ -62,20 +85,13 @@ export async function openQuestion(
         phaseEndsAt: phaseEnd(phase, now, rules),
       })
       .returning();
-    const [alt] = await tx
-      .insert(alternatives)
-      .values({ tambonId, questionId: q!.id, title: v.altTitle, authorId: userId })
-      .returning();
-    await tx
-      .insert(alternativeVersions)
-      .values({ tambonId, alternativeId: alt!.id, version: 1, body: v.altBody, authorId: userId });
-    await tx.insert(supporters).values({ tambonId, alternativeId: alt!.id, userId });
+    const altId = await insertAlternative(tx, tambonId, q!.id, v.altTitle, v.altBody, userId);
     await appendEvent(tx, tambonId, "question.open", q!.id, {
       title: v.title,
       areaId: area.id,
       policyId: rules.id,
       phase,
-      alternative: alt!.id,
+      alternative: altId,
     });
     await auditBy(tx, actor, tambonId, {
       action: "question.open",
@@ -106,30 +122,20 @@ export async function addAlternative(
   if (!parsed.ok) return parsed;
   const userId = actor.user!.id;
   return db.transaction(async (tx) => {
-    const [alt] = await tx
-      .insert(alternatives)
-      .values({ tambonId, questionId, title: parsed.value.altTitle, authorId: userId })
-      .returning();
-    await tx.insert(alternativeVersions).values({
-      tambonId,
-      alternativeId: alt!.id,
-      version: 1,
-      body: parsed.value.altBody,
-      authorId: userId,
-    });
-    await tx.insert(supporters).values({ tambonId, alternativeId: alt!.id, userId });
+    const { altTitle, altBody } = parsed.value;
+    const altId = await insertAlternative(tx, tambonId, questionId, altTitle, altBody, userId);
     await appendEvent(tx, tambonId, "alternative.add", questionId, {
-      alternative: alt!.id,
-      title: parsed.value.altTitle,
+      alternative: altId,
+      title: altTitle,
     });
     await auditBy(tx, actor, tambonId, {
       action: "alternative.add",
       targetType: "alternative",
-      targetId: alt!.id,
-      after: { questionId, title: parsed.value.altTitle },
+      targetId: altId,
+      after: { questionId, title: altTitle },
     });
     await syncQuestionSearch(tx, tambonId, questionId);
-    return ok(alt!.id);
+    return ok(altId);
   });
 }
 
