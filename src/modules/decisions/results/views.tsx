@@ -31,6 +31,10 @@ export function ResultsPage(props: {
   const base = `/t/${tambon!.slug}/decisions/${props.q.id}`;
   const title = (id: number) => props.alternatives.find((a) => a.id === id)?.title ?? `#${id}`;
   const name = (id: number) => props.names.get(id) ?? `#${id}`;
+  // Where who voted is not shown (a secret ballot, or a visitor): the weights alone, largest first.
+  const weightsWithoutNames = Object.values(r.weights ?? {})
+    .sort((a, b) => b - a)
+    .join(", ");
   const candidates = [...props.alternatives.map((a) => a.title), t("q.statusQuo")];
   const gradesText = (g: Record<string, number>) =>
     Object.entries(g)
@@ -167,21 +171,13 @@ export function ResultsPage(props: {
             </ol>
           </details>
           <h2>{t("res.weights")}</h2>
-          <p>
-            {Object.values(r.weights ?? {})
-              .sort((a, b) => b - a)
-              .join(", ")}
-          </p>
+          <p>{weightsWithoutNames}</p>
         </>
       ) : !props.detailed ? (
         <>
           <p>{t("res.membersOnly")}</p>
           <h2>{t("res.weights")}</h2>
-          <p>
-            {Object.values(r.weights ?? {})
-              .sort((a, b) => b - a)
-              .join(", ")}
-          </p>
+          <p>{weightsWithoutNames}</p>
           <p>
             <a href={`${base}/export.json`}>{t("res.export")}</a>
           </p>
