@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import {
   DateField,
@@ -73,31 +74,21 @@ export function GroupAdminList(props: {
       <h1>{t("admin.groups")}</h1>
       {!props.hasCentral && <p class="gm-warn">{t("groups.noCentral")}</p>}
       {props.groups.length > 0 && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t("groups.title")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("groups.name")}</th>
-                <th scope="col">{t("groups.kind")}</th>
-                <th scope="col" class="num">
-                  {t("groups.current")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.groups.map((g) => (
-                <tr key={g.id}>
-                  <td>
-                    <a href={`${base}/admin/groups/${g.id}`}>{groupName(g, lang)}</a>
-                    {g.dissolvedOn && <span class="badge">{t("groups.dissolved")}</span>}
-                  </td>
-                  <td>{t(`kind.${g.kind}`)}</td>
-                  <td class="num">{g.members}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          label={t("groups.title")}
+          columns={[t("groups.name"), t("groups.kind"), { label: t("groups.current"), num: true }]}
+        >
+          {props.groups.map((g) => (
+            <tr key={g.id}>
+              <td>
+                <a href={`${base}/admin/groups/${g.id}`}>{groupName(g, lang)}</a>
+                {g.dissolvedOn && <span class="badge">{t("groups.dissolved")}</span>}
+              </td>
+              <td>{t(`kind.${g.kind}`)}</td>
+              <td class="num">{g.members}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <h2 id="new">{t("groups.new")}</h2>
       <ErrorSummary form={props.form} />

@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { DateInput } from "../../../core/views/form.tsx";
 import { areaName, type Area } from "../../areas/public.ts";
@@ -90,48 +91,44 @@ function MemberTable({
         ? t("groups.past")
         : t("groups.future");
   return (
-    <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("groups.name")}</th>
-            <th scope="col">{t("groups.position")}</th>
-            <th scope="col">{t("groups.represents")}</th>
-            <th scope="col">{t("groups.from")}</th>
-            {mode === "past" && <th scope="col">{t("groups.to")}</th>}
-            <th scope="col">{t("groups.task")}</th>
-            <th scope="col">{t("groups.reason")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => (
-            <tr key={m.id}>
-              <td>{m.name}</td>
-              <td>{t(`pos.${m.position}`)}</td>
-              <td>
-                <Represents m={m} lang={lang} />
-              </td>
-              <td>{day(m.startOn, lang)}</td>
-              {mode === "past" && <td>{day(m.endOn, lang)}</td>}
-              <td>{m.task || "–"}</td>
-              <td>
-                {mode === "past" && m.leaveReason ? (
-                  m.leaveReason
-                ) : m.resolutionId && m.resolutionMeetingId ? (
-                  <a href={`${base}/resolutions/${m.resolutionId}`}>
-                    {t("groups.approvedBy", {
-                      res: t("res.title", { n: m.resolutionNumber ?? 0 }),
-                    })}
-                  </a>
-                ) : (
-                  m.joinReason || "–"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      label={label}
+      columns={[
+        t("groups.name"),
+        t("groups.position"),
+        t("groups.represents"),
+        t("groups.from"),
+        ...(mode === "past" ? [t("groups.to")] : []),
+        t("groups.task"),
+        t("groups.reason"),
+      ]}
+    >
+      {rows.map((m) => (
+        <tr key={m.id}>
+          <td>{m.name}</td>
+          <td>{t(`pos.${m.position}`)}</td>
+          <td>
+            <Represents m={m} lang={lang} />
+          </td>
+          <td>{day(m.startOn, lang)}</td>
+          {mode === "past" && <td>{day(m.endOn, lang)}</td>}
+          <td>{m.task || "–"}</td>
+          <td>
+            {mode === "past" && m.leaveReason ? (
+              m.leaveReason
+            ) : m.resolutionId && m.resolutionMeetingId ? (
+              <a href={`${base}/resolutions/${m.resolutionId}`}>
+                {t("groups.approvedBy", {
+                  res: t("res.title", { n: m.resolutionNumber ?? 0 }),
+                })}
+              </a>
+            ) : (
+              m.joinReason || "–"
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

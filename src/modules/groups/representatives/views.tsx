@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { DateInput } from "../../../core/views/form.tsx";
 import { coversDay } from "../groups/group.ts";
@@ -149,27 +150,18 @@ function TermTable({ terms, caption }: { terms: TermView[]; caption: string }) {
   const t = useT();
   if (!terms.length) return <p class="muted">{t("reps.noneInVillage")}</p>;
   return (
-    <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("groups.name")}</th>
-            <th scope="col">{t("groups.from")}</th>
-            <th scope="col">{t("groups.to")}</th>
-            <th scope="col">{t("reps.chosenBy")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {terms.map((x) => (
-            <tr key={x.id}>
-              <td>{x.name}</td>
-              <td>{day(x.startOn, lang)}</td>
-              <td>{day(x.endOn, lang)}</td>
-              <td>{x.chosenBy || "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      label={caption}
+      columns={[t("groups.name"), t("groups.from"), t("groups.to"), t("reps.chosenBy")]}
+    >
+      {terms.map((x) => (
+        <tr key={x.id}>
+          <td>{x.name}</td>
+          <td>{day(x.startOn, lang)}</td>
+          <td>{day(x.endOn, lang)}</td>
+          <td>{x.chosenBy || "–"}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

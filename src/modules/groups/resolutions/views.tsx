@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import type { ResolutionRow } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
@@ -144,26 +145,18 @@ export function ResolutionPage(props: {
       {props.votes && props.votes.length > 0 && (
         <section aria-labelledby="h-votes">
           <h2 id="h-votes">{t("res.votesIndividual")}</h2>
-          <div class="table-wrap" tabIndex={0} role="region" aria-label={t("res.votesIndividual")}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("groups.name")}</th>
-                  <th scope="col">{t("groups.village")}</th>
-                  <th scope="col">{t("res.method")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.votes.map((v, i) => (
-                  <tr key={i}>
-                    <td>{v.name}</td>
-                    <td>{v.moo ?? "–"}</td>
-                    <td>{t(`res.${v.choice}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            label={t("res.votesIndividual")}
+            columns={[t("groups.name"), t("groups.village"), t("res.method")]}
+          >
+            {props.votes.map((v, i) => (
+              <tr key={i}>
+                <td>{v.name}</td>
+                <td>{v.moo ?? "–"}</td>
+                <td>{t(`res.${v.choice}`)}</td>
+              </tr>
+            ))}
+          </Table>
         </section>
       )}
       {r.quorum && (

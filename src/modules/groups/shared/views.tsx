@@ -1,3 +1,4 @@
+import { Table } from "../../../core/views/list.tsx";
 import type { ComponentChildren } from "preact";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { core } from "../../../core/i18n/messages.ts";
@@ -213,32 +214,23 @@ export function AttendanceByVillage({
   const elsewhere = counts.get(null) ?? 0;
   if (!rows.length && !elsewhere) return null;
   return (
-    <div class="table-wrap" tabIndex={0} role="region" aria-label={t("meetings.attendance")}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("quorum.village")}</th>
-            <th scope="col" class="num">
-              {t("meetings.attendance")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((v) => (
-            <tr key={v.id}>
-              <th scope="row">{villageLabel(v, lang)}</th>
-              <td class="num">{counts.get(v.id)}</td>
-            </tr>
-          ))}
-          {elsewhere > 0 && (
-            <tr>
-              <th scope="row">–</th>
-              <td class="num">{elsewhere}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      label={t("meetings.attendance")}
+      columns={[t("quorum.village"), { label: t("meetings.attendance"), num: true }]}
+    >
+      {rows.map((v) => (
+        <tr key={v.id}>
+          <th scope="row">{villageLabel(v, lang)}</th>
+          <td class="num">{counts.get(v.id)}</td>
+        </tr>
+      ))}
+      {elsewhere > 0 && (
+        <tr>
+          <th scope="row">–</th>
+          <td class="num">{elsewhere}</td>
+        </tr>
+      )}
+    </Table>
   );
 }
 
