@@ -88,34 +88,40 @@ export async function seedEvaluationDemo(
       .orderBy(desc(planEditions.approvedOn), desc(planEditions.id)),
   ]);
   const url = (path: string) => `/t/${tambon.slug}/${path}`;
-  const clauseOf = (i: number) => clauses[i % clauses.length]!;
+  // Each kind of record is linked to the clauses in turn, from the first.
+  const linkInTurn = async (
+    targetType: string,
+    targets: { id: number; label: string; url?: string }[],
+  ) => {
+    for (const [i, x] of targets.entries()) {
+      const clause = clauses[i % clauses.length]!;
+      await linkClause(tx, tambonId, {
+        charterId: clause.charterId,
+        clauseKey: clause.clauseKey,
+        targetType,
+        targetId: x.id,
+        label: x.label,
+        url: x.url,
+      });
+    }
+  };
   if (clauses.length) {
-    for (const [i, s] of strategies.entries())
-      await linkClause(tx, tambonId, {
-        charterId: clauseOf(i).charterId,
-        clauseKey: clauseOf(i).clauseKey,
-        targetType: STRATEGY_TARGET,
-        targetId: s.id,
-        label: s.title,
-      });
-    for (const [i, p] of rated.slice(0, 3).entries())
-      await linkClause(tx, tambonId, {
-        charterId: clauseOf(i).charterId,
-        clauseKey: clauseOf(i).clauseKey,
-        targetType: PROJECT_TARGET,
-        targetId: p.id,
-        label: p.title,
-        url: url(`projects/${p.id}`),
-      });
-    for (const [i, ind] of planIndicators.entries())
-      await linkClause(tx, tambonId, {
-        charterId: clauseOf(i).charterId,
-        clauseKey: clauseOf(i).clauseKey,
-        targetType: INDICATOR_TARGET,
-        targetId: ind.id,
+    await linkInTurn(
+      STRATEGY_TARGET,
+      strategies.map((s) => ({ id: s.id, label: s.title })),
+    );
+    await linkInTurn(
+      PROJECT_TARGET,
+      rated.slice(0, 3).map((p) => ({ id: p.id, label: p.title, url: url(`projects/${p.id}`) })),
+    );
+    await linkInTurn(
+      INDICATOR_TARGET,
+      planIndicators.map((ind) => ({
+        id: ind.id,
         label: ind.name,
         url: url(`indicators/${ind.id}`),
-      });
+      })),
+    );
   }
 
   const raters = [
