@@ -17,6 +17,7 @@ import {
 import type {
   BudgetSource,
   EditionSnapshot,
+  PlanStatus,
   ProjectStatus,
   SnapshotProject,
   TargetGroup,
@@ -360,31 +361,28 @@ export async function seedPlansDemo(tx: Tx, tambon: Tambon, people: DemoPeople):
   const rnd = series(tambonId * 7919 + 13);
   const areaId = (i: number) => areas[i % areas.length]!.id;
 
-  const [previous] = await tx
-    .insert(plans)
-    .values({
-      tambonId,
-      title: "แผนพัฒนาท้องถิ่น พ.ศ. 2561–2565",
-      firstYear: 2561,
-      years: 5,
-      status: "closed",
-      description: "แผนพัฒนาท้องถิ่นฉบับก่อน",
-      createdBy: adminId,
-    })
-    .returning();
-  const [plan] = await tx
-    .insert(plans)
-    .values({
-      tambonId,
-      title: "แผนพัฒนาท้องถิ่น พ.ศ. 2566–2570",
-      firstYear: 2566,
-      years: 5,
-      status: "active",
-      description:
-        "แผนพัฒนาท้องถิ่นห้าปีที่จัดทำร่วมกับประชาคมตำบล ขับเคลื่อนธรรมนูญสุขภาพตำบล: ลดความซ้ำซ้อน กระจายประโยชน์ให้ทุกหมู่บ้าน และไม่ทิ้งใครไว้ข้างหลัง",
-      createdBy: adminId,
-    })
-    .returning();
+  /** A five-year plan of the tambon, made by its administrator. */
+  const addPlan = async (firstYear: number, status: PlanStatus, description: string) => {
+    const [row] = await tx
+      .insert(plans)
+      .values({
+        tambonId,
+        title: `แผนพัฒนาท้องถิ่น พ.ศ. ${firstYear}–${firstYear + 4}`,
+        firstYear,
+        years: 5,
+        status,
+        description,
+        createdBy: adminId,
+      })
+      .returning();
+    return row;
+  };
+  const previous = await addPlan(2561, "closed", "แผนพัฒนาท้องถิ่นฉบับก่อน");
+  const plan = await addPlan(
+    2566,
+    "active",
+    "แผนพัฒนาท้องถิ่นห้าปีที่จัดทำร่วมกับประชาคมตำบล ขับเคลื่อนธรรมนูญสุขภาพตำบล: ลดความซ้ำซ้อน กระจายประโยชน์ให้ทุกหมู่บ้าน และไม่ทิ้งใครไว้ข้างหลัง",
+  );
   const strategies = await tx
     .insert(planStrategies)
     .values(
@@ -496,31 +494,25 @@ export async function seedPlansDemo(tx: Tx, tambon: Tambon, people: DemoPeople):
       ]);
       if (status === "in_progress" || status === "done") {
         const y = years[start]! - 543;
-        await tx.insert(projectMilestones).values([
+        const steps = [
+          { title: "ประชุมชี้แจงและลงพื้นที่สำรวจ", dueOn: `${y - 1}-11-15`, doneOn: `${y - 1}-11-20` },
           {
-            tambonId,
-            projectId: row!.id,
-            title: "ประชุมชี้แจงและลงพื้นที่สำรวจ",
-            dueOn: `${y - 1}-11-15`,
-            doneOn: `${y - 1}-11-20`,
-            position: 1,
-          },
-          {
-            tambonId,
-            projectId: row!.id,
             title: "ดำเนินกิจกรรมหลัก",
             dueOn: `${y}-03-31`,
             doneOn: status === "done" ? `${y}-04-10` : null,
-            position: 2,
           },
-          {
+          { title: "สรุปผลและรายงานต่อประชาคม", dueOn: `${y}-09-15`, doneOn: undefined },
+        ];
+        await tx.insert(projectMilestones).values(
+          steps.map((m, k) => ({
             tambonId,
             projectId: row!.id,
-            title: "สรุปผลและรายงานต่อประชาคม",
-            dueOn: `${y}-09-15`,
-            position: 3,
-          },
-        ]);
+            title: m.title,
+            dueOn: m.dueOn,
+            doneOn: m.doneOn,
+            position: k + 1,
+          })),
+        );
       }
       out.push({ id: row!.id, d, budgets, seq });
     }
