@@ -16,8 +16,17 @@ import { useEditionAdminHref, useT } from "../shared/views.tsx";
 import { Signatories, Photos } from "./views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
-/** The images a scan or a photo may be. */
-const IMAGE_TYPES = "image/jpeg,image/png,image/webp";
+/** A scan or photo to send: JPEG, PNG or WebP, up to the size the signing keeps. */
+function ImageField(p: Omit<Parameters<typeof FileField>[0], "accept" | "types" | "maxBytes">) {
+  return (
+    <FileField
+      {...p}
+      accept="image/jpeg,image/png,image/webp"
+      types="JPG, PNG, WebP"
+      maxBytes={IMAGE_MAX_BYTES}
+    />
+  );
+}
 
 /** The signatories (with the scan of the signed page) and the ceremony photos of an adopted edition. */
 export function SigningPanel({ data }: { data: EditionAdminData }) {
@@ -124,14 +133,11 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
           label={t("sign.order")}
           inputmode="numeric"
         />
-        <FileField
+        <ImageField
           scope="sign"
           form={data.forms.signatory ?? emptyForm()}
           name="scan"
           label={t("sign.scan")}
-          accept={IMAGE_TYPES}
-          types="JPG, PNG, WebP"
-          maxBytes={IMAGE_MAX_BYTES}
         />
         <button type="submit">{t("sign.add")}</button>
       </Form>
@@ -153,14 +159,11 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
       )}
       <Form action={`${ab}/photos`} multipart label={t("photo.add")}>
         <FormError form={data.forms.photo} />
-        <FileField
+        <ImageField
           scope="photo"
           form={data.forms.photo ?? emptyForm()}
           name="photo"
           label={t("photo.file")}
-          accept={IMAGE_TYPES}
-          types="JPG, PNG, WebP"
-          maxBytes={IMAGE_MAX_BYTES}
           required
         />
         <Field
