@@ -4,7 +4,7 @@ import { Form, type FormState, FormError, Field, SelectField } from "../../../co
 import { SCOPES, reviewDueOn, reviewState } from "../edition.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
-import { StatusBadge, useT } from "../shared/views.tsx";
+import { EditionLink, useT } from "../shared/views.tsx";
 import type { ReviewNotice } from "./review.ts";
 import { type CharterRow, type EditionRow, currentEdition, openEdition } from "./queries.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
@@ -171,10 +171,11 @@ export function ManagePage(props: {
                 )}
                 {draft && (
                   <p>
-                    <a href={`${base}/admin/charter-editions/${draft.id}`}>
-                      {editionLabel(draft, lang, charter.digits)}
-                    </a>{" "}
-                    <StatusBadge edition={draft} />
+                    <EditionLink
+                      edition={draft}
+                      digits={charter.digits}
+                      href={`${base}/admin/charter-editions/${draft.id}`}
+                    />
                   </p>
                 )}
               </li>
@@ -217,10 +218,12 @@ export function CharterAdminPage(props: {
       <ul class="edition-list">
         {editions.map((e) => (
           <li key={e.id}>
-            <a href={`${base}/admin/charter-editions/${e.id}`}>
-              {editionLabel(e, lang, charter.digits)}
-            </a>{" "}
-            <StatusBadge edition={e} superseded={e.status === "adopted" && e.id !== inForce?.id} />
+            <EditionLink
+              edition={e}
+              digits={charter.digits}
+              href={`${base}/admin/charter-editions/${e.id}`}
+              superseded={e.status === "adopted" && e.id !== inForce?.id}
+            />
             {e.adoptedOn && (
               <span class="muted"> · {dateIn(e.adoptedOn, lang, charter.digits)}</span>
             )}

@@ -1,6 +1,6 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { dateIn, editionLabel } from "../present.ts";
-import { StatusBadge, textIn, useT } from "../shared/views.tsx";
+import { EditionLink, textIn, useT } from "../shared/views.tsx";
 import { type CharterRow, type EditionRow, currentEdition, openEdition } from "./queries.ts";
 
 /** The tambon's charters with the edition in force and the one in preparation. */
@@ -62,10 +62,11 @@ export function CharterList(props: {
                 {draft && (
                   <p>
                     {t("list.inProgress")}:{" "}
-                    <a href={`${base}/charter-editions/${draft.id}`}>
-                      {editionLabel(draft, lang, charter.digits)}
-                    </a>{" "}
-                    <StatusBadge edition={draft} />
+                    <EditionLink
+                      edition={draft}
+                      digits={charter.digits}
+                      href={`${base}/charter-editions/${draft.id}`}
+                    />
                   </p>
                 )}
               </li>

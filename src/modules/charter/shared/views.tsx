@@ -6,6 +6,7 @@ import type { Lang } from "../../../core/i18n/index.ts";
 import { toThaiDigits, type DigitStyle } from "../digits.ts";
 import { paragraphs } from "../document.ts";
 import { msg } from "../messages.ts";
+import { editionLabel } from "../present.ts";
 import type { EditionRow } from "../charters/queries.ts";
 
 /** The translator of this module for the current page. */
@@ -45,6 +46,22 @@ export function StatusBadge(props: { edition: EditionRow; superseded?: boolean }
   const t = useT();
   const s = props.superseded ? "superseded" : props.edition.status;
   return <span class={`badge charter-status charter-${s}`}>{t(`status.${s}`)}</span>;
+}
+
+/** An edition's label linked to one of its pages, and its status badge. */
+export function EditionLink(props: {
+  edition: EditionRow;
+  digits: DigitStyle;
+  href: string;
+  superseded?: boolean;
+}) {
+  const { lang } = useCtx();
+  return (
+    <>
+      <a href={props.href}>{editionLabel(props.edition, lang, props.digits)}</a>{" "}
+      <StatusBadge edition={props.edition} superseded={props.superseded} />
+    </>
+  );
 }
 
 /** The address of an edition's admin page in the current tambon; its panels' forms post below it. */
