@@ -102,10 +102,6 @@ export async function seedCharterDemo(tx: Tx, tambon: Tambon, people: DemoPeople
     suggestion!.id,
   );
   await tx
-    .update(charterComments)
-    .set({ appliedVersionId: v2Id })
-    .where(eq(charterComments.id, suggestion!.id));
-  await tx
     .update(charterEditions)
     .set({ adoptedVersionId: v2Id })
     .where(eq(charterEditions.id, first!.id));

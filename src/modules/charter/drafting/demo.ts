@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
-import { charterEditions, charterVersions } from "../schema.ts";
+import { charterComments, charterEditions, charterVersions } from "../schema.ts";
 import { applyOp, type DocOp } from "../document-ops.ts";
 import type { CharterDoc } from "../document.ts";
 
-/** A version of an edition's text, made the edition's current one. */
+/**
+ * A version of an edition's text, made the edition's current one; a version that takes in a
+ * suggestion (`commentId`) is recorded on the suggestion as the one that applied it.
+ */
 export async function insertVersion(
   tx: Tx,
   tambonId: number,
@@ -24,6 +27,11 @@ export async function insertVersion(
     .update(charterEditions)
     .set({ currentVersionId: v!.id })
     .where(eq(charterEditions.id, editionId));
+  if (commentId !== null)
+    await tx
+      .update(charterComments)
+      .set({ appliedVersionId: v!.id })
+      .where(eq(charterComments.id, commentId));
   return v!.id;
 }
 

@@ -130,10 +130,6 @@ export async function seedHearing(
     wg,
     heard!.id,
   );
-  await tx
-    .update(charterComments)
-    .set({ appliedVersionId: s4 })
-    .where(eq(charterComments.id, heard!.id));
   const market = e3.doc.chapters[3]!.clauses[0]!;
   await tx.insert(charterComments).values([
     {
