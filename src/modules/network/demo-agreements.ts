@@ -54,11 +54,13 @@ export function partnerParties(
 export async function addAgreement(
   tx: Tx,
   tambon: Tambon,
-  agreement: DemoAgreement,
-  parties: DemoParty[],
-  activities: { heldOn: string; titleTh: string; titleEn: string; note?: string }[],
   actorId: number,
+  agreement: DemoAgreement & {
+    parties: DemoParty[];
+    activities: { heldOn: string; titleTh: string; titleEn: string; note?: string }[];
+  },
 ) {
+  const { parties, activities } = agreement;
   const [a] = await tx
     .insert(agreements)
     .values({

@@ -19,16 +19,20 @@ import type { OwnParty } from "./demo-agreements.ts";
 import { demoFile, demoFileName } from "./shared/demo-files.ts";
 import { thumbName } from "./uploads.ts";
 
-/** A demo partner: names, the kind/role/pillar by position in the default lists, villages. */
+/**
+ * A demo partner: names, the kind/role/pillar by position in the default lists, villages by moo
+ * and areas by position (none when left out), and a description (a partner with one has a
+ * contact).
+ */
 export interface DemoPartner {
   th: string;
   en: string;
   kind: number;
   role: number;
   pillar: number | null;
-  moos: number[];
-  areas: number[];
-  description: string;
+  moos?: number[];
+  areas?: number[];
+  description?: string;
   logo?: boolean;
 }
 
@@ -122,7 +126,7 @@ export async function addPartners(tx: Tx, tambon: Tambon, list: DemoPartner[], a
         kindId: l.kind(p.kind),
         roleId: l.role(p.role),
         pillarId: l.pillar(p.pillar),
-        descriptionTh: p.description,
+        descriptionTh: p.description ?? "",
         contactName: p.description ? "ฝ่ายประสานงาน (สาธิต)" : "",
         contactPhone: p.description ? officePhone(tambon) : "",
         logoFile: p.logo ? nextDemoFileName("partner") : null,
@@ -130,12 +134,12 @@ export async function addPartners(tx: Tx, tambon: Tambon, list: DemoPartner[], a
       })
       .returning({ id: partners.id });
     ids.push(row!.id);
-    const vs = p.moos.map(l.village).filter((v): v is number => v !== null);
+    const vs = (p.moos ?? []).map(l.village).filter((v): v is number => v !== null);
     if (vs.length)
       await tx
         .insert(partnerVillages)
         .values(vs.map((villageId) => ({ tambonId: tambon.id, partnerId: row!.id, villageId })));
-    const as = p.areas.map(l.area).filter((a): a is number => a !== null);
+    const as = (p.areas ?? []).map(l.area).filter((a): a is number => a !== null);
     if (as.length)
       await tx
         .insert(partnerAreas)

@@ -19,7 +19,6 @@ const KO_KHA: DemoPartner[] = [
     kind: K.lgo,
     role: R.lgo,
     pillar: P.local,
-    moos: [],
     areas: [1, 2, 3],
     description: "คู่ลงนามความร่วมมือกับเทศบาลตำบลล้อมแรด",
     logo: true,
@@ -30,9 +29,7 @@ const KO_KHA: DemoPartner[] = [
     kind: K.group,
     role: R.government,
     pillar: P.administration,
-    moos: [],
     areas: [3],
-    description: "",
   },
   {
     th: "วัดเกาะคา (สาธิต)",
@@ -42,7 +39,6 @@ const KO_KHA: DemoPartner[] = [
     pillar: P.religion,
     moos: [1],
     areas: [1],
-    description: "",
   },
   {
     th: "โรงพยาบาลส่งเสริมสุขภาพตำบลเกาะคา (สาธิต)",
@@ -50,9 +46,7 @@ const KO_KHA: DemoPartner[] = [
     kind: K.health,
     role: R.government,
     pillar: P.health,
-    moos: [],
     areas: [1],
-    description: "",
   },
   {
     th: "กลุ่มธนาคารขยะบ้านเกาะคา (สาธิต)",
@@ -72,7 +66,6 @@ const KO_KHA: DemoPartner[] = [
     pillar: P.people,
     moos: [1, 2, 3, 4],
     areas: [1],
-    description: "",
   },
 ];
 
@@ -82,33 +75,26 @@ export const koKha: TambonDemo = {
   partners: KO_KHA,
   club: 5,
   async seed({ tx, tambon, ids, l, actorId }) {
-    await addAgreement(
-      tx,
-      tambon,
-      {
-        kind: "common_ground",
-        titleTh: "ข้อตกลงร่วมภาคีเครือข่ายสุขภาพตำบลเกาะคา (สาธิต)",
-        titleEn: "Ko Kha health partners' common-ground agreement (demo)",
-        purposeTh: "ร่วมกันจัดการขยะและสิ่งแวดล้อมของชุมชน",
-        signedOn: "2019-11-01",
-        startsOn: "2019-11-01",
-        status: "signed",
-      },
-      [
-        ...partnerParties(KO_KHA, ids, l, [
-          [0, P.local, "นายกเทศมนตรีตำบลเกาะคา (สาธิต)", "นายกเทศมนตรี"],
-          [4, P.people, "ประธานกลุ่ม (สาธิต)", "ประธานกลุ่ม"],
-        ]),
-      ],
-      [
+    await addAgreement(tx, tambon, actorId, {
+      kind: "common_ground",
+      titleTh: "ข้อตกลงร่วมภาคีเครือข่ายสุขภาพตำบลเกาะคา (สาธิต)",
+      titleEn: "Ko Kha health partners' common-ground agreement (demo)",
+      purposeTh: "ร่วมกันจัดการขยะและสิ่งแวดล้อมของชุมชน",
+      signedOn: "2019-11-01",
+      startsOn: "2019-11-01",
+      status: "signed",
+      parties: partnerParties(KO_KHA, ids, l, [
+        [0, P.local, "นายกเทศมนตรีตำบลเกาะคา (สาธิต)", "นายกเทศมนตรี"],
+        [4, P.people, "ประธานกลุ่ม (สาธิต)", "ประธานกลุ่ม"],
+      ]),
+      activities: [
         {
           heldOn: "2020-01-20",
           titleTh: "เปิดธนาคารขยะชุมชน (สาธิต)",
           titleEn: "Community waste bank opens (demo)",
         },
       ],
-      actorId,
-    );
+    });
     const centre = await addCentre(tx, tambon, {
       nameTh: "ศูนย์เรียนรู้การจัดการขยะชุมชนเกาะคา (สาธิต)",
       nameEn: "Ko Kha community waste learning centre (demo)",

@@ -17,7 +17,6 @@ const LA_NGU: DemoPartner[] = [
     kind: K.lgo,
     role: R.lgo,
     pillar: P.local,
-    moos: [],
     areas: [1, 2, 3, 4, 5],
     description: "ท้องถิ่นผู้ประสานพื้นที่กลาง นำประสบการณ์การเป็นตำบลแม่ข่าย สสส. มาใช้ในการจัดทำธรรมนูญสุขภาพ",
     logo: true,
@@ -28,7 +27,6 @@ const LA_NGU: DemoPartner[] = [
     kind: K.group,
     role: R.government,
     pillar: P.administration,
-    moos: [],
     areas: [3],
     description: "ตัวแทนท้องที่ร่วมเป็นหนึ่งในห้าเสาหลัก",
   },
@@ -38,7 +36,6 @@ const LA_NGU: DemoPartner[] = [
     kind: K.club,
     role: R.community,
     pillar: P.religion,
-    moos: [],
     areas: [1, 5],
     description: "ผู้นำศาสนาทั้งพุทธและมุสลิมร่วมขับเคลื่อนธรรมนูญสุขภาพ",
   },
@@ -50,7 +47,6 @@ const LA_NGU: DemoPartner[] = [
     pillar: P.religion,
     moos: [2],
     areas: [1],
-    description: "",
   },
   {
     th: "วัดละงู (สาธิต)",
@@ -60,7 +56,6 @@ const LA_NGU: DemoPartner[] = [
     pillar: P.religion,
     moos: [1],
     areas: [1],
-    description: "",
   },
   {
     th: "โรงพยาบาลส่งเสริมสุขภาพตำบลละงู (สาธิต)",
@@ -68,7 +63,6 @@ const LA_NGU: DemoPartner[] = [
     kind: K.health,
     role: R.government,
     pillar: P.health,
-    moos: [],
     areas: [1, 5],
     description: "ผอ.รพ.สต. ร่วมกำหนดแนวทางการจัดทำธรรมนูญสุขภาพ",
     logo: true,
@@ -81,7 +75,6 @@ const LA_NGU: DemoPartner[] = [
     pillar: P.health,
     moos: [3],
     areas: [1],
-    description: "",
   },
   {
     th: "ชมรม อสม. ตำบลละงู (สาธิต)",
@@ -99,7 +92,6 @@ const LA_NGU: DemoPartner[] = [
     kind: K.assoc,
     role: R.ngo,
     pillar: P.people,
-    moos: [],
     areas: [1, 4],
     description: "ร่วมประชุมชี้แจงการพัฒนานโยบายสาธารณะแบบมีส่วนร่วม",
   },
@@ -109,9 +101,7 @@ const LA_NGU: DemoPartner[] = [
     kind: K.group,
     role: R.academic,
     pillar: P.people,
-    moos: [],
     areas: [2, 4],
-    description: "",
   },
   {
     th: "กลุ่มวิสาหกิจชุมชนประมงพื้นบ้านละงู (สาธิต)",
@@ -129,9 +119,6 @@ const LA_NGU: DemoPartner[] = [
     kind: K.media,
     role: R.media,
     pillar: null,
-    moos: [],
-    areas: [],
-    description: "",
   },
 ];
 
@@ -141,33 +128,27 @@ export const laNgu: TambonDemo = {
   partners: LA_NGU,
   club: 7,
   async seed({ tx, tambon, ids, l, actorId }) {
-    await addAgreement(
-      tx,
-      tambon,
-      {
-        kind: "common_ground",
-        titleTh: "ข้อตกลงร่วม 5 เสาหลัก: พื้นที่กลางการพัฒนาตำบลละงู (สาธิต)",
-        titleEn: "Common-ground agreement of La-ngu's five pillars (demo)",
-        purposeTh:
-          "บูรณาการการทำงานของภาคส่วนต่าง ๆ โดยใช้คุณภาพชีวิตของคนละงูเป็นตัวตั้ง ลดความซ้ำซ้อน กระจายผลประโยชน์อย่างเป็นธรรม และให้ทุกหมู่บ้านมีส่วนร่วม",
-        purposeEn:
-          "Integrate the work of every sector around the quality of life of La-ngu's people: less duplication, fair distribution of benefits, broad participation.",
-        scopeTh:
-          "ทั้ง 18 หมู่บ้าน ในประเด็นสุขภาพกาย/ใจ สิ่งแวดล้อม/ภัยพิบัติ โครงสร้างพื้นฐาน เศรษฐกิจชุมชน และการช่วยเหลือคนพิการ ผู้สูงอายุ คนยากลำบาก",
-        signedOn: "2017-05-20",
-        startsOn: "2017-06-01",
-        status: "active",
-      },
-      [
-        ...partnerParties(LA_NGU, ids, l, [
-          [0, P.local, "นายก อบต.ละงู (สาธิต)", "นายกองค์การบริหารส่วนตำบล"],
-          [1, P.administration, "กำนันตำบลละงู (สาธิต)", "กำนัน"],
-          [2, P.religion, "อิหม่ามประจำมัสยิด (สาธิต)", "ผู้แทนผู้นำศาสนา"],
-          [5, P.health, "ผอ.รพ.สต.ละงู (สาธิต)", "ผู้อำนวยการ"],
-          [7, P.people, "ประธานชมรม อสม. (สาธิต)", "ประธานชมรม"],
-        ]),
-      ],
-      [
+    await addAgreement(tx, tambon, actorId, {
+      kind: "common_ground",
+      titleTh: "ข้อตกลงร่วม 5 เสาหลัก: พื้นที่กลางการพัฒนาตำบลละงู (สาธิต)",
+      titleEn: "Common-ground agreement of La-ngu's five pillars (demo)",
+      purposeTh:
+        "บูรณาการการทำงานของภาคส่วนต่าง ๆ โดยใช้คุณภาพชีวิตของคนละงูเป็นตัวตั้ง ลดความซ้ำซ้อน กระจายผลประโยชน์อย่างเป็นธรรม และให้ทุกหมู่บ้านมีส่วนร่วม",
+      purposeEn:
+        "Integrate the work of every sector around the quality of life of La-ngu's people: less duplication, fair distribution of benefits, broad participation.",
+      scopeTh:
+        "ทั้ง 18 หมู่บ้าน ในประเด็นสุขภาพกาย/ใจ สิ่งแวดล้อม/ภัยพิบัติ โครงสร้างพื้นฐาน เศรษฐกิจชุมชน และการช่วยเหลือคนพิการ ผู้สูงอายุ คนยากลำบาก",
+      signedOn: "2017-05-20",
+      startsOn: "2017-06-01",
+      status: "active",
+      parties: partnerParties(LA_NGU, ids, l, [
+        [0, P.local, "นายก อบต.ละงู (สาธิต)", "นายกองค์การบริหารส่วนตำบล"],
+        [1, P.administration, "กำนันตำบลละงู (สาธิต)", "กำนัน"],
+        [2, P.religion, "อิหม่ามประจำมัสยิด (สาธิต)", "ผู้แทนผู้นำศาสนา"],
+        [5, P.health, "ผอ.รพ.สต.ละงู (สาธิต)", "ผู้อำนวยการ"],
+        [7, P.people, "ประธานชมรม อสม. (สาธิต)", "ประธานชมรม"],
+      ]),
+      activities: [
         {
           heldOn: "2017-04-10",
           titleTh: "ประชุมชี้แจงการพัฒนานโยบายสาธารณะแบบมีส่วนร่วม (สาธิต)",
@@ -179,8 +160,7 @@ export const laNgu: TambonDemo = {
           titleEn: "Assembly of the 18 villages' representatives approves (demo)",
         },
       ],
-      actorId,
-    );
+    });
     const centre = await addCentre(tx, tambon, {
       nameTh: "ศูนย์เรียนรู้ธรรมนูญสุขภาพตำบลละงู (สาธิต)",
       nameEn: "La-ngu health charter learning centre (demo)",

@@ -22,7 +22,6 @@ const LOM_RAET: DemoPartner[] = [
     kind: K.lgo,
     role: R.lgo,
     pillar: P.local,
-    moos: [],
     areas: [1, 2, 3, 4, 5],
     description: "กลไกการขับเคลื่อนเมืองน่าอยู่ ร่วมกับเทศบาลตำบลเกาะคา",
     logo: true,
@@ -33,9 +32,7 @@ const LOM_RAET: DemoPartner[] = [
     kind: K.lgo,
     role: R.political,
     pillar: P.local,
-    moos: [],
     areas: [3],
-    description: "",
   },
   {
     th: "กำนันและผู้ใหญ่บ้านตำบลล้อมแรด (สาธิต)",
@@ -43,9 +40,7 @@ const LOM_RAET: DemoPartner[] = [
     kind: K.group,
     role: R.government,
     pillar: P.administration,
-    moos: [],
     areas: [3],
-    description: "",
   },
   {
     th: "วัดล้อมแรด (สาธิต)",
@@ -55,7 +50,6 @@ const LOM_RAET: DemoPartner[] = [
     pillar: P.religion,
     moos: [1],
     areas: [1],
-    description: "",
   },
   {
     th: "โรงพยาบาลส่งเสริมสุขภาพตำบลล้อมแรด (สาธิต)",
@@ -63,9 +57,7 @@ const LOM_RAET: DemoPartner[] = [
     kind: K.health,
     role: R.government,
     pillar: P.health,
-    moos: [],
     areas: [1, 5],
-    description: "",
   },
   {
     th: "กลุ่มผู้สูงอายุตำบลล้อมแรด (สาธิต)",
@@ -83,9 +75,7 @@ const LOM_RAET: DemoPartner[] = [
     kind: K.foundation,
     role: R.ngo,
     pillar: P.people,
-    moos: [],
     areas: [4],
-    description: "",
   },
   {
     th: "เครือข่ายนักวิชาการเพื่อเมืองน่าอยู่ (สาธิต)",
@@ -93,9 +83,7 @@ const LOM_RAET: DemoPartner[] = [
     kind: K.org,
     role: R.academic,
     pillar: null,
-    moos: [],
     areas: [2],
-    description: "",
   },
   {
     th: "ร้านค้าชุมชนบ้านล้อมแรด (สาธิต)",
@@ -113,8 +101,6 @@ const LOM_RAET: DemoPartner[] = [
     kind: K.media,
     role: R.media,
     pillar: null,
-    moos: [],
-    areas: [],
     description: "การประชาสัมพันธ์และการสื่อสารในชุมชน",
   },
 ];
@@ -125,27 +111,23 @@ export const lomRaet: TambonDemo = {
   partners: LOM_RAET,
   club: 5,
   async seed({ tx, tambon, own, ids, l, actorId }) {
-    await addAgreement(
-      tx,
-      tambon,
-      {
-        kind: "mou",
-        titleTh: "บันทึกข้อตกลงความร่วมมือ กลไกการขับเคลื่อนเมืองน่าอยู่ (สาธิต)",
-        titleEn: "MOU: a mechanism for a liveable city (demo)",
-        purposeTh:
-          "เพิ่มศักยภาพและยกระดับให้เทศบาลตำบลล้อมแรดเป็นเครือข่ายในการทำหน้าที่เป็น “กลไกการขับเคลื่อนเมืองน่าอยู่” โดยใช้แหล่งเรียนรู้ของระบบการจัดการสุขภาวะชุมชนโดยชุมชนเป็นแหล่งเรียนรู้ขององค์กรปกครองส่วนท้องถิ่นที่เข้าร่วมเป็นเครือข่าย",
-        purposeEn:
-          "Raise Lom Raet into a network 'mechanism for a liveable city', its community health learning sites serving the local governments that join the network.",
-        scopeTh:
-          "คุณภาพชีวิตของเด็ก เยาวชน และครอบครัว ศูนย์การเรียนรู้ เศรษฐกิจพอเพียง และการบูรณาการท้องถิ่นทุกภาคส่วน",
-        signedOn: "2018-06-20",
-        startsOn: "2018-07-01",
-        endsOn: "2028-06-30",
-        status: "active",
-        documentFile: nextDemoFileName("agreement"),
-        documentBytes: demoPdf().length,
-      },
-      [
+    await addAgreement(tx, tambon, actorId, {
+      kind: "mou",
+      titleTh: "บันทึกข้อตกลงความร่วมมือ กลไกการขับเคลื่อนเมืองน่าอยู่ (สาธิต)",
+      titleEn: "MOU: a mechanism for a liveable city (demo)",
+      purposeTh:
+        "เพิ่มศักยภาพและยกระดับให้เทศบาลตำบลล้อมแรดเป็นเครือข่ายในการทำหน้าที่เป็น “กลไกการขับเคลื่อนเมืองน่าอยู่” โดยใช้แหล่งเรียนรู้ของระบบการจัดการสุขภาวะชุมชนโดยชุมชนเป็นแหล่งเรียนรู้ขององค์กรปกครองส่วนท้องถิ่นที่เข้าร่วมเป็นเครือข่าย",
+      purposeEn:
+        "Raise Lom Raet into a network 'mechanism for a liveable city', its community health learning sites serving the local governments that join the network.",
+      scopeTh:
+        "คุณภาพชีวิตของเด็ก เยาวชน และครอบครัว ศูนย์การเรียนรู้ เศรษฐกิจพอเพียง และการบูรณาการท้องถิ่นทุกภาคส่วน",
+      signedOn: "2018-06-20",
+      startsOn: "2018-07-01",
+      endsOn: "2028-06-30",
+      status: "active",
+      documentFile: nextDemoFileName("agreement"),
+      documentBytes: demoPdf().length,
+      parties: [
         { ...own, signatoryName: "นายกเทศมนตรีตำบลล้อมแรด (สาธิต)", signatoryPosition: "นายกเทศมนตรี" },
         {
           partyKind: "tambon",
@@ -156,7 +138,7 @@ export const lomRaet: TambonDemo = {
           signatoryPosition: "นายกเทศมนตรี",
         },
       ],
-      [
+      activities: [
         {
           heldOn: "2018-09-12",
           titleTh: "คณะผู้บริหารเทศบาลตำบลเกาะคาศึกษาดูงานศูนย์เรียนรู้ (สาธิต)",
@@ -168,8 +150,7 @@ export const lomRaet: TambonDemo = {
           titleEn: "Liveable city exchange forum (demo)",
         },
       ],
-      actorId,
-    );
+    });
     const centre = await addCentre(tx, tambon, {
       nameTh: "ศูนย์เรียนรู้ระบบการจัดการสุขภาวะชุมชนโดยชุมชน (สาธิต)",
       nameEn: "Learning centre of community health management by the community (demo)",
