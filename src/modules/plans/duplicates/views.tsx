@@ -6,7 +6,7 @@ import { msg } from "../messages.ts";
 import type { Overlap } from "./overlaps.ts";
 import type { OverlapPair, PooledProject } from "./queries.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
-import { usePlans } from "../shared/views.tsx";
+import { usePlans, ListOrNone } from "../shared/views.tsx";
 
 /** What two projects share, as words: "ประเด็นเดียวกัน · หมู่บ้านซ้อนกัน …". */
 export function sharedWords(o: Overlap<unknown>, lang: Lang): string {
@@ -78,52 +78,48 @@ export function DuplicatesReport(p: { planId: number; planTitle: string; pairs: 
       <BackLink href={`${base}/admin/plans/${p.planId}`}>{p.planTitle}</BackLink>
       <h1>{t("dup.report")}</h1>
       <p>{t("dup.intro")}</p>
-      {p.pairs.length === 0 ? (
-        <p>{t("dup.none")}</p>
-      ) : (
-        <ol>
-          {p.pairs.map(({ a, overlap: o, linked }) => (
-            <li key={`${a.id}-${o.project.id}`}>
-              {link(a)} ↔ {link(o.project)}
-              <br />
-              <small class="muted">
-                {t("dup.similar", { n: Math.round(o.likeness * 100) })} · {sharedWords(o, lang)}
-              </small>
-              {linked ? (
-                <p>
-                  <span class="badge">{t(`dup.kind.${linked as "overlaps"}`)}</span>
-                </p>
-              ) : (
-                <div class="actions">
-                  {(["overlaps", "duplicate"] as const).map((kind) => (
-                    <Form
-                      key={kind}
-                      action={`${base}/admin/projects/${a.id}/links`}
-                      class="inline-form"
-                      label={`${t("dup.link")} ${t(`dup.kind.${kind}`)}`}
-                    >
-                      <input type="hidden" name="otherId" value={String(o.project.id)} />
-                      <input type="hidden" name="kind" value={kind} />
-                      <button type="submit" class="secondary">
-                        {t("dup.link")} {t(`dup.kind.${kind}`)}
-                      </button>
-                    </Form>
-                  ))}
-                  {a.inThisPlan && a.mergedIntoId == null && (
-                    <ConfirmButton
-                      action={`${base}/admin/projects/${a.id}/merge`}
-                      label={t("dup.merge")}
-                      fields={{ intoId: String(o.project.id) }}
-                    >
-                      #{a.id} → #{o.project.id} {t("dup.merge")}
-                    </ConfirmButton>
-                  )}
-                </div>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      <ListOrNone items={p.pairs} none={t("dup.none")} ordered>
+        {({ a, overlap: o, linked }) => (
+          <li key={`${a.id}-${o.project.id}`}>
+            {link(a)} ↔ {link(o.project)}
+            <br />
+            <small class="muted">
+              {t("dup.similar", { n: Math.round(o.likeness * 100) })} · {sharedWords(o, lang)}
+            </small>
+            {linked ? (
+              <p>
+                <span class="badge">{t(`dup.kind.${linked as "overlaps"}`)}</span>
+              </p>
+            ) : (
+              <div class="actions">
+                {(["overlaps", "duplicate"] as const).map((kind) => (
+                  <Form
+                    key={kind}
+                    action={`${base}/admin/projects/${a.id}/links`}
+                    class="inline-form"
+                    label={`${t("dup.link")} ${t(`dup.kind.${kind}`)}`}
+                  >
+                    <input type="hidden" name="otherId" value={String(o.project.id)} />
+                    <input type="hidden" name="kind" value={kind} />
+                    <button type="submit" class="secondary">
+                      {t("dup.link")} {t(`dup.kind.${kind}`)}
+                    </button>
+                  </Form>
+                ))}
+                {a.inThisPlan && a.mergedIntoId == null && (
+                  <ConfirmButton
+                    action={`${base}/admin/projects/${a.id}/merge`}
+                    label={t("dup.merge")}
+                    fields={{ intoId: String(o.project.id) }}
+                  >
+                    #{a.id} → #{o.project.id} {t("dup.merge")}
+                  </ConfirmButton>
+                )}
+              </div>
+            )}
+          </li>
+        )}
+      </ListOrNone>
     </>
   );
 }

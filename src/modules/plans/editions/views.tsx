@@ -9,7 +9,7 @@ import {
 import { formatDate } from "../../../core/dates.ts";
 import { baht } from "../shared/format.ts";
 import { EDITION_KINDS } from "../shared/kinds.ts";
-import { usePlans, editionName, planPeriod } from "../shared/views.tsx";
+import { usePlans, editionName, planPeriod, ListOrNone } from "../shared/views.tsx";
 import type { Plan } from "../plans/queries.ts";
 import type { EditionDiff } from "./diff.ts";
 import { CarriedFrom } from "../evaluations/views.tsx";
@@ -29,19 +29,15 @@ export function EditionAdmin(p: {
   return (
     <>
       <h2 id="editions">{t("edition.title")}</h2>
-      {p.editions.length === 0 ? (
-        <p class="muted">{t("edition.noEditions")}</p>
-      ) : (
-        <ul>
-          {p.editions.map((e) => (
-            <li key={e.id}>
-              {editionName(e, lang)}
-              {e.approvedOn && <span class="muted"> · {formatDate(e.approvedOn, lang)}</span>}
-              {e.reason && <span> · {e.reason}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={p.editions} none={t("edition.noEditions")} muted>
+        {(e) => (
+          <li key={e.id}>
+            {editionName(e, lang)}
+            {e.approvedOn && <span class="muted"> · {formatDate(e.approvedOn, lang)}</span>}
+            {e.reason && <span> · {e.reason}</span>}
+          </li>
+        )}
+      </ListOrNone>
       <h3>{t("edition.add")}</h3>
       <Form action={`${base}/admin/plans/${p.plan.id}/editions`} label={t("edition.add")}>
         <ErrorSummary form={p.form} scope="e" />

@@ -12,6 +12,7 @@ import {
 import { msg } from "../messages.ts";
 import { type Round, type RoundSummary, type Subject } from "./queries.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { ListOrNone } from "../shared/views.tsx";
 
 /** A choice of a form: value and label. */
 export interface Choice {
@@ -70,24 +71,20 @@ export function RoundList(props: {
       <BackLink href={`${base}/plans/${props.plan.id}`}>{props.plan.title}</BackLink>
       <h1>{t("evaluation.title")}</h1>
       <p>{t("evaluation.intro")}</p>
-      {props.rounds.length === 0 ? (
-        <p class="muted">{t("evaluation.none")}</p>
-      ) : (
-        <ul class="cards">
-          {props.rounds.map((r) => (
-            <li key={r.id}>
-              <h2>
-                <a href={`${base}/evaluations/${r.id}`}>{r.title}</a>
-              </h2>
-              <p>
-                <RoundStatus round={r} />
-                {r.heldOn && <span> {formatDate(r.heldOn, lang)}</span>}
-                <span class="muted"> · {t("evaluation.raters", { n: r.raters })}</span>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={props.rounds} none={t("evaluation.none")} muted class="cards">
+        {(r) => (
+          <li key={r.id}>
+            <h2>
+              <a href={`${base}/evaluations/${r.id}`}>{r.title}</a>
+            </h2>
+            <p>
+              <RoundStatus round={r} />
+              {r.heldOn && <span> {formatDate(r.heldOn, lang)}</span>}
+              <span class="muted"> · {t("evaluation.raters", { n: r.raters })}</span>
+            </p>
+          </li>
+        )}
+      </ListOrNone>
       {props.canManage && (
         <section aria-labelledby="h-open-round">
           <h2 id="h-open-round">{t("evaluation.open")}</h2>

@@ -23,6 +23,24 @@ export function planPeriod(plan: { firstYear: number; years: number }, lang: Lan
   return msg.t(lang)("plan.period", { from: plan.firstYear, to: lastYear(plan) });
 }
 
+/**
+ * Items as a list, one `<li>` each from `children`, or a line saying there are none (`muted`
+ * greys it): the way the module's pages show their records.
+ */
+export function ListOrNone<T>(p: {
+  items: readonly T[];
+  none: string;
+  muted?: boolean;
+  /** An `<ol>` rather than a `<ul>`. */
+  ordered?: boolean;
+  class?: string;
+  children: (item: T) => ComponentChildren;
+}) {
+  if (p.items.length === 0) return <p class={p.muted ? "muted" : undefined}>{p.none}</p>;
+  const List = p.ordered ? "ol" : "ul";
+  return <List class={p.class}>{p.items.map(p.children)}</List>;
+}
+
 /** A progress bar with its value for screen readers. */
 export function ProgressBar({ value }: { value: number }) {
   const { lang } = useCtx();

@@ -13,6 +13,7 @@ import type { ClauseRef } from "../../../charter/public.ts";
 import { targetField } from "../commands.ts";
 import { type Indicator } from "../queries.ts";
 import { ButtonForm } from "../../../../core/views/confirm.tsx";
+import { ListOrNone } from "../../shared/views.tsx";
 
 /** The form values of a stored indicator. */
 export function indicatorValues(i: Indicator): Record<string, string> {
@@ -105,19 +106,15 @@ export function IndicatorAdmin(p: {
           </a>
         </p>
       )}
-      {p.indicators.length === 0 ? (
-        <p>{t("indicator.none")}</p>
-      ) : (
-        <ul>
-          {p.indicators.map((i) => (
-            <li key={i.id}>
-              <a href={`${base}/${i.id}`}>{i.name}</a>
-              {" · "}
-              <a href={`${base}/${i.id}/measurements`}>{t("measure.enter")}</a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={p.indicators} none={t("indicator.none")}>
+        {(i) => (
+          <li key={i.id}>
+            <a href={`${base}/${i.id}`}>{i.name}</a>
+            {" · "}
+            <a href={`${base}/${i.id}/measurements`}>{t("measure.enter")}</a>
+          </li>
+        )}
+      </ListOrNone>
       <h2 id="add-indicator">{t("indicator.add")}</h2>
       <Form action={base} label={t("indicator.add")}>
         <ErrorSummary form={p.form} />
@@ -178,24 +175,20 @@ export function IndicatorEdit(p: {
       </Form>
 
       <h2 id="projects">{t("indicator.projects")}</h2>
-      {p.projects.length === 0 ? (
-        <p class="muted">{t("indicator.noProjects")}</p>
-      ) : (
-        <ul>
-          {p.projects.map((pr) => (
-            <li key={pr.id}>
-              {pr.seq ? `${pr.seq}. ` : ""}
-              {pr.title}{" "}
-              <ButtonForm
-                action={`${base}/projects/unlink`}
-                label={pr.title}
-                text={t("indicator.unlinkProject")}
-                fields={{ projectId: String(pr.id) }}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={p.projects} none={t("indicator.noProjects")} muted>
+        {(pr) => (
+          <li key={pr.id}>
+            {pr.seq ? `${pr.seq}. ` : ""}
+            {pr.title}{" "}
+            <ButtonForm
+              action={`${base}/projects/unlink`}
+              label={pr.title}
+              text={t("indicator.unlinkProject")}
+              fields={{ projectId: String(pr.id) }}
+            />
+          </li>
+        )}
+      </ListOrNone>
       <LinkForm
         action={`${base}/projects`}
         form={p.linkForm}
@@ -205,19 +198,15 @@ export function IndicatorEdit(p: {
       />
 
       <h2 id="clauses">{t("indicator.clauses")}</h2>
-      {p.clauses.length === 0 ? (
-        <p class="muted">{t("indicator.noClauses")}</p>
-      ) : (
-        <ul>
-          {p.clauses.map((c) => (
-            <li key={`${c.charterId}:${c.clauseKey}`}>
-              <a href={c.href}>
-                {c.charterName} · {c.number}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={p.clauses} none={t("indicator.noClauses")} muted>
+        {(c) => (
+          <li key={`${c.charterId}:${c.clauseKey}`}>
+            <a href={c.href}>
+              {c.charterName} · {c.number}
+            </a>
+          </li>
+        )}
+      </ListOrNone>
       <LinkForm
         action={`${base}/clauses`}
         form={p.clauseForm}

@@ -5,6 +5,7 @@ import { msg } from "../../messages.ts";
 import type { ClauseRef } from "../../../charter/public.ts";
 import { formatValue, type IndicatorCard, type Measured } from "../queries.ts";
 import { StatusBadge, withUnit } from "./dashboard.tsx";
+import { ListOrNone } from "../../shared/views.tsx";
 
 /** An indicator's page: definition, targets, the chart, and the table per village and year. */
 export function IndicatorPage(p: {
@@ -151,37 +152,29 @@ export function IndicatorPage(p: {
       </section>
       <section aria-labelledby="ind-projects-h">
         <h2 id="ind-projects-h">{t("indicator.projects")}</h2>
-        {p.projects.length === 0 ? (
-          <p class="muted">{t("indicator.noProjects")}</p>
-        ) : (
-          <ul>
-            {p.projects.map((pr) => (
-              <li key={pr.id}>
-                <a href={`${base}/projects/${pr.id}`}>
-                  {pr.seq ? `${pr.seq}. ` : ""}
-                  {pr.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ListOrNone items={p.projects} none={t("indicator.noProjects")} muted>
+          {(pr) => (
+            <li key={pr.id}>
+              <a href={`${base}/projects/${pr.id}`}>
+                {pr.seq ? `${pr.seq}. ` : ""}
+                {pr.title}
+              </a>
+            </li>
+          )}
+        </ListOrNone>
       </section>
       <section aria-labelledby="ind-clauses-h">
         <h2 id="ind-clauses-h">{t("indicator.clauses")}</h2>
-        {p.clauses.length === 0 ? (
-          <p class="muted">{t("indicator.noClauses")}</p>
-        ) : (
-          <ul>
-            {p.clauses.map((c) => (
-              <li key={`${c.charterId}:${c.clauseKey}`}>
-                <a href={c.href}>
-                  {c.charterName} · {c.number}
-                </a>{" "}
-                {c.text.length > 140 ? `${c.text.slice(0, 139)}…` : c.text}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ListOrNone items={p.clauses} none={t("indicator.noClauses")} muted>
+          {(c) => (
+            <li key={`${c.charterId}:${c.clauseKey}`}>
+              <a href={c.href}>
+                {c.charterName} · {c.number}
+              </a>{" "}
+              {c.text.length > 140 ? `${c.text.slice(0, 139)}…` : c.text}
+            </li>
+          )}
+        </ListOrNone>
       </section>
     </>
   );

@@ -9,7 +9,7 @@ import {
 } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { PLAN_STATUSES } from "../../shared/kinds.ts";
-import { usePlans, planPeriod } from "../../shared/views.tsx";
+import { usePlans, planPeriod, ListOrNone } from "../../shared/views.tsx";
 import { strategyName, type Plan, type Strategy } from "../queries.ts";
 
 /** The fields of a plan's form. */
@@ -46,20 +46,16 @@ export function PlanAdmin({ plans, form }: { plans: Plan[]; form: FormState }) {
   return (
     <>
       <h1>{t("nav.admin")}</h1>
-      {plans.length === 0 ? (
-        <p>{t("plan.none")}</p>
-      ) : (
-        <ul>
-          {plans.map((p) => (
-            <li key={p.id}>
-              <a href={`${base}/admin/plans/${p.id}`}>{p.title}</a>{" "}
-              <span class="muted">
-                {planPeriod(p, lang)} · {t(`plan.status.${p.status}`)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={plans} none={t("plan.none")}>
+        {(p) => (
+          <li key={p.id}>
+            <a href={`${base}/admin/plans/${p.id}`}>{p.title}</a>{" "}
+            <span class="muted">
+              {planPeriod(p, lang)} · {t(`plan.status.${p.status}`)}
+            </span>
+          </li>
+        )}
+      </ListOrNone>
       <h2>{t("plan.add")}</h2>
       <Form action={`${base}/admin/plans`}>
         <ErrorSummary form={form} />
@@ -101,34 +97,30 @@ export function PlanEdit(p: {
       </Form>
 
       <h2 id="strategies">{t("strategy.title")}</h2>
-      {p.strategies.length === 0 ? (
-        <p class="muted">{t("plan.noProjects")}</p>
-      ) : (
-        <ul>
-          {p.strategies.map((s) => (
-            <li key={s.id}>
-              <a href={`${base}/admin/strategies/${s.id}`}>{strategyName(s)}</a>
-              {s.areaId != null && (
-                <span class="muted">
-                  {" "}
-                  · {p.areaOptions.find((o) => o.value === String(s.areaId))?.label}
-                </span>
-              )}
-              {s.clauses.length > 0 && (
-                <ul>
-                  {s.clauses.map((c) => (
-                    <li key={`${c.charterName}-${c.number}`}>
-                      <a href={c.href}>
-                        {c.charterName} · {t("strategy.clause")} {c.number}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={p.strategies} none={t("plan.noProjects")} muted>
+        {(s) => (
+          <li key={s.id}>
+            <a href={`${base}/admin/strategies/${s.id}`}>{strategyName(s)}</a>
+            {s.areaId != null && (
+              <span class="muted">
+                {" "}
+                · {p.areaOptions.find((o) => o.value === String(s.areaId))?.label}
+              </span>
+            )}
+            {s.clauses.length > 0 && (
+              <ul>
+                {s.clauses.map((c) => (
+                  <li key={`${c.charterName}-${c.number}`}>
+                    <a href={c.href}>
+                      {c.charterName} · {t("strategy.clause")} {c.number}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        )}
+      </ListOrNone>
       <h3>{p.editing ? t("strategy.edit") : t("strategy.add")}</h3>
       <Form
         action={p.editing ? `${base}/admin/strategies/${p.editing.id}` : `${planBase}/strategies`}

@@ -8,6 +8,7 @@ import {
   editionName,
   planPeriod,
   ProgressBar,
+  ListOrNone,
 } from "../../shared/views.tsx";
 import type { ProjectSummary } from "../../projects/queries.ts";
 import type { Edition } from "../../editions/queries.ts";
@@ -25,23 +26,19 @@ export function PlanList({ plans, canManage }: { plans: Plan[]; canManage: boole
           <a href={`${base}/admin/plans`}>{t("nav.admin")}</a>
         </p>
       )}
-      {plans.length === 0 ? (
-        <p>{t("plan.none")}</p>
-      ) : (
-        <ul class="cards">
-          {plans.map((p) => (
-            <li key={p.id}>
-              <h2>
-                <a href={`${base}/plans/${p.id}`}>{p.title}</a>
-              </h2>
-              <p class="muted">
-                {planPeriod(p, lang)} · {t(`plan.status.${p.status}`)}
-              </p>
-              {p.description && <p>{p.description}</p>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={plans} none={t("plan.none")} class="cards">
+        {(p) => (
+          <li key={p.id}>
+            <h2>
+              <a href={`${base}/plans/${p.id}`}>{p.title}</a>
+            </h2>
+            <p class="muted">
+              {planPeriod(p, lang)} · {t(`plan.status.${p.status}`)}
+            </p>
+            {p.description && <p>{p.description}</p>}
+          </li>
+        )}
+      </ListOrNone>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useCtx } from "../../../../core/views/ctx.ts";
 import { ErrorSummary, Form, SelectField, type FormState } from "../../../../core/views/form.tsx";
 import type { ClauseRef } from "../../../charter/public.ts";
 import { msg } from "../../messages.ts";
+import { ListOrNone } from "../../shared/views.tsx";
 
 /** The key of a clause in forms: "charterId:clauseKey". */
 export const clauseValue = (c: Pick<ClauseRef, "charterId" | "clauseKey">) =>
@@ -21,30 +22,26 @@ export function ClausesAdmin(p: {
   const free = p.all.filter((c) => !linked.has(clauseValue(c)));
   return (
     <>
-      {p.linked.length === 0 ? (
-        <p class="muted">{t("projectClause.none")}</p>
-      ) : (
-        <ul>
-          {p.linked.map((c) => (
-            <li key={clauseValue(c)}>
-              <a href={c.href}>
-                {c.charterName} · {t("strategy.clause")} {c.number}
-              </a>{" "}
-              <span class="muted">{c.text.slice(0, 120)}</span>
-              <Form
-                action={`${action}/unlink`}
-                class="inline-form"
-                label={`${t("projectClause.unlink")}: ${c.number}`}
-              >
-                <input type="hidden" name="clause" value={clauseValue(c)} />
-                <button type="submit" class="secondary">
-                  {t("projectClause.unlink")}
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={p.linked} none={t("projectClause.none")} muted>
+        {(c) => (
+          <li key={clauseValue(c)}>
+            <a href={c.href}>
+              {c.charterName} · {t("strategy.clause")} {c.number}
+            </a>{" "}
+            <span class="muted">{c.text.slice(0, 120)}</span>
+            <Form
+              action={`${action}/unlink`}
+              class="inline-form"
+              label={`${t("projectClause.unlink")}: ${c.number}`}
+            >
+              <input type="hidden" name="clause" value={clauseValue(c)} />
+              <button type="submit" class="secondary">
+                {t("projectClause.unlink")}
+              </button>
+            </Form>
+          </li>
+        )}
+      </ListOrNone>
       {p.all.length === 0 ? (
         <p class="muted">{t("strategy.noClauses")}</p>
       ) : (

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { formatDateTime } from "../../../../core/dates.ts";
-import { usePlans, BudgetByYear, ProgressBar } from "../../shared/views.tsx";
+import { usePlans, BudgetByYear, ProgressBar, ListOrNone } from "../../shared/views.tsx";
 import type { Plan } from "../../plans/queries.ts";
 import type { ProjectFile } from "../files.ts";
 import type { Project, projectDetail } from "../queries.ts";
@@ -173,18 +173,14 @@ export function ProjectPage(v: ProjectView) {
       )}
       <section aria-labelledby="milestones">
         <h2 id="milestones">{t("project.milestones")}</h2>
-        {due.length === 0 ? (
-          <p class="muted">{t("project.noMilestones")}</p>
-        ) : (
-          <ul class="milestones">
-            {due.map((m) => (
-              <li key={m.id} class={m.doneOn ? "done" : undefined}>
-                {m.title} · <MilestoneState m={m} today={v.today} />
-                {m.note && <p>{m.note}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ListOrNone items={due} none={t("project.noMilestones")} muted class="milestones">
+          {(m) => (
+            <li key={m.id} class={m.doneOn ? "done" : undefined}>
+              {m.title} · <MilestoneState m={m} today={v.today} />
+              {m.note && <p>{m.note}</p>}
+            </li>
+          )}
+        </ListOrNone>
         {upcoming > 0 && <p class="muted">{t("milestone.upcoming", { n: upcoming })}</p>}
       </section>
       <ProjectGallery files={v.files} />
