@@ -8,7 +8,7 @@ import { requireId } from "../../../core/params.ts";
 import { tableRoutes } from "../../../core/table-export.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { listPartners } from "../../network/public.ts";
-import { msg } from "../messages.ts";
+import { msg, type CharterKey, type CharterResult } from "../messages.ts";
 import { allClauses, numberDoc } from "../document.ts";
 import { isProgress, progressCounts } from "../edition.ts";
 import { clauseLabel } from "../present.ts";
@@ -171,49 +171,57 @@ export async function followUpRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     };
   });
 
-  app.post<{ Params: { id: string } }>("/charter-editions/:id/follow-up", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.followUp", { tambonId: tambon.id });
-    const body = formBody(req);
-    const id = requireId(req.params.id);
-    const result = throwIfDenied(
-      await setClauseProgress(db, req.actor, tambon.id, id, {
+  // The forms of a clause's page: back to the clause with a message, or the page again with the
+  // form's errors.
+  const clauseForm = (
+    path: string,
+    form: "status" | "link",
+    run: (
+      req: FastifyRequest,
+      tambonId: number,
+      editionId: number,
+      body: Record<string, string>,
+    ) => Promise<CharterResult<number>>,
+    done: CharterKey,
+  ) =>
+    app.post<{ Params: { id: string } }>(`/charter-editions/:id/${path}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "charter.followUp", { tambonId: tambon.id });
+      const body = formBody(req);
+      const id = requireId(req.params.id);
+      const result = throwIfDenied(await run(req, tambon.id, id, body));
+      const back = `/t/${tambon.slug}/charter-editions/${id}/follow-up?clause=${encodeURIComponent(body.clause ?? "")}`;
+      if (result.ok) return reply.seeOther(back, msg.t(req.lang)(done));
+      req.query = { clause: body.clause ?? "" };
+      const p = await followPage(req, req.params.id, {
+        [form]: failedForm(body, result.errors, req.lang, msg),
+      });
+      return reply.page(p.title, p.body, { status: 422 });
+    });
+  clauseForm(
+    "follow-up",
+    "status",
+    (req, tambonId, id, body) =>
+      setClauseProgress(db, req.actor, tambonId, id, {
         clause: body.clause ?? "",
         status: body.status ?? "",
         note: body.note ?? "",
       }),
-    );
-    const back = `/t/${tambon.slug}/charter-editions/${id}/follow-up?clause=${encodeURIComponent(body.clause ?? "")}`;
-    if (result.ok) return reply.seeOther(back, msg.t(req.lang)("follow.statusSaved"));
-    req.query = { clause: body.clause ?? "" };
-    const p = await followPage(req, req.params.id, {
-      status: failedForm(body, result.errors, req.lang, msg),
-    });
-    return reply.page(p.title, p.body, { status: 422 });
-  });
-
-  app.post<{ Params: { id: string } }>("/charter-editions/:id/links", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.followUp", { tambonId: tambon.id });
-    const body = formBody(req);
-    const id = requireId(req.params.id);
-    const result = throwIfDenied(
-      await addClauseLink(db, req.actor, tambon.id, id, {
+    "follow.statusSaved",
+  );
+  clauseForm(
+    "links",
+    "link",
+    (req, tambonId, id, body) =>
+      addClauseLink(db, req.actor, tambonId, id, {
         clause: body.clause ?? "",
         targetType: body.targetType ?? "",
         label: body.label ?? "",
         url: body.url ?? "",
         partner: body.partner ?? "",
       }),
-    );
-    const back = `/t/${tambon.slug}/charter-editions/${id}/follow-up?clause=${encodeURIComponent(body.clause ?? "")}`;
-    if (result.ok) return reply.seeOther(back, msg.t(req.lang)("follow.linkAdded"));
-    req.query = { clause: body.clause ?? "" };
-    const p = await followPage(req, req.params.id, {
-      link: failedForm(body, result.errors, req.lang, msg),
-    });
-    return reply.page(p.title, p.body, { status: 422 });
-  });
+    "follow.linkAdded",
+  );
 
   app.post<{ Params: { id: string } }>(
     "/charter-links/:id/delete",
