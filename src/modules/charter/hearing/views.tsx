@@ -36,6 +36,19 @@ export interface HearingData {
   meetings: MeetingSummary[];
 }
 
+/** The figures of the participation table, in the order of its columns, with their headings. */
+const FIGURES = [
+  ["people", "hearing.people"],
+  ["comments", "hearing.comments"],
+  ["suggestions", "hearing.suggestions"],
+  ["accepted", "hearing.acceptedN"],
+] as const;
+
+type Figures = Pick<VillageParticipation, (typeof FIGURES)[number][0]>;
+
+/** A village no one from took part. */
+const NONE: Figures = { people: 0, comments: 0, suggestions: 0, accepted: 0 };
+
 /** The public hearing of an edition: period, meetings, recording views, and the report. */
 export function HearingPage({ data }: { data: HearingData }) {
   const { lang, tambon } = useCtx();
@@ -56,6 +69,12 @@ export function HearingPage({ data }: { data: HearingData }) {
     { comments: 0, suggestions: 0, accepted: 0 },
   );
   const n = (x: number) => num(x, d, lang);
+  const figures = (c: Figures) =>
+    FIGURES.map(([key]) => (
+      <td key={key} class="num">
+        {n(c[key])}
+      </td>
+    ));
   return (
     <>
       <p class="back">
@@ -133,47 +152,31 @@ export function HearingPage({ data }: { data: HearingData }) {
             <thead>
               <tr>
                 <th scope="col">{t("hearing.village")}</th>
-                <th scope="col" class="num">
-                  {t("hearing.people")}
-                </th>
-                <th scope="col" class="num">
-                  {t("hearing.comments")}
-                </th>
-                <th scope="col" class="num">
-                  {t("hearing.suggestions")}
-                </th>
-                <th scope="col" class="num">
-                  {t("hearing.acceptedN")}
-                </th>
+                {FIGURES.map(([key, label]) => (
+                  <th key={key} scope="col" class="num">
+                    {t(label)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {rows.map(({ v, p }) => (
                 <tr key={v.id} class={p ? undefined : "row-none"}>
                   <th scope="row">{vName(v)}</th>
-                  <td class="num">{n(p?.people ?? 0)}</td>
-                  <td class="num">{n(p?.comments ?? 0)}</td>
-                  <td class="num">{n(p?.suggestions ?? 0)}</td>
-                  <td class="num">{n(p?.accepted ?? 0)}</td>
+                  {figures(p ?? NONE)}
                 </tr>
               ))}
               {unknown && (
                 <tr>
                   <th scope="row">{t("hearing.noVillage")}</th>
-                  <td class="num">{n(unknown.people)}</td>
-                  <td class="num">{n(unknown.comments)}</td>
-                  <td class="num">{n(unknown.suggestions)}</td>
-                  <td class="num">{n(unknown.accepted)}</td>
+                  {figures(unknown)}
                 </tr>
               )}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t("hearing.total")}</th>
-                <td class="num">{n(data.people)}</td>
-                <td class="num">{n(total.comments)}</td>
-                <td class="num">{n(total.suggestions)}</td>
-                <td class="num">{n(total.accepted)}</td>
+                {figures({ ...total, people: data.people })}
               </tr>
             </tfoot>
           </table>
