@@ -1,16 +1,16 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { ConfirmTick } from "../../../core/views/confirm.tsx";
 import { formatDate } from "../../../core/dates.ts";
-import {
-  ErrorSummary,
-  Form,
-  FormError,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { FormError, SelectField, TextArea, type FormState } from "../../../core/views/form.tsx";
 import { RATINGS, type Round, type SubjectResult } from "./queries.ts";
-import { RoundStatus, SubjectName, useT, type Choice, type PlanRef } from "./views.tsx";
+import {
+  FormSection,
+  RoundStatus,
+  SubjectName,
+  useT,
+  type Choice,
+  type PlanRef,
+} from "./views.tsx";
 
 /** The count of each answer as a stacked bar (SVG, no inline styles) and in words. */
 function Counts({ result }: { result: SubjectResult }) {
@@ -150,61 +150,61 @@ export function RoundPage(props: {
       {group(t("evaluation.projects"), "h-projects", projects)}
       {group(t("evaluation.clauses"), "h-clauses", clauses)}
       {props.canManage && round.status === "open" && (
-        <section aria-labelledby="h-close">
-          <h2 id="h-close">{t("evaluation.close")}</h2>
-          <ErrorSummary form={props.closeForm} scope="close" />
-          <Form action={`${here}/close`} label={t("evaluation.close")}>
-            <FormError form={props.closeForm} />
-            <TextArea
-              scope="close"
-              form={props.closeForm}
-              name="decisions"
-              label={t("evaluation.decisions")}
-              required
-              rows={4}
-              maxLength={8000}
-            />
-            <TextArea
-              scope="close"
-              form={props.closeForm}
-              name="summary"
-              label={t("evaluation.summary")}
-              rows={3}
-              maxLength={8000}
-            />
-            <SelectField
-              scope="close"
-              form={props.closeForm}
-              name="editionId"
-              label={t("evaluation.carry")}
-              options={props.editions}
-              placeholder={t("evaluation.noEdition")}
-            />
-            <p>
-              <ConfirmTick />
-            </p>
-            <button type="submit">{t("evaluation.close")}</button>
-          </Form>
-        </section>
+        <FormSection
+          id="h-close"
+          title={t("evaluation.close")}
+          action={`${here}/close`}
+          form={props.closeForm}
+          scope="close"
+        >
+          <TextArea
+            scope="close"
+            form={props.closeForm}
+            name="decisions"
+            label={t("evaluation.decisions")}
+            required
+            rows={4}
+            maxLength={8000}
+          />
+          <TextArea
+            scope="close"
+            form={props.closeForm}
+            name="summary"
+            label={t("evaluation.summary")}
+            rows={3}
+            maxLength={8000}
+          />
+          <SelectField
+            scope="close"
+            form={props.closeForm}
+            name="editionId"
+            label={t("evaluation.carry")}
+            options={props.editions}
+            placeholder={t("evaluation.noEdition")}
+          />
+          <p>
+            <ConfirmTick />
+          </p>
+        </FormSection>
       )}
       {props.canManage && round.status === "closed" && props.editions.length > 0 && (
-        <section aria-labelledby="h-carry">
-          <h2 id="h-carry">{t("evaluation.carry")}</h2>
-          <ErrorSummary form={props.carryForm} scope="carry" />
-          <Form action={`${here}/carry`} label={t("evaluation.carry")}>
-            <FormError form={props.carryForm} />
-            <SelectField
-              scope="carry"
-              form={props.carryForm}
-              name="editionId"
-              label={t("evaluation.edition")}
-              options={props.editions}
-              value={round.carriedToEditionId ? String(round.carriedToEditionId) : ""}
-              required
-            />
-            <button type="submit">{t("evaluation.carry")}</button>
-          </Form>
-        </section>
+        <FormSection
+          id="h-carry"
+          title={t("evaluation.carry")}
+          action={`${here}/carry`}
+          form={props.carryForm}
+          scope="carry"
+        >
+          <SelectField
+            scope="carry"
+            form={props.carryForm}
+            name="editionId"
+            label={t("evaluation.edition")}
+            options={props.editions}
+            value={round.carriedToEditionId ? String(round.carriedToEditionId) : ""}
+            required
+          />
+        </FormSection>
       )}
     </>
   );

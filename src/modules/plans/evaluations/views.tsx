@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDate } from "../../../core/dates.ts";
 import {
@@ -86,32 +87,56 @@ export function RoundList(props: {
         )}
       </ListOrNone>
       {props.canManage && (
-        <section aria-labelledby="h-open-round">
-          <h2 id="h-open-round">{t("evaluation.open")}</h2>
-          <ErrorSummary form={props.form} />
-          <Form action={`${base}/plans/${props.plan.id}/evaluations`} label={t("evaluation.open")}>
-            <FormError form={props.form} />
-            <Field
-              form={props.form}
-              name="title"
-              label={t("evaluation.name")}
-              hint={t("evaluation.nameHint")}
-              required
-              maxLength={200}
-            />
-            <DateField form={props.form} name="heldOn" label={t("evaluation.heldOn")} />
-            <SelectField
-              form={props.form}
-              name="meetingId"
-              label={t("evaluation.meeting")}
-              options={props.meetings}
-              placeholder={t("evaluation.noMeeting")}
-            />
-            <button type="submit">{t("evaluation.open")}</button>
-          </Form>
-        </section>
+        <FormSection
+          id="h-open-round"
+          title={t("evaluation.open")}
+          action={`${base}/plans/${props.plan.id}/evaluations`}
+          form={props.form}
+        >
+          <Field
+            form={props.form}
+            name="title"
+            label={t("evaluation.name")}
+            hint={t("evaluation.nameHint")}
+            required
+            maxLength={200}
+          />
+          <DateField form={props.form} name="heldOn" label={t("evaluation.heldOn")} />
+          <SelectField
+            form={props.form}
+            name="meetingId"
+            label={t("evaluation.meeting")}
+            options={props.meetings}
+            placeholder={t("evaluation.noMeeting")}
+          />
+        </FormSection>
       )}
     </>
+  );
+}
+
+/**
+ * A titled section holding one form: its error summary above it, the error of the whole form
+ * inside, and a submit button named as the section.
+ */
+export function FormSection(p: {
+  id: string;
+  title: string;
+  action: string;
+  form: FormState;
+  scope?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={p.id}>
+      <h2 id={p.id}>{p.title}</h2>
+      <ErrorSummary form={p.form} scope={p.scope} />
+      <Form action={p.action} label={p.title}>
+        <FormError form={p.form} />
+        {p.children}
+        <button type="submit">{p.title}</button>
+      </Form>
+    </section>
   );
 }
 
