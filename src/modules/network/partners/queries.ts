@@ -13,6 +13,7 @@ import {
   personProfiles,
 } from "../schema.ts";
 import { countOf, like } from "../shared/queries.ts";
+import { profileOf } from "../people/queries.ts";
 
 // ---------------------------------------------------------------- partners
 
@@ -251,13 +252,7 @@ export async function partnerMembers(
     })
     .from(affiliations)
     .innerJoin(users, eq(users.id, affiliations.userId))
-    .leftJoin(
-      personProfiles,
-      and(
-        eq(personProfiles.userId, affiliations.userId),
-        eq(personProfiles.tambonId, affiliations.tambonId),
-      ),
-    )
+    .leftJoin(personProfiles, profileOf(affiliations.userId, affiliations.tambonId))
     .where(
       and(
         eq(affiliations.tambonId, tambonId),

@@ -8,6 +8,7 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { affiliations, facilitatorReach, personProfiles, personRoles } from "../schema.ts";
 import { isCommunityRole } from "./community.ts";
+import { profileOf } from "./queries.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
@@ -54,10 +55,7 @@ export async function saveProfile(
   const v = parsed.value;
   const consent = input.publicConsent === "1";
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(personProfiles)
-      .where(and(eq(personProfiles.tambonId, tambonId), eq(personProfiles.userId, userId)));
+    const [current] = await tx.select().from(personProfiles).where(profileOf(userId, tambonId));
     const consentChanged = (current?.publicConsent ?? false) !== consent;
     const values = {
       tambonId,

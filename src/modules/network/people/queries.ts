@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, ne, sql } from "drizzle-orm";
+import { type Column, and, asc, count, eq, ilike, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { PAGE_SIZE, paged, type Page, type PageWindow } from "../../../core/paging.ts";
 import { roleGrants, tambonMembers, users, villages } from "../../../core/db/schema.ts";
@@ -12,6 +12,11 @@ import {
 import { countOf, like } from "../shared/queries.ts";
 
 // ---------------------------------------------------------------- people
+
+/** What picks a person's profile: that user's in that tambon (each a column or an id). */
+export function profileOf(userId: Column | number, tambonId: Column | number) {
+  return and(eq(personProfiles.userId, userId), eq(personProfiles.tambonId, tambonId));
+}
 
 /** A person the network shows: name, public title, consent, and what they connect. */
 export interface PersonCard {
@@ -52,13 +57,7 @@ export async function facilitatorList(
       })
       .from(roleGrants)
       .innerJoin(users, eq(users.id, roleGrants.userId))
-      .leftJoin(
-        personProfiles,
-        and(
-          eq(personProfiles.userId, roleGrants.userId),
-          eq(personProfiles.tambonId, roleGrants.tambonId),
-        ),
-      );
+      .leftJoin(personProfiles, profileOf(roleGrants.userId, roleGrants.tambonId));
   const withReach = async (w: PageWindow) => {
     const rows = await base()
       .where(where)
@@ -85,13 +84,7 @@ export async function facilitatorList(
         db
           .select({ n: count() })
           .from(roleGrants)
-          .leftJoin(
-            personProfiles,
-            and(
-              eq(personProfiles.userId, roleGrants.userId),
-              eq(personProfiles.tambonId, roleGrants.tambonId),
-            ),
-          )
+          .leftJoin(personProfiles, profileOf(roleGrants.userId, roleGrants.tambonId))
           .where(where),
       ),
     withReach,
@@ -137,10 +130,7 @@ export async function personByProfile(db: DbOrTx, tambonId: number, profileId: n
 /** Everything the network records of one person in a tambon. */
 export async function personNetwork(db: DbOrTx, tambonId: number, userId: number) {
   const [profile, roles, affs, reach, grants] = await Promise.all([
-    db
-      .select()
-      .from(personProfiles)
-      .where(and(eq(personProfiles.tambonId, tambonId), eq(personProfiles.userId, userId))),
+    db.select().from(personProfiles).where(profileOf(userId, tambonId)),
     db
       .select({
         id: personRoles.id,
@@ -213,10 +203,7 @@ export async function peopleList(
       .from(tambonMembers)
       .innerJoin(users, eq(users.id, tambonMembers.userId))
       .leftJoin(villages, eq(villages.id, tambonMembers.villageId))
-      .leftJoin(
-        personProfiles,
-        and(eq(personProfiles.userId, users.id), eq(personProfiles.tambonId, tambonId)),
-      )
+      .leftJoin(personProfiles, profileOf(users.id, tambonId))
       .where(where)
       .orderBy(asc(users.name), asc(users.id))
       .limit(w.limit)
