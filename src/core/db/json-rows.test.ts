@@ -3,7 +3,7 @@
 // picked, on both databases; also when the outer statement reads the same table.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../../../test/helpers/db.ts";
 import { makeTambon } from "../../../test/helpers/factories/core.ts";
 import { auditLog, tambons } from "./schema.ts";
@@ -95,6 +95,37 @@ for (const kind of DB_KINDS) {
         .where(eq(auditLog.tambonId, mine))
         .orderBy(asc(auditLog.id));
       assert.deepEqual(some.read(row!.rows), plain);
+    });
+
+    test("a limit: the first rows in the order asked, with expressions over each row", async () => {
+      const picked = eq(auditLog.tambonId, mine);
+      const order = [asc(auditLog.at), asc(auditLog.id)];
+      const firstOne = jsonRows(
+        auditLog,
+        picked,
+        order,
+        {
+          id: auditLog.id,
+          action: auditLog.action,
+          shout: sql<string>`upper(${auditLog.action})`,
+          logged: sql<number>`(select count(*) from ${auditLog} a
+            where a.tambon_id = ${auditLog.tambonId} and a.at <= ${auditLog.at})`.mapWith(Number),
+        },
+        1,
+      );
+      const [row] = await database.db
+        .select({ rows: firstOne.sql })
+        .from(tambons)
+        .where(eq(tambons.id, other));
+      const plain = await database.db
+        .select({ id: auditLog.id, action: auditLog.action })
+        .from(auditLog)
+        .where(picked)
+        .orderBy(...order);
+      const read = firstOne.read(row!.rows);
+      assert.ok(plain.length >= 3, "more rows than the limit");
+      assert.deepEqual(read, [{ ...plain[0]!, shout: plain[0]!.action.toUpperCase(), logged: 1 }]);
+      assert.equal(typeof read[0]!.logged, "number");
     });
 
     test("no rows picked: an empty list", async () => {
