@@ -1,6 +1,18 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteAlbums, sitePhotos } from "../schema.ts";
-import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql, type SQLWrapper } from "drizzle-orm";
+
+/** What an album's card shows beside the album: how many photos, and the first one's file. */
+export function albumFigures(tambonId: number | SQLWrapper) {
+  const ofAlbum = and(eq(sitePhotos.tambonId, tambonId), eq(sitePhotos.albumId, siteAlbums.id));
+  return {
+    photoCount: sql<number>`(select count(*) from ${sitePhotos} where ${ofAlbum})::int`.mapWith(
+      Number,
+    ),
+    coverFile: sql<string | null>`(select ${sitePhotos.file} from ${sitePhotos} where ${ofAlbum}
+      order by ${asc(sitePhotos.position)}, ${asc(sitePhotos.id)} limit 1)`,
+  };
+}
 
 /** Albums with their photo count and first photo, in one statement. */
 export async function listAlbums(
@@ -8,14 +20,8 @@ export async function listAlbums(
   tambonId: number,
   opts: { publishedOnly: boolean; limit?: number },
 ) {
-  const ofAlbum = and(eq(sitePhotos.tambonId, tambonId), eq(sitePhotos.albumId, siteAlbums.id));
   return db
-    .select({
-      ...getTableColumns(siteAlbums),
-      photoCount: sql<number>`(select count(*) from ${sitePhotos} where ${ofAlbum})::int`,
-      coverFile: sql<string | null>`(select ${sitePhotos.file} from ${sitePhotos} where ${ofAlbum}
-        order by ${asc(sitePhotos.position)}, ${asc(sitePhotos.id)} limit 1)`,
-    })
+    .select({ ...getTableColumns(siteAlbums), ...albumFigures(tambonId) })
     .from(siteAlbums)
     .where(
       and(

@@ -18,6 +18,23 @@ export interface NewsCard {
   coverExt: string | null;
 }
 
+/** What a news card reads of a news item: its own fields and its cover's (a value or a placeholder). */
+export function cardFields(tambonId: number | SQLWrapper) {
+  const cover = (column: typeof sitePhotos.file | typeof sitePhotos.ext) =>
+    sql<string | null>`(select ${column} from ${sitePhotos}
+      where ${and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, tambonId))})`;
+  return {
+    id: siteNews.id,
+    slug: siteNews.slug,
+    title: siteNews.title,
+    summary: siteNews.summary,
+    publishAt: siteNews.publishAt,
+    categoryId: siteNews.categoryId,
+    coverFile: cover(sitePhotos.file),
+    coverExt: cover(sitePhotos.ext),
+  };
+}
+
 /**
  * The published news of a tambon whose time has come: values, or placeholders of a prepared
  * statement (db/prepared.ts).
@@ -107,21 +124,8 @@ const cardsStatement = prepared("news_cards", (db, p: Holes<CardsValues>, shape:
     page === "first" ? undefined : beyond(p.tambonId, page === "after", p.cursor),
   );
   return db
-    .select({
-      id: siteNews.id,
-      slug: siteNews.slug,
-      title: siteNews.title,
-      summary: siteNews.summary,
-      publishAt: siteNews.publishAt,
-      categoryId: siteNews.categoryId,
-      coverFile: sitePhotos.file,
-      coverExt: sitePhotos.ext,
-    })
+    .select(cardFields(p.tambonId))
     .from(siteNews)
-    .leftJoin(
-      sitePhotos,
-      and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, p.tambonId)),
-    )
     .where(where)
     .orderBy(
       ...(page === "before"

@@ -1,6 +1,16 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { thaiDay, visits } from "./visits.ts";
-import { and, desc, eq, gte, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  gte,
+  inArray,
+  sql,
+  type AnyColumn,
+  type SQL,
+  type SQLWrapper,
+} from "drizzle-orm";
 import {
   siteAlbums,
   siteJobs,
@@ -24,16 +34,26 @@ export interface SiteStats {
   month: number;
 }
 
-/** Visitor figures (database plus counts not yet written) and the last published change. */
-export async function siteStats(
-  db: DbOrTx,
-  tambonId: number,
-  opened: string | null,
-  now = new Date(),
-): Promise<SiteStats> {
+/** The days a tambon's figures are counted by: today, yesterday and the month's first (Thai time). */
+export function statsDays(now: Date) {
   const today = thaiDay(now);
-  const yesterday = thaiDay(new Date(now.getTime() - 86400_000));
-  const monthStart = `${today.slice(0, 7)}-01`;
+  return {
+    today,
+    yesterday: thaiDay(new Date(now.getTime() - 86400_000)),
+    monthStart: `${today.slice(0, 7)}-01`,
+  };
+}
+
+/**
+ * What the figures are read from, selected from the tambon's visit days (one row, totals): the
+ * days' totals, the figures kept from before counting began, and the last published change.
+ * Values or placeholders of a prepared statement (`now` as an ISO time).
+ */
+export function statsFields(
+  tambonId: number | SQLWrapper,
+  now: Date | SQLWrapper,
+  days: Record<keyof ReturnType<typeof statsDays>, string | SQLWrapper>,
+) {
   const { day, visitors: dayVisitors, views: dayViews } = siteVisitDays;
   const sumOf = (column: AnyColumn, when?: SQL) =>
     sql<number>`coalesce(sum(${column})${when ? sql` filter (where ${when})` : sql``}, 0)::float8`;
@@ -41,27 +61,36 @@ export async function siteStats(
     sql<number>`coalesce((select ${column} from ${siteSettings}
       where ${eq(siteSettings.tambonId, tambonId)}), 0)::float8`;
   const epochMs = (at: SQL) => sql<number | null>`(extract(epoch from (${at})) * 1000)::float8`;
-  // One statement: the visit days' totals, the figures kept from before counting began, and the
-  // last published change.
-  const [row] = await db
-    .select({
-      visitors: sumOf(dayVisitors),
-      views: sumOf(dayViews),
-      today: sumOf(dayVisitors, sql`${day} = ${today}`),
-      yesterday: sumOf(dayVisitors, sql`${day} = ${yesterday}`),
-      month: sumOf(dayVisitors, sql`${day} >= ${monthStart}`),
-      visitorsBefore: before(siteSettings.visitorsBefore),
-      viewsBefore: before(siteSettings.viewsBefore),
-      lastNews: epochMs(
-        sql`select max(${siteNews.publishAt}) from ${siteNews} where ${liveNews(tambonId, now)}`,
-      ),
-      lastPage: epochMs(
-        sql`select max(${sitePages.updatedAt}) from ${sitePages}
-          where ${and(eq(sitePages.tambonId, tambonId), eq(sitePages.published, true))}`,
-      ),
-    })
-    .from(siteVisitDays)
-    .where(eq(siteVisitDays.tambonId, tambonId));
+  return {
+    visitors: sumOf(dayVisitors),
+    views: sumOf(dayViews),
+    today: sumOf(dayVisitors, sql`${day} = ${days.today}`),
+    yesterday: sumOf(dayVisitors, sql`${day} = ${days.yesterday}`),
+    month: sumOf(dayVisitors, sql`${day} >= ${days.monthStart}`),
+    visitorsBefore: before(siteSettings.visitorsBefore),
+    viewsBefore: before(siteSettings.viewsBefore),
+    lastNews: epochMs(
+      sql`select max(${siteNews.publishAt}) from ${siteNews} where ${liveNews(tambonId, now)}`,
+    ),
+    lastPage: epochMs(
+      sql`select max(${sitePages.updatedAt}) from ${sitePages}
+        where ${and(eq(sitePages.tambonId, tambonId), eq(sitePages.published, true))}`,
+    ),
+  };
+}
+
+/** The row `statsFields` reads. */
+export type StatsRow = {
+  [K in keyof ReturnType<typeof statsFields>]: ReturnType<typeof statsFields>[K]["_"]["type"];
+};
+
+/** The figures of a row of `statsFields`, with the visits counted and not yet written. */
+export function statsOf(
+  row: StatsRow | undefined,
+  tambonId: number,
+  opened: string | null,
+  today: string,
+): SiteStats {
   const un = visits.unsaved(tambonId, today);
   const dates = [row?.lastNews, row?.lastPage].filter((d): d is number => d != null);
   return {
@@ -73,6 +102,21 @@ export async function siteStats(
     yesterday: Number(row?.yesterday ?? 0),
     month: Number(row?.month ?? 0) + un.visitors,
   };
+}
+
+/** Visitor figures (database plus counts not yet written) and the last published change. */
+export async function siteStats(
+  db: DbOrTx,
+  tambonId: number,
+  opened: string | null,
+  now = new Date(),
+): Promise<SiteStats> {
+  const days = statsDays(now);
+  const [row] = await db
+    .select(statsFields(tambonId, now, days))
+    .from(siteVisitDays)
+    .where(eq(siteVisitDays.tambonId, tambonId));
+  return statsOf(row, tambonId, opened, days.today);
 }
 
 /** Visits per day of the last `n` days, oldest first (missing days as zero). */

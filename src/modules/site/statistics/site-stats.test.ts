@@ -13,6 +13,11 @@ import { siteAlbums, sitePhotos } from "../galleries/schema.ts";
 import { siteVisitDays } from "./schema.ts";
 import { siteStats } from "./queries.ts";
 import { listAlbums } from "../galleries/queries.ts";
+import { listCategories, newsCards } from "../news/queries.ts";
+import { listLinks } from "../jobs/queries.ts";
+import { siteCategories } from "../news/schema.ts";
+import { siteLinks } from "../jobs/schema.ts";
+import { HOME_ALBUMS, HOME_NEWS, siteHomeData } from "../home/queries.ts";
 import { thaiDay } from "./visits.ts";
 
 const NOW = new Date("2026-03-10T05:00:00Z"); // 12:00 in Thailand
@@ -152,6 +157,82 @@ for (const kind of DB_KINDS) {
         [["ร่าง", 1, "d"]],
       );
       assert.deepEqual(await listAlbums(database.db, other, { publishedOnly: false }), []);
+    });
+
+    test("the home page's one statement reads what each list reads apart", async () => {
+      const db = database.db;
+      const [cover] = await db
+        .select({ id: sitePhotos.id })
+        .from(sitePhotos)
+        .where(eq(sitePhotos.file, "c"));
+      await db.update(siteNews).set({ coverPhotoId: cover!.id }).where(eq(siteNews.title, "ล่าสุด"));
+      const at = (daysAgo: number) => new Date(NOW.getTime() - daysAgo * DAY);
+      // More news than the home shows, and more published albums, in this tambon and another.
+      await db.insert(siteNews).values(
+        Array.from({ length: HOME_NEWS + 2 }, (_, i) => ({
+          tambonId: i % 3 ? mine : other,
+          title: `ข่าว ${i}`,
+          status: "published" as const,
+          publishAt: at(4 + (i % 4)),
+        })),
+      );
+      await db.insert(siteAlbums).values(
+        Array.from({ length: HOME_ALBUMS + 1 }, (_, i) => ({
+          tambonId: i % 2 ? mine : other,
+          title: `อัลบั้ม ${i}`,
+          published: true,
+          createdAt: at(3),
+        })),
+      );
+      await db.insert(siteCategories).values([
+        { tambonId: mine, slug: "b", nameTh: "สอง", nameEn: "Two", position: 2 },
+        { tambonId: mine, slug: "a", nameTh: "หนึ่ง", nameEn: "One", position: 1 },
+        { tambonId: other, slug: "x", nameTh: "อื่น", nameEn: "Other", position: 0 },
+      ]);
+      await db.insert(siteLinks).values([
+        {
+          tambonId: mine,
+          labelTh: "ลิงก์สอง",
+          labelEn: "Two",
+          url: "https://b.example",
+          position: 2,
+        },
+        {
+          tambonId: mine,
+          labelTh: "ลิงก์หนึ่ง",
+          labelEn: "One",
+          url: "https://a.example",
+          position: 1,
+        },
+        { tambonId: other, labelTh: "อื่น", labelEn: "Other", url: "https://x.example", position: 0 },
+      ]);
+      const home = await siteHomeData(db, mine, "2012-05-01", NOW);
+      const albums = await listAlbums(db, mine, { publishedOnly: true, limit: HOME_ALBUMS });
+      assert.deepEqual(home, {
+        news: await newsCards(db, mine, { limit: HOME_NEWS, now: NOW }),
+        categories: await listCategories(db, mine),
+        albums: albums.map(({ id, title, createdAt, photoCount, coverFile }) => ({
+          id,
+          title,
+          createdAt,
+          photoCount,
+          coverFile,
+        })),
+        stats: await siteStats(db, mine, "2012-05-01", NOW),
+        links: await listLinks(db, mine),
+      });
+      assert.equal(home.news.length, HOME_NEWS);
+      assert.equal(home.news[0]!.title, "ล่าสุด");
+      assert.equal(home.news[0]!.coverFile, "c");
+      assert.ok(home.news[0]!.publishAt instanceof Date);
+      assert.equal(home.albums.length, HOME_ALBUMS);
+      assert.ok(home.albums.every((a) => a.createdAt instanceof Date));
+      const slugs = home.categories.map((c) => c.slug);
+      assert.ok(slugs.indexOf("a") >= 0 && slugs.indexOf("a") < slugs.indexOf("b"), "by position");
+      assert.ok(!slugs.includes("x"), "none of another tambon's");
+      const links = home.links.map((l) => l.labelEn);
+      assert.ok(links.indexOf("One") >= 0 && links.indexOf("One") < links.indexOf("Two"));
+      assert.ok(!links.includes("Other"), "none of another tambon's");
     });
   });
 }
