@@ -8,7 +8,8 @@ import { parseId, parsePage, requireId } from "../../../core/params.ts";
 import { keptPage, pageCursor } from "../../../core/paging.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import { orThrow, throwIfDenied } from "../../../core/result.ts";
+import { orThrow, throwIfDenied, type Result } from "../../../core/result.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
 import { areaName, keptAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import { ALLOWED, PHASES, nextPhase, type Phase } from "../shared/phases.ts";
@@ -204,22 +205,41 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     return reply.page(p.title, p.node);
   });
 
-  app.post<WithId>("/alternatives/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    requireUser(req);
-    const id = requireId(req.params.id);
-    const body = formBody(req);
-    const result = await editAlternative(db, req.actor, tambon.id, id, body);
-    if (!result.ok) {
-      const edit = failedForm(body, throwIfDenied(result).errors, req.lang, msg);
-      const p = await alternativePage(db, req, id, { edit });
-      return reply.page(p.title, p.node, { status: 422 });
-    }
-    return reply.seeOther(
-      `/t/${tambon.slug}/alternatives/${id}?from=${result.value - 1}&to=${result.value}#diff`,
-      msg.t(req.lang)("alt.saved"),
-    );
-  });
+  // The forms of an alternative's page (a member's): on with a message, or the page again with
+  // the form's errors.
+  const alternativeForm = <T,>(
+    path: string,
+    form: "edit" | "suggestion",
+    run: (
+      req: FastifyRequest,
+      tambonId: number,
+      id: number,
+      body: Record<string, string>,
+    ) => Promise<Result<T, string>>,
+    to: (slug: string, id: number, value: T) => string,
+    done: (lang: Lang) => string,
+  ) =>
+    app.post<WithId>(`/alternatives/:id${path}`, async (req, reply) => {
+      const tambon = currentTambon(req);
+      requireUser(req);
+      const id = requireId(req.params.id);
+      const body = formBody(req);
+      const result = await run(req, tambon.id, id, body);
+      if (!result.ok) {
+        const failed = failedForm(body, throwIfDenied(result).errors, req.lang, msg);
+        const p = await alternativePage(db, req, id, { [form]: failed });
+        return reply.page(p.title, p.node, { status: 422 });
+      }
+      return reply.seeOther(to(tambon.slug, id, result.value), done(req.lang));
+    });
+
+  alternativeForm(
+    "",
+    "edit",
+    (req, tambonId, id, body) => editAlternative(db, req.actor, tambonId, id, body),
+    (slug, id, version) => `/t/${slug}/alternatives/${id}?from=${version - 1}&to=${version}#diff`,
+    (lang) => msg.t(lang)("alt.saved"),
+  );
 
   app.post<WithId>("/alternatives/:id/support", async (req, reply) => {
     const tambon = currentTambon(req);
@@ -233,19 +253,13 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     );
   });
 
-  app.post<WithId>("/alternatives/:id/suggestions", async (req, reply) => {
-    const tambon = currentTambon(req);
-    requireUser(req);
-    const id = requireId(req.params.id);
-    const body = formBody(req);
-    const result = await addSuggestion(db, req.actor, tambon.id, id, body.suggestion ?? "");
-    if (!result.ok) {
-      const suggestion = failedForm(body, throwIfDenied(result).errors, req.lang, msg);
-      const p = await alternativePage(db, req, id, { suggestion });
-      return reply.page(p.title, p.node, { status: 422 });
-    }
-    return reply.seeOther(`/t/${tambon.slug}/alternatives/${id}`, core.t(req.lang)("form.saved"));
-  });
+  alternativeForm(
+    "/suggestions",
+    "suggestion",
+    (req, tambonId, id, body) => addSuggestion(db, req.actor, tambonId, id, body.suggestion ?? ""),
+    (slug, id) => `/t/${slug}/alternatives/${id}`,
+    (lang) => core.t(lang)("form.saved"),
+  );
 
   // Rating a suggestion and marking it fulfilled both lead back to its alternative.
   const suggestionActions = {
