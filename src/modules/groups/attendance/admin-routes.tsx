@@ -25,7 +25,7 @@ import {
 import { throwIfDenied } from "../../../core/result.ts";
 import { AttendanceLive } from "../attendance/live-views.tsx";
 import { AttendancePage, type SheetPerson } from "../attendance/views.tsx";
-import { errorText, toId, loadMeeting, tambonFor } from "../shared/helpers.ts";
+import { outcomeText, toId, loadMeeting, tambonFor } from "../shared/helpers.ts";
 
 import { usersNamed, villageMemberNames } from "./queries.ts";
 import { confirmFirst } from "../../../core/confirmation.tsx";
@@ -238,10 +238,9 @@ export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): 
       const row = await getAttendance(db, tambon.id, requireId(req.params.id));
       if (!row) throw notFound();
       const result = throwIfDenied(await removeAttendance(db, req.actor, tambon.id, row.id));
-      const t = msg.t(req.lang);
       return reply.seeOther(
         `/t/${tambon.slug}/admin/meetings/${row.meetingId}/attendance${row.villageId ? `?village=${row.villageId}` : ""}#list`,
-        result.ok ? t("attend.removed") : errorText(result.errors, req.lang),
+        outcomeText(result, req.lang, "attend.removed"),
       );
     },
   );

@@ -19,7 +19,7 @@ import { addMember, endMembership, saveGroup } from "../groups/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { GroupAdminList, GroupAdminPage } from "./admin-views.tsx";
 import { groupName } from "./views.tsx";
-import { errorText, pillarChoices, tambonFor } from "../shared/helpers.ts";
+import { outcomeText, pillarChoices, tambonFor } from "../shared/helpers.ts";
 
 const groupValues = (g: GroupRow): Record<string, string> => ({
   kind: g.kind,
@@ -152,10 +152,9 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const result = throwIfDenied(
       await endMembership(db, req.actor, tambon.id, m.id, formBody(req), todayIso()),
     );
-    const t = msg.t(req.lang);
     return reply.seeOther(
       `/t/${tambon.slug}/admin/groups/${m.groupId}#h-members`,
-      result.ok ? t("groups.memberEnded", { name: m.name }) : errorText(result.errors, req.lang),
+      outcomeText(result, req.lang, "groups.memberEnded", { name: m.name }),
     );
   });
 }

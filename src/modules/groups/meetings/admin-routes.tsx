@@ -12,7 +12,7 @@ import { saveMeeting, type MeetingInput } from "../meetings/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { MeetingAdminList, NewMeetingPage } from "../meetings/admin-views.tsx";
 import { meetingTitle } from "../shared/views.tsx";
-import { errorText, loadMeeting, tambonFor } from "../shared/helpers.ts";
+import { errorText, loadMeeting, outcomeText, tambonFor } from "../shared/helpers.ts";
 
 import { hubPage, meetingChoices } from "../meetings/helpers.tsx";
 import { confirmFirst } from "../../../core/confirmation.tsx";
@@ -155,10 +155,9 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
       const item = await getAgendaItem(db, tambon.id, requireId(req.params.id));
       if (!item) throw notFound();
       const result = throwIfDenied(await deleteAgendaItem(db, req.actor, tambon.id, item.id));
-      const t = msg.t(req.lang);
       return reply.seeOther(
         `/t/${tambon.slug}/admin/meetings/${item.meetingId}#h-agenda`,
-        result.ok ? t("meetings.agendaDeleted") : errorText(result.errors, req.lang),
+        outcomeText(result, req.lang, "meetings.agendaDeleted"),
       );
     },
   );

@@ -11,7 +11,7 @@ import { villagesOf } from "../shared/queries.ts";
 import { endTerm, recordTerm } from "../representatives/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { RepsAdmin } from "../representatives/admin-views.tsx";
-import { errorText, toId, tambonFor } from "../shared/helpers.ts";
+import { outcomeText, toId, tambonFor } from "../shared/helpers.ts";
 
 /** Administration of village representatives' terms. */
 export async function adminRepresentativeRoutes(
@@ -74,10 +74,9 @@ export async function adminRepresentativeRoutes(
     const result = throwIfDenied(
       await endTerm(db, req.actor, tambon.id, term.id, formBody(req), todayIso()),
     );
-    const t = msg.t(req.lang);
     return reply.seeOther(
       `/t/${tambon.slug}/admin/representatives?village=${term.villageId}#h-terms`,
-      result.ok ? t("reps.ended") : errorText(result.errors, req.lang),
+      outcomeText(result, req.lang, "reps.ended"),
     );
   });
 }

@@ -22,7 +22,7 @@ import { nominate, withdrawNomination } from "../groups/nominations.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { CorrectionPage } from "../resolutions/correction-views.tsx";
 import { MinutesPage } from "../resolutions/admin-views.tsx";
-import { errorText, pillarChoices, loadMeeting, tambonFor } from "../shared/helpers.ts";
+import { outcomeText, pillarChoices, loadMeeting, tambonFor } from "../shared/helpers.ts";
 
 import { groupsOf } from "../groups/queries.ts";
 import { confirmFirst } from "../../../core/confirmation.tsx";
@@ -123,10 +123,9 @@ export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDe
       const row = await getResolutionRow(db, tambon.id, requireId(req.params.id));
       if (!row) throw notFound();
       const result = throwIfDenied(await deleteResolution(db, req.actor, tambon.id, row.id));
-      const t = msg.t(req.lang);
       return reply.seeOther(
         `/t/${tambon.slug}/admin/meetings/${row.meetingId}/minutes#h-res`,
-        result.ok ? t("res.deleted") : errorText(result.errors, req.lang),
+        outcomeText(result, req.lang, "res.deleted"),
       );
     },
   );
@@ -176,10 +175,9 @@ export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDe
     async (req, reply) => {
       const { tambon, meeting } = await loadMeeting(db, req, "minutes.confirm");
       const result = throwIfDenied(await confirmMinutes(db, req.actor, tambon.id, meeting.id));
-      const t = msg.t(req.lang);
       return reply.seeOther(
         `/t/${tambon.slug}/admin/meetings/${meeting.id}/minutes`,
-        result.ok ? t("meetings.confirmed") : errorText(result.errors, req.lang),
+        outcomeText(result, req.lang, "meetings.confirmed"),
       );
     },
   );
@@ -208,10 +206,9 @@ export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDe
       const n = await getNomination(db, tambon.id, requireId(req.params.id));
       if (!n) throw notFound();
       const result = throwIfDenied(await withdrawNomination(db, req.actor, tambon.id, n.id));
-      const t = msg.t(req.lang);
       return reply.seeOther(
         `/t/${tambon.slug}/admin/meetings/${n.meetingId}/minutes#h-nom`,
-        result.ok ? t("nom.withdrawn") : errorText(result.errors, req.lang),
+        outcomeText(result, req.lang, "nom.withdrawn"),
       );
     },
   );

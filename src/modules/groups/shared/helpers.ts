@@ -10,7 +10,7 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { getMeeting } from "../meetings/queries.ts";
 import { can } from "../../../core/policy.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
-import { translateErrors, type FieldError } from "../../../core/result.ts";
+import { translateErrors, type FieldError, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { msg, type GroupsKey } from "../messages.ts";
@@ -38,6 +38,16 @@ export function errorText(
   lang: Lang,
 ): string {
   return Object.values(translateErrors(errors, lang, msg)).join(" ");
+}
+
+/** The message shown after a command and its redirect: what was done, or why it was not. */
+export function outcomeText(
+  result: Result<unknown, GroupsKey | CoreKey>,
+  lang: Lang,
+  done: GroupsKey,
+  vars?: Record<string, string | number>,
+): string {
+  return result.ok ? msg.t(lang)(done, vars) : errorText(result.errors, lang);
 }
 
 /**
