@@ -1,7 +1,6 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { assetUrl } from "../../../core/views/assets.ts";
-import { msg } from "../messages.ts";
 import { collectPath } from "./shell.ts";
+import { useCommunity } from "../shared/views.tsx";
 
 /** What the page's head carries for the installable app. */
 export function CollectHead({ slug }: { slug: string }) {
@@ -18,8 +17,7 @@ export function CollectHead({ slug }: { slug: string }) {
 
 /** The collect app's shell: the script fills `#collect-view` with households and forms. */
 export function CollectPage(props: { slug: string; csrf: string; hasVillage: boolean }) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { t } = useCommunity();
   const base = collectPath(props.slug);
   const count = (key: "drafts" | "waiting" | "sent" | "conflicts") => (
     <li>

@@ -10,7 +10,6 @@ import { tableRoutes } from "../../../core/table-export.ts";
 import { writeWorkbook } from "../../../core/xlsx.ts";
 import { audit } from "../../../core/audit.ts";
 import { villages } from "../../../core/db/schema.ts";
-import { useCtx } from "../../../core/views/ctx.ts";
 import { msg } from "../messages.ts";
 import { formVersions, forms, households, rounds, submissions } from "../schema.ts";
 import { logPersonalRead } from "../privacy/reads.ts";
@@ -18,10 +17,10 @@ import { communityFigures } from "../figures/load.ts";
 import { allowFigures, villageByMoo } from "../figures/routes.tsx";
 import { FIGURE_COLUMNS, figureRows, openData } from "./aggregates.ts";
 import { odkTables } from "./odk.ts";
+import { useCommunity } from "../shared/views.tsx";
 
 function ExportsPage(p: { forms: { id: number; title: string }[]; base: string }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   return (
     <>
       <p>

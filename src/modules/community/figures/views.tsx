@@ -1,8 +1,8 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { msg } from "../messages.ts";
 import type { Label } from "../forms/definition.ts";
 import type { QuestionFigures, QuestionRow } from "./aggregate.ts";
 import type { CommunityFigures, VillageFigures } from "./load.ts";
+import { useCommunity } from "../shared/views.tsx";
 
 type Lang = "th" | "en";
 const text = (l: Label, lang: Lang) => (lang === "en" && l.en ? l.en : l.th);
@@ -29,8 +29,7 @@ function QuestionTable(p: {
   rows: { head: string; href?: string; row: QuestionRow }[];
   caption: string;
 }) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { lang, t } = useCommunity();
   const numeric = p.q.type === "integer" || p.q.type === "decimal";
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={p.caption}>
@@ -81,8 +80,7 @@ export function FiguresPage(p: {
   pyramidSvg: string;
   title: string;
 }) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { lang, t } = useCommunity();
   const hidden = t("fig.hidden");
   const { data } = p;
   const byId = new Map(data.villages.map((v) => [v.id, v]));

@@ -1,6 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import type { FormDefinition, FormItem, Label, Question } from "./definition.ts";
 import { msg } from "../messages.ts";
+import { useCommunity } from "../shared/views.tsx";
 
 /**
  * A form as the phone shows it, rendered on the server and read only: each question with its
@@ -18,8 +19,7 @@ export function FormPreview(p: { def: FormDefinition }) {
 }
 
 function PreviewItem(p: { def: FormDefinition; item: FormItem }) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { lang, t } = useCommunity();
   const l = (x: Label) => (lang === "en" && x.en) || x.th;
   const item = p.item;
   if (item.kind !== "question")
@@ -59,8 +59,7 @@ function Relevant(p: { src: string }) {
 }
 
 function Control(p: { def: FormDefinition; q: Question; id: string }) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { lang, t } = useCommunity();
   const { q, id } = p;
   const choices =
     q.type === "yesno"

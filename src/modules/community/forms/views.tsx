@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import {
   CheckField,
   ErrorSummary,
@@ -13,7 +12,6 @@ import {
 } from "../../../core/views/form.tsx";
 import { Table } from "../../../core/views/list.tsx";
 import { formatDateTime } from "../../../core/dates.ts";
-import { msg } from "../messages.ts";
 import { FORM_LEVELS } from "../shared/kinds.ts";
 import { QUESTION_TYPES, type FormDefinition, type FormItem } from "./definition.ts";
 import type { FormListItem, FormRow } from "./queries.ts";
@@ -21,13 +19,13 @@ import { containersOf } from "./draft.ts";
 import { RoundsSection, type RoundsProps } from "../rounds/views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { useCommunity } from "../shared/views.tsx";
 
 export const formsBase = (slug: string) => `/t/${slug}/admin/community/forms`;
 
 /** The tambon's forms, and the form to create one. */
 export function FormsListPage(p: { forms: FormListItem[]; form: FormState }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   const base = formsBase(tambon!.slug);
   return (
     <>
@@ -97,8 +95,7 @@ export function FormPage(p: {
   rounds: RoundsProps;
   failed?: Failed;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { lang, tambon, t } = useCommunity();
   const base = `${formsBase(tambon!.slug)}/${p.form.id}`;
   const def = p.form.draft;
   const state = (w: Failed["which"]) => (p.failed?.which === w ? p.failed.state : emptyForm());
@@ -216,8 +213,7 @@ export function FormPage(p: {
 }
 
 function ItemList(p: { items: FormItem[]; base: string }) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { lang, t } = useCommunity();
   return (
     <ol class="cf-items">
       {p.items.map((item) => (
@@ -279,8 +275,7 @@ export function ItemFields(p: {
   scope: string;
   editing?: string;
 }) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { t } = useCommunity();
   const f = { form: p.form, scope: p.scope };
   const parents = containersOf(p.def).filter((c) => c.name !== p.editing);
   return (
@@ -384,8 +379,7 @@ export function ItemFields(p: {
 
 /** One item's edit page. */
 export function ItemPage(p: { form: FormRow; item: FormItem; state: FormState }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   const base = `${formsBase(tambon!.slug)}/${p.form.id}`;
   return (
     <>

@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import {
   ErrorSummary,
   Field,
@@ -12,13 +11,13 @@ import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref, type Page } from "../../../core/paging.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import { msg } from "../messages.ts";
 import { HOUSEHOLD_STATUSES } from "../shared/kinds.ts";
 import { History } from "../registry/views.tsx";
 import type { HistoryRow } from "../registry/history.ts";
 import type { Household, HouseholdRow, Person } from "./queries.ts";
 import { PeopleTable } from "../people/views.tsx";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { useCommunity } from "../shared/views.tsx";
 
 type Option = { value: string; label: string };
 
@@ -29,8 +28,7 @@ export function HouseholdList(p: {
   villages: Option[];
   onlyVillage: boolean;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { lang, tambon, t } = useCommunity();
   const ct = core.t(lang);
   const path = `/t/${tambon!.slug}/community/households`;
   return (
@@ -104,8 +102,7 @@ export function HouseholdPage(p: {
   names: Map<number, string>;
   statusForm: FormState;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   const h = p.household;
   const base = `/t/${tambon!.slug}/community/households`;
   return (
@@ -177,8 +174,7 @@ export function HouseholdPage(p: {
 
 /** The form of a new household or of an edit (which carries the version it was shown at). */
 export function HouseholdForm(p: { form: FormState; villages: Option[]; household?: Household }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   const base = `/t/${tambon!.slug}/community/households`;
   const h = p.household;
   return (

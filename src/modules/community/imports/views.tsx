@@ -10,13 +10,13 @@ import {
 } from "../../../core/views/form.tsx";
 import { IMPORT_ACCEPT } from "../../../core/views/import.tsx";
 import { msg } from "../messages.ts";
+import { useCommunity } from "../shared/views.tsx";
 
 type Kind = "people" | "submissions" | "figures";
 
 /** The imports' first page: what can be imported, each with what its file holds. */
 export function ImportIndex(p: { base: string; kinds: readonly Kind[] }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   return (
     <>
       <p>
@@ -38,8 +38,7 @@ export function ImportIndex(p: { base: string; kinds: readonly Kind[] }) {
 
 /** The frame of one kind's import: back link, what the file holds, then the step. */
 export function ImportKindPage(p: { kind: Kind; children: ComponentChildren }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   return (
     <>
       <p>

@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import {
   ErrorSummary,
@@ -8,9 +7,9 @@ import {
   type FormState,
 } from "../../../core/views/form.tsx";
 import type { Indicator } from "../../plans/public.ts";
-import { msg } from "../messages.ts";
 import { INDICATOR_MEASURES } from "../shared/kinds.ts";
 import type { IndicatorSourceRow, SourceOption } from "./links.ts";
+import { useCommunity } from "../shared/views.tsx";
 
 export interface IndicatorLinksProps {
   indicators: Indicator[];
@@ -32,8 +31,7 @@ function optionLabel(o: SourceOption, anyAnswer: string): string {
  * computation that feed it, and the "recompute now" button.
  */
 export function IndicatorLinksPage(p: IndicatorLinksProps) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   const base = `/t/${tambon!.slug}/admin/community/indicators`;
   const options = p.options.map((o) => ({
     value: o.key,

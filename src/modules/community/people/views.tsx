@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import {
   CheckGroup,
   DateField,
@@ -13,7 +12,6 @@ import {
 import { Table } from "../../../core/views/list.tsx";
 import { todayIso } from "../../../core/dates.ts";
 import { formatThaiId } from "../../../core/thai-id.ts";
-import { msg } from "../messages.ts";
 import {
   CONDITIONS,
   CONSENT_STATUSES,
@@ -26,6 +24,7 @@ import type { Household, Person } from "../households/queries.ts";
 import { History } from "../registry/views.tsx";
 import type { HistoryRow } from "../registry/history.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { useCommunity } from "../shared/views.tsx";
 
 type Option = { value: string; label: string };
 
@@ -38,8 +37,7 @@ export function ageOn(birthDate: string, today = todayIso()): number {
 
 /** The people of a household: name, age, sex, relation, conditions, status. */
 export function PeopleTable({ people }: { people: Person[] }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   return (
     <Table
       label={t("household.peopleHeading")}
@@ -97,8 +95,7 @@ export function PersonForm(p: {
   history?: HistoryRow[];
   names?: Map<number, string>;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   const f = p.form;
   const slug = tambon!.slug;
   const back = `/t/${slug}/community/households/${p.household.id}`;

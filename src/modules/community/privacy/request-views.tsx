@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import {
   DateField,
   ErrorSummary,
@@ -15,17 +14,16 @@ import { StandaloneDoc } from "../../../core/views/standalone.tsx";
 import { pageHref, type Page } from "../../../core/paging.ts";
 import { formatDate, formatDateTime } from "../../../core/dates.ts";
 import { formatThaiId } from "../../../core/thai-id.ts";
-import { msg } from "../messages.ts";
 import { REQUEST_KINDS } from "../shared/kinds.ts";
 import { History } from "../registry/views.tsx";
 import type { DataRequest } from "./requests.ts";
 import type { PersonReport } from "./report.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { useCommunity } from "../shared/views.tsx";
 
 /** The data requests and the form to record a new one. */
 export function RequestList(p: { page: Page<DataRequest>; form: FormState }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { lang, tambon, t } = useCommunity();
   const path = `/t/${tambon!.slug}/admin/community/requests`;
   return (
     <>
@@ -104,8 +102,7 @@ export function RequestPage(p: {
   /** The reader may open personal records (the network administrator may not). */
   personal: boolean;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { lang, tambon, t } = useCommunity();
   const r = p.request;
   const slug = tambon!.slug;
   const path = `/t/${slug}/admin/community/requests/${r.id}`;
@@ -180,8 +177,7 @@ export function RequestPage(p: {
 
 /** Everything stored about a person, as a printable document. */
 export function ReportDoc({ report, names }: { report: PersonReport; names: Map<number, string> }) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { lang, t } = useCommunity();
   const p = report.person;
   const rows: [string, string][] = [
     [t("person.name"), p.name],

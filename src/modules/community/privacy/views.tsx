@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import {
   DateInput,
   ErrorSummary,
@@ -11,9 +10,9 @@ import { FilterInput, Filters, FilterSelect, Table } from "../../../core/views/l
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref, type Page } from "../../../core/paging.ts";
 import { formatDateTime } from "../../../core/dates.ts";
-import { msg } from "../messages.ts";
 import type { CommunitySettings } from "./settings.ts";
 import type { ReadRow } from "./reads.ts";
+import { useCommunity } from "../shared/views.tsx";
 
 /** The administration home of community data: plain links to each part. */
 export function AdminHome(p: {
@@ -24,8 +23,7 @@ export function AdminHome(p: {
   /** The reader may open personal records (the network administrator may not). */
   personal: boolean;
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   const base = `/t/${tambon!.slug}`;
   const admin = `${base}/admin/community`;
   return (
@@ -95,8 +93,7 @@ export function ReadLog(p: {
   query: Record<string, string>;
   users: { value: string; label: string }[];
 }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { lang, tambon, t } = useCommunity();
   const path = `/t/${tambon!.slug}/admin/community/reads`;
   return (
     <>
@@ -153,8 +150,7 @@ export function ReadLog(p: {
 
 /** The tambon's privacy settings. */
 export function SettingsPage({ form }: { form: FormState }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   return (
     <>
       <h1>{t("settings.title")}</h1>
@@ -198,8 +194,7 @@ export function SettingsPage({ form }: { form: FormState }) {
 
 /** The public privacy notice of the tambon's community data (no personal data). */
 export function PrivacyNotice({ settings }: { settings: CommunitySettings }) {
-  const { lang, tambon } = useCtx();
-  const t = msg.t(lang);
+  const { tambon, t } = useCommunity();
   return (
     <article class="prose">
       <h1>{t("notice.title")}</h1>

@@ -1,8 +1,8 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDate, formatDateTime } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
 import type { CommunityKey } from "../shared/result.ts";
 import type { HistoryRow } from "./history.ts";
+import { useCommunity } from "../shared/views.tsx";
 
 /** The label of a field in the history (the form's own label). */
 const FIELD_LABELS: Record<string, CommunityKey> = {
@@ -37,8 +37,7 @@ const VALUE_PREFIX: Record<string, string> = {
 
 /** A history row's value as a reader sees it (codes in words, days in พ.ศ.). */
 function Value({ field, value, entity }: { field: string; value: unknown; entity: string }) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { lang, t } = useCommunity();
   if (value === null || value === undefined || value === "") return <>{t("history.empty")}</>;
   const word = (v: string) => {
     const prefix =
@@ -59,8 +58,7 @@ function Value({ field, value, entity }: { field: string; value: unknown; entity
 
 /** A record's history: each change with its fields from before to after, newest first. */
 export function History({ rows, names }: { rows: HistoryRow[]; names: Map<number, string> }) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { lang, t } = useCommunity();
   return (
     <section aria-labelledby="history-h">
       <h2 id="history-h">{t("history.title")}</h2>

@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import {
   DateField,
@@ -11,8 +10,8 @@ import {
 } from "../../../core/views/form.tsx";
 import { Table } from "../../../core/views/list.tsx";
 import { formatDate } from "../../../core/dates.ts";
-import { msg } from "../messages.ts";
 import type { RoundRow } from "./queries.ts";
+import { useCommunity } from "../shared/views.tsx";
 
 export interface RoundsProps {
   action: string;
@@ -22,8 +21,7 @@ export interface RoundsProps {
 
 /** A form's rounds with their days in พ.ศ., a close button for an open one, and a new round's form. */
 export function RoundsSection(p: RoundsProps) {
-  const { lang } = useCtx();
-  const t = msg.t(lang);
+  const { lang, t } = useCommunity();
   const form = p.failed ?? emptyForm();
   return (
     <section aria-labelledby="rounds-h">
