@@ -1,8 +1,9 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
 import { formatDateTime } from "../../../core/dates.ts";
 import { ALLOWED } from "../shared/phases.ts";
 import { msg } from "../messages.ts";
+import { AlternativeFields } from "./alternative-fields.tsx";
 import type { Phase } from "../shared/phases.ts";
 import type { DiffPart } from "../../../core/text-diff.ts";
 import { Html, PhaseBadge } from "./views.tsx";
@@ -98,14 +99,7 @@ export function AlternativePage(props: {
           <h2 id="edit">{t("alt.edit")}</h2>
           <ErrorSummary form={props.editForm} />
           <Form action={`${base}/alternatives/${a.id}`} label={t("alt.edit")}>
-            <Field
-              form={props.editForm}
-              name="altTitle"
-              label={t("alt.title")}
-              required
-              maxLength={200}
-            />
-            <TextArea form={props.editForm} name="altBody" label={t("alt.body")} required />
+            <AlternativeFields form={props.editForm} />
             <button type="submit">{t("alt.edit")}</button>
           </Form>
         </>

@@ -1,8 +1,9 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Form, type FormState } from "../../../core/views/form.tsx";
 import { formatDateTime } from "../../../core/dates.ts";
 import { ALLOWED } from "../shared/phases.ts";
 import { msg } from "../messages.ts";
+import { AlternativeFields } from "./alternative-fields.tsx";
 import type { Phase } from "../shared/phases.ts";
 import { Html, PhaseBadge } from "./views.tsx";
 import { ConfirmLink } from "../../../core/views/confirm.tsx";
@@ -121,14 +122,7 @@ export function QuestionPage(props: {
           <h2 id="add">{t("alt.add")}</h2>
           <ErrorSummary form={props.addForm} />
           <Form action={`${base}/decisions/${q.id}/alternatives`} label={t("alt.add")}>
-            <Field
-              form={props.addForm}
-              name="altTitle"
-              label={t("alt.title")}
-              required
-              maxLength={200}
-            />
-            <TextArea form={props.addForm} name="altBody" label={t("alt.body")} required />
+            <AlternativeFields form={props.addForm} />
             <button type="submit">{t("alt.add")}</button>
           </Form>
         </>

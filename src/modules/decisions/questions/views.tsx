@@ -6,7 +6,6 @@ import {
   Form,
   SelectField,
   CheckField,
-  TextArea,
   type FormState,
 } from "../../../core/views/form.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
@@ -14,6 +13,7 @@ import { pageHref } from "../../../core/paging.ts";
 import { formatDateTime } from "../../../core/dates.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
+import { AlternativeFields } from "./alternative-fields.tsx";
 import type { Phase } from "../shared/phases.ts";
 
 /** A question in a list. */
@@ -162,14 +162,7 @@ export function NewQuestion(props: {
         )}
         <fieldset>
           <legend>{t("q.firstAlternative")}</legend>
-          <Field
-            form={props.form}
-            name="altTitle"
-            label={t("alt.title")}
-            required
-            maxLength={200}
-          />
-          <TextArea form={props.form} name="altBody" label={t("alt.body")} required />
+          <AlternativeFields form={props.form} />
         </fieldset>
         <button type="submit">{core.t(lang)("form.create")}</button>
       </Form>
