@@ -162,8 +162,12 @@ export async function centresOpenToVisits(db: DbOrTx, excludeTambonId: number) {
     .limit(5000);
 }
 
-/** The tambon's active learning centres (id and names), or only those a partner hosts. */
-export function activeCentres(db: DbOrTx, tambonId: number, hostPartnerId?: number) {
+/** The tambon's active learning centres (id and names), or only those a partner hosts or of an area. */
+export function activeCentres(
+  db: DbOrTx,
+  tambonId: number,
+  of: { hostPartnerId?: number; areaId?: number } = {},
+) {
   return db
     .select({
       id: learningCentres.id,
@@ -174,7 +178,10 @@ export function activeCentres(db: DbOrTx, tambonId: number, hostPartnerId?: numb
     .where(
       and(
         eq(learningCentres.tambonId, tambonId),
-        hostPartnerId === undefined ? undefined : eq(learningCentres.hostPartnerId, hostPartnerId),
+        of.hostPartnerId === undefined
+          ? undefined
+          : eq(learningCentres.hostPartnerId, of.hostPartnerId),
+        of.areaId === undefined ? undefined : eq(learningCentres.areaId, of.areaId),
         eq(learningCentres.active, true),
       ),
     );

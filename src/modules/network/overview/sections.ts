@@ -3,6 +3,7 @@ import type { PageSection } from "../../../core/modules.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
 import { nameIn } from "../shared/lists.ts";
+import { activeCentres } from "../centres/queries.ts";
 import { agreements, learningCentres, partnerAreas, partners } from "../schema.ts";
 
 /** The active partners working on an issue area, on the area's page. */
@@ -32,20 +33,7 @@ export const centresOfArea: PageSection<number> = {
   id: "network-centres",
   title: (lang) => msg.t(lang)("area.centres"),
   load: async (db, { id: tambonId, slug }, lang, areaId) => {
-    const rows = await db
-      .select({
-        id: learningCentres.id,
-        nameTh: learningCentres.nameTh,
-        nameEn: learningCentres.nameEn,
-      })
-      .from(learningCentres)
-      .where(
-        and(
-          eq(learningCentres.tambonId, tambonId),
-          eq(learningCentres.areaId, areaId),
-          eq(learningCentres.active, true),
-        ),
-      )
+    const rows = await activeCentres(db, tambonId, { areaId })
       .orderBy(asc(learningCentres.nameTh))
       .limit(50);
     return rows.map((r) => ({ href: `/t/${slug}/centres/${r.id}`, title: nameIn(r, lang) }));

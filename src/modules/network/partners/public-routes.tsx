@@ -92,7 +92,7 @@ export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps
         partner.id,
         can(req.actor, "agreement.manage", { tambonId: tambon.id }),
       ),
-      activeCentres(db, tambon.id, partner.id),
+      activeCentres(db, tambon.id, { hostPartnerId: partner.id }),
     ]);
     return reply.page(
       nameIn(partner, req.lang),
