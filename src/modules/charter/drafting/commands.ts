@@ -145,6 +145,39 @@ export async function lockEdition(
   return row;
 }
 
+/** Keeps a new version of a draft's text and makes it the edition's current one; returns its id. */
+async function appendVersion(
+  tx: Tx,
+  edition: EditionRow,
+  v: {
+    number: number;
+    doc: CharterDoc;
+    note: string;
+    source: "edit" | "suggestion" | "restore";
+    commentId: number | null;
+    authorId: number | null;
+  },
+): Promise<number> {
+  const [version] = await tx
+    .insert(charterVersions)
+    .values({
+      tambonId: edition.tambonId,
+      editionId: edition.id,
+      number: v.number,
+      doc: v.doc,
+      note: v.note,
+      source: v.source,
+      commentId: v.commentId,
+      authorId: v.authorId,
+    })
+    .returning({ id: charterVersions.id });
+  await tx
+    .update(charterEditions)
+    .set({ currentVersionId: version!.id, updatedAt: new Date() })
+    .where(eq(charterEditions.id, edition.id));
+  return version!.id;
+}
+
 /**
  * Saves a new version of a draft from one operation (inside a transaction that holds the
  * edition's lock). Used by the drafting page and by accepting a suggestion.
@@ -186,29 +219,20 @@ export async function saveVersion(
   const applied = applyOp(current.doc, op, charter!.nextKey);
   if (!applied.ok) return fail(applied.field, docErrorKey(applied.error));
   const number = current.number + 1;
-  const [version] = await tx
-    .insert(charterVersions)
-    .values({
-      tambonId: edition.tambonId,
-      editionId: edition.id,
-      number,
-      doc: applied.doc,
-      note: noteOf(op, current.doc, applied.doc),
-      source: opts.source ?? "edit",
-      commentId: opts.commentId ?? null,
-      authorId: userId,
-    })
-    .returning({ id: charterVersions.id });
-  await tx
-    .update(charterEditions)
-    .set({ currentVersionId: version!.id, updatedAt: new Date() })
-    .where(eq(charterEditions.id, edition.id));
+  const id = await appendVersion(tx, edition, {
+    number,
+    doc: applied.doc,
+    note: noteOf(op, current.doc, applied.doc),
+    source: opts.source ?? "edit",
+    commentId: opts.commentId ?? null,
+    authorId: userId,
+  });
   if (applied.nextKey !== charter!.nextKey)
     await tx
       .update(charters)
       .set({ nextKey: applied.nextKey })
       .where(eq(charters.id, edition.charterId));
-  return ok({ number, id: version!.id, doc: applied.doc });
+  return ok({ number, id, doc: applied.doc });
 }
 
 /** Applies one drafting operation to an edition's draft and keeps the result as a new version. */
@@ -262,22 +286,14 @@ export async function restoreVersion(
       .from(charterVersions)
       .where(eq(charterVersions.id, edition.currentVersionId ?? 0));
     const number = (current?.number ?? 0) + 1;
-    const [version] = await tx
-      .insert(charterVersions)
-      .values({
-        tambonId,
-        editionId,
-        number,
-        doc: old.doc,
-        note: `restore:${old.number}`,
-        source: "restore",
-        authorId: actor.user?.id ?? null,
-      })
-      .returning({ id: charterVersions.id });
-    await tx
-      .update(charterEditions)
-      .set({ currentVersionId: version!.id, updatedAt: new Date() })
-      .where(eq(charterEditions.id, editionId));
+    await appendVersion(tx as Tx, edition, {
+      number,
+      doc: old.doc,
+      note: `restore:${old.number}`,
+      source: "restore",
+      commentId: null,
+      authorId: actor.user?.id ?? null,
+    });
     await auditBy(tx, actor, tambonId, {
       action: "charter.draft.restore",
       targetType: "charter_edition",
