@@ -20,6 +20,7 @@ import { shownVersion, villagesOf } from "./queries.ts";
 export async function charterPrintRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
 
+  /** The edition of the URL with its shown version and signatories (print, PDF and card image). */
   const printData = async (req: FastifyRequest, id: string) => {
     const { charter, edition, slug } = await loadEdition(req, db, id);
     const [version, signatories] = await Promise.all([
@@ -69,11 +70,7 @@ export async function charterPrintRoutes(app: FastifyInstance, deps: ModuleDeps)
   );
 
   app.get<{ Params: { id: string } }>("/charter-editions/:id/card.png", async (req, reply) => {
-    const { charter, edition } = await loadEdition(req, db, req.params.id);
-    const [version, signatories] = await Promise.all([
-      shownVersion(db, edition),
-      signatoriesOf(db, edition.tambonId, edition.id),
-    ]);
+    const { charter, edition, version, signatories } = await printData(req, req.params.id);
     const lang = req.lang;
     const t = msg.t(lang);
     const d = charter.digits;
