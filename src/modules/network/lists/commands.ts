@@ -22,6 +22,26 @@ const schema = z.object({
   position: fields.optionalInt(0, 1000),
 });
 
+/**
+ * Where a list's entries are kept: the table, the condition that picks the tambon's list in it,
+ * and the names its audit entries use.
+ */
+function listStore(list: ListName, tambonId: number) {
+  return list === "pillar"
+    ? {
+        table: networkPillars,
+        scope: eq(networkPillars.tambonId, tambonId),
+        action: "pillar",
+        targetType: "network_pillar",
+      }
+    : {
+        table: networkTerms,
+        scope: and(eq(networkTerms.tambonId, tambonId), eq(networkTerms.list, list)),
+        action: `partner_${list}`,
+        targetType: "network_term",
+      };
+}
+
 /** Adds or edits an entry of a tambon's pillars, partner kinds or partner roles. */
 export async function saveListItem(
   db: Db,
@@ -35,106 +55,79 @@ export async function saveListItem(
   const parsed = parseForm(schema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
+  const { table, scope, action, targetType } = listStore(list, tambonId);
   return db.transaction(async (tx): Promise<Result<{ id: number }, NetKey | CoreKey>> => {
-    if (list === "pillar") {
-      const [current] = id
-        ? await tx
-            .select()
-            .from(networkPillars)
-            .where(and(eq(networkPillars.id, id), eq(networkPillars.tambonId, tambonId)))
-        : [];
-      if (id && !current) return missing();
-      const [dup] = await tx
-        .select({ id: networkPillars.id })
-        .from(networkPillars)
-        .where(
-          and(
-            eq(networkPillars.tambonId, tambonId),
-            eq(networkPillars.nameTh, v.nameTh),
-            id ? ne(networkPillars.id, id) : sql`true`,
-          ),
-        );
-      if (dup) return fail("nameTh", "err.duplicateName");
-      const [max] = await tx
-        .select({ p: sql<number>`coalesce(max(${networkPillars.position}), 0)` })
-        .from(networkPillars)
-        .where(eq(networkPillars.tambonId, tambonId));
-      const values = {
-        tambonId,
-        nameTh: v.nameTh,
-        nameEn: v.nameEn,
-        descriptionTh: v.descriptionTh,
-        descriptionEn: v.descriptionEn,
-        position: v.position ?? current?.position ?? Number(max?.p ?? 0) + 1,
-      };
-      const [row] = current
-        ? await tx
-            .update(networkPillars)
-            .set(values)
-            .where(and(eq(networkPillars.id, current.id), eq(networkPillars.tambonId, tambonId)))
-            .returning()
-        : await tx.insert(networkPillars).values(values).returning();
-      await auditBy(tx, actor, tambonId, {
-        action: current ? "pillar.update" : "pillar.create",
-        targetType: "network_pillar",
-        targetId: row!.id,
-        before: current ? { nameTh: current.nameTh, position: current.position } : null,
-        after: { nameTh: values.nameTh, position: values.position },
-      });
-      return { ok: true as const, value: { id: row!.id } };
-    }
     const [current] = id
       ? await tx
           .select()
-          .from(networkTerms)
-          .where(
-            and(
-              eq(networkTerms.id, id),
-              eq(networkTerms.tambonId, tambonId),
-              eq(networkTerms.list, list),
-            ),
-          )
+          .from(table)
+          .where(and(eq(table.id, id), scope))
       : [];
     if (id && !current) return missing();
     const [dup] = await tx
-      .select({ id: networkTerms.id })
-      .from(networkTerms)
-      .where(
-        and(
-          eq(networkTerms.tambonId, tambonId),
-          eq(networkTerms.list, list),
-          eq(networkTerms.nameTh, v.nameTh),
-          id ? ne(networkTerms.id, id) : sql`true`,
-        ),
-      );
+      .select({ id: table.id })
+      .from(table)
+      .where(and(scope, eq(table.nameTh, v.nameTh), id ? ne(table.id, id) : sql`true`));
     if (dup) return fail("nameTh", "err.duplicateName");
     const [max] = await tx
-      .select({ p: sql<number>`coalesce(max(${networkTerms.position}), 0)` })
-      .from(networkTerms)
-      .where(and(eq(networkTerms.tambonId, tambonId), eq(networkTerms.list, list)));
+      .select({ p: sql<number>`coalesce(max(${table.position}), 0)` })
+      .from(table)
+      .where(scope);
     const values = {
       tambonId,
-      list,
       nameTh: v.nameTh,
       nameEn: v.nameEn,
       position: v.position ?? current?.position ?? Number(max?.p ?? 0) + 1,
     };
-    const [row] = current
-      ? await tx
-          .update(networkTerms)
-          .set(values)
-          .where(and(eq(networkTerms.id, current.id), eq(networkTerms.tambonId, tambonId)))
-          .returning()
-      : await tx.insert(networkTerms).values(values).returning();
+    const [row] =
+      list === "pillar"
+        ? await savePillar(tx, tambonId, current?.id, {
+            ...values,
+            descriptionTh: v.descriptionTh,
+            descriptionEn: v.descriptionEn,
+          })
+        : await saveTerm(tx, tambonId, current?.id, { ...values, list });
     await auditBy(tx, actor, tambonId, {
-      action: current ? `partner_${list}.update` : `partner_${list}.create`,
-      targetType: "network_term",
+      action: current ? `${action}.update` : `${action}.create`,
+      targetType,
       targetId: row!.id,
       before: current ? { nameTh: current.nameTh, position: current.position } : null,
       after: { nameTh: values.nameTh, position: values.position },
     });
     return { ok: true as const, value: { id: row!.id } };
   });
+}
+
+/** Writes a pillar: the one of `id`, or a new one. */
+function savePillar(
+  tx: DbOrTx,
+  tambonId: number,
+  id: number | undefined,
+  values: typeof networkPillars.$inferInsert,
+) {
+  return id
+    ? tx
+        .update(networkPillars)
+        .set(values)
+        .where(and(eq(networkPillars.id, id), eq(networkPillars.tambonId, tambonId)))
+        .returning()
+    : tx.insert(networkPillars).values(values).returning();
+}
+
+/** Writes an entry of a term list: the one of `id`, or a new one. */
+function saveTerm(
+  tx: DbOrTx,
+  tambonId: number,
+  id: number | undefined,
+  values: typeof networkTerms.$inferInsert,
+) {
+  return id
+    ? tx
+        .update(networkTerms)
+        .set(values)
+        .where(and(eq(networkTerms.id, id), eq(networkTerms.tambonId, tambonId)))
+        .returning()
+    : tx.insert(networkTerms).values(values).returning();
 }
 
 /** Archives or restores a list entry (kept for the partners that use it; hidden from choices). */
@@ -147,6 +140,7 @@ export function setListItemArchived(
   archived: boolean,
 ) {
   const at = archived ? new Date() : null;
+  const { action, targetType } = listStore(list, tambonId);
   return auditedChange(
     db,
     actor,
@@ -171,8 +165,8 @@ export function setListItemArchived(
             )
             .returning({ id: networkTerms.id }))[0],
     () => ({
-      action: `${list === "pillar" ? "pillar" : `partner_${list}`}.${archived ? "archive" : "restore"}`,
-      targetType: list === "pillar" ? "network_pillar" : "network_term",
+      action: `${action}.${archived ? "archive" : "restore"}`,
+      targetType,
       targetId: id,
     }),
   );
