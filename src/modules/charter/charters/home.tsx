@@ -7,7 +7,7 @@ import { todayIso } from "../../../core/dates.ts";
 import { reviewDueOn, reviewState } from "../edition.ts";
 import { HomeSection } from "./home-views.tsx";
 import { settleDecidedVotes } from "../adoption/commands.ts";
-import { listCharters, currentEdition, shownVersion } from "./queries.ts";
+import { chartersWithTitles, currentEdition } from "./queries.ts";
 
 /** The charter section of the tambon's home page: the edition in force, its review, an open hearing. */
 export async function charterHome(
@@ -19,12 +19,13 @@ export async function charterHome(
   await settleDecidedVotes(db, tambon.id);
   const items = await pageCache.memo(tambon.id, "charter-home", async () => {
     const out = [];
-    for (const { charter, editions } of await listCharters(db, tambon.id)) {
+    for (const { charter, editions, titles } of await chartersWithTitles(db, tambon.id)) {
       const inForce = currentEdition(editions);
       const hearing = editions.find((e) => e.status === "hearing");
       if (!inForce && !hearing) continue;
       const shown = inForce ?? hearing!;
-      const title = (await shownVersion(db, shown)).doc.title;
+      const title = titles?.[shown.id];
+      if (title === undefined) throw new Error(`edition ${shown.id} has no version to show`);
       const due = inForce?.adoptedOn ? reviewDueOn(inForce.adoptedOn, inForce.reviewYears) : null;
       out.push({ charter, inForce: inForce ?? null, hearing: hearing ?? null, title, due });
     }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { jsonRows } from "../../../core/db/json-rows.ts";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { parseId } from "../../../core/params.ts";
@@ -93,19 +93,40 @@ export async function listCharters(
   db: DbOrTx,
   tambonId: number,
 ): Promise<{ charter: CharterRow; editions: EditionRow[] }[]> {
+  return (await chartersWith(db, tambonId, {})).map(({ charter, editions }) => ({
+    charter,
+    editions,
+  }));
+}
+
+/**
+ * `listCharters` with the title of the version each edition shows (`shownVersion`'s), by
+ * edition id, read in the same statement without the versions' documents.
+ */
+export function chartersWithTitles(db: DbOrTx, tambonId: number) {
+  return chartersWith(db, tambonId, {
+    titles: sql<Record<string, string> | null>`(select json_object_agg(e.id, v.doc->>'title')
+      from ${charterEditions} e join ${charterVersions} v
+        on v.id = coalesce(e.adopted_version_id, e.current_version_id)
+        and v.tambon_id = e.tambon_id and v.edition_id = e.id
+      where e.tambon_id = ${tambonId} and e.charter_id = charters.id)`,
+  });
+}
+
+async function chartersWith<X extends Record<string, SQL>>(db: DbOrTx, tambonId: number, extra: X) {
   const editions = jsonRows(
     charterEditions,
     and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.charterId, charters.id)),
     [desc(charterEditions.number)],
   );
   const rows = await db
-    .select({ charter: charters, editions: editions.sql })
+    .select({ charter: charters, editions: editions.sql, ...extra })
     .from(charters)
     .where(eq(charters.tambonId, tambonId))
     .orderBy(asc(charters.id));
   const today = todayIso();
   return rows.map((row) => ({
-    charter: row.charter,
+    ...row,
     editions: editions.read(row.editions).map((e) => asOfDay(e, today)),
   }));
 }
