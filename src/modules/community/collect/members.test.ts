@@ -2,20 +2,13 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { openTestDatabase, type TestDatabase } from "../../../../test/helpers/db.ts";
+import { publishedForm, tambonActor } from "../../../../test/helpers/community.ts";
 import { tambonMembers, tambons, users } from "../../../core/db/schema.ts";
 import { installModules } from "../../../core/install.ts";
-import type { Actor, Role } from "../../../core/roles.ts";
+import type { Actor } from "../../../core/roles.ts";
 import { thaiIdCheckDigit } from "../../../core/thai-id.ts";
 import { modules } from "../../index.ts";
-import {
-  formVersions,
-  forms,
-  households,
-  people,
-  recordChanges,
-  rounds,
-  submissions,
-} from "../schema.ts";
+import { households, people, recordChanges, rounds, submissions } from "../schema.ts";
 import type { Answers, FormDefinition } from "../forms/definition.ts";
 import { savePersonChange } from "../people/commands.ts";
 import { resolveConflict } from "../submissions/commands.ts";
@@ -24,12 +17,6 @@ import { syncSubmissions } from "./sync.ts";
 import { membersRepeat } from "./members.ts";
 
 installModules(modules);
-
-const actor = (id: number, tambonId: number, roles: Role[]): Actor => ({
-  user: { id, name: "ทดสอบ", isNetworkAdmin: false, lang: "th" },
-  roles: new Map([[tambonId, new Set(roles)]]),
-  memberOf: new Set([tambonId]),
-});
 
 const q = (type: "text" | "date" | "select_one" | "select_multiple", name: string, list?: string) =>
   ({ kind: "question", type, name, label: { th: name }, ...(list ? { list } : {}) }) as const;
@@ -148,20 +135,13 @@ describe("an accepted household submission updates the household's people", () =
     langu = (await db.select().from(tambons)).find((t) => t.slug === "la-ngu")!.id;
     const [osm] = await db.select().from(users).where(eq(users.username, "langu-osm"));
     const [admin] = await db.select().from(users).where(eq(users.username, "langu-admin"));
-    volunteer = actor(osm!.id, langu, ["health_volunteer", "member"]);
-    staff = actor(admin!.id, langu, ["admin", "member"]);
-    const [form] = await db
-      .insert(forms)
-      .values({ tambonId: langu, title: "สมาชิก", status: "open", draft: SURVEY, currentVersion: 1 })
-      .returning();
-    const [v] = await db
-      .insert(formVersions)
-      .values({ tambonId: langu, formId: form!.id, version: 1, definition: SURVEY })
-      .returning();
-    versionId = v!.id;
+    volunteer = tambonActor(osm!.id, langu, ["health_volunteer", "member"]);
+    staff = tambonActor(admin!.id, langu, ["admin", "member"]);
+    const form = await publishedForm(db, langu, "สมาชิก", SURVEY);
+    versionId = form.versionId;
     const [r] = await db
       .insert(rounds)
-      .values({ tambonId: langu, formId: form!.id, name: "2569", startsOn: "2026-01-01" })
+      .values({ tambonId: langu, formId: form.formId, name: "2569", startsOn: "2026-01-01" })
       .returning();
     roundId = r!.id;
   });

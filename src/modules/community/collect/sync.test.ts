@@ -2,11 +2,12 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../../../../test/helpers/db.ts";
+import { publishedForm, tambonActor } from "../../../../test/helpers/community.ts";
 import { auditLog, tambonMembers, tambons, users, villages } from "../../../core/db/schema.ts";
 import { installModules } from "../../../core/install.ts";
-import type { Actor, Role } from "../../../core/roles.ts";
+import type { Actor } from "../../../core/roles.ts";
 import { modules } from "../../index.ts";
-import { formVersions, forms, households, rounds, submissions } from "../schema.ts";
+import { households, rounds, submissions } from "../schema.ts";
 import type { FormDefinition } from "../forms/definition.ts";
 import type { ParsedItem, SyncItem } from "./payload.ts";
 import { parsePayload } from "./payload.ts";
@@ -14,14 +15,6 @@ import { syncSubmissions, type SyncOutcome } from "./sync.ts";
 import { resolveConflict } from "../submissions/commands.ts";
 
 installModules(modules);
-
-function actor(id: number, tambonId: number, roles: Role[]): Actor {
-  return {
-    user: { id, name: "อสม. ทดสอบ", isNetworkAdmin: false, lang: "th" },
-    roles: new Map([[tambonId, new Set(roles)]]),
-    memberOf: new Set([tambonId]),
-  };
-}
 
 const SURVEY: FormDefinition = {
   title: { th: "สำรวจทดสอบ" },
@@ -96,29 +89,12 @@ for (const kind of DB_KINDS) {
       const moo = await db.select().from(villages).where(eq(villages.tambonId, langu));
       const own = member!.villageId!;
       const other = moo.find((v) => v.id !== own)!.id;
-      volunteer = actor(osm!.id, langu, ["health_volunteer", "member"]);
+      volunteer = tambonActor(osm!.id, langu, ["health_volunteer", "member"]);
       const [admin] = await db.select().from(users).where(eq(users.username, "langu-admin"));
-      staff = actor(admin!.id, langu, ["admin", "member"]);
-      const made = async (tambonId: number) => {
-        const [form] = await db
-          .insert(forms)
-          .values({
-            tambonId,
-            title: "สำรวจทดสอบ",
-            status: "open",
-            draft: SURVEY,
-            currentVersion: 1,
-          })
-          .returning();
-        const [v] = await db
-          .insert(formVersions)
-          .values({ tambonId, formId: form!.id, version: 1, definition: SURVEY })
-          .returning();
-        return { formId: form!.id, versionId: v!.id };
-      };
-      const mine = await made(langu);
+      staff = tambonActor(admin!.id, langu, ["admin", "member"]);
+      const mine = await publishedForm(db, langu, "สำรวจทดสอบ", SURVEY);
       versionId = mine.versionId;
-      otherVersionId = (await made(kokha)).versionId;
+      otherVersionId = (await publishedForm(db, kokha, "สำรวจทดสอบ", SURVEY)).versionId;
       const [round] = await db
         .insert(rounds)
         .values({ tambonId: langu, formId: mine.formId, name: "2569", startsOn: "2026-01-01" })
@@ -195,7 +171,7 @@ for (const kind of DB_KINDS) {
       assert.equal(twice.ok, false, "a settled conflict is not settled twice");
       const elsewhere = await resolveConflict(
         db,
-        actor(staff.user!.id, kokha, ["admin"]),
+        tambonActor(staff.user!.id, kokha, ["admin"]),
         kokha,
         held!.id,
         "reject",
@@ -259,7 +235,7 @@ for (const kind of DB_KINDS) {
 
     test("a member who does not collect gets nothing", async () => {
       const db = database.db;
-      const plain = actor(volunteer.user!.id, langu, ["member"]);
+      const plain = tambonActor(volunteer.user!.id, langu, ["member"]);
       assert.equal(await syncSubmissions(db, plain, langu, [ok(item())]), null);
     });
   });
