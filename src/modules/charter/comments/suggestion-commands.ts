@@ -12,13 +12,25 @@ import type { CharterResult } from "../messages.ts";
 import { lockEdition, saveVersion } from "../drafting/commands.ts";
 import { getEdition, toId } from "../charters/queries.ts";
 
-async function getComment(db: Db | Tx, tambonId: number, id: number) {
-  if (!toId(id)) return undefined;
+/**
+ * The comment a decision or rating is about, after the checks each makes first: missing (404)
+ * when it is not the tambon's, then refused (403) when the actor may not do `action`.
+ */
+async function commentFor(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  id: number,
+  action: string,
+): Promise<CharterResult<typeof charterComments.$inferSelect>> {
+  if (!toId(id)) return missing();
   const [row] = await db
     .select()
     .from(charterComments)
     .where(and(eq(charterComments.tambonId, tambonId), eq(charterComments.id, id)));
-  return row;
+  if (!row) return missing();
+  if (!can(actor, action, { tambonId })) return refused();
+  return ok(row);
 }
 
 /** A member rates someone else's suggestion must / should / should-not / must-not (may change it). */
@@ -29,9 +41,9 @@ export async function rateSuggestion(
   commentId: number,
   rating: string,
 ): Promise<CharterResult<{ editionId: number; clauseKey: number | null }>> {
-  const comment = await getComment(db, tambonId, commentId);
-  if (!comment) return missing();
-  if (!can(actor, "charter.comment", { tambonId })) return refused();
+  const loaded = await commentFor(db, actor, tambonId, commentId, "charter.comment");
+  if (!loaded.ok) return loaded;
+  const comment = loaded.value;
   if (!isRating(rating)) return fail("rating", "err.required");
   if (comment.kind !== "suggestion") return fail("_form", "error.400");
   if (comment.authorId === actor.user!.id) return fail("rating", "err.ownSuggestion");
@@ -67,9 +79,9 @@ export async function acceptSuggestion(
   tambonId: number,
   commentId: number,
 ): Promise<CharterResult<{ editionId: number; clauseKey: number | null; version: number }>> {
-  const comment = await getComment(db, tambonId, commentId);
-  if (!comment) return missing();
-  if (!can(actor, "charter.decide", { tambonId })) return refused();
+  const loaded = await commentFor(db, actor, tambonId, commentId, "charter.decide");
+  if (!loaded.ok) return loaded;
+  const comment = loaded.value;
   if (comment.kind !== "suggestion" || comment.proposedText == null)
     return fail("_form", "error.400");
   return db.transaction(async (tx) => {
@@ -126,9 +138,9 @@ export async function declineSuggestion(
   commentId: number,
   reasonText: string,
 ): Promise<CharterResult<{ editionId: number; clauseKey: number | null }>> {
-  const comment = await getComment(db, tambonId, commentId);
-  if (!comment) return missing();
-  if (!can(actor, "charter.decide", { tambonId })) return refused();
+  const loaded = await commentFor(db, actor, tambonId, commentId, "charter.decide");
+  if (!loaded.ok) return loaded;
+  const comment = loaded.value;
   if (comment.kind !== "suggestion") return fail("_form", "error.400");
   const reason = cleanText(reasonText);
   if (!reason) return fail("reason", "err.reasonRequired");
