@@ -10,7 +10,7 @@ import {
   ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
-import { nameIn, textIn, type Pillar } from "../shared/lists.ts";
+import { nameOptions, textIn, type Pillar } from "../shared/lists.ts";
 import type { AgreementDetail } from "./queries.ts";
 import { Badge, BackToAdmin, useNet, ActionButton, OtherTambonFields } from "../shared/views.tsx";
 import { AgreementForm } from "./admin-views.tsx";
@@ -96,7 +96,7 @@ export function EditAgreementPage(props: {
           form={props.partyForm}
           name="partnerId"
           label={t("agreement.partyPartner")}
-          options={props.partners.map((p) => ({ value: String(p.id), label: nameIn(p, lang) }))}
+          options={nameOptions(props.partners, lang)}
         />
         <ThaiEnglishFields
           form={props.partyForm}
@@ -110,7 +110,7 @@ export function EditAgreementPage(props: {
           form={props.partyForm}
           name="pillarId"
           label={t("agreement.partyPillar")}
-          options={props.pillars.map((p) => ({ value: String(p.id), label: nameIn(p, lang) }))}
+          options={nameOptions(props.pillars, lang)}
         />
         <Field
           form={props.partyForm}

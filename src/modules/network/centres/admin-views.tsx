@@ -10,8 +10,8 @@ import {
 } from "../../../core/views/form.tsx";
 import { MAX_IMAGE_BYTES } from "../uploads.ts";
 import type { Village } from "../../../core/commands/tambons.ts";
-import { areaName, type Area } from "../../areas/public.ts";
-import { nameIn, textIn } from "../shared/lists.ts";
+import type { Area } from "../../areas/public.ts";
+import { areaOptions, nameIn, nameOptions, textIn } from "../shared/lists.ts";
 import type { CentreFilter, CentreRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import {
@@ -123,7 +123,7 @@ export function CentreForm(props: {
           form={form}
           name="areaId"
           label={t("centre.area")}
-          options={props.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+          options={areaOptions(props.areas, lang)}
         />
         <SelectField
           form={form}
@@ -138,7 +138,7 @@ export function CentreForm(props: {
           form={form}
           name="hostPartnerId"
           label={t("centre.host")}
-          options={props.partners.map((p) => ({ value: String(p.id), label: nameIn(p, lang) }))}
+          options={nameOptions(props.partners, lang)}
         />
         <ThaiEnglishFields
           multiline

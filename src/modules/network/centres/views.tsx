@@ -3,7 +3,7 @@ import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Village } from "../../../core/commands/tambons.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { areaName, type Area } from "../../areas/public.ts";
-import { nameIn, textIn } from "../shared/lists.ts";
+import { areaOptions, nameIn, textIn } from "../shared/lists.ts";
 import type { CentreFilter, CentreRow } from "./queries.ts";
 import type { VisitRow } from "../visits/queries.ts";
 import type { Page } from "../../../core/paging.ts";
@@ -35,7 +35,7 @@ export function CentreFilters(props: {
         label={t("centre.area")}
         any={t("list.any")}
         value={String(props.f.areaId ?? "")}
-        options={props.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+        options={areaOptions(props.areas, lang)}
       />
       <FilterSelect
         name="village"

@@ -10,8 +10,7 @@ import {
   ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { MAX_IMAGE_BYTES } from "../uploads.ts";
-import { areaName } from "../../areas/public.ts";
-import { nameIn, textIn } from "../shared/lists.ts";
+import { areaOptions, nameIn, nameOptions, textIn } from "../shared/lists.ts";
 import type { PartnerFilter, PartnerRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import { BackToAdmin, ContactFields, num, useNet, ButtonLink } from "../shared/views.tsx";
@@ -79,8 +78,6 @@ export function PartnerForm(props: {
     ? t("partner.editTitle", { name: nameIn(editing, lang) })
     : t("partners.add");
   const action = editing ? `${admin}/partners/${editing.id}` : `${admin}/partners/new`;
-  const opts = (items: { id: number; nameTh: string; nameEn: string }[]) =>
-    items.map((i) => ({ value: String(i.id), label: nameIn(i, lang) }));
   return (
     <>
       {props.isStaff ? (
@@ -105,20 +102,20 @@ export function PartnerForm(props: {
           form={form}
           name="kindId"
           label={t("partner.kind")}
-          options={opts(choices.kinds)}
+          options={nameOptions(choices.kinds, lang)}
         />
         <SelectField
           form={form}
           name="roleId"
           label={t("partner.role")}
-          options={opts(choices.roles)}
+          options={nameOptions(choices.roles, lang)}
         />
         {props.canClassify ? (
           <SelectField
             form={form}
             name="pillarId"
             label={t("partner.pillar")}
-            options={opts(choices.pillars)}
+            options={nameOptions(choices.pillars, lang)}
           />
         ) : (
           <p class="hint">{t("partner.pillarByAdmin")}</p>
@@ -148,7 +145,7 @@ export function PartnerForm(props: {
           form={form}
           name="areas"
           label={t("partner.areas")}
-          options={choices.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+          options={areaOptions(choices.areas, lang)}
           checked={props.areas}
         />
         <ContactFields form={form}>

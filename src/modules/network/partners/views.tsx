@@ -2,7 +2,14 @@ import { FilterInput, FilterSelect, Filters } from "../../../core/views/list.tsx
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Village } from "../../../core/commands/tambons.ts";
 import { areaName, type Area } from "../../areas/public.ts";
-import { nameIn, textIn, type ListItem, type Pillar } from "../shared/lists.ts";
+import {
+  areaOptions,
+  nameIn,
+  nameOptions,
+  textIn,
+  type ListItem,
+  type Pillar,
+} from "../shared/lists.ts";
 import type { PartnerFilter, PartnerRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import {
@@ -55,16 +62,14 @@ export function PartnerFilters(props: {
 }) {
   const { t, ct, lang } = useNet();
   const { f, c } = props;
-  const opts = (items: { id: number; nameTh: string; nameEn: string }[]) =>
-    items.map((i) => ({ value: String(i.id), label: nameIn(i, lang) }));
   return (
     <Filters action={props.action} label={t("list.filters")}>
       <FilterInput value={f.q} label={t("partners.search")} maxLength={100} />
       {(
         [
-          ["role", t("partner.role"), f.roleId, opts(c.roles)],
-          ["pillar", t("partner.pillar"), f.pillarId, opts(c.pillars)],
-          ["kind", t("partner.kind"), f.kindId, opts(c.kinds)],
+          ["role", t("partner.role"), f.roleId, nameOptions(c.roles, lang)],
+          ["pillar", t("partner.pillar"), f.pillarId, nameOptions(c.pillars, lang)],
+          ["kind", t("partner.kind"), f.kindId, nameOptions(c.kinds, lang)],
           [
             "village",
             t("partner.villages"),
@@ -74,12 +79,7 @@ export function PartnerFilters(props: {
               label: villageLabel(v, lang, (n) => ct("village.mooN", { n })),
             })),
           ],
-          [
-            "area",
-            t("partner.areas"),
-            f.areaId,
-            c.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) })),
-          ],
+          ["area", t("partner.areas"), f.areaId, areaOptions(c.areas, lang)],
         ] as const
       ).map(([name, label, value, options]) => (
         <FilterSelect

@@ -9,8 +9,8 @@ import {
   ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import type { Village } from "../../../core/commands/tambons.ts";
-import { areaName, type Area } from "../../areas/public.ts";
-import { nameIn, textIn } from "../shared/lists.ts";
+import type { Area } from "../../areas/public.ts";
+import { areaOptions, nameIn, nameOptions, textIn } from "../shared/lists.ts";
 import { COMMUNITY_ROLES } from "./community.ts";
 import type { Page } from "../../../core/paging.ts";
 import { Badge, BackToAdmin, num, useNet, ActionButton } from "../shared/views.tsx";
@@ -182,7 +182,7 @@ export function PersonAdmin(props: {
           name="partnerId"
           label={t("person.partner")}
           required
-          options={props.partners.map((p) => ({ value: String(p.id), label: nameIn(p, lang) }))}
+          options={nameOptions(props.partners, lang)}
         />
         <ThaiEnglishFields
           form={props.forms.affiliation}
@@ -214,7 +214,7 @@ export function PersonAdmin(props: {
           form={empty}
           name="areas"
           label={t("facilitator.areas")}
-          options={props.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+          options={areaOptions(props.areas, lang)}
           checked={net.reachAreaIds.map(String)}
         />
         <button type="submit">{ct("form.save")}</button>

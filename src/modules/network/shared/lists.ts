@@ -1,4 +1,5 @@
 import defaults from "../../../../seed/defaults.json" with { type: "json" };
+import { areaName, type Area } from "../../areas/public.ts";
 
 /** An entry of one of a tambon's editable lists as the forms and pages see it. */
 export interface ListItem {
@@ -81,6 +82,19 @@ export function defaultKinds(): { nameTh: string; nameEn: string; position: numb
 /** The name of a named thing in the reader's language (Thai when no English name is given). */
 export function nameIn(item: { nameTh: string; nameEn: string }, lang: "th" | "en"): string {
   return lang === "en" && item.nameEn ? item.nameEn : item.nameTh;
+}
+
+/** Options of a select of named things (partners, pillars, centres), by id. */
+export function nameOptions(
+  items: readonly { id: number; nameTh: string; nameEn: string }[],
+  lang: "th" | "en",
+) {
+  return items.map((i) => ({ value: String(i.id), label: nameIn(i, lang) }));
+}
+
+/** Options of a select of issue areas, by id. */
+export function areaOptions(areas: readonly Area[], lang: "th" | "en") {
+  return areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }));
 }
 
 /** A bilingual text field in the reader's language, falling back to Thai. */

@@ -11,7 +11,7 @@ import {
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
-import { nameIn, textIn } from "../shared/lists.ts";
+import { nameOptions, textIn } from "../shared/lists.ts";
 import type { VisitFilter, VisitRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import { VISIT_STATUSES, canRecordVisit, hostAnswers } from "./visit.ts";
@@ -276,7 +276,7 @@ export function HostRequestForm(props: {
           name="centreId"
           label={t("visit.centre")}
           required
-          options={props.centres.map((c) => ({ value: String(c.id), label: nameIn(c, lang) }))}
+          options={nameOptions(props.centres, lang)}
         />
         <VisitRequestFields form={props.form} withContact capacity={null} />
         <button type="submit">{t("visit.save")}</button>
