@@ -34,20 +34,22 @@ export async function runRetention(
     const keptSince = new Date(now);
     keptSince.setUTCFullYear(keptSince.getUTCFullYear() - retentionYears);
     await db.transaction(async (tx) => {
+      const logErasure = (targetType: string, targetId: number, after: Record<string, unknown>) =>
+        audit(tx, {
+          tambonId,
+          actorId: null,
+          action: "community.retention.erase",
+          targetType,
+          targetId,
+          after,
+        });
       const gone = await tx
         .select({ id: people.id, householdId: people.householdId })
         .from(people)
         .where(and(eq(people.tambonId, tambonId), expired(people, today, keptSince)));
       for (const p of gone) {
         await erasePerson(tx, tambonId, p.id);
-        await audit(tx, {
-          tambonId,
-          actorId: null,
-          action: "community.retention.erase",
-          targetType: "community_person",
-          targetId: p.id,
-          after: { householdId: p.householdId, retentionYears },
-        });
+        await logErasure("community_person", p.id, { householdId: p.householdId, retentionYears });
       }
       const empty = await tx
         .select({ id: households.id })
@@ -61,14 +63,7 @@ export async function runRetention(
         );
       for (const h of empty) {
         await eraseHousehold(tx, tambonId, h.id);
-        await audit(tx, {
-          tambonId,
-          actorId: null,
-          action: "community.retention.erase",
-          targetType: "community_household",
-          targetId: h.id,
-          after: { retentionYears },
-        });
+        await logErasure("community_household", h.id, { retentionYears });
       }
       erasedPeople += gone.length;
       erasedHouseholds += empty.length;
