@@ -9,12 +9,12 @@ import {
   ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
-import { areaName, type Area } from "../../areas/public.ts";
+import type { Area } from "../../areas/public.ts";
 import { GROUP_KINDS, splitHistory, type PillarChoice } from "./group.ts";
 import type { GroupRow, MembershipView } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
 import { Back, PeriodItem, useBase, useT } from "../shared/views.tsx";
-import { PersonFields } from "../shared/fields.tsx";
+import { PersonFields, areaOptions } from "../shared/fields.tsx";
 import { groupName } from "./views.tsx";
 
 /** The fields of the group form. */
@@ -49,7 +49,7 @@ export function GroupFields({ form, areas }: { form: FormState; areas: Area[] })
         form={form}
         name="areaId"
         label={t("groups.area")}
-        options={areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+        options={areaOptions(areas, lang)}
       />
       <DateField form={form} name="formedOn" label={t("groups.formedOn")} />
       <DateField form={form} name="dissolvedOn" label={t("groups.dissolvedOn")} />

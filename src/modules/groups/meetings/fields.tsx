@@ -7,11 +7,12 @@ import {
   TextArea,
   type FormState,
 } from "../../../core/views/form.tsx";
-import { areaName, type Area } from "../../areas/public.ts";
+import type { Area } from "../../areas/public.ts";
 import { MEETING_KINDS, MEETING_STATUSES, STEPS } from "./meeting.ts";
 import type { GroupRow } from "../groups/queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
 import { useT, villageLabel } from "../shared/views.tsx";
+import { areaOptions } from "../shared/fields.tsx";
 import { groupName } from "../groups/views.tsx";
 
 /** What the meeting form offers to choose from: the tambon's groups, villages and issue areas. */
@@ -89,7 +90,7 @@ export function MeetingFields(props: MeetingFieldsProps) {
         form={f}
         name="areaId"
         label={t("meetings.area")}
-        options={props.areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
+        options={areaOptions(props.areas, lang)}
       />
       {props.groups.length > 0 && (
         <fieldset>

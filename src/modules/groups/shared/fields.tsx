@@ -1,6 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { DateField, Field, SelectField, type FormState } from "../../../core/views/form.tsx";
 import { POSITIONS } from "../groups/group.ts";
+import { areaName, type Area } from "../../areas/public.ts";
 import type { VillageRow } from "./queries.ts";
 import { useT, villageLabel } from "./views.tsx";
 import type { PillarChoice } from "../groups/group.ts";
@@ -8,6 +9,11 @@ import type { PillarChoice } from "../groups/group.ts";
 /** Options of a village select. */
 export function villageOptions(villages: readonly VillageRow[], lang: "th" | "en") {
   return villages.map((v) => ({ value: String(v.id), label: villageLabel(v, lang) }));
+}
+
+/** Options of an issue-area select. */
+export function areaOptions(areas: readonly Area[], lang: "th" | "en") {
+  return areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }));
 }
 
 /** Fields for a person joining a group (also used by nominations). */
