@@ -40,6 +40,12 @@ export async function addSuggestion(
   });
 }
 
+/** The alternative, with its question, that a suggestion of the tambon is on (undefined: none). */
+async function alternativeOfSuggestion(db: Db, tambonId: number, suggestionId: number) {
+  const suggestion = await getSuggestion(db, tambonId, suggestionId);
+  return suggestion && getAlternative(db, tambonId, suggestion.alternativeId);
+}
+
 /** Rates a suggestion must / should / should-not / must-not (one rating per member, may change). */
 export async function rateSuggestion(
   db: Db,
@@ -48,9 +54,7 @@ export async function rateSuggestion(
   suggestionId: number,
   rating: string,
 ): Promise<Result<true, DecisionsKey | CoreKey>> {
-  const s = await getSuggestion(db, tambonId, suggestionId);
-  if (!s) return missing();
-  const found = await getAlternative(db, tambonId, s.alternativeId);
+  const found = await alternativeOfSuggestion(db, tambonId, suggestionId);
   if (!found) return missing();
   if (!can(actor, "question.participate", { tambonId })) return refused();
   if (!ALLOWED.suggest(found.question.phase)) return refused();
@@ -84,9 +88,7 @@ export async function setSuggestionFulfilled(
   suggestionId: number,
   fulfilled: boolean,
 ): Promise<Result<true, DecisionsKey | CoreKey>> {
-  const s = await getSuggestion(db, tambonId, suggestionId);
-  if (!s) return missing();
-  const found = await getAlternative(db, tambonId, s.alternativeId);
+  const found = await alternativeOfSuggestion(db, tambonId, suggestionId);
   if (!found) return missing();
   if (!actor.user || found.alternative.authorId !== actor.user.id) return refused();
   await db.transaction(async (tx) => {
