@@ -504,5 +504,19 @@ for (const kind of DB_KINDS) {
       const after = await db().select().from(planEditions).where(eq(planEditions.planId, planId));
       assert.equal(after.length, before.length);
     });
+
+    test("a new plan's page in the administration says it has no strategies yet", async () => {
+      const created = await wg.post(
+        "/t/la-ngu/admin/plans",
+        { title: "แผนพัฒนาที่ยังว่าง", firstYear: "2571", years: "5", status: "draft" },
+        { from: "/t/la-ngu/admin/plans" },
+      );
+      assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+      const page = await wg.get(String(created.headers.location));
+      assert.equal(page.statusCode, 200);
+      const strategies = /<h2 id="strategies">[\s\S]*?<h3>/.exec(page.body)?.[0] ?? "";
+      assert.match(strategies, /ยังไม่มียุทธศาสตร์/);
+      assert.doesNotMatch(page.body, /ยังไม่มีโครงการ/);
+    });
   });
 }

@@ -43,6 +43,7 @@ export const msg = defineMessages("plans", {
   "plan.yearShort": { th: "ปี {year}", en: "{year}" },
   "plan.otherProjects": { th: "โครงการที่ยังไม่ระบุยุทธศาสตร์", en: "Projects without a strategy" },
   "plan.noProjects": { th: "ยังไม่มีโครงการ", en: "No projects yet" },
+  "plan.noStrategies": { th: "ยังไม่มียุทธศาสตร์", en: "No strategies yet" },
   "plan.propose": { th: "เสนอโครงการ", en: "Propose a project" },
   "plan.yearsRange": { th: "จำนวนปีต้องอยู่ระหว่าง 1 ถึง 10", en: "Between 1 and 10 years" },
   "plan.yearInvalid": {

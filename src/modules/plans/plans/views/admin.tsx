@@ -97,7 +97,7 @@ export function PlanEdit(p: {
       </Form>
 
       <h2 id="strategies">{t("strategy.title")}</h2>
-      <ListOrNone items={p.strategies} none={t("plan.noProjects")} muted>
+      <ListOrNone items={p.strategies} none={t("plan.noStrategies")} muted>
         {(s) => (
           <li key={s.id}>
             <a href={`${base}/admin/strategies/${s.id}`}>{strategyName(s)}</a>
