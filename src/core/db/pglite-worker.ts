@@ -5,9 +5,9 @@
 // builder (drizzle-orm/pglite) the part of PGlite's interface it calls: `query`, `exec`,
 // `transaction` and `close`.
 //
-// Callers take turns: a statement waits for the one before it, and a transaction holds the
-// database from BEGIN to COMMIT or ROLLBACK (its own statements run in order; everyone else waits),
-// as PGlite does in its own thread. Errors come back with their PostgreSQL fields (code,
+// The thread runs statements one at a time, in the order they are sent; statements are sent as
+// they come, and a transaction holds the database from BEGIN to COMMIT or ROLLBACK (its own
+// statements run in order; everyone else waits), as PGlite does in its own thread. Errors come back with their PostgreSQL fields (code,
 // constraint, detail…), so checks such as `code === "23505"` hold. The query builder passes
 // parsers that keep date, time and interval text as it is (functions cannot cross threads): they
 // are checked to be such and named to the host by type.
@@ -85,8 +85,10 @@ export class PGliteWorker {
     { resolve: (v: unknown) => void; reject: (e: Error) => void }
   >();
   #next = 1;
-  /** The end of the last turn taken: each caller starts after it. */
+  /** The end of the last turn taken: a transaction (or closing) starts after it. */
   #turn: Promise<unknown> = Promise.resolve();
+  /** Turns taken and not yet ended: while any is, a lone statement waits its turn too. */
+  #turns = 0;
   #closed = false;
   #failure: Error | null = null;
   readonly #ready: Promise<unknown>;
@@ -159,11 +161,17 @@ export class PGliteWorker {
     });
   }
 
-  /** Runs `work` when every earlier caller is done; later callers wait for it. */
+  /** Runs `work` when every earlier turn is done; later callers wait for it. */
   #inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#turn.then(work);
+    this.#turns++;
+    const run = this.#turn.then(work).finally(() => this.#turns--);
     this.#turn = run.catch(() => {});
     return run;
+  }
+
+  /** Requests sent to the database thread and not yet answered. */
+  get waiting(): number {
+    return this.#pending.size;
   }
 
   #query<T>(sql: string, params: unknown[] = [], options?: QueryOptions) {
@@ -180,11 +188,24 @@ export class PGliteWorker {
     return this.#send<WorkerResults[]>({ op: "exec", sql });
   }
 
+  /**
+   * Runs one statement. When no transaction holds or waits for the database, it is sent at once,
+   * behind any statements still running: the thread answers them in the order they came, so the
+   * statements a page asks for together cross to it together instead of one answer at a time
+   * (each crossing wakes both threads).
+   */
   query<T = Record<string, unknown>>(
     sql: string,
     params?: unknown[],
     options?: QueryOptions,
   ): Promise<WorkerResults<T>> {
+    if (this.#turns === 0) {
+      try {
+        return this.#query<T>(sql, params, options);
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    }
     return this.#inTurn(() => this.#query<T>(sql, params, options));
   }
 
