@@ -196,7 +196,12 @@ async function openPglite(
   const client = await PGlite.create(
     dump ? { loadDataDir: tarball(dump), startParams } : { startParams },
   );
-  const db = drizzle({ client, logger: countingLogger }) as unknown as Db;
+  const { withKeptStatements } = await import("../../src/core/db/pglite-statements.ts");
+  // Statements asked again run prepared by name, as the app's own PGlite runs them.
+  const db = drizzle({
+    client: withKeptStatements(client) as never,
+    logger: countingLogger,
+  }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -95,7 +95,9 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
   } else {
     const { PGlite } = await import("@electric-sql/pglite");
     const { pgliteStartParams } = await import("./pglite-settings.ts");
-    client = await PGlite.create({ startParams: pgliteStartParams() });
+    const { withKeptStatements } = await import("./pglite-statements.ts");
+    // Statements asked again run prepared by name (pglite-statements.ts), as in the thread.
+    client = withKeptStatements(await PGlite.create({ startParams: pgliteStartParams() }));
   }
   const db = drizzle({ client: client as never, logger: countingLogger }) as unknown as Db;
   return {

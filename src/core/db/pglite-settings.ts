@@ -9,6 +9,9 @@ import { PGlite } from "@electric-sql/pglite";
 export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
   shared_buffers: "16MB",
   maintenance_work_mem: "16MB",
+  // Statements kept prepared (pglite-statements.ts) are planned for each run's values, as on
+  // PostgreSQL proper (db/index.ts): one plan for every tambon would read a large one as small.
+  plan_cache_mode: "force_custom_plan",
   // `TAMBON_PGLITE_SETTINGS="name=value,name=value"` overrides them (for measuring).
   ...Object.fromEntries(
     (process.env.TAMBON_PGLITE_SETTINGS ?? "")

@@ -9,6 +9,7 @@ import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { pgliteStartParams } from "./pglite-settings.ts";
+import { KeptStatements } from "./pglite-statements.ts";
 
 /** A request from the main thread. */
 export type HostRequest =
@@ -73,6 +74,7 @@ async function main() {
     port.postMessage({ id: 0, ok: false, error: errorFields(err) } satisfies HostResponse);
     return;
   }
+  const statements = new KeptStatements(db);
   port.postMessage({ id: 0, ok: true, result: null } satisfies HostResponse);
   // One request at a time, in arrival order.
   let queue: Promise<void> = Promise.resolve();
@@ -82,7 +84,7 @@ async function main() {
       try {
         let result: unknown = null;
         if (req.op === "query") {
-          result = await db.query(req.sql, req.params, {
+          result = await statements.query(req.sql, req.params, {
             rowMode: req.rowMode,
             parsers: Object.fromEntries(req.rawTypes.map((oid) => [oid, identity])),
           });
