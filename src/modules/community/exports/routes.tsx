@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -9,9 +8,9 @@ import { toCsv } from "../../../core/csv.ts";
 import { tableRoutes } from "../../../core/table-export.ts";
 import { writeWorkbook } from "../../../core/xlsx.ts";
 import { audit } from "../../../core/audit.ts";
-import { villages } from "../../../core/db/schema.ts";
 import { msg } from "../messages.ts";
-import { formVersions, forms, households, rounds, submissions } from "../schema.ts";
+import { formDefinitionOf, formTitles } from "../forms/queries.ts";
+import { exportedSubmissions } from "./queries.ts";
 import { logPersonalRead } from "../privacy/reads.ts";
 import { communityFigures } from "../figures/load.ts";
 import { allowFigures, villageByMoo } from "../figures/routes.tsx";
@@ -83,11 +82,7 @@ export function exportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
 
   app.get("/admin/community/exports", async (req, reply) => {
     const tambon = staff(req);
-    const list = await db
-      .select({ id: forms.id, title: forms.title })
-      .from(forms)
-      .where(eq(forms.tambonId, tambon.id))
-      .orderBy(asc(forms.id));
+    const list = await formTitles(db, tambon.id);
     return reply.page(
       msg.t(req.lang)("exp.title"),
       <ExportsPage forms={list} base={`/t/${tambon.slug}/admin/community/exports`} />,
@@ -97,39 +92,10 @@ export function exportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   async function submissionTables(req: FastifyRequest, format: "xlsx" | "csv") {
     const tambon = staff(req);
     const formId = requireId(queryOf(req).form);
-    const [form] = await db
-      .select({ id: forms.id, draft: forms.draft, current: formVersions.definition })
-      .from(forms)
-      .leftJoin(
-        formVersions,
-        and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.currentVersion)),
-      )
-      .where(and(eq(forms.id, formId), eq(forms.tambonId, tambon.id)));
+    const form = await formDefinitionOf(db, tambon.id, formId);
     if (!form) throw notFound();
-    const def = form.current ?? form.draft;
-    const rows = await db
-      .select({
-        clientId: submissions.clientId,
-        moo: villages.moo,
-        houseNo: households.houseNo,
-        status: submissions.status,
-        collectedAt: submissions.collectedAt,
-        receivedAt: submissions.receivedAt,
-        round: rounds.name,
-        answers: submissions.answers,
-      })
-      .from(submissions)
-      .innerJoin(villages, eq(villages.id, submissions.villageId))
-      .leftJoin(households, eq(households.id, submissions.householdId))
-      .leftJoin(rounds, eq(rounds.id, submissions.roundId))
-      .where(
-        and(
-          eq(submissions.tambonId, tambon.id),
-          eq(submissions.formId, form.id),
-          inArray(submissions.status, ["accepted", "resolved", "conflict"]),
-        ),
-      )
-      .orderBy(asc(submissions.id));
+    const def = form.definition;
+    const rows = await exportedSubmissions(db, tambon.id, form.id);
     const tables = odkTables(def, rows);
     await logPersonalRead(db, req, {
       subject: "export",

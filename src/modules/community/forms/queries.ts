@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { forms, formVersions, rounds } from "../schema.ts";
 import type { FormDefinition } from "./definition.ts";
@@ -126,4 +126,28 @@ export async function listOpenForms(db: DbOrTx, tambonId: number): Promise<OpenF
     .innerJoin(formVersions, ofCurrentVersion)
     .where(and(eq(forms.tambonId, tambonId), eq(forms.status, "open")))
     .orderBy(asc(forms.id));
+}
+
+/** A tambon's forms by id and title, first made first; `published`: those with a version. */
+export function formTitles(db: DbOrTx, tambonId: number, opts: { published?: boolean } = {}) {
+  return db
+    .select({ id: forms.id, title: forms.title })
+    .from(forms)
+    .where(
+      and(
+        eq(forms.tambonId, tambonId),
+        opts.published ? isNotNull(forms.currentVersion) : undefined,
+      ),
+    )
+    .orderBy(asc(forms.id));
+}
+
+/** A form of the tambon with its definition: the current version's, else its draft. */
+export async function formDefinitionOf(db: DbOrTx, tambonId: number, formId: number) {
+  const [form] = await db
+    .select({ id: forms.id, draft: forms.draft, current: formVersions.definition })
+    .from(forms)
+    .leftJoin(formVersions, ofCurrentVersion)
+    .where(and(eq(forms.id, formId), eq(forms.tambonId, tambonId)));
+  return form && { id: form.id, definition: form.current ?? form.draft };
 }

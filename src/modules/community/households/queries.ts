@@ -97,6 +97,19 @@ export async function householdInScope(
 }
 
 /** The people of a household, the head first. */
+/** One person of the tambon, or undefined (another tambon's person is undefined too). */
+export async function personOf(
+  db: DbOrTx,
+  tambonId: number,
+  id: number,
+): Promise<Person | undefined> {
+  const [person] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.tambonId, tambonId), eq(people.id, id)));
+  return person;
+}
+
 export function peopleOf(db: DbOrTx, tambonId: number, householdId: number): Promise<Person[]> {
   return db
     .select()

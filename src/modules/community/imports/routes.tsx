@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -8,7 +7,8 @@ import { readWorkbook } from "../../../core/xlsx.ts";
 import { importJob, type ImportJob, type ImportTable } from "../../../core/imports.ts";
 import { importRoutes as importSteps } from "../../../core/import-routes.tsx";
 import { msg } from "../messages.ts";
-import { forms, rounds } from "../schema.ts";
+import { formTitles } from "../forms/queries.ts";
+import { roundNames } from "../rounds/queries.ts";
 import { peopleImporter } from "./people.ts";
 import { figureImporter } from "./figures.ts";
 import { submissionImporter, type RepeatSheet } from "./submissions.ts";
@@ -29,16 +29,8 @@ export function importRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const base = (req: FastifyRequest) => `/t/${currentTambon(req).slug}/admin/community/imports`;
 
   async function formChoices(tambonId: number) {
-    const list = await db
-      .select({ id: forms.id, title: forms.title })
-      .from(forms)
-      .where(and(eq(forms.tambonId, tambonId), isNotNull(forms.currentVersion)))
-      .orderBy(asc(forms.id));
-    const rs = await db
-      .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })
-      .from(rounds)
-      .where(eq(rounds.tambonId, tambonId))
-      .orderBy(asc(rounds.startsOn));
+    const list = await formTitles(db, tambonId, { published: true });
+    const rs = await roundNames(db, tambonId);
     return {
       forms: list.map((f) => ({ value: String(f.id), label: f.title })),
       rounds: rs.map((r) => ({

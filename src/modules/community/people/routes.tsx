@@ -5,9 +5,7 @@ import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import { and, eq } from "drizzle-orm";
 import { msg } from "../messages.ts";
-import { people } from "../schema.ts";
 import { allows, type PersonalScope } from "../access.ts";
 import { authorNames, historyOf } from "../registry/history.ts";
 import { requireScope } from "../registry/routes-kit.ts";
@@ -15,6 +13,7 @@ import { logPersonalRead } from "../privacy/reads.ts";
 import { settingsOf } from "../privacy/settings.ts";
 import {
   getHousehold,
+  personOf,
   householdInScope,
   householdOptions,
   type Household,
@@ -40,10 +39,7 @@ export function peopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     id: string,
   ): Promise<{ person: Person; household: Household }> {
     const tambonId = currentTambon(req).id;
-    const [person] = await db
-      .select()
-      .from(people)
-      .where(and(eq(people.tambonId, tambonId), eq(people.id, requireId(id))));
+    const person = await personOf(db, tambonId, requireId(id));
     if (!person || !allows(scope, person.villageId)) throw notFound();
     const household = await getHousehold(db, tambonId, person.householdId);
     if (!household) throw notFound();

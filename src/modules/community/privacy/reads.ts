@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { users } from "../../../core/db/schema.ts";
@@ -86,4 +86,13 @@ export function listReads(
         .limit(limit)
         .offset(offset),
   );
+}
+
+/** Everyone who appears in the tambon's read log, for its filter. */
+export function readersOf(db: DbOrTx, tambonId: number) {
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(personalReads)
+    .innerJoin(users, eq(users.id, personalReads.userId))
+    .where(and(eq(personalReads.tambonId, tambonId), isNotNull(personalReads.userId)));
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { and, count, eq, isNotNull } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -7,14 +6,13 @@ import { pageOf, parseDay, parseId, queryOf, requireId } from "../../../core/par
 import { can } from "../../../core/policy.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { sendStandalone } from "../../../core/pdf.ts";
-import { users } from "../../../core/db/schema.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
-import { dataRequests, households, people, personalReads } from "../schema.ts";
 import { authorNames } from "../registry/history.ts";
 import { personalScope } from "../access.ts";
 import { exportRegistry } from "./export.ts";
-import { listReads, logPersonalRead } from "./reads.ts";
+import { listReads, logPersonalRead, readersOf } from "./reads.ts";
+import { personName, registryCounts } from "./queries.ts";
 import { personReport, reportTable } from "./report.ts";
 import { TABLE_FORMATS, sendTable, tableRoutes } from "../../../core/table-export.ts";
 import {
@@ -36,23 +34,13 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   app.get(ADMIN, async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, "community.manage", { tambonId: tambon.id });
-    const n = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
-    const [h, p, open] = await Promise.all([
-      n(db.select({ n: count() }).from(households).where(eq(households.tambonId, tambon.id))),
-      n(db.select({ n: count() }).from(people).where(eq(people.tambonId, tambon.id))),
-      n(
-        db
-          .select({ n: count() })
-          .from(dataRequests)
-          .where(and(eq(dataRequests.tambonId, tambon.id), eq(dataRequests.status, "open"))),
-      ),
-    ]);
+    const counts = await registryCounts(db, tambon.id);
     return reply.page(
       msg.t(req.lang)("admin.title"),
       <AdminHome
-        households={h}
-        people={p}
-        openRequests={open}
+        households={counts.households}
+        people={counts.people}
+        openRequests={counts.openRequests}
         canPrivacy={can(req.actor, "community.privacy", { tambonId: tambon.id })}
         personal={(await personalScope(db, req.actor, tambon.id)) !== null}
       />,
@@ -78,11 +66,7 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     };
     const [page, readers] = await Promise.all([
       listReads(db, tambon.id, filter, pageOf(req)),
-      db
-        .selectDistinct({ id: users.id, name: users.name })
-        .from(personalReads)
-        .innerJoin(users, eq(users.id, personalReads.userId))
-        .where(and(eq(personalReads.tambonId, tambon.id), isNotNull(personalReads.userId))),
+      readersOf(db, tambon.id),
     ]);
     const query = {
       person: filter.personId === null ? "" : String(filter.personId),
@@ -146,19 +130,13 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     status = 200,
   ) {
     const tambonId = currentTambon(req).id;
-    const [person] =
-      request.personId === null
-        ? []
-        : await db
-            .select({ name: people.name })
-            .from(people)
-            .where(and(eq(people.tambonId, tambonId), eq(people.id, request.personId)));
+    const name = await personName(db, tambonId, request.personId);
     const t = msg.t(req.lang);
     return reply.page(
       t("request.heading", { kind: t(`request.kind.${request.kind}`) }),
       <RequestPage
         request={request}
-        personName={person?.name ?? null}
+        personName={name}
         form={form}
         personal={(await personalScope(db, req.actor, tambonId)) !== null}
       />,

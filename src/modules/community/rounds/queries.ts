@@ -32,3 +32,12 @@ export async function openRound(
     .limit(1);
   return row;
 }
+
+/** Every round of a tambon's forms by name, oldest first (the import page's choices). */
+export function roundNames(db: DbOrTx, tambonId: number) {
+  return db
+    .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })
+    .from(rounds)
+    .where(eq(rounds.tambonId, tambonId))
+    .orderBy(asc(rounds.startsOn));
+}

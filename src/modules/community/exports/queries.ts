@@ -1,0 +1,34 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../../core/db/index.ts";
+import { villages } from "../../../core/db/schema.ts";
+import { households, rounds, submissions } from "../schema.ts";
+
+/**
+ * A form's submissions as the export writes them, in the order received: those accepted,
+ * resolved or in conflict, with their village's หมู่, their household's number and their round.
+ */
+export function exportedSubmissions(db: DbOrTx, tambonId: number, formId: number) {
+  return db
+    .select({
+      clientId: submissions.clientId,
+      moo: villages.moo,
+      houseNo: households.houseNo,
+      status: submissions.status,
+      collectedAt: submissions.collectedAt,
+      receivedAt: submissions.receivedAt,
+      round: rounds.name,
+      answers: submissions.answers,
+    })
+    .from(submissions)
+    .innerJoin(villages, eq(villages.id, submissions.villageId))
+    .leftJoin(households, eq(households.id, submissions.householdId))
+    .leftJoin(rounds, eq(rounds.id, submissions.roundId))
+    .where(
+      and(
+        eq(submissions.tambonId, tambonId),
+        eq(submissions.formId, formId),
+        inArray(submissions.status, ["accepted", "resolved", "conflict"]),
+      ),
+    )
+    .orderBy(asc(submissions.id));
+}
