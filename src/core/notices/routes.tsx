@@ -6,8 +6,7 @@ import { forbidden, HttpError, notFound } from "../errors.ts";
 import { confirmFirst } from "../confirmation.tsx";
 import { parsePage } from "../params.ts";
 import { emptyForm, failedForm } from "../views/form.tsx";
-import { users } from "../db/schema.ts";
-import { eq } from "drizzle-orm";
+import { hasEmail } from "../queries/account.ts";
 import { registerAuditActions } from "../audit-text.ts";
 import { nmsg } from "./messages.ts";
 import type { NoticeKind } from "./index.ts";
@@ -77,17 +76,13 @@ export function noticeRoutes(deps: ModuleDeps, modules: TambonModule[]): Fastify
       const t = nmsg.t(req.lang);
       if (!req.actor.memberOf.has(tambon.id))
         return reply.page(t("notices.mine"), <p>{t("notices.membersOnly")}</p>, { status: 403 });
-      const [account] = await db
-        .select({ email: users.email })
-        .from(users)
-        .where(eq(users.id, user.id));
       const channel = await lineChannelOf(db, tambon.id);
       return reply.page(
         t("notices.mine"),
         <MyNoticesPage
           kinds={kinds}
           choices={await choicesOf(db, tambon.id, user.id)}
-          hasEmail={!!account?.email}
+          hasEmail={await hasEmail(db, user.id)}
           channel={channel && { basicId: channel.basicId }}
           link={await lineLinkOf(db, tambon.id, user.id)}
           now={new Date()}

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
 import { roleGrants, tambonMembers, tambons, users, villages } from "../db/schema.ts";
 
@@ -41,4 +41,20 @@ export async function accountData(db: DbOrTx, userId: number): Promise<AccountDa
       roles: grants.filter((g) => g.tambonId === m.tambon.id).map((g) => g.role),
     })),
   };
+}
+
+/** Whether an account has an email address to be written to. */
+export async function hasEmail(db: DbOrTx, userId: number): Promise<boolean> {
+  const [account] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return !!account?.email;
+}
+
+/** The names of these accounts, by id (for pages that show people by name, not by id). */
+export async function userNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((p) => [p.id, p.name]));
 }

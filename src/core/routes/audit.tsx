@@ -6,8 +6,7 @@ import { authorize, currentTambon } from "../http.ts";
 import { parseDay, parsePage } from "../params.ts";
 import { auditEntries, type AuditFilters } from "../queries/audit.ts";
 import { AuditPage } from "../views/admin/audit.tsx";
-import { inArray } from "drizzle-orm";
-import { users } from "../db/schema.ts";
+import { userNames } from "../queries/account.ts";
 import { villageOptions } from "../queries/villages.ts";
 import { personIdsOf, type AuditNames } from "../audit-text.ts";
 
@@ -31,15 +30,9 @@ export async function sendAuditPage(
   const villageNames =
     where.tambonId === null ? [] : await villageOptions(db, where.tambonId, req.lang);
   const personIds = [...new Set(entries.items.flatMap(personIdsOf))];
-  const people = personIds.length
-    ? await db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(inArray(users.id, personIds))
-    : [];
   const names: AuditNames = {
     villages: new Map(villageNames.map((v) => [Number(v.value), v.label])),
-    people: new Map(people.map((p) => [p.id, p.name])),
+    people: await userNames(db, personIds),
   };
   return reply.page(
     where.title,
