@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { asc, eq } from "drizzle-orm";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { sendDownload } from "../../../core/download.ts";
 import { tableRoutes } from "../../../core/table-export.ts";
-import { villages } from "../../../core/db/schema.ts";
+import { listVillages } from "../../../core/queries/villages.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
@@ -161,17 +160,7 @@ export function reportDataRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       reportProjects(db, tambon.id, ids, { all: true }),
       reportIndicators(db, tambon.id),
       listAreas(db, tambon.id),
-      db
-        .select({
-          id: villages.id,
-          moo: villages.moo,
-          code: villages.code,
-          nameTh: villages.nameTh,
-          nameEn: villages.nameEn,
-        })
-        .from(villages)
-        .where(eq(villages.tambonId, tambon.id))
-        .orderBy(asc(villages.moo)),
+      listVillages(db, tambon.id),
     ]);
     const body = openData({
       tambon,
