@@ -93,10 +93,7 @@ export async function listCharters(
   db: DbOrTx,
   tambonId: number,
 ): Promise<{ charter: CharterRow; editions: EditionRow[] }[]> {
-  return (await chartersWith(db, tambonId, {})).map(({ charter, editions }) => ({
-    charter,
-    editions,
-  }));
+  return chartersWith(db, tambonId, {});
 }
 
 /**
