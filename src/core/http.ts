@@ -4,7 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import { h } from "preact";
 import type { Lang } from "./i18n/index.ts";
 import { core } from "./i18n/messages.ts";
-import type { Actor } from "./roles.ts";
+import { ANONYMOUS, type Actor } from "./roles.ts";
 import type { Tambon } from "./tenancy.ts";
 import { newToken, sign } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
@@ -160,6 +160,47 @@ export function viewCtx(
   };
 }
 
+/**
+ * The ViewCtx of a fragment kept for every viewer of a tambon's page in one language (a home
+ * section): no one is signed in, nothing is flashed, there is no menu and no form token (a kept
+ * fragment holds no form that posts), so nothing of one viewer can reach another's page.
+ */
+export function sharedCtx(tambon: Tambon, lang: Lang): ViewCtx {
+  return {
+    lang,
+    t: core.t(lang),
+    actor: ANONYMOUS,
+    tambon,
+    path: `/t/${tambon.slug}`,
+    flash: null,
+    nav: [],
+    csrf: () => {
+      throw new Error("a fragment kept for every viewer holds no form token");
+    },
+    digits: pageDigitStyle(lang, tambon.digits),
+  };
+}
+
+/** The element that carries a kept fragment through a render; renderPage takes it away. */
+const KEPT = "tambon-kept";
+
+/** Renders part of a page once, to be placed in pages as it is (`KeptHtml`). */
+export function renderFragment(ctx: ViewCtx, body: ComponentChildren): string {
+  return renderToString(h(ViewContext.Provider, { value: ctx }, body));
+}
+
+/** HTML rendered before (`renderFragment`), placed in the page as it is, with nothing around it. */
+export function KeptHtml({ html }: { html: string }) {
+  return h(KEPT, { dangerouslySetInnerHTML: { __html: html } });
+}
+
+/** The page without the elements that carried kept fragments (only ever ours: text is escaped). */
+function unwrapKept(html: string): string {
+  return html.includes(`<${KEPT}>`)
+    ? html.replaceAll(`<${KEPT}>`, "").replaceAll(`</${KEPT}>`, "")
+    : html;
+}
+
 /** Renders a page to an HTML string with the layout around it. */
 export function renderPage(
   ctx: ViewCtx,
@@ -173,7 +214,7 @@ export function renderPage(
     { value: ctx },
     h(Layout, { title, description, head, fragments: layoutFragments(ctx), children: body }),
   );
-  return "<!doctype html>" + pageInDigits(renderToString(tree), ctx.digits ?? "arabic");
+  return "<!doctype html>" + pageInDigits(unwrapKept(renderToString(tree)), ctx.digits ?? "arabic");
 }
 
 /** Brotli quality of a page kept in the page cache: compressed once, served many times. */

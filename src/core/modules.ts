@@ -159,7 +159,11 @@ export interface TambonModule {
   search?: SearchSource;
   /** Runs once on the root app before any route (global hooks, e.g. counting page views). */
   setup?: (app: FastifyInstance, deps: ModuleDeps) => Promise<void> | void;
-  /** Sections the module adds to the tambon's home page, in module order. */
+  /**
+   * Sections the module adds to the tambon's home page, in module order. They are the same for
+   * every viewer: core renders them for no one in particular (no actor, menu or form token) once
+   * for each language, and keeps the HTML until the tambon changes.
+   */
   homeSections?: (req: FastifyRequest, deps: ModuleDeps) => Promise<ComponentChildren>;
   /** Menu entries (with optional children) placed after "Home"; must not do I/O (keep a cache). */
   menu?: (tambon: Tambon, lang: Lang, actor: Actor) => NavItem[];

@@ -112,6 +112,51 @@ for (const kind of DB_KINDS) {
       assert.doesNotMatch(other.body, /วาระทดสอบการเห็นทันที/);
     });
 
+    test("the home page's sections, kept for every viewer, follow changes and languages", async () => {
+      // The sections are rendered once for all viewers: read by the member first, they must not
+      // carry the member's name or form token into the administrator's page, and they are kept
+      // apart for each language.
+      const home = "/t/la-ngu";
+      const memberHome = (await member.get(home)).body;
+      assert.match(memberHome, /ข่าวล่าสุด/);
+      const adminHome = (await admin.get(home)).body;
+      assert.match(adminHome, /ข่าวล่าสุด/);
+      assert.doesNotMatch(adminHome, /tambon-kept/, "the carrier element is taken away");
+      const section = (html: string) =>
+        html.slice(html.indexOf('<div class="home-site">'), html.lastIndexOf("</aside>"));
+      assert.ok(section(memberHome).length > 500, "the site's section is on the page");
+      assert.equal(section(adminHome), section(memberHome), "the same section for both viewers");
+      const english = new Client(t.app);
+      await english.login("langu-member");
+      english.cookies.set("tlang", "en");
+      const englishHome = (await english.get(home)).body;
+      assert.match(englishHome, /Latest news/);
+      assert.doesNotMatch(englishHome, /ข่าวล่าสุด/);
+      assert.match((await member.get(home)).body, /ข่าวล่าสุด/, "the Thai sections still Thai");
+
+      // A news item published by the administrator is on the member's home at once.
+      const title = "ข่าวใหม่บนหน้าแรก ทดสอบการเห็นทันที";
+      const create = "/t/la-ngu/admin/site/news";
+      const saved = await postMultipart(
+        admin,
+        create,
+        {
+          title,
+          summary: "สรุป",
+          bodyMd: "เนื้อหา",
+          categoryId: "",
+          albumId: "",
+          status: "published",
+          publishAt: "",
+        },
+        {},
+        { from: create },
+      );
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+      assert.match((await member.get(home)).body, new RegExp(title));
+      assert.match((await english.get(home)).body, new RegExp(title));
+    });
+
     test("a question proposed is in the decisions list at once", async () => {
       const list = "/t/la-ngu/decisions";
       for (let i = 0; i < 2; i++)

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ModuleDeps, TambonModule } from "../modules.ts";
-import { currentTambon, authorize } from "../http.ts";
+import { currentTambon, authorize, KeptHtml, renderFragment, sharedCtx } from "../http.ts";
 import { core } from "../i18n/messages.ts";
 import { tambonTitle } from "../views/layout.tsx";
 import { pageCache } from "../page-cache.ts";
@@ -38,8 +38,16 @@ export function tambonPublicRoutes(deps: ModuleDeps, modules: TambonModule[]): F
           .filter((n) => !n.visible || n.visible(req.actor, tambon))
           .map((n) => ({ href: `/t/${tambon.slug}${n.path}`, label: n.label(req.lang) })),
       );
-      const extra = await Promise.all(
-        modules.map((mod) => mod.homeSections?.(req, deps) ?? Promise.resolve(null)),
+      // The modules' sections are the same for every viewer: rendered once for each language
+      // and kept until the tambon changes (or the kept data's lifetime ends), they are most of
+      // what a signed-in member's home page cost to render.
+      const extra = await pageCache.memo(tambon.id, `home-sections:${req.lang}`, async () =>
+        renderFragment(
+          sharedCtx(tambon, req.lang),
+          await Promise.all(
+            modules.map((mod) => mod.homeSections?.(req, deps) ?? Promise.resolve(null)),
+          ),
+        ),
       );
       const t = core.t(req.lang);
       const en = req.lang === "en";
@@ -50,7 +58,7 @@ export function tambonPublicRoutes(deps: ModuleDeps, modules: TambonModule[]): F
       ].join(" ");
       return reply.page(
         tambonTitle(tambon, req.lang),
-        <TambonHome data={data} sections={sections} extra={extra} />,
+        <TambonHome data={data} sections={sections} extra={<KeptHtml html={extra} />} />,
         { description },
       );
     });

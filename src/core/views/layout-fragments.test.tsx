@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { h } from "preact";
-import { renderPage } from "../http.ts";
+import { KeptHtml, renderFragment, renderPage, sharedCtx } from "../http.ts";
 import { core } from "../i18n/messages.ts";
 import { ANONYMOUS, type Actor } from "../roles.ts";
 import type { Tambon } from "../tenancy.ts";
 import type { Lang } from "../i18n/index.ts";
-import type { ViewCtx } from "./ctx.ts";
+import { useCtx, type ViewCtx } from "./ctx.ts";
 
 // The page frame keeps its brand block and footer per tambon and language; these tests check that
 // a kept fragment never outlives a change to the tambon and never carries one viewer's data.
@@ -106,4 +106,21 @@ test("the viewer's part of the frame is never kept: name, logout form and token 
   const other = page(t, "th", member("somsri"), "token-of-somsri");
   assert.doesNotMatch(other, /token-of-somchai/);
   assert.match(other, /token-of-somsri/);
+});
+
+test("a fragment kept for every viewer is placed as it is, put in the page's digits, and has no viewer", () => {
+  const tb = tambon({ digits: "thai" });
+  const Greeting = () => {
+    const { actor, lang } = useCtx();
+    return h("p", { class: "kept" }, `${actor.user ? "ผู้ใช้" : "ทุกคน"} ${lang} 2568`);
+  };
+  const html = renderFragment(sharedCtx(tb, "th"), h(Greeting, null));
+  assert.equal(html, '<p class="kept">ทุกคน th 2568</p>');
+  const ctx: ViewCtx = { ...sharedCtx(tb, "th"), actor: member("somchai"), csrf: () => "tok" };
+  const out = renderPage(ctx, "หน้าแรก", h("div", null, h(KeptHtml, { html })));
+  assert.match(out, /<div><p class="kept">ทุกคน th ๒๕๖๘<\/p><\/div>/);
+  assert.doesNotMatch(out, /tambon-kept/);
+  // A kept fragment cannot hold a form that posts: it has no form token to give.
+  const Form = () => h("input", { type: "hidden", name: "_csrf", value: useCtx().csrf() });
+  assert.throws(() => renderFragment(sharedCtx(tb, "th"), h(Form, null)), /no form token/);
 });

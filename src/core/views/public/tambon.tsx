@@ -16,7 +16,7 @@ export function TambonHome({
 }: {
   data: TambonFigures;
   sections: { href: string; label: string }[];
-  extra: ComponentChildren[];
+  extra: ComponentChildren;
 }) {
   const { t, tambon, lang } = useCtx();
   const tb = tambon!;
