@@ -186,7 +186,8 @@ const KEPT = "tambon-kept";
 
 /** Renders part of a page once, to be placed in pages as it is (`KeptHtml`). */
 export function renderFragment(ctx: ViewCtx, body: ComponentChildren): string {
-  return renderToString(h(ViewContext.Provider, { value: ctx }, body));
+  // A fragment placed inside this one is placed now, so that carriers never nest in a page.
+  return unwrapKept(renderToString(h(ViewContext.Provider, { value: ctx }, body)));
 }
 
 /** HTML rendered before (`renderFragment`), placed in the page as it is, with nothing around it. */
@@ -196,9 +197,19 @@ export function KeptHtml({ html }: { html: string }) {
 
 /** The page without the elements that carried kept fragments (only ever ours: text is escaped). */
 function unwrapKept(html: string): string {
-  return html.includes(`<${KEPT}>`)
-    ? html.replaceAll(`<${KEPT}>`, "").replaceAll(`</${KEPT}>`, "")
-    : html;
+  const open = `<${KEPT}>`;
+  const close = `</${KEPT}>`;
+  let at = html.indexOf(open);
+  if (at < 0) return html;
+  let out = "";
+  let from = 0;
+  while (at >= 0) {
+    const end = html.indexOf(close, at);
+    out += html.slice(from, at) + html.slice(at + open.length, end);
+    from = end + close.length;
+    at = html.indexOf(open, from);
+  }
+  return out + html.slice(from);
 }
 
 /** Renders a page to an HTML string with the layout around it. */

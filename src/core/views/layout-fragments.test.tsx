@@ -120,6 +120,16 @@ test("a fragment kept for every viewer is placed as it is, put in the page's dig
   const out = renderPage(ctx, "หน้าแรก", h("div", null, h(KeptHtml, { html })));
   assert.match(out, /<div><p class="kept">ทุกคน th ๒๕๖๘<\/p><\/div>/);
   assert.doesNotMatch(out, /tambon-kept/);
+  // Several fragments, and one placed inside another, all come out as they are.
+  const inner = renderFragment(sharedCtx(tb, "th"), h("b", null, h(KeptHtml, { html })));
+  assert.equal(inner, '<b><p class="kept">ทุกคน th 2568</p></b>');
+  const two = renderPage(
+    ctx,
+    "หน้าแรก",
+    h("div", null, h(KeptHtml, { html: inner }), h("i", null, "กลาง"), h(KeptHtml, { html })),
+  );
+  assert.match(two, /<div><b><p class="kept">ทุกคน th ๒๕๖๘<\/p><\/b><i>กลาง<\/i><p class="kept">/);
+  assert.doesNotMatch(two, /tambon-kept/);
   // A kept fragment cannot hold a form that posts: it has no form token to give.
   const Form = () => h("input", { type: "hidden", name: "_csrf", value: useCtx().csrf() });
   assert.throws(() => renderFragment(sharedCtx(tb, "th"), h(Form, null)), /no form token/);
