@@ -92,6 +92,27 @@ for (const kind of DB_KINDS) {
         { from: `/t/la-ngu/admin/charter-editions/${id}` },
       );
 
+    /** Puts the draft to a vote that passes with the quorum, and closes it; returns the question. */
+    async function passVote(id: number): Promise<number> {
+      const { questionId, alternativeId } = await putToVote(id);
+      await advance(questionId, 3);
+      // The working-group member carries the votes delegated to them in the demo network.
+      for (const who of [
+        "langu-wg",
+        "langu-admin",
+        "langu-facilitator",
+        "langu-rep",
+        "langu-osm",
+        "langu-member",
+      ]) {
+        const c = new Client(t.app);
+        await c.login(who);
+        await vote(c, questionId, alternativeId, "1");
+      }
+      await advance(questionId, 1);
+      return questionId;
+    }
+
     test("putting a draft to the vote opens a question whose one alternative is the edition, and locks the draft", async () => {
       const id = await newDraft("ธรรมนูญลงคะแนน");
       const { questionId, alternativeId } = await putToVote(id);
@@ -178,22 +199,7 @@ for (const kind of DB_KINDS) {
 
     test("a passing, quorate vote adopts the edition (by the scheduler) and freezes it; the page links the question", async () => {
       const id = await newDraft("ธรรมนูญที่ผ่านโหวต");
-      const { questionId, alternativeId } = await putToVote(id);
-      await advance(questionId, 3);
-      // The working-group member carries the votes delegated to them in the demo network.
-      for (const who of [
-        "langu-wg",
-        "langu-admin",
-        "langu-facilitator",
-        "langu-rep",
-        "langu-osm",
-        "langu-member",
-      ]) {
-        const c = new Client(t.app);
-        await c.login(who);
-        await vote(c, questionId, alternativeId, "1");
-      }
-      await advance(questionId, 1);
+      const questionId = await passVote(id);
       // No scheduler pass yet: the first reading page adopts what the closed vote decided.
       const first = await new Client(t.app).get(`/t/la-ngu/charter-editions/${id}`);
       assert.equal(first.statusCode, 200);
@@ -213,6 +219,26 @@ for (const kind of DB_KINDS) {
         { from: admin },
       );
       assert.equal(frozen.statusCode, 422);
+      assert.equal(await adoptDecidedVotes(t.database.db), 0, "nothing left to adopt");
+    });
+
+    test("the home page, first to be read after a passing vote closed, adopts the edition and shows it in force", async () => {
+      const name = "ธรรมนูญที่ผ่านโหวตก่อนเปิดหน้าแรก";
+      const id = await newDraft(name);
+      const { charterId: draftOf } = await edition(id);
+      const home = await new Client(t.app).get("/t/la-ngu");
+      assert.doesNotMatch(
+        home.body,
+        new RegExp(`/charters/${draftOf}"`),
+        "a draft is not on the home",
+      );
+      await passVote(id);
+      const first = await new Client(t.app).get("/t/la-ngu");
+      assert.equal(first.statusCode, 200);
+      assert.equal((await edition(id)).status, "adopted", "adopted by the home page's reading");
+      const { charterId } = await edition(id);
+      const section = first.body.slice(first.body.indexOf('class="home-charter"'));
+      assert.match(section, new RegExp(`href="/t/la-ngu/charters/${charterId}"`), "shown in force");
       assert.equal(await adoptDecidedVotes(t.database.db), 0, "nothing left to adopt");
     });
   });

@@ -273,9 +273,22 @@ export async function settleDecidedVotes(db: Db, tambonId: number): Promise<numb
         ),
       ),
   );
+  return settleVotesOf(db, tambonId, pending);
+}
+
+/**
+ * Adopts each of these editions (those put to a vote and not adopted) whose vote has closed in
+ * its favour; returns how many. For a reader that has the editions already (the home page).
+ */
+export async function settleVotesOf(
+  db: Db,
+  tambonId: number,
+  pending: { id: number; questionId: number | null }[],
+): Promise<number> {
   let adopted = 0;
   for (const p of pending) {
-    const outcome = await questionOutcome(db, tambonId, p.questionId!);
+    if (p.questionId === null) continue;
+    const outcome = await questionOutcome(db, tambonId, p.questionId);
     if (outcome?.phase !== "closed") continue;
     if ((await adoptByVote(db, null, tambonId, p.id)).ok) adopted++;
   }

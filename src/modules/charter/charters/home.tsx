@@ -2,11 +2,10 @@ import type { FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { currentTambon } from "../../../core/http.ts";
-import { pageCache } from "../../../core/page-cache.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { reviewDueOn, reviewState } from "../edition.ts";
 import { HomeSection } from "./home-views.tsx";
-import { settleDecidedVotes } from "../adoption/commands.ts";
+import { settleVotesOf } from "../adoption/commands.ts";
 import { chartersWithTitles, currentEdition } from "./queries.ts";
 
 /** The charter section of the tambon's home page: the edition in force, its review, an open hearing. */
@@ -16,21 +15,25 @@ export async function charterHome(
 ): Promise<ComponentChildren> {
   const tambon = currentTambon(req);
   const db = deps.database.db;
-  await settleDecidedVotes(db, tambon.id);
-  const items = await pageCache.memo(tambon.id, "charter-home", async () => {
-    const out = [];
-    for (const { charter, editions, titles } of await chartersWithTitles(db, tambon.id)) {
-      const inForce = currentEdition(editions);
-      const hearing = editions.find((e) => e.status === "hearing");
-      if (!inForce && !hearing) continue;
-      const shown = inForce ?? hearing!;
-      const title = titles?.[shown.id];
-      if (title === undefined) throw new Error(`edition ${shown.id} has no version to show`);
-      const due = inForce?.adoptedOn ? reviewDueOn(inForce.adoptedOn, inForce.reviewYears) : null;
-      out.push({ charter, inForce: inForce ?? null, hearing: hearing ?? null, title, due });
-    }
-    return out;
-  });
+  // Core keeps the rendered section until the tambon changes, so this reads the charters once
+  // then; an edition put to a vote whose vote has closed is adopted first (and read again).
+  let rows = await chartersWithTitles(db, tambon.id);
+  const waiting = rows.flatMap((r) =>
+    r.editions.filter((e) => e.questionId !== null && e.status !== "adopted"),
+  );
+  if (waiting.length && (await settleVotesOf(db, tambon.id, waiting)) > 0)
+    rows = await chartersWithTitles(db, tambon.id);
+  const items = [];
+  for (const { charter, editions, titles } of rows) {
+    const inForce = currentEdition(editions);
+    const hearing = editions.find((e) => e.status === "hearing");
+    if (!inForce && !hearing) continue;
+    const shown = inForce ?? hearing!;
+    const title = titles?.[shown.id];
+    if (title === undefined) throw new Error(`edition ${shown.id} has no version to show`);
+    const due = inForce?.adoptedOn ? reviewDueOn(inForce.adoptedOn, inForce.reviewYears) : null;
+    items.push({ charter, inForce: inForce ?? null, hearing: hearing ?? null, title, due });
+  }
   if (!items.length) return null;
   const today = todayIso();
   return (

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { jsonRows } from "../../../core/db/json-rows.ts";
+import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { parseId } from "../../../core/params.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
@@ -93,38 +94,58 @@ export async function listCharters(
   db: DbOrTx,
   tambonId: number,
 ): Promise<{ charter: CharterRow; editions: EditionRow[] }[]> {
-  return chartersWith(db, tambonId, {});
+  return withEditions(await chartersStatement(db, { tambonId }));
 }
 
 /**
  * `listCharters` with the title of the version each edition shows (`shownVersion`'s), by
  * edition id, read in the same statement without the versions' documents.
  */
-export function chartersWithTitles(db: DbOrTx, tambonId: number) {
-  return chartersWith(db, tambonId, {
-    titles: sql<Record<string, string> | null>`(select json_object_agg(e.id, v.doc->>'title')
-      from ${charterEditions} e join ${charterVersions} v
-        on v.id = coalesce(e.adopted_version_id, e.current_version_id)
-        and v.tambon_id = e.tambon_id and v.edition_id = e.id
-      where e.tambon_id = ${tambonId} and e.charter_id = charters.id)`,
-  });
+export async function chartersWithTitles(db: DbOrTx, tambonId: number) {
+  return withEditions(await chartersTitlesStatement(db, { tambonId }));
 }
 
-async function chartersWith<X extends Record<string, SQL>>(db: DbOrTx, tambonId: number, extra: X) {
-  const editions = jsonRows(
-    charterEditions,
-    and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.charterId, charters.id)),
-    [desc(charterEditions.number)],
-  );
-  const rows = await db
-    .select({ charter: charters, editions: editions.sql, ...extra })
+const tambonHole = sql.placeholder("tambonId");
+
+/** A charter's editions, newest first, read in its row (core/db/json-rows.ts). */
+const editionsOfCharter = jsonRows(
+  charterEditions,
+  and(eq(charterEditions.tambonId, tambonHole), eq(charterEditions.charterId, charters.id)),
+  [desc(charterEditions.number)],
+);
+
+/** The charters of a tambon with their editions, built once (core/db/prepared.ts). */
+const chartersStatement = prepared("charters", (db, p: Holes<{ tambonId: number }>) =>
+  db
+    .select({ charter: charters, editions: editionsOfCharter.sql })
     .from(charters)
-    .where(eq(charters.tambonId, tambonId))
-    .orderBy(asc(charters.id));
+    .where(eq(charters.tambonId, p.tambonId))
+    .orderBy(asc(charters.id)),
+);
+
+/** `chartersStatement` with each edition's shown title. */
+const chartersTitlesStatement = prepared("charters_titles", (db, p: Holes<{ tambonId: number }>) =>
+  db
+    .select({
+      charter: charters,
+      editions: editionsOfCharter.sql,
+      titles: sql<Record<string, string> | null>`(select json_object_agg(e.id, v.doc->>'title')
+        from ${charterEditions} e join ${charterVersions} v
+          on v.id = coalesce(e.adopted_version_id, e.current_version_id)
+          and v.tambon_id = e.tambon_id and v.edition_id = e.id
+        where e.tambon_id = ${p.tambonId} and e.charter_id = charters.id)`,
+    })
+    .from(charters)
+    .where(eq(charters.tambonId, p.tambonId))
+    .orderBy(asc(charters.id)),
+);
+
+/** The rows with their editions read, each as of today (a hearing past its end is over). */
+function withEditions<R extends { editions: unknown }>(rows: R[]) {
   const today = todayIso();
   return rows.map((row) => ({
     ...row,
-    editions: editions.read(row.editions).map((e) => asOfDay(e, today)),
+    editions: editionsOfCharter.read(row.editions).map((e) => asOfDay(e, today)),
   }));
 }
 
