@@ -1,5 +1,6 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
+import { prepared, type Holes } from "../db/prepared.ts";
 import { tambonMembers, villages } from "../db/schema.ts";
 import type { Village } from "../commands/tambons.ts";
 import type { Lang } from "../i18n/index.ts";
@@ -59,16 +60,7 @@ export interface TambonFigures {
 
 /** A tambon's villages, people and households, and its confirmed members. */
 export async function tambonFigures(db: DbOrTx, tambonId: number): Promise<TambonFigures> {
-  const [v] = await db
-    .select({
-      n: count(),
-      pop: sql<number>`coalesce(sum(${villages.population}), 0)`,
-      hh: sql<number>`coalesce(sum(${villages.households}), 0)`,
-      members: sql<number>`(select count(*) from ${tambonMembers}
-        where ${and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.status, "active"))})`,
-    })
-    .from(villages)
-    .where(eq(villages.tambonId, tambonId));
+  const [v] = await figuresStatement(db, { tambonId });
   return {
     villageCount: Number(v?.n ?? 0),
     population: Number(v?.pop ?? 0),
@@ -76,3 +68,17 @@ export async function tambonFigures(db: DbOrTx, tambonId: number): Promise<Tambo
     members: Number(v?.members ?? 0),
   };
 }
+
+/** The figures of `tambonFigures`, built once (db/prepared.ts): every home page after a change reads them. */
+const figuresStatement = prepared("tambon_figures", (db, p: Holes<{ tambonId: number }>) =>
+  db
+    .select({
+      n: count(),
+      pop: sql<number>`coalesce(sum(${villages.population}), 0)`,
+      hh: sql<number>`coalesce(sum(${villages.households}), 0)`,
+      members: sql<number>`(select count(*) from ${tambonMembers}
+        where ${and(eq(tambonMembers.tambonId, p.tambonId), eq(tambonMembers.status, "active"))})`,
+    })
+    .from(villages)
+    .where(eq(villages.tambonId, p.tambonId)),
+);
