@@ -5,8 +5,7 @@
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { migrateDatabase, type Database } from "../src/core/db/index.ts";
-import { openBenchDatabase } from "./db.ts";
-import { tambons } from "../src/core/db/schema.ts";
+import { benchTambon, openBenchDatabase } from "./db.ts";
 import { searchSite } from "../src/modules/site/search/queries.ts";
 import { fillSearch } from "../src/modules/site/search/fill.ts";
 import { searchQuery } from "../src/modules/site/shared/text.ts";
@@ -59,23 +58,9 @@ export async function benchSearch(
     await migrateDatabase(database);
     const ids: number[] = [];
     for (const [i, n] of sizes.entries()) {
-      const [tb] = await database.db
-        .insert(tambons)
-        .values({
-          slug: `bench-${i}`,
-          dopaCode: `99990${i}`,
-          nameTh: `ทดสอบ ${i}`,
-          nameEn: `Bench ${i}`,
-          districtTh: "ทดสอบ",
-          districtEn: "Test",
-          provinceTh: "ทดสอบ",
-          provinceEn: "Test",
-          kind: "sao",
-        })
-        .returning({ id: tambons.id });
-      ids.push(tb!.id);
+      ids.push(await benchTambon(database.db, i));
       const t0 = performance.now();
-      await fillSearch(database, tb!.id, n);
+      await fillSearch(database, ids[i]!, n);
       figures[`${kind}: ${n.toLocaleString("en-US")} documents indexed in`] =
         `${((performance.now() - t0) / 1000).toFixed(1)} s`;
     }

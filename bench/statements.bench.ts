@@ -14,7 +14,6 @@ import { PGlite } from "@electric-sql/pglite";
 import { countingLogger, migrateDatabase, rowsOf, type Db } from "../src/core/db/index.ts";
 import { pgliteStartParams } from "../src/core/db/pglite-settings.ts";
 import { withKeptStatements } from "../src/core/db/pglite-statements.ts";
-import { tambons } from "../src/core/db/schema.ts";
 import { loadDemo } from "../src/demo/load-demo.ts";
 import { modules } from "../src/modules/index.ts";
 import { searchSite } from "../src/modules/site/search/queries.ts";
@@ -28,7 +27,7 @@ import { listAlbums } from "../src/modules/site/galleries/queries.ts";
 import { siteStats } from "../src/modules/site/statistics/queries.ts";
 import { listLinks } from "../src/modules/site/jobs/queries.ts";
 import { siteHomeData } from "../src/modules/site/home/queries.ts";
-import { openBenchDatabase } from "./db.ts";
+import { benchTambon, openBenchDatabase } from "./db.ts";
 
 type Figures = Record<string, string>;
 
@@ -101,21 +100,8 @@ async function keptStatements(): Promise<Figures> {
     };
     await migrateDatabase(database);
     await loadDemo(plain, modules);
-    const [tb] = await plain
-      .insert(tambons)
-      .values({
-        slug: "bench-statements",
-        dopaCode: "999901",
-        nameTh: "ทดสอบ",
-        nameEn: "Bench",
-        districtTh: "ทดสอบ",
-        districtEn: "Test",
-        provinceTh: "ทดสอบ",
-        provinceEn: "Test",
-        kind: "sao",
-      })
-      .returning({ id: tambons.id });
-    await fillSearch(database, tb!.id, 200);
+    const tambonId = await benchTambon(plain, 1);
+    await fillSearch(database, tambonId, 200);
     await pg.exec("VACUUM ANALYZE");
     const [news] = await database.rows<{ tambon: number; id: number }>(sql`
       select n.tambon_id as tambon, n.id from site_news n join tambons t on t.id = n.tambon_id
@@ -124,8 +110,8 @@ async function keptStatements(): Promise<Figures> {
       { w: string },
     ];
     const cases: [string, (db: Db) => Promise<unknown>][] = [
-      ["search, 200 documents, common word", (db) => searchSite(db, tb!.id, "ประปา")],
-      ["search, 200 documents, rare word", (db) => searchSite(db, tb!.id, rare)],
+      ["search, 200 documents, common word", (db) => searchSite(db, tambonId, "ประปา")],
+      ["search, 200 documents, rare word", (db) => searchSite(db, tambonId, rare)],
       [
         "news item with photos and documents",
         (db) => newsWithAttachments(db, news!.tambon, news!.id),
