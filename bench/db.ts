@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../src/core/config.ts";
 import { openDatabase, type Database, type Db } from "../src/core/db/index.ts";
-import { tambons } from "../src/core/db/schema.ts";
+import { bareTambon } from "../test/helpers/factories/core.ts";
 
 /** A fresh database for one bench and how to drop it. */
 export interface BenchDatabase {
@@ -31,27 +31,10 @@ export async function openBenchDatabase(
   return { database, drop: () => void psql(`drop database if exists ${name} with (force)`) };
 }
 
-/**
- * A tambon made for a bench (`bench-<key>`, DOPA code 9999 followed by the key's two digits),
- * with nothing in it; returns its id.
- */
-export async function benchTambon(db: Db, key: number): Promise<number> {
+/** A tambon made for a bench (`bench-<key>`, DOPA code 9999 and the key in two digits), empty. */
+export function benchTambon(db: Db, key: number): Promise<number> {
   const code = String(key).padStart(2, "0");
-  const [tb] = await db
-    .insert(tambons)
-    .values({
-      slug: `bench-${code}`,
-      dopaCode: `9999${code}`,
-      nameTh: `ทดสอบ ${key}`,
-      nameEn: `Bench ${key}`,
-      districtTh: "ทดสอบ",
-      districtEn: "Test",
-      provinceTh: "ทดสอบ",
-      provinceEn: "Test",
-      kind: "sao",
-    })
-    .returning({ id: tambons.id });
-  return tb!.id;
+  return bareTambon(db, `bench-${code}`, `9999${code}`);
 }
 
 /** The app's configuration in a bench: production mode, no mail, logs off, a fixed secret. */

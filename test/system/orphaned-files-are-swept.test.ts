@@ -2,7 +2,7 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq, inArray } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../helpers/db.ts";
-import { storedFiles, tambons, villages } from "../../src/core/db/schema.ts";
+import { storedFiles, villages } from "../../src/core/db/schema.ts";
 import { putFile, sweepOrphanFiles } from "../../src/core/file-store.ts";
 import { siteAlbums, sitePhotos } from "../../src/modules/site/schema.ts";
 import { partners } from "../../src/modules/network/schema.ts";
@@ -16,6 +16,7 @@ import { meetingFiles, meetings } from "../../src/modules/groups/schema.ts";
 import { plans, projectFiles, projects } from "../../src/modules/plans/schema.ts";
 import { forms, formVersions, submissions } from "../../src/modules/community/schema.ts";
 import { modules } from "../../src/modules/index.ts";
+import { bareTambon } from "../helpers/factories/core.ts";
 
 /** Every module's declared file references, as the core's sweep job reads them. */
 const declared = modules.flatMap((m) => (m.files ? [m.files] : []));
@@ -44,23 +45,7 @@ for (const kind of DB_KINDS) {
       )
         .map((r) => r.key)
         .sort();
-    const addTambon = async (slug: string, dopaCode: string) => {
-      const [row] = await db.db
-        .insert(tambons)
-        .values({
-          slug,
-          dopaCode,
-          nameTh: "ทดสอบ",
-          nameEn: "Test",
-          districtTh: "อำเภอ",
-          districtEn: "District",
-          provinceTh: "จังหวัด",
-          provinceEn: "Province",
-          kind: "sao",
-        })
-        .returning({ id: tambons.id });
-      return row!.id;
-    };
+    const addTambon = (slug: string, dopaCode: string) => bareTambon(db.db, slug, dopaCode);
     const addPhoto = async (albumId: number, name: string, tambon = tambonId) => {
       await db.db.insert(sitePhotos).values({
         tambonId: tambon,

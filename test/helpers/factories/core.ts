@@ -69,6 +69,28 @@ export async function makeTambon(
   return { tambon: fresh!, villages: rows };
 }
 
+/**
+ * Adds a tambon's row alone (no villages, nothing the modules add to a new tambon), for tests and
+ * benches of one table; the code need not be a real one. Returns its id.
+ */
+export async function bareTambon(db: Db, slug: string, dopaCode: string): Promise<number> {
+  const [row] = await db
+    .insert(tambons)
+    .values({
+      slug,
+      dopaCode,
+      nameTh: `ทดสอบ ${slug}`,
+      nameEn: `Test ${slug}`,
+      districtTh: "ทดสอบ",
+      districtEn: "Test",
+      provinceTh: "ทดสอบ",
+      provinceEn: "Test",
+      kind: "sao",
+    })
+    .returning({ id: tambons.id });
+  return row!.id;
+}
+
 let hash: Promise<string> | null = null;
 
 /**

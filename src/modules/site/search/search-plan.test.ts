@@ -2,9 +2,9 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { openTestDatabase, queryPlan, type TestDatabase } from "../../../../test/helpers/db.ts";
-import { tambons } from "../../../core/db/schema.ts";
 import { searchQueries, searchSite, SEARCH_CANDIDATES, SEARCH_SAMPLE } from "./queries.ts";
 import { fillSearch } from "./fill.ts";
+import { bareTambon } from "../../../../test/helpers/factories/core.ts";
 
 // At about 20,000 documents the search must take its matches from the tambon's newest documents
 // (an index on the tambon and the time) and then from the GIN index, common word or rare, with
@@ -18,21 +18,7 @@ describe("the search plan uses the text index at 20,000 documents on postgres", 
     database = await openTestDatabase("postgres");
     const ids: number[] = [];
     for (const slug of ["plan-a", "plan-b"]) {
-      const [tb] = await database.db
-        .insert(tambons)
-        .values({
-          slug,
-          dopaCode: slug === "plan-a" ? "999991" : "999992",
-          nameTh: slug,
-          nameEn: slug,
-          districtTh: "ทดสอบ",
-          districtEn: "Test",
-          provinceTh: "ทดสอบ",
-          provinceEn: "Test",
-          kind: "sao",
-        })
-        .returning({ id: tambons.id });
-      ids.push(tb!.id);
+      ids.push(await bareTambon(database.db, slug, slug === "plan-a" ? "999991" : "999992"));
     }
     tambonId = ids[0]!;
     await fillSearch(database, ids[0]!, 16_000);

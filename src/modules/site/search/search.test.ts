@@ -2,7 +2,6 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../../../../test/helpers/db.ts";
-import { tambons } from "../../../core/db/schema.ts";
 import { indexItem } from "./commands.ts";
 import {
   searchSite,
@@ -12,6 +11,7 @@ import {
   SNIPPET_WINDOW,
 } from "./queries.ts";
 import { snippetsOf } from "../shared/text.ts";
+import { bareTambon } from "../../../../test/helpers/factories/core.ts";
 
 for (const kind of DB_KINDS) {
   describe(`site search ranks a bounded set of matches on ${kind}`, () => {
@@ -21,21 +21,7 @@ for (const kind of DB_KINDS) {
     before(async () => {
       database = await openTestDatabase(kind);
       const db = database.db;
-      const [tb] = await db
-        .insert(tambons)
-        .values({
-          slug: "search-test",
-          dopaCode: "999999",
-          nameTh: "ทดสอบค้นหา",
-          nameEn: "Search test",
-          districtTh: "ทดสอบ",
-          districtEn: "Test",
-          provinceTh: "ทดสอบ",
-          provinceEn: "Test",
-          kind: "sao",
-        })
-        .returning({ id: tambons.id });
-      tambonId = tb!.id;
+      tambonId = await bareTambon(db, "search-test", "999999");
       await db.transaction(async (tx) => {
         for (let i = 0; i < SEARCH_CANDIDATES + 20; i++)
           await indexItem(tx, {
@@ -109,22 +95,9 @@ for (const kind of DB_KINDS) {
     });
 
     test("another tambon's documents are never found", async () => {
-      const [other] = await database.db
-        .insert(tambons)
-        .values({
-          slug: "search-other",
-          dopaCode: "999998",
-          nameTh: "อีกตำบล",
-          nameEn: "Other",
-          districtTh: "ทดสอบ",
-          districtEn: "Test",
-          provinceTh: "ทดสอบ",
-          provinceEn: "Test",
-          kind: "sao",
-        })
-        .returning({ id: tambons.id });
+      const otherId = await bareTambon(database.db, "search-other", "999998");
       await indexItem(database.db, {
-        tambonId: other!.id,
+        tambonId: otherId,
         kind: "plan",
         refId: 1,
         title: "แผนลับเฉพาะตำบลอื่น",
@@ -136,7 +109,7 @@ for (const kind of DB_KINDS) {
         mine.facets.map((f) => f.kind),
         ["page"],
       );
-      const theirs = await searchSite(database.db, other!.id, "ขยะ");
+      const theirs = await searchSite(database.db, otherId, "ขยะ");
       assert.deepEqual(
         theirs.hits.map((h) => h.title),
         ["แผนลับเฉพาะตำบลอื่น"],
