@@ -71,15 +71,13 @@ export async function listNews(
   tambonId: number,
   opts: NewsPageOptions,
 ): Promise<{ total: number; items: NewsCard[] }> {
-  const countNews = async () =>
-    Number(
-      (
-        await db
-          .select({ n: count() })
-          .from(siteNews)
-          .where(newsWhere(tambonId, opts.now ?? new Date(), opts.categoryId))
-      )[0]?.n ?? 0,
-    );
+  const countNews = async () => {
+    const now = (opts.now ?? new Date()).toISOString();
+    const [row] = opts.categoryId
+      ? await countStatement(db, { tambonId, now, categoryId: opts.categoryId }, "category")
+      : await countStatement(db, { tambonId, now, categoryId: 0 }, "all");
+    return Number(row?.n ?? 0);
+  };
   const [items, total] = await Promise.all([
     newsCards(db, tambonId, opts),
     // Kept until the tambon changes (or a few seconds pass: a news item set for later comes in).
@@ -105,6 +103,20 @@ function newsWhere(
 ) {
   return and(liveNews(tambonId, now), categoryId ? eq(siteNews.categoryId, categoryId) : undefined);
 }
+
+/** How many news a list shows (in one category or all), built once per shape (core/db/prepared.ts). */
+const countStatement = prepared(
+  "news_count",
+  (
+    db,
+    p: Holes<{ tambonId: number; now: string; categoryId: number }>,
+    shape: "all" | "category",
+  ) =>
+    db
+      .select({ n: count() })
+      .from(siteNews)
+      .where(newsWhere(p.tambonId, p.now, shape === "category" ? p.categoryId : null)),
+);
 
 /** The shape of a page of news cards: in one category or all; first, older or newer page. */
 type CardsShape = `${"all" | "category"}_${"first" | "after" | "before"}`;
@@ -220,12 +232,17 @@ export function keptCategories(db: DbOrTx, tambonId: number) {
 
 /** The categories of a tambon's news. */
 export function listCategories(db: DbOrTx, tambonId: number) {
-  return db
+  return categoriesStatement(db, { tambonId });
+}
+
+/** A tambon's categories, built once (core/db/prepared.ts): news pages read them after a change. */
+const categoriesStatement = prepared("site_categories", (db, p: Holes<{ tambonId: number }>) =>
+  db
     .select()
     .from(siteCategories)
-    .where(eq(siteCategories.tambonId, tambonId))
-    .orderBy(asc(siteCategories.position), asc(siteCategories.id));
-}
+    .where(eq(siteCategories.tambonId, p.tambonId))
+    .orderBy(asc(siteCategories.position), asc(siteCategories.id)),
+);
 
 /** Every news item of a tambon for its editors (drafts too), last changed first. */
 export function listAllNews(db: DbOrTx, tambonId: number) {
