@@ -42,8 +42,7 @@ describe("PGlite on a data folder runs in its own thread", () => {
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
     assert.ok(m!.n > 0);
-    const client = new Client(app);
-    await client.login("somchai", FACTORY_PASSWORD);
+    const client = await Client.as(app, "somchai", FACTORY_PASSWORD);
     const [user] = await database.db.select().from(users).where(eq(users.username, "somchai"));
     const rows = await database.db.select().from(sessions).where(eq(sessions.userId, user!.id));
     assert.equal(rows.length, 1);

@@ -76,6 +76,13 @@ export class Client {
 
   constructor(readonly app: FastifyInstance) {}
 
+  /** A new client signed in as `identifier` (the demo's password unless another is given). */
+  static async as(app: FastifyInstance, identifier: string, password?: string): Promise<Client> {
+    const client = new Client(app);
+    await client.login(identifier, password);
+    return client;
+  }
+
   /** The Cookie header this client sends. */
   cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");

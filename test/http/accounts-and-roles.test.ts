@@ -161,8 +161,8 @@ for (const kind of DB_KINDS) {
       const after = await c.get("/account");
       assert.equal(after.statusCode, 303);
       assert.match(String(after.headers.location), /^\/login\?next=%2Faccount/);
-      const byPhone = new Client(t.app);
-      await byPhone.login("0812345678", "ละงูน่าอยู่");
+      // The new password signs in by phone number too (Client.as throws unless it does).
+      await Client.as(t.app, "0812345678", "ละงูน่าอยู่");
     });
 
     test("login is rate limited per address and account", async () => {
@@ -233,8 +233,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a member is refused administration with a Thai page and no stack trace", async () => {
-      const c = new Client(t.app);
-      await c.login("langu-member");
+      const c = await Client.as(t.app, "langu-member");
       for (const url of [
         "/t/la-ngu/admin/settings",
         "/t/la-ngu/admin/people",
@@ -252,8 +251,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("an admin creates an account for someone without phone or e-mail; the link sets a password once", async () => {
-      const admin = new Client(t.app);
-      await admin.login("langu-admin");
+      const admin = await Client.as(t.app, "langu-admin");
       const res = await admin.post(
         "/t/la-ngu/admin/people",
         { name: "ยายแก้ว ไม่มีโทรศัพท์", village: String(village1) },
@@ -277,8 +275,7 @@ for (const kind of DB_KINDS) {
     test("a reset link is never a way into a more powerful account", async () => {
       const idOf = async (username: string) =>
         (await t.database.db.select().from(users).where(eq(users.username, username)))[0]!.id;
-      const facilitator = new Client(t.app);
-      await facilitator.login("langu-facilitator");
+      const facilitator = await Client.as(t.app, "langu-facilitator");
       const resetAs = (c: Client, id: number) =>
         c.post(`/t/la-ngu/admin/people/${id}/reset`, {}, { from: `/t/la-ngu/admin/people/${id}` });
       for (const username of ["langu-admin", "langu-editor", "langu-wg"]) {
@@ -292,8 +289,7 @@ for (const kind of DB_KINDS) {
       assert.match(member.body, /\/reset\/[A-Za-z0-9_-]{20,}/);
 
       // someone who also takes part in another tambon: not even this tambon's admin
-      const admin = new Client(t.app);
-      await admin.login("langu-admin");
+      const admin = await Client.as(t.app, "langu-admin");
       const created = await admin.post(
         "/t/la-ngu/admin/people",
         { name: "นายสองตำบล ทดสอบ", village: String(village1) },
@@ -321,8 +317,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a new password ends every other reset link of that person", async () => {
-      const admin = new Client(t.app);
-      await admin.login("langu-admin");
+      const admin = await Client.as(t.app, "langu-admin");
       const created = await admin.post(
         "/t/la-ngu/admin/people",
         { name: "นางสาวลิงก์ สองอัน", village: String(village1) },
@@ -346,8 +341,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("roles: an admin grants and revokes; before and after are audited; facilitators cannot", async () => {
-      const admin = new Client(t.app);
-      await admin.login("langu-admin");
+      const admin = await Client.as(t.app, "langu-admin");
       const [member] = await t.database.db
         .select()
         .from(users)
@@ -372,8 +366,7 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(log?.after, { roles: ["facilitator", "member"] });
       const bogus = await admin.post(`${page}/roles`, { role_x: "superuser" }, { from: page });
       assert.equal(bogus.statusCode, 404);
-      const fac = new Client(t.app);
-      await fac.login("langu-facilitator");
+      const fac = await Client.as(t.app, "langu-facilitator");
       const denied = await fac.post(
         `${page}/roles`,
         { role_admin: "admin" },
@@ -385,8 +378,7 @@ for (const kind of DB_KINDS) {
 
     test("a facilitator confirms a pending member", async () => {
       const [u] = await t.database.db.select().from(users).where(eq(users.phone, "0812345678"));
-      const fac = new Client(t.app);
-      await fac.login("langu-facilitator");
+      const fac = await Client.as(t.app, "langu-facilitator");
       const page = `/t/la-ngu/admin/people/${u!.id}`;
       assert.equal(
         (await fac.post(`${page}/status`, { status: "active" }, { from: page })).statusCode,
@@ -407,8 +399,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("the audit log is browsable and filterable by admins", async () => {
-      const admin = new Client(t.app);
-      await admin.login("langu-admin");
+      const admin = await Client.as(t.app, "langu-admin");
       const all = await admin.get("/t/la-ngu/admin/audit");
       assert.equal(all.statusCode, 200);
       // Rows say what was done in words; the filter's options carry the action keys.
@@ -423,11 +414,9 @@ for (const kind of DB_KINDS) {
     });
 
     test("the network's own audit log (logins, passwords) is for network administrators", async () => {
-      const tambonAdmin = new Client(t.app);
-      await tambonAdmin.login("langu-admin");
+      const tambonAdmin = await Client.as(t.app, "langu-admin");
       assert.equal((await tambonAdmin.get("/admin/audit")).statusCode, 403);
-      const admin = new Client(t.app);
-      await admin.login("admin");
+      const admin = await Client.as(t.app, "admin");
       const page = await admin.get("/admin/audit?action=session.login");
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<td>เข้าสู่ระบบ<\/td>/);
@@ -437,8 +426,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("changing one's password needs the current one and keeps one signed in", async () => {
-      const c = new Client(t.app);
-      await c.login("langu-osm");
+      const c = await Client.as(t.app, "langu-osm");
       const wrong = await c.post(
         "/account/password",
         { current: "nope-nope", password: "new-password-1", password2: "new-password-1" },
@@ -474,8 +462,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a tambon on its own host name: settings saved, pages served there, bad input refused", async () => {
-      const admin = new Client(t.app);
-      await admin.login("lomraet-admin");
+      const admin = await Client.as(t.app, "lomraet-admin");
       const form = {
         nameTh: "ล้อมแรด",
         nameEn: "Lom Raet",
@@ -498,8 +485,7 @@ for (const kind of DB_KINDS) {
       });
       assert.equal(notTheirs.statusCode, 422, "a tambon's admin cannot claim a host name");
       assert.match(notTheirs.body, /เฉพาะผู้ดูแลเครือข่ายเท่านั้นที่กำหนดหรือเปลี่ยนโดเมน/);
-      const networkAdmin = new Client(t.app);
-      await networkAdmin.login("admin");
+      const networkAdmin = await Client.as(t.app, "admin");
       const ok = await networkAdmin.post("/t/lom-raet/admin/settings", form, {
         from: "/t/lom-raet/admin/settings",
       });

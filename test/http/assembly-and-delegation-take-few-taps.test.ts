@@ -21,8 +21,7 @@ describe("an assembly and a delegation take a few taps", () => {
   });
 
   test("'all present' records every representative of the village on its sheet", async () => {
-    const facilitator = new Client(t.app);
-    await facilitator.login("langu-facilitator");
+    const facilitator = await Client.as(t.app, "langu-facilitator");
     const list = await facilitator.get(`${TAMBON}/admin/meetings`);
     const ids = [
       ...new Set([...list.body.matchAll(/\/admin\/meetings\/(\d+)"/g)].map((m) => m[1]!)),
@@ -66,8 +65,7 @@ describe("an assembly and a delegation take a few taps", () => {
   });
 
   test("a member finds a trustee by part of a name and delegates to them", async () => {
-    const member = new Client(t.app);
-    await member.login("langu-osm");
+    const member = await Client.as(t.app, "langu-osm");
     const page = await member.get(`${TAMBON}/delegations`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<form method="get"[^>]*role="search"/);

@@ -157,8 +157,7 @@ for (const kind of DB_KINDS) {
       const anonymous = await t.app.inject(url);
       assert.equal(anonymous.statusCode, 303, "anonymous: sent to sign in");
       assert.match(String(anonymous.headers.location), /login/);
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       assert.equal((await member.get(url)).statusCode, 403);
       const reads = async () =>
         Number(
@@ -170,8 +169,7 @@ for (const kind of DB_KINDS) {
           )[0]!.n,
         );
       const before = await reads();
-      const staff = new Client(t.app);
-      await staff.login("langu-wg");
+      const staff = await Client.as(t.app, "langu-wg");
       const res = await staff.get(url);
       assert.equal(res.statusCode, 200);
       assert.match(String(res.headers["content-type"]), /spreadsheetml/);
@@ -192,8 +190,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a people import: the dry run reports bad rows by number and stores nothing; the real run stores; a re-run changes nothing", async () => {
-      const staff = new Client(t.app);
-      await staff.login("langu-wg");
+      const staff = await Client.as(t.app, "langu-wg");
       const upload = (text: string) =>
         postMultipart(
           staff,

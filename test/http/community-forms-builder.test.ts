@@ -33,16 +33,14 @@ for (const kind of DB_KINDS) {
       t = await startTestApp(kind, { demo: true });
       const all = await t.database.db.select().from(tambons);
       langu = all.find((x) => x.slug === "la-ngu")!.id;
-      admin = new Client(t.app);
-      await admin.login("langu-admin");
+      admin = await Client.as(t.app, "langu-admin");
     });
     after(async () => {
       await t?.close();
     });
 
     test("a health volunteer may not use the builder", async () => {
-      const osm = new Client(t.app);
-      await osm.login("langu-osm");
+      const osm = await Client.as(t.app, "langu-osm");
       assert.equal((await osm.get(BASE)).statusCode, 403);
     });
 

@@ -46,16 +46,14 @@ for (const kind of DB_KINDS) {
           .values({ tambonId: langu, name: "ครัวเรือนมีน้ำสะอาด", unit: "%" })
           .returning();
       indicatorId = ind!.id;
-      admin = new Client(t.app);
-      await admin.login("langu-admin");
+      admin = await Client.as(t.app, "langu-admin");
     });
     after(async () => {
       await t?.close();
     });
 
     test("staff only: the page lists the plans' indicators and the forms' questions", async () => {
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       assert.equal((await member.get(PAGE)).statusCode, 403);
       const res = await admin.get(PAGE);
       assert.equal(res.statusCode, 200);

@@ -24,8 +24,7 @@ for (const kind of DB_KINDS) {
     let foreign: number;
 
     const client = async (who: string) => {
-      const c = new Client(t.app);
-      await c.login(who);
+      const c = await Client.as(t.app, who);
       return c;
     };
     const db = () => t.database.db;

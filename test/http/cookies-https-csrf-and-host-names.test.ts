@@ -104,11 +104,9 @@ for (const kind of DB_KINDS) {
     });
 
     test("the token of one session is refused in another, even with the same CSRF cookie", async () => {
-      const a = new Client(plain);
-      await a.login("langu-member");
+      const a = await Client.as(plain, "langu-member");
       const tokenA = await a.csrf("/account");
-      const b = new Client(plain);
-      await b.login("langu-osm");
+      const b = await Client.as(plain, "langu-osm");
       b.cookies.set("tcsrf", a.cookies.get("tcsrf")!);
       const res = await b.post("/logout", {}, { csrf: tokenA });
       assert.equal(res.statusCode, 400);
@@ -119,8 +117,7 @@ for (const kind of DB_KINDS) {
 
     /** Asks for a password link for langu-member as langu-admin, with a forged Host header. */
     async function resetLink(app: FastifyInstance) {
-      const admin = new Client(app);
-      await admin.login("langu-admin");
+      const admin = await Client.as(app, "langu-admin");
       const token = await admin.csrf(`/t/la-ngu/admin/people/${memberId}`);
       const res = await app.inject({
         method: "POST",
@@ -185,8 +182,7 @@ for (const kind of DB_KINDS) {
       assert.equal(anon.statusCode, 303);
       assert.match(String(anon.headers.location), /^\/login\?next=/);
 
-      const admin = new Client(plain);
-      await admin.login("kokha-admin");
+      const admin = await Client.as(plain, "kokha-admin");
       const page = await admin.get("/admin", host);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /href="\/t\/ko-kha\/admin\/settings"/);
@@ -194,8 +190,7 @@ for (const kind of DB_KINDS) {
       assert.equal((await admin.get("/t/ko-kha/admin/people", host)).statusCode, 200);
       const other = await admin.get("/t/la-ngu/admin/people", host);
       assert.equal(other.statusCode, 404);
-      const platform = new Client(plain);
-      await platform.login("admin");
+      const platform = await Client.as(plain, "admin");
       assert.match((await platform.get("/admin")).body, /<h1>ผู้ดูแลเครือข่าย<\/h1>/, "network");
       const there = await platform.get("/admin", host);
       assert.equal(there.statusCode, 200);

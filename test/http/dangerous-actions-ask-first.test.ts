@@ -103,8 +103,7 @@ describe("an action that cannot be undone asks first, on the server too", () => 
         await makePerson(db, other.tambon.id, { username: "other-admin", roles: ["admin"] });
       },
     });
-    admin = new Client(t.app);
-    await admin.login("netadmin", FACTORY_PASSWORD);
+    admin = await Client.as(t.app, "netadmin", FACTORY_PASSWORD);
   });
 
   /** A news item of the home tambon, to delete. */
@@ -127,8 +126,7 @@ describe("an action that cannot be undone asks first, on the server too", () => 
       await t.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.tambonId, homeId))
     )[0]!.n;
   async function signedIn(username: string): Promise<Client> {
-    const c = new Client(t.app);
-    await c.login(username, FACTORY_PASSWORD);
+    const c = await Client.as(t.app, username, FACTORY_PASSWORD);
     return c;
   }
   after(async () => {

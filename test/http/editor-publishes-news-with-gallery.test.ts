@@ -356,11 +356,9 @@ for (const kind of DB_KINDS) {
     });
 
     test("a member cannot reach the site's administration, another tambon's editor neither", async () => {
-      const member = new Client(t.app);
-      await member.login("lomraet-member");
+      const member = await Client.as(t.app, "lomraet-member");
       assert.equal((await member.get("/t/lom-raet/admin/site/news")).statusCode, 403);
-      const other = new Client(t.app);
-      await other.login("langu-editor");
+      const other = await Client.as(t.app, "langu-editor");
       assert.equal((await other.get("/t/lom-raet/admin/site")).statusCode, 403);
     });
   });

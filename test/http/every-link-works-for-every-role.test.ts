@@ -172,8 +172,7 @@ describe("every link works for every role", () => {
       "/admin/audit",
       "/admin/people",
     ];
-    const admin = new Client(t.app);
-    await admin.login("langu-admin");
+    const admin = await Client.as(t.app, "langu-admin");
     const odd: string[] = [];
     for (const list of lists)
       for (const key of ["q", "page", "from", "village", "kind", "year", "status"]) {

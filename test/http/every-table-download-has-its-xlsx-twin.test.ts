@@ -120,8 +120,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("same header and rows, leading zeros kept, no apostrophe in the XLSX", async () => {
-      const client = new Client(t.app);
-      await client.login("langu-admin");
+      const client = await Client.as(t.app, "langu-admin");
       const routes = getRoutes(t.app).filter((r) => r.endsWith(".csv"));
       const unresolved = routes.filter((r) => urlOf(r) === null);
       assert.deepEqual(unresolved, [], "routes this test cannot fill in");
@@ -154,8 +153,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("the households export keeps a Thai ID, a phone number and a house number as text", async () => {
-      const client = new Client(t.app);
-      await client.login("langu-admin");
+      const client = await Client.as(t.app, "langu-admin");
       const res = await client.get("/t/la-ngu/admin/community/export.xlsx");
       assert.equal(res.statusCode, 200);
       const read = await readWorkbook(res.rawPayload);

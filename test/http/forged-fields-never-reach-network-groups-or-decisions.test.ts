@@ -59,8 +59,7 @@ for (const kind of DB_KINDS) {
       kokha = all.find((x) => x.slug === "ko-kha")!.id;
       languAdminId = await userId("langu-admin");
       kokhaMemberId = await userId("kokha-member");
-      admin = new Client(t.app);
-      await admin.login("langu-admin");
+      admin = await Client.as(t.app, "langu-admin");
     });
     after(async () => {
       await t?.close();
@@ -131,8 +130,7 @@ for (const kind of DB_KINDS) {
 
     test("a member's network profile stays theirs and in their tambon", async () => {
       const others = await othersOf(personProfiles, kokha);
-      const member = new Client(t.app);
-      await member.login("kokha-member");
+      const member = await Client.as(t.app, "kokha-member");
       const page = "/t/ko-kha/admin/network/my-profile";
       const forged = {
         tambonId: String(langu),

@@ -156,8 +156,7 @@ for (const kind of DB_KINDS) {
 
     test("a member's corner post stays in the member's tambon, signed by the member, waiting", async () => {
       const others = await othersOf(sitePosts, kokha);
-      const member = new Client(t.app);
-      await member.login("kokha-member");
+      const member = await Client.as(t.app, "kokha-member");
       const title = "ชวนกันเก็บขยะริมคลอง (ปลอมฟิลด์)";
       const sent = await postMultipart(
         member,
@@ -192,8 +191,7 @@ for (const kind of DB_KINDS) {
 
     test("a member's job posting waits for staff in the member's tambon", async () => {
       const others = await othersOf(siteJobs, kokha);
-      const member = new Client(t.app);
-      await member.login("kokha-member");
+      const member = await Client.as(t.app, "kokha-member");
       const title = "รับสมัครคนเก็บลำไย (ปลอมฟิลด์)";
       const sent = await member.post(
         "/t/ko-kha/jobs",
@@ -225,8 +223,7 @@ for (const kind of DB_KINDS) {
         categories: await othersOf(siteCategories, kokha),
         links: await othersOf(siteLinks, kokha),
       };
-      const editor = new Client(t.app);
-      await editor.login("kokha-editor");
+      const editor = await Client.as(t.app, "kokha-editor");
       const forged = { tambonId: String(langu), id: "654321", updatedAt: LONG_AGO };
 
       const created = await editor.post(
@@ -321,8 +318,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("an unknown news status is refused next to its field", async () => {
-      const editor = new Client(t.app);
-      await editor.login("kokha-editor");
+      const editor = await Client.as(t.app, "kokha-editor");
       const title = "ข่าวที่สถานะไม่ถูกต้อง";
       const res = await postMultipart(
         editor,
@@ -351,8 +347,7 @@ for (const kind of DB_KINDS) {
           ),
         );
       const others = await othersOf(charterEditions, langu);
-      const wg = new Client(t.app);
-      await wg.login("langu-wg");
+      const wg = await Client.as(t.app, "langu-wg");
       const page = `/t/la-ngu/admin/charter-editions/${edition!.id}`;
       const res = await wg.post(
         page,
@@ -429,8 +424,7 @@ for (const kind of DB_KINDS) {
         .select()
         .from(charterEditions)
         .where(and(eq(charterEditions.tambonId, langu), eq(charterEditions.status, "hearing")));
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       const page = `/t/la-ngu/charter-editions/${edition!.id}/comments`;
       const body = "ความเห็นที่ประเภทไม่ถูกต้อง";
       const res = await member.post(page, { about: "general", kind: "vote", body }, { from: page });

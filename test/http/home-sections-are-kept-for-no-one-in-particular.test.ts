@@ -44,14 +44,12 @@ describe("home sections are asked for by no one in particular", () => {
   });
 
   test("a signed-in member's home shows the sections as anyone's, and the next viewer's too", async () => {
-    const member = new Client(app);
-    await member.login("langu-member");
+    const member = await Client.as(app, "langu-member");
     const first = await member.get("/t/la-ngu");
     assert.equal(first.statusCode, 200);
     assert.match(first.body, /<p class="probe">no one<\/p>/);
     assert.match(first.body, /ข่าวล่าสุด/, "the site's own section is there beside it");
-    const admin = new Client(app);
-    await admin.login("langu-admin");
+    const admin = await Client.as(app, "langu-admin");
     assert.match((await admin.get("/t/la-ngu")).body, /<p class="probe">no one<\/p>/);
     assert.match((await new Client(app).get("/t/la-ngu")).body, /<p class="probe">no one<\/p>/);
   });

@@ -117,8 +117,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("the admin sets the tambon's LINE channel; the token is never shown back", async () => {
-      const admin = new Client(t.app);
-      await admin.login("admin-a", FACTORY_PASSWORD);
+      const admin = await Client.as(t.app, "admin-a", FACTORY_PASSWORD);
       const page = `/t/${slugA}/admin/notices/line`;
       const bad = await admin.post(
         page,
@@ -166,12 +165,10 @@ for (const kind of DB_KINDS) {
       assert.equal(audits.length, 2);
       assert.doesNotMatch(JSON.stringify(audits), /tokenAAAA|0123456789abcdef/);
       // A member may not see or change the settings.
-      const member = new Client(t.app);
-      await member.login("member-a2", FACTORY_PASSWORD);
+      const member = await Client.as(t.app, "member-a2", FACTORY_PASSWORD);
       assert.equal((await member.get(page)).statusCode, 403);
       // Tambon B's admin sets B's own channel.
-      const adminB = new Client(t.app);
-      await adminB.login("admin-b", FACTORY_PASSWORD);
+      const adminB = await Client.as(t.app, "admin-b", FACTORY_PASSWORD);
       const pageB = `/t/${slugB}/admin/notices/line`;
       const okB = await adminB.post(
         pageB,
@@ -182,8 +179,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a member links LINE with a code sent to the signed webhook; a bad signature stores nothing", async () => {
-      const member = new Client(t.app);
-      await member.login("member-a1", FACTORY_PASSWORD);
+      const member = await Client.as(t.app, "member-a1", FACTORY_PASSWORD);
       const made = await member.post(
         `/t/${slugA}/notices/line/code`,
         {},
@@ -237,8 +233,7 @@ for (const kind of DB_KINDS) {
       assert.match((await member.get(`/t/${slugA}/notices`)).body, /เชื่อมบัญชีไลน์แล้ว/);
 
       // Member B1 links in tambon B, through B's own webhook and secret.
-      const memberB = new Client(t.app);
-      await memberB.login("member-b1", FACTORY_PASSWORD);
+      const memberB = await Client.as(t.app, "member-b1", FACTORY_PASSWORD);
       await memberB.post(`/t/${slugB}/notices/line/code`, {}, { from: `/t/${slugB}/notices` });
       const codeB = /<strong class="code">([A-Z0-9]{8})<\/strong>/.exec(
         (await memberB.get(`/t/${slugB}/notices`)).body,
@@ -349,8 +344,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a delegation received is told by LINE (the decisions digest keeps the e-mail)", async () => {
-      const voter = new Client(t.app);
-      await voter.login("voter-a3", FACTORY_PASSWORD);
+      const voter = await Client.as(t.app, "voter-a3", FACTORY_PASSWORD);
       const res = await voter.post(
         `/t/${slugA}/delegations`,
         { scope: "tambon", trustee: String(ids.a1) },
@@ -400,8 +394,7 @@ for (const kind of DB_KINDS) {
         ],
         "waiting does not use up attempts",
       );
-      const admin = new Client(t.app);
-      await admin.login("admin-a", FACTORY_PASSWORD);
+      const admin = await Client.as(t.app, "admin-a", FACTORY_PASSWORD);
       const log = await admin.get(`/t/${slugA}/admin/notices`);
       assert.equal(log.statusCode, 200);
       assert.match(log.body, /ติดต่อไลน์ไม่ได้ตั้งแต่ .+ — มี 2 ข้อความรอส่ง/);
@@ -432,8 +425,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a member who opted out gets nothing; unlinking stops LINE", async () => {
-      const member = new Client(t.app);
-      await member.login("member-a1", FACTORY_PASSWORD);
+      const member = await Client.as(t.app, "member-a1", FACTORY_PASSWORD);
       const page = await member.get(`/t/${slugA}/notices`);
       assert.match(page.body, /คำตอบคำขอศึกษาดูงานของตำบล/, "the network module's kind is offered");
       // Keep only e-mail for visit answers.
@@ -508,8 +500,7 @@ for (const kind of DB_KINDS) {
           groupSize: 12,
         })
         .returning();
-      const host = new Client(t.app);
-      await host.login("admin-b", FACTORY_PASSWORD);
+      const host = await Client.as(t.app, "admin-b", FACTORY_PASSWORD);
       const res = await host.post(
         `/t/${slugB}/admin/network/visits/${visit!.id}/answer`,
         { answer: "accept", hostNote: "พบกันที่ศาลา" },
@@ -586,8 +577,7 @@ for (const kind of DB_KINDS) {
     });
     test("a member hears when their complaint's status changes; a corruption filer is not kept", async () => {
       const db = t.database.db;
-      const member = new Client(t.app);
-      await member.login("member-a2", FACTORY_PASSWORD);
+      const member = await Client.as(t.app, "member-a2", FACTORY_PASSWORD);
       const form = `/t/${slugA}/complaints`;
       const filed = await postMultipart(
         member,
@@ -609,8 +599,7 @@ for (const kind of DB_KINDS) {
       const general = rows.find((r) => r.channel === "general")!;
       assert.equal(general.filedBy, ids.a2);
       assert.equal(rows.find((r) => r.channel === "corruption")!.filedBy, null);
-      const admin = new Client(t.app);
-      await admin.login("admin-a", FACTORY_PASSWORD);
+      const admin = await Client.as(t.app, "admin-a", FACTORY_PASSWORD);
       const page = `/t/${slugA}/admin/site/complaints/${general.id}`;
       const res = await admin.post(
         page,

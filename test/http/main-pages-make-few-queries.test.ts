@@ -39,8 +39,7 @@ for (const kind of DB_KINDS) {
     let pages: Record<string, string>;
     before(async () => {
       t = await startTestApp(kind, { demo: true });
-      member = new Client(t.app);
-      await member.login("langu-admin");
+      member = await Client.as(t.app, "langu-admin");
       const list = (await member.get("/t/la-ngu/news")).body;
       const meetings = (await member.get("/t/la-ngu/meetings")).body;
       pages = {

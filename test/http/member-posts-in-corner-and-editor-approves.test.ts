@@ -31,8 +31,7 @@ for (const kind of DB_KINDS) {
     test("a member posts with a photo, an editor approves it, others comment and report abuse", async () => {
       const anon = await t.app.inject("/t/la-ngu/corner");
       assert.match(anon.body, /เข้าสู่ระบบในฐานะสมาชิกของตำบลเพื่อเขียนโพสต์/);
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       const empty = await postMultipart(
         member,
         "/t/la-ngu/corner",
@@ -70,8 +69,7 @@ for (const kind of DB_KINDS) {
       );
       assert.equal((await t.app.inject(`/t/la-ngu/corner/${post!.id}`)).statusCode, 404);
 
-      const editor = new Client(t.app);
-      await editor.login("langu-editor");
+      const editor = await Client.as(t.app, "langu-editor");
       const queue = await editor.get("/t/la-ngu/admin/site/corner");
       assert.match(queue.body, new RegExp(title));
       const noReason = await editor.post(
@@ -94,8 +92,7 @@ for (const kind of DB_KINDS) {
       assert.match(found.body, /มุมสมาชิก/);
       assert.ok(found.body.includes(`/t/la-ngu/corner/${post!.id}`));
 
-      const other = new Client(t.app);
-      await other.login("langu-osm");
+      const other = await Client.as(t.app, "langu-osm");
       const comment = await other.post(
         `/t/la-ngu/corner/${post!.id}/comments`,
         { body: "เยี่ยมมากครับ" },
@@ -115,8 +112,7 @@ for (const kind of DB_KINDS) {
         .where(and(eq(siteReports.postId, post!.id), eq(siteReports.tambonId, tambonId)));
       assert.equal(reports.length, 1);
 
-      const outsider = new Client(t.app);
-      await outsider.login("kokha-member");
+      const outsider = await Client.as(t.app, "kokha-member");
       const refused = await outsider.post(
         `/t/la-ngu/corner/${post!.id}/comments`,
         { body: "สแปม" },
@@ -188,8 +184,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("an employer posts a job, staff approve it, and it hides itself after its closing day", async () => {
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       const closes = thaiDay(new Date(Date.now() + 10 * 86400_000));
       const past = await member.post(
         "/t/la-ngu/jobs",
@@ -223,8 +218,7 @@ for (const kind of DB_KINDS) {
         .where(eq(siteJobs.title, "คนงานสวนยาง"));
       assert.equal(job!.status, "pending");
       assert.doesNotMatch((await t.app.inject("/t/la-ngu/jobs")).body, /คนงานสวนยาง/);
-      const staff = new Client(t.app);
-      await staff.login("langu-admin");
+      const staff = await Client.as(t.app, "langu-admin");
       const ok = await staff.post(
         `/t/la-ngu/admin/site/jobs/${job!.id}/moderate`,
         { decision: "approved" },

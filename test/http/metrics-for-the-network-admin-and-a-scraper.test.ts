@@ -80,8 +80,7 @@ for (const kind of DB_KINDS) {
 
       // Who may read it.
       assert.equal((await visitor.get("/metrics")).statusCode, 404, "anonymous: 404");
-      const tambonAdmin = new Client(t.app);
-      await tambonAdmin.login("tambon-admin", FACTORY_PASSWORD);
+      const tambonAdmin = await Client.as(t.app, "tambon-admin", FACTORY_PASSWORD);
       assert.equal((await tambonAdmin.get("/metrics")).statusCode, 404, "a tambon's admin: 404");
       const wrong = await scrape("Bearer not-the-token-0123456789abcdef");
       assert.equal(wrong.statusCode, 401);
@@ -93,8 +92,7 @@ for (const kind of DB_KINDS) {
       assert.equal((await scrape(`Bearer ${TOKEN}`)).statusCode, 404, "no token: 404");
       assert.equal((await scrape("Bearer ")).statusCode, 404, "no token, empty bearer: 404");
       t.app.config.metricsToken = TOKEN;
-      const admin = new Client(t.app);
-      await admin.login("net-admin", FACTORY_PASSWORD);
+      const admin = await Client.as(t.app, "net-admin", FACTORY_PASSWORD);
       const byAdmin = await admin.get("/metrics");
       assert.equal(byAdmin.statusCode, 200, "a network administrator reads it");
 

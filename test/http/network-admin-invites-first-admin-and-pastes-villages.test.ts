@@ -37,8 +37,7 @@ for (const kind of DB_KINDS) {
           await db.update(users).set({ isNetworkAdmin: true }).where(eq(users.id, id));
         },
       });
-      admin = new Client(t.app);
-      await admin.login("netadmin", FACTORY_PASSWORD);
+      admin = await Client.as(t.app, "netadmin", FACTORY_PASSWORD);
     });
     after(async () => {
       await t?.close();

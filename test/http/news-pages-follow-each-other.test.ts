@@ -109,8 +109,7 @@ for (const kind of DB_KINDS) {
         [...alternatives.values()].some((n) => n > 1),
         "some question has alternatives",
       );
-      const member = new Client(t.app);
-      await member.login("langu-admin");
+      const member = await Client.as(t.app, "langu-admin");
       const seen: number[] = [];
       const shownAlternatives = new Map<number, number>();
       let url: string | null = "/t/la-ngu/decisions";

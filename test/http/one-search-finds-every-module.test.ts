@@ -79,8 +79,7 @@ describe("one search finds the public records of every module (PGlite)", () => {
   });
 
   test("a draft question is found only once it is out of draft", async () => {
-    const admin = new Client(t.app);
-    await admin.login("langu-admin");
+    const admin = await Client.as(t.app, "langu-admin");
     const db = t.database.db;
     const [area] = await db.select().from(issueAreas).where(eq(issueAreas.tambonId, laNgu));
     const [policy] = await db
@@ -133,8 +132,7 @@ describe("one search finds the public records of every module (PGlite)", () => {
     const q = `/t/la-ngu/search?q=${encodeURIComponent(meeting!.titleTh)}`;
     assert.match((await anon.get(q)).body, new RegExp(`/meetings/${meeting!.id}"`));
     // Made private through the meeting's form, as an organiser does.
-    const admin = new Client(t.app);
-    await admin.login("langu-admin");
+    const admin = await Client.as(t.app, "langu-admin");
     const edit = `/t/la-ngu/admin/meetings/${meeting!.id}`;
     const page = await admin.get(edit);
     assert.equal(page.statusCode, 200);

@@ -25,8 +25,7 @@ describe("pages speak in words, in one digit style (demo, PGlite)", () => {
 
   before(async () => {
     t = await startTestApp("pglite", { demo: true });
-    admin = new Client(t.app);
-    await admin.login("langu-admin");
+    admin = await Client.as(t.app, "langu-admin");
   });
   after(async () => {
     await t?.close();

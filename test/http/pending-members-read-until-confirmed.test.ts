@@ -44,8 +44,7 @@ for (const kind of DB_KINDS) {
         .where(and(eq(sitePosts.tambonId, tambonId), eq(sitePosts.status, "approved")));
       postId = post!.id;
       // A confirmed member opens a question (a draft takes more alternatives).
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       const opened = await member.post("/t/la-ngu/decisions", question("ทางเดินริมคลอง"), {
         from: "/t/la-ngu/decisions/new",
       });
@@ -162,8 +161,7 @@ for (const kind of DB_KINDS) {
       const q = await c.get(`/t/la-ngu/decisions/${questionId}`);
       assert.equal(q.statusCode, 200);
       assert.match(q.body, /ทางเดินริมคลอง/);
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       assert.doesNotMatch((await member.get("/t/la-ngu")).body, /สมาชิกภาพของท่านรอการยืนยัน/);
     });
 
@@ -200,8 +198,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("once a facilitator confirms the membership, the same account takes part", async () => {
-      const facilitator = new Client(t.app);
-      await facilitator.login("langu-facilitator");
+      const facilitator = await Client.as(t.app, "langu-facilitator");
       const confirmed = await facilitator.post(
         `/t/la-ngu/admin/people/${userId}/status`,
         { status: "active" },

@@ -32,8 +32,7 @@ for (const kind of DB_KINDS) {
     const clauseKey = () => `c${clause.charterId}-${clause.clauseKey}`;
 
     const as = async (username: string) => {
-      const c = new Client(t.app);
-      await c.login(username);
+      const c = await Client.as(t.app, username);
       return c;
     };
     const ratings = () =>

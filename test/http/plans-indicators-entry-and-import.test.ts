@@ -61,8 +61,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a member may not manage indicators; the working group adds one, forged fields ignored", async () => {
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       assert.equal((await member.get(FORM)).statusCode, 403);
       const staff = await wg();
       const bad = await staff.post(
@@ -247,8 +246,7 @@ for (const kind of DB_KINDS) {
       assert.equal((await stored(indicatorId)).length, before);
       assert.equal((await importAudits()).length, 0);
       // Another person cannot use the kept file.
-      const other = new Client(t.app);
-      await other.login("langu-admin");
+      const other = await Client.as(t.app, "langu-admin");
       const stolen = await apply(other, res.body, SOME_COLUMNS);
       assert.equal(stolen.statusCode, 422);
       assert.match(stolen.body, /หมดเวลาแล้ว/);

@@ -51,8 +51,7 @@ for (const kind of DB_KINDS) {
     let IMPORT: string;
 
     const wg = async () => {
-      const c = new Client(t.app);
-      await c.login("langu-wg");
+      const c = await Client.as(t.app, "langu-wg");
       return c;
     };
     const planProjects = () =>
@@ -128,8 +127,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a village representative is refused; another tambon's plan is 404", async () => {
-      const rep = new Client(t.app);
-      await rep.login("langu-rep");
+      const rep = await Client.as(t.app, "langu-rep");
       assert.equal((await rep.get(IMPORT)).statusCode, 403);
       const staff = await wg();
       const page = await staff.get(IMPORT);

@@ -89,8 +89,7 @@ for (const kind of DB_KINDS) {
         })
         .returning();
       foreignFile = ff!.id;
-      wg = new Client(t.app);
-      await wg.login("langu-wg");
+      wg = await Client.as(t.app, "langu-wg");
     });
     after(async () => {
       await t?.close();

@@ -50,10 +50,8 @@ for (const kind of DB_KINDS) {
       village = v!.id;
       const [u] = await db().select().from(users).where(eq(users.username, "langu-rep"));
       repId = u!.id;
-      rep = new Client(t.app);
-      await rep.login("langu-rep");
-      wg = new Client(t.app);
-      await wg.login("langu-wg");
+      rep = await Client.as(t.app, "langu-rep");
+      wg = await Client.as(t.app, "langu-wg");
     });
     after(async () => {
       await t?.close();

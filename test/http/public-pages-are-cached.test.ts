@@ -91,8 +91,7 @@ describe("public pages are cached for anonymous visitors (PGlite)", () => {
     const v = await laNguVillage(1);
     const before = await t.app.inject("/t/la-ngu/villages");
     assert.ok(!before.body.includes("บ้านเปลี่ยนชื่อ"));
-    const admin = new Client(t.app);
-    await admin.login("langu-admin");
+    const admin = await Client.as(t.app, "langu-admin");
     const url = `/t/la-ngu/admin/villages/${v!.id}`;
     const res = await admin.post(
       url,
@@ -108,10 +107,8 @@ describe("public pages are cached for anonymous visitors (PGlite)", () => {
   test("a post refused before any command runs leaves the cached pages alone", async () => {
     const v = await laNguVillage(2);
     const url = `/t/la-ngu/admin/villages/${v!.id}`;
-    const member = new Client(t.app);
-    await member.login("langu-member");
-    const admin = new Client(t.app);
-    await admin.login("langu-admin");
+    const member = await Client.as(t.app, "langu-member");
+    const admin = await Client.as(t.app, "langu-admin");
     const cached = await t.app.inject("/t/la-ngu/villages");
     const hits = pageCache.hits;
     // A post without its form token, and one by a member without the right: nothing ran.
@@ -137,8 +134,7 @@ describe("public pages are cached for anonymous visitors (PGlite)", () => {
         r.cookies.some((c) => c.name === "tcsrf"),
         "each visitor gets their own CSRF cookie",
       );
-    const me = new Client(t.app);
-    await me.login("langu-member");
+    const me = await Client.as(t.app, "langu-member");
     const page = await me.get("/t/la-ngu");
     assert.match(page.body, /ออกจากระบบ/);
     assert.match(String(page.headers["cache-control"]), /private/);

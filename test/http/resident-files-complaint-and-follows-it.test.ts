@@ -89,8 +89,7 @@ for (const kind of DB_KINDS) {
         );
       assert.ok(!JSON.stringify(logged).includes("0812345678"), "the audit log keeps no contact");
 
-      const staff = new Client(t.app);
-      await staff.login("kokha-editor");
+      const staff = await Client.as(t.app, "kokha-editor");
       const list = await staff.get("/t/ko-kha/admin/site/complaints");
       assert.match(list.body, new RegExp(code));
       const detail = await staff.get(`/t/ko-kha/admin/site/complaints/${row!.id}`);
@@ -117,8 +116,7 @@ for (const kind of DB_KINDS) {
       assert.match(again.body, /ตอบกลับแล้ว/);
       assert.match(again.body, /กองช่างจะซ่อมภายใน 7 วัน/);
       assert.match(again.body, /ส่งเรื่องให้กองช่าง/);
-      const member = new Client(t.app);
-      await member.login("kokha-member");
+      const member = await Client.as(t.app, "kokha-member");
       assert.equal(
         (await member.get(`/t/ko-kha/admin/site/complaints/${row!.id}`)).statusCode,
         403,
@@ -150,8 +148,7 @@ for (const kind of DB_KINDS) {
           and(eq(siteComplaints.tambonId, tambonId), eq(siteComplaints.subject, "เรียกรับเงินใต้โต๊ะ")),
         );
       assert.equal(row!.channel, "corruption");
-      const editor = new Client(t.app);
-      await editor.login("kokha-editor");
+      const editor = await Client.as(t.app, "kokha-editor");
       assert.doesNotMatch(
         (await editor.get("/t/ko-kha/admin/site/complaints")).body,
         /เรียกรับเงินใต้โต๊ะ/,
@@ -166,15 +163,13 @@ for (const kind of DB_KINDS) {
         { from: "/t/ko-kha/admin/site/complaints" },
       );
       assert.equal(denied.statusCode, 403);
-      const network = new Client(t.app);
-      await network.login("admin");
+      const network = await Client.as(t.app, "admin");
       assert.equal(
         (await network.get(`/t/ko-kha/admin/site/complaints/${row!.id}`)).statusCode,
         403,
         "not even the network administrator",
       );
-      const admin = new Client(t.app);
-      await admin.login("kokha-admin");
+      const admin = await Client.as(t.app, "kokha-admin");
       const list = await admin.get("/t/ko-kha/admin/site/complaints");
       assert.match(list.body, /เรื่องร้องเรียนการทุจริต \(เฉพาะผู้บริหาร\)/);
       assert.match(list.body, /เรียกรับเงินใต้โต๊ะ/);

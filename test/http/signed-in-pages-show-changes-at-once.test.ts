@@ -25,10 +25,8 @@ for (const kind of DB_KINDS) {
       t = await startTestApp(kind, { demo: true });
       const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
       tambonId = tb!.id;
-      member = new Client(t.app);
-      await member.login("langu-member");
-      admin = new Client(t.app);
-      await admin.login("langu-admin");
+      member = await Client.as(t.app, "langu-member");
+      admin = await Client.as(t.app, "langu-admin");
     });
     after(async () => {
       await t?.close();
@@ -126,8 +124,7 @@ for (const kind of DB_KINDS) {
         html.slice(html.indexOf('<div class="home-site">'), html.lastIndexOf("</aside>"));
       assert.ok(section(memberHome).length > 500, "the site's section is on the page");
       assert.equal(section(adminHome), section(memberHome), "the same section for both viewers");
-      const english = new Client(t.app);
-      await english.login("langu-member");
+      const english = await Client.as(t.app, "langu-member");
       english.cookies.set("tlang", "en");
       const englishHome = (await english.get(home)).body;
       assert.match(englishHome, /Latest news/);

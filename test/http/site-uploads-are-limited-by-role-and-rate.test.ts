@@ -24,8 +24,7 @@ describe("site uploads are limited by role, size and rate", () => {
   });
 
   test("a signed-in member without the editor's role is refused before the upload is read", async () => {
-    const member = new Client(t.app);
-    await member.login("kokha-member");
+    const member = await Client.as(t.app, "kokha-member");
     await member.get("/t/ko-kha/complaints");
     const cookie = member.cookieHeader();
     for (const path of [
@@ -37,8 +36,7 @@ describe("site uploads are limited by role, size and rate", () => {
   });
 
   test("someone signed in who is not a member of the tambon cannot upload to its corner", async () => {
-    const stranger = new Client(t.app);
-    await stranger.login("langu-member");
+    const stranger = await Client.as(t.app, "langu-member");
     await stranger.get("/t/ko-kha/corner");
     assert.equal(
       await answerBeforeBody(base, "/t/ko-kha/corner", stranger.cookieHeader(), 50 * 1024 * 1024),
@@ -47,8 +45,7 @@ describe("site uploads are limited by role, size and rate", () => {
   });
 
   test("the role check runs after the visitor is known: editors and members still upload", async () => {
-    const editor = new Client(t.app);
-    await editor.login("kokha-editor");
+    const editor = await Client.as(t.app, "kokha-editor");
     const token = await editor.csrf("/t/ko-kha/admin/site/news/new");
     const news = multipart({ _csrf: token, title: "" }, {});
     const res = await t.app.inject({
@@ -59,8 +56,7 @@ describe("site uploads are limited by role, size and rate", () => {
       payload: news.body,
     });
     assert.equal(res.statusCode, 422, "the form is read and its errors shown");
-    const member = new Client(t.app);
-    await member.login("kokha-member");
+    const member = await Client.as(t.app, "kokha-member");
     const corner = await member.csrf("/t/ko-kha/corner");
     const post = multipart({ _csrf: corner, body: "" }, {});
     const posted = await t.app.inject({
@@ -129,8 +125,7 @@ describe("site uploads are limited by role, size and rate", () => {
   });
 
   test("asking public questions is rate limited, so a member cannot bury the staff's queue", async () => {
-    const member = new Client(t.app);
-    await member.login("kokha-member");
+    const member = await Client.as(t.app, "kokha-member");
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
       const res = await member.post(

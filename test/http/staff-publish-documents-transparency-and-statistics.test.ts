@@ -26,8 +26,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("staff attach a PDF to a page; it is listed with type and size and found by its title", async () => {
-      const staff = new Client(t.app);
-      await staff.login("langu-editor");
+      const staff = await Client.as(t.app, "langu-editor");
       const from = "/t/la-ngu/admin/site/documents";
       const html = (await staff.get(from)).body;
       const pageValue = /<option value="(page:\d+)">หน้าเว็บ: อำนาจหน้าที่<\/option>/.exec(html)![1]!;
@@ -72,8 +71,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("documents attached to a news item are listed on its page, newest first, and only there", async () => {
-      const staff = new Client(t.app);
-      await staff.login("langu-editor");
+      const staff = await Client.as(t.app, "langu-editor");
       const from = "/t/la-ngu/admin/site/documents";
       const html = (await staff.get(from)).body;
       const [first, second] = [...html.matchAll(/<option value="(news:\d+)">/g)].map((m) => m[1]!);
@@ -112,8 +110,7 @@ for (const kind of DB_KINDS) {
         page.body,
         /O10<\/td><td>นโยบายคุ้มครองข้อมูลส่วนบุคคล<\/td><td><span class="badge missing">ยังขาด/,
       );
-      const staff = new Client(t.app);
-      await staff.login("langu-admin");
+      const staff = await Client.as(t.app, "langu-admin");
       const [o10] = await t.database.db
         .select()
         .from(itaItems)
@@ -257,8 +254,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("staff add a news category, a job-market link and the counts of the old site", async () => {
-      const staff = new Client(t.app);
-      await staff.login("langu-editor");
+      const staff = await Client.as(t.app, "langu-editor");
       const from = "/t/la-ngu/admin/site/settings";
       const cat = await staff.post(
         "/t/la-ngu/admin/site/news-categories",

@@ -51,8 +51,7 @@ describe("a tambon's logo goes through the upload pipeline", () => {
       minRepsPerVillage: String(tb!.minRepsPerVillage),
     };
     dir = tambonUploadsDir(t.app.config.dataDir, tambonId);
-    admin = new Client(t.app);
-    await admin.login("kokha-admin");
+    admin = await Client.as(t.app, "kokha-admin");
   });
   after(async () => {
     await t?.close();

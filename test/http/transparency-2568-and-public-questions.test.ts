@@ -67,8 +67,7 @@ for (const kind of DB_KINDS) {
       );
 
       // A member asks; the question waits, unseen, until staff answer it.
-      const member = new Client(t.app);
-      await member.login("langu-rep");
+      const member = await Client.as(t.app, "langu-rep");
       const noToken = await member.post("/t/la-ngu/qa", { question: "x" }, { csrf: null });
       assert.equal(noToken.statusCode, 400);
       const empty = await member.post("/t/la-ngu/qa", { question: " " }, { from: "/t/la-ngu/qa" });
@@ -101,8 +100,7 @@ for (const kind of DB_KINDS) {
       assert.equal(notStaff.statusCode, 403);
 
       // Another tambon's staff cannot reach the question.
-      const other = new Client(t.app);
-      await other.login("admin");
+      const other = await Client.as(t.app, "admin");
       const foreign = await other.post(
         `/t/lom-raet/admin/site/qa/${q!.id}/answer`,
         { answer: "x" },

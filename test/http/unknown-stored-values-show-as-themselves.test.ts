@@ -42,8 +42,7 @@ describe("a stored value the code has no words for", () => {
   });
 
   test("a complaint with an unknown status leaves the staff pages, the dashboard and tracking working", async () => {
-    const staff = new Client(t.app);
-    await staff.login("langu-admin");
+    const staff = await Client.as(t.app, "langu-admin");
     for (const url of [
       "/t/la-ngu/admin/site/complaints",
       "/t/la-ngu/admin/site",

@@ -62,8 +62,7 @@ describe("uploads from visitors who may not upload are refused before their body
   });
 
   test("a signed-in editor's upload is read and handled as before", async () => {
-    const editor = new Client(t.app);
-    await editor.login("kokha-editor", FACTORY_PASSWORD);
+    const editor = await Client.as(t.app, "kokha-editor", FACTORY_PASSWORD);
     const token = await editor.csrf("/t/ko-kha/admin/site/news/new");
     const { body, contentType } = multipart({ _csrf: token, title: "" }, {});
     const res = await t.app.inject({

@@ -112,8 +112,7 @@ for (const kind of DB_KINDS) {
         { from: `/t/${b.slug}/complaints` },
       );
       assert.equal(filed.statusCode, 303, "the complaint is filed");
-      const attacker = new Client(t.app);
-      await attacker.login("langu-admin");
+      const attacker = await Client.as(t.app, "langu-admin");
       const before = await snapshotB();
       const tambonRoutes = t.app.routeList.filter((r) => r.url.startsWith("/t/:tambon"));
       assert.ok(tambonRoutes.length >= 20, `walked ${tambonRoutes.length} routes`);
@@ -178,8 +177,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a tambon admin cannot use the network administration", async () => {
-      const attacker = new Client(t.app);
-      await attacker.login("langu-admin");
+      const attacker = await Client.as(t.app, "langu-admin");
       const before = (await t.database.db.select().from(tambons)).length;
       assert.equal((await attacker.get("/admin")).statusCode, 403);
       const res = await attacker.post(
@@ -192,8 +190,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a member of Ko Kha sees La-ngu's public pages but not its people or audit log", async () => {
-      const c = new Client(t.app);
-      await c.login("kokha-member");
+      const c = await Client.as(t.app, "kokha-member");
       assert.equal((await c.get("/t/la-ngu")).statusCode, 200);
       assert.equal((await c.get("/t/la-ngu/admin/people")).statusCode, 403);
       assert.equal((await c.get("/t/la-ngu/admin/audit")).statusCode, 403);

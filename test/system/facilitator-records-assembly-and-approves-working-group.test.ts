@@ -87,8 +87,7 @@ for (const kind of DB_KINDS) {
 
     test("only facilitators and admins record attendance", async () => {
       for (const who of ["langu-wg", "langu-member", "langu-rep"]) {
-        const c = new Client(t.app);
-        await c.login(who);
+        const c = await Client.as(t.app, who);
         assert.equal(
           (await c.get(`${base}/admin/meetings/${meetingId}/attendance`)).statusCode,
           403,
@@ -202,8 +201,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a member signs in on their phone with the meeting's code", async () => {
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       const page = await member.get(`${base}/meetings/${meetingId}`);
       assert.match(page.body, /name="code"/);
       const wrong = await member.post(`${base}/meetings/${meetingId}/signin`, { code: "000000x" });
@@ -533,8 +531,7 @@ for (const kind of DB_KINDS) {
         .select()
         .from(meetings)
         .where(and(eq(meetings.tambonId, tambonId), eq(meetings.kind, "issue_team")));
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       assert.equal((await member.get(`${base}/meetings/${priv!.id}`)).statusCode, 404);
       assert.equal((await new Client(t.app).get(`${base}/meetings/${priv!.id}`)).statusCode, 404);
       assert.ok(!(await member.get(`${base}/meetings`)).body.includes(priv!.titleTh));

@@ -166,8 +166,7 @@ describe("two instances on one PostgreSQL", () => {
     const title = "ประชาคมหมู่ 2 วางแผนสุขภาพ";
     assert.ok(!first.body.includes(title));
 
-    const editor = new Client(t.app);
-    await editor.login("editor-a", FACTORY_PASSWORD);
+    const editor = await Client.as(t.app, "editor-a", FACTORY_PASSWORD);
     const heard = b.applied((l) => l.startsWith(`${tambonId}|`) && !l.includes("|session."));
     const posted = await postMultipart(
       editor,

@@ -137,8 +137,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("staff register partners; a member may not, but a partner's own contact person edits it", async () => {
-      const facilitator = new Client(t.app);
-      await facilitator.login("langu-facilitator");
+      const facilitator = await Client.as(t.app, "langu-facilitator");
       const res = await facilitator.post(
         "/t/la-ngu/admin/network/partners/new",
         { nameTh: "ชมรมจักรยานละงู", villages: [], areas: [] },
@@ -146,8 +145,7 @@ for (const kind of DB_KINDS) {
       );
       assert.equal(res.statusCode, 303);
 
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       assert.equal((await member.get("/t/la-ngu/admin/network/partners/new")).statusCode, 403);
       const url = `/t/la-ngu/admin/network/partners/${id.languPartner}`;
       assert.equal((await member.get(url)).statusCode, 403);
@@ -155,8 +153,7 @@ for (const kind of DB_KINDS) {
       assert.equal(refused.statusCode, 403);
 
       // The admin makes langu-member the partner's contact person.
-      const admin = new Client(t.app);
-      await admin.login("langu-admin");
+      const admin = await Client.as(t.app, "langu-admin");
       const [p] = await t.database.db
         .select()
         .from(partners)
@@ -197,15 +194,12 @@ for (const kind of DB_KINDS) {
 
     test("an MOU is edited only by the staff of the tambon that recorded it, not by its other party", async () => {
       const url = `/t/lom-raet/admin/network/agreements/${id.mou}`;
-      const owner = new Client(t.app);
-      await owner.login("lomraet-admin");
+      const owner = await Client.as(t.app, "lomraet-admin");
       assert.equal((await owner.get(url)).statusCode, 200);
-      const facilitator = new Client(t.app);
-      await facilitator.login("lomraet-facilitator");
+      const facilitator = await Client.as(t.app, "lomraet-facilitator");
       assert.equal((await facilitator.get(url)).statusCode, 403, "facilitators do not manage MOUs");
 
-      const party = new Client(t.app);
-      await party.login("kokha-admin");
+      const party = await Client.as(t.app, "kokha-admin");
       const before = await snapshot(id["lom-raet"]!);
       assert.equal((await party.get(url)).statusCode, 403);
       assert.equal(
@@ -244,8 +238,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a member tambon cannot edit its mentor's data, from the mentor's pages or its own", async () => {
-      const member = new Client(t.app);
-      await member.login("lomraet-admin");
+      const member = await Client.as(t.app, "lomraet-admin");
       const before = await snapshot(id["la-ngu"]!);
       const attempts: [string, Record<string, string>][] = [
         [`/t/la-ngu/admin/network/partners/${id.languPartner}`, { nameTh: "x" }],
@@ -285,8 +278,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("a study visit: the requester files from its own scope, only the host answers, the requester accepts the date", async () => {
-      const lomraet = new Client(t.app);
-      await lomraet.login("lomraet-admin");
+      const lomraet = await Client.as(t.app, "lomraet-admin");
       const form = {
         centreId: String(id.languCentre),
         groupName: "กลุ่มผู้สูงอายุ",
@@ -334,8 +326,7 @@ for (const kind of DB_KINDS) {
       );
       assert.equal(early.statusCode, 422);
 
-      const host = new Client(t.app);
-      await host.login("langu-admin");
+      const host = await Client.as(t.app, "langu-admin");
       const proposed = await host.post(
         `/t/la-ngu/admin/network/visits/${visit!.id}/answer`,
         { answer: "propose", proposedOn: "2099-01-17", hostNote: "วันที่ 10 ไม่สะดวก" },
@@ -344,8 +335,7 @@ for (const kind of DB_KINDS) {
       assert.equal(proposed.statusCode, 303);
 
       // Another tambon cannot reply on Lom Raet's behalf.
-      const kokha = new Client(t.app);
-      await kokha.login("kokha-admin");
+      const kokha = await Client.as(t.app, "kokha-admin");
       const stranger = await kokha.post(
         `/t/ko-kha/admin/network/outgoing/${visit!.id}/reply`,
         { answer: "withdraw" },
@@ -411,8 +401,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("drafts stay with staff; exports are public data in CSV and JSON", async () => {
-      const admin = new Client(t.app);
-      await admin.login("lomraet-admin");
+      const admin = await Client.as(t.app, "lomraet-admin");
       const created = await admin.post(
         "/t/lom-raet/admin/network/agreements/new",
         { kind: "mou", titleTh: "ร่างข้อตกลงลับ", status: "draft" },
@@ -457,8 +446,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("files are checked by their bytes, re-encoded, and served with safe headers", async () => {
-      const admin = new Client(t.app);
-      await admin.login("lomraet-admin");
+      const admin = await Client.as(t.app, "lomraet-admin");
       const url = `/t/lom-raet/admin/network/agreements/${id.mou}`;
       const fields = {
         titleTh: "บันทึกข้อตกลงความร่วมมือ กลไกการขับเคลื่อนเมืองน่าอยู่ (สาธิต)",

@@ -27,10 +27,8 @@ for (const kind of DB_KINDS) {
       const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
       tambonId = tb!.id;
       areaId = (await listAreas(t.database.db, tambonId))[0]!.id;
-      wg = new Client(t.app);
-      await wg.login("langu-wg");
-      admin = new Client(t.app);
-      await admin.login("langu-admin");
+      wg = await Client.as(t.app, "langu-wg");
+      admin = await Client.as(t.app, "langu-admin");
     });
     after(async () => {
       await t?.close();
@@ -105,8 +103,7 @@ for (const kind of DB_KINDS) {
         "langu-osm",
         "langu-member",
       ]) {
-        const c = new Client(t.app);
-        await c.login(who);
+        const c = await Client.as(t.app, who);
         await vote(c, questionId, alternativeId, "1");
       }
       await advance(questionId, 1);

@@ -74,10 +74,8 @@ for (const kind of DB_KINDS) {
             ),
           );
         centralId = central!.id;
-        fac = new Client(t.app);
-        await fac.login("langu-facilitator");
-        wg = new Client(t.app);
-        await wg.login("langu-wg");
+        fac = await Client.as(t.app, "langu-facilitator");
+        wg = await Client.as(t.app, "langu-wg");
       });
       after(async () => {
         await t?.close();
@@ -243,8 +241,7 @@ for (const kind of DB_KINDS) {
       test("guessing the sign-in code is stopped after 10 wrong codes for that meeting", async () => {
         const created = await schedule({ titleTh: "ประชุมลงชื่อด้วยรหัส (ทดสอบ)" });
         const meetingId = idOf(created.headers.location);
-        const member = new Client(t.app);
-        await member.login("langu-member");
+        const member = await Client.as(t.app, "langu-member");
         const url = `${base}/meetings/${meetingId}/signin`;
         const from = `${base}/meetings/${meetingId}`;
         for (let i = 1; i <= 9; i++) {
@@ -265,8 +262,7 @@ for (const kind of DB_KINDS) {
           .where(eq(attendances.meetingId, meetingId));
         assert.equal(rows.length, 0);
 
-        const other = new Client(t.app);
-        await other.login("langu-rep");
+        const other = await Client.as(t.app, "langu-rep");
         const ok = await other.post(url, { code: m!.signinCode! }, { from });
         assert.equal(ok.statusCode, 303, "another person is not locked out");
       });
@@ -292,8 +288,7 @@ for (const kind of DB_KINDS) {
         assert.match(first.body, /id="gm-live-table"/);
         assert.match(first.body, /ผู้เข้าร่วม 0 คน/);
 
-        const rep = new Client(t.app);
-        await rep.login("langu-rep");
+        const rep = await Client.as(t.app, "langu-rep");
         const [m] = await t.database.db.select().from(meetings).where(eq(meetings.id, meetingId));
         const signed = await rep.post(
           `${base}/meetings/${meetingId}/signin`,

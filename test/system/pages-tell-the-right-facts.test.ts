@@ -80,8 +80,7 @@ describe("pages tell the right facts, ask before what cannot be undone, take pho
     assert.equal(ended.statusCode, 303, "an ended hearing is a draft again: members only");
     const home = await later.get("/t/la-ngu/");
     assert.doesNotMatch(home.body, new RegExp(`charter-editions/${heard.id}/hearing`));
-    const facilitator = new Client(t.app);
-    await facilitator.login("langu-facilitator");
+    const facilitator = await Client.as(t.app, "langu-facilitator");
     const late = await facilitator.post(
       `/t/la-ngu/charter-editions/${heard.id}/hearing`,
       { name: "นางมาสาย", village: "1", about: "general", kind: "comment", body: "ช้าไป" },
@@ -111,8 +110,7 @@ describe("pages tell the right facts, ask before what cannot be undone, take pho
       .from(siteNews)
       .where(and(eq(siteNews.tambonId, tambonId), eq(siteNews.status, "draft")));
     assert.ok(draft, "the demo has a draft news item");
-    const editor = new Client(t.app);
-    await editor.login("langu-admin");
+    const editor = await Client.as(t.app, "langu-admin");
     const admin = await editor.get("/t/la-ngu/admin/site/transparency");
     assert.equal(admin.statusCode, 200);
     assert.doesNotMatch(admin.body, new RegExp(`value="news:${draft.id}"`));
@@ -142,8 +140,7 @@ describe("pages tell the right facts, ask before what cannot be undone, take pho
       villageId: null,
       role: "village_rep",
     });
-    const facilitator = new Client(t.app);
-    await facilitator.login("langu-admin");
+    const facilitator = await Client.as(t.app, "langu-admin");
     const page = await facilitator.get(`/t/la-ngu/admin/meetings/${meeting.id}/attendance`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /นายเดินมาเอง[^<]*<strong class="gm-not-counted">ไม่นับเป็นองค์ประชุม/);
@@ -157,8 +154,7 @@ describe("pages tell the right facts, ask before what cannot be undone, take pho
       .from(questions)
       .where(and(eq(questions.tambonId, tambonId), eq(questions.phase, "voting")));
     assert.ok(q, "the demo has a question in voting");
-    const admin = new Client(t.app);
-    await admin.login("langu-admin");
+    const admin = await Client.as(t.app, "langu-admin");
     const base = `/t/la-ngu/decisions/${q.id}`;
     const page = await admin.get(base);
     assert.doesNotMatch(
@@ -175,8 +171,7 @@ describe("pages tell the right facts, ask before what cannot be undone, take pho
     assert.equal(still!.phase, "voting", "looking at the confirmation changes nothing");
     const cancel = await admin.get(`${base}/cancel`);
     assert.match(cancel.body, /ย้อนกลับไม่ได้/);
-    const member = new Client(t.app);
-    await member.login("langu-member");
+    const member = await Client.as(t.app, "langu-member");
     assert.equal((await member.get(`${base}/phase`)).statusCode, 403);
     const moved = await admin.post(`${base}/phase`, { confirmed: "1" }, { from: `${base}/phase` });
     assert.equal(moved.statusCode, 303);
@@ -191,8 +186,7 @@ describe("pages tell the right facts, ask before what cannot be undone, take pho
       .from(meetings)
       .where(eq(meetings.tambonId, tambonId))
       .limit(1);
-    const organiser = new Client(t.app);
-    await organiser.login("langu-admin");
+    const organiser = await Client.as(t.app, "langu-admin");
     const hub = `/t/la-ngu/admin/meetings/${meeting!.id}`;
     // A phone's JPEG, made as large as a real one (bytes after the image's end are ignored).
     const photo = Buffer.concat([await phoneJpeg(1200, 900), Buffer.alloc(4.2 * 1024 * 1024)]);

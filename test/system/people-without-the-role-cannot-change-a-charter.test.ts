@@ -32,8 +32,7 @@ for (const kind of DB_KINDS) {
         .from(villages)
         .where(and(eq(villages.tambonId, tb!.id), eq(villages.moo, 2)))) as [{ id: number }];
       for (const who of ["langu-member", "langu-facilitator", "langu-editor", "kokha-member"]) {
-        const c = new Client(t.app);
-        await c.login(who);
+        const c = await Client.as(t.app, who);
         clients.set(who, c);
       }
     });

@@ -61,8 +61,7 @@ for (const kind of DB_KINDS) {
     });
 
     const login = async (who: string) => {
-      const c = new Client(t.app);
-      await c.login(who);
+      const c = await Client.as(t.app, who);
       return c;
     };
 

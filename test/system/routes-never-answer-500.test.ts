@@ -557,8 +557,7 @@ describe("no route answers 500 to malformed input", () => {
       }
       const dated = await admin.get(`${base}?from=2024-02-29&to=2099-12-31`);
       assert.equal(dated.statusCode, 200);
-      const english = new Client(t.app);
-      await english.login("admin");
+      const english = await Client.as(t.app, "admin");
       english.cookies.set("tlang", "en");
       const bad = await english.get(`${base}?from=2024-02-30`);
       assert.match(errorMessage(bad.body) ?? "", /date in the address is not valid/);

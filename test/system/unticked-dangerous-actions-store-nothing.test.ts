@@ -67,8 +67,7 @@ for (const kind of DB_KINDS) {
       slug = la!.slug;
       ids = await recordIds(t.database, la!.id);
       for (const username of ACTORS) {
-        const client = new Client(t.app);
-        await client.login(username);
+        const client = await Client.as(t.app, username);
         clients.set(username, { client, token: await client.csrf(`/t/${slug}/complaints`) });
       }
       // The demo has no LINE account: the tambon's admin sets one up and asks for a link code, so

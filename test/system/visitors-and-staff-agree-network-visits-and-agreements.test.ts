@@ -67,8 +67,7 @@ for (const kind of DB_KINDS) {
           )
           .limit(1);
         centreId = centre!.id;
-        admin = new Client(t.app);
-        await admin.login("langu-admin");
+        admin = await Client.as(t.app, "langu-admin");
       });
       after(async () => {
         await t?.close();

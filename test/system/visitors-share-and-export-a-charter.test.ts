@@ -49,8 +49,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("the follow-up CSV writes formula-like text as text", async () => {
-      const wg = new Client(t.app);
-      await wg.login("langu-wg");
+      const wg = await Client.as(t.app, "langu-wg");
       const db = t.database.db;
       const [e] = await db
         .select()
@@ -78,8 +77,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("text added in a draft is shown in the tambon's digits in the diff and the charter's in print", async () => {
-      const wg = new Client(t.app);
-      await wg.login("langu-wg");
+      const wg = await Client.as(t.app, "langu-wg");
       const db = t.database.db;
       const [e] = await db.select().from(charterEditions).where(eq(charterEditions.id, hearing));
       const [v] = await db

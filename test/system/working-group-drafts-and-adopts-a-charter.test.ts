@@ -34,16 +34,14 @@ for (const kind of DB_KINDS) {
       t = await startTestApp(kind, { demo: true });
       const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
       tambonId = tb!.id;
-      wg = new Client(t.app);
-      await wg.login("langu-wg");
+      wg = await Client.as(t.app, "langu-wg");
     });
     after(async () => {
       await t?.close();
     });
 
     const login = async (who: string) => {
-      const c = new Client(t.app);
-      await c.login(who);
+      const c = await Client.as(t.app, who);
       return c;
     };
 

@@ -83,8 +83,7 @@ for (const kind of DB_KINDS) {
         .from(charterReviewNotices)
         .where(eq(charterReviewNotices.editionId, editionId));
       assert.deepEqual(kinds.map((k) => k.kind).sort(), ["overdue", "soon"]);
-      const wg = new Client(t.app);
-      await wg.login("langu-wg");
+      const wg = await Client.as(t.app, "langu-wg");
       const page = await wg.get("/t/la-ngu/admin/charters");
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /แจ้งเตือนผู้ดูแลและคณะทำงาน [๐-๙0-9]+ คนแล้วเมื่อ .+ ว่าเลยกำหนดทบทวน/);

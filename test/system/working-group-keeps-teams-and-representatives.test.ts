@@ -23,10 +23,8 @@ for (const kind of DB_KINDS) {
       t = await startTestApp(kind, { demo: true });
       const [tb] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
       tambonId = tb!.id;
-      wg = new Client(t.app);
-      await wg.login("langu-wg");
-      fac = new Client(t.app);
-      await fac.login("langu-facilitator");
+      wg = await Client.as(t.app, "langu-wg");
+      fac = await Client.as(t.app, "langu-facilitator");
       // Names held by exactly one member of the tambon (the demo repeats some names).
       const unique = await t.database.db
         .select({ name: users.name })
@@ -269,8 +267,7 @@ for (const kind of DB_KINDS) {
       assert.match(String(csv.headers["content-type"]), /^text\/csv/);
       assert.ok(csv.body.startsWith("\uFEFFmoo,village,in_office"));
 
-      const admin = new Client(t.app);
-      await admin.login("lomraet-admin");
+      const admin = await Client.as(t.app, "lomraet-admin");
       const list = await admin.get("/t/lom-raet/admin/representatives");
       const m =
         /name="userId" value="(\d+)"\/><input type="hidden" name="villageId" value="(\d+)"/.exec(

@@ -50,8 +50,7 @@ for (const kind of DB_KINDS) {
         title: "เวทีของตำบลอื่น",
         day: "2026-11-05",
       });
-      wg = new Client(t.app);
-      await wg.login("langu-wg");
+      wg = await Client.as(t.app, "langu-wg");
     });
     after(async () => {
       await t?.close();
@@ -122,8 +121,7 @@ for (const kind of DB_KINDS) {
       assert.doesNotMatch(report.body, /ประชุมชี้แจงผู้นำชุมชน/);
       assert.match(report.body, /เวทีประชาพิจารณ์ร่างธรรมนูญ หมู่ 3/);
 
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       const denied = await member.post(
         `${admin()}/hearing-meetings`,
         { meeting: String(briefing) },

@@ -20,8 +20,7 @@ for (const kind of DB_KINDS) {
         .from(charterEditions)
         .where(and(eq(charterEditions.tambonId, tb!.id), eq(charterEditions.status, "adopted")));
       editionId = e!.id;
-      wg = new Client(t.app);
-      await wg.login("langu-wg");
+      wg = await Client.as(t.app, "langu-wg");
     });
     after(async () => {
       await t?.close();

@@ -70,8 +70,7 @@ for (const kind of DB_KINDS) {
     });
 
     test("the routes: an editor adds an area, a member gets 403, a duplicate name is shown at its field", async () => {
-      const editor = new Client(t.app);
-      await editor.login("langu-editor");
+      const editor = await Client.as(t.app, "langu-editor");
       const form = "/t/la-ngu/admin/areas";
       // The decisions page offers the tambon's areas, kept between requests until a change.
       assert.doesNotMatch((await editor.get("/t/la-ngu/decisions")).body, /ถนนปลอดภัย/);
@@ -93,15 +92,13 @@ for (const kind of DB_KINDS) {
       assert.match(again.body, /id="f-nameTh-err">มีประเด็นชื่อนี้แล้ว</);
       assert.match(again.body, /value="ถนนปลอดภัย"/, "what was typed is kept");
 
-      const member = new Client(t.app);
-      await member.login("langu-member");
+      const member = await Client.as(t.app, "langu-member");
       const refused = await member.post(form, { nameTh: "ของสมาชิก" }, { from: "/t/la-ngu/areas" });
       assert.equal(refused.statusCode, 403);
     });
 
     test("another tambon's area answers 404 on every page and form of this tambon", async () => {
-      const editor = new Client(t.app);
-      await editor.login("langu-editor");
+      const editor = await Client.as(t.app, "langu-editor");
       assert.equal((await editor.get(`/t/la-ngu/areas/${otherAreaId}`)).statusCode, 404);
       assert.equal((await editor.get(`/t/la-ngu/admin/areas/${otherAreaId}`)).statusCode, 404);
       const from = "/t/la-ngu/admin/areas";

@@ -82,8 +82,7 @@ describe("the sync takes only what it can store, and photos only from the phone"
     items: Record<string, unknown>[],
     photos: Record<string, Buffer> = {},
   ) {
-    const c = new Client(t.app);
-    await c.login(username);
+    const c = await Client.as(t.app, username);
     const data = await c.get("/t/la-ngu/community/collect/data.json");
     const csrf = (JSON.parse(data.body) as { csrf: string }).csrf;
     const full = items.map((i) => ({
@@ -211,8 +210,7 @@ describe("the sync takes only what it can store, and photos only from the phone"
     assert.equal((await client.get(`${base}/${mine!.id}`)).statusCode, 200);
     assert.equal((await client.get(`${base}/${mine!.id}/photos/${photoId}`)).statusCode, 404);
     // Staff still see the photo on its own submission's page.
-    const staff = new Client(t.app);
-    await staff.login("langu-admin");
+    const staff = await Client.as(t.app, "langu-admin");
     assert.equal((await staff.get(`${base}/${theirs!.id}/photos/${photoId}`)).statusCode, 200);
   });
 });

@@ -40,8 +40,7 @@ describe("an XLSForm whose cells hold a NUL character", () => {
   });
 
   test("is refused at 422 with the form, and the draft is unchanged", async () => {
-    const admin = new Client(t.app);
-    await admin.login("langu-admin");
+    const admin = await Client.as(t.app, "langu-admin");
     const [langu] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
     const [form] = await t.database.db
       .select()

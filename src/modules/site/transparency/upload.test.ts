@@ -28,8 +28,7 @@ describe("a transparency list uploaded with a NUL character", () => {
   });
 
   test("is refused at 422 with the form, and nothing is stored", async () => {
-    const staff = new Client(t.app);
-    await staff.login("langu-admin");
+    const staff = await Client.as(t.app, "langu-admin");
     const from = "/t/la-ngu/admin/site/transparency";
     const list = { fiscalYearBE: 2569, items: [{ item: "O1", title: "โครงสร้าง\u0000" }] };
     const res = await postMultipart(
