@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { AuditActions } from "./audit-text.ts";
 import type { ComponentChildren } from "preact";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -161,10 +161,11 @@ export interface TambonModule {
   setup?: (app: FastifyInstance, deps: ModuleDeps) => Promise<void> | void;
   /**
    * Sections the module adds to the tambon's home page, in module order. They are the same for
-   * every viewer: core renders them for no one in particular (no actor, menu or form token) once
-   * for each language, and keeps the HTML until the tambon changes.
+   * every viewer, so they are given the tambon and not the request: core renders them for no one
+   * in particular (no actor, menu or form token) once for each language, and keeps the HTML until
+   * the tambon changes.
    */
-  homeSections?: (req: FastifyRequest, deps: ModuleDeps) => Promise<ComponentChildren>;
+  homeSections?: (tambon: Tambon, deps: ModuleDeps) => Promise<ComponentChildren>;
   /** Menu entries (with optional children) placed after "Home"; must not do I/O (keep a cache). */
   menu?: (tambon: Tambon, lang: Lang, actor: Actor) => NavItem[];
   /** Who may do the module's actions (core/policy.ts asks them through `can`). */

@@ -6,26 +6,33 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/core/app.ts";
 import type { TambonModule } from "../../src/core/modules.ts";
 import { pageCache } from "../../src/core/page-cache.ts";
+import { useCtx } from "../../src/core/views/ctx.ts";
 import { modules } from "../../src/modules/index.ts";
 import { Client, testConfig } from "../helpers/app.ts";
 import { openTestDatabase, type TestDatabase } from "../helpers/db.ts";
 
 /*
  * The sections modules add to a tambon's home page are rendered once and kept for every viewer
- * (core/routes/public.tsx). A section that looked at the request's viewer would hand one
- * member's data to the next: core asks for the sections as by no one in particular, so even a
- * section written carelessly (this test's own) sees no actor and no flash message.
+ * (core/routes/public.tsx). A section is given the tambon, not the request, and is rendered in a
+ * context of no one in particular: even a section that looks at the context's viewer, flash
+ * message or menu (this test's own) finds nothing of the member who asked first, so it cannot
+ * hand one member's data to the next.
  */
+
+function Probe() {
+  const { actor, flash, nav } = useCtx();
+  return h(
+    "p",
+    { class: "probe" },
+    actor.user ? `viewer ${actor.user.id}` : "no one",
+    flash ? ` flash ${flash}` : "",
+    nav.length ? ` menu ${nav.length}` : "",
+  );
+}
 
 const probe: TambonModule = {
   id: "probe",
-  homeSections: async (req) =>
-    h(
-      "p",
-      { class: "probe" },
-      req.actor.user ? `viewer ${req.actor.user.id}` : "no one",
-      req.flash ? ` flash ${req.flash}` : "",
-    ),
+  homeSections: async () => h(Probe, null),
 };
 
 describe("home sections are asked for by no one in particular", () => {

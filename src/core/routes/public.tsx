@@ -1,10 +1,9 @@
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import type { ModuleDeps, TambonModule } from "../modules.ts";
 import { currentTambon, authorize, KeptHtml, renderFragment, sharedCtx } from "../http.ts";
 import { core } from "../i18n/messages.ts";
 import { tambonTitle } from "../views/layout.tsx";
 import { pageCache } from "../page-cache.ts";
-import { ANONYMOUS } from "../roles.ts";
 import { listVillages, tambonFigures, villageCounts } from "../queries/villages.ts";
 import { NetworkHome } from "../views/public/network.tsx";
 import { TambonHome, VillageList } from "../views/public/tambon.tsx";
@@ -42,20 +41,14 @@ export function tambonPublicRoutes(deps: ModuleDeps, modules: TambonModule[]): F
       // The modules' sections are the same for every viewer: rendered once for each language
       // and kept until the tambon changes (or the kept data's lifetime ends), they are most of
       // what a signed-in member's home page cost to render.
-      const extra = await pageCache.memo(tambon.id, `home-sections:${req.lang}`, async () => {
-        // The sections are asked for as by no one in particular: what they read is kept for
-        // every viewer, so they never see this request's actor or its flash message.
-        const shared = Object.create(req, {
-          actor: { value: ANONYMOUS },
-          flash: { value: null },
-        }) as FastifyRequest;
-        return renderFragment(
+      const extra = await pageCache.memo(tambon.id, `home-sections:${req.lang}`, async () =>
+        renderFragment(
           sharedCtx(tambon, req.lang),
           await Promise.all(
-            modules.map((mod) => mod.homeSections?.(shared, deps) ?? Promise.resolve(null)),
+            modules.map((mod) => mod.homeSections?.(tambon, deps) ?? Promise.resolve(null)),
           ),
-        );
-      });
+        ),
+      );
       const t = core.t(req.lang);
       const en = req.lang === "en";
       const description = [

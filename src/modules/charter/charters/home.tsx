@@ -1,7 +1,6 @@
-import type { FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { currentTambon } from "../../../core/http.ts";
+import type { Tambon } from "../../../core/tenancy.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { reviewDueOn, reviewState } from "../edition.ts";
 import { HomeSection } from "./home-views.tsx";
@@ -9,11 +8,7 @@ import { settleVotesOf } from "../adoption/commands.ts";
 import { chartersWithTitles, currentEdition } from "./queries.ts";
 
 /** The charter section of the tambon's home page: the edition in force, its review, an open hearing. */
-export async function charterHome(
-  req: FastifyRequest,
-  deps: ModuleDeps,
-): Promise<ComponentChildren> {
-  const tambon = currentTambon(req);
+export async function charterHome(tambon: Tambon, deps: ModuleDeps): Promise<ComponentChildren> {
   const db = deps.database.db;
   // Core keeps the rendered section until the tambon changes, so this reads the charters once
   // then; an edition put to a vote whose vote has closed is adopted first (and read again).
