@@ -277,17 +277,18 @@ export async function settleDecidedVotes(db: Db, tambonId: number): Promise<numb
 }
 
 /**
- * Adopts each of these editions (those put to a vote and not adopted) whose vote has closed in
- * its favour; returns how many. For a reader that has the editions already (the home page).
+ * Adopts each of these editions that was put to a vote, is not adopted yet and whose vote has
+ * closed in its favour; returns how many. For a reader that has the editions already (the home
+ * page), which need not pick them first.
  */
 export async function settleVotesOf(
   db: Db,
   tambonId: number,
-  pending: { id: number; questionId: number | null }[],
+  editions: { id: number; questionId: number | null; status?: string }[],
 ): Promise<number> {
   let adopted = 0;
-  for (const p of pending) {
-    if (p.questionId === null) continue;
+  for (const p of editions) {
+    if (p.questionId === null || p.status === "adopted") continue;
     const outcome = await questionOutcome(db, tambonId, p.questionId);
     if (outcome?.phase !== "closed") continue;
     if ((await adoptByVote(db, null, tambonId, p.id)).ok) adopted++;

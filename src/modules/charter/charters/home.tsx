@@ -13,10 +13,8 @@ export async function charterHome(tambon: Tambon, deps: ModuleDeps): Promise<Com
   // Core keeps the rendered section until the tambon changes, so this reads the charters once
   // then; an edition put to a vote whose vote has closed is adopted first (and read again).
   let rows = await chartersWithTitles(db, tambon.id);
-  const waiting = rows.flatMap((r) =>
-    r.editions.filter((e) => e.questionId !== null && e.status !== "adopted"),
-  );
-  if (waiting.length && (await settleVotesOf(db, tambon.id, waiting)) > 0)
+  const editions = rows.flatMap((r) => r.editions);
+  if ((await settleVotesOf(db, tambon.id, editions)) > 0)
     rows = await chartersWithTitles(db, tambon.id);
   const items = [];
   for (const { charter, editions, titles } of rows) {
