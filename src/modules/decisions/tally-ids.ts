@@ -121,6 +121,9 @@ export class IdIndex {
       const slot = id - this.base;
       return slot >= 0 && slot < table.length ? table[slot]! : -1;
     }
+    // Without wide ids the low 32 bits tell members apart, but only for ids below 2^32: a larger
+    // id can share its low 32 bits with a member and is no member.
+    if (!this.wide && id >= TWO_32) return -1;
     const low = id | 0;
     let h = hashId(id) & this.mask;
     for (;;) {

@@ -937,6 +937,22 @@ test("a non-member id sharing its low 32 bits with many members is found to be n
   assert.equal(r.weightCounted, 600);
 });
 
+test("an id of 2^32 or more is no member when all members' ids are smaller", () => {
+  // Sparse member ids (looked up by hash) and outsiders sharing a member's low 32 bits.
+  const outsiders = Array.from({ length: 1000 }, (_, k) => (k + 1) * 2 ** 32 + 100_000);
+  const r = run({
+    members: members([1, 100_000]),
+    delegations: [tambon(1, outsiders[319]!)],
+    ballots: outsiders.map(yes),
+  });
+  assert.equal(r.voters, 0, "ballots of non-members do not count");
+  assert.equal(r.weightCounted, 0);
+  assert.equal(r.weightLost, 1, "a chain to a non-member is lost");
+  assert.deepEqual(r.weights, {});
+  assert.deepEqual(r.chains, {});
+  assert.equal(r.winner, null);
+});
+
 test("weights and chains are keyed in ascending numeric id order", () => {
   const r = tallyJson(
     JSON.stringify({
