@@ -7,6 +7,21 @@ import { ok, type FieldError, type Result } from "./result.ts";
 const enc = (key: CoreKey, vars?: Record<string, string | number>) =>
   vars ? `${key}|${JSON.stringify(vars)}` : key;
 
+/**
+ * An optional field: absent, empty or only spaces is null; anything else, tidied (trimmed unless
+ * `tidy` says otherwise), must pass `inner`.
+ */
+function blankOr<T extends z.ZodType<unknown, string>>(
+  inner: T,
+  tidy: (s: string) => string = (s) => s.trim(),
+) {
+  return z
+    .string()
+    .optional()
+    .transform((s) => tidy(s ?? "") || null)
+    .pipe(inner.nullable());
+}
+
 /** Zod pieces whose messages are core keys. */
 export const fields = {
   text: (max = 200) =>
@@ -39,25 +54,42 @@ export const fields = {
           ),
       ),
   optionalInt: (min: number, max: number) =>
+    blankOr(
+      z
+        .string()
+        .regex(/^\d+$/, enc("err.number"))
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .min(min, enc("err.range", { min, max }))
+            .max(max, enc("err.range", { min, max })),
+        ),
+      (s) => arabicDigits(s.trim().replace(/,/g, "")),
+    ),
+  /** A record's id picked in a select; empty is null (the command checks it is the tambon's). */
+  optionalId: () =>
+    blankOr(
+      z
+        .string()
+        .regex(/^\d{1,10}$/, enc("err.number"))
+        .transform(Number)
+        .refine((n) => n <= 2_147_483_647, enc("err.number")),
+    ),
+  /** A number from 0 to 1 (a share, such as a majority or a quorum); empty is null. */
+  optionalFraction: () =>
+    blankOr(
+      z
+        .string()
+        .regex(/^(0(\.\d+)?|1(\.0+)?)$/, enc("err.range", { min: 0, max: 1 }))
+        .transform(Number),
+    ),
+  /** A checkbox: ticked ("1" or "on") or not. */
+  checkbox: () =>
     z
       .string()
       .optional()
-      .transform((s) => arabicDigits((s ?? "").trim().replace(/,/g, "")))
-      .pipe(
-        z.union([
-          z.literal("").transform(() => null),
-          z
-            .string()
-            .regex(/^\d+$/, enc("err.number"))
-            .transform(Number)
-            .pipe(
-              z
-                .number()
-                .min(min, enc("err.range", { min, max }))
-                .max(max, enc("err.range", { min, max })),
-            ),
-        ]),
-      ),
+      .transform((s) => s === "1" || s === "on"),
   /** One of the given values; anything else is a field error (never silently replaced). */
   choice: <const T extends readonly [string, ...string[]]>(values: T) =>
     z.enum(values, { error: () => enc("err.choice") }),
@@ -72,19 +104,21 @@ export const fields = {
       .transform((s) => (s ?? "").trim() || fallback)
       .pipe(z.enum(values, { error: () => enc("err.choice") })),
   optionalDate: () =>
-    z
-      .string()
-      .optional()
-      .transform((s) => (s ?? "").trim())
-      .pipe(
-        z.union([
-          z.literal("").transform(() => null),
-          z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/, enc("err.date"))
-            .refine(isIsoDay, enc("err.date")),
-        ]),
-      ),
+    blankOr(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, enc("err.date"))
+        .refine(isIsoDay, enc("err.date")),
+    ),
+  /** A date and time typed in a datetime-local field, read as Thai time; empty is null. */
+  optionalDateTime: () =>
+    blankOr(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, enc("err.date"))
+        .transform((s) => new Date(`${s}:00+07:00`))
+        .refine((d) => !Number.isNaN(d.getTime()), enc("err.date")),
+    ),
 };
 
 /** Normalises a Thai phone number (digits only, +66 → 0); null when empty. */

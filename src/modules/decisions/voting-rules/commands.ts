@@ -11,31 +11,16 @@ import type { Actor } from "../../../core/roles.ts";
 import { decisionPolicies } from "../schema.ts";
 import type { VotingRules } from "../shared/queries.ts";
 
-const fraction = () =>
-  z
-    .string()
-    .optional()
-    .transform((s) => (s ?? "").trim())
-    .pipe(
-      z.union([
-        z.literal("").transform(() => null),
-        z
-          .string()
-          .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "err.range|" + JSON.stringify({ min: 0, max: 1 }))
-          .transform(Number),
-      ]),
-    );
-
 const schema = z.object({
   nameTh: fields.text(100),
   nameEn: fields.optionalText(100),
   discussionDays: fields.int(0, 365),
   frozenDays: fields.int(0, 365),
   votingDays: fields.int(1, 365),
-  majority: fraction(),
-  quorum: fraction(),
+  majority: fields.optionalFraction(),
+  quorum: fields.optionalFraction(),
   minPerVillage: fields.optionalInt(0, 1000),
-  villagesFraction: fraction(),
+  villagesFraction: fields.optionalFraction(),
   secrecy: fields.choice(["public", "private"]),
   maxWeight: fields.optionalInt(1, 10_000_000),
 });

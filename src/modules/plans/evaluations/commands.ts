@@ -23,25 +23,10 @@ import {
 /** The longest "what helped" or "what blocked" a rater may write about one subject. */
 export const WORDS_MAX = 2000;
 
-const optionalId = () =>
-  z
-    .string()
-    .optional()
-    .transform((s) => (s ?? "").trim())
-    .pipe(
-      z.union([
-        z.literal("").transform(() => null),
-        z
-          .string()
-          .regex(/^\d{1,10}$/, "err.number")
-          .transform(Number),
-      ]),
-    );
-
 const roundSchema = z.object({
   title: fields.text(200),
   heldOn: fields.optionalDate(),
-  meetingId: optionalId(),
+  meetingId: fields.optionalId(),
 });
 
 /**
@@ -222,7 +207,7 @@ export async function rateSubjects(
 const closeSchema = z.object({
   decisions: fields.text(8000),
   summary: fields.optionalText(8000),
-  editionId: optionalId(),
+  editionId: fields.optionalId(),
 });
 
 /** The edition of the round's plan with this id, or a field error (another plan's is refused). */

@@ -10,7 +10,7 @@ import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { newTrackingCode } from "./tracking.ts";
 import { and, eq } from "drizzle-orm";
-import { auditSite, siteFields } from "../shared/fields.ts";
+import { auditSite } from "../shared/fields.ts";
 import { roleGrants } from "../../../core/db/schema.ts";
 import { tellFiler } from "./notices.ts";
 
@@ -96,7 +96,7 @@ export async function fileComplaint(
 
 export const updateSchema = z.object({
   status: fields.choice(COMPLAINT_STATUSES),
-  assignedTo: siteFields.optionalId(),
+  assignedTo: fields.optionalId(),
   answer: fields.optionalText(10_000),
   note: fields.optionalText(2000),
 });

@@ -1,7 +1,7 @@
 import { siteAlbums, sitePhotos } from "../schema.ts";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { auditSite, siteFields } from "../shared/fields.ts";
+import { auditSite } from "../shared/fields.ts";
 import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
@@ -21,7 +21,7 @@ export type Photo = typeof sitePhotos.$inferSelect;
 export const schema = z.object({
   title: fields.text(200),
   description: fields.optionalText(2000),
-  published: siteFields.checkbox(),
+  published: fields.checkbox(),
 });
 
 /** Creates or edits an album. */

@@ -1,7 +1,7 @@
 import { siteMenuItems } from "../schema.ts";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { auditSite, siteFields } from "../shared/fields.ts";
+import { auditSite } from "../shared/fields.ts";
 import { type Db } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
@@ -18,7 +18,7 @@ export const schema = z.object({
   labelTh: fields.text(80),
   labelEn: fields.optionalText(80),
   href: fields.optionalText(500),
-  parentId: siteFields.optionalId(),
+  parentId: fields.optionalId(),
   position: fields.optionalInt(0, 1000),
 });
 

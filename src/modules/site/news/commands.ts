@@ -1,7 +1,7 @@
 import { siteAlbums, siteCategories, siteNews, sitePhotos } from "../schema.ts";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { auditSite, siteFields } from "../shared/fields.ts";
+import { auditSite } from "../shared/fields.ts";
 import { idSlug, plainText, slugify } from "../shared/text.ts";
 import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { and, eq } from "drizzle-orm";
@@ -22,10 +22,10 @@ export const schema = z.object({
   title: fields.text(200),
   summary: fields.optionalText(500),
   bodyMd: fields.optionalText(100_000),
-  categoryId: siteFields.optionalId(),
-  albumId: siteFields.optionalId(),
+  categoryId: fields.optionalId(),
+  albumId: fields.optionalId(),
   status: fields.optionalChoice(["draft", "published"], "draft"),
-  publishAt: siteFields.optionalDateTime(),
+  publishAt: fields.optionalDateTime(),
 });
 
 /** The path of a news item inside its tambon's site (id plus a Thai slug). */

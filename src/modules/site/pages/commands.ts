@@ -1,7 +1,7 @@
 import { sitePages } from "../schema.ts";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { auditSite, siteFields } from "../shared/fields.ts";
+import { auditSite } from "../shared/fields.ts";
 import { idSlug, plainText, slugify } from "../shared/text.ts";
 import { type Db } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
@@ -21,7 +21,7 @@ export const schema = z.object({
   titleTh: fields.text(200),
   titleEn: fields.optionalText(200),
   bodyMd: fields.optionalText(100_000),
-  published: siteFields.checkbox(),
+  published: fields.checkbox(),
 });
 
 /** The path of a page inside its tambon's site. */

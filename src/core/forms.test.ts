@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { z } from "zod";
+import { fields, parseForm } from "./forms.ts";
+
+const form = z.object({
+  id: fields.optionalId(),
+  share: fields.optionalFraction(),
+  at: fields.optionalDateTime(),
+  on: fields.optionalDate(),
+  count: fields.optionalInt(0, 100_000),
+  ticked: fields.checkbox(),
+});
+
+test("optional fields: absent, empty or spaces are null, a checkbox left out is unticked", () => {
+  const r = parseForm(form, { id: "  ", share: "", on: " " });
+  assert.deepEqual(r, {
+    ok: true,
+    value: { id: null, share: null, at: null, on: null, count: null, ticked: false },
+  });
+});
+
+test("optional fields read what a form sends", () => {
+  const r = parseForm(form, {
+    id: " 42 ",
+    share: "0.5",
+    at: "2026-12-07T09:30",
+    on: "2026-02-28",
+    count: "๑,๒๓๔",
+    ticked: "on",
+  });
+  assert.ok(r.ok);
+  assert.equal(r.value.id, 42);
+  assert.equal(r.value.share, 0.5);
+  assert.equal(r.value.at?.toISOString(), "2026-12-07T02:30:00.000Z");
+  assert.equal(r.value.on, "2026-02-28");
+  assert.equal(r.value.count, 1234);
+  assert.equal(r.value.ticked, true);
+});
+
+test("an id too long for the database, a share above one and an impossible day are field errors", () => {
+  const r = parseForm(form, {
+    id: "9999999999",
+    share: "1.5",
+    at: "2026-13-40T25:00",
+    on: "2567-02-30",
+    count: "-3",
+  });
+  assert.equal(r.ok, false);
+  assert.ok(!r.ok);
+  assert.equal(r.errors.id?.key, "err.number");
+  assert.deepEqual(r.errors.share, { key: "err.range", vars: { min: 0, max: 1 } });
+  assert.equal(r.errors.at?.key, "err.date");
+  assert.equal(r.errors.on?.key, "err.date");
+  assert.equal(r.errors.count?.key, "err.number");
+});
