@@ -54,3 +54,16 @@ test("an id too long for the database, a share above one and an impossible day a
   assert.equal(r.errors.on?.key, "err.date");
   assert.equal(r.errors.count?.key, "err.number");
 });
+
+test("a day must exist: 30 February is refused, 29 February of a leap year is taken", () => {
+  const day = z.object({ on: fields.date() });
+  assert.deepEqual(parseForm(day, { on: "2028-02-29" }), { ok: true, value: { on: "2028-02-29" } });
+  for (const on of ["2027-02-29", "2026-02-30", "2026-13-01", "0000-00-00", "1/2/2026"]) {
+    const r = parseForm(day, { on });
+    assert.ok(!r.ok, on);
+    assert.equal(r.errors.on?.key, "err.date", on);
+  }
+  const empty = parseForm(day, { on: " " });
+  assert.ok(!empty.ok);
+  assert.equal(empty.errors.on?.key, "err.required");
+});

@@ -103,6 +103,18 @@ export const fields = {
       .optional()
       .transform((s) => (s ?? "").trim() || fallback)
       .pipe(z.enum(values, { error: () => enc("err.choice") })),
+  /** A day (yyyy-mm-dd, as the date field sends it) that exists: 30 February is an error. */
+  date: () =>
+    z
+      .string()
+      .transform((s) => s.trim())
+      .pipe(
+        z
+          .string()
+          .min(1, enc("err.required"))
+          .regex(/^\d{4}-\d{2}-\d{2}$/, enc("err.date"))
+          .refine(isIsoDay, enc("err.date")),
+      ),
   optionalDate: () =>
     blankOr(
       z

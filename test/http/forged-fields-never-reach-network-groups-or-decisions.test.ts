@@ -355,6 +355,13 @@ for (const kind of DB_KINDS) {
         { from: "/t/la-ngu/admin/meetings/new" },
       );
       assert.equal(badStep.statusCode, 422);
+      const noSuchDay = await admin.post(
+        "/t/la-ngu/admin/meetings",
+        { ...form, date: "2099-02-30" },
+        { from: "/t/la-ngu/admin/meetings/new" },
+      );
+      assert.equal(noSuchDay.statusCode, 422);
+      assert.match(noSuchDay.body, /id="f-date-err"/);
       assert.equal(
         (await db().select().from(meetings).where(eq(meetings.titleTh, form.titleTh))).length,
         0,

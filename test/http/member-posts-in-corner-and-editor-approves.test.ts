@@ -199,6 +199,19 @@ for (const kind of DB_KINDS) {
       assert.equal(past.statusCode, 422);
       assert.match(past.body, /วันปิดรับสมัครต้องไม่อยู่ในอดีต/);
       assert.match(past.body, /value="คนงานสวนยาง"/);
+      // A day that does not exist is refused, not read as the first days of March.
+      const noSuchDay = await member.post(
+        "/t/la-ngu/jobs",
+        {
+          title: "คนงานสวนยาง",
+          employer: "สวนยางบ้านนา",
+          contact: "0811111111",
+          closesOn: "2099-02-30",
+        },
+        { from: "/t/la-ngu/jobs" },
+      );
+      assert.equal(noSuchDay.statusCode, 422);
+      assert.match(noSuchDay.body, /id="f-closesOn-err"/);
       const sent = await member.post(
         "/t/la-ngu/jobs",
         {

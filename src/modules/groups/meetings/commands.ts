@@ -40,7 +40,7 @@ const schema = z.object({
   titleTh: fields.text(200),
   titleEn: fields.optionalText(200),
   descriptionTh: fields.optionalText(4000),
-  date: fields.text(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "err.date")),
+  date: fields.date(),
   startTime: fields.text(5),
   endTime: fields.optionalText(5),
   place: fields.optionalText(200),

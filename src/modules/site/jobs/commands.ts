@@ -22,17 +22,7 @@ export const schema = z.object({
   wage: fields.optionalText(100),
   contact: fields.text(200),
   details: fields.optionalText(5000),
-  closesOn: z
-    .string()
-    .optional()
-    .transform((s) => (s ?? "").trim())
-    .pipe(
-      z
-        .string()
-        .min(1, "err.required")
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "err.date")
-        .refine((s) => !Number.isNaN(Date.parse(s)), "err.date"),
-    ),
+  closesOn: fields.date(),
 });
 
 /** The moment a job stops showing: the end of its closing day in Thailand. */
