@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { csvCell, parseCsv, toCsv } from "./csv.ts";
+import { CsvQuoteError, csvCell, parseCsv, toCsv } from "./csv.ts";
 
 test("CSV cells are quoted when needed and formulas are defused", () => {
   assert.equal(csvCell("กลุ่ม อสม."), "กลุ่ม อสม.");
@@ -43,4 +43,13 @@ test("CSV text parses back into rows: quotes, line breaks, BOM, defused cells", 
   ]);
   assert.deepEqual(parseCsv('a,"",c'), [["a", "", "c"]]);
   assert.deepEqual(parseCsv(""), []);
+});
+
+test("a quoted cell never closed is refused with its row, never read as the rest of the file", () => {
+  assert.throws(
+    () => parseCsv('village,name\n1,"สมศรี\n2,มานี\n3,มานะ\n'),
+    (err: unknown) => err instanceof CsvQuoteError && err.line === 2,
+  );
+  assert.throws(() => parseCsv('a,b\n1,2\n3,"'), CsvQuoteError);
+  assert.deepEqual(parseCsv('a,"b\nc"'), [["a", "b\nc"]]);
 });

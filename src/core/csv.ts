@@ -17,10 +17,20 @@ export function toCsv(
 }
 
 /**
+ * A CSV whose quoted cell is never closed: the rest of the file would be read as that one cell
+ * (a file cut short, or a stray quote), so it is refused. `line` is the row the cell is in.
+ */
+export class CsvQuoteError extends Error {
+  constructor(readonly line: number) {
+    super(`the quote opened in row ${line} is never closed`);
+  }
+}
+
+/**
  * Parses CSV text (RFC 4180: quoted cells with doubled quotes and line breaks; CRLF or LF; a
  * leading BOM dropped) into rows of cells. The delimiter is read from the first line: a comma,
  * or a semicolon or tab when the line has more of those. A cell `toCsv` defused (`'=…`, `'-1`)
- * comes back as it was.
+ * comes back as it was. A quoted cell still open at the end of the text is a `CsvQuoteError`.
  */
 export function parseCsv(text: string): string[][] {
   const s = text.startsWith("\uFEFF") ? text.slice(1) : text;
@@ -56,6 +66,7 @@ export function parseCsv(text: string): string[][] {
       row = [];
     } else cell += ch;
   }
+  if (quoted) throw new CsvQuoteError(rows.length + 1);
   if (cell !== "" || row.length || wasQuoted) {
     endCell();
     rows.push(row);

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseCsv } from "./csv.ts";
-import { CsvChunks, NotTextError, csvSource } from "./import-stream.ts";
+import { CsvQuoteError, parseCsv } from "./csv.ts";
+import { BrokenTextError, CsvChunks, NotTextError, csvSource } from "./import-stream.ts";
 
 const SAMPLE =
   '\uFEFFname,note\r\n"สมชาย ใจดี","มี ""คำพูด"", และ\nบรรทัดใหม่"\r\n\r\nสมหญิง,\'=1+1\nlast,row';
@@ -57,4 +57,43 @@ test("a CSV file in windows-874 (TIS-620) streams as Thai; bytes that are not te
   const binary = path.join(dir, "picture.csv");
   writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
   await assert.rejects(csvSource(binary, 8), NotTextError);
+});
+
+test("a UTF-8 CSV file with a broken character is refused, never read as windows-874", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "csv-broken-"));
+  const file = path.join(dir, "broken.csv");
+  writeFileSync(file, Buffer.concat([Buffer.from("หมู่,ชื่อ\n1,สมชาย\n"), Buffer.from([0xe0, 0xb8])]));
+  const stray = path.join(dir, "stray.csv");
+  writeFileSync(stray, Buffer.from([...Buffer.from("หมู่,ชื่อ\n1,สม"), 0xff, 0x0a]));
+  await assert.rejects(csvSource(stray, 30), BrokenTextError);
+  // Cut short in its last character, and broken beyond the first megabyte.
+  const late = path.join(dir, "late.csv");
+  const rows = "1,สมชาย ใจดี\n".repeat(70_000);
+  writeFileSync(late, Buffer.concat([Buffer.from(`หมู่,ชื่อ\n${rows}`), Buffer.from([0xff, 0x0a])]));
+  for (const name of [file, late]) {
+    const src = await csvSource(name, 0);
+    await assert.rejects(async () => {
+      for await (const batch of src.batches(100_000)) void batch;
+    }, BrokenTextError);
+  }
+});
+
+test("a CSV file whose quoted cell is never closed stops the import with that cell's row", async () => {
+  const text = 'a,b\n1,2\n3,"cut short\n5,6\n7,8\n';
+  for (const size of [1, 4, 1000]) {
+    const p = new CsvChunks();
+    for (let i = 0; i < text.length; i += size) p.push(text.slice(i, i + size));
+    assert.throws(
+      () => p.end(),
+      (err: unknown) => err instanceof CsvQuoteError && err.line === 3,
+      `pieces of ${size}`,
+    );
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "csv-quote-"));
+  const file = path.join(dir, "cut.csv");
+  writeFileSync(file, text);
+  const src = await csvSource(file, text.length);
+  await assert.rejects(async () => {
+    for await (const batch of src.batches(10)) void batch;
+  }, CsvQuoteError);
 });

@@ -1,7 +1,9 @@
 import { createReadStream } from "node:fs";
+import { CsvQuoteError } from "./csv.ts";
 import type { CoreKey } from "./i18n/messages.ts";
 import {
   compareRows,
+  damagedUtf8,
   mappedCells,
   matchedFields,
   type ImportCounts,
@@ -130,7 +132,7 @@ export class CsvChunks {
     }
   }
 
-  /** Ends the text: a last row without a line break is kept. */
+  /** Ends the text: a last row without a line break is kept; a quoted cell still open is a `CsvQuoteError`. */
   end(): void {
     if (this.delim === null && this.head) {
       const text = this.head;
@@ -140,6 +142,7 @@ export class CsvChunks {
       this.delim = [",", ";", "\t"].reduce((b, ch) => (count(ch) > count(b) ? ch : b));
       this.scan(text);
     }
+    if (this.quoted) throw new CsvQuoteError(this.line);
     if (this.cell !== "" || this.row.length || this.quoteSeen) this.endRow();
   }
 
@@ -168,9 +171,13 @@ export class NotTextError extends Error {
   }
 }
 
+/** A CSV file in UTF-8 with bytes that are not UTF-8 (damaged, or cut short in a character). */
+export class BrokenTextError extends NotTextError {}
+
 /**
  * The text encoding of a CSV file from its first megabyte: UTF-8 when that part is valid UTF-8,
- * else windows-874 (TIS-620 and more: what Excel on a Thai Windows saves as CSV).
+ * else windows-874 (TIS-620 and more: what Excel on a Thai Windows saves as CSV), unless that part
+ * is mostly UTF-8 all the same (a damaged UTF-8 file: `BrokenTextError`).
  */
 export async function sniffEncoding(path: string): Promise<"utf-8" | "windows-874"> {
   const stream = createReadStream(path, { start: 0, end: (1 << 20) - 1 });
@@ -183,6 +190,7 @@ export async function sniffEncoding(path: string): Promise<"utf-8" | "windows-87
     new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
     return "utf-8";
   } catch {
+    if (damagedUtf8(head)) throw new BrokenTextError();
     return "windows-874";
   }
 }
@@ -201,11 +209,15 @@ export async function csvSource(path: string, size: number): Promise<CsvSource> 
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     const decoder = new TextDecoder(encoding, { fatal: true });
     const decode = (chunk?: Buffer) => {
+      let text: string;
       try {
-        return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+        text = chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
       } catch {
-        throw new NotTextError();
+        throw encoding === "utf-8" ? new BrokenTextError() : new NotTextError();
       }
+      // Bytes windows-874 leaves undefined come out as private-use characters: not Thai text.
+      if (encoding !== "utf-8" && /[\uE000-\uF8FF]/.test(text)) throw new NotTextError();
+      return text;
     };
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;

@@ -255,6 +255,10 @@ test("files that cannot be imported are refused next to the field with a reason"
   assert.deepEqual(await read(xls), { ok: false, errors: { file: { key: "import.oldExcel" } } });
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x81]);
   assert.deepEqual(await read(png), { ok: false, errors: { file: { key: "import.notText" } } });
+  assert.deepEqual(await read(Buffer.from('หมู่ที่,ปีงบประมาณ\n1,"2566\n2,2567\n3,2568\n')), {
+    ok: false,
+    errors: { file: { key: "import.openQuote", vars: { line: 2 } } },
+  });
   const many = "a\n" + "1\n".repeat(11);
   assert.deepEqual(await read(Buffer.from(many), { maxRows: 10 }), {
     ok: false,
@@ -266,6 +270,21 @@ test("a CSV saved by older Thai Excel (windows-874) reads as Thai", () => {
   // "หมู่" in TIS-620.
   assert.equal(decodeText(Buffer.from([0xcb, 0xc1, 0xd9, 0xe8])), "หมู่");
   assert.equal(decodeText(Buffer.from("หมู่", "utf8")), "หมู่");
+});
+
+test("a UTF-8 CSV damaged or cut short in a character is refused, never read as windows-874", async () => {
+  const utf8 = Buffer.from("หมู่ที่,ปีงบประมาณ,ค่าที่วัดได้\n1,2566,สมชาย\n", "utf8");
+  const cut = utf8.subarray(0, utf8.length - 2);
+  const stray = Buffer.concat([utf8, Buffer.from([0xff, 0x0a])]);
+  for (const data of [cut, stray]) {
+    assert.equal(decodeText(data), null);
+    assert.deepEqual(await readImportFile({ filename: "x.csv", data }), {
+      ok: false,
+      errors: { file: { key: "import.brokenText" } },
+    });
+  }
+  // Bytes windows-874 leaves undefined (0xDB–0xDE, 0xFC–0xFF) are no Thai text either.
+  assert.equal(decodeText(Buffer.from([0xcb, 0xc1, 0xd9, 0xe8, 0xfc, 0xff])), null);
 });
 
 test("a kept file is read back only by the same person in the same tambon, until it expires", () => {

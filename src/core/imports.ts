@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { parseCsv } from "./csv.ts";
+import { CsvQuoteError, parseCsv } from "./csv.ts";
 import type { Dictionary, Lang, Msg } from "./i18n/index.ts";
 import type { CoreKey } from "./i18n/messages.ts";
 import { fail, ok, translateErrors, type FieldError, type Result, type Vars } from "./result.ts";
@@ -53,6 +53,8 @@ export type ImportKey =
   | "import.empty"
   | "import.oldExcel"
   | "import.notText"
+  | "import.brokenText"
+  | "import.openQuote"
   | "import.sheetMissing"
   | "import.tooManyRows"
   | "import.required"
@@ -60,14 +62,34 @@ export type ImportKey =
   | "import.duplicateRow"
   | "err.choice";
 
-/** Text of a CSV file: UTF-8, or the Thai Windows code page (what older Excel saves as CSV). */
+/**
+ * True when bytes that are not valid UTF-8 still hold more UTF-8 characters than broken ones: a
+ * UTF-8 file damaged or cut short, which read as windows-874 would turn every Thai letter into
+ * two or three wrong ones. (Thai windows-874 text read as UTF-8 is mostly broken sequences.)
+ */
+export function damagedUtf8(data: Uint8Array): boolean {
+  let good = 0;
+  let bad = 0;
+  for (const ch of new TextDecoder("utf-8").decode(data)) {
+    if (ch === "\uFFFD") bad++;
+    else if (ch.charCodeAt(0) >= 0x80) good++;
+  }
+  return good > bad;
+}
+
+/**
+ * Text of a CSV file: UTF-8, or the Thai Windows code page (what older Excel saves as CSV); null
+ * for bytes that are neither (a damaged UTF-8 file among them).
+ */
 export function decodeText(data: Uint8Array): string | null {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {
-    // Thai text saved by Excel as "CSV" on Windows is in windows-874 (TIS-620 and more).
+    if (damagedUtf8(data)) return null;
+    // Thai text saved by Excel as "CSV" on Windows is in windows-874 (TIS-620 and more). The
+    // bytes it leaves undefined come out as private-use characters, which no Thai text has.
     const text = new TextDecoder("windows-874").decode(data);
-    return text.includes("\uFFFD") ? null : text;
+    return /[\uE000-\uF8FF\uFFFD]/.test(text) ? null : text;
   }
 }
 
@@ -116,8 +138,14 @@ export async function readImportFile(
     if (data.length > maxBytes)
       return fail(field, "xlsx.tooLarge", { mb: Math.round(maxBytes / MB) });
     const text = decodeText(data);
+    if (text === null && damagedUtf8(data)) return fail(field, "import.brokenText");
     if (text === null || text.includes("\u0000")) return fail(field, "import.notText");
-    table = toTable(filename, parseCsv(text));
+    try {
+      table = toTable(filename, parseCsv(text));
+    } catch (err) {
+      if (!(err instanceof CsvQuoteError)) throw err;
+      return fail(field, "import.openQuote", { line: err.line });
+    }
   }
   if (!table.headers.length) return fail(field, "import.empty");
   if (table.rows.length > maxRows) return fail(field, "import.tooManyRows", { max: maxRows });

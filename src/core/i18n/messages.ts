@@ -448,6 +448,14 @@ export const core = defineMessages("core", {
     th: "ไฟล์นี้ไม่ใช่ CSV หรือ Excel (.xlsx) กรุณาเลือกไฟล์ใหม่",
     en: "This is neither a CSV file nor an Excel workbook (.xlsx). Please choose another file.",
   },
+  "import.brokenText": {
+    th: "บางส่วนของไฟล์ CSV นี้ไม่ใช่ข้อความ UTF-8 ไฟล์อาจเสียหายหรือไม่ครบ กรุณาบันทึกเป็น CSV UTF-8 ใหม่แล้วลองอีกครั้ง",
+    en: "Part of this CSV file is not UTF-8 text: the file may be damaged or cut short. Save it again as CSV UTF-8 and try again.",
+  },
+  "import.openQuote": {
+    th: 'เครื่องหมายคำพูด (") ที่เปิดในแถวที่ {line} ไม่มีที่ปิด ไฟล์อาจไม่ครบหรือเสียหาย กรุณาตรวจแถวนั้นแล้วลองใหม่',
+    en: 'The quote (") opened in row {line} is never closed: the file may be cut short or damaged. Check that row and try again.',
+  },
   "import.sheetMissing": {
     th: "ไม่พบแผ่นงานชื่อ “{name}” ในไฟล์",
     en: "The workbook has no sheet named “{name}”",

@@ -17,6 +17,7 @@ import {
   type RowError,
 } from "../../../core/imports.ts";
 import {
+  BrokenTextError,
   csvSource,
   NotTextError,
   runStreamingImport,
@@ -24,6 +25,7 @@ import {
   type CsvSource,
 } from "../../../core/import-stream.ts";
 import { NulCellError, WorkbookError, xlsxSource } from "../../../core/xlsx-stream.ts";
+import { CsvQuoteError } from "../../../core/csv.ts";
 import { msg } from "../messages.ts";
 import { peopleImporter } from "../imports/people.ts";
 import { figureImporter } from "../imports/figures.ts";
@@ -187,7 +189,9 @@ function fileError(key: ImportKey, vars?: RowError["vars"]): CliError {
 
 /** A file found not to be text or not a workbook while it streams, as a one-line error. */
 function streamError(err: unknown): never {
+  if (err instanceof BrokenTextError) throw fileError("import.brokenText");
   if (err instanceof NotTextError) throw fileError("import.notText");
+  if (err instanceof CsvQuoteError) throw fileError("import.openQuote", { line: err.line });
   if (err instanceof NulCellError)
     throw fileError("xlsx.nulCell", { sheet: err.sheet, cell: err.cell });
   if (err instanceof WorkbookError) throw fileError("xlsx.notWorkbook");
