@@ -148,19 +148,27 @@ export async function benchPages(kind: "pglite" | "postgres"): Promise<Figures> 
       compressionCost((await app.inject({ url: "/t/la-ngu", headers: { cookie } })).rawPayload),
     ))
       out[`${kind}, signed-in home: ${k}`] = v;
-    // PROFILE=prefix: a CPU profile of each signed-in page (prefix-<page>.cpuprofile) and nothing
-    // else measured (see bench/cpu-profile.ts).
+    // PROFILE=prefix: a CPU profile of each signed-in page (prefix-<page>.cpuprofile) and of each
+    // page rendered for a visitor after a change (prefix-<page>-anonymous.cpuprofile), and
+    // nothing else measured (see bench/cpu-profile.ts).
     if (process.env.PROFILE) {
       const profiler = new Session();
       profiler.connect();
       await profiler.post("Profiler.enable");
-      for (const [name, url] of pages) {
+      const profiled = async (name: string, run: () => ReturnType<typeof measure>) => {
         await profiler.post("Profiler.start");
-        out[`${kind}, demo: ${name}, signed in`] = fmt(await measure(app, url, { cookie }));
+        out[`${kind}, demo: ${name}`] = fmt(await run());
         const { profile } = await profiler.post("Profiler.stop");
         const file = `${process.env.PROFILE}-${name.replace(/\W+/g, "-")}.cpuprofile`;
         writeFileSync(file, JSON.stringify(profile));
-      }
+      };
+      for (const [name, url] of pages)
+        await profiled(`${name}, signed in`, () => measure(app, url, { cookie }));
+      for (const [name, url] of pages)
+        if ((await app.inject({ url })).statusCode === 200)
+          await profiled(`${name}, anonymous`, () =>
+            measure(app, url, { before: () => pageCache.invalidate(tambonId) }),
+          );
       profiler.disconnect();
       await app.close();
       return out;
