@@ -95,6 +95,27 @@ test("an operator imports people from CSV: re-running changes nothing; a bad row
   assert.equal(wrong.status, 2);
   assert.equal(wrong.stderr.trim().split("\n").length, 1, "one-line error");
 
+  // A quote never closed would read the rest of the file as one cell: refused in one line,
+  // and none of its rows is stored.
+  const cut = path.join(dir, "cut.csv");
+  writeFileSync(cut, 'moo,house_no,name\n1,903,"คนใหม่ หนึ่ง\n1,904,คนใหม่ สอง\n');
+  const open = tambon(["import", "people", cut, "--tambon", "la-ngu"], env);
+  assert.equal(open.status, 1);
+  assert.equal(open.stderr.trim().split("\n").length, 1, open.stderr);
+  assert.match(open.stderr, /row 2 is never closed/);
+  const after = tambon(["import", "people", goodOnly, "--tambon", "la-ngu", "--dry-run"], env);
+  assert.equal(summary(after.stdout).create, 1);
+  // A directory, or an id no database integer holds: one line, no SQL.
+  for (const args of [
+    ["import", "people", dir, "--tambon", "la-ngu"],
+    ["import", "submissions", good, "--tambon", "la-ngu", "--form", "9999999999", "--round", "1"],
+  ]) {
+    const r = tambon(args, env);
+    assert.notEqual(r.status, 0, args.join(" "));
+    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /select|EISDIR/, r.stderr);
+  }
+
   // A workbook with a NUL character in a cell: one line naming the cell, in both languages.
   const book = await writeWorkbook([
     {

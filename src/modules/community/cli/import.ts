@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { CliError, type CommandArgs } from "../../../core/cli.ts";
 import { loadConfig } from "../../../core/config.ts";
+import { parseId } from "../../../core/params.ts";
 import { withDatabase } from "../../../core/db/migrated.ts";
 import { tambons } from "../../../core/db/schema.ts";
 import { afterImport } from "../indicators/compute.ts";
@@ -67,16 +68,19 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
   if (typeof slug !== "string" || !slug)
     throw new CliError("import: give the tambon with --tambon SLUG / ต้องระบุ --tambon", 2);
   const id = (name: "form" | "round") => {
-    const v = values[name];
-    if (typeof v !== "string" || !/^[1-9]\d{0,9}$/.test(v))
+    // An id is at most MAX_ID: a larger number is no record (and no integer the database takes).
+    const v = parseId(values[name]);
+    if (v === null)
       throw new CliError(`import submissions: give --${name} ID / ต้องระบุ --${name} เป็นตัวเลข`, 2);
-    return Number(v);
+    return v;
   };
   const formId = kind === "submissions" ? id("form") : 0;
   const roundId = kind === "submissions" ? id("round") : 0;
   let size: number;
   try {
-    size = statSync(file).size;
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new Error("not a file");
+    size = stat.size;
   } catch {
     throw new CliError(`import: cannot read ${file} / อ่านไฟล์ไม่ได้`);
   }
