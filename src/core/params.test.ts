@@ -10,6 +10,7 @@ import {
   isDay,
   parseDay,
   parseId,
+  parseIds,
   pageOf,
   parseIdSlug,
   queryOf,
@@ -85,6 +86,26 @@ test("a URL id that is not one is a page that does not exist", () => {
     status(() => requireId(undefined)),
     404,
   );
+});
+
+test("the ids of a group of checkboxes are kept once each; what is no id is left out", () => {
+  assert.deepEqual(
+    parseIds([
+      "3",
+      "2147483648",
+      "1",
+      "3",
+      "1.5",
+      "-1",
+      "1e999",
+      "9999999999999999999",
+      "",
+      "0x10",
+    ]),
+    [3, 1],
+  );
+  assert.deepEqual(parseIds([String(MAX_ID)]), [MAX_ID]);
+  assert.deepEqual(parseIds([]), []);
 });
 
 test("an id-slug URL part keeps the id and ignores the slug", () => {

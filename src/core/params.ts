@@ -25,6 +25,15 @@ export function parseId(value: unknown): number | null {
   return n <= MAX_ID ? n : null;
 }
 
+/**
+ * The record ids of a repeated form field (a group of checkboxes), each once, in their order;
+ * a value that is not an id (`parseId`) names no record and is left out.
+ */
+export function parseIds(values: readonly unknown[]): number[] {
+  const ids = values.map(parseId).filter((id): id is number => id !== null);
+  return [...new Set(ids)];
+}
+
 /** The id of a URL parameter; a value that is not an id is a page that does not exist (404). */
 export function requireId(value: unknown): number {
   const id = parseId(value);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
+import { parseIds } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { villages } from "../../../core/db/schema.ts";
@@ -113,12 +114,8 @@ export async function saveMeeting(
   if (Number.isNaN(startsAt.getTime())) return fail("date", "err.date");
   const endsAt = v.endTime ? bangkokInstant(v.date, v.endTime.replace(".", ":")) : null;
   if (endsAt && endsAt < startsAt) return fail("endTime", "err.endTimeBeforeStart");
-  const groupIds = [
-    ...new Set(input.invitedGroupIds.map(Number).filter((n) => Number.isInteger(n) && n > 0)),
-  ];
-  const villageIds = [
-    ...new Set(input.invitedVillageIds.map(Number).filter((n) => Number.isInteger(n) && n > 0)),
-  ];
+  const groupIds = parseIds(input.invitedGroupIds);
+  const villageIds = parseIds(input.invitedVillageIds);
   if (v.areaId && !(await getArea(db, tambonId, v.areaId))) return fail("areaId", "err.area");
   const minPerVillage = v.quorumMinPerVillage ?? (meetingId ? null : input.defaultMinPerVillage);
   if (takesVillageQuorum(kind) && minPerVillage !== null && minPerVillage < 1)

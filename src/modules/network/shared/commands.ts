@@ -3,15 +3,19 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, villages } from "../../../core/db/schema.ts";
 import { findUserByIdentifier } from "../../../core/commands/accounts.ts";
 import { isEmail, isPhone, normalisePhone } from "../../../core/forms.ts";
+import { parseIds } from "../../../core/params.ts";
 import { listAreas } from "../../areas/public.ts";
 import { networkPillars, networkTerms, partners } from "../schema.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { FieldError } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
 
-/** Parses a list of ids from a form; non-numbers are dropped, duplicates removed. */
+/**
+ * Parses a list of ids from a form; what is not an id (text, 1.5, or past the integer column,
+ * which the database would refuse) is dropped, duplicates removed.
+ */
 export function idList(values: string[]): number[] {
-  return [...new Set(values.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
+  return parseIds(values);
 }
 
 /** The ids among `ids` that are villages of the tambon. */
