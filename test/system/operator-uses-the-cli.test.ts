@@ -149,6 +149,15 @@ test("a bad environment value stops with one line naming the variable", () => {
   assert.equal(r.stderr.trim(), "tambon: PORT: PORT must be a number");
 });
 
+test("a database that cannot be reached stops with one line saying why, not the query", () => {
+  const r = tambonQuick(["migrate"], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+  assert.equal(r.status, 1);
+  assert.equal(
+    r.stderr,
+    "tambon: cannot open the database (PostgreSQL at DATABASE_URL): connect ECONNREFUSED 127.0.0.1:1\n",
+  );
+});
+
 test("migrate, demo (idempotent) and create-admin on an embedded database", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
   const env = { TAMBON_DATA_DIR: dir };

@@ -28,9 +28,12 @@ export async function openMigrated(config: Config): Promise<Database> {
     const what = config.databaseUrl
       ? "PostgreSQL at DATABASE_URL"
       : `PGlite in ${config.dataDir}/pglite`;
-    throw new CliError(
-      `cannot open the database (${what}): ${(err as Error).message.split("\n")[0]}`,
-    );
+    // A failed query wraps what failed (a refused connection, a wrong password) as its cause:
+    // that is the reason to print, not the statement.
+    let reason = err as Error & { code?: string };
+    while (reason.cause instanceof Error) reason = reason.cause;
+    const text = (reason.message || reason.code || String(reason)).split("\n")[0];
+    throw new CliError(`cannot open the database (${what}): ${text}`);
   }
 }
 
