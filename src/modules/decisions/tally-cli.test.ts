@@ -120,6 +120,21 @@ test("invalid input: the reason names the field", async () => {
   });
 });
 
+test("input that is not UTF-8 is refused on one line, never counted", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "tally-cli-"));
+  try {
+    const file = join(dir, "latin1.json");
+    const text = JSON.stringify({ ...INPUT, members: [{ id: 1, village: "\u00ff" }] });
+    await writeFile(file, Buffer.from(text, "latin1"));
+    const r = await run([file]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, "");
+    assert.equal(r.stderr, "tambon tally: the input is not UTF-8 text\n");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test("a missing file is reported on one line", async () => {
   const r = await run([join(tmpdir(), "no-such-dir-for-tally", "x.json")]);
   assert.equal(r.code, 1);

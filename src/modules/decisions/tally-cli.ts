@@ -108,9 +108,16 @@ export async function runTallyCommand(args: string[], io: TallyIo): Promise<numb
   }
   let text: string;
   try {
-    text = bytes.toString("utf8");
-  } catch {
-    await write(io.stderr, `tambon tally: input too large (${bytes.length} bytes)\n`);
+    // JSON is UTF-8: bytes that are not are refused, never counted as U+FFFD.
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (err) {
+    const invalid = (err as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA";
+    await write(
+      io.stderr,
+      invalid
+        ? `tambon tally: the input is not UTF-8 text\n`
+        : `tambon tally: input too large (${bytes.length} bytes)\n`,
+    );
     return EXIT_INPUT;
   }
   let chunks: Generator<string>;
