@@ -219,10 +219,14 @@ test("export-question writes a closed question that tally --verify recounts; tam
   const bad = tambon(["tally", "--verify", file]);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /the input does not match its hash/);
+  assert.equal(bad.stderr.trim().split("\n").length, 1, bad.stderr);
   const open = tambon(["export-question", "2", "--tambon", "la-ngu"], env);
   assert.equal(open.status, 1, "a question still open cannot be exported");
   assert.match(open.stderr, /not closed/);
   assert.equal(tambon(["export-question", "x"], env).status, 2);
+  const huge = tambon(["export-question", "99999999999", "--tambon", "la-ngu"], env);
+  assert.equal(huge.status, 1);
+  assert.equal(huge.stderr, 'tambon export-question: no question 99999999999 in "la-ngu"\n');
   const tick = tambon(["tick"], env);
   assert.equal(tick.status, 0, tick.stderr);
   assert.match(tick.stdout, /^moved \d+ question\(s\)/);
@@ -264,6 +268,11 @@ test("tally reads a file or standard input and prints the count as JSON", () => 
   const bad = tambon(["tally", "-"], {}, "{not json");
   assert.notEqual(bad.status, 0);
   assert.equal(bad.stderr.trim().split("\n").length, 1);
+  // A tally input is no export: --verify says so in one line, never a TypeError.
+  const notExport = tambon(["tally", "--verify", file]);
+  assert.equal(notExport.status, 1);
+  assert.equal(notExport.stderr.trim().split("\n").length, 1, notExport.stderr);
+  assert.match(notExport.stderr, /is not a file written by tambon export-question/);
 });
 
 /** Starts `tambon serve` on a random port and waits until /healthz answers. */

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { CliError, type CommandArgs } from "../../../core/cli.ts";
 import { loadConfig } from "../../../core/config.ts";
 import { withDatabase } from "../../../core/db/migrated.ts";
+import { parseId } from "../../../core/params.ts";
 import { tambons } from "../../../core/db/schema.ts";
 import { exportQuestion } from "../results/export.ts";
 
@@ -22,12 +23,18 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
       process.stderr.write(`tambon export-question: no tambon "${slug}"\n`);
       return 1;
     }
+    // A number beyond the largest id is no question (and no integer the database takes).
+    const questionId = parseId(id);
+    if (questionId === null) {
+      process.stderr.write(`tambon export-question: no question ${id} in "${slug}"\n`);
+      return 1;
+    }
     try {
-      const data = await exportQuestion(database.db, tb.id, Number(id));
+      const data = await exportQuestion(database.db, tb.id, questionId);
       process.stdout.write(JSON.stringify(data) + "\n");
       return 0;
     } catch (err) {
-      process.stderr.write(`tambon export-question: ${(err as Error).message}\n`);
+      process.stderr.write(`tambon export-question: ${(err as Error).message.split("\n")[0]}\n`);
       return 1;
     }
   });

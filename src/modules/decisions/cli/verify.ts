@@ -19,11 +19,21 @@ export async function verifyCommand(args: string[]): Promise<number> {
     );
     return 1;
   }
+  // Another JSON file (a tally input, a result) is told apart before any part of it is read.
+  const format = (data as { format?: unknown } | null)?.format;
+  if (format !== "tambon-question-export/1") {
+    process.stderr.write(
+      `tambon tally --verify: ${file} is not a file written by tambon export-question (format ${JSON.stringify(format ?? null)}) / ไม่ใช่ไฟล์จาก export-question\n`,
+    );
+    return 1;
+  }
   let v;
   try {
     v = verifyExport(data);
   } catch (err) {
-    process.stderr.write(`tambon tally --verify: ${(err as Error).message.split("\n")[0]}\n`);
+    process.stderr.write(
+      `tambon tally --verify: ${file} is not a whole export (${(err as Error).message.split("\n")[0]})\n`,
+    );
     return 1;
   }
   if (v.ok) {
@@ -32,6 +42,6 @@ export async function verifyCommand(args: string[]): Promise<number> {
     );
     return 0;
   }
-  for (const p of v.problems) process.stderr.write(`tambon tally --verify: ${p}\n`);
+  process.stderr.write(`tambon tally --verify: ${v.problems.join("; ")}\n`);
   return 1;
 }
