@@ -50,7 +50,8 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     draft: FormDefinition,
   ): Promise<FormDefinition> {
     if (!v) return draft;
-    const version = await getFormVersion(db, tambonId, formId, Number(v));
+    // A version that is no whole number in the integer column's range is none of the form's.
+    const version = await getFormVersion(db, tambonId, formId, requireId(v));
     if (!version) throw notFound();
     return version.definition;
   }

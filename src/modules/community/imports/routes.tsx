@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
+import { parseId } from "../../../core/params.ts";
 import { ok, type Result } from "../../../core/result.ts";
 import { readWorkbook } from "../../../core/xlsx.ts";
 import { importJob, type ImportJob, type ImportTable } from "../../../core/imports.ts";
@@ -54,8 +55,9 @@ export function importRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     if (kind === "figures")
       return ok(importJob(await figureImporter(db, tambon.id, actor, table.filename)));
     const made = await submissionImporter(db, tambon.id, actor, table.filename, {
-      formId: Number(values.form) || 0,
-      roundId: Number(values.round) || 0,
+      // A value that is no id (1.5, past the integer column) names no form or round.
+      formId: parseId(values.form) ?? 0,
+      roundId: parseId(values.round) ?? 0,
       headers: table.headers,
       repeatSheets: repeatSheets.get(token) ?? [],
     });
