@@ -120,3 +120,36 @@ test("a character reference beyond Unicode is refused as no workbook, not thrown
     for await (const _ of xlsxRows(file)) void _;
   }, WorkbookError);
 });
+
+test("a date cell beyond any date reads as ######## and damaged packing is no workbook", async () => {
+  const sheet = `<?xml version="1.0"?><worksheet><sheetData>
+    <row r="1"><c r="A1" s="1"><v>24000</v></c><c r="B1" s="1"><v>99999999999</v></c></row>
+    </sheetData></worksheet>`;
+  const parts = {
+    "xl/workbook.xml": strToU8(
+      `<workbook><sheets><sheet name="S" sheetId="1"/></sheets></workbook>`,
+    ),
+    "xl/worksheets/sheet1.xml": strToU8(sheet),
+    "xl/styles.xml": strToU8(
+      `<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+    ),
+  };
+  const file = path.join(dir, "far-date.xlsx");
+  writeFileSync(file, zipSync(parts));
+  const got = [];
+  for await (const r of xlsxRows(file)) got.push(r.cells);
+  assert.deepEqual(got, [["1965-09-15", "########"]]);
+
+  // The sheet's compressed bytes damaged in the middle: fflate's "invalid distance" and the like
+  // become WorkbookError, which the command line reports as no workbook.
+  const book = Buffer.from(
+    zipSync({ ...parts, "xl/worksheets/sheet1.xml": strToU8(sheet.repeat(50)) }),
+  );
+  const at = book.indexOf("xl/worksheets/sheet1.xml") + 60;
+  for (let i = at; i < at + 40; i++) book[i] = book[i]! ^ 0x5a;
+  const damaged = path.join(dir, "damaged.xlsx");
+  writeFileSync(damaged, book);
+  await assert.rejects(async () => {
+    for await (const _ of xlsxRows(damaged)) void _;
+  }, WorkbookError);
+});

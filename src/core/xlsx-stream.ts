@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import { Inflate } from "fflate";
 import type { TableRow } from "./imports.ts";
 import { streamSource, type CsvSource } from "./import-stream.ts";
-import { cellName } from "./xlsx.ts";
+import { NO_DATE, cellName } from "./xlsx.ts";
 
 /**
  * Reads the first sheet of an XLSX file on disk row by row, never holding the sheet in memory
@@ -78,6 +78,15 @@ async function entriesOf(path: string): Promise<Map<string, Entry>> {
   }
 }
 
+/** Inflates a piece of a part; damaged compressed data is a `WorkbookError`. */
+function inflateOrRefuse(inflate: Inflate, chunk: Uint8Array, final = false): void {
+  try {
+    inflate.push(chunk, final);
+  } catch (err) {
+    throw new WorkbookError(`damaged part: ${(err as Error).message}`);
+  }
+}
+
 /** An entry's text, in pieces as it is inflated; at most `maxBytes` unpacked. */
 async function* entryText(
   path: string,
@@ -112,7 +121,7 @@ async function* entryText(
     if (e.method === 0) {
       out.push(chunk);
       unpacked += chunk.length;
-    } else inflate.push(chunk);
+    } else inflateOrRefuse(inflate, chunk);
     if (unpacked > maxBytes) throw new WorkbookError("too large");
     onBytes?.(unpacked);
     const parts = out;
@@ -121,7 +130,7 @@ async function* entryText(
     for (const part of parts) text += decoder.decode(part, { stream: true });
     if (text) yield text;
   }
-  if (e.method === 8) inflate.push(new Uint8Array(0), true);
+  if (e.method === 8) inflateOrRefuse(inflate, new Uint8Array(0), true);
   let text = "";
   for (const part of out) text += decoder.decode(part, { stream: true });
   text += decoder.decode();
@@ -221,10 +230,11 @@ async function dateStyles(path: string, entries: Map<string, Entry>): Promise<Se
   return out;
 }
 
-/** A date serial of the 1900 system as YYYY-MM-DD (or with its time). */
+/** A date serial of the 1900 system as YYYY-MM-DD (or with its time); `NO_DATE` beyond any date. */
 function serialDate(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86_400_000);
-  const iso = new Date(ms).toISOString();
+  const date = new Date(Math.round((serial - 25569) * 86_400_000));
+  if (Number.isNaN(date.getTime())) return NO_DATE;
+  const iso = date.toISOString();
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
 }
 

@@ -182,3 +182,30 @@ test("cells are named as Excel names them", () => {
     ["A1", "B2", "Z10", "AA1", "AB1", "ZZ100", "AAA1"],
   );
 });
+
+test("a date cell whose serial is beyond any date reads as ########, never throws", async () => {
+  const book = await writeWorkbook([{ name: "s", rows: [["วันเกิด"], ["D1"], ["D2"]] }]);
+  const parts = unzipSync(new Uint8Array(book));
+  // A date style added after the writer's own: its index is their count.
+  let date = 0;
+  parts["xl/styles.xml"] = strToU8(
+    strFromU8(parts["xl/styles.xml"]!).replace(
+      /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/,
+      (_m, n: string, xfs: string) => {
+        date = Number(n);
+        return `<cellXfs count="${date + 1}">${xfs}<xf numFmtId="14" applyNumberFormat="1"/></cellXfs>`;
+      },
+    ),
+  );
+  const serials: Record<string, string> = { A2: "24000", A3: "99999999999" };
+  const sheet = "xl/worksheets/sheet1.xml";
+  parts[sheet] = strToU8(
+    strFromU8(parts[sheet]!).replace(
+      /<c r="(A2|A3)"[^>]*>[\s\S]*?<\/c>/g,
+      (_m, ref: string) => `<c r="${ref}" s="${date}"><v>${serials[ref]}</v></c>`,
+    ),
+  );
+  const read = await readWorkbook(Buffer.from(zipSync(parts)));
+  assert.ok(read.ok);
+  assert.deepEqual(read.value[0]!.rows, [["วันเกิด"], ["1965-09-15"], ["########"]]);
+});

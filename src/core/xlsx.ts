@@ -181,10 +181,17 @@ function compactSheet(xml: string): { xml: string; rows: number; columns: number
   return { xml: out, rows, columns };
 }
 
-/** A cell as text: numbers as written in the file, dates as YYYY-MM-DD, booleans TRUE/FALSE. */
+/** What a date cell shows when its serial is beyond any date (as Excel shows it). */
+export const NO_DATE = "########";
+
+/**
+ * A cell as text: numbers as written in the file, dates as YYYY-MM-DD, booleans TRUE/FALSE. A
+ * date cell whose serial is no date (1e11) is `NO_DATE`, which no importer reads as a day.
+ */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return NO_DATE;
     const iso = value.toISOString();
     return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
   }
