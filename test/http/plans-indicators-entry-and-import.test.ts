@@ -252,6 +252,15 @@ for (const kind of DB_KINDS) {
       assert.match(stolen.body, /หมดเวลาแล้ว/);
     });
 
+    test("a note longer than its field is reported on its row, never cut short", async () => {
+      const staff = await wg();
+      const before = (await stored(indicatorId)).length;
+      const res = await upload(staff, csv([[NAME, "3", "2568", "64.5", "ก".repeat(501)]]));
+      assert.equal(res.statusCode, 422);
+      assert.match(res.body, /<td>2<\/td><td>[^<]*<\/td><td>ยาวเกินไป \(ไม่เกิน 500 ตัวอักษร\)/);
+      assert.equal((await stored(indicatorId)).length, before);
+    });
+
     const corrected = () =>
       csv([
         [NAME, "3", "2568", "64.5", ""],

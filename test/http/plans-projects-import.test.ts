@@ -160,12 +160,14 @@ for (const kind of DB_KINDS) {
       const before = (await planProjects()).length;
       const bad = rows();
       bad[1]![1] = "99";
+      bad[1]![4] = "ว".repeat(2001);
       bad[2]![5] = "1, 42";
       bad[2]![6] = "สามหมื่น";
       const res = await upload(staff, csv(bad));
       assert.equal(res.statusCode, 422);
       assert.match(res.body, /มี 2 แถวจาก 3 แถวที่ต้องแก้ไข/);
       assert.match(res.body, /<td>3<\/td><td>[^<]*<\/td><td>ไม่พบยุทธศาสตร์รหัส “99” ในแผนนี้/);
+      assert.match(res.body, /<td>3<\/td><td>วัตถุประสงค์<\/td><td>ยาวเกิน 2000 ตัวอักษร/);
       assert.match(res.body, /<td>4<\/td><td>[^<]*<\/td><td>ไม่พบหมู่ที่ 42 ในตำบลนี้/);
       assert.match(res.body, /<td>4<\/td><td>2566<\/td><td>งบประมาณต้องเป็นตัวเลข/);
       assert.doesNotMatch(res.body, /value="apply"/);

@@ -97,7 +97,8 @@ export async function measurementImporter(
       if (!(year >= 2500 && year <= 2700)) return fail("year", "measure.yearInvalid");
       const value = parseDecimal(arabic(cells.value ?? ""));
       if (value === undefined || value === null) return fail("value", "indicator.numberInvalid");
-      const note = (cells.note ?? "").slice(0, 500);
+      const note = (cells.note ?? "").trim();
+      if (note.length > 500) return fail("note", "err.tooLong", { max: 500 });
       return ok({ indicatorId, villageId, fiscalYear: year, value, note });
     },
     key,

@@ -162,10 +162,22 @@ export async function projectImporter(
   return {
     fields: projectFields(plan),
     parse(cells) {
-      const text = (name: string, max: number) => (cells[name] ?? "").trim().slice(0, max);
       const errors: Record<string, FieldError<PlansKey>> = {};
       const bad = (field: string, key: PlansKey, vars?: Vars) => {
         errors[field] ??= { key, vars };
+      };
+      // A cell longer than its field is reported on its row, never cut short in silence.
+      const text = (name: string, max: number) => {
+        const value = (cells[name] ?? "").trim();
+        if (value.length > max) bad(name, "pimport.tooLong", { max });
+        return value;
+      };
+      const texts = {
+        objectives: text("objectives", 2000),
+        outputs: text("outputs", 2000),
+        kpi: text("kpi", 1000),
+        expectedResults: text("expected", 2000),
+        responsibleUnit: text("unit", 200),
       };
       const title = (cells.title ?? "").trim();
       if (title.length > 200) bad("title", "pimport.tooLong", { max: 200 });
@@ -223,11 +235,7 @@ export async function projectImporter(
         strategyId,
         areaId,
         formCategory,
-        objectives: text("objectives", 2000),
-        outputs: text("outputs", 2000),
-        kpi: text("kpi", 1000),
-        expectedResults: text("expected", 2000),
-        responsibleUnit: text("unit", 200),
+        ...texts,
         wholeTambon,
         villageIds: villageIds.sort((a, b) => a - b),
         status,
