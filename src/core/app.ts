@@ -16,7 +16,7 @@ import { pickLang } from "./i18n/index.ts";
 import { core } from "./i18n/messages.ts";
 import { clearActorCache, loadActor } from "./auth/session.ts";
 import { ANONYMOUS, type Actor } from "./roles.ts";
-import { HttpError, badCsrf, forbidden, notFound } from "./errors.ts";
+import { HttpError, badCsrf, forbidden, isLostRace, notFound } from "./errors.ts";
 import { hasNul, parseQuery } from "./params.ts";
 import { foldDateParts } from "./dates.ts";
 import {
@@ -324,6 +324,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
                   : status >= 500
                     ? "error.500"
                     : "error.400";
+    } else if (isLostRace(err)) {
+      // The same form sent twice at once (or two people saving the same thing): the other
+      // request stored it, this one's transaction was rolled back.
+      status = 409;
+      key = "error.409";
     } else if (readingBody.has(req) && req.isMultipart()) {
       // The multipart parser fails on a body that is not what its headers say (a wrong or
       // missing boundary, a truncated part) with a plain error: the request's fault, not ours.

@@ -524,6 +524,10 @@ export const core = defineMessages("core", {
     th: "มีการพยายามหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่",
     en: "Too many attempts. Please wait a moment and try again.",
   },
+  "error.409": {
+    th: "มีการส่งข้อมูลนี้ซ้ำ หรือมีผู้อื่นบันทึกพร้อมกันในขณะเดียวกัน ระบบไม่ได้บันทึกซ้ำ กรุณาโหลดหน้าใหม่แล้วตรวจดูอีกครั้ง",
+    en: "This was sent twice, or someone saved the same thing at the same moment: nothing more was stored. Please reload the page and check.",
+  },
   "error.500": {
     th: "ระบบขัดข้อง ขออภัยในความไม่สะดวก กรุณาลองใหม่ภายหลัง",
     en: "The system had a problem. Sorry — please try again later.",
