@@ -153,3 +153,12 @@ test("a date cell beyond any date reads as ######## and damaged packing is no wo
     for await (const _ of xlsxRows(damaged)) void _;
   }, WorkbookError);
 });
+
+test("a zip whose directory is said to lie beyond the file is refused before it is read", async () => {
+  const book = Buffer.from(bookWith("x"));
+  const eocd = book.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  book.writeUInt32LE(0xfffffff0, eocd + 12);
+  const file = path.join(dir, "far-directory.xlsx");
+  writeFileSync(file, book);
+  await assert.rejects(xlsxSource(file), /central directory beyond the file/);
+});

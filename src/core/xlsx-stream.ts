@@ -53,6 +53,9 @@ async function entriesOf(path: string): Promise<Map<string, Entry>> {
     const count = buf.readUInt16LE(eocd + 10);
     const dirSize = buf.readUInt32LE(eocd + 12);
     const dirOffset = buf.readUInt32LE(eocd + 16);
+    // A directory said to lie beyond the file (a damaged or cut file) is refused before its
+    // size, up to 4 GB, is allocated.
+    if (dirOffset + dirSize > size) throw new WorkbookError("central directory beyond the file");
     const dir = Buffer.alloc(dirSize);
     await fh.read(dir, 0, dirSize, dirOffset);
     const out = new Map<string, Entry>();
