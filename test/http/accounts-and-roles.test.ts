@@ -110,6 +110,34 @@ for (const kind of DB_KINDS) {
       assert.equal(u, undefined);
     });
 
+    test("a village that is no id of the integer column is a field error, not a 500", async () => {
+      for (const village of ["9999999999", "2147483648", "1e3", "-1"]) {
+        const res = await new Client(t.app).post(
+          "/t/la-ngu/signup",
+          {
+            name: "สมหมาย ทดสอบหมู่บ้าน",
+            phone: "0891112233",
+            village,
+            password: "ยาวพอสำหรับรหัสผ่าน",
+            password2: "ยาวพอสำหรับรหัสผ่าน",
+            consent: "1",
+          },
+          { from: "/t/la-ngu/signup" },
+        );
+        assert.equal(res.statusCode, 422, village);
+        assert.match(res.body, /กรุณาเลือกหมู่บ้านที่อยู่อาศัย/, village);
+      }
+      const admin = await Client.as(t.app, "langu-admin");
+      const made = await admin.post(
+        "/t/la-ngu/admin/people",
+        { name: "ยายใจ หมู่บ้านผิด", village: "999999999999" },
+        { from: "/t/la-ngu/admin/people" },
+      );
+      assert.equal(made.statusCode, 422);
+      const [u] = await t.database.db.select().from(users).where(eq(users.phone, "0891112233"));
+      assert.equal(u, undefined);
+    });
+
     test("forms without a valid CSRF token are refused and change nothing", async () => {
       const c = new Client(t.app);
       await c.get("/t/la-ngu/signup");

@@ -7,6 +7,7 @@ import { hashPassword, needsRehash, passwordProblem, verifyPassword } from "../a
 import { hashToken, newToken } from "../auth/tokens.ts";
 import { createSession, deleteSession, deleteUserSessions } from "../auth/session.ts";
 import { fields, isEmail, isPhone, normalisePhone, parseForm } from "../forms.ts";
+import { parseId } from "../params.ts";
 import { fail, ok, type FieldError, type Result } from "../result.ts";
 import { can } from "../policy.ts";
 import { HttpError } from "../errors.ts";
@@ -145,13 +146,14 @@ export async function signUp(
   Object.assign(errors, cErrors);
   if (!phone && !email && !errors.phone && !errors.email)
     errors.phone = { key: "err.contactNeeded" };
-  const villageId = Number(input.village);
-  const [village] = Number.isInteger(villageId)
-    ? await db
-        .select({ id: villages.id })
-        .from(villages)
-        .where(and(eq(villages.id, villageId), eq(villages.tambonId, tambonId)))
-    : [];
+  const villageId = parseId(input.village);
+  const [village] =
+    villageId !== null
+      ? await db
+          .select({ id: villages.id })
+          .from(villages)
+          .where(and(eq(villages.id, villageId), eq(villages.tambonId, tambonId)))
+      : [];
   if (!village) errors.village = { key: "err.village" };
   const pw = input.password ?? "";
   const problem = passwordProblem(pw);
@@ -370,12 +372,14 @@ export async function createAccountForPerson(
   if (Object.keys(errors).length) return { ok: false, errors };
   let villageId: number | null = null;
   if (parsed.value.village) {
-    const [v] = await db
-      .select({ id: villages.id })
-      .from(villages)
-      .where(
-        and(eq(villages.id, Number(parsed.value.village) || 0), eq(villages.tambonId, tambonId)),
-      );
+    const id = parseId(parsed.value.village);
+    const [v] =
+      id === null
+        ? []
+        : await db
+            .select({ id: villages.id })
+            .from(villages)
+            .where(and(eq(villages.id, id), eq(villages.tambonId, tambonId)));
     if (!v) return fail("village", "err.village");
     villageId = v.id;
   }
