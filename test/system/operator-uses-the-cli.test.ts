@@ -195,6 +195,16 @@ test("migrate, demo (idempotent) and create-admin on an embedded database", () =
   assert.match(dup.stderr, /exists/);
   const badFlag = tambon(["create-admin", "--nme", "x"], env);
   assert.equal(badFlag.status, 2);
+  // A name the web would refuse (too long, or two lines) is refused in one line.
+  for (const name of ["ก".repeat(121), "สมชาย\nใจดี"]) {
+    const refused = tambon(
+      ["create-admin", "--name", name, "--username", "refused", "--password-stdin"],
+      env,
+      "long-enough-password\n",
+    );
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.equal(refused.stderr.trim().split("\n").length, 1, refused.stderr);
+  }
 });
 
 test("export-question writes a closed question that tally --verify recounts; tampering is caught", async () => {

@@ -9,8 +9,18 @@ import { CliError, type CommandArgs } from "../../core/cli.ts";
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new CliError(
+      "create-admin: the password on standard input is not UTF-8 text / รหัสผ่านไม่ใช่ข้อความ UTF-8",
+      2,
+    );
+  }
 }
+
+/** The longest name an account has, as the web's forms take it (commands/accounts.ts). */
+const NAME_MAX = 120;
 
 const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
 
@@ -18,6 +28,12 @@ const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : un
 export async function run({ values }: CommandArgs): Promise<number> {
   const name = str(values.name)?.trim();
   if (!name) throw new CliError("create-admin: --name is required / ต้องระบุ --name", 2);
+  // eslint-disable-next-line no-control-regex
+  if (name.length > NAME_MAX || /[\u0000-\u001f\u007f]/.test(name))
+    throw new CliError(
+      `create-admin: --name is one line of at most ${NAME_MAX} characters / ชื่อต้องเป็นบรรทัดเดียว ไม่เกิน ${NAME_MAX} ตัวอักษร`,
+      2,
+    );
   const username = str(values.username)?.trim().toLowerCase() || null;
   const rawPhone = str(values.phone);
   const phone = rawPhone ? normalisePhone(rawPhone) : null;
