@@ -27,6 +27,30 @@ export class CsvQuoteError extends Error {
 }
 
 /**
+ * A CSV row with a value beyond the header's columns: most often a comma inside a value that is
+ * not in quotes, which would split the value and drop its end in silence, so it is refused.
+ */
+export class CsvWidthError extends Error {
+  constructor(
+    readonly line: number,
+    readonly columns: number,
+  ) {
+    super(`row ${line} has more cells than the ${columns} columns of the header`);
+  }
+}
+
+/** The first row with a value beyond the header's `columns`, as a `CsvWidthError`, or null. */
+export function widthError(
+  rows: readonly { line: number; cells: readonly string[] }[],
+  columns: number,
+): CsvWidthError | null {
+  for (const r of rows)
+    for (let i = columns; i < r.cells.length; i++)
+      if (r.cells[i] !== "") return new CsvWidthError(r.line, columns);
+  return null;
+}
+
+/**
  * Parses CSV text (RFC 4180: quoted cells with doubled quotes and line breaks; CRLF or LF; a
  * leading BOM dropped) into rows of cells. The delimiter is read from the first line: a comma,
  * or a semicolon or tab when the line has more of those. A cell `toCsv` defused (`'=…`, `'-1`)

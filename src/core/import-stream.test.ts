@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CsvQuoteError, parseCsv } from "./csv.ts";
+import { CsvQuoteError, CsvWidthError, parseCsv } from "./csv.ts";
 import { BrokenTextError, CsvChunks, NotTextError, csvSource } from "./import-stream.ts";
 
 const SAMPLE =
@@ -96,4 +96,17 @@ test("a CSV file whose quoted cell is never closed stops the import with that ce
   await assert.rejects(async () => {
     for await (const batch of src.batches(10)) void batch;
   }, CsvQuoteError);
+});
+
+test("a CSV row with values beyond the header stops the import with its row", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "csv-wide-"));
+  const file = path.join(dir, "wide.csv");
+  writeFileSync(file, "หมู่,ชื่อ\n1,สมชาย,\n2,สมหญิง, ใจดี\n");
+  const src = await csvSource(file, 0);
+  await assert.rejects(
+    async () => {
+      for await (const batch of src.batches(10)) void batch;
+    },
+    (err: unknown) => err instanceof CsvWidthError && err.line === 3 && err.columns === 2,
+  );
 });

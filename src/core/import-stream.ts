@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { CsvQuoteError } from "./csv.ts";
+import { CsvQuoteError, widthError } from "./csv.ts";
 import type { CoreKey } from "./i18n/messages.ts";
 import {
   compareRows,
@@ -229,7 +229,8 @@ export async function csvSource(path: string, size: number): Promise<CsvSource> 
     parser.end();
     yield* parser.take();
   }
-  return streamSource(rows, size, () => bytes);
+  // A value beyond the header's columns is a comma outside quotes: refused (`CsvWidthError`).
+  return streamSource(rows, size, () => bytes, { strictWidth: true });
 }
 
 /**
@@ -241,6 +242,7 @@ export async function streamSource(
   rows: () => AsyncIterable<TableRow>,
   size: number,
   read: () => number,
+  opts: { strictWidth?: boolean } = {},
 ): Promise<CsvSource> {
   let headers: string[] = [];
   let headerLine = 0;
@@ -260,6 +262,10 @@ export async function streamSource(
       let out: TableRow[] = [];
       for await (const r of rows()) {
         if (r.line <= headerLine || !r.cells.some((c) => c !== "")) continue;
+        if (opts.strictWidth) {
+          const wide = widthError([r], headers.length);
+          if (wide) throw wide;
+        }
         out.push(r);
         if (out.length >= batch) {
           yield out;

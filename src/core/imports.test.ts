@@ -259,6 +259,11 @@ test("files that cannot be imported are refused next to the field with a reason"
     ok: false,
     errors: { file: { key: "import.openQuote", vars: { line: 2 } } },
   });
+  // A comma outside quotes splits a value: the end that falls past the header is never dropped.
+  assert.deepEqual(await read(Buffer.from("หมู่ที่,ชื่อ\n1,สมชาย\n2,สมหญิง, ใจดี\n3,มานะ,\n")), {
+    ok: false,
+    errors: { file: { key: "import.extraCells", vars: { line: 3, columns: 2 } } },
+  });
   const many = "a\n" + "1\n".repeat(11);
   assert.deepEqual(await read(Buffer.from(many), { maxRows: 10 }), {
     ok: false,

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { CsvQuoteError, parseCsv } from "./csv.ts";
+import { CsvQuoteError, parseCsv, widthError } from "./csv.ts";
 import type { Dictionary, Lang, Msg } from "./i18n/index.ts";
 import type { CoreKey } from "./i18n/messages.ts";
 import { fail, ok, translateErrors, type FieldError, type Result, type Vars } from "./result.ts";
@@ -55,6 +55,7 @@ export type ImportKey =
   | "import.notText"
   | "import.brokenText"
   | "import.openQuote"
+  | "import.extraCells"
   | "import.sheetMissing"
   | "import.tooManyRows"
   | "import.required"
@@ -146,6 +147,8 @@ export async function readImportFile(
       if (!(err instanceof CsvQuoteError)) throw err;
       return fail(field, "import.openQuote", { line: err.line });
     }
+    const wide = widthError(table.rows, table.headers.length);
+    if (wide) return fail(field, "import.extraCells", { line: wide.line, columns: wide.columns });
   }
   if (!table.headers.length) return fail(field, "import.empty");
   if (table.rows.length > maxRows) return fail(field, "import.tooManyRows", { max: maxRows });

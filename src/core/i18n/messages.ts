@@ -456,6 +456,10 @@ export const core = defineMessages("core", {
     th: 'เครื่องหมายคำพูด (") ที่เปิดในแถวที่ {line} ไม่มีที่ปิด ไฟล์อาจไม่ครบหรือเสียหาย กรุณาตรวจแถวนั้นแล้วลองใหม่',
     en: 'The quote (") opened in row {line} is never closed: the file may be cut short or damaged. Check that row and try again.',
   },
+  "import.extraCells": {
+    th: 'แถวที่ {line} มีข้อมูลเกิน {columns} คอลัมน์ของแถวหัวตาราง ค่าที่มีเครื่องหมายจุลภาค (,) ต้องอยู่ในเครื่องหมายคำพูด (")',
+    en: 'Row {line} has values beyond the {columns} columns of the header row: a value with a comma in it must be in quotes (")',
+  },
   "import.sheetMissing": {
     th: "ไม่พบแผ่นงานชื่อ “{name}” ในไฟล์",
     en: "The workbook has no sheet named “{name}”",

@@ -26,7 +26,7 @@ import {
   type CsvSource,
 } from "../../../core/import-stream.ts";
 import { NulCellError, WorkbookError, xlsxSource } from "../../../core/xlsx-stream.ts";
-import { CsvQuoteError } from "../../../core/csv.ts";
+import { CsvQuoteError, CsvWidthError } from "../../../core/csv.ts";
 import { msg } from "../messages.ts";
 import { peopleImporter } from "../imports/people.ts";
 import { figureImporter } from "../imports/figures.ts";
@@ -196,6 +196,8 @@ function streamError(err: unknown): never {
   if (err instanceof BrokenTextError) throw fileError("import.brokenText");
   if (err instanceof NotTextError) throw fileError("import.notText");
   if (err instanceof CsvQuoteError) throw fileError("import.openQuote", { line: err.line });
+  if (err instanceof CsvWidthError)
+    throw fileError("import.extraCells", { line: err.line, columns: err.columns });
   if (err instanceof NulCellError)
     throw fileError("xlsx.nulCell", { sheet: err.sheet, cell: err.cell });
   if (err instanceof WorkbookError) throw fileError("xlsx.notWorkbook");
