@@ -264,6 +264,11 @@ test("files that cannot be imported are refused next to the field with a reason"
     ok: false,
     errors: { file: { key: "import.extraCells", vars: { line: 3, columns: 2 } } },
   });
+  const columns = Array.from({ length: 201 }, (_, i) => `c${i}`).join(",");
+  assert.deepEqual(await read(Buffer.from(`${columns}\n1\n`)), {
+    ok: false,
+    errors: { file: { key: "xlsx.tooManyColumns", vars: { max: 200 } } },
+  });
   const many = "a\n" + "1\n".repeat(11);
   assert.deepEqual(await read(Buffer.from(many), { maxRows: 10 }), {
     ok: false,

@@ -3,7 +3,7 @@ import { CsvQuoteError, parseCsv, widthError } from "./csv.ts";
 import type { Dictionary, Lang, Msg } from "./i18n/index.ts";
 import type { CoreKey } from "./i18n/messages.ts";
 import { fail, ok, translateErrors, type FieldError, type Result, type Vars } from "./result.ts";
-import { findSheet, readWorkbook } from "./xlsx.ts";
+import { MAX_COLUMNS, findSheet, readWorkbook } from "./xlsx.ts";
 
 /**
  * The import kit: a CSV or XLSX file becomes a table (`readImportFile`); its columns are matched
@@ -147,6 +147,9 @@ export async function readImportFile(
       if (!(err instanceof CsvQuoteError)) throw err;
       return fail(field, "import.openQuote", { line: err.line });
     }
+    // As many columns as a workbook may have: each is a choice of every field's select.
+    if (table.headers.length > MAX_COLUMNS)
+      return fail(field, "xlsx.tooManyColumns", { max: MAX_COLUMNS });
     const wide = widthError(table.rows, table.headers.length);
     if (wide) return fail(field, "import.extraCells", { line: wide.line, columns: wide.columns });
   }

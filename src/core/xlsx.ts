@@ -116,13 +116,16 @@ export interface ReadSheet {
 export interface ReadLimits {
   /** Most rows of any sheet, the header included (default 10,000). */
   maxRows?: number;
-  /** Most columns of any sheet (default 200). */
+  /** Most columns of any sheet (default MAX_COLUMNS, 200). */
   maxColumns?: number;
   /** Most bytes of the workbook's unpacked content (default 50 MB). */
   maxBytes?: number;
   /** The form field the errors are reported next to (default "file"). */
   field?: string;
 }
+
+/** Most columns of a sheet (or of a CSV file) taken for import. */
+export const MAX_COLUMNS = 200;
 
 /** Why a workbook was refused (core message keys). */
 export type XlsxErrorKey =
@@ -212,7 +215,7 @@ export async function readWorkbook(
   const field = limits.field ?? "file";
   const maxBytes = limits.maxBytes ?? 50 * MB;
   const maxRows = limits.maxRows ?? 10_000;
-  const maxColumns = limits.maxColumns ?? 200;
+  const maxColumns = limits.maxColumns ?? MAX_COLUMNS;
   // A workbook is a zip package: it starts with a local file header.
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b || buf[2] !== 0x03 || buf[3] !== 0x04)
     return fail(field, "xlsx.notWorkbook");
