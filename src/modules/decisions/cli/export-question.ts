@@ -26,7 +26,7 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
     // A number beyond the largest id is no question (and no integer the database takes).
     const questionId = parseId(id);
     if (questionId === null) {
-      process.stderr.write(`tambon export-question: no question ${id} in "${slug}"\n`);
+      process.stderr.write(`tambon export-question: no question ${id} in this tambon\n`);
       return 1;
     }
     try {

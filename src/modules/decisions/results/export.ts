@@ -35,8 +35,8 @@ export async function exportQuestion(
   questionId: number,
 ): Promise<QuestionExport> {
   const found = await getQuestion(db, tambonId, questionId);
-  if (!found || found.question.phase !== "closed")
-    throw new Error(`question ${questionId} is not closed`);
+  if (!found) throw new Error(`no question ${questionId} in this tambon`);
+  if (found.question.phase !== "closed") throw new Error(`question ${questionId} is not closed`);
   const [stored] = await db
     .select()
     .from(questionResults)
