@@ -5,7 +5,8 @@
 // a common-word search at 20,000 news does), while autocannon loads the cached home page with 50
 // connections. The figures are req/s and p99 of the home page alone and beside the slow client.
 // BENCH_SECONDS (10) sets each phase's length, BENCH_SLOW_ROWS (3,000,000) the slow statement's
-// size, and BENCH_PAGE_TTL_MS keeps the page cached longer than its 10 s.
+// size, BENCH_PAGE_TTL_MS keeps the page cached longer than its 10 s, and BENCH_MODES (main,nice0,
+// worker: all three) runs only the servers it names, for repeating one comparison.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -138,10 +139,13 @@ if (process.argv[2] === "serve") {
   });
   if (made.status !== 0) throw new Error(`tambon demo failed: ${made.stderr}`);
   try {
+    const only = process.env.BENCH_MODES?.split(",");
     const figures = {
-      ...(await measure("main", dir, 3193, seconds)),
-      ...(await measure("worker, nice 0", dir, 3194, seconds)),
-      ...(await measure("worker", dir, 3195, seconds)),
+      ...(!only || only.includes("main") ? await measure("main", dir, 3193, seconds) : {}),
+      ...(!only || only.includes("nice0")
+        ? await measure("worker, nice 0", dir, 3194, seconds)
+        : {}),
+      ...(!only || only.includes("worker") ? await measure("worker", dir, 3195, seconds) : {}),
     };
     const load = os.loadavg().map((l) => l.toFixed(1));
     process.stdout.write(
