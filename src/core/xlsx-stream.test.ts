@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { zipSync, strToU8 } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readWorkbook, writeWorkbook } from "./xlsx.ts";
 import { NulCellError, xlsxRows, xlsxSource, WorkbookError } from "./xlsx-stream.ts";
 
@@ -161,4 +161,41 @@ test("a zip whose directory is said to lie beyond the file is refused before it 
   const file = path.join(dir, "far-directory.xlsx");
   writeFileSync(file, book);
   await assert.rejects(xlsxSource(file), /central directory beyond the file/);
+});
+
+test("a workbook counting dates from 1904 streams the days readWorkbook reads", async () => {
+  const book = await writeWorkbook([{ name: "s", rows: [["วันเกิด"], ["D"]] }]);
+  const parts = unzipSync(new Uint8Array(book));
+  let date = 0;
+  parts["xl/styles.xml"] = strToU8(
+    strFromU8(parts["xl/styles.xml"]!).replace(
+      /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/,
+      (_m, n: string, xfs: string) => {
+        date = Number(n);
+        return `<cellXfs count="${date + 1}">${xfs}<xf numFmtId="14" applyNumberFormat="1"/></cellXfs>`;
+      },
+    ),
+  );
+  const sheet = "xl/worksheets/sheet1.xml";
+  parts[sheet] = strToU8(
+    strFromU8(parts[sheet]!).replace(
+      /<c r="A2"[^>]*>[\s\S]*?<\/c>/,
+      `<c r="A2" s="${date}"><v>30784</v></c>`,
+    ),
+  );
+  parts["xl/workbook.xml"] = strToU8(
+    strFromU8(parts["xl/workbook.xml"]!).replace(
+      /<workbook\b[^>]*>/,
+      (open) => `${open}<workbookPr date1904="1"/>`,
+    ),
+  );
+  const data = zipSync(parts);
+  const whole = await readWorkbook(data);
+  assert.ok(whole.ok);
+  assert.deepEqual(whole.value[0]!.rows[1], ["1988-04-13"]);
+  const file = path.join(dir, "1904.xlsx");
+  writeFileSync(file, data);
+  const got = [];
+  for await (const r of xlsxRows(file)) got.push(r.cells);
+  assert.deepEqual(got[1], ["1988-04-13"]);
 });

@@ -243,12 +243,12 @@ function serialDate(serial: number): string {
 
 /**
  * The first sheet's part name and its name as Excel shows it, from the workbook and its
- * relationships.
+ * relationships, and whether the workbook counts its dates from 1904 (old Excel for Mac).
  */
 async function firstSheet(
   path: string,
   entries: Map<string, Entry>,
-): Promise<{ part: string; name: string }> {
+): Promise<{ part: string; name: string; epoch1904: boolean }> {
   const read = async (name: string) => {
     const e = entries.get(name);
     if (!e) throw new WorkbookError(`no ${name}`);
@@ -257,6 +257,8 @@ async function firstSheet(
     return xml;
   };
   const book = await read("xl/workbook.xml");
+  const pr = /<(?:[\w-]+:)?workbookPr\b[^>]*>/.exec(book)?.[0] ?? "";
+  const epoch1904 = /^(1|true)$/.test(attr(pr, "date1904") ?? "");
   const sheet = /<sheet\b[^>]*>/.exec(book)?.[0];
   const name = unescapeXml((sheet && attr(sheet, "name")) ?? "1");
   const rid = sheet ? (attr(sheet, "r:id") ?? /\sr:id="([^"]*)"/.exec(sheet)?.[1]) : null;
@@ -265,12 +267,16 @@ async function firstSheet(
     for (const m of rels.matchAll(/<Relationship\b[^>]*>/g))
       if (attr(m[0], "Id") === rid) {
         const target = attr(m[0], "Target") ?? "";
-        return { part: target.startsWith("/") ? target.slice(1) : `xl/${target}`, name };
+        return {
+          part: target.startsWith("/") ? target.slice(1) : `xl/${target}`,
+          name,
+          epoch1904,
+        };
       }
   }
   const any = [...entries.keys()].find((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
   if (!any) throw new WorkbookError("no sheet");
-  return { part: any, name };
+  return { part: any, name, epoch1904 };
 }
 
 /**
@@ -316,7 +322,8 @@ export async function* xlsxRows(
         text = unescapeXml(v);
         const style = Number(attr(attrs, "s") ?? 0);
         if (type === "n" && dates.has(style) && /^\d+(\.\d+)?$/.test(text))
-          text = serialDate(Number(text));
+          // Serial 0 of the 1904 system is 1 January 1904, serial 1462 of the 1900 one.
+          text = serialDate(Number(text) + (first.epoch1904 ? 1462 : 0));
       }
       if (text.includes("\u0000")) throw new NulCellError(first.name, cellName(line - 1, col - 1));
       while (cells.length < col - 1) cells.push("");
