@@ -199,3 +199,27 @@ test("a workbook counting dates from 1904 streams the days readWorkbook reads", 
   for await (const r of xlsxRows(file)) got.push(r.cells);
   assert.deepEqual(got[1], ["1988-04-13"]);
 });
+
+test("a cell naming a shared string the workbook does not hold is no workbook, not an empty cell", async () => {
+  const book = await writeWorkbook([
+    {
+      name: "s",
+      rows: [
+        ["ชื่อ", "เลขประจำตัว"],
+        ["ก", "MARK"],
+      ],
+    },
+  ]);
+  const parts = unzipSync(new Uint8Array(book));
+  const sheet = "xl/worksheets/sheet1.xml";
+  parts[sheet] = strToU8(
+    strFromU8(parts[sheet]!).replace(/(<c r="B2"[^>]*t="s"[^>]*>)<v>\d+<\/v>/, "$1<v>999</v>"),
+  );
+  const data = zipSync(parts);
+  assert.equal((await readWorkbook(data)).ok, false);
+  const file = path.join(dir, "missing-string.xlsx");
+  writeFileSync(file, data);
+  await assert.rejects(async () => {
+    for await (const _ of xlsxRows(file)) void _;
+  }, WorkbookError);
+});

@@ -315,8 +315,12 @@ export async function* xlsxRows(
       const type = attr(attrs, "t") ?? "n";
       const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
       let text = "";
-      if (type === "s") text = v === undefined ? "" : (strings[Number(v)] ?? "");
-      else if (type === "inlineStr") text = richText(/<is>[\s\S]*<\/is>/.exec(inner)?.[0] ?? "");
+      if (type === "s") {
+        // A shared string the part does not hold: a damaged workbook, as readWorkbook finds it.
+        const shared = v === undefined ? "" : strings[Number(v)];
+        if (shared === undefined) throw new WorkbookError(`no shared string ${v}`);
+        text = shared;
+      } else if (type === "inlineStr") text = richText(/<is>[\s\S]*<\/is>/.exec(inner)?.[0] ?? "");
       else if (type === "b") text = v === "1" ? "TRUE" : v === undefined ? "" : "FALSE";
       else if (v !== undefined) {
         text = unescapeXml(v);
