@@ -80,6 +80,15 @@ test("a wrong command line is one line in Thai and English with exit code 2, bef
     runUsers({ values: {}, positionals: ["import", csv(["name,phone", "ก,0812345678"])] }),
   );
   assert.match(noTambon.message, /missing columns tambon/);
+  const noRows = await refusal(
+    runTambons({ values: {}, positionals: ["add", csv(["dopa_code,slug"])] }),
+  );
+  assert.match(noRows.message, /the file has no rows under its header/);
+  const asNobody = await refusal(
+    runUsers({ values: { as: " " }, positionals: ["import", csv(["tambon,name", "x,ก"])] }),
+  );
+  assert.equal(asNobody.code, 2);
+  assert.match(asNobody.message, /--as needs a USERNAME/);
   for (const name of ["tambons", "users"]) {
     const help = commandHelp(COMMANDS.find((c) => c.name === name)!);
     assert.match(help, /--dry-run/);

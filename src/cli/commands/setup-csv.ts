@@ -73,6 +73,12 @@ export async function runSetupFile(
       `${name}: unknown action "${given}", use ${name} ${verb} FILE / ใช้ ${name} ${verb} FILE; see tambon ${name} --help`,
       2,
     );
+  // `--as ""` names nobody: never read as "the only network administrator".
+  if (typeof values.as === "string" && !values.as.trim())
+    throw new CliError(
+      `${name} ${verb}: --as needs a USERNAME / ต้องระบุชื่อผู้ใช้หลัง --as; see tambon ${name} --help`,
+      2,
+    );
   const rows = await readSetupFile(`${name} ${verb}`, file, command.fields);
   const options: SetupOptions = {
     dryRun: !!values["dry-run"],
@@ -112,6 +118,10 @@ export async function readSetupFile(
       `${command}: ไม่พบคอลัมน์ ${missing.map((f) => f.label.th).join(", ")} / missing columns ${missing
         .map((f) => f.name)
         .join(", ")}`,
+    );
+  if (!table.rows.length)
+    throw new CliError(
+      `${command}: ไฟล์ไม่มีแถวข้อมูลใต้หัวตาราง / the file has no rows under its header`,
     );
   return table.rows.map((r) => ({ line: r.line, cells: mappedCells(r, mapping) }));
 }
