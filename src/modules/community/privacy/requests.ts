@@ -126,7 +126,13 @@ export async function handleRequest(
   const { decision, outcome } = parsed.value;
   const actorId = actor.user?.id ?? null;
   return db.transaction(async (tx): Promise<CommunityResult<DataRequest>> => {
-    const request = await getRequest(tx, tambonId, requestId);
+    // Locked, so that the same request sent twice at once is handled once: the second waits
+    // and finds it closed.
+    const [request] = await tx
+      .select()
+      .from(dataRequests)
+      .where(and(eq(dataRequests.tambonId, tambonId), eq(dataRequests.id, requestId)))
+      .for("update");
     if (!request) return missing();
     if (request.status !== "open") return fail("_form", "request.closed");
     let effect: Record<string, unknown> = {};
