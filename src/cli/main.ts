@@ -55,8 +55,9 @@ function parseCommandLine(spec: CommandSpec, args: string[]) {
 async function dispatch(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
+    // The list of commands for a person, and the one line that says what is wrong for a script.
     process.stdout.write(mainHelp());
-    return 2;
+    throw usageError("no command given", "ไม่ได้ระบุคำสั่ง");
   }
   if (first === "--version" || first === "-v") {
     process.stdout.write(`tambon ${version()}\n`);

@@ -138,6 +138,12 @@ test("help is in Thai and English; a wrong command exits non-zero with one line"
   assert.match(wrong.stderr, /unknown command "frobnicate"/);
   const bare = tambon([]);
   assert.equal(bare.status, 2, "no command is a usage error");
+  assert.equal(
+    bare.stderr,
+    "tambon: no command given / ไม่ได้ระบุคำสั่ง; see tambon --help\n",
+    "one line says why",
+  );
+  assert.match(bare.stdout, /usage: tambon <command>/, "the commands are listed");
 });
 
 test("a bad environment value stops with one line naming the variable", () => {
