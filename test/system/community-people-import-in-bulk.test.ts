@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import { tambons } from "../../src/core/db/schema.ts";
 import { autoMap, importJob, readImportFile } from "../../src/core/imports.ts";
@@ -245,6 +245,27 @@ for (const kind of DB_KINDS) {
         .where(and(eq(figures.tambonId, tambonId), eq(figures.code, "T-KEEP")));
       assert.equal(Number(f!.numerator), 6);
       assert.equal(Number(f!.denominator), 20);
+    });
+
+    test("a figure whose count is more than its total is a bad row; nothing is stored", async () => {
+      const read = await readImportFile({
+        filename: "f.csv",
+        data: Buffer.from(
+          "หมู่ที่,ปี,รหัส,รายการ,จำนวน,ทั้งหมด\n1,2567,T-OVER-OK,ทดสอบ,10,10\n1,2567,T-OVER,ทดสอบ,20,10\n",
+        ),
+      });
+      assert.ok(read.ok);
+      const job = importJob(await figureImporter(database.db, tambonId, null, "f.csv"));
+      const r = await job.run(read.value, autoMap(read.value.headers, job.fields), true);
+      assert.deepEqual(
+        r.errors.map((e) => [e.line, e.field, e.key]),
+        [[3, "numerator", "imp.countOverTotal"]],
+      );
+      const stored = await database.db
+        .select()
+        .from(figures)
+        .where(and(eq(figures.tambonId, tambonId), like(figures.code, "T-OVER%")));
+      assert.equal(stored.length, 0);
     });
   });
 }

@@ -84,6 +84,9 @@ export async function figureImporter(
         return fail("numerator", "imp.numberInvalid");
       const denominator = numberOf(cells.denominator ?? "");
       if (denominator === undefined) return fail("denominator", "imp.numberInvalid");
+      // A count out of a total, shown as a per cent: it cannot be more than its total.
+      if (denominator !== null && numerator > denominator)
+        return fail("numerator", "imp.countOverTotal");
       return ok({ villageId, year, code, label: text, numerator, denominator });
     },
     key: keyOf,

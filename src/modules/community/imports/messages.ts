@@ -64,6 +64,10 @@ export const importsMessages = {
   "imp.tooLong": { th: "ยาวเกิน {max} ตัวอักษร", en: "Longer than {max} characters" },
   "imp.yearInvalid": { th: "ปีต้องเป็น พ.ศ. 4 หลัก", en: "Year must be four digits (B.E.)" },
   "imp.numberInvalid": { th: "ต้องเป็นตัวเลขไม่ติดลบ", en: "Must be a number, not negative" },
+  "imp.countOverTotal": {
+    th: "จำนวนมากกว่าจำนวนทั้งหมดไม่ได้",
+    en: "The count cannot be more than the total",
+  },
   "imp.codeInvalid": {
     th: "รหัสใช้ได้เฉพาะตัวอักษร ตัวเลข . - _",
     en: "Code: letters, digits, . - _ only",
