@@ -110,13 +110,21 @@ export function answerOf(
       return bad ? { error: "imp.choiceUnknown", vars: { value: bad } } : { value: list };
     }
     case "date": {
-      const d = dayOf(s.slice(0, 10));
+      // A day, or the day of a moment as ODK and Kobo export it (2024-01-15T09:30:00.000+07:00).
+      const moment = /^(\d{4}-\d{2}-\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+      const d = dayOf(moment ? moment[1]! : s);
       return d ? { value: d } : { error: "imp.dateInvalid" };
     }
     case "geopoint": {
+      // Latitude, longitude, then altitude and accuracy when given: on the earth.
       const parts = s.split(/\s+/).map(Number);
-      return parts.length >= 2 && parts.slice(0, 2).every(Number.isFinite)
-        ? { value: `${parts[0]} ${parts[1]}` }
+      const [lat, lng] = parts;
+      return parts.length >= 2 &&
+        parts.length <= 4 &&
+        parts.every(Number.isFinite) &&
+        Math.abs(lat!) <= 90 &&
+        Math.abs(lng!) <= 180
+        ? { value: `${lat} ${lng}` }
         : { error: "imp.answerInvalid", vars: { reason: s } };
     }
     default:
