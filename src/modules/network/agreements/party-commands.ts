@@ -121,22 +121,30 @@ export async function removeParty(
   partyId: number,
 ): Promise<Result<{ id: number }, NetKey | CoreKey>> {
   if (!can(actor, "agreement.manage", { tambonId })) return refused();
-  const agreement = await ownAgreement(db, tambonId, agreementId);
-  if (!agreement) return missing();
-  const [party] = await db
-    .select()
-    .from(agreementParties)
-    .where(
-      and(
-        eq(agreementParties.id, partyId),
-        eq(agreementParties.agreementId, agreementId),
-        eq(agreementParties.tambonId, tambonId),
-      ),
-    );
-  if (!party) return missing();
-  if (agreement.status !== "draft" && (await partyCount(db, agreementId)) <= 2)
-    return fail("_form", "err.partiesNeeded");
-  await db.transaction(async (tx) => {
+  if (!(await ownAgreement(db, tambonId, agreementId))) return missing();
+  // The agreement is locked while one of its parties is removed: two removals at once would
+  // each count the parties before the other's and leave a signed agreement with fewer than two
+  // (and the same party sent twice would be removed, and audited, twice).
+  return db.transaction(async (tx): Promise<Result<{ id: number }, NetKey | CoreKey>> => {
+    const [agreement] = await tx
+      .select({ status: agreements.status })
+      .from(agreements)
+      .where(and(eq(agreements.id, agreementId), eq(agreements.tambonId, tambonId)))
+      .for("update");
+    if (!agreement) return missing();
+    const [party] = await tx
+      .select()
+      .from(agreementParties)
+      .where(
+        and(
+          eq(agreementParties.id, partyId),
+          eq(agreementParties.agreementId, agreementId),
+          eq(agreementParties.tambonId, tambonId),
+        ),
+      );
+    if (!party) return missing();
+    if (agreement.status !== "draft" && (await partyCount(tx, agreementId)) <= 2)
+      return fail("_form", "err.partiesNeeded");
     await tx
       .delete(agreementParties)
       .where(and(eq(agreementParties.id, partyId), eq(agreementParties.tambonId, tambonId)));
@@ -146,6 +154,6 @@ export async function removeParty(
       targetId: agreementId,
       before: { party: party.nameTh, signatory: party.signatoryName },
     });
+    return { ok: true, value: { id: partyId } };
   });
-  return { ok: true, value: { id: partyId } };
 }
