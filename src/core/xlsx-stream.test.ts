@@ -121,9 +121,9 @@ test("a character reference beyond Unicode is refused as no workbook, not thrown
   }, WorkbookError);
 });
 
-test("a date cell beyond any date reads as ######## and damaged packing is no workbook", async () => {
+test("a date cell beyond any date or negative reads as ######## and damaged packing is no workbook", async () => {
   const sheet = `<?xml version="1.0"?><worksheet><sheetData>
-    <row r="1"><c r="A1" s="1"><v>24000</v></c><c r="B1" s="1"><v>99999999999</v></c></row>
+    <row r="1"><c r="A1" s="1"><v>24000</v></c><c r="B1" s="1"><v>99999999999</v></c><c r="C1" s="1"><v>-5</v></c></row>
     </sheetData></worksheet>`;
   const parts = {
     "xl/workbook.xml": strToU8(
@@ -138,7 +138,7 @@ test("a date cell beyond any date reads as ######## and damaged packing is no wo
   writeFileSync(file, zipSync(parts));
   const got = [];
   for await (const r of xlsxRows(file)) got.push(r.cells);
-  assert.deepEqual(got, [["1965-09-15", "########"]]);
+  assert.deepEqual(got, [["1965-09-15", "########", "########"]]);
 
   // The sheet's compressed bytes damaged in the middle: fflate's "invalid distance" and the like
   // become WorkbookError, which the command line reports as no workbook.

@@ -325,9 +325,12 @@ export async function* xlsxRows(
       else if (v !== undefined) {
         text = unescapeXml(v);
         const style = Number(attr(attrs, "s") ?? 0);
-        if (type === "n" && dates.has(style) && /^\d+(\.\d+)?$/.test(text))
-          // Serial 0 of the 1904 system is 1 January 1904, serial 1462 of the 1900 one.
-          text = serialDate(Number(text) + (first.epoch1904 ? 1462 : 0));
+        if (type === "n" && dates.has(style) && /^-?\d+(\.\d+)?$/.test(text))
+          // Serial 0 of the 1904 system is 1 January 1904, serial 1462 of the 1900 one; below
+          // zero is no date in either.
+          text = text.startsWith("-")
+            ? NO_DATE
+            : serialDate(Number(text) + (first.epoch1904 ? 1462 : 0));
       }
       if (text.includes("\u0000")) throw new NulCellError(first.name, cellName(line - 1, col - 1));
       while (cells.length < col - 1) cells.push("");

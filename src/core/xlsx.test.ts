@@ -183,8 +183,8 @@ test("cells are named as Excel names them", () => {
   );
 });
 
-test("a date cell whose serial is beyond any date reads as ########, never throws", async () => {
-  const book = await writeWorkbook([{ name: "s", rows: [["วันเกิด"], ["D1"], ["D2"]] }]);
+test("a date cell whose serial is no date (beyond any, or negative) reads as ########, never throws", async () => {
+  const book = await writeWorkbook([{ name: "s", rows: [["วันเกิด"], ["D1"], ["D2"], ["D3"]] }]);
   const parts = unzipSync(new Uint8Array(book));
   // A date style added after the writer's own: its index is their count.
   let date = 0;
@@ -197,15 +197,15 @@ test("a date cell whose serial is beyond any date reads as ########, never throw
       },
     ),
   );
-  const serials: Record<string, string> = { A2: "24000", A3: "99999999999" };
+  const serials: Record<string, string> = { A2: "24000", A3: "99999999999", A4: "-5" };
   const sheet = "xl/worksheets/sheet1.xml";
   parts[sheet] = strToU8(
     strFromU8(parts[sheet]!).replace(
-      /<c r="(A2|A3)"[^>]*>[\s\S]*?<\/c>/g,
+      /<c r="(A2|A3|A4)"[^>]*>[\s\S]*?<\/c>/g,
       (_m, ref: string) => `<c r="${ref}" s="${date}"><v>${serials[ref]}</v></c>`,
     ),
   );
   const read = await readWorkbook(Buffer.from(zipSync(parts)));
   assert.ok(read.ok);
-  assert.deepEqual(read.value[0]!.rows, [["วันเกิด"], ["1965-09-15"], ["########"]]);
+  assert.deepEqual(read.value[0]!.rows, [["วันเกิด"], ["1965-09-15"], ["########"], ["########"]]);
 });

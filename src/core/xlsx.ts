@@ -187,14 +187,18 @@ function compactSheet(xml: string): { xml: string; rows: number; columns: number
 /** What a date cell shows when its serial is beyond any date (as Excel shows it). */
 export const NO_DATE = "########";
 
+/** The day of date serial 0 (Excel's 1900 system): a date cell before it had a negative serial. */
+const SERIAL_ZERO = Date.UTC(1899, 11, 30);
+
 /**
  * A cell as text: numbers as written in the file, dates as YYYY-MM-DD, booleans TRUE/FALSE. A
- * date cell whose serial is no date (1e11) is `NO_DATE`, which no importer reads as a day.
+ * date cell whose serial is no date (1e11, or below zero) is `NO_DATE`, which no importer reads
+ * as a day.
  */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return NO_DATE;
+    if (Number.isNaN(value.getTime()) || value.getTime() < SERIAL_ZERO) return NO_DATE;
     const iso = value.toISOString();
     return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
   }
