@@ -119,21 +119,28 @@ export async function deleteSignatory(
     .where(and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)));
   if (!row) return missing();
   if (!can(actor, "charter.sign", { tambonId })) return refused();
-  await db.transaction(async (tx) => {
-    await tx
+  // Only the deletion that removed the row deletes its files and is audited: the same form sent
+  // twice at once finds the row gone the second time.
+  return db.transaction(async (tx): Promise<CharterResult<number>> => {
+    const [gone] = await tx
       .delete(charterSignatories)
-      .where(
-        and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)),
-      );
-    await deleteFile(tx, tambonId, row.scanFileId, row.thumbFileId);
+      .where(and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)))
+      .returning({
+        editionId: charterSignatories.editionId,
+        name: charterSignatories.name,
+        scanFileId: charterSignatories.scanFileId,
+        thumbFileId: charterSignatories.thumbFileId,
+      });
+    if (!gone) return missing();
+    await deleteFile(tx, tambonId, gone.scanFileId, gone.thumbFileId);
     await auditBy(tx, actor, tambonId, {
       action: "charter.signatory.delete",
       targetType: "charter_signatory",
       targetId: signatoryId,
-      before: { editionId: row.editionId, name: row.name },
+      before: { editionId: gone.editionId, name: gone.name },
     });
+    return ok(gone.editionId);
   });
-  return ok(row.editionId);
 }
 
 /** Keeps a ceremony photo of an edition: its image and thumbnail files, and its row; returns its id. */
@@ -220,17 +227,24 @@ export async function deletePhoto(
     .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)));
   if (!row) return missing();
   if (!can(actor, "charter.sign", { tambonId })) return refused();
-  await db.transaction(async (tx) => {
-    await tx
+  // As for a signatory: only the deletion that removed the row deletes its files and is audited.
+  return db.transaction(async (tx): Promise<CharterResult<number>> => {
+    const [gone] = await tx
       .delete(charterPhotos)
-      .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)));
-    await deleteFile(tx, tambonId, row.fileId, row.thumbFileId);
+      .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)))
+      .returning({
+        editionId: charterPhotos.editionId,
+        fileId: charterPhotos.fileId,
+        thumbFileId: charterPhotos.thumbFileId,
+      });
+    if (!gone) return missing();
+    await deleteFile(tx, tambonId, gone.fileId, gone.thumbFileId);
     await auditBy(tx, actor, tambonId, {
       action: "charter.photo.delete",
       targetType: "charter_photo",
       targetId: photoId,
-      before: { editionId: row.editionId },
+      before: { editionId: gone.editionId },
     });
+    return ok(gone.editionId);
   });
-  return ok(row.editionId);
 }
