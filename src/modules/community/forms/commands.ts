@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { and, eq, max } from "drizzle-orm";
+import { isDeepStrictEqual } from "node:util";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -135,12 +136,18 @@ export async function publishForm(
       .for("update");
     if (!form) return missing();
     if (publishProblems(form.draft).length) return fail("_form", "form.publishErrors");
-    const [last] = await tx
-      .select({ n: max(formVersions.version) })
-      .from(formVersions)
-      .where(and(eq(formVersions.tambonId, tambonId), eq(formVersions.formId, formId)));
-    const version = (last?.n ?? 0) + 1;
     const definition = { ...form.draft, title: { ...form.draft.title, th: form.title } };
+    // The form is locked, so a publication sent twice at once waits for the first; it then finds
+    // the draft already published as the latest version and adds no copy of it.
+    const [last] = await tx
+      .select({ version: formVersions.version, definition: formVersions.definition })
+      .from(formVersions)
+      .where(and(eq(formVersions.tambonId, tambonId), eq(formVersions.formId, formId)))
+      .orderBy(desc(formVersions.version))
+      .limit(1);
+    if (last && isDeepStrictEqual(last.definition, definition))
+      return ok({ version: last.version });
+    const version = (last?.version ?? 0) + 1;
     await tx.insert(formVersions).values({
       tambonId,
       formId,
