@@ -48,13 +48,28 @@ export async function setHearing(
     const edition = await lockEdition(tx as Tx, tambonId, editionId);
     if (!edition || isFrozen(edition.status)) return fail("_form", "err.frozen");
     const opening = open && edition.status !== "hearing";
+    const next = {
+      status: open ? ("hearing" as const) : ("draft" as const),
+      hearingStartsOn: v.hearingStartsOn ?? edition.hearingStartsOn,
+      hearingEndsOn: v.hearingEndsOn ?? edition.hearingEndsOn,
+      hearingNote: v.hearingNote,
+    };
+    // The edition is locked, so the same form sent twice at once waits for the first and then
+    // finds the hearing already as asked: it changes nothing and is not audited again.
+    if (
+      edition.status === next.status &&
+      edition.hearingStartsOn === next.hearingStartsOn &&
+      edition.hearingEndsOn === next.hearingEndsOn &&
+      edition.hearingNote === next.hearingNote
+    )
+      return ok(edition);
     const [row] = await tx
       .update(charterEditions)
       .set({
-        status: open ? "hearing" : "draft",
-        hearingStartsOn: v.hearingStartsOn ?? edition.hearingStartsOn,
-        hearingEndsOn: v.hearingEndsOn ?? edition.hearingEndsOn,
-        hearingNote: v.hearingNote,
+        status: next.status,
+        hearingStartsOn: next.hearingStartsOn,
+        hearingEndsOn: next.hearingEndsOn,
+        hearingNote: next.hearingNote,
         hearingVersionId: opening ? edition.currentVersionId : edition.hearingVersionId,
         updatedAt: new Date(),
       })

@@ -1,0 +1,79 @@
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { and, eq } from "drizzle-orm";
+import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
+import { auditLog, tambons } from "../../src/core/db/schema.ts";
+import { charterEditions, charters } from "../../src/modules/charter/schema.ts";
+
+/*
+ * Opening a draft's public hearing locks the edition, but the same form sent three times at once
+ * waited and then opened the hearing again, twice more: three openings audited. A hearing
+ * already as the form asks is now left as it is.
+ */
+describe("a charter hearing opened three times at once is opened once (postgres)", () => {
+  let t: TestApp;
+  let langu = 0;
+
+  before(async () => {
+    t = await startTestApp("postgres", { demo: true });
+    const [row] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+    langu = row!.id;
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  test("one opening is audited; every answer goes back to the edition", async () => {
+    const db = t.database.db;
+    const [charter] = await db
+      .insert(charters)
+      .values({ tambonId: langu, nameTh: "ธรรมนูญสุขภาพทดสอบ" })
+      .returning();
+    const [edition] = await db
+      .insert(charterEditions)
+      .values({ tambonId: langu, charterId: charter!.id, number: 1, yearBe: 2570 })
+      .returning();
+    const admin = await Client.as(t.app, "langu-admin");
+    const page = `/t/la-ngu/admin/charter-editions/${edition!.id}`;
+    const token = await admin.csrf(page);
+    const payload = new URLSearchParams({
+      _csrf: token,
+      open: "1",
+      hearingStartsOn: "2099-01-01",
+      hearingEndsOn: "2099-01-31",
+      hearingNote: "รับฟังความคิดเห็นที่ศาลาหมู่บ้าน",
+    }).toString();
+    const answers = await Promise.all(
+      [0, 1, 2].map(() =>
+        t.app.inject({
+          method: "POST",
+          url: `${page}/hearing`,
+          remoteAddress: admin.ip,
+          headers: {
+            cookie: admin.cookieHeader(),
+            "content-type": "application/x-www-form-urlencoded",
+          },
+          payload,
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    assert.deepEqual(statuses, [303, 303, 303], statuses.join(", "));
+    const [after] = await db
+      .select({ status: charterEditions.status })
+      .from(charterEditions)
+      .where(eq(charterEditions.id, edition!.id));
+    assert.equal(after!.status, "hearing");
+    const opened = await db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.tambonId, langu),
+          eq(auditLog.action, "charter.hearing.open"),
+          eq(auditLog.targetId, String(edition!.id)),
+        ),
+      );
+    assert.equal(opened.length, 1, "opened once");
+  });
+});
