@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { audit, auditBy } from "../../../core/audit.ts";
@@ -71,7 +71,16 @@ export async function mergeProject(
     v.intoId === projectId ? fail("intoId", "dup.self") : undefined;
   const form = { schema: mergeSchema, input, check };
   return screenProject(db, actor, tambonId, projectId, form, async (tx, project, v) => {
-    if (project.mergedIntoId != null) return fail("intoId", "dup.alreadyMerged");
+    // Both projects are locked (in the order of their ids) and read again after the lock, so
+    // that the same merge sent twice at once is done once: the second finds the project merged.
+    const locked = await tx
+      .select({ id: projects.id, mergedIntoId: projects.mergedIntoId })
+      .from(projects)
+      .where(and(eq(projects.tambonId, tambonId), inArray(projects.id, [project.id, v.intoId])))
+      .orderBy(asc(projects.id))
+      .for("update");
+    if (locked.find((p) => p.id === project.id)?.mergedIntoId != null)
+      return fail("intoId", "dup.alreadyMerged");
     const into = await getProject(tx, tambonId, v.intoId);
     if (!into) return fail("intoId", "project.unknownParent");
     if (into.mergedIntoId != null) return fail("intoId", "dup.alreadyMerged");

@@ -1,0 +1,80 @@
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
+import { auditLog, tambons } from "../../src/core/db/schema.ts";
+import { projectUpdates, projects } from "../../src/modules/plans/schema.ts";
+
+/*
+ * A merged project cannot be merged again, but merging read the project without a lock: the same
+ * form sent three times at once found it unmerged three times, and the merge was written to both
+ * timelines and audited three times. The projects are now locked while one is merged; the others
+ * find it merged and are refused (400, as a merged project is).
+ */
+describe("a project merged three times at once is merged once (postgres)", () => {
+  let t: TestApp;
+  let langu = 0;
+
+  before(async () => {
+    t = await startTestApp("postgres", { demo: true });
+    const [row] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+    langu = row!.id;
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  test("one merge is done and audited; the others are refused", async () => {
+    const db = t.database.db;
+    const two = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.tambonId, langu), isNull(projects.mergedIntoId)))
+      .orderBy(asc(projects.id))
+      .limit(2);
+    assert.equal(two.length, 2, "the demo has two unmerged projects");
+    const [from, into] = two as [{ id: number }, { id: number }];
+    const updatesOf = (id: number) =>
+      db
+        .select({ id: projectUpdates.id })
+        .from(projectUpdates)
+        .where(eq(projectUpdates.projectId, id));
+    const intoUpdates = (await updatesOf(into.id)).length;
+    const admin = await Client.as(t.app, "langu-admin");
+    const token = await admin.csrf(`/t/la-ngu/projects/${from.id}`);
+    const payload = new URLSearchParams({
+      _csrf: token,
+      intoId: String(into.id),
+      note: "ซ้ำกัน",
+      confirmed: "1",
+    }).toString();
+    const answers = await Promise.all(
+      [0, 1, 2].map(() =>
+        t.app.inject({
+          method: "POST",
+          url: `/t/la-ngu/admin/projects/${from.id}/merge`,
+          remoteAddress: admin.ip,
+          headers: {
+            cookie: admin.cookieHeader(),
+            "content-type": "application/x-www-form-urlencoded",
+          },
+          payload,
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode).sort();
+    assert.deepEqual(statuses, [303, 400, 400], statuses.join(", "));
+    const merges = await db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.tambonId, langu),
+          eq(auditLog.action, "project.merge"),
+          eq(auditLog.targetId, String(from.id)),
+        ),
+      );
+    assert.equal(merges.length, 1, "merged once");
+    assert.equal((await updatesOf(into.id)).length, intoUpdates + 1, "one line on its timeline");
+  });
+});
