@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
-import { auditBy, auditedChange } from "../../../core/audit.ts";
+import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
@@ -49,34 +49,39 @@ export async function createRound(
   });
 }
 
-/** Closes a round of a form (answers already given keep it). */
-export function closeRound(
+/**
+ * Closes a round of a form (answers already given keep it). The round is locked while it is
+ * closed, so the same form sent twice at once closes it once: the second finds it closed and
+ * changes nothing.
+ */
+export async function closeRound(
   db: Db,
   actor: Actor,
   tambonId: number,
   formId: number,
   roundId: number,
-) {
-  return auditedChange(
-    db,
-    actor,
-    tambonId,
-    "community.manage",
-    async (tx) => {
-      const [row] = await tx
-        .update(rounds)
-        .set({ status: "closed" })
-        .where(
-          and(eq(rounds.tambonId, tambonId), eq(rounds.formId, formId), eq(rounds.id, roundId)),
-        )
-        .returning({ id: rounds.id, name: rounds.name });
-      return row;
-    },
-    (row) => ({
+): Promise<FormsResult<{ id: number; name: string }>> {
+  if (!can(actor, "community.manage", { tambonId })) return refused();
+  return db.transaction(async (tx): Promise<FormsResult<{ id: number; name: string }>> => {
+    const where = and(
+      eq(rounds.tambonId, tambonId),
+      eq(rounds.formId, formId),
+      eq(rounds.id, roundId),
+    );
+    const [round] = await tx
+      .select({ id: rounds.id, name: rounds.name, status: rounds.status })
+      .from(rounds)
+      .where(where)
+      .for("update");
+    if (!round) return missing();
+    if (round.status === "closed") return ok({ id: round.id, name: round.name });
+    await tx.update(rounds).set({ status: "closed" }).where(where);
+    await auditBy(tx, actor, tambonId, {
       action: "community.round.close",
       targetType: "community_round",
-      targetId: row.id,
-      after: { name: row.name, status: "closed" },
-    }),
-  );
+      targetId: round.id,
+      after: { name: round.name, status: "closed" },
+    });
+    return ok({ id: round.id, name: round.name });
+  });
 }
