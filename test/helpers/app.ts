@@ -143,6 +143,21 @@ export class Client {
     );
   }
 
+  /**
+   * POST the same form `times` times at once (a double or triple tap, before the first answer
+   * comes), with one CSRF token: `csrf`, else the one on `from` (or the last page).
+   */
+  async postAtOnce(
+    url: string,
+    form: Record<string, string | string[]>,
+    opts: { from?: string; csrf?: string; times?: number } = {},
+  ) {
+    const csrf = opts.csrf ?? (await this.csrf(opts.from));
+    return Promise.all(
+      Array.from({ length: opts.times ?? 3 }, () => this.post(url, form, { csrf })),
+    );
+  }
+
   /** Logs in with the demo password (or the given one); throws unless it worked. */
   async login(identifier: string, password = "tambon-demo") {
     const res = await this.post("/login", { identifier, password }, { from: "/login" });

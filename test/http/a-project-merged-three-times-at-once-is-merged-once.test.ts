@@ -42,26 +42,14 @@ describe("a project merged three times at once is merged once (postgres)", () =>
     const intoUpdates = (await updatesOf(into.id)).length;
     const admin = await Client.as(t.app, "langu-admin");
     const token = await admin.csrf(`/t/la-ngu/projects/${from.id}`);
-    const payload = new URLSearchParams({
-      _csrf: token,
+    const form = {
       intoId: String(into.id),
       note: "ซ้ำกัน",
       confirmed: "1",
-    }).toString();
-    const answers = await Promise.all(
-      [0, 1, 2].map(() =>
-        t.app.inject({
-          method: "POST",
-          url: `/t/la-ngu/admin/projects/${from.id}/merge`,
-          remoteAddress: admin.ip,
-          headers: {
-            cookie: admin.cookieHeader(),
-            "content-type": "application/x-www-form-urlencoded",
-          },
-          payload,
-        }),
-      ),
-    );
+    };
+    const answers = await admin.postAtOnce(`/t/la-ngu/admin/projects/${from.id}/merge`, form, {
+      csrf: token,
+    });
     const statuses = answers.map((a) => a.statusCode).sort();
     assert.deepEqual(statuses, [303, 400, 400], statuses.join(", "));
     const merges = await db
