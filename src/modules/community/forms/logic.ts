@@ -149,17 +149,8 @@ function typeError(q: Question, v: AnswerValue, def: FormDefinition): LogicError
       const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
       return d.toISOString().slice(0, 10) === v ? null : "answer.date";
     }
-    case "geopoint": {
-      const parts = typeof v === "string" ? v.trim().split(/\s+/).map(Number) : [];
-      const [lat, lng] = parts;
-      return parts.length >= 2 &&
-        parts.length <= 4 &&
-        parts.every(Number.isFinite) &&
-        Math.abs(lat!) <= 90 &&
-        Math.abs(lng!) <= 180
-        ? null
-        : "answer.geopoint";
-    }
+    case "geopoint":
+      return typeof v === "string" && geopointOf(v) ? null : "answer.geopoint";
     case "image":
       return (typeof v === "number" && Number.isInteger(v)) || (typeof v === "string" && v !== "")
         ? null
@@ -307,4 +298,20 @@ export function questionsOf(def: FormDefinition): Question[] {
     if (item.kind === "question") out.push(item);
   });
   return out;
+}
+
+/**
+ * The latitude and longitude of a geopoint answer ("lat lng", then altitude and accuracy when
+ * given), or null when it is not a point on the earth.
+ */
+export function geopointOf(text: string): [number, number] | null {
+  const parts = text.trim().split(/\s+/).map(Number);
+  const [lat, lng] = parts;
+  return parts.length >= 2 &&
+    parts.length <= 4 &&
+    parts.every(Number.isFinite) &&
+    Math.abs(lat!) <= 90 &&
+    Math.abs(lng!) <= 180
+    ? [lat!, lng!]
+    : null;
 }

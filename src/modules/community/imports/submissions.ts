@@ -14,7 +14,7 @@ import type {
   FormItem,
   Question,
 } from "../forms/definition.ts";
-import { cleanAnswers, validateAnswers } from "../forms/logic.ts";
+import { cleanAnswers, geopointOf, validateAnswers } from "../forms/logic.ts";
 import { formatLogicError } from "../forms/logic-messages.ts";
 import { ofCurrentVersion } from "../forms/queries.ts";
 import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
@@ -116,15 +116,9 @@ export function answerOf(
       return d ? { value: d } : { error: "imp.dateInvalid" };
     }
     case "geopoint": {
-      // Latitude, longitude, then altitude and accuracy when given: on the earth.
-      const parts = s.split(/\s+/).map(Number);
-      const [lat, lng] = parts;
-      return parts.length >= 2 &&
-        parts.length <= 4 &&
-        parts.every(Number.isFinite) &&
-        Math.abs(lat!) <= 90 &&
-        Math.abs(lng!) <= 180
-        ? { value: `${lat} ${lng}` }
+      const point = geopointOf(s);
+      return point
+        ? { value: `${point[0]} ${point[1]}` }
         : { error: "imp.answerInvalid", vars: { reason: s } };
     }
     default:
