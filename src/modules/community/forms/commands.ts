@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseUnconfirmedChange } from "../../../core/unconfirmed.ts";
 import { isDeepStrictEqual } from "node:util";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
@@ -145,8 +146,11 @@ export async function publishForm(
       .where(and(eq(formVersions.tambonId, tambonId), eq(formVersions.formId, formId)))
       .orderBy(desc(formVersions.version))
       .limit(1);
-    if (last && isDeepStrictEqual(last.definition, definition))
+    if (last && isDeepStrictEqual(last.definition, definition)) {
+      // Nothing to change, yet a publication not confirmed is still asked to be.
+      refuseUnconfirmedChange();
       return ok({ version: last.version });
+    }
     const version = (last?.version ?? 0) + 1;
     await tx.insert(formVersions).values({
       tambonId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseUnconfirmedChange } from "../../../core/unconfirmed.ts";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -74,7 +75,11 @@ export async function closeRound(
       .where(where)
       .for("update");
     if (!round) return missing();
-    if (round.status === "closed") return ok({ id: round.id, name: round.name });
+    if (round.status === "closed") {
+      // Nothing to change, yet a closing not confirmed is still asked to be.
+      refuseUnconfirmedChange();
+      return ok({ id: round.id, name: round.name });
+    }
     await tx.update(rounds).set({ status: "closed" }).where(where);
     await auditBy(tx, actor, tambonId, {
       action: "community.round.close",
