@@ -4,6 +4,9 @@ import type { Config } from "../../src/core/config.ts";
 import { clearActorCache } from "../../src/core/auth/session.ts";
 import { pageCache } from "../../src/core/page-cache.ts";
 import { openTestDatabase, type DbKind, type TestDatabase } from "./db.ts";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../src/core/db/index.ts";
+import { auditLog } from "../../src/core/db/schema.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -164,4 +167,18 @@ export class Client {
     if (res.statusCode !== 303) throw new Error(`login of ${identifier} failed: ${res.statusCode}`);
     return res;
   }
+}
+
+/** The audit entries of one action in a tambon (on one target when given), to count them. */
+export function auditEntries(db: Db, tambonId: number, action: string, targetId?: number) {
+  return db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tambonId, tambonId),
+        eq(auditLog.action, action),
+        targetId === undefined ? undefined : eq(auditLog.targetId, String(targetId)),
+      ),
+    );
 }

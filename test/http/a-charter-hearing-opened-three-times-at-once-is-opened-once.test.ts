@@ -1,8 +1,8 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, eq } from "drizzle-orm";
-import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
-import { auditLog, tambons } from "../../src/core/db/schema.ts";
+import { eq } from "drizzle-orm";
+import { Client, auditEntries, startTestApp, type TestApp } from "../helpers/app.ts";
+import { tambons } from "../../src/core/db/schema.ts";
 import { charterEditions, charters } from "../../src/modules/charter/schema.ts";
 
 /*
@@ -50,16 +50,7 @@ describe("a charter hearing opened three times at once is opened once (postgres)
       .from(charterEditions)
       .where(eq(charterEditions.id, edition!.id));
     assert.equal(after!.status, "hearing");
-    const opened = await db
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.tambonId, langu),
-          eq(auditLog.action, "charter.hearing.open"),
-          eq(auditLog.targetId, String(edition!.id)),
-        ),
-      );
+    const opened = await auditEntries(db, langu, "charter.hearing.open", edition!.id);
     assert.equal(opened.length, 1, "opened once");
   });
 });

@@ -1,8 +1,8 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, eq } from "drizzle-orm";
-import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
-import { auditLog, tambons } from "../../src/core/db/schema.ts";
+import { eq } from "drizzle-orm";
+import { Client, auditEntries, startTestApp, type TestApp } from "../helpers/app.ts";
+import { tambons } from "../../src/core/db/schema.ts";
 import { charterPhotos, charterSignatories } from "../../src/modules/charter/schema.ts";
 
 /*
@@ -33,16 +33,7 @@ describe("a charter signatory or photo deleted three times at once is deleted on
   }
 
   const audited = (action: string, targetId: number) =>
-    t.database.db
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.tambonId, langu),
-          eq(auditLog.action, action),
-          eq(auditLog.targetId, String(targetId)),
-        ),
-      );
+    auditEntries(t.database.db, langu, action, targetId);
 
   test("a signatory: one deletion, one audit entry, the others 404", async () => {
     const [signatory] = await t.database.db

@@ -1,8 +1,8 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq, isNotNull } from "drizzle-orm";
-import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
-import { auditLog, tambons } from "../../src/core/db/schema.ts";
+import { Client, auditEntries, startTestApp, type TestApp } from "../helpers/app.ts";
+import { tambons } from "../../src/core/db/schema.ts";
 import { forms, formVersions } from "../../src/modules/community/schema.ts";
 
 /*
@@ -38,17 +38,7 @@ describe("a form published three times at once is published once (postgres)", ()
       .where(eq(forms.id, form.id));
     const versionsOf = () =>
       db.select({ id: formVersions.id }).from(formVersions).where(eq(formVersions.formId, form.id));
-    const published = () =>
-      db
-        .select({ id: auditLog.id })
-        .from(auditLog)
-        .where(
-          and(
-            eq(auditLog.tambonId, langu),
-            eq(auditLog.action, "community.form.publish"),
-            eq(auditLog.targetId, String(form.id)),
-          ),
-        );
+    const published = () => auditEntries(db, langu, "community.form.publish", form.id);
     const before = (await versionsOf()).length;
     const auditedBefore = (await published()).length;
     const admin = await Client.as(t.app, "langu-admin");

@@ -1,8 +1,8 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
-import { auditLog, tambons } from "../../src/core/db/schema.ts";
+import { Client, auditEntries, startTestApp, type TestApp } from "../helpers/app.ts";
+import { tambons } from "../../src/core/db/schema.ts";
 import { projectUpdates, projects } from "../../src/modules/plans/schema.ts";
 
 /*
@@ -52,16 +52,7 @@ describe("a project merged three times at once is merged once (postgres)", () =>
     });
     const statuses = answers.map((a) => a.statusCode).sort();
     assert.deepEqual(statuses, [303, 400, 400], statuses.join(", "));
-    const merges = await db
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.tambonId, langu),
-          eq(auditLog.action, "project.merge"),
-          eq(auditLog.targetId, String(from.id)),
-        ),
-      );
+    const merges = await auditEntries(db, langu, "project.merge", from.id);
     assert.equal(merges.length, 1, "merged once");
     assert.equal((await updatesOf(into.id)).length, intoUpdates + 1, "one line on its timeline");
   });

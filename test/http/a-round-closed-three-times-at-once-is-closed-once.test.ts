@@ -1,8 +1,8 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, eq } from "drizzle-orm";
-import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
-import { auditLog, tambons } from "../../src/core/db/schema.ts";
+import { eq } from "drizzle-orm";
+import { Client, auditEntries, startTestApp, type TestApp } from "../helpers/app.ts";
+import { tambons } from "../../src/core/db/schema.ts";
 import { forms, rounds } from "../../src/modules/community/schema.ts";
 
 /*
@@ -56,16 +56,7 @@ describe("a data-collection round closed three times at once is closed once (pos
       .from(rounds)
       .where(eq(rounds.id, round!.id));
     assert.equal(after!.status, "closed");
-    const closed = await db
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.tambonId, langu),
-          eq(auditLog.action, "community.round.close"),
-          eq(auditLog.targetId, String(round!.id)),
-        ),
-      );
+    const closed = await auditEntries(db, langu, "community.round.close", round!.id);
     assert.equal(closed.length, 1, "closed once");
   });
 });
