@@ -13,6 +13,7 @@ import {
   ErrorSummary,
   failedForm,
   Field,
+  Fields,
   FormError,
   SelectField,
   TextArea,
@@ -197,4 +198,51 @@ test("a Thai and English pair is the two fields it stands for, one-line or multi
       </>,
     ),
   );
+});
+
+test("a form's fields described as data draw the same markup as the components written out", () => {
+  const form = {
+    values: { name: "บ้าน <ดี>", kind: "b", note: "a\nb", due: "2026-12-05", ok: "1" },
+    errors: { name: "ต้องกรอก", due: "วันที่ไม่ถูกต้อง" },
+  };
+  const options = [
+    { value: "a", label: "ก" },
+    { value: "b", label: "ข" },
+  ];
+  const written = render(
+    <>
+      <Field form={form} scope="s" name="name" label="ชื่อ" required maxLength={40} hint="h" />
+      <SelectField form={form} scope="s" name="kind" label="ประเภท" options={options} />
+      <TextArea form={form} scope="s" name="note" label="หมายเหตุ" rows={3} />
+      <DateField form={form} scope="s" name="due" label="กำหนด" required />
+      <CheckGroup
+        form={form}
+        scope="s"
+        name="ok"
+        label="ตกลง"
+        options={[{ value: "1", label: "ใช่" }]}
+      />
+      <ThaiEnglishFields form={form} name="title" label="ชื่อไทย" labelEn="English" />
+    </>,
+  );
+  const described = render(
+    <Fields
+      form={form}
+      scope="s"
+      fields={[
+        { name: "name", label: "ชื่อ", required: true, maxLength: 40, hint: "h" },
+        false,
+        { kind: "select", name: "kind", label: "ประเภท", options },
+        { kind: "textarea", name: "note", label: "หมายเหตุ", rows: 3 },
+        null,
+        { kind: "date", name: "due", label: "กำหนด", required: true },
+        { kind: "checks", name: "ok", label: "ตกลง", options: [{ value: "1", label: "ใช่" }] },
+        { kind: "thaiEnglish", name: "title", label: "ชื่อไทย", labelEn: "English" },
+      ]}
+    />,
+  );
+  assert.equal(described, written);
+  assert.match(described, /id="f-s-name"/);
+  assert.match(described, /บ้าน &lt;ดี>/);
+  assert.match(described, /<option value="b" selected>ข<\/option>/);
 });

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from "preact";
+import { Fragment, type ComponentChildren } from "preact";
 import { useCtx } from "./ctx.ts";
 import type { Dictionary, Lang } from "../i18n/index.ts";
 import { translateErrors, type FieldError } from "../result.ts";
@@ -627,6 +627,56 @@ export function DateInput(p: {
       <DateParts name={p.name} value={p.value} />
     </fieldset>
   );
+}
+
+/** A field of a form described as data: its kind and the props of that kind's component. */
+export type FieldSpec =
+  | ({ kind?: "text" } & Omit<FieldProps, "form" | "scope">)
+  | ({ kind: "textarea" } & Omit<Parameters<typeof TextArea>[0], "form" | "scope">)
+  | ({ kind: "select" } & Omit<Parameters<typeof SelectField>[0], "form" | "scope">)
+  | ({ kind: "check" } & Omit<Parameters<typeof CheckField>[0], "form" | "scope">)
+  | ({ kind: "checks" } & Omit<Parameters<typeof CheckGroup>[0], "form" | "scope">)
+  | ({ kind: "date" } & Omit<Parameters<typeof DateField>[0], "form" | "scope">)
+  | ({ kind: "file" } & Omit<Parameters<typeof FileField>[0], "form" | "scope">)
+  | ({ kind: "thaiEnglish" } & Omit<Parameters<typeof ThaiEnglishFields>[0], "form">);
+
+/**
+ * The fields of a form, drawn in order from a list (one line a field): each one the component of
+ * its kind, with the form state and scope given once. A `false`, `null` or `undefined` entry is
+ * skipped, so a field shown only sometimes stays in the list as `cond && {...}`.
+ */
+export function Fields(p: {
+  form: FormState;
+  scope?: string;
+  fields: readonly (FieldSpec | false | null | undefined)[];
+}) {
+  return (
+    <>
+      {p.fields.map((f) => f && <Fragment key={f.name}>{drawField(f, p.form, p.scope)}</Fragment>)}
+    </>
+  );
+}
+
+function drawField(f: FieldSpec, form: FormState, scope?: string) {
+  switch (f.kind) {
+    case undefined:
+    case "text":
+      return <Field {...f} form={form} scope={scope} />;
+    case "textarea":
+      return <TextArea {...f} form={form} scope={scope} />;
+    case "select":
+      return <SelectField {...f} form={form} scope={scope} />;
+    case "check":
+      return <CheckField {...f} form={form} scope={scope} />;
+    case "checks":
+      return <CheckGroup {...f} form={form} scope={scope} />;
+    case "date":
+      return <DateField {...f} form={form} scope={scope} />;
+    case "file":
+      return <FileField {...f} form={form} scope={scope} />;
+    case "thaiEnglish":
+      return <ThaiEnglishFields {...f} form={form} />;
+  }
 }
 
 /**
