@@ -1,40 +1,4 @@
-import type { Msg } from "../../../core/i18n/index.ts";
+import catalog from "./messages.json" with { type: "json" };
 
 /** UI strings of a project's milestones, files and charter clauses (part of the plans dictionary). */
-export const projectMessages = {
-  "milestone.none": { th: "ยังไม่มีหมุดหมาย", en: "No milestone yet" },
-  "milestone.edit": { th: "แก้ไขหมุดหมาย", en: "Edit the milestone" },
-  "milestone.delete": { th: "ลบหมุดหมาย", en: "Delete the milestone" },
-  "milestone.tick": { th: "ทำเสร็จแล้ว", en: "Mark done" },
-  "milestone.untick": { th: "ยังไม่เสร็จ", en: "Mark not done" },
-  "milestone.description": { th: "รายละเอียด", en: "Description" },
-  "milestone.overdue": { th: "เลยกำหนด", en: "Overdue since" },
-  "milestone.upcoming": { th: "ยังไม่ถึงกำหนด {n} รายการ", en: "{n} not yet due" },
-  "milestone.saved": { th: "บันทึกหมุดหมายแล้ว", en: "Milestone saved" },
-  "milestone.deleted": { th: "ลบหมุดหมายแล้ว", en: "Milestone deleted" },
-  "milestone.doneFuture": {
-    th: "วันที่เสร็จต้องไม่เกินวันนี้",
-    en: "The day it was done cannot be after today",
-  },
-  "projectFile.title": { th: "ภาพและเอกสาร", en: "Photos and documents" },
-  "projectFile.none": { th: "ยังไม่มีภาพหรือเอกสาร", en: "No photo or document yet" },
-  "projectFile.add": { th: "เพิ่มภาพหรือเอกสาร", en: "Add a photo or document" },
-  "projectFile.file": { th: "ไฟล์ภาพหรือเอกสาร", en: "Photo or document" },
-  "projectFile.caption": { th: "คำบรรยาย", en: "Caption" },
-  "projectFile.position": { th: "ลำดับ", en: "Order" },
-  "projectFile.document": { th: "เอกสาร", en: "Document" },
-  "projectFile.delete": { th: "ลบไฟล์", en: "Delete the file" },
-  "projectFile.added": { th: "เพิ่มไฟล์แล้ว", en: "File added" },
-  "projectFile.saved": { th: "บันทึกคำบรรยายแล้ว", en: "Caption saved" },
-  "projectFile.deleted": { th: "ลบไฟล์แล้ว", en: "File deleted" },
-  "projectFile.unknownType": {
-    th: "รับเฉพาะภาพ JPEG, PNG, WebP หรือเอกสาร PDF, DOCX, XLSX, PPTX, ODT, ODS",
-    en: "Only JPEG, PNG or WebP photos and PDF, DOCX, XLSX, PPTX, ODT or ODS documents are taken",
-  },
-  "projectClause.title": { th: "ข้อธรรมนูญที่โครงการนี้ปฏิบัติ", en: "Charter clauses it carries out" },
-  "projectClause.none": { th: "ยังไม่ได้เชื่อมข้อธรรมนูญ", en: "No clause linked yet" },
-  "projectClause.link": { th: "เชื่อมข้อธรรมนูญ", en: "Link a clause" },
-  "projectClause.unlink": { th: "เลิกเชื่อม", en: "Unlink" },
-  "projectClause.linked": { th: "เชื่อมข้อธรรมนูญแล้ว", en: "Clause linked" },
-  "projectClause.unlinked": { th: "เลิกเชื่อมข้อธรรมนูญแล้ว", en: "Clause unlinked" },
-} satisfies Record<string, Msg>;
+export const projectMessages = catalog;
