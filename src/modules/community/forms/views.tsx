@@ -1,12 +1,9 @@
 import {
-  CheckField,
   ErrorSummary,
-  Field,
+  Fields,
   FileField,
   Form,
   FormError,
-  SelectField,
-  TextArea,
   emptyForm,
   type FormState,
 } from "../../../core/views/form.tsx";
@@ -27,6 +24,7 @@ export const formsBase = (slug: string) => `/t/${slug}/admin/community/forms`;
 export function FormsListPage(p: { forms: FormListItem[]; form: FormState }) {
   const { tambon, t } = useCommunity();
   const base = formsBase(tambon!.slug);
+  const levels = FORM_LEVELS.map((l) => ({ value: l, label: t(`form.level.${l}`) }));
   return (
     <>
       <h1>{t("form.title")}</h1>
@@ -64,15 +62,20 @@ export function FormsListPage(p: { forms: FormListItem[]; form: FormState }) {
       <h2 id="new">{t("form.add")}</h2>
       <Form action={base} label={t("form.add")}>
         <ErrorSummary form={p.form} />
-        <Field form={p.form} name="title" label={t("form.name")} required maxLength={200} />
-        <TextArea form={p.form} name="description" label={t("form.description")} rows={3} />
-        <SelectField
+        <Fields
           form={p.form}
-          name="level"
-          label={t("form.level")}
-          required
-          placeholder={false}
-          options={FORM_LEVELS.map((l) => ({ value: l, label: t(`form.level.${l}`) }))}
+          fields={[
+            { name: "title", label: t("form.name"), required: true, maxLength: 200 },
+            { kind: "textarea", name: "description", label: t("form.description"), rows: 3 },
+            {
+              kind: "select",
+              name: "level",
+              label: t("form.level"),
+              required: true,
+              placeholder: false,
+              options: levels,
+            },
+          ]}
         />
         <FormError form={p.form} />
         <button type="submit">{t("form.add")}</button>
@@ -130,14 +133,7 @@ export function FormPage(p: {
       </div>
       <FormError form={state("status")} />
       {p.failed?.which === "publish" && (
-        <div class="error-summary" role="alert">
-          <p>{t("form.publishErrors")}</p>
-          <ul>
-            {list("publish").map((e, i) => (
-              <li key={i}>{e}</li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList title={t("form.publishErrors")} problems={list("publish")} />
       )}
       <h2>{t("form.draft")}</h2>
       {def.items.length === 0 ? (
@@ -166,14 +162,7 @@ export function FormPage(p: {
       </p>
       <Form action={`${base}/xlsform`} multipart label={t("form.upload")}>
         {p.failed?.which === "upload" && (
-          <div class="error-summary" role="alert">
-            <p>{t("form.uploadErrors")}</p>
-            <ul>
-              {list("upload").map((e, i) => (
-                <li key={i}>{e}</li>
-              ))}
-            </ul>
-          </div>
+          <ProblemList title={t("form.uploadErrors")} problems={list("upload")} />
         )}
         <FileField
           form={state("upload")}
@@ -209,6 +198,20 @@ export function FormPage(p: {
         failed={p.failed?.which === "round" ? p.failed.state : undefined}
       />
     </>
+  );
+}
+
+/** The problems found in what was sent (a draft to publish, an XLSForm uploaded), under a title. */
+function ProblemList(p: { title: string; problems: string[] }) {
+  return (
+    <div class="error-summary" role="alert">
+      <p>{p.title}</p>
+      <ul>
+        {p.problems.map((e, i) => (
+          <li key={i}>{e}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -277,100 +280,103 @@ export function ItemFields(p: {
 }) {
   const { t } = useCommunity();
   const f = { form: p.form, scope: p.scope };
-  const parents = containersOf(p.def).filter((c) => c.name !== p.editing);
+  const question = p.kind === "question";
+  const types = QUESTION_TYPES.map((q) => ({ value: q, label: t(`form.type.${q}`) }));
+  const kinds = (["group", "repeat"] as const).map((k) => ({
+    value: k,
+    label: t(`form.kind.${k}`),
+  }));
+  const parents = containersOf(p.def)
+    .filter((c) => c.name !== p.editing)
+    .map((c) => ({ value: c.name, label: `${c.label.th} (${c.name})` }));
   return (
     <>
       <ErrorSummary form={p.form} scope={p.scope} />
-      {p.kind === "question" ? (
-        <SelectField
-          {...f}
-          name="type"
-          label={t("form.type")}
-          required
-          options={QUESTION_TYPES.map((q) => ({ value: q, label: t(`form.type.${q}`) }))}
-        />
-      ) : (
-        !p.editing && (
-          <SelectField
-            {...f}
-            name="kind"
-            label={t("form.kind")}
-            required
-            placeholder={false}
-            options={(["group", "repeat"] as const).map((k) => ({
-              value: k,
-              label: t(`form.kind.${k}`),
-            }))}
-          />
-        )
-      )}
-      <Field
+      <Fields
         {...f}
-        name="name"
-        label={t("form.itemName")}
-        hint={t("form.itemNameHint")}
-        required
-        maxLength={60}
+        fields={[
+          question
+            ? {
+                kind: "select",
+                name: "type",
+                label: t("form.type"),
+                required: true,
+                options: types,
+              }
+            : !p.editing && {
+                kind: "select",
+                name: "kind",
+                label: t("form.kind"),
+                required: true,
+                placeholder: false,
+                options: kinds,
+              },
+          {
+            name: "name",
+            label: t("form.itemName"),
+            hint: t("form.itemNameHint"),
+            required: true,
+            maxLength: 60,
+          },
+          { name: "label_th", label: t("form.labelTh"), required: true, maxLength: 500 },
+          { name: "label_en", label: t("form.labelEn"), maxLength: 500 },
+          question && { name: "hint_th", label: t("form.hintTh"), maxLength: 500 },
+          question && { name: "hint_en", label: t("form.hintEn"), maxLength: 500 },
+          question && { kind: "check", name: "required", value: "yes", label: t("form.required") },
+        ]}
       />
-      <Field {...f} name="label_th" label={t("form.labelTh")} required maxLength={500} />
-      <Field {...f} name="label_en" label={t("form.labelEn")} maxLength={500} />
-      {p.kind === "question" && (
-        <>
-          <Field {...f} name="hint_th" label={t("form.hintTh")} maxLength={500} />
-          <Field {...f} name="hint_en" label={t("form.hintEn")} maxLength={500} />
-          <CheckField {...f} name="required" value="yes" label={t("form.required")} />
-          <div class="cf-range">
-            <Field {...f} name="min" label={t("form.min")} inputmode="text" />
-            <Field {...f} name="max" label={t("form.max")} inputmode="text" />
-          </div>
-          <TextArea
+      {question && (
+        <div class="cf-range">
+          <Fields
             {...f}
-            name="choices"
-            label={t("form.choices")}
-            hint={t("form.choicesHint")}
-            rows={4}
+            fields={[
+              { name: "min", label: t("form.min"), inputmode: "text" },
+              { name: "max", label: t("form.max"), inputmode: "text" },
+            ]}
           />
-        </>
+        </div>
       )}
-      {p.kind !== "question" && (
-        <Field {...f} name="max_count" label={t("form.maxCount")} inputmode="numeric" />
-      )}
-      <Field
+      <Fields
         {...f}
-        name="relevant"
-        label={t("form.relevant")}
-        hint={t("form.relevantHint")}
-        maxLength={1000}
-      />
-      {p.kind === "question" && (
-        <>
-          <Field
-            {...f}
-            name="constraint"
-            label={t("form.constraint")}
-            hint={t("form.constraintHint")}
-            maxLength={1000}
-          />
-          <Field
-            {...f}
-            name="constraint_msg_th"
-            label={t("form.constraintMsgTh")}
-            maxLength={500}
-          />
-          <Field
-            {...f}
-            name="constraint_msg_en"
-            label={t("form.constraintMsgEn")}
-            maxLength={500}
-          />
-        </>
-      )}
-      <SelectField
-        {...f}
-        name="parent"
-        label={t("form.parent")}
-        placeholder={t("form.top")}
-        options={parents.map((c) => ({ value: c.name, label: `${c.label.th} (${c.name})` }))}
+        fields={[
+          question && {
+            kind: "textarea",
+            name: "choices",
+            label: t("form.choices"),
+            hint: t("form.choicesHint"),
+            rows: 4,
+          },
+          !question && { name: "max_count", label: t("form.maxCount"), inputmode: "numeric" },
+          {
+            name: "relevant",
+            label: t("form.relevant"),
+            hint: t("form.relevantHint"),
+            maxLength: 1000,
+          },
+          question && {
+            name: "constraint",
+            label: t("form.constraint"),
+            hint: t("form.constraintHint"),
+            maxLength: 1000,
+          },
+          question && {
+            name: "constraint_msg_th",
+            label: t("form.constraintMsgTh"),
+            maxLength: 500,
+          },
+          question && {
+            name: "constraint_msg_en",
+            label: t("form.constraintMsgEn"),
+            maxLength: 500,
+          },
+          {
+            kind: "select",
+            name: "parent",
+            label: t("form.parent"),
+            placeholder: t("form.top"),
+            options: parents,
+          },
+        ]}
       />
       <FormError form={p.form} />
     </>
