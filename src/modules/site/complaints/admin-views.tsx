@@ -1,12 +1,7 @@
 import { FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
-import {
-  ErrorSummary,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
-import { AdminFrame, useSiteT, useUrl } from "../shared/views.tsx";
+import { type FormState } from "../../../core/views/form.tsx";
+import { AdminFrame, Facts, useSiteT, useUrl } from "../shared/views.tsx";
+import { ONE_OF, SiteForm, type SiteField } from "../shared/form.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { COMPLAINT_STATUSES, type Complaint } from "./commands.ts";
 import { formatDateTime } from "../../../core/dates.ts";
@@ -79,43 +74,42 @@ export function ComplaintAdmin(props: {
   photoUrl: string | null;
 }) {
   const t = useSiteT();
-  const ct = useCtx().t;
   const { lang } = useCtx();
   const url = useUrl();
   const c = props.c;
-  const f = props.form;
+  const statuses = COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaint.status.${s}`) }));
+  const staff = [
+    { value: "", label: t("complaint.nobody") },
+    ...props.staff.map((s) => ({ value: String(s.id), label: s.name })),
+  ];
+  const fields: SiteField[] = [
+    { kind: "select", name: "status", label: t("complaint.status"), ...ONE_OF, options: statuses },
+    {
+      kind: "select",
+      name: "assignedTo",
+      label: t("complaint.assign"),
+      placeholder: false,
+      options: staff,
+    },
+    { kind: "textarea", name: "answer", label: t("complaint.answer"), rows: 4 },
+    { kind: "textarea", name: "note", label: t("complaint.note"), rows: 2 },
+  ];
   return (
     <>
       <BackLink href={url("/admin/site/complaints")}>{t("admin.complaints")}</BackLink>
       <h1>
         {c.code}: {c.subject}
       </h1>
-      <dl class="facts">
-        <div>
-          <dt>{t("complaint.channel")}</dt>
-          <dd>{t(`complaint.channel.${c.channel}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("complaint.kind")}</dt>
-          <dd>{t(`complaint.kind.${c.kind}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("complaint.filedAt")}</dt>
-          <dd>{formatDateTime(c.createdAt, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t("complaint.location")}</dt>
-          <dd>{c.location || "—"}</dd>
-        </div>
-        <div>
-          <dt>{t("complaint.name")}</dt>
-          <dd>{c.name || "—"}</dd>
-        </div>
-        <div>
-          <dt>{t("complaint.contact")}</dt>
-          <dd>{c.contact || "—"}</dd>
-        </div>
-      </dl>
+      <Facts
+        rows={[
+          [t("complaint.channel"), t(`complaint.channel.${c.channel}`)],
+          [t("complaint.kind"), t(`complaint.kind.${c.kind}`)],
+          [t("complaint.filedAt"), formatDateTime(c.createdAt, lang)],
+          [t("complaint.location"), c.location || "—"],
+          [t("complaint.name"), c.name || "—"],
+          [t("complaint.contact"), c.contact || "—"],
+        ]}
+      />
       <p class="pre">{c.details}</p>
       {props.photoUrl && <img src={props.photoUrl} alt={t("complaint.photo")} class="cover" />}
       <h2>{t("complaint.history")}</h2>
@@ -130,30 +124,12 @@ export function ComplaintAdmin(props: {
         ))}
       </ol>
       <h2>{t("complaint.update")}</h2>
-      <ErrorSummary form={f} />
-      <Form action={url(`/admin/site/complaints/${c.id}`)} label={t("complaint.update")}>
-        <SelectField
-          form={f}
-          name="status"
-          label={t("complaint.status")}
-          required
-          placeholder={false}
-          options={COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaint.status.${s}`) }))}
-        />
-        <SelectField
-          form={f}
-          name="assignedTo"
-          label={t("complaint.assign")}
-          placeholder={false}
-          options={[
-            { value: "", label: t("complaint.nobody") },
-            ...props.staff.map((s) => ({ value: String(s.id), label: s.name })),
-          ]}
-        />
-        <TextArea form={f} name="answer" label={t("complaint.answer")} rows={4} />
-        <TextArea form={f} name="note" label={t("complaint.note")} rows={2} />
-        <button type="submit">{ct("form.save")}</button>
-      </Form>
+      <SiteForm
+        form={props.form}
+        action={url(`/admin/site/complaints/${c.id}`)}
+        label={t("complaint.update")}
+        fields={fields}
+      />
     </>
   );
 }

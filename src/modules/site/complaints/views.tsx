@@ -1,13 +1,7 @@
 import { Table } from "../../../core/views/list.tsx";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
-import { Facts, Input, When, useSiteT, useUrl } from "../shared/views.tsx";
+import { type FormState } from "../../../core/views/form.tsx";
+import { Facts, When, useSiteT, useUrl } from "../shared/views.tsx";
+import { ONE_OF, SiteForm, type SiteField } from "../shared/form.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { type Complaint } from "./commands.ts";
 import { formatDateTime } from "../../../core/dates.ts";
@@ -21,7 +15,23 @@ export function ComplaintsPage(props: {
   const t = useSiteT();
   const { lang } = useCtx();
   const url = useUrl();
-  const f = props.form;
+  const kinds = (["complaint", "request"] as const).map((k) => ({
+    value: k,
+    label: t(`complaint.kind.${k}`),
+  }));
+  const fields: SiteField[] = [
+    { kind: "select", name: "kind", label: t("complaint.kind"), ...ONE_OF, options: kinds },
+    <ChannelChoice key="channel" form={props.form} />,
+    { name: "subject", label: t("complaint.subject"), required: true, maxLength: 200 },
+    { kind: "textarea", name: "details", label: t("complaint.details"), required: true, rows: 6 },
+    { name: "location", label: t("complaint.location"), maxLength: 500 },
+    { kind: "photos", name: "photo", label: t("complaint.photo") },
+    <p key="privacy" class="hint">
+      {t("complaint.privacy")}
+    </p>,
+    { name: "name", label: t("complaint.name"), maxLength: 200 },
+    { name: "contact", label: t("complaint.contact"), maxLength: 200 },
+  ];
   return (
     <>
       <h1>{t("complaint.title")}</h1>
@@ -31,55 +41,14 @@ export function ComplaintsPage(props: {
         <TrackForm />
       </section>
       <h2>{t("complaint.submit")}</h2>
-      <ErrorSummary form={f} />
-      <Form action={url("/complaints")} multipart label={t("complaint.title")}>
-        <SelectField
-          form={f}
-          name="kind"
-          label={t("complaint.kind")}
-          required
-          placeholder={false}
-          options={[
-            { value: "complaint", label: t("complaint.kind.complaint") },
-            { value: "request", label: t("complaint.kind.request") },
-          ]}
-        />
-        <fieldset id="f-channel">
-          <legend>{t("complaint.channel")}</legend>
-          {f.errors.channel && (
-            <p class="error" id="f-channel-err">
-              {f.errors.channel}
-            </p>
-          )}
-          {(["general", "corruption"] as const).map((c) => (
-            <div class="field check" key={c}>
-              <input
-                type="radio"
-                id={`f-channel-${c}`}
-                name="channel"
-                value={c}
-                checked={(f.values.channel ?? "general") === c}
-              />
-              <label for={`f-channel-${c}`}>{t(`complaint.channel.${c}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <Field form={f} name="subject" label={t("complaint.subject")} required maxLength={200} />
-        <TextArea form={f} name="details" label={t("complaint.details")} required rows={6} />
-        <Field form={f} name="location" label={t("complaint.location")} maxLength={500} />
-        <Input
-          form={f}
-          name="photo"
-          type="file"
-          accept="image/jpeg,image/png,image/webp,image/avif"
-          label={t("complaint.photo")}
-          hint={t("field.photosHint")}
-        />
-        <p class="hint">{t("complaint.privacy")}</p>
-        <Field form={f} name="name" label={t("complaint.name")} maxLength={200} />
-        <Field form={f} name="contact" label={t("complaint.contact")} maxLength={200} />
-        <button type="submit">{t("complaint.submit")}</button>
-      </Form>
+      <SiteForm
+        form={props.form}
+        action={url("/complaints")}
+        multipart
+        label={t("complaint.title")}
+        fields={fields}
+        submit={t("complaint.submit")}
+      />
       <h2 id="per-month-h">{t("complaint.perMonth")}</h2>
       {props.perMonth.length === 0 ? (
         <p>{t("admin.nothing")}</p>
@@ -102,6 +71,33 @@ export function ComplaintsPage(props: {
         </Table>
       )}
     </>
+  );
+}
+
+/** The channel of a complaint: the general one or the corruption channel (general when not chosen). */
+function ChannelChoice({ form }: { form: FormState }) {
+  const t = useSiteT();
+  return (
+    <fieldset id="f-channel">
+      <legend>{t("complaint.channel")}</legend>
+      {form.errors.channel && (
+        <p class="error" id="f-channel-err">
+          {form.errors.channel}
+        </p>
+      )}
+      {(["general", "corruption"] as const).map((c) => (
+        <div class="field check" key={c}>
+          <input
+            type="radio"
+            id={`f-channel-${c}`}
+            name="channel"
+            value={c}
+            checked={(form.values.channel ?? "general") === c}
+          />
+          <label for={`f-channel-${c}`}>{t(`complaint.channel.${c}`)}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 

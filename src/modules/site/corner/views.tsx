@@ -1,5 +1,6 @@
-import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
-import { AdminFrame, Input, PhotoGrid, useSiteT, useUrl, type PhotoRow } from "../shared/views.tsx";
+import { Fields, Form, type FieldSpec, type FormState } from "../../../core/views/form.tsx";
+import { AdminFrame, PhotoGrid, useSiteT, useUrl, type PhotoRow } from "../shared/views.tsx";
+import { SiteForm, type SiteField } from "../shared/form.tsx";
 import { type Page } from "../../../core/paging.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDateTime } from "../../../core/dates.ts";
@@ -149,6 +150,11 @@ export function CornerPage(props: { posts: Page<PostCard>; canPost: boolean; for
   const t = useSiteT();
   const { lang } = useCtx();
   const url = useUrl();
+  const fields: SiteField[] = [
+    { name: "title", label: t("corner.postTitle"), required: true, maxLength: 200 },
+    { kind: "textarea", name: "body", label: t("corner.body"), required: true, rows: 6 },
+    { kind: "photos", name: "photos", multiple: true, label: t("corner.photos") },
+  ];
   return (
     <BoardPage
       title={t("corner.title")}
@@ -174,29 +180,14 @@ export function CornerPage(props: { posts: Page<PostCard>; canPost: boolean; for
         allowed: props.canPost,
         signIn: t("corner.loginToWrite"),
         form: (
-          <>
-            <ErrorSummary form={props.form} />
-            <Form action={url("/corner")} multipart label={t("corner.write")}>
-              <Field
-                form={props.form}
-                name="title"
-                label={t("corner.postTitle")}
-                required
-                maxLength={200}
-              />
-              <TextArea form={props.form} name="body" label={t("corner.body")} required rows={6} />
-              <Input
-                form={props.form}
-                name="photos"
-                type="file"
-                multiple
-                accept="image/jpeg,image/png,image/webp,image/avif"
-                label={t("corner.photos")}
-                hint={t("field.photosHint")}
-              />
-              <button type="submit">{t("corner.submit")}</button>
-            </Form>
-          </>
+          <SiteForm
+            form={props.form}
+            action={url("/corner")}
+            multipart
+            label={t("corner.write")}
+            fields={fields}
+            submit={t("corner.submit")}
+          />
         ),
       }}
     />
@@ -215,6 +206,12 @@ export function PostPage(props: {
   const { lang, path } = useCtx();
   const url = useUrl();
   const p = props.post;
+  const reason: FieldSpec = {
+    name: "reason",
+    label: t("corner.reportReason"),
+    required: true,
+    maxLength: 500,
+  };
   return (
     <article>
       <BackLink href={url("/corner")}>{t("corner.title")}</BackLink>
@@ -242,27 +239,25 @@ export function PostPage(props: {
         )}
         {props.canComment ? (
           <>
-            <ErrorSummary form={props.form} />
-            <Form action={url(`/corner/${p.id}/comments`)} label={t("corner.comment")}>
-              <TextArea
-                form={props.form}
-                name="body"
-                label={t("corner.comment")}
-                required
-                rows={3}
-              />
-              <button type="submit">{t("corner.comment")}</button>
-            </Form>
+            <SiteForm
+              form={props.form}
+              action={url(`/corner/${p.id}/comments`)}
+              label={t("corner.comment")}
+              fields={[
+                {
+                  kind: "textarea",
+                  name: "body",
+                  label: t("corner.comment"),
+                  required: true,
+                  rows: 3,
+                },
+              ]}
+              submit={t("corner.comment")}
+            />
             <details class="report">
               <summary>{t("corner.report")}</summary>
               <Form action={url(`/corner/${p.id}/report`)} label={t("corner.report")}>
-                <Field
-                  form={props.form}
-                  name="reason"
-                  label={t("corner.reportReason")}
-                  required
-                  maxLength={500}
-                />
+                <Fields form={props.form} fields={[reason]} />
                 <button type="submit" class="secondary">
                   {t("corner.report")}
                 </button>

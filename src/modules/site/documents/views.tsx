@@ -1,23 +1,10 @@
 import { Table } from "../../../core/views/list.tsx";
-import {
-  AdminFrame,
-  DeleteButton,
-  Input,
-  When,
-  type DocRow,
-  useSiteT,
-  useUrl,
-} from "../shared/views.tsx";
+import { AdminFrame, DeleteButton, When, type DocRow, useSiteT, useUrl } from "../shared/views.tsx";
+import { SiteForm, type SiteField } from "../shared/form.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { documentPath } from "./commands.ts";
 import { sizeLabel } from "../shared/text.ts";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { type FormState } from "../../../core/views/form.tsx";
 
 export function DocList({ docs, heading }: { docs: DocRow[]; heading: string }) {
   const { tambon } = useCtx();
@@ -88,9 +75,26 @@ export function DocumentsAdmin(props: {
   form: FormState;
 }) {
   const t = useSiteT();
-  const ct = useCtx().t;
   const url = useUrl();
-  const f = props.form;
+  const targets = [{ value: "", label: t("field.nothing") }, ...props.targets];
+  const fields: SiteField[] = [
+    { name: "title", label: t("field.title"), required: true, maxLength: 300 },
+    {
+      kind: "upload",
+      name: "file",
+      accept: ".pdf,.xlsx,.docx",
+      label: t("field.file"),
+      hint: t("field.fileHint"),
+      required: true,
+    },
+    {
+      kind: "select",
+      name: "attachTo",
+      label: t("field.attachTo"),
+      placeholder: false,
+      options: targets,
+    },
+  ];
   return (
     <AdminFrame title={t("admin.documents")}>
       <ul class="admin-list">
@@ -105,27 +109,13 @@ export function DocumentsAdmin(props: {
         ))}
       </ul>
       <h2>{t("admin.new")}</h2>
-      <ErrorSummary form={f} />
-      <Form action={url("/admin/site/documents")} multipart label={t("admin.documents")}>
-        <Field form={f} name="title" label={t("field.title")} required maxLength={300} />
-        <Input
-          form={f}
-          name="file"
-          type="file"
-          accept=".pdf,.xlsx,.docx"
-          label={t("field.file")}
-          hint={t("field.fileHint")}
-          required
-        />
-        <SelectField
-          form={f}
-          name="attachTo"
-          label={t("field.attachTo")}
-          placeholder={false}
-          options={[{ value: "", label: t("field.nothing") }, ...props.targets]}
-        />
-        <button type="submit">{ct("form.save")}</button>
-      </Form>
+      <SiteForm
+        form={props.form}
+        action={url("/admin/site/documents")}
+        multipart
+        label={t("admin.documents")}
+        fields={fields}
+      />
     </AdminFrame>
   );
 }

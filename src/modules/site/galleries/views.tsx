@@ -1,6 +1,5 @@
 import {
   DeleteButton,
-  Input,
   PhotoGrid,
   When,
   fileUrl,
@@ -11,14 +10,8 @@ import {
 } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { bytesLabel } from "../shared/text.ts";
-import {
-  CheckField,
-  ErrorSummary,
-  Field,
-  Form,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { Form, type FormState } from "../../../core/views/form.tsx";
+import { SiteForm, type SiteField } from "../shared/form.tsx";
 import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** An album's cover and title, linking to the album (the gallery and the home page show them). */
@@ -146,37 +139,36 @@ export function AlbumAdmin(props: {
   const ct = useCtx().t;
   const { tambon } = useCtx();
   const url = useUrl();
-  const f = props.form;
+  const fields: SiteField[] = [
+    { name: "title", label: t("field.title"), required: true, maxLength: 200 },
+    { kind: "textarea", name: "description", label: t("field.description"), rows: 3 },
+    { kind: "check", name: "published", label: t("field.published") },
+  ];
+  const photos: SiteField = {
+    kind: "photos",
+    name: "photos",
+    multiple: true,
+    label: t("field.photos"),
+    required: true,
+  };
   return (
     <>
-      <ErrorSummary form={f} />
-      <Form action={props.action} label={t("admin.galleries")}>
-        <Field form={f} name="title" label={t("field.title")} required maxLength={200} />
-        <TextArea form={f} name="description" label={t("field.description")} rows={3} />
-        <CheckField form={f} name="published" label={t("field.published")} />
-        <button type="submit">{ct("form.save")}</button>
-      </Form>
+      <SiteForm
+        form={props.form}
+        action={props.action}
+        label={t("admin.galleries")}
+        fields={fields}
+      />
       {props.album && (
         <>
           <h2 id="upload-h">{t("field.photos")}</h2>
-          <ErrorSummary form={props.uploadForm} />
-          <Form
+          <SiteForm
+            form={props.uploadForm}
             action={url(`/admin/site/galleries/${props.album.id}/photos`)}
             multipart
             label={t("field.photos")}
-          >
-            <Input
-              form={props.uploadForm}
-              name="photos"
-              type="file"
-              multiple
-              accept="image/jpeg,image/png,image/webp,image/avif"
-              label={t("field.photos")}
-              hint={t("field.photosHint")}
-              required
-            />
-            <button type="submit">{ct("form.save")}</button>
-          </Form>
+            fields={[photos]}
+          />
           <ul class="gallery admin">
             {props.photos.map((p) => (
               <li key={p.id}>

@@ -2,14 +2,8 @@ import { Table } from "../../../core/views/list.tsx";
 import { AdminFrame, Facts, When, type Link, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { type Job } from "./commands.ts";
-import {
-  DateField,
-  ErrorSummary,
-  Field,
-  Form,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { Form, type FormState } from "../../../core/views/form.tsx";
+import { SiteForm, type SiteField } from "../shared/form.tsx";
 import { formatDate } from "../../../core/dates.ts";
 import { type ComponentChildren } from "preact";
 import { BackLink } from "../../../core/views/back-link.tsx";
@@ -91,22 +85,16 @@ export function JobsPage(props: { jobs: Job[]; links: Link[]; canPost: boolean; 
 /** The form of a job posting (members and staff). */
 export function JobForm({ form, action }: { form: FormState; action: string }) {
   const t = useSiteT();
-  const ct = useCtx().t;
-  return (
-    <>
-      <ErrorSummary form={form} />
-      <Form action={action} label={t("jobs.post")}>
-        <Field form={form} name="title" label={t("jobs.jobTitle")} required maxLength={200} />
-        <Field form={form} name="employer" label={t("jobs.employer")} required maxLength={200} />
-        <Field form={form} name="place" label={t("jobs.place")} maxLength={200} />
-        <Field form={form} name="wage" label={t("jobs.wage")} maxLength={100} />
-        <Field form={form} name="contact" label={t("jobs.contact")} required maxLength={200} />
-        <DateField form={form} name="closesOn" label={t("jobs.closesOn")} required />
-        <TextArea form={form} name="details" label={t("jobs.details")} rows={4} />
-        <button type="submit">{ct("form.save")}</button>
-      </Form>
-    </>
-  );
+  const fields: SiteField[] = [
+    { name: "title", label: t("jobs.jobTitle"), required: true, maxLength: 200 },
+    { name: "employer", label: t("jobs.employer"), required: true, maxLength: 200 },
+    { name: "place", label: t("jobs.place"), maxLength: 200 },
+    { name: "wage", label: t("jobs.wage"), maxLength: 100 },
+    { name: "contact", label: t("jobs.contact"), required: true, maxLength: 200 },
+    { kind: "date", name: "closesOn", label: t("jobs.closesOn"), required: true },
+    { kind: "textarea", name: "details", label: t("jobs.details"), rows: 4 },
+  ];
+  return <SiteForm form={form} action={action} label={t("jobs.post")} fields={fields} />;
 }
 
 /** One job posting. */

@@ -1,13 +1,6 @@
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  type FormState,
-  ThaiEnglishFields,
-} from "../../../core/views/form.tsx";
-import { AdminFrame, DeleteButton, useSiteT, useUrl } from "../shared/views.tsx";
-import { useCtx } from "../../../core/views/ctx.ts";
+import { type FormState } from "../../../core/views/form.tsx";
+import { AdminFrame, useSiteT, useUrl } from "../shared/views.tsx";
+import { bilingual, NUMBER, SiteForm, type SiteField } from "../shared/form.tsx";
 
 /** The menu editor. */
 export function MenuAdmin(props: {
@@ -16,10 +9,26 @@ export function MenuAdmin(props: {
   editing: number | null;
 }) {
   const t = useSiteT();
-  const ct = useCtx().t;
   const url = useUrl();
   const tops = props.items.filter((i) => i.parentId === null);
-  const f = props.form;
+  const parents = [
+    { value: "", label: t("field.topLevel") },
+    ...tops
+      .filter((x) => x.id !== props.editing)
+      .map((x) => ({ value: String(x.id), label: x.labelTh })),
+  ];
+  const fields: SiteField[] = [
+    bilingual("label", t("field.label"), t("field.labelEn"), 80),
+    { name: "href", label: t("field.href"), maxLength: 500 },
+    {
+      kind: "select",
+      name: "parentId",
+      label: t("field.parent"),
+      placeholder: false,
+      options: parents,
+    },
+    { name: "position", label: t("field.position"), ...NUMBER },
+  ];
   return (
     <AdminFrame title={t("admin.menu")}>
       <ul class="menu-tree">
@@ -41,42 +50,13 @@ export function MenuAdmin(props: {
         ))}
       </ul>
       <h2>{props.editing ? t("admin.edit") : t("admin.new")}</h2>
-      <ErrorSummary form={f} />
-      <Form
+      <SiteForm
+        form={props.form}
         action={url(props.editing ? `/admin/site/menu/${props.editing}` : "/admin/site/menu")}
         label={t("admin.menu")}
-      >
-        <ThaiEnglishFields
-          form={f}
-          name="label"
-          label={t("field.label")}
-          labelEn={t("field.labelEn")}
-          required
-          maxLength={80}
-        />
-        <Field form={f} name="href" label={t("field.href")} maxLength={500} />
-        <SelectField
-          form={f}
-          name="parentId"
-          label={t("field.parent")}
-          placeholder={false}
-          options={[
-            { value: "", label: t("field.topLevel") },
-            ...tops
-              .filter((x) => x.id !== props.editing)
-              .map((x) => ({ value: String(x.id), label: x.labelTh })),
-          ]}
-        />
-        <Field
-          form={f}
-          name="position"
-          type="number"
-          label={t("field.position")}
-          inputmode="numeric"
-        />
-        <button type="submit">{ct("form.save")}</button>
-      </Form>
-      {props.editing && <DeleteButton action={url(`/admin/site/menu/${props.editing}/delete`)} />}
+        fields={fields}
+        deleteAction={props.editing ? url(`/admin/site/menu/${props.editing}/delete`) : null}
+      />
     </AdminFrame>
   );
 }

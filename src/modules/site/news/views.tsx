@@ -1,7 +1,5 @@
 import { type NewsCard } from "./queries.ts";
 import {
-  DeleteButton,
-  Input,
   PhotoGrid,
   Prose,
   When,
@@ -19,15 +17,8 @@ import { pageHref } from "../../../core/paging.ts";
 import { Pager } from "../../../core/views/pager.tsx";
 import { formatDate } from "../../../core/dates.ts";
 import { DocList } from "../documents/views.tsx";
-import {
-  DateField,
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { type FormState } from "../../../core/views/form.tsx";
+import { bodyField, ONE_OF, SiteForm, type SiteField } from "../shared/form.tsx";
 
 export function NewsItems({ items, categories }: { items: NewsCard[]; categories: Category[] }) {
   const { lang, tambon } = useCtx();
@@ -220,75 +211,55 @@ export function NewsForm(props: {
   deleteAction?: string;
 }) {
   const t = useSiteT();
-  const ct = useCtx().t;
   const { tambon } = useCtx();
-  const f = props.form;
+  const categories = props.categories.map((c) => ({ value: String(c.id), label: c.nameTh }));
+  const albums = [
+    { value: "", label: t("field.noAlbum") },
+    ...props.albums.map((a) => ({ value: String(a.id), label: a.title })),
+  ];
+  const statuses = (["draft", "published"] as const).map((s) => ({
+    value: s,
+    label: t(`status.${s}`),
+  }));
+  const thumb = props.cover && (
+    <img
+      src={fileUrl(tambon!.slug, `${props.cover.file}-t.webp`)}
+      alt={t("field.cover")}
+      width={120}
+      height={120}
+    />
+  );
+  const fields: SiteField[] = [
+    { name: "title", label: t("field.title"), required: true, maxLength: 200 },
+    { kind: "select", name: "categoryId", label: t("news.category"), options: categories },
+    { kind: "textarea", name: "summary", label: t("field.summary"), rows: 2, maxLength: 500 },
+    bodyField(t),
+    thumb,
+    { kind: "photos", name: "cover", label: t("field.cover") },
+    {
+      kind: "select",
+      name: "albumId",
+      label: t("field.album"),
+      placeholder: false,
+      options: albums,
+    },
+    { kind: "select", name: "status", label: t("field.status"), ...ONE_OF, options: statuses },
+    {
+      kind: "date",
+      name: "publishAt",
+      time: true,
+      label: t("field.publishAt"),
+      hint: t("field.publishAtHint"),
+    },
+  ];
   return (
-    <>
-      <ErrorSummary form={f} />
-      <Form action={props.action} multipart label={t("admin.news")}>
-        <Field form={f} name="title" label={t("field.title")} required maxLength={200} />
-        <SelectField
-          form={f}
-          name="categoryId"
-          label={t("news.category")}
-          options={props.categories.map((c) => ({ value: String(c.id), label: c.nameTh }))}
-        />
-        <TextArea form={f} name="summary" label={t("field.summary")} rows={2} maxLength={500} />
-        <TextArea
-          form={f}
-          name="bodyMd"
-          label={t("field.body")}
-          hint={t("field.bodyHint")}
-          rows={14}
-        />
-        {props.cover && (
-          <img
-            src={fileUrl(tambon!.slug, `${props.cover.file}-t.webp`)}
-            alt={t("field.cover")}
-            width={120}
-            height={120}
-          />
-        )}
-        <Input
-          form={f}
-          name="cover"
-          type="file"
-          accept="image/jpeg,image/png,image/webp,image/avif"
-          label={t("field.cover")}
-          hint={t("field.photosHint")}
-        />
-        <SelectField
-          form={f}
-          name="albumId"
-          label={t("field.album")}
-          placeholder={false}
-          options={[
-            { value: "", label: t("field.noAlbum") },
-            ...props.albums.map((a) => ({ value: String(a.id), label: a.title })),
-          ]}
-        />
-        <SelectField
-          form={f}
-          name="status"
-          label={t("field.status")}
-          required
-          placeholder={false}
-          options={[
-            { value: "draft", label: t("status.draft") },
-            { value: "published", label: t("status.published") },
-          ]}
-        />
-        <DateField
-          form={f}
-          name="publishAt"
-          time
-          label={t("field.publishAt")}
-          hint={t("field.publishAtHint")}
-        />
-        <button type="submit">{ct("form.save")}</button>
-      </Form>
-      {props.deleteAction && <DeleteButton action={props.deleteAction} />}
-    </>
+    <SiteForm
+      form={props.form}
+      action={props.action}
+      multipart
+      label={t("admin.news")}
+      fields={fields}
+      deleteAction={props.deleteAction}
+    />
   );
 }

@@ -1,15 +1,9 @@
-import { DeleteButton, Prose, type DocRow, useSiteT } from "../shared/views.tsx";
+import { Prose, type DocRow, useSiteT } from "../shared/views.tsx";
+import { bilingual, bodyField, SiteForm, type SiteField } from "../shared/form.tsx";
 import { DocList } from "../documents/views.tsx";
 import { formatDate } from "../../../core/dates.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  CheckField,
-  ErrorSummary,
-  Form,
-  TextArea,
-  type FormState,
-  ThaiEnglishFields,
-} from "../../../core/views/form.tsx";
+import { type FormState } from "../../../core/views/form.tsx";
 
 /** A rich-text page with its attached documents. */
 export function PageView(props: {
@@ -41,31 +35,18 @@ export function PageView(props: {
 /** The page form. */
 export function PageForm(props: { form: FormState; action: string; deleteAction?: string }) {
   const t = useSiteT();
-  const ct = useCtx().t;
-  const f = props.form;
+  const fields: SiteField[] = [
+    bilingual("title", t("field.titleTh"), t("field.titleEn"), 200),
+    bodyField(t),
+    { kind: "check", name: "published", label: t("field.published") },
+  ];
   return (
-    <>
-      <ErrorSummary form={f} />
-      <Form action={props.action} label={t("admin.pages")}>
-        <ThaiEnglishFields
-          form={f}
-          name="title"
-          label={t("field.titleTh")}
-          labelEn={t("field.titleEn")}
-          required
-          maxLength={200}
-        />
-        <TextArea
-          form={f}
-          name="bodyMd"
-          label={t("field.body")}
-          hint={t("field.bodyHint")}
-          rows={14}
-        />
-        <CheckField form={f} name="published" label={t("field.published")} />
-        <button type="submit">{ct("form.save")}</button>
-      </Form>
-      {props.deleteAction && <DeleteButton action={props.deleteAction} />}
-    </>
+    <SiteForm
+      form={props.form}
+      action={props.action}
+      label={t("admin.pages")}
+      fields={fields}
+      deleteAction={props.deleteAction}
+    />
   );
 }

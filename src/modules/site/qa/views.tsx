@@ -1,4 +1,12 @@
-import { ErrorSummary, Field, Form, TextArea, type FormState } from "../../../core/views/form.tsx";
+import {
+  emptyForm,
+  ErrorSummary,
+  Fields,
+  Form,
+  type FieldSpec,
+  type FormState,
+} from "../../../core/views/form.tsx";
+import { SiteForm } from "../shared/form.tsx";
 import { type Page } from "../../../core/paging.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDateTime } from "../../../core/dates.ts";
@@ -16,6 +24,14 @@ export function QaPage(props: {
   const t = useSiteT();
   const { lang } = useCtx();
   const url = useUrl();
+  const question: FieldSpec = {
+    kind: "textarea",
+    name: "question",
+    label: t("qa.question"),
+    required: true,
+    rows: 4,
+    maxLength: 2000,
+  };
   return (
     <BoardPage
       title={t("qa.title")}
@@ -53,20 +69,13 @@ export function QaPage(props: {
         allowed: props.canAsk,
         signIn: t("qa.loginToAsk"),
         form: (
-          <>
-            <ErrorSummary form={props.form} />
-            <Form action={url("/qa")} label={t("qa.ask")}>
-              <TextArea
-                form={props.form}
-                name="question"
-                label={t("qa.question")}
-                required
-                rows={4}
-                maxLength={2000}
-              />
-              <button type="submit">{t("qa.submit")}</button>
-            </Form>
-          </>
+          <SiteForm
+            form={props.form}
+            action={url("/qa")}
+            label={t("qa.ask")}
+            fields={[question]}
+            submit={t("qa.submit")}
+          />
         ),
       }}
     />
@@ -79,7 +88,22 @@ export function QaAdmin(props: { pending: Question[]; answered: Question[]; form
   const { lang } = useCtx();
   const url = useUrl();
   const mine = (id: number) => props.form.values.questionId === String(id);
-  const formOf = (id: number): FormState | undefined => (mine(id) ? props.form : undefined);
+  const formOf = (id: number): FormState => (mine(id) ? props.form : emptyForm());
+  const answer: FieldSpec = {
+    kind: "textarea",
+    name: "answer",
+    label: t("qa.answer"),
+    required: true,
+    rows: 4,
+    maxLength: 5000,
+  };
+  const reason: FieldSpec = {
+    name: "reason",
+    label: t("field.reason"),
+    hint: t("qa.hideHint"),
+    required: true,
+    maxLength: 500,
+  };
   return (
     <AdminFrame title={t("qa.manage")}>
       <p>
@@ -97,15 +121,7 @@ export function QaAdmin(props: { pending: Question[]; answered: Question[]; form
           </p>
           {mine(q.id) && <ErrorSummary form={props.form} />}
           <Form action={url(`/admin/site/qa/${q.id}/answer`)} label={t("qa.answer")}>
-            <TextArea
-              form={formOf(q.id)}
-              scope={`a${q.id}`}
-              name="answer"
-              label={t("qa.answer")}
-              required
-              rows={4}
-              maxLength={5000}
-            />
+            <Fields form={formOf(q.id)} scope={`a${q.id}`} fields={[answer]} />
             <button type="submit">{t("qa.saveAnswer")}</button>
           </Form>
           <Form
@@ -113,15 +129,7 @@ export function QaAdmin(props: { pending: Question[]; answered: Question[]; form
             class="moderate qa-hide"
             label={t("mod.hide")}
           >
-            <Field
-              form={formOf(q.id)}
-              scope={`h${q.id}`}
-              name="reason"
-              label={t("field.reason")}
-              hint={t("qa.hideHint")}
-              required
-              maxLength={500}
-            />
+            <Fields form={formOf(q.id)} scope={`h${q.id}`} fields={[reason]} />
             <button type="submit" class="danger">
               {t("mod.hide")}
             </button>

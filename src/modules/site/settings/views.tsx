@@ -1,12 +1,13 @@
 import {
   ErrorSummary,
-  Field,
+  Fields,
   Form,
+  type FieldSpec,
   type FormState,
-  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { AdminFrame, DeleteButton, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
+import { bilingual, NUMBER } from "../shared/form.tsx";
 
 /** Website settings: news categories, job-market links, counts from the old site. */
 export function SettingsAdmin(props: {
@@ -18,6 +19,15 @@ export function SettingsAdmin(props: {
   const ct = useCtx().t;
   const url = useUrl();
   const f = props.form;
+  const category = [bilingual("name", t("field.nameTh"), t("field.nameEn"), 80)];
+  const link: FieldSpec[] = [
+    bilingual("label", t("field.label"), t("field.labelEn"), 200),
+    { name: "url", type: "url", label: t("field.url"), required: true, maxLength: 500 },
+  ];
+  const counts: FieldSpec[] = [
+    { name: "visitorsBefore", label: t("stats.visitorsBefore"), ...NUMBER },
+    { name: "viewsBefore", label: t("stats.viewsBefore"), ...NUMBER },
+  ];
   return (
     <AdminFrame title={t("admin.settings")}>
       <h2 id="cats-h">{t("news.category")}</h2>
@@ -43,14 +53,7 @@ export function SettingsAdmin(props: {
       </ul>
       <ErrorSummary form={f} />
       <Form action={url("/admin/site/news-categories")} label={t("admin.newCategory")}>
-        <ThaiEnglishFields
-          form={f}
-          name="name"
-          label={t("field.nameTh")}
-          labelEn={t("field.nameEn")}
-          required
-          maxLength={80}
-        />
+        <Fields form={f} fields={category} />
         <button type="submit">{t("admin.newCategory")}</button>
       </Form>
       <h2 id="links-h">{t("jobs.links")}</h2>
@@ -63,33 +66,12 @@ export function SettingsAdmin(props: {
         ))}
       </ul>
       <Form action={url("/admin/site/job-links")} label={t("jobs.links")}>
-        <ThaiEnglishFields
-          form={f}
-          name="label"
-          label={t("field.label")}
-          labelEn={t("field.labelEn")}
-          required
-          maxLength={200}
-        />
-        <Field form={f} name="url" type="url" label={t("field.url")} required maxLength={500} />
+        <Fields form={f} fields={link} />
         <button type="submit">{ct("form.save")}</button>
       </Form>
       <h2>{t("stats.before")}</h2>
       <Form action={url("/admin/site/counts")} label={t("stats.before")}>
-        <Field
-          form={f}
-          name="visitorsBefore"
-          type="number"
-          label={t("stats.visitorsBefore")}
-          inputmode="numeric"
-        />
-        <Field
-          form={f}
-          name="viewsBefore"
-          type="number"
-          label={t("stats.viewsBefore")}
-          inputmode="numeric"
-        />
+        <Fields form={f} fields={counts} />
         <button type="submit">{ct("form.save")}</button>
       </Form>
     </AdminFrame>

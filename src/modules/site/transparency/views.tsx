@@ -1,6 +1,7 @@
 import { Table } from "../../../core/views/list.tsx";
-import { ErrorSummary, Form, type FormState } from "../../../core/views/form.tsx";
-import { AdminFrame, Input, useSiteT, useUrl } from "../shared/views.tsx";
+import { Form, type FormState } from "../../../core/views/form.tsx";
+import { AdminFrame, useSiteT, useUrl } from "../shared/views.tsx";
+import { SiteForm, type SiteField } from "../shared/form.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 
 /** The ITA list for staff: link each item, load a new year. */
@@ -16,6 +17,14 @@ export function TransparencyAdmin(props: {
   const t = useSiteT();
   const ct = useCtx().t;
   const url = useUrl();
+  const file: SiteField = {
+    kind: "upload",
+    name: "file",
+    accept: "application/json,.json",
+    label: t("field.file"),
+    hint: t("ita.loadHint"),
+    required: true,
+  };
   return (
     <AdminFrame title={t("ita.manage")}>
       <nav class="chips" aria-label={t("ita.year")}>
@@ -79,19 +88,13 @@ export function TransparencyAdmin(props: {
         </>
       )}
       <h2>{t("ita.load")}</h2>
-      <ErrorSummary form={props.form} />
-      <Form action={url("/admin/site/transparency")} multipart label={t("ita.load")}>
-        <Input
-          form={props.form}
-          name="file"
-          type="file"
-          accept="application/json,.json"
-          label={t("field.file")}
-          hint={t("ita.loadHint")}
-          required
-        />
-        <button type="submit">{ct("form.save")}</button>
-      </Form>
+      <SiteForm
+        form={props.form}
+        action={url("/admin/site/transparency")}
+        multipart
+        label={t("ita.load")}
+        fields={[file]}
+      />
     </AdminFrame>
   );
 }
