@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import {
@@ -7,6 +7,7 @@ import {
   TEST_PASSWORD_COST_FLOOR,
   isTestRun,
 } from "./auth/password.ts";
+import { makeDir } from "./make-dir.ts";
 
 /** Validated runtime configuration, read from the environment (and `.env` when present). */
 export interface Config {
@@ -239,7 +240,7 @@ function persistentSecret(dataDir: string): string {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const secret = randomBytes(32).toString("hex");
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDir(dataDir);
     writeFileSync(file, secret + "\n", { mode: 0o600 });
   } catch {
     // a read-only data dir: sessions then last only as long as this process

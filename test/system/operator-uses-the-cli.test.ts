@@ -164,6 +164,25 @@ test("a database that cannot be reached stops with one line saying why, not the 
   );
 });
 
+test(
+  "a data folder that cannot be made (under /proc) stops at once with one line naming it",
+  {
+    skip: process.platform !== "linux",
+  },
+  () => {
+    // Node 20's recursive mkdir loops for ever on ENOENT from a folder whose parent exists.
+    const r = spawnSync(process.execPath, [...NODE_FLAGS, bin, "migrate"], {
+      env: { ...baseEnv, TAMBON_DATA_DIR: "/proc/tambon-data" },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    assert.equal(r.status, 1, `exit ${r.status} (${r.signal ?? "no signal"}): ${r.stderr}`);
+    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    assert.match(r.stderr, /^tambon: cannot create the folder \/proc\/tambon-data: ENOENT/);
+    assert.doesNotMatch(r.stderr, /\bat \S+:\d+/, "no stack trace");
+  },
+);
+
 test("migrate, demo (idempotent) and create-admin on an embedded database", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "tambon-cli-"));
   const env = { TAMBON_DATA_DIR: dir };

@@ -3,9 +3,10 @@
 // writes a lock file beside it with its pid; another process finds the lock, sees that its
 // process is alive and refuses with one line naming it. A lock left by a process that is gone
 // (killed) is taken over. The lock is removed when the database is closed or the process exits.
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CliError } from "../cli.ts";
+import { makeDir } from "../make-dir.ts";
 
 /** The lock's file in a data folder (TAMBON_DATA_DIR), beside the `pglite` folder it guards. */
 export const LOCK_FILE = "pglite.lock";
@@ -70,7 +71,7 @@ export function lockDataDir(
   command = process.argv.slice(2, 3).join(" "),
 ): DataDirLock {
   const file = path.resolve(dataDir, LOCK_FILE);
-  mkdirSync(dataDir, { recursive: true });
+  makeDir(dataDir);
   const me: LockOwner = { pid: process.pid, started: startTime(process.pid), command };
   for (let attempt = 0; ; attempt++) {
     try {

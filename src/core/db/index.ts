@@ -1,9 +1,9 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { makeDir } from "../make-dir.ts";
 
 /** The database handle used everywhere: the same query builder on PGlite and PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -89,7 +89,7 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
   if ("dataDir" in target) {
     // A data folder (what `serve` and the commands open) gets its own thread, so that a slow
     // statement never holds the event loop; see pglite-worker.ts.
-    mkdirSync(target.dataDir, { recursive: true });
+    makeDir(target.dataDir);
     const { PGliteWorker } = await import("./pglite-worker.ts");
     client = await PGliteWorker.create(path.resolve(target.dataDir), target.threadNice);
   } else {
