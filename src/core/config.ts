@@ -208,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(
       "HSTS_MAX_AGE: needs PUBLIC_URL to start with https:// (or no PUBLIC_URL)",
     );
+  let secret = e.TAMBON_SECRET;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -215,7 +216,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: e.TAMBON_DATA_DIR,
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM,
-    secret: e.TAMBON_SECRET ?? persistentSecret(e.TAMBON_DATA_DIR),
+    // The secret kept in the data folder is read (or made) when first asked for, not here: a
+    // command refused before it uses it (no database to reach) leaves no folder and no secret.
+    get secret() {
+      return (secret ??= persistentSecret(e.TAMBON_DATA_DIR));
+    },
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -156,12 +156,26 @@ test("a bad environment value stops with one line naming the variable", () => {
 });
 
 test("a database that cannot be reached stops with one line saying why, not the query", () => {
-  const r = tambonQuick(["migrate"], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+  // A refused command leaves nothing behind: no data folder, no secret.key in it.
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "tambon-cli-")), "data");
+  const r = tambonQuick(["migrate"], {
+    DATABASE_URL: "postgres://nobody@127.0.0.1:1/none",
+    TAMBON_DATA_DIR: dir,
+  });
   assert.equal(r.status, 1);
   assert.equal(
     r.stderr,
     "tambon: cannot open the database (PostgreSQL at DATABASE_URL): connect ECONNREFUSED 127.0.0.1:1\n",
   );
+  assert.equal(existsSync(dir), false, "the data folder was not created");
+  // Nor does a backup refused for want of a database to back up.
+  const backup = tambonQuick(["backup", path.join(path.dirname(dir), "b.tar.gz")], {
+    TAMBON_DATA_DIR: dir,
+  });
+  assert.equal(backup.status, 1, backup.stderr);
+  assert.match(backup.stderr, /^tambon: no database in /);
+  assert.equal(existsSync(path.join(dir, "secret.key")), false, "no secret.key was written");
+  assert.equal(existsSync(dir), false, "the data folder was not created");
 });
 
 test(
