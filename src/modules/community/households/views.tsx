@@ -1,6 +1,6 @@
 import {
   ErrorSummary,
-  Field,
+  Fields,
   Form,
   FormError,
   SelectField,
@@ -190,41 +190,33 @@ export function HouseholdForm(p: { form: FormState; villages: Option[]; househol
         {h && (
           <input type="hidden" name="version" value={p.form.values.version ?? String(h.version)} />
         )}
-        <Field
+        <Fields
           form={p.form}
-          name="houseNo"
-          label={t("household.houseNo")}
-          hint={t("household.houseNoHint")}
-          required
-          maxLength={40}
-        />
-        <SelectField
-          form={p.form}
-          name="villageId"
-          label={t("household.village")}
-          options={p.villages}
-          required
-        />
-        <Field
-          form={p.form}
-          name="locationText"
-          label={t("household.locationText")}
-          maxLength={300}
-        />
-        <Field
-          form={p.form}
-          name="lat"
-          label={t("household.lat")}
-          hint={t("household.coordinateHint")}
-          inputmode="text"
-          maxLength={20}
-        />
-        <Field
-          form={p.form}
-          name="lng"
-          label={t("household.lng")}
-          inputmode="text"
-          maxLength={20}
+          fields={[
+            {
+              name: "houseNo",
+              label: t("household.houseNo"),
+              hint: t("household.houseNoHint"),
+              required: true,
+              maxLength: 40,
+            },
+            {
+              kind: "select",
+              name: "villageId",
+              label: t("household.village"),
+              options: p.villages,
+              required: true,
+            },
+            { name: "locationText", label: t("household.locationText"), maxLength: 300 },
+            {
+              name: "lat",
+              label: t("household.lat"),
+              hint: t("household.coordinateHint"),
+              inputmode: "text",
+              maxLength: 20,
+            },
+            { name: "lng", label: t("household.lng"), inputmode: "text", maxLength: 20 },
+          ]}
         />
         <FormError form={p.form} />
         <button type="submit">{t("household.save")}</button>

@@ -1,12 +1,10 @@
 import {
-  CheckGroup,
-  DateField,
   ErrorSummary,
-  Field,
+  Fields,
   Form,
   FormError,
   SelectField,
-  TextArea,
+  type FieldSpec,
   type FormState,
 } from "../../../core/views/form.tsx";
 import { Table } from "../../../core/views/list.tsx";
@@ -102,6 +100,19 @@ export function PersonForm(p: {
   const action = p.person ? `/t/${slug}/community/people/${p.person.id}` : `${back}/people`;
   const choices = <T extends string>(values: readonly T[], prefix: string) =>
     values.map((v) => ({ value: v, label: t(`${prefix}${v}` as Parameters<typeof t>[0]) }));
+  /** A select of one of the kinds, without an empty first option. */
+  const pick = <T extends string>(
+    name: string,
+    label: string,
+    values: readonly T[],
+    prefix: string,
+  ): FieldSpec => ({
+    kind: "select",
+    name,
+    label,
+    placeholder: false,
+    options: choices(values, prefix),
+  });
   return (
     <>
       <BackLink href={back}>{t("person.in", { no: p.household.houseNo })}</BackLink>
@@ -116,75 +127,59 @@ export function PersonForm(p: {
             value={f.values.version ?? String(p.person.version)}
           />
         )}
-        <Field
+        <Fields
           form={f}
-          name="name"
-          label={t("person.name")}
-          required
-          maxLength={200}
-          autocomplete="off"
-        />
-        <Field
-          form={f}
-          name="thaiId"
-          label={t("person.thaiId")}
-          hint={t("person.thaiIdHint")}
-          inputmode="numeric"
-          maxLength={20}
-          autocomplete="off"
-        />
-        <DateField form={f} name="birthDate" label={t("person.birthDate")} />
-        <SelectField
-          form={f}
-          name="sex"
-          label={t("person.sex")}
-          placeholder={false}
-          options={choices(SEXES, "person.sex.")}
-        />
-        <SelectField
-          form={f}
-          name="relation"
-          label={t("person.relation")}
-          placeholder={false}
-          options={choices(RELATIONS, "person.relation.")}
-        />
-        <CheckGroup
-          form={f}
-          name="conditions"
-          label={t("person.conditions")}
-          checked={p.conditions}
-          options={choices(CONDITIONS, "person.condition.")}
-        />
-        <SelectField
-          form={f}
-          name="status"
-          label={t("person.status")}
-          placeholder={false}
-          options={choices(PERSON_STATUSES, "person.status.")}
+          fields={[
+            {
+              name: "name",
+              label: t("person.name"),
+              required: true,
+              maxLength: 200,
+              autocomplete: "off",
+            },
+            {
+              name: "thaiId",
+              label: t("person.thaiId"),
+              hint: t("person.thaiIdHint"),
+              inputmode: "numeric",
+              maxLength: 20,
+              autocomplete: "off",
+            },
+            { kind: "date", name: "birthDate", label: t("person.birthDate") },
+            pick("sex", t("person.sex"), SEXES, "person.sex."),
+            pick("relation", t("person.relation"), RELATIONS, "person.relation."),
+            {
+              kind: "checks",
+              name: "conditions",
+              label: t("person.conditions"),
+              checked: p.conditions,
+              options: choices(CONDITIONS, "person.condition."),
+            },
+            pick("status", t("person.status"), PERSON_STATUSES, "person.status."),
+          ]}
         />
         <fieldset>
           <legend>{t("person.pdpa")}</legend>
-          <TextArea form={f} name="purpose" label={t("person.purpose")} rows={2} maxLength={1000} />
-          <SelectField
+          <Fields
             form={f}
-            name="lawfulBasis"
-            label={t("person.lawfulBasis")}
-            placeholder={false}
-            options={choices(LAWFUL_BASES, "person.basis.")}
-          />
-          <SelectField
-            form={f}
-            name="consent"
-            label={t("person.consent")}
-            placeholder={false}
-            options={choices(CONSENT_STATUSES, "person.consent.")}
-          />
-          <DateField form={f} name="consentAt" label={t("person.consentAt")} />
-          <DateField
-            form={f}
-            name="retainUntil"
-            label={t("person.retainUntil")}
-            hint={t("person.retainHint")}
+            fields={[
+              {
+                kind: "textarea",
+                name: "purpose",
+                label: t("person.purpose"),
+                rows: 2,
+                maxLength: 1000,
+              },
+              pick("lawfulBasis", t("person.lawfulBasis"), LAWFUL_BASES, "person.basis."),
+              pick("consent", t("person.consent"), CONSENT_STATUSES, "person.consent."),
+              { kind: "date", name: "consentAt", label: t("person.consentAt") },
+              {
+                kind: "date",
+                name: "retainUntil",
+                label: t("person.retainUntil"),
+                hint: t("person.retainHint"),
+              },
+            ]}
           />
         </fieldset>
         <FormError form={f} />

@@ -1,11 +1,8 @@
 import {
-  DateField,
   ErrorSummary,
-  Field,
+  Fields,
   Form,
   FormError,
-  SelectField,
-  TextArea,
   type FormState,
 } from "../../../core/views/form.tsx";
 import { Table } from "../../../core/views/list.tsx";
@@ -25,6 +22,7 @@ import { useCommunity } from "../shared/views.tsx";
 export function RequestList(p: { page: Page<DataRequest>; form: FormState }) {
   const { lang, tambon, t } = useCommunity();
   const path = `/t/${tambon!.slug}/admin/community/requests`;
+  const kinds = REQUEST_KINDS.map((k) => ({ value: k, label: t(`request.kind.${k}`) }));
   return (
     <>
       <h1>{t("request.title")}</h1>
@@ -57,35 +55,33 @@ export function RequestList(p: { page: Page<DataRequest>; form: FormState }) {
       <h2 id="new-h">{t("request.new")}</h2>
       <ErrorSummary form={p.form} />
       <Form action={path} label={t("request.new")}>
-        <Field
+        <Fields
           form={p.form}
-          name="requester"
-          label={t("request.requester")}
-          required
-          maxLength={200}
-        />
-        <SelectField
-          form={p.form}
-          name="kind"
-          label={t("request.kind")}
-          required
-          options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`request.kind.${k}`) }))}
-        />
-        <DateField form={p.form} name="receivedOn" label={t("request.receivedOn")} required />
-        <Field
-          form={p.form}
-          name="personId"
-          label={t("request.personId")}
-          hint={t("request.personHint")}
-          inputmode="numeric"
-          maxLength={10}
-        />
-        <TextArea
-          form={p.form}
-          name="details"
-          label={t("request.details")}
-          rows={3}
-          maxLength={2000}
+          fields={[
+            { name: "requester", label: t("request.requester"), required: true, maxLength: 200 },
+            {
+              kind: "select",
+              name: "kind",
+              label: t("request.kind"),
+              required: true,
+              options: kinds,
+            },
+            { kind: "date", name: "receivedOn", label: t("request.receivedOn"), required: true },
+            {
+              name: "personId",
+              label: t("request.personId"),
+              hint: t("request.personHint"),
+              inputmode: "numeric",
+              maxLength: 10,
+            },
+            {
+              kind: "textarea",
+              name: "details",
+              label: t("request.details"),
+              rows: 3,
+              maxLength: 2000,
+            },
+          ]}
         />
         <FormError form={p.form} />
         <button type="submit">{t("request.new")}</button>
@@ -106,6 +102,10 @@ export function RequestPage(p: {
   const r = p.request;
   const slug = tambon!.slug;
   const path = `/t/${slug}/admin/community/requests/${r.id}`;
+  const decisions = (["done", "refused"] as const).map((d) => ({
+    value: d,
+    label: t(`request.decision.${d}`),
+  }));
   return (
     <>
       <BackLink href={`/t/${slug}/admin/community/requests`}>{t("request.title")}</BackLink>
@@ -148,23 +148,25 @@ export function RequestPage(p: {
           {r.kind === "delete" && <p class="notice">{t("request.deleteWarning")}</p>}
           <ErrorSummary form={p.form} />
           <Form action={`${path}/handle`} label={t("request.handle")}>
-            <SelectField
+            <Fields
               form={p.form}
-              name="decision"
-              label={t("request.decision")}
-              required
-              options={(["done", "refused"] as const).map((d) => ({
-                value: d,
-                label: t(`request.decision.${d}`),
-              }))}
-            />
-            <TextArea
-              form={p.form}
-              name="outcome"
-              label={t("request.outcome")}
-              required
-              rows={3}
-              maxLength={2000}
+              fields={[
+                {
+                  kind: "select",
+                  name: "decision",
+                  label: t("request.decision"),
+                  required: true,
+                  options: decisions,
+                },
+                {
+                  kind: "textarea",
+                  name: "outcome",
+                  label: t("request.outcome"),
+                  required: true,
+                  rows: 3,
+                  maxLength: 2000,
+                },
+              ]}
             />
             <FormError form={p.form} />
             <button type="submit">{t("request.handle")}</button>

@@ -1,9 +1,8 @@
 import {
   DateInput,
   ErrorSummary,
-  Field,
+  Fields,
   Form,
-  TextArea,
   type FormState,
 } from "../../../core/views/form.tsx";
 import { FilterInput, Filters, FilterSelect, Table } from "../../../core/views/list.tsx";
@@ -156,35 +155,38 @@ export function SettingsPage({ form }: { form: FormState }) {
       <h1>{t("settings.title")}</h1>
       <ErrorSummary form={form} />
       <Form action={`/t/${tambon!.slug}/admin/community/settings`}>
-        <Field
+        <Fields
           form={form}
-          name="controller"
-          label={t("settings.controller")}
-          hint={t("settings.controllerHint")}
-          maxLength={300}
-        />
-        <TextArea
-          form={form}
-          name="contact"
-          label={t("settings.contact")}
-          rows={3}
-          maxLength={500}
-        />
-        <TextArea
-          form={form}
-          name="defaultPurpose"
-          label={t("settings.defaultPurpose")}
-          rows={3}
-          maxLength={1000}
-        />
-        <Field
-          form={form}
-          name="retentionYears"
-          label={t("settings.retentionYears")}
-          hint={t("settings.retentionHint")}
-          inputmode="numeric"
-          required
-          maxLength={2}
+          fields={[
+            {
+              name: "controller",
+              label: t("settings.controller"),
+              hint: t("settings.controllerHint"),
+              maxLength: 300,
+            },
+            {
+              kind: "textarea",
+              name: "contact",
+              label: t("settings.contact"),
+              rows: 3,
+              maxLength: 500,
+            },
+            {
+              kind: "textarea",
+              name: "defaultPurpose",
+              label: t("settings.defaultPurpose"),
+              rows: 3,
+              maxLength: 1000,
+            },
+            {
+              name: "retentionYears",
+              label: t("settings.retentionYears"),
+              hint: t("settings.retentionHint"),
+              inputmode: "numeric",
+              required: true,
+              maxLength: 2,
+            },
+          ]}
         />
         <button type="submit">{t("settings.save")}</button>
       </Form>
