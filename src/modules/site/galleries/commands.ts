@@ -11,6 +11,8 @@ import { can } from "../../../core/policy.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { removePhotoFiles, savePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
+import { findOwned } from "../shared/queries.ts";
+import { saveOwned } from "../shared/save-row.ts";
 
 /** An album row. */
 export type Album = typeof siteAlbums.$inferSelect;
@@ -37,12 +39,7 @@ export async function saveAlbum(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
-    const [current] = albumId
-      ? await tx
-          .select()
-          .from(siteAlbums)
-          .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)))
-      : [];
+    const current = albumId ? await findOwned(tx, siteAlbums, tambonId, albumId) : undefined;
     if (albumId && !current) return missing();
     const values = {
       title: v.title,
@@ -50,32 +47,23 @@ export async function saveAlbum(
       published: v.published,
       updatedAt: new Date(),
     };
-    const [row] = current
-      ? await tx
-          .update(siteAlbums)
-          .set(values)
-          .where(and(eq(siteAlbums.id, current.id), eq(siteAlbums.tambonId, tambonId)))
-          .returning()
-      : await tx
-          .insert(siteAlbums)
-          .values({
-            tambonId,
-            title: values.title,
-            description: values.description,
-            published: values.published,
-            updatedAt: values.updatedAt,
-          })
-          .returning();
+    const row = await saveOwned(tx, siteAlbums, tambonId, current, values, {
+      tambonId,
+      title: values.title,
+      description: values.description,
+      published: values.published,
+      updatedAt: values.updatedAt,
+    });
     await auditSite(
       tx,
       actor,
       tambonId,
       current ? "site.album.update" : "site.album.create",
       "site_album",
-      row!.id,
+      row.id,
       { title: v.title, published: v.published },
     );
-    return ok(row!);
+    return ok(row);
   });
 }
 

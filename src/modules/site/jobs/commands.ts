@@ -11,6 +11,8 @@ import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { and, eq } from "drizzle-orm";
 import { auditSite } from "../shared/fields.ts";
+import { findOwned } from "../shared/queries.ts";
+import { saveOwned } from "../shared/save-row.ts";
 
 /** A job posting row. */
 export type Job = typeof siteJobs.$inferSelect;
@@ -65,12 +67,7 @@ export async function saveJob(
   const v = parsed.value;
   if (v.closesOn < thaiDay()) return fail("closesOn", "jobs.pastClose");
   return db.transaction(async (tx) => {
-    const [current] = jobId
-      ? await tx
-          .select()
-          .from(siteJobs)
-          .where(and(eq(siteJobs.id, jobId), eq(siteJobs.tambonId, tambonId)))
-      : [];
+    const current = jobId ? await findOwned(tx, siteJobs, tambonId, jobId) : undefined;
     if (jobId && !current) return missing();
     const values = {
       title: v.title,
@@ -81,38 +78,29 @@ export async function saveJob(
       details: v.details,
       closesOn: v.closesOn,
     };
-    const [row] = current
-      ? await tx
-          .update(siteJobs)
-          .set(values)
-          .where(and(eq(siteJobs.id, current.id), eq(siteJobs.tambonId, tambonId)))
-          .returning()
-      : await tx
-          .insert(siteJobs)
-          .values({
-            tambonId,
-            title: values.title,
-            employer: values.employer,
-            place: values.place,
-            wage: values.wage,
-            contact: values.contact,
-            details: values.details,
-            closesOn: values.closesOn,
-            status: staff ? "approved" : "pending",
-            createdBy: actor.user?.id ?? null,
-          })
-          .returning();
-    await reindex(tx, row!);
+    const row = await saveOwned(tx, siteJobs, tambonId, current, values, {
+      tambonId,
+      title: values.title,
+      employer: values.employer,
+      place: values.place,
+      wage: values.wage,
+      contact: values.contact,
+      details: values.details,
+      closesOn: values.closesOn,
+      status: staff ? "approved" : "pending",
+      createdBy: actor.user?.id ?? null,
+    });
+    await reindex(tx, row);
     await auditSite(
       tx,
       actor,
       tambonId,
       current ? "site.job.update" : "site.job.create",
       "site_job",
-      row!.id,
-      { title: row!.title, status: row!.status, closesOn: row!.closesOn },
+      row.id,
+      { title: row.title, status: row.status, closesOn: row.closesOn },
     );
-    return ok(row!);
+    return ok(row);
   });
 }
 

@@ -10,6 +10,8 @@ import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { deleteSiteRow } from "../shared/delete-row.ts";
+import { findOwned } from "../shared/queries.ts";
+import { saveOwned } from "../shared/save-row.ts";
 
 /** A menu entry row. */
 export type MenuItem = typeof siteMenuItems.$inferSelect;
@@ -41,12 +43,7 @@ export async function saveMenuItem(
   const v = parsed.value;
   if (!isMenuHref(v.href)) return fail("href", "err.href");
   return db.transaction(async (tx) => {
-    const [current] = itemId
-      ? await tx
-          .select()
-          .from(siteMenuItems)
-          .where(and(eq(siteMenuItems.id, itemId), eq(siteMenuItems.tambonId, tambonId)))
-      : [];
+    const current = itemId ? await findOwned(tx, siteMenuItems, tambonId, itemId) : undefined;
     if (itemId && !current) return missing();
     if (v.parentId !== null) {
       const [parent] = await tx
@@ -79,34 +76,25 @@ export async function saveMenuItem(
       parentId: v.parentId,
       position,
     };
-    const [row] = current
-      ? await tx
-          .update(siteMenuItems)
-          .set(values)
-          .where(and(eq(siteMenuItems.id, current.id), eq(siteMenuItems.tambonId, tambonId)))
-          .returning()
-      : await tx
-          .insert(siteMenuItems)
-          .values({
-            tambonId,
-            labelTh: values.labelTh,
-            labelEn: values.labelEn,
-            href: values.href,
-            parentId: values.parentId,
-            position: values.position,
-          })
-          .returning();
+    const row = await saveOwned(tx, siteMenuItems, tambonId, current, values, {
+      tambonId,
+      labelTh: values.labelTh,
+      labelEn: values.labelEn,
+      href: values.href,
+      parentId: values.parentId,
+      position: values.position,
+    });
     await auditSite(
       tx,
       actor,
       tambonId,
       current ? "site.menu.update" : "site.menu.create",
       "site_menu_item",
-      row!.id,
+      row.id,
       values,
       current ? { labelTh: current.labelTh, href: current.href } : null,
     );
-    return ok(row!);
+    return ok(row);
   });
 }
 

@@ -14,6 +14,8 @@ import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { renderMarkdown } from "../../../core/markdown.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
+import { findOwned } from "../shared/queries.ts";
+import { saveOwned } from "../shared/save-row.ts";
 
 /** A news row. */
 export type News = typeof siteNews.$inferSelect;
@@ -83,12 +85,7 @@ export async function saveNews(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
-    const [current] = newsId
-      ? await tx
-          .select()
-          .from(siteNews)
-          .where(and(eq(siteNews.id, newsId), eq(siteNews.tambonId, tambonId)))
-      : [];
+    const current = newsId ? await findOwned(tx, siteNews, tambonId, newsId) : undefined;
     if (newsId && !current) return missing();
     if (v.categoryId !== null && !(await belongs(tx, siteCategories, v.categoryId, tambonId)))
       return fail("categoryId", "err.badId");
@@ -130,31 +127,21 @@ export async function saveNews(
       coverPhotoId,
       updatedAt: new Date(),
     };
-    const [row] = current
-      ? await tx
-          .update(siteNews)
-          .set(values)
-          .where(and(eq(siteNews.id, current.id), eq(siteNews.tambonId, tambonId)))
-          .returning()
-      : await tx
-          .insert(siteNews)
-          .values({
-            tambonId,
-            authorId: actor.user?.id ?? null,
-            title: values.title,
-            slug: values.slug,
-            summary: values.summary,
-            bodyMd: values.bodyMd,
-            bodyHtml: values.bodyHtml,
-            categoryId: values.categoryId,
-            albumId: values.albumId,
-            status: values.status,
-            publishAt: values.publishAt,
-            coverPhotoId: values.coverPhotoId,
-            updatedAt: values.updatedAt,
-          })
-          .returning();
-    const news = row!;
+    const news = await saveOwned(tx, siteNews, tambonId, current, values, {
+      tambonId,
+      authorId: actor.user?.id ?? null,
+      title: values.title,
+      slug: values.slug,
+      summary: values.summary,
+      bodyMd: values.bodyMd,
+      bodyHtml: values.bodyHtml,
+      categoryId: values.categoryId,
+      albumId: values.albumId,
+      status: values.status,
+      publishAt: values.publishAt,
+      coverPhotoId: values.coverPhotoId,
+      updatedAt: values.updatedAt,
+    });
     await indexNews(tx, news);
     await auditSite(
       tx,

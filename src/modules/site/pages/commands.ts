@@ -9,10 +9,11 @@ import { missing, ok, refused, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
-import { and, eq } from "drizzle-orm";
 import { renderMarkdown } from "../../../core/markdown.ts";
 import { indexItem, unindexItem } from "../search/commands.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
+import { findOwned } from "../shared/queries.ts";
+import { saveOwned } from "../shared/save-row.ts";
 
 /** A page row. */
 export type Page = typeof sitePages.$inferSelect;
@@ -42,12 +43,7 @@ export async function savePage(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
-    const [current] = pageId
-      ? await tx
-          .select()
-          .from(sitePages)
-          .where(and(eq(sitePages.id, pageId), eq(sitePages.tambonId, tambonId)))
-      : [];
+    const current = pageId ? await findOwned(tx, sitePages, tambonId, pageId) : undefined;
     if (pageId && !current) return missing();
     const values = {
       titleTh: v.titleTh,
@@ -57,25 +53,15 @@ export async function savePage(
       published: v.published,
       updatedAt: new Date(),
     };
-    const [row] = current
-      ? await tx
-          .update(sitePages)
-          .set(values)
-          .where(and(eq(sitePages.id, current.id), eq(sitePages.tambonId, tambonId)))
-          .returning()
-      : await tx
-          .insert(sitePages)
-          .values({
-            tambonId,
-            titleTh: values.titleTh,
-            titleEn: values.titleEn,
-            bodyMd: values.bodyMd,
-            bodyHtml: values.bodyHtml,
-            published: values.published,
-            updatedAt: values.updatedAt,
-          })
-          .returning();
-    const page = row!;
+    const page = await saveOwned(tx, sitePages, tambonId, current, values, {
+      tambonId,
+      titleTh: values.titleTh,
+      titleEn: values.titleEn,
+      bodyMd: values.bodyMd,
+      bodyHtml: values.bodyHtml,
+      published: values.published,
+      updatedAt: values.updatedAt,
+    });
     if (page.published) {
       await indexItem(tx, {
         tambonId,
