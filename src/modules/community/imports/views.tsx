@@ -1,13 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  ErrorSummary,
-  Field,
-  FileField,
-  Form,
-  SelectField,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { IMPORT_ACCEPT } from "../../../core/views/import.tsx";
 import { msg } from "../messages.ts";
 import { useCommunity } from "../shared/views.tsx";
@@ -65,34 +58,34 @@ export function SubmissionUpload(p: {
   return (
     <Form action={p.action} multipart label={core("import.upload")}>
       <ErrorSummary form={p.form} />
-      <SelectField
+      <Fields
         form={p.form}
-        name="form"
-        label={t("imp.form")}
-        options={p.choices.forms}
-        required
-      />
-      <SelectField
-        form={p.form}
-        name="round"
-        label={t("imp.round")}
-        options={p.choices.rounds}
-        required
-      />
-      <FileField
-        form={p.form}
-        name="file"
-        label={core("import.file")}
-        accept={IMPORT_ACCEPT}
-        types="CSV, XLSX"
-        maxBytes={p.maxBytes}
-        required
-      />
-      <Field
-        form={p.form}
-        name="sheet"
-        label={core("import.sheet")}
-        hint={core("import.sheetHint")}
+        fields={[
+          {
+            kind: "select",
+            name: "form",
+            label: t("imp.form"),
+            options: p.choices.forms,
+            required: true,
+          },
+          {
+            kind: "select",
+            name: "round",
+            label: t("imp.round"),
+            options: p.choices.rounds,
+            required: true,
+          },
+          {
+            kind: "file",
+            name: "file",
+            label: core("import.file"),
+            accept: IMPORT_ACCEPT,
+            types: "CSV, XLSX",
+            maxBytes: p.maxBytes,
+            required: true,
+          },
+          { name: "sheet", label: core("import.sheet"), hint: core("import.sheetHint") },
+        ]}
       />
       <button type="submit">{core("import.read")}</button>
     </Form>

@@ -1,9 +1,9 @@
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import {
   ErrorSummary,
+  Fields,
   Form,
   FormError,
-  SelectField,
   type FormState,
 } from "../../../core/views/form.tsx";
 import type { Indicator } from "../../plans/public.ts";
@@ -87,22 +87,26 @@ export function IndicatorLinksPage(p: IndicatorLinksProps) {
               {p.options.length > 0 && (
                 <Form action={`${base}/${ind.id}`} label={`${t("ind.save")} ${ind.name}`}>
                   <ErrorSummary form={values} scope={scope} />
-                  <SelectField
+                  <Fields
                     form={values}
                     scope={scope}
-                    name="source"
-                    label={t("ind.source")}
-                    options={options}
-                    required
-                  />
-                  <SelectField
-                    form={values}
-                    scope={scope}
-                    name="measure"
-                    label={t("ind.measure")}
-                    options={measures}
-                    placeholder={false}
-                    required
+                    fields={[
+                      {
+                        kind: "select",
+                        name: "source",
+                        label: t("ind.source"),
+                        options,
+                        required: true,
+                      },
+                      {
+                        kind: "select",
+                        name: "measure",
+                        label: t("ind.measure"),
+                        options: measures,
+                        placeholder: false,
+                        required: true,
+                      },
+                    ]}
                   />
                   <FormError form={values} />
                   <button type="submit">{t("ind.save")}</button>

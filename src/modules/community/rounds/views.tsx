@@ -1,8 +1,7 @@
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import {
-  DateField,
   ErrorSummary,
-  Field,
+  Fields,
   Form,
   FormError,
   emptyForm,
@@ -56,17 +55,21 @@ export function RoundsSection(p: RoundsProps) {
       <h3>{t("round.add")}</h3>
       <Form action={p.action} label={t("round.add")}>
         <ErrorSummary form={form} scope="r" />
-        <Field
+        <Fields
           form={form}
           scope="r"
-          name="name"
-          label={t("round.name")}
-          hint={t("round.nameHint")}
-          required
-          maxLength={60}
+          fields={[
+            {
+              name: "name",
+              label: t("round.name"),
+              hint: t("round.nameHint"),
+              required: true,
+              maxLength: 60,
+            },
+            { kind: "date", name: "startsOn", label: t("round.startsOn"), required: true },
+            { kind: "date", name: "endsOn", label: t("round.endsOn") },
+          ]}
         />
-        <DateField form={form} scope="r" name="startsOn" label={t("round.startsOn")} required />
-        <DateField form={form} scope="r" name="endsOn" label={t("round.endsOn")} />
         <FormError form={form} />
         <button type="submit">{t("round.add")}</button>
       </Form>
