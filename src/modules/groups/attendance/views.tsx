@@ -1,11 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  ErrorSummary,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { ATTENDEE_ROLES } from "../meetings/meeting.ts";
 import type { AttendanceRow } from "./queries.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
@@ -51,6 +45,7 @@ export function AttendancePage(props: {
   const m = props.meeting;
   const action = `${base}/admin/meetings/${m.id}/attendance`;
   const roles = ATTENDEE_ROLES.map((r) => ({ value: r, label: t(`arole.${r}`) }));
+  const villages = villageOptions(props.villages, lang);
   const byVillage = new Map<number | null, AttendanceRow[]>();
   for (const a of props.attendance)
     byVillage.set(a.villageId, [...(byVillage.get(a.villageId) ?? []), a]);
@@ -159,13 +154,18 @@ export function AttendancePage(props: {
                 </datalist>
               )}
             </div>
-            <SelectField
+            <Fields
               form={props.form}
-              name="villageId"
-              label={t("attend.village")}
-              options={villageOptions(props.villages, lang)}
+              fields={[
+                {
+                  kind: "select",
+                  name: "villageId",
+                  label: t("attend.village"),
+                  options: villages,
+                },
+                { kind: "select", name: "role", label: t("attend.role"), options: roles },
+              ]}
             />
-            <SelectField form={props.form} name="role" label={t("attend.role")} options={roles} />
             <button type="submit">{t("attend.add")}</button>
           </Form>
         </section>
@@ -176,25 +176,25 @@ export function AttendancePage(props: {
           <summary>{t("attend.bulk")}</summary>
           <ErrorSummary form={props.bulkForm} />
           <Form action={`${action}/bulk`} label={t("attend.bulk")}>
-            <SelectField
+            <Fields
               form={props.bulkForm}
-              name="villageId"
-              label={t("attend.village")}
-              options={villageOptions(props.villages, lang)}
-            />
-            <SelectField
-              form={props.bulkForm}
-              name="role"
-              label={t("attend.role")}
-              options={roles}
-            />
-            <TextArea
-              form={props.bulkForm}
-              name="names"
-              label={t("attend.names")}
-              hint={t("attend.bulkHint")}
-              required
-              rows={8}
+              fields={[
+                {
+                  kind: "select",
+                  name: "villageId",
+                  label: t("attend.village"),
+                  options: villages,
+                },
+                { kind: "select", name: "role", label: t("attend.role"), options: roles },
+                {
+                  kind: "textarea",
+                  name: "names",
+                  label: t("attend.names"),
+                  hint: t("attend.bulkHint"),
+                  required: true,
+                  rows: 8,
+                },
+              ]}
             />
             <button type="submit">{t("attend.add")}</button>
           </Form>

@@ -1,13 +1,6 @@
 import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  DateField,
-  ErrorSummary,
-  Form,
-  SelectField,
-  type FormState,
-  ThaiEnglishFields,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import type { Area } from "../../areas/public.ts";
 import { GROUP_KINDS, splitHistory, type PillarChoice } from "./group.ts";
@@ -21,39 +14,37 @@ import { groupName } from "./views.tsx";
 export function GroupFields({ form, areas }: { form: FormState; areas: Area[] }) {
   const { lang } = useCtx();
   const t = useT();
+  const kinds = GROUP_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }));
   return (
-    <>
-      <SelectField
-        form={form}
-        name="kind"
-        label={t("groups.kind")}
-        required
-        options={GROUP_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-      />
-      <ThaiEnglishFields
-        form={form}
-        name="name"
-        label={t("groups.nameTh")}
-        labelEn={t("groups.nameEn")}
-        required
-        maxLength={200}
-      />
-      <ThaiEnglishFields
-        multiline
-        form={form}
-        name="purpose"
-        label={t("groups.purposeTh")}
-        labelEn={t("groups.purposeEn")}
-      />
-      <SelectField
-        form={form}
-        name="areaId"
-        label={t("groups.area")}
-        options={areaOptions(areas, lang)}
-      />
-      <DateField form={form} name="formedOn" label={t("groups.formedOn")} />
-      <DateField form={form} name="dissolvedOn" label={t("groups.dissolvedOn")} />
-    </>
+    <Fields
+      form={form}
+      fields={[
+        { kind: "select", name: "kind", label: t("groups.kind"), required: true, options: kinds },
+        {
+          kind: "thaiEnglish",
+          name: "name",
+          label: t("groups.nameTh"),
+          labelEn: t("groups.nameEn"),
+          required: true,
+          maxLength: 200,
+        },
+        {
+          kind: "thaiEnglish",
+          multiline: true,
+          name: "purpose",
+          label: t("groups.purposeTh"),
+          labelEn: t("groups.purposeEn"),
+        },
+        {
+          kind: "select",
+          name: "areaId",
+          label: t("groups.area"),
+          options: areaOptions(areas, lang),
+        },
+        { kind: "date", name: "formedOn", label: t("groups.formedOn") },
+        { kind: "date", name: "dissolvedOn", label: t("groups.dissolvedOn") },
+      ]}
+    />
   );
 }
 

@@ -1,12 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  CheckField,
-  DateField,
-  Field,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { Fields, type FormState } from "../../../core/views/form.tsx";
 import type { Area } from "../../areas/public.ts";
 import { MEETING_KINDS, MEETING_STATUSES, STEPS } from "./meeting.ts";
 import type { GroupRow } from "../groups/queries.ts";
@@ -35,62 +28,61 @@ export function MeetingFields(props: MeetingFieldsProps) {
   const { lang, tambon } = useCtx();
   const t = useT();
   const f = props.form;
+  const kinds = MEETING_KINDS.map((k) => ({ value: k, label: t(`mkind.${k}`) }));
+  const steps = STEPS.map((s) => ({
+    value: String(s),
+    label: `${t("step.n", { n: s })} ${t(`step.${s}`)}`,
+  }));
+  const timeHint = t("meetings.timeHint");
+  const groups = props.groups.map((g) => ({ value: String(g.id), label: groupName(g, lang) }));
+  const statuses = MEETING_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }));
   return (
     <>
-      <SelectField
+      <Fields
         form={f}
-        name="kind"
-        label={t("meetings.kind")}
-        required
-        options={MEETING_KINDS.map((k) => ({ value: k, label: t(`mkind.${k}`) }))}
-      />
-      <SelectField
-        form={f}
-        name="step"
-        label={t("meetings.step")}
-        options={STEPS.map((s) => ({
-          value: String(s),
-          label: `${t("step.n", { n: s })} ${t(`step.${s}`)}`,
-        }))}
-      />
-      <Field form={f} name="titleTh" label={t("meetings.titleTh")} required maxLength={200} />
-      <Field form={f} name="titleEn" label={t("meetings.titleEn")} maxLength={200} />
-      <TextArea form={f} name="descriptionTh" label={t("meetings.description")} />
-      {!props.locked && (
-        <>
-          <DateField form={f} name="date" label={t("meetings.date")} required />
-          <Field
-            form={f}
-            name="startTime"
-            label={t("meetings.startTime")}
-            hint={t("meetings.timeHint")}
-            required
-            maxLength={5}
-            inputmode="numeric"
-          />
-          <Field
-            form={f}
-            name="endTime"
-            label={t("meetings.endTime")}
-            hint={t("meetings.timeHint")}
-            maxLength={5}
-            inputmode="numeric"
-          />
-        </>
-      )}
-      <Field form={f} name="place" label={t("meetings.place")} maxLength={200} />
-      <Field form={f} name="organiser" label={t("meetings.organiser")} maxLength={200} />
-      <SelectField
-        form={f}
-        name="groupId"
-        label={t("meetings.heldBy")}
-        options={props.groups.map((g) => ({ value: String(g.id), label: groupName(g, lang) }))}
-      />
-      <SelectField
-        form={f}
-        name="areaId"
-        label={t("meetings.area")}
-        options={areaOptions(props.areas, lang)}
+        fields={[
+          {
+            kind: "select",
+            name: "kind",
+            label: t("meetings.kind"),
+            required: true,
+            options: kinds,
+          },
+          { kind: "select", name: "step", label: t("meetings.step"), options: steps },
+          { name: "titleTh", label: t("meetings.titleTh"), required: true, maxLength: 200 },
+          { name: "titleEn", label: t("meetings.titleEn"), maxLength: 200 },
+          { kind: "textarea", name: "descriptionTh", label: t("meetings.description") },
+          !props.locked && {
+            kind: "date",
+            name: "date",
+            label: t("meetings.date"),
+            required: true,
+          },
+          !props.locked && {
+            name: "startTime",
+            label: t("meetings.startTime"),
+            hint: timeHint,
+            required: true,
+            maxLength: 5,
+            inputmode: "numeric",
+          },
+          !props.locked && {
+            name: "endTime",
+            label: t("meetings.endTime"),
+            hint: timeHint,
+            maxLength: 5,
+            inputmode: "numeric",
+          },
+          { name: "place", label: t("meetings.place"), maxLength: 200 },
+          { name: "organiser", label: t("meetings.organiser"), maxLength: 200 },
+          { kind: "select", name: "groupId", label: t("meetings.heldBy"), options: groups },
+          {
+            kind: "select",
+            name: "areaId",
+            label: t("meetings.area"),
+            options: areaOptions(props.areas, lang),
+          },
+        ]}
       />
       {props.groups.length > 0 && (
         <fieldset>
@@ -107,20 +99,23 @@ export function MeetingFields(props: MeetingFieldsProps) {
       {!props.locked && (
         <fieldset>
           <legend>{t("meetings.quorumRule")}</legend>
-          <Field
+          <Fields
             form={f}
-            name="quorumMinPerVillage"
-            type="number"
-            inputmode="numeric"
-            label={t("meetings.quorumMin")}
-            hint={t("meetings.quorumMinHint", { min: tambon!.minRepsPerVillage })}
-          />
-          <Field
-            form={f}
-            name="quorumVillagesPct"
-            type="number"
-            inputmode="numeric"
-            label={t("meetings.quorumPct")}
+            fields={[
+              {
+                name: "quorumMinPerVillage",
+                type: "number",
+                inputmode: "numeric",
+                label: t("meetings.quorumMin"),
+                hint: t("meetings.quorumMinHint", { min: tambon!.minRepsPerVillage }),
+              },
+              {
+                name: "quorumVillagesPct",
+                type: "number",
+                inputmode: "numeric",
+                label: t("meetings.quorumPct"),
+              },
+            ]}
           />
           <details>
             <summary>{t("meetings.invitedVillages")}</summary>
@@ -135,14 +130,19 @@ export function MeetingFields(props: MeetingFieldsProps) {
           </details>
         </fieldset>
       )}
-      <SelectField
+      <Fields
         form={f}
-        name="status"
-        label={t("meetings.status")}
-        placeholder={false}
-        options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        fields={[
+          {
+            kind: "select",
+            name: "status",
+            label: t("meetings.status"),
+            placeholder: false,
+            options: statuses,
+          },
+          { kind: "check", name: "isPublic", label: t("meetings.isPublic") },
+        ]}
       />
-      <CheckField form={f} name="isPublic" label={t("meetings.isPublic")} />
     </>
   );
 }

@@ -1,12 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  DateField,
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import type { TermView } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
@@ -47,29 +40,32 @@ export function RepsAdmin(props: {
         <h2 id="h-record">{t("reps.record")}</h2>
         <ErrorSummary form={props.form} />
         <Form action={`${base}/admin/representatives`} label={t("reps.record")}>
-          <SelectField
+          <Fields
             form={props.form}
-            name="villageId"
-            label={t("groups.village")}
-            required
-            options={villageOptions(props.villages, lang)}
-          />
-          <Field
-            form={props.form}
-            name="name"
-            label={t("reps.person")}
-            required
-            maxLength={200}
-            autocomplete="off"
-          />
-          <DateField form={props.form} name="startOn" label={t("groups.from")} />
-          <DateField form={props.form} name="endOn" label={t("groups.to")} />
-          <Field
-            form={props.form}
-            name="chosenBy"
-            label={t("reps.chosenBy")}
-            hint={t("reps.chosenByHint")}
-            maxLength={300}
+            fields={[
+              {
+                kind: "select",
+                name: "villageId",
+                label: t("groups.village"),
+                required: true,
+                options: villageOptions(props.villages, lang),
+              },
+              {
+                name: "name",
+                label: t("reps.person"),
+                required: true,
+                maxLength: 200,
+                autocomplete: "off",
+              },
+              { kind: "date", name: "startOn", label: t("groups.from") },
+              { kind: "date", name: "endOn", label: t("groups.to") },
+              {
+                name: "chosenBy",
+                label: t("reps.chosenBy"),
+                hint: t("reps.chosenByHint"),
+                maxLength: 300,
+              },
+            ]}
           />
           <button type="submit">{t("reps.record")}</button>
         </Form>

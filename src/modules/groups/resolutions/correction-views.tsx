@@ -1,11 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  ErrorSummary,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { DECISION_METHODS } from "./resolution.ts";
 import { ResolutionText, VoteCounts } from "./fields.tsx";
 import type { MeetingRow } from "../meetings/queries.ts";
@@ -22,6 +16,7 @@ export function CorrectionPage(props: {
   const t = useT();
   const base = useBase();
   const f = props.form;
+  const methods = DECISION_METHODS.map((k) => ({ value: k, label: t(`method.${k}`) }));
   return (
     <>
       <Back href={`${base}/resolutions/${props.original.id}`}>
@@ -39,21 +34,31 @@ export function CorrectionPage(props: {
         label={t("res.correct")}
       >
         <ResolutionText form={f} />
-        <SelectField
+        <Fields
           form={f}
-          name="method"
-          label={t("res.method")}
-          required
-          placeholder={false}
-          options={DECISION_METHODS.map((k) => ({ value: k, label: t(`method.${k}`) }))}
+          fields={[
+            {
+              kind: "select",
+              name: "method",
+              label: t("res.method"),
+              required: true,
+              placeholder: false,
+              options: methods,
+            },
+          ]}
         />
         <VoteCounts form={f} />
-        <TextArea
+        <Fields
           form={f}
-          name="correctionReason"
-          label={t("res.correctionReason")}
-          required
-          rows={2}
+          fields={[
+            {
+              kind: "textarea",
+              name: "correctionReason",
+              label: t("res.correctionReason"),
+              required: true,
+              rows: 2,
+            },
+          ]}
         />
         <button type="submit">{t("res.correct")}</button>
       </Form>

@@ -1,4 +1,4 @@
-import { Field, TextArea, type FormState } from "../../../core/views/form.tsx";
+import { Field, Fields, type FormState } from "../../../core/views/form.tsx";
 import { VOTE_CHOICES } from "./resolution.ts";
 import type { AttendanceRow } from "../attendance/queries.ts";
 import type { NominationRow } from "./queries.ts";
@@ -8,10 +8,13 @@ import { useT } from "../shared/views.tsx";
 export function ResolutionText({ form }: { form: FormState }) {
   const t = useT();
   return (
-    <>
-      <TextArea form={form} name="textTh" label={t("res.text")} required />
-      <TextArea form={form} name="textEn" label={t("res.textEn")} rows={2} />
-    </>
+    <Fields
+      form={form}
+      fields={[
+        { kind: "textarea", name: "textTh", label: t("res.text"), required: true },
+        { kind: "textarea", name: "textEn", label: t("res.textEn"), rows: 2 },
+      ]}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { DateField, Field, SelectField, type FormState } from "../../../core/views/form.tsx";
+import { Fields, type FormState } from "../../../core/views/form.tsx";
 import { POSITIONS } from "../groups/group.ts";
 import { areaName, type Area } from "../../areas/public.ts";
 import type { VillageRow } from "./queries.ts";
@@ -26,53 +26,48 @@ export function PersonFields(props: {
 }) {
   const { lang } = useCtx();
   const t = useT();
+  const positions = POSITIONS.map((p) => ({ value: p, label: t(`pos.${p}`) }));
+  const pillars = props.pillars.map((p) => ({
+    value: p.nameTh,
+    label: lang === "en" && p.nameEn ? p.nameEn : p.nameTh,
+  }));
+  const period = props.withPeriod;
   return (
-    <>
-      <Field
-        form={props.form}
-        name="name"
-        label={t("attend.name")}
-        required
-        maxLength={200}
-        hint={t("groups.personHint")}
-        autocomplete="off"
-      />
-      <SelectField
-        form={props.form}
-        name="position"
-        label={t("groups.position")}
-        placeholder={false}
-        options={POSITIONS.map((p) => ({ value: p, label: t(`pos.${p}`) }))}
-      />
-      <SelectField
-        form={props.form}
-        name="pillar"
-        label={t("groups.pillar")}
-        options={props.pillars.map((p) => ({
-          value: p.nameTh,
-          label: lang === "en" && p.nameEn ? p.nameEn : p.nameTh,
-        }))}
-      />
-      <SelectField
-        form={props.form}
-        name="villageId"
-        label={t("groups.village")}
-        options={villageOptions(props.villages, lang)}
-      />
-      {props.withPeriod && (
-        <>
-          <Field form={props.form} name="task" label={t("groups.task")} maxLength={500} />
-          <DateField form={props.form} name="startOn" label={t("groups.from")} />
-          <DateField form={props.form} name="endOn" label={t("groups.to")} />
-          <Field
-            form={props.form}
-            name="joinReason"
-            label={t("groups.reason")}
-            hint={t("groups.joinReasonHint")}
-            maxLength={500}
-          />
-        </>
-      )}
-    </>
+    <Fields
+      form={props.form}
+      fields={[
+        {
+          name: "name",
+          label: t("attend.name"),
+          required: true,
+          maxLength: 200,
+          hint: t("groups.personHint"),
+          autocomplete: "off",
+        },
+        {
+          kind: "select",
+          name: "position",
+          label: t("groups.position"),
+          placeholder: false,
+          options: positions,
+        },
+        { kind: "select", name: "pillar", label: t("groups.pillar"), options: pillars },
+        {
+          kind: "select",
+          name: "villageId",
+          label: t("groups.village"),
+          options: villageOptions(props.villages, lang),
+        },
+        period && { name: "task", label: t("groups.task"), maxLength: 500 },
+        period && { kind: "date", name: "startOn", label: t("groups.from") },
+        period && { kind: "date", name: "endOn", label: t("groups.to") },
+        period && {
+          name: "joinReason",
+          label: t("groups.reason"),
+          hint: t("groups.joinReasonHint"),
+          maxLength: 500,
+        },
+      ]}
+    />
   );
 }
