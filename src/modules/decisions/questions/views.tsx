@@ -1,13 +1,6 @@
 import { Filters, FilterSelect } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  CheckField,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 import { formatDateTime } from "../../../core/dates.ts";
@@ -141,25 +134,28 @@ export function NewQuestion(props: {
       <h1>{t("list.new")}</h1>
       <ErrorSummary form={props.form} />
       <Form action={`/t/${tambon!.slug}/decisions`} label={t("list.new")}>
-        <Field form={props.form} name="title" label={t("q.title")} required maxLength={200} />
-        <SelectField
+        <Fields
           form={props.form}
-          name="area"
-          label={t("q.area")}
-          options={props.areas}
-          required
+          fields={[
+            { name: "title", label: t("q.title"), required: true, maxLength: 200 },
+            {
+              kind: "select",
+              name: "area",
+              label: t("q.area"),
+              options: props.areas,
+              required: true,
+            },
+            {
+              kind: "select",
+              name: "policy",
+              label: t("q.votingRules"),
+              options: props.votingRules,
+              required: true,
+              placeholder: false,
+            },
+            props.canQuickPoll && { kind: "check", name: "quickPoll", label: t("q.quickPoll") },
+          ]}
         />
-        <SelectField
-          form={props.form}
-          name="policy"
-          label={t("q.votingRules")}
-          options={props.votingRules}
-          required
-          placeholder={false}
-        />
-        {props.canQuickPoll && (
-          <CheckField form={props.form} name="quickPoll" label={t("q.quickPoll")} />
-        )}
         <fieldset>
           <legend>{t("q.firstAlternative")}</legend>
           <AlternativeFields form={props.form} />
