@@ -1,12 +1,4 @@
-import {
-  ErrorSummary,
-  Form,
-  SelectField,
-  type FormState,
-  FileField,
-  DateField,
-  ThaiEnglishFields,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { MAX_PDF_BYTES } from "../uploads.ts";
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type AgreementKind } from "./agreement.ts";
 import type { AgreementFilter, AgreementRow } from "./queries.ts";
@@ -59,61 +51,64 @@ export function AgreementForm(props: {
         multipart
         label={title}
       >
-        {!editing && (
-          <SelectField
-            form={form}
-            name="kind"
-            label={t("agreement.kind")}
-            required
-            placeholder={false}
-            options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-          />
-        )}
-        <ThaiEnglishFields
+        <Fields
           form={form}
-          name="title"
-          label={t("agreement.titleTh")}
-          labelEn={t("agreement.titleEn")}
-          required
-          maxLength={300}
-        />
-        <ThaiEnglishFields
-          multiline
-          form={form}
-          name="purpose"
-          label={t("agreement.purposeTh")}
-          labelEn={t("agreement.purposeEn")}
-        />
-        <ThaiEnglishFields
-          multiline
-          form={form}
-          name="scope"
-          label={t("agreement.scopeTh")}
-          labelEn={t("agreement.scopeEn")}
-        />
-        <DateField
-          form={form}
-          name="signedOn"
-          label={t("agreement.signedOn")}
-          hint={t("agreement.signedOnHint")}
-        />
-        <DateField form={form} name="startsOn" label={t("agreement.startsOn")} />
-        <DateField form={form} name="endsOn" label={t("agreement.endsOn")} />
-        <SelectField
-          form={form}
-          name="status"
-          label={t("agreement.status")}
-          required
-          placeholder={false}
-          options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        />
-        <FileField
-          form={form}
-          name="document"
-          label={t("agreement.document")}
-          types="PDF"
-          maxBytes={MAX_PDF_BYTES}
-          accept="application/pdf"
+          fields={[
+            !editing && {
+              kind: "select",
+              name: "kind",
+              label: t("agreement.kind"),
+              required: true,
+              placeholder: false,
+              options: AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+            },
+            {
+              kind: "thaiEnglish",
+              name: "title",
+              label: t("agreement.titleTh"),
+              labelEn: t("agreement.titleEn"),
+              required: true,
+              maxLength: 300,
+            },
+            {
+              kind: "thaiEnglish",
+              multiline: true,
+              name: "purpose",
+              label: t("agreement.purposeTh"),
+              labelEn: t("agreement.purposeEn"),
+            },
+            {
+              kind: "thaiEnglish",
+              multiline: true,
+              name: "scope",
+              label: t("agreement.scopeTh"),
+              labelEn: t("agreement.scopeEn"),
+            },
+            {
+              kind: "date",
+              name: "signedOn",
+              label: t("agreement.signedOn"),
+              hint: t("agreement.signedOnHint"),
+            },
+            { kind: "date", name: "startsOn", label: t("agreement.startsOn") },
+            { kind: "date", name: "endsOn", label: t("agreement.endsOn") },
+            {
+              kind: "select",
+              name: "status",
+              label: t("agreement.status"),
+              required: true,
+              placeholder: false,
+              options: AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+            },
+            {
+              kind: "file",
+              name: "document",
+              label: t("agreement.document"),
+              types: "PDF",
+              maxBytes: MAX_PDF_BYTES,
+              accept: "application/pdf",
+            },
+          ]}
         />
         {editing?.documentFile && (
           <div class="field check">

@@ -1,14 +1,12 @@
 import { Table } from "../../../core/views/list.tsx";
 import {
   ErrorSummary,
-  Field,
+  Fields,
   Form,
   SelectField,
   type FormState,
-  TextArea,
-  DateField,
-  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
+import { PARTY_KINDS } from "./agreement.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { nameOptions, textIn, type Pillar } from "../shared/lists.ts";
 import type { AgreementDetail } from "./queries.ts";
@@ -80,11 +78,7 @@ export function EditAgreementPage(props: {
           label={t("agreement.partyKind")}
           required
           placeholder={false}
-          options={[
-            { value: "tambon", label: t("party.tambon") },
-            { value: "partner", label: t("party.partner") },
-            { value: "other", label: t("party.other") },
-          ]}
+          options={PARTY_KINDS.map((k) => ({ value: k, label: t(`party.${k}`) }))}
         />
         <OtherTambonFields
           form={props.partyForm}
@@ -92,37 +86,32 @@ export function EditAgreementPage(props: {
           label={t("agreement.partyTambon")}
           dopaHint={t("agreement.partyDopaHint")}
         />
-        <SelectField
+        <Fields
           form={props.partyForm}
-          name="partnerId"
-          label={t("agreement.partyPartner")}
-          options={nameOptions(props.partners, lang)}
-        />
-        <ThaiEnglishFields
-          form={props.partyForm}
-          name="name"
-          label={t("agreement.partyName")}
-          labelEn={t("agreement.partyNameEn")}
-          hint={t("agreement.partyNameHint")}
-          maxLength={300}
-        />
-        <SelectField
-          form={props.partyForm}
-          name="pillarId"
-          label={t("agreement.partyPillar")}
-          options={nameOptions(props.pillars, lang)}
-        />
-        <Field
-          form={props.partyForm}
-          name="signatoryName"
-          label={t("agreement.signatoryName")}
-          maxLength={200}
-        />
-        <Field
-          form={props.partyForm}
-          name="signatoryPosition"
-          label={t("agreement.signatoryPosition")}
-          maxLength={200}
+          fields={[
+            {
+              kind: "select",
+              name: "partnerId",
+              label: t("agreement.partyPartner"),
+              options: nameOptions(props.partners, lang),
+            },
+            {
+              kind: "thaiEnglish",
+              name: "name",
+              label: t("agreement.partyName"),
+              labelEn: t("agreement.partyNameEn"),
+              hint: t("agreement.partyNameHint"),
+              maxLength: 300,
+            },
+            {
+              kind: "select",
+              name: "pillarId",
+              label: t("agreement.partyPillar"),
+              options: nameOptions(props.pillars, lang),
+            },
+            { name: "signatoryName", label: t("agreement.signatoryName"), maxLength: 200 },
+            { name: "signatoryPosition", label: t("agreement.signatoryPosition"), maxLength: 200 },
+          ]}
         />
         <button type="submit">{t("agreement.addParty")}</button>
       </Form>
@@ -150,20 +139,20 @@ export function EditAgreementPage(props: {
         action={`${admin}/agreements/${a.id}/activities#activities`}
         label={t("agreement.addActivity")}
       >
-        <DateField form={props.activityForm} name="heldOn" label={t("agreement.heldOn")} required />
-        <ThaiEnglishFields
+        <Fields
           form={props.activityForm}
-          name="activityTitle"
-          label={t("agreement.activityTitle")}
-          labelEn={t("agreement.activityTitleEn")}
-          required
-          maxLength={300}
-        />
-        <TextArea
-          form={props.activityForm}
-          name="activityNote"
-          label={t("agreement.activityNote")}
-          rows={3}
+          fields={[
+            { kind: "date", name: "heldOn", label: t("agreement.heldOn"), required: true },
+            {
+              kind: "thaiEnglish",
+              name: "activityTitle",
+              label: t("agreement.activityTitle"),
+              labelEn: t("agreement.activityTitleEn"),
+              required: true,
+              maxLength: 300,
+            },
+            { kind: "textarea", name: "activityNote", label: t("agreement.activityNote"), rows: 3 },
+          ]}
         />
         <button type="submit">{ct("form.save")}</button>
       </Form>

@@ -1,13 +1,5 @@
 import { Table } from "../../../core/views/list.tsx";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  type FormState,
-  FileField,
-  ThaiEnglishFields,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { MAX_IMAGE_BYTES } from "../uploads.ts";
 import type { Village } from "../../../core/commands/tambons.ts";
 import type { Area } from "../../areas/public.ts";
@@ -22,6 +14,7 @@ import {
   useNet,
   ActionButton,
   ButtonLink,
+  villageOptions,
 } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { CentreFilters, type Photo, centreQuery } from "./views.tsx";
@@ -104,82 +97,68 @@ export function CentreForm(props: {
         action={editing ? `${admin}/centres/${editing.id}` : `${admin}/centres/new`}
         label={title}
       >
-        <ThaiEnglishFields
+        <Fields
           form={form}
-          name="name"
-          label={t("centre.nameTh")}
-          labelEn={t("centre.nameEn")}
-          required
-          maxLength={200}
-        />
-        <ThaiEnglishFields
-          form={form}
-          name="topic"
-          label={t("centre.topicTh")}
-          labelEn={t("centre.topicEn")}
-          maxLength={300}
-        />
-        <SelectField
-          form={form}
-          name="areaId"
-          label={t("centre.area")}
-          options={areaOptions(props.areas, lang)}
-        />
-        <SelectField
-          form={form}
-          name="villageId"
-          label={t("centre.village")}
-          options={props.villages.map((v) => ({
-            value: String(v.id),
-            label: `${ct("village.mooN", { n: v.moo })} ${lang === "en" && v.nameEn ? v.nameEn : v.nameTh}`,
-          }))}
-        />
-        <SelectField
-          form={form}
-          name="hostPartnerId"
-          label={t("centre.host")}
-          options={nameOptions(props.partners, lang)}
-        />
-        <ThaiEnglishFields
-          multiline
-          form={form}
-          name="learn"
-          label={t("centre.learnTh")}
-          labelEn={t("centre.learnEn")}
-          hint={t("centre.learnHint")}
-          maxLength={4000}
-        />
-        <Field
-          form={form}
-          name="capacity"
-          type="number"
-          inputmode="numeric"
-          label={t("centre.capacity")}
-          hint={t("centre.capacityHint")}
+          fields={[
+            {
+              kind: "thaiEnglish",
+              name: "name",
+              label: t("centre.nameTh"),
+              labelEn: t("centre.nameEn"),
+              required: true,
+              maxLength: 200,
+            },
+            {
+              kind: "thaiEnglish",
+              name: "topic",
+              label: t("centre.topicTh"),
+              labelEn: t("centre.topicEn"),
+              maxLength: 300,
+            },
+            {
+              kind: "select",
+              name: "areaId",
+              label: t("centre.area"),
+              options: areaOptions(props.areas, lang),
+            },
+            {
+              kind: "select",
+              name: "villageId",
+              label: t("centre.village"),
+              options: villageOptions(props.villages, { ct, lang }, true),
+            },
+            {
+              kind: "select",
+              name: "hostPartnerId",
+              label: t("centre.host"),
+              options: nameOptions(props.partners, lang),
+            },
+            {
+              kind: "thaiEnglish",
+              multiline: true,
+              name: "learn",
+              label: t("centre.learnTh"),
+              labelEn: t("centre.learnEn"),
+              hint: t("centre.learnHint"),
+              maxLength: 4000,
+            },
+            {
+              name: "capacity",
+              type: "number",
+              inputmode: "numeric",
+              label: t("centre.capacity"),
+              hint: t("centre.capacityHint"),
+            },
+          ]}
         />
         <ContactFields form={form} />
-        <div class="field check">
-          <input
-            type="checkbox"
-            id="f-acceptsVisits"
-            name="acceptsVisits"
-            value="1"
-            checked={form.values.acceptsVisits === "1"}
-          />
-          <label for="f-acceptsVisits">{t("centre.acceptsVisits")}</label>
-        </div>
-        {editing && (
-          <div class="field check">
-            <input
-              type="checkbox"
-              id="f-active"
-              name="active"
-              value="1"
-              checked={form.values.active === "1"}
-            />
-            <label for="f-active">{t("centre.active")}</label>
-          </div>
-        )}
+        <Fields
+          form={form}
+          fields={[
+            { kind: "check", name: "acceptsVisits", label: t("centre.acceptsVisits") },
+            editing && { kind: "check", name: "active", label: t("centre.active") },
+          ]}
+        />
         <button type="submit">{ct("form.save")}</button>
       </Form>
       {editing && (
@@ -220,21 +199,26 @@ export function CentreForm(props: {
             multipart
             label={t("centre.addPhoto")}
           >
-            <FileField
+            <Fields
               form={props.photoForm}
-              name="photo"
-              label={t("centre.addPhoto")}
-              types="JPG, PNG, WebP"
-              maxBytes={MAX_IMAGE_BYTES}
-              note={t("centre.photoNote")}
-              accept="image/png,image/jpeg,image/webp"
-            />
-            <ThaiEnglishFields
-              form={props.photoForm}
-              name="caption"
-              label={t("centre.captionTh")}
-              labelEn={t("centre.captionEn")}
-              maxLength={300}
+              fields={[
+                {
+                  kind: "file",
+                  name: "photo",
+                  label: t("centre.addPhoto"),
+                  types: "JPG, PNG, WebP",
+                  maxBytes: MAX_IMAGE_BYTES,
+                  note: t("centre.photoNote"),
+                  accept: "image/png,image/jpeg,image/webp",
+                },
+                {
+                  kind: "thaiEnglish",
+                  name: "caption",
+                  label: t("centre.captionTh"),
+                  labelEn: t("centre.captionEn"),
+                  maxLength: 300,
+                },
+              ]}
             />
             <button type="submit">{t("centre.upload")}</button>
           </Form>

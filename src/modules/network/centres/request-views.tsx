@@ -1,11 +1,4 @@
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  type FormState,
-  TextArea,
-  DateField,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { nameIn } from "../shared/lists.ts";
 import type { CentreRow } from "./queries.ts";
 import { num, useNet } from "../shared/views.tsx";
@@ -18,57 +11,49 @@ export function VisitRequestFields(props: {
   capacity: number | null;
 }) {
   const { t } = useNet();
-  const f = props.form;
   return (
-    <>
-      <Field
-        form={f}
-        name="groupName"
-        label={props.withContact ? t("visit.groupName") : t("visit.subGroup")}
-        required={props.withContact}
-        maxLength={200}
-        hint={props.withContact ? undefined : t("visit.subGroupHint")}
-      />
-      <DateField form={f} name="requestedOn" label={t("visit.requestedOn")} required />
-      <Field
-        form={f}
-        name="groupSize"
-        type="number"
-        inputmode="numeric"
-        label={t("visit.groupSize")}
-        required
-        hint={props.capacity ? t("visit.capacityHint", { n: num(props.capacity) }) : undefined}
-      />
-      <TextArea
-        form={f}
-        name="topics"
-        label={t("visit.topics")}
-        required
-        hint={t("visit.topicsHint")}
-        maxLength={2000}
-      />
-      <Field
-        form={f}
-        name="contactName"
-        label={t("visit.contactName")}
-        required={props.withContact}
-        maxLength={200}
-      />
-      <Field
-        form={f}
-        name="contactPhone"
-        type="tel"
-        label={t("visit.contactPhone")}
-        autocomplete="tel"
-      />
-      <Field
-        form={f}
-        name="contactEmail"
-        type="email"
-        label={t("visit.contactEmail")}
-        autocomplete="email"
-      />
-    </>
+    <Fields
+      form={props.form}
+      fields={[
+        {
+          name: "groupName",
+          label: props.withContact ? t("visit.groupName") : t("visit.subGroup"),
+          required: props.withContact,
+          maxLength: 200,
+          hint: props.withContact ? undefined : t("visit.subGroupHint"),
+        },
+        { kind: "date", name: "requestedOn", label: t("visit.requestedOn"), required: true },
+        {
+          name: "groupSize",
+          type: "number",
+          inputmode: "numeric",
+          label: t("visit.groupSize"),
+          required: true,
+          hint: props.capacity ? t("visit.capacityHint", { n: num(props.capacity) }) : undefined,
+        },
+        {
+          kind: "textarea",
+          name: "topics",
+          label: t("visit.topics"),
+          required: true,
+          hint: t("visit.topicsHint"),
+          maxLength: 2000,
+        },
+        {
+          name: "contactName",
+          label: t("visit.contactName"),
+          required: props.withContact,
+          maxLength: 200,
+        },
+        { name: "contactPhone", type: "tel", label: t("visit.contactPhone"), autocomplete: "tel" },
+        {
+          name: "contactEmail",
+          type: "email",
+          label: t("visit.contactEmail"),
+          autocomplete: "email",
+        },
+      ]}
+    />
   );
 }
 

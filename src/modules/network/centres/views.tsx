@@ -8,7 +8,16 @@ import type { CentreFilter, CentreRow } from "./queries.ts";
 import type { VisitRow } from "../visits/queries.ts";
 import type { Page } from "../../../core/paging.ts";
 import type { centrePhotos } from "../schema.ts";
-import { Badge, ExportLinks, NetworkNav, num, size, useNet, ButtonLink } from "../shared/views.tsx";
+import {
+  Badge,
+  ExportLinks,
+  NetworkNav,
+  num,
+  size,
+  useNet,
+  ButtonLink,
+  villageOptions,
+} from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
@@ -42,10 +51,7 @@ export function CentreFilters(props: {
         label={t("centre.village")}
         any={t("list.any")}
         value={String(props.f.villageId ?? "")}
-        options={props.villages.map((v) => ({
-          value: String(v.id),
-          label: ct("village.mooN", { n: v.moo }),
-        }))}
+        options={villageOptions(props.villages, { ct, lang })}
       />
     </Filters>
   );

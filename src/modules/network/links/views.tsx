@@ -1,11 +1,10 @@
 import { Table } from "../../../core/views/list.tsx";
 import {
   ErrorSummary,
-  Field,
+  Fields,
   Form,
   SelectField,
   type FormState,
-  DateField,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -103,8 +102,13 @@ export function LinksAdmin(props: {
           label={t("links.platformTambon")}
           dopaHint={t("links.dopaHint")}
         />
-        <DateField form={props.form} name="since" label={t("network.since")} />
-        <Field form={props.form} name="note" label={t("links.note")} maxLength={1000} />
+        <Fields
+          form={props.form}
+          fields={[
+            { kind: "date", name: "since", label: t("network.since") },
+            { name: "note", label: t("links.note"), maxLength: 1000 },
+          ]}
+        />
         <button type="submit">{t("links.save")}</button>
       </Form>
     </>

@@ -1,12 +1,6 @@
 import { Table } from "../../../core/views/list.tsx";
 import { ArchiveToggle } from "../../../core/views/confirm.tsx";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  type FormState,
-  ThaiEnglishFields,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { type ListItem, type Pillar } from "../shared/lists.ts";
 import type { ListName } from "./commands.ts";
 import { Badge, BackToAdmin, useNet, ButtonLink } from "../shared/views.tsx";
@@ -65,30 +59,27 @@ export function ListItemPage(props: {
       <ErrorSummary form={props.form} />
       <Form action={props.action} label={title}>
         <input type="hidden" name="list" value={props.list} />
-        <ThaiEnglishFields
+        <Fields
           form={props.form}
-          name="name"
-          label={t("lists.nameTh")}
-          labelEn={t("lists.nameEn")}
-          required
-          maxLength={160}
-        />
-        {props.list === "pillar" && (
-          <ThaiEnglishFields
-            multiline
-            form={props.form}
-            name="description"
-            label={t("lists.descriptionTh")}
-            labelEn={t("lists.descriptionEn")}
-            rows={3}
-          />
-        )}
-        <Field
-          form={props.form}
-          name="position"
-          type="number"
-          label={t("lists.position")}
-          inputmode="numeric"
+          fields={[
+            {
+              kind: "thaiEnglish",
+              name: "name",
+              label: t("lists.nameTh"),
+              labelEn: t("lists.nameEn"),
+              required: true,
+              maxLength: 160,
+            },
+            props.list === "pillar" && {
+              kind: "thaiEnglish",
+              multiline: true,
+              name: "description",
+              label: t("lists.descriptionTh"),
+              labelEn: t("lists.descriptionEn"),
+              rows: 3,
+            },
+            { name: "position", type: "number", label: t("lists.position"), inputmode: "numeric" },
+          ]}
         />
         <button type="submit">{props.editing ? ct("form.save") : t("lists.add")}</button>
       </Form>

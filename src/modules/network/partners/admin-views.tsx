@@ -2,18 +2,23 @@ import { Table } from "../../../core/views/list.tsx";
 import {
   ErrorSummary,
   Field,
+  Fields,
   Form,
   SelectField,
   type FormState,
-  CheckGroup,
-  FileField,
-  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { MAX_IMAGE_BYTES } from "../uploads.ts";
 import { areaOptions, nameIn, nameOptions, textIn } from "../shared/lists.ts";
 import type { PartnerFilter, PartnerRow } from "./queries.ts";
 import type { Page } from "../../../core/paging.ts";
-import { BackToAdmin, ContactFields, num, useNet, ButtonLink } from "../shared/views.tsx";
+import {
+  BackToAdmin,
+  ContactFields,
+  num,
+  useNet,
+  ButtonLink,
+  villageOptions,
+} from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { type PartnerChoices, PartnerFilters, partnerQuery } from "./views.tsx";
 
@@ -90,25 +95,30 @@ export function PartnerForm(props: {
       <h1>{title}</h1>
       <ErrorSummary form={form} />
       <Form action={action} multipart label={title}>
-        <ThaiEnglishFields
+        <Fields
           form={form}
-          name="name"
-          label={t("partner.nameTh")}
-          labelEn={t("partner.nameEn")}
-          required
-          maxLength={200}
-        />
-        <SelectField
-          form={form}
-          name="kindId"
-          label={t("partner.kind")}
-          options={nameOptions(choices.kinds, lang)}
-        />
-        <SelectField
-          form={form}
-          name="roleId"
-          label={t("partner.role")}
-          options={nameOptions(choices.roles, lang)}
+          fields={[
+            {
+              kind: "thaiEnglish",
+              name: "name",
+              label: t("partner.nameTh"),
+              labelEn: t("partner.nameEn"),
+              required: true,
+              maxLength: 200,
+            },
+            {
+              kind: "select",
+              name: "kindId",
+              label: t("partner.kind"),
+              options: nameOptions(choices.kinds, lang),
+            },
+            {
+              kind: "select",
+              name: "roleId",
+              label: t("partner.role"),
+              options: nameOptions(choices.roles, lang),
+            },
+          ]}
         />
         {props.canClassify ? (
           <SelectField
@@ -120,33 +130,35 @@ export function PartnerForm(props: {
         ) : (
           <p class="hint">{t("partner.pillarByAdmin")}</p>
         )}
-        <ThaiEnglishFields
-          multiline
+        <Fields
           form={form}
-          name="description"
-          label={t("partner.descriptionTh")}
-          labelEn={t("partner.descriptionEn")}
-          maxLength={4000}
-        />
-        <CheckGroup
-          layout="grid"
-          form={form}
-          name="villages"
-          label={t("partner.villages")}
-          hint={t("partner.villagesHint")}
-          options={choices.villages.map((v) => ({
-            value: String(v.id),
-            label: ct("village.mooN", { n: v.moo }),
-          }))}
-          checked={props.villages}
-        />
-        <CheckGroup
-          layout="wide"
-          form={form}
-          name="areas"
-          label={t("partner.areas")}
-          options={areaOptions(choices.areas, lang)}
-          checked={props.areas}
+          fields={[
+            {
+              kind: "thaiEnglish",
+              multiline: true,
+              name: "description",
+              label: t("partner.descriptionTh"),
+              labelEn: t("partner.descriptionEn"),
+              maxLength: 4000,
+            },
+            {
+              kind: "checks",
+              layout: "grid",
+              name: "villages",
+              label: t("partner.villages"),
+              hint: t("partner.villagesHint"),
+              options: villageOptions(choices.villages, { ct, lang }),
+              checked: props.villages,
+            },
+            {
+              kind: "checks",
+              layout: "wide",
+              name: "areas",
+              label: t("partner.areas"),
+              options: areaOptions(choices.areas, lang),
+              checked: props.areas,
+            },
+          ]}
         />
         <ContactFields form={form}>
           <Field
@@ -157,23 +169,25 @@ export function PartnerForm(props: {
             hint={t("partner.websiteHint")}
           />
         </ContactFields>
-        {props.isStaff && (
-          <Field
-            form={form}
-            name="contactUser"
-            label={t("partner.contactUser")}
-            hint={t("partner.contactUserHint")}
-            maxLength={120}
-          />
-        )}
-        <FileField
+        <Fields
           form={form}
-          name="logo"
-          label={t("partner.logo")}
-          types="PNG, JPG, WebP, SVG"
-          maxBytes={MAX_IMAGE_BYTES}
-          note={t("partner.logoNote")}
-          accept="image/png,image/jpeg,image/webp,image/svg+xml"
+          fields={[
+            props.isStaff && {
+              name: "contactUser",
+              label: t("partner.contactUser"),
+              hint: t("partner.contactUserHint"),
+              maxLength: 120,
+            },
+            {
+              kind: "file",
+              name: "logo",
+              label: t("partner.logo"),
+              types: "PNG, JPG, WebP, SVG",
+              maxBytes: MAX_IMAGE_BYTES,
+              note: t("partner.logoNote"),
+              accept: "image/png,image/jpeg,image/webp,image/svg+xml",
+            },
+          ]}
         />
         {editing?.logoFile && (
           <div class="field check">

@@ -20,6 +20,7 @@ import {
   num,
   useNet,
   ButtonLink,
+  villageOptions,
 } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
@@ -50,10 +51,6 @@ export function partnerQuery(f: PartnerFilter, page?: number): string {
   );
 }
 
-function villageLabel(v: Village, lang: "th" | "en", mooN: (n: number) => string): string {
-  return `${mooN(v.moo)} ${lang === "en" && v.nameEn ? v.nameEn : v.nameTh}`;
-}
-
 export function PartnerFilters(props: {
   action: string;
   f: PartnerFilter;
@@ -74,10 +71,7 @@ export function PartnerFilters(props: {
             "village",
             t("partner.villages"),
             f.villageId,
-            c.villages.map((v) => ({
-              value: String(v.id),
-              label: villageLabel(v, lang, (n) => ct("village.mooN", { n })),
-            })),
+            villageOptions(c.villages, { ct, lang }, true),
           ],
           ["area", t("partner.areas"), f.areaId, areaOptions(c.areas, lang)],
         ] as const

@@ -1,19 +1,11 @@
 import { FilterInput, FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  type FormState,
-  CheckGroup,
-  ThaiEnglishFields,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import type { Village } from "../../../core/commands/tambons.ts";
 import type { Area } from "../../areas/public.ts";
 import { areaOptions, nameIn, nameOptions, textIn } from "../shared/lists.ts";
 import { COMMUNITY_ROLES } from "./community.ts";
 import type { Page } from "../../../core/paging.ts";
-import { Badge, BackToAdmin, num, useNet, ActionButton } from "../shared/views.tsx";
+import { Badge, BackToAdmin, num, useNet, ActionButton, villageOptions } from "../shared/views.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 import { type PersonNetwork } from "./views.tsx";
@@ -135,23 +127,25 @@ export function PersonAdmin(props: {
       )}
       <ErrorSummary form={props.forms.role} />
       <Form action={`${url}/roles`} label={t("person.addRole")}>
-        <SelectField
+        <Fields
           form={props.forms.role}
-          name="role"
-          label={t("person.addRole")}
-          required
-          options={COMMUNITY_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          fields={[
+            {
+              kind: "select",
+              name: "role",
+              label: t("person.addRole"),
+              required: true,
+              options: COMMUNITY_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
+            },
+            {
+              kind: "select",
+              name: "villageId",
+              label: t("person.roleVillage"),
+              options: villageOptions(props.villages, { ct, lang }),
+            },
+            { name: "note", label: t("person.roleNote"), maxLength: 300 },
+          ]}
         />
-        <SelectField
-          form={props.forms.role}
-          name="villageId"
-          label={t("person.roleVillage")}
-          options={props.villages.map((v) => ({
-            value: String(v.id),
-            label: ct("village.mooN", { n: v.moo }),
-          }))}
-        />
-        <Field form={props.forms.role} name="note" label={t("person.roleNote")} maxLength={300} />
         <button type="submit">{t("person.add")}</button>
       </Form>
 
@@ -177,20 +171,25 @@ export function PersonAdmin(props: {
       )}
       <ErrorSummary form={props.forms.affiliation} />
       <Form action={`${url}/affiliations`} label={t("person.addAffiliation")}>
-        <SelectField
+        <Fields
           form={props.forms.affiliation}
-          name="partnerId"
-          label={t("person.partner")}
-          required
-          options={nameOptions(props.partners, lang)}
-        />
-        <ThaiEnglishFields
-          form={props.forms.affiliation}
-          name="position"
-          label={t("person.position")}
-          labelEn={t("person.positionEn")}
-          hint={t("person.positionHint")}
-          maxLength={200}
+          fields={[
+            {
+              kind: "select",
+              name: "partnerId",
+              label: t("person.partner"),
+              required: true,
+              options: nameOptions(props.partners, lang),
+            },
+            {
+              kind: "thaiEnglish",
+              name: "position",
+              label: t("person.position"),
+              labelEn: t("person.positionEn"),
+              hint: t("person.positionHint"),
+              maxLength: 200,
+            },
+          ]}
         />
         <button type="submit">{t("person.add")}</button>
       </Form>
@@ -198,24 +197,26 @@ export function PersonAdmin(props: {
       <h2 id="reach">{t("person.reach")}</h2>
       <p class="hint">{t("person.reachHint")}</p>
       <Form action={`${url}/reach`} label={t("person.reach")}>
-        <CheckGroup
-          layout="grid"
+        <Fields
           form={empty}
-          name="villages"
-          label={t("facilitator.villages")}
-          options={props.villages.map((v) => ({
-            value: String(v.id),
-            label: ct("village.mooN", { n: v.moo }),
-          }))}
-          checked={net.reachVillageIds.map(String)}
-        />
-        <CheckGroup
-          layout="wide"
-          form={empty}
-          name="areas"
-          label={t("facilitator.areas")}
-          options={areaOptions(props.areas, lang)}
-          checked={net.reachAreaIds.map(String)}
+          fields={[
+            {
+              kind: "checks",
+              layout: "grid",
+              name: "villages",
+              label: t("facilitator.villages"),
+              options: villageOptions(props.villages, { ct, lang }),
+              checked: net.reachVillageIds.map(String),
+            },
+            {
+              kind: "checks",
+              layout: "wide",
+              name: "areas",
+              label: t("facilitator.areas"),
+              options: areaOptions(props.areas, lang),
+              checked: net.reachAreaIds.map(String),
+            },
+          ]}
         />
         <button type="submit">{ct("form.save")}</button>
       </Form>

@@ -1,9 +1,9 @@
 import {
+  Fields,
   CheckField,
   ErrorSummary,
   Form,
   type FormState,
-  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { nameIn, textIn } from "../shared/lists.ts";
 import { useNet } from "../shared/views.tsx";
@@ -22,22 +22,27 @@ export function ProfileForm(props: { form: FormState; action: string; self: bool
           label={props.self ? t("me.consent") : t("person.consent")}
         />
         <p class="hint">{t("person.consentHint")}</p>
-        <ThaiEnglishFields
+        <Fields
           form={props.form}
-          name="title"
-          label={t("person.titleTh")}
-          labelEn={t("person.titleEn")}
-          hint={t("person.titleHint")}
-          maxLength={200}
-        />
-        <ThaiEnglishFields
-          multiline
-          form={props.form}
-          name="bio"
-          label={t("person.bioTh")}
-          labelEn={t("person.bioEn")}
-          maxLength={3000}
-          rows={3}
+          fields={[
+            {
+              kind: "thaiEnglish",
+              name: "title",
+              label: t("person.titleTh"),
+              labelEn: t("person.titleEn"),
+              hint: t("person.titleHint"),
+              maxLength: 200,
+            },
+            {
+              kind: "thaiEnglish",
+              multiline: true,
+              name: "bio",
+              label: t("person.bioTh"),
+              labelEn: t("person.bioEn"),
+              maxLength: 3000,
+              rows: 3,
+            },
+          ]}
         />
         <button type="submit">{ct("form.save")}</button>
       </Form>

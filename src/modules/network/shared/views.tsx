@@ -1,9 +1,11 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import { Field, Form, SelectField, type FormState } from "../../../core/views/form.tsx";
+import { Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
+import type { Village } from "../../../core/commands/tambons.ts";
+import type { Lang } from "../../../core/i18n/index.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg, type NetKey } from "../messages.ts";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
@@ -94,20 +96,23 @@ export function ContactFields(props: { form: FormState; children?: ComponentChil
     <fieldset>
       <legend>{t("partner.contact")}</legend>
       <p class="hint">{t("partner.contactPublic")}</p>
-      <Field form={form} name="contactName" label={t("partner.contactName")} maxLength={200} />
-      <Field
+      <Fields
         form={form}
-        name="contactPhone"
-        type="tel"
-        label={t("partner.contactPhone")}
-        autocomplete="off"
-      />
-      <Field
-        form={form}
-        name="contactEmail"
-        type="email"
-        label={t("partner.contactEmail")}
-        autocomplete="off"
+        fields={[
+          { name: "contactName", label: t("partner.contactName"), maxLength: 200 },
+          {
+            name: "contactPhone",
+            type: "tel",
+            label: t("partner.contactPhone"),
+            autocomplete: "off",
+          },
+          {
+            name: "contactEmail",
+            type: "email",
+            label: t("partner.contactEmail"),
+            autocomplete: "off",
+          },
+        ]}
       />
       {props.children}
     </fieldset>
@@ -126,6 +131,23 @@ export function AreaNames(props: { label: string; ids: number[]; names: Map<numb
         .join(", ")}
     </p>
   );
+}
+
+/**
+ * The villages as the options of a form or a filter, by id: "หมู่ที่ 3", or with the village's name
+ * ("หมู่ที่ 3 บ้านนา") when `named`.
+ */
+export function villageOptions(
+  villages: readonly Village[],
+  words: { ct: (key: "village.mooN", vars: { n: number }) => string; lang: Lang },
+  named = false,
+): { value: string; label: string }[] {
+  const { ct, lang } = words;
+  return villages.map((v) => {
+    const moo = ct("village.mooN", { n: v.moo });
+    const name = lang === "en" && v.nameEn ? v.nameEn : v.nameTh;
+    return { value: String(v.id), label: named ? `${moo} ${name}` : moo };
+  });
 }
 
 /** A badge. */
@@ -151,28 +173,26 @@ export function OtherTambonFields(props: {
   dopaHint: string;
 }) {
   const { t, lang, tambon } = useNet();
+  const tambonOptions = props.tambons
+    .filter((x) => x.id !== tambon!.id)
+    .map((x) => ({
+      value: x.dopaCode,
+      label: `${tambonTitle(x, lang)} (${lang === "en" ? x.provinceEn : x.provinceTh})`,
+    }));
   return (
-    <>
-      <SelectField
-        form={props.form}
-        name="platformTambon"
-        label={props.label}
-        options={props.tambons
-          .filter((x) => x.id !== tambon!.id)
-          .map((x) => ({
-            value: x.dopaCode,
-            label: `${tambonTitle(x, lang)} (${lang === "en" ? x.provinceEn : x.provinceTh})`,
-          }))}
-      />
-      <Field
-        form={props.form}
-        name="dopaCode"
-        label={t("agreement.partyDopa")}
-        hint={props.dopaHint}
-        inputmode="numeric"
-        maxLength={6}
-      />
-    </>
+    <Fields
+      form={props.form}
+      fields={[
+        { kind: "select", name: "platformTambon", label: props.label, options: tambonOptions },
+        {
+          name: "dopaCode",
+          label: t("agreement.partyDopa"),
+          hint: props.dopaHint,
+          inputmode: "numeric",
+          maxLength: 6,
+        },
+      ]}
+    />
   );
 }
 

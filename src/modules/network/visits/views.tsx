@@ -1,13 +1,10 @@
 import { FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
 import {
   ErrorSummary,
-  Field,
+  Fields,
   Form,
   SelectField,
   type FormState,
-  TextArea,
-  DateField,
-  ThaiEnglishFields,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -205,18 +202,23 @@ export function VisitPage(props: {
                 </div>
               ))}
             </fieldset>
-            <DateField
+            <Fields
               form={props.answerForm}
-              name="proposedOn"
-              label={t("visit.proposedOn")}
-              hint={t("visit.proposedOnHint")}
-            />
-            <TextArea
-              form={props.answerForm}
-              name="hostNote"
-              label={t("visit.hostNote")}
-              hint={t("visit.hostNoteHint")}
-              rows={3}
+              fields={[
+                {
+                  kind: "date",
+                  name: "proposedOn",
+                  label: t("visit.proposedOn"),
+                  hint: t("visit.proposedOnHint"),
+                },
+                {
+                  kind: "textarea",
+                  name: "hostNote",
+                  label: t("visit.hostNote"),
+                  hint: t("visit.hostNoteHint"),
+                  rows: 3,
+                },
+              ]}
             />
             <button type="submit">{t("visit.sendAnswer")}</button>
           </Form>
@@ -227,28 +229,27 @@ export function VisitPage(props: {
           <h2 id="record">{t("visit.record")}</h2>
           <ErrorSummary form={props.recordForm} />
           <Form action={`${admin}/visits/${v.id}/record`} label={t("visit.record")}>
-            <DateField
+            <Fields
               form={props.recordForm}
-              name="visitedOn"
-              label={t("visit.visitedOn")}
-              required
-            />
-            <Field
-              form={props.recordForm}
-              name="visitorsCount"
-              type="number"
-              inputmode="numeric"
-              label={t("visit.visitors")}
-              required
-            />
-            <ThaiEnglishFields
-              multiline
-              form={props.recordForm}
-              name="learned"
-              label={t("visit.learnedTh")}
-              labelEn={t("visit.learnedEn")}
-              hint={t("visit.learnedHint")}
-              required
+              fields={[
+                { kind: "date", name: "visitedOn", label: t("visit.visitedOn"), required: true },
+                {
+                  name: "visitorsCount",
+                  type: "number",
+                  inputmode: "numeric",
+                  label: t("visit.visitors"),
+                  required: true,
+                },
+                {
+                  kind: "thaiEnglish",
+                  multiline: true,
+                  name: "learned",
+                  label: t("visit.learnedTh"),
+                  labelEn: t("visit.learnedEn"),
+                  hint: t("visit.learnedHint"),
+                  required: true,
+                },
+              ]}
             />
             <button type="submit">{t("visit.saveRecord")}</button>
           </Form>
