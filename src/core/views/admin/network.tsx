@@ -1,8 +1,8 @@
 import { Table } from "../list.tsx";
 import { useCtx } from "../ctx.ts";
-import { ErrorSummary, Field, Form, SelectField, TextArea, type FormState } from "../form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../form.tsx";
 import { tambonTitle } from "../layout.tsx";
-import { TambonKindField } from "./settings.tsx";
+import { tambonKindField } from "./settings.tsx";
 import type { Tambon } from "../../tenancy.ts";
 import type { PlaceOption as Option } from "../../queries/places.ts";
 
@@ -60,22 +60,25 @@ export function PlatformPage(props: {
       </Table>
       <h2 id="add">{t("networkAdmin.addTambon")}</h2>
       <form method="get" action="/admin#add" class="filters">
-        <SelectField
+        <Fields
           form={form}
-          name="province"
-          label={t("networkAdmin.province")}
-          options={props.provinces}
-          required
+          fields={[
+            {
+              kind: "select",
+              name: "province",
+              label: t("networkAdmin.province"),
+              options: props.provinces,
+              required: true,
+            },
+            props.districts.length > 0 && {
+              kind: "select",
+              name: "district",
+              label: t("networkAdmin.district"),
+              options: props.districts,
+              required: true,
+            },
+          ]}
         />
-        {props.districts.length > 0 && (
-          <SelectField
-            form={form}
-            name="district"
-            label={t("networkAdmin.district")}
-            options={props.districts}
-            required
-          />
-        )}
         <button type="submit" class="secondary">
           {t("networkAdmin.next")}
         </button>
@@ -84,23 +87,28 @@ export function PlatformPage(props: {
         <>
           <ErrorSummary form={form} />
           <Form action="/admin/tambons" label={t("networkAdmin.addTambon")}>
-            <SelectField
+            <Fields
               form={form}
-              name="dopaCode"
-              label={t("networkAdmin.subdistrict")}
-              options={props.subdistricts}
-              required
-            />
-            <TambonKindField form={form} />
-            <Field form={form} name="slug" label={t("networkAdmin.slug")} />
-            <Field form={form} name="firstAdmin" label={t("networkAdmin.firstAdmin")} />
-            <Field form={form} name="firstAdminName" label={t("networkAdmin.firstAdminName")} />
-            <TextArea
-              form={form}
-              name="villages"
-              label={t("networkAdmin.villages")}
-              hint={t("networkAdmin.villagesHint")}
-              rows={8}
+              fields={[
+                {
+                  kind: "select",
+                  name: "dopaCode",
+                  label: t("networkAdmin.subdistrict"),
+                  options: props.subdistricts,
+                  required: true,
+                },
+                tambonKindField(t),
+                { name: "slug", label: t("networkAdmin.slug") },
+                { name: "firstAdmin", label: t("networkAdmin.firstAdmin") },
+                { name: "firstAdminName", label: t("networkAdmin.firstAdminName") },
+                {
+                  kind: "textarea",
+                  name: "villages",
+                  label: t("networkAdmin.villages"),
+                  hint: t("networkAdmin.villagesHint"),
+                  rows: 8,
+                },
+              ]}
             />
             <button type="submit">{t("form.create")}</button>
           </Form>

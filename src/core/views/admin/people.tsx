@@ -1,15 +1,7 @@
 import { FilterInput, FilterSelect, Filters, Table } from "../list.tsx";
 import { ConfirmButton } from "../confirm.tsx";
 import { useCtx } from "../ctx.ts";
-import {
-  CheckField,
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  emptyForm,
-  type FormState,
-} from "../form.tsx";
+import { CheckField, ErrorSummary, Fields, Form, emptyForm, type FormState } from "../form.tsx";
 import { Pager } from "../pager.tsx";
 import { pageHref, type Page } from "../../paging.ts";
 import { ROLES } from "../../roles.ts";
@@ -92,14 +84,19 @@ export function PeopleList(props: {
           <p class="hint">{t("people.createHint")}</p>
           <ErrorSummary form={props.form} />
           <Form action={base} label={t("people.create")}>
-            <Field form={props.form} name="name" label={t("signup.name")} required />
-            <Field form={props.form} name="phone" type="tel" label={t("signup.phone")} />
-            <Field form={props.form} name="email" type="email" label={t("signup.email")} />
-            <SelectField
+            <Fields
               form={props.form}
-              name="village"
-              label={t("signup.village")}
-              options={props.villageOptions}
+              fields={[
+                { name: "name", label: t("signup.name"), required: true },
+                { name: "phone", type: "tel", label: t("signup.phone") },
+                { name: "email", type: "email", label: t("signup.email") },
+                {
+                  kind: "select",
+                  name: "village",
+                  label: t("signup.village"),
+                  options: props.villageOptions,
+                },
+              ]}
             />
             <button type="submit">{t("form.create")}</button>
           </Form>

@@ -1,6 +1,6 @@
 import { Table } from "../list.tsx";
 import { useCtx } from "../ctx.ts";
-import { ErrorSummary, Field, Form, type FormState, ThaiEnglishFields } from "../form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../form.tsx";
 import type { Village } from "../../commands/tambons.ts";
 import { AdminBackLink } from "./home.tsx";
 
@@ -70,41 +70,42 @@ export function VillagesAdmin({
         action={editing ? `${base}/${editing.id}` : base}
         label={editing ? t("village.edit") : t("village.add")}
       >
-        <Field
+        <Fields
           form={form}
-          name="moo"
-          type="number"
-          label={t("village.moo")}
-          required
-          inputmode="numeric"
-        />
-        <ThaiEnglishFields
-          form={form}
-          name="name"
-          label={t("village.name")}
-          labelEn={t("village.nameEn")}
-          required
-        />
-        <Field
-          form={form}
-          name="code"
-          label={t("village.code")}
-          inputmode="numeric"
-          hint={`${tambon!.dopaCode}xx`}
-        />
-        <Field
-          form={form}
-          name="households"
-          type="number"
-          label={t("village.households")}
-          inputmode="numeric"
-        />
-        <Field
-          form={form}
-          name="population"
-          type="number"
-          label={t("village.population")}
-          inputmode="numeric"
+          fields={[
+            {
+              name: "moo",
+              type: "number",
+              label: t("village.moo"),
+              required: true,
+              inputmode: "numeric",
+            },
+            {
+              kind: "thaiEnglish",
+              name: "name",
+              label: t("village.name"),
+              labelEn: t("village.nameEn"),
+              required: true,
+            },
+            {
+              name: "code",
+              label: t("village.code"),
+              inputmode: "numeric",
+              hint: `${tambon!.dopaCode}xx`,
+            },
+            {
+              name: "households",
+              type: "number",
+              label: t("village.households"),
+              inputmode: "numeric",
+            },
+            {
+              name: "population",
+              type: "number",
+              label: t("village.population"),
+              inputmode: "numeric",
+            },
+          ]}
         />
         <button type="submit">{t("form.save")}</button>
       </Form>

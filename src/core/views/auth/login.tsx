@@ -1,6 +1,6 @@
 import { useCtx } from "../ctx.ts";
 import { NewPassword } from "./new-password.tsx";
-import { ErrorSummary, Field, Form, type FormState } from "../form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../form.tsx";
 
 /** The login form (after a failed try, with what went wrong). */
 export function LoginPage({
@@ -22,20 +22,23 @@ export function LoginPage({
         </p>
       )}
       <Form action={`/login?next=${encodeURIComponent(next)}`} label={t("login.title")}>
-        <Field
+        <Fields
           form={form}
-          name="identifier"
-          label={t("login.identifier")}
-          required
-          autocomplete="username"
-        />
-        <Field
-          form={form}
-          name="password"
-          type="password"
-          label={t("login.password")}
-          required
-          autocomplete="current-password"
+          fields={[
+            {
+              name: "identifier",
+              label: t("login.identifier"),
+              required: true,
+              autocomplete: "username",
+            },
+            {
+              name: "password",
+              type: "password",
+              label: t("login.password"),
+              required: true,
+              autocomplete: "current-password",
+            },
+          ]}
         />
         <button type="submit">{t("login.submit")}</button>
       </Form>

@@ -1,6 +1,6 @@
 import { useCtx } from "../ctx.ts";
 import { NewPassword } from "./new-password.tsx";
-import { CheckField, ErrorSummary, Field, Form, SelectField, type FormState } from "../form.tsx";
+import { CheckField, ErrorSummary, Fields, Form, type FormState } from "../form.tsx";
 import { tambonTitle } from "../layout.tsx";
 
 /** Signing up in a tambon: a pending member until a facilitator or admin confirms them. */
@@ -18,37 +18,39 @@ export function SignupPage({
       <p>{t("signup.intro")}</p>
       <ErrorSummary form={form} />
       <Form action={`/t/${tambon!.slug}/signup`} label={t("signup.submit")}>
-        <Field
+        <Fields
           form={form}
-          name="name"
-          label={t("signup.name")}
-          required
-          autocomplete="name"
-          maxLength={120}
-        />
-        <Field
-          form={form}
-          name="phone"
-          type="tel"
-          label={t("signup.phone")}
-          hint={t("signup.contactHint")}
-          autocomplete="tel"
-          inputmode="tel"
-        />
-        <Field
-          form={form}
-          name="email"
-          type="email"
-          label={t("signup.email")}
-          hint={t("signup.contactHint")}
-          autocomplete="email"
-        />
-        <SelectField
-          form={form}
-          name="village"
-          label={t("signup.village")}
-          options={villageOptions}
-          required
+          fields={[
+            {
+              name: "name",
+              label: t("signup.name"),
+              required: true,
+              autocomplete: "name",
+              maxLength: 120,
+            },
+            {
+              name: "phone",
+              type: "tel",
+              label: t("signup.phone"),
+              hint: t("signup.contactHint"),
+              autocomplete: "tel",
+              inputmode: "tel",
+            },
+            {
+              name: "email",
+              type: "email",
+              label: t("signup.email"),
+              hint: t("signup.contactHint"),
+              autocomplete: "email",
+            },
+            {
+              kind: "select",
+              name: "village",
+              label: t("signup.village"),
+              options: villageOptions,
+              required: true,
+            },
+          ]}
         />
         <NewPassword form={form} label={t("signup.password")} />
         <CheckField form={form} name="consent" label={t("signup.consent")} />
