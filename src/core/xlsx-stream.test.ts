@@ -223,3 +223,62 @@ test("a cell naming a shared string the workbook does not hold is no workbook, n
     for await (const _ of xlsxRows(file)) void _;
   }, WorkbookError);
 });
+
+test("a sheet ending in broken XML is no workbook, as readWorkbook finds it, not rows cut short", async () => {
+  const book = await writeWorkbook([
+    {
+      name: "s",
+      rows: [
+        ["ชื่อ", "หมู่ที่"],
+        ["ก", "1"],
+        ["ข", "2"],
+      ],
+    },
+  ]);
+  const parts = unzipSync(new Uint8Array(book));
+  const sheet = "xl/worksheets/sheet1.xml";
+  const xml = strFromU8(parts[sheet]!);
+  const broken = {
+    "cut after a row": xml.slice(0, xml.lastIndexOf("</row>") + 6),
+    "cut inside a row": xml.slice(0, xml.lastIndexOf("</row>") - 10),
+    "a row never closed": xml.replace(
+      "</sheetData>",
+      '<row r="4"><c r="A4"><v>1</v></c></sheetData>',
+    ),
+    "a broken tag at the end": `${xml}<<`,
+    "an element never closed": xml.replace("</sheetData>", "</sheetData><extLst>"),
+    "no end of the worksheet": xml.replace(/<\/worksheet>\s*$/, ""),
+  };
+  for (const [what, bad] of Object.entries(broken)) {
+    const data = zipSync({ ...parts, [sheet]: strToU8(bad) });
+    assert.equal((await readWorkbook(data)).ok, false, `${what}: readWorkbook refuses it`);
+    const file = path.join(dir, "broken-end.xlsx");
+    writeFileSync(file, data);
+    await assert.rejects(
+      async () => {
+        for await (const _ of xlsxRows(file)) void _;
+      },
+      WorkbookError,
+      what,
+    );
+    const source = await xlsxSource(file);
+    await assert.rejects(
+      async () => {
+        for await (const _ of source.batches(100)) void _;
+      },
+      WorkbookError,
+      what,
+    );
+  }
+  // A comment holding "<" and text after the root are well formed enough, for both readers.
+  const fine = zipSync({
+    ...parts,
+    [sheet]: strToU8(xml.replace("</sheetData>", "</sheetData><!-- a < b -->")),
+  });
+  assert.equal((await readWorkbook(fine)).ok, true);
+  const file = path.join(dir, "comment.xlsx");
+  writeFileSync(file, fine);
+  let rows = 0;
+  for await (const _ of xlsxRows(file)) rows++;
+  assert.equal(rows, 3);
+});

@@ -140,11 +140,47 @@ async function* entryText(
   if (text) yield text;
 }
 
-/** Elements `tag` of a streamed XML part, each whole, as text. */
+/** A tag, a declaration, a comment or a CDATA section of XML, at the place it is looked for. */
+const MARKUP =
+  /<(?:\?[\s\S]*?\?>|!--[\s\S]*?-->|!\[CDATA\[[\s\S]*?\]\]>|![A-Z][^>]*>|(\/?)([A-Za-z_][\w.:-]*)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>)/y;
+
+/**
+ * Whether XML opens and closes its elements in order and closes every one it opens (the text
+ * between them is not looked at): a part cut short, or with a broken tag, is not.
+ */
+function balanced(xml: string): boolean {
+  const open: string[] = [];
+  for (let at = xml.indexOf("<"); at >= 0; at = xml.indexOf("<", MARKUP.lastIndex)) {
+    MARKUP.lastIndex = at;
+    const m = MARKUP.exec(xml);
+    if (!m) return false;
+    const [, closing, name, empty] = m;
+    if (!name || empty) {
+      if (closing) return false;
+      continue;
+    }
+    if (!closing) open.push(name);
+    else if (open.pop() !== name) return false;
+  }
+  return open.length === 0;
+}
+
+/**
+ * Elements `tag` of a streamed XML part, each whole, as text. What lies around them (the part's
+ * root, the elements before and after them) must be well formed, as `readWorkbook`'s parser
+ * wants it: a part cut short or ending in broken XML is a `WorkbookError`, never rows left out
+ * in silence.
+ */
 async function* elements(pieces: AsyncIterable<string>, tag: string): AsyncGenerator<string> {
   const open = new RegExp(`<${tag}[\\s>/]`, "g");
   const close = `</${tag}>`;
   let buf = "";
+  // What lies around the elements, but the spaces and line breaks between them.
+  let around = "";
+  const aside = (text: string) => {
+    if (text.trim()) around += text;
+    if (around.length > 64 * 1024 * 1024) throw new WorkbookError(`too much XML around ${tag}`);
+  };
   for await (const piece of pieces) {
     buf += piece;
     let from = 0;
@@ -155,12 +191,14 @@ async function* elements(pieces: AsyncIterable<string>, tag: string): AsyncGener
       const gt = buf.indexOf(">", m.index);
       if (gt < 0) break;
       if (buf[gt - 1] === "/") {
+        aside(buf.slice(from, m.index));
         yield buf.slice(m.index, gt + 1);
         from = gt + 1;
         continue;
       }
       const end = buf.indexOf(close, gt);
       if (end < 0) break;
+      aside(buf.slice(from, m.index));
       yield buf.slice(m.index, end + close.length);
       from = end + close.length;
     }
@@ -168,8 +206,12 @@ async function* elements(pieces: AsyncIterable<string>, tag: string): AsyncGener
     open.lastIndex = from;
     const next = open.exec(buf);
     const cut = buf.lastIndexOf("<");
-    buf = buf.slice(next ? next.index : Math.max(from, cut >= 0 ? cut : buf.length));
+    const keep = next ? next.index : Math.max(from, cut >= 0 ? cut : buf.length);
+    aside(buf.slice(from, keep));
+    buf = buf.slice(keep);
   }
+  aside(buf);
+  if (!balanced(around)) throw new WorkbookError(`broken XML around the ${tag} elements`);
 }
 
 const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
