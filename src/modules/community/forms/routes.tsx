@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
-import { emptyForm, failedForm } from "../../../core/views/form.tsx";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { fail, throwIfDenied } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId, queryOf } from "../../../core/params.ts";
@@ -39,7 +39,13 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     authorize(req, ACTION, { tambonId: tambon.id });
     const form = await getForm(db, tambon.id, requireId(req.params.id));
     if (!form) throw notFound();
-    return { tambon, form, base: `${formsBase(tambon.slug)}/${form.id}` };
+    /** Changes this form's draft as the one asking (403 or 404 thrown, else the result). */
+    const change = async (
+      what: Record<string, unknown>,
+      edit: Parameters<typeof changeDraft>[5],
+      renamed?: { from: string; to: string },
+    ) => throwIfDenied(await changeDraft(db, req.actor, tambon.id, form.id, what, edit, renamed));
+    return { tambon, form, base: `${formsBase(tambon.slug)}/${form.id}`, change };
   }
 
   /** The definition of the version asked for (`?version=`), or else of the draft given. */
@@ -75,14 +81,31 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     );
   }
 
+  /** The form's page again with the errors of its status buttons (publish, open, close). */
+  const statusFailed = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: FormRow,
+    errors: Parameters<typeof failedForm>[1],
+  ) =>
+    formPage(req, reply, form, { which: "status", state: failedForm({}, errors, req.lang, msg) });
+
+  /** The tambon's forms with the new form's fields (at 422 when they came back with errors). */
+  async function listPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    state: FormState,
+    status = 200,
+  ) {
+    const list = await listForms(db, currentTambon(req).id);
+    const page = <FormsListPage forms={list} form={state} />;
+    return reply.page(msg.t(req.lang)("form.title"), page, { status });
+  }
+
   app.get("/admin/community/forms", async (req, reply) => {
     const tambon = currentTambon(req);
     authorize(req, ACTION, { tambonId: tambon.id });
-    const list = await listForms(db, tambon.id);
-    return reply.page(
-      msg.t(req.lang)("form.title"),
-      <FormsListPage forms={list} form={emptyForm({ level: "household" })} />,
-    );
+    return listPage(req, reply, emptyForm({ level: "household" }));
   });
 
   app.post("/admin/community/forms", async (req, reply) => {
@@ -95,12 +118,7 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
         `${formsBase(tambon.slug)}/${r.value.id}`,
         msg.t(req.lang)("form.created"),
       );
-    const list = await listForms(db, tambon.id);
-    return reply.page(
-      msg.t(req.lang)("form.title"),
-      <FormsListPage forms={list} form={failedForm(body, r.errors, req.lang, msg)} />,
-      { status: 422 },
-    );
+    return listPage(req, reply, failedForm(body, r.errors, req.lang, msg), 422);
   });
 
   app.get<IdParams>("/admin/community/forms/:id", async (req, reply) => {
@@ -109,19 +127,10 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post<IdParams>("/admin/community/forms/:id/items", async (req, reply) => {
-    const { tambon, form, base } = await load(req);
+    const { form, base, change } = await load(req);
     const body = formBody(req);
     const which = body.kind === "question" ? "question" : "group";
-    const r = throwIfDenied(
-      await changeDraft(
-        db,
-        req.actor,
-        tambon.id,
-        form.id,
-        { op: "add", name: body.name ?? "" },
-        (def) => putItem(def, body),
-      ),
-    );
+    const r = await change({ op: "add", name: body.name ?? "" }, (def) => putItem(def, body));
     if (r.ok) return reply.seeOther(base, msg.t(req.lang)("form.saved"));
     return formPage(req, reply, form, { which, state: failedForm(body, r.errors, req.lang, msg) });
   });
@@ -135,21 +144,15 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post<ItemParams>("/admin/community/forms/:id/items/:name", async (req, reply) => {
-    const { tambon, form, base } = await load(req);
+    const { form, base, change } = await load(req);
     const at = findItem(form.draft, req.params.name);
     if (!at) throw notFound();
     const body = formBody(req);
-    const r = throwIfDenied(
-      await changeDraft(
-        db,
-        req.actor,
-        tambon.id,
-        form.id,
-        { op: "edit", name: at.item.name, to: body.name ?? "" },
-        (def) => putItem(def, body, at.item.name),
-        // As putItem reads the name.
-        { from: at.item.name, to: (body.name ?? "").trim() },
-      ),
+    const r = await change(
+      { op: "edit", name: at.item.name, to: body.name ?? "" },
+      (def) => putItem(def, body, at.item.name),
+      // As putItem reads the name.
+      { from: at.item.name, to: (body.name ?? "").trim() },
     );
     if (r.ok) return reply.seeOther(base, msg.t(req.lang)("form.saved"));
     return reply.page(
@@ -166,23 +169,14 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       `/admin/community/forms/:id/items/:name/${op}`,
       op === "delete" ? confirmFirst : {},
       async (req, reply) => {
-        const { tambon, form, base } = await load(req);
+        const { base, change } = await load(req);
         const body = formBody(req);
         const name = req.params.name;
-        const r = throwIfDenied(
-          await changeDraft(
-            db,
-            req.actor,
-            tambon.id,
-            form.id,
-            { op, name, dir: body.dir },
-            (def) => {
-              const next =
-                op === "delete" ? removeItem(def, name) : moveItem(def, name, body.dir === "up");
-              return next ? { ok: true, value: next } : fail("_form", "form.missing");
-            },
-          ),
-        );
+        const r = await change({ op, name, dir: body.dir }, (def) => {
+          const next =
+            op === "delete" ? removeItem(def, name) : moveItem(def, name, body.dir === "up");
+          return next ? { ok: true, value: next } : fail("_form", "form.missing");
+        });
         if (!r.ok) throw notFound();
         return reply.seeOther(base, msg.t(req.lang)("form.saved"));
       },
@@ -220,10 +214,7 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     const r = throwIfDenied(await publishForm(db, req.actor, tambon.id, form.id));
     if (r.ok)
       return reply.seeOther(base, msg.t(req.lang)("form.published", { n: r.value.version }));
-    return formPage(req, reply, form, {
-      which: "status",
-      state: failedForm({}, r.errors, req.lang, msg),
-    });
+    return statusFailed(req, reply, form, r.errors);
   });
 
   app.post<IdParams>("/admin/community/forms/:id/status", async (req, reply) => {
@@ -235,10 +226,7 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
         base,
         msg.t(req.lang)(status === "open" ? "form.opened" : "form.closed"),
       );
-    return formPage(req, reply, form, {
-      which: "status",
-      state: failedForm({}, r.errors, req.lang, msg),
-    });
+    return statusFailed(req, reply, form, r.errors);
   });
 
   app.get<IdParams>("/admin/community/forms/:id/xlsform", async (req, reply) => {
@@ -256,7 +244,7 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     "/admin/community/forms/:id/xlsform",
     uploadRoute({ files: 1, fileBytes: XLSX_BYTES, fields: 5 }),
     async (req, reply) => {
-      const { tambon, form, base } = await load(req);
+      const { form, base, change } = await load(req);
       const got = readUploads(req, "file");
       const tooBig = uploadError(req, got);
       const file = got.files[0];
@@ -272,19 +260,10 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
         const list = read.errors.map((e) => formatXlsFormError(e, req.lang));
         return formPage(req, reply, form, { which: "upload", state: emptyForm(), list });
       }
-      const r = throwIfDenied(
-        await changeDraft(
-          db,
-          req.actor,
-          tambon.id,
-          form.id,
-          { op: "xlsform", file: file.filename },
-          () => ({
-            ok: true,
-            value: read.value,
-          }),
-        ),
-      );
+      const r = await change({ op: "xlsform", file: file.filename }, () => ({
+        ok: true,
+        value: read.value,
+      }));
       if (!r.ok) throw notFound();
       return reply.seeOther(base, msg.t(req.lang)("form.uploaded"));
     },
