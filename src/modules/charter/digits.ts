@@ -1,6 +1,9 @@
 /** How numbers are written: Arabic (0–9) or Thai (๐–๙) digits. */
 export type DigitStyle = "arabic" | "thai";
 
+/** Every digit style, in the order a form offers them. */
+export const DIGIT_STYLES = ["arabic", "thai"] as const satisfies readonly DigitStyle[];
+
 const THAI = "๐๑๒๓๔๕๖๗๘๙";
 
 /** Type guard for a digit style from a form or the database. */

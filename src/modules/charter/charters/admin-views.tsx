@@ -1,9 +1,10 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import { Form, type FormState, FormError, Field, SelectField } from "../../../core/views/form.tsx";
+import { Form, type FormState, FormError, Fields } from "../../../core/views/form.tsx";
 import { SCOPES, reviewDueOn, reviewState } from "../edition.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { dateIn, editionLabel, num } from "../present.ts";
+import { DIGIT_STYLES } from "../digits.ts";
 import { EditionLink, useT } from "../shared/views.tsx";
 import type { ReviewNotice } from "./review.ts";
 import { type CharterRow, type EditionRow, currentEdition, openEdition } from "./queries.ts";
@@ -23,59 +24,35 @@ const byId = (rows: { id: number; label: string }[]) =>
 function CharterFields(props: { form: string; state: FormState; choices: CharterChoices }) {
   const t = useT();
   const { state, choices } = props;
-  const on = { scope: props.form, form: state };
   const text = (
     name: "nameTh" | "nameEn" | "scopeName" | "contactName" | "contactPhone" | "contactEmail",
     hint?: "manage.scopeNameHint",
-  ) => ({
-    ...on,
-    name,
-    label: t(`manage.${name}`),
-    hint: hint && t(hint),
-    maxLength: 200,
-  });
+  ) => ({ name, label: t(`manage.${name}`), hint: hint && t(hint), maxLength: 200 });
+  const select = (
+    name: "scope" | "village" | "area" | "digits",
+    options: { value: string; label: string }[],
+  ) => ({ kind: "select" as const, name, label: t(`manage.${name}`), options });
+  const scopes = SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }));
+  const digits = DIGIT_STYLES.map((d) => ({ value: d, label: t(`manage.digits.${d}`) }));
   return (
     <>
       <FormError form={state} />
-      <Field {...text("nameTh")} required />
-      <Field {...text("nameEn")} />
-      <SelectField
-        {...on}
-        name="scope"
-        label={t("manage.scope")}
-        required
-        options={SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
-        placeholder={false}
-      />
-      <Field {...text("scopeName", "manage.scopeNameHint")} />
-      <SelectField
-        {...on}
-        name="village"
-        label={t("manage.village")}
-        placeholder=""
-        options={byId(choices.villages)}
-      />
-      <SelectField
-        {...on}
-        name="area"
-        label={t("manage.area")}
-        placeholder=""
-        options={byId(choices.areas)}
-      />
-      <SelectField
-        {...on}
-        name="digits"
-        label={t("manage.digits")}
-        required
-        options={[
-          { value: "arabic", label: t("manage.digits.arabic") },
-          { value: "thai", label: t("manage.digits.thai") },
+      <Fields
+        form={state}
+        scope={props.form}
+        fields={[
+          { ...text("nameTh"), required: true },
+          text("nameEn"),
+          { ...select("scope", scopes), required: true, placeholder: false },
+          text("scopeName", "manage.scopeNameHint"),
+          { ...select("village", byId(choices.villages)), placeholder: "" },
+          { ...select("area", byId(choices.areas)), placeholder: "" },
+          { ...select("digits", digits), required: true, placeholder: false },
+          text("contactName"),
+          { ...text("contactPhone"), type: "tel", maxLength: 40 },
+          { ...text("contactEmail"), type: "email" },
         ]}
-        placeholder={false}
       />
-      <Field {...text("contactName")} />
-      <Field {...text("contactPhone")} type="tel" maxLength={40} />
-      <Field {...text("contactEmail")} type="email" />
     </>
   );
 }

@@ -10,7 +10,7 @@ import type { Actor } from "../../../core/roles.ts";
 import { getArea } from "../../areas/public.ts";
 import { charterEditions, charterVersions, charters } from "../schema.ts";
 import { blankDoc, type CharterDoc } from "../document.ts";
-import type { DigitStyle } from "../digits.ts";
+import { DIGIT_STYLES } from "../digits.ts";
 import { SCOPES } from "../edition.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
@@ -23,8 +23,6 @@ export function defaultClosing(reviewYears: number): string[] {
     `ให้คณะทำงานทบทวนธรรมนูญนี้อย่างน้อยทุก ${reviewYears} ปี โดยเปิดให้ประชาชนในพื้นที่มีส่วนร่วมทุกขั้นตอน`,
   ];
 }
-
-const DIGIT_STYLES = ["arabic", "thai"] as const satisfies readonly DigitStyle[];
 
 const charterSchema = z.object({
   nameTh: fields.text(200),

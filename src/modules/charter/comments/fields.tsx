@@ -1,4 +1,4 @@
-import { SelectField, TextArea, fieldId, type FormState } from "../../../core/views/form.tsx";
+import { Fields, SelectField, fieldId, type FormState } from "../../../core/views/form.tsx";
 import { useT } from "../shared/views.tsx";
 
 /**
@@ -46,21 +46,25 @@ export function CommentFields(props: {
           </div>
         ))}
       </fieldset>
-      <TextArea
+      <Fields
         scope={scope}
         form={form}
-        name="body"
-        label={t("comments.body")}
-        rows={props.rows[0]}
-        maxLength={4000}
-      />
-      <TextArea
-        scope={scope}
-        form={form}
-        name="proposedText"
-        label={t("comments.proposed")}
-        hint={t("comments.proposedHint")}
-        rows={props.rows[1]}
+        fields={[
+          {
+            kind: "textarea",
+            name: "body",
+            label: t("comments.body"),
+            rows: props.rows[0],
+            maxLength: 4000,
+          },
+          {
+            kind: "textarea",
+            name: "proposedText",
+            label: t("comments.proposed"),
+            hint: t("comments.proposedHint"),
+            rows: props.rows[1],
+          },
+        ]}
       />
     </>
   );

@@ -1,5 +1,12 @@
 import type { ComponentChildren } from "preact";
-import { Form, FormError, Field, TextArea, type FormState } from "../../../core/views/form.tsx";
+import {
+  Fields,
+  Form,
+  FormError,
+  emptyForm,
+  type FieldSpec,
+  type FormState,
+} from "../../../core/views/form.tsx";
 import { CLOSING, LIMITS, suggestSplit, type Clause } from "../document.ts";
 import { useT } from "../shared/views.tsx";
 
@@ -28,6 +35,8 @@ export function DraftForm(props: {
   head?: ComponentChildren;
   /** Further hidden values: the clause, chapter or place the operation is about. */
   hidden?: Record<string, number>;
+  /** The form's fields, drawn with what was sent to it, before the other children (its buttons). */
+  fields?: readonly FieldSpec[];
   children: ComponentChildren;
 }) {
   const { ed, form } = props;
@@ -40,6 +49,9 @@ export function DraftForm(props: {
         <input key={name} type="hidden" name={name} value={String(value)} />
       ))}
       <FormError form={ed.stateOf(form)} />
+      {props.fields && (
+        <Fields scope={form} form={ed.stateOf(form) ?? emptyForm()} fields={props.fields} />
+      )}
       {props.children}
     </Form>
   );
@@ -106,40 +118,21 @@ export function DeleteButton(props: { what: "Clause" | "Definition" | "Chapter";
 }
 
 /** The title field of a chapter (renaming one, adding one, or starting one at a clause). */
-export function ChapterTitle(props: { ed: Editor; form: string; label: string; value?: string }) {
-  return (
-    <Field
-      scope={props.form}
-      form={props.ed.stateOf(props.form)}
-      name="title"
-      label={props.label}
-      value={props.value}
-      required
-      maxLength={LIMITS.chapterTitle}
-    />
-  );
+export function chapterTitle(label: string, value?: string): FieldSpec {
+  return { name: "title", label, value, required: true, maxLength: LIMITS.chapterTitle };
 }
 
 /** A clause's text field (editing a clause, or adding one at the end of a chapter). */
-function ClauseText(props: {
-  ed: Editor;
-  form: string;
-  label: string;
-  value?: string;
-  rows: number;
-}) {
-  return (
-    <TextArea
-      scope={props.form}
-      form={props.ed.stateOf(props.form)}
-      name="text"
-      label={props.label}
-      value={props.value}
-      rows={props.rows}
-      required
-      maxLength={LIMITS.clause}
-    />
-  );
+function clauseText(label: string, rows: number, value?: string): FieldSpec {
+  return {
+    kind: "textarea",
+    name: "text",
+    label,
+    value,
+    rows,
+    required: true,
+    maxLength: LIMITS.clause,
+  };
 }
 
 /** Where a clause is: its number's label, its chapter (or the closing provisions) and its place. */
@@ -160,16 +153,16 @@ export function ClauseItem(props: { ed: Editor; clause: Clause; at: ClausePlace 
   const { ed, clause: cl, at } = props;
   const { label } = at;
   const form = `cl-${cl.key}`;
+  const rows = Math.min(8, Math.max(2, Math.ceil(cl.text.length / 90)));
   return (
     <li class="draft-clause" id={`c-${cl.key}`}>
-      <DraftForm ed={ed} form={form} label={label} hidden={{ key: cl.key }}>
-        <ClauseText
-          ed={ed}
-          form={form}
-          label={t("draft.clauseText", { label })}
-          value={cl.text}
-          rows={Math.min(8, Math.max(2, Math.ceil(cl.text.length / 90)))}
-        />
+      <DraftForm
+        ed={ed}
+        form={form}
+        label={label}
+        hidden={{ key: cl.key }}
+        fields={[clauseText(t("draft.clauseText", { label }), rows, cl.text)]}
+      >
         <div class="draft-buttons">
           <Op op="editClause">{t("draft.save")}</Op>
           <MoveButtons what="Clause" label={label} up down />
@@ -229,17 +222,14 @@ function SplitClause(props: { ed: Editor; clause: Clause; label: string }) {
   const { ed, clause: cl, label } = props;
   const form = `split-${cl.key}`;
   const suggestion = suggestSplit(cl.text);
-  const part = (name: "first" | "second") => (
-    <TextArea
-      scope={form}
-      form={ed.stateOf(form)}
-      name={name}
-      label={t(`draft.${name}`)}
-      value={suggestion[name]}
-      rows={4}
-      required
-    />
-  );
+  const part = (name: "first" | "second"): FieldSpec => ({
+    kind: "textarea",
+    name,
+    label: t(`draft.${name}`),
+    value: suggestion[name],
+    rows: 4,
+    required: true,
+  });
   return (
     <DraftForm
       ed={ed}
@@ -253,9 +243,8 @@ function SplitClause(props: { ed: Editor; clause: Clause; label: string }) {
         </>
       }
       hidden={{ key: cl.key }}
+      fields={[part("first"), part("second")]}
     >
-      {part("first")}
-      {part("second")}
       <Op op="splitClause">{t("draft.split")}</Op>{" "}
       <a href={`${ed.self}#c-${cl.key}`}>{t("draft.cancel")}</a>
     </DraftForm>
@@ -275,8 +264,8 @@ function StartChapter(props: { ed: Editor; clause: Clause; label: string; sectio
       class="charter-panel split-form"
       head={<h4 id={form}>{t("draft.splitChapterTitle", { label })}</h4>}
       hidden={{ key: props.section, at: cl.key }}
+      fields={[chapterTitle(t("draft.newChapterTitle"))]}
     >
-      <ChapterTitle ed={ed} form={form} label={t("draft.newChapterTitle")} />
       <Op op="splitChapter">{t("draft.startChapterHere")}</Op>{" "}
       <a href={`${ed.self}#c-${cl.key}`}>{t("draft.cancel")}</a>
     </DraftForm>
@@ -290,8 +279,14 @@ export function AddClause(props: { ed: Editor; section: number; sectionLabel: st
   const form = `add-${section}`;
   const label = t("draft.newClause", { label: props.sectionLabel });
   return (
-    <DraftForm ed={ed} form={form} label={label} class="add-clause" hidden={{ chapter: section }}>
-      <ClauseText ed={ed} form={form} label={label} rows={2} />
+    <DraftForm
+      ed={ed}
+      form={form}
+      label={label}
+      class="add-clause"
+      hidden={{ chapter: section }}
+      fields={[clauseText(label, 2)]}
+    >
       <Op op="addClause" class="secondary">
         {t("draft.addClause")}
       </Op>

@@ -1,12 +1,12 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Field, TextArea, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, type FieldSpec, type FormState } from "../../../core/views/form.tsx";
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
 import { CLOSING, LIMITS, type CharterDoc, type Clause, type Definition } from "../document.ts";
 import { chapterLabel, clauseLabel, num } from "../present.ts";
 import { useEditionAdminHref, useT } from "../shared/views.tsx";
 import {
   AddClause,
-  ChapterTitle,
+  chapterTitle,
   ClauseItem,
   DeleteButton,
   DraftForm,
@@ -80,35 +80,32 @@ export function DraftEditor({ data }: { data: DraftData }) {
       </h2>
       <p class="hint">{t("draft.renumberNote")}</p>
       {data.failed && <ErrorSummary scope={data.failed.form} form={data.failed.state} />}
-      <DraftForm ed={ed} form="title" label={t("draft.docTitle")}>
-        <Field
-          scope="title"
-          form={ed.stateOf("title")}
-          name="text"
-          label={t("draft.docTitle")}
-          value={doc.title}
-          required
-          maxLength={LIMITS.title}
-        />
-        <Op op="setTitle" class="secondary">
-          {t("draft.save")}
-        </Op>
-      </DraftForm>
-      <DraftForm ed={ed} form="preamble" label={t("draft.preamble")}>
-        <TextArea
-          scope="preamble"
-          form={ed.stateOf("preamble")}
-          name="text"
-          label={t("draft.preamble")}
-          hint={t("draft.preambleHint")}
-          value={doc.preamble}
-          rows={6}
-          maxLength={LIMITS.preamble}
-        />
-        <Op op="setPreamble" class="secondary">
-          {t("draft.save")}
-        </Op>
-      </DraftForm>
+      <OneFieldForm
+        ed={ed}
+        form="title"
+        op="setTitle"
+        field={{
+          name: "text",
+          label: t("draft.docTitle"),
+          value: doc.title,
+          required: true,
+          maxLength: LIMITS.title,
+        }}
+      />
+      <OneFieldForm
+        ed={ed}
+        form="preamble"
+        op="setPreamble"
+        field={{
+          kind: "textarea",
+          name: "text",
+          label: t("draft.preamble"),
+          hint: t("draft.preambleHint"),
+          value: doc.preamble,
+          rows: 6,
+          maxLength: LIMITS.preamble,
+        }}
+      />
 
       <h3>{t("edition.definitions")}</h3>
       <ul class="draft-list">
@@ -120,8 +117,8 @@ export function DraftEditor({ data }: { data: DraftData }) {
               label={`${t("edition.definitions")} ${def.term}`}
               class="definition-form"
               hidden={{ key: def.key }}
+              fields={definitionFields(t, def)}
             >
-              <DefinitionFields ed={ed} form={`def-${def.key}`} def={def} />
               <div class="draft-buttons">
                 <Op op="editDefinition">{t("draft.save")}</Op>
                 <MoveButtons
@@ -136,8 +133,13 @@ export function DraftEditor({ data }: { data: DraftData }) {
           </li>
         ))}
       </ul>
-      <DraftForm ed={ed} form="def-new" label={t("draft.addDefinition")} class="add-clause">
-        <DefinitionFields ed={ed} form="def-new" />
+      <DraftForm
+        ed={ed}
+        form="def-new"
+        label={t("draft.addDefinition")}
+        class="add-clause"
+        fields={definitionFields(t)}
+      >
         <Op op="addDefinition" class="secondary">
           {t("draft.addDefinition")}
         </Op>
@@ -160,13 +162,8 @@ export function DraftEditor({ data }: { data: DraftData }) {
               class="chapter-form"
               head={<h3>{label}</h3>}
               hidden={{ key: c.key }}
+              fields={[chapterTitle(t("draft.chapterTitle"), c.title)]}
             >
-              <ChapterTitle
-                ed={ed}
-                form={`ch-${c.key}`}
-                label={t("draft.chapterTitle")}
-                value={c.title}
-              />
               <div class="draft-buttons">
                 <Op op="renameChapter">{t("draft.rename")}</Op>
                 <MoveButtons what="Chapter" label={label} up={i > 0} down={!last} />
@@ -188,8 +185,13 @@ export function DraftEditor({ data }: { data: DraftData }) {
           </section>
         );
       })}
-      <DraftForm ed={ed} form="ch-new" label={t("draft.addChapter")} class="add-chapter">
-        <ChapterTitle ed={ed} form="ch-new" label={t("draft.chapterTitle")} />
+      <DraftForm
+        ed={ed}
+        form="ch-new"
+        label={t("draft.addChapter")}
+        class="add-chapter"
+        fields={[chapterTitle(t("draft.chapterTitle"))]}
+      >
         <Op op="addChapter">{t("draft.addChapter")}</Op>
       </DraftForm>
       <section class="draft-chapter" aria-labelledby="h-draft-closing">
@@ -201,31 +203,36 @@ export function DraftEditor({ data }: { data: DraftData }) {
   );
 }
 
-/** The term and its meaning (editing a definition, or adding one). */
-function DefinitionFields(props: { ed: Editor; form: string; def?: Definition }) {
+/** A form of the document's one text (its title, its preamble), labelled as its field, saved by `op`. */
+function OneFieldForm(props: { ed: Editor; form: string; op: string; field: FieldSpec }) {
   const t = useT();
-  const { ed, form, def } = props;
   return (
-    <>
-      <Field
-        scope={form}
-        form={ed.stateOf(form)}
-        name="term"
-        label={t("draft.term")}
-        value={def?.term}
-        required
-        maxLength={LIMITS.term}
-      />
-      <TextArea
-        scope={form}
-        form={ed.stateOf(form)}
-        name="meaning"
-        label={t("draft.meaning")}
-        value={def?.meaning}
-        rows={2}
-        required
-        maxLength={LIMITS.meaning}
-      />
-    </>
+    <DraftForm ed={props.ed} form={props.form} label={props.field.label} fields={[props.field]}>
+      <Op op={props.op} class="secondary">
+        {t("draft.save")}
+      </Op>
+    </DraftForm>
   );
+}
+
+/** The term and its meaning (editing a definition, or adding one). */
+function definitionFields(t: ReturnType<typeof useT>, def?: Definition): FieldSpec[] {
+  return [
+    {
+      name: "term",
+      label: t("draft.term"),
+      value: def?.term,
+      required: true,
+      maxLength: LIMITS.term,
+    },
+    {
+      kind: "textarea",
+      name: "meaning",
+      label: t("draft.meaning"),
+      value: def?.meaning,
+      rows: 2,
+      required: true,
+      maxLength: LIMITS.meaning,
+    },
+  ];
 }

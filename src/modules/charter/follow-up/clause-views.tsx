@@ -4,9 +4,8 @@ import {
   Form,
   type FormState,
   FormError,
-  Field,
-  SelectField,
-  TextArea,
+  Fields,
+  type FieldSpec,
 } from "../../../core/views/form.tsx";
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
 import { LINK_TYPES, PROGRESS, type Progress } from "../edition.ts";
@@ -16,6 +15,28 @@ import { type FollowRow, StatusTag } from "./views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 import { LinkSection } from "../../../core/views/list.tsx";
 import { BackLink } from "../../../core/views/back-link.tsx";
+
+/** A select that always holds one of its options (no empty first option). */
+const chosen = { kind: "select", required: true, placeholder: false } as const;
+
+/** A form of the working group about one clause: the clause travels with it; its button says `label`. */
+function ClauseForm(props: {
+  action: string;
+  label: string;
+  clause: number;
+  scope: string;
+  form: FormState;
+  fields: readonly (FieldSpec | false)[];
+}) {
+  return (
+    <Form action={props.action} label={props.label}>
+      <input type="hidden" name="clause" value={String(props.clause)} />
+      <FormError form={props.form} />
+      <Fields scope={props.scope} form={props.form} fields={props.fields} />
+      <button type="submit">{props.label}</button>
+    </Form>
+  );
+}
 
 /** One clause's follow-up: text, status with history, links; forms for the working group. */
 export function FollowClausePage(props: {
@@ -37,6 +58,9 @@ export function FollowClausePage(props: {
   const d = charter.digits;
   const eb = `/t/${tambon!.slug}/charter-editions/${edition.id}`;
   const label = clauseLabel(row.number, lang, d);
+  const progress = PROGRESS.map((p) => ({ value: p, label: t(`progress.${p}`) }));
+  const linkTypes = LINK_TYPES.map((k) => ({ value: k, label: t(`link.${k}`) }));
+  const partners = props.partners.map((p) => ({ value: String(p.id), label: p.name }));
   return (
     <>
       <BackLink href={`${eb}/follow-up#c-${row.key}`} class="back">
@@ -52,29 +76,23 @@ export function FollowClausePage(props: {
         {t("follow.status")}: <StatusTag status={row.status} />
       </p>
       {props.canEdit && edition.status === "adopted" && (
-        <Form action={`${eb}/follow-up`} label={t("follow.setStatus")}>
-          <input type="hidden" name="clause" value={String(row.key)} />
-          <FormError form={props.statusForm} />
-          <SelectField
-            scope="status"
-            form={props.statusForm}
-            name="status"
-            label={t("follow.status")}
-            required
-            value={row.status}
-            options={PROGRESS.map((p) => ({ value: p, label: t(`progress.${p}`) }))}
-            placeholder={false}
-          />
-          <TextArea
-            scope="status"
-            form={props.statusForm}
-            name="note"
-            label={t("follow.note")}
-            rows={2}
-            maxLength={2000}
-          />
-          <button type="submit">{t("follow.setStatus")}</button>
-        </Form>
+        <ClauseForm
+          action={`${eb}/follow-up`}
+          label={t("follow.setStatus")}
+          clause={row.key}
+          scope="status"
+          form={props.statusForm}
+          fields={[
+            {
+              ...chosen,
+              name: "status",
+              label: t("follow.status"),
+              value: row.status,
+              options: progress,
+            },
+            { kind: "textarea", name: "note", label: t("follow.note"), rows: 2, maxLength: 2000 },
+          ]}
+        />
       )}
       {props.sections.map((s) => (
         <LinkSection key={s.id} section={s} class="clause-section" />
@@ -102,45 +120,30 @@ export function FollowClausePage(props: {
           </ul>
         )}
         {props.canEdit && (
-          <Form action={`${eb}/links`} label={t("follow.addLink")}>
-            <input type="hidden" name="clause" value={String(row.key)} />
-            <FormError form={props.linkForm} />
-            <SelectField
-              scope="link"
-              form={props.linkForm}
-              name="targetType"
-              label={t("follow.linkType")}
-              required
-              options={LINK_TYPES.map((k) => ({ value: k, label: t(`link.${k}`) }))}
-              placeholder={false}
-            />
-            {props.partners.length > 0 && (
-              <SelectField
-                scope="link"
-                form={props.linkForm}
-                name="partner"
-                label={t("follow.partner")}
-                placeholder=""
-                options={props.partners.map((p) => ({ value: String(p.id), label: p.name }))}
-              />
-            )}
-            <Field
-              scope="link"
-              form={props.linkForm}
-              name="label"
-              label={t("follow.label")}
-              hint={props.partners.length > 0 ? t("follow.labelHint") : undefined}
-              maxLength={300}
-            />
-            <Field
-              scope="link"
-              form={props.linkForm}
-              name="url"
-              label={t("follow.url")}
-              maxLength={1000}
-            />
-            <button type="submit">{t("follow.addLink")}</button>
-          </Form>
+          <ClauseForm
+            action={`${eb}/links`}
+            label={t("follow.addLink")}
+            clause={row.key}
+            scope="link"
+            form={props.linkForm}
+            fields={[
+              { ...chosen, name: "targetType", label: t("follow.linkType"), options: linkTypes },
+              partners.length > 0 && {
+                kind: "select",
+                name: "partner",
+                label: t("follow.partner"),
+                placeholder: "",
+                options: partners,
+              },
+              {
+                name: "label",
+                label: t("follow.label"),
+                hint: partners.length > 0 ? t("follow.labelHint") : undefined,
+                maxLength: 300,
+              },
+              { name: "url", label: t("follow.url"), maxLength: 1000 },
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="h-history">

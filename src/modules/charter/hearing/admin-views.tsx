@@ -1,7 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
-import { Form, FormError, TextArea, DateField, emptyForm } from "../../../core/views/form.tsx";
+import { Form, FormError, Fields, emptyForm } from "../../../core/views/form.tsx";
 import { FoldingPanel, PickOneForm, useEditionAdminHref, useT } from "../shared/views.tsx";
 import { HearingMeetings } from "./meeting-views.tsx";
 
@@ -27,21 +27,21 @@ export function HearingPanel({ data }: { data: EditionAdminData }) {
     >
       <Form action={`${ab}/hearing`} label={t("hearing.title")}>
         <FormError form={data.forms.hearing} />
-        <DateField
+        <Fields
           scope="hearing"
           form={dates}
-          name="hearingStartsOn"
-          label={t("hearing.starts")}
-        />
-        <DateField scope="hearing" form={dates} name="hearingEndsOn" label={t("hearing.ends")} />
-        <TextArea
-          scope="hearing"
-          form={data.forms.hearing}
-          value={hv.hearingNote}
-          name="hearingNote"
-          label={t("hearing.note")}
-          rows={2}
-          maxLength={4000}
+          fields={[
+            { kind: "date", name: "hearingStartsOn", label: t("hearing.starts") },
+            { kind: "date", name: "hearingEndsOn", label: t("hearing.ends") },
+            {
+              kind: "textarea",
+              name: "hearingNote",
+              label: t("hearing.note"),
+              value: hv.hearingNote,
+              rows: 2,
+              maxLength: 4000,
+            },
+          ]}
         />
         <button type="submit" name="open" value="1">
           {edition.status === "hearing" ? ct("form.save") : t("hearing.open")}

@@ -5,8 +5,7 @@ import {
   type FormState,
   ErrorSummary,
   FormError,
-  Field,
-  SelectField,
+  Fields,
 } from "../../../core/views/form.tsx";
 import { type MeetingSummary } from "../../groups/public.ts";
 import type { CharterDiff } from "../diff.ts";
@@ -58,6 +57,7 @@ export function HearingPage({ data }: { data: HearingData }) {
   const eb = `/t/${tambon!.slug}/charter-editions/${edition.id}`;
   const vName = (v: { nameTh: string; nameEn: string }) =>
     lang === "en" && v.nameEn ? v.nameEn : v.nameTh;
+  const villages = data.villages.map((v) => ({ value: String(v.id), label: vName(v) }));
   const rows = data.villages.map((v) => ({ v, p: data.byVillage.get(v.id) }));
   const unknown = data.byVillage.get(null);
   const total = [...data.byVillage.values()].reduce(
@@ -107,22 +107,20 @@ export function HearingPage({ data }: { data: HearingData }) {
           <h2 id="h-record">{t("hearing.record")}</h2>
           <Form action={`${eb}/hearing`} label={t("hearing.record")}>
             <FormError form={data.form} />
-            <Field
+            <Fields
               scope="hearing"
               form={data.form}
-              name="name"
-              label={t("hearing.name")}
-              required
-              maxLength={200}
-            />
-            <SelectField
-              scope="hearing"
-              form={data.form}
-              name="village"
-              label={t("hearing.village")}
-              required
-              placeholder=""
-              options={data.villages.map((v) => ({ value: String(v.id), label: vName(v) }))}
+              fields={[
+                { name: "name", label: t("hearing.name"), required: true, maxLength: 200 },
+                {
+                  kind: "select",
+                  name: "village",
+                  label: t("hearing.village"),
+                  required: true,
+                  placeholder: "",
+                  options: villages,
+                },
+              ]}
             />
             <CommentFields
               scope="hearing"

@@ -1,15 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
-import {
-  Form,
-  FormError,
-  SelectField,
-  Field,
-  DateField,
-  FileField,
-  emptyForm,
-} from "../../../core/views/form.tsx";
+import { Form, FormError, Fields, SelectField, emptyForm } from "../../../core/views/form.tsx";
 import { IMAGE_MAX_BYTES } from "./images.ts";
 import { num } from "../present.ts";
 import { useEditionAdminHref, useT } from "../shared/views.tsx";
@@ -17,16 +9,12 @@ import { Signatories, Photos } from "./views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
 /** A scan or photo to send: JPEG, PNG or WebP, up to the size the signing keeps. */
-function ImageField(p: Omit<Parameters<typeof FileField>[0], "accept" | "types" | "maxBytes">) {
-  return (
-    <FileField
-      {...p}
-      accept="image/jpeg,image/png,image/webp"
-      types="JPG, PNG, WebP"
-      maxBytes={IMAGE_MAX_BYTES}
-    />
-  );
-}
+const IMAGE_FILE = {
+  kind: "file",
+  accept: "image/jpeg,image/png,image/webp",
+  types: "JPG, PNG, WebP",
+  maxBytes: IMAGE_MAX_BYTES,
+} as const;
 
 /** The signatories (with the scan of the signed page) and the ceremony photos of an adopted edition. */
 export function SigningPanel({ data }: { data: EditionAdminData }) {
@@ -36,6 +24,8 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
   const { edition } = data;
   const base = `/t/${tambon!.slug}`;
   const ab = useEditionAdminHref(edition.id);
+  const signatory = data.forms.signatory ?? emptyForm({ signedOn: edition.signingOn ?? "" });
+  const villages = data.villages.map((v) => ({ value: String(v.id), label: v.label }));
   return (
     <section class="charter-panel" aria-labelledby="h-signing">
       <h2 id="h-signing">{t("sign.title")}</h2>
@@ -62,7 +52,7 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
         <FormError form={data.forms.signatory} />
         <SelectField
           scope="sign"
-          form={data.forms.signatory}
+          form={signatory}
           name="kind"
           label={t("sign.kind")}
           required
@@ -96,48 +86,23 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
             ))}
           </datalist>
         </div>
-        <SelectField
+        <Fields
           scope="sign"
-          form={data.forms.signatory}
-          name="village"
-          label={t("sign.village")}
-          placeholder=""
-          options={data.villages.map((v) => ({ value: String(v.id), label: v.label }))}
-        />
-        <Field
-          scope="sign"
-          form={data.forms.signatory}
-          name="name"
-          label={t("sign.name")}
-          required
-          maxLength={200}
-        />
-        <Field
-          scope="sign"
-          form={data.forms.signatory}
-          name="position"
-          label={t("sign.position")}
-          maxLength={200}
-        />
-        <DateField
-          scope="sign"
-          form={data.forms.signatory ?? emptyForm({ signedOn: edition.signingOn ?? "" })}
-          name="signedOn"
-          label={t("sign.signedOn")}
-        />
-        <Field
-          scope="sign"
-          form={data.forms.signatory}
-          name="sortOrder"
-          type="number"
-          label={t("sign.order")}
-          inputmode="numeric"
-        />
-        <ImageField
-          scope="sign"
-          form={data.forms.signatory ?? emptyForm()}
-          name="scan"
-          label={t("sign.scan")}
+          form={signatory}
+          fields={[
+            {
+              kind: "select",
+              name: "village",
+              label: t("sign.village"),
+              placeholder: "",
+              options: villages,
+            },
+            { name: "name", label: t("sign.name"), required: true, maxLength: 200 },
+            { name: "position", label: t("sign.position"), maxLength: 200 },
+            { kind: "date", name: "signedOn", label: t("sign.signedOn") },
+            { name: "sortOrder", type: "number", label: t("sign.order"), inputmode: "numeric" },
+            { ...IMAGE_FILE, name: "scan", label: t("sign.scan") },
+          ]}
         />
         <button type="submit">{t("sign.add")}</button>
       </Form>
@@ -159,19 +124,13 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
       )}
       <Form action={`${ab}/photos`} multipart label={t("photo.add")}>
         <FormError form={data.forms.photo} />
-        <ImageField
+        <Fields
           scope="photo"
           form={data.forms.photo ?? emptyForm()}
-          name="photo"
-          label={t("photo.file")}
-          required
-        />
-        <Field
-          scope="photo"
-          form={data.forms.photo}
-          name="caption"
-          label={t("photo.caption")}
-          maxLength={300}
+          fields={[
+            { ...IMAGE_FILE, name: "photo", label: t("photo.file"), required: true },
+            { name: "caption", label: t("photo.caption"), maxLength: 300 },
+          ]}
         />
         <button type="submit">{t("photo.add")}</button>
       </Form>
