@@ -1,16 +1,10 @@
 import { Table } from "../../../core/views/list.tsx";
-import {
-  ErrorSummary,
-  Fields,
-  Form,
-  SelectField,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { PARTY_KINDS } from "./agreement.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { nameOptions, textIn, type Pillar } from "../shared/lists.ts";
 import type { AgreementDetail } from "./queries.ts";
-import { Badge, BackToAdmin, useNet, ActionButton, OtherTambonFields } from "../shared/views.tsx";
+import { Badge, BackToAdmin, useNet, ActionButton, otherTambonFields } from "../shared/views.tsx";
 import { AgreementForm } from "./admin-views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
@@ -24,7 +18,8 @@ export function EditAgreementPage(props: {
   partners: { id: number; nameTh: string; nameEn: string }[];
   pillars: Pillar[];
 }) {
-  const { t, ct, lang, admin, base, date } = useNet();
+  const net = useNet();
+  const { t, ct, lang, admin, base, date } = net;
   const { agreement: a, parties, activities } = props.detail;
   return (
     <>
@@ -72,23 +67,22 @@ export function EditAgreementPage(props: {
       <h3>{t("agreement.addParty")}</h3>
       <ErrorSummary form={props.partyForm} />
       <Form action={`${admin}/agreements/${a.id}/parties#parties`} label={t("agreement.addParty")}>
-        <SelectField
-          form={props.partyForm}
-          name="partyKind"
-          label={t("agreement.partyKind")}
-          required
-          placeholder={false}
-          options={PARTY_KINDS.map((k) => ({ value: k, label: t(`party.${k}`) }))}
-        />
-        <OtherTambonFields
-          form={props.partyForm}
-          tambons={props.tambons}
-          label={t("agreement.partyTambon")}
-          dopaHint={t("agreement.partyDopaHint")}
-        />
         <Fields
           form={props.partyForm}
           fields={[
+            {
+              kind: "select",
+              name: "partyKind",
+              label: t("agreement.partyKind"),
+              required: true,
+              placeholder: false,
+              options: PARTY_KINDS.map((k) => ({ value: k, label: t(`party.${k}`) })),
+            },
+            ...otherTambonFields(net, {
+              tambons: props.tambons,
+              label: t("agreement.partyTambon"),
+              dopaHint: t("agreement.partyDopaHint"),
+            }),
             {
               kind: "select",
               name: "partnerId",

@@ -1,17 +1,11 @@
 import { Table } from "../../../core/views/list.tsx";
-import {
-  ErrorSummary,
-  Fields,
-  Form,
-  SelectField,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { textIn } from "../shared/lists.ts";
 import { RELATIONS } from "./commands.ts";
 import { reciprocal, type LinkRow } from "./tambon-links.ts";
-import { BackToAdmin, useNet, OtherTambonFields } from "../shared/views.tsx";
+import { BackToAdmin, useNet, otherTambonFields } from "../shared/views.tsx";
 import { ConfirmButton } from "../../../core/views/confirm.tsx";
 
 /** Staff's page of the tambon's links: its own declarations, others' about it, and a form. */
@@ -21,7 +15,8 @@ export function LinksAdmin(props: {
   tambons: readonly Tambon[];
   form: FormState;
 }) {
-  const { t, lang, admin, date } = useNet();
+  const net = useNet();
+  const { t, lang, admin, date } = net;
   return (
     <>
       <BackToAdmin />
@@ -89,22 +84,21 @@ export function LinksAdmin(props: {
       <h2 id="add">{t("links.add")}</h2>
       <ErrorSummary form={props.form} />
       <Form action={`${admin}/links`} label={t("links.add")}>
-        <SelectField
-          form={props.form}
-          name="relation"
-          label={t("network.relation")}
-          required
-          options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))}
-        />
-        <OtherTambonFields
-          form={props.form}
-          tambons={props.tambons}
-          label={t("links.platformTambon")}
-          dopaHint={t("links.dopaHint")}
-        />
         <Fields
           form={props.form}
           fields={[
+            {
+              kind: "select",
+              name: "relation",
+              label: t("network.relation"),
+              required: true,
+              options: RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) })),
+            },
+            ...otherTambonFields(net, {
+              tambons: props.tambons,
+              label: t("links.platformTambon"),
+              dopaHint: t("links.dopaHint"),
+            }),
             { kind: "date", name: "since", label: t("network.since") },
             { name: "note", label: t("links.note"), maxLength: 1000 },
           ]}

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import { Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { Fields, Form, type FieldSpec, type FormState } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import type { Village } from "../../../core/commands/tambons.ts";
@@ -163,37 +163,30 @@ export function size(bytes: number): string {
 }
 
 /**
- * Another tambon, chosen from the tambons of the platform (`platformTambon`) or by its DOPA code
- * (`dopaCode`) when it is not on the platform.
+ * The fields of another tambon, chosen from the tambons of the platform (`platformTambon`) or by
+ * its DOPA code (`dopaCode`) when it is not on the platform; for a form's `Fields`.
  */
-export function OtherTambonFields(props: {
-  form: FormState;
-  tambons: readonly Tambon[];
-  label: string;
-  dopaHint: string;
-}) {
-  const { t, lang, tambon } = useNet();
-  const tambonOptions = props.tambons
+export function otherTambonFields(
+  net: Pick<ReturnType<typeof useNet>, "t" | "lang" | "tambon">,
+  p: { tambons: readonly Tambon[]; label: string; dopaHint: string },
+): FieldSpec[] {
+  const { t, lang, tambon } = net;
+  const tambonOptions = p.tambons
     .filter((x) => x.id !== tambon!.id)
     .map((x) => ({
       value: x.dopaCode,
       label: `${tambonTitle(x, lang)} (${lang === "en" ? x.provinceEn : x.provinceTh})`,
     }));
-  return (
-    <Fields
-      form={props.form}
-      fields={[
-        { kind: "select", name: "platformTambon", label: props.label, options: tambonOptions },
-        {
-          name: "dopaCode",
-          label: t("agreement.partyDopa"),
-          hint: props.dopaHint,
-          inputmode: "numeric",
-          maxLength: 6,
-        },
-      ]}
-    />
-  );
+  return [
+    { kind: "select", name: "platformTambon", label: p.label, options: tambonOptions },
+    {
+      name: "dopaCode",
+      label: t("agreement.partyDopa"),
+      hint: p.dopaHint,
+      inputmode: "numeric",
+      maxLength: 6,
+    },
+  ];
 }
 
 /** A button that posts to `action` on its own (remove, confirm …), named for screen readers. */
