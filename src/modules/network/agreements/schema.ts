@@ -1,5 +1,5 @@
-import { date, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { tambonId, at, userRef } from "../../../core/db/columns.ts";
+import { date, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { tambonKeys, createdAt, partOf, at, userRef } from "../../../core/db/columns.ts";
 import { partners } from "../partners/schema.ts";
 import { networkPillars } from "../pillars/schema.ts";
 
@@ -7,8 +7,7 @@ import { networkPillars } from "../pillars/schema.ts";
 export const agreements = pgTable(
   "network_agreements",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     kind: text("kind").$type<"mou" | "common_ground">().notNull().default("mou"),
     titleTh: text("title_th").notNull(),
     titleEn: text("title_en").notNull().default(""),
@@ -26,7 +25,7 @@ export const agreements = pgTable(
     documentFile: text("document_file"),
     documentBytes: integer("document_bytes"),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [index("network_agreements_tambon_idx").on(t.tambonId, t.kind, t.status)],
@@ -39,11 +38,8 @@ export const agreements = pgTable(
 export const agreementParties = pgTable(
   "network_agreement_parties",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    agreementId: integer("agreement_id")
-      .notNull()
-      .references(() => agreements.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    agreementId: partOf("agreement_id", () => agreements.id),
     partyKind: text("party_kind").$type<"tambon" | "partner" | "other">().notNull(),
     partyDopaCode: text("party_dopa_code"),
     partnerId: integer("partner_id").references(() => partners.id, { onDelete: "set null" }),
@@ -64,11 +60,8 @@ export const agreementParties = pgTable(
 export const agreementActivities = pgTable(
   "network_agreement_activities",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    agreementId: integer("agreement_id")
-      .notNull()
-      .references(() => agreements.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    agreementId: partOf("agreement_id", () => agreements.id),
     heldOn: date("held_on").notNull(),
     titleTh: text("title_th").notNull(),
     titleEn: text("title_en").notNull().default(""),

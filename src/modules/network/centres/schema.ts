@@ -1,14 +1,13 @@
-import { boolean, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { villages } from "../../../core/db/schema.ts";
-import { tambonId, at } from "../../../core/db/columns.ts";
+import { tambonKeys, createdAt, partOf, at } from "../../../core/db/columns.ts";
 import { partners } from "../partners/schema.ts";
 
 /** A learning centre (ศูนย์เรียนรู้ / แหล่งเรียนรู้) other tambons and groups may visit. */
 export const learningCentres = pgTable(
   "network_learning_centres",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     nameTh: text("name_th").notNull(),
     nameEn: text("name_en").notNull().default(""),
     topicTh: text("topic_th").notNull().default(""),
@@ -26,7 +25,7 @@ export const learningCentres = pgTable(
     contactEmail: text("contact_email").notNull().default(""),
     acceptsVisits: boolean("accepts_visits").notNull().default(true),
     active: boolean("active").notNull().default(true),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [index("network_learning_centres_tambon_idx").on(t.tambonId, t.active, t.nameTh)],
@@ -36,11 +35,8 @@ export const learningCentres = pgTable(
 export const centrePhotos = pgTable(
   "network_centre_photos",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    centreId: integer("centre_id")
-      .notNull()
-      .references(() => learningCentres.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    centreId: partOf("centre_id", () => learningCentres.id),
     file: text("file").notNull(),
     thumbFile: text("thumb_file").notNull(),
     width: integer("width").notNull(),
@@ -49,7 +45,7 @@ export const centrePhotos = pgTable(
     captionTh: text("caption_th").notNull().default(""),
     captionEn: text("caption_en").notNull().default(""),
     position: integer("position").notNull().default(0),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("network_centre_photos_centre_idx").on(t.centreId, t.position)],
 );

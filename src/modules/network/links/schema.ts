@@ -1,5 +1,5 @@
-import { date, index, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { tambonId, at } from "../../../core/db/columns.ts";
+import { date, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { tambonKeys, createdAt } from "../../../core/db/columns.ts";
 
 /**
  * A tambon's declaration of its place in the network of tambons: mentor of, member of, or peer
@@ -8,8 +8,7 @@ import { tambonId, at } from "../../../core/db/columns.ts";
 export const tambonLinks = pgTable(
   "network_tambon_links",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     relation: text("relation").$type<"mentor_of" | "member_of" | "peer">().notNull(),
     otherDopaCode: text("other_dopa_code").notNull(),
     otherNameTh: text("other_name_th").notNull(),
@@ -20,7 +19,7 @@ export const tambonLinks = pgTable(
     otherProvinceEn: text("other_province_en").notNull().default(""),
     since: date("since"),
     note: text("note").notNull().default(""),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("network_tambon_links_key").on(t.tambonId, t.otherDopaCode),

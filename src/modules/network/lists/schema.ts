@@ -1,12 +1,11 @@
-import { index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { tambonId, at } from "../../../core/db/columns.ts";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { tambonKeys, at } from "../../../core/db/columns.ts";
 
 /** An entry of a tambon's editable lists: partner kinds (กลุ่ม, ชมรม …) and partner roles. */
 export const networkTerms = pgTable(
   "network_terms",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     list: text("list").$type<"kind" | "role">().notNull(),
     nameTh: text("name_th").notNull(),
     nameEn: text("name_en").notNull().default(""),

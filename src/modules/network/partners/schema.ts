@@ -1,6 +1,6 @@
-import { boolean, index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { villages } from "../../../core/db/schema.ts";
-import { tambonId, at, userRef } from "../../../core/db/columns.ts";
+import { tambonKeys, createdAt, partOf, at, userRef } from "../../../core/db/columns.ts";
 import { networkTerms } from "../lists/schema.ts";
 import { networkPillars } from "../pillars/schema.ts";
 
@@ -8,8 +8,7 @@ import { networkPillars } from "../pillars/schema.ts";
 export const partners = pgTable(
   "network_partners",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     nameTh: text("name_th").notNull(),
     nameEn: text("name_en").notNull().default(""),
     kindId: integer("kind_id").references(() => networkTerms.id, { onDelete: "set null" }),
@@ -25,7 +24,7 @@ export const partners = pgTable(
     logoFile: text("logo_file"),
     active: boolean("active").notNull().default(true),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -39,14 +38,9 @@ export const partners = pgTable(
 export const partnerVillages = pgTable(
   "network_partner_villages",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    partnerId: integer("partner_id")
-      .notNull()
-      .references(() => partners.id, { onDelete: "cascade" }),
-    villageId: integer("village_id")
-      .notNull()
-      .references(() => villages.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    partnerId: partOf("partner_id", () => partners.id),
+    villageId: partOf("village_id", () => villages.id),
   },
   (t) => [
     uniqueIndex("network_partner_villages_key").on(t.partnerId, t.villageId),
@@ -58,11 +52,8 @@ export const partnerVillages = pgTable(
 export const partnerAreas = pgTable(
   "network_partner_areas",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    partnerId: integer("partner_id")
-      .notNull()
-      .references(() => partners.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    partnerId: partOf("partner_id", () => partners.id),
     areaId: integer("area_id").notNull(),
   },
   (t) => [

@@ -1,17 +1,14 @@
-import { boolean, index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users, villages } from "../../../core/db/schema.ts";
-import { tambonId, at, userRef, villageRef } from "../../../core/db/columns.ts";
+import { tambonKeys, partOf, at, userRef, villageRef } from "../../../core/db/columns.ts";
 import { partners } from "../partners/schema.ts";
 
 /** What the network shows of a person in a tambon, and whether they agreed to be shown. */
 export const personProfiles = pgTable(
   "network_people",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    userId: partOf("user_id", () => users.id),
     publicConsent: boolean("public_consent").notNull().default(false),
     consentAt: at("consent_at"),
     consentBy: userRef("consent_by"),
@@ -28,11 +25,8 @@ export const personProfiles = pgTable(
 export const personRoles = pgTable(
   "network_person_roles",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    userId: partOf("user_id", () => users.id),
     role: text("role").notNull(),
     villageId: integer("village_id").references(() => villages.id, { onDelete: "set null" }),
     note: text("note").notNull().default(""),
@@ -44,14 +38,9 @@ export const personRoles = pgTable(
 export const affiliations = pgTable(
   "network_affiliations",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    partnerId: integer("partner_id")
-      .notNull()
-      .references(() => partners.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    userId: partOf("user_id", () => users.id),
+    partnerId: partOf("partner_id", () => partners.id),
     positionTh: text("position_th").notNull().default(""),
     positionEn: text("position_en").notNull().default(""),
   },
@@ -65,11 +54,8 @@ export const affiliations = pgTable(
 export const facilitatorReach = pgTable(
   "network_facilitator_reach",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    userId: partOf("user_id", () => users.id),
     villageId: villageRef("village_id"),
     areaId: integer("area_id"),
   },

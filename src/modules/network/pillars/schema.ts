@@ -1,12 +1,11 @@
-import { index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { tambonId, at } from "../../../core/db/columns.ts";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { tambonKeys, at } from "../../../core/db/columns.ts";
 
 /** A pillar (เสาหลัก) of a tambon: one of the sectors that agree on the common ground. */
 export const networkPillars = pgTable(
   "network_pillars",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     nameTh: text("name_th").notNull(),
     nameEn: text("name_en").notNull().default(""),
     descriptionTh: text("description_th").notNull().default(""),

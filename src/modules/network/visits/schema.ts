@@ -1,6 +1,6 @@
-import { date, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { tambons } from "../../../core/db/schema.ts";
-import { tambonId, at, userRef } from "../../../core/db/columns.ts";
+import { tambonKeys, createdAt, partOf, at, userRef } from "../../../core/db/columns.ts";
 import { learningCentres } from "../centres/schema.ts";
 
 /**
@@ -10,11 +10,8 @@ import { learningCentres } from "../centres/schema.ts";
 export const studyVisits = pgTable(
   "network_study_visits",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    centreId: integer("centre_id")
-      .notNull()
-      .references(() => learningCentres.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    centreId: partOf("centre_id", () => learningCentres.id),
     requestingTambonId: integer("requesting_tambon_id").references(() => tambons.id, {
       onDelete: "set null",
     }),
@@ -38,7 +35,7 @@ export const studyVisits = pgTable(
     learnedTh: text("learned_th").notNull().default(""),
     learnedEn: text("learned_en").notNull().default(""),
     requestedBy: userRef("requested_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
