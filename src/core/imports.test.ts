@@ -251,6 +251,20 @@ test("files that cannot be imported are refused next to the field with a reason"
     ok: false,
     errors: { file: { key: "import.empty" } },
   });
+  // A header row and nothing under it (but empty rows) is no import of nothing.
+  for (const data of [
+    Buffer.from("หมู่ที่,ชื่อ\n,\n\n"),
+    await writeWorkbook([
+      {
+        name: "s",
+        rows: [
+          ["หมู่ที่", "ชื่อ"],
+          [null, null],
+        ],
+      },
+    ]),
+  ])
+    assert.deepEqual(await read(data), { ok: false, errors: { file: { key: "import.noRows" } } });
   const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
   assert.deepEqual(await read(xls), { ok: false, errors: { file: { key: "import.oldExcel" } } });
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x81]);

@@ -51,6 +51,7 @@ export type ImportKey =
   | "xlsx.tooManyColumns"
   | "xlsx.nulCell"
   | "import.empty"
+  | "import.noRows"
   | "import.oldExcel"
   | "import.notText"
   | "import.brokenText"
@@ -112,7 +113,8 @@ function toTable(filename: string, rows: string[][], sheet?: string): ImportTabl
 /**
  * Reads an uploaded CSV or XLSX file (told apart by its bytes, never its name) into a table.
  * For a workbook, the sheet named `sheet`, or else the first sheet with something in it.
- * Anything else (an old .xls, a picture, an empty file, too many rows) is a field error.
+ * Anything else (an old .xls, a picture, an empty file, a header without rows, too many rows) is
+ * a field error.
  */
 export async function readImportFile(
   file: { filename: string; data: Uint8Array },
@@ -154,6 +156,8 @@ export async function readImportFile(
     if (wide) return fail(field, "import.extraCells", { line: wide.line, columns: wide.columns });
   }
   if (!table.headers.length) return fail(field, "import.empty");
+  // A header row alone is no import of nothing: the person chose the wrong file or sheet.
+  if (!table.rows.length) return fail(field, "import.noRows");
   if (table.rows.length > maxRows) return fail(field, "import.tooManyRows", { max: maxRows });
   return ok(table);
 }

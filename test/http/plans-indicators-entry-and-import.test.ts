@@ -332,6 +332,18 @@ for (const kind of DB_KINDS) {
       assert.ok(book.ok);
       assert.deepEqual(book.value[0]!.rows[0], ["ตัวชี้วัด", "หมู่ที่", "ปีงบประมาณ", "ค่าที่วัดได้", "หมายเหตุ"]);
       assert.ok(book.value[1]!.rows.some((r) => r[0] === NAME));
+      // A workbook or a CSV of a header row alone: a 422 saying there are no rows, in Thai and
+      // in English, not an import of nothing.
+      const headerRow = ["ตัวชี้วัด", "หมู่ที่", "ปีงบประมาณ", "ค่าที่วัดได้"];
+      const headerBook = Buffer.from(await writeWorkbook([{ name: "ค่า", rows: [headerRow] }]));
+      const empty = await upload(staff, headerBook, "m.xlsx", "application/zip");
+      assert.equal(empty.statusCode, 422);
+      assert.match(empty.body, /ไฟล์มีแต่แถวหัวตาราง ไม่มีข้อมูลให้นำเข้า/);
+      await staff.get("/lang?to=en");
+      const header = await upload(staff, Buffer.from(`${headerRow.join(",")}\n`));
+      assert.equal(header.statusCode, 422);
+      assert.match(header.body, /The file has a header row but no rows of data to import/);
+      await staff.get("/lang?to=th");
     });
     test("a plan's dashboard shows the demo indicators red, amber and green, each with its chart", async () => {
       let [plan] = await t.database.db.select().from(plans).where(eq(plans.tambonId, langu));

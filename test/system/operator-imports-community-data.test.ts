@@ -116,6 +116,22 @@ test("an operator imports people from CSV: re-running changes nothing; a bad row
     assert.doesNotMatch(r.stderr, /select|EISDIR/, r.stderr);
   }
 
+  // A file with a header row and no data (CSV or workbook) is refused, never a 0-row success.
+  const headerOnly = path.join(dir, "header-only.csv");
+  writeFileSync(headerOnly, "หมู่ที่,บ้านเลขที่,ชื่อ-สกุล\n\n");
+  const headerBook = path.join(dir, "header-only.xlsx");
+  writeFileSync(
+    headerBook,
+    await writeWorkbook([{ name: "คน", rows: [["หมู่ที่", "บ้านเลขที่", "ชื่อ-สกุล"]] }]),
+  );
+  for (const file of [headerOnly, headerBook]) {
+    const r = tambon(["import", "people", file, "--tambon", "la-ngu"], env);
+    assert.equal(r.status, 1, `${file}: ${r.stdout}`);
+    assert.equal(r.stdout, "", "no report of an import");
+    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    assert.match(r.stderr, /ไม่มีข้อมูลให้นำเข้า.* \/ The file has a header row but no rows of data/);
+  }
+
   // A workbook with a NUL character in a cell: one line naming the cell, in both languages.
   const book = await writeWorkbook([
     {

@@ -131,6 +131,10 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
           });
       }
     }
+    // An empty file, or a header row alone, is refused as the web import refuses it: a report of
+    // nothing imported would read as a success.
+    if (!source.headers.length) throw fileError("import.empty");
+    if (!(await hasRows(source).catch(streamError))) throw fileError("import.noRows");
     const go = async <R, C>(importer: Importer<R, string, Tx, C>) => {
       const mapping = mappingOf(source.headers, importer.fields);
       return runStreamingImport(source, mapping, importer, {
@@ -183,6 +187,12 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
     );
     return report.badRows ? 1 : 0;
   });
+}
+
+/** Whether a source holds a row of data (read up to the first one). */
+async function hasRows(source: CsvSource): Promise<boolean> {
+  for await (const part of source.batches(1)) return part.length > 0;
+  return false;
 }
 
 /** A file refused as a whole, as the command's one line in Thai and English. */
