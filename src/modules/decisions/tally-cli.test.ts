@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
-import { runTallyCommand } from "./tally-cli.ts";
+import { TALLY_MAX_BYTES, runTallyCommand } from "./tally-cli.ts";
 import type { TallyResult } from "./tally-types.ts";
 
 const INPUT = {
@@ -139,6 +139,51 @@ test("a missing file is reported on one line", async () => {
   const r = await run([join(tmpdir(), "no-such-dir-for-tally", "x.json")]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^tambon tally: cannot read .*x\.json: [^\n]*ENOENT[^\n]*\n$/);
+});
+
+test("input beyond the size limit stops with one line, also from a stream that never ends", async () => {
+  const MiB = 1024 * 1024;
+  const endless = new Readable({
+    read() {
+      this.push(Buffer.alloc(64 * 1024, 0x20));
+    },
+  });
+  const stdout = collector();
+  const stderr = collector();
+  const code = await runTallyCommand(["-"], {
+    stdin: endless,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    maxBytes: MiB,
+  });
+  assert.equal(code, 1);
+  assert.equal(stdout.text(), "");
+  assert.equal(
+    stderr.text(),
+    "tambon tally: standard input is larger than 1 MiB, too large to count\n",
+  );
+  if (process.platform === "linux") {
+    const zero = await runTallyCommand(["/dev/zero"], {
+      stdin: Readable.from([]),
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      maxBytes: MiB,
+    });
+    assert.equal(zero, 1);
+    assert.match(stderr.text(), /\/dev\/zero is larger than 1 MiB, too large to count\n$/);
+  }
+  // A file within the limit is counted; the limit is far above a 10-million-member list.
+  await withFile(JSON.stringify(INPUT), async (file) => {
+    const r = await runTallyCommand([file], {
+      stdin: Readable.from([]),
+      stdout: collector().stream,
+      stderr: collector().stream,
+      maxBytes: Buffer.byteLength(JSON.stringify(INPUT)),
+    });
+    assert.equal(r, 0);
+  });
+  const member = Buffer.byteLength('{"id":10000000,"village":"91050201"},');
+  assert.ok(TALLY_MAX_BYTES > 10_000_000 * member);
 });
 
 test("usage errors exit 2: no FILE, unknown option, two files", async () => {

@@ -1,5 +1,5 @@
 // `tambon tally FILE|-`: counts a question from a JSON file (or stdin) and prints the result JSON.
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 import { TallyInputError, parseTallyInput, toTallyColumns } from "./tally-input.ts";
 import { countTally } from "./tally-count.ts";
 import { renderTallyJsonChunks } from "./tally.ts";
@@ -9,7 +9,20 @@ export interface TallyIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Most bytes of input read (default `TALLY_MAX_BYTES`). */
+  maxBytes?: number;
 }
+
+/**
+ * Most bytes of input `tambon tally` reads: 512 MiB, about the longest text Node.js makes into one
+ * string (2^29 - 24 characters), so no larger input could be counted anyway. A list of 10 million
+ * members (about 40 bytes each) fits; the benchmark's million members with their delegations and
+ * ballots are 93 MB. Beyond it (/dev/zero, a stream that never ends) the command stops at once.
+ */
+export const TALLY_MAX_BYTES = 512 * 1024 * 1024;
+
+/** Input beyond the limit, met while it is read. */
+class TooLarge extends Error {}
 
 /** Usage text of `tambon tally`. */
 export const TALLY_USAGE = `Usage: tambon tally [--summary] FILE|-
@@ -59,13 +72,22 @@ function parseArgs(args: string[]): TallyArgs {
   return parsed;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** A stream's bytes to its end, or `TooLarge` as soon as there are more than `max`. */
+async function readAll(stream: NodeJS.ReadableStream, max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
+  let size = 0;
   for await (const chunk of stream) {
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : (chunk as Buffer);
+    size += bytes.length;
+    // Leaving the loop closes the stream (a file) or stops reading it (standard input).
+    if (size > max) throw new TooLarge();
+    chunks.push(bytes);
   }
-  return Buffer.concat(chunks);
+  return Buffer.concat(chunks, size);
 }
+
+/** A size in MiB for a message. */
+const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -97,12 +119,20 @@ export async function runTallyCommand(args: string[], io: TallyIo): Promise<numb
     return 0;
   }
   const source = parsed.source ?? "-";
+  const max = io.maxBytes ?? TALLY_MAX_BYTES;
+  const name = source === "-" ? "standard input" : source;
   let bytes: Buffer;
   try {
-    bytes = source === "-" ? await readAll(io.stdin) : await readFile(source);
+    bytes = await readAll(source === "-" ? io.stdin : createReadStream(source), max);
   } catch (err) {
+    if (err instanceof TooLarge) {
+      await write(
+        io.stderr,
+        `tambon tally: ${name} is larger than ${mib(max)}, too large to count\n`,
+      );
+      return EXIT_INPUT;
+    }
     const reason = err instanceof Error ? err.message : String(err);
-    const name = source === "-" ? "standard input" : source;
     await write(io.stderr, `tambon tally: cannot read ${name}: ${oneLine(reason)}\n`);
     return EXIT_INPUT;
   }
