@@ -26,6 +26,7 @@ import {
   expectedCsrf,
   isHttps,
   isSafePath,
+  sameSitePath,
   renderPage,
   ONE_REQUEST_BROTLI_QUALITY,
   PAGE_BROTLI_QUALITY,
@@ -348,7 +349,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       status === 413 && upload?.files
         ? t("error.413upload", { files: upload.files, mb: megabytes(upload.fileBytes) })
         : t(key);
-    return reply.page(t("error.title"), h(ErrorPage, { status, message }), { status });
+    // A form that lost a race is best seen again where it was sent from: the page reloaded
+    // shows what was stored.
+    const lostRace = status === 409 && key === "error.409";
+    const page = lostRace
+      ? { status, message, title: t("error.409title"), back: sameSitePath(req) }
+      : { status, message };
+    return reply.page(t("error.title"), h(ErrorPage, page), { status });
   });
   app.setNotFoundHandler((req, reply) => {
     const t = core.t(req.lang);

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isSafePath, publicUrl, safeNext } from "./http.ts";
+import type { FastifyRequest } from "fastify";
+import { isSafePath, publicUrl, safeNext, sameSitePath } from "./http.ts";
 
 test("redirect targets stay on this site", () => {
   for (const ok of ["/", "/t/la-ngu", "/t/la-ngu/search?q=สุขภาพ ชุมชน", "/admin?x=//y"]) {
@@ -51,4 +52,20 @@ test("absolute links come from PUBLIC_URL, on a tambon's own host name over its 
     publicUrl({ publicUrl: null, host: "::1", port: 3000 }, "/x"),
     "http://[::1]:3000/x",
   );
+});
+
+test("the page a form was sent from is this site's own Referer path, and nothing else", () => {
+  const from = (referer: string | undefined, host = "la-ngu.example") =>
+    sameSitePath({ headers: { referer }, host } as unknown as FastifyRequest);
+  assert.equal(
+    from("https://la-ngu.example/t/la-ngu/admin/site/settings?tab=2"),
+    "/t/la-ngu/admin/site/settings?tab=2",
+  );
+  assert.equal(from("http://localhost:3000/admin", "localhost:3000"), "/admin");
+  assert.equal(from("https://evil.example/t/la-ngu"), undefined);
+  assert.equal(from("https://la-ngu.example.evil.example/x"), undefined);
+  assert.equal(from("javascript:alert(1)"), undefined);
+  assert.equal(from("not a url"), undefined);
+  assert.equal(from(undefined), undefined);
+  assert.equal(from(`https://la-ngu.example/${"a".repeat(3000)}`), undefined);
 });

@@ -314,6 +314,23 @@ export function formList(req: FastifyRequest, name: string): string[] {
 }
 
 /**
+ * The page of this site a request was sent from (its Referer's path and query), when the Referer
+ * names this host and a safe path; undefined otherwise.
+ */
+export function sameSitePath(req: FastifyRequest): string | undefined {
+  const referer = req.headers.referer;
+  if (typeof referer !== "string" || referer.length > 2000) return undefined;
+  try {
+    const url = new URL(referer);
+    if (url.host !== req.host) return undefined;
+    const path = url.pathname + url.search;
+    return isSafePath(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Whether a value is a path on this site: it starts with one "/", holds no backslash or control
  * character (browsers drop tabs and newlines, so "/\t/evil" would become "//evil"), and resolves
  * to the same origin.

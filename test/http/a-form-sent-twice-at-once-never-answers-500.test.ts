@@ -66,7 +66,10 @@ describe("a form sent three times at once never answers 500; a request that lost
     const statuses = answers.map((a) => a.statusCode).sort();
     for (const a of answers) assert.ok(a.statusCode < 500, `answered ${statuses.join(", ")}`);
     assert.ok(statuses.includes(303), `one is made: ${statuses.join(", ")}`);
-    for (const a of answers.filter((x) => x.statusCode === 409)) assert.match(a.body, /ส่งข้อมูลนี้ซ้ำ/);
+    for (const a of answers.filter((x) => x.statusCode === 409)) {
+      assert.match(a.body, /<h1>ส่งซ้ำ<\/h1>/);
+      assert.match(a.body, /ส่งข้อมูลนี้ซ้ำ/);
+    }
     const made = (await count(sql`select count(*)::int as n from site_categories`)) - before;
     assert.ok(made >= 1, "the category is made");
   });
