@@ -13,6 +13,8 @@ import { and, eq } from "drizzle-orm";
 import { auditSite } from "../shared/fields.ts";
 import { roleGrants } from "../../../core/db/schema.ts";
 import { tellFiler } from "./notices.ts";
+import { findOwned } from "../shared/queries.ts";
+import { updateOwned } from "../shared/save-row.ts";
 
 /** A complaint row. */
 export type Complaint = typeof siteComplaints.$inferSelect;
@@ -113,10 +115,7 @@ export async function updateComplaint(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(siteComplaints)
-      .where(and(eq(siteComplaints.id, complaintId), eq(siteComplaints.tambonId, tambonId)));
+    const current = await findOwned(tx, siteComplaints, tambonId, complaintId);
     if (!current) return missing();
     if (!can(actor, manageAction(current.channel), { tambonId })) return refused();
     if (v.assignedTo !== null) {
@@ -127,17 +126,13 @@ export async function updateComplaint(
         .limit(1);
       if (!staff) return fail("assignedTo", "err.badId");
     }
-    const [row] = await tx
-      .update(siteComplaints)
-      .set({
-        status: v.status,
-        assignedTo: v.assignedTo,
-        answer: v.answer,
-        updatedAt: new Date(),
-        closedAt: v.status === "closed" ? (current.closedAt ?? new Date()) : null,
-      })
-      .where(and(eq(siteComplaints.id, complaintId), eq(siteComplaints.tambonId, tambonId)))
-      .returning();
+    const [row] = await updateOwned(tx, siteComplaints, tambonId, complaintId, {
+      status: v.status,
+      assignedTo: v.assignedTo,
+      answer: v.answer,
+      updatedAt: new Date(),
+      closedAt: v.status === "closed" ? (current.closedAt ?? new Date()) : null,
+    });
     if (v.status !== current.status || v.note)
       await tx.insert(siteComplaintEvents).values({
         tambonId,

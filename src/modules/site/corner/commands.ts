@@ -13,6 +13,8 @@ import { indexItem, unindexItem } from "../search/commands.ts";
 import { auditSite } from "../shared/fields.ts";
 import { and, eq, isNull } from "drizzle-orm";
 import { parseId } from "../../../core/params.ts";
+import { findOwned } from "../shared/queries.ts";
+import { updateOwned } from "../shared/save-row.ts";
 
 /** A members' corner post row. */
 export type Post = typeof sitePosts.$inferSelect;
@@ -91,21 +93,14 @@ export async function moderatePost(
   const why = reason.trim().slice(0, 500);
   if (decision === "hidden" && !why) return fail("reason", "mod.reasonNeeded");
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(sitePosts)
-      .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)));
+    const current = await findOwned(tx, sitePosts, tambonId, postId);
     if (!current) return missing();
-    const [post] = await tx
-      .update(sitePosts)
-      .set({
-        status: decision,
-        reason: why,
-        moderatedBy: actor.user?.id ?? null,
-        moderatedAt: new Date(),
-      })
-      .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)))
-      .returning();
+    const [post] = await updateOwned(tx, sitePosts, tambonId, postId, {
+      status: decision,
+      reason: why,
+      moderatedBy: actor.user?.id ?? null,
+      moderatedAt: new Date(),
+    });
     if (decision === "approved")
       await indexItem(tx, {
         tambonId,
@@ -232,19 +227,11 @@ export async function hideComment(
 ): Promise<Result<number, SiteKey | CoreKey>> {
   if (!can(actor, "site.moderate", { tambonId })) return refused();
   // Another tambon's comment is "not found" whatever the form holds.
-  const [exists] = await db
-    .select({ id: siteComments.id })
-    .from(siteComments)
-    .where(and(eq(siteComments.id, commentId), eq(siteComments.tambonId, tambonId)));
-  if (!exists) return missing();
+  if (!(await findOwned(db, siteComments, tambonId, commentId))) return missing();
   const why = reason.trim().slice(0, 500);
   if (!why) return fail("reason", "mod.reasonNeeded");
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(siteComments)
-      .set({ hidden: true })
-      .where(and(eq(siteComments.id, commentId), eq(siteComments.tambonId, tambonId)))
-      .returning({ id: siteComments.id });
+    const rows = await updateOwned(tx, siteComments, tambonId, commentId, { hidden: true });
     if (!rows.length) return missing();
     await tx
       .update(siteReports)
@@ -266,11 +253,7 @@ export async function resolveReport(
 ): Promise<Result<true, CoreKey>> {
   if (!can(actor, "site.moderate", { tambonId })) return refused();
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(siteReports)
-      .set({ resolvedAt: new Date() })
-      .where(and(eq(siteReports.id, reportId), eq(siteReports.tambonId, tambonId)))
-      .returning({ id: siteReports.id });
+    const rows = await updateOwned(tx, siteReports, tambonId, reportId, { resolvedAt: new Date() });
     if (!rows.length) return missing();
     await auditSite(tx, actor, tambonId, "site.report.resolve", "site_report", reportId);
     return ok(true as const);

@@ -12,7 +12,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { removePhotoFiles, savePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
 import { findOwned } from "../shared/queries.ts";
-import { saveOwned } from "../shared/save-row.ts";
+import { saveOwned, updateOwned } from "../shared/save-row.ts";
 
 /** An album row. */
 export type Album = typeof siteAlbums.$inferSelect;
@@ -149,11 +149,9 @@ export async function captionPhoto(
 ): Promise<Result<true, CoreKey>> {
   if (!can(actor, "site.edit", { tambonId })) return refused();
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(sitePhotos)
-      .set({ caption: caption.trim().slice(0, 500) })
-      .where(and(eq(sitePhotos.id, photoId), eq(sitePhotos.tambonId, tambonId)))
-      .returning({ id: sitePhotos.id });
+    const rows = await updateOwned(tx, sitePhotos, tambonId, photoId, {
+      caption: caption.trim().slice(0, 500),
+    });
     if (!rows.length) return missing();
     await auditSite(tx, actor, tambonId, "site.photo.caption", "site_photo", photoId, {
       caption,

@@ -9,10 +9,9 @@ import { fail, missing, ok, refused, type Result } from "../../../core/result.ts
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
-import { and, eq } from "drizzle-orm";
 import { auditSite } from "../shared/fields.ts";
 import { findOwned } from "../shared/queries.ts";
-import { saveOwned } from "../shared/save-row.ts";
+import { saveOwned, updateOwned } from "../shared/save-row.ts";
 
 /** A job posting row. */
 export type Job = typeof siteJobs.$inferSelect;
@@ -115,11 +114,7 @@ export async function moderateJob(
   if (!can(actor, "site.edit", { tambonId })) return refused();
   if (decision !== "approved" && decision !== "hidden") return missing();
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(siteJobs)
-      .set({ status: decision })
-      .where(and(eq(siteJobs.id, jobId), eq(siteJobs.tambonId, tambonId)))
-      .returning();
+    const [row] = await updateOwned(tx, siteJobs, tambonId, jobId, { status: decision });
     if (!row) return missing();
     await reindex(tx, row);
     await auditSite(tx, actor, tambonId, `site.job.${decision}`, "site_job", jobId, {

@@ -9,6 +9,8 @@ import { can } from "../../../core/policy.ts";
 import { siteQuestions } from "../schema.ts";
 import { type SiteKey } from "../messages.ts";
 import { auditSite } from "../shared/fields.ts";
+import { findOwned } from "../shared/queries.ts";
+import { updateOwned } from "../shared/save-row.ts";
 
 /** A question row. */
 export type Question = typeof siteQuestions.$inferSelect;
@@ -51,24 +53,17 @@ export async function answerQuestion(
   if (!can(actor, "site.moderate", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     // Another tambon's question is missing here, whatever the form holds.
-    const [before] = await tx
-      .select()
-      .from(siteQuestions)
-      .where(and(eq(siteQuestions.id, id), eq(siteQuestions.tambonId, tambonId)));
+    const before = await findOwned(tx, siteQuestions, tambonId, id);
     if (!before) return missing();
     const parsed = parseForm(answerSchema, input);
     if (!parsed.ok) return parsed;
-    const [q] = await tx
-      .update(siteQuestions)
-      .set({
-        answer: parsed.value.answer,
-        status: "answered",
-        reason: "",
-        answeredBy: actor.user?.id ?? null,
-        answeredAt: new Date(),
-      })
-      .where(and(eq(siteQuestions.id, id), eq(siteQuestions.tambonId, tambonId)))
-      .returning();
+    const [q] = await updateOwned(tx, siteQuestions, tambonId, id, {
+      answer: parsed.value.answer,
+      status: "answered",
+      reason: "",
+      answeredBy: actor.user?.id ?? null,
+      answeredAt: new Date(),
+    });
     await auditSite(
       tx,
       actor,
