@@ -1,13 +1,7 @@
 import { LinkSection, Table } from "../../../core/views/list.tsx";
 import { ArchiveToggle } from "../../../core/views/confirm.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  ThaiEnglishFields,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import type { LinkItem } from "../../../core/modules.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
@@ -120,28 +114,27 @@ export function AreaAdmin({
         action={editing ? `${base}/${editing.id}` : base}
         label={editing ? t("areas.edit") : t("areas.add")}
       >
-        <ThaiEnglishFields
+        <Fields
           form={form}
-          name="name"
-          label={t("areas.nameTh")}
-          labelEn={t("areas.nameEn")}
-          required
-          maxLength={120}
-        />
-        <ThaiEnglishFields
-          multiline
-          form={form}
-          name="description"
-          label={t("areas.descriptionTh")}
-          labelEn={t("areas.descriptionEn")}
-          maxLength={4000}
-        />
-        <Field
-          form={form}
-          name="position"
-          type="number"
-          label={t("areas.position")}
-          inputmode="numeric"
+          fields={[
+            {
+              kind: "thaiEnglish",
+              name: "name",
+              label: t("areas.nameTh"),
+              labelEn: t("areas.nameEn"),
+              required: true,
+              maxLength: 120,
+            },
+            {
+              kind: "thaiEnglish",
+              multiline: true,
+              name: "description",
+              label: t("areas.descriptionTh"),
+              labelEn: t("areas.descriptionEn"),
+              maxLength: 4000,
+            },
+            { name: "position", type: "number", label: t("areas.position"), inputmode: "numeric" },
+          ]}
         />
         <button type="submit">{ct("form.save")}</button>
       </Form>
