@@ -30,7 +30,7 @@ import {
   getVersionById,
 } from "../charters/queries.ts";
 import { syncCharterSearch } from "../search.ts";
-import { editionFor } from "../shared/commands.ts";
+import { editionCommand } from "../shared/commands.ts";
 
 /** The resource type under which other modules link to an edition (resolutions, questions). */
 export const EDITION_TARGET = EDITION_LINK;
@@ -44,62 +44,59 @@ export function refusalKey(reason: AdoptionRefusal): CharterKey {
  * Puts a draft to the vote: opens a question (decisions module) whose one alternative is the
  * edition, filed under the chosen issue area, and links it to the edition.
  */
-export async function putToVote(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  areaInput: string,
-): Promise<CharterResult<{ questionId: number }>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
-  if (!found.ok) return found;
-  const { edition, charter } = found.value;
-  if (isFrozen(edition.status)) return fail("_form", "err.frozen");
-  if (edition.questionId) return fail("_form", "err.alreadyPutToVote");
-  const area = await getArea(db, tambonId, toId(areaInput));
-  if (!area || area.archivedAt) return fail("area", "err.required");
-  const [tambon] = await db
-    .select({ slug: tambons.slug })
-    .from(tambons)
-    .where(eq(tambons.id, tambonId));
-  const version = await shownVersion(db, edition);
-  const label = editionLabel(edition, "th", "arabic");
-  const url = `/t/${tambon!.slug}/charter-editions/${edition.id}`;
-  const chapters = version.doc.chapters.map((c, i) => `${i + 1}. ${c.title}`).join("\n");
-  const body =
-    `รับรอง${version.doc.title} ${label} ตามร่างฉบับที่ ${version.number}\n\n` +
-    `อ่านฉบับเต็ม: [${version.doc.title}](${url})\n\n` +
-    (chapters ? `หมวด:\n\n${chapters}\n` : "");
-  return db.transaction(async (tx) => {
-    const locked = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!locked || isFrozen(locked.status)) return fail("_form", "err.frozen");
-    if (locked.questionId) return fail("_form", "err.alreadyPutToVote");
-    const opened = await openLinkedQuestion(tx, {
-      tambonId,
-      actorId: actor.user!.id,
-      areaId: area.id,
-      title: `รับรอง${charter.nameTh} ${label}`.slice(0, 200),
-      altTitle: `${version.doc.title} ${label}`.slice(0, 200),
-      altBody: body,
+export const putToVote = editionCommand(
+  "charter.manage",
+  async (
+    { db, actor, tambonId, editionId, edition, charter },
+    areaInput: string,
+  ): Promise<CharterResult<{ questionId: number }>> => {
+    if (isFrozen(edition.status)) return fail("_form", "err.frozen");
+    if (edition.questionId) return fail("_form", "err.alreadyPutToVote");
+    const area = await getArea(db, tambonId, toId(areaInput));
+    if (!area || area.archivedAt) return fail("area", "err.required");
+    const [tambon] = await db
+      .select({ slug: tambons.slug })
+      .from(tambons)
+      .where(eq(tambons.id, tambonId));
+    const version = await shownVersion(db, edition);
+    const label = editionLabel(edition, "th", "arabic");
+    const url = `/t/${tambon!.slug}/charter-editions/${edition.id}`;
+    const chapters = version.doc.chapters.map((c, i) => `${i + 1}. ${c.title}`).join("\n");
+    const body =
+      `รับรอง${version.doc.title} ${label} ตามร่างฉบับที่ ${version.number}\n\n` +
+      `อ่านฉบับเต็ม: [${version.doc.title}](${url})\n\n` +
+      (chapters ? `หมวด:\n\n${chapters}\n` : "");
+    return db.transaction(async (tx) => {
+      const locked = await lockEdition(tx as Tx, tambonId, editionId);
+      if (!locked || isFrozen(locked.status)) return fail("_form", "err.frozen");
+      if (locked.questionId) return fail("_form", "err.alreadyPutToVote");
+      const opened = await openLinkedQuestion(tx, {
+        tambonId,
+        actorId: actor.user!.id,
+        areaId: area.id,
+        title: `รับรอง${charter.nameTh} ${label}`.slice(0, 200),
+        altTitle: `${version.doc.title} ${label}`.slice(0, 200),
+        altBody: body,
+      });
+      if (!opened) return fail("area", "err.noPolicy");
+      await tx
+        .update(charterEditions)
+        .set({
+          questionId: opened.questionId,
+          alternativeId: opened.alternativeId,
+          updatedAt: new Date(),
+        })
+        .where(eq(charterEditions.id, editionId));
+      await auditBy(tx, actor, tambonId, {
+        action: "charter.vote.open",
+        targetType: "charter_edition",
+        targetId: editionId,
+        after: { questionId: opened.questionId, alternativeId: opened.alternativeId },
+      });
+      return ok({ questionId: opened.questionId });
     });
-    if (!opened) return fail("area", "err.noPolicy");
-    await tx
-      .update(charterEditions)
-      .set({
-        questionId: opened.questionId,
-        alternativeId: opened.alternativeId,
-        updatedAt: new Date(),
-      })
-      .where(eq(charterEditions.id, editionId));
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.vote.open",
-      targetType: "charter_edition",
-      targetId: editionId,
-      after: { questionId: opened.questionId, alternativeId: opened.alternativeId },
-    });
-    return ok({ questionId: opened.questionId });
-  });
-}
+  },
+);
 
 /** Freezes an edition as adopted (inside the adopting transaction). */
 async function adopt(
@@ -170,87 +167,81 @@ export async function adoptByVote(
 }
 
 /** Adopts an edition by a resolution of a village assembly that met its quorum; links the two. */
-export async function adoptByResolution(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  resolutionInput: string,
-): Promise<CharterResult<EditionRow>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
-  if (!found.ok) return found;
-  if (isFrozen(found.value.edition.status)) return fail("_form", "err.frozen");
-  const resolutionId = toId(resolutionInput);
-  if (!resolutionId) return fail("resolution", "err.required");
-  return db.transaction(async (tx) => {
-    const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition) return missing();
-    if (isFrozen(edition.status)) return fail("_form", "err.frozen");
-    if (edition.questionId) return fail("_form", "err.underVote");
-    const resolution = await getResolution(tx, tambonId, resolutionId);
-    const version = await getVersionById(tx, tambonId, editionId, edition.currentVersionId);
-    const [other] = await tx
-      .select({ id: charterEditions.id })
-      .from(charterEditions)
-      .where(
-        and(
-          eq(charterEditions.tambonId, tambonId),
-          eq(charterEditions.resolutionId, resolutionId),
-          ne(charterEditions.id, editionId),
+export const adoptByResolution = editionCommand(
+  "charter.manage",
+  async (
+    { db, actor, tambonId, editionId, edition: current },
+    resolutionInput: string,
+  ): Promise<CharterResult<EditionRow>> => {
+    if (isFrozen(current.status)) return fail("_form", "err.frozen");
+    const resolutionId = toId(resolutionInput);
+    if (!resolutionId) return fail("resolution", "err.required");
+    return db.transaction(async (tx) => {
+      const edition = await lockEdition(tx as Tx, tambonId, editionId);
+      if (!edition) return missing();
+      if (isFrozen(edition.status)) return fail("_form", "err.frozen");
+      if (edition.questionId) return fail("_form", "err.underVote");
+      const resolution = await getResolution(tx, tambonId, resolutionId);
+      const version = await getVersionById(tx, tambonId, editionId, edition.currentVersionId);
+      const [other] = await tx
+        .select({ id: charterEditions.id })
+        .from(charterEditions)
+        .where(
+          and(
+            eq(charterEditions.tambonId, tambonId),
+            eq(charterEditions.resolutionId, resolutionId),
+            ne(charterEditions.id, editionId),
+          ),
+        )
+        .limit(1);
+      const verdict = resolutionAdopts(resolution, {
+        id: editionId,
+        number: edition.number,
+        yearBe: edition.yearBe,
+        versionOn: todayIso(version?.createdAt ?? new Date()),
+        adoptedOtherEdition: !!other,
+      });
+      if (!verdict.ok) return fail("resolution", refusalKey(verdict.reason));
+      await linkResolution(tx, tambonId, resolutionId, EDITION_TARGET, editionId);
+      return ok(
+        await adopt(
+          tx as Tx,
+          edition,
+          { kind: "resolution", resolutionId, adoptedOn: resolution!.decidedOn },
+          actor.user?.id ?? null,
         ),
-      )
-      .limit(1);
-    const verdict = resolutionAdopts(resolution, {
-      id: editionId,
-      number: edition.number,
-      yearBe: edition.yearBe,
-      versionOn: todayIso(version?.createdAt ?? new Date()),
-      adoptedOtherEdition: !!other,
+      );
     });
-    if (!verdict.ok) return fail("resolution", refusalKey(verdict.reason));
-    await linkResolution(tx, tambonId, resolutionId, EDITION_TARGET, editionId);
-    return ok(
-      await adopt(
-        tx as Tx,
-        edition,
-        { kind: "resolution", resolutionId, adoptedOn: resolution!.decidedOn },
-        actor.user?.id ?? null,
-      ),
-    );
-  });
-}
+  },
+);
 
 /** Unlinks a vote that ended without adopting the edition (closed or cancelled), so drafting resumes. */
-export async function withdrawVote(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-): Promise<CharterResult<EditionRow>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
-  if (!found.ok) return found;
-  return db.transaction(async (tx) => {
-    const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition) return missing();
-    if (isFrozen(edition.status)) return fail("_form", "err.frozen");
-    if (!edition.questionId) return fail("_form", "error.400");
-    const outcome = await questionOutcome(tx, tambonId, edition.questionId);
-    if (outcome && outcome.phase !== "closed" && outcome.phase !== "cancelled")
-      return fail("_form", "err.voteStillOpen");
-    const [row] = await tx
-      .update(charterEditions)
-      .set({ questionId: null, alternativeId: null, updatedAt: new Date() })
-      .where(eq(charterEditions.id, editionId))
-      .returning();
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.vote.withdraw",
-      targetType: "charter_edition",
-      targetId: editionId,
-      before: { questionId: edition.questionId, phase: outcome?.phase ?? null },
+export const withdrawVote = editionCommand(
+  "charter.manage",
+  async ({ db, actor, tambonId, editionId }): Promise<CharterResult<EditionRow>> => {
+    return db.transaction(async (tx) => {
+      const edition = await lockEdition(tx as Tx, tambonId, editionId);
+      if (!edition) return missing();
+      if (isFrozen(edition.status)) return fail("_form", "err.frozen");
+      if (!edition.questionId) return fail("_form", "error.400");
+      const outcome = await questionOutcome(tx, tambonId, edition.questionId);
+      if (outcome && outcome.phase !== "closed" && outcome.phase !== "cancelled")
+        return fail("_form", "err.voteStillOpen");
+      const [row] = await tx
+        .update(charterEditions)
+        .set({ questionId: null, alternativeId: null, updatedAt: new Date() })
+        .where(eq(charterEditions.id, editionId))
+        .returning();
+      await auditBy(tx, actor, tambonId, {
+        action: "charter.vote.withdraw",
+        targetType: "charter_edition",
+        targetId: editionId,
+        before: { questionId: edition.questionId, phase: outcome?.phase ?? null },
+      });
+      return ok(row!);
     });
-    return ok(row!);
-  });
-}
+  },
+);
 
 /**
  * Adopts the tambon's editions whose vote has closed in their favour, at once (a reading page asks

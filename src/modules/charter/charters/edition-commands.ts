@@ -19,7 +19,7 @@ import {
   shownVersion,
 } from "./queries.ts";
 import { startEdition } from "./commands.ts";
-import { editionFor } from "../shared/commands.ts";
+import { editionCommand } from "../shared/commands.ts";
 
 /** Starts the next edition from the one in force (its text copied as version 1 of a new draft). */
 export async function startNextEdition(
@@ -72,69 +72,66 @@ const signingSchema = z.object({
 });
 
 /** Changes an edition's number, year, entry into force and review period (not once adopted), and its signing date and place. */
-export async function updateEdition(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  input: Record<string, string>,
-): Promise<CharterResult<EditionRow>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
-  if (!found.ok) return found;
-  const { edition } = found.value;
-  const signing = parseForm(signingSchema, input);
-  if (!signing.ok) return signing;
-  // The status, adoption and vote of an edition change only through their own commands.
-  const changes: Partial<typeof charterEditions.$inferInsert> = {
-    signingOn: signing.value.signingOn,
-    signingPlace: signing.value.signingPlace,
-  };
-  if (!isFrozen(edition.status)) {
-    const parsed = parseForm(editionSchema, input);
-    if (!parsed.ok) return parsed;
-    changes.number = parsed.value.number;
-    changes.yearBe = parsed.value.yearBe;
-    changes.reviewYears = parsed.value.reviewYears;
-    changes.effectiveOn = parsed.value.effectiveOn;
-  }
-  return db.transaction(async (tx) => {
-    if (changes.number !== undefined && changes.number !== edition.number) {
-      const [taken] = await tx
-        .select({ id: charterEditions.id })
-        .from(charterEditions)
-        .where(
-          and(
-            eq(charterEditions.charterId, edition.charterId),
-            eq(charterEditions.number, changes.number),
-          ),
-        );
-      if (taken) return fail("number", "err.numberTaken");
+export const updateEdition = editionCommand(
+  "charter.manage",
+  async (
+    { db, actor, tambonId, editionId, edition },
+    input: Record<string, string>,
+  ): Promise<CharterResult<EditionRow>> => {
+    const signing = parseForm(signingSchema, input);
+    if (!signing.ok) return signing;
+    // The status, adoption and vote of an edition change only through their own commands.
+    const changes: Partial<typeof charterEditions.$inferInsert> = {
+      signingOn: signing.value.signingOn,
+      signingPlace: signing.value.signingPlace,
+    };
+    if (!isFrozen(edition.status)) {
+      const parsed = parseForm(editionSchema, input);
+      if (!parsed.ok) return parsed;
+      changes.number = parsed.value.number;
+      changes.yearBe = parsed.value.yearBe;
+      changes.reviewYears = parsed.value.reviewYears;
+      changes.effectiveOn = parsed.value.effectiveOn;
     }
-    changes.updatedAt = new Date();
-    const [row] = await tx
-      .update(charterEditions)
-      .set(changes)
-      .where(and(eq(charterEditions.id, editionId), eq(charterEditions.tambonId, tambonId)))
-      .returning();
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.edition.update",
-      targetType: "charter_edition",
-      targetId: editionId,
-      before: {
-        number: edition.number,
-        yearBe: edition.yearBe,
-        reviewYears: edition.reviewYears,
-        effectiveOn: edition.effectiveOn,
-      },
-      after: {
-        number: changes.number,
-        yearBe: changes.yearBe,
-        reviewYears: changes.reviewYears,
-        effectiveOn: changes.effectiveOn,
-        signingOn: changes.signingOn,
-        signingPlace: changes.signingPlace,
-      },
+    return db.transaction(async (tx) => {
+      if (changes.number !== undefined && changes.number !== edition.number) {
+        const [taken] = await tx
+          .select({ id: charterEditions.id })
+          .from(charterEditions)
+          .where(
+            and(
+              eq(charterEditions.charterId, edition.charterId),
+              eq(charterEditions.number, changes.number),
+            ),
+          );
+        if (taken) return fail("number", "err.numberTaken");
+      }
+      changes.updatedAt = new Date();
+      const [row] = await tx
+        .update(charterEditions)
+        .set(changes)
+        .where(and(eq(charterEditions.id, editionId), eq(charterEditions.tambonId, tambonId)))
+        .returning();
+      await auditBy(tx, actor, tambonId, {
+        action: "charter.edition.update",
+        targetType: "charter_edition",
+        targetId: editionId,
+        before: {
+          number: edition.number,
+          yearBe: edition.yearBe,
+          reviewYears: edition.reviewYears,
+          effectiveOn: edition.effectiveOn,
+        },
+        after: {
+          number: changes.number,
+          yearBe: changes.yearBe,
+          reviewYears: changes.reviewYears,
+          effectiveOn: changes.effectiveOn,
+          signingOn: changes.signingOn,
+          signingPlace: changes.signingPlace,
+        },
+      });
+      return ok(row!);
     });
-    return ok(row!);
-  });
-}
+  },
+);

@@ -2,7 +2,6 @@ import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { getVillage } from "../../../core/queries/villages.ts";
 import { auditBy } from "../../../core/audit.ts";
-import type { Actor } from "../../../core/roles.ts";
 import { charterComments, charterVersions } from "../schema.ts";
 import { cleanText, findClause, LIMITS } from "../document.ts";
 import { isOpenForComments } from "../edition.ts";
@@ -10,7 +9,7 @@ import { fail, missing, ok } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
 import { type EditionRow, toId } from "../charters/queries.ts";
-import { editionFor } from "../shared/commands.ts";
+import { editionCommand } from "../shared/commands.ts";
 
 /** What a comment or suggestion is about and says, as typed in the form. */
 export interface CommentInput {
@@ -113,68 +112,62 @@ async function insertComment(
 }
 
 /** A member comments on, or suggests new text for, a clause or the preamble of the current draft. */
-export async function addComment(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  input: CommentInput,
-): Promise<CharterResult<number>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.comment");
-  if (!found.ok) return found;
-  const { edition } = found.value;
-  if (!isOpenForComments(edition.status)) return fail("_form", "err.notOpenForComments");
-  const checked = await checkInput(db, tambonId, edition.currentVersionId ?? 0, input);
-  if (!checked.ok) return checked;
-  const userId = actor.user!.id;
-  return db.transaction(async (tx) => {
-    const id = await insertComment(tx, edition, checked.value, {
-      authorId: userId,
-      phase: edition.status === "hearing" ? "hearing" : "draft",
+export const addComment = editionCommand(
+  "charter.comment",
+  async (
+    { db, actor, tambonId, editionId, edition },
+    input: CommentInput,
+  ): Promise<CharterResult<number>> => {
+    if (!isOpenForComments(edition.status)) return fail("_form", "err.notOpenForComments");
+    const checked = await checkInput(db, tambonId, edition.currentVersionId ?? 0, input);
+    if (!checked.ok) return checked;
+    const userId = actor.user!.id;
+    return db.transaction(async (tx) => {
+      const id = await insertComment(tx, edition, checked.value, {
+        authorId: userId,
+        phase: edition.status === "hearing" ? "hearing" : "draft",
+      });
+      await auditBy(tx, actor, tambonId, {
+        action: `charter.${checked.value.kind}.add`,
+        targetType: "charter_comment",
+        targetId: id,
+        after: { editionId, target: checked.value.target, clauseKey: checked.value.clauseKey },
+      });
+      return ok(id);
     });
-    await auditBy(tx, actor, tambonId, {
-      action: `charter.${checked.value.kind}.add`,
-      targetType: "charter_comment",
-      targetId: id,
-      after: { editionId, target: checked.value.target, clauseKey: checked.value.clauseKey },
-    });
-    return ok(id);
-  });
-}
+  },
+);
 
 /** A facilitator records what a person without an account said at a hearing (name and village). */
-export async function recordHearingInput(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  input: CommentInput & { name: string; village: string },
-): Promise<CharterResult<number>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.hearing");
-  if (!found.ok) return found;
-  const { edition } = found.value;
-  if (edition.status !== "hearing") return fail("_form", "err.notInHearing");
-  const name = cleanText(input.name).replace(/\s+/g, " ");
-  if (!name) return fail("name", "err.required");
-  if (name.length > 200) return fail("name", "err.tooLong", { max: 200 });
-  const villageId = toId(input.village);
-  if (!villageId) return fail("village", "err.village");
-  if (!(await getVillage(db, tambonId, villageId))) return fail("village", "err.village");
-  const checked = await checkInput(db, tambonId, edition.currentVersionId ?? 0, input);
-  if (!checked.ok) return checked;
-  return db.transaction(async (tx) => {
-    const id = await insertComment(tx, edition, checked.value, {
-      authorName: name,
-      villageId,
-      recordedBy: actor.user!.id,
-      phase: "hearing",
+export const recordHearingInput = editionCommand(
+  "charter.hearing",
+  async (
+    { db, actor, tambonId, editionId, edition },
+    input: CommentInput & { name: string; village: string },
+  ): Promise<CharterResult<number>> => {
+    if (edition.status !== "hearing") return fail("_form", "err.notInHearing");
+    const name = cleanText(input.name).replace(/\s+/g, " ");
+    if (!name) return fail("name", "err.required");
+    if (name.length > 200) return fail("name", "err.tooLong", { max: 200 });
+    const villageId = toId(input.village);
+    if (!villageId) return fail("village", "err.village");
+    if (!(await getVillage(db, tambonId, villageId))) return fail("village", "err.village");
+    const checked = await checkInput(db, tambonId, edition.currentVersionId ?? 0, input);
+    if (!checked.ok) return checked;
+    return db.transaction(async (tx) => {
+      const id = await insertComment(tx, edition, checked.value, {
+        authorName: name,
+        villageId,
+        recordedBy: actor.user!.id,
+        phase: "hearing",
+      });
+      await auditBy(tx, actor, tambonId, {
+        action: "charter.hearing.record",
+        targetType: "charter_comment",
+        targetId: id,
+        after: { editionId, villageId, kind: checked.value.kind },
+      });
+      return ok(id);
     });
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.hearing.record",
-      targetType: "charter_comment",
-      targetId: id,
-      after: { editionId, villageId, kind: checked.value.kind },
-    });
-    return ok(id);
-  });
-}
+  },
+);

@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../../core/db/index.ts";
+import type { Tx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
-import type { Actor } from "../../../core/roles.ts";
 import { charterEditions, charterVersions, charters } from "../schema.ts";
 import { CLOSING, findClause, numberDoc, type CharterDoc } from "../document.ts";
 import { OPS, applyOp, type DocError, type DocOp } from "../document-ops.ts";
@@ -10,7 +9,7 @@ import { fail, missing, ok } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import type { CharterKey } from "../messages.ts";
 import { type EditionRow, getVersionByNumber, toId } from "../charters/queries.ts";
-import { editionFor } from "../shared/commands.ts";
+import { editionCommand } from "../shared/commands.ts";
 
 const intOf = (v: string | undefined) => (v === undefined || v === "" ? NaN : Number(v));
 const isInt = (n: number) => Number.isInteger(n) && n >= 0 && n < 2 ** 31;
@@ -236,70 +235,66 @@ export async function saveVersion(
 }
 
 /** Applies one drafting operation to an edition's draft and keeps the result as a new version. */
-export async function applyDraftOp(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  op: DocOp,
-  base?: number,
-): Promise<CharterResult<{ number: number; doc: CharterDoc }>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.draft");
-  if (!found.ok) return found;
-  if (isFrozen(found.value.edition.status)) return fail("_form", "err.frozen");
-  return db.transaction(async (tx) => {
-    const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition) return missing();
-    const saved = await saveVersion(tx as Tx, edition, op, actor.user?.id ?? null, { base });
-    if (!saved.ok) return saved;
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.draft.edit",
-      targetType: "charter_edition",
-      targetId: editionId,
-      after: { op: op.op, key: "key" in op ? op.key : null, version: saved.value.number },
+export const applyDraftOp = editionCommand(
+  "charter.draft",
+  async (
+    { db, actor, tambonId, editionId, edition: current },
+    op: DocOp,
+    base?: number,
+  ): Promise<CharterResult<{ number: number; doc: CharterDoc }>> => {
+    if (isFrozen(current.status)) return fail("_form", "err.frozen");
+    return db.transaction(async (tx) => {
+      const edition = await lockEdition(tx as Tx, tambonId, editionId);
+      if (!edition) return missing();
+      const saved = await saveVersion(tx as Tx, edition, op, actor.user?.id ?? null, { base });
+      if (!saved.ok) return saved;
+      await auditBy(tx, actor, tambonId, {
+        action: "charter.draft.edit",
+        targetType: "charter_edition",
+        targetId: editionId,
+        after: { op: op.op, key: "key" in op ? op.key : null, version: saved.value.number },
+      });
+      return ok({ number: saved.value.number, doc: saved.value.doc });
     });
-    return ok({ number: saved.value.number, doc: saved.value.doc });
-  });
-}
+  },
+);
 
 /** Makes an earlier version the current draft again (as a new version; nothing is lost). */
-export async function restoreVersion(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  versionNumber: number,
-): Promise<CharterResult<number>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.draft");
-  if (!found.ok) return found;
-  if (isFrozen(found.value.edition.status)) return fail("_form", "err.frozen");
-  const old = toId(versionNumber)
-    ? await getVersionByNumber(db, tambonId, editionId, versionNumber)
-    : undefined;
-  if (!old) return missing();
-  return db.transaction(async (tx) => {
-    const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition || isFrozen(edition.status)) return fail("_form", "err.frozen");
-    if (edition.questionId) return fail("_form", "err.underVote");
-    const [current] = await tx
-      .select({ number: charterVersions.number })
-      .from(charterVersions)
-      .where(eq(charterVersions.id, edition.currentVersionId ?? 0));
-    const number = (current?.number ?? 0) + 1;
-    await appendVersion(tx as Tx, edition, {
-      number,
-      doc: old.doc,
-      note: `restore:${old.number}`,
-      source: "restore",
-      commentId: null,
-      authorId: actor.user?.id ?? null,
+export const restoreVersion = editionCommand(
+  "charter.draft",
+  async (
+    { db, actor, tambonId, editionId, edition: current },
+    versionNumber: number,
+  ): Promise<CharterResult<number>> => {
+    if (isFrozen(current.status)) return fail("_form", "err.frozen");
+    const old = toId(versionNumber)
+      ? await getVersionByNumber(db, tambonId, editionId, versionNumber)
+      : undefined;
+    if (!old) return missing();
+    return db.transaction(async (tx) => {
+      const edition = await lockEdition(tx as Tx, tambonId, editionId);
+      if (!edition || isFrozen(edition.status)) return fail("_form", "err.frozen");
+      if (edition.questionId) return fail("_form", "err.underVote");
+      const [current] = await tx
+        .select({ number: charterVersions.number })
+        .from(charterVersions)
+        .where(eq(charterVersions.id, edition.currentVersionId ?? 0));
+      const number = (current?.number ?? 0) + 1;
+      await appendVersion(tx as Tx, edition, {
+        number,
+        doc: old.doc,
+        note: `restore:${old.number}`,
+        source: "restore",
+        commentId: null,
+        authorId: actor.user?.id ?? null,
+      });
+      await auditBy(tx, actor, tambonId, {
+        action: "charter.draft.restore",
+        targetType: "charter_edition",
+        targetId: editionId,
+        after: { from: old.number, version: number },
+      });
+      return ok(number);
     });
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.draft.restore",
-      targetType: "charter_edition",
-      targetId: editionId,
-      after: { from: old.number, version: number },
-    });
-    return ok(number);
-  });
-}
+  },
+);

@@ -1,7 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import type { DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
-import type { Actor } from "../../../core/roles.ts";
 import { listMeetings, type MeetingSummary } from "../../groups/public.ts";
 import { charterHearingMeetings } from "../schema.ts";
 import { fail, ok } from "../../../core/result.ts";
@@ -15,7 +14,7 @@ import { todayIso } from "../../../core/dates.ts";
 import { lockEdition } from "../drafting/commands.ts";
 import { type EditionRow, toId } from "../charters/queries.ts";
 import { tellHearingOpened } from "./notices.ts";
-import { editionFor } from "../shared/commands.ts";
+import { editionCommand } from "../shared/commands.ts";
 
 const hearingSchema = z.object({
   hearingStartsOn: fields.optionalDate(),
@@ -24,75 +23,67 @@ const hearingSchema = z.object({
 });
 
 /** Opens the public hearing of a draft (dates and note), or closes it back to drafting. */
-export async function setHearing(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  open: boolean,
-  input: Record<string, string>,
-): Promise<CharterResult<EditionRow>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
-  if (!found.ok) return found;
-  if (isFrozen(found.value.edition.status)) return fail("_form", "err.frozen");
-  const parsed = parseForm(hearingSchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  if (open && (!v.hearingStartsOn || !v.hearingEndsOn))
-    return fail(v.hearingStartsOn ? "hearingEndsOn" : "hearingStartsOn", "err.required");
-  if (v.hearingStartsOn && v.hearingEndsOn && v.hearingEndsOn < v.hearingStartsOn)
-    return fail("hearingEndsOn", "err.endBeforeStart");
-  if (open && v.hearingEndsOn && v.hearingEndsOn < todayIso())
-    return fail("hearingEndsOn", "err.hearingEnded");
-  return db.transaction(async (tx) => {
-    const edition = await lockEdition(tx as Tx, tambonId, editionId);
-    if (!edition || isFrozen(edition.status)) return fail("_form", "err.frozen");
-    const opening = open && edition.status !== "hearing";
-    const next = {
-      status: open ? ("hearing" as const) : ("draft" as const),
-      hearingStartsOn: v.hearingStartsOn ?? edition.hearingStartsOn,
-      hearingEndsOn: v.hearingEndsOn ?? edition.hearingEndsOn,
-      hearingNote: v.hearingNote,
-    };
-    // The edition is locked, so the same form sent twice at once waits for the first and then
-    // finds the hearing already as asked: it changes nothing and is not audited again.
-    if (
-      edition.status === next.status &&
-      edition.hearingStartsOn === next.hearingStartsOn &&
-      edition.hearingEndsOn === next.hearingEndsOn &&
-      edition.hearingNote === next.hearingNote
-    )
-      return ok(edition);
-    const [row] = await tx
-      .update(charterEditions)
-      .set({
-        status: next.status,
-        hearingStartsOn: next.hearingStartsOn,
-        hearingEndsOn: next.hearingEndsOn,
-        hearingNote: next.hearingNote,
-        hearingVersionId: opening ? edition.currentVersionId : edition.hearingVersionId,
-        updatedAt: new Date(),
-      })
-      .where(eq(charterEditions.id, editionId))
-      .returning();
-    await auditBy(tx, actor, tambonId, {
-      action: open ? "charter.hearing.open" : "charter.hearing.close",
-      targetType: "charter_edition",
-      targetId: editionId,
-      before: { status: edition.status },
-      after: { status: row!.status, from: row!.hearingStartsOn, to: row!.hearingEndsOn },
+export const setHearing = editionCommand(
+  "charter.manage",
+  async (
+    { db, actor, tambonId, editionId, edition: current, charter },
+    open: boolean,
+    input: Record<string, string>,
+  ): Promise<CharterResult<EditionRow>> => {
+    if (isFrozen(current.status)) return fail("_form", "err.frozen");
+    const parsed = parseForm(hearingSchema, input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    if (open && (!v.hearingStartsOn || !v.hearingEndsOn))
+      return fail(v.hearingStartsOn ? "hearingEndsOn" : "hearingStartsOn", "err.required");
+    if (v.hearingStartsOn && v.hearingEndsOn && v.hearingEndsOn < v.hearingStartsOn)
+      return fail("hearingEndsOn", "err.endBeforeStart");
+    if (open && v.hearingEndsOn && v.hearingEndsOn < todayIso())
+      return fail("hearingEndsOn", "err.hearingEnded");
+    return db.transaction(async (tx) => {
+      const edition = await lockEdition(tx as Tx, tambonId, editionId);
+      if (!edition || isFrozen(edition.status)) return fail("_form", "err.frozen");
+      const opening = open && edition.status !== "hearing";
+      const next = {
+        status: open ? ("hearing" as const) : ("draft" as const),
+        hearingStartsOn: v.hearingStartsOn ?? edition.hearingStartsOn,
+        hearingEndsOn: v.hearingEndsOn ?? edition.hearingEndsOn,
+        hearingNote: v.hearingNote,
+      };
+      // The edition is locked, so the same form sent twice at once waits for the first and then
+      // finds the hearing already as asked: it changes nothing and is not audited again.
+      if (
+        edition.status === next.status &&
+        edition.hearingStartsOn === next.hearingStartsOn &&
+        edition.hearingEndsOn === next.hearingEndsOn &&
+        edition.hearingNote === next.hearingNote
+      )
+        return ok(edition);
+      const [row] = await tx
+        .update(charterEditions)
+        .set({
+          status: next.status,
+          hearingStartsOn: next.hearingStartsOn,
+          hearingEndsOn: next.hearingEndsOn,
+          hearingNote: next.hearingNote,
+          hearingVersionId: opening ? edition.currentVersionId : edition.hearingVersionId,
+          updatedAt: new Date(),
+        })
+        .where(eq(charterEditions.id, editionId))
+        .returning();
+      await auditBy(tx, actor, tambonId, {
+        action: open ? "charter.hearing.open" : "charter.hearing.close",
+        targetType: "charter_edition",
+        targetId: editionId,
+        before: { status: edition.status },
+        after: { status: row!.status, from: row!.hearingStartsOn, to: row!.hearingEndsOn },
+      });
+      if (opening && row!.hearingStartsOn && row!.hearingEndsOn)
+        await tellHearingOpened(tx, tambonId, charter, row!.hearingStartsOn, row!.hearingEndsOn);
+      return ok(row!);
     });
-    if (opening && row!.hearingStartsOn && row!.hearingEndsOn)
-      await tellHearingOpened(
-        tx,
-        tambonId,
-        found.value.charter,
-        row!.hearingStartsOn,
-        row!.hearingEndsOn,
-      );
-    return ok(row!);
-  });
-}
+  },
+);
 
 /** The meetings of an edition's public hearing, oldest first. */
 export async function hearingMeetingsOf(
@@ -124,64 +115,60 @@ export async function meetingChoices(db: DbOrTx, tambonId: number): Promise<Meet
 }
 
 /** Adds a meeting of the tambon (a public hearing or any other) to an edition's hearing. */
-export async function addHearingMeeting(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  meetingInput: string,
-): Promise<CharterResult<number>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
-  if (!found.ok) return found;
-  const meetingId = toId(meetingInput);
-  const [meeting] = meetingId ? await listMeetings(db, tambonId, { ids: [meetingId] }) : [];
-  if (!meeting) return fail("meeting", "err.meeting");
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(charterHearingMeetings)
-      .values({ tambonId, editionId, meetingId, createdBy: actor.user?.id ?? null })
-      .onConflictDoNothing()
-      .returning({ id: charterHearingMeetings.id });
-    if (!row) return fail("meeting", "err.meetingAlready");
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.hearing.meeting.add",
-      targetType: "charter_edition",
-      targetId: editionId,
-      after: { meetingId, kind: meeting.kind, day: meeting.day },
+export const addHearingMeeting = editionCommand(
+  "charter.manage",
+  async (
+    { db, actor, tambonId, editionId },
+    meetingInput: string,
+  ): Promise<CharterResult<number>> => {
+    const meetingId = toId(meetingInput);
+    const [meeting] = meetingId ? await listMeetings(db, tambonId, { ids: [meetingId] }) : [];
+    if (!meeting) return fail("meeting", "err.meeting");
+    return db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(charterHearingMeetings)
+        .values({ tambonId, editionId, meetingId, createdBy: actor.user?.id ?? null })
+        .onConflictDoNothing()
+        .returning({ id: charterHearingMeetings.id });
+      if (!row) return fail("meeting", "err.meetingAlready");
+      await auditBy(tx, actor, tambonId, {
+        action: "charter.hearing.meeting.add",
+        targetType: "charter_edition",
+        targetId: editionId,
+        after: { meetingId, kind: meeting.kind, day: meeting.day },
+      });
+      return ok(meetingId);
     });
-    return ok(meetingId);
-  });
-}
+  },
+);
 
 /** Removes a meeting from an edition's hearing (the meeting itself stays). */
-export async function removeHearingMeeting(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  meetingInput: string,
-): Promise<CharterResult<number>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.manage");
-  if (!found.ok) return found;
-  const meetingId = toId(meetingInput);
-  return db.transaction(async (tx) => {
-    const removed = await tx
-      .delete(charterHearingMeetings)
-      .where(
-        and(
-          eq(charterHearingMeetings.tambonId, tambonId),
-          eq(charterHearingMeetings.editionId, editionId),
-          eq(charterHearingMeetings.meetingId, meetingId),
-        ),
-      )
-      .returning({ id: charterHearingMeetings.id });
-    if (!removed.length) return fail("meeting", "err.meeting");
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.hearing.meeting.remove",
-      targetType: "charter_edition",
-      targetId: editionId,
-      before: { meetingId },
+export const removeHearingMeeting = editionCommand(
+  "charter.manage",
+  async (
+    { db, actor, tambonId, editionId },
+    meetingInput: string,
+  ): Promise<CharterResult<number>> => {
+    const meetingId = toId(meetingInput);
+    return db.transaction(async (tx) => {
+      const removed = await tx
+        .delete(charterHearingMeetings)
+        .where(
+          and(
+            eq(charterHearingMeetings.tambonId, tambonId),
+            eq(charterHearingMeetings.editionId, editionId),
+            eq(charterHearingMeetings.meetingId, meetingId),
+          ),
+        )
+        .returning({ id: charterHearingMeetings.id });
+      if (!removed.length) return fail("meeting", "err.meeting");
+      await auditBy(tx, actor, tambonId, {
+        action: "charter.hearing.meeting.remove",
+        targetType: "charter_edition",
+        targetId: editionId,
+        before: { meetingId },
+      });
+      return ok(meetingId);
     });
-    return ok(meetingId);
-  });
-}
+  },
+);

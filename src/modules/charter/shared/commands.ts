@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../../../core/db/index.ts";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { missing, ok, refused } from "../../../core/result.ts";
@@ -21,4 +21,35 @@ export async function editionFor(
   if (!found) return missing();
   if (!can(actor, action, { tambonId })) return refused();
   return ok(found);
+}
+
+/** What a command on one edition works with once the edition's checks let it through. */
+export interface EditionCommand {
+  db: Db;
+  actor: Actor;
+  tambonId: number;
+  editionId: number;
+  edition: EditionRow;
+  charter: CharterRow;
+}
+
+/**
+ * A command on one edition, called as `(db, actor, tambonId, editionId, …args)`: `run` goes only
+ * after editionFor's checks (404 for another tambon's edition, then 403 without `action`).
+ */
+export function editionCommand<A extends unknown[], T>(
+  action: string,
+  run: (c: EditionCommand, ...args: A) => Promise<CharterResult<T>>,
+) {
+  return async (
+    db: Db,
+    actor: Actor,
+    tambonId: number,
+    editionId: number,
+    ...args: A
+  ): Promise<CharterResult<T>> => {
+    const found = await editionFor(db, actor, tambonId, editionId, action);
+    if (!found.ok) return found;
+    return run({ db, actor, tambonId, editionId, ...found.value }, ...args);
+  };
 }

@@ -12,7 +12,7 @@ import { IMAGE_MAX_BYTES, type ProcessedImage, processImage, storeImage } from "
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { toId } from "../charters/queries.ts";
-import { editionFor } from "../shared/commands.ts";
+import { editionCommand } from "../shared/commands.ts";
 
 /** An uploaded file as the route hands it over (empty when nothing was chosen). */
 export interface Upload {
@@ -42,63 +42,61 @@ const signatorySchema = z.object({
 });
 
 /** Records a signatory of an adopted edition, with a photo or scan of the signed page when given. */
-export async function addSignatory(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  input: Record<string, string>,
-  scan: Upload | null,
-): Promise<CharterResult<number>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.sign");
-  if (!found.ok) return found;
-  if (found.value.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
-  const parsed = parseForm(signatorySchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  if (v.kind === "pillar" && !v.pillar) return fail("pillar", "err.required");
-  if (v.kind === "village") {
-    if (!v.village) return fail("village", "err.village");
-    if (!(await getVillage(db, tambonId, v.village))) return fail("village", "err.village");
-  }
-  const big = tooBig<number>("scan", scan);
-  if (big) return big;
-  const image = scan && scan.data.length ? await processImage(scan.data) : null;
-  if (scan && scan.data.length && !image) return fail("scan", "err.notPhoto");
-  return db.transaction(async (tx) => {
-    const files = image
-      ? await storeImage(tx, tambonId, "charter.scan", image, scan?.filename)
-      : null;
-    const [row] = await tx
-      .insert(charterSignatories)
-      .values({
-        tambonId,
-        editionId,
-        kind: v.kind,
-        pillar: v.kind === "pillar" ? v.pillar : "",
-        villageId: v.kind === "village" ? v.village : null,
-        name: v.name,
-        position: v.position,
-        signedOn: v.signedOn ?? found.value.edition.signingOn,
-        sortOrder: v.sortOrder ?? 0,
-        scanFileId: files?.fileId ?? null,
-        scanMime: image?.mime ?? null,
-        scanBytes: image?.bytes ?? null,
-        scanWidth: image?.width ?? null,
-        scanHeight: image?.height ?? null,
-        thumbFileId: files?.thumbFileId ?? null,
-        createdBy: actor.user?.id ?? null,
-      })
-      .returning({ id: charterSignatories.id });
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.signatory.add",
-      targetType: "charter_signatory",
-      targetId: row!.id,
-      after: { editionId, kind: v.kind, name: v.name, pillar: v.pillar, scan: !!image },
+export const addSignatory = editionCommand(
+  "charter.sign",
+  async (
+    { db, actor, tambonId, editionId, edition },
+    input: Record<string, string>,
+    scan: Upload | null,
+  ): Promise<CharterResult<number>> => {
+    if (edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
+    const parsed = parseForm(signatorySchema, input);
+    if (!parsed.ok) return parsed;
+    const v = parsed.value;
+    if (v.kind === "pillar" && !v.pillar) return fail("pillar", "err.required");
+    if (v.kind === "village") {
+      if (!v.village) return fail("village", "err.village");
+      if (!(await getVillage(db, tambonId, v.village))) return fail("village", "err.village");
+    }
+    const big = tooBig<number>("scan", scan);
+    if (big) return big;
+    const image = scan && scan.data.length ? await processImage(scan.data) : null;
+    if (scan && scan.data.length && !image) return fail("scan", "err.notPhoto");
+    return db.transaction(async (tx) => {
+      const files = image
+        ? await storeImage(tx, tambonId, "charter.scan", image, scan?.filename)
+        : null;
+      const [row] = await tx
+        .insert(charterSignatories)
+        .values({
+          tambonId,
+          editionId,
+          kind: v.kind,
+          pillar: v.kind === "pillar" ? v.pillar : "",
+          villageId: v.kind === "village" ? v.village : null,
+          name: v.name,
+          position: v.position,
+          signedOn: v.signedOn ?? edition.signingOn,
+          sortOrder: v.sortOrder ?? 0,
+          scanFileId: files?.fileId ?? null,
+          scanMime: image?.mime ?? null,
+          scanBytes: image?.bytes ?? null,
+          scanWidth: image?.width ?? null,
+          scanHeight: image?.height ?? null,
+          thumbFileId: files?.thumbFileId ?? null,
+          createdBy: actor.user?.id ?? null,
+        })
+        .returning({ id: charterSignatories.id });
+      await auditBy(tx, actor, tambonId, {
+        action: "charter.signatory.add",
+        targetType: "charter_signatory",
+        targetId: row!.id,
+        after: { editionId, kind: v.kind, name: v.name, pillar: v.pillar, scan: !!image },
+      });
+      return ok(row!.id);
     });
-    return ok(row!.id);
-  });
-}
+  },
+);
 
 /** Removes a signatory entered by mistake. */
 export async function deleteSignatory(
@@ -173,41 +171,39 @@ export async function storePhoto(
 }
 
 /** Adds a photo of the signing ceremony of an adopted edition. */
-export async function addPhoto(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  editionId: number,
-  file: Upload,
-  captionText: string,
-): Promise<CharterResult<number>> {
-  const found = await editionFor(db, actor, tambonId, editionId, "charter.sign");
-  if (!found.ok) return found;
-  if (found.value.edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
-  const big = tooBig<number>("photo", file);
-  if (big) return big;
-  const image = await processImage(file.data);
-  if (!image) return fail("photo", "err.notPhoto");
-  const caption = captionText.trim().slice(0, 300);
-  return db.transaction(async (tx) => {
-    const id = await storePhoto(
-      tx,
-      tambonId,
-      editionId,
-      image,
-      file.filename,
-      caption,
-      actor.user?.id ?? null,
-    );
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.photo.add",
-      targetType: "charter_photo",
-      targetId: id,
-      after: { editionId, bytes: image.bytes, width: image.width, height: image.height },
+export const addPhoto = editionCommand(
+  "charter.sign",
+  async (
+    { db, actor, tambonId, editionId, edition },
+    file: Upload,
+    captionText: string,
+  ): Promise<CharterResult<number>> => {
+    if (edition.status !== "adopted") return fail("_form", "err.signOnlyAdopted");
+    const big = tooBig<number>("photo", file);
+    if (big) return big;
+    const image = await processImage(file.data);
+    if (!image) return fail("photo", "err.notPhoto");
+    const caption = captionText.trim().slice(0, 300);
+    return db.transaction(async (tx) => {
+      const id = await storePhoto(
+        tx,
+        tambonId,
+        editionId,
+        image,
+        file.filename,
+        caption,
+        actor.user?.id ?? null,
+      );
+      await auditBy(tx, actor, tambonId, {
+        action: "charter.photo.add",
+        targetType: "charter_photo",
+        targetId: id,
+        after: { editionId, bytes: image.bytes, width: image.width, height: image.height },
+      });
+      return ok(id);
     });
-    return ok(id);
-  });
-}
+  },
+);
 
 /** Removes a ceremony photo. */
 export async function deletePhoto(
