@@ -7,6 +7,7 @@ import type { Overlap } from "./overlaps.ts";
 import type { OverlapPair, PooledProject } from "./queries.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
 import { usePlans, ListOrNone } from "../shared/views.tsx";
+import { DRAWN_LINK_KINDS } from "../shared/kinds.ts";
 
 /** What two projects share, as words: "ประเด็นเดียวกัน · หมู่บ้านซ้อนกัน …". */
 export function sharedWords(o: Overlap<unknown>, lang: Lang): string {
@@ -92,7 +93,7 @@ export function DuplicatesReport(p: { planId: number; planTitle: string; pairs: 
               </p>
             ) : (
               <div class="actions">
-                {(["overlaps", "duplicate"] as const).map((kind) => (
+                {DRAWN_LINK_KINDS.map((kind) => (
                   <Form
                     key={kind}
                     action={`${base}/admin/projects/${a.id}/links`}

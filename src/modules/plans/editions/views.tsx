@@ -1,11 +1,4 @@
-import {
-  DateField,
-  ErrorSummary,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { formatDate } from "../../../core/dates.ts";
 import { baht } from "../shared/format.ts";
 import { EDITION_KINDS } from "../shared/kinds.ts";
@@ -26,6 +19,7 @@ export function EditionAdmin(p: {
   resolutions: { value: string; label: string; group?: string }[];
 }) {
   const { lang, t, base } = usePlans();
+  const kinds = EDITION_KINDS.map((k) => ({ value: k, label: t(`edition.kind.${k}`) }));
   return (
     <>
       <h2 id="editions">{t("edition.title")}</h2>
@@ -41,37 +35,34 @@ export function EditionAdmin(p: {
       <h3>{t("edition.add")}</h3>
       <Form action={`${base}/admin/plans/${p.plan.id}/editions`} label={t("edition.add")}>
         <ErrorSummary form={p.form} scope="e" />
-        <SelectField
+        <Fields
           form={p.form}
           scope="e"
-          name="kind"
-          label={t("edition.kind")}
-          required
-          options={EDITION_KINDS.map((k) => ({ value: k, label: t(`edition.kind.${k}`) }))}
-        />
-        <TextArea form={p.form} scope="e" name="reason" label={t("edition.reason")} rows={3} />
-        <DateField
-          form={p.form}
-          scope="e"
-          name="approvedOn"
-          label={t("edition.approvedOn")}
-          required
-        />
-        <SelectField
-          form={p.form}
-          scope="e"
-          name="meetingId"
-          label={t("edition.meeting")}
-          placeholder={t("edition.none")}
-          options={p.meetings}
-        />
-        <SelectField
-          form={p.form}
-          scope="e"
-          name="resolutionId"
-          label={t("edition.resolution")}
-          placeholder={t("edition.none")}
-          options={p.resolutions}
+          fields={[
+            {
+              kind: "select",
+              name: "kind",
+              label: t("edition.kind"),
+              required: true,
+              options: kinds,
+            },
+            { kind: "textarea", name: "reason", label: t("edition.reason"), rows: 3 },
+            { kind: "date", name: "approvedOn", label: t("edition.approvedOn"), required: true },
+            {
+              kind: "select",
+              name: "meetingId",
+              label: t("edition.meeting"),
+              placeholder: t("edition.none"),
+              options: p.meetings,
+            },
+            {
+              kind: "select",
+              name: "resolutionId",
+              label: t("edition.resolution"),
+              placeholder: t("edition.none"),
+              options: p.resolutions,
+            },
+          ]}
         />
         <p class="actions">
           <button type="submit" name="pick" value="1" formnovalidate class="secondary">

@@ -4,7 +4,7 @@ import {
   ErrorSummary,
   Form,
   FormError,
-  TextArea,
+  Fields,
   fieldId,
   type FormState,
 } from "../../../core/views/form.tsx";
@@ -42,19 +42,24 @@ function RateCard({ subject, form }: { subject: Subject; form: FormState }) {
           ))}
         </div>
       </fieldset>
-      <TextArea
+      <Fields
         form={form}
-        name={`helped-${k}`}
-        label={t("evaluation.helped")}
-        rows={2}
-        maxLength={WORDS_MAX}
-      />
-      <TextArea
-        form={form}
-        name={`blocked-${k}`}
-        label={t("evaluation.blocked")}
-        rows={2}
-        maxLength={WORDS_MAX}
+        fields={[
+          {
+            kind: "textarea",
+            name: `helped-${k}`,
+            label: t("evaluation.helped"),
+            rows: 2,
+            maxLength: WORDS_MAX,
+          },
+          {
+            kind: "textarea",
+            name: `blocked-${k}`,
+            label: t("evaluation.blocked"),
+            rows: 2,
+            maxLength: WORDS_MAX,
+          },
+        ]}
       />
     </li>
   );

@@ -1,7 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { ConfirmTick } from "../../../core/views/confirm.tsx";
 import { formatDate } from "../../../core/dates.ts";
-import { FormError, SelectField, TextArea, type FormState } from "../../../core/views/form.tsx";
+import { FormError, type FormState } from "../../../core/views/form.tsx";
 import { RATINGS, type Round, type SubjectResult } from "./queries.ts";
 import {
   FormSection,
@@ -83,6 +83,7 @@ export function RoundPage(props: {
   const { round } = props;
   const base = `/t/${tambon!.slug}`;
   const here = `${base}/evaluations/${round.id}`;
+  const carried = round.carriedToEditionId ? String(round.carriedToEditionId) : "";
   const projects = props.results.filter((r) => r.subject.type === "project");
   const clauses = props.results.filter((r) => r.subject.type === "clause");
   const group = (title: string, id: string, list: SubjectResult[]) =>
@@ -156,32 +157,31 @@ export function RoundPage(props: {
           action={`${here}/close`}
           form={props.closeForm}
           scope="close"
+          fields={[
+            {
+              kind: "textarea",
+              name: "decisions",
+              label: t("evaluation.decisions"),
+              required: true,
+              rows: 4,
+              maxLength: 8000,
+            },
+            {
+              kind: "textarea",
+              name: "summary",
+              label: t("evaluation.summary"),
+              rows: 3,
+              maxLength: 8000,
+            },
+            {
+              kind: "select",
+              name: "editionId",
+              label: t("evaluation.carry"),
+              options: props.editions,
+              placeholder: t("evaluation.noEdition"),
+            },
+          ]}
         >
-          <TextArea
-            scope="close"
-            form={props.closeForm}
-            name="decisions"
-            label={t("evaluation.decisions")}
-            required
-            rows={4}
-            maxLength={8000}
-          />
-          <TextArea
-            scope="close"
-            form={props.closeForm}
-            name="summary"
-            label={t("evaluation.summary")}
-            rows={3}
-            maxLength={8000}
-          />
-          <SelectField
-            scope="close"
-            form={props.closeForm}
-            name="editionId"
-            label={t("evaluation.carry")}
-            options={props.editions}
-            placeholder={t("evaluation.noEdition")}
-          />
           <p>
             <ConfirmTick />
           </p>
@@ -194,17 +194,17 @@ export function RoundPage(props: {
           action={`${here}/carry`}
           form={props.carryForm}
           scope="carry"
-        >
-          <SelectField
-            scope="carry"
-            form={props.carryForm}
-            name="editionId"
-            label={t("evaluation.edition")}
-            options={props.editions}
-            value={round.carriedToEditionId ? String(round.carriedToEditionId) : ""}
-            required
-          />
-        </FormSection>
+          fields={[
+            {
+              kind: "select",
+              name: "editionId",
+              label: t("evaluation.edition"),
+              options: props.editions,
+              value: carried,
+              required: true,
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -2,12 +2,11 @@ import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDate } from "../../../core/dates.ts";
 import {
-  DateField,
   ErrorSummary,
-  Field,
+  Fields,
   Form,
   FormError,
-  SelectField,
+  type FieldSpec,
   type FormState,
 } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
@@ -92,24 +91,24 @@ export function RoundList(props: {
           title={t("evaluation.open")}
           action={`${base}/plans/${props.plan.id}/evaluations`}
           form={props.form}
-        >
-          <Field
-            form={props.form}
-            name="title"
-            label={t("evaluation.name")}
-            hint={t("evaluation.nameHint")}
-            required
-            maxLength={200}
-          />
-          <DateField form={props.form} name="heldOn" label={t("evaluation.heldOn")} />
-          <SelectField
-            form={props.form}
-            name="meetingId"
-            label={t("evaluation.meeting")}
-            options={props.meetings}
-            placeholder={t("evaluation.noMeeting")}
-          />
-        </FormSection>
+          fields={[
+            {
+              name: "title",
+              label: t("evaluation.name"),
+              hint: t("evaluation.nameHint"),
+              required: true,
+              maxLength: 200,
+            },
+            { kind: "date", name: "heldOn", label: t("evaluation.heldOn") },
+            {
+              kind: "select",
+              name: "meetingId",
+              label: t("evaluation.meeting"),
+              options: props.meetings,
+              placeholder: t("evaluation.noMeeting"),
+            },
+          ]}
+        />
       )}
     </>
   );
@@ -117,7 +116,7 @@ export function RoundList(props: {
 
 /**
  * A titled section holding one form: its error summary above it, the error of the whole form
- * inside, and a submit button named as the section.
+ * inside, its `fields` and then `children`, and a submit button named as the section.
  */
 export function FormSection(p: {
   id: string;
@@ -125,7 +124,8 @@ export function FormSection(p: {
   action: string;
   form: FormState;
   scope?: string;
-  children: ComponentChildren;
+  fields?: FieldSpec[];
+  children?: ComponentChildren;
 }) {
   return (
     <section aria-labelledby={p.id}>
@@ -133,6 +133,7 @@ export function FormSection(p: {
       <ErrorSummary form={p.form} scope={p.scope} />
       <Form action={p.action} label={p.title}>
         <FormError form={p.form} />
+        {p.fields && <Fields form={p.form} scope={p.scope} fields={p.fields} />}
         {p.children}
         <button type="submit">{p.title}</button>
       </Form>

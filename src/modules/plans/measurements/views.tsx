@@ -1,11 +1,12 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Field, Form, type FormState } from "../../../core/views/form.tsx";
+import { Fields, type FieldSpec, type FormState } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import type { Village } from "../../../core/commands/tambons.ts";
 import { msg } from "../messages.ts";
 import type { Indicator } from "../indicators/queries.ts";
 import { gridField } from "./commands.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { FieldsForm } from "../shared/views.tsx";
 
 /**
  * The entry grid of one indicator and fiscal year: one box per village and one for the whole
@@ -24,6 +25,15 @@ export function MeasurementGrid(p: {
   const slug = tambon!.slug;
   const action = `/t/${slug}/admin/indicators/${p.indicator.id}/measurements`;
   const unit = p.indicator.unit ? ` (${p.indicator.unit})` : "";
+  const villageLabel = (v: Village) =>
+    `${ct("village.mooN", { n: v.moo })} ${lang === "en" && v.nameEn ? v.nameEn : v.nameTh}`;
+  /** One box of the grid: a figure, with the indicator's unit after its label. */
+  const cell = (name: string, label: string): FieldSpec => ({
+    name,
+    label: `${label}${unit}`,
+    inputmode: "text",
+    class: "ind-cell",
+  });
   return (
     <>
       <BackLink href={`/t/${slug}/indicators/${p.indicator.id}`}>{p.indicator.name}</BackLink>
@@ -46,29 +56,22 @@ export function MeasurementGrid(p: {
         </button>
       </form>
       <p class="hint">{t("measure.gridIntro")}</p>
-      <Form action={`${action}?year=${p.year}`} label={t("measure.enter")}>
-        <ErrorSummary form={p.form} />
+      <FieldsForm
+        action={`${action}?year=${p.year}`}
+        label={t("measure.enter")}
+        form={p.form}
+        submit={ct("form.save")}
+      >
         <div class="ind-grid">
-          <Field
+          <Fields
             form={p.form}
-            name={gridField(null)}
-            label={`${t("indicator.tambon")}${unit}`}
-            inputmode="text"
-            class="ind-cell"
+            fields={[
+              cell(gridField(null), t("indicator.tambon")),
+              ...p.villages.map((v) => cell(gridField(v.id), villageLabel(v))),
+            ]}
           />
-          {p.villages.map((v) => (
-            <Field
-              key={v.id}
-              form={p.form}
-              name={gridField(v.id)}
-              label={`${ct("village.mooN", { n: v.moo })} ${lang === "en" && v.nameEn ? v.nameEn : v.nameTh}${unit}`}
-              inputmode="text"
-              class="ind-cell"
-            />
-          ))}
         </div>
-        <button type="submit">{ct("form.save")}</button>
-      </Form>
+      </FieldsForm>
     </>
   );
 }

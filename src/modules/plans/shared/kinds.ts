@@ -53,6 +53,8 @@ export type PartnerRole = (typeof PARTNER_ROLES)[number];
 
 export const LINK_KINDS = ["overlaps", "duplicate", "merged"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
+/** The links staff draw between two projects themselves ("merged" comes of merging one). */
+export const DRAWN_LINK_KINDS = ["overlaps", "duplicate"] as const;
 
 export type Direction = "up" | "down";
 export type IndicatorSource = "manual" | "import" | "community";

@@ -1,6 +1,13 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { Table, type Column } from "../../../core/views/list.tsx";
+import {
+  ErrorSummary,
+  Fields,
+  Form,
+  type FieldSpec,
+  type FormState,
+} from "../../../core/views/form.tsx";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { msg } from "../messages.ts";
 import { lastYear } from "./fiscal.ts";
@@ -39,6 +46,35 @@ export function ListOrNone<T>(p: {
   if (p.items.length === 0) return <p class={p.muted ? "muted" : undefined}>{p.none}</p>;
   const List = p.ordered ? "ol" : "ul";
   return <List class={p.class}>{p.items.map(p.children)}</List>;
+}
+
+/**
+ * A form of the module's administration with one submit button: the error summary, the `fields`
+ * (the form state and scope given once), then any `children` (fields of a component of their own).
+ */
+export function FieldsForm(p: {
+  action: string;
+  label?: string;
+  form: FormState;
+  scope?: string;
+  fields?: readonly (FieldSpec | false | null | undefined)[];
+  /** The button's text. */
+  submit: string;
+  /** The button's class ("secondary" for a form repeated down a list). */
+  buttonClass?: string;
+  multipart?: boolean;
+  children?: ComponentChildren;
+}) {
+  return (
+    <Form action={p.action} label={p.label} multipart={p.multipart}>
+      <ErrorSummary form={p.form} scope={p.scope} />
+      {p.fields && <Fields form={p.form} scope={p.scope} fields={p.fields} />}
+      {p.children}
+      <button type="submit" class={p.buttonClass}>
+        {p.submit}
+      </button>
+    </Form>
+  );
 }
 
 /** A progress bar with its value for screen readers. */

@@ -1,10 +1,9 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
 import {
-  ErrorSummary,
-  Field,
+  Fields,
   Form,
   SelectField,
-  TextArea,
+  type FieldSpec,
   type FormState,
 } from "../../../../core/views/form.tsx";
 import { core } from "../../../../core/i18n/messages.ts";
@@ -13,7 +12,8 @@ import type { ClauseRef } from "../../../charter/public.ts";
 import { targetField } from "../commands.ts";
 import { type Indicator } from "../queries.ts";
 import { ButtonForm } from "../../../../core/views/confirm.tsx";
-import { ListOrNone } from "../../shared/views.tsx";
+import { FieldsForm, ListOrNone } from "../../shared/views.tsx";
+import type { Direction, IndicatorSource } from "../../shared/kinds.ts";
 
 /** The form values of a stored indicator. */
 export function indicatorValues(i: Indicator): Record<string, string> {
@@ -33,55 +33,56 @@ export function indicatorValues(i: Indicator): Record<string, string> {
 
 type Option = { value: string; label: string };
 
+const DIRECTIONS: readonly Direction[] = ["up", "down"];
+const SOURCES: readonly IndicatorSource[] = ["manual", "import", "community"];
+
 /** The fields of an indicator's definition. */
 function IndicatorFields(p: { form: FormState; plans: Option[]; areas: Option[] }) {
   const { lang } = useCtx();
   const t = msg.t(lang);
-  const f = p.form;
+  const directions = DIRECTIONS.map((d) => ({ value: d, label: t(`indicator.direction.${d}`) }));
+  const sources = SOURCES.map((s) => ({ value: s, label: t(`indicator.source.${s}`) }));
   return (
-    <>
-      <Field form={f} name="name" label={t("indicator.name")} required maxLength={200} />
-      <Field form={f} name="unit" label={t("indicator.unit")} hint={t("indicator.unitHint")} />
-      <TextArea form={f} name="definition" label={t("indicator.definition")} rows={3} />
-      <SelectField
-        form={f}
-        name="direction"
-        label={t("indicator.direction")}
-        required
-        placeholder={false}
-        options={[
-          { value: "up", label: t("indicator.direction.up") },
-          { value: "down", label: t("indicator.direction.down") },
-        ]}
-      />
-      <SelectField
-        form={f}
-        name="source"
-        label={t("indicator.source")}
-        placeholder={false}
-        options={(["manual", "import", "community"] as const).map((s) => ({
-          value: s,
-          label: t(`indicator.source.${s}`),
-        }))}
-      />
-      <Field form={f} name="baselineValue" label={t("indicator.baseline")} inputmode="text" />
-      <Field form={f} name="baselineYear" label={t("indicator.baselineYear")} inputmode="numeric" />
-      <Field form={f} name="decimals" label={t("indicator.decimals")} inputmode="numeric" />
-      <SelectField
-        form={f}
-        name="planId"
-        label={t("indicator.plan")}
-        placeholder={t("indicator.noPlan")}
-        options={p.plans}
-      />
-      <SelectField
-        form={f}
-        name="areaId"
-        label={t("indicator.area")}
-        placeholder={t("indicator.noArea")}
-        options={p.areas}
-      />
-    </>
+    <Fields
+      form={p.form}
+      fields={[
+        { name: "name", label: t("indicator.name"), required: true, maxLength: 200 },
+        { name: "unit", label: t("indicator.unit"), hint: t("indicator.unitHint") },
+        { kind: "textarea", name: "definition", label: t("indicator.definition"), rows: 3 },
+        {
+          kind: "select",
+          name: "direction",
+          label: t("indicator.direction"),
+          required: true,
+          placeholder: false,
+          options: directions,
+        },
+        {
+          kind: "select",
+          name: "source",
+          label: t("indicator.source"),
+          placeholder: false,
+          options: sources,
+        },
+        { name: "baselineValue", label: t("indicator.baseline"), inputmode: "text" },
+        { name: "baselineYear", label: t("indicator.baselineYear"), inputmode: "numeric" },
+        { name: "decimals", label: t("indicator.decimals"), inputmode: "numeric" },
+        {
+          kind: "select",
+          name: "planId",
+          label: t("indicator.plan"),
+          placeholder: t("indicator.noPlan"),
+          options: p.plans,
+        },
+        {
+          kind: "select",
+          name: "areaId",
+          label: t("indicator.area"),
+          placeholder: t("indicator.noArea"),
+          options: p.areas,
+        },
+      ]}
+    />
   );
 }
 
@@ -116,11 +117,14 @@ export function IndicatorAdmin(p: {
         )}
       </ListOrNone>
       <h2 id="add-indicator">{t("indicator.add")}</h2>
-      <Form action={base} label={t("indicator.add")}>
-        <ErrorSummary form={p.form} />
+      <FieldsForm
+        action={base}
+        label={t("indicator.add")}
+        form={p.form}
+        submit={t("indicator.add")}
+      >
         <IndicatorFields form={p.form} plans={p.plans} areas={p.areas} />
-        <button type="submit">{t("indicator.add")}</button>
-      </Form>
+      </FieldsForm>
     </>
   );
 }
@@ -143,6 +147,12 @@ export function IndicatorEdit(p: {
   const { lang, tambon } = useCtx();
   const t = msg.t(lang);
   const base = `/t/${tambon!.slug}/admin/indicators/${p.indicator.id}`;
+  const save = core.t(lang)("form.save");
+  const targetSpec = (y: number): FieldSpec => ({
+    name: targetField(y),
+    label: t("indicator.targetYear", { year: y }),
+    inputmode: "text",
+  });
   return (
     <>
       <p>
@@ -151,28 +161,21 @@ export function IndicatorEdit(p: {
         <a href={`/t/${tambon!.slug}/indicators/${p.indicator.id}`}>{p.indicator.name}</a>
       </p>
       <h1>{t("indicator.edit")}</h1>
-      <Form action={base} label={t("indicator.edit")}>
-        <ErrorSummary form={p.form} />
+      <FieldsForm action={base} label={t("indicator.edit")} form={p.form} submit={save}>
         <IndicatorFields form={p.form} plans={p.plans} areas={p.areas} />
-        <button type="submit">{core.t(lang)("form.save")}</button>
-      </Form>
+      </FieldsForm>
 
       <h2 id="targets">{t("indicator.targets")}</h2>
-      <Form action={`${base}/targets`} label={t("indicator.targets")}>
-        <ErrorSummary form={p.targetsForm} />
+      <FieldsForm
+        action={`${base}/targets`}
+        label={t("indicator.targets")}
+        form={p.targetsForm}
+        submit={save}
+      >
         <div class="ind-grid">
-          {p.years.map((y) => (
-            <Field
-              key={y}
-              form={p.targetsForm}
-              name={targetField(y)}
-              label={t("indicator.targetYear", { year: y })}
-              inputmode="text"
-            />
-          ))}
+          <Fields form={p.targetsForm} fields={p.years.map(targetSpec)} />
         </div>
-        <button type="submit">{core.t(lang)("form.save")}</button>
-      </Form>
+      </FieldsForm>
 
       <h2 id="projects">{t("indicator.projects")}</h2>
       <ListOrNone items={p.projects} none={t("indicator.noProjects")} muted>

@@ -1,42 +1,38 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../../core/views/form.tsx";
+import { Fields, type FormState } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { PLAN_STATUSES } from "../../shared/kinds.ts";
-import { usePlans, planPeriod, ListOrNone } from "../../shared/views.tsx";
+import { usePlans, planPeriod, ListOrNone, FieldsForm } from "../../shared/views.tsx";
 import { strategyName, type Plan, type Strategy } from "../queries.ts";
 
 /** The fields of a plan's form. */
 export function PlanFields({ form }: { form: FormState }) {
   const { lang } = useCtx();
   const t = msg.t(lang);
+  const statuses = PLAN_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}`) }));
   return (
-    <>
-      <Field form={form} name="title" label={t("plan.name")} required maxLength={200} />
-      <Field
-        form={form}
-        name="firstYear"
-        label={t("plan.firstYear")}
-        required
-        inputmode="numeric"
-        maxLength={4}
-      />
-      <Field form={form} name="years" label={t("plan.years")} inputmode="numeric" maxLength={2} />
-      <SelectField
-        form={form}
-        name="status"
-        label={t("plan.status")}
-        placeholder={false}
-        options={PLAN_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}`) }))}
-      />
-      <TextArea form={form} name="description" label={t("plan.description")} rows={3} />
-    </>
+    <Fields
+      form={form}
+      fields={[
+        { name: "title", label: t("plan.name"), required: true, maxLength: 200 },
+        {
+          name: "firstYear",
+          label: t("plan.firstYear"),
+          required: true,
+          inputmode: "numeric",
+          maxLength: 4,
+        },
+        { name: "years", label: t("plan.years"), inputmode: "numeric", maxLength: 2 },
+        {
+          kind: "select",
+          name: "status",
+          label: t("plan.status"),
+          placeholder: false,
+          options: statuses,
+        },
+        { kind: "textarea", name: "description", label: t("plan.description"), rows: 3 },
+      ]}
+    />
   );
 }
 
@@ -57,11 +53,9 @@ export function PlanAdmin({ plans, form }: { plans: Plan[]; form: FormState }) {
         )}
       </ListOrNone>
       <h2>{t("plan.add")}</h2>
-      <Form action={`${base}/admin/plans`}>
-        <ErrorSummary form={form} />
+      <FieldsForm action={`${base}/admin/plans`} form={form} submit={t("plan.save")}>
         <PlanFields form={form} />
-        <button type="submit">{t("plan.save")}</button>
-      </Form>
+      </FieldsForm>
     </>
   );
 }
@@ -90,11 +84,9 @@ export function PlanEdit(p: {
         <a href={`${planBase}/import`}>{t("pimport.link")}</a>
       </p>
       <h1>{p.plan.title}</h1>
-      <Form action={planBase} label={t("plan.edit")}>
-        <ErrorSummary form={p.form} />
+      <FieldsForm action={planBase} label={t("plan.edit")} form={p.form} submit={t("plan.save")}>
         <PlanFields form={p.form} />
-        <button type="submit">{t("plan.save")}</button>
-      </Form>
+      </FieldsForm>
 
       <h2 id="strategies">{t("strategy.title")}</h2>
       <ListOrNone items={p.strategies} none={t("plan.noStrategies")} muted>
@@ -122,64 +114,41 @@ export function PlanEdit(p: {
         )}
       </ListOrNone>
       <h3>{p.editing ? t("strategy.edit") : t("strategy.add")}</h3>
-      <Form
+      <FieldsForm
         action={p.editing ? `${base}/admin/strategies/${p.editing.id}` : `${planBase}/strategies`}
         label={p.editing ? t("strategy.edit") : t("strategy.add")}
-      >
-        <ErrorSummary form={p.strategyForm} scope="s" />
-        <Field
-          form={p.strategyForm}
-          scope="s"
-          name="code"
-          label={t("strategy.code")}
-          maxLength={20}
-        />
-        <Field
-          form={p.strategyForm}
-          scope="s"
-          name="title"
-          label={t("strategy.name")}
-          required
-          maxLength={300}
-        />
-        <SelectField
-          form={p.strategyForm}
-          scope="s"
-          name="areaId"
-          label={t("strategy.area")}
-          options={p.areaOptions}
-        />
-        <Field
-          form={p.strategyForm}
-          scope="s"
-          name="position"
-          label={t("strategy.position")}
-          inputmode="numeric"
-          maxLength={4}
-        />
-        <button type="submit">{t("plan.save")}</button>
-      </Form>
+        form={p.strategyForm}
+        scope="s"
+        submit={t("plan.save")}
+        fields={[
+          { name: "code", label: t("strategy.code"), maxLength: 20 },
+          { name: "title", label: t("strategy.name"), required: true, maxLength: 300 },
+          { kind: "select", name: "areaId", label: t("strategy.area"), options: p.areaOptions },
+          { name: "position", label: t("strategy.position"), inputmode: "numeric", maxLength: 4 },
+        ]}
+      />
       {p.editing && (
         <>
           <h3>{t("strategy.linkClause")}</h3>
           {p.clauseOptions.length === 0 ? (
             <p class="muted">{t("strategy.noClauses")}</p>
           ) : (
-            <Form
+            <FieldsForm
               action={`${base}/admin/strategies/${p.editing.id}/clauses`}
               label={t("strategy.linkClause")}
-            >
-              <ErrorSummary form={p.clauseForm} scope="c" />
-              <SelectField
-                form={p.clauseForm}
-                scope="c"
-                name="clause"
-                label={t("strategy.clause")}
-                required
-                options={p.clauseOptions}
-              />
-              <button type="submit">{t("strategy.linkClause")}</button>
-            </Form>
+              form={p.clauseForm}
+              scope="c"
+              submit={t("strategy.linkClause")}
+              fields={[
+                {
+                  kind: "select",
+                  name: "clause",
+                  label: t("strategy.clause"),
+                  required: true,
+                  options: p.clauseOptions,
+                },
+              ]}
+            />
           )}
         </>
       )}

@@ -1,14 +1,7 @@
 import type { ComponentChildren } from "preact";
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../../core/views/form.tsx";
+import type { FormState } from "../../../../core/views/form.tsx";
 import type { ClauseRef } from "../../../charter/public.ts";
-import { PROJECT_STATUSES } from "../../shared/kinds.ts";
+import { DRAWN_LINK_KINDS, PROJECT_STATUSES } from "../../shared/kinds.ts";
 import type { Plan } from "../../plans/queries.ts";
 import type { ProjectFile } from "../files.ts";
 import type { Milestone, Project } from "../queries.ts";
@@ -16,7 +9,7 @@ import { ClausesAdmin } from "./clauses.tsx";
 import { FilesAdmin } from "./files.tsx";
 import { ProjectFields, type ProjectChoices } from "./form.tsx";
 import { MilestoneFields, MilestonesAdmin, type MilestoneFailure } from "./milestones.tsx";
-import { usePlans } from "../../shared/views.tsx";
+import { FieldsForm, usePlans } from "../../shared/views.tsx";
 
 /** The forms of a project's administration page, each as shown (the one that failed, if any). */
 export interface ProjectAdminForms {
@@ -48,6 +41,8 @@ export function ProjectAdmin(p: {
   const { t, base } = usePlans();
   const admin = `${base}/admin/projects/${p.project.id}`;
   const f = p.forms;
+  const statuses = PROJECT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }));
+  const linkKinds = DRAWN_LINK_KINDS.map((k) => ({ value: k, label: t(`dup.kind.${k}`) }));
   return (
     <>
       <p>
@@ -63,36 +58,37 @@ export function ProjectAdmin(p: {
         · <a href="#edit">{t("project.edit")}</a>
       </nav>
       <h2 id="screen">{t("project.screen")}</h2>
-      <Form action={`${admin}/status`} label={t("project.screen")}>
-        <ErrorSummary form={f.status} scope="st" />
-        <SelectField
-          form={f.status}
-          scope="st"
-          name="status"
-          label={t("project.status")}
-          required
-          placeholder={false}
-          options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        />
-        <Field
-          form={f.status}
-          scope="st"
-          name="progress"
-          label={t("project.progress")}
-          inputmode="numeric"
-          maxLength={3}
-        />
-        <TextArea form={f.status} scope="st" name="note" label={t("project.note")} rows={2} />
-        <button type="submit">{t("plan.save")}</button>
-      </Form>
+      <FieldsForm
+        action={`${admin}/status`}
+        label={t("project.screen")}
+        form={f.status}
+        scope="st"
+        submit={t("plan.save")}
+        fields={[
+          {
+            kind: "select",
+            name: "status",
+            label: t("project.status"),
+            required: true,
+            placeholder: false,
+            options: statuses,
+          },
+          { name: "progress", label: t("project.progress"), inputmode: "numeric", maxLength: 3 },
+          { kind: "textarea", name: "note", label: t("project.note"), rows: 2 },
+        ]}
+      />
       <h2 id="milestones">{t("project.milestones")}</h2>
       <MilestonesAdmin milestones={p.milestones} failed={f.milestoneFailed} today={p.today} />
       <h3>{t("project.addMilestone")}</h3>
-      <Form action={`${admin}/milestones`} label={t("project.addMilestone")}>
-        <ErrorSummary form={f.milestone} scope="m" />
+      <FieldsForm
+        action={`${admin}/milestones`}
+        label={t("project.addMilestone")}
+        form={f.milestone}
+        scope="m"
+        submit={t("project.addMilestone")}
+      >
         <MilestoneFields form={f.milestone} scope="m" />
-        <button type="submit">{t("project.addMilestone")}</button>
-      </Form>
+      </FieldsForm>
       <h2 id="files">{t("projectFile.title")}</h2>
       <FilesAdmin projectId={p.project.id} files={p.files} form={f.file} failed={f.fileFailed} />
       <h2 id="clauses">{t("projectClause.title")}</h2>
@@ -104,38 +100,35 @@ export function ProjectAdmin(p: {
       />
       <h2 id="overlaps">{t("dup.title")}</h2>
       {p.overlaps}
-      <Form action={`${admin}/links`} label={t("dup.link")}>
-        <ErrorSummary form={f.link} scope="l" />
-        <Field
-          form={f.link}
-          scope="l"
-          name="otherId"
-          label={`${t("dup.pair")} (#)`}
-          required
-          inputmode="numeric"
-          maxLength={10}
-        />
-        <SelectField
-          form={f.link}
-          scope="l"
-          name="kind"
-          label={t("dup.link")}
-          required
-          placeholder={false}
-          options={(["overlaps", "duplicate"] as const).map((k) => ({
-            value: k,
-            label: t(`dup.kind.${k}`),
-          }))}
-        />
-        <Field form={f.link} scope="l" name="note" label={t("project.note")} maxLength={1000} />
-        <button type="submit">{t("dup.link")}</button>
-      </Form>
+      <FieldsForm
+        action={`${admin}/links`}
+        label={t("dup.link")}
+        form={f.link}
+        scope="l"
+        submit={t("dup.link")}
+        fields={[
+          {
+            name: "otherId",
+            label: `${t("dup.pair")} (#)`,
+            required: true,
+            inputmode: "numeric",
+            maxLength: 10,
+          },
+          {
+            kind: "select",
+            name: "kind",
+            label: t("dup.link"),
+            required: true,
+            placeholder: false,
+            options: linkKinds,
+          },
+          { name: "note", label: t("project.note"), maxLength: 1000 },
+        ]}
+      />
       <h2 id="edit">{t("project.edit")}</h2>
-      <Form action={admin} label={t("project.edit")}>
-        <ErrorSummary form={f.edit} />
+      <FieldsForm action={admin} label={t("project.edit")} form={f.edit} submit={t("plan.save")}>
         <ProjectFields form={f.edit} plan={p.plan} choices={p.choices} />
-        <button type="submit">{t("plan.save")}</button>
-      </Form>
+      </FieldsForm>
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
-import { ErrorSummary, Form, SelectField, type FormState } from "../../../../core/views/form.tsx";
+import { Form, type FormState } from "../../../../core/views/form.tsx";
 import type { ClauseRef } from "../../../charter/public.ts";
 import { msg } from "../../messages.ts";
-import { ListOrNone } from "../../shared/views.tsx";
+import { FieldsForm, ListOrNone } from "../../shared/views.tsx";
 
 /** The key of a clause in forms: "charterId:clauseKey". */
 export const clauseValue = (c: Pick<ClauseRef, "charterId" | "clauseKey">) =>
@@ -20,6 +20,10 @@ export function ClausesAdmin(p: {
   const action = `/t/${tambon!.slug}/admin/projects/${p.projectId}/clauses`;
   const linked = new Set(p.linked.map(clauseValue));
   const free = p.all.filter((c) => !linked.has(clauseValue(c)));
+  const choices = free.map((c) => ({
+    value: clauseValue(c),
+    label: `${c.charterName} · ${c.number}. ${c.text.slice(0, 80)}`,
+  }));
   return (
     <>
       <ListOrNone items={p.linked} none={t("projectClause.none")} muted>
@@ -46,21 +50,22 @@ export function ClausesAdmin(p: {
         <p class="muted">{t("strategy.noClauses")}</p>
       ) : (
         free.length > 0 && (
-          <Form action={action} label={t("projectClause.link")}>
-            <ErrorSummary form={p.form} scope="pc" />
-            <SelectField
-              form={p.form}
-              scope="pc"
-              name="clause"
-              label={t("strategy.clause")}
-              required
-              options={free.map((c) => ({
-                value: clauseValue(c),
-                label: `${c.charterName} · ${c.number}. ${c.text.slice(0, 80)}`,
-              }))}
-            />
-            <button type="submit">{t("projectClause.link")}</button>
-          </Form>
+          <FieldsForm
+            action={action}
+            label={t("projectClause.link")}
+            form={p.form}
+            scope="pc"
+            submit={t("projectClause.link")}
+            fields={[
+              {
+                kind: "select",
+                name: "clause",
+                label: t("strategy.clause"),
+                required: true,
+                options: choices,
+              },
+            ]}
+          />
         )
       )}
     </>

@@ -1,17 +1,12 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
-import {
-  emptyForm,
-  ErrorSummary,
-  Field,
-  FileField,
-  Form,
-  type FormState,
-} from "../../../../core/views/form.tsx";
+import { emptyForm, type FormState } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { PROJECT_FILE_UPLOAD, type ProjectFile } from "../files.ts";
 import { ConfirmButton } from "../../../../core/views/confirm.tsx";
+import { FieldsForm } from "../../shared/views.tsx";
 
 const ACCEPT = "image/jpeg,image/png,image/webp,application/pdf,.pdf,.docx,.xlsx,.pptx,.odt,.ods";
+const TYPES = "JPEG, PNG, WebP, PDF, DOCX, XLSX, PPTX, ODT, ODS";
 
 /** The address of a project's file (its thumbnail with `thumb`). */
 export const fileUrl = (slug: string, f: ProjectFile, thumb = false) =>
@@ -97,27 +92,23 @@ export function FilesAdmin(p: {
                   <span class="badge">{t("projectFile.document")}</span>
                 )}{" "}
                 <a href={fileUrl(slug, f)}>{f.name}</a> <span class="muted">· {kb(f.bytes)}</span>
-                <Form action={`${admin}/project-files/${f.id}`} label={f.name}>
-                  <ErrorSummary form={form} scope={`pf${f.id}`} />
-                  <Field
-                    form={form}
-                    scope={`pf${f.id}`}
-                    name="caption"
-                    label={t("projectFile.caption")}
-                    maxLength={300}
-                  />
-                  <Field
-                    form={form}
-                    scope={`pf${f.id}`}
-                    name="position"
-                    label={t("projectFile.position")}
-                    inputmode="numeric"
-                    maxLength={4}
-                  />
-                  <button type="submit" class="secondary">
-                    {t("plan.save")}
-                  </button>
-                </Form>
+                <FieldsForm
+                  action={`${admin}/project-files/${f.id}`}
+                  label={f.name}
+                  form={form}
+                  scope={`pf${f.id}`}
+                  submit={t("plan.save")}
+                  buttonClass="secondary"
+                  fields={[
+                    { name: "caption", label: t("projectFile.caption"), maxLength: 300 },
+                    {
+                      name: "position",
+                      label: t("projectFile.position"),
+                      inputmode: "numeric",
+                      maxLength: 4,
+                    },
+                  ]}
+                />
                 <ConfirmButton
                   action={`${admin}/project-files/${f.id}/delete`}
                   label={`${t("projectFile.delete")}: ${f.name}`}
@@ -129,31 +120,26 @@ export function FilesAdmin(p: {
           })}
         </ul>
       )}
-      <Form
+      <FieldsForm
         action={`${admin}/projects/${p.projectId}/files`}
         multipart
         label={t("projectFile.add")}
-      >
-        <ErrorSummary form={p.form} scope="pf" />
-        <FileField
-          form={p.form}
-          scope="pf"
-          name="file"
-          label={t("projectFile.file")}
-          accept={ACCEPT}
-          types="JPEG, PNG, WebP, PDF, DOCX, XLSX, PPTX, ODT, ODS"
-          maxBytes={PROJECT_FILE_UPLOAD.fileBytes}
-          required
-        />
-        <Field
-          form={p.form}
-          scope="pf"
-          name="caption"
-          label={t("projectFile.caption")}
-          maxLength={300}
-        />
-        <button type="submit">{t("projectFile.add")}</button>
-      </Form>
+        form={p.form}
+        scope="pf"
+        submit={t("projectFile.add")}
+        fields={[
+          {
+            kind: "file",
+            name: "file",
+            label: t("projectFile.file"),
+            accept: ACCEPT,
+            types: TYPES,
+            maxBytes: PROJECT_FILE_UPLOAD.fileBytes,
+            required: true,
+          },
+          { name: "caption", label: t("projectFile.caption"), maxLength: 300 },
+        ]}
+      />
     </>
   );
 }

@@ -1,12 +1,5 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
-import {
-  CheckField,
-  CheckGroup,
-  Field,
-  SelectField,
-  TextArea,
-  type FormState,
-} from "../../../../core/views/form.tsx";
+import { Fields, type FormState } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { lastYear, planYears } from "../../shared/fiscal.ts";
 import { BUDGET_SOURCES, FORM_CATEGORIES, ROLLUPS, TARGET_GROUPS } from "../../shared/kinds.ts";
@@ -68,133 +61,138 @@ export function ProjectFields(p: { form: FormState; plan: Plan; choices: Project
   const { lang } = useCtx();
   const t = msg.t(lang);
   const f = p.form;
-  const years = planYears(p.plan);
+  const years = planYears(p.plan).map((y) => ({ value: String(y), label: String(y) }));
+  const targets = TARGET_GROUPS.map((g) => ({ value: g, label: t(`target.${g}`) }));
+  const sources = BUDGET_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }));
+  const staff = p.choices.staff;
   return (
     <>
-      <Field form={f} name="title" label={t("project.name")} required maxLength={200} />
-      <SelectField
+      <Fields
         form={f}
-        name="areaId"
-        label={t("project.area")}
-        required
-        options={p.choices.areas}
-      />
-      <TextArea
-        form={f}
-        name="objectives"
-        label={t("project.objectives")}
-        required
-        rows={3}
-        maxLength={2000}
-      />
-      <CheckField form={f} name="wholeTambon" label={t("project.wholeTambon")} />
-      <CheckGroup
-        form={f}
-        name="villages"
-        label={t("project.villages")}
-        hint={t("plan.villagesOr")}
-        options={p.choices.villages}
-      />
-      <CheckGroup
-        form={f}
-        name="targets"
-        label={t("project.targetGroups")}
-        options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`target.${g}`) }))}
-      />
-      <TextArea form={f} name="outputs" label={t("project.outputs")} rows={2} maxLength={2000} />
-      <TextArea form={f} name="kpi" label={t("project.kpi")} rows={2} maxLength={1000} />
-      <TextArea
-        form={f}
-        name="expectedResults"
-        label={t("project.expectedResults")}
-        rows={2}
-        maxLength={2000}
+        fields={[
+          { name: "title", label: t("project.name"), required: true, maxLength: 200 },
+          {
+            kind: "select",
+            name: "areaId",
+            label: t("project.area"),
+            required: true,
+            options: p.choices.areas,
+          },
+          {
+            kind: "textarea",
+            name: "objectives",
+            label: t("project.objectives"),
+            required: true,
+            rows: 3,
+            maxLength: 2000,
+          },
+          { kind: "check", name: "wholeTambon", label: t("project.wholeTambon") },
+          {
+            kind: "checks",
+            name: "villages",
+            label: t("project.villages"),
+            hint: t("plan.villagesOr"),
+            options: p.choices.villages,
+          },
+          { kind: "checks", name: "targets", label: t("project.targetGroups"), options: targets },
+          {
+            kind: "textarea",
+            name: "outputs",
+            label: t("project.outputs"),
+            rows: 2,
+            maxLength: 2000,
+          },
+          { kind: "textarea", name: "kpi", label: t("project.kpi"), rows: 2, maxLength: 1000 },
+          {
+            kind: "textarea",
+            name: "expectedResults",
+            label: t("project.expectedResults"),
+            rows: 2,
+            maxLength: 2000,
+          },
+        ]}
       />
       <fieldset class="budget-rows">
         <legend>{t("project.budgetRows")}</legend>
         <p class="hint">{t("plan.budgetHint", { from: p.plan.firstYear, to: lastYear(p.plan) })}</p>
         {Array.from({ length: BUDGET_ROWS }, (_, i) => (
           <div class="budget-row" key={i}>
-            <SelectField
+            <Fields
               form={f}
-              name={`budgetYear${i}`}
-              label={t("project.fiscalYear")}
-              placeholder="–"
-              options={years.map((y) => ({ value: String(y), label: String(y) }))}
-            />
-            <SelectField
-              form={f}
-              name={`budgetSource${i}`}
-              label={t("project.source")}
-              placeholder={false}
-              options={BUDGET_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))}
-            />
-            <Field
-              form={f}
-              name={`budgetAmount${i}`}
-              label={t("project.amount")}
-              inputmode="numeric"
-              maxLength={18}
+              fields={[
+                {
+                  kind: "select",
+                  name: `budgetYear${i}`,
+                  label: t("project.fiscalYear"),
+                  placeholder: "–",
+                  options: years,
+                },
+                {
+                  kind: "select",
+                  name: `budgetSource${i}`,
+                  label: t("project.source"),
+                  placeholder: false,
+                  options: sources,
+                },
+                {
+                  name: `budgetAmount${i}`,
+                  label: t("project.amount"),
+                  inputmode: "numeric",
+                  maxLength: 18,
+                },
+              ]}
             />
           </div>
         ))}
       </fieldset>
-      {p.choices.staff && (
-        <>
-          <SelectField
-            form={f}
-            name="strategyId"
-            label={t("project.strategy")}
-            options={p.choices.staff.strategies}
-          />
-          <SelectField
-            form={f}
-            name="parentId"
-            label={t("project.parent")}
-            placeholder={t("project.noParent")}
-            options={p.choices.staff.parents}
-          />
-          <SelectField
-            form={f}
-            name="formCategory"
-            label={t("project.formCategory")}
-            placeholder={false}
-            options={FORM_CATEGORIES.map((c) => ({ value: c, label: t(`form.${c}`) }))}
-          />
-          <Field
-            form={f}
-            name="responsibleUnit"
-            label={t("project.responsibleUnit")}
-            maxLength={200}
-          />
-          <CheckGroup
-            form={f}
-            name="responsible"
-            label={t("project.responsiblePartners")}
-            options={p.choices.staff.partners}
-          />
-          <CheckGroup
-            form={f}
-            name="supporting"
-            label={t("project.supportingPartners")}
-            options={p.choices.staff.partners}
-          />
-          <Field form={f} name="seq" label={t("project.seq")} inputmode="numeric" maxLength={6} />
-          <Field
-            form={f}
-            name="weight"
-            label={t("project.weight")}
-            inputmode="numeric"
-            maxLength={4}
-          />
-          <SelectField
-            form={f}
-            name="rollup"
-            label={t("project.rollup")}
-            placeholder={false}
-            options={ROLLUPS.map((r) => ({ value: r, label: t(`project.rollup.${r}`) }))}
-          />
-        </>
+      {staff && (
+        <Fields
+          form={f}
+          fields={[
+            {
+              kind: "select",
+              name: "strategyId",
+              label: t("project.strategy"),
+              options: staff.strategies,
+            },
+            {
+              kind: "select",
+              name: "parentId",
+              label: t("project.parent"),
+              placeholder: t("project.noParent"),
+              options: staff.parents,
+            },
+            {
+              kind: "select",
+              name: "formCategory",
+              label: t("project.formCategory"),
+              placeholder: false,
+              options: FORM_CATEGORIES.map((c) => ({ value: c, label: t(`form.${c}`) })),
+            },
+            { name: "responsibleUnit", label: t("project.responsibleUnit"), maxLength: 200 },
+            {
+              kind: "checks",
+              name: "responsible",
+              label: t("project.responsiblePartners"),
+              options: staff.partners,
+            },
+            {
+              kind: "checks",
+              name: "supporting",
+              label: t("project.supportingPartners"),
+              options: staff.partners,
+            },
+            { name: "seq", label: t("project.seq"), inputmode: "numeric", maxLength: 6 },
+            { name: "weight", label: t("project.weight"), inputmode: "numeric", maxLength: 4 },
+            {
+              kind: "select",
+              name: "rollup",
+              label: t("project.rollup"),
+              placeholder: false,
+              options: ROLLUPS.map((r) => ({ value: r, label: t(`project.rollup.${r}`) })),
+            },
+          ]}
+        />
       )}
     </>
   );

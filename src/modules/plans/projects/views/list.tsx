@@ -1,10 +1,4 @@
-import {
-  ErrorSummary,
-  Field,
-  Form,
-  SelectField,
-  type FormState,
-} from "../../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState } from "../../../../core/views/form.tsx";
 import { Table } from "../../../../core/views/list.tsx";
 import { ConfirmTick } from "../../../../core/views/confirm.tsx";
 import { baht } from "../../shared/format.ts";
@@ -65,21 +59,19 @@ export function PlanProjectsAdmin(p: {
           ))}
         </Table>
         {p.voteForm.errors.projects && <p class="error">{p.voteForm.errors.projects}</p>}
-        <Field
+        <Fields
           form={p.voteForm}
           scope="v"
-          name="title"
-          label={t("project.voteTitle")}
-          required
-          maxLength={200}
-        />
-        <SelectField
-          form={p.voteForm}
-          scope="v"
-          name="areaId"
-          label={t("project.voteArea")}
-          required
-          options={p.areas}
+          fields={[
+            { name: "title", label: t("project.voteTitle"), required: true, maxLength: 200 },
+            {
+              kind: "select",
+              name: "areaId",
+              label: t("project.voteArea"),
+              required: true,
+              options: p.areas,
+            },
+          ]}
         />
         <p>
           <ConfirmTick />

@@ -1,17 +1,10 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
-import {
-  DateField,
-  emptyForm,
-  ErrorSummary,
-  Field,
-  Form,
-  TextArea,
-  type FormState,
-} from "../../../../core/views/form.tsx";
+import { emptyForm, Fields, type FormState } from "../../../../core/views/form.tsx";
 import { formatDate } from "../../../../core/dates.ts";
 import { msg } from "../../messages.ts";
 import type { Milestone } from "../queries.ts";
 import { ButtonForm, ConfirmButton } from "../../../../core/views/confirm.tsx";
+import { FieldsForm } from "../../shared/views.tsx";
 
 /** The milestone form that failed (kept with its errors when the page comes back at 422). */
 export interface MilestoneFailure {
@@ -70,32 +63,30 @@ export function MilestonesAdmin(p: {
             ) : (
               <details open={failed?.kind === "done"}>
                 <summary>{t("milestone.tick")}</summary>
-                <Form action={`${base}/${m.id}/done`} label={`${t("milestone.tick")}: ${m.title}`}>
-                  <ErrorSummary form={done} scope={`${scope}d`} />
-                  <DateField
-                    form={done}
-                    scope={`${scope}d`}
-                    name="doneOn"
-                    label={t("project.doneOn")}
-                  />
-                  <Field
-                    form={done}
-                    scope={`${scope}d`}
-                    name="note"
-                    label={t("project.note")}
-                    maxLength={1000}
-                  />
-                  <button type="submit">{t("milestone.tick")}</button>
-                </Form>
+                <FieldsForm
+                  action={`${base}/${m.id}/done`}
+                  label={`${t("milestone.tick")}: ${m.title}`}
+                  form={done}
+                  scope={`${scope}d`}
+                  submit={t("milestone.tick")}
+                  fields={[
+                    { kind: "date", name: "doneOn", label: t("project.doneOn") },
+                    { name: "note", label: t("project.note"), maxLength: 1000 },
+                  ]}
+                />
               </details>
             )}
             <details open={failed?.kind === "edit"}>
               <summary>{t("milestone.edit")}</summary>
-              <Form action={`${base}/${m.id}`} label={`${t("milestone.edit")}: ${m.title}`}>
-                <ErrorSummary form={edit} scope={scope} />
+              <FieldsForm
+                action={`${base}/${m.id}`}
+                label={`${t("milestone.edit")}: ${m.title}`}
+                form={edit}
+                scope={scope}
+                submit={t("plan.save")}
+              >
                 <MilestoneFields form={edit} scope={scope} />
-                <button type="submit">{t("plan.save")}</button>
-              </Form>
+              </FieldsForm>
               <ConfirmButton
                 action={`${base}/${m.id}/delete`}
                 label={`${t("milestone.delete")}: ${m.title}`}
@@ -115,24 +106,20 @@ export function MilestoneFields({ form, scope }: { form: FormState; scope: strin
   const { lang } = useCtx();
   const t = msg.t(lang);
   return (
-    <>
-      <Field
-        form={form}
-        scope={scope}
-        name="title"
-        label={t("project.milestone")}
-        required
-        maxLength={200}
-      />
-      <DateField form={form} scope={scope} name="dueOn" label={t("project.dueOn")} required />
-      <TextArea
-        form={form}
-        scope={scope}
-        name="note"
-        label={t("milestone.description")}
-        rows={2}
-        maxLength={1000}
-      />
-    </>
+    <Fields
+      form={form}
+      scope={scope}
+      fields={[
+        { name: "title", label: t("project.milestone"), required: true, maxLength: 200 },
+        { kind: "date", name: "dueOn", label: t("project.dueOn"), required: true },
+        {
+          kind: "textarea",
+          name: "note",
+          label: t("milestone.description"),
+          rows: 2,
+          maxLength: 1000,
+        },
+      ]}
+    />
   );
 }
