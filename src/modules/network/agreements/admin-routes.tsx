@@ -1,6 +1,6 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { pageOf } from "../../../core/params.ts";
-import { render, agreementFilter, param } from "../shared/helpers.ts";
+import { render, agreementFilter, formValues, param } from "../shared/helpers.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -47,18 +47,19 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
 
   const agreementValues = (
     a: NonNullable<Awaited<ReturnType<typeof agreementDetail>>>["agreement"],
-  ) => ({
-    titleTh: a.titleTh,
-    titleEn: a.titleEn,
-    purposeTh: a.purposeTh,
-    purposeEn: a.purposeEn,
-    scopeTh: a.scopeTh,
-    scopeEn: a.scopeEn,
-    signedOn: a.signedOn ?? "",
-    startsOn: a.startsOn ?? "",
-    endsOn: a.endsOn ?? "",
-    status: a.status,
-  });
+  ) =>
+    formValues(a, [
+      "titleTh",
+      "titleEn",
+      "purposeTh",
+      "purposeEn",
+      "scopeTh",
+      "scopeEn",
+      "signedOn",
+      "startsOn",
+      "endsOn",
+      "status",
+    ]);
 
   const editAgreementPage = async (
     req: FastifyRequest,

@@ -1,6 +1,6 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { pageOf } from "../../../core/params.ts";
-import { render, centreFilter, param } from "../shared/helpers.ts";
+import { render, centreFilter, formValues, param } from "../shared/helpers.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -38,23 +38,24 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     );
   });
 
-  const centreValues = (c: NonNullable<Awaited<ReturnType<typeof centreById>>>) => ({
-    nameTh: c.nameTh,
-    nameEn: c.nameEn,
-    topicTh: c.topicTh,
-    topicEn: c.topicEn,
-    areaId: c.areaId ? String(c.areaId) : "",
-    villageId: c.villageId ? String(c.villageId) : "",
-    hostPartnerId: c.hostPartnerId ? String(c.hostPartnerId) : "",
-    learnTh: c.learnTh,
-    learnEn: c.learnEn,
-    capacity: c.capacity ? String(c.capacity) : "",
-    contactName: c.contactName,
-    contactPhone: c.contactPhone,
-    contactEmail: c.contactEmail,
-    acceptsVisits: c.acceptsVisits ? "1" : "",
-    active: c.active ? "1" : "",
-  });
+  const centreValues = (c: NonNullable<Awaited<ReturnType<typeof centreById>>>) =>
+    formValues(c, [
+      "nameTh",
+      "nameEn",
+      "topicTh",
+      "topicEn",
+      "areaId",
+      "villageId",
+      "hostPartnerId",
+      "learnTh",
+      "learnEn",
+      "capacity",
+      "contactName",
+      "contactPhone",
+      "contactEmail",
+      "acceptsVisits",
+      "active",
+    ]);
 
   const centrePage = async (
     req: FastifyRequest,

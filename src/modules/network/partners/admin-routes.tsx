@@ -13,7 +13,7 @@ import { MAX_IMAGE_BYTES, prepareImage, uploadRoute, uploadedFile } from "../upl
 import { contactIdentifier, partnerById, partnerDirectory, type PartnerRow } from "./queries.ts";
 import { savePartner, setPartnerActive } from "./commands.ts";
 import { AdminPartnerList, PartnerForm } from "./admin-views.tsx";
-import { param, partnerChoiceLists, partnerFilter } from "../shared/helpers.ts";
+import { formValues, param, partnerChoiceLists, partnerFilter } from "../shared/helpers.ts";
 
 export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -37,17 +37,19 @@ export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   });
 
   const partnerValues = (p: PartnerRow, contactUser: string): Record<string, string> => ({
-    nameTh: p.nameTh,
-    nameEn: p.nameEn,
-    kindId: p.kindId ? String(p.kindId) : "",
-    roleId: p.roleId ? String(p.roleId) : "",
-    pillarId: p.pillarId ? String(p.pillarId) : "",
-    descriptionTh: p.descriptionTh,
-    descriptionEn: p.descriptionEn,
-    contactName: p.contactName,
-    contactPhone: p.contactPhone,
-    contactEmail: p.contactEmail,
-    website: p.website,
+    ...formValues(p, [
+      "nameTh",
+      "nameEn",
+      "kindId",
+      "roleId",
+      "pillarId",
+      "descriptionTh",
+      "descriptionEn",
+      "contactName",
+      "contactPhone",
+      "contactEmail",
+      "website",
+    ]),
     contactUser,
   });
 

@@ -1,6 +1,6 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { pageOf, queryOf } from "../../../core/params.ts";
-import { render, param, searchOf } from "../shared/helpers.ts";
+import { formValues, render, param, searchOf } from "../shared/helpers.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody, formList, requireUser } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -26,6 +26,10 @@ import { MyProfile } from "./profile-views.tsx";
 import { PeopleAdmin, PersonAdmin } from "./admin-views.tsx";
 import { isCommunityRole } from "./community.ts";
 import { confirmFirst } from "../../../core/confirmation.tsx";
+
+/** A person's profile as its form shows it (empty when they have none yet). */
+const profileValues = (p: Awaited<ReturnType<typeof personNetwork>>["profile"]) =>
+  formValues(p, ["publicConsent", "titleTh", "titleEn", "bioTh", "bioEn"]);
 
 export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -66,15 +70,7 @@ export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
           person={person}
           net={net}
           forms={{
-            profile:
-              forms.profile ??
-              emptyForm({
-                publicConsent: profile?.publicConsent ? "1" : "",
-                titleTh: profile?.titleTh ?? "",
-                titleEn: profile?.titleEn ?? "",
-                bioTh: profile?.bioTh ?? "",
-                bioEn: profile?.bioEn ?? "",
-              }),
+            profile: forms.profile ?? emptyForm(profileValues(profile)),
             role: forms.role ?? emptyForm(),
             affiliation: forms.affiliation ?? emptyForm(),
           }}
@@ -169,21 +165,7 @@ export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     if (!(await memberOf(db, tambon.id, user.id))) throw notFound();
     const net = await personNetwork(db, tambon.id, user.id);
     const p = net.profile;
-    return (
-      <MyProfile
-        form={
-          form ??
-          emptyForm({
-            publicConsent: p?.publicConsent ? "1" : "",
-            titleTh: p?.titleTh ?? "",
-            titleEn: p?.titleEn ?? "",
-            bioTh: p?.bioTh ?? "",
-            bioEn: p?.bioEn ?? "",
-          })
-        }
-        net={net}
-      />
-    );
+    return <MyProfile form={form ?? emptyForm(profileValues(p))} net={net} />;
   };
 
   app.get(`${A}/my-profile`, async (req, reply) => {

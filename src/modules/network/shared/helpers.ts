@@ -16,6 +16,22 @@ import { type CentreFilter } from "../centres/queries.ts";
 import { type PartnerFilter } from "../partners/queries.ts";
 import { type VisitFilter } from "../visits/queries.ts";
 
+/**
+ * A record's values as its form shows them, for the named fields: a flag as "1" or "", a number as
+ * its digits (nothing for none or 0), a text or a day as it is; nothing at all without a record.
+ */
+export function formValues<R extends object>(
+  row: R | null | undefined,
+  names: readonly (keyof R & string)[],
+): Record<string, string> {
+  return Object.fromEntries(
+    names.map((name) => {
+      const v: unknown = row?.[name];
+      return [name, typeof v === "boolean" ? (v ? "1" : "") : v ? String(v) : ""];
+    }),
+  );
+}
+
 /** The search words typed (trimmed; more than the search box takes answers 422). */
 export function searchOf(q: Readonly<Record<string, string | undefined>>): string {
   return parseSearch(q.q, 100);
