@@ -4,6 +4,7 @@ import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDateTime } from "../../../core/dates.ts";
 import { describeAudit } from "../../../core/audit-text.ts";
 import { AuditSentence } from "../../../core/views/admin/audit.tsx";
+import { type ComponentChildren } from "preact";
 
 /** The editor's dashboard. */
 export function Dashboard(props: {
@@ -37,68 +38,55 @@ export function Dashboard(props: {
         ))}
       </ul>
       <div class="dash">
-        <section aria-labelledby="d-drafts">
-          <h2 id="d-drafts">{t("admin.drafts")}</h2>
-          {props.drafts.length ? (
-            <ul>
-              {props.drafts.map((d) => (
-                <li key={d.id}>
-                  <a href={url(`/admin/site/news/${d.id}`)}>{d.title}</a>{" "}
-                  <span class="badge">
-                    {d.status === "draft"
-                      ? t("status.draft")
-                      : d.publishAt && d.publishAt > now
-                        ? t("status.scheduled")
-                        : t("status.published")}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p class="muted">{t("admin.nothing")}</p>
+        <DashSection id="d-drafts" title={t("admin.drafts")} shown={props.drafts.length > 0}>
+          {props.drafts.map((d) => (
+            <li key={d.id}>
+              <a href={url(`/admin/site/news/${d.id}`)}>{d.title}</a>{" "}
+              <span class="badge">
+                {d.status === "draft"
+                  ? t("status.draft")
+                  : d.publishAt && d.publishAt > now
+                    ? t("status.scheduled")
+                    : t("status.published")}
+              </span>
+            </li>
+          ))}
+        </DashSection>
+        <DashSection
+          id="d-pending"
+          title={t("admin.pending")}
+          shown={props.pendingPosts.length + props.pendingJobs.length + props.reports > 0}
+        >
+          {props.pendingPosts.map((p) => (
+            <li key={`p${p.id}`}>
+              <a href={url("/admin/site/corner")}>{p.title}</a> ({t("menu.corner")})
+            </li>
+          ))}
+          {props.pendingJobs.map((j) => (
+            <li key={`j${j.id}`}>
+              <a href={url("/admin/site/jobs")}>{j.title}</a> ({t("menu.jobs")})
+            </li>
+          ))}
+          {props.reports > 0 && (
+            <li>
+              <a href={url("/admin/site/corner")}>{t("mod.reports")}</a>: {props.reports}
+            </li>
           )}
-        </section>
-        <section aria-labelledby="d-pending">
-          <h2 id="d-pending">{t("admin.pending")}</h2>
-          {props.pendingPosts.length + props.pendingJobs.length + props.reports ? (
-            <ul>
-              {props.pendingPosts.map((p) => (
-                <li key={`p${p.id}`}>
-                  <a href={url("/admin/site/corner")}>{p.title}</a> ({t("menu.corner")})
-                </li>
-              ))}
-              {props.pendingJobs.map((j) => (
-                <li key={`j${j.id}`}>
-                  <a href={url("/admin/site/jobs")}>{j.title}</a> ({t("menu.jobs")})
-                </li>
-              ))}
-              {props.reports > 0 && (
-                <li>
-                  <a href={url("/admin/site/corner")}>{t("mod.reports")}</a>: {props.reports}
-                </li>
-              )}
-            </ul>
-          ) : (
-            <p class="muted">{t("admin.nothing")}</p>
-          )}
-        </section>
-        <section aria-labelledby="d-complaints">
-          <h2 id="d-complaints">{t("admin.openComplaints")}</h2>
-          {props.complaints.length ? (
-            <ul>
-              {props.complaints.map((c) => (
-                <li key={c.id}>
-                  <a href={url(`/admin/site/complaints/${c.id}`)}>
-                    {c.code} {c.subject}
-                  </a>{" "}
-                  <span class="badge">{t(`complaint.status.${c.status}`)}</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p class="muted">{t("admin.nothing")}</p>
-          )}
-        </section>
+        </DashSection>
+        <DashSection
+          id="d-complaints"
+          title={t("admin.openComplaints")}
+          shown={props.complaints.length > 0}
+        >
+          {props.complaints.map((c) => (
+            <li key={c.id}>
+              <a href={url(`/admin/site/complaints/${c.id}`)}>
+                {c.code} {c.subject}
+              </a>{" "}
+              <span class="badge">{t(`complaint.status.${c.status}`)}</span>
+            </li>
+          ))}
+        </DashSection>
         <section aria-labelledby="d-recent">
           <h2 id="d-recent">{t("admin.recent")}</h2>
           <ul>
@@ -112,5 +100,21 @@ export function Dashboard(props: {
         </section>
       </div>
     </AdminFrame>
+  );
+}
+
+/** A box of the dashboard: its heading and its list, or a line saying there is nothing. */
+function DashSection(props: {
+  id: string;
+  title: string;
+  shown: boolean;
+  children: ComponentChildren;
+}) {
+  const t = useSiteT();
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.shown ? <ul>{props.children}</ul> : <p class="muted">{t("admin.nothing")}</p>}
+    </section>
   );
 }
