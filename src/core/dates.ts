@@ -4,38 +4,19 @@ import { arabicDigits, inDigits, type DigitStyle } from "./digits.ts";
 export { arabicDigits };
 
 const TZ = "Asia/Bangkok";
-const dateFmt = {
-  th: new Intl.DateTimeFormat("th-TH-u-ca-buddhist", {
-    timeZone: TZ,
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }),
-  en: new Intl.DateTimeFormat("en-GB", {
-    timeZone: TZ,
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }),
-};
-const dateTimeFmt = {
-  th: new Intl.DateTimeFormat("th-TH-u-ca-buddhist", {
-    timeZone: TZ,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }),
-  en: new Intl.DateTimeFormat("en-GB", {
-    timeZone: TZ,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }),
-};
+/** One Bangkok-time formatter a language: the Buddhist calendar in Thai, Gregorian in English. */
+const byLang = (options: Intl.DateTimeFormatOptions): Record<Lang, Intl.DateTimeFormat> => ({
+  th: new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { timeZone: TZ, ...options }),
+  en: new Intl.DateTimeFormat("en-GB", { timeZone: TZ, ...options }),
+});
+const dateFmt = byLang({ day: "numeric", month: "long", year: "numeric" });
+const dateTimeFmt = byLang({
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /** Parses a Date or an ISO date string (YYYY-MM-DD is taken as that day in Bangkok). */
 function toDate(value: Date | string): Date {
