@@ -3,15 +3,13 @@ import { type ModuleDeps } from "../../../core/modules.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { currentTambon, formBody } from "../../../core/http.ts";
 import { listDocuments } from "./queries.ts";
-import { base, edit, idOf, oneUpload, t, type Errors } from "../shared/helpers.tsx";
+import { base, deleteRoute, edit, oneUpload, t, type Errors } from "../shared/helpers.tsx";
 import { DocumentsAdmin } from "./views.tsx";
 import { DOCUMENT_UPLOAD } from "../shared/uploads.ts";
 import { prepareDocument } from "../shared/documents.ts";
 import { addDocument, deleteDocument } from "./commands.ts";
 import { msg } from "../messages.ts";
-import { orThrow } from "../../../core/result.ts";
 import { linkTargets } from "../shared/queries.ts";
-import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of documents, mounted under /t/:tambon. */
 export async function documentsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -57,13 +55,5 @@ export async function documentsAdminRoutes(app: FastifyInstance, deps: ModuleDep
     return reply.seeOther(`${base(tambon)}/documents`, t(req)("admin.saved"));
   });
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/site/docs/:id/delete",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = edit(req);
-      orThrow(await deleteDocument(db, req.actor, tambon.id, idOf(req)));
-      return reply.seeOther(`${base(tambon)}/documents`, t(req)("admin.deleted"));
-    },
-  );
+  deleteRoute(app, db, "/admin/site/docs/:id/delete", deleteDocument, "/documents");
 }

@@ -1,7 +1,7 @@
 import { findOwned } from "../shared/queries.ts";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
-import { base, edit, idOf, t, type Errors } from "../shared/helpers.tsx";
+import { base, deleteRoute, edit, idOf, t, type Errors } from "../shared/helpers.tsx";
 import { albumPhotos, listAlbums } from "./queries.ts";
 import { AdminFrame, ListAndForm } from "../shared/views.tsx";
 import { AlbumAdmin } from "./views.tsx";
@@ -15,7 +15,6 @@ import { orThrow, throwIfDenied } from "../../../core/result.ts";
 import { GALLERY_UPLOAD } from "../shared/uploads.ts";
 import { readUploads, uploadError } from "../../../core/uploads.ts";
 import { preparePhotos } from "../shared/media.ts";
-import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of galleries, mounted under /t/:tambon. */
 export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -166,16 +165,7 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
     );
   });
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/site/photo/:id/delete",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = edit(req);
-      const photo = orThrow(await deletePhoto(db, req.actor, tambon.id, idOf(req)));
-      return reply.seeOther(
-        photo.albumId ? `${base(tambon)}/galleries/${photo.albumId}` : base(tambon),
-        t(req)("admin.deleted"),
-      );
-    },
+  deleteRoute(app, db, "/admin/site/photo/:id/delete", deletePhoto, (photo) =>
+    photo.albumId ? `/galleries/${photo.albumId}` : "",
   );
 }

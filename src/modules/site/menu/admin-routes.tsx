@@ -5,13 +5,12 @@ import { emptyForm, failedForm, type FormState } from "../../../core/views/form.
 import { MenuAdmin } from "./views.tsx";
 import { listMenu } from "./queries.ts";
 import { currentTambon, formBody } from "../../../core/http.ts";
-import { base, edit, idOf, t } from "../shared/helpers.tsx";
+import { base, deleteRoute, edit, idOf, saveRoutes, t } from "../shared/helpers.tsx";
 import { siteMenuItems } from "../schema.ts";
 import { notFound } from "../../../core/errors.ts";
 import { deleteMenuItem, saveMenuItem } from "./commands.ts";
-import { orThrow, throwIfDenied } from "../../../core/result.ts";
+import { throwIfDenied } from "../../../core/result.ts";
 import { msg } from "../messages.ts";
-import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of menu, mounted under /t/:tambon. */
 export async function menuAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -62,19 +61,7 @@ export async function menuAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     return reply.seeOther(`${base(tambon)}/menu`, t(req)("admin.saved"));
   };
 
-  app.post("/admin/site/menu", (req, reply) => postMenu(req, reply));
+  saveRoutes(app, "/admin/site/menu", postMenu);
 
-  app.post<{ Params: { id: string } }>("/admin/site/menu/:id", (req, reply) =>
-    postMenu(req, reply, idOf(req)),
-  );
-
-  app.post<{ Params: { id: string } }>(
-    "/admin/site/menu/:id/delete",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = edit(req);
-      orThrow(await deleteMenuItem(db, req.actor, tambon.id, idOf(req)));
-      return reply.seeOther(`${base(tambon)}/menu`, t(req)("admin.deleted"));
-    },
-  );
+  deleteRoute(app, db, "/admin/site/menu/:id/delete", deleteMenuItem, "/menu");
 }

@@ -7,7 +7,16 @@ import { currentTambon, formBody } from "../../../core/http.ts";
 import { listAllNews, listCategories } from "./queries.ts";
 import { listAlbums } from "../galleries/queries.ts";
 import { NewsForm } from "./views.tsx";
-import { base, edit, idOf, oneUpload, t, type Errors } from "../shared/helpers.tsx";
+import {
+  base,
+  deleteRoute,
+  edit,
+  idOf,
+  saveRoutes,
+  oneUpload,
+  t,
+  type Errors,
+} from "../shared/helpers.tsx";
 import { AdminFrame, ListAndForm } from "../shared/views.tsx";
 import { type Tambon } from "../../../core/tenancy.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -16,8 +25,6 @@ import { deleteNews, newsPath, saveNews } from "./commands.ts";
 import { preparePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { msg } from "../messages.ts";
 import { COVER_UPLOAD } from "../shared/uploads.ts";
-import { orThrow } from "../../../core/result.ts";
-import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of news, mounted under /t/:tambon. */
 export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -135,19 +142,7 @@ export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     return reply.seeOther(`${base(tambon)}/news/${r.value.id}`, t(req)("admin.saved"));
   };
 
-  app.post("/admin/site/news", COVER_UPLOAD, (req, reply) => postNews(req, reply));
+  saveRoutes(app, "/admin/site/news", postNews, COVER_UPLOAD);
 
-  app.post<{ Params: { id: string } }>("/admin/site/news/:id", COVER_UPLOAD, (req, reply) =>
-    postNews(req, reply, idOf(req)),
-  );
-
-  app.post<{ Params: { id: string } }>(
-    "/admin/site/news/:id/delete",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = edit(req);
-      orThrow(await deleteNews(db, req.actor, tambon.id, idOf(req)));
-      return reply.seeOther(`${base(tambon)}/news`, t(req)("admin.deleted"));
-    },
-  );
+  deleteRoute(app, db, "/admin/site/news/:id/delete", deleteNews, "/news");
 }

@@ -4,16 +4,14 @@ import { type ModuleDeps } from "../../../core/modules.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { currentTambon, formBody } from "../../../core/http.ts";
 import { sitePages } from "../schema.ts";
-import { base, edit, idOf, t } from "../shared/helpers.tsx";
+import { base, deleteRoute, edit, idOf, saveRoutes, t } from "../shared/helpers.tsx";
 import { AdminFrame, ListAndForm } from "../shared/views.tsx";
 import { deletePage, pagePath, savePage } from "./commands.ts";
 import { PageForm } from "./views.tsx";
 import { type Tambon } from "../../../core/tenancy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { msg } from "../messages.ts";
-import { orThrow } from "../../../core/result.ts";
 import { listPages } from "./queries.ts";
-import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of pages, mounted under /t/:tambon. */
 export async function pagesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -98,19 +96,7 @@ export async function pagesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
     return reply.seeOther(`/t/${tambon.slug}${pagePath(r.value)}`, t(req)("admin.saved"));
   };
 
-  app.post("/admin/site/pages", (req, reply) => postPage(req, reply));
+  saveRoutes(app, "/admin/site/pages", postPage);
 
-  app.post<{ Params: { id: string } }>("/admin/site/pages/:id", (req, reply) =>
-    postPage(req, reply, idOf(req)),
-  );
-
-  app.post<{ Params: { id: string } }>(
-    "/admin/site/pages/:id/delete",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = edit(req);
-      orThrow(await deletePage(db, req.actor, tambon.id, idOf(req)));
-      return reply.seeOther(`${base(tambon)}/pages`, t(req)("admin.deleted"));
-    },
-  );
+  deleteRoute(app, db, "/admin/site/pages/:id/delete", deletePage, "/pages");
 }

@@ -5,12 +5,11 @@ import { currentTambon, formBody } from "../../../core/http.ts";
 import { listCategories } from "../news/queries.ts";
 import { listLinks } from "../jobs/queries.ts";
 import { SettingsAdmin } from "./views.tsx";
-import { base, edit, idOf, t, type Errors } from "../shared/helpers.tsx";
-import { orThrow, throwIfDenied } from "../../../core/result.ts";
+import { base, deleteRoute, edit, idOf, t, type Errors } from "../shared/helpers.tsx";
+import { throwIfDenied } from "../../../core/result.ts";
 import { msg } from "../messages.ts";
 import { addJobLink, deleteJobLink, saveCategory, setCountsBefore } from "./commands.ts";
 import { countsBefore } from "./queries.ts";
-import { confirmFirst } from "../../../core/confirmation.tsx";
 
 /** Administration of settings, mounted under /t/:tambon. */
 export async function settingsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -78,15 +77,7 @@ export async function settingsAdminRoutes(app: FastifyInstance, deps: ModuleDeps
     return settingsResult(req, reply, await addJobLink(db, req.actor, tambon.id, body), body);
   });
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/site/job-links/:id/delete",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = edit(req);
-      orThrow(await deleteJobLink(db, req.actor, tambon.id, idOf(req)));
-      return reply.seeOther(`${base(tambon)}/settings`, t(req)("admin.deleted"));
-    },
-  );
+  deleteRoute(app, db, "/admin/site/job-links/:id/delete", deleteJobLink, "/settings");
 
   app.post("/admin/site/counts", async (req, reply) => {
     const tambon = edit(req);

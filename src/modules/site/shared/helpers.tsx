@@ -1,4 +1,9 @@
-import { type FastifyReply, type FastifyRequest } from "fastify";
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { type RouteShorthandOptions } from "fastify";
+import { confirmFirst } from "../../../core/confirmation.tsx";
+import { type Db } from "../../../core/db/index.ts";
+import { type Actor } from "../../../core/roles.ts";
+import { orThrow, type Result } from "../../../core/result.ts";
 import { type ComponentChildren } from "preact";
 import { type Tambon } from "../../../core/tenancy.ts";
 import { authorize, currentTambon } from "../../../core/http.ts";
@@ -124,3 +129,39 @@ export function oneUpload(
 }
 
 export type Errors = Record<string, FieldError<SiteKey | CoreKey>>;
+
+/**
+ * The two routes of an editor's form: POST `path` adds a record, POST `path/:id` saves the one
+ * given; `save` answers both, given the id when editing.
+ */
+export function saveRoutes(
+  app: FastifyInstance,
+  path: string,
+  save: (req: FastifyRequest, reply: FastifyReply, id?: number) => Promise<FastifyReply>,
+  options: RouteShorthandOptions = {},
+) {
+  app.post(path, options, (req, reply) => save(req, reply));
+  app.post<{ Params: { id: string } }>(`${path}/:id`, options, (req, reply) =>
+    save(req, reply, idOf(req)),
+  );
+}
+
+/**
+ * The route that deletes one of the tambon's records, asking first (POST `path`, with its `:id`):
+ * the editor's `remove` command, then back to `back` (a path of the site's administration, or the
+ * path after the deleted row).
+ */
+export function deleteRoute<R>(
+  app: FastifyInstance,
+  db: Db,
+  path: string,
+  remove: (db: Db, actor: Actor, tambonId: number, id: number) => Promise<Result<R, string>>,
+  back: string | ((deleted: R) => string),
+) {
+  app.post<{ Params: { id: string } }>(path, confirmFirst, async (req, reply) => {
+    const tambon = edit(req);
+    const deleted = orThrow(await remove(db, req.actor, tambon.id, idOf(req)));
+    const to = typeof back === "string" ? back : back(deleted);
+    return reply.seeOther(`${base(tambon)}${to}`, t(req)("admin.deleted"));
+  });
+}
