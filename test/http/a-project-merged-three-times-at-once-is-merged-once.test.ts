@@ -9,7 +9,7 @@ import { projectUpdates, projects } from "../../src/modules/plans/schema.ts";
  * A merged project cannot be merged again, but merging read the project without a lock: the same
  * form sent three times at once found it unmerged three times, and the merge was written to both
  * timelines and audited three times. The projects are now locked while one is merged; the others
- * find it merged and are refused (400, as a merged project is).
+ * find it merged and are refused (409, with the page saying it is merged already).
  */
 describe("a project merged three times at once is merged once (postgres)", () => {
   let t: TestApp;
@@ -51,9 +51,23 @@ describe("a project merged three times at once is merged once (postgres)", () =>
       csrf: token,
     });
     const statuses = answers.map((a) => a.statusCode).sort();
-    assert.deepEqual(statuses, [303, 400, 400], statuses.join(", "));
+    assert.deepEqual(statuses, [303, 409, 409], statuses.join(", "));
+    for (const a of answers.filter((a) => a.statusCode === 409))
+      assert.match(a.body, /โครงการนี้ถูกรวมไปแล้ว/, "the refusal says why");
     const merges = await auditEntries(db, langu, "project.merge", from.id);
     assert.equal(merges.length, 1, "merged once");
     assert.equal((await updatesOf(into.id)).length, intoUpdates + 1, "one line on its timeline");
+    // Merged again later: the same page, in the person's language.
+    const again = await admin.post(`/t/la-ngu/admin/projects/${from.id}/merge`, form, {
+      from: `/t/la-ngu/projects/${from.id}`,
+    });
+    assert.equal(again.statusCode, 409);
+    assert.match(again.body, /โครงการนี้ถูกรวมไปแล้ว/);
+    await admin.get("/lang?to=en");
+    const english = await admin.post(`/t/la-ngu/admin/projects/${from.id}/merge`, form, {
+      from: `/t/la-ngu/projects/${from.id}`,
+    });
+    assert.equal(english.statusCode, 409);
+    assert.match(english.body, /This project is already merged/);
   });
 });

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody, formList } from "../../../core/http.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import { orThrow, throwIfDenied, type Result } from "../../../core/result.ts";
+import { throwIfDenied, translateErrors, type Result } from "../../../core/result.ts";
+import { ErrorPage } from "../../../core/views/error-page.tsx";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
@@ -196,9 +197,21 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       const tambon = currentTambon(req);
       authorize(req, "project.screen", { tambonId: tambon.id });
       const { project } = await findProject(tambon.id, req.params.id);
-      const merged = orThrow(
+      const result = throwIfDenied(
         await mergeProject(db, req.actor, tambon.id, project.id, formBody(req)),
       );
+      if (!result.ok) {
+        // A button with no form of its own: the refusal is a page saying why, 409 for a project
+        // merged already (the same merge sent twice), else 422.
+        const status = Object.values(result.errors).some((e) => e.key === "dup.alreadyMerged")
+          ? 409
+          : 422;
+        const message = Object.values(translateErrors(result.errors, req.lang, msg)).join(" ");
+        return reply.page(project.title, <ErrorPage status={status} message={message} />, {
+          status,
+        });
+      }
+      const merged = result.value;
       const into = await getProject(db, tambon.id, merged.mergedIntoId ?? 0);
       return reply.seeOther(
         `/t/${tambon.slug}/projects/${project.id}`,
