@@ -1,4 +1,4 @@
-import type { CharterDoc } from "./document.ts";
+import { docFromTexts, type CharterDoc } from "./document.ts";
 import { defaultClosing } from "./charters/commands.ts";
 
 /** A charter's text as written for the demo: chapters of clause texts. */
@@ -10,21 +10,9 @@ export interface DemoText {
   reviewYears: number;
 }
 
-/** Builds a document with fresh keys from a demo text. */
+/** Builds a document with fresh keys from a demo text, closed by the usual closing clauses. */
 export function build(text: DemoText): { doc: CharterDoc; nextKey: number } {
-  let key = 1;
-  const doc: CharterDoc = {
-    title: text.title,
-    preamble: text.preamble,
-    definitions: text.definitions.map(([term, meaning]) => ({ key: key++, term, meaning })),
-    chapters: text.chapters.map(([title, clauses]) => ({
-      key: key++,
-      title,
-      clauses: clauses.map((t) => ({ key: key++, text: t })),
-    })),
-    closing: defaultClosing(text.reviewYears).map((t) => ({ key: key++, text: t })),
-  };
-  return { doc, nextKey: key };
+  return docFromTexts({ ...text, closing: defaultClosing(text.reviewYears) });
 }
 
 export const LANGU: DemoText = {

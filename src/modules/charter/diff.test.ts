@@ -1,33 +1,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { applyOp, type DocOp } from "./document-ops.ts";
-import { type CharterDoc } from "./document.ts";
+import { docFromTexts, type CharterDoc } from "./document.ts";
 import { diffCharters, hasChanges, sameDigitsDiff, type DiffPart } from "./diff.ts";
 
-const base: CharterDoc = {
+/** Two chapters of two clauses and one closing clause; keys 1–8 in reading order. */
+const { doc: base } = docFromTexts({
   title: "ธรรมนูญสุขภาพตำบลละงู",
   preamble: "ประชาชนตำบลละงูร่วมกันจัดทำธรรมนูญนี้",
-  definitions: [{ key: 1, term: "ผู้ก่อการดี", meaning: "อาสาสมัครผู้ประสานงาน" }],
+  definitions: [["ผู้ก่อการดี", "อาสาสมัครผู้ประสานงาน"]],
   chapters: [
-    {
-      key: 2,
-      title: "สุขภาพกายและใจ",
-      clauses: [
-        { key: 3, text: "ทุกหมู่บ้านจัดให้มีลานออกกำลังกาย" },
-        { key: 4, text: "ลดการใช้โฟมในงานบุญและงานเลี้ยง" },
-      ],
-    },
-    {
-      key: 5,
-      title: "สิ่งแวดล้อม",
-      clauses: [
-        { key: 6, text: "คัดแยกขยะที่ต้นทางทุกครัวเรือน" },
-        { key: 7, text: "ไม่เผาขยะในที่โล่ง" },
-      ],
-    },
+    ["สุขภาพกายและใจ", ["ทุกหมู่บ้านจัดให้มีลานออกกำลังกาย", "ลดการใช้โฟมในงานบุญและงานเลี้ยง"]],
+    ["สิ่งแวดล้อม", ["คัดแยกขยะที่ต้นทางทุกครัวเรือน", "ไม่เผาขยะในที่โล่ง"]],
   ],
-  closing: [{ key: 8, text: "ธรรมนูญนี้ให้ใช้บังคับตั้งแต่วันที่ประชาคมรับรอง" }],
-};
+  closing: ["ธรรมนูญนี้ให้ใช้บังคับตั้งแต่วันที่ประชาคมรับรอง"],
+});
 
 function apply(doc: CharterDoc, ...ops: DocOp[]): CharterDoc {
   let d = doc;

@@ -4,6 +4,7 @@ import {
   CLOSING,
   blankDoc,
   cleanText,
+  docFromTexts,
   isCharterDoc,
   maxKey,
   numberDoc,
@@ -14,35 +15,17 @@ import { applyOp, type DocOp } from "./document-ops.ts";
 
 /** Three chapters of 2, 3 and 1 clauses, and one closing clause; keys 1–13. */
 function sample(): { doc: CharterDoc; nextKey: number } {
-  return {
-    doc: {
-      title: "ธรรมนูญสุขภาพตำบลทดลอง",
-      preamble: "เหตุผล",
-      definitions: [{ key: 1, term: "ตำบล", meaning: "ตำบลทดลอง" }],
-      chapters: [
-        {
-          key: 2,
-          title: "สุขภาพกาย",
-          clauses: [
-            { key: 3, text: "ก" },
-            { key: 4, text: "ข" },
-          ],
-        },
-        {
-          key: 5,
-          title: "สิ่งแวดล้อม",
-          clauses: [
-            { key: 6, text: "ค" },
-            { key: 7, text: "ง" },
-            { key: 8, text: "จ" },
-          ],
-        },
-        { key: 9, title: "เศรษฐกิจ", clauses: [{ key: 10, text: "ฉ" }] },
-      ],
-      closing: [{ key: 11, text: "ให้ใช้บังคับ" }],
-    },
-    nextKey: 12,
-  };
+  return docFromTexts({
+    title: "ธรรมนูญสุขภาพตำบลทดลอง",
+    preamble: "เหตุผล",
+    definitions: [["ตำบล", "ตำบลทดลอง"]],
+    chapters: [
+      ["สุขภาพกาย", ["ก", "ข"]],
+      ["สิ่งแวดล้อม", ["ค", "ง", "จ"]],
+      ["เศรษฐกิจ", ["ฉ"]],
+    ],
+    closing: ["ให้ใช้บังคับ"],
+  });
 }
 
 function apply(doc: CharterDoc, op: DocOp, nextKey = 100): CharterDoc {

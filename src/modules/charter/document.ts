@@ -60,6 +60,35 @@ export function cleanText(text: string): string {
     .trim();
 }
 
+/** A document's texts: definitions as [term, meaning], chapters as [title, clause texts]. */
+export interface DocTexts {
+  title: string;
+  preamble: string;
+  definitions: [string, string][];
+  chapters: [string, string[]][];
+  closing: string[];
+}
+
+/**
+ * A document built from its texts with fresh keys 1, 2, … in reading order: the definitions,
+ * each chapter followed by its clauses, then the closing clauses.
+ */
+export function docFromTexts(text: DocTexts): { doc: CharterDoc; nextKey: number } {
+  let key = 1;
+  const doc: CharterDoc = {
+    title: text.title,
+    preamble: text.preamble,
+    definitions: text.definitions.map(([term, meaning]) => ({ key: key++, term, meaning })),
+    chapters: text.chapters.map(([title, clauses]) => ({
+      key: key++,
+      title,
+      clauses: clauses.map((t) => ({ key: key++, text: t })),
+    })),
+    closing: text.closing.map((t) => ({ key: key++, text: t })),
+  };
+  return { doc, nextKey: key };
+}
+
 /** A new, nearly empty document: the title and the two usual closing clauses. */
 export function blankDoc(
   title: string,
