@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../../core/db/index.ts";
+import type { Tx } from "../../../core/db/index.ts";
 import { audit, auditBy } from "../../../core/audit.ts";
 import { fields } from "../../../core/forms.ts";
 import { fail, ok } from "../../../core/result.ts";
@@ -8,39 +8,48 @@ import type { Actor } from "../../../core/roles.ts";
 import type { PlansResult } from "../messages.ts";
 import { projectLinks, projectUpdates, projects } from "../schema.ts";
 import { getProject, type Project } from "../projects/queries.ts";
-import { screenProject } from "../projects/screening.ts";
+import { screeningCommand } from "../projects/screening.ts";
+import { DRAWN_LINK_KINDS, type LinkKind } from "../shared/kinds.ts";
 
 const linkSchema = z.object({
   otherId: fields.int(1, 2_147_483_647),
-  kind: fields.choice(["overlaps", "duplicate"] as const),
+  kind: fields.choice(DRAWN_LINK_KINDS),
   note: fields.optionalText(1000),
 });
 
-/** Records that two projects of the tambon overlap or duplicate each other (both keep their history). */
-export async function linkProjects(
-  db: Db,
+/** The check of a form naming another project in `field`: it may not name the project itself. */
+const notItself =
+  <F extends string>(field: F) =>
+  (v: Record<F, number>, projectId: number) =>
+    v[field] === projectId ? fail(field, "dup.self") : undefined;
+
+/** Stores a link from one project to another (a link already there is kept as it is). */
+async function addLink(
+  tx: Tx,
   actor: Actor,
-  tambonId: number,
-  projectId: number,
-  input: Record<string, string>,
-): Promise<PlansResult<Project>> {
-  const check = (v: { otherId: number }) =>
-    v.otherId === projectId ? fail("otherId", "dup.self") : undefined;
-  const form = { schema: linkSchema, input, check };
-  return screenProject(db, actor, tambonId, projectId, form, async (tx, project, v) => {
+  link: { tambonId: number; projectId: number; otherId: number; kind: LinkKind; note: string },
+) {
+  await tx
+    .insert(projectLinks)
+    .values({
+      tambonId: link.tambonId,
+      projectId: link.projectId,
+      otherId: link.otherId,
+      kind: link.kind,
+      note: link.note,
+      createdBy: actor.user?.id ?? null,
+    })
+    .onConflictDoNothing();
+}
+
+/** Records that two projects of the tambon overlap or duplicate each other (both keep their history). */
+export const linkProjects = screeningCommand(
+  linkSchema,
+  async (tx, project, v, { actor, tambonId }): Promise<PlansResult<Project>> => {
     const other = await getProject(tx, tambonId, v.otherId);
     if (!other) return fail("otherId", "project.unknownParent");
-    await tx
-      .insert(projectLinks)
-      .values({
-        tambonId,
-        projectId: project.id,
-        otherId: other.id,
-        kind: v.kind,
-        note: v.note,
-        createdBy: actor.user?.id ?? null,
-      })
-      .onConflictDoNothing();
+    const link = { tambonId, projectId: project.id, otherId: other.id, kind: v.kind, note: v.note };
+    await addLink(tx, actor, link);
     await auditBy(tx, actor, tambonId, {
       action: "project.link",
       targetType: "project",
@@ -48,8 +57,9 @@ export async function linkProjects(
       after: { otherId: other.id, kind: v.kind, note: v.note },
     });
     return ok(project);
-  });
-}
+  },
+  notItself("otherId"),
+);
 
 const mergeSchema = z.object({
   intoId: fields.int(1, 2_147_483_647),
@@ -60,17 +70,9 @@ const mergeSchema = z.object({
  * Merges a project into another: it keeps its own record and timeline, points at the project it
  * was merged into, and both timelines say so. A merged project cannot be merged again.
  */
-export async function mergeProject(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  projectId: number,
-  input: Record<string, string>,
-): Promise<PlansResult<Project>> {
-  const check = (v: { intoId: number }) =>
-    v.intoId === projectId ? fail("intoId", "dup.self") : undefined;
-  const form = { schema: mergeSchema, input, check };
-  return screenProject(db, actor, tambonId, projectId, form, async (tx, project, v) => {
+export const mergeProject = screeningCommand(
+  mergeSchema,
+  async (tx, project, v, { actor, tambonId }): Promise<PlansResult<Project>> => {
     // Both projects are locked (in the order of their ids) and read again after the lock, so
     // that the same merge sent twice at once is done once: the second finds the project merged.
     const locked = await tx
@@ -89,17 +91,8 @@ export async function mergeProject(
       .set({ mergedIntoId: into.id, updatedAt: new Date() })
       .where(and(eq(projects.tambonId, tambonId), eq(projects.id, project.id)))
       .returning();
-    await tx
-      .insert(projectLinks)
-      .values({
-        tambonId,
-        projectId: project.id,
-        otherId: into.id,
-        kind: "merged",
-        note: v.note,
-        createdBy: actor.user?.id ?? null,
-      })
-      .onConflictDoNothing();
+    const link = { tambonId, projectId: project.id, otherId: into.id, note: v.note };
+    await addLink(tx, actor, { ...link, kind: "merged" });
     const authorId = actor.user?.id ?? null;
     await tx.insert(projectUpdates).values([
       {
@@ -129,5 +122,6 @@ export async function mergeProject(
       after: { mergedIntoId: into.id, note: v.note },
     });
     return ok(row!);
-  });
-}
+  },
+  notItself("intoId"),
+);

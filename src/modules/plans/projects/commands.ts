@@ -17,7 +17,7 @@ import {
 import { PROJECT_STATUSES } from "../shared/kinds.ts";
 import { getPlan } from "../plans/queries.ts";
 import { getProject, type Project } from "./queries.ts";
-import { screenProject } from "./screening.ts";
+import { screeningCommand } from "./screening.ts";
 import { parseProject, parseStaffFields, type ProjectFields, type ProjectInput } from "./input.ts";
 import { syncProjectSearch } from "../search.ts";
 
@@ -212,15 +212,9 @@ const statusSchema = z.object({
  * The working group screens a project or records its progress: a new status and progress, each
  * change a timeline entry, audited. Done means 100 %.
  */
-export async function setProjectStatus(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  projectId: number,
-  input: Record<string, string>,
-): Promise<PlansResult<Project>> {
-  const form = { schema: statusSchema, input };
-  return screenProject(db, actor, tambonId, projectId, form, async (tx, current, v) => {
+export const setProjectStatus = screeningCommand(
+  statusSchema,
+  async (tx, current, v, { actor, tambonId }): Promise<PlansResult<Project>> => {
     const progress = v.status === "done" ? 100 : (v.progress ?? current.progress);
     const [row] = await tx
       .update(projects)
@@ -244,5 +238,5 @@ export async function setProjectStatus(
     });
     await syncProjectSearch(tx, tambonId, row!);
     return ok(row!);
-  });
-}
+  },
+);

@@ -10,7 +10,7 @@ import type { Actor } from "../../../core/roles.ts";
 import type { PlansResult } from "../messages.ts";
 import { projectMilestones, projectUpdates, projects } from "../schema.ts";
 import type { Milestone } from "./queries.ts";
-import { screenProject } from "./screening.ts";
+import { screeningCommand } from "./screening.ts";
 
 /** A milestone of a tambon (undefined for another tambon's). */
 export const getMilestone = tambonRowOf(projectMilestones);
@@ -181,17 +181,9 @@ const milestoneSchema = z.object({
 });
 
 /** Adds a dated milestone to a project (shown publicly once due). */
-export async function addMilestone(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  projectId: number,
-  input: Record<string, string>,
-): Promise<PlansResult<Milestone>> {
-  const check = (v: { dueOn: string | null }) =>
-    v.dueOn ? undefined : fail("dueOn", "err.required");
-  const form = { schema: milestoneSchema, input, check };
-  return screenProject(db, actor, tambonId, projectId, form, async (tx, current, v) => {
+export const addMilestone = screeningCommand(
+  milestoneSchema,
+  async (tx, current, v, { actor, tambonId }): Promise<PlansResult<Milestone>> => {
     const dueOn = v.dueOn!;
     const [row] = await tx
       .insert(projectMilestones)
@@ -211,5 +203,6 @@ export async function addMilestone(
       after: { title: v.title, dueOn, doneOn: v.doneOn },
     });
     return ok(row!);
-  });
-}
+  },
+  (v) => (v.dueOn ? undefined : fail("dueOn", "err.required")),
+);

@@ -38,3 +38,38 @@ export async function screenProject<S extends z.ZodType, R>(
     return change(tx, project, v);
   });
 }
+
+/** Who makes a screening command's change, and in which tambon. */
+export interface ScreeningScope {
+  actor: Actor;
+  tambonId: number;
+}
+
+/**
+ * A working group's command on one project, `(db, actor, tambonId, projectId, input)`: the form
+ * read with `schema` and `check`ed (given the project's id), then `change` in the frame of
+ * screenProject.
+ */
+export function screeningCommand<S extends z.ZodType, R>(
+  schema: S,
+  change: (
+    tx: Tx,
+    project: Project,
+    v: z.output<S>,
+    scope: ScreeningScope,
+  ) => Promise<PlansResult<R>>,
+  check?: (v: z.output<S>, projectId: number) => Failure<PlansKey | CoreKey> | undefined,
+) {
+  return (
+    db: Db,
+    actor: Actor,
+    tambonId: number,
+    projectId: number,
+    input: Record<string, string>,
+  ): Promise<PlansResult<R>> => {
+    const form = { schema, input, check: check && ((v: z.output<S>) => check(v, projectId)) };
+    return screenProject(db, actor, tambonId, projectId, form, (tx, project, v) =>
+      change(tx, project, v, { actor, tambonId }),
+    );
+  };
+}
