@@ -1,12 +1,5 @@
-import {
-  emptyForm,
-  ErrorSummary,
-  Fields,
-  Form,
-  type FieldSpec,
-  type FormState,
-} from "../../../core/views/form.tsx";
-import { SiteForm } from "../shared/form.tsx";
+import { emptyForm, ErrorSummary, Form, type FormState } from "../../../core/views/form.tsx";
+import { SiteFields, SiteForm, type SiteField } from "../shared/form.tsx";
 import { type Page } from "../../../core/paging.ts";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { formatDateTime } from "../../../core/dates.ts";
@@ -24,7 +17,7 @@ export function QaPage(props: {
   const t = useSiteT();
   const { lang } = useCtx();
   const url = useUrl();
-  const question: FieldSpec = {
+  const question: SiteField = {
     kind: "textarea",
     name: "question",
     label: t("qa.question"),
@@ -89,7 +82,7 @@ export function QaAdmin(props: { pending: Question[]; answered: Question[]; form
   const url = useUrl();
   const mine = (id: number) => props.form.values.questionId === String(id);
   const formOf = (id: number): FormState => (mine(id) ? props.form : emptyForm());
-  const answer: FieldSpec = {
+  const answer: SiteField = {
     kind: "textarea",
     name: "answer",
     label: t("qa.answer"),
@@ -97,7 +90,7 @@ export function QaAdmin(props: { pending: Question[]; answered: Question[]; form
     rows: 4,
     maxLength: 5000,
   };
-  const reason: FieldSpec = {
+  const reason: SiteField = {
     name: "reason",
     label: t("field.reason"),
     hint: t("qa.hideHint"),
@@ -121,7 +114,7 @@ export function QaAdmin(props: { pending: Question[]; answered: Question[]; form
           </p>
           {mine(q.id) && <ErrorSummary form={props.form} />}
           <Form action={url(`/admin/site/qa/${q.id}/answer`)} label={t("qa.answer")}>
-            <Fields form={formOf(q.id)} scope={`a${q.id}`} fields={[answer]} />
+            <SiteFields form={formOf(q.id)} scope={`a${q.id}`} fields={[answer]} />
             <button type="submit">{t("qa.saveAnswer")}</button>
           </Form>
           <Form
@@ -129,7 +122,7 @@ export function QaAdmin(props: { pending: Question[]; answered: Question[]; form
             class="moderate qa-hide"
             label={t("mod.hide")}
           >
-            <Fields form={formOf(q.id)} scope={`h${q.id}`} fields={[reason]} />
+            <SiteFields form={formOf(q.id)} scope={`h${q.id}`} fields={[reason]} />
             <button type="submit" class="danger">
               {t("mod.hide")}
             </button>

@@ -1,13 +1,7 @@
-import {
-  ErrorSummary,
-  Fields,
-  Form,
-  type FieldSpec,
-  type FormState,
-} from "../../../core/views/form.tsx";
+import { Fields, Form, type FieldSpec, type FormState } from "../../../core/views/form.tsx";
 import { AdminFrame, DeleteButton, useSiteT, useUrl } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
-import { bilingual, NUMBER } from "../shared/form.tsx";
+import { bilingual, NUMBER, SiteForm } from "../shared/form.tsx";
 
 /** Website settings: news categories, job-market links, counts from the old site. */
 export function SettingsAdmin(props: {
@@ -51,11 +45,13 @@ export function SettingsAdmin(props: {
           </li>
         ))}
       </ul>
-      <ErrorSummary form={f} />
-      <Form action={url("/admin/site/news-categories")} label={t("admin.newCategory")}>
-        <Fields form={f} fields={category} />
-        <button type="submit">{t("admin.newCategory")}</button>
-      </Form>
+      <SiteForm
+        form={f}
+        action={url("/admin/site/news-categories")}
+        label={t("admin.newCategory")}
+        fields={category}
+        submit={t("admin.newCategory")}
+      />
       <h2 id="links-h">{t("jobs.links")}</h2>
       <ul class="admin-list" aria-labelledby="links-h">
         {props.links.map((l) => (
