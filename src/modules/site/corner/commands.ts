@@ -136,7 +136,7 @@ export async function moderatePost(
 }
 
 /** What a member sends about a post from its page (a comment, a report): the new row's id. */
-type PostForm = (
+export type PostForm = (
   db: Db,
   actor: Actor,
   tambonId: number,

@@ -14,7 +14,7 @@ import { readUploads, uploadError } from "../../../core/uploads.ts";
 import { throwIfDenied, type FieldError } from "../../../core/result.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { preparePhotos } from "../shared/media.ts";
-import { addComment, createPost, reportContent } from "./commands.ts";
+import { addComment, createPost, reportContent, type PostForm } from "./commands.ts";
 import { notFound } from "../../../core/errors.ts";
 
 /** Public pages of corner, mounted under /t/:tambon. */
@@ -108,34 +108,33 @@ export async function cornerRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     return reply.page(p.title, p.node, { description: p.title });
   });
 
-  app.post<{ Params: { id: string } }>("/corner/:id/comments", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "site.post", { tambonId: tambon.id });
-    const id = requireId(req.params.id);
-    const body = formBody(req);
-    const r = await addComment(db, req.actor, tambon.id, id, body);
-    if (!r.ok) {
-      throwIfDenied(r);
-      const p = await postPage(req, id, failedForm(body, r.errors, req.lang, msg));
-      return reply.page(p.title, p.node, { status: 422 });
-    }
-    return reply.seeOther(
-      url(tambon, `/corner/${id}#c${r.value}`),
-      msg.t(req.lang)("corner.commentSent"),
-    );
-  });
+  /**
+   * A member's form on a post's page (a comment, a report): the command, then `done`'s path and
+   * message for the post and the new row, or the post's page again with the errors.
+   */
+  const postForm = (
+    path: string,
+    command: PostForm,
+    done: (postId: number, rowId: number) => [string, SiteKey],
+  ) =>
+    app.post<{ Params: { id: string } }>(path, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "site.post", { tambonId: tambon.id });
+      const id = requireId(req.params.id);
+      const body = formBody(req);
+      const r = await command(db, req.actor, tambon.id, id, body);
+      if (!r.ok) {
+        throwIfDenied(r);
+        const p = await postPage(req, id, failedForm(body, r.errors, req.lang, msg));
+        return reply.page(p.title, p.node, { status: 422 });
+      }
+      const [to, flash] = done(id, r.value);
+      return reply.seeOther(url(tambon, to), msg.t(req.lang)(flash));
+    });
 
-  app.post<{ Params: { id: string } }>("/corner/:id/report", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "site.post", { tambonId: tambon.id });
-    const id = requireId(req.params.id);
-    const body = formBody(req);
-    const r = await reportContent(db, req.actor, tambon.id, id, body);
-    if (!r.ok) {
-      throwIfDenied(r);
-      const p = await postPage(req, id, failedForm(body, r.errors, req.lang, msg));
-      return reply.page(p.title, p.node, { status: 422 });
-    }
-    return reply.seeOther(url(tambon, `/corner/${id}`), msg.t(req.lang)("corner.reported"));
-  });
+  postForm("/corner/:id/comments", addComment, (id, c) => [
+    `/corner/${id}#c${c}`,
+    "corner.commentSent",
+  ]);
+  postForm("/corner/:id/report", reportContent, (id) => [`/corner/${id}`, "corner.reported"]);
 }
