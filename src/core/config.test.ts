@@ -7,6 +7,18 @@ import { ConfigError, loadConfig, parseDotEnv } from "./config.ts";
 
 const dir = () => mkdtempSync(path.join(tmpdir(), "tambon-cfg-"));
 
+/** The one-line message a start with these variables stops with ("no error" when it starts). */
+const refusal = (d: string) => (env: Record<string, string>) => {
+  try {
+    loadConfig({ TAMBON_DATA_DIR: d, ...env }, d);
+    return "no error";
+  } catch (e) {
+    assert.ok(e instanceof ConfigError);
+    assert.ok(!e.message.includes("\n"));
+    return e.message;
+  }
+};
+
 test("defaults: port 3000, embedded database, ./data", () => {
   const d = dir();
   const c = loadConfig({ TAMBON_DATA_DIR: d }, d);
@@ -26,16 +38,7 @@ test("defaults: port 3000, embedded database, ./data", () => {
 });
 
 test("bad values stop the start with one line naming the variable", () => {
-  const d = dir();
-  const bad = (env: Record<string, string>) => {
-    try {
-      loadConfig({ TAMBON_DATA_DIR: d, ...env }, d);
-      return "no error";
-    } catch (e) {
-      assert.ok(e instanceof ConfigError);
-      return e.message;
-    }
-  };
+  const bad = refusal(dir());
   assert.match(bad({ PORT: "abc" }), /^PORT: /);
   assert.match(bad({ PORT: "70000" }), /^PORT: .*65535/);
   assert.match(bad({ DATABASE_URL: "mysql://x" }), /^DATABASE_URL: .*postgres/);
@@ -114,16 +117,7 @@ test("PUBLIC_URL is an http(s) address without a path; HSTS_MAX_AGE a number of 
 
 test("CHROMIUM_PATH, TAMBON_PASSWORD_COST and TAMBON_METRICS_TOKEN are checked at start", () => {
   const d = dir();
-  const bad = (env: Record<string, string>) => {
-    try {
-      loadConfig({ TAMBON_DATA_DIR: d, ...env }, d);
-      return "no error";
-    } catch (e) {
-      assert.ok(e instanceof ConfigError);
-      assert.ok(!e.message.includes("\n"));
-      return e.message;
-    }
-  };
+  const bad = refusal(d);
   assert.match(bad({ CHROMIUM_PATH: path.join(d, "no-chromium") }), /^CHROMIUM_PATH: /);
   assert.equal(bad({ CHROMIUM_PATH: process.execPath }), "no error");
   assert.match(bad({ TAMBON_PASSWORD_COST: "9" }), /^TAMBON_PASSWORD_COST: .*10 and 20/);
