@@ -195,6 +195,27 @@ export async function agreementDetail(db: DbOrTx, tambonId: number, id: number) 
   return { agreement: a, parties, activities };
 }
 
+/** The tambon's published agreements of one kind, the latest signed first (`limit` of them). */
+export function publishedOfKind(db: DbOrTx, tambonId: number, kind: AgreementKind, limit: number) {
+  return db
+    .select({
+      id: agreements.id,
+      titleTh: agreements.titleTh,
+      titleEn: agreements.titleEn,
+      signedOn: agreements.signedOn,
+    })
+    .from(agreements)
+    .where(
+      and(
+        eq(agreements.tambonId, tambonId),
+        eq(agreements.kind, kind),
+        ne(agreements.status, "draft"),
+      ),
+    )
+    .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
+    .limit(limit);
+}
+
 /** The detail of an agreement. */
 export type AgreementDetail = NonNullable<Awaited<ReturnType<typeof agreementDetail>>>;
 

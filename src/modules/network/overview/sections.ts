@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { PageSection } from "../../../core/modules.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
 import { nameIn } from "../shared/lists.ts";
 import { activeCentres } from "../centres/queries.ts";
-import { agreements, learningCentres, partnerAreas, partners } from "../schema.ts";
+import { publishedOfKind } from "../agreements/queries.ts";
+import { learningCentres, partnerAreas, partners } from "../schema.ts";
 
 /** The active partners working on an issue area, on the area's page. */
 export const partnersOfArea: PageSection<number> = {
@@ -71,23 +72,7 @@ export const mousSigned: PageSection<null> = {
   slot: 2,
   title: (lang) => msg.t(lang)("step.mousSigned"),
   load: async (db, { id: tambonId, slug }, lang) => {
-    const rows = await db
-      .select({
-        id: agreements.id,
-        titleTh: agreements.titleTh,
-        titleEn: agreements.titleEn,
-        signedOn: agreements.signedOn,
-      })
-      .from(agreements)
-      .where(
-        and(
-          eq(agreements.tambonId, tambonId),
-          eq(agreements.kind, "mou"),
-          ne(agreements.status, "draft"),
-        ),
-      )
-      .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
-      .limit(20);
+    const rows = await publishedOfKind(db, tambonId, "mou", 20);
     const t = msg.t(lang);
     return rows.map((r) => ({
       href: `/t/${slug}/agreements/${r.id}`,

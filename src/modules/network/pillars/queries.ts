@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, isNotNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { agreements, partners } from "../schema.ts";
-import { agreementDetail } from "../agreements/queries.ts";
+import { partners } from "../schema.ts";
+import { agreementDetail, publishedOfKind } from "../agreements/queries.ts";
 
 /** How many active partners stand in each pillar (key 0: none). */
 export async function partnersPerPillar(db: DbOrTx, tambonId: number) {
@@ -50,17 +50,6 @@ export async function partnersByPillar(
 
 /** The tambon's latest published common-ground agreement (ข้อตกลงร่วม of the pillars), if any. */
 export async function commonGround(db: DbOrTx, tambonId: number) {
-  const [a] = await db
-    .select({ id: agreements.id })
-    .from(agreements)
-    .where(
-      and(
-        eq(agreements.tambonId, tambonId),
-        eq(agreements.kind, "common_ground"),
-        ne(agreements.status, "draft"),
-      ),
-    )
-    .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
-    .limit(1);
+  const [a] = await publishedOfKind(db, tambonId, "common_ground", 1);
   return a ? agreementDetail(db, tambonId, a.id) : undefined;
 }
