@@ -1,9 +1,9 @@
 import { and, count, eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import { auditLog, villages } from "../../../core/db/schema.ts";
+import { auditLog } from "../../../core/db/schema.ts";
 import { attendances } from "../schema.ts";
 import {
   bangkokDay,
@@ -11,34 +11,18 @@ import {
   namesFromList,
   type AttendeeRole,
 } from "../meetings/meeting.ts";
-import type { MeetingRow } from "../meetings/queries.ts";
+import { villageOfTambon } from "../shared/queries.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
-import { lockMeeting, refreshQuorum } from "../meetings/commands.ts";
+import { lockOpenMeeting, refreshQuorum } from "../meetings/commands.ts";
 import { parseId } from "../../../core/params.ts";
 import { insertAttendees, MAX_NAME, type AttendeeInput, type Recorded } from "./insert.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 export type { AttendeeInput, Recorded } from "./insert.ts";
 
 type Outcome = Result<Recorded, GroupsKey | CoreKey>;
-
-/** Checks the meeting can take attendance (exists, not cancelled, minutes not confirmed). */
-function closedReason(meeting: MeetingRow | undefined): Outcome | null {
-  if (!meeting) return missing();
-  if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
-  if (meeting.status === "cancelled") return fail("_form", "err.cancelled");
-  return null;
-}
-
-async function villageOk(tx: DbOrTx, tambonId: number, villageId: number | null): Promise<boolean> {
-  if (villageId === null) return true;
-  const [v] = await tx
-    .select({ id: villages.id })
-    .from(villages)
-    .where(and(eq(villages.tambonId, tambonId), eq(villages.id, villageId)));
-  return !!v;
-}
 
 /** The role chosen on a form: none (counted from the person's term), a known role, or an error. */
 function roleOf(body: Record<string, string>): AttendeeRole | null | undefined {
@@ -60,14 +44,15 @@ async function recordFor(
   audited: (r: Recorded) => { action: string; after: Record<string, unknown> } | Outcome,
 ): Promise<Outcome> {
   return db.transaction(async (tx) => {
-    const meeting = await lockMeeting(tx, tambonId, meetingId);
-    const closed = closedReason(meeting);
-    if (closed) return closed;
-    if (!(await villageOk(tx, tambonId, villageId))) return fail("villageId", "err.noVillage");
+    const lock = await lockOpenMeeting(tx, tambonId, meetingId, true);
+    if (!lock.ok) return lock;
+    const meeting = lock.value;
+    if (!(await villageOfTambon(tx, tambonId, villageId)))
+      return fail("villageId", "err.noVillage");
     const result = await insertAttendees(
       tx,
       tambonId,
-      meeting!,
+      meeting,
       people,
       actor.user?.id ?? null,
       false,
@@ -172,10 +157,10 @@ export async function selfSignIn(
   if (!actor.user || !can(actor, "attendance.self", { tambonId })) return refused();
   const userId = actor.user.id;
   return db.transaction(async (tx) => {
-    const meeting = await lockMeeting(tx, tambonId, meetingId);
-    const closed = closedReason(meeting);
-    if (closed) return closed;
-    if (bangkokDay(meeting!.startsAt) !== bangkokDay(now)) return fail("code", "err.notToday");
+    const lock = await lockOpenMeeting(tx, tambonId, meetingId, true);
+    if (!lock.ok) return lock;
+    const meeting = lock.value;
+    if (bangkokDay(meeting.startsAt) !== bangkokDay(now)) return fail("code", "err.notToday");
     const [tries] = await tx
       .select({ n: count() })
       .from(auditLog)
@@ -191,7 +176,7 @@ export async function selfSignIn(
     const failures = Number(tries?.n ?? 0);
     if (failures >= MAX_CODE_FAILURES)
       return fail("code", "err.codeLocked", { max: MAX_CODE_FAILURES });
-    if (code.replace(/\s/g, "") !== meeting!.signinCode) {
+    if (code.replace(/\s/g, "") !== meeting.signinCode) {
       await auditBy(tx, actor, tambonId, {
         action: WRONG_CODE,
         targetType: "meeting",
@@ -204,7 +189,7 @@ export async function selfSignIn(
     const result = await insertAttendees(
       tx,
       tambonId,
-      meeting!,
+      meeting,
       [{ userId, villageId: null, role: null }],
       userId,
       true,
@@ -233,18 +218,15 @@ export async function removeAttendance(
 ): Promise<Outcome> {
   if (!can(actor, "attendance.record", { tambonId })) return refused();
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(attendances)
-      .where(and(eq(attendances.tambonId, tambonId), eq(attendances.id, attendanceId)));
+    const row = await tambonRow(tx, attendances, tambonId, attendanceId);
     if (!row) return missing();
-    const meeting = await lockMeeting(tx, tambonId, row.meetingId);
-    const closed = closedReason(meeting);
-    if (closed) return closed;
+    const lock = await lockOpenMeeting(tx, tambonId, row.meetingId, true);
+    if (!lock.ok) return lock;
+    const meeting = lock.value;
     await tx
       .delete(attendances)
       .where(and(eq(attendances.tambonId, tambonId), eq(attendances.id, attendanceId)));
-    const fresh = await refreshQuorum(tx, meeting!);
+    const fresh = await refreshQuorum(tx, meeting);
     await auditBy(tx, actor, tambonId, {
       action: "attendance.remove",
       targetType: "meeting",

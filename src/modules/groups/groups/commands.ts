@@ -5,16 +5,16 @@ import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
-import { villages } from "../../../core/db/schema.ts";
 import { getArea } from "../../areas/public.ts";
 import { groupMemberships, workGroups } from "../schema.ts";
 import { GROUP_KINDS, overlaps, POSITIONS } from "./group.ts";
 import { nameKey } from "../meetings/meeting.ts";
-import { findMemberByName } from "../shared/queries.ts";
+import { findMemberByName, villageOfTambon } from "../shared/queries.ts";
 import { type GroupRow, type MembershipRow } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** Who a membership or nomination is: the linked account, or the name when there is none. */
 export interface PersonKey {
@@ -150,19 +150,6 @@ const memberSchema = z.object({
   joinReason: fields.optionalText(500),
 });
 
-export async function villageOfTambon(
-  tx: DbOrTx,
-  tambonId: number,
-  id: number | null,
-): Promise<boolean> {
-  if (id === null) return true;
-  const [v] = await tx
-    .select({ id: villages.id })
-    .from(villages)
-    .where(and(eq(villages.tambonId, tambonId), eq(villages.id, id)));
-  return !!v;
-}
-
 /**
  * Adds a person to a group for a period (e.g. for one task); the name is linked to the tambon
  * member of that name when there is exactly one. A person cannot hold two overlapping periods.
@@ -249,10 +236,7 @@ export async function endMembership(
   if (!parsed.ok) return parsed;
   const endOn = parsed.value.endOn ?? today;
   return db.transaction(async (tx) => {
-    const [m] = await tx
-      .select()
-      .from(groupMemberships)
-      .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.id, membershipId)));
+    const m = await tambonRow(tx, groupMemberships, tambonId, membershipId);
     if (!m) return missing();
     await lockGroup(tx, tambonId, m.groupId);
     if (m.endOn !== null && m.endOn < today) return fail("endOn", "err.alreadyEnded");

@@ -13,8 +13,10 @@ import { type NominationRow } from "../resolutions/queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
-import { lockMeeting } from "../meetings/commands.ts";
-import { samePerson, lockGroup, villageOfTambon } from "./commands.ts";
+import { lockOpenMeeting } from "../meetings/commands.ts";
+import { samePerson, lockGroup } from "./commands.ts";
+import { villageOfTambon } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 const nominationSchema = z.object({
   groupId: fields.int(1, 2 ** 31 - 1),
@@ -41,9 +43,9 @@ export async function nominate(
   const v = parsed.value;
   const position = v.position;
   return db.transaction(async (tx) => {
-    const meeting = await lockMeeting(tx, tambonId, meetingId);
-    if (!meeting) return missing();
-    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    const lock = await lockOpenMeeting(tx, tambonId, meetingId);
+    if (!lock.ok) return lock;
+    const meeting = lock.value;
     if (meeting.kind !== "village_assembly") return fail("_form", "nom.onlyAssembly");
     const [group] = await tx
       .select({ id: workGroups.id })
@@ -99,10 +101,7 @@ export async function withdrawNomination(
 ): Promise<Result<NominationRow, GroupsKey | CoreKey>> {
   if (!can(actor, "nomination.manage", { tambonId })) return refused();
   return db.transaction(async (tx) => {
-    const [n] = await tx
-      .select()
-      .from(nominations)
-      .where(and(eq(nominations.tambonId, tambonId), eq(nominations.id, nominationId)));
+    const n = await tambonRow(tx, nominations, tambonId, nominationId);
     if (!n) return missing();
     if (n.status !== "proposed") return fail("_form", "err.nomination");
     const [row] = await tx

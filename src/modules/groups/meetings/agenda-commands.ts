@@ -7,10 +7,11 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { agendaItems, meetings } from "../schema.ts";
 import { type AgendaRow } from "./queries.ts";
-import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import { missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
-import { lockMeeting } from "./commands.ts";
+import { lockOpenMeeting } from "./commands.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 const agendaSchema = z.object({
   titleTh: fields.text(300),
@@ -32,9 +33,8 @@ export async function saveAgendaItem(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
-    const meeting = await lockMeeting(tx, tambonId, meetingId);
-    if (!meeting) return missing();
-    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    const lock = await lockOpenMeeting(tx, tambonId, meetingId);
+    if (!lock.ok) return lock;
     let row: AgendaRow | undefined;
     let before: AgendaRow | undefined;
     if (itemId) {
@@ -99,14 +99,10 @@ export async function deleteAgendaItem(
 ): Promise<Result<AgendaRow, GroupsKey | CoreKey>> {
   if (!can(actor, "meeting.manage", { tambonId })) return refused();
   return db.transaction(async (tx) => {
-    const [item] = await tx
-      .select()
-      .from(agendaItems)
-      .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)));
+    const item = await tambonRow(tx, agendaItems, tambonId, itemId);
     if (!item) return missing();
-    const meeting = await lockMeeting(tx, tambonId, item.meetingId);
-    if (!meeting) return missing();
-    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    const lock = await lockOpenMeeting(tx, tambonId, item.meetingId);
+    if (!lock.ok) return lock;
     await tx
       .delete(agendaItems)
       .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)));

@@ -22,7 +22,7 @@ import {
 } from "./meeting.ts";
 import { computeQuorum } from "../attendance/queries.ts";
 import { type MeetingRow } from "./queries.ts";
-import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { syncMeetingSearch } from "../search.ts";
@@ -91,6 +91,23 @@ export async function lockMeeting(
     .where(and(eq(meetings.tambonId, tambonId), eq(meetings.id, id)))
     .for("update");
   return row;
+}
+
+/**
+ * Locks a meeting whose record may still change (as `lockMeeting`), or says why it may not: not
+ * the tambon's (missing), its minutes confirmed (`err.locked`) or, when `notCancelled`, cancelled.
+ */
+export async function lockOpenMeeting(
+  tx: DbOrTx,
+  tambonId: number,
+  id: number,
+  notCancelled = false,
+): Promise<Result<MeetingRow, GroupsKey | CoreKey>> {
+  const meeting = await lockMeeting(tx, tambonId, id);
+  if (!meeting) return missing();
+  if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+  if (notCancelled && meeting.status === "cancelled") return fail("_form", "err.cancelled");
+  return ok(meeting);
 }
 
 /** Schedules a meeting or changes its details: validate → authorize → write + audit. */
@@ -213,11 +230,9 @@ export async function confirmMinutes(
 ): Promise<Result<MeetingRow, GroupsKey | CoreKey>> {
   if (!can(actor, "minutes.confirm", { tambonId })) return refused();
   return db.transaction(async (tx) => {
-    const meeting = await lockMeeting(tx, tambonId, meetingId);
-    if (!meeting) return missing();
-    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
-    if (meeting.status === "cancelled") return fail("_form", "err.cancelled");
-    const fresh = await refreshQuorum(tx, meeting);
+    const lock = await lockOpenMeeting(tx, tambonId, meetingId, true);
+    if (!lock.ok) return lock;
+    const fresh = await refreshQuorum(tx, lock.value);
     const [row] = await tx
       .update(meetings)
       .set({

@@ -14,6 +14,7 @@ import { type TermRow } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 const termSchema = z.object({
   villageId: fields.int(1, 2 ** 31 - 1),
@@ -133,10 +134,7 @@ export async function endTerm(
   if (!parsed.ok) return parsed;
   const endOn = parsed.value.endOn ?? today;
   return db.transaction(async (tx) => {
-    const [term] = await tx
-      .select()
-      .from(villageRepTerms)
-      .where(and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.id, termId)));
+    const term = await tambonRow(tx, villageRepTerms, tambonId, termId);
     if (!term) return missing();
     if (endOn < term.startOn) return fail("endOn", "err.endBeforeStart");
     const [row] = await tx

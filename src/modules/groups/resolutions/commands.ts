@@ -18,10 +18,11 @@ import type { ResolutionRow } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
-import { lockMeeting, refreshQuorum } from "../meetings/commands.ts";
+import { lockOpenMeeting, refreshQuorum } from "../meetings/commands.ts";
 import { settleNominations } from "./nominees.ts";
 import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
 import { correctionOf } from "./correction.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** Link types this module writes itself (a resolution's own effects). */
 export const OWN_LINK_TYPES = ["group_membership", "work_group"] as const;
@@ -50,10 +51,9 @@ export async function recordResolution(
     (n) => Number.isInteger(n) && n > 0 && n < 2 ** 31,
   );
   return db.transaction(async (tx) => {
-    const meeting = await lockMeeting(tx, tambonId, meetingId);
-    if (!meeting) return missing();
-    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
-    if (meeting.status === "cancelled") return fail("_form", "err.cancelled");
+    const lock = await lockOpenMeeting(tx, tambonId, meetingId, true);
+    if (!lock.ok) return lock;
+    const meeting = lock.value;
     if (v.agendaItemId) {
       const [item] = await tx
         .select({ id: agendaItems.id })
@@ -171,14 +171,10 @@ export async function deleteResolution(
 ): Promise<Result<ResolutionRow, GroupsKey | CoreKey>> {
   if (!can(actor, "resolution.record", { tambonId })) return refused();
   return db.transaction(async (tx) => {
-    const [res] = await tx
-      .select()
-      .from(resolutions)
-      .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, resolutionId)));
+    const res = await tambonRow(tx, resolutions, tambonId, resolutionId);
     if (!res) return missing();
-    const meeting = await lockMeeting(tx, tambonId, res.meetingId);
-    if (!meeting) return missing();
-    if (meeting.minutesConfirmedAt) return fail("_form", "err.locked");
+    const lock = await lockOpenMeeting(tx, tambonId, res.meetingId);
+    if (!lock.ok) return lock;
     const [foreign] = await tx
       .select({ id: resolutionLinks.id })
       .from(resolutionLinks)

@@ -11,6 +11,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockMeeting } from "../meetings/commands.ts";
 import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /**
  * Records a correction of a resolution as a new row linked to it (the original never changes).
@@ -31,10 +32,7 @@ export async function correctResolution(
   if (!p.ok) return p;
   const v = p.value;
   return db.transaction(async (tx) => {
-    const [orig] = await tx
-      .select()
-      .from(resolutions)
-      .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, resolutionId)));
+    const orig = await tambonRow(tx, resolutions, tambonId, resolutionId);
     if (!orig) return missing();
     await lockMeeting(tx, tambonId, orig.meetingId);
     if (await correctionOf(tx, tambonId, resolutionId))

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
 import { pageCache } from "../../../core/page-cache.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** A village row. */
 export type VillageRow = typeof villages.$inferSelect;
@@ -14,6 +15,15 @@ export function villagesOf(db: DbOrTx, tambonId: number): Promise<VillageRow[]> 
     .from(villages)
     .where(eq(villages.tambonId, tambonId))
     .orderBy(asc(villages.moo));
+}
+
+/** Whether a village chosen on a form is one of the tambon's (no village chosen passes). */
+export async function villageOfTambon(
+  tx: DbOrTx,
+  tambonId: number,
+  id: number | null,
+): Promise<boolean> {
+  return id === null || !!(await tambonRow(tx, villages, tambonId, id));
 }
 
 /**
