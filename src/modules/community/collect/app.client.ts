@@ -271,6 +271,13 @@ async function open(form: CollectForm, household: CollectHousehold) {
   window.scrollTo(0, 0);
 }
 
+/** A sync the server answered with an error, and the message it gave (when it gave one). */
+class SyncRefused extends Error {
+  constructor(message = "") {
+    super(message);
+  }
+}
+
 /** Sends the queue in batches; each answered submission leaves the queue, the rest stay. */
 async function sync(): Promise<void> {
   if (syncing || !navigator.onLine) return;
@@ -301,7 +308,11 @@ async function sync(): Promise<void> {
         body,
         credentials: "same-origin",
       });
-      if (!res.ok) throw new Error(String(res.status));
+      // A sync refused whole (too many photos, one too large) says why, in the person's language.
+      if (!res.ok)
+        throw new SyncRefused(
+          ((await res.json().catch(() => null)) as { error?: string } | null)?.error,
+        );
       const answer = (await res.json()) as {
         results: { clientId: string; status: string; id?: number; reason?: string }[];
       };
@@ -324,8 +335,8 @@ async function sync(): Promise<void> {
       queue = left;
     }
     say_status(say("collect.synced", { count: sent }));
-  } catch {
-    say_status(say("collect.syncFailed"));
+  } catch (err) {
+    say_status((err instanceof SyncRefused && err.message) || say("collect.syncFailed"));
   } finally {
     syncing = false;
     button.disabled = false;

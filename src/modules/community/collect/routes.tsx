@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { authorize, csrfToken, currentTambon, formBody } from "../../../core/http.ts";
-import { readUploads } from "../../../core/uploads.ts";
+import { megabytes, readUploads } from "../../../core/uploads.ts";
 import { HttpError, notFound } from "../../../core/errors.ts";
 import { msg } from "../messages.ts";
 import { logPersonalRead } from "../privacy/reads.ts";
@@ -93,12 +93,24 @@ export function collectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       authorize(req, "community.collect", { tambonId: tambon.id });
       const items = parsePayload(formBody(req).payload ?? "");
       if (!items) throw new HttpError(400, "error.400");
+      const t = msg.t(req.lang);
+      // More photos than a sync takes, or one larger: refused whole (413), never stored without
+      // them; the phone shows the error and keeps its queue.
+      const got = readUploads(req, "photo");
+      const big = got.files.find((f) => f.truncated || f.data.length > SYNC_PHOTO_BYTES);
+      if (got.tooMany || big)
+        return reply
+          .code(413)
+          .header("cache-control", "no-store")
+          .send({
+            error: big
+              ? t("collect.photoTooBig", { name: big.filename, mb: megabytes(SYNC_PHOTO_BYTES) })
+              : t("collect.tooManyPhotos", { max: SYNC_PHOTOS }),
+          });
       const photos = new Map<string, Buffer>();
-      for (const f of readUploads(req, "photo").files)
-        if (!f.truncated) photos.set(f.filename, f.data);
+      for (const f of got.files) photos.set(f.filename, f.data);
       const results = await syncSubmissions(db, req.actor, tambon.id, items, photos);
       if (!results) throw new HttpError(403, "error.403");
-      const t = msg.t(req.lang);
       return reply.header("cache-control", "no-store").send({
         results: results.map((r) =>
           r.status === "refused" ? { ...r, message: t(`collect.reason.${r.reason}`) } : r,

@@ -96,12 +96,13 @@ describe("the sync takes only what it can store, and photos only from the phone"
       answers: ANSWERS,
       ...i,
     }));
-    const files = Object.fromEntries(
-      Object.entries(photos).map(([name, data]) => [
-        "photo",
-        { filename: name, type: "image/jpeg", data },
-      ]),
-    );
+    const files = {
+      photo: Object.entries(photos).map(([name, data]) => ({
+        filename: name,
+        type: "image/jpeg",
+        data,
+      })),
+    };
     const { body, contentType } = multipart({ _csrf: csrf, payload: JSON.stringify(full) }, files);
     const res = await t.app.inject({
       method: "POST",
@@ -161,6 +162,36 @@ describe("the sync takes only what it can store, and photos only from the phone"
     assert.equal(far![0]?.collectedAt, null);
     assert.equal(future![0]?.collectedAt, null);
     assert.equal(fine![0]?.collectedAt?.toISOString(), "2026-01-15T01:30:00.000Z");
+  });
+
+  test("a 13th photo, or a photo over 4 MB, is a 413 the phone can show, and nothing is stored", async () => {
+    const jpeg = await sharp({ create: { width: 60, height: 40, channels: 3, background: "#482" } })
+      .jpeg()
+      .toBuffer();
+    const item = clientId();
+    const answers = { ...ANSWERS, house_photo: "p1.jpg" };
+    const thirteen = Object.fromEntries(
+      Array.from({ length: 13 }, (_, i) => [`p${i + 1}.jpg`, jpeg]),
+    );
+    const many = await sync("langu-admin", [{ clientId: item, answers }], thirteen);
+    assert.equal(many.res.statusCode, 413, many.res.body.slice(0, 200));
+    assert.deepEqual(JSON.parse(many.res.body), {
+      error: "ส่งภาพถ่ายได้ไม่เกิน 12 ภาพต่อครั้ง ไม่ได้บันทึกข้อมูลที่ส่งครั้งนี้",
+    });
+    assert.equal((await stored(item)).length, 0);
+    const big = Buffer.concat([jpeg, Buffer.alloc(4 * 1024 * 1024)]);
+    const large = await sync("langu-admin", [{ clientId: item, answers }], { "p1.jpg": big });
+    assert.equal(large.res.statusCode, 413, large.res.body.slice(0, 200));
+    assert.match(
+      (JSON.parse(large.res.body) as { error: string }).error,
+      /^ภาพ “p1\.jpg” ใหญ่เกิน 4 MB/,
+    );
+    assert.equal((await stored(item)).length, 0);
+    // Twelve photos within the size are taken.
+    const twelve = Object.fromEntries(Object.entries(thirteen).slice(0, 12));
+    const fine = await sync("langu-admin", [{ clientId: item, answers }], twelve);
+    assert.equal(fine.res.statusCode, 200, fine.res.body.slice(0, 200));
+    assert.equal((await stored(item)).length, 1);
   });
 
   test("a photo answer naming a stored file is refused; a page serves only its photo answers", async () => {
