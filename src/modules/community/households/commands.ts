@@ -5,16 +5,16 @@ import type { AuditEntry } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { parseId } from "../../../core/params.ts";
 import { getVillage } from "../../../core/queries/villages.ts";
-import { fail, missing, ok, refused, type FieldError } from "../../../core/result.ts";
+import { fail, missing, ok, type FieldError } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { Actor } from "../../../core/roles.ts";
-import { allows, personalScope, type PersonalScope } from "../access.ts";
+import { allows, type PersonalScope } from "../access.ts";
 import { diffRecord, logRecordChange, type FieldChanges } from "../registry/history.ts";
 import { households } from "../schema.ts";
 import { HOUSEHOLD_STATUSES, type ChangeVia, type HouseholdStatus } from "../shared/kinds.ts";
 import type { CommunityKey, CommunityResult } from "../shared/result.ts";
 import { settingsOf } from "../privacy/settings.ts";
-import { changeFromForm } from "../shared/form-change.ts";
+import { changeFromForm, type FormChangeMeta } from "../shared/form-change.ts";
 import type { Household } from "./queries.ts";
 
 /** The fields of a household its form and a phone may change. */
@@ -229,6 +229,19 @@ export async function saveHouseholdChange(
   return { status: "saved", household: row! };
 }
 
+/** Reads a household's form and saves it with `save`. */
+const fromHouseholdForm = (
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  save: (
+    tx: Tx,
+    value: Omit<HouseholdFields, "status">,
+    meta: FormChangeMeta,
+  ) => Promise<CommunityResult<Household>>,
+) => changeFromForm(db, actor, tambonId, () => parseHousehold(input), save);
+
 /** Adds a household from the page's form. */
 export async function addHousehold(
   db: Db,
@@ -236,12 +249,8 @@ export async function addHousehold(
   tambonId: number,
   input: Record<string, string>,
 ): Promise<CommunityResult<Household>> {
-  return changeFromForm(
-    db,
-    actor,
-    tambonId,
-    () => parseHousehold(input),
-    (tx, value, meta) => createHousehold(tx, tambonId, value, meta),
+  return fromHouseholdForm(db, actor, tambonId, input, (tx, value, meta) =>
+    createHousehold(tx, tambonId, value, meta),
   );
 }
 
@@ -269,15 +278,8 @@ export async function editHousehold(
   input: Record<string, string>,
 ): Promise<CommunityResult<Household>> {
   const baseVersion = parseId((input.version ?? "").trim());
-  return changeFromForm(
-    db,
-    actor,
-    tambonId,
-    () => parseHousehold(input),
-    async (tx, value, meta) =>
-      asResult(
-        await saveHouseholdChange(tx, tambonId, householdId, value, { ...meta, baseVersion }),
-      ),
+  return fromHouseholdForm(db, actor, tambonId, input, async (tx, value, meta) =>
+    asResult(await saveHouseholdChange(tx, tambonId, householdId, value, { ...meta, baseVersion })),
   );
 }
 
@@ -289,23 +291,18 @@ export async function setHouseholdStatus(
   householdId: number,
   input: Record<string, string>,
 ): Promise<CommunityResult<Household>> {
-  const scope = await personalScope(db, actor, tambonId);
-  if (!scope) return refused();
-  const status = (input.status ?? "").trim() as HouseholdStatus;
-  if (!HOUSEHOLD_STATUSES.includes(status)) return fail("status", "err.choice");
-  return db.transaction(async (tx) =>
+  const parse = (): CommunityResult<HouseholdStatus> => {
+    const status = (input.status ?? "").trim() as HouseholdStatus;
+    return HOUSEHOLD_STATUSES.includes(status) ? ok(status) : fail("status", "err.choice");
+  };
+  return changeFromForm(db, actor, tambonId, parse, async (tx, status, meta) =>
     asResult(
       await saveHouseholdChange(
         tx,
         tambonId,
         householdId,
         { status },
-        {
-          actorId: actor.user?.id ?? null,
-          via: "web",
-          scope,
-          baseVersion: null,
-        },
+        { ...meta, baseVersion: null },
       ),
     ),
   );

@@ -2,15 +2,15 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { parseId } from "../../../core/params.ts";
-import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { fail, missing, ok } from "../../../core/result.ts";
 import type { Actor } from "../../../core/roles.ts";
-import { allows, personalScope, type PersonalScope } from "../access.ts";
+import { allows, type PersonalScope } from "../access.ts";
 import { diffRecord, logRecordChange, type FieldChanges } from "../registry/history.ts";
-import { households, people } from "../schema.ts";
+import { people } from "../schema.ts";
 import type { CommunityResult } from "../shared/result.ts";
 import type { ChangeMeta } from "../households/commands.ts";
-import type { Person } from "../households/queries.ts";
-import { changeFromForm } from "../shared/form-change.ts";
+import { getHousehold, personOf, type Person } from "../households/queries.ts";
+import { changeFromForm, type FormChangeMeta } from "../shared/form-change.ts";
 import { parsePerson, PERSON_FIELDS, type PersonFields } from "./input.ts";
 
 /** A day of consent as the moment kept (noon in Bangkok), or null. */
@@ -91,10 +91,7 @@ export async function createPerson(
   values: PersonFields,
   meta: ChangeMeta & { scope: PersonalScope },
 ): Promise<CommunityResult<Person>> {
-  const [household] = await tx
-    .select()
-    .from(households)
-    .where(and(eq(households.tambonId, tambonId), eq(households.id, householdId)));
+  const household = await getHousehold(tx, tambonId, householdId);
   if (!household || !allows(meta.scope, household.villageId)) return missing();
   if (values.thaiId && (await thaiIdTaken(tx, tambonId, values.thaiId, null)))
     return fail("thaiId", "person.thaiIdTaken");
@@ -181,6 +178,16 @@ export async function savePersonChange(
   return ok(row!);
 }
 
+/** Reads a person's form (its fields and the conditions ticked) and saves it with `save`. */
+const fromPersonForm = (
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  input: Record<string, string>,
+  ticked: string[],
+  save: (tx: Tx, value: PersonFields, meta: FormChangeMeta) => Promise<CommunityResult<Person>>,
+) => changeFromForm(db, actor, tambonId, () => parsePerson(input, ticked), save);
+
 /** Adds a person from the household page's form. */
 export async function addPerson(
   db: Db,
@@ -190,12 +197,8 @@ export async function addPerson(
   input: Record<string, string>,
   ticked: string[],
 ): Promise<CommunityResult<Person>> {
-  return changeFromForm(
-    db,
-    actor,
-    tambonId,
-    () => parsePerson(input, ticked),
-    (tx, value, meta) => createPerson(tx, tambonId, householdId, value, meta),
+  return fromPersonForm(db, actor, tambonId, input, ticked, (tx, value, meta) =>
+    createPerson(tx, tambonId, householdId, value, meta),
   );
 }
 
@@ -208,16 +211,11 @@ export async function editPerson(
   input: Record<string, string>,
   ticked: string[],
 ): Promise<CommunityResult<Person>> {
-  return changeFromForm(
-    db,
-    actor,
-    tambonId,
-    () => parsePerson(input, ticked),
-    (tx, value, meta) =>
-      savePersonChange(tx, tambonId, personId, value, {
-        ...meta,
-        baseVersion: parseId((input.version ?? "").trim()),
-      }),
+  return fromPersonForm(db, actor, tambonId, input, ticked, (tx, value, meta) =>
+    savePersonChange(tx, tambonId, personId, value, {
+      ...meta,
+      baseVersion: parseId((input.version ?? "").trim()),
+    }),
   );
 }
 
@@ -229,21 +227,15 @@ export async function movePerson(
   personId: number,
   input: Record<string, string>,
 ): Promise<CommunityResult<Person>> {
-  const scope = await personalScope(db, actor, tambonId);
-  if (!scope) return refused();
-  const targetId = parseId((input.householdId ?? "").trim());
-  if (targetId === null) return fail("householdId", "person.unknownHousehold");
-  return db.transaction(async (tx): Promise<CommunityResult<Person>> => {
-    const [current] = await tx
-      .select()
-      .from(people)
-      .where(and(eq(people.tambonId, tambonId), eq(people.id, personId)));
-    if (!current || !allows(scope, current.villageId)) return missing();
-    const [target] = await tx
-      .select()
-      .from(households)
-      .where(and(eq(households.tambonId, tambonId), eq(households.id, targetId)));
-    if (!target || !allows(scope, target.villageId))
+  const parse = (): CommunityResult<number> => {
+    const targetId = parseId((input.householdId ?? "").trim());
+    return targetId === null ? fail("householdId", "person.unknownHousehold") : ok(targetId);
+  };
+  return changeFromForm(db, actor, tambonId, parse, async (tx, targetId, meta) => {
+    const current = await personOf(tx, tambonId, personId);
+    if (!current || !allows(meta.scope, current.villageId)) return missing();
+    const target = await getHousehold(tx, tambonId, targetId);
+    if (!target || !allows(meta.scope, target.villageId))
       return fail("householdId", "person.unknownHousehold");
     if (target.id === current.householdId) return ok(current);
     const [row] = await tx
@@ -259,10 +251,7 @@ export async function movePerson(
     const changes: FieldChanges = { householdId: [current.householdId, target.id] };
     if (target.villageId !== current.villageId)
       changes.villageId = [current.villageId, target.villageId];
-    await logPersonChange(tx, tambonId, row!, "update", changes, {
-      actorId: actor.user?.id ?? null,
-      via: "web",
-    });
+    await logPersonChange(tx, tambonId, row!, "update", changes, meta);
     return ok(row!);
   });
 }

@@ -3,9 +3,9 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import type { ExportTable } from "../../../core/table-export.ts";
 import type { Answers } from "../forms/definition.ts";
 import { historyOf, type HistoryRow } from "../registry/history.ts";
-import { forms, households, people, submissions } from "../schema.ts";
+import { forms, submissions } from "../schema.ts";
 import { PERSON_ANSWER_KEY } from "../shared/kinds.ts";
-import type { Household, Person } from "../households/queries.ts";
+import { getHousehold, personOf, type Household, type Person } from "../households/queries.ts";
 
 /** Everything stored about one person: the registry, its history, the answers about them. */
 export interface PersonReport {
@@ -25,16 +25,10 @@ export async function personReport(
   tambonId: number,
   personId: number,
 ): Promise<PersonReport | undefined> {
-  const [person] = await db
-    .select()
-    .from(people)
-    .where(and(eq(people.tambonId, tambonId), eq(people.id, personId)));
+  const person = await personOf(db, tambonId, personId);
   if (!person) return undefined;
-  const [[household], history, subs] = await Promise.all([
-    db
-      .select()
-      .from(households)
-      .where(and(eq(households.tambonId, tambonId), eq(households.id, person.householdId))),
+  const [household, history, subs] = await Promise.all([
+    getHousehold(db, tambonId, person.householdId),
     historyOf(db, tambonId, "person", personId),
     db
       .select({
