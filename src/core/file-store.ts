@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from "./db/index.ts";
 import { storedFiles, tambons } from "./db/schema.ts";
 import { disposition } from "./download.ts";
 import { reencodeImage, type ReencodedImage, type ReencodeOptions } from "./uploads.ts";
+import { tambonRow } from "./db/tambon-row.ts";
 
 /**
  * The one store of files: every upload kept, and every file a tambon's pages serve, is a row of
@@ -100,12 +101,7 @@ export async function getFile(
   tambonId: number,
   id: number,
 ): Promise<StoredFile | undefined> {
-  const [row] = await db
-    .select()
-    .from(storedFiles)
-    .where(and(eq(storedFiles.tambonId, tambonId), eq(storedFiles.id, id)))
-    .limit(1);
-  return row;
+  return tambonRow(db, storedFiles, tambonId, id);
 }
 
 /** A tambon's stored file by the key its public URL names. */

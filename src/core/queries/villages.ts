@@ -5,6 +5,7 @@ import { tambonMembers, villages } from "../db/schema.ts";
 import type { Village } from "../commands/tambons.ts";
 import type { Lang } from "../i18n/index.ts";
 import { core } from "../i18n/messages.ts";
+import { tambonRow } from "../db/tambon-row.ts";
 
 /** The villages of a tambon by หมู่ที่. */
 export function listVillages(db: DbOrTx, tambonId: number): Promise<Village[]> {
@@ -21,11 +22,7 @@ export async function getVillage(
   tambonId: number,
   id: number,
 ): Promise<Village | undefined> {
-  const [row] = await db
-    .select()
-    .from(villages)
-    .where(and(eq(villages.id, id), eq(villages.tambonId, tambonId)));
-  return row;
+  return tambonRow(db, villages, tambonId, id);
 }
 
 /** The villages of a tambon as choices of a form ("หมู่ที่ 3 บ้านนา"). */
