@@ -225,21 +225,34 @@ async function editionOfPlan(tx: DbOrTx, tambonId: number, round: Round, edition
   return edition;
 }
 
-/** A round of the tambon and the form about it, for those who manage plans. */
-async function roundForm<S extends z.ZodType>(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  roundId: number,
+/**
+ * A command on one round of the tambon, `(db, actor, tambonId, roundId, input)`, for those who
+ * manage plans: the round (missing when not this tambon's), the form read with `schema`, then
+ * `change`.
+ */
+function roundCommand<S extends z.ZodType>(
   schema: S,
-  input: Record<string, string>,
-): Promise<PlansResult<{ round: Round; v: z.output<S> }>> {
-  if (!can(actor, "plan.manage", { tambonId })) return refused();
-  const round = await getRound(db, tambonId, roundId);
-  if (!round) return missing();
-  const parsed = parseForm(schema, input);
-  if (!parsed.ok) return parsed;
-  return ok({ round, v: parsed.value });
+  change: (
+    db: Db,
+    scope: { actor: Actor; tambonId: number },
+    round: Round,
+    v: z.output<S>,
+  ) => Promise<PlansResult<Round>>,
+) {
+  return async (
+    db: Db,
+    actor: Actor,
+    tambonId: number,
+    roundId: number,
+    input: Record<string, string>,
+  ): Promise<PlansResult<Round>> => {
+    if (!can(actor, "plan.manage", { tambonId })) return refused();
+    const round = await getRound(db, tambonId, roundId);
+    if (!round) return missing();
+    const parsed = parseForm(schema, input);
+    if (!parsed.ok) return parsed;
+    return change(db, { actor, tambonId }, round, parsed.value);
+  };
 }
 
 /** Changes a round's fields and audits it: `before`, and the fields set as `after`. */
@@ -271,17 +284,8 @@ async function changeRound(
  * Closes an open round with the decisions the meeting took (and a summary), and, when asked,
  * carries it into an edition of the same plan. Nobody rates in a closed round.
  */
-export async function closeRound(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  roundId: number,
-  input: Record<string, string>,
-): Promise<PlansResult<Round>> {
-  const form = await roundForm(db, actor, tambonId, roundId, closeSchema, input);
-  if (!form.ok) return form;
-  const { round, v } = form.value;
-  return db.transaction(async (tx): Promise<PlansResult<Round>> => {
+export const closeRound = roundCommand(closeSchema, async (db, { actor, tambonId }, round, v) =>
+  db.transaction(async (tx): Promise<PlansResult<Round>> => {
     const [current] = await tx
       .select()
       .from(evaluationRounds)
@@ -297,23 +301,14 @@ export async function closeRound(
       carriedToEditionId: v.editionId,
     };
     return changeRound(tx, actor, current, "evaluation.close", { status: current.status }, closed);
-  });
-}
+  }),
+);
 
 const carrySchema = z.object({ editionId: fields.int(1, 2_147_483_647) });
 
 /** Carries a closed round into an edition of its plan (e.g. one approved after the round closed). */
-export async function carryRound(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  roundId: number,
-  input: Record<string, string>,
-): Promise<PlansResult<Round>> {
-  const form = await roundForm(db, actor, tambonId, roundId, carrySchema, input);
-  if (!form.ok) return form;
-  const { round } = form.value;
-  const editionId = form.value.v.editionId;
+export const carryRound = roundCommand(carrySchema, async (db, { actor, tambonId }, round, v) => {
+  const editionId = v.editionId;
   if (round.status !== "closed") return fail("_form", "evaluation.notClosed");
   return db.transaction(async (tx): Promise<PlansResult<Round>> => {
     if (!(await editionOfPlan(tx, tambonId, round, editionId)))
@@ -323,4 +318,4 @@ export async function carryRound(
       carriedToEditionId: editionId,
     });
   });
-}
+});
