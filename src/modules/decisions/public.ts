@@ -9,6 +9,7 @@ import { appendEvent } from "./shared/events.ts";
 import { insertAlternative } from "./questions/commands.ts";
 import { getArea } from "../areas/public.ts";
 import type { TallyResult } from "./tally-types.ts";
+import { tambonRow } from "../../core/db/tambon-row.ts";
 
 export { tally, tallyJson } from "./tally.ts";
 export type { TallyInput, TallyResult } from "./tally-types.ts";
@@ -41,10 +42,7 @@ export async function questionOutcome(
   tambonId: number,
   questionId: number,
 ): Promise<{ phase: string; result: TallyResult | null } | undefined> {
-  const [q] = await db
-    .select()
-    .from(questions)
-    .where(and(eq(questions.tambonId, tambonId), eq(questions.id, questionId)));
+  const q = await tambonRow(db, questions, tambonId, questionId);
   if (!q) return undefined;
   const [r] = await db.select().from(questionResults).where(eq(questionResults.questionId, q.id));
   return { phase: q.phase, result: (r?.result as TallyResult | undefined) ?? null };

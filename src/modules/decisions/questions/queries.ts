@@ -13,6 +13,7 @@ import {
 } from "../schema.ts";
 import { getQuestion } from "../shared/queries.ts";
 import type { Phase } from "../shared/phases.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /**
  * One page of a tambon's questions, newest first, with how many alternatives each has. With a
@@ -125,11 +126,7 @@ export async function supportersOf(db: DbOrTx, tambonId: number, alternativeIds:
 
 /** The alternative with its question, when both belong to the tambon. */
 export async function getAlternative(db: DbOrTx, tambonId: number, alternativeId: number) {
-  if (!Number.isInteger(alternativeId)) return undefined;
-  const [alt] = await db
-    .select()
-    .from(alternatives)
-    .where(and(eq(alternatives.tambonId, tambonId), eq(alternatives.id, alternativeId)));
+  const alt = await tambonRow(db, alternatives, tambonId, alternativeId);
   if (!alt) return undefined;
   const found = await getQuestion(db, tambonId, alt.questionId);
   return found ? { alternative: alt, ...found } : undefined;

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { decisionPolicies } from "../schema.ts";
 import type { VotingRules } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** Every set of voting rules of the tambon (archived ones too), oldest first. */
 export async function listVotingRules(db: DbOrTx, tambonId: number): Promise<VotingRules[]> {
@@ -19,11 +20,7 @@ export async function getVotingRules(
   tambonId: number,
   id: number,
 ): Promise<VotingRules | undefined> {
-  const [rules] = await db
-    .select()
-    .from(decisionPolicies)
-    .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, id)));
-  return rules;
+  return tambonRow(db, decisionPolicies, tambonId, id);
 }
 
 /** The voting rules a new question may use (not archived), oldest first. */
