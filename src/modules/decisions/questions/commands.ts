@@ -10,6 +10,7 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { getArea } from "../../areas/public.ts";
 import { alternativeVersions, alternatives, questions, supporters } from "../schema.ts";
+import { allowedOn } from "./allowed.ts";
 import { ALLOWED, phaseEnd, type Phase } from "../shared/phases.ts";
 import { appendEvent } from "../shared/events.ts";
 import { getQuestion, type Question } from "../shared/queries.ts";
@@ -115,9 +116,8 @@ export async function addAlternative(
   input: Record<string, string>,
 ): Promise<Result<number, DecisionsKey | CoreKey>> {
   const found = await getQuestion(db, tambonId, questionId);
-  if (!found) return missing();
-  if (!can(actor, "question.participate", { tambonId })) return refused();
-  if (!ALLOWED.editTexts(found.question.phase)) return refused();
+  const allowed = allowedOn(found, actor, tambonId, "question.participate", ALLOWED.editTexts);
+  if (!allowed.ok) return allowed;
   const parsed = parseForm(altSchema, input);
   if (!parsed.ok) return parsed;
   const userId = actor.user!.id;
@@ -195,9 +195,8 @@ export async function setSupport(
   support: boolean,
 ): Promise<Result<true, DecisionsKey | CoreKey>> {
   const found = await getAlternative(db, tambonId, alternativeId);
-  if (!found) return missing();
-  if (!can(actor, "question.participate", { tambonId })) return refused();
-  if (!ALLOWED.support(found.question.phase)) return refused();
+  const allowed = allowedOn(found, actor, tambonId, "question.participate", ALLOWED.support);
+  if (!allowed.ok) return allowed;
   const userId = actor.user!.id;
   await db.transaction(async (tx) => {
     if (support)

@@ -7,6 +7,7 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import type { DecisionsKey } from "../messages.ts";
 import { questions } from "../schema.ts";
+import { allowedOn } from "./allowed.ts";
 import { ALLOWED, nextPhase, phaseEnd, type Phase } from "../shared/phases.ts";
 import { appendEvent } from "../shared/events.ts";
 import { getQuestion, lockQuestion, type Question } from "../shared/queries.ts";
@@ -88,11 +89,10 @@ export async function cancelQuestion(
   questionId: number,
 ): Promise<Result<true, DecisionsKey | CoreKey>> {
   const found = await getQuestion(db, tambonId, questionId);
-  if (!found) return missing();
-  if (!can(actor, "question.manage", { tambonId })) return refused();
-  if (!ALLOWED.cancel(found.question.phase)) return refused();
+  const allowed = allowedOn(found, actor, tambonId, "question.manage", ALLOWED.cancel);
+  if (!allowed.ok) return allowed;
   const moved = await db.transaction(async (tx) =>
-    enterPhase(tx as Tx, found.question, "cancelled", actor.user?.id ?? null),
+    enterPhase(tx as Tx, allowed.value.question, "cancelled", actor.user?.id ?? null),
   );
   return moved ? ok(true as const) : refused();
 }

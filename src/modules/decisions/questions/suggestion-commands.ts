@@ -3,10 +3,10 @@ import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
-import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import type { DecisionsKey } from "../messages.ts";
 import { suggestionRatings, suggestions } from "../schema.ts";
+import { allowedOn } from "./allowed.ts";
 import { ALLOWED } from "../shared/phases.ts";
 import { getAlternative, getSuggestion } from "./queries.ts";
 
@@ -19,9 +19,8 @@ export async function addSuggestion(
   body: string,
 ): Promise<Result<number, DecisionsKey | CoreKey>> {
   const found = await getAlternative(db, tambonId, alternativeId);
-  if (!found) return missing();
-  if (!can(actor, "question.participate", { tambonId })) return refused();
-  if (!ALLOWED.suggest(found.question.phase)) return refused();
+  const allowed = allowedOn(found, actor, tambonId, "question.participate", ALLOWED.suggest);
+  if (!allowed.ok) return allowed;
   const text = body.trim();
   if (!text) return fail("suggestion", "err.required");
   if (text.length > 4000) return fail("suggestion", "err.tooLong", { max: 4000 });
@@ -55,9 +54,8 @@ export async function rateSuggestion(
   rating: string,
 ): Promise<Result<true, DecisionsKey | CoreKey>> {
   const found = await alternativeOfSuggestion(db, tambonId, suggestionId);
-  if (!found) return missing();
-  if (!can(actor, "question.participate", { tambonId })) return refused();
-  if (!ALLOWED.suggest(found.question.phase)) return refused();
+  const allowed = allowedOn(found, actor, tambonId, "question.participate", ALLOWED.suggest);
+  if (!allowed.ok) return allowed;
   // Whose it is and who may rate come first: an outsider learns nothing from a bad value.
   if (!["must", "should", "should_not", "must_not"].includes(rating))
     return fail("rating", "error.400");
