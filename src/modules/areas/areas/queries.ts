@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 import { issueAreas } from "../schema.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** An issue area as the rest of the platform sees it. */
 export interface Area {
@@ -52,9 +53,5 @@ export async function listAllAreas(db: DbOrTx, tambonId: number): Promise<Area[]
 /** One issue area of a tambon (undefined when it belongs to another tambon). */
 export async function getArea(db: DbOrTx, tambonId: number, id: number): Promise<Area | undefined> {
   if (!Number.isInteger(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(issueAreas)
-    .where(and(eq(issueAreas.tambonId, tambonId), eq(issueAreas.id, id)));
-  return row;
+  return tambonRow(db, issueAreas, tambonId, id);
 }

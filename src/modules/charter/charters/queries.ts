@@ -14,6 +14,7 @@ import {
 import type { CharterDoc } from "../document.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { asOfDay } from "../edition.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** A charter row. */
 export type CharterRow = typeof charters.$inferSelect;
@@ -41,11 +42,7 @@ export async function getCharter(
   id: number,
 ): Promise<CharterRow | undefined> {
   if (!toId(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(charters)
-    .where(and(eq(charters.tambonId, tambonId), eq(charters.id, id)));
-  return row;
+  return tambonRow(db, charters, tambonId, id);
 }
 
 /** One edition of the tambon with its charter (undefined for another tambon's). */

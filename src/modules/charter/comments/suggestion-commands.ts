@@ -11,6 +11,7 @@ import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { lockEdition, saveVersion } from "../drafting/commands.ts";
 import { getEdition, toId } from "../charters/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /**
  * The comment a decision or rating is about, after the checks each makes first: missing (404)
@@ -24,10 +25,7 @@ async function commentFor(
   action: string,
 ): Promise<CharterResult<typeof charterComments.$inferSelect>> {
   if (!toId(id)) return missing();
-  const [row] = await db
-    .select()
-    .from(charterComments)
-    .where(and(eq(charterComments.tambonId, tambonId), eq(charterComments.id, id)));
+  const row = await tambonRow(db, charterComments, tambonId, id);
   if (!row) return missing();
   if (!can(actor, action, { tambonId })) return refused();
   return ok(row);

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { charterEditions, charterVersions, charters } from "../schema.ts";
@@ -10,6 +10,7 @@ import type { CharterResult } from "../messages.ts";
 import type { CharterKey } from "../messages.ts";
 import { type EditionRow, getVersionByNumber, toId } from "../charters/queries.ts";
 import { editionCommand } from "../shared/commands.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 const intOf = (v: string | undefined) => (v === undefined || v === "" ? NaN : Number(v));
 const isInt = (n: number) => Number.isInteger(n) && n >= 0 && n < 2 ** 31;
@@ -137,11 +138,7 @@ export async function lockEdition(
   await tx.execute(
     sql`select id from charter_editions where id = ${editionId} and tambon_id = ${tambonId} for update`,
   );
-  const [row] = await tx
-    .select()
-    .from(charterEditions)
-    .where(and(eq(charterEditions.id, editionId), eq(charterEditions.tambonId, tambonId)));
-  return row;
+  return tambonRow(tx, charterEditions, tambonId, editionId);
 }
 
 /** Keeps a new version of a draft's text and makes it the edition's current one; returns its id. */

@@ -12,6 +12,7 @@ import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
 import { getEdition, shownVersion, toId } from "../charters/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 async function clauseOfEdition(db: Db, tambonId: number, editionId: number, keyInput: string) {
   const found = await getEdition(db, tambonId, editionId);
@@ -131,10 +132,7 @@ export async function deleteClauseLink(
   linkId: number,
 ): Promise<CharterResult<{ charterId: number; clauseKey: number }>> {
   if (!toId(linkId)) return missing();
-  const [row] = await db
-    .select()
-    .from(charterClauseLinks)
-    .where(and(eq(charterClauseLinks.tambonId, tambonId), eq(charterClauseLinks.id, linkId)));
+  const row = await tambonRow(db, charterClauseLinks, tambonId, linkId);
   if (!row) return missing();
   if (!can(actor, "charter.followUp", { tambonId })) return refused();
   await db.transaction(async (tx) => {

@@ -19,15 +19,12 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { missing, refused, type FieldError, type Result } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
 import { MAX_PDF_BYTES, isPdf, newFileName, removeStored, storeFile } from "../uploads.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** An agreement row of a tambon, or undefined (also for another tambon's). */
 export async function ownAgreement(db: DbOrTx, tambonId: number, id: number) {
   if (!Number.isInteger(id) || id < 1) return undefined;
-  const [row] = await db
-    .select()
-    .from(agreements)
-    .where(and(eq(agreements.id, id), eq(agreements.tambonId, tambonId)));
-  return row;
+  return tambonRow(db, agreements, tambonId, id);
 }
 
 /** How many parties an agreement has. */

@@ -5,6 +5,7 @@ import { todayIso } from "../../../core/dates.ts";
 import { agreementActivities, agreementParties, agreements, networkPillars } from "../schema.ts";
 import type { AgreementKind, AgreementStatus } from "./agreement.ts";
 import { countOf, like } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 // ---------------------------------------------------------------- agreements
 
@@ -160,10 +161,7 @@ export async function agreementsAsParty(
 /** One agreement of the tambon with its parties (and their pillars) and activities. */
 export async function agreementDetail(db: DbOrTx, tambonId: number, id: number) {
   if (!Number.isInteger(id) || id < 1) return undefined;
-  const [a] = await db
-    .select()
-    .from(agreements)
-    .where(and(eq(agreements.id, id), eq(agreements.tambonId, tambonId)));
+  const a = await tambonRow(db, agreements, tambonId, id);
   if (!a) return undefined;
   const [parties, activities] = await Promise.all([
     db

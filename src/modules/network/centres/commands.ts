@@ -12,15 +12,12 @@ import type { NetKey } from "../messages.ts";
 import { newFileName, removeStored, storeFile, thumbName, type PreparedImage } from "../uploads.ts";
 import { activeOwnPartner, checkContact, ownAreas, ownVillage } from "../shared/commands.ts";
 import { syncCentreSearch } from "../search.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** A learning centre of the tambon, or undefined (also for another tambon's). */
 export async function ownCentre(db: DbOrTx, tambonId: number, id: number) {
   if (!Number.isInteger(id) || id < 1) return undefined;
-  const [row] = await db
-    .select()
-    .from(learningCentres)
-    .where(and(eq(learningCentres.id, id), eq(learningCentres.tambonId, tambonId)));
-  return row;
+  return tambonRow(db, learningCentres, tambonId, id);
 }
 
 const schema = z.object({

@@ -4,6 +4,7 @@ import { villages } from "../../../core/db/schema.ts";
 import { networkPillars, networkTerms } from "../schema.ts";
 import type { ListItem, Pillar, TermList } from "../shared/lists.ts";
 import type { ListName } from "./commands.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 // ---------------------------------------------------------------- lists
 
@@ -66,20 +67,14 @@ export async function listVillages(db: DbOrTx, tambonId: number) {
  */
 export async function listItem(db: DbOrTx, tambonId: number, from: "pillar" | "term", id: number) {
   if (from === "pillar") {
-    const [row] = await db
-      .select()
-      .from(networkPillars)
-      .where(and(eq(networkPillars.id, id), eq(networkPillars.tambonId, tambonId)));
+    const row = await tambonRow(db, networkPillars, tambonId, id);
     const values: Record<string, string> = {
       descriptionTh: row?.descriptionTh ?? "",
       descriptionEn: row?.descriptionEn ?? "",
     };
     return row ? { item: row, list: "pillar" as ListName, values } : undefined;
   }
-  const [row] = await db
-    .select()
-    .from(networkTerms)
-    .where(and(eq(networkTerms.id, id), eq(networkTerms.tambonId, tambonId)));
+  const row = await tambonRow(db, networkTerms, tambonId, id);
   const values: Record<string, string> = {};
   return row ? { item: row, list: row.list as ListName, values } : undefined;
 }

@@ -9,6 +9,7 @@ import { networkPillars, networkTerms, partners } from "../schema.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { FieldError } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /**
  * Parses a list of ids from a form; what is not an id (text, 1.5, or past the integer column,
@@ -73,11 +74,7 @@ export async function isOwnPillar(
 /** A partner of the tambon, or undefined (also for another tambon's partner). */
 export async function ownPartner(db: DbOrTx, tambonId: number, id: number) {
   if (!Number.isInteger(id) || id < 1) return undefined;
-  const [row] = await db
-    .select()
-    .from(partners)
-    .where(and(eq(partners.id, id), eq(partners.tambonId, tambonId)));
-  return row;
+  return tambonRow(db, partners, tambonId, id);
 }
 
 /** An active partner of the tambon (for choices such as a centre's host). */
@@ -89,11 +86,7 @@ export async function activeOwnPartner(db: DbOrTx, tambonId: number, id: number)
 /** A village of the tambon, or undefined. */
 export async function ownVillage(db: DbOrTx, tambonId: number, id: number) {
   if (!Number.isInteger(id) || id < 1) return undefined;
-  const [row] = await db
-    .select()
-    .from(villages)
-    .where(and(eq(villages.id, id), eq(villages.tambonId, tambonId)));
-  return row;
+  return tambonRow(db, villages, tambonId, id);
 }
 
 /** Finds an active member of the tambon by username, phone or e-mail. */
