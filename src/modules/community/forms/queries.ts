@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { forms, formVersions, rounds } from "../schema.ts";
 import type { FormDefinition } from "./definition.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** A form as its pages and other parts of the module read it. */
 export type FormRow = typeof forms.$inferSelect;
@@ -14,11 +15,7 @@ export async function getForm(
   tambonId: number,
   formId: number,
 ): Promise<FormRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(forms)
-    .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
-  return row;
+  return tambonRow(db, forms, tambonId, formId);
 }
 
 /** A form in the list: with how many versions and rounds it has. */

@@ -7,6 +7,7 @@ import { paged, type Page } from "../../../core/paging.ts";
 import { allows, inScope, type PersonalScope } from "../access.ts";
 import { households, people, submissions } from "../schema.ts";
 import type { HouseholdStatus } from "../shared/kinds.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 export type Household = typeof households.$inferSelect;
 export type Person = typeof people.$inferSelect;
@@ -78,11 +79,7 @@ export async function getHousehold(
   tambonId: number,
   id: number,
 ): Promise<Household | undefined> {
-  const [row] = await db
-    .select()
-    .from(households)
-    .where(and(eq(households.tambonId, tambonId), eq(households.id, id)));
-  return row;
+  return tambonRow(db, households, tambonId, id);
 }
 
 /** A household the scope covers, else undefined (shown as not found). */
@@ -103,11 +100,7 @@ export async function personOf(
   tambonId: number,
   id: number,
 ): Promise<Person | undefined> {
-  const [person] = await db
-    .select()
-    .from(people)
-    .where(and(eq(people.tambonId, tambonId), eq(people.id, id)));
-  return person;
+  return tambonRow(db, people, tambonId, id);
 }
 
 export function peopleOf(db: DbOrTx, tambonId: number, householdId: number): Promise<Person[]> {

@@ -13,6 +13,7 @@ import { REQUEST_KINDS } from "../shared/kinds.ts";
 import type { CommunityResult } from "../shared/result.ts";
 import { savePersonChange } from "../people/commands.ts";
 import { erasePerson } from "./erase.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 export type DataRequest = typeof dataRequests.$inferSelect;
 
@@ -43,11 +44,7 @@ export function listRequests(
 
 /** A data request of the tambon. */
 export async function getRequest(db: DbOrTx, tambonId: number, id: number) {
-  const [row] = await db
-    .select()
-    .from(dataRequests)
-    .where(and(eq(dataRequests.tambonId, tambonId), eq(dataRequests.id, id)));
-  return row;
+  return tambonRow(db, dataRequests, tambonId, id);
 }
 
 const schema = z.object({

@@ -59,10 +59,7 @@ export async function recordTerm(
   if (v.endOn && v.endOn < startOn) return fail("endOn", "err.endBeforeStart");
   if (!v.userId && !v.name) return fail("name", "err.required");
   return db.transaction(async (tx) => {
-    const [village] = await tx
-      .select()
-      .from(villages)
-      .where(and(eq(villages.tambonId, tambonId), eq(villages.id, v.villageId)));
+    const village = await tambonRow(tx, villages, tambonId, v.villageId);
     if (!village) return fail("villageId", "err.noVillage");
     let userId = v.userId;
     if (userId) {

@@ -12,6 +12,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { deleteSiteRow } from "../shared/delete-row.ts";
 import { findOwned } from "../shared/queries.ts";
 import { saveOwned } from "../shared/save-row.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** A menu entry row. */
 export type MenuItem = typeof siteMenuItems.$inferSelect;
@@ -46,10 +47,7 @@ export async function saveMenuItem(
     const current = itemId ? await findOwned(tx, siteMenuItems, tambonId, itemId) : undefined;
     if (itemId && !current) return missing();
     if (v.parentId !== null) {
-      const [parent] = await tx
-        .select()
-        .from(siteMenuItems)
-        .where(and(eq(siteMenuItems.id, v.parentId), eq(siteMenuItems.tambonId, tambonId)));
+      const parent = await tambonRow(tx, siteMenuItems, tambonId, v.parentId);
       if (!parent) return fail("parentId", "err.badId");
       if (parent.parentId !== null || parent.id === itemId) return fail("parentId", "err.parent");
       if (current) {
