@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { z } from "zod";
 import { fields, parseForm } from "./forms.ts";
+import { core } from "./i18n/messages.ts";
 
 const form = z.object({
   id: fields.optionalId(),
@@ -66,4 +67,32 @@ test("a day must exist: 30 February is refused, 29 February of a leap year is ta
   const empty = parseForm(day, { on: " " });
   assert.ok(!empty.ok);
   assert.equal(empty.errors.on?.key, "err.required");
+});
+
+test("a one-line text field refuses line breaks and control characters; a text box keeps lines", () => {
+  const one = z.object({ name: fields.text(200), alias: fields.optionalText(200) });
+  for (const bad of ["สมชาย\nใจดี", "สมชาย\rใจดี", "สมชาย\tใจดี", "a\u0000b", "a\u2028b"]) {
+    const named = parseForm(one, { name: bad });
+    assert.equal(!named.ok && named.errors.name?.key, "err.oneLine", JSON.stringify(bad));
+    const aliased = parseForm(one, { name: "สมชาย", alias: bad });
+    assert.equal(!aliased.ok && aliased.errors.alias?.key, "err.oneLine", JSON.stringify(bad));
+  }
+  assert.deepEqual(parseForm(one, { name: " สมชาย ใจดี\n", alias: "" }), {
+    ok: true,
+    value: { name: "สมชาย ใจดี", alias: "" },
+  });
+  const box = z.object({
+    note: fields.text(2000),
+    more: fields.optionalText(4000),
+    short: fields.text(200, { multiline: true }),
+    url: fields.text(500, { multiline: false }),
+  });
+  const lines = "บรรทัดหนึ่ง\r\nบรรทัดสอง";
+  const r = parseForm(box, { note: lines, more: lines, short: lines, url: "https://x.example" });
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.value.note, lines);
+  assert.equal(parseForm(box, { ...r.value, url: "a\nb" }).ok, false);
+  // The error reads in both languages, as the other field errors do.
+  assert.match(core.t("th")("err.oneLine"), /บรรทัดเดียว/);
+  assert.match(core.t("en")("err.oneLine"), /one line/);
 });

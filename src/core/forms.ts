@@ -22,19 +22,53 @@ function blankOr<T extends z.ZodType<unknown, string>>(
     .pipe(inner.nullable());
 }
 
+/**
+ * The longest text field that is one line (a name, a title, a phone number): a longer one is a
+ * text box (a description, a note) unless its field says otherwise.
+ */
+export const ONE_LINE_MAX = 300;
+
+/** What one line of text never holds: line breaks, tabs and the other control characters. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** Whether a text field of `max` characters is one line, as its options say or else by its size. */
+const isOneLine = (max: number, opts: TextOptions) => !(opts.multiline ?? max > ONE_LINE_MAX);
+
+/** How a text field is typed: `multiline` for a text box (line breaks kept). */
+export interface TextOptions {
+  multiline?: boolean;
+}
+
 /** Zod pieces whose messages are core keys. */
 export const fields = {
-  text: (max = 200) =>
+  /**
+   * Text that must be there. A field of up to ONE_LINE_MAX characters (or `multiline: false`)
+   * is one line: a line break or a control character in it is an error, never stored.
+   */
+  text: (max = 200, opts: TextOptions = {}) =>
     z
       .string()
       .transform((s) => s.trim())
-      .pipe(z.string().min(1, enc("err.required")).max(max, enc("err.tooLong", { max }))),
-  optionalText: (max = 500) =>
+      .pipe(
+        z
+          .string()
+          .min(1, enc("err.required"))
+          .max(max, enc("err.tooLong", { max }))
+          .refine((s) => !isOneLine(max, opts) || !CONTROL.test(s), enc("err.oneLine")),
+      ),
+  /** Text that may be empty; one line as `text` is. */
+  optionalText: (max = 500, opts: TextOptions = {}) =>
     z
       .string()
       .optional()
       .transform((s) => (s ?? "").trim())
-      .pipe(z.string().max(max, enc("err.tooLong", { max }))),
+      .pipe(
+        z
+          .string()
+          .max(max, enc("err.tooLong", { max }))
+          .refine((s) => !isOneLine(max, opts) || !CONTROL.test(s), enc("err.oneLine")),
+      ),
   /** A whole number; Thai digits (๕) are read as well as Arabic ones. */
   int: (min: number, max: number) =>
     z
