@@ -14,6 +14,7 @@ import type { PlansKey, PlansResult } from "../messages.ts";
 import { indicatorProjects, indicatorTargets, indicators, plans, projects } from "../schema.ts";
 import { fiscalYearOf, planYears } from "../shared/fiscal.ts";
 import type { Indicator } from "./queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 
 /** The target type of an indicator in the charter's clause links. */
 export const INDICATOR_TARGET = "plans.indicator";
@@ -135,10 +136,7 @@ export async function targetYears(
   now = new Date(),
 ): Promise<number[]> {
   if (indicator.planId !== null) {
-    const [plan] = await db
-      .select()
-      .from(plans)
-      .where(and(eq(plans.tambonId, tambonId), eq(plans.id, indicator.planId)));
+    const plan = await tambonRow(db, plans, tambonId, indicator.planId);
     if (plan) return planYears(plan);
   }
   const year = fiscalYearOf(now);
@@ -161,10 +159,7 @@ export async function saveTargets(
 ): Promise<PlansResult<Map<number, number>>> {
   if (!can(actor, "plan.manage", { tambonId })) return refused();
   return db.transaction(async (tx): Promise<PlansResult<Map<number, number>>> => {
-    const [indicator] = await tx
-      .select()
-      .from(indicators)
-      .where(and(eq(indicators.tambonId, tambonId), eq(indicators.id, indicatorId)));
+    const indicator = await tambonRow(tx, indicators, tambonId, indicatorId);
     if (!indicator) return missing();
     const years = await targetYears(tx, tambonId, indicator);
     const wanted = new Map<number, number | null>();
@@ -282,10 +277,7 @@ export async function linkIndicatorClause(
   const charterId = Number(m[1]);
   const clauseKey = Number(m[2]);
   return db.transaction(async (tx) => {
-    const [indicator] = await tx
-      .select()
-      .from(indicators)
-      .where(and(eq(indicators.tambonId, tambonId), eq(indicators.id, indicatorId)));
+    const indicator = await tambonRow(tx, indicators, tambonId, indicatorId);
     if (!indicator) return missing();
     const clause = (await listClauses(tx, tambonId)).find(
       (c) => c.charterId === charterId && c.clauseKey === clauseKey,
