@@ -119,10 +119,6 @@ export async function readSetupFile(
         .map((f) => f.name)
         .join(", ")}`,
     );
-  if (!table.rows.length)
-    throw new CliError(
-      `${command}: ไฟล์ไม่มีแถวข้อมูลใต้หัวตาราง / the file has no rows under its header`,
-    );
   return table.rows.map((r) => ({ line: r.line, cells: mappedCells(r, mapping) }));
 }
 
