@@ -171,6 +171,60 @@ for (const kind of DB_KINDS) {
       assert.equal(kept!.name, "สมใจ ทดสอบดี");
     });
 
+    test("moving a person writes history; a household out of reach moves nothing", async () => {
+      const hs = await db().select().from(households).where(eq(households.tambonId, langu));
+      const sameVillage = hs.find((h) => h.villageId === osmVillage && h.id !== mine)!;
+      const otherVillage = hs.find((h) => h.id === theirs)!;
+      assert.ok(sameVillage, "the demo has two households in the volunteer's village");
+      const [person] = await db().select().from(people).where(eq(people.householdId, mine));
+      assert.ok(person, "the demo has a person in the volunteer's household");
+      const page = `/t/la-ngu/community/people/${person.id}`;
+      const move = `${page}/move`;
+      const where = async () =>
+        (await db().select().from(people).where(eq(people.id, person.id)))[0]!;
+
+      // A volunteer reaches only her village: another village's household and another tambon's
+      // are not on her list, and choosing one by its id moves nothing.
+      const osm = await client("langu-osm");
+      for (const householdId of [String(theirs), String(foreign), "abc", "99999999999"]) {
+        const refused = await osm.post(move, { householdId }, { from: page });
+        assert.equal(refused.statusCode, 422, householdId);
+        assert.match(refused.body, /เลือกครัวเรือนจากรายการ/);
+        assert.equal((await where()).householdId, mine, householdId);
+      }
+
+      const moved = await osm.post(move, { householdId: String(sameVillage.id) }, { from: page });
+      assert.equal(moved.statusCode, 303);
+      const inSame = await where();
+      assert.equal(inSame.householdId, sameVillage.id);
+      assert.equal(inSame.villageId, osmVillage);
+      assert.equal(inSame.version, person.version + 1);
+      let history = await historyOf("person", person.id);
+      assert.deepEqual(history.at(-1)!.changes, { householdId: [mine, sameVillage.id] });
+
+      // Staff move people across villages: the person's village follows the household.
+      const admin = await client("langu-admin");
+      const across = await admin.post(
+        move,
+        { householdId: String(otherVillage.id) },
+        { from: page },
+      );
+      assert.equal(across.statusCode, 303);
+      const inOther = await where();
+      assert.equal(inOther.householdId, otherVillage.id);
+      assert.equal(inOther.villageId, otherVillage.villageId);
+      history = await historyOf("person", person.id);
+      assert.deepEqual(history.at(-1)!.changes, {
+        householdId: [sameVillage.id, otherVillage.id],
+        villageId: [osmVillage, otherVillage.villageId],
+      });
+
+      // Moved home again, for the tests that follow.
+      const back = await admin.post(move, { householdId: String(mine) }, { from: page });
+      assert.equal(back.statusCode, 303);
+      assert.equal((await where()).householdId, mine);
+    });
+
     test("a read writes the read log, and the admin sees it there", async () => {
       const osm = await client("langu-osm");
       const before = await db()
