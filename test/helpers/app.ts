@@ -6,7 +6,7 @@ import { pageCache } from "../../src/core/page-cache.ts";
 import { openTestDatabase, type DbKind, type TestDatabase } from "./db.ts";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../src/core/db/index.ts";
-import { auditLog } from "../../src/core/db/schema.ts";
+import { auditLog, tambons } from "../../src/core/db/schema.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -67,6 +67,13 @@ export async function startTestApp(
       rmSync(app.config.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** An app on the demo network, with La-ngu's id: what the tests that act on La-ngu start from. */
+export async function startDemoApp(kind: DbKind): Promise<{ t: TestApp; langu: number }> {
+  const t = await startTestApp(kind, { demo: true });
+  const [row] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
+  return { t, langu: row!.id };
 }
 
 /** A browser-like client for `inject`: keeps cookies and reads CSRF tokens from forms. */

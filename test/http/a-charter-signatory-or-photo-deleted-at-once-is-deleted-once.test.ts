@@ -1,8 +1,7 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
-import { Client, auditEntries, startTestApp, type TestApp } from "../helpers/app.ts";
-import { tambons } from "../../src/core/db/schema.ts";
+import { Client, auditEntries, startDemoApp, type TestApp } from "../helpers/app.ts";
 import { charterPhotos, charterSignatories } from "../../src/modules/charter/schema.ts";
 
 /*
@@ -17,9 +16,7 @@ describe("a charter signatory or photo deleted three times at once is deleted on
   let langu = 0;
 
   before(async () => {
-    t = await startTestApp("postgres", { demo: true });
-    const [row] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
-    langu = row!.id;
+    ({ t, langu } = await startDemoApp("postgres"));
     admin = await Client.as(t.app, "langu-admin");
   });
   after(async () => {

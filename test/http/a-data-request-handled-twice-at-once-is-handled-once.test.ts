@@ -1,8 +1,8 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq, like, sql } from "drizzle-orm";
-import { Client, startTestApp, type TestApp } from "../helpers/app.ts";
-import { auditLog, tambons } from "../../src/core/db/schema.ts";
+import { Client, startDemoApp, type TestApp } from "../helpers/app.ts";
+import { auditLog } from "../../src/core/db/schema.ts";
 import { dataRequests, people } from "../../src/modules/community/schema.ts";
 
 /*
@@ -16,9 +16,7 @@ describe("a data request handled three times at once is handled once (postgres)"
   let langu = 0;
 
   before(async () => {
-    t = await startTestApp("postgres", { demo: true });
-    const [row] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
-    langu = row!.id;
+    ({ t, langu } = await startDemoApp("postgres"));
   });
   after(async () => {
     await t?.close();

@@ -1,8 +1,7 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq, isNotNull } from "drizzle-orm";
-import { Client, auditEntries, startTestApp, type TestApp } from "../helpers/app.ts";
-import { tambons } from "../../src/core/db/schema.ts";
+import { Client, auditEntries, startDemoApp, type TestApp } from "../helpers/app.ts";
 import { forms, formVersions } from "../../src/modules/community/schema.ts";
 
 /*
@@ -15,9 +14,7 @@ describe("a form published three times at once is published once (postgres)", ()
   let langu = 0;
 
   before(async () => {
-    t = await startTestApp("postgres", { demo: true });
-    const [row] = await t.database.db.select().from(tambons).where(eq(tambons.slug, "la-ngu"));
-    langu = row!.id;
+    ({ t, langu } = await startDemoApp("postgres"));
   });
   after(async () => {
     await t?.close();
