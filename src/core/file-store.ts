@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from "./db/index.ts";
 import { storedFiles, tambons } from "./db/schema.ts";
 import { disposition } from "./download.ts";
 import { reencodeImage, type ReencodedImage, type ReencodeOptions } from "./uploads.ts";
-import { tambonRow } from "./db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "./db/tambon-row.ts";
 
 /**
  * The one store of files: every upload kept, and every file a tambon's pages serve, is a row of
@@ -113,7 +113,7 @@ export async function getFileByKey(
   const [row] = await db
     .select()
     .from(storedFiles)
-    .where(and(eq(storedFiles.tambonId, tambonId), eq(storedFiles.key, key)))
+    .where(tambonWhere(storedFiles, tambonId, { key }))
     .limit(1);
   return row;
 }
@@ -128,7 +128,7 @@ export async function deleteFile(
   if (!keep.length) return;
   await db
     .delete(storedFiles)
-    .where(and(eq(storedFiles.tambonId, tambonId), inArray(storedFiles.id, keep)));
+    .where(tambonWhere(storedFiles, tambonId, {}, inArray(storedFiles.id, keep)));
 }
 
 /** Removes a tambon's stored files by key. */
@@ -141,7 +141,7 @@ export async function deleteFilesByKey(
   if (!keep.length) return;
   await db
     .delete(storedFiles)
-    .where(and(eq(storedFiles.tambonId, tambonId), inArray(storedFiles.key, keep)));
+    .where(tambonWhere(storedFiles, tambonId, {}, inArray(storedFiles.key, keep)));
 }
 
 /** The stored files of an image: the image itself and each of its sizes. */

@@ -1,11 +1,12 @@
 import { readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import { audit } from "./audit.ts";
 import type { DbOrTx, Db } from "./db/index.ts";
 import { storedFiles, tambons } from "./db/schema.ts";
 import { deleteFilesByKey, getFileByKey, putFile } from "./file-store.ts";
 import { reencodeImage, type ImageRefusal, type UploadSpec } from "./uploads.ts";
+import { tambonWhere } from "./db/tambon-row.ts";
 
 /** What the tambon settings form takes: one logo of up to 1 MB. */
 export const LOGO_UPLOAD: UploadSpec = { files: 1, fileBytes: 1024 * 1024, fields: 40 };
@@ -60,7 +61,7 @@ export async function storeLogo(
   await db
     .update(storedFiles)
     .set({ key: name })
-    .where(and(eq(storedFiles.tambonId, tambonId), eq(storedFiles.id, ref.id)));
+    .where(tambonWhere(storedFiles, tambonId, { id: ref.id }));
   return { ok: true, name };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { CommandArgs } from "../../core/cli.ts";
 import type { Config } from "../../core/config.ts";
 import type { Database, Db } from "../../core/db/index.ts";
@@ -20,6 +20,7 @@ import {
   type SetupOptions,
   type SetupRow,
 } from "./setup-csv.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 /** The columns of `tambon users import FILE`, matched by these names in Thai or English. */
 export const USER_FIELDS: readonly ImportField[] = [
@@ -120,7 +121,7 @@ async function joinTambon(
   const [member] = await db
     .select()
     .from(tambonMembers)
-    .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
+    .where(tambonWhere(tambonMembers, tambonId, { userId }));
   if (member?.status === "removed")
     return problem(
       line,
@@ -150,7 +151,7 @@ async function joinTambon(
     await db
       .select({ role: roleGrants.role })
       .from(roleGrants)
-      .where(and(eq(roleGrants.tambonId, tambonId), eq(roleGrants.userId, userId)))
+      .where(tambonWhere(roleGrants, tambonId, { userId }))
   ).map((r) => r.role as Role);
   if (wanted.some((r) => !held.includes(r))) {
     const r = await setRoles(db, actor, tambonId, userId, [...new Set([...held, ...wanted])]);
@@ -225,7 +226,7 @@ export async function importUsers(
           ? await db
               .select({ id: villages.id })
               .from(villages)
-              .where(and(eq(villages.tambonId, tambon.id), eq(villages.moo, moo)))
+              .where(tambonWhere(villages, tambon.id, { moo }))
           : [];
         if (!v) {
           problems.push(

@@ -12,6 +12,7 @@ import { fail, ok, type FieldError, type Result } from "../result.ts";
 import { can } from "../policy.ts";
 import { HttpError } from "../errors.ts";
 import { ROLES, isRole, type Actor, type Role } from "../roles.ts";
+import { tambonWhere } from "../db/tambon-row.ts";
 
 /** A user looked up for login. */
 export type UserRow = typeof users.$inferSelect;
@@ -269,7 +270,7 @@ export async function issueResetToken(
   const [member] = await db
     .select()
     .from(tambonMembers)
-    .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
+    .where(tambonWhere(tambonMembers, tambonId, { userId }));
   if (!member) return null;
   const [target] = await db
     .select({ isNetworkAdmin: users.isNetworkAdmin })
@@ -425,17 +426,15 @@ export async function setRoles(
     const [member] = await tx
       .select()
       .from(tambonMembers)
-      .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
+      .where(tambonWhere(tambonMembers, tambonId, { userId }));
     if (!member) return fail("_form", "error.404");
     const before = (
       await tx
         .select({ role: roleGrants.role })
         .from(roleGrants)
-        .where(and(eq(roleGrants.tambonId, tambonId), eq(roleGrants.userId, userId)))
+        .where(tambonWhere(roleGrants, tambonId, { userId }))
     ).map((r) => r.role);
-    await tx
-      .delete(roleGrants)
-      .where(and(eq(roleGrants.tambonId, tambonId), eq(roleGrants.userId, userId)));
+    await tx.delete(roleGrants).where(tambonWhere(roleGrants, tambonId, { userId }));
     if (wanted.length) {
       await tx
         .insert(roleGrants)
@@ -468,7 +467,7 @@ export async function setMemberStatus(
     const [member] = await tx
       .select()
       .from(tambonMembers)
-      .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
+      .where(tambonWhere(tambonMembers, tambonId, { userId }));
     if (!member) return fail("_form", "error.404");
     await tx
       .update(tambonMembers)
@@ -476,7 +475,7 @@ export async function setMemberStatus(
         status,
         verifiedAt: status === "active" ? (member.verifiedAt ?? new Date()) : member.verifiedAt,
       })
-      .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
+      .where(tambonWhere(tambonMembers, tambonId, { userId }));
     await auditBy(tx, actor, tambonId, {
       action: status === "active" ? "member.activate" : "member.remove",
       targetType: "user",

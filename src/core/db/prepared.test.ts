@@ -4,11 +4,12 @@
 // transaction's own rows inside it.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { asc, eq, gte, sql } from "drizzle-orm";
 import { DB_KINDS, openTestDatabase, type TestDatabase } from "../../../test/helpers/db.ts";
 import { makeTambon } from "../../../test/helpers/factories/core.ts";
 import { auditLog } from "./schema.ts";
 import { prepared, type Holes } from "./prepared.ts";
+import { tambonWhere } from "./tambon-row.ts";
 
 for (const kind of DB_KINDS) {
   describe(`statements prepared once on ${kind}`, () => {
@@ -24,9 +25,10 @@ for (const kind of DB_KINDS) {
           .select({ action: auditLog.action, at: auditLog.at })
           .from(auditLog)
           .where(
-            and(
-              eq(auditLog.tambonId, p.tambonId),
-              eq(auditLog.targetType, "t"),
+            tambonWhere(
+              auditLog,
+              p.tambonId,
+              { targetType: "t" },
               gte(auditLog.at, p.since),
               shape === "action" ? eq(auditLog.action, p.action) : undefined,
             ),
@@ -57,9 +59,10 @@ for (const kind of DB_KINDS) {
         .select({ action: auditLog.action, at: auditLog.at })
         .from(auditLog)
         .where(
-          and(
-            eq(auditLog.tambonId, tambonId),
-            eq(auditLog.targetType, "t"),
+          tambonWhere(
+            auditLog,
+            tambonId,
+            { targetType: "t" },
             gte(auditLog.at, new Date(since)),
             action ? eq(auditLog.action, action) : undefined,
           ),

@@ -1,4 +1,4 @@
-import { and, eq, type InferSelectModel } from "drizzle-orm";
+import { and, eq, type InferSelectModel, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { MAX_ID } from "../params.ts";
 import type { DbOrTx } from "./index.ts";
@@ -21,7 +21,7 @@ export async function tambonRow<T extends TambonTable>(
   const [row] = await db
     .select()
     .from(table as PgTable)
-    .where(and(eq(table.tambonId, tambonId), eq(table.id, id)));
+    .where(tambonWhere(table as TambonTable, tambonId, { id }));
   return row as InferSelectModel<T> | undefined;
 }
 
@@ -30,3 +30,27 @@ export const tambonRowOf =
   <T extends TambonTable>(table: T) =>
   (db: DbOrTx, tambonId: number, id: number): Promise<InferSelectModel<T> | undefined> =>
     tambonRow(db, table, tambonId, id);
+
+/** Values a table's columns must equal: each a value of the column's type, or another column or expression. */
+export type Match<T> = {
+  [K in keyof T as T[K] extends PgColumn ? K : never]?: T[K] extends PgColumn
+    ? T[K]["_"]["data"] | SQLWrapper
+    : never;
+};
+
+/**
+ * The condition "this tambon's rows of the table", and each column in `match` equal to its value,
+ * and every further condition: one way to scope a read or a change to a tambon, so that no query
+ * can leave the tambon out. Each value is compared as `eq()` compares it: an undefined value is not
+ * dropped (it matches nothing), so a missing id never widens a change to the whole tambon.
+ */
+export function tambonWhere<T extends { tambonId: PgColumn }>(
+  table: T,
+  tambonId: number | SQLWrapper,
+  match: Match<T> = {},
+  ...more: (SQL | undefined)[]
+): SQL {
+  const columns = table as unknown as Record<string, PgColumn>;
+  const equal = Object.entries(match).map(([name, value]) => eq(columns[name]!, value));
+  return and(eq(table.tambonId, tambonId), ...equal, ...more)!;
+}

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, eq, gt, ne } from "drizzle-orm";
+import { eq, gt, ne } from "drizzle-orm";
 import type { Db } from "../db/index.ts";
 import { audit, auditBy } from "../audit.ts";
 import { can } from "../policy.ts";
@@ -10,6 +10,7 @@ import { lineChannels, lineLinks, noticePrefs } from "./schema.ts";
 import { CHANNELS, type NoticeKind } from "./index.ts";
 import type { NoticesKey } from "./messages.ts";
 import { sealChannelValue } from "./channel-secrets.ts";
+import { tambonWhere } from "../db/tambon-row.ts";
 
 /** How long a link code can be sent to the tambon's LINE account. */
 export const CODE_MINUTES = 30;
@@ -150,7 +151,7 @@ export async function unlinkLine(
   await db.transaction(async (tx) => {
     const gone = await tx
       .delete(lineLinks)
-      .where(and(eq(lineLinks.tambonId, tambonId), eq(lineLinks.userId, userId)))
+      .where(tambonWhere(lineLinks, tambonId, { userId }))
       .returning({ id: lineLinks.id });
     if (gone.length)
       await audit(tx, {
@@ -196,24 +197,12 @@ export async function linkFromEvents(
       const [link] = await tx
         .select()
         .from(lineLinks)
-        .where(
-          and(
-            eq(lineLinks.tambonId, tambonId),
-            eq(lineLinks.code, code),
-            gt(lineLinks.codeExpiresAt, now),
-          ),
-        );
+        .where(tambonWhere(lineLinks, tambonId, { code }, gt(lineLinks.codeExpiresAt, now)));
       if (!link) return;
       // One LINE account belongs to one member of a tambon: an earlier link of it goes.
       await tx
         .delete(lineLinks)
-        .where(
-          and(
-            eq(lineLinks.tambonId, tambonId),
-            eq(lineLinks.lineUserId, lineUserId),
-            ne(lineLinks.id, link.id),
-          ),
-        );
+        .where(tambonWhere(lineLinks, tambonId, { lineUserId }, ne(lineLinks.id, link.id)));
       await tx
         .update(lineLinks)
         .set({ lineUserId, linkedAt: now, code: null, codeExpiresAt: null })
@@ -254,9 +243,7 @@ export async function saveChoices(
     })),
   );
   await db.transaction(async (tx) => {
-    await tx
-      .delete(noticePrefs)
-      .where(and(eq(noticePrefs.tambonId, tambonId), eq(noticePrefs.userId, userId)));
+    await tx.delete(noticePrefs).where(tambonWhere(noticePrefs, tambonId, { userId }));
     if (rows.length) await tx.insert(noticePrefs).values(rows);
     await audit(tx, {
       tambonId,

@@ -5,6 +5,7 @@ import { tambonMembers, tambons, users } from "../db/schema.ts";
 import type { Lang, Msg } from "../i18n/index.ts";
 import { lineChannels, lineLinks, noticePrefs, notices } from "./schema.ts";
 import { nmsg } from "./messages.ts";
+import { tambonWhere } from "../db/tambon-row.ts";
 
 /** The channels a notice goes by. */
 export const CHANNELS = ["line", "email"] as const;
@@ -68,11 +69,7 @@ export async function enqueueNotices(tx: DbOrTx, req: NoticeRequest): Promise<nu
     .select()
     .from(noticePrefs)
     .where(
-      and(
-        eq(noticePrefs.tambonId, req.tambonId),
-        eq(noticePrefs.kind, req.kind.kind),
-        among(noticePrefs.userId),
-      ),
+      tambonWhere(noticePrefs, req.tambonId, { kind: req.kind.kind }, among(noticePrefs.userId)),
     ))
     chosen.set(`${p.userId}:${p.channel}`, p.wanted);
   const wants = (userId: number, channel: Channel) =>
@@ -87,8 +84,10 @@ export async function enqueueNotices(tx: DbOrTx, req: NoticeRequest): Promise<nu
       .select({ userId: lineLinks.userId, lineUserId: lineLinks.lineUserId })
       .from(lineLinks)
       .where(
-        and(
-          eq(lineLinks.tambonId, req.tambonId),
+        tambonWhere(
+          lineLinks,
+          req.tambonId,
+          {},
           among(lineLinks.userId),
           isNotNull(lineLinks.lineUserId),
         ),

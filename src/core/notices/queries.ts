@@ -1,8 +1,9 @@
-import { and, count, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
 import { users } from "../db/schema.ts";
 import { paged, type Page } from "../paging.ts";
 import { lineChannels, lineLinks, noticePrefs, notices } from "./schema.ts";
+import { tambonWhere } from "../db/tambon-row.ts";
 
 /** A tambon's LINE channel, or null when its admin has not set one. */
 export async function lineChannelOf(db: DbOrTx, tambonId: number) {
@@ -15,7 +16,7 @@ export async function lineLinkOf(db: DbOrTx, tambonId: number, userId: number) {
   const [row] = await db
     .select()
     .from(lineLinks)
-    .where(and(eq(lineLinks.tambonId, tambonId), eq(lineLinks.userId, userId)));
+    .where(tambonWhere(lineLinks, tambonId, { userId }));
   return row ?? null;
 }
 
@@ -28,7 +29,7 @@ export async function choicesOf(
   const rows = await db
     .select()
     .from(noticePrefs)
-    .where(and(eq(noticePrefs.tambonId, tambonId), eq(noticePrefs.userId, userId)));
+    .where(tambonWhere(noticePrefs, tambonId, { userId }));
   return new Map(rows.map((r) => [`${r.kind}:${r.channel}`, r.wanted]));
 }
 
@@ -37,7 +38,7 @@ export async function linkedCount(db: DbOrTx, tambonId: number): Promise<number>
   const [row] = await db
     .select({ n: count() })
     .from(lineLinks)
-    .where(and(eq(lineLinks.tambonId, tambonId), isNotNull(lineLinks.lineUserId)));
+    .where(tambonWhere(lineLinks, tambonId, {}, isNotNull(lineLinks.lineUserId)));
   return Number(row?.n ?? 0);
 }
 
@@ -89,8 +90,10 @@ export async function noticeLog(
   status: NoticeStatus | null,
   page: number,
 ): Promise<Page<NoticeLogRow>> {
-  const where = and(
-    eq(notices.tambonId, tambonId),
+  const where = tambonWhere(
+    notices,
+    tambonId,
+    {},
     status === "waiting"
       ? sql`${notices.status} in ('waiting', 'sending')`
       : status

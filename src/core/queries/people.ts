@@ -3,6 +3,7 @@ import type { DbOrTx } from "../db/index.ts";
 import { roleGrants, tambonMembers, users, villages } from "../db/schema.ts";
 import { ROLES, type Role } from "../roles.ts";
 import { paged, type Page } from "../paging.ts";
+import { tambonWhere } from "../db/tambon-row.ts";
 
 /** A member of a tambon as the administration lists them. */
 export interface PersonRow {
@@ -53,7 +54,7 @@ async function withRoles(
     ? await db
         .select()
         .from(roleGrants)
-        .where(and(eq(roleGrants.tambonId, tambonId), inArray(roleGrants.userId, ids)))
+        .where(tambonWhere(roleGrants, tambonId, {}, inArray(roleGrants.userId, ids)))
     : [];
   return rows.map((r) => ({
     ...r,

@@ -1,11 +1,11 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
 import { prepared, type Holes } from "../db/prepared.ts";
 import { tambonMembers, villages } from "../db/schema.ts";
 import type { Village } from "../commands/tambons.ts";
 import type { Lang } from "../i18n/index.ts";
 import { core } from "../i18n/messages.ts";
-import { tambonRow } from "../db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../db/tambon-row.ts";
 
 /** The villages of a tambon by หมู่ที่. */
 export function listVillages(db: DbOrTx, tambonId: number): Promise<Village[]> {
@@ -74,7 +74,7 @@ const figuresStatement = prepared("tambon_figures", (db, p: Holes<{ tambonId: nu
       pop: sql<number>`coalesce(sum(${villages.population}), 0)`,
       hh: sql<number>`coalesce(sum(${villages.households}), 0)`,
       members: sql<number>`(select count(*) from ${tambonMembers}
-        where ${and(eq(tambonMembers.tambonId, p.tambonId), eq(tambonMembers.status, "active"))})`,
+        where ${tambonWhere(tambonMembers, p.tambonId, { status: "active" })})`,
     })
     .from(villages)
     .where(eq(villages.tambonId, p.tambonId)),

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { charterAuditActions } from "./audit-actions.ts";
-import { and, eq } from "drizzle-orm";
+
 import type { PageSection, TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
 import { msg } from "./messages.ts";
@@ -34,6 +34,7 @@ import { signingAdminRoutes } from "./signing/admin-routes.tsx";
 import { signingRoutes } from "./signing/routes.tsx";
 import { charterSearch } from "./search.ts";
 import { HEARING_NOTICE } from "./hearing/notices.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 const areaSection1: PageSection<number> = {
   id: "charter",
@@ -42,7 +43,7 @@ const areaSection1: PageSection<number> = {
     const rows = await db
       .select()
       .from(charters)
-      .where(and(eq(charters.tambonId, tambonId), eq(charters.areaId, areaId)));
+      .where(tambonWhere(charters, tambonId, { areaId }));
     return rows.map((c) => ({
       href: `/t/${slug}/charters/${c.id}`,
       title: lang === "en" && c.nameEn ? c.nameEn : c.nameTh,

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { PageSection } from "../../core/modules.ts";
 import { tambonSlug } from "../../core/queries/tambons.ts";
 import { charterClauseLinks, charters } from "./schema.ts";
 import { allClauses } from "./document.ts";
 import { listCharters, currentEdition, shownVersion } from "./charters/queries.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 export { inDigits, toArabicDigits, toThaiDigits, type DigitStyle } from "./digits.ts";
 export { EDITION_TARGET } from "./adoption/commands.ts";
@@ -46,13 +47,12 @@ function sameLink(
   tambonId: number,
   link: { charterId: number; clauseKey: number; targetType: string; targetId: number },
 ) {
-  return and(
-    eq(charterClauseLinks.tambonId, tambonId),
-    eq(charterClauseLinks.charterId, link.charterId),
-    eq(charterClauseLinks.clauseKey, link.clauseKey),
-    eq(charterClauseLinks.targetType, link.targetType),
-    eq(charterClauseLinks.targetId, link.targetId),
-  );
+  return tambonWhere(charterClauseLinks, tambonId, {
+    charterId: link.charterId,
+    clauseKey: link.clauseKey,
+    targetType: link.targetType,
+    targetId: link.targetId,
+  });
 }
 
 /**
@@ -75,7 +75,7 @@ export async function linkClause(
   const [charter] = await tx
     .select({ id: charters.id })
     .from(charters)
-    .where(and(eq(charters.tambonId, tambonId), eq(charters.id, link.charterId)));
+    .where(tambonWhere(charters, tambonId, { id: link.charterId }));
   if (!charter) return false;
   const [existing] = await tx
     .select({ id: charterClauseLinks.id })
@@ -120,13 +120,7 @@ export async function clausesLinkedTo(
   const links = await db
     .select()
     .from(charterClauseLinks)
-    .where(
-      and(
-        eq(charterClauseLinks.tambonId, tambonId),
-        eq(charterClauseLinks.targetType, targetType),
-        eq(charterClauseLinks.targetId, targetId),
-      ),
-    )
+    .where(tambonWhere(charterClauseLinks, tambonId, { targetType, targetId }))
     .orderBy(asc(charterClauseLinks.id));
   if (!links.length) return [];
   const wanted = new Set(links.map((l) => `${l.charterId}:${l.clauseKey}`));
@@ -160,10 +154,10 @@ export async function recordsLinkedToClause(
     .select({ targetType: charterClauseLinks.targetType, targetId: charterClauseLinks.targetId })
     .from(charterClauseLinks)
     .where(
-      and(
-        eq(charterClauseLinks.tambonId, tambonId),
-        eq(charterClauseLinks.charterId, clause.charterId),
-        eq(charterClauseLinks.clauseKey, clause.clauseKey),
+      tambonWhere(
+        charterClauseLinks,
+        tambonId,
+        { charterId: clause.charterId, clauseKey: clause.clauseKey },
         inArray(charterClauseLinks.targetType, [...targetTypes]),
       ),
     )
@@ -191,9 +185,10 @@ export async function clauseKeysLinkedTo(
     })
     .from(charterClauseLinks)
     .where(
-      and(
-        eq(charterClauseLinks.tambonId, tambonId),
-        eq(charterClauseLinks.targetType, targetType),
+      tambonWhere(
+        charterClauseLinks,
+        tambonId,
+        { targetType },
         inArray(charterClauseLinks.targetId, [...targetIds]),
       ),
     );

@@ -1,9 +1,10 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../core/db/index.ts";
 import { tambonMembers } from "../../core/db/schema.ts";
 import { can } from "../../core/policy.ts";
 import { hasRole, type Actor } from "../../core/roles.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 /** Who keeps the tambon's community data and sees all of its personal data. */
 export const STAFF = ["admin", "working_group"] as const;
@@ -36,13 +37,7 @@ export async function personalScope(
   const [member] = await db
     .select({ villageId: tambonMembers.villageId })
     .from(tambonMembers)
-    .where(
-      and(
-        eq(tambonMembers.tambonId, tambonId),
-        eq(tambonMembers.userId, actor.user.id),
-        eq(tambonMembers.status, "active"),
-      ),
-    );
+    .where(tambonWhere(tambonMembers, tambonId, { userId: actor.user.id, status: "active" }));
   if (!member?.villageId) return null;
   return { all: false, villageIds: [member.villageId] };
 }

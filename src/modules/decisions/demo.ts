@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "../../core/db/index.ts";
 import type { DemoPeople } from "../../core/modules.ts";
 import type { Tambon } from "../../core/tenancy.ts";
@@ -15,6 +15,7 @@ import { appendEvent } from "./shared/events.ts";
 import { insertAlternative } from "./questions/commands.ts";
 import { enterPhase } from "./questions/phase-commands.ts";
 import { phaseEnd } from "./shared/phases.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 interface DemoAlternative {
   title: string;
@@ -94,7 +95,7 @@ export async function seedDecisionsDemo(tx: Tx, tambon: Tambon, people: DemoPeop
   const [rules] = await tx
     .select()
     .from(decisionPolicies)
-    .where(and(eq(decisionPolicies.tambonId, tambon.id), eq(decisionPolicies.nameEn, "Standard")));
+    .where(tambonWhere(decisionPolicies, tambon.id, { nameEn: "Standard" }));
   if (!rules || !areas.length) return;
   const reps = people.byRole.village_rep ?? [];
   const members = people.byRole.member ?? [];

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { SectionTambon } from "../../core/modules.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { Lang } from "../../core/i18n/index.ts";
@@ -9,7 +9,7 @@ import { appendEvent } from "./shared/events.ts";
 import { insertAlternative } from "./questions/commands.ts";
 import { getArea } from "../areas/public.ts";
 import type { TallyResult } from "./tally-types.ts";
-import { tambonRow } from "../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../core/db/tambon-row.ts";
 
 export { tally, tallyJson } from "./tally.ts";
 export type { TallyInput, TallyResult } from "./tally-types.ts";
@@ -26,7 +26,7 @@ export async function questionsOfArea(
   const rows = await db
     .select()
     .from(questions)
-    .where(and(eq(questions.tambonId, tambon.id), eq(questions.areaId, areaId)))
+    .where(tambonWhere(questions, tambon.id, { areaId }))
     .orderBy(desc(questions.id))
     .limit(20);
   return rows.map((q) => ({
@@ -79,7 +79,7 @@ export async function openLinkedQuestion(
   const allRules = await tx
     .select()
     .from(decisionPolicies)
-    .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.archived, false)))
+    .where(tambonWhere(decisionPolicies, tambonId, { archived: false }))
     .orderBy(asc(decisionPolicies.id));
   const rules = allRules.find((p) => p.votingDays > 0 && p.discussionDays > 0) ?? allRules[0];
   if (!area || area.archivedAt || !rules) return null;

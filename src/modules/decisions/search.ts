@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { SearchSource } from "../../core/modules.ts";
 import { updateSearch, type SearchDocument } from "../site/public.ts";
 import { alternativeVersions, alternatives, questions } from "./schema.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 /** The phases in which a question is public (a draft or a cancelled question is not searched). */
 const PUBLIC_PHASES = ["discussion", "frozen", "voting", "closed"] as const;
@@ -17,8 +18,10 @@ export async function questionDocuments(
     .select({ id: questions.id, title: questions.title })
     .from(questions)
     .where(
-      and(
-        eq(questions.tambonId, tambonId),
+      tambonWhere(
+        questions,
+        tambonId,
+        {},
         inArray(questions.phase, [...PUBLIC_PHASES]),
         questionId ? eq(questions.id, questionId) : undefined,
       ),
@@ -34,8 +37,10 @@ export async function questionDocuments(
     .from(alternatives)
     .innerJoin(alternativeVersions, eq(alternativeVersions.alternativeId, alternatives.id))
     .where(
-      and(
-        eq(alternatives.tambonId, tambonId),
+      tambonWhere(
+        alternatives,
+        tambonId,
+        {},
         questionId ? eq(alternatives.questionId, questionId) : sql`true`,
       ),
     )

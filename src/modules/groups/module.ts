@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { groupsAuditActions } from "./audit-actions.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { asc, desc, isNull } from "drizzle-orm";
 import { LIVE_SCRIPT } from "./attendance/live-script.ts";
 import type { PageSection, TambonModule, ModuleDeps } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
@@ -38,6 +38,7 @@ import {
 import { bangkokDay } from "./meetings/meeting.ts";
 import { groupsSearch } from "./search.ts";
 import { MEETING_NOTICE } from "./meetings/notices.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -48,13 +49,7 @@ const areaSection1: PageSection<number> = {
     const rows = await db
       .select()
       .from(workGroups)
-      .where(
-        and(
-          eq(workGroups.tambonId, tambonId),
-          eq(workGroups.areaId, areaId),
-          isNull(workGroups.dissolvedOn),
-        ),
-      )
+      .where(tambonWhere(workGroups, tambonId, { areaId }, isNull(workGroups.dissolvedOn)))
       .orderBy(asc(workGroups.nameTh));
     return rows.map((g) => ({
       href: `/t/${slug}/groups/${g.id}`,
@@ -71,13 +66,7 @@ const areaSection2: PageSection<number> = {
     const rows = await db
       .select()
       .from(meetings)
-      .where(
-        and(
-          eq(meetings.tambonId, tambonId),
-          eq(meetings.areaId, areaId),
-          eq(meetings.isPublic, true),
-        ),
-      )
+      .where(tambonWhere(meetings, tambonId, { areaId, isPublic: true }))
       .orderBy(desc(meetings.startsAt))
       .limit(20);
     return rows.map((m) => ({

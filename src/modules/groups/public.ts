@@ -7,6 +7,7 @@ import { termsOn } from "./representatives/queries.ts";
 import { membersOn } from "./groups/group.ts";
 import type { QuorumResult, RepTerm } from "./attendance/quorum.ts";
 import type { DecisionMethod, Outcome } from "./resolutions/resolution.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 export { checkQuorum } from "./attendance/quorum.ts";
 export { reencodeStoredPhotos } from "./files/commands.ts";
@@ -66,12 +67,12 @@ export async function getResolution(
       agendaItems,
       and(eq(agendaItems.id, resolutions.agendaItemId), eq(agendaItems.tambonId, tambonId)),
     )
-    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, id)));
+    .where(tambonWhere(resolutions, tambonId, { id }));
   if (!row) return undefined;
   const chain = await db
     .select({ id: resolutions.id, correctsId: resolutions.correctsId })
     .from(resolutions)
-    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.meetingId, row.r.meetingId)));
+    .where(tambonWhere(resolutions, tambonId, { meetingId: row.r.meetingId }));
   const byId = new Map(chain.map((c) => [c.id, c]));
   const ids = new Set<number>([id]);
   for (let c = byId.get(id); c?.correctsId && !ids.has(c.correctsId); c = byId.get(c.correctsId))
@@ -81,7 +82,7 @@ export async function getResolution(
     .select({ targetType: resolutionLinks.targetType, targetId: resolutionLinks.targetId })
     .from(resolutionLinks)
     .where(
-      and(eq(resolutionLinks.tambonId, tambonId), inArray(resolutionLinks.resolutionId, [...ids])),
+      tambonWhere(resolutionLinks, tambonId, {}, inArray(resolutionLinks.resolutionId, [...ids])),
     )
     .orderBy(asc(resolutionLinks.id));
   const r = row.r;
@@ -126,7 +127,7 @@ export async function linkResolution(
   const [r] = await tx
     .select({ id: resolutions.id })
     .from(resolutions)
-    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, resolutionId)));
+    .where(tambonWhere(resolutions, tambonId, { id: resolutionId }));
   if (!r) return false;
   await tx
     .insert(resolutionLinks)
@@ -145,13 +146,7 @@ export async function resolutionsLinkedTo(
   const rows = await db
     .select({ id: resolutionLinks.resolutionId })
     .from(resolutionLinks)
-    .where(
-      and(
-        eq(resolutionLinks.tambonId, tambonId),
-        eq(resolutionLinks.targetType, targetType),
-        eq(resolutionLinks.targetId, targetId),
-      ),
-    )
+    .where(tambonWhere(resolutionLinks, tambonId, { targetType, targetId }))
     .orderBy(asc(resolutionLinks.id));
   const out: Resolution[] = [];
   for (const r of rows) {
@@ -190,9 +185,10 @@ export async function listAdoptedResolutions(
     .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .where(
-      and(
-        eq(resolutions.tambonId, tambonId),
-        eq(resolutions.outcome, "adopted"),
+      tambonWhere(
+        resolutions,
+        tambonId,
+        { outcome: "adopted" },
         opts.quorateOnly ? eq(resolutions.quorumMet, true) : undefined,
         opts.meetingId !== undefined ? eq(resolutions.meetingId, opts.meetingId) : undefined,
       ),
@@ -239,7 +235,7 @@ export async function listMeetings(
       isPublic: meetings.isPublic,
     })
     .from(meetings)
-    .where(and(eq(meetings.tambonId, tambonId), ids ? inArray(meetings.id, ids) : undefined))
+    .where(tambonWhere(meetings, tambonId, {}, ids ? inArray(meetings.id, ids) : undefined))
     .orderBy(desc(meetings.startsAt), desc(meetings.id))
     .limit(ids ? ids.length : (opts.limit ?? 200));
   return rows.map((m) => ({ ...m, day: bangkokDay(m.startsAt) }));

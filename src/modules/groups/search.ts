@@ -1,8 +1,9 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { asc, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { SearchSource } from "../../core/modules.ts";
 import { updateSearch, type SearchDocument } from "../site/public.ts";
 import { agendaItems, meetings, resolutions } from "./schema.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 /**
  * The public meetings of a tambon (or one) and their resolutions as search documents. A meeting
@@ -18,9 +19,10 @@ export async function meetingDocuments(
     .select()
     .from(meetings)
     .where(
-      and(
-        eq(meetings.tambonId, tambonId),
-        eq(meetings.isPublic, true),
+      tambonWhere(
+        meetings,
+        tambonId,
+        { isPublic: true },
         ne(meetings.status, "cancelled"),
         meetingId ? eq(meetings.id, meetingId) : undefined,
       ),
@@ -30,8 +32,10 @@ export async function meetingDocuments(
     .select()
     .from(agendaItems)
     .where(
-      and(
-        eq(agendaItems.tambonId, tambonId),
+      tambonWhere(
+        agendaItems,
+        tambonId,
+        {},
         meetingId ? eq(agendaItems.meetingId, meetingId) : undefined,
       ),
     )
@@ -40,8 +44,10 @@ export async function meetingDocuments(
     .select()
     .from(resolutions)
     .where(
-      and(
-        eq(resolutions.tambonId, tambonId),
+      tambonWhere(
+        resolutions,
+        tambonId,
+        {},
         meetingId ? eq(resolutions.meetingId, meetingId) : undefined,
       ),
     )
@@ -87,7 +93,7 @@ export async function syncMeetingSearch(
   const ids = await tx
     .select({ id: resolutions.id })
     .from(resolutions)
-    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.meetingId, meetingId)));
+    .where(tambonWhere(resolutions, tambonId, { meetingId }));
   for (const id of [...ids.map((r) => r.id), ...removed])
     await updateSearch(tx, tambonId, "resolution", id, docs);
 }

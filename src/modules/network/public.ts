@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import { affiliations, partners } from "./schema.ts";
 import { partnerById, partnerChoices } from "./partners/queries.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 export type { Pillar } from "./shared/lists.ts";
 export type { PartnerRow as Partner } from "./partners/queries.ts";
@@ -38,12 +39,6 @@ export async function partnersOfPerson(
       partners,
       and(eq(partners.id, affiliations.partnerId), eq(partners.tambonId, tambonId)),
     )
-    .where(
-      and(
-        eq(affiliations.tambonId, tambonId),
-        eq(affiliations.userId, userId),
-        eq(partners.active, true),
-      ),
-    );
+    .where(tambonWhere(affiliations, tambonId, { userId }, eq(partners.active, true)));
   return rows.map((r) => r.id);
 }

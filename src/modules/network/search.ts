@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { SearchSource } from "../../core/modules.ts";
 import { updateSearch, type SearchDocument } from "../site/public.ts";
 import { learningCentres, partners } from "./schema.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 /** The active partners of a tambon (or one) as search documents: what the public directory shows. */
 export async function partnerDocuments(
@@ -20,9 +21,10 @@ export async function partnerDocuments(
     })
     .from(partners)
     .where(
-      and(
-        eq(partners.tambonId, tambonId),
-        eq(partners.active, true),
+      tambonWhere(
+        partners,
+        tambonId,
+        { active: true },
         partnerId ? eq(partners.id, partnerId) : undefined,
       ),
     );
@@ -52,9 +54,10 @@ export async function centreDocuments(
     })
     .from(learningCentres)
     .where(
-      and(
-        eq(learningCentres.tambonId, tambonId),
-        eq(learningCentres.active, true),
+      tambonWhere(
+        learningCentres,
+        tambonId,
+        { active: true },
         centreId ? eq(learningCentres.id, centreId) : undefined,
       ),
     );

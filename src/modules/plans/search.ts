@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { eq, inArray, isNull, ne } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { SearchSource } from "../../core/modules.ts";
 import { updateSearch, type SearchDocument } from "../site/public.ts";
 import { plans, projects } from "./schema.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 /** The statuses in which a plan is searched (a draft plan is not). */
 const PUBLIC_PLANS = ["active", "closed"] as const;
@@ -20,8 +21,10 @@ export async function planDocuments(
     .select({ id: plans.id, title: plans.title, description: plans.description })
     .from(plans)
     .where(
-      and(
-        eq(plans.tambonId, tambonId),
+      tambonWhere(
+        plans,
+        tambonId,
+        {},
         inArray(plans.status, [...PUBLIC_PLANS]),
         planId ? eq(plans.id, planId) : undefined,
       ),
@@ -38,8 +41,10 @@ export async function planDocuments(
     })
     .from(projects)
     .where(
-      and(
-        eq(projects.tambonId, tambonId),
+      tambonWhere(
+        projects,
+        tambonId,
+        {},
         inArray(
           projects.planId,
           planRows.map((p) => p.id),
@@ -78,7 +83,7 @@ export async function syncPlanSearch(tx: DbOrTx, tambonId: number, planId: numbe
   const ids = await tx
     .select({ id: projects.id })
     .from(projects)
-    .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, planId)));
+    .where(tambonWhere(projects, tambonId, { planId }));
   for (const { id } of ids) await updateSearch(tx, tambonId, "project", id, docs);
 }
 

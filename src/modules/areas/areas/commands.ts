@@ -10,6 +10,7 @@ import type { Actor } from "../../../core/roles.ts";
 import type { AreasResult } from "../messages.ts";
 import { issueAreas } from "../schema.ts";
 import type { Area } from "./queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const schema = z.object({
   nameTh: fields.text(120),
@@ -46,9 +47,10 @@ export async function saveArea(
       .select({ id: issueAreas.id })
       .from(issueAreas)
       .where(
-        and(
-          eq(issueAreas.tambonId, tambonId),
-          eq(issueAreas.nameTh, v.nameTh),
+        tambonWhere(
+          issueAreas,
+          tambonId,
+          { nameTh: v.nameTh },
           areaId ? ne(issueAreas.id, areaId) : sql`true`,
         ),
       );

@@ -1,9 +1,9 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { asc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 import { issueAreas } from "../schema.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** An issue area as the rest of the platform sees it. */
 export interface Area {
@@ -32,7 +32,7 @@ export async function listAreas(db: DbOrTx, tambonId: number): Promise<Area[]> {
   return db
     .select()
     .from(issueAreas)
-    .where(and(eq(issueAreas.tambonId, tambonId), isNull(issueAreas.archivedAt)))
+    .where(tambonWhere(issueAreas, tambonId, {}, isNull(issueAreas.archivedAt)))
     .orderBy(asc(issueAreas.position), asc(issueAreas.id));
 }
 

@@ -31,6 +31,7 @@ import {
 } from "../charters/queries.ts";
 import { syncCharterSearch } from "../search.ts";
 import { editionCommand } from "../shared/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The resource type under which other modules link to an edition (resolutions, questions). */
 export const EDITION_TARGET = EDITION_LINK;
@@ -187,9 +188,10 @@ export const adoptByResolution = editionCommand(
         .select({ id: charterEditions.id })
         .from(charterEditions)
         .where(
-          and(
-            eq(charterEditions.tambonId, tambonId),
-            eq(charterEditions.resolutionId, resolutionId),
+          tambonWhere(
+            charterEditions,
+            tambonId,
+            { resolutionId },
             ne(charterEditions.id, editionId),
           ),
         )
@@ -257,8 +259,10 @@ export async function settleDecidedVotes(db: Db, tambonId: number): Promise<numb
       .select({ id: charterEditions.id, questionId: charterEditions.questionId })
       .from(charterEditions)
       .where(
-        and(
-          eq(charterEditions.tambonId, tambonId),
+        tambonWhere(
+          charterEditions,
+          tambonId,
+          {},
           isNotNull(charterEditions.questionId),
           ne(charterEditions.status, "adopted"),
         ),

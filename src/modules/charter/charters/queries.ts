@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { jsonRows } from "../../../core/db/json-rows.ts";
 import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import type { DbOrTx } from "../../../core/db/index.ts";
@@ -14,7 +14,7 @@ import {
 import type { CharterDoc } from "../document.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { asOfDay } from "../edition.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A charter row. */
 export type CharterRow = typeof charters.$inferSelect;
@@ -56,7 +56,7 @@ export async function getEdition(
     .select({ edition: charterEditions, charter: charters })
     .from(charterEditions)
     .innerJoin(charters, eq(charters.id, charterEditions.charterId))
-    .where(and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.id, id)));
+    .where(tambonWhere(charterEditions, tambonId, { id }));
   return row && { ...row, edition: asOfDay(row.edition, todayIso()) };
 }
 
@@ -71,7 +71,7 @@ export async function editionsOf(
     await db
       .select()
       .from(charterEditions)
-      .where(and(eq(charterEditions.tambonId, tambonId), eq(charterEditions.charterId, charterId)))
+      .where(tambonWhere(charterEditions, tambonId, { charterId }))
       .orderBy(desc(charterEditions.number))
   ).map((e) => asOfDay(e, today));
 }
@@ -107,7 +107,7 @@ const tambonHole = sql.placeholder("tambonId");
 /** A charter's editions, newest first, read in its row (core/db/json-rows.ts). */
 const editionsOfCharter = jsonRows(
   charterEditions,
-  and(eq(charterEditions.tambonId, tambonHole), eq(charterEditions.charterId, charters.id)),
+  tambonWhere(charterEditions, tambonHole, { charterId: charters.id }),
   [desc(charterEditions.number)],
 );
 
@@ -156,9 +156,7 @@ async function versionOf(
   const [row] = await db
     .select()
     .from(charterVersions)
-    .where(
-      and(eq(charterVersions.tambonId, tambonId), eq(charterVersions.editionId, editionId), match),
-    );
+    .where(tambonWhere(charterVersions, tambonId, { editionId }, match));
   return row;
 }
 
@@ -206,7 +204,7 @@ export function versionsOf(db: DbOrTx, tambonId: number, editionId: number) {
     })
     .from(charterVersions)
     .leftJoin(users, eq(users.id, charterVersions.authorId))
-    .where(and(eq(charterVersions.tambonId, tambonId), eq(charterVersions.editionId, editionId)))
+    .where(tambonWhere(charterVersions, tambonId, { editionId }))
     .orderBy(desc(charterVersions.number));
 }
 
@@ -220,7 +218,7 @@ export async function versionNumbers(
   const rows = await db
     .select({ id: charterVersions.id, number: charterVersions.number })
     .from(charterVersions)
-    .where(and(eq(charterVersions.tambonId, tambonId), inArray(charterVersions.id, ids)));
+    .where(tambonWhere(charterVersions, tambonId, {}, inArray(charterVersions.id, ids)));
   return new Map(rows.map((r) => [r.id, r.number]));
 }
 
@@ -248,7 +246,7 @@ export async function memberVillages(
   const rows = await db
     .select({ userId: tambonMembers.userId, villageId: tambonMembers.villageId })
     .from(tambonMembers)
-    .where(and(eq(tambonMembers.tambonId, tambonId), inArray(tambonMembers.userId, userIds)));
+    .where(tambonWhere(tambonMembers, tambonId, {}, inArray(tambonMembers.userId, userIds)));
   return new Map(rows.map((r) => [r.userId, r.villageId]));
 }
 
@@ -262,6 +260,6 @@ export async function docsOf(
   const rows = await db
     .select({ id: charterVersions.id, doc: charterVersions.doc })
     .from(charterVersions)
-    .where(and(eq(charterVersions.tambonId, tambonId), inArray(charterVersions.id, ids)));
+    .where(tambonWhere(charterVersions, tambonId, {}, inArray(charterVersions.id, ids)));
   return new Map(rows.map((r) => [r.id, r.doc]));
 }

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { getVillage } from "../../../core/queries/villages.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -10,6 +9,7 @@ import type { CharterResult } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
 import { type EditionRow, toId } from "../charters/queries.ts";
 import { editionCommand } from "../shared/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What a comment or suggestion is about and says, as typed in the form. */
 export interface CommentInput {
@@ -37,7 +37,7 @@ async function checkInput(
   const [version] = await db
     .select({ doc: charterVersions.doc })
     .from(charterVersions)
-    .where(and(eq(charterVersions.tambonId, tambonId), eq(charterVersions.id, versionId)));
+    .where(tambonWhere(charterVersions, tambonId, { id: versionId }));
   if (!version) return missing();
   const kind = input.kind.trim() || "comment";
   if (kind !== "comment" && kind !== "suggestion") return fail("kind", "err.choice");

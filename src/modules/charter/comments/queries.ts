@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { users, villages } from "../../../core/db/schema.ts";
 import { charterCommentRatings, charterComments, charterVersions } from "../schema.ts";
 import { ratingSummary, type Rating } from "../edition.ts";
 import { versionNumbers } from "../charters/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A comment with who wrote it, its village and the ratings of a suggestion. */
 export interface CommentView {
@@ -40,9 +41,10 @@ interface CommentFilter {
 }
 
 function commentFilter(tambonId: number, editionId: number, opts: CommentFilter) {
-  return and(
-    eq(charterComments.tambonId, tambonId),
-    eq(charterComments.editionId, editionId),
+  return tambonWhere(
+    charterComments,
+    tambonId,
+    { editionId },
     opts.clauseKey != null ? eq(charterComments.clauseKey, opts.clauseKey) : undefined,
     opts.preamble ? eq(charterComments.target, "preamble") : undefined,
     opts.status ? eq(charterComments.kind, "suggestion") : undefined,
@@ -108,8 +110,10 @@ export async function commentsOf(
         })
         .from(charterCommentRatings)
         .where(
-          and(
-            eq(charterCommentRatings.tambonId, tambonId),
+          tambonWhere(
+            charterCommentRatings,
+            tambonId,
+            {},
             inArray(charterCommentRatings.commentId, ids),
           ),
         )
@@ -156,7 +160,7 @@ export async function commentCounts(
   const rows = await db
     .select({ key: charterComments.clauseKey, n: sql<number>`count(*)::int` })
     .from(charterComments)
-    .where(and(eq(charterComments.tambonId, tambonId), eq(charterComments.editionId, editionId)))
+    .where(tambonWhere(charterComments, tambonId, { editionId }))
     .groupBy(charterComments.clauseKey);
   return new Map(rows.map((r) => [r.key, Number(r.n)]));
 }
@@ -166,5 +170,5 @@ export async function commentOfId(db: Db, tambonId: number, id: number) {
   return db
     .select({ editionId: charterComments.editionId, clauseKey: charterComments.clauseKey })
     .from(charterComments)
-    .where(and(eq(charterComments.tambonId, tambonId), eq(charterComments.id, id)));
+    .where(tambonWhere(charterComments, tambonId, { id }));
 }

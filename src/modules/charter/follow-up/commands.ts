@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -12,7 +12,7 @@ import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
 import { getEdition, shownVersion, toId } from "../charters/queries.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 async function clauseOfEdition(db: Db, tambonId: number, editionId: number, keyInput: string) {
   const found = await getEdition(db, tambonId, editionId);
@@ -138,7 +138,7 @@ export async function deleteClauseLink(
   await db.transaction(async (tx) => {
     await tx
       .delete(charterClauseLinks)
-      .where(and(eq(charterClauseLinks.tambonId, tambonId), eq(charterClauseLinks.id, linkId)));
+      .where(tambonWhere(charterClauseLinks, tambonId, { id: linkId }));
     await auditBy(tx, actor, tambonId, {
       action: "charter.link.delete",
       targetType: "charter_clause_link",

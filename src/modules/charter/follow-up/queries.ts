@@ -4,6 +4,7 @@ import { users } from "../../../core/db/schema.ts";
 import { charterClauseLinks, charterClauseProgress } from "../schema.ts";
 import { type Progress } from "../edition.ts";
 import type { LinkRow } from "../charters/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What a progress entry says, and who wrote it. */
 const entryColumns = {
@@ -65,9 +66,7 @@ export async function linksOf(
   const rows = await db
     .select()
     .from(charterClauseLinks)
-    .where(
-      and(eq(charterClauseLinks.tambonId, tambonId), eq(charterClauseLinks.charterId, charterId)),
-    )
+    .where(tambonWhere(charterClauseLinks, tambonId, { charterId }))
     .orderBy(asc(charterClauseLinks.id));
   const out = new Map<number, LinkRow[]>();
   for (const r of rows) out.set(r.clauseKey, [...(out.get(r.clauseKey) ?? []), r]);

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { listMeetings, type MeetingSummary } from "../../groups/public.ts";
@@ -15,6 +15,7 @@ import { lockEdition } from "../drafting/commands.ts";
 import { type EditionRow, toId } from "../charters/queries.ts";
 import { tellHearingOpened } from "./notices.ts";
 import { editionCommand } from "../shared/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const hearingSchema = z.object({
   hearingStartsOn: fields.optionalDate(),
@@ -94,12 +95,7 @@ export async function hearingMeetingsOf(
   const rows = await db
     .select({ meetingId: charterHearingMeetings.meetingId })
     .from(charterHearingMeetings)
-    .where(
-      and(
-        eq(charterHearingMeetings.tambonId, tambonId),
-        eq(charterHearingMeetings.editionId, editionId),
-      ),
-    )
+    .where(tambonWhere(charterHearingMeetings, tambonId, { editionId }))
     .orderBy(asc(charterHearingMeetings.id));
   const meetings = await listMeetings(db, tambonId, { ids: rows.map((r) => r.meetingId) });
   return meetings.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
@@ -153,13 +149,7 @@ export const removeHearingMeeting = editionCommand(
     return db.transaction(async (tx) => {
       const removed = await tx
         .delete(charterHearingMeetings)
-        .where(
-          and(
-            eq(charterHearingMeetings.tambonId, tambonId),
-            eq(charterHearingMeetings.editionId, editionId),
-            eq(charterHearingMeetings.meetingId, meetingId),
-          ),
-        )
+        .where(tambonWhere(charterHearingMeetings, tambonId, { editionId, meetingId }))
         .returning({ id: charterHearingMeetings.id });
       if (!removed.length) return fail("meeting", "err.meeting");
       await auditBy(tx, actor, tambonId, {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { charterClauseLinks } from "../schema.ts";
@@ -7,6 +7,7 @@ import { progressCounts, type Progress } from "../edition.ts";
 import type { RegistrySource } from "./registry.ts";
 import { listCharters, currentEdition, openEdition, shownVersion } from "../charters/queries.ts";
 import { progressOf } from "../follow-up/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The registry sources of every charter of the given tambons (edition in force, follow-up counts, links). */
 export async function registrySources(db: DbOrTx, tambons: Tambon[]): Promise<RegistrySource[]> {
@@ -29,12 +30,7 @@ export async function registrySources(db: DbOrTx, tambons: Tambon[]): Promise<Re
           db
             .select({ type: charterClauseLinks.targetType, n: sql<number>`count(*)::int` })
             .from(charterClauseLinks)
-            .where(
-              and(
-                eq(charterClauseLinks.tambonId, tambon.id),
-                eq(charterClauseLinks.charterId, charter.id),
-              ),
-            )
+            .where(tambonWhere(charterClauseLinks, tambon.id, { charterId: charter.id }))
             .groupBy(charterClauseLinks.targetType),
         ]);
         progress = progressCounts(

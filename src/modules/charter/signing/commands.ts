@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { deleteFile } from "../../../core/file-store.ts";
@@ -13,6 +12,7 @@ import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { toId } from "../charters/queries.ts";
 import { editionCommand } from "../shared/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** An uploaded file as the route hands it over (empty when nothing was chosen). */
 export interface Upload {
@@ -114,7 +114,7 @@ export async function deleteSignatory(
       thumbFileId: charterSignatories.thumbFileId,
     })
     .from(charterSignatories)
-    .where(and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)));
+    .where(tambonWhere(charterSignatories, tambonId, { id: signatoryId }));
   if (!row) return missing();
   if (!can(actor, "charter.sign", { tambonId })) return refused();
   // Only the deletion that removed the row deletes its files and is audited: the same form sent
@@ -122,7 +122,7 @@ export async function deleteSignatory(
   return db.transaction(async (tx): Promise<CharterResult<number>> => {
     const [gone] = await tx
       .delete(charterSignatories)
-      .where(and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, signatoryId)))
+      .where(tambonWhere(charterSignatories, tambonId, { id: signatoryId }))
       .returning({
         editionId: charterSignatories.editionId,
         name: charterSignatories.name,
@@ -220,14 +220,14 @@ export async function deletePhoto(
       thumbFileId: charterPhotos.thumbFileId,
     })
     .from(charterPhotos)
-    .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)));
+    .where(tambonWhere(charterPhotos, tambonId, { id: photoId }));
   if (!row) return missing();
   if (!can(actor, "charter.sign", { tambonId })) return refused();
   // As for a signatory: only the deletion that removed the row deletes its files and is audited.
   return db.transaction(async (tx): Promise<CharterResult<number>> => {
     const [gone] = await tx
       .delete(charterPhotos)
-      .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, photoId)))
+      .where(tambonWhere(charterPhotos, tambonId, { id: photoId }))
       .returning({
         editionId: charterPhotos.editionId,
         fileId: charterPhotos.fileId,

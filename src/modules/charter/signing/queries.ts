@@ -1,9 +1,10 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { getFile, type StoredFile } from "../../../core/file-store.ts";
 import { charterPhotos, charterSignatories } from "../schema.ts";
 import type { SignatoryRow } from "../charters/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The signatories of an edition in order (pillars first, then villages), without image bytes. */
 export function signatoriesOf(
@@ -34,9 +35,7 @@ export function signatoriesOf(
     })
     .from(charterSignatories)
     .leftJoin(villages, eq(villages.id, charterSignatories.villageId))
-    .where(
-      and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.editionId, editionId)),
-    )
+    .where(tambonWhere(charterSignatories, tambonId, { editionId }))
     .orderBy(
       sql`case ${charterSignatories.kind} when 'pillar' then 0 else 1 end`,
       asc(charterSignatories.sortOrder),
@@ -57,7 +56,7 @@ export function photosOf(db: DbOrTx, tambonId: number, editionId: number) {
       height: charterPhotos.height,
     })
     .from(charterPhotos)
-    .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.editionId, editionId)))
+    .where(tambonWhere(charterPhotos, tambonId, { editionId }))
     .orderBy(asc(charterPhotos.id));
 }
 
@@ -74,7 +73,7 @@ export async function signatoryScan(
   const [row] = await db
     .select({ scan: charterSignatories.scanFileId, thumb: charterSignatories.thumbFileId })
     .from(charterSignatories)
-    .where(and(eq(charterSignatories.tambonId, tambonId), eq(charterSignatories.id, id)));
+    .where(tambonWhere(charterSignatories, tambonId, { id }));
   if (!row?.scan) return null;
   return (await getFile(db, tambonId, thumb && row.thumb ? row.thumb : row.scan)) ?? null;
 }
@@ -89,6 +88,6 @@ export async function ceremonyPhoto(
   const [row] = await db
     .select({ fileId: thumb ? charterPhotos.thumbFileId : charterPhotos.fileId })
     .from(charterPhotos)
-    .where(and(eq(charterPhotos.tambonId, tambonId), eq(charterPhotos.id, id)));
+    .where(tambonWhere(charterPhotos, tambonId, { id }));
   return row ? ((await getFile(db, tambonId, row.fileId)) ?? null) : null;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, lte, ne } from "drizzle-orm";
+import { desc, gt, inArray, lte, ne } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import { normaliseThaiId } from "../../../core/thai-id.ts";
 import type { PersonalScope } from "../access.ts";
@@ -16,6 +16,7 @@ import {
   type Relation,
   type Sex,
 } from "../shared/kinds.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The questions of a members' repeat that carry a person's fields, by the field they fill. */
 const NAME_KEYS = ["member_name", "name"] as const;
@@ -103,7 +104,7 @@ export async function planMembers(
   const folks = await tx
     .select()
     .from(people)
-    .where(and(eq(people.tambonId, tambonId), eq(people.householdId, householdId)));
+    .where(tambonWhere(people, tambonId, { householdId }));
   const taken = new Set<number>();
   const free = (p: Person | undefined) => (p && !taken.has(p.id) ? p : undefined);
   const out: PlannedMember[] = [];
@@ -148,9 +149,10 @@ export async function memberConflict(
       .select({ id: people.id })
       .from(people)
       .where(
-        and(
-          eq(people.tambonId, tambonId),
-          eq(people.thaiId, m.fields.thaiId),
+        tambonWhere(
+          people,
+          tambonId,
+          { thaiId: m.fields.thaiId },
           m.person ? ne(people.id, m.person.id) : undefined,
         ),
       );
@@ -163,10 +165,10 @@ export async function memberConflict(
     .select({ at: recordChanges.at })
     .from(recordChanges)
     .where(
-      and(
-        eq(recordChanges.tambonId, tambonId),
-        eq(recordChanges.entity, "household"),
-        eq(recordChanges.entityId, householdId),
+      tambonWhere(
+        recordChanges,
+        tambonId,
+        { entity: "household", entityId: householdId },
         lte(recordChanges.version, baseVersion),
       ),
     )
@@ -177,9 +179,10 @@ export async function memberConflict(
     .select({ personId: recordChanges.entityId, submissionId: recordChanges.submissionId })
     .from(recordChanges)
     .where(
-      and(
-        eq(recordChanges.tambonId, tambonId),
-        eq(recordChanges.entity, "person"),
+      tambonWhere(
+        recordChanges,
+        tambonId,
+        { entity: "person" },
         inArray(
           recordChanges.entityId,
           changing.map((m) => m.person!.id),

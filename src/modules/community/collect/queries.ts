@@ -7,6 +7,7 @@ import type { FormDefinition } from "../forms/definition.ts";
 import { listOpenForms } from "../forms/queries.ts";
 import type { FormLevel } from "../shared/kinds.ts";
 import { inScope, type PersonalScope } from "../access.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** An open form as the phone fills it: its current version's definition and its open round. */
 export interface CollectForm {
@@ -54,9 +55,10 @@ export async function openCollectForms(db: DbOrTx, tambonId: number): Promise<Co
     .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })
     .from(rounds)
     .where(
-      and(
-        eq(rounds.tambonId, tambonId),
-        eq(rounds.status, "open"),
+      tambonWhere(
+        rounds,
+        tambonId,
+        { status: "open" },
         inArray(
           rounds.formId,
           rows.map((r) => r.id),
@@ -76,7 +78,7 @@ function scoped(
   tambonId: number,
   scope: PersonalScope,
 ): SQL | undefined {
-  return and(eq(table.tambonId, tambonId), inScope(scope, table.villageId));
+  return tambonWhere(table, tambonId, {}, inScope(scope, table.villageId));
 }
 
 /** The households (with their living people) of the scope, by village and house number. */
@@ -119,7 +121,7 @@ export async function scopeVillages(
   return db
     .select({ id: villages.id, moo: villages.moo, nameTh: villages.nameTh })
     .from(villages)
-    .where(and(eq(villages.tambonId, tambonId), inScope(scope, villages.id)))
+    .where(tambonWhere(villages, tambonId, {}, inScope(scope, villages.id)))
     .orderBy(asc(villages.moo));
 }
 

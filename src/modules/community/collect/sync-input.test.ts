@@ -6,6 +6,7 @@ import { Client, startTestApp, type TestApp } from "../../../../test/helpers/app
 import { multipart } from "../../../../test/helpers/multipart.ts";
 import { tambonMembers, tambons, users } from "../../../core/db/schema.ts";
 import { formVersions, forms, households, submissions } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Answers to every required question of the demo's household survey. */
 const ANSWERS = {
@@ -46,7 +47,7 @@ describe("the sync takes only what it can store, and photos only from the phone"
       .select({ id: formVersions.id, formId: formVersions.formId })
       .from(formVersions)
       .innerJoin(forms, eq(forms.id, formVersions.formId))
-      .where(and(eq(formVersions.tambonId, own), eq(forms.level, "household")));
+      .where(tambonWhere(formVersions, own, {}, eq(forms.level, "household")));
     versionId = version!.id;
     formId = version!.formId;
     const [osm] = await db.select().from(users).where(eq(users.username, "langu-osm"));
@@ -57,11 +58,11 @@ describe("the sync takes only what it can store, and photos only from the phone"
     const [mine] = await db
       .select({ id: households.id })
       .from(households)
-      .where(and(eq(households.tambonId, own), eq(households.villageId, membership!.villageId!)));
+      .where(tambonWhere(households, own, { villageId: membership!.villageId! }));
     const [theirs] = await db
       .select({ id: households.id })
       .from(households)
-      .where(and(eq(households.tambonId, own), ne(households.villageId, membership!.villageId!)));
+      .where(tambonWhere(households, own, {}, ne(households.villageId, membership!.villageId!)));
     home = mine!.id;
     away = theirs!.id;
   });

@@ -22,6 +22,7 @@ import { applyMembers, memberConflict, planMembers } from "./members.ts";
 import { recomputeIndicators } from "../indicators/compute.ts";
 import { can } from "../../../core/policy.ts";
 import { allows, personalScope, type PersonalScope } from "../access.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Why one submission of a sync was not taken (message keys `collect.reason.*`). */
 export type RefusalReason =
@@ -69,7 +70,7 @@ async function received(
       conflictWith: submissions.conflictWith,
     })
     .from(submissions)
-    .where(and(eq(submissions.tambonId, tambonId), inArray(submissions.clientId, clientIds)));
+    .where(tambonWhere(submissions, tambonId, {}, inArray(submissions.clientId, clientIds)));
   return new Map(rows.map(({ clientId, ...r }) => [clientId!, r]));
 }
 
@@ -129,10 +130,10 @@ async function acceptedSince(tx: Tx, tambonId: number, item: SyncItem, formId: n
     .select({ id: submissions.id })
     .from(submissions)
     .where(
-      and(
-        eq(submissions.tambonId, tambonId),
-        eq(submissions.householdId, item.householdId!),
-        eq(submissions.formId, formId),
+      tambonWhere(
+        submissions,
+        tambonId,
+        { householdId: item.householdId!, formId },
         item.roundId === null ? isNull(submissions.roundId) : eq(submissions.roundId, item.roundId),
         inArray(submissions.status, ["accepted", "resolved"]),
         gte(submissions.baseVersion, item.baseVersion ?? 0),
@@ -339,7 +340,7 @@ export async function syncSubmissions(
       await tx
         .select({ id: households.id })
         .from(households)
-        .where(and(eq(households.tambonId, tambonId), inArray(households.id, houses)))
+        .where(tambonWhere(households, tambonId, {}, inArray(households.id, houses)))
         .orderBy(households.id)
         .for("update");
     for (const parsed of items) {

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { households, rounds, submissions } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * A form's submissions as the export writes them, in the order received: those accepted,
@@ -24,9 +25,10 @@ export function exportedSubmissions(db: DbOrTx, tambonId: number, formId: number
     .leftJoin(households, eq(households.id, submissions.householdId))
     .leftJoin(rounds, eq(rounds.id, submissions.roundId))
     .where(
-      and(
-        eq(submissions.tambonId, tambonId),
-        eq(submissions.formId, formId),
+      tambonWhere(
+        submissions,
+        tambonId,
+        { formId },
         inArray(submissions.status, ["accepted", "resolved", "conflict"]),
       ),
     )

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../../core/db/index.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
 import { todayIso } from "../../../core/dates.ts";
@@ -6,6 +6,7 @@ import { figures, households, people, rounds } from "../schema.ts";
 import type { FormDefinition, FormItem, Question } from "../forms/definition.ts";
 import { listOpenForms } from "../forms/queries.ts";
 import { BAND_COUNT, BAND_YEARS, type VillageBandCount } from "./pyramid.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Submissions that count in figures: taken, or settled by a reviewer. */
 export const COUNTED_STATUSES = ["accepted", "resolved"] as const;
@@ -63,9 +64,10 @@ async function peopleByVillage(
     .select({ villageId: people.villageId, band, sex: people.sex, n: count() })
     .from(people)
     .where(
-      and(
-        eq(people.tambonId, tambonId),
-        eq(people.status, "living"),
+      tambonWhere(
+        people,
+        tambonId,
+        { status: "living" },
         villageIds === undefined ? undefined : inArray(people.villageId, [...villageIds]),
       ),
     )
@@ -104,7 +106,7 @@ export async function registryCounts(
     db
       .select({ villageId: households.villageId, n: count() })
       .from(households)
-      .where(and(eq(households.tambonId, tambonId), eq(households.status, "active"), hv))
+      .where(tambonWhere(households, tambonId, { status: "active" }, hv))
       .groupBy(households.villageId),
     peopleByVillage(db, tambonId, today, villageIds),
   ]);
@@ -213,8 +215,10 @@ export async function openForms(db: DbOrTx, tambonId: number): Promise<OpenForm[
     .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })
     .from(rounds)
     .where(
-      and(
-        eq(rounds.tambonId, tambonId),
+      tambonWhere(
+        rounds,
+        tambonId,
+        {},
         inArray(
           rounds.formId,
           list.map((f) => f.id),
@@ -363,8 +367,10 @@ export async function storedFigures(db: DbOrTx, tambonId: number, villageId?: nu
     })
     .from(figures)
     .where(
-      and(
-        eq(figures.tambonId, tambonId),
+      tambonWhere(
+        figures,
+        tambonId,
+        {},
         villageId === undefined ? undefined : eq(figures.villageId, villageId),
       ),
     )

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { refuseUnconfirmedChange } from "../../../core/unconfirmed.ts";
 import { isDeepStrictEqual } from "node:util";
-import { and, desc, eq } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -13,6 +13,7 @@ import { forms, formVersions, indicatorSources } from "../schema.ts";
 import { FORM_LEVELS, type FormStatus } from "../shared/kinds.ts";
 import type { FormDefinition } from "./definition.ts";
 import { checkDefinition } from "./logic.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What a forms command answers: errors carry the module's keys (form.*) or core's. */
 export type FormsResult<T> = Result<T, string | CoreKey>;
@@ -45,7 +46,7 @@ export async function createForm(
     await tx
       .update(forms)
       .set({ draft: { ...draft, formId: `form_${id}` } })
-      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, id)));
+      .where(tambonWhere(forms, tambonId, { id }));
     await auditBy(tx, actor, tambonId, {
       action: "community.form.create",
       targetType: "community_form",
@@ -78,7 +79,7 @@ export async function changeDraft(
     const [form] = await tx
       .select({ id: forms.id, draft: forms.draft })
       .from(forms)
-      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)))
+      .where(tambonWhere(forms, tambonId, { id: formId }))
       .for("update");
     if (!form) return missing();
     const next = edit(form.draft);
@@ -86,7 +87,7 @@ export async function changeDraft(
     await tx
       .update(forms)
       .set({ draft: next.value, updatedAt: new Date() })
-      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
+      .where(tambonWhere(forms, tambonId, { id: formId }));
     await auditBy(tx, actor, tambonId, {
       action: "community.form.draft",
       targetType: "community_form",
@@ -97,13 +98,7 @@ export async function changeDraft(
       const moved = await tx
         .update(indicatorSources)
         .set({ question: renamed.to })
-        .where(
-          and(
-            eq(indicatorSources.tambonId, tambonId),
-            eq(indicatorSources.formId, formId),
-            eq(indicatorSources.question, renamed.from),
-          ),
-        )
+        .where(tambonWhere(indicatorSources, tambonId, { formId, question: renamed.from }))
         .returning({ id: indicatorSources.id, indicatorId: indicatorSources.indicatorId });
       for (const link of moved)
         await auditBy(tx, actor, tambonId, {
@@ -133,7 +128,7 @@ export async function publishForm(
     const [form] = await tx
       .select({ id: forms.id, draft: forms.draft, title: forms.title })
       .from(forms)
-      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)))
+      .where(tambonWhere(forms, tambonId, { id: formId }))
       .for("update");
     if (!form) return missing();
     if (publishProblems(form.draft).length) return fail("_form", "form.publishErrors");
@@ -143,7 +138,7 @@ export async function publishForm(
     const [last] = await tx
       .select({ version: formVersions.version, definition: formVersions.definition })
       .from(formVersions)
-      .where(and(eq(formVersions.tambonId, tambonId), eq(formVersions.formId, formId)))
+      .where(tambonWhere(formVersions, tambonId, { formId }))
       .orderBy(desc(formVersions.version))
       .limit(1);
     if (last && isDeepStrictEqual(last.definition, definition)) {
@@ -162,7 +157,7 @@ export async function publishForm(
     await tx
       .update(forms)
       .set({ currentVersion: version, updatedAt: new Date() })
-      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
+      .where(tambonWhere(forms, tambonId, { id: formId }));
     await auditBy(tx, actor, tambonId, {
       action: "community.form.publish",
       targetType: "community_form",
@@ -194,7 +189,7 @@ export async function setFormStatus(
     const [form] = await tx
       .select({ status: forms.status, currentVersion: forms.currentVersion })
       .from(forms)
-      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)))
+      .where(tambonWhere(forms, tambonId, { id: formId }))
       .for("update");
     if (!form) return missing();
     if (status === "open" && form.currentVersion === null)
@@ -202,7 +197,7 @@ export async function setFormStatus(
     await tx
       .update(forms)
       .set({ status, updatedAt: new Date() })
-      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
+      .where(tambonWhere(forms, tambonId, { id: formId }));
     await auditBy(tx, actor, tambonId, {
       action: "community.form.status",
       targetType: "community_form",

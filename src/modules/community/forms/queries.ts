@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { forms, formVersions, rounds } from "../schema.ts";
 import type { FormDefinition } from "./definition.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A form as its pages and other parts of the module read it. */
 export type FormRow = typeof forms.$inferSelect;
@@ -57,13 +57,7 @@ export async function getFormVersion(
   const [row] = await db
     .select()
     .from(formVersions)
-    .where(
-      and(
-        eq(formVersions.tambonId, tambonId),
-        eq(formVersions.formId, formId),
-        eq(formVersions.version, version),
-      ),
-    );
+    .where(tambonWhere(formVersions, tambonId, { formId, version }));
   return row;
 }
 
@@ -88,7 +82,7 @@ export async function listVersions(db: DbOrTx, tambonId: number, formId: number)
       publishedBy: formVersions.publishedBy,
     })
     .from(formVersions)
-    .where(and(eq(formVersions.tambonId, tambonId), eq(formVersions.formId, formId)))
+    .where(tambonWhere(formVersions, tambonId, { formId }))
     .orderBy(asc(formVersions.version));
 }
 
@@ -121,7 +115,7 @@ export async function listOpenForms(db: DbOrTx, tambonId: number): Promise<OpenF
     })
     .from(forms)
     .innerJoin(formVersions, ofCurrentVersion)
-    .where(and(eq(forms.tambonId, tambonId), eq(forms.status, "open")))
+    .where(tambonWhere(forms, tambonId, { status: "open" }))
     .orderBy(asc(forms.id));
 }
 
@@ -131,8 +125,10 @@ export function formTitles(db: DbOrTx, tambonId: number, opts: { published?: boo
     .select({ id: forms.id, title: forms.title })
     .from(forms)
     .where(
-      and(
-        eq(forms.tambonId, tambonId),
+      tambonWhere(
+        forms,
+        tambonId,
+        {},
         opts.published ? isNotNull(forms.currentVersion) : undefined,
       ),
     )

@@ -1,12 +1,13 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { Client, startTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { postMultipart } from "../../../../test/helpers/multipart.ts";
 import { tambons } from "../../../core/db/schema.ts";
 import { writeWorkbook } from "../../../core/xlsx.ts";
 import { forms } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -61,7 +62,7 @@ describe("an XLSForm whose cells hold a NUL character", () => {
       const [after] = await t.database.db
         .select()
         .from(forms)
-        .where(and(eq(forms.tambonId, langu!.id), eq(forms.id, form!.id)));
+        .where(tambonWhere(forms, langu!.id, { id: form!.id }));
       assert.deepEqual(after!.draft, form!.draft, raw);
     }
   });

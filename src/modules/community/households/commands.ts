@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
 import type { AuditEntry } from "../../../core/audit.ts";
@@ -16,6 +16,7 @@ import type { CommunityKey, CommunityResult } from "../shared/result.ts";
 import { settingsOf } from "../privacy/settings.ts";
 import { changeFromForm, type FormChangeMeta } from "../shared/form-change.ts";
 import type { Household } from "./queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The fields of a household its form and a phone may change. */
 export interface HouseholdFields {
@@ -89,10 +90,10 @@ async function houseNoTaken(
     .select({ id: households.id })
     .from(households)
     .where(
-      and(
-        eq(households.tambonId, tambonId),
-        eq(households.villageId, villageId),
-        eq(households.houseNo, houseNo),
+      tambonWhere(
+        households,
+        tambonId,
+        { villageId, houseNo },
         exceptId === null ? undefined : ne(households.id, exceptId),
       ),
     );
@@ -182,7 +183,7 @@ export async function saveHouseholdChange(
   const [current] = await tx
     .select()
     .from(households)
-    .where(and(eq(households.tambonId, tambonId), eq(households.id, householdId)))
+    .where(tambonWhere(households, tambonId, { id: householdId }))
     .for("update");
   if (!current || !allows(meta.scope, current.villageId)) return { status: "missing" };
   if (meta.baseVersion !== null && current.version !== meta.baseVersion)
@@ -217,7 +218,7 @@ export async function saveHouseholdChange(
       version: current.version + 1,
       updatedAt: new Date(),
     })
-    .where(and(eq(households.tambonId, tambonId), eq(households.id, current.id)))
+    .where(tambonWhere(households, tambonId, { id: current.id }))
     .returning();
   await logHouseholdChange(tx, tambonId, row!, "update", changes, meta, {
     before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[0]])),

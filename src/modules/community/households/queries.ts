@@ -7,7 +7,7 @@ import { paged, type Page } from "../../../core/paging.ts";
 import { allows, inScope, type PersonalScope } from "../access.ts";
 import { households, people, submissions } from "../schema.ts";
 import type { HouseholdStatus } from "../shared/kinds.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 export type Household = typeof households.$inferSelect;
 export type Person = typeof people.$inferSelect;
@@ -107,7 +107,7 @@ export function peopleOf(db: DbOrTx, tambonId: number, householdId: number): Pro
   return db
     .select()
     .from(people)
-    .where(and(eq(people.tambonId, tambonId), eq(people.householdId, householdId)))
+    .where(tambonWhere(people, tambonId, { householdId }))
     .orderBy(sql`${people.relation} <> 'head'`, asc(people.birthDate), asc(people.id));
 }
 
@@ -120,7 +120,7 @@ export async function submissionCount(
   const [row] = await db
     .select({ n: count() })
     .from(submissions)
-    .where(and(eq(submissions.tambonId, tambonId), eq(submissions.householdId, householdId)));
+    .where(tambonWhere(submissions, tambonId, { householdId }));
   return row?.n ?? 0;
 }
 
@@ -143,7 +143,7 @@ export async function householdOptions(
   const rows = await db
     .select({ id: households.id, houseNo: households.houseNo })
     .from(households)
-    .where(and(eq(households.tambonId, tambonId), eq(households.villageId, villageId)))
+    .where(tambonWhere(households, tambonId, { villageId }))
     .orderBy(sql`length(${households.houseNo})`, asc(households.houseNo))
     .limit(1000);
   return rows.map((r) => ({ value: String(r.id), label: r.houseNo }));

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { arabicDigits } from "../../../core/dates.ts";
@@ -8,6 +8,7 @@ import { fail, ok } from "../../../core/result.ts";
 import { figures } from "../schema.ts";
 import { isWholeTambon, numberOf, villageIdOf, villagesByMoo } from "./cells.ts";
 import { label, type AuditedImporter } from "./importer.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The columns of a figures file (จปฐ.-style summaries). */
 export const FIGURE_FIELDS: readonly ImportField[] = [
@@ -98,8 +99,10 @@ export async function figureImporter(
         .select()
         .from(figures)
         .where(
-          and(
-            eq(figures.tambonId, tambonId),
+          tambonWhere(
+            figures,
+            tambonId,
+            {},
             inArray(figures.year, [...new Set(rows.map((r) => r.year))]),
             inArray(figures.code, [...new Set(rows.map((r) => r.code))]),
           ),
@@ -134,13 +137,13 @@ export async function figureImporter(
             .update(figures)
             .set(values)
             .where(
-              and(
-                eq(figures.tambonId, tambonId),
+              tambonWhere(
+                figures,
+                tambonId,
+                { year: c.row.year, code: c.row.code },
                 c.row.villageId === null
                   ? isNull(figures.villageId)
                   : eq(figures.villageId, c.row.villageId),
-                eq(figures.year, c.row.year),
-                eq(figures.code, c.row.code),
               ),
             );
         else

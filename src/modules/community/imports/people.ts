@@ -12,6 +12,7 @@ import { diffRecord } from "../registry/history.ts";
 import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
 import { label, type AuditedImporter, type Key } from "./importer.ts";
 import { peopleBulkWriter } from "./people-bulk.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The columns a people file is read from (one row a person). */
 export const PEOPLE_FIELDS: readonly ImportField[] = [
@@ -229,8 +230,10 @@ export async function peopleImporter(
               .from(people)
               .innerJoin(households, eq(households.id, people.householdId))
               .where(
-                and(
-                  eq(people.tambonId, tambonId),
+                tambonWhere(
+                  people,
+                  tambonId,
+                  {},
                   isNotNull(people.thaiId),
                   inArray(people.thaiId, ids),
                 ),
@@ -242,8 +245,10 @@ export async function peopleImporter(
               .from(people)
               .innerJoin(households, eq(households.id, people.householdId))
               .where(
-                and(
-                  eq(households.tambonId, tambonId),
+                tambonWhere(
+                  households,
+                  tambonId,
+                  {},
                   inArray(households.villageId, [...new Set(noId.map((r) => r.villageId))]),
                   inArray(households.houseNo, [...new Set(noId.map((r) => r.houseNo))]),
                   inArray(people.name, [...new Set(noId.map((r) => r.name))]),
@@ -276,8 +281,10 @@ export async function peopleImporter(
         .select({ id: households.id, villageId: households.villageId, houseNo: households.houseNo })
         .from(households)
         .where(
-          and(
-            eq(households.tambonId, tambonId),
+          tambonWhere(
+            households,
+            tambonId,
+            {},
             inArray(households.villageId, [...new Set(list.map((h) => h.villageId))]),
             inArray(households.houseNo, [...new Set(list.map((h) => h.houseNo))]),
           ),

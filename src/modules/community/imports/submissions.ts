@@ -19,6 +19,7 @@ import { formatLogicError } from "../forms/logic-messages.ts";
 import { ofCurrentVersion } from "../forms/queries.ts";
 import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
 import { label, type AuditedImporter, type Key } from "./importer.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A sheet of a workbook beside the main one: a repeat group's entries, by `_parent_index`. */
 export interface RepeatSheet {
@@ -283,8 +284,10 @@ export async function submissionImporter(
         })
         .from(submissions)
         .where(
-          and(
-            eq(submissions.tambonId, tambonId),
+          tambonWhere(
+            submissions,
+            tambonId,
+            {},
             inArray(
               submissions.clientId,
               rows.map((r) => r.clientId),
@@ -323,7 +326,7 @@ export async function submissionImporter(
             householdId: c.row.householdId,
             answers: c.row.answers,
           })
-          .where(and(eq(submissions.tambonId, tambonId), eq(submissions.clientId, c.row.clientId)));
+          .where(tambonWhere(submissions, tambonId, { clientId: c.row.clientId }));
     },
     async finish(tx, counts) {
       await audit(tx, {

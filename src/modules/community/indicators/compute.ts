@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import {
   fiscalYearOf,
@@ -8,6 +8,7 @@ import {
 import { indicatorSources } from "../schema.ts";
 import { COUNTED_STATUSES } from "../figures/queries.ts";
 import { rowsOf } from "../../../core/db/index.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * The values of the plans module's indicators linked to a form's question: for each village and
@@ -116,7 +117,7 @@ export async function recomputeIndicators(
   const [any] = await db
     .select({ id: indicatorSources.id })
     .from(indicatorSources)
-    .where(and(eq(indicatorSources.tambonId, tambonId)))
+    .where(tambonWhere(indicatorSources, tambonId))
     .limit(1);
   if (!any) return { create: 0, update: 0, unchanged: 0 };
   return computeIndicators(db, tambonId, actorId);

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -10,6 +10,7 @@ import type { FormDefinition, FormItem, Question } from "../forms/definition.ts"
 import { listOpenForms } from "../forms/queries.ts";
 import { INDICATOR_MEASURES, type IndicatorMeasure } from "../shared/kinds.ts";
 import type { CommunityResult } from "../shared/result.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What an indicator may be computed from: a top-level question of a published form's version. */
 export interface SourceOption {
@@ -112,9 +113,7 @@ export async function saveIndicatorLink(
     const [before] = await tx
       .select()
       .from(indicatorSources)
-      .where(
-        and(eq(indicatorSources.tambonId, tambonId), eq(indicatorSources.indicatorId, indicatorId)),
-      );
+      .where(tambonWhere(indicatorSources, tambonId, { indicatorId }));
     const values = {
       formId: option.formId,
       question: option.question,
@@ -130,7 +129,7 @@ export async function saveIndicatorLink(
             value: values.value,
             measure: values.measure,
           })
-          .where(and(eq(indicatorSources.tambonId, tambonId), eq(indicatorSources.id, before.id)))
+          .where(tambonWhere(indicatorSources, tambonId, { id: before.id }))
           .returning({ id: indicatorSources.id })
       : await tx
           .insert(indicatorSources)
@@ -172,9 +171,7 @@ export async function removeIndicatorLink(
   return db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(indicatorSources)
-      .where(
-        and(eq(indicatorSources.tambonId, tambonId), eq(indicatorSources.indicatorId, indicatorId)),
-      )
+      .where(tambonWhere(indicatorSources, tambonId, { indicatorId }))
       .returning();
     if (!gone) return missing();
     await auditBy(tx, actor, tambonId, {

@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { ne } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { parseId } from "../../../core/params.ts";
@@ -12,6 +12,7 @@ import type { ChangeMeta } from "../households/commands.ts";
 import { getHousehold, personOf, type Person } from "../households/queries.ts";
 import { changeFromForm, type FormChangeMeta } from "../shared/form-change.ts";
 import { parsePerson, PERSON_FIELDS, type PersonFields } from "./input.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A day of consent as the moment kept (noon in Bangkok), or null. */
 const consentMoment = (day: string | null) => (day ? new Date(`${day}T12:00:00+07:00`) : null);
@@ -40,9 +41,10 @@ async function thaiIdTaken(tx: DbOrTx, tambonId: number, thaiId: string, exceptI
     .select({ id: people.id })
     .from(people)
     .where(
-      and(
-        eq(people.tambonId, tambonId),
-        eq(people.thaiId, thaiId),
+      tambonWhere(
+        people,
+        tambonId,
+        { thaiId },
         exceptId === null ? undefined : ne(people.id, exceptId),
       ),
     );
@@ -141,7 +143,7 @@ export async function savePersonChange(
   const [current] = await tx
     .select()
     .from(people)
-    .where(and(eq(people.tambonId, tambonId), eq(people.id, personId)))
+    .where(tambonWhere(people, tambonId, { id: personId }))
     .for("update");
   if (!current || !allows(meta.scope, current.villageId)) return missing();
   if (meta.baseVersion !== null && current.version !== meta.baseVersion)
@@ -172,7 +174,7 @@ export async function savePersonChange(
       version: current.version + 1,
       updatedAt: new Date(),
     })
-    .where(and(eq(people.tambonId, tambonId), eq(people.id, current.id)))
+    .where(tambonWhere(people, tambonId, { id: current.id }))
     .returning();
   await logPersonChange(tx, tambonId, row!, "update", changes, meta);
   return ok(row!);
@@ -246,7 +248,7 @@ export async function movePerson(
         version: current.version + 1,
         updatedAt: new Date(),
       })
-      .where(and(eq(people.tambonId, tambonId), eq(people.id, current.id)))
+      .where(tambonWhere(people, tambonId, { id: current.id }))
       .returning();
     const changes: FieldChanges = { householdId: [current.householdId, target.id] };
     if (target.villageId !== current.villageId)

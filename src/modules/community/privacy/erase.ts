@@ -1,9 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import type { Answers } from "../forms/definition.ts";
 import { blankHistory } from "../registry/history.ts";
 import { households, people, submissions } from "../schema.ts";
 import { PERSON_ANSWER_KEY } from "../shared/kinds.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What an erasure removed. */
 export interface Erased {
@@ -34,14 +35,16 @@ function withoutPerson(answers: Answers, personId: number): { answers: Answers; 
 export async function erasePerson(tx: Tx, tambonId: number, personId: number): Promise<Erased> {
   const deleted = await tx
     .delete(submissions)
-    .where(and(eq(submissions.tambonId, tambonId), eq(submissions.personId, personId)))
+    .where(tambonWhere(submissions, tambonId, { personId }))
     .returning({ id: submissions.id });
   const mentioning = await tx
     .select({ id: submissions.id, answers: submissions.answers })
     .from(submissions)
     .where(
-      and(
-        eq(submissions.tambonId, tambonId),
+      tambonWhere(
+        submissions,
+        tambonId,
+        {},
         sql`jsonb_path_exists(${submissions.answers}, '$.*[*] ? (@.${sql.raw(PERSON_ANSWER_KEY)} == $id || @.${sql.raw(PERSON_ANSWER_KEY)} == $s)', jsonb_build_object('id', ${personId}::int, 's', ${String(personId)}::text))`,
       ),
     );
@@ -52,10 +55,10 @@ export async function erasePerson(tx: Tx, tambonId: number, personId: number): P
     await tx
       .update(submissions)
       .set({ answers })
-      .where(and(eq(submissions.tambonId, tambonId), eq(submissions.id, s.id)));
+      .where(tambonWhere(submissions, tambonId, { id: s.id }));
   }
   await blankHistory(tx, tambonId, "person", personId);
-  await tx.delete(people).where(and(eq(people.tambonId, tambonId), eq(people.id, personId)));
+  await tx.delete(people).where(tambonWhere(people, tambonId, { id: personId }));
   return { submissionsDeleted: deleted.length, answersRemoved };
 }
 
@@ -64,14 +67,10 @@ export async function eraseHousehold(tx: Tx, tambonId: number, householdId: numb
   const members = await tx
     .select({ id: people.id })
     .from(people)
-    .where(and(eq(people.tambonId, tambonId), eq(people.householdId, householdId)));
+    .where(tambonWhere(people, tambonId, { householdId }));
   for (const m of members) await erasePerson(tx, tambonId, m.id);
-  await tx
-    .delete(submissions)
-    .where(and(eq(submissions.tambonId, tambonId), eq(submissions.householdId, householdId)));
+  await tx.delete(submissions).where(tambonWhere(submissions, tambonId, { householdId }));
   await blankHistory(tx, tambonId, "household", householdId);
-  await tx
-    .delete(households)
-    .where(and(eq(households.tambonId, tambonId), eq(households.id, householdId)));
+  await tx.delete(households).where(tambonWhere(households, tambonId, { id: householdId }));
   return { people: members.length };
 }

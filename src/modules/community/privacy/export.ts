@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -7,6 +7,7 @@ import { villages } from "../../../core/db/schema.ts";
 import { personalScope, inScope } from "../access.ts";
 import { households, people } from "../schema.ts";
 import { logPersonalRead } from "./reads.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * The households and people of the staff's villages as a table (one row per person; a household
@@ -38,8 +39,8 @@ export async function exportRegistry(
     })
     .from(households)
     .innerJoin(villages, eq(villages.id, households.villageId))
-    .leftJoin(people, and(eq(people.tambonId, tambonId), eq(people.householdId, households.id)))
-    .where(and(eq(households.tambonId, tambonId), inScope(scope, households.villageId)))
+    .leftJoin(people, tambonWhere(people, tambonId, { householdId: households.id }))
+    .where(tambonWhere(households, tambonId, {}, inScope(scope, households.villageId)))
     .orderBy(asc(villages.moo), asc(households.houseNo), asc(people.id));
   const columns = [
     "moo",

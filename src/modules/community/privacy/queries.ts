@@ -1,6 +1,7 @@
-import { and, count, eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { dataRequests, households, people } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What the module's admin home counts: the tambon's households, people and open requests. */
 export async function registryCounts(db: DbOrTx, tambonId: number) {
@@ -12,7 +13,7 @@ export async function registryCounts(db: DbOrTx, tambonId: number) {
       db
         .select({ n: count() })
         .from(dataRequests)
-        .where(and(eq(dataRequests.tambonId, tambonId), eq(dataRequests.status, "open"))),
+        .where(tambonWhere(dataRequests, tambonId, { status: "open" })),
     ),
   ]);
   return { households: householdCount, people: peopleCount, openRequests };
@@ -24,6 +25,6 @@ export async function personName(db: DbOrTx, tambonId: number, personId: number 
   const [person] = await db
     .select({ name: people.name })
     .from(people)
-    .where(and(eq(people.tambonId, tambonId), eq(people.id, personId)));
+    .where(tambonWhere(people, tambonId, { id: personId }));
   return person?.name ?? null;
 }

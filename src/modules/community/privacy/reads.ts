@@ -6,6 +6,7 @@ import { currentTambon } from "../../../core/http.ts";
 import { paged, type Page } from "../../../core/paging.ts";
 import { personalReads } from "../schema.ts";
 import type { ReadSubject } from "../shared/kinds.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * Writes one row of the read log for a page or export that showed personal data: who (the
@@ -94,5 +95,5 @@ export function readersOf(db: DbOrTx, tambonId: number) {
     .selectDistinct({ id: users.id, name: users.name })
     .from(personalReads)
     .innerJoin(users, eq(users.id, personalReads.userId))
-    .where(and(eq(personalReads.tambonId, tambonId), isNotNull(personalReads.userId)));
+    .where(tambonWhere(personalReads, tambonId, {}, isNotNull(personalReads.userId)));
 }

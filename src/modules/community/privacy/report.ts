@@ -6,6 +6,7 @@ import { historyOf, type HistoryRow } from "../registry/history.ts";
 import { forms, submissions } from "../schema.ts";
 import { PERSON_ANSWER_KEY } from "../shared/kinds.ts";
 import { getHousehold, personOf, type Household, type Person } from "../households/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Everything stored about one person: the registry, its history, the answers about them. */
 export interface PersonReport {
@@ -41,8 +42,10 @@ export async function personReport(
       .from(submissions)
       .innerJoin(forms, eq(forms.id, submissions.formId))
       .where(
-        and(
-          eq(submissions.tambonId, tambonId),
+        tambonWhere(
+          submissions,
+          tambonId,
+          {},
           or(
             eq(submissions.personId, personId),
             and(

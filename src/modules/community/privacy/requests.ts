@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -13,7 +13,7 @@ import { REQUEST_KINDS } from "../shared/kinds.ts";
 import type { CommunityResult } from "../shared/result.ts";
 import { savePersonChange } from "../people/commands.ts";
 import { erasePerson } from "./erase.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 export type DataRequest = typeof dataRequests.$inferSelect;
 
@@ -74,7 +74,7 @@ export async function recordRequest(
       const [p] = await tx
         .select({ id: people.id })
         .from(people)
-        .where(and(eq(people.tambonId, tambonId), eq(people.id, personId)));
+        .where(tambonWhere(people, tambonId, { id: personId }));
       if (!p) return fail("personId", "request.unknownPerson");
     }
     const [row] = await tx
@@ -128,7 +128,7 @@ export async function handleRequest(
     const [request] = await tx
       .select()
       .from(dataRequests)
-      .where(and(eq(dataRequests.tambonId, tambonId), eq(dataRequests.id, requestId)))
+      .where(tambonWhere(dataRequests, tambonId, { id: requestId }))
       .for("update");
     if (!request) return missing();
     if (request.status !== "open") return fail("_form", "request.closed");
@@ -152,7 +152,7 @@ export async function handleRequest(
     const [row] = await tx
       .update(dataRequests)
       .set({ status: decision, outcome, handledBy: actorId, handledAt: new Date() })
-      .where(and(eq(dataRequests.tambonId, tambonId), eq(dataRequests.id, request.id)))
+      .where(tambonWhere(dataRequests, tambonId, { id: request.id }))
       .returning();
     await auditBy(tx, actor, tambonId, {
       action: `community.request.${decision}`,

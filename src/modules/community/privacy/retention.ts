@@ -1,10 +1,11 @@
-import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { households, people } from "../schema.ts";
 import { eraseHousehold, erasePerson } from "./erase.ts";
 import { settingsOf } from "./settings.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Records whose keeping time is over: past `retain_until`, or unchanged for the tambon's years. */
 function expired(table: typeof people | typeof households, today: string, keptSince: Date) {
@@ -46,7 +47,7 @@ export async function runRetention(
       const gone = await tx
         .select({ id: people.id, householdId: people.householdId })
         .from(people)
-        .where(and(eq(people.tambonId, tambonId), expired(people, today, keptSince)));
+        .where(tambonWhere(people, tambonId, {}, expired(people, today, keptSince)));
       for (const p of gone) {
         await erasePerson(tx, tambonId, p.id);
         await logErasure("community_person", p.id, { householdId: p.householdId, retentionYears });
@@ -55,8 +56,10 @@ export async function runRetention(
         .select({ id: households.id })
         .from(households)
         .where(
-          and(
-            eq(households.tambonId, tambonId),
+          tambonWhere(
+            households,
+            tambonId,
+            {},
             expired(households, today, keptSince),
             sql`not exists (select 1 from ${people} where ${people.householdId} = ${households.id})`,
           ),

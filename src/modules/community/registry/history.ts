@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { desc, inArray } from "drizzle-orm";
 import { users } from "../../../core/db/schema.ts";
 import type { DbOrTx, Tx } from "../../../core/db/index.ts";
 import { audit, type AuditEntry } from "../../../core/audit.ts";
 import { recordChanges } from "../schema.ts";
 import type { ChangeAction, ChangeVia, RecordEntity } from "../shared/kinds.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What changed in a record: `{ field: [before, after] }`. */
 export type FieldChanges = Record<string, [unknown, unknown]>;
@@ -79,11 +80,7 @@ export async function logRecordChange(
 
 /** The history rows of one record of the tambon. */
 const ofRecord = (tambonId: number, entity: RecordEntity, entityId: number) =>
-  and(
-    eq(recordChanges.tambonId, tambonId),
-    eq(recordChanges.entity, entity),
-    eq(recordChanges.entityId, entityId),
-  );
+  tambonWhere(recordChanges, tambonId, { entity, entityId });
 
 /** A record's history, newest first. */
 export function historyOf(db: DbOrTx, tambonId: number, entity: RecordEntity, entityId: number) {
@@ -115,7 +112,7 @@ export async function blankHistory(
     await tx
       .update(recordChanges)
       .set({ changes: Object.fromEntries(Object.keys(r.changes).map((k) => [k, [null, null]])) })
-      .where(and(eq(recordChanges.tambonId, tambonId), eq(recordChanges.id, r.id)));
+      .where(tambonWhere(recordChanges, tambonId, { id: r.id }));
 }
 
 /** The names of the users who made the changes, by id. */

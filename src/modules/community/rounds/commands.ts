@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { refuseUnconfirmedChange } from "../../../core/unconfirmed.ts";
-import { and, eq } from "drizzle-orm";
+
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -9,6 +9,7 @@ import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { forms, rounds } from "../schema.ts";
 import type { FormsResult } from "../forms/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const roundSchema = z.object({
   name: fields.text(60),
@@ -34,7 +35,7 @@ export async function createRound(
     const [form] = await tx
       .select({ id: forms.id })
       .from(forms)
-      .where(and(eq(forms.tambonId, tambonId), eq(forms.id, formId)));
+      .where(tambonWhere(forms, tambonId, { id: formId }));
     if (!form) return missing();
     const [row] = await tx
       .insert(rounds)
@@ -64,11 +65,7 @@ export async function closeRound(
 ): Promise<FormsResult<{ id: number; name: string }>> {
   if (!can(actor, "community.manage", { tambonId })) return refused();
   return db.transaction(async (tx): Promise<FormsResult<{ id: number; name: string }>> => {
-    const where = and(
-      eq(rounds.tambonId, tambonId),
-      eq(rounds.formId, formId),
-      eq(rounds.id, roundId),
-    );
+    const where = tambonWhere(rounds, tambonId, { formId, id: roundId });
     const [round] = await tx
       .select({ id: rounds.id, name: rounds.name, status: rounds.status })
       .from(rounds)

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { rounds } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A survey round of a form. */
 export type RoundRow = typeof rounds.$inferSelect;
@@ -14,7 +15,7 @@ export async function listRounds(
   return db
     .select()
     .from(rounds)
-    .where(and(eq(rounds.tambonId, tambonId), eq(rounds.formId, formId)))
+    .where(tambonWhere(rounds, tambonId, { formId }))
     .orderBy(asc(rounds.startsOn), asc(rounds.id));
 }
 
@@ -27,7 +28,7 @@ export async function openRound(
   const [row] = await db
     .select()
     .from(rounds)
-    .where(and(eq(rounds.tambonId, tambonId), eq(rounds.formId, formId), eq(rounds.status, "open")))
+    .where(tambonWhere(rounds, tambonId, { formId, status: "open" }))
     .orderBy(desc(rounds.startsOn), desc(rounds.id))
     .limit(1);
   return row;

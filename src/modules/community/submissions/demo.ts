@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import type { DemoPeople } from "../../../core/modules.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -6,6 +6,7 @@ import { forms, formVersions, households, people, rounds, submissions } from "..
 import type { Answers } from "../forms/definition.ts";
 import { cleanAnswers } from "../forms/logic.ts";
 import { ofCurrentVersion } from "../forms/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A small deterministic random generator (the same demo every time). */
 function rng(seed: number) {
@@ -42,11 +43,7 @@ export async function seedSubmissionsDemo(tx: Tx, tambon: Tambon, demo: DemoPeop
     .select({ id: rounds.id, name: rounds.name, startsOn: rounds.startsOn })
     .from(rounds)
     .where(
-      and(
-        eq(rounds.tambonId, tambon.id),
-        eq(rounds.formId, form.id),
-        inArray(rounds.name, ["2568", "2569"]),
-      ),
+      tambonWhere(rounds, tambon.id, { formId: form.id }, inArray(rounds.name, ["2568", "2569"])),
     );
   const hs = await tx
     .select({ id: households.id, villageId: households.villageId, version: households.version })

@@ -6,6 +6,7 @@ import { formVersions, forms, households, rounds, submissions } from "../schema.
 import type { Answers, FormDefinition } from "../forms/definition.ts";
 import type { SubmissionStatus } from "../shared/kinds.ts";
 import { inScope, type PersonalScope } from "../access.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The filters of the submissions list. */
 export interface SubmissionFilter {
@@ -145,9 +146,10 @@ export async function otherOfConflict(
     .select({ id: submissions.id })
     .from(submissions)
     .where(
-      and(
-        eq(submissions.tambonId, tambonId),
-        eq(submissions.conflictWith, s.id),
+      tambonWhere(
+        submissions,
+        tambonId,
+        { conflictWith: s.id },
         or(eq(submissions.status, "conflict")),
       ),
     )

@@ -19,6 +19,7 @@ import { fail, missing, ok, refused, type Result } from "../../../core/result.ts
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { DecisionsKey } from "../messages.ts";
 import { notifyTrusters } from "../notifications/notify.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * Casts or changes a ballot (the actor's, or a present member's recorded by a facilitator on a
@@ -130,13 +131,7 @@ export async function withdrawBallot(
       return fail("_form", "ballot.closed");
     const [gone] = await tx
       .delete(ballots)
-      .where(
-        and(
-          eq(ballots.tambonId, tambonId),
-          eq(ballots.questionId, questionId),
-          eq(ballots.userId, me.id),
-        ),
-      )
+      .where(tambonWhere(ballots, tambonId, { questionId, userId: me.id }))
       .returning();
     if (!gone) return fail("_form", "ballot.none");
     const payload = gone.receiptHash

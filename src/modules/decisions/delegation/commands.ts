@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import type { Actor } from "../../../core/roles.ts";
@@ -19,6 +19,7 @@ import { parseId } from "../../../core/params.ts";
 import { fail, missing, ok, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { DecisionsKey } from "../messages.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What to delegate: scope, its area or question, and the trustee (null blocks broader scopes). */
 export interface DelegationInput {
@@ -74,10 +75,10 @@ export async function setDelegation(
       if (!locked || !delegationsOpen(locked.question, now ?? new Date()))
         return fail("_form", "del.closed");
     }
-    const where = and(
-      eq(delegations.tambonId, tambonId),
-      eq(delegations.trusterId, me.id),
-      eq(delegations.scope, input.scope),
+    const where = tambonWhere(
+      delegations,
+      tambonId,
+      { trusterId: me.id, scope: input.scope },
       sql`coalesce(${delegations.areaId}, 0) = ${areaId ?? 0}`,
       sql`coalesce(${delegations.questionId}, 0) = ${questionId ?? 0}`,
     );
@@ -132,13 +133,7 @@ export async function revokeDelegation(
   const [row] = await db
     .select()
     .from(delegations)
-    .where(
-      and(
-        eq(delegations.tambonId, tambonId),
-        eq(delegations.id, delegationId || 0),
-        eq(delegations.trusterId, me.id),
-      ),
-    );
+    .where(tambonWhere(delegations, tambonId, { id: delegationId || 0, trusterId: me.id }));
   if (!row) return missing();
   return db.transaction(async (tx) => {
     if (row.questionId) {

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { desc, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { ballots, delegations, questions } from "../schema.ts";
 import type { DelegationRow } from "../delegation.ts";
 import { delegationsWhere } from "../shared/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The questions still open to delegations (not closed or cancelled), newest first. */
 export async function openQuestions(db: DbOrTx, tambonId: number) {
@@ -10,8 +11,10 @@ export async function openQuestions(db: DbOrTx, tambonId: number) {
     .select()
     .from(questions)
     .where(
-      and(
-        eq(questions.tambonId, tambonId),
+      tambonWhere(
+        questions,
+        tambonId,
+        {},
         inArray(questions.phase, ["draft", "discussion", "frozen", "voting"]),
       ),
     )
@@ -24,7 +27,7 @@ export async function delegationsOf(db: DbOrTx, tambonId: number, trusterId: num
   return db
     .select()
     .from(delegations)
-    .where(and(eq(delegations.tambonId, tambonId), eq(delegations.trusterId, trusterId)));
+    .where(tambonWhere(delegations, tambonId, { trusterId }));
 }
 
 /** Every delegation that can apply to these questions: tambon-wide, per area, and their own. */
@@ -54,7 +57,7 @@ export async function votersByQuestion(
   for (const b of await db
     .select({ questionId: ballots.questionId, userId: ballots.userId })
     .from(ballots)
-    .where(and(eq(ballots.tambonId, tambonId), inArray(ballots.questionId, questionIds)))) {
+    .where(tambonWhere(ballots, tambonId, {}, inArray(ballots.questionId, questionIds)))) {
     let set = votedBy.get(b.questionId);
     if (!set) votedBy.set(b.questionId, (set = new Set()));
     set.add(b.userId);

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { isNull } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -8,6 +8,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { DecisionsKey } from "../messages.ts";
 import { notificationPrefs, notifications } from "../schema.ts";
 import { EMAIL_PREFERENCES, type EmailPreference } from "./queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Marks all of the actor's unread notifications in the tambon as read; returns how many. */
 export async function markNotificationsRead(
@@ -21,13 +22,7 @@ export async function markNotificationsRead(
     const read = await tx
       .update(notifications)
       .set({ readAt: new Date() })
-      .where(
-        and(
-          eq(notifications.tambonId, tambonId),
-          eq(notifications.userId, me.id),
-          isNull(notifications.readAt),
-        ),
-      )
+      .where(tambonWhere(notifications, tambonId, { userId: me.id }, isNull(notifications.readAt)))
       .returning({ id: notifications.id });
     await audit(tx, {
       tambonId,

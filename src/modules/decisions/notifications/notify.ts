@@ -16,6 +16,7 @@ import { DELEGATE_VOTED_NOTICE, DELEGATION_NOTICE, VOTE_NOTICE } from "./kinds.t
 
 export type { Mailer } from "../../../core/mail.ts";
 import type { Mailer } from "../../../core/mail.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Adds in-app notifications for people (each once). */
 export async function notify(
@@ -101,8 +102,10 @@ export async function notifyTrusters(
     })
     .from(delegations)
     .where(
-      and(
-        eq(delegations.tambonId, question.tambonId),
+      tambonWhere(
+        delegations,
+        question.tambonId,
+        {},
         inArray(
           delegations.trusterId,
           tx
@@ -225,9 +228,10 @@ export async function sendDueEmails(db: Db, mailer: Mailer, now = new Date()): P
       .select()
       .from(notifications)
       .where(
-        and(
-          eq(notifications.tambonId, person.tambonId),
-          eq(notifications.userId, person.userId),
+        tambonWhere(
+          notifications,
+          person.tambonId,
+          { userId: person.userId },
           isNull(notifications.emailedAt),
         ),
       )

@@ -1,6 +1,7 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { notificationPrefs, notifications } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** How often a member wants notifications by e-mail. */
 export type EmailPreference = "each" | "daily" | "off";
@@ -11,7 +12,7 @@ export async function notificationsOf(db: DbOrTx, tambonId: number, userId: numb
   return db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.tambonId, tambonId), eq(notifications.userId, userId)))
+    .where(tambonWhere(notifications, tambonId, { userId }))
     .orderBy(desc(notifications.id))
     .limit(100);
 }
@@ -25,6 +26,6 @@ export async function emailPreference(
   const [pref] = await db
     .select()
     .from(notificationPrefs)
-    .where(and(eq(notificationPrefs.tambonId, tambonId), eq(notificationPrefs.userId, userId)));
+    .where(tambonWhere(notificationPrefs, tambonId, { userId }));
   return pref?.email ?? "daily";
 }

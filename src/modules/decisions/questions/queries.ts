@@ -13,7 +13,7 @@ import {
 } from "../schema.ts";
 import { getQuestion } from "../shared/queries.ts";
 import type { Phase } from "../shared/phases.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * One page of a tambon's questions, newest first, with how many alternatives each has. With a
@@ -66,8 +66,10 @@ function questionsWhere(
   phase?: Phase | SQLWrapper | null,
   areaId?: number | SQLWrapper | null,
 ) {
-  return and(
-    eq(questions.tambonId, tambonId),
+  return tambonWhere(
+    questions,
+    tambonId,
+    {},
     phase ? eq(questions.phase, phase) : undefined,
     areaId ? eq(questions.areaId, areaId) : undefined,
   );
@@ -92,7 +94,7 @@ const questionsStatement = prepared(
     // eq(), which names each column with its table; a column written into the SQL text here is
     // named alone, and "id" would then be the alternative's own.
     const alts = sql<number>`(select count(*) from ${alternatives}
-      where ${and(eq(alternatives.tambonId, p.tambonId), eq(alternatives.questionId, questions.id))})::int`;
+      where ${tambonWhere(alternatives, p.tambonId, { questionId: questions.id })})::int`;
     return db
       .select({ q: questions, alts })
       .from(questions)
@@ -120,7 +122,7 @@ export async function supportersOf(db: DbOrTx, tambonId: number, alternativeIds:
     .select({ alternativeId: supporters.alternativeId, userId: supporters.userId })
     .from(supporters)
     .where(
-      and(eq(supporters.tambonId, tambonId), inArray(supporters.alternativeId, alternativeIds)),
+      tambonWhere(supporters, tambonId, {}, inArray(supporters.alternativeId, alternativeIds)),
     );
 }
 
@@ -137,12 +139,7 @@ export async function versionsOf(db: DbOrTx, tambonId: number, alternativeId: nu
   return db
     .select()
     .from(alternativeVersions)
-    .where(
-      and(
-        eq(alternativeVersions.tambonId, tambonId),
-        eq(alternativeVersions.alternativeId, alternativeId),
-      ),
-    )
+    .where(tambonWhere(alternativeVersions, tambonId, { alternativeId }))
     .orderBy(asc(alternativeVersions.version));
 }
 
@@ -152,15 +149,17 @@ export async function suggestionsOf(db: DbOrTx, tambonId: number, alternativeId:
     .select({ s: suggestions, author: users.name })
     .from(suggestions)
     .leftJoin(users, eq(users.id, suggestions.authorId))
-    .where(and(eq(suggestions.tambonId, tambonId), eq(suggestions.alternativeId, alternativeId)))
+    .where(tambonWhere(suggestions, tambonId, { alternativeId }))
     .orderBy(asc(suggestions.id));
   const ratings = rows.length
     ? await db
         .select()
         .from(suggestionRatings)
         .where(
-          and(
-            eq(suggestionRatings.tambonId, tambonId),
+          tambonWhere(
+            suggestionRatings,
+            tambonId,
+            {},
             inArray(
               suggestionRatings.suggestionId,
               rows.map((r) => r.s.id),
@@ -176,6 +175,6 @@ export async function getSuggestion(db: DbOrTx, tambonId: number, id: number) {
   const [s] = await db
     .select()
     .from(suggestions)
-    .where(and(eq(suggestions.tambonId, tambonId), eq(suggestions.id, id || 0)));
+    .where(tambonWhere(suggestions, tambonId, { id: id || 0 }));
   return s;
 }

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Tx } from "../../../core/db/index.ts";
 import { ballots, questionResults } from "../schema.ts";
@@ -16,6 +15,7 @@ import { type TallyInput, type TallyResult } from "../tally-types.ts";
 import { appendEvent } from "../shared/events.ts";
 import { canonicalJson, sha256 } from "../hash-chain.ts";
 import { secretEntries, withoutGrades, type SecretEntry } from "../secret-ballots.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The hash the closing records over what it keeps: the input, and a secret question's entries. */
 export function keptInputHash(input: TallyInput, secretBallots: SecretEntry[] | null): string {
@@ -35,7 +35,7 @@ export async function tallyInputOf(
     tx
       .select({ member: ballots.userId, grades: ballots.grades })
       .from(ballots)
-      .where(and(eq(ballots.tambonId, question.tambonId), eq(ballots.questionId, question.id))),
+      .where(tambonWhere(ballots, question.tambonId, { questionId: question.id })),
   ]);
   return {
     members: members.map((m) => ({ id: m.id, village: m.village })),
@@ -78,7 +78,7 @@ export async function closeQuestion(tx: Tx, question: Question, rules: VotingRul
     const rows = await tx
       .select({ member: ballots.userId, receiptHash: ballots.receiptHash, grades: ballots.grades })
       .from(ballots)
-      .where(and(eq(ballots.tambonId, question.tambonId), eq(ballots.questionId, question.id)));
+      .where(tambonWhere(ballots, question.tambonId, { questionId: question.id }));
     // A ballot without a receipt (cast before the voting rules became secret) gets an unguessable one.
     const withReceipts = rows.map((r) => ({
       ...r,

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { decisionEvents, questionResults } from "../schema.ts";
 import { chainUpTo } from "../shared/events.ts";
@@ -7,6 +7,7 @@ import { canonicalJson, sha256, verifyChain, type ChainEvent } from "../hash-cha
 import { tally } from "../tally.ts";
 import { type TallyInput, type TallyResult } from "../tally-types.ts";
 import { tallySecret, type SecretEntry } from "../secret-ballots.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Everything needed to recount a closed question and check its record, as one JSON document. */
 export interface QuestionExport {
@@ -40,18 +41,12 @@ export async function exportQuestion(
   const [stored] = await db
     .select()
     .from(questionResults)
-    .where(and(eq(questionResults.tambonId, tambonId), eq(questionResults.questionId, questionId)));
+    .where(tambonWhere(questionResults, tambonId, { questionId }));
   if (!stored) throw new Error(`question ${questionId} has no stored result`);
   const [closing] = await db
     .select()
     .from(decisionEvents)
-    .where(
-      and(
-        eq(decisionEvents.tambonId, tambonId),
-        eq(decisionEvents.questionId, questionId),
-        eq(decisionEvents.kind, "question.closed"),
-      ),
-    )
+    .where(tambonWhere(decisionEvents, tambonId, { questionId, kind: "question.closed" }))
     .orderBy(asc(decisionEvents.seq));
   const input = stored.input as TallyInput;
   return {

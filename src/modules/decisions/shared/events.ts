@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { asc, desc, eq, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { decisionEvents } from "../schema.ts";
 import { GENESIS, eventHash, type ChainEvent } from "../hash-chain.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Appends an event to the tambon's hash chain (inside the caller's transaction); returns its hash. */
 export async function appendEvent(
@@ -46,7 +47,7 @@ export async function chainUpTo(db: DbOrTx, tambonId: number, seq: number): Prom
   const rows = await db
     .select()
     .from(decisionEvents)
-    .where(and(eq(decisionEvents.tambonId, tambonId), lte(decisionEvents.seq, seq)))
+    .where(tambonWhere(decisionEvents, tambonId, {}, lte(decisionEvents.seq, seq)))
     .orderBy(asc(decisionEvents.seq));
   return rows.map((r) => ({
     seq: r.seq,

@@ -11,6 +11,7 @@ import {
 import type { DelegationRow } from "../delegation.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { core } from "../../../core/i18n/messages.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A question row. */
 export type Question = typeof questions.$inferSelect;
@@ -62,9 +63,10 @@ export async function votersOf(db: DbOrTx, tambonId: number): Promise<Voter[]> {
       and(eq(villages.id, tambonMembers.villageId), eq(villages.tambonId, tambonId)),
     )
     .where(
-      and(
-        eq(tambonMembers.tambonId, tambonId),
-        eq(tambonMembers.status, "active"),
+      tambonWhere(
+        tambonMembers,
+        tambonId,
+        { status: "active" },
         isNotNull(tambonMembers.verifiedAt),
         eq(users.disabled, false),
       ),
@@ -83,10 +85,10 @@ export async function hasVotingRight(
     .from(tambonMembers)
     .innerJoin(users, eq(users.id, tambonMembers.userId))
     .where(
-      and(
-        eq(tambonMembers.tambonId, tambonId),
-        eq(tambonMembers.userId, userId),
-        eq(tambonMembers.status, "active"),
+      tambonWhere(
+        tambonMembers,
+        tambonId,
+        { userId, status: "active" },
         isNotNull(tambonMembers.verifiedAt),
         isNotNull(tambonMembers.villageId),
         eq(users.disabled, false),
@@ -106,7 +108,7 @@ export async function getQuestion(
     .select({ question: questions, rules: decisionPolicies })
     .from(questions)
     .innerJoin(decisionPolicies, eq(decisionPolicies.id, questions.policyId))
-    .where(and(eq(questions.tambonId, tambonId), eq(questions.id, id)));
+    .where(tambonWhere(questions, tambonId, { id }));
   return row;
 }
 
@@ -122,15 +124,17 @@ export async function alternativesOf(db: DbOrTx, tambonId: number, questionId: n
     })
     .from(alternatives)
     .leftJoin(users, eq(users.id, alternatives.authorId))
-    .where(and(eq(alternatives.tambonId, tambonId), eq(alternatives.questionId, questionId)))
+    .where(tambonWhere(alternatives, tambonId, { questionId }))
     .orderBy(asc(alternatives.id));
   const versions = alts.length
     ? await db
         .select()
         .from(alternativeVersions)
         .where(
-          and(
-            eq(alternativeVersions.tambonId, tambonId),
+          tambonWhere(
+            alternativeVersions,
+            tambonId,
+            {},
             inArray(
               alternativeVersions.alternativeId,
               alts.map((a) => a.id),
@@ -181,7 +185,7 @@ export function delegationsWhere(
   return db
     .select(delegationColumns)
     .from(delegations)
-    .where(and(eq(delegations.tambonId, tambonId), which));
+    .where(tambonWhere(delegations, tambonId, {}, which));
 }
 
 /**
@@ -199,7 +203,7 @@ export async function lockQuestion(
   const [question] = await tx
     .select()
     .from(questions)
-    .where(and(eq(questions.tambonId, tambonId), eq(questions.id, id)))
+    .where(tambonWhere(questions, tambonId, { id }))
     .for(strength);
   if (!question) return undefined;
   const [rules] = await tx

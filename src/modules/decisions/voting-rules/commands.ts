@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -10,6 +9,7 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { decisionPolicies } from "../schema.ts";
 import type { VotingRules } from "../shared/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const schema = z.object({
   nameTh: fields.text(100),
@@ -38,7 +38,7 @@ export async function saveVotingRules(
     const [exists] = await db
       .select({ id: decisionPolicies.id })
       .from(decisionPolicies)
-      .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, rulesId)));
+      .where(tambonWhere(decisionPolicies, tambonId, { id: rulesId }));
     if (!exists) return missing();
   }
   const parsed = parseForm(schema, input);
@@ -63,14 +63,14 @@ export async function saveVotingRules(
       ? await tx
           .select()
           .from(decisionPolicies)
-          .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, rulesId)))
+          .where(tambonWhere(decisionPolicies, tambonId, { id: rulesId }))
       : [];
     if (rulesId && !current) return missing();
     const [row] = current
       ? await tx
           .update(decisionPolicies)
           .set(values)
-          .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.id, current.id)))
+          .where(tambonWhere(decisionPolicies, tambonId, { id: current.id }))
           .returning()
       : await tx.insert(decisionPolicies).values(values).returning();
     await auditBy(tx, actor, tambonId, {

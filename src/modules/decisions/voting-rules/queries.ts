@@ -1,9 +1,9 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { decisionPolicies } from "../schema.ts";
 import type { VotingRules } from "../shared/queries.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Every set of voting rules of the tambon (archived ones too), oldest first. */
 export async function listVotingRules(db: DbOrTx, tambonId: number): Promise<VotingRules[]> {
@@ -28,7 +28,7 @@ export async function activeVotingRules(db: DbOrTx, tambonId: number): Promise<V
   return db
     .select()
     .from(decisionPolicies)
-    .where(and(eq(decisionPolicies.tambonId, tambonId), eq(decisionPolicies.archived, false)))
+    .where(tambonWhere(decisionPolicies, tambonId, { archived: false }))
     .orderBy(asc(decisionPolicies.id));
 }
 

@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -18,7 +18,7 @@ import type { GroupsKey } from "../messages.ts";
 import { lockOpenMeeting, refreshQuorum } from "../meetings/commands.ts";
 import { parseId } from "../../../core/params.ts";
 import { insertAttendees, MAX_NAME, type AttendeeInput, type Recorded } from "./insert.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 export type { AttendeeInput, Recorded } from "./insert.ts";
 
@@ -165,13 +165,12 @@ export async function selfSignIn(
       .select({ n: count() })
       .from(auditLog)
       .where(
-        and(
-          eq(auditLog.tambonId, tambonId),
-          eq(auditLog.actorId, userId),
-          eq(auditLog.action, WRONG_CODE),
-          eq(auditLog.targetType, "meeting"),
-          eq(auditLog.targetId, String(meetingId)),
-        ),
+        tambonWhere(auditLog, tambonId, {
+          actorId: userId,
+          action: WRONG_CODE,
+          targetType: "meeting",
+          targetId: String(meetingId),
+        }),
       );
     const failures = Number(tries?.n ?? 0);
     if (failures >= MAX_CODE_FAILURES)
@@ -223,9 +222,7 @@ export async function removeAttendance(
     const lock = await lockOpenMeeting(tx, tambonId, row.meetingId, true);
     if (!lock.ok) return lock;
     const meeting = lock.value;
-    await tx
-      .delete(attendances)
-      .where(and(eq(attendances.tambonId, tambonId), eq(attendances.id, attendanceId)));
+    await tx.delete(attendances).where(tambonWhere(attendances, tambonId, { id: attendanceId }));
     const fresh = await refreshQuorum(tx, meeting);
     await auditBy(tx, actor, tambonId, {
       action: "attendance.remove",

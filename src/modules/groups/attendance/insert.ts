@@ -9,6 +9,7 @@ import type { MeetingRow } from "../meetings/queries.ts";
 import { addArrivals, type RepTerm } from "./quorum.ts";
 import { termsOn } from "../representatives/queries.ts";
 import { refreshQuorum } from "../meetings/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** One person to record: a member (user id) or a name with village and role. */
 export interface AttendeeInput {
@@ -151,9 +152,10 @@ async function namelessIn(
     .select({ nameKey: attendances.nameKey, villageId: attendances.villageId })
     .from(attendances)
     .where(
-      and(
-        eq(attendances.tambonId, tambonId),
-        eq(attendances.meetingId, meetingId),
+      tambonWhere(
+        attendances,
+        tambonId,
+        { meetingId },
         isNull(attendances.userId),
         inArray(attendances.nameKey, keys),
       ),

@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { tambonMembers, users } from "../../../core/db/schema.ts";
 import { attendances } from "../schema.ts";
 import { bangkokDay } from "../meetings/meeting.ts";
@@ -20,7 +20,7 @@ export function attendanceOf(
   return db
     .select()
     .from(attendances)
-    .where(and(eq(attendances.tambonId, tambonId), eq(attendances.meetingId, meetingId)))
+    .where(tambonWhere(attendances, tambonId, { meetingId }))
     .orderBy(asc(attendances.id));
 }
 
@@ -44,9 +44,7 @@ export async function computeQuorum(db: DbOrTx, meeting: MeetingRow): Promise<Qu
     db
       .select({ userId: attendances.userId })
       .from(attendances)
-      .where(
-        and(eq(attendances.tambonId, meeting.tambonId), eq(attendances.meetingId, meeting.id)),
-      ),
+      .where(tambonWhere(attendances, meeting.tambonId, { meetingId: meeting.id })),
   ]);
   return checkQuorum({
     villages: quorumVillages(meeting, all),
@@ -73,7 +71,7 @@ export async function villageMemberNames(
     .select({ name: users.name })
     .from(users)
     .innerJoin(tambonMembers, eq(tambonMembers.userId, users.id))
-    .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.villageId, villageId)))
+    .where(tambonWhere(tambonMembers, tambonId, { villageId }))
     .orderBy(asc(users.name))
     .limit(500);
   return rows.map((r) => r.name);
@@ -98,6 +96,6 @@ export async function attendanceCount(
   const [row] = await db
     .select({ n: count() })
     .from(attendances)
-    .where(and(eq(attendances.tambonId, tambonId), eq(attendances.meetingId, meetingId)));
+    .where(tambonWhere(attendances, tambonId, { meetingId }));
   return Number(row?.n ?? 0);
 }

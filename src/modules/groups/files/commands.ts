@@ -13,6 +13,7 @@ import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockMeeting } from "../meetings/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A file name safe to keep and to send back in a header. */
 const cleanName = (name: string) => cleanFileName(name);
@@ -80,7 +81,7 @@ export function deleteMeetingFile(
     async (tx) => {
       const [gone] = await tx
         .delete(meetingFiles)
-        .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, fileId)))
+        .where(tambonWhere(meetingFiles, tambonId, { id: fileId }))
         .returning({
           meetingId: meetingFiles.meetingId,
           name: meetingFiles.name,
@@ -166,7 +167,7 @@ export async function reencodeStoredPhotos(db: Db): Promise<number> {
             width: image.width,
             height: image.height,
           })
-          .where(and(eq(meetingFiles.tambonId, row.tambonId), eq(meetingFiles.id, row.id)));
+          .where(tambonWhere(meetingFiles, row.tambonId, { id: row.id }));
         await deleteFile(tx, row.tambonId, row.fileId, row.thumbFileId);
         await audit(tx, {
           tambonId: row.tambonId,

@@ -1,8 +1,9 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { getFile, type StoredFile } from "../../../core/file-store.ts";
 import { meetingFiles } from "../schema.ts";
 import { validId } from "../shared/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A file of a meeting without its bytes. */
 export interface FileInfo {
@@ -35,7 +36,7 @@ export function filesOf(db: DbOrTx, tambonId: number, meetingId: number): Promis
   return db
     .select(fileInfoColumns)
     .from(meetingFiles)
-    .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.meetingId, meetingId)))
+    .where(tambonWhere(meetingFiles, tambonId, { meetingId }))
     .orderBy(asc(meetingFiles.id));
 }
 
@@ -49,7 +50,7 @@ export async function getFileInfo(
   const [row] = await db
     .select(fileInfoColumns)
     .from(meetingFiles)
-    .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, id)));
+    .where(tambonWhere(meetingFiles, tambonId, { id }));
   return row;
 }
 
@@ -63,6 +64,6 @@ export async function fileBytes(
   const [row] = await db
     .select({ fileId: thumb ? meetingFiles.thumbFileId : meetingFiles.fileId })
     .from(meetingFiles)
-    .where(and(eq(meetingFiles.tambonId, tambonId), eq(meetingFiles.id, id)));
+    .where(tambonWhere(meetingFiles, tambonId, { id }));
   return (row?.fileId && (await getFile(db, tambonId, row.fileId))) || null;
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -14,7 +14,7 @@ import { type GroupRow, type MembershipRow } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Who a membership or nomination is: the linked account, or the name when there is none. */
 export interface PersonKey {
@@ -37,7 +37,7 @@ export async function lockGroup(
   const [group] = await tx
     .select()
     .from(workGroups)
-    .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, groupId)))
+    .where(tambonWhere(workGroups, tambonId, { id: groupId }))
     .for("update");
   return group ?? null;
 }
@@ -51,7 +51,7 @@ export async function groupPeriods(
   return tx
     .select()
     .from(groupMemberships)
-    .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.groupId, groupId)));
+    .where(tambonWhere(groupMemberships, tambonId, { groupId }));
 }
 
 const groupSchema = z.object({
@@ -86,7 +86,7 @@ export async function saveGroup(
       ? await tx
           .select()
           .from(workGroups)
-          .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, groupId)))
+          .where(tambonWhere(workGroups, tambonId, { id: groupId }))
       : [];
     if (groupId && !current) return missing();
     if (v.kind === "central" && !v.dissolvedOn) {
@@ -94,9 +94,10 @@ export async function saveGroup(
         .select({ id: workGroups.id })
         .from(workGroups)
         .where(
-          and(
-            eq(workGroups.tambonId, tambonId),
-            eq(workGroups.kind, "central"),
+          tambonWhere(
+            workGroups,
+            tambonId,
+            { kind: "central" },
             isNull(workGroups.dissolvedOn),
             groupId ? ne(workGroups.id, groupId) : sql`true`,
           ),
@@ -118,7 +119,7 @@ export async function saveGroup(
       ? await tx
           .update(workGroups)
           .set(values)
-          .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, current.id)))
+          .where(tambonWhere(workGroups, tambonId, { id: current.id }))
           .returning()
       : await tx.insert(workGroups).values(values).returning();
     await auditBy(tx, actor, tambonId, {
@@ -249,7 +250,7 @@ export async function endMembership(
     const [row] = await tx
       .update(groupMemberships)
       .set({ endOn, leaveReason: parsed.value.leaveReason })
-      .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.id, membershipId)))
+      .where(tambonWhere(groupMemberships, tambonId, { id: membershipId }))
       .returning();
     await auditBy(tx, actor, tambonId, {
       action: "group.member.end",

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -16,7 +15,7 @@ import type { GroupsKey } from "../messages.ts";
 import { lockOpenMeeting } from "../meetings/commands.ts";
 import { samePerson, lockGroup } from "./commands.ts";
 import { villageOfTambon } from "../shared/queries.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const nominationSchema = z.object({
   groupId: fields.int(1, 2 ** 31 - 1),
@@ -50,7 +49,7 @@ export async function nominate(
     const [group] = await tx
       .select({ id: workGroups.id })
       .from(workGroups)
-      .where(and(eq(workGroups.tambonId, tambonId), eq(workGroups.id, v.groupId)));
+      .where(tambonWhere(workGroups, tambonId, { id: v.groupId }));
     if (!group) return fail("groupId", "err.group");
     if (!(await villageOfTambon(tx, tambonId, v.villageId)))
       return fail("villageId", "err.noVillage");
@@ -59,13 +58,7 @@ export async function nominate(
     const open = await tx
       .select()
       .from(nominations)
-      .where(
-        and(
-          eq(nominations.tambonId, tambonId),
-          eq(nominations.groupId, v.groupId),
-          eq(nominations.status, "proposed"),
-        ),
-      );
+      .where(tambonWhere(nominations, tambonId, { groupId: v.groupId, status: "proposed" }));
     const person = { userId: match?.userId ?? null, name: v.name };
     if (open.some((n) => samePerson(n, person)))
       return fail("name", "err.alreadyNominated", { name: v.name });
@@ -107,7 +100,7 @@ export async function withdrawNomination(
     const [row] = await tx
       .update(nominations)
       .set({ status: "withdrawn" })
-      .where(and(eq(nominations.tambonId, tambonId), eq(nominations.id, nominationId)))
+      .where(tambonWhere(nominations, tambonId, { id: nominationId }))
       .returning();
     await auditBy(tx, actor, tambonId, {
       action: "nomination.withdraw",

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { asc, count, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { groupMemberships, meetings, resolutions, workGroups } from "../schema.ts";
@@ -29,8 +29,10 @@ export async function listGroups(
     .select({ groupId: groupMemberships.groupId, n: count() })
     .from(groupMemberships)
     .where(
-      and(
-        eq(groupMemberships.tambonId, tambonId),
+      tambonWhere(
+        groupMemberships,
+        tambonId,
+        {},
         lte(groupMemberships.startOn, day),
         or(isNull(groupMemberships.endOn), gte(groupMemberships.endOn, day)),
       ),
@@ -66,7 +68,7 @@ export async function groupHistory(
     .from(groupMemberships)
     .leftJoin(villages, eq(villages.id, groupMemberships.villageId))
     .leftJoin(resolutions, eq(resolutions.id, groupMemberships.resolutionId))
-    .where(and(eq(groupMemberships.tambonId, tambonId), eq(groupMemberships.groupId, groupId)))
+    .where(tambonWhere(groupMemberships, tambonId, { groupId }))
     .orderBy(asc(groupMemberships.startOn), asc(groupMemberships.id));
   return rows.map((r) => ({
     ...r.m,

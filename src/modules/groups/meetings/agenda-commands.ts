@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -11,7 +11,7 @@ import { missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockOpenMeeting } from "./commands.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const agendaSchema = z.object({
   titleTh: fields.text(300),
@@ -41,13 +41,7 @@ export async function saveAgendaItem(
       [before] = await tx
         .select()
         .from(agendaItems)
-        .where(
-          and(
-            eq(agendaItems.tambonId, tambonId),
-            eq(agendaItems.id, itemId),
-            eq(agendaItems.meetingId, meetingId),
-          ),
-        );
+        .where(tambonWhere(agendaItems, tambonId, { id: itemId, meetingId }));
       if (!before) return missing();
       [row] = await tx
         .update(agendaItems)
@@ -56,13 +50,13 @@ export async function saveAgendaItem(
           titleEn: v.titleEn,
           minutesTh: "minutesTh" in body ? v.minutesTh : before.minutesTh,
         })
-        .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)))
+        .where(tambonWhere(agendaItems, tambonId, { id: itemId }))
         .returning();
     } else {
       const [max] = await tx
         .select({ p: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
         .from(agendaItems)
-        .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.meetingId, meetingId)));
+        .where(tambonWhere(agendaItems, tambonId, { meetingId }));
       [row] = await tx
         .insert(agendaItems)
         .values({
@@ -103,16 +97,15 @@ export async function deleteAgendaItem(
     if (!item) return missing();
     const lock = await lockOpenMeeting(tx, tambonId, item.meetingId);
     if (!lock.ok) return lock;
-    await tx
-      .delete(agendaItems)
-      .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.id, itemId)));
+    await tx.delete(agendaItems).where(tambonWhere(agendaItems, tambonId, { id: itemId }));
     await tx
       .update(agendaItems)
       .set({ position: sql`${agendaItems.position} - 1` })
       .where(
-        and(
-          eq(agendaItems.tambonId, tambonId),
-          eq(agendaItems.meetingId, item.meetingId),
+        tambonWhere(
+          agendaItems,
+          tambonId,
+          { meetingId: item.meetingId },
           sql`${agendaItems.position} > ${item.position}`,
         ),
       );

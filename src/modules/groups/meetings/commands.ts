@@ -27,6 +27,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { syncMeetingSearch } from "../search.ts";
 import { tellInvitees } from "./notices.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const TIME = /^([01]\d|2[0-3])[:.]([0-5]\d)$/;
 
@@ -88,7 +89,7 @@ export async function lockMeeting(
   const [row] = await tx
     .select()
     .from(meetings)
-    .where(and(eq(meetings.tambonId, tambonId), eq(meetings.id, id)))
+    .where(tambonWhere(meetings, tambonId, { id }))
     .for("update");
   return row;
 }

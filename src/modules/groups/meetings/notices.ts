@@ -1,10 +1,11 @@
-import { and, eq, gte, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { gte, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { formatDateTime, todayIso } from "../../../core/dates.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { msg } from "../messages.ts";
 import { enqueueNotices, type NoticeKind } from "../../../core/notices/index.ts";
 import { groupMemberships, meetings, villageRepTerms } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A meeting the member is invited to, and a change of its time, place or status. */
 export const MEETING_NOTICE: NoticeKind = {
@@ -27,8 +28,10 @@ async function invitees(tx: DbOrTx, m: Meeting): Promise<number[]> {
       .select({ userId: groupMemberships.userId })
       .from(groupMemberships)
       .where(
-        and(
-          eq(groupMemberships.tambonId, m.tambonId),
+        tambonWhere(
+          groupMemberships,
+          m.tambonId,
+          {},
           inArray(groupMemberships.groupId, groups),
           isNotNull(groupMemberships.userId),
           or(isNull(groupMemberships.endOn), gte(groupMemberships.endOn, today)),
@@ -40,8 +43,10 @@ async function invitees(tx: DbOrTx, m: Meeting): Promise<number[]> {
       .select({ userId: villageRepTerms.userId })
       .from(villageRepTerms)
       .where(
-        and(
-          eq(villageRepTerms.tambonId, m.tambonId),
+        tambonWhere(
+          villageRepTerms,
+          m.tambonId,
+          {},
           inArray(villageRepTerms.villageId, m.invitedVillageIds),
           or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, today)),
         ),

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { keptCount, paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
 import { jsonRows } from "../../../core/db/json-rows.ts";
 import { pageCache } from "../../../core/page-cache.ts";
@@ -91,7 +91,8 @@ const recordsOf = <
   T extends typeof agendaItems | typeof resolutions | typeof attendances | typeof meetingFiles,
 >(
   table: T,
-) => and(eq(table.tambonId, sql.placeholder("tambonId")), eq(table.meetingId, meetings.id));
+) =>
+  tambonWhere(table as typeof agendaItems, sql.placeholder("tambonId"), { meetingId: meetings.id });
 const agendaJson = jsonRows(agendaItems, recordsOf(agendaItems), [
   asc(agendaItems.position),
   asc(agendaItems.id),
@@ -119,7 +120,7 @@ const meetingStatement = prepared(
         files: filesJson.sql,
       })
       .from(meetings)
-      .where(and(eq(meetings.tambonId, p.tambonId), eq(meetings.id, p.id))),
+      .where(tambonWhere(meetings, p.tambonId, { id: p.id })),
 );
 
 /** `meetingWithRecords`, kept until the tambon changes (who may see it is decided after). */
@@ -155,7 +156,7 @@ export function agendaOf(db: DbOrTx, tambonId: number, meetingId: number): Promi
   return db
     .select()
     .from(agendaItems)
-    .where(and(eq(agendaItems.tambonId, tambonId), eq(agendaItems.meetingId, meetingId)))
+    .where(tambonWhere(agendaItems, tambonId, { meetingId }))
     .orderBy(asc(agendaItems.position), asc(agendaItems.id));
 }
 
@@ -200,8 +201,10 @@ export function visibleMeetings(
     .select()
     .from(meetings)
     .where(
-      and(
-        eq(meetings.tambonId, tambonId),
+      tambonWhere(
+        meetings,
+        tambonId,
+        {},
         match,
         includePrivate ? undefined : eq(meetings.isPublic, true),
       ),

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { meetings, resolutions } from "../schema.ts";
 import { visibleMeetings, type MeetingRow } from "../meetings/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A tambon's meetings in the order they were held (public ones unless `includePrivate`). */
 export function stepMeetings(
@@ -19,9 +20,10 @@ export function adoptedResolutions(db: DbOrTx, tambonId: number) {
     .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .where(
-      and(
-        eq(resolutions.tambonId, tambonId),
-        eq(resolutions.outcome, "adopted"),
+      tambonWhere(
+        resolutions,
+        tambonId,
+        { outcome: "adopted" },
         eq(meetings.isPublic, true),
         sql`${meetings.minutesConfirmedAt} is not null`,
       ),

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, ne, or } from "drizzle-orm";
+import { eq, gte, isNull, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -14,7 +14,7 @@ import { type TermRow } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const termSchema = z.object({
   villageId: fields.int(1, 2 ** 31 - 1),
@@ -66,7 +66,7 @@ export async function recordTerm(
       const [m] = await tx
         .select({ userId: tambonMembers.userId })
         .from(tambonMembers)
-        .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
+        .where(tambonWhere(tambonMembers, tambonId, { userId }));
       if (!m) return fail("name", "err.noSuchMember");
     } else {
       const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId, true);
@@ -76,7 +76,7 @@ export async function recordTerm(
     const others = await tx
       .select()
       .from(villageRepTerms)
-      .where(and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.userId, userId)));
+      .where(tambonWhere(villageRepTerms, tambonId, { userId }));
     if (others.some((o) => overlaps(o, { startOn, endOn: v.endOn })))
       return fail("startOn", "err.overlap");
     const [row] = await tx
@@ -137,7 +137,7 @@ export async function endTerm(
     const [row] = await tx
       .update(villageRepTerms)
       .set({ endOn, endReason: parsed.value.endReason })
-      .where(and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.id, termId)))
+      .where(tambonWhere(villageRepTerms, tambonId, { id: termId }))
       .returning();
     let roleRevoked = false;
     if (endOn <= today) {
@@ -145,9 +145,10 @@ export async function endTerm(
         .select({ id: villageRepTerms.id })
         .from(villageRepTerms)
         .where(
-          and(
-            eq(villageRepTerms.tambonId, tambonId),
-            eq(villageRepTerms.userId, term.userId),
+          tambonWhere(
+            villageRepTerms,
+            tambonId,
+            { userId: term.userId },
             ne(villageRepTerms.id, termId),
             or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, today)),
           ),
@@ -156,13 +157,7 @@ export async function endTerm(
       if (!running) {
         const gone = await tx
           .delete(roleGrants)
-          .where(
-            and(
-              eq(roleGrants.tambonId, tambonId),
-              eq(roleGrants.userId, term.userId),
-              eq(roleGrants.role, "village_rep"),
-            ),
-          )
+          .where(tambonWhere(roleGrants, tambonId, { userId: term.userId, role: "village_rep" }))
           .returning({ userId: roleGrants.userId });
         roleRevoked = gone.length > 0;
       }

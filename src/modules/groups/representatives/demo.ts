@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { villageRepTerms } from "../schema.ts";
 import { daysAgo, type DemoPerson } from "../shared/demo.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * Representatives' terms: every demo representative since about 13 months ago, a past term (a
@@ -45,9 +45,7 @@ export async function seedTerms(
       await tx
         .update(villageRepTerms)
         .set({ endOn: daysAgo(30), endReason: "ลาออก (สาธิต)" })
-        .where(
-          and(eq(villageRepTerms.tambonId, tambonId), eq(villageRepTerms.userId, term.userId)),
-        );
+        .where(tambonWhere(villageRepTerms, tambonId, { userId: term.userId }));
   }
 
   return terms;

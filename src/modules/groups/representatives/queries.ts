@@ -13,7 +13,7 @@ import {
   type SQL,
 } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { roleGrants, tambonMembers, users } from "../../../core/db/schema.ts";
 import { villageRepTerms } from "../schema.ts";
 import { type RepTerm } from "../attendance/quorum.ts";
@@ -38,8 +38,10 @@ export async function termsOn(
     })
     .from(villageRepTerms)
     .where(
-      and(
-        eq(villageRepTerms.tambonId, tambonId),
+      tambonWhere(
+        villageRepTerms,
+        tambonId,
+        {},
         userIds ? inArray(villageRepTerms.userId, userIds) : undefined,
         lte(villageRepTerms.startOn, day),
         or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, day)),
@@ -77,8 +79,10 @@ export async function coverage(
       })
       .from(villageRepTerms)
       .where(
-        and(
-          eq(villageRepTerms.tambonId, tambonId),
+        tambonWhere(
+          villageRepTerms,
+          tambonId,
+          {},
           lte(villageRepTerms.startOn, day),
           or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, day)),
         ),
@@ -89,15 +93,13 @@ export async function coverage(
       .from(roleGrants)
       .innerJoin(
         tambonMembers,
-        and(
-          eq(tambonMembers.tambonId, roleGrants.tambonId),
-          eq(tambonMembers.userId, roleGrants.userId),
-        ),
+        tambonWhere(tambonMembers, roleGrants.tambonId, { userId: roleGrants.userId }),
       )
       .where(
-        and(
-          eq(roleGrants.tambonId, tambonId),
-          eq(roleGrants.role, "village_rep"),
+        tambonWhere(
+          roleGrants,
+          tambonId,
+          { role: "village_rep" },
           sql`not exists (select 1 from ${villageRepTerms} where ${villageRepTerms.tambonId} = ${tambonId} and ${villageRepTerms.userId} = ${roleGrants.userId} and ${villageRepTerms.startOn} <= ${day} and (${villageRepTerms.endOn} is null or ${villageRepTerms.endOn} >= ${day}))`,
         ),
       )
@@ -151,14 +153,12 @@ export async function repsWithoutTerm(
     .select({ userId: users.id, name: users.name, villageId: tambonMembers.villageId })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .innerJoin(
-      tambonMembers,
-      and(eq(tambonMembers.tambonId, roleGrants.tambonId), eq(tambonMembers.userId, users.id)),
-    )
+    .innerJoin(tambonMembers, tambonWhere(tambonMembers, roleGrants.tambonId, { userId: users.id }))
     .where(
-      and(
-        eq(roleGrants.tambonId, tambonId),
-        eq(roleGrants.role, "village_rep"),
+      tambonWhere(
+        roleGrants,
+        tambonId,
+        { role: "village_rep" },
         sql`not exists (select 1 from ${villageRepTerms} where ${villageRepTerms.tambonId} = ${tambonId} and ${villageRepTerms.userId} = ${users.id} and ${villageRepTerms.startOn} <= ${day} and (${villageRepTerms.endOn} is null or ${villageRepTerms.endOn} >= ${day}))`,
       ),
     )

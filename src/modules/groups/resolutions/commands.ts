@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -22,7 +22,7 @@ import { lockOpenMeeting, refreshQuorum } from "../meetings/commands.ts";
 import { settleNominations } from "./nominees.ts";
 import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
 import { correctionOf } from "./correction.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Link types this module writes itself (a resolution's own effects). */
 export const OWN_LINK_TYPES = ["group_membership", "work_group"] as const;
@@ -58,13 +58,7 @@ export async function recordResolution(
       const [item] = await tx
         .select({ id: agendaItems.id })
         .from(agendaItems)
-        .where(
-          and(
-            eq(agendaItems.tambonId, tambonId),
-            eq(agendaItems.meetingId, meetingId),
-            eq(agendaItems.id, v.agendaItemId),
-          ),
-        );
+        .where(tambonWhere(agendaItems, tambonId, { meetingId, id: v.agendaItemId }));
       if (!item) return fail("agendaItemId", "err.choice");
     }
     const voters = v.votes.size
@@ -72,9 +66,10 @@ export async function recordResolution(
           .select()
           .from(attendances)
           .where(
-            and(
-              eq(attendances.tambonId, tambonId),
-              eq(attendances.meetingId, meetingId),
+            tambonWhere(
+              attendances,
+              tambonId,
+              { meetingId },
               inArray(attendances.id, [...v.votes.keys()]),
             ),
           )
@@ -85,11 +80,7 @@ export async function recordResolution(
           .select()
           .from(nominations)
           .where(
-            and(
-              eq(nominations.tambonId, tambonId),
-              eq(nominations.meetingId, meetingId),
-              inArray(nominations.id, approveIds),
-            ),
+            tambonWhere(nominations, tambonId, { meetingId }, inArray(nominations.id, approveIds)),
           )
       : [];
     if (noms.length !== approveIds.length || noms.some((n) => n.status !== "proposed"))
@@ -103,7 +94,7 @@ export async function recordResolution(
     const [max] = await tx
       .select({ n: sql<number>`coalesce(max(${resolutions.number}), 0)` })
       .from(resolutions)
-      .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.meetingId, meetingId)));
+      .where(tambonWhere(resolutions, tambonId, { meetingId }));
     const [row] = await tx
       .insert(resolutions)
       .values({
@@ -179,9 +170,10 @@ export async function deleteResolution(
       .select({ id: resolutionLinks.id })
       .from(resolutionLinks)
       .where(
-        and(
-          eq(resolutionLinks.tambonId, tambonId),
-          eq(resolutionLinks.resolutionId, resolutionId),
+        tambonWhere(
+          resolutionLinks,
+          tambonId,
+          { resolutionId },
           notInArray(resolutionLinks.targetType, [...OWN_LINK_TYPES]),
         ),
       )
@@ -190,20 +182,13 @@ export async function deleteResolution(
       return fail("_form", "err.linked");
     const removed = await tx
       .delete(groupMemberships)
-      .where(
-        and(
-          eq(groupMemberships.tambonId, tambonId),
-          eq(groupMemberships.resolutionId, resolutionId),
-        ),
-      )
+      .where(tambonWhere(groupMemberships, tambonId, { resolutionId }))
       .returning({ id: groupMemberships.id });
     await tx
       .update(nominations)
       .set({ status: "proposed", resolutionId: null })
-      .where(and(eq(nominations.tambonId, tambonId), eq(nominations.resolutionId, resolutionId)));
-    await tx
-      .delete(resolutions)
-      .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.id, resolutionId)));
+      .where(tambonWhere(nominations, tambonId, { resolutionId }));
+    await tx.delete(resolutions).where(tambonWhere(resolutions, tambonId, { id: resolutionId }));
     await auditBy(tx, actor, tambonId, {
       action: "resolution.delete",
       targetType: "resolution",

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -11,7 +10,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockMeeting } from "../meetings/commands.ts";
 import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * Records a correction of a resolution as a new row linked to it (the original never changes).
@@ -84,7 +83,7 @@ export async function correctionOf(
   const [row] = await tx
     .select({ id: resolutions.id })
     .from(resolutions)
-    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.correctsId, resolutionId)))
+    .where(tambonWhere(resolutions, tambonId, { correctsId: resolutionId }))
     .limit(1);
   return row;
 }

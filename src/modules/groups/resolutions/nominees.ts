@@ -1,9 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { groupMemberships, nominations, resolutionLinks } from "../schema.ts";
 import type { ResolutionRow } from "./queries.ts";
 import { groupPeriods, lockGroup, samePerson } from "../groups/commands.ts";
 import { overlaps } from "../groups/group.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 type Nomination = typeof nominations.$inferSelect;
 type PeriodOf = { userId: number | null; name: string; startOn: string; endOn: string | null };
@@ -45,8 +46,10 @@ export async function settleNominations(
     .update(nominations)
     .set({ status: adopted ? "approved" : "rejected", resolutionId: res.id })
     .where(
-      and(
-        eq(nominations.tambonId, tambonId),
+      tambonWhere(
+        nominations,
+        tambonId,
+        {},
         inArray(
           nominations.id,
           noms.map((n) => n.id),

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import {
   nominations,
   resolutionLinks,
@@ -23,7 +23,7 @@ export function resolutionsOf(
   return db
     .select()
     .from(resolutions)
-    .where(and(eq(resolutions.tambonId, tambonId), eq(resolutions.meetingId, meetingId)))
+    .where(tambonWhere(resolutions, tambonId, { meetingId }))
     .orderBy(asc(resolutions.number), asc(resolutions.id));
 }
 
@@ -35,9 +35,7 @@ export function votesOf(db: DbOrTx, tambonId: number, resolutionId: number) {
   return db
     .select()
     .from(resolutionVotes)
-    .where(
-      and(eq(resolutionVotes.tambonId, tambonId), eq(resolutionVotes.resolutionId, resolutionId)),
-    )
+    .where(tambonWhere(resolutionVotes, tambonId, { resolutionId }))
     .orderBy(asc(resolutionVotes.id));
 }
 
@@ -48,8 +46,10 @@ export function linksOf(db: DbOrTx, tambonId: number, resolutionIds: number[]) {
     .select()
     .from(resolutionLinks)
     .where(
-      and(
-        eq(resolutionLinks.tambonId, tambonId),
+      tambonWhere(
+        resolutionLinks,
+        tambonId,
+        {},
         inArray(resolutionLinks.resolutionId, resolutionIds),
       ),
     )
@@ -62,7 +62,7 @@ export async function nominationsOf(db: DbOrTx, tambonId: number, meetingId: num
     .select({ n: nominations, groupName: workGroups.nameTh, groupNameEn: workGroups.nameEn })
     .from(nominations)
     .innerJoin(workGroups, eq(workGroups.id, nominations.groupId))
-    .where(and(eq(nominations.tambonId, tambonId), eq(nominations.meetingId, meetingId)))
+    .where(tambonWhere(nominations, tambonId, { meetingId }))
     .orderBy(asc(nominations.id));
 }
 
@@ -75,5 +75,5 @@ export function membershipsWithGroups(db: DbOrTx, tambonId: number, ids: number[
     .select({ m: groupMemberships, g: workGroups })
     .from(groupMemberships)
     .innerJoin(workGroups, eq(workGroups.id, groupMemberships.groupId))
-    .where(and(eq(groupMemberships.tambonId, tambonId), inArray(groupMemberships.id, ids)));
+    .where(tambonWhere(groupMemberships, tambonId, {}, inArray(groupMemberships.id, ids)));
 }

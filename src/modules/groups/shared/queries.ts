@@ -1,8 +1,8 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
 import { pageCache } from "../../../core/page-cache.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A village row. */
 export type VillageRow = typeof villages.$inferSelect;
@@ -51,8 +51,10 @@ export async function findMemberByName(
       .from(users)
       .innerJoin(tambonMembers, eq(tambonMembers.userId, users.id))
       .where(
-        and(
-          eq(tambonMembers.tambonId, tambonId),
+        tambonWhere(
+          tambonMembers,
+          tambonId,
+          {},
           inVillage === null ? undefined : eq(tambonMembers.villageId, inVillage),
           sql`lower(regexp_replace(btrim(${users.name}), '\\s+', ' ', 'g')) = ${key}`,
         ),

@@ -5,7 +5,7 @@ import { todayIso } from "../../../core/dates.ts";
 import { agreementActivities, agreementParties, agreements, networkPillars } from "../schema.ts";
 import type { AgreementKind, AgreementStatus } from "./agreement.ts";
 import { countOf, like } from "../shared/queries.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 // ---------------------------------------------------------------- agreements
 
@@ -104,8 +104,10 @@ export async function agreementList(
   page: number,
   pageSize = PAGE_SIZE,
 ): Promise<Page<AgreementRow>> {
-  const where = and(
-    eq(agreements.tambonId, tambonId),
+  const where = tambonWhere(
+    agreements,
+    tambonId,
+    {},
     f.includeDrafts ? undefined : ne(agreements.status, "draft"),
     f.status ? effectiveStatusIs(f.status, f.today ?? todayIso()) : undefined,
     f.kind ? eq(agreements.kind, f.kind) : undefined,
@@ -203,13 +205,7 @@ export function publishedOfKind(db: DbOrTx, tambonId: number, kind: AgreementKin
       signedOn: agreements.signedOn,
     })
     .from(agreements)
-    .where(
-      and(
-        eq(agreements.tambonId, tambonId),
-        eq(agreements.kind, kind),
-        ne(agreements.status, "draft"),
-      ),
-    )
+    .where(tambonWhere(agreements, tambonId, { kind }, ne(agreements.status, "draft")))
     .orderBy(sql`${agreements.signedOn} desc nulls last`, desc(agreements.id))
     .limit(limit);
 }
@@ -236,8 +232,10 @@ export async function agreementsOfPartner(
     .from(agreements)
     .innerJoin(agreementParties, eq(agreementParties.agreementId, agreements.id))
     .where(
-      and(
-        eq(agreements.tambonId, tambonId),
+      tambonWhere(
+        agreements,
+        tambonId,
+        {},
         eq(agreementParties.partnerId, partnerId),
         includeDrafts ? undefined : ne(agreements.status, "draft"),
       ),

@@ -4,6 +4,7 @@ import { PAGE_SIZE, paged, type Page } from "../../../core/paging.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { centrePhotos, learningCentres, partners, studyVisits } from "../schema.ts";
 import { countOf, like } from "../shared/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 // ---------------------------------------------------------------- learning centres
 
@@ -127,7 +128,7 @@ export async function centreById(
     .from(learningCentres)
     .leftJoin(villages, eq(villages.id, learningCentres.villageId))
     .leftJoin(partners, eq(partners.id, learningCentres.hostPartnerId))
-    .where(and(eq(learningCentres.tambonId, tambonId), eq(learningCentres.id, id)));
+    .where(tambonWhere(learningCentres, tambonId, { id }));
   return row;
 }
 
@@ -136,7 +137,7 @@ export async function centrePhotoList(db: DbOrTx, tambonId: number, centreId: nu
   return db
     .select()
     .from(centrePhotos)
-    .where(and(eq(centrePhotos.tambonId, tambonId), eq(centrePhotos.centreId, centreId)))
+    .where(tambonWhere(centrePhotos, tambonId, { centreId }))
     .orderBy(asc(centrePhotos.position), asc(centrePhotos.id));
 }
 
@@ -176,13 +177,14 @@ export function activeCentres(
     })
     .from(learningCentres)
     .where(
-      and(
-        eq(learningCentres.tambonId, tambonId),
+      tambonWhere(
+        learningCentres,
+        tambonId,
+        { active: true },
         of.hostPartnerId === undefined
           ? undefined
           : eq(learningCentres.hostPartnerId, of.hostPartnerId),
         of.areaId === undefined ? undefined : eq(learningCentres.areaId, of.areaId),
-        eq(learningCentres.active, true),
       ),
     );
 }

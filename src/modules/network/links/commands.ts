@@ -11,6 +11,7 @@ import { tambonLinks } from "../schema.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { fail, refused, type Result } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** How a tambon sees its link to another: it mentors it, is its member, or they are peers. */
 export const RELATIONS = ["mentor_of", "member_of", "peer"] as const;
@@ -45,7 +46,7 @@ export async function declareLink(
   const [dup] = await db
     .select({ id: tambonLinks.id })
     .from(tambonLinks)
-    .where(and(eq(tambonLinks.tambonId, tambonId), eq(tambonLinks.otherDopaCode, v.dopaCode)));
+    .where(tambonWhere(tambonLinks, tambonId, { otherDopaCode: v.dopaCode }));
   if (dup) return fail("dopaCode", "err.linkExists");
   const id = await db.transaction(async (tx) => {
     const [row] = await tx

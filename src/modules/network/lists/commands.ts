@@ -10,6 +10,7 @@ import { defaultKinds, defaultPillars, defaultRoles, type TermList } from "../sh
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Which list an entry belongs to: the pillars, or one of the term lists. */
 export type ListName = "pillar" | TermList;
@@ -36,7 +37,7 @@ function listStore(list: ListName, tambonId: number) {
       }
     : {
         table: networkTerms,
-        scope: and(eq(networkTerms.tambonId, tambonId), eq(networkTerms.list, list)),
+        scope: tambonWhere(networkTerms, tambonId, { list }),
         action: `partner_${list}`,
         targetType: "network_term",
       };

@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { asc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { networkPillars, networkTerms } from "../schema.ts";
 import type { ListItem, Pillar, TermList } from "../shared/lists.ts";
 import type { ListName } from "./commands.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 // ---------------------------------------------------------------- lists
 
@@ -18,8 +18,10 @@ export async function listPillars(
     .select()
     .from(networkPillars)
     .where(
-      and(
-        eq(networkPillars.tambonId, tambonId),
+      tambonWhere(
+        networkPillars,
+        tambonId,
+        {},
         includeArchived ? undefined : isNull(networkPillars.archivedAt),
       ),
     )
@@ -43,9 +45,10 @@ export async function listTerms(
     })
     .from(networkTerms)
     .where(
-      and(
-        eq(networkTerms.tambonId, tambonId),
-        eq(networkTerms.list, list),
+      tambonWhere(
+        networkTerms,
+        tambonId,
+        { list },
         includeArchived ? undefined : isNull(networkTerms.archivedAt),
       ),
     )

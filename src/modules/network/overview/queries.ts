@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambons } from "../../../core/db/schema.ts";
 import { agreementParties, agreements, learningCentres, partners, studyVisits } from "../schema.ts";
 import { countOf } from "../shared/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * Counts for the network table: active partners and active centres per tambon id, and published
@@ -62,19 +63,19 @@ export async function tambonCounts(db: DbOrTx, tambonId: number) {
       db
         .select({ n: count() })
         .from(partners)
-        .where(and(eq(partners.tambonId, tambonId), eq(partners.active, true))),
+        .where(tambonWhere(partners, tambonId, { active: true })),
     ),
     countOf(
       db
         .select({ n: count() })
         .from(agreements)
-        .where(and(eq(agreements.tambonId, tambonId), ne(agreements.status, "draft"))),
+        .where(tambonWhere(agreements, tambonId, {}, ne(agreements.status, "draft"))),
     ),
     countOf(
       db
         .select({ n: count() })
         .from(studyVisits)
-        .where(and(eq(studyVisits.tambonId, tambonId), eq(studyVisits.status, "done"))),
+        .where(tambonWhere(studyVisits, tambonId, { status: "done" })),
     ),
   ]);
   return { partners: partnerCount, agreements: agreementCount, visits: visitCount };

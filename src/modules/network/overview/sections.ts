@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { PageSection } from "../../../core/modules.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
@@ -6,6 +6,7 @@ import { nameIn } from "../shared/lists.ts";
 import { activeCentres } from "../centres/queries.ts";
 import { publishedOfKind } from "../agreements/queries.ts";
 import { learningCentres, partnerAreas, partners } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The active partners working on an issue area, on the area's page. */
 export const partnersOfArea: PageSection<number> = {
@@ -16,13 +17,7 @@ export const partnersOfArea: PageSection<number> = {
       .select({ id: partners.id, nameTh: partners.nameTh, nameEn: partners.nameEn })
       .from(partnerAreas)
       .innerJoin(partners, eq(partners.id, partnerAreas.partnerId))
-      .where(
-        and(
-          eq(partnerAreas.tambonId, tambonId),
-          eq(partnerAreas.areaId, areaId),
-          eq(partners.active, true),
-        ),
-      )
+      .where(tambonWhere(partnerAreas, tambonId, { areaId }, eq(partners.active, true)))
       .orderBy(asc(partners.nameTh))
       .limit(50);
     return rows.map((r) => ({ href: `/t/${slug}/partners/${r.id}`, title: nameIn(r, lang) }));
@@ -55,7 +50,7 @@ export const partnersJoined: PageSection<null> = {
         createdAt: partners.createdAt,
       })
       .from(partners)
-      .where(and(eq(partners.tambonId, tambonId), eq(partners.active, true)))
+      .where(tambonWhere(partners, tambonId, { active: true }))
       .orderBy(desc(partners.createdAt), desc(partners.id))
       .limit(20);
     return rows.map((r) => ({

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { keptCount, PAGE_SIZE, paged, type Page } from "../../../core/paging.ts";
@@ -14,6 +14,7 @@ import {
 } from "../schema.ts";
 import { countOf, like } from "../shared/queries.ts";
 import { profileOf } from "../people/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 // ---------------------------------------------------------------- partners
 
@@ -73,8 +74,10 @@ const kindT = alias(networkTerms, "kind_t");
 const roleT = alias(networkTerms, "role_t");
 
 function partnerWhere(tambonId: number, f: PartnerFilter): SQL | undefined {
-  return and(
-    eq(partners.tambonId, tambonId),
+  return tambonWhere(
+    partners,
+    tambonId,
+    {},
     f.status === "all" ? undefined : eq(partners.active, f.status === "active"),
     f.kindId ? eq(partners.kindId, f.kindId) : undefined,
     f.roleId ? eq(partners.roleId, f.roleId) : undefined,
@@ -160,7 +163,7 @@ async function partnerRows(
       .leftJoin(kindT, eq(kindT.id, partners.kindId))
       .leftJoin(roleT, eq(roleT.id, partners.roleId))
       .leftJoin(networkPillars, eq(networkPillars.id, partners.pillarId))
-      .where(and(eq(partners.tambonId, tambonId), mine(partners.id, partners.tambonId))),
+      .where(tambonWhere(partners, tambonId, {}, mine(partners.id, partners.tambonId))),
     db
       .select({ partnerId: partnerVillages.partnerId, id: villages.id, moo: villages.moo })
       .from(partnerVillages)
@@ -215,13 +218,7 @@ export async function partnerById(
   id: number,
 ): Promise<PartnerRow | undefined> {
   if (!Number.isInteger(id) || id < 1) return undefined;
-  const [row] = await partnerRows(
-    db,
-    tambonId,
-    and(eq(partners.tambonId, tambonId), eq(partners.id, id)),
-    1,
-    0,
-  );
+  const [row] = await partnerRows(db, tambonId, tambonWhere(partners, tambonId, { id }), 1, 0);
   return row;
 }
 
@@ -230,7 +227,7 @@ export async function partnerChoices(db: DbOrTx, tambonId: number) {
   return db
     .select({ id: partners.id, nameTh: partners.nameTh, nameEn: partners.nameEn })
     .from(partners)
-    .where(and(eq(partners.tambonId, tambonId), eq(partners.active, true)))
+    .where(tambonWhere(partners, tambonId, { active: true }))
     .orderBy(asc(partners.nameTh))
     .limit(5000);
 }
@@ -254,9 +251,10 @@ export async function partnerMembers(
     .innerJoin(users, eq(users.id, affiliations.userId))
     .leftJoin(personProfiles, profileOf(affiliations.userId, affiliations.tambonId))
     .where(
-      and(
-        eq(affiliations.tambonId, tambonId),
-        eq(affiliations.partnerId, partnerId),
+      tambonWhere(
+        affiliations,
+        tambonId,
+        { partnerId },
         onlyPublic ? eq(personProfiles.publicConsent, true) : undefined,
       ),
     )

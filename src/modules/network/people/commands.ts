@@ -14,6 +14,7 @@ import { fail, missing, ok, refused, type Result } from "../../../core/result.ts
 import type { NetKey } from "../messages.ts";
 import { idList, ownAreas, ownPartner, ownVillage, ownVillages } from "../shared/commands.ts";
 import { parseId } from "../../../core/params.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A member of the tambon (any status), or undefined. */
 export async function memberOf(db: DbOrTx, tambonId: number, userId: number) {
@@ -22,7 +23,7 @@ export async function memberOf(db: DbOrTx, tambonId: number, userId: number) {
     .select({ id: users.id, name: users.name, villageId: tambonMembers.villageId })
     .from(tambonMembers)
     .innerJoin(users, eq(users.id, tambonMembers.userId))
-    .where(and(eq(tambonMembers.tambonId, tambonId), eq(tambonMembers.userId, userId)));
+    .where(tambonWhere(tambonMembers, tambonId, { userId }));
   return row;
 }
 
@@ -246,9 +247,7 @@ export async function setFacilitatorReach(
   const villageIds = await ownVillages(db, tambonId, idList(villageValues));
   const areaIds = await ownAreas(db, tambonId, idList(areaValues));
   await db.transaction(async (tx) => {
-    await tx
-      .delete(facilitatorReach)
-      .where(and(eq(facilitatorReach.tambonId, tambonId), eq(facilitatorReach.userId, userId)));
+    await tx.delete(facilitatorReach).where(tambonWhere(facilitatorReach, tambonId, { userId }));
     const rows = [
       ...villageIds.map((villageId) => ({ tambonId, userId, villageId, areaId: null })),
       ...areaIds.map((areaId) => ({ tambonId, userId, villageId: null, areaId })),

@@ -10,6 +10,7 @@ import {
   personRoles,
 } from "../schema.ts";
 import { countOf, like } from "../shared/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 // ---------------------------------------------------------------- people
 
@@ -38,9 +39,10 @@ export async function facilitatorList(
   page: number,
   pageSize = PAGE_SIZE,
 ): Promise<Page<PersonCard & { villages: number[]; areaIds: number[] }>> {
-  const where = and(
-    eq(roleGrants.tambonId, tambonId),
-    eq(roleGrants.role, "facilitator"),
+  const where = tambonWhere(
+    roleGrants,
+    tambonId,
+    { role: "facilitator" },
     onlyPublic ? eq(personProfiles.publicConsent, true) : undefined,
   );
   const base = () =>
@@ -103,7 +105,7 @@ async function reachOf(db: DbOrTx, tambonId: number, userIds: number[]) {
     })
     .from(facilitatorReach)
     .leftJoin(villages, eq(villages.id, facilitatorReach.villageId))
-    .where(and(eq(facilitatorReach.tambonId, tambonId), inArray(facilitatorReach.userId, userIds)))
+    .where(tambonWhere(facilitatorReach, tambonId, {}, inArray(facilitatorReach.userId, userIds)))
     .orderBy(asc(villages.moo));
 }
 
@@ -123,7 +125,7 @@ export async function personByProfile(db: DbOrTx, tambonId: number, profileId: n
     })
     .from(personProfiles)
     .innerJoin(users, eq(users.id, personProfiles.userId))
-    .where(and(eq(personProfiles.tambonId, tambonId), eq(personProfiles.id, profileId)));
+    .where(tambonWhere(personProfiles, tambonId, { id: profileId }));
   return p;
 }
 
@@ -141,7 +143,7 @@ export async function personNetwork(db: DbOrTx, tambonId: number, userId: number
       })
       .from(personRoles)
       .leftJoin(villages, eq(villages.id, personRoles.villageId))
-      .where(and(eq(personRoles.tambonId, tambonId), eq(personRoles.userId, userId)))
+      .where(tambonWhere(personRoles, tambonId, { userId }))
       .orderBy(asc(personRoles.id)),
     db
       .select({
@@ -155,13 +157,13 @@ export async function personNetwork(db: DbOrTx, tambonId: number, userId: number
       })
       .from(affiliations)
       .innerJoin(partners, eq(partners.id, affiliations.partnerId))
-      .where(and(eq(affiliations.tambonId, tambonId), eq(affiliations.userId, userId)))
+      .where(tambonWhere(affiliations, tambonId, { userId }))
       .orderBy(asc(partners.nameTh)),
     reachOf(db, tambonId, [userId]),
     db
       .select({ role: roleGrants.role })
       .from(roleGrants)
-      .where(and(eq(roleGrants.tambonId, tambonId), eq(roleGrants.userId, userId))),
+      .where(tambonWhere(roleGrants, tambonId, { userId })),
   ]);
   return {
     profile: profile[0] ?? null,
@@ -182,8 +184,10 @@ export async function peopleList(
   page: number,
   pageSize = PAGE_SIZE,
 ) {
-  const where = and(
-    eq(tambonMembers.tambonId, tambonId),
+  const where = tambonWhere(
+    tambonMembers,
+    tambonId,
+    {},
     ne(tambonMembers.status, "removed"),
     f.q ? ilike(users.name, like(f.q)) : undefined,
     f.role === "facilitator"
@@ -214,21 +218,22 @@ export async function peopleList(
           db
             .select({ userId: personRoles.userId, role: personRoles.role })
             .from(personRoles)
-            .where(and(eq(personRoles.tambonId, tambonId), inArray(personRoles.userId, ids))),
+            .where(tambonWhere(personRoles, tambonId, {}, inArray(personRoles.userId, ids))),
           db
             .select({ userId: roleGrants.userId })
             .from(roleGrants)
             .where(
-              and(
-                eq(roleGrants.tambonId, tambonId),
-                eq(roleGrants.role, "facilitator"),
+              tambonWhere(
+                roleGrants,
+                tambonId,
+                { role: "facilitator" },
                 inArray(roleGrants.userId, ids),
               ),
             ),
           db
             .select({ userId: affiliations.userId, n: count() })
             .from(affiliations)
-            .where(and(eq(affiliations.tambonId, tambonId), inArray(affiliations.userId, ids)))
+            .where(tambonWhere(affiliations, tambonId, {}, inArray(affiliations.userId, ids)))
             .groupBy(affiliations.userId),
         ])
       : [[], [], []];

@@ -1,14 +1,15 @@
-import { and, asc, count, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { asc, count, isNotNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { partners } from "../schema.ts";
 import { agreementDetail, publishedOfKind } from "../agreements/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** How many active partners stand in each pillar (key 0: none). */
 export async function partnersPerPillar(db: DbOrTx, tambonId: number) {
   const rows = await db
     .select({ pillarId: partners.pillarId, n: count() })
     .from(partners)
-    .where(and(eq(partners.tambonId, tambonId), eq(partners.active, true)))
+    .where(tambonWhere(partners, tambonId, { active: true }))
     .groupBy(partners.pillarId);
   return new Map(rows.map((r) => [r.pillarId ?? 0, Number(r.n)]));
 }
@@ -30,9 +31,7 @@ export async function partnersByPillar(
       ),
     })
     .from(partners)
-    .where(
-      and(eq(partners.tambonId, tambonId), eq(partners.active, true), isNotNull(partners.pillarId)),
-    )
+    .where(tambonWhere(partners, tambonId, { active: true }, isNotNull(partners.pillarId)))
     .as("ranked");
   const rows = await db
     .select()

@@ -9,7 +9,7 @@ import { networkPillars, networkTerms, partners } from "../schema.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { FieldError } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * Parses a list of ids from a form; what is not an id (text, 1.5, or past the integer column,
@@ -25,7 +25,7 @@ export async function ownVillages(db: DbOrTx, tambonId: number, ids: number[]): 
   const rows = await db
     .select({ id: villages.id })
     .from(villages)
-    .where(and(eq(villages.tambonId, tambonId), inArray(villages.id, ids)));
+    .where(tambonWhere(villages, tambonId, {}, inArray(villages.id, ids)));
   return rows.map((r) => r.id);
 }
 
@@ -96,13 +96,7 @@ export async function memberByIdentifier(db: DbOrTx, tambonId: number, identifie
   const [m] = await db
     .select({ userId: tambonMembers.userId })
     .from(tambonMembers)
-    .where(
-      and(
-        eq(tambonMembers.tambonId, tambonId),
-        eq(tambonMembers.userId, user.id),
-        eq(tambonMembers.status, "active"),
-      ),
-    );
+    .where(tambonWhere(tambonMembers, tambonId, { userId: user.id, status: "active" }));
   return m ? user : undefined;
 }
 

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { isPublished } from "../agreements/agreement.ts";
 import { agreements, centrePhotos, partners } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The number in a `count()` query's only row. */
 export async function countOf(rows: Promise<{ n: number }[]>): Promise<number> {
@@ -28,20 +28,20 @@ export async function fileOwner(
     const [row] = await db
       .select({ id: partners.id })
       .from(partners)
-      .where(and(eq(partners.tambonId, tambonId), eq(partners.logoFile, name)));
+      .where(tambonWhere(partners, tambonId, { logoFile: name }));
     return row && { draft: false };
   }
   if (kind === "agreement") {
     const [row] = await db
       .select({ status: agreements.status })
       .from(agreements)
-      .where(and(eq(agreements.tambonId, tambonId), eq(agreements.documentFile, name)));
+      .where(tambonWhere(agreements, tambonId, { documentFile: name }));
     return row && { draft: !isPublished(row.status) };
   }
   const file = name.replace(/-thumb\.webp$/, ".webp");
   const [row] = await db
     .select({ id: centrePhotos.id })
     .from(centrePhotos)
-    .where(and(eq(centrePhotos.tambonId, tambonId), eq(centrePhotos.file, file)));
+    .where(tambonWhere(centrePhotos, tambonId, { file }));
   return row && { draft: false };
 }

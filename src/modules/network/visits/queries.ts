@@ -4,6 +4,7 @@ import { PAGE_SIZE, paged, type Page } from "../../../core/paging.ts";
 import { learningCentres, studyVisits } from "../schema.ts";
 import type { VisitStatus } from "./visit.ts";
 import { countOf } from "../shared/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 // ---------------------------------------------------------------- study visits
 
@@ -127,7 +128,7 @@ export async function visitById(
     .select(visitColumns)
     .from(studyVisits)
     .innerJoin(learningCentres, eq(learningCentres.id, studyVisits.centreId))
-    .where(and(eq(studyVisits.tambonId, tambonId), eq(studyVisits.id, id)));
+    .where(tambonWhere(studyVisits, tambonId, { id }));
   return row;
 }
 
@@ -139,11 +140,7 @@ export async function doneVisits(
   page: number,
   pageSize = PAGE_SIZE,
 ): Promise<Page<VisitRow>> {
-  const where = and(
-    eq(studyVisits.tambonId, tambonId),
-    eq(studyVisits.centreId, centreId),
-    eq(studyVisits.status, "done"),
-  );
+  const where = tambonWhere(studyVisits, tambonId, { centreId, status: "done" });
   return visitPage(db, where, page, pageSize, [desc(studyVisits.visitedOn), desc(studyVisits.id)]);
 }
 
@@ -152,6 +149,6 @@ export async function waitingVisits(db: DbOrTx, tambonId: number): Promise<numbe
   const [row] = await db
     .select({ n: count() })
     .from(studyVisits)
-    .where(and(eq(studyVisits.tambonId, tambonId), eq(studyVisits.status, "requested")));
+    .where(tambonWhere(studyVisits, tambonId, { status: "requested" }));
   return Number(row?.n ?? 0);
 }

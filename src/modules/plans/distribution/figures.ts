@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -8,6 +8,7 @@ import type { Actor } from "../../../core/roles.ts";
 import type { PlansKey, PlansResult } from "../messages.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { villageFigures } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Fiscal years the grid takes (พ.ศ.). */
 export const FIGURE_YEARS = { min: 2500, max: 2700 } as const;
@@ -27,13 +28,7 @@ export async function enteredFigures(
       households: villageFigures.households,
     })
     .from(villageFigures)
-    .where(
-      and(
-        eq(villageFigures.tambonId, tambonId),
-        eq(villageFigures.fiscalYear, fiscalYear),
-        eq(villageFigures.source, "entered"),
-      ),
-    );
+    .where(tambonWhere(villageFigures, tambonId, { fiscalYear, source: "entered" }));
   return new Map(rows.map((r) => [r.villageId, { people: r.people, households: r.households }]));
 }
 
@@ -87,9 +82,10 @@ export async function saveVillageFigures(
       await tx
         .delete(villageFigures)
         .where(
-          and(
-            eq(villageFigures.tambonId, tambonId),
-            eq(villageFigures.fiscalYear, fiscalYear),
+          tambonWhere(
+            villageFigures,
+            tambonId,
+            { fiscalYear },
             inArray(villageFigures.villageId, ids),
           ),
         );

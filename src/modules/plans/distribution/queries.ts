@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { asc, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { projectBudgets, projectVillages, projects } from "../schema.ts";
 import { populationOf, type HeadsSource } from "./population.ts";
@@ -8,6 +8,7 @@ import {
   type ProjectMoney,
   type YearDistribution,
 } from "./shares.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A village as the distribution lists it. */
 export interface VillageRow {
@@ -41,9 +42,10 @@ export async function projectMoney(
     .select({ id: projects.id, areaId: projects.areaId, wholeTambon: projects.wholeTambon })
     .from(projects)
     .where(
-      and(
-        eq(projects.tambonId, tambonId),
-        eq(projects.planId, planId),
+      tambonWhere(
+        projects,
+        tambonId,
+        { planId },
         isNull(projects.mergedIntoId),
         inArray(projects.status, [...COUNTED_STATUSES]),
       ),
@@ -60,14 +62,14 @@ export async function projectMoney(
       })
       .from(projectBudgets)
       .where(
-        and(eq(projectBudgets.tambonId, tambonId), sql`${projectBudgets.projectId} in ${inPlan}`),
+        tambonWhere(projectBudgets, tambonId, {}, sql`${projectBudgets.projectId} in ${inPlan}`),
       )
       .groupBy(projectBudgets.projectId, projectBudgets.fiscalYear),
     db
       .select({ projectId: projectVillages.projectId, villageId: projectVillages.villageId })
       .from(projectVillages)
       .where(
-        and(eq(projectVillages.tambonId, tambonId), sql`${projectVillages.projectId} in ${inPlan}`),
+        tambonWhere(projectVillages, tambonId, {}, sql`${projectVillages.projectId} in ${inPlan}`),
       ),
   ]);
   const money = new Map<number, Map<number, number>>();

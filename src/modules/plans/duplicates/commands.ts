@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../../core/db/index.ts";
 import { audit, auditBy } from "../../../core/audit.ts";
@@ -10,6 +10,7 @@ import { projectLinks, projectUpdates, projects } from "../schema.ts";
 import { getProject, type Project } from "../projects/queries.ts";
 import { screeningCommand } from "../projects/screening.ts";
 import { DRAWN_LINK_KINDS, type LinkKind } from "../shared/kinds.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const linkSchema = z.object({
   otherId: fields.int(1, 2_147_483_647),
@@ -78,7 +79,7 @@ export const mergeProject = screeningCommand(
     const locked = await tx
       .select({ id: projects.id, mergedIntoId: projects.mergedIntoId })
       .from(projects)
-      .where(and(eq(projects.tambonId, tambonId), inArray(projects.id, [project.id, v.intoId])))
+      .where(tambonWhere(projects, tambonId, {}, inArray(projects.id, [project.id, v.intoId])))
       .orderBy(asc(projects.id))
       .for("update");
     if (locked.find((p) => p.id === project.id)?.mergedIntoId != null)
@@ -89,7 +90,7 @@ export const mergeProject = screeningCommand(
     const [row] = await tx
       .update(projects)
       .set({ mergedIntoId: into.id, updatedAt: new Date() })
-      .where(and(eq(projects.tambonId, tambonId), eq(projects.id, project.id)))
+      .where(tambonWhere(projects, tambonId, { id: project.id }))
       .returning();
     const link = { tambonId, projectId: project.id, otherId: into.id, note: v.note };
     await addLink(tx, actor, { ...link, kind: "merged" });

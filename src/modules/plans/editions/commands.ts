@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -13,6 +13,7 @@ import { EDITION_KINDS, type EditionSnapshot, type ProjectStatus } from "../shar
 import { getPlan } from "../plans/queries.ts";
 import { planProjects } from "../projects/queries.ts";
 import type { Edition } from "./queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The statuses of projects that are part of the plan (an edition's snapshot keeps these). */
 export const IN_PLAN: ProjectStatus[] = ["in_plan", "in_progress", "done"];
@@ -84,7 +85,7 @@ export async function recordEdition(
     const counts = await tx
       .select({ kind: planEditions.kind, n: sql<number>`max(${planEditions.number})` })
       .from(planEditions)
-      .where(and(eq(planEditions.tambonId, tambonId), eq(planEditions.planId, plan.id)))
+      .where(tambonWhere(planEditions, tambonId, { planId: plan.id }))
       .groupBy(planEditions.kind);
     const maxOf = (k: string) => Number(counts.find((c) => c.kind === k)?.n ?? 0);
     if (v.kind === "first" && maxOf("first")) return fail("kind", "edition.firstExists");
@@ -112,8 +113,10 @@ export async function recordEdition(
         .update(projects)
         .set({ editionId: row!.id })
         .where(
-          and(
-            eq(projects.tambonId, tambonId),
+          tambonWhere(
+            projects,
+            tambonId,
+            {},
             inArray(projects.id, ids),
             isNull(projects.editionId),
           ),

@@ -1,6 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { planEditions } from "../schema.ts";
 
 /** An edition of a plan as stored. */
@@ -11,7 +11,7 @@ export function listEditions(db: DbOrTx, tambonId: number, planId: number): Prom
   return db
     .select()
     .from(planEditions)
-    .where(and(eq(planEditions.tambonId, tambonId), eq(planEditions.planId, planId)))
+    .where(tambonWhere(planEditions, tambonId, { planId }))
     .orderBy(asc(planEditions.approvedOn), asc(planEditions.id));
 }
 

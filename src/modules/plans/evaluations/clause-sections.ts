@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { asc, inArray, isNull, or } from "drizzle-orm";
 import type { PageSection } from "../../../core/modules.ts";
 import { formatDate } from "../../../core/dates.ts";
 import { clauseSection, recordsLinkedToClause } from "../../charter/public.ts";
@@ -8,6 +8,7 @@ import { progressById } from "../shared/progress.ts";
 import { INDICATOR_TARGET } from "../indicators/commands.ts";
 import { formatValue, indicatorCards } from "../indicators/queries.ts";
 import { PROJECT_TARGET, STRATEGY_TARGET, lastClauseRating, RATINGS } from "./queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * The chain charter → plan → project → indicator on a clause's page ("charter.clause"): the
@@ -31,8 +32,10 @@ export const clauseProjects: PageSection = clauseSection({
       .select()
       .from(projects)
       .where(
-        and(
-          eq(projects.tambonId, tambon.id),
+        tambonWhere(
+          projects,
+          tambon.id,
+          {},
           isNull(projects.mergedIntoId),
           or(
             projectIds.length ? inArray(projects.id, projectIds) : undefined,
@@ -63,8 +66,10 @@ export const clauseIndicators: PageSection = clauseSection({
       .select()
       .from(indicators)
       .where(
-        and(
-          eq(indicators.tambonId, tambon.id),
+        tambonWhere(
+          indicators,
+          tambon.id,
+          {},
           inArray(
             indicators.id,
             links.map((l) => l.targetId),

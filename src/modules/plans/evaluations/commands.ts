@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { audit, auditBy } from "../../../core/audit.ts";
@@ -19,6 +18,7 @@ import {
   type Round,
   type Subject,
 } from "./queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The longest "what helped" or "what blocked" a rater may write about one subject. */
 export const WORDS_MAX = 2000;
@@ -57,7 +57,7 @@ export async function openRound(
     const [plan] = await tx
       .select({ id: plans.id })
       .from(plans)
-      .where(and(eq(plans.tambonId, tambonId), eq(plans.id, planId)));
+      .where(tambonWhere(plans, tambonId, { id: planId }));
     if (!plan) return missing();
     if (v.meetingId !== null) {
       const [meeting] = await listMeetings(tx, tambonId, { ids: [v.meetingId] });
@@ -161,7 +161,7 @@ export async function rateSubjects(
     const [still] = await tx
       .select({ status: evaluationRounds.status })
       .from(evaluationRounds)
-      .where(and(eq(evaluationRounds.tambonId, tambonId), eq(evaluationRounds.id, round.id)))
+      .where(tambonWhere(evaluationRounds, tambonId, { id: round.id }))
       .for("update");
     if (still?.status !== "open") return fail("_form", "evaluation.closedAlready");
     const before = await ratingsBy(tx, tambonId, round.id, raterId);
@@ -175,7 +175,7 @@ export async function rateSubjects(
         await tx
           .update(evaluationRatings)
           .set({ rating: a.rating, helped: a.helped, blocked: a.blocked, createdAt: new Date() })
-          .where(and(eq(evaluationRatings.tambonId, tambonId), eq(evaluationRatings.id, old.id)));
+          .where(tambonWhere(evaluationRatings, tambonId, { id: old.id }));
       } else {
         await tx.insert(evaluationRatings).values({
           tambonId,
@@ -215,13 +215,7 @@ async function editionOfPlan(tx: DbOrTx, tambonId: number, round: Round, edition
   const [edition] = await tx
     .select({ id: planEditions.id })
     .from(planEditions)
-    .where(
-      and(
-        eq(planEditions.tambonId, tambonId),
-        eq(planEditions.planId, round.planId),
-        eq(planEditions.id, editionId),
-      ),
-    );
+    .where(tambonWhere(planEditions, tambonId, { planId: round.planId, id: editionId }));
   return edition;
 }
 
@@ -268,7 +262,7 @@ async function changeRound(
   const [row] = await tx
     .update(evaluationRounds)
     .set(set)
-    .where(and(eq(evaluationRounds.tambonId, tambonId), eq(evaluationRounds.id, id)))
+    .where(tambonWhere(evaluationRounds, tambonId, { id }))
     .returning();
   await auditBy(tx, actor, tambonId, {
     action,
@@ -289,7 +283,7 @@ export const closeRound = roundCommand(closeSchema, async (db, { actor, tambonId
     const [current] = await tx
       .select()
       .from(evaluationRounds)
-      .where(and(eq(evaluationRounds.tambonId, tambonId), eq(evaluationRounds.id, round.id)))
+      .where(tambonWhere(evaluationRounds, tambonId, { id: round.id }))
       .for("update");
     if (current?.status !== "open") return fail("_form", "evaluation.closedAlready");
     if (v.editionId !== null && !(await editionOfPlan(tx, tambonId, current, v.editionId)))

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { asc, desc, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import type { DemoPeople } from "../../../core/modules.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -16,6 +16,7 @@ import {
 import type { Rating } from "../shared/kinds.ts";
 import { INDICATOR_TARGET } from "../indicators/commands.ts";
 import { PROJECT_TARGET, STRATEGY_TARGET } from "./queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What raters said in the demo round, in turn. */
 const WORDS: { rating: Rating; helped: string; blocked: string }[] = [
@@ -50,7 +51,7 @@ export async function seedEvaluationDemo(
   const [plan] = await tx
     .select()
     .from(plans)
-    .where(and(eq(plans.tambonId, tambonId), eq(plans.status, "active")))
+    .where(tambonWhere(plans, tambonId, { status: "active" }))
     .orderBy(desc(plans.firstYear))
     .limit(1);
   if (!plan) return;
@@ -59,15 +60,16 @@ export async function seedEvaluationDemo(
     tx
       .select({ id: planStrategies.id, title: planStrategies.title })
       .from(planStrategies)
-      .where(and(eq(planStrategies.tambonId, tambonId), eq(planStrategies.planId, plan.id)))
+      .where(tambonWhere(planStrategies, tambonId, { planId: plan.id }))
       .orderBy(asc(planStrategies.position)),
     tx
       .select({ id: projects.id, title: projects.title })
       .from(projects)
       .where(
-        and(
-          eq(projects.tambonId, tambonId),
-          eq(projects.planId, plan.id),
+        tambonWhere(
+          projects,
+          tambonId,
+          { planId: plan.id },
           isNull(projects.parentId),
           isNull(projects.mergedIntoId),
           inArray(projects.status, ["in_progress", "done"]),
@@ -78,13 +80,13 @@ export async function seedEvaluationDemo(
     tx
       .select({ id: indicators.id, name: indicators.name })
       .from(indicators)
-      .where(and(eq(indicators.tambonId, tambonId), eq(indicators.planId, plan.id)))
+      .where(tambonWhere(indicators, tambonId, { planId: plan.id }))
       .orderBy(asc(indicators.id))
       .limit(clauses.length),
     tx
       .select({ id: planEditions.id })
       .from(planEditions)
-      .where(and(eq(planEditions.tambonId, tambonId), eq(planEditions.planId, plan.id)))
+      .where(tambonWhere(planEditions, tambonId, { planId: plan.id }))
       .orderBy(desc(planEditions.approvedOn), desc(planEditions.id)),
   ]);
   const url = (path: string) => `/t/${tambon.slug}/${path}`;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { clauseKeysLinkedTo, listClauses } from "../../charter/public.ts";
 import {
   evaluationRatings,
@@ -59,9 +59,10 @@ async function ratedProjects(db: DbOrTx, tambonId: number, planId: number) {
     .select({ id: projects.id, seq: projects.seq, title: projects.title })
     .from(projects)
     .where(
-      and(
-        eq(projects.tambonId, tambonId),
-        eq(projects.planId, planId),
+      tambonWhere(
+        projects,
+        tambonId,
+        { planId },
         isNull(projects.parentId),
         isNull(projects.mergedIntoId),
         notInArray(projects.status, ["proposed", "cancelled"]),
@@ -85,15 +86,15 @@ export async function roundSubjects(
     db
       .select({ id: projects.id })
       .from(projects)
-      .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, planId))),
+      .where(tambonWhere(projects, tambonId, { planId })),
     db
       .select({ id: planStrategies.id })
       .from(planStrategies)
-      .where(and(eq(planStrategies.tambonId, tambonId), eq(planStrategies.planId, planId))),
+      .where(tambonWhere(planStrategies, tambonId, { planId })),
     db
       .select({ id: indicators.id })
       .from(indicators)
-      .where(and(eq(indicators.tambonId, tambonId), eq(indicators.planId, planId))),
+      .where(tambonWhere(indicators, tambonId, { planId })),
   ]);
   const linked = (
     await Promise.all([
@@ -161,7 +162,7 @@ export async function listRounds(
   const rounds = await db
     .select()
     .from(evaluationRounds)
-    .where(and(eq(evaluationRounds.tambonId, tambonId), eq(evaluationRounds.planId, planId)))
+    .where(tambonWhere(evaluationRounds, tambonId, { planId }))
     .orderBy(desc(evaluationRounds.heldOn), desc(evaluationRounds.id));
   if (!rounds.length) return [];
   const counts = await db
@@ -171,8 +172,10 @@ export async function listRounds(
     })
     .from(evaluationRatings)
     .where(
-      and(
-        eq(evaluationRatings.tambonId, tambonId),
+      tambonWhere(
+        evaluationRatings,
+        tambonId,
+        {},
         inArray(
           evaluationRatings.roundId,
           rounds.map((r) => r.id),
@@ -192,7 +195,7 @@ export function ratingsOf(db: DbOrTx, tambonId: number, roundId: number): Promis
   return db
     .select()
     .from(evaluationRatings)
-    .where(and(eq(evaluationRatings.tambonId, tambonId), eq(evaluationRatings.roundId, roundId)))
+    .where(tambonWhere(evaluationRatings, tambonId, { roundId }))
     .orderBy(asc(evaluationRatings.id));
 }
 
@@ -206,13 +209,7 @@ export async function ratingsBy(
   const rows = await db
     .select()
     .from(evaluationRatings)
-    .where(
-      and(
-        eq(evaluationRatings.tambonId, tambonId),
-        eq(evaluationRatings.roundId, roundId),
-        eq(evaluationRatings.raterId, raterId),
-      ),
-    );
+    .where(tambonWhere(evaluationRatings, tambonId, { roundId, raterId }));
   return new Map(rows.map((r) => [subjectKey(r), r]));
 }
 
@@ -261,8 +258,10 @@ export async function roundsCarriedInto(
     .select()
     .from(evaluationRounds)
     .where(
-      and(
-        eq(evaluationRounds.tambonId, tambonId),
+      tambonWhere(
+        evaluationRounds,
+        tambonId,
+        {},
         inArray(evaluationRounds.carriedToEditionId, [...editionIds]),
       ),
     )
@@ -292,12 +291,11 @@ export async function lastClauseRating(
       ),
     )
     .where(
-      and(
-        eq(evaluationRatings.tambonId, tambonId),
-        eq(evaluationRatings.subjectType, "clause"),
-        eq(evaluationRatings.charterId, clause.charterId),
-        eq(evaluationRatings.clauseKey, clause.clauseKey),
-      ),
+      tambonWhere(evaluationRatings, tambonId, {
+        subjectType: "clause",
+        charterId: clause.charterId,
+        clauseKey: clause.clauseKey,
+      }),
     )
     .orderBy(
       desc(sql`coalesce(${evaluationRounds.heldOn}, ${evaluationRounds.createdAt}::date)`),
@@ -309,13 +307,12 @@ export async function lastClauseRating(
     .select({ rating: evaluationRatings.rating, n: sql<number>`count(*)` })
     .from(evaluationRatings)
     .where(
-      and(
-        eq(evaluationRatings.tambonId, tambonId),
-        eq(evaluationRatings.roundId, latest.round.id),
-        eq(evaluationRatings.subjectType, "clause"),
-        eq(evaluationRatings.charterId, clause.charterId),
-        eq(evaluationRatings.clauseKey, clause.clauseKey),
-      ),
+      tambonWhere(evaluationRatings, tambonId, {
+        roundId: latest.round.id,
+        subjectType: "clause",
+        charterId: clause.charterId,
+        clauseKey: clause.clauseKey,
+      }),
     )
     .groupBy(evaluationRatings.rating);
   const counts: Record<Rating, number> = { achieved: 0, partly: 0, not: 0 };

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
@@ -9,6 +9,7 @@ import { measurements } from "../schema.ts";
 import { parseDecimal } from "../indicators/commands.ts";
 import { listIndicators } from "../indicators/queries.ts";
 import { periodEndOf, writeMeasurement, type MeasurementInput } from "../measurements/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const label = (key: Parameters<ReturnType<typeof msg.t>>[0]) => ({
   th: msg.t("th")(key),
@@ -112,8 +113,10 @@ export async function measurementImporter(
         .select()
         .from(measurements)
         .where(
-          and(
-            eq(measurements.tambonId, tambonId),
+          tambonWhere(
+            measurements,
+            tambonId,
+            {},
             inArray(measurements.indicatorId, ids),
             inArray(measurements.periodEnd, ends),
           ),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
@@ -10,6 +10,7 @@ import { projectBudgets, projectUpdates, projectVillages, projects } from "../sc
 import { lastYear } from "../shared/fiscal.ts";
 import { PROJECT_STATUSES, type FormCategory, type ProjectStatus } from "../shared/kinds.ts";
 import { listStrategies, type Plan } from "../plans/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const label = (key: PlansKey) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
 
@@ -248,7 +249,7 @@ export async function projectImporter(
       const stored = await tx
         .select()
         .from(projects)
-        .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, plan.id)));
+        .where(tambonWhere(projects, tambonId, { planId: plan.id }));
       const out = new Map<string, StoredProject>();
       if (!stored.length) return out;
       const ids = stored.map((p) => p.id);
@@ -257,16 +258,17 @@ export async function projectImporter(
           .select()
           .from(projectVillages)
           .where(
-            and(eq(projectVillages.tambonId, tambonId), inArray(projectVillages.projectId, ids)),
+            tambonWhere(projectVillages, tambonId, {}, inArray(projectVillages.projectId, ids)),
           ),
         tx
           .select()
           .from(projectBudgets)
           .where(
-            and(
-              eq(projectBudgets.tambonId, tambonId),
+            tambonWhere(
+              projectBudgets,
+              tambonId,
+              { source: "local" },
               inArray(projectBudgets.projectId, ids),
-              eq(projectBudgets.source, "local"),
             ),
           ),
       ]);
@@ -301,7 +303,7 @@ export async function projectImporter(
       const [max] = await tx
         .select({ n: sql<number>`coalesce(max(${projects.seq}), 0)` })
         .from(projects)
-        .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, plan.id)));
+        .where(tambonWhere(projects, tambonId, { planId: plan.id }));
       let seq = Number(max?.n ?? 0);
       for (const c of changes) {
         const r = c.row;
@@ -330,7 +332,7 @@ export async function projectImporter(
             status,
             updatedAt: new Date(),
           })
-          .where(and(eq(projects.tambonId, tambonId), eq(projects.id, id)));
+          .where(tambonWhere(projects, tambonId, { id }));
         if (!c.current || c.current.status !== status)
           await tx
             .insert(projectUpdates)
@@ -361,22 +363,14 @@ function comparable(r: Omit<ProjectRow, "status"> & { status: ProjectStatus | nu
 
 /** Replaces a project's villages and its local budget rows with the row's. */
 async function writeLists(tx: Tx, tambonId: number, projectId: number, r: ProjectRow) {
-  await tx
-    .delete(projectVillages)
-    .where(and(eq(projectVillages.tambonId, tambonId), eq(projectVillages.projectId, projectId)));
+  await tx.delete(projectVillages).where(tambonWhere(projectVillages, tambonId, { projectId }));
   if (!r.wholeTambon && r.villageIds.length)
     await tx
       .insert(projectVillages)
       .values(r.villageIds.map((villageId) => ({ tambonId, projectId, villageId })));
   await tx
     .delete(projectBudgets)
-    .where(
-      and(
-        eq(projectBudgets.tambonId, tambonId),
-        eq(projectBudgets.projectId, projectId),
-        eq(projectBudgets.source, "local"),
-      ),
-    );
+    .where(tambonWhere(projectBudgets, tambonId, { projectId, source: "local" }));
   const rows = Object.entries(r.budgets);
   if (rows.length)
     await tx.insert(projectBudgets).values(

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -14,7 +13,7 @@ import type { PlansKey, PlansResult } from "../messages.ts";
 import { indicatorProjects, indicatorTargets, indicators, plans, projects } from "../schema.ts";
 import { fiscalYearOf, planYears } from "../shared/fiscal.ts";
 import type { Indicator } from "./queries.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The target type of an indicator in the charter's clause links. */
 export const INDICATOR_TARGET = "plans.indicator";
@@ -68,14 +67,14 @@ export async function saveIndicator(
       ? await tx
           .select()
           .from(indicators)
-          .where(and(eq(indicators.tambonId, tambonId), eq(indicators.id, indicatorId)))
+          .where(tambonWhere(indicators, tambonId, { id: indicatorId }))
       : [];
     if (indicatorId && !current) return missing();
     if (planId !== null) {
       const [plan] = await tx
         .select({ id: plans.id })
         .from(plans)
-        .where(and(eq(plans.tambonId, tambonId), eq(plans.id, planId)));
+        .where(tambonWhere(plans, tambonId, { id: planId }));
       if (!plan) return fail("planId", "indicator.unknownPlan");
     }
     if (areaId !== null && !(await getArea(tx, tambonId, areaId)))
@@ -96,7 +95,7 @@ export async function saveIndicator(
       ? await tx
           .update(indicators)
           .set(values)
-          .where(and(eq(indicators.tambonId, tambonId), eq(indicators.id, current.id)))
+          .where(tambonWhere(indicators, tambonId, { id: current.id }))
           .returning()
       : await tx
           .insert(indicators)
@@ -173,16 +172,10 @@ export async function saveTargets(
     const before = await tx
       .select()
       .from(indicatorTargets)
-      .where(
-        and(eq(indicatorTargets.tambonId, tambonId), eq(indicatorTargets.indicatorId, indicatorId)),
-      );
+      .where(tambonWhere(indicatorTargets, tambonId, { indicatorId }));
     const saved = new Map<number, number>();
     for (const [year, value] of wanted) {
-      const where = and(
-        eq(indicatorTargets.tambonId, tambonId),
-        eq(indicatorTargets.indicatorId, indicatorId),
-        eq(indicatorTargets.fiscalYear, year),
-      );
+      const where = tambonWhere(indicatorTargets, tambonId, { indicatorId, fiscalYear: year });
       if (value === null) {
         await tx.delete(indicatorTargets).where(where);
         continue;
@@ -196,7 +189,7 @@ export async function saveTargets(
         await tx
           .update(indicatorTargets)
           .set({ target: String(value) })
-          .where(and(eq(indicatorTargets.tambonId, tambonId), eq(indicatorTargets.id, had.id)));
+          .where(tambonWhere(indicatorTargets, tambonId, { id: had.id }));
       else
         await tx
           .insert(indicatorTargets)
@@ -229,18 +222,14 @@ export async function setIndicatorProject(
     const [indicator] = await tx
       .select({ id: indicators.id })
       .from(indicators)
-      .where(and(eq(indicators.tambonId, tambonId), eq(indicators.id, indicatorId)));
+      .where(tambonWhere(indicators, tambonId, { id: indicatorId }));
     if (!indicator) return missing();
     const [project] = await tx
       .select({ id: projects.id, title: projects.title })
       .from(projects)
-      .where(and(eq(projects.tambonId, tambonId), eq(projects.id, projectId)));
+      .where(tambonWhere(projects, tambonId, { id: projectId }));
     if (!project) return fail("projectId", "indicator.unknownProject");
-    const where = and(
-      eq(indicatorProjects.tambonId, tambonId),
-      eq(indicatorProjects.indicatorId, indicatorId),
-      eq(indicatorProjects.projectId, projectId),
-    );
+    const where = tambonWhere(indicatorProjects, tambonId, { indicatorId, projectId });
     const [had] = await tx
       .select({ id: indicatorProjects.id })
       .from(indicatorProjects)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { audit } from "../../../core/audit.ts";
@@ -13,6 +13,7 @@ import {
 } from "../schema.ts";
 import type { Direction } from "../shared/kinds.ts";
 import { periodEndOf } from "../measurements/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A demo indicator: its definition, baseline (2565), targets 2566–2570 and the tambon's values 2566–2568. */
 interface DemoIndicator {
@@ -116,7 +117,7 @@ export async function seedIndicatorDemo(
     ? await tx
         .select({ id: projects.id, title: projects.title })
         .from(projects)
-        .where(and(eq(projects.tambonId, tambon.id), eq(projects.planId, plan.id)))
+        .where(tambonWhere(projects, tambon.id, { planId: plan.id }))
     : [];
   const rows = [];
   for (const [index, d] of list.entries()) {

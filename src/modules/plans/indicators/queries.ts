@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import {
   indicatorProjects,
   indicatorTargets,
@@ -26,7 +26,7 @@ export function listIndicators(
     .where(
       planId === undefined
         ? eq(indicators.tambonId, tambonId)
-        : and(eq(indicators.tambonId, tambonId), eq(indicators.planId, planId)),
+        : tambonWhere(indicators, tambonId, { planId }),
     )
     .orderBy(asc(indicators.id));
 }
@@ -46,8 +46,10 @@ export async function targetsOf(
     .select()
     .from(indicatorTargets)
     .where(
-      and(
-        eq(indicatorTargets.tambonId, tambonId),
+      tambonWhere(
+        indicatorTargets,
+        tambonId,
+        {},
         inArray(indicatorTargets.indicatorId, [...indicatorIds]),
       ),
     );
@@ -83,10 +85,7 @@ export async function measuredValues(
     .select()
     .from(measurements)
     .where(
-      and(
-        eq(measurements.tambonId, tambonId),
-        inArray(measurements.indicatorId, [...indicatorIds]),
-      ),
+      tambonWhere(measurements, tambonId, {}, inArray(measurements.indicatorId, [...indicatorIds])),
     )
     .orderBy(asc(measurements.periodEnd));
   const latest = new Map<string, Measured>();
@@ -187,9 +186,7 @@ export async function projectsOfIndicator(db: DbOrTx, tambonId: number, indicato
       projects,
       and(eq(projects.id, indicatorProjects.projectId), eq(projects.tambonId, tambonId)),
     )
-    .where(
-      and(eq(indicatorProjects.tambonId, tambonId), eq(indicatorProjects.indicatorId, indicatorId)),
-    )
+    .where(tambonWhere(indicatorProjects, tambonId, { indicatorId }))
     .orderBy(asc(projects.seq), asc(projects.id));
 }
 
@@ -201,7 +198,7 @@ export async function projectChoices(db: DbOrTx, tambonId: number, planId: numbe
     .where(
       planId === null
         ? eq(projects.tambonId, tambonId)
-        : and(eq(projects.tambonId, tambonId), eq(projects.planId, planId)),
+        : tambonWhere(projects, tambonId, { planId }),
     )
     .orderBy(asc(projects.seq), asc(projects.id));
 }

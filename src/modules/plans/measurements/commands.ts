@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { audit, auditBy } from "../../../core/audit.ts";
@@ -10,6 +10,7 @@ import { indicators, measurements } from "../schema.ts";
 import type { MeasurementSource } from "../shared/kinds.ts";
 import { fiscalYearBounds } from "../shared/fiscal.ts";
 import { parseDecimal } from "../indicators/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A value to store: an indicator's, for a village (null: the whole tambon), in a fiscal year. */
 export interface MeasurementInput {
@@ -28,11 +29,11 @@ const keyWhere = (
   tambonId: number,
   m: Pick<MeasurementInput, "indicatorId" | "villageId" | "fiscalYear">,
 ) =>
-  and(
-    eq(measurements.tambonId, tambonId),
-    eq(measurements.indicatorId, m.indicatorId),
+  tambonWhere(
+    measurements,
+    tambonId,
+    { indicatorId: m.indicatorId, periodEnd: periodEndOf(m.fiscalYear) },
     m.villageId === null ? isNull(measurements.villageId) : eq(measurements.villageId, m.villageId),
-    eq(measurements.periodEnd, periodEndOf(m.fiscalYear)),
   );
 
 /**
@@ -56,7 +57,7 @@ export async function writeMeasurement(
     await tx
       .update(measurements)
       .set({ value: String(m.value), note, source, recordedBy, importKey: m.importKey ?? null })
-      .where(and(eq(measurements.tambonId, tambonId), eq(measurements.id, had.id)));
+      .where(tambonWhere(measurements, tambonId, { id: had.id }));
     return "update";
   }
   await tx.insert(measurements).values({
@@ -95,7 +96,7 @@ export async function saveMeasurementGrid(
     const [indicator] = await tx
       .select({ id: indicators.id, name: indicators.name })
       .from(indicators)
-      .where(and(eq(indicators.tambonId, tambonId), eq(indicators.id, indicatorId)));
+      .where(tambonWhere(indicators, tambonId, { id: indicatorId }));
     if (!indicator) return missing();
     const list = await tx
       .select({ id: villages.id })
@@ -155,13 +156,13 @@ export async function recordComputedMeasurements(
       ? await tx
           .select({ id: indicators.id })
           .from(indicators)
-          .where(and(eq(indicators.tambonId, tambonId), inArray(indicators.id, indicatorIds)))
+          .where(tambonWhere(indicators, tambonId, {}, inArray(indicators.id, indicatorIds)))
       : [];
     const knownVillages = villageIds.length
       ? await tx
           .select({ id: villages.id })
           .from(villages)
-          .where(and(eq(villages.tambonId, tambonId), inArray(villages.id, villageIds)))
+          .where(tambonWhere(villages, tambonId, {}, inArray(villages.id, villageIds)))
       : [];
     if (known.length !== indicatorIds.length || knownVillages.length !== villageIds.length)
       return missing();

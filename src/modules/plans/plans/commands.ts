@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -13,6 +13,7 @@ import { planStrategies, plans } from "../schema.ts";
 import { PLAN_STATUSES } from "../shared/kinds.ts";
 import { getPlan, getStrategy, strategyName, type Plan, type Strategy } from "./queries.ts";
 import { syncPlanSearch } from "../search.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const planSchema = z.object({
   title: fields.text(200),
@@ -55,7 +56,7 @@ export async function savePlan(
             description: values.description,
             updatedAt: new Date(),
           })
-          .where(and(eq(plans.tambonId, tambonId), eq(plans.id, current.id)))
+          .where(tambonWhere(plans, tambonId, { id: current.id }))
           .returning()
       : await tx
           .insert(plans)
@@ -115,14 +116,14 @@ export async function saveStrategy(
       const [max] = await tx
         .select({ p: sql<number>`coalesce(max(${planStrategies.position}), 0)` })
         .from(planStrategies)
-        .where(and(eq(planStrategies.tambonId, tambonId), eq(planStrategies.planId, plan.id)));
+        .where(tambonWhere(planStrategies, tambonId, { planId: plan.id }));
       position = current?.position ?? Number(max?.p ?? 0) + 1;
     }
     const [row] = current
       ? await tx
           .update(planStrategies)
           .set({ code: v.code, title: v.title, areaId: v.areaId, position })
-          .where(and(eq(planStrategies.tambonId, tambonId), eq(planStrategies.id, current.id)))
+          .where(tambonWhere(planStrategies, tambonId, { id: current.id }))
           .returning()
       : await tx
           .insert(planStrategies)

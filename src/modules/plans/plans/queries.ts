@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { asc, desc, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { planStrategies, plans } from "../schema.ts";
 
 /** A development plan as stored. */
@@ -25,7 +25,7 @@ export async function planHead(db: DbOrTx, tambonId: number, planId: number) {
   const [row] = await db
     .select({ id: plans.id, title: plans.title, firstYear: plans.firstYear, years: plans.years })
     .from(plans)
-    .where(and(eq(plans.tambonId, tambonId), eq(plans.id, planId)));
+    .where(tambonWhere(plans, tambonId, { id: planId }));
   return row;
 }
 
@@ -44,7 +44,7 @@ export async function previousPlan(
   const [row] = await db
     .select()
     .from(plans)
-    .where(and(eq(plans.tambonId, tambonId), lt(plans.firstYear, plan.firstYear)))
+    .where(tambonWhere(plans, tambonId, {}, lt(plans.firstYear, plan.firstYear)))
     .orderBy(desc(plans.firstYear), desc(plans.id))
     .limit(1);
   return row;
@@ -55,7 +55,7 @@ export function listStrategies(db: DbOrTx, tambonId: number, planId: number): Pr
   return db
     .select()
     .from(planStrategies)
-    .where(and(eq(planStrategies.tambonId, tambonId), eq(planStrategies.planId, planId)))
+    .where(tambonWhere(planStrategies, tambonId, { planId }))
     .orderBy(asc(planStrategies.position), asc(planStrategies.id));
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -20,19 +20,16 @@ import { getProject, type Project } from "./queries.ts";
 import { screeningCommand } from "./screening.ts";
 import { parseProject, parseStaffFields, type ProjectFields, type ProjectInput } from "./input.ts";
 import { syncProjectSearch } from "../search.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Replaces a project's villages and budget rows with the checked ones. */
 async function writeLists(tx: DbOrTx, tambonId: number, projectId: number, f: ProjectFields) {
-  await tx
-    .delete(projectVillages)
-    .where(and(eq(projectVillages.tambonId, tambonId), eq(projectVillages.projectId, projectId)));
+  await tx.delete(projectVillages).where(tambonWhere(projectVillages, tambonId, { projectId }));
   if (f.villageIds.length)
     await tx
       .insert(projectVillages)
       .values(f.villageIds.map((villageId) => ({ tambonId, projectId, villageId })));
-  await tx
-    .delete(projectBudgets)
-    .where(and(eq(projectBudgets.tambonId, tambonId), eq(projectBudgets.projectId, projectId)));
+  await tx.delete(projectBudgets).where(tambonWhere(projectBudgets, tambonId, { projectId }));
   if (f.budgets.length)
     await tx.insert(projectBudgets).values(
       f.budgets.map((b) => ({
@@ -71,7 +68,7 @@ export async function proposeProject(
     const [max] = await tx
       .select({ n: sql<number>`coalesce(max(${projects.seq}), 0)` })
       .from(projects)
-      .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, plan.id)));
+      .where(tambonWhere(projects, tambonId, { planId: plan.id }));
     const [row] = await tx
       .insert(projects)
       .values({
@@ -162,14 +159,12 @@ export async function saveProject(
         seq: s.seq ?? current.seq,
         updatedAt: new Date(),
       })
-      .where(and(eq(projects.tambonId, tambonId), eq(projects.id, current.id)))
+      .where(tambonWhere(projects, tambonId, { id: current.id }))
       .returning();
     await writeLists(tx, tambonId, current.id, f);
     await tx
       .delete(projectPartners)
-      .where(
-        and(eq(projectPartners.tambonId, tambonId), eq(projectPartners.projectId, current.id)),
-      );
+      .where(tambonWhere(projectPartners, tambonId, { projectId: current.id }));
     const partnerRows = [
       ...s.responsible.map((partnerId) => ({ partnerId, role: "responsible" as const })),
       ...s.supporting.map((partnerId) => ({ partnerId, role: "supporting" as const })),
@@ -219,7 +214,7 @@ export const setProjectStatus = screeningCommand(
     const [row] = await tx
       .update(projects)
       .set({ status: v.status, progress, updatedAt: new Date() })
-      .where(and(eq(projects.tambonId, tambonId), eq(projects.id, current.id)))
+      .where(tambonWhere(projects, tambonId, { id: current.id }))
       .returning();
     await tx.insert(projectUpdates).values({
       tambonId,

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { prepareAttachment, putAttachment } from "../../../core/attachments.ts";
@@ -10,6 +10,7 @@ import { PHOTO_MAX_PIXELS, type UploadSpec } from "../../../core/uploads.ts";
 import type { PlansResult } from "../messages.ts";
 import { projectFiles } from "../schema.ts";
 import { getProject } from "./queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What the project's file form takes: one photo or document of up to 8 MB. */
 export const PROJECT_FILE_UPLOAD: UploadSpec = {
@@ -44,7 +45,7 @@ export function listProjectFiles(
   return db
     .select(columns)
     .from(projectFiles)
-    .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.projectId, projectId)))
+    .where(tambonWhere(projectFiles, tambonId, { projectId }))
     .orderBy(asc(projectFiles.position), asc(projectFiles.id));
 }
 
@@ -57,7 +58,7 @@ export async function getProjectFile(
   const [row] = await db
     .select(columns)
     .from(projectFiles)
-    .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.id, id)));
+    .where(tambonWhere(projectFiles, tambonId, { id }));
   return row;
 }
 
@@ -91,7 +92,7 @@ export async function addProjectFile(
     const [last] = await tx
       .select({ n: sql<number>`coalesce(max(${projectFiles.position}), 0)` })
       .from(projectFiles)
-      .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.projectId, project.id)));
+      .where(tambonWhere(projectFiles, tambonId, { projectId: project.id }));
     const [row] = await tx
       .insert(projectFiles)
       .values({
@@ -135,7 +136,7 @@ export async function editProjectFile(
     const [row] = await tx
       .update(projectFiles)
       .set({ caption: caption(input.caption), position: position ?? current.position })
-      .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.id, current.id)))
+      .where(tambonWhere(projectFiles, tambonId, { id: current.id }))
       .returning(columns);
     await auditBy(tx, actor, tambonId, {
       action: "project.file.update",
@@ -159,7 +160,7 @@ export async function deleteProjectFile(
   return db.transaction(async (tx): Promise<PlansResult<ProjectFile>> => {
     const [gone] = await tx
       .delete(projectFiles)
-      .where(and(eq(projectFiles.tambonId, tambonId), eq(projectFiles.id, id)))
+      .where(tambonWhere(projectFiles, tambonId, { id }))
       .returning(columns);
     if (!gone) return missing();
     await deleteFile(tx, tambonId, gone.fileId, gone.thumbFileId);

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
@@ -19,6 +19,7 @@ import {
   type TargetGroup,
 } from "../shared/kinds.ts";
 import type { Plan } from "../plans/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The number of budget rows (year × source) a project form offers. */
 export const BUDGET_ROWS = 6;
@@ -149,7 +150,7 @@ export async function parseProject(
     const found = await db
       .select({ id: villages.id })
       .from(villages)
-      .where(and(eq(villages.tambonId, tambonId), inArray(villages.id, villageIds)));
+      .where(tambonWhere(villages, tambonId, {}, inArray(villages.id, villageIds)));
     if (found.length !== villageIds.length) errors.villages = { key: "project.unknownVillage" };
   }
   if (!wholeTambon && !villageIds.length && !errors.villages)
@@ -192,13 +193,7 @@ export async function parseStaffFields(
     const [s] = await db
       .select({ id: planStrategies.id })
       .from(planStrategies)
-      .where(
-        and(
-          eq(planStrategies.tambonId, tambonId),
-          eq(planStrategies.planId, plan.id),
-          eq(planStrategies.id, v.strategyId),
-        ),
-      );
+      .where(tambonWhere(planStrategies, tambonId, { planId: plan.id, id: v.strategyId }));
     if (!s) return fail("strategyId", "project.unknownStrategy");
   }
   if (v.parentId != null) {
@@ -206,13 +201,7 @@ export async function parseStaffFields(
     const [p] = await db
       .select({ id: projects.id, parentId: projects.parentId })
       .from(projects)
-      .where(
-        and(
-          eq(projects.tambonId, tambonId),
-          eq(projects.planId, plan.id),
-          eq(projects.id, v.parentId),
-        ),
-      );
+      .where(tambonWhere(projects, tambonId, { planId: plan.id, id: v.parentId }));
     if (!p) return fail("parentId", "project.unknownParent");
     if (p.parentId === projectId) return fail("parentId", "project.selfParent");
   }

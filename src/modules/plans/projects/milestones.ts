@@ -1,7 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
@@ -55,7 +54,7 @@ async function timeline(
   const [p] = await tx
     .select({ status: projects.status, progress: projects.progress })
     .from(projects)
-    .where(and(eq(projects.tambonId, tambonId), eq(projects.id, projectId)));
+    .where(tambonWhere(projects, tambonId, { id: projectId }));
   if (!p) return;
   await tx.insert(projectUpdates).values({
     tambonId,
@@ -100,7 +99,7 @@ export function editMilestone(
     const [row] = await tx
       .update(projectMilestones)
       .set({ title: v.title, dueOn, note: v.note })
-      .where(and(eq(projectMilestones.tambonId, tambonId), eq(projectMilestones.id, m.id)))
+      .where(tambonWhere(projectMilestones, tambonId, { id: m.id }))
       .returning();
     await audited(tx, actor, tambonId, "project.milestone.update", m, {
       title: v.title,
@@ -132,7 +131,7 @@ export function setMilestoneDone(
     const [row] = await tx
       .update(projectMilestones)
       .set({ doneOn })
-      .where(and(eq(projectMilestones.tambonId, tambonId), eq(projectMilestones.id, m.id)))
+      .where(tambonWhere(projectMilestones, tambonId, { id: m.id }))
       .returning();
     const what = done ? `✓ ${m.title}` : `↺ ${m.title}`;
     await timeline(
@@ -167,7 +166,7 @@ export function deleteMilestone(
   return change(db, actor, tambonId, id, async (tx, m) => {
     await tx
       .delete(projectMilestones)
-      .where(and(eq(projectMilestones.tambonId, tambonId), eq(projectMilestones.id, m.id)));
+      .where(tambonWhere(projectMilestones, tambonId, { id: m.id }));
     await audited(tx, actor, tambonId, "project.milestone.delete", m, null);
     return ok({ milestone: m });
   });

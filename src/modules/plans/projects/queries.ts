@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { users } from "../../../core/db/schema.ts";
 import {
   projectBudgets,
@@ -43,7 +43,7 @@ export async function projectsOfPlans(
   const rows = await db
     .select()
     .from(projects)
-    .where(and(eq(projects.tambonId, tambonId), inArray(projects.planId, planIds)))
+    .where(tambonWhere(projects, tambonId, {}, inArray(projects.planId, planIds)))
     .orderBy(asc(projects.seq), asc(projects.id));
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
@@ -55,11 +55,11 @@ export async function projectsOfPlans(
         amount: projectBudgets.amount,
       })
       .from(projectBudgets)
-      .where(and(eq(projectBudgets.tambonId, tambonId), inArray(projectBudgets.projectId, ids))),
+      .where(tambonWhere(projectBudgets, tambonId, {}, inArray(projectBudgets.projectId, ids))),
     db
       .select({ projectId: projectVillages.projectId, villageId: projectVillages.villageId })
       .from(projectVillages)
-      .where(and(eq(projectVillages.tambonId, tambonId), inArray(projectVillages.projectId, ids))),
+      .where(tambonWhere(projectVillages, tambonId, {}, inArray(projectVillages.projectId, ids))),
   ]);
   const byYear = new Map<number, Map<number, number>>();
   for (const b of budgets) {
@@ -131,7 +131,7 @@ export async function projectDetail(db: DbOrTx, tambonId: number, project: Proje
       db
         .select()
         .from(projects)
-        .where(and(eq(projects.tambonId, tambonId), eq(projects.parentId, id)))
+        .where(tambonWhere(projects, tambonId, { parentId: id }))
         .orderBy(asc(projects.seq), asc(projects.id)),
       project.proposedBy
         ? db.select({ name: users.name }).from(users).where(eq(users.id, project.proposedBy))
@@ -159,8 +159,10 @@ export async function projectLinksOf(db: DbOrTx, tambonId: number, projectId: nu
     .select()
     .from(projectLinks)
     .where(
-      and(
-        eq(projectLinks.tambonId, tambonId),
+      tambonWhere(
+        projectLinks,
+        tambonId,
+        {},
         or(eq(projectLinks.projectId, projectId), eq(projectLinks.otherId, projectId)),
       ),
     )
@@ -171,7 +173,7 @@ export async function projectLinksOf(db: DbOrTx, tambonId: number, projectId: nu
     ? await db
         .select({ id: projects.id, title: projects.title, planId: projects.planId })
         .from(projects)
-        .where(and(eq(projects.tambonId, tambonId), inArray(projects.id, otherIds)))
+        .where(tambonWhere(projects, tambonId, {}, inArray(projects.id, otherIds)))
     : [];
   const byId = new Map(others.map((o) => [o.id, o]));
   return mine.map((l) => {
@@ -185,6 +187,6 @@ export async function parentChoices(db: DbOrTx, tambonId: number, planId: number
   return db
     .select({ id: projects.id, seq: projects.seq, title: projects.title })
     .from(projects)
-    .where(and(eq(projects.tambonId, tambonId), eq(projects.planId, planId)))
+    .where(tambonWhere(projects, tambonId, { planId }))
     .orderBy(asc(projects.seq), asc(projects.id));
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
@@ -10,6 +10,7 @@ import { openLinkedQuestion } from "../../decisions/public.ts";
 import type { PlansResult } from "../messages.ts";
 import { projects } from "../schema.ts";
 import { getPlan } from "../plans/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const voteSchema = z.object({
   title: fields.text(200),
@@ -41,13 +42,7 @@ export async function putProjectsToVote(
     const chosen = await tx
       .select()
       .from(projects)
-      .where(
-        and(
-          eq(projects.tambonId, tambonId),
-          eq(projects.planId, plan.id),
-          inArray(projects.id, ids),
-        ),
-      );
+      .where(tambonWhere(projects, tambonId, { planId: plan.id }, inArray(projects.id, ids)));
     if (chosen.length !== ids.length) return fail("projects", "project.unknownParent");
     const opened = await openLinkedQuestion(tx, {
       tambonId,
@@ -71,7 +66,7 @@ export async function putProjectsToVote(
           questionAlternativeId: opened.alternativeIds[i]!,
           updatedAt: new Date(),
         })
-        .where(and(eq(projects.tambonId, tambonId), eq(projects.id, p.id)));
+        .where(tambonWhere(projects, tambonId, { id: p.id }));
     await audit(tx, {
       tambonId,
       actorId: userId,

@@ -14,6 +14,7 @@ import {
 } from "../schema.ts";
 import type { FormCategory, ProjectStatus, Rollup, TargetGroup } from "../shared/kinds.ts";
 import { COUNTED_STATUSES } from "../distribution/shares.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A plan as the reports head it. */
 export interface ReportPlan {
@@ -88,7 +89,7 @@ export async function reportPlan(
   const [row] = await db
     .select(reportPlanColumns)
     .from(plans)
-    .where(and(eq(plans.tambonId, tambonId), eq(plans.id, planId)));
+    .where(tambonWhere(plans, tambonId, { id: planId }));
   return row;
 }
 
@@ -117,7 +118,7 @@ export function reportStrategies(
       areaId: planStrategies.areaId,
     })
     .from(planStrategies)
-    .where(and(eq(planStrategies.tambonId, tambonId), inArray(planStrategies.planId, planIds)))
+    .where(tambonWhere(planStrategies, tambonId, {}, inArray(planStrategies.planId, planIds)))
     .orderBy(asc(planStrategies.position), asc(planStrategies.id));
 }
 
@@ -157,8 +158,10 @@ export async function reportProjects(
     })
     .from(projects)
     .where(
-      and(
-        eq(projects.tambonId, tambonId),
+      tambonWhere(
+        projects,
+        tambonId,
+        {},
         inArray(projects.planId, planIds),
         ...(opts.all
           ? []
@@ -178,7 +181,7 @@ export async function reportProjects(
       })
       .from(projectBudgets)
       .where(
-        and(eq(projectBudgets.tambonId, tambonId), sql`${projectBudgets.projectId} in ${inPlans}`),
+        tambonWhere(projectBudgets, tambonId, {}, sql`${projectBudgets.projectId} in ${inPlans}`),
       )
       .orderBy(asc(projectBudgets.fiscalYear), asc(projectBudgets.source)),
     db
@@ -195,10 +198,7 @@ export async function reportProjects(
         and(eq(villages.id, projectVillages.villageId), eq(villages.tambonId, tambonId)),
       )
       .where(
-        and(
-          eq(projectVillages.tambonId, tambonId),
-          sql`${projectVillages.projectId} in ${inPlans}`,
-        ),
+        tambonWhere(projectVillages, tambonId, {}, sql`${projectVillages.projectId} in ${inPlans}`),
       )
       .orderBy(asc(villages.moo)),
     listAreas(db, tambonId),
@@ -265,7 +265,7 @@ export async function reportIndicators(
     .from(indicators)
     .where(
       planIds
-        ? and(eq(indicators.tambonId, tambonId), inArray(indicators.planId, planIds))
+        ? tambonWhere(indicators, tambonId, {}, inArray(indicators.planId, planIds))
         : eq(indicators.tambonId, tambonId),
     )
     .orderBy(asc(indicators.id));
@@ -276,7 +276,7 @@ export async function reportIndicators(
       .select()
       .from(indicatorTargets)
       .where(
-        and(eq(indicatorTargets.tambonId, tambonId), inArray(indicatorTargets.indicatorId, ids)),
+        tambonWhere(indicatorTargets, tambonId, {}, inArray(indicatorTargets.indicatorId, ids)),
       )
       .orderBy(asc(indicatorTargets.fiscalYear)),
     db
@@ -294,7 +294,7 @@ export async function reportIndicators(
         villages,
         and(eq(villages.id, measurements.villageId), eq(villages.tambonId, tambonId)),
       )
-      .where(and(eq(measurements.tambonId, tambonId), inArray(measurements.indicatorId, ids)))
+      .where(tambonWhere(measurements, tambonId, {}, inArray(measurements.indicatorId, ids)))
       .orderBy(asc(measurements.periodEnd), asc(villages.moo)),
   ]);
   return list.map((i) => ({

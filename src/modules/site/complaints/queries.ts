@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { siteComplaintEvents, siteComplaints } from "../schema.ts";
 import { roleGrants, users } from "../../../core/db/schema.ts";
 import { COMPLAINT_STATUSES } from "./commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Complaints of the general channel per month (filed and closed), the last 12 months. */
 export async function complaintsPerMonth(db: DbOrTx, tambonId: number, channel = "general") {
@@ -14,9 +15,7 @@ export async function complaintsPerMonth(db: DbOrTx, tambonId: number, channel =
       closed: sql<number>`count(${siteComplaints.closedAt})`,
     })
     .from(siteComplaints)
-    .where(
-      and(eq(siteComplaints.tambonId, tambonId), eq(siteComplaints.channel, channel as "general")),
-    )
+    .where(tambonWhere(siteComplaints, tambonId, { channel: channel as "general" }))
     .groupBy(month)
     .orderBy(desc(month))
     .limit(12);
@@ -74,7 +73,7 @@ export function listComplaints(
   return db
     .select()
     .from(siteComplaints)
-    .where(and(eq(siteComplaints.tambonId, tambonId), eq(siteComplaints.channel, channel), filter))
+    .where(tambonWhere(siteComplaints, tambonId, { channel }, filter))
     .orderBy(desc(siteComplaints.createdAt))
     .limit(500);
 }
@@ -89,8 +88,10 @@ export async function complaintStaff(
     .selectDistinct({ id: roleGrants.userId })
     .from(roleGrants)
     .where(
-      and(
-        eq(roleGrants.tambonId, tambonId),
+      tambonWhere(
+        roleGrants,
+        tambonId,
+        {},
         inArray(roleGrants.role, channel === "corruption" ? ["admin"] : ["admin", "editor"]),
       ),
     );

@@ -2,6 +2,7 @@ import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteComments, sitePhotos, sitePosts, siteReports } from "../schema.ts";
 import { users } from "../../../core/db/schema.ts";
 import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Posts of the members' corner with their authors' names. */
 export function listPosts(
@@ -23,7 +24,7 @@ export function listPosts(
     })
     .from(sitePosts)
     .leftJoin(users, eq(users.id, sitePosts.authorId))
-    .where(and(eq(sitePosts.tambonId, tambonId), eq(sitePosts.status, status)))
+    .where(tambonWhere(sitePosts, tambonId, { status }))
     .orderBy(desc(sitePosts.createdAt), desc(sitePosts.id))
     .limit(limit)
     .offset(offset);
@@ -38,7 +39,7 @@ export async function countPosts(
   const [row] = await db
     .select({ n: count() })
     .from(sitePosts)
-    .where(and(eq(sitePosts.tambonId, tambonId), eq(sitePosts.status, status)));
+    .where(tambonWhere(sitePosts, tambonId, { status }));
   return Number(row?.n ?? 0);
 }
 
@@ -64,7 +65,7 @@ export function postPhotos(db: DbOrTx, tambonId: number, postId: number) {
   return db
     .select()
     .from(sitePhotos)
-    .where(and(eq(sitePhotos.tambonId, tambonId), eq(sitePhotos.postId, postId)))
+    .where(tambonWhere(sitePhotos, tambonId, { postId }))
     .orderBy(asc(sitePhotos.position));
 }
 
@@ -79,13 +80,7 @@ export function shownComments(db: DbOrTx, tambonId: number, postId: number) {
     })
     .from(siteComments)
     .leftJoin(users, eq(users.id, siteComments.authorId))
-    .where(
-      and(
-        eq(siteComments.tambonId, tambonId),
-        eq(siteComments.postId, postId),
-        eq(siteComments.hidden, false),
-      ),
-    )
+    .where(tambonWhere(siteComments, tambonId, { postId, hidden: false }))
     .orderBy(asc(siteComments.createdAt));
 }
 
@@ -103,6 +98,6 @@ export function openReports(db: DbOrTx, tambonId: number) {
     .from(siteReports)
     .innerJoin(sitePosts, eq(sitePosts.id, siteReports.postId))
     .leftJoin(siteComments, eq(siteComments.id, siteReports.commentId))
-    .where(and(eq(siteReports.tambonId, tambonId), isNull(siteReports.resolvedAt)))
+    .where(tambonWhere(siteReports, tambonId, {}, isNull(siteReports.resolvedAt)))
     .orderBy(asc(siteReports.createdAt));
 }

@@ -1,8 +1,9 @@
-import { and, desc, eq, isNull, like, ne, or, sql } from "drizzle-orm";
+import { desc, eq, isNull, like, ne, or, sql } from "drizzle-orm";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { auditLog, users } from "../../../core/db/schema.ts";
 import { siteComplaints, siteJobs, siteNews, siteReports } from "../schema.ts";
 import { listPosts } from "../corner/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * What the editors' dashboard shows: the latest site changes, drafts and scheduled news, what
@@ -22,8 +23,10 @@ export async function dashboardData(db: DbOrTx, tambonId: number, withComplaints
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
       .where(
-        and(
-          eq(auditLog.tambonId, tambonId),
+        tambonWhere(
+          auditLog,
+          tambonId,
+          {},
           like(auditLog.action, "site.%"),
           ne(auditLog.action, "site.complaint.file"),
         ),
@@ -39,8 +42,10 @@ export async function dashboardData(db: DbOrTx, tambonId: number, withComplaints
       })
       .from(siteNews)
       .where(
-        and(
-          eq(siteNews.tambonId, tambonId),
+        tambonWhere(
+          siteNews,
+          tambonId,
+          {},
           or(eq(siteNews.status, "draft"), sql`${siteNews.publishAt} > now()`),
         ),
       )
@@ -50,12 +55,12 @@ export async function dashboardData(db: DbOrTx, tambonId: number, withComplaints
     db
       .select({ id: siteJobs.id, title: siteJobs.title })
       .from(siteJobs)
-      .where(and(eq(siteJobs.tambonId, tambonId), eq(siteJobs.status, "pending")))
+      .where(tambonWhere(siteJobs, tambonId, { status: "pending" }))
       .limit(20),
     db
       .select({ id: siteReports.id })
       .from(siteReports)
-      .where(and(eq(siteReports.tambonId, tambonId), isNull(siteReports.resolvedAt))),
+      .where(tambonWhere(siteReports, tambonId, {}, isNull(siteReports.resolvedAt))),
     withComplaints
       ? db
           .select({
@@ -66,9 +71,10 @@ export async function dashboardData(db: DbOrTx, tambonId: number, withComplaints
           })
           .from(siteComplaints)
           .where(
-            and(
-              eq(siteComplaints.tambonId, tambonId),
-              eq(siteComplaints.channel, "general"),
+            tambonWhere(
+              siteComplaints,
+              tambonId,
+              { channel: "general" },
               ne(siteComplaints.status, "closed"),
             ),
           )

@@ -1,6 +1,7 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteDocuments } from "../schema.ts";
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Documents of a tambon (all, or those attached to a page or a news item). */
 export function listDocuments(
@@ -12,8 +13,10 @@ export function listDocuments(
     .select()
     .from(siteDocuments)
     .where(
-      and(
-        eq(siteDocuments.tambonId, tambonId),
+      tambonWhere(
+        siteDocuments,
+        tambonId,
+        {},
         attached && "pageId" in attached ? eq(siteDocuments.pageId, attached.pageId) : undefined,
         attached && "newsId" in attached ? eq(siteDocuments.newsId, attached.newsId) : undefined,
       ),

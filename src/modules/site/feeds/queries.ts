@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { desc, eq, inArray, lt } from "drizzle-orm";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { listOpenJobs } from "../jobs/queries.ts";
 import {
@@ -8,6 +8,7 @@ import {
   siteNews,
   sitePages,
 } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** When each news item of a tambon last changed (the feed's <updated>). */
 export function newsUpdates(db: DbOrTx, tambonId: number) {
@@ -26,23 +27,17 @@ export async function sitemapRows(db: DbOrTx, tambonId: number, now: Date) {
     db
       .select()
       .from(sitePages)
-      .where(and(eq(sitePages.tambonId, tambonId), eq(sitePages.published, true))),
+      .where(tambonWhere(sitePages, tambonId, { published: true })),
     db
       .select({ id: siteNews.id, slug: siteNews.slug, updatedAt: siteNews.updatedAt })
       .from(siteNews)
-      .where(
-        and(
-          eq(siteNews.tambonId, tambonId),
-          eq(siteNews.status, "published"),
-          lt(siteNews.publishAt, now),
-        ),
-      )
+      .where(tambonWhere(siteNews, tambonId, { status: "published" }, lt(siteNews.publishAt, now)))
       .orderBy(desc(siteNews.publishAt))
       .limit(5000),
     db
       .select()
       .from(siteAlbums)
-      .where(and(eq(siteAlbums.tambonId, tambonId), eq(siteAlbums.published, true))),
+      .where(tambonWhere(siteAlbums, tambonId, { published: true })),
     listOpenJobs(db, tambonId),
   ]);
   // The other modules' public records (decisions, charter, meetings, network, plans), as their
@@ -51,8 +46,10 @@ export async function sitemapRows(db: DbOrTx, tambonId: number, now: Date) {
     .select({ url: searchDocuments.url, updatedAt: searchDocuments.updatedAt })
     .from(searchDocuments)
     .where(
-      and(
-        eq(searchDocuments.tambonId, tambonId),
+      tambonWhere(
+        searchDocuments,
+        tambonId,
+        {},
         inArray(searchDocuments.kind, [...MODULE_SEARCH_KINDS]),
       ),
     )

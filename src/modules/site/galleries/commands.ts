@@ -13,6 +13,7 @@ import { removePhotoFiles, savePhoto, type PreparedPhoto } from "../shared/media
 import { deleteSiteRow } from "../shared/delete-row.ts";
 import { findOwned } from "../shared/queries.ts";
 import { saveOwned, updateOwned } from "../shared/save-row.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** An album row. */
 export type Album = typeof siteAlbums.$inferSelect;
@@ -82,8 +83,10 @@ export async function keepPhotos(
     .select({ p: sql<number>`coalesce(max(${sitePhotos.position}), 0)` })
     .from(sitePhotos)
     .where(
-      and(
-        eq(sitePhotos.tambonId, tambonId),
+      tambonWhere(
+        sitePhotos,
+        tambonId,
+        {},
         albumId !== null ? eq(sitePhotos.albumId, albumId) : eq(sitePhotos.postId, postId!),
       ),
     );

@@ -1,10 +1,11 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteAlbums, sitePhotos } from "../schema.ts";
-import { and, asc, desc, eq, getTableColumns, sql, type SQLWrapper } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns, sql, type SQLWrapper } from "drizzle-orm";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What an album's card shows beside the album: how many photos, and the first one's file. */
 export function albumFigures(tambonId: number | SQLWrapper) {
-  const ofAlbum = and(eq(sitePhotos.tambonId, tambonId), eq(sitePhotos.albumId, siteAlbums.id));
+  const ofAlbum = tambonWhere(sitePhotos, tambonId, { albumId: siteAlbums.id });
   return {
     photoCount: sql<number>`(select count(*) from ${sitePhotos} where ${ofAlbum})::int`.mapWith(
       Number,
@@ -24,8 +25,10 @@ export async function listAlbums(
     .select({ ...getTableColumns(siteAlbums), ...albumFigures(tambonId) })
     .from(siteAlbums)
     .where(
-      and(
-        eq(siteAlbums.tambonId, tambonId),
+      tambonWhere(
+        siteAlbums,
+        tambonId,
+        {},
         opts.publishedOnly ? eq(siteAlbums.published, true) : undefined,
       ),
     )
@@ -38,7 +41,7 @@ export function albumPhotos(db: DbOrTx, tambonId: number, albumId: number) {
   return db
     .select()
     .from(sitePhotos)
-    .where(and(eq(sitePhotos.tambonId, tambonId), eq(sitePhotos.albumId, albumId)))
+    .where(tambonWhere(sitePhotos, tambonId, { albumId }))
     .orderBy(asc(sitePhotos.position), asc(sitePhotos.id));
 }
 
@@ -52,8 +55,10 @@ export function photoSiblings(
     .select({ id: sitePhotos.id })
     .from(sitePhotos)
     .where(
-      and(
-        eq(sitePhotos.tambonId, tambonId),
+      tambonWhere(
+        sitePhotos,
+        tambonId,
+        {},
         photo.albumId !== null
           ? eq(sitePhotos.albumId, photo.albumId)
           : eq(sitePhotos.postId, photo.postId!),

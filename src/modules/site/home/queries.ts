@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { jsonRows } from "../../../core/db/json-rows.ts";
 import { prepared, type Holes } from "../../../core/db/prepared.ts";
@@ -7,6 +7,7 @@ import { cardFields, liveNews, type NewsCard } from "../news/queries.ts";
 import { albumFigures } from "../galleries/queries.ts";
 import { statsDays, statsFields, statsOf, type SiteStats } from "../statistics/queries.ts";
 import type { AlbumCard, Category, Link } from "../shared/views.tsx";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** How many of the latest news and albums the home page shows. */
 export const HOME_NEWS = 6;
@@ -47,7 +48,7 @@ const lists = {
   ]),
   albums: jsonRows(
     siteAlbums,
-    and(eq(siteAlbums.tambonId, tambon), eq(siteAlbums.published, true)),
+    tambonWhere(siteAlbums, tambon, { published: true }),
     [desc(siteAlbums.createdAt), desc(siteAlbums.id)],
     { id, title, createdAt, ...albumFigures(tambon) },
     HOME_ALBUMS,

@@ -1,7 +1,8 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteJobs, siteLinks } from "../schema.ts";
-import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { asc, desc, eq, gte } from "drizzle-orm";
 import { thaiDay } from "../statistics/visits.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The job-market links of a tambon. */
 export function listLinks(db: DbOrTx, tambonId: number) {
@@ -18,11 +19,7 @@ export function listOpenJobs(db: DbOrTx, tambonId: number, now = new Date()) {
     .select()
     .from(siteJobs)
     .where(
-      and(
-        eq(siteJobs.tambonId, tambonId),
-        eq(siteJobs.status, "approved"),
-        gte(siteJobs.closesOn, thaiDay(now)),
-      ),
+      tambonWhere(siteJobs, tambonId, { status: "approved" }, gte(siteJobs.closesOn, thaiDay(now))),
     )
     .orderBy(asc(siteJobs.closesOn), desc(siteJobs.id));
 }

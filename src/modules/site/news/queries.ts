@@ -5,6 +5,7 @@ import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { keptCount, type Cursor } from "../../../core/paging.ts";
 import { pageCache } from "../../../core/page-cache.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A news item as lists show it, with its category and cover. */
 export interface NewsCard {
@@ -40,11 +41,7 @@ export function cardFields(tambonId: number | SQLWrapper) {
  * statement (db/prepared.ts).
  */
 export const liveNews = (tambonId: number | SQLWrapper, now: Date | SQLWrapper) =>
-  and(
-    eq(siteNews.tambonId, tambonId),
-    eq(siteNews.status, "published"),
-    lte(siteNews.publishAt, now),
-  );
+  tambonWhere(siteNews, tambonId, { status: "published" }, lte(siteNews.publishAt, now));
 
 /**
  * Where a page of news starts when it follows another: after (older than) or before (newer than)
@@ -174,12 +171,12 @@ export async function newsCards(
 const newsTambon = sql.placeholder("tambonId");
 const newsPhotosJson = jsonRows(
   sitePhotos,
-  and(eq(sitePhotos.tambonId, newsTambon), eq(sitePhotos.albumId, siteNews.albumId)),
+  tambonWhere(sitePhotos, newsTambon, { albumId: siteNews.albumId }),
   [asc(sitePhotos.position), asc(sitePhotos.id)],
 );
 const newsDocsJson = jsonRows(
   siteDocuments,
-  and(eq(siteDocuments.tambonId, newsTambon), eq(siteDocuments.newsId, siteNews.id)),
+  tambonWhere(siteDocuments, newsTambon, { newsId: siteNews.id }),
   [desc(siteDocuments.createdAt), desc(siteDocuments.id)],
 );
 const newsStatement = prepared(

@@ -1,13 +1,14 @@
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { asc, count, desc } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { siteQuestions } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Answered questions, newest answer first (what everyone reads). */
 export function answeredQuestions(db: DbOrTx, tambonId: number, limit: number, offset: number) {
   return db
     .select()
     .from(siteQuestions)
-    .where(and(eq(siteQuestions.tambonId, tambonId), eq(siteQuestions.status, "answered")))
+    .where(tambonWhere(siteQuestions, tambonId, { status: "answered" }))
     .orderBy(desc(siteQuestions.answeredAt), desc(siteQuestions.id))
     .limit(limit)
     .offset(offset);
@@ -22,7 +23,7 @@ export async function countQuestions(
   const [row] = await db
     .select({ n: count() })
     .from(siteQuestions)
-    .where(and(eq(siteQuestions.tambonId, tambonId), eq(siteQuestions.status, status)));
+    .where(tambonWhere(siteQuestions, tambonId, { status }));
   return row?.n ?? 0;
 }
 
@@ -31,7 +32,7 @@ export function pendingQuestions(db: DbOrTx, tambonId: number) {
   return db
     .select()
     .from(siteQuestions)
-    .where(and(eq(siteQuestions.tambonId, tambonId), eq(siteQuestions.status, "pending")))
+    .where(tambonWhere(siteQuestions, tambonId, { status: "pending" }))
     .orderBy(asc(siteQuestions.createdAt), asc(siteQuestions.id))
     .limit(200);
 }
@@ -41,13 +42,7 @@ export function myPendingQuestions(db: DbOrTx, tambonId: number, userId: number)
   return db
     .select()
     .from(siteQuestions)
-    .where(
-      and(
-        eq(siteQuestions.tambonId, tambonId),
-        eq(siteQuestions.askedBy, userId),
-        eq(siteQuestions.status, "pending"),
-      ),
-    )
+    .where(tambonWhere(siteQuestions, tambonId, { askedBy: userId, status: "pending" }))
     .orderBy(desc(siteQuestions.createdAt))
     .limit(20);
 }

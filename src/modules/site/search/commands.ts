@@ -1,7 +1,8 @@
 import { searchDocuments, searchSnippets, SEARCH_KINDS } from "../schema.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { inArray, notInArray, sql } from "drizzle-orm";
 import { segmented } from "../shared/text.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What may be found by search. */
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -78,15 +79,7 @@ export async function unindexItem(
   kind: SearchKind,
   refId: number,
 ): Promise<void> {
-  await tx
-    .delete(searchDocuments)
-    .where(
-      and(
-        eq(searchDocuments.tambonId, tambonId),
-        eq(searchDocuments.kind, kind),
-        eq(searchDocuments.refId, refId),
-      ),
-    );
+  await tx.delete(searchDocuments).where(tambonWhere(searchDocuments, tambonId, { kind, refId }));
 }
 
 /**
@@ -121,9 +114,10 @@ export async function replaceSearch(
     await tx
       .delete(searchDocuments)
       .where(
-        and(
-          eq(searchDocuments.tambonId, tambonId),
-          eq(searchDocuments.kind, kind),
+        tambonWhere(
+          searchDocuments,
+          tambonId,
+          { kind },
           keep.length ? notInArray(searchDocuments.refId, keep) : undefined,
         ),
       );
@@ -139,5 +133,5 @@ export async function clearSearch(
 ): Promise<void> {
   await tx
     .delete(searchDocuments)
-    .where(and(eq(searchDocuments.tambonId, tambonId), inArray(searchDocuments.kind, [...kinds])));
+    .where(tambonWhere(searchDocuments, tambonId, {}, inArray(searchDocuments.kind, [...kinds])));
 }

@@ -11,6 +11,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { auditSite } from "../shared/fields.ts";
 import { slugify } from "../shared/text.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Adds or renames a news category (its address part is made once, from its first name). */
 export async function saveCategory(
@@ -52,7 +53,7 @@ export async function saveCategory(
       const [taken] = await tx
         .select({ id: siteCategories.id })
         .from(siteCategories)
-        .where(and(eq(siteCategories.tambonId, tambonId), eq(siteCategories.slug, slug)));
+        .where(tambonWhere(siteCategories, tambonId, { slug }));
       if (!taken) break;
       slug = `${base}-${i}`;
     }

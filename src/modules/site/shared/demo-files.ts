@@ -2,9 +2,10 @@ import { loadSharp } from "../../../core/sharp.ts";
 import { LARGE_WIDTH, THUMB_WIDTH, contentType, publicKey } from "./media.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteDocuments, sitePhotos } from "../schema.ts";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getFileByKey, putFile, type StoredFile } from "../../../core/file-store.ts";
 import { onePagePdf } from "../../../core/one-page-pdf.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The files of a generated demo photo. */
 export interface DemoPhoto {
@@ -86,13 +87,7 @@ export async function materializeDemoFile(
     const [doc] = await db
       .select({ id: siteDocuments.id })
       .from(siteDocuments)
-      .where(
-        and(
-          eq(siteDocuments.tambonId, tambonId),
-          eq(siteDocuments.file, key!),
-          eq(siteDocuments.ext, "pdf"),
-        ),
-      )
+      .where(tambonWhere(siteDocuments, tambonId, { file: key!, ext: "pdf" }))
       .limit(1);
     if (!doc) return undefined;
     buf = demoPdf();
@@ -102,9 +97,10 @@ export async function materializeDemoFile(
       .select({ id: sitePhotos.id })
       .from(sitePhotos)
       .where(
-        and(
-          eq(sitePhotos.tambonId, tambonId),
-          eq(sitePhotos.file, key!),
+        tambonWhere(
+          sitePhotos,
+          tambonId,
+          { file: key! },
           ...(size ? [] : [eq(sitePhotos.ext, ext!)]),
         ),
       )

@@ -1,7 +1,7 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import sharp from "sharp";
-import { and, eq, like } from "drizzle-orm";
+import { like } from "drizzle-orm";
 import { openTestDatabase, type TestDatabase } from "../../../../test/helpers/db.ts";
 import { storedFiles, tambons } from "../../../core/db/schema.ts";
 import { documentKind } from "./documents.ts";
@@ -15,6 +15,7 @@ import {
   type Upload,
 } from "./media.ts";
 import { demoPdf } from "./demo-files.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const upload = (data: Buffer, filename = "x") => ({ filename, data, truncated: false });
 
@@ -27,7 +28,7 @@ describe("site photos are kept in the file store", () => {
       await db.db
         .select({ key: storedFiles.key })
         .from(storedFiles)
-        .where(and(eq(storedFiles.tambonId, tambonId), like(storedFiles.key, `%${file}%`)))
+        .where(tambonWhere(storedFiles, tambonId, {}, like(storedFiles.key, `%${file}%`)))
     )
       .map((r) => r.key)
       .sort();

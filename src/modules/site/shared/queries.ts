@@ -3,6 +3,7 @@ import { type AnyPgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { type SiteKey } from "../messages.ts";
 import { siteDocuments, siteNews, sitePages } from "../schema.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A table of the site whose rows have an id and belong to a tambon. */
 type OwnedTable = PgTable & { id: AnyPgColumn; tambonId: AnyPgColumn };
@@ -39,13 +40,13 @@ export async function linkTargets(
       .select({ id: sitePages.id, title: sitePages.titleTh })
       .from(sitePages)
       .where(
-        and(eq(sitePages.tambonId, tambonId), only ? eq(sitePages.published, true) : undefined),
+        tambonWhere(sitePages, tambonId, {}, only ? eq(sitePages.published, true) : undefined),
       ),
     db
       .select({ id: siteNews.id, title: siteNews.title })
       .from(siteNews)
       .where(
-        and(eq(siteNews.tambonId, tambonId), only ? eq(siteNews.status, "published") : undefined),
+        tambonWhere(siteNews, tambonId, {}, only ? eq(siteNews.status, "published") : undefined),
       )
       .orderBy(desc(siteNews.updatedAt))
       .limit(opts.newsLimit),

@@ -22,6 +22,7 @@ import {
   siteVisitDays,
 } from "../schema.ts";
 import { liveNews } from "../news/queries.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The visitor figures of a tambon's statistics box. */
 export interface SiteStats {
@@ -74,7 +75,7 @@ export function statsFields(
     ),
     lastPage: epochMs(
       sql`select max(${sitePages.updatedAt}) from ${sitePages}
-        where ${and(eq(sitePages.tambonId, tambonId), eq(sitePages.published, true))}`,
+        where ${tambonWhere(sitePages, tambonId, { published: true })}`,
     ),
   };
 }
@@ -125,7 +126,7 @@ export async function visitsPerDay(db: DbOrTx, tambonId: number, n = 30, now = n
   const rows = await db
     .select()
     .from(siteVisitDays)
-    .where(and(eq(siteVisitDays.tambonId, tambonId), gte(siteVisitDays.day, from)));
+    .where(tambonWhere(siteVisitDays, tambonId, {}, gte(siteVisitDays.day, from)));
   const out: { day: string; visitors: number; views: number }[] = [];
   for (let i = n - 1; i >= 0; i--) {
     const day = thaiDay(new Date(now.getTime() - i * 86400_000));
@@ -142,7 +143,7 @@ export function topPages(db: DbOrTx, tambonId: number, n = 30, limit = 10, now =
   return db
     .select({ path: sitePageViews.path, views })
     .from(sitePageViews)
-    .where(and(eq(sitePageViews.tambonId, tambonId), gte(sitePageViews.day, from)))
+    .where(tambonWhere(sitePageViews, tambonId, {}, gte(sitePageViews.day, from)))
     .groupBy(sitePageViews.path)
     .orderBy(desc(views))
     .limit(limit);
@@ -186,7 +187,7 @@ export async function recordTitles(
       const rows = await db
         .select({ id: sitePages.id, th: sitePages.titleTh, en: sitePages.titleEn })
         .from(sitePages)
-        .where(and(eq(sitePages.tambonId, tambonId), inArray(sitePages.id, list)));
+        .where(tambonWhere(sitePages, tambonId, {}, inArray(sitePages.id, list)));
       for (const r of rows)
         for (const p of ids.get(r.id) ?? []) out.set(p, lang === "en" && r.en ? r.en : r.th);
       continue;

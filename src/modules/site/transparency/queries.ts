@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -11,6 +11,7 @@ import type { ItaRow } from "./views.tsx";
 import { countQuestions } from "../qa/queries.ts";
 import { msg } from "../messages.ts";
 import { itemDetail } from "./lists.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const qaTitle = (lang: Lang) => msg.t(lang)("qa.title");
 
@@ -31,7 +32,7 @@ export async function itaYear(db: DbOrTx, tambonId: number, yearParam?: string) 
   const rows = await db
     .select()
     .from(itaItems)
-    .where(and(eq(itaItems.tambonId, tambonId), eq(itaItems.fiscalYear, year)))
+    .where(tambonWhere(itaItems, tambonId, { fiscalYear: year }))
     .orderBy(asc(itaItems.position));
   return { year, years, rows };
 }

@@ -1,11 +1,12 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { Client, startTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { postMultipart } from "../../../../test/helpers/multipart.ts";
 import { tambons } from "../../../core/db/schema.ts";
 import { itaItems } from "../schema.ts";
 import { parseItaList } from "./commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 test("an ITA list whose text holds a NUL character is not a list", () => {
   const item = { item: "O1", group: "1", groupTitle: "ข้อมูลพื้นฐาน", title: "โครงสร้าง" };
@@ -49,7 +50,7 @@ describe("a transparency list uploaded with a NUL character", () => {
     const rows = await t.database.db
       .select()
       .from(itaItems)
-      .where(and(eq(itaItems.tambonId, langu!.id), eq(itaItems.fiscalYear, 2569)));
+      .where(tambonWhere(itaItems, langu!.id, { fiscalYear: 2569 }));
     assert.equal(rows.length, 0);
   });
 });
