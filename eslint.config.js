@@ -59,15 +59,15 @@ export default tseslint.config(
         },
         {
           selector:
-            "CallExpression[callee.property.name=/^(values|set)$/] > ObjectExpression:first-child > SpreadElement",
+            "CallExpression[callee.property.name=/^(values|set)$/] > ObjectExpression:first-child > SpreadElement:not([argument.callee.name='pick'])",
           message:
-            "Build inserts and updates field by field; never spread an object into .values()/.set() (mass assignment).",
+            "Build inserts and updates field by field, or name the fields with pick(); never spread an object into .values()/.set() (mass assignment).",
         },
         {
           selector:
-            "CallExpression[callee.property.name='values'] > ArrayExpression > ObjectExpression > SpreadElement",
+            "CallExpression[callee.property.name='values'] > ArrayExpression > ObjectExpression > SpreadElement:not([argument.callee.name='pick'])",
           message:
-            "Build inserts field by field; never spread an object into .values() (mass assignment).",
+            "Build inserts field by field, or name the fields with pick(); never spread an object into .values() (mass assignment).",
         },
       ],
     },

@@ -25,12 +25,17 @@ test("a loose or passthrough schema is refused", async () => {
 test("spreading an object into .values() or .set() is refused; named fields pass", async () => {
   const code = [
     "declare const db: any; declare const v: { title: string }; declare const t: unknown;",
+    "declare const pick: any; declare const other: any;",
     "db.insert(t).values({ tambonId: 1, ...v });",
     "db.update(t).set({ ...v, updatedAt: new Date() });",
     "db.insert(t).values([{ ...v }]);",
     "db.insert(t).values({ tambonId: 1, title: v.title });",
     "db.update(t).set({ title: v.title });",
     "new Map().set('k', { ...v });",
+    'db.insert(t).values({ tambonId: 1, ...pick(v, "title") });',
+    'db.update(t).set({ ...pick(v, "title"), updatedAt: new Date() });',
+    'db.insert(t).values([{ ...pick(v, "title") }]);',
+    'db.update(t).set({ ...other(v, "title") });',
   ].join("\n");
-  assert.deepEqual(await lint(code), [2, 3, 4]);
+  assert.deepEqual(await lint(code), [3, 4, 5, 12]);
 });

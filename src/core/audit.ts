@@ -5,6 +5,7 @@ import { can } from "./policy.ts";
 import type { Actor } from "./roles.ts";
 import { missing, ok, refused, type Result } from "./result.ts";
 import { refuseUnconfirmedChange } from "./unconfirmed.ts";
+import { pick } from "./pick.ts";
 
 /** One audit entry: who did what to which target, with a summary of before and after. */
 export interface AuditEntry {
@@ -41,10 +42,7 @@ export async function audit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   // trigger on audit_log) reaches them on commit.
   forgetChange(entry);
   await tx.insert(auditLog).values({
-    tambonId: entry.tambonId,
-    actorId: entry.actorId,
-    action: entry.action,
-    targetType: entry.targetType,
+    ...pick(entry, "tambonId", "actorId", "action", "targetType"),
     targetId: entry.targetId == null ? null : String(entry.targetId),
     before: redact(entry.before),
     after: redact(entry.after),

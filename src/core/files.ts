@@ -7,6 +7,7 @@ import { storedFiles, tambons } from "./db/schema.ts";
 import { deleteFilesByKey, getFileByKey, putFile } from "./file-store.ts";
 import { reencodeImage, type ImageRefusal, type UploadSpec } from "./uploads.ts";
 import { tambonWhere } from "./db/tambon-row.ts";
+import { pick } from "./pick.ts";
 
 /** What the tambon settings form takes: one logo of up to 1 MB. */
 export const LOGO_UPLOAD: UploadSpec = { files: 1, fileBytes: 1024 * 1024, fields: 40 };
@@ -85,7 +86,7 @@ export async function discardLogo(db: DbOrTx, tambonId: number, name: string | n
  */
 export async function reencodeStoredLogos(db: Db, dataDir: string): Promise<number> {
   const rows = await db
-    .select({ id: tambons.id, slug: tambons.slug, logoPath: tambons.logoPath })
+    .select({ ...pick(tambons, "id", "slug", "logoPath") })
     .from(tambons)
     .where(isNotNull(tambons.logoPath));
   let changed = 0;

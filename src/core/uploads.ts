@@ -4,6 +4,7 @@ import multipart, { type MultipartFile } from "@fastify/multipart";
 import { loadSharp, type Metadata, type SharpImage } from "./sharp.ts";
 import { HttpError } from "./errors.ts";
 import type { FieldError } from "./result.ts";
+import { pick } from "./pick.ts";
 
 const MB = 1024 * 1024;
 
@@ -180,7 +181,7 @@ export function readUploads(req: FastifyRequest, field: string): FieldUploads {
     if (!r) continue;
     if (r.extra) out.tooMany = true;
     else if (r.data.length || r.truncated)
-      out.files.push({ filename: r.filename, data: r.data, truncated: r.truncated });
+      out.files.push({ ...pick(r, "filename", "data", "truncated") });
   }
   return out;
 }

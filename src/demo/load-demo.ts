@@ -8,6 +8,7 @@ import type { DemoPeople, TambonModule } from "../core/modules.ts";
 import { installModules } from "../core/install.ts";
 import type { Role } from "../core/roles.ts";
 import type { Tambon } from "../core/tenancy.ts";
+import { pick } from "../core/pick.ts";
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = "tambon-demo";
@@ -190,9 +191,7 @@ export async function loadDemo(
         db,
         null,
         {
-          dopaCode: d.dopaCode,
-          slug: d.slug,
-          kind: d.kind,
+          ...pick(d, "dopaCode", "slug", "kind"),
           isDemo: true,
           siteOpened: d.siteOpened,
         },

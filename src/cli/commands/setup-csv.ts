@@ -20,6 +20,7 @@ import {
 } from "../../core/imports.ts";
 import { translateErrors, type FieldError } from "../../core/result.ts";
 import type { Actor } from "../../core/roles.ts";
+import { pick } from "../../core/pick.ts";
 
 /** A row's cells by field name, with its line in the file (the header is line 1). */
 export interface SetupRow {
@@ -132,7 +133,7 @@ export async function networkAdmin(
   as: string | undefined,
 ): Promise<Actor> {
   const admins = await db
-    .select({ id: users.id, name: users.name, username: users.username })
+    .select({ ...pick(users, "id", "name", "username") })
     .from(users)
     .where(and(eq(users.isNetworkAdmin, true), eq(users.disabled, false)))
     .orderBy(asc(users.id));

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "../db/index.ts";
 import { roleGrants, sessions, tambonMembers, users } from "../db/schema.ts";
 import { ANONYMOUS, type Actor, type Role } from "../roles.ts";
 import { hashToken, newToken } from "./tokens.ts";
+import { pick } from "../pick.ts";
 
 /** How long a session lasts without logging in again. */
 export const SESSION_DAYS = 30;
@@ -62,11 +63,7 @@ export async function loadActor(db: Db, token: string | undefined): Promise<Acto
 async function loadActorFresh(db: Db, token: string): Promise<Actor> {
   const [row] = await db
     .select({
-      id: users.id,
-      name: users.name,
-      isNetworkAdmin: users.isNetworkAdmin,
-      lang: users.lang,
-      disabled: users.disabled,
+      ...pick(users, "id", "name", "isNetworkAdmin", "lang", "disabled"),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -99,7 +96,7 @@ export async function actorFor(
     set.add(g.role as Role);
   }
   return {
-    user: { id: user.id, name: user.name, isNetworkAdmin: user.isNetworkAdmin, lang: user.lang },
+    user: { ...pick(user, "id", "name", "isNetworkAdmin", "lang") },
     roles,
     memberOf: new Set(members.filter((m) => m.status === "active").map((m) => m.tambonId)),
     pendingIn: new Set(members.filter((m) => m.status === "pending").map((m) => m.tambonId)),

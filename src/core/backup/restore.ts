@@ -14,6 +14,7 @@ import { rowsOf, type Database } from "../db/index.ts";
 import { ArchiveError, readArchive, type EntryCheck } from "./archive.ts";
 import { FORMAT, FORMAT_VERSION, ident, migrationsOf, tablesOf, type Manifest } from "./backup.ts";
 import { silent, type Progress } from "./progress.ts";
+import { pick } from "../pick.ts";
 
 /** Why a restore was refused before anything changed; one line. */
 export class RestoreRefused extends Error {}
@@ -161,9 +162,7 @@ export async function checkArchive(
     let checked = 0;
     const parts = [
       {
-        file: manifest.secret.file,
-        bytes: manifest.secret.bytes,
-        sha256: manifest.secret.sha256,
+        ...pick(manifest.secret, "file", "bytes", "sha256"),
         rows: 1,
       },
       ...manifest.tables,

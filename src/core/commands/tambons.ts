@@ -11,6 +11,7 @@ import type { Actor } from "../roles.ts";
 import type { Tambon } from "../tenancy.ts";
 import type { TambonModule } from "../modules.ts";
 import type { DigitStyle } from "../digits.ts";
+import { pick } from "../pick.ts";
 
 /** Names of a subdistrict and its district and province, from the national address list. */
 export interface PlaceNames {
@@ -94,13 +95,16 @@ export async function createTambon(
       .values({
         slug,
         dopaCode: place.code,
-        nameTh: place.nameTh,
-        nameEn: place.nameEn,
-        districtTh: place.districtTh,
-        districtEn: place.districtEn,
-        provinceTh: place.provinceTh,
-        provinceEn: place.provinceEn,
-        postalCode: place.postalCode,
+        ...pick(
+          place,
+          "nameTh",
+          "nameEn",
+          "districtTh",
+          "districtEn",
+          "provinceTh",
+          "provinceEn",
+          "postalCode",
+        ),
         kind: input.kind,
         isDemo: input.isDemo ?? false,
         siteOpened: input.siteOpened ?? null,
@@ -194,15 +198,18 @@ export async function updateTambonSettings(
   if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
   const v = parsed.value;
   const next = {
-    nameTh: v.nameTh,
-    nameEn: v.nameEn,
-    kind: v.kind,
-    address: v.address,
-    phone: v.phone,
-    email: v.email,
-    siteOpened: v.siteOpened,
-    ownerTh: v.ownerTh,
-    ownerEn: v.ownerEn,
+    ...pick(
+      v,
+      "nameTh",
+      "nameEn",
+      "kind",
+      "address",
+      "phone",
+      "email",
+      "siteOpened",
+      "ownerTh",
+      "ownerEn",
+    ),
     host: host || null,
     minRepsPerVillage: v.minRepsPerVillage,
     digits: digits as DigitStyle,
@@ -212,19 +219,22 @@ export async function updateTambonSettings(
     const [row] = await tx
       .update(tambons)
       .set({
-        nameTh: next.nameTh,
-        nameEn: next.nameEn,
-        kind: next.kind,
-        address: next.address,
-        phone: next.phone,
-        email: next.email,
-        siteOpened: next.siteOpened,
-        ownerTh: next.ownerTh,
-        ownerEn: next.ownerEn,
-        host: next.host,
-        minRepsPerVillage: next.minRepsPerVillage,
-        digits: next.digits,
-        logoPath: next.logoPath,
+        ...pick(
+          next,
+          "nameTh",
+          "nameEn",
+          "kind",
+          "address",
+          "phone",
+          "email",
+          "siteOpened",
+          "ownerTh",
+          "ownerEn",
+          "host",
+          "minRepsPerVillage",
+          "digits",
+          "logoPath",
+        ),
         updatedAt: new Date(),
       })
       .where(eq(tambons.id, tambon.id))
@@ -285,9 +295,7 @@ export async function saveVillage(
   if (existing.some((x) => x.code === code && x.id !== villageId))
     return fail("code", "err.codeTaken");
   const values = {
-    moo: v.moo,
-    nameTh: v.nameTh,
-    nameEn: v.nameEn,
+    ...pick(v, "moo", "nameTh", "nameEn"),
     code,
     households: v.households,
     population: v.population,
@@ -303,12 +311,7 @@ export async function saveVillage(
           .insert(villages)
           .values({
             tambonId: tambon.id,
-            moo: values.moo,
-            nameTh: values.nameTh,
-            nameEn: values.nameEn,
-            code: values.code,
-            households: values.households,
-            population: values.population,
+            ...pick(values, "moo", "nameTh", "nameEn", "code", "households", "population"),
           })
           .returning();
     await auditBy(tx, actor, tambon.id, {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../db/index.ts";
 import { isSealed, seal, unseal, UnsealError } from "../sealed.ts";
 import { lineChannels } from "./schema.ts";
+import { pick } from "../pick.ts";
 
 /**
  * A tambon's LINE channel token and channel secret are kept sealed (`src/core/sealed.ts`, a key
@@ -48,9 +49,7 @@ export function openChannel(
 export async function sealStoredChannels(database: Database, secret: string): Promise<number> {
   const rows = await database.db
     .select({
-      tambonId: lineChannels.tambonId,
-      accessToken: lineChannels.accessToken,
-      channelSecret: lineChannels.channelSecret,
+      ...pick(lineChannels, "tambonId", "accessToken", "channelSecret"),
     })
     .from(lineChannels);
   let sealed = 0;

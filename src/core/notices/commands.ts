@@ -11,6 +11,7 @@ import { CHANNELS, type NoticeKind } from "./index.ts";
 import type { NoticesKey } from "./messages.ts";
 import { sealChannelValue } from "./channel-secrets.ts";
 import { tambonWhere } from "../db/tambon-row.ts";
+import { pick } from "../pick.ts";
 
 /** How long a link code can be sent to the tambon's LINE account. */
 export const CODE_MINUTES = 30;
@@ -64,9 +65,7 @@ export async function saveLineChannel(
       .insert(lineChannels)
       .values({
         tambonId,
-        basicId: values.basicId,
-        accessToken: values.accessToken,
-        channelSecret: values.channelSecret,
+        ...pick(values, "basicId", "accessToken", "channelSecret"),
       })
       .onConflictDoUpdate({ target: lineChannels.tambonId, set: values });
     await auditBy(tx, actor, tambonId, {

@@ -6,6 +6,7 @@ import type { Lang, Msg } from "../i18n/index.ts";
 import { lineChannels, lineLinks, noticePrefs, notices } from "./schema.ts";
 import { nmsg } from "./messages.ts";
 import { tambonWhere } from "../db/tambon-row.ts";
+import { pick } from "../pick.ts";
 
 /** The channels a notice goes by. */
 export const CHANNELS = ["line", "email"] as const;
@@ -52,7 +53,7 @@ export async function enqueueNotices(tx: DbOrTx, req: NoticeRequest): Promise<nu
   /** The people asked for (no filter when every member is). */
   const among = (column: AnyPgColumn) => (everyone ? undefined : inArray(column, ids));
   const people = await tx
-    .select({ id: users.id, email: users.email, lang: users.lang })
+    .select({ ...pick(users, "id", "email", "lang") })
     .from(users)
     .innerJoin(
       tambonMembers,

@@ -4,6 +4,7 @@ import { users } from "../db/schema.ts";
 import { paged, type Page } from "../paging.ts";
 import { lineChannels, lineLinks, noticePrefs, notices } from "./schema.ts";
 import { tambonWhere } from "../db/tambon-row.ts";
+import { pick } from "../pick.ts";
 
 /** A tambon's LINE channel, or null when its admin has not set one. */
 export async function lineChannelOf(db: DbOrTx, tambonId: number) {
@@ -106,16 +107,9 @@ export async function noticeLog(
     ({ limit, offset }) =>
       db
         .select({
-          id: notices.id,
-          createdAt: notices.createdAt,
-          sentAt: notices.sentAt,
+          ...pick(notices, "id", "createdAt", "sentAt"),
           name: users.name,
-          recipient: notices.recipient,
-          channel: notices.channel,
-          kind: notices.kind,
-          status: notices.status,
-          attempts: notices.attempts,
-          lastError: notices.lastError,
+          ...pick(notices, "recipient", "channel", "kind", "status", "attempts", "lastError"),
         })
         .from(notices)
         .leftJoin(users, eq(users.id, notices.userId))

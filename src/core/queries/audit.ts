@@ -3,6 +3,7 @@ import type { DbOrTx } from "../db/index.ts";
 import { auditLog, users } from "../db/schema.ts";
 import { paged, type Page } from "../paging.ts";
 import { containing } from "./people.ts";
+import { pick } from "../pick.ts";
 
 /** One line of the audit log as the administration shows it. */
 export interface AuditRow {
@@ -60,11 +61,7 @@ export async function auditEntries(
           id: auditLog.id,
           at: auditLog.at,
           actor: users.name,
-          action: auditLog.action,
-          targetType: auditLog.targetType,
-          targetId: auditLog.targetId,
-          before: auditLog.before,
-          after: auditLog.after,
+          ...pick(auditLog, "action", "targetType", "targetId", "before", "after"),
         })
         .from(auditLog)
         .leftJoin(users, eq(users.id, auditLog.actorId))

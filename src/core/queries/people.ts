@@ -4,6 +4,7 @@ import { roleGrants, tambonMembers, users, villages } from "../db/schema.ts";
 import { ROLES, type Role } from "../roles.ts";
 import { paged, type Page } from "../paging.ts";
 import { tambonWhere } from "../db/tambon-row.ts";
+import { pick } from "../pick.ts";
 
 /** A member of a tambon as the administration lists them. */
 export interface PersonRow {
@@ -65,11 +66,7 @@ async function withRoles(
 function selectPeople(db: DbOrTx, tambonId: number) {
   return db
     .select({
-      id: users.id,
-      name: users.name,
-      username: users.username,
-      phone: users.phone,
-      email: users.email,
+      ...pick(users, "id", "name", "username", "phone", "email"),
       status: tambonMembers.status,
       villageMoo: villages.moo,
     })

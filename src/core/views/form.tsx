@@ -3,6 +3,7 @@ import { useCtx } from "./ctx.ts";
 import type { Dictionary, Lang } from "../i18n/index.ts";
 import { translateErrors, type FieldError } from "../result.ts";
 import { inDigits } from "../digits.ts";
+import { pick } from "../pick.ts";
 
 /** Values a user typed and the translated errors per field, to re-show a form after an error. */
 export interface FormState {
@@ -333,10 +334,7 @@ export function ThaiEnglishFields(p: {
   const th = {
     form: p.form,
     name: `${p.name}Th`,
-    label: p.label,
-    hint: p.hint,
-    required: p.required,
-    maxLength: p.maxLength,
+    ...pick(p, "label", "hint", "required", "maxLength"),
   };
   const en = { form: p.form, name: `${p.name}En`, label: p.labelEn, maxLength: p.maxLength };
   return p.multiline ? (
@@ -528,10 +526,7 @@ function DateParts(p: {
   const shown = (s: string) => (lang === "th" ? inDigits(s, digits ?? "arabic") : s);
   const months = lang === "en" ? MONTHS_EN : MONTHS_TH;
   const common = {
-    name: p.name,
-    required: p.required,
-    invalid: p.invalid,
-    describedBy: p.describedBy,
+    ...pick(p, "name", "required", "invalid", "describedBy"),
   };
   return (
     <div class="date-parts">

@@ -6,6 +6,7 @@ import { charterClauseLinks, charters } from "./schema.ts";
 import { allClauses } from "./document.ts";
 import { listCharters, currentEdition, shownVersion } from "./charters/queries.ts";
 import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { pick } from "../../core/pick.ts";
 
 export { inDigits, toArabicDigits, toThaiDigits, type DigitStyle } from "./digits.ts";
 export { EDITION_TARGET } from "./adoption/commands.ts";
@@ -48,10 +49,7 @@ function sameLink(
   link: { charterId: number; clauseKey: number; targetType: string; targetId: number },
 ) {
   return tambonWhere(charterClauseLinks, tambonId, {
-    charterId: link.charterId,
-    clauseKey: link.clauseKey,
-    targetType: link.targetType,
-    targetId: link.targetId,
+    ...pick(link, "charterId", "clauseKey", "targetType", "targetId"),
   });
 }
 
@@ -84,11 +82,7 @@ export async function linkClause(
   if (existing) return true;
   await tx.insert(charterClauseLinks).values({
     tambonId,
-    charterId: link.charterId,
-    clauseKey: link.clauseKey,
-    targetType: link.targetType,
-    targetId: link.targetId,
-    label: link.label,
+    ...pick(link, "charterId", "clauseKey", "targetType", "targetId", "label"),
     url: link.url ?? "",
   });
   return true;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { pick } from "../../core/pick.ts";
 
 /** One link of a tambon's decision record. */
 export interface ChainEvent {
@@ -29,11 +30,7 @@ export function canonicalJson(value: unknown): string {
 /** The hash of an event: SHA-256 over the previous hash and the event's canonical content. */
 export function eventHash(e: Omit<ChainEvent, "hash">): string {
   const content = canonicalJson({
-    seq: e.seq,
-    kind: e.kind,
-    questionId: e.questionId,
-    payload: e.payload,
-    at: e.at,
+    ...pick(e, "seq", "kind", "questionId", "payload", "at"),
   });
   return createHash("sha256").update(`${e.prevHash}\n${content}`).digest("hex");
 }

@@ -48,15 +48,14 @@ import {
 } from "./tally-types.ts";
 import { toTallyColumns, parseTallyInput } from "./tally-input.ts";
 import { countTally } from "./tally-count.ts";
+import { pick } from "../../core/pick.ts";
 
 const cappedWeight = (w: number, cap: number | null): number => (cap !== null && w > cap ? cap : w);
 
 /** The result as a plain object; JSON.stringify of it gives the same bytes as renderTallyJson. */
 export function toTallyResult(count: TallyCount, opts: TallyOutputOptions = {}): TallyResult {
   const result: TallyResult = {
-    voters: count.voters,
-    weightCounted: count.weightCounted,
-    weightLost: count.weightLost,
+    ...pick(count, "voters", "weightCounted", "weightLost"),
     ...(count.maxWeight !== null ? { weightCapped: count.weightCapped } : {}),
     alternatives: count.alternatives.map((a) => ({ ...a })),
     statusQuoRank: count.statusQuoRank,

@@ -13,6 +13,7 @@ import { addDemoPhotos, demoMeetings } from "./meetings/demo.ts";
 import { seedTerms } from "./representatives/demo.ts";
 import { seedGroups, seedTeamMembers } from "./groups/demo.ts";
 import { seedCentralNominations } from "./resolutions/demo.ts";
+import { pick } from "../../core/pick.ts";
 
 /** Demo content of the module for one demo tambon: terms, groups, meetings, attendance, minutes. */
 export async function seedGroupsDemo(tx: Tx, tambon: Tambon, people: DemoPeople): Promise<void> {
@@ -186,9 +187,7 @@ export async function seedGroupsDemo(tx: Tx, tambon: Tambon, people: DemoPeople)
   await attend(
     wgMeeting.id,
     joined.map((m) => ({
-      userId: m.userId,
-      name: m.name,
-      villageId: m.villageId,
+      ...pick(m, "userId", "name", "villageId"),
       role: "working_group" as const,
     })),
   );

@@ -8,6 +8,7 @@ import { membersOn } from "./groups/group.ts";
 import type { QuorumResult, RepTerm } from "./attendance/quorum.ts";
 import type { DecisionMethod, Outcome } from "./resolutions/resolution.ts";
 import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { pick } from "../../core/pick.ts";
 
 export { checkQuorum } from "./attendance/quorum.ts";
 export { reencodeStoredPhotos } from "./files/commands.ts";
@@ -93,9 +94,7 @@ export async function getResolution(
     meetingTitleTh: row.m.titleTh,
     meetingKind: row.m.kind,
     decidedOn: bangkokDay(row.m.startsAt),
-    number: r.number,
-    textTh: r.textTh,
-    textEn: r.textEn,
+    ...pick(r, "number", "textTh", "textEn"),
     agendaItemTh: row.agendaTh ?? null,
     agendaItemEn: row.agendaEn ?? null,
     method: r.method,
@@ -103,9 +102,7 @@ export async function getResolution(
       r.votesFor === null
         ? null
         : { for: r.votesFor, against: r.votesAgainst ?? 0, abstain: r.votesAbstain ?? 0 },
-    outcome: r.outcome,
-    quorumMet: r.quorumMet,
-    quorum: r.quorum,
+    ...pick(r, "outcome", "quorumMet", "quorum"),
     confirmed: !!row.m.minutesConfirmedAt,
     correctsId: r.correctsId,
     correctedById: correctedBy,
@@ -174,11 +171,7 @@ export async function listAdoptedResolutions(
 > {
   const rows = await db
     .select({
-      id: resolutions.id,
-      meetingId: resolutions.meetingId,
-      number: resolutions.number,
-      textTh: resolutions.textTh,
-      quorumMet: resolutions.quorumMet,
+      ...pick(resolutions, "id", "meetingId", "number", "textTh", "quorumMet"),
       meetingTitleTh: meetings.titleTh,
       startsAt: meetings.startsAt,
     })
@@ -225,14 +218,17 @@ export async function listMeetings(
   if (ids && !ids.length) return [];
   const rows = await db
     .select({
-      id: meetings.id,
-      kind: meetings.kind,
-      titleTh: meetings.titleTh,
-      titleEn: meetings.titleEn,
-      startsAt: meetings.startsAt,
-      place: meetings.place,
-      status: meetings.status,
-      isPublic: meetings.isPublic,
+      ...pick(
+        meetings,
+        "id",
+        "kind",
+        "titleTh",
+        "titleEn",
+        "startsAt",
+        "place",
+        "status",
+        "isPublic",
+      ),
     })
     .from(meetings)
     .where(tambonWhere(meetings, tambonId, {}, ids ? inArray(meetings.id, ids) : undefined))
@@ -254,13 +250,7 @@ export function meetingUrl(tambonSlug: string, id: number): string {
 /** The members of a group on a day (YYYY-MM-DD): name, user, position, pillar and village. */
 export async function groupMembersOn(db: DbOrTx, tambonId: number, groupId: number, day: string) {
   return membersOn(await groupHistory(db, tambonId, groupId), day).map((m) => ({
-    userId: m.userId,
-    name: m.name,
-    position: m.position,
-    pillar: m.pillar,
-    villageId: m.villageId,
-    startOn: m.startOn,
-    endOn: m.endOn,
+    ...pick(m, "userId", "name", "position", "pillar", "villageId", "startOn", "endOn"),
   }));
 }
 

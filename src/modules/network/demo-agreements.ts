@@ -2,6 +2,7 @@ import type { Tx } from "../../core/db/index.ts";
 import type { Tambon } from "../../core/tenancy.ts";
 import { agreementActivities, agreementParties, agreements } from "./schema.ts";
 import { type DemoLists, type DemoPartner } from "./demo-kit.ts";
+import { pick } from "../../core/pick.ts";
 
 /** What the demo tells of an agreement. */
 type DemoAgreement = Pick<
@@ -66,18 +67,21 @@ export async function addAgreement(
     .values({
       tambonId: tambon.id,
       createdBy: actorId,
-      kind: agreement.kind,
-      titleTh: agreement.titleTh,
-      titleEn: agreement.titleEn,
-      purposeTh: agreement.purposeTh,
-      purposeEn: agreement.purposeEn,
-      scopeTh: agreement.scopeTh,
-      signedOn: agreement.signedOn,
-      startsOn: agreement.startsOn,
-      endsOn: agreement.endsOn,
-      status: agreement.status,
-      documentFile: agreement.documentFile,
-      documentBytes: agreement.documentBytes,
+      ...pick(
+        agreement,
+        "kind",
+        "titleTh",
+        "titleEn",
+        "purposeTh",
+        "purposeEn",
+        "scopeTh",
+        "signedOn",
+        "startsOn",
+        "endsOn",
+        "status",
+        "documentFile",
+        "documentBytes",
+      ),
     })
     .returning({ id: agreements.id });
   await tx.insert(agreementParties).values(
@@ -85,14 +89,17 @@ export async function addAgreement(
       tambonId: tambon.id,
       agreementId: a!.id,
       position: i + 1,
-      partyKind: p.partyKind,
-      partyDopaCode: p.partyDopaCode,
-      partnerId: p.partnerId,
-      pillarId: p.pillarId,
-      nameTh: p.nameTh,
-      nameEn: p.nameEn,
-      signatoryName: p.signatoryName,
-      signatoryPosition: p.signatoryPosition,
+      ...pick(
+        p,
+        "partyKind",
+        "partyDopaCode",
+        "partnerId",
+        "pillarId",
+        "nameTh",
+        "nameEn",
+        "signatoryName",
+        "signatoryPosition",
+      ),
     })),
   );
   if (activities.length)
@@ -100,10 +107,7 @@ export async function addAgreement(
       activities.map((x) => ({
         tambonId: tambon.id,
         agreementId: a!.id,
-        heldOn: x.heldOn,
-        titleTh: x.titleTh,
-        titleEn: x.titleEn,
-        note: x.note,
+        ...pick(x, "heldOn", "titleTh", "titleEn", "note"),
       })),
     );
   return a!.id;

@@ -18,6 +18,7 @@ import {
 import type { OwnParty } from "./demo-agreements.ts";
 import { demoFile, demoFileName } from "./shared/demo-files.ts";
 import { thumbName } from "./uploads.ts";
+import { pick } from "../../core/pick.ts";
 
 /**
  * A demo partner: names, the kind/role/pillar by position in the default lists, villages by moo
@@ -170,18 +171,21 @@ export async function addCentre(tx: Tx, tambon: Tambon, centre: DemoCentre) {
     .insert(learningCentres)
     .values({
       tambonId: tambon.id,
-      nameTh: centre.nameTh,
-      nameEn: centre.nameEn,
-      topicTh: centre.topicTh,
-      topicEn: centre.topicEn,
-      areaId: centre.areaId,
-      villageId: centre.villageId,
-      hostPartnerId: centre.hostPartnerId,
-      learnTh: centre.learnTh,
-      learnEn: centre.learnEn,
-      capacity: centre.capacity,
-      contactName: centre.contactName,
-      contactPhone: centre.contactPhone,
+      ...pick(
+        centre,
+        "nameTh",
+        "nameEn",
+        "topicTh",
+        "topicEn",
+        "areaId",
+        "villageId",
+        "hostPartnerId",
+        "learnTh",
+        "learnEn",
+        "capacity",
+        "contactName",
+        "contactPhone",
+      ),
     })
     .returning({ id: learningCentres.id });
   for (let i = 0; i < centre.photos; i++) {

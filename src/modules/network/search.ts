@@ -4,6 +4,7 @@ import type { SearchSource } from "../../core/modules.ts";
 import { updateSearch, type SearchDocument } from "../site/public.ts";
 import { learningCentres, partners } from "./schema.ts";
 import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { pick } from "../../core/pick.ts";
 
 /** The active partners of a tambon (or one) as search documents: what the public directory shows. */
 export async function partnerDocuments(
@@ -13,11 +14,7 @@ export async function partnerDocuments(
 ): Promise<SearchDocument[]> {
   const rows = await db
     .select({
-      id: partners.id,
-      nameTh: partners.nameTh,
-      nameEn: partners.nameEn,
-      descriptionTh: partners.descriptionTh,
-      descriptionEn: partners.descriptionEn,
+      ...pick(partners, "id", "nameTh", "nameEn", "descriptionTh", "descriptionEn"),
     })
     .from(partners)
     .where(
@@ -45,12 +42,7 @@ export async function centreDocuments(
 ): Promise<SearchDocument[]> {
   const rows = await db
     .select({
-      id: learningCentres.id,
-      nameTh: learningCentres.nameTh,
-      nameEn: learningCentres.nameEn,
-      topicTh: learningCentres.topicTh,
-      learnTh: learningCentres.learnTh,
-      learnEn: learningCentres.learnEn,
+      ...pick(learningCentres, "id", "nameTh", "nameEn", "topicTh", "learnTh", "learnEn"),
     })
     .from(learningCentres)
     .where(

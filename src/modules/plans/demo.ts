@@ -22,6 +22,7 @@ import type {
   SnapshotProject,
   TargetGroup,
 } from "./shared/kinds.ts";
+import { pick } from "../../core/pick.ts";
 
 /** A demo project: its title, issue area (index of the default areas) and who it is for. */
 interface DemoProject {
@@ -507,9 +508,7 @@ export async function seedPlansDemo(tx: Tx, tambon: Tambon, people: DemoPeople):
           steps.map((m, k) => ({
             tambonId,
             projectId: row!.id,
-            title: m.title,
-            dueOn: m.dueOn,
-            doneOn: m.doneOn,
+            ...pick(m, "title", "dueOn", "doneOn"),
             position: k + 1,
           })),
         );

@@ -4,6 +4,7 @@ import type { SearchSource } from "../../core/modules.ts";
 import { updateSearch, type SearchDocument } from "../site/public.ts";
 import { plans, projects } from "./schema.ts";
 import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { pick } from "../../core/pick.ts";
 
 /** The statuses in which a plan is searched (a draft plan is not). */
 const PUBLIC_PLANS = ["active", "closed"] as const;
@@ -18,7 +19,7 @@ export async function planDocuments(
   planId?: number,
 ): Promise<SearchDocument[]> {
   const planRows = await db
-    .select({ id: plans.id, title: plans.title, description: plans.description })
+    .select({ ...pick(plans, "id", "title", "description") })
     .from(plans)
     .where(
       tambonWhere(
@@ -32,12 +33,15 @@ export async function planDocuments(
   if (!planRows.length) return [];
   const projectRows = await db
     .select({
-      id: projects.id,
-      title: projects.title,
-      objectives: projects.objectives,
-      outputs: projects.outputs,
-      expectedResults: projects.expectedResults,
-      responsibleUnit: projects.responsibleUnit,
+      ...pick(
+        projects,
+        "id",
+        "title",
+        "objectives",
+        "outputs",
+        "expectedResults",
+        "responsibleUnit",
+      ),
     })
     .from(projects)
     .where(

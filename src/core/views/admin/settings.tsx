@@ -3,16 +3,12 @@ import { ErrorSummary, Fields, Form, type FieldSpec, type FormState } from "../f
 import { LOGO_UPLOAD } from "../../files.ts";
 import type { Tambon } from "../../tenancy.ts";
 import { AdminBackLink } from "./home.tsx";
+import { pick } from "../../pick.ts";
 
 /** The settings form's values for a tambon as it is. */
 export function settingsValues(tb: Tambon): Record<string, string> {
   return {
-    nameTh: tb.nameTh,
-    nameEn: tb.nameEn,
-    kind: tb.kind,
-    address: tb.address,
-    phone: tb.phone,
-    email: tb.email,
+    ...pick(tb, "nameTh", "nameEn", "kind", "address", "phone", "email"),
     siteOpened: tb.siteOpened ?? "",
     ownerTh: tb.ownerTh,
     ownerEn: tb.ownerEn,

@@ -3,14 +3,13 @@ import { useCtx } from "../ctx.ts";
 import { ErrorSummary, Fields, Form, type FormState } from "../form.tsx";
 import type { Village } from "../../commands/tambons.ts";
 import { AdminBackLink } from "./home.tsx";
+import { pick } from "../../pick.ts";
 
 /** The village form's values for a village as it is. */
 export function villageValues(v: Village): Record<string, string> {
   return {
     moo: String(v.moo),
-    nameTh: v.nameTh,
-    nameEn: v.nameEn,
-    code: v.code,
+    ...pick(v, "nameTh", "nameEn", "code"),
     households: v.households == null ? "" : String(v.households),
     population: v.population == null ? "" : String(v.population),
   };

@@ -11,6 +11,7 @@ import type { AreasResult } from "../messages.ts";
 import { issueAreas } from "../schema.ts";
 import type { Area } from "./queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const schema = z.object({
   nameTh: fields.text(120),
@@ -64,10 +65,7 @@ export async function saveArea(
       position = current?.position ?? Number(max?.p ?? 0) + 1;
     }
     const values = {
-      nameTh: v.nameTh,
-      nameEn: v.nameEn,
-      descriptionTh: v.descriptionTh,
-      descriptionEn: v.descriptionEn,
+      ...pick(v, "nameTh", "nameEn", "descriptionTh", "descriptionEn"),
       position,
     };
     const [row] = current
@@ -80,21 +78,15 @@ export async function saveArea(
           .insert(issueAreas)
           .values({
             tambonId,
-            nameTh: values.nameTh,
-            nameEn: values.nameEn,
-            descriptionTh: values.descriptionTh,
-            descriptionEn: values.descriptionEn,
-            position: values.position,
+            ...pick(values, "nameTh", "nameEn", "descriptionTh", "descriptionEn", "position"),
           })
           .returning();
     await auditBy(tx, actor, tambonId, {
       action: current ? "area.update" : "area.create",
       targetType: "issue_area",
       targetId: row!.id,
-      before: current
-        ? { nameTh: current.nameTh, nameEn: current.nameEn, position: current.position }
-        : null,
-      after: { nameTh: values.nameTh, nameEn: values.nameEn, position: values.position },
+      before: current ? { ...pick(current, "nameTh", "nameEn", "position") } : null,
+      after: { ...pick(values, "nameTh", "nameEn", "position") },
     });
     return ok(row!);
   });
@@ -154,9 +146,7 @@ export async function seedDefaultAreas(
 ): Promise<void> {
   const rows = defaultAreas().map((a) => ({
     tambonId,
-    nameTh: a.nameTh,
-    nameEn: a.nameEn,
-    position: a.position,
+    ...pick(a, "nameTh", "nameEn", "position"),
   }));
   await tx.insert(issueAreas).values(rows);
   await audit(tx, {

@@ -7,6 +7,7 @@ import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
 import { areaDescription, areaName, type Area } from "./queries.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { pick } from "../../../core/pick.ts";
 
 /** A section another module adds to an area's page, loaded for this area. */
 export interface LoadedSection {
@@ -144,9 +145,6 @@ export function AreaAdmin({
 
 /** The area form's values for an area as it is. */
 export const areaValues = (a: Area) => ({
-  nameTh: a.nameTh,
-  nameEn: a.nameEn,
-  descriptionTh: a.descriptionTh,
-  descriptionEn: a.descriptionEn,
+  ...pick(a, "nameTh", "nameEn", "descriptionTh", "descriptionEn"),
   position: String(a.position),
 });

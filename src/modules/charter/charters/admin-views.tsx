@@ -9,6 +9,7 @@ import { EditionLink, useT } from "../shared/views.tsx";
 import type { ReviewNotice } from "./review.ts";
 import { type CharterRow, type EditionRow, currentEdition, openEdition } from "./queries.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { pick } from "../../../core/pick.ts";
 
 /** Choices the charter form offers. */
 export interface CharterChoices {
@@ -60,16 +61,10 @@ function CharterFields(props: { form: string; state: FormState; choices: Charter
 /** The values of a charter for its settings form. */
 export function charterValues(c: CharterRow): Record<string, string> {
   return {
-    nameTh: c.nameTh,
-    nameEn: c.nameEn,
-    scope: c.scope,
-    scopeName: c.scopeName,
+    ...pick(c, "nameTh", "nameEn", "scope", "scopeName"),
     village: c.villageId ? String(c.villageId) : "",
     area: c.areaId ? String(c.areaId) : "",
-    digits: c.digits,
-    contactName: c.contactName,
-    contactPhone: c.contactPhone,
-    contactEmail: c.contactEmail,
+    ...pick(c, "digits", "contactName", "contactPhone", "contactEmail"),
   };
 }
 

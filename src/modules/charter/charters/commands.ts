@@ -15,6 +15,7 @@ import { SCOPES } from "../edition.ts";
 import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { type CharterRow, type EditionRow, getCharter } from "./queries.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The closing clauses a new charter starts with (entry into force, review period). */
 export function defaultClosing(reviewYears: number): string[] {
@@ -65,9 +66,7 @@ async function checkCharterInput(
   if (phone && !isPhone(phone)) return fail("contactPhone", "err.phone");
   if (v.contactEmail && !isEmail(v.contactEmail)) return fail("contactEmail", "err.email");
   return ok({
-    nameTh: v.nameTh,
-    nameEn: v.nameEn,
-    scope: v.scope,
+    ...pick(v, "nameTh", "nameEn", "scope"),
     scopeName: v.scope === "tambon" ? "" : v.scopeName,
     villageId: v.scope === "village" ? v.village : null,
     areaId: v.area,
@@ -96,16 +95,19 @@ export async function createCharter(
       .insert(charters)
       .values({
         tambonId,
-        nameTh: c.nameTh,
-        nameEn: c.nameEn,
-        scope: c.scope,
-        scopeName: c.scopeName,
-        villageId: c.villageId,
-        areaId: c.areaId,
-        digits: c.digits,
-        contactName: c.contactName,
-        contactPhone: c.contactPhone,
-        contactEmail: c.contactEmail,
+        ...pick(
+          c,
+          "nameTh",
+          "nameEn",
+          "scope",
+          "scopeName",
+          "villageId",
+          "areaId",
+          "digits",
+          "contactName",
+          "contactPhone",
+          "contactEmail",
+        ),
         createdBy: userId,
       })
       .returning();
@@ -191,16 +193,19 @@ export async function updateCharter(
     const [row] = await tx
       .update(charters)
       .set({
-        nameTh: c.nameTh,
-        nameEn: c.nameEn,
-        scope: c.scope,
-        scopeName: c.scopeName,
-        villageId: c.villageId,
-        areaId: c.areaId,
-        digits: c.digits,
-        contactName: c.contactName,
-        contactPhone: c.contactPhone,
-        contactEmail: c.contactEmail,
+        ...pick(
+          c,
+          "nameTh",
+          "nameEn",
+          "scope",
+          "scopeName",
+          "villageId",
+          "areaId",
+          "digits",
+          "contactName",
+          "contactPhone",
+          "contactEmail",
+        ),
         updatedAt: new Date(),
       })
       .where(and(eq(charters.id, charterId), eq(charters.tambonId, tambonId)))
@@ -209,7 +214,7 @@ export async function updateCharter(
       action: "charter.update",
       targetType: "charter",
       targetId: charterId,
-      before: { nameTh: current.nameTh, scope: current.scope, digits: current.digits },
+      before: { ...pick(current, "nameTh", "scope", "digits") },
       after: { nameTh: row!.nameTh, scope: row!.scope, digits: row!.digits },
     });
     return ok(row!);

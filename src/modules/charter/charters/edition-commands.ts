@@ -20,6 +20,7 @@ import {
 } from "./queries.ts";
 import { startEdition } from "./commands.ts";
 import { editionCommand } from "../shared/commands.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Starts the next edition from the one in force (its text copied as version 1 of a new draft). */
 export async function startNextEdition(
@@ -117,18 +118,18 @@ export const updateEdition = editionCommand(
         targetType: "charter_edition",
         targetId: editionId,
         before: {
-          number: edition.number,
-          yearBe: edition.yearBe,
-          reviewYears: edition.reviewYears,
-          effectiveOn: edition.effectiveOn,
+          ...pick(edition, "number", "yearBe", "reviewYears", "effectiveOn"),
         },
         after: {
-          number: changes.number,
-          yearBe: changes.yearBe,
-          reviewYears: changes.reviewYears,
-          effectiveOn: changes.effectiveOn,
-          signingOn: changes.signingOn,
-          signingPlace: changes.signingPlace,
+          ...pick(
+            changes,
+            "number",
+            "yearBe",
+            "reviewYears",
+            "effectiveOn",
+            "signingOn",
+            "signingPlace",
+          ),
         },
       });
       return ok(row!);

@@ -15,6 +15,7 @@ import type { CharterDoc } from "../document.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { asOfDay } from "../edition.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A charter row. */
 export type CharterRow = typeof charters.$inferSelect;
@@ -194,12 +195,7 @@ export async function shownVersion(db: DbOrTx, edition: EditionRow): Promise<Ver
 export function versionsOf(db: DbOrTx, tambonId: number, editionId: number) {
   return db
     .select({
-      id: charterVersions.id,
-      number: charterVersions.number,
-      note: charterVersions.note,
-      source: charterVersions.source,
-      commentId: charterVersions.commentId,
-      createdAt: charterVersions.createdAt,
+      ...pick(charterVersions, "id", "number", "note", "source", "commentId", "createdAt"),
       author: users.name,
     })
     .from(charterVersions)
@@ -226,10 +222,7 @@ export async function versionNumbers(
 export function villagesOf(db: DbOrTx, tambonId: number) {
   return db
     .select({
-      id: villages.id,
-      moo: villages.moo,
-      nameTh: villages.nameTh,
-      nameEn: villages.nameEn,
+      ...pick(villages, "id", "moo", "nameTh", "nameEn"),
     })
     .from(villages)
     .where(eq(villages.tambonId, tambonId))

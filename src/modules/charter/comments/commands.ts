@@ -10,6 +10,7 @@ import { parseId } from "../../../core/params.ts";
 import { type EditionRow, toId } from "../charters/queries.ts";
 import { editionCommand } from "../shared/commands.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** What a comment or suggestion is about and says, as typed in the form. */
 export interface CommentInput {
@@ -96,16 +97,8 @@ async function insertComment(
       tambonId: edition.tambonId,
       editionId: edition.id,
       versionId: edition.currentVersionId!,
-      target: checked.target,
-      clauseKey: checked.clauseKey,
-      kind: checked.kind,
-      body: checked.body,
-      proposedText: checked.proposedText,
-      authorId: from.authorId,
-      authorName: from.authorName,
-      villageId: from.villageId,
-      recordedBy: from.recordedBy,
-      phase: from.phase,
+      ...pick(checked, "target", "clauseKey", "kind", "body", "proposedText"),
+      ...pick(from, "authorId", "authorName", "villageId", "recordedBy", "phase"),
     })
     .returning({ id: charterComments.id });
   return row!.id;

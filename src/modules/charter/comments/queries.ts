@@ -5,6 +5,7 @@ import { charterCommentRatings, charterComments, charterVersions } from "../sche
 import { ratingSummary, type Rating } from "../edition.ts";
 import { versionNumbers } from "../charters/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A comment with who wrote it, its village and the ratings of a suggestion. */
 export interface CommentView {
@@ -104,9 +105,7 @@ export async function commentsOf(
   const ratings = ids.length
     ? await db
         .select({
-          commentId: charterCommentRatings.commentId,
-          userId: charterCommentRatings.userId,
-          rating: charterCommentRatings.rating,
+          ...pick(charterCommentRatings, "commentId", "userId", "rating"),
         })
         .from(charterCommentRatings)
         .where(
@@ -129,19 +128,12 @@ export async function commentsOf(
       id: c.id,
       versionId: c.versionId,
       versionNumber,
-      target: c.target,
-      clauseKey: c.clauseKey,
-      kind: c.kind,
-      body: c.body,
-      proposedText: c.proposedText,
+      ...pick(c, "target", "clauseKey", "kind", "body", "proposedText"),
       author: author ?? c.authorName,
       authorId: c.authorId,
       recordedBy: rec,
       village,
-      villageId: c.villageId,
-      phase: c.phase,
-      status: c.status,
-      reason: c.reason,
+      ...pick(c, "villageId", "phase", "status", "reason"),
       decidedBy: dec,
       appliedVersionNumber: c.appliedVersionId ? (applied.get(c.appliedVersionId) ?? null) : null,
       createdAt: c.createdAt,

@@ -11,6 +11,7 @@ import type { CharterKey } from "../messages.ts";
 import { type EditionRow, getVersionByNumber, toId } from "../charters/queries.ts";
 import { editionCommand } from "../shared/commands.ts";
 import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const intOf = (v: string | undefined) => (v === undefined || v === "" ? NaN : Number(v));
 const isInt = (n: number) => Number.isInteger(n) && n >= 0 && n < 2 ** 31;
@@ -159,12 +160,7 @@ async function appendVersion(
     .values({
       tambonId: edition.tambonId,
       editionId: edition.id,
-      number: v.number,
-      doc: v.doc,
-      note: v.note,
-      source: v.source,
-      commentId: v.commentId,
-      authorId: v.authorId,
+      ...pick(v, "number", "doc", "note", "source", "commentId", "authorId"),
     })
     .returning({ id: charterVersions.id });
   await tx

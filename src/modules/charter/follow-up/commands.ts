@@ -13,6 +13,7 @@ import type { CharterResult } from "../messages.ts";
 import { parseId } from "../../../core/params.ts";
 import { getEdition, shownVersion, toId } from "../charters/queries.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 async function clauseOfEdition(db: Db, tambonId: number, editionId: number, keyInput: string) {
   const found = await getEdition(db, tambonId, editionId);
@@ -143,7 +144,7 @@ export async function deleteClauseLink(
       action: "charter.link.delete",
       targetType: "charter_clause_link",
       targetId: linkId,
-      before: { clauseKey: row.clauseKey, targetType: row.targetType, label: row.label },
+      before: { ...pick(row, "clauseKey", "targetType", "label") },
     });
   });
   return ok({ charterId: row.charterId, clauseKey: row.clauseKey });

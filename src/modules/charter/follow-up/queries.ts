@@ -5,6 +5,7 @@ import { charterClauseLinks, charterClauseProgress } from "../schema.ts";
 import { type Progress } from "../edition.ts";
 import type { LinkRow } from "../charters/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** What a progress entry says, and who wrote it. */
 const entryColumns = {
@@ -36,8 +37,7 @@ export async function progressOf(
     number,
     { status: Progress; note: string; at: Date; author: string | null }
   >();
-  for (const r of rows)
-    out.set(r.key, { status: r.status, note: r.note, at: r.at, author: r.author });
+  for (const r of rows) out.set(r.key, { ...pick(r, "status", "note", "at", "author") });
   return out;
 }
 

@@ -16,6 +16,7 @@ import { type EditionRow, toId } from "../charters/queries.ts";
 import { tellHearingOpened } from "./notices.ts";
 import { editionCommand } from "../shared/commands.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const hearingSchema = z.object({
   hearingStartsOn: fields.optionalDate(),
@@ -63,10 +64,7 @@ export const setHearing = editionCommand(
       const [row] = await tx
         .update(charterEditions)
         .set({
-          status: next.status,
-          hearingStartsOn: next.hearingStartsOn,
-          hearingEndsOn: next.hearingEndsOn,
-          hearingNote: next.hearingNote,
+          ...pick(next, "status", "hearingStartsOn", "hearingEndsOn", "hearingNote"),
           hearingVersionId: opening ? edition.currentVersionId : edition.hearingVersionId,
           updatedAt: new Date(),
         })

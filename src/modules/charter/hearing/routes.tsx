@@ -15,6 +15,7 @@ import { commentItems, aboutOptions, commentInputOf } from "../comments/helpers.
 import { commentsOf } from "../comments/queries.ts";
 import { loadEdition } from "../shared/helpers.ts";
 import { hearingMeetingsOf } from "./commands.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The public hearing of an edition: participation, meetings and views recorded by facilitators. */
 export async function hearingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -56,9 +57,7 @@ export async function hearingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
           edition,
           title: current.doc.title,
           villages,
-          byVillage: report.byVillage,
-          people: report.people,
-          villagesReached: report.villagesReached,
+          ...pick(report, "byVillage", "people", "villagesReached"),
           acceptedInHearing: hearingItems,
           diff,
           canRecord: can(req.actor, "charter.hearing", { tambonId }),

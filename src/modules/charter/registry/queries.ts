@@ -8,6 +8,7 @@ import type { RegistrySource } from "./registry.ts";
 import { listCharters, currentEdition, openEdition, shownVersion } from "../charters/queries.ts";
 import { progressOf } from "../follow-up/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The registry sources of every charter of the given tambons (edition in force, follow-up counts, links). */
 export async function registrySources(db: DbOrTx, tambons: Tambon[]): Promise<RegistrySource[]> {
@@ -44,10 +45,7 @@ export async function registrySources(db: DbOrTx, tambons: Tambon[]): Promise<Re
         charter,
         inForce: inForce
           ? {
-              number: inForce.number,
-              yearBe: inForce.yearBe,
-              adoptedOn: inForce.adoptedOn,
-              reviewYears: inForce.reviewYears,
+              ...pick(inForce, "number", "yearBe", "adoptedOn", "reviewYears"),
             }
           : null,
         open: open

@@ -8,6 +8,7 @@ import { formatDate } from "../../../core/dates.ts";
 import { msg } from "../messages.ts";
 import type { Progress } from "../edition.ts";
 import { reviewDueOn } from "../edition.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** What the registry needs of a charter and its editions. */
 export interface RegistrySource {
@@ -99,9 +100,7 @@ export function registryEntry(src: RegistrySource, lang: Lang, origin: string): 
     adoptedOnDisplay: adoptedOn ? formatDate(adoptedOn, lang) : "",
     status,
     statusLabel: t(`registry.status.${status}`),
-    contactName: src.charter.contactName,
-    contactPhone: src.charter.contactPhone,
-    contactEmail: src.charter.contactEmail,
+    ...pick(src.charter, "contactName", "contactPhone", "contactEmail"),
     reviewDue:
       src.inForce?.adoptedOn != null
         ? reviewDueOn(src.inForce.adoptedOn, src.inForce.reviewYears)

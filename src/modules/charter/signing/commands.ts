@@ -13,6 +13,7 @@ import type { CharterResult } from "../messages.ts";
 import { toId } from "../charters/queries.ts";
 import { editionCommand } from "../shared/commands.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** An uploaded file as the route hands it over (empty when nothing was chosen). */
 export interface Upload {
@@ -91,7 +92,7 @@ export const addSignatory = editionCommand(
         action: "charter.signatory.add",
         targetType: "charter_signatory",
         targetId: row!.id,
-        after: { editionId, kind: v.kind, name: v.name, pillar: v.pillar, scan: !!image },
+        after: { editionId, ...pick(v, "kind", "name", "pillar"), scan: !!image },
       });
       return ok(row!.id);
     });
@@ -108,10 +109,7 @@ export async function deleteSignatory(
   if (!toId(signatoryId)) return missing();
   const [row] = await db
     .select({
-      editionId: charterSignatories.editionId,
-      name: charterSignatories.name,
-      scanFileId: charterSignatories.scanFileId,
-      thumbFileId: charterSignatories.thumbFileId,
+      ...pick(charterSignatories, "editionId", "name", "scanFileId", "thumbFileId"),
     })
     .from(charterSignatories)
     .where(tambonWhere(charterSignatories, tambonId, { id: signatoryId }));
@@ -124,10 +122,7 @@ export async function deleteSignatory(
       .delete(charterSignatories)
       .where(tambonWhere(charterSignatories, tambonId, { id: signatoryId }))
       .returning({
-        editionId: charterSignatories.editionId,
-        name: charterSignatories.name,
-        scanFileId: charterSignatories.scanFileId,
-        thumbFileId: charterSignatories.thumbFileId,
+        ...pick(charterSignatories, "editionId", "name", "scanFileId", "thumbFileId"),
       });
     if (!gone) return missing();
     await deleteFile(tx, tambonId, gone.scanFileId, gone.thumbFileId);
@@ -158,10 +153,7 @@ export async function storePhoto(
       tambonId,
       editionId,
       caption,
-      mime: image.mime,
-      bytes: image.bytes,
-      width: image.width,
-      height: image.height,
+      ...pick(image, "mime", "bytes", "width", "height"),
       fileId: files.fileId,
       thumbFileId: files.thumbFileId,
       createdBy,
@@ -198,7 +190,7 @@ export const addPhoto = editionCommand(
         action: "charter.photo.add",
         targetType: "charter_photo",
         targetId: id,
-        after: { editionId, bytes: image.bytes, width: image.width, height: image.height },
+        after: { editionId, ...pick(image, "bytes", "width", "height") },
       });
       return ok(id);
     });
@@ -215,9 +207,7 @@ export async function deletePhoto(
   if (!toId(photoId)) return missing();
   const [row] = await db
     .select({
-      editionId: charterPhotos.editionId,
-      fileId: charterPhotos.fileId,
-      thumbFileId: charterPhotos.thumbFileId,
+      ...pick(charterPhotos, "editionId", "fileId", "thumbFileId"),
     })
     .from(charterPhotos)
     .where(tambonWhere(charterPhotos, tambonId, { id: photoId }));
@@ -229,9 +219,7 @@ export async function deletePhoto(
       .delete(charterPhotos)
       .where(tambonWhere(charterPhotos, tambonId, { id: photoId }))
       .returning({
-        editionId: charterPhotos.editionId,
-        fileId: charterPhotos.fileId,
-        thumbFileId: charterPhotos.thumbFileId,
+        ...pick(charterPhotos, "editionId", "fileId", "thumbFileId"),
       });
     if (!gone) return missing();
     await deleteFile(tx, tambonId, gone.fileId, gone.thumbFileId);

@@ -5,6 +5,7 @@ import { getFile, type StoredFile } from "../../../core/file-store.ts";
 import { charterPhotos, charterSignatories } from "../schema.ts";
 import type { SignatoryRow } from "../charters/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The signatories of an edition in order (pillars first, then villages), without image bytes. */
 export function signatoriesOf(
@@ -14,22 +15,25 @@ export function signatoriesOf(
 ): Promise<(SignatoryRow & { village: string | null; moo: number | null })[]> {
   return db
     .select({
-      id: charterSignatories.id,
-      tambonId: charterSignatories.tambonId,
-      editionId: charterSignatories.editionId,
-      kind: charterSignatories.kind,
-      pillar: charterSignatories.pillar,
-      villageId: charterSignatories.villageId,
-      name: charterSignatories.name,
-      position: charterSignatories.position,
-      sortOrder: charterSignatories.sortOrder,
-      signedOn: charterSignatories.signedOn,
-      scanMime: charterSignatories.scanMime,
-      scanBytes: charterSignatories.scanBytes,
-      scanWidth: charterSignatories.scanWidth,
-      scanHeight: charterSignatories.scanHeight,
-      createdBy: charterSignatories.createdBy,
-      createdAt: charterSignatories.createdAt,
+      ...pick(
+        charterSignatories,
+        "id",
+        "tambonId",
+        "editionId",
+        "kind",
+        "pillar",
+        "villageId",
+        "name",
+        "position",
+        "sortOrder",
+        "signedOn",
+        "scanMime",
+        "scanBytes",
+        "scanWidth",
+        "scanHeight",
+        "createdBy",
+        "createdAt",
+      ),
       village: villages.nameTh,
       moo: villages.moo,
     })
@@ -48,12 +52,7 @@ export function signatoriesOf(
 export function photosOf(db: DbOrTx, tambonId: number, editionId: number) {
   return db
     .select({
-      id: charterPhotos.id,
-      caption: charterPhotos.caption,
-      mime: charterPhotos.mime,
-      bytes: charterPhotos.bytes,
-      width: charterPhotos.width,
-      height: charterPhotos.height,
+      ...pick(charterPhotos, "id", "caption", "mime", "bytes", "width", "height"),
     })
     .from(charterPhotos)
     .where(tambonWhere(charterPhotos, tambonId, { editionId }))

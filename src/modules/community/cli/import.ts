@@ -34,6 +34,7 @@ import { submissionImporter, type RepeatSheet } from "../imports/submissions.ts"
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { progressBar } from "./progress.ts";
 import { databaseUpkeep } from "../../../core/db/upkeep.ts";
+import { pick } from "../../../core/pick.ts";
 
 const KINDS = ["people", "submissions", "figures"] as const;
 
@@ -176,11 +177,7 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
       JSON.stringify({
         kind,
         tambon: slug,
-        rows: report.rows,
-        badRows: report.badRows,
-        create: report.create,
-        update: report.update,
-        unchanged: report.unchanged,
+        ...pick(report, "rows", "badRows", "create", "update", "unchanged"),
         applied: report.applied && report.badRows === 0,
         dryRun,
       }) + "\n",

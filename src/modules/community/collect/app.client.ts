@@ -10,6 +10,7 @@ import type { SyncItem } from "./payload.ts";
 import { SYNC_BATCH, SYNC_PHOTOS } from "./payload.ts";
 import { newClientId, Store, type Draft, type Queued, type Sent } from "./store.ts";
 import { renderForm, type Say } from "./fields.ts";
+import { pick } from "../../../core/pick.ts";
 
 type Key = keyof typeof collectMessages;
 interface Snapshot {
@@ -83,7 +84,7 @@ async function refreshData(): Promise<void> {
     csrf = body.csrf;
     snapshot = {
       key: "data",
-      data: { forms: body.forms, villages: body.villages, households: body.households },
+      data: { ...pick(body, "forms", "villages", "households") },
       csrf,
     };
     await store.put("kv", snapshot);
@@ -322,9 +323,7 @@ async function sync(): Promise<void> {
         await store.answered({
           clientId: q.clientId,
           item: q.item,
-          status: r.status,
-          id: r.id,
-          reason: r.reason,
+          ...pick(r, "status", "id", "reason"),
           at: new Date().toISOString(),
         });
         sent++;

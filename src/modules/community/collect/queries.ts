@@ -8,6 +8,7 @@ import { listOpenForms } from "../forms/queries.ts";
 import type { FormLevel } from "../shared/kinds.ts";
 import { inScope, type PersonalScope } from "../access.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** An open form as the phone fills it: its current version's definition and its open round. */
 export interface CollectForm {
@@ -45,14 +46,11 @@ export interface CollectData {
 export async function openCollectForms(db: DbOrTx, tambonId: number): Promise<CollectForm[]> {
   const rows = (await listOpenForms(db, tambonId)).map((f) => ({
     id: f.formId,
-    level: f.level,
-    versionId: f.versionId,
-    version: f.version,
-    definition: f.definition,
+    ...pick(f, "level", "versionId", "version", "definition"),
   }));
   if (!rows.length) return [];
   const open = await db
-    .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })
+    .select({ ...pick(rounds, "id", "formId", "name") })
     .from(rounds)
     .where(
       tambonWhere(
@@ -90,10 +88,7 @@ export async function scopeHouseholds(
   if (!scope.all && !scope.villageIds.length) return [];
   const rows = await db
     .select({
-      id: households.id,
-      houseNo: households.houseNo,
-      villageId: households.villageId,
-      version: households.version,
+      ...pick(households, "id", "houseNo", "villageId", "version"),
     })
     .from(households)
     .where(and(scoped(households, tambonId, scope), eq(households.status, "active")))
@@ -102,7 +97,7 @@ export async function scopeHouseholds(
   for (const r of rows) byId.set(r.id, { ...r, people: [] });
   if (rows.length) {
     const folks = await db
-      .select({ id: people.id, householdId: people.householdId, name: people.name })
+      .select({ ...pick(people, "id", "householdId", "name") })
       .from(people)
       .where(and(scoped(people, tambonId, scope), eq(people.status, "living")))
       .orderBy(asc(people.householdId), asc(people.id));
@@ -119,7 +114,7 @@ export async function scopeVillages(
 ): Promise<CollectVillage[]> {
   if (!scope.all && !scope.villageIds.length) return [];
   return db
-    .select({ id: villages.id, moo: villages.moo, nameTh: villages.nameTh })
+    .select({ ...pick(villages, "id", "moo", "nameTh") })
     .from(villages)
     .where(tambonWhere(villages, tambonId, {}, inScope(scope, villages.id)))
     .orderBy(asc(villages.moo));

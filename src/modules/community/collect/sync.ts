@@ -23,6 +23,7 @@ import { recomputeIndicators } from "../indicators/compute.ts";
 import { can } from "../../../core/policy.ts";
 import { allows, personalScope, type PersonalScope } from "../access.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Why one submission of a sync was not taken (message keys `collect.reason.*`). */
 export type RefusalReason =
@@ -64,10 +65,7 @@ async function received(
   if (!clientIds.length) return new Map();
   const rows = await db
     .select({
-      clientId: submissions.clientId,
-      id: submissions.id,
-      status: submissions.status,
-      conflictWith: submissions.conflictWith,
+      ...pick(submissions, "clientId", "id", "status", "conflictWith"),
     })
     .from(submissions)
     .where(tambonWhere(submissions, tambonId, {}, inArray(submissions.clientId, clientIds)));
@@ -102,9 +100,7 @@ async function storePhotos(
 async function formVersionOf(tx: Tx, tambonId: number, versionId: number) {
   const [row] = await tx
     .select({
-      id: formVersions.id,
-      formId: formVersions.formId,
-      definition: formVersions.definition,
+      ...pick(formVersions, "id", "formId", "definition"),
       level: forms.level,
     })
     .from(formVersions)
@@ -164,7 +160,7 @@ async function takeOne(
     if (version.level === "household") {
       if (!item.householdId) throw new Refusal("household");
       const [h] = await tx
-        .select({ id: households.id, villageId: households.villageId, version: households.version })
+        .select({ ...pick(households, "id", "villageId", "version") })
         .from(households)
         .where(and(eq(households.id, item.householdId), eq(households.tambonId, tambonId)))
         .for("update");

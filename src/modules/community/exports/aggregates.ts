@@ -2,6 +2,7 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { BAND_COUNT, bandLabel } from "../figures/pyramid.ts";
 import type { CommunityFigures } from "../figures/load.ts";
 import type { QuestionRow } from "../figures/aggregate.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The version of the community open-data format (docs/open-data-community.md). */
 export const OPEN_DATA_FORMAT = "tambon-community/1";
@@ -121,23 +122,12 @@ export function openData(input: {
     generatedAt: input.generatedAt.toISOString(),
     suppression: { below: 5, hiddenAs: null, complementary: true },
     tambon: {
-      slug: t.slug,
-      dopaCode: t.dopaCode,
-      nameTh: t.nameTh,
-      nameEn: t.nameEn,
-      districtTh: t.districtTh,
-      provinceTh: t.provinceTh,
+      ...pick(t, "slug", "dopaCode", "nameTh", "nameEn", "districtTh", "provinceTh"),
       households: data.totals.households,
       people: data.totals.people,
     },
     villages: data.villages.map((v) => ({
-      id: v.id,
-      moo: v.moo,
-      code: v.code,
-      nameTh: v.nameTh,
-      nameEn: v.nameEn,
-      households: v.households,
-      people: v.people,
+      ...pick(v, "id", "moo", "code", "nameTh", "nameEn", "households", "people"),
     })),
     pyramid: {
       bands: Array.from({ length: BAND_COUNT }, (_, b) => bandLabel(b)),
@@ -160,9 +150,7 @@ export function openData(input: {
         })),
         round: q.round?.name ?? null,
         villages: q.rows.map((r) => ({
-          villageId: r.villageId,
-          answered: r.answered,
-          mean: r.mean,
+          ...pick(r, "villageId", "answered", "mean"),
           counts: Object.fromEntries(r.cells.map((c) => [c.value, c.count])),
           ratePercent: Object.fromEntries(r.cells.map((c) => [c.value, c.rate])),
         })),
@@ -175,12 +163,7 @@ export function openData(input: {
       })),
     })),
     figures: data.figures.map((f) => ({
-      villageId: f.villageId,
-      year: f.year,
-      code: f.code,
-      label: f.label,
-      numerator: f.numerator,
-      denominator: f.denominator,
+      ...pick(f, "villageId", "year", "code", "label", "numerator", "denominator"),
       ratePercent: f.rate,
     })),
   };

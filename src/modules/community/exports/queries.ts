@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { households, rounds, submissions } from "../schema.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /**
  * A form's submissions as the export writes them, in the order received: those accepted,
@@ -14,9 +15,7 @@ export function exportedSubmissions(db: DbOrTx, tambonId: number, formId: number
       clientId: submissions.clientId,
       moo: villages.moo,
       houseNo: households.houseNo,
-      status: submissions.status,
-      collectedAt: submissions.collectedAt,
-      receivedAt: submissions.receivedAt,
+      ...pick(submissions, "status", "collectedAt", "receivedAt"),
       round: rounds.name,
       answers: submissions.answers,
     })

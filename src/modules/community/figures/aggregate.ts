@@ -2,6 +2,7 @@ import type { Label, Question } from "../forms/definition.ts";
 import type { AnswerCount, OpenForm } from "./queries.ts";
 import { countedQuestions } from "./queries.ts";
 import { hiddenTable, publishedMean, publishedRate, suppressRow } from "./suppress.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A choice's published count and share of those who answered (null: hidden). */
 export interface ChoiceCell {
@@ -122,9 +123,7 @@ export function formFigures(
           : (form.definition.choices[q.list ?? ""] ?? []);
     const rows = roundTable(q, choices, ofRound(latest ? latest.id : null), villageIds);
     return {
-      name: q.name,
-      label: q.label,
-      type: q.type,
+      ...pick(q, "name", "label", "type"),
       repeat: q.repeat ?? null,
       choices,
       round: latest,

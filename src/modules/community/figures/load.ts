@@ -5,6 +5,7 @@ import { villagePyramids, type Pyramid } from "./pyramid.ts";
 import { keptAnswerCounts, registryAggregates } from "./stamp.ts";
 import { countedQuestions, openForms, storedFigures } from "./queries.ts";
 import { isSmall, publishedRate, suppressOne, suppressRow } from "./suppress.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A village as the figures show it, with its published counts (null: "<5"). */
 export interface VillageFigures {
@@ -58,11 +59,7 @@ export async function communityFigures(
   const hh = suppressRow(ids.map((id) => registry.households.get(id) ?? 0));
   const pp = suppressRow(ids.map((id) => registry.people.get(id) ?? 0));
   const villages = villageList.map((v, i) => ({
-    id: v.id,
-    moo: v.moo,
-    nameTh: v.nameTh,
-    nameEn: v.nameEn,
-    code: v.code,
+    ...pick(v, "id", "moo", "nameTh", "nameEn", "code"),
     households: hh[i] ?? null,
     people: pp[i] ?? null,
   }));
@@ -88,10 +85,7 @@ export async function communityFigures(
     const numerator = isSmall(f.numerator) ? null : f.numerator;
     const denominator = f.denominator === null || isSmall(f.denominator) ? null : f.denominator;
     return {
-      villageId: f.villageId,
-      year: f.year,
-      code: f.code,
-      label: f.label,
+      ...pick(f, "villageId", "year", "code", "label"),
       numerator,
       denominator,
       rate: denominator === null ? null : publishedRate(numerator, denominator),

@@ -7,6 +7,7 @@ import type { FormDefinition, FormItem, Question } from "../forms/definition.ts"
 import { listOpenForms } from "../forms/queries.ts";
 import { BAND_COUNT, BAND_YEARS, type VillageBandCount } from "./pyramid.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Submissions that count in figures: taken, or settled by a reviewer. */
 export const COUNTED_STATUSES = ["accepted", "resolved"] as const;
@@ -212,7 +213,7 @@ export async function openForms(db: DbOrTx, tambonId: number): Promise<OpenForm[
   }));
   if (!list.length) return [];
   const rs = await db
-    .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })
+    .select({ ...pick(rounds, "id", "formId", "name") })
     .from(rounds)
     .where(
       tambonWhere(
@@ -358,12 +359,7 @@ async function recordCounts(
 export async function storedFigures(db: DbOrTx, tambonId: number, villageId?: number) {
   const rows = await db
     .select({
-      villageId: figures.villageId,
-      year: figures.year,
-      code: figures.code,
-      label: figures.label,
-      numerator: figures.numerator,
-      denominator: figures.denominator,
+      ...pick(figures, "villageId", "year", "code", "label", "numerator", "denominator"),
     })
     .from(figures)
     .where(

@@ -14,6 +14,7 @@ import { FORM_LEVELS, type FormStatus } from "../shared/kinds.ts";
 import type { FormDefinition } from "./definition.ts";
 import { checkDefinition } from "./logic.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** What a forms command answers: errors carry the module's keys (form.*) or core's. */
 export type FormsResult<T> = Result<T, string | CoreKey>;
@@ -126,7 +127,7 @@ export async function publishForm(
   if (!can(actor, ACTION, { tambonId })) return refused();
   return db.transaction(async (tx) => {
     const [form] = await tx
-      .select({ id: forms.id, draft: forms.draft, title: forms.title })
+      .select({ ...pick(forms, "id", "draft", "title") })
       .from(forms)
       .where(tambonWhere(forms, tambonId, { id: formId }))
       .for("update");

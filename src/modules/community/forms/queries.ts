@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { forms, formVersions, rounds } from "../schema.ts";
 import type { FormDefinition } from "./definition.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A form as its pages and other parts of the module read it. */
 export type FormRow = typeof forms.$inferSelect;
@@ -28,16 +29,19 @@ export interface FormListItem extends Omit<FormRow, "draft"> {
 export async function listForms(db: DbOrTx, tambonId: number): Promise<FormListItem[]> {
   const rows = await db
     .select({
-      id: forms.id,
-      tambonId: forms.tambonId,
-      title: forms.title,
-      description: forms.description,
-      level: forms.level,
-      status: forms.status,
-      currentVersion: forms.currentVersion,
-      createdBy: forms.createdBy,
-      createdAt: forms.createdAt,
-      updatedAt: forms.updatedAt,
+      ...pick(
+        forms,
+        "id",
+        "tambonId",
+        "title",
+        "description",
+        "level",
+        "status",
+        "currentVersion",
+        "createdBy",
+        "createdAt",
+        "updatedAt",
+      ),
       versions: sql<number>`(select count(*) from ${formVersions} v where v.form_id = ${forms.id})`,
       rounds: sql<number>`(select count(*) from ${rounds} r where r.form_id = ${forms.id})`,
     })
@@ -76,10 +80,7 @@ export async function currentVersion(
 export async function listVersions(db: DbOrTx, tambonId: number, formId: number) {
   return db
     .select({
-      id: formVersions.id,
-      version: formVersions.version,
-      publishedAt: formVersions.publishedAt,
-      publishedBy: formVersions.publishedBy,
+      ...pick(formVersions, "id", "version", "publishedAt", "publishedBy"),
     })
     .from(formVersions)
     .where(tambonWhere(formVersions, tambonId, { formId }))

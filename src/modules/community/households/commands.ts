@@ -17,6 +17,7 @@ import { settingsOf } from "../privacy/settings.ts";
 import { changeFromForm, type FormChangeMeta } from "../shared/form-change.ts";
 import type { Household } from "./queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The fields of a household its form and a phone may change. */
 export interface HouseholdFields {
@@ -143,11 +144,7 @@ export async function createHousehold(
     .insert(households)
     .values({
       tambonId,
-      villageId: values.villageId,
-      houseNo: values.houseNo,
-      locationText: values.locationText,
-      lat: values.lat,
-      lng: values.lng,
+      ...pick(values, "villageId", "houseNo", "locationText", "lat", "lng"),
       purpose: settings.defaultPurpose,
       createdBy: meta.actorId,
     })

@@ -8,6 +8,7 @@ import { allows, inScope, type PersonalScope } from "../access.ts";
 import { households, people, submissions } from "../schema.ts";
 import type { HouseholdStatus } from "../shared/kinds.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 export type Household = typeof households.$inferSelect;
 export type Person = typeof people.$inferSelect;
@@ -50,9 +51,7 @@ export function listHouseholds(
     ({ limit, offset }) =>
       db
         .select({
-          id: households.id,
-          houseNo: households.houseNo,
-          villageId: households.villageId,
+          ...pick(households, "id", "houseNo", "villageId"),
           moo: villages.moo,
           villageName: villages.nameTh,
           status: households.status,

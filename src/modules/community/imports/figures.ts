@@ -9,6 +9,7 @@ import { figures } from "../schema.ts";
 import { isWholeTambon, numberOf, villageIdOf, villagesByMoo } from "./cells.ts";
 import { label, type AuditedImporter } from "./importer.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The columns of a figures file (จปฐ.-style summaries). */
 export const FIGURE_FIELDS: readonly ImportField[] = [
@@ -109,10 +110,7 @@ export async function figureImporter(
         );
       for (const s of stored)
         out.set(keyOf(s), {
-          villageId: s.villageId,
-          year: s.year,
-          code: s.code,
-          label: s.label,
+          ...pick(s, "villageId", "year", "code", "label"),
           numerator: Number(s.numerator),
           denominator: s.denominator === null ? null : Number(s.denominator),
         });
@@ -149,13 +147,8 @@ export async function figureImporter(
         else
           await tx.insert(figures).values({
             tambonId,
-            villageId: c.row.villageId,
-            year: c.row.year,
-            code: c.row.code,
-            label: values.label,
-            numerator: values.numerator,
-            denominator: values.denominator,
-            source: values.source,
+            ...pick(c.row, "villageId", "year", "code"),
+            ...pick(values, "label", "numerator", "denominator", "source"),
           });
       }
     },

@@ -13,6 +13,7 @@ import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
 import { label, type AuditedImporter, type Key } from "./importer.ts";
 import { peopleBulkWriter } from "./people-bulk.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The columns a people file is read from (one row a person). */
 export const PEOPLE_FIELDS: readonly ImportField[] = [
@@ -210,16 +211,9 @@ export async function peopleImporter(
       const out = new Map<string, StoredPerson>();
       if (!rows.length) return out;
       const select = {
-        id: people.id,
-        householdId: people.householdId,
-        villageId: people.villageId,
+        ...pick(people, "id", "householdId", "villageId"),
         houseNo: households.houseNo,
-        name: people.name,
-        thaiId: people.thaiId,
-        birthDate: people.birthDate,
-        sex: people.sex,
-        relation: people.relation,
-        version: people.version,
+        ...pick(people, "name", "thaiId", "birthDate", "sex", "relation", "version"),
       };
       const ids = [...new Set(rows.flatMap((r) => (r.thaiId ? [r.thaiId] : [])))];
       const noId = rows.filter((r) => !r.thaiId);
@@ -278,7 +272,7 @@ export async function peopleImporter(
       for (const c of changes) wanted.set(houseKey(c.row.villageId, c.row.houseNo), c.row);
       const list = [...wanted.values()];
       const found = await tx
-        .select({ id: households.id, villageId: households.villageId, houseNo: households.houseNo })
+        .select({ ...pick(households, "id", "villageId", "houseNo") })
         .from(households)
         .where(
           tambonWhere(
@@ -303,9 +297,7 @@ export async function peopleImporter(
             })),
           )
           .returning({
-            id: households.id,
-            villageId: households.villageId,
-            houseNo: households.houseNo,
+            ...pick(households, "id", "villageId", "houseNo"),
           });
         householdsMade += made.length;
         for (const h of made) hid.set(houseKey(h.villageId, h.houseNo), h.id);
@@ -333,12 +325,7 @@ export async function peopleImporter(
             fresh.map(({ row }) => ({
               tambonId,
               householdId: hid.get(houseKey(row.villageId, row.houseNo))!,
-              villageId: row.villageId,
-              name: row.name,
-              thaiId: row.thaiId,
-              birthDate: row.birthDate,
-              sex: row.sex,
-              relation: row.relation,
+              ...pick(row, "villageId", "name", "thaiId", "birthDate", "sex", "relation"),
               createdBy: actorId,
             })),
           )
@@ -369,22 +356,23 @@ export async function peopleImporter(
         const next = {
           name: c.row.name,
           thaiId: c.row.thaiId ?? cur.thaiId,
-          birthDate: c.row.birthDate,
-          sex: c.row.sex,
-          relation: c.row.relation,
+          ...pick(c.row, "birthDate", "sex", "relation"),
           householdId: hid.get(houseKey(c.row.villageId, c.row.houseNo))!,
           villageId: c.row.villageId,
         };
         await tx
           .update(people)
           .set({
-            name: next.name,
-            thaiId: next.thaiId,
-            birthDate: next.birthDate,
-            sex: next.sex,
-            relation: next.relation,
-            householdId: next.householdId,
-            villageId: next.villageId,
+            ...pick(
+              next,
+              "name",
+              "thaiId",
+              "birthDate",
+              "sex",
+              "relation",
+              "householdId",
+              "villageId",
+            ),
             version: sql`${people.version} + 1`,
             updatedAt: new Date(),
           })

@@ -15,6 +15,7 @@ import { figureImporter } from "./figures.ts";
 import { submissionImporter, type RepeatSheet } from "./submissions.ts";
 import { ImportIndex, ImportKindPage, SubmissionUpload } from "./views.tsx";
 import { afterImport } from "../indicators/compute.ts";
+import { pick } from "../../../core/pick.ts";
 
 const KINDS = ["people", "submissions", "figures"] as const;
 type Kind = (typeof KINDS)[number];
@@ -117,9 +118,7 @@ export function importRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       return {
         to: base(req),
         message: msg.t(req.lang)("imp.imported", {
-          create: report.create,
-          update: report.update,
-          unchanged: report.unchanged,
+          ...pick(report, "create", "update", "unchanged"),
         }),
       };
     },

@@ -20,6 +20,7 @@ import { ofCurrentVersion } from "../forms/queries.ts";
 import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
 import { label, type AuditedImporter, type Key } from "./importer.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A sheet of a workbook beside the main one: a repeat group's entries, by `_parent_index`. */
 export interface RepeatSheet {
@@ -168,7 +169,7 @@ export async function submissionImporter(
   const def = form.definition;
   const byMoo = villagesByMoo(await listVillages(db, tambonId));
   const houses = await db
-    .select({ id: households.id, villageId: households.villageId, houseNo: households.houseNo })
+    .select({ ...pick(households, "id", "villageId", "houseNo") })
     .from(households)
     .where(eq(households.tambonId, tambonId));
   const mooOfVillage = new Map([...byMoo].map(([moo, id]) => [id, moo]));
@@ -277,10 +278,7 @@ export async function submissionImporter(
       if (!rows.length) return out;
       const stored = await tx
         .select({
-          clientId: submissions.clientId,
-          villageId: submissions.villageId,
-          householdId: submissions.householdId,
-          answers: submissions.answers,
+          ...pick(submissions, "clientId", "villageId", "householdId", "answers"),
         })
         .from(submissions)
         .where(
@@ -311,9 +309,7 @@ export async function submissionImporter(
             formId: form.id,
             formVersionId: form.versionId,
             roundId: round.id,
-            villageId: row.villageId,
-            householdId: row.householdId,
-            answers: row.answers,
+            ...pick(row, "villageId", "householdId", "answers"),
             submittedBy: actorId,
             collectedAt: row.collectedAt,
           })),
@@ -322,9 +318,7 @@ export async function submissionImporter(
         await tx
           .update(submissions)
           .set({
-            villageId: c.row.villageId,
-            householdId: c.row.householdId,
-            answers: c.row.answers,
+            ...pick(c.row, "villageId", "householdId", "answers"),
           })
           .where(tambonWhere(submissions, tambonId, { clientId: c.row.clientId }));
     },

@@ -11,6 +11,7 @@ import { listOpenForms } from "../forms/queries.ts";
 import { INDICATOR_MEASURES, type IndicatorMeasure } from "../shared/kinds.ts";
 import type { CommunityResult } from "../shared/result.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** What an indicator may be computed from: a top-level question of a published form's version. */
 export interface SourceOption {
@@ -115,19 +116,14 @@ export async function saveIndicatorLink(
       .from(indicatorSources)
       .where(tambonWhere(indicatorSources, tambonId, { indicatorId }));
     const values = {
-      formId: option.formId,
-      question: option.question,
-      value: option.value,
+      ...pick(option, "formId", "question", "value"),
       measure,
     };
     const [row] = before
       ? await tx
           .update(indicatorSources)
           .set({
-            formId: values.formId,
-            question: values.question,
-            value: values.value,
-            measure: values.measure,
+            ...pick(values, "formId", "question", "value", "measure"),
           })
           .where(tambonWhere(indicatorSources, tambonId, { id: before.id }))
           .returning({ id: indicatorSources.id })
@@ -136,10 +132,7 @@ export async function saveIndicatorLink(
           .values({
             tambonId,
             indicatorId,
-            formId: values.formId,
-            question: values.question,
-            value: values.value,
-            measure: values.measure,
+            ...pick(values, "formId", "question", "value", "measure"),
           })
           .returning({ id: indicatorSources.id });
     await auditBy(tx, actor, tambonId, {
@@ -148,10 +141,7 @@ export async function saveIndicatorLink(
       targetId: row!.id,
       before: before
         ? {
-            formId: before.formId,
-            question: before.question,
-            value: before.value,
-            measure: before.measure,
+            ...pick(before, "formId", "question", "value", "measure"),
           }
         : null,
       after: { indicatorId, ...values },
@@ -178,7 +168,7 @@ export async function removeIndicatorLink(
       action: "community.indicator.unlink",
       targetType: "community_indicator_source",
       targetId: gone.id,
-      before: { indicatorId, formId: gone.formId, question: gone.question, value: gone.value },
+      before: { indicatorId, ...pick(gone, "formId", "question", "value") },
     });
     return ok({ id: gone.id });
   });

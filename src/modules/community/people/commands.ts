@@ -13,6 +13,7 @@ import { getHousehold, personOf, type Person } from "../households/queries.ts";
 import { changeFromForm, type FormChangeMeta } from "../shared/form-change.ts";
 import { parsePerson, PERSON_FIELDS, type PersonFields } from "./input.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A day of consent as the moment kept (noon in Bangkok), or null. */
 const consentMoment = (day: string | null) => (day ? new Date(`${day}T12:00:00+07:00`) : null);
@@ -20,16 +21,19 @@ const consentMoment = (day: string | null) => (day ? new Date(`${day}T12:00:00+0
 /** A person's fields as the history compares them (consent as its day). */
 function fieldsOf(p: Person): PersonFields {
   return {
-    name: p.name,
-    thaiId: p.thaiId,
-    birthDate: p.birthDate,
-    sex: p.sex,
-    relation: p.relation,
-    conditions: p.conditions,
-    status: p.status,
-    purpose: p.purpose,
-    lawfulBasis: p.lawfulBasis,
-    consent: p.consent,
+    ...pick(
+      p,
+      "name",
+      "thaiId",
+      "birthDate",
+      "sex",
+      "relation",
+      "conditions",
+      "status",
+      "purpose",
+      "lawfulBasis",
+      "consent",
+    ),
     consentAt: p.consentAt ? todayIso(p.consentAt) : null,
     retainUntil: p.retainUntil,
   };
@@ -103,16 +107,19 @@ export async function createPerson(
       tambonId,
       householdId,
       villageId: household.villageId,
-      name: values.name,
-      thaiId: values.thaiId,
-      birthDate: values.birthDate,
-      sex: values.sex,
-      relation: values.relation,
-      conditions: values.conditions,
-      status: values.status,
-      purpose: values.purpose,
-      lawfulBasis: values.lawfulBasis,
-      consent: values.consent,
+      ...pick(
+        values,
+        "name",
+        "thaiId",
+        "birthDate",
+        "sex",
+        "relation",
+        "conditions",
+        "status",
+        "purpose",
+        "lawfulBasis",
+        "consent",
+      ),
       consentAt: consentMoment(values.consentAt),
       retainUntil: values.retainUntil,
       createdBy: meta.actorId,
@@ -159,16 +166,19 @@ export async function savePersonChange(
   const [row] = await tx
     .update(people)
     .set({
-      name: next.name,
-      thaiId: next.thaiId,
-      birthDate: next.birthDate,
-      sex: next.sex,
-      relation: next.relation,
-      conditions: next.conditions,
-      status: next.status,
-      purpose: next.purpose,
-      lawfulBasis: next.lawfulBasis,
-      consent: next.consent,
+      ...pick(
+        next,
+        "name",
+        "thaiId",
+        "birthDate",
+        "sex",
+        "relation",
+        "conditions",
+        "status",
+        "purpose",
+        "lawfulBasis",
+        "consent",
+      ),
       consentAt: consentMoment(next.consentAt),
       retainUntil: next.retainUntil,
       version: current.version + 1,

@@ -19,6 +19,7 @@ import {
   type Sex,
 } from "../shared/kinds.ts";
 import type { CommunityKey, CommunityResult } from "../shared/result.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The fields of a person its form (and a phone) may change. */
 export interface PersonFields {
@@ -92,15 +93,8 @@ export function parsePerson(
   return ok({
     name: v.name,
     thaiId,
-    birthDate: v.birthDate,
-    sex: v.sex,
-    relation: v.relation,
+    ...pick(v, "birthDate", "sex", "relation"),
     conditions: conditions as Condition[],
-    status: v.status,
-    purpose: v.purpose,
-    lawfulBasis: v.lawfulBasis,
-    consent: v.consent,
-    consentAt: v.consentAt,
-    retainUntil: v.retainUntil,
+    ...pick(v, "status", "purpose", "lawfulBasis", "consent", "consentAt", "retainUntil"),
   });
 }

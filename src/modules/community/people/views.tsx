@@ -23,6 +23,7 @@ import { History } from "../registry/views.tsx";
 import type { HistoryRow } from "../registry/history.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
 import { useCommunity } from "../shared/views.tsx";
+import { pick } from "../../../core/pick.ts";
 
 type Option = { value: string; label: string };
 
@@ -70,12 +71,7 @@ export function personValues(p: Person): Record<string, string> {
     name: p.name,
     thaiId: p.thaiId ? formatThaiId(p.thaiId) : "",
     birthDate: p.birthDate ?? "",
-    sex: p.sex,
-    relation: p.relation,
-    status: p.status,
-    purpose: p.purpose,
-    lawfulBasis: p.lawfulBasis,
-    consent: p.consent,
+    ...pick(p, "sex", "relation", "status", "purpose", "lawfulBasis", "consent"),
     consentAt: p.consentAt ? todayIso(p.consentAt) : "",
     retainUntil: p.retainUntil ?? "",
     version: String(p.version),

@@ -8,6 +8,7 @@ import { personalScope, inScope } from "../access.ts";
 import { households, people } from "../schema.ts";
 import { logPersonalRead } from "./reads.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /**
  * The households and people of the staff's villages as a table (one row per person; a household
@@ -27,15 +28,18 @@ export async function exportRegistry(
       houseNo: households.houseNo,
       householdStatus: households.status,
       personId: people.id,
-      name: people.name,
-      thaiId: people.thaiId,
-      birthDate: people.birthDate,
-      sex: people.sex,
-      relation: people.relation,
-      conditions: people.conditions,
-      status: people.status,
-      lawfulBasis: people.lawfulBasis,
-      consent: people.consent,
+      ...pick(
+        people,
+        "name",
+        "thaiId",
+        "birthDate",
+        "sex",
+        "relation",
+        "conditions",
+        "status",
+        "lawfulBasis",
+        "consent",
+      ),
     })
     .from(households)
     .innerJoin(villages, eq(villages.id, households.villageId))

@@ -7,6 +7,7 @@ import { paged, type Page } from "../../../core/paging.ts";
 import { personalReads } from "../schema.ts";
 import type { ReadSubject } from "../shared/kinds.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /**
  * Writes one row of the read log for a page or export that showed personal data: who (the
@@ -71,14 +72,9 @@ export function listReads(
     ({ limit, offset }) =>
       db
         .select({
-          id: personalReads.id,
-          at: personalReads.at,
-          userId: personalReads.userId,
+          ...pick(personalReads, "id", "at", "userId"),
           userName: users.name,
-          subject: personalReads.subject,
-          subjectId: personalReads.subjectId,
-          detail: personalReads.detail,
-          records: personalReads.records,
+          ...pick(personalReads, "subject", "subjectId", "detail", "records"),
         })
         .from(personalReads)
         .leftJoin(users, eq(users.id, personalReads.userId))

@@ -25,6 +25,7 @@ import {
 import { saveSettings, settingsOf } from "./settings.ts";
 import { AdminHome, PrivacyNotice, ReadLog, SettingsPage } from "./views.tsx";
 import { ReportDoc, RequestList, RequestPage } from "./request-views.tsx";
+import { pick } from "../../../core/pick.ts";
 
 /** Personal data (PDPA): the admin home, the read log, requests, settings, the public notice. */
 export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -203,9 +204,7 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       req,
       reply,
       emptyForm({
-        controller: s.controller,
-        contact: s.contact,
-        defaultPurpose: s.defaultPurpose,
+        ...pick(s, "controller", "contact", "defaultPurpose"),
         retentionYears: String(s.retentionYears),
       }),
     );

@@ -8,6 +8,7 @@ import { ok, refused } from "../../../core/result.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { communitySettings } from "../schema.ts";
 import type { CommunityResult } from "../shared/result.ts";
+import { pick } from "../../../core/pick.ts";
 
 export type CommunitySettings = Omit<typeof communitySettings.$inferSelect, "updatedAt">;
 
@@ -41,29 +42,19 @@ export async function saveSettings(
   return db.transaction(async (tx) => {
     const before = await settingsOf(tx, tambonId);
     const values = {
-      controller: v.controller,
-      contact: v.contact,
-      defaultPurpose: v.defaultPurpose,
-      retentionYears: v.retentionYears,
+      ...pick(v, "controller", "contact", "defaultPurpose", "retentionYears"),
       updatedAt: new Date(),
     };
     await tx
       .insert(communitySettings)
       .values({
         tambonId,
-        controller: values.controller,
-        contact: values.contact,
-        defaultPurpose: values.defaultPurpose,
-        retentionYears: values.retentionYears,
+        ...pick(values, "controller", "contact", "defaultPurpose", "retentionYears"),
       })
       .onConflictDoUpdate({
         target: communitySettings.tambonId,
         set: {
-          controller: values.controller,
-          contact: values.contact,
-          defaultPurpose: values.defaultPurpose,
-          retentionYears: values.retentionYears,
-          updatedAt: values.updatedAt,
+          ...pick(values, "controller", "contact", "defaultPurpose", "retentionYears", "updatedAt"),
         },
       });
     await auditBy(tx, actor, tambonId, {

@@ -10,6 +10,7 @@ import type { Actor } from "../../../core/roles.ts";
 import { forms, rounds } from "../schema.ts";
 import type { FormsResult } from "../forms/commands.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const roundSchema = z.object({
   name: fields.text(60),
@@ -67,7 +68,7 @@ export async function closeRound(
   return db.transaction(async (tx): Promise<FormsResult<{ id: number; name: string }>> => {
     const where = tambonWhere(rounds, tambonId, { formId, id: roundId });
     const [round] = await tx
-      .select({ id: rounds.id, name: rounds.name, status: rounds.status })
+      .select({ ...pick(rounds, "id", "name", "status") })
       .from(rounds)
       .where(where)
       .for("update");

@@ -2,6 +2,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { rounds } from "../schema.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A survey round of a form. */
 export type RoundRow = typeof rounds.$inferSelect;
@@ -37,7 +38,7 @@ export async function openRound(
 /** Every round of a tambon's forms by name, oldest first (the import page's choices). */
 export function roundNames(db: DbOrTx, tambonId: number) {
   return db
-    .select({ id: rounds.id, formId: rounds.formId, name: rounds.name })
+    .select({ ...pick(rounds, "id", "formId", "name") })
     .from(rounds)
     .where(eq(rounds.tambonId, tambonId))
     .orderBy(asc(rounds.startsOn));

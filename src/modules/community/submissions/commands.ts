@@ -7,6 +7,7 @@ import { fail, missing, ok, refused, type Result } from "../../../core/result.ts
 import { formVersions, submissions } from "../schema.ts";
 import { applyMembers, planMembers } from "../collect/members.ts";
 import type { SubmissionStatus } from "../shared/kinds.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** What a reviewer decides about a conflict. */
 export const DECISIONS = ["keep_this", "keep_other", "reject"] as const;
@@ -64,9 +65,7 @@ async function resolveIn(
       .update(submissions)
       .set({
         status: mine,
-        reviewedBy: reviewed.reviewedBy,
-        reviewedAt: reviewed.reviewedAt,
-        reviewNote: reviewed.reviewNote,
+        ...pick(reviewed, "reviewedBy", "reviewedAt", "reviewNote"),
       })
       .where(and(eq(submissions.id, id), eq(submissions.tambonId, tambonId)));
     let other: SubmissionStatus | null = null;
@@ -76,9 +75,7 @@ async function resolveIn(
         .update(submissions)
         .set({
           status: other,
-          reviewedBy: reviewed.reviewedBy,
-          reviewedAt: reviewed.reviewedAt,
-          reviewNote: reviewed.reviewNote,
+          ...pick(reviewed, "reviewedBy", "reviewedAt", "reviewNote"),
         })
         .where(and(eq(submissions.id, held.conflictWith), eq(submissions.tambonId, tambonId)));
     }

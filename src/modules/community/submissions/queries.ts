@@ -7,6 +7,7 @@ import type { Answers, FormDefinition } from "../forms/definition.ts";
 import type { SubmissionStatus } from "../shared/kinds.ts";
 import { inScope, type PersonalScope } from "../access.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The filters of the submissions list. */
 export interface SubmissionFilter {
@@ -109,13 +110,9 @@ export async function getSubmission(
       villageMoo: villages.moo,
       householdId: submissions.householdId,
       houseNo: households.houseNo,
-      answers: submissions.answers,
-      status: submissions.status,
-      conflictWith: submissions.conflictWith,
+      ...pick(submissions, "answers", "status", "conflictWith"),
       submittedBy: users.name,
-      collectedAt: submissions.collectedAt,
-      receivedAt: submissions.receivedAt,
-      reviewNote: submissions.reviewNote,
+      ...pick(submissions, "collectedAt", "receivedAt", "reviewNote"),
     })
     .from(submissions)
     .innerJoin(forms, eq(forms.id, submissions.formId))
@@ -176,12 +173,12 @@ export async function filterChoices(db: DbOrTx, tambonId: number) {
       .where(eq(forms.tambonId, tambonId))
       .orderBy(forms.id),
     db
-      .select({ id: rounds.id, name: rounds.name, formId: rounds.formId })
+      .select({ ...pick(rounds, "id", "name", "formId") })
       .from(rounds)
       .where(eq(rounds.tambonId, tambonId))
       .orderBy(desc(rounds.startsOn)),
     db
-      .select({ id: villages.id, moo: villages.moo, nameTh: villages.nameTh })
+      .select({ ...pick(villages, "id", "moo", "nameTh") })
       .from(villages)
       .where(eq(villages.tambonId, tambonId))
       .orderBy(villages.moo),

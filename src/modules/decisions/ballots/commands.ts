@@ -20,6 +20,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { DecisionsKey } from "../messages.ts";
 import { notifyTrusters } from "../notifications/notify.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /**
  * Casts or changes a ballot (the actor's, or a present member's recorded by a facilitator on a
@@ -89,10 +90,7 @@ export async function castBallot(
         tambonId,
         questionId,
         userId: voterId,
-        grades: values.grades,
-        recordedBy: values.recordedBy,
-        receiptHash: values.receiptHash,
-        updatedAt: values.updatedAt,
+        ...pick(values, "grades", "recordedBy", "receiptHash", "updatedAt"),
       })
       .onConflictDoUpdate({ target: [ballots.questionId, ballots.userId], set: values });
     const payload = receiptHash

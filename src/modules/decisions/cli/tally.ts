@@ -1,5 +1,6 @@
 import { CliError, type CommandArgs } from "../../../core/cli.ts";
 import { runTallyCommand } from "../tally-cli.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** `tambon tally [--summary] FILE|-` counts a vote; `tambon tally --verify FILE` checks an export. */
 export async function run({ values, positionals }: CommandArgs): Promise<number> {
@@ -12,8 +13,6 @@ export async function run({ values, positionals }: CommandArgs): Promise<number>
     return await verifyCommand([source]);
   }
   return await runTallyCommand([...(values.summary ? ["--summary"] : []), "--", source], {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    ...pick(process, "stdin", "stdout", "stderr"),
   });
 }

@@ -20,6 +20,7 @@ import { fail, missing, ok, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { DecisionsKey } from "../messages.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** What to delegate: scope, its area or question, and the trustee (null blocks broader scopes). */
 export interface DelegationInput {
@@ -149,9 +150,7 @@ export async function revokeDelegation(
       truster: me.id,
       trustee: null,
       revoked: true,
-      scope: row.scope,
-      areaId: row.areaId,
-      questionId: row.questionId,
+      ...pick(row, "scope", "areaId", "questionId"),
     };
     await appendEvent(tx, tambonId, "delegation.revoke", row.questionId, payload);
     await audit(tx, {

@@ -17,6 +17,7 @@ import { DELEGATE_VOTED_NOTICE, DELEGATION_NOTICE, VOTE_NOTICE } from "./kinds.t
 export type { Mailer } from "../../../core/mail.ts";
 import type { Mailer } from "../../../core/mail.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Adds in-app notifications for people (each once). */
 export async function notify(
@@ -94,11 +95,7 @@ export async function notifyTrusters(
 ): Promise<void> {
   const rows = await tx
     .select({
-      trusterId: delegations.trusterId,
-      trusteeId: delegations.trusteeId,
-      scope: delegations.scope,
-      areaId: delegations.areaId,
-      questionId: delegations.questionId,
+      ...pick(delegations, "trusterId", "trusteeId", "scope", "areaId", "questionId"),
     })
     .from(delegations)
     .where(

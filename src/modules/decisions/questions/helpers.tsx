@@ -15,6 +15,7 @@ import { votingRulesName } from "../voting-rules/queries.ts";
 import { getAlternative, suggestionsOf, supportersOf, versionsOf } from "./queries.ts";
 import { AlternativePage } from "./alternative-views.tsx";
 import { QuestionPage } from "./question-views.tsx";
+import { pick } from "../../../core/pick.ts";
 
 /** A question's page, with the add-alternative form in the given state. */
 export async function questionPage(db: Db, req: FastifyRequest, id: number, addForm: FormState) {
@@ -40,9 +41,7 @@ export async function questionPage(db: Db, req: FastifyRequest, id: number, addF
     node: (
       <QuestionPage
         q={{
-          id: q.id,
-          title: q.title,
-          phase: q.phase,
+          ...pick(q, "id", "title", "phase"),
           area: area ? areaName(area, req.lang) : "",
           areaId: q.areaId,
           phaseEndsAt: q.phaseEndsAt,

@@ -22,6 +22,7 @@ import { getAlternative, getSuggestion, listQuestions } from "./queries.ts";
 import { alternativePage, questionPage } from "./helpers.tsx";
 import { NewQuestion, QuestionList, type QuestionItem } from "./views.tsx";
 import { confirmFirst } from "../../../core/confirmation.tsx";
+import { pick } from "../../../core/pick.ts";
 
 type WithId = { Params: { id: string } };
 
@@ -51,9 +52,7 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     );
     const areas = await areaOptions(tambon.id, req.lang);
     const items: QuestionItem[] = list.items.map((r) => ({
-      id: r.q.id,
-      title: r.q.title,
-      phase: r.q.phase,
+      ...pick(r.q, "id", "title", "phase"),
       area: areas.find((a) => a.value === String(r.q.areaId))?.label ?? "",
       phaseEndsAt: r.q.phaseEndsAt,
       alternatives: Number(r.alts),

@@ -16,6 +16,7 @@ import { appendEvent } from "../shared/events.ts";
 import { canonicalJson, sha256 } from "../hash-chain.ts";
 import { secretEntries, withoutGrades, type SecretEntry } from "../secret-ballots.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The hash the closing records over what it keeps: the input, and a secret question's entries. */
 export function keptInputHash(input: TallyInput, secretBallots: SecretEntry[] | null): string {
@@ -43,9 +44,7 @@ export async function tallyInputOf(
     question: { area: String(question.areaId), alternatives: alts.map((a) => a.id) },
     ballots: rows.sort((a, b) => a.member - b.member),
     policy: {
-      majority: rules.majority,
-      quorum: rules.quorum,
-      maxWeight: rules.maxWeight,
+      ...pick(rules, "majority", "quorum", "maxWeight"),
       villageQuorum:
         rules.minPerVillage != null
           ? { minPerVillage: rules.minPerVillage, villagesFraction: rules.villagesFraction ?? 1 }

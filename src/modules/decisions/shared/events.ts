@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { decisionEvents } from "../schema.ts";
 import { GENESIS, eventHash, type ChainEvent } from "../hash-chain.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Appends an event to the tambon's hash chain (inside the caller's transaction); returns its hash. */
 export async function appendEvent(
@@ -31,13 +32,7 @@ export async function appendEvent(
   const event: ChainEvent = { ...base, hash: eventHash(base) };
   await tx.insert(decisionEvents).values({
     tambonId,
-    seq: event.seq,
-    kind: event.kind,
-    questionId: event.questionId,
-    payload: event.payload,
-    at: event.at,
-    prevHash: event.prevHash,
-    hash: event.hash,
+    ...pick(event, "seq", "kind", "questionId", "payload", "at", "prevHash", "hash"),
   });
   return event;
 }
@@ -50,12 +45,6 @@ export async function chainUpTo(db: DbOrTx, tambonId: number, seq: number): Prom
     .where(tambonWhere(decisionEvents, tambonId, {}, lte(decisionEvents.seq, seq)))
     .orderBy(asc(decisionEvents.seq));
   return rows.map((r) => ({
-    seq: r.seq,
-    kind: r.kind,
-    questionId: r.questionId,
-    payload: r.payload,
-    at: r.at,
-    prevHash: r.prevHash,
-    hash: r.hash,
+    ...pick(r, "seq", "kind", "questionId", "payload", "at", "prevHash", "hash"),
   }));
 }

@@ -12,6 +12,7 @@ import type { DelegationRow } from "../delegation.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A question row. */
 export type Question = typeof questions.$inferSelect;
@@ -36,10 +37,7 @@ export async function villageWordsOf(
 ): Promise<Map<string, string>> {
   const rows = await db
     .select({
-      code: villages.code,
-      moo: villages.moo,
-      nameTh: villages.nameTh,
-      nameEn: villages.nameEn,
+      ...pick(villages, "code", "moo", "nameTh", "nameEn"),
     })
     .from(villages)
     .where(eq(villages.tambonId, tambonId));
@@ -116,9 +114,7 @@ export async function getQuestion(
 export async function alternativesOf(db: DbOrTx, tambonId: number, questionId: number) {
   const alts = await db
     .select({
-      id: alternatives.id,
-      title: alternatives.title,
-      authorId: alternatives.authorId,
+      ...pick(alternatives, "id", "title", "authorId"),
       author: users.name,
       createdAt: alternatives.createdAt,
     })
@@ -152,11 +148,7 @@ export async function alternativesOf(db: DbOrTx, tambonId: number, questionId: n
 
 /** The columns of a delegation the count and the preview need. */
 export const delegationColumns = {
-  trusterId: delegations.trusterId,
-  trusteeId: delegations.trusteeId,
-  scope: delegations.scope,
-  areaId: delegations.areaId,
-  questionId: delegations.questionId,
+  ...pick(delegations, "trusterId", "trusteeId", "scope", "areaId", "questionId"),
 };
 
 /** The current delegations that can apply to a question (tambon-wide, its area, itself). */

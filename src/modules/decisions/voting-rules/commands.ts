@@ -10,6 +10,7 @@ import type { Actor } from "../../../core/roles.ts";
 import { decisionPolicies } from "../schema.ts";
 import type { VotingRules } from "../shared/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const schema = z.object({
   nameTh: fields.text(100),
@@ -46,17 +47,10 @@ export async function saveVotingRules(
   const v = parsed.value;
   const values = {
     tambonId,
-    nameTh: v.nameTh,
-    nameEn: v.nameEn,
-    discussionDays: v.discussionDays,
-    frozenDays: v.frozenDays,
-    votingDays: v.votingDays,
+    ...pick(v, "nameTh", "nameEn", "discussionDays", "frozenDays", "votingDays"),
     majority: v.majority ?? 0.5,
     quorum: v.quorum ?? 0,
-    minPerVillage: v.minPerVillage,
-    villagesFraction: v.villagesFraction,
-    secrecy: v.secrecy,
-    maxWeight: v.maxWeight,
+    ...pick(v, "minPerVillage", "villagesFraction", "secrecy", "maxWeight"),
   };
   return db.transaction(async (tx) => {
     const [current] = rulesId

@@ -19,6 +19,7 @@ import { lockOpenMeeting, refreshQuorum } from "../meetings/commands.ts";
 import { parseId } from "../../../core/params.ts";
 import { insertAttendees, MAX_NAME, type AttendeeInput, type Recorded } from "./insert.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 export type { AttendeeInput, Recorded } from "./insert.ts";
 
@@ -91,10 +92,7 @@ export async function recordAttendance(
       action: "attendance.record",
       after: {
         attendanceId: a.id,
-        name: a.name,
-        villageId: a.villageId,
-        role: a.role,
-        userId: a.userId,
+        ...pick(a, "name", "villageId", "role", "userId"),
       },
     };
   });
@@ -228,7 +226,7 @@ export async function removeAttendance(
       action: "attendance.remove",
       targetType: "meeting",
       targetId: row.meetingId,
-      before: { attendanceId, name: row.name, villageId: row.villageId, userId: row.userId },
+      before: { attendanceId, ...pick(row, "name", "villageId", "userId") },
     });
     return { ok: true as const, value: { meeting: fresh, added: [], duplicates: [] } };
   });

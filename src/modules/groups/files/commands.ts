@@ -14,6 +14,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockMeeting } from "../meetings/commands.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A file name safe to keep and to send back in a header. */
 const cleanName = (name: string) => cleanFileName(name);
@@ -83,10 +84,7 @@ export function deleteMeetingFile(
         .delete(meetingFiles)
         .where(tambonWhere(meetingFiles, tambonId, { id: fileId }))
         .returning({
-          meetingId: meetingFiles.meetingId,
-          name: meetingFiles.name,
-          fileId: meetingFiles.fileId,
-          thumbFileId: meetingFiles.thumbFileId,
+          ...pick(meetingFiles, "meetingId", "name", "fileId", "thumbFileId"),
         });
       if (gone) await deleteFile(tx, tambonId, gone.fileId, gone.thumbFileId);
       return gone;
@@ -131,11 +129,7 @@ export async function reencodeStoredPhotos(db: Db): Promise<number> {
     // A few at a time: the bytes of every photo are never held at once.
     const rows = await db
       .select({
-        id: meetingFiles.id,
-        tambonId: meetingFiles.tambonId,
-        name: meetingFiles.name,
-        fileId: meetingFiles.fileId,
-        thumbFileId: meetingFiles.thumbFileId,
+        ...pick(meetingFiles, "id", "tambonId", "name", "fileId", "thumbFileId"),
       })
       .from(meetingFiles)
       .where(and(eq(meetingFiles.kind, "photo"), gt(meetingFiles.id, after)))

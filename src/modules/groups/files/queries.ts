@@ -4,6 +4,7 @@ import { getFile, type StoredFile } from "../../../core/file-store.ts";
 import { meetingFiles } from "../schema.ts";
 import { validId } from "../shared/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A file of a meeting without its bytes. */
 export interface FileInfo {
@@ -20,15 +21,18 @@ export interface FileInfo {
 
 /** The columns of a `FileInfo`. */
 export const fileInfoColumns = {
-  id: meetingFiles.id,
-  meetingId: meetingFiles.meetingId,
-  kind: meetingFiles.kind,
-  name: meetingFiles.name,
-  caption: meetingFiles.caption,
-  mime: meetingFiles.mime,
-  bytes: meetingFiles.bytes,
-  width: meetingFiles.width,
-  height: meetingFiles.height,
+  ...pick(
+    meetingFiles,
+    "id",
+    "meetingId",
+    "kind",
+    "name",
+    "caption",
+    "mime",
+    "bytes",
+    "width",
+    "height",
+  ),
 };
 
 /** The documents and photos of a meeting (without their bytes). */

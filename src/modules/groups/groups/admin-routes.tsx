@@ -20,13 +20,10 @@ import { throwIfDenied } from "../../../core/result.ts";
 import { GroupAdminList, GroupAdminPage } from "./admin-views.tsx";
 import { groupName } from "./views.tsx";
 import { outcomeText, pillarChoices, tambonFor } from "../shared/helpers.ts";
+import { pick } from "../../../core/pick.ts";
 
 const groupValues = (g: GroupRow): Record<string, string> => ({
-  kind: g.kind,
-  nameTh: g.nameTh,
-  nameEn: g.nameEn,
-  purposeTh: g.purposeTh,
-  purposeEn: g.purposeEn,
+  ...pick(g, "kind", "nameTh", "nameEn", "purposeTh", "purposeEn"),
   areaId: g.areaId ? String(g.areaId) : "",
   formedOn: g.formedOn,
   dissolvedOn: g.dissolvedOn ?? "",

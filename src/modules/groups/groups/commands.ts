@@ -15,6 +15,7 @@ import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Who a membership or nomination is: the linked account, or the name when there is none. */
 export interface PersonKey {
@@ -106,12 +107,7 @@ export async function saveGroup(
     }
     const values = {
       tambonId,
-      kind: v.kind,
-      nameTh: v.nameTh,
-      nameEn: v.nameEn,
-      purposeTh: v.purposeTh,
-      purposeEn: v.purposeEn,
-      areaId: v.areaId,
+      ...pick(v, "kind", "nameTh", "nameEn", "purposeTh", "purposeEn", "areaId"),
       formedOn,
       dissolvedOn: v.dissolvedOn,
     };
@@ -126,9 +122,7 @@ export async function saveGroup(
       action: current ? "group.update" : "group.create",
       targetType: "work_group",
       targetId: row!.id,
-      before: current
-        ? { nameTh: current.nameTh, kind: current.kind, dissolvedOn: current.dissolvedOn }
-        : null,
+      before: current ? { ...pick(current, "nameTh", "kind", "dissolvedOn") } : null,
       after: {
         nameTh: row!.nameTh,
         kind: row!.kind,

@@ -5,6 +5,7 @@ import { pageCache } from "../../../core/page-cache.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { groupMemberships, meetings, resolutions, workGroups } from "../schema.ts";
 import { visibleMeetings, type MeetingRow } from "../meetings/queries.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A group row. */
 export type GroupRow = typeof workGroups.$inferSelect;
@@ -72,9 +73,7 @@ export async function groupHistory(
     .orderBy(asc(groupMemberships.startOn), asc(groupMemberships.id));
   return rows.map((r) => ({
     ...r.m,
-    moo: r.moo,
-    resolutionNumber: r.resolutionNumber,
-    resolutionMeetingId: r.resolutionMeetingId,
+    ...pick(r, "moo", "resolutionNumber", "resolutionMeetingId"),
   }));
 }
 

@@ -12,6 +12,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockOpenMeeting } from "./commands.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const agendaSchema = z.object({
   titleTh: fields.text(300),
@@ -63,9 +64,7 @@ export async function saveAgendaItem(
           tambonId,
           meetingId,
           position: Number(max?.p ?? 0) + 1,
-          titleTh: v.titleTh,
-          titleEn: v.titleEn,
-          minutesTh: v.minutesTh,
+          ...pick(v, "titleTh", "titleEn", "minutesTh"),
         })
         .returning();
     }

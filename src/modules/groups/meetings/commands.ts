@@ -28,6 +28,7 @@ import type { GroupsKey } from "../messages.ts";
 import { syncMeetingSearch } from "../search.ts";
 import { tellInvitees } from "./notices.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const TIME = /^([01]\d|2[0-3])[:.]([0-5]\d)$/;
 
@@ -160,15 +161,10 @@ export async function saveMeeting(
       tambonId,
       kind,
       step,
-      titleTh: v.titleTh,
-      titleEn: v.titleEn,
-      descriptionTh: v.descriptionTh,
+      ...pick(v, "titleTh", "titleEn", "descriptionTh"),
       startsAt: locked ? current!.startsAt : startsAt,
       endsAt: locked ? current!.endsAt : endsAt,
-      place: v.place,
-      organiser: v.organiser,
-      groupId: v.groupId,
-      areaId: v.areaId,
+      ...pick(v, "place", "organiser", "groupId", "areaId"),
       invitedGroupIds: groupIds,
       invitedVillageIds: locked ? current!.invitedVillageIds : villageIds,
       status: locked ? "held" : status,
@@ -199,18 +195,11 @@ export async function saveMeeting(
       targetId: row.id,
       before: current
         ? {
-            titleTh: current.titleTh,
-            startsAt: current.startsAt,
-            status: current.status,
-            isPublic: current.isPublic,
+            ...pick(current, "titleTh", "startsAt", "status", "isPublic"),
           }
         : null,
       after: {
-        titleTh: row.titleTh,
-        kind: row.kind,
-        startsAt: row.startsAt,
-        status: row.status,
-        isPublic: row.isPublic,
+        ...pick(row, "titleTh", "kind", "startsAt", "status", "isPublic"),
       },
     });
     await syncMeetingSearch(tx, tambonId, row.id);

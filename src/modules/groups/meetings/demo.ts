@@ -14,6 +14,7 @@ import {
 import type { MeetingRow } from "./queries.ts";
 import { newSigninCode, refreshQuorum } from "./commands.ts";
 import type { DemoPerson } from "../shared/demo.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A demo meeting as the demo describes it. */
 export interface DemoMeeting {
@@ -51,10 +52,7 @@ export function demoMeetings(tx: Tx, tambon: Tambon, recordedBy: number | null) 
       .insert(meetings)
       .values({
         tambonId,
-        kind: m.kind,
-        step: m.step,
-        titleTh: m.titleTh,
-        titleEn: m.titleEn,
+        ...pick(m, "kind", "step", "titleTh", "titleEn"),
         descriptionTh: m.descriptionTh ?? "",
         startsAt: bangkokInstant(m.day, m.start),
         endsAt: bangkokInstant(m.day, m.end),

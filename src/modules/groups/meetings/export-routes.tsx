@@ -15,6 +15,7 @@ import { tableRoutes } from "../../../core/table-export.ts";
 
 import { attendanceCount, attendanceCounts } from "../attendance/queries.ts";
 import { latestMeetings } from "./queries.ts";
+import { pick } from "../../../core/pick.ts";
 /** Meetings for other programs: calendar feeds (ICS), the CSV list and one meeting as JSON. */
 export async function meetingExportRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -124,17 +125,12 @@ export async function meetingExportRoutes(app: FastifyInstance, deps: ModuleDeps
       title: { th: meeting.titleTh, en: meeting.titleEn },
       startsAt: meeting.startsAt.toISOString(),
       endsAt: meeting.endsAt?.toISOString() ?? null,
-      place: meeting.place,
-      organiser: meeting.organiser,
-      status: meeting.status,
+      ...pick(meeting, "place", "organiser", "status"),
       minutesConfirmedAt: meeting.minutesConfirmedAt?.toISOString() ?? null,
       attendance: count,
       quorum: meeting.quorum
         ? {
-            met: meeting.quorum.met,
-            minPerVillage: meeting.quorum.minPerVillage,
-            villagesRequired: meeting.quorum.villagesRequired,
-            villagesMet: meeting.quorum.villagesMet,
+            ...pick(meeting.quorum, "met", "minPerVillage", "villagesRequired", "villagesMet"),
             villages: meeting.quorum.villages.map((v) => ({
               moo: moo.get(v.villageId) ?? null,
               present: v.present,
@@ -157,9 +153,7 @@ export async function meetingExportRoutes(app: FastifyInstance, deps: ModuleDeps
               r.votesFor === null
                 ? null
                 : { for: r.votesFor, against: r.votesAgainst, abstain: r.votesAbstain },
-            outcome: r.outcome,
-            quorumMet: r.quorumMet,
-            correctsId: r.correctsId,
+            ...pick(r, "outcome", "quorumMet", "correctsId"),
           }))
         : null,
     });

@@ -12,14 +12,13 @@ import { MeetingAdminPage } from "../meetings/admin-views.tsx";
 import type { MeetingChoices } from "../meetings/fields.tsx";
 
 import { groupsOf } from "../groups/queries.ts";
+import { pick } from "../../../core/pick.ts";
 /** Form values of a meeting row. */
 export function meetingValues(m: MeetingRow): Record<string, string> {
   return {
     kind: m.kind,
     step: String(m.step),
-    titleTh: m.titleTh,
-    titleEn: m.titleEn,
-    descriptionTh: m.descriptionTh,
+    ...pick(m, "titleTh", "titleEn", "descriptionTh"),
     date: bangkokDay(m.startsAt),
     startTime: bangkokTime(m.startsAt),
     endTime: m.endsAt ? bangkokTime(m.endsAt) : "",

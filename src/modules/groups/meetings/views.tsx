@@ -4,6 +4,7 @@ import { pageHref, type Page } from "../../../core/paging.ts";
 import { MEETING_KINDS, STEPS, type MeetingKind, type Step } from "./meeting.ts";
 import type { MeetingRow } from "./queries.ts";
 import { SubNav, meetingTitle, meetingWhen, useBase, useT } from "../shared/views.tsx";
+import { pick } from "../../../core/pick.ts";
 
 /** Filters shown on the meeting list. */
 export interface ListFilters {
@@ -55,7 +56,7 @@ export function MeetingList(props: {
   const base = useBase();
   const f = props.filters;
   const href = (page: number) =>
-    pageHref(`${base}/meetings`, { kind: f.kind, year: f.year, step: f.step }, page);
+    pageHref(`${base}/meetings`, { ...pick(f, "kind", "year", "step") }, page);
   return (
     <>
       <SubNav current="meetings" />

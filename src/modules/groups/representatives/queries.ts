@@ -18,6 +18,7 @@ import { roleGrants, tambonMembers, users } from "../../../core/db/schema.ts";
 import { villageRepTerms } from "../schema.ts";
 import { type RepTerm } from "../attendance/quorum.ts";
 import { type VillageRow, villagesOf } from "../shared/queries.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A representative term row. */
 export type TermRow = typeof villageRepTerms.$inferSelect;
@@ -31,10 +32,7 @@ export async function termsOn(
 ): Promise<RepTerm[]> {
   return db
     .select({
-      userId: villageRepTerms.userId,
-      villageId: villageRepTerms.villageId,
-      startOn: villageRepTerms.startOn,
-      endOn: villageRepTerms.endOn,
+      ...pick(villageRepTerms, "userId", "villageId", "startOn", "endOn"),
     })
     .from(villageRepTerms)
     .where(

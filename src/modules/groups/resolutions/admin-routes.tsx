@@ -26,6 +26,7 @@ import { outcomeText, pillarChoices, loadMeeting, tambonFor } from "../shared/he
 
 import { groupsOf } from "../groups/queries.ts";
 import { confirmFirst } from "../../../core/confirmation.tsx";
+import { pick } from "../../../core/pick.ts";
 /** Minutes, resolutions and nominations of a meeting, corrections, and confirming the minutes. */
 export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -136,9 +137,7 @@ export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDe
     if (!original) throw notFound();
     const meeting = (await getMeeting(db, tambon.id, original.meetingId))!;
     const values = {
-      textTh: original.textTh,
-      textEn: original.textEn,
-      method: original.method,
+      ...pick(original, "textTh", "textEn", "method"),
       votesFor: original.votesFor === null ? "" : String(original.votesFor),
       votesAgainst: original.votesAgainst === null ? "" : String(original.votesAgainst),
       votesAbstain: original.votesAbstain === null ? "" : String(original.votesAbstain),

@@ -23,6 +23,7 @@ import { settleNominations } from "./nominees.ts";
 import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
 import { correctionOf } from "./correction.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Link types this module writes itself (a resolution's own effects). */
 export const OWN_LINK_TYPES = ["group_membership", "work_group"] as const;
@@ -102,9 +103,7 @@ export async function recordResolution(
         meetingId,
         agendaItemId: v.agendaItemId,
         number: Number(max?.n ?? 0) + 1,
-        textTh: v.textTh,
-        textEn: v.textEn,
-        method: v.method,
+        ...pick(v, "textTh", "textEn", "method"),
         votesFor: v.counts?.for ?? null,
         votesAgainst: v.counts?.against ?? null,
         votesAbstain: v.counts?.abstain ?? null,
@@ -194,9 +193,7 @@ export async function deleteResolution(
       targetType: "resolution",
       targetId: resolutionId,
       before: {
-        meetingId: res.meetingId,
-        number: res.number,
-        textTh: res.textTh,
+        ...pick(res, "meetingId", "number", "textTh"),
         memberships: removed.map((r) => r.id),
       },
     });

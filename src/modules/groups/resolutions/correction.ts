@@ -11,6 +11,7 @@ import type { GroupsKey } from "../messages.ts";
 import { lockMeeting } from "../meetings/commands.ts";
 import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /**
  * Records a correction of a resolution as a new row linked to it (the original never changes).
@@ -40,12 +41,8 @@ export async function correctResolution(
       .insert(resolutions)
       .values({
         tambonId,
-        meetingId: orig.meetingId,
-        agendaItemId: orig.agendaItemId,
-        number: orig.number,
-        textTh: v.textTh,
-        textEn: v.textEn,
-        method: v.method,
+        ...pick(orig, "meetingId", "agendaItemId", "number"),
+        ...pick(v, "textTh", "textEn", "method"),
         votesFor: v.counts?.for ?? null,
         votesAgainst: v.counts?.against ?? null,
         votesAbstain: v.counts?.abstain ?? null,
@@ -61,7 +58,7 @@ export async function correctResolution(
       action: "resolution.correct",
       targetType: "resolution",
       targetId: row!.id,
-      before: { id: orig.id, textTh: orig.textTh, method: orig.method, outcome: orig.outcome },
+      before: { ...pick(orig, "id", "textTh", "method", "outcome") },
       after: {
         correctsId: orig.id,
         textTh: row!.textTh,

@@ -5,6 +5,7 @@ import type { ResolutionRow } from "./queries.ts";
 import { groupPeriods, lockGroup, samePerson } from "../groups/commands.ts";
 import { overlaps } from "../groups/group.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 type Nomination = typeof nominations.$inferSelect;
 type PeriodOf = { userId: number | null; name: string; startOn: string; endOn: string | null };
@@ -72,12 +73,7 @@ async function join(
     .values(
       joining.map((n) => ({
         tambonId,
-        groupId: n.groupId,
-        userId: n.userId,
-        name: n.name,
-        villageId: n.villageId,
-        pillar: n.pillar,
-        position: n.position,
+        ...pick(n, "groupId", "userId", "name", "villageId", "pillar", "position"),
         startOn: day,
         resolutionId,
       })),

@@ -12,6 +12,7 @@ import {
   type DecisionMethod,
   type VoteChoice,
 } from "./resolution.ts";
+import { pick } from "../../../core/pick.ts";
 
 const schema = z.object({
   textTh: fields.text(8000),
@@ -65,10 +66,7 @@ export function parseResolution(
   return {
     ok: true,
     value: {
-      textTh: v.textTh,
-      textEn: v.textEn,
-      method: v.method,
-      agendaItemId: v.agendaItemId,
+      ...pick(v, "textTh", "textEn", "method", "agendaItemId"),
       counts,
       votes,
     },

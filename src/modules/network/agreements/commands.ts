@@ -20,6 +20,7 @@ import { missing, refused, type FieldError, type Result } from "../../../core/re
 import type { NetKey } from "../messages.ts";
 import { MAX_PDF_BYTES, isPdf, newFileName, removeStored, storeFile } from "../uploads.ts";
 import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** An agreement row of a tambon, or undefined (also for another tambon's). */
 export async function ownAgreement(db: DbOrTx, tambonId: number, id: number) {
@@ -94,9 +95,7 @@ export async function saveAgreement(
   if (status) {
     const problems = checkAgreement({
       status,
-      signedOn: v.signedOn,
-      startsOn: v.startsOn,
-      endsOn: v.endsOn,
+      ...pick(v, "signedOn", "startsOn", "endsOn"),
       partyCount: parties,
     });
     for (const [field, nkey] of Object.entries(problems)) errors[field] ??= { key: nkey };
@@ -117,15 +116,18 @@ export async function saveAgreement(
     tambonId,
     kind,
     createdBy: current ? current.createdBy : (actor.user?.id ?? null),
-    titleTh: v.titleTh,
-    titleEn: v.titleEn,
-    purposeTh: v.purposeTh,
-    purposeEn: v.purposeEn,
-    scopeTh: v.scopeTh,
-    scopeEn: v.scopeEn,
-    signedOn: v.signedOn,
-    startsOn: v.startsOn,
-    endsOn: v.endsOn,
+    ...pick(
+      v,
+      "titleTh",
+      "titleEn",
+      "purposeTh",
+      "purposeEn",
+      "scopeTh",
+      "scopeEn",
+      "signedOn",
+      "startsOn",
+      "endsOn",
+    ),
     status,
     documentFile,
     documentBytes,

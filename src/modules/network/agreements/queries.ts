@@ -6,6 +6,7 @@ import { agreementActivities, agreementParties, agreements, networkPillars } fro
 import type { AgreementKind, AgreementStatus } from "./agreement.ts";
 import { countOf, like } from "../shared/queries.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 // ---------------------------------------------------------------- agreements
 
@@ -63,9 +64,7 @@ async function withParties(
   const [ps, acts] = await Promise.all([
     db
       .select({
-        agreementId: agreementParties.agreementId,
-        nameTh: agreementParties.nameTh,
-        nameEn: agreementParties.nameEn,
+        ...pick(agreementParties, "agreementId", "nameTh", "nameEn"),
       })
       .from(agreementParties)
       .where(inArray(agreementParties.agreementId, ids))
@@ -84,16 +83,19 @@ async function withParties(
 }
 
 const agreementColumns = {
-  id: agreements.id,
-  tambonId: agreements.tambonId,
-  kind: agreements.kind,
-  titleTh: agreements.titleTh,
-  titleEn: agreements.titleEn,
-  status: agreements.status,
-  signedOn: agreements.signedOn,
-  startsOn: agreements.startsOn,
-  endsOn: agreements.endsOn,
-  documentFile: agreements.documentFile,
+  ...pick(
+    agreements,
+    "id",
+    "tambonId",
+    "kind",
+    "titleTh",
+    "titleEn",
+    "status",
+    "signedOn",
+    "startsOn",
+    "endsOn",
+    "documentFile",
+  ),
 };
 
 /** One page of the tambon's agreements, newest first. */
@@ -168,17 +170,10 @@ export async function agreementDetail(db: DbOrTx, tambonId: number, id: number) 
   const [parties, activities] = await Promise.all([
     db
       .select({
-        id: agreementParties.id,
-        partyKind: agreementParties.partyKind,
-        partyDopaCode: agreementParties.partyDopaCode,
-        partnerId: agreementParties.partnerId,
-        pillarId: agreementParties.pillarId,
+        ...pick(agreementParties, "id", "partyKind", "partyDopaCode", "partnerId", "pillarId"),
         pillarTh: networkPillars.nameTh,
         pillarEn: networkPillars.nameEn,
-        nameTh: agreementParties.nameTh,
-        nameEn: agreementParties.nameEn,
-        signatoryName: agreementParties.signatoryName,
-        signatoryPosition: agreementParties.signatoryPosition,
+        ...pick(agreementParties, "nameTh", "nameEn", "signatoryName", "signatoryPosition"),
       })
       .from(agreementParties)
       .leftJoin(networkPillars, eq(networkPillars.id, agreementParties.pillarId))
@@ -199,10 +194,7 @@ export async function agreementDetail(db: DbOrTx, tambonId: number, id: number) 
 export function publishedOfKind(db: DbOrTx, tambonId: number, kind: AgreementKind, limit: number) {
   return db
     .select({
-      id: agreements.id,
-      titleTh: agreements.titleTh,
-      titleEn: agreements.titleEn,
-      signedOn: agreements.signedOn,
+      ...pick(agreements, "id", "titleTh", "titleEn", "signedOn"),
     })
     .from(agreements)
     .where(tambonWhere(agreements, tambonId, { kind }, ne(agreements.status, "draft")))
@@ -222,12 +214,7 @@ export async function agreementsOfPartner(
 ) {
   return db
     .selectDistinct({
-      id: agreements.id,
-      titleTh: agreements.titleTh,
-      titleEn: agreements.titleEn,
-      status: agreements.status,
-      endsOn: agreements.endsOn,
-      signedOn: agreements.signedOn,
+      ...pick(agreements, "id", "titleTh", "titleEn", "status", "endsOn", "signedOn"),
     })
     .from(agreements)
     .innerJoin(agreementParties, eq(agreementParties.agreementId, agreements.id))

@@ -11,10 +11,11 @@ import { Badge, ExportLinks, NetworkNav, num, size, useNet, ButtonLink } from ".
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 import { BackLink } from "../../../core/views/back-link.tsx";
+import { pick } from "../../../core/pick.ts";
 
 /** The query string of an agreement filter. */
 export function agreementQuery(f: AgreementFilter, page?: number): string {
-  return pageHref("", { q: f.q, status: f.status, kind: f.kind }, page ?? 1);
+  return pageHref("", { ...pick(f, "q", "status", "kind") }, page ?? 1);
 }
 
 export function AgreementFilters(props: { action: string; f: AgreementFilter }) {

@@ -13,6 +13,7 @@ import { newFileName, removeStored, storeFile, thumbName, type PreparedImage } f
 import { activeOwnPartner, checkContact, ownAreas, ownVillage } from "../shared/commands.ts";
 import { syncCentreSearch } from "../search.ts";
 import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A learning centre of the tambon, or undefined (also for another tambon's). */
 export async function ownCentre(db: DbOrTx, tambonId: number, id: number) {
@@ -66,17 +67,20 @@ export async function saveCentre(
   if (Object.keys(errors).length) return { ok: false, errors };
   const values = {
     tambonId,
-    nameTh: v.nameTh,
-    nameEn: v.nameEn,
-    topicTh: v.topicTh,
-    topicEn: v.topicEn,
-    areaId: v.areaId,
-    villageId: v.villageId,
-    hostPartnerId: v.hostPartnerId,
-    learnTh: v.learnTh,
-    learnEn: v.learnEn,
-    capacity: v.capacity,
-    contactName: v.contactName,
+    ...pick(
+      v,
+      "nameTh",
+      "nameEn",
+      "topicTh",
+      "topicEn",
+      "areaId",
+      "villageId",
+      "hostPartnerId",
+      "learnTh",
+      "learnEn",
+      "capacity",
+      "contactName",
+    ),
     contactPhone: contact.phone,
     contactEmail: contact.email,
     acceptsVisits: input.acceptsVisits === "1",
@@ -96,7 +100,7 @@ export async function saveCentre(
       targetType: "learning_centre",
       targetId: row!.id,
       before: current ? { nameTh: current.nameTh, active: current.active } : null,
-      after: { nameTh: values.nameTh, active: values.active, acceptsVisits: values.acceptsVisits },
+      after: { ...pick(values, "nameTh", "active", "acceptsVisits") },
     });
     await syncCentreSearch(tx, tambonId, row!.id);
     return row!.id;

@@ -5,6 +5,7 @@ import { villages } from "../../../core/db/schema.ts";
 import { centrePhotos, learningCentres, partners, studyVisits } from "../schema.ts";
 import { countOf, like } from "../shared/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 // ---------------------------------------------------------------- learning centres
 
@@ -45,27 +46,33 @@ export interface CentreRow {
 }
 
 const centreColumns = {
-  id: learningCentres.id,
-  tambonId: learningCentres.tambonId,
-  nameTh: learningCentres.nameTh,
-  nameEn: learningCentres.nameEn,
-  topicTh: learningCentres.topicTh,
-  topicEn: learningCentres.topicEn,
-  areaId: learningCentres.areaId,
-  villageId: learningCentres.villageId,
+  ...pick(
+    learningCentres,
+    "id",
+    "tambonId",
+    "nameTh",
+    "nameEn",
+    "topicTh",
+    "topicEn",
+    "areaId",
+    "villageId",
+  ),
   villageMoo: villages.moo,
   villageTh: villages.nameTh,
   hostPartnerId: learningCentres.hostPartnerId,
   hostTh: partners.nameTh,
   hostEn: partners.nameEn,
-  learnTh: learningCentres.learnTh,
-  learnEn: learningCentres.learnEn,
-  capacity: learningCentres.capacity,
-  contactName: learningCentres.contactName,
-  contactPhone: learningCentres.contactPhone,
-  contactEmail: learningCentres.contactEmail,
-  acceptsVisits: learningCentres.acceptsVisits,
-  active: learningCentres.active,
+  ...pick(
+    learningCentres,
+    "learnTh",
+    "learnEn",
+    "capacity",
+    "contactName",
+    "contactPhone",
+    "contactEmail",
+    "acceptsVisits",
+    "active",
+  ),
   visitsDone: sql<number>`(select count(*)::int from ${studyVisits} where ${studyVisits.centreId} = ${learningCentres.id} and ${studyVisits.status} = 'done')`,
   visitors: sql<number>`(select coalesce(sum(${studyVisits.visitorsCount}), 0)::int from ${studyVisits} where ${studyVisits.centreId} = ${learningCentres.id} and ${studyVisits.status} = 'done')`,
   thumb: sql<
@@ -145,11 +152,7 @@ export async function centrePhotoList(db: DbOrTx, tambonId: number, centreId: nu
 export async function centresOpenToVisits(db: DbOrTx, excludeTambonId: number) {
   return db
     .select({
-      id: learningCentres.id,
-      tambonId: learningCentres.tambonId,
-      nameTh: learningCentres.nameTh,
-      nameEn: learningCentres.nameEn,
-      capacity: learningCentres.capacity,
+      ...pick(learningCentres, "id", "tambonId", "nameTh", "nameEn", "capacity"),
     })
     .from(learningCentres)
     .where(
@@ -171,9 +174,7 @@ export function activeCentres(
 ) {
   return db
     .select({
-      id: learningCentres.id,
-      nameTh: learningCentres.nameTh,
-      nameEn: learningCentres.nameEn,
+      ...pick(learningCentres, "id", "nameTh", "nameEn"),
     })
     .from(learningCentres)
     .where(

@@ -11,6 +11,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Which list an entry belongs to: the pillars, or one of the term lists. */
 export type ListName = "pillar" | TermList;
@@ -182,17 +183,13 @@ export async function seedNetworkDefaults(
   await tx.insert(networkPillars).values(
     defaultPillars().map((p) => ({
       tambonId,
-      nameTh: p.nameTh,
-      nameEn: p.nameEn,
-      position: p.position,
+      ...pick(p, "nameTh", "nameEn", "position"),
     })),
   );
   const term = (list: TermList) => (t: { nameTh: string; nameEn: string; position: number }) => ({
     tambonId,
     list,
-    nameTh: t.nameTh,
-    nameEn: t.nameEn,
-    position: t.position,
+    ...pick(t, "nameTh", "nameEn", "position"),
   });
   await tx
     .insert(networkTerms)

@@ -5,6 +5,7 @@ import { networkPillars, networkTerms } from "../schema.ts";
 import type { ListItem, Pillar, TermList } from "../shared/lists.ts";
 import type { ListName } from "./commands.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 // ---------------------------------------------------------------- lists
 
@@ -37,11 +38,7 @@ export async function listTerms(
 ): Promise<ListItem[]> {
   return db
     .select({
-      id: networkTerms.id,
-      nameTh: networkTerms.nameTh,
-      nameEn: networkTerms.nameEn,
-      position: networkTerms.position,
-      archivedAt: networkTerms.archivedAt,
+      ...pick(networkTerms, "id", "nameTh", "nameEn", "position", "archivedAt"),
     })
     .from(networkTerms)
     .where(

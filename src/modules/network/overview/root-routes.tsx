@@ -10,6 +10,7 @@ import { mergeDeclarations, radialLayout, type GraphEdge, type GraphNode } from 
 import { allDeclarations } from "../links/queries.ts";
 import { networkCounts } from "./queries.ts";
 import { WholeNetworkPage, type NetworkFilter, type NetworkRow } from "./views.tsx";
+import { pick } from "../../../core/pick.ts";
 
 const thai = new Intl.Collator("th");
 
@@ -26,10 +27,7 @@ async function load(deps: ModuleDeps): Promise<NetworkData> {
   for (const tb of deps.tambons.all()) {
     rows.set(tb.dopaCode, {
       code: tb.dopaCode,
-      nameTh: tb.nameTh,
-      nameEn: tb.nameEn,
-      provinceTh: tb.provinceTh,
-      provinceEn: tb.provinceEn,
+      ...pick(tb, "nameTh", "nameEn", "provinceTh", "provinceEn"),
       tambon: tb,
       mentorOf: 0,
       memberOf: [],

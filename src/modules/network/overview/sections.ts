@@ -7,6 +7,7 @@ import { activeCentres } from "../centres/queries.ts";
 import { publishedOfKind } from "../agreements/queries.ts";
 import { learningCentres, partnerAreas, partners } from "../schema.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The active partners working on an issue area, on the area's page. */
 export const partnersOfArea: PageSection<number> = {
@@ -14,7 +15,7 @@ export const partnersOfArea: PageSection<number> = {
   title: (lang) => msg.t(lang)("area.partners"),
   load: async (db, { id: tambonId, slug }, lang, areaId) => {
     const rows = await db
-      .select({ id: partners.id, nameTh: partners.nameTh, nameEn: partners.nameEn })
+      .select({ ...pick(partners, "id", "nameTh", "nameEn") })
       .from(partnerAreas)
       .innerJoin(partners, eq(partners.id, partnerAreas.partnerId))
       .where(tambonWhere(partnerAreas, tambonId, { areaId }, eq(partners.active, true)))
@@ -44,10 +45,7 @@ export const partnersJoined: PageSection<null> = {
   load: async (db, { id: tambonId, slug }, lang) => {
     const rows = await db
       .select({
-        id: partners.id,
-        nameTh: partners.nameTh,
-        nameEn: partners.nameEn,
-        createdAt: partners.createdAt,
+        ...pick(partners, "id", "nameTh", "nameEn", "createdAt"),
       })
       .from(partners)
       .where(tambonWhere(partners, tambonId, { active: true }))

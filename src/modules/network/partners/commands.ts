@@ -22,6 +22,7 @@ import {
 } from "../shared/commands.ts";
 import { parseId } from "../../../core/params.ts";
 import { syncPartnerSearch } from "../search.ts";
+import { pick } from "../../../core/pick.ts";
 
 const schema = z.object({
   nameTh: fields.text(200),
@@ -115,14 +116,9 @@ export async function savePartner(
   const values = {
     tambonId,
     createdBy: current ? current.createdBy : (actor.user?.id ?? null),
-    nameTh: v.nameTh,
-    nameEn: v.nameEn,
-    kindId: v.kindId,
-    roleId: v.roleId,
+    ...pick(v, "nameTh", "nameEn", "kindId", "roleId"),
     pillarId,
-    descriptionTh: v.descriptionTh,
-    descriptionEn: v.descriptionEn,
-    contactName: v.contactName,
+    ...pick(v, "descriptionTh", "descriptionEn", "contactName"),
     contactPhone: contact.phone,
     contactEmail: contact.email,
     website: v.website,
@@ -156,14 +152,9 @@ export async function savePartner(
       action: current ? "partner.update" : "partner.create",
       targetType: "partner",
       targetId: row!.id,
-      before: current
-        ? { nameTh: current.nameTh, pillarId: current.pillarId, roleId: current.roleId }
-        : null,
+      before: current ? { ...pick(current, "nameTh", "pillarId", "roleId") } : null,
       after: {
-        nameTh: values.nameTh,
-        pillarId: values.pillarId,
-        roleId: values.roleId,
-        kindId: values.kindId,
+        ...pick(values, "nameTh", "pillarId", "roleId", "kindId"),
         villages: villageIds,
         areas: areaIds,
         logo: values.logoFile,

@@ -15,6 +15,7 @@ import {
 import { countOf, like } from "../shared/queries.ts";
 import { profileOf } from "../people/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 // ---------------------------------------------------------------- partners
 
@@ -136,28 +137,34 @@ async function partnerRows(
   const [rows, vs, as] = await Promise.all([
     db
       .select({
-        id: partners.id,
-        nameTh: partners.nameTh,
-        nameEn: partners.nameEn,
-        descriptionTh: partners.descriptionTh,
-        descriptionEn: partners.descriptionEn,
-        kindId: partners.kindId,
-        roleId: partners.roleId,
-        pillarId: partners.pillarId,
+        ...pick(
+          partners,
+          "id",
+          "nameTh",
+          "nameEn",
+          "descriptionTh",
+          "descriptionEn",
+          "kindId",
+          "roleId",
+          "pillarId",
+        ),
         kindTh: kindT.nameTh,
         kindEn: kindT.nameEn,
         roleTh: roleT.nameTh,
         roleEn: roleT.nameEn,
         pillarTh: networkPillars.nameTh,
         pillarEn: networkPillars.nameEn,
-        contactName: partners.contactName,
-        contactPhone: partners.contactPhone,
-        contactEmail: partners.contactEmail,
-        website: partners.website,
-        contactUserId: partners.contactUserId,
-        logoFile: partners.logoFile,
-        active: partners.active,
-        updatedAt: partners.updatedAt,
+        ...pick(
+          partners,
+          "contactName",
+          "contactPhone",
+          "contactEmail",
+          "website",
+          "contactUserId",
+          "logoFile",
+          "active",
+          "updatedAt",
+        ),
       })
       .from(partners)
       .leftJoin(kindT, eq(kindT.id, partners.kindId))
@@ -225,7 +232,7 @@ export async function partnerById(
 /** The active partners of a tambon as choices for a select (id and names). */
 export async function partnerChoices(db: DbOrTx, tambonId: number) {
   return db
-    .select({ id: partners.id, nameTh: partners.nameTh, nameEn: partners.nameEn })
+    .select({ ...pick(partners, "id", "nameTh", "nameEn") })
     .from(partners)
     .where(tambonWhere(partners, tambonId, { active: true }))
     .orderBy(asc(partners.nameTh))

@@ -15,6 +15,7 @@ import type { NetKey } from "../messages.ts";
 import { idList, ownAreas, ownPartner, ownVillage, ownVillages } from "../shared/commands.ts";
 import { parseId } from "../../../core/params.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A member of the tambon (any status), or undefined. */
 export async function memberOf(db: DbOrTx, tambonId: number, userId: number) {
@@ -61,10 +62,7 @@ export async function saveProfile(
     const values = {
       tambonId,
       userId,
-      titleTh: v.titleTh,
-      titleEn: v.titleEn,
-      bioTh: v.bioTh,
-      bioEn: v.bioEn,
+      ...pick(v, "titleTh", "titleEn", "bioTh", "bioEn"),
       publicConsent: consent,
       consentAt: consentChanged ? new Date() : (current?.consentAt ?? null),
       consentBy: consentChanged ? (actor.user?.id ?? null) : (current?.consentBy ?? null),

@@ -11,6 +11,7 @@ import {
 } from "../schema.ts";
 import { countOf, like } from "../shared/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 // ---------------------------------------------------------------- people
 
@@ -117,11 +118,7 @@ export async function personByProfile(db: DbOrTx, tambonId: number, profileId: n
       profileId: personProfiles.id,
       userId: personProfiles.userId,
       name: users.name,
-      titleTh: personProfiles.titleTh,
-      titleEn: personProfiles.titleEn,
-      bioTh: personProfiles.bioTh,
-      bioEn: personProfiles.bioEn,
-      publicConsent: personProfiles.publicConsent,
+      ...pick(personProfiles, "titleTh", "titleEn", "bioTh", "bioEn", "publicConsent"),
     })
     .from(personProfiles)
     .innerJoin(users, eq(users.id, personProfiles.userId))
@@ -135,9 +132,7 @@ export async function personNetwork(db: DbOrTx, tambonId: number, userId: number
     db.select().from(personProfiles).where(profileOf(userId, tambonId)),
     db
       .select({
-        id: personRoles.id,
-        role: personRoles.role,
-        villageId: personRoles.villageId,
+        ...pick(personRoles, "id", "role", "villageId"),
         moo: villages.moo,
         note: personRoles.note,
       })

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { partners } from "../schema.ts";
 import { agreementDetail, publishedOfKind } from "../agreements/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** How many active partners stand in each pillar (key 0: none). */
 export async function partnersPerPillar(db: DbOrTx, tambonId: number) {
@@ -22,10 +23,7 @@ export async function partnersByPillar(
 ): Promise<Map<number, { id: number; nameTh: string; nameEn: string }[]>> {
   const ranked = db
     .select({
-      id: partners.id,
-      nameTh: partners.nameTh,
-      nameEn: partners.nameEn,
-      pillarId: partners.pillarId,
+      ...pick(partners, "id", "nameTh", "nameEn", "pillarId"),
       rank: sql<number>`row_number() over (partition by ${partners.pillarId} order by ${partners.nameTh}, ${partners.id})`.as(
         "rank",
       ),
@@ -41,7 +39,7 @@ export async function partnersByPillar(
   const out = new Map<number, { id: number; nameTh: string; nameEn: string }[]>();
   for (const r of rows) {
     const list = out.get(r.pillarId!) ?? [];
-    list.push({ id: r.id, nameTh: r.nameTh, nameEn: r.nameEn });
+    list.push({ ...pick(r, "id", "nameTh", "nameEn") });
     out.set(r.pillarId!, list);
   }
   return out;

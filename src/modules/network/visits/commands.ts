@@ -14,6 +14,7 @@ import { fail, missing, refused, type FieldError, type Result } from "../../../c
 import type { NetKey } from "../messages.ts";
 import { canRecordVisit } from "./visit.ts";
 import { checkContact } from "../shared/commands.ts";
+import { pick } from "../../../core/pick.ts";
 
 /**
  * A study visit of the tambon, or undefined (also for another tambon's): "incoming", one it hosts;
@@ -185,10 +186,7 @@ export async function recordVisit(
       .update(studyVisits)
       .set({
         status: "done",
-        visitedOn: v.visitedOn,
-        visitorsCount: v.visitorsCount,
-        learnedTh: v.learnedTh,
-        learnedEn: v.learnedEn,
+        ...pick(v, "visitedOn", "visitorsCount", "learnedTh", "learnedEn"),
         updatedAt: new Date(),
       })
       .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, tambonId)));

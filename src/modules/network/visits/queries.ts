@@ -5,6 +5,7 @@ import { learningCentres, studyVisits } from "../schema.ts";
 import type { VisitStatus } from "./visit.ts";
 import { countOf } from "../shared/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 // ---------------------------------------------------------------- study visits
 
@@ -15,29 +16,30 @@ export interface VisitFilter {
 }
 
 const visitColumns = {
-  id: studyVisits.id,
-  tambonId: studyVisits.tambonId,
-  centreId: studyVisits.centreId,
+  ...pick(studyVisits, "id", "tambonId", "centreId"),
   centreTh: learningCentres.nameTh,
   centreEn: learningCentres.nameEn,
-  requestingTambonId: studyVisits.requestingTambonId,
-  source: studyVisits.source,
-  groupName: studyVisits.groupName,
-  contactName: studyVisits.contactName,
-  contactPhone: studyVisits.contactPhone,
-  contactEmail: studyVisits.contactEmail,
-  requestedOn: studyVisits.requestedOn,
-  proposedOn: studyVisits.proposedOn,
-  groupSize: studyVisits.groupSize,
-  topics: studyVisits.topics,
-  status: studyVisits.status,
-  hostNote: studyVisits.hostNote,
-  requesterNote: studyVisits.requesterNote,
-  visitedOn: studyVisits.visitedOn,
-  visitorsCount: studyVisits.visitorsCount,
-  learnedTh: studyVisits.learnedTh,
-  learnedEn: studyVisits.learnedEn,
-  createdAt: studyVisits.createdAt,
+  ...pick(
+    studyVisits,
+    "requestingTambonId",
+    "source",
+    "groupName",
+    "contactName",
+    "contactPhone",
+    "contactEmail",
+    "requestedOn",
+    "proposedOn",
+    "groupSize",
+    "topics",
+    "status",
+    "hostNote",
+    "requesterNote",
+    "visitedOn",
+    "visitorsCount",
+    "learnedTh",
+    "learnedEn",
+    "createdAt",
+  ),
 };
 
 /** A study visit with its centre's names. */

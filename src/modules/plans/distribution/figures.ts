@@ -9,6 +9,7 @@ import type { PlansKey, PlansResult } from "../messages.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { villageFigures } from "../schema.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Fiscal years the grid takes (พ.ศ.). */
 export const FIGURE_YEARS = { min: 2500, max: 2700 } as const;
@@ -23,9 +24,7 @@ export async function enteredFigures(
 ): Promise<Map<number, { people: number | null; households: number | null }>> {
   const rows = await db
     .select({
-      villageId: villageFigures.villageId,
-      people: villageFigures.people,
-      households: villageFigures.households,
+      ...pick(villageFigures, "villageId", "people", "households"),
     })
     .from(villageFigures)
     .where(tambonWhere(villageFigures, tambonId, { fiscalYear, source: "entered" }));

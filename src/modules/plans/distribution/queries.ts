@@ -9,6 +9,7 @@ import {
   type YearDistribution,
 } from "./shares.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A village as the distribution lists it. */
 export interface VillageRow {
@@ -39,7 +40,7 @@ export async function projectMoney(
   planId: number,
 ): Promise<ProjectMoney[]> {
   const rows = await db
-    .select({ id: projects.id, areaId: projects.areaId, wholeTambon: projects.wholeTambon })
+    .select({ ...pick(projects, "id", "areaId", "wholeTambon") })
     .from(projects)
     .where(
       tambonWhere(
@@ -81,9 +82,7 @@ export async function projectMoney(
   const where = new Map<number, number[]>();
   for (const c of covered) where.set(c.projectId, [...(where.get(c.projectId) ?? []), c.villageId]);
   return rows.map((r) => ({
-    id: r.id,
-    areaId: r.areaId,
-    wholeTambon: r.wholeTambon,
+    ...pick(r, "id", "areaId", "wholeTambon"),
     villageIds: where.get(r.id) ?? [],
     byYear: money.get(r.id) ?? new Map(),
   }));

@@ -11,6 +11,7 @@ import { getProject, type Project } from "../projects/queries.ts";
 import { screeningCommand } from "../projects/screening.ts";
 import { DRAWN_LINK_KINDS, type LinkKind } from "../shared/kinds.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const linkSchema = z.object({
   otherId: fields.int(1, 2_147_483_647),
@@ -33,11 +34,7 @@ async function addLink(
   await tx
     .insert(projectLinks)
     .values({
-      tambonId: link.tambonId,
-      projectId: link.projectId,
-      otherId: link.otherId,
-      kind: link.kind,
-      note: link.note,
+      ...pick(link, "tambonId", "projectId", "otherId", "kind", "note"),
       createdBy: actor.user?.id ?? null,
     })
     .onConflictDoNothing();

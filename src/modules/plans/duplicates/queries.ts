@@ -4,6 +4,7 @@ import { projectLinks } from "../schema.ts";
 import { previousPlan, type Plan } from "../plans/queries.ts";
 import { projectsOfPlans, type ProjectSummary } from "../projects/queries.ts";
 import { compare, prepare, rankOverlaps, type Candidate, type Overlap } from "./overlaps.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A project of this plan or the previous one, with the plan it belongs to. */
 export interface PooledProject extends ProjectSummary {
@@ -14,12 +15,7 @@ export interface PooledProject extends ProjectSummary {
 /** A project as the overlap check compares it. */
 export function candidateOf(p: ProjectSummary): Candidate {
   return {
-    title: p.title,
-    objectives: p.objectives,
-    areaId: p.areaId,
-    villageIds: p.villageIds,
-    wholeTambon: p.wholeTambon,
-    targetGroups: p.targetGroups,
+    ...pick(p, "title", "objectives", "areaId", "villageIds", "wholeTambon", "targetGroups"),
     years: [...p.byYear.keys()],
   };
 }

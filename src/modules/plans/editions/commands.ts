@@ -14,6 +14,7 @@ import { getPlan } from "../plans/queries.ts";
 import { planProjects } from "../projects/queries.ts";
 import type { Edition } from "./queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The statuses of projects that are part of the plan (an edition's snapshot keeps these). */
 export const IN_PLAN: ProjectStatus[] = ["in_plan", "in_progress", "done"];
@@ -30,12 +31,7 @@ export async function takeSnapshot(
     projects: all
       .filter((p) => IN_PLAN.includes(p.status) && p.mergedIntoId == null)
       .map((p) => ({
-        id: p.id,
-        seq: p.seq,
-        title: p.title,
-        status: p.status,
-        areaId: p.areaId,
-        strategyId: p.strategyId,
+        ...pick(p, "id", "seq", "title", "status", "areaId", "strategyId"),
         budgets: Object.fromEntries([...p.byYear].map(([y, a]) => [String(y), a])),
       })),
   };
@@ -99,10 +95,7 @@ export async function recordEdition(
         planId: plan.id,
         kind: v.kind,
         number,
-        reason: v.reason,
-        approvedOn: v.approvedOn,
-        meetingId: v.meetingId,
-        resolutionId: v.resolutionId,
+        ...pick(v, "reason", "approvedOn", "meetingId", "resolutionId"),
         snapshot,
         createdBy: actor.user?.id ?? null,
       })
@@ -131,9 +124,7 @@ export async function recordEdition(
         planId: plan.id,
         kind: v.kind,
         number,
-        approvedOn: v.approvedOn,
-        meetingId: v.meetingId,
-        resolutionId: v.resolutionId,
+        ...pick(v, "approvedOn", "meetingId", "resolutionId"),
         projects: ids.length,
       },
     });

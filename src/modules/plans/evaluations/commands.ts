@@ -19,6 +19,7 @@ import {
   type Subject,
 } from "./queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The longest "what helped" or "what blocked" a rater may write about one subject. */
 export const WORDS_MAX = 2000;
@@ -68,9 +69,7 @@ export async function openRound(
       .values({
         tambonId,
         planId: plan.id,
-        title: v.title,
-        heldOn: v.heldOn,
-        meetingId: v.meetingId,
+        ...pick(v, "title", "heldOn", "meetingId"),
         status: "open",
       })
       .returning();
@@ -78,7 +77,7 @@ export async function openRound(
       action: "evaluation.open",
       targetType: "evaluation_round",
       targetId: row!.id,
-      after: { planId: plan.id, title: v.title, heldOn: v.heldOn, meetingId: v.meetingId },
+      after: { planId: plan.id, ...pick(v, "title", "heldOn", "meetingId") },
     });
     return ok(row!);
   });
@@ -174,20 +173,16 @@ export async function rateSubjects(
         replaced[a.subject.key] = old.rating;
         await tx
           .update(evaluationRatings)
-          .set({ rating: a.rating, helped: a.helped, blocked: a.blocked, createdAt: new Date() })
+          .set({ ...pick(a, "rating", "helped", "blocked"), createdAt: new Date() })
           .where(tambonWhere(evaluationRatings, tambonId, { id: old.id }));
       } else {
         await tx.insert(evaluationRatings).values({
           tambonId,
           roundId: round.id,
           subjectType: a.subject.type,
-          projectId: a.subject.projectId,
-          charterId: a.subject.charterId,
-          clauseKey: a.subject.clauseKey,
+          ...pick(a.subject, "projectId", "charterId", "clauseKey"),
           raterId,
-          rating: a.rating,
-          helped: a.helped,
-          blocked: a.blocked,
+          ...pick(a, "rating", "helped", "blocked"),
         });
       }
     }

@@ -11,6 +11,7 @@ import {
 } from "../schema.ts";
 import type { Rating } from "../shared/kinds.ts";
 import { INDICATOR_TARGET } from "../indicators/commands.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The three answers a rater gives about a subject, best first. */
 export const RATINGS = ["achieved", "partly", "not"] as const satisfies readonly Rating[];
@@ -56,7 +57,7 @@ export function subjectKey(r: {
 /** Projects a round rates: the plan's own (not sub-projects), neither merely proposed, cancelled nor merged. */
 async function ratedProjects(db: DbOrTx, tambonId: number, planId: number) {
   return db
-    .select({ id: projects.id, seq: projects.seq, title: projects.title })
+    .select({ ...pick(projects, "id", "seq", "title") })
     .from(projects)
     .where(
       tambonWhere(
@@ -138,9 +139,7 @@ export async function roundSubjects(
       key: `c${c.charterId}-${c.clauseKey}`,
       type: "clause",
       projectId: null,
-      charterId: c.charterId,
-      clauseKey: c.clauseKey,
-      number: c.number,
+      ...pick(c, "charterId", "clauseKey", "number"),
       title: c.text,
       charterName: c.charterName,
       href: c.href,

@@ -10,6 +10,7 @@ import { parseDecimal } from "../indicators/commands.ts";
 import { listIndicators } from "../indicators/queries.ts";
 import { periodEndOf, writeMeasurement, type MeasurementInput } from "../measurements/commands.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const label = (key: Parameters<ReturnType<typeof msg.t>>[0]) => ({
   th: msg.t("th")(key),
@@ -123,9 +124,7 @@ export async function measurementImporter(
         );
       for (const s of stored)
         out.set(key(s), {
-          indicatorId: s.indicatorId,
-          villageId: s.villageId,
-          fiscalYear: s.fiscalYear,
+          ...pick(s, "indicatorId", "villageId", "fiscalYear"),
           value: Number(s.value),
           note: s.note,
         });

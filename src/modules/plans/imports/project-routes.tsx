@@ -12,6 +12,7 @@ import { importRoutes } from "../../../core/import-routes.tsx";
 import { msg, type PlansKey } from "../messages.ts";
 import { getPlan, listStrategies, type Plan } from "../plans/queries.ts";
 import { projectFields, projectImporter } from "./projects.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Largest projects file taken. */
 const FILE_BYTES = 5 * 1024 * 1024;
@@ -77,9 +78,7 @@ export function projectImportRoutes(app: FastifyInstance, deps: ModuleDeps): voi
     applied: async (req, plan, report) => ({
       to: `/t/${currentTambon(req).slug}/admin/plans/${plan.id}/projects`,
       message: msg.t(req.lang)("pimport.imported", {
-        create: report.create,
-        update: report.update,
-        unchanged: report.unchanged,
+        ...pick(report, "create", "update", "unchanged"),
       }),
     }),
     async template(req, plan) {

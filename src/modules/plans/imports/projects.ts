@@ -11,6 +11,7 @@ import { lastYear } from "../shared/fiscal.ts";
 import { PROJECT_STATUSES, type FormCategory, type ProjectStatus } from "../shared/kinds.ts";
 import { listStrategies, type Plan } from "../plans/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const label = (key: PlansKey) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
 
@@ -276,17 +277,20 @@ export async function projectImporter(
         const budgets: Record<number, string> = {};
         for (const b of bs) if (b.projectId === p.id) budgets[b.fiscalYear] = money(b.amount);
         out.set(titleKey(p.title), {
-          id: p.id,
-          title: p.title,
-          strategyId: p.strategyId,
-          areaId: p.areaId,
-          formCategory: p.formCategory,
-          objectives: p.objectives,
-          outputs: p.outputs,
-          kpi: p.kpi,
-          expectedResults: p.expectedResults,
-          responsibleUnit: p.responsibleUnit,
-          wholeTambon: p.wholeTambon,
+          ...pick(
+            p,
+            "id",
+            "title",
+            "strategyId",
+            "areaId",
+            "formCategory",
+            "objectives",
+            "outputs",
+            "kpi",
+            "expectedResults",
+            "responsibleUnit",
+            "wholeTambon",
+          ),
           villageIds: vs
             .filter((v) => v.projectId === p.id)
             .map((v) => v.villageId)
@@ -319,16 +323,19 @@ export async function projectImporter(
         await tx
           .update(projects)
           .set({
-            title: r.title,
-            strategyId: r.strategyId,
-            areaId: r.areaId,
-            formCategory: r.formCategory,
-            objectives: r.objectives,
-            outputs: r.outputs,
-            kpi: r.kpi,
-            expectedResults: r.expectedResults,
-            responsibleUnit: r.responsibleUnit,
-            wholeTambon: r.wholeTambon,
+            ...pick(
+              r,
+              "title",
+              "strategyId",
+              "areaId",
+              "formCategory",
+              "objectives",
+              "outputs",
+              "kpi",
+              "expectedResults",
+              "responsibleUnit",
+              "wholeTambon",
+            ),
             status,
             updatedAt: new Date(),
           })

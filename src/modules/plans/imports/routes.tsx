@@ -11,6 +11,7 @@ import { fiscalYearOf } from "../shared/fiscal.ts";
 import { listIndicators } from "../indicators/queries.ts";
 import { MEASUREMENT_FIELDS, measurementImporter } from "./measurements.ts";
 import { ImportPage } from "./views.tsx";
+import { pick } from "../../../core/pick.ts";
 
 /** Largest measurements file taken. */
 const FILE_BYTES = 5 * 1024 * 1024;
@@ -43,9 +44,7 @@ export function measurementImportRoutes(app: FastifyInstance, deps: ModuleDeps):
     applied: async (req, _subject, report) => ({
       to: `/t/${currentTambon(req).slug}/admin/indicators`,
       message: msg.t(req.lang)("measure.imported", {
-        create: report.create,
-        update: report.update,
-        unchanged: report.unchanged,
+        ...pick(report, "create", "update", "unchanged"),
       }),
     }),
     async template(req) {

@@ -14,6 +14,7 @@ import { indicatorProjects, indicatorTargets, indicators, plans, projects } from
 import { fiscalYearOf, planYears } from "../shared/fiscal.ts";
 import type { Indicator } from "./queries.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The target type of an indicator in the charter's clause links. */
 export const INDICATOR_TARGET = "plans.indicator";
@@ -80,11 +81,7 @@ export async function saveIndicator(
     if (areaId !== null && !(await getArea(tx, tambonId, areaId)))
       return fail("areaId", "indicator.unknownArea");
     const values = {
-      name: v.name,
-      unit: v.unit,
-      definition: v.definition,
-      direction: v.direction,
-      source: v.source,
+      ...pick(v, "name", "unit", "definition", "direction", "source"),
       baselineValue: baseline === null || baseline === undefined ? null : String(baseline),
       baselineYear: v.baselineYear,
       decimals: v.decimals ?? 0,
@@ -101,16 +98,19 @@ export async function saveIndicator(
           .insert(indicators)
           .values({
             tambonId,
-            name: values.name,
-            unit: values.unit,
-            definition: values.definition,
-            direction: values.direction,
-            source: values.source,
-            baselineValue: values.baselineValue,
-            baselineYear: values.baselineYear,
-            decimals: values.decimals,
-            planId: values.planId,
-            areaId: values.areaId,
+            ...pick(
+              values,
+              "name",
+              "unit",
+              "definition",
+              "direction",
+              "source",
+              "baselineValue",
+              "baselineYear",
+              "decimals",
+              "planId",
+              "areaId",
+            ),
           })
           .returning();
     await auditBy(tx, actor, tambonId, {

@@ -14,6 +14,7 @@ import {
 import type { Direction } from "../shared/kinds.ts";
 import { periodEndOf } from "../measurements/commands.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A demo indicator: its definition, baseline (2565), targets 2566–2570 and the tambon's values 2566–2568. */
 interface DemoIndicator {
@@ -127,10 +128,7 @@ export async function seedIndicatorDemo(
         tambonId: tambon.id,
         planId: plan?.id ?? null,
         areaId: areas[d.area]?.id ?? null,
-        name: d.name,
-        unit: d.unit,
-        definition: d.definition,
-        direction: d.direction,
+        ...pick(d, "name", "unit", "definition", "direction"),
         source: index === 0 ? "community" : "manual",
         baselineValue: String(d.baseline),
         baselineYear: 2565,

@@ -10,6 +10,7 @@ import {
   projects,
 } from "../schema.ts";
 import { indicatorStatus, indicatorTrend, type IndicatorStatus, type Trend } from "./status.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** An indicator as stored. */
 export type Indicator = typeof indicators.$inferSelect;
@@ -91,9 +92,7 @@ export async function measuredValues(
   const latest = new Map<string, Measured>();
   for (const r of rows)
     latest.set(`${r.indicatorId}/${r.villageId ?? 0}/${r.fiscalYear}`, {
-      indicatorId: r.indicatorId,
-      villageId: r.villageId,
-      fiscalYear: r.fiscalYear,
+      ...pick(r, "indicatorId", "villageId", "fiscalYear"),
       value: Number(r.value),
       source: r.source,
       note: r.note,
@@ -180,7 +179,7 @@ export function card(
 /** The projects an indicator measures (id, number and title). */
 export async function projectsOfIndicator(db: DbOrTx, tambonId: number, indicatorId: number) {
   return db
-    .select({ id: projects.id, seq: projects.seq, title: projects.title, planId: projects.planId })
+    .select({ ...pick(projects, "id", "seq", "title", "planId") })
     .from(indicatorProjects)
     .innerJoin(
       projects,
@@ -193,7 +192,7 @@ export async function projectsOfIndicator(db: DbOrTx, tambonId: number, indicato
 /** Projects a tambon's indicator may be linked to (those of the plan, or every plan's). */
 export async function projectChoices(db: DbOrTx, tambonId: number, planId: number | null) {
   return db
-    .select({ id: projects.id, seq: projects.seq, title: projects.title })
+    .select({ ...pick(projects, "id", "seq", "title") })
     .from(projects)
     .where(
       planId === null

@@ -11,6 +11,7 @@ import type { MeasurementSource } from "../shared/kinds.ts";
 import { fiscalYearBounds } from "../shared/fiscal.ts";
 import { parseDecimal } from "../indicators/commands.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A value to store: an indicator's, for a village (null: the whole tambon), in a fiscal year. */
 export interface MeasurementInput {
@@ -48,7 +49,7 @@ export async function writeMeasurement(
   recordedBy: number | null,
 ): Promise<"create" | "update" | "same"> {
   const [had] = await tx
-    .select({ id: measurements.id, value: measurements.value, note: measurements.note })
+    .select({ ...pick(measurements, "id", "value", "note") })
     .from(measurements)
     .where(keyWhere(tambonId, m));
   const note = m.note ?? "";
@@ -62,9 +63,7 @@ export async function writeMeasurement(
   }
   await tx.insert(measurements).values({
     tambonId,
-    indicatorId: m.indicatorId,
-    villageId: m.villageId,
-    fiscalYear: m.fiscalYear,
+    ...pick(m, "indicatorId", "villageId", "fiscalYear"),
     periodEnd: periodEndOf(m.fiscalYear),
     value: String(m.value),
     source,

@@ -14,6 +14,7 @@ import { PLAN_STATUSES } from "../shared/kinds.ts";
 import { getPlan, getStrategy, strategyName, type Plan, type Strategy } from "./queries.ts";
 import { syncPlanSearch } from "../search.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const planSchema = z.object({
   title: fields.text(200),
@@ -49,11 +50,7 @@ export async function savePlan(
       ? await tx
           .update(plans)
           .set({
-            title: values.title,
-            firstYear: values.firstYear,
-            years: values.years,
-            status: values.status,
-            description: values.description,
+            ...pick(values, "title", "firstYear", "years", "status", "description"),
             updatedAt: new Date(),
           })
           .where(tambonWhere(plans, tambonId, { id: current.id }))
@@ -62,11 +59,7 @@ export async function savePlan(
           .insert(plans)
           .values({
             tambonId,
-            title: values.title,
-            firstYear: values.firstYear,
-            years: values.years,
-            status: values.status,
-            description: values.description,
+            ...pick(values, "title", "firstYear", "years", "status", "description"),
             createdBy: actor.user?.id ?? null,
           })
           .returning();
@@ -74,9 +67,7 @@ export async function savePlan(
       action: current ? "plan.update" : "plan.create",
       targetType: "plan",
       targetId: row!.id,
-      before: current
-        ? { title: current.title, firstYear: current.firstYear, status: current.status }
-        : null,
+      before: current ? { ...pick(current, "title", "firstYear", "status") } : null,
       after: values,
     });
     await syncPlanSearch(tx, tambonId, row!.id);
@@ -122,7 +113,7 @@ export async function saveStrategy(
     const [row] = current
       ? await tx
           .update(planStrategies)
-          .set({ code: v.code, title: v.title, areaId: v.areaId, position })
+          .set({ ...pick(v, "code", "title", "areaId"), position })
           .where(tambonWhere(planStrategies, tambonId, { id: current.id }))
           .returning()
       : await tx
@@ -130,9 +121,7 @@ export async function saveStrategy(
           .values({
             tambonId,
             planId: plan.id,
-            code: v.code,
-            title: v.title,
-            areaId: v.areaId,
+            ...pick(v, "code", "title", "areaId"),
             position,
           })
           .returning();
@@ -141,7 +130,7 @@ export async function saveStrategy(
       targetType: "plan_strategy",
       targetId: row!.id,
       before: current ? { code: current.code, title: current.title } : null,
-      after: { planId: plan.id, code: v.code, title: v.title, areaId: v.areaId },
+      after: { planId: plan.id, ...pick(v, "code", "title", "areaId") },
     });
     return ok(row!);
   });

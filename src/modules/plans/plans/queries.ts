@@ -2,6 +2,7 @@ import { asc, desc, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { planStrategies, plans } from "../schema.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A development plan as stored. */
 export type Plan = typeof plans.$inferSelect;
@@ -23,7 +24,7 @@ export const getPlan = tambonRowOf(plans);
 /** A plan's heading (id, title and period), or undefined when it is another tambon's. */
 export async function planHead(db: DbOrTx, tambonId: number, planId: number) {
   const [row] = await db
-    .select({ id: plans.id, title: plans.title, firstYear: plans.firstYear, years: plans.years })
+    .select({ ...pick(plans, "id", "title", "firstYear", "years") })
     .from(plans)
     .where(tambonWhere(plans, tambonId, { id: planId }));
   return row;

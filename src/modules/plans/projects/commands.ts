@@ -21,6 +21,7 @@ import { screeningCommand } from "./screening.ts";
 import { parseProject, parseStaffFields, type ProjectFields, type ProjectInput } from "./input.ts";
 import { syncProjectSearch } from "../search.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Replaces a project's villages and budget rows with the checked ones. */
 async function writeLists(tx: DbOrTx, tambonId: number, projectId: number, f: ProjectFields) {
@@ -35,9 +36,7 @@ async function writeLists(tx: DbOrTx, tambonId: number, projectId: number, f: Pr
       f.budgets.map((b) => ({
         tambonId,
         projectId,
-        fiscalYear: b.fiscalYear,
-        source: b.source,
-        amount: b.amount,
+        ...pick(b, "fiscalYear", "source", "amount"),
       })),
     );
 }
@@ -75,14 +74,17 @@ export async function proposeProject(
         tambonId,
         planId: plan.id,
         seq: Number(max?.n ?? 0) + 1,
-        title: f.title,
-        areaId: f.areaId,
-        wholeTambon: f.wholeTambon,
-        targetGroups: f.targetGroups,
-        objectives: f.objectives,
-        outputs: f.outputs,
-        kpi: f.kpi,
-        expectedResults: f.expectedResults,
+        ...pick(
+          f,
+          "title",
+          "areaId",
+          "wholeTambon",
+          "targetGroups",
+          "objectives",
+          "outputs",
+          "kpi",
+          "expectedResults",
+        ),
         status: "proposed",
         proposedBy: userId,
       })
@@ -142,20 +144,18 @@ export async function saveProject(
     const [row] = await tx
       .update(projects)
       .set({
-        title: f.title,
-        areaId: f.areaId,
-        wholeTambon: f.wholeTambon,
-        targetGroups: f.targetGroups,
-        objectives: f.objectives,
-        outputs: f.outputs,
-        kpi: f.kpi,
-        expectedResults: f.expectedResults,
-        strategyId: s.strategyId,
-        parentId: s.parentId,
-        formCategory: s.formCategory,
-        responsibleUnit: s.responsibleUnit,
-        weight: s.weight,
-        rollup: s.rollup,
+        ...pick(
+          f,
+          "title",
+          "areaId",
+          "wholeTambon",
+          "targetGroups",
+          "objectives",
+          "outputs",
+          "kpi",
+          "expectedResults",
+        ),
+        ...pick(s, "strategyId", "parentId", "formCategory", "responsibleUnit", "weight", "rollup"),
         seq: s.seq ?? current.seq,
         updatedAt: new Date(),
       })
@@ -182,12 +182,10 @@ export async function saveProject(
       action: "project.update",
       targetType: "project",
       targetId: current.id,
-      before: { title: current.title, strategyId: current.strategyId, parentId: current.parentId },
+      before: { ...pick(current, "title", "strategyId", "parentId") },
       after: {
         title: f.title,
-        strategyId: s.strategyId,
-        parentId: s.parentId,
-        formCategory: s.formCategory,
+        ...pick(s, "strategyId", "parentId", "formCategory"),
         budgets: budgetSummary(f),
         partners: partnerRows.map((p) => `${p.role}:${p.partnerId}`),
       },

@@ -11,6 +11,7 @@ import type { PlansResult } from "../messages.ts";
 import { projectFiles } from "../schema.ts";
 import { getProject } from "./queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** What the project's file form takes: one photo or document of up to 8 MB. */
 export const PROJECT_FILE_UPLOAD: UploadSpec = {
@@ -23,17 +24,20 @@ export const PROJECT_FILE_UPLOAD: UploadSpec = {
 export type ProjectFile = Omit<typeof projectFiles.$inferSelect, "tambonId">;
 
 const columns = {
-  id: projectFiles.id,
-  projectId: projectFiles.projectId,
-  kind: projectFiles.kind,
-  name: projectFiles.name,
-  caption: projectFiles.caption,
-  mime: projectFiles.mime,
-  bytes: projectFiles.bytes,
-  position: projectFiles.position,
-  fileId: projectFiles.fileId,
-  thumbFileId: projectFiles.thumbFileId,
-  createdAt: projectFiles.createdAt,
+  ...pick(
+    projectFiles,
+    "id",
+    "projectId",
+    "kind",
+    "name",
+    "caption",
+    "mime",
+    "bytes",
+    "position",
+    "fileId",
+    "thumbFileId",
+    "createdAt",
+  ),
 };
 
 /** A project's photos and documents, in their order. */

@@ -20,6 +20,7 @@ import {
 } from "../shared/kinds.ts";
 import type { Plan } from "../plans/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The number of budget rows (year × source) a project form offers. */
 export const BUDGET_ROWS = 6;
@@ -165,12 +166,7 @@ export async function parseProject(
   if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
   const v = parsed.value;
   return ok({
-    title: v.title,
-    areaId: v.areaId,
-    objectives: v.objectives,
-    outputs: v.outputs,
-    kpi: v.kpi,
-    expectedResults: v.expectedResults,
+    ...pick(v, "title", "areaId", "objectives", "outputs", "kpi", "expectedResults"),
     wholeTambon,
     villageIds: wholeTambon ? [] : villageIds,
     targetGroups: targets as TargetGroup[],
@@ -215,10 +211,7 @@ export async function parseStaffFields(
       return fail("supporting", "project.unknownPartner");
   }
   return ok({
-    strategyId: v.strategyId,
-    parentId: v.parentId,
-    formCategory: v.formCategory,
-    responsibleUnit: v.responsibleUnit,
+    ...pick(v, "strategyId", "parentId", "formCategory", "responsibleUnit"),
     weight: v.weight ?? 1,
     rollup: v.rollup,
     seq: v.seq,

@@ -10,6 +10,7 @@ import type { PlansResult } from "../messages.ts";
 import { projectMilestones, projectUpdates, projects } from "../schema.ts";
 import type { Milestone } from "./queries.ts";
 import { screeningCommand } from "./screening.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A milestone of a tambon (undefined for another tambon's). */
 export const getMilestone = tambonRowOf(projectMilestones);
@@ -78,7 +79,7 @@ const audited = (
     action,
     targetType: "project",
     targetId: m.projectId,
-    before: { milestoneId: m.id, title: m.title, dueOn: m.dueOn, doneOn: m.doneOn },
+    before: { milestoneId: m.id, ...pick(m, "title", "dueOn", "doneOn") },
     after: after && { milestoneId: m.id, ...after },
   });
 

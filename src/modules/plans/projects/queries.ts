@@ -12,6 +12,7 @@ import {
   projects,
 } from "../schema.ts";
 import { progressById } from "../shared/progress.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A project as stored. */
 export type Project = typeof projects.$inferSelect;
@@ -50,9 +51,7 @@ export async function projectsOfPlans(
   const [budgets, villages] = await Promise.all([
     db
       .select({
-        projectId: projectBudgets.projectId,
-        fiscalYear: projectBudgets.fiscalYear,
-        amount: projectBudgets.amount,
+        ...pick(projectBudgets, "projectId", "fiscalYear", "amount"),
       })
       .from(projectBudgets)
       .where(tambonWhere(projectBudgets, tambonId, {}, inArray(projectBudgets.projectId, ids))),
@@ -116,11 +115,7 @@ export async function projectDetail(db: DbOrTx, tambonId: number, project: Proje
         .orderBy(asc(projectMilestones.dueOn), asc(projectMilestones.position)),
       db
         .select({
-          id: projectUpdates.id,
-          status: projectUpdates.status,
-          progress: projectUpdates.progress,
-          note: projectUpdates.note,
-          createdAt: projectUpdates.createdAt,
+          ...pick(projectUpdates, "id", "status", "progress", "note", "createdAt"),
           author: users.name,
         })
         .from(projectUpdates)
@@ -171,21 +166,21 @@ export async function projectLinksOf(db: DbOrTx, tambonId: number, projectId: nu
   const otherIds = mine.map((l) => (l.projectId === projectId ? l.otherId : l.projectId));
   const others = otherIds.length
     ? await db
-        .select({ id: projects.id, title: projects.title, planId: projects.planId })
+        .select({ ...pick(projects, "id", "title", "planId") })
         .from(projects)
         .where(tambonWhere(projects, tambonId, {}, inArray(projects.id, otherIds)))
     : [];
   const byId = new Map(others.map((o) => [o.id, o]));
   return mine.map((l) => {
     const otherId = l.projectId === projectId ? l.otherId : l.projectId;
-    return { id: l.id, kind: l.kind, note: l.note, otherId, other: byId.get(otherId) ?? null };
+    return { ...pick(l, "id", "kind", "note"), otherId, other: byId.get(otherId) ?? null };
   });
 }
 
 /** The projects of a plan that may be a parent of another (not sub-projects of it themselves). */
 export async function parentChoices(db: DbOrTx, tambonId: number, planId: number) {
   return db
-    .select({ id: projects.id, seq: projects.seq, title: projects.title })
+    .select({ ...pick(projects, "id", "seq", "title") })
     .from(projects)
     .where(tambonWhere(projects, tambonId, { planId }))
     .orderBy(asc(projects.seq), asc(projects.id));

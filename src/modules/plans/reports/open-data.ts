@@ -1,6 +1,7 @@
 import type { Tambon } from "../../../core/tenancy.ts";
 import { yearsOf } from "./forms.ts";
 import type { ReportIndicator, ReportPlan, ReportProject, ReportStrategy } from "./queries.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** The version of the open-data format (docs/open-data-plans.md). */
 export const OPEN_DATA_FORMAT = "tambon-plans/1";
@@ -28,82 +29,60 @@ export function openData(input: {
     format: OPEN_DATA_FORMAT,
     generatedAt: input.generatedAt.toISOString(),
     tambon: {
-      slug: t.slug,
-      dopaCode: t.dopaCode,
-      nameTh: t.nameTh,
-      nameEn: t.nameEn,
-      kind: t.kind,
-      districtTh: t.districtTh,
-      provinceTh: t.provinceTh,
+      ...pick(t, "slug", "dopaCode", "nameTh", "nameEn", "kind", "districtTh", "provinceTh"),
     },
     villages: input.villages.map((v) => ({
-      id: v.id,
-      moo: v.moo,
-      code: v.code,
-      nameTh: v.nameTh,
-      nameEn: v.nameEn,
+      ...pick(v, "id", "moo", "code", "nameTh", "nameEn"),
     })),
-    areas: input.areas.map((a) => ({ id: a.id, nameTh: a.nameTh, nameEn: a.nameEn })),
+    areas: input.areas.map((a) => ({ ...pick(a, "id", "nameTh", "nameEn") })),
     plans: input.plans.map((p) => {
       const years = yearsOf(p);
       return {
-        id: p.id,
-        title: p.title,
-        firstYear: p.firstYear,
+        ...pick(p, "id", "title", "firstYear"),
         lastYear: years[years.length - 1] ?? p.firstYear,
-        years: p.years,
-        status: p.status,
-        description: p.description,
+        ...pick(p, "years", "status", "description"),
         strategies: input.strategies
           .filter((s) => s.planId === p.id)
-          .map((s) => ({ id: s.id, code: s.code, title: s.title, areaId: s.areaId })),
+          .map((s) => ({ ...pick(s, "id", "code", "title", "areaId") })),
       };
     }),
     projects: input.projects.map((p) => ({
-      id: p.id,
-      planId: p.planId,
-      parentId: p.parentId,
-      seq: p.seq,
-      title: p.title,
-      areaId: p.areaId,
-      strategyId: p.strategyId,
-      formCategory: p.formCategory,
-      status: p.status,
-      progress: p.progress,
-      wholeTambon: p.wholeTambon,
-      villages: p.villages.map((v) => ({ id: v.id, moo: v.moo, code: v.code })),
-      targetGroups: p.targetGroups,
-      objectives: p.objectives,
-      outputs: p.outputs,
-      kpi: p.kpi,
-      expectedResults: p.expectedResults,
-      responsibleUnit: p.responsibleUnit,
+      ...pick(
+        p,
+        "id",
+        "planId",
+        "parentId",
+        "seq",
+        "title",
+        "areaId",
+        "strategyId",
+        "formCategory",
+        "status",
+        "progress",
+        "wholeTambon",
+      ),
+      villages: p.villages.map((v) => ({ ...pick(v, "id", "moo", "code") })),
+      ...pick(
+        p,
+        "targetGroups",
+        "objectives",
+        "outputs",
+        "kpi",
+        "expectedResults",
+        "responsibleUnit",
+      ),
       budgets: p.bySource.map((b) => ({
-        fiscalYear: b.fiscalYear,
-        source: b.source,
-        amount: b.amount,
+        ...pick(b, "fiscalYear", "source", "amount"),
       })),
       budgetTotal: Math.round(p.bySource.reduce((a, b) => a + b.amount, 0) * 100) / 100,
     })),
     indicators: input.indicators.map((i) => ({
-      id: i.id,
-      planId: i.planId,
-      areaId: i.areaId,
-      name: i.name,
-      unit: i.unit,
-      definition: i.definition,
-      direction: i.direction,
-      source: i.source,
+      ...pick(i, "id", "planId", "areaId", "name", "unit", "definition", "direction", "source"),
       baseline: { value: i.baselineValue, fiscalYear: i.baselineYear },
       decimals: i.decimals,
       targets: i.targets.map((x) => ({ fiscalYear: x.fiscalYear, target: x.target })),
       measurements: i.measurements.map((m) => ({
-        villageId: m.villageId,
-        moo: m.moo,
-        fiscalYear: m.fiscalYear,
-        periodEnd: m.periodEnd,
-        value: m.value,
-        source: m.source,
+        ...pick(m, "villageId", "moo", "fiscalYear", "periodEnd", "value", "source"),
       })),
     })),
   };

@@ -15,6 +15,7 @@ import {
 import type { FormCategory, ProjectStatus, Rollup, TargetGroup } from "../shared/kinds.ts";
 import { COUNTED_STATUSES } from "../distribution/shares.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A plan as the reports head it. */
 export interface ReportPlan {
@@ -28,12 +29,7 @@ export interface ReportPlan {
 
 /** The columns of a `ReportPlan`. */
 const reportPlanColumns = {
-  id: plans.id,
-  title: plans.title,
-  firstYear: plans.firstYear,
-  years: plans.years,
-  status: plans.status,
-  description: plans.description,
+  ...pick(plans, "id", "title", "firstYear", "years", "status", "description"),
 };
 
 /** A strategy of the plan, in order. */
@@ -111,11 +107,7 @@ export function reportStrategies(
   if (!planIds.length) return Promise.resolve([]);
   return db
     .select({
-      id: planStrategies.id,
-      planId: planStrategies.planId,
-      code: planStrategies.code,
-      title: planStrategies.title,
-      areaId: planStrategies.areaId,
+      ...pick(planStrategies, "id", "planId", "code", "title", "areaId"),
     })
     .from(planStrategies)
     .where(tambonWhere(planStrategies, tambonId, {}, inArray(planStrategies.planId, planIds)))
@@ -136,25 +128,28 @@ export async function reportProjects(
   if (!planIds.length) return [];
   const rows = await db
     .select({
-      id: projects.id,
-      planId: projects.planId,
-      seq: projects.seq,
-      parentId: projects.parentId,
-      title: projects.title,
-      areaId: projects.areaId,
-      strategyId: projects.strategyId,
-      wholeTambon: projects.wholeTambon,
-      targetGroups: projects.targetGroups,
-      objectives: projects.objectives,
-      outputs: projects.outputs,
-      kpi: projects.kpi,
-      expectedResults: projects.expectedResults,
-      responsibleUnit: projects.responsibleUnit,
-      formCategory: projects.formCategory,
-      status: projects.status,
-      progress: projects.progress,
-      weight: projects.weight,
-      rollup: projects.rollup,
+      ...pick(
+        projects,
+        "id",
+        "planId",
+        "seq",
+        "parentId",
+        "title",
+        "areaId",
+        "strategyId",
+        "wholeTambon",
+        "targetGroups",
+        "objectives",
+        "outputs",
+        "kpi",
+        "expectedResults",
+        "responsibleUnit",
+        "formCategory",
+        "status",
+        "progress",
+        "weight",
+        "rollup",
+      ),
     })
     .from(projects)
     .where(
@@ -174,10 +169,7 @@ export async function reportProjects(
   const [budgets, covered, areas] = await Promise.all([
     db
       .select({
-        projectId: projectBudgets.projectId,
-        fiscalYear: projectBudgets.fiscalYear,
-        source: projectBudgets.source,
-        amount: projectBudgets.amount,
+        ...pick(projectBudgets, "projectId", "fiscalYear", "source", "amount"),
       })
       .from(projectBudgets)
       .where(
@@ -187,10 +179,7 @@ export async function reportProjects(
     db
       .select({
         projectId: projectVillages.projectId,
-        id: villages.id,
-        moo: villages.moo,
-        nameTh: villages.nameTh,
-        code: villages.code,
+        ...pick(villages, "id", "moo", "nameTh", "code"),
       })
       .from(projectVillages)
       .innerJoin(
@@ -214,7 +203,7 @@ export async function reportProjects(
   for (const c of covered)
     where.set(c.projectId, [
       ...(where.get(c.projectId) ?? []),
-      { id: c.id, moo: c.moo, nameTh: c.nameTh, code: c.code },
+      { ...pick(c, "id", "moo", "nameTh", "code") },
     ]);
   return rows.map((r) => {
     const bySource = money.get(r.id) ?? [];
@@ -284,10 +273,7 @@ export async function reportIndicators(
         indicatorId: measurements.indicatorId,
         villageId: measurements.villageId,
         moo: villages.moo,
-        fiscalYear: measurements.fiscalYear,
-        periodEnd: measurements.periodEnd,
-        value: measurements.value,
-        source: measurements.source,
+        ...pick(measurements, "fiscalYear", "periodEnd", "value", "source"),
       })
       .from(measurements)
       .leftJoin(
@@ -298,14 +284,7 @@ export async function reportIndicators(
       .orderBy(asc(measurements.periodEnd), asc(villages.moo)),
   ]);
   return list.map((i) => ({
-    id: i.id,
-    planId: i.planId,
-    areaId: i.areaId,
-    name: i.name,
-    unit: i.unit,
-    definition: i.definition,
-    direction: i.direction,
-    source: i.source,
+    ...pick(i, "id", "planId", "areaId", "name", "unit", "definition", "direction", "source"),
     baselineValue: i.baselineValue === null ? null : Number(i.baselineValue),
     baselineYear: i.baselineYear,
     decimals: i.decimals,
@@ -315,10 +294,7 @@ export async function reportIndicators(
     measurements: values
       .filter((v) => v.indicatorId === i.id)
       .map((v) => ({
-        villageId: v.villageId,
-        moo: v.moo,
-        fiscalYear: v.fiscalYear,
-        periodEnd: v.periodEnd,
+        ...pick(v, "villageId", "moo", "fiscalYear", "periodEnd"),
         value: Number(v.value),
         source: v.source,
       })),

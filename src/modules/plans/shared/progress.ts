@@ -1,4 +1,5 @@
 import type { Rollup } from "./kinds.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A project as the roll-up sees it: its own progress, its weight and its sub-projects. */
 export interface ProgressNode {
@@ -47,10 +48,7 @@ export function progressById(
   const nodes = new Map<number, ProgressNode>();
   for (const r of rows)
     nodes.set(r.id, {
-      id: r.id,
-      progress: r.progress,
-      weight: r.weight,
-      rollup: r.rollup,
+      ...pick(r, "id", "progress", "weight", "rollup"),
       cancelled: r.status === "cancelled",
       children: [],
     });

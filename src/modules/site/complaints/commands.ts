@@ -15,6 +15,7 @@ import { roleGrants } from "../../../core/db/schema.ts";
 import { tellFiler } from "./notices.ts";
 import { findOwned } from "../shared/queries.ts";
 import { updateOwned } from "../shared/save-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A complaint row. */
 export type Complaint = typeof siteComplaints.$inferSelect;
@@ -63,13 +64,7 @@ export async function fileComplaint(
         .values({
           tambonId,
           code,
-          kind: v.kind,
-          channel: v.channel,
-          subject: v.subject,
-          details: v.details,
-          location: v.location,
-          name: v.name,
-          contact: v.contact,
+          ...pick(v, "kind", "channel", "subject", "details", "location", "name", "contact"),
           photo: photo?.name ?? null,
           // The corruption channel keeps no filer (see the column).
           filedBy:
@@ -127,9 +122,7 @@ export async function updateComplaint(
       if (!staff) return fail("assignedTo", "err.badId");
     }
     const [row] = await updateOwned(tx, siteComplaints, tambonId, complaintId, {
-      status: v.status,
-      assignedTo: v.assignedTo,
-      answer: v.answer,
+      ...pick(v, "status", "assignedTo", "answer"),
       updatedAt: new Date(),
       closedAt: v.status === "closed" ? (current.closedAt ?? new Date()) : null,
     });

@@ -4,6 +4,7 @@ import { siteComplaintEvents, siteComplaints } from "../schema.ts";
 import { roleGrants, users } from "../../../core/db/schema.ts";
 import { COMPLAINT_STATUSES } from "./commands.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Complaints of the general channel per month (filed and closed), the last 12 months. */
 export async function complaintsPerMonth(db: DbOrTx, tambonId: number, channel = "general") {
@@ -44,9 +45,7 @@ export async function complaintByPhoto(db: DbOrTx, tambonId: number, photo: stri
 export function complaintEvents(db: DbOrTx, tambonId: number, complaintId: number) {
   return db
     .select({
-      status: siteComplaintEvents.status,
-      note: siteComplaintEvents.note,
-      at: siteComplaintEvents.at,
+      ...pick(siteComplaintEvents, "status", "note", "at"),
       actorName: users.name,
     })
     .from(siteComplaintEvents)

@@ -3,6 +3,7 @@ import { siteComments, sitePhotos, sitePosts, siteReports } from "../schema.ts";
 import { users } from "../../../core/db/schema.ts";
 import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Posts of the members' corner with their authors' names. */
 export function listPosts(
@@ -14,12 +15,7 @@ export function listPosts(
 ) {
   return db
     .select({
-      id: sitePosts.id,
-      title: sitePosts.title,
-      body: sitePosts.body,
-      status: sitePosts.status,
-      reason: sitePosts.reason,
-      createdAt: sitePosts.createdAt,
+      ...pick(sitePosts, "id", "title", "body", "status", "reason", "createdAt"),
       authorName: users.name,
     })
     .from(sitePosts)
@@ -47,11 +43,7 @@ export async function countPosts(
 export async function findPost(db: DbOrTx, tambonId: number, id: number) {
   const [post] = await db
     .select({
-      id: sitePosts.id,
-      title: sitePosts.title,
-      body: sitePosts.body,
-      status: sitePosts.status,
-      createdAt: sitePosts.createdAt,
+      ...pick(sitePosts, "id", "title", "body", "status", "createdAt"),
       authorName: users.name,
     })
     .from(sitePosts)
@@ -73,9 +65,7 @@ export function postPhotos(db: DbOrTx, tambonId: number, postId: number) {
 export function shownComments(db: DbOrTx, tambonId: number, postId: number) {
   return db
     .select({
-      id: siteComments.id,
-      body: siteComments.body,
-      createdAt: siteComments.createdAt,
+      ...pick(siteComments, "id", "body", "createdAt"),
       authorName: users.name,
     })
     .from(siteComments)
@@ -88,10 +78,7 @@ export function shownComments(db: DbOrTx, tambonId: number, postId: number) {
 export function openReports(db: DbOrTx, tambonId: number) {
   return db
     .select({
-      id: siteReports.id,
-      postId: siteReports.postId,
-      commentId: siteReports.commentId,
-      reason: siteReports.reason,
+      ...pick(siteReports, "id", "postId", "commentId", "reason"),
       postTitle: sitePosts.title,
       commentBody: siteComments.body,
     })

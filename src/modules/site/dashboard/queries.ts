@@ -4,6 +4,7 @@ import { auditLog, users } from "../../../core/db/schema.ts";
 import { siteComplaints, siteJobs, siteNews, siteReports } from "../schema.ts";
 import { listPosts } from "../corner/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /**
  * What the editors' dashboard shows: the latest site changes, drafts and scheduled news, what
@@ -13,11 +14,7 @@ export async function dashboardData(db: DbOrTx, tambonId: number, withComplaints
   const [recent, drafts, pendingPosts, pendingJobs, reports, complaints] = await Promise.all([
     db
       .select({
-        action: auditLog.action,
-        at: auditLog.at,
-        targetId: auditLog.targetId,
-        before: auditLog.before,
-        after: auditLog.after,
+        ...pick(auditLog, "action", "at", "targetId", "before", "after"),
         actorName: users.name,
       })
       .from(auditLog)
@@ -35,10 +32,7 @@ export async function dashboardData(db: DbOrTx, tambonId: number, withComplaints
       .limit(15),
     db
       .select({
-        id: siteNews.id,
-        title: siteNews.title,
-        status: siteNews.status,
-        publishAt: siteNews.publishAt,
+        ...pick(siteNews, "id", "title", "status", "publishAt"),
       })
       .from(siteNews)
       .where(
@@ -64,10 +58,7 @@ export async function dashboardData(db: DbOrTx, tambonId: number, withComplaints
     withComplaints
       ? db
           .select({
-            id: siteComplaints.id,
-            code: siteComplaints.code,
-            subject: siteComplaints.subject,
-            status: siteComplaints.status,
+            ...pick(siteComplaints, "id", "code", "subject", "status"),
           })
           .from(siteComplaints)
           .where(

@@ -13,6 +13,7 @@ import { parseId } from "../../../core/params.ts";
 import { indexItem, unindexItem } from "../search/commands.ts";
 import { auditSite } from "../shared/fields.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A document row. */
 export type Doc = typeof siteDocuments.$inferSelect;
@@ -68,9 +69,7 @@ export async function addDocument(
       .values({
         tambonId,
         title: parsed.value.title,
-        file: stored.file,
-        ext: stored.ext,
-        bytes: stored.bytes,
+        ...pick(stored, "file", "ext", "bytes"),
         pageId,
         newsId,
       })

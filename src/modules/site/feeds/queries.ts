@@ -9,6 +9,7 @@ import {
   sitePages,
 } from "../schema.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** When each news item of a tambon last changed (the feed's <updated>). */
 export function newsUpdates(db: DbOrTx, tambonId: number) {
@@ -29,7 +30,7 @@ export async function sitemapRows(db: DbOrTx, tambonId: number, now: Date) {
       .from(sitePages)
       .where(tambonWhere(sitePages, tambonId, { published: true })),
     db
-      .select({ id: siteNews.id, slug: siteNews.slug, updatedAt: siteNews.updatedAt })
+      .select({ ...pick(siteNews, "id", "slug", "updatedAt") })
       .from(siteNews)
       .where(tambonWhere(siteNews, tambonId, { status: "published" }, lt(siteNews.publishAt, now)))
       .orderBy(desc(siteNews.publishAt))

@@ -14,6 +14,7 @@ import { deleteSiteRow } from "../shared/delete-row.ts";
 import { findOwned } from "../shared/queries.ts";
 import { saveOwned, updateOwned } from "../shared/save-row.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** An album row. */
 export type Album = typeof siteAlbums.$inferSelect;
@@ -43,17 +44,12 @@ export async function saveAlbum(
     const current = albumId ? await findOwned(tx, siteAlbums, tambonId, albumId) : undefined;
     if (albumId && !current) return missing();
     const values = {
-      title: v.title,
-      description: v.description,
-      published: v.published,
+      ...pick(v, "title", "description", "published"),
       updatedAt: new Date(),
     };
     const row = await saveOwned(tx, siteAlbums, tambonId, current, values, {
       tambonId,
-      title: values.title,
-      description: values.description,
-      published: values.published,
-      updatedAt: values.updatedAt,
+      ...pick(values, "title", "description", "published", "updatedAt"),
     });
     await auditSite(
       tx,
@@ -99,11 +95,7 @@ export async function keepPhotos(
         tambonId,
         albumId,
         postId,
-        file: p.file,
-        ext: p.ext,
-        width: p.width,
-        height: p.height,
-        bytes: p.bytes,
+        ...pick(p, "file", "ext", "width", "height", "bytes"),
         originalName: p.originalName.slice(0, 200),
         caption: (p.caption ?? "").slice(0, 500),
         position: start + i + 1,

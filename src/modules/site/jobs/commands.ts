@@ -12,6 +12,7 @@ import { can } from "../../../core/policy.ts";
 import { auditSite } from "../shared/fields.ts";
 import { findOwned } from "../shared/queries.ts";
 import { saveOwned, updateOwned } from "../shared/save-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A job posting row. */
 export type Job = typeof siteJobs.$inferSelect;
@@ -69,23 +70,11 @@ export async function saveJob(
     const current = jobId ? await findOwned(tx, siteJobs, tambonId, jobId) : undefined;
     if (jobId && !current) return missing();
     const values = {
-      title: v.title,
-      employer: v.employer,
-      place: v.place,
-      wage: v.wage,
-      contact: v.contact,
-      details: v.details,
-      closesOn: v.closesOn,
+      ...pick(v, "title", "employer", "place", "wage", "contact", "details", "closesOn"),
     };
     const row = await saveOwned(tx, siteJobs, tambonId, current, values, {
       tambonId,
-      title: values.title,
-      employer: values.employer,
-      place: values.place,
-      wage: values.wage,
-      contact: values.contact,
-      details: values.details,
-      closesOn: values.closesOn,
+      ...pick(values, "title", "employer", "place", "wage", "contact", "details", "closesOn"),
       status: staff ? "approved" : "pending",
       createdBy: actor.user?.id ?? null,
     });
@@ -97,7 +86,7 @@ export async function saveJob(
       current ? "site.job.update" : "site.job.create",
       "site_job",
       row.id,
-      { title: row.title, status: row.status, closesOn: row.closesOn },
+      { ...pick(row, "title", "status", "closesOn") },
     );
     return ok(row);
   });

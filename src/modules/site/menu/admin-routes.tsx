@@ -11,6 +11,7 @@ import { notFound } from "../../../core/errors.ts";
 import { deleteMenuItem, saveMenuItem } from "./commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { msg } from "../messages.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Administration of menu, mounted under /t/:tambon. */
 export async function menuAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -31,9 +32,7 @@ export async function menuAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     const item = await findOwned(db, siteMenuItems, tambon.id, idOf(req));
     if (!item) throw notFound();
     const values = {
-      labelTh: item.labelTh,
-      labelEn: item.labelEn,
-      href: item.href,
+      ...pick(item, "labelTh", "labelEn", "href"),
       parentId: item.parentId ? String(item.parentId) : "",
       position: String(item.position),
     };

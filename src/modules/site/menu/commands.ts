@@ -13,6 +13,7 @@ import { deleteSiteRow } from "../shared/delete-row.ts";
 import { findOwned } from "../shared/queries.ts";
 import { saveOwned } from "../shared/save-row.ts";
 import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A menu entry row. */
 export type MenuItem = typeof siteMenuItems.$inferSelect;
@@ -68,19 +69,12 @@ export async function saveMenuItem(
       position = current?.position ?? Number(max?.p ?? 0) + 1;
     }
     const values = {
-      labelTh: v.labelTh,
-      labelEn: v.labelEn,
-      href: v.href,
-      parentId: v.parentId,
+      ...pick(v, "labelTh", "labelEn", "href", "parentId"),
       position,
     };
     const row = await saveOwned(tx, siteMenuItems, tambonId, current, values, {
       tambonId,
-      labelTh: values.labelTh,
-      labelEn: values.labelEn,
-      href: values.href,
-      parentId: values.parentId,
-      position: values.position,
+      ...pick(values, "labelTh", "labelEn", "href", "parentId", "position"),
     });
     await auditSite(
       tx,

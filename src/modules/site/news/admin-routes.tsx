@@ -25,6 +25,7 @@ import { deleteNews, newsPath, saveNews } from "./commands.ts";
 import { preparePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { msg } from "../messages.ts";
 import { COVER_UPLOAD } from "../shared/uploads.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Administration of news, mounted under /t/:tambon. */
 export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -96,9 +97,7 @@ export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
     const tambon = edit(req);
     const n = await findNews(tambon, idOf(req));
     const values = {
-      title: n.title,
-      summary: n.summary,
-      bodyMd: n.bodyMd,
+      ...pick(n, "title", "summary", "bodyMd"),
       categoryId: n.categoryId ? String(n.categoryId) : "",
       albumId: n.albumId ? String(n.albumId) : "",
       status: n.status,

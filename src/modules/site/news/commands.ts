@@ -16,6 +16,7 @@ import { renderMarkdown } from "../../../core/markdown.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
 import { findOwned } from "../shared/queries.ts";
 import { saveOwned } from "../shared/save-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A news row. */
 export type News = typeof siteNews.$inferSelect;
@@ -98,11 +99,7 @@ export async function saveNews(
         .insert(sitePhotos)
         .values({
           tambonId,
-          file: cover.file,
-          ext: cover.ext,
-          width: cover.width,
-          height: cover.height,
-          bytes: cover.bytes,
+          ...pick(cover, "file", "ext", "width", "height", "bytes"),
           originalName: cover.originalName.slice(0, 200),
         })
         .returning({ id: sitePhotos.id });
@@ -120,9 +117,7 @@ export async function saveNews(
       summary: v.summary,
       bodyMd: v.bodyMd,
       bodyHtml: renderMarkdown(v.bodyMd),
-      categoryId: v.categoryId,
-      albumId: v.albumId,
-      status: v.status,
+      ...pick(v, "categoryId", "albumId", "status"),
       publishAt,
       coverPhotoId,
       updatedAt: new Date(),
@@ -130,17 +125,20 @@ export async function saveNews(
     const news = await saveOwned(tx, siteNews, tambonId, current, values, {
       tambonId,
       authorId: actor.user?.id ?? null,
-      title: values.title,
-      slug: values.slug,
-      summary: values.summary,
-      bodyMd: values.bodyMd,
-      bodyHtml: values.bodyHtml,
-      categoryId: values.categoryId,
-      albumId: values.albumId,
-      status: values.status,
-      publishAt: values.publishAt,
-      coverPhotoId: values.coverPhotoId,
-      updatedAt: values.updatedAt,
+      ...pick(
+        values,
+        "title",
+        "slug",
+        "summary",
+        "bodyMd",
+        "bodyHtml",
+        "categoryId",
+        "albumId",
+        "status",
+        "publishAt",
+        "coverPhotoId",
+        "updatedAt",
+      ),
     });
     await indexNews(tx, news);
     await auditSite(
@@ -150,7 +148,7 @@ export async function saveNews(
       current ? "site.news.update" : "site.news.create",
       "site_news",
       news.id,
-      { title: news.title, status: news.status, publishAt: news.publishAt },
+      { ...pick(news, "title", "status", "publishAt") },
       current ? { title: current.title, status: current.status } : null,
     );
     return ok(news);

@@ -6,6 +6,7 @@ import { type DbOrTx } from "../../../core/db/index.ts";
 import { keptCount, type Cursor } from "../../../core/paging.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A news item as lists show it, with its category and cover. */
 export interface NewsCard {
@@ -25,12 +26,7 @@ export function cardFields(tambonId: number | SQLWrapper) {
     sql<string | null>`(select ${column} from ${sitePhotos}
       where ${and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, tambonId))})`;
   return {
-    id: siteNews.id,
-    slug: siteNews.slug,
-    title: siteNews.title,
-    summary: siteNews.summary,
-    publishAt: siteNews.publishAt,
-    categoryId: siteNews.categoryId,
+    ...pick(siteNews, "id", "slug", "title", "summary", "publishAt", "categoryId"),
     coverFile: cover(sitePhotos.file),
     coverExt: cover(sitePhotos.ext),
   };

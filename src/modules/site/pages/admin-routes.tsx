@@ -12,6 +12,7 @@ import { type Tambon } from "../../../core/tenancy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { msg } from "../messages.ts";
 import { listPages } from "./queries.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Administration of pages, mounted under /t/:tambon. */
 export async function pagesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -54,9 +55,7 @@ export async function pagesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
   };
 
   const pageValues = (p: typeof sitePages.$inferSelect) => ({
-    titleTh: p.titleTh,
-    titleEn: p.titleEn,
-    bodyMd: p.bodyMd,
+    ...pick(p, "titleTh", "titleEn", "bodyMd"),
     published: p.published ? "1" : "",
   });
 

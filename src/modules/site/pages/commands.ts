@@ -14,6 +14,7 @@ import { indexItem, unindexItem } from "../search/commands.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
 import { findOwned } from "../shared/queries.ts";
 import { saveOwned } from "../shared/save-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** A page row. */
 export type Page = typeof sitePages.$inferSelect;
@@ -46,21 +47,14 @@ export async function savePage(
     const current = pageId ? await findOwned(tx, sitePages, tambonId, pageId) : undefined;
     if (pageId && !current) return missing();
     const values = {
-      titleTh: v.titleTh,
-      titleEn: v.titleEn,
-      bodyMd: v.bodyMd,
+      ...pick(v, "titleTh", "titleEn", "bodyMd"),
       bodyHtml: renderMarkdown(v.bodyMd),
       published: v.published,
       updatedAt: new Date(),
     };
     const page = await saveOwned(tx, sitePages, tambonId, current, values, {
       tambonId,
-      titleTh: values.titleTh,
-      titleEn: values.titleEn,
-      bodyMd: values.bodyMd,
-      bodyHtml: values.bodyHtml,
-      published: values.published,
-      updatedAt: values.updatedAt,
+      ...pick(values, "titleTh", "titleEn", "bodyMd", "bodyHtml", "published", "updatedAt"),
     });
     if (page.published) {
       await indexItem(tx, {

@@ -3,6 +3,7 @@ import { type DbOrTx } from "../../../core/db/index.ts";
 import { inArray, notInArray, sql } from "drizzle-orm";
 import { segmented } from "../shared/text.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** What may be found by search. */
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -50,15 +51,8 @@ export async function indexItem(tx: DbOrTx, item: Indexable): Promise<void> {
   const upsertDocument = tx
     .insert(searchDocuments)
     .values({
-      tambonId: item.tambonId,
-      kind: item.kind,
-      refId: item.refId,
-      title: values.title,
-      url: values.url,
-      tsv: values.tsv,
-      visibleFrom: values.visibleFrom,
-      visibleUntil: values.visibleUntil,
-      updatedAt: values.updatedAt,
+      ...pick(item, "tambonId", "kind", "refId"),
+      ...pick(values, "title", "url", "tsv", "visibleFrom", "visibleUntil", "updatedAt"),
     })
     .onConflictDoUpdate({
       target: [searchDocuments.tambonId, searchDocuments.kind, searchDocuments.refId],

@@ -12,6 +12,7 @@ import { auditSite } from "../shared/fields.ts";
 import { slugify } from "../shared/text.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Adds or renames a news category (its address part is made once, from its first name). */
 export async function saveCategory(
@@ -98,9 +99,7 @@ export async function addJobLink(
   );
   if (!parsed.ok) return parsed;
   const link = {
-    labelTh: parsed.value.labelTh,
-    labelEn: parsed.value.labelEn,
-    url: parsed.value.url,
+    ...pick(parsed.value, "labelTh", "labelEn", "url"),
   };
   if (!/^https?:\/\/[^\s/]+\.\S+$/.test(link.url)) return fail("url", "err.href");
   return db.transaction(async (tx) => {
@@ -112,9 +111,7 @@ export async function addJobLink(
       .insert(siteLinks)
       .values({
         tambonId,
-        labelTh: link.labelTh,
-        labelEn: link.labelEn,
-        url: link.url,
+        ...pick(link, "labelTh", "labelEn", "url"),
         position: Number(max?.p ?? 0) + 1,
       })
       .returning({ id: siteLinks.id });

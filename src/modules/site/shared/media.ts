@@ -18,6 +18,7 @@ import {
 import { fail, ok, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Largest photo accepted, in bytes. */
 export const PHOTO_MAX_BYTES = PHOTO_BYTES;
@@ -161,9 +162,7 @@ export async function preparePhoto(
     image,
     originalName: upload.filename,
     file: newKey(),
-    ext: image.ext,
-    width: image.width,
-    height: image.height,
+    ...pick(image, "ext", "width", "height"),
     bytes: image.data.length,
   });
 }

@@ -13,6 +13,7 @@ import { notFound } from "../../../core/errors.ts";
 import { itaYear } from "./queries.ts";
 import { SHIPPED_YEARS, shippedList } from "./lists.ts";
 import { fail } from "../../../core/result.ts";
+import { pick } from "../../../core/pick.ts";
 
 /** Administration of transparency, mounted under /t/:tambon. */
 export async function transparencyAdminRoutes(
@@ -33,11 +34,7 @@ export async function transparencyAdminRoutes(
       }),
     ]);
     const items = rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      groupCode: r.groupCode,
-      groupTitle: r.groupTitle,
-      title: r.title,
+      ...pick(r, "id", "code", "groupCode", "groupTitle", "title"),
       href: null,
       linkLabel: null,
       target: r.linkKind === "url" ? "url" : r.linkKind ? `${r.linkKind}:${r.linkId}` : "",

@@ -12,6 +12,7 @@ import { countQuestions } from "../qa/queries.ts";
 import { msg } from "../messages.ts";
 import { itemDetail } from "./lists.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { pick } from "../../../core/pick.ts";
 
 const qaTitle = (lang: Lang) => msg.t(lang)("qa.title");
 
@@ -44,12 +45,7 @@ export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?
     db.select().from(sitePages).where(eq(sitePages.tambonId, tambon.id)),
     db
       .select({
-        id: siteNews.id,
-        slug: siteNews.slug,
-        title: siteNews.title,
-        status: siteNews.status,
-        publishAt: siteNews.publishAt,
-        categoryId: siteNews.categoryId,
+        ...pick(siteNews, "id", "slug", "title", "status", "publishAt", "categoryId"),
       })
       .from(siteNews)
       .where(eq(siteNews.tambonId, tambon.id)),
@@ -96,9 +92,7 @@ export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?
         ];
     }
     return {
-      id: r.id,
-      code: r.code,
-      groupCode: r.groupCode,
+      ...pick(r, "id", "code", "groupCode"),
       groupTitle: detail?.groupTitle ?? r.groupTitle,
       title: detail?.title ?? r.title,
       hint: detail?.satisfiedBy ?? null,

@@ -14,15 +14,12 @@ import { type Indicator } from "../queries.ts";
 import { ButtonForm } from "../../../../core/views/confirm.tsx";
 import { FieldsForm, ListOrNone } from "../../shared/views.tsx";
 import type { Direction, IndicatorSource } from "../../shared/kinds.ts";
+import { pick } from "../../../../core/pick.ts";
 
 /** The form values of a stored indicator. */
 export function indicatorValues(i: Indicator): Record<string, string> {
   return {
-    name: i.name,
-    unit: i.unit,
-    definition: i.definition,
-    direction: i.direction,
-    source: i.source,
+    ...pick(i, "name", "unit", "definition", "direction", "source"),
     baselineValue: i.baselineValue === null ? "" : String(Number(i.baselineValue)),
     baselineYear: i.baselineYear === null ? "" : String(i.baselineYear),
     decimals: String(i.decimals),

@@ -6,6 +6,7 @@ import { BUDGET_SOURCES, FORM_CATEGORIES, ROLLUPS, TARGET_GROUPS } from "../../s
 import type { Plan } from "../../plans/queries.ts";
 import { BUDGET_ROWS } from "../input.ts";
 import type { Project, projectDetail } from "../queries.ts";
+import { pick } from "../../../../core/pick.ts";
 
 type Option = { value: string; label: string };
 
@@ -25,10 +26,7 @@ export function projectValues(
   const v: Record<string, string> = {
     title: p.title,
     areaId: p.areaId == null ? "" : String(p.areaId),
-    objectives: p.objectives,
-    outputs: p.outputs,
-    kpi: p.kpi,
-    expectedResults: p.expectedResults,
+    ...pick(p, "objectives", "outputs", "kpi", "expectedResults"),
     wholeTambon: p.wholeTambon ? "1" : "",
     villages: d.villageIds.join(","),
     targets: p.targetGroups.join(","),

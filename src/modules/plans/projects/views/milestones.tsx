@@ -5,6 +5,7 @@ import { msg } from "../../messages.ts";
 import type { Milestone } from "../queries.ts";
 import { ButtonForm, ConfirmButton } from "../../../../core/views/confirm.tsx";
 import { FieldsForm } from "../../shared/views.tsx";
+import { pick } from "../../../../core/pick.ts";
 
 /** The milestone form that failed (kept with its errors when the page comes back at 422). */
 export interface MilestoneFailure {
@@ -31,7 +32,7 @@ export function MilestoneState({ m, today }: { m: Milestone; today: string }) {
   );
 }
 
-const valuesOf = (m: Milestone) => ({ title: m.title, dueOn: m.dueOn, note: m.note });
+const valuesOf = (m: Milestone) => ({ ...pick(m, "title", "dueOn", "note") });
 
 /** Each milestone of a project with its forms: edit, tick done (day, note), untick, delete. */
 export function MilestonesAdmin(p: {
