@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from "./dates.ts";
 import { formatNumber, type DigitStyle } from "./digits.ts";
 import { core } from "./i18n/messages.ts";
 import { ROLES, type Role } from "./roles.ts";
+import coreWords from "./audit-actions.json" with { type: "json" };
 
 /**
  * How an audit action reads in the log: what was done, in a few words ("เพิ่มข่าว"), and where
@@ -149,32 +150,24 @@ export function hasAuditLabel(action: string): boolean {
   return actions.has(action);
 }
 
-/** The core's own actions: tambons, accounts and sessions. */
-registerAuditActions({
-  "tambon.create": { th: "เพิ่มตำบลในเครือข่าย", en: "Added the tambon to the network" },
-  "tambon.update": {
-    th: "แก้ไขการตั้งค่าตำบล",
-    en: "Changed the tambon's settings",
-    href: (slug) => `/t/${slug}/admin/settings`,
-  },
-  "tambon.logo.reencode": { th: "ปรับไฟล์ตราสัญลักษณ์", en: "Re-encoded the logo" },
-  "tambon.admin": { th: "ตั้งผู้ดูแลคนแรกของตำบล", en: "Made the tambon's first administrator" },
-  "user.create": { th: "สร้างบัญชีผู้ใช้", en: "Created an account" },
-  "user.signup": { th: "สมัครสมาชิก", en: "Signed up" },
-  "user.roles": { th: "เปลี่ยนบทบาทของผู้ใช้", en: "Changed a person's roles" },
-  "user.password_change": { th: "เปลี่ยนรหัสผ่าน", en: "Changed the password" },
-  "user.password_reset": { th: "ตั้งรหัสผ่านใหม่", en: "Reset the password" },
-  "user.reset_link": { th: "ส่งลิงก์ตั้งรหัสผ่านใหม่", en: "Sent a password link" },
-  "user.invite": { th: "เชิญผู้ดูแลตำบล", en: "Invited a tambon administrator" },
-  "member.activate": { th: "ยืนยันสมาชิก", en: "Confirmed a member" },
-  "member.remove": { th: "นำสมาชิกออก", en: "Removed a member" },
-  "session.login": { th: "เข้าสู่ระบบ", en: "Signed in" },
-  "session.logout": { th: "ออกจากระบบ", en: "Signed out" },
-  "demo.load": { th: "โหลดข้อมูลตัวอย่างของตำบล", en: "Loaded the tambon's demo data" },
-  "village.create": { th: "เพิ่มหมู่บ้าน", en: "Added a village" },
-  "village.update": { th: "แก้ไขหมู่บ้าน", en: "Changed a village" },
-  "village.delete": { th: "ลบหมู่บ้าน", en: "Removed a village" },
-});
+/**
+ * A module's audit actions from its words (`audit-actions.json`: each action's th/en and the words
+ * for its fields' codes) and the page each action's record is shown on, where it has one.
+ */
+export function auditActions<W extends Record<string, Omit<AuditAction, "href">>>(
+  words: W,
+  links: { [K in keyof W]?: AuditAction["href"] } = {},
+): AuditActions {
+  const list: AuditActions = {};
+  for (const [key, action] of Object.entries(words))
+    list[key] = links[key] ? { ...action, href: links[key] } : action;
+  return list;
+}
+
+/** The core's own actions: tambons, accounts, sessions and villages. */
+registerAuditActions(
+  auditActions(coreWords, { "tambon.update": (slug) => `/t/${slug}/admin/settings` }),
+);
 
 /** Words for the fields audit rows most often hold; other fields are named by their words. */
 const FIELDS: Record<string, Msg> = {

@@ -7,7 +7,8 @@ import { confirmFirst } from "../confirmation.tsx";
 import { parsePage } from "../params.ts";
 import { emptyForm, failedForm } from "../views/form.tsx";
 import { hasEmail } from "../queries/account.ts";
-import { registerAuditActions } from "../audit-text.ts";
+import { auditActions, registerAuditActions } from "../audit-text.ts";
+import noticeWords from "./audit-actions.json" with { type: "json" };
 import { nmsg } from "./messages.ts";
 import type { NoticeKind } from "./index.ts";
 import {
@@ -43,18 +44,9 @@ declare module "fastify" {
   }
 }
 
-registerAuditActions({
-  "notices.line.save": {
-    th: "ตั้งค่าไลน์ของตำบล",
-    en: "Set the tambon's LINE channel",
-    href: (slug) => `/t/${slug}/admin/notices/line`,
-  },
-  "notices.line.remove": { th: "ลบการตั้งค่าไลน์ของตำบล", en: "Removed the tambon's LINE channel" },
-  "notices.line.code": { th: "ขอรหัสเชื่อมบัญชีไลน์", en: "Asked for a LINE link code" },
-  "notices.line.link": { th: "เชื่อมบัญชีไลน์", en: "Linked a LINE account" },
-  "notices.line.unlink": { th: "เลิกเชื่อมบัญชีไลน์", en: "Unlinked a LINE account" },
-  "notices.prefs.save": { th: "เลือกเรื่องที่รับแจ้ง", en: "Chose what to hear about" },
-});
+registerAuditActions(
+  auditActions(noticeWords, { "notices.line.save": (slug) => `/t/${slug}/admin/notices/line` }),
+);
 
 /** Every kind of notice the modules of the build declare, in module order. */
 export function noticeKinds(modules: TambonModule[]): { kind: NoticeKind; module: string }[] {

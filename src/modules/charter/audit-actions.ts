@@ -1,33 +1,5 @@
-import type { AuditActions } from "../../core/audit-text.ts";
+import { auditActions } from "../../core/audit-text.ts";
+import words from "./audit-actions.json" with { type: "json" };
 
 /** How the charter's audit actions read in the audit log. */
-export const charterAuditActions: AuditActions = {
-  "charter.demo": { th: "เพิ่มธรรมนูญตัวอย่าง", en: "Added a demo charter" },
-  "charter.create": { th: "สร้างธรรมนูญ", en: "Created a charter" },
-  "charter.update": { th: "แก้ไขธรรมนูญ", en: "Changed a charter" },
-  "charter.edition.start": { th: "เริ่มร่างฉบับใหม่", en: "Started a new edition" },
-  "charter.edition.update": { th: "แก้ไขฉบับ", en: "Changed an edition" },
-  "charter.draft.edit": { th: "แก้ไขร่างธรรมนูญ", en: "Edited the draft" },
-  "charter.draft.restore": { th: "คืนร่างฉบับก่อนหน้า", en: "Restored an earlier draft" },
-  "charter.adopt": { th: "ประกาศใช้ธรรมนูญ", en: "Adopted the charter" },
-  "charter.hearing.open": { th: "เปิดรับฟังความคิดเห็น", en: "Opened the hearing" },
-  "charter.hearing.close": { th: "ปิดรับฟังความคิดเห็น", en: "Closed the hearing" },
-  "charter.hearing.record": { th: "บันทึกเวทีรับฟัง", en: "Recorded a hearing meeting" },
-  "charter.hearing.meeting.add": { th: "เพิ่มเวทีรับฟัง", en: "Added a hearing meeting" },
-  "charter.hearing.meeting.remove": { th: "ลบเวทีรับฟัง", en: "Removed a hearing meeting" },
-  "charter.comment.add": { th: "แสดงความคิดเห็นต่อร่าง", en: "Commented on the draft" },
-  "charter.suggestion.add": { th: "เสนอแก้ไขร่าง", en: "Suggested a change" },
-  "charter.suggestion.accept": { th: "รับข้อเสนอแก้ไข", en: "Accepted a suggestion" },
-  "charter.suggestion.decline": { th: "ไม่รับข้อเสนอแก้ไข", en: "Declined a suggestion" },
-  "charter.suggestion.rate": { th: "ให้คะแนนข้อเสนอแก้ไข", en: "Rated a suggestion" },
-  "charter.vote.open": { th: "เปิดลงมติธรรมนูญ", en: "Opened the charter vote" },
-  "charter.vote.withdraw": { th: "ถอนการลงมติ", en: "Withdrew the vote" },
-  "charter.signatory.add": { th: "เพิ่มผู้ลงนาม", en: "Added a signatory" },
-  "charter.signatory.delete": { th: "ลบผู้ลงนาม", en: "Removed a signatory" },
-  "charter.link.add": { th: "เชื่อมโยงข้อธรรมนูญ", en: "Linked a clause" },
-  "charter.link.delete": { th: "ลบการเชื่อมโยงข้อธรรมนูญ", en: "Unlinked a clause" },
-  "charter.photo.add": { th: "เพิ่มภาพธรรมนูญ", en: "Added a charter photo" },
-  "charter.photo.delete": { th: "ลบภาพธรรมนูญ", en: "Removed a charter photo" },
-  "charter.progress.set": { th: "บันทึกความก้าวหน้าตามธรรมนูญ", en: "Recorded progress" },
-  "charter.review.remind": { th: "เตือนทบทวนธรรมนูญ", en: "Sent a review reminder" },
-};
+export const charterAuditActions = auditActions(words);

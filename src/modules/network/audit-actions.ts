@@ -1,37 +1,5 @@
-import type { AuditActions } from "../../core/audit-text.ts";
+import { auditActions } from "../../core/audit-text.ts";
+import words from "./audit-actions.json" with { type: "json" };
 
 /** How the network's audit actions read in the audit log. */
-export const networkAuditActions: AuditActions = {
-  "network.seed": { th: "ตั้งรายการพื้นฐานของเครือข่าย", en: "Set up the network's lists" },
-  "network.demo": { th: "เพิ่มภาคีตัวอย่าง", en: "Added demo partners" },
-  "partner.create": { th: "เพิ่มภาคี", en: "Added a partner" },
-  "partner.update": { th: "แก้ไขภาคี", en: "Changed a partner" },
-  "partner.classify": { th: "จัดประเภทภาคี", en: "Classified a partner" },
-  "partner_kind.create": { th: "เพิ่มประเภทภาคี", en: "Added a partner kind" },
-  "partner_kind.update": { th: "แก้ไขประเภทภาคี", en: "Changed a partner kind" },
-  "partner_kind.archive": { th: "เก็บประเภทภาคี", en: "Archived a partner kind" },
-  "partner_kind.restore": { th: "นำประเภทภาคีกลับมาใช้", en: "Restored a partner kind" },
-  "partner_role.create": { th: "เพิ่มบทบาทภาคี", en: "Added a partner role" },
-  "partner_role.update": { th: "แก้ไขบทบาทภาคี", en: "Changed a partner role" },
-  "partner_role.archive": { th: "เก็บบทบาทภาคี", en: "Archived a partner role" },
-  "partner_role.restore": { th: "นำบทบาทภาคีกลับมาใช้", en: "Restored a partner role" },
-  "pillar.create": { th: "เพิ่มเสาหลัก", en: "Added a pillar" },
-  "pillar.update": { th: "แก้ไขเสาหลัก", en: "Changed a pillar" },
-  "pillar.archive": { th: "เก็บเสาหลัก", en: "Archived a pillar" },
-  "pillar.restore": { th: "นำเสาหลักกลับมาใช้", en: "Restored a pillar" },
-  "person.profile": { th: "แก้ไขข้อมูลบุคคล", en: "Changed a person's profile" },
-  "person.reach": { th: "แก้ไขช่องทางติดต่อ", en: "Changed contact details" },
-  "person.role.add": { th: "เพิ่มบทบาทบุคคล", en: "Added a person's role" },
-  "person.affiliation.add": { th: "เพิ่มสังกัดของบุคคล", en: "Added an affiliation" },
-  "agreement.create": { th: "เพิ่มข้อตกลงความร่วมมือ", en: "Added an agreement" },
-  "agreement.update": { th: "แก้ไขข้อตกลงความร่วมมือ", en: "Changed an agreement" },
-  "agreement.party.add": { th: "เพิ่มคู่ข้อตกลง", en: "Added a party" },
-  "agreement.party.remove": { th: "ลบคู่ข้อตกลง", en: "Removed a party" },
-  "agreement.activity.add": { th: "บันทึกกิจกรรมตามข้อตกลง", en: "Recorded an activity" },
-  "centre.create": { th: "เพิ่มศูนย์เรียนรู้", en: "Added a centre" },
-  "centre.update": { th: "แก้ไขศูนย์เรียนรู้", en: "Changed a centre" },
-  "centre.photo.add": { th: "เพิ่มภาพศูนย์เรียนรู้", en: "Added a centre photo" },
-  "visit.request": { th: "ขอเข้าศึกษาดูงาน", en: "Asked for a visit" },
-  "visit.request.sent": { th: "ส่งคำขอศึกษาดูงาน", en: "Sent a visit request" },
-  "network_link.declare": { th: "ประกาศความเชื่อมโยงในเครือข่าย", en: "Declared a network link" },
-};
+export const networkAuditActions = auditActions(words);

@@ -1,40 +1,5 @@
-import type { AuditActions } from "../../core/audit-text.ts";
+import { auditActions } from "../../core/audit-text.ts";
+import words from "./audit-actions.json" with { type: "json" };
 
 /** How the plans' audit actions read in the audit log. */
-export const plansAuditActions: AuditActions = {
-  "plan.create": { th: "สร้างแผน", en: "Created a plan" },
-  "plan.update": { th: "แก้ไขแผน", en: "Changed a plan" },
-  "plan.edition": { th: "จัดทำแผนฉบับใหม่", en: "Made a plan edition" },
-  "plan.villageFigures": { th: "บันทึกข้อมูลหมู่บ้านในแผน", en: "Recorded village figures" },
-  "strategy.create": { th: "เพิ่มยุทธศาสตร์", en: "Added a strategy" },
-  "strategy.update": { th: "แก้ไขยุทธศาสตร์", en: "Changed a strategy" },
-  "strategy.linkClause": { th: "เชื่อมยุทธศาสตร์กับธรรมนูญ", en: "Linked a strategy to the charter" },
-  "indicator.seed": { th: "ตั้งตัวชี้วัดพื้นฐาน", en: "Set up the indicators" },
-  "indicator.create": { th: "เพิ่มตัวชี้วัด", en: "Added an indicator" },
-  "indicator.update": { th: "แก้ไขตัวชี้วัด", en: "Changed an indicator" },
-  "indicator.targets": { th: "ตั้งค่าเป้าหมายตัวชี้วัด", en: "Set indicator targets" },
-  "indicator.linkClause": { th: "เชื่อมตัวชี้วัดกับธรรมนูญ", en: "Linked an indicator to the charter" },
-  "indicator.linkProject": { th: "เชื่อมตัวชี้วัดกับโครงการ", en: "Linked an indicator to a project" },
-  "indicator.unlinkProject": { th: "ยกเลิกการเชื่อมตัวชี้วัดกับโครงการ", en: "Unlinked an indicator" },
-  "measurement.enter": { th: "บันทึกผลการวัด", en: "Entered a measurement" },
-  "measurement.import": { th: "นำเข้าผลการวัด", en: "Imported measurements" },
-  "measurement.compute": { th: "คำนวณผลการวัด", en: "Computed measurements" },
-  "evaluation.seed": { th: "เพิ่มรอบประเมินตัวอย่าง", en: "Added demo evaluation rounds" },
-  "evaluation.open": { th: "เปิดรอบประเมิน", en: "Opened an evaluation" },
-  "evaluation.close": { th: "ปิดรอบประเมิน", en: "Closed an evaluation" },
-  "evaluation.rate": { th: "ให้คะแนนประเมิน", en: "Rated in an evaluation" },
-  "evaluation.carry": { th: "ยกผลประเมินไปรอบถัดไป", en: "Carried an evaluation forward" },
-  "project.propose": { th: "เสนอโครงการ", en: "Proposed a project" },
-  "project.update": { th: "แก้ไขโครงการ", en: "Changed a project" },
-  "project.status": { th: "เปลี่ยนสถานะโครงการ", en: "Changed a project's status" },
-  "project.vote": { th: "ลงคะแนนโครงการ", en: "Voted on a project" },
-  "project.merge": { th: "รวมโครงการ", en: "Merged projects" },
-  "project.link": { th: "เชื่อมโยงโครงการ", en: "Linked a project" },
-  "project.linkClause": { th: "เชื่อมโครงการกับธรรมนูญ", en: "Linked a project to the charter" },
-  "project.unlinkClause": { th: "ยกเลิกการเชื่อมโครงการกับธรรมนูญ", en: "Unlinked a project" },
-  "project.milestone": { th: "บันทึกงวดงานโครงการ", en: "Recorded a milestone" },
-  "project.import": { th: "นำเข้าโครงการ", en: "Imported projects" },
-  "project.file.add": { th: "แนบไฟล์โครงการ", en: "Attached a project file" },
-  "project.file.update": { th: "แก้ไขไฟล์โครงการ", en: "Changed a project file" },
-  "project.file.delete": { th: "ลบไฟล์โครงการ", en: "Removed a project file" },
-};
+export const plansAuditActions = auditActions(words);
