@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import type { AttendanceRow } from "./queries.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
@@ -11,6 +10,7 @@ import {
   nf,
   useBase,
   useT,
+  useView,
 } from "../shared/views.tsx";
 
 interface LiveProps {
@@ -21,9 +21,7 @@ interface LiveProps {
 
 /** The attendance count and quorum status at the top of the attendance page (refreshed live). */
 export function LiveStatus(props: LiveProps) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const m = props.meeting;
   return (
     <div

@@ -4,15 +4,7 @@ import { ATTENDEE_ROLES } from "../meetings/meeting.ts";
 import type { AttendanceRow } from "./queries.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
-import {
-  Back,
-  meetingTitle,
-  nf,
-  useBase,
-  useT,
-  villageLabel,
-  VillagePicker,
-} from "../shared/views.tsx";
+import { Back, meetingTitle, nf, villageLabel, VillagePicker, useView } from "../shared/views.tsx";
 import { villageOptions } from "../shared/fields.tsx";
 import { LiveStatus, LiveTable } from "./live-views.tsx";
 import type { NotCountedReason } from "./quorum.ts";
@@ -39,9 +31,7 @@ export function AttendancePage(props: {
   sheetForm: FormState;
   bulkForm: FormState;
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const m = props.meeting;
   const action = `${base}/admin/meetings/${m.id}/attendance`;
   const roles = ATTENDEE_ROLES.map((r) => ({ value: r, label: t(`arole.${r}`) }));

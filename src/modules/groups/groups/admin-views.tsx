@@ -6,7 +6,7 @@ import type { Area } from "../../areas/public.ts";
 import { GROUP_KINDS, splitHistory, type PillarChoice } from "./group.ts";
 import type { GroupRow, MembershipView } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
-import { Back, PeriodItem, useBase, useT } from "../shared/views.tsx";
+import { Back, PeriodItem, useT, useView } from "../shared/views.tsx";
 import { PersonFields, areaOptions } from "../shared/fields.tsx";
 import { groupName } from "./views.tsx";
 
@@ -55,9 +55,7 @@ export function GroupAdminList(props: {
   form: FormState;
   hasCentral: boolean;
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const ct = core.t(lang);
   return (
     <>
@@ -102,9 +100,7 @@ export function GroupAdminPage(props: {
   groupForm: FormState;
   memberForm: FormState;
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const ct = core.t(lang);
   const g = props.group;
   const h = splitHistory(props.history, props.today);

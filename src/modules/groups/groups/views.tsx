@@ -1,5 +1,4 @@
 import { Table } from "../../../core/views/list.tsx";
-import { useCtx } from "../../../core/views/ctx.ts";
 import { DateInput } from "../../../core/views/form.tsx";
 import { areaName, type Area } from "../../areas/public.ts";
 import { changeDays, splitHistory } from "./group.ts";
@@ -12,8 +11,7 @@ import {
   meetingTitle,
   meetingWhen,
   mooLabel,
-  useBase,
-  useT,
+  useView,
 } from "../shared/views.tsx";
 
 /** A group's name in the reader's language. */
@@ -27,9 +25,7 @@ export function GroupList(props: {
   areas: Area[];
   canManage: boolean;
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const areaById = new Map(props.areas.map((a) => [a.id, a]));
   return (
     <>
@@ -81,9 +77,7 @@ function MemberTable({
   rows: MembershipView[];
   mode: "current" | "past" | "future";
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const label =
     mode === "current"
       ? t("groups.current")
@@ -142,9 +136,7 @@ export function GroupPage(props: {
   meetings: MeetingRow[];
   canManage: boolean;
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const g = props.group;
   const h = splitHistory(props.history, props.day);
   const purpose = lang === "en" ? g.purposeEn || g.purposeTh : g.purposeTh;

@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import {
   ErrorSummary,
   Field,
@@ -9,7 +8,7 @@ import {
 import { core } from "../../../core/i18n/messages.ts";
 import type { AgendaRow, MeetingRow } from "./queries.ts";
 import type { FileInfo } from "../files/queries.ts";
-import { Back, meetingTitle, meetingWhen, nf, useBase, useT } from "../shared/views.tsx";
+import { Back, meetingTitle, meetingWhen, nf, useView } from "../shared/views.tsx";
 import { MeetingFields, type MeetingFieldsProps } from "./fields.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref, type Page } from "../../../core/paging.ts";
@@ -17,9 +16,7 @@ import { ButtonForm } from "../../../core/views/confirm.tsx";
 
 /** The organisers' list of every meeting (private ones too). */
 export function MeetingAdminList({ list }: { list: Page<MeetingRow> }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   return (
     <>
       <Back href={`${base}/admin`}>{core.t(lang)("admin.back")}</Back>
@@ -57,9 +54,7 @@ export function MeetingAdminList({ list }: { list: Page<MeetingRow> }) {
 
 /** The form to schedule a new meeting. */
 export function NewMeetingPage(props: Omit<MeetingFieldsProps, "locked">) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   return (
     <>
       <Back href={`${base}/admin/meetings`}>{t("admin.meetings")}</Back>
@@ -84,9 +79,7 @@ export function MeetingAdminPage(
     canRecord: boolean;
   },
 ) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const m = props.meeting;
   const locked = !!m.minutesConfirmedAt;
   const admin = `${base}/admin/meetings/${m.id}`;

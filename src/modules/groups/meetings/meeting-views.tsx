@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { ErrorSummary, Field, Form, type FormState } from "../../../core/views/form.tsx";
 import { formatDateTime } from "../../../core/dates.ts";
 import type { Area } from "../../areas/public.ts";
@@ -18,9 +17,8 @@ import {
   meetingWhen,
   mooLabel,
   nf,
-  useBase,
-  useT,
   villageLabel,
+  useView,
 } from "../shared/views.tsx";
 import { ResolutionSummary } from "../resolutions/views.tsx";
 
@@ -47,9 +45,7 @@ export interface MeetingPageData {
 
 /** A meeting's page: details, agenda, minutes, resolutions, attendance and quorum, files. */
 export function MeetingPage(d: MeetingPageData) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const m = d.meeting;
   const showMinutes = !!m.minutesConfirmedAt || d.organiser;
   const group = d.groups.find((g) => g.id === m.groupId);

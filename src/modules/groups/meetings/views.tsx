@@ -1,9 +1,8 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref, type Page } from "../../../core/paging.ts";
 import { MEETING_KINDS, STEPS, type MeetingKind, type Step } from "./meeting.ts";
 import type { MeetingRow } from "./queries.ts";
-import { SubNav, meetingTitle, meetingWhen, useBase, useT } from "../shared/views.tsx";
+import { SubNav, meetingTitle, meetingWhen, useView } from "../shared/views.tsx";
 import { pick } from "../../../core/pick.ts";
 
 /** Filters shown on the meeting list. */
@@ -14,9 +13,7 @@ export interface ListFilters {
 }
 
 function MeetingItems({ rows }: { rows: MeetingRow[] }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   return (
     <ul class="gm-meeting-list">
       {rows.map((m) => (
@@ -51,9 +48,7 @@ export function MeetingList(props: {
   years: number[];
   canManage: boolean;
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const f = props.filters;
   const href = (page: number) =>
     pageHref(`${base}/meetings`, { ...pick(f, "kind", "year", "step") }, page);

@@ -1,7 +1,6 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { type Step } from "../meetings/meeting.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
-import { SubNav, meetingTitle, meetingWhen, useBase, useT } from "../shared/views.tsx";
+import { SubNav, meetingTitle, meetingWhen, useView } from "../shared/views.tsx";
 
 /** The process page: the three steps with their meetings and outputs. */
 export function ProcessPage(props: {
@@ -11,9 +10,7 @@ export function ProcessPage(props: {
     outputs: { href: string; title: string; meta?: string }[];
   }[];
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   return (
     <>
       <SubNav current="process" />

@@ -1,9 +1,8 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import type { TermView } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
-import { Back, PeriodItem, useBase, useT, villageLabel, VillagePicker } from "../shared/views.tsx";
+import { Back, PeriodItem, villageLabel, VillagePicker, useView } from "../shared/views.tsx";
 import { villageOptions } from "../shared/fields.tsx";
 
 /** The administration of representatives' terms. */
@@ -15,9 +14,7 @@ export function RepsAdmin(props: {
   withoutTerm: { userId: number; name: string; villageId: number | null }[];
   form: FormState;
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const ct = core.t(lang);
   const vById = new Map(props.villages.map((v) => [v.id, v]));
   const current = props.terms.filter((x) => x.endOn === null || x.endOn >= props.today);

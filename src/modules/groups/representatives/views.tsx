@@ -4,7 +4,7 @@ import { DateInput } from "../../../core/views/form.tsx";
 import { coversDay } from "../groups/group.ts";
 import type { CoverageRow, TermView } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
-import { Back, SubNav, day, nf, useBase, useT, villageLabel } from "../shared/views.tsx";
+import { Back, SubNav, day, nf, useT, villageLabel, useView } from "../shared/views.tsx";
 
 /** The coverage table: representatives in office per village against the minimum. */
 function CoverageTable({
@@ -74,9 +74,7 @@ export function RepsPage(props: {
   terms: TermView[];
   canManage: boolean;
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const met = props.rows.filter((r) => r.missing === 0).length;
   const gaps = props.rows.length - met;
   const reps = props.rows.reduce((s, r) => s + r.inOffice, 0);

@@ -1,4 +1,3 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { ErrorSummary, Form, SelectField, type FormState } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import { ConfirmTick, ButtonForm } from "../../../core/views/confirm.tsx";
@@ -14,9 +13,8 @@ import {
   QuorumStatus,
   meetingTitle,
   meetingWhen,
-  useBase,
-  useT,
   villageLabel,
+  useView,
 } from "../shared/views.tsx";
 import { PersonFields } from "../shared/fields.tsx";
 import { groupName } from "../groups/views.tsx";
@@ -38,9 +36,7 @@ export function MinutesPage(props: {
   votes: Record<string, string>;
   approve: string[];
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const m = props.meeting;
   const locked = !!m.minutesConfirmedAt;
   const admin = `${base}/admin/meetings/${m.id}`;

@@ -1,10 +1,9 @@
-import { useCtx } from "../../../core/views/ctx.ts";
 import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
 import { DECISION_METHODS } from "./resolution.ts";
 import { ResolutionText, VoteCounts } from "./fields.tsx";
 import type { MeetingRow } from "../meetings/queries.ts";
 import type { ResolutionRow } from "./queries.ts";
-import { Back, meetingTitle, meetingWhen, useBase, useT } from "../shared/views.tsx";
+import { Back, meetingTitle, meetingWhen, useView } from "../shared/views.tsx";
 
 /** The form to correct a resolution with a new, linked record. */
 export function CorrectionPage(props: {
@@ -12,9 +11,7 @@ export function CorrectionPage(props: {
   meeting: MeetingRow;
   form: FormState;
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const f = props.form;
   const methods = DECISION_METHODS.map((k) => ({ value: k, label: t(`method.${k}`) }));
   return (

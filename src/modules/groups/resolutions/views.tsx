@@ -1,9 +1,8 @@
 import { Table } from "../../../core/views/list.tsx";
-import { useCtx } from "../../../core/views/ctx.ts";
 import type { ResolutionRow } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
 import type { Resolution } from "../public.ts";
-import { Back, QuorumStatus, QuorumTable, day, nf, useBase, useT } from "../shared/views.tsx";
+import { Back, QuorumStatus, QuorumTable, day, nf, useT, useView } from "../shared/views.tsx";
 
 /** How a resolution was decided, in one line. */
 export function MethodLine({
@@ -38,9 +37,7 @@ export function QuorumLine({ met }: { met: boolean | null }) {
 
 /** A resolution inside a meeting page: number, text, outcome, method and quorum. */
 export function ResolutionSummary({ r, all }: { r: ResolutionRow; all: ResolutionRow[] }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const correctedBy = all.find((x) => x.correctsId === r.id);
   return (
     <div class={correctedBy ? "gm-resolution gm-superseded" : "gm-resolution"}>
@@ -83,9 +80,7 @@ export function ResolutionPage(props: {
   correctionReason: string;
   canCorrect: boolean;
 }) {
-  const { lang } = useCtx();
-  const t = useT();
-  const base = useBase();
+  const { lang, t, base } = useView();
   const r = props.r;
   return (
     <article>

@@ -27,6 +27,12 @@ export function useT() {
   return msg.t(lang);
 }
 
+/** What most views of the module start from: the reader's language, the translator and the base URL. */
+export function useView() {
+  const { lang } = useCtx();
+  return { lang, t: msg.t(lang), base: useBase() };
+}
+
 /** "หมู่ที่ 3 บ้าน…" in the reader's language. */
 export function villageLabel(v: Pick<VillageRow, "moo" | "nameTh" | "nameEn">, lang: Lang): string {
   const name = lang === "en" && v.nameEn ? v.nameEn : v.nameTh;
