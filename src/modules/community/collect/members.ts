@@ -1,10 +1,10 @@
-import { desc, gt, inArray, lte, ne } from "drizzle-orm";
+import { desc, gt, inArray, lte } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import { normaliseThaiId } from "../../../core/thai-id.ts";
 import type { PersonalScope } from "../access.ts";
 import type { Answers, FormDefinition, FormItem, Repeat } from "../forms/definition.ts";
 import { people, recordChanges } from "../schema.ts";
-import { createPerson, savePersonChange } from "../people/commands.ts";
+import { createPerson, savePersonChange, thaiIdHolder } from "../people/commands.ts";
 import type { PersonFields } from "../people/input.ts";
 import type { Person } from "../households/queries.ts";
 import {
@@ -145,18 +145,8 @@ export async function memberConflict(
 ): Promise<MemberConflict | null> {
   for (const m of planned) {
     if (!m.fields.thaiId || m.person?.thaiId === m.fields.thaiId) continue;
-    const [other] = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(
-        tambonWhere(
-          people,
-          tambonId,
-          { thaiId: m.fields.thaiId },
-          m.person ? ne(people.id, m.person.id) : undefined,
-        ),
-      );
-    if (other) return { personId: other.id, submissionId: null };
+    const other = await thaiIdHolder(tx, tambonId, m.fields.thaiId, m.person?.id ?? null);
+    if (other !== undefined) return { personId: other, submissionId: null };
   }
   if (baseVersion === null) return null;
   const changing = planned.filter((m) => m.person && changesOf(m.person, m.fields));

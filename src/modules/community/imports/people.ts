@@ -363,16 +363,7 @@ export async function peopleImporter(
         await tx
           .update(people)
           .set({
-            ...pick(
-              next,
-              "name",
-              "thaiId",
-              "birthDate",
-              "sex",
-              "relation",
-              "householdId",
-              "villageId",
-            ),
+            ...pick(next, ...FIELDS),
             version: sql`${people.version} + 1`,
             updatedAt: new Date(),
           })

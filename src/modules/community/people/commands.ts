@@ -11,7 +11,7 @@ import type { CommunityResult } from "../shared/result.ts";
 import type { ChangeMeta } from "../households/commands.ts";
 import { getHousehold, personOf, type Person } from "../households/queries.ts";
 import { changeFromForm, type FormChangeMeta } from "../shared/form-change.ts";
-import { parsePerson, PERSON_FIELDS, type PersonFields } from "./input.ts";
+import { parsePerson, PERSON_COLUMNS, PERSON_FIELDS, type PersonFields } from "./input.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -21,26 +21,19 @@ const consentMoment = (day: string | null) => (day ? new Date(`${day}T12:00:00+0
 /** A person's fields as the history compares them (consent as its day). */
 function fieldsOf(p: Person): PersonFields {
   return {
-    ...pick(
-      p,
-      "name",
-      "thaiId",
-      "birthDate",
-      "sex",
-      "relation",
-      "conditions",
-      "status",
-      "purpose",
-      "lawfulBasis",
-      "consent",
-    ),
+    ...pick(p, ...PERSON_COLUMNS),
     consentAt: p.consentAt ? todayIso(p.consentAt) : null,
     retainUntil: p.retainUntil,
   };
 }
 
-/** True when another person of the tambon has this Thai ID. */
-async function thaiIdTaken(tx: DbOrTx, tambonId: number, thaiId: string, exceptId: number | null) {
+/** The id of another person of the tambon who has this Thai ID, or undefined. */
+export async function thaiIdHolder(
+  tx: DbOrTx,
+  tambonId: number,
+  thaiId: string,
+  exceptId: number | null,
+): Promise<number | undefined> {
   const [row] = await tx
     .select({ id: people.id })
     .from(people)
@@ -52,7 +45,7 @@ async function thaiIdTaken(tx: DbOrTx, tambonId: number, thaiId: string, exceptI
         exceptId === null ? undefined : ne(people.id, exceptId),
       ),
     );
-  return !!row;
+  return row?.id;
 }
 
 /**
@@ -99,7 +92,7 @@ export async function createPerson(
 ): Promise<CommunityResult<Person>> {
   const household = await getHousehold(tx, tambonId, householdId);
   if (!household || !allows(meta.scope, household.villageId)) return missing();
-  if (values.thaiId && (await thaiIdTaken(tx, tambonId, values.thaiId, null)))
+  if (values.thaiId && (await thaiIdHolder(tx, tambonId, values.thaiId, null)))
     return fail("thaiId", "person.thaiIdTaken");
   const [row] = await tx
     .insert(people)
@@ -107,19 +100,7 @@ export async function createPerson(
       tambonId,
       householdId,
       villageId: household.villageId,
-      ...pick(
-        values,
-        "name",
-        "thaiId",
-        "birthDate",
-        "sex",
-        "relation",
-        "conditions",
-        "status",
-        "purpose",
-        "lawfulBasis",
-        "consent",
-      ),
+      ...pick(values, ...PERSON_COLUMNS),
       consentAt: consentMoment(values.consentAt),
       retainUntil: values.retainUntil,
       createdBy: meta.actorId,
@@ -155,7 +136,7 @@ export async function savePersonChange(
   if (!current || !allows(meta.scope, current.villageId)) return missing();
   if (meta.baseVersion !== null && current.version !== meta.baseVersion)
     return fail("_form", "person.conflict");
-  if (change.thaiId && (await thaiIdTaken(tx, tambonId, change.thaiId, current.id)))
+  if (change.thaiId && (await thaiIdHolder(tx, tambonId, change.thaiId, current.id)))
     return fail("thaiId", "person.thaiIdTaken");
   const before = fieldsOf(current);
   const next: PersonFields = { ...before };
@@ -166,19 +147,7 @@ export async function savePersonChange(
   const [row] = await tx
     .update(people)
     .set({
-      ...pick(
-        next,
-        "name",
-        "thaiId",
-        "birthDate",
-        "sex",
-        "relation",
-        "conditions",
-        "status",
-        "purpose",
-        "lawfulBasis",
-        "consent",
-      ),
+      ...pick(next, ...PERSON_COLUMNS),
       consentAt: consentMoment(next.consentAt),
       retainUntil: next.retainUntil,
       version: current.version + 1,

@@ -36,7 +36,8 @@ export interface PersonFields {
   consentAt: string | null;
   retainUntil: string | null;
 }
-export const PERSON_FIELDS = [
+/** The fields of a person stored as the form gives them (the consent's day and retention aside). */
+export const PERSON_COLUMNS = [
   "name",
   "thaiId",
   "birthDate",
@@ -47,9 +48,8 @@ export const PERSON_FIELDS = [
   "purpose",
   "lawfulBasis",
   "consent",
-  "consentAt",
-  "retainUntil",
 ] as const;
+export const PERSON_FIELDS = [...PERSON_COLUMNS, "consentAt", "retainUntil"] as const;
 
 const schema = z.object({
   name: fields.text(200),

@@ -9,6 +9,10 @@ import { households, people } from "../schema.ts";
 import { logPersonalRead } from "./reads.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
+import { PERSON_COLUMNS } from "../people/input.ts";
+
+/** A person's stored fields as the export lists them: all but the purpose. */
+const EXPORTED = PERSON_COLUMNS.filter((c) => c !== "purpose");
 
 /**
  * The households and people of the staff's villages as a table (one row per person; a household
@@ -28,18 +32,7 @@ export async function exportRegistry(
       houseNo: households.houseNo,
       householdStatus: households.status,
       personId: people.id,
-      ...pick(
-        people,
-        "name",
-        "thaiId",
-        "birthDate",
-        "sex",
-        "relation",
-        "conditions",
-        "status",
-        "lawfulBasis",
-        "consent",
-      ),
+      ...pick(people, ...EXPORTED),
     })
     .from(households)
     .innerJoin(villages, eq(villages.id, households.villageId))
