@@ -23,6 +23,7 @@ import type {
   TargetGroup,
 } from "./shared/kinds.ts";
 import { pick } from "../../core/pick.ts";
+import demoData from "./demo.json" with { type: "json" };
 
 /** A demo project: its title, issue area (index of the default areas) and who it is for. */
 interface DemoProject {
@@ -36,291 +37,25 @@ interface DemoProject {
   parent?: string;
 }
 
-const STRATEGIES = [
-  "พัฒนาคุณภาพชีวิตและสุขภาวะของประชาชน",
-  "จัดการทรัพยากรธรรมชาติ สิ่งแวดล้อม และภัยพิบัติ",
-  "พัฒนาโครงสร้างพื้นฐานให้ทั่วถึง",
-  "สร้างรายได้และเศรษฐกิจชุมชนที่มั่นคง",
-  "ดูแลคนพิการ ผู้สูงอายุ และผู้ที่ยากลำบาก",
-];
-
-const P = (
-  title: string,
-  area: number,
-  targets: TargetGroup[],
-  objectives: string,
-  source: BudgetSource,
-  amount: number,
-  parent?: string,
-): DemoProject => ({ title, area, targets, objectives, source, amount, parent });
-
-/** About forty projects of a five-year plan, across the five default issue areas. */
-const PROJECTS: DemoProject[] = [
-  P(
-    "โครงการส่งเสริมสุขภาพผู้สูงอายุ",
-    0,
-    ["elderly"],
-    "ให้ผู้สูงอายุดูแลสุขภาพตนเองได้ ลดโรคเรื้อรัง",
-    "health_fund",
-    60_000,
-  ),
-  P(
-    "ตรวจสุขภาพผู้สูงอายุประจำปี",
-    0,
-    ["elderly"],
-    "คัดกรองสุขภาพผู้สูงอายุทุกคนปีละครั้ง",
-    "health_fund",
-    25_000,
-    "โครงการส่งเสริมสุขภาพผู้สูงอายุ",
-  ),
-  P(
-    "ชมรมผู้สูงอายุออกกำลังกาย",
-    0,
-    ["elderly"],
-    "ให้ผู้สูงอายุออกกำลังกายร่วมกันสัปดาห์ละสามวัน",
-    "health_fund",
-    15_000,
-    "โครงการส่งเสริมสุขภาพผู้สูงอายุ",
-  ),
-  P(
-    "โครงการป้องกันและควบคุมโรคไข้เลือดออก",
-    0,
-    ["everyone"],
-    "ลดผู้ป่วยไข้เลือดออก กำจัดแหล่งเพาะพันธุ์ยุงลาย",
-    "health_fund",
-    40_000,
-  ),
-  P(
-    "โครงการคัดกรองเบาหวานและความดันโลหิตสูง",
-    0,
-    ["everyone", "patients"],
-    "ค้นหาผู้ป่วยรายใหม่และดูแลกลุ่มเสี่ยง",
-    "health_fund",
-    35_000,
-  ),
-  P(
-    "โครงการลดการบริโภคยาสูบและเครื่องดื่มแอลกอฮอล์",
-    0,
-    ["youth", "everyone"],
-    "ลดนักสูบหน้าใหม่ สร้างพื้นที่ปลอดบุหรี่",
-    "thaihealth",
-    30_000,
-  ),
-  P(
-    "โครงการอบรม อสม. ดูแลผู้ป่วยติดเตียง",
-    0,
-    ["patients"],
-    "ให้ อสม. ดูแลผู้ป่วยติดเตียงที่บ้านได้ถูกวิธี",
-    "health_fund",
-    20_000,
-  ),
-  P(
-    "โครงการอาหารปลอดภัยในโรงเรียน",
-    0,
-    ["children"],
-    "ให้เด็กได้กินอาหารปลอดสารพิษจากแปลงผักชุมชน",
-    "thaihealth",
-    45_000,
-  ),
-  P(
-    "โครงการส่งเสริมสุขภาพแม่และเด็ก",
-    0,
-    ["women", "children"],
-    "ดูแลหญิงตั้งครรภ์และเด็กเล็กให้ได้รับวัคซีนครบ",
-    "health_fund",
-    30_000,
-  ),
-  P(
-    "โครงการป้องกันยาเสพติดในเยาวชน",
-    0,
-    ["youth"],
-    "สร้างภูมิคุ้มกันยาเสพติดด้วยกีฬาและดนตรี",
-    "province",
-    50_000,
-  ),
-  P(
-    "โครงการคัดแยกขยะในครัวเรือน",
-    1,
-    ["everyone"],
-    "ลดปริมาณขยะที่ต้องนำไปกำจัด คัดแยกที่ต้นทาง",
-    "local",
-    30_000,
-  ),
-  P("โครงการธนาคารขยะชุมชน", 1, ["everyone"], "รับซื้อขยะรีไซเคิล สร้างรายได้ให้ครัวเรือน", "local", 25_000),
-  P("โครงการปลูกป่าชายเลน", 1, ["everyone"], "ฟื้นฟูป่าชายเลนเป็นแหล่งอนุบาลสัตว์น้ำ", "partner", 80_000),
-  P(
-    "โครงการอนุรักษ์หญ้าทะเลและพะยูน",
-    1,
-    ["everyone"],
-    "ดูแลแนวหญ้าทะเล ร่วมกับชาวประมงพื้นบ้าน",
-    "partner",
-    60_000,
-  ),
-  P("โครงการขุดลอกคลองระบายน้ำ", 1, ["everyone"], "ลดน้ำท่วมขังในฤดูฝน", "local", 200_000),
-  P(
-    "โครงการเตรียมพร้อมรับมือน้ำท่วม",
-    1,
-    ["everyone", "elderly", "disabled"],
-    "ซ้อมแผนอพยพ ดูแลผู้สูงอายุและคนพิการก่อน",
-    "local",
-    40_000,
-  ),
-  P("โครงการอาสาสมัครป้องกันภัยพิบัติ", 1, ["youth"], "ฝึกอาสาสมัครกู้ภัยประจำหมู่บ้าน", "province", 70_000),
-  P(
-    "โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 2",
-    2,
-    ["everyone"],
-    "ให้ประชาชนสัญจรได้สะดวกตลอดปี",
-    "local",
-    450_000,
-  ),
-  P(
-    "โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 5",
-    2,
-    ["everyone"],
-    "ให้ประชาชนสัญจรได้สะดวกตลอดปี",
-    "local",
-    480_000,
-  ),
-  P(
-    "โครงการติดตั้งไฟฟ้าส่องสว่างทางสาธารณะ",
-    2,
-    ["everyone"],
-    "เพิ่มความปลอดภัยในการสัญจรยามค่ำคืน",
-    "local",
-    150_000,
-  ),
-  P("โครงการขยายเขตประปาหมู่บ้าน", 2, ["everyone"], "ให้ทุกครัวเรือนมีน้ำประปาใช้", "local", 300_000),
-  P("โครงการซ่อมแซมสะพานไม้ข้ามคลอง", 2, ["everyone"], "ให้เด็กนักเรียนข้ามคลองได้ปลอดภัย", "local", 120_000),
-  P("โครงการก่อสร้างรางระบายน้ำ", 2, ["everyone"], "ลดน้ำท่วมขังบนถนนในหมู่บ้าน", "local", 250_000),
-  P(
-    "โครงการปรับปรุงศูนย์พัฒนาเด็กเล็ก",
-    2,
-    ["children"],
-    "ให้ศูนย์เด็กเล็กได้มาตรฐานและปลอดภัย",
-    "local",
-    350_000,
-  ),
-  P(
-    "โครงการส่งเสริมกลุ่มอาชีพสตรีแปรรูปอาหารทะเล",
-    3,
-    ["women"],
-    "เพิ่มรายได้จากการแปรรูปปลาและกุ้ง",
-    "province",
-    60_000,
-  ),
-  P(
-    "โครงการตลาดนัดชุมชนสีเขียว",
-    3,
-    ["farmers", "everyone"],
-    "เปิดพื้นที่ขายผักปลอดสารพิษของชุมชน",
-    "community",
-    20_000,
-  ),
-  P(
-    "โครงการส่งเสริมการท่องเที่ยวชุมชน",
-    3,
-    ["everyone", "youth"],
-    "พัฒนาเส้นทางท่องเที่ยวป่าชายเลนโดยชุมชน",
-    "province",
-    90_000,
-  ),
-  P(
-    "โครงการฝึกอาชีพเย็บผ้าบาติก",
-    3,
-    ["women", "low_income"],
-    "ฝึกทักษะและหาตลาดให้ผ้าบาติกของกลุ่มแม่บ้าน",
-    "partner",
-    40_000,
-  ),
-  P(
-    "โครงการส่งเสริมการเลี้ยงแพะ",
-    3,
-    ["farmers", "low_income"],
-    "ให้ครัวเรือนรายได้น้อยมีอาชีพเสริม",
-    "local",
-    50_000,
-  ),
-  P(
-    "โครงการพัฒนาผลิตภัณฑ์ชุมชน",
-    3,
-    ["women", "farmers"],
-    "ออกแบบบรรจุภัณฑ์และขึ้นทะเบียนสินค้าชุมชน",
-    "province",
-    45_000,
-  ),
-  P("โครงการกองทุนปุ๋ยอินทรีย์", 3, ["farmers"], "ลดต้นทุนการเกษตรด้วยปุ๋ยที่ทำเอง", "community", 30_000),
-  P(
-    "โครงการปรับปรุงบ้านผู้พิการและผู้สูงอายุ",
-    4,
-    ["disabled", "elderly"],
-    "ปรับบ้านให้ปลอดภัย มีราวจับและทางลาด",
-    "local",
-    100_000,
-  ),
-  P(
-    "โครงการจัดหากายอุปกรณ์สำหรับคนพิการ",
-    4,
-    ["disabled"],
-    "ให้คนพิการได้รถเข็นและอุปกรณ์ที่จำเป็น",
-    "health_fund",
-    40_000,
-  ),
-  P(
-    "โครงการเยี่ยมบ้านผู้สูงอายุที่อยู่ลำพัง",
-    4,
-    ["elderly"],
-    "อาสาสมัครเยี่ยมบ้านสัปดาห์ละครั้ง",
-    "community",
-    10_000,
-  ),
-  P(
-    "โครงการศูนย์ฟื้นฟูสมรรถภาพคนพิการในชุมชน",
-    4,
-    ["disabled"],
-    "ให้คนพิการได้กายภาพบำบัดใกล้บ้าน",
-    "health_fund",
-    120_000,
-  ),
-  P(
-    "โครงการทุนการศึกษาเด็กยากจน",
-    4,
-    ["children", "low_income"],
-    "ให้เด็กจากครอบครัวยากจนได้เรียนต่อ",
-    "partner",
-    50_000,
-  ),
-  P("โครงการโรงเรียนผู้สูงอายุ", 4, ["elderly"], "ให้ผู้สูงอายุได้เรียนรู้และมีส่วนร่วมในสังคม", "local", 35_000),
-];
-
-/** Proposals that overlap projects already in the plan (for the duplicate check and report). */
-const PROPOSALS: DemoProject[] = [
-  P(
-    "โครงการดูแลสุขภาพผู้สูงอายุในชุมชน",
-    0,
-    ["elderly"],
-    "ให้ผู้สูงอายุดูแลสุขภาพตนเองได้",
-    "health_fund",
-    30_000,
-  ),
-  P("โครงการธนาคารขยะรีไซเคิลหมู่บ้าน", 1, ["everyone"], "รับซื้อขยะรีไซเคิลในหมู่บ้าน", "local", 20_000),
-  P("ก่อสร้างถนนคอนกรีต สายบ้านนา หมู่ 5", 2, ["everyone"], "ให้สัญจรได้สะดวก", "local", 400_000),
-  P(
-    "โครงการรณรงค์ป้องกันโรคไข้เลือดออกในหมู่บ้าน",
-    0,
-    ["everyone"],
-    "กำจัดลูกน้ำยุงลายทุกหลังคาเรือน",
-    "health_fund",
-    15_000,
-  ),
-];
-
-/** The previous plan's projects (2561–2565), so the duplicate check reaches the last plan too. */
-const PREVIOUS: DemoProject[] = [
-  P("โครงการส่งเสริมสุขภาพผู้สูงอายุ", 0, ["elderly"], "ให้ผู้สูงอายุดูแลสุขภาพตนเองได้", "health_fund", 40_000),
-  P("โครงการคัดแยกขยะในครัวเรือน", 1, ["everyone"], "ลดขยะที่ต้นทาง", "local", 20_000),
-  P("โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 5", 2, ["everyone"], "ถนนในหมู่บ้าน", "local", 400_000),
-];
+/**
+ * The demo plan's records, kept as data in demo.json: its five strategies; about forty projects
+ * of the five-year plan across the five default issue areas (`projects`); proposals that overlap
+ * projects already in the plan, for the duplicate check and report (`proposals`); the previous
+ * plan's projects (2561–2565), so the duplicate check reaches the last plan too (`previous`); and
+ * the statuses the plan's projects take in turn (`statusCycle`).
+ */
+const DEMO = demoData as {
+  strategies: string[];
+  projects: DemoProject[];
+  proposals: DemoProject[];
+  previous: DemoProject[];
+  statusCycle: { status: ProjectStatus; progress: number }[];
+};
+const STRATEGIES = DEMO.strategies;
+const PROJECTS = DEMO.projects;
+const PROPOSALS = DEMO.proposals;
+const PREVIOUS = DEMO.previous;
+const STATUS_CYCLE = DEMO.statusCycle;
 
 /** A small deterministic sequence, so the demo is the same on every load. */
 function series(seed: number) {
@@ -330,17 +65,6 @@ function series(seed: number) {
     return x / 2147483648;
   };
 }
-
-const STATUS_CYCLE: { status: ProjectStatus; progress: number }[] = [
-  { status: "done", progress: 100 },
-  { status: "in_progress", progress: 60 },
-  { status: "in_plan", progress: 0 },
-  { status: "in_progress", progress: 30 },
-  { status: "done", progress: 100 },
-  { status: "in_plan", progress: 0 },
-  { status: "in_progress", progress: 80 },
-  { status: "screened", progress: 0 },
-];
 
 /**
  * La-ngu's development plan 2566–2570 (and the previous one, closed): five strategies over the
