@@ -8,7 +8,12 @@ import { listAreas } from "../../areas/public.ts";
 import { msg, type PlansKey } from "../messages.ts";
 import { projectBudgets, projectUpdates, projectVillages, projects } from "../schema.ts";
 import { lastYear } from "../shared/fiscal.ts";
-import { PROJECT_STATUSES, type FormCategory, type ProjectStatus } from "../shared/kinds.ts";
+import {
+  PROJECT_AIMS,
+  PROJECT_STATUSES,
+  type FormCategory,
+  type ProjectStatus,
+} from "../shared/kinds.ts";
 import { listStrategies, type Plan } from "../plans/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
@@ -79,6 +84,17 @@ export interface ProjectRow {
   /** Local budget per fiscal year, as a decimal text ("150000.00"); years left empty are absent. */
   budgets: Record<number, string>;
 }
+
+/** The fields of a row the import stores on the project as they are, in the order it compares them. */
+const IMPORTED_FIELDS = [
+  "title",
+  "strategyId",
+  "areaId",
+  "formCategory",
+  ...PROJECT_AIMS,
+  "responsibleUnit",
+  "wholeTambon",
+] as const satisfies readonly (keyof ProjectRow)[];
 
 /** What is stored for a project of the plan under a row's key. */
 export interface StoredProject extends Omit<ProjectRow, "status"> {
@@ -277,20 +293,7 @@ export async function projectImporter(
         const budgets: Record<number, string> = {};
         for (const b of bs) if (b.projectId === p.id) budgets[b.fiscalYear] = money(b.amount);
         out.set(titleKey(p.title), {
-          ...pick(
-            p,
-            "id",
-            "title",
-            "strategyId",
-            "areaId",
-            "formCategory",
-            "objectives",
-            "outputs",
-            "kpi",
-            "expectedResults",
-            "responsibleUnit",
-            "wholeTambon",
-          ),
+          ...pick(p, "id", ...IMPORTED_FIELDS),
           villageIds: vs
             .filter((v) => v.projectId === p.id)
             .map((v) => v.villageId)
@@ -323,19 +326,7 @@ export async function projectImporter(
         await tx
           .update(projects)
           .set({
-            ...pick(
-              r,
-              "title",
-              "strategyId",
-              "areaId",
-              "formCategory",
-              "objectives",
-              "outputs",
-              "kpi",
-              "expectedResults",
-              "responsibleUnit",
-              "wholeTambon",
-            ),
+            ...pick(r, ...IMPORTED_FIELDS),
             status,
             updatedAt: new Date(),
           })

@@ -18,7 +18,13 @@ import { PROJECT_STATUSES } from "../shared/kinds.ts";
 import { getPlan } from "../plans/queries.ts";
 import { getProject, type Project } from "./queries.ts";
 import { screeningCommand } from "./screening.ts";
-import { parseProject, parseStaffFields, type ProjectFields, type ProjectInput } from "./input.ts";
+import {
+  parseProject,
+  parseStaffFields,
+  RESIDENT_FIELDS,
+  type ProjectFields,
+  type ProjectInput,
+} from "./input.ts";
 import { syncProjectSearch } from "../search.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
@@ -74,17 +80,7 @@ export async function proposeProject(
         tambonId,
         planId: plan.id,
         seq: Number(max?.n ?? 0) + 1,
-        ...pick(
-          f,
-          "title",
-          "areaId",
-          "wholeTambon",
-          "targetGroups",
-          "objectives",
-          "outputs",
-          "kpi",
-          "expectedResults",
-        ),
+        ...pick(f, ...RESIDENT_FIELDS),
         status: "proposed",
         proposedBy: userId,
       })
@@ -144,17 +140,7 @@ export async function saveProject(
     const [row] = await tx
       .update(projects)
       .set({
-        ...pick(
-          f,
-          "title",
-          "areaId",
-          "wholeTambon",
-          "targetGroups",
-          "objectives",
-          "outputs",
-          "kpi",
-          "expectedResults",
-        ),
+        ...pick(f, ...RESIDENT_FIELDS),
         ...pick(s, "strategyId", "parentId", "formCategory", "responsibleUnit", "weight", "rollup"),
         seq: s.seq ?? current.seq,
         updatedAt: new Date(),

@@ -13,6 +13,7 @@ import { lastYear } from "../shared/fiscal.ts";
 import {
   BUDGET_SOURCES,
   FORM_CATEGORIES,
+  PROJECT_AIMS,
   ROLLUPS,
   TARGET_GROUPS,
   type BudgetSource,
@@ -47,6 +48,15 @@ export interface ProjectFields {
   targetGroups: TargetGroup[];
   budgets: { fiscalYear: number; source: BudgetSource; amount: string }[];
 }
+
+/** The fields of a project that a resident's proposal sets and a staff edit sets again. */
+export const RESIDENT_FIELDS = [
+  "title",
+  "areaId",
+  "wholeTambon",
+  "targetGroups",
+  ...PROJECT_AIMS,
+] as const satisfies readonly (keyof ProjectFields)[];
 
 /** The fields only staff set (when editing or screening). */
 export interface StaffFields {
@@ -166,7 +176,7 @@ export async function parseProject(
   if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
   const v = parsed.value;
   return ok({
-    ...pick(v, "title", "areaId", "objectives", "outputs", "kpi", "expectedResults"),
+    ...pick(v, "title", "areaId", ...PROJECT_AIMS),
     wholeTambon,
     villageIds: wholeTambon ? [] : villageIds,
     targetGroups: targets as TargetGroup[],

@@ -2,6 +2,7 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { yearsOf } from "./forms.ts";
 import type { ReportIndicator, ReportPlan, ReportProject, ReportStrategy } from "./queries.ts";
 import { pick } from "../../../core/pick.ts";
+import { PROJECT_AIMS } from "../shared/kinds.ts";
 
 /** The version of the open-data format (docs/open-data-plans.md). */
 export const OPEN_DATA_FORMAT = "tambon-plans/1";
@@ -62,15 +63,7 @@ export function openData(input: {
         "wholeTambon",
       ),
       villages: p.villages.map((v) => ({ ...pick(v, "id", "moo", "code") })),
-      ...pick(
-        p,
-        "targetGroups",
-        "objectives",
-        "outputs",
-        "kpi",
-        "expectedResults",
-        "responsibleUnit",
-      ),
+      ...pick(p, "targetGroups", ...PROJECT_AIMS, "responsibleUnit"),
       budgets: p.bySource.map((b) => ({
         ...pick(b, "fiscalYear", "source", "amount"),
       })),

@@ -12,7 +12,13 @@ import {
   projectVillages,
   projects,
 } from "../schema.ts";
-import type { FormCategory, ProjectStatus, Rollup, TargetGroup } from "../shared/kinds.ts";
+import {
+  PROJECT_AIMS,
+  type FormCategory,
+  type ProjectStatus,
+  type Rollup,
+  type TargetGroup,
+} from "../shared/kinds.ts";
 import { COUNTED_STATUSES } from "../distribution/shares.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
@@ -139,10 +145,7 @@ export async function reportProjects(
         "strategyId",
         "wholeTambon",
         "targetGroups",
-        "objectives",
-        "outputs",
-        "kpi",
-        "expectedResults",
+        ...PROJECT_AIMS,
         "responsibleUnit",
         "formCategory",
         "status",

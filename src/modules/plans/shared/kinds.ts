@@ -33,6 +33,13 @@ export const TARGET_GROUPS = [
 ] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
+/**
+ * What a project aims at, in the order of the ผ.02 columns: its objectives, outputs (เป้าหมาย),
+ * KPI and expected results. The project's form, commands, import, reports and search take them
+ * together.
+ */
+export const PROJECT_AIMS = ["objectives", "outputs", "kpi", "expectedResults"] as const;
+
 /** Where a project's money comes from (กปท. is the local health fund). */
 export const BUDGET_SOURCES = [
   "local",

@@ -2,7 +2,13 @@ import { useCtx } from "../../../../core/views/ctx.ts";
 import { Fields, type FormState } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { lastYear, planYears } from "../../shared/fiscal.ts";
-import { BUDGET_SOURCES, FORM_CATEGORIES, ROLLUPS, TARGET_GROUPS } from "../../shared/kinds.ts";
+import {
+  BUDGET_SOURCES,
+  FORM_CATEGORIES,
+  PROJECT_AIMS,
+  ROLLUPS,
+  TARGET_GROUPS,
+} from "../../shared/kinds.ts";
 import type { Plan } from "../../plans/queries.ts";
 import { BUDGET_ROWS } from "../input.ts";
 import type { Project, projectDetail } from "../queries.ts";
@@ -26,7 +32,7 @@ export function projectValues(
   const v: Record<string, string> = {
     title: p.title,
     areaId: p.areaId == null ? "" : String(p.areaId),
-    ...pick(p, "objectives", "outputs", "kpi", "expectedResults"),
+    ...pick(p, ...PROJECT_AIMS),
     wholeTambon: p.wholeTambon ? "1" : "",
     villages: d.villageIds.join(","),
     targets: p.targetGroups.join(","),
