@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from "./db/index.ts";
 import { storedFiles, tambons } from "./db/schema.ts";
 import { disposition } from "./download.ts";
 import { reencodeImage, type ReencodedImage, type ReencodeOptions } from "./uploads.ts";
-import { tambonRow, tambonWhere } from "./db/tambon-row.ts";
+import { tambonWhere, tambonRowOf } from "./db/tambon-row.ts";
 
 /**
  * The one store of files: every upload kept, and every file a tambon's pages serve, is a row of
@@ -96,13 +96,7 @@ export async function putFile(db: DbOrTx, file: NewFile): Promise<FileRef> {
 }
 
 /** A tambon's stored file by its id (undefined for another tambon's, or none). */
-export async function getFile(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<StoredFile | undefined> {
-  return tambonRow(db, storedFiles, tambonId, id);
-}
+export const getFile = tambonRowOf(storedFiles);
 
 /** A tambon's stored file by the key its public URL names. */
 export async function getFileByKey(

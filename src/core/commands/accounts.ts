@@ -153,7 +153,7 @@ export async function signUp(
       ? await db
           .select({ id: villages.id })
           .from(villages)
-          .where(and(eq(villages.id, villageId), eq(villages.tambonId, tambonId)))
+          .where(tambonWhere(villages, tambonId, { id: villageId }))
       : [];
   if (!village) errors.village = { key: "err.village" };
   const pw = input.password ?? "";
@@ -380,7 +380,7 @@ export async function createAccountForPerson(
         : await db
             .select({ id: villages.id })
             .from(villages)
-            .where(and(eq(villages.id, id), eq(villages.tambonId, tambonId)));
+            .where(tambonWhere(villages, tambonId, { id }));
     if (!v) return fail("village", "err.village");
     villageId = v.id;
   }

@@ -12,6 +12,7 @@ import type { Tambon } from "../tenancy.ts";
 import type { TambonModule } from "../modules.ts";
 import type { DigitStyle } from "../digits.ts";
 import { pick } from "../pick.ts";
+import { tambonWhere } from "../db/tambon-row.ts";
 
 /** Names of a subdistrict and its district and province, from the national address list. */
 export interface PlaceNames {
@@ -305,7 +306,7 @@ export async function saveVillage(
       ? await tx
           .update(villages)
           .set(values)
-          .where(and(eq(villages.id, current.id), eq(villages.tambonId, tambon.id)))
+          .where(tambonWhere(villages, tambon.id, { id: current.id }))
           .returning()
       : await tx
           .insert(villages)

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { eq, inArray, isNotNull } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/index.ts";
 import { tambonMembers, tambons, users } from "../db/schema.ts";
@@ -57,11 +57,7 @@ export async function enqueueNotices(tx: DbOrTx, req: NoticeRequest): Promise<nu
     .from(users)
     .innerJoin(
       tambonMembers,
-      and(
-        eq(tambonMembers.userId, users.id),
-        eq(tambonMembers.tambonId, req.tambonId),
-        eq(tambonMembers.status, "active"),
-      ),
+      tambonWhere(tambonMembers, req.tambonId, { userId: users.id, status: "active" }),
     )
     .where(among(users.id));
   if (!people.length) return 0;

@@ -72,10 +72,7 @@ function selectPeople(db: DbOrTx, tambonId: number) {
     })
     .from(tambonMembers)
     .innerJoin(users, eq(users.id, tambonMembers.userId))
-    .leftJoin(
-      villages,
-      and(eq(villages.id, tambonMembers.villageId), eq(villages.tambonId, tambonId)),
-    );
+    .leftJoin(villages, tambonWhere(villages, tambonId, { id: tambonMembers.villageId }));
 }
 
 /** One page of a tambon's members, by name, found by name or contact and by role. */

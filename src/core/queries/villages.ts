@@ -5,7 +5,7 @@ import { tambonMembers, villages } from "../db/schema.ts";
 import type { Village } from "../commands/tambons.ts";
 import type { Lang } from "../i18n/index.ts";
 import { core } from "../i18n/messages.ts";
-import { tambonRow, tambonWhere } from "../db/tambon-row.ts";
+import { tambonWhere, tambonRowOf } from "../db/tambon-row.ts";
 
 /** The villages of a tambon by หมู่ที่. */
 export function listVillages(db: DbOrTx, tambonId: number): Promise<Village[]> {
@@ -17,13 +17,7 @@ export function listVillages(db: DbOrTx, tambonId: number): Promise<Village[]> {
 }
 
 /** One village of a tambon (undefined when it is another tambon's). */
-export async function getVillage(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<Village | undefined> {
-  return tambonRow(db, villages, tambonId, id);
-}
+export const getVillage = tambonRowOf(villages);
 
 /** The villages of a tambon as choices of a form ("หมู่ที่ 3 บ้านนา"). */
 export async function villageOptions(
