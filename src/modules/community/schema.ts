@@ -16,7 +16,15 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { tambons, villages } from "../../core/db/schema.ts";
-import { at, tambonId, userRef, villageRef } from "../../core/db/columns.ts";
+import {
+  at,
+  createdAt,
+  partOf,
+  tambonId,
+  tambonKeys,
+  userRef,
+  villageRef,
+} from "../../core/db/columns.ts";
 import { indicators } from "../plans/public.ts";
 import type { Answers, FormDefinition } from "./forms/definition.ts";
 import type {
@@ -51,6 +59,15 @@ const personalData = () => ({
   retainUntil: date("retain_until"),
 });
 
+/** What a household and a person both keep: the version sync compares, PDPA's fields, who made it and when. */
+const registryRecord = () => ({
+  version: integer("version").notNull().default(1),
+  ...personalData(),
+  createdBy: userRef("created_by"),
+  createdAt: createdAt(),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
 /**
  * A household (ครัวเรือน) of a village. `version` grows with each change (sync conflicts). Its
  * village and tambon are one reference (`community_households_village_fk`): a household is in a
@@ -68,11 +85,7 @@ export const households = pgTable(
     lat: numeric("lat", { precision: 9, scale: 6 }),
     lng: numeric("lng", { precision: 9, scale: 6 }),
     status: text("status").$type<HouseholdStatus>().notNull().default("active"),
-    version: integer("version").notNull().default(1),
-    ...personalData(),
-    createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
-    updatedAt: at("updated_at").notNull().defaultNow(),
+    ...registryRecord(),
   },
   (t) => [
     foreignKey({
@@ -110,11 +123,7 @@ export const people = pgTable(
     relation: text("relation").$type<Relation>().notNull().default("other"),
     conditions: jsonb("conditions").$type<Condition[]>().notNull().default([]),
     status: text("status").$type<PersonStatus>().notNull().default("living"),
-    version: integer("version").notNull().default(1),
-    ...personalData(),
-    createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
-    updatedAt: at("updated_at").notNull().defaultNow(),
+    ...registryRecord(),
   },
   (t) => [
     foreignKey({
@@ -163,8 +172,7 @@ export const recordChanges = pgTable(
 export const forms = pgTable(
   "community_forms",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     level: text("level").$type<FormLevel>().notNull().default("household"),
@@ -174,7 +182,7 @@ export const forms = pgTable(
     /** The version phones fill now (null until first published). */
     currentVersion: integer("current_version"),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [index("community_forms_tambon_idx").on(t.tambonId)],
@@ -184,11 +192,8 @@ export const forms = pgTable(
 export const formVersions = pgTable(
   "community_form_versions",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    formId: integer("form_id")
-      .notNull()
-      .references(() => forms.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    formId: partOf("form_id", () => forms.id),
     version: integer("version").notNull(),
     definition: jsonb("definition").$type<FormDefinition>().notNull(),
     publishedBy: userRef("published_by"),
@@ -201,16 +206,13 @@ export const formVersions = pgTable(
 export const rounds = pgTable(
   "community_rounds",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    formId: integer("form_id")
-      .notNull()
-      .references(() => forms.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    formId: partOf("form_id", () => forms.id),
     name: text("name").notNull(),
     startsOn: date("starts_on").notNull(),
     endsOn: date("ends_on"),
     status: text("status").$type<RoundStatus>().notNull().default("open"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("community_rounds_form_idx").on(t.tambonId, t.formId)],
 );
@@ -223,15 +225,10 @@ export const rounds = pgTable(
 export const submissions = pgTable(
   "community_submissions",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     clientId: text("client_id").notNull(),
-    formId: integer("form_id")
-      .notNull()
-      .references(() => forms.id, { onDelete: "cascade" }),
-    formVersionId: integer("form_version_id")
-      .notNull()
-      .references(() => formVersions.id, { onDelete: "cascade" }),
+    formId: partOf("form_id", () => forms.id),
+    formVersionId: partOf("form_version_id", () => formVersions.id),
     roundId: integer("round_id").references(() => rounds.id, { onDelete: "set null" }),
     villageId: villageRef("village_id").notNull(),
     householdId: integer("household_id").references(() => households.id, { onDelete: "cascade" }),
@@ -278,8 +275,7 @@ export const personalReads = pgTable(
 export const dataRequests = pgTable(
   "community_data_requests",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
     /** Who asked, as the requester gave it (kept when the person's record is erased). */
     requester: text("requester").notNull(),
@@ -291,7 +287,7 @@ export const dataRequests = pgTable(
     createdBy: userRef("created_by"),
     handledBy: userRef("handled_by"),
     handledAt: at("handled_at"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("community_data_requests_tambon_idx").on(t.tambonId, t.status)],
 );
@@ -317,8 +313,7 @@ export const communitySettings = pgTable("community_settings", {
 export const figures = pgTable(
   "community_figures",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     villageId: villageRef("village_id"),
     year: integer("year").notNull(),
     code: text("code").notNull(),
@@ -345,14 +340,9 @@ export const figures = pgTable(
 export const indicatorSources = pgTable(
   "community_indicator_sources",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    indicatorId: integer("indicator_id")
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
-    formId: integer("form_id")
-      .notNull()
-      .references(() => forms.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    indicatorId: partOf("indicator_id", () => indicators.id),
+    formId: partOf("form_id", () => forms.id),
     question: text("question").notNull(),
     value: text("value"),
     measure: text("measure").$type<IndicatorMeasure>().notNull().default("share"),
@@ -360,29 +350,28 @@ export const indicatorSources = pgTable(
   (t) => [uniqueIndex("community_indicator_sources_key").on(t.tambonId, t.indicatorId)],
 );
 
+/** A counter of a tambon's changes (one row per tambon), bumped by statement triggers. */
+const tambonStamp = (name: string) =>
+  pgTable(name, {
+    tambonId: integer("tambon_id")
+      .primaryKey()
+      .references(() => tambons.id, { onDelete: "cascade" }),
+    stamp: bigint("stamp", { mode: "number" }).notNull().default(0),
+  });
+
 /**
  * How many times a tambon's households or people changed: bumped by statement triggers on
  * `community_households` and `community_people` (migration community_figure_stamps), so the
  * figures counted over a million people are counted again only after a change.
  */
-export const figureStamps = pgTable("community_figure_stamps", {
-  tambonId: integer("tambon_id")
-    .primaryKey()
-    .references(() => tambons.id, { onDelete: "cascade" }),
-  stamp: bigint("stamp", { mode: "number" }).notNull().default(0),
-});
+export const figureStamps = tambonStamp("community_figure_stamps");
 
 /**
  * How many times a tambon's survey submissions changed (sent, reviewed, moved to another round,
  * removed): bumped by statement triggers on `community_submissions`, so each form's answer
  * counts are counted again only after such a change, and not after a change to the registry.
  */
-export const answerStamps = pgTable("community_answer_stamps", {
-  tambonId: integer("tambon_id")
-    .primaryKey()
-    .references(() => tambons.id, { onDelete: "cascade" }),
-  stamp: bigint("stamp", { mode: "number" }).notNull().default(0),
-});
+export const answerStamps = tambonStamp("community_answer_stamps");
 
 /**
  * How many times a village's households or people changed, bumped by the same triggers with the
