@@ -7,37 +7,18 @@ import type { ImportField } from "../../../core/imports.ts";
 import { fail, ok } from "../../../core/result.ts";
 import { figures } from "../schema.ts";
 import { isWholeTambon, numberOf, villageIdOf, villagesByMoo } from "./cells.ts";
-import { label, type AuditedImporter } from "./importer.ts";
+import { column, type AuditedImporter } from "./importer.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** The columns of a figures file (จปฐ.-style summaries). */
 export const FIGURE_FIELDS: readonly ImportField[] = [
-  { name: "village", label: label("imp.field.village"), aliases: ["moo", "หมู่", "ม."] },
-  { name: "year", label: label("imp.field.year"), aliases: ["ปี", "year", "พ.ศ."], required: true },
-  {
-    name: "code",
-    label: label("imp.field.code"),
-    aliases: ["รหัส", "ตัวชี้วัด", "indicator"],
-    required: true,
-  },
-  {
-    name: "label",
-    label: label("imp.field.label"),
-    aliases: ["รายการ", "ชื่อ", "description"],
-    required: true,
-  },
-  {
-    name: "numerator",
-    label: label("imp.field.numerator"),
-    aliases: ["จำนวน", "ผ่าน", "count", "value"],
-    required: true,
-  },
-  {
-    name: "denominator",
-    label: label("imp.field.denominator"),
-    aliases: ["ทั้งหมด", "สำรวจ", "total"],
-  },
+  column("village", "imp.field.village", ["moo", "หมู่", "ม."]),
+  column("year", "imp.field.year", ["ปี", "year", "พ.ศ."], true),
+  column("code", "imp.field.code", ["รหัส", "ตัวชี้วัด", "indicator"], true),
+  column("label", "imp.field.label", ["รายการ", "ชื่อ", "description"], true),
+  column("numerator", "imp.field.numerator", ["จำนวน", "ผ่าน", "count", "value"], true),
+  column("denominator", "imp.field.denominator", ["ทั้งหมด", "สำรวจ", "total"]),
 ];
 
 /** A figure read from a file. */

@@ -10,43 +10,20 @@ import { households, people, recordChanges } from "../schema.ts";
 import { RELATIONS, type Relation, type Sex } from "../shared/kinds.ts";
 import { diffRecord } from "../registry/history.ts";
 import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
-import { label, type AuditedImporter, type Key } from "./importer.ts";
+import { column, type AuditedImporter, type Key } from "./importer.ts";
 import { peopleBulkWriter } from "./people-bulk.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** The columns a people file is read from (one row a person). */
 export const PEOPLE_FIELDS: readonly ImportField[] = [
-  {
-    name: "village",
-    label: label("imp.field.village"),
-    aliases: ["moo", "หมู่", "ม."],
-    required: true,
-  },
-  {
-    name: "house_no",
-    label: label("imp.field.houseNo"),
-    aliases: ["house", "house no", "บ้านเลขที่", "เลขที่บ้าน"],
-    required: true,
-  },
-  {
-    name: "name",
-    label: label("imp.field.name"),
-    aliases: ["ชื่อ", "ชื่อ สกุล", "full name"],
-    required: true,
-  },
-  {
-    name: "thai_id",
-    label: label("imp.field.thaiId"),
-    aliases: ["เลขบัตรประชาชน", "pid", "cid", "id card"],
-  },
-  {
-    name: "birth_date",
-    label: label("imp.field.birthDate"),
-    aliases: ["วันเดือนปีเกิด", "dob", "birthdate"],
-  },
-  { name: "sex", label: label("imp.field.sex"), aliases: ["gender"] },
-  { name: "relation", label: label("imp.field.relation"), aliases: ["ความสัมพันธ์", "relationship"] },
+  column("village", "imp.field.village", ["moo", "หมู่", "ม."], true),
+  column("house_no", "imp.field.houseNo", ["house", "house no", "บ้านเลขที่", "เลขที่บ้าน"], true),
+  column("name", "imp.field.name", ["ชื่อ", "ชื่อ สกุล", "full name"], true),
+  column("thai_id", "imp.field.thaiId", ["เลขบัตรประชาชน", "pid", "cid", "id card"]),
+  column("birth_date", "imp.field.birthDate", ["วันเดือนปีเกิด", "dob", "birthdate"]),
+  column("sex", "imp.field.sex", ["gender"]),
+  column("relation", "imp.field.relation", ["ความสัมพันธ์", "relationship"]),
 ];
 
 /** A person read from a file. */

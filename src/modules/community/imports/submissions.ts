@@ -18,7 +18,7 @@ import { cleanAnswers, geopointOf, validateAnswers } from "../forms/logic.ts";
 import { formatLogicError } from "../forms/logic-messages.ts";
 import { ofCurrentVersion } from "../forms/queries.ts";
 import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
-import { label, type AuditedImporter, type Key } from "./importer.ts";
+import { column, type AuditedImporter, type Key } from "./importer.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -47,19 +47,15 @@ interface StoredSubmission {
 
 /** Fields of the export's own columns (ODK/Kobo meta columns first). */
 const META_FIELDS: ImportField[] = [
-  {
-    name: "_uuid",
-    label: label("imp.field.clientId"),
-    aliases: ["meta/instanceID", "instanceID", "uuid", "KEY", "_id_uuid"],
-    required: true,
-  },
-  { name: "_household", label: label("imp.field.houseKey"), aliases: ["household", "ครัวเรือน"] },
-  { name: "_village", label: label("imp.field.village"), aliases: ["village", "moo", "หมู่"] },
-  {
-    name: "_submission_time",
-    label: label("imp.field.submittedAt"),
-    aliases: ["SubmissionDate", "end", "_submitted_at"],
-  },
+  column(
+    "_uuid",
+    "imp.field.clientId",
+    ["meta/instanceID", "instanceID", "uuid", "KEY", "_id_uuid"],
+    true,
+  ),
+  column("_household", "imp.field.houseKey", ["household", "ครัวเรือน"]),
+  column("_village", "imp.field.village", ["village", "moo", "หมู่"]),
+  column("_submission_time", "imp.field.submittedAt", ["SubmissionDate", "end", "_submitted_at"]),
   { name: "_index", label: { th: "_index", en: "_index" } },
 ];
 
