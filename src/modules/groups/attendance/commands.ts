@@ -12,13 +12,14 @@ import {
   type AttendeeRole,
 } from "../meetings/meeting.ts";
 import { villageOfTambon } from "../shared/queries.ts";
-import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { meetingRecordCommand } from "../shared/commands.ts";
+import { fail, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockOpenMeeting, refreshQuorum } from "../meetings/commands.ts";
 import { parseId } from "../../../core/params.ts";
 import { insertAttendees, MAX_NAME, type AttendeeInput, type Recorded } from "./insert.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 export type { AttendeeInput, Recorded } from "./insert.ts";
@@ -207,27 +208,19 @@ export const MAX_CODE_FAILURES = 10;
 const WRONG_CODE = "attendance.self.wrong_code";
 
 /** Removes a row recorded by mistake (until the minutes are confirmed). */
-export async function removeAttendance(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  attendanceId: number,
-): Promise<Outcome> {
-  if (!can(actor, "attendance.record", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const row = await tambonRow(tx, attendances, tambonId, attendanceId);
-    if (!row) return missing();
-    const lock = await lockOpenMeeting(tx, tambonId, row.meetingId, true);
-    if (!lock.ok) return lock;
-    const meeting = lock.value;
-    await tx.delete(attendances).where(tambonWhere(attendances, tambonId, { id: attendanceId }));
+export const removeAttendance = meetingRecordCommand(
+  "attendance.record",
+  attendances,
+  async (tx, { actor, tambonId }, row, meeting): Promise<Outcome> => {
+    await tx.delete(attendances).where(tambonWhere(attendances, tambonId, { id: row.id }));
     const fresh = await refreshQuorum(tx, meeting);
     await auditBy(tx, actor, tambonId, {
       action: "attendance.remove",
       targetType: "meeting",
       targetId: row.meetingId,
-      before: { attendanceId, ...pick(row, "name", "villageId", "userId") },
+      before: { attendanceId: row.id, ...pick(row, "name", "villageId", "userId") },
     });
     return { ok: true as const, value: { meeting: fresh, added: [], duplicates: [] } };
-  });
-}
+  },
+  true,
+);

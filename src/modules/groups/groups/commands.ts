@@ -10,11 +10,12 @@ import { groupMemberships, workGroups } from "../schema.ts";
 import { GROUP_KINDS, overlaps, POSITIONS } from "./group.ts";
 import { nameKey } from "../meetings/meeting.ts";
 import { findMemberByName, villageOfTambon } from "../shared/queries.ts";
+import { recordFormCommand } from "../shared/commands.ts";
 import { type GroupRow, type MembershipRow } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Who a membership or nomination is: the linked account, or the name when there is none. */
@@ -218,21 +219,12 @@ const endSchema = z.object({
  * that has already ended is not ended again, and the new last day may not make the period overlap
  * another period of the same person.
  */
-export async function endMembership(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  membershipId: number,
-  body: Record<string, string>,
-  today: string,
-): Promise<Result<MembershipRow, GroupsKey | CoreKey>> {
-  if (!can(actor, "group.manage", { tambonId })) return refused();
-  const parsed = parseForm(endSchema, body);
-  if (!parsed.ok) return parsed;
-  const endOn = parsed.value.endOn ?? today;
-  return db.transaction(async (tx) => {
-    const m = await tambonRow(tx, groupMemberships, tambonId, membershipId);
-    if (!m) return missing();
+export const endMembership = recordFormCommand(
+  "group.manage",
+  groupMemberships,
+  endSchema,
+  async (tx, { actor, tambonId }, m, v, today) => {
+    const endOn = v.endOn ?? today;
     await lockGroup(tx, tambonId, m.groupId);
     if (m.endOn !== null && m.endOn < today) return fail("endOn", "err.alreadyEnded");
     if (endOn < m.startOn) return fail("endOn", "err.endBeforeStart");
@@ -243,16 +235,16 @@ export async function endMembership(
       return fail("endOn", "err.overlap");
     const [row] = await tx
       .update(groupMemberships)
-      .set({ endOn, leaveReason: parsed.value.leaveReason })
-      .where(tambonWhere(groupMemberships, tambonId, { id: membershipId }))
+      .set({ endOn, leaveReason: v.leaveReason })
+      .where(tambonWhere(groupMemberships, tambonId, { id: m.id }))
       .returning();
     await auditBy(tx, actor, tambonId, {
       action: "group.member.end",
       targetType: "work_group",
       targetId: m.groupId,
-      before: { membershipId, endOn: m.endOn },
-      after: { membershipId, endOn, leaveReason: parsed.value.leaveReason },
+      before: { membershipId: m.id, endOn: m.endOn },
+      after: { membershipId: m.id, endOn, leaveReason: v.leaveReason },
     });
     return { ok: true as const, value: row! };
-  });
-}
+  },
+);

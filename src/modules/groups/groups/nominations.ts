@@ -9,13 +9,14 @@ import { POSITIONS } from "./group.ts";
 import { nameKey } from "../meetings/meeting.ts";
 import { findMemberByName } from "../shared/queries.ts";
 import { type NominationRow } from "../resolutions/queries.ts";
-import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import { fail, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockOpenMeeting } from "../meetings/commands.ts";
 import { samePerson, lockGroup } from "./commands.ts";
 import { villageOfTambon } from "../shared/queries.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { recordCommand } from "../shared/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 const nominationSchema = z.object({
   groupId: fields.int(1, 2 ** 31 - 1),
@@ -86,29 +87,23 @@ export async function nominate(
 }
 
 /** Withdraws a nomination still awaiting its resolution. */
-export async function withdrawNomination(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  nominationId: number,
-): Promise<Result<NominationRow, GroupsKey | CoreKey>> {
-  if (!can(actor, "nomination.manage", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const n = await tambonRow(tx, nominations, tambonId, nominationId);
-    if (!n) return missing();
+export const withdrawNomination = recordCommand(
+  "nomination.manage",
+  nominations,
+  async (tx, { actor, tambonId }, n) => {
     if (n.status !== "proposed") return fail("_form", "err.nomination");
     const [row] = await tx
       .update(nominations)
       .set({ status: "withdrawn" })
-      .where(tambonWhere(nominations, tambonId, { id: nominationId }))
+      .where(tambonWhere(nominations, tambonId, { id: n.id }))
       .returning();
     await auditBy(tx, actor, tambonId, {
       action: "nomination.withdraw",
       targetType: "nomination",
-      targetId: nominationId,
+      targetId: n.id,
       before: { status: n.status },
       after: { status: "withdrawn" },
     });
     return { ok: true as const, value: row! };
-  });
-}
+  },
+);

@@ -11,7 +11,8 @@ import { missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockOpenMeeting } from "./commands.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { meetingRecordCommand } from "../shared/commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 const agendaSchema = z.object({
@@ -84,19 +85,11 @@ export async function saveAgendaItem(
 }
 
 /** Removes an agenda item (before the minutes are confirmed); later items move up. */
-export async function deleteAgendaItem(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  itemId: number,
-): Promise<Result<AgendaRow, GroupsKey | CoreKey>> {
-  if (!can(actor, "meeting.manage", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const item = await tambonRow(tx, agendaItems, tambonId, itemId);
-    if (!item) return missing();
-    const lock = await lockOpenMeeting(tx, tambonId, item.meetingId);
-    if (!lock.ok) return lock;
-    await tx.delete(agendaItems).where(tambonWhere(agendaItems, tambonId, { id: itemId }));
+export const deleteAgendaItem = meetingRecordCommand(
+  "meeting.manage",
+  agendaItems,
+  async (tx, { actor, tambonId }, item) => {
+    await tx.delete(agendaItems).where(tambonWhere(agendaItems, tambonId, { id: item.id }));
     await tx
       .update(agendaItems)
       .set({ position: sql`${agendaItems.position} - 1` })
@@ -111,9 +104,9 @@ export async function deleteAgendaItem(
     await auditBy(tx, actor, tambonId, {
       action: "agenda.delete",
       targetType: "agenda_item",
-      targetId: itemId,
+      targetId: item.id,
       before: { meetingId: item.meetingId, titleTh: item.titleTh },
     });
     return { ok: true as const, value: item };
-  });
-}
+  },
+);

@@ -10,8 +10,9 @@ import { villageRepTerms } from "../schema.ts";
 import { overlaps } from "../groups/group.ts";
 import { nameKey } from "../meetings/meeting.ts";
 import { findMemberByName } from "../shared/queries.ts";
+import { recordFormCommand } from "../shared/commands.ts";
 import { type TermRow } from "./queries.ts";
-import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import { fail, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
@@ -118,26 +119,17 @@ const endSchema = z.object({
  * Ends a term on a day (its last day). When that day has come and the person has no other term
  * running, the village_rep role is taken back.
  */
-export async function endTerm(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  termId: number,
-  body: Record<string, string>,
-  today: string,
-): Promise<Result<TermRow, GroupsKey | CoreKey>> {
-  if (!can(actor, "rep.manage", { tambonId })) return refused();
-  const parsed = parseForm(endSchema, body);
-  if (!parsed.ok) return parsed;
-  const endOn = parsed.value.endOn ?? today;
-  return db.transaction(async (tx) => {
-    const term = await tambonRow(tx, villageRepTerms, tambonId, termId);
-    if (!term) return missing();
+export const endTerm = recordFormCommand(
+  "rep.manage",
+  villageRepTerms,
+  endSchema,
+  async (tx, { actor, tambonId }, term, v, today) => {
+    const endOn = v.endOn ?? today;
     if (endOn < term.startOn) return fail("endOn", "err.endBeforeStart");
     const [row] = await tx
       .update(villageRepTerms)
-      .set({ endOn, endReason: parsed.value.endReason })
-      .where(tambonWhere(villageRepTerms, tambonId, { id: termId }))
+      .set({ endOn, endReason: v.endReason })
+      .where(tambonWhere(villageRepTerms, tambonId, { id: term.id }))
       .returning();
     let roleRevoked = false;
     if (endOn <= today) {
@@ -149,7 +141,7 @@ export async function endTerm(
             villageRepTerms,
             tambonId,
             { userId: term.userId },
-            ne(villageRepTerms.id, termId),
+            ne(villageRepTerms.id, term.id),
             or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, today)),
           ),
         )
@@ -165,10 +157,10 @@ export async function endTerm(
     await auditBy(tx, actor, tambonId, {
       action: "rep.term.end",
       targetType: "village_rep_term",
-      targetId: termId,
+      targetId: term.id,
       before: { endOn: term.endOn },
-      after: { endOn, endReason: parsed.value.endReason, roleRevoked },
+      after: { endOn, endReason: v.endReason, roleRevoked },
     });
     return { ok: true as const, value: row! };
-  });
-}
+  },
+);

@@ -15,14 +15,15 @@ import {
 import { bangkokDay } from "../meetings/meeting.ts";
 import { decideOutcome } from "./resolution.ts";
 import type { ResolutionRow } from "./queries.ts";
-import { fail, missing, refused, type Result } from "../../../core/result.ts";
+import { fail, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockOpenMeeting, refreshQuorum } from "../meetings/commands.ts";
 import { settleNominations } from "./nominees.ts";
+import { meetingRecordCommand } from "../shared/commands.ts";
 import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
 import { correctionOf } from "./correction.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Link types this module writes itself (a resolution's own effects). */
@@ -153,18 +154,10 @@ export async function recordResolution(
  * Removes a resolution recorded by mistake, before the minutes are confirmed; what it did (members
  * who joined through it) is undone. Refused when another module links to it.
  */
-export async function deleteResolution(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  resolutionId: number,
-): Promise<Result<ResolutionRow, GroupsKey | CoreKey>> {
-  if (!can(actor, "resolution.record", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const res = await tambonRow(tx, resolutions, tambonId, resolutionId);
-    if (!res) return missing();
-    const lock = await lockOpenMeeting(tx, tambonId, res.meetingId);
-    if (!lock.ok) return lock;
+export const deleteResolution = meetingRecordCommand(
+  "resolution.record",
+  resolutions,
+  async (tx, { actor, tambonId }, res) => {
     const [foreign] = await tx
       .select({ id: resolutionLinks.id })
       .from(resolutionLinks)
@@ -172,31 +165,30 @@ export async function deleteResolution(
         tambonWhere(
           resolutionLinks,
           tambonId,
-          { resolutionId },
+          { resolutionId: res.id },
           notInArray(resolutionLinks.targetType, [...OWN_LINK_TYPES]),
         ),
       )
       .limit(1);
-    if (foreign || (await correctionOf(tx, tambonId, resolutionId)))
-      return fail("_form", "err.linked");
+    if (foreign || (await correctionOf(tx, tambonId, res.id))) return fail("_form", "err.linked");
     const removed = await tx
       .delete(groupMemberships)
-      .where(tambonWhere(groupMemberships, tambonId, { resolutionId }))
+      .where(tambonWhere(groupMemberships, tambonId, { resolutionId: res.id }))
       .returning({ id: groupMemberships.id });
     await tx
       .update(nominations)
       .set({ status: "proposed", resolutionId: null })
-      .where(tambonWhere(nominations, tambonId, { resolutionId }));
-    await tx.delete(resolutions).where(tambonWhere(resolutions, tambonId, { id: resolutionId }));
+      .where(tambonWhere(nominations, tambonId, { resolutionId: res.id }));
+    await tx.delete(resolutions).where(tambonWhere(resolutions, tambonId, { id: res.id }));
     await auditBy(tx, actor, tambonId, {
       action: "resolution.delete",
       targetType: "resolution",
-      targetId: resolutionId,
+      targetId: res.id,
       before: {
         ...pick(res, "meetingId", "number", "textTh"),
         memberships: removed.map((r) => r.id),
       },
     });
     return { ok: true as const, value: res };
-  });
-}
+  },
+);
