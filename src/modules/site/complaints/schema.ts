@@ -1,13 +1,12 @@
-import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { tambonId, at, userRef } from "../../../core/db/columns.ts";
-import { created, updated } from "../shared/columns.ts";
+import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { at, userRef, tambonKeys, partOf, createdAt } from "../../../core/db/columns.ts";
+import { updated } from "../shared/columns.ts";
 
 /** A complaint or request (ร้องเรียน/ร้องทุกข์), followed by its tracking code. */
 export const siteComplaints = pgTable(
   "site_complaints",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     code: text("code").notNull(),
     channel: text("channel").$type<"general" | "corruption">().notNull().default("general"),
     kind: text("kind").$type<"complaint" | "request">().notNull().default("complaint"),
@@ -28,7 +27,7 @@ export const siteComplaints = pgTable(
      */
     filedBy: userRef("filed_by"),
     answer: text("answer").notNull().default(""),
-    createdAt: created(),
+    createdAt: createdAt(),
     updatedAt: updated(),
     closedAt: at("closed_at"),
   },
@@ -42,11 +41,8 @@ export const siteComplaints = pgTable(
 export const siteComplaintEvents = pgTable(
   "site_complaint_events",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    complaintId: integer("complaint_id")
-      .notNull()
-      .references(() => siteComplaints.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    complaintId: partOf("complaint_id", () => siteComplaints.id),
     status: text("status").notNull(),
     note: text("note").notNull().default(""),
     actorId: userRef("actor_id"),

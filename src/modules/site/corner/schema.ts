@@ -1,13 +1,11 @@
-import { boolean, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { tambonId, at, userRef } from "../../../core/db/columns.ts";
-import { created } from "../shared/columns.ts";
+import { boolean, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { at, userRef, tambonKeys, partOf, createdAt } from "../../../core/db/columns.ts";
 
 /** A post in the members' corner (มุมสมาชิก); shown once an editor approves it. */
 export const sitePosts = pgTable(
   "site_posts",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     authorId: userRef("author_id"),
     title: text("title").notNull(),
     body: text("body").notNull(),
@@ -15,7 +13,7 @@ export const sitePosts = pgTable(
     reason: text("reason").notNull().default(""),
     moderatedBy: userRef("moderated_by"),
     moderatedAt: at("moderated_at"),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index("site_posts_tambon_idx").on(t.tambonId, t.status, t.createdAt)],
 );
@@ -24,15 +22,12 @@ export const sitePosts = pgTable(
 export const siteComments = pgTable(
   "site_comments",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    postId: integer("post_id")
-      .notNull()
-      .references(() => sitePosts.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    postId: partOf("post_id", () => sitePosts.id),
     authorId: userRef("author_id"),
     body: text("body").notNull(),
     hidden: boolean("hidden").notNull().default(false),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index("site_comments_post_idx").on(t.tambonId, t.postId)],
 );
@@ -41,16 +36,13 @@ export const siteComments = pgTable(
 export const siteReports = pgTable(
   "site_reports",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    postId: integer("post_id")
-      .notNull()
-      .references(() => sitePosts.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    postId: partOf("post_id", () => sitePosts.id),
     commentId: integer("comment_id").references(() => siteComments.id, { onDelete: "cascade" }),
     reporterId: userRef("reporter_id"),
     reason: text("reason").notNull(),
     resolvedAt: at("resolved_at"),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index("site_reports_tambon_idx").on(t.tambonId, t.resolvedAt)],
 );

@@ -1,17 +1,16 @@
-import { boolean, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { tambonId } from "../../../core/db/columns.ts";
-import { created, updated } from "../shared/columns.ts";
+import { boolean, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { tambonKeys, createdAt } from "../../../core/db/columns.ts";
+import { updated } from "../shared/columns.ts";
 
 /** A photo album. */
 export const siteAlbums = pgTable(
   "site_albums",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     published: boolean("published").notNull().default(true),
-    createdAt: created(),
+    createdAt: createdAt(),
     updatedAt: updated(),
   },
   (t) => [index("site_albums_tambon_idx").on(t.tambonId)],
@@ -21,8 +20,7 @@ export const siteAlbums = pgTable(
 export const sitePhotos = pgTable(
   "site_photos",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     albumId: integer("album_id").references(() => siteAlbums.id, { onDelete: "cascade" }),
     postId: integer("post_id"),
     file: text("file").notNull(),
@@ -33,7 +31,7 @@ export const sitePhotos = pgTable(
     bytes: integer("bytes").notNull(),
     caption: text("caption").notNull().default(""),
     position: integer("position").notNull().default(0),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("site_photos_album_idx").on(t.tambonId, t.albumId, t.position),

@@ -1,13 +1,11 @@
-import { date, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { tambonId, userRef } from "../../../core/db/columns.ts";
-import { created } from "../shared/columns.ts";
+import { date, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { userRef, tambonKeys, createdAt } from "../../../core/db/columns.ts";
 
 /** A job posting on the job-market board (ตลาดงาน); hides itself after its closing date. */
 export const siteJobs = pgTable(
   "site_jobs",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     title: text("title").notNull(),
     employer: text("employer").notNull(),
     place: text("place").notNull().default(""),
@@ -17,7 +15,7 @@ export const siteJobs = pgTable(
     closesOn: date("closes_on").notNull(),
     status: text("status").$type<"pending" | "approved" | "hidden">().notNull().default("pending"),
     createdBy: userRef("created_by"),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index("site_jobs_tambon_idx").on(t.tambonId, t.status, t.closesOn)],
 );
@@ -26,8 +24,7 @@ export const siteJobs = pgTable(
 export const siteLinks = pgTable(
   "site_links",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     labelTh: text("label_th").notNull(),
     labelEn: text("label_en").notNull().default(""),
     url: text("url").notNull(),

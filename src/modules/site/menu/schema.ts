@@ -1,12 +1,11 @@
-import { index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { tambonId } from "../../../core/db/columns.ts";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { tambonKeys } from "../../../core/db/columns.ts";
 
 /** An entry of the website's menu; entries with a parent form a sub-menu. */
 export const siteMenuItems = pgTable(
   "site_menu_items",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     parentId: integer("parent_id"),
     labelTh: text("label_th").notNull(),
     labelEn: text("label_en").notNull().default(""),

@@ -1,13 +1,12 @@
-import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { tambonId, at, userRef } from "../../../core/db/columns.ts";
-import { created, updated } from "../shared/columns.ts";
+import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { at, userRef, tambonKeys, createdAt } from "../../../core/db/columns.ts";
+import { updated } from "../shared/columns.ts";
 
 /** A category of news (ข่าวประชาสัมพันธ์, กิจกรรม, ประกาศ …). */
 export const siteCategories = pgTable(
   "site_categories",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     slug: text("slug").notNull(),
     nameTh: text("name_th").notNull(),
     nameEn: text("name_en").notNull().default(""),
@@ -20,8 +19,7 @@ export const siteCategories = pgTable(
 export const siteNews = pgTable(
   "site_news",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     categoryId: integer("category_id").references(() => siteCategories.id, {
       onDelete: "set null",
     }),
@@ -35,7 +33,7 @@ export const siteNews = pgTable(
     status: text("status").$type<"draft" | "published">().notNull().default("draft"),
     publishAt: at("publish_at"),
     authorId: userRef("author_id"),
-    createdAt: created(),
+    createdAt: createdAt(),
     updatedAt: updated(),
   },
   // The news list and a category's, newest first, read page by page from these.

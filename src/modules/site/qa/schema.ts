@@ -1,6 +1,5 @@
-import { index, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { tambonId, at, userRef } from "../../../core/db/columns.ts";
-import { created } from "../shared/columns.ts";
+import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { at, userRef, tambonKeys, createdAt } from "../../../core/db/columns.ts";
 
 /**
  * A question asked in public (ถาม-ตอบ): a resident asks, staff answer, and the answered question
@@ -10,8 +9,7 @@ import { created } from "../shared/columns.ts";
 export const siteQuestions = pgTable(
   "site_questions",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     askedBy: userRef("asked_by"),
     /** The name shown with the question, as the asker gave it. */
     askerName: text("asker_name").notNull(),
@@ -21,7 +19,7 @@ export const siteQuestions = pgTable(
     reason: text("reason").notNull().default(""),
     answeredBy: userRef("answered_by"),
     answeredAt: at("answered_at"),
-    createdAt: created(),
+    createdAt: createdAt(),
   },
   (t) => [index("site_questions_tambon_idx").on(t.tambonId, t.status, t.createdAt)],
 );

@@ -1,5 +1,5 @@
-import { index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { tambonId, at } from "../../../core/db/columns.ts";
+import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { tambonId, at, tambonKeys } from "../../../core/db/columns.ts";
 import { tsvector, updated } from "../shared/columns.ts";
 
 /** The kinds other modules put in the search: their public records are in the sitemap too. */
@@ -35,8 +35,7 @@ export const SEARCH_KINDS = [
 export const searchDocuments = pgTable(
   "search_documents",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     kind: text("kind").$type<(typeof SEARCH_KINDS)[number]>().notNull(),
     refId: integer("ref_id").notNull(),
     title: text("title").notNull(),

@@ -1,12 +1,11 @@
-import { integer, pgTable, serial, uniqueIndex } from "drizzle-orm/pg-core";
-import { tambonId } from "../../../core/db/columns.ts";
+import { integer, pgTable, uniqueIndex } from "drizzle-orm/pg-core";
+import { tambonKeys } from "../../../core/db/columns.ts";
 
 /** Counts carried over from a tambon's previous website (added to the totals). */
 export const siteSettings = pgTable(
   "site_settings",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     visitorsBefore: integer("visitors_before").notNull().default(0),
     viewsBefore: integer("views_before").notNull().default(0),
   },

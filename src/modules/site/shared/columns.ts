@@ -4,6 +4,5 @@ import { at } from "../../../core/db/columns.ts";
 /** PostgreSQL's full-text vector (filled from Thai text segmented into words). */
 export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-/** When a row was made and last changed. */
-export const created = () => at("created_at").notNull().defaultNow();
+/** When a row was last changed. */
 export const updated = () => at("updated_at").notNull().defaultNow();

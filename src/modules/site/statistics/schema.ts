@@ -1,12 +1,11 @@
-import { date, integer, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { tambonId } from "../../../core/db/columns.ts";
+import { date, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { tambonId, tambonKeys } from "../../../core/db/columns.ts";
 
 /** Visits per day: distinct visitors (by a daily salted hash, never stored) and page views. */
 export const siteVisitDays = pgTable(
   "site_visit_days",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     day: date("day").notNull(),
     visitors: integer("visitors").notNull().default(0),
     views: integer("views").notNull().default(0),
@@ -18,8 +17,7 @@ export const siteVisitDays = pgTable(
 export const sitePageViews = pgTable(
   "site_page_views",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     day: date("day").notNull(),
     path: text("path").notNull(),
     views: integer("views").notNull().default(0),

@@ -1,12 +1,11 @@
-import { integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { tambonId } from "../../../core/db/columns.ts";
+import { integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { tambonKeys } from "../../../core/db/columns.ts";
 
 /** One item of the transparency list (ITA/OIT) of a fiscal year, with what satisfies it. */
 export const itaItems = pgTable(
   "ita_items",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     fiscalYear: integer("fiscal_year").notNull(),
     code: text("code").notNull(),
     groupCode: text("group_code").notNull().default(""),
