@@ -1,4 +1,4 @@
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { authorize, currentTambon, formBody } from "../../../core/http.ts";
@@ -34,7 +34,7 @@ export async function complaintsAdminRoutes(app: FastifyInstance, deps: ModuleDe
 
   const complaintPage = async (req: FastifyRequest, form: FormState | null) => {
     const tambon = currentTambon(req);
-    const c = await findOwned(db, siteComplaints, tambon.id, idOf(req));
+    const c = await tambonRow(db, siteComplaints, tambon.id, idOf(req));
     if (!c) throw notFound();
     authorize(req, manageAction(c.channel), { tambonId: tambon.id });
     const [events, staff] = await Promise.all([
@@ -65,7 +65,7 @@ export async function complaintsAdminRoutes(app: FastifyInstance, deps: ModuleDe
   app.post<{ Params: { id: string } }>("/admin/site/complaints/:id", async (req, reply) => {
     const tambon = currentTambon(req);
     const body = formBody(req);
-    const c = await findOwned(db, siteComplaints, tambon.id, idOf(req));
+    const c = await tambonRow(db, siteComplaints, tambon.id, idOf(req));
     if (!c) throw notFound();
     authorize(req, manageAction(c.channel), { tambonId: tambon.id });
     const r = await updateComplaint(db, req.actor, tambon.id, idOf(req), body);

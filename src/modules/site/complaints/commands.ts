@@ -13,7 +13,7 @@ import { and, eq } from "drizzle-orm";
 import { auditSite } from "../shared/fields.ts";
 import { roleGrants } from "../../../core/db/schema.ts";
 import { tellFiler } from "./notices.ts";
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { updateOwned } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -110,7 +110,7 @@ export async function updateComplaint(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
-    const current = await findOwned(tx, siteComplaints, tambonId, complaintId);
+    const current = await tambonRow(tx, siteComplaints, tambonId, complaintId);
     if (!current) return missing();
     if (!can(actor, manageAction(current.channel), { tambonId })) return refused();
     if (v.assignedTo !== null) {

@@ -13,7 +13,7 @@ import { indexItem, unindexItem } from "../search/commands.ts";
 import { auditSite } from "../shared/fields.ts";
 import { and, eq, isNull } from "drizzle-orm";
 import { parseId } from "../../../core/params.ts";
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { updateOwned } from "../shared/save-row.ts";
 
 /** A members' corner post row. */
@@ -93,7 +93,7 @@ export async function moderatePost(
   const why = reason.trim().slice(0, 500);
   if (decision === "hidden" && !why) return fail("reason", "mod.reasonNeeded");
   return db.transaction(async (tx) => {
-    const current = await findOwned(tx, sitePosts, tambonId, postId);
+    const current = await tambonRow(tx, sitePosts, tambonId, postId);
     if (!current) return missing();
     const [post] = await updateOwned(tx, sitePosts, tambonId, postId, {
       status: decision,
@@ -227,7 +227,7 @@ export async function hideComment(
 ): Promise<Result<number, SiteKey | CoreKey>> {
   if (!can(actor, "site.moderate", { tambonId })) return refused();
   // Another tambon's comment is "not found" whatever the form holds.
-  if (!(await findOwned(db, siteComments, tambonId, commentId))) return missing();
+  if (!(await tambonRow(db, siteComments, tambonId, commentId))) return missing();
   const why = reason.trim().slice(0, 500);
   if (!why) return fail("reason", "mod.reasonNeeded");
   return db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { base, deleteRoute, edit, idOf, t, type Errors } from "../shared/helpers.tsx";
@@ -55,7 +55,7 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
     upload: FormState,
   ) => {
     const tambon = currentTambon(req);
-    const album = await findOwned(db, siteAlbums, tambon.id, id);
+    const album = await tambonRow(db, siteAlbums, tambon.id, id);
     if (!album) throw notFound();
     const photos = await albumPhotos(db, tambon.id, album.id);
     const values = {
@@ -132,7 +132,7 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
     async (req, reply) => {
       const tambon = edit(req);
       const id = idOf(req);
-      const album = await findOwned(db, siteAlbums, tambon.id, id);
+      const album = await tambonRow(db, siteAlbums, tambon.id, id);
       if (!album) throw notFound();
       const got = readUploads(req, "photos");
       const refused = uploadError(req, got);
@@ -156,7 +156,7 @@ export async function galleriesAdminRoutes(app: FastifyInstance, deps: ModuleDep
 
   app.post<{ Params: { id: string } }>("/admin/site/photo/:id/caption", async (req, reply) => {
     const tambon = edit(req);
-    const photo = await findOwned(db, sitePhotos, tambon.id, idOf(req));
+    const photo = await tambonRow(db, sitePhotos, tambon.id, idOf(req));
     if (!photo) throw notFound();
     orThrow(await captionPhoto(db, req.actor, tambon.id, photo.id, formBody(req).caption ?? ""));
     return reply.seeOther(

@@ -11,9 +11,8 @@ import { can } from "../../../core/policy.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { removePhotoFiles, savePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { saveOwned, updateOwned } from "../shared/save-row.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** An album row. */
@@ -41,7 +40,7 @@ export async function saveAlbum(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
-    const current = albumId ? await findOwned(tx, siteAlbums, tambonId, albumId) : undefined;
+    const current = albumId ? await tambonRow(tx, siteAlbums, tambonId, albumId) : undefined;
     if (albumId && !current) return missing();
     const values = {
       ...pick(v, "title", "description", "published"),

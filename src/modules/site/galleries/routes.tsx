@@ -1,4 +1,4 @@
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { absolute, read, shareHead, siteName, url } from "../shared/helpers.tsx";
@@ -24,7 +24,7 @@ export async function galleriesRoutes(app: FastifyInstance, deps: ModuleDeps): P
 
   app.get<{ Params: { id: string } }>("/galleries/:id", async (req, reply) => {
     const tambon = read(req);
-    const album = await findOwned(db, siteAlbums, tambon.id, requireId(req.params.id));
+    const album = await tambonRow(db, siteAlbums, tambon.id, requireId(req.params.id));
     if (!album || (!album.published && !can(req.actor, "site.edit", { tambonId: tambon.id })))
       throw notFound();
     const photos = await albumPhotos(db, tambon.id, album.id);
@@ -48,16 +48,16 @@ export async function galleriesRoutes(app: FastifyInstance, deps: ModuleDeps): P
 
   app.get<{ Params: { id: string } }>("/photo/:id", async (req, reply) => {
     const tambon = read(req);
-    const photo = await findOwned(db, sitePhotos, tambon.id, requireId(req.params.id));
+    const photo = await tambonRow(db, sitePhotos, tambon.id, requireId(req.params.id));
     if (!photo || (photo.albumId === null && photo.postId === null)) throw notFound();
     const t = msg.t(req.lang);
     let back: { href: string; label: string };
     if (photo.albumId !== null) {
-      const album = await findOwned(db, siteAlbums, tambon.id, photo.albumId);
+      const album = await tambonRow(db, siteAlbums, tambon.id, photo.albumId);
       if (!album?.published) throw notFound();
       back = { href: url(tambon, `/galleries/${album.id}`), label: album.title };
     } else {
-      const post = await findOwned(db, sitePosts, tambon.id, photo.postId!);
+      const post = await tambonRow(db, sitePosts, tambon.id, photo.postId!);
       if (post?.status !== "approved") throw notFound();
       back = { href: url(tambon, `/corner/${post.id}`), label: post.title };
     }

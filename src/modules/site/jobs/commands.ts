@@ -10,7 +10,7 @@ import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { auditSite } from "../shared/fields.ts";
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { saveOwned, updateOwned } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -67,7 +67,7 @@ export async function saveJob(
   const v = parsed.value;
   if (v.closesOn < thaiDay()) return fail("closesOn", "jobs.pastClose");
   return db.transaction(async (tx) => {
-    const current = jobId ? await findOwned(tx, siteJobs, tambonId, jobId) : undefined;
+    const current = jobId ? await tambonRow(tx, siteJobs, tambonId, jobId) : undefined;
     if (jobId && !current) return missing();
     const values = {
       ...pick(v, "title", "employer", "place", "wage", "contact", "details", "closesOn"),

@@ -1,4 +1,4 @@
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
@@ -60,7 +60,7 @@ export async function jobsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
 
   app.get<{ Params: { id: string } }>("/jobs/:id", async (req, reply) => {
     const tambon = read(req);
-    const job = await findOwned(db, siteJobs, tambon.id, requireId(req.params.id));
+    const job = await tambonRow(db, siteJobs, tambon.id, requireId(req.params.id));
     if (!job || (!isOpen(job) && !can(req.actor, "site.edit", { tambonId: tambon.id })))
       throw notFound();
     return reply.page(job.title, <JobView job={job} />, {

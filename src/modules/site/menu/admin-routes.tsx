@@ -1,4 +1,4 @@
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
@@ -29,7 +29,7 @@ export async function menuAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
 
   app.get<{ Params: { id: string } }>("/admin/site/menu/:id", async (req, reply) => {
     const tambon = edit(req);
-    const item = await findOwned(db, siteMenuItems, tambon.id, idOf(req));
+    const item = await tambonRow(db, siteMenuItems, tambon.id, idOf(req));
     if (!item) throw notFound();
     const values = {
       ...pick(item, "labelTh", "labelEn", "href"),
@@ -42,7 +42,7 @@ export async function menuAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   const postMenu = async (req: FastifyRequest, reply: FastifyReply, id?: number) => {
     const tambon = edit(req);
     if (id !== undefined) {
-      const item = await findOwned(db, siteMenuItems, tambon.id, id);
+      const item = await tambonRow(db, siteMenuItems, tambon.id, id);
       if (!item) throw notFound();
     }
     const body = formBody(req);

@@ -10,9 +10,8 @@ import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { deleteSiteRow } from "../shared/delete-row.ts";
-import { findOwned } from "../shared/queries.ts";
-import { saveOwned } from "../shared/save-row.ts";
 import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { saveOwned } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A menu entry row. */
@@ -45,7 +44,7 @@ export async function saveMenuItem(
   const v = parsed.value;
   if (!isMenuHref(v.href)) return fail("href", "err.href");
   return db.transaction(async (tx) => {
-    const current = itemId ? await findOwned(tx, siteMenuItems, tambonId, itemId) : undefined;
+    const current = itemId ? await tambonRow(tx, siteMenuItems, tambonId, itemId) : undefined;
     if (itemId && !current) return missing();
     if (v.parentId !== null) {
       const parent = await tambonRow(tx, siteMenuItems, tambonId, v.parentId);

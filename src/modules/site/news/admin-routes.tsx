@@ -1,4 +1,4 @@
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
@@ -42,7 +42,7 @@ export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
       listCategories(db, tambon.id),
       listAlbums(db, tambon.id, { publishedOnly: false }),
       editing?.coverPhotoId
-        ? findOwned(db, sitePhotos, tambon.id, editing.coverPhotoId)
+        ? tambonRow(db, sitePhotos, tambon.id, editing.coverPhotoId)
         : undefined,
     ]);
     return (
@@ -88,7 +88,7 @@ export async function newsAdminRoutes(app: FastifyInstance, deps: ModuleDeps): P
   });
 
   const findNews = async (tambon: Tambon, id: number) => {
-    const n = await findOwned(db, siteNews, tambon.id, id);
+    const n = await tambonRow(db, siteNews, tambon.id, id);
     if (!n) throw notFound();
     return n;
   };

@@ -14,7 +14,7 @@ import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { renderMarkdown } from "../../../core/markdown.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { saveOwned } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -86,7 +86,7 @@ export async function saveNews(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
-    const current = newsId ? await findOwned(tx, siteNews, tambonId, newsId) : undefined;
+    const current = newsId ? await tambonRow(tx, siteNews, tambonId, newsId) : undefined;
     if (newsId && !current) return missing();
     if (v.categoryId !== null && !(await belongs(tx, siteCategories, v.categoryId, tambonId)))
       return fail("categoryId", "err.badId");

@@ -1,4 +1,4 @@
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
@@ -60,7 +60,7 @@ export async function pagesAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
   });
 
   const findPage = async (tambon: Tambon, id: number) => {
-    const p = await findOwned(db, sitePages, tambon.id, id);
+    const p = await tambonRow(db, sitePages, tambon.id, id);
     if (!p) throw notFound();
     return p;
   };

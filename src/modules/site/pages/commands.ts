@@ -12,7 +12,7 @@ import { can } from "../../../core/policy.ts";
 import { renderMarkdown } from "../../../core/markdown.ts";
 import { indexItem, unindexItem } from "../search/commands.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { saveOwned } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -44,7 +44,7 @@ export async function savePage(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx) => {
-    const current = pageId ? await findOwned(tx, sitePages, tambonId, pageId) : undefined;
+    const current = pageId ? await tambonRow(tx, sitePages, tambonId, pageId) : undefined;
     if (pageId && !current) return missing();
     const values = {
       ...pick(v, "titleTh", "titleEn", "bodyMd"),

@@ -1,4 +1,4 @@
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { absolute, read, shareHead, siteName, url } from "../shared/helpers.tsx";
@@ -17,7 +17,7 @@ export async function pagesRoutes(app: FastifyInstance, deps: ModuleDeps): Promi
 
   app.get<{ Params: { id: string } }>("/pages/:id", async (req, reply) => {
     const tambon = read(req);
-    const page = await findOwned(db, sitePages, tambon.id, requireIdSlug(req.params.id));
+    const page = await tambonRow(db, sitePages, tambon.id, requireIdSlug(req.params.id));
     const editor = can(req.actor, "site.edit", { tambonId: tambon.id });
     if (!page || (!page.published && !editor)) throw notFound();
     const title = req.lang === "en" && page.titleEn ? page.titleEn : page.titleTh;

@@ -9,7 +9,7 @@ import { can } from "../../../core/policy.ts";
 import { siteQuestions } from "../schema.ts";
 import { type SiteKey } from "../messages.ts";
 import { auditSite } from "../shared/fields.ts";
-import { findOwned } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { updateOwned } from "../shared/save-row.ts";
 
 /** A question row. */
@@ -53,7 +53,7 @@ export async function answerQuestion(
   if (!can(actor, "site.moderate", { tambonId })) return refused();
   return db.transaction(async (tx) => {
     // Another tambon's question is missing here, whatever the form holds.
-    const before = await findOwned(tx, siteQuestions, tambonId, id);
+    const before = await tambonRow(tx, siteQuestions, tambonId, id);
     if (!before) return missing();
     const parsed = parseForm(answerSchema, input);
     if (!parsed.ok) return parsed;

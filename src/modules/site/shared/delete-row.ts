@@ -1,14 +1,10 @@
-import { and, eq } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { auditSite } from "./fields.ts";
-
-/** A site table whose rows each belong to one tambon. */
-type TambonTable = PgTable & { id: PgColumn; tambonId: PgColumn };
+import { tambonWhere, type TambonTable } from "../../../core/db/tambon-row.ts";
 
 /**
  * The whole of an editor's delete on the site: the rule `site.edit`, then in one transaction the
@@ -33,7 +29,7 @@ export async function deleteSiteRow<T extends TambonTable>(
   return db.transaction(async (tx) => {
     const [row] = (await tx
       .delete(table)
-      .where(and(eq(table.id, id), eq(table.tambonId, tambonId)))
+      .where(tambonWhere(table as TambonTable, tambonId, { id }))
       .returning()) as T["$inferSelect"][];
     if (!row) return missing();
     await remove.then?.(tx, row);

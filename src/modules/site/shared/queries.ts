@@ -1,26 +1,8 @@
-import { and, desc, eq, type InferSelectModel } from "drizzle-orm";
-import { type AnyPgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { desc, eq } from "drizzle-orm";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { type SiteKey } from "../messages.ts";
 import { siteDocuments, siteNews, sitePages } from "../schema.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
-
-/** A table of the site whose rows have an id and belong to a tambon. */
-type OwnedTable = PgTable & { id: AnyPgColumn; tambonId: AnyPgColumn };
-
-/** One row of a tambon by its id (undefined when missing or another tambon's). */
-export async function findOwned<T extends OwnedTable>(
-  db: DbOrTx,
-  table: T,
-  tambonId: number,
-  id: number,
-): Promise<InferSelectModel<T> | undefined> {
-  const [row] = await db
-    .select()
-    .from(table as PgTable)
-    .where(and(eq(table.id, id), eq(table.tambonId, tambonId)));
-  return row as InferSelectModel<T> | undefined;
-}
 
 /**
  * What a document or a transparency item may be attached to, as choices of a select: the
@@ -54,7 +36,7 @@ export async function linkTargets(
       ? db
           .select({ id: siteDocuments.id, title: siteDocuments.title })
           .from(siteDocuments)
-          .where(eq(siteDocuments.tambonId, tambonId))
+          .where(tambonWhere(siteDocuments, tambonId))
       : [],
   ]);
   return [

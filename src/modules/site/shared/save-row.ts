@@ -1,9 +1,6 @@
-import { and, eq } from "drizzle-orm";
-import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
+import type { PgInsertValue, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../core/db/index.ts";
-
-/** A site table whose rows each belong to one tambon. */
-type TambonTable = PgTable & { id: PgColumn; tambonId: PgColumn };
+import { tambonWhere, type TambonTable } from "../../../core/db/tambon-row.ts";
 
 /**
  * Sets `values` on the tambon's row `id` (none when the id is another tambon's) and answers the
@@ -19,7 +16,7 @@ export async function updateOwned<T extends TambonTable>(
   return (await tx
     .update(table)
     .set(values)
-    .where(and(eq(table.id, id), eq(table.tambonId, tambonId)))
+    .where(tambonWhere(table as TambonTable, tambonId, { id }))
     .returning()) as T["$inferSelect"][];
 }
 

@@ -1,4 +1,5 @@
-import { findOwned, linkTargets } from "../shared/queries.ts";
+import { linkTargets } from "../shared/queries.ts";
+import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
@@ -104,7 +105,7 @@ export async function transparencyAdminRoutes(
   app.post<{ Params: { id: string } }>("/admin/site/ita/:id", async (req, reply) => {
     const tambon = edit(req);
     const body = formBody(req);
-    const item = await findOwned(db, itaItems, tambon.id, idOf(req));
+    const item = await tambonRow(db, itaItems, tambon.id, idOf(req));
     if (!item) throw notFound();
     const r = await linkItaItem(
       db,
