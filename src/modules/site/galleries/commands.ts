@@ -1,6 +1,6 @@
 import { siteAlbums, sitePhotos } from "../schema.ts";
 import { z } from "zod";
-import { fields, parseForm } from "../../../core/forms.ts";
+import { fields } from "../../../core/forms.ts";
 import { auditSite } from "../shared/fields.ts";
 import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
@@ -11,8 +11,8 @@ import { can } from "../../../core/policy.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { removePhotoFiles, savePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
-import { saveOwned, updateOwned } from "../shared/save-row.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { saveSiteRow, updateOwned, type SaveCommand } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** An album row. */
@@ -28,40 +28,15 @@ export const schema = z.object({
 });
 
 /** Creates or edits an album. */
-export async function saveAlbum(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  input: Record<string, string>,
-  albumId?: number,
-): Promise<Result<Album, SiteKey | CoreKey>> {
-  if (!can(actor, "site.edit", { tambonId })) return refused();
-  const parsed = parseForm(schema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  return db.transaction(async (tx) => {
-    const current = albumId ? await tambonRow(tx, siteAlbums, tambonId, albumId) : undefined;
-    if (albumId && !current) return missing();
-    const values = {
-      ...pick(v, "title", "description", "published"),
-      updatedAt: new Date(),
-    };
-    const row = await saveOwned(tx, siteAlbums, tambonId, current, values, {
-      tambonId,
-      ...pick(values, "title", "description", "published", "updatedAt"),
-    });
-    await auditSite(
-      tx,
-      actor,
-      tambonId,
-      current ? "site.album.update" : "site.album.create",
-      "site_album",
-      row.id,
-      { title: v.title, published: v.published },
-    );
-    return ok(row);
+export const saveAlbum: SaveCommand<Album> = (db, actor, tambonId, input, albumId) =>
+  saveSiteRow(db, actor, tambonId, input, albumId, {
+    table: siteAlbums,
+    schema,
+    audit: ["site.album.create", "site.album.update", "site_album"],
+    values: async (_tx, v) =>
+      ok({ set: { ...pick(v, "title", "description", "published"), updatedAt: new Date() } }),
+    after: (row) => pick(row, "title", "published"),
   });
-}
 
 /**
  * Stores prepared photos' files and adds their rows to an album or a members' post, in upload

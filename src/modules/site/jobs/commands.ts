@@ -1,17 +1,15 @@
 import { siteJobs } from "../schema.ts";
 import { z } from "zod";
-import { fields, parseForm } from "../../../core/forms.ts";
+import { fields } from "../../../core/forms.ts";
 import { thaiDay } from "../statistics/visits.ts";
 import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { indexItem, unindexItem } from "../search/commands.ts";
 import { type Actor } from "../../../core/roles.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
-import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { auditSite } from "../shared/fields.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
-import { saveOwned, updateOwned } from "../shared/save-row.ts";
+import { saveSiteRow, updateOwned, type SaveCommand } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A job posting row. */
@@ -53,44 +51,26 @@ export async function reindex(tx: DbOrTx, job: Job) {
 /**
  * Posts or edits a job. Staff postings show at once; a member's (an employer's) waits for staff.
  */
-export async function saveJob(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  input: Record<string, string>,
-  jobId?: number,
-): Promise<Result<Job, SiteKey | CoreKey>> {
+export const saveJob: SaveCommand<Job> = (db, actor, tambonId, input, jobId) => {
   const staff = can(actor, "site.edit", { tambonId });
-  if (!staff && (jobId || !can(actor, "site.post", { tambonId }))) return refused();
-  const parsed = parseForm(schema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  if (v.closesOn < thaiDay()) return fail("closesOn", "jobs.pastClose");
-  return db.transaction(async (tx) => {
-    const current = jobId ? await tambonRow(tx, siteJobs, tambonId, jobId) : undefined;
-    if (jobId && !current) return missing();
-    const values = {
-      ...pick(v, "title", "employer", "place", "wage", "contact", "details", "closesOn"),
-    };
-    const row = await saveOwned(tx, siteJobs, tambonId, current, values, {
-      tambonId,
-      ...pick(values, "title", "employer", "place", "wage", "contact", "details", "closesOn"),
-      status: staff ? "approved" : "pending",
-      createdBy: actor.user?.id ?? null,
-    });
-    await reindex(tx, row);
-    await auditSite(
-      tx,
-      actor,
-      tambonId,
-      current ? "site.job.update" : "site.job.create",
-      "site_job",
-      row.id,
-      { ...pick(row, "title", "status", "closesOn") },
-    );
-    return ok(row);
+  return saveSiteRow(db, actor, tambonId, input, jobId, {
+    table: siteJobs,
+    schema,
+    audit: ["site.job.create", "site.job.update", "site_job"],
+    allowed: staff || (!jobId && can(actor, "site.post", { tambonId })),
+    check: (v) => (v.closesOn < thaiDay() ? fail("closesOn", "jobs.pastClose") : undefined),
+    values: async (_tx, v) =>
+      ok({
+        set: pick(v, "title", "employer", "place", "wage", "contact", "details", "closesOn"),
+        insert: {
+          status: staff ? ("approved" as const) : ("pending" as const),
+          createdBy: actor.user?.id ?? null,
+        },
+      }),
+    then: reindex,
+    after: (row) => pick(row, "title", "status", "closesOn"),
   });
-}
+};
 
 /** Staff approve or hide a job posting. */
 export async function moderateJob(

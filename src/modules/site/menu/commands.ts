@@ -1,17 +1,15 @@
 import { siteMenuItems } from "../schema.ts";
 import { z } from "zod";
-import { fields, parseForm } from "../../../core/forms.ts";
-import { auditSite } from "../shared/fields.ts";
-import { type Db } from "../../../core/db/index.ts";
+import { fields } from "../../../core/forms.ts";
+import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
-import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { fail, ok, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
-import { can } from "../../../core/policy.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { deleteSiteRow } from "../shared/delete-row.ts";
 import { tambonRow } from "../../../core/db/tambon-row.ts";
-import { saveOwned } from "../shared/save-row.ts";
+import { saveSiteRow, type SaveCommand, type SiteValues } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A menu entry row. */
@@ -31,62 +29,47 @@ export function isMenuHref(href: string): boolean {
 }
 
 /** Creates or edits a menu entry (sub-menus one level deep). */
-export async function saveMenuItem(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  input: Record<string, string>,
-  itemId?: number,
-): Promise<Result<MenuItem, SiteKey | CoreKey>> {
-  if (!can(actor, "site.edit", { tambonId })) return refused();
-  const parsed = parseForm(schema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  if (!isMenuHref(v.href)) return fail("href", "err.href");
-  return db.transaction(async (tx) => {
-    const current = itemId ? await tambonRow(tx, siteMenuItems, tambonId, itemId) : undefined;
-    if (itemId && !current) return missing();
-    if (v.parentId !== null) {
-      const parent = await tambonRow(tx, siteMenuItems, tambonId, v.parentId);
-      if (!parent) return fail("parentId", "err.badId");
-      if (parent.parentId !== null || parent.id === itemId) return fail("parentId", "err.parent");
-      if (current) {
-        const [child] = await tx
-          .select({ id: siteMenuItems.id })
-          .from(siteMenuItems)
-          .where(and(eq(siteMenuItems.parentId, current.id), eq(siteMenuItems.tambonId, tambonId)))
-          .limit(1);
-        if (child) return fail("parentId", "err.parent");
-      }
-    }
-    let position = v.position;
-    if (position === null) {
-      const [max] = await tx
-        .select({ p: sql<number>`coalesce(max(${siteMenuItems.position}), 0)` })
-        .from(siteMenuItems)
-        .where(eq(siteMenuItems.tambonId, tambonId));
-      position = current?.position ?? Number(max?.p ?? 0) + 1;
-    }
-    const values = {
-      ...pick(v, "labelTh", "labelEn", "href", "parentId"),
-      position,
-    };
-    const row = await saveOwned(tx, siteMenuItems, tambonId, current, values, {
-      tambonId,
-      ...pick(values, "labelTh", "labelEn", "href", "parentId", "position"),
-    });
-    await auditSite(
-      tx,
-      actor,
-      tambonId,
-      current ? "site.menu.update" : "site.menu.create",
-      "site_menu_item",
-      row.id,
-      values,
-      current ? { labelTh: current.labelTh, href: current.href } : null,
-    );
-    return ok(row);
+export const saveMenuItem: SaveCommand<MenuItem> = (db, actor, tambonId, input, itemId) =>
+  saveSiteRow(db, actor, tambonId, input, itemId, {
+    table: siteMenuItems,
+    schema,
+    audit: ["site.menu.create", "site.menu.update", "site_menu_item"],
+    check: (v) => (isMenuHref(v.href) ? undefined : fail("href", "err.href")),
+    values: (tx, v, current) => menuValues(tx, tambonId, v, current, itemId),
+    after: (_row, set) => set,
+    before: (current) => pick(current, "labelTh", "href"),
   });
+
+/** The columns of a menu entry, or why its parent cannot hold it. */
+async function menuValues(
+  tx: DbOrTx,
+  tambonId: number,
+  v: z.output<typeof schema>,
+  current: MenuItem | undefined,
+  itemId: number | undefined,
+): Promise<Result<SiteValues<typeof siteMenuItems>, SiteKey | CoreKey>> {
+  if (v.parentId !== null) {
+    const parent = await tambonRow(tx, siteMenuItems, tambonId, v.parentId);
+    if (!parent) return fail("parentId", "err.badId");
+    if (parent.parentId !== null || parent.id === itemId) return fail("parentId", "err.parent");
+    if (current) {
+      const [child] = await tx
+        .select({ id: siteMenuItems.id })
+        .from(siteMenuItems)
+        .where(and(eq(siteMenuItems.parentId, current.id), eq(siteMenuItems.tambonId, tambonId)))
+        .limit(1);
+      if (child) return fail("parentId", "err.parent");
+    }
+  }
+  let position = v.position;
+  if (position === null) {
+    const [max] = await tx
+      .select({ p: sql<number>`coalesce(max(${siteMenuItems.position}), 0)` })
+      .from(siteMenuItems)
+      .where(eq(siteMenuItems.tambonId, tambonId));
+    position = current?.position ?? Number(max?.p ?? 0) + 1;
+  }
+  return ok({ set: { ...pick(v, "labelTh", "labelEn", "href", "parentId"), position } });
 }
 
 /** Deletes a menu entry and its sub-menu. */

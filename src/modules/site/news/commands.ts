@@ -1,21 +1,18 @@
 import { siteAlbums, siteCategories, siteNews, sitePhotos } from "../schema.ts";
 import { z } from "zod";
-import { fields, parseForm } from "../../../core/forms.ts";
-import { auditSite } from "../shared/fields.ts";
+import { fields } from "../../../core/forms.ts";
 import { idSlug, plainText, slugify } from "../shared/text.ts";
 import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { and, eq } from "drizzle-orm";
 import { indexItem, unindexItem } from "../search/commands.ts";
 import { type Actor } from "../../../core/roles.ts";
 import { savePhoto, type PreparedPhoto } from "../shared/media.ts";
-import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { fail, ok, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
-import { can } from "../../../core/policy.ts";
 import { renderMarkdown } from "../../../core/markdown.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
-import { saveOwned } from "../shared/save-row.ts";
+import { saveSiteRow, type SiteValues } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A news row. */
@@ -81,37 +78,51 @@ export async function saveNews(
   newsId?: number,
   cover?: PreparedPhoto,
 ): Promise<Result<News, SiteKey | CoreKey>> {
-  if (!can(actor, "site.edit", { tambonId })) return refused();
-  const parsed = parseForm(schema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  return db.transaction(async (tx) => {
-    const current = newsId ? await tambonRow(tx, siteNews, tambonId, newsId) : undefined;
-    if (newsId && !current) return missing();
-    if (v.categoryId !== null && !(await belongs(tx, siteCategories, v.categoryId, tambonId)))
-      return fail("categoryId", "err.badId");
-    if (v.albumId !== null && !(await belongs(tx, siteAlbums, v.albumId, tambonId)))
-      return fail("albumId", "err.badId");
-    let coverPhotoId = current?.coverPhotoId ?? null;
-    if (cover) {
-      await savePhoto(tx, tambonId, cover);
-      const [photo] = await tx
-        .insert(sitePhotos)
-        .values({
-          tambonId,
-          ...pick(cover, "file", "ext", "width", "height", "bytes"),
-          originalName: cover.originalName.slice(0, 200),
-        })
-        .returning({ id: sitePhotos.id });
-      coverPhotoId = photo!.id;
-    }
-    // Publishing without a time means now; an item already out keeps its first publication time.
-    const wasLive = current ? isLive(current) : false;
-    const publishAt =
-      v.status === "published"
-        ? (v.publishAt ?? (wasLive ? current!.publishAt : new Date()))
-        : v.publishAt;
-    const values = {
+  return saveSiteRow(db, actor, tambonId, input, newsId, {
+    table: siteNews,
+    schema,
+    audit: ["site.news.create", "site.news.update", "site_news"],
+    values: (tx, v, current) => newsValues(tx, actor, tambonId, v, current, cover),
+    then: indexNews,
+    after: (news) => pick(news, "title", "status", "publishAt"),
+    before: (current) => pick(current, "title", "status"),
+  });
+}
+
+/** The columns of a news item (its new cover stored first), or why they cannot be saved. */
+async function newsValues(
+  tx: DbOrTx,
+  actor: Actor,
+  tambonId: number,
+  v: z.output<typeof schema>,
+  current: News | undefined,
+  cover: PreparedPhoto | undefined,
+): Promise<Result<SiteValues<typeof siteNews>, SiteKey | CoreKey>> {
+  if (v.categoryId !== null && !(await belongs(tx, siteCategories, v.categoryId, tambonId)))
+    return fail("categoryId", "err.badId");
+  if (v.albumId !== null && !(await belongs(tx, siteAlbums, v.albumId, tambonId)))
+    return fail("albumId", "err.badId");
+  let coverPhotoId = current?.coverPhotoId ?? null;
+  if (cover) {
+    await savePhoto(tx, tambonId, cover);
+    const [photo] = await tx
+      .insert(sitePhotos)
+      .values({
+        tambonId,
+        ...pick(cover, "file", "ext", "width", "height", "bytes"),
+        originalName: cover.originalName.slice(0, 200),
+      })
+      .returning({ id: sitePhotos.id });
+    coverPhotoId = photo!.id;
+  }
+  // Publishing without a time means now; an item already out keeps its first publication time.
+  const wasLive = current ? isLive(current) : false;
+  const publishAt =
+    v.status === "published"
+      ? (v.publishAt ?? (wasLive ? current!.publishAt : new Date()))
+      : v.publishAt;
+  return ok({
+    set: {
       title: v.title,
       slug: slugify(v.title),
       summary: v.summary,
@@ -121,37 +132,8 @@ export async function saveNews(
       publishAt,
       coverPhotoId,
       updatedAt: new Date(),
-    };
-    const news = await saveOwned(tx, siteNews, tambonId, current, values, {
-      tambonId,
-      authorId: actor.user?.id ?? null,
-      ...pick(
-        values,
-        "title",
-        "slug",
-        "summary",
-        "bodyMd",
-        "bodyHtml",
-        "categoryId",
-        "albumId",
-        "status",
-        "publishAt",
-        "coverPhotoId",
-        "updatedAt",
-      ),
-    });
-    await indexNews(tx, news);
-    await auditSite(
-      tx,
-      actor,
-      tambonId,
-      current ? "site.news.update" : "site.news.create",
-      "site_news",
-      news.id,
-      { ...pick(news, "title", "status", "publishAt") },
-      current ? { title: current.title, status: current.status } : null,
-    );
-    return ok(news);
+    },
+    insert: { authorId: actor.user?.id ?? null },
   });
 }
 
