@@ -1,16 +1,7 @@
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { storedFiles, users, villages } from "../../core/db/schema.ts";
-import { tambonId, at, userRef } from "../../core/db/columns.ts";
+import { tambonKeys, createdAt, partOf, at, userRef } from "../../core/db/columns.ts";
 import type { CharterDoc } from "./document.ts";
 import type { DigitStyle } from "./digits.ts";
 import type { EditionStatus, Progress, Rating, Scope } from "./edition.ts";
@@ -22,8 +13,7 @@ const fileRef = (name: string) => integer(name).references(() => storedFiles.id)
 export const charters = pgTable(
   "charters",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     nameTh: text("name_th").notNull(),
     nameEn: text("name_en").notNull().default(""),
     scope: text("scope").$type<Scope>().notNull().default("tambon"),
@@ -39,7 +29,7 @@ export const charters = pgTable(
     /** The next free key for chapters, clauses and definitions of all its editions. */
     nextKey: integer("next_key").notNull().default(1),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [index("charters_tambon_idx").on(t.tambonId)],
@@ -49,11 +39,8 @@ export const charters = pgTable(
 export const charterEditions = pgTable(
   "charter_editions",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    charterId: integer("charter_id")
-      .notNull()
-      .references(() => charters.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    charterId: partOf("charter_id", () => charters.id),
     number: integer("number").notNull(),
     yearBe: integer("year_be").notNull(),
     status: text("status").$type<EditionStatus>().notNull().default("draft"),
@@ -80,7 +67,7 @@ export const charterEditions = pgTable(
     signingOn: date("signing_on"),
     signingPlace: text("signing_place").notNull().default(""),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -93,11 +80,8 @@ export const charterEditions = pgTable(
 export const charterVersions = pgTable(
   "charter_versions",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    editionId: integer("edition_id")
-      .notNull()
-      .references(() => charterEditions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    editionId: partOf("edition_id", () => charterEditions.id),
     number: integer("number").notNull(),
     doc: jsonb("doc").$type<CharterDoc>().notNull(),
     note: text("note").notNull().default(""),
@@ -105,7 +89,7 @@ export const charterVersions = pgTable(
     /** The accepted suggestion this version applied. */
     commentId: integer("comment_id"),
     authorId: userRef("author_id"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("charter_versions_number_key").on(t.editionId, t.number)],
 );
@@ -114,15 +98,10 @@ export const charterVersions = pgTable(
 export const charterComments = pgTable(
   "charter_comments",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    editionId: integer("edition_id")
-      .notNull()
-      .references(() => charterEditions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    editionId: partOf("edition_id", () => charterEditions.id),
     /** The version the comment was about. */
-    versionId: integer("version_id")
-      .notNull()
-      .references(() => charterVersions.id, { onDelete: "cascade" }),
+    versionId: partOf("version_id", () => charterVersions.id),
     target: text("target").$type<"clause" | "preamble" | "general">().notNull(),
     clauseKey: integer("clause_key"),
     kind: text("kind").$type<"comment" | "suggestion">().notNull(),
@@ -139,7 +118,7 @@ export const charterComments = pgTable(
     decidedBy: userRef("decided_by"),
     decidedAt: at("decided_at"),
     appliedVersionId: integer("applied_version_id"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("charter_comments_edition_idx").on(t.tambonId, t.editionId, t.clauseKey)],
 );
@@ -148,16 +127,11 @@ export const charterComments = pgTable(
 export const charterCommentRatings = pgTable(
   "charter_comment_ratings",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    commentId: integer("comment_id")
-      .notNull()
-      .references(() => charterComments.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    commentId: partOf("comment_id", () => charterComments.id),
+    userId: partOf("user_id", () => users.id),
     rating: text("rating").$type<Rating>().notNull(),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("charter_comment_ratings_key").on(t.commentId, t.userId)],
 );
@@ -166,11 +140,8 @@ export const charterCommentRatings = pgTable(
 export const charterSignatories = pgTable(
   "charter_signatories",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    editionId: integer("edition_id")
-      .notNull()
-      .references(() => charterEditions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    editionId: partOf("edition_id", () => charterEditions.id),
     kind: text("kind").$type<"pillar" | "village">().notNull(),
     pillar: text("pillar").notNull().default(""),
     villageId: integer("village_id").references(() => villages.id, { onDelete: "set null" }),
@@ -185,7 +156,7 @@ export const charterSignatories = pgTable(
     scanHeight: integer("scan_height"),
     thumbFileId: fileRef("thumb_file_id"),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("charter_signatories_edition_idx").on(t.tambonId, t.editionId)],
 );
@@ -194,14 +165,11 @@ export const charterSignatories = pgTable(
 export const charterHearingMeetings = pgTable(
   "charter_hearing_meetings",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    editionId: integer("edition_id")
-      .notNull()
-      .references(() => charterEditions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    editionId: partOf("edition_id", () => charterEditions.id),
     meetingId: integer("meeting_id").notNull(),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("charter_hearing_meetings_key").on(t.editionId, t.meetingId)],
 );
@@ -213,11 +181,8 @@ export const charterHearingMeetings = pgTable(
 export const charterReviewNotices = pgTable(
   "charter_review_notices",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    editionId: integer("edition_id")
-      .notNull()
-      .references(() => charterEditions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    editionId: partOf("edition_id", () => charterEditions.id),
     kind: text("kind").$type<"soon" | "overdue">().notNull(),
     dueOn: date("due_on").notNull(),
     /** The people it was addressed to (admins and working group of the tambon). */
@@ -225,7 +190,7 @@ export const charterReviewNotices = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::integer[]`),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("charter_review_notices_key").on(t.editionId, t.kind, t.dueOn)],
 );
@@ -234,11 +199,8 @@ export const charterReviewNotices = pgTable(
 export const charterPhotos = pgTable(
   "charter_photos",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    editionId: integer("edition_id")
-      .notNull()
-      .references(() => charterEditions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    editionId: partOf("edition_id", () => charterEditions.id),
     caption: text("caption").notNull().default(""),
     mime: text("mime").notNull(),
     bytes: integer("bytes").notNull(),
@@ -247,7 +209,7 @@ export const charterPhotos = pgTable(
     fileId: fileRef("file_id").notNull(),
     thumbFileId: fileRef("thumb_file_id").notNull(),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("charter_photos_edition_idx").on(t.tambonId, t.editionId)],
 );
@@ -259,18 +221,15 @@ export const charterPhotos = pgTable(
 export const charterClauseLinks = pgTable(
   "charter_clause_links",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    charterId: integer("charter_id")
-      .notNull()
-      .references(() => charters.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    charterId: partOf("charter_id", () => charters.id),
     clauseKey: integer("clause_key").notNull(),
     targetType: text("target_type").notNull(),
     targetId: integer("target_id"),
     label: text("label").notNull(),
     url: text("url").notNull().default(""),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("charter_clause_links_clause_idx").on(t.tambonId, t.charterId, t.clauseKey),
@@ -282,19 +241,14 @@ export const charterClauseLinks = pgTable(
 export const charterClauseProgress = pgTable(
   "charter_clause_progress",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    charterId: integer("charter_id")
-      .notNull()
-      .references(() => charters.id, { onDelete: "cascade" }),
-    editionId: integer("edition_id")
-      .notNull()
-      .references(() => charterEditions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    charterId: partOf("charter_id", () => charters.id),
+    editionId: partOf("edition_id", () => charterEditions.id),
     clauseKey: integer("clause_key").notNull(),
     status: text("status").$type<Progress>().notNull(),
     note: text("note").notNull().default(""),
     authorId: userRef("author_id"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("charter_clause_progress_idx").on(t.tambonId, t.charterId, t.clauseKey, t.id)],
 );

@@ -6,18 +6,16 @@ import {
   jsonb,
   pgTable,
   real,
-  serial,
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "../../core/db/schema.ts";
-import { tambonId, at, userRef } from "../../core/db/columns.ts";
+import { tambonKeys, createdAt, partOf, at, userRef } from "../../core/db/columns.ts";
 import { issueAreas } from "../areas/public.ts";
 
 /** Voting rules (table `decision_policies`): phase lengths, majority, quorums, ballot secrecy and weight cap. */
 export const decisionPolicies = pgTable("decision_policies", {
-  id: serial("id").primaryKey(),
-  tambonId: tambonId(),
+  ...tambonKeys(),
   nameTh: text("name_th").notNull(),
   nameEn: text("name_en").notNull().default(""),
   discussionDays: integer("discussion_days").notNull().default(14),
@@ -36,8 +34,7 @@ export const decisionPolicies = pgTable("decision_policies", {
 export const questions = pgTable(
   "questions",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     areaId: integer("area_id")
       .notNull()
       .references(() => issueAreas.id),
@@ -51,7 +48,7 @@ export const questions = pgTable(
       .default("draft"),
     quickPoll: boolean("quick_poll").notNull().default(false),
     createdBy: userRef("created_by"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     phaseStartedAt: at("phase_started_at").notNull().defaultNow(),
     phaseEndsAt: at("phase_ends_at"),
     closedAt: at("closed_at"),
@@ -69,14 +66,11 @@ export const questions = pgTable(
 export const alternatives = pgTable(
   "alternatives",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    questionId: integer("question_id")
-      .notNull()
-      .references(() => questions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    questionId: partOf("question_id", () => questions.id),
     title: text("title").notNull(),
     authorId: userRef("author_id"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("alternatives_question_idx").on(t.questionId)],
 );
@@ -85,15 +79,12 @@ export const alternatives = pgTable(
 export const alternativeVersions = pgTable(
   "alternative_versions",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    alternativeId: integer("alternative_id")
-      .notNull()
-      .references(() => alternatives.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    alternativeId: partOf("alternative_id", () => alternatives.id),
     version: integer("version").notNull(),
     body: text("body").notNull(),
     authorId: userRef("author_id"),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("alternative_versions_key").on(t.alternativeId, t.version)],
 );
@@ -102,44 +93,31 @@ export const alternativeVersions = pgTable(
 export const supporters = pgTable(
   "alternative_supporters",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    alternativeId: integer("alternative_id")
-      .notNull()
-      .references(() => alternatives.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: at("created_at").notNull().defaultNow(),
+    ...tambonKeys(),
+    alternativeId: partOf("alternative_id", () => alternatives.id),
+    userId: partOf("user_id", () => users.id),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("alternative_supporters_key").on(t.alternativeId, t.userId)],
 );
 
 /** A suggestion to improve an alternative. */
 export const suggestions = pgTable("suggestions", {
-  id: serial("id").primaryKey(),
-  tambonId: tambonId(),
-  alternativeId: integer("alternative_id")
-    .notNull()
-    .references(() => alternatives.id, { onDelete: "cascade" }),
+  ...tambonKeys(),
+  alternativeId: partOf("alternative_id", () => alternatives.id),
   body: text("body").notNull(),
   authorId: userRef("author_id"),
   fulfilled: boolean("fulfilled").notNull().default(false),
-  createdAt: at("created_at").notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 /** A member's rating of a suggestion: must, should, should-not, must-not. */
 export const suggestionRatings = pgTable(
   "suggestion_ratings",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    suggestionId: integer("suggestion_id")
-      .notNull()
-      .references(() => suggestions.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    suggestionId: partOf("suggestion_id", () => suggestions.id),
+    userId: partOf("user_id", () => users.id),
     rating: text("rating").$type<"must" | "should" | "should_not" | "must_not">().notNull(),
   },
   (t) => [uniqueIndex("suggestion_ratings_key").on(t.suggestionId, t.userId)],
@@ -149,16 +127,13 @@ export const suggestionRatings = pgTable(
 export const delegations = pgTable(
   "delegations",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    trusterId: integer("truster_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    trusterId: partOf("truster_id", () => users.id),
     trusteeId: integer("trustee_id").references(() => users.id, { onDelete: "cascade" }),
     scope: text("scope").$type<"tambon" | "area" | "question">().notNull(),
     areaId: integer("area_id").references(() => issueAreas.id, { onDelete: "cascade" }),
     questionId: integer("question_id").references(() => questions.id, { onDelete: "cascade" }),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("delegations_scope_key").on(
@@ -176,14 +151,9 @@ export const delegations = pgTable(
 export const ballots = pgTable(
   "ballots",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    questionId: integer("question_id")
-      .notNull()
-      .references(() => questions.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    questionId: partOf("question_id", () => questions.id),
+    userId: partOf("user_id", () => users.id),
     grades: jsonb("grades").$type<Record<string, number>>().notNull(),
     recordedBy: userRef("recorded_by"),
     receiptHash: text("receipt_hash"),
@@ -196,11 +166,8 @@ export const ballots = pgTable(
 export const questionResults = pgTable(
   "question_results",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    questionId: integer("question_id")
-      .notNull()
-      .references(() => questions.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    questionId: partOf("question_id", () => questions.id),
     input: jsonb("input").notNull(),
     result: jsonb("result").notNull(),
     pairwise: jsonb("pairwise").$type<number[][]>().notNull(),
@@ -217,8 +184,7 @@ export const questionResults = pgTable(
 export const decisionEvents = pgTable(
   "decision_events",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
+    ...tambonKeys(),
     seq: integer("seq").notNull(),
     kind: text("kind").notNull(),
     questionId: integer("question_id"),
@@ -234,15 +200,12 @@ export const decisionEvents = pgTable(
 export const notifications = pgTable(
   "notifications",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    userId: partOf("user_id", () => users.id),
     kind: text("kind").notNull(),
     questionId: integer("question_id"),
     payload: jsonb("payload").$type<Record<string, string | number>>().notNull(),
-    createdAt: at("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     readAt: at("read_at"),
     emailedAt: at("emailed_at"),
   },
@@ -253,11 +216,8 @@ export const notifications = pgTable(
 export const notificationPrefs = pgTable(
   "notification_prefs",
   {
-    id: serial("id").primaryKey(),
-    tambonId: tambonId(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tambonKeys(),
+    userId: partOf("user_id", () => users.id),
     email: text("email").$type<"each" | "daily" | "off">().notNull().default("daily"),
   },
   (t) => [uniqueIndex("notification_prefs_key").on(t.tambonId, t.userId)],
