@@ -3,8 +3,7 @@ import type { DbOrTx } from "../../core/db/index.ts";
 import type { PageSection } from "../../core/modules.ts";
 import { tambonSlug } from "../../core/queries/tambons.ts";
 import { charterClauseLinks, charters } from "./schema.ts";
-import { allClauses } from "./document.ts";
-import { listCharters, currentEdition, shownVersion } from "./charters/queries.ts";
+import { clausesInForce } from "./charters/queries.ts";
 import { tambonWhere } from "../../core/db/tambon-row.ts";
 import { pick } from "../../core/pick.ts";
 
@@ -25,22 +24,14 @@ export interface ClauseRef {
 /** Every clause of the tambon's charters in force (for a module's "carries out clause …" picker). */
 export async function listClauses(db: DbOrTx, tambonId: number): Promise<ClauseRef[]> {
   const slug = await tambonSlug(db, tambonId);
-  const out: ClauseRef[] = [];
-  for (const { charter, editions } of await listCharters(db, tambonId)) {
-    const inForce = currentEdition(editions);
-    if (!inForce) continue;
-    const version = await shownVersion(db, inForce);
-    for (const { clause, number } of allClauses(version.doc))
-      out.push({
-        charterId: charter.id,
-        charterName: charter.nameTh,
-        clauseKey: clause.key,
-        number,
-        text: clause.text,
-        href: `/t/${slug}/charter-editions/${inForce.id}/follow-up?clause=${clause.key}`,
-      });
-  }
-  return out;
+  return (await clausesInForce(db, tambonId)).map(({ charter, edition, clause, number }) => ({
+    charterId: charter.id,
+    charterName: charter.nameTh,
+    clauseKey: clause.key,
+    number,
+    text: clause.text,
+    href: `/t/${slug}/charter-editions/${edition.id}/follow-up?clause=${clause.key}`,
+  }));
 }
 
 /** The link of one clause to one record of another module, in the tambon. */

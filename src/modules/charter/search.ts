@@ -1,8 +1,7 @@
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { SearchSource } from "../../core/modules.ts";
 import { replaceInSearch, type SearchDocument } from "../site/public.ts";
-import { allClauses } from "./document.ts";
-import { currentEdition, listCharters, shownVersion } from "./charters/queries.ts";
+import { clausesInForce } from "./charters/queries.ts";
 
 /**
  * A clause's id in the search: clause keys are numbered per charter, so the charter's id is put in
@@ -12,21 +11,13 @@ export const clauseRef = (charterId: number, clauseKey: number) => charterId * 1
 
 /** The clauses of a tambon's charters in force as search documents, linked to the clause. */
 export async function clauseDocuments(db: DbOrTx, tambonId: number): Promise<SearchDocument[]> {
-  const docs: SearchDocument[] = [];
-  for (const { charter, editions } of await listCharters(db, tambonId)) {
-    const inForce = currentEdition(editions);
-    if (!inForce) continue;
-    const version = await shownVersion(db, inForce);
-    for (const { clause, number } of allClauses(version.doc))
-      docs.push({
-        kind: "clause",
-        refId: clauseRef(charter.id, clause.key),
-        title: `${version.doc.title || charter.nameTh} ข้อ ${number}`,
-        body: clause.text,
-        url: `/charter-editions/${inForce.id}#c-${clause.key}`,
-      });
-  }
-  return docs;
+  return (await clausesInForce(db, tambonId)).map(({ charter, edition, doc, clause, number }) => ({
+    kind: "clause",
+    refId: clauseRef(charter.id, clause.key),
+    title: `${doc.title || charter.nameTh} ข้อ ${number}`,
+    body: clause.text,
+    url: `/charter-editions/${edition.id}#c-${clause.key}`,
+  }));
 }
 
 /** Puts the clauses in force of a tambon in the search (an edition adopted); inside the command. */

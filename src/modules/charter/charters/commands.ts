@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { getVillage } from "../../../core/queries/villages.ts";
@@ -16,6 +16,7 @@ import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { type CharterRow, type EditionRow, getCharter } from "./queries.ts";
 import { pick } from "../../../core/pick.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** The closing clauses a new charter starts with (entry into force, review period). */
 export function defaultClosing(reviewYears: number): string[] {
@@ -43,6 +44,20 @@ type CharterFields = Omit<
   typeof charters.$inferInsert,
   "id" | "tambonId" | "nextKey" | "createdBy" | "createdAt" | "updatedAt"
 >;
+
+/** The fields a charter's form sets, as its creation and its changes store them. */
+const CHARTER_FIELDS = [
+  "nameTh",
+  "nameEn",
+  "scope",
+  "scopeName",
+  "villageId",
+  "areaId",
+  "digits",
+  "contactName",
+  "contactPhone",
+  "contactEmail",
+] as const;
 
 async function checkCharterInput(
   db: DbOrTx,
@@ -95,19 +110,7 @@ export async function createCharter(
       .insert(charters)
       .values({
         tambonId,
-        ...pick(
-          c,
-          "nameTh",
-          "nameEn",
-          "scope",
-          "scopeName",
-          "villageId",
-          "areaId",
-          "digits",
-          "contactName",
-          "contactPhone",
-          "contactEmail",
-        ),
+        ...pick(c, ...CHARTER_FIELDS),
         createdBy: userId,
       })
       .returning();
@@ -166,7 +169,7 @@ export async function startEdition(
   await tx
     .update(charters)
     .set({ nextKey, updatedAt: new Date() })
-    .where(and(eq(charters.id, charter.id), eq(charters.tambonId, charter.tambonId)));
+    .where(tambonWhere(charters, charter.tambonId, { id: charter.id }));
   const [updated] = await tx
     .update(charterEditions)
     .set({ currentVersionId: version!.id })
@@ -193,22 +196,10 @@ export async function updateCharter(
     const [row] = await tx
       .update(charters)
       .set({
-        ...pick(
-          c,
-          "nameTh",
-          "nameEn",
-          "scope",
-          "scopeName",
-          "villageId",
-          "areaId",
-          "digits",
-          "contactName",
-          "contactPhone",
-          "contactEmail",
-        ),
+        ...pick(c, ...CHARTER_FIELDS),
         updatedAt: new Date(),
       })
-      .where(and(eq(charters.id, charterId), eq(charters.tambonId, tambonId)))
+      .where(tambonWhere(charters, tambonId, { id: charterId }))
       .returning();
     await auditBy(tx, actor, tambonId, {
       action: "charter.update",

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -111,7 +112,7 @@ export const updateEdition = editionCommand(
       const [row] = await tx
         .update(charterEditions)
         .set(changes)
-        .where(and(eq(charterEditions.id, editionId), eq(charterEditions.tambonId, tambonId)))
+        .where(tambonWhere(charterEditions, tambonId, { id: editionId }))
         .returning();
       await auditBy(tx, actor, tambonId, {
         action: "charter.edition.update",

@@ -11,10 +11,10 @@ import {
   charterVersions,
   charters,
 } from "../schema.ts";
-import type { CharterDoc } from "../document.ts";
+import { allClauses, type CharterDoc, type Clause } from "../document.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { asOfDay } from "../edition.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A charter row. */
@@ -37,14 +37,7 @@ export function toId(value: unknown): number {
 }
 
 /** One charter of the tambon (undefined for another tambon's). */
-export async function getCharter(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<CharterRow | undefined> {
-  if (!toId(id)) return undefined;
-  return tambonRow(db, charters, tambonId, id);
-}
+export const getCharter = tambonRowOf(charters);
 
 /** One edition of the tambon with its charter (undefined for another tambon's). */
 export async function getEdition(
@@ -191,6 +184,28 @@ export async function shownVersion(db: DbOrTx, edition: EditionRow): Promise<Ver
   return row;
 }
 
+/** A clause of a charter in force: its charter, the edition in force and the text it shows. */
+export interface ClauseInForce {
+  charter: CharterRow;
+  edition: EditionRow;
+  doc: CharterDoc;
+  clause: Clause;
+  number: number;
+}
+
+/** Every clause of the tambon's charters in force, charter by charter, in the order of their text. */
+export async function clausesInForce(db: DbOrTx, tambonId: number): Promise<ClauseInForce[]> {
+  const out: ClauseInForce[] = [];
+  for (const { charter, editions } of await listCharters(db, tambonId)) {
+    const edition = currentEdition(editions);
+    if (!edition) continue;
+    const { doc } = await shownVersion(db, edition);
+    for (const { clause, number } of allClauses(doc))
+      out.push({ charter, edition, doc, clause, number });
+  }
+  return out;
+}
+
 /** The versions of an edition (without their documents), newest first, with author names. */
 export function versionsOf(db: DbOrTx, tambonId: number, editionId: number) {
   return db
@@ -204,19 +219,27 @@ export function versionsOf(db: DbOrTx, tambonId: number, editionId: number) {
     .orderBy(desc(charterVersions.number));
 }
 
-/** A version's number by id, for many ids at once. */
-export async function versionNumbers(
-  db: DbOrTx,
-  tambonId: number,
-  ids: number[],
-): Promise<Map<number, number>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: charterVersions.id, number: charterVersions.number })
-    .from(charterVersions)
-    .where(tambonWhere(charterVersions, tambonId, {}, inArray(charterVersions.id, ids)));
-  return new Map(rows.map((r) => [r.id, r.number]));
+/**
+ * A read of one column of several versions of the tambon, as `(db, tambonId, ids)`: a map by
+ * version id (none asked, none read).
+ */
+function versionColumnById<C extends "number" | "doc">(column: C) {
+  return async (
+    db: DbOrTx,
+    tambonId: number,
+    ids: number[],
+  ): Promise<Map<number, VersionRow[C]>> => {
+    if (!ids.length) return new Map();
+    const rows = await db
+      .select({ id: charterVersions.id, value: charterVersions[column] })
+      .from(charterVersions)
+      .where(tambonWhere(charterVersions, tambonId, {}, inArray(charterVersions.id, ids)));
+    return new Map(rows.map((r) => [r.id, r.value as VersionRow[C]]));
+  };
 }
+
+/** A version's number by id, for many ids at once. */
+export const versionNumbers = versionColumnById("number");
 
 /** The villages of a tambon by moo number. */
 export function villagesOf(db: DbOrTx, tambonId: number) {
@@ -244,15 +267,4 @@ export async function memberVillages(
 }
 
 /** The documents of several versions by id (for diffs and comment context). */
-export async function docsOf(
-  db: DbOrTx,
-  tambonId: number,
-  ids: number[],
-): Promise<Map<number, CharterDoc>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: charterVersions.id, doc: charterVersions.doc })
-    .from(charterVersions)
-    .where(tambonWhere(charterVersions, tambonId, {}, inArray(charterVersions.id, ids)));
-  return new Map(rows.map((r) => [r.id, r.doc]));
-}
+export const docsOf = versionColumnById("doc");

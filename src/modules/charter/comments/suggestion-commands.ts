@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -11,7 +11,7 @@ import { fail, missing, ok, refused } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { lockEdition, saveVersion } from "../drafting/commands.ts";
 import { getEdition, toId } from "../charters/queries.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /**
  * The comment a decision or rating is about, after the checks each makes first: missing (404)
@@ -113,7 +113,7 @@ export async function acceptSuggestion(
         decidedAt: new Date(),
         appliedVersionId: saved.value.id,
       })
-      .where(and(eq(charterComments.id, commentId), eq(charterComments.tambonId, tambonId)));
+      .where(tambonWhere(charterComments, tambonId, { id: commentId }));
     await auditBy(tx, actor, tambonId, {
       action: "charter.suggestion.accept",
       targetType: "charter_comment",
@@ -150,13 +150,7 @@ export async function declineSuggestion(
     const rows = await tx
       .update(charterComments)
       .set({ status: "declined", reason, decidedBy: actor.user!.id, decidedAt: new Date() })
-      .where(
-        and(
-          eq(charterComments.id, commentId),
-          eq(charterComments.tambonId, tambonId),
-          eq(charterComments.status, "open"),
-        ),
-      )
+      .where(tambonWhere(charterComments, tambonId, { id: commentId, status: "open" }))
       .returning({ id: charterComments.id });
     if (!rows.length) return fail("_form", "err.alreadyDecided");
     await auditBy(tx, actor, tambonId, {
