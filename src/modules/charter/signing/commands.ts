@@ -2,17 +2,17 @@ import { z } from "zod";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { deleteFile } from "../../../core/file-store.ts";
 import { getVillage } from "../../../core/queries/villages.ts";
-import { auditBy } from "../../../core/audit.ts";
+import { auditBy, auditedChange, type AuditNote } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { charterPhotos, charterSignatories } from "../schema.ts";
 import { IMAGE_MAX_BYTES, type ProcessedImage, processImage, storeImage } from "./images.ts";
-import { fail, missing, ok, refused } from "../../../core/result.ts";
+import { fail, missing, ok } from "../../../core/result.ts";
 import type { CharterResult } from "../messages.ts";
 import { toId } from "../charters/queries.ts";
 import { editionCommand } from "../shared/commands.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, type TambonTable } from "../../../core/db/tambon-row.ts";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { pick } from "../../../core/pick.ts";
 
 /** An uploaded file as the route hands it over (empty when nothing was chosen). */
@@ -99,42 +99,67 @@ export const addSignatory = editionCommand(
   },
 );
 
-/** Removes a signatory entered by mistake. */
-export async function deleteSignatory(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  signatoryId: number,
-): Promise<CharterResult<number>> {
-  if (!toId(signatoryId)) return missing();
-  const [row] = await db
-    .select({
-      ...pick(charterSignatories, "editionId", "name", "scanFileId", "thumbFileId"),
-    })
-    .from(charterSignatories)
-    .where(tambonWhere(charterSignatories, tambonId, { id: signatoryId }));
-  if (!row) return missing();
-  if (!can(actor, "charter.sign", { tambonId })) return refused();
-  // Only the deletion that removed the row deletes its files and is audited: the same form sent
-  // twice at once finds the row gone the second time.
-  return db.transaction(async (tx): Promise<CharterResult<number>> => {
-    const [gone] = await tx
-      .delete(charterSignatories)
-      .where(tambonWhere(charterSignatories, tambonId, { id: signatoryId }))
-      .returning({
-        ...pick(charterSignatories, "editionId", "name", "scanFileId", "thumbFileId"),
-      });
-    if (!gone) return missing();
-    await deleteFile(tx, tambonId, gone.scanFileId, gone.thumbFileId);
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.signatory.delete",
-      targetType: "charter_signatory",
-      targetId: signatoryId,
-      before: { editionId: gone.editionId, name: gone.name },
-    });
-    return ok(gone.editionId);
-  });
+/** A row as a select of these columns reads it. */
+type RowOf<C extends Record<string, PgColumn>> = {
+  [K in keyof C]: C[K]["_"]["notNull"] extends true ? C[K]["_"]["data"] : C[K]["_"]["data"] | null;
+};
+
+/**
+ * The removal of a row of a table with images (a signatory, a ceremony photo) and of the files it
+ * names, as `(db, actor, tambonId, id)`; it returns the row's edition. 404 for another tambon's row
+ * before 403 without the right to sign. Only the deletion that removed the row deletes its files
+ * and is audited: the same form sent twice at once finds the row gone the second time.
+ */
+function deletionWithImages<C extends { editionId: PgColumn } & Record<string, PgColumn>>(kept: {
+  table: TambonTable;
+  columns: C;
+  files: (row: RowOf<C>) => (number | null)[];
+  entry: (row: RowOf<C>, id: number) => AuditNote;
+}) {
+  return async (
+    db: Db,
+    actor: Actor,
+    tambonId: number,
+    id: number,
+  ): Promise<CharterResult<number>> => {
+    if (!toId(id)) return missing();
+    const where = tambonWhere(kept.table, tambonId, { id });
+    const [row] = await db
+      .select(kept.columns)
+      .from(kept.table as PgTable)
+      .where(where);
+    if (!row) return missing();
+    const removed = await auditedChange(
+      db,
+      actor,
+      tambonId,
+      "charter.sign",
+      async (tx) => {
+        const [gone] = (await tx
+          .delete(kept.table as PgTable)
+          .where(where)
+          .returning(kept.columns)) as RowOf<C>[];
+        if (gone) await deleteFile(tx, tambonId, ...kept.files(gone));
+        return gone;
+      },
+      (gone) => kept.entry(gone, id),
+    );
+    return removed.ok ? ok(removed.value.editionId as number) : removed;
+  };
 }
+
+/** Removes a signatory entered by mistake. */
+export const deleteSignatory = deletionWithImages({
+  table: charterSignatories,
+  columns: pick(charterSignatories, "editionId", "name", "scanFileId", "thumbFileId"),
+  files: (gone) => [gone.scanFileId, gone.thumbFileId],
+  entry: (gone, id) => ({
+    action: "charter.signatory.delete",
+    targetType: "charter_signatory",
+    targetId: id,
+    before: { editionId: gone.editionId, name: gone.name },
+  }),
+});
 
 /** Keeps a ceremony photo of an edition: its image and thumbnail files, and its row; returns its id. */
 export async function storePhoto(
@@ -198,37 +223,14 @@ export const addPhoto = editionCommand(
 );
 
 /** Removes a ceremony photo. */
-export async function deletePhoto(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  photoId: number,
-): Promise<CharterResult<number>> {
-  if (!toId(photoId)) return missing();
-  const [row] = await db
-    .select({
-      ...pick(charterPhotos, "editionId", "fileId", "thumbFileId"),
-    })
-    .from(charterPhotos)
-    .where(tambonWhere(charterPhotos, tambonId, { id: photoId }));
-  if (!row) return missing();
-  if (!can(actor, "charter.sign", { tambonId })) return refused();
-  // As for a signatory: only the deletion that removed the row deletes its files and is audited.
-  return db.transaction(async (tx): Promise<CharterResult<number>> => {
-    const [gone] = await tx
-      .delete(charterPhotos)
-      .where(tambonWhere(charterPhotos, tambonId, { id: photoId }))
-      .returning({
-        ...pick(charterPhotos, "editionId", "fileId", "thumbFileId"),
-      });
-    if (!gone) return missing();
-    await deleteFile(tx, tambonId, gone.fileId, gone.thumbFileId);
-    await auditBy(tx, actor, tambonId, {
-      action: "charter.photo.delete",
-      targetType: "charter_photo",
-      targetId: photoId,
-      before: { editionId: gone.editionId },
-    });
-    return ok(gone.editionId);
-  });
-}
+export const deletePhoto = deletionWithImages({
+  table: charterPhotos,
+  columns: pick(charterPhotos, "editionId", "fileId", "thumbFileId"),
+  files: (gone) => [gone.fileId, gone.thumbFileId],
+  entry: (gone, id) => ({
+    action: "charter.photo.delete",
+    targetType: "charter_photo",
+    targetId: id,
+    before: { editionId: gone.editionId },
+  }),
+});

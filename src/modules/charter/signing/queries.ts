@@ -4,7 +4,8 @@ import { villages } from "../../../core/db/schema.ts";
 import { getFile, type StoredFile } from "../../../core/file-store.ts";
 import { charterPhotos, charterSignatories } from "../schema.ts";
 import type { SignatoryRow } from "../charters/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, type TambonTable } from "../../../core/db/tambon-row.ts";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { pick } from "../../../core/pick.ts";
 
 /** The signatories of an edition in order (pillars first, then villages), without image bytes. */
@@ -62,31 +63,39 @@ export function photosOf(db: DbOrTx, tambonId: number, editionId: number) {
 /** An image as it is sent: a file of the core file store. */
 export type StoredImage = StoredFile;
 
-/** The scan of a signatory's signed page, or its thumbnail when asked and there is one. */
-export async function signatoryScan(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-  thumb: boolean,
-): Promise<StoredImage | null> {
-  const [row] = await db
-    .select({ scan: charterSignatories.scanFileId, thumb: charterSignatories.thumbFileId })
-    .from(charterSignatories)
-    .where(tambonWhere(charterSignatories, tambonId, { id }));
-  if (!row?.scan) return null;
-  return (await getFile(db, tambonId, thumb && row.thumb ? row.thumb : row.scan)) ?? null;
+/**
+ * The image kept in a row of a table of images (its file, or its thumbnail when asked and there is
+ * one), as `(db, tambonId, id, thumb)`: null for another tambon's row or a row without an image.
+ */
+function keptImage(table: TambonTable, file: PgColumn, thumbFile: PgColumn) {
+  return async (
+    db: DbOrTx,
+    tambonId: number,
+    id: number,
+    thumb: boolean,
+  ): Promise<StoredImage | null> => {
+    const [row] = (await db
+      .select({ file, thumb: thumbFile })
+      .from(table as PgTable)
+      .where(tambonWhere(table, tambonId, { id }))) as {
+      file: number | null;
+      thumb: number | null;
+    }[];
+    if (!row?.file) return null;
+    return (await getFile(db, tambonId, thumb && row.thumb ? row.thumb : row.file)) ?? null;
+  };
 }
 
+/** The scan of a signatory's signed page, or its thumbnail when asked and there is one. */
+export const signatoryScan = keptImage(
+  charterSignatories,
+  charterSignatories.scanFileId,
+  charterSignatories.thumbFileId,
+);
+
 /** A ceremony photo, or its thumbnail. */
-export async function ceremonyPhoto(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-  thumb: boolean,
-): Promise<StoredImage | null> {
-  const [row] = await db
-    .select({ fileId: thumb ? charterPhotos.thumbFileId : charterPhotos.fileId })
-    .from(charterPhotos)
-    .where(tambonWhere(charterPhotos, tambonId, { id }));
-  return row ? ((await getFile(db, tambonId, row.fileId)) ?? null) : null;
-}
+export const ceremonyPhoto = keptImage(
+  charterPhotos,
+  charterPhotos.fileId,
+  charterPhotos.thumbFileId,
+);
