@@ -100,6 +100,14 @@ function swap<T>(list: T[], i: number, j: number): boolean {
   return true;
 }
 
+/** Moves the item with this key one place up or down its list: an error when it has no neighbour there. */
+function moveByKey(list: { key: number }[], key: number, dir: "up" | "down"): OpResult | null {
+  const i = list.findIndex((x) => x.key === key);
+  if (i < 0) return fail("notFound", "_form");
+  if (!swap(list, i, dir === "up" ? i - 1 : i + 1)) return fail("noNeighbour", "_form");
+  return null;
+}
+
 /**
  * Applies one operation to a copy of the document. New chapters, clauses and definitions take
  * keys from `nextKey` on; the returned `nextKey` is the next free one.
@@ -148,13 +156,8 @@ export function applyOp(original: CharterDoc, op: DocOp, nextKey: number): OpRes
       doc.definitions.splice(i, 1);
       return done();
     }
-    case "moveDefinition": {
-      const i = doc.definitions.findIndex((x) => x.key === op.key);
-      if (i < 0) return fail("notFound", "_form");
-      if (!swap(doc.definitions, i, op.dir === "up" ? i - 1 : i + 1))
-        return fail("noNeighbour", "_form");
-      return done();
-    }
+    case "moveDefinition":
+      return moveByKey(doc.definitions, op.key, op.dir) ?? done();
     case "addChapter": {
       const title = cleanText(op.title);
       const bad = checkText(title, LIMITS.chapterTitle, "title");
@@ -177,13 +180,8 @@ export function applyOp(original: CharterDoc, op: DocOp, nextKey: number): OpRes
       c.title = title;
       return done();
     }
-    case "moveChapter": {
-      const i = doc.chapters.findIndex((x) => x.key === op.key);
-      if (i < 0) return fail("notFound", "_form");
-      if (!swap(doc.chapters, i, op.dir === "up" ? i - 1 : i + 1))
-        return fail("noNeighbour", "_form");
-      return done();
-    }
+    case "moveChapter":
+      return moveByKey(doc.chapters, op.key, op.dir) ?? done();
     case "splitChapter": {
       const title = cleanText(op.title);
       const bad = checkText(title, LIMITS.chapterTitle, "title");

@@ -3,7 +3,7 @@ import { charterAuditActions } from "./audit-actions.ts";
 
 import type { PageSection, TambonModule } from "../../core/modules.ts";
 import { can } from "../../core/policy.ts";
-import { msg } from "./messages.ts";
+import { msg, type CharterKey } from "./messages.ts";
 import { charterFiles } from "./shared/files.ts";
 import { seedCharterDemo } from "./demo.ts";
 import { sendReviewReminders } from "./charters/review.ts";
@@ -21,7 +21,7 @@ import { adoptionAdminRoutes } from "./adoption/admin-routes.tsx";
 import { adoptDecidedVotes } from "./adoption/commands.ts";
 import { charterAdminRoutes } from "./charters/admin-routes.tsx";
 import { charterPrintRoutes } from "./charters/print-routes.tsx";
-import { listCharters, currentEdition } from "./charters/queries.ts";
+import { listCharters, currentEdition, type EditionRow } from "./charters/queries.ts";
 import { charterRoutes } from "./charters/routes.tsx";
 import { commentRoutes } from "./comments/routes.tsx";
 import { draftingAdminRoutes } from "./drafting/admin-routes.tsx";
@@ -51,40 +51,58 @@ const areaSection1: PageSection<number> = {
   },
 };
 
-const stepSection2: PageSection<null> = {
-  id: "charter.drafts",
-  slot: 2,
-  title: (lang) => msg.t(lang)("nav.charter"),
-  async load(db, { id: tambonId, slug }, lang) {
-    const out = [];
-    for (const { charter, editions } of await listCharters(db, tambonId))
-      for (const e of editions.filter((x) => x.status !== "draft"))
-        out.push({
-          href: `/t/${slug}/charter-editions/${e.id}`,
-          title: `${charter.nameTh} ${editionLabel(e, lang, charter.digits)}`,
-          meta: msg.t(lang)(`status.${e.status}`),
-        });
-    return out;
-  },
-};
+/**
+ * A section of the three-step process page: the editions `shown` picks of each charter of the
+ * tambon, each linked to its page `page` (with its status when `withStatus`).
+ */
+function editionsStep(
+  id: string,
+  slot: number,
+  title: CharterKey,
+  shown: (editions: EditionRow[]) => EditionRow[],
+  page: string,
+  withStatus: boolean,
+): PageSection<null> {
+  return {
+    id,
+    slot,
+    title: (lang) => msg.t(lang)(title),
+    async load(db, { id: tambonId, slug }, lang) {
+      const out = [];
+      for (const { charter, editions } of await listCharters(db, tambonId))
+        for (const e of shown(editions))
+          out.push({
+            href: `/t/${slug}/charter-editions/${e.id}${page}`,
+            title: `${charter.nameTh} ${editionLabel(e, lang, charter.digits)}`,
+            ...(withStatus ? { meta: msg.t(lang)(`status.${e.status}`) } : {}),
+          });
+      return out;
+    },
+  };
+}
 
-const stepSection3: PageSection<null> = {
-  id: "charter.follow-up",
-  slot: 3,
-  title: (lang) => msg.t(lang)("action.followUp"),
-  async load(db, { id: tambonId, slug }, lang) {
-    const out = [];
-    for (const { charter, editions } of await listCharters(db, tambonId)) {
-      const inForce = currentEdition(editions);
-      if (inForce)
-        out.push({
-          href: `/t/${slug}/charter-editions/${inForce.id}/follow-up`,
-          title: `${charter.nameTh} ${editionLabel(inForce, lang, charter.digits)}`,
-        });
-    }
-    return out;
+/** Step 2: every edition past its draft. */
+const stepSection2 = editionsStep(
+  "charter.drafts",
+  2,
+  "nav.charter",
+  (editions) => editions.filter((x) => x.status !== "draft"),
+  "",
+  true,
+);
+
+/** Step 3: the follow-up of the edition in force. */
+const stepSection3 = editionsStep(
+  "charter.follow-up",
+  3,
+  "action.followUp",
+  (editions) => {
+    const inForce = currentEdition(editions);
+    return inForce ? [inForce] : [];
   },
-};
+  "/follow-up",
+  false,
+);
 
 /** Each resource's routes, mounted under /t/:tambon. */
 const resourceRoutes = [

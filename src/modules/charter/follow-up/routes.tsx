@@ -23,7 +23,7 @@ import {
   editionsOf,
   currentEdition,
 } from "../charters/queries.ts";
-import { loadEdition } from "../shared/helpers.ts";
+import { loadEdition, sentFields } from "../shared/helpers.ts";
 import type { ClauseSubject } from "../public.ts";
 import { progressOf, linksOf, progressHistory } from "./queries.ts";
 import { confirmFirst } from "../../../core/confirmation.tsx";
@@ -202,24 +202,20 @@ export async function followUpRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     "follow-up",
     "status",
     (req, tambonId, id, body) =>
-      setClauseProgress(db, req.actor, tambonId, id, {
-        clause: body.clause ?? "",
-        status: body.status ?? "",
-        note: body.note ?? "",
-      }),
+      setClauseProgress(db, req.actor, tambonId, id, sentFields(body, "clause", "status", "note")),
     "follow.statusSaved",
   );
   clauseForm(
     "links",
     "link",
     (req, tambonId, id, body) =>
-      addClauseLink(db, req.actor, tambonId, id, {
-        clause: body.clause ?? "",
-        targetType: body.targetType ?? "",
-        label: body.label ?? "",
-        url: body.url ?? "",
-        partner: body.partner ?? "",
-      }),
+      addClauseLink(
+        db,
+        req.actor,
+        tambonId,
+        id,
+        sentFields(body, "clause", "targetType", "label", "url", "partner"),
+      ),
     "follow.linkAdded",
   );
 

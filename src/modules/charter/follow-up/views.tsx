@@ -1,8 +1,8 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import type { LinkRow, CharterRow, EditionRow } from "../charters/queries.ts";
 import { PROGRESS, type Progress } from "../edition.ts";
-import { chapterLabel, clauseLabel, dateIn, editionLabel, num } from "../present.ts";
-import { textIn, useT } from "../shared/views.tsx";
+import { chapterLabel, clauseLabel, dateIn, num } from "../present.ts";
+import { EditionPageTop, textIn, useT } from "../shared/views.tsx";
 
 /** One clause in the follow-up table. */
 export interface FollowRow {
@@ -78,15 +78,7 @@ export function FollowUpPage(props: {
   let lastChapter: number | null | undefined;
   return (
     <>
-      <p class="back">
-        <a href={eb}>
-          ← {props.title} {editionLabel(edition, lang, d)}
-        </a>
-      </p>
-      <h1>
-        {t("follow.title")} · {editionLabel(edition, lang, d)}
-      </h1>
-      <p class="prose">{t("follow.intro")}</p>
+      <EditionPageTop edition={edition} digits={d} title={props.title} page="follow" />
       <section aria-labelledby="h-summary">
         <h2 id="h-summary">{t("follow.summary")}</h2>
         <ProgressBar counts={props.counts} total={props.total} />

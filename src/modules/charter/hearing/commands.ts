@@ -14,7 +14,7 @@ import { todayIso } from "../../../core/dates.ts";
 import { lockEdition } from "../drafting/commands.ts";
 import { type EditionRow, toId } from "../charters/queries.ts";
 import { tellHearingOpened } from "./notices.ts";
-import { editionCommand } from "../shared/commands.ts";
+import { editionCommand, type EditionCommand } from "../shared/commands.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -108,14 +108,18 @@ export async function meetingChoices(db: DbOrTx, tambonId: number): Promise<Meet
   ];
 }
 
+/** A change of the meetings of an edition's hearing (its managers'), given the meeting as the form sent it. */
+function hearingMeetingCommand(
+  change: (c: EditionCommand, meetingId: number) => Promise<CharterResult<number>>,
+) {
+  return editionCommand("charter.manage", (c, meetingInput: string) =>
+    change(c, toId(meetingInput)),
+  );
+}
+
 /** Adds a meeting of the tambon (a public hearing or any other) to an edition's hearing. */
-export const addHearingMeeting = editionCommand(
-  "charter.manage",
-  async (
-    { db, actor, tambonId, editionId },
-    meetingInput: string,
-  ): Promise<CharterResult<number>> => {
-    const meetingId = toId(meetingInput);
+export const addHearingMeeting = hearingMeetingCommand(
+  async ({ db, actor, tambonId, editionId }, meetingId) => {
     const [meeting] = meetingId ? await listMeetings(db, tambonId, { ids: [meetingId] }) : [];
     if (!meeting) return fail("meeting", "err.meeting");
     return db.transaction(async (tx) => {
@@ -137,13 +141,8 @@ export const addHearingMeeting = editionCommand(
 );
 
 /** Removes a meeting from an edition's hearing (the meeting itself stays). */
-export const removeHearingMeeting = editionCommand(
-  "charter.manage",
-  async (
-    { db, actor, tambonId, editionId },
-    meetingInput: string,
-  ): Promise<CharterResult<number>> => {
-    const meetingId = toId(meetingInput);
+export const removeHearingMeeting = hearingMeetingCommand(
+  async ({ db, actor, tambonId, editionId }, meetingId) => {
     return db.transaction(async (tx) => {
       const removed = await tx
         .delete(charterHearingMeetings)

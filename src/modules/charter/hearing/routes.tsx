@@ -13,7 +13,7 @@ import { HearingPage } from "./views.tsx";
 import { shownVersion, villagesOf, memberVillages, getVersionById } from "../charters/queries.ts";
 import { commentItems, aboutOptions, commentInputOf } from "../comments/helpers.ts";
 import { commentsOf } from "../comments/queries.ts";
-import { loadEdition } from "../shared/helpers.ts";
+import { loadEdition, sentFields } from "../shared/helpers.ts";
 import { hearingMeetingsOf } from "./commands.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -91,8 +91,7 @@ export async function hearingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
     const result = throwIfDenied(
       await recordHearingInput(db, req.actor, tambon.id, requireId(req.params.id), {
         ...commentInputOf(body),
-        name: body.name ?? "",
-        village: body.village ?? "",
+        ...sentFields(body, "name", "village"),
       }),
     );
     if (result.ok)

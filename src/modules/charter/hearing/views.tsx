@@ -10,8 +10,8 @@ import {
 import { type MeetingSummary } from "../../groups/public.ts";
 import type { CharterDiff } from "../diff.ts";
 import type { VillageParticipation } from "./participation.ts";
-import { dateIn, editionLabel, num } from "../present.ts";
-import { Paras, useT } from "../shared/views.tsx";
+import { dateIn, num } from "../present.ts";
+import { EditionPageTop, Paras, useT } from "../shared/views.tsx";
 import type { CommentItem } from "../comments/comment-card.tsx";
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
 import { DiffView } from "../drafting/diff-views.tsx";
@@ -77,15 +77,7 @@ export function HearingPage({ data }: { data: HearingData }) {
     ));
   return (
     <>
-      <p class="back">
-        <a href={eb}>
-          ← {data.title} {editionLabel(edition, lang, d)}
-        </a>
-      </p>
-      <h1>
-        {t("hearing.title")} · {editionLabel(edition, lang, d)}
-      </h1>
-      <p class="prose">{t("hearing.intro")}</p>
+      <EditionPageTop edition={edition} digits={d} title={data.title} page="hearing" />
       {!(data.canRecord && edition.status === "hearing") && (
         <ErrorSummary scope="hearing" form={data.form} />
       )}

@@ -38,3 +38,13 @@ export async function loadEdition(
 export function originOf(req: FastifyRequest): string {
   return `${req.protocol}://${req.headers.host ?? "localhost"}`;
 }
+
+/** The named fields of a form, in that order, each "" when the form did not send it. */
+export function sentFields<K extends string>(
+  body: Record<string, string | undefined>,
+  ...names: K[]
+): Record<K, string> {
+  const sent = {} as Record<K, string>;
+  for (const name of names) sent[name] = body[name] ?? "";
+  return sent;
+}

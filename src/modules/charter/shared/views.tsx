@@ -64,6 +64,33 @@ export function EditionLink(props: {
   );
 }
 
+/** The top of a page about an edition: the way back to its text, the page's heading, its introduction. */
+export function EditionPageTop(props: {
+  edition: EditionRow;
+  digits: DigitStyle;
+  /** The title of the edition's text. */
+  title: string;
+  /** The page, whose messages `<page>.title` and `<page>.intro` are its heading and introduction. */
+  page: "follow" | "hearing";
+}) {
+  const { lang, tambon } = useCtx();
+  const t = msg.t(lang);
+  const label = editionLabel(props.edition, lang, props.digits);
+  return (
+    <>
+      <p class="back">
+        <a href={`/t/${tambon!.slug}/charter-editions/${props.edition.id}`}>
+          ← {props.title} {label}
+        </a>
+      </p>
+      <h1>
+        {t(`${props.page}.title`)} · {label}
+      </h1>
+      <p class="prose">{t(`${props.page}.intro`)}</p>
+    </>
+  );
+}
+
 /** The address of an edition's admin page in the current tambon; its panels' forms post below it. */
 export function useEditionAdminHref(editionId: number): string {
   const { tambon } = useCtx();
