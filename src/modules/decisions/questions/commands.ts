@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -10,7 +10,8 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { getArea } from "../../areas/public.ts";
 import { alternativeVersions, alternatives, questions, supporters } from "../schema.ts";
-import { allowedOn } from "./allowed.ts";
+import { commandOn } from "./allowed.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { ALLOWED, phaseEnd, type Phase } from "../shared/phases.ts";
 import { appendEvent } from "../shared/events.ts";
 import { getQuestion, type Question } from "../shared/queries.ts";
@@ -108,36 +109,35 @@ export async function openQuestion(
 const altSchema = z.object({ altTitle: fields.text(200), altBody: fields.text(20000) });
 
 /** Adds a competing alternative (draft and discussion phases). */
-export async function addAlternative(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  questionId: number,
-  input: Record<string, string>,
-): Promise<Result<number, DecisionsKey | CoreKey>> {
-  const found = await getQuestion(db, tambonId, questionId);
-  const allowed = allowedOn(found, actor, tambonId, "question.participate", ALLOWED.editTexts);
-  if (!allowed.ok) return allowed;
-  const parsed = parseForm(altSchema, input);
-  if (!parsed.ok) return parsed;
-  const userId = actor.user!.id;
-  return db.transaction(async (tx) => {
-    const { altTitle, altBody } = parsed.value;
-    const altId = await insertAlternative(tx, tambonId, questionId, altTitle, altBody, userId);
-    await appendEvent(tx, tambonId, "alternative.add", questionId, {
-      alternative: altId,
-      title: altTitle,
+export const addAlternative = commandOn(
+  getQuestion,
+  "question.participate",
+  ALLOWED.editTexts,
+  async (
+    { db, actor, tambonId, id: questionId },
+    input: Record<string, string>,
+  ): Promise<Result<number, DecisionsKey | CoreKey>> => {
+    const parsed = parseForm(altSchema, input);
+    if (!parsed.ok) return parsed;
+    const userId = actor.user!.id;
+    return db.transaction(async (tx) => {
+      const { altTitle, altBody } = parsed.value;
+      const altId = await insertAlternative(tx, tambonId, questionId, altTitle, altBody, userId);
+      await appendEvent(tx, tambonId, "alternative.add", questionId, {
+        alternative: altId,
+        title: altTitle,
+      });
+      await auditBy(tx, actor, tambonId, {
+        action: "alternative.add",
+        targetType: "alternative",
+        targetId: altId,
+        after: { questionId, title: altTitle },
+      });
+      await syncQuestionSearch(tx, tambonId, questionId);
+      return ok(altId);
     });
-    await auditBy(tx, actor, tambonId, {
-      action: "alternative.add",
-      targetType: "alternative",
-      targetId: altId,
-      after: { questionId, title: altTitle },
-    });
-    await syncQuestionSearch(tx, tambonId, questionId);
-    return ok(altId);
-  });
-}
+  },
+);
 
 /** Saves a new version of an alternative's text (its author, in draft or discussion). */
 export async function editAlternative(
@@ -162,7 +162,7 @@ export async function editAlternative(
     await tx
       .update(alternatives)
       .set({ title: parsed.value.altTitle })
-      .where(and(eq(alternatives.id, alternativeId), eq(alternatives.tambonId, tambonId)));
+      .where(tambonWhere(alternatives, tambonId, { id: alternativeId }));
     await tx.insert(alternativeVersions).values({
       tambonId,
       alternativeId,
@@ -187,35 +187,31 @@ export async function editAlternative(
 }
 
 /** Supports (and follows) an alternative, or stops supporting it. */
-export async function setSupport(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  alternativeId: number,
-  support: boolean,
-): Promise<Result<true, DecisionsKey | CoreKey>> {
-  const found = await getAlternative(db, tambonId, alternativeId);
-  const allowed = allowedOn(found, actor, tambonId, "question.participate", ALLOWED.support);
-  if (!allowed.ok) return allowed;
-  const userId = actor.user!.id;
-  await db.transaction(async (tx) => {
-    if (support)
-      await tx.insert(supporters).values({ tambonId, alternativeId, userId }).onConflictDoNothing();
-    else
-      await tx
-        .delete(supporters)
-        .where(
-          and(
-            eq(supporters.alternativeId, alternativeId),
-            eq(supporters.userId, userId),
-            eq(supporters.tambonId, tambonId),
-          ),
-        );
-    await auditBy(tx, actor, tambonId, {
-      action: support ? "alternative.support" : "alternative.unsupport",
-      targetType: "alternative",
-      targetId: alternativeId,
+export const setSupport = commandOn(
+  getAlternative,
+  "question.participate",
+  ALLOWED.support,
+  async (
+    { db, actor, tambonId, id: alternativeId },
+    support: boolean,
+  ): Promise<Result<true, DecisionsKey | CoreKey>> => {
+    const userId = actor.user!.id;
+    await db.transaction(async (tx) => {
+      if (support)
+        await tx
+          .insert(supporters)
+          .values({ tambonId, alternativeId, userId })
+          .onConflictDoNothing();
+      else
+        await tx
+          .delete(supporters)
+          .where(tambonWhere(supporters, tambonId, { alternativeId, userId }));
+      await auditBy(tx, actor, tambonId, {
+        action: support ? "alternative.support" : "alternative.unsupport",
+        targetType: "alternative",
+        targetId: alternativeId,
+      });
     });
-  });
-  return ok(true as const);
-}
+    return ok(true as const);
+  },
+);

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { missing, ok, refused, type Result } from "../../../core/result.ts";
@@ -8,6 +7,7 @@ import type { Actor } from "../../../core/roles.ts";
 import type { DecisionsKey } from "../messages.ts";
 import { questions } from "../schema.ts";
 import { allowedOn } from "./allowed.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { ALLOWED, nextPhase, phaseEnd, type Phase } from "../shared/phases.ts";
 import { appendEvent } from "../shared/events.ts";
 import { getQuestion, lockQuestion, type Question } from "../shared/queries.ts";
@@ -41,7 +41,7 @@ export async function enterPhase(
       phaseEndsAt: phaseEnd(phase, now, rules),
       closedAt: phase === "closed" || phase === "cancelled" ? now : null,
     })
-    .where(and(eq(questions.id, question.id), eq(questions.tambonId, question.tambonId)));
+    .where(tambonWhere(questions, question.tambonId, { id: question.id }));
   await appendEvent(tx, question.tambonId, "question.phase", question.id, {
     from: question.phase,
     to: phase,

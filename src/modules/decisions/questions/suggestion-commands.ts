@@ -1,82 +1,80 @@
-import { and, eq } from "drizzle-orm";
-import type { Db } from "../../../core/db/index.ts";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { Actor } from "../../../core/roles.ts";
 import type { DecisionsKey } from "../messages.ts";
 import { suggestionRatings, suggestions } from "../schema.ts";
-import { allowedOn } from "./allowed.ts";
+import { commandOn } from "./allowed.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { ALLOWED } from "../shared/phases.ts";
 import { getAlternative, getSuggestion } from "./queries.ts";
 
 /** Writes a suggestion on an alternative (discussion phase). */
-export async function addSuggestion(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  alternativeId: number,
-  body: string,
-): Promise<Result<number, DecisionsKey | CoreKey>> {
-  const found = await getAlternative(db, tambonId, alternativeId);
-  const allowed = allowedOn(found, actor, tambonId, "question.participate", ALLOWED.suggest);
-  if (!allowed.ok) return allowed;
-  const text = body.trim();
-  if (!text) return fail("suggestion", "err.required");
-  if (text.length > 4000) return fail("suggestion", "err.tooLong", { max: 4000 });
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(suggestions)
-      .values({ tambonId, alternativeId, body: text, authorId: actor.user!.id })
-      .returning();
-    await auditBy(tx, actor, tambonId, {
-      action: "suggestion.add",
-      targetType: "suggestion",
-      targetId: row!.id,
-      after: { alternativeId },
+export const addSuggestion = commandOn(
+  getAlternative,
+  "question.participate",
+  ALLOWED.suggest,
+  async (
+    { db, actor, tambonId, id: alternativeId },
+    body: string,
+  ): Promise<Result<number, DecisionsKey | CoreKey>> => {
+    const text = body.trim();
+    if (!text) return fail("suggestion", "err.required");
+    if (text.length > 4000) return fail("suggestion", "err.tooLong", { max: 4000 });
+    return db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(suggestions)
+        .values({ tambonId, alternativeId, body: text, authorId: actor.user!.id })
+        .returning();
+      await auditBy(tx, actor, tambonId, {
+        action: "suggestion.add",
+        targetType: "suggestion",
+        targetId: row!.id,
+        after: { alternativeId },
+      });
+      return ok(row!.id);
     });
-    return ok(row!.id);
-  });
-}
+  },
+);
 
 /** The alternative, with its question, that a suggestion of the tambon is on (undefined: none). */
-async function alternativeOfSuggestion(db: Db, tambonId: number, suggestionId: number) {
+async function alternativeOfSuggestion(db: DbOrTx, tambonId: number, suggestionId: number) {
   const suggestion = await getSuggestion(db, tambonId, suggestionId);
   return suggestion && getAlternative(db, tambonId, suggestion.alternativeId);
 }
 
 /** Rates a suggestion must / should / should-not / must-not (one rating per member, may change). */
-export async function rateSuggestion(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  suggestionId: number,
-  rating: string,
-): Promise<Result<true, DecisionsKey | CoreKey>> {
-  const found = await alternativeOfSuggestion(db, tambonId, suggestionId);
-  const allowed = allowedOn(found, actor, tambonId, "question.participate", ALLOWED.suggest);
-  if (!allowed.ok) return allowed;
-  // Whose it is and who may rate come first: an outsider learns nothing from a bad value.
-  if (!["must", "should", "should_not", "must_not"].includes(rating))
-    return fail("rating", "error.400");
-  const r = rating as "must" | "should" | "should_not" | "must_not";
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(suggestionRatings)
-      .values({ tambonId, suggestionId, userId: actor.user!.id, rating: r })
-      .onConflictDoUpdate({
-        target: [suggestionRatings.suggestionId, suggestionRatings.userId],
-        set: { rating: r },
+export const rateSuggestion = commandOn(
+  alternativeOfSuggestion,
+  "question.participate",
+  ALLOWED.suggest,
+  async (
+    { db, actor, tambonId, id: suggestionId },
+    rating: string,
+  ): Promise<Result<true, DecisionsKey | CoreKey>> => {
+    // Whose it is and who may rate come first: an outsider learns nothing from a bad value.
+    if (!["must", "should", "should_not", "must_not"].includes(rating))
+      return fail("rating", "error.400");
+    const r = rating as "must" | "should" | "should_not" | "must_not";
+    await db.transaction(async (tx) => {
+      await tx
+        .insert(suggestionRatings)
+        .values({ tambonId, suggestionId, userId: actor.user!.id, rating: r })
+        .onConflictDoUpdate({
+          target: [suggestionRatings.suggestionId, suggestionRatings.userId],
+          set: { rating: r },
+        });
+      await auditBy(tx, actor, tambonId, {
+        action: "suggestion.rate",
+        targetType: "suggestion",
+        targetId: suggestionId,
+        after: { rating: r },
       });
-    await auditBy(tx, actor, tambonId, {
-      action: "suggestion.rate",
-      targetType: "suggestion",
-      targetId: suggestionId,
-      after: { rating: r },
     });
-  });
-  return ok(true as const);
-}
+    return ok(true as const);
+  },
+);
 
 /** Marks a suggestion fulfilled (or not) — the alternative's author does this. */
 export async function setSuggestionFulfilled(
@@ -93,7 +91,7 @@ export async function setSuggestionFulfilled(
     await tx
       .update(suggestions)
       .set({ fulfilled })
-      .where(and(eq(suggestions.id, suggestionId), eq(suggestions.tambonId, tambonId)));
+      .where(tambonWhere(suggestions, tambonId, { id: suggestionId }));
     await auditBy(tx, actor, tambonId, {
       action: "suggestion.fulfilled",
       targetType: "suggestion",

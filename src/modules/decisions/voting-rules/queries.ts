@@ -1,35 +1,29 @@
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { decisionPolicies } from "../schema.ts";
 import type { VotingRules } from "../shared/queries.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 
-/** Every set of voting rules of the tambon (archived ones too), oldest first. */
-export async function listVotingRules(db: DbOrTx, tambonId: number): Promise<VotingRules[]> {
+/** The tambon's sets of voting rules, oldest first: every one (archived ones too), or those that match. */
+export async function listVotingRules(
+  db: DbOrTx,
+  tambonId: number,
+  only: { archived?: boolean } = {},
+): Promise<VotingRules[]> {
   return db
     .select()
     .from(decisionPolicies)
-    .where(eq(decisionPolicies.tambonId, tambonId))
+    .where(tambonWhere(decisionPolicies, tambonId, only))
     .orderBy(asc(decisionPolicies.id));
 }
 
 /** One set of voting rules of the tambon. */
-export async function getVotingRules(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<VotingRules | undefined> {
-  return tambonRow(db, decisionPolicies, tambonId, id);
-}
+export const getVotingRules = tambonRowOf(decisionPolicies);
 
 /** The voting rules a new question may use (not archived), oldest first. */
-export async function activeVotingRules(db: DbOrTx, tambonId: number): Promise<VotingRules[]> {
-  return db
-    .select()
-    .from(decisionPolicies)
-    .where(tambonWhere(decisionPolicies, tambonId, { archived: false }))
-    .orderBy(asc(decisionPolicies.id));
+export function activeVotingRules(db: DbOrTx, tambonId: number): Promise<VotingRules[]> {
+  return listVotingRules(db, tambonId, { archived: false });
 }
 
 /** The name of a set of voting rules in a language (Thai when it has no English name). */
