@@ -37,6 +37,32 @@ import { plansSearch } from "./search.ts";
 /** Who screens proposals and keeps the plan: the tambon's admin and the central working group. */
 const PLANNERS = ["admin", "working_group"] as const;
 
+/** The module's routes, each resource's in turn. */
+const ROUTES = [
+  planRoutes,
+  editionRoutes,
+  proposalRoutes,
+  projectRoutes,
+  projectPartRoutes,
+  duplicateRoutes,
+  indicatorRoutes,
+  measurementRoutes,
+  measurementImportRoutes,
+  projectImportRoutes,
+  evaluationRoutes,
+  distributionRoutes,
+  reportRoutes,
+];
+
+/** The module's style sheets, added in this order to the one stylesheet. */
+const STYLES = [
+  "./plans.css",
+  "./indicators/indicators.css",
+  "./evaluations/evaluations.css",
+  "./distribution/distribution.css",
+  "./reports/reports.css",
+];
+
 /**
  * The participatory development plan (แผนพัฒนา): plans and their editions, strategies, projects
  * proposed by residents and screened by the working group, indicators and evaluation rounds.
@@ -59,27 +85,9 @@ export const plansModule: TambonModule = {
   ],
   search: plansSearch,
   tambonRoutes: (app, deps) => {
-    planRoutes(app, deps);
-    editionRoutes(app, deps);
-    proposalRoutes(app, deps);
-    projectRoutes(app, deps);
-    projectPartRoutes(app, deps);
-    duplicateRoutes(app, deps);
-    indicatorRoutes(app, deps);
-    measurementRoutes(app, deps);
-    measurementImportRoutes(app, deps);
-    projectImportRoutes(app, deps);
-    evaluationRoutes(app, deps);
-    distributionRoutes(app, deps);
-    reportRoutes(app, deps);
+    for (const routes of ROUTES) routes(app, deps);
   },
-  styles: [
-    readFileSync(new URL("./plans.css", import.meta.url), "utf8"),
-    readFileSync(new URL("./indicators/indicators.css", import.meta.url), "utf8"),
-    readFileSync(new URL("./evaluations/evaluations.css", import.meta.url), "utf8"),
-    readFileSync(new URL("./distribution/distribution.css", import.meta.url), "utf8"),
-    readFileSync(new URL("./reports/reports.css", import.meta.url), "utf8"),
-  ],
+  styles: STYLES.map((file) => readFileSync(new URL(file, import.meta.url), "utf8")),
   assets: [
     {
       name: "plans-overlaps",
