@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
@@ -17,6 +17,7 @@ import {
 import { listStrategies, type Plan } from "../plans/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
+import { lastNumber } from "../shared/last-number.ts";
 
 const label = (key: PlansKey) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
 
@@ -307,11 +308,7 @@ export async function projectImporter(
     keep,
     same: (current, row) => JSON.stringify(comparable(current)) === JSON.stringify(comparable(row)),
     async write(tx, changes) {
-      const [max] = await tx
-        .select({ n: sql<number>`coalesce(max(${projects.seq}), 0)` })
-        .from(projects)
-        .where(tambonWhere(projects, tambonId, { planId: plan.id }));
-      let seq = Number(max?.n ?? 0);
+      let seq = await lastNumber(tx, projects, "seq", tambonId, { planId: plan.id });
       for (const c of changes) {
         const r = c.row;
         const status = r.status ?? c.current?.status ?? "proposed";

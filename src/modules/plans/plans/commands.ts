@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -15,6 +14,7 @@ import { getPlan, getStrategy, strategyName, type Plan, type Strategy } from "./
 import { syncPlanSearch } from "../search.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
+import { lastNumber } from "../shared/last-number.ts";
 
 const planSchema = z.object({
   title: fields.text(200),
@@ -104,11 +104,8 @@ export async function saveStrategy(
     if (strategyId && (!current || current.planId !== plan.id)) return missing();
     let position = v.position;
     if (position == null) {
-      const [max] = await tx
-        .select({ p: sql<number>`coalesce(max(${planStrategies.position}), 0)` })
-        .from(planStrategies)
-        .where(tambonWhere(planStrategies, tambonId, { planId: plan.id }));
-      position = current?.position ?? Number(max?.p ?? 0) + 1;
+      const last = await lastNumber(tx, planStrategies, "position", tambonId, { planId: plan.id });
+      position = current?.position ?? last + 1;
     }
     const [row] = current
       ? await tx

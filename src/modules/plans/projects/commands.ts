@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -28,6 +27,7 @@ import {
 import { syncProjectSearch } from "../search.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
+import { lastNumber } from "../shared/last-number.ts";
 
 /** Replaces a project's villages and budget rows with the checked ones. */
 async function writeLists(tx: DbOrTx, tambonId: number, projectId: number, f: ProjectFields) {
@@ -70,16 +70,13 @@ export async function proposeProject(
   const f = parsed.value;
   const userId = actor.user.id;
   return db.transaction(async (tx): Promise<PlansResult<Project>> => {
-    const [max] = await tx
-      .select({ n: sql<number>`coalesce(max(${projects.seq}), 0)` })
-      .from(projects)
-      .where(tambonWhere(projects, tambonId, { planId: plan.id }));
+    const last = await lastNumber(tx, projects, "seq", tambonId, { planId: plan.id });
     const [row] = await tx
       .insert(projects)
       .values({
         tambonId,
         planId: plan.id,
-        seq: Number(max?.n ?? 0) + 1,
+        seq: last + 1,
         ...pick(f, ...RESIDENT_FIELDS),
         status: "proposed",
         proposedBy: userId,

@@ -1,4 +1,4 @@
-import { asc, sql } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { prepareAttachment, putAttachment } from "../../../core/attachments.ts";
@@ -12,6 +12,7 @@ import { projectFiles } from "../schema.ts";
 import { getProject } from "./queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
+import { lastNumber } from "../shared/last-number.ts";
 
 /** What the project's file form takes: one photo or document of up to 8 MB. */
 export const PROJECT_FILE_UPLOAD: UploadSpec = {
@@ -93,10 +94,9 @@ export async function addProjectFile(
     const project = await getProject(tx, tambonId, projectId);
     if (!project) return missing();
     const stored = await putAttachment(tx, { tambonId, prefix: "project", name }, a);
-    const [last] = await tx
-      .select({ n: sql<number>`coalesce(max(${projectFiles.position}), 0)` })
-      .from(projectFiles)
-      .where(tambonWhere(projectFiles, tambonId, { projectId: project.id }));
+    const last = await lastNumber(tx, projectFiles, "position", tambonId, {
+      projectId: project.id,
+    });
     const [row] = await tx
       .insert(projectFiles)
       .values({
@@ -107,7 +107,7 @@ export async function addProjectFile(
         caption: caption(input.caption),
         mime: a.mime,
         bytes: a.data.length,
-        position: Number(last?.n ?? 0) + 1,
+        position: last + 1,
         fileId: stored.file.id,
         thumbFileId: stored.thumb?.id ?? null,
       })
