@@ -1,11 +1,11 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { pageOf } from "../../../core/params.ts";
 import { render, agreementFilter, formValues, param } from "../shared/helpers.ts";
+import { ADMIN, adminUrl, allowedTambon, netText, toAdmin } from "../shared/route-kit.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
 import { textIn } from "../shared/lists.ts";
 import { throwIfDenied, translateErrors, orThrow } from "../../../core/result.ts";
@@ -21,26 +21,21 @@ import { EditAgreementPage } from "./edit-views.tsx";
 import { confirmFirst } from "../../../core/confirmation.tsx";
 export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const A = "/admin/network";
-  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
-  const T = (req: FastifyRequest) => msg.t(req.lang);
 
-  app.get(`${A}/agreements`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "agreement.manage", { tambonId: tambon.id });
+  app.get(`${ADMIN}/agreements`, async (req, reply) => {
+    const tambon = allowedTambon(req, "agreement.manage");
     const filter = agreementFilter(req, true);
     const page = await agreementList(db, tambon.id, filter, pageOf(req));
     return reply.page(
-      T(req)("admin.agreements"),
+      netText(req)("admin.agreements"),
       <AdminAgreementList page={page} filter={filter} />,
     );
   });
 
-  app.get(`${A}/agreements/new`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "agreement.manage", { tambonId: tambon.id });
+  app.get(`${ADMIN}/agreements/new`, async (req, reply) => {
+    allowedTambon(req, "agreement.manage");
     return reply.page(
-      T(req)("agreements.add"),
+      netText(req)("agreements.add"),
       <NewAgreementPage form={emptyForm({ kind: "mou", status: "draft" })} />,
     );
   });
@@ -92,15 +87,13 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
     };
   };
 
-  app.get(`${A}/agreements/:id`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "agreement.manage", { tambonId: tambon.id });
+  app.get(`${ADMIN}/agreements/:id`, async (req, reply) => {
+    allowedTambon(req, "agreement.manage");
     return render(reply, await editAgreementPage(req, param(req), {}));
   });
 
   const saveAgreementRoute = async (req: FastifyRequest, reply: FastifyReply, id?: number) => {
-    const tambon = currentTambon(req);
-    authorize(req, "agreement.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "agreement.manage");
     if (id && !(await agreementDetail(db, tambon.id, id))) throw notFound();
     const body = formBody(req);
     const file = await uploadedFile(req, "document");
@@ -112,24 +105,23 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
       { document: file, removeDocument: body.removeDocument === "1" },
       id,
     );
-    const t = T(req);
+    const t = netText(req);
     if (result.ok)
-      return reply.seeOther(url(tambon, `/agreements/${result.value.id}`), t("flash.saved"));
+      return reply.seeOther(adminUrl(tambon, `/agreements/${result.value.id}`), t("flash.saved"));
     const form = failedForm(body, result.errors, req.lang, msg);
     if (id)
       return render(reply, { ...(await editAgreementPage(req, id, { main: form })), status: 422 });
     return reply.page(t("agreements.add"), <NewAgreementPage form={form} />, { status: 422 });
   };
-  app.post(`${A}/agreements/new`, uploadRoute(MAX_PDF_BYTES), (req, reply) =>
+  app.post(`${ADMIN}/agreements/new`, uploadRoute(MAX_PDF_BYTES), (req, reply) =>
     saveAgreementRoute(req, reply),
   );
-  app.post(`${A}/agreements/:id`, uploadRoute(MAX_PDF_BYTES), (req, reply) =>
+  app.post(`${ADMIN}/agreements/:id`, uploadRoute(MAX_PDF_BYTES), (req, reply) =>
     saveAgreementRoute(req, reply, param(req)),
   );
 
-  app.post(`${A}/agreements/:id/parties`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "agreement.manage", { tambonId: tambon.id });
+  app.post(`${ADMIN}/agreements/:id/parties`, async (req, reply) => {
+    const tambon = allowedTambon(req, "agreement.manage");
     const id = param(req);
     if (!(await agreementDetail(db, tambon.id, id))) throw notFound();
     const body = formBody(req);
@@ -140,11 +132,7 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
     const result = await addParty(db, req.actor, tambon.id, id, input, (code) =>
       deps.tambons.all().find((x) => x.dopaCode === code),
     );
-    if (result.ok)
-      return reply.seeOther(
-        `${url(tambon, `/agreements/${id}`)}#parties`,
-        T(req)("flash.partyAdded"),
-      );
+    if (result.ok) return toAdmin(reply, req, `/agreements/${id}`, "flash.partyAdded", "#parties");
     return render(reply, {
       ...(await editAgreementPage(req, id, {
         party: failedForm(body, result.errors, req.lang, msg),
@@ -153,36 +141,27 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
     });
   });
 
-  app.post(`${A}/agreements/:id/parties/:partyId/delete`, confirmFirst, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "agreement.manage", { tambonId: tambon.id });
+  app.post(`${ADMIN}/agreements/:id/parties/:partyId/delete`, confirmFirst, async (req, reply) => {
+    const tambon = allowedTambon(req, "agreement.manage");
     const id = param(req);
     const result = await removeParty(db, req.actor, tambon.id, id, param(req, "partyId"));
     if (!result.ok) {
       throwIfDenied(result);
       return reply.seeOther(
-        `${url(tambon, `/agreements/${id}`)}#parties`,
+        `${adminUrl(tambon, `/agreements/${id}`)}#parties`,
         translateErrors(result.errors, req.lang, msg)._form,
       );
     }
-    return reply.seeOther(
-      `${url(tambon, `/agreements/${id}`)}#parties`,
-      T(req)("flash.partyRemoved"),
-    );
+    return toAdmin(reply, req, `/agreements/${id}`, "flash.partyRemoved", "#parties");
   });
 
-  app.post(`${A}/agreements/:id/activities`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "agreement.manage", { tambonId: tambon.id });
+  app.post(`${ADMIN}/agreements/:id/activities`, async (req, reply) => {
+    const tambon = allowedTambon(req, "agreement.manage");
     const id = param(req);
     if (!(await agreementDetail(db, tambon.id, id))) throw notFound();
     const body = formBody(req);
     const result = await addActivity(db, req.actor, tambon.id, id, body);
-    if (result.ok)
-      return reply.seeOther(
-        `${url(tambon, `/agreements/${id}`)}#activities`,
-        T(req)("flash.saved"),
-      );
+    if (result.ok) return toAdmin(reply, req, `/agreements/${id}`, "flash.saved", "#activities");
     return render(reply, {
       ...(await editAgreementPage(req, id, {
         activity: failedForm(body, result.errors, req.lang, msg),
@@ -192,17 +171,13 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
   });
 
   app.post(
-    `${A}/agreements/:id/activities/:activityId/delete`,
+    `${ADMIN}/agreements/:id/activities/:activityId/delete`,
     confirmFirst,
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "agreement.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "agreement.manage");
       const id = param(req);
       orThrow(await removeActivity(db, req.actor, tambon.id, id, param(req, "activityId")));
-      return reply.seeOther(
-        `${url(tambon, `/agreements/${id}`)}#activities`,
-        T(req)("flash.removed"),
-      );
+      return toAdmin(reply, req, `/agreements/${id}`, "flash.removed", "#activities");
     },
   );
 }

@@ -2,7 +2,6 @@ import { pageOf } from "../../../core/params.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
 import { exportRoutes } from "../shared/export-routes.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { todayIso } from "../../../core/dates.ts";
@@ -16,6 +15,7 @@ import { agreementRecords } from "../shared/export.ts";
 import { AgreementList, AgreementPage } from "./views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
 import { agreementFilter, param } from "../shared/helpers.ts";
+import { allowedTambon } from "../shared/route-kit.ts";
 
 export async function agreementPublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -23,8 +23,7 @@ export async function agreementPublicRoutes(app: FastifyInstance, deps: ModuleDe
   const byId = (id: number) => deps.tambons.byId(id);
 
   app.get("/agreements", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const manage = can(req.actor, "agreement.manage", { tambonId: tambon.id });
     const filter = agreementFilter(req, manage);
     const [page, asParty] = await Promise.all([
@@ -60,8 +59,7 @@ export async function agreementPublicRoutes(app: FastifyInstance, deps: ModuleDe
   });
 
   app.get("/agreements/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const detail = await agreementDetail(db, tambon.id, param(req));
     const manage = can(req.actor, "agreement.manage", { tambonId: tambon.id });
     if (!detail || (!isPublished(detail.agreement.status) && !manage)) throw notFound();

@@ -1,11 +1,11 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { pageOf } from "../../../core/params.ts";
 import { render, centreFilter, formValues, param } from "../shared/helpers.ts";
+import { ADMIN, allowedTambon, netText, toAdmin } from "../shared/route-kit.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import type { Tambon } from "../../../core/tenancy.ts";
 import { listAreas } from "../../areas/public.ts";
 import { msg } from "../messages.ts";
 import { nameIn } from "../shared/lists.ts";
@@ -19,13 +19,9 @@ import { AdminCentreList, CentreForm } from "./admin-views.tsx";
 import { confirmFirst } from "../../../core/confirmation.tsx";
 export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const A = "/admin/network";
-  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
-  const T = (req: FastifyRequest) => msg.t(req.lang);
 
-  app.get(`${A}/centres`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "centre.manage", { tambonId: tambon.id });
+  app.get(`${ADMIN}/centres`, async (req, reply) => {
+    const tambon = allowedTambon(req, "centre.manage");
     const filter = centreFilter(req, true);
     const [page, areas, villages] = await Promise.all([
       centreList(db, tambon.id, filter, pageOf(req)),
@@ -33,7 +29,7 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
       listVillages(db, tambon.id),
     ]);
     return reply.page(
-      T(req)("admin.centres"),
+      netText(req)("admin.centres"),
       <AdminCentreList page={page} filter={filter} areas={areas} villages={villages} />,
     );
   });
@@ -71,7 +67,7 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
       partnerChoices(db, tambon.id),
       editing ? centrePhotoList(db, tambon.id, editing.id) : Promise.resolve([]),
     ]);
-    const t = T(req);
+    const t = netText(req);
     return {
       title: editing
         ? t("centre.editTitle", { name: nameIn(editing, req.lang) })
@@ -93,24 +89,22 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     };
   };
 
-  app.get(`${A}/centres/new`, async (req, reply) => {
-    authorize(req, "centre.manage", { tambonId: currentTambon(req).id });
+  app.get(`${ADMIN}/centres/new`, async (req, reply) => {
+    allowedTambon(req, "centre.manage");
     return render(reply, await centrePage(req, null, {}));
   });
 
-  app.get(`${A}/centres/:id`, async (req, reply) => {
-    authorize(req, "centre.manage", { tambonId: currentTambon(req).id });
+  app.get(`${ADMIN}/centres/:id`, async (req, reply) => {
+    allowedTambon(req, "centre.manage");
     return render(reply, await centrePage(req, param(req), {}));
   });
 
   const saveCentreRoute = async (req: FastifyRequest, reply: FastifyReply, id?: number) => {
-    const tambon = currentTambon(req);
-    authorize(req, "centre.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "centre.manage");
     if (id && !(await centreById(db, tambon.id, id))) throw notFound();
     const body = formBody(req);
     const result = await saveCentre(db, req.actor, tambon.id, body, id);
-    if (result.ok)
-      return reply.seeOther(url(tambon, `/centres/${result.value.id}`), T(req)("flash.saved"));
+    if (result.ok) return toAdmin(reply, req, `/centres/${result.value.id}`, "flash.saved");
     return render(reply, {
       ...(await centrePage(req, id ?? null, {
         main: failedForm(body, result.errors, req.lang, msg),
@@ -118,33 +112,31 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
       status: 422,
     });
   };
-  app.post(`${A}/centres/new`, (req, reply) => saveCentreRoute(req, reply));
-  app.post(`${A}/centres/:id`, (req, reply) => saveCentreRoute(req, reply, param(req)));
+  app.post(`${ADMIN}/centres/new`, (req, reply) => saveCentreRoute(req, reply));
+  app.post(`${ADMIN}/centres/:id`, (req, reply) => saveCentreRoute(req, reply, param(req)));
 
-  app.post(`${A}/centres/:id/photos`, uploadRoute(MAX_IMAGE_BYTES), async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "centre.manage", { tambonId: tambon.id });
+  app.post(`${ADMIN}/centres/:id/photos`, uploadRoute(MAX_IMAGE_BYTES), async (req, reply) => {
+    const tambon = allowedTambon(req, "centre.manage");
     const id = param(req);
     if (!(await centreById(db, tambon.id, id))) throw notFound();
     const body = formBody(req);
     const file = await uploadedFile(req, "photo");
     const image = file ? await prepareImage(file, 1600, 480) : null;
     const result = await addCentrePhoto(db, req.actor, tambon.id, id, image, body);
-    if (result.ok)
-      return reply.seeOther(`${url(tambon, `/centres/${id}`)}#photos`, T(req)("flash.photoAdded"));
+    if (result.ok) return toAdmin(reply, req, `/centres/${id}`, "flash.photoAdded", "#photos");
     const errors = translateErrors(result.errors, req.lang, msg);
-    if (errors.photo) errors.photo = T(req)("err.picture", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
+    if (errors.photo)
+      errors.photo = netText(req)("err.picture", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
     return render(reply, {
       ...(await centrePage(req, id, { photo: { values: body, errors } })),
       status: 422,
     });
   });
 
-  app.post(`${A}/centres/:id/photos/:photoId/delete`, confirmFirst, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "centre.manage", { tambonId: tambon.id });
+  app.post(`${ADMIN}/centres/:id/photos/:photoId/delete`, confirmFirst, async (req, reply) => {
+    const tambon = allowedTambon(req, "centre.manage");
     const id = param(req);
     orThrow(await removeCentrePhoto(db, req.actor, tambon.id, id, param(req, "photoId")));
-    return reply.seeOther(`${url(tambon, `/centres/${id}`)}#photos`, T(req)("flash.removed"));
+    return toAdmin(reply, req, `/centres/${id}`, "flash.removed", "#photos");
   });
 }

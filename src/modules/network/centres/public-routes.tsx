@@ -1,9 +1,9 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { pageOf } from "../../../core/params.ts";
 import { requestingTambons, centreFilter, param } from "../shared/helpers.ts";
+import { allowedTambon } from "../shared/route-kit.ts";
 import type { FastifyInstance } from "fastify";
 import { exportRoutes } from "../shared/export-routes.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
@@ -21,8 +21,7 @@ export async function centrePublicRoutes(app: FastifyInstance, deps: ModuleDeps)
   const db = deps.database.db;
 
   app.get("/centres", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const filter = centreFilter(req, false);
     const [page, areas, villages] = await Promise.all([
       centreList(db, tambon.id, filter, pageOf(req)),
@@ -56,8 +55,7 @@ export async function centrePublicRoutes(app: FastifyInstance, deps: ModuleDeps)
   });
 
   app.get("/centres/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const centre = await centreById(db, tambon.id, param(req));
     const manage = can(req.actor, "centre.manage", { tambonId: tambon.id });
     if (!centre || (!centre.active && !manage)) throw notFound();

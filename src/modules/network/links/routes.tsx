@@ -1,22 +1,19 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody } from "../../../core/http.ts";
 import { orThrow } from "../../../core/result.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
 import { declarationsAbout } from "./queries.ts";
 import { declareLink, removeLink } from "./commands.ts";
 import { LinksAdmin } from "./views.tsx";
 import { reciprocal } from "./tambon-links.ts";
 import { param } from "../shared/helpers.ts";
+import { ADMIN, allowedTambon, netText, toAdmin } from "../shared/route-kit.ts";
 import { confirmFirst } from "../../../core/confirmation.tsx";
 
 export async function linkRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const A = "/admin/network";
-  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
-  const T = (req: FastifyRequest) => msg.t(req.lang);
 
   const linksPage = async (req: FastifyRequest, form: FormState) => {
     const tambon = currentTambon(req);
@@ -36,33 +33,30 @@ export async function linkRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     return <LinksAdmin own={own} aboutUs={aboutUs} tambons={deps.tambons.all()} form={form} />;
   };
 
-  app.get(`${A}/links`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "link.manage", { tambonId: tambon.id });
-    return reply.page(T(req)("admin.links"), await linksPage(req, emptyForm()));
+  app.get(`${ADMIN}/links`, async (req, reply) => {
+    allowedTambon(req, "link.manage");
+    return reply.page(netText(req)("admin.links"), await linksPage(req, emptyForm()));
   });
 
-  app.post(`${A}/links`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "link.manage", { tambonId: tambon.id });
+  app.post(`${ADMIN}/links`, async (req, reply) => {
+    const tambon = allowedTambon(req, "link.manage");
     const body = formBody(req);
     const input = {
       ...body,
       dopaCode: (body.dopaCode ?? "").trim() || (body.platformTambon ?? ""),
     };
     const result = await declareLink(db, req.actor, tambon, input);
-    if (result.ok) return reply.seeOther(url(tambon, "/links"), T(req)("flash.saved"));
+    if (result.ok) return toAdmin(reply, req, "/links", "flash.saved");
     return reply.page(
-      T(req)("admin.links"),
+      netText(req)("admin.links"),
       await linksPage(req, failedForm(body, result.errors, req.lang, msg)),
       { status: 422 },
     );
   });
 
-  app.post(`${A}/links/:id/delete`, confirmFirst, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "link.manage", { tambonId: tambon.id });
+  app.post(`${ADMIN}/links/:id/delete`, confirmFirst, async (req, reply) => {
+    const tambon = allowedTambon(req, "link.manage");
     orThrow(await removeLink(db, req.actor, tambon.id, param(req)));
-    return reply.seeOther(url(tambon, "/links"), T(req)("flash.removed"));
+    return toAdmin(reply, req, "/links", "flash.removed");
   });
 }

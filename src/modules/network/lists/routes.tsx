@@ -1,34 +1,30 @@
 import { queryOf } from "../../../core/params.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { formBody } from "../../../core/http.ts";
 import { orThrow } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
 import { emptyForm, failedForm } from "../../../core/views/form.tsx";
-import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
 import { listItem, listPillars, listTerms } from "./queries.ts";
 import { saveListItem, setListItemArchived, type ListName } from "./commands.ts";
 import { ListItemPage, ListsAdmin } from "./views.tsx";
 import { param } from "../shared/helpers.ts";
+import { ADMIN, adminUrl, allowedTambon, netText, toAdmin } from "../shared/route-kit.ts";
 import { confirmFirstWhen } from "../../../core/confirmation.tsx";
 
 export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const A = "/admin/network";
-  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
-  const T = (req: FastifyRequest) => msg.t(req.lang);
 
-  app.get(`${A}/lists`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.lists", { tambonId: tambon.id });
+  app.get(`${ADMIN}/lists`, async (req, reply) => {
+    const tambon = allowedTambon(req, "network.lists");
     const [pillars, roles, kinds] = await Promise.all([
       listPillars(db, tambon.id, true),
       listTerms(db, tambon.id, "role", true),
       listTerms(db, tambon.id, "kind", true),
     ]);
     return reply.page(
-      T(req)("admin.lists"),
+      netText(req)("admin.lists"),
       <ListsAdmin pillars={pillars} roles={roles} kinds={kinds} />,
     );
   });
@@ -40,12 +36,11 @@ export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
 
   for (const segment of ["pillars", "lists"] as const) {
     const isPillar = segment === "pillars";
-    app.get(`${A}/${segment}/new`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "network.lists", { tambonId: tambon.id });
+    app.get(`${ADMIN}/${segment}/new`, async (req, reply) => {
+      const tambon = allowedTambon(req, "network.lists");
       const list = isPillar ? "pillar" : listOf(req, "role");
       return reply.page(
-        T(req)(
+        netText(req)(
           list === "pillar"
             ? "lists.addPillar"
             : list === "role"
@@ -56,7 +51,7 @@ export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
           list={list}
           form={emptyForm()}
           editing={null}
-          action={url(tambon, `/${segment}`)}
+          action={adminUrl(tambon, `/${segment}`)}
         />,
       );
     });
@@ -64,9 +59,8 @@ export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
     const findItem = (tambonId: number, id: number) =>
       listItem(db, tambonId, isPillar ? "pillar" : "term", id);
 
-    app.get(`${A}/${segment}/:id`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "network.lists", { tambonId: tambon.id });
+    app.get(`${ADMIN}/${segment}/:id`, async (req, reply) => {
+      const tambon = allowedTambon(req, "network.lists");
       const found = await findItem(tambon.id, param(req));
       if (!found) throw notFound();
       const form = emptyForm({
@@ -76,44 +70,46 @@ export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
         ...found.values,
       });
       return reply.page(
-        T(req)("lists.editTitle", { name: found.item.nameTh }),
+        netText(req)("lists.editTitle", { name: found.item.nameTh }),
         <ListItemPage
           list={found.list}
           form={form}
           editing={found.item}
-          action={url(tambon, `/${segment}/${found.item.id}`)}
+          action={adminUrl(tambon, `/${segment}/${found.item.id}`)}
         />,
       );
     });
 
     const save = async (req: FastifyRequest, reply: FastifyReply, id?: number) => {
-      const tambon = currentTambon(req);
-      authorize(req, "network.lists", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "network.lists");
       const found = id ? await findItem(tambon.id, id) : undefined;
       if (id && !found) throw notFound();
       const list = found?.list ?? (isPillar ? "pillar" : listOf(req, "role"));
       const body = formBody(req);
       const result = await saveListItem(db, req.actor, tambon.id, list, body, found?.item.id);
-      if (result.ok) return reply.seeOther(url(tambon, "/lists"), T(req)("flash.saved"));
+      if (result.ok) return toAdmin(reply, req, "/lists", "flash.saved");
       return reply.page(
-        T(req)("lists.editTitle", { name: body.nameTh ?? "" }),
+        netText(req)("lists.editTitle", { name: body.nameTh ?? "" }),
         <ListItemPage
           list={list}
           form={failedForm(body, result.errors, req.lang, msg)}
           editing={found?.item ?? null}
-          action={found ? url(tambon, `/${segment}/${found.item.id}`) : url(tambon, `/${segment}`)}
+          action={
+            found
+              ? adminUrl(tambon, `/${segment}/${found.item.id}`)
+              : adminUrl(tambon, `/${segment}`)
+          }
         />,
         { status: 422 },
       );
     };
-    app.post(`${A}/${segment}`, (req, reply) => save(req, reply));
-    app.post(`${A}/${segment}/:id`, (req, reply) => save(req, reply, param(req)));
+    app.post(`${ADMIN}/${segment}`, (req, reply) => save(req, reply));
+    app.post(`${ADMIN}/${segment}/:id`, (req, reply) => save(req, reply, param(req)));
     app.post(
-      `${A}/${segment}/:id/archive`,
+      `${ADMIN}/${segment}/:id/archive`,
       confirmFirstWhen((b) => b.archived === "1"),
       async (req, reply) => {
-        const tambon = currentTambon(req);
-        authorize(req, "network.lists", { tambonId: tambon.id });
+        const tambon = allowedTambon(req, "network.lists");
         const found = await findItem(tambon.id, param(req));
         if (!found) throw notFound();
         const archived = formBody(req).archived === "1";
@@ -121,8 +117,8 @@ export async function listRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
           await setListItemArchived(db, req.actor, tambon.id, found.list, found.item.id, archived),
         );
         return reply.seeOther(
-          url(tambon, "/lists"),
-          `${found.item.nameTh} · ${T(req)(archived ? "lists.archived" : "flash.saved")}`,
+          adminUrl(tambon, "/lists"),
+          `${found.item.nameTh} · ${netText(req)(archived ? "lists.archived" : "flash.saved")}`,
         );
       },
     );

@@ -1,26 +1,23 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { currentTambon, requireUser } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { forbidden } from "../../../core/errors.ts";
-import type { Tambon } from "../../../core/tenancy.ts";
-import { msg, type NetKey } from "../messages.ts";
+import { type NetKey } from "../messages.ts";
 import { waitingVisits } from "../visits/queries.ts";
 import { AdminHome, type AdminLink } from "./admin-views.tsx";
 import { STAFF_ACTIONS } from "../shared/helpers.ts";
+import { ADMIN, adminUrl, netText } from "../shared/route-kit.ts";
 
 export async function adminHomeRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const A = "/admin/network";
-  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
-  const T = (req: FastifyRequest) => msg.t(req.lang);
 
-  app.get(A, async (req, reply) => {
+  app.get(ADMIN, async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
     const r = { tambonId: tambon.id };
     if (!STAFF_ACTIONS.some((a) => can(req.actor, a, r))) throw forbidden(true);
-    const t = T(req);
+    const t = netText(req);
     const links: AdminLink[] = [];
     const add = (
       action: (typeof STAFF_ACTIONS)[number],
@@ -30,7 +27,7 @@ export async function adminHomeRoutes(app: FastifyInstance, deps: ModuleDeps): P
       count?: number,
     ) => {
       if (can(req.actor, action, r))
-        links.push({ href: url(tambon, path), label: t(label), hint: t(hint), count });
+        links.push({ href: adminUrl(tambon, path), label: t(label), hint: t(hint), count });
     };
     add("partner.create", "/partners", "admin.partners", "admin.partnersHint");
     add("network.lists", "/lists", "admin.lists", "admin.listsHint");

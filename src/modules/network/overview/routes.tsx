@@ -1,7 +1,6 @@
 import { tambonCounts } from "./queries.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
-import { authorize, currentTambon } from "../../../core/http.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
@@ -13,6 +12,7 @@ import { declarationsAbout } from "../links/queries.ts";
 import { listPillars } from "../lists/queries.ts";
 import { TambonNetworkPage } from "./views.tsx";
 import { linksOfTambon } from "../links/tambon-links.ts";
+import { allowedTambon } from "../shared/route-kit.ts";
 
 export async function overviewRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -20,8 +20,7 @@ export async function overviewRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   const byId = (id: number) => deps.tambons.byId(id);
 
   app.get("/network", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const [decls, centres, own, asParty, pillars, counts] = await Promise.all([
       declarationsAbout(db, tambon.id, tambon.dopaCode),
       centreList(

@@ -5,7 +5,6 @@ import { authorize, currentTambon, formBody, formList, requireUser } from "../..
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { emptyForm, type FormState } from "../../../core/views/form.tsx";
-import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
 import { nameIn } from "../shared/lists.ts";
 import { translateErrors, orThrow } from "../../../core/result.ts";
@@ -14,24 +13,21 @@ import { contactIdentifier, partnerById, partnerDirectory, type PartnerRow } fro
 import { savePartner, setPartnerActive } from "./commands.ts";
 import { AdminPartnerList, PartnerForm } from "./admin-views.tsx";
 import { formValues, param, partnerChoiceLists, partnerFilter } from "../shared/helpers.ts";
+import { ADMIN, adminUrl, allowedTambon, netText } from "../shared/route-kit.ts";
 
 export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const A = "/admin/network";
-  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
-  const T = (req: FastifyRequest) => msg.t(req.lang);
   const choices = (tambonId: number) => partnerChoiceLists(db, tambonId);
 
-  app.get(`${A}/partners`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "partner.create", { tambonId: tambon.id });
+  app.get(`${ADMIN}/partners`, async (req, reply) => {
+    const tambon = allowedTambon(req, "partner.create");
     const filter = partnerFilter(req, true);
     const [page, c] = await Promise.all([
       partnerDirectory(db, tambon.id, filter, pageOf(req)),
       choices(tambon.id),
     ]);
     return reply.page(
-      T(req)("admin.partners"),
+      netText(req)("admin.partners"),
       <AdminPartnerList page={page} filter={filter} choices={c} canCreate />,
     );
   });
@@ -74,13 +70,15 @@ export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     );
   };
 
-  app.get(`${A}/partners/new`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "partner.create", { tambonId: tambon.id });
-    return reply.page(T(req)("partners.add"), await partnerPage(req, emptyForm(), null, [], []));
+  app.get(`${ADMIN}/partners/new`, async (req, reply) => {
+    allowedTambon(req, "partner.create");
+    return reply.page(
+      netText(req)("partners.add"),
+      await partnerPage(req, emptyForm(), null, [], []),
+    );
   });
 
-  app.get(`${A}/partners/:id`, async (req, reply) => {
+  app.get(`${ADMIN}/partners/:id`, async (req, reply) => {
     const tambon = currentTambon(req);
     requireUser(req);
     const partner = await partnerById(db, tambon.id, param(req));
@@ -91,7 +89,7 @@ export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     authorize(req, "partner.edit", { tambonId: tambon.id, ownerId: partner.contactUserId });
     const contactUser = await contactIdentifier(db, partner.contactUserId);
     return reply.page(
-      T(req)("partner.editTitle", { name: nameIn(partner, req.lang) }),
+      netText(req)("partner.editTitle", { name: nameIn(partner, req.lang) }),
       await partnerPage(
         req,
         emptyForm(partnerValues(partner, contactUser)),
@@ -116,7 +114,7 @@ export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     const body = formBody(req);
     const villages = formList(req, "villages");
     const areas = formList(req, "areas");
-    const t = T(req);
+    const t = netText(req);
     const file = await uploadedFile(req, "logo");
     let logo = null;
     let fileError: string | null = null;
@@ -137,7 +135,7 @@ export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
     if (result?.ok) {
       const staff = can(req.actor, "partner.create", { tambonId: tambon.id });
       return reply.seeOther(
-        staff ? url(tambon, "/partners") : `/t/${tambon.slug}/partners/${result.value.id}`,
+        staff ? adminUrl(tambon, "/partners") : `/t/${tambon.slug}/partners/${result.value.id}`,
         t("flash.partnerSaved", { name: body.nameTh ?? "" }),
       );
     }
@@ -149,21 +147,20 @@ export async function partnerAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
       { status: 422 },
     );
   };
-  app.post(`${A}/partners/new`, uploadRoute(MAX_IMAGE_BYTES), (req, reply) =>
+  app.post(`${ADMIN}/partners/new`, uploadRoute(MAX_IMAGE_BYTES), (req, reply) =>
     savePartnerRoute(req, reply),
   );
-  app.post(`${A}/partners/:id`, uploadRoute(MAX_IMAGE_BYTES), (req, reply) =>
+  app.post(`${ADMIN}/partners/:id`, uploadRoute(MAX_IMAGE_BYTES), (req, reply) =>
     savePartnerRoute(req, reply, param(req)),
   );
 
-  app.post(`${A}/partners/:id/active`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "partner.create", { tambonId: tambon.id });
+  app.post(`${ADMIN}/partners/:id/active`, async (req, reply) => {
+    const tambon = allowedTambon(req, "partner.create");
     const active = formBody(req).active === "1";
     orThrow(await setPartnerActive(db, req.actor, tambon.id, param(req), active));
     return reply.seeOther(
-      url(tambon, `/partners/${param(req)}`),
-      T(req)(active ? "flash.activated" : "flash.deactivated"),
+      adminUrl(tambon, `/partners/${param(req)}`),
+      netText(req)(active ? "flash.activated" : "flash.deactivated"),
     );
   });
 }

@@ -3,7 +3,6 @@ import { exportRoutes } from "../shared/export-routes.ts";
 import { activeCentres } from "../centres/queries.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
-import { authorize, currentTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
@@ -18,14 +17,14 @@ import { PartnerDirectory } from "./views.tsx";
 import { PartnerPage, PartnerPrint } from "./page-views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
 import { isNetworkStaff, param, partnerFilter, partnerChoiceLists } from "../shared/helpers.ts";
+import { allowedTambon } from "../shared/route-kit.ts";
 
 export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
   const choices = (tambonId: number) => partnerChoiceLists(db, tambonId);
 
   app.get("/partners", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const filter = partnerFilter(req, false);
     const [page, c] = await Promise.all([
       partnerDirectory(db, tambon.id, filter, pageOf(req)),
@@ -43,8 +42,7 @@ export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   });
 
   app.get("/partners/print", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const filter = partnerFilter(req, false);
     const [page, pillars] = await Promise.all([
       partnerDirectory(db, tambon.id, filter, 1, EXPORT_LIMIT),
@@ -73,8 +71,7 @@ export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps
   });
 
   app.get("/partners/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const partner = await partnerById(db, tambon.id, param(req));
     const staff = isNetworkStaff(req, tambon.id);
     if (!partner || (!partner.active && !staff)) throw notFound();

@@ -1,11 +1,11 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { pageOf, queryOf } from "../../../core/params.ts";
 import { formValues, render, param, searchOf } from "../shared/helpers.ts";
+import { ADMIN, adminUrl, allowedTambon, netText, toAdmin } from "../shared/route-kit.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authorize, currentTambon, formBody, formList, requireUser } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import type { Tambon } from "../../../core/tenancy.ts";
 import { listAreas } from "../../areas/public.ts";
 import { msg, type NetKey } from "../messages.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
@@ -33,18 +33,14 @@ const profileValues = (p: Awaited<ReturnType<typeof personNetwork>>["profile"]) 
 
 export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const A = "/admin/network";
-  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
-  const T = (req: FastifyRequest) => msg.t(req.lang);
 
-  app.get(`${A}/people`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "person.manage", { tambonId: tambon.id });
+  app.get(`${ADMIN}/people`, async (req, reply) => {
+    const tambon = allowedTambon(req, "person.manage");
     const q = queryOf(req);
     const role = q.role === "facilitator" || isCommunityRole(q.role) ? q.role : "";
     const page = await peopleList(db, tambon.id, { q: searchOf(q), role }, pageOf(req));
     return reply.page(
-      T(req)("admin.people"),
+      netText(req)("admin.people"),
       <PeopleAdmin page={page} q={searchOf(q)} role={role} />,
     );
   });
@@ -82,8 +78,8 @@ export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     };
   };
 
-  app.get(`${A}/people/:id`, async (req, reply) => {
-    authorize(req, "person.manage", { tambonId: currentTambon(req).id });
+  app.get(`${ADMIN}/people/:id`, async (req, reply) => {
+    allowedTambon(req, "person.manage");
     return render(reply, await personPage(req, {}));
   });
 
@@ -98,18 +94,17 @@ export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     anchor: string,
   ) =>
     app.post(
-      `${A}/people/:id${path}`,
+      `${ADMIN}/people/:id${path}`,
       path.endsWith("/delete") ? confirmFirst : {},
       async (req, reply) => {
-        const tambon = currentTambon(req);
-        authorize(req, "person.manage", { tambonId: tambon.id });
+        const tambon = allowedTambon(req, "person.manage");
         const userId = param(req);
         if (!(await memberOf(db, tambon.id, userId))) throw notFound();
         const result = await run(req, tambon.id, userId);
         if (result.ok)
           return reply.seeOther(
-            `${url(tambon, `/people/${userId}`)}#${anchor}`,
-            T(req)("flash.saved"),
+            `${adminUrl(tambon, `/people/${userId}`)}#${anchor}`,
+            netText(req)("flash.saved"),
           );
         if (!form) return orThrow(result); // 404 or 403: a remove button has no form to show
         return render(reply, {
@@ -168,19 +163,19 @@ export async function peopleAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
     return <MyProfile form={form ?? emptyForm(profileValues(p))} net={net} />;
   };
 
-  app.get(`${A}/my-profile`, async (req, reply) => {
-    return reply.page(T(req)("me.title"), await myPage(req, null));
+  app.get(`${ADMIN}/my-profile`, async (req, reply) => {
+    return reply.page(netText(req)("me.title"), await myPage(req, null));
   });
 
-  app.post(`${A}/my-profile`, async (req, reply) => {
+  app.post(`${ADMIN}/my-profile`, async (req, reply) => {
     const tambon = currentTambon(req);
     const user = requireUser(req);
     authorize(req, "person.self", { tambonId: tambon.id, ownerId: user.id });
     const body = formBody(req);
     const result = await saveProfile(db, req.actor, tambon.id, user.id, body);
-    if (result.ok) return reply.seeOther(url(tambon, "/my-profile"), T(req)("flash.saved"));
+    if (result.ok) return toAdmin(reply, req, "/my-profile", "flash.saved");
     return reply.page(
-      T(req)("me.title"),
+      netText(req)("me.title"),
       await myPage(req, failedForm(body, result.errors, req.lang, msg)),
       { status: 422 },
     );

@@ -1,7 +1,6 @@
 import { pageOf } from "../../../core/params.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
-import { authorize, currentTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { listAreas } from "../../areas/public.ts";
@@ -10,13 +9,13 @@ import { facilitatorList, personByProfile, personNetwork } from "./queries.ts";
 import { listVillages } from "../lists/queries.ts";
 import { FacilitatorList, FacilitatorPage } from "./views.tsx";
 import { param } from "../shared/helpers.ts";
+import { allowedTambon } from "../shared/route-kit.ts";
 
 export async function facilitatorRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
 
   app.get("/facilitators", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const [page, areas] = await Promise.all([
       facilitatorList(db, tambon.id, true, pageOf(req)),
       listAreas(db, tambon.id),
@@ -34,8 +33,7 @@ export async function facilitatorRoutes(app: FastifyInstance, deps: ModuleDeps):
   });
 
   app.get("/facilitators/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const person = await personByProfile(db, tambon.id, param(req));
     if (!person || !person.publicConsent) throw notFound();
     const [net, villages, areas] = await Promise.all([

@@ -1,18 +1,17 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
-import { authorize, currentTambon } from "../../../core/http.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { msg } from "../messages.ts";
 import { commonGround, partnersByPillar, partnersPerPillar } from "./queries.ts";
 import { listPillars } from "../lists/queries.ts";
 import { PillarsPage } from "./views.tsx";
+import { allowedTambon } from "../shared/route-kit.ts";
 
 export async function pillarRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
 
   app.get("/pillars", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const [pillars, counts, ground, byPillar] = await Promise.all([
       listPillars(db, tambon.id),
       partnersPerPillar(db, tambon.id),

@@ -1,10 +1,11 @@
 import { activeCentres } from "../centres/queries.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { pageOf, parseId, queryOf } from "../../../core/params.ts";
 import { render, param, visitFilter } from "../shared/helpers.ts";
+import { ADMIN, adminUrl, allowedTambon, netText, toAdmin } from "../shared/route-kit.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { msg } from "../messages.ts";
@@ -17,44 +18,37 @@ import { HostRequestForm, IncomingVisits, VisitPage } from "./views.tsx";
 import { OutgoingRequestForm, OutgoingVisits } from "./outgoing-views.tsx";
 export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
-  const A = "/admin/network";
-  const url = (tambon: Tambon, path = "") => `/t/${tambon.slug}${A}${path}`;
-  const T = (req: FastifyRequest) => msg.t(req.lang);
 
-  app.get(`${A}/visits`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "visit.respond", { tambonId: tambon.id });
+  app.get(`${ADMIN}/visits`, async (req, reply) => {
+    const tambon = allowedTambon(req, "visit.respond");
     const filter = visitFilter(req);
     const page = await visitsOf(db, "incoming", tambon.id, filter, pageOf(req));
     return reply.page(
-      T(req)("admin.visits"),
+      netText(req)("admin.visits"),
       <IncomingVisits page={page} filter={filter} canRecord />,
     );
   });
 
   const ownCentres = (tambonId: number) => activeCentres(db, tambonId);
 
-  app.get(`${A}/visits/new`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "visit.respond", { tambonId: tambon.id });
+  app.get(`${ADMIN}/visits/new`, async (req, reply) => {
+    const tambon = allowedTambon(req, "visit.respond");
     return reply.page(
-      T(req)("visits.recordRequest"),
+      netText(req)("visits.recordRequest"),
       <HostRequestForm form={emptyForm()} centres={await ownCentres(tambon.id)} />,
     );
   });
 
-  app.post(`${A}/visits/new`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "visit.respond", { tambonId: tambon.id });
+  app.post(`${ADMIN}/visits/new`, async (req, reply) => {
+    const tambon = allowedTambon(req, "visit.respond");
     const body = formBody(req);
     const centre = await centreById(db, tambon.id, parseId(body.centreId) ?? 0);
     const result = centre
       ? await requestVisit(db, req.actor, centre.id, body, { kind: "host" })
       : fail("centreId", "err.choice");
-    if (result.ok)
-      return reply.seeOther(url(tambon, `/visits/${result.value.id}`), T(req)("flash.saved"));
+    if (result.ok) return toAdmin(reply, req, `/visits/${result.value.id}`, "flash.saved");
     return reply.page(
-      T(req)("visits.recordRequest"),
+      netText(req)("visits.recordRequest"),
       <HostRequestForm
         form={failedForm(body, result.errors, req.lang, msg)}
         centres={await ownCentres(tambon.id)}
@@ -71,7 +65,7 @@ export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
     const visit = await visitById(db, tambon.id, param(req));
     if (!visit) throw notFound();
     return {
-      title: T(req)("visit.title", { group: visit.groupName }),
+      title: netText(req)("visit.title", { group: visit.groupName }),
       body: (
         <VisitPage
           visit={visit}
@@ -93,21 +87,22 @@ export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
     };
   };
 
-  app.get(`${A}/visits/:id`, async (req, reply) => {
-    authorize(req, "visit.respond", { tambonId: currentTambon(req).id });
+  app.get(`${ADMIN}/visits/:id`, async (req, reply) => {
+    allowedTambon(req, "visit.respond");
     return render(reply, await visitPage(req, {}));
   });
 
-  app.post(`${A}/visits/:id/answer`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "visit.respond", { tambonId: tambon.id });
+  app.post(`${ADMIN}/visits/:id/answer`, async (req, reply) => {
+    const tambon = allowedTambon(req, "visit.respond");
     if (!(await visitById(db, tambon.id, param(req)))) throw notFound();
     const body = formBody(req);
     const result = await answerVisit(db, req.actor, tambon.id, param(req), body);
     if (result.ok)
-      return reply.seeOther(
-        url(tambon, `/visits/${param(req)}`),
-        T(req)(`flash.answer.${body.answer as "accept"}`),
+      return toAdmin(
+        reply,
+        req,
+        `/visits/${param(req)}`,
+        `flash.answer.${body.answer as "accept"}`,
       );
     return render(reply, {
       ...(await visitPage(req, { answer: failedForm(body, result.errors, req.lang, msg) })),
@@ -115,14 +110,12 @@ export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
     });
   });
 
-  app.post(`${A}/visits/:id/record`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "visit.respond", { tambonId: tambon.id });
+  app.post(`${ADMIN}/visits/:id/record`, async (req, reply) => {
+    const tambon = allowedTambon(req, "visit.respond");
     if (!(await visitById(db, tambon.id, param(req)))) throw notFound();
     const body = formBody(req);
     const result = await recordVisit(db, req.actor, tambon.id, param(req), body);
-    if (result.ok)
-      return reply.seeOther(url(tambon, `/visits/${param(req)}`), T(req)("flash.visitRecorded"));
+    if (result.ok) return toAdmin(reply, req, `/visits/${param(req)}`, "flash.visitRecorded");
     return render(reply, {
       ...(await visitPage(req, { record: failedForm(body, result.errors, req.lang, msg) })),
       status: 422,
@@ -148,9 +141,9 @@ export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
     return <OutgoingVisits page={page} filter={filter} hosts={hostsOf(page.items)} error={error} />;
   };
 
-  app.get(`${A}/outgoing`, async (req, reply) => {
-    authorize(req, "visit.request", { tambonId: currentTambon(req).id });
-    return reply.page(T(req)("admin.outgoing"), await outgoingPage(req, null));
+  app.get(`${ADMIN}/outgoing`, async (req, reply) => {
+    allowedTambon(req, "visit.request");
+    return reply.page(netText(req)("admin.outgoing"), await outgoingPage(req, null));
   });
 
   const requestForm = async (req: FastifyRequest, form: FormState) => {
@@ -168,44 +161,44 @@ export async function visitAdminRoutes(app: FastifyInstance, deps: ModuleDeps): 
     return <OutgoingRequestForm form={form} groups={groups} />;
   };
 
-  app.get(`${A}/outgoing/new`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "visit.request", { tambonId: tambon.id });
+  app.get(`${ADMIN}/outgoing/new`, async (req, reply) => {
+    allowedTambon(req, "visit.request");
     const centre = queryOf(req).centre ?? "";
     return reply.page(
-      T(req)("visits.newRequest"),
+      netText(req)("visits.newRequest"),
       await requestForm(req, emptyForm({ centreId: /^\d+$/.test(centre) ? centre : "" })),
     );
   });
 
-  app.post(`${A}/outgoing/new`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "visit.request", { tambonId: tambon.id });
+  app.post(`${ADMIN}/outgoing/new`, async (req, reply) => {
+    const tambon = allowedTambon(req, "visit.request");
     const body = formBody(req);
     const result = await requestVisit(db, req.actor, parseId(body.centreId) ?? 0, body, {
       kind: "tambon",
       requester: tambon,
     });
-    if (result.ok) return reply.seeOther(url(tambon, "/outgoing"), T(req)("flash.requestSent"));
+    if (result.ok) return toAdmin(reply, req, "/outgoing", "flash.requestSent");
     return reply.page(
-      T(req)("visits.newRequest"),
+      netText(req)("visits.newRequest"),
       await requestForm(req, failedForm(body, result.errors, req.lang, msg)),
       { status: 422 },
     );
   });
 
-  app.post(`${A}/outgoing/:id/reply`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "visit.request", { tambonId: tambon.id });
+  app.post(`${ADMIN}/outgoing/:id/reply`, async (req, reply) => {
+    const tambon = allowedTambon(req, "visit.request");
     const body = formBody(req);
     const id = param(req);
     const result = await replyToVisit(db, req.actor, tambon.id, id, body);
     if (result.ok)
-      return reply.seeOther(`${url(tambon, "/outgoing")}#v-${id}`, T(req)("flash.replied"));
+      return reply.seeOther(
+        `${adminUrl(tambon, "/outgoing")}#v-${id}`,
+        netText(req)("flash.replied"),
+      );
     const errors = translateErrors(result.errors, req.lang, msg);
     throwIfDenied(result);
     return reply.page(
-      T(req)("admin.outgoing"),
+      netText(req)("admin.outgoing"),
       await outgoingPage(req, { id, message: Object.values(errors)[0] ?? "" }),
       { status: 422 },
     );

@@ -1,6 +1,6 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { emptyForm } from "../../../core/views/form.tsx";
@@ -15,13 +15,13 @@ import { VisitByLink } from "./outgoing-views.tsx";
 import { translateErrors } from "../../../core/result.ts";
 import { PublicVisitForm, VisitSent } from "../centres/request-views.tsx";
 import { param } from "../shared/helpers.ts";
+import { allowedTambon } from "../shared/route-kit.ts";
 
 export async function visitPublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
 
   app.get("/centres/:id/visit", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "network.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "network.read");
     const centre = await centreById(db, tambon.id, param(req));
     if (!centre || !centre.active) throw notFound();
     return reply.page(
@@ -34,8 +34,7 @@ export async function visitPublicRoutes(app: FastifyInstance, deps: ModuleDeps):
     "/centres/:id/visit",
     { config: { rateLimit: { max: 10, timeWindow: "10 minutes" } } },
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "visit.requestPublic", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "visit.requestPublic");
       const centre = await centreById(db, tambon.id, param(req));
       if (!centre || !centre.active) throw notFound();
       const body = formBody(req);
@@ -69,8 +68,7 @@ export async function visitPublicRoutes(app: FastifyInstance, deps: ModuleDeps):
   const linkLimit = { config: { rateLimit: { max: 30, timeWindow: "10 minutes" } } };
 
   async function linkedVisit(req: FastifyRequest) {
-    const tambon = currentTambon(req);
-    authorize(req, "visit.requestPublic", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "visit.requestPublic");
     const p = req.params as { id?: string; token?: string };
     const visit = await visitById(db, tambon.id, requireId(p.id));
     if (!visit || visit.source !== "public") throw notFound();
