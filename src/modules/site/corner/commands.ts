@@ -13,8 +13,8 @@ import { indexItem, unindexItem } from "../search/commands.ts";
 import { auditSite } from "../shared/fields.ts";
 import { and, eq, isNull } from "drizzle-orm";
 import { parseId } from "../../../core/params.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
-import { updateOwned } from "../shared/save-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { changeSiteRow, updateOwned } from "../shared/save-row.ts";
 
 /** A members' corner post row. */
 export type Post = typeof sitePosts.$inferSelect;
@@ -224,23 +224,22 @@ export async function hideComment(
   tambonId: number,
   commentId: number,
   reason: string,
-): Promise<Result<number, SiteKey | CoreKey>> {
+): Promise<Result<typeof siteComments.$inferSelect, SiteKey | CoreKey>> {
   if (!can(actor, "site.moderate", { tambonId })) return refused();
   // Another tambon's comment is "not found" whatever the form holds.
   if (!(await tambonRow(db, siteComments, tambonId, commentId))) return missing();
   const why = reason.trim().slice(0, 500);
   if (!why) return fail("reason", "mod.reasonNeeded");
-  return db.transaction(async (tx) => {
-    const rows = await updateOwned(tx, siteComments, tambonId, commentId, { hidden: true });
-    if (!rows.length) return missing();
-    await tx
-      .update(siteReports)
-      .set({ resolvedAt: new Date() })
-      .where(and(eq(siteReports.commentId, commentId), eq(siteReports.tambonId, tambonId)));
-    await auditSite(tx, actor, tambonId, "site.comment.hide", "site_comment", commentId, {
-      reason: why,
-    });
-    return ok(commentId);
+  return changeSiteRow(db, actor, tambonId, "site.moderate", siteComments, commentId, {
+    set: { hidden: true },
+    action: "site.comment.hide",
+    targetType: "site_comment",
+    then: (tx) =>
+      tx
+        .update(siteReports)
+        .set({ resolvedAt: new Date() })
+        .where(tambonWhere(siteReports, tambonId, { commentId })),
+    after: () => ({ reason: why }),
   });
 }
 
@@ -250,12 +249,10 @@ export async function resolveReport(
   actor: Actor,
   tambonId: number,
   reportId: number,
-): Promise<Result<true, CoreKey>> {
-  if (!can(actor, "site.moderate", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const rows = await updateOwned(tx, siteReports, tambonId, reportId, { resolvedAt: new Date() });
-    if (!rows.length) return missing();
-    await auditSite(tx, actor, tambonId, "site.report.resolve", "site_report", reportId);
-    return ok(true as const);
+): Promise<Result<typeof siteReports.$inferSelect, CoreKey>> {
+  return changeSiteRow(db, actor, tambonId, "site.moderate", siteReports, reportId, {
+    set: { resolvedAt: new Date() },
+    action: "site.report.resolve",
+    targetType: "site_report",
   });
 }

@@ -12,7 +12,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { removePhotoFiles, savePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
-import { saveSiteRow, updateOwned, type SaveCommand } from "../shared/save-row.ts";
+import { changeSiteRow, saveSiteRow, type SaveCommand } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** An album row. */
@@ -115,17 +115,12 @@ export async function captionPhoto(
   tambonId: number,
   photoId: number,
   caption: string,
-): Promise<Result<true, CoreKey>> {
-  if (!can(actor, "site.edit", { tambonId })) return refused();
-  return db.transaction(async (tx) => {
-    const rows = await updateOwned(tx, sitePhotos, tambonId, photoId, {
-      caption: caption.trim().slice(0, 500),
-    });
-    if (!rows.length) return missing();
-    await auditSite(tx, actor, tambonId, "site.photo.caption", "site_photo", photoId, {
-      caption,
-    });
-    return ok(true as const);
+): Promise<Result<Photo, CoreKey>> {
+  return changeSiteRow(db, actor, tambonId, "site.edit", sitePhotos, photoId, {
+    set: { caption: caption.trim().slice(0, 500) },
+    action: "site.photo.caption",
+    targetType: "site_photo",
+    after: () => ({ caption }),
   });
 }
 

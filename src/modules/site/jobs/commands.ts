@@ -8,8 +8,7 @@ import { type Actor } from "../../../core/roles.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
-import { auditSite } from "../shared/fields.ts";
-import { saveSiteRow, updateOwned, type SaveCommand } from "../shared/save-row.ts";
+import { changeSiteRow, saveSiteRow, type SaveCommand } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A job posting row. */
@@ -79,16 +78,14 @@ export async function moderateJob(
   tambonId: number,
   jobId: number,
   decision: string,
-): Promise<Result<true, CoreKey>> {
+): Promise<Result<Job, CoreKey>> {
   if (!can(actor, "site.edit", { tambonId })) return refused();
   if (decision !== "approved" && decision !== "hidden") return missing();
-  return db.transaction(async (tx) => {
-    const [row] = await updateOwned(tx, siteJobs, tambonId, jobId, { status: decision });
-    if (!row) return missing();
-    await reindex(tx, row);
-    await auditSite(tx, actor, tambonId, `site.job.${decision}`, "site_job", jobId, {
-      status: decision,
-    });
-    return ok(true as const);
+  return changeSiteRow(db, actor, tambonId, "site.edit", siteJobs, jobId, {
+    set: { status: decision },
+    action: `site.job.${decision}`,
+    targetType: "site_job",
+    then: reindex,
+    after: () => ({ status: decision }),
   });
 }

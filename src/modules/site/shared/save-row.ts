@@ -117,3 +117,39 @@ export async function saveSiteRow<T extends TambonTable, S extends z.ZodType, K 
     return ok(row!);
   });
 }
+
+/** What a change to one row of the site sets and records (see `changeSiteRow`). */
+export interface SiteChange<T extends TambonTable> {
+  set: PgUpdateSetSource<T>;
+  action: string;
+  targetType: string;
+  /** What goes with the change (a search entry, the reports it closes), before the audit row. */
+  then?: (tx: Tx, row: Row<T>) => Promise<unknown>;
+  /** The audit row's `after`, of the changed row (none when left out). */
+  after?: (row: Row<T>) => Record<string, unknown>;
+}
+
+/**
+ * The whole of a change to one of the tambon's site rows (a caption, a moderation): the `rule`,
+ * then in one transaction `set` on the tambon's row `id` (`missing()` when there is none, e.g.
+ * another tambon's), what goes with it and the audit entry. Answers the changed row.
+ */
+export async function changeSiteRow<T extends TambonTable>(
+  db: Db,
+  actor: Actor,
+  tambonId: number,
+  rule: string,
+  table: T,
+  id: number,
+  change: SiteChange<T>,
+): Promise<Result<Row<T>, CoreKey>> {
+  if (!can(actor, rule, { tambonId })) return refused();
+  return db.transaction(async (tx) => {
+    const [row] = await updateOwned(tx, table, tambonId, id, change.set);
+    if (!row) return missing();
+    await change.then?.(tx, row);
+    const after = change.after?.(row);
+    await auditSite(tx, actor, tambonId, change.action, change.targetType, id, after);
+    return ok(row);
+  });
+}
