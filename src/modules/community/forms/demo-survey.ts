@@ -1,4 +1,5 @@
 import type { Choice, FormDefinition, Label, Question } from "./definition.ts";
+import CHOICES from "./demo-survey-choices.json" with { type: "json" };
 
 /**
  * The demo's household health survey, modelled on public จปฐ.-style items (basic minimum needs):
@@ -15,8 +16,9 @@ function q(
   return { kind: "question", type, name, label: { th, en }, ...extra };
 }
 
-function c(name: string, th: string, en: string): Choice {
-  return { name, label: { th, en } };
+/** A choice from its row of the lists' file: name, Thai and English label. */
+function choice([name, th, en]: string[]): Choice {
+  return { name: name!, label: { th: th!, en: en! } };
 }
 
 const label = (th: string, en: string): Label => ({ th, en });
@@ -112,41 +114,7 @@ export const HOUSEHOLD_SURVEY: FormDefinition = {
       ],
     },
   ],
-  choices: {
-    garbage: [
-      c("sorted", "คัดแยกและจัดการเอง", "Sorted and managed at home"),
-      c("collected", "มีรถเก็บขยะ", "Collected by the tambon"),
-      c("burned", "เผา", "Burned"),
-      c("dumped", "ทิ้งในที่สาธารณะ", "Dumped"),
-    ],
-    chronic: [
-      c("diabetes", "เบาหวาน", "Diabetes"),
-      c("hypertension", "ความดันโลหิตสูง", "High blood pressure"),
-      c("other", "อื่น ๆ", "Other"),
-    ],
-    insurance: [
-      c("all", "ทุกคนมีสิทธิ", "Everyone covered"),
-      c("some", "บางคนไม่มีสิทธิ", "Some not covered"),
-      c("none", "ไม่มีสิทธิ", "No one covered"),
-    ],
-    sex: [c("male", "ชาย", "Male"), c("female", "หญิง", "Female")],
-    relation: [
-      c("head", "หัวหน้าครัวเรือน", "Head"),
-      c("spouse", "คู่สมรส", "Spouse"),
-      c("child", "บุตร", "Child"),
-      c("parent", "บิดา/มารดา", "Parent"),
-      c("grandchild", "หลาน", "Grandchild"),
-      c("sibling", "พี่น้อง", "Sibling"),
-      c("relative", "ญาติ", "Relative"),
-      c("other", "อื่น ๆ", "Other"),
-    ],
-    conditions: [
-      c("elderly_alone", "ผู้สูงอายุอยู่ลำพัง", "Elderly living alone"),
-      c("bedridden", "ติดเตียง", "Bedridden"),
-      c("homebound", "ติดบ้าน", "Homebound"),
-      c("disabled", "พิการ", "Disabled"),
-      c("chronic_illness", "ป่วยเรื้อรัง", "Chronic illness"),
-      c("pregnant", "ตั้งครรภ์", "Pregnant"),
-    ],
-  },
+  choices: Object.fromEntries(
+    Object.entries(CHOICES).map(([list, rows]) => [list, rows.map(choice)]),
+  ),
 };
