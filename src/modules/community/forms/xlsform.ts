@@ -21,6 +21,7 @@ import type {
 } from "./definition.ts";
 import { checkDefinition, parseExpression, walkItems } from "./logic.ts";
 import { formatLogicError } from "./logic-messages.ts";
+import catalog from "./xlsform-messages.json" with { type: "json" };
 
 /** A problem in a workbook: its sheet and row (as the spreadsheet numbers it, header = 1). */
 export interface XlsFormError {
@@ -33,38 +34,8 @@ export interface XlsFormError {
 export type XlsFormResult =
   { ok: true; value: FormDefinition } | { ok: false; errors: XlsFormError[] };
 
-export const XLSFORM_MESSAGES = {
-  "xls.row": { th: "แถว {row} ชีต {sheet}: {text}", en: "Row {row}, sheet {sheet}: {text}" },
-  "xls.workbook": {
-    th: "ไฟล์ไม่ใช่สมุดงาน Excel (.xlsx) ที่อ่านได้",
-    en: "Not a readable Excel workbook (.xlsx)",
-  },
-  "xls.nul": {
-    th: "เซลล์ {cell} ของแผ่นงาน “{sheet}” มีอักขระควบคุม (NUL) ที่บันทึกไม่ได้ กรุณาลบอักขระนั้นแล้วลองใหม่",
-    en: "Cell {cell} of sheet “{sheet}” holds a NUL control character, which cannot be stored. Remove it and try again.",
-  },
-  "xls.noSurvey": { th: "ไม่มีชีต survey", en: "There is no survey sheet" },
-  "xls.noType": { th: "ไม่มีคอลัมน์ type", en: "There is no type column" },
-  "xls.type": { th: "ชนิด '{type}' ไม่รองรับ", en: "Type '{type}' is not supported" },
-  "xls.column": { th: "คอลัมน์ {column} ไม่รองรับ", en: "Column {column} is not supported" },
-  "xls.unknownList": {
-    th: "ไม่มีรายการตัวเลือก '{list}' ในชีต choices",
-    en: "No choice list '{list}' in the choices sheet",
-  },
-  "xls.required": {
-    th: "ค่า required '{value}' ต้องเป็น yes หรือ no",
-    en: "required '{value}' must be yes or no",
-  },
-  "xls.label": { th: "'{name}' ไม่มีข้อความ (label)", en: "'{name}' has no label" },
-  "xls.unclosed": { th: "{kind} '{name}' ไม่ได้ปิด", en: "{kind} '{name}' is not closed" },
-  "xls.unopened": { th: "{kind} ไม่มีจุดเริ่ม", en: "{kind} without a begin" },
-  "xls.choice": {
-    th: "ตัวเลือกต้องมี list_name และ name",
-    en: "A choice needs a list_name and a name",
-  },
-  "xls.number": { th: "'{value}' ไม่ใช่ตัวเลข", en: "'{value}' is not a number" },
-  "xls.expr": { th: "{field}: {text}", en: "{field}: {text}" },
-} as const;
+/** The words of a workbook's errors in Thai and English (merged into the dictionary as "form.xls."). */
+export const XLSFORM_MESSAGES = catalog;
 
 type Lang = "th" | "en";
 
