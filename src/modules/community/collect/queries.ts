@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
-import { households, people, rounds } from "../schema.ts";
+import { households, people } from "../schema.ts";
 import type { FormDefinition } from "../forms/definition.ts";
 import { listOpenForms } from "../forms/queries.ts";
+import { roundsOfForms } from "../rounds/queries.ts";
 import type { FormLevel } from "../shared/kinds.ts";
 import { inScope, type PersonalScope } from "../access.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
@@ -49,21 +50,12 @@ export async function openCollectForms(db: DbOrTx, tambonId: number): Promise<Co
     ...pick(f, "level", "versionId", "version", "definition"),
   }));
   if (!rows.length) return [];
-  const open = await db
-    .select({ ...pick(rounds, "id", "formId", "name") })
-    .from(rounds)
-    .where(
-      tambonWhere(
-        rounds,
-        tambonId,
-        { status: "open" },
-        inArray(
-          rounds.formId,
-          rows.map((r) => r.id),
-        ),
-      ),
-    )
-    .orderBy(desc(rounds.startsOn), desc(rounds.id));
+  const open = await roundsOfForms(
+    db,
+    tambonId,
+    rows.map((r) => r.id),
+    { open: true, newestFirst: true },
+  );
   return rows.map((r) => {
     const round = open.find((o) => o.formId === r.id);
     return { ...r, round: round ? { id: round.id, name: round.name } : null };

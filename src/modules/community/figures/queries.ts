@@ -2,9 +2,10 @@ import { asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../../../core/db/index.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
 import { todayIso } from "../../../core/dates.ts";
-import { figures, households, people, rounds } from "../schema.ts";
+import { figures, households, people } from "../schema.ts";
 import type { FormDefinition, FormItem, Question } from "../forms/definition.ts";
 import { listOpenForms } from "../forms/queries.ts";
+import { roundsOfForms } from "../rounds/queries.ts";
 import { BAND_COUNT, BAND_YEARS, type VillageBandCount } from "./pyramid.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
@@ -212,21 +213,11 @@ export async function openForms(db: DbOrTx, tambonId: number): Promise<OpenForm[
     definition: f.definition,
   }));
   if (!list.length) return [];
-  const rs = await db
-    .select({ ...pick(rounds, "id", "formId", "name") })
-    .from(rounds)
-    .where(
-      tambonWhere(
-        rounds,
-        tambonId,
-        {},
-        inArray(
-          rounds.formId,
-          list.map((f) => f.id),
-        ),
-      ),
-    )
-    .orderBy(asc(rounds.startsOn), asc(rounds.id));
+  const rs = await roundsOfForms(
+    db,
+    tambonId,
+    list.map((f) => f.id),
+  );
   return list.map((f) => ({
     ...f,
     rounds: rs.filter((r) => r.formId === f.id).map((r) => ({ id: r.id, name: r.name })),

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { rounds } from "../schema.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
@@ -42,4 +42,26 @@ export function roundNames(db: DbOrTx, tambonId: number) {
     .from(rounds)
     .where(eq(rounds.tambonId, tambonId))
     .orderBy(asc(rounds.startsOn));
+}
+
+/** The rounds of these forms by name (the open ones only with `open`), oldest or newest first. */
+export function roundsOfForms(
+  db: DbOrTx,
+  tambonId: number,
+  formIds: number[],
+  opts: { open?: boolean; newestFirst?: boolean } = {},
+) {
+  const order = opts.newestFirst ? desc : asc;
+  return db
+    .select({ ...pick(rounds, "id", "formId", "name") })
+    .from(rounds)
+    .where(
+      tambonWhere(
+        rounds,
+        tambonId,
+        opts.open ? { status: "open" } : {},
+        inArray(rounds.formId, formIds),
+      ),
+    )
+    .orderBy(order(rounds.startsOn), order(rounds.id));
 }
