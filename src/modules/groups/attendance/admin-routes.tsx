@@ -25,10 +25,9 @@ import {
 import { throwIfDenied } from "../../../core/result.ts";
 import { AttendanceLive } from "../attendance/live-views.tsx";
 import { AttendancePage, type SheetPerson } from "../attendance/views.tsx";
-import { outcomeText, toId, loadMeeting, tambonFor } from "../shared/helpers.ts";
+import { toId, loadMeeting, tambonFor, recordPost } from "../shared/helpers.ts";
 
 import { usersNamed, villageMemberNames } from "./queries.ts";
-import { confirmFirst } from "../../../core/confirmation.tsx";
 /** Recording attendance: one person, a village's sheet, a typed list; the live count. */
 export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -230,18 +229,13 @@ export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): 
     },
   );
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/attendance/:id/delete",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = tambonFor(req, "attendance.record");
-      const row = await getAttendance(db, tambon.id, requireId(req.params.id));
-      if (!row) throw notFound();
-      const result = throwIfDenied(await removeAttendance(db, req.actor, tambon.id, row.id));
-      return reply.seeOther(
-        `/t/${tambon.slug}/admin/meetings/${row.meetingId}/attendance${row.villageId ? `?village=${row.villageId}` : ""}#list`,
-        outcomeText(result, req.lang, "attend.removed"),
-      );
-    },
-  );
+  recordPost(app, db, "/admin/attendance/:id/delete", {
+    action: "attendance.record",
+    confirm: true,
+    get: getAttendance,
+    run: (req, tambonId, row) => removeAttendance(db, req.actor, tambonId, row.id),
+    back: (row) =>
+      `/admin/meetings/${row.meetingId}/attendance${row.villageId ? `?village=${row.villageId}` : ""}#list`,
+    done: "attend.removed",
+  });
 }

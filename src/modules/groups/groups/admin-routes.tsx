@@ -19,7 +19,7 @@ import { addMember, endMembership, saveGroup } from "../groups/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { GroupAdminList, GroupAdminPage } from "./admin-views.tsx";
 import { groupName } from "./views.tsx";
-import { outcomeText, pillarChoices, tambonFor } from "../shared/helpers.ts";
+import { pillarChoices, tambonFor, recordPost } from "../shared/helpers.ts";
 import { pick } from "../../../core/pick.ts";
 
 const groupValues = (g: GroupRow): Record<string, string> => ({
@@ -142,16 +142,13 @@ export async function adminGroupRoutes(app: FastifyInstance, deps: ModuleDeps): 
     });
   });
 
-  app.post<{ Params: { id: string } }>("/admin/memberships/:id/end", async (req, reply) => {
-    const tambon = tambonFor(req, "group.manage");
-    const m = await getMembership(db, tambon.id, requireId(req.params.id));
-    if (!m) throw notFound();
-    const result = throwIfDenied(
-      await endMembership(db, req.actor, tambon.id, m.id, formBody(req), todayIso()),
-    );
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/groups/${m.groupId}#h-members`,
-      outcomeText(result, req.lang, "groups.memberEnded", { name: m.name }),
-    );
+  recordPost(app, db, "/admin/memberships/:id/end", {
+    action: "group.manage",
+    get: getMembership,
+    run: (req, tambonId, m) =>
+      endMembership(db, req.actor, tambonId, m.id, formBody(req), todayIso()),
+    back: (m) => `/admin/groups/${m.groupId}#h-members`,
+    done: "groups.memberEnded",
+    vars: (m) => ({ name: m.name }),
   });
 }

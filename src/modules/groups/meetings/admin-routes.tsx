@@ -12,10 +12,9 @@ import { saveMeeting, type MeetingInput } from "../meetings/commands.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { MeetingAdminList, NewMeetingPage } from "../meetings/admin-views.tsx";
 import { meetingTitle } from "../shared/views.tsx";
-import { errorText, loadMeeting, outcomeText, tambonFor } from "../shared/helpers.ts";
+import { errorText, loadMeeting, tambonFor, recordPost } from "../shared/helpers.ts";
 
 import { hubPage, meetingChoices } from "../meetings/helpers.tsx";
-import { confirmFirst } from "../../../core/confirmation.tsx";
 /** Organisers' routes for meetings: scheduling, details and the agenda. */
 export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -147,18 +146,12 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     return reply.seeOther(back, errorText(result.errors, req.lang));
   });
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/agenda/:id/delete",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = tambonFor(req, "meeting.manage");
-      const item = await getAgendaItem(db, tambon.id, requireId(req.params.id));
-      if (!item) throw notFound();
-      const result = throwIfDenied(await deleteAgendaItem(db, req.actor, tambon.id, item.id));
-      return reply.seeOther(
-        `/t/${tambon.slug}/admin/meetings/${item.meetingId}#h-agenda`,
-        outcomeText(result, req.lang, "meetings.agendaDeleted"),
-      );
-    },
-  );
+  recordPost(app, db, "/admin/agenda/:id/delete", {
+    action: "meeting.manage",
+    confirm: true,
+    get: getAgendaItem,
+    run: (req, tambonId, item) => deleteAgendaItem(db, req.actor, tambonId, item.id),
+    back: (item) => `/admin/meetings/${item.meetingId}#h-agenda`,
+    done: "meetings.agendaDeleted",
+  });
 }

@@ -1,17 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { currentTambon, formBody } from "../../../core/http.ts";
-import { notFound } from "../../../core/errors.ts";
-import { queryOf, requireId } from "../../../core/params.ts";
+import { queryOf } from "../../../core/params.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 import { getTerm, repsWithoutTerm, termsOfVillage } from "../representatives/queries.ts";
 import { villagesOf } from "../shared/queries.ts";
 import { endTerm, recordTerm } from "../representatives/commands.ts";
-import { throwIfDenied } from "../../../core/result.ts";
 import { RepsAdmin } from "../representatives/admin-views.tsx";
-import { outcomeText, toId, tambonFor } from "../shared/helpers.ts";
+import { toId, tambonFor, recordPost } from "../shared/helpers.ts";
 
 /** Administration of village representatives' terms. */
 export async function adminRepresentativeRoutes(
@@ -67,16 +65,12 @@ export async function adminRepresentativeRoutes(
     );
   });
 
-  app.post<{ Params: { id: string } }>("/admin/terms/:id/end", async (req, reply) => {
-    const tambon = tambonFor(req, "rep.manage");
-    const term = await getTerm(db, tambon.id, requireId(req.params.id));
-    if (!term) throw notFound();
-    const result = throwIfDenied(
-      await endTerm(db, req.actor, tambon.id, term.id, formBody(req), todayIso()),
-    );
-    return reply.seeOther(
-      `/t/${tambon.slug}/admin/representatives?village=${term.villageId}#h-terms`,
-      outcomeText(result, req.lang, "reps.ended"),
-    );
+  recordPost(app, db, "/admin/terms/:id/end", {
+    action: "rep.manage",
+    get: getTerm,
+    run: (req, tambonId, term) =>
+      endTerm(db, req.actor, tambonId, term.id, formBody(req), todayIso()),
+    back: (term) => `/admin/representatives?village=${term.villageId}#h-terms`,
+    done: "reps.ended",
   });
 }

@@ -22,7 +22,13 @@ import { nominate, withdrawNomination } from "../groups/nominations.ts";
 import { throwIfDenied } from "../../../core/result.ts";
 import { CorrectionPage } from "../resolutions/correction-views.tsx";
 import { MinutesPage } from "../resolutions/admin-views.tsx";
-import { outcomeText, pillarChoices, loadMeeting, tambonFor } from "../shared/helpers.ts";
+import {
+  outcomeText,
+  pillarChoices,
+  loadMeeting,
+  tambonFor,
+  recordPost,
+} from "../shared/helpers.ts";
 
 import { groupsOf } from "../groups/queries.ts";
 import { confirmFirst } from "../../../core/confirmation.tsx";
@@ -116,20 +122,14 @@ export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDe
     );
   });
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/resolutions/:id/delete",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = tambonFor(req, "resolution.record");
-      const row = await getResolutionRow(db, tambon.id, requireId(req.params.id));
-      if (!row) throw notFound();
-      const result = throwIfDenied(await deleteResolution(db, req.actor, tambon.id, row.id));
-      return reply.seeOther(
-        `/t/${tambon.slug}/admin/meetings/${row.meetingId}/minutes#h-res`,
-        outcomeText(result, req.lang, "res.deleted"),
-      );
-    },
-  );
+  recordPost(app, db, "/admin/resolutions/:id/delete", {
+    action: "resolution.record",
+    confirm: true,
+    get: getResolutionRow,
+    run: (req, tambonId, row) => deleteResolution(db, req.actor, tambonId, row.id),
+    back: (row) => `/admin/meetings/${row.meetingId}/minutes#h-res`,
+    done: "res.deleted",
+  });
 
   async function correctionPage(req: FastifyRequest, id: number, form: FormState | null) {
     const tambon = currentTambon(req);
@@ -197,18 +197,12 @@ export async function adminResolutionRoutes(app: FastifyInstance, deps: ModuleDe
     });
   });
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/nominations/:id/withdraw",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = tambonFor(req, "nomination.manage");
-      const n = await getNomination(db, tambon.id, requireId(req.params.id));
-      if (!n) throw notFound();
-      const result = throwIfDenied(await withdrawNomination(db, req.actor, tambon.id, n.id));
-      return reply.seeOther(
-        `/t/${tambon.slug}/admin/meetings/${n.meetingId}/minutes#h-nom`,
-        outcomeText(result, req.lang, "nom.withdrawn"),
-      );
-    },
-  );
+  recordPost(app, db, "/admin/nominations/:id/withdraw", {
+    action: "nomination.manage",
+    confirm: true,
+    get: getNomination,
+    run: (req, tambonId, n) => withdrawNomination(db, req.actor, tambonId, n.id),
+    back: (n) => `/admin/meetings/${n.meetingId}/minutes#h-nom`,
+    done: "nom.withdrawn",
+  });
 }

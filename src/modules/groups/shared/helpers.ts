@@ -1,5 +1,6 @@
-import type { FastifyRequest } from "fastify";
-import type { DbOrTx } from "../../../core/db/index.ts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import { confirmFirst } from "../../../core/confirmation.tsx";
 import { lookup } from "../../../core/install.ts";
 import type { NamedItem } from "../../../core/modules.ts";
 import { defaultPillars, type PillarChoice } from "../groups/group.ts";
@@ -10,7 +11,12 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { getMeeting } from "../meetings/queries.ts";
 import { can } from "../../../core/policy.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
-import { translateErrors, type FieldError, type Result } from "../../../core/result.ts";
+import {
+  throwIfDenied,
+  translateErrors,
+  type FieldError,
+  type Result,
+} from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { msg, type GroupsKey } from "../messages.ts";
@@ -78,4 +84,52 @@ export async function loadMeeting(
   const meeting = await getMeeting(db, tambon.id, requireId(req.params.id));
   if (!meeting) throw notFound();
   return { tambon, meeting };
+}
+
+/** What a `recordPost` route does with one record of the tambon. */
+export interface RecordPost<R> {
+  /** What the actor must be allowed to do (else 403, or the login page). */
+  action: string;
+  /** The action cannot be undone: it runs only once confirmed (`confirmFirst`). */
+  confirm?: boolean;
+  /** The tambon's record by id; none is a 404. */
+  get: (db: DbOrTx, tambonId: number, id: number) => Promise<R | undefined>;
+  /** The command on the record. */
+  run: (
+    req: FastifyRequest,
+    tambonId: number,
+    row: R,
+  ) => Promise<Result<unknown, GroupsKey | CoreKey>>;
+  /** The page to go back to, under the tambon's base URL. */
+  back: (row: R) => string;
+  /** The message when it was done (and its values), else why it was not. */
+  done: GroupsKey;
+  vars?: (row: R) => Record<string, string | number>;
+}
+
+/**
+ * A POST on one record of the tambon (`path` with its `:id`): the record, once the actor may do
+ * the action (404 when it is not the tambon's), the command, then back to the record's page with
+ * what was done or why it was not.
+ */
+export function recordPost<R>(
+  app: FastifyInstance,
+  db: Db,
+  path: string,
+  spec: RecordPost<R>,
+): void {
+  app.post<{ Params: { id: string } }>(
+    path,
+    spec.confirm ? confirmFirst : {},
+    async (req, reply) => {
+      const tambon = tambonFor(req, spec.action);
+      const row = await spec.get(db, tambon.id, requireId(req.params.id));
+      if (!row) throw notFound();
+      const result = throwIfDenied(await spec.run(req, tambon.id, row));
+      return reply.seeOther(
+        `/t/${tambon.slug}${spec.back(row)}`,
+        outcomeText(result, req.lang, spec.done, spec.vars?.(row)),
+      );
+    },
+  );
 }
