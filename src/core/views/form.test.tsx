@@ -13,6 +13,7 @@ import {
   ErrorSummary,
   failedForm,
   Field,
+  field,
   Fields,
   FormError,
   SelectField,
@@ -242,6 +243,35 @@ test("a form's fields described as data draw the same markup as the components w
     />,
   );
   assert.equal(described, written);
+  const inLines = render(
+    <Fields
+      form={form}
+      scope="s"
+      fields={[
+        field.text("name", "ชื่อ", { required: true, maxLength: 40, hint: "h" }),
+        field.select("kind", "ประเภท", options),
+        field.textarea("note", "หมายเหตุ", { rows: 3 }),
+        field.date("due", "กำหนด", { required: true }),
+        field.checks("ok", "ตกลง", [{ value: "1", label: "ใช่" }]),
+        field.thaiEnglish("title", "ชื่อไทย", "English"),
+      ]}
+    />,
+  );
+  assert.equal(inLines, written, "the one-line specs are the same fields");
+  assert.deepEqual(field.check("agree", "ยอมรับ", { value: "yes" }), {
+    kind: "check",
+    name: "agree",
+    label: "ยอมรับ",
+    value: "yes",
+  });
+  assert.deepEqual(field.file("photo", "ภาพ", { accept: ".jpg", types: "JPEG", maxBytes: 9 }), {
+    kind: "file",
+    name: "photo",
+    label: "ภาพ",
+    accept: ".jpg",
+    types: "JPEG",
+    maxBytes: 9,
+  });
   assert.match(described, /id="f-s-name"/);
   assert.match(described, /บ้าน &lt;ดี>/);
   assert.match(described, /<option value="b" selected>ข<\/option>/);

@@ -635,6 +635,65 @@ export type FieldSpec =
   | ({ kind: "file" } & Omit<Parameters<typeof FileField>[0], "form" | "scope">)
   | ({ kind: "thaiEnglish" } & Omit<Parameters<typeof ThaiEnglishFields>[0], "form">);
 
+/** The props of one kind of field spec, without its kind. */
+type SpecOf<K extends string> = Omit<Extract<FieldSpec, { kind?: K }>, "kind">;
+/** What a field spec takes besides the props named by position. */
+type RestOf<K extends string, P extends string> = Omit<SpecOf<K>, P>;
+
+/**
+ * Field specs in one line each: the name, the label (and for a choice its options, for a Thai and
+ * English pair the English label) by position, the rest as props.
+ */
+export const field = {
+  text: (name: string, label: string, rest?: RestOf<"text", "name" | "label">): FieldSpec => ({
+    kind: "text",
+    name,
+    label,
+    ...rest,
+  }),
+  textarea: (
+    name: string,
+    label: string,
+    rest?: RestOf<"textarea", "name" | "label">,
+  ): FieldSpec => ({ kind: "textarea", name, label, ...rest }),
+  select: (
+    name: string,
+    label: string,
+    options: SpecOf<"select">["options"],
+    rest?: RestOf<"select", "name" | "label" | "options">,
+  ): FieldSpec => ({ kind: "select", name, label, options, ...rest }),
+  check: (name: string, label: string, rest?: RestOf<"check", "name" | "label">): FieldSpec => ({
+    kind: "check",
+    name,
+    label,
+    ...rest,
+  }),
+  checks: (
+    name: string,
+    label: string,
+    options: SpecOf<"checks">["options"],
+    rest?: RestOf<"checks", "name" | "label" | "options">,
+  ): FieldSpec => ({ kind: "checks", name, label, options, ...rest }),
+  date: (name: string, label: string, rest?: RestOf<"date", "name" | "label">): FieldSpec => ({
+    kind: "date",
+    name,
+    label,
+    ...rest,
+  }),
+  file: (name: string, label: string, rest: RestOf<"file", "name" | "label">): FieldSpec => ({
+    kind: "file",
+    name,
+    label,
+    ...rest,
+  }),
+  thaiEnglish: (
+    name: string,
+    label: string,
+    labelEn: string,
+    rest?: RestOf<"thaiEnglish", "name" | "label" | "labelEn">,
+  ): FieldSpec => ({ kind: "thaiEnglish", name, label, labelEn, ...rest }),
+};
+
 /**
  * The fields of a form, drawn in order from a list (one line a field): each one the component of
  * its kind, with the form state and scope given once. A `false`, `null` or `undefined` entry is
