@@ -27,10 +27,10 @@ import { renderMarkdown } from "../../core/markdown.ts";
 import { indexNews } from "./news/commands.ts";
 import { indexItem } from "./search/commands.ts";
 import { pagePath } from "./pages/commands.ts";
-import { documentPath } from "./documents/commands.ts";
-import { postPath } from "./corner/commands.ts";
+import { indexDocument } from "./documents/commands.ts";
+import { indexPost } from "./corner/commands.ts";
 import { thaiDay } from "./statistics/visits.ts";
-import { closesAt } from "./jobs/commands.ts";
+import { reindex } from "./jobs/commands.ts";
 import { audit } from "../../core/audit.ts";
 
 export const DEMO_NEWS: {
@@ -164,14 +164,7 @@ export async function seedSiteDemo(tx: DbOrTx, tambon: Tambon, people: DemoPeopl
       pageId: structure?.id ?? null,
     })
     .returning();
-  await indexItem(tx, {
-    tambonId,
-    kind: "document",
-    refId: doc!.id,
-    title: doc!.title,
-    body: "PDF",
-    url: documentPath(doc!),
-  });
+  await indexDocument(tx, doc!);
   const [post] = await tx
     .insert(sitePosts)
     .values({
@@ -184,14 +177,7 @@ export async function seedSiteDemo(tx: DbOrTx, tambon: Tambon, people: DemoPeopl
       moderatedAt: new Date(),
     })
     .returning();
-  await indexItem(tx, {
-    tambonId,
-    kind: "post",
-    refId: post!.id,
-    title: post!.title,
-    body: post!.body,
-    url: postPath(post!),
-  });
+  await indexPost(tx, post!);
   const [comment] = await tx
     .insert(siteComments)
     .values({
@@ -231,15 +217,7 @@ export async function seedSiteDemo(tx: DbOrTx, tambon: Tambon, people: DemoPeopl
       createdBy: editorId,
     })
     .returning();
-  await indexItem(tx, {
-    tambonId,
-    kind: "job",
-    refId: job!.id,
-    title: job!.title,
-    body: `${job!.employer} ${job!.place} ${job!.wage} ${job!.details}`,
-    url: `/jobs/${job!.id}`,
-    visibleUntil: closesAt(job!),
-  });
+  await reindex(tx, job!);
   const prefix = tambon.slug
     .replace(/[^a-z]/g, "")
     .slice(0, 2)

@@ -3,7 +3,7 @@ import { type PreparedPhoto } from "../shared/media.ts";
 import { keepPhotos } from "../galleries/commands.ts";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { type Db } from "../../../core/db/index.ts";
+import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
@@ -24,6 +24,18 @@ export const postSchema = z.object({ title: fields.text(200), body: fields.text(
 /** The path of a post inside its tambon's site. */
 export function postPath(post: Pick<Post, "id">): string {
   return `/corner/${post.id}`;
+}
+
+/** Puts an approved post into the tambon's search. */
+export function indexPost(tx: DbOrTx, post: Post): Promise<void> {
+  return indexItem(tx, {
+    tambonId: post.tambonId,
+    kind: "post",
+    refId: post.id,
+    title: post.title,
+    body: post.body,
+    url: postPath(post),
+  });
 }
 
 /**
@@ -54,15 +66,7 @@ export async function createPost(
         moderatedAt: editor ? new Date() : null,
       })
       .returning();
-    if (post!.status === "approved")
-      await indexItem(tx, {
-        tambonId,
-        kind: "post",
-        refId: post!.id,
-        title: post!.title,
-        body: post!.body,
-        url: postPath(post!),
-      });
+    if (post!.status === "approved") await indexPost(tx, post!);
     await auditSite(tx, actor, tambonId, "site.post.create", "site_post", post!.id, {
       title: post!.title,
       status: post!.status,
@@ -101,15 +105,7 @@ export async function moderatePost(
       moderatedBy: actor.user?.id ?? null,
       moderatedAt: new Date(),
     });
-    if (decision === "approved")
-      await indexItem(tx, {
-        tambonId,
-        kind: "post",
-        refId: postId,
-        title: post!.title,
-        body: post!.body,
-        url: postPath(post!),
-      });
+    if (decision === "approved") await indexPost(tx, post!);
     else await unindexItem(tx, tambonId, "post", postId);
     await tx
       .update(siteReports)

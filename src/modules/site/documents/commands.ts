@@ -1,7 +1,7 @@
 import { siteDocuments, siteNews, sitePages } from "../schema.ts";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { type Db } from "../../../core/db/index.ts";
+import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { type Actor } from "../../../core/roles.ts";
 import { removeDocumentFile, saveDocument, type PreparedDocument } from "../shared/documents.ts";
 import { fail, ok, refused, type Result } from "../../../core/result.ts";
@@ -30,6 +30,18 @@ export const schema = z.object({
 /** The path where a document is downloaded, inside its tambon's site. */
 export function documentPath(doc: Pick<Doc, "file" | "ext">): string {
   return `/uploads/site/${doc.file}.${doc.ext}`;
+}
+
+/** Puts a document into the tambon's search (documents are public once uploaded). */
+export function indexDocument(tx: DbOrTx, doc: Doc): Promise<void> {
+  return indexItem(tx, {
+    tambonId: doc.tambonId,
+    kind: "document",
+    refId: doc.id,
+    title: doc.title,
+    body: `${doc.ext.toUpperCase()}`,
+    url: documentPath(doc),
+  });
 }
 
 /** Adds an uploaded document (its file stored with it) to the site, optionally attached to a page or news. */
@@ -74,14 +86,7 @@ export async function addDocument(
         newsId,
       })
       .returning();
-    await indexItem(tx, {
-      tambonId,
-      kind: "document",
-      refId: row!.id,
-      title: row!.title,
-      body: `${row!.ext.toUpperCase()}`,
-      url: documentPath(row!),
-    });
+    await indexDocument(tx, row!);
     await auditSite(tx, actor, tambonId, "site.document.add", "site_document", row!.id, {
       title: row!.title,
       ext: row!.ext,
