@@ -1,5 +1,6 @@
 import { type NewsCard } from "./queries.ts";
 import {
+  EditLink,
   PhotoGrid,
   Prose,
   When,
@@ -190,12 +191,7 @@ export function NewsView(props: {
         >
           Facebook
         </a>
-        {props.canEdit && (
-          <>
-            {" · "}
-            <a href={props.canEdit}>{t("page.edit")}</a>
-          </>
-        )}
+        <EditLink href={props.canEdit} />
       </p>
     </article>
   );

@@ -1,4 +1,4 @@
-import { Prose, type DocRow, useSiteT } from "../shared/views.tsx";
+import { EditLink, Prose, type DocRow, useSiteT } from "../shared/views.tsx";
 import { bilingual, bodyField, SiteForm, type SiteField } from "../shared/form.tsx";
 import { DocList } from "../documents/views.tsx";
 import { formatDate } from "../../../core/dates.ts";
@@ -21,12 +21,7 @@ export function PageView(props: {
       <DocList docs={props.docs} heading={t("page.documents")} />
       <p class="muted">
         {t("page.updated", { date: formatDate(props.updatedAt, useCtx().lang) })}
-        {props.canEdit && (
-          <>
-            {" · "}
-            <a href={props.canEdit}>{t("page.edit")}</a>
-          </>
-        )}
+        <EditLink href={props.canEdit} />
       </p>
     </article>
   );

@@ -148,6 +148,17 @@ export type PhotoRow = {
   caption: string;
 };
 
+/** " · Edit" after a record's facts, for those who may edit it (`href`: its form; else nothing). */
+export function EditLink({ href }: { href: string | null }) {
+  const t = useSiteT();
+  return href ? (
+    <>
+      {" · "}
+      <a href={href}>{t("page.edit")}</a>
+    </>
+  ) : null;
+}
+
 export type DocRow = { id: number; title: string; file: string; ext: string; bytes: number };
 
 export const catName = (c: Category | undefined, lang: "th" | "en") =>
