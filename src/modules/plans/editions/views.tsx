@@ -2,7 +2,7 @@ import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/
 import { formatDate } from "../../../core/dates.ts";
 import { baht } from "../shared/format.ts";
 import { EDITION_KINDS } from "../shared/kinds.ts";
-import { usePlans, editionName, planPeriod, ListOrNone } from "../shared/views.tsx";
+import { usePlans, editionName, planPeriod, ListOrNone, RedrawOrSubmit } from "../shared/views.tsx";
 import type { Plan } from "../plans/queries.ts";
 import type { EditionDiff } from "./diff.ts";
 import { CarriedFrom } from "../evaluations/views.tsx";
@@ -64,12 +64,11 @@ export function EditionAdmin(p: {
             },
           ]}
         />
-        <p class="actions">
-          <button type="submit" name="pick" value="1" formnovalidate class="secondary">
-            {t("edition.pickMeeting")}
-          </button>{" "}
-          <button type="submit">{t("edition.add")}</button>
-        </p>
+        <RedrawOrSubmit
+          redraw="pick"
+          redrawLabel={t("edition.pickMeeting")}
+          submit={t("edition.add")}
+        />
       </Form>
     </>
   );

@@ -27,6 +27,7 @@ import {
 import { linkStrategyClause, savePlan, saveStrategy } from "./commands.ts";
 import { editionName } from "../shared/views.tsx";
 import { PlanAdmin, PlanEdit } from "./views/admin.tsx";
+import { clauseChoice } from "../projects/views/clauses.tsx";
 import { PlanList, PlanPage } from "./views/page.tsx";
 
 const planValues = (p: Plan): Record<string, string> => ({
@@ -153,10 +154,7 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
         strategyForm={forms.strategy ?? emptyForm(editing ? strategyValues(editing) : {})}
         clauseForm={forms.clause ?? emptyForm()}
         areaOptions={areas.map((a) => ({ value: String(a.id), label: areaName(a, lang) }))}
-        clauseOptions={clauses.map((c) => ({
-          value: `${c.charterId}:${c.clauseKey}`,
-          label: `${c.charterName} · ${c.number}. ${c.text.slice(0, 80)}`,
-        }))}
+        clauseOptions={clauses.map(clauseChoice)}
         editing={editing}
       >
         {!editing && (

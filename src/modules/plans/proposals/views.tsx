@@ -4,7 +4,7 @@ import { assetUrl } from "../../../core/views/assets.ts";
 import type { Plan } from "../plans/queries.ts";
 import { ProjectFields, type ProjectChoices } from "../projects/views/form.tsx";
 import { BackLink } from "../../../core/views/back-link.tsx";
-import { usePlans } from "../shared/views.tsx";
+import { RedrawOrSubmit, usePlans } from "../shared/views.tsx";
 
 /** The proposal form of a plan, with the projects that may overlap shown above its buttons. */
 export function ProposePage(p: {
@@ -28,12 +28,7 @@ export function ProposePage(p: {
         <div id="overlaps" aria-live="polite">
           {p.overlaps}
         </div>
-        <p class="actions">
-          <button type="submit" name="preview" value="1" formnovalidate class="secondary">
-            {t("plan.preview")}
-          </button>{" "}
-          <button type="submit">{t("plan.send")}</button>
-        </p>
+        <RedrawOrSubmit redraw="preview" redrawLabel={t("plan.preview")} submit={t("plan.send")} />
       </Form>
       <script src={assetUrl("plans-overlaps")} defer />
     </>

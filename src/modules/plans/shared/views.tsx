@@ -77,6 +77,62 @@ export function FieldsForm(p: {
   );
 }
 
+/**
+ * The buttons of a form that can be drawn again before it is sent: first the one that only redraws
+ * it with what was typed (`redraw`, the field name it sends as "1", unchecked by the browser), then
+ * the one that sends it.
+ */
+export function RedrawOrSubmit(p: { redraw: string; redrawLabel: string; submit: string }) {
+  return (
+    <p class="actions">
+      <button type="submit" name={p.redraw} value="1" formnovalidate class="secondary">
+        {p.redrawLabel}
+      </button>{" "}
+      <button type="submit">{p.submit}</button>
+    </p>
+  );
+}
+
+/** A charter clause a strategy or project carries out, as a link to it: "ธรรมนูญ … · ข้อ 3". */
+export function ClauseLink({ c }: { c: { href: string; charterName: string; number: number } }) {
+  const { lang } = useCtx();
+  return (
+    <a href={c.href}>
+      {c.charterName} · {msg.t(lang)("strategy.clause")} {c.number}
+    </a>
+  );
+}
+
+/** The form linking a strategy or project to one of the charter clauses in force (`options`). */
+export function ClauseLinkForm(p: {
+  action: string;
+  /** The form's name and its button's text. */
+  label: string;
+  form: FormState;
+  scope: string;
+  options: { value: string; label: string }[];
+}) {
+  const { lang } = useCtx();
+  return (
+    <FieldsForm
+      action={p.action}
+      label={p.label}
+      form={p.form}
+      scope={p.scope}
+      submit={p.label}
+      fields={[
+        {
+          kind: "select",
+          name: "clause",
+          label: msg.t(lang)("strategy.clause"),
+          required: true,
+          options: p.options,
+        },
+      ]}
+    />
+  );
+}
+
 /** A progress bar with its value for screen readers. */
 export function ProgressBar({ value }: { value: number }) {
   const { lang } = useCtx();

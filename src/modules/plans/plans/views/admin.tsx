@@ -2,7 +2,14 @@ import { useCtx } from "../../../../core/views/ctx.ts";
 import { Fields, type FormState } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { PLAN_STATUSES } from "../../shared/kinds.ts";
-import { usePlans, planPeriod, ListOrNone, FieldsForm } from "../../shared/views.tsx";
+import {
+  usePlans,
+  planPeriod,
+  ListOrNone,
+  FieldsForm,
+  ClauseLink,
+  ClauseLinkForm,
+} from "../../shared/views.tsx";
 import { strategyName, type Plan, type Strategy } from "../queries.ts";
 
 /** The fields of a plan's form. */
@@ -103,9 +110,7 @@ export function PlanEdit(p: {
               <ul>
                 {s.clauses.map((c) => (
                   <li key={`${c.charterName}-${c.number}`}>
-                    <a href={c.href}>
-                      {c.charterName} · {t("strategy.clause")} {c.number}
-                    </a>
+                    <ClauseLink c={c} />
                   </li>
                 ))}
               </ul>
@@ -133,21 +138,12 @@ export function PlanEdit(p: {
           {p.clauseOptions.length === 0 ? (
             <p class="muted">{t("strategy.noClauses")}</p>
           ) : (
-            <FieldsForm
+            <ClauseLinkForm
               action={`${base}/admin/strategies/${p.editing.id}/clauses`}
               label={t("strategy.linkClause")}
               form={p.clauseForm}
               scope="c"
-              submit={t("strategy.linkClause")}
-              fields={[
-                {
-                  kind: "select",
-                  name: "clause",
-                  label: t("strategy.clause"),
-                  required: true,
-                  options: p.clauseOptions,
-                },
-              ]}
+              options={p.clauseOptions}
             />
           )}
         </>

@@ -2,11 +2,17 @@ import { useCtx } from "../../../../core/views/ctx.ts";
 import { Form, type FormState } from "../../../../core/views/form.tsx";
 import type { ClauseRef } from "../../../charter/public.ts";
 import { msg } from "../../messages.ts";
-import { FieldsForm, ListOrNone } from "../../shared/views.tsx";
+import { ClauseLink, ClauseLinkForm, ListOrNone } from "../../shared/views.tsx";
 
 /** The key of a clause in forms: "charterId:clauseKey". */
 export const clauseValue = (c: Pick<ClauseRef, "charterId" | "clauseKey">) =>
   `${c.charterId}:${c.clauseKey}`;
+
+/** A clause as a choice of the link form: its key, and its charter, number and first words. */
+export const clauseChoice = (c: ClauseRef) => ({
+  value: clauseValue(c),
+  label: `${c.charterName} · ${c.number}. ${c.text.slice(0, 80)}`,
+});
 
 /** The charter clauses a project carries out, each with its unlink button, and the link form. */
 export function ClausesAdmin(p: {
@@ -20,19 +26,13 @@ export function ClausesAdmin(p: {
   const action = `/t/${tambon!.slug}/admin/projects/${p.projectId}/clauses`;
   const linked = new Set(p.linked.map(clauseValue));
   const free = p.all.filter((c) => !linked.has(clauseValue(c)));
-  const choices = free.map((c) => ({
-    value: clauseValue(c),
-    label: `${c.charterName} · ${c.number}. ${c.text.slice(0, 80)}`,
-  }));
+  const choices = free.map(clauseChoice);
   return (
     <>
       <ListOrNone items={p.linked} none={t("projectClause.none")} muted>
         {(c) => (
           <li key={clauseValue(c)}>
-            <a href={c.href}>
-              {c.charterName} · {t("strategy.clause")} {c.number}
-            </a>{" "}
-            <span class="muted">{c.text.slice(0, 120)}</span>
+            <ClauseLink c={c} /> <span class="muted">{c.text.slice(0, 120)}</span>
             <Form
               action={`${action}/unlink`}
               class="inline-form"
@@ -50,21 +50,12 @@ export function ClausesAdmin(p: {
         <p class="muted">{t("strategy.noClauses")}</p>
       ) : (
         free.length > 0 && (
-          <FieldsForm
+          <ClauseLinkForm
             action={action}
             label={t("projectClause.link")}
             form={p.form}
             scope="pc"
-            submit={t("projectClause.link")}
-            fields={[
-              {
-                kind: "select",
-                name: "clause",
-                label: t("strategy.clause"),
-                required: true,
-                options: choices,
-              },
-            ]}
+            options={choices}
           />
         )
       )}
