@@ -1,9 +1,10 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { SectionTambon } from "../../core/modules.ts";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { Lang } from "../../core/i18n/index.ts";
 import { audit } from "../../core/audit.ts";
-import { decisionPolicies, questions, questionResults } from "./schema.ts";
+import { questions, questionResults } from "./schema.ts";
+import { activeVotingRules } from "./voting-rules/queries.ts";
 import { msg } from "./messages.ts";
 import { appendEvent } from "./shared/events.ts";
 import { insertAlternative } from "./questions/commands.ts";
@@ -76,11 +77,7 @@ export async function openLinkedQuestion(
 ): Promise<{ questionId: number; alternativeId: number; alternativeIds: number[] } | null> {
   const { tambonId, actorId } = input;
   const area = await getArea(tx, tambonId, input.areaId);
-  const allRules = await tx
-    .select()
-    .from(decisionPolicies)
-    .where(tambonWhere(decisionPolicies, tambonId, { archived: false }))
-    .orderBy(asc(decisionPolicies.id));
+  const allRules = await activeVotingRules(tx, tambonId);
   const rules = allRules.find((p) => p.votingDays > 0 && p.discussionDays > 0) ?? allRules[0];
   if (!area || area.archivedAt || !rules) return null;
   const [q] = await tx

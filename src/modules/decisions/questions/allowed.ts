@@ -33,25 +33,32 @@ export interface OnRecord<F> {
   found: F;
 }
 
+/** Which record a command acts on, and when it may: the action's access rule and the phases. */
+export interface RecordRule<F> {
+  find: (db: DbOrTx, tambonId: number, id: number) => Promise<F | undefined>;
+  action: "question.participate" | "question.manage";
+  allows: (phase: Phase) => boolean;
+}
+
 /**
- * A command on a question's record, as `(db, actor, tambonId, id, input)`: `find` reads the record
- * and `allowedOn` checks it (404, then 403) before `run` looks at the input or changes anything.
+ * A command on a question's record, as `(db, actor, tambonId, id, ...args)`: `rule.find` reads the
+ * record and `allowedOn` checks it (404, then 403) before `run` looks at the input or changes
+ * anything.
  */
-export function commandOn<F extends { question: { phase: Phase } }, I, T>(
-  find: (db: DbOrTx, tambonId: number, id: number) => Promise<F | undefined>,
-  action: "question.participate" | "question.manage",
-  phaseAllows: (phase: Phase) => boolean,
-  run: (on: OnRecord<F>, input: I) => Promise<Result<T, DecisionsKey | CoreKey>>,
+export function commandOn<F extends { question: { phase: Phase } }, A extends unknown[], T>(
+  rule: RecordRule<F>,
+  run: (on: OnRecord<F>, ...args: A) => Promise<Result<T, DecisionsKey | CoreKey>>,
 ) {
   return async (
     db: Db,
     actor: Actor,
     tambonId: number,
     id: number,
-    input: I,
+    ...args: A
   ): Promise<Result<T, DecisionsKey | CoreKey>> => {
-    const allowed = allowedOn(await find(db, tambonId, id), actor, tambonId, action, phaseAllows);
+    const found = await rule.find(db, tambonId, id);
+    const allowed = allowedOn(found, actor, tambonId, rule.action, rule.allows);
     if (!allowed.ok) return allowed;
-    return run({ db, actor, tambonId, id, found: allowed.value }, input);
+    return run({ db, actor, tambonId, id, found: allowed.value }, ...args);
   };
 }

@@ -110,13 +110,8 @@ const altSchema = z.object({ altTitle: fields.text(200), altBody: fields.text(20
 
 /** Adds a competing alternative (draft and discussion phases). */
 export const addAlternative = commandOn(
-  getQuestion,
-  "question.participate",
-  ALLOWED.editTexts,
-  async (
-    { db, actor, tambonId, id: questionId },
-    input: Record<string, string>,
-  ): Promise<Result<number, DecisionsKey | CoreKey>> => {
+  { find: getQuestion, action: "question.participate", allows: ALLOWED.editTexts },
+  async ({ db, actor, tambonId, id: questionId }, input: Record<string, string>) => {
     const parsed = parseForm(altSchema, input);
     if (!parsed.ok) return parsed;
     const userId = actor.user!.id;
@@ -188,13 +183,8 @@ export async function editAlternative(
 
 /** Supports (and follows) an alternative, or stops supporting it. */
 export const setSupport = commandOn(
-  getAlternative,
-  "question.participate",
-  ALLOWED.support,
-  async (
-    { db, actor, tambonId, id: alternativeId },
-    support: boolean,
-  ): Promise<Result<true, DecisionsKey | CoreKey>> => {
+  { find: getAlternative, action: "question.participate", allows: ALLOWED.support },
+  async ({ db, actor, tambonId, id: alternativeId }, support: boolean) => {
     const userId = actor.user!.id;
     await db.transaction(async (tx) => {
       if (support)

@@ -6,7 +6,7 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import type { DecisionsKey } from "../messages.ts";
 import { questions } from "../schema.ts";
-import { allowedOn } from "./allowed.ts";
+import { commandOn } from "./allowed.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { ALLOWED, nextPhase, phaseEnd, type Phase } from "../shared/phases.ts";
 import { appendEvent } from "../shared/events.ts";
@@ -82,17 +82,12 @@ export async function advancePhase(
 }
 
 /** Cancels a question that is not closed (admins). */
-export async function cancelQuestion(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  questionId: number,
-): Promise<Result<true, DecisionsKey | CoreKey>> {
-  const found = await getQuestion(db, tambonId, questionId);
-  const allowed = allowedOn(found, actor, tambonId, "question.manage", ALLOWED.cancel);
-  if (!allowed.ok) return allowed;
-  const moved = await db.transaction(async (tx) =>
-    enterPhase(tx as Tx, allowed.value.question, "cancelled", actor.user?.id ?? null),
-  );
-  return moved ? ok(true as const) : refused();
-}
+export const cancelQuestion = commandOn(
+  { find: getQuestion, action: "question.manage", allows: ALLOWED.cancel },
+  async ({ db, actor, found }) => {
+    const moved = await db.transaction(async (tx) =>
+      enterPhase(tx as Tx, found.question, "cancelled", actor.user?.id ?? null),
+    );
+    return moved ? ok(true as const) : refused();
+  },
+);

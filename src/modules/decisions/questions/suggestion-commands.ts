@@ -12,13 +12,8 @@ import { getAlternative, getSuggestion } from "./queries.ts";
 
 /** Writes a suggestion on an alternative (discussion phase). */
 export const addSuggestion = commandOn(
-  getAlternative,
-  "question.participate",
-  ALLOWED.suggest,
-  async (
-    { db, actor, tambonId, id: alternativeId },
-    body: string,
-  ): Promise<Result<number, DecisionsKey | CoreKey>> => {
+  { find: getAlternative, action: "question.participate", allows: ALLOWED.suggest },
+  async ({ db, actor, tambonId, id: alternativeId }, body: string) => {
     const text = body.trim();
     if (!text) return fail("suggestion", "err.required");
     if (text.length > 4000) return fail("suggestion", "err.tooLong", { max: 4000 });
@@ -46,13 +41,8 @@ async function alternativeOfSuggestion(db: DbOrTx, tambonId: number, suggestionI
 
 /** Rates a suggestion must / should / should-not / must-not (one rating per member, may change). */
 export const rateSuggestion = commandOn(
-  alternativeOfSuggestion,
-  "question.participate",
-  ALLOWED.suggest,
-  async (
-    { db, actor, tambonId, id: suggestionId },
-    rating: string,
-  ): Promise<Result<true, DecisionsKey | CoreKey>> => {
+  { find: alternativeOfSuggestion, action: "question.participate", allows: ALLOWED.suggest },
+  async ({ db, actor, tambonId, id: suggestionId }, rating: string) => {
     // Whose it is and who may rate come first: an outsider learns nothing from a bad value.
     if (!["must", "should", "should_not", "must_not"].includes(rating))
       return fail("rating", "error.400");
