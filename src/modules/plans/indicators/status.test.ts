@@ -2,23 +2,23 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { indicatorStatus, indicatorTrend } from "./status.ts";
 
+/** Asserts the status of each value against one target, the values listed under their status. */
+function assertStatuses(
+  direction: "up" | "down",
+  target: number,
+  byStatus: Record<"green" | "amber" | "red", number[]>,
+) {
+  for (const [status, values] of Object.entries(byStatus))
+    for (const value of values)
+      assert.equal(indicatorStatus({ direction, value, target }), status, `${value}`);
+}
+
 test("up is better: green at or above the target, amber within 10 % below, red further below", () => {
-  const s = (value: number) => indicatorStatus({ direction: "up", value, target: 80 });
-  assert.equal(s(80), "green");
-  assert.equal(s(95), "green");
-  assert.equal(s(72), "amber");
-  assert.equal(s(79.9), "amber");
-  assert.equal(s(71.9), "red");
-  assert.equal(s(10), "red");
+  assertStatuses("up", 80, { green: [80, 95], amber: [72, 79.9], red: [71.9, 10] });
 });
 
 test("down is better: green at or below the target, amber within 10 % above, red further above", () => {
-  const s = (value: number) => indicatorStatus({ direction: "down", value, target: 20 });
-  assert.equal(s(20), "green");
-  assert.equal(s(3), "green");
-  assert.equal(s(22), "amber");
-  assert.equal(s(22.1), "red");
-  assert.equal(s(40), "red");
+  assertStatuses("down", 20, { green: [20, 3], amber: [22], red: [22.1, 40] });
 });
 
 test("the amber band can be set, and a target of 0 measures the band from the baseline", () => {
