@@ -5,7 +5,7 @@ import { tambonMembers, users } from "../../../core/db/schema.ts";
 import { attendances } from "../schema.ts";
 import { bangkokDay } from "../meetings/meeting.ts";
 import { checkQuorum, type QuorumResult } from "./quorum.ts";
-import { type VillageRow, villagesOf } from "../shared/queries.ts";
+import { tambonRows, type VillageRow, villagesOf } from "../shared/queries.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
 import { termsOn } from "../representatives/queries.ts";
 
@@ -17,11 +17,7 @@ export function attendanceOf(
   tambonId: number,
   meetingId: number,
 ): Promise<AttendanceRow[]> {
-  return db
-    .select()
-    .from(attendances)
-    .where(tambonWhere(attendances, tambonId, { meetingId }))
-    .orderBy(asc(attendances.id));
+  return tambonRows(db, attendances, tambonId, { meetingId }, asc(attendances.id));
 }
 
 /** One attendance row of a tambon. */

@@ -9,7 +9,7 @@ import { getArea } from "../../areas/public.ts";
 import { groupMemberships, workGroups } from "../schema.ts";
 import { GROUP_KINDS, overlaps, POSITIONS } from "./group.ts";
 import { nameKey } from "../meetings/meeting.ts";
-import { findMemberByName, villageOfTambon } from "../shared/queries.ts";
+import { findMemberByName, tambonRows, villageOfTambon } from "../shared/queries.ts";
 import { recordFormCommand } from "../shared/commands.ts";
 import { type GroupRow, type MembershipRow } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
@@ -50,10 +50,7 @@ export async function groupPeriods(
   tambonId: number,
   groupId: number,
 ): Promise<MembershipRow[]> {
-  return tx
-    .select()
-    .from(groupMemberships)
-    .where(tambonWhere(groupMemberships, tambonId, { groupId }));
+  return tambonRows(tx, groupMemberships, tambonId, { groupId });
 }
 
 const groupSchema = z.object({

@@ -1,5 +1,6 @@
 import { asc, count, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRows } from "../shared/queries.ts";
 import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 import { villages } from "../../../core/db/schema.ts";
@@ -82,11 +83,7 @@ export const getMembership = tambonRowOf(groupMemberships);
 
 /** Every group of a tambon, dissolved ones too, in the order they were made. */
 export function groupsOf(db: DbOrTx, tambonId: number): Promise<GroupRow[]> {
-  return db
-    .select()
-    .from(workGroups)
-    .where(eq(workGroups.tambonId, tambonId))
-    .orderBy(asc(workGroups.id));
+  return tambonRows(db, workGroups, tambonId, {}, asc(workGroups.id));
 }
 
 /** `groupsOf` for pages, kept until the tambon changes: read-only, never inside a command. */

@@ -8,7 +8,7 @@ import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import { agendaItems, attendances, meetingFiles, meetings, resolutions } from "../schema.ts";
 import type { AttendanceRow } from "../attendance/queries.ts";
 import { fileInfoColumns, type FileInfo } from "../files/queries.ts";
-import { validId } from "../shared/queries.ts";
+import { tambonRows, validId } from "../shared/queries.ts";
 import type { ResolutionRow } from "../resolutions/queries.ts";
 import { bangkokDay } from "./meeting.ts";
 import type { MeetingKind, Step } from "./meeting.ts";
@@ -153,11 +153,14 @@ export async function meetingWithRecords(
 
 /** The agenda of a meeting, in order. */
 export function agendaOf(db: DbOrTx, tambonId: number, meetingId: number): Promise<AgendaRow[]> {
-  return db
-    .select()
-    .from(agendaItems)
-    .where(tambonWhere(agendaItems, tambonId, { meetingId }))
-    .orderBy(asc(agendaItems.position), asc(agendaItems.id));
+  return tambonRows(
+    db,
+    agendaItems,
+    tambonId,
+    { meetingId },
+    asc(agendaItems.position),
+    asc(agendaItems.id),
+  );
 }
 
 /** One agenda item of a tambon. */

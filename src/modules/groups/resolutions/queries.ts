@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
+import { tambonRows } from "../shared/queries.ts";
 import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import {
   nominations,
@@ -20,11 +21,14 @@ export function resolutionsOf(
   tambonId: number,
   meetingId: number,
 ): Promise<ResolutionRow[]> {
-  return db
-    .select()
-    .from(resolutions)
-    .where(tambonWhere(resolutions, tambonId, { meetingId }))
-    .orderBy(asc(resolutions.number), asc(resolutions.id));
+  return tambonRows(
+    db,
+    resolutions,
+    tambonId,
+    { meetingId },
+    asc(resolutions.number),
+    asc(resolutions.id),
+  );
 }
 
 /** One resolution row of a tambon. */
@@ -32,11 +36,7 @@ export const getResolutionRow = tambonRowOf(resolutions);
 
 /** The individual votes of a resolution. */
 export function votesOf(db: DbOrTx, tambonId: number, resolutionId: number) {
-  return db
-    .select()
-    .from(resolutionVotes)
-    .where(tambonWhere(resolutionVotes, tambonId, { resolutionId }))
-    .orderBy(asc(resolutionVotes.id));
+  return tambonRows(db, resolutionVotes, tambonId, { resolutionId }, asc(resolutionVotes.id));
 }
 
 /** What resolutions decided: their links. */
