@@ -3,22 +3,12 @@ import type { Tambon } from "../../core/tenancy.ts";
 import { agreementActivities, agreementParties, agreements } from "./schema.ts";
 import { type DemoLists, type DemoPartner } from "./demo-kit.ts";
 import { pick } from "../../core/pick.ts";
+import { AGREEMENT_FIELDS } from "./agreements/fields.ts";
 
 /** What the demo tells of an agreement. */
 type DemoAgreement = Pick<
   typeof agreements.$inferInsert,
-  | "kind"
-  | "titleTh"
-  | "titleEn"
-  | "purposeTh"
-  | "purposeEn"
-  | "scopeTh"
-  | "signedOn"
-  | "startsOn"
-  | "endsOn"
-  | "status"
-  | "documentFile"
-  | "documentBytes"
+  "kind" | (typeof AGREEMENT_FIELDS)[number] | "status" | "documentFile" | "documentBytes"
 >;
 
 /** What the demo tells of a party to an agreement. */
@@ -67,21 +57,7 @@ export async function addAgreement(
     .values({
       tambonId: tambon.id,
       createdBy: actorId,
-      ...pick(
-        agreement,
-        "kind",
-        "titleTh",
-        "titleEn",
-        "purposeTh",
-        "purposeEn",
-        "scopeTh",
-        "signedOn",
-        "startsOn",
-        "endsOn",
-        "status",
-        "documentFile",
-        "documentBytes",
-      ),
+      ...pick(agreement, "kind", ...AGREEMENT_FIELDS, "status", "documentFile", "documentBytes"),
     })
     .returning({ id: agreements.id });
   await tx.insert(agreementParties).values(

@@ -19,6 +19,7 @@ import type { OwnParty } from "./demo-agreements.ts";
 import { demoFile, demoFileName } from "./shared/demo-files.ts";
 import { thumbName } from "./uploads.ts";
 import { pick } from "../../core/pick.ts";
+import { CENTRE_FIELDS } from "./centres/fields.ts";
 
 /**
  * A demo partner: names, the kind/role/pillar by position in the default lists, villages by moo
@@ -152,18 +153,7 @@ export async function addPartners(tx: Tx, tambon: Tambon, list: DemoPartner[], a
 /** What the demo tells of a learning centre, and how many photos it shows. */
 type DemoCentre = { photos: number } & Pick<
   typeof learningCentres.$inferInsert,
-  | "nameTh"
-  | "nameEn"
-  | "topicTh"
-  | "topicEn"
-  | "areaId"
-  | "villageId"
-  | "hostPartnerId"
-  | "learnTh"
-  | "learnEn"
-  | "capacity"
-  | "contactName"
-  | "contactPhone"
+  (typeof CENTRE_FIELDS)[number] | "contactPhone"
 >;
 
 export async function addCentre(tx: Tx, tambon: Tambon, centre: DemoCentre) {
@@ -171,21 +161,7 @@ export async function addCentre(tx: Tx, tambon: Tambon, centre: DemoCentre) {
     .insert(learningCentres)
     .values({
       tambonId: tambon.id,
-      ...pick(
-        centre,
-        "nameTh",
-        "nameEn",
-        "topicTh",
-        "topicEn",
-        "areaId",
-        "villageId",
-        "hostPartnerId",
-        "learnTh",
-        "learnEn",
-        "capacity",
-        "contactName",
-        "contactPhone",
-      ),
+      ...pick(centre, ...CENTRE_FIELDS, "contactPhone"),
     })
     .returning({ id: learningCentres.id });
   for (let i = 0; i < centre.photos; i++) {

@@ -18,6 +18,7 @@ import { addActivity, removeActivity } from "./activity-commands.ts";
 import { addParty, removeParty } from "./party-commands.ts";
 import { AdminAgreementList, NewAgreementPage } from "./admin-views.tsx";
 import { EditAgreementPage } from "./edit-views.tsx";
+import { AGREEMENT_FIELDS } from "./fields.ts";
 import { confirmFirst } from "../../../core/confirmation.tsx";
 export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -42,19 +43,7 @@ export async function agreementAdminRoutes(app: FastifyInstance, deps: ModuleDep
 
   const agreementValues = (
     a: NonNullable<Awaited<ReturnType<typeof agreementDetail>>>["agreement"],
-  ) =>
-    formValues(a, [
-      "titleTh",
-      "titleEn",
-      "purposeTh",
-      "purposeEn",
-      "scopeTh",
-      "scopeEn",
-      "signedOn",
-      "startsOn",
-      "endsOn",
-      "status",
-    ]);
+  ) => formValues(a, [...AGREEMENT_FIELDS, "status"]);
 
   const editAgreementPage = async (
     req: FastifyRequest,

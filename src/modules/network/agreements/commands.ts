@@ -21,6 +21,7 @@ import type { NetKey } from "../messages.ts";
 import { MAX_PDF_BYTES, isPdf, newFileName, removeStored, storeFile } from "../uploads.ts";
 import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
+import { AGREEMENT_FIELDS } from "./fields.ts";
 
 /** An agreement row of a tambon, or undefined (also for another tambon's). */
 export async function ownAgreement(db: DbOrTx, tambonId: number, id: number) {
@@ -116,18 +117,7 @@ export async function saveAgreement(
     tambonId,
     kind,
     createdBy: current ? current.createdBy : (actor.user?.id ?? null),
-    ...pick(
-      v,
-      "titleTh",
-      "titleEn",
-      "purposeTh",
-      "purposeEn",
-      "scopeTh",
-      "scopeEn",
-      "signedOn",
-      "startsOn",
-      "endsOn",
-    ),
+    ...pick(v, ...AGREEMENT_FIELDS),
     status,
     documentFile,
     documentBytes,

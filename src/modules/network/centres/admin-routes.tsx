@@ -16,6 +16,7 @@ import { listVillages } from "../lists/queries.ts";
 import { partnerChoices } from "../partners/queries.ts";
 import { addCentrePhoto, removeCentrePhoto, saveCentre } from "./commands.ts";
 import { AdminCentreList, CentreForm } from "./admin-views.tsx";
+import { CENTRE_FIELDS } from "./fields.ts";
 import { confirmFirst } from "../../../core/confirmation.tsx";
 export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -35,23 +36,7 @@ export async function centreAdminRoutes(app: FastifyInstance, deps: ModuleDeps):
   });
 
   const centreValues = (c: NonNullable<Awaited<ReturnType<typeof centreById>>>) =>
-    formValues(c, [
-      "nameTh",
-      "nameEn",
-      "topicTh",
-      "topicEn",
-      "areaId",
-      "villageId",
-      "hostPartnerId",
-      "learnTh",
-      "learnEn",
-      "capacity",
-      "contactName",
-      "contactPhone",
-      "contactEmail",
-      "acceptsVisits",
-      "active",
-    ]);
+    formValues(c, [...CENTRE_FIELDS, "contactPhone", "contactEmail", "acceptsVisits", "active"]);
 
   const centrePage = async (
     req: FastifyRequest,

@@ -14,6 +14,7 @@ import { activeOwnPartner, checkContact, ownAreas, ownVillage } from "../shared/
 import { syncCentreSearch } from "../search.ts";
 import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
+import { CENTRE_FIELDS } from "./fields.ts";
 
 /** A learning centre of the tambon, or undefined (also for another tambon's). */
 export async function ownCentre(db: DbOrTx, tambonId: number, id: number) {
@@ -67,20 +68,7 @@ export async function saveCentre(
   if (Object.keys(errors).length) return { ok: false, errors };
   const values = {
     tambonId,
-    ...pick(
-      v,
-      "nameTh",
-      "nameEn",
-      "topicTh",
-      "topicEn",
-      "areaId",
-      "villageId",
-      "hostPartnerId",
-      "learnTh",
-      "learnEn",
-      "capacity",
-      "contactName",
-    ),
+    ...pick(v, ...CENTRE_FIELDS),
     contactPhone: contact.phone,
     contactEmail: contact.email,
     acceptsVisits: input.acceptsVisits === "1",

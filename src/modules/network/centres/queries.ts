@@ -6,6 +6,7 @@ import { centrePhotos, learningCentres, partners, studyVisits } from "../schema.
 import { countOf, like } from "../shared/queries.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
+import { CENTRE_FIELDS } from "./fields.ts";
 
 // ---------------------------------------------------------------- learning centres
 
@@ -50,29 +51,16 @@ const centreColumns = {
     learningCentres,
     "id",
     "tambonId",
-    "nameTh",
-    "nameEn",
-    "topicTh",
-    "topicEn",
-    "areaId",
-    "villageId",
-  ),
-  villageMoo: villages.moo,
-  villageTh: villages.nameTh,
-  hostPartnerId: learningCentres.hostPartnerId,
-  hostTh: partners.nameTh,
-  hostEn: partners.nameEn,
-  ...pick(
-    learningCentres,
-    "learnTh",
-    "learnEn",
-    "capacity",
-    "contactName",
+    ...CENTRE_FIELDS,
     "contactPhone",
     "contactEmail",
     "acceptsVisits",
     "active",
   ),
+  villageMoo: villages.moo,
+  villageTh: villages.nameTh,
+  hostTh: partners.nameTh,
+  hostEn: partners.nameEn,
   visitsDone: sql<number>`(select count(*)::int from ${studyVisits} where ${studyVisits.centreId} = ${learningCentres.id} and ${studyVisits.status} = 'done')`,
   visitors: sql<number>`(select coalesce(sum(${studyVisits.visitorsCount}), 0)::int from ${studyVisits} where ${studyVisits.centreId} = ${learningCentres.id} and ${studyVisits.status} = 'done')`,
   thumb: sql<
