@@ -100,6 +100,15 @@ function swap<T>(list: T[], i: number, j: number): boolean {
   return true;
 }
 
+/** A chapter's title as cleaned, or its error; a new chapter (`adding`) must also leave room for one more. */
+function chapterTitle(doc: CharterDoc, raw: string, adding: boolean): string | OpResult {
+  const title = cleanText(raw);
+  const bad = checkText(title, LIMITS.chapterTitle, "title");
+  if (bad) return bad;
+  if (adding && doc.chapters.length >= LIMITS.chapters) return fail("tooMany", "title");
+  return title;
+}
+
 /** Moves the item with this key one place up or down its list: an error when it has no neighbour there. */
 function moveByKey(list: { key: number }[], key: number, dir: "up" | "down"): OpResult | null {
   const i = list.findIndex((x) => x.key === key);
@@ -159,10 +168,8 @@ export function applyOp(original: CharterDoc, op: DocOp, nextKey: number): OpRes
     case "moveDefinition":
       return moveByKey(doc.definitions, op.key, op.dir) ?? done();
     case "addChapter": {
-      const title = cleanText(op.title);
-      const bad = checkText(title, LIMITS.chapterTitle, "title");
-      if (bad) return bad;
-      if (doc.chapters.length >= LIMITS.chapters) return fail("tooMany", "title");
+      const title = chapterTitle(doc, op.title, true);
+      if (typeof title !== "string") return title;
       const at =
         op.after === undefined
           ? doc.chapters.length
@@ -172,9 +179,8 @@ export function applyOp(original: CharterDoc, op: DocOp, nextKey: number): OpRes
       return done();
     }
     case "renameChapter": {
-      const title = cleanText(op.title);
-      const bad = checkText(title, LIMITS.chapterTitle, "title");
-      if (bad) return bad;
+      const title = chapterTitle(doc, op.title, false);
+      if (typeof title !== "string") return title;
       const c = doc.chapters.find((x) => x.key === op.key);
       if (!c) return fail("notFound", "_form");
       c.title = title;
@@ -183,10 +189,8 @@ export function applyOp(original: CharterDoc, op: DocOp, nextKey: number): OpRes
     case "moveChapter":
       return moveByKey(doc.chapters, op.key, op.dir) ?? done();
     case "splitChapter": {
-      const title = cleanText(op.title);
-      const bad = checkText(title, LIMITS.chapterTitle, "title");
-      if (bad) return bad;
-      if (doc.chapters.length >= LIMITS.chapters) return fail("tooMany", "title");
+      const title = chapterTitle(doc, op.title, true);
+      if (typeof title !== "string") return title;
       const i = doc.chapters.findIndex((x) => x.key === op.key);
       if (i < 0) return fail("notFound", "_form");
       const chapter = doc.chapters[i]!;
