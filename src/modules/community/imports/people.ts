@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
@@ -194,37 +194,35 @@ export async function peopleImporter(
       };
       const ids = [...new Set(rows.flatMap((r) => (r.thaiId ? [r.thaiId] : [])))];
       const noId = rows.filter((r) => !r.thaiId);
+      const stored = (where: SQL) =>
+        tx
+          .select(select)
+          .from(people)
+          .innerJoin(households, eq(households.id, people.householdId))
+          .where(where);
       const [byId, byHouse] = await Promise.all([
         ids.length
-          ? tx
-              .select(select)
-              .from(people)
-              .innerJoin(households, eq(households.id, people.householdId))
-              .where(
-                tambonWhere(
-                  people,
-                  tambonId,
-                  {},
-                  isNotNull(people.thaiId),
-                  inArray(people.thaiId, ids),
-                ),
-              )
+          ? stored(
+              tambonWhere(
+                people,
+                tambonId,
+                {},
+                isNotNull(people.thaiId),
+                inArray(people.thaiId, ids),
+              ),
+            )
           : [],
         noId.length
-          ? tx
-              .select(select)
-              .from(people)
-              .innerJoin(households, eq(households.id, people.householdId))
-              .where(
-                tambonWhere(
-                  households,
-                  tambonId,
-                  {},
-                  inArray(households.villageId, [...new Set(noId.map((r) => r.villageId))]),
-                  inArray(households.houseNo, [...new Set(noId.map((r) => r.houseNo))]),
-                  inArray(people.name, [...new Set(noId.map((r) => r.name))]),
-                ),
-              )
+          ? stored(
+              tambonWhere(
+                households,
+                tambonId,
+                {},
+                inArray(households.villageId, [...new Set(noId.map((r) => r.villageId))]),
+                inArray(households.houseNo, [...new Set(noId.map((r) => r.houseNo))]),
+                inArray(people.name, [...new Set(noId.map((r) => r.name))]),
+              ),
+            )
           : [],
       ]);
       for (const s of byHouse) out.set(personKey({ ...s, thaiId: null }), s as StoredPerson);
