@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { forms, formVersions, rounds } from "../schema.ts";
 import type { FormDefinition } from "./definition.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A form as its pages and other parts of the module read it. */
@@ -11,13 +11,7 @@ export type FormRow = typeof forms.$inferSelect;
 export type FormVersionRow = typeof formVersions.$inferSelect;
 
 /** One form of the tambon, or undefined (another tambon's form is undefined too). */
-export async function getForm(
-  db: DbOrTx,
-  tambonId: number,
-  formId: number,
-): Promise<FormRow | undefined> {
-  return tambonRow(db, forms, tambonId, formId);
-}
+export const getForm = tambonRowOf(forms);
 
 /** A form in the list: with how many versions and rounds it has. */
 export interface FormListItem extends Omit<FormRow, "draft"> {

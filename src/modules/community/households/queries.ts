@@ -7,7 +7,7 @@ import { paged, type Page } from "../../../core/paging.ts";
 import { allows, inScope, type PersonalScope } from "../access.ts";
 import { households, people, submissions } from "../schema.ts";
 import type { HouseholdStatus } from "../shared/kinds.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 export type Household = typeof households.$inferSelect;
@@ -73,13 +73,7 @@ export function listHouseholds(
 }
 
 /** A household of the tambon (undefined when it is another tambon's or gone). */
-export async function getHousehold(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<Household | undefined> {
-  return tambonRow(db, households, tambonId, id);
-}
+export const getHousehold = tambonRowOf(households);
 
 /** A household the scope covers, else undefined (shown as not found). */
 export async function householdInScope(
@@ -92,16 +86,10 @@ export async function householdInScope(
   return row && allows(scope, row.villageId) ? row : undefined;
 }
 
-/** The people of a household, the head first. */
 /** One person of the tambon, or undefined (another tambon's person is undefined too). */
-export async function personOf(
-  db: DbOrTx,
-  tambonId: number,
-  id: number,
-): Promise<Person | undefined> {
-  return tambonRow(db, people, tambonId, id);
-}
+export const personOf = tambonRowOf(people);
 
+/** The people of a household, the head first. */
 export function peopleOf(db: DbOrTx, tambonId: number, householdId: number): Promise<Person[]> {
   return db
     .select()
