@@ -10,7 +10,7 @@ import { areaName, listAreas } from "../../areas/public.ts";
 import { clausesLinkedTo, listClauses } from "../../charter/public.ts";
 import { listAdoptedResolutions, listMeetings } from "../../groups/public.ts";
 import { formatDate } from "../../../core/dates.ts";
-import { msg } from "../messages.ts";
+import { msg, type PlansKey, type PlansResult } from "../messages.ts";
 import { fiscalYearOf } from "../shared/fiscal.ts";
 import { listEditions } from "../editions/queries.ts";
 import { EditionAdmin } from "../editions/views.tsx";
@@ -185,35 +185,58 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return reply.page(plan.title, await editPage(req, plan, {}));
   });
 
-  app.post<{ Params: { id: string } }>("/admin/plans/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
-    const plan = await findPlan(tambon.id, req.params.id);
-    const body = formBody(req);
-    const result = throwIfDenied(await savePlan(db, req.actor, tambon.id, body, plan.id));
-    if (result.ok)
-      return reply.seeOther(
-        `/t/${tambon.slug}/admin/plans/${plan.id}`,
-        msg.t(req.lang)("plan.saved"),
-      );
-    const form = failedForm(body, result.errors, req.lang, msg);
-    return reply.page(plan.title, await editPage(req, plan, { plan: form }), { status: 422 });
+  /**
+   * A form of a plan's edit page posted to `path`, for `plan.manage`: `run` the command with the
+   * form; on success a redirect to `done` (under the tambon's `base`) with the `flash` message,
+   * else the edit page again with the form under `key`, at 422.
+   */
+  function postEditForm<T extends { plan: Plan; strategy?: Strategy }>(
+    path: string,
+    find: (tambonId: number, id: string) => Promise<T>,
+    key: "plan" | "strategy" | "clause",
+    run: (
+      req: FastifyRequest,
+      tambonId: number,
+      at: T,
+      body: Record<string, string>,
+    ) => Promise<PlansResult<unknown>>,
+    done: (base: string, at: T) => string,
+    flash: PlansKey,
+  ) {
+    app.post<{ Params: { id: string } }>(path, async (req, reply) => {
+      const tambon = currentTambon(req);
+      authorize(req, "plan.manage", { tambonId: tambon.id });
+      const at = await find(tambon.id, req.params.id);
+      const body = formBody(req);
+      const result = throwIfDenied(await run(req, tambon.id, at, body));
+      if (result.ok) return reply.seeOther(done(`/t/${tambon.slug}`, at), msg.t(req.lang)(flash));
+      const form = failedForm(body, result.errors, req.lang, msg);
+      const page = await editPage(req, at.plan, { [key]: form }, at.strategy ?? null);
+      return reply.page(at.strategy?.title ?? at.plan.title, page, { status: 422 });
+    });
+  }
+
+  const planTarget = async (tambonId: number, id: string) => ({
+    plan: await findPlan(tambonId, id),
   });
 
-  app.post<{ Params: { id: string } }>("/admin/plans/:id/strategies", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
-    const plan = await findPlan(tambon.id, req.params.id);
-    const body = formBody(req);
-    const result = throwIfDenied(await saveStrategy(db, req.actor, tambon.id, plan.id, body));
-    if (result.ok)
-      return reply.seeOther(
-        `/t/${tambon.slug}/admin/plans/${plan.id}#strategies`,
-        msg.t(req.lang)("strategy.saved"),
-      );
-    const form = failedForm(body, result.errors, req.lang, msg);
-    return reply.page(plan.title, await editPage(req, plan, { strategy: form }), { status: 422 });
-  });
+  postEditForm(
+    "/admin/plans/:id",
+    planTarget,
+    "plan",
+    (req, tambonId, { plan }, body) => savePlan(db, req.actor, tambonId, body, plan.id),
+    (base, { plan }) => `${base}/admin/plans/${plan.id}`,
+    "plan.saved",
+  );
+
+  postEditForm(
+    "/admin/plans/:id/strategies",
+    planTarget,
+    "strategy",
+    (req, tambonId, { plan }, body) => saveStrategy(db, req.actor, tambonId, plan.id, body),
+    (base, { plan }) => `${base}/admin/plans/${plan.id}#strategies`,
+    "strategy.saved",
+  );
 
   async function findStrategy(tambonId: number, id: string) {
     const strategy = await getStrategy(db, tambonId, requireId(id));
@@ -230,50 +253,32 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return reply.page(strategy.title, await editPage(req, plan, {}, strategy));
   });
 
-  app.post<{ Params: { id: string } }>("/admin/strategies/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
-    const { strategy, plan } = await findStrategy(tambon.id, req.params.id);
-    const body = formBody(req);
-    const result = throwIfDenied(
-      await saveStrategy(db, req.actor, tambon.id, plan.id, body, strategy.id),
-    );
-    if (result.ok)
-      return reply.seeOther(
-        `/t/${tambon.slug}/admin/plans/${plan.id}#strategies`,
-        msg.t(req.lang)("strategy.saved"),
-      );
-    const form = failedForm(body, result.errors, req.lang, msg);
-    return reply.page(strategy.title, await editPage(req, plan, { strategy: form }, strategy), {
-      status: 422,
-    });
-  });
+  postEditForm(
+    "/admin/strategies/:id",
+    findStrategy,
+    "strategy",
+    (req, tambonId, { plan, strategy }, body) =>
+      saveStrategy(db, req.actor, tambonId, plan.id, body, strategy.id),
+    (base, { plan }) => `${base}/admin/plans/${plan.id}#strategies`,
+    "strategy.saved",
+  );
 
-  app.post<{ Params: { id: string } }>("/admin/strategies/:id/clauses", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
-    const { strategy, plan } = await findStrategy(tambon.id, req.params.id);
-    const body = formBody(req);
-    const result = throwIfDenied(
-      await linkStrategyClause(
+  postEditForm(
+    "/admin/strategies/:id/clauses",
+    findStrategy,
+    "clause",
+    (req, tambonId, { plan, strategy }, body) =>
+      linkStrategyClause(
         db,
         req.actor,
-        tambon.id,
+        tambonId,
         strategy.id,
         body,
-        `/t/${tambon.slug}/plans/${plan.id}#s-${strategy.id}`,
+        `/t/${currentTambon(req).slug}/plans/${plan.id}#s-${strategy.id}`,
       ),
-    );
-    if (result.ok)
-      return reply.seeOther(
-        `/t/${tambon.slug}/admin/strategies/${strategy.id}`,
-        msg.t(req.lang)("strategy.clauseLinked"),
-      );
-    const form = failedForm(body, result.errors, req.lang, msg);
-    return reply.page(strategy.title, await editPage(req, plan, { clause: form }, strategy), {
-      status: 422,
-    });
-  });
+    (base, { strategy }) => `${base}/admin/strategies/${strategy.id}`,
+    "strategy.clauseLinked",
+  );
 
   app.post<{ Params: { id: string } }>("/admin/plans/:id/editions", async (req, reply) => {
     const tambon = currentTambon(req);
