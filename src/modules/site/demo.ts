@@ -1,3 +1,4 @@
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 import { type DbOrTx } from "../../core/db/index.ts";
 import { type Tambon } from "../../core/tenancy.ts";
 import { type DemoPeople } from "../../core/modules.ts";
@@ -20,7 +21,7 @@ import {
   siteVisitDays,
 } from "./schema.ts";
 import { users } from "../../core/db/schema.ts";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { DEMO_PDF_KEY, demoPdf, demoPhoto, demoPhotoKey } from "./shared/demo-files.ts";
 import { slugify } from "./shared/text.ts";
 import { renderMarkdown } from "../../core/markdown.ts";
@@ -72,7 +73,7 @@ export async function seedSiteDemo(tx: DbOrTx, tambon: Tambon, people: DemoPeopl
   const tambonId = tambon.id;
   const editorId = people.byRole.editor?.[0] ?? people.adminId;
   const memberId = people.byRole.member?.at(-1) ?? people.adminId;
-  const cats = await tx.select().from(siteCategories).where(eq(siteCategories.tambonId, tambonId));
+  const cats = await tx.select().from(siteCategories).where(tambonWhere(siteCategories, tambonId));
   const [album] = await tx
     .insert(siteAlbums)
     .values({
@@ -137,14 +138,14 @@ export async function seedSiteDemo(tx: DbOrTx, tambon: Tambon, people: DemoPeopl
       authorId: editorId,
     })
     .returning();
-  const pages = await tx.select().from(sitePages).where(eq(sitePages.tambonId, tambonId));
+  const pages = await tx.select().from(sitePages).where(tambonWhere(sitePages, tambonId));
   const structure = pages.find((p) => p.section === "structure");
   const history = pages.find((p) => p.section === "history")!;
   const historyMd = `ตำบล${tambon.nameTh}เป็นตำบลจัดการสุขภาพ ที่ประชาชนร่วมกันเก็บข้อมูลชุมชน จัดตั้งกลุ่มและภาคีเครือข่าย วางแผนและแผนแม่บทชุมชน (ข้อความสาธิต)`;
   await tx
     .update(sitePages)
     .set({ bodyMd: historyMd, bodyHtml: renderMarkdown(historyMd) })
-    .where(and(eq(sitePages.id, history.id), eq(sitePages.tambonId, tambonId)));
+    .where(tambonWhere(sitePages, tambonId, { id: history.id }));
   await indexItem(tx, {
     tambonId,
     kind: "page",
@@ -270,15 +271,15 @@ export async function seedSiteDemo(tx: DbOrTx, tambon: Tambon, people: DemoPeopl
     await tx
       .update(siteSettings)
       .set({ visitorsBefore: 1_963_438, viewsBefore: 2_079_035 })
-      .where(eq(siteSettings.tambonId, tambonId));
-  const items = await tx.select().from(itaItems).where(eq(itaItems.tambonId, tambonId));
+      .where(tambonWhere(siteSettings, tambonId));
+  const items = await tx.select().from(itaItems).where(tambonWhere(itaItems, tambonId));
   const link = async (code: string, set: Partial<typeof itaItems.$inferInsert>) => {
     const it = items.find((i) => i.code === code);
     if (it)
       await tx
         .update(itaItems)
         .set(set)
-        .where(and(eq(itaItems.id, it.id), eq(itaItems.tambonId, tambonId)));
+        .where(tambonWhere(itaItems, tambonId, { id: it.id }));
   };
   const sectionPage = (s: string) => pages.find((p) => p.section === s)?.id ?? null;
   await link("O1", { linkKind: "page", linkId: sectionPage("structure") });

@@ -9,11 +9,11 @@ import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { newTrackingCode } from "./tracking.ts";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { auditSite } from "../shared/fields.ts";
 import { roleGrants } from "../../../core/db/schema.ts";
 import { tellFiler } from "./notices.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { updateOwned } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -117,7 +117,7 @@ export async function updateComplaint(
       const [staff] = await tx
         .select({ userId: roleGrants.userId })
         .from(roleGrants)
-        .where(and(eq(roleGrants.userId, v.assignedTo), eq(roleGrants.tambonId, tambonId)))
+        .where(tambonWhere(roleGrants, tambonId, { userId: v.assignedTo }))
         .limit(1);
       if (!staff) return fail("assignedTo", "err.badId");
     }

@@ -28,7 +28,7 @@ export async function complaintByCode(db: DbOrTx, tambonId: number, code: string
   const [row] = await db
     .select()
     .from(siteComplaints)
-    .where(and(eq(siteComplaints.code, code), eq(siteComplaints.tambonId, tambonId)));
+    .where(tambonWhere(siteComplaints, tambonId, { code }));
   return row;
 }
 
@@ -37,7 +37,7 @@ export async function complaintByPhoto(db: DbOrTx, tambonId: number, photo: stri
   const [row] = await db
     .select({ channel: siteComplaints.channel })
     .from(siteComplaints)
-    .where(and(eq(siteComplaints.photo, photo), eq(siteComplaints.tambonId, tambonId)));
+    .where(tambonWhere(siteComplaints, tambonId, { photo }));
   return row;
 }
 

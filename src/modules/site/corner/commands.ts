@@ -178,7 +178,7 @@ export const reportContent: PostForm = async (db, actor, tambonId, postId, input
     const [post] = await tx
       .select({ id: sitePosts.id })
       .from(sitePosts)
-      .where(and(eq(sitePosts.id, postId), eq(sitePosts.tambonId, tambonId)));
+      .where(tambonWhere(sitePosts, tambonId, { id: postId }));
     if (!post) return missing();
     let commentId: number | null = null;
     if (parsed.value.commentId) {

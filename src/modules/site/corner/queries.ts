@@ -1,7 +1,7 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteComments, sitePhotos, sitePosts, siteReports } from "../schema.ts";
 import { users } from "../../../core/db/schema.ts";
-import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { asc, count, desc, eq, isNull } from "drizzle-orm";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -48,7 +48,7 @@ export async function findPost(db: DbOrTx, tambonId: number, id: number) {
     })
     .from(sitePosts)
     .leftJoin(users, eq(users.id, sitePosts.authorId))
-    .where(and(eq(sitePosts.id, id), eq(sitePosts.tambonId, tambonId)));
+    .where(tambonWhere(sitePosts, tambonId, { id }));
   return post;
 }
 

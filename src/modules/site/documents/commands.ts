@@ -1,3 +1,4 @@
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { siteDocuments, siteNews, sitePages } from "../schema.ts";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
@@ -8,7 +9,6 @@ import { fail, ok, refused, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
-import { and, eq } from "drizzle-orm";
 import { parseId } from "../../../core/params.ts";
 import { indexItem, unindexItem } from "../search/commands.ts";
 import { auditSite } from "../shared/fields.ts";
@@ -64,14 +64,14 @@ export async function addDocument(
       const [p] = await tx
         .select({ id: sitePages.id })
         .from(sitePages)
-        .where(and(eq(sitePages.id, parseId(id) ?? 0), eq(sitePages.tambonId, tambonId)));
+        .where(tambonWhere(sitePages, tambonId, { id: parseId(id) ?? 0 }));
       if (!p) return fail("attachTo", "err.badId");
       pageId = p.id;
     } else if (kind === "news") {
       const [n] = await tx
         .select({ id: siteNews.id })
         .from(siteNews)
-        .where(and(eq(siteNews.id, parseId(id) ?? 0), eq(siteNews.tambonId, tambonId)));
+        .where(tambonWhere(siteNews, tambonId, { id: parseId(id) ?? 0 }));
       if (!n) return fail("attachTo", "err.badId");
       newsId = n.id;
     }

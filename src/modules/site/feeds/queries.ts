@@ -1,4 +1,4 @@
-import { desc, eq, inArray, lt } from "drizzle-orm";
+import { desc, inArray, lt } from "drizzle-orm";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { listOpenJobs } from "../jobs/queries.ts";
 import {
@@ -16,7 +16,7 @@ export function newsUpdates(db: DbOrTx, tambonId: number) {
   return db
     .select({ id: siteNews.id, updatedAt: siteNews.updatedAt })
     .from(siteNews)
-    .where(eq(siteNews.tambonId, tambonId));
+    .where(tambonWhere(siteNews, tambonId));
 }
 
 /**

@@ -8,7 +8,7 @@ import { fail, missing, ok, refused, type Result } from "../../../core/result.ts
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { removePhotoFiles, savePhoto, type PreparedPhoto } from "../shared/media.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
@@ -92,13 +92,13 @@ export async function addPhotos(
     const [album] = await tx
       .select({ id: siteAlbums.id })
       .from(siteAlbums)
-      .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)));
+      .where(tambonWhere(siteAlbums, tambonId, { id: albumId }));
     if (!album) return missing();
     const rows = await keepPhotos(tx, tambonId, { albumId, postId: null }, photos);
     await tx
       .update(siteAlbums)
       .set({ updatedAt: new Date() })
-      .where(and(eq(siteAlbums.id, albumId), eq(siteAlbums.tambonId, tambonId)));
+      .where(tambonWhere(siteAlbums, tambonId, { id: albumId }));
     await auditSite(tx, actor, tambonId, "site.photo.add", "site_photo", rows[0]!.id, {
       albumId,
       postId: null,

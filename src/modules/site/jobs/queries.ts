@@ -1,6 +1,6 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteJobs, siteLinks } from "../schema.ts";
-import { asc, desc, eq, gte } from "drizzle-orm";
+import { asc, desc, gte } from "drizzle-orm";
 import { thaiDay } from "../statistics/visits.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
@@ -9,7 +9,7 @@ export function listLinks(db: DbOrTx, tambonId: number) {
   return db
     .select()
     .from(siteLinks)
-    .where(eq(siteLinks.tambonId, tambonId))
+    .where(tambonWhere(siteLinks, tambonId))
     .orderBy(asc(siteLinks.position));
 }
 
@@ -29,7 +29,7 @@ export function listAllJobs(db: DbOrTx, tambonId: number) {
   return db
     .select()
     .from(siteJobs)
-    .where(eq(siteJobs.tambonId, tambonId))
+    .where(tambonWhere(siteJobs, tambonId))
     .orderBy(desc(siteJobs.createdAt))
     .limit(200);
 }

@@ -6,9 +6,9 @@ import { type Actor } from "../../../core/roles.ts";
 import { fail, ok, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { deleteSiteRow } from "../shared/delete-row.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { saveSiteRow, type SaveCommand, type SiteValues } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -56,7 +56,7 @@ async function menuValues(
       const [child] = await tx
         .select({ id: siteMenuItems.id })
         .from(siteMenuItems)
-        .where(and(eq(siteMenuItems.parentId, current.id), eq(siteMenuItems.tambonId, tambonId)))
+        .where(tambonWhere(siteMenuItems, tambonId, { parentId: current.id }))
         .limit(1);
       if (child) return fail("parentId", "err.parent");
     }
@@ -66,7 +66,7 @@ async function menuValues(
     const [max] = await tx
       .select({ p: sql<number>`coalesce(max(${siteMenuItems.position}), 0)` })
       .from(siteMenuItems)
-      .where(eq(siteMenuItems.tambonId, tambonId));
+      .where(tambonWhere(siteMenuItems, tambonId));
     position = current?.position ?? Number(max?.p ?? 0) + 1;
   }
   return ok({ set: { ...pick(v, "labelTh", "labelEn", "href", "parentId"), position } });
@@ -81,6 +81,6 @@ export const deleteMenuItem = (db: Db, actor: Actor, tambonId: number, itemId: n
     then: async (tx) => {
       await tx
         .delete(siteMenuItems)
-        .where(and(eq(siteMenuItems.parentId, itemId), eq(siteMenuItems.tambonId, tambonId)));
+        .where(tambonWhere(siteMenuItems, tambonId, { parentId: itemId }));
     },
   });

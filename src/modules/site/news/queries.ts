@@ -24,7 +24,7 @@ export interface NewsCard {
 export function cardFields(tambonId: number | SQLWrapper) {
   const cover = (column: typeof sitePhotos.file | typeof sitePhotos.ext) =>
     sql<string | null>`(select ${column} from ${sitePhotos}
-      where ${and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, tambonId))})`;
+      where ${tambonWhere(sitePhotos, tambonId, { id: siteNews.coverPhotoId })})`;
   return {
     ...pick(siteNews, "id", "slug", "title", "summary", "publishAt", "categoryId"),
     coverFile: cover(sitePhotos.file),
@@ -242,7 +242,7 @@ export function listAllNews(db: DbOrTx, tambonId: number) {
   return db
     .select()
     .from(siteNews)
-    .where(eq(siteNews.tambonId, tambonId))
+    .where(tambonWhere(siteNews, tambonId))
     .orderBy(desc(siteNews.updatedAt))
     .limit(200);
 }

@@ -1,4 +1,5 @@
-import { asc, eq } from "drizzle-orm";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { asc } from "drizzle-orm";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { sitePages } from "../schema.ts";
 
@@ -7,6 +8,6 @@ export function listPages(db: DbOrTx, tambonId: number) {
   return db
     .select()
     .from(sitePages)
-    .where(eq(sitePages.tambonId, tambonId))
+    .where(tambonWhere(sitePages, tambonId))
     .orderBy(asc(sitePages.id));
 }

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { type Db } from "../../../core/db/index.ts";
@@ -9,7 +8,7 @@ import { can } from "../../../core/policy.ts";
 import { siteQuestions } from "../schema.ts";
 import { type SiteKey } from "../messages.ts";
 import { auditSite } from "../shared/fields.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { updateOwned } from "../shared/save-row.ts";
 
 /** A question row. */
@@ -91,7 +90,7 @@ export async function hideQuestion(
     const [before] = await tx
       .select({ status: siteQuestions.status })
       .from(siteQuestions)
-      .where(and(eq(siteQuestions.id, id), eq(siteQuestions.tambonId, tambonId)));
+      .where(tambonWhere(siteQuestions, tambonId, { id }));
     if (!before) return missing();
     const parsed = parseForm(hideSchema, input);
     if (!parsed.ok) return parsed;
@@ -99,7 +98,7 @@ export async function hideQuestion(
     await tx
       .update(siteQuestions)
       .set({ status: "hidden", reason: parsed.value.reason })
-      .where(and(eq(siteQuestions.id, id), eq(siteQuestions.tambonId, tambonId)));
+      .where(tambonWhere(siteQuestions, tambonId, { id }));
     await auditSite(
       tx,
       actor,

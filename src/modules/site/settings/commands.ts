@@ -7,7 +7,7 @@ import { can } from "../../../core/policy.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { z } from "zod";
 import { siteCategories, siteLinks, siteSettings } from "../schema.ts";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { auditSite } from "../shared/fields.ts";
 import { slugify } from "../shared/text.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
@@ -34,7 +34,7 @@ export async function saveCategory(
       const rows = await tx
         .update(siteCategories)
         .set({ nameTh: names.nameTh, nameEn: names.nameEn })
-        .where(and(eq(siteCategories.id, categoryId), eq(siteCategories.tambonId, tambonId)))
+        .where(tambonWhere(siteCategories, tambonId, { id: categoryId }))
         .returning({ id: siteCategories.id });
       if (!rows.length) return missing();
       await auditSite(
@@ -61,7 +61,7 @@ export async function saveCategory(
     const [max] = await tx
       .select({ p: sql<number>`coalesce(max(${siteCategories.position}), 0)` })
       .from(siteCategories)
-      .where(eq(siteCategories.tambonId, tambonId));
+      .where(tambonWhere(siteCategories, tambonId));
     const [row] = await tx
       .insert(siteCategories)
       .values({
@@ -106,7 +106,7 @@ export async function addJobLink(
     const [max] = await tx
       .select({ p: sql<number>`coalesce(max(${siteLinks.position}), 0)` })
       .from(siteLinks)
-      .where(eq(siteLinks.tambonId, tambonId));
+      .where(tambonWhere(siteLinks, tambonId));
     const [row] = await tx
       .insert(siteLinks)
       .values({

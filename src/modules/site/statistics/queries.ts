@@ -116,7 +116,7 @@ export async function siteStats(
   const [row] = await db
     .select(statsFields(tambonId, now, days))
     .from(siteVisitDays)
-    .where(eq(siteVisitDays.tambonId, tambonId));
+    .where(tambonWhere(siteVisitDays, tambonId));
   return statsOf(row, tambonId, opened, days.today);
 }
 

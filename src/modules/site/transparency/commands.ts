@@ -1,3 +1,4 @@
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { type Db, type DbOrTx } from "../../../core/db/index.ts";
 import { itaItems, siteDocuments, siteNews, sitePages } from "../schema.ts";
 import { type Actor } from "../../../core/roles.ts";
@@ -126,7 +127,7 @@ export async function linkItaItem(
     const rows = await tx
       .update(itaItems)
       .set(link)
-      .where(and(eq(itaItems.id, itemId), eq(itaItems.tambonId, tambonId)))
+      .where(tambonWhere(itaItems, tambonId, { id: itemId }))
       .returning({ code: itaItems.code });
     if (!rows.length) return missing();
     await auditSite(tx, actor, tambonId, "site.ita.link", "ita_item", itemId, {

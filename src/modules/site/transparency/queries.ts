@@ -1,4 +1,4 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -25,7 +25,7 @@ export async function itaYear(db: DbOrTx, tambonId: number, yearParam?: string) 
     await db
       .select({ year: itaItems.fiscalYear })
       .from(itaItems)
-      .where(eq(itaItems.tambonId, tambonId))
+      .where(tambonWhere(itaItems, tambonId))
       .groupBy(itaItems.fiscalYear)
       .orderBy(desc(itaItems.fiscalYear))
   ).map((r) => r.year);
@@ -42,15 +42,15 @@ export async function itaYear(db: DbOrTx, tambonId: number, yearParam?: string) 
 export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?: string) {
   const { year, years, rows } = await itaYear(db, tambon.id, yearParam);
   const [pages, news, docs, categories, answered] = await Promise.all([
-    db.select().from(sitePages).where(eq(sitePages.tambonId, tambon.id)),
+    db.select().from(sitePages).where(tambonWhere(sitePages, tambon.id)),
     db
       .select({
         ...pick(siteNews, "id", "slug", "title", "status", "publishAt", "categoryId"),
       })
       .from(siteNews)
-      .where(eq(siteNews.tambonId, tambon.id)),
-    db.select().from(siteDocuments).where(eq(siteDocuments.tambonId, tambon.id)),
-    db.select().from(siteCategories).where(eq(siteCategories.tambonId, tambon.id)),
+      .where(tambonWhere(siteNews, tambon.id)),
+    db.select().from(siteDocuments).where(tambonWhere(siteDocuments, tambon.id)),
+    db.select().from(siteCategories).where(tambonWhere(siteCategories, tambon.id)),
     countQuestions(db, tambon.id, "answered"),
   ]);
   const sameName = (a: string, b: string) =>
