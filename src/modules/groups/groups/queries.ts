@@ -1,6 +1,6 @@
-import { asc, count, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { asc, count, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRows } from "../shared/queries.ts";
+import { runningOn, tambonRows } from "../shared/queries.ts";
 import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 import { villages } from "../../../core/db/schema.ts";
@@ -30,15 +30,7 @@ export async function listGroups(
   const counts = await db
     .select({ groupId: groupMemberships.groupId, n: count() })
     .from(groupMemberships)
-    .where(
-      tambonWhere(
-        groupMemberships,
-        tambonId,
-        {},
-        lte(groupMemberships.startOn, day),
-        or(isNull(groupMemberships.endOn), gte(groupMemberships.endOn, day)),
-      ),
-    )
+    .where(tambonWhere(groupMemberships, tambonId, {}, ...runningOn(groupMemberships, day)))
     .groupBy(groupMemberships.groupId);
   const byGroup = new Map(counts.map((c) => [c.groupId, Number(c.n)]));
   return rows.map((g) => ({ ...g, members: byGroup.get(g.id) ?? 0 }));

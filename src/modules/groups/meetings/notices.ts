@@ -1,4 +1,4 @@
-import { gte, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { formatDateTime, todayIso } from "../../../core/dates.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
@@ -6,6 +6,7 @@ import { msg } from "../messages.ts";
 import { enqueueNotices, type NoticeKind } from "../../../core/notices/index.ts";
 import { groupMemberships, meetings, villageRepTerms } from "../schema.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { notEndedBy } from "../shared/queries.ts";
 
 /** A meeting the member is invited to, and a change of its time, place or status. */
 export const MEETING_NOTICE: NoticeKind = {
@@ -34,7 +35,7 @@ async function invitees(tx: DbOrTx, m: Meeting): Promise<number[]> {
           {},
           inArray(groupMemberships.groupId, groups),
           isNotNull(groupMemberships.userId),
-          or(isNull(groupMemberships.endOn), gte(groupMemberships.endOn, today)),
+          notEndedBy(groupMemberships, today),
         ),
       ))
       ids.push(r.userId!);
@@ -48,7 +49,7 @@ async function invitees(tx: DbOrTx, m: Meeting): Promise<number[]> {
           m.tambonId,
           {},
           inArray(villageRepTerms.villageId, m.invitedVillageIds),
-          or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, today)),
+          notEndedBy(villageRepTerms, today),
         ),
       ))
       ids.push(r.userId);

@@ -1,4 +1,4 @@
-import { eq, gte, isNull, ne, or } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -9,7 +9,7 @@ import { roleGrants, tambonMembers, users, villages } from "../../../core/db/sch
 import { villageRepTerms } from "../schema.ts";
 import { overlaps } from "../groups/group.ts";
 import { nameKey } from "../meetings/meeting.ts";
-import { findMemberByName } from "../shared/queries.ts";
+import { findMemberByName, notEndedBy } from "../shared/queries.ts";
 import { recordFormCommand } from "../shared/commands.ts";
 import { type TermRow } from "./queries.ts";
 import { fail, refused, type Result } from "../../../core/result.ts";
@@ -142,7 +142,7 @@ export const endTerm = recordFormCommand(
             tambonId,
             { userId: term.userId },
             ne(villageRepTerms.id, term.id),
-            or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, today)),
+            notEndedBy(villageRepTerms, today),
           ),
         )
         .limit(1);

@@ -1,23 +1,10 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNull,
-  lte,
-  or,
-  sql,
-  type SQL,
-} from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { roleGrants, tambonMembers, users } from "../../../core/db/schema.ts";
 import { villageRepTerms } from "../schema.ts";
 import { type RepTerm } from "../attendance/quorum.ts";
-import { type VillageRow, villagesOf } from "../shared/queries.ts";
+import { runningOn, type VillageRow, villagesOf } from "../shared/queries.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A representative term row. */
@@ -41,8 +28,7 @@ export async function termsOn(
         tambonId,
         {},
         userIds ? inArray(villageRepTerms.userId, userIds) : undefined,
-        lte(villageRepTerms.startOn, day),
-        or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, day)),
+        ...runningOn(villageRepTerms, day),
       ),
     )
     .orderBy(asc(villageRepTerms.startOn));
@@ -76,15 +62,7 @@ export async function coverage(
         soon: sql<number>`count(distinct ${villageRepTerms.userId}) filter (where ${villageRepTerms.endOn} <= ${soonDay})`,
       })
       .from(villageRepTerms)
-      .where(
-        tambonWhere(
-          villageRepTerms,
-          tambonId,
-          {},
-          lte(villageRepTerms.startOn, day),
-          or(isNull(villageRepTerms.endOn), gte(villageRepTerms.endOn, day)),
-        ),
-      )
+      .where(tambonWhere(villageRepTerms, tambonId, {}, ...runningOn(villageRepTerms, day)))
       .groupBy(villageRepTerms.villageId),
     db
       .select({ villageId: tambonMembers.villageId, n: count() })

@@ -1,5 +1,5 @@
-import { asc, eq, sql, type InferSelectModel, type SQL } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { asc, eq, gte, isNull, lte, or, sql, type InferSelectModel, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
 import { pageCache } from "../../../core/page-cache.ts";
@@ -30,6 +30,22 @@ export async function tambonRows<T extends TambonTable>(
     .from(table as PgTable)
     .where(tambonWhere(table, tambonId, match));
   return (await (order.length ? rows.orderBy(...order) : rows)) as InferSelectModel<T>[];
+}
+
+/** A table of periods (a membership, a representative's term): first and last day, both included. */
+interface PeriodTable {
+  startOn: PgColumn;
+  endOn: PgColumn;
+}
+
+/** The periods not ended before `day`: no last day, or one on or after it. */
+export function notEndedBy(t: PeriodTable, day: string): SQL {
+  return or(isNull(t.endOn), gte(t.endOn, day))!;
+}
+
+/** The conditions of the periods that cover `day`: begun by then and not ended before it. */
+export function runningOn(t: PeriodTable, day: string): SQL[] {
+  return [lte(t.startOn, day), notEndedBy(t, day)];
 }
 
 /** The villages of a tambon by moo number. */
