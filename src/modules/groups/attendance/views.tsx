@@ -1,5 +1,11 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import {
+  ErrorSummary,
+  Fields,
+  Form,
+  type FieldSpec,
+  type FormState,
+} from "../../../core/views/form.tsx";
 import { ATTENDEE_ROLES } from "../meetings/meeting.ts";
 import type { AttendanceRow } from "./queries.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
@@ -36,6 +42,11 @@ export function AttendancePage(props: {
   const action = `${base}/admin/meetings/${m.id}/attendance`;
   const roles = ATTENDEE_ROLES.map((r) => ({ value: r, label: t(`arole.${r}`) }));
   const villages = villageOptions(props.villages, lang);
+  // Both forms that add people by name ask for their village and role.
+  const villageAndRole: FieldSpec[] = [
+    { kind: "select", name: "villageId", label: t("attend.village"), options: villages },
+    { kind: "select", name: "role", label: t("attend.role"), options: roles },
+  ];
   const byVillage = new Map<number | null, AttendanceRow[]>();
   for (const a of props.attendance)
     byVillage.set(a.villageId, [...(byVillage.get(a.villageId) ?? []), a]);
@@ -144,18 +155,7 @@ export function AttendancePage(props: {
                 </datalist>
               )}
             </div>
-            <Fields
-              form={props.form}
-              fields={[
-                {
-                  kind: "select",
-                  name: "villageId",
-                  label: t("attend.village"),
-                  options: villages,
-                },
-                { kind: "select", name: "role", label: t("attend.role"), options: roles },
-              ]}
-            />
+            <Fields form={props.form} fields={villageAndRole} />
             <button type="submit">{t("attend.add")}</button>
           </Form>
         </section>
@@ -169,13 +169,7 @@ export function AttendancePage(props: {
             <Fields
               form={props.bulkForm}
               fields={[
-                {
-                  kind: "select",
-                  name: "villageId",
-                  label: t("attend.village"),
-                  options: villages,
-                },
-                { kind: "select", name: "role", label: t("attend.role"), options: roles },
+                ...villageAndRole,
                 {
                   kind: "textarea",
                   name: "names",
