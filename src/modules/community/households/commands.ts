@@ -1,6 +1,6 @@
-import { ne } from "drizzle-orm";
+import { takenBy } from "../shared/taken.ts";
 import { z } from "zod";
-import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
+import type { Db, Tx } from "../../../core/db/index.ts";
 import type { AuditEntry } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { parseId } from "../../../core/params.ts";
@@ -79,28 +79,6 @@ export function parseHousehold(
   });
 }
 
-/** True when another household of the village has this house number. */
-async function houseNoTaken(
-  tx: DbOrTx,
-  tambonId: number,
-  villageId: number,
-  houseNo: string,
-  exceptId: number | null,
-): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: households.id })
-    .from(households)
-    .where(
-      tambonWhere(
-        households,
-        tambonId,
-        { villageId, houseNo },
-        exceptId === null ? undefined : ne(households.id, exceptId),
-      ),
-    );
-  return !!row;
-}
-
 /** Writes a household's history row and its audit row for a change. */
 const logHouseholdChange = (
   tx: Tx,
@@ -137,7 +115,15 @@ export async function createHousehold(
 ): Promise<CommunityResult<Household>> {
   if (!allows(meta.scope, values.villageId) || !(await getVillage(tx, tambonId, values.villageId)))
     return fail("villageId", "err.choice");
-  if (await houseNoTaken(tx, tambonId, values.villageId, values.houseNo, null))
+  if (
+    await takenBy(
+      tx,
+      households,
+      tambonId,
+      { villageId: values.villageId, houseNo: values.houseNo },
+      null,
+    )
+  )
     return fail("houseNo", "household.taken");
   const settings = await settingsOf(tx, tambonId);
   const [row] = await tx
@@ -198,7 +184,7 @@ export async function saveHouseholdChange(
   const houseNo = next.houseNo ?? current.houseNo;
   if (
     (next.houseNo !== undefined || next.villageId !== undefined) &&
-    (await houseNoTaken(tx, tambonId, villageId, houseNo, current.id))
+    (await takenBy(tx, households, tambonId, { villageId, houseNo }, current.id))
   )
     return { status: "invalid", field: "houseNo", key: "household.taken" };
   const changes = diffRecord<HouseholdFields>(current, next, FIELDS);

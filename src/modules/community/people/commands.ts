@@ -1,4 +1,4 @@
-import { ne } from "drizzle-orm";
+import { takenBy } from "../shared/taken.ts";
 import type { Db, DbOrTx, Tx } from "../../../core/db/index.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { parseId } from "../../../core/params.ts";
@@ -28,25 +28,12 @@ function fieldsOf(p: Person): PersonFields {
 }
 
 /** The id of another person of the tambon who has this Thai ID, or undefined. */
-export async function thaiIdHolder(
+export const thaiIdHolder = (
   tx: DbOrTx,
   tambonId: number,
   thaiId: string,
   exceptId: number | null,
-): Promise<number | undefined> {
-  const [row] = await tx
-    .select({ id: people.id })
-    .from(people)
-    .where(
-      tambonWhere(
-        people,
-        tambonId,
-        { thaiId },
-        exceptId === null ? undefined : ne(people.id, exceptId),
-      ),
-    );
-  return row?.id;
-}
+) => takenBy(tx, people, tambonId, { thaiId }, exceptId);
 
 /**
  * Writes a person's history row and audit row for a change. The audit row names the fields
