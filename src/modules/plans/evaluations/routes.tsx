@@ -9,7 +9,7 @@ import type { Lang } from "../../../core/i18n/index.ts";
 import { refused, throwIfDenied } from "../../../core/result.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { listMeetings, meetingUrl } from "../../groups/public.ts";
-import { msg } from "../messages.ts";
+import { msg, type PlansKey } from "../messages.ts";
 import { getPlan } from "../plans/queries.ts";
 import { listEditions, type Edition } from "../editions/queries.ts";
 import { carryRound, closeRound, mayRate, openRound, rateSubjects } from "./commands.ts";
@@ -195,37 +195,37 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     return ratePage(req, reply, failedForm(body, result.errors, req.lang, msg));
   });
 
-  app.post<{ Params: { id: string } }>(
-    "/evaluations/:id/close",
-    confirmFirst,
-    async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "plan.manage", { tambonId: tambon.id });
-      const body = formBody(req);
-      const result = throwIfDenied(
-        await closeRound(db, req.actor, tambon.id, requireId(req.params.id), body),
-      );
-      if (result.ok)
-        return reply.seeOther(
-          `/t/${tambon.slug}/evaluations/${result.value.id}`,
-          msg.t(req.lang)("evaluation.closed"),
+  /**
+   * A form of a round's page, for `plan.manage`: closing it (asked to confirm first) or carrying it
+   * into an edition; done and back to the round with the `flash` message, or the page again with
+   * the form at 422.
+   */
+  function roundForm(path: "close" | "carry", command: typeof closeRound, flash: PlansKey) {
+    app.post<{ Params: { id: string } }>(
+      `/evaluations/:id/${path}`,
+      path === "close" ? confirmFirst : {},
+      async (req, reply) => {
+        const tambon = currentTambon(req);
+        authorize(req, "plan.manage", { tambonId: tambon.id });
+        const body = formBody(req);
+        const result = throwIfDenied(
+          await command(db, req.actor, tambon.id, requireId(req.params.id), body),
         );
-      return roundPage(req, reply, { close: failedForm(body, result.errors, req.lang, msg) }, 422);
-    },
-  );
-
-  app.post<{ Params: { id: string } }>("/evaluations/:id/carry", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
-    const body = formBody(req);
-    const result = throwIfDenied(
-      await carryRound(db, req.actor, tambon.id, requireId(req.params.id), body),
+        if (result.ok)
+          return reply.seeOther(
+            `/t/${tambon.slug}/evaluations/${result.value.id}`,
+            msg.t(req.lang)(flash),
+          );
+        return roundPage(
+          req,
+          reply,
+          { [path]: failedForm(body, result.errors, req.lang, msg) },
+          422,
+        );
+      },
     );
-    if (result.ok)
-      return reply.seeOther(
-        `/t/${tambon.slug}/evaluations/${result.value.id}`,
-        msg.t(req.lang)("evaluation.carried"),
-      );
-    return roundPage(req, reply, { carry: failedForm(body, result.errors, req.lang, msg) }, 422);
-  });
+  }
+
+  roundForm("close", closeRound, "evaluation.closed");
+  roundForm("carry", carryRound, "evaluation.carried");
 }
