@@ -169,6 +169,19 @@ const settingsSchema = z.object({
 /** The settings form fields of a tambon. */
 export type SettingsInput = Record<string, string>;
 
+/** The settings a tambon's form changes as typed. */
+const SETTINGS_FIELDS = [
+  "nameTh",
+  "nameEn",
+  "kind",
+  "address",
+  "phone",
+  "email",
+  "siteOpened",
+  "ownerTh",
+  "ownerEn",
+] as const;
+
 /** Updates a tambon's settings; the logo path is set separately after an upload check. */
 export async function updateTambonSettings(
   db: Db,
@@ -199,43 +212,18 @@ export async function updateTambonSettings(
   if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
   const v = parsed.value;
   const next = {
-    ...pick(
-      v,
-      "nameTh",
-      "nameEn",
-      "kind",
-      "address",
-      "phone",
-      "email",
-      "siteOpened",
-      "ownerTh",
-      "ownerEn",
-    ),
+    ...pick(v, ...SETTINGS_FIELDS),
     host: host || null,
     minRepsPerVillage: v.minRepsPerVillage,
     digits: digits as DigitStyle,
     logoPath: logoPath ?? tambon.logoPath,
   };
+  const stored = [...SETTINGS_FIELDS, "host", "minRepsPerVillage", "digits", "logoPath"] as const;
   const updated = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(tambons)
       .set({
-        ...pick(
-          next,
-          "nameTh",
-          "nameEn",
-          "kind",
-          "address",
-          "phone",
-          "email",
-          "siteOpened",
-          "ownerTh",
-          "ownerEn",
-          "host",
-          "minRepsPerVillage",
-          "digits",
-          "logoPath",
-        ),
+        ...pick(next, ...stored),
         updatedAt: new Date(),
       })
       .where(eq(tambons.id, tambon.id))
