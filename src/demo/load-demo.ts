@@ -3,6 +3,7 @@ import type { Db, Tx } from "../core/db/index.ts";
 import { roleGrants, tambonMembers, tambons, users, villages } from "../core/db/schema.ts";
 import { hashPassword } from "../core/auth/password.ts";
 import { createTambon } from "../core/commands/tambons.ts";
+import { insertNetworkAdmin } from "../core/commands/accounts.ts";
 import { audit } from "../core/audit.ts";
 import type { DemoPeople, TambonModule } from "../core/modules.ts";
 import { installModules } from "../core/install.ts";
@@ -157,26 +158,13 @@ export async function loadDemo(
   const logins: DemoLogin[] = [];
   const [existingAdmin] = await db.select().from(users).where(eq(users.username, "admin"));
   if (!existingAdmin) {
-    await db.transaction(async (tx) => {
-      const [u] = await tx
-        .insert(users)
-        .values({
-          name: "ผู้ดูแลเครือข่าย (สาธิต)",
-          username: "admin",
-          passwordHash: hash,
-          isNetworkAdmin: true,
-          isDemo: true,
-        })
-        .returning({ id: users.id });
-      await audit(tx, {
-        tambonId: null,
-        actorId: null,
-        action: "user.create",
-        targetType: "user",
-        targetId: u!.id,
-        after: { username: "admin", networkAdmin: true, demo: true },
-      });
-    });
+    await db.transaction((tx) =>
+      insertNetworkAdmin(
+        tx,
+        { name: "ผู้ดูแลเครือข่าย (สาธิต)", username: "admin", passwordHash: hash, isDemo: true },
+        { username: "admin", networkAdmin: true, demo: true },
+      ),
+    );
   }
   logins.push({ username: "admin", role: "network administrator / ผู้ดูแลเครือข่าย", tambon: "—" });
 

@@ -1,8 +1,7 @@
 import { loadConfig } from "../../core/config.ts";
-import { users } from "../../core/db/schema.ts";
 import { hashPassword, passwordProblem } from "../../core/auth/password.ts";
 import { isEmail, isPhone, normalisePhone } from "../../core/forms.ts";
-import { audit } from "../../core/audit.ts";
+import { insertNetworkAdmin } from "../../core/commands/accounts.ts";
 import { withDatabase } from "../../core/db/migrated.ts";
 import { CliError, type CommandArgs } from "../../core/cli.ts";
 
@@ -65,21 +64,13 @@ export async function run({ values }: CommandArgs): Promise<number> {
   await withDatabase(loadConfig(), async (database) => {
     try {
       const passwordHash = await hashPassword(password);
-      const id = await database.db.transaction(async (tx) => {
-        const [u] = await tx
-          .insert(users)
-          .values({ name, username, phone, email, passwordHash, isNetworkAdmin: true })
-          .returning({ id: users.id });
-        await audit(tx, {
-          tambonId: null,
-          actorId: null,
-          action: "user.create",
-          targetType: "user",
-          targetId: u!.id,
-          after: { name, username, phone, email, networkAdmin: true },
-        });
-        return u!.id;
-      });
+      const id = await database.db.transaction((tx) =>
+        insertNetworkAdmin(
+          tx,
+          { name, username, phone, email, passwordHash },
+          { name, username, phone, email, networkAdmin: true },
+        ),
+      );
       process.stdout.write(
         `created network administrator #${id} (${username ?? phone ?? email})\n`,
       );

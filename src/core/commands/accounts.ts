@@ -13,6 +13,7 @@ import { can } from "../policy.ts";
 import { HttpError } from "../errors.ts";
 import { ROLES, isRole, type Actor, type Role } from "../roles.ts";
 import { tambonWhere } from "../db/tambon-row.ts";
+import { pick } from "../pick.ts";
 
 /** A user looked up for login. */
 export type UserRow = typeof users.$inferSelect;
@@ -267,10 +268,7 @@ export async function issueResetToken(
 ): Promise<string | null> {
   const manages = can(actor, "people.manage", { tambonId });
   if (!manages && !can(actor, "account.create", { tambonId })) return null;
-  const [member] = await db
-    .select()
-    .from(tambonMembers)
-    .where(tambonWhere(tambonMembers, tambonId, { userId }));
+  const member = await membershipOf(db, tambonId, userId);
   if (!member) return null;
   const [target] = await db
     .select({ isNetworkAdmin: users.isNetworkAdmin })
@@ -423,10 +421,7 @@ export async function setRoles(
   if (!roles.every(isRole)) return fail("roles", "err.role");
   const wanted = ROLES.filter((r) => roles.includes(r));
   return db.transaction(async (tx) => {
-    const [member] = await tx
-      .select()
-      .from(tambonMembers)
-      .where(tambonWhere(tambonMembers, tambonId, { userId }));
+    const member = await membershipOf(tx, tambonId, userId);
     if (!member) return fail("_form", "error.404");
     const before = (
       await tx
@@ -464,10 +459,7 @@ export async function setMemberStatus(
   const action = status === "active" ? "member.verify" : "people.manage";
   if (!can(actor, action, { tambonId })) return fail("_form", "error.403");
   return db.transaction(async (tx) => {
-    const [member] = await tx
-      .select()
-      .from(tambonMembers)
-      .where(tambonWhere(tambonMembers, tambonId, { userId }));
+    const member = await membershipOf(tx, tambonId, userId);
     if (!member) return fail("_form", "error.404");
     await tx
       .update(tambonMembers)
@@ -485,4 +477,42 @@ export async function setMemberStatus(
     });
     return ok(true as const);
   });
+}
+
+/** A person's membership of a tambon, or undefined. */
+async function membershipOf(db: DbOrTx, tambonId: number, userId: number) {
+  const [member] = await db
+    .select()
+    .from(tambonMembers)
+    .where(tambonWhere(tambonMembers, tambonId, { userId }));
+  return member;
+}
+
+/**
+ * Makes a network administrator's account, audited as the system's own doing: the command line's
+ * create-admin and the demo's administrator. Answers the new account's id.
+ */
+export async function insertNetworkAdmin(
+  tx: DbOrTx,
+  account: Pick<typeof users.$inferInsert, "name" | "username" | "phone" | "email" | "isDemo"> & {
+    passwordHash: string;
+  },
+  after: Record<string, unknown>,
+): Promise<number> {
+  const [u] = await tx
+    .insert(users)
+    .values({
+      ...pick(account, "name", "username", "phone", "email", "passwordHash", "isDemo"),
+      isNetworkAdmin: true,
+    })
+    .returning({ id: users.id });
+  await audit(tx, {
+    tambonId: null,
+    actorId: null,
+    action: "user.create",
+    targetType: "user",
+    targetId: u!.id,
+    after,
+  });
+  return u!.id;
 }
