@@ -7,6 +7,7 @@ import {
   type PhotoRow,
   useSiteT,
   useUrl,
+  Thumb,
 } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { bytesLabel } from "../shared/text.ts";
@@ -16,20 +17,10 @@ import { BackLink } from "../../../core/views/back-link.tsx";
 
 /** An album's cover and title, linking to the album (the gallery and the home page show them). */
 export function AlbumLink({ album }: { album: AlbumCard }) {
-  const { tambon } = useCtx();
   const url = useUrl();
   return (
     <a href={url(`/galleries/${album.id}`)}>
-      {album.coverFile && (
-        <img
-          src={fileUrl(tambon!.slug, `${album.coverFile}-t.webp`)}
-          alt=""
-          width={240}
-          height={240}
-          loading="lazy"
-          decoding="async"
-        />
-      )}
+      {album.coverFile && <Thumb file={album.coverFile} alt="" size={240} />}
       <span>{album.title}</span>
     </a>
   );

@@ -11,6 +11,7 @@ import {
   type PhotoRow,
   useSiteT,
   useUrl,
+  Thumb,
 } from "../shared/views.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { newsPath } from "./commands.ts";
@@ -22,21 +23,14 @@ import { type FormState } from "../../../core/views/form.tsx";
 import { bodyField, ONE_OF, SiteForm, type SiteField } from "../shared/form.tsx";
 
 export function NewsItems({ items, categories }: { items: NewsCard[]; categories: Category[] }) {
-  const { lang, tambon } = useCtx();
+  const { lang } = useCtx();
   const url = useUrl();
   return (
     <ul class="news-list">
       {items.map((n) => (
         <li key={n.id}>
           {n.coverFile ? (
-            <img
-              src={fileUrl(tambon!.slug, `${n.coverFile}-t.webp`)}
-              alt=""
-              width={120}
-              height={120}
-              loading="lazy"
-              decoding="async"
-            />
+            <Thumb file={n.coverFile} alt="" size={120} />
           ) : (
             <span class="no-cover" aria-hidden="true" />
           )}

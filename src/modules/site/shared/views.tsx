@@ -164,6 +164,21 @@ export type DocRow = { id: number; title: string; file: string; ext: string; byt
 export const catName = (c: Category | undefined, lang: "th" | "en") =>
   c ? (lang === "en" && c.nameEn ? c.nameEn : c.nameTh) : "";
 
+/** A photo's square thumbnail of the tambon's site, loaded when it comes into view. */
+export function Thumb({ file, alt, size }: { file: string; alt: string; size: number }) {
+  const { tambon } = useCtx();
+  return (
+    <img
+      src={fileUrl(tambon!.slug, `${file}-t.webp`)}
+      alt={alt}
+      width={size}
+      height={size}
+      loading="lazy"
+      decoding="async"
+    />
+  );
+}
+
 /** Photos as thumbnails, each a plain link to its own page (a lightbox script enhances them). */
 export function PhotoGrid({ photos }: { photos: PhotoRow[] }) {
   const { tambon } = useCtx();
@@ -179,13 +194,10 @@ export function PhotoGrid({ photos }: { photos: PhotoRow[] }) {
               data-large={fileUrl(tambon!.slug, `${p.file}-l.webp`)}
               data-caption={p.caption}
             >
-              <img
-                src={fileUrl(tambon!.slug, `${p.file}-t.webp`)}
+              <Thumb
+                file={p.file}
                 alt={p.caption || t("gallery.photoN", { n: i + 1, total: photos.length })}
-                width={240}
-                height={240}
-                loading="lazy"
-                decoding="async"
+                size={240}
               />
             </a>
             <span class="px">
