@@ -4,6 +4,7 @@ import type { SearchSource } from "../../core/modules.ts";
 import { updateSearch, type SearchDocument } from "../site/public.ts";
 import { agendaItems, meetings, resolutions } from "./schema.ts";
 import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { tambonRows } from "./shared/queries.ts";
 
 /**
  * The public meetings of a tambon (or one) and their resolutions as search documents. A meeting
@@ -28,30 +29,9 @@ export async function meetingDocuments(
       ),
     );
   if (!rows.length) return [];
-  const items = await db
-    .select()
-    .from(agendaItems)
-    .where(
-      tambonWhere(
-        agendaItems,
-        tambonId,
-        {},
-        meetingId ? eq(agendaItems.meetingId, meetingId) : undefined,
-      ),
-    )
-    .orderBy(asc(agendaItems.position));
-  const res = await db
-    .select()
-    .from(resolutions)
-    .where(
-      tambonWhere(
-        resolutions,
-        tambonId,
-        {},
-        meetingId ? eq(resolutions.meetingId, meetingId) : undefined,
-      ),
-    )
-    .orderBy(asc(resolutions.number));
+  const ofMeeting = meetingId ? { meetingId } : {};
+  const items = await tambonRows(db, agendaItems, tambonId, ofMeeting, asc(agendaItems.position));
+  const res = await tambonRows(db, resolutions, tambonId, ofMeeting, asc(resolutions.number));
   const docs: SearchDocument[] = [];
   for (const m of rows) {
     const confirmed = !!m.minutesConfirmedAt;
