@@ -3,6 +3,7 @@ import { BAND_COUNT, bandLabel } from "../figures/pyramid.ts";
 import type { CommunityFigures } from "../figures/load.ts";
 import type { QuestionRow } from "../figures/aggregate.ts";
 import { pick } from "../../../core/pick.ts";
+import type { Label } from "../forms/definition.ts";
 
 /** The version of the community open-data format (docs/open-data-community.md). */
 export const OPEN_DATA_FORMAT = "tambon-community/1";
@@ -105,6 +106,13 @@ export function figureRows(data: CommunityFigures): (string | number)[][] {
   return rows;
 }
 
+/** A question or a choice of the open data: its name and its label in Thai and English. */
+const named = (x: { name: string; label: Label }) => ({
+  name: x.name,
+  labelTh: x.label.th,
+  labelEn: x.label.en ?? null,
+});
+
 /**
  * The tambon's community open data: aggregates only, suppressed as the pages are (a hidden
  * count is null), with the villages they are about. Built field by field: no names, houses, ids
@@ -138,16 +146,10 @@ export function openData(input: {
       formId: f.id,
       title: f.title,
       questions: f.questions.map((q) => ({
-        name: q.name,
-        labelTh: q.label.th,
-        labelEn: q.label.en ?? null,
+        ...named(q),
         type: q.type,
         repeat: q.repeat,
-        choices: q.choices.map((c) => ({
-          name: c.name,
-          labelTh: c.label.th,
-          labelEn: c.label.en ?? null,
-        })),
+        choices: q.choices.map(named),
         round: q.round?.name ?? null,
         villages: q.rows.map((r) => ({
           ...pick(r, "villageId", "answered", "mean"),
