@@ -33,11 +33,39 @@ export interface OnRecord<F> {
   found: F;
 }
 
-/** Which record a command acts on, and when it may: the action's access rule and the phases. */
-export interface RecordRule<F> {
+/**
+ * Which record a command acts on, and when it may: the action's access rule, or only the author
+ * of the record's alternative (`authorOf` names them), and the phases it allows.
+ */
+export type RecordRule<F> = {
   find: (db: DbOrTx, tambonId: number, id: number) => Promise<F | undefined>;
-  action: "question.participate" | "question.manage";
   allows: (phase: Phase) => boolean;
+} & (
+  | { action: "question.participate" | "question.manage" }
+  | { action: "author"; authorOf: (found: F) => number | null }
+);
+
+/** The author of a record's alternative (an alternative, or a suggestion's alternative). */
+export const alternativeAuthor = (found: { alternative: { authorId: number | null } }) =>
+  found.alternative.authorId;
+
+/** Any phase. */
+export const anyPhase = () => true;
+
+/**
+ * A record only its author may act on: missing when it is not the tambon's (checked first), then
+ * refused for anyone else, or when the question's phase does not allow it.
+ */
+function allowedForAuthor<F extends { question: { phase: Phase } }>(
+  found: F | undefined,
+  actor: Actor,
+  authorOf: (found: F) => number | null,
+  phaseAllows: (phase: Phase) => boolean,
+): { ok: true; value: F } | Failure<"error.404" | "error.403"> {
+  if (!found) return missing();
+  if (!actor.user || authorOf(found) !== actor.user.id) return refused();
+  if (!phaseAllows(found.question.phase)) return refused();
+  return ok(found);
 }
 
 /**
@@ -57,7 +85,10 @@ export function commandOn<F extends { question: { phase: Phase } }, A extends un
     ...args: A
   ): Promise<Result<T, DecisionsKey | CoreKey>> => {
     const found = await rule.find(db, tambonId, id);
-    const allowed = allowedOn(found, actor, tambonId, rule.action, rule.allows);
+    const allowed =
+      rule.action === "author"
+        ? allowedForAuthor(found, actor, rule.authorOf, rule.allows)
+        : allowedOn(found, actor, tambonId, rule.action, rule.allows);
     if (!allowed.ok) return allowed;
     return run({ db, actor, tambonId, id, found: allowed.value }, ...args);
   };

@@ -3,14 +3,14 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
-import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
+import { fail, ok, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { DecisionsKey } from "../messages.ts";
 import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { getArea } from "../../areas/public.ts";
 import { alternativeVersions, alternatives, questions, supporters } from "../schema.ts";
-import { commandOn } from "./allowed.ts";
+import { alternativeAuthor, commandOn } from "./allowed.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { ALLOWED, phaseEnd, type Phase } from "../shared/phases.ts";
 import { appendEvent } from "../shared/events.ts";
@@ -135,51 +135,49 @@ export const addAlternative = commandOn(
 );
 
 /** Saves a new version of an alternative's text (its author, in draft or discussion). */
-export async function editAlternative(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  alternativeId: number,
-  input: Record<string, string>,
-): Promise<Result<number, DecisionsKey | CoreKey>> {
-  const found = await getAlternative(db, tambonId, alternativeId);
-  if (!found) return missing();
-  if (!actor.user || found.alternative.authorId !== actor.user.id) return refused();
-  if (!ALLOWED.editTexts(found.question.phase)) return refused();
-  const parsed = parseForm(altSchema, input);
-  if (!parsed.ok) return parsed;
-  return db.transaction(async (tx) => {
-    const versions = await tx
-      .select({ version: alternativeVersions.version })
-      .from(alternativeVersions)
-      .where(eq(alternativeVersions.alternativeId, alternativeId));
-    const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
-    await tx
-      .update(alternatives)
-      .set({ title: parsed.value.altTitle })
-      .where(tambonWhere(alternatives, tambonId, { id: alternativeId }));
-    await tx.insert(alternativeVersions).values({
-      tambonId,
-      alternativeId,
-      version,
-      body: parsed.value.altBody,
-      authorId: actor.user!.id,
+export const editAlternative = commandOn(
+  {
+    find: getAlternative,
+    action: "author",
+    authorOf: alternativeAuthor,
+    allows: ALLOWED.editTexts,
+  },
+  async ({ db, actor, tambonId, id: alternativeId, found }, input: Record<string, string>) => {
+    const parsed = parseForm(altSchema, input);
+    if (!parsed.ok) return parsed;
+    return db.transaction(async (tx) => {
+      const versions = await tx
+        .select({ version: alternativeVersions.version })
+        .from(alternativeVersions)
+        .where(eq(alternativeVersions.alternativeId, alternativeId));
+      const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
+      await tx
+        .update(alternatives)
+        .set({ title: parsed.value.altTitle })
+        .where(tambonWhere(alternatives, tambonId, { id: alternativeId }));
+      await tx.insert(alternativeVersions).values({
+        tambonId,
+        alternativeId,
+        version,
+        body: parsed.value.altBody,
+        authorId: actor.user!.id,
+      });
+      await appendEvent(tx, tambonId, "alternative.edit", found.question.id, {
+        alternative: alternativeId,
+        version,
+      });
+      await auditBy(tx, actor, tambonId, {
+        action: "alternative.edit",
+        targetType: "alternative",
+        targetId: alternativeId,
+        before: { title: found.alternative.title },
+        after: { title: parsed.value.altTitle, version },
+      });
+      await syncQuestionSearch(tx, tambonId, found.question.id);
+      return ok(version);
     });
-    await appendEvent(tx, tambonId, "alternative.edit", found.question.id, {
-      alternative: alternativeId,
-      version,
-    });
-    await auditBy(tx, actor, tambonId, {
-      action: "alternative.edit",
-      targetType: "alternative",
-      targetId: alternativeId,
-      before: { title: found.alternative.title },
-      after: { title: parsed.value.altTitle, version },
-    });
-    await syncQuestionSearch(tx, tambonId, found.question.id);
-    return ok(version);
-  });
-}
+  },
+);
 
 /** Supports (and follows) an alternative, or stops supporting it. */
 export const setSupport = commandOn(

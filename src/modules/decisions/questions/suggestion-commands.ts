@@ -1,11 +1,8 @@
-import type { Db, DbOrTx } from "../../../core/db/index.ts";
+import type { DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
-import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
-import type { CoreKey } from "../../../core/i18n/messages.ts";
-import type { Actor } from "../../../core/roles.ts";
-import type { DecisionsKey } from "../messages.ts";
+import { fail, ok } from "../../../core/result.ts";
 import { suggestionRatings, suggestions } from "../schema.ts";
-import { commandOn } from "./allowed.ts";
+import { alternativeAuthor, anyPhase, commandOn } from "./allowed.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { ALLOWED } from "../shared/phases.ts";
 import { getAlternative, getSuggestion } from "./queries.ts";
@@ -67,27 +64,26 @@ export const rateSuggestion = commandOn(
 );
 
 /** Marks a suggestion fulfilled (or not) — the alternative's author does this. */
-export async function setSuggestionFulfilled(
-  db: Db,
-  actor: Actor,
-  tambonId: number,
-  suggestionId: number,
-  fulfilled: boolean,
-): Promise<Result<true, DecisionsKey | CoreKey>> {
-  const found = await alternativeOfSuggestion(db, tambonId, suggestionId);
-  if (!found) return missing();
-  if (!actor.user || found.alternative.authorId !== actor.user.id) return refused();
-  await db.transaction(async (tx) => {
-    await tx
-      .update(suggestions)
-      .set({ fulfilled })
-      .where(tambonWhere(suggestions, tambonId, { id: suggestionId }));
-    await auditBy(tx, actor, tambonId, {
-      action: "suggestion.fulfilled",
-      targetType: "suggestion",
-      targetId: suggestionId,
-      after: { fulfilled },
+export const setSuggestionFulfilled = commandOn(
+  {
+    find: alternativeOfSuggestion,
+    action: "author",
+    authorOf: alternativeAuthor,
+    allows: anyPhase,
+  },
+  async ({ db, actor, tambonId, id: suggestionId }, fulfilled: boolean) => {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(suggestions)
+        .set({ fulfilled })
+        .where(tambonWhere(suggestions, tambonId, { id: suggestionId }));
+      await auditBy(tx, actor, tambonId, {
+        action: "suggestion.fulfilled",
+        targetType: "suggestion",
+        targetId: suggestionId,
+        after: { fulfilled },
+      });
     });
-  });
-  return ok(true as const);
-}
+    return ok(true as const);
+  },
+);
