@@ -93,12 +93,20 @@ export function RedrawOrSubmit(p: { redraw: string; redrawLabel: string; submit:
   );
 }
 
-/** A charter clause a strategy or project carries out, as a link to it: "ธรรมนูญ … · ข้อ 3". */
-export function ClauseLink({ c }: { c: { href: string; charterName: string; number: number } }) {
+/**
+ * A charter clause a strategy, project or indicator carries out, as a link to it: "ธรรมนูญ … · ข้อ
+ * 3", or "ธรรมนูญ … · 3" without the word (`bare`).
+ */
+export function ClauseLink(p: {
+  c: { href: string; charterName: string; number: number };
+  bare?: boolean;
+}) {
   const { lang } = useCtx();
+  const { c } = p;
   return (
     <a href={c.href}>
-      {c.charterName} · {msg.t(lang)("strategy.clause")} {c.number}
+      {c.charterName} · {!p.bare && `${msg.t(lang)("strategy.clause")} `}
+      {c.number}
     </a>
   );
 }

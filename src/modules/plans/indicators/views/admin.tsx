@@ -12,7 +12,7 @@ import type { ClauseRef } from "../../../charter/public.ts";
 import { targetField } from "../commands.ts";
 import { type Indicator } from "../queries.ts";
 import { ButtonForm } from "../../../../core/views/confirm.tsx";
-import { FieldsForm, ListOrNone } from "../../shared/views.tsx";
+import { ClauseLink, FieldsForm, ListOrNone } from "../../shared/views.tsx";
 import type { Direction, IndicatorSource } from "../../shared/kinds.ts";
 import { pick } from "../../../../core/pick.ts";
 
@@ -201,9 +201,7 @@ export function IndicatorEdit(p: {
       <ListOrNone items={p.clauses} none={t("indicator.noClauses")} muted>
         {(c) => (
           <li key={`${c.charterId}:${c.clauseKey}`}>
-            <a href={c.href}>
-              {c.charterName} · {c.number}
-            </a>
+            <ClauseLink c={c} bare />
           </li>
         )}
       </ListOrNone>

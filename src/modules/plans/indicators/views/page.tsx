@@ -5,7 +5,7 @@ import { msg } from "../../messages.ts";
 import type { ClauseRef } from "../../../charter/public.ts";
 import { formatValue, type IndicatorCard, type Measured } from "../queries.ts";
 import { StatusBadge, withUnit } from "./dashboard.tsx";
-import { ListOrNone } from "../../shared/views.tsx";
+import { ClauseLink, ListOrNone } from "../../shared/views.tsx";
 
 /** An indicator's page: definition, targets, the chart, and the table per village and year. */
 export function IndicatorPage(p: {
@@ -168,10 +168,7 @@ export function IndicatorPage(p: {
         <ListOrNone items={p.clauses} none={t("indicator.noClauses")} muted>
           {(c) => (
             <li key={`${c.charterId}:${c.clauseKey}`}>
-              <a href={c.href}>
-                {c.charterName} · {c.number}
-              </a>{" "}
-              {c.text.length > 140 ? `${c.text.slice(0, 139)}…` : c.text}
+              <ClauseLink c={c} bare /> {c.text.length > 140 ? `${c.text.slice(0, 139)}…` : c.text}
             </li>
           )}
         </ListOrNone>

@@ -1,6 +1,12 @@
 import type { ComponentChildren } from "preact";
 import { formatDateTime } from "../../../../core/dates.ts";
-import { usePlans, BudgetByYear, ProgressBar, ListOrNone } from "../../shared/views.tsx";
+import {
+  usePlans,
+  BudgetByYear,
+  ProgressBar,
+  ListOrNone,
+  ClauseLink,
+} from "../../shared/views.tsx";
 import type { Plan } from "../../plans/queries.ts";
 import type { ProjectFile } from "../files.ts";
 import type { Project, projectDetail } from "../queries.ts";
@@ -122,10 +128,7 @@ export function ProjectPage(v: ProjectView) {
           <ul>
             {v.clauses.map((c) => (
               <li key={c.href}>
-                <a href={c.href}>
-                  {c.charterName} · {c.number}
-                </a>{" "}
-                <span class="muted">{c.text.slice(0, 120)}</span>
+                <ClauseLink c={c} bare /> <span class="muted">{c.text.slice(0, 120)}</span>
               </li>
             ))}
           </ul>
