@@ -1,5 +1,5 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { siteComplaintEvents, siteComplaints } from "../schema.ts";
 import { roleGrants, users } from "../../../core/db/schema.ts";
 import { COMPLAINT_STATUSES } from "./commands.ts";
@@ -50,12 +50,7 @@ export function complaintEvents(db: DbOrTx, tambonId: number, complaintId: numbe
     })
     .from(siteComplaintEvents)
     .leftJoin(users, eq(users.id, siteComplaintEvents.actorId))
-    .where(
-      and(
-        eq(siteComplaintEvents.complaintId, complaintId),
-        eq(siteComplaintEvents.tambonId, tambonId),
-      ),
-    )
+    .where(tambonWhere(siteComplaintEvents, tambonId, { complaintId }))
     .orderBy(asc(siteComplaintEvents.at), asc(siteComplaintEvents.id));
 }
 

@@ -186,11 +186,10 @@ export const reportContent: PostForm = async (db, actor, tambonId, postId, input
         .select({ id: siteComments.id })
         .from(siteComments)
         .where(
-          and(
-            eq(siteComments.id, parseId(parsed.value.commentId) ?? 0),
-            eq(siteComments.postId, postId),
-            eq(siteComments.tambonId, tambonId),
-          ),
+          tambonWhere(siteComments, tambonId, {
+            id: parseId(parsed.value.commentId) ?? 0,
+            postId,
+          }),
         );
       if (!c) return missing();
       commentId = c.id;
