@@ -8,7 +8,7 @@ import { LIVE_SCRIPT } from "../attendance/live-script.ts";
 import { notFound } from "../../../core/errors.ts";
 import { queryOf, requireId } from "../../../core/params.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import { msg } from "../messages.ts";
+import { msg, type GroupsKey } from "../messages.ts";
 import { bangkokDay } from "../meetings/meeting.ts";
 import { getMeeting, type MeetingRow } from "../meetings/queries.ts";
 import { attendanceOf, getAttendance, quorumVillages } from "../attendance/queries.ts";
@@ -22,7 +22,8 @@ import {
   removeAttendance,
   type Recorded,
 } from "../attendance/commands.ts";
-import { throwIfDenied } from "../../../core/result.ts";
+import { throwIfDenied, type Failure } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { AttendanceLive } from "../attendance/live-views.tsx";
 import { AttendancePage, type SheetPerson } from "../attendance/views.tsx";
 import { toId, loadMeeting, tambonFor, recordPost } from "../shared/helpers.ts";
@@ -98,6 +99,24 @@ export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): 
     return meeting;
   }
 
+  /** The attendance page again (422) with one of its forms showing why it was refused. */
+  async function refusedForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    at: { tambonId: number; meetingId: number; villageId: number },
+    form: "form" | "sheetForm" | "bulkForm",
+    body: Record<string, string>,
+    failure: Failure<GroupsKey | CoreKey>,
+  ) {
+    const meeting = await reread(at.tambonId, at.meetingId);
+    const state = failedForm(body, failure.errors, req.lang, msg);
+    return reply.page(
+      attendanceTitle(req),
+      await attendancePage(req, meeting, at.villageId, { [form]: state }),
+      { status: 422 },
+    );
+  }
+
   app.get<{ Params: { id: string } }>("/admin/meetings/:id/attendance", async (req, reply) => {
     const { meeting } = await loadMeeting(db, req, "attendance.record");
     return reply.page(
@@ -158,21 +177,25 @@ export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): 
     );
   }
 
-  app.post<{ Params: { id: string } }>("/admin/meetings/:id/attendance", async (req, reply) => {
-    const { tambon, meetingId } = recording(req);
-    const body = formBody(req);
-    const result = throwIfDenied(await recordAttendance(db, req.actor, tambon.id, meetingId, body));
-    if (result.ok) return recorded(req, reply, result.value, toId(body.villageId) || null, "one");
-    const meeting = await reread(tambon.id, meetingId);
-    const form = failedForm(body, result.errors, req.lang, msg);
-    return reply.page(
-      attendanceTitle(req),
-      await attendancePage(req, meeting, toId(body.villageId), { form }),
-      {
-        status: 422,
-      },
-    );
-  });
+  /** A form that adds people by name (one person, or a pasted list), with its command. */
+  function byName(
+    path: string,
+    command: typeof recordAttendance,
+    form: "form" | "bulkForm",
+    anchor: string,
+  ) {
+    app.post<{ Params: { id: string } }>(path, async (req, reply) => {
+      const { tambon, meetingId } = recording(req);
+      const body = formBody(req);
+      const result = throwIfDenied(await command(db, req.actor, tambon.id, meetingId, body));
+      const villageId = toId(body.villageId);
+      if (result.ok) return recorded(req, reply, result.value, villageId || null, anchor);
+      const at = { tambonId: tambon.id, meetingId, villageId };
+      return refusedForm(req, reply, at, form, body, result);
+    });
+  }
+
+  byName("/admin/meetings/:id/attendance", recordAttendance, "form", "one");
 
   app.post<{ Params: { id: string } }>(
     "/admin/meetings/:id/attendance/sheet",
@@ -197,37 +220,12 @@ export async function attendanceRoutes(app: FastifyInstance, deps: ModuleDeps): 
         const next = [...q.slice(at + 1), ...q.slice(0, Math.max(0, at))].find((v) => !v.met);
         return recorded(req, reply, result.value, next?.villageId ?? villageId, "sheet");
       }
-      const meeting = await reread(tambon.id, meetingId);
-      const sheetForm = failedForm(body, result.errors, req.lang, msg);
-      return reply.page(
-        attendanceTitle(req),
-        await attendancePage(req, meeting, villageId ?? 0, { sheetForm }),
-        {
-          status: 422,
-        },
-      );
+      const at = { tambonId: tambon.id, meetingId, villageId: villageId ?? 0 };
+      return refusedForm(req, reply, at, "sheetForm", body, result);
     },
   );
 
-  app.post<{ Params: { id: string } }>(
-    "/admin/meetings/:id/attendance/bulk",
-    async (req, reply) => {
-      const { tambon, meetingId } = recording(req);
-      const body = formBody(req);
-      const result = throwIfDenied(await recordBulk(db, req.actor, tambon.id, meetingId, body));
-      if (result.ok)
-        return recorded(req, reply, result.value, toId(body.villageId) || null, "bulk");
-      const meeting = await reread(tambon.id, meetingId);
-      const bulkForm = failedForm(body, result.errors, req.lang, msg);
-      return reply.page(
-        attendanceTitle(req),
-        await attendancePage(req, meeting, toId(body.villageId), { bulkForm }),
-        {
-          status: 422,
-        },
-      );
-    },
-  );
+  byName("/admin/meetings/:id/attendance/bulk", recordBulk, "bulkForm", "bulk");
 
   recordPost(app, db, "/admin/attendance/:id/delete", {
     action: "attendance.record",
