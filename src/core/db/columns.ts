@@ -1,19 +1,13 @@
-import { type AnyPgColumn, integer, serial, timestamp } from "drizzle-orm/pg-core";
-import { tambons, users, villages } from "./schema.ts";
+import { type AnyPgColumn, integer, serial } from "drizzle-orm/pg-core";
+import { at, createdAt, tambonId, users, villages } from "./schema.ts";
 
 /**
  * Column helpers every module's schema uses, so that a tambon key, a time, a person or a village
  * is declared the same way everywhere.
  */
 
-/** The tenant key: the row's tambon; its rows go when the tambon goes. */
-export const tambonId = () =>
-  integer("tambon_id")
-    .notNull()
-    .references(() => tambons.id, { onDelete: "cascade" });
-
-/** A moment, with its time zone. */
-export const at = (name: string) => timestamp(name, { withTimezone: true });
+/** The tenant key, a moment with its time zone, and when the row was made (declared beside the core's tables). */
+export { at, createdAt, tambonId };
 
 /** A person who did something; the row stays when the account goes. */
 export const userRef = (name: string) =>
@@ -29,6 +23,3 @@ export const tambonKeys = () => ({ id: serial("id").primaryKey(), tambonId: tamb
 /** The row a row belongs to (a project's milestone, a meeting's agenda item): it goes with it. */
 export const partOf = (name: string, parent: () => AnyPgColumn) =>
   integer(name).notNull().references(parent, { onDelete: "cascade" });
-
-/** When the row was made. */
-export const createdAt = () => at("created_at").notNull().defaultNow();

@@ -17,6 +17,18 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
+/** A moment, with its time zone. */
+export const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/** When the row was made. */
+export const createdAt = () => at("created_at").notNull().defaultNow();
+
+/** The tenant key: the row's tambon; its rows go when the tambon goes. */
+export const tambonId = () =>
+  integer("tambon_id")
+    .notNull()
+    .references(() => tambons.id, { onDelete: "cascade" });
+
 /** A subdistrict (ตำบล) served by this deployment; its id is the tenant key of every other row. */
 export const tambons = pgTable(
   "tambons",
@@ -44,8 +56,8 @@ export const tambons = pgTable(
     /** The digits every page of the tambon shows numbers and dates in (Thai ๐–๙ or Arabic 0–9). */
     digits: text("digits").$type<"arabic" | "thai">().notNull().default("arabic"),
     isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("tambons_slug_key").on(t.slug),
@@ -59,9 +71,7 @@ export const villages = pgTable(
   "villages",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     moo: integer("moo").notNull(),
     nameTh: text("name_th").notNull(),
     nameEn: text("name_en").notNull().default(""),
@@ -91,7 +101,7 @@ export const users = pgTable(
     disabled: boolean("disabled").notNull().default(false),
     lang: text("lang").$type<"th" | "en">().notNull().default("th"),
     isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("users_username_key").on(t.username),
@@ -104,16 +114,14 @@ export const users = pgTable(
 export const tambonMembers = pgTable(
   "tambon_members",
   {
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     villageId: integer("village_id").references(() => villages.id, { onDelete: "set null" }),
     status: text("status").$type<"active" | "pending" | "removed">().notNull().default("pending"),
-    verifiedAt: timestamp("verified_at", { withTimezone: true }),
-    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+    verifiedAt: at("verified_at"),
+    joinedAt: at("joined_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tambonId, t.userId] })],
 );
@@ -122,14 +130,12 @@ export const tambonMembers = pgTable(
 export const roleGrants = pgTable(
   "role_grants",
   {
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: text("role").notNull(),
-    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    grantedAt: at("granted_at").notNull().defaultNow(),
     grantedBy: integer("granted_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
@@ -146,8 +152,8 @@ export const sessions = pgTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: at("expires_at").notNull(),
     userAgent: text("user_agent").notNull().default(""),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
@@ -161,9 +167,9 @@ export const passwordResets = pgTable("password_resets", {
     .references(() => users.id, { onDelete: "cascade" }),
   tambonId: integer("tambon_id").references(() => tambons.id, { onDelete: "cascade" }),
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: createdAt(),
+  expiresAt: at("expires_at").notNull(),
+  usedAt: at("used_at"),
 });
 
 /** Append-only record of every change: who, in which tambon, what, before and after. */
@@ -178,7 +184,7 @@ export const auditLog = pgTable(
     targetId: text("target_id"),
     before: jsonb("before").$type<Record<string, unknown> | null>(),
     after: jsonb("after").$type<Record<string, unknown> | null>(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: at("at").notNull().defaultNow(),
   },
   (t) => [
     index("audit_log_tambon_at_idx").on(t.tambonId, t.at),
@@ -198,9 +204,7 @@ export const storedFiles = pgTable(
   "stored_files",
   {
     id: serial("id").primaryKey(),
-    tambonId: integer("tambon_id")
-      .notNull()
-      .references(() => tambons.id, { onDelete: "cascade" }),
+    tambonId: tambonId(),
     kind: text("kind").notNull(),
     key: text("key"),
     name: text("name").notNull().default(""),
@@ -208,7 +212,7 @@ export const storedFiles = pgTable(
     byteSize: integer("byte_size").notNull(),
     sha256: text("sha256").notNull(),
     data: bytea("data").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("stored_files_tambon_id_idx").on(t.tambonId, t.id),
@@ -223,7 +227,7 @@ export const storedFiles = pgTable(
 export const rateWindows = pgTable("rate_windows", {
   key: text("key").primaryKey(),
   count: integer("count").notNull(),
-  resetAt: timestamp("reset_at", { withTimezone: true }).notNull(),
+  resetAt: at("reset_at").notNull(),
 });
 
 /**
@@ -234,7 +238,7 @@ export const jobLeases = pgTable("job_leases", {
   job: text("job").primaryKey(),
   slot: bigint("slot", { mode: "number" }).notNull(),
   holder: text("holder").notNull(),
-  until: timestamp("until", { withTimezone: true }).notNull(),
+  until: at("until").notNull(),
 });
 
 /**
@@ -244,5 +248,5 @@ export const jobLeases = pgTable("job_leases", {
 export const installationFacts = pgTable("installation_facts", {
   name: text("name").primaryKey(),
   value: text("value").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
