@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { villages } from "../../../core/db/schema.ts";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -20,6 +20,7 @@ import type { SubmissionStatus } from "../shared/kinds.ts";
 import type { ParsedItem, SyncItem } from "./payload.ts";
 import { applyMembers, memberConflict, planMembers } from "./members.ts";
 import { recomputeIndicators } from "../indicators/compute.ts";
+import { latestSubmissionId } from "../submissions/queries.ts";
 import { can } from "../../../core/policy.ts";
 import { allows, personalScope, type PersonalScope } from "../access.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
@@ -117,28 +118,19 @@ async function formVersionOf(tx: Tx, tambonId: number, versionId: number) {
 }
 
 /**
- * The submission accepted for the same household, form and round since the phone's base version
- * (it started from that version or a later one), which a submission from an older version would
- * silently overwrite.
+ * The id of the submission accepted for the same household, form and round since the phone's
+ * base version (it started from that version or a later one), which a submission from an older
+ * version would silently overwrite.
  */
-async function acceptedSince(tx: Tx, tambonId: number, item: SyncItem, formId: number) {
-  const [other] = await tx
-    .select({ id: submissions.id })
-    .from(submissions)
-    .where(
-      tambonWhere(
-        submissions,
-        tambonId,
-        { householdId: item.householdId!, formId },
-        item.roundId === null ? isNull(submissions.roundId) : eq(submissions.roundId, item.roundId),
-        inArray(submissions.status, ["accepted", "resolved"]),
-        gte(submissions.baseVersion, item.baseVersion ?? 0),
-      ),
-    )
-    .orderBy(desc(submissions.id))
-    .limit(1);
-  return other ?? null;
-}
+const acceptedSince = (tx: Tx, tambonId: number, item: SyncItem, formId: number) =>
+  latestSubmissionId(
+    tx,
+    tambonId,
+    { householdId: item.householdId!, formId },
+    item.roundId === null ? isNull(submissions.roundId) : eq(submissions.roundId, item.roundId),
+    inArray(submissions.status, ["accepted", "resolved"]),
+    gte(submissions.baseVersion, item.baseVersion ?? 0),
+  );
 
 /**
  * Takes one submission in its own savepoint of the sync's transaction (what it wrote is undone
@@ -209,9 +201,9 @@ async function takeOne(
     let conflictWith: number | null = null;
     if (household && item.baseVersion !== null && household.version !== item.baseVersion) {
       const other = await acceptedSince(tx, tambonId, item, version.formId);
-      if (other) {
+      if (other !== undefined) {
         status = "conflict";
-        conflictWith = other.id;
+        conflictWith = other;
       }
     }
     // The members' repeat changes the household's people: held too when one of them was changed

@@ -6,7 +6,7 @@ import { formVersions, forms, households, rounds, submissions } from "../schema.
 import type { Answers, FormDefinition } from "../forms/definition.ts";
 import type { SubmissionStatus } from "../shared/kinds.ts";
 import { inScope, type PersonalScope } from "../access.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, type Match } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** The filters of the submissions list. */
@@ -131,6 +131,22 @@ export async function getSubmission(
   return row ?? null;
 }
 
+/** The id of the tambon's newest submission with these values and conditions, or undefined. */
+export async function latestSubmissionId(
+  db: DbOrTx,
+  tambonId: number,
+  match: Match<typeof submissions>,
+  ...more: (SQL | undefined)[]
+): Promise<number | undefined> {
+  const [row] = await db
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(tambonWhere(submissions, tambonId, match, ...more))
+    .orderBy(desc(submissions.id))
+    .limit(1);
+  return row?.id;
+}
+
 /** The submission a conflict collided with, or one that collided with this one. */
 export async function otherOfConflict(
   db: DbOrTx,
@@ -139,20 +155,13 @@ export async function otherOfConflict(
   s: SubmissionDetail,
 ): Promise<SubmissionDetail | null> {
   if (s.conflictWith) return getSubmission(db, tambonId, scope, s.conflictWith);
-  const [held] = await db
-    .select({ id: submissions.id })
-    .from(submissions)
-    .where(
-      tambonWhere(
-        submissions,
-        tambonId,
-        { conflictWith: s.id },
-        or(eq(submissions.status, "conflict")),
-      ),
-    )
-    .orderBy(desc(submissions.id))
-    .limit(1);
-  return held ? getSubmission(db, tambonId, scope, held.id) : null;
+  const held = await latestSubmissionId(
+    db,
+    tambonId,
+    { conflictWith: s.id },
+    or(eq(submissions.status, "conflict")),
+  );
+  return held !== undefined ? getSubmission(db, tambonId, scope, held) : null;
 }
 
 /** The answers of a submission (for exports and figures that read them through this module). */
