@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { listAreas } from "../../areas/public.ts";
@@ -185,10 +185,7 @@ export async function reportProjects(
         ...pick(villages, "id", "moo", "nameTh", "code"),
       })
       .from(projectVillages)
-      .innerJoin(
-        villages,
-        and(eq(villages.id, projectVillages.villageId), eq(villages.tambonId, tambonId)),
-      )
+      .innerJoin(villages, tambonWhere(villages, tambonId, { id: projectVillages.villageId }))
       .where(
         tambonWhere(projectVillages, tambonId, {}, sql`${projectVillages.projectId} in ${inPlans}`),
       )
@@ -279,10 +276,7 @@ export async function reportIndicators(
         ...pick(measurements, "fiscalYear", "periodEnd", "value", "source"),
       })
       .from(measurements)
-      .leftJoin(
-        villages,
-        and(eq(villages.id, measurements.villageId), eq(villages.tambonId, tambonId)),
-      )
+      .leftJoin(villages, tambonWhere(villages, tambonId, { id: measurements.villageId }))
       .where(tambonWhere(measurements, tambonId, {}, inArray(measurements.indicatorId, ids)))
       .orderBy(asc(measurements.periodEnd), asc(villages.moo)),
   ]);
