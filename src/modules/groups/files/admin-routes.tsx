@@ -3,7 +3,6 @@ import type { ModuleDeps } from "../../../core/modules.ts";
 import { formBody } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
-import { failedForm } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 import { MEETING_FILE_UPLOAD } from "../files/uploads.ts";
 import { addMeetingFile, deleteMeetingFile } from "../files/commands.ts";
@@ -11,10 +10,9 @@ import { throwIfDenied, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { readUploads, uploadError, uploadRoute } from "../../../core/uploads.ts";
-import { meetingTitle } from "../shared/views.tsx";
 
 import { loadMeeting, tambonFor } from "../shared/helpers.ts";
-import { hubPage } from "../meetings/helpers.tsx";
+import { hubOutcome } from "../meetings/helpers.tsx";
 import { confirmFirst } from "../../../core/confirmation.tsx";
 /** Organisers add a meeting's documents and photos and remove them. */
 export async function adminFileRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
@@ -33,19 +31,12 @@ export async function adminFileRoutes(app: FastifyInstance, deps: ModuleDeps): P
         : throwIfDenied(
             await addMeetingFile(db, req.actor, tambon.id, meeting.id, file, body.caption ?? ""),
           );
-      if (result.ok)
-        return reply.seeOther(
-          `/t/${tambon.slug}/admin/meetings/${meeting.id}#h-files`,
-          msg.t(req.lang)("meetings.fileAdded"),
-        );
-      const fileForm = failedForm(body, result.errors, req.lang, msg);
-      return reply.page(
-        meetingTitle(meeting, req.lang),
-        await hubPage(db, req, meeting, { fileForm }),
-        {
-          status: 422,
-        },
-      );
+      return hubOutcome(db, req, reply, meeting, result, {
+        name: "fileForm",
+        body,
+        anchor: "h-files",
+        done: "meetings.fileAdded",
+      });
     },
   );
 

@@ -14,7 +14,7 @@ import { MeetingAdminList, NewMeetingPage } from "../meetings/admin-views.tsx";
 import { meetingTitle } from "../shared/views.tsx";
 import { errorText, loadMeeting, tambonFor, recordPost } from "../shared/helpers.ts";
 
-import { hubPage, meetingChoices } from "../meetings/helpers.tsx";
+import { hubOutcome, hubPage, meetingChoices } from "../meetings/helpers.tsx";
 /** Organisers' routes for meetings: scheduling, details and the agenda. */
 export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -116,17 +116,12 @@ export async function adminMeetingRoutes(app: FastifyInstance, deps: ModuleDeps)
     const { tambon, meeting } = await loadMeeting(db, req, "meeting.manage");
     const body = formBody(req);
     const result = throwIfDenied(await saveAgendaItem(db, req.actor, tambon.id, meeting.id, body));
-    if (result.ok)
-      return reply.seeOther(
-        `/t/${tambon.slug}/admin/meetings/${meeting.id}#h-agenda`,
-        msg.t(req.lang)("meetings.agendaSaved"),
-      );
-    const agendaForm = failedForm(body, result.errors, req.lang, msg);
-    return reply.page(
-      meetingTitle(meeting, req.lang),
-      await hubPage(db, req, meeting, { agendaForm }),
-      { status: 422 },
-    );
+    return hubOutcome(db, req, reply, meeting, result, {
+      name: "agendaForm",
+      body,
+      anchor: "h-agenda",
+      done: "meetings.agendaSaved",
+    });
   });
 
   app.post<{ Params: { id: string } }>("/admin/agenda/:id", async (req, reply) => {

@@ -1,8 +1,12 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { currentTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
-import { emptyForm, type FormState } from "../../../core/views/form.tsx";
+import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
+import type { Result } from "../../../core/result.ts";
+import type { CoreKey } from "../../../core/i18n/messages.ts";
+import { msg, type GroupsKey } from "../messages.ts";
+import { meetingTitle } from "../shared/views.tsx";
 import { listAreas } from "../../areas/public.ts";
 import { bangkokDay, bangkokTime } from "../meetings/meeting.ts";
 import { agendaOf, type MeetingRow } from "../meetings/queries.ts";
@@ -75,5 +79,35 @@ export async function hubPage(
       invitedVillageIds={forms.villageIds ?? meeting.invitedVillageIds}
       canRecord={can(req.actor, "attendance.record", { tambonId: tambon.id })}
     />
+  );
+}
+
+/**
+ * After a form of the organisers' meeting page (an agenda item, a file): back to its section with
+ * what was done, or the page again (422) with that form showing why not.
+ */
+export async function hubOutcome(
+  db: DbOrTx,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  meeting: MeetingRow,
+  result: Result<unknown, GroupsKey | CoreKey>,
+  form: {
+    name: "agendaForm" | "fileForm";
+    body: Record<string, string>;
+    anchor: string;
+    done: GroupsKey;
+  },
+) {
+  if (result.ok)
+    return reply.seeOther(
+      `/t/${currentTambon(req).slug}/admin/meetings/${meeting.id}#${form.anchor}`,
+      msg.t(req.lang)(form.done),
+    );
+  const state = failedForm(form.body, result.errors, req.lang, msg);
+  return reply.page(
+    meetingTitle(meeting, req.lang),
+    await hubPage(db, req, meeting, { [form.name]: state }),
+    { status: 422 },
   );
 }
