@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import { affiliations, partners } from "./schema.ts";
 import { partnerById, partnerChoices } from "./partners/queries.ts";
@@ -35,10 +35,7 @@ export async function partnersOfPerson(
   const rows = await db
     .select({ id: partners.id })
     .from(affiliations)
-    .innerJoin(
-      partners,
-      and(eq(partners.id, affiliations.partnerId), eq(partners.tambonId, tambonId)),
-    )
+    .innerJoin(partners, tambonWhere(partners, tambonId, { id: affiliations.partnerId }))
     .where(tambonWhere(affiliations, tambonId, { userId }, eq(partners.active, true)));
   return rows.map((r) => r.id);
 }

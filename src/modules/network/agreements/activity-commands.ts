@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy, auditedChange } from "../../../core/audit.ts";
@@ -73,13 +73,7 @@ export function removeActivity(
       (
         await tx
           .delete(agreementActivities)
-          .where(
-            and(
-              eq(agreementActivities.id, activityId),
-              eq(agreementActivities.agreementId, agreementId),
-              eq(agreementActivities.tambonId, tambonId),
-            ),
-          )
+          .where(tambonWhere(agreementActivities, tambonId, { id: activityId, agreementId }))
           .returning({ titleTh: agreementActivities.titleTh })
       )[0],
     (row) => ({

@@ -1,4 +1,5 @@
-import { and, count, eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
+import { writeOwnRow } from "../shared/commands.ts";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -128,13 +129,7 @@ export async function saveAgreement(
     if (newDoc && extras.document) await storeFile(tx, tambonId, newDoc, extras.document.buf);
     if (current?.documentFile && current.documentFile !== documentFile)
       await removeStored(tx, tambonId, current.documentFile);
-    const [row] = current
-      ? await tx
-          .update(agreements)
-          .set(values)
-          .where(and(eq(agreements.id, current.id), eq(agreements.tambonId, tambonId)))
-          .returning()
-      : await tx.insert(agreements).values(values).returning();
+    const [row] = await writeOwnRow(tx, agreements, tambonId, current?.id, values);
     if (!current && kind === "mou") {
       const own = tambonPartyNames(tambon);
       await tx.insert(agreementParties).values({

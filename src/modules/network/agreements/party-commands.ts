@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -53,9 +53,7 @@ export async function addParty(
   const existing = await db
     .select()
     .from(agreementParties)
-    .where(
-      and(eq(agreementParties.agreementId, agreementId), eq(agreementParties.tambonId, tambonId)),
-    );
+    .where(tambonWhere(agreementParties, tambonId, { agreementId }));
   if (kind === "tambon") {
     const onPlatform = findTambon(v.dopaCode);
     const place = onPlatform ? null : await lookupSubdistrict(v.dopaCode);
@@ -100,7 +98,7 @@ export async function addParty(
     await tx
       .update(agreements)
       .set({ updatedAt: new Date() })
-      .where(and(eq(agreements.id, agreementId), eq(agreements.tambonId, tambonId)));
+      .where(tambonWhere(agreements, tambonId, { id: agreementId }));
     await auditBy(tx, actor, tambonId, {
       action: "agreement.party.add",
       targetType: "agreement",
@@ -129,25 +127,19 @@ export async function removeParty(
     const [agreement] = await tx
       .select({ status: agreements.status })
       .from(agreements)
-      .where(and(eq(agreements.id, agreementId), eq(agreements.tambonId, tambonId)))
+      .where(tambonWhere(agreements, tambonId, { id: agreementId }))
       .for("update");
     if (!agreement) return missing();
     const [party] = await tx
       .select()
       .from(agreementParties)
-      .where(
-        and(
-          eq(agreementParties.id, partyId),
-          eq(agreementParties.agreementId, agreementId),
-          eq(agreementParties.tambonId, tambonId),
-        ),
-      );
+      .where(tambonWhere(agreementParties, tambonId, { id: partyId, agreementId }));
     if (!party) return missing();
     if (agreement.status !== "draft" && (await partyCount(tx, agreementId)) <= 2)
       return fail("_form", "err.partiesNeeded");
     await tx
       .delete(agreementParties)
-      .where(and(eq(agreementParties.id, partyId), eq(agreementParties.tambonId, tambonId)));
+      .where(tambonWhere(agreementParties, tambonId, { id: partyId }));
     await auditBy(tx, actor, tambonId, {
       action: "agreement.party.remove",
       targetType: "agreement",

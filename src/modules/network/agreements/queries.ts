@@ -177,14 +177,12 @@ export async function agreementDetail(db: DbOrTx, tambonId: number, id: number) 
       })
       .from(agreementParties)
       .leftJoin(networkPillars, eq(networkPillars.id, agreementParties.pillarId))
-      .where(and(eq(agreementParties.agreementId, a.id), eq(agreementParties.tambonId, tambonId)))
+      .where(tambonWhere(agreementParties, tambonId, { agreementId: a.id }))
       .orderBy(asc(agreementParties.position), asc(agreementParties.id)),
     db
       .select()
       .from(agreementActivities)
-      .where(
-        and(eq(agreementActivities.agreementId, a.id), eq(agreementActivities.tambonId, tambonId)),
-      )
+      .where(tambonWhere(agreementActivities, tambonId, { agreementId: a.id }))
       .orderBy(desc(agreementActivities.heldOn), desc(agreementActivities.id)),
   ]);
   return { agreement: a, parties, activities };

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy, auditedChange } from "../../../core/audit.ts";
@@ -10,9 +10,15 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { fail, missing, ok, refused, type FieldError, type Result } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
 import { newFileName, removeStored, storeFile, thumbName, type PreparedImage } from "../uploads.ts";
-import { activeOwnPartner, checkContact, ownAreas, ownVillage } from "../shared/commands.ts";
+import {
+  activeOwnPartner,
+  checkContact,
+  ownAreas,
+  ownVillage,
+  writeOwnRow,
+} from "../shared/commands.ts";
 import { syncCentreSearch } from "../search.ts";
-import { tambonRow } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 import { CENTRE_FIELDS } from "./fields.ts";
 
@@ -76,13 +82,7 @@ export async function saveCentre(
     updatedAt: new Date(),
   };
   const id2 = await db.transaction(async (tx) => {
-    const [row] = current
-      ? await tx
-          .update(learningCentres)
-          .set(values)
-          .where(and(eq(learningCentres.id, current.id), eq(learningCentres.tambonId, tambonId)))
-          .returning({ id: learningCentres.id })
-      : await tx.insert(learningCentres).values(values).returning({ id: learningCentres.id });
+    const [row] = await writeOwnRow(tx, learningCentres, tambonId, current?.id, values);
     await auditBy(tx, actor, tambonId, {
       action: current ? "centre.update" : "centre.create",
       targetType: "learning_centre",
@@ -118,7 +118,7 @@ export async function addCentrePhoto(
     const [max] = await tx
       .select({ p: sql<number>`coalesce(max(${centrePhotos.position}), 0)` })
       .from(centrePhotos)
-      .where(and(eq(centrePhotos.centreId, centreId), eq(centrePhotos.tambonId, tambonId)));
+      .where(tambonWhere(centrePhotos, tambonId, { centreId }));
     const [row] = await tx
       .insert(centrePhotos)
       .values({
@@ -161,13 +161,7 @@ export async function removeCentrePhoto(
     async (tx) => {
       const [row] = await tx
         .delete(centrePhotos)
-        .where(
-          and(
-            eq(centrePhotos.id, photoId),
-            eq(centrePhotos.centreId, centreId),
-            eq(centrePhotos.tambonId, tambonId),
-          ),
-        )
+        .where(tambonWhere(centrePhotos, tambonId, { id: photoId, centreId }))
         .returning();
       if (row) await removeStored(tx, tambonId, row.file, row.thumbFile);
       return row;

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy, auditedChange } from "../../../core/audit.ts";
@@ -87,7 +86,7 @@ export function removeLink(db: Db, actor: Actor, tambonId: number, id: number) {
       (
         await tx
           .delete(tambonLinks)
-          .where(and(eq(tambonLinks.id, id), eq(tambonLinks.tambonId, tambonId)))
+          .where(tambonWhere(tambonLinks, tambonId, { id }))
           .returning()
       )[0],
     (row) => ({

@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
+import { writeOwnRow } from "../shared/commands.ts";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { audit, auditBy, auditedChange } from "../../../core/audit.ts";
@@ -83,12 +84,12 @@ export async function saveListItem(
     };
     const [row] =
       list === "pillar"
-        ? await savePillar(tx, tambonId, current?.id, {
+        ? await writeOwnRow(tx, networkPillars, tambonId, current?.id, {
             ...values,
             descriptionTh: v.descriptionTh,
             descriptionEn: v.descriptionEn,
           })
-        : await saveTerm(tx, tambonId, current?.id, { ...values, list });
+        : await writeOwnRow(tx, networkTerms, tambonId, current?.id, { ...values, list });
     await auditBy(tx, actor, tambonId, {
       action: current ? `${action}.update` : `${action}.create`,
       targetType,
@@ -98,38 +99,6 @@ export async function saveListItem(
     });
     return { ok: true as const, value: { id: row!.id } };
   });
-}
-
-/** Writes a pillar: the one of `id`, or a new one. */
-function savePillar(
-  tx: DbOrTx,
-  tambonId: number,
-  id: number | undefined,
-  values: typeof networkPillars.$inferInsert,
-) {
-  return id
-    ? tx
-        .update(networkPillars)
-        .set(values)
-        .where(and(eq(networkPillars.id, id), eq(networkPillars.tambonId, tambonId)))
-        .returning()
-    : tx.insert(networkPillars).values(values).returning();
-}
-
-/** Writes an entry of a term list: the one of `id`, or a new one. */
-function saveTerm(
-  tx: DbOrTx,
-  tambonId: number,
-  id: number | undefined,
-  values: typeof networkTerms.$inferInsert,
-) {
-  return id
-    ? tx
-        .update(networkTerms)
-        .set(values)
-        .where(and(eq(networkTerms.id, id), eq(networkTerms.tambonId, tambonId)))
-        .returning()
-    : tx.insert(networkTerms).values(values).returning();
 }
 
 /** Archives or restores a list entry (kept for the partners that use it; hidden from choices). */
@@ -153,18 +122,12 @@ export function setListItemArchived(
         ? await tx
             .update(networkPillars)
             .set({ archivedAt: at })
-            .where(and(eq(networkPillars.id, id), eq(networkPillars.tambonId, tambonId)))
+            .where(tambonWhere(networkPillars, tambonId, { id }))
             .returning({ id: networkPillars.id })
         : await tx
             .update(networkTerms)
             .set({ archivedAt: at })
-            .where(
-              and(
-                eq(networkTerms.id, id),
-                eq(networkTerms.tambonId, tambonId),
-                eq(networkTerms.list, list),
-              ),
-            )
+            .where(tambonWhere(networkTerms, tambonId, { id, list }))
             .returning({ id: networkTerms.id }))[0],
     () => ({
       action: `${action}.${archived ? "archive" : "restore"}`,

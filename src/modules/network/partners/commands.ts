@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy, auditedChange } from "../../../core/audit.ts";
@@ -19,6 +20,7 @@ import {
   ownAreas,
   ownPartner,
   ownVillages,
+  writeOwnRow,
 } from "../shared/commands.ts";
 import { parseId } from "../../../core/params.ts";
 import { syncPartnerSearch } from "../search.ts";
@@ -131,13 +133,7 @@ export async function savePartner(
     if (newLogo && extras.logo) await storeFile(tx, tambonId, newLogo, extras.logo.main);
     if (current?.logoFile && current.logoFile !== logoFile)
       await removeStored(tx, tambonId, current.logoFile);
-    const [row] = current
-      ? await tx
-          .update(partners)
-          .set(values)
-          .where(and(eq(partners.id, current.id), eq(partners.tambonId, tambonId)))
-          .returning()
-      : await tx.insert(partners).values(values).returning();
+    const [row] = await writeOwnRow(tx, partners, tambonId, current?.id, values);
     await tx.delete(partnerVillages).where(eq(partnerVillages.partnerId, row!.id));
     if (villageIds.length)
       await tx
@@ -184,7 +180,7 @@ export async function setPartnerPillar(
     await tx
       .update(partners)
       .set({ pillarId, updatedAt: new Date() })
-      .where(and(eq(partners.id, id), eq(partners.tambonId, tambonId)));
+      .where(tambonWhere(partners, tambonId, { id }));
     await auditBy(tx, actor, tambonId, {
       action: "partner.classify",
       targetType: "partner",
@@ -213,7 +209,7 @@ export function setPartnerActive(
       const [row] = await tx
         .update(partners)
         .set({ active, updatedAt: new Date() })
-        .where(and(eq(partners.id, id), eq(partners.tambonId, tambonId)))
+        .where(tambonWhere(partners, tambonId, { id }))
         .returning({ id: partners.id });
       if (row) await syncPartnerSearch(tx, tambonId, row.id);
       return row;

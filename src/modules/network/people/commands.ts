@@ -12,7 +12,14 @@ import { profileOf } from "./queries.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { fail, missing, ok, refused, type Result } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
-import { idList, ownAreas, ownPartner, ownVillage, ownVillages } from "../shared/commands.ts";
+import {
+  idList,
+  ownAreas,
+  ownPartner,
+  ownVillage,
+  ownVillages,
+  writeOwnRow,
+} from "../shared/commands.ts";
 import { parseId } from "../../../core/params.ts";
 import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
@@ -68,13 +75,7 @@ export async function saveProfile(
       consentBy: consentChanged ? (actor.user?.id ?? null) : (current?.consentBy ?? null),
       updatedAt: new Date(),
     };
-    const [row] = current
-      ? await tx
-          .update(personProfiles)
-          .set(values)
-          .where(and(eq(personProfiles.id, current.id), eq(personProfiles.tambonId, tambonId)))
-          .returning({ id: personProfiles.id })
-      : await tx.insert(personProfiles).values(values).returning({ id: personProfiles.id });
+    const [row] = await writeOwnRow(tx, personProfiles, tambonId, current?.id, values);
     await auditBy(tx, actor, tambonId, {
       action: "person.profile",
       targetType: "user",
@@ -199,7 +200,7 @@ function removeFromPerson<T extends PersonPart>(
       (
         await tx
           .delete(t)
-          .where(and(eq(t.id, rowId), eq(t.userId, userId), eq(t.tambonId, tambonId)))
+          .where(tambonWhere(t, tambonId, { id: rowId, userId }))
           .returning()
       )[0] as Record<string, unknown> | undefined,
     (row) => ({

@@ -1,4 +1,4 @@
-import { type Column, and, asc, count, eq, ilike, inArray, ne, sql } from "drizzle-orm";
+import { type Column, asc, count, eq, ilike, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { PAGE_SIZE, paged, type Page, type PageWindow } from "../../../core/paging.ts";
 import { roleGrants, tambonMembers, users, villages } from "../../../core/db/schema.ts";
@@ -17,7 +17,7 @@ import { pick } from "../../../core/pick.ts";
 
 /** What picks a person's profile: that user's in that tambon (each a column or an id). */
 export function profileOf(userId: Column | number, tambonId: Column | number) {
-  return and(eq(personProfiles.userId, userId), eq(personProfiles.tambonId, tambonId));
+  return tambonWhere(personProfiles, tambonId, { userId });
 }
 
 /** A person the network shows: name, public title, consent, and what they connect. */

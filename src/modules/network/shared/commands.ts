@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, villages } from "../../../core/db/schema.ts";
 import { findUserByIdentifier } from "../../../core/commands/accounts.ts";
@@ -9,7 +9,8 @@ import { networkPillars, networkTerms, partners } from "../schema.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { FieldError } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere, type TambonTable } from "../../../core/db/tambon-row.ts";
+import type { PgInsertValue, PgUpdateSetSource } from "drizzle-orm/pg-core";
 
 /**
  * Parses a list of ids from a form; what is not an id (text, 1.5, or past the integer column,
@@ -44,17 +45,8 @@ export async function isOwnTerm(
   id: number,
   keep: number | null,
 ): Promise<boolean> {
-  const [row] = await db
-    .select({ id: networkTerms.id, archivedAt: networkTerms.archivedAt })
-    .from(networkTerms)
-    .where(
-      and(
-        eq(networkTerms.id, id),
-        eq(networkTerms.tambonId, tambonId),
-        eq(networkTerms.list, list),
-      ),
-    );
-  return !!row && (!row.archivedAt || row.id === keep);
+  const row = await tambonRow(db, networkTerms, tambonId, id);
+  return row?.list === list && inUse(row, keep);
 }
 
 /** True when the id is a pillar of the tambon still in use (or the one already chosen). */
@@ -64,11 +56,34 @@ export async function isOwnPillar(
   id: number,
   keep: number | null,
 ): Promise<boolean> {
-  const [row] = await db
-    .select({ id: networkPillars.id, archivedAt: networkPillars.archivedAt })
-    .from(networkPillars)
-    .where(and(eq(networkPillars.id, id), eq(networkPillars.tambonId, tambonId)));
+  return inUse(await tambonRow(db, networkPillars, tambonId, id), keep);
+}
+
+/** True for a list entry not archived, or archived but the one already chosen (`keep`). */
+function inUse(row: { id: number; archivedAt: Date | null } | undefined, keep: number | null) {
   return !!row && (!row.archivedAt || row.id === keep);
+}
+
+/**
+ * Writes a row of the tambon's table: `values` over the tambon's row `id` (nothing for another
+ * tambon's), or a new row when there is no id. Answers the rows written.
+ */
+export async function writeOwnRow<T extends TambonTable>(
+  tx: DbOrTx,
+  table: T,
+  tambonId: number,
+  id: number | undefined,
+  values: PgInsertValue<T>,
+): Promise<T["$inferSelect"][]> {
+  return (
+    id
+      ? await tx
+          .update(table)
+          .set(values as PgUpdateSetSource<T>)
+          .where(tambonWhere(table as TambonTable, tambonId, { id }))
+          .returning()
+      : await tx.insert(table).values(values).returning()
+  ) as T["$inferSelect"][];
 }
 
 /** A partner of the tambon, or undefined (also for another tambon's partner). */
