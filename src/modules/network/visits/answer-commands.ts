@@ -1,4 +1,5 @@
 import { and, eq, type SQL } from "drizzle-orm";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { audit, auditBy, type AuditEntry } from "../../../core/audit.ts";
@@ -18,7 +19,7 @@ import {
   type VisitStatus,
 } from "./visit.ts";
 import { isVisitToken } from "./visit-link.ts";
-import { hostedVisit, requestedVisit, type Visit } from "./commands.ts";
+import { hostedVisit, requestedVisit, visitToAnswer, type Visit } from "./commands.ts";
 import { tellVisitRequester } from "./notices.ts";
 
 const answerSchema = z.object({
@@ -38,9 +39,9 @@ export async function answerVisit(
   input: Record<string, string>,
   today = todayIso(),
 ): Promise<Result<{ id: number }, NetKey | CoreKey>> {
-  if (!can(actor, "visit.respond", { tambonId })) return refused();
-  const visit = await hostedVisit(db, tambonId, visitId);
-  if (!visit) return missing();
+  const found = await visitToAnswer(db, actor, tambonId, visitId);
+  if (!found.ok) return found;
+  const visit = found.value;
   if (!isHostAnswer(input.answer)) return fail("answer", "err.choice");
   const answer = input.answer;
   const parsed = parseForm(answerSchema, input);
@@ -65,7 +66,7 @@ export async function answerVisit(
         hostNote,
         updatedAt: new Date(),
       })
-      .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, tambonId)));
+      .where(tambonWhere(studyVisits, tambonId, { id: visit.id }));
     const entry = {
       action: `visit.${answer}`,
       targetType: "study_visit",

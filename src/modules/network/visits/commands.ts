@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -10,7 +11,7 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { learningCentres, studyVisits } from "../schema.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
-import { fail, missing, refused, type FieldError, type Result } from "../../../core/result.ts";
+import { fail, missing, ok, refused, type FieldError, type Result } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
 import { canRecordVisit } from "./visit.ts";
 import { checkContact } from "../shared/commands.ts";
@@ -37,6 +38,21 @@ async function visitOf(db: DbOrTx, side: "incoming" | "outgoing", tambonId: numb
 /** A study visit hosted by the tambon, or undefined (also for another tambon's). */
 export const hostedVisit = (db: DbOrTx, tambonId: number, id: number) =>
   visitOf(db, "incoming", tambonId, id);
+
+/**
+ * A study visit the tambon hosts, once the actor may answer for the host: refused without the
+ * right, missing for a visit the tambon does not host.
+ */
+export async function visitToAnswer(
+  db: DbOrTx,
+  actor: Actor,
+  tambonId: number,
+  visitId: number,
+): Promise<Result<Visit, CoreKey>> {
+  if (!can(actor, "visit.respond", { tambonId })) return refused();
+  const visit = await hostedVisit(db, tambonId, visitId);
+  return visit ? ok(visit) : missing();
+}
 
 /** A study visit the tambon asked another tambon for, or undefined. */
 export const requestedVisit = (db: DbOrTx, requesterId: number, id: number) =>
@@ -172,9 +188,9 @@ export async function recordVisit(
   input: Record<string, string>,
   today = todayIso(),
 ): Promise<Result<{ id: number }, NetKey | CoreKey>> {
-  if (!can(actor, "visit.respond", { tambonId })) return refused();
-  const visit = await hostedVisit(db, tambonId, visitId);
-  if (!visit) return missing();
+  const found = await visitToAnswer(db, actor, tambonId, visitId);
+  if (!found.ok) return found;
+  const visit = found.value;
   if (!canRecordVisit(visit.status)) return fail("_form", "err.notNow");
   const parsed = parseForm(recordSchema, input);
   if (!parsed.ok) return parsed;
@@ -189,7 +205,7 @@ export async function recordVisit(
         ...pick(v, "visitedOn", "visitorsCount", "learnedTh", "learnedEn"),
         updatedAt: new Date(),
       })
-      .where(and(eq(studyVisits.id, visit.id), eq(studyVisits.tambonId, tambonId)));
+      .where(tambonWhere(studyVisits, tambonId, { id: visit.id }));
     const entry = {
       action: "visit.record",
       targetType: "study_visit",
