@@ -5,9 +5,7 @@ import { exportRoutes } from "../shared/export-routes.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { todayIso } from "../../../core/dates.ts";
-import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
-import { msg } from "../messages.ts";
 import { textIn } from "../shared/lists.ts";
 import { isPublished } from "./agreement.ts";
 import { agreementDetail, agreementList, agreementsAsParty } from "./queries.ts";
@@ -15,7 +13,7 @@ import { agreementRecords } from "../shared/export.ts";
 import { AgreementList, AgreementPage } from "./views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
 import { agreementFilter, param } from "../shared/helpers.ts";
-import { allowedTambon } from "../shared/route-kit.ts";
+import { allowedTambon, tambonPageTitle } from "../shared/route-kit.ts";
 
 export async function agreementPublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -36,7 +34,7 @@ export async function agreementPublicRoutes(app: FastifyInstance, deps: ModuleDe
       if (o) owners.set(o.id, o);
     }
     return reply.page(
-      msg.t(req.lang)("agreements.title", { tambon: tambonTitle(tambon, req.lang) }),
+      tambonPageTitle(req, "agreements.title"),
       <AgreementList
         page={page}
         filter={filter}

@@ -1,14 +1,12 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import { pageOf } from "../../../core/params.ts";
 import { requestingTambons, centreFilter, param } from "../shared/helpers.ts";
-import { allowedTambon } from "../shared/route-kit.ts";
+import { allowedTambon, tambonPageTitle } from "../shared/route-kit.ts";
 import type { FastifyInstance } from "fastify";
 import { exportRoutes } from "../shared/export-routes.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
-import { tambonTitle } from "../../../core/views/layout.tsx";
 import { listAreas } from "../../areas/public.ts";
-import { msg } from "../messages.ts";
 import { nameIn } from "../shared/lists.ts";
 import { centreById, centreList, centrePhotoList } from "./queries.ts";
 import { doneVisits } from "../visits/queries.ts";
@@ -29,7 +27,7 @@ export async function centrePublicRoutes(app: FastifyInstance, deps: ModuleDeps)
       listVillages(db, tambon.id),
     ]);
     return reply.page(
-      msg.t(req.lang)("centres.title", { tambon: tambonTitle(tambon, req.lang) }),
+      tambonPageTitle(req, "centres.title"),
       <CentreList
         page={page}
         filter={filter}

@@ -1,9 +1,7 @@
 import { tambonCounts } from "./queries.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
-import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
-import { msg } from "../messages.ts";
 import { textIn } from "../shared/lists.ts";
 import { mergeDeclarations, radialLayout, type GraphNode } from "./graph.ts";
 import { agreementList, agreementsAsParty } from "../agreements/queries.ts";
@@ -12,7 +10,7 @@ import { declarationsAbout } from "../links/queries.ts";
 import { listPillars } from "../lists/queries.ts";
 import { TambonNetworkPage } from "./views.tsx";
 import { linksOfTambon } from "../links/tambon-links.ts";
-import { allowedTambon } from "../shared/route-kit.ts";
+import { allowedTambon, tambonPageTitle } from "../shared/route-kit.ts";
 
 export async function overviewRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -64,7 +62,7 @@ export async function overviewRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
       ][],
     );
     return reply.page(
-      msg.t(req.lang)("network.title", { tambon: tambonTitle(tambon, req.lang) }),
+      tambonPageTitle(req, "network.title"),
       <TambonNetworkPage
         stats={{
           partners: counts.partners,

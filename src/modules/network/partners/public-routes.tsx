@@ -5,9 +5,7 @@ import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
-import { tambonTitle } from "../../../core/views/layout.tsx";
 import { listAreas } from "../../areas/public.ts";
-import { msg } from "../messages.ts";
 import { nameIn, textIn } from "../shared/lists.ts";
 import { agreementsOfPartner } from "../agreements/queries.ts";
 import { listPillars } from "../lists/queries.ts";
@@ -17,7 +15,7 @@ import { PartnerDirectory } from "./views.tsx";
 import { PartnerPage, PartnerPrint } from "./page-views.tsx";
 import { EXPORT_LIMIT } from "../shared/export.ts";
 import { isNetworkStaff, param, partnerFilter, partnerChoiceLists } from "../shared/helpers.ts";
-import { allowedTambon } from "../shared/route-kit.ts";
+import { allowedTambon, tambonPageTitle } from "../shared/route-kit.ts";
 
 export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -31,7 +29,7 @@ export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps
       choices(tambon.id),
     ]);
     return reply.page(
-      msg.t(req.lang)("partners.title", { tambon: tambonTitle(tambon, req.lang) }),
+      tambonPageTitle(req, "partners.title"),
       <PartnerDirectory
         page={page}
         filter={filter}
@@ -51,7 +49,7 @@ export async function partnerPublicRoutes(app: FastifyInstance, deps: ModuleDeps
     const q = queryOf(req);
     const filtered = ["q", "kind", "role", "pillar", "village", "area"].some((k) => q[k]);
     return reply.page(
-      msg.t(req.lang)("print.title", { tambon: tambonTitle(tambon, req.lang) }),
+      tambonPageTitle(req, "print.title"),
       <PartnerPrint rows={page.items} pillars={pillars} filtered={filtered} />,
     );
   });

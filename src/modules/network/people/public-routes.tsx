@@ -2,14 +2,12 @@ import { pageOf } from "../../../core/params.ts";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
 import { notFound } from "../../../core/errors.ts";
-import { tambonTitle } from "../../../core/views/layout.tsx";
 import { listAreas } from "../../areas/public.ts";
-import { msg } from "../messages.ts";
 import { facilitatorList, personByProfile, personNetwork } from "./queries.ts";
 import { listVillages } from "../lists/queries.ts";
 import { FacilitatorList, FacilitatorPage } from "./views.tsx";
 import { param } from "../shared/helpers.ts";
-import { allowedTambon } from "../shared/route-kit.ts";
+import { allowedTambon, tambonPageTitle } from "../shared/route-kit.ts";
 
 export async function facilitatorRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -21,7 +19,7 @@ export async function facilitatorRoutes(app: FastifyInstance, deps: ModuleDeps):
       listAreas(db, tambon.id),
     ]);
     return reply.page(
-      msg.t(req.lang)("facilitators.title", { tambon: tambonTitle(tambon, req.lang) }),
+      tambonPageTitle(req, "facilitators.title"),
       <FacilitatorList
         page={page}
         areas={areas}

@@ -1,11 +1,9 @@
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { FastifyInstance } from "fastify";
-import { tambonTitle } from "../../../core/views/layout.tsx";
-import { msg } from "../messages.ts";
 import { commonGround, partnersByPillar, partnersPerPillar } from "./queries.ts";
 import { listPillars } from "../lists/queries.ts";
 import { PillarsPage } from "./views.tsx";
-import { allowedTambon } from "../shared/route-kit.ts";
+import { allowedTambon, tambonPageTitle } from "../shared/route-kit.ts";
 
 export async function pillarRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const db = deps.database.db;
@@ -21,7 +19,7 @@ export async function pillarRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     const placed = pillars.reduce((s, p) => s + (counts.get(p.id) ?? 0), 0);
     const all = [...counts.values()].reduce((s, n) => s + n, 0);
     return reply.page(
-      msg.t(req.lang)("pillars.title", { tambon: tambonTitle(tambon, req.lang) }),
+      tambonPageTitle(req, "pillars.title"),
       <PillarsPage
         pillars={pillars}
         partners={byPillar}

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { authorize, currentTambon } from "../../../core/http.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
+import { tambonTitle } from "../../../core/views/layout.tsx";
 import { msg, type NetKey } from "../messages.ts";
 
 /** Where the network administration of a tambon lives, below the tambon's own address. */
@@ -35,4 +36,9 @@ export function toAdmin(
   hash = "",
 ): FastifyReply {
   return reply.seeOther(`${adminUrl(currentTambon(req), path)}${hash}`, netText(req)(flash));
+}
+
+/** The title of one of the tambon's network pages: the text of `key`, naming the tambon. */
+export function tambonPageTitle(req: FastifyRequest, key: NetKey): string {
+  return netText(req)(key, { tambon: tambonTitle(currentTambon(req), req.lang) });
 }
