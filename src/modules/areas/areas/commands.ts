@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import defaults from "../../../../seed/defaults.json" with { type: "json" };
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
@@ -41,7 +41,7 @@ export async function saveArea(
       ? await tx
           .select()
           .from(issueAreas)
-          .where(and(eq(issueAreas.id, areaId), eq(issueAreas.tambonId, tambonId)))
+          .where(tambonWhere(issueAreas, tambonId, { id: areaId }))
       : [];
     if (areaId && !current) return missing();
     const [dup] = await tx
@@ -72,7 +72,7 @@ export async function saveArea(
       ? await tx
           .update(issueAreas)
           .set(values)
-          .where(and(eq(issueAreas.id, current.id), eq(issueAreas.tambonId, tambonId)))
+          .where(tambonWhere(issueAreas, tambonId, { id: current.id }))
           .returning()
       : await tx
           .insert(issueAreas)
@@ -109,7 +109,7 @@ export async function setAreaArchived(
       const [row] = await tx
         .update(issueAreas)
         .set({ archivedAt: archived ? new Date() : null })
-        .where(and(eq(issueAreas.id, areaId), eq(issueAreas.tambonId, tambonId)))
+        .where(tambonWhere(issueAreas, tambonId, { id: areaId }))
         .returning();
       return row;
     },

@@ -1,7 +1,7 @@
 import { LinkSection, Table } from "../../../core/views/list.tsx";
 import { ArchiveToggle } from "../../../core/views/confirm.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import type { LinkItem } from "../../../core/modules.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
@@ -118,23 +118,15 @@ export function AreaAdmin({
         <Fields
           form={form}
           fields={[
-            {
-              kind: "thaiEnglish",
-              name: "name",
-              label: t("areas.nameTh"),
-              labelEn: t("areas.nameEn"),
+            field.thaiEnglish("name", t("areas.nameTh"), t("areas.nameEn"), {
               required: true,
               maxLength: 120,
-            },
-            {
-              kind: "thaiEnglish",
+            }),
+            field.thaiEnglish("description", t("areas.descriptionTh"), t("areas.descriptionEn"), {
               multiline: true,
-              name: "description",
-              label: t("areas.descriptionTh"),
-              labelEn: t("areas.descriptionEn"),
               maxLength: 4000,
-            },
-            { name: "position", type: "number", label: t("areas.position"), inputmode: "numeric" },
+            }),
+            field.text("position", t("areas.position"), { type: "number", inputmode: "numeric" }),
           ]}
         />
         <button type="submit">{ct("form.save")}</button>

@@ -1,4 +1,4 @@
-import { Fields, SelectField, fieldId, type FormState } from "../../../core/views/form.tsx";
+import { Fields, SelectField, fieldId, type FormState, field } from "../../../core/views/form.tsx";
 import { useT } from "../shared/views.tsx";
 
 /**
@@ -50,20 +50,11 @@ export function CommentFields(props: {
         scope={scope}
         form={form}
         fields={[
-          {
-            kind: "textarea",
-            name: "body",
-            label: t("comments.body"),
-            rows: props.rows[0],
-            maxLength: 4000,
-          },
-          {
-            kind: "textarea",
-            name: "proposedText",
-            label: t("comments.proposed"),
+          field.textarea("body", t("comments.body"), { rows: props.rows[0], maxLength: 4000 }),
+          field.textarea("proposedText", t("comments.proposed"), {
             hint: t("comments.proposedHint"),
             rows: props.rows[1],
-          },
+          }),
         ]}
       />
     </>

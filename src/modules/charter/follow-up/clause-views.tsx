@@ -6,6 +6,7 @@ import {
   FormError,
   Fields,
   type FieldSpec,
+  field,
 } from "../../../core/views/form.tsx";
 import type { CharterRow, EditionRow } from "../charters/queries.ts";
 import { LINK_TYPES, PROGRESS, type Progress } from "../edition.ts";
@@ -90,7 +91,7 @@ export function FollowClausePage(props: {
               value: row.status,
               options: progress,
             },
-            { kind: "textarea", name: "note", label: t("follow.note"), rows: 2, maxLength: 2000 },
+            field.textarea("note", t("follow.note"), { rows: 2, maxLength: 2000 }),
           ]}
         />
       )}
@@ -128,20 +129,13 @@ export function FollowClausePage(props: {
             form={props.linkForm}
             fields={[
               { ...chosen, name: "targetType", label: t("follow.linkType"), options: linkTypes },
-              partners.length > 0 && {
-                kind: "select",
-                name: "partner",
-                label: t("follow.partner"),
-                placeholder: "",
-                options: partners,
-              },
-              {
-                name: "label",
-                label: t("follow.label"),
+              partners.length > 0 &&
+                field.select("partner", t("follow.partner"), partners, { placeholder: "" }),
+              field.text("label", t("follow.label"), {
                 hint: partners.length > 0 ? t("follow.labelHint") : undefined,
                 maxLength: 300,
-              },
-              { name: "url", label: t("follow.url"), maxLength: 1000 },
+              }),
+              field.text("url", t("follow.url"), { maxLength: 1000 }),
             ]}
           />
         )}

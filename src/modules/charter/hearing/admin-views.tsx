@@ -1,7 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
-import { Form, FormError, Fields, emptyForm } from "../../../core/views/form.tsx";
+import { Form, FormError, Fields, emptyForm, field } from "../../../core/views/form.tsx";
 import { FoldingPanel, PickOneForm, useEditionAdminHref, useT } from "../shared/views.tsx";
 import { HearingMeetings } from "./meeting-views.tsx";
 
@@ -31,16 +31,13 @@ export function HearingPanel({ data }: { data: EditionAdminData }) {
           scope="hearing"
           form={dates}
           fields={[
-            { kind: "date", name: "hearingStartsOn", label: t("hearing.starts") },
-            { kind: "date", name: "hearingEndsOn", label: t("hearing.ends") },
-            {
-              kind: "textarea",
-              name: "hearingNote",
-              label: t("hearing.note"),
+            field.date("hearingStartsOn", t("hearing.starts")),
+            field.date("hearingEndsOn", t("hearing.ends")),
+            field.textarea("hearingNote", t("hearing.note"), {
               value: hv.hearingNote,
               rows: 2,
               maxLength: 4000,
-            },
+            }),
           ]}
         />
         <button type="submit" name="open" value="1">

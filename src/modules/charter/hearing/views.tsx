@@ -6,6 +6,7 @@ import {
   ErrorSummary,
   FormError,
   Fields,
+  field,
 } from "../../../core/views/form.tsx";
 import { type MeetingSummary } from "../../groups/public.ts";
 import type { CharterDiff } from "../diff.ts";
@@ -103,15 +104,11 @@ export function HearingPage({ data }: { data: HearingData }) {
               scope="hearing"
               form={data.form}
               fields={[
-                { name: "name", label: t("hearing.name"), required: true, maxLength: 200 },
-                {
-                  kind: "select",
-                  name: "village",
-                  label: t("hearing.village"),
+                field.text("name", t("hearing.name"), { required: true, maxLength: 200 }),
+                field.select("village", t("hearing.village"), villages, {
                   required: true,
                   placeholder: "",
-                  options: villages,
-                },
+                }),
               ]}
             />
             <CommentFields

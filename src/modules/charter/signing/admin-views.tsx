@@ -1,7 +1,14 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
 import type { EditionAdminData } from "../charters/edition-admin-views.tsx";
-import { Form, FormError, Fields, SelectField, emptyForm } from "../../../core/views/form.tsx";
+import {
+  Form,
+  FormError,
+  Fields,
+  SelectField,
+  emptyForm,
+  field,
+} from "../../../core/views/form.tsx";
 import { IMAGE_MAX_BYTES } from "./images.ts";
 import { num } from "../present.ts";
 import { useEditionAdminHref, useT } from "../shared/views.tsx";
@@ -90,17 +97,11 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
           scope="sign"
           form={signatory}
           fields={[
-            {
-              kind: "select",
-              name: "village",
-              label: t("sign.village"),
-              placeholder: "",
-              options: villages,
-            },
-            { name: "name", label: t("sign.name"), required: true, maxLength: 200 },
-            { name: "position", label: t("sign.position"), maxLength: 200 },
-            { kind: "date", name: "signedOn", label: t("sign.signedOn") },
-            { name: "sortOrder", type: "number", label: t("sign.order"), inputmode: "numeric" },
+            field.select("village", t("sign.village"), villages, { placeholder: "" }),
+            field.text("name", t("sign.name"), { required: true, maxLength: 200 }),
+            field.text("position", t("sign.position"), { maxLength: 200 }),
+            field.date("signedOn", t("sign.signedOn")),
+            field.text("sortOrder", t("sign.order"), { type: "number", inputmode: "numeric" }),
             { ...IMAGE_FILE, name: "scan", label: t("sign.scan") },
           ]}
         />
@@ -129,7 +130,7 @@ export function SigningPanel({ data }: { data: EditionAdminData }) {
           form={data.forms.photo ?? emptyForm()}
           fields={[
             { ...IMAGE_FILE, name: "photo", label: t("photo.file"), required: true },
-            { name: "caption", label: t("photo.caption"), maxLength: 300 },
+            field.text("caption", t("photo.caption"), { maxLength: 300 }),
           ]}
         />
         <button type="submit">{t("photo.add")}</button>

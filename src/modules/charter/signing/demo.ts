@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
 import type { DemoPeople } from "../../../core/modules.ts";
@@ -7,6 +7,7 @@ import { charterSignatories } from "../schema.ts";
 import { demoImage, processImage, storeImage } from "./images.ts";
 import { pillarsOf } from "./pillars.ts";
 import { storePhoto } from "./commands.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** Signatories per pillar (with demo scans of the signed page) and one representative per village. */
 async function addSignatories(
@@ -48,10 +49,7 @@ async function addSignatories(
       moo: villages.moo,
     })
     .from(users)
-    .innerJoin(
-      tambonMembers,
-      and(eq(tambonMembers.userId, users.id), eq(tambonMembers.tambonId, tambon.id)),
-    )
+    .innerJoin(tambonMembers, tambonWhere(tambonMembers, tambon.id, { userId: users.id }))
     .innerJoin(villages, eq(villages.id, tambonMembers.villageId))
     .where(inArray(users.id, reps));
   const taken = new Map<number, number>();

@@ -63,7 +63,7 @@ export async function followersOf(tx: DbOrTx, question: Question): Promise<numbe
     .from(supporters)
     .innerJoin(alternatives, eq(alternatives.id, supporters.alternativeId))
     .where(
-      and(eq(alternatives.questionId, question.id), eq(supporters.tambonId, question.tambonId)),
+      tambonWhere(supporters, question.tambonId, {}, eq(alternatives.questionId, question.id)),
     );
   return [
     ...new Set([...(question.createdBy ? [question.createdBy] : []), ...rows.map((r) => r.userId)]),
@@ -108,9 +108,7 @@ export async function notifyTrusters(
           tx
             .select({ id: delegations.trusterId })
             .from(delegations)
-            .where(
-              and(eq(delegations.tambonId, question.tambonId), eq(delegations.trusteeId, voterId)),
-            ),
+            .where(tambonWhere(delegations, question.tambonId, { trusteeId: voterId })),
         ),
       ),
     );
@@ -176,10 +174,9 @@ export function notificationText(
  */
 export async function sendDueEmails(db: Db, mailer: Mailer, now = new Date()): Promise<number> {
   const pref = sql<string>`coalesce(${notificationPrefs.email}, 'daily')`;
-  const prefJoin = and(
-    eq(notificationPrefs.userId, notifications.userId),
-    eq(notificationPrefs.tambonId, notifications.tambonId),
-  );
+  const prefJoin = tambonWhere(notificationPrefs, notifications.tambonId, {
+    userId: notifications.userId,
+  });
   // Not wanted by e-mail: mark once, in one statement.
   await db
     .update(notifications)

@@ -1,5 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Fields, type FormState } from "../../../core/views/form.tsx";
+import { Fields, type FormState, field } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 
 /** The fields of an alternative, as opening a question, adding one and editing one ask them. */
@@ -9,8 +9,8 @@ export function AlternativeFields(props: { form: FormState }) {
     <Fields
       form={props.form}
       fields={[
-        { name: "altTitle", label: t("alt.title"), required: true, maxLength: 200 },
-        { kind: "textarea", name: "altBody", label: t("alt.body"), required: true },
+        field.text("altTitle", t("alt.title"), { required: true, maxLength: 200 }),
+        field.textarea("altBody", t("alt.body"), { required: true }),
       ]}
     />
   );

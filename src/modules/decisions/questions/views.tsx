@@ -1,6 +1,6 @@
 import { Filters, FilterSelect } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
 import { pageHref } from "../../../core/paging.ts";
 import { formatDateTime } from "../../../core/dates.ts";
@@ -137,23 +137,13 @@ export function NewQuestion(props: {
         <Fields
           form={props.form}
           fields={[
-            { name: "title", label: t("q.title"), required: true, maxLength: 200 },
-            {
-              kind: "select",
-              name: "area",
-              label: t("q.area"),
-              options: props.areas,
-              required: true,
-            },
-            {
-              kind: "select",
-              name: "policy",
-              label: t("q.votingRules"),
-              options: props.votingRules,
+            field.text("title", t("q.title"), { required: true, maxLength: 200 }),
+            field.select("area", t("q.area"), props.areas, { required: true }),
+            field.select("policy", t("q.votingRules"), props.votingRules, {
               required: true,
               placeholder: false,
-            },
-            props.canQuickPoll && { kind: "check", name: "quickPoll", label: t("q.quickPoll") },
+            }),
+            props.canQuickPoll && field.check("quickPoll", t("q.quickPoll")),
           ]}
         />
         <fieldset>

@@ -56,10 +56,7 @@ export async function votersOf(db: DbOrTx, tambonId: number): Promise<Voter[]> {
     .select({ id: users.id, name: users.name, village: villages.code })
     .from(tambonMembers)
     .innerJoin(users, eq(users.id, tambonMembers.userId))
-    .innerJoin(
-      villages,
-      and(eq(villages.id, tambonMembers.villageId), eq(villages.tambonId, tambonId)),
-    )
+    .innerJoin(villages, tambonWhere(villages, tambonId, { id: tambonMembers.villageId }))
     .where(
       tambonWhere(
         tambonMembers,

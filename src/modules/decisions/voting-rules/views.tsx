@@ -1,6 +1,6 @@
 import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import { msg } from "../messages.ts";
 import type { VotingRules } from "../shared/queries.ts";
@@ -64,13 +64,9 @@ export function VotingRulesAdmin({
         <Fields
           form={form}
           fields={[
-            {
-              kind: "thaiEnglish",
-              name: "name",
-              label: `${t("rules.name")} (ไทย)`,
-              labelEn: `${t("rules.name")} (English)`,
+            field.thaiEnglish("name", `${t("rules.name")} (ไทย)`, `${t("rules.name")} (English)`, {
               required: true,
-            },
+            }),
             ...DAYS.map((name) => ({
               name,
               type: "number" as const,
@@ -78,29 +74,18 @@ export function VotingRulesAdmin({
               required: true,
               inputmode: "numeric" as const,
             })),
-            { name: "majority", label: t("rules.majority"), inputmode: "text" },
-            { name: "quorum", label: t("rules.quorum"), inputmode: "text" },
-            {
-              name: "minPerVillage",
+            field.text("majority", t("rules.majority"), { inputmode: "text" }),
+            field.text("quorum", t("rules.quorum"), { inputmode: "text" }),
+            field.text("minPerVillage", t("rules.minPerVillage"), {
               type: "number",
-              label: t("rules.minPerVillage"),
               inputmode: "numeric",
-            },
-            { name: "villagesFraction", label: t("rules.villagesFraction"), inputmode: "text" },
-            {
-              kind: "select",
-              name: "secrecy",
-              label: t("rules.secrecy"),
+            }),
+            field.text("villagesFraction", t("rules.villagesFraction"), { inputmode: "text" }),
+            field.select("secrecy", t("rules.secrecy"), secrecy, {
               required: true,
               placeholder: false,
-              options: secrecy,
-            },
-            {
-              name: "maxWeight",
-              type: "number",
-              label: t("rules.maxWeight"),
-              inputmode: "numeric",
-            },
+            }),
+            field.text("maxWeight", t("rules.maxWeight"), { type: "number", inputmode: "numeric" }),
           ]}
         />
         <button type="submit">{ct("form.save")}</button>

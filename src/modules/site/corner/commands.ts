@@ -11,7 +11,7 @@ import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { indexItem, unindexItem } from "../search/commands.ts";
 import { auditSite } from "../shared/fields.ts";
-import { and, eq, isNull } from "drizzle-orm";
+import { isNull } from "drizzle-orm";
 import { parseId } from "../../../core/params.ts";
 import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { changeSiteRow, updateOwned } from "../shared/save-row.ts";
@@ -110,13 +110,7 @@ export async function moderatePost(
     await tx
       .update(siteReports)
       .set({ resolvedAt: new Date() })
-      .where(
-        and(
-          eq(siteReports.postId, postId),
-          eq(siteReports.tambonId, tambonId),
-          isNull(siteReports.resolvedAt),
-        ),
-      );
+      .where(tambonWhere(siteReports, tambonId, { postId }, isNull(siteReports.resolvedAt)));
     await auditSite(
       tx,
       actor,
@@ -149,13 +143,7 @@ export const addComment: PostForm = async (db, actor, tambonId, postId, input) =
     const [post] = await tx
       .select({ id: sitePosts.id })
       .from(sitePosts)
-      .where(
-        and(
-          eq(sitePosts.id, postId),
-          eq(sitePosts.tambonId, tambonId),
-          eq(sitePosts.status, "approved"),
-        ),
-      );
+      .where(tambonWhere(sitePosts, tambonId, { id: postId, status: "approved" }));
     if (!post) return missing();
     const [c] = await tx
       .insert(siteComments)

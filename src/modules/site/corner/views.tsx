@@ -1,4 +1,4 @@
-import { Fields, Form, type FieldSpec, type FormState } from "../../../core/views/form.tsx";
+import { Fields, Form, type FieldSpec, type FormState, field } from "../../../core/views/form.tsx";
 import { AdminFrame, PhotoGrid, useSiteT, useUrl, type PhotoRow } from "../shared/views.tsx";
 import { SiteForm, type SiteField } from "../shared/form.tsx";
 import { type Page } from "../../../core/paging.ts";
@@ -243,15 +243,7 @@ export function PostPage(props: {
               form={props.form}
               action={url(`/corner/${p.id}/comments`)}
               label={t("corner.comment")}
-              fields={[
-                {
-                  kind: "textarea",
-                  name: "body",
-                  label: t("corner.comment"),
-                  required: true,
-                  rows: 3,
-                },
-              ]}
+              fields={[field.textarea("body", t("corner.comment"), { required: true, rows: 3 })]}
               submit={t("corner.comment")}
             />
             <details class="report">

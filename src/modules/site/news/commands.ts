@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fields } from "../../../core/forms.ts";
 import { idSlug, plainText, slugify } from "../shared/text.ts";
 import { type Db, type DbOrTx } from "../../../core/db/index.ts";
-import { and, eq } from "drizzle-orm";
+
 import { indexItem, unindexItem } from "../search/commands.ts";
 import { type Actor } from "../../../core/roles.ts";
 import { savePhoto, type PreparedPhoto } from "../shared/media.ts";
@@ -14,6 +14,7 @@ import { renderMarkdown } from "../../../core/markdown.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
 import { saveSiteRow, type SiteValues } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** A news row. */
 export type News = typeof siteNews.$inferSelect;
@@ -47,7 +48,7 @@ export async function belongs(
   const [row] = await tx
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.id, id), eq(table.tambonId, tambonId)));
+    .where(tambonWhere(table, tambonId, { id }));
   return !!row;
 }
 

@@ -186,11 +186,8 @@ const newsStatement = prepared(
         docs: newsDocsJson.sql,
       })
       .from(siteNews)
-      .leftJoin(
-        sitePhotos,
-        and(eq(sitePhotos.id, siteNews.coverPhotoId), eq(sitePhotos.tambonId, p.tambonId)),
-      )
-      .where(and(eq(siteNews.id, p.id), eq(siteNews.tambonId, p.tambonId))),
+      .leftJoin(sitePhotos, tambonWhere(sitePhotos, p.tambonId, { id: siteNews.coverPhotoId }))
+      .where(tambonWhere(siteNews, p.tambonId, { id: p.id })),
 );
 
 /**

@@ -8,7 +8,7 @@ import { type CoreKey } from "../../../core/i18n/messages.ts";
 import { can } from "../../../core/policy.ts";
 import { auditSite } from "../shared/fields.ts";
 import { hasNul, parseId } from "../../../core/params.ts";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 
 /** An ITA/OIT list as published (the shape of seed/ita-oit-2566.json). */
 export interface ItaList {
@@ -121,7 +121,7 @@ export async function linkItaItem(
       const [exists] = await tx
         .select({ id: table.id })
         .from(table)
-        .where(and(eq(table.id, link.linkId!), eq(table.tambonId, tambonId), published));
+        .where(tambonWhere(table, tambonId, { id: link.linkId! }, published));
       if (!exists) return fail("target", "err.badId");
     }
     const rows = await tx
