@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../core/db/index.ts";
 import type { DemoPeople } from "../../core/modules.ts";
 import type { Tambon } from "../../core/tenancy.ts";
@@ -14,6 +14,7 @@ import { seedTerms } from "./representatives/demo.ts";
 import { seedGroups, seedTeamMembers } from "./groups/demo.ts";
 import { seedCentralNominations } from "./resolutions/demo.ts";
 import { pick } from "../../core/pick.ts";
+import { tambonWhere } from "../../core/db/tambon-row.ts";
 
 /** Demo content of the module for one demo tambon: terms, groups, meetings, attendance, minutes. */
 export async function seedGroupsDemo(tx: Tx, tambon: Tambon, people: DemoPeople): Promise<void> {
@@ -27,10 +28,7 @@ export async function seedGroupsDemo(tx: Tx, tambon: Tambon, people: DemoPeople)
   const personRows = await tx
     .select({ id: users.id, name: users.name, villageId: tambonMembers.villageId })
     .from(users)
-    .innerJoin(
-      tambonMembers,
-      and(eq(tambonMembers.userId, users.id), eq(tambonMembers.tambonId, tambonId)),
-    )
+    .innerJoin(tambonMembers, tambonWhere(tambonMembers, tambonId, { userId: users.id }))
     .where(inArray(users.id, [...repIds, ...Object.values(people.byRole).flat()]));
   const person = new Map(personRows.map((p) => [p.id, p]));
   const pillars = defaultPillars();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import { agendaItems, meetings, resolutionLinks, resolutions } from "./schema.ts";
 import { bangkokDay, type MeetingKind } from "./meetings/meeting.ts";
@@ -64,10 +64,7 @@ export async function getResolution(
     })
     .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
-    .leftJoin(
-      agendaItems,
-      and(eq(agendaItems.id, resolutions.agendaItemId), eq(agendaItems.tambonId, tambonId)),
-    )
+    .leftJoin(agendaItems, tambonWhere(agendaItems, tambonId, { id: resolutions.agendaItemId }))
     .where(tambonWhere(resolutions, tambonId, { id }));
   if (!row) return undefined;
   const chain = await db

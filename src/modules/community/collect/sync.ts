@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { villages } from "../../../core/db/schema.ts";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -107,9 +107,10 @@ async function formVersionOf(tx: Tx, tambonId: number, versionId: number) {
     .from(formVersions)
     .innerJoin(forms, eq(forms.id, formVersions.formId))
     .where(
-      and(
-        eq(formVersions.id, versionId),
-        eq(formVersions.tambonId, tambonId),
+      tambonWhere(
+        formVersions,
+        tambonId,
+        { id: versionId },
         eq(forms.tambonId, tambonId),
         inArray(forms.status, ["open", "closed"]),
       ),
@@ -154,7 +155,7 @@ async function takeOne(
       const [h] = await tx
         .select({ ...pick(households, "id", "villageId", "version") })
         .from(households)
-        .where(and(eq(households.id, item.householdId), eq(households.tambonId, tambonId)))
+        .where(tambonWhere(households, tambonId, { id: item.householdId }))
         .for("update");
       if (!h || !allows(scope, h.villageId)) throw new Refusal("household");
       villageId = h.villageId;
@@ -164,7 +165,7 @@ async function takeOne(
         ? await tx
             .select({ villageId: people.villageId, householdId: people.householdId })
             .from(people)
-            .where(and(eq(people.id, item.personId), eq(people.tambonId, tambonId)))
+            .where(tambonWhere(people, tambonId, { id: item.personId }))
         : [];
       if (!p || !allows(scope, p.villageId)) throw new Refusal("person");
       villageId = p.villageId;
@@ -174,7 +175,7 @@ async function takeOne(
       const [v] = await tx
         .select({ id: villages.id })
         .from(villages)
-        .where(and(eq(villages.id, item.villageId), eq(villages.tambonId, tambonId)));
+        .where(tambonWhere(villages, tambonId, { id: item.villageId }));
       if (!v) throw new Refusal("village");
       villageId = item.villageId;
     }
@@ -182,13 +183,7 @@ async function takeOne(
       const [r] = await tx
         .select({ id: rounds.id })
         .from(rounds)
-        .where(
-          and(
-            eq(rounds.id, item.roundId),
-            eq(rounds.tambonId, tambonId),
-            eq(rounds.formId, version.formId),
-          ),
-        );
+        .where(tambonWhere(rounds, tambonId, { id: item.roundId, formId: version.formId }));
       if (!r) throw new Refusal("round");
     }
     const answers = cleanAnswers(version.definition, structuredClone(item.answers));
@@ -250,7 +245,7 @@ async function takeOne(
       await tx
         .update(submissions)
         .set({ answers })
-        .where(and(eq(submissions.id, id), eq(submissions.tambonId, tambonId)));
+        .where(tambonWhere(submissions, tambonId, { id }));
     }
     if (household && status === "accepted") {
       // A household's version counts what was taken about it: a phone that started from an
@@ -258,7 +253,7 @@ async function takeOne(
       const [bumped] = await tx
         .update(households)
         .set({ version: sql`${households.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(households.id, household.id), eq(households.tambonId, tambonId)))
+        .where(tambonWhere(households, tambonId, { id: household.id }))
         .returning({ version: households.version });
       await tx.insert(recordChanges).values({
         tambonId,

@@ -136,6 +136,6 @@ export async function formDefinitionOf(db: DbOrTx, tambonId: number, formId: num
     .select({ id: forms.id, draft: forms.draft, current: formVersions.definition })
     .from(forms)
     .leftJoin(formVersions, ofCurrentVersion)
-    .where(and(eq(forms.id, formId), eq(forms.tambonId, tambonId)));
+    .where(tambonWhere(forms, tambonId, { id: formId }));
   return form && { id: form.id, definition: form.current ?? form.draft };
 }

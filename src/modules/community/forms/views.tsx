@@ -6,6 +6,7 @@ import {
   FormError,
   emptyForm,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { Table } from "../../../core/views/list.tsx";
 import { formatDateTime } from "../../../core/dates.ts";
@@ -65,16 +66,9 @@ export function FormsListPage(p: { forms: FormListItem[]; form: FormState }) {
         <Fields
           form={p.form}
           fields={[
-            { name: "title", label: t("form.name"), required: true, maxLength: 200 },
-            { kind: "textarea", name: "description", label: t("form.description"), rows: 3 },
-            {
-              kind: "select",
-              name: "level",
-              label: t("form.level"),
-              required: true,
-              placeholder: false,
-              options: levels,
-            },
+            field.text("title", t("form.name"), { required: true, maxLength: 200 }),
+            field.textarea("description", t("form.description"), { rows: 3 }),
+            field.select("level", t("form.level"), levels, { required: true, placeholder: false }),
           ]}
         />
         <FormError form={p.form} />
@@ -311,18 +305,16 @@ export function ItemFields(p: {
                 placeholder: false,
                 options: kinds,
               },
-          {
-            name: "name",
-            label: t("form.itemName"),
+          field.text("name", t("form.itemName"), {
             hint: t("form.itemNameHint"),
             required: true,
             maxLength: 60,
-          },
-          { name: "label_th", label: t("form.labelTh"), required: true, maxLength: 500 },
-          { name: "label_en", label: t("form.labelEn"), maxLength: 500 },
-          question && { name: "hint_th", label: t("form.hintTh"), maxLength: 500 },
-          question && { name: "hint_en", label: t("form.hintEn"), maxLength: 500 },
-          question && { kind: "check", name: "required", value: "yes", label: t("form.required") },
+          }),
+          field.text("label_th", t("form.labelTh"), { required: true, maxLength: 500 }),
+          field.text("label_en", t("form.labelEn"), { maxLength: 500 }),
+          question && field.text("hint_th", t("form.hintTh"), { maxLength: 500 }),
+          question && field.text("hint_en", t("form.hintEn"), { maxLength: 500 }),
+          question && field.check("required", t("form.required"), { value: "yes" }),
         ]}
       />
       {question && (
@@ -330,8 +322,8 @@ export function ItemFields(p: {
           <Fields
             {...f}
             fields={[
-              { name: "min", label: t("form.min"), inputmode: "text" },
-              { name: "max", label: t("form.max"), inputmode: "text" },
+              field.text("min", t("form.min"), { inputmode: "text" }),
+              field.text("max", t("form.max"), { inputmode: "text" }),
             ]}
           />
         </div>
@@ -339,43 +331,23 @@ export function ItemFields(p: {
       <Fields
         {...f}
         fields={[
-          question && {
-            kind: "textarea",
-            name: "choices",
-            label: t("form.choices"),
-            hint: t("form.choicesHint"),
-            rows: 4,
-          },
-          !question && { name: "max_count", label: t("form.maxCount"), inputmode: "numeric" },
-          {
-            name: "relevant",
-            label: t("form.relevant"),
+          question &&
+            field.textarea("choices", t("form.choices"), { hint: t("form.choicesHint"), rows: 4 }),
+          !question && field.text("max_count", t("form.maxCount"), { inputmode: "numeric" }),
+          field.text("relevant", t("form.relevant"), {
             hint: t("form.relevantHint"),
             maxLength: 1000,
-          },
-          question && {
-            name: "constraint",
-            label: t("form.constraint"),
-            hint: t("form.constraintHint"),
-            maxLength: 1000,
-          },
-          question && {
-            name: "constraint_msg_th",
-            label: t("form.constraintMsgTh"),
-            maxLength: 500,
-          },
-          question && {
-            name: "constraint_msg_en",
-            label: t("form.constraintMsgEn"),
-            maxLength: 500,
-          },
-          {
-            kind: "select",
-            name: "parent",
-            label: t("form.parent"),
-            placeholder: t("form.top"),
-            options: parents,
-          },
+          }),
+          question &&
+            field.text("constraint", t("form.constraint"), {
+              hint: t("form.constraintHint"),
+              maxLength: 1000,
+            }),
+          question &&
+            field.text("constraint_msg_th", t("form.constraintMsgTh"), { maxLength: 500 }),
+          question &&
+            field.text("constraint_msg_en", t("form.constraintMsgEn"), { maxLength: 500 }),
+          field.select("parent", t("form.parent"), parents, { placeholder: t("form.top") }),
         ]}
       />
       <FormError form={p.form} />

@@ -5,6 +5,7 @@ import {
   FormError,
   SelectField,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { FilterInput, Filters, FilterSelect, Table } from "../../../core/views/list.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
@@ -193,29 +194,19 @@ export function HouseholdForm(p: { form: FormState; villages: Option[]; househol
         <Fields
           form={p.form}
           fields={[
-            {
-              name: "houseNo",
-              label: t("household.houseNo"),
+            field.text("houseNo", t("household.houseNo"), {
               hint: t("household.houseNoHint"),
               required: true,
               maxLength: 40,
-            },
-            {
-              kind: "select",
-              name: "villageId",
-              label: t("household.village"),
-              options: p.villages,
-              required: true,
-            },
-            { name: "locationText", label: t("household.locationText"), maxLength: 300 },
-            {
-              name: "lat",
-              label: t("household.lat"),
+            }),
+            field.select("villageId", t("household.village"), p.villages, { required: true }),
+            field.text("locationText", t("household.locationText"), { maxLength: 300 }),
+            field.text("lat", t("household.lat"), {
               hint: t("household.coordinateHint"),
               inputmode: "text",
               maxLength: 20,
-            },
-            { name: "lng", label: t("household.lng"), inputmode: "text", maxLength: 20 },
+            }),
+            field.text("lng", t("household.lng"), { inputmode: "text", maxLength: 20 }),
           ]}
         />
         <FormError form={p.form} />

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
@@ -342,7 +342,7 @@ export async function peopleImporter(
             version: sql`${people.version} + 1`,
             updatedAt: new Date(),
           })
-          .where(and(eq(people.id, cur.id), eq(people.tambonId, tambonId)));
+          .where(tambonWhere(people, tambonId, { id: cur.id }));
         await tx.insert(recordChanges).values({
           tambonId,
           entity: "person",

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { arabicDigits } from "../../../core/dates.ts";
@@ -153,14 +153,12 @@ export async function submissionImporter(
     .select({ id: forms.id, versionId: formVersions.id, definition: formVersions.definition })
     .from(forms)
     .innerJoin(formVersions, ofCurrentVersion)
-    .where(and(eq(forms.id, opts.formId), eq(forms.tambonId, tambonId)));
+    .where(tambonWhere(forms, tambonId, { id: opts.formId }));
   if (!form) return fail("form", "imp.formMissing");
   const [round] = await db
     .select({ id: rounds.id })
     .from(rounds)
-    .where(
-      and(eq(rounds.id, opts.roundId), eq(rounds.tambonId, tambonId), eq(rounds.formId, form.id)),
-    );
+    .where(tambonWhere(rounds, tambonId, { id: opts.roundId, formId: form.id }));
   if (!round) return fail("round", "imp.roundMissing");
   const def = form.definition;
   const byMoo = villagesByMoo(await listVillages(db, tambonId));

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { IMPORT_ACCEPT } from "../../../core/views/import.tsx";
 import { msg } from "../messages.ts";
 import { useCommunity } from "../shared/views.tsx";
@@ -61,30 +61,15 @@ export function SubmissionUpload(p: {
       <Fields
         form={p.form}
         fields={[
-          {
-            kind: "select",
-            name: "form",
-            label: t("imp.form"),
-            options: p.choices.forms,
-            required: true,
-          },
-          {
-            kind: "select",
-            name: "round",
-            label: t("imp.round"),
-            options: p.choices.rounds,
-            required: true,
-          },
-          {
-            kind: "file",
-            name: "file",
-            label: core("import.file"),
+          field.select("form", t("imp.form"), p.choices.forms, { required: true }),
+          field.select("round", t("imp.round"), p.choices.rounds, { required: true }),
+          field.file("file", core("import.file"), {
             accept: IMPORT_ACCEPT,
             types: "CSV, XLSX",
             maxBytes: p.maxBytes,
             required: true,
-          },
-          { name: "sheet", label: core("import.sheet"), hint: core("import.sheetHint") },
+          }),
+          field.text("sheet", core("import.sheet"), { hint: core("import.sheetHint") }),
         ]}
       />
       <button type="submit">{core("import.read")}</button>

@@ -5,6 +5,7 @@ import {
   Form,
   FormError,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import type { Indicator } from "../../plans/public.ts";
 import { INDICATOR_MEASURES } from "../shared/kinds.ts";
@@ -91,21 +92,11 @@ export function IndicatorLinksPage(p: IndicatorLinksProps) {
                     form={values}
                     scope={scope}
                     fields={[
-                      {
-                        kind: "select",
-                        name: "source",
-                        label: t("ind.source"),
-                        options,
-                        required: true,
-                      },
-                      {
-                        kind: "select",
-                        name: "measure",
-                        label: t("ind.measure"),
-                        options: measures,
+                      field.select("source", t("ind.source"), options, { required: true }),
+                      field.select("measure", t("ind.measure"), measures, {
                         placeholder: false,
                         required: true,
-                      },
+                      }),
                     ]}
                   />
                   <FormError form={values} />

@@ -6,6 +6,7 @@ import {
   SelectField,
   type FieldSpec,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { Table } from "../../../core/views/list.tsx";
 import { todayIso } from "../../../core/dates.ts";
@@ -126,31 +127,26 @@ export function PersonForm(p: {
         <Fields
           form={f}
           fields={[
-            {
-              name: "name",
-              label: t("person.name"),
+            field.text("name", t("person.name"), {
               required: true,
               maxLength: 200,
               autocomplete: "off",
-            },
-            {
-              name: "thaiId",
-              label: t("person.thaiId"),
+            }),
+            field.text("thaiId", t("person.thaiId"), {
               hint: t("person.thaiIdHint"),
               inputmode: "numeric",
               maxLength: 20,
               autocomplete: "off",
-            },
-            { kind: "date", name: "birthDate", label: t("person.birthDate") },
+            }),
+            field.date("birthDate", t("person.birthDate")),
             pick("sex", t("person.sex"), SEXES, "person.sex."),
             pick("relation", t("person.relation"), RELATIONS, "person.relation."),
-            {
-              kind: "checks",
-              name: "conditions",
-              label: t("person.conditions"),
-              checked: p.conditions,
-              options: choices(CONDITIONS, "person.condition."),
-            },
+            field.checks(
+              "conditions",
+              t("person.conditions"),
+              choices(CONDITIONS, "person.condition."),
+              { checked: p.conditions },
+            ),
             pick("status", t("person.status"), PERSON_STATUSES, "person.status."),
           ]}
         />
@@ -159,22 +155,11 @@ export function PersonForm(p: {
           <Fields
             form={f}
             fields={[
-              {
-                kind: "textarea",
-                name: "purpose",
-                label: t("person.purpose"),
-                rows: 2,
-                maxLength: 1000,
-              },
+              field.textarea("purpose", t("person.purpose"), { rows: 2, maxLength: 1000 }),
               pick("lawfulBasis", t("person.lawfulBasis"), LAWFUL_BASES, "person.basis."),
               pick("consent", t("person.consent"), CONSENT_STATUSES, "person.consent."),
-              { kind: "date", name: "consentAt", label: t("person.consentAt") },
-              {
-                kind: "date",
-                name: "retainUntil",
-                label: t("person.retainUntil"),
-                hint: t("person.retainHint"),
-              },
+              field.date("consentAt", t("person.consentAt")),
+              field.date("retainUntil", t("person.retainUntil"), { hint: t("person.retainHint") }),
             ]}
           />
         </fieldset>

@@ -4,6 +4,7 @@ import {
   Form,
   FormError,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { Table } from "../../../core/views/list.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
@@ -58,29 +59,15 @@ export function RequestList(p: { page: Page<DataRequest>; form: FormState }) {
         <Fields
           form={p.form}
           fields={[
-            { name: "requester", label: t("request.requester"), required: true, maxLength: 200 },
-            {
-              kind: "select",
-              name: "kind",
-              label: t("request.kind"),
-              required: true,
-              options: kinds,
-            },
-            { kind: "date", name: "receivedOn", label: t("request.receivedOn"), required: true },
-            {
-              name: "personId",
-              label: t("request.personId"),
+            field.text("requester", t("request.requester"), { required: true, maxLength: 200 }),
+            field.select("kind", t("request.kind"), kinds, { required: true }),
+            field.date("receivedOn", t("request.receivedOn"), { required: true }),
+            field.text("personId", t("request.personId"), {
               hint: t("request.personHint"),
               inputmode: "numeric",
               maxLength: 10,
-            },
-            {
-              kind: "textarea",
-              name: "details",
-              label: t("request.details"),
-              rows: 3,
-              maxLength: 2000,
-            },
+            }),
+            field.textarea("details", t("request.details"), { rows: 3, maxLength: 2000 }),
           ]}
         />
         <FormError form={p.form} />
@@ -151,21 +138,12 @@ export function RequestPage(p: {
             <Fields
               form={p.form}
               fields={[
-                {
-                  kind: "select",
-                  name: "decision",
-                  label: t("request.decision"),
-                  required: true,
-                  options: decisions,
-                },
-                {
-                  kind: "textarea",
-                  name: "outcome",
-                  label: t("request.outcome"),
+                field.select("decision", t("request.decision"), decisions, { required: true }),
+                field.textarea("outcome", t("request.outcome"), {
                   required: true,
                   rows: 3,
                   maxLength: 2000,
-                },
+                }),
               ]}
             />
             <FormError form={p.form} />

@@ -13,7 +13,7 @@ import { REQUEST_KINDS } from "../shared/kinds.ts";
 import type { CommunityResult } from "../shared/result.ts";
 import { savePersonChange } from "../people/commands.ts";
 import { erasePerson } from "./erase.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRowOf } from "../../../core/db/tambon-row.ts";
 
 export type DataRequest = typeof dataRequests.$inferSelect;
 
@@ -43,9 +43,7 @@ export function listRequests(
 }
 
 /** A data request of the tambon. */
-export async function getRequest(db: DbOrTx, tambonId: number, id: number) {
-  return tambonRow(db, dataRequests, tambonId, id);
-}
+export const getRequest = tambonRowOf(dataRequests);
 
 const schema = z.object({
   requester: fields.text(200),

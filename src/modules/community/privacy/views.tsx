@@ -4,6 +4,7 @@ import {
   Fields,
   Form,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { FilterInput, Filters, FilterSelect, Table } from "../../../core/views/list.tsx";
 import { Pager } from "../../../core/views/pager.tsx";
@@ -158,34 +159,21 @@ export function SettingsPage({ form }: { form: FormState }) {
         <Fields
           form={form}
           fields={[
-            {
-              name: "controller",
-              label: t("settings.controller"),
+            field.text("controller", t("settings.controller"), {
               hint: t("settings.controllerHint"),
               maxLength: 300,
-            },
-            {
-              kind: "textarea",
-              name: "contact",
-              label: t("settings.contact"),
-              rows: 3,
-              maxLength: 500,
-            },
-            {
-              kind: "textarea",
-              name: "defaultPurpose",
-              label: t("settings.defaultPurpose"),
+            }),
+            field.textarea("contact", t("settings.contact"), { rows: 3, maxLength: 500 }),
+            field.textarea("defaultPurpose", t("settings.defaultPurpose"), {
               rows: 3,
               maxLength: 1000,
-            },
-            {
-              name: "retentionYears",
-              label: t("settings.retentionYears"),
+            }),
+            field.text("retentionYears", t("settings.retentionYears"), {
               hint: t("settings.retentionHint"),
               inputmode: "numeric",
               required: true,
               maxLength: 2,
-            },
+            }),
           ]}
         />
         <button type="submit">{t("settings.save")}</button>

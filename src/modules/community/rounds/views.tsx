@@ -6,6 +6,7 @@ import {
   FormError,
   emptyForm,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { Table } from "../../../core/views/list.tsx";
 import { formatDate } from "../../../core/dates.ts";
@@ -59,15 +60,13 @@ export function RoundsSection(p: RoundsProps) {
           form={form}
           scope="r"
           fields={[
-            {
-              name: "name",
-              label: t("round.name"),
+            field.text("name", t("round.name"), {
               hint: t("round.nameHint"),
               required: true,
               maxLength: 60,
-            },
-            { kind: "date", name: "startsOn", label: t("round.startsOn"), required: true },
-            { kind: "date", name: "endsOn", label: t("round.endsOn") },
+            }),
+            field.date("startsOn", t("round.startsOn"), { required: true }),
+            field.date("endsOn", t("round.endsOn")),
           ]}
         />
         <FormError form={form} />

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -8,6 +7,7 @@ import { formVersions, submissions } from "../schema.ts";
 import { applyMembers, planMembers } from "../collect/members.ts";
 import type { SubmissionStatus } from "../shared/kinds.ts";
 import { pick } from "../../../core/pick.ts";
+import { tambonWhere } from "../../../core/db/tambon-row.ts";
 
 /** What a reviewer decides about a conflict. */
 export const DECISIONS = ["keep_this", "keep_other", "reject"] as const;
@@ -36,7 +36,7 @@ export async function resolveConflict(
       const [held] = await tx
         .select()
         .from(submissions)
-        .where(and(eq(submissions.id, id), eq(submissions.tambonId, tambonId)))
+        .where(tambonWhere(submissions, tambonId, { id }))
         .for("update");
       if (!held) return missing();
       if (held.status !== "conflict") return fail("_form", "submission.notConflict");
@@ -50,7 +50,7 @@ export async function resolveConflict(
         tx
           .update(submissions)
           .set({ status, ...pick(reviewed, "reviewedBy", "reviewedAt", "reviewNote") })
-          .where(and(eq(submissions.id, subId), eq(submissions.tambonId, tambonId)));
+          .where(tambonWhere(submissions, tambonId, { id: subId }));
       const mine: SubmissionStatus = decision === "keep_this" ? "resolved" : "rejected";
       await review(id, mine);
       let other: SubmissionStatus | null = null;
@@ -64,7 +64,7 @@ export async function resolveConflict(
         const [v] = await tx
           .select({ definition: formVersions.definition })
           .from(formVersions)
-          .where(and(eq(formVersions.id, held.formVersionId), eq(formVersions.tambonId, tambonId)));
+          .where(tambonWhere(formVersions, tambonId, { id: held.formVersionId }));
         const answers = structuredClone(held.answers);
         const planned = v
           ? await planMembers(tx, tambonId, held.householdId, v.definition, answers)
@@ -79,7 +79,7 @@ export async function resolveConflict(
           await tx
             .update(submissions)
             .set({ answers })
-            .where(and(eq(submissions.id, id), eq(submissions.tambonId, tambonId)));
+            .where(tambonWhere(submissions, tambonId, { id }));
         }
       }
       await auditBy(tx, actor, tambonId, {

@@ -121,13 +121,7 @@ export async function getSubmission(
     .leftJoin(rounds, eq(rounds.id, submissions.roundId))
     .leftJoin(households, eq(households.id, submissions.householdId))
     .leftJoin(users, eq(users.id, submissions.submittedBy))
-    .where(
-      and(
-        eq(submissions.id, id),
-        eq(submissions.tambonId, tambonId),
-        inScope(scope, submissions.villageId),
-      ),
-    );
+    .where(tambonWhere(submissions, tambonId, { id }, inScope(scope, submissions.villageId)));
   return row ?? null;
 }
 
@@ -169,7 +163,7 @@ export async function answersOf(db: DbOrTx, tambonId: number, id: number): Promi
   const [row] = await db
     .select({ answers: submissions.answers })
     .from(submissions)
-    .where(and(eq(submissions.id, id), eq(submissions.tambonId, tambonId)));
+    .where(tambonWhere(submissions, tambonId, { id }));
   return row?.answers ?? null;
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, users } from "../../../core/db/schema.ts";
 import { attendances, meetings } from "../schema.ts";
@@ -107,10 +107,7 @@ async function resolvePeople(
     ? await tx
         .select({ id: users.id, name: users.name, villageId: tambonMembers.villageId })
         .from(users)
-        .innerJoin(
-          tambonMembers,
-          and(eq(tambonMembers.userId, users.id), eq(tambonMembers.tambonId, tambonId)),
-        )
+        .innerJoin(tambonMembers, tambonWhere(tambonMembers, tambonId, { userId: users.id }))
         .where(inArray(users.id, idsGiven))
     : [];
   const knownById = new Map(known.map((k) => [k.id, k]));
@@ -195,7 +192,7 @@ async function countArrivals(
   const [fresh] = (await tx
     .update(meetings)
     .set({ quorum, quorumMet: quorum.met, updatedAt: new Date() })
-    .where(and(eq(meetings.id, meeting.id), eq(meetings.tambonId, tambonId)))
+    .where(tambonWhere(meetings, tambonId, { id: meeting.id }))
     .returning()) as [MeetingRow];
   return fresh;
 }

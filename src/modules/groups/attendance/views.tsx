@@ -5,6 +5,7 @@ import {
   Form,
   type FieldSpec,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { ATTENDEE_ROLES } from "../meetings/meeting.ts";
 import type { AttendanceRow } from "./queries.ts";
@@ -170,14 +171,11 @@ export function AttendancePage(props: {
               form={props.bulkForm}
               fields={[
                 ...villageAndRole,
-                {
-                  kind: "textarea",
-                  name: "names",
-                  label: t("attend.names"),
+                field.textarea("names", t("attend.names"), {
                   hint: t("attend.bulkHint"),
                   required: true,
                   rows: 8,
-                },
+                }),
               ]}
             />
             <button type="submit">{t("attend.add")}</button>

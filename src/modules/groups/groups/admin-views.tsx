@@ -1,6 +1,6 @@
 import { Table } from "../../../core/views/list.tsx";
 import { useCtx } from "../../../core/views/ctx.ts";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import type { Area } from "../../areas/public.ts";
 import { GROUP_KINDS, splitHistory, type PillarChoice } from "./group.ts";
@@ -19,30 +19,17 @@ export function GroupFields({ form, areas }: { form: FormState; areas: Area[] })
     <Fields
       form={form}
       fields={[
-        { kind: "select", name: "kind", label: t("groups.kind"), required: true, options: kinds },
-        {
-          kind: "thaiEnglish",
-          name: "name",
-          label: t("groups.nameTh"),
-          labelEn: t("groups.nameEn"),
+        field.select("kind", t("groups.kind"), kinds, { required: true }),
+        field.thaiEnglish("name", t("groups.nameTh"), t("groups.nameEn"), {
           required: true,
           maxLength: 200,
-        },
-        {
-          kind: "thaiEnglish",
+        }),
+        field.thaiEnglish("purpose", t("groups.purposeTh"), t("groups.purposeEn"), {
           multiline: true,
-          name: "purpose",
-          label: t("groups.purposeTh"),
-          labelEn: t("groups.purposeEn"),
-        },
-        {
-          kind: "select",
-          name: "areaId",
-          label: t("groups.area"),
-          options: areaOptions(areas, lang),
-        },
-        { kind: "date", name: "formedOn", label: t("groups.formedOn") },
-        { kind: "date", name: "dissolvedOn", label: t("groups.dissolvedOn") },
+        }),
+        field.select("areaId", t("groups.area"), areaOptions(areas, lang)),
+        field.date("formedOn", t("groups.formedOn")),
+        field.date("dissolvedOn", t("groups.dissolvedOn")),
       ]}
     />
   );

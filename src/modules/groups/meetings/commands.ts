@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -75,7 +75,7 @@ export async function refreshQuorum(tx: DbOrTx, meeting: MeetingRow): Promise<Me
   const [row] = await tx
     .update(meetings)
     .set({ quorum, quorumMet: quorum ? quorum.met : null, updatedAt: new Date() })
-    .where(and(eq(meetings.id, meeting.id), eq(meetings.tambonId, meeting.tambonId)))
+    .where(tambonWhere(meetings, meeting.tambonId, { id: meeting.id }))
     .returning();
   return row!;
 }
@@ -183,7 +183,7 @@ export async function saveMeeting(
       [row] = (await tx
         .update(meetings)
         .set(values)
-        .where(and(eq(meetings.id, current.id), eq(meetings.tambonId, tambonId)))
+        .where(tambonWhere(meetings, tambonId, { id: current.id }))
         .returning()) as [MeetingRow];
     } else {
       [row] = (await tx.insert(meetings).values(values).returning()) as [MeetingRow];
@@ -231,7 +231,7 @@ export async function confirmMinutes(
         status: "held",
         revision: sql`${meetings.revision} + 1`,
       })
-      .where(and(eq(meetings.id, meetingId), eq(meetings.tambonId, tambonId)))
+      .where(tambonWhere(meetings, tambonId, { id: meetingId }))
       .returning();
     await auditBy(tx, actor, tambonId, {
       action: "meeting.confirm",

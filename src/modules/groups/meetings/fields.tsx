@@ -1,5 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Fields, type FormState } from "../../../core/views/form.tsx";
+import { Fields, type FormState, field } from "../../../core/views/form.tsx";
 import type { Area } from "../../areas/public.ts";
 import { MEETING_KINDS, MEETING_STATUSES, STEPS } from "./meeting.ts";
 import type { GroupRow } from "../groups/queries.ts";
@@ -41,47 +41,29 @@ export function MeetingFields(props: MeetingFieldsProps) {
       <Fields
         form={f}
         fields={[
-          {
-            kind: "select",
-            name: "kind",
-            label: t("meetings.kind"),
-            required: true,
-            options: kinds,
-          },
-          { kind: "select", name: "step", label: t("meetings.step"), options: steps },
-          { name: "titleTh", label: t("meetings.titleTh"), required: true, maxLength: 200 },
-          { name: "titleEn", label: t("meetings.titleEn"), maxLength: 200 },
-          { kind: "textarea", name: "descriptionTh", label: t("meetings.description") },
-          !props.locked && {
-            kind: "date",
-            name: "date",
-            label: t("meetings.date"),
-            required: true,
-          },
-          !props.locked && {
-            name: "startTime",
-            label: t("meetings.startTime"),
-            hint: timeHint,
-            required: true,
-            maxLength: 5,
-            inputmode: "numeric",
-          },
-          !props.locked && {
-            name: "endTime",
-            label: t("meetings.endTime"),
-            hint: timeHint,
-            maxLength: 5,
-            inputmode: "numeric",
-          },
-          { name: "place", label: t("meetings.place"), maxLength: 200 },
-          { name: "organiser", label: t("meetings.organiser"), maxLength: 200 },
-          { kind: "select", name: "groupId", label: t("meetings.heldBy"), options: groups },
-          {
-            kind: "select",
-            name: "areaId",
-            label: t("meetings.area"),
-            options: areaOptions(props.areas, lang),
-          },
+          field.select("kind", t("meetings.kind"), kinds, { required: true }),
+          field.select("step", t("meetings.step"), steps),
+          field.text("titleTh", t("meetings.titleTh"), { required: true, maxLength: 200 }),
+          field.text("titleEn", t("meetings.titleEn"), { maxLength: 200 }),
+          field.textarea("descriptionTh", t("meetings.description")),
+          !props.locked && field.date("date", t("meetings.date"), { required: true }),
+          !props.locked &&
+            field.text("startTime", t("meetings.startTime"), {
+              hint: timeHint,
+              required: true,
+              maxLength: 5,
+              inputmode: "numeric",
+            }),
+          !props.locked &&
+            field.text("endTime", t("meetings.endTime"), {
+              hint: timeHint,
+              maxLength: 5,
+              inputmode: "numeric",
+            }),
+          field.text("place", t("meetings.place"), { maxLength: 200 }),
+          field.text("organiser", t("meetings.organiser"), { maxLength: 200 }),
+          field.select("groupId", t("meetings.heldBy"), groups),
+          field.select("areaId", t("meetings.area"), areaOptions(props.areas, lang)),
         ]}
       />
       {props.groups.length > 0 && (
@@ -102,19 +84,15 @@ export function MeetingFields(props: MeetingFieldsProps) {
           <Fields
             form={f}
             fields={[
-              {
-                name: "quorumMinPerVillage",
+              field.text("quorumMinPerVillage", t("meetings.quorumMin"), {
                 type: "number",
                 inputmode: "numeric",
-                label: t("meetings.quorumMin"),
                 hint: t("meetings.quorumMinHint", { min: tambon!.minRepsPerVillage }),
-              },
-              {
-                name: "quorumVillagesPct",
+              }),
+              field.text("quorumVillagesPct", t("meetings.quorumPct"), {
                 type: "number",
                 inputmode: "numeric",
-                label: t("meetings.quorumPct"),
-              },
+              }),
             ]}
           />
           <details>
@@ -133,14 +111,8 @@ export function MeetingFields(props: MeetingFieldsProps) {
       <Fields
         form={f}
         fields={[
-          {
-            kind: "select",
-            name: "status",
-            label: t("meetings.status"),
-            placeholder: false,
-            options: statuses,
-          },
-          { kind: "check", name: "isPublic", label: t("meetings.isPublic") },
+          field.select("status", t("meetings.status"), statuses, { placeholder: false }),
+          field.check("isPublic", t("meetings.isPublic")),
         ]}
       />
     </>

@@ -1,4 +1,4 @@
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { core } from "../../../core/i18n/messages.ts";
 import type { TermView } from "./queries.ts";
 import type { VillageRow } from "../shared/queries.ts";
@@ -40,28 +40,20 @@ export function RepsAdmin(props: {
           <Fields
             form={props.form}
             fields={[
-              {
-                kind: "select",
-                name: "villageId",
-                label: t("groups.village"),
+              field.select("villageId", t("groups.village"), villageOptions(props.villages, lang), {
                 required: true,
-                options: villageOptions(props.villages, lang),
-              },
-              {
-                name: "name",
-                label: t("reps.person"),
+              }),
+              field.text("name", t("reps.person"), {
                 required: true,
                 maxLength: 200,
                 autocomplete: "off",
-              },
-              { kind: "date", name: "startOn", label: t("groups.from") },
-              { kind: "date", name: "endOn", label: t("groups.to") },
-              {
-                name: "chosenBy",
-                label: t("reps.chosenBy"),
+              }),
+              field.date("startOn", t("groups.from")),
+              field.date("endOn", t("groups.to")),
+              field.text("chosenBy", t("reps.chosenBy"), {
                 hint: t("reps.chosenByHint"),
                 maxLength: 300,
-              },
+              }),
             ]}
           />
           <button type="submit">{t("reps.record")}</button>

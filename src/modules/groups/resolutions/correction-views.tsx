@@ -1,4 +1,4 @@
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { DECISION_METHODS } from "./resolution.ts";
 import { ResolutionText, VoteCounts } from "./fields.tsx";
 import type { MeetingRow } from "../meetings/queries.ts";
@@ -34,27 +34,20 @@ export function CorrectionPage(props: {
         <Fields
           form={f}
           fields={[
-            {
-              kind: "select",
-              name: "method",
-              label: t("res.method"),
+            field.select("method", t("res.method"), methods, {
               required: true,
               placeholder: false,
-              options: methods,
-            },
+            }),
           ]}
         />
         <VoteCounts form={f} />
         <Fields
           form={f}
           fields={[
-            {
-              kind: "textarea",
-              name: "correctionReason",
-              label: t("res.correctionReason"),
+            field.textarea("correctionReason", t("res.correctionReason"), {
               required: true,
               rows: 2,
-            },
+            }),
           ]}
         />
         <button type="submit">{t("res.correct")}</button>

@@ -1,4 +1,4 @@
-import { Field, Fields, type FormState } from "../../../core/views/form.tsx";
+import { Field, Fields, type FormState, field } from "../../../core/views/form.tsx";
 import { VOTE_CHOICES } from "./resolution.ts";
 import type { AttendanceRow } from "../attendance/queries.ts";
 import type { NominationRow } from "./queries.ts";
@@ -11,8 +11,8 @@ export function ResolutionText({ form }: { form: FormState }) {
     <Fields
       form={form}
       fields={[
-        { kind: "textarea", name: "textTh", label: t("res.text"), required: true },
-        { kind: "textarea", name: "textEn", label: t("res.textEn"), rows: 2 },
+        field.textarea("textTh", t("res.text"), { required: true }),
+        field.textarea("textEn", t("res.textEn"), { rows: 2 }),
       ]}
     />
   );

@@ -1,5 +1,5 @@
 import { useCtx } from "../../../core/views/ctx.ts";
-import { Fields, type FormState } from "../../../core/views/form.tsx";
+import { Fields, type FormState, field } from "../../../core/views/form.tsx";
 import { POSITIONS } from "../groups/group.ts";
 import { areaName, type Area } from "../../areas/public.ts";
 import type { VillageRow } from "./queries.ts";
@@ -36,37 +36,23 @@ export function PersonFields(props: {
     <Fields
       form={props.form}
       fields={[
-        {
-          name: "name",
-          label: t("attend.name"),
+        field.text("name", t("attend.name"), {
           required: true,
           maxLength: 200,
           hint: t("groups.personHint"),
           autocomplete: "off",
-        },
-        {
-          kind: "select",
-          name: "position",
-          label: t("groups.position"),
-          placeholder: false,
-          options: positions,
-        },
-        { kind: "select", name: "pillar", label: t("groups.pillar"), options: pillars },
-        {
-          kind: "select",
-          name: "villageId",
-          label: t("groups.village"),
-          options: villageOptions(props.villages, lang),
-        },
-        period && { name: "task", label: t("groups.task"), maxLength: 500 },
-        period && { kind: "date", name: "startOn", label: t("groups.from") },
-        period && { kind: "date", name: "endOn", label: t("groups.to") },
-        period && {
-          name: "joinReason",
-          label: t("groups.reason"),
-          hint: t("groups.joinReasonHint"),
-          maxLength: 500,
-        },
+        }),
+        field.select("position", t("groups.position"), positions, { placeholder: false }),
+        field.select("pillar", t("groups.pillar"), pillars),
+        field.select("villageId", t("groups.village"), villageOptions(props.villages, lang)),
+        period && field.text("task", t("groups.task"), { maxLength: 500 }),
+        period && field.date("startOn", t("groups.from")),
+        period && field.date("endOn", t("groups.to")),
+        period &&
+          field.text("joinReason", t("groups.reason"), {
+            hint: t("groups.joinReasonHint"),
+            maxLength: 500,
+          }),
       ]}
     />
   );

@@ -1,4 +1,4 @@
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { formatDate } from "../../../core/dates.ts";
 import { baht } from "../shared/format.ts";
 import { EDITION_KINDS } from "../shared/kinds.ts";
@@ -39,29 +39,15 @@ export function EditionAdmin(p: {
           form={p.form}
           scope="e"
           fields={[
-            {
-              kind: "select",
-              name: "kind",
-              label: t("edition.kind"),
-              required: true,
-              options: kinds,
-            },
-            { kind: "textarea", name: "reason", label: t("edition.reason"), rows: 3 },
-            { kind: "date", name: "approvedOn", label: t("edition.approvedOn"), required: true },
-            {
-              kind: "select",
-              name: "meetingId",
-              label: t("edition.meeting"),
+            field.select("kind", t("edition.kind"), kinds, { required: true }),
+            field.textarea("reason", t("edition.reason"), { rows: 3 }),
+            field.date("approvedOn", t("edition.approvedOn"), { required: true }),
+            field.select("meetingId", t("edition.meeting"), p.meetings, {
               placeholder: t("edition.none"),
-              options: p.meetings,
-            },
-            {
-              kind: "select",
-              name: "resolutionId",
-              label: t("edition.resolution"),
+            }),
+            field.select("resolutionId", t("edition.resolution"), p.resolutions, {
               placeholder: t("edition.none"),
-              options: p.resolutions,
-            },
+            }),
           ]}
         />
         <RedrawOrSubmit

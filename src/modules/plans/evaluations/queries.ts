@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { asc, desc, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import { clauseKeysLinkedTo, listClauses } from "../../charter/public.ts";
@@ -284,10 +284,7 @@ export async function lastClauseRating(
     .from(evaluationRatings)
     .innerJoin(
       evaluationRounds,
-      and(
-        eq(evaluationRounds.id, evaluationRatings.roundId),
-        eq(evaluationRounds.tambonId, tambonId),
-      ),
+      tambonWhere(evaluationRounds, tambonId, { id: evaluationRatings.roundId }),
     )
     .where(
       tambonWhere(evaluationRatings, tambonId, {

@@ -7,6 +7,7 @@ import {
   Fields,
   fieldId,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import type { Rating } from "../shared/kinds.ts";
 import { WORDS_MAX } from "./commands.ts";
@@ -45,20 +46,11 @@ function RateCard({ subject, form }: { subject: Subject; form: FormState }) {
       <Fields
         form={form}
         fields={[
-          {
-            kind: "textarea",
-            name: `helped-${k}`,
-            label: t("evaluation.helped"),
+          field.textarea(`helped-${k}`, t("evaluation.helped"), { rows: 2, maxLength: WORDS_MAX }),
+          field.textarea(`blocked-${k}`, t("evaluation.blocked"), {
             rows: 2,
             maxLength: WORDS_MAX,
-          },
-          {
-            kind: "textarea",
-            name: `blocked-${k}`,
-            label: t("evaluation.blocked"),
-            rows: 2,
-            maxLength: WORDS_MAX,
-          },
+          }),
         ]}
       />
     </li>

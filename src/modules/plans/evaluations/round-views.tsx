@@ -1,7 +1,7 @@
 import { useCtx } from "../../../core/views/ctx.ts";
 import { ConfirmTick } from "../../../core/views/confirm.tsx";
 import { formatDate } from "../../../core/dates.ts";
-import { FormError, type FormState } from "../../../core/views/form.tsx";
+import { FormError, type FormState, field } from "../../../core/views/form.tsx";
 import { RATINGS, type Round, type SubjectResult } from "./queries.ts";
 import {
   FormSection,
@@ -158,28 +158,15 @@ export function RoundPage(props: {
           form={props.closeForm}
           scope="close"
           fields={[
-            {
-              kind: "textarea",
-              name: "decisions",
-              label: t("evaluation.decisions"),
+            field.textarea("decisions", t("evaluation.decisions"), {
               required: true,
               rows: 4,
               maxLength: 8000,
-            },
-            {
-              kind: "textarea",
-              name: "summary",
-              label: t("evaluation.summary"),
-              rows: 3,
-              maxLength: 8000,
-            },
-            {
-              kind: "select",
-              name: "editionId",
-              label: t("evaluation.carry"),
-              options: props.editions,
+            }),
+            field.textarea("summary", t("evaluation.summary"), { rows: 3, maxLength: 8000 }),
+            field.select("editionId", t("evaluation.carry"), props.editions, {
               placeholder: t("evaluation.noEdition"),
-            },
+            }),
           ]}
         >
           <p>
@@ -195,14 +182,10 @@ export function RoundPage(props: {
           form={props.carryForm}
           scope="carry"
           fields={[
-            {
-              kind: "select",
-              name: "editionId",
-              label: t("evaluation.edition"),
-              options: props.editions,
+            field.select("editionId", t("evaluation.edition"), props.editions, {
               value: carried,
               required: true,
-            },
+            }),
           ]}
         />
       )}

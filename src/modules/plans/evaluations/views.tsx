@@ -8,6 +8,7 @@ import {
   FormError,
   type FieldSpec,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { msg } from "../messages.ts";
 import { type Round, type RoundSummary, type Subject } from "./queries.ts";
@@ -92,21 +93,15 @@ export function RoundList(props: {
           action={`${base}/plans/${props.plan.id}/evaluations`}
           form={props.form}
           fields={[
-            {
-              name: "title",
-              label: t("evaluation.name"),
+            field.text("title", t("evaluation.name"), {
               hint: t("evaluation.nameHint"),
               required: true,
               maxLength: 200,
-            },
-            { kind: "date", name: "heldOn", label: t("evaluation.heldOn") },
-            {
-              kind: "select",
-              name: "meetingId",
-              label: t("evaluation.meeting"),
-              options: props.meetings,
+            }),
+            field.date("heldOn", t("evaluation.heldOn")),
+            field.select("meetingId", t("evaluation.meeting"), props.meetings, {
               placeholder: t("evaluation.noMeeting"),
-            },
+            }),
           ]}
         />
       )}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
 import {
@@ -181,10 +181,7 @@ export async function projectsOfIndicator(db: DbOrTx, tambonId: number, indicato
   return db
     .select({ ...pick(projects, "id", "seq", "title", "planId") })
     .from(indicatorProjects)
-    .innerJoin(
-      projects,
-      and(eq(projects.id, indicatorProjects.projectId), eq(projects.tambonId, tambonId)),
-    )
+    .innerJoin(projects, tambonWhere(projects, tambonId, { id: indicatorProjects.projectId }))
     .where(tambonWhere(indicatorProjects, tambonId, { indicatorId }))
     .orderBy(asc(projects.seq), asc(projects.id));
 }

@@ -7,6 +7,7 @@ import {
   Form,
   type FieldSpec,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { msg } from "../messages.ts";
@@ -129,13 +130,7 @@ export function ClauseLinkForm(p: {
       scope={p.scope}
       submit={p.label}
       fields={[
-        {
-          kind: "select",
-          name: "clause",
-          label: msg.t(lang)("strategy.clause"),
-          required: true,
-          options: p.options,
-        },
+        field.select("clause", msg.t(lang)("strategy.clause"), p.options, { required: true }),
       ]}
     />
   );

@@ -5,6 +5,7 @@ import {
   SelectField,
   type FieldSpec,
   type FormState,
+  field,
 } from "../../../../core/views/form.tsx";
 import { core } from "../../../../core/i18n/messages.ts";
 import { msg } from "../../messages.ts";
@@ -43,41 +44,23 @@ function IndicatorFields(p: { form: FormState; plans: Option[]; areas: Option[] 
     <Fields
       form={p.form}
       fields={[
-        { name: "name", label: t("indicator.name"), required: true, maxLength: 200 },
-        { name: "unit", label: t("indicator.unit"), hint: t("indicator.unitHint") },
-        { kind: "textarea", name: "definition", label: t("indicator.definition"), rows: 3 },
-        {
-          kind: "select",
-          name: "direction",
-          label: t("indicator.direction"),
+        field.text("name", t("indicator.name"), { required: true, maxLength: 200 }),
+        field.text("unit", t("indicator.unit"), { hint: t("indicator.unitHint") }),
+        field.textarea("definition", t("indicator.definition"), { rows: 3 }),
+        field.select("direction", t("indicator.direction"), directions, {
           required: true,
           placeholder: false,
-          options: directions,
-        },
-        {
-          kind: "select",
-          name: "source",
-          label: t("indicator.source"),
-          placeholder: false,
-          options: sources,
-        },
-        { name: "baselineValue", label: t("indicator.baseline"), inputmode: "text" },
-        { name: "baselineYear", label: t("indicator.baselineYear"), inputmode: "numeric" },
-        { name: "decimals", label: t("indicator.decimals"), inputmode: "numeric" },
-        {
-          kind: "select",
-          name: "planId",
-          label: t("indicator.plan"),
+        }),
+        field.select("source", t("indicator.source"), sources, { placeholder: false }),
+        field.text("baselineValue", t("indicator.baseline"), { inputmode: "text" }),
+        field.text("baselineYear", t("indicator.baselineYear"), { inputmode: "numeric" }),
+        field.text("decimals", t("indicator.decimals"), { inputmode: "numeric" }),
+        field.select("planId", t("indicator.plan"), p.plans, {
           placeholder: t("indicator.noPlan"),
-          options: p.plans,
-        },
-        {
-          kind: "select",
-          name: "areaId",
-          label: t("indicator.area"),
+        }),
+        field.select("areaId", t("indicator.area"), p.areas, {
           placeholder: t("indicator.noArea"),
-          options: p.areas,
-        },
+        }),
       ]}
     />
   );

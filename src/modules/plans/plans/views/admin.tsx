@@ -1,5 +1,5 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
-import { Fields, type FormState } from "../../../../core/views/form.tsx";
+import { Fields, type FormState, field } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { PLAN_STATUSES } from "../../shared/kinds.ts";
 import {
@@ -21,23 +21,15 @@ export function PlanFields({ form }: { form: FormState }) {
     <Fields
       form={form}
       fields={[
-        { name: "title", label: t("plan.name"), required: true, maxLength: 200 },
-        {
-          name: "firstYear",
-          label: t("plan.firstYear"),
+        field.text("title", t("plan.name"), { required: true, maxLength: 200 }),
+        field.text("firstYear", t("plan.firstYear"), {
           required: true,
           inputmode: "numeric",
           maxLength: 4,
-        },
-        { name: "years", label: t("plan.years"), inputmode: "numeric", maxLength: 2 },
-        {
-          kind: "select",
-          name: "status",
-          label: t("plan.status"),
-          placeholder: false,
-          options: statuses,
-        },
-        { kind: "textarea", name: "description", label: t("plan.description"), rows: 3 },
+        }),
+        field.text("years", t("plan.years"), { inputmode: "numeric", maxLength: 2 }),
+        field.select("status", t("plan.status"), statuses, { placeholder: false }),
+        field.textarea("description", t("plan.description"), { rows: 3 }),
       ]}
     />
   );
@@ -126,10 +118,10 @@ export function PlanEdit(p: {
         scope="s"
         submit={t("plan.save")}
         fields={[
-          { name: "code", label: t("strategy.code"), maxLength: 20 },
-          { name: "title", label: t("strategy.name"), required: true, maxLength: 300 },
-          { kind: "select", name: "areaId", label: t("strategy.area"), options: p.areaOptions },
-          { name: "position", label: t("strategy.position"), inputmode: "numeric", maxLength: 4 },
+          field.text("code", t("strategy.code"), { maxLength: 20 }),
+          field.text("title", t("strategy.name"), { required: true, maxLength: 300 }),
+          field.select("areaId", t("strategy.area"), p.areaOptions),
+          field.text("position", t("strategy.position"), { inputmode: "numeric", maxLength: 4 }),
         ]}
       />
       {p.editing && (

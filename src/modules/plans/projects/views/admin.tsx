@@ -10,6 +10,7 @@ import { FilesAdmin } from "./files.tsx";
 import { ProjectFields, type ProjectChoices } from "./form.tsx";
 import { MilestoneFields, MilestonesAdmin, type MilestoneFailure } from "./milestones.tsx";
 import { FieldsForm, usePlans } from "../../shared/views.tsx";
+import { field } from "../../../../core/views/form.tsx";
 
 /** The forms of a project's administration page, each as shown (the one that failed, if any). */
 export interface ProjectAdminForms {
@@ -65,16 +66,12 @@ export function ProjectAdmin(p: {
         scope="st"
         submit={t("plan.save")}
         fields={[
-          {
-            kind: "select",
-            name: "status",
-            label: t("project.status"),
+          field.select("status", t("project.status"), statuses, {
             required: true,
             placeholder: false,
-            options: statuses,
-          },
-          { name: "progress", label: t("project.progress"), inputmode: "numeric", maxLength: 3 },
-          { kind: "textarea", name: "note", label: t("project.note"), rows: 2 },
+          }),
+          field.text("progress", t("project.progress"), { inputmode: "numeric", maxLength: 3 }),
+          field.textarea("note", t("project.note"), { rows: 2 }),
         ]}
       />
       <h2 id="milestones">{t("project.milestones")}</h2>
@@ -107,22 +104,13 @@ export function ProjectAdmin(p: {
         scope="l"
         submit={t("dup.link")}
         fields={[
-          {
-            name: "otherId",
-            label: `${t("dup.pair")} (#)`,
+          field.text("otherId", `${t("dup.pair")} (#)`, {
             required: true,
             inputmode: "numeric",
             maxLength: 10,
-          },
-          {
-            kind: "select",
-            name: "kind",
-            label: t("dup.link"),
-            required: true,
-            placeholder: false,
-            options: linkKinds,
-          },
-          { name: "note", label: t("project.note"), maxLength: 1000 },
+          }),
+          field.select("kind", t("dup.link"), linkKinds, { required: true, placeholder: false }),
+          field.text("note", t("project.note"), { maxLength: 1000 }),
         ]}
       />
       <h2 id="edit">{t("project.edit")}</h2>

@@ -1,5 +1,5 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
-import { emptyForm, type FormState } from "../../../../core/views/form.tsx";
+import { emptyForm, type FormState, field } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { PROJECT_FILE_UPLOAD, type ProjectFile } from "../files.ts";
 import { ConfirmButton } from "../../../../core/views/confirm.tsx";
@@ -100,13 +100,11 @@ export function FilesAdmin(p: {
                   submit={t("plan.save")}
                   buttonClass="secondary"
                   fields={[
-                    { name: "caption", label: t("projectFile.caption"), maxLength: 300 },
-                    {
-                      name: "position",
-                      label: t("projectFile.position"),
+                    field.text("caption", t("projectFile.caption"), { maxLength: 300 }),
+                    field.text("position", t("projectFile.position"), {
                       inputmode: "numeric",
                       maxLength: 4,
-                    },
+                    }),
                   ]}
                 />
                 <ConfirmButton
@@ -128,16 +126,13 @@ export function FilesAdmin(p: {
         scope="pf"
         submit={t("projectFile.add")}
         fields={[
-          {
-            kind: "file",
-            name: "file",
-            label: t("projectFile.file"),
+          field.file("file", t("projectFile.file"), {
             accept: ACCEPT,
             types: TYPES,
             maxBytes: PROJECT_FILE_UPLOAD.fileBytes,
             required: true,
-          },
-          { name: "caption", label: t("projectFile.caption"), maxLength: 300 },
+          }),
+          field.text("caption", t("projectFile.caption"), { maxLength: 300 }),
         ]}
       />
     </>

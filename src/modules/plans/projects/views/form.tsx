@@ -1,5 +1,5 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
-import { Fields, type FormState } from "../../../../core/views/form.tsx";
+import { Fields, type FormState, field } from "../../../../core/views/form.tsx";
 import { msg } from "../../messages.ts";
 import { lastYear, planYears } from "../../shared/fiscal.ts";
 import {
@@ -74,46 +74,24 @@ export function ProjectFields(p: { form: FormState; plan: Plan; choices: Project
       <Fields
         form={f}
         fields={[
-          { name: "title", label: t("project.name"), required: true, maxLength: 200 },
-          {
-            kind: "select",
-            name: "areaId",
-            label: t("project.area"),
-            required: true,
-            options: p.choices.areas,
-          },
-          {
-            kind: "textarea",
-            name: "objectives",
-            label: t("project.objectives"),
+          field.text("title", t("project.name"), { required: true, maxLength: 200 }),
+          field.select("areaId", t("project.area"), p.choices.areas, { required: true }),
+          field.textarea("objectives", t("project.objectives"), {
             required: true,
             rows: 3,
             maxLength: 2000,
-          },
-          { kind: "check", name: "wholeTambon", label: t("project.wholeTambon") },
-          {
-            kind: "checks",
-            name: "villages",
-            label: t("project.villages"),
+          }),
+          field.check("wholeTambon", t("project.wholeTambon")),
+          field.checks("villages", t("project.villages"), p.choices.villages, {
             hint: t("plan.villagesOr"),
-            options: p.choices.villages,
-          },
-          { kind: "checks", name: "targets", label: t("project.targetGroups"), options: targets },
-          {
-            kind: "textarea",
-            name: "outputs",
-            label: t("project.outputs"),
+          }),
+          field.checks("targets", t("project.targetGroups"), targets),
+          field.textarea("outputs", t("project.outputs"), { rows: 2, maxLength: 2000 }),
+          field.textarea("kpi", t("project.kpi"), { rows: 2, maxLength: 1000 }),
+          field.textarea("expectedResults", t("project.expectedResults"), {
             rows: 2,
             maxLength: 2000,
-          },
-          { kind: "textarea", name: "kpi", label: t("project.kpi"), rows: 2, maxLength: 1000 },
-          {
-            kind: "textarea",
-            name: "expectedResults",
-            label: t("project.expectedResults"),
-            rows: 2,
-            maxLength: 2000,
-          },
+          }),
         ]}
       />
       <fieldset class="budget-rows">
@@ -124,26 +102,16 @@ export function ProjectFields(p: { form: FormState; plan: Plan; choices: Project
             <Fields
               form={f}
               fields={[
-                {
-                  kind: "select",
-                  name: `budgetYear${i}`,
-                  label: t("project.fiscalYear"),
+                field.select(`budgetYear${i}`, t("project.fiscalYear"), years, {
                   placeholder: "–",
-                  options: years,
-                },
-                {
-                  kind: "select",
-                  name: `budgetSource${i}`,
-                  label: t("project.source"),
+                }),
+                field.select(`budgetSource${i}`, t("project.source"), sources, {
                   placeholder: false,
-                  options: sources,
-                },
-                {
-                  name: `budgetAmount${i}`,
-                  label: t("project.amount"),
+                }),
+                field.text(`budgetAmount${i}`, t("project.amount"), {
                   inputmode: "numeric",
                   maxLength: 18,
-                },
+                }),
               ]}
             />
           </div>
@@ -153,48 +121,27 @@ export function ProjectFields(p: { form: FormState; plan: Plan; choices: Project
         <Fields
           form={f}
           fields={[
-            {
-              kind: "select",
-              name: "strategyId",
-              label: t("project.strategy"),
-              options: staff.strategies,
-            },
-            {
-              kind: "select",
-              name: "parentId",
-              label: t("project.parent"),
+            field.select("strategyId", t("project.strategy"), staff.strategies),
+            field.select("parentId", t("project.parent"), staff.parents, {
               placeholder: t("project.noParent"),
-              options: staff.parents,
-            },
-            {
-              kind: "select",
-              name: "formCategory",
-              label: t("project.formCategory"),
-              placeholder: false,
-              options: FORM_CATEGORIES.map((c) => ({ value: c, label: t(`form.${c}`) })),
-            },
-            { name: "responsibleUnit", label: t("project.responsibleUnit"), maxLength: 200 },
-            {
-              kind: "checks",
-              name: "responsible",
-              label: t("project.responsiblePartners"),
-              options: staff.partners,
-            },
-            {
-              kind: "checks",
-              name: "supporting",
-              label: t("project.supportingPartners"),
-              options: staff.partners,
-            },
-            { name: "seq", label: t("project.seq"), inputmode: "numeric", maxLength: 6 },
-            { name: "weight", label: t("project.weight"), inputmode: "numeric", maxLength: 4 },
-            {
-              kind: "select",
-              name: "rollup",
-              label: t("project.rollup"),
-              placeholder: false,
-              options: ROLLUPS.map((r) => ({ value: r, label: t(`project.rollup.${r}`) })),
-            },
+            }),
+            field.select(
+              "formCategory",
+              t("project.formCategory"),
+              FORM_CATEGORIES.map((c) => ({ value: c, label: t(`form.${c}`) })),
+              { placeholder: false },
+            ),
+            field.text("responsibleUnit", t("project.responsibleUnit"), { maxLength: 200 }),
+            field.checks("responsible", t("project.responsiblePartners"), staff.partners),
+            field.checks("supporting", t("project.supportingPartners"), staff.partners),
+            field.text("seq", t("project.seq"), { inputmode: "numeric", maxLength: 6 }),
+            field.text("weight", t("project.weight"), { inputmode: "numeric", maxLength: 4 }),
+            field.select(
+              "rollup",
+              t("project.rollup"),
+              ROLLUPS.map((r) => ({ value: r, label: t(`project.rollup.${r}`) })),
+              { placeholder: false },
+            ),
           ]}
         />
       )}

@@ -1,4 +1,4 @@
-import { ErrorSummary, Fields, Form, type FormState } from "../../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../../core/views/form.tsx";
 import { Table } from "../../../../core/views/list.tsx";
 import { ConfirmTick } from "../../../../core/views/confirm.tsx";
 import { baht } from "../../shared/format.ts";
@@ -63,14 +63,8 @@ export function PlanProjectsAdmin(p: {
           form={p.voteForm}
           scope="v"
           fields={[
-            { name: "title", label: t("project.voteTitle"), required: true, maxLength: 200 },
-            {
-              kind: "select",
-              name: "areaId",
-              label: t("project.voteArea"),
-              required: true,
-              options: p.areas,
-            },
+            field.text("title", t("project.voteTitle"), { required: true, maxLength: 200 }),
+            field.select("areaId", t("project.voteArea"), p.areas, { required: true }),
           ]}
         />
         <p>

@@ -1,5 +1,5 @@
 import { useCtx } from "../../../../core/views/ctx.ts";
-import { emptyForm, Fields, type FormState } from "../../../../core/views/form.tsx";
+import { emptyForm, Fields, type FormState, field } from "../../../../core/views/form.tsx";
 import { formatDate } from "../../../../core/dates.ts";
 import { msg } from "../../messages.ts";
 import type { Milestone } from "../queries.ts";
@@ -71,8 +71,8 @@ export function MilestonesAdmin(p: {
                   scope={`${scope}d`}
                   submit={t("milestone.tick")}
                   fields={[
-                    { kind: "date", name: "doneOn", label: t("project.doneOn") },
-                    { name: "note", label: t("project.note"), maxLength: 1000 },
+                    field.date("doneOn", t("project.doneOn")),
+                    field.text("note", t("project.note"), { maxLength: 1000 }),
                   ]}
                 />
               </details>
@@ -111,15 +111,9 @@ export function MilestoneFields({ form, scope }: { form: FormState; scope: strin
       form={form}
       scope={scope}
       fields={[
-        { name: "title", label: t("project.milestone"), required: true, maxLength: 200 },
-        { kind: "date", name: "dueOn", label: t("project.dueOn"), required: true },
-        {
-          kind: "textarea",
-          name: "note",
-          label: t("milestone.description"),
-          rows: 2,
-          maxLength: 1000,
-        },
+        field.text("title", t("project.milestone"), { required: true, maxLength: 200 }),
+        field.date("dueOn", t("project.dueOn"), { required: true }),
+        field.textarea("note", t("milestone.description"), { rows: 2, maxLength: 1000 }),
       ]}
     />
   );
