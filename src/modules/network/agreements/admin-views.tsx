@@ -1,4 +1,4 @@
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { MAX_PDF_BYTES } from "../uploads.ts";
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type AgreementKind } from "./agreement.ts";
 import type { AgreementFilter, AgreementRow } from "./queries.ts";
@@ -54,60 +54,37 @@ export function AgreementForm(props: {
         <Fields
           form={form}
           fields={[
-            !editing && {
-              kind: "select",
-              name: "kind",
-              label: t("agreement.kind"),
-              required: true,
-              placeholder: false,
-              options: AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
-            },
-            {
-              kind: "thaiEnglish",
-              name: "title",
-              label: t("agreement.titleTh"),
-              labelEn: t("agreement.titleEn"),
+            !editing &&
+              field.select(
+                "kind",
+                t("agreement.kind"),
+                AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+                { required: true, placeholder: false },
+              ),
+            field.thaiEnglish("title", t("agreement.titleTh"), t("agreement.titleEn"), {
               required: true,
               maxLength: 300,
-            },
-            {
-              kind: "thaiEnglish",
+            }),
+            field.thaiEnglish("purpose", t("agreement.purposeTh"), t("agreement.purposeEn"), {
               multiline: true,
-              name: "purpose",
-              label: t("agreement.purposeTh"),
-              labelEn: t("agreement.purposeEn"),
-            },
-            {
-              kind: "thaiEnglish",
+            }),
+            field.thaiEnglish("scope", t("agreement.scopeTh"), t("agreement.scopeEn"), {
               multiline: true,
-              name: "scope",
-              label: t("agreement.scopeTh"),
-              labelEn: t("agreement.scopeEn"),
-            },
-            {
-              kind: "date",
-              name: "signedOn",
-              label: t("agreement.signedOn"),
-              hint: t("agreement.signedOnHint"),
-            },
-            { kind: "date", name: "startsOn", label: t("agreement.startsOn") },
-            { kind: "date", name: "endsOn", label: t("agreement.endsOn") },
-            {
-              kind: "select",
-              name: "status",
-              label: t("agreement.status"),
-              required: true,
-              placeholder: false,
-              options: AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-            },
-            {
-              kind: "file",
-              name: "document",
-              label: t("agreement.document"),
+            }),
+            field.date("signedOn", t("agreement.signedOn"), { hint: t("agreement.signedOnHint") }),
+            field.date("startsOn", t("agreement.startsOn")),
+            field.date("endsOn", t("agreement.endsOn")),
+            field.select(
+              "status",
+              t("agreement.status"),
+              AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+              { required: true, placeholder: false },
+            ),
+            field.file("document", t("agreement.document"), {
               types: "PDF",
               maxBytes: MAX_PDF_BYTES,
               accept: "application/pdf",
-            },
+            }),
           ]}
         />
         {editing?.documentFile && (

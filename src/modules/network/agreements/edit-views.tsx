@@ -1,5 +1,5 @@
 import { Table } from "../../../core/views/list.tsx";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { PARTY_KINDS } from "./agreement.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { nameOptions, textIn, type Pillar } from "../shared/lists.ts";
@@ -70,41 +70,29 @@ export function EditAgreementPage(props: {
         <Fields
           form={props.partyForm}
           fields={[
-            {
-              kind: "select",
-              name: "partyKind",
-              label: t("agreement.partyKind"),
-              required: true,
-              placeholder: false,
-              options: PARTY_KINDS.map((k) => ({ value: k, label: t(`party.${k}`) })),
-            },
+            field.select(
+              "partyKind",
+              t("agreement.partyKind"),
+              PARTY_KINDS.map((k) => ({ value: k, label: t(`party.${k}`) })),
+              { required: true, placeholder: false },
+            ),
             ...otherTambonFields(net, {
               tambons: props.tambons,
               label: t("agreement.partyTambon"),
               dopaHint: t("agreement.partyDopaHint"),
             }),
-            {
-              kind: "select",
-              name: "partnerId",
-              label: t("agreement.partyPartner"),
-              options: nameOptions(props.partners, lang),
-            },
-            {
-              kind: "thaiEnglish",
-              name: "name",
-              label: t("agreement.partyName"),
-              labelEn: t("agreement.partyNameEn"),
+            field.select(
+              "partnerId",
+              t("agreement.partyPartner"),
+              nameOptions(props.partners, lang),
+            ),
+            field.thaiEnglish("name", t("agreement.partyName"), t("agreement.partyNameEn"), {
               hint: t("agreement.partyNameHint"),
               maxLength: 300,
-            },
-            {
-              kind: "select",
-              name: "pillarId",
-              label: t("agreement.partyPillar"),
-              options: nameOptions(props.pillars, lang),
-            },
-            { name: "signatoryName", label: t("agreement.signatoryName"), maxLength: 200 },
-            { name: "signatoryPosition", label: t("agreement.signatoryPosition"), maxLength: 200 },
+            }),
+            field.select("pillarId", t("agreement.partyPillar"), nameOptions(props.pillars, lang)),
+            field.text("signatoryName", t("agreement.signatoryName"), { maxLength: 200 }),
+            field.text("signatoryPosition", t("agreement.signatoryPosition"), { maxLength: 200 }),
           ]}
         />
         <button type="submit">{t("agreement.addParty")}</button>
@@ -136,16 +124,14 @@ export function EditAgreementPage(props: {
         <Fields
           form={props.activityForm}
           fields={[
-            { kind: "date", name: "heldOn", label: t("agreement.heldOn"), required: true },
-            {
-              kind: "thaiEnglish",
-              name: "activityTitle",
-              label: t("agreement.activityTitle"),
-              labelEn: t("agreement.activityTitleEn"),
-              required: true,
-              maxLength: 300,
-            },
-            { kind: "textarea", name: "activityNote", label: t("agreement.activityNote"), rows: 3 },
+            field.date("heldOn", t("agreement.heldOn"), { required: true }),
+            field.thaiEnglish(
+              "activityTitle",
+              t("agreement.activityTitle"),
+              t("agreement.activityTitleEn"),
+              { required: true, maxLength: 300 },
+            ),
+            field.textarea("activityNote", t("agreement.activityNote"), { rows: 3 }),
           ]}
         />
         <button type="submit">{ct("form.save")}</button>

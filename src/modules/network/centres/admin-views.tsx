@@ -1,5 +1,5 @@
 import { Table } from "../../../core/views/list.tsx";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { MAX_IMAGE_BYTES } from "../uploads.ts";
 import type { Village } from "../../../core/commands/tambons.ts";
 import type { Area } from "../../areas/public.ts";
@@ -100,63 +100,38 @@ export function CentreForm(props: {
         <Fields
           form={form}
           fields={[
-            {
-              kind: "thaiEnglish",
-              name: "name",
-              label: t("centre.nameTh"),
-              labelEn: t("centre.nameEn"),
+            field.thaiEnglish("name", t("centre.nameTh"), t("centre.nameEn"), {
               required: true,
               maxLength: 200,
-            },
-            {
-              kind: "thaiEnglish",
-              name: "topic",
-              label: t("centre.topicTh"),
-              labelEn: t("centre.topicEn"),
+            }),
+            field.thaiEnglish("topic", t("centre.topicTh"), t("centre.topicEn"), {
               maxLength: 300,
-            },
-            {
-              kind: "select",
-              name: "areaId",
-              label: t("centre.area"),
-              options: areaOptions(props.areas, lang),
-            },
-            {
-              kind: "select",
-              name: "villageId",
-              label: t("centre.village"),
-              options: villageOptions(props.villages, { ct, lang }, true),
-            },
-            {
-              kind: "select",
-              name: "hostPartnerId",
-              label: t("centre.host"),
-              options: nameOptions(props.partners, lang),
-            },
-            {
-              kind: "thaiEnglish",
+            }),
+            field.select("areaId", t("centre.area"), areaOptions(props.areas, lang)),
+            field.select(
+              "villageId",
+              t("centre.village"),
+              villageOptions(props.villages, { ct, lang }, true),
+            ),
+            field.select("hostPartnerId", t("centre.host"), nameOptions(props.partners, lang)),
+            field.thaiEnglish("learn", t("centre.learnTh"), t("centre.learnEn"), {
               multiline: true,
-              name: "learn",
-              label: t("centre.learnTh"),
-              labelEn: t("centre.learnEn"),
               hint: t("centre.learnHint"),
               maxLength: 4000,
-            },
-            {
-              name: "capacity",
+            }),
+            field.text("capacity", t("centre.capacity"), {
               type: "number",
               inputmode: "numeric",
-              label: t("centre.capacity"),
               hint: t("centre.capacityHint"),
-            },
+            }),
           ]}
         />
         <ContactFields form={form} />
         <Fields
           form={form}
           fields={[
-            { kind: "check", name: "acceptsVisits", label: t("centre.acceptsVisits") },
-            editing && { kind: "check", name: "active", label: t("centre.active") },
+            field.check("acceptsVisits", t("centre.acceptsVisits")),
+            editing && field.check("active", t("centre.active")),
           ]}
         />
         <button type="submit">{ct("form.save")}</button>
@@ -202,22 +177,15 @@ export function CentreForm(props: {
             <Fields
               form={props.photoForm}
               fields={[
-                {
-                  kind: "file",
-                  name: "photo",
-                  label: t("centre.addPhoto"),
+                field.file("photo", t("centre.addPhoto"), {
                   types: "JPG, PNG, WebP",
                   maxBytes: MAX_IMAGE_BYTES,
                   note: t("centre.photoNote"),
                   accept: "image/png,image/jpeg,image/webp",
-                },
-                {
-                  kind: "thaiEnglish",
-                  name: "caption",
-                  label: t("centre.captionTh"),
-                  labelEn: t("centre.captionEn"),
+                }),
+                field.thaiEnglish("caption", t("centre.captionTh"), t("centre.captionEn"), {
                   maxLength: 300,
-                },
+                }),
               ]}
             />
             <button type="submit">{t("centre.upload")}</button>

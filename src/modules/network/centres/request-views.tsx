@@ -1,4 +1,4 @@
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { nameIn } from "../shared/lists.ts";
 import type { CentreRow } from "./queries.ts";
 import { num, useNet } from "../shared/views.tsx";
@@ -15,43 +15,32 @@ export function VisitRequestFields(props: {
     <Fields
       form={props.form}
       fields={[
-        {
-          name: "groupName",
-          label: props.withContact ? t("visit.groupName") : t("visit.subGroup"),
+        field.text("groupName", props.withContact ? t("visit.groupName") : t("visit.subGroup"), {
           required: props.withContact,
           maxLength: 200,
           hint: props.withContact ? undefined : t("visit.subGroupHint"),
-        },
-        { kind: "date", name: "requestedOn", label: t("visit.requestedOn"), required: true },
-        {
-          name: "groupSize",
+        }),
+        field.date("requestedOn", t("visit.requestedOn"), { required: true }),
+        field.text("groupSize", t("visit.groupSize"), {
           type: "number",
           inputmode: "numeric",
-          label: t("visit.groupSize"),
           required: true,
           hint: props.capacity ? t("visit.capacityHint", { n: num(props.capacity) }) : undefined,
-        },
-        {
-          kind: "textarea",
-          name: "topics",
-          label: t("visit.topics"),
+        }),
+        field.textarea("topics", t("visit.topics"), {
           required: true,
           hint: t("visit.topicsHint"),
           maxLength: 2000,
-        },
-        {
-          name: "contactName",
-          label: t("visit.contactName"),
+        }),
+        field.text("contactName", t("visit.contactName"), {
           required: props.withContact,
           maxLength: 200,
-        },
-        { name: "contactPhone", type: "tel", label: t("visit.contactPhone"), autocomplete: "tel" },
-        {
-          name: "contactEmail",
+        }),
+        field.text("contactPhone", t("visit.contactPhone"), { type: "tel", autocomplete: "tel" }),
+        field.text("contactEmail", t("visit.contactEmail"), {
           type: "email",
-          label: t("visit.contactEmail"),
           autocomplete: "email",
-        },
+        }),
       ]}
     />
   );

@@ -1,5 +1,5 @@
 import { Table } from "../../../core/views/list.tsx";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { textIn } from "../shared/lists.ts";
@@ -87,20 +87,19 @@ export function LinksAdmin(props: {
         <Fields
           form={props.form}
           fields={[
-            {
-              kind: "select",
-              name: "relation",
-              label: t("network.relation"),
-              required: true,
-              options: RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) })),
-            },
+            field.select(
+              "relation",
+              t("network.relation"),
+              RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) })),
+              { required: true },
+            ),
             ...otherTambonFields(net, {
               tambons: props.tambons,
               label: t("links.platformTambon"),
               dopaHint: t("links.dopaHint"),
             }),
-            { kind: "date", name: "since", label: t("network.since") },
-            { name: "note", label: t("links.note"), maxLength: 1000 },
+            field.date("since", t("network.since")),
+            field.text("note", t("links.note"), { maxLength: 1000 }),
           ]}
         />
         <button type="submit">{t("links.save")}</button>

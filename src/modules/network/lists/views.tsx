@@ -1,6 +1,6 @@
 import { Table } from "../../../core/views/list.tsx";
 import { ArchiveToggle } from "../../../core/views/confirm.tsx";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import { type ListItem, type Pillar } from "../shared/lists.ts";
 import type { ListName } from "./commands.ts";
 import { Badge, BackToAdmin, useNet, ButtonLink } from "../shared/views.tsx";
@@ -62,23 +62,16 @@ export function ListItemPage(props: {
         <Fields
           form={props.form}
           fields={[
-            {
-              kind: "thaiEnglish",
-              name: "name",
-              label: t("lists.nameTh"),
-              labelEn: t("lists.nameEn"),
+            field.thaiEnglish("name", t("lists.nameTh"), t("lists.nameEn"), {
               required: true,
               maxLength: 160,
-            },
-            props.list === "pillar" && {
-              kind: "thaiEnglish",
-              multiline: true,
-              name: "description",
-              label: t("lists.descriptionTh"),
-              labelEn: t("lists.descriptionEn"),
-              rows: 3,
-            },
-            { name: "position", type: "number", label: t("lists.position"), inputmode: "numeric" },
+            }),
+            props.list === "pillar" &&
+              field.thaiEnglish("description", t("lists.descriptionTh"), t("lists.descriptionEn"), {
+                multiline: true,
+                rows: 3,
+              }),
+            field.text("position", t("lists.position"), { type: "number", inputmode: "numeric" }),
           ]}
         />
         <button type="submit">{props.editing ? ct("form.save") : t("lists.add")}</button>

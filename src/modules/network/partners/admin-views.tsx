@@ -6,6 +6,7 @@ import {
   Form,
   SelectField,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { MAX_IMAGE_BYTES } from "../uploads.ts";
 import { areaOptions, nameIn, nameOptions, textIn } from "../shared/lists.ts";
@@ -98,26 +99,12 @@ export function PartnerForm(props: {
         <Fields
           form={form}
           fields={[
-            {
-              kind: "thaiEnglish",
-              name: "name",
-              label: t("partner.nameTh"),
-              labelEn: t("partner.nameEn"),
+            field.thaiEnglish("name", t("partner.nameTh"), t("partner.nameEn"), {
               required: true,
               maxLength: 200,
-            },
-            {
-              kind: "select",
-              name: "kindId",
-              label: t("partner.kind"),
-              options: nameOptions(choices.kinds, lang),
-            },
-            {
-              kind: "select",
-              name: "roleId",
-              label: t("partner.role"),
-              options: nameOptions(choices.roles, lang),
-            },
+            }),
+            field.select("kindId", t("partner.kind"), nameOptions(choices.kinds, lang)),
+            field.select("roleId", t("partner.role"), nameOptions(choices.roles, lang)),
           ]}
         />
         {props.canClassify ? (
@@ -133,31 +120,22 @@ export function PartnerForm(props: {
         <Fields
           form={form}
           fields={[
-            {
-              kind: "thaiEnglish",
-              multiline: true,
-              name: "description",
-              label: t("partner.descriptionTh"),
-              labelEn: t("partner.descriptionEn"),
-              maxLength: 4000,
-            },
-            {
-              kind: "checks",
-              layout: "grid",
-              name: "villages",
-              label: t("partner.villages"),
-              hint: t("partner.villagesHint"),
-              options: villageOptions(choices.villages, { ct, lang }),
-              checked: props.villages,
-            },
-            {
-              kind: "checks",
+            field.thaiEnglish(
+              "description",
+              t("partner.descriptionTh"),
+              t("partner.descriptionEn"),
+              { multiline: true, maxLength: 4000 },
+            ),
+            field.checks(
+              "villages",
+              t("partner.villages"),
+              villageOptions(choices.villages, { ct, lang }),
+              { layout: "grid", hint: t("partner.villagesHint"), checked: props.villages },
+            ),
+            field.checks("areas", t("partner.areas"), areaOptions(choices.areas, lang), {
               layout: "wide",
-              name: "areas",
-              label: t("partner.areas"),
-              options: areaOptions(choices.areas, lang),
               checked: props.areas,
-            },
+            }),
           ]}
         />
         <ContactFields form={form}>
@@ -172,21 +150,17 @@ export function PartnerForm(props: {
         <Fields
           form={form}
           fields={[
-            props.isStaff && {
-              name: "contactUser",
-              label: t("partner.contactUser"),
-              hint: t("partner.contactUserHint"),
-              maxLength: 120,
-            },
-            {
-              kind: "file",
-              name: "logo",
-              label: t("partner.logo"),
+            props.isStaff &&
+              field.text("contactUser", t("partner.contactUser"), {
+                hint: t("partner.contactUserHint"),
+                maxLength: 120,
+              }),
+            field.file("logo", t("partner.logo"), {
               types: "PNG, JPG, WebP, SVG",
               maxBytes: MAX_IMAGE_BYTES,
               note: t("partner.logoNote"),
               accept: "image/png,image/jpeg,image/webp,image/svg+xml",
-            },
+            }),
           ]}
         />
         {editing?.logoFile && (

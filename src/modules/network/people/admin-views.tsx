@@ -1,5 +1,5 @@
 import { FilterInput, FilterSelect, Filters, Table } from "../../../core/views/list.tsx";
-import { ErrorSummary, Fields, Form, type FormState } from "../../../core/views/form.tsx";
+import { ErrorSummary, Fields, Form, type FormState, field } from "../../../core/views/form.tsx";
 import type { Village } from "../../../core/commands/tambons.ts";
 import type { Area } from "../../areas/public.ts";
 import { areaOptions, nameIn, nameOptions, textIn } from "../shared/lists.ts";
@@ -130,20 +130,18 @@ export function PersonAdmin(props: {
         <Fields
           form={props.forms.role}
           fields={[
-            {
-              kind: "select",
-              name: "role",
-              label: t("person.addRole"),
-              required: true,
-              options: COMMUNITY_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
-            },
-            {
-              kind: "select",
-              name: "villageId",
-              label: t("person.roleVillage"),
-              options: villageOptions(props.villages, { ct, lang }),
-            },
-            { name: "note", label: t("person.roleNote"), maxLength: 300 },
+            field.select(
+              "role",
+              t("person.addRole"),
+              COMMUNITY_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
+              { required: true },
+            ),
+            field.select(
+              "villageId",
+              t("person.roleVillage"),
+              villageOptions(props.villages, { ct, lang }),
+            ),
+            field.text("note", t("person.roleNote"), { maxLength: 300 }),
           ]}
         />
         <button type="submit">{t("person.add")}</button>
@@ -174,21 +172,13 @@ export function PersonAdmin(props: {
         <Fields
           form={props.forms.affiliation}
           fields={[
-            {
-              kind: "select",
-              name: "partnerId",
-              label: t("person.partner"),
+            field.select("partnerId", t("person.partner"), nameOptions(props.partners, lang), {
               required: true,
-              options: nameOptions(props.partners, lang),
-            },
-            {
-              kind: "thaiEnglish",
-              name: "position",
-              label: t("person.position"),
-              labelEn: t("person.positionEn"),
+            }),
+            field.thaiEnglish("position", t("person.position"), t("person.positionEn"), {
               hint: t("person.positionHint"),
               maxLength: 200,
-            },
+            }),
           ]}
         />
         <button type="submit">{t("person.add")}</button>
@@ -200,22 +190,16 @@ export function PersonAdmin(props: {
         <Fields
           form={empty}
           fields={[
-            {
-              kind: "checks",
-              layout: "grid",
-              name: "villages",
-              label: t("facilitator.villages"),
-              options: villageOptions(props.villages, { ct, lang }),
-              checked: net.reachVillageIds.map(String),
-            },
-            {
-              kind: "checks",
+            field.checks(
+              "villages",
+              t("facilitator.villages"),
+              villageOptions(props.villages, { ct, lang }),
+              { layout: "grid", checked: net.reachVillageIds.map(String) },
+            ),
+            field.checks("areas", t("facilitator.areas"), areaOptions(props.areas, lang), {
               layout: "wide",
-              name: "areas",
-              label: t("facilitator.areas"),
-              options: areaOptions(props.areas, lang),
               checked: net.reachAreaIds.map(String),
-            },
+            }),
           ]}
         />
         <button type="submit">{ct("form.save")}</button>

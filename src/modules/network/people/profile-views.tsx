@@ -4,6 +4,7 @@ import {
   ErrorSummary,
   Form,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { nameIn, textIn } from "../shared/lists.ts";
 import { useNet } from "../shared/views.tsx";
@@ -25,23 +26,15 @@ export function ProfileForm(props: { form: FormState; action: string; self: bool
         <Fields
           form={props.form}
           fields={[
-            {
-              kind: "thaiEnglish",
-              name: "title",
-              label: t("person.titleTh"),
-              labelEn: t("person.titleEn"),
+            field.thaiEnglish("title", t("person.titleTh"), t("person.titleEn"), {
               hint: t("person.titleHint"),
               maxLength: 200,
-            },
-            {
-              kind: "thaiEnglish",
+            }),
+            field.thaiEnglish("bio", t("person.bioTh"), t("person.bioEn"), {
               multiline: true,
-              name: "bio",
-              label: t("person.bioTh"),
-              labelEn: t("person.bioEn"),
               maxLength: 3000,
               rows: 3,
-            },
+            }),
           ]}
         />
         <button type="submit">{ct("form.save")}</button>

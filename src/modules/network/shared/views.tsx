@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useCtx } from "../../../core/views/ctx.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import { Fields, Form, type FieldSpec, type FormState } from "../../../core/views/form.tsx";
+import { Fields, Form, type FieldSpec, type FormState, field } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
 import type { Village } from "../../../core/commands/tambons.ts";
@@ -99,19 +99,15 @@ export function ContactFields(props: { form: FormState; children?: ComponentChil
       <Fields
         form={form}
         fields={[
-          { name: "contactName", label: t("partner.contactName"), maxLength: 200 },
-          {
-            name: "contactPhone",
+          field.text("contactName", t("partner.contactName"), { maxLength: 200 }),
+          field.text("contactPhone", t("partner.contactPhone"), {
             type: "tel",
-            label: t("partner.contactPhone"),
             autocomplete: "off",
-          },
-          {
-            name: "contactEmail",
+          }),
+          field.text("contactEmail", t("partner.contactEmail"), {
             type: "email",
-            label: t("partner.contactEmail"),
             autocomplete: "off",
-          },
+          }),
         ]}
       />
       {props.children}

@@ -5,6 +5,7 @@ import {
   Form,
   SelectField,
   type FormState,
+  field,
 } from "../../../core/views/form.tsx";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -205,19 +206,13 @@ export function VisitPage(props: {
             <Fields
               form={props.answerForm}
               fields={[
-                {
-                  kind: "date",
-                  name: "proposedOn",
-                  label: t("visit.proposedOn"),
+                field.date("proposedOn", t("visit.proposedOn"), {
                   hint: t("visit.proposedOnHint"),
-                },
-                {
-                  kind: "textarea",
-                  name: "hostNote",
-                  label: t("visit.hostNote"),
+                }),
+                field.textarea("hostNote", t("visit.hostNote"), {
                   hint: t("visit.hostNoteHint"),
                   rows: 3,
-                },
+                }),
               ]}
             />
             <button type="submit">{t("visit.sendAnswer")}</button>
@@ -232,23 +227,17 @@ export function VisitPage(props: {
             <Fields
               form={props.recordForm}
               fields={[
-                { kind: "date", name: "visitedOn", label: t("visit.visitedOn"), required: true },
-                {
-                  name: "visitorsCount",
+                field.date("visitedOn", t("visit.visitedOn"), { required: true }),
+                field.text("visitorsCount", t("visit.visitors"), {
                   type: "number",
                   inputmode: "numeric",
-                  label: t("visit.visitors"),
                   required: true,
-                },
-                {
-                  kind: "thaiEnglish",
+                }),
+                field.thaiEnglish("learned", t("visit.learnedTh"), t("visit.learnedEn"), {
                   multiline: true,
-                  name: "learned",
-                  label: t("visit.learnedTh"),
-                  labelEn: t("visit.learnedEn"),
                   hint: t("visit.learnedHint"),
                   required: true,
-                },
+                }),
               ]}
             />
             <button type="submit">{t("visit.saveRecord")}</button>
