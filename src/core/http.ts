@@ -271,6 +271,13 @@ export function authorize(
   if (!can(req.actor, action, resource)) throw forbidden(!!req.actor.user);
 }
 
+/** The request's tambon, once the actor may do the action there (403 otherwise). */
+export function allowedTambon(req: FastifyRequest, action: string): Tambon {
+  const tambon = currentTambon(req);
+  authorize(req, action, { tambonId: tambon.id });
+  return tambon;
+}
+
 /** Throws 403 unless somebody is signed in; returns the user. */
 export function requireUser(req: FastifyRequest) {
   if (!req.actor.user) throw forbidden(false);

@@ -1,6 +1,13 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ModuleDeps, TambonModule } from "../modules.ts";
-import { authorize, currentTambon, formBody, formList, publicUrl, requireUser } from "../http.ts";
+import {
+  currentTambon,
+  formBody,
+  formList,
+  publicUrl,
+  requireUser,
+  allowedTambon,
+} from "../http.ts";
 import { throwIfDenied } from "../result.ts";
 import { forbidden, HttpError, notFound } from "../errors.ts";
 import { confirmFirst } from "../confirmation.tsx";
@@ -114,8 +121,7 @@ export function noticeRoutes(deps: ModuleDeps, modules: TambonModule[]): Fastify
     });
 
     app.get("/admin/notices", async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "tambon.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "tambon.manage");
       const q = req.query as Record<string, unknown>;
       const status = NOTICE_STATUSES.includes(q.status as NoticeStatus)
         ? (q.status as NoticeStatus)
@@ -155,14 +161,12 @@ export function noticeRoutes(deps: ModuleDeps, modules: TambonModule[]): Fastify
     };
 
     app.get("/admin/notices/line", async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "tambon.manage", { tambonId: tambon.id });
+      allowedTambon(req, "tambon.manage");
       return reply.page(nmsg.t(req.lang)("admin.lineSettings"), await settingsPage(req));
     });
 
     app.post("/admin/notices/line", async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "tambon.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "tambon.manage");
       const body = formBody(req);
       const result = throwIfDenied(
         await saveLineChannel(db, req.actor, tambon.id, body, deps.config.secret),
@@ -178,8 +182,7 @@ export function noticeRoutes(deps: ModuleDeps, modules: TambonModule[]): Fastify
     });
 
     app.post("/admin/notices/line/remove", confirmFirst, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "tambon.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "tambon.manage");
       throwIfDenied(await removeLineChannel(db, req.actor, tambon.id));
       return reply.seeOther(
         `/t/${tambon.slug}/admin/notices/line`,

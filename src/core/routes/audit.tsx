@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../db/index.ts";
 import type { ModuleDeps } from "../modules.ts";
 import { core } from "../i18n/messages.ts";
-import { authorize, currentTambon } from "../http.ts";
+import { allowedTambon } from "../http.ts";
 import { parseDay, parsePage } from "../params.ts";
 import { auditEntries, type AuditFilters } from "../queries/audit.ts";
 import { AuditPage } from "../views/admin/audit.tsx";
@@ -50,8 +50,7 @@ export async function sendAuditPage(
 /** A tambon's audit log, for those who may read it. */
 export function tambonAuditRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   app.get("/admin/audit", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "audit.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "audit.read");
     return sendAuditPage(deps.database.db, req, reply, {
       tambonId: tambon.id,
       base: `/t/${tambon.slug}/admin/audit`,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../modules.ts";
 import { core } from "../i18n/messages.ts";
-import { authorize, currentTambon, formBody, formList, publicUrl } from "../http.ts";
+import { authorize, currentTambon, formBody, formList, publicUrl, allowedTambon } from "../http.ts";
 import { can } from "../policy.ts";
 import { ROLES } from "../roles.ts";
 import { notFound } from "../errors.ts";
@@ -59,14 +59,12 @@ export function peopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get("/admin/people", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "account.create", { tambonId: tambon.id });
+    allowedTambon(req, "account.create");
     return reply.page(core.t(req.lang)("admin.people"), await peoplePage(req, emptyForm(), null));
   });
 
   app.post("/admin/people", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "account.create", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "account.create");
     const t = core.t(req.lang);
     const body = formBody(req);
     const result = throwIfDenied(await createAccountForPerson(db, req.actor, tambon.id, body));
@@ -81,8 +79,7 @@ export function peopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.get<{ Params: { id: string } }>("/admin/people/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "account.create", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "account.create");
     const person = await findPerson(tambon.id, req.params.id);
     const canManage = can(req.actor, "people.manage", { tambonId: tambon.id });
     return reply.page(
@@ -92,8 +89,7 @@ export function peopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post<{ Params: { id: string } }>("/admin/people/:id/roles", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "people.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "people.manage");
     const person = await findPerson(tambon.id, req.params.id);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const roles = Object.keys(body)
@@ -127,8 +123,7 @@ export function peopleRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   );
 
   app.post<{ Params: { id: string } }>("/admin/people/:id/reset", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "account.create", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "account.create");
     const person = await findPerson(tambon.id, req.params.id);
     const token = await issueResetToken(db, req.actor, tambon.id, person.id);
     if (!token) throw notFound();

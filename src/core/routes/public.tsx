@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ModuleDeps, TambonModule } from "../modules.ts";
-import { currentTambon, authorize, KeptHtml, renderFragment, sharedCtx } from "../http.ts";
+import { KeptHtml, renderFragment, sharedCtx, allowedTambon } from "../http.ts";
 import { core } from "../i18n/messages.ts";
 import { tambonTitle } from "../views/layout.tsx";
 import { pageCache } from "../page-cache.ts";
@@ -28,8 +28,7 @@ export function tambonPublicRoutes(deps: ModuleDeps, modules: TambonModule[]): F
   const db = deps.database.db;
   return async (app) => {
     app.get("/", async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "tambon.read", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "tambon.read");
       const data = await pageCache.memo(tambon.id, "home-stats", () =>
         tambonFigures(db, tambon.id),
       );
@@ -64,8 +63,7 @@ export function tambonPublicRoutes(deps: ModuleDeps, modules: TambonModule[]): F
     });
 
     app.get("/villages", async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "tambon.read", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "tambon.read");
       return reply.page(
         core.t(req.lang)("nav.villages"),
         <VillageList rows={await listVillages(db, tambon.id)} />,

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { JSX } from "preact";
 import type { ModuleDeps } from "../modules.ts";
 import { core } from "../i18n/messages.ts";
-import { authorize, currentTambon, formBody } from "../http.ts";
+import { authorize, currentTambon, formBody, allowedTambon } from "../http.ts";
 import { notFound } from "../errors.ts";
 import { throwIfDenied } from "../result.ts";
 import { requireId } from "../params.ts";
@@ -28,8 +28,7 @@ export function settingsRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
 
   app.get("/admin/settings", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "tambon.manage");
     return reply.page(
       core.t(req.lang)("admin.settings"),
       <SettingsPage form={emptyForm(settingsValues(tambon))} />,
@@ -37,8 +36,7 @@ export function settingsRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post("/admin/settings", uploadRoute(LOGO_UPLOAD), async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "tambon.manage");
     const t = core.t(req.lang);
     const body = formBody(req);
     const got = readUploads(req, "logo");
@@ -107,8 +105,7 @@ export function villageRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get("/admin/villages", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.manage", { tambonId: tambon.id });
+    allowedTambon(req, "tambon.manage");
     return reply.page(
       core.t(req.lang)("admin.villages"),
       await villagesPage(req, emptyForm(), null),
@@ -116,8 +113,7 @@ export function villageRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.get<{ Params: { id: string } }>("/admin/villages/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "tambon.manage");
     const village = await findVillage(tambon.id, req.params.id);
     return reply.page(
       core.t(req.lang)("village.edit"),
@@ -145,8 +141,7 @@ export function villageRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post<{ Params: { id: string } }>("/admin/villages/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "tambon.manage");
     const r = await save(req, await findVillage(tambon.id, req.params.id));
     if ("redirect" in r) return reply.seeOther(r.redirect, r.flash);
     return reply.page(r.title, r.page, { status: 422 });

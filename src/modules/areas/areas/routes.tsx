@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { JSX } from "preact";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { orThrow, throwIfDenied } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -24,8 +24,7 @@ export function areaRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get("/areas", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "tambon.read");
     return reply.page(
       msg.t(req.lang)("areas.title"),
       <AreaList areas={await listAreas(db, tambon.id)} />,
@@ -33,8 +32,7 @@ export function areaRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.get<{ Params: { id: string } }>("/areas/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "tambon.read");
     const area = await findArea(tambon.id, req.params.id);
     // Other modules' sections (teams, meetings, proposals …), declared in their manifests.
     const sections = await Promise.all(
@@ -56,14 +54,12 @@ export function areaRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   );
 
   app.get("/admin/areas", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "area.manage", { tambonId: tambon.id });
+    allowedTambon(req, "area.manage");
     return reply.page(msg.t(req.lang)("areas.manage"), await adminPage(req, emptyForm(), null));
   });
 
   app.get<{ Params: { id: string } }>("/admin/areas/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "area.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "area.manage");
     const area = await findArea(tambon.id, req.params.id);
     return reply.page(
       msg.t(req.lang)("areas.edit"),
@@ -75,8 +71,7 @@ export function areaRoutes(app: FastifyInstance, deps: ModuleDeps): void {
 
   /** Saves the form (a new area, or `id`'s): back to the list, or the form again at 422. */
   async function save(req: FastifyRequest, id?: string): Promise<Saved> {
-    const tambon = currentTambon(req);
-    authorize(req, "area.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "area.manage");
     const editing = id === undefined ? null : await findArea(tambon.id, id);
     const body = formBody(req);
     const result = throwIfDenied(await saveArea(db, req.actor, tambon.id, body, editing?.id));
@@ -105,8 +100,7 @@ export function areaRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     "/admin/areas/:id/archive",
     confirmFirstWhen((b) => b.archived === "1"),
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "area.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "area.manage");
       const archived = formBody(req).archived === "1";
       const area = orThrow(
         await setAreaArchived(db, req.actor, tambon.id, requireId(req.params.id), archived),

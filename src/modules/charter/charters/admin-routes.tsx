@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
@@ -31,8 +31,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   };
 
   app.get("/admin/charters", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.manage");
     return reply.page(
       msg.t(req.lang)("manage.title"),
       await managePage(
@@ -43,8 +42,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   });
 
   app.post("/admin/charters", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.manage");
     const body = formBody(req);
     const result = throwIfDenied(await createCharter(db, req.actor, tambon.id, body));
     if (result.ok)
@@ -80,8 +78,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   };
 
   app.get<{ Params: { id: string } }>("/admin/charters/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.manage", { tambonId: tambon.id });
+    allowedTambon(req, "charter.manage");
     return reply.page(
       msg.t(req.lang)("manage.settings"),
       await charterPage(req, requireId(req.params.id), null, null),
@@ -89,8 +86,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   });
 
   app.post<{ Params: { id: string } }>("/admin/charters/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.manage");
     const body = formBody(req);
     const id = requireId(req.params.id);
     const result = throwIfDenied(await updateCharter(db, req.actor, tambon.id, id, body));
@@ -107,8 +103,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   });
 
   app.post<{ Params: { id: string } }>("/admin/charters/:id/next-edition", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.manage");
     const id = requireId(req.params.id);
     const result = throwIfDenied(await startNextEdition(db, req.actor, tambon.id, id));
     if (result.ok) {
@@ -133,8 +128,7 @@ export async function charterAdminRoutes(app: FastifyInstance, deps: ModuleDeps)
   });
 
   app.get<{ Params: { id: string } }>("/admin/charter-editions/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.admin", { tambonId: tambon.id });
+    allowedTambon(req, "charter.admin");
     return renderEdition(req, reply, requireId(req.params.id), {}, null, 200);
   });
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { throwIfDenied, type Result } from "../../../core/result.ts";
 import { failedForm } from "../../../core/views/form.tsx";
 import { notFound } from "../../../core/errors.ts";
@@ -158,8 +158,7 @@ export function editionAdmin(db: Db) {
       `/admin/charter-editions/:id${spec.path ? `/${spec.path}` : ""}`,
       spec.options ?? {},
       async (req, reply) => {
-        const tambon = currentTambon(req);
-        authorize(req, spec.permission, { tambonId: tambon.id });
+        const tambon = allowedTambon(req, spec.permission);
         const id = requireId(req.params.id);
         const body = formBody(req);
         const result = throwIfDenied(await spec.run(req, tambon.id, id, body));

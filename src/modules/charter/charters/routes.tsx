@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { Db } from "../../../core/db/index.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { currentTambon, allowedTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
@@ -103,8 +103,7 @@ export async function charterRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
   const db = deps.database.db;
 
   app.get("/charter", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.read");
     const drafts = canReadDrafts(req, tambon.id);
     await settleDecidedVotes(db, tambon.id);
     const items = await listCharters(db, tambon.id);
@@ -130,8 +129,7 @@ export async function charterRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
   });
 
   app.get<{ Params: { id: string } }>("/charters/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.read");
     const charter = await getCharter(db, tambon.id, requireId(req.params.id));
     if (!charter) throw notFound();
     await settleDecidedVotes(db, tambon.id);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { formBody, allowedTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { parsePage, requireId } from "../../../core/params.ts";
@@ -107,8 +107,7 @@ export async function commentRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
   });
 
   app.post<{ Params: { id: string } }>("/charter-editions/:id/comments", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.comment", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.comment");
     const body = formBody(req);
     const result = throwIfDenied(
       await addComment(db, req.actor, tambon.id, requireId(req.params.id), commentInputOf(body)),
@@ -140,8 +139,7 @@ export async function commentRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
     done: (t: ReturnType<typeof msg.t>, value: T) => string,
   ) =>
     app.post<{ Params: { id: string } }>(`/charter-comments/:id/${path}`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, permission, { tambonId: tambon.id });
+      const tambon = allowedTambon(req, permission);
       const id = requireId(req.params.id);
       const result = throwIfDenied(await run(req, tambon.id, id));
       if (!result.ok)
@@ -171,8 +169,7 @@ export async function commentRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
   );
 
   app.post<{ Params: { id: string } }>("/charter-comments/:id/decline", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.decide", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.decide");
     const id = requireId(req.params.id);
     const body = formBody(req);
     const result = throwIfDenied(

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { formBody, allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { parseId, requireId } from "../../../core/params.ts";
 import { failedForm } from "../../../core/views/form.tsx";
@@ -15,8 +15,7 @@ export async function draftingAdminRoutes(app: FastifyInstance, deps: ModuleDeps
   const db = deps.database.db;
   const { renderEdition, back, editionPost } = editionAdmin(db);
   app.post<{ Params: { id: string } }>("/admin/charter-editions/:id/draft", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.draft", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.draft");
     const id = requireId(req.params.id);
     const found = await getEdition(db, tambon.id, id);
     if (!found) throw notFound();

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps, PageSection } from "../../../core/modules.ts";
 import { sectionsOn } from "../../../core/install.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
@@ -185,8 +185,7 @@ export async function followUpRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     done: CharterKey,
   ) =>
     app.post<{ Params: { id: string } }>(`/charter-editions/:id/${path}`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "charter.followUp", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "charter.followUp");
       const body = formBody(req);
       const id = requireId(req.params.id);
       const result = throwIfDenied(await run(req, tambon.id, id, body));
@@ -223,8 +222,7 @@ export async function followUpRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     "/charter-links/:id/delete",
     confirmFirst,
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "charter.followUp", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "charter.followUp");
       const value = orThrow(
         await deleteClauseLink(db, req.actor, tambon.id, requireId(req.params.id)),
       );

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { formBody, allowedTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { requireId } from "../../../core/params.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
@@ -85,8 +85,7 @@ export async function hearingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
   });
 
   app.post<{ Params: { id: string } }>("/charter-editions/:id/hearing", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.hearing", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.hearing");
     const body = formBody(req);
     const result = throwIfDenied(
       await recordHearingInput(db, req.actor, tambon.id, requireId(req.params.id), {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
 import type { Db } from "../../../core/db/index.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { tableRoutes } from "../../../core/table-export.ts";
 import { registryEntry, registryTable } from "./registry.ts";
@@ -19,8 +19,7 @@ export async function registryRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   const db = deps.database.db;
 
   app.get("/charter-registry.json", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.read");
     const entries = await registryFor(req, db, [tambon]);
     return reply
       .header("content-type", "application/json; charset=utf-8")
@@ -28,8 +27,7 @@ export async function registryRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   });
 
   tableRoutes(app, "/charter-registry", async (req) => {
-    const tambon = currentTambon(req);
-    authorize(req, "charter.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "charter.read");
     const { head, rows } = registryTable(await registryFor(req, db, [tambon]), req.lang);
     return { file: `charter-registry-${tambon.slug}`, columns: head, rows };
   });

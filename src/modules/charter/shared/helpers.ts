@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { forbidden, notFound } from "../../../core/errors.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import type { Db } from "../../../core/db/index.ts";
 import { requireId } from "../../../core/params.ts";
@@ -25,8 +25,7 @@ export async function loadEdition(
   id: string,
   action = "charter.read",
 ): Promise<{ edition: EditionRow; charter: CharterRow; slug: string }> {
-  const tambon = currentTambon(req);
-  authorize(req, action, { tambonId: tambon.id });
+  const tambon = allowedTambon(req, action);
   await settleDecidedVotes(db, tambon.id);
   const found = await getEdition(db, tambon.id, requireId(id));
   if (!found) throw notFound();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { msg } from "../messages.ts";
@@ -22,8 +22,7 @@ export async function signingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
   ];
   for (const { path, read } of images)
     app.get<{ Params: { id: string } }>(path, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "charter.read", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "charter.read");
       const thumb = (req.query as Record<string, string | undefined>).size === "thumb";
       const image = await read(db, tambon.id, requireId(req.params.id), thumb);
       if (!image) throw notFound();
@@ -37,8 +36,7 @@ export async function signingRoutes(app: FastifyInstance, deps: ModuleDeps): Pro
   ] as const;
   for (const del of deletions)
     app.post<{ Params: { id: string } }>(del.path, confirmFirst, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "charter.sign", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "charter.sign");
       const editionId = orThrow(await del.run(db, req.actor, tambon.id, requireId(req.params.id)));
       return reply.seeOther(
         `/t/${tambon.slug}/admin/charter-editions/${editionId}#h-signing`,

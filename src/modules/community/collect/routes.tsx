@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, csrfToken, currentTambon, formBody } from "../../../core/http.ts";
+import { csrfToken, currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { megabytes, readUploads } from "../../../core/uploads.ts";
 import { HttpError, notFound } from "../../../core/errors.ts";
 import { msg } from "../messages.ts";
@@ -17,8 +17,7 @@ export function collectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
 
   async function scopeOf(req: FastifyRequest) {
-    const tambon = currentTambon(req);
-    authorize(req, "community.collect", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.collect");
     return { tambon, scope: await personalScope(db, req.actor, tambon.id) };
   }
 
@@ -89,8 +88,7 @@ export function collectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       },
     },
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "community.collect", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "community.collect");
       const items = parsePayload(formBody(req).payload ?? "");
       if (!items) throw new HttpError(400, "error.400");
       const t = msg.t(req.lang);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { queryOf, requireId } from "../../../core/params.ts";
 import { sendDownload } from "../../../core/download.ts";
@@ -75,8 +75,7 @@ export function exportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   const staff = (req: FastifyRequest) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.manage");
     return tambon;
   };
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
@@ -20,8 +20,7 @@ export async function villageByMoo(db: DbOrTx, tambonId: number, moo: string) {
 
 /** Who may read the figures (everyone, unless the tambon's rules say otherwise). */
 export function allowFigures(req: FastifyRequest) {
-  const tambon = currentTambon(req);
-  authorize(req, "community.figures.read", { tambonId: tambon.id });
+  const tambon = allowedTambon(req, "community.figures.read");
   return tambon;
 }
 

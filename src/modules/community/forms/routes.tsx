@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { fail, throwIfDenied } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -35,8 +35,7 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
 
   async function load(req: FastifyRequest<IdParams>) {
-    const tambon = currentTambon(req);
-    authorize(req, ACTION, { tambonId: tambon.id });
+    const tambon = allowedTambon(req, ACTION);
     const form = await getForm(db, tambon.id, requireId(req.params.id));
     if (!form) throw notFound();
     /** Changes this form's draft as the one asking (403 or 404 thrown, else the result). */
@@ -103,14 +102,12 @@ export function formRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get("/admin/community/forms", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, ACTION, { tambonId: tambon.id });
+    allowedTambon(req, ACTION);
     return listPage(req, reply, emptyForm({ level: "household" }));
   });
 
   app.post("/admin/community/forms", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, ACTION, { tambonId: tambon.id });
+    const tambon = allowedTambon(req, ACTION);
     const body = formBody(req);
     const r = throwIfDenied(await createForm(db, req.actor, tambon.id, body));
     if (r.ok)

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { formBody, allowedTambon } from "../../../core/http.ts";
 import { failedForm } from "../../../core/views/form.tsx";
 import { throwIfDenied } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -18,15 +18,13 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const back = (slug: string) => `/t/${slug}${PATH}`;
 
   app.get(PATH, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.manage");
     const links = await indicatorLinks(db, tambon.id);
     return reply.page(msg.t(req.lang)("ind.title"), <IndicatorLinksPage {...links} />);
   });
 
   app.post<{ Params: { id: string } }>(`${PATH}/:id`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.manage");
     const indicatorId = requireId(req.params.id);
     const body = formBody(req);
     const r = throwIfDenied(await saveIndicatorLink(db, req.actor, tambon.id, indicatorId, body));
@@ -43,8 +41,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post<{ Params: { id: string } }>(`${PATH}/:id/remove`, confirmFirst, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.manage");
     const r = throwIfDenied(
       await removeIndicatorLink(db, req.actor, tambon.id, requireId(req.params.id)),
     );
@@ -53,8 +50,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post(`${PATH}/recompute`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.manage");
     const done = await recomputeIndicators(db, tambon.id, req.actor.user?.id ?? null);
     return reply.seeOther(back(tambon.slug), msg.t(req.lang)("ind.recomputed", done));
   });

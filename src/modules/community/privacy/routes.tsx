@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { authorize, currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { pageOf, parseDay, parseId, queryOf, requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
@@ -33,8 +33,7 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const ADMIN = "/admin/community";
 
   app.get(ADMIN, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.manage");
     const counts = await registryCounts(db, tambon.id);
     return reply.page(
       msg.t(req.lang)("admin.title"),
@@ -49,15 +48,13 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   tableRoutes(app, `${ADMIN}/export`, async (req, format) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.manage");
     const { columns, rows } = await exportRegistry(db, req, tambon.id, format);
     return { file: `households-${tambon.slug}`, sheet: "households", columns, rows };
   });
 
   app.get(`${ADMIN}/reads`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.privacy", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.privacy");
     const q = queryOf(req);
     const filter = {
       personId: parseId(q.person ?? ""),
@@ -103,8 +100,7 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post(`${ADMIN}/requests`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.manage");
     const body = formBody(req);
     const result = throwIfDenied(await recordRequest(db, req.actor, tambon.id, body));
     if (result.ok)
@@ -116,8 +112,7 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   async function findRequest(req: FastifyRequest, id: string): Promise<DataRequest> {
-    const tambon = currentTambon(req);
-    authorize(req, "community.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.manage");
     const found = await getRequest(db, tambon.id, requireId(id));
     if (!found) throw notFound();
     return found;
@@ -197,8 +192,7 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get(`${ADMIN}/settings`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.privacy", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.privacy");
     const s = await settingsOf(db, tambon.id);
     return settingsPage(
       req,
@@ -211,8 +205,7 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post(`${ADMIN}/settings`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.privacy", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.privacy");
     const body = formBody(req);
     const result = throwIfDenied(await saveSettings(db, req.actor, tambon.id, body));
     if (result.ok)
@@ -224,8 +217,7 @@ export function privacyRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.get("/community/privacy", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.figures.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.figures.read");
     return reply.page(
       msg.t(req.lang)("notice.title"),
       <PrivacyNotice settings={await settingsOf(db, tambon.id)} />,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { formBody, allowedTambon } from "../../../core/http.ts";
 import { failedForm } from "../../../core/views/form.tsx";
 import { throwIfDenied } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -17,8 +17,7 @@ export function roundRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
 
   app.post<{ Params: { id: string } }>("/admin/community/forms/:id/rounds", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "community.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.manage");
     const form = await getForm(db, tambon.id, requireId(req.params.id));
     if (!form) throw notFound();
     const base = `${formsBase(tambon.slug)}/${form.id}`;
@@ -45,8 +44,7 @@ export function roundRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     "/admin/community/forms/:id/rounds/:roundId/close",
     confirmFirst,
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "community.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "community.manage");
       const formId = requireId(req.params.id);
       const r = throwIfDenied(
         await closeRound(db, req.actor, tambon.id, formId, requireId(req.params.roundId)),

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { formBody, allowedTambon } from "../../../core/http.ts";
 import { forbidden, notFound } from "../../../core/errors.ts";
 import { pageOf, parseId, queryOf, requireId } from "../../../core/params.ts";
 import { can } from "../../../core/policy.ts";
@@ -36,8 +36,7 @@ export function submissionRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const base = (slug: string) => `/t/${slug}/admin/community/submissions`;
 
   async function reader(req: FastifyRequest) {
-    const tambon = currentTambon(req);
-    authorize(req, "community.collect", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "community.collect");
     const scope = await personalScope(db, req.actor, tambon.id);
     if (!scope) throw forbidden(true);
     return { tambon, scope };
@@ -112,8 +111,7 @@ export function submissionRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   app.post<{ Params: { id: string } }>(
     "/admin/community/submissions/:id/resolve",
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "community.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "community.manage");
       const id = requireId(req.params.id);
       const body = formBody(req);
       const t = msg.t(req.lang);

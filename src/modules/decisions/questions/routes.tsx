@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody, requireUser } from "../../../core/http.ts";
+import {
+  authorize,
+  currentTambon,
+  formBody,
+  requireUser,
+  allowedTambon,
+} from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { forbidden, notFound } from "../../../core/errors.ts";
 import { ConfirmPage } from "../../../core/views/confirm.tsx";
@@ -34,8 +40,7 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
     (await keptAreas(db, tambonId)).map((a) => ({ value: String(a.id), label: areaName(a, lang) }));
 
   app.get("/decisions", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "tambon.read");
     const q = req.query as Record<string, string | undefined>;
     const phase = PHASES.find((p) => p === q.phase) as Phase | undefined;
     // The pager's links name the question the page follows (`after`) or precedes (`before`);
@@ -108,8 +113,7 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   });
 
   app.get<WithId>("/decisions/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.read", { tambonId: tambon.id });
+    allowedTambon(req, "tambon.read");
     const p = await questionPage(db, req, requireId(req.params.id), emptyForm());
     return reply.page(p.title, p.node);
   });
@@ -198,8 +202,7 @@ export async function questionRoutes(app: FastifyInstance, deps: ModuleDeps): Pr
   }
 
   app.get<WithId>("/alternatives/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.read", { tambonId: tambon.id });
+    allowedTambon(req, "tambon.read");
     const p = await alternativePage(db, req, requireId(req.params.id), {});
     return reply.page(p.title, p.node);
   });

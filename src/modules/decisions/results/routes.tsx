@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { formBody, allowedTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { forbidden, notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
@@ -19,8 +19,7 @@ type WithId = { Params: { id: string } };
 
 /** A closed question's result page; `code` is a receipt to look up (secret ballots). */
 async function resultsPage(db: Db, req: FastifyRequest, reply: FastifyReply, code: string | null) {
-  const tambon = currentTambon(req);
-  authorize(req, "tambon.read", { tambonId: tambon.id });
+  const tambon = allowedTambon(req, "tambon.read");
   const id = requireId((req.params as { id: string }).id);
   const found = await getQuestion(db, tambon.id, id);
   if (!found) throw notFound();
@@ -87,8 +86,7 @@ export async function resultRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   );
 
   app.get<WithId>("/decisions/:id/export.json", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "tambon.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "tambon.read");
     const found = await getQuestion(db, tambon.id, requireId(req.params.id));
     if (!found || found.question.phase !== "closed") throw notFound();
     // A public vote's recount file is public, as its chains are (specs/voting.md: anyone can see

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { throwIfDenied } from "../../../core/result.ts";
@@ -50,8 +50,7 @@ export async function votingRulesAdminRoutes(
   };
 
   app.get(base, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "votingRules.manage", { tambonId: tambon.id });
+    allowedTambon(req, "votingRules.manage");
     return reply.page(
       msg.t(req.lang)("admin.votingRules"),
       await page(req, emptyForm(NEW_RULES), null),
@@ -59,8 +58,7 @@ export async function votingRulesAdminRoutes(
   });
 
   app.get<{ Params: { id: string } }>(`${base}/:id`, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "votingRules.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "votingRules.manage");
     const rules = await getVotingRules(db, tambon.id, requireId(req.params.id));
     if (!rules) throw notFound();
     return reply.page(
@@ -72,8 +70,7 @@ export async function votingRulesAdminRoutes(
   // Creating (no id) and editing answer the same way.
   for (const path of [base, `${base}/:id`]) {
     app.post<{ Params: { id?: string } }>(path, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "votingRules.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "votingRules.manage");
       const id = req.params.id === undefined ? undefined : requireId(req.params.id);
       const body = formBody(req);
       const result = await saveVotingRules(db, req.actor, tambon.id, body, id);

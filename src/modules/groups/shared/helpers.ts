@@ -6,7 +6,7 @@ import type { NamedItem } from "../../../core/modules.ts";
 import { defaultPillars, type PillarChoice } from "../groups/group.ts";
 import { notFound } from "../../../core/errors.ts";
 import { parseId, requireId } from "../../../core/params.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { getMeeting } from "../meetings/queries.ts";
 import { can } from "../../../core/policy.ts";
@@ -69,8 +69,7 @@ export async function pillarChoices(db: DbOrTx, tambonId: number): Promise<Pilla
 
 /** The tambon of the request, once the actor may do `action` there (else 403 or the login page). */
 export function tambonFor(req: FastifyRequest, action: string): Tambon {
-  const tambon = currentTambon(req);
-  authorize(req, action, { tambonId: tambon.id });
+  const tambon = allowedTambon(req, action);
   return tambon;
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { sendDownload } from "../../../core/download.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -26,8 +26,7 @@ export function exportRoutes(
 ): void {
   for (const ext of ["csv", "xlsx", "json"] as const) {
     app.get(`/${spec.path}/export.${ext}`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "network.read", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "network.read");
       const origin = `${req.protocol}://${req.host}`;
       const records = await spec.records(
         req,

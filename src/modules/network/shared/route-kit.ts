@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon, currentTambon } from "../../../core/http.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { msg, type NetKey } from "../messages.ts";
@@ -17,12 +17,8 @@ export function netText(req: FastifyRequest) {
   return msg.t(req.lang);
 }
 
-/** The tambon of the request, once the actor may do the action there (403 otherwise). */
-export function allowedTambon(req: FastifyRequest, action: string): Tambon {
-  const tambon = currentTambon(req);
-  authorize(req, action, { tambonId: tambon.id });
-  return tambon;
-}
+/** The tambon of the request, once the actor may do the action there (core's, for the routes that import the kit). */
+export { allowedTambon };
 
 /**
  * Sends the actor on to a page of the tambon's network administration (`path` after

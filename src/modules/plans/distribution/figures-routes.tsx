@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { queryOf } from "../../../core/params.ts";
 import { lookup } from "../../../core/install.ts";
@@ -66,8 +66,7 @@ export function villageFigureRoutes(app: FastifyInstance, deps: ModuleDeps): voi
   }
 
   app.get(path, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    allowedTambon(req, "plan.manage");
     const asked = queryOf(req).year;
     const year = asked === undefined ? fiscalYearOf(new Date()) : yearOf(asked);
     if (year === null) throw notFound();
@@ -75,8 +74,7 @@ export function villageFigureRoutes(app: FastifyInstance, deps: ModuleDeps): voi
   });
 
   app.post(path, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     const body = formBody(req);
     const year = yearOf(body.year);
     if (year === null) throw notFound();

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { queryOf, requireId } from "../../../core/params.ts";
 import { tableRoutes } from "../../../core/table-export.ts";
@@ -27,8 +27,7 @@ export function distributionRoutes(app: FastifyInstance, deps: ModuleDeps): void
   villageFigureRoutes(app, deps);
 
   async function load(req: FastifyRequest, id: string) {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const plan = await planHead(db, tambon.id, requireId(id));
     if (!plan) throw notFound();
     return { tambon, data: await planDistribution(db, tambon.id, plan) };

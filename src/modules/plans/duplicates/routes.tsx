@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import { msg } from "../messages.ts";
@@ -12,8 +12,7 @@ import { DuplicatesReport } from "./views.tsx";
 export function duplicateRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
   app.get<{ Params: { id: string } }>("/admin/plans/:id/duplicates", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.screen", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "project.screen");
     const plan = await getPlan(db, tambon.id, requireId(req.params.id));
     if (!plan) throw notFound();
     return reply.page(

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { parseId, queryOf, requireId } from "../../../core/params.ts";
 import { formatDate } from "../../../core/dates.ts";
@@ -17,8 +17,7 @@ export function editionRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const db = deps.database.db;
 
   app.get<{ Params: { id: string } }>("/plans/:id/editions", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const plan = await getPlan(db, tambon.id, requireId(req.params.id));
     if (!plan) throw notFound();
     const editions = await listEditions(db, tambon.id, plan.id);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { formBody, allowedTambon } from "../../../core/http.ts";
 import { can } from "../../../core/policy.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
@@ -51,8 +51,7 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   async function listPage(req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const plan = await findPlan(tambon.id, requireId((req.params as { id: string }).id));
     const canManage = can(req.actor, "plan.manage", { tambonId: tambon.id });
     const [rounds, meetings] = await Promise.all([
@@ -80,8 +79,7 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   );
 
   app.post<{ Params: { id: string } }>("/plans/:id/evaluations", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     const body = formBody(req);
     const result = throwIfDenied(
       await openRound(db, req.actor, tambon.id, requireId(req.params.id), body),
@@ -100,8 +98,7 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     forms: { close?: FormState; carry?: FormState } = {},
     status = 200,
   ) {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const round = await findRound(tambon.id, (req.params as { id: string }).id);
     const plan = await findPlan(tambon.id, round.planId);
     const canManage = can(req.actor, "plan.manage", { tambonId: tambon.id });
@@ -146,8 +143,7 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
 
   /** The rating form, filled with what this rater gave before (or what they just sent). */
   async function ratePage(req: FastifyRequest, reply: FastifyReply, form?: FormState) {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const round = await findRound(tambon.id, (req.params as { id: string }).id);
     if (!(await mayRate(db, req.actor, tambon.id))) throwIfDenied(refused(), !!req.actor.user);
     const t = msg.t(req.lang);
@@ -180,8 +176,7 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   );
 
   app.post<{ Params: { id: string } }>("/evaluations/:id/rate", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const body = formBody(req);
     const result = throwIfDenied(
       await rateSubjects(db, req.actor, tambon, requireId(req.params.id), body),
@@ -205,8 +200,7 @@ export function evaluationRoutes(app: FastifyInstance, deps: ModuleDeps): void {
       `/evaluations/:id/${path}`,
       path === "close" ? confirmFirst : {},
       async (req, reply) => {
-        const tambon = currentTambon(req);
-        authorize(req, "plan.manage", { tambonId: tambon.id });
+        const tambon = allowedTambon(req, "plan.manage");
         const body = formBody(req);
         const result = throwIfDenied(
           await command(db, req.actor, tambon.id, requireId(req.params.id), body),

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { authorize, currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { throwIfDenied } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -49,8 +49,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get<{ Params: { id: string } }>("/plans/:id/indicators", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const plan = await planHead(db, tambon.id, requireId(req.params.id));
     if (!plan) throw notFound();
     const t = msg.t(req.lang);
@@ -88,8 +87,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.get<{ Params: { id: string } }>("/indicators/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const indicator = await findIndicator(tambon.id, req.params.id);
     const t = msg.t(req.lang);
     const [targets, values, villages, projects, clauses, plan, area] = await Promise.all([
@@ -176,8 +174,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post("/admin/indicators", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     const body = formBody(req);
     const result = throwIfDenied(await saveIndicator(db, req.actor, tambon.id, body));
     if (result.ok)
@@ -246,14 +243,12 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get<{ Params: { id: string } }>("/admin/indicators/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     return editPage(req, reply, await findIndicator(tambon.id, req.params.id), {});
   });
 
   app.post<{ Params: { id: string } }>("/admin/indicators/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     const indicator = await findIndicator(tambon.id, req.params.id);
     const body = formBody(req);
     const result = throwIfDenied(await saveIndicator(db, req.actor, tambon.id, body, indicator.id));
@@ -267,8 +262,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post<{ Params: { id: string } }>("/admin/indicators/:id/targets", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     const indicator = await findIndicator(tambon.id, req.params.id);
     const body = formBody(req);
     const result = throwIfDenied(await saveTargets(db, req.actor, tambon.id, indicator.id, body));
@@ -286,8 +280,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     ["/admin/indicators/:id/projects/unlink", false],
   ] as const)
     app.post<{ Params: { id: string } }>(path, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "plan.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "plan.manage");
       const indicator = await findIndicator(tambon.id, req.params.id);
       const body = formBody(req);
       const result = throwIfDenied(
@@ -303,8 +296,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     });
 
   app.post<{ Params: { id: string } }>("/admin/indicators/:id/clauses", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     const indicator = await findIndicator(tambon.id, req.params.id);
     const body = formBody(req);
     const result = throwIfDenied(

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { throwIfDenied } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -19,8 +19,7 @@ export function measurementRoutes(app: FastifyInstance, deps: ModuleDeps): void 
 
   /** The indicator, the years to choose from, and the chosen year (the current one by default). */
   async function load(req: FastifyRequest<{ Params: { id: string } }>) {
-    const tambon = currentTambon(req);
-    authorize(req, "measurement.record", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "measurement.record");
     const indicator = await getIndicator(db, tambon.id, requireId(req.params.id));
     if (!indicator) throw notFound();
     const current = fiscalYearOf(new Date());

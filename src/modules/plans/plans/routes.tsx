@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { throwIfDenied } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -56,8 +56,7 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get("/plans", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const canManage = can(req.actor, "plan.manage", { tambonId: tambon.id });
     return reply.page(
       msg.t(req.lang)("plan.title"),
@@ -66,8 +65,7 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.get<{ Params: { id: string } }>("/plans/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const plan = await findPlan(tambon.id, req.params.id);
     const [strategies, areas, projects, editions] = await Promise.all([
       listStrategies(db, tambon.id, plan.id),
@@ -90,8 +88,7 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.get("/admin/plans", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     return reply.page(
       msg.t(req.lang)("nav.admin"),
       <PlanAdmin plans={await listPlans(db, tambon.id)} form={emptyForm({ years: "5" })} />,
@@ -99,8 +96,7 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post("/admin/plans", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     const body = formBody(req);
     const result = throwIfDenied(await savePlan(db, req.actor, tambon.id, body));
     const t = msg.t(req.lang);
@@ -179,8 +175,7 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get<{ Params: { id: string } }>("/admin/plans/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     const plan = await findPlan(tambon.id, req.params.id);
     return reply.page(plan.title, await editPage(req, plan, {}));
   });
@@ -204,8 +199,7 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     flash: PlansKey,
   ) {
     app.post<{ Params: { id: string } }>(path, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "plan.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "plan.manage");
       const at = await find(tambon.id, req.params.id);
       const body = formBody(req);
       const result = throwIfDenied(await run(req, tambon.id, at, body));
@@ -247,8 +241,7 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get<{ Params: { id: string } }>("/admin/strategies/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     const { strategy, plan } = await findStrategy(tambon.id, req.params.id);
     return reply.page(strategy.title, await editPage(req, plan, {}, strategy));
   });
@@ -281,8 +274,7 @@ export function planRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   );
 
   app.post<{ Params: { id: string } }>("/admin/plans/:id/editions", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.manage");
     const plan = await findPlan(tambon.id, req.params.id);
     const body = formBody(req);
     // "Show the meeting's resolutions" only narrows the picker: the form comes back as typed.

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { failedForm } from "../../../core/views/form.tsx";
 import { throwIfDenied } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -54,8 +54,7 @@ export function projectPartRoutes(app: FastifyInstance, deps: ModuleDeps): void 
 
   // Milestones: edit, tick done, untick, delete. Another tambon's milestone is a 404.
   const milestone = async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.screen", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "project.screen");
     const m = await getMilestone(db, tambon.id, requireId(req.params.id));
     if (!m) throw notFound();
     return { tambon, m };
@@ -116,8 +115,7 @@ export function projectPartRoutes(app: FastifyInstance, deps: ModuleDeps): void 
     "/admin/projects/:id/files",
     uploadRoute(PROJECT_FILE_UPLOAD),
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "project.screen", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "project.screen");
       const { project } = await findProject(db, tambon.id, req.params.id);
       const body = formBody(req);
       const got = readUploads(req, "file");
@@ -133,8 +131,7 @@ export function projectPartRoutes(app: FastifyInstance, deps: ModuleDeps): void 
   );
 
   app.post<{ Params: { id: string } }>("/admin/project-files/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.screen", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "project.screen");
     const file = await getProjectFile(db, tambon.id, requireId(req.params.id));
     if (!file) throw notFound();
     const body = formBody(req);
@@ -148,8 +145,7 @@ export function projectPartRoutes(app: FastifyInstance, deps: ModuleDeps): void 
     "/admin/project-files/:id/delete",
     confirmFirst,
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "project.screen", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "project.screen");
       const result = throwIfDenied(
         await deleteProjectFile(db, req.actor, tambon.id, requireId(req.params.id)),
       );
@@ -162,8 +158,7 @@ export function projectPartRoutes(app: FastifyInstance, deps: ModuleDeps): void 
   const serve =
     (thumb: boolean) =>
     async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "plan.read", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "plan.read");
       const row = await getProjectFile(db, tambon.id, requireId(req.params.id));
       const id = row && (thumb ? row.thumbFileId : row.fileId);
       const file = id ? await getFile(db, tambon.id, id) : undefined;
@@ -183,8 +178,7 @@ export function projectPartRoutes(app: FastifyInstance, deps: ModuleDeps): void 
     app.post<{ Params: { id: string } }>(
       `/admin/projects/:id/clauses${on ? "" : "/unlink"}`,
       async (req, reply) => {
-        const tambon = currentTambon(req);
-        authorize(req, "project.screen", { tambonId: tambon.id });
+        const tambon = allowedTambon(req, "project.screen");
         const { project, plan } = await findProject(db, tambon.id, req.params.id);
         const body = formBody(req);
         const result = throwIfDenied(

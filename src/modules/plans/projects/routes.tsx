@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody, formList } from "../../../core/http.ts";
+import { currentTambon, formBody, formList, allowedTambon } from "../../../core/http.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { throwIfDenied, translateErrors, type Result } from "../../../core/result.ts";
 import { ErrorPage } from "../../../core/views/error-page.tsx";
@@ -49,8 +49,7 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get<{ Params: { id: string } }>("/projects/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const { project, plan } = await findProject(tambon.id, req.params.id);
     const [detail, area, strategy, villages, partners, clauses, question, all, files] =
       await Promise.all([
@@ -102,15 +101,13 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   ) => projectAdminPage(db, req, project, plan, forms);
 
   app.get<{ Params: { id: string } }>("/admin/projects/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.screen", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "project.screen");
     const { project, plan } = await findProject(tambon.id, req.params.id);
     return reply.page(project.title, await adminPage(req, project, plan, {}));
   });
 
   app.post<{ Params: { id: string } }>("/admin/projects/:id", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.screen", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "project.screen");
     const { project, plan } = await findProject(tambon.id, req.params.id);
     const body = formBody(req);
     const lists = {
@@ -153,8 +150,7 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     flash: "project.statusSaved" | "project.milestoneSaved" | "dup.linked",
   ) {
     app.post<{ Params: { id: string } }>(`/admin/projects/:id/${path}`, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "project.screen", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "project.screen");
       const { project, plan } = await findProject(tambon.id, req.params.id);
       const body = formBody(req);
       const result = throwIfDenied(await run(req, tambon.id, project.id, body));
@@ -194,8 +190,7 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     "/admin/projects/:id/merge",
     confirmFirst,
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "project.screen", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "project.screen");
       const { project } = await findProject(tambon.id, req.params.id);
       const result = throwIfDenied(
         await mergeProject(db, req.actor, tambon.id, project.id, formBody(req)),
@@ -237,8 +232,7 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get<{ Params: { id: string } }>("/admin/plans/:id/projects", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.screen", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "project.screen");
     const plan = await getPlan(db, tambon.id, requireId(req.params.id));
     if (!plan) throw notFound();
     return reply.page(
@@ -251,8 +245,7 @@ export function projectRoutes(app: FastifyInstance, deps: ModuleDeps): void {
     "/admin/plans/:id/vote",
     confirmFirst,
     async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "plan.manage", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "plan.manage");
       const plan = await getPlan(db, tambon.id, requireId(req.params.id));
       if (!plan) throw notFound();
       const body = formBody(req);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody, formList } from "../../../core/http.ts";
+import { currentTambon, formBody, formList, allowedTambon } from "../../../core/http.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
 import { throwIfDenied } from "../../../core/result.ts";
 import { notFound } from "../../../core/errors.ts";
@@ -65,15 +65,13 @@ export function proposalRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   }
 
   app.get<{ Params: { id: string } }>("/plans/:id/propose", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.propose", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "project.propose");
     const plan = await findPlan(tambon.id, req.params.id);
     return reply.page(msg.t(req.lang)("plan.propose"), await page(req, plan, emptyForm(), false));
   });
 
   app.get<{ Params: { id: string } }>("/plans/:id/overlaps", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.propose", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "project.propose");
     const plan = await findPlan(tambon.id, req.params.id);
     const q = queryOf(req);
     const candidate = candidateFrom(
@@ -87,8 +85,7 @@ export function proposalRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.post<{ Params: { id: string } }>("/plans/:id/propose", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "project.propose", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "project.propose");
     const plan = await findPlan(tambon.id, req.params.id);
     const body = formBody(req);
     const villages = formList(req, "villages");

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import { sendDownload } from "../../../core/download.ts";
 import { tableRoutes } from "../../../core/table-export.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
@@ -151,8 +151,7 @@ export function reportDataRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   });
 
   app.get("/plans/open-data.json", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "plan.read", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "plan.read");
     const plans = await reportPlans(db, tambon.id);
     const ids = plans.map((p) => p.id);
     const [strategies, projects, indicators, areas, villageRows] = await Promise.all([

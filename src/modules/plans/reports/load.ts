@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../../core/db/index.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { allowedTambon } from "../../../core/http.ts";
 import { notFound } from "../../../core/errors.ts";
 import { requireId } from "../../../core/params.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -9,8 +9,7 @@ import { reportPlan, reportProjects, type ReportPlan } from "./queries.ts";
 
 /** The plan a report is about, read by the request's tambon (another tambon's plan is a 404). */
 export async function loadReportPlan(db: Db, req: FastifyRequest, id: string) {
-  const tambon = currentTambon(req);
-  authorize(req, "plan.read", { tambonId: tambon.id });
+  const tambon = allowedTambon(req, "plan.read");
   const plan = await reportPlan(db, tambon.id, requireId(id));
   if (!plan) throw notFound();
   return { tambon, plan, base: `/t/${tambon.slug}/plans/${plan.id}/reports` };

@@ -1,7 +1,7 @@
 import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { authorize, currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { siteComplaints } from "../schema.ts";
 import { can } from "../../../core/policy.ts";
 import { base, idOf, t } from "../shared/helpers.tsx";
@@ -18,8 +18,7 @@ export async function complaintsAdminRoutes(app: FastifyInstance, deps: ModuleDe
 
   // Complaints.
   app.get<{ Querystring: { status?: string } }>("/admin/site/complaints", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "complaint.manage", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "complaint.manage");
     const status = typeof req.query.status === "string" ? req.query.status : "";
     const list = (channel: "general" | "corruption") =>
       listComplaints(db, tambon.id, channel, status);

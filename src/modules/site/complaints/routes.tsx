@@ -8,7 +8,7 @@ import {
   complaintEvents,
   complaintsPerMonth,
 } from "./queries.ts";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { authorize, currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { read, url } from "../shared/helpers.tsx";
 import { msg } from "../messages.ts";
 import { COMPLAINT_UPLOAD, TRACK_RATE_LIMIT } from "../shared/uploads.ts";
@@ -40,8 +40,7 @@ export async function complaintsRoutes(app: FastifyInstance, deps: ModuleDeps): 
   });
 
   app.post("/complaints", COMPLAINT_UPLOAD, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "complaint.file", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "complaint.file");
     const body = formBody(req);
     const got = readUploads(req, "photo");
     const refused = uploadError(req, got);

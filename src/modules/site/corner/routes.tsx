@@ -1,7 +1,7 @@
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { paged } from "../../../core/paging.ts";
 import { countPosts, findPost, listPosts, postPhotos, shownComments } from "./queries.ts";
 import { CornerPage, PostPage } from "./views.tsx";
@@ -50,8 +50,7 @@ export async function cornerRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
   });
 
   app.post("/corner", cornerUpload("site.post"), async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "site.post", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "site.post");
     const body = formBody(req);
     const got = readUploads(req, "photos");
     const refused = uploadError(req, got);
@@ -118,8 +117,7 @@ export async function cornerRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     done: (postId: number, rowId: number) => [string, SiteKey],
   ) =>
     app.post<{ Params: { id: string } }>(path, async (req, reply) => {
-      const tambon = currentTambon(req);
-      authorize(req, "site.post", { tambonId: tambon.id });
+      const tambon = allowedTambon(req, "site.post");
       const id = requireId(req.params.id);
       const body = formBody(req);
       const r = await command(db, req.actor, tambon.id, id, body);

@@ -2,7 +2,7 @@ import { tambonRow } from "../../../core/db/tambon-row.ts";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { listLinks, listOpenJobs } from "./queries.ts";
 import { JobView, JobsPage } from "./views.tsx";
 import { can } from "../../../core/policy.ts";
@@ -42,8 +42,7 @@ export async function jobsRoutes(app: FastifyInstance, deps: ModuleDeps): Promis
   });
 
   app.post("/jobs", async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "site.post", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "site.post");
     const body = formBody(req);
     const r = await saveJob(db, req.actor, tambon.id, body);
     if (!r.ok)

@@ -1,7 +1,7 @@
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ModuleDeps } from "../../../core/modules.ts";
 import { emptyForm, failedForm, type FormState } from "../../../core/views/form.tsx";
-import { authorize, currentTambon, formBody } from "../../../core/http.ts";
+import { currentTambon, formBody, allowedTambon } from "../../../core/http.ts";
 import { paged } from "../../../core/paging.ts";
 import { can } from "../../../core/policy.ts";
 import { parsePage } from "../../../core/params.ts";
@@ -57,8 +57,7 @@ export async function qaRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<
   });
 
   app.post("/qa", { config: { rateLimit: QUESTION_RATE_LIMIT } }, async (req, reply) => {
-    const tambon = currentTambon(req);
-    authorize(req, "site.ask", { tambonId: tambon.id });
+    const tambon = allowedTambon(req, "site.ask");
     const body = formBody(req);
     const r = await askQuestion(db, req.actor, tambon.id, body);
     if (!r.ok) {

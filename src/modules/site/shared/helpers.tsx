@@ -6,7 +6,7 @@ import { type Actor } from "../../../core/roles.ts";
 import { orThrow, type Result } from "../../../core/result.ts";
 import { type ComponentChildren } from "preact";
 import { type Tambon } from "../../../core/tenancy.ts";
-import { authorize, currentTambon } from "../../../core/http.ts";
+import { currentTambon, allowedTambon } from "../../../core/http.ts";
 import { requireId } from "../../../core/params.ts";
 import { tambonTitle } from "../../../core/views/layout.tsx";
 import { msg } from "../messages.ts";
@@ -18,22 +18,19 @@ import { type CoreKey } from "../../../core/i18n/messages.ts";
 
 /** The tambon of a public page, after checking it may be read (every tambon's site is public). */
 export function read(req: FastifyRequest): Tambon {
-  const tambon = currentTambon(req);
-  authorize(req, "tambon.read", { tambonId: tambon.id });
+  const tambon = allowedTambon(req, "tambon.read");
   return tambon;
 }
 
 /** The tambon of an editor's page, after checking the actor may edit the website. */
 export function edit(req: FastifyRequest): Tambon {
-  const tambon = currentTambon(req);
-  authorize(req, "site.edit", { tambonId: tambon.id });
+  const tambon = allowedTambon(req, "site.edit");
   return tambon;
 }
 
 /** The tambon of a moderator's page, after checking the actor may moderate. */
 export function moderate(req: FastifyRequest): Tambon {
-  const tambon = currentTambon(req);
-  authorize(req, "site.moderate", { tambonId: tambon.id });
+  const tambon = allowedTambon(req, "site.moderate");
   return tambon;
 }
 
