@@ -20,7 +20,7 @@ import {
   type SetupOptions,
   type SetupRow,
 } from "./setup-csv.ts";
-import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../core/db/tambon-row.ts";
 
 /** The columns of `tambon users import FILE`, matched by these names in Thai or English. */
 export const USER_FIELDS: readonly ImportField[] = [
@@ -118,10 +118,7 @@ async function joinTambon(
   villageId: number | null,
   wanted: Role[],
 ): Promise<boolean | RowProblem> {
-  const [member] = await db
-    .select()
-    .from(tambonMembers)
-    .where(tambonWhere(tambonMembers, tambonId, { userId }));
+  const [member] = await tambonRows(db, tambonMembers, tambonId, { userId });
   if (member?.status === "removed")
     return problem(
       line,

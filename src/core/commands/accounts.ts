@@ -12,7 +12,7 @@ import { fail, ok, type FieldError, type Result } from "../result.ts";
 import { can } from "../policy.ts";
 import { HttpError } from "../errors.ts";
 import { ROLES, isRole, type Actor, type Role } from "../roles.ts";
-import { tambonWhere } from "../db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../db/tambon-row.ts";
 import { pick } from "../pick.ts";
 
 /** A user looked up for login. */
@@ -481,10 +481,7 @@ export async function setMemberStatus(
 
 /** A person's membership of a tambon, or undefined. */
 async function membershipOf(db: DbOrTx, tambonId: number, userId: number) {
-  const [member] = await db
-    .select()
-    .from(tambonMembers)
-    .where(tambonWhere(tambonMembers, tambonId, { userId }));
+  const [member] = await tambonRows(db, tambonMembers, tambonId, { userId });
   return member;
 }
 

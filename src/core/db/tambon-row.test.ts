@@ -1,9 +1,9 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { asc, gt, sql } from "drizzle-orm";
+import { asc, desc, gt, sql } from "drizzle-orm";
 import { openTestDatabase, type TestDatabase } from "../../../test/helpers/db.ts";
 import { tambons, villages } from "./schema.ts";
-import { tambonRow, tambonWhere } from "./tambon-row.ts";
+import { tambonRow, tambonRows, tambonWhere } from "./tambon-row.ts";
 
 describe("a tambon's rows", () => {
   let database: TestDatabase;
@@ -66,6 +66,22 @@ describe("a tambon's rows", () => {
       rows.map((r) => r.id),
       direct.map((r) => r.id),
     );
+  });
+
+  test("tambonRows reads the tambon's rows that match, in the order asked", async () => {
+    const all = await villagesOf(tambonWhere(villages, own));
+    const rows = await tambonRows(database.db, villages, own, {}, desc(villages.id));
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      all.map((v) => v.id).reverse(),
+    );
+    assert.ok(rows.every((r) => r.tambonId === own));
+    const first = all[0]!;
+    assert.deepEqual(
+      (await tambonRows(database.db, villages, own, { moo: first.moo })).map((r) => r.id),
+      [first.id],
+    );
+    assert.deepEqual(await tambonRows(database.db, villages, other, { id: first.id }), []);
   });
 
   test("tambonRow finds a row of its tambon only, and never for an id no record can have", async () => {

@@ -54,3 +54,21 @@ export function tambonWhere<T extends { tambonId: PgColumn }>(
   const equal = Object.entries(match).map(([name, value]) => eq(columns[name]!, value));
   return and(eq(table.tambonId, tambonId), ...equal, ...more)!;
 }
+
+/**
+ * The tambon's rows of a table (all their columns) whose columns equal `match`: a meeting's agenda,
+ * a group's periods, a form's rounds. In the order given, when one is.
+ */
+export async function tambonRows<T extends PgTable & { tambonId: PgColumn }>(
+  db: DbOrTx,
+  table: T,
+  tambonId: number,
+  match: Match<T> = {},
+  ...order: SQL[]
+): Promise<InferSelectModel<T>[]> {
+  const rows = db
+    .select()
+    .from(table as PgTable)
+    .where(tambonWhere(table, tambonId, match));
+  return (await (order.length ? rows.orderBy(...order) : rows)) as InferSelectModel<T>[];
+}

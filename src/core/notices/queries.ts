@@ -3,7 +3,7 @@ import type { DbOrTx } from "../db/index.ts";
 import { users } from "../db/schema.ts";
 import { paged, type Page } from "../paging.ts";
 import { lineChannels, lineLinks, noticePrefs, notices } from "./schema.ts";
-import { tambonWhere } from "../db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../db/tambon-row.ts";
 import { pick } from "../pick.ts";
 
 /** A tambon's LINE channel, or null when its admin has not set one. */
@@ -14,10 +14,7 @@ export async function lineChannelOf(db: DbOrTx, tambonId: number) {
 
 /** A member's LINE link in a tambon (linked, or a code waiting to be sent), or null. */
 export async function lineLinkOf(db: DbOrTx, tambonId: number, userId: number) {
-  const [row] = await db
-    .select()
-    .from(lineLinks)
-    .where(tambonWhere(lineLinks, tambonId, { userId }));
+  const [row] = await tambonRows(db, lineLinks, tambonId, { userId });
   return row ?? null;
 }
 
@@ -27,10 +24,7 @@ export async function choicesOf(
   tambonId: number,
   userId: number,
 ): Promise<Map<string, boolean>> {
-  const rows = await db
-    .select()
-    .from(noticePrefs)
-    .where(tambonWhere(noticePrefs, tambonId, { userId }));
+  const rows = await tambonRows(db, noticePrefs, tambonId, { userId });
   return new Map(rows.map((r) => [`${r.kind}:${r.channel}`, r.wanted]));
 }
 

@@ -34,16 +34,13 @@ import { signingAdminRoutes } from "./signing/admin-routes.tsx";
 import { signingRoutes } from "./signing/routes.tsx";
 import { charterSearch } from "./search.ts";
 import { HEARING_NOTICE } from "./hearing/notices.ts";
-import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { tambonRows } from "../../core/db/tambon-row.ts";
 
 const areaSection1: PageSection<number> = {
   id: "charter",
   title: (lang) => msg.t(lang)("nav.charter"),
   async load(db, { id: tambonId, slug }, lang, areaId) {
-    const rows = await db
-      .select()
-      .from(charters)
-      .where(tambonWhere(charters, tambonId, { areaId }));
+    const rows = await tambonRows(db, charters, tambonId, { areaId });
     return rows.map((c) => ({
       href: `/t/${slug}/charters/${c.id}`,
       title: lang === "en" && c.nameEn ? c.nameEn : c.nameTh,

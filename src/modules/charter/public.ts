@@ -4,7 +4,7 @@ import type { PageSection } from "../../core/modules.ts";
 import { tambonSlug } from "../../core/queries/tambons.ts";
 import { charterClauseLinks, charters } from "./schema.ts";
 import { clausesInForce } from "./charters/queries.ts";
-import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../core/db/tambon-row.ts";
 import { pick } from "../../core/pick.ts";
 
 export { inDigits, toArabicDigits, toThaiDigits, type DigitStyle } from "./digits.ts";
@@ -102,11 +102,13 @@ export async function clausesLinkedTo(
   targetType: string,
   targetId: number,
 ): Promise<ClauseRef[]> {
-  const links = await db
-    .select()
-    .from(charterClauseLinks)
-    .where(tambonWhere(charterClauseLinks, tambonId, { targetType, targetId }))
-    .orderBy(asc(charterClauseLinks.id));
+  const links = await tambonRows(
+    db,
+    charterClauseLinks,
+    tambonId,
+    { targetType, targetId },
+    asc(charterClauseLinks.id),
+  );
   if (!links.length) return [];
   const wanted = new Set(links.map((l) => `${l.charterId}:${l.clauseKey}`));
   const all = await listClauses(db, tambonId);

@@ -15,7 +15,7 @@ import { appendEvent } from "./shared/events.ts";
 import { insertAlternative } from "./questions/commands.ts";
 import { enterPhase } from "./questions/phase-commands.ts";
 import { phaseEnd } from "./shared/phases.ts";
-import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { tambonRows } from "../../core/db/tambon-row.ts";
 
 interface DemoAlternative {
   title: string;
@@ -92,10 +92,7 @@ async function delegate(
 export async function seedDecisionsDemo(tx: Tx, tambon: Tambon, people: DemoPeople): Promise<void> {
   const areas = await listAreas(tx, tambon.id);
   const area = (i: number) => areas[Math.min(i, areas.length - 1)]!.id;
-  const [rules] = await tx
-    .select()
-    .from(decisionPolicies)
-    .where(tambonWhere(decisionPolicies, tambon.id, { nameEn: "Standard" }));
+  const [rules] = await tambonRows(tx, decisionPolicies, tambon.id, { nameEn: "Standard" });
   if (!rules || !areas.length) return;
   const reps = people.byRole.village_rep ?? [];
   const members = people.byRole.member ?? [];

@@ -3,8 +3,7 @@ import type { DbOrTx } from "../../core/db/index.ts";
 import type { SearchSource } from "../../core/modules.ts";
 import { updateSearch, type SearchDocument } from "../site/public.ts";
 import { agendaItems, meetings, resolutions } from "./schema.ts";
-import { tambonWhere } from "../../core/db/tambon-row.ts";
-import { tambonRows } from "./shared/queries.ts";
+import { tambonWhere, tambonRows } from "../../core/db/tambon-row.ts";
 
 /**
  * The public meetings of a tambon (or one) and their resolutions as search documents. A meeting

@@ -1,4 +1,4 @@
-import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../core/db/tambon-row.ts";
 import { type DbOrTx } from "../../core/db/index.ts";
 import { type Tambon } from "../../core/tenancy.ts";
 import { type DemoPeople } from "../../core/modules.ts";
@@ -73,7 +73,7 @@ export async function seedSiteDemo(tx: DbOrTx, tambon: Tambon, people: DemoPeopl
   const tambonId = tambon.id;
   const editorId = people.byRole.editor?.[0] ?? people.adminId;
   const memberId = people.byRole.member?.at(-1) ?? people.adminId;
-  const cats = await tx.select().from(siteCategories).where(tambonWhere(siteCategories, tambonId));
+  const cats = await tambonRows(tx, siteCategories, tambonId);
   const [album] = await tx
     .insert(siteAlbums)
     .values({
@@ -138,7 +138,7 @@ export async function seedSiteDemo(tx: DbOrTx, tambon: Tambon, people: DemoPeopl
       authorId: editorId,
     })
     .returning();
-  const pages = await tx.select().from(sitePages).where(tambonWhere(sitePages, tambonId));
+  const pages = await tambonRows(tx, sitePages, tambonId);
   const structure = pages.find((p) => p.section === "structure");
   const history = pages.find((p) => p.section === "history")!;
   const historyMd = `ตำบล${tambon.nameTh}เป็นตำบลจัดการสุขภาพ ที่ประชาชนร่วมกันเก็บข้อมูลชุมชน จัดตั้งกลุ่มและภาคีเครือข่าย วางแผนและแผนแม่บทชุมชน (ข้อความสาธิต)`;
@@ -272,7 +272,7 @@ export async function seedSiteDemo(tx: DbOrTx, tambon: Tambon, people: DemoPeopl
       .update(siteSettings)
       .set({ visitorsBefore: 1_963_438, viewsBefore: 2_079_035 })
       .where(tambonWhere(siteSettings, tambonId));
-  const items = await tx.select().from(itaItems).where(tambonWhere(itaItems, tambonId));
+  const items = await tambonRows(tx, itaItems, tambonId);
   const link = async (code: string, set: Partial<typeof itaItems.$inferInsert>) => {
     const it = items.find((i) => i.code === code);
     if (it)

@@ -10,7 +10,7 @@ import type { Actor } from "../../../core/roles.ts";
 import type { AreasResult } from "../messages.ts";
 import { issueAreas } from "../schema.ts";
 import type { Area } from "./queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 const schema = z.object({
@@ -37,12 +37,7 @@ export async function saveArea(
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return db.transaction(async (tx): Promise<AreasResult<Area>> => {
-    const [current] = areaId
-      ? await tx
-          .select()
-          .from(issueAreas)
-          .where(tambonWhere(issueAreas, tambonId, { id: areaId }))
-      : [];
+    const [current] = areaId ? await tambonRows(tx, issueAreas, tambonId, { id: areaId }) : [];
     if (areaId && !current) return missing();
     const [dup] = await tx
       .select({ id: issueAreas.id })

@@ -14,7 +14,7 @@ import {
 import { allClauses, type CharterDoc, type Clause } from "../document.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { asOfDay } from "../edition.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A charter row. */
@@ -62,11 +62,7 @@ export async function editionsOf(
 ): Promise<EditionRow[]> {
   const today = todayIso();
   return (
-    await db
-      .select()
-      .from(charterEditions)
-      .where(tambonWhere(charterEditions, tambonId, { charterId }))
-      .orderBy(desc(charterEditions.number))
+    await tambonRows(db, charterEditions, tambonId, { charterId }, desc(charterEditions.number))
   ).map((e) => asOfDay(e, today));
 }
 

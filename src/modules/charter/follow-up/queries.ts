@@ -4,7 +4,7 @@ import { users } from "../../../core/db/schema.ts";
 import { charterClauseLinks, charterClauseProgress } from "../schema.ts";
 import { type Progress } from "../edition.ts";
 import type { LinkRow } from "../charters/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** What a progress entry says, and who wrote it. */
@@ -63,11 +63,13 @@ export async function linksOf(
   tambonId: number,
   charterId: number,
 ): Promise<Map<number, LinkRow[]>> {
-  const rows = await db
-    .select()
-    .from(charterClauseLinks)
-    .where(tambonWhere(charterClauseLinks, tambonId, { charterId }))
-    .orderBy(asc(charterClauseLinks.id));
+  const rows = await tambonRows(
+    db,
+    charterClauseLinks,
+    tambonId,
+    { charterId },
+    asc(charterClauseLinks.id),
+  );
   const out = new Map<number, LinkRow[]>();
   for (const r of rows) out.set(r.clauseKey, [...(out.get(r.clauseKey) ?? []), r]);
   return out;

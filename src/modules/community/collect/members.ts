@@ -16,7 +16,7 @@ import {
   type Relation,
   type Sex,
 } from "../shared/kinds.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 
 /** The questions of a members' repeat that carry a person's fields, by the field they fill. */
 const NAME_KEYS = ["member_name", "name"] as const;
@@ -101,10 +101,7 @@ export async function planMembers(
   const repeat = membersRepeat(def);
   const entries = repeat ? answers[repeat.name] : undefined;
   if (!repeat || !Array.isArray(entries) || !entries.length) return [];
-  const folks = await tx
-    .select()
-    .from(people)
-    .where(tambonWhere(people, tambonId, { householdId }));
+  const folks = await tambonRows(tx, people, tambonId, { householdId });
   const taken = new Set<number>();
   const free = (p: Person | undefined) => (p && !taken.has(p.id) ? p : undefined);
   const out: PlannedMember[] = [];

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { forms, formVersions, rounds } from "../schema.ts";
 import type { FormDefinition } from "./definition.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A form as its pages and other parts of the module read it. */
@@ -52,10 +52,7 @@ export async function getFormVersion(
   formId: number,
   version: number,
 ): Promise<FormVersionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(formVersions)
-    .where(tambonWhere(formVersions, tambonId, { formId, version }));
+  const [row] = await tambonRows(db, formVersions, tambonId, { formId, version });
   return row;
 }
 

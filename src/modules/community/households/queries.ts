@@ -7,7 +7,7 @@ import { paged, type Page } from "../../../core/paging.ts";
 import { allows, inScope, type PersonalScope } from "../access.ts";
 import { households, people, submissions } from "../schema.ts";
 import type { HouseholdStatus } from "../shared/kinds.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 export type Household = typeof households.$inferSelect;
@@ -91,11 +91,15 @@ export const personOf = tambonRowOf(people);
 
 /** The people of a household, the head first. */
 export function peopleOf(db: DbOrTx, tambonId: number, householdId: number): Promise<Person[]> {
-  return db
-    .select()
-    .from(people)
-    .where(tambonWhere(people, tambonId, { householdId }))
-    .orderBy(sql`${people.relation} <> 'head'`, asc(people.birthDate), asc(people.id));
+  return tambonRows(
+    db,
+    people,
+    tambonId,
+    { householdId },
+    sql`${people.relation} <> 'head'`,
+    asc(people.birthDate),
+    asc(people.id),
+  );
 }
 
 /** How many submissions were made about a household. */

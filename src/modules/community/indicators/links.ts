@@ -10,7 +10,7 @@ import type { FormDefinition, FormItem, Question } from "../forms/definition.ts"
 import { listOpenForms } from "../forms/queries.ts";
 import { INDICATOR_MEASURES, type IndicatorMeasure } from "../shared/kinds.ts";
 import type { CommunityResult } from "../shared/result.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** What an indicator may be computed from: a top-level question of a published form's version. */
@@ -111,10 +111,7 @@ export async function saveIndicatorLink(
   if (measure === "mean" && (!option.numeric || option.value !== null))
     return fail("source", "ind.bad.mean");
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(indicatorSources)
-      .where(tambonWhere(indicatorSources, tambonId, { indicatorId }));
+    const [before] = await tambonRows(tx, indicatorSources, tambonId, { indicatorId });
     const values = {
       ...pick(option, "formId", "question", "value"),
       measure,

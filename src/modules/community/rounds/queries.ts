@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { rounds } from "../schema.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A survey round of a form. */
@@ -13,11 +13,7 @@ export async function listRounds(
   tambonId: number,
   formId: number,
 ): Promise<RoundRow[]> {
-  return db
-    .select()
-    .from(rounds)
-    .where(tambonWhere(rounds, tambonId, { formId }))
-    .orderBy(asc(rounds.startsOn), asc(rounds.id));
+  return tambonRows(db, rounds, tambonId, { formId }, asc(rounds.startsOn), asc(rounds.id));
 }
 
 /** The form's open round (the latest started, if several are open), or undefined. */

@@ -19,7 +19,7 @@ import { parseId } from "../../../core/params.ts";
 import { fail, missing, ok, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { DecisionsKey } from "../messages.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** What to delegate: scope, its area or question, and the trustee (null blocks broader scopes). */
@@ -131,10 +131,10 @@ export async function revokeDelegation(
 ): Promise<Result<true, DecisionsKey | CoreKey>> {
   const me = actor.user;
   if (!me) return missing();
-  const [row] = await db
-    .select()
-    .from(delegations)
-    .where(tambonWhere(delegations, tambonId, { id: delegationId || 0, trusterId: me.id }));
+  const [row] = await tambonRows(db, delegations, tambonId, {
+    id: delegationId || 0,
+    trusterId: me.id,
+  });
   if (!row) return missing();
   return db.transaction(async (tx) => {
     if (row.questionId) {

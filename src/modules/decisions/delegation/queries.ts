@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { ballots, delegations, questions } from "../schema.ts";
 import type { DelegationRow } from "../delegation.ts";
 import { delegationsWhere } from "../shared/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 
 /** The questions still open to delegations (not closed or cancelled), newest first. */
 export async function openQuestions(db: DbOrTx, tambonId: number) {
@@ -24,10 +24,7 @@ export async function openQuestions(db: DbOrTx, tambonId: number) {
 
 /** A member's own delegations, one per scope. */
 export async function delegationsOf(db: DbOrTx, tambonId: number, trusterId: number) {
-  return db
-    .select()
-    .from(delegations)
-    .where(tambonWhere(delegations, tambonId, { trusterId }));
+  return tambonRows(db, delegations, tambonId, { trusterId });
 }
 
 /** Every delegation that can apply to these questions: tambon-wide, per area, and their own. */

@@ -1,7 +1,7 @@
 import { desc } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { notificationPrefs, notifications } from "../schema.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 
 /** How often a member wants notifications by e-mail. */
 export type EmailPreference = "each" | "daily" | "off";
@@ -23,9 +23,6 @@ export async function emailPreference(
   tambonId: number,
   userId: number,
 ): Promise<EmailPreference> {
-  const [pref] = await db
-    .select()
-    .from(notificationPrefs)
-    .where(tambonWhere(notificationPrefs, tambonId, { userId }));
+  const [pref] = await tambonRows(db, notificationPrefs, tambonId, { userId });
   return pref?.email ?? "daily";
 }

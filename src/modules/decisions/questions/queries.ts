@@ -13,7 +13,7 @@ import {
 } from "../schema.ts";
 import { getQuestion } from "../shared/queries.ts";
 import type { Phase } from "../shared/phases.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 
 /**
  * One page of a tambon's questions, newest first, with how many alternatives each has. With a
@@ -136,11 +136,13 @@ export async function getAlternative(db: DbOrTx, tambonId: number, alternativeId
 
 /** Every version of an alternative's text, oldest first. */
 export async function versionsOf(db: DbOrTx, tambonId: number, alternativeId: number) {
-  return db
-    .select()
-    .from(alternativeVersions)
-    .where(tambonWhere(alternativeVersions, tambonId, { alternativeId }))
-    .orderBy(asc(alternativeVersions.version));
+  return tambonRows(
+    db,
+    alternativeVersions,
+    tambonId,
+    { alternativeId },
+    asc(alternativeVersions.version),
+  );
 }
 
 /** The suggestions on an alternative with their authors and every rating given to them. */
@@ -172,9 +174,6 @@ export async function suggestionsOf(db: DbOrTx, tambonId: number, alternativeId:
 
 /** One suggestion of the tambon. */
 export async function getSuggestion(db: DbOrTx, tambonId: number, id: number) {
-  const [s] = await db
-    .select()
-    .from(suggestions)
-    .where(tambonWhere(suggestions, tambonId, { id: id || 0 }));
+  const [s] = await tambonRows(db, suggestions, tambonId, { id: id || 0 });
   return s;
 }

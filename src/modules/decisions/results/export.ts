@@ -7,7 +7,7 @@ import { canonicalJson, sha256, verifyChain, type ChainEvent } from "../hash-cha
 import { tally } from "../tally.ts";
 import { type TallyInput, type TallyResult } from "../tally-types.ts";
 import { tallySecret, type SecretEntry } from "../secret-ballots.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRows } from "../../../core/db/tambon-row.ts";
 
 /** Everything needed to recount a closed question and check its record, as one JSON document. */
 export interface QuestionExport {
@@ -38,16 +38,15 @@ export async function exportQuestion(
   const found = await getQuestion(db, tambonId, questionId);
   if (!found) throw new Error(`no question ${questionId} in this tambon`);
   if (found.question.phase !== "closed") throw new Error(`question ${questionId} is not closed`);
-  const [stored] = await db
-    .select()
-    .from(questionResults)
-    .where(tambonWhere(questionResults, tambonId, { questionId }));
+  const [stored] = await tambonRows(db, questionResults, tambonId, { questionId });
   if (!stored) throw new Error(`question ${questionId} has no stored result`);
-  const [closing] = await db
-    .select()
-    .from(decisionEvents)
-    .where(tambonWhere(decisionEvents, tambonId, { questionId, kind: "question.closed" }))
-    .orderBy(asc(decisionEvents.seq));
+  const [closing] = await tambonRows(
+    db,
+    decisionEvents,
+    tambonId,
+    { questionId, kind: "question.closed" },
+    asc(decisionEvents.seq),
+  );
   const input = stored.input as TallyInput;
   return {
     format: "tambon-question-export/1",

@@ -9,7 +9,7 @@ import { can } from "../../../core/policy.ts";
 import type { Actor } from "../../../core/roles.ts";
 import { decisionPolicies } from "../schema.ts";
 import type { VotingRules } from "../shared/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 const schema = z.object({
@@ -54,10 +54,7 @@ export async function saveVotingRules(
   };
   return db.transaction(async (tx) => {
     const [current] = rulesId
-      ? await tx
-          .select()
-          .from(decisionPolicies)
-          .where(tambonWhere(decisionPolicies, tambonId, { id: rulesId }))
+      ? await tambonRows(tx, decisionPolicies, tambonId, { id: rulesId })
       : [];
     if (rulesId && !current) return missing();
     const [row] = current

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { decisionPolicies } from "../schema.ts";
 import type { VotingRules } from "../shared/queries.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonRows } from "../../../core/db/tambon-row.ts";
 
 /** The tambon's sets of voting rules, oldest first: every one (archived ones too), or those that match. */
 export async function listVotingRules(
@@ -11,11 +11,7 @@ export async function listVotingRules(
   tambonId: number,
   only: { archived?: boolean } = {},
 ): Promise<VotingRules[]> {
-  return db
-    .select()
-    .from(decisionPolicies)
-    .where(tambonWhere(decisionPolicies, tambonId, only))
-    .orderBy(asc(decisionPolicies.id));
+  return tambonRows(db, decisionPolicies, tambonId, only, asc(decisionPolicies.id));
 }
 
 /** One set of voting rules of the tambon. */

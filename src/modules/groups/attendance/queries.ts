@@ -1,11 +1,11 @@
 import { asc, count, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { tambonMembers, users } from "../../../core/db/schema.ts";
 import { attendances } from "../schema.ts";
 import { bangkokDay } from "../meetings/meeting.ts";
 import { checkQuorum, type QuorumResult } from "./quorum.ts";
-import { tambonRows, type VillageRow, villagesOf } from "../shared/queries.ts";
+import { type VillageRow, villagesOf } from "../shared/queries.ts";
 import type { MeetingRow } from "../meetings/queries.ts";
 import { termsOn } from "../representatives/queries.ts";
 

@@ -9,13 +9,13 @@ import { getArea } from "../../areas/public.ts";
 import { groupMemberships, workGroups } from "../schema.ts";
 import { GROUP_KINDS, overlaps, POSITIONS } from "./group.ts";
 import { nameKey } from "../meetings/meeting.ts";
-import { findMemberByName, tambonRows, villageOfTambon } from "../shared/queries.ts";
+import { findMemberByName, villageOfTambon } from "../shared/queries.ts";
 import { recordFormCommand } from "../shared/commands.ts";
 import { type GroupRow, type MembershipRow } from "./queries.ts";
 import { fail, missing, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Who a membership or nomination is: the linked account, or the name when there is none. */
@@ -81,12 +81,7 @@ export async function saveGroup(
   if (v.dissolvedOn && v.dissolvedOn < formedOn) return fail("dissolvedOn", "err.endBeforeStart");
   if (v.areaId && !(await getArea(db, tambonId, v.areaId))) return fail("areaId", "err.area");
   return db.transaction(async (tx) => {
-    const [current] = groupId
-      ? await tx
-          .select()
-          .from(workGroups)
-          .where(tambonWhere(workGroups, tambonId, { id: groupId }))
-      : [];
+    const [current] = groupId ? await tambonRows(tx, workGroups, tambonId, { id: groupId }) : [];
     if (groupId && !current) return missing();
     if (v.kind === "central" && !v.dissolvedOn) {
       const [other] = await tx

@@ -16,7 +16,7 @@ import { lockOpenMeeting } from "../meetings/commands.ts";
 import { samePerson, lockGroup } from "./commands.ts";
 import { villageOfTambon } from "../shared/queries.ts";
 import { recordCommand } from "../shared/commands.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 
 const nominationSchema = z.object({
   groupId: fields.int(1, 2 ** 31 - 1),
@@ -56,10 +56,10 @@ export async function nominate(
       return fail("villageId", "err.noVillage");
     const match = await findMemberByName(tx, tambonId, nameKey(v.name), v.villageId);
     await lockGroup(tx, tambonId, v.groupId);
-    const open = await tx
-      .select()
-      .from(nominations)
-      .where(tambonWhere(nominations, tambonId, { groupId: v.groupId, status: "proposed" }));
+    const open = await tambonRows(tx, nominations, tambonId, {
+      groupId: v.groupId,
+      status: "proposed",
+    });
     const person = { userId: match?.userId ?? null, name: v.name };
     if (open.some((n) => samePerson(n, person)))
       return fail("name", "err.alreadyNominated", { name: v.name });

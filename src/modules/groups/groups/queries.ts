@@ -1,7 +1,7 @@
 import { asc, count, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { runningOn, tambonRows } from "../shared/queries.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { runningOn } from "../shared/queries.ts";
+import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pageCache } from "../../../core/page-cache.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { groupMemberships, meetings, resolutions, workGroups } from "../schema.ts";

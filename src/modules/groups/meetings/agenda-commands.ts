@@ -12,7 +12,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockOpenMeeting } from "./commands.ts";
 import { meetingRecordCommand } from "../shared/commands.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 const agendaSchema = z.object({
@@ -40,10 +40,7 @@ export async function saveAgendaItem(
     let row: AgendaRow | undefined;
     let before: AgendaRow | undefined;
     if (itemId) {
-      [before] = await tx
-        .select()
-        .from(agendaItems)
-        .where(tambonWhere(agendaItems, tambonId, { id: itemId, meetingId }));
+      [before] = await tambonRows(tx, agendaItems, tambonId, { id: itemId, meetingId });
       if (!before) return missing();
       [row] = await tx
         .update(agendaItems)

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { keptCount, paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
 import { jsonRows } from "../../../core/db/json-rows.ts";
 import { pageCache } from "../../../core/page-cache.ts";
@@ -8,7 +8,7 @@ import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import { agendaItems, attendances, meetingFiles, meetings, resolutions } from "../schema.ts";
 import type { AttendanceRow } from "../attendance/queries.ts";
 import { fileInfoColumns, type FileInfo } from "../files/queries.ts";
-import { tambonRows, validId } from "../shared/queries.ts";
+import { validId } from "../shared/queries.ts";
 import type { ResolutionRow } from "../resolutions/queries.ts";
 import { bangkokDay } from "./meeting.ts";
 import type { MeetingKind, Step } from "./meeting.ts";

@@ -15,7 +15,7 @@ import { type TermRow } from "./queries.ts";
 import { fail, refused, type Result } from "../../../core/result.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 
 const termSchema = z.object({
   villageId: fields.int(1, 2 ** 31 - 1),
@@ -74,10 +74,7 @@ export async function recordTerm(
       if (!match) return fail("name", "err.noSuchMember");
       userId = match.userId;
     }
-    const others = await tx
-      .select()
-      .from(villageRepTerms)
-      .where(tambonWhere(villageRepTerms, tambonId, { userId }));
+    const others = await tambonRows(tx, villageRepTerms, tambonId, { userId });
     if (others.some((o) => overlaps(o, { startOn, endOn: v.endOn })))
       return fail("startOn", "err.overlap");
     const [row] = await tx

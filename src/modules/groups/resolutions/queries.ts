@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRows } from "../shared/queries.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+
+import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import {
   nominations,
   resolutionLinks,

@@ -1,36 +1,13 @@
-import { asc, eq, gte, isNull, lte, or, sql, type InferSelectModel, type SQL } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { asc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, users, villages } from "../../../core/db/schema.ts";
 import { pageCache } from "../../../core/page-cache.ts";
-import {
-  tambonRow,
-  tambonWhere,
-  type Match,
-  type TambonTable,
-} from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 
 /** A village row. */
 export type VillageRow = typeof villages.$inferSelect;
 export const validId = (id: number) => Number.isInteger(id) && id > 0 && id < 2 ** 31;
-
-/**
- * The tambon's rows of a table (all their columns) whose columns equal `match`: a meeting's agenda,
- * a group's periods. In the order given, when one is.
- */
-export async function tambonRows<T extends TambonTable>(
-  db: DbOrTx,
-  table: T,
-  tambonId: number,
-  match: Match<T>,
-  ...order: SQL[]
-): Promise<InferSelectModel<T>[]> {
-  const rows = db
-    .select()
-    .from(table as PgTable)
-    .where(tambonWhere(table, tambonId, match));
-  return (await (order.length ? rows.orderBy(...order) : rows)) as InferSelectModel<T>[];
-}
 
 /** A table of periods (a membership, a representative's term): first and last day, both included. */
 interface PeriodTable {

@@ -1,4 +1,4 @@
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -50,10 +50,7 @@ export async function addParty(
   let names = { nameTh: v.nameTh, nameEn: v.nameEn };
   let partyDopaCode: string | null = null;
   let partnerId: number | null = null;
-  const existing = await db
-    .select()
-    .from(agreementParties)
-    .where(tambonWhere(agreementParties, tambonId, { agreementId }));
+  const existing = await tambonRows(db, agreementParties, tambonId, { agreementId });
   if (kind === "tambon") {
     const onPlatform = findTambon(v.dopaCode);
     const place = onPlatform ? null : await lookupSubdistrict(v.dopaCode);
@@ -130,10 +127,7 @@ export async function removeParty(
       .where(tambonWhere(agreements, tambonId, { id: agreementId }))
       .for("update");
     if (!agreement) return missing();
-    const [party] = await tx
-      .select()
-      .from(agreementParties)
-      .where(tambonWhere(agreementParties, tambonId, { id: partyId, agreementId }));
+    const [party] = await tambonRows(tx, agreementParties, tambonId, { id: partyId, agreementId });
     if (!party) return missing();
     if (agreement.status !== "draft" && (await partyCount(tx, agreementId)) <= 2)
       return fail("_form", "err.partiesNeeded");

@@ -5,7 +5,7 @@ import { todayIso } from "../../../core/dates.ts";
 import { agreementActivities, agreementParties, agreements, networkPillars } from "../schema.ts";
 import type { AgreementKind, AgreementStatus } from "./agreement.ts";
 import { countOf, like } from "../shared/queries.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 // ---------------------------------------------------------------- agreements
@@ -179,11 +179,14 @@ export async function agreementDetail(db: DbOrTx, tambonId: number, id: number) 
       .leftJoin(networkPillars, eq(networkPillars.id, agreementParties.pillarId))
       .where(tambonWhere(agreementParties, tambonId, { agreementId: a.id }))
       .orderBy(asc(agreementParties.position), asc(agreementParties.id)),
-    db
-      .select()
-      .from(agreementActivities)
-      .where(tambonWhere(agreementActivities, tambonId, { agreementId: a.id }))
-      .orderBy(desc(agreementActivities.heldOn), desc(agreementActivities.id)),
+    tambonRows(
+      db,
+      agreementActivities,
+      tambonId,
+      { agreementId: a.id },
+      desc(agreementActivities.heldOn),
+      desc(agreementActivities.id),
+    ),
   ]);
   return { agreement: a, parties, activities };
 }

@@ -4,7 +4,7 @@ import { PAGE_SIZE, paged, type Page } from "../../../core/paging.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { centrePhotos, learningCentres, partners, studyVisits } from "../schema.ts";
 import { countOf, like } from "../shared/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 import { CENTRE_FIELDS } from "./fields.ts";
 
@@ -129,11 +129,14 @@ export async function centreById(
 
 /** The photos of a learning centre in order. */
 export async function centrePhotoList(db: DbOrTx, tambonId: number, centreId: number) {
-  return db
-    .select()
-    .from(centrePhotos)
-    .where(tambonWhere(centrePhotos, tambonId, { centreId }))
-    .orderBy(asc(centrePhotos.position), asc(centrePhotos.id));
+  return tambonRows(
+    db,
+    centrePhotos,
+    tambonId,
+    { centreId },
+    asc(centrePhotos.position),
+    asc(centrePhotos.id),
+  );
 }
 
 /** Learning centres of other tambons that take visitors (choices for a request), by tambon. */

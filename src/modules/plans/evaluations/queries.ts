@@ -1,6 +1,6 @@
 import { asc, desc, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { clauseKeysLinkedTo, listClauses } from "../../charter/public.ts";
 import {
   evaluationRatings,
@@ -158,11 +158,14 @@ export async function listRounds(
   tambonId: number,
   planId: number,
 ): Promise<RoundSummary[]> {
-  const rounds = await db
-    .select()
-    .from(evaluationRounds)
-    .where(tambonWhere(evaluationRounds, tambonId, { planId }))
-    .orderBy(desc(evaluationRounds.heldOn), desc(evaluationRounds.id));
+  const rounds = await tambonRows(
+    db,
+    evaluationRounds,
+    tambonId,
+    { planId },
+    desc(evaluationRounds.heldOn),
+    desc(evaluationRounds.id),
+  );
   if (!rounds.length) return [];
   const counts = await db
     .select({
@@ -191,11 +194,7 @@ export const getRound = tambonRowOf(evaluationRounds);
 
 /** Every rating of a round. */
 export function ratingsOf(db: DbOrTx, tambonId: number, roundId: number): Promise<RatingRow[]> {
-  return db
-    .select()
-    .from(evaluationRatings)
-    .where(tambonWhere(evaluationRatings, tambonId, { roundId }))
-    .orderBy(asc(evaluationRatings.id));
+  return tambonRows(db, evaluationRatings, tambonId, { roundId }, asc(evaluationRatings.id));
 }
 
 /** One rater's ratings in a round, by subject key (to fill the form with what they gave before). */
@@ -205,10 +204,7 @@ export async function ratingsBy(
   roundId: number,
   raterId: number,
 ): Promise<Map<string, RatingRow>> {
-  const rows = await db
-    .select()
-    .from(evaluationRatings)
-    .where(tambonWhere(evaluationRatings, tambonId, { roundId, raterId }));
+  const rows = await tambonRows(db, evaluationRatings, tambonId, { roundId, raterId });
   return new Map(rows.map((r) => [subjectKey(r), r]));
 }
 

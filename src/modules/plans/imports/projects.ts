@@ -15,7 +15,7 @@ import {
   type ProjectStatus,
 } from "../shared/kinds.ts";
 import { listStrategies, type Plan } from "../plans/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 import { lastNumber } from "../shared/last-number.ts";
 
@@ -264,10 +264,7 @@ export async function projectImporter(
     key: (r) => titleKey(r.title),
     transaction: (fn) => db.transaction(fn),
     async current(tx) {
-      const stored = await tx
-        .select()
-        .from(projects)
-        .where(tambonWhere(projects, tambonId, { planId: plan.id }));
+      const stored = await tambonRows(tx, projects, tambonId, { planId: plan.id });
       const out = new Map<string, StoredProject>();
       if (!stored.length) return out;
       const ids = stored.map((p) => p.id);

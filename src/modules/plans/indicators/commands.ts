@@ -13,7 +13,7 @@ import type { PlansKey, PlansResult } from "../messages.ts";
 import { indicatorProjects, indicatorTargets, indicators, plans, projects } from "../schema.ts";
 import { fiscalYearOf, planYears } from "../shared/fiscal.ts";
 import type { Indicator } from "./queries.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** The target type of an indicator in the charter's clause links. */
@@ -65,10 +65,7 @@ export async function saveIndicator(
   const v = parsed.value;
   return db.transaction(async (tx): Promise<PlansResult<Indicator>> => {
     const [current] = indicatorId
-      ? await tx
-          .select()
-          .from(indicators)
-          .where(tambonWhere(indicators, tambonId, { id: indicatorId }))
+      ? await tambonRows(tx, indicators, tambonId, { id: indicatorId })
       : [];
     if (indicatorId && !current) return missing();
     if (planId !== null) {
@@ -169,10 +166,7 @@ export async function saveTargets(
       else wanted.set(y, value);
     }
     if (Object.keys(errors).length) return { ok: false, errors };
-    const before = await tx
-      .select()
-      .from(indicatorTargets)
-      .where(tambonWhere(indicatorTargets, tambonId, { indicatorId }));
+    const before = await tambonRows(tx, indicatorTargets, tambonId, { indicatorId });
     const saved = new Map<number, number>();
     for (const [year, value] of wanted) {
       const where = tambonWhere(indicatorTargets, tambonId, { indicatorId, fiscalYear: year });

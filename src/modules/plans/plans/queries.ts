@@ -1,6 +1,6 @@
 import { asc, desc, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { planStrategies, plans } from "../schema.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -53,11 +53,14 @@ export async function previousPlan(
 
 /** The strategies of a plan, in order. */
 export function listStrategies(db: DbOrTx, tambonId: number, planId: number): Promise<Strategy[]> {
-  return db
-    .select()
-    .from(planStrategies)
-    .where(tambonWhere(planStrategies, tambonId, { planId }))
-    .orderBy(asc(planStrategies.position), asc(planStrategies.id));
+  return tambonRows(
+    db,
+    planStrategies,
+    tambonId,
+    { planId },
+    asc(planStrategies.position),
+    asc(planStrategies.id),
+  );
 }
 
 /** One strategy of a tambon (undefined when it is another tambon's). */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { users } from "../../../core/db/schema.ts";
 import {
   projectBudgets,
@@ -123,11 +123,7 @@ export async function projectDetail(db: DbOrTx, tambonId: number, project: Proje
         .where(where(projectUpdates))
         .orderBy(desc(projectUpdates.createdAt), desc(projectUpdates.id)),
       projectLinksOf(db, tambonId, id),
-      db
-        .select()
-        .from(projects)
-        .where(tambonWhere(projects, tambonId, { parentId: id }))
-        .orderBy(asc(projects.seq), asc(projects.id)),
+      tambonRows(db, projects, tambonId, { parentId: id }, asc(projects.seq), asc(projects.id)),
       project.proposedBy
         ? db.select({ name: users.name }).from(users).where(eq(users.id, project.proposedBy))
         : Promise.resolve([]),

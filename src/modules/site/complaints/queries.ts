@@ -3,7 +3,7 @@ import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { siteComplaintEvents, siteComplaints } from "../schema.ts";
 import { roleGrants, users } from "../../../core/db/schema.ts";
 import { COMPLAINT_STATUSES } from "./commands.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Complaints of the general channel per month (filed and closed), the last 12 months. */
@@ -25,10 +25,7 @@ export async function complaintsPerMonth(db: DbOrTx, tambonId: number, channel =
 
 /** A complaint of a tambon by its tracking code. */
 export async function complaintByCode(db: DbOrTx, tambonId: number, code: string) {
-  const [row] = await db
-    .select()
-    .from(siteComplaints)
-    .where(tambonWhere(siteComplaints, tambonId, { code }));
+  const [row] = await tambonRows(db, siteComplaints, tambonId, { code });
   return row;
 }
 

@@ -2,7 +2,7 @@ import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteComments, sitePhotos, sitePosts, siteReports } from "../schema.ts";
 import { users } from "../../../core/db/schema.ts";
 import { asc, count, desc, eq, isNull } from "drizzle-orm";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Posts of the members' corner with their authors' names. */
@@ -54,11 +54,7 @@ export async function findPost(db: DbOrTx, tambonId: number, id: number) {
 
 /** The photos of a members' post, in order. */
 export function postPhotos(db: DbOrTx, tambonId: number, postId: number) {
-  return db
-    .select()
-    .from(sitePhotos)
-    .where(tambonWhere(sitePhotos, tambonId, { postId }))
-    .orderBy(asc(sitePhotos.position));
+  return tambonRows(db, sitePhotos, tambonId, { postId }, asc(sitePhotos.position));
 }
 
 /** The comments of a post that are not hidden, oldest first, with their authors' names. */

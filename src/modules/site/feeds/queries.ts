@@ -8,7 +8,7 @@ import {
   siteNews,
   sitePages,
 } from "../schema.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** When each news item of a tambon last changed (the feed's <updated>). */
@@ -25,20 +25,14 @@ export function newsUpdates(db: DbOrTx, tambonId: number) {
  */
 export async function sitemapRows(db: DbOrTx, tambonId: number, now: Date) {
   const [pages, news, albums, jobs] = await Promise.all([
-    db
-      .select()
-      .from(sitePages)
-      .where(tambonWhere(sitePages, tambonId, { published: true })),
+    tambonRows(db, sitePages, tambonId, { published: true }),
     db
       .select({ ...pick(siteNews, "id", "slug", "updatedAt") })
       .from(siteNews)
       .where(tambonWhere(siteNews, tambonId, { status: "published" }, lt(siteNews.publishAt, now)))
       .orderBy(desc(siteNews.publishAt))
       .limit(5000),
-    db
-      .select()
-      .from(siteAlbums)
-      .where(tambonWhere(siteAlbums, tambonId, { published: true })),
+    tambonRows(db, siteAlbums, tambonId, { published: true }),
     listOpenJobs(db, tambonId),
   ]);
   // The other modules' public records (decisions, charter, meetings, network, plans), as their

@@ -1,7 +1,7 @@
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteAlbums, sitePhotos } from "../schema.ts";
 import { asc, desc, eq, getTableColumns, sql, type SQLWrapper } from "drizzle-orm";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 
 /** What an album's card shows beside the album: how many photos, and the first one's file. */
 export function albumFigures(tambonId: number | SQLWrapper) {
@@ -38,11 +38,14 @@ export async function listAlbums(
 
 /** The photos of an album, in order. */
 export function albumPhotos(db: DbOrTx, tambonId: number, albumId: number) {
-  return db
-    .select()
-    .from(sitePhotos)
-    .where(tambonWhere(sitePhotos, tambonId, { albumId }))
-    .orderBy(asc(sitePhotos.position), asc(sitePhotos.id));
+  return tambonRows(
+    db,
+    sitePhotos,
+    tambonId,
+    { albumId },
+    asc(sitePhotos.position),
+    asc(sitePhotos.id),
+  );
 }
 
 /** The ids of the photos shown with a photo (its album's or its post's), in order. */

@@ -2,15 +2,11 @@ import { type DbOrTx } from "../../../core/db/index.ts";
 import { siteJobs, siteLinks } from "../schema.ts";
 import { asc, desc, gte } from "drizzle-orm";
 import { thaiDay } from "../statistics/visits.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 
 /** The job-market links of a tambon. */
 export function listLinks(db: DbOrTx, tambonId: number) {
-  return db
-    .select()
-    .from(siteLinks)
-    .where(tambonWhere(siteLinks, tambonId))
-    .orderBy(asc(siteLinks.position));
+  return tambonRows(db, siteLinks, tambonId, {}, asc(siteLinks.position));
 }
 
 /** Open, approved job postings (those past their closing day hide themselves). */

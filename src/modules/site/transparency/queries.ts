@@ -11,7 +11,7 @@ import type { ItaRow } from "./views.tsx";
 import { countQuestions } from "../qa/queries.ts";
 import { msg } from "../messages.ts";
 import { itemDetail } from "./lists.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 const qaTitle = (lang: Lang) => msg.t(lang)("qa.title");
@@ -30,11 +30,13 @@ export async function itaYear(db: DbOrTx, tambonId: number, yearParam?: string) 
       .orderBy(desc(itaItems.fiscalYear))
   ).map((r) => r.year);
   const year = years.includes(Number(yearParam)) ? Number(yearParam) : (years[0] ?? 0);
-  const rows = await db
-    .select()
-    .from(itaItems)
-    .where(tambonWhere(itaItems, tambonId, { fiscalYear: year }))
-    .orderBy(asc(itaItems.position));
+  const rows = await tambonRows(
+    db,
+    itaItems,
+    tambonId,
+    { fiscalYear: year },
+    asc(itaItems.position),
+  );
   return { year, years, rows };
 }
 
@@ -42,15 +44,15 @@ export async function itaYear(db: DbOrTx, tambonId: number, yearParam?: string) 
 export async function itaRows(db: DbOrTx, tambon: Tambon, lang: Lang, yearParam?: string) {
   const { year, years, rows } = await itaYear(db, tambon.id, yearParam);
   const [pages, news, docs, categories, answered] = await Promise.all([
-    db.select().from(sitePages).where(tambonWhere(sitePages, tambon.id)),
+    tambonRows(db, sitePages, tambon.id),
     db
       .select({
         ...pick(siteNews, "id", "slug", "title", "status", "publishAt", "categoryId"),
       })
       .from(siteNews)
       .where(tambonWhere(siteNews, tambon.id)),
-    db.select().from(siteDocuments).where(tambonWhere(siteDocuments, tambon.id)),
-    db.select().from(siteCategories).where(tambonWhere(siteCategories, tambon.id)),
+    tambonRows(db, siteDocuments, tambon.id),
+    tambonRows(db, siteCategories, tambon.id),
     countQuestions(db, tambon.id, "answered"),
   ]);
   const sameName = (a: string, b: string) =>
