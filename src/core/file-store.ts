@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { and, eq, getTableName, inArray, like, lt, not, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableName, like, lt, not, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db, DbOrTx } from "./db/index.ts";
 import { storedFiles, tambons } from "./db/schema.ts";
 import { disposition } from "./download.ts";
 import { reencodeImage, type ReencodedImage, type ReencodeOptions } from "./uploads.ts";
-import { tambonWhere, tambonRowOf } from "./db/tambon-row.ts";
+import { tambonWhere, tambonRowOf, anyOf } from "./db/tambon-row.ts";
 
 /**
  * The one store of files: every upload kept, and every file a tambon's pages serve, is a row of
@@ -120,9 +120,7 @@ export async function deleteFile(
 ): Promise<void> {
   const keep = ids.filter((id): id is number => typeof id === "number");
   if (!keep.length) return;
-  await db
-    .delete(storedFiles)
-    .where(tambonWhere(storedFiles, tambonId, {}, inArray(storedFiles.id, keep)));
+  await db.delete(storedFiles).where(tambonWhere(storedFiles, tambonId, { id: anyOf(keep) }));
 }
 
 /** Removes a tambon's stored files by key. */
@@ -133,9 +131,7 @@ export async function deleteFilesByKey(
 ): Promise<void> {
   const keep = keys.filter((k): k is string => !!k);
   if (!keep.length) return;
-  await db
-    .delete(storedFiles)
-    .where(tambonWhere(storedFiles, tambonId, {}, inArray(storedFiles.key, keep)));
+  await db.delete(storedFiles).where(tambonWhere(storedFiles, tambonId, { key: anyOf(keep) }));
 }
 
 /** The stored files of an image: the image itself and each of its sizes. */

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { asc, desc, gt, sql } from "drizzle-orm";
 import { openTestDatabase, type TestDatabase } from "../../../test/helpers/db.ts";
 import { tambons, villages } from "./schema.ts";
-import { tambonRow, tambonRows, tambonWhere } from "./tambon-row.ts";
+import { anyOf, tambonRow, tambonRows, tambonWhere } from "./tambon-row.ts";
 
 describe("a tambon's rows", () => {
   let database: TestDatabase;
@@ -44,6 +44,25 @@ describe("a tambon's rows", () => {
       await villagesOf(tambonWhere(villages, own, {}, gt(villages.id, first.id))),
       all.slice(1),
       "further conditions are added",
+    );
+  });
+
+  test("anyOf matches a column against a list or a sub-select, and an empty list matches nothing", async () => {
+    const all = await villagesOf(tambonWhere(villages, own));
+    const two = [all[0]!.id, all[1]!.id];
+    assert.deepEqual(
+      (await villagesOf(tambonWhere(villages, own, { id: anyOf(two) }))).map((v) => v.id),
+      two,
+    );
+    assert.deepEqual(await villagesOf(tambonWhere(villages, other, { id: anyOf(two) })), []);
+    assert.deepEqual(await villagesOf(tambonWhere(villages, own, { id: anyOf([]) })), []);
+    const firstOnly = database.db
+      .select({ id: villages.id })
+      .from(villages)
+      .where(tambonWhere(villages, own, { id: all[0]!.id }));
+    assert.deepEqual(
+      (await villagesOf(tambonWhere(villages, own, { id: anyOf(firstOnly) }))).map((v) => v.id),
+      [all[0]!.id],
     );
   });
 

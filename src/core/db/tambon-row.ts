@@ -1,4 +1,4 @@
-import { and, eq, type InferSelectModel, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, inArray, type InferSelectModel, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { MAX_ID } from "../params.ts";
 import type { DbOrTx } from "./index.ts";
@@ -31,10 +31,21 @@ export const tambonRowOf =
   (db: DbOrTx, tambonId: number, id: number): Promise<InferSelectModel<T> | undefined> =>
     tambonRow(db, table, tambonId, id);
 
-/** Values a table's columns must equal: each a value of the column's type, or another column or expression. */
+/** A column's value is one of these, or one of a sub-select's (`inArray`; an empty list matches nothing). */
+export class AnyOf<V> {
+  constructor(readonly values: readonly V[] | SQLWrapper) {}
+}
+
+/** In a `tambonWhere` match: the column is one of the values. */
+export const anyOf = <V>(values: readonly V[] | SQLWrapper) => new AnyOf(values);
+
+/**
+ * Values a table's columns must equal: each a value of the column's type, another column or
+ * expression, or `anyOf(values)`.
+ */
 export type Match<T> = {
   [K in keyof T as T[K] extends PgColumn ? K : never]?: T[K] extends PgColumn
-    ? T[K]["_"]["data"] | SQLWrapper
+    ? T[K]["_"]["data"] | SQLWrapper | AnyOf<T[K]["_"]["data"]>
     : never;
 };
 
@@ -42,7 +53,8 @@ export type Match<T> = {
  * The condition "this tambon's rows of the table", and each column in `match` equal to its value,
  * and every further condition: one way to scope a read or a change to a tambon, so that no query
  * can leave the tambon out. Each value is compared as `eq()` compares it: an undefined value is not
- * dropped (it matches nothing), so a missing id never widens a change to the whole tambon.
+ * dropped (it matches nothing), so a missing id never widens a change to the whole tambon; and
+ * `anyOf([])` matches nothing.
  */
 export function tambonWhere<T extends { tambonId: PgColumn }>(
   table: T,
@@ -51,7 +63,11 @@ export function tambonWhere<T extends { tambonId: PgColumn }>(
   ...more: (SQL | undefined)[]
 ): SQL {
   const columns = table as unknown as Record<string, PgColumn>;
-  const equal = Object.entries(match).map(([name, value]) => eq(columns[name]!, value));
+  const equal = Object.entries(match).map(([name, value]) =>
+    value instanceof AnyOf
+      ? inArray(columns[name]!, value.values as unknown[] | SQLWrapper)
+      : eq(columns[name]!, value),
+  );
   return and(eq(table.tambonId, tambonId), ...equal, ...more)!;
 }
 

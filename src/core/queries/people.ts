@@ -1,9 +1,9 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/index.ts";
 import { roleGrants, tambonMembers, users, villages } from "../db/schema.ts";
 import { ROLES, type Role } from "../roles.ts";
 import { paged, type Page } from "../paging.ts";
-import { tambonWhere } from "../db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../db/tambon-row.ts";
 import { pick } from "../pick.ts";
 
 /** A member of a tambon as the administration lists them. */
@@ -55,7 +55,7 @@ async function withRoles(
     ? await db
         .select()
         .from(roleGrants)
-        .where(tambonWhere(roleGrants, tambonId, {}, inArray(roleGrants.userId, ids)))
+        .where(tambonWhere(roleGrants, tambonId, { userId: anyOf(ids) }))
     : [];
   return rows.map((r) => ({
     ...r,

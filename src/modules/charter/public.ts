@@ -1,10 +1,10 @@
-import { asc, inArray } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { PageSection } from "../../core/modules.ts";
 import { tambonSlug } from "../../core/queries/tambons.ts";
 import { charterClauseLinks, charters } from "./schema.ts";
 import { clausesInForce } from "./charters/queries.ts";
-import { tambonWhere, tambonRows } from "../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows, anyOf } from "../../core/db/tambon-row.ts";
 import { pick } from "../../core/pick.ts";
 
 export { inDigits, toArabicDigits, toThaiDigits, type DigitStyle } from "./digits.ts";
@@ -141,12 +141,11 @@ export async function recordsLinkedToClause(
     .select({ targetType: charterClauseLinks.targetType, targetId: charterClauseLinks.targetId })
     .from(charterClauseLinks)
     .where(
-      tambonWhere(
-        charterClauseLinks,
-        tambonId,
-        { charterId: clause.charterId, clauseKey: clause.clauseKey },
-        inArray(charterClauseLinks.targetType, [...targetTypes]),
-      ),
+      tambonWhere(charterClauseLinks, tambonId, {
+        charterId: clause.charterId,
+        clauseKey: clause.clauseKey,
+        targetType: anyOf([...targetTypes]),
+      }),
     )
     .orderBy(asc(charterClauseLinks.id));
   return rows.flatMap((r) =>
@@ -172,12 +171,7 @@ export async function clauseKeysLinkedTo(
     })
     .from(charterClauseLinks)
     .where(
-      tambonWhere(
-        charterClauseLinks,
-        tambonId,
-        { targetType },
-        inArray(charterClauseLinks.targetId, [...targetIds]),
-      ),
+      tambonWhere(charterClauseLinks, tambonId, { targetType, targetId: anyOf([...targetIds]) }),
     );
   return rows;
 }

@@ -1,9 +1,9 @@
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { SearchSource } from "../../core/modules.ts";
 import { updateSearch, type SearchDocument } from "../site/public.ts";
 import { alternativeVersions, alternatives, questions } from "./schema.ts";
-import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../core/db/tambon-row.ts";
 
 /** The phases in which a question is public (a draft or a cancelled question is not searched). */
 const PUBLIC_PHASES = ["discussion", "frozen", "voting", "closed"] as const;
@@ -21,8 +21,7 @@ export async function questionDocuments(
       tambonWhere(
         questions,
         tambonId,
-        {},
-        inArray(questions.phase, [...PUBLIC_PHASES]),
+        { phase: anyOf([...PUBLIC_PHASES]) },
         questionId ? eq(questions.id, questionId) : undefined,
       ),
     );

@@ -7,7 +7,7 @@ import { termsOn } from "./representatives/queries.ts";
 import { membersOn } from "./groups/group.ts";
 import type { QuorumResult, RepTerm } from "./attendance/quorum.ts";
 import type { DecisionMethod, Outcome } from "./resolutions/resolution.ts";
-import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../core/db/tambon-row.ts";
 import { pick } from "../../core/pick.ts";
 
 export { checkQuorum } from "./attendance/quorum.ts";
@@ -79,9 +79,7 @@ export async function getResolution(
   const links = await db
     .select({ targetType: resolutionLinks.targetType, targetId: resolutionLinks.targetId })
     .from(resolutionLinks)
-    .where(
-      tambonWhere(resolutionLinks, tambonId, {}, inArray(resolutionLinks.resolutionId, [...ids])),
-    )
+    .where(tambonWhere(resolutionLinks, tambonId, { resolutionId: anyOf([...ids]) }))
     .orderBy(asc(resolutionLinks.id));
   const r = row.r;
   return {

@@ -1,9 +1,9 @@
-import { eq, inArray, isNull, ne } from "drizzle-orm";
+import { eq, isNull, ne } from "drizzle-orm";
 import type { DbOrTx } from "../../core/db/index.ts";
 import type { SearchSource } from "../../core/modules.ts";
 import { updateSearch, type SearchDocument } from "../site/public.ts";
 import { plans, projects } from "./schema.ts";
-import { tambonWhere } from "../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../core/db/tambon-row.ts";
 import { pick } from "../../core/pick.ts";
 
 /** The statuses in which a plan is searched (a draft plan is not). */
@@ -25,8 +25,7 @@ export async function planDocuments(
       tambonWhere(
         plans,
         tambonId,
-        {},
-        inArray(plans.status, [...PUBLIC_PLANS]),
+        { status: anyOf([...PUBLIC_PLANS]) },
         planId ? eq(plans.id, planId) : undefined,
       ),
     );
@@ -48,11 +47,7 @@ export async function planDocuments(
       tambonWhere(
         projects,
         tambonId,
-        {},
-        inArray(
-          projects.planId,
-          planRows.map((p) => p.id),
-        ),
+        { planId: anyOf(planRows.map((p) => p.id)) },
         ne(projects.status, "cancelled"),
         isNull(projects.mergedIntoId),
       ),

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { jsonRows } from "../../../core/db/json-rows.ts";
 import { prepared, type Holes } from "../../../core/db/prepared.ts";
 import type { DbOrTx } from "../../../core/db/index.ts";
@@ -14,7 +14,7 @@ import {
 import { allClauses, type CharterDoc, type Clause } from "../document.ts";
 import { todayIso } from "../../../core/dates.ts";
 import { asOfDay } from "../edition.ts";
-import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A charter row. */
@@ -229,7 +229,7 @@ function versionColumnById<C extends "number" | "doc">(column: C) {
     const rows = await db
       .select({ id: charterVersions.id, value: charterVersions[column] })
       .from(charterVersions)
-      .where(tambonWhere(charterVersions, tambonId, {}, inArray(charterVersions.id, ids)));
+      .where(tambonWhere(charterVersions, tambonId, { id: anyOf(ids) }));
     return new Map(rows.map((r) => [r.id, r.value as VersionRow[C]]));
   };
 }
@@ -258,7 +258,7 @@ export async function memberVillages(
   const rows = await db
     .select({ userId: tambonMembers.userId, villageId: tambonMembers.villageId })
     .from(tambonMembers)
-    .where(tambonWhere(tambonMembers, tambonId, {}, inArray(tambonMembers.userId, userIds)));
+    .where(tambonWhere(tambonMembers, tambonId, { userId: anyOf(userIds) }));
   return new Map(rows.map((r) => [r.userId, r.villageId]));
 }
 

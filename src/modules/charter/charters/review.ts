@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { roleGrants } from "../../../core/db/schema.ts";
 import { audit } from "../../../core/audit.ts";
@@ -6,7 +6,7 @@ import { todayIso } from "../../../core/dates.ts";
 import { charterEditions, charterReviewNotices } from "../schema.ts";
 import { reviewDueOn, reviewState } from "../edition.ts";
 import { type EditionRow, currentEdition } from "./queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 
 /** How long before the review falls due the working group is reminded. */
 export const REVIEW_NOTICE_DAYS = 90;
@@ -40,9 +40,7 @@ export async function sendReviewReminders(db: Db, today = todayIso()): Promise<n
       const people = await tx
         .selectDistinct({ userId: roleGrants.userId })
         .from(roleGrants)
-        .where(
-          tambonWhere(roleGrants, edition.tambonId, {}, inArray(roleGrants.role, REMINDED_ROLES)),
-        );
+        .where(tambonWhere(roleGrants, edition.tambonId, { role: anyOf(REMINDED_ROLES) }));
       const recipients = people.map((p) => p.userId).sort((a, b) => a - b);
       const [row] = await tx
         .insert(charterReviewNotices)

@@ -1,10 +1,10 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { users, villages } from "../../../core/db/schema.ts";
 import { charterCommentRatings, charterComments, charterVersions } from "../schema.ts";
 import { ratingSummary, type Rating } from "../edition.ts";
 import { versionNumbers } from "../charters/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A comment with who wrote it, its village and the ratings of a suggestion. */
@@ -108,14 +108,7 @@ export async function commentsOf(
           ...pick(charterCommentRatings, "commentId", "userId", "rating"),
         })
         .from(charterCommentRatings)
-        .where(
-          tambonWhere(
-            charterCommentRatings,
-            tambonId,
-            {},
-            inArray(charterCommentRatings.commentId, ids),
-          ),
-        )
+        .where(tambonWhere(charterCommentRatings, tambonId, { commentId: anyOf(ids) }))
     : [];
   const applied = await versionNumbers(
     db,

@@ -1,4 +1,4 @@
-import { desc, gt, inArray, lte } from "drizzle-orm";
+import { desc, gt, lte } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import { normaliseThaiId } from "../../../core/thai-id.ts";
 import type { PersonalScope } from "../access.ts";
@@ -16,7 +16,7 @@ import {
   type Relation,
   type Sex,
 } from "../shared/kinds.ts";
-import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
 
 /** The questions of a members' repeat that carry a person's fields, by the field they fill. */
 const NAME_KEYS = ["member_name", "name"] as const;
@@ -169,11 +169,7 @@ export async function memberConflict(
       tambonWhere(
         recordChanges,
         tambonId,
-        { entity: "person" },
-        inArray(
-          recordChanges.entityId,
-          changing.map((m) => m.person!.id),
-        ),
+        { entity: "person", entityId: anyOf(changing.map((m) => m.person!.id)) },
         gt(recordChanges.at, base.at),
       ),
     )

@@ -23,7 +23,7 @@ import { recomputeIndicators } from "../indicators/compute.ts";
 import { latestSubmissionId } from "../submissions/queries.ts";
 import { can } from "../../../core/policy.ts";
 import { allows, personalScope, type PersonalScope } from "../access.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Why one submission of a sync was not taken (message keys `collect.reason.*`). */
@@ -69,7 +69,7 @@ async function received(
       ...pick(submissions, "clientId", "id", "status", "conflictWith"),
     })
     .from(submissions)
-    .where(tambonWhere(submissions, tambonId, {}, inArray(submissions.clientId, clientIds)));
+    .where(tambonWhere(submissions, tambonId, { clientId: anyOf(clientIds) }));
   return new Map(rows.map(({ clientId, ...r }) => [clientId!, r]));
 }
 
@@ -323,7 +323,7 @@ export async function syncSubmissions(
       await tx
         .select({ id: households.id })
         .from(households)
-        .where(tambonWhere(households, tambonId, {}, inArray(households.id, houses)))
+        .where(tambonWhere(households, tambonId, { id: anyOf(houses) }))
         .orderBy(households.id)
         .for("update");
     for (const parsed of items) {

@@ -1,8 +1,8 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { households, rounds, submissions } from "../schema.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /**
@@ -24,12 +24,10 @@ export function exportedSubmissions(db: DbOrTx, tambonId: number, formId: number
     .leftJoin(households, eq(households.id, submissions.householdId))
     .leftJoin(rounds, eq(rounds.id, submissions.roundId))
     .where(
-      tambonWhere(
-        submissions,
-        tambonId,
-        { formId },
-        inArray(submissions.status, ["accepted", "resolved", "conflict"]),
-      ),
+      tambonWhere(submissions, tambonId, {
+        formId,
+        status: anyOf(["accepted", "resolved", "conflict"]),
+      }),
     )
     .orderBy(asc(submissions.id));
 }

@@ -1,4 +1,4 @@
-import { eq, inArray, isNull } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { arabicDigits } from "../../../core/dates.ts";
@@ -8,7 +8,7 @@ import { fail, ok } from "../../../core/result.ts";
 import { figures } from "../schema.ts";
 import { isWholeTambon, numberOf, villageIdOf, villagesByMoo } from "./cells.ts";
 import { column, type AuditedImporter } from "./importer.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** The columns of a figures file (จปฐ.-style summaries). */
@@ -81,13 +81,10 @@ export async function figureImporter(
         .select()
         .from(figures)
         .where(
-          tambonWhere(
-            figures,
-            tambonId,
-            {},
-            inArray(figures.year, [...new Set(rows.map((r) => r.year))]),
-            inArray(figures.code, [...new Set(rows.map((r) => r.code))]),
-          ),
+          tambonWhere(figures, tambonId, {
+            year: anyOf([...new Set(rows.map((r) => r.year))]),
+            code: anyOf([...new Set(rows.map((r) => r.code))]),
+          }),
         );
       for (const s of stored)
         out.set(keyOf(s), {

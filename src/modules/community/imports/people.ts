@@ -12,7 +12,7 @@ import { diffRecord } from "../registry/history.ts";
 import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
 import { column, type AuditedImporter, type Key } from "./importer.ts";
 import { peopleBulkWriter } from "./people-bulk.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** The columns a people file is read from (one row a person). */
@@ -202,24 +202,17 @@ export async function peopleImporter(
           .where(where);
       const [byId, byHouse] = await Promise.all([
         ids.length
-          ? stored(
-              tambonWhere(
-                people,
-                tambonId,
-                {},
-                isNotNull(people.thaiId),
-                inArray(people.thaiId, ids),
-              ),
-            )
+          ? stored(tambonWhere(people, tambonId, { thaiId: anyOf(ids) }, isNotNull(people.thaiId)))
           : [],
         noId.length
           ? stored(
               tambonWhere(
                 households,
                 tambonId,
-                {},
-                inArray(households.villageId, [...new Set(noId.map((r) => r.villageId))]),
-                inArray(households.houseNo, [...new Set(noId.map((r) => r.houseNo))]),
+                {
+                  villageId: anyOf([...new Set(noId.map((r) => r.villageId))]),
+                  houseNo: anyOf([...new Set(noId.map((r) => r.houseNo))]),
+                },
                 inArray(people.name, [...new Set(noId.map((r) => r.name))]),
               ),
             )
@@ -250,13 +243,10 @@ export async function peopleImporter(
         .select({ ...pick(households, "id", "villageId", "houseNo") })
         .from(households)
         .where(
-          tambonWhere(
-            households,
-            tambonId,
-            {},
-            inArray(households.villageId, [...new Set(list.map((h) => h.villageId))]),
-            inArray(households.houseNo, [...new Set(list.map((h) => h.houseNo))]),
-          ),
+          tambonWhere(households, tambonId, {
+            villageId: anyOf([...new Set(list.map((h) => h.villageId))]),
+            houseNo: anyOf([...new Set(list.map((h) => h.houseNo))]),
+          }),
         );
       const hid = new Map(found.map((h) => [houseKey(h.villageId, h.houseNo), h.id]));
       const missing = list.filter((h) => !hid.has(houseKey(h.villageId, h.houseNo)));

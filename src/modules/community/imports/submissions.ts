@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { arabicDigits } from "../../../core/dates.ts";
@@ -19,7 +19,7 @@ import { formatLogicError } from "../forms/logic-messages.ts";
 import { ofCurrentVersion } from "../forms/queries.ts";
 import { dayOf, villageIdOf, villagesByMoo } from "./cells.ts";
 import { column, type AuditedImporter, type Key } from "./importer.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A sheet of a workbook beside the main one: a repeat group's entries, by `_parent_index`. */
@@ -276,15 +276,7 @@ export async function submissionImporter(
         })
         .from(submissions)
         .where(
-          tambonWhere(
-            submissions,
-            tambonId,
-            {},
-            inArray(
-              submissions.clientId,
-              rows.map((r) => r.clientId),
-            ),
-          ),
+          tambonWhere(submissions, tambonId, { clientId: anyOf(rows.map((r) => r.clientId)) }),
         );
       for (const s of stored) out.set(s.clientId, s);
       return out;

@@ -1,4 +1,4 @@
-import { eq, inArray, isNull } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import { tambonMembers, villages } from "../../../core/db/schema.ts";
 import type { DemoPeople } from "../../../core/modules.ts";
@@ -6,7 +6,7 @@ import type { Tambon } from "../../../core/tenancy.ts";
 import { thaiIdCheckDigit } from "../../../core/thai-id.ts";
 import { dataRequests, households, people, recordChanges } from "../schema.ts";
 import type { Condition, Relation, Sex } from "../shared/kinds.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 
 /** A deterministic pseudo-random sequence, so the demo is the same on every machine. */
 function rng(seed: number) {
@@ -57,8 +57,7 @@ export async function seedRegistryDemo(tx: Tx, tambon: Tambon, demo: DemoPeople)
         tambonWhere(
           tambonMembers,
           tambon.id,
-          {},
-          inArray(tambonMembers.userId, volunteers),
+          { userId: anyOf(volunteers) },
           isNull(tambonMembers.villageId),
         ),
       );

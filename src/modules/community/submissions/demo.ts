@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import type { DemoPeople } from "../../../core/modules.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -6,7 +6,7 @@ import { forms, formVersions, households, people, rounds, submissions } from "..
 import type { Answers } from "../forms/definition.ts";
 import { cleanAnswers } from "../forms/logic.ts";
 import { ofCurrentVersion } from "../forms/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 
 /** A small deterministic random generator (the same demo every time). */
 function rng(seed: number) {
@@ -42,9 +42,7 @@ export async function seedSubmissionsDemo(tx: Tx, tambon: Tambon, demo: DemoPeop
   const rs = await tx
     .select({ id: rounds.id, name: rounds.name, startsOn: rounds.startsOn })
     .from(rounds)
-    .where(
-      tambonWhere(rounds, tambon.id, { formId: form.id }, inArray(rounds.name, ["2568", "2569"])),
-    );
+    .where(tambonWhere(rounds, tambon.id, { formId: form.id, name: anyOf(["2568", "2569"]) }));
   const hs = await tx
     .select({ id: households.id, villageId: households.villageId, version: households.version })
     .from(households)

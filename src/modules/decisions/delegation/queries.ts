@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../../core/db/index.ts";
 import { ballots, delegations, questions } from "../schema.ts";
 import type { DelegationRow } from "../delegation.ts";
 import { delegationsWhere } from "../shared/queries.ts";
-import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
 
 /** The questions still open to delegations (not closed or cancelled), newest first. */
 export async function openQuestions(db: DbOrTx, tambonId: number) {
@@ -11,12 +11,9 @@ export async function openQuestions(db: DbOrTx, tambonId: number) {
     .select()
     .from(questions)
     .where(
-      tambonWhere(
-        questions,
-        tambonId,
-        {},
-        inArray(questions.phase, ["draft", "discussion", "frozen", "voting"]),
-      ),
+      tambonWhere(questions, tambonId, {
+        phase: anyOf(["draft", "discussion", "frozen", "voting"]),
+      }),
     )
     .orderBy(desc(questions.id))
     .limit(50);
@@ -54,7 +51,7 @@ export async function votersByQuestion(
   for (const b of await db
     .select({ questionId: ballots.questionId, userId: ballots.userId })
     .from(ballots)
-    .where(tambonWhere(ballots, tambonId, {}, inArray(ballots.questionId, questionIds)))) {
+    .where(tambonWhere(ballots, tambonId, { questionId: anyOf(questionIds) }))) {
     let set = votedBy.get(b.questionId);
     if (!set) votedBy.set(b.questionId, (set = new Set()));
     set.add(b.userId);

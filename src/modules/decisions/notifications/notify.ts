@@ -16,7 +16,7 @@ import { DELEGATE_VOTED_NOTICE, DELEGATION_NOTICE, VOTE_NOTICE } from "./kinds.t
 
 export type { Mailer } from "../../../core/mail.ts";
 import type { Mailer } from "../../../core/mail.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Adds in-app notifications for people (each once). */
@@ -99,18 +99,14 @@ export async function notifyTrusters(
     })
     .from(delegations)
     .where(
-      tambonWhere(
-        delegations,
-        question.tambonId,
-        {},
-        inArray(
-          delegations.trusterId,
+      tambonWhere(delegations, question.tambonId, {
+        trusterId: anyOf(
           tx
             .select({ id: delegations.trusterId })
             .from(delegations)
             .where(tambonWhere(delegations, question.tambonId, { trusteeId: voterId })),
         ),
-      ),
+      }),
     );
   const rank = (r: (typeof rows)[number]) =>
     r.scope === "question" && r.questionId === question.id

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { users } from "../../../core/db/schema.ts";
 import { keptCount, paged, type Cursor } from "../../../core/paging.ts";
@@ -13,7 +13,7 @@ import {
 } from "../schema.ts";
 import { getQuestion } from "../shared/queries.ts";
 import type { Phase } from "../shared/phases.ts";
-import { tambonRow, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
 
 /**
  * One page of a tambon's questions, newest first, with how many alternatives each has. With a
@@ -121,9 +121,7 @@ export async function supportersOf(db: DbOrTx, tambonId: number, alternativeIds:
   return db
     .select({ alternativeId: supporters.alternativeId, userId: supporters.userId })
     .from(supporters)
-    .where(
-      tambonWhere(supporters, tambonId, {}, inArray(supporters.alternativeId, alternativeIds)),
-    );
+    .where(tambonWhere(supporters, tambonId, { alternativeId: anyOf(alternativeIds) }));
 }
 
 /** The alternative with its question, when both belong to the tambon. */
@@ -158,15 +156,9 @@ export async function suggestionsOf(db: DbOrTx, tambonId: number, alternativeId:
         .select()
         .from(suggestionRatings)
         .where(
-          tambonWhere(
-            suggestionRatings,
-            tambonId,
-            {},
-            inArray(
-              suggestionRatings.suggestionId,
-              rows.map((r) => r.s.id),
-            ),
-          ),
+          tambonWhere(suggestionRatings, tambonId, {
+            suggestionId: anyOf(rows.map((r) => r.s.id)),
+          }),
         )
     : [];
   return { rows, ratings };

@@ -11,7 +11,7 @@ import {
 import type { DelegationRow } from "../delegation.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { core } from "../../../core/i18n/messages.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A question row. */
@@ -124,15 +124,9 @@ export async function alternativesOf(db: DbOrTx, tambonId: number, questionId: n
         .select()
         .from(alternativeVersions)
         .where(
-          tambonWhere(
-            alternativeVersions,
-            tambonId,
-            {},
-            inArray(
-              alternativeVersions.alternativeId,
-              alts.map((a) => a.id),
-            ),
-          ),
+          tambonWhere(alternativeVersions, tambonId, {
+            alternativeId: anyOf(alts.map((a) => a.id)),
+          }),
         )
         .orderBy(asc(alternativeVersions.version))
     : [];

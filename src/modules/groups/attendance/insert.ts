@@ -9,7 +9,7 @@ import type { MeetingRow } from "../meetings/queries.ts";
 import { addArrivals, type RepTerm } from "./quorum.ts";
 import { termsOn } from "../representatives/queries.ts";
 import { refreshQuorum } from "../meetings/commands.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 
 /** One person to record: a member (user id) or a name with village and role. */
 export interface AttendeeInput {
@@ -152,9 +152,8 @@ async function namelessIn(
       tambonWhere(
         attendances,
         tambonId,
-        { meetingId },
+        { meetingId, nameKey: anyOf(keys) },
         isNull(attendances.userId),
-        inArray(attendances.nameKey, keys),
       ),
     );
   return new Set(existing.map((e) => `${e.villageId}|${e.nameKey}`));

@@ -1,11 +1,11 @@
-import { inArray, isNotNull } from "drizzle-orm";
+import { isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { formatDateTime, todayIso } from "../../../core/dates.ts";
 import type { Lang } from "../../../core/i18n/index.ts";
 import { msg } from "../messages.ts";
 import { enqueueNotices, type NoticeKind } from "../../../core/notices/index.ts";
 import { groupMemberships, meetings, villageRepTerms } from "../schema.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { notEndedBy } from "../shared/queries.ts";
 
 /** A meeting the member is invited to, and a change of its time, place or status. */
@@ -32,8 +32,7 @@ async function invitees(tx: DbOrTx, m: Meeting): Promise<number[]> {
         tambonWhere(
           groupMemberships,
           m.tambonId,
-          {},
-          inArray(groupMemberships.groupId, groups),
+          { groupId: anyOf(groups) },
           isNotNull(groupMemberships.userId),
           notEndedBy(groupMemberships, today),
         ),
@@ -47,8 +46,7 @@ async function invitees(tx: DbOrTx, m: Meeting): Promise<number[]> {
         tambonWhere(
           villageRepTerms,
           m.tambonId,
-          {},
-          inArray(villageRepTerms.villageId, m.invitedVillageIds),
+          { villageId: anyOf(m.invitedVillageIds) },
           notEndedBy(villageRepTerms, today),
         ),
       ))

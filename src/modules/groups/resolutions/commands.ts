@@ -1,4 +1,4 @@
-import { inArray, notInArray, sql } from "drizzle-orm";
+import { notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -23,7 +23,7 @@ import { settleNominations } from "./nominees.ts";
 import { meetingRecordCommand } from "../shared/commands.ts";
 import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
 import { correctionOf } from "./correction.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Link types this module writes itself (a resolution's own effects). */
@@ -67,23 +67,14 @@ export async function recordResolution(
       ? await tx
           .select()
           .from(attendances)
-          .where(
-            tambonWhere(
-              attendances,
-              tambonId,
-              { meetingId },
-              inArray(attendances.id, [...v.votes.keys()]),
-            ),
-          )
+          .where(tambonWhere(attendances, tambonId, { meetingId, id: anyOf([...v.votes.keys()]) }))
       : [];
     if (voters.length !== v.votes.size) return fail("votes", "err.choice");
     const noms = approveIds.length
       ? await tx
           .select()
           .from(nominations)
-          .where(
-            tambonWhere(nominations, tambonId, { meetingId }, inArray(nominations.id, approveIds)),
-          )
+          .where(tambonWhere(nominations, tambonId, { meetingId, id: anyOf(approveIds) }))
       : [];
     if (noms.length !== approveIds.length || noms.some((n) => n.status !== "proposed"))
       return fail("approve", "err.nomination");

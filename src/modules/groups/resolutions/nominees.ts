@@ -1,10 +1,9 @@
-import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { groupMemberships, nominations, resolutionLinks } from "../schema.ts";
 import type { ResolutionRow } from "./queries.ts";
 import { groupPeriods, lockGroup, samePerson } from "../groups/commands.ts";
 import { overlaps } from "../groups/group.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 type Nomination = typeof nominations.$inferSelect;
@@ -46,17 +45,7 @@ export async function settleNominations(
   await tx
     .update(nominations)
     .set({ status: adopted ? "approved" : "rejected", resolutionId: res.id })
-    .where(
-      tambonWhere(
-        nominations,
-        tambonId,
-        {},
-        inArray(
-          nominations.id,
-          noms.map((n) => n.id),
-        ),
-      ),
-    );
+    .where(tambonWhere(nominations, tambonId, { id: anyOf(noms.map((n) => n.id)) }));
   return { joined, alreadyMembers };
 }
 

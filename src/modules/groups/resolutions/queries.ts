@@ -1,7 +1,7 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 
-import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
 import {
   nominations,
   resolutionLinks,
@@ -45,14 +45,7 @@ export function linksOf(db: DbOrTx, tambonId: number, resolutionIds: number[]) {
   return db
     .select()
     .from(resolutionLinks)
-    .where(
-      tambonWhere(
-        resolutionLinks,
-        tambonId,
-        {},
-        inArray(resolutionLinks.resolutionId, resolutionIds),
-      ),
-    )
+    .where(tambonWhere(resolutionLinks, tambonId, { resolutionId: anyOf(resolutionIds) }))
     .orderBy(asc(resolutionLinks.id));
 }
 
@@ -75,5 +68,5 @@ export function membershipsWithGroups(db: DbOrTx, tambonId: number, ids: number[
     .select({ m: groupMemberships, g: workGroups })
     .from(groupMemberships)
     .innerJoin(workGroups, eq(workGroups.id, groupMemberships.groupId))
-    .where(tambonWhere(groupMemberships, tambonId, {}, inArray(groupMemberships.id, ids)));
+    .where(tambonWhere(groupMemberships, tambonId, { id: anyOf(ids) }));
 }

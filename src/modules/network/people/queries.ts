@@ -1,4 +1,4 @@
-import { type Column, asc, count, eq, ilike, inArray, ne, sql } from "drizzle-orm";
+import { type Column, asc, count, eq, ilike, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { PAGE_SIZE, paged, type Page, type PageWindow } from "../../../core/paging.ts";
 import { roleGrants, tambonMembers, users, villages } from "../../../core/db/schema.ts";
@@ -10,7 +10,7 @@ import {
   personRoles,
 } from "../schema.ts";
 import { countOf, like } from "../shared/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 // ---------------------------------------------------------------- people
@@ -106,7 +106,7 @@ async function reachOf(db: DbOrTx, tambonId: number, userIds: number[]) {
     })
     .from(facilitatorReach)
     .leftJoin(villages, eq(villages.id, facilitatorReach.villageId))
-    .where(tambonWhere(facilitatorReach, tambonId, {}, inArray(facilitatorReach.userId, userIds)))
+    .where(tambonWhere(facilitatorReach, tambonId, { userId: anyOf(userIds) }))
     .orderBy(asc(villages.moo));
 }
 
@@ -213,22 +213,15 @@ export async function peopleList(
           db
             .select({ userId: personRoles.userId, role: personRoles.role })
             .from(personRoles)
-            .where(tambonWhere(personRoles, tambonId, {}, inArray(personRoles.userId, ids))),
+            .where(tambonWhere(personRoles, tambonId, { userId: anyOf(ids) })),
           db
             .select({ userId: roleGrants.userId })
             .from(roleGrants)
-            .where(
-              tambonWhere(
-                roleGrants,
-                tambonId,
-                { role: "facilitator" },
-                inArray(roleGrants.userId, ids),
-              ),
-            ),
+            .where(tambonWhere(roleGrants, tambonId, { role: "facilitator", userId: anyOf(ids) })),
           db
             .select({ userId: affiliations.userId, n: count() })
             .from(affiliations)
-            .where(tambonWhere(affiliations, tambonId, {}, inArray(affiliations.userId, ids)))
+            .where(tambonWhere(affiliations, tambonId, { userId: anyOf(ids) }))
             .groupBy(affiliations.userId),
         ])
       : [[], [], []];

@@ -1,4 +1,3 @@
-import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonMembers, villages } from "../../../core/db/schema.ts";
 import { findUserByIdentifier } from "../../../core/commands/accounts.ts";
@@ -9,7 +8,7 @@ import { networkPillars, networkTerms, partners } from "../schema.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { FieldError } from "../../../core/result.ts";
 import type { NetKey } from "../messages.ts";
-import { tambonRow, tambonWhere, type TambonTable } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere, type TambonTable, anyOf } from "../../../core/db/tambon-row.ts";
 import type { PgInsertValue, PgUpdateSetSource } from "drizzle-orm/pg-core";
 
 /**
@@ -26,7 +25,7 @@ export async function ownVillages(db: DbOrTx, tambonId: number, ids: number[]): 
   const rows = await db
     .select({ id: villages.id })
     .from(villages)
-    .where(tambonWhere(villages, tambonId, {}, inArray(villages.id, ids)));
+    .where(tambonWhere(villages, tambonId, { id: anyOf(ids) }));
   return rows.map((r) => r.id);
 }
 

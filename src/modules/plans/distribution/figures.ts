@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -8,7 +8,7 @@ import type { Actor } from "../../../core/roles.ts";
 import type { PlansKey, PlansResult } from "../messages.ts";
 import type { CoreKey } from "../../../core/i18n/messages.ts";
 import { villageFigures } from "../schema.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Fiscal years the grid takes (พ.ศ.). */
@@ -80,14 +80,7 @@ export async function saveVillageFigures(
     if (ids.length)
       await tx
         .delete(villageFigures)
-        .where(
-          tambonWhere(
-            villageFigures,
-            tambonId,
-            { fiscalYear },
-            inArray(villageFigures.villageId, ids),
-          ),
-        );
+        .where(tambonWhere(villageFigures, tambonId, { fiscalYear, villageId: anyOf(ids) }));
     const kept = rows.filter((r) => r.people !== null || r.households !== null);
     if (kept.length)
       await tx.insert(villageFigures).values(

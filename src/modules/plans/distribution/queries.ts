@@ -1,4 +1,4 @@
-import { asc, inArray, isNull, sql } from "drizzle-orm";
+import { asc, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { projectBudgets, projectVillages, projects } from "../schema.ts";
 import { populationOf, type HeadsSource } from "./population.ts";
@@ -8,7 +8,7 @@ import {
   type ProjectMoney,
   type YearDistribution,
 } from "./shares.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A village as the distribution lists it. */
@@ -46,9 +46,8 @@ export async function projectMoney(
       tambonWhere(
         projects,
         tambonId,
-        { planId },
+        { planId, status: anyOf([...COUNTED_STATUSES]) },
         isNull(projects.mergedIntoId),
-        inArray(projects.status, [...COUNTED_STATUSES]),
       ),
     )
     .orderBy(asc(projects.seq), asc(projects.id));

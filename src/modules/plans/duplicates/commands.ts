@@ -1,4 +1,4 @@
-import { asc, inArray } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../../core/db/index.ts";
 import { audit, auditBy } from "../../../core/audit.ts";
@@ -10,7 +10,7 @@ import { projectLinks, projectUpdates, projects } from "../schema.ts";
 import { getProject, type Project } from "../projects/queries.ts";
 import { screeningCommand } from "../projects/screening.ts";
 import { DRAWN_LINK_KINDS, type LinkKind } from "../shared/kinds.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 const linkSchema = z.object({
@@ -76,7 +76,7 @@ export const mergeProject = screeningCommand(
     const locked = await tx
       .select({ id: projects.id, mergedIntoId: projects.mergedIntoId })
       .from(projects)
-      .where(tambonWhere(projects, tambonId, {}, inArray(projects.id, [project.id, v.intoId])))
+      .where(tambonWhere(projects, tambonId, { id: anyOf([project.id, v.intoId]) }))
       .orderBy(asc(projects.id))
       .for("update");
     if (locked.find((p) => p.id === project.id)?.mergedIntoId != null)

@@ -1,4 +1,4 @@
-import { inArray, isNull, sql } from "drizzle-orm";
+import { isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
@@ -13,7 +13,7 @@ import { EDITION_KINDS, type EditionSnapshot, type ProjectStatus } from "../shar
 import { getPlan } from "../plans/queries.ts";
 import { planProjects } from "../projects/queries.ts";
 import type { Edition } from "./queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** The statuses of projects that are part of the plan (an edition's snapshot keeps these). */
@@ -105,15 +105,7 @@ export async function recordEdition(
       await tx
         .update(projects)
         .set({ editionId: row!.id })
-        .where(
-          tambonWhere(
-            projects,
-            tambonId,
-            {},
-            inArray(projects.id, ids),
-            isNull(projects.editionId),
-          ),
-        );
+        .where(tambonWhere(projects, tambonId, { id: anyOf(ids) }, isNull(projects.editionId)));
     if (v.resolutionId != null)
       await linkResolution(tx, tambonId, v.resolutionId, "plan_edition", row!.id);
     await auditBy(tx, actor, tambonId, {

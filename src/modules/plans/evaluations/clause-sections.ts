@@ -8,7 +8,7 @@ import { progressById } from "../shared/progress.ts";
 import { INDICATOR_TARGET } from "../indicators/commands.ts";
 import { formatValue, indicatorCards } from "../indicators/queries.ts";
 import { PROJECT_TARGET, STRATEGY_TARGET, lastClauseRating, RATINGS } from "./queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 
 /**
  * The chain charter → plan → project → indicator on a clause's page ("charter.clause"): the
@@ -65,17 +65,7 @@ export const clauseIndicators: PageSection = clauseSection({
     const list = await db
       .select()
       .from(indicators)
-      .where(
-        tambonWhere(
-          indicators,
-          tambon.id,
-          {},
-          inArray(
-            indicators.id,
-            links.map((l) => l.targetId),
-          ),
-        ),
-      )
+      .where(tambonWhere(indicators, tambon.id, { id: anyOf(links.map((l) => l.targetId)) }))
       .orderBy(asc(indicators.id));
     const t = msg.t(lang);
     return (await indicatorCards(db, tambon.id, list)).map((c) => ({

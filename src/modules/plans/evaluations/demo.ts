@@ -1,4 +1,4 @@
-import { asc, desc, inArray, isNull } from "drizzle-orm";
+import { asc, desc, isNull } from "drizzle-orm";
 import type { Tx } from "../../../core/db/index.ts";
 import type { DemoPeople } from "../../../core/modules.ts";
 import type { Tambon } from "../../../core/tenancy.ts";
@@ -16,7 +16,7 @@ import {
 import type { Rating } from "../shared/kinds.ts";
 import { INDICATOR_TARGET } from "../indicators/commands.ts";
 import { PROJECT_TARGET, STRATEGY_TARGET } from "./queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 
 /** What raters said in the demo round, in turn. */
 const WORDS: { rating: Rating; helped: string; blocked: string }[] = [
@@ -69,10 +69,9 @@ export async function seedEvaluationDemo(
         tambonWhere(
           projects,
           tambonId,
-          { planId: plan.id },
+          { planId: plan.id, status: anyOf(["in_progress", "done"]) },
           isNull(projects.parentId),
           isNull(projects.mergedIntoId),
-          inArray(projects.status, ["in_progress", "done"]),
         ),
       )
       .orderBy(asc(projects.seq))

@@ -1,6 +1,6 @@
-import { asc, desc, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { asc, desc, isNull, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
 import { clauseKeysLinkedTo, listClauses } from "../../charter/public.ts";
 import {
   evaluationRatings,
@@ -173,17 +173,7 @@ export async function listRounds(
       raters: sql<number>`count(distinct ${evaluationRatings.raterId})`,
     })
     .from(evaluationRatings)
-    .where(
-      tambonWhere(
-        evaluationRatings,
-        tambonId,
-        {},
-        inArray(
-          evaluationRatings.roundId,
-          rounds.map((r) => r.id),
-        ),
-      ),
-    )
+    .where(tambonWhere(evaluationRatings, tambonId, { roundId: anyOf(rounds.map((r) => r.id)) }))
     .groupBy(evaluationRatings.roundId);
   const by = new Map(counts.map((c) => [c.roundId, Number(c.raters)]));
   return rounds.map((r) => ({ ...r, raters: by.get(r.id) ?? 0 }));
@@ -252,14 +242,7 @@ export async function roundsCarriedInto(
   const rows = await db
     .select()
     .from(evaluationRounds)
-    .where(
-      tambonWhere(
-        evaluationRounds,
-        tambonId,
-        {},
-        inArray(evaluationRounds.carriedToEditionId, [...editionIds]),
-      ),
-    )
+    .where(tambonWhere(evaluationRounds, tambonId, { carriedToEditionId: anyOf([...editionIds]) }))
     .orderBy(asc(evaluationRounds.heldOn), asc(evaluationRounds.id));
   for (const r of rows)
     out.set(r.carriedToEditionId!, [...(out.get(r.carriedToEditionId!) ?? []), r]);

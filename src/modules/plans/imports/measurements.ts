@@ -1,4 +1,3 @@
-import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
@@ -9,7 +8,7 @@ import { measurements } from "../schema.ts";
 import { parseDecimal } from "../indicators/commands.ts";
 import { listIndicators } from "../indicators/queries.ts";
 import { periodEndOf, writeMeasurement, type MeasurementInput } from "../measurements/commands.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 const label = (key: Parameters<ReturnType<typeof msg.t>>[0]) => ({
@@ -114,13 +113,7 @@ export async function measurementImporter(
         .select()
         .from(measurements)
         .where(
-          tambonWhere(
-            measurements,
-            tambonId,
-            {},
-            inArray(measurements.indicatorId, ids),
-            inArray(measurements.periodEnd, ends),
-          ),
+          tambonWhere(measurements, tambonId, { indicatorId: anyOf(ids), periodEnd: anyOf(ends) }),
         );
       for (const s of stored)
         out.set(key(s), {

@@ -1,4 +1,3 @@
-import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
 import { listVillages } from "../../../core/queries/villages.ts";
@@ -15,7 +14,7 @@ import {
   type ProjectStatus,
 } from "../shared/kinds.ts";
 import { listStrategies, type Plan } from "../plans/queries.ts";
-import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 import { lastNumber } from "../shared/last-number.ts";
 
@@ -272,20 +271,11 @@ export async function projectImporter(
         tx
           .select()
           .from(projectVillages)
-          .where(
-            tambonWhere(projectVillages, tambonId, {}, inArray(projectVillages.projectId, ids)),
-          ),
+          .where(tambonWhere(projectVillages, tambonId, { projectId: anyOf(ids) })),
         tx
           .select()
           .from(projectBudgets)
-          .where(
-            tambonWhere(
-              projectBudgets,
-              tambonId,
-              { source: "local" },
-              inArray(projectBudgets.projectId, ids),
-            ),
-          ),
+          .where(tambonWhere(projectBudgets, tambonId, { source: "local", projectId: anyOf(ids) })),
       ]);
       for (const p of stored) {
         const budgets: Record<number, string> = {};

@@ -1,6 +1,6 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import {
   indicatorProjects,
   indicatorTargets,
@@ -46,14 +46,7 @@ export async function targetsOf(
   const rows = await db
     .select()
     .from(indicatorTargets)
-    .where(
-      tambonWhere(
-        indicatorTargets,
-        tambonId,
-        {},
-        inArray(indicatorTargets.indicatorId, [...indicatorIds]),
-      ),
-    );
+    .where(tambonWhere(indicatorTargets, tambonId, { indicatorId: anyOf([...indicatorIds]) }));
   for (const r of rows) {
     const m = out.get(r.indicatorId) ?? new Map<number, number>();
     m.set(r.fiscalYear, Number(r.target));
@@ -85,9 +78,7 @@ export async function measuredValues(
   const rows = await db
     .select()
     .from(measurements)
-    .where(
-      tambonWhere(measurements, tambonId, {}, inArray(measurements.indicatorId, [...indicatorIds])),
-    )
+    .where(tambonWhere(measurements, tambonId, { indicatorId: anyOf([...indicatorIds]) }))
     .orderBy(asc(measurements.periodEnd));
   const latest = new Map<string, Measured>();
   for (const r of rows)

@@ -1,4 +1,4 @@
-import { eq, inArray, isNull } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
 import { audit, auditBy } from "../../../core/audit.ts";
@@ -10,7 +10,7 @@ import { indicators, measurements } from "../schema.ts";
 import type { MeasurementSource } from "../shared/kinds.ts";
 import { fiscalYearBounds } from "../shared/fiscal.ts";
 import { parseDecimal } from "../indicators/commands.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A value to store: an indicator's, for a village (null: the whole tambon), in a fiscal year. */
@@ -155,13 +155,13 @@ export async function recordComputedMeasurements(
       ? await tx
           .select({ id: indicators.id })
           .from(indicators)
-          .where(tambonWhere(indicators, tambonId, {}, inArray(indicators.id, indicatorIds)))
+          .where(tambonWhere(indicators, tambonId, { id: anyOf(indicatorIds) }))
       : [];
     const knownVillages = villageIds.length
       ? await tx
           .select({ id: villages.id })
           .from(villages)
-          .where(tambonWhere(villages, tambonId, {}, inArray(villages.id, villageIds)))
+          .where(tambonWhere(villages, tambonId, { id: anyOf(villageIds) }))
       : [];
     if (known.length !== indicatorIds.length || knownVillages.length !== villageIds.length)
       return missing();

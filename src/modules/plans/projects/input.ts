@@ -1,4 +1,3 @@
-import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { villages } from "../../../core/db/schema.ts";
@@ -20,7 +19,7 @@ import {
   type TargetGroup,
 } from "../shared/kinds.ts";
 import type { Plan } from "../plans/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** The number of budget rows (year × source) a project form offers. */
@@ -161,7 +160,7 @@ export async function parseProject(
     const found = await db
       .select({ id: villages.id })
       .from(villages)
-      .where(tambonWhere(villages, tambonId, {}, inArray(villages.id, villageIds)));
+      .where(tambonWhere(villages, tambonId, { id: anyOf(villageIds) }));
     if (found.length !== villageIds.length) errors.villages = { key: "project.unknownVillage" };
   }
   if (!wholeTambon && !villageIds.length && !errors.villages)

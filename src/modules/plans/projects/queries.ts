@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, desc, eq, or } from "drizzle-orm";
 import type { DbOrTx } from "../../../core/db/index.ts";
-import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonRowOf, tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
 import { users } from "../../../core/db/schema.ts";
 import {
   projectBudgets,
@@ -44,7 +44,7 @@ export async function projectsOfPlans(
   const rows = await db
     .select()
     .from(projects)
-    .where(tambonWhere(projects, tambonId, {}, inArray(projects.planId, planIds)))
+    .where(tambonWhere(projects, tambonId, { planId: anyOf(planIds) }))
     .orderBy(asc(projects.seq), asc(projects.id));
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
@@ -54,11 +54,11 @@ export async function projectsOfPlans(
         ...pick(projectBudgets, "projectId", "fiscalYear", "amount"),
       })
       .from(projectBudgets)
-      .where(tambonWhere(projectBudgets, tambonId, {}, inArray(projectBudgets.projectId, ids))),
+      .where(tambonWhere(projectBudgets, tambonId, { projectId: anyOf(ids) })),
     db
       .select({ projectId: projectVillages.projectId, villageId: projectVillages.villageId })
       .from(projectVillages)
-      .where(tambonWhere(projectVillages, tambonId, {}, inArray(projectVillages.projectId, ids))),
+      .where(tambonWhere(projectVillages, tambonId, { projectId: anyOf(ids) })),
   ]);
   const byYear = new Map<number, Map<number, number>>();
   for (const b of budgets) {
@@ -164,7 +164,7 @@ export async function projectLinksOf(db: DbOrTx, tambonId: number, projectId: nu
     ? await db
         .select({ ...pick(projects, "id", "title", "planId") })
         .from(projects)
-        .where(tambonWhere(projects, tambonId, {}, inArray(projects.id, otherIds)))
+        .where(tambonWhere(projects, tambonId, { id: anyOf(otherIds) }))
     : [];
   const byId = new Map(others.map((o) => [o.id, o]));
   return mine.map((l) => {

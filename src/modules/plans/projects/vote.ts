@@ -1,4 +1,3 @@
-import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../core/db/index.ts";
 import { audit } from "../../../core/audit.ts";
@@ -10,7 +9,7 @@ import { openLinkedQuestion } from "../../decisions/public.ts";
 import type { PlansResult } from "../messages.ts";
 import { projects } from "../schema.ts";
 import { getPlan } from "../plans/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 
 const voteSchema = z.object({
   title: fields.text(200),
@@ -42,7 +41,7 @@ export async function putProjectsToVote(
     const chosen = await tx
       .select()
       .from(projects)
-      .where(tambonWhere(projects, tambonId, { planId: plan.id }, inArray(projects.id, ids)));
+      .where(tambonWhere(projects, tambonId, { planId: plan.id, id: anyOf(ids) }));
     if (chosen.length !== ids.length) return fail("projects", "project.unknownParent");
     const opened = await openLinkedQuestion(tx, {
       tambonId,

@@ -20,7 +20,7 @@ import {
   type TargetGroup,
 } from "../shared/kinds.ts";
 import { COUNTED_STATUSES } from "../distribution/shares.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** A plan as the reports head it. */
@@ -116,7 +116,7 @@ export function reportStrategies(
       ...pick(planStrategies, "id", "planId", "code", "title", "areaId"),
     })
     .from(planStrategies)
-    .where(tambonWhere(planStrategies, tambonId, {}, inArray(planStrategies.planId, planIds)))
+    .where(tambonWhere(planStrategies, tambonId, { planId: anyOf(planIds) }))
     .orderBy(asc(planStrategies.position), asc(planStrategies.id));
 }
 
@@ -159,8 +159,7 @@ export async function reportProjects(
       tambonWhere(
         projects,
         tambonId,
-        {},
-        inArray(projects.planId, planIds),
+        { planId: anyOf(planIds) },
         ...(opts.all
           ? []
           : [isNull(projects.mergedIntoId), inArray(projects.status, [...COUNTED_STATUSES])]),
@@ -254,7 +253,7 @@ export async function reportIndicators(
     .from(indicators)
     .where(
       planIds
-        ? tambonWhere(indicators, tambonId, {}, inArray(indicators.planId, planIds))
+        ? tambonWhere(indicators, tambonId, { planId: anyOf(planIds) })
         : eq(indicators.tambonId, tambonId),
     )
     .orderBy(asc(indicators.id));
@@ -264,9 +263,7 @@ export async function reportIndicators(
     db
       .select()
       .from(indicatorTargets)
-      .where(
-        tambonWhere(indicatorTargets, tambonId, {}, inArray(indicatorTargets.indicatorId, ids)),
-      )
+      .where(tambonWhere(indicatorTargets, tambonId, { indicatorId: anyOf(ids) }))
       .orderBy(asc(indicatorTargets.fiscalYear)),
     db
       .select({
@@ -277,7 +274,7 @@ export async function reportIndicators(
       })
       .from(measurements)
       .leftJoin(villages, tambonWhere(villages, tambonId, { id: measurements.villageId }))
-      .where(tambonWhere(measurements, tambonId, {}, inArray(measurements.indicatorId, ids)))
+      .where(tambonWhere(measurements, tambonId, { indicatorId: anyOf(ids) }))
       .orderBy(asc(measurements.periodEnd), asc(villages.moo)),
   ]);
   return list.map((i) => ({

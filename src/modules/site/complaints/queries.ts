@@ -3,7 +3,7 @@ import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { siteComplaintEvents, siteComplaints } from "../schema.ts";
 import { roleGrants, users } from "../../../core/db/schema.ts";
 import { COMPLAINT_STATUSES } from "./commands.ts";
-import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Complaints of the general channel per month (filed and closed), the last 12 months. */
@@ -79,12 +79,9 @@ export async function complaintStaff(
     .selectDistinct({ id: roleGrants.userId })
     .from(roleGrants)
     .where(
-      tambonWhere(
-        roleGrants,
-        tambonId,
-        {},
-        inArray(roleGrants.role, channel === "corruption" ? ["admin"] : ["admin", "editor"]),
-      ),
+      tambonWhere(roleGrants, tambonId, {
+        role: anyOf(channel === "corruption" ? ["admin"] : ["admin", "editor"]),
+      }),
     );
   if (!ids.length) return [];
   return db

@@ -1,4 +1,4 @@
-import { desc, inArray, lt } from "drizzle-orm";
+import { desc, lt } from "drizzle-orm";
 import { type DbOrTx } from "../../../core/db/index.ts";
 import { listOpenJobs } from "../jobs/queries.ts";
 import {
@@ -8,7 +8,7 @@ import {
   siteNews,
   sitePages,
 } from "../schema.ts";
-import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** When each news item of a tambon last changed (the feed's <updated>). */
@@ -40,14 +40,7 @@ export async function sitemapRows(db: DbOrTx, tambonId: number, now: Date) {
   const records = await db
     .select({ url: searchDocuments.url, updatedAt: searchDocuments.updatedAt })
     .from(searchDocuments)
-    .where(
-      tambonWhere(
-        searchDocuments,
-        tambonId,
-        {},
-        inArray(searchDocuments.kind, [...MODULE_SEARCH_KINDS]),
-      ),
-    )
+    .where(tambonWhere(searchDocuments, tambonId, { kind: anyOf([...MODULE_SEARCH_KINDS]) }))
     .orderBy(desc(searchDocuments.updatedAt))
     .limit(20_000);
   // A charter's clauses are anchors of one edition page: listed once.

@@ -1,8 +1,8 @@
 import { searchDocuments, searchSnippets, SEARCH_KINDS } from "../schema.ts";
 import { type DbOrTx } from "../../../core/db/index.ts";
-import { inArray, notInArray, sql } from "drizzle-orm";
+import { notInArray, sql } from "drizzle-orm";
 import { segmented } from "../shared/text.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** What may be found by search. */
@@ -127,5 +127,5 @@ export async function clearSearch(
 ): Promise<void> {
   await tx
     .delete(searchDocuments)
-    .where(tambonWhere(searchDocuments, tambonId, {}, inArray(searchDocuments.kind, [...kinds])));
+    .where(tambonWhere(searchDocuments, tambonId, { kind: anyOf([...kinds]) }));
 }

@@ -22,7 +22,7 @@ import {
   siteVisitDays,
 } from "../schema.ts";
 import { liveNews } from "../news/queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
 
 /** The visitor figures of a tambon's statistics box. */
 export interface SiteStats {
@@ -187,7 +187,7 @@ export async function recordTitles(
       const rows = await db
         .select({ id: sitePages.id, th: sitePages.titleTh, en: sitePages.titleEn })
         .from(sitePages)
-        .where(tambonWhere(sitePages, tambonId, {}, inArray(sitePages.id, list)));
+        .where(tambonWhere(sitePages, tambonId, { id: anyOf(list) }));
       for (const r of rows)
         for (const p of ids.get(r.id) ?? []) out.set(p, lang === "en" && r.en ? r.en : r.th);
       continue;
