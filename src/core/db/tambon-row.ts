@@ -1,4 +1,12 @@
-import { and, eq, inArray, type InferSelectModel, type SQL, type SQLWrapper } from "drizzle-orm";
+import {
+  and,
+  eq,
+  inArray,
+  sql,
+  type InferSelectModel,
+  type SQL,
+  type SQLWrapper,
+} from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { MAX_ID } from "../params.ts";
 import type { DbOrTx } from "./index.ts";
@@ -87,4 +95,23 @@ export async function tambonRows<T extends PgTable & { tambonId: PgColumn }>(
     .from(table as PgTable)
     .where(tambonWhere(table, tambonId, match));
   return (await (order.length ? rows.orderBy(...order) : rows)) as InferSelectModel<T>[];
+}
+
+/**
+ * The highest number a column of a tambon's table holds among the rows that `match` keeps (a
+ * project's ลำดับ in its plan, a strategy's or a file's place in its list), 0 when there is none:
+ * the next one is this plus one.
+ */
+export async function lastNumber<T extends PgTable & { tambonId: PgColumn }>(
+  db: DbOrTx,
+  table: T,
+  column: keyof Match<T> & keyof T,
+  tambonId: number,
+  match: Match<T> = {},
+): Promise<number> {
+  const [max] = await db
+    .select({ n: sql<number>`coalesce(max(${table[column] as PgColumn}), 0)` })
+    .from(table as PgTable)
+    .where(tambonWhere(table, tambonId, match));
+  return Number(max?.n ?? 0);
 }

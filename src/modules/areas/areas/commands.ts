@@ -1,4 +1,4 @@
-import { eq, ne, sql } from "drizzle-orm";
+import { ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import defaults from "../../../../seed/defaults.json" with { type: "json" };
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
@@ -10,7 +10,7 @@ import type { Actor } from "../../../core/roles.ts";
 import type { AreasResult } from "../messages.ts";
 import { issueAreas } from "../schema.ts";
 import type { Area } from "./queries.ts";
-import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows, lastNumber } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 const schema = z.object({
@@ -53,11 +53,8 @@ export async function saveArea(
     if (dup) return fail("nameTh", "areas.duplicate");
     let position = v.position;
     if (position == null) {
-      const [max] = await tx
-        .select({ p: sql<number>`coalesce(max(${issueAreas.position}), 0)` })
-        .from(issueAreas)
-        .where(eq(issueAreas.tambonId, tambonId));
-      position = current?.position ?? Number(max?.p ?? 0) + 1;
+      const last = await lastNumber(tx, issueAreas, "position", tambonId);
+      position = current?.position ?? last + 1;
     }
     const values = {
       ...pick(v, "nameTh", "nameEn", "descriptionTh", "descriptionEn"),

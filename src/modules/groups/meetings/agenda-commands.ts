@@ -12,7 +12,7 @@ import type { CoreKey } from "../../../core/i18n/messages.ts";
 import type { GroupsKey } from "../messages.ts";
 import { lockOpenMeeting } from "./commands.ts";
 import { meetingRecordCommand } from "../shared/commands.ts";
-import { tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows, lastNumber } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 const agendaSchema = z.object({
@@ -52,16 +52,13 @@ export async function saveAgendaItem(
         .where(tambonWhere(agendaItems, tambonId, { id: itemId }))
         .returning();
     } else {
-      const [max] = await tx
-        .select({ p: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
-        .from(agendaItems)
-        .where(tambonWhere(agendaItems, tambonId, { meetingId }));
+      const last = await lastNumber(tx, agendaItems, "position", tambonId, { meetingId });
       [row] = await tx
         .insert(agendaItems)
         .values({
           tambonId,
           meetingId,
-          position: Number(max?.p ?? 0) + 1,
+          position: last + 1,
           ...pick(v, "titleTh", "titleEn", "minutesTh"),
         })
         .returning();

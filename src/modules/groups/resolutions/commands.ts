@@ -1,4 +1,4 @@
-import { notInArray, sql } from "drizzle-orm";
+import { notInArray } from "drizzle-orm";
 import type { Db } from "../../../core/db/index.ts";
 import { auditBy } from "../../../core/audit.ts";
 import { can } from "../../../core/policy.ts";
@@ -23,7 +23,7 @@ import { settleNominations } from "./nominees.ts";
 import { meetingRecordCommand } from "../shared/commands.ts";
 import { parseResolution, type ResolutionInput } from "./resolution-form.ts";
 import { correctionOf } from "./correction.ts";
-import { tambonWhere, anyOf } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, anyOf, lastNumber } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Link types this module writes itself (a resolution's own effects). */
@@ -84,17 +84,14 @@ export async function recordResolution(
     if (noms.length && outcome === "adopted" && quorumRequired && !fresh.quorumMet)
       return fail("approve", "err.noQuorum");
 
-    const [max] = await tx
-      .select({ n: sql<number>`coalesce(max(${resolutions.number}), 0)` })
-      .from(resolutions)
-      .where(tambonWhere(resolutions, tambonId, { meetingId }));
+    const last = await lastNumber(tx, resolutions, "number", tambonId, { meetingId });
     const [row] = await tx
       .insert(resolutions)
       .values({
         tambonId,
         meetingId,
         agendaItemId: v.agendaItemId,
-        number: Number(max?.n ?? 0) + 1,
+        number: last + 1,
         ...pick(v, "textTh", "textEn", "method"),
         votesFor: v.counts?.for ?? null,
         votesAgainst: v.counts?.against ?? null,

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../../core/db/index.ts";
 import { auditBy, auditedChange } from "../../../core/audit.ts";
@@ -18,7 +17,7 @@ import {
   writeOwnRow,
 } from "../shared/commands.ts";
 import { syncCentreSearch } from "../search.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere, lastNumber } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 import { CENTRE_FIELDS } from "./fields.ts";
 
@@ -115,10 +114,7 @@ export async function addCentrePhoto(
   const id = await db.transaction(async (tx) => {
     await storeFile(tx, tambonId, file, image.main);
     await storeFile(tx, tambonId, thumbName(file), thumb);
-    const [max] = await tx
-      .select({ p: sql<number>`coalesce(max(${centrePhotos.position}), 0)` })
-      .from(centrePhotos)
-      .where(tambonWhere(centrePhotos, tambonId, { centreId }));
+    const last = await lastNumber(tx, centrePhotos, "position", tambonId, { centreId });
     const [row] = await tx
       .insert(centrePhotos)
       .values({
@@ -131,7 +127,7 @@ export async function addCentrePhoto(
         bytes: image.main.length,
         captionTh,
         captionEn,
-        position: Number(max?.p ?? 0) + 1,
+        position: last + 1,
       })
       .returning({ id: centrePhotos.id });
     await auditBy(tx, actor, tambonId, {

@@ -14,9 +14,8 @@ import {
   type ProjectStatus,
 } from "../shared/kinds.ts";
 import { listStrategies, type Plan } from "../plans/queries.ts";
-import { tambonWhere, tambonRows, anyOf } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, tambonRows, anyOf, lastNumber } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
-import { lastNumber } from "../shared/last-number.ts";
 
 const label = (key: PlansKey) => ({ th: msg.t("th")(key), en: msg.t("en")(key) });
 

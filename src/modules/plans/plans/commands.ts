@@ -12,9 +12,8 @@ import { planStrategies, plans } from "../schema.ts";
 import { PLAN_STATUSES } from "../shared/kinds.ts";
 import { getPlan, getStrategy, strategyName, type Plan, type Strategy } from "./queries.ts";
 import { syncPlanSearch } from "../search.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, lastNumber } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
-import { lastNumber } from "../shared/last-number.ts";
 
 const planSchema = z.object({
   title: fields.text(200),

@@ -25,9 +25,8 @@ import {
   type ProjectInput,
 } from "./input.ts";
 import { syncProjectSearch } from "../search.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, lastNumber } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
-import { lastNumber } from "../shared/last-number.ts";
 
 /** Replaces a project's villages and budget rows with the checked ones. */
 async function writeLists(tx: DbOrTx, tambonId: number, projectId: number, f: ProjectFields) {

@@ -10,9 +10,8 @@ import { PHOTO_MAX_PIXELS, type UploadSpec } from "../../../core/uploads.ts";
 import type { PlansResult } from "../messages.ts";
 import { projectFiles } from "../schema.ts";
 import { getProject } from "./queries.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, lastNumber } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
-import { lastNumber } from "../shared/last-number.ts";
 
 /** What the project's file form takes: one photo or document of up to 8 MB. */
 export const PROJECT_FILE_UPLOAD: UploadSpec = {

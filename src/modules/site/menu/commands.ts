@@ -6,9 +6,9 @@ import { type Actor } from "../../../core/roles.ts";
 import { fail, ok, type Result } from "../../../core/result.ts";
 import { type SiteKey } from "../messages.ts";
 import { type CoreKey } from "../../../core/i18n/messages.ts";
-import { sql } from "drizzle-orm";
+
 import { deleteSiteRow } from "../shared/delete-row.ts";
-import { tambonRow, tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonRow, tambonWhere, lastNumber } from "../../../core/db/tambon-row.ts";
 import { saveSiteRow, type SaveCommand, type SiteValues } from "../shared/save-row.ts";
 import { pick } from "../../../core/pick.ts";
 
@@ -63,11 +63,8 @@ async function menuValues(
   }
   let position = v.position;
   if (position === null) {
-    const [max] = await tx
-      .select({ p: sql<number>`coalesce(max(${siteMenuItems.position}), 0)` })
-      .from(siteMenuItems)
-      .where(tambonWhere(siteMenuItems, tambonId));
-    position = current?.position ?? Number(max?.p ?? 0) + 1;
+    const last = await lastNumber(tx, siteMenuItems, "position", tambonId);
+    position = current?.position ?? last + 1;
   }
   return ok({ set: { ...pick(v, "labelTh", "labelEn", "href", "parentId"), position } });
 }

@@ -7,11 +7,11 @@ import { can } from "../../../core/policy.ts";
 import { fields, parseForm } from "../../../core/forms.ts";
 import { z } from "zod";
 import { siteCategories, siteLinks, siteSettings } from "../schema.ts";
-import { sql } from "drizzle-orm";
+
 import { auditSite } from "../shared/fields.ts";
 import { slugify } from "../shared/text.ts";
 import { deleteSiteRow } from "../shared/delete-row.ts";
-import { tambonWhere } from "../../../core/db/tambon-row.ts";
+import { tambonWhere, lastNumber } from "../../../core/db/tambon-row.ts";
 import { pick } from "../../../core/pick.ts";
 
 /** Adds or renames a news category (its address part is made once, from its first name). */
@@ -58,10 +58,7 @@ export async function saveCategory(
       if (!taken) break;
       slug = `${base}-${i}`;
     }
-    const [max] = await tx
-      .select({ p: sql<number>`coalesce(max(${siteCategories.position}), 0)` })
-      .from(siteCategories)
-      .where(tambonWhere(siteCategories, tambonId));
+    const last = await lastNumber(tx, siteCategories, "position", tambonId);
     const [row] = await tx
       .insert(siteCategories)
       .values({
@@ -69,7 +66,7 @@ export async function saveCategory(
         slug,
         nameTh: names.nameTh,
         nameEn: names.nameEn,
-        position: Number(max?.p ?? 0) + 1,
+        position: last + 1,
       })
       .returning({ id: siteCategories.id });
     await auditSite(tx, actor, tambonId, "site.category.create", "site_category", row!.id, {
@@ -103,16 +100,13 @@ export async function addJobLink(
   };
   if (!/^https?:\/\/[^\s/]+\.\S+$/.test(link.url)) return fail("url", "err.href");
   return db.transaction(async (tx) => {
-    const [max] = await tx
-      .select({ p: sql<number>`coalesce(max(${siteLinks.position}), 0)` })
-      .from(siteLinks)
-      .where(tambonWhere(siteLinks, tambonId));
+    const last = await lastNumber(tx, siteLinks, "position", tambonId);
     const [row] = await tx
       .insert(siteLinks)
       .values({
         tambonId,
         ...pick(link, "labelTh", "labelEn", "url"),
-        position: Number(max?.p ?? 0) + 1,
+        position: last + 1,
       })
       .returning({ id: siteLinks.id });
     await auditSite(tx, actor, tambonId, "site.link.create", "site_link", row!.id, link);
