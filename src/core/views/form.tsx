@@ -644,42 +644,31 @@ type RestOf<K extends string, P extends string> = Omit<SpecOf<K>, P>;
  * Field specs in one line each: the name, the label (and for a choice its options, for a Thai and
  * English pair the English label) by position, the rest as props.
  */
+/** A spec of a kind that takes its name and label by position, the rest as props. */
+const named =
+  <K extends "text" | "textarea" | "check" | "date">(kind: K) =>
+  (name: string, label: string, rest?: RestOf<K, "name" | "label">): FieldSpec =>
+    ({ kind, name, label, ...rest }) as FieldSpec;
+
+/** A spec of a choice (one, or several), with its options by position too. */
+const chosen =
+  <K extends "select" | "checks">(kind: K) =>
+  (
+    name: string,
+    label: string,
+    options: SpecOf<"select" | "checks">["options"],
+    rest?: RestOf<K, "name" | "label" | "options">,
+  ): FieldSpec =>
+    ({ kind, name, label, options, ...rest }) as FieldSpec;
+
 export const field = {
-  text: (name: string, label: string, rest?: RestOf<"text", "name" | "label">): FieldSpec => ({
-    kind: "text",
-    name,
-    label,
-    ...rest,
-  }),
-  textarea: (
-    name: string,
-    label: string,
-    rest?: RestOf<"textarea", "name" | "label">,
-  ): FieldSpec => ({ kind: "textarea", name, label, ...rest }),
-  select: (
-    name: string,
-    label: string,
-    options: SpecOf<"select">["options"],
-    rest?: RestOf<"select", "name" | "label" | "options">,
-  ): FieldSpec => ({ kind: "select", name, label, options, ...rest }),
-  check: (name: string, label: string, rest?: RestOf<"check", "name" | "label">): FieldSpec => ({
-    kind: "check",
-    name,
-    label,
-    ...rest,
-  }),
-  checks: (
-    name: string,
-    label: string,
-    options: SpecOf<"checks">["options"],
-    rest?: RestOf<"checks", "name" | "label" | "options">,
-  ): FieldSpec => ({ kind: "checks", name, label, options, ...rest }),
-  date: (name: string, label: string, rest?: RestOf<"date", "name" | "label">): FieldSpec => ({
-    kind: "date",
-    name,
-    label,
-    ...rest,
-  }),
+  text: named("text"),
+  textarea: named("textarea"),
+  check: named("check"),
+  date: named("date"),
+  select: chosen("select"),
+  checks: chosen("checks"),
+  /** A file field must say what it takes (accept, types, maxBytes). */
   file: (name: string, label: string, rest: RestOf<"file", "name" | "label">): FieldSpec => ({
     kind: "file",
     name,
