@@ -194,6 +194,21 @@ test(
     assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
     assert.match(r.stderr, /^tambon: cannot create the folder \/proc\/tambon-data: ENOENT/);
     assert.doesNotMatch(r.stderr, /\bat \S+:\d+/, "no stack trace");
+    // A restore into PostgreSQL makes its work folder in the data folder before it connects.
+    const archive = path.join(mkdtempSync(path.join(tmpdir(), "tambon-cli-")), "a.tar.gz");
+    writeFileSync(archive, "not an archive");
+    const restore = spawnSync(process.execPath, [...NODE_FLAGS, bin, "restore", archive], {
+      env: {
+        ...baseEnv,
+        TAMBON_DATA_DIR: "/proc/tambon-data",
+        DATABASE_URL: "postgres://127.0.0.1:1/none",
+      },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    assert.equal(restore.status, 1, `exit ${restore.status} (${restore.signal ?? "no signal"})`);
+    assert.equal(restore.stderr.trim().split("\n").length, 1, restore.stderr);
+    assert.match(restore.stderr, /^tambon: cannot create the folder \/proc\/tambon-data: ENOENT/);
   },
 );
 

@@ -6,7 +6,8 @@
 // is set past both the archive's value and the largest id.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, mkdtemp, readFile, rename, rm, stat, statfs, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rename, rm, stat, statfs, writeFile } from "node:fs/promises";
+import { makeDir } from "../make-dir.ts";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { sql } from "drizzle-orm";
@@ -129,7 +130,7 @@ export async function checkArchive(
   );
   if (size === null) throw new RestoreRefused(`${file} does not exist / ไม่พบไฟล์`);
   if (size < 0) throw new RestoreRefused(`${file} is not a file / ไม่ใช่ไฟล์`);
-  await mkdir(workRoot, { recursive: true });
+  makeDir(workRoot);
   const dir = await mkdtemp(path.join(workRoot, ".tambon-restore-"));
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
@@ -344,7 +345,7 @@ async function resetSequences(
 
 /** Puts the archive's installation secret into the data folder (atomically), as config.ts reads it. */
 export async function writeSecret(dataDir: string, secret: string): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
+  makeDir(dataDir);
   const file = path.join(dataDir, "secret.key");
   const partial = `${file}.${process.pid}.part`;
   await writeFile(partial, `${secret}\n`, { mode: 0o600 });
