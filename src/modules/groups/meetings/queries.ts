@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../core/db/index.ts";
 import { tambonRowOf, tambonWhere, tambonRows } from "../../../core/db/tambon-row.ts";
 import { keptCount, paged, PAGE_SIZE, type Page } from "../../../core/paging.ts";
@@ -87,12 +88,9 @@ export interface MeetingRecords {
   files: FileInfo[];
 }
 
-const recordsOf = <
-  T extends typeof agendaItems | typeof resolutions | typeof attendances | typeof meetingFiles,
->(
-  table: T,
-) =>
-  tambonWhere(table as typeof agendaItems, sql.placeholder("tambonId"), { meetingId: meetings.id });
+/** A meeting's records (agenda, resolutions, attendance, files) of the tambon asked for. */
+const recordsOf = (table: { tambonId: PgColumn; meetingId: PgColumn }) =>
+  tambonWhere(table, sql.placeholder("tambonId"), { meetingId: meetings.id });
 const agendaJson = jsonRows(agendaItems, recordsOf(agendaItems), [
   asc(agendaItems.position),
   asc(agendaItems.id),
